@@ -1,0 +1,2 @@
+export type { Connector, ConnectorCapabilities, OutboundMessage, SendResult } from "./connector.ts";
+export { createWebchatConnector, type WidgetDelivery } from "../webchat/index.ts";

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { ContactSchema } from "../domain/contact.ts";
+import {
+  ConversationSchema,
+  ConversationStatusSchema,
+  LIST_FILTERS,
+  PrioritySchema,
+} from "../domain/conversation.ts";
+import { ClientIdSchema, IdSchema, TimestampSchema } from "../domain/ids.ts";
+import { InboxSchema } from "../domain/inbox.ts";
+import { MAX_TEXT_LENGTH, MessageSchema } from "../domain/message.ts";
+import { UserSchema } from "../domain/user.ts";
+
+export const ConversationListQuerySchema = z.object({
+  filter: z.enum(LIST_FILTERS).default("all"),
+  status: ConversationStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+
+export const ConversationListResponseSchema = z.object({
+  conversations: z.array(ConversationSchema),
+});
+
+export const ConversationDetailResponseSchema = z.object({
+  conversation: ConversationSchema,
+  contact: ContactSchema,
+  inbox: InboxSchema,
+  messages: z.array(MessageSchema),
+});
+export type ConversationDetailResponse = z.infer<typeof ConversationDetailResponseSchema>;
+
+export const SendReplyRequestSchema = z.object({
+  clientId: ClientIdSchema,
+  text: z.string().trim().min(1, "Write something first").max(MAX_TEXT_LENGTH),
+});
+export type SendReplyRequest = z.infer<typeof SendReplyRequestSchema>;
+
+export const MessageResponseSchema = z.object({ message: MessageSchema });
+
+export const AssignRequestSchema = z.object({ assigneeId: IdSchema.nullable() });
+export const StatusRequestSchema = z.object({
+  status: ConversationStatusSchema,
+  snoozedUntil: TimestampSchema.optional(),
+});
+export const PriorityRequestSchema = z.object({ priority: PrioritySchema });
+
+export const ConversationResponseSchema = z.object({ conversation: ConversationSchema });
+
+export const ContactDetailResponseSchema = z.object({
+  contact: ContactSchema,
+  conversations: z.array(ConversationSchema),
+});
+
+export const InboxListResponseSchema = z.object({ inboxes: z.array(InboxSchema) });
+export const UserListResponseSchema = z.object({ users: z.array(UserSchema) });

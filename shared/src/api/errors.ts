@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/**
+ * Error kinds the API returns, as documented string constants. The message beside each is
+ * written for the person using the product; `code` is for programs.
+ */
+export const ERROR_CODES = [
+  "bad_request",
+  "invalid_json",
+  "validation_failed",
+  "payload_too_large",
+  "unauthenticated",
+  "invalid_credentials",
+  "forbidden",
+  "not_found",
+  "conflict",
+  "channel_unavailable",
+  "rate_limited",
+  "internal",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export const ApiErrorSchema = z.object({
+  error: z.object({
+    code: z.enum(ERROR_CODES),
+    message: z.string(),
+    /** Which fields were wrong, for forms: path → problem. */
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;

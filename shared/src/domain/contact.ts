@@ -1,0 +1,26 @@
+import { z } from "zod";
+import { ChannelTypeSchema } from "./inbox.ts";
+import { IdSchema, TimestampSchema } from "./ids.ts";
+
+/** How one person is known on one channel (a WhatsApp number, a widget visitor id, ...). */
+export const ContactIdentitySchema = z.object({
+  inboxId: IdSchema,
+  channel: ChannelTypeSchema,
+  externalId: z.string().min(1).max(256),
+});
+export type ContactIdentity = z.infer<typeof ContactIdentitySchema>;
+
+export const ContactSchema = z.object({
+  id: IdSchema,
+  workspaceId: IdSchema,
+  name: z.string().max(200).nullable(),
+  email: z.string().max(320).nullable(),
+  phone: z.string().max(40).nullable(),
+  identities: z.array(ContactIdentitySchema),
+  createdAt: TimestampSchema,
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+export function contactDisplayName(c: Pick<Contact, "name" | "email" | "phone" | "id">): string {
+  return c.name || c.email || c.phone || `Visitor ${c.id.slice(0, 6)}`;
+}

@@ -1,0 +1,51 @@
+import { z } from "zod";
+import { ChannelTypeSchema } from "./inbox.ts";
+import { IdSchema, TimestampSchema } from "./ids.ts";
+
+export const ConversationStatusSchema = z.enum(["open", "pending", "snoozed", "resolved"]);
+export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
+
+export const PrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
+export type Priority = z.infer<typeof PrioritySchema>;
+
+export const ConversationSchema = z.object({
+  id: IdSchema,
+  workspaceId: IdSchema,
+  inboxId: IdSchema,
+  channel: ChannelTypeSchema,
+  contactId: IdSchema,
+  /** Denormalised so the list renders without a contact lookup. */
+  contactName: z.string(),
+  teamId: IdSchema,
+  status: ConversationStatusSchema,
+  priority: PrioritySchema,
+  assigneeId: IdSchema.nullable(),
+  snoozedUntil: TimestampSchema.nullable(),
+  labels: z.array(z.string()),
+  /** Customer messages no agent has read yet. */
+  unreadCount: z.number().int().nonnegative(),
+  lastMessagePreview: z.string(),
+  firstResponseAt: TimestampSchema.nullable(),
+  lastActivityAt: TimestampSchema,
+  createdAt: TimestampSchema,
+});
+export type Conversation = z.infer<typeof ConversationSchema>;
+
+export const LIST_FILTERS = ["mine", "unassigned", "all"] as const;
+export type ListFilter = (typeof LIST_FILTERS)[number];
+
+/** The list's filters as one pure function, shared by client (live list) and server (REST). */
+export function matchesFilter(
+  c: Pick<Conversation, "assigneeId" | "status">,
+  filter: ListFilter,
+  userId: string,
+): boolean {
+  if (filter === "mine") return c.assigneeId === userId;
+  if (filter === "unassigned") return c.assigneeId === null && c.status !== "resolved";
+  return true;
+}
+
+/** Newest activity first; ties broken by id so every client orders the list the same way. */
+export function byLastActivity(a: Conversation, b: Conversation): number {
+  return b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

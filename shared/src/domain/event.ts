@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { IdSchema, TimestampSchema } from "./ids.ts";
+
+/**
+ * Every state change is also an event row, so reports are queries over events.
+ * String constants, not a TS enum: they are stored and must stay readable in SQL.
+ */
+export const EVENT_TYPES = [
+  "contact.created",
+  "conversation.created",
+  "conversation.assigned",
+  "conversation.status_changed",
+  "conversation.priority_changed",
+  "conversation.read",
+  "message.received",
+  "message.queued",
+  "message.sent",
+  "message.delivered",
+  "message.read",
+  "message.failed",
+  "note.added",
+  "user.signed_in",
+  "user.signed_out",
+  "user.sign_in_failed",
+] as const;
+export const EventTypeSchema = z.enum(EVENT_TYPES);
+export type EventType = z.infer<typeof EventTypeSchema>;
+
+export const ActorKindSchema = z.enum(["customer", "agent", "bot", "system"]);
+
+export const DomainEventSchema = z.object({
+  id: IdSchema,
+  workspaceId: IdSchema,
+  type: EventTypeSchema,
+  conversationId: IdSchema.nullable(),
+  actorKind: ActorKindSchema,
+  actorId: IdSchema.nullable(),
+  data: z.record(z.string(), z.unknown()),
+  at: TimestampSchema,
+});
+export type DomainEvent = z.infer<typeof DomainEventSchema>;

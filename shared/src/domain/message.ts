@@ -1,0 +1,96 @@
+import { z } from "zod";
+import { ClientIdSchema, IdSchema, TimestampSchema } from "./ids.ts";
+
+/** Longest text we accept in one message; platforms cap lower (each connector says its own). */
+export const MAX_TEXT_LENGTH = 4096;
+
+const Text = z.string().min(1).max(MAX_TEXT_LENGTH);
+const Url = z.string().max(2048);
+const Choice = z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(64) });
+
+/** Every kind of content a message can carry, whatever the channel. */
+export const MessageContentSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("text"), text: Text }),
+  z.object({ kind: z.literal("image"), url: Url, mimeType: z.string(), caption: z.string().max(1024).optional() }),
+  z.object({
+    kind: z.literal("audio"),
+    url: Url,
+    mimeType: z.string(),
+    /** A recorded voice note rather than an audio file. */
+    voice: z.boolean().optional(),
+    durationSec: z.number().nonnegative().optional(),
+  }),
+  z.object({ kind: z.literal("video"), url: Url, mimeType: z.string(), caption: z.string().max(1024).optional() }),
+  z.object({
+    kind: z.literal("file"),
+    url: Url,
+    mimeType: z.string(),
+    filename: z.string().max(255),
+    size: z.number().int().nonnegative().optional(),
+  }),
+  z.object({
+    kind: z.literal("location"),
+    latitude: z.number().min(-90).max(90),
+    longitude: z.number().min(-180).max(180),
+    name: z.string().max(256).optional(),
+    address: z.string().max(512).optional(),
+  }),
+  z.object({ kind: z.literal("buttons"), text: Text, buttons: z.array(Choice).min(1).max(13) }),
+  z.object({ kind: z.literal("quick_replies"), text: Text, replies: z.array(Choice).min(1).max(13) }),
+  /** A kind the channel sent that we cannot show yet: kept with its raw payload, never dropped. */
+  z.object({ kind: z.literal("unsupported"), description: z.string().max(256), raw: z.unknown() }),
+]);
+export type MessageContent = z.infer<typeof MessageContentSchema>;
+export type MessageKind = MessageContent["kind"];
+
+export const MessageDirectionSchema = z.enum(["inbound", "outbound"]);
+export const SenderKindSchema = z.enum(["customer", "agent", "bot", "system"]);
+export type SenderKind = z.infer<typeof SenderKindSchema>;
+
+export const DeliveryStatusSchema = z.enum(["queued", "sent", "delivered", "read", "failed"]);
+export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
+
+export const MessageSchema = z.object({
+  id: IdSchema,
+  conversationId: IdSchema,
+  direction: MessageDirectionSchema,
+  senderKind: SenderKindSchema,
+  /** Agent's user id, or the contact id for customer messages; null for system events. */
+  senderId: IdSchema.nullable(),
+  senderName: z.string(),
+  content: MessageContentSchema,
+  status: DeliveryStatusSchema,
+  /** Why sending failed, in words an agent understands. */
+  failureReason: z.string().nullable(),
+  /** The id the sender generated (agent outbox or widget), for exactly-once. */
+  clientId: ClientIdSchema.nullable(),
+  createdAt: TimestampSchema,
+});
+export type Message = z.infer<typeof MessageSchema>;
+
+/** Short plain-text line for lists and notifications. */
+export function previewOf(content: MessageContent): string {
+  switch (content.kind) {
+    case "text":
+    case "buttons":
+    case "quick_replies":
+      return content.text.slice(0, 140);
+    case "image":
+      return content.caption ? `📷 ${content.caption}` : "📷 Image";
+    case "audio":
+      return content.voice ? "🎤 Voice note" : "🎵 Audio";
+    case "video":
+      return "🎬 Video";
+    case "file":
+      return `📎 ${content.filename}`;
+    case "location":
+      return `📍 ${content.name ?? "Location"}`;
+    case "unsupported":
+      return `Unsupported message: ${content.description}`;
+  }
+}
+
+/** Time order for a timeline; ties broken by id so all clients agree. */
+export function byCreatedAt(a: Message, b: Message): number {
+  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}

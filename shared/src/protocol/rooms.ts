@@ -1,0 +1,33 @@
+/**
+ * Yjs rooms the sync server serves over `/sync/<room>` (y-websocket protocol).
+ *
+ * - `team.<teamId>`: the live conversation list of one team. Y.Map "conversations":
+ *   conversation id → Conversation (plain JSON). Server-authored; read-only for clients.
+ * - `conv.<conversationId>`: one conversation's customer-facing timeline and state.
+ *   Y.Map "messages": message id → Message; Y.Map "meta": "conversation" → Conversation.
+ *   Server-authored; read-only for clients (they change it through commands).
+ *
+ * Clients may write only to rooms listed as writable; see PROTOCOL.md.
+ */
+export const PROTOCOL_VERSION = 1;
+
+export type RoomRef =
+  | { kind: "team"; id: string }
+  | { kind: "conv"; id: string };
+
+const ROOM_RE = /^(team|conv)\.([A-Za-z0-9_-]{1,128})$/;
+
+export function roomName(ref: RoomRef): string {
+  return `${ref.kind}.${ref.id}`;
+}
+
+export function parseRoomName(name: string): RoomRef | null {
+  const m = ROOM_RE.exec(name);
+  if (!m) return null;
+  return { kind: m[1] as RoomRef["kind"], id: m[2]! };
+}
+
+export const TEAM_CONVERSATIONS = "conversations";
+export const CONV_MESSAGES = "messages";
+export const CONV_META = "meta";
+export const CONV_META_KEY = "conversation";

@@ -1,0 +1,65 @@
+import { Hono } from "hono";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import type { UpgradeWebSocket } from "hono/ws";
+import { sessionMiddleware } from "./auth/session-middleware.ts";
+import type { Core } from "./core.ts";
+import { ApiRegistry } from "./http/api-registry.ts";
+import type { AppEnv } from "./http/app-env.ts";
+import { HttpError, handleError } from "./http/http-error.ts";
+import { registerAuthRoutes } from "./routes/auth-routes.ts";
+import { registerConversationRoutes } from "./routes/conversation-routes.ts";
+import { registerDemoRoutes } from "./routes/demo-routes.ts";
+import { registerDirectoryRoutes } from "./routes/directory-routes.ts";
+import { registerSyncRoutes } from "./routes/sync-routes.ts";
+import { registerWidgetRoutes } from "./routes/widget-routes.ts";
+
+export interface AppDeps {
+  /** The runtime's WebSocket upgrade (Node: @hono/node-ws; Workers: hono/cloudflare-workers). */
+  upgradeWebSocket: UpgradeWebSocket;
+}
+
+/** The one Hono app: REST, the widget API, Yjs sync. Runtime entries add static files and listen. */
+export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError(handleError);
+
+  app.use(
+    "*",
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        connectSrc: ["'self'", "ws:", "wss:"],
+        imgSrc: ["'self'", "data:", "blob:", "https:"],
+        mediaSrc: ["'self'", "blob:", "https:"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+      crossOriginResourcePolicy: false,
+    }),
+  );
+  // The widget runs on customers' websites and authenticates with a Bearer token, never cookies.
+  app.use("/api/widget/*", cors({ origin: "*", allowHeaders: ["Content-Type", "Authorization"], allowMethods: ["GET", "POST"] }));
+  app.use("/api/*", async (c, next) => (c.req.path.startsWith("/api/widget/") ? next() : sessionMiddleware(core)(c, next)));
+  app.use("/sync/*", sessionMiddleware(core));
+
+  const api = new ApiRegistry(app);
+  registerAuthRoutes(api, core);
+  registerConversationRoutes(api, core);
+  registerDirectoryRoutes(api, core);
+  registerWidgetRoutes(api, app, core, deps.upgradeWebSocket);
+  registerSyncRoutes(app, core, deps.upgradeWebSocket);
+  registerDemoRoutes(app, core);
+
+  app.get("/healthz", async (c) => {
+    await core.db.run("select 1");
+    return c.json({ ok: true });
+  });
+  const openapi = api.openApiDocument({ title: "Omnichannel inbox API", version: "1" });
+  app.get("/openapi.json", (c) => c.json(openapi));
+  app.all("/api/*", () => {
+    throw new HttpError(404, "not_found", "There is no such API endpoint.");
+  });
+  return app;
+}

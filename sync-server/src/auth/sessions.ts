@@ -1,0 +1,61 @@
+import { eq, lt } from "drizzle-orm";
+import type { User } from "@inbox/shared";
+import type { Core } from "../core.ts";
+import { sessions, users } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { HttpError } from "../http/http-error.ts";
+import { auditInsert, eventInsert } from "../services/event-rows.ts";
+import { loadUser } from "../services/read-model.ts";
+import { DUMMY_HASH, verifyPassword } from "./password.ts";
+import { randomToken, sha256Hex } from "./tokens.ts";
+
+export const SESSION_COOKIE = "inbox_session";
+
+/** Checks the password and opens a session; the same words for unknown email and wrong password. */
+export async function signIn(
+  core: Core,
+  email: string,
+  password: string,
+  ip: string | null,
+): Promise<{ user: User; token: string; expiresAt: number }> {
+  const row = await core.db.query.users.findFirst({ where: eq(users.email, email.trim().toLowerCase()) });
+  const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  const at = core.now();
+  if (!row || !ok) {
+    if (row) {
+      await core.writer.write([
+        auditInsert(core, { workspaceId: row.workspaceId, actorId: row.id, action: "auth.sign_in_failed", ip, at }),
+      ]);
+    }
+    throw new HttpError(401, "invalid_credentials", "Wrong email or password.");
+  }
+  const token = randomToken();
+  const expiresAt = at + core.sessionTtlMs;
+  await core.writer.write([
+    core.db.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: row.id, createdAt: at, expiresAt }),
+    eventInsert(core, { workspaceId: row.workspaceId, type: "user.signed_in", actorKind: "agent", actorId: row.id, at }),
+    auditInsert(core, { workspaceId: row.workspaceId, actorId: row.id, action: "auth.signed_in", ip, at }),
+    core.db.delete(sessions).where(lt(sessions.expiresAt, at)),
+  ]);
+  const { passwordHash: _, ...user } = (await loadUser(core.db, row.id))!;
+  return { user, token, expiresAt };
+}
+
+/** The user behind a session token, or null if it is unknown or expired. */
+export async function resolveSession(core: Core, token: string): Promise<SessionUser | null> {
+  const tokenHash = await sha256Hex(token);
+  const session = await core.db.query.sessions.findFirst({ where: eq(sessions.tokenHash, tokenHash) });
+  if (!session || session.expiresAt <= core.now()) return null;
+  const loaded = await loadUser(core.db, session.userId);
+  if (!loaded) return null;
+  const { passwordHash: _, ...user } = loaded;
+  return { ...user, sessionTokenHash: tokenHash };
+}
+
+export async function signOut(core: Core, user: SessionUser): Promise<void> {
+  const at = core.now();
+  await core.writer.write([
+    core.db.delete(sessions).where(eq(sessions.tokenHash, user.sessionTokenHash)),
+    eventInsert(core, { workspaceId: user.workspaceId, type: "user.signed_out", actorKind: "agent", actorId: user.id, at }),
+  ]);
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/** Server settings, validated once at start-up from the runtime's environment. */
+export const ServerConfigSchema = z.object({
+  DATABASE_URL: z.string().default("file:./data/inbox.db"),
+  DATABASE_AUTH_TOKEN: z.string().optional(),
+  PORT: z.coerce.number().int().min(1).max(65535).default(8787),
+  HOST: z.string().default("127.0.0.1"),
+  /** Sessions expire this many hours after sign-in. */
+  SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
+  /** Set when served over HTTPS so cookies get the Secure flag. */
+  SECURE_COOKIES: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+});
+export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+
+export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
+  const result = ServerConfigSchema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid server configuration: ${problems}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,71 @@
+import type { ChannelType } from "@inbox/shared";
+import { createWebchatConnector, type Connector } from "@inbox/connectors";
+import type { Database } from "./db/database.ts";
+import { WriteQueue } from "./db/write-queue.ts";
+import { OutboxDispatcher } from "./outbox/outbox-dispatcher.ts";
+import { KeyedMutex } from "./services/keyed-mutex.ts";
+import { hydrateRoom } from "./sync/hydrate-room.ts";
+import { RoomRegistry } from "./sync/room-registry.ts";
+import { WidgetHub } from "./widget/widget-hub.ts";
+
+export interface CoreOptions {
+  db: Database;
+  sessionTtlMs: number;
+  secureCookies: boolean;
+  now?: () => number;
+  roomIdleMs?: number;
+}
+
+/**
+ * Everything the routes work with, built once per process and free of any runtime: adapters
+ * (Node, Workers) open the database and sockets and hand them in.
+ */
+export interface Core {
+  db: Database;
+  writer: WriteQueue;
+  rooms: RoomRegistry;
+  widgets: WidgetHub;
+  locks: KeyedMutex;
+  connectors: ReadonlyMap<ChannelType, Connector>;
+  outbox: OutboxDispatcher;
+  now(): number;
+  sessionTtlMs: number;
+  secureCookies: boolean;
+}
+
+export function createCore(opts: CoreOptions): Core {
+  const writer = new WriteQueue(opts.db);
+  const widgets = new WidgetHub();
+  const connectors = new Map<ChannelType, Connector>();
+  const core: Core = {
+    db: opts.db,
+    writer,
+    widgets,
+    locks: new KeyedMutex(),
+    connectors,
+    now: opts.now ?? Date.now,
+    sessionTtlMs: opts.sessionTtlMs,
+    secureCookies: opts.secureCookies,
+    rooms: undefined as unknown as RoomRegistry,
+    outbox: undefined as unknown as OutboxDispatcher,
+  };
+  core.rooms = new RoomRegistry(opts.db, writer, (room) => hydrateRoom(core, room), opts.roomIdleMs);
+  core.outbox = new OutboxDispatcher(core);
+  connectors.set(
+    "webchat",
+    createWebchatConnector({ push: (contactId, m) => widgets.push(contactId, outboundToWidget(m)) }),
+  );
+  return core;
+}
+
+function outboundToWidget(m: import("@inbox/connectors").OutboundMessage) {
+  return {
+    id: m.messageId,
+    clientId: null,
+    from: "agent" as const,
+    senderName: m.senderName,
+    content: m.content,
+    status: "sent" as const,
+    createdAt: m.createdAt,
+  };
+}

@@ -1,0 +1,212 @@
+import { sql } from "drizzle-orm";
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+// The record. Times are integer milliseconds since the epoch; JSON columns hold values already
+// validated by the shared zod schemas at the boundary.
+
+export const workspaces = sqliteTable("workspaces", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const teams = sqliteTable("teams", {
+  id: text("id").primaryKey(),
+  workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+  name: text("name").notNull(),
+});
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role", { enum: ["admin", "supervisor", "agent"] }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    maxConcurrentChats: integer("max_concurrent_chats").notNull().default(5),
+    availability: text("availability", { enum: ["available", "busy", "away"] }).notNull().default("available"),
+    locale: text("locale", { enum: ["en", "pt-BR"] }).notNull().default("en"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("users_email").on(t.email)],
+);
+
+export const teamMembers = sqliteTable(
+  "team_members",
+  {
+    teamId: text("team_id").notNull().references(() => teams.id),
+    userId: text("user_id").notNull().references(() => users.id),
+  },
+  (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user").on(t.userId)],
+);
+
+/** Only a hash of the session token is stored: a leaked database does not sign anyone in. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    userId: text("user_id").notNull().references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+  },
+  (t) => [index("sessions_user").on(t.userId)],
+);
+
+export const inboxes = sqliteTable("inboxes", {
+  id: text("id").primaryKey(),
+  workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+  name: text("name").notNull(),
+  channel: text("channel").notNull(),
+  status: text("status").notNull().default("active"),
+  teamId: text("team_id").notNull().references(() => teams.id),
+  pausedUntil: integer("paused_until"),
+  settings: text("settings", { mode: "json" }).$type<Record<string, string | number | boolean>>().notNull(),
+  /** Platform credentials, encrypted with the server's key; never sent to clients. */
+  secretsEnc: text("secrets_enc"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const contacts = sqliteTable("contacts", {
+  id: text("id").primaryKey(),
+  workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+  name: text("name"),
+  email: text("email"),
+  phone: text("phone"),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const contactIdentities = sqliteTable(
+  "contact_identities",
+  {
+    inboxId: text("inbox_id").notNull().references(() => inboxes.id),
+    externalId: text("external_id").notNull(),
+    channel: text("channel").notNull(),
+    contactId: text("contact_id").notNull().references(() => contacts.id),
+  },
+  (t) => [primaryKey({ columns: [t.inboxId, t.externalId] }), index("contact_identities_contact").on(t.contactId)],
+);
+
+/** A web-chat visitor's credential: hashed like agent sessions. */
+export const widgetSessions = sqliteTable("widget_sessions", {
+  tokenHash: text("token_hash").primaryKey(),
+  inboxId: text("inbox_id").notNull().references(() => inboxes.id),
+  contactId: text("contact_id").notNull().references(() => contacts.id),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const conversations = sqliteTable(
+  "conversations",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    inboxId: text("inbox_id").notNull().references(() => inboxes.id),
+    channel: text("channel").notNull(),
+    contactId: text("contact_id").notNull().references(() => contacts.id),
+    contactName: text("contact_name").notNull(),
+    teamId: text("team_id").notNull().references(() => teams.id),
+    status: text("status").notNull().default("open"),
+    priority: text("priority").notNull().default("normal"),
+    assigneeId: text("assignee_id").references(() => users.id),
+    snoozedUntil: integer("snoozed_until"),
+    labels: text("labels", { mode: "json" }).$type<string[]>().notNull(),
+    unreadCount: integer("unread_count").notNull().default(0),
+    lastMessagePreview: text("last_message_preview").notNull().default(""),
+    firstResponseAt: integer("first_response_at"),
+    lastActivityAt: integer("last_activity_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("conversations_team_activity").on(t.teamId, t.lastActivityAt),
+    index("conversations_contact").on(t.contactId, t.inboxId),
+    index("conversations_assignee").on(t.assigneeId),
+  ],
+);
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    conversationId: text("conversation_id").notNull().references(() => conversations.id),
+    inboxId: text("inbox_id").notNull().references(() => inboxes.id),
+    direction: text("direction").notNull(),
+    senderKind: text("sender_kind").notNull(),
+    senderId: text("sender_id"),
+    senderName: text("sender_name").notNull(),
+    content: text("content", { mode: "json" }).notNull(),
+    /** Plain text of the content, for search and previews. */
+    text: text("text").notNull(),
+    status: text("status").notNull(),
+    failureReason: text("failure_reason"),
+    clientId: text("client_id"),
+    /** The platform's own message id: redelivered webhooks are no-ops. */
+    externalId: text("external_id"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    index("messages_conversation_time").on(t.conversationId, t.createdAt),
+    uniqueIndex("messages_inbox_client").on(t.inboxId, t.clientId),
+    uniqueIndex("messages_inbox_external").on(t.inboxId, t.externalId),
+  ],
+);
+
+/** Durable outbox: an agent's reply is stored here with the message, then sent with retries. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    messageId: text("message_id").primaryKey().references(() => messages.id),
+    inboxId: text("inbox_id").notNull(),
+    state: text("state", { enum: ["pending", "done", "dead"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("outbox_due").on(t.state, t.nextAttemptAt)],
+);
+
+/** Every state change; reports are queries over this table. Append-only (see triggers). */
+export const events = sqliteTable(
+  "events",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    type: text("type").notNull(),
+    conversationId: text("conversation_id"),
+    actorKind: text("actor_kind").notNull(),
+    actorId: text("actor_id"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("events_type_time").on(t.type, t.at), index("events_conversation").on(t.conversationId)],
+);
+
+/** Who did what, for admins. Append-only, enforced by triggers in the migrations. */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    workspaceId: text("workspace_id").notNull(),
+    actorId: text("actor_id"),
+    action: text("action").notNull(),
+    target: text("target"),
+    data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    ip: text("ip"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("audit_time").on(t.at)],
+);
+
+/** Persisted Yjs updates per room; loading a room replays them, compaction merges them. */
+export const docUpdates = sqliteTable(
+  "doc_updates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    room: text("room").notNull(),
+    update: blob("update", { mode: "buffer" }).notNull(),
+    createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),
+  },
+  (t) => [index("doc_updates_room").on(t.room, t.id)],
+);

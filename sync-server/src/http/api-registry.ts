@@ -1,0 +1,153 @@
+import type { Context, Hono } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
+import { HttpError, forbidden } from "./http-error.ts";
+import { readJson, validationError } from "./read-body.ts";
+import type { Access, AppEnv, SessionUser } from "./app-env.ts";
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+
+export interface RouteSpec<B, Q, R> {
+  method: Method;
+  /** Hono path, e.g. `/api/conversations/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  access: Access;
+  body?: z.ZodType<B>;
+  query?: z.ZodType<Q>;
+  response: z.ZodType<R>;
+  status?: ContentfulStatusCode | 204;
+  bodyLimit?: number;
+}
+
+interface Input<B, Q> {
+  c: Context<AppEnv>;
+  body: B;
+  query: Q;
+  params: Record<string, string>;
+}
+
+export type UserInput<B, Q> = Input<B, Q> & { user: SessionUser };
+
+/**
+ * Every REST route is declared here with its schemas and who may call it, so validation,
+ * authorisation and the OpenAPI document come from one declaration and cannot drift apart.
+ */
+export class ApiRegistry {
+  private readonly specs: RouteSpec<unknown, unknown, unknown>[] = [];
+
+  constructor(private readonly app: Hono<AppEnv>) {}
+
+  publicRoute<B = undefined, Q = undefined, R = unknown>(
+    spec: RouteSpec<B, Q, R> & { access: "public" },
+    handler: (input: Input<B, Q>) => Promise<R | Response>,
+  ): void {
+    this.register(spec, (input) => handler(input));
+  }
+
+  userRoute<B = undefined, Q = undefined, R = unknown>(
+    spec: RouteSpec<B, Q, R> & { access: Exclude<Access, "public"> },
+    handler: (input: UserInput<B, Q>) => Promise<R | Response>,
+  ): void {
+    this.register(spec, (input) => {
+      const user = input.c.get("user");
+      if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
+      if (spec.access !== "user" && !spec.access.includes(user.role)) {
+        throw forbidden("Your role does not allow this action.");
+      }
+      return handler({ ...input, user });
+    });
+  }
+
+  private register<B, Q, R>(spec: RouteSpec<B, Q, R>, run: (input: Input<B, Q>) => Promise<R | Response>): void {
+    this.specs.push(spec as RouteSpec<unknown, unknown, unknown>);
+    this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      const query = spec.query ? parseQuery(spec.query, c.req.query()) : (undefined as Q);
+      const body = spec.body ? await readJson(c, spec.body, spec.bodyLimit) : (undefined as B);
+      const result = await run({ c, body, query, params: c.req.param() as Record<string, string> });
+      if (result instanceof Response) return result;
+      if (spec.status === 204) return c.body(null, 204);
+      return c.json(result as object, (spec.status ?? 200) as ContentfulStatusCode);
+    });
+  }
+
+  /** OpenAPI 3.1 document generated from the same zod schemas that validate requests. */
+  openApiDocument(info: { title: string; version: string }): Record<string, unknown> {
+    const paths: Record<string, Record<string, unknown>> = {};
+    for (const spec of this.specs) {
+      const path = spec.path.replace(/:([A-Za-z0-9_]+)/g, "{$1}");
+      const pathParams = [...spec.path.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => ({
+        name: m[1],
+        in: "path",
+        required: true,
+        schema: { type: "string" },
+      }));
+      const queryParams = spec.query ? queryParameters(spec.query) : [];
+      const status = String(spec.status ?? 200);
+      paths[path] ??= {};
+      paths[path]![spec.method] = {
+        summary: spec.summary,
+        tags: [spec.tag],
+        ...(spec.access === "public" ? { security: [] } : {}),
+        "x-roles": spec.access === "public" || spec.access === "user" ? spec.access : [...spec.access],
+        parameters: [...pathParams, ...queryParams],
+        ...(spec.body
+          ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body, "input") } } } }
+          : {}),
+        responses: {
+          [status]:
+            status === "204"
+              ? { description: "No content" }
+              : { description: "OK", content: { "application/json": { schema: toSchema(spec.response, "output") } } },
+          default: { description: "Error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        },
+      };
+    }
+    return {
+      openapi: "3.1.0",
+      info,
+      paths,
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "inbox_session" },
+          bearer: { type: "http", scheme: "bearer" },
+        },
+        schemas: {
+          Error: {
+            type: "object",
+            required: ["error"],
+            properties: {
+              error: {
+                type: "object",
+                required: ["code", "message"],
+                properties: { code: { type: "string" }, message: { type: "string" }, fields: { type: "object" } },
+              },
+            },
+          },
+        },
+      },
+      security: [{ session: [] }, { bearer: [] }],
+    };
+  }
+}
+
+function parseQuery<Q>(schema: z.ZodType<Q>, raw: Record<string, string>): Q {
+  const result = schema.safeParse(raw);
+  if (!result.success) throw validationError(result.error);
+  return result.data;
+}
+
+function toSchema(schema: z.ZodType, io: "input" | "output"): unknown {
+  return z.toJSONSchema(schema, { io, unrepresentable: "any" });
+}
+
+function queryParameters(schema: z.ZodType): unknown[] {
+  const json = toSchema(schema, "input") as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: json.required?.includes(name) ?? false,
+    schema: s,
+  }));
+}

@@ -1,0 +1,29 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ApiError, ErrorCode } from "@inbox/shared";
+
+/** The one error type routes throw; `message` is shown to the user as is. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const forbidden = (message = "You don't have access to this.") => new HttpError(403, "forbidden", message);
+export const notFound = (what: string) => new HttpError(404, "not_found", `${what} was not found.`);
+
+/** The one onError hook: known errors become their JSON shape, anything else a logged 500. */
+export function handleError(err: Error, c: Context): Response {
+  if (err instanceof HttpError) {
+    const body: ApiError = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
+    return c.json(body, err.status);
+  }
+  console.error("unhandled error", c.req.method, c.req.path, err);
+  const body: ApiError = { error: { code: "internal", message: "Something went wrong on the server. Please try again." } };
+  return c.json(body, 500);
+}

@@ -1,0 +1,27 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { createClient } from "@libsql/client";
+import { drizzle } from "drizzle-orm/libsql";
+import * as schema from "../db/schema.ts";
+import type { Database } from "../db/database.ts";
+
+/**
+ * Opens libSQL for the Node build: an embedded file (default), `:memory:` for tests, or any
+ * libsql:// / http(s):// URL with an auth token.
+ */
+export async function openNodeDatabase(url: string, authToken?: string): Promise<{ db: Database; close(): void }> {
+  if (url.startsWith("file:")) {
+    const path = url.slice("file:".length);
+    if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  }
+  const client = createClient({ url, authToken });
+  if (url.startsWith("file:")) {
+    // WAL lets readers proceed while the group-commit writer holds the write lock; NORMAL sync
+    // is durable across process crashes (the case we guard against), at a fraction of FULL's cost.
+    await client.execute("PRAGMA journal_mode = WAL");
+    await client.execute("PRAGMA synchronous = NORMAL");
+    await client.execute("PRAGMA busy_timeout = 5000");
+  }
+  await client.execute("PRAGMA foreign_keys = ON");
+  return { db: drizzle(client, { schema }), close: () => client.close() };
+}

@@ -1,0 +1,69 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import { createNodeWebSocket } from "@hono/node-ws";
+import { Hono } from "hono";
+import { createApp } from "../app.ts";
+import { createCore, type Core } from "../core.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { seedDemo, type SeedResult } from "../seed/seed-demo.ts";
+import { migrateDatabase } from "./migrate.ts";
+import { openNodeDatabase } from "./open-database.ts";
+import { mountStaticFiles } from "./static-files.ts";
+
+export interface NodeServerOptions {
+  databaseUrl: string;
+  databaseAuthToken?: string;
+  port: number;
+  host: string;
+  sessionTtlMs: number;
+  secureCookies: boolean;
+  /** Demo password; seeding happens only when set and the database is empty. */
+  seedPassword?: string;
+  roomIdleMs?: number;
+  now?: () => number;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  core: Core;
+  seed: SeedResult | null;
+  close(): Promise<void>;
+}
+
+/** The single-machine build: embedded libSQL, HTTP and WebSockets on one port. */
+export async function startNodeServer(opts: NodeServerOptions): Promise<RunningServer> {
+  const { db, close: closeDb } = await openNodeDatabase(opts.databaseUrl, opts.databaseAuthToken);
+  await migrateDatabase(db);
+  const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword) : null;
+  const core = createCore({ db, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, roomIdleMs: opts.roomIdleMs, now: opts.now });
+
+  const root = new Hono<AppEnv>();
+  const nodeWs = createNodeWebSocket({ app: root });
+  root.route("/", createApp(core, { upgradeWebSocket: nodeWs.upgradeWebSocket }));
+  mountStaticFiles(root);
+
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: root.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
+  });
+  nodeWs.injectWebSocket(server);
+  core.outbox.start();
+  const port = (server.address() as AddressInfo).port;
+  const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
+
+  return {
+    url: `http://${host}:${port}`,
+    port,
+    core,
+    seed,
+    async close() {
+      core.outbox.stop();
+      for (const client of nodeWs.wss.clients) client.terminate();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await core.outbox.idle();
+      await core.rooms.flush();
+      await core.writer.drain();
+      closeDb();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/** The demo workspace: who works there and what customers have written. */
+export const DEMO_USERS = [
+  { key: "admin", name: "Alice Admin", email: "admin@demo.inbox", role: "admin", teams: ["support", "sales"] },
+  { key: "supervisor", name: "Sam Supervisor", email: "supervisor@demo.inbox", role: "supervisor", teams: ["support", "sales"] },
+  { key: "ana", name: "Ana Souza", email: "ana@demo.inbox", role: "agent", teams: ["support"] },
+  { key: "bruno", name: "Bruno Lima", email: "bruno@demo.inbox", role: "agent", teams: ["sales"] },
+] as const;
+
+export const DEMO_TEAMS = [
+  { key: "support", name: "Support" },
+  { key: "sales", name: "Sales" },
+] as const;
+
+export const DEMO_INBOXES = [
+  { key: "site", name: "Website chat", team: "support", greeting: "Hi! Ask us anything about your order.", color: "#2563eb" },
+  { key: "pricing", name: "Pricing chat", team: "sales", greeting: "Questions about plans or pricing?", color: "#16a34a" },
+] as const;
+
+type InboxKey = (typeof DEMO_INBOXES)[number]["key"];
+type UserKey = (typeof DEMO_USERS)[number]["key"];
+
+export interface DemoConversation {
+  inbox: InboxKey;
+  contact: { name: string; email?: string };
+  minutesAgo: number;
+  lines: { from: "customer" | UserKey; text: string }[];
+  assignee?: UserKey;
+  status?: "open" | "pending" | "resolved";
+}
+
+export const DEMO_CONVERSATIONS: DemoConversation[] = [
+  {
+    inbox: "site",
+    contact: { name: "Maria Oliveira", email: "maria@example.com" },
+    minutesAgo: 5,
+    lines: [
+      { from: "customer", text: "Hi, my order #1043 hasn't arrived yet. Can you check?" },
+      { from: "customer", text: "It was supposed to come on Monday." },
+    ],
+  },
+  {
+    inbox: "site",
+    contact: { name: "João Pereira", email: "joao@example.com" },
+    minutesAgo: 42,
+    assignee: "ana",
+    lines: [
+      { from: "customer", text: "Olá! Vocês entregam em Campinas?" },
+      { from: "ana", text: "Olá João! Sim, entregamos em Campinas em 2 a 3 dias úteis." },
+      { from: "customer", text: "Ótimo, obrigado!" },
+    ],
+  },
+  {
+    inbox: "site",
+    contact: { name: "Chen Wei" },
+    minutesAgo: 180,
+    assignee: "ana",
+    status: "resolved",
+    lines: [
+      { from: "customer", text: "How do I reset my password?" },
+      { from: "ana", text: "Use 'Forgot password' on the sign-in page; the link is valid for one hour." },
+      { from: "customer", text: "Worked, thanks." },
+    ],
+  },
+  {
+    inbox: "pricing",
+    contact: { name: "Priya Nair", email: "priya@example.org" },
+    minutesAgo: 15,
+    lines: [{ from: "customer", text: "Do you offer discounts for non-profits?" }],
+  },
+  {
+    inbox: "pricing",
+    contact: { name: "Lucas Martin", email: "lucas@example.net" },
+    minutesAgo: 90,
+    assignee: "bruno",
+    status: "pending",
+    lines: [
+      { from: "customer", text: "Can I switch from the monthly to the yearly plan mid-cycle?" },
+      { from: "bruno", text: "Yes — we prorate the remaining days. Shall I send you a quote?" },
+    ],
+  },
+];

@@ -1,0 +1,102 @@
+import { newId } from "@inbox/shared";
+import { hashPassword } from "../auth/password.ts";
+import { createCore } from "../core.ts";
+import type { Database } from "../db/database.ts";
+import { inboxes, teamMembers, teams, users, workspaces } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { assignConversation, setConversationStatus } from "../services/conversation-commands.ts";
+import { ingestCustomerMessage } from "../services/ingest.ts";
+import { getInboxRow, loadUser } from "../services/read-model.ts";
+import { sendAgentReply } from "../services/reply.ts";
+import { startWidgetSession } from "../widget/widget-sessions.ts";
+import { DEMO_CONVERSATIONS, DEMO_INBOXES, DEMO_TEAMS, DEMO_USERS } from "./demo-data.ts";
+
+export interface SeedResult {
+  seeded: boolean;
+  logins: { role: string; email: string; name: string }[];
+  inboxIds: Record<string, string>;
+  userIds: Record<string, string>;
+  teamIds: Record<string, string>;
+}
+
+/**
+ * Creates the demo workspace once (an existing workspace is left alone). Conversations go
+ * through the same services as live traffic, so their events and rooms are real.
+ */
+export async function seedDemo(db: Database, password: string): Promise<SeedResult> {
+  const logins = DEMO_USERS.map((u) => ({ role: u.role, email: u.email, name: u.name }));
+  const existing = await db.query.workspaces.findFirst();
+  if (existing) return { seeded: false, logins, inboxIds: await inboxIdsByName(db), userIds: {}, teamIds: {} };
+
+  let clock = Date.now() - 4 * 3600_000;
+  const core = createCore({ db, sessionTtlMs: 3600_000, secureCookies: false, now: () => clock });
+  const at = clock;
+  const workspaceId = newId();
+  const teamIds = Object.fromEntries(DEMO_TEAMS.map((t) => [t.key, newId()])) as Record<string, string>;
+  const userIds = Object.fromEntries(DEMO_USERS.map((u) => [u.key, newId()])) as Record<string, string>;
+  const inboxIds = Object.fromEntries(DEMO_INBOXES.map((i) => [i.key, newId()])) as Record<string, string>;
+  const passwordHash = await hashPassword(password);
+
+  await db.batch([
+    db.insert(workspaces).values({ id: workspaceId, name: "Acme Support", createdAt: at }),
+    db.insert(teams).values(DEMO_TEAMS.map((t) => ({ id: teamIds[t.key]!, workspaceId, name: t.name }))),
+    db.insert(users).values(
+      DEMO_USERS.map((u) => ({ id: userIds[u.key]!, workspaceId, email: u.email, name: u.name, role: u.role, passwordHash, createdAt: at })),
+    ),
+    db.insert(teamMembers).values(DEMO_USERS.flatMap((u) => u.teams.map((t) => ({ teamId: teamIds[t]!, userId: userIds[u.key]! })))),
+    db.insert(inboxes).values(
+      DEMO_INBOXES.map((i) => ({
+        id: inboxIds[i.key]!,
+        workspaceId,
+        name: i.name,
+        channel: "webchat",
+        status: "active",
+        teamId: teamIds[i.team]!,
+        settings: { greeting: i.greeting, color: i.color },
+        createdAt: at,
+      })),
+    ),
+  ]);
+
+  const asUser = async (key: string): Promise<SessionUser> => {
+    const { passwordHash: _, ...u } = (await loadUser(db, userIds[key]!))!;
+    return { ...u, sessionTokenHash: "seed" };
+  };
+  for (const demo of DEMO_CONVERSATIONS) {
+    const inbox = (await getInboxRow(db, inboxIds[demo.inbox]!))!;
+    clock = Date.now() - demo.minutesAgo * 60_000;
+    const visitor = await startWidgetSession(core, inbox, demo.contact);
+    let conversationId = "";
+    for (const line of demo.lines) {
+      clock += 45_000;
+      if (line.from === "customer") {
+        const r = await ingestCustomerMessage(core, {
+          inbox,
+          contactId: visitor.visitorId,
+          contactName: demo.contact.name,
+          content: { kind: "text", text: line.text },
+          clientId: null,
+          externalId: null,
+          at: clock,
+        });
+        conversationId = r.conversation.id;
+      } else {
+        await sendAgentReply(core, await asUser(line.from), conversationId, { clientId: newId(), content: { kind: "text", text: line.text } });
+      }
+    }
+    if (demo.assignee) await assignConversation(core, await asUser("admin"), conversationId, userIds[demo.assignee]!);
+    if (demo.status && demo.status !== "open") await setConversationStatus(core, await asUser("admin"), conversationId, demo.status);
+  }
+  // Seeded replies have no visitor online to receive them; send them so they show as sent.
+  await core.outbox.idle();
+  core.outbox.kick();
+  await core.outbox.idle();
+  await core.writer.drain();
+  return { seeded: true, logins, inboxIds, userIds, teamIds };
+}
+
+async function inboxIdsByName(db: Database): Promise<Record<string, string>> {
+  const rows = await db.select({ id: inboxes.id, name: inboxes.name }).from(inboxes);
+  return Object.fromEntries(rows.map((r) => [r.name, r.id]));
+}
+

@@ -1,0 +1,158 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import {
+  MessageContentSchema,
+  type ChannelStatus,
+  type ChannelType,
+  type Contact,
+  type Conversation,
+  type ConversationStatus,
+  type DeliveryStatus,
+  type Inbox,
+  type Message,
+  type Priority,
+  type SenderKind,
+  type User,
+} from "@inbox/shared";
+import type { Database } from "../db/database.ts";
+import { contactIdentities, contacts, conversations, inboxes, messages, teamMembers, users } from "../db/schema.ts";
+
+// Rows → domain objects. The database only ever holds values validated at the boundary, so
+// the string-typed columns are narrowed here rather than re-validated on every read.
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type InboxRow = typeof inboxes.$inferSelect;
+
+export function toConversation(r: ConversationRow): Conversation {
+  return {
+    id: r.id,
+    workspaceId: r.workspaceId,
+    inboxId: r.inboxId,
+    channel: r.channel as ChannelType,
+    contactId: r.contactId,
+    contactName: r.contactName,
+    teamId: r.teamId,
+    status: r.status as ConversationStatus,
+    priority: r.priority as Priority,
+    assigneeId: r.assigneeId,
+    snoozedUntil: r.snoozedUntil,
+    labels: r.labels,
+    unreadCount: r.unreadCount,
+    lastMessagePreview: r.lastMessagePreview,
+    firstResponseAt: r.firstResponseAt,
+    lastActivityAt: r.lastActivityAt,
+    createdAt: r.createdAt,
+  };
+}
+
+export function toMessage(r: MessageRow): Message {
+  return {
+    id: r.id,
+    conversationId: r.conversationId,
+    direction: r.direction as Message["direction"],
+    senderKind: r.senderKind as SenderKind,
+    senderId: r.senderId,
+    senderName: r.senderName,
+    content: MessageContentSchema.parse(r.content),
+    status: r.status as DeliveryStatus,
+    failureReason: r.failureReason,
+    clientId: r.clientId,
+    createdAt: r.createdAt,
+  };
+}
+
+export function toInbox(r: InboxRow): Inbox {
+  return {
+    id: r.id,
+    workspaceId: r.workspaceId,
+    name: r.name,
+    channel: r.channel as ChannelType,
+    status: r.status as ChannelStatus,
+    teamId: r.teamId,
+    pausedUntil: r.pausedUntil,
+    settings: r.settings,
+    createdAt: r.createdAt,
+  };
+}
+
+export async function loadUser(db: Database, id: string): Promise<(User & { passwordHash: string }) | null> {
+  const row = await db.query.users.findFirst({ where: eq(users.id, id) });
+  if (!row) return null;
+  const teams = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, id));
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    teamIds: teams.map((t) => t.teamId),
+    maxConcurrentChats: row.maxConcurrentChats,
+    availability: row.availability,
+    locale: row.locale,
+    passwordHash: row.passwordHash,
+  };
+}
+
+export async function listUsers(db: Database, workspaceId: string): Promise<User[]> {
+  const rows = await db.select().from(users).where(eq(users.workspaceId, workspaceId)).orderBy(asc(users.name));
+  const memberships = await db.select().from(teamMembers);
+  return rows.map((row) => ({
+    id: row.id,
+    workspaceId: row.workspaceId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    teamIds: memberships.filter((m) => m.userId === row.id).map((m) => m.teamId),
+    maxConcurrentChats: row.maxConcurrentChats,
+    availability: row.availability,
+    locale: row.locale,
+  }));
+}
+
+export async function getConversationRow(db: Database, id: string): Promise<ConversationRow | undefined> {
+  return db.query.conversations.findFirst({ where: eq(conversations.id, id) });
+}
+
+export async function getInboxRow(db: Database, id: string): Promise<InboxRow | undefined> {
+  return db.query.inboxes.findFirst({ where: eq(inboxes.id, id) });
+}
+
+export async function loadContact(db: Database, id: string): Promise<Contact | null> {
+  const row = await db.query.contacts.findFirst({ where: eq(contacts.id, id) });
+  if (!row) return null;
+  const ids = await db.select().from(contactIdentities).where(eq(contactIdentities.contactId, id));
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    createdAt: row.createdAt,
+    identities: ids.map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId })),
+  };
+}
+
+/** The latest `limit` messages of a conversation, oldest first. */
+export async function recentMessages(db: Database, conversationId: string, limit = 200): Promise<Message[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(limit);
+  return rows.reverse().map(toMessage);
+}
+
+export async function conversationsOfTeams(
+  db: Database,
+  workspaceId: string,
+  teamIds: string[] | "all",
+  limit: number,
+): Promise<Conversation[]> {
+  const where =
+    teamIds === "all"
+      ? eq(conversations.workspaceId, workspaceId)
+      : and(eq(conversations.workspaceId, workspaceId), inArray(conversations.teamId, teamIds));
+  const rows = await db.select().from(conversations).where(where).orderBy(desc(conversations.lastActivityAt)).limit(limit);
+  return rows.map(toConversation);
+}

@@ -1,0 +1,96 @@
+import { and, eq, sql } from "drizzle-orm";
+import { newId, previewOf, type Conversation, type Message, type MessageContent } from "@inbox/shared";
+import type { Core } from "../core.ts";
+import { conversations, messages, outbox } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { HttpError } from "../http/http-error.ts";
+import { publish } from "../sync/publish.ts";
+import { conversationForUser } from "./access.ts";
+import { eventInsert } from "./event-rows.ts";
+import { plainText } from "./plain-text.ts";
+import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "./read-model.ts";
+
+export interface ReplyResult {
+  message: Message;
+  conversation: Conversation;
+  duplicate: boolean;
+}
+
+/** What agents see when the channel cannot take replies (the seed's failure table). */
+const CHANNEL_BLOCKS: Record<string, string> = {
+  disabled: "This channel was disabled by an admin, so replies can't be sent. Old messages stay visible.",
+  token_expired: "This channel's connection has expired. An admin must reconnect it in the admin settings.",
+};
+
+/**
+ * An agent's reply: stored with its outbox entry and event in one transaction (so it cannot be
+ * lost once acknowledged), published live as "queued", then sent by the outbox dispatcher.
+ * The client's id makes a retried or replayed command return the same message.
+ */
+export async function sendAgentReply(
+  core: Core,
+  user: SessionUser,
+  conversationId: string,
+  input: { clientId: string; content: MessageContent },
+): Promise<ReplyResult> {
+  const conv = await conversationForUser(core, user, conversationId);
+  return core.locks.run(`conversation:${conv.id}`, async () => {
+    const existing = await core.db.query.messages.findFirst({
+      where: and(eq(messages.inboxId, conv.inboxId), eq(messages.clientId, input.clientId)),
+    });
+    if (existing) {
+      if (existing.conversationId !== conv.id || existing.senderId !== user.id) {
+        throw new HttpError(409, "conflict", "This message id was already used for another message.");
+      }
+      const current = await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) });
+      return { message: toMessage(existing), conversation: toConversation(current!), duplicate: true };
+    }
+    const inbox = await getInboxRow(core.db, conv.inboxId);
+    const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
+    if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
+
+    const at = core.now();
+    const row: MessageRow = {
+      id: newId(),
+      workspaceId: conv.workspaceId,
+      conversationId: conv.id,
+      inboxId: conv.inboxId,
+      direction: "outbound",
+      senderKind: "agent",
+      senderId: user.id,
+      senderName: user.name,
+      content: input.content,
+      text: plainText(input.content),
+      status: "queued",
+      failureReason: null,
+      clientId: input.clientId,
+      externalId: null,
+      createdAt: at,
+    };
+    const base = { workspaceId: conv.workspaceId, conversationId: conv.id, actorKind: "agent" as const, actorId: user.id, at };
+    // Replying to an unassigned chat takes it, as agents expect; the event says why.
+    const takes = conv.assigneeId === null;
+    const results = await core.writer.write([
+      core.db.insert(messages).values(row),
+      core.db.insert(outbox).values({ messageId: row.id, inboxId: conv.inboxId, state: "pending", nextAttemptAt: at, createdAt: at }),
+      eventInsert(core, { ...base, type: "message.queued", data: { messageId: row.id, firstResponse: conv.firstResponseAt === null } }),
+      ...(takes ? [eventInsert(core, { ...base, type: "conversation.assigned", data: { from: null, to: user.id, reason: "replied" } })] : []),
+      core.db
+        .update(conversations)
+        .set({
+          lastMessagePreview: previewOf(input.content),
+          lastActivityAt: sql`max(${conversations.lastActivityAt}, ${at})`,
+          firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${at})`,
+          unreadCount: 0,
+          ...(takes ? { assigneeId: user.id } : {}),
+        })
+        .where(eq(conversations.id, conv.id))
+        .returning(),
+    ]);
+    const updated = (results[results.length - 1] as ConversationRow[])[0]!;
+    const result = { message: toMessage(row), conversation: toConversation(updated), duplicate: false };
+    publish(core, result.conversation, [result.message]);
+    core.outbox.kick();
+    return result;
+  });
+}

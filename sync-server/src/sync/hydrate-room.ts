@@ -1,0 +1,28 @@
+import { desc, eq } from "drizzle-orm";
+import { parseRoomName } from "@inbox/shared";
+import type { Core } from "../core.ts";
+import { conversations } from "../db/schema.ts";
+import { getConversationRow, recentMessages, toConversation } from "../services/read-model.ts";
+import { writeConversationDoc, writeTeamConversations } from "./doc-writes.ts";
+import type { Room } from "./room.ts";
+
+/** How many messages a conversation room carries; older ones are fetched over REST. */
+export const ROOM_MESSAGE_WINDOW = 500;
+
+/** Catches a loaded room up with libSQL, so a room that missed writes while unloaded is whole. */
+export async function hydrateRoom(core: Core, room: Room): Promise<void> {
+  const ref = parseRoomName(room.name);
+  if (!ref) return;
+  if (ref.kind === "team") {
+    const rows = await core.db
+      .select()
+      .from(conversations)
+      .where(eq(conversations.teamId, ref.id))
+      .orderBy(desc(conversations.lastActivityAt));
+    writeTeamConversations(room.doc, rows.map(toConversation));
+    return;
+  }
+  const row = await getConversationRow(core.db, ref.id);
+  if (!row) return;
+  writeConversationDoc(room.doc, toConversation(row), await recentMessages(core.db, ref.id, ROOM_MESSAGE_WINDOW));
+}

@@ -1,0 +1,10 @@
+/** One connected socket, as the core sees it: runtime adapters wrap their WebSocket in this. */
+export interface Peer {
+  send(data: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
+
+/** Close codes in the 4000 range the client can act on. */
+export const CLOSE_FORBIDDEN = 4403;
+export const CLOSE_UNAUTHENTICATED = 4401;
+export const CLOSE_NOT_FOUND = 4404;

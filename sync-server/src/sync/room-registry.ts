@@ -1,0 +1,123 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import * as Y from "yjs";
+import type { Database } from "../db/database.ts";
+import { docUpdates } from "../db/schema.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
+import { Room } from "./room.ts";
+
+/** Brings a freshly loaded room up to date with the record (libSQL is the truth). */
+export type Hydrate = (room: Room) => Promise<void>;
+
+const COMPACT_AFTER_UPDATES = 100;
+
+/**
+ * Loads rooms on first use, persists every update they receive (group-committed), and unloads
+ * them when idle after merging their update log into one row.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly pending = new Map<string, Set<Promise<unknown>>>();
+  private readonly updateCounts = new Map<string, number>();
+  private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  constructor(
+    private readonly db: Database,
+    private readonly writer: WriteQueue,
+    private readonly hydrate: Hydrate,
+    private readonly idleMs = 30_000,
+  ) {}
+
+  /** The room if it is loaded; writers skip unloaded rooms because hydrate catches them up. */
+  get(name: string): Room | undefined {
+    return this.rooms.get(name);
+  }
+
+  async open(name: string): Promise<Room> {
+    this.cancelIdle(name);
+    const loaded = this.rooms.get(name);
+    if (loaded) return loaded;
+    let loading = this.loading.get(name);
+    if (!loading) {
+      loading = this.load(name).finally(() => this.loading.delete(name));
+      this.loading.set(name, loading);
+    }
+    return loading;
+  }
+
+  /** Called when a peer leaves: an empty room is compacted and unloaded after a while. */
+  release(name: string): void {
+    const room = this.rooms.get(name);
+    if (!room || room.peerCount > 0) return;
+    this.cancelIdle(name);
+    const timer = setTimeout(() => void this.unload(name), this.idleMs);
+    (timer as { unref?: () => void }).unref?.();
+    this.idleTimers.set(name, timer);
+  }
+
+  /** Waits for every persisted update, e.g. before a test inspects the database or on shutdown. */
+  async flush(): Promise<void> {
+    for (const set of this.pending.values()) await Promise.allSettled([...set]);
+  }
+
+  loadedNames(): string[] {
+    return [...this.rooms.keys()];
+  }
+
+  private async load(name: string): Promise<Room> {
+    const room = new Room(name);
+    const rows = await this.db
+      .select({ update: docUpdates.update })
+      .from(docUpdates)
+      .where(eq(docUpdates.room, name))
+      .orderBy(asc(docUpdates.id));
+    if (rows.length > 0) {
+      Y.applyUpdate(room.doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))), "load");
+    }
+    this.updateCounts.set(name, rows.length);
+    room.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== "load") this.persist(name, update);
+    });
+    await this.hydrate(room);
+    this.rooms.set(name, room);
+    return room;
+  }
+
+  private persist(name: string, update: Uint8Array): void {
+    const write = this.writer.write([this.db.insert(docUpdates).values({ room: name, update: Buffer.from(update) })]);
+    let set = this.pending.get(name);
+    if (!set) this.pending.set(name, (set = new Set()));
+    set.add(write);
+    write
+      .catch((err) => console.error(`could not persist an update of room ${name}`, err))
+      .finally(() => set.delete(write));
+    this.updateCounts.set(name, (this.updateCounts.get(name) ?? 0) + 1);
+  }
+
+  private async unload(name: string): Promise<void> {
+    this.idleTimers.delete(name);
+    const room = this.rooms.get(name);
+    if (!room || room.peerCount > 0) return;
+    this.rooms.delete(name);
+    await Promise.allSettled([...(this.pending.get(name) ?? [])]);
+    if ((this.updateCounts.get(name) ?? 0) > COMPACT_AFTER_UPDATES) await this.compact(name, room.doc);
+    this.updateCounts.delete(name);
+    room.doc.destroy();
+  }
+
+  /** Replaces a room's update log with one merged update, in one transaction. */
+  private async compact(name: string, doc: Y.Doc): Promise<void> {
+    const ids = await this.db.select({ id: docUpdates.id }).from(docUpdates).where(eq(docUpdates.room, name));
+    const merged = Y.encodeStateAsUpdate(doc);
+    await this.writer.write([
+      this.db.delete(docUpdates).where(inArray(docUpdates.id, ids.map((r) => r.id))),
+      this.db.insert(docUpdates).values({ room: name, update: Buffer.from(merged) }),
+    ]);
+  }
+
+  private cancelIdle(name: string): void {
+    const t = this.idleTimers.get(name);
+    if (t) clearTimeout(t);
+    this.idleTimers.delete(name);
+  }
+}

@@ -1,0 +1,110 @@
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as Y from "yjs";
+import type { Peer } from "./peer.ts";
+import {
+  decodeMessage,
+  encodeAwareness,
+  encodePermissionDenied,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+} from "./y-messages.ts";
+
+interface PeerState {
+  writable: boolean;
+  /** Awareness client ids this socket announced, removed when it leaves. */
+  awarenessIds: Set<number>;
+}
+
+/**
+ * One live Yjs document and the sockets editing or watching it. Pure: persistence and
+ * authorisation are decided by whoever creates the room and adds peers.
+ */
+export class Room {
+  readonly doc = new Y.Doc();
+  readonly awareness: awarenessProtocol.Awareness;
+  private readonly peers = new Map<Peer, PeerState>();
+
+  constructor(readonly name: string) {
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    // The server itself is not a participant; without this it would show up as a user.
+    this.awareness.setLocalState(null);
+    this.doc.on("update", (update: Uint8Array) => this.broadcast(encodeUpdate(update)));
+    this.awareness.on(
+      "update",
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
+        const changed = [...added, ...updated, ...removed];
+        const state = origin instanceof Object ? this.peers.get(origin as Peer) : undefined;
+        if (state) {
+          for (const id of added) state.awarenessIds.add(id);
+          for (const id of removed) state.awarenessIds.delete(id);
+        }
+        this.broadcast(encodeAwareness(this.awareness, changed));
+      },
+    );
+  }
+
+  get peerCount(): number {
+    return this.peers.size;
+  }
+
+  addPeer(peer: Peer, writable: boolean): void {
+    this.peers.set(peer, { writable, awarenessIds: new Set() });
+    peer.send(encodeSyncStep1(this.doc));
+    const states = [...this.awareness.getStates().keys()];
+    if (states.length > 0) peer.send(encodeAwareness(this.awareness, states));
+  }
+
+  removePeer(peer: Peer): void {
+    const state = this.peers.get(peer);
+    if (!state) return;
+    this.peers.delete(peer);
+    if (state.awarenessIds.size > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...state.awarenessIds], null);
+    }
+  }
+
+  /** Handles one message; a bad message is reported to the caller, never fatal to the room. */
+  receive(peer: Peer, data: Uint8Array): void {
+    const state = this.peers.get(peer);
+    if (!state) return;
+    const msg = decodeMessage(data);
+    switch (msg.type) {
+      case "sync-step1":
+        peer.send(encodeSyncStep2(this.doc, msg.stateVector, Y.encodeStateAsUpdate));
+        return;
+      case "sync-update":
+        if (!state.writable) {
+          peer.send(encodePermissionDenied("This document is read-only for you; changes go through commands."));
+          return;
+        }
+        Y.applyUpdate(this.doc, msg.update, peer);
+        return;
+      case "awareness":
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, peer);
+        return;
+      case "query-awareness":
+        peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
+        return;
+      case "unknown":
+        return;
+    }
+  }
+
+  closeAll(code: number, reason: string): void {
+    for (const peer of [...this.peers.keys()]) {
+      this.removePeer(peer);
+      peer.close(code, reason);
+    }
+  }
+
+  private broadcast(message: Uint8Array): void {
+    for (const peer of this.peers.keys()) {
+      try {
+        peer.send(message);
+      } catch {
+        this.removePeer(peer);
+      }
+    }
+  }
+}
