@@ -20,6 +20,8 @@ export const notFound = (what: string) => new HttpError(404, "not_found", `${wha
 /** The one onError hook: known errors become their JSON shape, anything else a logged 500. */
 export function handleError(err: Error, c: Context): Response {
   if (err instanceof HttpError) {
+    // The unread rest of an oversized body would be parsed as the next request: drop the connection.
+    if (err.status === 413) c.header("Connection", "close");
     const body: ApiError = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
     return c.json(body, err.status);
   }

@@ -75,6 +75,8 @@ export class Room {
         return;
       case "sync-update":
         if (!state.writable) {
+          // Every client answers our step 1 with its own (usually empty) state: not an edit.
+          if (isEmptyUpdate(msg.update)) return;
           peer.send(encodePermissionDenied("This document is read-only for you; changes go through commands."));
           return;
         }
@@ -107,4 +109,9 @@ export class Room {
       }
     }
   }
+}
+
+/** An update with no structs and no deletions (what an empty client sends in sync step 2). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length <= 2 && update.every((b) => b === 0);
 }
