@@ -3,7 +3,10 @@ import { createWebchatConnector, type Connector } from "@inbox/connectors";
 import type { Database } from "./db/database.ts";
 import { WriteQueue } from "./db/write-queue.ts";
 import { OutboxDispatcher } from "./outbox/outbox-dispatcher.ts";
+import { InboundBatcher } from "./services/inbound-batch.ts";
 import { KeyedMutex } from "./services/keyed-mutex.ts";
+import type { InboxRow } from "./services/read-model.ts";
+import { TtlCache } from "./services/ttl-cache.ts";
 import { hydrateRoom } from "./sync/hydrate-room.ts";
 import { RoomRegistry } from "./sync/room-registry.ts";
 import { WidgetHub } from "./widget/widget-hub.ts";
@@ -28,9 +31,20 @@ export interface Core {
   locks: KeyedMutex;
   connectors: ReadonlyMap<ChannelType, Connector>;
   outbox: OutboxDispatcher;
+  inbound: InboundBatcher;
+  caches: Caches;
   now(): number;
   sessionTtlMs: number;
   secureCookies: boolean;
+}
+
+/** Hot lookups on the ingest path; whoever changes the underlying row deletes its entry. */
+export interface Caches {
+  inboxes: TtlCache<InboxRow>;
+  /** Widget token → visitor. Tokens are never reused, so only expiry and size bound this. */
+  visitors: TtlCache<{ contactId: string; inboxId: string; name: string }>;
+  /** `contactId:inboxId` → that contact's latest conversation id in the inbox. */
+  latestConversation: TtlCache<string>;
 }
 
 export function createCore(opts: CoreOptions): Core {
@@ -46,9 +60,16 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? Date.now,
     sessionTtlMs: opts.sessionTtlMs,
     secureCookies: opts.secureCookies,
+    caches: {
+      inboxes: new TtlCache(2000),
+      visitors: new TtlCache(60_000),
+      latestConversation: new TtlCache(60_000),
+    },
     rooms: undefined as unknown as RoomRegistry,
     outbox: undefined as unknown as OutboxDispatcher,
+    inbound: undefined as unknown as InboundBatcher,
   };
+  core.inbound = new InboundBatcher(core);
   core.rooms = new RoomRegistry(opts.db, writer, (room) => hydrateRoom(core, room), opts.roomIdleMs);
   core.outbox = new OutboxDispatcher(core);
   connectors.set(

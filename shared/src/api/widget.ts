@@ -51,5 +51,18 @@ export const WidgetMessageResponseSchema = z.object({ message: WidgetMessageSche
 export const WidgetFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("message"), message: WidgetMessageSchema }),
   z.object({ type: z.literal("ready") }),
+  /** The message sent on this socket with `clientId` is stored (also sent again as "message"). */
+  z.object({ type: z.literal("ack"), clientId: z.string(), message: WidgetMessageSchema }),
+  /** The message sent on this socket with `clientId` was refused; `message` is for the customer. */
+  z.object({ type: z.literal("error"), clientId: z.string().nullable(), code: z.string(), message: z.string() }),
 ]);
 export type WidgetFrame = z.infer<typeof WidgetFrameSchema>;
+
+/**
+ * Frames the widget sends up its live socket. Sending here is the fast path; POST
+ * /messages with the same clientId is the fallback, and the two are idempotent together.
+ */
+export const WidgetClientFrameSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("send"), clientId: ClientIdSchema, text: WidgetSendRequestSchema.shape.text }),
+]);
+export type WidgetClientFrame = z.infer<typeof WidgetClientFrameSchema>;

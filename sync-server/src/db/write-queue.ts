@@ -1,7 +1,8 @@
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Database } from "./database.ts";
+import { defer } from "./defer.ts";
 
-type Statements = [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
+type Statements = readonly BatchItem<"sqlite">[];
 
 interface Job {
   statements: Statements;
@@ -28,7 +29,10 @@ export class WriteQueue {
   write(statements: Statements): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
       this.queue.push({ statements, resolve, reject });
-      if (!this.flushing) void this.flush();
+      if (!this.flushing) {
+        this.flushing = true;
+        defer(() => void this.flush());
+      }
     });
   }
 
@@ -38,7 +42,6 @@ export class WriteQueue {
   }
 
   private async flush(): Promise<void> {
-    this.flushing = true;
     try {
       while (this.queue.length > 0) {
         const jobs = this.queue.splice(0, this.maxJobsPerBatch);
@@ -50,7 +53,7 @@ export class WriteQueue {
   }
 
   private async commit(jobs: Job[]): Promise<void> {
-    const all = jobs.flatMap((j) => j.statements) as unknown as Statements;
+    const all = jobs.flatMap((j) => j.statements) as unknown as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]];
     try {
       const results = (await this.db.batch(all)) as unknown[];
       let offset = 0;
@@ -67,3 +70,4 @@ export class WriteQueue {
     }
   }
 }
+

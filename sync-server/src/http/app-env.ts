@@ -1,4 +1,5 @@
 import type { Role, User } from "@inbox/shared";
+import type { Visitor } from "../widget/widget-sessions.ts";
 
 /** The signed-in caller, resolved once per request by the session middleware. */
 export interface SessionUser extends User {
@@ -9,7 +10,7 @@ export type AppEnv = {
   Variables: {
     user: SessionUser | null;
     /** Set on sockets once authorised, before the upgrade. */
-    visitorContactId: string;
+    visitor: Visitor;
     room: { name: string; writable: boolean };
   };
 };

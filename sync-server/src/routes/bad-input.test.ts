@@ -106,6 +106,7 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
     const { inboxes } = server.core.db._.fullSchema;
     const { eq } = await import("drizzle-orm");
     await server.core.db.update(inboxes).set({ status: "disabled" }).where(eq(inboxes.id, inbox));
+    server.core.caches.inboxes.delete(inbox);
     try {
       const config = (await (await server.api(`/api/widget/${inbox}/config`)).json()) as { available: boolean };
       expect(config.available).toBe(false);
@@ -114,6 +115,7 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
       expect((await errorOf(res)).message).toBe("Chat is unavailable right now. Please try again later.");
     } finally {
       await server.core.db.update(inboxes).set({ status: "active" }).where(eq(inboxes.id, inbox));
+      server.core.caches.inboxes.delete(inbox);
     }
   });
 });

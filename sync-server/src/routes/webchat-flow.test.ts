@@ -126,6 +126,39 @@ describe("web live chat end to end (real server, libSQL, WebSockets)", () => {
   });
 });
 
+describe("sending on the widget's live socket", () => {
+  it("acks a message sent on the socket, and a POST retry of the same clientId stores nothing new", async () => {
+    const visitor = await startVisitor("Socket Sender");
+    const ws = await openSocket(`${server.url.replace("http", "ws")}/api/widget/${siteInbox}/live?token=${visitor.token}`);
+    const frames: WidgetFrame[] = [];
+    ws.on("message", (data) => frames.push(WidgetFrameSchema.parse(JSON.parse(String(data)))));
+    ws.send(JSON.stringify({ type: "send", clientId: "socket-send-0001", text: "sent over the socket" }));
+    const ack = await waitFor("ack", () => frames.find((f) => f.type === "ack"));
+    expect(ack.type === "ack" && ack.message.content).toEqual({ kind: "text", text: "sent over the socket" });
+
+    const retry = await server.api(`/api/widget/${siteInbox}/messages`, {
+      method: "POST",
+      token: visitor.token,
+      json: { clientId: "socket-send-0001", text: "sent over the socket" },
+    });
+    expect(retry.status).toBe(200);
+    expect(((await retry.json()) as { message: { id: string } }).message.id).toBe(ack.type === "ack" && ack.message.id);
+
+    ws.send("{not json");
+    ws.send(JSON.stringify({ type: "send", clientId: "socket-send-0002", text: "   " }));
+    const errors = await waitFor("two error frames", () => {
+      const e = frames.filter((f) => f.type === "error");
+      return e.length === 2 && e;
+    });
+    expect(errors[0]).toMatchObject({ type: "error", clientId: null, code: "invalid_json" });
+    expect(errors[1]).toMatchObject({ type: "error", clientId: "socket-send-0002", code: "validation_failed", message: "Write something first" });
+    // The socket survives bad frames.
+    ws.send(JSON.stringify({ type: "send", clientId: "socket-send-0003", text: "still here" }));
+    await waitFor("second ack", () => frames.filter((f) => f.type === "ack").length === 2);
+    ws.close();
+  });
+});
+
 describe("who may see what", () => {
   it("an agent cannot read, answer or subscribe to a conversation of a team they are not in", async () => {
     const admin = await server.login("admin@demo.inbox");

@@ -11,8 +11,8 @@ import {
 import type { Core } from "../core.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
-import { ingestCustomerMessage } from "../services/ingest.ts";
+import { handleVisitorFrame } from "../widget/visitor-socket.ts";
+import { receiveVisitorMessage } from "../widget/visitor-messages.ts";
 import { toWidgetMessage } from "../widget/widget-view.ts";
 import type { WidgetPeer } from "../widget/widget-hub.ts";
 import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } from "../widget/widget-sessions.ts";
@@ -20,8 +20,6 @@ import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } fr
 function bearer(header: string | undefined): string | null {
   return header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
 }
-
-const UNAVAILABLE = "Chat is unavailable right now. Please try again later.";
 
 /** The web chat channel's public API: what the embedded widget calls. */
 export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: Core, upgradeWebSocket: UpgradeWebSocket): void {
@@ -79,38 +77,32 @@ export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: 
     },
     async ({ c, params, body }) => {
       const visitor = await visitorFromToken(core, await webchatInbox(core, params.inboxId!), bearer(c.req.header("authorization")));
-      if (visitor.inbox.status !== "active") throw new HttpError(409, "channel_unavailable", UNAVAILABLE);
-      const result = await ingestCustomerMessage(core, {
-        inbox: visitor.inbox,
-        contactId: visitor.contactId,
-        contactName: visitor.name,
-        content: { kind: "text", text: body.text },
-        clientId: body.clientId,
-        externalId: null,
-        at: core.now(),
-      });
-      return c.json({ message: toWidgetMessage(result.message) }, result.duplicate ? 200 : 201);
+      const result = await receiveVisitorMessage(core, visitor, body.clientId, body.text);
+      return c.json({ message: result.message }, result.duplicate ? 200 : 201);
     },
   );
 
-  // Live replies for the visitor. The token is checked before the upgrade, so a bad one gets a 401.
+  // The visitor's live socket: replies come down, and messages may go up (faster than POST).
+  // The token is checked before the upgrade, so a bad one gets a 401 and no socket.
   app.get(
     "/api/widget/:inboxId/live",
     async (c, next) => {
-      const visitor = await visitorFromToken(core, await webchatInbox(core, c.req.param("inboxId")), c.req.query("token"));
-      c.set("visitorContactId", visitor.contactId);
+      c.set("visitor", await visitorFromToken(core, await webchatInbox(core, c.req.param("inboxId")), c.req.query("token")));
       await next();
     },
     upgradeWebSocket((c) => {
-      const contactId = c.get("visitorContactId");
+      const visitor = c.get("visitor");
       let peer: WidgetPeer | null = null;
       return {
         onOpen(_evt, ws) {
           peer = { send: (text) => ws.send(text) };
-          core.widgets.add(contactId, peer);
+          core.widgets.add(visitor.contactId, peer);
+        },
+        onMessage(evt, ws) {
+          void handleVisitorFrame(core, visitor, evt.data, (frame) => ws.send(JSON.stringify(frame)));
         },
         onClose() {
-          if (peer) core.widgets.remove(contactId, peer);
+          if (peer) core.widgets.remove(visitor.contactId, peer);
         },
       };
     }),

@@ -16,7 +16,7 @@ export interface Visitor {
 
 /** The web chat inbox behind a public widget id; anything else is a clear 404. */
 export async function webchatInbox(core: Core, inboxId: string): Promise<InboxRow> {
-  const inbox = await getInboxRow(core.db, inboxId);
+  const inbox = await core.caches.inboxes.getOrLoad(inboxId, () => getInboxRow(core.db, inboxId));
   if (!inbox || inbox.channel !== "webchat") throw notFound("This chat");
   return inbox;
 }
@@ -49,12 +49,16 @@ export async function startWidgetSession(
 
 export async function visitorFromToken(core: Core, inbox: InboxRow, token: string | null | undefined): Promise<Visitor> {
   if (!token) throw new HttpError(401, "unauthenticated", "Your chat session is missing. Please reload the page.");
+  const cached = core.caches.visitors.get(token);
+  if (cached && cached.inboxId === inbox.id) return { contactId: cached.contactId, name: cached.name, inbox };
   const session = await core.db.query.widgetSessions.findFirst({ where: eq(widgetSessions.tokenHash, await sha256Hex(token)) });
   if (!session || session.inboxId !== inbox.id) {
     throw new HttpError(401, "unauthenticated", "Your chat session has ended. Please start a new chat.");
   }
   const contact = await core.db.query.contacts.findFirst({ where: eq(contacts.id, session.contactId) });
-  return { contactId: session.contactId, name: contact?.name || contact?.email || "Website visitor", inbox };
+  const name = contact?.name || contact?.email || "Website visitor";
+  core.caches.visitors.set(token, { contactId: session.contactId, inboxId: inbox.id, name });
+  return { contactId: session.contactId, name, inbox };
 }
 
 /** Everything the visitor and the agents said in this inbox, oldest first (last 500). */

@@ -1,0 +1,83 @@
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { encodeUpdate } from "../src/sync/y-messages.ts";
+
+/** Resolves with the arrival time of the next frame on each socket. */
+function nextFrames(sockets: WebSocket[]): Promise<number[]> {
+  return Promise.all(
+    sockets.map((s) => new Promise<number>((resolve) => s.once("message", () => resolve(performance.now())))),
+  );
+}
+
+async function openAll(url: string, count: number, awaitGreeting: boolean): Promise<WebSocket[]> {
+  return Promise.all(
+    Array.from({ length: count }, () =>
+      new Promise<WebSocket>((resolve, reject) => {
+        const ws = new WebSocket(url);
+        if (awaitGreeting) ws.once("message", () => resolve(ws));
+        else ws.once("open", () => resolve(ws));
+        ws.once("error", reject);
+      }),
+    ),
+  );
+}
+
+/**
+ * Customer message → agent socket: a widget POST goes through ingest and libSQL, and the
+ * conversation-list update arrives on every agent socket in the team room. One message at a
+ * time; each (socket, message) pair is one latency sample in milliseconds.
+ */
+export async function customerToAgentLatency(
+  url: string,
+  inboxId: string,
+  teamId: string,
+  agents: number,
+  messages: number,
+): Promise<number[]> {
+  const login = await fetch(`${url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@demo.inbox", password: "bench-password" }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const sockets = await openAll(`${url.replace("http", "ws")}/sync/team.${teamId}?token=${token}`, agents, true);
+  // Let the room's greeting (sync step 1/2, awareness) finish before sampling.
+  await new Promise((r) => setTimeout(r, 200));
+  const session = await fetch(`${url}/api/widget/${inboxId}/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const { token: visitor } = (await session.json()) as { token: string };
+  const samples: number[] = [];
+  const run = Math.random().toString(36).slice(2, 8);
+  for (let i = 0; i < messages + 10; i++) {
+    const arrivals = nextFrames(sockets);
+    const sent = performance.now();
+    await fetch(`${url}/api/widget/${inboxId}/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${visitor}` },
+      body: JSON.stringify({ clientId: `lat-${run}-${i}`, text: `Latency probe ${i}` }),
+    });
+    const times = await arrivals;
+    if (i >= 10) for (const t of times) samples.push(t - sent); // the first 10 warm up
+  }
+  for (const s of sockets) s.close();
+  return samples;
+}
+
+/** The same measurement against the bare relay: sender socket → relay → every agent socket. */
+export async function bareRelayLatency(relayUrl: string, agents: number, messages: number): Promise<number[]> {
+  const sockets = await openAll(relayUrl, agents, false);
+  const [sender] = await openAll(relayUrl, 1, false);
+  const doc = new Y.Doc();
+  const samples: number[] = [];
+  for (let i = 0; i < messages + 10; i++) {
+    const before = Y.encodeStateVector(doc);
+    doc.getMap("conversations").set(`c${i % 50}`, { id: `c${i % 50}`, lastMessagePreview: `Latency probe ${i}`, unreadCount: i });
+    const update = Y.encodeStateAsUpdate(doc, before);
+    const arrivals = nextFrames(sockets);
+    const sent = performance.now();
+    sender!.send(encodeUpdate(update));
+    const times = await arrivals;
+    if (i >= 10) for (const t of times) samples.push(t - sent);
+  }
+  for (const s of [...sockets, sender!]) s.close();
+  return samples;
+}

@@ -1,0 +1,30 @@
+import type { WidgetMessage } from "@inbox/shared";
+import type { Core } from "../core.ts";
+import { HttpError } from "../http/http-error.ts";
+import { ingestCustomerMessage } from "../services/ingest.ts";
+import { toWidgetMessage } from "./widget-view.ts";
+import { webchatInbox, type Visitor } from "./widget-sessions.ts";
+
+const UNAVAILABLE = "Chat is unavailable right now. Please try again later.";
+
+/** A visitor's message, from the POST route or the live socket: the same checks either way. */
+export async function receiveVisitorMessage(
+  core: Core,
+  visitor: Visitor,
+  clientId: string,
+  text: string,
+): Promise<{ message: WidgetMessage; duplicate: boolean }> {
+  // Re-read (cached briefly) so a channel disabled after the socket opened is honoured.
+  const inbox = await webchatInbox(core, visitor.inbox.id);
+  if (inbox.status !== "active") throw new HttpError(409, "channel_unavailable", UNAVAILABLE);
+  const result = await ingestCustomerMessage(core, {
+    inbox,
+    contactId: visitor.contactId,
+    contactName: visitor.name,
+    content: { kind: "text", text },
+    clientId,
+    externalId: null,
+    at: core.now(),
+  });
+  return { message: toWidgetMessage(result.message), duplicate: result.duplicate };
+}
