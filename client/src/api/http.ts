@@ -1,0 +1,105 @@
+/**
+ * The one place the app makes HTTP requests. Every response is validated with the shared zod
+ * schemas so a server/client mismatch fails loudly here, not as `undefined` deep in the UI, and
+ * every failure becomes an ApiError whose `message` can be shown to the user as is.
+ */
+import { ApiErrorSchema, type ErrorCode } from "@inbox/shared";
+import type { z } from "zod";
+
+/** Server error codes, plus the two failures that never reach the server or come back garbled. */
+export type ApiErrorCode = ErrorCode | "network" | "bad_response";
+
+export class ApiError extends Error {
+  override readonly name = "ApiError";
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status: number,
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+  }
+}
+
+export const NETWORK_MESSAGE = "Can't reach the server. Check your connection and try again.";
+
+/** Words for a failed response whose body is not the contract's error shape (e.g. a proxy's 502). */
+function fallbackMessage(status: number): string {
+  if (status === 401) return "Please sign in again.";
+  if (status === 403) return "You don't have access to this.";
+  if (status === 404) return "That was not found.";
+  if (status === 429) return "Too many requests. Wait a moment and try again.";
+  if (status >= 500) return "The server had a problem. Try again in a moment.";
+  return "Something went wrong. Try again.";
+}
+
+/** Turns a failed response's status and body text into an ApiError. */
+export function errorFromResponse(status: number, bodyText: string): ApiError {
+  let json: unknown;
+  try {
+    json = JSON.parse(bodyText);
+  } catch {
+    json = undefined;
+  }
+  const parsed = ApiErrorSchema.safeParse(json);
+  if (parsed.success) {
+    const { code, message, fields } = parsed.data.error;
+    return new ApiError(code, message || fallbackMessage(status), status, fields);
+  }
+  const code: ApiErrorCode = status === 401 ? "unauthenticated" : status === 403 ? "forbidden" : status === 404 ? "not_found" : status >= 500 ? "internal" : "bad_request";
+  return new ApiError(code, fallbackMessage(status), status);
+}
+
+export interface RequestOptions<T> {
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+  body?: unknown;
+  /** Validates the JSON response; omit for endpoints that answer 204. */
+  schema?: z.ZodType<T>;
+  signal?: AbortSignal;
+}
+
+/** Listeners told when the session is gone, so the app can drop to the sign-in screen. */
+const unauthenticatedListeners = new Set<() => void>();
+export function onUnauthenticated(listener: () => void): () => void {
+  unauthenticatedListeners.add(listener);
+  return () => unauthenticatedListeners.delete(listener);
+}
+
+export async function request<T = undefined>(path: string, opts: RequestOptions<T> = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: opts.method ?? (opts.body === undefined ? "GET" : "POST"),
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      // The session is an HttpOnly cookie; never send it anywhere but our own origin.
+      credentials: "same-origin",
+      signal: opts.signal,
+    });
+  } catch (err) {
+    if (err instanceof DOMException && err.name === "AbortError") throw err;
+    throw new ApiError("network", NETWORK_MESSAGE, 0);
+  }
+  const text = await res.text().catch(() => "");
+  if (!res.ok) {
+    const error = errorFromResponse(res.status, text);
+    // A wrong password is also a 401; only an expired or missing session signs the user out.
+    if (error.code === "unauthenticated") for (const l of unauthenticatedListeners) l();
+    throw error;
+  }
+  if (!opts.schema) return undefined as T;
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new ApiError("bad_response", "The server sent an answer the app can't read.", res.status);
+  }
+  const parsed = opts.schema.safeParse(json);
+  if (!parsed.success) {
+    console.error(`Response of ${path} does not match the contract`, parsed.error.issues);
+    throw new ApiError("bad_response", "The server sent an answer the app can't read.", res.status);
+  }
+  return parsed.data;
+}

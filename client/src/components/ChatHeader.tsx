@@ -1,0 +1,68 @@
+/** Who the chat is with, its status and assignee, and the assign/resolve/reopen commands. */
+import type { Conversation } from "@inbox/shared";
+import { Show } from "solid-js";
+import { assigneeLabel } from "../format/labels.ts";
+import { useAppState } from "../state/app-state.tsx";
+import { Avatar } from "./Avatar.tsx";
+import { ChannelBadge } from "./ChannelBadge.tsx";
+import { StatusBadge } from "./StatusBadge.tsx";
+
+export function ChatHeader(props: { conversation: Conversation; infoOpen: boolean; onToggleInfo: () => void }) {
+  const { session, users, selection } = useAppState();
+  const c = () => props.conversation;
+  const meId = () => session.me()?.user.id ?? "";
+  return (
+    <header class="chat-header">
+      <button type="button" class="btn btn-ghost back-button" onClick={() => selection.select(null)}>
+        <span aria-hidden="true">←</span>
+        <span class="sr-only">Back to conversations</span>
+      </button>
+      <Avatar name={c().contactName} size="lg" />
+      <div class="chat-title">
+        <h2>{c().contactName}</h2>
+        <p class="chat-subtitle">
+          <ChannelBadge channel={c().channel} />
+          <StatusBadge status={c().status} />
+          <span class="chat-assignee">
+            Assignee: <strong>{assigneeLabel(c().assigneeId, meId(), users.nameOf)}</strong>
+          </span>
+        </p>
+      </div>
+      <div class="chat-actions">
+        <Show when={c().assigneeId !== meId()}>
+          <button type="button" class="btn" disabled={selection.commandBusy()} onClick={() => void selection.assignToMe()}>
+            Assign to me
+          </button>
+        </Show>
+        <Show
+          when={c().status === "resolved"}
+          fallback={
+            <button type="button" class="btn btn-primary" disabled={selection.commandBusy()} onClick={() => void selection.resolve()}>
+              Resolve
+            </button>
+          }
+        >
+          <button type="button" class="btn" disabled={selection.commandBusy()} onClick={() => void selection.reopen()}>
+            Reopen
+          </button>
+        </Show>
+        <button
+          type="button"
+          class="btn btn-ghost info-toggle"
+          aria-expanded={props.infoOpen}
+          aria-controls="customer-info"
+          onClick={() => props.onToggleInfo()}
+        >
+          Customer info
+        </button>
+      </div>
+      <Show when={selection.commandError()}>
+        {(message) => (
+          <p class="chat-error" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
+    </header>
+  );
+}

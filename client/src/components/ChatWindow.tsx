@@ -1,0 +1,59 @@
+/** The centre region: the open conversation's header, timeline and composer. */
+import { Match, Show, Switch } from "solid-js";
+import { useAppState } from "../state/app-state.tsx";
+import { ChatHeader } from "./ChatHeader.tsx";
+import { Composer } from "./Composer.tsx";
+import { Timeline } from "./Timeline.tsx";
+
+export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void }) {
+  const { selection } = useAppState();
+  return (
+    <main class="chat" aria-label="Chat">
+      <Switch>
+        <Match when={!selection.selectedId()}>
+          <div class="chat-empty">
+            <h2>No conversation open</h2>
+            <p class="muted">Pick a conversation from the list to read and reply.</p>
+          </div>
+        </Match>
+        <Match when={!selection.conversation() && selection.loadError()}>
+          {(err) => (
+            <div class="chat-empty">
+              <p role="alert">{err().message}</p>
+            </div>
+          )}
+        </Match>
+        <Match when={selection.conversation()}>
+          {(conversation) => (
+            <>
+              <ChatHeader conversation={conversation()} infoOpen={props.infoOpen} onToggleInfo={props.onToggleInfo} />
+              {/* Keyed by id: another conversation gets a fresh timeline (scroll) and composer (errors). */}
+              <Show when={conversation().id} keyed>
+                {(id) => (
+                  <>
+                    <Show
+                      when={!selection.loading()}
+                      fallback={
+                        <p class="timeline-empty" role="status">
+                          Loading messages…
+                        </p>
+                      }
+                    >
+                      <Timeline conversationId={id} messages={selection.timeline()} firstUnreadId={selection.firstUnreadId()} />
+                    </Show>
+                    <Composer conversationId={id} />
+                  </>
+                )}
+              </Show>
+            </>
+          )}
+        </Match>
+        <Match when={true}>
+          <p class="chat-empty" role="status">
+            Loading conversation…
+          </p>
+        </Match>
+      </Switch>
+    </main>
+  );
+}

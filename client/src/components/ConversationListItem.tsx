@@ -1,0 +1,46 @@
+/** One row of the list: who, where, what was said last, when, and how much is unread. */
+import type { Conversation } from "@inbox/shared";
+import { Show } from "solid-js";
+import { formatDateTime, formatListTime } from "../format/time.ts";
+import { Avatar } from "./Avatar.tsx";
+import { ChannelBadge } from "./ChannelBadge.tsx";
+
+export function ConversationListItem(props: {
+  conversation: Conversation;
+  selected: boolean;
+  now: number;
+  onSelect: () => void;
+}) {
+  const c = () => props.conversation;
+  return (
+    <li>
+      <button
+        type="button"
+        class="conv-item"
+        classList={{ unread: c().unreadCount > 0, resolved: c().status === "resolved" }}
+        aria-current={props.selected ? "true" : undefined}
+        onClick={() => props.onSelect()}
+      >
+        <Avatar name={c().contactName} />
+        <span class="conv-item-body">
+          <span class="conv-item-top">
+            <span class="conv-item-name">{c().contactName}</span>
+            <time class="conv-item-time" datetime={new Date(c().lastActivityAt).toISOString()} title={formatDateTime(c().lastActivityAt)}>
+              {formatListTime(c().lastActivityAt, { now: props.now })}
+            </time>
+          </span>
+          <span class="conv-item-bottom">
+            <ChannelBadge channel={c().channel} />
+            <span class="conv-item-preview">{c().lastMessagePreview || "No messages yet"}</span>
+            <Show when={c().unreadCount > 0}>
+              <span class="unread-badge">
+                {c().unreadCount}
+                <span class="sr-only"> unread</span>
+              </span>
+            </Show>
+          </span>
+        </span>
+      </button>
+    </li>
+  );
+}

@@ -1,0 +1,21 @@
+/** Delivery of an outbound message: "Sending…", ✓ sent, ✓✓ delivered, read, or why it failed. */
+import type { Message } from "@inbox/shared";
+import { Show } from "solid-js";
+import { deliveryLabel } from "../format/labels.ts";
+
+export function DeliveryStatus(props: { message: Message }) {
+  const label = () => deliveryLabel(props.message);
+  return (
+    <Show when={label()}>
+      {(l) => (
+        <span class={`delivery delivery-${l().tone}`} title={l().text}>
+          <Show when={l().mark !== l().text} fallback={l().text}>
+            {/* Tick marks mean nothing read aloud: screen readers get the word instead. */}
+            <span aria-hidden="true">{l().mark}</span>
+            <span class="sr-only">{l().text}</span>
+          </Show>
+        </span>
+      )}
+    </Show>
+  );
+}

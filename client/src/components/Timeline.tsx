@@ -1,0 +1,99 @@
+/**
+ * The conversation's history, oldest first, with day dividers and a "New messages" marker.
+ * Follows the newest message while the agent is at the bottom (or just sent something); when
+ * they have scrolled up to read older messages it stays put and offers a "Jump to newest" button.
+ */
+import type { Message } from "@inbox/shared";
+import { createEffect, createSignal, For, on, Show } from "solid-js";
+import { dayKey, formatDay } from "../format/time.ts";
+import { startsNewDay } from "../state/timeline.ts";
+import { MessageBubble } from "./MessageBubble.tsx";
+
+/** Within this many pixels of the bottom counts as "at the bottom". */
+const STICK_THRESHOLD = 80;
+
+export function Timeline(props: { conversationId: string; messages: Message[]; firstUnreadId: string | null }) {
+  let scroller!: HTMLDivElement;
+  const [atBottom, setAtBottom] = createSignal(true);
+  let stick = true;
+
+  const scrollToBottom = () => {
+    scroller.scrollTop = scroller.scrollHeight;
+    stick = true;
+    setAtBottom(true);
+  };
+  const onScroll = () => {
+    stick = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < STICK_THRESHOLD;
+    setAtBottom(stick);
+  };
+
+  // Opening a conversation: show the first unread message if any, else the newest.
+  createEffect(
+    on(
+      () => props.conversationId,
+      () => {
+        stick = true;
+        queueMicrotask(() => {
+          const marker = scroller.querySelector<HTMLElement>(".unread-marker");
+          if (marker) marker.scrollIntoView({ block: "start" });
+          else scrollToBottom();
+          onScroll();
+        });
+      },
+    ),
+  );
+
+  // New messages: follow them if we were at the bottom, or if the newest is our own.
+  createEffect(
+    on(
+      () => props.messages[props.messages.length - 1]?.id,
+      (lastId, prevId) => {
+        if (lastId === prevId) return;
+        const last = props.messages[props.messages.length - 1];
+        if (stick || (last && last.senderKind === "agent" && last.status === "queued")) {
+          queueMicrotask(scrollToBottom);
+        }
+      },
+      { defer: true },
+    ),
+  );
+
+  // Images load after layout and push the bottom down.
+  const onMediaLoad = () => {
+    if (stick) scrollToBottom();
+  };
+
+  return (
+    <div class="timeline-wrap">
+      {/* A log: screen readers announce messages as they arrive. Focusable so keyboard users can scroll it. */}
+      <div class="timeline" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages" tabIndex={0}>
+        <Show when={props.messages.length > 0} fallback={<p class="timeline-empty">No messages yet.</p>}>
+          <ol class="timeline-list">
+            <For each={props.messages}>
+              {(m, i) => (
+                <>
+                  <Show when={startsNewDay(props.messages, i(), (t) => dayKey(t))}>
+                    <li class="day-divider">
+                      <span>{formatDay(m.createdAt)}</span>
+                    </li>
+                  </Show>
+                  <Show when={m.id === props.firstUnreadId}>
+                    <li class="unread-marker">
+                      <span>New messages</span>
+                    </li>
+                  </Show>
+                  <MessageBubble message={m} onMediaLoad={onMediaLoad} />
+                </>
+              )}
+            </For>
+          </ol>
+        </Show>
+      </div>
+      <Show when={!atBottom()}>
+        <button type="button" class="btn jump-to-newest" onClick={scrollToBottom}>
+          Jump to newest
+        </button>
+      </Show>
+    </div>
+  );
+}

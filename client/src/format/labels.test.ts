@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { message } from "../test/fixtures.ts";
+import { assigneeLabel, deliveryLabel, initials } from "./labels.ts";
+
+describe("deliveryLabel", () => {
+  const out = (status: "queued" | "sent" | "delivered" | "read" | "failed", failureReason: string | null = null) =>
+    deliveryLabel(message({ direction: "outbound", senderKind: "agent", status, failureReason }));
+
+  it("has nothing to say about inbound messages", () => {
+    expect(deliveryLabel(message({ direction: "inbound" }))).toBeNull();
+  });
+
+  it("labels each delivery state", () => {
+    expect(out("queued")?.mark).toBe("Sending…");
+    expect(out("sent")).toMatchObject({ mark: "✓", text: "Sent" });
+    expect(out("delivered")).toMatchObject({ mark: "✓✓", text: "Delivered" });
+    expect(out("read")).toMatchObject({ text: "Read", tone: "read" });
+  });
+
+  it("gives the failure reason when there is one", () => {
+    expect(out("failed", "The customer blocked this number.")?.text).toBe(
+      "Failed to send: The customer blocked this number.",
+    );
+    expect(out("failed")?.text).toBe("Failed to send");
+    expect(out("failed")?.tone).toBe("error");
+  });
+});
+
+describe("assigneeLabel", () => {
+  const names = (id: string) => ({ u2: "Bruno" })[id];
+  it("names the assignee", () => {
+    expect(assigneeLabel(null, "u1", names)).toBe("Unassigned");
+    expect(assigneeLabel("u1", "u1", names)).toBe("You");
+    expect(assigneeLabel("u2", "u1", names)).toBe("Bruno");
+    expect(assigneeLabel("u9", "u1", names)).toBe("Another agent");
+  });
+});
+
+describe("initials", () => {
+  it("takes the first and last word", () => {
+    expect(initials("Maria da Silva")).toBe("MS");
+    expect(initials("ana")).toBe("A");
+    expect(initials("  ")).toBe("?");
+    expect(initials("Émile Zola")).toBe("ÉZ");
+  });
+});

@@ -1,0 +1,10 @@
+/* @refresh reload */
+import { render } from "solid-js/web";
+import { App } from "./App.tsx";
+import { registerServiceWorker } from "./pwa/register-sw.ts";
+import "./styles.css";
+
+const root = document.getElementById("root");
+if (!root) throw new Error("index.html has no #root element");
+render(() => <App />, root);
+registerServiceWorker();

@@ -1,0 +1,31 @@
+/**
+ * The agent's workspace: header, then the four regions of the product brief: conversation list
+ * (left), chat window with its composer (centre), customer info (right).
+ * On narrow screens one column shows at a time: the list, or the open chat.
+ */
+import { createSignal } from "solid-js";
+import { AppHeader } from "../components/AppHeader.tsx";
+import { ChatWindow } from "../components/ChatWindow.tsx";
+import { ConversationList } from "../components/ConversationList.tsx";
+import { CustomerInfo } from "../components/CustomerInfo.tsx";
+import { useAppState } from "../state/app-state.tsx";
+
+export function InboxScreen() {
+  const { selection } = useAppState();
+  // Only matters on medium screens, where the customer panel slides over the chat.
+  const [infoOpen, setInfoOpen] = createSignal(false);
+  return (
+    <div class="app-shell">
+      <AppHeader />
+      <div
+        class="inbox"
+        data-view={selection.selectedId() ? "chat" : "list"}
+        data-info-open={infoOpen() ? "true" : "false"}
+      >
+        <ConversationList />
+        <ChatWindow infoOpen={infoOpen()} onToggleInfo={() => setInfoOpen(!infoOpen())} />
+        <CustomerInfo onClose={() => setInfoOpen(false)} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+/**
+ * The app was opened while the server can't be reached. The session may well still be valid,
+ * so this offers to try again (it also retries by itself when the browser comes back online)
+ * rather than asking for a password.
+ */
+import { createSignal } from "solid-js";
+import { useAppState } from "../state/app-state.tsx";
+
+export function UnreachableScreen() {
+  const { session } = useAppState();
+  const [busy, setBusy] = createSignal(false);
+  const retry = async () => {
+    setBusy(true);
+    await session.reload();
+    setBusy(false);
+  };
+  return (
+    <main class="centered-screen" aria-label="Offline">
+      <div class="card">
+        <img class="card-logo" src="/icon.svg" alt="" width="48" height="48" />
+        <h1>Can't reach the server</h1>
+        <p class="muted" role="alert">
+          Check your internet connection. The inbox reconnects by itself when you are back online.
+        </p>
+        <button type="button" class="btn btn-primary" onClick={retry} disabled={busy()} aria-busy={busy()}>
+          Try again
+        </button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The one provider of client state. Slices are small and each owns one concern; they are
+ * created together here because they depend on each other in one direction only:
+ * session → users, conversations → selection.
+ */
+import { createContext, useContext, type ParentProps } from "solid-js";
+import { createConversationsSlice, type ConversationsSlice } from "./conversations.ts";
+import { createSelectionSlice, type SelectionSlice } from "./selection.ts";
+import { createSessionSlice, type SessionSlice } from "./session.ts";
+import { createUsersSlice, type UsersSlice } from "./users.ts";
+
+export interface AppState {
+  session: SessionSlice;
+  users: UsersSlice;
+  conversations: ConversationsSlice;
+  selection: SelectionSlice;
+}
+
+const AppStateContext = createContext<AppState>();
+
+export function AppStateProvider(props: ParentProps) {
+  const session = createSessionSlice();
+  const users = createUsersSlice(session);
+  const conversations = createConversationsSlice(session);
+  const selection = createSelectionSlice(session, conversations);
+  return (
+    <AppStateContext.Provider value={{ session, users, conversations, selection }}>
+      {props.children}
+    </AppStateContext.Provider>
+  );
+}
+
+export function useAppState(): AppState {
+  const state = useContext(AppStateContext);
+  if (!state) throw new Error("useAppState must be used inside <AppStateProvider>");
+  return state;
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { message } from "../test/fixtures.ts";
+import { firstUnreadId, mergeTimeline, messageSide, pendingMessage, startsNewDay } from "./timeline.ts";
+
+describe("mergeTimeline", () => {
+  it("orders by creation time, ties by id, and lets the live room win over REST", () => {
+    const rest = [message({ id: "b", createdAt: 2, status: "sent" }), message({ id: "a", createdAt: 2 })];
+    const live = [message({ id: "b", createdAt: 2, status: "read" }), message({ id: "c", createdAt: 1 })];
+    const out = mergeTimeline(rest, live, []);
+    expect(out.map((m) => m.id)).toEqual(["c", "a", "b"]);
+    expect(out.find((m) => m.id === "b")?.status).toBe("read");
+  });
+
+  it("shows a pending send until a message with its clientId arrives", () => {
+    const pending = pendingMessage({
+      conversationId: "c1",
+      clientId: "client-123",
+      text: "Hi",
+      senderId: "u1",
+      senderName: "Ana",
+      now: 50,
+    });
+    expect(mergeTimeline([], [], [pending]).map((m) => m.status)).toEqual(["queued"]);
+    const echoed = message({ id: "real", clientId: "client-123", direction: "outbound", senderKind: "agent", createdAt: 51 });
+    expect(mergeTimeline([], [echoed], [pending]).map((m) => m.id)).toEqual(["real"]);
+  });
+
+  it("keeps the server's copy over a locally remembered one with the same id", () => {
+    const local = message({ id: "real", status: "sent", clientId: "client-123" });
+    const live = message({ id: "real", status: "delivered", clientId: "client-123" });
+    expect(mergeTimeline([], [live], [local])).toEqual([live]);
+  });
+});
+
+describe("messageSide", () => {
+  it("puts customers left, agents and bots right, system centred", () => {
+    expect(messageSide({ senderKind: "customer" })).toBe("left");
+    expect(messageSide({ senderKind: "agent" })).toBe("right");
+    expect(messageSide({ senderKind: "bot" })).toBe("right");
+    expect(messageSide({ senderKind: "system" })).toBe("center");
+  });
+});
+
+describe("firstUnreadId", () => {
+  const timeline = [
+    message({ id: "c1", senderKind: "customer", createdAt: 1 }),
+    message({ id: "c2", senderKind: "customer", createdAt: 2 }),
+    message({ id: "a1", senderKind: "agent", direction: "outbound", createdAt: 3 }),
+    message({ id: "c3", senderKind: "customer", createdAt: 4 }),
+  ];
+
+  it("marks the oldest of the last N customer messages", () => {
+    expect(firstUnreadId(timeline, 1)).toBe("c3");
+    expect(firstUnreadId(timeline, 2)).toBe("c2");
+    expect(firstUnreadId(timeline, 10)).toBe("c1");
+  });
+
+  it("marks nothing when nothing is unread", () => {
+    expect(firstUnreadId(timeline, 0)).toBeNull();
+  });
+});
+
+describe("startsNewDay", () => {
+  it("is true for the first message and wherever the day key changes", () => {
+    const list = [message({ createdAt: 1 }), message({ createdAt: 2 }), message({ createdAt: 100 })];
+    const key = (t: number) => (t < 50 ? "d1" : "d2");
+    expect(list.map((_, i) => startsNewDay(list, i, key))).toEqual([true, false, true]);
+  });
+});

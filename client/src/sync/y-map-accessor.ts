@@ -1,0 +1,23 @@
+/** A Solid accessor over a Y.Map's validated values, updated on every change of the map. */
+import { createSignal, onCleanup, type Accessor } from "solid-js";
+import type * as Y from "yjs";
+import type { z } from "zod";
+import { ParsedValueCache, readKey } from "./y-values.ts";
+
+export function createYMapValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, label: string): Accessor<T[]> {
+  const cache = new ParsedValueCache(schema, label);
+  const [values, setValues] = createSignal<T[]>(cache.read(map), { equals: false });
+  const update = () => setValues(cache.read(map));
+  // Deep, so values stored as nested Y types also report changes.
+  map.observeDeep(update);
+  onCleanup(() => map.unobserveDeep(update));
+  return values;
+}
+
+export function createYMapKey<T>(map: Y.Map<unknown>, key: string, schema: z.ZodType<T>): Accessor<T | null> {
+  const [value, setValue] = createSignal<T | null>(readKey(map, key, schema));
+  const update = () => setValue(() => readKey(map, key, schema));
+  map.observeDeep(update);
+  onCleanup(() => map.unobserveDeep(update));
+  return value;
+}

@@ -1,0 +1,65 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vite";
+import solid from "vite-plugin-solid";
+import { VitePWA } from "vite-plugin-pwa";
+import { BACKGROUND_COLOR, THEME_COLOR } from "./src/theme.ts";
+
+/** Where `npx tsx sync-server/src/node.ts` listens; the dev server forwards API and sync to it. */
+const SERVER = "http://127.0.0.1:8787";
+
+/**
+ * Paths the server answers itself. The service worker must not turn a navigation to one of these
+ * into the app shell, or e.g. the widget demo page and the OpenAPI document would open the inbox.
+ */
+const SERVER_PATHS = ["/api", "/sync", "/webhooks", "/demo", "/widget.js", "/openapi.json", "/healthz", "/simulator"].map(
+  // Workbox tests pathname + search, so "/demo?inbox=1" must match as well as "/demo/x".
+  (path) => new RegExp(`^${path.replace(/[.]/g, "\\.")}(?:[/?]|$)`),
+);
+
+export default defineConfig({
+  // Absolute, so `vite build` works from the repository root and from client/ alike.
+  root: fileURLToPath(new URL(".", import.meta.url)),
+  plugins: [
+    solid(),
+    VitePWA({
+      strategies: "generateSW",
+      registerType: "autoUpdate",
+      // main.tsx registers through virtual:pwa-register, so no extra registration script.
+      injectRegister: false,
+      includeAssets: ["icon.svg", "apple-touch-icon.png"],
+      manifest: {
+        name: "Inbox",
+        short_name: "Inbox",
+        description: "Answer customers on every channel from one screen, even on a flaky connection.",
+        theme_color: THEME_COLOR,
+        background_color: BACKGROUND_COLOR,
+        start_url: "/",
+        scope: "/",
+        display: "standalone",
+        icons: [
+          { src: "/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+          { src: "/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+          { src: "/maskable-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+          { src: "/icon.svg", sizes: "any", type: "image/svg+xml", purpose: "any" },
+        ],
+      },
+      workbox: {
+        // The app shell works offline: every navigation inside the app gets index.html.
+        navigateFallback: "/index.html",
+        navigateFallbackDenylist: SERVER_PATHS,
+        globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
+  build: {
+    outDir: "dist",
+    emptyOutDir: true,
+  },
+  server: {
+    proxy: {
+      "/api": { target: SERVER, ws: true, changeOrigin: false },
+      "/sync": { target: SERVER, ws: true, changeOrigin: false },
+    },
+  },
+});

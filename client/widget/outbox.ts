@@ -1,0 +1,100 @@
+import type { WidgetMessage } from "@inbox/shared/api/widget";
+import { isRetryable } from "./api.ts";
+import { backoffDelay } from "./backoff.ts";
+
+/**
+ * Sends the customer's messages one at a time, in the order typed. A message that can't reach
+ * the server is retried with backoff using the SAME clientId, so the server stores it once no
+ * matter how many attempts got through. A message the server rejects (4xx) is reported and
+ * skipped, so one bad message never blocks the rest.
+ */
+export interface OutboxEntry {
+  clientId: string;
+  text: string;
+}
+
+export interface OutboxDeps {
+  send(entry: OutboxEntry): Promise<WidgetMessage>;
+  onSent(entry: OutboxEntry, message: WidgetMessage): void;
+  onFailed(entry: OutboxEntry, error: unknown): void;
+  /** Called before each wait; `attempt` counts failures of this entry so far. */
+  onRetry?(entry: OutboxEntry, attempt: number, delayMs: number, error: unknown): void;
+  backoff?(attempt: number): number;
+}
+
+export interface Outbox {
+  enqueue(entry: OutboxEntry): void;
+  /** Retry now instead of waiting out the backoff (the browser came back online, say). */
+  kick(): void;
+  pending(): OutboxEntry[];
+  dispose(): void;
+}
+
+export function createOutbox(deps: OutboxDeps): Outbox {
+  const backoff = deps.backoff ?? ((n: number) => backoffDelay(n));
+  const queue: OutboxEntry[] = [];
+  let running = false;
+  let disposed = false;
+  let wake: (() => void) | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  function wait(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      wake = () => {
+        if (timer) clearTimeout(timer);
+        timer = null;
+        wake = null;
+        resolve();
+      };
+      timer = setTimeout(wake, ms);
+    });
+  }
+
+  async function run(): Promise<void> {
+    if (running) return;
+    running = true;
+    let attempt = 0;
+    try {
+      while (queue.length > 0 && !disposed) {
+        const entry = queue[0]!;
+        try {
+          const message = await deps.send(entry);
+          if (disposed) return;
+          queue.shift();
+          attempt = 0;
+          deps.onSent(entry, message);
+        } catch (err) {
+          if (disposed) return;
+          if (!isRetryable(err)) {
+            queue.shift();
+            attempt = 0;
+            deps.onFailed(entry, err);
+            continue;
+          }
+          const delay = backoff(attempt);
+          attempt++;
+          deps.onRetry?.(entry, attempt, delay, err);
+          await wait(delay);
+        }
+      }
+    } finally {
+      running = false;
+    }
+  }
+
+  return {
+    enqueue(entry) {
+      if (disposed || queue.some((e) => e.clientId === entry.clientId)) return;
+      queue.push(entry);
+      void run();
+    },
+    kick() {
+      wake?.();
+    },
+    pending: () => [...queue],
+    dispose() {
+      disposed = true;
+      wake?.();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The whole suite: types, unit and integration tests, then browser end-to-end tests against the
+# built PWA in Debian's chromium (installed here when missing).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
+npm run typecheck --silent
+npm run build --silent
+report=$(mktemp -d)/vitest.json
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile="$report" || status=$?
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped`);
+' "$report" || true
+exit $status
