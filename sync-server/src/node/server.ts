@@ -50,20 +50,27 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.outbox.start();
   const port = (server.address() as AddressInfo).port;
   const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
+  let closing: Promise<void> | undefined;
 
   return {
     url: `http://${host}:${port}`,
     port,
     core,
     seed,
-    async close() {
-      core.outbox.stop();
-      for (const client of nodeWs.wss.clients) client.terminate();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await core.outbox.idle();
-      await core.rooms.flush();
-      await core.writer.drain();
-      closeDb();
+    close() {
+      closing ??= shutdown();
+      return closing;
     },
   };
+
+  /** Stops taking work, lets what was accepted finish, then closes the database. */
+  async function shutdown(): Promise<void> {
+    core.outbox.stop();
+    for (const client of nodeWs.wss.clients) client.terminate();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await core.outbox.idle();
+    await core.rooms.flush();
+    await core.writer.drain();
+    closeDb();
+  }
 }

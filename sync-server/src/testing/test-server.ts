@@ -63,11 +63,15 @@ export function openSocket(url: string, headers: Record<string, string> = {}): P
   });
 }
 
-/** Resolves when `predicate` holds, polling; rejects after `timeoutMs` with `what`. */
-export async function waitFor<T>(what: string, probe: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+/** Resolves with the probe's first truthy value, polling; rejects after `timeoutMs` naming `what`. */
+export async function waitFor<T>(
+  what: string,
+  probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
+  timeoutMs = 5000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
-    const value = probe();
+    const value = await probe();
     if (value) return value;
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 10));
