@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { WidgetConfigResponse, WidgetMessage, WidgetSendRequest } from "@inbox/shared/api/widget";
+import type { WidgetClientFrame, WidgetConfigResponse, WidgetMessage, WidgetSendRequest } from "@inbox/shared/api/widget";
 import { ApiError, NetworkError, liveUrl, type WidgetApi } from "./api.ts";
 import { createController, type WidgetState } from "./controller.ts";
 import { createSessionStore, memoryStorage, type StorageLike } from "./session.ts";
@@ -17,7 +17,45 @@ class FakeServer implements WidgetApi {
   rejectNext: ApiError | null = null;
   /** Simulate a lost response: the server stores the message but the client sees a network error. */
   loseNextResponse = false;
+  /**
+   * How the server treats a message sent up the live socket: "answer" stores it, broadcasts
+   * it and acks; "store-silently" stores it but never answers (the socket is dying);
+   * "ignore" never reads it (a stuck or older server).
+   */
+  socketMode: "answer" | "store-silently" | "ignore" = "answer";
+  /** Answer the next socket send with this error frame. */
+  socketRejectNext: { code: string; message: string } | null = null;
+  /** Frames received on sockets, in arrival order. */
+  socketSends: WidgetClientFrame[] = [];
   private clock = 10_000;
+
+  private store(body: WidgetSendRequest): WidgetMessage {
+    let m = this.messages.find((x) => x.clientId === body.clientId);
+    if (!m) {
+      m = msg({ clientId: body.clientId, from: "customer", senderName: "Ada", text: body.text, createdAt: this.clock++ });
+      this.messages.push(m);
+    }
+    return m;
+  }
+
+  /** Serve a widget's live socket; answers arrive a tick later, like over a network. */
+  attach(socket: FakeSocket): void {
+    socket.onSend = (raw) => {
+      const frame = raw as WidgetClientFrame;
+      if (this.offline || this.socketMode === "ignore") return;
+      this.socketSends.push(frame);
+      const reject = this.socketRejectNext;
+      this.socketRejectNext = null;
+      const m = reject ? null : this.store(frame);
+      if (this.socketMode === "store-silently") return;
+      void Promise.resolve().then(() => {
+        if (socket.closed) return;
+        if (reject) return socket.push({ type: "error", clientId: frame.clientId, ...reject });
+        socket.push({ type: "message", message: m });
+        socket.push({ type: "ack", clientId: frame.clientId, message: m });
+      });
+    };
+  }
 
   private check(token?: string): void {
     if (this.offline) throw new NetworkError("Failed to fetch");
@@ -46,11 +84,7 @@ class FakeServer implements WidgetApi {
       this.rejectNext = null;
       throw err;
     }
-    let m = this.messages.find((x) => x.clientId === body.clientId);
-    if (!m) {
-      m = msg({ clientId: body.clientId, from: "customer", senderName: "Ada", text: body.text, createdAt: this.clock++ });
-      this.messages.push(m);
-    }
+    const m = this.store(body);
     if (this.loseNextResponse) {
       this.loseNextResponse = false;
       throw new NetworkError("connection reset");
@@ -61,7 +95,7 @@ class FakeServer implements WidgetApi {
   agentReplies(text: string, socket?: FakeSocket): WidgetMessage {
     const m = msg({ from: "agent", senderName: "Grace", text, createdAt: this.clock++ });
     this.messages.push(m);
-    socket?.send({ type: "message", message: m });
+    socket?.push({ type: "message", message: m });
     return m;
   }
 }
@@ -74,7 +108,11 @@ function widget(s: StorageLike = storage) {
   const c = createController({
     api: server,
     sessions: createSessionStore(s, "in_1"),
-    connect: (url) => new FakeSocket(url),
+    connect: (url) => {
+      const socket = new FakeSocket(url);
+      server.attach(socket);
+      return socket;
+    },
     liveUrl: (token) => liveUrl("https://chat.example.com", "in_1", token),
     newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
     backoff: (n) => 1000 * 2 ** n,
@@ -94,11 +132,12 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-async function startedChat() {
+/** A chat in progress; with `live: false` the socket never gets to `ready`, so sends use POST. */
+async function startedChat({ live = true } = {}) {
   const c = widget();
   await c.init();
   await c.startChat({ name: "Ada", email: "ada@example.com" });
-  FakeSocket.latest().ready();
+  if (live) FakeSocket.latest().ready();
   await flush();
   return c;
 }
@@ -127,14 +166,14 @@ describe("widget behaviour", () => {
   });
 
   it("shows a sent message at once as sending, then once when both POST and socket confirm it", async () => {
-    const c = await startedChat();
+    const c = await startedChat({ live: false });
     const socket = FakeSocket.latest();
     expect(c.send("Where is my order?")).toBe(true);
     expect(c.state().items).toHaveLength(1);
     expect(c.state().items[0]!.state).toBe("sending");
 
     // The server broadcasts the stored message on the socket before the POST response lands.
-    socket.send({ type: "message", message: server.messages[0] });
+    socket.push({ type: "message", message: server.messages[0] });
     expect(c.state().items).toHaveLength(1);
     expect(c.state().items[0]!.state).toBe("sent");
     await flush(); // now the POST response arrives too
@@ -154,7 +193,7 @@ describe("widget behaviour", () => {
   });
 
   it("retries a message with the same clientId while offline, and it shows once when it gets through", async () => {
-    const c = await startedChat();
+    const c = await startedChat({ live: false });
     server.offline = true;
     c.send("Are you there?");
     await flush();
@@ -170,7 +209,7 @@ describe("widget behaviour", () => {
   });
 
   it("does not duplicate a message whose POST reached the server but whose response was lost", async () => {
-    const c = await startedChat();
+    const c = await startedChat({ live: false });
     server.loseNextResponse = true;
     c.send("hello");
     await flush();
@@ -181,7 +220,7 @@ describe("widget behaviour", () => {
   });
 
   it("shows the server's reason in an alert when it rejects a message, and lets the customer retry", async () => {
-    const c = await startedChat();
+    const c = await startedChat({ live: false });
     server.rejectNext = new ApiError(422, "validation_failed", "Links are not allowed here.");
     c.send("http://spam");
     await flush();
@@ -288,5 +327,135 @@ describe("widget behaviour", () => {
     expect(c.state().alert).toMatch(/too long/);
     expect(c.send("   ")).toBe(false);
     expect(c.state().items).toHaveLength(0);
+  });
+});
+
+describe("sending over the live socket", () => {
+  const sentFrames = (socket: FakeSocket) => socket.sent.map((f) => (f as WidgetClientFrame).clientId);
+
+  it("sends over the open socket and shows the message as sent on ack, without any POST", async () => {
+    const c = await startedChat();
+    const socket = FakeSocket.latest();
+    c.send("Where is my order?");
+    expect(c.state().items[0]!.state).toBe("sending");
+    expect(socket.sent).toEqual([{ type: "send", clientId: "client-0001", text: "Where is my order?" }]);
+    await flush();
+    expect(texts(c.state())).toEqual(["Where is my order?"]); // broadcast + ack: still one bubble
+    expect(c.state().items[0]).toMatchObject({ state: "sent", id: server.messages[0]!.id });
+    expect(server.posts).toEqual([]);
+    expect(storage.getItem("inbox-widget:in_1")).toContain('"outbox":[]');
+  });
+
+  it("shows the server's words from an error frame, marks the message not sent, and retries only when asked", async () => {
+    const c = await startedChat();
+    server.socketRejectNext = { code: "validation_failed", message: "Links are not allowed here." };
+    c.send("http://spam");
+    await flush();
+    expect(c.state().alert).toBe("Links are not allowed here.");
+    expect(c.state().items[0]).toMatchObject({ state: "failed", error: "Links are not allowed here." });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(server.posts).toEqual([]); // a refusal is not a reason to try POST
+    expect(server.socketSends).toHaveLength(1);
+
+    c.retry("client-0001");
+    await flush();
+    expect(c.state().alert).toBeNull();
+    expect(c.state().items[0]!.state).toBe("sent");
+    expect(texts(c.state())).toEqual(["http://spam"]);
+  });
+
+  it("starts over when the socket says the session has ended, as a 401 from POST would", async () => {
+    const c = await startedChat();
+    server.socketRejectNext = { code: "unauthenticated", message: "Your chat session has ended. Please start a new chat." };
+    c.send("hello?");
+    await flush();
+    expect(c.state().phase).toBe("intro");
+    expect(c.state().alert).toMatch(/ended/);
+  });
+
+  it("falls back to POST with the same clientId when the socket dies mid-send, and shows the message once", async () => {
+    const c = await startedChat();
+    const socket = FakeSocket.latest();
+    server.socketMode = "store-silently"; // the server got it, but the ack never makes it back
+    c.send("Is anyone there?");
+    await flush();
+    expect(server.posts).toEqual([]);
+    socket.drop();
+    await flush();
+    expect(server.posts).toEqual([{ clientId: "client-0001", text: "Is anyone there?" }]);
+    expect(server.messages).toHaveLength(1); // same clientId: stored once
+    expect(texts(c.state())).toEqual(["Is anyone there?"]);
+    expect(c.state().items[0]!.state).toBe("sent");
+
+    // Reconnecting refetches history: still one bubble.
+    await vi.advanceTimersByTimeAsync(1000);
+    FakeSocket.latest().ready();
+    await flush();
+    expect(texts(c.state())).toEqual(["Is anyone there?"]);
+    expect(c.state().alert).toBeNull();
+  });
+
+  it("falls back to POST when no answer comes within 5 seconds, then keeps using POST on that socket", async () => {
+    const c = await startedChat();
+    server.socketMode = "ignore";
+    c.send("first");
+    await vi.advanceTimersByTimeAsync(4999);
+    expect(server.posts).toEqual([]);
+    expect(c.state().items[0]!.state).toBe("sending");
+    await vi.advanceTimersByTimeAsync(1);
+    expect(server.posts.map((p) => p.clientId)).toEqual(["client-0001"]);
+    expect(c.state().items[0]!.state).toBe("sent");
+
+    c.send("second"); // no second 5 s wait on a socket that doesn't answer
+    await flush();
+    expect(server.posts.map((p) => p.clientId)).toEqual(["client-0001", "client-0002"]);
+    expect(FakeSocket.latest().sent).toHaveLength(1);
+    expect(texts(c.state())).toEqual(["first", "second"]);
+  });
+
+  it("keeps typing order, one message in flight at a time, across a fallback and a reconnect", async () => {
+    const c = await startedChat();
+    const socket = FakeSocket.latest();
+    c.send("one");
+    c.send("two");
+    c.send("three");
+    expect(sentFrames(socket)).toEqual(["client-0001"]); // the next waits for this one's ack
+    await flush();
+    expect(sentFrames(socket)).toEqual(["client-0001", "client-0002", "client-0003"]);
+    expect(server.posts).toEqual([]);
+
+    server.socketMode = "store-silently";
+    c.send("four");
+    c.send("five");
+    await flush();
+    socket.drop(); // "four" falls back to POST; "five" follows it by POST
+    await flush();
+    expect(server.posts.map((p) => p.text)).toEqual(["four", "five"]);
+    server.socketMode = "answer";
+
+    server.offline = true;
+    c.send("six"); // socket down and POST failing: waits with backoff
+    await flush();
+    expect(c.state().items.at(-1)).toMatchObject({ state: "sending", retrying: true });
+    await vi.advanceTimersByTimeAsync(1000); // live reconnects; the POST retry fails again
+    expect(server.posts).toHaveLength(2);
+    server.offline = false;
+    FakeSocket.latest().ready(); // …and the waiting message goes at once, on the socket
+    await flush();
+    expect(sentFrames(FakeSocket.latest())).toEqual(["client-0006"]);
+
+    const expected = ["one", "two", "three", "four", "five", "six"];
+    expect(server.messages.map((m) => (m.content.kind === "text" ? m.content.text : "?"))).toEqual(expected);
+    expect(texts(c.state())).toEqual(expected);
+    expect(c.state().items.every((i) => i.state === "sent")).toBe(true);
+  });
+
+  it("uses POST while the socket is still connecting", async () => {
+    const c = await startedChat({ live: false });
+    c.send("quick one");
+    await flush();
+    expect(FakeSocket.latest().sent).toEqual([]);
+    expect(server.posts.map((p) => p.clientId)).toEqual(["client-0001"]);
+    expect(c.state().items[0]!.state).toBe("sent");
   });
 });

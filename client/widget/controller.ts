@@ -141,6 +141,8 @@ export function createController(deps: ControllerDeps): Controller {
         if (!t) return Promise.reject(new ApiError(401, "unauthenticated", EXPIRED_MESSAGE));
         return deps.api.sendMessage(t, entry);
       },
+      // The live socket is the fast path while it is open; POST stays the fallback.
+      sendLive: (entry: OutboxEntry) => live.sendMessage(entry),
       onSent: (_entry, message) => {
         set({ items: mergeServerMessage(state.items, message) });
         persistOutbox();
@@ -170,7 +172,11 @@ export function createController(deps: ControllerDeps): Controller {
       if (items !== before || unread !== state.unread) set({ items, unread });
     },
     // Anything said while the socket was down is only in the history: fetch it on every ready.
-    onReady: () => void loadHistory(),
+    // The server is reachable again, so a message waiting out a backoff goes now (on the socket).
+    onReady: () => {
+      void loadHistory();
+      outbox.kick();
+    },
     onStatus: (connection) => set({ connection }),
     onClose: (code) => {
       // An application close code may mean the token was revoked: ask the REST API.

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WidgetMessage } from "@inbox/shared/api/widget";
-import { createLive, type LiveStatus } from "./live.ts";
+import { ApiError } from "./api.ts";
+import { createLive, LiveSendUnavailable, type LiveStatus } from "./live.ts";
 import { FakeSocket, msg } from "./testing/fakes.ts";
 
 beforeEach(() => {
@@ -33,10 +34,10 @@ describe("live socket", () => {
     expect(s.url).toBe("ws://h/api/widget/i/live?token=t1");
     s.ready();
     const m = msg({ text: "Hi! How can I help?" });
-    s.send({ type: "message", message: m });
-    s.send("not json");
-    s.send({ type: "typing" });
-    s.send({ type: "message", message: { id: 1 } });
+    s.push({ type: "message", message: m });
+    s.push("not json");
+    s.push({ type: "typing" });
+    s.push({ type: "message", message: { id: 1 } });
     expect(received).toEqual([m]);
   });
 
@@ -86,5 +87,53 @@ describe("live socket", () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(FakeSocket.all).toHaveLength(1);
     expect(live.status()).toBe("closed");
+  });
+
+  describe("sending a message", () => {
+    const entry = { clientId: "client-0001", text: "hello" };
+
+    it("declines until the server says ready, then writes a send frame and resolves on its ack", async () => {
+      const { live, received } = setup();
+      live.start();
+      const s = FakeSocket.latest();
+      expect(live.sendMessage(entry)).toBeNull(); // connecting: the caller uses POST
+      s.ready();
+      const p = live.sendMessage(entry)!;
+      expect(s.sent).toEqual([{ type: "send", clientId: "client-0001", text: "hello" }]);
+      const m = msg({ clientId: "client-0001", from: "customer", text: "hello" });
+      s.push({ type: "ack", clientId: "client-0002", message: msg() }); // someone else's
+      s.push({ type: "ack", clientId: "client-0001", message: m });
+      await expect(p).resolves.toEqual(m);
+      expect(received).toHaveLength(1); // the stray ack is still shown; ours is the caller's
+    });
+
+    it("rejects with the server's words on an error frame, with the status the POST would give", async () => {
+      const { live, received } = setup();
+      live.start();
+      FakeSocket.latest().ready();
+      const p = live.sendMessage(entry)!;
+      FakeSocket.latest().push({ type: "error", clientId: "client-0001", code: "channel_unavailable", message: "Chat is closed" });
+      const err = await p.catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect(err).toMatchObject({ status: 409, code: "channel_unavailable", message: "Chat is closed" });
+      expect(received).toEqual([]); // an error frame is not a chat message
+    });
+
+    it("gives up (for POST to take over) when the socket closes mid-send or stays silent", async () => {
+      const { live } = setup();
+      live.start();
+      FakeSocket.latest().ready();
+      const dropped = live.sendMessage(entry)!.catch((e: unknown) => e);
+      FakeSocket.latest().drop();
+      expect(await dropped).toBeInstanceOf(LiveSendUnavailable);
+      expect(live.sendMessage(entry)).toBeNull();
+
+      await vi.advanceTimersByTimeAsync(1000);
+      FakeSocket.latest().ready();
+      const silent = live.sendMessage(entry)!.catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(5000);
+      expect(await silent).toBeInstanceOf(LiveSendUnavailable);
+      expect(live.sendMessage({ clientId: "client-0002", text: "x" })).toBeNull(); // POST until reconnected
+    });
   });
 });

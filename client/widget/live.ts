@@ -1,18 +1,49 @@
-import { WidgetFrameSchema, type WidgetMessage } from "@inbox/shared/api/widget";
+import { WidgetFrameSchema, type WidgetClientFrame, type WidgetMessage } from "@inbox/shared/api/widget";
+import { ApiError } from "./api.ts";
 import { backoffDelay } from "./backoff.ts";
 
 /**
  * The widget's live socket: `WidgetFrame` JSON frames, reconnected with backoff whenever it
  * drops. Messages sent while it was down are not replayed by the server, so `onReady` fires on
  * every (re)connection and the caller refetches history then.
+ *
+ * It is also the fast path for the customer's own messages: `sendMessage` writes a `send`
+ * frame and settles on the server's `ack` (or `error`) for that clientId. When the socket can't
+ * answer (not open, closed mid-send, no answer in time) it fails with `LiveSendUnavailable` and
+ * the caller falls back to POST with the same clientId; the server stores it once either way.
  */
 export interface SocketLike {
   onopen: ((ev: unknown) => void) | null;
   onmessage: ((ev: { data: unknown }) => void) | null;
   onclose: ((ev: { code: number }) => void) | null;
   onerror: ((ev: unknown) => void) | null;
+  send(data: string): void;
   close(code?: number, reason?: string): void;
 }
+
+/** The socket could not deliver this message (closed, timed out…): send it by POST instead. */
+export class LiveSendUnavailable extends Error {
+  constructor(message = "Live socket unavailable") {
+    super(message);
+    this.name = "LiveSendUnavailable";
+  }
+}
+
+/** HTTP status the POST would have answered with for an error `code`, so both paths fail alike. */
+const STATUS_OF_CODE: Record<string, number> = {
+  bad_request: 400,
+  invalid_json: 400,
+  validation_failed: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  channel_unavailable: 409,
+  payload_too_large: 413,
+  rate_limited: 429,
+  internal: 500,
+};
 export type SocketFactory = (url: string) => SocketLike;
 
 export type LiveStatus = "connecting" | "open" | "closed";
@@ -27,6 +58,8 @@ export interface LiveOptions {
   /** The socket closed (before any reconnect is scheduled), with its close code. */
   onClose?(code: number): void;
   backoff?(attempt: number): number;
+  /** How long a message sent on the socket may wait for its ack before POST takes over. */
+  sendTimeoutMs?: number;
 }
 
 export interface Live {
@@ -35,6 +68,19 @@ export interface Live {
   /** Skip the remaining backoff and connect now (browser back online, tab visible again). */
   reconnectNow(): void;
   status(): LiveStatus;
+  /**
+   * Send one customer message over the socket. Null when the socket is not open (after
+   * `ready`) or has stopped answering: use POST. The promise resolves with the stored message on
+   * `ack`, rejects with an `ApiError` on `error` (as the POST would), or with
+   * `LiveSendUnavailable` on close or timeout.
+   */
+  sendMessage(entry: { clientId: string; text: string }): Promise<WidgetMessage> | null;
+}
+
+interface InFlight {
+  resolve(message: WidgetMessage): void;
+  reject(err: unknown): void;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 export function createLive(opts: LiveOptions): Live {
@@ -45,6 +91,22 @@ export function createLive(opts: LiveOptions): Live {
   let stopped = true;
   let readyOnce = false;
   let status: LiveStatus = "closed";
+  const sendTimeoutMs = opts.sendTimeoutMs ?? 5000;
+  /** False once a send on this connection went unanswered: POST until the next `ready`. */
+  let sendOk = false;
+  const inFlight = new Map<string, InFlight>();
+
+  function settle(clientId: string): InFlight | null {
+    const f = inFlight.get(clientId);
+    if (!f) return null;
+    inFlight.delete(clientId);
+    clearTimeout(f.timer);
+    return f;
+  }
+
+  function failAll(reason: string): void {
+    for (const clientId of [...inFlight.keys()]) settle(clientId)?.reject(new LiveSendUnavailable(reason));
+  }
 
   function setStatus(s: LiveStatus): void {
     if (s === status) return;
@@ -87,19 +149,43 @@ export function createLive(opts: LiveOptions): Live {
       }
       const frame = WidgetFrameSchema.safeParse(json);
       if (!frame.success) return; // unknown frame kinds from a newer server are ignored
-      if (frame.data.type === "ready") {
-        attempt = 0;
-        setStatus("open");
-        const reconnected = readyOnce;
-        readyOnce = true;
-        opts.onReady?.(reconnected);
-      } else {
-        opts.onMessage(frame.data.message);
+      const f = frame.data;
+      switch (f.type) {
+        case "ready": {
+          attempt = 0;
+          sendOk = true;
+          setStatus("open");
+          const reconnected = readyOnce;
+          readyOnce = true;
+          opts.onReady?.(reconnected);
+          break;
+        }
+        case "message":
+          opts.onMessage(f.message);
+          break;
+        case "ack": {
+          const pending = settle(f.clientId);
+          // A late ack (POST already took over) still shows the message; merging dedupes it.
+          if (pending) pending.resolve(f.message);
+          else opts.onMessage(f.message);
+          break;
+        }
+        case "error": {
+          if (f.clientId === null) {
+            // Not tied to a message we can name: let POST give each in-flight one a clear answer.
+            failAll("unattributed error frame");
+            break;
+          }
+          settle(f.clientId)?.reject(new ApiError(STATUS_OF_CODE[f.code] ?? 400, f.code, f.message));
+          break;
+        }
       }
     };
     s.onclose = (ev) => {
       detach(s);
       if (socket === s) socket = null;
+      sendOk = false;
+      failAll("socket closed");
       if (stopped) return;
       setStatus("connecting");
       opts.onClose?.(ev.code);
@@ -119,6 +205,8 @@ export function createLive(opts: LiveOptions): Live {
     },
     stop() {
       stopped = true;
+      sendOk = false;
+      failAll("stopped");
       if (timer) clearTimeout(timer);
       timer = null;
       if (socket) {
@@ -140,6 +228,27 @@ export function createLive(opts: LiveOptions): Live {
       connect();
     },
     status: () => status,
+    sendMessage({ clientId, text }) {
+      const s = socket;
+      if (!s || status !== "open" || !sendOk || inFlight.has(clientId)) return null;
+      const frame: WidgetClientFrame = { type: "send", clientId, text };
+      return new Promise<WidgetMessage>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          if (!settle(clientId)) return;
+          // The server may not speak this protocol (or is stuck): stop using the socket for
+          // sending until it reconnects, so later messages don't each wait out the timeout.
+          if (socket === s) sendOk = false;
+          reject(new LiveSendUnavailable("no ack in time"));
+        }, sendTimeoutMs);
+        inFlight.set(clientId, { resolve, reject, timer });
+        try {
+          s.send(JSON.stringify(frame));
+        } catch {
+          settle(clientId);
+          reject(new LiveSendUnavailable("socket send failed"));
+        }
+      });
+    },
   };
 }
 
@@ -151,6 +260,7 @@ export function browserSocket(url: string): SocketLike {
     onmessage: null,
     onclose: null,
     onerror: null,
+    send: (data) => ws.send(data),
     close: (code, reason) => ws.close(code, reason),
   };
   ws.onopen = (e) => s.onopen?.(e);

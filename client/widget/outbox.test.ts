@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { WidgetMessage } from "@inbox/shared/api/widget";
 import { ApiError, NetworkError } from "./api.ts";
+import { LiveSendUnavailable } from "./live.ts";
 import { createOutbox, type OutboxEntry } from "./outbox.ts";
 
 function serverCopy(e: OutboxEntry, id = `srv-${e.clientId}`): WidgetMessage {
@@ -107,5 +108,65 @@ describe("outbox", () => {
     outbox.dispose();
     await vi.advanceTimersByTimeAsync(10_000);
     expect(attempts).toHaveLength(1);
+  });
+
+  describe("with a live socket", () => {
+    function setup(live: (e: OutboxEntry) => Promise<WidgetMessage> | null) {
+      const log: string[] = [];
+      const outbox = createOutbox({
+        sendLive: (e) => {
+          const p = live(e);
+          if (p) log.push(`live ${e.clientId}`);
+          return p;
+        },
+        send: async (e) => {
+          log.push(`post ${e.clientId}`);
+          return serverCopy(e);
+        },
+        onSent: (e) => log.push(`sent ${e.clientId}`),
+        onFailed: (e, err) => log.push(`failed ${e.clientId}: ${(err as Error).message}`),
+        backoff: () => 1000,
+      });
+      return { outbox, log };
+    }
+
+    it("uses the socket when it takes the message, and POST when it declines", async () => {
+      let open = true;
+      const { outbox, log } = setup((e) => (open ? Promise.resolve(serverCopy(e)) : null));
+      outbox.enqueue({ clientId: "client-0001", text: "a" });
+      await vi.advanceTimersByTimeAsync(0);
+      open = false;
+      outbox.enqueue({ clientId: "client-0002", text: "b" });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(log).toEqual(["live client-0001", "sent client-0001", "post client-0002", "sent client-0002"]);
+    });
+
+    it("falls back to POST with the same clientId at once when the socket gives up", async () => {
+      const { outbox, log } = setup(() => Promise.reject(new LiveSendUnavailable()));
+      outbox.enqueue({ clientId: "client-0001", text: "a" });
+      await vi.advanceTimersByTimeAsync(0);
+      expect(log).toEqual(["live client-0001", "post client-0001", "sent client-0001"]);
+    });
+
+    it("treats a refusal on the socket like a 4xx from POST: reported, not retried, next one goes", async () => {
+      const { outbox, log } = setup((e) =>
+        e.clientId === "client-0001" ? Promise.reject(new ApiError(400, "validation_failed", "No links")) : Promise.resolve(serverCopy(e)),
+      );
+      outbox.enqueue({ clientId: "client-0001", text: "a" });
+      outbox.enqueue({ clientId: "client-0002", text: "b" });
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(log).toEqual(["live client-0001", "failed client-0001: No links", "live client-0002", "sent client-0002"]);
+    });
+
+    it("does not fall back to POST after being disposed mid-send", async () => {
+      let giveUp: (err: unknown) => void = () => {};
+      const { outbox, log } = setup(() => new Promise((_r, reject) => (giveUp = reject)));
+      outbox.enqueue({ clientId: "client-0001", text: "a" });
+      await vi.advanceTimersByTimeAsync(0);
+      outbox.dispose();
+      giveUp(new LiveSendUnavailable());
+      await vi.advanceTimersByTimeAsync(0);
+      expect(log).toEqual(["live client-0001"]);
+    });
   });
 });

@@ -1,12 +1,18 @@
 import type { WidgetMessage } from "@inbox/shared/api/widget";
 import { isRetryable } from "./api.ts";
 import { backoffDelay } from "./backoff.ts";
+import { LiveSendUnavailable } from "./live.ts";
 
 /**
  * Sends the customer's messages one at a time, in the order typed. A message that can't reach
  * the server is retried with backoff using the SAME clientId, so the server stores it once no
  * matter how many attempts got through. A message the server rejects (4xx) is reported and
  * skipped, so one bad message never blocks the rest.
+ *
+ * Each attempt first offers the message to the live socket (`sendLive`), the fast path. If the
+ * socket isn't open it declines (null) and the attempt uses `send` (POST); if it fails with
+ * `LiveSendUnavailable` (closed mid-send, no ack in time) the same attempt falls back to POST
+ * with the same clientId. A refusal on the socket (`ApiError`) counts like the POST's own.
  */
 export interface OutboxEntry {
   clientId: string;
@@ -14,7 +20,10 @@ export interface OutboxEntry {
 }
 
 export interface OutboxDeps {
+  /** The HTTP path (POST): always available, retried with backoff. */
   send(entry: OutboxEntry): Promise<WidgetMessage>;
+  /** The socket path: a promise if the socket took the message, null to use `send` now. */
+  sendLive?(entry: OutboxEntry): Promise<WidgetMessage> | null;
   onSent(entry: OutboxEntry, message: WidgetMessage): void;
   onFailed(entry: OutboxEntry, error: unknown): void;
   /** Called before each wait; `attempt` counts failures of this entry so far. */
@@ -50,6 +59,20 @@ export function createOutbox(deps: OutboxDeps): Outbox {
     });
   }
 
+  /** One attempt: over the socket when it takes the message, else (or if it gives up) by POST. */
+  async function attemptSend(entry: OutboxEntry): Promise<WidgetMessage | null> {
+    const live = deps.sendLive?.(entry) ?? null;
+    if (live) {
+      try {
+        return await live;
+      } catch (err) {
+        if (!(err instanceof LiveSendUnavailable)) throw err;
+        if (disposed) return null;
+      }
+    }
+    return deps.send(entry);
+  }
+
   async function run(): Promise<void> {
     if (running) return;
     running = true;
@@ -58,8 +81,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       while (queue.length > 0 && !disposed) {
         const entry = queue[0]!;
         try {
-          const message = await deps.send(entry);
-          if (disposed) return;
+          const message = await attemptSend(entry);
+          if (disposed || !message) return;
           queue.shift();
           attempt = 0;
           deps.onSent(entry, message);

@@ -10,4 +10,5 @@ export * from "./api/errors.ts";
 export * from "./api/auth.ts";
 export * from "./api/conversations.ts";
 export * from "./api/widget.ts";
+export * from "./api/sync.ts";
 export * from "./protocol/rooms.ts";

@@ -9,6 +9,12 @@ export class FakeSocket implements SocketLike {
   onclose: SocketLike["onclose"] = null;
   onerror: SocketLike["onerror"] = null;
   closed = false;
+  /** Frames the widget wrote to the socket, parsed. */
+  sent: unknown[] = [];
+  /** Make the widget's writes throw (a socket the browser already considers closing). */
+  failSends = false;
+  /** A fake server's handler for frames the widget writes. */
+  onSend: ((frame: unknown) => void) | null = null;
   constructor(readonly url: string) {
     FakeSocket.all.push(this);
   }
@@ -20,10 +26,18 @@ export class FakeSocket implements SocketLike {
   /** The server accepts the connection and says ready. */
   ready(): void {
     this.onopen?.({});
-    this.send({ type: "ready" });
+    this.push({ type: "ready" });
   }
-  send(frame: unknown): void {
+  /** The server pushes a frame down to the widget. */
+  push(frame: unknown): void {
     this.onmessage?.({ data: typeof frame === "string" ? frame : JSON.stringify(frame) });
+  }
+  /** The widget writes a frame up to the server. */
+  send(data: string): void {
+    if (this.closed || this.failSends) throw new Error("WebSocket is already in CLOSING or CLOSED state.");
+    const frame: unknown = JSON.parse(data);
+    this.sent.push(frame);
+    this.onSend?.(frame);
   }
   /** The connection drops (server restart, network change…). */
   drop(code = 1006): void {

@@ -7,15 +7,21 @@
  *   Y.Map "messages": message id → Message; Y.Map "meta": "conversation" → Conversation.
  *   Server-authored; read-only for clients (they change it through commands).
  *
+ * - `work.<conversationId>`: what agents edit together and must merge after offline work.
+ *   Y.Map "notes": note id → Note; Y.Text "draft": the shared reply draft; Y.Map "labels":
+ *   label → true. Writable by everyone who may see the conversation; the server records note
+ *   and label changes as events and mirrors labels into the conversation.
+ *
  * Clients may write only to rooms listed as writable; see PROTOCOL.md.
  */
 export const PROTOCOL_VERSION = 1;
 
 export type RoomRef =
   | { kind: "team"; id: string }
-  | { kind: "conv"; id: string };
+  | { kind: "conv"; id: string }
+  | { kind: "work"; id: string };
 
-const ROOM_RE = /^(team|conv)\.([A-Za-z0-9_-]{1,128})$/;
+const ROOM_RE = /^(team|conv|work)\.([A-Za-z0-9_-]{1,128})$/;
 
 export function roomName(ref: RoomRef): string {
   return `${ref.kind}.${ref.id}`;
@@ -31,3 +37,7 @@ export const TEAM_CONVERSATIONS = "conversations";
 export const CONV_MESSAGES = "messages";
 export const CONV_META = "meta";
 export const CONV_META_KEY = "conversation";
+
+export const WORK_NOTES = "notes";
+export const WORK_DRAFT = "draft";
+export const WORK_LABELS = "labels";

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { ContactSchema } from "../domain/contact.ts";
+import { ConversationSchema, ConversationStatusSchema, PrioritySchema } from "../domain/conversation.ts";
+import { ClientIdSchema, IdSchema, TimestampSchema } from "../domain/ids.ts";
+import { MAX_TEXT_LENGTH, MessageSchema } from "../domain/message.ts";
+
+/**
+ * Pull: the client's local database catches up with the record in pages. The cursor is
+ * opaque to clients; a page's rows are all the changes up to its cursor, so a client that
+ * stores the cursor after storing the rows can stop anywhere and resume without gaps.
+ */
+export const SyncPullQuerySchema = z.object({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+});
+
+export const SyncPullResponseSchema = z.object({
+  conversations: z.array(ConversationSchema),
+  messages: z.array(MessageSchema),
+  contacts: z.array(ContactSchema),
+  cursor: z.string(),
+  /** More changes wait beyond this page: ask again with the new cursor. */
+  hasMore: z.boolean(),
+});
+export type SyncPullResponse = z.infer<typeof SyncPullResponseSchema>;
+
+/**
+ * Commands: what an agent did (often offline), replayed in the order done. Each carries the
+ * id the client gave it; the server applies each id once and answers a repeat with the first
+ * outcome, so a replay after a dropped connection or a crash is safe.
+ */
+const Base = { clientId: ClientIdSchema, conversationId: IdSchema };
+
+export const CommandSchema = z.discriminatedUnion("type", [
+  z.object({
+    ...Base,
+    type: z.literal("reply"),
+    text: z.string().trim().min(1).max(MAX_TEXT_LENGTH),
+    /**
+     * Who the agent saw assigned when writing. If someone else has taken the chat since, the
+     * reply is not sent and the client keeps its text as a draft.
+     */
+    expectedAssigneeId: IdSchema.nullable().optional(),
+    /** When the agent wrote it (client clock), kept for the record. */
+    writtenAt: TimestampSchema.optional(),
+  }),
+  z.object({ ...Base, type: z.literal("status"), status: ConversationStatusSchema, snoozedUntil: TimestampSchema.optional() }),
+  z.object({ ...Base, type: z.literal("priority"), priority: PrioritySchema }),
+  z.object({ ...Base, type: z.literal("assign"), assigneeId: IdSchema.nullable() }),
+  z.object({ ...Base, type: z.literal("read") }),
+]);
+export type Command = z.infer<typeof CommandSchema>;
+
+export const CommandsRequestSchema = z.object({ commands: z.array(CommandSchema).min(1).max(200) });
+
+export const CommandResultSchema = z.discriminatedUnion("ok", [
+  z.object({
+    clientId: z.string(),
+    ok: z.literal(true),
+    conversation: ConversationSchema.optional(),
+    message: MessageSchema.optional(),
+  }),
+  z.object({
+    clientId: z.string(),
+    ok: z.literal(false),
+    code: z.string(),
+    /** For the agent, e.g. "Conversation was taken by Ana while you were offline; your reply was kept as a draft." */
+    message: z.string(),
+    /** A reply that was not sent: keep its text as the conversation's draft. */
+    keepAsDraft: z.boolean(),
+  }),
+]);
+export type CommandResult = z.infer<typeof CommandResultSchema>;
+
+export const CommandsResponseSchema = z.object({ results: z.array(CommandResultSchema) });
+export type CommandsResponse = z.infer<typeof CommandsResponseSchema>;
