@@ -11,6 +11,7 @@ import { registerAuthRoutes } from "./routes/auth-routes.ts";
 import { registerConversationRoutes } from "./routes/conversation-routes.ts";
 import { registerDemoRoutes } from "./routes/demo-routes.ts";
 import { registerDirectoryRoutes } from "./routes/directory-routes.ts";
+import { registerSyncPullRoutes } from "./routes/sync-pull-routes.ts";
 import { registerSyncRoutes } from "./routes/sync-routes.ts";
 import { registerWidgetRoutes } from "./routes/widget-routes.ts";
 
@@ -48,6 +49,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerAuthRoutes(api, core);
   registerConversationRoutes(api, core);
   registerDirectoryRoutes(api, core);
+  registerSyncPullRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.upgradeWebSocket);
   registerSyncRoutes(app, core, deps.upgradeWebSocket);
   registerDemoRoutes(app, core);

@@ -11,6 +11,7 @@ export const EVENT_TYPES = [
   "conversation.assigned",
   "conversation.status_changed",
   "conversation.priority_changed",
+  "conversation.labels_changed",
   "conversation.read",
   "message.received",
   "message.queued",

@@ -75,7 +75,8 @@ export const contacts = sqliteTable("contacts", {
   email: text("email"),
   phone: text("phone"),
   createdAt: integer("created_at").notNull(),
-});
+  seq: integer("seq").notNull().default(0),
+}, (t) => [index("contacts_seq").on(t.seq)]);
 
 export const contactIdentities = sqliteTable(
   "contact_identities",
@@ -116,8 +117,11 @@ export const conversations = sqliteTable(
     firstResponseAt: integer("first_response_at"),
     lastActivityAt: integer("last_activity_at").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** Change sequence (see sync_counter): clients pull rows with seq above their cursor. */
+    seq: integer("seq").notNull().default(0),
   },
   (t) => [
+    index("conversations_seq").on(t.seq),
     index("conversations_team_activity").on(t.teamId, t.lastActivityAt),
     index("conversations_contact").on(t.contactId, t.inboxId),
     index("conversations_assignee").on(t.assigneeId),
@@ -144,8 +148,10 @@ export const messages = sqliteTable(
     /** The platform's own message id: redelivered webhooks are no-ops. */
     externalId: text("external_id"),
     createdAt: integer("created_at").notNull(),
+    seq: integer("seq").notNull().default(0),
   },
   (t) => [
+    index("messages_seq").on(t.seq),
     index("messages_conversation_time").on(t.conversationId, t.createdAt),
     uniqueIndex("messages_inbox_client").on(t.inboxId, t.clientId),
     uniqueIndex("messages_inbox_external").on(t.inboxId, t.externalId),
@@ -210,3 +216,21 @@ export const docUpdates = sqliteTable(
   },
   (t) => [index("doc_updates_room").on(t.room, t.id)],
 );
+
+/**
+ * One row holding the last change sequence number. Every write transaction that changes what
+ * clients cache bumps it and stamps the rows it writes; SQLite has one writer, so sequence
+ * order is commit order and a client's cursor never skips a row.
+ */
+export const syncCounter = sqliteTable("sync_counter", {
+  id: integer("id").primaryKey(),
+  value: integer("value").notNull(),
+});
+
+/** Commands already applied, by the client's id, with their outcome: a replay gets the same answer. */
+export const processedCommands = sqliteTable("processed_commands", {
+  clientId: text("client_id").primaryKey(),
+  userId: text("user_id").notNull(),
+  result: text("result", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+  at: integer("at").notNull(),
+});

@@ -26,12 +26,14 @@ export function registerSyncRoutes(app: Hono<AppEnv>, core: Core, upgradeWebSock
       } else {
         await conversationForUser(core, user, ref.id);
       }
-      // Both room kinds are server-authored: clients change them through commands.
-      c.set("room", { name, writable: false });
+      // Team and conversation rooms are server-authored (clients change them through commands);
+      // a conversation's work room is edited together by everyone who may see the conversation.
+      c.set("room", { name, writable: ref.kind === "work" });
       await next();
     },
     upgradeWebSocket((c) => {
       const { name, writable } = c.get("room");
+      const user = c.get("user")!;
       let room: Room | null = null;
       let peer: Peer | null = null;
       // Messages that arrive while the room loads are applied in order once it is ready.
@@ -42,6 +44,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, core: Core, upgradeWebSock
           peer = {
             send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
             close: (code, reason) => ws.close(code, reason),
+            user: { id: user.id, name: user.name },
           };
           core.rooms
             .open(name)
@@ -56,9 +59,13 @@ export function registerSyncRoutes(app: Hono<AppEnv>, core: Core, upgradeWebSock
               ws.close(1011, "Could not load this document");
             });
         },
-        onMessage(evt) {
+        onMessage(evt, ws) {
           const data = toBytes(evt.data);
           if (!data) return;
+          if (data.byteLength > MAX_SYNC_MESSAGE_BYTES) {
+            ws.close(1009, "Change too large");
+            return;
+          }
           if (!room) {
             early.push(data);
             return;
@@ -81,6 +88,9 @@ export function registerSyncRoutes(app: Hono<AppEnv>, core: Core, upgradeWebSock
     }),
   );
 }
+
+/** A single sync message larger than this is refused: no legitimate edit comes close. */
+const MAX_SYNC_MESSAGE_BYTES = 2 * 1024 * 1024;
 
 function toBytes(data: unknown): Uint8Array | null {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);

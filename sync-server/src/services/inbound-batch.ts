@@ -153,6 +153,7 @@ function fromSqlRow(r: Record<string, unknown>): ConversationRow {
     firstResponseAt: r.first_response_at === null ? null : Number(r.first_response_at),
     lastActivityAt: Number(r.last_activity_at),
     createdAt: Number(r.created_at),
+    seq: Number(r.seq),
   };
 }
 

@@ -50,6 +50,7 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
       clientId: input.clientId,
       externalId: input.externalId,
       createdAt: input.at,
+      seq: 0, // stamped by the database at commit
     };
     const preview = previewOf(input.content);
     let conversation: ConversationRow;
@@ -105,6 +106,7 @@ function newConversation(input: InboundMessage, id: string, preview: string): Co
     firstResponseAt: null,
     lastActivityAt: input.at,
     createdAt: input.at,
+    seq: 0,
   };
 }
 

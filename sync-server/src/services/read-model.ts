@@ -156,3 +156,27 @@ export async function conversationsOfTeams(
   const rows = await db.select().from(conversations).where(where).orderBy(desc(conversations.lastActivityAt)).limit(limit);
   return rows.map(toConversation);
 }
+
+/** Several contacts with their identities, in two queries. */
+export async function loadContacts(db: Database, ids: string[]): Promise<Contact[]> {
+  if (ids.length === 0) return [];
+  const rows: (typeof contacts.$inferSelect)[] = [];
+  const idents: (typeof contactIdentities.$inferSelect)[] = [];
+  // SQLite caps bound parameters per statement; page through long id lists.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    rows.push(...(await db.select().from(contacts).where(inArray(contacts.id, chunk))));
+    idents.push(...(await db.select().from(contactIdentities).where(inArray(contactIdentities.contactId, chunk))));
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    workspaceId: row.workspaceId,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    createdAt: row.createdAt,
+    identities: idents
+      .filter((i) => i.contactId === row.id)
+      .map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId })),
+  }));
+}

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { newId, previewOf, type Conversation, type Message, type MessageContent } from "@inbox/shared";
 import type { Core } from "../core.ts";
-import { conversations, messages, outbox } from "../db/schema.ts";
+import { conversations, messages, outbox, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { publish } from "../sync/publish.ts";
@@ -31,7 +31,12 @@ export async function sendAgentReply(
   core: Core,
   user: SessionUser,
   conversationId: string,
-  input: { clientId: string; content: MessageContent },
+  input: {
+    clientId: string;
+    content: MessageContent;
+    /** The assignee the agent saw when writing (offline replies): someone else taking the chat since wins. */
+    expectedAssigneeId?: string | null;
+  },
 ): Promise<ReplyResult> {
   const conv = await conversationForUser(core, user, conversationId);
   return core.locks.run(`conversation:${conv.id}`, async () => {
@@ -45,7 +50,9 @@ export async function sendAgentReply(
       const current = await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) });
       return { message: toMessage(existing), conversation: toConversation(current!), duplicate: true };
     }
-    const inbox = await getInboxRow(core.db, conv.inboxId);
+    const current = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) })) ?? conv;
+    if (input.expectedAssigneeId !== undefined) await refuseIfTakenMeanwhile(core, user, current, input.expectedAssigneeId);
+    const inbox = await core.caches.inboxes.getOrLoad(conv.inboxId, () => getInboxRow(core.db, conv.inboxId));
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
     if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
 
@@ -66,14 +73,15 @@ export async function sendAgentReply(
       clientId: input.clientId,
       externalId: null,
       createdAt: at,
+      seq: 0, // stamped by the database at commit
     };
     const base = { workspaceId: conv.workspaceId, conversationId: conv.id, actorKind: "agent" as const, actorId: user.id, at };
     // Replying to an unassigned chat takes it, as agents expect; the event says why.
-    const takes = conv.assigneeId === null;
+    const takes = current.assigneeId === null;
     const results = await core.writer.write([
       core.db.insert(messages).values(row),
       core.db.insert(outbox).values({ messageId: row.id, inboxId: conv.inboxId, state: "pending", nextAttemptAt: at, createdAt: at }),
-      eventInsert(core, { ...base, type: "message.queued", data: { messageId: row.id, firstResponse: conv.firstResponseAt === null } }),
+      eventInsert(core, { ...base, type: "message.queued", data: { messageId: row.id, firstResponse: current.firstResponseAt === null } }),
       ...(takes ? [eventInsert(core, { ...base, type: "conversation.assigned", data: { from: null, to: user.id, reason: "replied" } })] : []),
       core.db
         .update(conversations)
@@ -93,4 +101,19 @@ export async function sendAgentReply(
     core.outbox.kick();
     return result;
   });
+}
+
+/**
+ * An agent who wrote while the chat was theirs (or nobody's) loses the race if a colleague
+ * took it in the meantime: the server decides, and the agent is told who took it.
+ */
+async function refuseIfTakenMeanwhile(core: Core, user: SessionUser, current: ConversationRow, expected: string | null): Promise<void> {
+  const now = current.assigneeId;
+  if (now === null || now === user.id || now === expected) return;
+  const taker = await core.db.query.users.findFirst({ where: eq(users.id, now) });
+  throw new HttpError(
+    409,
+    "conflict",
+    `Conversation was taken by ${taker?.name.split(" ")[0] ?? "a colleague"} while you were offline; your reply was kept as a draft.`,
+  );
 }

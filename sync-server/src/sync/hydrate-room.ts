@@ -5,14 +5,23 @@ import { conversations } from "../db/schema.ts";
 import { getConversationRow, recentMessages, toConversation } from "../services/read-model.ts";
 import { writeConversationDoc, writeTeamConversations } from "./doc-writes.ts";
 import type { Room } from "./room.ts";
+import { watchWorkRoom } from "./work-room.ts";
 
 /** How many messages a conversation room carries; older ones are fetched over REST. */
 export const ROOM_MESSAGE_WINDOW = 500;
 
-/** Catches a loaded room up with libSQL, so a room that missed writes while unloaded is whole. */
+/**
+ * Catches a loaded room up with libSQL, so a room that missed writes while unloaded is whole;
+ * work rooms (agent-authored) get their watchers instead.
+ */
 export async function hydrateRoom(core: Core, room: Room): Promise<void> {
   const ref = parseRoomName(room.name);
   if (!ref) return;
+  if (ref.kind === "work") {
+    // Agents author this room; the server only watches what they add.
+    watchWorkRoom(core, room, ref.id);
+    return;
+  }
   if (ref.kind === "team") {
     const rows = await core.db
       .select()
