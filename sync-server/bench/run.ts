@@ -1,4 +1,4 @@
-import { startChild } from "./child.ts";
+import { startChild } from "../src/testing/child-process.ts";
 import { ingestThroughHttp, ingestThroughWebSocket, rawInserts } from "./ingest-bench.ts";
 import { bareRelayLatency, customerToAgentLatency } from "./latency-bench.ts";
 import { fmt, percentile } from "./stats.ts";
@@ -19,7 +19,7 @@ interface ServerInfo {
 
 console.log("# Inbox benchmarks (ratios against baselines measured in this run)\n");
 
-const server = await startChild<ServerInfo>("./bench-server.ts");
+const server = await startChild<ServerInfo>(new URL("../src/testing/server-process.ts", import.meta.url));
 const relay = await startChild<{ url: string }>("./bare-relay.ts");
 try {
   const total = VISITORS * PER_VISITOR;

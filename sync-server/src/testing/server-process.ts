@@ -1,0 +1,26 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startNodeServer } from "../node/server.ts";
+
+// A real server in its own process, for tests that kill it (crash recovery) and for the bench
+// (so the load generator does not share its event loop). Prints one JSON line when listening.
+// INBOX_DIR reuses a database folder (a restart); SEED_PASSWORD seeds an empty one.
+const dir = process.env.INBOX_DIR || mkdtempSync(join(tmpdir(), "inbox-proc-"));
+const server = await startNodeServer({
+  databaseUrl: `file:${join(dir, "inbox.db")}`,
+  port: Number(process.env.PORT ?? 0),
+  host: "127.0.0.1",
+  sessionTtlMs: 3600_000,
+  secureCookies: false,
+  seedPassword: process.env.SEED_PASSWORD ?? "bench-password",
+});
+console.log(
+  JSON.stringify({
+    url: server.url,
+    dir,
+    inboxId: server.seed?.inboxIds.site ?? server.seed?.inboxIds["Website chat"],
+    teamId: server.seed?.teamIds.support,
+  }),
+);
+process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));
