@@ -20,7 +20,7 @@ interface ServerInfo {
 console.log("# Inbox benchmarks (ratios against baselines measured in this run)\n");
 
 const server = await startChild<ServerInfo>(new URL("../src/testing/server-process.ts", import.meta.url));
-const relay = await startChild<{ url: string }>("./bare-relay.ts");
+const relay = await startChild<{ url: string }>(new URL("./bare-relay.ts", import.meta.url));
 try {
   const total = VISITORS * PER_VISITOR;
   const raw1 = await rawInserts(total, 1);

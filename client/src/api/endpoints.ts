@@ -1,9 +1,10 @@
 /**
- * The REST commands and queries of docs/API-CONTRACT.md, one typed function each. Reads of live
- * state (the conversation list, a timeline) come from the Yjs rooms in ../sync instead; these
- * are for commands, for first paint before a room has synced, and for data no room carries.
+ * The REST commands and queries of docs/API-CONTRACT.md, one typed function each. The inbox
+ * renders from the local database (../local), fed by `pull` and the live rooms; the agent's
+ * changes go through the outbox as `commands`. The rest is for data no room carries.
  */
 import {
+  CommandsResponseSchema,
   ContactDetailResponseSchema,
   ConversationDetailResponseSchema,
   ConversationListResponseSchema,
@@ -11,7 +12,9 @@ import {
   LoginResponseSchema,
   MeResponseSchema,
   MessageResponseSchema,
+  SyncPullResponseSchema,
   UserListResponseSchema,
+  type Command,
   type ConversationStatus,
   type ListFilter,
   type LoginRequest,
@@ -40,4 +43,12 @@ export const api = {
 
   contact: (id: string) =>
     request(`/api/contacts/${encodeURIComponent(id)}`, { schema: ContactDetailResponseSchema }),
+  /** Offline sync: every change after `cursor` (none: the whole working set), one page. */
+  pull: (cursor: string | undefined, limit: number) => {
+    const q = new URLSearchParams({ limit: String(limit) });
+    if (cursor !== undefined) q.set("cursor", cursor);
+    return request(`/api/sync/pull?${q}`, { schema: SyncPullResponseSchema });
+  },
+  /** The outbox's commands, in order; one result per command. */
+  commands: (commands: Command[]) => request("/api/commands", { body: { commands }, schema: CommandsResponseSchema }),
 };

@@ -1,12 +1,12 @@
-/** Top bar: product and workspace, live-connection state, who is signed in, and Sign out. */
+/** Top bar: product and workspace, the connection badge, who is signed in, and Sign out. */
 import { Show } from "solid-js";
-import { CONNECTION_LABELS } from "../sync/connection.ts";
 import { ROLE_LABELS } from "../format/labels.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { Avatar } from "./Avatar.tsx";
+import { ConnectionBadge } from "./ConnectionBadge.tsx";
 
 export function AppHeader() {
-  const { session, conversations } = useAppState();
+  const { session } = useAppState();
   return (
     <header class="app-header">
       <div class="brand">
@@ -16,10 +16,7 @@ export function AppHeader() {
           {(name) => <span class="workspace-name">{name()}</span>}
         </Show>
       </div>
-      <p class={`connection connection-${conversations.connection()}`} role="status">
-        <span class="connection-dot" aria-hidden="true" />
-        {CONNECTION_LABELS[conversations.connection()]}
-      </p>
+      <ConnectionBadge />
       <Show when={session.me()?.user}>
         {(user) => (
           <div class="current-user">
@@ -28,7 +25,13 @@ export function AppHeader() {
               <span class="current-user-name">{user().name}</span>
               <span class="current-user-role">{ROLE_LABELS[user().role]}</span>
             </span>
-            <button type="button" class="btn btn-ghost" onClick={() => void session.signOut()}>
+            <button
+              type="button"
+              class="btn btn-ghost"
+              disabled={session.signingOut()}
+              aria-busy={session.signingOut()}
+              onClick={() => void session.signOut()}
+            >
               Sign out
             </button>
           </div>

@@ -1,7 +1,12 @@
-/** Who the chat is with, its status and assignee, and the assign/resolve/reopen commands. */
-import type { Conversation } from "@inbox/shared";
-import { Show } from "solid-js";
-import { assigneeLabel } from "../format/labels.ts";
+/**
+ * Who the chat is with, its status and assignee, and the agent's commands on it: assign,
+ * resolve/reopen, status and priority. Each is queued in the outbox and shows at once, online
+ * or not.
+ */
+import type { Conversation, ConversationStatus, Priority } from "@inbox/shared";
+import { For, Show } from "solid-js";
+import { CONVERSATION_STATUSES, PRIORITIES } from "../format/choices.ts";
+import { assigneeLabel, PRIORITY_LABELS, STATUS_LABELS } from "../format/labels.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { Avatar } from "./Avatar.tsx";
 import { ChannelBadge } from "./ChannelBadge.tsx";
@@ -30,22 +35,48 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
       </div>
       <div class="chat-actions">
         <Show when={c().assigneeId !== meId()}>
-          <button type="button" class="btn" disabled={selection.commandBusy()} onClick={() => void selection.assignToMe()}>
+          <button type="button" class="btn" onClick={() => void selection.assignToMe()}>
             Assign to me
           </button>
         </Show>
         <Show
           when={c().status === "resolved"}
           fallback={
-            <button type="button" class="btn btn-primary" disabled={selection.commandBusy()} onClick={() => void selection.resolve()}>
+            <button type="button" class="btn btn-primary" onClick={() => void selection.resolve()}>
               Resolve
             </button>
           }
         >
-          <button type="button" class="btn" disabled={selection.commandBusy()} onClick={() => void selection.reopen()}>
+          <button type="button" class="btn" onClick={() => void selection.reopen()}>
             Reopen
           </button>
         </Show>
+        <select
+          class="select"
+          aria-label="Status"
+          onChange={(e) => void selection.setStatus(e.currentTarget.value as ConversationStatus)}
+        >
+          <For each={CONVERSATION_STATUSES}>
+            {(s) => (
+              <option value={s} selected={c().status === s}>
+                {STATUS_LABELS[s]}
+              </option>
+            )}
+          </For>
+        </select>
+        <select
+          class="select"
+          aria-label="Priority"
+          onChange={(e) => void selection.setPriority(e.currentTarget.value as Priority)}
+        >
+          <For each={PRIORITIES}>
+            {(p) => (
+              <option value={p} selected={c().priority === p}>
+                {PRIORITY_LABELS[p]}
+              </option>
+            )}
+          </For>
+        </select>
         <button
           type="button"
           class="btn btn-ghost info-toggle"

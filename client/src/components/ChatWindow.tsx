@@ -6,7 +6,7 @@ import { Composer } from "./Composer.tsx";
 import { Timeline } from "./Timeline.tsx";
 
 export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void }) {
-  const { selection } = useAppState();
+  const { selection, local } = useAppState();
   return (
     <main class="chat" aria-label="Chat">
       <Switch>
@@ -39,7 +39,13 @@ export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void 
                         </p>
                       }
                     >
-                      <Timeline conversationId={id} messages={selection.timeline()} firstUnreadId={selection.firstUnreadId()} />
+                      <Timeline
+                        conversationId={id}
+                        messages={selection.timeline()}
+                        notes={selection.notes()}
+                        firstUnreadId={selection.firstUnreadId()}
+                        offline={!local.browserOnline() || local.unreachable()}
+                      />
                     </Show>
                     <Composer conversationId={id} />
                   </>

@@ -1,47 +1,111 @@
 /**
- * The reply box. Enter sends, Shift+Enter adds a line. Each send gets a fresh clientId so the
- * server applies it exactly once; a send that failed for lack of network keeps its clientId, so
- * retrying the same text cannot post it twice. On failure the text comes back into the box.
+ * The composer: a reply to the customer, or an internal note for colleagues.
+ *
+ * The reply box is bound to the conversation's shared draft (the work document's Y.Text,
+ * persisted by y-indexeddb), so a draft survives a reload and merges with other agents'
+ * edits. Sending queues the reply in the outbox (online or not): it shows at once as pending
+ * and is sent exactly once, in order. Enter sends, Shift+Enter adds a line.
  */
-import { SendReplyRequestSchema } from "@inbox/shared";
-import { createSignal, Show } from "solid-js";
-import { ApiError } from "../api/http.ts";
+import { CommandSchema } from "@inbox/shared";
+import { createEffect, createSignal, onCleanup, Show } from "solid-js";
+import type * as Y from "yjs";
 import { channelNotice } from "../state/channel-notice.ts";
 import { useAppState } from "../state/app-state.tsx";
+import { diffText, mapPosition } from "../sync/text-binding.ts";
 import { composerKeyAction } from "./composer-keys.ts";
 
+type Mode = "reply" | "note";
+
 export function Composer(props: { conversationId: string }) {
-  const { selection } = useAppState();
+  const [mode, setMode] = createSignal<Mode>("reply");
+  return (
+    <div class="composer" classList={{ "composer-note-mode": mode() === "note" }}>
+      <div class="composer-modes" role="group" aria-label="Reply to the customer or write an internal note">
+        <button type="button" class="composer-mode" aria-pressed={mode() === "reply"} onClick={() => setMode("reply")}>
+          Reply
+        </button>
+        <button type="button" class="composer-mode" aria-pressed={mode() === "note"} onClick={() => setMode("note")}>
+          Note
+        </button>
+      </div>
+      <Show when={mode() === "reply"} fallback={<NoteForm conversationId={props.conversationId} />}>
+        <ReplyForm conversationId={props.conversationId} />
+      </Show>
+    </div>
+  );
+}
+
+const messageOf = (issues: readonly { message: string; path: readonly PropertyKey[] }[]) =>
+  issues.some((i) => i.path[0] === "text") ? "Write something first." : (issues[0]?.message ?? "Check the message and try again.");
+
+function ReplyForm(props: { conversationId: string }) {
+  const { selection, local } = useAppState();
   const [error, setError] = createSignal<string | null>(null);
-  let retry: { conversationId: string; text: string; clientId: string } | null = null;
   let textarea!: HTMLTextAreaElement;
 
-  const draft = () => selection.draft(props.conversationId);
   const notice = () => channelNotice(selection.inbox(), Date.now());
   const canReply = () => notice()?.canReply ?? true;
+  const draft = () => selection.work()?.draft ?? null;
+
+  // The box follows the shared draft: text from elsewhere appears, and the caret moves with it.
+  createEffect(() => {
+    const text = draft();
+    if (!text) return;
+    const sync = (event?: Y.YTextEvent) => {
+      const next = text.toString();
+      if (textarea.value === next) return;
+      const focused = document.activeElement === textarea;
+      const { selectionStart, selectionEnd } = textarea;
+      textarea.value = next;
+      if (focused && event) {
+        const delta = event.delta as Parameters<typeof mapPosition>[0];
+        textarea.setSelectionRange(mapPosition(delta, selectionStart), mapPosition(delta, selectionEnd));
+      }
+    };
+    sync();
+    text.observe(sync);
+    onCleanup(() => text.unobserve(sync));
+  });
+
+  const onInput = () => {
+    const text = draft();
+    if (!text) return;
+    const change = diffText(text.toString(), textarea.value);
+    if (!change) return;
+    const apply = () => {
+      if (change.remove) text.delete(change.index, change.remove);
+      if (change.insert) text.insert(change.index, change.insert);
+    };
+    if (text.doc) text.doc.transact(apply);
+    else apply();
+  };
 
   const send = async () => {
-    const id = props.conversationId;
     const text = draft();
-    const sameAsFailed = retry && retry.conversationId === id && retry.text === text;
-    const clientId = sameAsFailed && retry ? retry.clientId : crypto.randomUUID();
-    const parsed = SendReplyRequestSchema.safeParse({ clientId, text });
-    if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? "Check the message and try again.");
+    const value = text ? text.toString() : textarea.value;
+    const parsed = CommandSchema.safeParse({
+      type: "reply",
+      clientId: crypto.randomUUID(),
+      conversationId: props.conversationId,
+      text: value,
+    });
+    if (!parsed.success || parsed.data.type !== "reply") {
+      setError(parsed.success ? null : messageOf(parsed.error.issues));
       return;
     }
     setError(null);
-    selection.setDraft(id, "");
+    // Empty the draft now (for every agent sharing it), before anything async: text typed
+    // while the reply is being stored belongs to the next reply.
+    const transact = (f: () => void) => (text?.doc ? text.doc.transact(f) : f());
+    if (text) transact(() => text.delete(0, text.length));
+    textarea.value = "";
     try {
-      await selection.send(parsed.data.text, clientId);
-      retry = null;
-    } catch (err) {
-      const apiError = err instanceof ApiError ? err : null;
-      setError(apiError?.message ?? "Failed to send. Try again.");
-      retry = apiError?.code === "network" ? { conversationId: id, text, clientId } : null;
-      // Give the text back; keep anything typed meanwhile after it.
-      const typed = selection.draft(id);
-      selection.setDraft(id, typed ? `${text}\n${typed}` : text);
+      await selection.send(parsed.data.text);
+    } catch {
+      setError("Your reply could not be saved on this device. Try again.");
+      // Give the text back, before anything typed meanwhile.
+      if (text) transact(() => text.insert(0, text.length > 0 ? `${value}\n` : value));
+      else textarea.value = value;
     }
   };
 
@@ -51,9 +115,11 @@ export function Composer(props: { conversationId: string }) {
     void send();
   };
 
+  const offline = () => !local.browserOnline() || local.unreachable();
+
   return (
     <form
-      class="composer"
+      class="composer-form"
       aria-label="Reply"
       onSubmit={(e) => {
         e.preventDefault();
@@ -67,6 +133,9 @@ export function Composer(props: { conversationId: string }) {
             {n().text}
           </p>
         )}
+      </Show>
+      <Show when={offline() && canReply()}>
+        <p class="composer-hint">You're offline. Replies are kept on this device and will send when you're back online.</p>
       </Show>
       <Show when={error()}>
         {(message) => (
@@ -82,13 +151,75 @@ export function Composer(props: { conversationId: string }) {
           aria-label="Reply message"
           placeholder={canReply() ? "Write a reply… (Enter to send, Shift+Enter for a new line)" : "Replies are off for this channel"}
           rows={2}
-          value={draft()}
           disabled={!canReply()}
-          onInput={(e) => selection.setDraft(props.conversationId, e.currentTarget.value)}
+          onInput={onInput}
           onKeyDown={onKeyDown}
         />
         <button type="submit" class="btn btn-primary composer-send" disabled={!canReply()}>
           Send
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function NoteForm(props: { conversationId: string }) {
+  const { selection } = useAppState();
+  const [text, setText] = createSignal("");
+  const [error, setError] = createSignal<string | null>(null);
+  let textarea!: HTMLTextAreaElement;
+
+  const add = () => {
+    const value = text().trim();
+    if (!value) {
+      setError("Write something first.");
+      return;
+    }
+    if (value.length > 8000) {
+      setError("Notes can be at most 8000 characters.");
+      return;
+    }
+    setError(null);
+    selection.addNote(value);
+    setText("");
+  };
+
+  return (
+    <form
+      class="composer-form"
+      aria-label="Note"
+      data-conversation={props.conversationId}
+      onSubmit={(e) => {
+        e.preventDefault();
+        add();
+        textarea.focus();
+      }}
+    >
+      <p class="composer-hint">Internal note: only agents see it, never the customer.</p>
+      <Show when={error()}>
+        {(message) => (
+          <p class="composer-error" role="alert">
+            {message()}
+          </p>
+        )}
+      </Show>
+      <div class="composer-row">
+        <textarea
+          ref={textarea}
+          class="composer-input composer-input-note"
+          aria-label="Note text"
+          placeholder="Write a note for your colleagues… (Enter to add)"
+          rows={2}
+          value={text()}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (composerKeyAction(e) !== "send") return;
+            e.preventDefault();
+            add();
+          }}
+        />
+        <button type="submit" class="btn composer-send composer-add-note">
+          Add note
         </button>
       </div>
     </form>

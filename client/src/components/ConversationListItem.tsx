@@ -10,6 +10,8 @@ export function ConversationListItem(props: {
   selected: boolean;
   now: number;
   onSelect: () => void;
+  /** Shown instead of the last message, e.g. the message a search matched. */
+  preview?: string | null;
 }) {
   const c = () => props.conversation;
   return (
@@ -31,7 +33,7 @@ export function ConversationListItem(props: {
           </span>
           <span class="conv-item-bottom">
             <ChannelBadge channel={c().channel} />
-            <span class="conv-item-preview">{c().lastMessagePreview || "No messages yet"}</span>
+            <span class="conv-item-preview">{props.preview || c().lastMessagePreview || "No messages yet"}</span>
             <Show when={c().unreadCount > 0}>
               <span class="unread-badge">
                 {c().unreadCount}

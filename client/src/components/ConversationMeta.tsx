@@ -1,9 +1,10 @@
 /** Facts about the open conversation: channel, inbox, dates, status, priority, assignee, labels. */
 import type { Conversation, Inbox } from "@inbox/shared";
-import { For, Show } from "solid-js";
+import { Show } from "solid-js";
 import { assigneeLabel, CHANNEL_LABELS, PRIORITY_LABELS } from "../format/labels.ts";
 import { formatDateTime } from "../format/time.ts";
 import { useAppState } from "../state/app-state.tsx";
+import { LabelsEditor } from "./LabelsEditor.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 
 export function ConversationMeta(props: { conversation: Conversation; inbox: Inbox | null }) {
@@ -37,11 +38,7 @@ export function ConversationMeta(props: { conversation: Conversation; inbox: Inb
         <dd>{assigneeLabel(c().assigneeId, session.me()?.user.id ?? "", users.nameOf)}</dd>
         <dt>Labels</dt>
         <dd>
-          <Show when={c().labels.length > 0} fallback={<span class="muted">None</span>}>
-            <ul class="label-list">
-              <For each={c().labels}>{(label) => <li class="label-chip">{label}</li>}</For>
-            </ul>
-          </Show>
+          <LabelsEditor />
         </dd>
         <Show when={c().firstResponseAt}>
           {(at) => (

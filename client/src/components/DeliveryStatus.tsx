@@ -1,10 +1,13 @@
-/** Delivery of an outbound message: "Sending…", ✓ sent, ✓✓ delivered, read, or why it failed. */
+/**
+ * Delivery of an outbound message: "Sending…" (or "Will send when online" for a reply waiting
+ * offline), ✓ sent, ✓✓ delivered, read, or why it failed.
+ */
 import type { Message } from "@inbox/shared";
 import { Show } from "solid-js";
 import { deliveryLabel } from "../format/labels.ts";
 
-export function DeliveryStatus(props: { message: Message }) {
-  const label = () => deliveryLabel(props.message);
+export function DeliveryStatus(props: { message: Message; offline?: boolean }) {
+  const label = () => deliveryLabel(props.message, { offline: props.offline });
   return (
     <Show when={label()}>
       {(l) => (

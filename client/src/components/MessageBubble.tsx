@@ -6,7 +6,7 @@ import { messageSide } from "../state/timeline.ts";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
 import { MessageContent } from "./MessageContent.tsx";
 
-export function MessageBubble(props: { message: Message; onMediaLoad?: () => void }) {
+export function MessageBubble(props: { message: Message; offline?: boolean; onMediaLoad?: () => void }) {
   const m = () => props.message;
   const side = () => messageSide(m());
   return (
@@ -39,7 +39,7 @@ export function MessageBubble(props: { message: Message; onMediaLoad?: () => voi
             <time datetime={new Date(m().createdAt).toISOString()} title={formatDateTime(m().createdAt)}>
               {formatClock(m().createdAt)}
             </time>
-            <DeliveryStatus message={m()} />
+            <DeliveryStatus message={m()} offline={props.offline} />
           </span>
         </div>
       </li>

@@ -1,21 +1,32 @@
 /**
- * The conversation's history, oldest first, with day dividers and a "New messages" marker.
- * Follows the newest message while the agent is at the bottom (or just sent something); when
- * they have scrolled up to read older messages it stays put and offers a "Jump to newest" button.
+ * The conversation's history, oldest first, with day dividers, a "New messages" marker and
+ * the agents' internal notes woven in by time. Follows the newest entry while the agent is at
+ * the bottom (or just sent something); when they have scrolled up to read older messages it
+ * stays put and offers a "Jump to newest" button.
  */
-import type { Message } from "@inbox/shared";
-import { createEffect, createSignal, For, on, Show } from "solid-js";
+import type { Message, Note } from "@inbox/shared";
+import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
 import { dayKey, formatDay } from "../format/time.ts";
-import { startsNewDay } from "../state/timeline.ts";
+import { createTimelineItems, startsNewDay } from "../state/timeline.ts";
 import { MessageBubble } from "./MessageBubble.tsx";
+import { NoteBubble } from "./NoteBubble.tsx";
 
 /** Within this many pixels of the bottom counts as "at the bottom". */
 const STICK_THRESHOLD = 80;
 
-export function Timeline(props: { conversationId: string; messages: Message[]; firstUnreadId: string | null }) {
+export function Timeline(props: {
+  conversationId: string;
+  messages: Message[];
+  notes: Note[];
+  firstUnreadId: string | null;
+  /** Replies waiting in the outbox say "Will send when online". */
+  offline: boolean;
+}) {
   let scroller!: HTMLDivElement;
   const [atBottom, setAtBottom] = createSignal(true);
   let stick = true;
+  const toItems = createTimelineItems();
+  const items = createMemo(() => toItems(props.messages, props.notes));
 
   const scrollToBottom = () => {
     scroller.scrollTop = scroller.scrollHeight;
@@ -43,16 +54,15 @@ export function Timeline(props: { conversationId: string; messages: Message[]; f
     ),
   );
 
-  // New messages: follow them if we were at the bottom, or if the newest is our own.
+  // New entries: follow them if we were at the bottom, or if the newest is our own.
   createEffect(
     on(
-      () => props.messages[props.messages.length - 1]?.id,
+      () => items()[items().length - 1]?.id,
       (lastId, prevId) => {
         if (lastId === prevId) return;
-        const last = props.messages[props.messages.length - 1];
-        if (stick || (last && last.senderKind === "agent" && last.status === "queued")) {
-          queueMicrotask(scrollToBottom);
-        }
+        const last = items()[items().length - 1];
+        const own = last && (last.kind === "note" || (last.message.senderKind === "agent" && last.message.status === "queued"));
+        if (stick || own) queueMicrotask(scrollToBottom);
       },
       { defer: true },
     ),
@@ -67,22 +77,28 @@ export function Timeline(props: { conversationId: string; messages: Message[]; f
     <div class="timeline-wrap">
       {/* A log: screen readers announce messages as they arrive. Focusable so keyboard users can scroll it. */}
       <div class="timeline" ref={scroller} onScroll={onScroll} role="log" aria-label="Messages" tabIndex={0}>
-        <Show when={props.messages.length > 0} fallback={<p class="timeline-empty">No messages yet.</p>}>
+        <Show when={items().length > 0} fallback={<p class="timeline-empty">No messages yet.</p>}>
           <ol class="timeline-list">
-            <For each={props.messages}>
-              {(m, i) => (
+            <For each={items()}>
+              {(item, i) => (
                 <>
-                  <Show when={startsNewDay(props.messages, i(), (t) => dayKey(t))}>
+                  <Show when={startsNewDay(items(), i(), (t) => dayKey(t))}>
                     <li class="day-divider">
-                      <span>{formatDay(m.createdAt)}</span>
+                      <span>{formatDay(item.createdAt)}</span>
                     </li>
                   </Show>
-                  <Show when={m.id === props.firstUnreadId}>
-                    <li class="unread-marker">
-                      <span>New messages</span>
-                    </li>
-                  </Show>
-                  <MessageBubble message={m} onMediaLoad={onMediaLoad} />
+                  {item.kind === "note" ? (
+                    <NoteBubble note={item.note} />
+                  ) : (
+                    <>
+                      <Show when={item.id === props.firstUnreadId}>
+                        <li class="unread-marker">
+                          <span>New messages</span>
+                        </li>
+                      </Show>
+                      <MessageBubble message={item.message} offline={props.offline} onMediaLoad={onMediaLoad} />
+                    </>
+                  )}
                 </>
               )}
             </For>

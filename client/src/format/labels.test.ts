@@ -24,6 +24,12 @@ describe("deliveryLabel", () => {
     expect(out("failed")?.text).toBe("Failed to send");
     expect(out("failed")?.tone).toBe("error");
   });
+
+  it("says a reply waiting in the outbox will send when online, while offline", () => {
+    const pending = message({ id: "pending-client-1", direction: "outbound", senderKind: "agent", status: "queued" });
+    expect(deliveryLabel(pending, { offline: true })?.text).toBe("Will send when online");
+    expect(deliveryLabel(pending, { offline: false })?.text).toBe("Sending…");
+  });
 });
 
 describe("assigneeLabel", () => {

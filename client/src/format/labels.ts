@@ -46,9 +46,18 @@ const DELIVERY: Record<Exclude<DeliveryStatus, "failed">, DeliveryLabel> = {
   read: { mark: "✓✓", text: "Read", tone: "read" },
 };
 
-/** How an outbound message's delivery reads; null for inbound messages (nothing to track). */
-export function deliveryLabel(m: Pick<Message, "direction" | "status" | "failureReason">): DeliveryLabel | null {
+const WAITING_FOR_NETWORK: DeliveryLabel = { mark: "Will send when online", text: "Will send when online", tone: "pending" };
+
+/**
+ * How an outbound message's delivery reads; null for inbound messages (nothing to track).
+ * A reply still in the outbox while offline says so, instead of "Sending…".
+ */
+export function deliveryLabel(
+  m: Pick<Message, "direction" | "status" | "failureReason"> & { id?: string },
+  opts: { offline?: boolean } = {},
+): DeliveryLabel | null {
   if (m.direction !== "outbound") return null;
+  if (m.status === "queued" && opts.offline && m.id?.startsWith("pending-")) return WAITING_FOR_NETWORK;
   if (m.status === "failed") {
     const reason = m.failureReason?.trim();
     const text = reason ? `Failed to send: ${reason}` : "Failed to send";

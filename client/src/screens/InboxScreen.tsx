@@ -8,6 +8,7 @@ import { AppHeader } from "../components/AppHeader.tsx";
 import { ChatWindow } from "../components/ChatWindow.tsx";
 import { ConversationList } from "../components/ConversationList.tsx";
 import { CustomerInfo } from "../components/CustomerInfo.tsx";
+import { Notices } from "../components/Notices.tsx";
 import { useAppState } from "../state/app-state.tsx";
 
 export function InboxScreen() {
@@ -17,6 +18,7 @@ export function InboxScreen() {
   return (
     <div class="app-shell">
       <AppHeader />
+      <Notices />
       <div
         class="inbox"
         data-view={selection.selectedId() ? "chat" : "list"}

@@ -1,16 +1,18 @@
 /**
  * The one provider of client state. Slices are small and each owns one concern; they are
  * created together here because they depend on each other in one direction only:
- * session → users, conversations → selection.
+ * session → local (database, outbox, pull) → users, conversations → selection.
  */
 import { createContext, useContext, type ParentProps } from "solid-js";
 import { createConversationsSlice, type ConversationsSlice } from "./conversations.ts";
+import { createLocalSlice, type LocalSlice } from "./local.ts";
 import { createSelectionSlice, type SelectionSlice } from "./selection.ts";
 import { createSessionSlice, type SessionSlice } from "./session.ts";
 import { createUsersSlice, type UsersSlice } from "./users.ts";
 
 export interface AppState {
   session: SessionSlice;
+  local: LocalSlice;
   users: UsersSlice;
   conversations: ConversationsSlice;
   selection: SelectionSlice;
@@ -20,11 +22,12 @@ const AppStateContext = createContext<AppState>();
 
 export function AppStateProvider(props: ParentProps) {
   const session = createSessionSlice();
-  const users = createUsersSlice(session);
-  const conversations = createConversationsSlice(session);
-  const selection = createSelectionSlice(session, conversations);
+  const local = createLocalSlice(session);
+  const users = createUsersSlice(session, local);
+  const conversations = createConversationsSlice(session, local);
+  const selection = createSelectionSlice(session, local, conversations);
   return (
-    <AppStateContext.Provider value={{ session, users, conversations, selection }}>
+    <AppStateContext.Provider value={{ session, local, users, conversations, selection }}>
       {props.children}
     </AppStateContext.Provider>
   );

@@ -1,102 +1,211 @@
 /**
- * Conversation list slice: the live rows from every team room the user can see, the active
- * filter tab, and local command results shown until the rooms catch up.
+ * Conversation list slice. The list renders from the local database: one indexed query per tab
+ * (newest activity first, the first LIST_PAGE rows, more on scroll), with the agent's waiting
+ * changes shown on top. The team rooms keep feeding it while online: what they show is
+ * mirrored into the database, and each change asks for a pull of the deltas (debounced).
  */
-import type { Conversation, ListFilter } from "@inbox/shared";
-import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from "solid-js";
-import { api } from "../api/endpoints.ts";
+import { byLastActivity, type Conversation, type ListFilter } from "@inbox/shared";
+import { createEffect, createMemo, createSignal, mapArray, on, onCleanup, untrack, type Accessor } from "solid-js";
+import type { LocalDb } from "../local/db.ts";
+import { createLiveQuery } from "../local/live-query.ts";
+import { reuseUnchanged } from "../local/reuse.ts";
+import { stripConversation, type ConversationRow } from "../local/rows.ts";
+import { searchLocal, type SearchResult } from "../local/search.ts";
+import { countTabs, listPage, putConversations } from "../local/store.ts";
 import { summarizeConnection, type ConnectionSummary } from "../sync/connection.ts";
 import { createTeamRooms } from "../sync/team-rooms.ts";
-import { countByFilter, mergeConversationSources, visibleConversations } from "./conversation-list.ts";
-import { applyOverrides, resolveOverride, type Override } from "./overrides.ts";
+import type { LocalSlice } from "./local.ts";
+import { overlayPending } from "./pending.ts";
 import type { SessionSlice } from "./session.ts";
+
+/** Rows rendered at first, and added each time the agent scrolls near the end. */
+export const LIST_PAGE = 200;
+const SEARCH_DEBOUNCE_MS = 150;
 
 export interface ConversationsSlice {
   filter: Accessor<ListFilter>;
   setFilter(filter: ListFilter): void;
-  /** Every visible-to-me conversation, unsorted. */
-  all: Accessor<Conversation[]>;
-  /** The active tab's rows, newest activity first. */
+  /** The active tab's rows, newest activity first, as many as shown so far. */
   visible: Accessor<Conversation[]>;
   counts: Accessor<Record<ListFilter, number>>;
-  byId(id: string): Conversation | undefined;
-  /** The freshest known state of a conversation, also for ones not in any team room. */
-  resolve(id: string, fallback: Conversation | null): Conversation | null;
-  /** Shows a command's answer at once, until the live rooms deliver something newer. */
-  applyCommandResult(conversation: Conversation): void;
-  /** True until the first rows are known (REST or a synced room). */
+  hasMore: Accessor<boolean>;
+  showMore(): void;
+  /** A conversation on screen (list or search results), without a query. */
+  peek(id: string): Conversation | undefined;
+  /** True until the first rows are known. */
   loading: Accessor<boolean>;
   connection: Accessor<ConnectionSummary>;
+  query: Accessor<string>;
+  setQuery(query: string): void;
+  /** Search results from the local database; null while there is no query. */
+  results: Accessor<SearchResult[] | null>;
+  searching: Accessor<boolean>;
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export function createConversationsSlice(session: SessionSlice): ConversationsSlice {
-  const userId = () => session.me()?.user.id ?? "";
+interface ListSource {
+  db: LocalDb;
+  userId: string;
+  filter: ListFilter;
+  limit: number;
+}
+
+export function createConversationsSlice(session: SessionSlice, local: LocalSlice): ConversationsSlice {
+  const userId = createMemo(() => session.me()?.user.id ?? "");
   const teamIds = createMemo(() => session.me()?.teams.map((t) => t.id) ?? [], [], { equals: sameIds });
   const rooms = createTeamRooms(teamIds);
 
-  // Command answers shown before the rooms echo them (see overrides.ts).
-  const [overrides, setOverrides] = createSignal<ReadonlyMap<string, Override>>(new Map());
-
-  // First paint before the sockets sync: the REST list, once per signed-in user.
-  const [rest, setRest] = createSignal<Conversation[] | null>(null);
-  const [restFailed, setRestFailed] = createSignal(false);
-  createEffect(
-    on(userId, (uid) => {
-      setRest(null);
-      setRestFailed(false);
-      setOverrides(new Map());
-      if (!uid) return;
-      api.listConversations("all").then(
-        (r) => userId() === uid && setRest(r.conversations),
-        () => userId() === uid && setRestFailed(true),
+  // What the rooms show goes into the local database; every change also pulls the deltas.
+  createMemo(
+    mapArray(rooms, (room) => {
+      const mirrored = new WeakSet<Conversation>();
+      let primed = false;
+      createEffect(
+        on([room.conversations, room.synced], ([list, synced]) => {
+          const db = untrack(local.db);
+          if (!synced || !db) return;
+          const fresh = list.filter((c) => !mirrored.has(c));
+          for (const c of list) mirrored.add(c);
+          if (!primed) {
+            primed = true;
+            // The room's first state is everything; a device that pulls gets it as deltas.
+            if (untrack(local.hasPulled) === true) {
+              local.requestPull();
+              return;
+            }
+          }
+          if (fresh.length > 0) putConversations(db, fresh).catch((err) => console.warn("Could not store conversations", err));
+          local.requestPull();
+        }),
+      );
+      // Back from a disconnection: send what waits and catch up at once.
+      createEffect(
+        on(
+          room.status,
+          (status, prev) => {
+            if (status === "connected" && prev !== undefined && prev !== "connected") local.serverBack();
+          },
+          { defer: true },
+        ),
       );
     }),
   );
 
-  const live = createMemo(() =>
-    mergeConversationSources(
-      rest(),
-      rooms().map((r) => ({ teamId: r.teamId, synced: r.synced(), conversations: r.conversations() })),
+  const [filter, setFilterSignal] = createSignal<ListFilter>("all");
+  const [limit, setLimit] = createSignal(LIST_PAGE);
+
+  const source = createMemo<ListSource | null>(
+    () => {
+      const db = local.db();
+      const uid = userId();
+      return db && uid ? { db, userId: uid, filter: filter(), limit: limit() } : null;
+    },
+    null,
+    { equals: (a, b) => a?.db === b?.db && a?.userId === b?.userId && a?.filter === b?.filter && a?.limit === b?.limit },
+  );
+  const rows = createLiveQuery(source, (s) => listPage(s.db, s.filter, s.userId, s.limit), [] as ConversationRow[], {
+    // Showing more keeps the rows already on screen; another tab or user starts blank.
+    reset: (a, b) => a.db !== b.db || a.filter !== b.filter || a.userId !== b.userId,
+  });
+  const visible = createMemo<Conversation[]>(
+    (prev) => {
+      const queued = local.queued();
+      // The index orders ties by id descending; every client shows ties by id ascending.
+      const shown = rows().map((r) => overlayPending(stripConversation(r), queued.get(r.id)));
+      return reuseUnchanged(shown.sort(byLastActivity), prev);
+    },
+    [],
+  );
+
+  const countSource = createMemo(() => {
+    const db = local.db();
+    const uid = userId();
+    return db && uid ? { db, uid } : null;
+  }, null, { equals: (a, b) => a?.db === b?.db && a?.uid === b?.uid });
+  const counts = createLiveQuery(countSource, (s) => countTabs(s.db, s.uid), { mine: 0, unassigned: 0, all: 0 });
+
+  // ---------- search ----------
+  const [query, setQuery] = createSignal("");
+  const [results, setResults] = createSignal<SearchResult[] | null>(null);
+  const [searching, setSearching] = createSignal(false);
+  createEffect(
+    on([query, local.db], ([q, db]) => {
+      if (!q.trim() || !db) {
+        setResults(null);
+        setSearching(false);
+        return;
+      }
+      setSearching(true);
+      let current = true;
+      const timer = setTimeout(() => {
+        searchLocal(db, q).then(
+          (r) => {
+            if (!current) return;
+            setResults(r);
+            setSearching(false);
+          },
+          (err: unknown) => {
+            if (!current) return;
+            console.error("Search failed", err);
+            setResults([]);
+            setSearching(false);
+          },
+        );
+      }, SEARCH_DEBOUNCE_MS);
+      onCleanup(() => {
+        current = false;
+        clearTimeout(timer);
+      });
+    }),
+  );
+  const shownResults = createMemo(() => {
+    const r = results();
+    if (!r) return null;
+    const queued = local.queued();
+    return r.map((x) => ({ ...x, conversation: overlayPending(x.conversation, queued.get(x.conversation.id)) }));
+  });
+
+  const visibleById = createMemo(() => {
+    const map = new Map<string, Conversation>();
+    for (const c of visible()) map.set(c.id, c);
+    for (const r of shownResults() ?? []) if (!map.has(r.conversation.id)) map.set(r.conversation.id, r.conversation);
+    return map;
+  });
+
+  // Signing in as someone else starts on the first page of "All".
+  createEffect(
+    on(
+      userId,
+      () => {
+        setFilterSignal("all");
+        setLimit(LIST_PAGE);
+        setQuery("");
+      },
+      { defer: true },
     ),
   );
-  const liveById = createMemo(() => new Map(live().map((c) => [c.id, c])));
-  const all = createMemo(() => applyOverrides(live(), overrides()));
-  const allById = createMemo(() => new Map(all().map((c) => [c.id, c])));
 
-  const [filter, setFilter] = createSignal<ListFilter>("all");
-  const visible = createMemo(() => visibleConversations(all(), filter(), userId()));
-  const counts = createMemo(() => countByFilter(all(), userId()));
-
-  const [online, setOnline] = createSignal(navigator.onLine);
-  const onOnline = () => setOnline(true);
-  const onOffline = () => setOnline(false);
-  window.addEventListener("online", onOnline);
-  window.addEventListener("offline", onOffline);
-  onCleanup(() => {
-    window.removeEventListener("online", onOnline);
-    window.removeEventListener("offline", onOffline);
-  });
+  const roomsCatchingUp = () => rooms().some((r) => !r.synced() && r.status() === "connecting");
 
   return {
     filter,
-    setFilter,
-    all,
+    setFilter: (f) => {
+      setFilterSignal(f);
+      setLimit(LIST_PAGE);
+    },
     visible,
     counts,
-    byId: (id) => allById().get(id),
-    resolve: (id, fallback) => {
-      const listed = allById().get(id);
-      if (listed) return listed;
-      return resolveOverride(fallback ?? undefined, overrides().get(id)) ?? null;
-    },
-    applyCommandResult: (conversation) => {
-      const next = new Map(overrides());
-      next.set(conversation.id, { conversation, baseline: liveById().get(conversation.id) });
-      setOverrides(next);
-    },
-    loading: () => rest() === null && !restFailed() && !rooms().some((r) => r.synced()),
-    connection: () => summarizeConnection(rooms().map((r) => r.status()), online()),
+    hasMore: () => visible().length < counts()[filter()],
+    showMore: () => setLimit((n) => n + LIST_PAGE),
+    peek: (id) => visibleById().get(id),
+    loading: () =>
+      !rows.loaded() ||
+      (rows().length === 0 && local.hasPulled() !== true && local.browserOnline() && (local.pulling() || roomsCatchingUp())),
+    connection: () => summarizeConnection(rooms().map((r) => r.status()), local.browserOnline()),
+    query,
+    setQuery,
+    results: shownResults,
+    searching,
   };
 }

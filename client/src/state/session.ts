@@ -1,13 +1,19 @@
 /**
  * Session slice: who is signed in (MeResponse) and the sign-in/sign-out commands.
- * "unreachable" is its own state: a signed-in agent who opens the app offline must not be told
- * to sign in again, only that the server can't be reached.
+ *
+ * The signed-in user is remembered on this device (me-cache.ts), so the installed app opens
+ * straight into the inbox with no network; /api/me is asked in the background and a 401 still
+ * signs out. "unreachable" remains for a start with no remembered user and no server.
+ * Signing out wipes this user's local data (wipe.ts); a different user signing in on the same
+ * browser first wipes the data left by the previous one.
  */
 import type { MeResponse } from "@inbox/shared";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api } from "../api/endpoints.ts";
-import { ApiError, onUnauthenticated } from "../api/http.ts";
+import { ApiError, NETWORK_MESSAGE, onUnauthenticated } from "../api/http.ts";
+import { wipeLocalData } from "../local/wipe.ts";
+import { forgetCachedMe, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe, type KeyValueStorage } from "./me-cache.ts";
 
 const RETRY_MIN_MS = 3_000;
 const RETRY_MAX_MS = 30_000;
@@ -19,56 +25,101 @@ export interface SessionSlice {
   me: Accessor<MeResponse | null>;
   /** Resolves once /api/me has loaded; rejects with an ApiError the form shows. */
   signIn(email: string, password: string): Promise<void>;
+  /** Sends what can still be sent, then signs out and wipes this user's local data. */
   signOut(): Promise<void>;
+  signingOut: Accessor<boolean>;
   /** Asks the server again (e.g. after "Try again" or when the browser comes back online). */
   reload(): Promise<void>;
+  /** Work to do before sign-out wipes the device (the outbox's last chance to send). */
+  beforeSignOut(hook: () => Promise<void>): () => void;
+}
+
+function localStorageOrNull(): KeyValueStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
 }
 
 export function createSessionSlice(): SessionSlice {
-  const [state, setState] = createStore<{ status: SessionStatus; me: MeResponse | null }>({
-    status: "loading",
-    me: null,
-  });
+  const storage = localStorageOrNull();
+  const remembered = readCachedMe(storage);
+  const [state, setState] = createStore<{ status: SessionStatus; me: MeResponse | null }>(
+    remembered ? { status: "signedIn", me: remembered } : { status: "loading", me: null },
+  );
   const [signingOut, setSigningOut] = createSignal(false);
+  const hooks = new Set<() => Promise<void>>();
+
+  /** The server confirmed who this is: remember them, and clear another user's leftovers first. */
+  const adopt = async (me: MeResponse) => {
+    const owner = readOwner(storage);
+    if (owner && owner !== me.user.id) {
+      if (state.me && state.me.user.id !== me.user.id) setState({ status: "loading", me: null });
+      await wipeLocalData(owner, { keepStorage: true });
+    }
+    writeCachedMe(storage, me);
+    setState({ status: "signedIn", me });
+  };
+
+  /** The session is gone (401): back to sign-in. Local data stays for this user's next sign-in. */
+  const endSession = () => {
+    forgetCachedMe(storage);
+    setState({ status: "signedOut", me: null });
+  };
 
   const reload = async () => {
     try {
-      const me = await api.me();
-      setState({ status: "signedIn", me });
+      await adopt(await api.me());
     } catch (err) {
-      const unreachable = err instanceof ApiError && (err.code === "network" || err.status >= 500);
-      setState({ status: unreachable ? "unreachable" : "signedOut", me: null });
+      const error = err instanceof ApiError ? err : new ApiError("network", NETWORK_MESSAGE, 0);
+      const next = sessionAfterMeFailure(state.status === "signedIn", error);
+      if (next === "signedOut") endSession();
+      else if (next === "unreachable") setState({ status: "unreachable", me: null });
+      // "keep": a remembered user works offline; the next request that reaches the server decides.
     }
     scheduleRetry();
   };
 
   const signIn = async (email: string, password: string) => {
     await api.login({ email, password });
-    const me = await api.me();
-    setState({ status: "signedIn", me });
+    await adopt(await api.me());
   };
 
   const signOut = async () => {
     if (signingOut()) return;
     setSigningOut(true);
+    const userId = state.me?.user.id ?? null;
     try {
-      await api.logout();
-    } catch {
-      // Offline: the cookie may outlive this, but the screen must still stop showing the inbox.
+      for (const hook of hooks) {
+        try {
+          await hook();
+        } catch (err) {
+          console.warn("A sign-out step failed", err);
+        }
+      }
+      try {
+        await api.logout();
+      } catch {
+        // Offline: the cookie may outlive this, but this device forgets everything below.
+      }
     } finally {
-      setSigningOut(false);
+      // Closes the rooms and the local database (the slices follow `me`), then wipes them.
       setState({ status: "signedOut", me: null });
+      await wipeLocalData(userId);
+      setSigningOut(false);
     }
   };
 
   // Any request answered "unauthenticated" (session expired elsewhere) ends the session here.
   const stop = onUnauthenticated(() => {
-    if (state.status === "signedIn") setState({ status: "signedOut", me: null });
+    if (state.status === "signedIn") endSession();
   });
   onCleanup(stop);
 
-  // Coming back after an offline start: try again by itself, at once when the browser says it
-  // is online, and every few seconds (backing off) for a server that was down or restarting.
+  // Coming back after an offline start with no remembered user: try again by itself, at once
+  // when the browser says it is online, and every few seconds (backing off) for a server that
+  // was down or restarting.
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
   let retryDelay = RETRY_MIN_MS;
   const scheduleRetry = () => {
@@ -83,7 +134,7 @@ export function createSessionSlice(): SessionSlice {
     }, retryDelay);
   };
   const onOnline = () => {
-    if (state.status === "unreachable") void reload();
+    if (state.status === "unreachable" || state.status === "signedIn") void reload();
   };
   window.addEventListener("online", onOnline);
   onCleanup(() => {
@@ -98,6 +149,11 @@ export function createSessionSlice(): SessionSlice {
     me: () => state.me,
     signIn,
     signOut,
+    signingOut,
     reload,
+    beforeSignOut(hook) {
+      hooks.add(hook);
+      return () => hooks.delete(hook);
+    },
   };
 }

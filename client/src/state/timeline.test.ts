@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { message } from "../test/fixtures.ts";
-import { firstUnreadId, mergeTimeline, messageSide, pendingMessage, startsNewDay } from "./timeline.ts";
+import { createTimelineItems, firstUnreadId, mergeTimeline, messageSide, pendingMessage, startsNewDay } from "./timeline.ts";
 
 describe("mergeTimeline", () => {
   it("orders by creation time, ties by id, and lets the live room win over REST", () => {
@@ -65,5 +65,23 @@ describe("startsNewDay", () => {
     const list = [message({ createdAt: 1 }), message({ createdAt: 2 }), message({ createdAt: 100 })];
     const key = (t: number) => (t < 50 ? "d1" : "d2");
     expect(list.map((_, i) => startsNewDay(list, i, key))).toEqual([true, false, true]);
+  });
+});
+
+describe("createTimelineItems", () => {
+  const note = (id: string, createdAt: number) => ({ id, conversationId: "c1", authorId: "u1", authorName: "Ana", text: `note ${id}`, createdAt });
+
+  it("weaves internal notes between messages by time", () => {
+    const items = createTimelineItems()(
+      [message({ id: "m1", createdAt: 10 }), message({ id: "m2", createdAt: 30 })],
+      [note("n1", 20), note("n2", 40)],
+    );
+    expect(items.map((i) => `${i.kind}:${i.id}`)).toEqual(["message:m1", "note:note-n1", "message:m2", "note:note-n2"]);
+  });
+
+  it("gives the same object the same item, so rows are not re-rendered", () => {
+    const items = createTimelineItems();
+    const m = message({ id: "m1" });
+    expect(items([m], [])[0]).toBe(items([m], [])[0]);
   });
 });

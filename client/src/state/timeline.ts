@@ -1,10 +1,12 @@
 /** The chat timeline as pure functions: merging sources, order, sides and the unread marker. */
-import { byCreatedAt, type Message } from "@inbox/shared";
+import { byCreatedAt, type Message, type Note } from "@inbox/shared";
 
 /**
  * One timeline from three sources, later ones winning for the same message:
- * the REST detail (first paint), the live room, and our own sends still in flight.
- * A pending send is dropped once a message with its clientId arrives from anywhere else.
+ * the server's copies already known (local database, REST detail), the live room, and the
+ * agent's own replies the server has not shown back yet. A pending reply is dropped once a
+ * message with its clientId arrives from anywhere else, so it is never shown twice; until then
+ * it stays after everything known, in the order written (it will be sent after all of it).
  */
 export function mergeTimeline(
   rest: readonly Message[],
@@ -16,11 +18,15 @@ export function mergeTimeline(
   for (const m of live) byId.set(m.id, m);
   const confirmedClientIds = new Set<string>();
   for (const m of byId.values()) if (m.clientId) confirmedClientIds.add(m.clientId);
+  const confirmed = [...byId.values()].sort(byCreatedAt);
+  const seen = new Set<string>();
   for (const m of pending) {
     if (m.clientId && confirmedClientIds.has(m.clientId)) continue;
-    byId.set(m.id, m);
+    if (byId.has(m.id) || seen.has(m.id)) continue;
+    seen.add(m.id);
+    confirmed.push(m);
   }
-  return [...byId.values()].sort(byCreatedAt);
+  return confirmed;
 }
 
 export type Side = "left" | "right" | "center";
@@ -51,7 +57,7 @@ export function firstUnreadId(sorted: readonly Message[], unreadCount: number): 
 }
 
 /** Index where a new calendar day starts, so the timeline can print a day divider there. */
-export function startsNewDay(sorted: readonly Message[], index: number, dayKey: (t: number) => string): boolean {
+export function startsNewDay(sorted: readonly { createdAt: number }[], index: number, dayKey: (t: number) => string): boolean {
   if (index === 0) return true;
   return dayKey(sorted[index - 1]!.createdAt) !== dayKey(sorted[index]!.createdAt);
 }
@@ -77,5 +83,39 @@ export function pendingMessage(args: {
     failureReason: null,
     clientId: args.clientId,
     createdAt: args.now,
+  };
+}
+
+/** One row of the timeline: a message, or an internal note between agents. */
+export type TimelineItem =
+  | { kind: "message"; id: string; createdAt: number; message: Message }
+  | { kind: "note"; id: string; createdAt: number; note: Note };
+
+/**
+ * Messages (in timeline order) with the notes woven in by time. The same message or note
+ * object always gets the same item object, so the list keeps its DOM across updates.
+ */
+export function createTimelineItems(): (messages: readonly Message[], notes: readonly Note[]) => TimelineItem[] {
+  const messageItems = new WeakMap<Message, TimelineItem>();
+  const noteItems = new WeakMap<Note, TimelineItem>();
+  const ofMessage = (m: Message) => {
+    let item = messageItems.get(m);
+    if (!item) messageItems.set(m, (item = { kind: "message", id: m.id, createdAt: m.createdAt, message: m }));
+    return item;
+  };
+  const ofNote = (n: Note) => {
+    let item = noteItems.get(n);
+    if (!item) noteItems.set(n, (item = { kind: "note", id: `note-${n.id}`, createdAt: n.createdAt, note: n }));
+    return item;
+  };
+  return (messages, notes) => {
+    const out: TimelineItem[] = [];
+    let j = 0;
+    for (const m of messages) {
+      while (j < notes.length && notes[j]!.createdAt <= m.createdAt) out.push(ofNote(notes[j++]!));
+      out.push(ofMessage(m));
+    }
+    while (j < notes.length) out.push(ofNote(notes[j++]!));
+    return out;
   };
 }

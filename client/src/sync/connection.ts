@@ -18,3 +18,37 @@ export const CONNECTION_LABELS: Record<ConnectionSummary, string> = {
   connecting: "Connecting…",
   offline: "Offline",
 };
+
+export type BadgeState = "online" | "syncing" | "offline";
+
+export interface Badge {
+  state: BadgeState;
+  /** What the header shows, e.g. "Offline · 3 changes waiting". */
+  text: string;
+  /** Its accessible name. */
+  label: string;
+}
+
+/**
+ * The header's connection badge. Offline: the browser is, the rooms can't connect, or the
+ * server could not be reached on the last try. Syncing: connected, and changes are on their
+ * way in either direction (or rooms are still connecting). Online: all caught up.
+ */
+export function connectionBadge(input: {
+  rooms: ConnectionSummary;
+  browserOnline: boolean;
+  unreachable: boolean;
+  busy: boolean;
+  waiting: number;
+}): Badge {
+  const state: BadgeState =
+    !input.browserOnline || input.rooms === "offline" || input.unreachable
+      ? "offline"
+      : input.busy || input.waiting > 0 || input.rooms === "connecting"
+        ? "syncing"
+        : "online";
+  const word = state === "offline" ? "Offline" : state === "syncing" ? "Syncing" : "Online";
+  const waiting = input.waiting > 0 ? ` · ${input.waiting} ${input.waiting === 1 ? "change" : "changes"} waiting` : "";
+  const text = `${word}${waiting}`;
+  return { state, text, label: `Connection: ${text}` };
+}

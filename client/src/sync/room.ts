@@ -1,7 +1,7 @@
 /**
- * One live Yjs room over y-websocket, with its connection state as Solid signals. The room is
- * destroyed with the reactive owner that opened it (a component, a memo, a mapArray row), so
- * closing a conversation or signing out never leaves a socket behind.
+ * One live Yjs room over y-websocket, with its connection state as Solid signals. By default
+ * the room is destroyed with the reactive owner that opened it (a component, a memo, a mapArray
+ * row), so closing a conversation or signing out never leaves a socket behind.
  */
 import { createSignal, getOwner, onCleanup, type Accessor } from "solid-js";
 import { WebsocketProvider } from "y-websocket";
@@ -21,17 +21,26 @@ export interface Room {
   destroy(): void;
 }
 
-export function openRoom(name: string): Room {
-  const doc = new Y.Doc();
+export interface RoomOptions {
+  /** A document to sync (e.g. one y-indexeddb also persists); a fresh one otherwise. */
+  doc?: Y.Doc;
+  /**
+   * Relay the room to this browser's other tabs. Off for server-authored rooms (every tab takes
+   * their state from the server); on for writable work rooms, so tabs merge even offline.
+   */
+  crossTab?: boolean;
+  /** Destroy with the current reactive owner (default). Off for rooms managed by hand. */
+  owned?: boolean;
+}
+
+export function openRoom(name: string, opts: RoomOptions = {}): Room {
+  const doc = opts.doc ?? new Y.Doc();
   const provider = new WebsocketProvider(syncServerUrl(location), name, doc, {
-    // Rooms are server-authored and read-only here: every tab takes its state from the server,
-    // and no tab relays a room to another over BroadcastChannel.
-    disableBc: true,
+    disableBc: !opts.crossTab,
     maxBackoffTime: 10_000,
   });
   const [status, setStatus] = createSignal<RoomStatus>("connecting");
   const [synced, setSynced] = createSignal(false);
-
   provider.on("status", ({ status: s }) => {
     setStatus((prev) => (prev === "forbidden" ? prev : s));
   });
@@ -43,13 +52,22 @@ export function openRoom(name: string): Room {
     if (code === FORBIDDEN_CLOSE_CODE) setStatus("forbidden");
   });
 
+  // Back online: reconnect now rather than when the backoff (up to 10 s) runs out.
+  const onOnline = () => {
+    if (status() === "forbidden" || provider.wsconnected || provider.ws !== null) return;
+    provider.wsUnsuccessfulReconnects = 0;
+    provider.connect();
+  };
+  window.addEventListener("online", onOnline);
+
   let destroyed = false;
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
+    window.removeEventListener("online", onOnline);
     provider.destroy();
-    doc.destroy();
+    if (!opts.doc) doc.destroy();
   };
-  if (getOwner()) onCleanup(destroy);
+  if (opts.owned !== false && getOwner()) onCleanup(destroy);
   return { name, doc, status, synced, destroy };
 }

@@ -21,3 +21,12 @@ export function createYMapKey<T>(map: Y.Map<unknown>, key: string, schema: z.Zod
   onCleanup(() => map.unobserveDeep(update));
   return value;
 }
+
+/** Any derived value of a Y.Map, recomputed on every change of the map. */
+export function createYMapDerived<T>(map: Y.Map<unknown>, read: (map: Y.Map<unknown>) => T): Accessor<T> {
+  const [value, setValue] = createSignal<T>(read(map), { equals: false });
+  const update = () => setValue(() => read(map));
+  map.observeDeep(update);
+  onCleanup(() => map.unobserveDeep(update));
+  return value;
+}

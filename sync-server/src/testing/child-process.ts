@@ -11,13 +11,17 @@ export interface Child<T> {
 }
 
 /** Starts an entry file in its own Node process (via tsx) and reads the JSON line it prints. */
-export async function startChild<T>(script: string | URL, env: Record<string, string> = {}): Promise<Child<T>> {
-  const file = fileURLToPath(typeof script === "string" ? new URL(script, import.meta.url) : script);
+export async function startChild<T>(script: URL, env: Record<string, string> = {}): Promise<Child<T>> {
+  const file = fileURLToPath(script);
   const profile = process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=" + process.env.BENCH_PROFILE] : [];
   const child: ChildProcess = spawn(process.execPath, [...profile, "--import", "tsx", file], {
     stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, ...env },
   });
+  // Never outlive the parent: an orphaned server would keep its port and pipes open.
+  const reap = () => child.kill("SIGKILL");
+  process.once("exit", reap);
+  child.once("exit", () => process.off("exit", reap));
   const lines = createInterface({ input: child.stdout! });
   const info = await new Promise<T>((resolve, reject) => {
     lines.once("line", (line) => resolve(JSON.parse(line) as T));
