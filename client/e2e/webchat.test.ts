@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../sync-server/src/testing/test-server.ts";
 import { launchBrowser } from "./support/browser.ts";
+import { signIn as signInAs } from "./support/inbox-page.ts";
 
 // The first vertical slice in a real browser: a customer on a website writes in the widget,
 // an agent sees it live in the PWA, answers, and the customer sees the answer.
@@ -17,13 +18,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(server.url + "/");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  return page;
+function signIn(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<Page> {
+  return signInAs(context, server.url, email, password);
 }
 
 async function openWidget(context: BrowserContext): Promise<Page> {
@@ -104,7 +100,11 @@ describe("web live chat in a real browser", () => {
 describe("sign-in and permissions in the browser", () => {
   it("refuses a wrong password with a clear message and stays on the sign-in screen", async () => {
     const context = await browser.newContext();
-    const page = await signIn(context, "ana@demo.inbox", "not-the-password");
+    const page = await context.newPage();
+    await page.goto(server.url + "/");
+    await page.getByLabel("Email").fill("ana@demo.inbox");
+    await page.getByLabel("Password").fill("not-the-password");
+    await page.getByRole("button", { name: "Sign in" }).click();
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Wrong email or password.");
     expect(await page.getByRole("navigation", { name: "Conversations" }).count()).toBe(0);
     await context.close();

@@ -17,12 +17,12 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. */
-export async function startTestServer(opts: { dir?: string; seed?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { dir?: string; seed?: boolean; port?: number } = {}): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock = { offsetMs: 0 };
   const server = await startNodeServer({
     databaseUrl: `file:${join(dir, "inbox.db")}`,
-    port: 0,
+    port: opts.port ?? 0,
     host: "127.0.0.1",
     sessionTtlMs: 3600_000,
     secureCookies: false,
