@@ -1,45 +1,149 @@
+import type { z } from "zod";
 import type { ChannelType, MessageContent } from "@inbox/shared";
 
 /**
  * The one interface every channel implements. Nothing outside `connectors/` knows a
  * platform's wire format: callers ask a connector for its capabilities and hand it canonical
- * messages. Web-standard APIs only (fetch, WebCrypto), so it runs on Node and Workers alike.
+ * messages. Web-standard APIs only (fetch, WebCrypto, TextEncoder), no platform SDKs, so the
+ * same code runs on Node and on Workers.
  */
+
+/** How agent formatting (`*bold*`, `_italic_`, lists, links in markdown-lite) must be rendered. */
+export type FormattingStyle = "whatsapp" | "telegram-html" | "plain";
+
 export interface ConnectorCapabilities {
   maxTextLength: number;
   /** Most reply buttons one message may carry; 0 if the channel has none. */
   maxButtons: number;
+  maxButtonTitleLength: number;
   maxQuickReplies: number;
   /** Hours after the customer's last message in which free-form replies are allowed; null = always. */
   replyWindowHours: number | null;
+  /** Hours a human agent may still answer with the platform's human-agent tag (Meta); null = none. */
+  humanAgentWindowHours: number | null;
+  /** Outbound media limits in bytes, and accepted MIME types per kind. */
+  media: Partial<Record<"image" | "audio" | "video" | "file", { maxBytes: number; mimeTypes: readonly string[] }>>;
+  formatting: FormattingStyle;
+  /** Which delivery receipts the platform sends. */
+  receipts: readonly ("delivered" | "read")[];
 }
 
+/** What a connector needs from the outside world; tests point `apiBaseUrl` at a local fake. */
+export interface ConnectorContext {
+  fetch: typeof fetch;
+  /** The platform API's base URL (e.g. https://graph.facebook.com/v21.0); a fake's URL in tests and the simulator. */
+  apiBaseUrl: string;
+  now(): number;
+}
+
+/** The platform's credentials for one inbox, after decryption on the server (never sent to clients). */
+export type Credentials = Record<string, string>;
+
+/** A webhook exactly as received: the raw bytes are what signatures are computed over. */
+export interface WebhookRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  body: Uint8Array;
+}
+
+/** A reference to media held by the platform, fetched with `downloadMedia` and stored by the server. */
+export const PLATFORM_MEDIA_PREFIX = "platform-media:";
+
+export interface InboundSender {
+  /** The customer's id on this channel (phone number, PSID, chat id, OpenID, user id). */
+  externalId: string;
+  name?: string;
+  phone?: string;
+}
+
+/**
+ * Everything a webhook can tell us, in canonical form. Media content carries
+ * `url: "platform-media:<id>"` until the server has downloaded it into its blob store.
+ */
+export type InboundEvent =
+  | {
+      type: "message";
+      /** The platform's message id: a redelivered webhook with the same id is a no-op. */
+      externalId: string;
+      sender: InboundSender;
+      content: MessageContent;
+      at: number;
+      /** The platform id of the message this one answers (button replies, quotes). */
+      inReplyTo?: string;
+    }
+  | { type: "edit"; externalId: string; sender: InboundSender; content: MessageContent; at: number }
+  | { type: "delete"; externalId: string; sender: InboundSender; at: number }
+  /** A receipt for one of our messages (by the platform's id for it). */
+  | { type: "status"; externalMessageId: string; status: "sent" | "delivered" | "read" | "failed"; reason?: string; at: number }
+  /** Receipts that cover everything up to a time (Messenger/Instagram watermarks). */
+  | { type: "watermark"; sender: InboundSender; status: "delivered" | "read"; upTo: number; at: number }
+  /** The customer blocked/unfollowed/unsubscribed: replies cannot reach them. */
+  | { type: "blocked"; sender: InboundSender; at: number }
+  | { type: "unblocked"; sender: InboundSender; at: number };
+
 export interface OutboundMessage {
+  /** Our message id (idempotency on our side; some platforms echo it back). */
   messageId: string;
   conversationId: string;
-  /** The customer's id on this channel (contact identity). */
+  /** The customer's id on this channel. */
   recipient: string;
   content: MessageContent;
   senderName: string;
   createdAt: number;
+  /** When the customer last wrote (for messaging windows); null if never. */
+  lastInboundAt: number | null;
+  /** Media bytes for `content.url`, loaded by the server from its blob store when the platform needs an upload. */
+  media?: { bytes: Uint8Array; mimeType: string; filename: string };
+  /** Publicly reachable URL of the media, for platforms that fetch by link. */
+  mediaUrl?: string;
 }
 
 /**
  * What happened when sending. `retry` failures go back to the outbox with backoff; the others
- * are final and carry the channel state the seed's failure table asks for.
+ * carry the channel state the seed's failure table asks for.
  */
+export type SendFailureKind =
+  /** Temporary (network, 5xx, unknown): try again later. */
+  | "retry"
+  /** The customer blocked the business / is unreachable: the message shows a delivery failure. */
+  | "blocked"
+  /** Credentials expired or revoked: agents see an error, admins must reconnect. */
+  | "token_expired"
+  /** Platform limits reached: sending pauses until `retryAfterMs`, admins are notified. */
+  | "rate_limited"
+  /** Outside the messaging window: a template (WhatsApp) or tag (Meta) is needed. */
+  | "window_closed"
+  /** The platform refused this message for good (bad media, too long, …). */
+  | "rejected";
+
 export type SendResult =
   | { ok: true; externalId: string | null; delivered: boolean }
-  | {
-      ok: false;
-      kind: "retry" | "blocked" | "token_expired" | "rate_limited" | "rejected";
-      /** In words an agent understands. */
-      reason: string;
-      retryAfterMs?: number;
-    };
+  | { ok: false; kind: SendFailureKind; reason: string; retryAfterMs?: number; platformCode?: string };
+
+export type HandshakeResponse = { status: number; body: string; contentType?: string };
+
+export type CredentialCheck = { ok: true; accountName?: string } | { ok: false; reason: string };
 
 export interface Connector {
   readonly channel: ChannelType;
   readonly capabilities: ConnectorCapabilities;
-  send(message: OutboundMessage): Promise<SendResult>;
+  /** What an admin enters to connect the channel (validated before saving). */
+  readonly credentialsSchema: z.ZodType<Credentials>;
+  /** The platform's default API base URL (overridden by configuration for fakes). */
+  readonly defaultApiBaseUrl: string;
+
+  /** GET setup handshakes (Meta's hub.challenge, WeChat's echostr); null if this GET is not one. */
+  handshake(req: WebhookRequest, credentials: Credentials): Promise<HandshakeResponse | null>;
+  /** Signature check over the raw body; false means 401/403 and nothing stored. */
+  verify(req: WebhookRequest, credentials: Credentials): Promise<boolean>;
+  /** What the platform expects as the acknowledgement body (WeChat: "success"). */
+  acknowledge(req: WebhookRequest): HandshakeResponse;
+  /** Canonical events in a verified webhook (decrypting where the platform encrypts). Unknown kinds become "unsupported" messages, never dropped. */
+  parse(req: WebhookRequest, credentials: Credentials): Promise<InboundEvent[]>;
+  send(message: OutboundMessage, credentials: Credentials, ctx: ConnectorContext): Promise<SendResult>;
+  /** Fetches media the platform holds (by the id after `platform-media:`). */
+  downloadMedia(mediaId: string, credentials: Credentials, ctx: ConnectorContext): Promise<{ bytes: Uint8Array; mimeType: string }>;
+  /** Checks credentials against the platform's API before an admin's connect is saved. */
+  validateCredentials(credentials: Credentials, ctx: ConnectorContext): Promise<CredentialCheck>;
 }

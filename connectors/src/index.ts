@@ -1,2 +1,3 @@
-export type { Connector, ConnectorCapabilities, OutboundMessage, SendResult } from "./connector.ts";
+export * from "./connector.ts";
+export { formatForPlatform } from "./formatting.ts";
 export { createWebchatConnector, type WidgetDelivery } from "../webchat/index.ts";

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Connector, OutboundMessage, SendResult } from "../src/connector.ts";
 
 /**
@@ -10,17 +11,47 @@ export interface WidgetDelivery {
 }
 
 /**
- * The web live chat channel: our own widget is the "platform". A reply is always stored and
- * the widget fetches history when it (re)connects, so sending cannot fail; it is "delivered"
- * when at least one widget of the visitor is open right now.
+ * The web live chat channel: our own widget is the "platform", reached through the widget API
+ * rather than webhooks. A reply is always stored and the widget fetches history when it
+ * (re)connects, so sending cannot fail; it is "delivered" when a widget of the visitor is open.
  */
 export function createWebchatConnector(delivery: WidgetDelivery): Connector {
   return {
     channel: "webchat",
-    capabilities: { maxTextLength: 4096, maxButtons: 0, maxQuickReplies: 0, replyWindowHours: null },
+    capabilities: {
+      maxTextLength: 4096,
+      maxButtons: 0,
+      maxButtonTitleLength: 0,
+      maxQuickReplies: 0,
+      replyWindowHours: null,
+      humanAgentWindowHours: null,
+      media: {},
+      formatting: "plain",
+      receipts: ["delivered"],
+    },
+    credentialsSchema: z.object({}),
+    defaultApiBaseUrl: "",
+    async handshake() {
+      return null;
+    },
+    async verify() {
+      return false; // no webhooks: the widget API authenticates visitors with their token
+    },
+    acknowledge() {
+      return { status: 200, body: "" };
+    },
+    async parse() {
+      return [];
+    },
     async send(message: OutboundMessage): Promise<SendResult> {
       const received = delivery.push(message.recipient, message);
       return { ok: true, externalId: null, delivered: received > 0 };
+    },
+    async downloadMedia() {
+      throw new Error("Web chat media is uploaded to the inbox directly.");
+    },
+    async validateCredentials() {
+      return { ok: true };
     },
   };
 }

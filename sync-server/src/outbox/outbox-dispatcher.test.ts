@@ -14,9 +14,9 @@ afterAll(() => server.stop());
 /** Puts a scripted connector in place of the web chat one: each send takes the next outcome. */
 function scriptConnector(outcomes: SendResult[]): { sent: string[] } {
   const sent: string[] = [];
+  const real = server.core.connectors.get("webchat")!;
   const fake: Connector = {
-    channel: "webchat",
-    capabilities: { maxTextLength: 4096, maxButtons: 0, maxQuickReplies: 0, replyWindowHours: null },
+    ...real,
     async send(message) {
       sent.push(message.messageId);
       return outcomes.shift() ?? { ok: true, externalId: null, delivered: false };

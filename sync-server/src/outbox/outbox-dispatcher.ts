@@ -93,14 +93,19 @@ export class OutboxDispatcher {
     if (!connector) result = { ok: false, kind: "rejected", reason: `The ${conversation.channel} channel is not available on this server.` };
     else if (!identity) result = { ok: false, kind: "rejected", reason: "The customer has no address on this channel." };
     else {
-      result = await connector.send({
-        messageId: message.id,
-        conversationId: conversation.id,
-        recipient: identity.externalId,
-        content: toMessage(message).content,
-        senderName: message.senderName,
-        createdAt: message.createdAt,
-      });
+      result = await connector.send(
+        {
+          messageId: message.id,
+          conversationId: conversation.id,
+          recipient: identity.externalId,
+          content: toMessage(message).content,
+          senderName: message.senderName,
+          createdAt: message.createdAt,
+          lastInboundAt: null,
+        },
+        {},
+        { fetch, apiBaseUrl: connector.defaultApiBaseUrl, now: this.core.now },
+      );
     }
     await this.record(item, message, conversation, result);
   }

@@ -1,0 +1,82 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One request the fake platform received, as the connector sent it. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array;
+  text: string;
+  json(): unknown;
+}
+
+export interface FakeReply {
+  status?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+export type FakeHandler = (req: RecordedRequest) => FakeReply | Promise<FakeReply>;
+
+/**
+ * A stand-in for a messaging platform's API on a loopback port, for connector tests and the
+ * demo simulator: it records every request and answers with whatever the handler says
+ * (documented success bodies, or the platform's documented error envelopes).
+ */
+export class FakePlatform {
+  readonly requests: RecordedRequest[] = [];
+  private server: Server | null = null;
+  baseUrl = "";
+
+  constructor(private handler: FakeHandler) {}
+
+  /** Replaces the handler, e.g. to make the next sends fail with a platform error. */
+  respondWith(handler: FakeHandler): void {
+    this.handler = handler;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const recorded = await record(req);
+      this.requests.push(recorded);
+      try {
+        const reply = await this.handler(recorded);
+        const body = reply.body === undefined ? "" : typeof reply.body === "string" || reply.body instanceof Uint8Array ? reply.body : JSON.stringify(reply.body);
+        res.writeHead(reply.status ?? 200, {
+          "content-type": typeof reply.body === "object" && !(reply.body instanceof Uint8Array) ? "application/json" : "text/plain",
+          ...reply.headers,
+        });
+        res.end(body);
+      } catch (err) {
+        res.writeHead(500, { "content-type": "text/plain" });
+        res.end(String(err));
+      }
+    });
+    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
+    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+  }
+}
+
+async function record(req: IncomingMessage): Promise<RecordedRequest> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const body = new Uint8Array(Buffer.concat(chunks));
+  const url = new URL(req.url ?? "/", "http://fake");
+  const text = new TextDecoder().decode(body);
+  return {
+    method: req.method ?? "GET",
+    path: url.pathname,
+    query: url.searchParams,
+    headers: req.headers,
+    body,
+    text,
+    json: () => JSON.parse(text) as unknown,
+  };
+}
