@@ -13,6 +13,8 @@ import { registerDemoRoutes } from "./routes/demo-routes.ts";
 import { registerDirectoryRoutes } from "./routes/directory-routes.ts";
 import { registerSyncPullRoutes } from "./routes/sync-pull-routes.ts";
 import { registerSyncRoutes } from "./routes/sync-routes.ts";
+import { registerMediaRoutes } from "./routes/media-routes.ts";
+import { registerWebhookRoutes } from "./routes/webhook-routes.ts";
 import { registerWidgetRoutes } from "./routes/widget-routes.ts";
 
 export interface AppDeps {
@@ -53,6 +55,8 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerWidgetRoutes(api, app, core, deps.upgradeWebSocket);
   registerSyncRoutes(app, core, deps.upgradeWebSocket);
   registerDemoRoutes(app, core);
+  registerWebhookRoutes(app, core);
+  registerMediaRoutes(app, core);
 
   app.get("/healthz", async (c) => {
     await core.db.run("select 1");

@@ -4,6 +4,10 @@ import { z } from "zod";
 export const ServerConfigSchema = z.object({
   DATABASE_URL: z.string().default("file:./data/inbox.db"),
   DATABASE_AUTH_TOKEN: z.string().optional(),
+  /** Media files and (when INBOX_SECRET_KEY is unset) the generated credentials key. */
+  DATA_DIR: z.string().default("./data"),
+  /** Base64 of 32 random bytes: encrypts channel credentials at rest. */
+  INBOX_SECRET_KEY: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().default("127.0.0.1"),
   /** Sessions expire this many hours after sign-in. */

@@ -1,5 +1,8 @@
 import type { ChannelType } from "@inbox/shared";
 import { createWebchatConnector, type Connector } from "@inbox/connectors";
+import { WebhookProcessor } from "./channels/webhook-processor.ts";
+import type { BlobStore } from "./media/blob-store.ts";
+import type { SecretBox } from "./security/secret-box.ts";
 import type { Database } from "./db/database.ts";
 import { WriteQueue } from "./db/write-queue.ts";
 import { OutboxDispatcher } from "./outbox/outbox-dispatcher.ts";
@@ -13,6 +16,10 @@ import { WidgetHub } from "./widget/widget-hub.ts";
 
 export interface CoreOptions {
   db: Database;
+  secrets: SecretBox;
+  blobs: BlobStore;
+  /** Platform connectors besides web chat (which the core builds around its widget hub). */
+  connectors?: Connector[];
   sessionTtlMs: number;
   secureCookies: boolean;
   now?: () => number;
@@ -31,6 +38,11 @@ export interface Core {
   locks: KeyedMutex;
   connectors: ReadonlyMap<ChannelType, Connector>;
   outbox: OutboxDispatcher;
+  webhooks: WebhookProcessor;
+  secrets: SecretBox;
+  blobs: BlobStore;
+  /** Where this server is reachable (set by the runtime once listening); used for media links and the simulator. */
+  selfUrl: string;
   inbound: InboundBatcher;
   caches: Caches;
   now(): number;
@@ -65,13 +77,19 @@ export function createCore(opts: CoreOptions): Core {
       visitors: new TtlCache(60_000),
       latestConversation: new TtlCache(60_000),
     },
+    secrets: opts.secrets,
+    blobs: opts.blobs,
+    selfUrl: "",
     rooms: undefined as unknown as RoomRegistry,
     outbox: undefined as unknown as OutboxDispatcher,
+    webhooks: undefined as unknown as WebhookProcessor,
     inbound: undefined as unknown as InboundBatcher,
   };
   core.inbound = new InboundBatcher(core);
   core.rooms = new RoomRegistry(opts.db, writer, (room) => hydrateRoom(core, room), opts.roomIdleMs);
   core.outbox = new OutboxDispatcher(core);
+  core.webhooks = new WebhookProcessor(core);
+  for (const connector of opts.connectors ?? []) connectors.set(connector.channel, connector);
   connectors.set(
     "webchat",
     createWebchatConnector({ push: (contactId, m) => widgets.push(contactId, outboundToWidget(m)) }),

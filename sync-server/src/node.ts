@@ -5,6 +5,8 @@ import { startNodeServer } from "./node/server.ts";
 const config = loadConfig(process.env);
 const demoPassword = process.env.DEMO_PASSWORD ?? "demo1234";
 const server = await startNodeServer({
+  dataDir: config.DATA_DIR,
+  secretKey: config.INBOX_SECRET_KEY,
   databaseUrl: config.DATABASE_URL,
   databaseAuthToken: config.DATABASE_AUTH_TOKEN,
   port: config.PORT,

@@ -37,12 +37,17 @@ export class FakePlatform {
     this.handler = handler;
   }
 
+  /** Answers one request without a socket (the demo simulator mounts fakes inside the app). */
+  async handle(recorded: RecordedRequest): Promise<FakeReply> {
+    this.requests.push(recorded);
+    return this.handler(recorded);
+  }
+
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
       const recorded = await record(req);
-      this.requests.push(recorded);
       try {
-        const reply = await this.handler(recorded);
+        const reply = await this.handle(recorded);
         const body = reply.body === undefined ? "" : typeof reply.body === "string" || reply.body instanceof Uint8Array ? reply.body : JSON.stringify(reply.body);
         res.writeHead(reply.status ?? 200, {
           "content-type": typeof reply.body === "object" && !(reply.body instanceof Uint8Array) ? "application/json" : "text/plain",
@@ -75,6 +80,24 @@ async function record(req: IncomingMessage): Promise<RecordedRequest> {
     path: url.pathname,
     query: url.searchParams,
     headers: req.headers,
+    body,
+    text,
+    json: () => JSON.parse(text) as unknown,
+  };
+}
+
+/** A Web `Request` (e.g. from Hono) as a recorded request, path relative to `mountPath`. */
+export async function recordFromRequest(request: Request, mountPath: string): Promise<RecordedRequest> {
+  const url = new URL(request.url);
+  const body = new Uint8Array(await request.arrayBuffer());
+  const text = new TextDecoder().decode(body);
+  const headers: Record<string, string> = {};
+  request.headers.forEach((v, k) => (headers[k] = v));
+  return {
+    method: request.method,
+    path: url.pathname.startsWith(mountPath) ? url.pathname.slice(mountPath.length) || "/" : url.pathname,
+    query: url.searchParams,
+    headers,
     body,
     text,
     json: () => JSON.parse(text) as unknown,

@@ -34,6 +34,8 @@ export function parseRoomName(name: string): RoomRef | null {
 }
 
 export const TEAM_CONVERSATIONS = "conversations";
+/** Team room: inbox id → Inbox (public fields, including its channel status). */
+export const TEAM_INBOXES = "inboxes";
 export const CONV_MESSAGES = "messages";
 export const CONV_META = "meta";
 export const CONV_META_KEY = "conversation";

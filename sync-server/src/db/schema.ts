@@ -85,6 +85,8 @@ export const contactIdentities = sqliteTable(
     externalId: text("external_id").notNull(),
     channel: text("channel").notNull(),
     contactId: text("contact_id").notNull().references(() => contacts.id),
+    /** Set while the customer has blocked/unfollowed the business on this channel. */
+    blockedAt: integer("blocked_at"),
   },
   (t) => [primaryKey({ columns: [t.inboxId, t.externalId] }), index("contact_identities_contact").on(t.contactId)],
 );
@@ -234,3 +236,23 @@ export const processedCommands = sqliteTable("processed_commands", {
   result: text("result", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
   at: integer("at").notNull(),
 });
+
+/**
+ * Every verified webhook, stored before it is acknowledged and processed after. `held` while
+ * the channel is disabled (kept, shown once re-enabled); `failed` keeps the error for admins.
+ */
+export const webhookEvents = sqliteTable(
+  "webhook_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    inboxId: text("inbox_id").notNull().references(() => inboxes.id),
+    method: text("method").notNull(),
+    url: text("url").notNull(),
+    headers: text("headers", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    body: text("body").notNull(),
+    state: text("state", { enum: ["pending", "held", "done", "failed"] }).notNull(),
+    error: text("error"),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [index("webhook_events_state").on(t.state, t.id)],
+);

@@ -1,4 +1,6 @@
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { platformConnectors } from "@inbox/connectors/registry";
 import { serve, type ServerType } from "@hono/node-server";
 import { createNodeWebSocket } from "@hono/node-ws";
 import { Hono } from "hono";
@@ -8,10 +10,17 @@ import type { AppEnv } from "../http/app-env.ts";
 import { seedDemo, type SeedResult } from "../seed/seed-demo.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { openNodeDatabase } from "./open-database.ts";
+import { createSecretBox } from "../security/secret-box.ts";
+import { FileBlobStore } from "./file-blob-store.ts";
+import { loadSecretKey } from "./secret-key.ts";
 import { mountStaticFiles } from "./static-files.ts";
 
 export interface NodeServerOptions {
   databaseUrl: string;
+  /** Folder for media and the generated credentials key (default ./data). */
+  dataDir: string;
+  /** INBOX_SECRET_KEY: base64 of 32 bytes; generated into dataDir when absent. */
+  secretKey?: string;
   databaseAuthToken?: string;
   port: number;
   host: string;
@@ -35,8 +44,13 @@ export interface RunningServer {
 export async function startNodeServer(opts: NodeServerOptions): Promise<RunningServer> {
   const { db, close: closeDb } = await openNodeDatabase(opts.databaseUrl, opts.databaseAuthToken);
   await migrateDatabase(db);
-  const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword) : null;
-  const core = createCore({ db, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, roomIdleMs: opts.roomIdleMs, now: opts.now });
+  const deps = {
+    secrets: await createSecretBox(loadSecretKey(opts.secretKey, join(opts.dataDir, "secret.key"))),
+    blobs: new FileBlobStore(join(opts.dataDir, "media")),
+    connectors: platformConnectors(),
+  };
+  const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword, deps) : null;
+  const core = createCore({ db, ...deps, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, roomIdleMs: opts.roomIdleMs, now: opts.now });
 
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
@@ -47,13 +61,16 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     const s = serve({ fetch: root.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
   });
   nodeWs.injectWebSocket(server);
-  core.outbox.start();
   const port = (server.address() as AddressInfo).port;
   const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
+  core.selfUrl = `http://${host}:${port}`;
+  core.outbox.start();
+  // Webhooks stored but not processed before a crash or restart are processed now.
+  core.webhooks.kick();
   let closing: Promise<void> | undefined;
 
   return {
-    url: `http://${host}:${port}`,
+    url: core.selfUrl,
     port,
     core,
     seed,
@@ -69,6 +86,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     for (const client of nodeWs.wss.clients) client.terminate();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();
+    await core.webhooks.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

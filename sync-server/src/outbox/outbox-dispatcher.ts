@@ -1,10 +1,12 @@
-import { and, asc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, lte } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
+import { connectorFor, contextFor, credentialsOf } from "../channels/channel-access.ts";
+import { setChannelStatus } from "../channels/channel-state.ts";
 import type { Core } from "../core.ts";
 import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
 import { eventInsert } from "../services/event-rows.ts";
-import { toMessage, type ConversationRow, type MessageRow } from "../services/read-model.ts";
+import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../services/read-model.ts";
 import { publishMessages } from "../sync/publish.ts";
 import { MAX_ATTEMPTS, backoffMs } from "./backoff.ts";
 
@@ -85,29 +87,66 @@ export class OutboxDispatcher {
     if (!message) return;
     const conversation = await db.query.conversations.findFirst({ where: eq(conversations.id, message.conversationId) });
     if (!conversation) return;
-    const connector = this.core.connectors.get(conversation.channel as ChannelType);
+    const inbox = await getInboxRow(db, conversation.inboxId);
+    // A paused channel (platform limits) keeps its messages queued until the pause is over.
+    if (inbox?.status === "rate_limited" && (inbox.pausedUntil ?? 0) > this.core.now()) {
+      await db.update(outbox).set({ nextAttemptAt: inbox.pausedUntil! }).where(eq(outbox.messageId, item.messageId));
+      return;
+    }
+    if (inbox?.status === "rate_limited") await setChannelStatus(this.core, inbox, "active", { reason: "The platform's pause is over.", actorId: null });
+    const result = inbox ? await this.send(message, conversation, inbox) : ({ ok: false, kind: "rejected", reason: "The channel no longer exists." } as const);
+    await this.record(item, message, conversation, result);
+    if (!result.ok && inbox) await this.applyChannelState(inbox, result);
+  }
+
+  private async send(message: MessageRow, conversation: ConversationRow, inbox: InboxRow): Promise<SendResult> {
+    const { db } = this.core;
+    const connector = connectorFor(this.core, conversation.channel);
+    if (!connector) return { ok: false, kind: "rejected", reason: `The ${conversation.channel} channel is not available on this server.` };
     const identity = await db.query.contactIdentities.findFirst({
       where: and(eq(contactIdentities.contactId, conversation.contactId), eq(contactIdentities.inboxId, conversation.inboxId)),
     });
-    let result: SendResult;
-    if (!connector) result = { ok: false, kind: "rejected", reason: `The ${conversation.channel} channel is not available on this server.` };
-    else if (!identity) result = { ok: false, kind: "rejected", reason: "The customer has no address on this channel." };
-    else {
-      result = await connector.send(
+    if (!identity) return { ok: false, kind: "rejected", reason: "The customer has no address on this channel." };
+    if (identity.blockedAt) return { ok: false, kind: "blocked", reason: "The customer has blocked this business, so the message was not delivered." };
+    const [lastInbound] = await db
+      .select({ at: messages.createdAt })
+      .from(messages)
+      .where(and(eq(messages.conversationId, conversation.id), eq(messages.direction, "inbound")))
+      .orderBy(desc(messages.createdAt))
+      .limit(1);
+    const content = toMessage(message).content;
+    const mediaPath = "url" in content && content.url.startsWith("/media/") ? content.url : null;
+    const blob = mediaPath ? await this.core.blobs.get(mediaPath.slice("/media/".length)) : null;
+    try {
+      return await connector.send(
         {
           messageId: message.id,
           conversationId: conversation.id,
           recipient: identity.externalId,
-          content: toMessage(message).content,
+          content,
           senderName: message.senderName,
           createdAt: message.createdAt,
-          lastInboundAt: null,
+          lastInboundAt: lastInbound?.at ?? null,
+          ...(blob && mediaPath
+            ? { media: { ...blob, filename: content.kind === "file" ? content.filename : mediaPath.split("/").pop()! }, mediaUrl: this.core.selfUrl + mediaPath }
+            : {}),
         },
-        {},
-        { fetch, apiBaseUrl: connector.defaultApiBaseUrl, now: this.core.now },
+        inbox.channel === "webchat" ? {} : await credentialsOf(this.core, inbox),
+        contextFor(this.core, inbox, connector),
       );
+    } catch (err) {
+      return { ok: false, kind: "retry", reason: `Could not reach the platform (${err instanceof Error ? err.message : String(err)}).` };
     }
-    await this.record(item, message, conversation, result);
+  }
+
+  /** The seed's failure table: an expired token or reached limits change the channel's state. */
+  private async applyChannelState(inbox: InboxRow, result: Extract<SendResult, { ok: false }>): Promise<void> {
+    if (result.kind === "token_expired") {
+      await setChannelStatus(this.core, inbox, "token_expired", { reason: result.reason, actorId: null });
+    } else if (result.kind === "rate_limited") {
+      const pausedUntil = this.core.now() + Math.max(result.retryAfterMs ?? 0, 60_000);
+      await setChannelStatus(this.core, inbox, "rate_limited", { reason: result.reason, actorId: null, pausedUntil });
+    }
   }
 
   private async record(item: OutboxRow, message: MessageRow, conversation: ConversationRow, result: SendResult): Promise<void> {
@@ -124,7 +163,8 @@ export class OutboxDispatcher {
         eventInsert(this.core, { ...base, type: status === "delivered" ? "message.delivered" : "message.sent", data: { messageId: message.id } }),
       ] as const;
     } else if ((result.kind === "retry" || result.kind === "rate_limited") && attempts < MAX_ATTEMPTS) {
-      const next = at + Math.max(result.retryAfterMs ?? 0, backoffMs(attempts));
+      // A rate limit pauses the whole channel (see applyChannelState); the message waits it out.
+      const next = at + Math.max(result.retryAfterMs ?? (result.kind === "rate_limited" ? 60_000 : 0), backoffMs(attempts));
       await db.update(outbox).set({ attempts, nextAttemptAt: next, lastError: result.reason }).where(eq(outbox.messageId, item.messageId));
       return;
     } else {

@@ -1,6 +1,6 @@
 import { newId } from "@inbox/shared";
 import { hashPassword } from "../auth/password.ts";
-import { createCore } from "../core.ts";
+import { createCore, type CoreOptions } from "../core.ts";
 import type { Database } from "../db/database.ts";
 import { inboxes, teamMembers, teams, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -23,13 +23,13 @@ export interface SeedResult {
  * Creates the demo workspace once (an existing workspace is left alone). Conversations go
  * through the same services as live traffic, so their events and rooms are real.
  */
-export async function seedDemo(db: Database, password: string): Promise<SeedResult> {
+export async function seedDemo(db: Database, password: string, deps: Pick<CoreOptions, "secrets" | "blobs" | "connectors">): Promise<SeedResult> {
   const logins = DEMO_USERS.map((u) => ({ role: u.role, email: u.email, name: u.name }));
   const existing = await db.query.workspaces.findFirst();
   if (existing) return { seeded: false, logins, inboxIds: await inboxIdsByName(db), userIds: {}, teamIds: {} };
 
   let clock = Date.now() - 4 * 3600_000;
-  const core = createCore({ db, sessionTtlMs: 3600_000, secureCookies: false, now: () => clock });
+  const core = createCore({ db, ...deps, sessionTtlMs: 3600_000, secureCookies: false, now: () => clock });
   const at = clock;
   const workspaceId = newId();
   const teamIds = Object.fromEntries(DEMO_TEAMS.map((t) => [t.key, newId()])) as Record<string, string>;

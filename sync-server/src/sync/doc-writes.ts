@@ -4,7 +4,9 @@ import {
   CONV_META,
   CONV_META_KEY,
   TEAM_CONVERSATIONS,
+  TEAM_INBOXES,
   type Conversation,
+  type Inbox,
   type Message,
 } from "@inbox/shared";
 
@@ -37,4 +39,10 @@ export function writeConversationDoc(doc: Y.Doc, conversation: Conversation | nu
     if (conversation) setIfChanged(meta, CONV_META_KEY, conversation);
     for (const m of messages) setIfChanged(map, m.id, m);
   }, "server");
+}
+
+/** The team's channels and their state (active, disabled, token expired, rate limited). */
+export function writeTeamInbox(doc: Y.Doc, inbox: Inbox): void {
+  const map = doc.getMap(TEAM_INBOXES);
+  doc.transact(() => setIfChanged(map, inbox.id, inbox), "server");
 }

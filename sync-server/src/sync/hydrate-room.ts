@@ -1,9 +1,9 @@
 import { desc, eq } from "drizzle-orm";
 import { parseRoomName } from "@inbox/shared";
 import type { Core } from "../core.ts";
-import { conversations } from "../db/schema.ts";
-import { getConversationRow, recentMessages, toConversation } from "../services/read-model.ts";
-import { writeConversationDoc, writeTeamConversations } from "./doc-writes.ts";
+import { conversations, inboxes } from "../db/schema.ts";
+import { getConversationRow, recentMessages, toConversation, toInbox } from "../services/read-model.ts";
+import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
 import type { Room } from "./room.ts";
 import { watchWorkRoom } from "./work-room.ts";
 
@@ -29,6 +29,8 @@ export async function hydrateRoom(core: Core, room: Room): Promise<void> {
       .where(eq(conversations.teamId, ref.id))
       .orderBy(desc(conversations.lastActivityAt));
     writeTeamConversations(room.doc, rows.map(toConversation));
+    const channels = await core.db.select().from(inboxes).where(eq(inboxes.teamId, ref.id));
+    for (const inbox of channels) writeTeamInbox(room.doc, toInbox(inbox));
     return;
   }
   const row = await getConversationRow(core.db, ref.id);

@@ -8,6 +8,7 @@ import { startNodeServer } from "../node/server.ts";
 // INBOX_DIR reuses a database folder (a restart); SEED_PASSWORD seeds an empty one.
 const dir = process.env.INBOX_DIR || mkdtempSync(join(tmpdir(), "inbox-proc-"));
 const server = await startNodeServer({
+  dataDir: dir,
   databaseUrl: `file:${join(dir, "inbox.db")}`,
   port: Number(process.env.PORT ?? 0),
   host: "127.0.0.1",

@@ -21,6 +21,7 @@ export async function startTestServer(opts: { dir?: string; seed?: boolean; port
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock = { offsetMs: 0 };
   const server = await startNodeServer({
+    dataDir: dir,
     databaseUrl: `file:${join(dir, "inbox.db")}`,
     port: opts.port ?? 0,
     host: "127.0.0.1",

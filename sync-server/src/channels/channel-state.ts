@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { roomName, type ChannelStatus } from "@inbox/shared";
+import type { Core } from "../core.ts";
+import { inboxes } from "../db/schema.ts";
+import { auditInsert } from "../services/event-rows.ts";
+import { toInbox, type InboxRow } from "../services/read-model.ts";
+import { writeTeamInbox } from "../sync/doc-writes.ts";
+
+/**
+ * Moves a channel between the seed's failure states (active, disabled, token expired, rate
+ * limited until a time). Recorded in the audit log, where admins see why, and published to
+ * the team's room so every agent's composer reflects it at once.
+ */
+export async function setChannelStatus(
+  core: Core,
+  inbox: InboxRow,
+  status: ChannelStatus,
+  change: { reason: string; actorId: string | null; pausedUntil?: number | null },
+): Promise<InboxRow> {
+  const pausedUntil = status === "rate_limited" ? (change.pausedUntil ?? null) : null;
+  if (inbox.status === status && inbox.pausedUntil === pausedUntil) return inbox;
+  const results = await core.writer.write([
+    core.db.update(inboxes).set({ status, pausedUntil }).where(eq(inboxes.id, inbox.id)).returning(),
+    auditInsert(core, {
+      workspaceId: inbox.workspaceId,
+      actorId: change.actorId,
+      action: `channel.${status}`,
+      target: inbox.id,
+      data: { from: inbox.status, to: status, reason: change.reason, ...(pausedUntil ? { pausedUntil } : {}) },
+      at: core.now(),
+    }),
+  ]);
+  const updated = (results[0] as InboxRow[])[0]!;
+  core.caches.inboxes.delete(inbox.id);
+  const team = core.rooms.get(roomName({ kind: "team", id: updated.teamId }));
+  if (team) writeTeamInbox(team.doc, toInbox(updated));
+  return updated;
+}

@@ -1,0 +1,101 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { WebhookRequest } from "@inbox/connectors";
+import type { Core } from "../core.ts";
+import { webhookEvents } from "../db/schema.ts";
+import { getInboxRow } from "../services/read-model.ts";
+import { connectorFor, contextFor, credentialsOf } from "./channel-access.ts";
+import { applyInboundEvent } from "./inbound-events.ts";
+import { storeInboundMedia } from "./inbound-media.ts";
+
+type Row = typeof webhookEvents.$inferSelect;
+
+/**
+ * Stored webhooks are processed here, after the platform has its 200: parse, download media,
+ * apply each event. One failing event is logged and does not stop the others; a webhook for a
+ * disabled channel is held and processed when the channel is enabled again.
+ */
+export class WebhookProcessor {
+  private running: Promise<void> | null = null;
+  private again = false;
+
+  constructor(private readonly core: Core) {}
+
+  /** Stores a verified webhook; resolves once it is durable (then it may be acknowledged). */
+  async store(inboxId: string, req: WebhookRequest): Promise<void> {
+    const headers: Record<string, string> = {};
+    req.headers.forEach((v, k) => (headers[k] = v));
+    await this.core.writer.write([
+      this.core.db.insert(webhookEvents).values({
+        inboxId,
+        method: req.method,
+        url: req.url.toString(),
+        headers,
+        body: new TextDecoder().decode(req.body),
+        state: "pending",
+        receivedAt: this.core.now(),
+      }),
+    ]);
+    this.kick();
+  }
+
+  kick(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.loop().finally(() => (this.running = null));
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** A re-enabled channel: what arrived while it was disabled is shown now. */
+  async release(inboxId: string): Promise<void> {
+    await this.core.writer.write([
+      this.core.db.update(webhookEvents).set({ state: "pending" }).where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.state, "held"))),
+    ]);
+    this.kick();
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      const rows = await this.core.db.select().from(webhookEvents).where(eq(webhookEvents.state, "pending")).orderBy(asc(webhookEvents.id)).limit(100);
+      for (const row of rows) await this.process(row);
+      if (rows.length === 100) this.again = true;
+    } while (this.again);
+  }
+
+  private async process(row: Row): Promise<void> {
+    const { core } = this;
+    const inbox = await getInboxRow(core.db, row.inboxId);
+    const connector = inbox && connectorFor(core, inbox.channel);
+    if (!inbox || !connector) return this.finish([row.id], "failed", "The channel no longer exists.");
+    if (inbox.status === "disabled") return this.finish([row.id], "held", null);
+    try {
+      const credentials = await credentialsOf(core, inbox);
+      const ctx = contextFor(core, inbox, connector);
+      const req: WebhookRequest = { method: row.method, url: new URL(row.url), headers: new Headers(row.headers), body: new TextEncoder().encode(row.body) };
+      const events = await connector.parse(req, credentials);
+      const errors: string[] = [];
+      for (const event of events) {
+        try {
+          const withMedia = event.type === "message" || event.type === "edit" ? { ...event, content: await storeInboundMedia(core, event.content, connector, credentials, ctx) } : event;
+          await applyInboundEvent(core, inbox, withMedia);
+        } catch (err) {
+          console.error(`webhook ${row.id}: an event failed`, err);
+          errors.push(err instanceof Error ? err.message : String(err));
+        }
+      }
+      await this.finish([row.id], errors.length ? "failed" : "done", errors.length ? errors.join("; ") : null);
+    } catch (err) {
+      console.error(`webhook ${row.id} could not be processed`, err);
+      await this.finish([row.id], "failed", err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private async finish(ids: number[], state: Row["state"], error: string | null): Promise<void> {
+    await this.core.writer.write([this.core.db.update(webhookEvents).set({ state, error }).where(inArray(webhookEvents.id, ids))]);
+  }
+}
