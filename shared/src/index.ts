@@ -11,4 +11,5 @@ export * from "./api/auth.ts";
 export * from "./api/conversations.ts";
 export * from "./api/widget.ts";
 export * from "./api/sync.ts";
+export * from "./api/admin.ts";
 export * from "./protocol/rooms.ts";

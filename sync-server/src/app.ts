@@ -7,6 +7,7 @@ import type { Core } from "./core.ts";
 import { ApiRegistry } from "./http/api-registry.ts";
 import type { AppEnv } from "./http/app-env.ts";
 import { HttpError, handleError } from "./http/http-error.ts";
+import { registerAdminRoutes } from "./routes/admin-routes.ts";
 import { registerAuthRoutes } from "./routes/auth-routes.ts";
 import { registerConversationRoutes } from "./routes/conversation-routes.ts";
 import { registerDemoRoutes } from "./routes/demo-routes.ts";
@@ -52,6 +53,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerConversationRoutes(api, core);
   registerDirectoryRoutes(api, core);
   registerSyncPullRoutes(api, core);
+  registerAdminRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.upgradeWebSocket);
   registerSyncRoutes(app, core, deps.upgradeWebSocket);
   registerDemoRoutes(app, core);

@@ -1,0 +1,93 @@
+import { and, desc, eq, like } from "drizzle-orm";
+import { newId, type AdminInbox, type ConnectInboxRequest } from "@inbox/shared";
+import type { Credentials } from "@inbox/connectors";
+import type { Core } from "../core.ts";
+import { auditLog, inboxes, teams } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { HttpError, notFound } from "../http/http-error.ts";
+import { validationError } from "../http/read-body.ts";
+import { auditInsert } from "../services/event-rows.ts";
+import { getInboxRow, toInbox, type InboxRow } from "../services/read-model.ts";
+import { connectorFor, contextFor } from "./channel-access.ts";
+import { setChannelStatus } from "./channel-state.ts";
+
+/** Admin's view of a channel (no credentials, ever). */
+export async function adminView(core: Core, row: InboxRow): Promise<AdminInbox> {
+  const [last] = await core.db
+    .select({ data: auditLog.data })
+    .from(auditLog)
+    .where(and(eq(auditLog.target, row.id), like(auditLog.action, "channel.%")))
+    .orderBy(desc(auditLog.id))
+    .limit(1);
+  return {
+    ...toInbox(row),
+    webhookUrl: row.channel === "webchat" ? null : `${core.selfUrl}/webhooks/${row.channel}/${row.id}`,
+    hasCredentials: !!row.secretsEnc,
+    statusReason: row.status === "active" ? null : ((last?.data as { reason?: string } | undefined)?.reason ?? null),
+  };
+}
+
+/** Checks credentials with the platform's own API before anything is saved. */
+async function checkCredentials(core: Core, inbox: Pick<InboxRow, "channel" | "settings">, credentials: Credentials): Promise<Credentials> {
+  const connector = connectorFor(core, inbox.channel);
+  if (!connector) throw new HttpError(400, "validation_failed", `The ${inbox.channel} channel is not available on this server.`);
+  const parsed = connector.credentialsSchema.safeParse(credentials);
+  if (!parsed.success) throw validationError(parsed.error);
+  const check = await connector.validateCredentials(parsed.data, contextFor(core, inbox, connector));
+  if (!check.ok) throw new HttpError(400, "validation_failed", `The platform refused these credentials: ${check.reason}`);
+  return parsed.data;
+}
+
+export async function connectInbox(core: Core, admin: SessionUser, body: ConnectInboxRequest): Promise<AdminInbox> {
+  const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, body.teamId), eq(teams.workspaceId, admin.workspaceId)) });
+  if (!team) throw new HttpError(400, "validation_failed", "Choose one of this workspace's teams.");
+  const settings = body.settings ?? {};
+  const credentials = await checkCredentials(core, { channel: body.channel, settings }, body.credentials);
+  const at = core.now();
+  const id = newId();
+  await core.writer.write([
+    core.db.insert(inboxes).values({
+      id,
+      workspaceId: admin.workspaceId,
+      name: body.name,
+      channel: body.channel,
+      status: "active",
+      teamId: team.id,
+      settings,
+      secretsEnc: Object.keys(credentials).length ? await core.secrets.seal(credentials) : null,
+      createdAt: at,
+    }),
+    auditInsert(core, { workspaceId: admin.workspaceId, actorId: admin.id, action: "channel.connected", target: id, data: { channel: body.channel, name: body.name }, at }),
+  ]);
+  return adminView(core, (await getInboxRow(core.db, id))!);
+}
+
+async function ownInbox(core: Core, admin: SessionUser, id: string): Promise<InboxRow> {
+  const row = await getInboxRow(core.db, id);
+  if (!row || row.workspaceId !== admin.workspaceId) throw notFound("The channel");
+  return row;
+}
+
+/** New credentials for an expired or changed connection; history and conversations stay. */
+export async function reconnectInbox(core: Core, admin: SessionUser, id: string, credentials: Credentials): Promise<AdminInbox> {
+  const row = await ownInbox(core, admin, id);
+  const checked = await checkCredentials(core, row, credentials);
+  await core.writer.write([
+    core.db.update(inboxes).set({ secretsEnc: await core.secrets.seal(checked) }).where(eq(inboxes.id, id)),
+    auditInsert(core, { workspaceId: row.workspaceId, actorId: admin.id, action: "channel.reconnected", target: id, data: {}, at: core.now() }),
+  ]);
+  const updated = await setChannelStatus(core, { ...row, secretsEnc: "x" }, "active", { reason: "Reconnected by an admin.", actorId: admin.id });
+  core.outbox.kick();
+  return adminView(core, (await getInboxRow(core.db, updated.id))!);
+}
+
+export async function setInboxEnabled(core: Core, admin: SessionUser, id: string, enabled: boolean): Promise<AdminInbox> {
+  const row = await ownInbox(core, admin, id);
+  if (enabled && row.status !== "disabled") return adminView(core, row);
+  const updated = await setChannelStatus(core, row, enabled ? "active" : "disabled", {
+    reason: enabled ? "Enabled by an admin." : "Disabled by an admin.",
+    actorId: admin.id,
+  });
+  if (enabled) await core.webhooks.release(id);
+  return adminView(core, updated);
+}
