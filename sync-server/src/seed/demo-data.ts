@@ -16,12 +16,26 @@ export const DEMO_INBOXES = [
   { key: "pricing", name: "Pricing chat", team: "sales", greeting: "Questions about plans or pricing?", color: "#16a34a" },
 ] as const;
 
-type InboxKey = (typeof DEMO_INBOXES)[number]["key"];
+/**
+ * One inbox per messaging platform, wired to the built-in simulator (`/simulator`) instead of
+ * the real platform, with credentials generated at seed time (stored encrypted like real ones).
+ */
+export const DEMO_CHANNEL_INBOXES = [
+  { key: "whatsapp", channel: "whatsapp", name: "WhatsApp", team: "support" },
+  { key: "messenger", channel: "messenger", name: "Messenger", team: "support" },
+  { key: "instagram", channel: "instagram", name: "Instagram", team: "support" },
+  { key: "telegram", channel: "telegram", name: "Telegram", team: "support" },
+  { key: "wechat", channel: "wechat", name: "WeChat", team: "sales" },
+  { key: "line", channel: "line", name: "LINE", team: "sales" },
+] as const;
+
+type InboxKey = (typeof DEMO_INBOXES)[number]["key"] | (typeof DEMO_CHANNEL_INBOXES)[number]["key"];
 type UserKey = (typeof DEMO_USERS)[number]["key"];
 
 export interface DemoConversation {
   inbox: InboxKey;
-  contact: { name: string; email?: string };
+  /** `externalId`: the customer's id on a platform channel (web chat visitors get one at start). */
+  contact: { name: string; email?: string; externalId?: string };
   minutesAgo: number;
   lines: { from: "customer" | UserKey; text: string }[];
   assignee?: UserKey;
@@ -60,6 +74,21 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
       { from: "ana", text: "Use 'Forgot password' on the sign-in page; the link is valid for one hour." },
       { from: "customer", text: "Worked, thanks." },
     ],
+  },
+  {
+    inbox: "whatsapp",
+    contact: { name: "Carlos Mendes", externalId: "5511987654321" },
+    minutesAgo: 25,
+    lines: [
+      { from: "customer", text: "Bom dia! Posso trocar o tamanho do tênis que comprei?" },
+      { from: "customer", text: "Comprei 41 mas preciso de 42." },
+    ],
+  },
+  {
+    inbox: "telegram",
+    contact: { name: "Yuki Tanaka", externalId: "735912046" },
+    minutesAgo: 70,
+    lines: [{ from: "customer", text: "Hi, is the green backpack back in stock?" }],
   },
   {
     inbox: "pricing",

@@ -9,7 +9,10 @@ import { ingestCustomerMessage } from "../services/ingest.ts";
 import { getInboxRow, loadUser } from "../services/read-model.ts";
 import { sendAgentReply } from "../services/reply.ts";
 import { startWidgetSession } from "../widget/widget-sessions.ts";
-import { DEMO_CONVERSATIONS, DEMO_INBOXES, DEMO_TEAMS, DEMO_USERS } from "./demo-data.ts";
+import { DEMO_CHANNEL_INBOXES, DEMO_CONVERSATIONS, DEMO_INBOXES, DEMO_TEAMS, DEMO_USERS } from "./demo-data.ts";
+import { SIMULATOR_BASE } from "../channels/channel-access.ts";
+import { contactFor } from "../channels/inbound-events.ts";
+import type { Connector } from "@inbox/connectors";
 
 export interface SeedResult {
   seeded: boolean;
@@ -34,7 +37,20 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
   const workspaceId = newId();
   const teamIds = Object.fromEntries(DEMO_TEAMS.map((t) => [t.key, newId()])) as Record<string, string>;
   const userIds = Object.fromEntries(DEMO_USERS.map((u) => [u.key, newId()])) as Record<string, string>;
-  const inboxIds = Object.fromEntries(DEMO_INBOXES.map((i) => [i.key, newId()])) as Record<string, string>;
+  const inboxIds = Object.fromEntries([...DEMO_INBOXES, ...DEMO_CHANNEL_INBOXES].map((i) => [i.key, newId()])) as Record<string, string>;
+  const channelInboxes = await Promise.all(
+    DEMO_CHANNEL_INBOXES.filter((i) => core.connectors.has(i.channel)).map(async (i) => ({
+      id: inboxIds[i.key]!,
+      workspaceId,
+      name: i.name,
+      channel: i.channel,
+      status: "active",
+      teamId: teamIds[i.team]!,
+      settings: { apiBaseUrl: SIMULATOR_BASE },
+      secretsEnc: await deps.secrets.seal(demoCredentials(core.connectors.get(i.channel)!)),
+      createdAt: at,
+    })),
+  );
   const passwordHash = await hashPassword(password);
 
   await db.batch([
@@ -44,8 +60,8 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
       DEMO_USERS.map((u) => ({ id: userIds[u.key]!, workspaceId, email: u.email, name: u.name, role: u.role, passwordHash, createdAt: at })),
     ),
     db.insert(teamMembers).values(DEMO_USERS.flatMap((u) => u.teams.map((t) => ({ teamId: teamIds[t]!, userId: userIds[u.key]! })))),
-    db.insert(inboxes).values(
-      DEMO_INBOXES.map((i) => ({
+    db.insert(inboxes).values([
+      ...DEMO_INBOXES.map((i) => ({
         id: inboxIds[i.key]!,
         workspaceId,
         name: i.name,
@@ -55,7 +71,8 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
         settings: { greeting: i.greeting, color: i.color },
         createdAt: at,
       })),
-    ),
+      ...channelInboxes,
+    ]),
   ]);
 
   const asUser = async (key: string): Promise<SessionUser> => {
@@ -63,9 +80,13 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
     return { ...u, sessionTokenHash: "seed" };
   };
   for (const demo of DEMO_CONVERSATIONS) {
-    const inbox = (await getInboxRow(db, inboxIds[demo.inbox]!))!;
+    const inbox = await getInboxRow(db, inboxIds[demo.inbox]!);
+    if (!inbox) continue; // a channel whose connector this build does not have
     clock = Date.now() - demo.minutesAgo * 60_000;
-    const visitor = await startWidgetSession(core, inbox, demo.contact);
+    const visitor =
+      inbox.channel === "webchat"
+        ? await startWidgetSession(core, inbox, demo.contact)
+        : { visitorId: (await contactFor(core, inbox, { externalId: demo.contact.externalId!, name: demo.contact.name })).id };
     let conversationId = "";
     for (const line of demo.lines) {
       clock += 45_000;
@@ -76,7 +97,7 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
           contactName: demo.contact.name,
           content: { kind: "text", text: line.text },
           clientId: null,
-          externalId: null,
+          externalId: inbox.channel === "webchat" ? null : `demo-${newId()}`,
           at: clock,
         });
         conversationId = r.conversation.id;
@@ -100,3 +121,17 @@ async function inboxIdsByName(db: Database): Promise<Record<string, string>> {
   return Object.fromEntries(rows.map((r) => [r.name, r.id]));
 }
 
+
+/** Random credentials in the shape the connector asks for (the simulator checks them like a platform would). */
+function demoCredentials(connector: Connector): Record<string, string> {
+  const schema = connector.credentialsSchema as unknown as { shape?: Record<string, unknown> };
+  const out: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape ?? {})) {
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    const length = key === "encodingAesKey" ? 43 : 32;
+    const bytes = crypto.getRandomValues(new Uint8Array(length));
+    out[key] = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
+    if (key === "botToken") out[key] = `${100000 + (bytes[0]! << 8) + bytes[1]!}:${out[key]}`;
+  }
+  return out;
+}
