@@ -17,10 +17,14 @@ import { registerSyncRoutes } from "./routes/sync-routes.ts";
 import { registerMediaRoutes } from "./routes/media-routes.ts";
 import { registerWebhookRoutes } from "./routes/webhook-routes.ts";
 import { registerWidgetRoutes } from "./routes/widget-routes.ts";
+import type { Simulator } from "./simulator/simulator.ts";
+import { registerSimulatorRoutes } from "./simulator/simulator-routes.ts";
 
 export interface AppDeps {
   /** The runtime's WebSocket upgrade (Node: @hono/node-ws; Workers: hono/cloudflare-workers). */
   upgradeWebSocket: UpgradeWebSocket;
+  /** The demo's channel simulator, when enabled (never in production). */
+  simulator?: Simulator;
 }
 
 /** The one Hono app: REST, the widget API, Yjs sync. Runtime entries add static files and listen. */
@@ -59,6 +63,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerDemoRoutes(app, core);
   registerWebhookRoutes(app, core);
   registerMediaRoutes(app, core);
+  if (deps.simulator) registerSimulatorRoutes(app, core, deps.simulator);
 
   app.get("/healthz", async (c) => {
     await core.db.run("select 1");

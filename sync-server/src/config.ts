@@ -17,6 +17,11 @@ export const ServerConfigSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /** The /simulator page for the demo's simulated channels; turn off in production. */
+  ENABLE_SIMULATOR: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   SEED_DEMO: z
     .enum(["true", "false"])
     .default("true")

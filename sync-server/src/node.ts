@@ -13,6 +13,7 @@ const server = await startNodeServer({
   host: config.HOST,
   sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
   secureCookies: config.SECURE_COOKIES,
+  simulator: config.ENABLE_SIMULATOR,
   seedPassword: config.SEED_DEMO ? demoPassword : undefined,
 });
 
@@ -20,6 +21,7 @@ const lines = [
   "",
   `  Inbox is running at ${server.url}`,
   `  Demo customer website (web chat widget): ${server.url}/demo`,
+  ...(config.ENABLE_SIMULATOR ? [`  Channel simulator (WhatsApp, Messenger, Instagram, Telegram, WeChat, LINE): ${server.url}/simulator`] : []),
   `  API description: ${server.url}/openapi.json`,
   "",
   "  Demo logins (password for all: " + (config.SEED_DEMO ? demoPassword : "as set when seeded") + "):",

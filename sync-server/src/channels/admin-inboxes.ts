@@ -28,7 +28,7 @@ export async function adminView(core: Core, row: InboxRow): Promise<AdminInbox> 
 }
 
 /** Checks credentials with the platform's own API before anything is saved. */
-async function checkCredentials(core: Core, inbox: Pick<InboxRow, "channel" | "settings">, credentials: Credentials): Promise<Credentials> {
+async function checkCredentials(core: Core, inbox: Pick<InboxRow, "id" | "channel" | "settings">, credentials: Credentials): Promise<Credentials> {
   const connector = connectorFor(core, inbox.channel);
   if (!connector) throw new HttpError(400, "validation_failed", `The ${inbox.channel} channel is not available on this server.`);
   const parsed = connector.credentialsSchema.safeParse(credentials);
@@ -42,9 +42,9 @@ export async function connectInbox(core: Core, admin: SessionUser, body: Connect
   const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, body.teamId), eq(teams.workspaceId, admin.workspaceId)) });
   if (!team) throw new HttpError(400, "validation_failed", "Choose one of this workspace's teams.");
   const settings = body.settings ?? {};
-  const credentials = await checkCredentials(core, { channel: body.channel, settings }, body.credentials);
-  const at = core.now();
   const id = newId();
+  const credentials = await checkCredentials(core, { id, channel: body.channel, settings }, body.credentials);
+  const at = core.now();
   await core.writer.write([
     core.db.insert(inboxes).values({
       id,

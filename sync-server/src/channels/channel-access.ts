@@ -25,11 +25,11 @@ export async function credentialsOf(core: Core, inbox: InboxRow): Promise<Creden
 }
 
 /** Where the connector sends API calls for this inbox: the platform, or the simulator for demo inboxes. */
-export function contextFor(core: Core, inbox: Pick<InboxRow, "channel" | "settings">, connector: Connector): ConnectorContext {
+export function contextFor(core: Core, inbox: Pick<InboxRow, "id" | "channel" | "settings">, connector: Connector): ConnectorContext {
   const configured = inbox.settings.apiBaseUrl;
   const apiBaseUrl =
     configured === SIMULATOR_BASE
-      ? `${core.selfUrl}/simulator/platform/${inbox.channel}`
+      ? `${core.selfUrl}/simulator/platform/${inbox.id}`
       : typeof configured === "string" && configured
         ? configured
         : connector.defaultApiBaseUrl;

@@ -14,6 +14,8 @@ import { createSecretBox } from "../security/secret-box.ts";
 import { FileBlobStore } from "./file-blob-store.ts";
 import { loadSecretKey } from "./secret-key.ts";
 import { mountStaticFiles } from "./static-files.ts";
+import { Simulator } from "../simulator/simulator.ts";
+import { simulatorAdapters } from "../simulator/adapters/index.ts";
 
 export interface NodeServerOptions {
   databaseUrl: string;
@@ -26,6 +28,8 @@ export interface NodeServerOptions {
   host: string;
   sessionTtlMs: number;
   secureCookies: boolean;
+  /** Serve the channel simulator (/simulator) for the demo's simulator-wired inboxes. */
+  simulator?: boolean;
   /** Demo password; seeding happens only when set and the database is empty. */
   seedPassword?: string;
   roomIdleMs?: number;
@@ -54,7 +58,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
 
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
-  root.route("/", createApp(core, { upgradeWebSocket: nodeWs.upgradeWebSocket }));
+  const simulator = opts.simulator === false ? undefined : new Simulator(core, simulatorAdapters());
+  root.route("/", createApp(core, { upgradeWebSocket: nodeWs.upgradeWebSocket, simulator }));
   mountStaticFiles(root);
 
   const server: ServerType = await new Promise((resolve) => {

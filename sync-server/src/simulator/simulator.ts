@@ -1,0 +1,87 @@
+import type { FakePlatform } from "@inbox/connectors/testing";
+import { recordFromRequest } from "@inbox/connectors/testing";
+import type { Core } from "../core.ts";
+import { credentialsOf, SIMULATOR_BASE } from "../channels/channel-access.ts";
+import { HttpError, notFound } from "../http/http-error.ts";
+import { getInboxRow, type InboxRow } from "../services/read-model.ts";
+import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure } from "./sim-adapter.ts";
+
+/**
+ * The demo's stand-in for the messaging platforms: one fake per simulator-wired inbox answers
+ * the connector's API calls (mounted at /simulator/platform/<channel>), and a person on the
+ * /simulator page acts as the customer by having correctly signed webhooks sent to the server.
+ * Only inboxes whose settings point at the simulator can be driven this way.
+ */
+export class Simulator {
+  private readonly fakes = new Map<string, FakePlatform>();
+  private readonly sent = new Map<string, SentSummary[]>();
+
+  constructor(
+    private readonly core: Core,
+    private readonly adapters: Partial<Record<string, SimAdapter>>,
+  ) {}
+
+  channels(): string[] {
+    return Object.keys(this.adapters);
+  }
+
+  private async simulatedInbox(inboxId: string): Promise<{ inbox: InboxRow; adapter: SimAdapter; credentials: Record<string, string> }> {
+    const inbox = await getInboxRow(this.core.db, inboxId);
+    const adapter = inbox && this.adapters[inbox.channel];
+    if (!inbox || !adapter || inbox.settings.apiBaseUrl !== SIMULATOR_BASE) throw notFound("A simulated channel");
+    return { inbox, adapter, credentials: await credentialsOf(this.core, inbox) };
+  }
+
+  private async fakeFor(inboxId: string): Promise<{ fake: FakePlatform; adapter: SimAdapter }> {
+    const { adapter, credentials } = await this.simulatedInbox(inboxId);
+    let fake = this.fakes.get(inboxId);
+    if (!fake) this.fakes.set(inboxId, (fake = adapter.createFake(credentials)));
+    return { fake, adapter };
+  }
+
+  /** A platform API call from the connector, answered by the inbox's fake. */
+  async platformCall(inboxId: string, request: Request, mountPath: string): Promise<Response> {
+    const { fake, adapter } = await this.fakeFor(inboxId);
+    const recorded = await recordFromRequest(request, mountPath);
+    const reply = await fake.handle(recorded);
+    const status = reply.status ?? 200;
+    const summary = adapter.describe(recorded);
+    if (summary) {
+      const list = this.sent.get(inboxId) ?? [];
+      list.push({ ...summary, at: this.core.now(), status });
+      this.sent.set(inboxId, list.slice(-200));
+    }
+    const body = reply.body === undefined ? "" : typeof reply.body === "string" || reply.body instanceof Uint8Array ? reply.body : JSON.stringify(reply.body);
+    const isJson = typeof reply.body === "object" && !(reply.body instanceof Uint8Array);
+    return new Response(body as BodyInit, { status, headers: { "content-type": isJson ? "application/json" : "text/plain", ...reply.headers } });
+  }
+
+  /** The customer does something: a signed webhook goes to the server's real webhook route. */
+  async customerActs(inboxId: string, customer: SimCustomer, action: CustomerAction): Promise<{ status: number; body: string }> {
+    const { inbox, adapter, credentials } = await this.simulatedInbox(inboxId);
+    await this.fakeFor(inboxId);
+    const messageId = `sim-${crypto.randomUUID()}`;
+    const delivery = adapter.inbound(action, customer, messageId, credentials);
+    const res = await fetch(`${this.core.selfUrl}/webhooks/${inbox.channel}/${inbox.id}`, {
+      method: "POST",
+      headers: delivery.headers,
+      body: delivery.body,
+    });
+    return { status: res.status, body: await res.text() };
+  }
+
+  async setFailure(inboxId: string, failure: SimFailure): Promise<void> {
+    const { fake, adapter } = await this.fakeFor(inboxId);
+    adapter.fail(fake, failure);
+  }
+
+  sentTo(inboxId: string): SentSummary[] {
+    return this.sent.get(inboxId) ?? [];
+  }
+
+  sample(channel: string): SimCustomer {
+    const adapter = this.adapters[channel];
+    if (!adapter) throw new HttpError(404, "not_found", "That channel cannot be simulated.");
+    return adapter.sampleCustomer();
+  }
+}
