@@ -75,7 +75,15 @@ export type InboundEvent =
   | { type: "edit"; externalId: string; sender: InboundSender; content: MessageContent; at: number }
   | { type: "delete"; externalId: string; sender: InboundSender; at: number }
   /** A receipt for one of our messages (by the platform's id for it). */
-  | { type: "status"; externalMessageId: string; status: "sent" | "delivered" | "read" | "failed"; reason?: string; at: number }
+  | {
+      type: "status";
+      externalMessageId: string;
+      status: "sent" | "delivered" | "read" | "failed";
+      reason?: string;
+      /** For asynchronous failures: which of the seed's states it means (e.g. blocked). */
+      failureKind?: SendFailureKind;
+      at: number;
+    }
   /** Receipts that cover everything up to a time (Messenger/Instagram watermarks). */
   | { type: "watermark"; sender: InboundSender; status: "delivered" | "read"; upTo: number; at: number }
   /** The customer blocked/unfollowed/unsubscribed: replies cannot reach them. */

@@ -93,6 +93,8 @@ export async function recordFromRequest(request: Request, mountPath: string): Pr
   const text = new TextDecoder().decode(body);
   const headers: Record<string, string> = {};
   request.headers.forEach((v, k) => (headers[k] = v));
+  // Fakes that build absolute URLs (media links) from the Host header get the mount path with it.
+  if (headers.host) headers.host += mountPath;
   return {
     method: request.method,
     path: url.pathname.startsWith(mountPath) ? url.pathname.slice(mountPath.length) || "/" : url.pathname,

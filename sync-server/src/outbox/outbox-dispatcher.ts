@@ -5,6 +5,7 @@ import { connectorFor, contextFor, credentialsOf } from "../channels/channel-acc
 import { setChannelStatus } from "../channels/channel-state.ts";
 import type { Core } from "../core.ts";
 import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
+import { isUniqueViolation } from "../db/errors.ts";
 import { eventInsert } from "../services/event-rows.ts";
 import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../services/read-model.ts";
 import { publishMessages } from "../sync/publish.ts";
@@ -174,7 +175,17 @@ export class OutboxDispatcher {
         eventInsert(this.core, { ...base, type: "message.failed", data: { messageId: message.id, kind: result.kind, reason: result.reason } }),
       ] as const;
     }
-    const results = await this.core.writer.write([...statements]);
+    let results: unknown[];
+    try {
+      results = await this.core.writer.write([...statements]);
+    } catch (err) {
+      // The platform reused an id we already hold: keep the outcome, drop the id, never resend.
+      if (!result.ok || !isUniqueViolation(err)) throw err;
+      results = await this.core.writer.write([
+        db.update(outbox).set({ state: "done", attempts }).where(eq(outbox.messageId, item.messageId)),
+        db.update(messages).set({ status: result.delivered ? "delivered" : "sent" }).where(eq(messages.id, message.id)).returning(),
+      ]);
+    }
     const updated = (results[1] as MessageRow[])[0];
     if (updated) publishMessages(this.core, { id: conversation.id, channel: conversation.channel as ChannelType, contactId: conversation.contactId }, [toMessage(updated)]);
   }

@@ -132,6 +132,8 @@ function demoCredentials(connector: Connector): Record<string, string> {
     const bytes = crypto.getRandomValues(new Uint8Array(length));
     out[key] = Array.from(bytes, (b) => alphabet[b % alphabet.length]).join("");
     if (key === "botToken") out[key] = `${100000 + (bytes[0]! << 8) + bytes[1]!}:${out[key]}`;
+    // Platform account ids are numeric (page, Instagram account, phone number ids).
+    if (/[a-z]Id$/.test(key) && key !== "appId") out[key] = Array.from(bytes.slice(0, 15), (b) => String(b % 10)).join("").replace(/^0/, "1");
   }
   return out;
 }

@@ -6,11 +6,20 @@ export type CustomerAction =
   | { kind: "image"; caption?: string }
   | { kind: "voice" }
   | { kind: "location"; latitude: number; longitude: number; name?: string }
-  | { kind: "button"; id: string; title: string };
+  | { kind: "button"; id: string; title: string }
+  /** Blocks/unfollows the business (only where the platform reports it by webhook). */
+  | { kind: "block" };
 
 export interface SimCustomer {
   externalId: string;
   name: string;
+}
+
+/** A signed webhook delivery; `query` goes on the URL (WeChat signs there). */
+export interface SimDelivery {
+  headers: Record<string, string>;
+  body: string;
+  query?: string;
 }
 
 /** The failure states the simulator can make a platform answer with. */
@@ -33,9 +42,26 @@ export interface SentSummary {
 export interface SimAdapter {
   createFake(credentials: Record<string, string>): FakePlatform;
   /** A signed webhook delivery for the action; `messageId` is the platform's id for it. */
-  inbound(action: CustomerAction, customer: SimCustomer, messageId: string, credentials: Record<string, string>): { headers: Record<string, string>; body: string };
+  inbound(
+    action: CustomerAction,
+    customer: SimCustomer,
+    messageId: string,
+    credentials: Record<string, string>,
+    /** Where this inbox's fake is served, for media links in payloads. */
+    platformBaseUrl: string,
+  ): SimDelivery;
   fail(fake: FakePlatform, failure: SimFailure): void;
+  /**
+   * Platforms that accept sends to a customer who blocked them and report the block only as a
+   * webhook (LINE's unfollow): the simulator sends the `block` action instead of failing sends.
+   */
+  blocksByWebhook?: boolean;
   describe(req: RecordedRequest): Omit<SentSummary, "at" | "status"> | null;
   /** Sample customer id in the platform's format. */
   sampleCustomer(): SimCustomer;
+}
+
+/** For platforms that report a block only through send errors (see `blocksByWebhook`). */
+export function noBlockWebhook(channel: string): never {
+  throw new Error(`${channel} has no block webhook: a block shows up as a send error.`);
 }

@@ -16,6 +16,7 @@ const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("voice") }),
   z.object({ kind: z.literal("location"), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(200).optional() }),
   z.object({ kind: z.literal("button"), id: z.string().min(1).max(256), title: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal("block") }),
 ]);
 const CustomerActsSchema = z.object({ customer: CustomerSchema, action: ActionSchema });
 const FailureSchema = z.object({ failure: z.enum(["none", "token_expired", "blocked", "rate_limited"]) });

@@ -15,6 +15,7 @@ import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure }
 export class Simulator {
   private readonly fakes = new Map<string, FakePlatform>();
   private readonly sent = new Map<string, SentSummary[]>();
+  private readonly lastCustomer = new Map<string, SimCustomer>();
 
   constructor(
     private readonly core: Core,
@@ -60,9 +61,10 @@ export class Simulator {
   async customerActs(inboxId: string, customer: SimCustomer, action: CustomerAction): Promise<{ status: number; body: string }> {
     const { inbox, adapter, credentials } = await this.simulatedInbox(inboxId);
     await this.fakeFor(inboxId);
+    this.lastCustomer.set(inboxId, customer);
     const messageId = `sim-${crypto.randomUUID()}`;
-    const delivery = adapter.inbound(action, customer, messageId, credentials);
-    const res = await fetch(`${this.core.selfUrl}/webhooks/${inbox.channel}/${inbox.id}`, {
+    const delivery = adapter.inbound(action, customer, messageId, credentials, `${this.core.selfUrl}/simulator/platform/${inbox.id}`);
+    const res = await fetch(`${this.core.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`, {
       method: "POST",
       headers: delivery.headers,
       body: delivery.body,
@@ -72,6 +74,12 @@ export class Simulator {
 
   async setFailure(inboxId: string, failure: SimFailure): Promise<void> {
     const { fake, adapter } = await this.fakeFor(inboxId);
+    const customer = this.lastCustomer.get(inboxId);
+    if (failure === "blocked" && adapter.blocksByWebhook) {
+      if (!customer) throw new HttpError(409, "conflict", "Write as a customer first: the block comes from that customer.");
+      await this.customerActs(inboxId, customer, { kind: "block" });
+      return;
+    }
     adapter.fail(fake, failure);
   }
 

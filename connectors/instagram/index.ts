@@ -1,0 +1,22 @@
+import type { Connector } from "../src/connector.ts";
+import { validateCredentials } from "./account.ts";
+import { INSTAGRAM_API_BASE_URL, instagramCapabilities, instagramCredentialsSchema } from "./config.ts";
+import { downloadMedia } from "./media.ts";
+import { parseWebhook } from "./parse.ts";
+import { sendMessage } from "./send.ts";
+import { acknowledge, handshake, verifySignature } from "./verify.ts";
+
+/** Instagram Direct messages through Meta's Messenger API for Instagram (see README.md). */
+export const instagramConnector: Connector = {
+  channel: "instagram",
+  capabilities: instagramCapabilities,
+  credentialsSchema: instagramCredentialsSchema,
+  defaultApiBaseUrl: INSTAGRAM_API_BASE_URL,
+  handshake,
+  verify: verifySignature,
+  acknowledge,
+  parse: parseWebhook,
+  send: sendMessage,
+  downloadMedia,
+  validateCredentials,
+};

@@ -1,0 +1,21 @@
+import type { Connector } from "../src/connector.ts";
+import { MESSENGER_API_BASE_URL, messengerCapabilities, messengerCredentialsSchema } from "./config.ts";
+import { downloadMedia } from "./media.ts";
+import { parseWebhook } from "./parse.ts";
+import { sendMessage, validateCredentials } from "./send.ts";
+import { acknowledge, handshake, verifySignature } from "./verify.ts";
+
+/** Facebook Messenger (a Facebook Page's inbox) through the Messenger Platform's webhooks and Send API. */
+export const messengerConnector: Connector = {
+  channel: "messenger",
+  capabilities: messengerCapabilities,
+  credentialsSchema: messengerCredentialsSchema,
+  defaultApiBaseUrl: MESSENGER_API_BASE_URL,
+  handshake,
+  verify: verifySignature,
+  acknowledge,
+  parse: parseWebhook,
+  send: sendMessage,
+  downloadMedia,
+  validateCredentials,
+};

@@ -1,0 +1,25 @@
+import type { Connector } from "../src/connector.ts";
+import { capabilities, credentialsSchema, DEFAULT_API_BASE_URL } from "./config.ts";
+import { downloadMedia } from "./media.ts";
+import { parse } from "./parse.ts";
+import { send } from "./send.ts";
+import { validateCredentials } from "./validate.ts";
+import { acknowledge, handshake, verify } from "./verify.ts";
+
+/**
+ * WeChat Official Account (公众号): webhook pushes in XML (plaintext, compatible or safe mode),
+ * replies through the customer-service (客服) message API within 48 h. See README.md.
+ */
+export const wechatConnector: Connector = {
+  channel: "wechat",
+  capabilities,
+  credentialsSchema,
+  defaultApiBaseUrl: DEFAULT_API_BASE_URL,
+  handshake,
+  verify,
+  acknowledge,
+  parse,
+  send,
+  downloadMedia,
+  validateCredentials,
+};

@@ -1,0 +1,381 @@
+import { createHash, createHmac, randomBytes } from "node:crypto";
+import type { WebhookRequest } from "../src/connector.ts";
+import { FakePlatform, type FakeHandler, type FakeReply, type RecordedRequest } from "../src/testing/fake-platform.ts";
+import type { WhatsappCredentials } from "./config.ts";
+
+/**
+ * A stand-in for the WhatsApp Cloud API (Graph) on loopback, for tests and the demo simulator,
+ * plus builders for webhook payloads shaped as in Meta's webhook reference, signed as Meta signs.
+ */
+
+export const FAKE_WHATSAPP_CREDENTIALS: WhatsappCredentials = {
+  accessToken: "EAAG-fake-whatsapp-token",
+  phoneNumberId: "106540352242922",
+  appSecret: "fake-app-secret",
+  verifyToken: "fake-verify-token",
+};
+
+export const FAKE_DISPLAY_PHONE_NUMBER = "15550001111";
+export const FAKE_CUSTOMER = { waId: "4915112345678", name: "Ana" } as const;
+
+/** Media the fake serves from the start (ids as inbound webhooks would carry them). */
+export const FAKE_MEDIA = {
+  image: { id: "2754859441498128", mimeType: "image/jpeg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]) },
+  voice: { id: "1042716390611204", mimeType: "audio/ogg", bytes: new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0x00, 0x02, 0x00, 0x00]) },
+  document: { id: "3318849025106722", mimeType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4\n% fake invoice\n%%EOF\n") },
+} as const;
+
+interface StoredMedia {
+  bytes: Uint8Array;
+  mimeType: string;
+}
+
+interface FakeState {
+  credentials: WhatsappCredentials;
+  media: Map<string, StoredMedia>;
+  sent: number;
+}
+
+export class FakeWhatsapp extends FakePlatform {
+  readonly credentials: WhatsappCredentials;
+  /** Media the fake can serve by id; uploads are added here too. */
+  readonly media: Map<string, StoredMedia>;
+  private readonly defaultHandler: FakeHandler;
+
+  constructor(credentials: WhatsappCredentials = FAKE_WHATSAPP_CREDENTIALS) {
+    const state: FakeState = { credentials, media: new Map(), sent: 0 };
+    for (const m of Object.values(FAKE_MEDIA)) state.media.set(m.id, { bytes: m.bytes, mimeType: m.mimeType });
+    const handler: FakeHandler = (req) => defaultReply(req, state);
+    super(handler);
+    this.credentials = credentials;
+    this.media = state.media;
+    this.defaultHandler = handler;
+  }
+
+  /** Back to the documented success answers after `respondWith`. */
+  reset(): void {
+    this.respondWith(this.defaultHandler);
+  }
+
+  /** Send/upload calls to `/messages` and `/media` answer with a platform error; the rest stays normal. */
+  failSendsWith(kind: WhatsappErrorKind): void {
+    this.respondWith((req) => (req.method === "POST" ? errorReply(kind) : this.defaultHandler(req)));
+  }
+}
+
+export function createFakeWhatsapp(credentials: WhatsappCredentials = FAKE_WHATSAPP_CREDENTIALS): FakeWhatsapp {
+  return new FakeWhatsapp(credentials);
+}
+
+const fbtrace = () => randomBytes(8).toString("base64url");
+
+async function defaultReply(req: RecordedRequest, state: FakeState): Promise<FakeReply> {
+  const path = req.path.replace(/^\/v\d+(\.\d+)?(?=\/)/, "");
+  const segments = path.split("/").filter(Boolean).map(decodeURIComponent);
+  if (req.headers.authorization !== `Bearer ${state.credentials.accessToken}`) return errorReply("token_expired");
+  const pnid = state.credentials.phoneNumberId;
+
+  if (req.method === "POST" && segments.length === 2 && segments[0] === pnid && segments[1] === "messages") {
+    let body: Record<string, unknown>;
+    try {
+      body = req.json() as Record<string, unknown>;
+    } catch {
+      return errorReply("rejected");
+    }
+    if (body.messaging_product !== "whatsapp") return errorReply("rejected");
+    if (body.status === "read") return { body: { success: true } };
+    const to = String(body.to ?? body.recipient ?? "");
+    state.sent += 1;
+    return {
+      body: {
+        messaging_product: "whatsapp",
+        contacts: [{ input: to, wa_id: to }],
+        messages: [{ id: `wamid.FAKE${String(state.sent).padStart(6, "0")}${randomBytes(6).toString("hex").toUpperCase()}` }],
+      },
+    };
+  }
+
+  if (req.method === "POST" && segments.length === 2 && segments[0] === pnid && segments[1] === "media") {
+    const form = await new Response(req.body as Uint8Array<ArrayBuffer>, { headers: { "content-type": String(req.headers["content-type"] ?? "") } }).formData();
+    const file = form.get("file");
+    if (form.get("messaging_product") !== "whatsapp" || !(file instanceof Blob)) return errorReply("rejected");
+    const id = String(1_000_000_000_000_000n + BigInt(state.media.size));
+    state.media.set(id, { bytes: new Uint8Array(await file.arrayBuffer()), mimeType: String(form.get("type") ?? file.type) });
+    return { body: { id } };
+  }
+
+  if (req.method === "GET" && segments.length === 1 && segments[0] === pnid) {
+    return { body: { verified_name: "Acme Support", display_phone_number: "+1 555-000-1111", quality_rating: "GREEN", id: pnid } };
+  }
+
+  if (req.method === "GET" && segments.length === 1 && state.media.has(segments[0]!)) {
+    const id = segments[0]!;
+    const media = state.media.get(id)!;
+    return {
+      body: {
+        messaging_product: "whatsapp",
+        url: `http://${req.headers.host}/whatsapp_business/attachments/?mid=${id}&ext=${Date.now()}`,
+        mime_type: media.mimeType,
+        sha256: createHash("sha256").update(media.bytes).digest("hex"),
+        file_size: media.bytes.byteLength,
+        id,
+      },
+    };
+  }
+
+  if (req.method === "GET" && path === "/whatsapp_business/attachments/") {
+    const media = state.media.get(req.query.get("mid") ?? "");
+    if (!media) return { status: 404, body: "" };
+    return { headers: { "content-type": media.mimeType }, body: media.bytes };
+  }
+
+  return {
+    status: 400,
+    body: {
+      error: {
+        message: `Unsupported ${req.method.toLowerCase()} request. Object with ID '${segments[0] ?? ""}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`,
+        type: "GraphMethodException",
+        code: 100,
+        error_subcode: 33,
+        fbtrace_id: fbtrace(),
+      },
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Documented error responses
+
+export type WhatsappErrorKind = "blocked" | "token_expired" | "rate_limited" | "pair_rate_limited" | "window_closed" | "rejected" | "retry";
+
+function graphError(status: number, code: number, message: string, details?: string, extra: Record<string, unknown> = {}): FakeReply {
+  return {
+    status,
+    body: {
+      error: {
+        message,
+        type: "OAuthException",
+        code,
+        ...(details ? { error_data: { messaging_product: "whatsapp", details } } : {}),
+        ...extra,
+        fbtrace_id: fbtrace(),
+      },
+    },
+  };
+}
+
+/** The Graph error envelope WhatsApp answers with for each failure state. */
+export function errorReply(kind: WhatsappErrorKind): FakeReply {
+  switch (kind) {
+    case "blocked":
+      return graphError(400, 131026, "(#131026) Message undeliverable", "Message Undeliverable.");
+    case "token_expired":
+      return graphError(401, 190, "Error validating access token: Session has expired on Tuesday, 11-Feb-25 16:00:00 PST.", undefined, { error_subcode: 463 });
+    case "rate_limited":
+      return graphError(400, 130429, "(#130429) Rate limit hit", "Cloud API message throughput has been reached.");
+    case "pair_rate_limited":
+      return graphError(400, 131056, "(#131056) (Business Account, Consumer Account) pair rate limit hit", "Too many messages sent from the sender phone number to the same recipient phone number in a short period of time.");
+    case "window_closed":
+      return graphError(400, 131047, "(#131047) Re-engagement message", "Message failed to send because more than 24 hours have passed since the customer last replied to this number.");
+    case "rejected":
+      return graphError(400, 100, "(#100) Invalid parameter", "Parameter value is not valid.");
+    case "retry":
+      return graphError(500, 131000, "(#131000) Something went wrong", "Something went wrong.", { is_transient: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Webhooks
+
+/** Meta serialises with non-ASCII escaped as \uXXXX (lowercase hex) and signs those bytes. */
+export function metaJson(payload: unknown): string {
+  return JSON.stringify(payload).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
+
+/** The POST Meta would send: body as on the wire and `X-Hub-Signature-256` over it. */
+export function buildWebhook(payload: object | string, credentials: Pick<WhatsappCredentials, "appSecret">): { headers: Record<string, string>; body: string } {
+  const body = typeof payload === "string" ? payload : metaJson(payload);
+  const signature = createHmac("sha256", credentials.appSecret).update(body, "utf8").digest("hex");
+  return { headers: { "content-type": "application/json", "x-hub-signature-256": `sha256=${signature}` }, body };
+}
+
+/** A built webhook as the connector receives it (`WebhookRequest`). */
+export function toWebhookRequest(webhook: { headers: Record<string, string>; body: string }, url = "https://inbox.example/webhooks/whatsapp/inbox_1"): WebhookRequest {
+  return { method: "POST", url: new URL(url), headers: new Headers(webhook.headers), body: new TextEncoder().encode(webhook.body) };
+}
+
+/** Meta's GET subscription check. */
+export function handshakeRequest(params: { mode?: string; verifyToken?: string; challenge?: string }, url = "https://inbox.example/webhooks/whatsapp/inbox_1"): WebhookRequest {
+  const u = new URL(url);
+  if (params.mode !== undefined) u.searchParams.set("hub.mode", params.mode);
+  if (params.verifyToken !== undefined) u.searchParams.set("hub.verify_token", params.verifyToken);
+  if (params.challenge !== undefined) u.searchParams.set("hub.challenge", params.challenge);
+  return { method: "GET", url: u, headers: new Headers(), body: new Uint8Array() };
+}
+
+export interface InboundOptions {
+  from?: string;
+  name?: string;
+  /** The message's wamid. */
+  id?: string;
+  /** Unix seconds. */
+  timestamp?: number;
+  phoneNumberId?: string;
+  /** wamid of the message this one replies to / was tapped on. */
+  contextId?: string;
+}
+
+const wamid = () => `wamid.HBgLNDkxNTExMjM0NTY3OBUCABIYFDNB${randomBytes(10).toString("hex").toUpperCase()}`;
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+/** The `entry[].changes[].value` envelope around messages or statuses. */
+export function envelope(value: Record<string, unknown>, phoneNumberId = FAKE_WHATSAPP_CREDENTIALS.phoneNumberId): Record<string, unknown> {
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: "102290129340398",
+        changes: [
+          {
+            field: "messages",
+            value: { messaging_product: "whatsapp", metadata: { display_phone_number: FAKE_DISPLAY_PHONE_NUMBER, phone_number_id: phoneNumberId }, ...value },
+          },
+        ],
+      },
+    ],
+  };
+}
+
+/** One inbound message of `type` with its type-named object, in the documented envelope. */
+export function inboundMessage(type: string, body: Record<string, unknown>, o: InboundOptions = {}, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  const from = o.from ?? FAKE_CUSTOMER.waId;
+  return envelope(
+    {
+      contacts: [{ profile: { name: o.name ?? FAKE_CUSTOMER.name }, wa_id: from }],
+      messages: [
+        {
+          ...(o.contextId ? { context: { from: FAKE_DISPLAY_PHONE_NUMBER, id: o.contextId } } : {}),
+          from,
+          id: o.id ?? wamid(),
+          timestamp: String(o.timestamp ?? nowSeconds()),
+          type,
+          [type]: body,
+          ...extra,
+        },
+      ],
+    },
+    o.phoneNumberId,
+  );
+}
+
+const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+export const textMessage = (o: InboundOptions & { text: string }) => inboundMessage("text", { body: o.text }, o);
+
+export const imageMessage = (o: InboundOptions & { mediaId?: string; mimeType?: string; caption?: string }) =>
+  inboundMessage("image", { id: o.mediaId ?? FAKE_MEDIA.image.id, mime_type: o.mimeType ?? "image/jpeg", sha256: sha(FAKE_MEDIA.image.bytes), ...(o.caption ? { caption: o.caption } : {}) }, o);
+
+export const stickerMessage = (o: InboundOptions & { mediaId?: string; animated?: boolean }) =>
+  inboundMessage("sticker", { id: o.mediaId ?? "5532148790131237", mime_type: "image/webp", sha256: "c0ffee", animated: o.animated ?? false }, o);
+
+/** `voice: true` marks a recorded voice note (push-to-talk) rather than an audio file. */
+export const audioMessage = (o: InboundOptions & { mediaId?: string; mimeType?: string; voice?: boolean }) =>
+  inboundMessage("audio", { id: o.mediaId ?? FAKE_MEDIA.voice.id, mime_type: o.mimeType ?? "audio/ogg; codecs=opus", sha256: sha(FAKE_MEDIA.voice.bytes), voice: o.voice ?? true }, o);
+
+export const videoMessage = (o: InboundOptions & { mediaId?: string; caption?: string }) =>
+  inboundMessage("video", { id: o.mediaId ?? "1166846181421424", mime_type: "video/mp4", sha256: "d00d", ...(o.caption ? { caption: o.caption } : {}) }, o);
+
+export const documentMessage = (o: InboundOptions & { mediaId?: string; filename?: string; mimeType?: string; caption?: string }) =>
+  inboundMessage(
+    "document",
+    {
+      id: o.mediaId ?? FAKE_MEDIA.document.id,
+      mime_type: o.mimeType ?? "application/pdf",
+      sha256: sha(FAKE_MEDIA.document.bytes),
+      filename: o.filename ?? "invoice.pdf",
+      ...(o.caption ? { caption: o.caption } : {}),
+    },
+    o,
+  );
+
+export const locationMessage = (o: InboundOptions & { latitude: number; longitude: number; name?: string; address?: string }) =>
+  inboundMessage("location", { latitude: o.latitude, longitude: o.longitude, ...(o.name ? { name: o.name } : {}), ...(o.address ? { address: o.address } : {}) }, o);
+
+/** A shared contact card (`type: "contacts"`, the array sits beside the type). */
+export function contactsMessage(o: InboundOptions & { contactName: string; phone: string; email?: string }): Record<string, unknown> {
+  const card = {
+    name: { formatted_name: o.contactName, first_name: o.contactName.split(" ")[0] },
+    phones: [{ phone: o.phone, type: "CELL", wa_id: o.phone.replace(/[^0-9]/g, "") }],
+    ...(o.email ? { emails: [{ email: o.email, type: "WORK" }] } : {}),
+  };
+  const payload = inboundMessage("contacts", {}, o);
+  const message = ((payload.entry as { changes: { value: { messages: Record<string, unknown>[] } }[] }[])[0]!.changes[0]!.value.messages[0])!;
+  message.contacts = [card];
+  return payload;
+}
+
+/** Tap on a reply button of an interactive message we sent (`contextId` = our wamid). */
+export const buttonReply = (o: InboundOptions & { contextId: string; buttonId: string; title: string }) =>
+  inboundMessage("interactive", { type: "button_reply", button_reply: { id: o.buttonId, title: o.title } }, o);
+
+export const listReply = (o: InboundOptions & { contextId: string; rowId: string; title: string; description?: string }) =>
+  inboundMessage("interactive", { type: "list_reply", list_reply: { id: o.rowId, title: o.title, ...(o.description ? { description: o.description } : {}) } }, o);
+
+/** Quick-reply button tapped on a template message (`type: "button"`). */
+export const templateButtonReply = (o: InboundOptions & { contextId: string; payload: string; text: string }) => inboundMessage("button", { payload: o.payload, text: o.text }, o);
+
+export const reactionMessage = (o: InboundOptions & { messageId: string; emoji?: string }) =>
+  inboundMessage("reaction", { message_id: o.messageId, ...(o.emoji ? { emoji: o.emoji } : {}) }, o);
+
+/** Coexistence numbers: the customer edited an earlier message (`original_message_id`). */
+export const editMessage = (o: InboundOptions & { originalId: string; text: string }) =>
+  inboundMessage("edit", { original_message_id: o.originalId, message: { type: "text", text: { body: o.text } } }, o);
+
+/** Coexistence numbers: the customer deleted an earlier message. */
+export const revokeMessage = (o: InboundOptions & { originalId: string }) => inboundMessage("revoke", { original_message_id: o.originalId }, o);
+
+/** A kind Cloud API does not support (polls, view-once, …): `type: "unsupported"` with error 131051. */
+export const unsupportedMessage = (o: InboundOptions & { unsupportedType?: string }) =>
+  inboundMessage("unsupported", { type: o.unsupportedType ?? "poll_creation" }, o, {
+    errors: [{ code: 131051, title: "Message type unknown", message: "Message type unknown", error_data: { details: "Message type is currently not supported." } }],
+  });
+
+/** Receipt for one of our messages; `failed` carries the documented `errors[]`. */
+export function statusUpdate(o: {
+  messageId: string;
+  status: "sent" | "delivered" | "read" | "failed";
+  recipientId?: string;
+  timestamp?: number;
+  bizOpaqueCallbackData?: string;
+  error?: { code: number; title: string; details?: string };
+  phoneNumberId?: string;
+}): Record<string, unknown> {
+  return envelope(
+    {
+      statuses: [
+        {
+          id: o.messageId,
+          status: o.status,
+          timestamp: String(o.timestamp ?? nowSeconds()),
+          recipient_id: o.recipientId ?? FAKE_CUSTOMER.waId,
+          ...(o.bizOpaqueCallbackData ? { biz_opaque_callback_data: o.bizOpaqueCallbackData } : {}),
+          ...(o.status !== "failed" ? { pricing: { billable: false, pricing_model: "PMP", category: "service", type: "free_customer_service" } } : {}),
+          ...(o.error
+            ? {
+                errors: [
+                  {
+                    code: o.error.code,
+                    title: o.error.title,
+                    message: o.error.title,
+                    error_data: { details: o.error.details ?? o.error.title },
+                    href: "https://developers.facebook.com/docs/whatsapp/cloud-api/support/error-codes/",
+                  },
+                ],
+              }
+            : {}),
+        },
+      ],
+    },
+    o.phoneNumberId,
+  );
+}

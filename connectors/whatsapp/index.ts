@@ -1,0 +1,21 @@
+import type { Connector } from "../src/connector.ts";
+import { WHATSAPP_API_BASE_URL, whatsappCapabilities, whatsappCredentialsSchema } from "./config.ts";
+import { downloadMedia } from "./media.ts";
+import { parse } from "./parse.ts";
+import { send, validateCredentials } from "./send.ts";
+import { acknowledge, handshake, verifySignature } from "./verify.ts";
+
+/** WhatsApp Business Cloud API (Meta Graph). See README.md for what it sends and receives. */
+export const whatsappConnector: Connector = {
+  channel: "whatsapp",
+  capabilities: whatsappCapabilities,
+  credentialsSchema: whatsappCredentialsSchema,
+  defaultApiBaseUrl: WHATSAPP_API_BASE_URL,
+  handshake,
+  verify: verifySignature,
+  acknowledge,
+  parse,
+  send,
+  downloadMedia,
+  validateCredentials,
+};

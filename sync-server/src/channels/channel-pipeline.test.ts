@@ -1,0 +1,190 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Conversation, Message } from "@inbox/shared";
+import { simulatorAdapters } from "../simulator/adapters/index.ts";
+import type { CustomerAction, SimAdapter, SimCustomer } from "../simulator/sim-adapter.ts";
+import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+
+// One contract suite over every platform channel: signed webhooks in (through each platform's
+// fake wire format), the record, the outbox out to the fake's send API, and the seed's failure
+// states. The fakes answer as the platforms document; nothing here knows a wire format.
+
+let server: TestServer;
+let admin: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  admin = await server.login("admin@demo.inbox");
+});
+afterAll(() => server.stop());
+
+const channels = Object.entries(simulatorAdapters()) as [string, SimAdapter][];
+
+async function inboxOf(channel: string) {
+  const rows = await server.core.db.query.inboxes.findMany();
+  const row = rows.find((r) => r.channel === channel)!;
+  return { row, credentials: await server.core.secrets.open(row.secretsEnc!) };
+}
+
+async function deliver(channel: string, adapter: SimAdapter, customer: SimCustomer, action: CustomerAction, messageId = `m-${crypto.randomUUID()}`) {
+  const { row, credentials } = await inboxOf(channel);
+  const d = adapter.inbound(action, customer, messageId, credentials, `${server.url}/simulator/platform/${row.id}`);
+  const post = () => fetch(`${server.url}/webhooks/${channel}/${row.id}${d.query ? `?${d.query}` : ""}`, { method: "POST", headers: d.headers, body: d.body });
+  return { post, inbox: row };
+}
+
+/** The customer's conversation (platforms that send no profile name show the customer's id). */
+async function conversationWith(customer: SimCustomer): Promise<Conversation | undefined> {
+  const res = await server.api("/api/conversations", { token: admin });
+  return ((await res.json()) as { conversations: Conversation[] }).conversations.find((c) => c.contactName === customer.name || c.contactName === customer.externalId);
+}
+
+async function messagesOf(id: string): Promise<Message[]> {
+  const res = await server.api(`/api/conversations/${id}`, { token: admin });
+  return ((await res.json()) as { messages: Message[] }).messages;
+}
+
+async function settle() {
+  await server.core.webhooks.idle();
+  await server.core.outbox.idle();
+}
+
+async function simulate(inboxId: string, path: string, body: unknown) {
+  const res = await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.status).toBe(200);
+}
+
+async function reply(conversationId: string, text: string) {
+  return server.api("/api/commands", {
+    method: "POST",
+    token: admin,
+    json: { commands: [{ type: "reply", clientId: crypto.randomUUID(), conversationId, text }] },
+  });
+}
+
+describe.each(channels)("%s channel", (channel, adapter) => {
+  const customer = { externalId: `${adapter.sampleCustomer().externalId.slice(0, -3)}${Math.floor(Math.random() * 900 + 100)}`, name: `${channel} customer` };
+
+  it("a signed message is stored, shown, and a redelivery of the same webhook is a no-op", async () => {
+    const { post } = await deliver(channel, adapter, customer, { kind: "text", text: `Hello from ${channel}` });
+    expect((await post()).status).toBe(200);
+    expect((await post()).status).toBe(200); // the platform retried
+    await settle();
+    const conv = await conversationWith(customer);
+    expect(conv).toMatchObject({ channel, lastMessagePreview: `Hello from ${channel}` });
+    const texts = (await messagesOf(conv!.id)).map((m) => (m.content.kind === "text" ? m.content.text : m.content.kind));
+    expect(texts).toEqual([`Hello from ${channel}`]);
+  });
+
+  it("a webhook with a wrong signature is refused and nothing is stored", async () => {
+    const { row } = await inboxOf(channel);
+    const before = await server.core.db.$count(server.core.db._.fullSchema.webhookEvents);
+    // Signed with made-up secrets: what an attacker who knows the URL could send.
+    const wrong = Object.fromEntries(Object.keys((await inboxOf(channel)).credentials).map((k) => [k, "wrongSecretValue1234567890abcdefghijklmnopq".slice(0, k === "encodingAesKey" ? 43 : 32)]));
+    const { headers, body, query } = adapter.inbound({ kind: "text", text: "forged" }, customer, "forged-1", wrong, server.url);
+    const res = await fetch(`${server.url}/webhooks/${channel}/${row.id}${query ? `?${query}` : ""}`, { method: "POST", headers, body });
+    expect([401, 403]).toContain(res.status);
+    expect(await server.core.db.$count(server.core.db._.fullSchema.webhookEvents)).toBe(before);
+  });
+
+  it("media is downloaded into the inbox's own storage", async () => {
+    const { post } = await deliver(channel, adapter, customer, { kind: "image", caption: "my receipt" });
+    expect((await post()).status).toBe(200);
+    await settle();
+    const conv = (await conversationWith(customer))!;
+    const image = (await messagesOf(conv.id)).find((m) => m.content.kind === "image");
+    expect(image).toBeDefined();
+    const url = image!.content.kind === "image" ? image!.content.url : "";
+    expect(url).toMatch(/^\/media\//);
+    const file = await server.api(url, { token: admin });
+    expect(file.status).toBe(200);
+    expect((await file.arrayBuffer()).byteLength).toBeGreaterThan(0);
+  });
+
+  it("an agent's reply goes out through the platform's send API and is marked sent", async () => {
+    const conv = (await conversationWith(customer))!;
+    const res = await reply(conv.id, "Thanks, we're on it!");
+    expect(res.status).toBe(200);
+    await settle();
+    const { row } = await inboxOf(channel);
+    const sent = (await (await fetch(`${server.url}/simulator/api/inboxes/${row.id}/sent`)).json()) as { sent: { text: string | null; to: string | null }[] };
+    expect(sent.sent.some((s) => s.text?.includes("Thanks, we're on it!"))).toBe(true);
+    const out = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Thanks, we're on it!")!;
+    expect(["sent", "delivered"]).toContain(out.status);
+  });
+
+  it("platform limits pause the channel until the platform's time; the reply waits, queued", async () => {
+    const { row } = await inboxOf(channel);
+    const conv = (await conversationWith(customer))!;
+    await simulate(row.id, "failure", { failure: "rate_limited" });
+    await reply(conv.id, "Sent during a rate limit");
+    await settle();
+    const paused = (await inboxOf(channel)).row;
+    expect(paused.status).toBe("rate_limited");
+    expect(paused.pausedUntil).toBeGreaterThan(Date.now());
+    const out = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Sent during a rate limit")!;
+    expect(out.status).toBe("queued");
+    // The pause passes: the channel resumes and the reply goes out once.
+    await simulate(row.id, "failure", { failure: "none" });
+    server.clock.offsetMs = paused.pausedUntil! - Date.now() + 1000;
+    try {
+      server.core.outbox.kick();
+      await waitFor("sent after the pause", async () => {
+        await settle();
+        const m = (await messagesOf(conv.id)).find((x) => x.content.kind === "text" && x.content.text === "Sent during a rate limit")!;
+        return m.status !== "queued" && m;
+      });
+    } finally {
+      server.clock.offsetMs = 0;
+    }
+    expect((await inboxOf(channel)).row.status).toBe("active");
+  });
+
+  it("an expired token stops replies with an error until an admin reconnects; history stays", async () => {
+    const { row, credentials } = await inboxOf(channel);
+    const conv = (await conversationWith(customer))!;
+    await simulate(row.id, "failure", { failure: "token_expired" });
+    await reply(conv.id, "This one hits the expired token");
+    await settle();
+    expect((await inboxOf(channel)).row.status).toBe("token_expired");
+    const refused = await server.api(`/api/conversations/${conv.id}/messages`, { method: "POST", token: admin, json: { clientId: crypto.randomUUID(), text: "again?" } });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/expired.*reconnect/i);
+
+    await simulate(row.id, "failure", { failure: "none" });
+    const again = await server.api(`/api/admin/inboxes/${row.id}/reconnect`, { method: "POST", token: admin, json: { credentials } });
+    expect(again.status).toBe(200);
+    expect((await inboxOf(channel)).row.status).toBe("active");
+    expect((await messagesOf(conv.id)).length).toBeGreaterThan(3);
+  });
+
+  it("a disabled channel keeps new messages but shows them only once it is enabled again", async () => {
+    const { row } = await inboxOf(channel);
+    expect((await server.api(`/api/admin/inboxes/${row.id}/enabled`, { method: "POST", token: admin, json: { enabled: false } })).status).toBe(200);
+    const { post } = await deliver(channel, adapter, customer, { kind: "text", text: "written while disabled" });
+    expect((await post()).status).toBe(200);
+    await settle();
+    const conv = (await conversationWith(customer))!;
+    expect((await messagesOf(conv.id)).some((m) => m.content.kind === "text" && m.content.text === "written while disabled")).toBe(false);
+    const refused = await server.api(`/api/conversations/${conv.id}/messages`, { method: "POST", token: admin, json: { clientId: crypto.randomUUID(), text: "hello?" } });
+    expect(refused.status).toBe(409);
+
+    expect((await server.api(`/api/admin/inboxes/${row.id}/enabled`, { method: "POST", token: admin, json: { enabled: true } })).status).toBe(200);
+    await settle();
+    expect((await messagesOf(conv.id)).some((m) => m.content.kind === "text" && m.content.text === "written while disabled")).toBe(true);
+  });
+  // Last: on some platforms the block stays in force for this customer.
+  it("the customer blocked the business: the reply shows a delivery failure", async () => {
+    const { row } = await inboxOf(channel);
+    const conv = (await conversationWith(customer))!;
+    // Through the platform's own signal: a block webhook (LINE's unfollow) or its send error.
+    if (adapter.blocksByWebhook) expect((await (await deliver(channel, adapter, customer, { kind: "block" })).post()).status).toBe(200);
+    else await simulate(row.id, "failure", { failure: "blocked" });
+    await settle();
+    await reply(conv.id, "Are you still there?");
+    await settle();
+    await simulate(row.id, "failure", { failure: "none" });
+    const out = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Are you still there?")!;
+    expect(out.status).toBe("failed");
+    expect(out.failureReason).toBeTruthy();
+  });
+
+});

@@ -1,0 +1,48 @@
+import { FakePlatform, type FakeHandler } from "@inbox/connectors/testing";
+import {
+  audioMessage,
+  buildWebhook,
+  createInstagramHandler,
+  errorReply,
+  fakeMediaUrl,
+  imageMessage,
+  postback,
+  textMessage,
+} from "@inbox/connectors/instagram/fake.ts";
+import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
+
+const normal = new WeakMap<FakePlatform, FakeHandler>();
+
+export const instagramSim: SimAdapter = {
+  createFake() {
+    const handler = createInstagramHandler();
+    const fake = new FakePlatform(handler);
+    normal.set(fake, handler);
+    return fake;
+  },
+  inbound(action, customer, id, c, base) {
+    if (action.kind === "block") return noBlockWebhook("instagram");
+    const o = { from: customer.externalId, id, igAccountId: c.igAccountId };
+    const payload =
+      action.kind === "text"
+        ? textMessage({ ...o, text: action.text })
+        : action.kind === "image"
+          ? imageMessage({ ...o, url: fakeMediaUrl(base, "photo") })
+          : action.kind === "voice"
+            ? audioMessage({ ...o, url: fakeMediaUrl(base, "voice") })
+            : action.kind === "location"
+              ? textMessage({ ...o, text: `📍 ${action.name ?? "My location"} (${action.latitude}, ${action.longitude})` })
+              : postback({ ...o, title: action.title, payload: action.id });
+    return buildWebhook(payload, c);
+  },
+  fail(fake, failure) {
+    const ok = normal.get(fake)!;
+    fake.respondWith(failure === "none" ? ok : (req) => (req.method === "POST" ? errorReply(failure) : ok(req)));
+  },
+  describe(req) {
+    if (req.method !== "POST" || !req.path.endsWith("/messages")) return null;
+    const body = req.json() as { recipient?: { id?: string }; message?: { text?: string; attachment?: { type?: string } } };
+    return { to: body.recipient?.id ?? null, kind: body.message?.attachment?.type ?? "text", text: body.message?.text ?? null };
+  },
+  sampleCustomer: () => ({ externalId: "1254459154682919", name: "Marina Lopes" }),
+};

@@ -1,0 +1,49 @@
+import { FakePlatform, type FakeHandler } from "@inbox/connectors/testing";
+import { audioMessage, buildWebhook, errorReply, imageMessage, lineFakeHandler, locationMessage, postback, textMessage, unfollow } from "@inbox/connectors/line/fake.ts";
+import type { SimAdapter } from "../sim-adapter.ts";
+
+const normal = new WeakMap<FakePlatform, FakeHandler>();
+
+/** LINE message ids are digit strings. */
+function lineId(id: string): string {
+  let h = 0;
+  for (const ch of id) h = (h * 33 + ch.charCodeAt(0)) >>> 0;
+  return `5${String(h).padStart(12, "0")}`;
+}
+
+export const lineSim: SimAdapter = {
+  createFake(c) {
+    const handler = lineFakeHandler({ channelAccessToken: c.channelAccessToken });
+    const fake = new FakePlatform(handler);
+    normal.set(fake, handler);
+    return fake;
+  },
+  inbound(action, customer, id, c) {
+    const o = { from: customer.externalId, id: lineId(id), webhookEventId: `01SIM${lineId(id)}` };
+    const payload =
+      action.kind === "text"
+        ? textMessage({ ...o, text: action.text })
+        : action.kind === "image"
+          ? imageMessage({ ...o })
+          : action.kind === "voice"
+            ? audioMessage({ ...o, durationMs: 4000 })
+            : action.kind === "location"
+              ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, title: action.name })
+              : action.kind === "button"
+                ? postback({ ...o, data: action.id })
+                : unfollow({ from: customer.externalId, webhookEventId: o.webhookEventId });
+    return buildWebhook(payload, c);
+  },
+  blocksByWebhook: true,
+  fail(fake, failure) {
+    const ok = normal.get(fake)!;
+    fake.respondWith(failure === "none" ? ok : (req) => (req.method === "POST" && req.path.includes("/message/") ? errorReply(failure) : ok(req)));
+  },
+  describe(req) {
+    if (req.method !== "POST" || !req.path.endsWith("/message/push")) return null;
+    const body = req.json() as { to?: string; messages?: { type?: string; text?: string }[] };
+    const first = body.messages?.[0];
+    return { to: body.to ?? null, kind: first?.type ?? "?", text: first?.text ?? null };
+  },
+  sampleCustomer: () => ({ externalId: "U4af4980629c0a1b2c3d4e5f6a7b8c9d0", name: "Sato Haruka" }),
+};

@@ -1,0 +1,56 @@
+import {
+  audioMessage,
+  buildWebhook,
+  errorReply,
+  fakeMediaUrl,
+  imageMessage,
+  locationMessage,
+  messengerFakeHandler,
+  postbackMessage,
+  textMessage,
+} from "@inbox/connectors/messenger/fake.ts";
+import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
+
+import { FakePlatform, type FakeHandler } from "@inbox/connectors/testing";
+
+/** Each fake's normal behaviour, to go back to after a simulated failure. */
+const normal = new WeakMap<FakePlatform, FakeHandler>();
+
+export const messengerSim: SimAdapter = {
+  createFake(c) {
+    const options = { pageId: c.pageId, pageAccessToken: c.pageAccessToken };
+    const handler = messengerFakeHandler(options);
+    const fake = new FakePlatform(handler);
+    normal.set(fake, handler);
+    return fake;
+  },
+  inbound(action, customer, id, c, base) {
+    if (action.kind === "block") return noBlockWebhook("messenger");
+    const o = { from: customer.externalId, id, pageId: c.pageId };
+    const payload =
+      action.kind === "text"
+        ? textMessage({ ...o, text: action.text })
+        : action.kind === "image"
+          ? imageMessage({ ...o, url: fakeMediaUrl(base, "photo.png") })
+          : action.kind === "voice"
+            ? audioMessage({ ...o, url: fakeMediaUrl(base, "voice.m4a") })
+            : action.kind === "location"
+              ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, title: action.name })
+              : postbackMessage({ ...o, title: action.title, payload: action.id });
+    return buildWebhook(payload, c);
+  },
+  fail(fake, failure) {
+    const ok = normal.get(fake)!;
+    fake.respondWith(failure === "none" ? ok : (req) => (req.method === "POST" ? errorReply(failure) : ok(req)));
+  },
+  describe(req) {
+    if (req.method !== "POST" || !req.path.endsWith("/messages")) return null;
+    try {
+      const body = req.json() as { recipient?: { id?: string }; message?: { text?: string; attachment?: { type?: string } } };
+      return { to: body.recipient?.id ?? null, kind: body.message?.attachment?.type ?? "text", text: body.message?.text ?? null };
+    } catch {
+      return { to: null, kind: "upload", text: null };
+    }
+  },
+  sampleCustomer: () => ({ externalId: "6021457719846511", name: "Beatriz Alves" }),
+};

@@ -1,0 +1,38 @@
+import { buildWebhook, createFakeWechat, errorReply, imageMessage, locationMessage, menuReplyMessage, textMessage, voiceMessage, type FakeWechat } from "@inbox/connectors/wechat/fake.ts";
+import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
+
+/** WeChat MsgIds are 64-bit numbers: derive a stable digit string from the simulator's id. */
+function msgId(id: string): string {
+  let h = 7n;
+  for (const ch of id) h = (h * 131n + BigInt(ch.charCodeAt(0))) % 9_000_000_000_000_000_000n;
+  return String(h + 1_000_000_000_000_000_000n);
+}
+
+export const wechatSim: SimAdapter = {
+  createFake: (c) => createFakeWechat(c),
+  inbound(action, customer, id, c) {
+    if (action.kind === "block") return noBlockWebhook("wechat");
+    const o = { from: customer.externalId, id: msgId(id) };
+    const payload =
+      action.kind === "text"
+        ? textMessage({ ...o, text: action.text })
+        : action.kind === "image"
+          ? imageMessage({ ...o })
+          : action.kind === "voice"
+            ? voiceMessage({ ...o })
+            : action.kind === "location"
+              ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, label: action.name })
+              : menuReplyMessage({ ...o, text: action.title, menuItemId: "101" });
+    return buildWebhook(payload, c);
+  },
+  fail(fake, failure) {
+    const f = fake as FakeWechat;
+    f.respondWith(failure === "none" ? f.defaultHandler : (req) => (req.path.includes("/message/custom/send") ? errorReply(failure) : f.defaultHandler(req)));
+  },
+  describe(req) {
+    if (!req.path.includes("/message/custom/send")) return null;
+    const body = req.json() as { touser?: string; msgtype?: string; text?: { content?: string } };
+    return { to: body.touser ?? null, kind: body.msgtype ?? "?", text: body.text?.content ?? null };
+  },
+  sampleCustomer: () => ({ externalId: "oU3Cw5a1B2c3D4e5F6g7H8i9J0kL", name: "Li Wei" }),
+};

@@ -1,0 +1,45 @@
+import {
+  audioMessage,
+  buildWebhook,
+  buttonReply,
+  createFakeWhatsapp,
+  errorReply,
+  imageMessage,
+  locationMessage,
+  textMessage,
+  type FakeWhatsapp,
+} from "@inbox/connectors/whatsapp/fake.ts";
+import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
+import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
+
+export const whatsappSim: SimAdapter = {
+  createFake: (credentials) => createFakeWhatsapp(credentials as WhatsappCredentials),
+  inbound(action, customer, id, credentials) {
+    if (action.kind === "block") return noBlockWebhook("whatsapp");
+    const creds = credentials as WhatsappCredentials;
+    const o = { from: customer.externalId, name: customer.name, id, phoneNumberId: creds.phoneNumberId };
+    const payload =
+      action.kind === "text"
+        ? textMessage({ ...o, text: action.text })
+        : action.kind === "image"
+          ? imageMessage({ ...o, caption: action.caption })
+          : action.kind === "voice"
+            ? audioMessage({ ...o, voice: true })
+            : action.kind === "location"
+              ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, name: action.name })
+              : buttonReply({ ...o, contextId: "wamid.simulated", buttonId: action.id, title: action.title });
+    return buildWebhook(payload, creds);
+  },
+  fail(fake, failure) {
+    const f = fake as FakeWhatsapp;
+    if (failure === "none") f.reset();
+    else f.failSendsWith(failure);
+  },
+  describe(req) {
+    if (req.method !== "POST" || !req.path.endsWith("/messages")) return null;
+    const body = req.json() as { to?: string; type?: string; text?: { body?: string }; image?: { caption?: string; link?: string }; interactive?: { body?: { text?: string } } };
+    const text = body.text?.body ?? body.interactive?.body?.text ?? body.image?.caption ?? body.image?.link ?? null;
+    return { to: body.to ?? null, kind: body.type ?? "?", text };
+  },
+  sampleCustomer: () => ({ externalId: "5511912345678", name: "Rafael Costa" }),
+};
