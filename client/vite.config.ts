@@ -11,7 +11,7 @@ const SERVER = "http://127.0.0.1:8787";
  * Paths the server answers itself. The service worker must not turn a navigation to one of these
  * into the app shell, or e.g. the widget demo page and the OpenAPI document would open the inbox.
  */
-const SERVER_PATHS = ["/api", "/sync", "/webhooks", "/demo", "/widget.js", "/openapi.json", "/healthz", "/simulator"].map(
+const SERVER_PATHS = ["/api", "/sync", "/webhooks", "/media", "/demo", "/widget.js", "/openapi.json", "/healthz", "/simulator"].map(
   // Workbox tests pathname + search, so "/demo?inbox=1" must match as well as "/demo/x".
   (path) => new RegExp(`^${path.replace(/[.]/g, "\\.")}(?:[/?]|$)`),
 );
@@ -60,6 +60,9 @@ export default defineConfig({
     proxy: {
       "/api": { target: SERVER, ws: true, changeOrigin: false },
       "/sync": { target: SERVER, ws: true, changeOrigin: false },
+      "/media": { target: SERVER, changeOrigin: false },
+      "/webhooks": { target: SERVER, changeOrigin: false },
+      "/simulator": { target: SERVER, changeOrigin: false },
     },
   },
 });

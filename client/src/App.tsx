@@ -1,13 +1,24 @@
-/** Chooses the screen from the session state. */
-import { Match, Switch } from "solid-js";
+/** Chooses the screen from the session state and, once signed in, the route. */
+import { createEffect, Match, Switch } from "solid-js";
 import { InboxScreen } from "./screens/InboxScreen.tsx";
 import { LoadingScreen } from "./screens/LoadingScreen.tsx";
+import { MediaScreen } from "./screens/MediaScreen.tsx";
+import { SettingsScreen } from "./screens/SettingsScreen.tsx";
 import { SignInScreen } from "./screens/SignInScreen.tsx";
 import { UnreachableScreen } from "./screens/UnreachableScreen.tsx";
 import { AppStateProvider, useAppState } from "./state/app-state.tsx";
 
 function Screens() {
-  const { session } = useAppState();
+  const { session, channels, router } = useAppState();
+  const onSettings = () => router.route().screen === "settings";
+  const mediaPath = () => {
+    const r = router.route();
+    return r.screen === "media" ? r.path : null;
+  };
+  // Settings are for admins: anyone else who lands there (an old link) goes to the inbox.
+  createEffect(() => {
+    if (session.status() === "signedIn" && onSettings() && !channels.isAdmin()) router.navigate({ screen: "inbox" }, { replace: true });
+  });
   return (
     <Switch>
       <Match when={session.status() === "loading"}>
@@ -18,6 +29,12 @@ function Screens() {
       </Match>
       <Match when={session.status() === "unreachable"}>
         <UnreachableScreen />
+      </Match>
+      <Match when={session.status() === "signedIn" && mediaPath()}>
+        {(path) => <MediaScreen path={path()} />}
+      </Match>
+      <Match when={session.status() === "signedIn" && onSettings() && channels.isAdmin()}>
+        <SettingsScreen />
       </Match>
       <Match when={session.status() === "signedIn"}>
         <InboxScreen />

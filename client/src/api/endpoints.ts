@@ -4,6 +4,8 @@
  * changes go through the outbox as `commands`. The rest is for data no room carries.
  */
 import {
+  AdminInboxListResponseSchema,
+  AdminInboxResponseSchema,
   CommandsResponseSchema,
   ContactDetailResponseSchema,
   ConversationDetailResponseSchema,
@@ -15,6 +17,7 @@ import {
   SyncPullResponseSchema,
   UserListResponseSchema,
   type Command,
+  type ConnectInboxRequest,
   type ConversationStatus,
   type ListFilter,
   type LoginRequest,
@@ -23,6 +26,7 @@ import {
 import { request } from "./http.ts";
 
 const conv = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
+const adminInbox = (id: string) => `/api/admin/inboxes/${encodeURIComponent(id)}`;
 
 export const api = {
   login: (body: LoginRequest) => request("/api/auth/login", { body, schema: LoginResponseSchema }),
@@ -51,4 +55,14 @@ export const api = {
   },
   /** The outbox's commands, in order; one result per command. */
   commands: (commands: Command[]) => request("/api/commands", { body: { commands }, schema: CommandsResponseSchema }),
+
+  // ---------- channel administration (admins only) ----------
+  /** Every channel with its state and webhook URL; never its credentials. */
+  adminInboxes: () => request("/api/admin/inboxes", { schema: AdminInboxListResponseSchema }),
+  /** The server checks the credentials with the platform first; a refusal is a 400 saying why. */
+  connectInbox: (body: ConnectInboxRequest) => request("/api/admin/inboxes", { body, schema: AdminInboxResponseSchema }),
+  reconnectInbox: (id: string, credentials: Record<string, string>) =>
+    request(`${adminInbox(id)}/reconnect`, { body: { credentials }, schema: AdminInboxResponseSchema }),
+  setInboxEnabled: (id: string, enabled: boolean) =>
+    request(`${adminInbox(id)}/enabled`, { body: { enabled }, schema: AdminInboxResponseSchema }),
 };

@@ -6,7 +6,8 @@ import { Avatar } from "./Avatar.tsx";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 
 export function AppHeader() {
-  const { session } = useAppState();
+  const { session, channels, router } = useAppState();
+  const onSettings = () => router.route().screen === "settings";
   return (
     <header class="app-header">
       <div class="brand">
@@ -25,6 +26,20 @@ export function AppHeader() {
               <span class="current-user-name">{user().name}</span>
               <span class="current-user-role">{ROLE_LABELS[user().role]}</span>
             </span>
+            <Show when={channels.isAdmin()}>
+              <Show
+                when={onSettings()}
+                fallback={
+                  <button type="button" class="btn header-settings" onClick={() => router.navigate({ screen: "settings", reconnect: null })}>
+                    Settings
+                  </button>
+                }
+              >
+                <button type="button" class="btn header-settings" onClick={() => router.navigate({ screen: "inbox" })}>
+                  <span aria-hidden="true">←</span> <span class="header-settings-text">Back to inbox</span>
+                </button>
+              </Show>
+            </Show>
             <button
               type="button"
               class="btn btn-ghost"

@@ -5,15 +5,22 @@
  */
 import type { Conversation, ConversationStatus, Priority } from "@inbox/shared";
 import { For, Show } from "solid-js";
+import { effectiveStatus } from "../format/channel-status.ts";
 import { CONVERSATION_STATUSES, PRIORITIES } from "../format/choices.ts";
 import { assigneeLabel, PRIORITY_LABELS, STATUS_LABELS } from "../format/labels.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { Avatar } from "./Avatar.tsx";
 import { ChannelBadge } from "./ChannelBadge.tsx";
+import { ChannelStatusBadge } from "./ChannelStatusBadge.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 
 export function ChatHeader(props: { conversation: Conversation; infoOpen: boolean; onToggleInfo: () => void }) {
-  const { session, users, selection } = useAppState();
+  const { session, users, selection, channels } = useAppState();
+  /** The channel's state, when it is not simply working ("No new messages? Check the channel status."). */
+  const troubled = () => {
+    const inbox = selection.inbox();
+    return inbox && effectiveStatus(inbox, channels.now()) !== "active" ? inbox : null;
+  };
   const c = () => props.conversation;
   const meId = () => session.me()?.user.id ?? "";
   return (
@@ -27,6 +34,7 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
         <h2>{c().contactName}</h2>
         <p class="chat-subtitle">
           <ChannelBadge channel={c().channel} />
+          <Show when={troubled()}>{(inbox) => <ChannelStatusBadge inbox={inbox()} now={channels.now()} />}</Show>
           <StatusBadge status={c().status} />
           <span class="chat-assignee">
             Assignee: <strong>{assigneeLabel(c().assigneeId, meId(), users.nameOf)}</strong>

@@ -5,11 +5,16 @@
  * persisted by y-indexeddb), so a draft survives a reload and merges with other agents'
  * edits. Sending queues the reply in the outbox (online or not): it shows at once as pending
  * and is sent exactly once, in order. Enter sends, Shift+Enter adds a line.
+ *
+ * The channel's state decides what replying looks like (seed's failure table): a disabled
+ * channel or an expired connection replaces the reply box with a notice (notes still work:
+ * they never leave the team); a channel paused by the platform's limit keeps the box, and says
+ * when the queued replies will go out.
  */
 import { CommandSchema } from "@inbox/shared";
-import { createEffect, createSignal, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js";
 import type * as Y from "yjs";
-import { channelNotice } from "../state/channel-notice.ts";
+import { channelNotice, type ChannelNotice } from "../state/channel-notice.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { diffText, mapPosition } from "../sync/text-binding.ts";
 import { composerKeyAction } from "./composer-keys.ts";
@@ -17,7 +22,13 @@ import { composerKeyAction } from "./composer-keys.ts";
 type Mode = "reply" | "note";
 
 export function Composer(props: { conversationId: string }) {
+  const { selection, channels } = useAppState();
   const [mode, setMode] = createSignal<Mode>("reply");
+  const notice = createMemo(() => channelNotice(selection.inbox(), { isAdmin: channels.isAdmin() }, { now: channels.now() }));
+  const blocked = () => {
+    const n = notice();
+    return n && !n.canReply ? n : null;
+  };
   return (
     <div class="composer" classList={{ "composer-note-mode": mode() === "note" }}>
       <div class="composer-modes" role="group" aria-label="Reply to the customer or write an internal note">
@@ -29,7 +40,28 @@ export function Composer(props: { conversationId: string }) {
         </button>
       </div>
       <Show when={mode() === "reply"} fallback={<NoteForm conversationId={props.conversationId} />}>
-        <ReplyForm conversationId={props.conversationId} />
+        <Show when={blocked()} fallback={<ReplyForm conversationId={props.conversationId} notice={notice()} />}>
+          {(n) => <ChannelBlocked notice={n()} inboxId={selection.inbox()?.id ?? null} />}
+        </Show>
+      </Show>
+    </div>
+  );
+}
+
+/** Instead of the reply box: why replying is impossible, and for admins the way to fix it. */
+function ChannelBlocked(props: { notice: ChannelNotice; inboxId: string | null }) {
+  const { router } = useAppState();
+  return (
+    <div class="channel-blocked" classList={{ "channel-blocked-error": props.notice.urgent }} data-kind={props.notice.kind}>
+      <p class="channel-blocked-text" role={props.notice.urgent ? "alert" : "status"}>
+        {props.notice.text}
+      </p>
+      <Show when={props.notice.reconnect && props.inboxId}>
+        {(id) => (
+          <button type="button" class="btn btn-primary" onClick={() => router.navigate({ screen: "settings", reconnect: id() })}>
+            Reconnect
+          </button>
+        )}
       </Show>
     </div>
   );
@@ -38,13 +70,11 @@ export function Composer(props: { conversationId: string }) {
 const messageOf = (issues: readonly { message: string; path: readonly PropertyKey[] }[]) =>
   issues.some((i) => i.path[0] === "text") ? "Write something first." : (issues[0]?.message ?? "Check the message and try again.");
 
-function ReplyForm(props: { conversationId: string }) {
+function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null }) {
   const { selection, local } = useAppState();
   const [error, setError] = createSignal<string | null>(null);
   let textarea!: HTMLTextAreaElement;
 
-  const notice = () => channelNotice(selection.inbox(), Date.now());
-  const canReply = () => notice()?.canReply ?? true;
   const draft = () => selection.work()?.draft ?? null;
 
   // The box follows the shared draft: text from elsewhere appears, and the caret moves with it.
@@ -127,14 +157,14 @@ function ReplyForm(props: { conversationId: string }) {
         textarea.focus();
       }}
     >
-      <Show when={notice()}>
+      <Show when={props.notice}>
         {(n) => (
           <p class="composer-notice" role="status">
             {n().text}
           </p>
         )}
       </Show>
-      <Show when={offline() && canReply()}>
+      <Show when={offline()}>
         <p class="composer-hint">You're offline. Replies are kept on this device and will send when you're back online.</p>
       </Show>
       <Show when={error()}>
@@ -149,13 +179,12 @@ function ReplyForm(props: { conversationId: string }) {
           ref={textarea}
           class="composer-input"
           aria-label="Reply message"
-          placeholder={canReply() ? "Write a reply… (Enter to send, Shift+Enter for a new line)" : "Replies are off for this channel"}
+          placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
           rows={2}
-          disabled={!canReply()}
           onInput={onInput}
           onKeyDown={onKeyDown}
         />
-        <button type="submit" class="btn btn-primary composer-send" disabled={!canReply()}>
+        <button type="submit" class="btn btn-primary composer-send">
           Send
         </button>
       </div>

@@ -5,6 +5,7 @@
  */
 import type { ListFilter } from "@inbox/shared";
 import { For, Match, Show, Switch } from "solid-js";
+import { channelStatusWords, effectiveStatus } from "../format/channel-status.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { createNow } from "./now.ts";
 import { ConversationListItem } from "./ConversationListItem.tsx";
@@ -20,7 +21,12 @@ const EMPTY: Record<ListFilter, string> = {
 const MORE_THRESHOLD = 600;
 
 export function ConversationList() {
-  const { conversations, selection } = useAppState();
+  const { conversations, selection, channels } = useAppState();
+  /** The seed's tip for "no new messages": the channel may be the reason. */
+  const troubledChannels = () =>
+    [...conversations.inboxes().values()]
+      .filter((i) => effectiveStatus(i, channels.now()) !== "active")
+      .map((i) => `${i.name}: ${channelStatusWords(i, { now: channels.now() })}`);
   // List times ("14:05", "Yesterday") roll over without a new message arriving.
   const now = createNow(60_000);
   const searchActive = () => conversations.query().trim().length > 0;
@@ -61,6 +67,9 @@ export function ConversationList() {
               </Match>
               <Match when={conversations.visible().length === 0}>
                 <p class="list-empty">{EMPTY[conversations.filter()]}</p>
+                <Show when={troubledChannels().length > 0}>
+                  <p class="list-empty list-tip">Not every channel is working. {troubledChannels().join("; ")}.</p>
+                </Show>
               </Match>
               <Match when={true}>
                 <ul class="conv-list" onScroll={onScroll}>

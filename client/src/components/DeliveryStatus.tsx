@@ -1,13 +1,14 @@
 /**
  * Delivery of an outbound message: "Sending…" (or "Will send when online" for a reply waiting
- * offline), ✓ sent, ✓✓ delivered, read, or why it failed.
+ * offline), ✓ sent, ✓✓ delivered, read. A failure is shown by the bubble itself, with its
+ * reason (MessageBubble).
  */
 import type { Message } from "@inbox/shared";
 import { Show } from "solid-js";
 import { deliveryLabel } from "../format/labels.ts";
 
 export function DeliveryStatus(props: { message: Message; offline?: boolean }) {
-  const label = () => deliveryLabel(props.message, { offline: props.offline });
+  const label = () => (props.message.status === "failed" ? null : deliveryLabel(props.message, { offline: props.offline }));
   return (
     <Show when={label()}>
       {(l) => (

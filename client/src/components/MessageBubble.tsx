@@ -1,6 +1,7 @@
 /** One message: customer on the left, agent or bot on the right, system events centred. */
 import type { Message } from "@inbox/shared";
 import { Show } from "solid-js";
+import { deliveryFailure } from "../format/labels.ts";
 import { formatClock, formatDateTime } from "../format/time.ts";
 import { messageSide } from "../state/timeline.ts";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
@@ -9,6 +10,7 @@ import { MessageContent } from "./MessageContent.tsx";
 export function MessageBubble(props: { message: Message; offline?: boolean; onMediaLoad?: () => void }) {
   const m = () => props.message;
   const side = () => messageSide(m());
+  const failure = () => deliveryFailure(m());
   return (
     <Show
       when={side() !== "center"}
@@ -35,6 +37,16 @@ export function MessageBubble(props: { message: Message; offline?: boolean; onMe
             </Show>
           </span>
           <MessageContent content={m().content} senderName={m().senderName} onMediaLoad={props.onMediaLoad} />
+          <Show when={failure()}>
+            {(f) => (
+              <p class="msg-failure">
+                <span class="failed-badge">{f().badge}</span>
+                <Show when={f().reason}>
+                  <span class="msg-failure-reason">{f().reason}</span>
+                </Show>
+              </p>
+            )}
+          </Show>
           <span class="msg-meta">
             <time datetime={new Date(m().createdAt).toISOString()} title={formatDateTime(m().createdAt)}>
               {formatClock(m().createdAt)}

@@ -3,7 +3,7 @@
  * text nodes (never innerHTML), and media URLs pass safeUrl before becoming a src or href.
  */
 import type { MessageContent as Content } from "@inbox/shared";
-import { For, Match, Show, Switch, type JSX } from "solid-js";
+import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
 import { mapUrl, safeUrl } from "../format/safe-url.ts";
 import { formatBytes, formatDuration } from "../format/time.ts";
 
@@ -19,6 +19,31 @@ function WithUrl(props: { url: string; what: string; children: (url: string) => 
   return (
     <Show when={url()} fallback={<Unavailable what={props.what} />}>
       {(u) => props.children(u())}
+    </Show>
+  );
+}
+
+/**
+ * An image that opens full size in a new tab. One that cannot be shown (offline: attachments
+ * are not kept on the device; or a file the browser cannot decode) says so, with a link to it.
+ */
+function Image(props: { url: string; alt: string; onLoad?: () => void }) {
+  const [failed, setFailed] = createSignal(false);
+  return (
+    <Show
+      when={!failed()}
+      fallback={
+        <a class="msg-file" href={props.url} target="_blank" rel="noopener noreferrer">
+          <span class="msg-file-icon" aria-hidden="true">
+            🖼
+          </span>
+          <span class="msg-file-name">The image can't be shown here. Open it</span>
+        </a>
+      }
+    >
+      <a class="msg-media-link" href={props.url} target="_blank" rel="noopener noreferrer">
+        <img class="msg-image" src={props.url} alt={props.alt} loading="lazy" onLoad={() => props.onLoad?.()} onError={() => setFailed(true)} />
+      </a>
     </Show>
   );
 }
@@ -48,17 +73,7 @@ export function MessageContent(props: { content: Content; senderName: string; on
         {(c) => (
           <>
             <WithUrl url={c().url} what="The image">
-              {(url) => (
-                <a class="msg-media-link" href={url} target="_blank" rel="noopener noreferrer">
-                  <img
-                    class="msg-image"
-                    src={url}
-                    alt={c().caption ? c().caption : `Image from ${props.senderName}`}
-                    loading="lazy"
-                    onLoad={() => props.onMediaLoad?.()}
-                  />
-                </a>
-              )}
+              {(url) => <Image url={url} alt={c().caption ? c().caption! : `Image from ${props.senderName}`} onLoad={props.onMediaLoad} />}
             </WithUrl>
             <Caption text={c().caption} />
           </>

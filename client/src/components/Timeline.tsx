@@ -5,7 +5,7 @@
  * stays put and offers a "Jump to newest" button.
  */
 import type { Message, Note } from "@inbox/shared";
-import { createEffect, createMemo, createSignal, For, on, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
 import { dayKey, formatDay } from "../format/time.ts";
 import { createTimelineItems, startsNewDay } from "../state/timeline.ts";
 import { MessageBubble } from "./MessageBubble.tsx";
@@ -67,6 +67,17 @@ export function Timeline(props: {
       { defer: true },
     ),
   );
+
+  // The box shrinks when something appears under it (e.g. a channel notice above the composer):
+  // stay at the newest message if we were there.
+  onMount(() => {
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => {
+      if (stick) scroller.scrollTop = scroller.scrollHeight;
+    });
+    observer.observe(scroller);
+    onCleanup(() => observer.disconnect());
+  });
 
   // Images load after layout and push the bottom down.
   const onMediaLoad = () => {

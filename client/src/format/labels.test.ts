@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { message } from "../test/fixtures.ts";
-import { assigneeLabel, deliveryLabel, initials } from "./labels.ts";
+import { assigneeLabel, deliveryFailure, deliveryLabel, initials } from "./labels.ts";
 
 describe("deliveryLabel", () => {
   const out = (status: "queued" | "sent" | "delivered" | "read" | "failed", failureReason: string | null = null) =>
@@ -29,6 +29,27 @@ describe("deliveryLabel", () => {
     const pending = message({ id: "pending-client-1", direction: "outbound", senderKind: "agent", status: "queued" });
     expect(deliveryLabel(pending, { offline: true })?.text).toBe("Will send when online");
     expect(deliveryLabel(pending, { offline: false })?.text).toBe("Sending…");
+  });
+});
+
+describe("deliveryFailure", () => {
+  it("shows a “Failed to send” badge with the reason in the agent's words", () => {
+    const blocked = message({
+      direction: "outbound",
+      senderKind: "agent",
+      status: "failed",
+      failureReason: " The customer has blocked this business, so the message was not delivered. ",
+    });
+    expect(deliveryFailure(blocked)).toEqual({
+      badge: "Failed to send",
+      reason: "The customer has blocked this business, so the message was not delivered.",
+    });
+    expect(deliveryFailure({ ...blocked, failureReason: null })).toEqual({ badge: "Failed to send", reason: null });
+  });
+
+  it("has nothing to say about delivered or inbound messages", () => {
+    expect(deliveryFailure(message({ direction: "outbound", status: "delivered" }))).toBeNull();
+    expect(deliveryFailure(message({ direction: "inbound", status: "failed" }))).toBeNull();
   });
 });
 

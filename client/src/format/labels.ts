@@ -66,6 +66,15 @@ export function deliveryLabel(
   return DELIVERY[m.status];
 }
 
+/**
+ * An outbound message that was not delivered (e.g. the customer blocked the business): a
+ * "Failed to send" badge and, when the server knows it, why, in words for the agent.
+ */
+export function deliveryFailure(m: Pick<Message, "direction" | "status" | "failureReason">): { badge: string; reason: string | null } | null {
+  if (m.direction !== "outbound" || m.status !== "failed") return null;
+  return { badge: "Failed to send", reason: m.failureReason?.trim() || null };
+}
+
 /** "Unassigned", "You", or the assignee's name. */
 export function assigneeLabel(
   assigneeId: string | null,

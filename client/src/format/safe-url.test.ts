@@ -10,6 +10,12 @@ describe("safeUrl", () => {
     expect(safeUrl("https://inbox.example.com/api/media/1?x=1", base)).toBe("/api/media/1?x=1");
   });
 
+  it("keeps the server's own attachments (/media/<key>) as same-origin paths, so the session cookie goes with them", () => {
+    expect(safeUrl("/media/0f3c9a1b2c.jpg", base)).toBe("/media/0f3c9a1b2c.jpg");
+    expect(safeUrl("/media/0f3c9a1b2c", "https://inbox.example.com/settings?reconnect=1")).toBe("/media/0f3c9a1b2c");
+    expect(safeUrl("//evil.example.net/media/x", base)).toBe("https://evil.example.net/media/x");
+  });
+
   it("refuses script and data URLs, however they are disguised", () => {
     expect(safeUrl("javascript:alert(1)", base)).toBeNull();
     expect(safeUrl(" JavaScript:alert(1)", base)).toBeNull();

@@ -5,6 +5,7 @@
  */
 import { createSignal } from "solid-js";
 import { AppHeader } from "../components/AppHeader.tsx";
+import { ChannelAlerts } from "../components/ChannelAlerts.tsx";
 import { ChatWindow } from "../components/ChatWindow.tsx";
 import { ConversationList } from "../components/ConversationList.tsx";
 import { CustomerInfo } from "../components/CustomerInfo.tsx";
@@ -18,6 +19,7 @@ export function InboxScreen() {
   return (
     <div class="app-shell">
       <AppHeader />
+      <ChannelAlerts />
       <Notices />
       <div
         class="inbox"

@@ -1,11 +1,14 @@
 /**
  * The one provider of client state. Slices are small and each owns one concern; they are
  * created together here because they depend on each other in one direction only:
- * session → local (database, outbox, pull) → users, conversations → selection.
+ * session → local (database, outbox, pull) → users, conversations → selection, channels.
+ * The route (inbox or admin settings) depends on nothing.
  */
 import { createContext, useContext, type ParentProps } from "solid-js";
+import { createChannelsSlice, type ChannelsSlice } from "./channels.ts";
 import { createConversationsSlice, type ConversationsSlice } from "./conversations.ts";
 import { createLocalSlice, type LocalSlice } from "./local.ts";
+import { createRouteSlice, type RouteSlice } from "./route.ts";
 import { createSelectionSlice, type SelectionSlice } from "./selection.ts";
 import { createSessionSlice, type SessionSlice } from "./session.ts";
 import { createUsersSlice, type UsersSlice } from "./users.ts";
@@ -16,18 +19,22 @@ export interface AppState {
   users: UsersSlice;
   conversations: ConversationsSlice;
   selection: SelectionSlice;
+  channels: ChannelsSlice;
+  router: RouteSlice;
 }
 
 const AppStateContext = createContext<AppState>();
 
 export function AppStateProvider(props: ParentProps) {
+  const router = createRouteSlice();
   const session = createSessionSlice();
   const local = createLocalSlice(session);
   const users = createUsersSlice(session, local);
   const conversations = createConversationsSlice(session, local);
   const selection = createSelectionSlice(session, local, conversations);
+  const channels = createChannelsSlice(session, conversations);
   return (
-    <AppStateContext.Provider value={{ session, local, users, conversations, selection }}>
+    <AppStateContext.Provider value={{ session, local, users, conversations, selection, channels, router }}>
       {props.children}
     </AppStateContext.Provider>
   );

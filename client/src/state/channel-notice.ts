@@ -1,30 +1,52 @@
 /**
- * What the composer says when the conversation's channel cannot send, following the product's
- * failure table: a disabled channel takes no replies; an expired token needs an admin; a
- * rate-limited channel is paused for a while.
+ * What the chat shows instead of (or above) the reply box when the conversation's channel
+ * cannot send, following the seed's failure table:
+ * - disabled: agents cannot reply; earlier messages stay visible.
+ * - token expired: agents see an error; an admin must reconnect the channel.
+ * - platform limit: sending is suspended for a while; replies wait and go out after the pause.
  */
 import type { Inbox } from "@inbox/shared";
+import { effectiveStatus, pauseEnd } from "../format/channel-status.ts";
+import type { TimeOptions } from "../format/time.ts";
 
 export interface ChannelNotice {
-  /** False when replies are impossible, so the composer is disabled. */
+  kind: "disabled" | "token_expired" | "rate_limited";
+  /** False: the reply box is replaced by the notice (no Send button). */
   canReply: boolean;
+  /** An error the agent must notice at once (role="alert"), rather than a status. */
+  urgent: boolean;
+  /** Offer the admin a way to the channel's settings to reconnect it. */
+  reconnect: boolean;
   text: string;
 }
 
-export function channelNotice(inbox: Pick<Inbox, "status" | "pausedUntil" | "name"> | null, now: number): ChannelNotice | null {
+export const DISABLED_TEXT = "This channel was disabled by an admin. You can't reply here; earlier messages stay visible.";
+export const TOKEN_EXPIRED_TEXT = "This channel's connection has expired. An admin must reconnect it in Settings.";
+
+export function channelNotice(
+  inbox: Pick<Inbox, "status" | "pausedUntil"> | null,
+  viewer: { isAdmin: boolean },
+  o: TimeOptions = {},
+): ChannelNotice | null {
   if (!inbox) return null;
-  switch (inbox.status) {
+  const now = o.now ?? Date.now();
+  switch (effectiveStatus(inbox, now)) {
     case "active":
       return null;
     case "disabled":
-      return { canReply: false, text: `The ${inbox.name} channel is disabled, so you can't reply here.` };
+      return { kind: "disabled", canReply: false, urgent: false, reconnect: false, text: DISABLED_TEXT };
     case "token_expired":
+      return { kind: "token_expired", canReply: false, urgent: true, reconnect: viewer.isAdmin, text: TOKEN_EXPIRED_TEXT };
+    case "rate_limited": {
+      const after =
+        inbox.pausedUntil === null ? "once the pause ends" : `after ${pauseEnd(inbox.pausedUntil, { ...o, now })}`;
       return {
-        canReply: false,
-        text: `The ${inbox.name} channel's connection expired. An admin must reconnect it in settings.`,
+        kind: "rate_limited",
+        canReply: true,
+        urgent: false,
+        reconnect: false,
+        text: `Channel temporarily unavailable: the platform's limit was reached. Replies will be sent ${after}.`,
       };
-    case "rate_limited":
-      if (inbox.pausedUntil !== null && inbox.pausedUntil <= now) return null;
-      return { canReply: true, text: "Channel temporarily unavailable: sending is paused for a while." };
+    }
   }
 }

@@ -4,14 +4,14 @@
  * changes shown on top. The team rooms keep feeding it while online: what they show is
  * mirrored into the database, and each change asks for a pull of the deltas (debounced).
  */
-import { byLastActivity, type Conversation, type ListFilter } from "@inbox/shared";
+import { byLastActivity, type Conversation, type Inbox, type ListFilter } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, mapArray, on, onCleanup, untrack, type Accessor } from "solid-js";
 import type { LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import { reuseUnchanged } from "../local/reuse.ts";
 import { stripConversation, type ConversationRow } from "../local/rows.ts";
 import { searchLocal, type SearchResult } from "../local/search.ts";
-import { countTabs, listPage, putConversations } from "../local/store.ts";
+import { countTabs, listPage, putConversations, putInbox } from "../local/store.ts";
 import { summarizeConnection, type ConnectionSummary } from "../sync/connection.ts";
 import { createTeamRooms } from "../sync/team-rooms.ts";
 import type { LocalSlice } from "./local.ts";
@@ -40,6 +40,8 @@ export interface ConversationsSlice {
   /** Search results from the local database; null while there is no query. */
   results: Accessor<SearchResult[] | null>;
   searching: Accessor<boolean>;
+  /** Channels of the user's teams by id, with their live state from the team rooms. */
+  inboxes: Accessor<ReadonlyMap<string, Inbox>>;
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -77,6 +79,19 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
           }
           if (fresh.length > 0) putConversations(db, fresh).catch((err) => console.warn("Could not store conversations", err));
           local.requestPull();
+        }),
+      );
+      // Channel states too, so a reload offline still shows a disabled or expired channel.
+      const storedInboxes = new WeakSet<Inbox>();
+      createEffect(
+        on(room.inboxes, (list) => {
+          const db = untrack(local.db);
+          if (!db) return;
+          for (const inbox of list) {
+            if (storedInboxes.has(inbox)) continue;
+            storedInboxes.add(inbox);
+            putInbox(db, inbox).catch((err) => console.warn("Could not store a channel", err));
+          }
         }),
       );
       // Back from a disconnection: send what waits and catch up at once.
@@ -186,6 +201,12 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     ),
   );
 
+  const inboxes = createMemo(() => {
+    const map = new Map<string, Inbox>();
+    for (const room of rooms()) for (const inbox of room.inboxes()) map.set(inbox.id, inbox);
+    return map as ReadonlyMap<string, Inbox>;
+  });
+
   const roomsCatchingUp = () => rooms().some((r) => !r.synced() && r.status() === "connecting");
 
   return {
@@ -207,5 +228,6 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     setQuery,
     results: shownResults,
     searching,
+    inboxes,
   };
 }

@@ -291,7 +291,14 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
       const stored = storedContact();
       return stored ?? (d && d.contact.id === contactId() ? d.contact : null) ?? contactDetail.data()?.contact ?? null;
     },
-    inbox: () => storedInbox() ?? detail.data()?.inbox ?? null,
+    // The team room's copy is live (an admin disabling the channel shows at once); the stored
+    // one is the last known state offline; the REST detail fills in before either arrives.
+    inbox: () => {
+      const id = conversation()?.inboxId;
+      if (!id) return null;
+      const d = detail.data()?.inbox;
+      return conversations.inboxes().get(id) ?? storedInbox() ?? (d && d.id === id ? d : null);
+    },
     earlierConversations: () => {
       const id = selectedId();
       const byId = new Map<string, Conversation>();

@@ -1,8 +1,8 @@
 /**
- * The live conversation list: one `team.<id>` room per team the user can see, opened and closed
- * as the team list changes (e.g. on sign-in and sign-out).
+ * The live conversation list and channel states: one `team.<id>` room per team the user can
+ * see, opened and closed as the team list changes (e.g. on sign-in and sign-out).
  */
-import { ConversationSchema, TEAM_CONVERSATIONS, roomName, type Conversation } from "@inbox/shared";
+import { ConversationSchema, InboxSchema, TEAM_CONVERSATIONS, TEAM_INBOXES, roomName, type Conversation, type Inbox } from "@inbox/shared";
 import { createMemo, mapArray, type Accessor } from "solid-js";
 import type * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
@@ -14,6 +14,8 @@ export interface TeamRoom {
   status: Accessor<RoomStatus>;
   synced: Accessor<boolean>;
   conversations: Accessor<Conversation[]>;
+  /** The team's channels with their state (active, disabled, token expired, rate limited), live. */
+  inboxes: Accessor<Inbox[]>;
 }
 
 export function createTeamRooms(teamIds: Accessor<readonly string[]>): Accessor<TeamRoom[]> {
@@ -21,11 +23,13 @@ export function createTeamRooms(teamIds: Accessor<readonly string[]>): Accessor<
   return createMemo(mapArray(teamIds, (teamId) => {
     const room = openRoom(roomName({ kind: "team", id: teamId }));
     const map = room.doc.getMap(TEAM_CONVERSATIONS) as Y.Map<unknown>;
+    const inboxes = room.doc.getMap(TEAM_INBOXES) as Y.Map<unknown>;
     return {
       teamId,
       status: room.status,
       synced: room.synced,
       conversations: createYMapValues(map, ConversationSchema, "conversation"),
+      inboxes: createYMapValues(inboxes, InboxSchema, "inbox"),
     };
   }));
 }

@@ -18,7 +18,7 @@ export interface ReplyResult {
 
 /** What agents see when the channel cannot take replies (the seed's failure table). */
 const CHANNEL_BLOCKS: Record<string, string> = {
-  disabled: "This channel was disabled by an admin, so replies can't be sent. Old messages stay visible.",
+  disabled: "This channel was disabled by an admin. You can't reply here; earlier messages stay visible.",
   token_expired: "This channel's connection has expired. An admin must reconnect it in the admin settings.",
 };
 

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { openConversation, reply, signIn, timeline } from "./support/inbox-page.ts";
+
+// The seed's channel failure table, as an agent sees it in the browser. The platforms are the
+// simulator's fakes, made to answer with each platform's documented errors.
+
+let server: TestServer;
+let browser: Browser;
+let admin: string;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  admin = await server.login("admin@demo.inbox");
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function inbox(channel: string) {
+  const rows = await server.core.db.query.inboxes.findMany();
+  return rows.find((r) => r.channel === channel)!;
+}
+
+async function sim(inboxId: string, path: string, body: unknown) {
+  const res = await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.status).toBe(200);
+}
+
+/** A customer writes on `channel` through the simulator; returns the agent's page on that chat. */
+async function customerWritesAndAgentOpens(channel: string, name: string, externalId: string, text: string): Promise<Page> {
+  const row = await inbox(channel);
+  await sim(row.id, "customer", { customer: { externalId, name }, action: { kind: "text", text } });
+  const context = await browser.newContext();
+  const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+  const list = page.getByRole("navigation", { name: "Conversations" });
+  await list.getByRole("button", { name: new RegExp(`${name}|${externalId}`) }).first().waitFor({ timeout: 15_000 });
+  await openConversation(page, `${name}|${externalId}`);
+  await timeline(page).getByText(text).waitFor();
+  return page;
+}
+
+describe("channel failure states, as the agent sees them", () => {
+  it("customer blocked the business: the message shows a delivery failure with the reason", async () => {
+    const row = await inbox("whatsapp");
+    const page = await customerWritesAndAgentOpens("whatsapp", "Blocking Bia", "5511955550001", "ok bye");
+    await sim(row.id, "failure", { failure: "blocked" });
+    await reply(page, "Can I help with anything else?");
+    const bubble = timeline(page).getByText("Failed to send");
+    await bubble.waitFor({ timeout: 15_000 });
+    await timeline(page).getByText(/blocked/i).first().waitFor();
+    await sim(row.id, "failure", { failure: "none" });
+    await page.context().close();
+  });
+
+  it("platform limits reached: agents see 'Channel temporarily unavailable' and the reply waits", async () => {
+    const row = await inbox("messenger");
+    const page = await customerWritesAndAgentOpens("messenger", "Limit Lia", "6021457710000001", "are you there?");
+    await sim(row.id, "failure", { failure: "rate_limited" });
+    await reply(page, "Yes! One moment.");
+    await page.getByText(/Channel temporarily unavailable/).first().waitFor({ timeout: 15_000 });
+    expect((await server.core.db.query.inboxes.findFirst({ where: (i, { eq }) => eq(i.id, row.id) }))!.status).toBe("rate_limited");
+    await sim(row.id, "failure", { failure: "none" });
+    await page.context().close();
+  });
+
+  it("integration token expired: agents see an error and cannot reply until an admin reconnects", async () => {
+    const row = await inbox("telegram");
+    const page = await customerWritesAndAgentOpens("telegram", "Token Tom", "735900001", "hello bot");
+    await sim(row.id, "failure", { failure: "token_expired" });
+    await reply(page, "Hi Tom!");
+    const alert = page.getByRole("alert").filter({ hasText: /connection has expired/ });
+    await alert.waitFor({ timeout: 15_000 });
+    expect(await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).count()).toBe(0);
+
+    // The admin reconnects (same credentials, now accepted again): agents can reply again, history kept.
+    await sim(row.id, "failure", { failure: "none" });
+    const credentials = await server.core.secrets.open(row.secretsEnc!);
+    expect((await server.api(`/api/admin/inboxes/${row.id}/reconnect`, { method: "POST", token: admin, json: { credentials } })).status).toBe(200);
+    await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).waitFor({ timeout: 15_000 });
+    await timeline(page).getByText("hello bot").waitFor();
+    await page.context().close();
+  });
+
+  it("admin disabled the channel: agents cannot reply, new messages are not shown, old ones stay", async () => {
+    const row = await inbox("instagram");
+    const page = await customerWritesAndAgentOpens("instagram", "Disabled Dora", "1254459150000001", "first message");
+    expect((await server.api(`/api/admin/inboxes/${row.id}/enabled`, { method: "POST", token: admin, json: { enabled: false } })).status).toBe(200);
+    await page.getByText(/disabled by an admin/).first().waitFor({ timeout: 15_000 });
+    expect(await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).count()).toBe(0);
+    await sim(row.id, "customer", { customer: { externalId: "1254459150000001", name: "Disabled Dora" }, action: { kind: "text", text: "written while disabled" } });
+    await server.core.webhooks.idle();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await timeline(page).getByText("written while disabled").count()).toBe(0);
+    await timeline(page).getByText("first message").waitFor();
+
+    expect((await server.api(`/api/admin/inboxes/${row.id}/enabled`, { method: "POST", token: admin, json: { enabled: true } })).status).toBe(200);
+    await timeline(page).getByText("written while disabled").waitFor({ timeout: 15_000 });
+    await waitFor("composer back", async () => (await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).count()) === 1);
+    await page.context().close();
+  });
+});

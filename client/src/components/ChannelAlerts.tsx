@@ -1,0 +1,44 @@
+/**
+ * Admins are notified when a channel breaks or is paused (seed's failure table): one banner per
+ * channel, "Channel WhatsApp: Token expired — reconnect", with the way to fix it, until dismissed
+ * or the channel recovers.
+ */
+import { For, Show } from "solid-js";
+import { useAppState } from "../state/app-state.tsx";
+
+export function ChannelAlerts() {
+  const { channels, router } = useAppState();
+  return (
+    <Show when={channels.alerts().length > 0}>
+      <div class="channel-alerts">
+        <For each={channels.alerts()}>
+          {(alert) => (
+            <div class="channel-alert" classList={{ "channel-alert-error": alert.reconnect }}>
+              <p class="channel-alert-text" role="alert">
+                {alert.text}
+              </p>
+              <Show when={alert.reconnect}>
+                <button
+                  type="button"
+                  class="btn btn-primary"
+                  aria-label={`Reconnect ${alert.inboxName}`}
+                  onClick={() => router.navigate({ screen: "settings", reconnect: alert.inboxId })}
+                >
+                  Reconnect
+                </button>
+              </Show>
+              <button
+                type="button"
+                class="btn btn-ghost"
+                aria-label={`Dismiss the alert about ${alert.inboxName}`}
+                onClick={() => channels.dismissAlert(alert.key)}
+              >
+                Dismiss
+              </button>
+            </div>
+          )}
+        </For>
+      </div>
+    </Show>
+  );
+}

@@ -1,0 +1,195 @@
+/**
+ * Every channel of the workspace: name, type, team, state in words (and why), where the
+ * platform must send its webhooks, and the admin's actions: disable/enable and reconnect.
+ */
+import type { AdminInbox, Team } from "@inbox/shared";
+import { createMemo, createSignal, For, Show } from "solid-js";
+import { ApiError } from "../../api/http.ts";
+import { widgetSnippet } from "../../state/admin-rows.ts";
+import { ChannelBadge } from "../ChannelBadge.tsx";
+import { ChannelStatusBadge } from "../ChannelStatusBadge.tsx";
+import { CopyField } from "../CopyField.tsx";
+import { ReconnectForm } from "./ReconnectForm.tsx";
+
+export interface ChannelActions {
+  setEnabled(id: string, enabled: boolean): Promise<AdminInbox>;
+  reconnect(id: string, credentials: Record<string, string>): Promise<AdminInbox>;
+}
+
+export function ChannelTable(props: {
+  channels: AdminInbox[];
+  teams: readonly Team[];
+  now: number;
+  /** The channel whose reconnect form is open. */
+  reconnecting: string | null;
+  onReconnecting(id: string | null): void;
+  onMessage(text: string): void;
+  actions: ChannelActions;
+}) {
+  // Rows are keyed by id, so a channel whose state changes keeps its row (and the admin's focus).
+  const ids = createMemo(() => props.channels.map((c) => c.id), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
+  const byId = createMemo(() => new Map(props.channels.map((c) => [c.id, c])));
+  const teamName = (id: string) => props.teams.find((t) => t.id === id)?.name ?? "Another team";
+
+  return (
+    <div class="table-wrap">
+      <table class="channel-table">
+        <caption class="sr-only">Channels</caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Channel</th>
+            <th scope="col">Team</th>
+            <th scope="col">Status</th>
+            <th scope="col">Webhook URL</th>
+            <th scope="col">
+              <span class="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          <For each={ids()}>
+            {(id) => (
+              <Show when={byId().get(id)}>
+                {(inbox) => (
+                  <ChannelRow
+                    inbox={inbox()}
+                    teamName={teamName(inbox().teamId)}
+                    now={props.now}
+                    reconnecting={props.reconnecting === id}
+                    onReconnecting={(open) => props.onReconnecting(open ? id : null)}
+                    onMessage={props.onMessage}
+                    actions={props.actions}
+                  />
+                )}
+              </Show>
+            )}
+          </For>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ChannelRow(props: {
+  inbox: AdminInbox;
+  teamName: string;
+  now: number;
+  reconnecting: boolean;
+  onReconnecting(open: boolean): void;
+  onMessage(text: string): void;
+  actions: ChannelActions;
+}) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const i = () => props.inbox;
+  const disabled = () => i().status === "disabled";
+  const formId = () => `reconnect-${i().id}`;
+  let reconnectButton: HTMLButtonElement | undefined;
+  /** Closing the form puts the keyboard back where it was opened. */
+  const closeForm = () => {
+    props.onReconnecting(false);
+    queueMicrotask(() => reconnectButton?.focus());
+  };
+
+  const toggle = async () => {
+    if (busy()) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const updated = await props.actions.setEnabled(i().id, disabled());
+      props.onMessage(
+        updated.status === "disabled"
+          ? `${updated.name} is disabled. Agents can't reply on it; its new messages wait until it is enabled.`
+          : `${updated.name} is enabled.`,
+      );
+    } catch (err) {
+      setError(err instanceof ApiError ? err.message : "Something went wrong. Try again.");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <>
+      <tr class="channel-row" classList={{ "channel-row-off": disabled() }}>
+        <th scope="row" data-label="Name">
+          {i().name}
+        </th>
+        <td data-label="Channel">
+          <ChannelBadge channel={i().channel} />
+        </td>
+        <td data-label="Team">{props.teamName}</td>
+        <td data-label="Status">
+          <ChannelStatusBadge inbox={i()} now={props.now} />
+          <Show when={i().statusReason}>
+            <p class="channel-reason">{i().statusReason}</p>
+          </Show>
+          <Show when={!i().hasCredentials && i().channel !== "webchat"}>
+            <p class="channel-reason">No credentials are stored: reconnect it.</p>
+          </Show>
+        </td>
+        <td data-label={i().webhookUrl ? "Webhook URL" : "Embed code"}>
+          <Show
+            when={i().webhookUrl}
+            fallback={<CopyField label={`Embed code for ${i().name}`} value={widgetSnippet(location.origin, i().id)} />}
+          >
+            {(url) => <CopyField label={`Webhook URL for ${i().name}`} value={url()} />}
+          </Show>
+        </td>
+        <td class="channel-actions-cell" data-label="Actions">
+          <div class="channel-actions">
+            <button
+              type="button"
+              class="btn"
+              classList={{ "btn-danger": !disabled() }}
+              aria-label={`${disabled() ? "Enable" : "Disable"} ${i().name}`}
+              // Not `disabled` while busy: that would drop the keyboard focus; toggle() ignores repeats.
+              aria-disabled={busy()}
+              aria-busy={busy()}
+              onClick={() => void toggle()}
+            >
+              {disabled() ? "Enable" : "Disable"}
+            </button>
+            <Show when={i().channel !== "webchat"}>
+              <button
+                ref={reconnectButton}
+                type="button"
+                class="btn"
+                classList={{ "btn-primary": i().status === "token_expired" || !i().hasCredentials }}
+                aria-label={`Reconnect ${i().name}`}
+                aria-expanded={props.reconnecting}
+                aria-controls={props.reconnecting ? formId() : undefined}
+                onClick={() => props.onReconnecting(!props.reconnecting)}
+              >
+                Reconnect
+              </button>
+            </Show>
+          </div>
+          <Show when={error()}>
+            {(message) => (
+              <p class="form-error" role="alert">
+                {message()}
+              </p>
+            )}
+          </Show>
+        </td>
+      </tr>
+      <Show when={props.reconnecting}>
+        <tr class="reconnect-row" id={formId()}>
+          <td colSpan={6}>
+            <ReconnectForm
+              inbox={i()}
+              onReconnect={(credentials) => props.actions.reconnect(i().id, credentials)}
+              onDone={(message) => {
+                props.onMessage(message);
+                closeForm();
+              }}
+              onCancel={closeForm}
+            />
+          </td>
+        </tr>
+      </Show>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import { CHANNEL_TYPES } from "@inbox/shared";
+import { describe, expect, it } from "vitest";
+import { CREDENTIAL_FIELDS, credentialsFor, formFieldErrors, missingCredentials } from "./channel-credentials.ts";
+
+describe("credential fields per channel", () => {
+  it("asks each channel for exactly what its platform issues", () => {
+    const keys = Object.fromEntries(CHANNEL_TYPES.map((c) => [c, CREDENTIAL_FIELDS[c].map((f) => f.key)]));
+    expect(keys).toEqual({
+      whatsapp: ["accessToken", "phoneNumberId", "appSecret", "verifyToken"],
+      messenger: ["pageAccessToken", "pageId", "appSecret", "verifyToken"],
+      instagram: ["accessToken", "igAccountId", "appSecret", "verifyToken"],
+      telegram: ["botToken", "secretToken"],
+      wechat: ["appId", "appSecret", "token", "encodingAesKey"],
+      line: ["channelAccessToken", "channelSecret"],
+      webchat: [],
+    });
+  });
+
+  it("labels every field and hides secrets, not ids", () => {
+    const whatsapp = CREDENTIAL_FIELDS.whatsapp;
+    expect(whatsapp.map((f) => f.label)).toEqual(["Access token", "Phone number ID", "App secret", "Verify token"]);
+    expect(whatsapp.filter((f) => !f.secret).map((f) => f.key)).toEqual(["phoneNumberId"]);
+    for (const c of CHANNEL_TYPES) for (const f of CREDENTIAL_FIELDS[c]) expect(f.label.trim()).not.toBe("");
+    expect(CREDENTIAL_FIELDS.line.every((f) => f.secret)).toBe(true);
+  });
+
+  it("sends only the chosen channel's fields, trimmed", () => {
+    expect(credentialsFor("telegram", { botToken: " 123:abc\n", secretToken: "s", accessToken: "other channel's" })).toEqual({
+      botToken: "123:abc",
+      secretToken: "s",
+    });
+  });
+
+  it("says which fields are still empty", () => {
+    expect(missingCredentials("line", { channelAccessToken: "  " })).toEqual({
+      channelAccessToken: "Channel access token is required.",
+      channelSecret: "Channel secret is required.",
+    });
+    expect(missingCredentials("webchat", {})).toEqual({});
+  });
+
+  it("puts the server's field errors next to the form's inputs", () => {
+    expect(
+      formFieldErrors({ "credentials.botToken": "A bot token looks like 123456789:AA…", encodingAesKey: "43 letters", "settings.apiBaseUrl": "bad", name: "Too long" }),
+    ).toEqual({ botToken: "A bot token looks like 123456789:AA…", encodingAesKey: "43 letters", apiBaseUrl: "bad", name: "Too long" });
+    expect(formFieldErrors(undefined)).toEqual({});
+  });
+});
