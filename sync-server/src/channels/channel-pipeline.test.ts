@@ -188,3 +188,24 @@ describe.each(channels)("%s channel", (channel, adapter) => {
   });
 
 });
+
+describe("messaging windows", () => {
+  it("refuses a free-form WhatsApp reply 24 hours after the customer's last message, saying why", async () => {
+    const adapter = simulatorAdapters().whatsapp!;
+    const customer = { externalId: "5511900000999", name: "Window Wanda" };
+    const { post } = await deliver("whatsapp", adapter, customer, { kind: "text", text: "hi" });
+    expect((await post()).status).toBe(200);
+    await settle();
+    const conv = (await conversationWith(customer))!;
+    server.clock.offsetMs = 25 * 3600_000;
+    try {
+      const later = await server.login("admin@demo.inbox"); // yesterday's session has expired
+      const res = await server.api("/api/commands", { method: "POST", token: later, json: { commands: [{ type: "reply", clientId: crypto.randomUUID(), conversationId: conv.id, text: "late reply" }] } });
+      const [result] = ((await res.json()) as { results: { ok: boolean; message?: string; keepAsDraft?: boolean }[] }).results;
+      expect(result).toMatchObject({ ok: false, keepAsDraft: true });
+      expect(result!.message).toMatch(/more than 24 hours ago.*approved template/);
+    } finally {
+      server.clock.offsetMs = 0;
+    }
+  });
+});

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { newId, previewOf, type Conversation, type Message, type MessageContent } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { conversations, messages, outbox, users } from "../db/schema.ts";
@@ -55,6 +55,7 @@ export async function sendAgentReply(
     const inbox = await core.caches.inboxes.getOrLoad(conv.inboxId, () => getInboxRow(core.db, conv.inboxId));
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
     if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
+    await refuseOutsideWindow(core, current);
 
     const at = core.now();
     const row: MessageRow = {
@@ -115,5 +116,29 @@ async function refuseIfTakenMeanwhile(core: Core, user: SessionUser, current: Co
     409,
     "conflict",
     `Conversation was taken by ${taker?.name.split(" ")[0] ?? "a colleague"} while you were offline; your reply was kept as a draft.`,
+  );
+}
+
+/**
+ * Platforms with a messaging window (WhatsApp 24 h; Messenger and Instagram 24 h, or 7 days
+ * for a human agent) refuse free-form replies after it: say so now, while the agent still has
+ * the text, rather than as a failed send later.
+ */
+async function refuseOutsideWindow(core: Core, conv: ConversationRow): Promise<void> {
+  const connector = core.connectors.get(conv.channel as never);
+  const hours = connector && (connector.capabilities.humanAgentWindowHours ?? connector.capabilities.replyWindowHours);
+  if (!connector || hours === null || hours === undefined) return;
+  const [last] = await core.db
+    .select({ at: messages.createdAt })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conv.id), eq(messages.direction, "inbound")))
+    .orderBy(desc(messages.createdAt))
+    .limit(1);
+  if (last && core.now() - last.at <= hours * 3600_000) return;
+  const days = hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
+  throw new HttpError(
+    409,
+    "channel_unavailable",
+    `This customer last wrote more than ${days} ago, so this channel does not allow a free-form reply now. They must write again first${conv.channel === "whatsapp" ? ", or send an approved template" : ""}.`,
   );
 }
