@@ -48,3 +48,4 @@ try {
   await server.stop();
   await relay.stop();
 }
+await (await import("./offline-pwa-bench.ts")).offlinePwaSection({ quick: QUICK });

@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, inArray, type SQL } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { seesAllTeams, type SyncPullResponse } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { contacts, conversations, messages } from "../db/schema.ts";
@@ -22,18 +22,24 @@ export function parseCursor(cursor: string | undefined): number {
  * table's page filled up, and the next page starts there.
  */
 export async function pullChanges(core: Core, user: SessionUser, cursor: number, limit: number): Promise<SyncPullResponse> {
-  const visible: SQL =
+  // `teamColumn` lets a query refuse the team index (SQLite's unary + on a column), when it must
+  // walk another index instead: the planner otherwise starts from the team and sorts everything.
+  const visibleWith = (teamColumn: SQLWrapper): SQL =>
     seesAllTeams(user.role)
       ? eq(conversations.workspaceId, user.workspaceId)
-      : and(eq(conversations.workspaceId, user.workspaceId), inArray(conversations.teamId, user.teamIds.length ? user.teamIds : [""]))!;
+      : and(eq(conversations.workspaceId, user.workspaceId), inArray(teamColumn, user.teamIds.length ? user.teamIds : [""]))!;
+  const visible = visibleWith(conversations.teamId);
+  const visibleByRow = visibleWith(sql`+${conversations.teamId}`);
 
   const [convRows, msgRows, contactRows] = await Promise.all([
     core.db.select().from(conversations).where(and(gt(conversations.seq, cursor), visible)).orderBy(asc(conversations.seq)).limit(limit),
+    // Walk messages in seq order and look each conversation up by id (a CROSS JOIN fixes that
+    // order in SQLite): the page costs its own size, not the size of the team's history.
     core.db
       .select({ m: messages })
       .from(messages)
-      .innerJoin(conversations, eq(conversations.id, messages.conversationId))
-      .where(and(gt(messages.seq, cursor), visible))
+      .crossJoin(conversations)
+      .where(and(gt(messages.seq, cursor), eq(conversations.id, messages.conversationId), visibleByRow))
       .orderBy(asc(messages.seq))
       .limit(limit),
     core.db
@@ -43,7 +49,7 @@ export async function pullChanges(core: Core, user: SessionUser, cursor: number,
         and(
           gt(contacts.seq, cursor),
           eq(contacts.workspaceId, user.workspaceId),
-          exists(core.db.select({ one: conversations.id }).from(conversations).where(and(eq(conversations.contactId, contacts.id), visible))),
+          exists(core.db.select({ one: conversations.id }).from(conversations).where(and(eq(conversations.contactId, contacts.id), visibleByRow))),
         ),
       )
       .orderBy(asc(contacts.seq))
