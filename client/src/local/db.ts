@@ -52,3 +52,5 @@ export function openLocalDb(userId: string): LocalDb {
 
 export const KV_PULL_CURSOR = "pullCursor";
 export const KV_USERS = "users";
+/** The list tabs' totals (tab-counts.ts), updated with every write of conversation rows. */
+export const KV_TAB_TOTALS = "tabTotals";

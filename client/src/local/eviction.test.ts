@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { conversation } from "../test/fixtures.ts";
-import { chooseEvictions, evictionOrder, messagesToEvict } from "./eviction.ts";
+import { chooseEvictions, MAX_CACHED_MESSAGES, evictionOrder, messagesToEvict } from "./eviction.ts";
 
 describe("eviction", () => {
   const list = [
@@ -23,6 +23,11 @@ describe("eviction", () => {
   it("does nothing within the limit and goes below it when over, so it does not run again at once", () => {
     expect(messagesToEvict(50_000, 50_000)).toBe(0);
     expect(messagesToEvict(50_001, 50_000)).toBe(5_001);
+  });
+
+  it("keeps a 100,000-message working set by default", () => {
+    expect(messagesToEvict(100_000)).toBe(0);
+    expect(messagesToEvict(MAX_CACHED_MESSAGES + 1)).toBeGreaterThan(0);
   });
 
   it("takes whole conversations until enough messages are freed, counting only those it considers", async () => {

@@ -6,7 +6,8 @@
  */
 import type { Conversation } from "@inbox/shared";
 
-export const MAX_CACHED_MESSAGES = 50_000;
+/** Above a 100,000-message working set, so one that size is kept whole. */
+export const MAX_CACHED_MESSAGES = 150_000;
 /** Evict down to this share of the limit, so the next few messages don't evict again at once. */
 export const EVICT_TO = 0.9;
 

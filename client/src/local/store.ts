@@ -10,15 +10,44 @@ import type { QueuedCommand, ReplayerStore } from "../sync/outbox-replayer.ts";
 import { settlePlan } from "../sync/outcomes.ts";
 import type { PullStore } from "../sync/pull.ts";
 import { applyCommand } from "../state/pending.ts";
-import { KV_PULL_CURSOR, KV_USERS, type LocalDb } from "./db.ts";
+import { KV_PULL_CURSOR, KV_TAB_TOTALS, KV_USERS, type LocalDb } from "./db.ts";
 import { chooseEvictions, evictionOrder, messagesToEvict } from "./eviction.ts";
 import { contactRow, conversationRow, messageRow, stripConversation, type ConversationRow, type MessageRow } from "./rows.ts";
+import { applyWrites, isTabTotals, tabCounts, type TabTotals } from "./tab-counts.ts";
 
 const { minKey, maxKey } = Dexie;
 
+/** Stores conversations (one transaction, however many; the last copy of an id wins). */
 export async function putConversations(db: LocalDb, conversations: readonly Conversation[]): Promise<void> {
   if (conversations.length === 0) return;
-  await db.conversations.bulkPut(conversations.map(conversationRow));
+  await db.transaction("rw", db.conversations, db.kv, () => writeConversationRows(db, conversations.map(conversationRow)));
+}
+
+/**
+ * The one way conversation rows are written: they and the tabs' totals, in the caller's
+ * read-write transaction over `conversations` and `kv`. `previous`: the stored rows of the same
+ * ids, when the caller already read them.
+ */
+async function writeConversationRows(
+  db: LocalDb,
+  rows: readonly ConversationRow[],
+  previous?: readonly (ConversationRow | undefined)[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  let unique = rows;
+  if (!previous) {
+    const byId = new Map<string, ConversationRow>();
+    for (const row of rows) byId.set(row.id, row);
+    if (byId.size < rows.length) unique = [...byId.values()];
+  }
+  const [stored, before] = await Promise.all([
+    db.kv.get(KV_TAB_TOTALS),
+    previous ?? db.conversations.bulkGet(unique.map((r) => r.id)),
+  ]);
+  const totals = isTabTotals(stored?.value) ? stored.value : await computeTabTotals(db);
+  await db.conversations.bulkPut(unique as ConversationRow[]);
+  const next = applyWrites(totals, before, unique);
+  if (next !== totals || stored === undefined) await db.kv.put({ key: KV_TAB_TOTALS, value: next });
 }
 
 export async function putMessages(db: LocalDb, messages: readonly Message[]): Promise<void> {
@@ -66,13 +95,49 @@ export function listPage(db: LocalDb, filter: ListFilter, userId: string, limit:
   return tabCollection(db, filter, userId).reverse().limit(limit).toArray();
 }
 
+/**
+ * The tabs' counts: one get of the totals every write keeps in step (tab-counts.ts). Only a
+ * database written before they existed is counted, until its first write or reconcile.
+ */
 export async function countTabs(db: LocalDb, userId: string): Promise<Record<ListFilter, number>> {
-  const [mine, unassigned, all] = await Promise.all([
-    tabCollection(db, "mine", userId).count(),
-    tabCollection(db, "unassigned", userId).count(),
+  const stored = await db.kv.get(KV_TAB_TOTALS);
+  return tabCounts(isTabTotals(stored?.value) ? stored.value : await computeTabTotals(db), userId);
+}
+
+/** Counts the tabs from the rows (walks their keys: only to start or check the totals). */
+async function computeTabTotals(db: LocalDb): Promise<TabTotals> {
+  const byAssignee: Record<string, number> = {};
+  const [all, unassigned] = await Promise.all([
     db.conversations.count(),
+    db.conversations.where("[u+lastActivityAt]").between([1, minKey], [1, maxKey]).count(),
+    db.conversations.orderBy("[a+lastActivityAt]").eachKey((key) => {
+      const a = (key as [string, number])[0];
+      if (a) byAssignee[a] = (byAssignee[a] ?? 0) + 1;
+    }),
   ]);
-  return { mine, unassigned, all };
+  return { all, unassigned, byAssignee };
+}
+
+/**
+ * Recounts the totals from the rows and stores them if they differ: a check against drift
+ * (e.g. rows written by an older version of the app in another tab), run once in a while.
+ */
+export async function reconcileTabTotals(db: LocalDb): Promise<void> {
+  await db.transaction("rw", db.conversations, db.kv, async () => {
+    const [stored, counted] = await Promise.all([db.kv.get(KV_TAB_TOTALS), computeTabTotals(db)]);
+    if (isTabTotals(stored?.value) && sameTotals(stored.value, counted)) return;
+    await db.kv.put({ key: KV_TAB_TOTALS, value: counted });
+  });
+}
+
+function sameTotals(a: TabTotals, b: TabTotals): boolean {
+  const keys = Object.keys(a.byAssignee);
+  return (
+    a.all === b.all &&
+    a.unassigned === b.unassigned &&
+    keys.length === Object.keys(b.byAssignee).length &&
+    keys.every((k) => a.byAssignee[k] === b.byAssignee[k])
+  );
 }
 
 export function conversationMessages(db: LocalDb, conversationId: string): Promise<MessageRow[]> {
@@ -90,10 +155,10 @@ export function contactConversations(db: LocalDb, contactId: string): Promise<Co
  * and the conversation as it will be are written in one transaction.
  */
 export async function enqueueCommand(db: LocalDb, command: Command, now = Date.now()): Promise<void> {
-  await db.transaction("rw", db.outbox, db.conversations, async () => {
+  await db.transaction("rw", db.outbox, db.conversations, db.kv, async () => {
     await db.outbox.add({ clientId: command.clientId, conversationId: command.conversationId, command, state: "queued", createdAt: now });
     const row = await db.conversations.get(command.conversationId);
-    if (row) await db.conversations.put(conversationRow(applyCommand(stripConversation(row), command)));
+    if (row) await writeConversationRows(db, [conversationRow(applyCommand(stripConversation(row), command))], [row]);
   });
 }
 
@@ -109,18 +174,22 @@ export function outboxStore(db: LocalDb): ReplayerStore {
     },
     async settle(outcomes) {
       const plan = settlePlan(outcomes);
-      await db.transaction("rw", db.outbox, db.messages, db.conversations, async () => {
+      // One transaction per answered batch, each store written in bulk.
+      await db.transaction("rw", [db.outbox, db.messages, db.conversations, db.kv], async () => {
         if (plan.remove.length) await db.outbox.bulkDelete(plan.remove);
         if (plan.messages.length) await db.messages.bulkPut(plan.messages.map(messageRow));
-        if (plan.conversations.length) await db.conversations.bulkPut(plan.conversations.map(conversationRow));
-        for (const seq of plan.done) {
-          const row = await db.outbox.get(seq);
-          if (!row) continue;
-          // Its server copy may already be here (the live room is often faster than the answer).
-          const arrived = await db.messages.where("clientId").equals(row.clientId).count();
-          if (arrived > 0) await db.outbox.delete(seq);
-          else await db.outbox.update(seq, { state: "done" });
-        }
+        await writeConversationRows(db, plan.conversations.map(conversationRow));
+        if (plan.done.length === 0) return;
+        const rows = (await db.outbox.bulkGet(plan.done)).filter((r) => r !== undefined);
+        if (rows.length === 0) return;
+        // Their server copies may already be here (the live room is often faster than the answer).
+        const arrived = new Set(
+          (await db.messages.where("clientId").anyOf(rows.map((r) => r.clientId)).keys()).map(String),
+        );
+        const gone = rows.filter((r) => arrived.has(r.clientId));
+        const waiting = rows.filter((r) => !arrived.has(r.clientId));
+        if (gone.length) await db.outbox.bulkDelete(gone.map((r) => r.seq!));
+        if (waiting.length) await db.outbox.bulkPut(waiting.map((r) => ({ ...r, state: "done" as const })));
       });
     },
   };
@@ -137,7 +206,7 @@ export function pullStore(db: LocalDb): PullStore {
     async savePage(page: SyncPullResponse) {
       // Rows first, cursor last, in one transaction: the cursor never runs ahead of the rows.
       await db.transaction("rw", [db.conversations, db.messages, db.contacts, db.outbox, db.kv], async () => {
-        if (page.conversations.length) await db.conversations.bulkPut(page.conversations.map(conversationRow));
+        await writeConversationRows(db, page.conversations.map(conversationRow));
         if (page.messages.length) {
           await db.messages.bulkPut(page.messages.map(messageRow));
           await dropConfirmedReplies(db, page.messages);

@@ -3,10 +3,14 @@
  * (newest activity first, the first LIST_PAGE rows, more on scroll), with the agent's waiting
  * changes shown on top. The team rooms keep feeding it while online: what they show is
  * mirrored into the database, and each change asks for a pull of the deltas (debounced).
+ * The mirror is coalesced: a burst of room changes (a reconnect replaying hundreds of actions)
+ * becomes one write per MIRROR_WINDOW_MS, not one transaction (and list re-query) per change;
+ * the pull stays the durable path for anything a closing page could not write.
  */
 import { byLastActivity, type Conversation, type Inbox, type ListFilter } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, mapArray, on, onCleanup, untrack, type Accessor } from "solid-js";
 import type { LocalDb } from "../local/db.ts";
+import { createCoalescer } from "../local/coalesce.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import { reuseUnchanged } from "../local/reuse.ts";
 import { stripConversation, type ConversationRow } from "../local/rows.ts";
@@ -21,6 +25,8 @@ import type { SessionSlice } from "./session.ts";
 /** Rows rendered at first, and added each time the agent scrolls near the end. */
 export const LIST_PAGE = 200;
 const SEARCH_DEBOUNCE_MS = 150;
+/** How long a team room's change waits for others before they are stored together. */
+export const MIRROR_WINDOW_MS = 60;
 
 export interface ConversationsSlice {
   filter: Accessor<ListFilter>;
@@ -58,6 +64,32 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   const teamIds = createMemo(() => session.me()?.teams.map((t) => t.id) ?? [], [], { equals: sameIds });
   const rooms = createTeamRooms(teamIds);
 
+  // One coalesced writer per database: room changes stored together, the last copy of each wins.
+  const mirror = createMemo(() => {
+    const db = local.db();
+    if (!db) return null;
+    const writer = createCoalescer<Conversation>({
+      key: (c) => c.id,
+      write: (list) => putConversations(db, list),
+      onError: (err) => console.warn("Could not store conversations", err),
+      windowMs: MIRROR_WINDOW_MS,
+    });
+    // Leaving the page: write what waits now (the next pull brings anything that didn't make it).
+    const onPageHide = () => writer.flush();
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") writer.flush();
+    };
+    window.addEventListener("pagehide", onPageHide);
+    document.addEventListener("visibilitychange", onVisibility);
+    onCleanup(() => {
+      window.removeEventListener("pagehide", onPageHide);
+      document.removeEventListener("visibilitychange", onVisibility);
+      writer.flush();
+      writer.dispose();
+    });
+    return writer;
+  });
+
   // What the rooms show goes into the local database; every change also pulls the deltas.
   createMemo(
     mapArray(rooms, (room) => {
@@ -65,8 +97,8 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       let primed = false;
       createEffect(
         on([room.conversations, room.synced], ([list, synced]) => {
-          const db = untrack(local.db);
-          if (!synced || !db) return;
+          const writer = untrack(mirror);
+          if (!synced || !writer) return;
           const fresh = list.filter((c) => !mirrored.has(c));
           for (const c of list) mirrored.add(c);
           if (!primed) {
@@ -77,7 +109,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
               return;
             }
           }
-          if (fresh.length > 0) putConversations(db, fresh).catch((err) => console.warn("Could not store conversations", err));
+          if (fresh.length > 0) writer.add(fresh);
           local.requestPull();
         }),
       );

@@ -13,7 +13,7 @@ import { ApiError } from "../api/http.ts";
 import { KV_PULL_CURSOR, openLocalDb, type LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { OutboxRow } from "../local/rows.ts";
-import { enqueueCommand, evictIfNeeded, hasPulled, outboxStore, pullStore } from "../local/store.ts";
+import { enqueueCommand, evictIfNeeded, hasPulled, outboxStore, pullStore, reconcileTabTotals } from "../local/store.ts";
 import { deleteWorkDocs } from "../local/wipe.ts";
 import { backoffDelay } from "../sync/backoff.ts";
 import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
@@ -180,8 +180,22 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
     replayer.kick();
     if (navigator.onLine) pull.now();
 
+    // The tabs' totals are kept by every write; check them against the rows once, a little
+    // after the start (not to slow the first rows down), when the page is idle.
+    let idle: number | null = null;
+    const reconcile = () => {
+      idle = null;
+      if (!stopped) reconcileTabTotals(db).catch((err) => console.warn("Could not check the tab counts", err));
+    };
+    const reconcileTimer = setTimeout(() => {
+      if (typeof requestIdleCallback === "function") idle = requestIdleCallback(reconcile, { timeout: 10_000 });
+      else reconcile();
+    }, 5_000);
+
     onCleanup(() => {
       stopped = true;
+      clearTimeout(reconcileTimer);
+      if (idle !== null) cancelIdleCallback(idle);
       window.removeEventListener("online", onOnline);
       replayer.dispose();
       pull.dispose();

@@ -88,6 +88,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   /** Stops taking work, lets what was accepted finish, then closes the database. */
   async function shutdown(): Promise<void> {
     core.outbox.stop();
+    core.rooms.stop();
     for (const client of nodeWs.wss.clients) client.terminate();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();

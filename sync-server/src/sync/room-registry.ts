@@ -20,6 +20,7 @@ export class RoomRegistry {
   private readonly pending = new Map<string, Set<Promise<unknown>>>();
   private readonly updateCounts = new Map<string, number>();
   private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private stopped = false;
 
   constructor(
     private readonly db: Database,
@@ -48,11 +49,18 @@ export class RoomRegistry {
   /** Called when a peer leaves: an empty room is compacted and unloaded after a while. */
   release(name: string): void {
     const room = this.rooms.get(name);
-    if (!room || room.peerCount > 0) return;
+    if (!room || room.peerCount > 0 || this.stopped) return;
     this.cancelIdle(name);
     const timer = setTimeout(() => void this.unload(name), this.idleMs);
     (timer as { unref?: () => void }).unref?.();
     this.idleTimers.set(name, timer);
+  }
+
+  /** On shutdown: no more unloads or compactions (the database is about to close). */
+  stop(): void {
+    this.stopped = true;
+    for (const t of this.idleTimers.values()) clearTimeout(t);
+    this.idleTimers.clear();
   }
 
   /** Waits for every persisted update, e.g. before a test inspects the database or on shutdown. */
@@ -97,7 +105,7 @@ export class RoomRegistry {
   private async unload(name: string): Promise<void> {
     this.idleTimers.delete(name);
     const room = this.rooms.get(name);
-    if (!room || room.peerCount > 0) return;
+    if (!room || room.peerCount > 0 || this.stopped) return;
     this.rooms.delete(name);
     await Promise.allSettled([...(this.pending.get(name) ?? [])]);
     if ((this.updateCounts.get(name) ?? 0) > COMPACT_AFTER_UPDATES) await this.compact(name, room.doc);
