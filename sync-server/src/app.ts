@@ -17,6 +17,7 @@ import { registerSyncRoutes } from "./routes/sync-routes.ts";
 import { registerMediaRoutes } from "./routes/media-routes.ts";
 import { registerWebhookRoutes } from "./routes/webhook-routes.ts";
 import { registerWidgetRoutes } from "./routes/widget-routes.ts";
+import { registerRoutingRoutes } from "./routing/routing-routes.ts";
 import type { Simulator } from "./simulator/simulator.ts";
 import { registerSimulatorRoutes } from "./simulator/simulator-routes.ts";
 
@@ -58,6 +59,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerDirectoryRoutes(api, core);
   registerSyncPullRoutes(api, core);
   registerAdminRoutes(api, core);
+  registerRoutingRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.upgradeWebSocket);
   registerSyncRoutes(app, core, deps.upgradeWebSocket);
   registerDemoRoutes(app, core);

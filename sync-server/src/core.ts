@@ -12,6 +12,7 @@ import type { InboxRow } from "./services/read-model.ts";
 import { TtlCache } from "./services/ttl-cache.ts";
 import { hydrateRoom } from "./sync/hydrate-room.ts";
 import { RoomRegistry } from "./sync/room-registry.ts";
+import { Router } from "./routing/router.ts";
 import { WidgetHub } from "./widget/widget-hub.ts";
 
 export interface CoreOptions {
@@ -44,6 +45,8 @@ export interface Core {
   /** Where this server is reachable (set by the runtime once listening); used for media links and the simulator. */
   selfUrl: string;
   inbound: InboundBatcher;
+  /** Automatic routing: hands waiting chats to available agents, exactly once. */
+  router: Router;
   caches: Caches;
   now(): number;
   sessionTtlMs: number;
@@ -84,8 +87,10 @@ export function createCore(opts: CoreOptions): Core {
     outbox: undefined as unknown as OutboxDispatcher,
     webhooks: undefined as unknown as WebhookProcessor,
     inbound: undefined as unknown as InboundBatcher,
+    router: undefined as unknown as Router,
   };
   core.inbound = new InboundBatcher(core);
+  core.router = new Router(core);
   core.rooms = new RoomRegistry(opts.db, writer, (room) => hydrateRoom(core, room), opts.roomIdleMs);
   core.outbox = new OutboxDispatcher(core);
   core.webhooks = new WebhookProcessor(core);

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   "conversation.priority_changed",
   "conversation.labels_changed",
   "conversation.read",
+  "conversation.picked_up",
   "message.received",
   "message.queued",
   "message.sent",
@@ -23,6 +24,7 @@ export const EVENT_TYPES = [
   "user.signed_in",
   "user.signed_out",
   "user.sign_in_failed",
+  "user.availability_changed",
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -256,3 +256,13 @@ export const webhookEvents = sqliteTable(
   },
   (t) => [index("webhook_events_state").on(t.state, t.id)],
 );
+
+/**
+ * Automatic routing's memory per team: who was chosen last, so round robin continues after
+ * them (on every server instance, since it lives in the record).
+ */
+export const routingState = sqliteTable("routing_state", {
+  teamId: text("team_id").primaryKey().references(() => teams.id),
+  lastUserId: text("last_user_id"),
+  updatedAt: integer("updated_at").notNull(),
+});

@@ -5,6 +5,7 @@ import { conversations } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden } from "../http/http-error.ts";
 import { publish } from "../sync/publish.ts";
+import { afterCapacityFreed } from "../routing/routing-services.ts";
 import { conversationForUser } from "./access.ts";
 import { eventInsert } from "./event-rows.ts";
 import { loadUser, toConversation, type ConversationRow } from "./read-model.ts";
@@ -41,6 +42,7 @@ async function change(
       : await core.writer.write([update]);
     const updated = toConversation((results[results.length - 1] as ConversationRow[])[0]!);
     publish(core, updated);
+    if (freesCapacityOrWaits(row, updated)) afterCapacityFreed(core, row.teamId);
     return updated;
   });
 }
@@ -91,4 +93,16 @@ export function markConversationRead(core: Core, user: SessionUser, id: string):
   return change(core, user, id, async (row) =>
     row.unreadCount === 0 ? null : { patch: { unreadCount: 0 }, event: "conversation.read", data: { unread: row.unreadCount } },
   );
+}
+
+const HOLDS_CAPACITY = new Set(["open", "pending"]);
+
+/**
+ * Routing must look at the team again when an agent's chat stops counting against their
+ * capacity (resolved, snoozed, handed back or moved), or a chat starts waiting (unassigned and open).
+ */
+function freesCapacityOrWaits(before: ConversationRow, after: Conversation): boolean {
+  const freed = before.assigneeId !== null && HOLDS_CAPACITY.has(before.status) && (after.assigneeId !== before.assigneeId || !HOLDS_CAPACITY.has(after.status));
+  const waits = after.assigneeId === null && after.status === "open" && (before.assigneeId !== null || before.status !== "open");
+  return freed || waits;
 }

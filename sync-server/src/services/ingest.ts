@@ -4,6 +4,8 @@ import type { Core } from "../core.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { conversations, messages } from "../db/schema.ts";
 import { publish } from "../sync/publish.ts";
+import { routeInBackground } from "../routing/routing-services.ts";
+import { routingModeOf } from "../routing/router.ts";
 import { plainText } from "./plain-text.ts";
 import { toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "./read-model.ts";
 
@@ -70,6 +72,10 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
     core.caches.latestConversation.set(key, conversation.id);
     const result = { message: toMessage(message), conversation: toConversation(conversation), duplicate: false };
     publish(core, result.conversation, [result.message]);
+    // A new or reopened chat nobody holds waits for routing (manual inboxes: nothing to do).
+    if (conversation.assigneeId === null && conversation.status === "open" && routingModeOf(input.inbox) !== "manual") {
+      routeInBackground(`conversation ${conversation.id}`, () => core.router.conversationWaiting(conversation.id));
+    }
     return result;
   });
 }
