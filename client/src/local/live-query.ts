@@ -20,6 +20,11 @@ export function createLiveQuery<S, T>(
     reset?: (prev: S, next: S) => boolean;
     /** Post-processing that may reuse the previous value's objects. */
     map?: (next: T, prev: T) => T;
+    /**
+     * While this returns more than 0 (ms), answers at most that often instead of after every
+     * write (e.g. during a pull, which writes a page after another).
+     */
+    throttleMs?: () => number;
   } = {},
 ): LiveQuery<T> {
   const [value, setValue] = createSignal<T>(initial, { equals: false });
@@ -39,21 +44,38 @@ export function createLiveQuery<S, T>(
         setLoaded(false);
       }
       let live = true;
-      const subscription = liveQuery(() => run(s)).subscribe({
-        next: (v) => {
-          if (!live) return;
-          setValue((prev) => (opts.map ? opts.map(v, prev) : v));
-          setLoaded(true);
-        },
-        error: (err: unknown) => {
-          if (!live) return;
-          console.error("Local database query failed", err);
-          setLoaded(true);
-        },
-      });
+      let subscription: { unsubscribe(): void } | undefined;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const subscribe = () => {
+        timer = undefined;
+        let paused = false;
+        const mine = liveQuery(() => run(s)).subscribe({
+          next: (v) => {
+            if (!live || paused) return;
+            setValue((prev) => (opts.map ? opts.map(v, prev) : v));
+            setLoaded(true);
+            const wait = opts.throttleMs?.() ?? 0;
+            if (wait > 0) {
+              // Busy writing (e.g. a pull): stop listening, and ask again once `wait` is over;
+              // the new query sees everything written meanwhile, so nothing is missed.
+              paused = true;
+              queueMicrotask(() => mine.unsubscribe());
+              timer = setTimeout(subscribe, wait);
+            }
+          },
+          error: (err: unknown) => {
+            if (!live) return;
+            console.error("Local database query failed", err);
+            setLoaded(true);
+          },
+        });
+        subscription = mine;
+      };
+      subscribe();
       onCleanup(() => {
         live = false;
-        subscription.unsubscribe();
+        if (timer !== undefined) clearTimeout(timer);
+        subscription?.unsubscribe();
       });
     }),
   );

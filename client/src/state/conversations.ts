@@ -24,6 +24,8 @@ import type { SessionSlice } from "./session.ts";
 
 /** Rows rendered at first, and added each time the agent scrolls near the end. */
 export const LIST_PAGE = 200;
+/** How often the list and its counts follow the rows while a pull writes pages. */
+const PULL_REFRESH_MS = 500;
 const SEARCH_DEBOUNCE_MS = 150;
 /** How long a team room's change waits for others before they are stored together. */
 export const MIRROR_WINDOW_MS = 60;
@@ -142,6 +144,9 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   const [filter, setFilterSignal] = createSignal<ListFilter>("all");
   const [limit, setLimit] = createSignal(LIST_PAGE);
 
+  // A pull writes page after page: the list and its counts follow at most every PULL_REFRESH_MS
+  // meanwhile (the first answer and the one after the pull still come at once or nearly).
+  const pullThrottle = () => (untrack(local.pulling) ? PULL_REFRESH_MS : 0);
   const source = createMemo<ListSource | null>(
     () => {
       const db = local.db();
@@ -154,6 +159,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   const rows = createLiveQuery(source, (s) => listPage(s.db, s.filter, s.userId, s.limit), [] as ConversationRow[], {
     // Showing more keeps the rows already on screen; another tab or user starts blank.
     reset: (a, b) => a.db !== b.db || a.filter !== b.filter || a.userId !== b.userId,
+    throttleMs: pullThrottle,
   });
   const visible = createMemo<Conversation[]>(
     (prev) => {
@@ -170,7 +176,9 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     const uid = userId();
     return db && uid ? { db, uid } : null;
   }, null, { equals: (a, b) => a?.db === b?.db && a?.uid === b?.uid });
-  const counts = createLiveQuery(countSource, (s) => countTabs(s.db, s.uid), { mine: 0, unassigned: 0, all: 0 });
+  const counts = createLiveQuery(countSource, (s) => countTabs(s.db, s.uid), { mine: 0, unassigned: 0, all: 0 }, {
+    throttleMs: pullThrottle,
+  });
 
   // ---------- search ----------
   const [query, setQuery] = createSignal("");

@@ -32,10 +32,19 @@ export async function pullAll(
   const limit = opts.limit ?? PULL_PAGE_SIZE;
   const report: PullReport = { pages: 0, conversations: 0, messages: 0, contacts: 0 };
   let cursor = await store.cursor();
+  let next: Promise<SyncPullResponse> | null = null;
   for (;;) {
     if (opts.stopped?.()) return report;
-    const page = await fetchPage(cursor, limit);
+    const page = await (next ?? fetchPage(cursor, limit));
+    next = null;
     if (opts.stopped?.()) return report;
+    // The next page downloads while this one is stored (its cursor is known already); it is
+    // stored only after this one, so the stored cursor still never runs ahead of the rows.
+    const more = page.hasMore && page.cursor !== cursor;
+    if (more) {
+      next = fetchPage(page.cursor, limit);
+      next.catch(() => {}); // a failed save wins; this one's error is seen when awaited
+    }
     await store.savePage(page);
     report.pages++;
     report.conversations += page.conversations.length;
