@@ -3,7 +3,7 @@
  * their text in a multiEntry Dexie index; a query matches rows holding a word that starts with
  * each of its words. Pure, so it is unit-tested in node.
  */
-import type { MessageContent } from "@inbox/shared";
+import { searchableText } from "@inbox/shared";
 
 /** A row keeps at most this many distinct words, so one huge message can't bloat the index. */
 export const MAX_WORDS_PER_ROW = 64;
@@ -38,27 +38,8 @@ export function queryTokens(query: string): string[] {
   return tokenize(query, 8);
 }
 
-/** The searchable text of a message, whatever its kind. */
-export function contentText(content: MessageContent): string {
-  switch (content.kind) {
-    case "text":
-      return content.text;
-    case "buttons":
-      return [content.text, ...content.buttons.map((b) => b.title)].join(" ");
-    case "quick_replies":
-      return [content.text, ...content.replies.map((r) => r.title)].join(" ");
-    case "image":
-    case "video":
-      return content.caption ?? "";
-    case "file":
-      return content.filename;
-    case "location":
-      return [content.name, content.address].filter(Boolean).join(" ");
-    case "audio":
-    case "unsupported":
-      return "";
-  }
-}
+/** The searchable text of a message, whatever its kind (one definition, shared with the server). */
+export const contentText = searchableText;
 
 /** Words of a contact: name, email and phone (also as one run of digits, as people type it). */
 export function contactWords(c: { name: string | null; email: string | null; phone: string | null }): string[] {

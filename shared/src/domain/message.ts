@@ -94,3 +94,26 @@ export function previewOf(content: MessageContent): string {
 export function byCreatedAt(a: Message, b: Message): number {
   return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
+
+/** The searchable words of a message, whatever its kind (stored on the server, indexed on devices). */
+export function searchableText(content: MessageContent): string {
+  switch (content.kind) {
+    case "text":
+      return content.text;
+    case "buttons":
+      return [content.text, ...content.buttons.map((b) => b.title)].join(" ");
+    case "quick_replies":
+      return [content.text, ...content.replies.map((r) => r.title)].join(" ");
+    case "image":
+    case "video":
+      return content.caption ?? "";
+    case "file":
+      return content.filename;
+    case "location":
+      return [content.name, content.address].filter(Boolean).join(" ");
+    case "audio":
+      return "";
+    case "unsupported":
+      return content.description;
+  }
+}

@@ -1,11 +1,10 @@
 import { and, eq, inArray, lte } from "drizzle-orm";
-import { newId, type DeliveryStatus } from "@inbox/shared";
+import { newId, type DeliveryStatus, searchableText } from "@inbox/shared";
 import type { InboundEvent, InboundSender } from "@inbox/connectors";
 import type { Core } from "../core.ts";
 import { contactIdentities, contacts, conversations, messages } from "../db/schema.ts";
 import { eventInsert } from "../services/event-rows.ts";
 import { ingestCustomerMessage } from "../services/ingest.ts";
-import { plainText } from "../services/plain-text.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../services/read-model.ts";
 import { publishMessages } from "../sync/publish.ts";
 
@@ -55,7 +54,7 @@ export async function applyInboundEvent(core: Core, inbox: InboxRow, event: Inbo
       if (!row) return;
       const content = event.type === "edit" ? event.content : { kind: "unsupported" as const, description: "The customer deleted this message", raw: null };
       const results = await core.writer.write([
-        core.db.update(messages).set({ content, text: plainText(content) }).where(eq(messages.id, row.id)).returning(),
+        core.db.update(messages).set({ content, text: searchableText(content) }).where(eq(messages.id, row.id)).returning(),
       ]);
       await publishRows(core, results[0] as MessageRow[]);
       return;

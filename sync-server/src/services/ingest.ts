@@ -1,12 +1,11 @@
 import { and, desc, eq } from "drizzle-orm";
-import { newId, previewOf, type Conversation, type Message, type MessageContent } from "@inbox/shared";
+import { newId, previewOf, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { conversations, messages } from "../db/schema.ts";
 import { publish } from "../sync/publish.ts";
 import { routeInBackground } from "../routing/routing-services.ts";
 import { routingModeOf } from "../routing/router.ts";
-import { plainText } from "./plain-text.ts";
 import { toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "./read-model.ts";
 
 export interface InboundMessage {
@@ -46,7 +45,7 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
       senderId: input.contactId,
       senderName: input.contactName,
       content: input.content,
-      text: plainText(input.content),
+      text: searchableText(input.content),
       status: "delivered",
       failureReason: null,
       clientId: input.clientId,

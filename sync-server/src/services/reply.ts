@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { newId, previewOf, type Conversation, type Message, type MessageContent } from "@inbox/shared";
+import { newId, previewOf, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { conversations, messages, outbox, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -7,7 +7,6 @@ import { HttpError } from "../http/http-error.ts";
 import { publish } from "../sync/publish.ts";
 import { conversationForUser } from "./access.ts";
 import { eventInsert } from "./event-rows.ts";
-import { plainText } from "./plain-text.ts";
 import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "./read-model.ts";
 
 export interface ReplyResult {
@@ -68,7 +67,7 @@ export async function sendAgentReply(
       senderId: user.id,
       senderName: user.name,
       content: input.content,
-      text: plainText(input.content),
+      text: searchableText(input.content),
       status: "queued",
       failureReason: null,
       clientId: input.clientId,
