@@ -14,11 +14,26 @@ import { sendAgentReply } from "./reply.ts";
  */
 export async function applyCommands(core: Core, user: SessionUser, commands: Command[]): Promise<CommandResult[]> {
   const results: CommandResult[] = [];
-  for (const command of commands) results.push(await applyOnce(core, user, command));
+  const outcomes: (typeof processedCommands.$inferInsert)[] = [];
+  try {
+    for (const command of commands) results.push(await applyOnce(core, user, command, outcomes));
+  } finally {
+    // Outcomes are recorded together, one commit per batch. If the process dies first, a replay
+    // applies them again, and every command is idempotent in itself (message clientIds, "set
+    // status to X"), so nothing happens twice; the record only makes repeats cheap and exact.
+    if (outcomes.length) {
+      await core.writer.write([core.db.insert(processedCommands).values(outcomes).onConflictDoNothing()]);
+    }
+  }
   return results;
 }
 
-async function applyOnce(core: Core, user: SessionUser, command: Command): Promise<CommandResult> {
+async function applyOnce(
+  core: Core,
+  user: SessionUser,
+  command: Command,
+  outcomes: (typeof processedCommands.$inferInsert)[],
+): Promise<CommandResult> {
   const prior = await core.db.query.processedCommands.findFirst({ where: eq(processedCommands.clientId, command.clientId) });
   if (prior) {
     if (prior.userId !== user.id) {
@@ -33,12 +48,7 @@ async function applyOnce(core: Core, user: SessionUser, command: Command): Promi
     if (!(err instanceof HttpError) || err.status >= 500) throw err;
     result = { clientId: command.clientId, ok: false, code: err.code, message: err.message, keepAsDraft: command.type === "reply" };
   }
-  await core.writer.write([
-    core.db
-      .insert(processedCommands)
-      .values({ clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() })
-      .onConflictDoNothing(),
-  ]);
+  outcomes.push({ clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() });
   return result;
 }
 
