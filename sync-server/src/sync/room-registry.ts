@@ -4,6 +4,7 @@ import type { Database } from "../db/database.ts";
 import { docUpdates } from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
 import { Room } from "./room.ts";
+import { defer } from "../db/defer.ts";
 
 /** Brings a freshly loaded room up to date with the record (libSQL is the truth). */
 export type Hydrate = (room: Room) => Promise<void>;
@@ -21,6 +22,8 @@ export class RoomRegistry {
   private readonly updateCounts = new Map<string, number>();
   private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
+  private readonly buffered = new Map<string, Uint8Array[]>();
+  private flushScheduled = false;
 
   constructor(
     private readonly db: Database,
@@ -65,6 +68,7 @@ export class RoomRegistry {
 
   /** Waits for every persisted update, e.g. before a test inspects the database or on shutdown. */
   async flush(): Promise<void> {
+    this.writeBuffered();
     for (const set of this.pending.values()) await Promise.allSettled([...set]);
   }
 
@@ -91,15 +95,34 @@ export class RoomRegistry {
     return room;
   }
 
+  /**
+   * Updates are buffered for the rest of the event-loop turn and written as one merged update
+   * per room: a burst of changes (a replayed outbox) costs one row per room, not one per change.
+   */
   private persist(name: string, update: Uint8Array): void {
-    const write = this.writer.write([this.db.insert(docUpdates).values({ room: name, update: Buffer.from(update) })]);
-    let set = this.pending.get(name);
-    if (!set) this.pending.set(name, (set = new Set()));
-    set.add(write);
-    write
-      .catch((err) => console.error(`could not persist an update of room ${name}`, err))
-      .finally(() => set.delete(write));
-    this.updateCounts.set(name, (this.updateCounts.get(name) ?? 0) + 1);
+    const buffered = this.buffered.get(name);
+    if (buffered) buffered.push(update);
+    else this.buffered.set(name, [update]);
+    if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      defer(() => this.writeBuffered());
+    }
+  }
+
+  private writeBuffered(): void {
+    this.flushScheduled = false;
+    for (const [name, updates] of this.buffered) {
+      const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+      const write = this.writer.write([this.db.insert(docUpdates).values({ room: name, update: Buffer.from(merged) })]);
+      let set = this.pending.get(name);
+      if (!set) this.pending.set(name, (set = new Set()));
+      set.add(write);
+      write
+        .catch((err) => console.error(`could not persist an update of room ${name}`, err))
+        .finally(() => set.delete(write));
+      this.updateCounts.set(name, (this.updateCounts.get(name) ?? 0) + 1);
+    }
+    this.buffered.clear();
   }
 
   private async unload(name: string): Promise<void> {
@@ -107,6 +130,7 @@ export class RoomRegistry {
     const room = this.rooms.get(name);
     if (!room || room.peerCount > 0 || this.stopped) return;
     this.rooms.delete(name);
+    this.writeBuffered();
     await Promise.allSettled([...(this.pending.get(name) ?? [])]);
     if ((this.updateCounts.get(name) ?? 0) > COMPACT_AFTER_UPDATES) await this.compact(name, room.doc);
     this.updateCounts.delete(name);
