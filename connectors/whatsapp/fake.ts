@@ -40,7 +40,6 @@ export class FakeWhatsapp extends FakePlatform {
   readonly credentials: WhatsappCredentials;
   /** Media the fake can serve by id; uploads are added here too. */
   readonly media: Map<string, StoredMedia>;
-  private readonly defaultHandler: FakeHandler;
 
   constructor(credentials: WhatsappCredentials = FAKE_WHATSAPP_CREDENTIALS) {
     const state: FakeState = { credentials, media: new Map(), sent: 0 };
@@ -49,17 +48,11 @@ export class FakeWhatsapp extends FakePlatform {
     super(handler);
     this.credentials = credentials;
     this.media = state.media;
-    this.defaultHandler = handler;
-  }
-
-  /** Back to the documented success answers after `respondWith`. */
-  reset(): void {
-    this.respondWith(this.defaultHandler);
   }
 
   /** Send/upload calls to `/messages` and `/media` answer with a platform error; the rest stays normal. */
   failSendsWith(kind: WhatsappErrorKind): void {
-    this.respondWith((req) => (req.method === "POST" ? errorReply(kind) : this.defaultHandler(req)));
+    this.failWhere((req) => req.method === "POST", errorReply(kind));
   }
 }
 

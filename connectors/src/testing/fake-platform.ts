@@ -30,11 +30,26 @@ export class FakePlatform {
   private server: Server | null = null;
   baseUrl = "";
 
-  constructor(private handler: FakeHandler) {}
+  private handler: FakeHandler;
+
+  /** `normal`: the documented success behaviour, which `reset` goes back to. */
+  constructor(readonly normal: FakeHandler) {
+    this.handler = normal;
+  }
 
   /** Replaces the handler, e.g. to make the next sends fail with a platform error. */
   respondWith(handler: FakeHandler): void {
     this.handler = handler;
+  }
+
+  /** Requests matching `where` get `reply` (a platform error); everything else stays normal. */
+  failWhere(where: (req: RecordedRequest) => boolean, reply: FakeReply): void {
+    this.respondWith((req) => (where(req) ? reply : this.normal(req)));
+  }
+
+  /** Back to the documented success answers. */
+  reset(): void {
+    this.handler = this.normal;
   }
 
   /** Answers one request without a socket (the demo simulator mounts fakes inside the app). */

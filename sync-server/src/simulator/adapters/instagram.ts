@@ -1,4 +1,4 @@
-import { FakePlatform, type FakeHandler } from "@inbox/connectors/testing";
+import { FakePlatform } from "@inbox/connectors/testing";
 import {
   audioMessage,
   buildWebhook,
@@ -11,15 +11,8 @@ import {
 } from "@inbox/connectors/instagram/fake.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
-const normal = new WeakMap<FakePlatform, FakeHandler>();
-
 export const instagramSim: SimAdapter = {
-  createFake() {
-    const handler = createInstagramHandler();
-    const fake = new FakePlatform(handler);
-    normal.set(fake, handler);
-    return fake;
-  },
+  createFake: () => new FakePlatform(createInstagramHandler()),
   inbound(action, customer, id, c, base) {
     if (action.kind === "block") return noBlockWebhook("instagram");
     const o = { from: customer.externalId, id, igAccountId: c.igAccountId };
@@ -35,10 +28,7 @@ export const instagramSim: SimAdapter = {
               : postback({ ...o, title: action.title, payload: action.id });
     return buildWebhook(payload, c);
   },
-  fail(fake, failure) {
-    const ok = normal.get(fake)!;
-    fake.respondWith(failure === "none" ? ok : (req) => (req.method === "POST" ? errorReply(failure) : ok(req)));
-  },
+  fail: (fake, failure) => (failure === "none" ? fake.reset() : fake.failWhere((req) => req.method === "POST", errorReply(failure))),
   describe(req) {
     if (req.method !== "POST" || !req.path.endsWith("/messages")) return null;
     const body = req.json() as { recipient?: { id?: string }; message?: { text?: string; attachment?: { type?: string } } };

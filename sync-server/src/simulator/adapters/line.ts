@@ -1,8 +1,6 @@
-import { FakePlatform, type FakeHandler } from "@inbox/connectors/testing";
+import { FakePlatform } from "@inbox/connectors/testing";
 import { audioMessage, buildWebhook, errorReply, imageMessage, lineFakeHandler, locationMessage, postback, textMessage, unfollow } from "@inbox/connectors/line/fake.ts";
 import type { SimAdapter } from "../sim-adapter.ts";
-
-const normal = new WeakMap<FakePlatform, FakeHandler>();
 
 /** LINE message ids are digit strings. */
 function lineId(id: string): string {
@@ -12,12 +10,7 @@ function lineId(id: string): string {
 }
 
 export const lineSim: SimAdapter = {
-  createFake(c) {
-    const handler = lineFakeHandler({ channelAccessToken: c.channelAccessToken });
-    const fake = new FakePlatform(handler);
-    normal.set(fake, handler);
-    return fake;
-  },
+  createFake: (c) => new FakePlatform(lineFakeHandler({ channelAccessToken: c.channelAccessToken })),
   inbound(action, customer, id, c) {
     const o = { from: customer.externalId, id: lineId(id), webhookEventId: `01SIM${lineId(id)}` };
     const payload =
@@ -35,10 +28,8 @@ export const lineSim: SimAdapter = {
     return buildWebhook(payload, c);
   },
   blocksByWebhook: true,
-  fail(fake, failure) {
-    const ok = normal.get(fake)!;
-    fake.respondWith(failure === "none" ? ok : (req) => (req.method === "POST" && req.path.includes("/message/") ? errorReply(failure) : ok(req)));
-  },
+  fail: (fake, failure) =>
+    failure === "none" ? fake.reset() : fake.failWhere((req) => req.method === "POST" && req.path.includes("/message/"), errorReply(failure)),
   describe(req) {
     if (req.method !== "POST" || !req.path.endsWith("/message/push")) return null;
     const body = req.json() as { to?: string; messages?: { type?: string; text?: string }[] };

@@ -11,19 +11,10 @@ import {
 } from "@inbox/connectors/messenger/fake.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
-import { FakePlatform, type FakeHandler } from "@inbox/connectors/testing";
-
-/** Each fake's normal behaviour, to go back to after a simulated failure. */
-const normal = new WeakMap<FakePlatform, FakeHandler>();
+import { FakePlatform } from "@inbox/connectors/testing";
 
 export const messengerSim: SimAdapter = {
-  createFake(c) {
-    const options = { pageId: c.pageId, pageAccessToken: c.pageAccessToken };
-    const handler = messengerFakeHandler(options);
-    const fake = new FakePlatform(handler);
-    normal.set(fake, handler);
-    return fake;
-  },
+  createFake: (c) => new FakePlatform(messengerFakeHandler({ pageId: c.pageId, pageAccessToken: c.pageAccessToken })),
   inbound(action, customer, id, c, base) {
     if (action.kind === "block") return noBlockWebhook("messenger");
     const o = { from: customer.externalId, id, pageId: c.pageId };
@@ -39,10 +30,7 @@ export const messengerSim: SimAdapter = {
               : postbackMessage({ ...o, title: action.title, payload: action.id });
     return buildWebhook(payload, c);
   },
-  fail(fake, failure) {
-    const ok = normal.get(fake)!;
-    fake.respondWith(failure === "none" ? ok : (req) => (req.method === "POST" ? errorReply(failure) : ok(req)));
-  },
+  fail: (fake, failure) => (failure === "none" ? fake.reset() : fake.failWhere((req) => req.method === "POST", errorReply(failure))),
   describe(req) {
     if (req.method !== "POST" || !req.path.endsWith("/messages")) return null;
     try {

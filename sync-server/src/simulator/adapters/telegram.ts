@@ -1,4 +1,4 @@
-import { FakePlatform, type FakeHandler } from "@inbox/connectors/testing";
+import { FakePlatform } from "@inbox/connectors/testing";
 import {
   buildWebhook,
   errorReply,
@@ -11,8 +11,6 @@ import {
 } from "@inbox/connectors/telegram/fake.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
-const normal = new WeakMap<FakePlatform, FakeHandler>();
-
 /** Telegram ids are numbers: derive a stable one from the simulator's message id. */
 function numericId(id: string): number {
   let h = 0;
@@ -21,13 +19,8 @@ function numericId(id: string): number {
 }
 
 export const telegramSim: SimAdapter = {
-  createFake(c) {
-    // One handler for the fake's whole life, so its message numbering never restarts.
-    const handler = telegramHandler({ botToken: c.botToken });
-    const fake = new FakePlatform(handler);
-    normal.set(fake, handler);
-    return fake;
-  },
+  // One handler for the fake's whole life (reset returns to it), so message numbering never restarts.
+  createFake: (c) => new FakePlatform(telegramHandler({ botToken: c.botToken })),
   inbound(action, customer, id, c) {
     if (action.kind === "block") return noBlockWebhook("telegram");
     const n = numericId(id);
@@ -44,10 +37,8 @@ export const telegramSim: SimAdapter = {
               : quickReplyAnswer({ ...o, title: action.title });
     return buildWebhook(payload, c);
   },
-  fail(fake, failure) {
-    const ok = normal.get(fake)!;
-    fake.respondWith(failure === "none" ? ok : (req) => (/\/send[A-Z]/.test(req.path) ? errorReply(failure, { retryAfter: 120 }) : ok(req)));
-  },
+  fail: (fake, failure) =>
+    failure === "none" ? fake.reset() : fake.failWhere((req) => /\/send[A-Z]/.test(req.path), errorReply(failure, { retryAfter: 120 })),
   describe(req) {
     const method = /\/(send[A-Za-z]+)$/.exec(req.path)?.[1];
     if (!method) return null;

@@ -1,4 +1,4 @@
-import { buildWebhook, createFakeWechat, errorReply, imageMessage, locationMessage, menuReplyMessage, textMessage, voiceMessage, type FakeWechat } from "@inbox/connectors/wechat/fake.ts";
+import { buildWebhook, createFakeWechat, errorReply, imageMessage, locationMessage, menuReplyMessage, textMessage, voiceMessage } from "@inbox/connectors/wechat/fake.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 /** WeChat MsgIds are 64-bit numbers: derive a stable digit string from the simulator's id. */
@@ -25,10 +25,7 @@ export const wechatSim: SimAdapter = {
               : menuReplyMessage({ ...o, text: action.title, menuItemId: "101" });
     return buildWebhook(payload, c);
   },
-  fail(fake, failure) {
-    const f = fake as FakeWechat;
-    f.respondWith(failure === "none" ? f.defaultHandler : (req) => (req.path.includes("/message/custom/send") ? errorReply(failure) : f.defaultHandler(req)));
-  },
+  fail: (fake, failure) => (failure === "none" ? fake.reset() : fake.failWhere((req) => req.path.includes("/message/custom/send"), errorReply(failure))),
   describe(req) {
     if (!req.path.includes("/message/custom/send")) return null;
     const body = req.json() as { touser?: string; msgtype?: string; text?: { content?: string } };

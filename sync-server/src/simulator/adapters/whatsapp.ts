@@ -7,7 +7,6 @@ import {
   imageMessage,
   locationMessage,
   textMessage,
-  type FakeWhatsapp,
 } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
@@ -30,11 +29,7 @@ export const whatsappSim: SimAdapter = {
               : buttonReply({ ...o, contextId: "wamid.simulated", buttonId: action.id, title: action.title });
     return buildWebhook(payload, creds);
   },
-  fail(fake, failure) {
-    const f = fake as FakeWhatsapp;
-    if (failure === "none") f.reset();
-    else f.failSendsWith(failure);
-  },
+  fail: (fake, failure) => (failure === "none" ? fake.reset() : fake.failWhere((req) => req.method === "POST", errorReply(failure))),
   describe(req) {
     if (req.method !== "POST" || !req.path.endsWith("/messages")) return null;
     const body = req.json() as { to?: string; type?: string; text?: { body?: string }; image?: { caption?: string; link?: string }; interactive?: { body?: { text?: string } } };
