@@ -13,6 +13,7 @@ import { Avatar } from "./Avatar.tsx";
 import { ChannelBadge } from "./ChannelBadge.tsx";
 import { ChannelStatusBadge } from "./ChannelStatusBadge.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
+import { ErrorMessage } from "./ErrorMessage.tsx";
 
 export function ChatHeader(props: { conversation: Conversation; infoOpen: boolean; onToggleInfo: () => void }) {
   const { session, users, selection, channels } = useAppState();
@@ -95,13 +96,7 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
           Customer info
         </button>
       </div>
-      <Show when={selection.commandError()}>
-        {(message) => (
-          <p class="chat-error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <ErrorMessage message={selection.commandError()} class="chat-error" />
     </header>
   );
 }

@@ -18,6 +18,7 @@ import { channelNotice, type ChannelNotice } from "../state/channel-notice.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { diffText, mapPosition } from "../sync/text-binding.ts";
 import { composerKeyAction } from "./composer-keys.ts";
+import { ErrorMessage } from "./ErrorMessage.tsx";
 
 type Mode = "reply" | "note";
 
@@ -167,13 +168,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
       <Show when={offline()}>
         <p class="composer-hint">You're offline. Replies are kept on this device and will send when you're back online.</p>
       </Show>
-      <Show when={error()}>
-        {(message) => (
-          <p class="composer-error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <ErrorMessage message={error()} class="composer-error" />
       <div class="composer-row">
         <textarea
           ref={textarea}
@@ -225,13 +220,7 @@ function NoteForm(props: { conversationId: string }) {
       }}
     >
       <p class="composer-hint">Internal note: only agents see it, never the customer.</p>
-      <Show when={error()}>
-        {(message) => (
-          <p class="composer-error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <ErrorMessage message={error()} class="composer-error" />
       <div class="composer-row">
         <textarea
           ref={textarea}

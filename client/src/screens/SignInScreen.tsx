@@ -1,7 +1,8 @@
 /** Email and password sign-in. The server's error message is shown as is (it is written for users). */
-import { createSignal, Show } from "solid-js";
+import { createSignal } from "solid-js";
 import { ApiError } from "../api/http.ts";
 import { useAppState } from "../state/app-state.tsx";
+import { ErrorMessage } from "../components/ErrorMessage.tsx";
 
 export function SignInScreen() {
   const { session } = useAppState();
@@ -59,13 +60,7 @@ export function SignInScreen() {
             onInput={(e) => setPassword(e.currentTarget.value)}
           />
         </div>
-        <Show when={error()}>
-          {(message) => (
-            <p class="form-error" role="alert">
-              {message()}
-            </p>
-          )}
-        </Show>
+        <ErrorMessage message={error()} />
         <button type="submit" class="btn btn-primary btn-block" disabled={busy()} aria-busy={busy()}>
           Sign in
         </button>

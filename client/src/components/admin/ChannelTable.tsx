@@ -10,6 +10,7 @@ import { ChannelBadge } from "../ChannelBadge.tsx";
 import { ChannelStatusBadge } from "../ChannelStatusBadge.tsx";
 import { CopyField } from "../CopyField.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
+import { ErrorMessage } from "../ErrorMessage.tsx";
 
 export interface ChannelActions {
   setEnabled(id: string, enabled: boolean): Promise<AdminInbox>;
@@ -166,13 +167,7 @@ function ChannelRow(props: {
               </button>
             </Show>
           </div>
-          <Show when={error()}>
-            {(message) => (
-              <p class="form-error" role="alert">
-                {message()}
-              </p>
-            )}
-          </Show>
+          <ErrorMessage message={error()} />
         </td>
       </tr>
       <Show when={props.reconnecting}>

@@ -9,6 +9,7 @@ import { ApiError } from "../../api/http.ts";
 import { CREDENTIAL_FIELDS, credentialsFor, formFieldErrors, missingCredentials, SETTING_FIELDS } from "../../format/channel-credentials.ts";
 import { CHANNEL_LABELS } from "../../format/labels.ts";
 import { CredentialFields } from "./CredentialFields.tsx";
+import { ErrorMessage } from "../ErrorMessage.tsx";
 
 const DEFAULT_CHANNEL: ChannelType = "whatsapp";
 
@@ -225,13 +226,7 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
         </details>
       </Show>
 
-      <Show when={error()}>
-        {(message) => (
-          <p class="form-error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <ErrorMessage message={error()} />
       <p class="form-done" role="status">
         {done() ?? ""}
       </p>

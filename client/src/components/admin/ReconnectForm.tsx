@@ -8,6 +8,7 @@ import { ApiError } from "../../api/http.ts";
 import { CREDENTIAL_FIELDS, credentialsFor, formFieldErrors, missingCredentials } from "../../format/channel-credentials.ts";
 import { CHANNEL_LABELS } from "../../format/labels.ts";
 import { CredentialFields } from "./CredentialFields.tsx";
+import { ErrorMessage } from "../ErrorMessage.tsx";
 
 export function ReconnectForm(props: {
   inbox: AdminInbox;
@@ -84,13 +85,7 @@ export function ReconnectForm(props: {
           />
         </div>
       </Show>
-      <Show when={error()}>
-        {(message) => (
-          <p class="form-error" role="alert">
-            {message()}
-          </p>
-        )}
-      </Show>
+      <ErrorMessage message={error()} />
       <div class="form-actions">
         <Show when={CREDENTIAL_FIELDS[props.inbox.channel].length > 0}>
           <button type="submit" class="btn btn-primary" disabled={busy()} aria-busy={busy()}>
