@@ -1,5 +1,6 @@
 import type { ChannelType } from "@inbox/shared";
-import { createWebchatConnector, type Connector } from "@inbox/connectors";
+import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
+import type { WidgetMessage } from "@inbox/shared";
 import { WebhookProcessor } from "./channels/webhook-processor.ts";
 import type { BlobStore } from "./media/blob-store.ts";
 import type { SecretBox } from "./security/secret-box.ts";
@@ -102,14 +103,7 @@ export function createCore(opts: CoreOptions): Core {
   return core;
 }
 
-function outboundToWidget(m: import("@inbox/connectors").OutboundMessage) {
-  return {
-    id: m.messageId,
-    clientId: null,
-    from: "agent" as const,
-    senderName: m.senderName,
-    content: m.content,
-    status: "sent" as const,
-    createdAt: m.createdAt,
-  };
+/** An agent's reply as the visitor's widget shows it. */
+function outboundToWidget(m: OutboundMessage): WidgetMessage {
+  return { id: m.messageId, clientId: null, from: "agent", senderName: m.senderName, content: m.content, status: "sent", createdAt: m.createdAt };
 }

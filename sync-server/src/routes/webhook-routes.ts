@@ -16,14 +16,14 @@ const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 export function registerWebhookRoutes(app: Hono<AppEnv>, core: Core): void {
   app.get("/webhooks/:platform/:inboxId", async (c) => {
     const { inbox, connector } = await webhookInbox(core, c.req.param("platform"), c.req.param("inboxId"));
-    const reply = await connector.handshake(await asWebhookRequest(c.req.raw, new Uint8Array()), await credentialsOf(core, inbox));
+    const reply = await connector.handshake(asWebhookRequest(c.req.raw, new Uint8Array()), await credentialsOf(core, inbox));
     if (!reply) throw new HttpError(404, "not_found", "This address only accepts the platform's webhooks.");
     return c.body(reply.body, reply.status as 200, { "content-type": reply.contentType ?? "text/plain" });
   });
 
   app.post("/webhooks/:platform/:inboxId", async (c) => {
     const { inbox, connector } = await webhookInbox(core, c.req.param("platform"), c.req.param("inboxId"));
-    const req = await asWebhookRequest(c.req.raw, await readRawBody(c, WEBHOOK_BODY_LIMIT));
+    const req = asWebhookRequest(c.req.raw, await readRawBody(c, WEBHOOK_BODY_LIMIT));
     if (!(await connector.verify(req, await credentialsOf(core, inbox)))) {
       throw new HttpError(401, "unauthenticated", "The webhook signature is missing or wrong.");
     }
@@ -33,6 +33,6 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, core: Core): void {
   });
 }
 
-async function asWebhookRequest(raw: Request, body: Uint8Array): Promise<WebhookRequest> {
+function asWebhookRequest(raw: Request, body: Uint8Array): WebhookRequest {
   return { method: raw.method, url: new URL(raw.url), headers: raw.headers, body };
 }

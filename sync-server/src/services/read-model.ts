@@ -95,7 +95,12 @@ export async function loadUser(db: Database, id: string): Promise<(User & { pass
 
 export async function listUsers(db: Database, workspaceId: string): Promise<User[]> {
   const rows = await db.select().from(users).where(eq(users.workspaceId, workspaceId)).orderBy(asc(users.name));
-  const memberships = await db.select().from(teamMembers);
+  // Only this workspace's memberships: the join keeps other workspaces' rows out of the read.
+  const memberships = await db
+    .select({ userId: teamMembers.userId, teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(eq(users.workspaceId, workspaceId));
   return rows.map((row) => ({
     id: row.id,
     workspaceId: row.workspaceId,
