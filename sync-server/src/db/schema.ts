@@ -74,6 +74,8 @@ export const contacts = sqliteTable("contacts", {
   name: text("name"),
   email: text("email"),
   phone: text("phone"),
+  /** VIP customers' chats are routed first, after urgent ones. */
+  vip: integer("vip", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
   seq: integer("seq").notNull().default(0),
 }, (t) => [index("contacts_seq").on(t.seq)]);

@@ -5,7 +5,8 @@ import { serveStatic } from "@hono/node-server/serve-static";
 import type { Hono } from "hono";
 import type { AppEnv } from "../http/app-env.ts";
 
-const CLIENT_DIR = fileURLToPath(new URL("../../../client/dist", import.meta.url));
+// CLIENT_DIST lets a developer (or a parallel test run) serve a build from elsewhere.
+const CLIENT_DIR = process.env.CLIENT_DIST || fileURLToPath(new URL("../../../client/dist", import.meta.url));
 const WIDGET_DIR = fileURLToPath(new URL("../../../client/dist-widget", import.meta.url));
 
 /** Serves the built PWA (with SPA fallback) and the widget script from the same port. */
