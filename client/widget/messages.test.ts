@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   addPending,
+  chosenReplies,
   isConfirmed,
   markFailed,
   markSending,
@@ -67,5 +68,21 @@ describe("timeline merging", () => {
   it("does not add the same pending message twice", () => {
     const p = pendingItem("client-0004", "x", 1);
     expect(addPending(addPending([], p), p)).toHaveLength(1);
+  });
+});
+
+describe("answered choices", () => {
+  const offer = msg({ id: "q1", from: "bot", content: { kind: "buttons", text: "Track or return?", buttons: [{ id: "track", title: "Track order" }, { id: "return", title: "Return" }] } });
+
+  it("marks the choice the customer tapped (sent as its title), including while it is still sending", () => {
+    let items = mergeServerMessages([], [offer]);
+    expect(chosenReplies(items).size).toBe(0);
+    items = addPending(items, pendingItem("client-0009", "Track order", 9_999));
+    expect(chosenReplies(items).get(items[0]!.key)).toBe("track");
+  });
+
+  it("leaves the offer open when the customer wrote something else", () => {
+    const items = mergeServerMessages([], [offer, msg({ from: "customer", text: "Where is it?" })]);
+    expect(chosenReplies(items).size).toBe(0);
   });
 });

@@ -134,3 +134,27 @@ export function markSending(items: ChatItem[], clientId: string): ChatItem[] {
 export function isConfirmed(items: readonly ChatItem[], clientId: string): boolean {
   return items.some((i) => i.clientId === clientId && i.id !== null);
 }
+
+/**
+ * Which reply the customer chose for each offer of buttons / quick replies (by the offer's
+ * key): the first of their messages after the offer that says one of its titles, as tapping a
+ * choice sends. An answered offer shows its choice; only the newest unanswered one is clickable.
+ */
+export function chosenReplies(items: readonly ChatItem[]): Map<string, string> {
+  const chosen = new Map<string, string>();
+  const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  let open: { key: string; choices: { id: string; title: string }[] } | null = null;
+  for (const item of items) {
+    const c = item.content;
+    if (item.from !== "customer" && (c.kind === "buttons" || c.kind === "quick_replies")) {
+      open = { key: item.key, choices: c.kind === "buttons" ? c.buttons : c.replies };
+      continue;
+    }
+    if (!open || item.from !== "customer" || c.kind !== "text") continue;
+    const choice = open.choices.find((x) => norm(x.title) === norm(c.text));
+    if (!choice) continue;
+    chosen.set(open.key, choice.id);
+    open = null;
+  }
+  return chosen;
+}

@@ -120,6 +120,7 @@ button { cursor: pointer; }
   color: var(--accent); font-size: 14px;
 }
 .choice:disabled { opacity: .5; cursor: default; }
+.choice--chosen, .choice--chosen:disabled { opacity: 1; background: var(--accent); color: var(--on-accent); }
 .meta { font-size: 11.5px; color: var(--muted); margin: 3px 4px 0; }
 .msg--failed .meta { color: var(--danger); }
 .link-btn { border: 0; background: none; padding: 0; color: inherit; text-decoration: underline; font-size: inherit; }

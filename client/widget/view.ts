@@ -1,7 +1,7 @@
 import { MAX_TEXT_LENGTH, previewOf } from "@inbox/shared/domain/message";
 import type { Controller, WidgetState } from "./controller.ts";
 import { ICONS, h, icon, safeUrl } from "./dom.ts";
-import type { ChatItem } from "./messages.ts";
+import { chosenReplies, type ChatItem } from "./messages.ts";
 import { STYLES } from "./styles.ts";
 import { DEFAULT_ACCENT, textColorOn } from "./theme.ts";
 
@@ -137,7 +137,7 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
   }
 
   // ---- messages ----
-  const rows = new Map<string, { item: ChatItem; el: HTMLElement; canChoose: boolean }>();
+  const rows = new Map<string, { item: ChatItem; el: HTMLElement; canChoose: boolean; chosen: string | null }>();
   const timeFmt = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
   let stickToBottom = true;
   log.addEventListener("scroll", () => {
@@ -150,7 +150,7 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
   const resizeObserver = typeof ResizeObserver === "function" ? new ResizeObserver(() => stickToBottom && scrollToEnd()) : null;
   resizeObserver?.observe(log);
 
-  function content(item: ChatItem, canChoose: boolean): Node[] {
+  function content(item: ChatItem, canChoose: boolean, chosen: string | null): Node[] {
     const c = item.content;
     const url = "url" in c ? safeUrl(c.url, origin) : null;
     switch (c.kind) {
@@ -176,10 +176,18 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
       case "buttons":
       case "quick_replies": {
         const choices = c.kind === "buttons" ? c.buttons : c.replies;
-        const list = h("div", { class: "choices" });
+        const list = h("div", { class: "choices", role: "group", "aria-label": "Choose a reply" });
         for (const choice of choices) {
-          const b = h("button", { type: "button", class: "choice", disabled: !canChoose }, choice.title);
-          b.addEventListener("click", () => controller.send(choice.title));
+          const picked = choice.id === chosen;
+          const b = h(
+            "button",
+            { type: "button", class: picked ? "choice choice--chosen" : "choice", disabled: !canChoose, "aria-pressed": chosen === null ? null : String(picked) },
+            picked ? `✓ ${choice.title}` : choice.title,
+          );
+          // A tap answers with the choice's title, as a platform's button reply does.
+          b.addEventListener("click", () => {
+            if (controller.send(choice.title)) stickToBottom = true;
+          });
           list.append(b);
         }
         return [document.createTextNode(c.text), list];
@@ -203,7 +211,7 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
     return h("div", { class: "meta", "aria-hidden": "true" }, timeFmt.format(item.createdAt) + read);
   }
 
-  function row(item: ChatItem, canChoose: boolean): HTMLElement {
+  function row(item: ChatItem, canChoose: boolean, chosen: string | null): HTMLElement {
     const kind = item.from === "customer" ? "customer" : item.from === "system" ? "system" : "agent";
     const cls = ["msg", `msg--${kind}`];
     if (item.state === "sending") cls.push("msg--pending");
@@ -212,7 +220,7 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
       "div",
       { class: cls.join(" "), "data-key": item.key },
       kind === "agent" && item.senderName ? h("div", { class: "sender" }, item.senderName) : null,
-      h("div", { class: "bubble" }, ...content(item, canChoose)),
+      h("div", { class: "bubble" }, ...content(item, canChoose, chosen)),
       meta(item),
     );
   }
@@ -221,15 +229,19 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
     const available = state.config?.available ?? false;
     const seen = new Set<string>();
     let prev: Element = logGreeting;
-    state.items.forEach((item, index) => {
+    const answered = chosenReplies(state.items);
+    const offers = state.items.filter((i) => i.from !== "customer" && (i.content.kind === "buttons" || i.content.kind === "quick_replies"));
+    const latestOffer = offers[offers.length - 1]?.key;
+    state.items.forEach((item) => {
       seen.add(item.key);
-      // Reply choices stay clickable only on the newest message.
-      const canChoose = available && index === state.items.length - 1;
+      // Only the newest offer can be answered, and only once.
+      const chosen = answered.get(item.key) ?? null;
+      const canChoose = available && item.key === latestOffer && chosen === null;
       let entry = rows.get(item.key);
-      if (!entry || entry.item !== item || entry.canChoose !== canChoose) {
-        const el = row(item, canChoose);
+      if (!entry || entry.item !== item || entry.canChoose !== canChoose || entry.chosen !== chosen) {
+        const el = row(item, canChoose, chosen);
         if (entry) entry.el.replaceWith(el);
-        entry = { item, el, canChoose };
+        entry = { item, el, canChoose, chosen };
         rows.set(item.key, entry);
       }
       if (prev.nextElementSibling !== entry.el) prev.after(entry.el);

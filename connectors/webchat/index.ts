@@ -20,9 +20,10 @@ export function createWebchatConnector(delivery: WidgetDelivery): Connector {
     channel: "webchat",
     capabilities: {
       maxTextLength: 4096,
-      maxButtons: 0,
-      maxButtonTitleLength: 0,
-      maxQuickReplies: 0,
+      // The widget shows buttons and quick replies as choices the customer taps (client/widget/view.ts).
+      maxButtons: 13,
+      maxButtonTitleLength: 64,
+      maxQuickReplies: 13,
       replyWindowHours: null,
       humanAgentWindowHours: null,
       media: {},

@@ -49,3 +49,5 @@ try {
   await relay.stop();
 }
 await (await import("./offline-pwa-bench.ts")).offlinePwaSection({ quick: QUICK });
+await (await import("./routing-bench.ts")).routingSection({ quick: QUICK });
+await (await import("./list-bench.ts")).listSection({ quick: QUICK });

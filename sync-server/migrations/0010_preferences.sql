@@ -1,2 +1,2 @@
--- Filled in by the change that needs it; an empty migration keeps the journal's order stable.
-SELECT 1;
+-- The snooze waker asks every few seconds which snoozed conversations are due.
+CREATE INDEX `conversations_snoozed_due` ON `conversations` (`snoozed_until`) WHERE status = 'snoozed';

@@ -9,6 +9,7 @@ import { WriteQueue } from "./db/write-queue.ts";
 import { OutboxDispatcher } from "./outbox/outbox-dispatcher.ts";
 import { InboundBatcher } from "./services/inbound-batch.ts";
 import { KeyedMutex } from "./services/keyed-mutex.ts";
+import { SnoozeWaker } from "./services/snooze-waker.ts";
 import type { InboxRow } from "./services/read-model.ts";
 import { TtlCache } from "./services/ttl-cache.ts";
 import { hydrateRoom } from "./sync/hydrate-room.ts";
@@ -48,6 +49,8 @@ export interface Core {
   inbound: InboundBatcher;
   /** Automatic routing: hands waiting chats to available agents, exactly once. */
   router: Router;
+  /** Reopens snoozed conversations when their time comes (started by the runtime). */
+  snoozes: SnoozeWaker;
   caches: Caches;
   now(): number;
   sessionTtlMs: number;
@@ -89,9 +92,11 @@ export function createCore(opts: CoreOptions): Core {
     webhooks: undefined as unknown as WebhookProcessor,
     inbound: undefined as unknown as InboundBatcher,
     router: undefined as unknown as Router,
+    snoozes: undefined as unknown as SnoozeWaker,
   };
   core.inbound = new InboundBatcher(core);
   core.router = new Router(core);
+  core.snoozes = new SnoozeWaker(core);
   core.rooms = new RoomRegistry(opts.db, writer, (room) => hydrateRoom(core, room), opts.roomIdleMs);
   core.outbox = new OutboxDispatcher(core);
   core.webhooks = new WebhookProcessor(core);

@@ -1,9 +1,12 @@
 /** Top bar: product and workspace, the connection badge, who is signed in, and Sign out. */
 import { Show } from "solid-js";
-import { ROLE_LABELS } from "../format/labels.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { Avatar } from "./Avatar.tsx";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
+import { AvailabilitySwitch } from "./routing/AvailabilitySwitch.tsx";
+import { NotificationBell } from "./notifications/NotificationBell.tsx";
+import { HeaderTools } from "./together/HeaderTools.tsx";
+import { t } from "./shell-messages.ts";
 
 export function AppHeader() {
   const { session, channels, router } = useAppState();
@@ -18,25 +21,28 @@ export function AppHeader() {
         </Show>
       </div>
       <ConnectionBadge />
+      <AvailabilitySwitch />
+      <NotificationBell />
+      <HeaderTools />
       <Show when={session.me()?.user}>
         {(user) => (
           <div class="current-user">
             <Avatar name={user().name} size="sm" />
             <span class="current-user-text">
               <span class="current-user-name">{user().name}</span>
-              <span class="current-user-role">{ROLE_LABELS[user().role]}</span>
+              <span class="current-user-role">{t(`role_${user().role}`)}</span>
             </span>
             <Show when={channels.isAdmin()}>
               <Show
                 when={onSettings()}
                 fallback={
                   <button type="button" class="btn header-settings" onClick={() => router.navigate({ screen: "settings", reconnect: null })}>
-                    Settings
+                    {t("settings")}
                   </button>
                 }
               >
                 <button type="button" class="btn header-settings" onClick={() => router.navigate({ screen: "inbox" })}>
-                  <span aria-hidden="true">←</span> <span class="header-settings-text">Back to inbox</span>
+                  <span aria-hidden="true">←</span> <span class="header-settings-text">{t("backToInbox")}</span>
                 </button>
               </Show>
             </Show>
@@ -47,7 +53,7 @@ export function AppHeader() {
               aria-busy={session.signingOut()}
               onClick={() => void session.signOut()}
             >
-              Sign out
+              {t("signOut")}
             </button>
           </div>
         )}

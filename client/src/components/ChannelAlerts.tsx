@@ -5,6 +5,7 @@
  */
 import { For, Show } from "solid-js";
 import { useAppState } from "../state/app-state.tsx";
+import { t } from "./shell-messages.ts";
 
 export function ChannelAlerts() {
   const { channels, router } = useAppState();
@@ -21,19 +22,19 @@ export function ChannelAlerts() {
                 <button
                   type="button"
                   class="btn btn-primary"
-                  aria-label={`Reconnect ${alert.inboxName}`}
+                  aria-label={t("reconnectInbox", { name: alert.inboxName })}
                   onClick={() => router.navigate({ screen: "settings", reconnect: alert.inboxId })}
                 >
-                  Reconnect
+                  {t("reconnect")}
                 </button>
               </Show>
               <button
                 type="button"
                 class="btn btn-ghost"
-                aria-label={`Dismiss the alert about ${alert.inboxName}`}
+                aria-label={t("dismissAlert", { name: alert.inboxName })}
                 onClick={() => channels.dismissAlert(alert.key)}
               >
-                Dismiss
+                {t("dismiss")}
               </button>
             </div>
           )}

@@ -1,19 +1,27 @@
 /**
- * Who the chat is with, its status and assignee, and the agent's commands on it: assign,
- * resolve/reopen, status and priority. Each is queued in the outbox and shows at once, online
- * or not.
+ * Who the chat is with, its status and assignee, who else is on it, and the agent's commands:
+ * assign, resolve/reopen, snooze until a time, status and priority. Each is queued in the outbox
+ * and shows at once, online or not. The keyboard shortcuts reach the same controls.
  */
 import type { Conversation, ConversationStatus, Priority } from "@inbox/shared";
 import { For, Show } from "solid-js";
 import { effectiveStatus } from "../format/channel-status.ts";
-import { CONVERSATION_STATUSES, PRIORITIES } from "../format/choices.ts";
-import { assigneeLabel, PRIORITY_LABELS, STATUS_LABELS } from "../format/labels.ts";
+import { PRIORITIES } from "../format/choices.ts";
+import { formatDateTime } from "../format/time.ts";
 import { useAppState } from "../state/app-state.tsx";
+import { focusComposer } from "../shortcuts/composer-focus.ts";
+import { useShortcuts } from "../shortcuts/registry.ts";
 import { Avatar } from "./Avatar.tsx";
 import { ChannelBadge } from "./ChannelBadge.tsx";
 import { ChannelStatusBadge } from "./ChannelStatusBadge.tsx";
-import { StatusBadge } from "./StatusBadge.tsx";
 import { ErrorMessage } from "./ErrorMessage.tsx";
+import { StatusBadge } from "./StatusBadge.tsx";
+import { t } from "./together/messages.ts";
+import { PresenceNote } from "./together/PresenceNote.tsx";
+import { SnoozeMenu, type SnoozeMenuHandle } from "./together/SnoozeMenu.tsx";
+
+/** Snoozing has its own menu (it needs a time); the select offers the other statuses. */
+const SELECTABLE_STATUSES: readonly ConversationStatus[] = ["open", "pending", "resolved"];
 
 export function ChatHeader(props: { conversation: Conversation; infoOpen: boolean; onToggleInfo: () => void }) {
   const { session, users, selection, channels } = useAppState();
@@ -24,11 +32,29 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
   };
   const c = () => props.conversation;
   const meId = () => session.me()?.user.id ?? "";
+  const assignee = () => {
+    const id = c().assigneeId;
+    if (id === null) return t("unassigned");
+    if (id === meId()) return t("you");
+    return users.nameOf(id) ?? t("anotherAgent");
+  };
+  let snoozeMenu: SnoozeMenuHandle | undefined;
+  let prioritySelect!: HTMLSelectElement;
+
+  useShortcuts({
+    reply: () => focusComposer("reply"),
+    note: () => focusComposer("note"),
+    resolve: () => void (c().status === "resolved" ? selection.reopen() : selection.resolve()),
+    snooze: () => snoozeMenu?.open(),
+    assignToMe: () => void (c().assigneeId !== meId() && selection.assignToMe()),
+    priority: () => prioritySelect.focus(),
+  });
+
   return (
     <header class="chat-header">
       <button type="button" class="btn btn-ghost back-button" onClick={() => selection.select(null)}>
         <span aria-hidden="true">←</span>
-        <span class="sr-only">Back to conversations</span>
+        <span class="sr-only">{t("back")}</span>
       </button>
       <Avatar name={c().contactName} size="lg" />
       <div class="chat-title">
@@ -37,51 +63,62 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
           <ChannelBadge channel={c().channel} />
           <Show when={troubled()}>{(inbox) => <ChannelStatusBadge inbox={inbox()} now={channels.now()} />}</Show>
           <StatusBadge status={c().status} />
+          <Show when={c().status === "snoozed" && c().snoozedUntil}>
+            {(until) => <span class="chat-snoozed-until">{t("snoozedUntil", { time: formatDateTime(until()) })}</span>}
+          </Show>
           <span class="chat-assignee">
-            Assignee: <strong>{assigneeLabel(c().assigneeId, meId(), users.nameOf)}</strong>
+            {t("assignee")} <strong>{assignee()}</strong>
           </span>
         </p>
+        <PresenceNote conversationId={c().id} />
       </div>
       <div class="chat-actions">
         <Show when={c().assigneeId !== meId()}>
           <button type="button" class="btn" onClick={() => void selection.assignToMe()}>
-            Assign to me
+            {t("assignToMe")}
           </button>
         </Show>
         <Show
           when={c().status === "resolved"}
           fallback={
             <button type="button" class="btn btn-primary" onClick={() => void selection.resolve()}>
-              Resolve
+              {t("resolve")}
             </button>
           }
         >
           <button type="button" class="btn" onClick={() => void selection.reopen()}>
-            Reopen
+            {t("reopen")}
           </button>
         </Show>
+        <SnoozeMenu conversationId={c().id} ref={(h) => (snoozeMenu = h)} />
         <select
           class="select"
-          aria-label="Status"
+          aria-label={t("status")}
           onChange={(e) => void selection.setStatus(e.currentTarget.value as ConversationStatus)}
         >
-          <For each={CONVERSATION_STATUSES}>
+          <Show when={c().status === "snoozed"}>
+            <option value="snoozed" selected disabled>
+              {t("status_snoozed")}
+            </option>
+          </Show>
+          <For each={SELECTABLE_STATUSES}>
             {(s) => (
               <option value={s} selected={c().status === s}>
-                {STATUS_LABELS[s]}
+                {t(`status_${s}`)}
               </option>
             )}
           </For>
         </select>
         <select
+          ref={prioritySelect}
           class="select"
-          aria-label="Priority"
+          aria-label={t("priority")}
           onChange={(e) => void selection.setPriority(e.currentTarget.value as Priority)}
         >
           <For each={PRIORITIES}>
             {(p) => (
               <option value={p} selected={c().priority === p}>
-                {PRIORITY_LABELS[p]}
+                {t(`priority_${p}`)}
               </option>
             )}
           </For>
@@ -93,7 +130,7 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
           aria-controls="customer-info"
           onClick={() => props.onToggleInfo()}
         >
-          Customer info
+          {t("customerInfo")}
         </button>
       </div>
       <ErrorMessage message={selection.commandError()} class="chat-error" />

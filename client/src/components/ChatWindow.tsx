@@ -3,6 +3,7 @@ import { Match, Show, Switch } from "solid-js";
 import { useAppState } from "../state/app-state.tsx";
 import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
+import { OfferBanner } from "./routing/OfferBanner.tsx";
 import { Timeline } from "./Timeline.tsx";
 
 export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void }) {
@@ -27,6 +28,7 @@ export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void 
           {(conversation) => (
             <>
               <ChatHeader conversation={conversation()} infoOpen={props.infoOpen} onToggleInfo={props.onToggleInfo} />
+              <OfferBanner conversation={conversation()} />
               {/* Keyed by id: another conversation gets a fresh timeline (scroll) and composer (errors). */}
               <Show when={conversation().id} keyed>
                 {(id) => (

@@ -6,17 +6,40 @@
  * edits. Sending queues the reply in the outbox (online or not): it shows at once as pending
  * and is sent exactly once, in order. Enter sends, Shift+Enter adds a line.
  *
+ * Replies carry markdown-lite formatting (toolbar, Ctrl/Cmd+B/I; the preview shows it as the
+ * channel will), attachments (dropped, pasted or picked; checked against the channel's limits
+ * before anything is sent; kept on the device and uploaded by the outbox just before their
+ * reply, so they work offline too) and, where the channel has them, buttons or quick replies.
+ * `/` opens canned responses in both modes, `@` mentions colleagues in notes.
+ *
  * The channel's state decides what replying looks like (seed's failure table): a disabled
  * channel or an expired connection replaces the reply box with a notice (notes still work:
  * they never leave the team); a channel paused by the platform's limit keeps the box, and says
  * when the queued replies will go out.
  */
-import { CommandSchema } from "@inbox/shared";
+import { CommandSchema, contactDisplayName, type Command } from "@inbox/shared";
+import { attachmentKindOf, baseMimeType } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js";
 import type * as Y from "yjs";
+import { CHANNEL_LABELS } from "../format/labels.ts";
 import { channelNotice, type ChannelNotice } from "../state/channel-notice.ts";
 import { useAppState } from "../state/app-state.tsx";
+import { setComposing } from "../sync/presence.ts";
 import { diffText, mapPosition } from "../sync/text-binding.ts";
+import { AttachmentList, type PickedFile } from "./composer/AttachmentList.tsx";
+import { createCapabilities } from "./composer/capabilities.ts";
+import { choiceKinds, choicesContent, maxChoices, type Choices } from "./composer/choices.ts";
+import { ChoicesEditor } from "./composer/ChoicesEditor.tsx";
+import type { CannedVars } from "./composer/content/CannedPicker.tsx";
+import { firstName } from "./composer/content/canned-vars.ts";
+import { keepFocus } from "./composer/FormatToolbar.tsx";
+import { FormattedPreview } from "./composer/FormattedPreview.tsx";
+import { ChoicesIcon, PaperclipIcon } from "./composer/icons.tsx";
+import { keepForUpload, keptStoreOf } from "./composer/kept-uploads.ts";
+import { attachmentError, textLengthError } from "./composer/limits.ts";
+import type { FormatEdit } from "./composer/markdown-lite.ts";
+import { t } from "./composer/messages.ts";
+import { createTextTools } from "./composer/text-tools.tsx";
 import { composerKeyAction } from "./composer-keys.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
 
@@ -31,12 +54,12 @@ export function Composer(props: { conversationId: string }) {
     return n && !n.canReply ? n : null;
   };
   return (
-    <div class="composer" classList={{ "composer-note-mode": mode() === "note" }}>
+    <div class="composer" classList={{ "composer-note-mode": mode() === "note" }} onInput={() => setComposing(props.conversationId, mode())}>
       <div class="composer-modes" role="group" aria-label="Reply to the customer or write an internal note">
         <button type="button" class="composer-mode" aria-pressed={mode() === "reply"} onClick={() => setMode("reply")}>
           Reply
         </button>
-        <button type="button" class="composer-mode" aria-pressed={mode() === "note"} onClick={() => setMode("note")}>
+        <button type="button" class="composer-mode composer-mode-note" aria-pressed={mode() === "note"} onClick={() => setMode("note")}>
           Note
         </button>
       </div>
@@ -69,21 +92,65 @@ function ChannelBlocked(props: { notice: ChannelNotice; inboxId: string | null }
 }
 
 const messageOf = (issues: readonly { message: string; path: readonly PropertyKey[] }[]) =>
-  issues.some((i) => i.path[0] === "text") ? "Write something first." : (issues[0]?.message ?? "Check the message and try again.");
+  issues.some((i) => i.path[0] === "text") ? t("writeFirst") : (issues[0]?.message ?? "Check the message and try again.");
+
+/** What canned responses fill in: the open conversation's contact, inbox and the signed-in agent. */
+function useCannedVars(conversationId: string): () => CannedVars {
+  const { selection, session } = useAppState();
+  return () => {
+    const contact = selection.contact();
+    const contactName = contact ? contactDisplayName(contact) : (selection.conversation()?.contactName ?? "");
+    const agentName = session.me()?.user.name ?? "";
+    return {
+      contactName,
+      contactFirstName: contact?.name ? firstName(contact.name) : "",
+      contactEmail: contact?.email ?? "",
+      agentName,
+      agentFirstName: firstName(agentName),
+      inboxName: selection.inbox()?.name ?? "",
+      conversationId,
+    };
+  };
+}
+
+/** After an edit has reached the box: the caret (or selection) where the edit says, focus back in the box. */
+function selectAfter(textarea: HTMLTextAreaElement, e: FormatEdit) {
+  textarea.focus();
+  textarea.setSelectionRange(e.selectionStart, e.selectionEnd);
+}
 
 function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null }) {
   const { selection, local } = useAppState();
   const [error, setError] = createSignal<string | null>(null);
+  const [info, setInfo] = createSignal<string | null>(null);
+  const [files, setFiles] = createSignal<PickedFile[]>([]);
+  const [choices, setChoices] = createSignal<Choices | null>(null);
+  const [preview, setPreview] = createSignal(false);
+  const [dragging, setDragging] = createSignal(false);
+  const [text, setText] = createSignal("");
   let textarea!: HTMLTextAreaElement;
+  let fileInput!: HTMLInputElement;
 
   const draft = () => selection.work()?.draft ?? null;
+  const offline = () => !local.browserOnline() || local.unreachable();
+  const caps = createCapabilities(selection.inbox, local.db, () => local.browserOnline());
+  const channel = () => {
+    const c = selection.inbox()?.channel ?? selection.conversation()?.channel;
+    return c ? CHANNEL_LABELS[c] : "";
+  };
+  const transact = (y: Y.Text | null, f: () => void) => (y?.doc ? y.doc.transact(f) : f());
+  // "Kept on this device" is true only while offline.
+  createEffect(() => {
+    if (!offline()) setInfo(null);
+  });
 
   // The box follows the shared draft: text from elsewhere appears, and the caret moves with it.
   createEffect(() => {
-    const text = draft();
-    if (!text) return;
+    const y = draft();
+    if (!y) return;
     const sync = (event?: Y.YTextEvent) => {
-      const next = text.toString();
+      const next = y.toString();
+      setText(next);
       if (textarea.value === next) return;
       const focused = document.activeElement === textarea;
       const { selectionStart, selectionEnd } = textarea;
@@ -94,69 +161,165 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
       }
     };
     sync();
-    text.observe(sync);
-    onCleanup(() => text.unobserve(sync));
+    y.observe(sync);
+    onCleanup(() => y.unobserve(sync));
   });
 
   const onInput = () => {
-    const text = draft();
-    if (!text) return;
-    const change = diffText(text.toString(), textarea.value);
+    setText(textarea.value);
+    tools.track();
+    const y = draft();
+    if (!y) return;
+    const change = diffText(y.toString(), textarea.value);
     if (!change) return;
-    const apply = () => {
-      if (change.remove) text.delete(change.index, change.remove);
-      if (change.insert) text.insert(change.index, change.insert);
-    };
-    if (text.doc) text.doc.transact(apply);
-    else apply();
+    transact(y, () => {
+      if (change.remove) y.delete(change.index, change.remove);
+      if (change.insert) y.insert(change.index, change.insert);
+    });
+  };
+
+  /** Toolbar, emoji, picker edits: into the shared draft (the box follows), then the selection. */
+  const edit = (e: FormatEdit) => {
+    const y = draft();
+    if (y) {
+      transact(y, () => {
+        if (e.remove) y.delete(e.index, e.remove);
+        if (e.insert) y.insert(e.index, e.insert);
+      });
+    } else {
+      textarea.value = textarea.value.slice(0, e.index) + e.insert + textarea.value.slice(e.index + e.remove);
+      setText(textarea.value);
+    }
+    selectAfter(textarea, e);
+    tools.track();
+  };
+
+  const tools = createTextTools({ textarea: () => textarea, edit, mentions: false, vars: useCannedVars(props.conversationId) });
+
+  /** Files from a drop, a paste or the file picker: those the channel refuses are named, not attached. */
+  const addFiles = (list: readonly File[]) => {
+    if (list.length === 0) return;
+    const refused: string[] = [];
+    const ok: PickedFile[] = [];
+    for (const file of list) {
+      const problem = attachmentError(caps(), channel(), file);
+      if (problem) refused.push(problem);
+      else ok.push({ id: crypto.randomUUID(), file });
+    }
+    setError(refused.length ? refused.join(" ") : null);
+    if (ok.length) setFiles((prev) => [...prev, ...ok]);
+  };
+
+  const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes("Files");
+  const onDragOver = (e: DragEvent) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = "copy";
+    setDragging(true);
+  };
+  const onDrop = (e: DragEvent) => {
+    setDragging(false);
+    if (!e.dataTransfer?.files.length) return;
+    e.preventDefault();
+    addFiles([...e.dataTransfer.files]);
+  };
+  const onPaste = (e: ClipboardEvent) => {
+    const pasted = [...(e.clipboardData?.files ?? [])];
+    if (pasted.length === 0) return;
+    e.preventDefault();
+    addFiles(pasted);
   };
 
   const send = async () => {
-    const text = draft();
-    const value = text ? text.toString() : textarea.value;
-    const parsed = CommandSchema.safeParse({
-      type: "reply",
-      clientId: crypto.randomUUID(),
-      conversationId: props.conversationId,
-      text: value,
-    });
-    if (!parsed.success || parsed.data.type !== "reply") {
-      setError(parsed.success ? null : messageOf(parsed.error.issues));
-      return;
+    const y = draft();
+    const value = y ? y.toString() : textarea.value;
+    const picked = files();
+    const chosen = choices();
+    const expectedAssigneeId = selection.conversation()?.assigneeId ?? null;
+    const base = { type: "reply" as const, conversationId: props.conversationId, expectedAssigneeId, writtenAt: Date.now() };
+
+    const tooLong = textLengthError(caps(), channel(), value.trim());
+    if (tooLong) return void setError(tooLong);
+    // Files the channel's limits (learned since they were picked) no longer allow stay for the agent to remove.
+    for (const f of picked) {
+      const problem = attachmentError(caps(), channel(), f.file);
+      if (problem) return void setError(problem);
+    }
+    const commands: Command[] = [];
+    for (const f of picked) {
+      const mimeType = baseMimeType(f.file.type || "application/octet-stream");
+      const kind = attachmentKindOf(mimeType);
+      const url = `local-upload:${f.id}`;
+      const content =
+        kind === "file" ? { kind, url, mimeType, filename: f.file.name.slice(0, 255), size: f.file.size } : { kind, url, mimeType };
+      commands.push({ ...base, clientId: f.id, text: "", content });
+    }
+    if (chosen) {
+      const c = choicesContent(value, chosen);
+      if (!c.ok) return void setError(t(c.problem === "needText" ? "choicesNeedText" : "choicesEmpty"));
+      commands.push({ ...base, clientId: crypto.randomUUID(), text: c.content.text, content: c.content });
+    } else if (value.trim() || picked.length === 0) {
+      const parsed = CommandSchema.safeParse({ ...base, clientId: crypto.randomUUID(), text: value });
+      if (!parsed.success) return void setError(messageOf(parsed.error.issues));
+      commands.push(parsed.data);
     }
     setError(null);
-    // Empty the draft now (for every agent sharing it), before anything async: text typed
+    // Empty the box now (for every agent sharing the draft), before anything async: text typed
     // while the reply is being stored belongs to the next reply.
-    const transact = (f: () => void) => (text?.doc ? text.doc.transact(f) : f());
-    if (text) transact(() => text.delete(0, text.length));
+    if (y) transact(y, () => y.delete(0, y.length));
     textarea.value = "";
+    setText("");
+    setFiles([]);
+    setChoices(null);
+    setPreview(false);
     try {
-      await selection.send(parsed.data.text);
+      const db = local.db();
+      for (const f of picked) {
+        if (!db) throw new Error("No local database");
+        await keepForUpload(keptStoreOf(db), f.id, f.file, f.file.name, props.conversationId);
+      }
+      for (const command of commands) await local.enqueue(command);
+      setInfo(picked.length && offline() ? t("keptOffline", { name: picked.map((f) => f.file.name).join(", ") }) : null);
     } catch {
       setError("Your reply could not be saved on this device. Try again.");
-      // Give the text back, before anything typed meanwhile.
-      if (text) transact(() => text.insert(0, text.length > 0 ? `${value}\n` : value));
+      // Give everything back, before anything typed meanwhile.
+      if (y) transact(y, () => y.insert(0, y.length > 0 ? `${value}\n` : value));
       else textarea.value = value;
+      setFiles(picked);
+      setChoices(chosen);
     }
   };
 
   const onKeyDown = (e: KeyboardEvent) => {
+    if (tools.onKeyDown(e)) return;
     if (composerKeyAction(e) !== "send") return;
     e.preventDefault();
     void send();
   };
 
-  const offline = () => !local.browserOnline() || local.unreachable();
+  const contactName = () => {
+    const c = selection.contact();
+    return c ? contactDisplayName(c) : (selection.conversation()?.contactName ?? "");
+  };
+  const canAttach = () => Object.keys(caps()?.media ?? {}).length > 0;
+  const kinds = () => choiceKinds(caps());
 
   return (
     <form
       class="composer-form"
+      classList={{ "composer-dragging": dragging() }}
       aria-label="Reply"
       onSubmit={(e) => {
         e.preventDefault();
         void send();
         textarea.focus();
       }}
+      onDragEnter={onDragOver}
+      onDragOver={onDragOver}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDragging(false);
+      }}
+      onDrop={onDrop}
     >
       <Show when={props.notice}>
         {(n) => (
@@ -168,21 +331,81 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
       <Show when={offline()}>
         <p class="composer-hint">You're offline. Replies are kept on this device and will send when you're back online.</p>
       </Show>
+      <Show when={channel()}>
+        <p class="composer-reply-banner">{t("replyLabel", { name: contactName(), channel: channel() })}</p>
+      </Show>
       <ErrorMessage message={error()} class="composer-error" />
-      <div class="composer-row">
-        <textarea
-          ref={textarea}
-          class="composer-input"
-          aria-label="Reply message"
-          placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
-          rows={2}
-          onInput={onInput}
-          onKeyDown={onKeyDown}
-        />
-        <button type="submit" class="btn btn-primary composer-send">
-          Send
+      <Show when={info()}>
+        <p class="composer-hint" role="status">
+          {info()}
+        </p>
+      </Show>
+      <tools.Toolbar>
+        <Show when={canAttach()}>
+          <button type="button" class="composer-tool" aria-label={t("attach")} title={t("attach")} onMouseDown={keepFocus} onClick={() => fileInput.click()}>
+            <PaperclipIcon />
+          </button>
+        </Show>
+        <Show when={kinds().length > 0}>
+          <button
+            type="button"
+            class="composer-tool"
+            aria-label={t("choices")}
+            title={t("choices")}
+            aria-pressed={choices() !== null}
+            onMouseDown={keepFocus}
+            onClick={() => setChoices((c) => (c ? null : { kind: kinds()[0]!, titles: Array<string>(Math.min(2, maxChoices(caps(), kinds()[0]!))).fill("") }))}
+          >
+            <ChoicesIcon />
+          </button>
+        </Show>
+        <button type="button" class="composer-tool composer-tool-preview" aria-pressed={preview()} onMouseDown={keepFocus} onClick={() => setPreview((v) => !v)}>
+          {t("preview")}
         </button>
+      </tools.Toolbar>
+      <input
+        ref={fileInput}
+        type="file"
+        multiple
+        hidden
+        aria-label={t("attach")}
+        onChange={(e) => {
+          addFiles([...(e.currentTarget.files ?? [])]);
+          e.currentTarget.value = "";
+        }}
+      />
+      <div class="composer-editor">
+        <tools.Popovers />
+        <Show when={dragging()}>
+          <p class="composer-drop-hint" aria-hidden="true">
+            {t("dropHere")}
+          </p>
+        </Show>
+        <div class="composer-row">
+          <textarea
+            ref={textarea}
+            class="composer-input"
+            aria-label="Reply message"
+            placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
+            rows={2}
+            onInput={onInput}
+            onKeyDown={onKeyDown}
+            onKeyUp={() => tools.track()}
+            onClick={() => tools.track()}
+            onPaste={onPaste}
+          />
+          <button type="submit" class="btn btn-primary composer-send">
+            Send
+          </button>
+        </div>
       </div>
+      <AttachmentList files={files()} onRemove={(id) => setFiles((list) => list.filter((f) => f.id !== id))} />
+      <Show when={choices() && caps()}>
+        <ChoicesEditor caps={caps()!} channel={channel()} value={choices()!} onChange={setChoices} />
+      </Show>
+      <Show when={preview() && text().trim()}>
+        <FormattedPreview text={text()} channel={channel()} formatting={caps()?.formatting ?? null} />
+      </Show>
     </form>
   );
 }
@@ -193,10 +416,18 @@ function NoteForm(props: { conversationId: string }) {
   const [error, setError] = createSignal<string | null>(null);
   let textarea!: HTMLTextAreaElement;
 
+  const edit = (e: FormatEdit) => {
+    const v = textarea.value;
+    setText(v.slice(0, e.index) + e.insert + v.slice(e.index + e.remove));
+    selectAfter(textarea, e);
+    tools.track();
+  };
+  const tools = createTextTools({ textarea: () => textarea, edit, mentions: true, vars: useCannedVars(props.conversationId) });
+
   const add = () => {
     const value = text().trim();
     if (!value) {
-      setError("Write something first.");
+      setError(t("writeFirst"));
       return;
     }
     if (value.length > 8000) {
@@ -210,7 +441,7 @@ function NoteForm(props: { conversationId: string }) {
 
   return (
     <form
-      class="composer-form"
+      class="composer-form composer-form-note"
       aria-label="Note"
       data-conversation={props.conversationId}
       onSubmit={(e) => {
@@ -219,26 +450,39 @@ function NoteForm(props: { conversationId: string }) {
         textarea.focus();
       }}
     >
-      <p class="composer-hint">Internal note: only agents see it, never the customer.</p>
+      <p class="composer-note-banner" id={`note-banner-${props.conversationId}`}>
+        {t("noteLabel")}
+      </p>
       <ErrorMessage message={error()} class="composer-error" />
-      <div class="composer-row">
-        <textarea
-          ref={textarea}
-          class="composer-input composer-input-note"
-          aria-label="Note text"
-          placeholder="Write a note for your colleagues… (Enter to add)"
-          rows={2}
-          value={text()}
-          onInput={(e) => setText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (composerKeyAction(e) !== "send") return;
-            e.preventDefault();
-            add();
-          }}
-        />
-        <button type="submit" class="btn composer-send composer-add-note">
-          Add note
-        </button>
+      <tools.Toolbar />
+      <div class="composer-editor">
+        <tools.Popovers />
+        <div class="composer-row">
+          <textarea
+            ref={textarea}
+            class="composer-input composer-input-note"
+            aria-label="Note text"
+            aria-describedby={`note-banner-${props.conversationId}`}
+            placeholder="Write a note for your colleagues… (Enter to add)"
+            rows={2}
+            value={text()}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              tools.track();
+            }}
+            onKeyUp={() => tools.track()}
+            onClick={() => tools.track()}
+            onKeyDown={(e) => {
+              if (tools.onKeyDown(e)) return;
+              if (composerKeyAction(e) !== "send") return;
+              e.preventDefault();
+              add();
+            }}
+          />
+          <button type="submit" class="btn composer-send composer-add-note">
+            Add note
+          </button>
+        </div>
       </div>
     </form>
   );

@@ -5,6 +5,7 @@
 import { createMemo } from "solid-js";
 import { connectionBadge } from "../sync/connection.ts";
 import { useAppState } from "../state/app-state.tsx";
+import { t } from "./shell-messages.ts";
 
 export function ConnectionBadge() {
   const { conversations, local } = useAppState();
@@ -17,10 +18,17 @@ export function ConnectionBadge() {
       waiting: local.waiting(),
     }),
   );
+  // The words in the UI's language (connectionBadge's own are the English ones).
+  const text = () => {
+    const word = t(badge().state);
+    const waiting = local.waiting();
+    if (waiting === 0) return word;
+    return waiting === 1 ? t("waitingOne", { text: word }) : t("waitingMany", { text: word, count: waiting });
+  };
   return (
-    <p class={`connection connection-${badge().state}`} role="status" aria-label={badge().label}>
+    <p class={`connection connection-${badge().state}`} role="status" aria-label={t("connection", { text: text() })}>
       <span class="connection-dot" aria-hidden="true" />
-      {badge().text}
+      {text()}
     </p>
   );
 }

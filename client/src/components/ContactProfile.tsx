@@ -1,54 +1,90 @@
-/** Who the customer is: name, contact details and the channels they are known on. */
+/** Who the customer is: name, VIP, contact details, notes, the channels they are known on; editable. */
 import type { Contact } from "@inbox/shared";
 import { contactDisplayName } from "@inbox/shared";
-import { For, Show } from "solid-js";
-import { CHANNEL_LABELS } from "../format/labels.ts";
+import { createSignal, Show } from "solid-js";
 import { formatDateTime } from "../format/time.ts";
+import type { ContactPanel } from "../state/contact-panel.ts";
 import { Avatar } from "./Avatar.tsx";
+import { ContactEditForm } from "./customer/ContactEditForm.tsx";
+import { IdentityList } from "./customer/IdentityList.tsx";
+import { t } from "./customer/messages.ts";
+import { ErrorMessage } from "./ErrorMessage.tsx";
 
-export function ContactProfile(props: { contact: Contact }) {
+export function ContactProfile(props: { contact: Contact; panel: ContactPanel }) {
   const name = () => contactDisplayName(props.contact);
+  const [editing, setEditing] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const toggleVip = () => {
+    setError(null);
+    props.panel.save({ vip: !props.contact.vip }).catch(() => setError(t("saveFailed")));
+  };
   return (
     <section class="info-section" aria-labelledby="info-profile-title">
       <h3 id="info-profile-title" class="sr-only">
-        Profile
+        {t("profile")}
       </h3>
       <div class="profile-head">
         <Avatar name={name()} size="lg" />
-        <div>
-          <p class="profile-name">{name()}</p>
-          <p class="muted small">Customer since {formatDateTime(props.contact.createdAt)}</p>
+        <div class="profile-who">
+          <p class="profile-name">
+            <span>{name()}</span>
+            <Show when={props.contact.vip}>
+              <span class="vip-badge">{t("vip")}</span>
+            </Show>
+          </p>
+          <p class="muted small">{t("customerSince", { date: formatDateTime(props.contact.createdAt) })}</p>
         </div>
       </div>
-      <dl class="info-list">
-        <dt>Email</dt>
-        <dd>
-          <Show when={props.contact.email} fallback={<span class="muted">Not known</span>}>
-            {(email) => <a href={`mailto:${encodeURIComponent(email())}`}>{email()}</a>}
-          </Show>
-        </dd>
-        <dt>Phone</dt>
-        <dd>
-          <Show when={props.contact.phone} fallback={<span class="muted">Not known</span>}>
-            {(phone) => <a href={`tel:${phone().replace(/[^\d+]/g, "")}`}>{phone()}</a>}
-          </Show>
-        </dd>
-        <dt>Channels</dt>
-        <dd>
-          <Show when={props.contact.identities.length > 0} fallback={<span class="muted">None</span>}>
-            <ul class="identity-list">
-              <For each={props.contact.identities}>
-                {(identity) => (
-                  <li>
-                    <span class={`channel-badge channel-${identity.channel}`}>{CHANNEL_LABELS[identity.channel]}</span>
-                    <span class="identity-id">{identity.externalId}</span>
-                  </li>
-                )}
-              </For>
-            </ul>
-          </Show>
-        </dd>
-      </dl>
+      <div class="profile-actions">
+        <button type="button" class="btn btn-ghost" aria-pressed={props.contact.vip} onClick={toggleVip}>
+          {props.contact.vip ? t("unmarkVip") : t("markVip")}
+        </button>
+        <Show when={!editing()}>
+          <button type="button" class="btn btn-ghost" onClick={() => setEditing(true)}>
+            {t("editDetails")}
+          </button>
+        </Show>
+      </div>
+      <ErrorMessage message={error()} />
+      <Show
+        when={editing()}
+        fallback={
+          <dl class="info-list">
+            <dt>{t("email")}</dt>
+            <dd>
+              <Show when={props.contact.email} fallback={<span class="muted">{t("notKnown")}</span>}>
+                {(email) => <a href={`mailto:${encodeURIComponent(email())}`}>{email()}</a>}
+              </Show>
+            </dd>
+            <dt>{t("phone")}</dt>
+            <dd>
+              <Show when={props.contact.phone} fallback={<span class="muted">{t("notKnown")}</span>}>
+                {(phone) => <a href={`tel:${phone().replace(/[^\d+]/g, "")}`}>{phone()}</a>}
+              </Show>
+            </dd>
+            <dt>{t("company")}</dt>
+            <dd>
+              <Show when={props.contact.company} fallback={<span class="muted">{t("notKnown")}</span>}>
+                {(company) => <span>{company()}</span>}
+              </Show>
+            </dd>
+            <Show when={props.contact.notes}>
+              {(notes) => (
+                <>
+                  <dt>{t("notes")}</dt>
+                  <dd class="contact-notes">{notes()}</dd>
+                </>
+              )}
+            </Show>
+            <dt>{t("channels")}</dt>
+            <dd>
+              <IdentityList identities={props.contact.identities} />
+            </dd>
+          </dl>
+        }
+      >
+        <ContactEditForm contact={props.contact} panel={props.panel} onDone={() => setEditing(false)} />
+      </Show>
     </section>
   );
 }

@@ -1,15 +1,22 @@
 /**
- * The left region: search, filters and the conversation list. The list comes from the local
- * database, so it shows offline too; it renders the first rows and adds more as the agent
- * scrolls. Search looks through every cached message and contact, offline as well.
+ * The left region: search, saved views, tabs, filters and the conversation list. The list
+ * comes from the local database, so it shows offline too; it is windowed (only the rows in
+ * view are in the DOM) and moved through with the keyboard. Search looks through every cached
+ * message and contact, offline as well.
  */
 import type { ListFilter } from "@inbox/shared";
+import { activeFilterCount } from "@inbox/shared/domain/list-view";
 import { For, Match, Show, Switch } from "solid-js";
 import { channelStatusWords, effectiveStatus } from "../format/channel-status.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { createNow } from "./now.ts";
 import { ConversationListItem } from "./ConversationListItem.tsx";
 import { FilterTabs } from "./FilterTabs.tsx";
+import { ActiveFilters } from "./list/ActiveFilters.tsx";
+import { ListFilters } from "./list/ListFilters.tsx";
+import { t } from "./list/messages.ts";
+import { SavedViews } from "./list/SavedViews.tsx";
+import { VirtualList } from "./list/VirtualList.tsx";
 
 const EMPTY: Record<ListFilter, string> = {
   mine: "No conversations are assigned to you.",
@@ -17,11 +24,14 @@ const EMPTY: Record<ListFilter, string> = {
   all: "No conversations yet. New messages from any channel appear here.",
 };
 
-/** Load the next rows when the agent scrolls within this many pixels of the end. */
-const MORE_THRESHOLD = 600;
+/** Every row has this height (px), so the window is arithmetic; styles.css sizes rows to it. */
+export const ROW_HEIGHT = 66;
 
 export function ConversationList() {
-  const { conversations, selection, channels } = useAppState();
+  const { conversations, selection, channels, session, local } = useAppState();
+  const teams = () => session.me()?.teams.map((team) => ({ value: team.id, label: team.name })) ?? [];
+  const teamName = (id: string) => teams().find((team) => team.value === id)?.label ?? id;
+  const filtered = () => activeFilterCount(conversations.view()) > 0;
   /** The seed's tip for "no new messages": the channel may be the reason. */
   const troubledChannels = () =>
     [...conversations.inboxes().values()]
@@ -30,11 +40,6 @@ export function ConversationList() {
   // List times ("14:05", "Yesterday") roll over without a new message arriving.
   const now = createNow(60_000);
   const searchActive = () => conversations.query().trim().length > 0;
-
-  const onScroll = (e: Event) => {
-    const el = e.currentTarget as HTMLElement;
-    if (conversations.hasMore() && el.scrollHeight - el.scrollTop - el.clientHeight < MORE_THRESHOLD) conversations.showMore();
-  };
 
   return (
     <nav class="conv-list-panel" aria-label="Conversations">
@@ -58,7 +63,22 @@ export function ConversationList() {
         when={searchActive()}
         fallback={
           <>
-            <FilterTabs value={conversations.filter()} counts={conversations.counts()} onChange={conversations.setFilter} />
+            <SavedViews
+              slice={conversations.savedViews}
+              current={conversations.view()}
+              online={local.browserOnline()}
+              unreadFor={conversations.unreadFor}
+              onApply={conversations.setView}
+            />
+            <FilterTabs value={conversations.filter()} counts={conversations.counts()} unread={conversations.unread()} onChange={conversations.setFilter} />
+            <ListFilters
+              view={conversations.view()}
+              onChange={conversations.setView}
+              channels={conversations.knownChannels()}
+              teams={teams()}
+              labels={conversations.knownLabels()}
+            />
+            <ActiveFilters view={conversations.view()} teamName={teamName} onChange={conversations.setView} />
             <Switch>
               <Match when={conversations.loading()}>
                 <p class="list-empty" role="status">
@@ -66,31 +86,42 @@ export function ConversationList() {
                 </p>
               </Match>
               <Match when={conversations.visible().length === 0}>
-                <p class="list-empty">{EMPTY[conversations.filter()]}</p>
+                <Show when={filtered()} fallback={<p class="list-empty">{EMPTY[conversations.filter()]}</p>}>
+                  <p class="list-empty">{t("noMatches")}</p>
+                </Show>
                 <Show when={troubledChannels().length > 0}>
                   <p class="list-empty list-tip">Not every channel is working. {troubledChannels().join("; ")}.</p>
                 </Show>
               </Match>
               <Match when={true}>
-                <ul class="conv-list" onScroll={onScroll}>
-                  <For each={conversations.visible()}>
-                    {(c) => (
-                      <ConversationListItem
-                        conversation={c}
-                        selected={selection.selectedId() === c.id}
-                        now={now()}
-                        onSelect={() => selection.select(c.id)}
-                      />
-                    )}
-                  </For>
-                  <Show when={conversations.hasMore()}>
-                    <li class="list-more">
-                      <button type="button" class="btn btn-ghost" onClick={() => conversations.showMore()}>
-                        Show more conversations
-                      </button>
-                    </li>
-                  </Show>
-                </ul>
+                <p class="sr-only" id="conv-list-keys">
+                  {t("keyboardHint")}
+                </p>
+                <VirtualList
+                  class="conv-list"
+                  label={t("listLabel")}
+                  describedBy="conv-list-keys"
+                  ids={conversations.visibleIds()}
+                  total={conversations.total()}
+                  rowHeight={ROW_HEIGHT}
+                  preferredId={selection.selectedId()}
+                  resetKey={JSON.stringify(conversations.view())}
+                  onNeedRows={conversations.ensureRows}
+                >
+                  {(row) => (
+                    <Show when={conversations.peek(row.id)}>
+                      {(c) => (
+                        <ConversationListItem
+                          conversation={c()}
+                          selected={selection.selectedId() === row.id}
+                          now={now()}
+                          tabIndex={row.tabIndex()}
+                          onSelect={() => selection.select(row.id)}
+                        />
+                      )}
+                    </Show>
+                  )}
+                </VirtualList>
               </Match>
             </Switch>
           </>
@@ -106,13 +137,15 @@ export function ConversationList() {
         <ul class="conv-list" aria-label="Search results">
           <For each={conversations.results() ?? []}>
             {(r) => (
-              <ConversationListItem
-                conversation={r.conversation}
-                preview={r.snippet}
-                selected={selection.selectedId() === r.conversation.id}
-                now={now()}
-                onSelect={() => selection.select(r.conversation.id)}
-              />
+              <li>
+                <ConversationListItem
+                  conversation={r.conversation}
+                  preview={r.snippet}
+                  selected={selection.selectedId() === r.conversation.id}
+                  now={now()}
+                  onSelect={() => selection.select(r.conversation.id)}
+                />
+              </li>
             )}
           </For>
         </ul>

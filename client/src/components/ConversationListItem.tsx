@@ -1,9 +1,15 @@
-/** One row of the list: who, where, what was said last, when, and how much is unread. */
+/**
+ * One row of the list: who, where, what was said last, when, and how much is unread. Just the
+ * button: the list around it gives it its list item (and its place in a windowed list).
+ */
 import type { Conversation } from "@inbox/shared";
 import { Show } from "solid-js";
 import { formatDateTime, formatListTime } from "../format/time.ts";
 import { Avatar } from "./Avatar.tsx";
 import { ChannelBadge } from "./ChannelBadge.tsx";
+import { OfferedMarker } from "./routing/OfferBanner.tsx";
+import { PresenceMarker } from "./together/PresenceNote.tsx";
+import { t } from "./list/messages.ts";
 
 export function ConversationListItem(props: {
   conversation: Conversation;
@@ -12,37 +18,45 @@ export function ConversationListItem(props: {
   onSelect: () => void;
   /** Shown instead of the last message, e.g. the message a search matched. */
   preview?: string | null;
+  /** The list's roving tab stop: 0 for one row, -1 for the rest. */
+  tabIndex?: number;
 }) {
   const c = () => props.conversation;
   return (
-    <li>
-      <button
-        type="button"
-        class="conv-item"
-        classList={{ unread: c().unreadCount > 0, resolved: c().status === "resolved" }}
-        aria-current={props.selected ? "true" : undefined}
-        onClick={() => props.onSelect()}
-      >
-        <Avatar name={c().contactName} />
-        <span class="conv-item-body">
-          <span class="conv-item-top">
-            <span class="conv-item-name">{c().contactName}</span>
-            <time class="conv-item-time" datetime={new Date(c().lastActivityAt).toISOString()} title={formatDateTime(c().lastActivityAt)}>
-              {formatListTime(c().lastActivityAt, { now: props.now })}
-            </time>
-          </span>
-          <span class="conv-item-bottom">
-            <ChannelBadge channel={c().channel} />
-            <span class="conv-item-preview">{props.preview || c().lastMessagePreview || "No messages yet"}</span>
-            <Show when={c().unreadCount > 0}>
-              <span class="unread-badge">
-                {c().unreadCount}
-                <span class="sr-only"> unread</span>
-              </span>
-            </Show>
-          </span>
+    <button
+      type="button"
+      class="conv-item"
+      tabIndex={props.tabIndex}
+      classList={{ unread: c().unreadCount > 0, resolved: c().status === "resolved" }}
+      aria-current={props.selected ? "true" : undefined}
+      onClick={() => props.onSelect()}
+    >
+      <Avatar name={c().contactName} />
+      <span class="conv-item-body">
+        <span class="conv-item-top">
+          <span class="conv-item-name">{c().contactName}</span>
+          <PresenceMarker conversationId={c().id} />
+          <time class="conv-item-time" datetime={new Date(c().lastActivityAt).toISOString()} title={formatDateTime(c().lastActivityAt)}>
+            {formatListTime(c().lastActivityAt, { now: props.now })}
+          </time>
         </span>
-      </button>
-    </li>
+        <span class="conv-item-bottom">
+          <ChannelBadge channel={c().channel} />
+          <Show when={c().priority === "urgent" || c().priority === "high"}>
+            <span class="conv-item-priority" data-priority={c().priority}>
+              {c().priority === "urgent" ? t("priorityUrgent") : t("priorityHigh")}
+            </span>
+          </Show>
+          <OfferedMarker conversation={c()} />
+          <span class="conv-item-preview">{props.preview || c().lastMessagePreview || "No messages yet"}</span>
+          <Show when={c().unreadCount > 0}>
+            <span class="unread-badge">
+              {c().unreadCount}
+              <span class="sr-only"> unread</span>
+            </span>
+          </Show>
+        </span>
+      </span>
+    </button>
   );
 }

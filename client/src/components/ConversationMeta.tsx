@@ -1,9 +1,12 @@
-/** Facts about the open conversation: channel, inbox, dates, status, priority, assignee, labels. */
+/** Facts about the open conversation: channel, inbox, dates, status, priority, assignee and its history, labels, tickets. */
 import type { Conversation, Inbox } from "@inbox/shared";
 import { Show } from "solid-js";
 import { assigneeLabel, CHANNEL_LABELS, PRIORITY_LABELS } from "../format/labels.ts";
 import { formatDateTime } from "../format/time.ts";
 import { useAppState } from "../state/app-state.tsx";
+import { AssigneeHistory } from "./customer/AssigneeHistory.tsx";
+import { LinkedTickets } from "./customer/LinkedTickets.tsx";
+import { t } from "./customer/messages.ts";
 import { LabelsEditor } from "./LabelsEditor.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 
@@ -11,44 +14,50 @@ export function ConversationMeta(props: { conversation: Conversation; inbox: Inb
   const { session, users } = useAppState();
   const c = () => props.conversation;
   return (
-    <section class="info-section" aria-labelledby="info-conversation-title">
-      <h3 id="info-conversation-title">Conversation</h3>
-      <dl class="info-list">
-        <dt>Channel</dt>
-        <dd>
-          {CHANNEL_LABELS[c().channel]}
-          <Show when={props.inbox}>{(inbox) => <span class="muted"> · {inbox().name}</span>}</Show>
-        </dd>
-        <dt>Created</dt>
-        <dd>{formatDateTime(c().createdAt)}</dd>
-        <dt>Last activity</dt>
-        <dd>{formatDateTime(c().lastActivityAt)}</dd>
-        <dt>Status</dt>
-        <dd>
-          <StatusBadge status={c().status} />
-          <Show when={c().status === "snoozed" && c().snoozedUntil}>
-            {(until) => <span class="muted"> until {formatDateTime(until())}</span>}
+    <>
+      <section class="info-section" aria-labelledby="info-conversation-title">
+        <h3 id="info-conversation-title">{t("conversation")}</h3>
+        <dl class="info-list">
+          <dt>{t("channel")}</dt>
+          <dd>
+            {CHANNEL_LABELS[c().channel]}
+            <Show when={props.inbox}>{(inbox) => <span class="muted"> · {inbox().name}</span>}</Show>
+          </dd>
+          <dt>{t("created")}</dt>
+          <dd>{formatDateTime(c().createdAt)}</dd>
+          <dt>{t("lastActivity")}</dt>
+          <dd>{formatDateTime(c().lastActivityAt)}</dd>
+          <dt>{t("status")}</dt>
+          <dd>
+            <StatusBadge status={c().status} />
+            <Show when={c().status === "snoozed" && c().snoozedUntil}>
+              {(until) => <span class="muted"> {t("until", { time: formatDateTime(until()) })}</span>}
+            </Show>
+          </dd>
+          <dt>{t("priority")}</dt>
+          <dd>
+            <span class={`priority priority-${c().priority}`}>{PRIORITY_LABELS[c().priority]}</span>
+          </dd>
+          <dt>{t("assignee")}</dt>
+          <dd>
+            {assigneeLabel(c().assigneeId, session.me()?.user.id ?? "", users.nameOf)}
+            <AssigneeHistory conversation={c()} />
+          </dd>
+          <dt>{t("labels")}</dt>
+          <dd>
+            <LabelsEditor />
+          </dd>
+          <Show when={c().firstResponseAt}>
+            {(at) => (
+              <>
+                <dt>{t("firstResponse")}</dt>
+                <dd>{formatDateTime(at())}</dd>
+              </>
+            )}
           </Show>
-        </dd>
-        <dt>Priority</dt>
-        <dd>
-          <span class={`priority priority-${c().priority}`}>{PRIORITY_LABELS[c().priority]}</span>
-        </dd>
-        <dt>Assignee</dt>
-        <dd>{assigneeLabel(c().assigneeId, session.me()?.user.id ?? "", users.nameOf)}</dd>
-        <dt>Labels</dt>
-        <dd>
-          <LabelsEditor />
-        </dd>
-        <Show when={c().firstResponseAt}>
-          {(at) => (
-            <>
-              <dt>First response</dt>
-              <dd>{formatDateTime(at())}</dd>
-            </>
-          )}
-        </Show>
-      </dl>
-    </section>
+        </dl>
+      </section>
+      <LinkedTickets conversationId={c().id} />
+    </>
   );
 }

@@ -1,29 +1,32 @@
-/** The right region: the customer's profile, this conversation's metadata, and their history. */
+/** The right region: the customer's profile, this conversation's metadata, their history and files, merging. */
 import { Show } from "solid-js";
 import { useAppState } from "../state/app-state.tsx";
+import { createContactPanel } from "../state/contact-panel.ts";
 import { ContactProfile } from "./ContactProfile.tsx";
 import { ConversationMeta } from "./ConversationMeta.tsx";
+import { AttachmentList } from "./customer/AttachmentList.tsx";
+import { MergeContact } from "./customer/MergeContact.tsx";
+import { t } from "./customer/messages.ts";
 import { EarlierConversations } from "./EarlierConversations.tsx";
 
 export function CustomerInfo(props: { onClose: () => void }) {
-  const { selection } = useAppState();
+  const state = useAppState();
+  const { selection } = state;
+  const panel = createContactPanel(state, selection.conversation);
   return (
-    <aside class="customer-info" id="customer-info" aria-label="Customer info">
+    <aside class="customer-info" id="customer-info" aria-label={t("panelTitle")}>
       <div class="panel-head">
-        <h2>Customer info</h2>
+        <h2>{t("panelTitle")}</h2>
         <button type="button" class="btn btn-ghost info-close" onClick={() => props.onClose()}>
           <span aria-hidden="true">×</span>
-          <span class="sr-only">Close customer info</span>
+          <span class="sr-only">{t("close")}</span>
         </button>
       </div>
-      <Show
-        when={selection.conversation()}
-        fallback={<p class="muted info-empty">Open a conversation to see who you are talking to.</p>}
-      >
+      <Show when={selection.conversation()} fallback={<p class="muted info-empty">{t("openConversationHint")}</p>}>
         {(conversation) => (
           <div class="info-body">
-            <Show when={selection.contact()} fallback={<p class="muted small">Loading profile…</p>}>
-              {(contact) => <ContactProfile contact={contact()} />}
+            <Show when={panel.contact()} fallback={<p class="muted small">{t("loadingProfile")}</p>}>
+              {(contact) => <ContactProfile contact={contact()} panel={panel} />}
             </Show>
             <ConversationMeta conversation={conversation()} inbox={selection.inbox()} />
             <EarlierConversations
@@ -31,6 +34,14 @@ export function CustomerInfo(props: { onClose: () => void }) {
               loading={selection.historyLoading()}
               onOpen={(id) => selection.select(id)}
             />
+            <Show when={panel.contact()}>
+              {(contact) => (
+                <>
+                  <AttachmentList contactId={contact().id} conversationId={conversation().id} lastActivityAt={conversation().lastActivityAt} />
+                  <MergeContact contact={contact()} panel={panel} />
+                </>
+              )}
+            </Show>
           </div>
         )}
       </Show>

@@ -4,6 +4,7 @@
  */
 import { createSignal, For, Show } from "solid-js";
 import { useAppState } from "../state/app-state.tsx";
+import { t } from "./labels-messages.ts";
 
 export function LabelsEditor() {
   const { selection } = useAppState();
@@ -15,13 +16,13 @@ export function LabelsEditor() {
   };
   return (
     <div class="labels-editor">
-      <Show when={selection.labels().length > 0} fallback={<span class="muted">None</span>}>
-        <ul class="label-list" aria-label="Labels">
+      <Show when={selection.labels().length > 0} fallback={<span class="muted">{t("none")}</span>}>
+        <ul class="label-list" aria-label={t("labels")}>
           <For each={selection.labels()}>
             {(label) => (
               <li class="label-chip">
                 <span>{label}</span>
-                <button type="button" class="label-remove" aria-label={`Remove label ${label}`} onClick={() => selection.removeLabel(label)}>
+                <button type="button" class="label-remove" aria-label={t("remove", { label })} onClick={() => selection.removeLabel(label)}>
                   <span aria-hidden="true">×</span>
                 </button>
               </li>
@@ -31,7 +32,7 @@ export function LabelsEditor() {
       </Show>
       <form
         class="label-add"
-        aria-label="Add label"
+        aria-label={t("addForm")}
         onSubmit={(e) => {
           e.preventDefault();
           add();
@@ -39,14 +40,14 @@ export function LabelsEditor() {
       >
         <input
           class="label-input"
-          aria-label="New label"
-          placeholder="Label"
+          aria-label={t("newLabel")}
+          placeholder={t("placeholder")}
           maxLength={40}
           value={draft()}
           onInput={(e) => setDraft(e.currentTarget.value)}
         />
         <button type="submit" class="btn btn-ghost label-add-button">
-          Add label
+          {t("add")}
         </button>
       </form>
     </div>

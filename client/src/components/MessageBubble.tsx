@@ -1,60 +1,140 @@
-/** One message: customer on the left, agent or bot on the right, system events centred. */
+/**
+ * One message: customer on the left, agent or bot on the right, system events centred. A failed
+ * reply shows why, with a Retry that asks the server to send it again.
+ */
 import type { Message } from "@inbox/shared";
-import { Show } from "solid-js";
-import { deliveryFailure } from "../format/labels.ts";
+import { createSignal, Show } from "solid-js";
 import { formatClock, formatDateTime } from "../format/time.ts";
-import { messageSide } from "../state/timeline.ts";
+import type { LocalDb } from "../local/db.ts";
+import { putMessages } from "../local/store.ts";
+import { messageSide, type ChoiceAnswer } from "../state/timeline.ts";
+import { chatApi } from "./chat/chat-api.ts";
+import { t } from "./chat/messages.ts";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
 import { MessageContent } from "./MessageContent.tsx";
 
-export function MessageBubble(props: { message: Message; offline?: boolean; onMediaLoad?: () => void }) {
+function Time(props: { at: number }) {
+  return (
+    <time datetime={new Date(props.at).toISOString()} title={formatDateTime(props.at)}>
+      {formatClock(props.at)}
+    </time>
+  );
+}
+
+function Failure(props: { message: Message; offline?: boolean; db?: LocalDb | null; onRetried?: () => void }) {
+  const [busy, setBusy] = createSignal(false);
+  const [error, setError] = createSignal<string | null>(null);
+  const reason = () => props.message.failureReason?.trim() || null;
+  const retry = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const { message } = await chatApi.retry(props.message.id);
+      // The room shows it too; storing it makes the bubble change at once and offline.
+      if (props.db) await putMessages(props.db, [message]).catch(() => {});
+      props.onRetried?.();
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div class="msg-failure">
+      <span class="failed-badge">{t("failed")}</span>
+      <Show when={reason()}>
+        <span class="msg-failure-reason">{reason()}</span>
+      </Show>
+      <button
+        type="button"
+        class="btn btn-small msg-retry"
+        onClick={retry}
+        disabled={busy() || props.offline}
+      >
+        {busy() ? t("retrying") : t("retry")}
+      </button>
+      {/* Retrying asks the server at once (it is not queued on the device): say why it waits. */}
+      <Show when={props.offline}>
+        <span class="msg-retry-hint">{t("retryOffline")}</span>
+      </Show>
+      <Show when={error()}>
+        <span class="msg-retry-error" role="alert">
+          {error()}
+        </span>
+      </Show>
+    </div>
+  );
+}
+
+export function MessageBubble(props: {
+  message: Message;
+  offline?: boolean;
+  onMediaLoad?: () => void;
+  /** This customer message answers buttons / quick replies. */
+  answer?: ChoiceAnswer | null;
+  /** Buttons / quick replies: the choice the customer answered with. */
+  chosenId?: string | null;
+  db?: LocalDb | null;
+  onRetried?: () => void;
+}) {
   const m = () => props.message;
   const side = () => messageSide(m());
-  const failure = () => deliveryFailure(m());
+  const failed = () => m().direction === "outbound" && m().status === "failed";
   return (
     <Show
       when={side() !== "center"}
       fallback={
-        <li class="msg msg-center">
+        <li class="msg msg-center" data-id={m().id}>
           <div class="msg-system">
-            <MessageContent content={m().content} senderName={m().senderName} />
-            <time datetime={new Date(m().createdAt).toISOString()} title={formatDateTime(m().createdAt)}>
-              {formatClock(m().createdAt)}
-            </time>
+            <MessageContent content={m().content} senderName={m().senderName} messageId={m().id} />
+            <Time at={m().createdAt} />
           </div>
         </li>
       }
     >
       <li
         class={`msg msg-${side()} msg-from-${m().senderKind}`}
-        classList={{ "msg-failed": m().status === "failed", "msg-pending": m().status === "queued" }}
+        classList={{ "msg-failed": failed(), "msg-pending": m().status === "queued" }}
+        data-id={m().id}
       >
         <div class="bubble">
           <span class="msg-sender">
             {m().senderName}
             <Show when={m().senderKind === "bot"}>
-              <span class="bot-tag">Bot</span>
+              <span class="bot-tag">{t("bot")}</span>
             </Show>
           </span>
-          <MessageContent content={m().content} senderName={m().senderName} onMediaLoad={props.onMediaLoad} />
-          <Show when={failure()}>
-            {(f) => (
-              <p class="msg-failure">
-                <span class="failed-badge">{f().badge}</span>
-                <Show when={f().reason}>
-                  <span class="msg-failure-reason">{f().reason}</span>
-                </Show>
-              </p>
+          <Show when={props.answer}>
+            {(a) => (
+              <a class="msg-answer-to" href={`#msg-${a().questionId}`} onClick={(e) => jumpTo(e, a().questionId)}>
+                <span aria-hidden="true">↩ </span>
+                {t("answerTo", { question: a().question })}
+              </a>
             )}
           </Show>
+          <MessageContent content={m().content} senderName={m().senderName} messageId={m().id} chosenId={props.chosenId} onMediaLoad={props.onMediaLoad} />
+          <Show when={failed()}>
+            <Failure message={m()} offline={props.offline} db={props.db} onRetried={props.onRetried} />
+          </Show>
           <span class="msg-meta">
-            <time datetime={new Date(m().createdAt).toISOString()} title={formatDateTime(m().createdAt)}>
-              {formatClock(m().createdAt)}
-            </time>
+            <Time at={m().createdAt} />
             <DeliveryStatus message={m()} offline={props.offline} />
           </span>
         </div>
       </li>
     </Show>
   );
+}
+
+/** The answer's link scrolls to the question in the same timeline (no URL change). */
+function jumpTo(e: MouseEvent, messageId: string) {
+  e.preventDefault();
+  const box = (e.currentTarget as HTMLElement).closest<HTMLElement>(".timeline");
+  const target = box?.querySelector<HTMLElement>(`[data-id="${CSS.escape(messageId)}"]`);
+  if (!box || !target) return;
+  // Scroll the timeline only, centring the question (scrollIntoView would move the page too).
+  const offset = target.getBoundingClientRect().top - box.getBoundingClientRect().top - (box.clientHeight - target.offsetHeight) / 2;
+  box.scrollBy({ top: offset, behavior: "smooth" });
+  target.classList.add("msg-flash");
+  setTimeout(() => target.classList.remove("msg-flash"), 1200);
 }

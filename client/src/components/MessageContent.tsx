@@ -5,12 +5,15 @@
 import type { MessageContent as Content } from "@inbox/shared";
 import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
 import { mapUrl, safeUrl } from "../format/safe-url.ts";
-import { formatBytes, formatDuration } from "../format/time.ts";
+import { formatBytes } from "../format/time.ts";
+import { AudioPlayer } from "./chat/AudioPlayer.tsx";
+import { useChatMedia } from "./chat/media-context.ts";
+import { t } from "./chat/messages.ts";
 
 type Of<K extends Content["kind"]> = Extract<Content, { kind: K }>;
 
 function Unavailable(props: { what: string }) {
-  return <p class="msg-unavailable">{props.what} is not available.</p>;
+  return <p class="msg-unavailable">{t("unavailable", { what: props.what })}</p>;
 }
 
 /** Renders children with the URL only if it is safe. */
@@ -24,10 +27,11 @@ function WithUrl(props: { url: string; what: string; children: (url: string) => 
 }
 
 /**
- * An image that opens full size in a new tab. One that cannot be shown (offline: attachments
+ * An image that opens in the timeline's viewer. One that cannot be shown (offline: attachments
  * are not kept on the device; or a file the browser cannot decode) says so, with a link to it.
  */
-function Image(props: { url: string; alt: string; onLoad?: () => void }) {
+function Image(props: { messageId: string; url: string; alt: string; onLoad?: () => void }) {
+  const media = useChatMedia();
   const [failed, setFailed] = createSignal(false);
   return (
     <Show
@@ -37,13 +41,13 @@ function Image(props: { url: string; alt: string; onLoad?: () => void }) {
           <span class="msg-file-icon" aria-hidden="true">
             🖼
           </span>
-          <span class="msg-file-name">The image can't be shown here. Open it</span>
+          <span class="msg-file-name">{t("imageBroken")}</span>
         </a>
       }
     >
-      <a class="msg-media-link" href={props.url} target="_blank" rel="noopener noreferrer">
+      <button type="button" class="msg-media-link" aria-label={t("openImage", { alt: props.alt })} onClick={() => media?.openImage(props.messageId)}>
         <img class="msg-image" src={props.url} alt={props.alt} loading="lazy" onLoad={() => props.onLoad?.()} onError={() => setFailed(true)} />
-      </a>
+      </button>
     </Show>
   );
 }
@@ -56,15 +60,36 @@ function Caption(props: { text: string | undefined }) {
   );
 }
 
-function Choices(props: { label: string; items: { id: string; title: string }[] }) {
+/** The choices offered to the customer; the one they picked (if any) is marked. */
+function Choices(props: { label: string; items: { id: string; title: string }[]; chosenId: string | null }) {
   return (
     <ul class="msg-choices" aria-label={props.label}>
-      <For each={props.items}>{(item) => <li class="msg-choice">{item.title}</li>}</For>
+      <For each={props.items}>
+        {(item) => (
+          <li class="msg-choice" classList={{ "msg-choice-chosen": item.id === props.chosenId }}>
+            <Show when={item.id === props.chosenId}>
+              <span aria-hidden="true">✓ </span>
+            </Show>
+            {item.title}
+            <Show when={item.id === props.chosenId}>
+              <span class="sr-only"> ({t("chosen")})</span>
+            </Show>
+          </li>
+        )}
+      </For>
     </ul>
   );
 }
 
-export function MessageContent(props: { content: Content; senderName: string; onMediaLoad?: () => void }) {
+export function MessageContent(props: {
+  content: Content;
+  senderName: string;
+  /** Images open the viewer on this message. */
+  messageId?: string;
+  /** Buttons / quick replies: the choice the customer answered with. */
+  chosenId?: string | null;
+  onMediaLoad?: () => void;
+}) {
   const as = <K extends Content["kind"]>(kind: K) => (props.content.kind === kind ? (props.content as Of<K>) : null);
   return (
     <Switch>
@@ -72,8 +97,15 @@ export function MessageContent(props: { content: Content; senderName: string; on
       <Match when={as("image")}>
         {(c) => (
           <>
-            <WithUrl url={c().url} what="The image">
-              {(url) => <Image url={url} alt={c().caption ? c().caption! : `Image from ${props.senderName}`} onLoad={props.onMediaLoad} />}
+            <WithUrl url={c().url} what={t("theImage")}>
+              {(url) => (
+                <Image
+                  messageId={props.messageId ?? ""}
+                  url={url}
+                  alt={c().caption ? c().caption! : t("imageFrom", { name: props.senderName })}
+                  onLoad={props.onMediaLoad}
+                />
+              )}
             </WithUrl>
             <Caption text={c().caption} />
           </>
@@ -81,29 +113,22 @@ export function MessageContent(props: { content: Content; senderName: string; on
       </Match>
       <Match when={as("audio")}>
         {(c) => (
-          <WithUrl url={c().url} what="The audio">
-            {(url) => (
-              <div class="msg-audio">
-                <audio controls preload="metadata" src={url} aria-label={c().voice ? "Voice note" : "Audio"} />
-                <Show when={c().durationSec !== undefined}>
-                  <span class="msg-duration">{formatDuration(c().durationSec ?? 0)}</span>
-                </Show>
-              </div>
-            )}
+          <WithUrl url={c().url} what={t("theAudio")}>
+            {(url) => <AudioPlayer url={url} voice={!!c().voice} durationSec={c().durationSec} />}
           </WithUrl>
         )}
       </Match>
       <Match when={as("video")}>
         {(c) => (
           <>
-            <WithUrl url={c().url} what="The video">
+            <WithUrl url={c().url} what={t("theVideo")}>
               {(url) => (
                 <video
                   class="msg-video"
                   controls
                   preload="metadata"
                   src={url}
-                  aria-label={c().caption ? `Video: ${c().caption}` : "Video"}
+                  aria-label={c().caption ? t("videoWith", { caption: c().caption! }) : t("video")}
                   onLoadedMetadata={() => props.onMediaLoad?.()}
                 />
               )}
@@ -114,9 +139,9 @@ export function MessageContent(props: { content: Content; senderName: string; on
       </Match>
       <Match when={as("file")}>
         {(c) => (
-          <WithUrl url={c().url} what="The file">
+          <WithUrl url={c().url} what={t("theFile")}>
             {(url) => (
-              <a class="msg-file" href={url} download={c().filename} target="_blank" rel="noopener noreferrer">
+              <a class="msg-file" href={url} download={c().filename} target="_blank" rel="noopener noreferrer" aria-label={t("download", { name: c().filename })}>
                 <span class="msg-file-icon" aria-hidden="true">
                   📎
                 </span>
@@ -124,6 +149,9 @@ export function MessageContent(props: { content: Content; senderName: string; on
                 <Show when={c().size !== undefined}>
                   <span class="msg-file-size">{formatBytes(c().size ?? 0)}</span>
                 </Show>
+                <span class="msg-file-download" aria-hidden="true">
+                  ⤓
+                </span>
               </a>
             )}
           </WithUrl>
@@ -134,13 +162,16 @@ export function MessageContent(props: { content: Content; senderName: string; on
           <div class="msg-location">
             <p class="msg-text">
               <span aria-hidden="true">📍 </span>
-              {c().name ?? "Shared location"}
+              {c().name ?? t("sharedLocation")}
             </p>
             <Show when={c().address}>
               <p class="msg-location-address">{c().address}</p>
             </Show>
+            <p class="msg-location-coords">
+              {c().latitude.toFixed(5)}, {c().longitude.toFixed(5)}
+            </p>
             <a href={mapUrl(c().latitude, c().longitude)} target="_blank" rel="noopener noreferrer">
-              Open in map ({c().latitude.toFixed(5)}, {c().longitude.toFixed(5)})
+              {t("openInMap")}
             </a>
           </div>
         )}
@@ -149,7 +180,7 @@ export function MessageContent(props: { content: Content; senderName: string; on
         {(c) => (
           <>
             <p class="msg-text">{c().text}</p>
-            <Choices label="Buttons" items={c().buttons} />
+            <Choices label={t("buttonsOffered")} items={c().buttons} chosenId={props.chosenId ?? null} />
           </>
         )}
       </Match>
@@ -157,13 +188,11 @@ export function MessageContent(props: { content: Content; senderName: string; on
         {(c) => (
           <>
             <p class="msg-text">{c().text}</p>
-            <Choices label="Quick replies" items={c().replies} />
+            <Choices label={t("quickRepliesOffered")} items={c().replies} chosenId={props.chosenId ?? null} />
           </>
         )}
       </Match>
-      <Match when={as("unsupported")}>
-        {(c) => <p class="msg-unsupported">Unsupported message: {c().description}</p>}
-      </Match>
+      <Match when={as("unsupported")}>{(c) => <p class="msg-unsupported">{t("unsupported", { description: c().description })}</p>}</Match>
     </Switch>
   );
 }

@@ -5,6 +5,7 @@
  */
 import { For, Show } from "solid-js";
 import { useAppState } from "../state/app-state.tsx";
+import { t } from "./shell-messages.ts";
 
 export function Notices() {
   const { local } = useAppState();
@@ -18,7 +19,7 @@ export function Notices() {
                 {notice.text}
               </p>
               <button type="button" class="btn btn-ghost notice-dismiss" onClick={() => local.dismiss(notice.id)}>
-                Dismiss
+                {t("dismiss")}
               </button>
             </div>
           )}

@@ -1,7 +1,9 @@
 /**
- * Times as agents read them. Locale and time zone are parameters (defaulting to the browser's)
- * so tests are deterministic.
+ * Times as agents read them. Locale and time zone are parameters (defaulting to the UI's
+ * language and the browser's zone) so tests are deterministic.
  */
+import { dayWord, formatLocale } from "../i18n/time-words.ts";
+
 export interface TimeOptions {
   now?: number;
   locale?: string;
@@ -11,7 +13,7 @@ export interface TimeOptions {
 const DAY = 24 * 60 * 60 * 1000;
 
 function fmt(t: number, o: TimeOptions, opts: Intl.DateTimeFormatOptions): string {
-  return new Intl.DateTimeFormat(o.locale, { timeZone: o.timeZone, ...opts }).format(t);
+  return new Intl.DateTimeFormat(formatLocale(o.locale), { timeZone: o.timeZone, ...opts }).format(t);
 }
 
 /** A calendar day in the given zone, e.g. "2024-03-05": for comparing days, not for display. */
@@ -24,7 +26,7 @@ export function formatListTime(t: number, o: TimeOptions = {}): string {
   const now = o.now ?? Date.now();
   const today = dayKey(now, o);
   if (dayKey(t, o) === today) return fmt(t, o, { timeStyle: "short" });
-  if (dayKey(t, o) === dayKey(now - DAY, o)) return "Yesterday";
+  if (dayKey(t, o) === dayKey(now - DAY, o)) return dayWord("yesterday", o.locale);
   if (now - t < 6 * DAY && t < now) return fmt(t, o, { weekday: "short" });
   if (fmt(t, o, { year: "numeric" }) === fmt(now, o, { year: "numeric" })) {
     return fmt(t, o, { day: "numeric", month: "short" });
@@ -40,8 +42,8 @@ export function formatClock(t: number, o: TimeOptions = {}): string {
 /** Day dividers in the timeline: "Today", "Yesterday", or a full date. */
 export function formatDay(t: number, o: TimeOptions = {}): string {
   const now = o.now ?? Date.now();
-  if (dayKey(t, o) === dayKey(now, o)) return "Today";
-  if (dayKey(t, o) === dayKey(now - DAY, o)) return "Yesterday";
+  if (dayKey(t, o) === dayKey(now, o)) return dayWord("today", o.locale);
+  if (dayKey(t, o) === dayKey(now - DAY, o)) return dayWord("yesterday", o.locale);
   return fmt(t, o, { weekday: "long", day: "numeric", month: "long", year: "numeric" });
 }
 

@@ -7,8 +7,11 @@ import { createEffect, createSignal, on, Show } from "solid-js";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { ChannelTable } from "../components/admin/ChannelTable.tsx";
 import { ConnectChannelForm } from "../components/admin/ConnectChannelForm.tsx";
+import { ContentSettings } from "../components/admin/content/ContentSettings.tsx";
+import { RoutingSettings } from "../components/routing/RoutingSettings.tsx";
 import { createAdminChannels } from "../state/admin-channels.ts";
 import { useAppState } from "../state/app-state.tsx";
+import { t } from "../components/admin/messages.ts";
 
 export function SettingsScreen() {
   const { session, conversations, channels, router } = useAppState();
@@ -30,18 +33,17 @@ export function SettingsScreen() {
       <AppHeader />
       <main class="settings" aria-labelledby="settings-title">
         <div class="settings-inner">
-          <h1 id="settings-title">Admin settings</h1>
+          <h1 id="settings-title">{t("adminSettings")}</h1>
 
           <section class="settings-section" aria-labelledby="channels-title">
             <div class="settings-section-head">
-              <h2 id="channels-title">Channels</h2>
+              <h2 id="channels-title">{t("channels")}</h2>
               <button type="button" class="btn btn-ghost" disabled={admin.loading()} onClick={() => admin.reload()}>
-                Refresh
+                {t("refresh")}
               </button>
             </div>
             <p class="muted">
-              A channel whose connection expired shows "Token expired — reconnect": reconnect it with new credentials. A
-              disabled channel takes no replies, and its new messages wait until it is enabled again.
+              {t("channelsHelp")}
             </p>
             <p class="form-done" role="status">
               {message()}
@@ -53,7 +55,7 @@ export function SettingsScreen() {
                     {error()}
                   </p>
                   <button type="button" class="btn" onClick={() => admin.reload()}>
-                    Try again
+                    {t("tryAgain")}
                   </button>
                 </div>
               )}
@@ -63,13 +65,13 @@ export function SettingsScreen() {
               fallback={
                 <Show when={!admin.loadError()}>
                   <p class="muted" role="status">
-                    Loading channels…
+                    {t("loadingChannels")}
                   </p>
                 </Show>
               }
             >
               {(list) => (
-                <Show when={list().length > 0} fallback={<p class="muted">No channels yet: connect one below.</p>}>
+                <Show when={list().length > 0} fallback={<p class="muted">{t("noChannels")}</p>}>
                   <ChannelTable
                     channels={list()}
                     teams={teams()}
@@ -84,7 +86,7 @@ export function SettingsScreen() {
             </Show>
             <Show when={reconnecting() && admin.list() && !admin.list()!.some((c) => c.id === reconnecting())}>
               <p class="form-error" role="alert">
-                That channel is not in this workspace any more.
+                {t("notInWorkspace")}
               </p>
             </Show>
           </section>
@@ -92,6 +94,10 @@ export function SettingsScreen() {
           <section class="settings-section">
             <ConnectChannelForm teams={teams()} onConnect={(body) => admin.connect(body)} />
           </section>
+
+          <Show when={admin.list()}>{(list) => <RoutingSettings inboxes={list()} onSaved={() => admin.reload()} />}</Show>
+
+          <ContentSettings teams={teams()} />
         </div>
       </main>
     </div>

@@ -3,6 +3,7 @@ import { createSignal } from "solid-js";
 import { ApiError } from "../api/http.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { t } from "./messages.ts";
 
 export function SignInScreen() {
   const { session } = useAppState();
@@ -15,7 +16,7 @@ export function SignInScreen() {
     e.preventDefault();
     if (busy()) return;
     if (!email().trim() || !password()) {
-      setError("Enter your email and password.");
+      setError(t("enterBoth"));
       return;
     }
     setBusy(true);
@@ -23,20 +24,20 @@ export function SignInScreen() {
     try {
       await session.signIn(email().trim(), password());
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Something went wrong. Try again.");
+      setError(err instanceof ApiError ? err.message : t("somethingWrong"));
       setBusy(false);
     }
   };
 
   return (
-    <main class="centered-screen signin-screen" aria-label="Sign in">
+    <main class="centered-screen signin-screen" aria-label={t("signIn")}>
       {/* noValidate: our own messages (and the server's) instead of the browser's bubbles. */}
       <form class="card signin-card" onSubmit={submit} noValidate aria-labelledby="signin-title">
         <img class="card-logo" src="/icon.svg" alt="" width="48" height="48" />
-        <h1 id="signin-title">Sign in to Inbox</h1>
-        <p class="muted">Answer every channel from one place.</p>
+        <h1 id="signin-title">{t("signInTitle")}</h1>
+        <p class="muted">{t("tagline")}</p>
         <div class="field">
-          <label for="signin-email">Email</label>
+          <label for="signin-email">{t("email")}</label>
           <input
             id="signin-email"
             name="email"
@@ -49,7 +50,7 @@ export function SignInScreen() {
           />
         </div>
         <div class="field">
-          <label for="signin-password">Password</label>
+          <label for="signin-password">{t("password")}</label>
           <input
             id="signin-password"
             name="password"
@@ -62,7 +63,7 @@ export function SignInScreen() {
         </div>
         <ErrorMessage message={error()} />
         <button type="submit" class="btn btn-primary btn-block" disabled={busy()} aria-busy={busy()}>
-          Sign in
+          {t("signIn")}
         </button>
       </form>
     </main>

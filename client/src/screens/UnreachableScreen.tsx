@@ -5,6 +5,7 @@
  */
 import { createSignal } from "solid-js";
 import { useAppState } from "../state/app-state.tsx";
+import { t } from "./messages.ts";
 
 export function UnreachableScreen() {
   const { session } = useAppState();
@@ -15,15 +16,15 @@ export function UnreachableScreen() {
     setBusy(false);
   };
   return (
-    <main class="centered-screen" aria-label="Offline">
+    <main class="centered-screen" aria-label={t("offline")}>
       <div class="card">
         <img class="card-logo" src="/icon.svg" alt="" width="48" height="48" />
-        <h1>Can't reach the server</h1>
+        <h1>{t("unreachableTitle")}</h1>
         <p class="muted" role="alert">
-          Check your internet connection. The inbox reconnects by itself when you are back online.
+          {t("unreachableText")}
         </p>
         <button type="button" class="btn btn-primary" onClick={retry} disabled={busy()} aria-busy={busy()}>
-          Try again
+          {t("tryAgain")}
         </button>
       </div>
     </main>

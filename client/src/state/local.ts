@@ -17,6 +17,7 @@ import { enqueueCommand, evictIfNeeded, hasPulled, outboxStore, pullStore, recon
 import { deleteWorkDocs } from "../local/wipe.ts";
 import { backoffDelay } from "../sync/backoff.ts";
 import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
+import { prepareKeptUploads } from "../components/composer/kept-uploads.ts";
 import { classifyFailure, outcomeEffects, refusalResult } from "../sync/outcomes.ts";
 import { createPullScheduler, pullAll, PULL_PAGE_SIZE } from "../sync/pull.ts";
 import { createWorkDocs, type WorkDocs } from "../sync/work-docs.ts";
@@ -117,6 +118,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       send: async (commands) => (await api.commands(commands)).results,
       classify: classifyFailure,
       refusal: refusalResult,
+      prepare: prepareKeptUploads(db),
       async onOutcome(outcome) {
         const effects = outcomeEffects(outcome);
         if (effects.draft) await workDocs.appendDraft(effects.draft.conversationId, effects.draft.text);

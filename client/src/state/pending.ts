@@ -3,7 +3,7 @@
  * resolved, a reply shows in the timeline as pending, until the server has answered. Pure, so
  * the pending/confirmed rules are unit-tested.
  */
-import type { Command, Conversation, Message } from "@inbox/shared";
+import { previewOf, type Command, type Conversation, type Message } from "@inbox/shared";
 import type { OutboxRow } from "../local/rows.ts";
 import { pendingMessage } from "./timeline.ts";
 
@@ -24,8 +24,12 @@ export function applyCommand(c: Conversation, command: Command): Conversation {
       return { ...c, unreadCount: 0 };
     case "reply": {
       const at = Math.max(c.lastActivityAt, command.writtenAt ?? c.lastActivityAt);
-      return { ...c, lastMessagePreview: command.text.slice(0, 140), lastActivityAt: at, unreadCount: 0 };
+      const preview = command.content ? previewOf(command.content) : command.text;
+      return { ...c, lastMessagePreview: preview.slice(0, 140), lastActivityAt: at, unreadCount: 0 };
     }
+    case "contact.update":
+      // The list and header show the new name at once; the other fields live on the contact.
+      return command.patch.name && c.contactId === command.contactId ? { ...c, contactName: command.patch.name } : c;
   }
 }
 
@@ -63,7 +67,9 @@ export function pendingReplies(rows: readonly OutboxRow[], conversationId: strin
       senderName: me.name,
       now: c.writtenAt ?? row.createdAt,
     });
-    out.push(row.state === "done" ? { ...m, status: "sent" } : m);
+    // An attachment or choices show as what they are while they wait.
+    const shown = c.content ? { ...m, content: c.content } : m;
+    out.push(row.state === "done" ? { ...shown, status: "sent" } : shown);
   }
   return out;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { message } from "../test/fixtures.ts";
-import { createTimelineItems, firstUnreadId, mergeTimeline, messageSide, pendingMessage, startsNewDay } from "./timeline.ts";
+import type { DomainEvent } from "@inbox/shared";
+import { countNewSince, createTimelineItems, firstUnreadId, linkChoiceAnswers, mergeTimeline, messageSide, pendingMessage, startsNewDay } from "./timeline.ts";
 
 describe("mergeTimeline", () => {
   it("orders by creation time, ties by id, and lets the live room win over REST", () => {
@@ -83,5 +84,48 @@ describe("createTimelineItems", () => {
     const items = createTimelineItems();
     const m = message({ id: "m1" });
     expect(items([m], [])[0]).toBe(items([m], [])[0]);
+  });
+});
+
+describe("history events in the timeline", () => {
+  const event = (id: string, at: number): DomainEvent => ({ id, workspaceId: "w1", type: "conversation.assigned", conversationId: "c1", actorKind: "system", actorId: null, data: {}, at });
+
+  it("weaves events by time, before a message recorded at the same instant", () => {
+    const items = createTimelineItems()([message({ id: "m1", createdAt: 10 }), message({ id: "m2", createdAt: 30 })], [], [event("e1", 30), event("e2", 50)]);
+    expect(items.map((i) => `${i.kind}:${i.id}`)).toEqual(["message:m1", "event:event-e1", "message:m2", "event:event-e2"]);
+  });
+});
+
+describe("linkChoiceAnswers", () => {
+  const offer = message({
+    id: "q1",
+    createdAt: 10,
+    direction: "outbound",
+    senderKind: "bot",
+    content: { kind: "quick_replies", text: "How can we help?", replies: [{ id: "billing", title: "Billing" }, { id: "tech", title: "Tech support" }] },
+  });
+
+  it("links the customer's tap (its title as text) to the offer and marks the chosen reply", () => {
+    const answer = message({ id: "a1", createdAt: 20, content: { kind: "text", text: " tech  SUPPORT" } });
+    const later = message({ id: "a2", createdAt: 30, content: { kind: "text", text: "Billing" } });
+    const { answers, chosen } = linkChoiceAnswers([offer, answer, later]);
+    expect(answers.get("a1")).toEqual({ questionId: "q1", question: "How can we help?", choiceId: "tech" });
+    expect(answers.has("a2")).toBe(false); // the offer was answered already
+    expect(chosen.get("q1")).toBe("tech");
+  });
+
+  it("links nothing when the customer wrote something else", () => {
+    const other = message({ id: "a1", createdAt: 20, content: { kind: "text", text: "hello?" } });
+    expect(linkChoiceAnswers([offer, other]).answers.size).toBe(0);
+  });
+});
+
+describe("countNewSince", () => {
+  it("counts messages after the last one seen, not the agent's own sends", () => {
+    const toItems = createTimelineItems();
+    const own = message({ id: "m3", createdAt: 3, senderKind: "agent", direction: "outbound" });
+    const items = toItems([message({ id: "m1", createdAt: 1 }), message({ id: "m2", createdAt: 2 }), own, message({ id: "m4", createdAt: 4 })], []);
+    expect(countNewSince(items, "m1", (m) => m.senderKind === "agent")).toBe(2);
+    expect(countNewSince(items, "gone", () => false)).toBe(0);
   });
 });

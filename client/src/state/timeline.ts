@@ -1,5 +1,5 @@
 /** The chat timeline as pure functions: merging sources, order, sides and the unread marker. */
-import { byCreatedAt, type Message, type Note } from "@inbox/shared";
+import { byCreatedAt, type DomainEvent, type Message, type Note } from "@inbox/shared";
 
 /**
  * One timeline from three sources, later ones winning for the same message:
@@ -86,18 +86,22 @@ export function pendingMessage(args: {
   };
 }
 
-/** One row of the timeline: a message, or an internal note between agents. */
+/** One row of the timeline: a message, an internal note between agents, or a recorded change. */
 export type TimelineItem =
   | { kind: "message"; id: string; createdAt: number; message: Message }
-  | { kind: "note"; id: string; createdAt: number; note: Note };
+  | { kind: "note"; id: string; createdAt: number; note: Note }
+  | { kind: "event"; id: string; createdAt: number; event: DomainEvent };
 
 /**
- * Messages (in timeline order) with the notes woven in by time. The same message or note
- * object always gets the same item object, so the list keeps its DOM across updates.
+ * Messages (in timeline order) with the notes and history events woven in by time; on equal
+ * times notes and events come first (a reopen is recorded at the instant of the message that
+ * caused it). The same message, note or event object always gets the same item object, so the
+ * list keeps its DOM across updates.
  */
-export function createTimelineItems(): (messages: readonly Message[], notes: readonly Note[]) => TimelineItem[] {
+export function createTimelineItems(): (messages: readonly Message[], notes: readonly Note[], events?: readonly DomainEvent[]) => TimelineItem[] {
   const messageItems = new WeakMap<Message, TimelineItem>();
   const noteItems = new WeakMap<Note, TimelineItem>();
+  const eventItems = new WeakMap<DomainEvent, TimelineItem>();
   const ofMessage = (m: Message) => {
     let item = messageItems.get(m);
     if (!item) messageItems.set(m, (item = { kind: "message", id: m.id, createdAt: m.createdAt, message: m }));
@@ -108,14 +112,87 @@ export function createTimelineItems(): (messages: readonly Message[], notes: rea
     if (!item) noteItems.set(n, (item = { kind: "note", id: `note-${n.id}`, createdAt: n.createdAt, note: n }));
     return item;
   };
-  return (messages, notes) => {
+  const ofEvent = (e: DomainEvent) => {
+    let item = eventItems.get(e);
+    if (!item) eventItems.set(e, (item = { kind: "event", id: `event-${e.id}`, createdAt: e.at, event: e }));
+    return item;
+  };
+  return (messages, notes, events = []) => {
     const out: TimelineItem[] = [];
     let j = 0;
+    let k = 0;
+    const before = (at: number) => {
+      while (true) {
+        const n = notes[j];
+        const e = events[k];
+        const nextNote = n && n.createdAt <= at ? n : null;
+        const nextEvent = e && e.at <= at ? e : null;
+        if (!nextNote && !nextEvent) return;
+        if (nextEvent && (!nextNote || nextEvent.at <= nextNote.createdAt)) {
+          out.push(ofEvent(nextEvent));
+          k++;
+        } else {
+          out.push(ofNote(nextNote!));
+          j++;
+        }
+      }
+    };
     for (const m of messages) {
-      while (j < notes.length && notes[j]!.createdAt <= m.createdAt) out.push(ofNote(notes[j++]!));
+      before(m.createdAt);
       out.push(ofMessage(m));
     }
-    while (j < notes.length) out.push(ofNote(notes[j++]!));
+    before(Number.POSITIVE_INFINITY);
     return out;
   };
+}
+
+/** How a customer's message answers buttons or quick replies the business offered. */
+export interface ChoiceAnswer {
+  /** The message that offered the choices. */
+  questionId: string;
+  question: string;
+  choiceId: string;
+}
+
+/**
+ * Links customers' answers to the buttons / quick replies they answer. Platforms deliver a tap
+ * as a text message carrying the choice's title, so an answer is the first customer message
+ * after the offer whose text is one of its titles (case and spacing aside), before the next offer.
+ * Returns answers by answering message id and the chosen choice by offering message id.
+ */
+export function linkChoiceAnswers(sorted: readonly Message[]): { answers: Map<string, ChoiceAnswer>; chosen: Map<string, string> } {
+  const answers = new Map<string, ChoiceAnswer>();
+  const chosen = new Map<string, string>();
+  const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  let open: { id: string; question: string; choices: { id: string; title: string }[] } | null = null;
+  for (const m of sorted) {
+    const c = m.content;
+    if (m.senderKind !== "customer" && (c.kind === "buttons" || c.kind === "quick_replies")) {
+      open = { id: m.id, question: c.text, choices: c.kind === "buttons" ? c.buttons : c.replies };
+      continue;
+    }
+    if (!open || m.senderKind !== "customer" || c.kind !== "text") continue;
+    const said = norm(c.text);
+    const choice = open.choices.find((x) => norm(x.title) === said);
+    if (!choice) continue;
+    answers.set(m.id, { questionId: open.id, question: open.question, choiceId: choice.id });
+    chosen.set(open.id, choice.id);
+    open = null;
+  }
+  return { answers, chosen };
+}
+
+/**
+ * How many messages arrived after `previousLastId` (the newest the agent had when they scrolled
+ * up), not counting the agent's own sends: the count on the "new messages" button.
+ */
+export function countNewSince(items: readonly TimelineItem[], previousLastId: string | undefined, isOwn: (m: Message) => boolean): number {
+  const from = previousLastId === undefined ? -1 : items.findIndex((i) => i.id === previousLastId);
+  if (from === -1 && previousLastId !== undefined) return 0;
+  let n = 0;
+  for (let i = from + 1; i < items.length; i++) {
+    const item = items[i]!;
+    if (item.kind === "message" && !isOwn(item.message)) n++;
+  }
+  return n;
 }

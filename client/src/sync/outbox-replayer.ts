@@ -44,6 +44,11 @@ export interface ReplayerDeps {
   classify(error: unknown): FailureKind;
   /** Turns a refused request into the answer of its single command. */
   refusal(command: Command, error: unknown): CommandResult;
+  /**
+   * Readies a command just before it is sent (e.g. uploads an attachment kept on this device
+   * and puts its server url in the reply). Its failures count as the request's.
+   */
+  prepare?(command: Command): Promise<Command>;
   /** Runs for every answer before it is settled (drafts back, notices). */
   onOutcome?(outcome: Outcome): Promise<void> | void;
   online?(): boolean;
@@ -109,7 +114,8 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
       setState("sending");
       let results: CommandResult[];
       try {
-        results = await deps.send(batch.map((e) => e.command));
+        const commands = batch.map((e) => e.command);
+        results = await deps.send(deps.prepare ? await Promise.all(commands.map((c) => deps.prepare!(c))) : commands);
         attempt = 0;
       } catch (err) {
         if (disposed) return;

@@ -4,6 +4,7 @@
  * row), so closing a conversation or signing out never leaves a socket behind.
  */
 import { createSignal, getOwner, onCleanup, type Accessor } from "solid-js";
+import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
@@ -18,6 +19,8 @@ export interface Room {
   status: Accessor<RoomStatus>;
   /** True once the first full state arrived from the server. */
   synced: Accessor<boolean>;
+  /** Who else is here and what they are doing (presence); cleared when the socket closes. */
+  awareness: Awareness;
   destroy(): void;
 }
 
@@ -69,5 +72,5 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
     if (!opts.doc) doc.destroy();
   };
   if (opts.owned !== false && getOwner()) onCleanup(destroy);
-  return { name, doc, status, synced, destroy };
+  return { name, doc, status, synced, awareness: provider.awareness, destroy };
 }

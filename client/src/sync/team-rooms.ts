@@ -3,9 +3,10 @@
  * see, opened and closed as the team list changes (e.g. on sign-in and sign-out).
  */
 import { ConversationSchema, InboxSchema, TEAM_CONVERSATIONS, TEAM_INBOXES, roomName, type Conversation, type Inbox } from "@inbox/shared";
-import { createMemo, mapArray, type Accessor } from "solid-js";
+import { createMemo, mapArray, onCleanup, type Accessor } from "solid-js";
 import type * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
+import { registerTeamAwareness } from "./presence.ts";
 import { openRoom } from "./room.ts";
 import { createYMapValues } from "./y-map-accessor.ts";
 
@@ -24,6 +25,8 @@ export function createTeamRooms(teamIds: Accessor<readonly string[]>): Accessor<
     const room = openRoom(roomName({ kind: "team", id: teamId }));
     const map = room.doc.getMap(TEAM_CONVERSATIONS) as Y.Map<unknown>;
     const inboxes = room.doc.getMap(TEAM_INBOXES) as Y.Map<unknown>;
+    // Presence ("Ana is viewing") travels in the team room: everyone who may see its chats is here.
+    onCleanup(registerTeamAwareness(teamId, room.awareness));
     return {
       teamId,
       status: room.status,

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import { ContactSchema } from "../domain/contact.ts";
+import { ContactPatchSchema } from "./contacts.ts";
 import { ConversationSchema, ConversationStatusSchema, PrioritySchema } from "../domain/conversation.ts";
 import { ClientIdSchema, IdSchema, TimestampSchema } from "../domain/ids.ts";
-import { MAX_TEXT_LENGTH, MessageSchema } from "../domain/message.ts";
+import { MAX_TEXT_LENGTH, MessageContentSchema, MessageSchema } from "../domain/message.ts";
+import { REPLY_CONTENT_KINDS } from "./uploads.ts";
 
 /**
  * Pull: the client's local database catches up with the record in pages. The cursor is
@@ -35,7 +37,12 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.object({
     ...Base,
     type: z.literal("reply"),
-    text: z.string().trim().min(1).max(MAX_TEXT_LENGTH),
+    /** The reply's text; with `content`, the caption or prompt to give back as a draft if refused (may be empty). */
+    text: z.string().trim().max(MAX_TEXT_LENGTH),
+    /** An attachment (uploaded first: its `/media/` url) or buttons / quick replies instead of plain text. */
+    content: MessageContentSchema.refine((c) => (REPLY_CONTENT_KINDS as readonly string[]).includes(c.kind), {
+      message: "A reply can carry text, an attachment, buttons or quick replies.",
+    }).optional(),
     /**
      * Who the agent saw assigned when writing. If someone else has taken the chat since, the
      * reply is not sent and the client keeps its text as a draft.
@@ -43,11 +50,13 @@ export const CommandSchema = z.discriminatedUnion("type", [
     expectedAssigneeId: IdSchema.nullable().optional(),
     /** When the agent wrote it (client clock), kept for the record. */
     writtenAt: TimestampSchema.optional(),
-  }),
+  }).refine((c) => c.text.length > 0 || c.content !== undefined, { message: "Write something first.", path: ["text"] }),
   z.object({ ...Base, type: z.literal("status"), status: ConversationStatusSchema, snoozedUntil: TimestampSchema.optional() }),
   z.object({ ...Base, type: z.literal("priority"), priority: PrioritySchema }),
   z.object({ ...Base, type: z.literal("assign"), assigneeId: IdSchema.nullable() }),
   z.object({ ...Base, type: z.literal("read") }),
+  /** A change to the conversation's contact (the conversation is where the agent made it). */
+  z.object({ ...Base, type: z.literal("contact.update"), contactId: IdSchema, patch: ContactPatchSchema }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 

@@ -18,6 +18,13 @@ export const ContactSchema = z.object({
   phone: z.string().max(40).nullable(),
   identities: z.array(ContactIdentitySchema),
   createdAt: TimestampSchema,
+  /** VIP customers' chats are routed first, after urgent ones. Defaults keep older cached copies readable. */
+  vip: z.boolean().default(false),
+  company: z.string().max(200).nullable().default(null),
+  /** Free text agents keep about the person. */
+  notes: z.string().max(4000).nullable().default(null),
+  /** Set once merged into another contact: follow this id to the person's record. */
+  mergedIntoId: IdSchema.nullable().default(null),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

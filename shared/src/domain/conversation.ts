@@ -28,6 +28,11 @@ export const ConversationSchema = z.object({
   firstResponseAt: TimestampSchema.nullable(),
   lastActivityAt: TimestampSchema,
   createdAt: TimestampSchema,
+  /** Routing: the agent this chat was offered to and who has not picked it up yet (see domain/routing.ts). */
+  offeredTo: IdSchema.nullable().optional(),
+  offeredAt: TimestampSchema.nullable().optional(),
+  /** When the offer is taken back and offered to someone else; null: no pickup timeout. */
+  offerExpiresAt: TimestampSchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

@@ -12,6 +12,9 @@
  *   label → true. Writable by everyone who may see the conversation; the server records note
  *   and label changes as events and mirrors labels into the conversation.
  *
+ * - `user.<userId>`: one user's notifications (colleagues' @mentions). Y.Map "notifications":
+ *   id → Notification (shared/src/api/content.ts). Server-authored, read-only; only that user may join.
+ *
  * Clients may write only to rooms listed as writable; see PROTOCOL.md.
  */
 export const PROTOCOL_VERSION = 1;
@@ -19,9 +22,10 @@ export const PROTOCOL_VERSION = 1;
 export type RoomRef =
   | { kind: "team"; id: string }
   | { kind: "conv"; id: string }
-  | { kind: "work"; id: string };
+  | { kind: "work"; id: string }
+  | { kind: "user"; id: string };
 
-const ROOM_RE = /^(team|conv|work)\.([A-Za-z0-9_-]{1,128})$/;
+const ROOM_RE = /^(team|conv|work|user)\.([A-Za-z0-9_-]{1,128})$/;
 
 export function roomName(ref: RoomRef): string {
   return `${ref.kind}.${ref.id}`;

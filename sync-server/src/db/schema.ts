@@ -76,6 +76,11 @@ export const contacts = sqliteTable("contacts", {
   phone: text("phone"),
   /** VIP customers' chats are routed first, after urgent ones. */
   vip: integer("vip", { mode: "boolean" }).notNull().default(false),
+  company: text("company"),
+  /** Free text agents keep about the person. */
+  notes: text("notes"),
+  /** Set when this contact was merged into another: clients holding this id follow it there. */
+  mergedIntoId: text("merged_into_id"),
   createdAt: integer("created_at").notNull(),
   seq: integer("seq").notNull().default(0),
 }, (t) => [index("contacts_seq").on(t.seq)]);
@@ -123,12 +128,22 @@ export const conversations = sqliteTable(
     createdAt: integer("created_at").notNull(),
     /** Change sequence (see sync_counter): clients pull rows with seq above their cursor. */
     seq: integer("seq").notNull().default(0),
+    /** Routing (migration 0009): offered to this agent, not yet picked up; stands only while they are the assignee. */
+    offeredTo: text("offered_to"),
+    offeredAt: integer("offered_at"),
+    /** When an unpicked offer is taken back (null: the inbox has no pickup timeout). */
+    offerExpiresAt: integer("offer_expires_at"),
+    /** The agent the chat was last taken back from; not offered it again straight away. */
+    reroutedFrom: text("rerouted_from"),
   },
   (t) => [
     index("conversations_seq").on(t.seq),
+    index("conversations_offer_expiry").on(t.offerExpiresAt),
     index("conversations_team_activity").on(t.teamId, t.lastActivityAt),
     index("conversations_contact").on(t.contactId, t.inboxId),
     index("conversations_assignee").on(t.assigneeId),
+    // The snooze waker's question every few seconds: which snoozes are due (migration 0010).
+    index("conversations_snoozed_due").on(t.snoozedUntil).where(sql`status = 'snoozed'`),
   ],
 );
 
@@ -268,3 +283,92 @@ export const routingState = sqliteTable("routing_state", {
   lastUserId: text("last_user_id"),
   updatedAt: integer("updated_at").notNull(),
 });
+
+// ---------- workspace content (migration 0007): canned responses, knowledge base, notifications ----------
+
+/** Saved replies agents insert with `/shortcut`; `teamId` null: the whole workspace. */
+export const cannedResponses = sqliteTable(
+  "canned_responses",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    shortcut: text("shortcut").notNull(),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    teamId: text("team_id").references(() => teams.id),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("canned_responses_shortcut").on(t.workspaceId, t.shortcut)],
+);
+
+/** Knowledge-base articles; published ones are readable by anyone at `/kb/<slug>`. */
+export const kbArticles = sqliteTable(
+  "kb_articles",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    slug: text("slug").notNull(),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    published: integer("published", { mode: "boolean" }).notNull().default(false),
+    createdBy: text("created_by"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("kb_articles_slug").on(t.slug), index("kb_articles_workspace").on(t.workspaceId, t.updatedAt)],
+);
+
+/** A colleague's @mention of a user in a note; one per (note, user), so replays add nothing. */
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    userId: text("user_id").notNull().references(() => users.id),
+    kind: text("kind", { enum: ["mention"] }).notNull(),
+    conversationId: text("conversation_id").notNull().references(() => conversations.id),
+    noteId: text("note_id").notNull(),
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    contactName: text("contact_name").notNull(),
+    excerpt: text("excerpt").notNull(),
+    createdAt: integer("created_at").notNull(),
+    readAt: integer("read_at"),
+  },
+  (t) => [uniqueIndex("notifications_note_user").on(t.noteId, t.userId), index("notifications_user_time").on(t.userId, t.createdAt)],
+);
+
+// ---------- customer info (migration 0006): external tickets linked to a conversation ----------
+
+export const linkedTickets = sqliteTable(
+  "linked_tickets",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    conversationId: text("conversation_id").notNull().references(() => conversations.id),
+    title: text("title").notNull(),
+    url: text("url").notNull(),
+    createdBy: text("created_by").references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("linked_tickets_conversation").on(t.conversationId, t.createdAt)],
+);
+
+// ---------- saved list views (migration 0008) ----------
+
+/** An agent's named list filters + sort (`view`: shared ListView JSON); only the owner sees them. */
+export const savedViews = sqliteTable(
+  "saved_views",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    userId: text("user_id").notNull().references(() => users.id),
+    name: text("name").notNull(),
+    view: text("view", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("saved_views_user").on(t.userId, t.createdAt)],
+);

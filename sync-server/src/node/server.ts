@@ -70,6 +70,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
   core.selfUrl = `http://${host}:${port}`;
   core.outbox.start();
+  core.snoozes.start();
+  core.router.scheduler.start();
   // Webhooks stored but not processed before a crash or restart are processed now.
   core.webhooks.kick();
   let closing: Promise<void> | undefined;
@@ -88,10 +90,14 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   /** Stops taking work, lets what was accepted finish, then closes the database. */
   async function shutdown(): Promise<void> {
     core.outbox.stop();
+    core.snoozes.stop();
+    core.router.scheduler.stop();
     core.rooms.stop();
     for (const client of nodeWs.wss.clients) client.terminate();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();
+    await core.snoozes.idle();
+    await core.router.scheduler.idle();
     await core.webhooks.idle();
     await core.rooms.flush();
     await core.writer.drain();

@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import type { Hono } from "hono";
 import type { UpgradeWebSocket } from "hono/ws";
 import { canSeeTeam, parseRoomName } from "@inbox/shared";
 import type { Core } from "../core.ts";
+import { teams } from "../db/schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 import { conversationForUser } from "../services/access.ts";
@@ -22,7 +24,12 @@ export function registerSyncRoutes(app: Hono<AppEnv>, core: Core, upgradeWebSock
       const ref = parseRoomName(name);
       if (!ref) throw notFound("That document");
       if (ref.kind === "team") {
+        // Supervisors see every team of their own workspace, not of others (presence is relayed here too).
+        const team = await core.db.query.teams.findFirst({ where: eq(teams.id, ref.id) });
+        if (!team || team.workspaceId !== user.workspaceId) throw notFound("That team");
         if (!canSeeTeam(user, ref.id)) throw forbidden("You are not in this team.");
+      } else if (ref.kind === "user") {
+        if (ref.id !== user.id) throw forbidden("These are someone else's notifications.");
       } else {
         await conversationForUser(core, user, ref.id);
       }

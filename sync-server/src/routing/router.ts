@@ -1,37 +1,64 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { newId } from "@inbox/shared";
+import { newId, type Priority } from "@inbox/shared";
+import { ROUTING_MODES, routingSettingsOf, type RoutingMode, type RoutingSettings } from "@inbox/shared/domain/routing";
 import type { Core } from "../core.ts";
-import { conversations, inboxes, teamMembers, users } from "../db/schema.ts";
+import { contacts, conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import { toConversation, type ConversationRow, type InboxRow } from "../services/read-model.ts";
 import { publish } from "../sync/publish.ts";
+import { RoutingScheduler } from "./routing-scheduler.ts";
+import { whyBackInQueue, whyOffered, type RerouteReason } from "./routing-why.ts";
 
-export const ROUTING_MODES = ["manual", "round_robin", "least_loaded"] as const;
-export type RoutingMode = (typeof ROUTING_MODES)[number];
+export { ROUTING_MODES, type RoutingMode };
 
 /** An inbox's routing mode from its settings; anything unknown is "manual" (today's behaviour). */
 export function routingModeOf(inbox: Pick<InboxRow, "settings">): RoutingMode {
-  const mode = inbox.settings?.routing;
-  return mode === "round_robin" || mode === "least_loaded" ? mode : "manual";
+  return routingSettingsOf(inbox.settings).mode;
 }
 
+type AutoMode = Exclude<RoutingMode, "manual">;
+
 /** Statuses that count towards an agent's load, and the status a chat waits in. */
-const LOAD_STATUSES = ["open", "pending"] as const;
 const WAITING_STATUS = "open";
-const PRIORITY_RANK = sql`case ${conversations.priority} when 'urgent' then 0 when 'high' then 1 when 'normal' then 2 else 3 end`;
+/** Urgent first, then VIP customers, then high / normal / low; oldest first within each. */
+const QUEUE_RANK = sql`case
+  when ${conversations.priority} = 'urgent' then 0
+  when coalesce(${contacts.vip}, 0) = 1 then 1
+  when ${conversations.priority} = 'high' then 2
+  when ${conversations.priority} = 'normal' then 3
+  else 4 end`;
 const QUEUE_PAGE = 50;
 const MAX_PASSES = 20;
 
-interface Agent {
+export interface Agent {
   id: string;
   name: string;
   capacity: number;
   load: number;
 }
 
+/** A chat waiting to be offered, with what its place in the queue and the why depend on. */
+interface Waiting {
+  conversation: ConversationRow;
+  settings: RoutingSettings;
+  vip: boolean;
+}
+
+/**
+ * The data of a `conversation.assigned` event written by routing (actor kind "system"):
+ *   from, to          user ids (null: nobody); `to` null means it went back to the queue
+ *   reason            "routing" (a waiting chat was offered) | "reroute" (an unpicked offer was taken back)
+ *   rerouteReason     with "reroute": "not_picked_up" (pickup timeout) | "agent_away"
+ *   mode              "round_robin" | "least_loaded" ("manual" when taken back with routing off)
+ *   load, capacity    the chosen agent's open chats before this one, and their limit
+ *   priority, vip     the chat's priority and whether the customer is a VIP (the queue order)
+ *   offerExpiresAt    when the offer is taken back if not picked up (null: no timeout)
+ *   why               all of the above as one readable sentence
+ * `conversation.picked_up` data: { assignmentEventId, waitedMs, reason, via: "button" | "reply" }.
+ */
 export interface RoutingDecision {
   conversationId: string;
-  assigneeId: string;
-  mode: Exclude<RoutingMode, "manual">;
+  assigneeId: string | null;
+  mode: RoutingMode;
   load: number;
   capacity: number;
   why: string;
@@ -42,31 +69,33 @@ export interface RoutingDecision {
  * (core.locks), and made safe across processes by the record itself: the assignment is a
  * conditional UPDATE (still unassigned, still open, agent still available and under capacity),
  * and its event and the round-robin pointer are written in the same transaction under the same
- * condition, so a lost race writes nothing at all.
+ * condition, so a lost race writes nothing at all. Offers not picked up are taken back by the
+ * scheduler, which also works only from the record.
  */
 export class Router {
-  constructor(private readonly core: Core) {}
+  readonly scheduler: RoutingScheduler;
+
+  constructor(private readonly core: Core) {
+    this.scheduler = new RoutingScheduler(core, this);
+  }
 
   /** A conversation became unassigned and open (created, reopened): route it if its inbox routes. */
   async conversationWaiting(conversationId: string): Promise<RoutingDecision | null> {
     const row = await this.core.db.query.conversations.findFirst({ where: eq(conversations.id, conversationId) });
     if (!row || row.assigneeId !== null || row.status !== WAITING_STATUS) return null;
     return this.core.locks.run(lockKey(row.teamId), async () => {
-      const fresh = await this.core.db.query.conversations.findFirst({ where: eq(conversations.id, conversationId) });
-      if (!fresh || fresh.assigneeId !== null || fresh.status !== WAITING_STATUS) return null;
-      const inbox = await this.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, fresh.inboxId) });
-      if (!inbox) return null;
-      const mode = routingModeOf(inbox);
-      if (mode === "manual") return null;
-      const agents = await this.teamAgents(fresh.teamId);
-      return this.tryAssign(fresh, mode, agents, await this.lastChosen(fresh.teamId));
+      const waiting = await this.waitingChat(conversationId);
+      if (!waiting || waiting.conversation.assigneeId !== null || waiting.conversation.status !== WAITING_STATUS) return null;
+      if (waiting.settings.mode === "manual") return null;
+      const agents = await this.teamAgents(waiting.conversation.teamId);
+      return this.offer(waiting, agents, await this.lastChosen(waiting.conversation.teamId));
     });
   }
 
   /**
    * Capacity may have freed up in a team (a chat resolved or handed back, an agent became
-   * available, routing turned on): hand out its queue, most urgent then oldest first, until the
-   * queue is empty or nobody has room. Returns the decisions made.
+   * available, routing turned on): hand out its queue in order until the queue is empty or
+   * nobody has room. Returns the decisions made.
    */
   async capacityChanged(teamId: string): Promise<RoutingDecision[]> {
     return this.core.locks.run(lockKey(teamId), async () => {
@@ -77,9 +106,9 @@ export class Router {
         const agents = await this.teamAgents(teamId);
         let last = await this.lastChosen(teamId);
         let progressed = false;
-        for (const { conversation, mode } of queue) {
+        for (const waiting of queue) {
           if (!agents.some(hasRoom)) return decisions;
-          const decision = await this.tryAssign(conversation, mode, agents, last);
+          const decision = await this.offer(waiting, agents, last);
           if (decision) {
             decisions.push(decision);
             last = decision.assigneeId;
@@ -89,6 +118,56 @@ export class Router {
         if (!progressed || queue.length < QUEUE_PAGE) break;
       }
       return decisions;
+    });
+  }
+
+  /**
+   * Takes back an offer its agent did not pick up (timeout) or cannot (went away) and offers
+   * the chat to someone else, never the same agent; with nobody else free it waits unassigned.
+   * Null if the offer no longer stands (picked up, reassigned, another instance was first).
+   */
+  async reroute(conversationId: string, reason: RerouteReason): Promise<RoutingDecision | null> {
+    const row = await this.core.db.query.conversations.findFirst({ where: eq(conversations.id, conversationId) });
+    if (!row) return null;
+    return this.core.locks.run(lockKey(row.teamId), async () => {
+      const at = this.core.now();
+      const waiting = await this.waitingChat(conversationId);
+      if (!waiting) return null;
+      const c = waiting.conversation;
+      const from = c.assigneeId;
+      if (!from || c.offeredTo !== from || c.status !== WAITING_STATUS || c.offeredAt === null) return null;
+      if (reason === "not_picked_up" && (c.offerExpiresAt === null || c.offerExpiresAt > at)) return null;
+
+      const agents = await this.teamAgents(c.teamId);
+      const fromName = agents.find((a) => a.id === from)?.name ?? (await this.userName(from));
+      const takenBack = { fromName, reason, timeoutSeconds: waiting.settings.pickupTimeoutSeconds };
+      // The exact offer being taken back: a pickup or another instance's reroute makes this false.
+      const offerStands = sql`id = ${c.id} and assignee_id = ${from} and offered_to = ${from} and offered_at = ${c.offeredAt} and status = ${WAITING_STATUS}`;
+      const base = { from, reason: "reroute", rerouteReason: reason, priority: c.priority, vip: waiting.vip };
+
+      const { settings } = waiting;
+      if (settings.mode !== "manual") {
+        const last = await this.lastChosen(c.teamId);
+        const agent = choose(settings.mode, agents, last, from);
+        if (agent) {
+          return this.assign(waiting, agent, settings.mode, last, agents, at, { extraGuard: offerStands, base, takenBack });
+        }
+      }
+      const why = whyBackInQueue(takenBack, settings.mode === "manual");
+      const data = { ...base, to: null, mode: settings.mode, load: null, capacity: null, offerExpiresAt: null, why };
+      const { db } = this.core;
+      const results = await this.core.writer.write([
+        eventFromGuard(this.core, offerStands, data, at),
+        db
+          .update(conversations)
+          .set({ assigneeId: null, offeredTo: null, offeredAt: null, offerExpiresAt: null, reroutedFrom: from })
+          .where(offerStands)
+          .returning(),
+      ]);
+      const updated = (results[1] as ConversationRow[])[0];
+      if (!updated) return null;
+      publish(this.core, toConversation(updated));
+      return { conversationId: c.id, assigneeId: null, mode: settings.mode, load: 0, capacity: 0, why };
     });
   }
 
@@ -104,7 +183,7 @@ export class Router {
     const loads = await this.core.db
       .select({ userId: conversations.assigneeId, load: sql<number>`count(*)` })
       .from(conversations)
-      .where(and(inArray(conversations.assigneeId, members.map((m) => m.id)), inArray(conversations.status, [...LOAD_STATUSES])))
+      .where(and(inArray(conversations.assigneeId, members.map((m) => m.id)), inArray(conversations.status, ["open", "pending"])))
       .groupBy(conversations.assigneeId);
     const loadOf = new Map(loads.map((l) => [l.userId, Number(l.load)]));
     // Unavailable agents stay in the list (round robin needs their place) with no room.
@@ -116,6 +195,11 @@ export class Router {
     }));
   }
 
+  private async userName(id: string): Promise<string> {
+    const row = await this.core.db.query.users.findFirst({ where: eq(users.id, id), columns: { name: true } });
+    return row?.name ?? "The agent";
+  }
+
   private async lastChosen(teamId: string): Promise<string | null> {
     const rows = await this.core.db.all<{ last_user_id: string | null }>(
       sql`select last_user_id from routing_state where team_id = ${teamId}`,
@@ -123,12 +207,22 @@ export class Router {
     return rows[0]?.last_user_id ?? null;
   }
 
-  /** Waiting chats of a team whose inbox routes automatically, most urgent then oldest first. */
-  private async queue(teamId: string): Promise<{ conversation: ConversationRow; mode: Exclude<RoutingMode, "manual"> }[]> {
-    const rows = await this.core.db
-      .select({ conversation: conversations, settings: inboxes.settings })
+  private waitingSelect() {
+    return this.core.db
+      .select({ conversation: conversations, settings: inboxes.settings, vip: contacts.vip })
       .from(conversations)
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+      .leftJoin(contacts, eq(contacts.id, conversations.contactId));
+  }
+
+  private async waitingChat(conversationId: string): Promise<Waiting | null> {
+    const [row] = await this.waitingSelect().where(eq(conversations.id, conversationId)).limit(1);
+    return row ? toWaiting(row) : null;
+  }
+
+  /** Waiting chats of a team whose inbox routes automatically, in queue order. */
+  private async queue(teamId: string): Promise<Waiting[]> {
+    const rows = await this.waitingSelect()
       .where(
         and(
           eq(conversations.teamId, teamId),
@@ -137,43 +231,68 @@ export class Router {
           sql`json_extract(${inboxes.settings}, '$.routing') in ('round_robin', 'least_loaded')`,
         ),
       )
-      .orderBy(PRIORITY_RANK, asc(conversations.createdAt), asc(conversations.id))
+      .orderBy(QUEUE_RANK, asc(conversations.createdAt), asc(conversations.id))
       .limit(QUEUE_PAGE);
-    return rows.map((r) => ({ conversation: r.conversation, mode: routingModeOf({ settings: r.settings }) as Exclude<RoutingMode, "manual"> }));
+    return rows.map(toWaiting);
   }
 
-  /** Picks an agent and assigns exactly once; null if nobody has room or the chat was taken meanwhile. */
-  private async tryAssign(
-    row: ConversationRow,
-    mode: Exclude<RoutingMode, "manual">,
-    agents: Agent[],
+  /** Offers a waiting chat to the agent its inbox's mode picks; null if nobody has room or it was taken meanwhile. */
+  private async offer(waiting: Waiting, agents: Agent[], lastUserId: string | null): Promise<RoutingDecision | null> {
+    const { mode } = waiting.settings;
+    if (mode === "manual") return null;
+    const agent = choose(mode, agents, lastUserId, waiting.conversation.reroutedFrom);
+    if (!agent) return null;
+    const guard = sql`id = ${waiting.conversation.id} and assignee_id is null and status = ${WAITING_STATUS}`;
+    return this.assign(waiting, agent, mode, lastUserId, agents, this.core.now(), { extraGuard: guard, base: { from: null, reason: "routing" } });
+  }
+
+  /**
+   * Writes one offer exactly once: the event, the round-robin pointer and the assignment all
+   * test the same condition (the caller's, plus the agent still available with room) in one
+   * transaction. The event and pointer go first, so they see the state before the update.
+   */
+  private async assign(
+    waiting: Waiting,
+    agent: Agent,
+    mode: AutoMode,
     lastUserId: string | null,
+    agents: Agent[],
+    at: number,
+    how: { extraGuard: SQL; base: Record<string, unknown>; takenBack?: Parameters<typeof whyOffered>[1] },
   ): Promise<RoutingDecision | null> {
-    const choice = choose(mode, agents, lastUserId);
-    if (!choice) return null;
-    const { agent, why } = choice;
-    const at = this.core.now();
-    const data = { from: null, to: agent.id, reason: "routing", mode, load: agent.load, capacity: agent.capacity, why };
-    const guard = assignable(row.id, agent);
+    const c = waiting.conversation;
+    const timeout = waiting.settings.pickupTimeoutSeconds;
+    const offerExpiresAt = timeout === null ? null : at + timeout * 1000;
+    const previousName = agents.find((a) => a.id === lastUserId)?.name ?? null;
+    const why = whyOffered(
+      { mode, agentName: agent.name, previousName, load: agent.load, capacity: agent.capacity, priority: c.priority as Priority, vip: waiting.vip },
+      how.takenBack,
+    );
+    const data = { ...how.base, to: agent.id, mode, load: agent.load, capacity: agent.capacity, priority: c.priority, vip: waiting.vip, offerExpiresAt, why };
+    const guard = sql`${how.extraGuard} and ${agentHasRoom(agent.id)}`;
     const { db } = this.core;
     const results = await this.core.writer.write([
-      // Event and pointer first: they test the same guard against the state before the update.
-      db.run(sql`
-        insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
-        select ${newId()}, workspace_id, 'conversation.assigned', id, 'system', null, ${JSON.stringify(data)}, ${at}
-        from conversations where ${guard}`),
+      eventFromGuard(this.core, guard, data, at),
       db.run(sql`
         insert into routing_state (team_id, last_user_id, updated_at)
         select team_id, ${agent.id}, ${at} from conversations where ${guard}
         on conflict (team_id) do update set last_user_id = excluded.last_user_id, updated_at = excluded.updated_at`),
-      db.update(conversations).set({ assigneeId: agent.id }).where(guard).returning(),
+      db
+        .update(conversations)
+        .set({ assigneeId: agent.id, offeredTo: agent.id, offeredAt: at, offerExpiresAt, ...(how.takenBack ? { reroutedFrom: c.assigneeId } : {}) })
+        .where(guard)
+        .returning(),
     ]);
     const updated = (results[2] as ConversationRow[])[0];
     if (!updated) return null;
     agent.load += 1;
     publish(this.core, toConversation(updated));
-    return { conversationId: row.id, assigneeId: agent.id, mode, load: data.load, capacity: agent.capacity, why };
+    return { conversationId: c.id, assigneeId: agent.id, mode, load: data.load, capacity: agent.capacity, why };
   }
+}
+
+function toWaiting(r: { conversation: ConversationRow; settings: InboxRow["settings"]; vip: boolean | null }): Waiting {
+  return { conversation: r.conversation, settings: routingSettingsOf(r.settings), vip: r.vip === true };
 }
 
 function lockKey(teamId: string): string {
@@ -184,14 +303,18 @@ function hasRoom(a: Agent): boolean {
   return a.load < a.capacity;
 }
 
-/**
- * The condition under which the assignment still stands, checked inside the writing
- * transaction: unassigned, waiting, and the agent still available with room.
- */
-function assignable(conversationId: string, agent: Agent): SQL {
-  return sql`id = ${conversationId} and assignee_id is null and status = ${WAITING_STATUS}
-    and exists (select 1 from users u where u.id = ${agent.id} and u.availability = 'available'
-      and (select count(*) from conversations c2 where c2.assignee_id = ${agent.id} and c2.status in ('open', 'pending')) < u.max_concurrent_chats)`;
+/** A routing event, inserted only if `guard` holds over the conversation row (same transaction). */
+function eventFromGuard(core: Core, guard: SQL, data: Record<string, unknown>, at: number) {
+  return core.db.run(sql`
+    insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
+    select ${newId()}, workspace_id, 'conversation.assigned', id, 'system', null, ${JSON.stringify(data)}, ${at}
+    from conversations where ${guard}`);
+}
+
+/** Checked inside the writing transaction: the agent is still available and under capacity. */
+function agentHasRoom(agentId: string): SQL {
+  return sql`exists (select 1 from users u where u.id = ${agentId} and u.availability = 'available'
+      and (select count(*) from conversations c2 where c2.assignee_id = ${agentId} and c2.status in ('open', 'pending')) < u.max_concurrent_chats)`;
 }
 
 /** Round robin order starting after the last chosen agent (agents are in a stable order). */
@@ -200,16 +323,15 @@ function afterLast(agents: Agent[], lastUserId: string | null): Agent[] {
   return [...agents.slice(i + 1), ...agents.slice(0, i + 1)];
 }
 
-export function choose(mode: Exclude<RoutingMode, "manual">, agents: Agent[], lastUserId: string | null): { agent: Agent; why: string } | null {
-  const order = afterLast(agents, lastUserId).filter(hasRoom);
+/**
+ * The agent a mode picks among those with room, skipping `exclude` (the agent an offer was
+ * just taken back from). Least loaded breaks ties in round-robin order.
+ */
+export function choose(mode: AutoMode, agents: Agent[], lastUserId: string | null, exclude: string | null = null): Agent | null {
+  const order = afterLast(agents, lastUserId).filter((a) => hasRoom(a) && a.id !== exclude);
   if (order.length === 0) return null;
-  const lastName = agents.find((a) => a.id === lastUserId)?.name;
-  if (mode === "round_robin") {
-    const agent = order[0]!;
-    return { agent, why: lastName ? `round robin: next after ${lastName}` : "round robin: first in line" };
-  }
-  // Least loaded; ties go to whoever comes first in round-robin order.
+  if (mode === "round_robin") return order[0]!;
   let agent = order[0]!;
   for (const a of order) if (a.load < agent.load) agent = a;
-  return { agent, why: `least loaded: ${agent.load} of ${agent.capacity} chats` };
+  return agent;
 }

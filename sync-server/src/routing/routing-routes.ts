@@ -1,40 +1,41 @@
-import { and, asc, eq } from "drizzle-orm";
-import { z } from "zod";
-import { AvailabilitySchema, DomainEventSchema, type DomainEvent } from "@inbox/shared";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import {
+  AvailabilityRequestSchema,
+  AvailabilityResponseSchema,
+  ConversationEventListResponseSchema,
+  PickupResponseSchema,
+  RoutingSettingsRequestSchema,
+  RoutingSettingsResponseSchema,
+  type ConversationEvent,
+} from "@inbox/shared/api/routing";
+import type { DomainEvent } from "@inbox/shared";
 import type { Core } from "../core.ts";
-import { events } from "../db/schema.ts";
+import { events, users } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { conversationForUser } from "../services/access.ts";
-import { ROUTING_MODES } from "./router.ts";
+import type { ConversationRow } from "../services/read-model.ts";
 import { pickUpConversation, setAvailability, setInboxRouting } from "./routing-services.ts";
-
-const RoutingModeRequestSchema = z.object({ mode: z.enum(ROUTING_MODES) });
-const RoutingModeResponseSchema = z.object({ inboxId: z.string(), mode: z.enum(ROUTING_MODES) });
-const AvailabilityRequestSchema = z.object({ availability: AvailabilitySchema });
-const AvailabilityResponseSchema = z.object({ availability: AvailabilitySchema, assigned: z.number().int().nonnegative() });
-const PickupResponseSchema = z.object({ pickedUp: z.boolean(), waitedMs: z.number().int().nonnegative() });
-const EventListResponseSchema = z.object({ events: z.array(DomainEventSchema) });
 
 export function registerRoutingRoutes(api: ApiRegistry, core: Core): void {
   api.userRoute(
     {
       method: "post",
       path: "/api/admin/inboxes/:id/routing",
-      summary: "How new chats of an inbox are handed out: manual, round robin, or least loaded",
+      summary: "How new chats of an inbox are handed out (manual, round robin, least loaded), the pickup timeout and rerouting when an agent goes away",
       tag: "admin",
       access: ["admin"],
-      body: RoutingModeRequestSchema,
-      response: RoutingModeResponseSchema,
+      body: RoutingSettingsRequestSchema,
+      response: RoutingSettingsResponseSchema,
     },
-    async ({ c, user, params, body }) => setInboxRouting(core, user, params.id!, body.mode, clientIp(c)),
+    async ({ c, user, params, body }) => setInboxRouting(core, user, params.id!, body, clientIp(c)),
   );
 
   api.userRoute(
     {
       method: "put",
       path: "/api/me/availability",
-      summary: "Set your availability; only available agents are offered chats",
+      summary: "Set your availability; only available agents are offered chats, going away may hand your offered chats to colleagues",
       tag: "me",
       access: "user",
       body: AvailabilityRequestSchema,
@@ -59,20 +60,43 @@ export function registerRoutingRoutes(api: ApiRegistry, core: Core): void {
     {
       method: "get",
       path: "/api/conversations/:id/events",
-      summary: "The conversation's history: every recorded change, oldest first (routing decisions say why)",
+      summary: "The conversation's history: every recorded change, oldest first, with people's names (routing decisions say why in data.why)",
       tag: "conversations",
       access: "user",
-      response: EventListResponseSchema,
+      response: ConversationEventListResponseSchema,
     },
     async ({ user, params }) => {
       const row = await conversationForUser(core, user, params.id!);
-      const rows = await core.db
+      const rows = (await core.db
         .select()
         .from(events)
         .where(and(eq(events.conversationId, row.id), eq(events.workspaceId, row.workspaceId)))
-        .orderBy(asc(events.at))
-        .limit(1000);
-      return { events: rows as DomainEvent[] };
+        .orderBy(asc(events.at), asc(sql`rowid`))
+        .limit(1000)) as DomainEvent[];
+      return { events: await withNames(core, row, rows) };
     },
   );
+}
+
+/**
+ * Adds who did it (`actorName`) and who `data.from` / `data.to` are (`names`). Routing events'
+ * data is documented on RoutingDecision in router.ts.
+ */
+async function withNames(core: Core, conversation: ConversationRow, list: DomainEvent[]): Promise<ConversationEvent[]> {
+  const ids = new Set<string>();
+  for (const e of list) {
+    if (e.actorKind === "agent" && e.actorId) ids.add(e.actorId);
+    for (const v of [e.data.from, e.data.to]) if (typeof v === "string") ids.add(v);
+  }
+  const people = ids.size
+    ? await core.db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, [...ids]))
+    : [];
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  return list.map((e) => {
+    const names: Record<string, string> = {};
+    for (const v of [e.data.from, e.data.to]) if (typeof v === "string" && nameOf.has(v)) names[v] = nameOf.get(v)!;
+    const actorName =
+      e.actorKind === "customer" ? conversation.contactName : e.actorKind === "agent" && e.actorId ? (nameOf.get(e.actorId) ?? null) : null;
+    return { ...e, actorName, names };
+  });
 }

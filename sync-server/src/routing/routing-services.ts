@@ -1,12 +1,13 @@
-import { and, desc, eq, sql } from "drizzle-orm";
-import { newId } from "@inbox/shared";
+import { and, eq, sql } from "drizzle-orm";
+import type { AvailabilityResponse, RoutingSettingsRequest, RoutingSettingsResponse } from "@inbox/shared/api/routing";
+import { routingSettingsOf } from "@inbox/shared/domain/routing";
 import type { Core } from "../core.ts";
-import { events, inboxes, teamMembers, users } from "../db/schema.ts";
+import { conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden, notFound } from "../http/http-error.ts";
+import { forbidden, notFound } from "../http/http-error.ts";
 import { conversationForUser } from "../services/access.ts";
 import { auditInsert, eventInsert } from "../services/event-rows.ts";
-import { routingModeOf, type RoutingMode } from "./router.ts";
+import { recordPickup, type PickupResult } from "./pickup.ts";
 
 export type Availability = "available" | "busy" | "away";
 
@@ -20,7 +21,13 @@ export function afterCapacityFreed(core: Core, teamId: string): void {
   routeInBackground(`team ${teamId}`, () => core.router.capacityChanged(teamId));
 }
 
-export async function setAvailability(core: Core, user: SessionUser, availability: Availability): Promise<{ availability: Availability; assigned: number }> {
+/**
+ * The agent's own availability. Becoming available hands them waiting chats; going away hands
+ * their offered, unpicked chats to colleagues where the inbox asks for it. Both happen before
+ * the answer, so the agent's list already shows the outcome. A routing failure is logged, not
+ * returned: the availability itself was saved.
+ */
+export async function setAvailability(core: Core, user: SessionUser, availability: Availability): Promise<AvailabilityResponse> {
   const result = await core.locks.run(`availability:${user.id}`, async () => {
     const row = await core.db.query.users.findFirst({ where: eq(users.id, user.id) });
     if (!row) throw notFound("Your account");
@@ -39,9 +46,8 @@ export async function setAvailability(core: Core, user: SessionUser, availabilit
     return { changed: true };
   });
   let assigned = 0;
+  let rerouted = 0;
   if (result.changed && availability === "available") {
-    // Becoming available frees capacity in each of the agent's teams; done before answering so
-    // the agent's list already holds what was handed out. A routing failure is logged, not returned.
     const teams = await core.db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, user.id));
     for (const { teamId } of teams) {
       try {
@@ -51,80 +57,81 @@ export async function setAvailability(core: Core, user: SessionUser, availabilit
       }
     }
   }
-  return { availability, assigned };
+  if (result.changed && availability === "away") {
+    for (const id of await offeredToReroute(core, user.id)) {
+      try {
+        if (await core.router.reroute(id, "agent_away")) rerouted++;
+      } catch (err) {
+        console.error(`rerouting conversation ${id} failed`, err);
+      }
+    }
+  }
+  return { availability, assigned, rerouted };
 }
 
+/** The agent's offered, unpicked chats in inboxes that reroute when their agent goes away. */
+async function offeredToReroute(core: Core, userId: string): Promise<string[]> {
+  const rows = await core.db
+    .select({ id: conversations.id })
+    .from(conversations)
+    .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+    .where(
+      and(
+        eq(conversations.offeredTo, userId),
+        eq(conversations.assigneeId, userId),
+        eq(conversations.status, "open"),
+        sql`json_extract(${inboxes.settings}, '$.routingRerouteOnAway') = 1`,
+      ),
+    );
+  return rows.map((r) => r.id);
+}
+
+/** An admin sets how an inbox hands out chats (audited); chats already waiting go out at once. */
 export async function setInboxRouting(
   core: Core,
   user: SessionUser,
   inboxId: string,
-  mode: RoutingMode,
+  body: RoutingSettingsRequest,
   ip: string | null,
-): Promise<{ inboxId: string; mode: RoutingMode }> {
+): Promise<RoutingSettingsResponse> {
   const inbox = await core.db.query.inboxes.findFirst({ where: eq(inboxes.id, inboxId) });
   if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("The inbox");
-  const from = routingModeOf(inbox);
-  if (from !== mode) {
+  const from = routingSettingsOf(inbox.settings);
+  const to = {
+    mode: body.mode,
+    pickupTimeoutSeconds: body.pickupTimeoutSeconds === undefined ? from.pickupTimeoutSeconds : body.pickupTimeoutSeconds,
+    rerouteOnAway: body.rerouteOnAway ?? from.rerouteOnAway,
+  };
+  const changed = from.mode !== to.mode || from.pickupTimeoutSeconds !== to.pickupTimeoutSeconds || from.rerouteOnAway !== to.rerouteOnAway;
+  if (changed) {
     await core.writer.write([
       core.db
         .update(inboxes)
-        .set({ settings: sql`json_set(${inboxes.settings}, '$.routing', ${mode})` })
+        // json_set, not a rewrite of the whole object: other settings edited meanwhile survive.
+        .set({
+          settings: sql`json_set(${inboxes.settings}, '$.routing', ${to.mode}, '$.routingPickupTimeoutSeconds', ${to.pickupTimeoutSeconds ?? 0},
+            '$.routingRerouteOnAway', json(${to.rerouteOnAway ? "true" : "false"}))`,
+        })
         .where(eq(inboxes.id, inboxId)),
       auditInsert(core, {
         workspaceId: user.workspaceId,
         actorId: user.id,
         action: "inbox.routing_changed",
         target: inboxId,
-        data: { from, to: mode },
+        data: { from, to },
         ip,
         at: core.now(),
       }),
     ]);
     core.caches.inboxes.delete(inboxId);
-    // Chats already waiting in this team are handed out at once.
-    if (mode !== "manual") afterCapacityFreed(core, inbox.teamId);
+    if (to.mode !== "manual") afterCapacityFreed(core, inbox.teamId);
   }
-  return { inboxId, mode };
+  return { inboxId, ...to };
 }
 
-export interface PickupResult {
-  pickedUp: boolean;
-  waitedMs: number;
-}
-
-/**
- * The assignee takes the chat they were offered: starts the pickup clock. Idempotent per
- * assignment (the event is written only if this assignment has none yet, checked in SQL).
- */
+/** The assignee takes the chat they were offered (see pickup.ts). */
 export async function pickUpConversation(core: Core, user: SessionUser, id: string): Promise<PickupResult> {
   const row = await conversationForUser(core, user, id);
   if (row.assigneeId !== user.id) throw forbidden("Only the person this chat is assigned to can pick it up.");
-  return core.locks.run(`conversation:${id}`, async () => {
-    const [assigned] = await core.db
-      .select()
-      .from(events)
-      .where(and(eq(events.conversationId, id), eq(events.type, "conversation.assigned")))
-      .orderBy(desc(events.at), desc(sql`rowid`))
-      .limit(1);
-    if (!assigned || assigned.data.to !== user.id) {
-      throw new HttpError(409, "conflict", "This chat was not offered to you.");
-    }
-    const existing = await core.db
-      .select({ data: events.data })
-      .from(events)
-      .where(and(eq(events.conversationId, id), eq(events.type, "conversation.picked_up"), sql`json_extract(${events.data}, '$.assignmentEventId') = ${assigned.id}`))
-      .limit(1);
-    if (existing[0]) return { pickedUp: false, waitedMs: Number(existing[0].data.waitedMs) };
-    const at = core.now();
-    const waitedMs = Math.max(0, at - assigned.at);
-    const data = { assignmentEventId: assigned.id, waitedMs, reason: assigned.data.reason ?? null };
-    const [res] = await core.writer.write([
-      core.db.run(sql`
-        insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
-        select ${newId()}, ${row.workspaceId}, 'conversation.picked_up', ${id}, 'agent', ${user.id}, ${JSON.stringify(data)}, ${at}
-        where not exists (select 1 from events where conversation_id = ${id} and type = 'conversation.picked_up'
-          and json_extract(data, '$.assignmentEventId') = ${assigned.id})`),
-    ]);
-    return { pickedUp: Number((res as { rowsAffected?: number }).rowsAffected ?? 1) > 0, waitedMs };
-  });
+  return recordPickup(core, id, user.id, "button");
 }

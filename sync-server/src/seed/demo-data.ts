@@ -107,4 +107,12 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
       { from: "bruno", text: "Yes — we prorate the remaining days. Shall I send you a quote?" },
     ],
   },
+  // The same person as Maria Oliveira (web chat), known on WhatsApp by another name: a duplicate to merge.
+  {
+    inbox: "whatsapp",
+    contact: { name: "M. Oliveira", externalId: "5511955501043" },
+    minutesAgo: 600,
+    status: "resolved",
+    lines: [{ from: "customer", text: "Oi, sou a Maria do pedido #1043. Mudei de endereço." }],
+  },
 ];

@@ -9,6 +9,7 @@ import { ingestCustomerMessage } from "../services/ingest.ts";
 import { getInboxRow, loadUser } from "../services/read-model.ts";
 import { sendAgentReply } from "../services/reply.ts";
 import { startWidgetSession } from "../widget/widget-sessions.ts";
+import { seedDemoContent } from "./demo-content.ts";
 import { DEMO_CHANNEL_INBOXES, DEMO_CONVERSATIONS, DEMO_INBOXES, DEMO_TEAMS, DEMO_USERS } from "./demo-data.ts";
 import { SIMULATOR_BASE } from "../channels/channel-access.ts";
 import { contactFor } from "../channels/inbound-events.ts";
@@ -74,6 +75,7 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
       ...channelInboxes,
     ]),
   ]);
+  await seedDemoContent(db, { workspaceId, teamIds, authorId: userIds.admin!, at });
 
   const asUser = async (key: string): Promise<SessionUser> => {
     const { passwordHash: _, ...u } = (await loadUser(db, userIds[key]!))!;

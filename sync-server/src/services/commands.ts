@@ -6,6 +6,7 @@ import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { assignConversation, markConversationRead, setConversationPriority, setConversationStatus } from "./conversation-commands.ts";
 import { sendAgentReply } from "./reply.ts";
+import { updateContact } from "./contacts.ts";
 
 /**
  * Applies an agent's commands in the order they were done. Each clientId is applied once: the
@@ -58,7 +59,7 @@ async function apply(core: Core, user: SessionUser, c: Command): Promise<Command
     case "reply": {
       const r = await sendAgentReply(core, user, c.conversationId, {
         clientId: c.clientId,
-        content: { kind: "text", text: c.text },
+        content: c.content ?? { kind: "text", text: c.text },
         expectedAssigneeId: c.expectedAssigneeId,
       });
       return ok({ conversation: r.conversation, message: r.message });
@@ -71,5 +72,9 @@ async function apply(core: Core, user: SessionUser, c: Command): Promise<Command
       return ok({ conversation: await assignConversation(core, user, c.conversationId, c.assigneeId) });
     case "read":
       return ok({ conversation: await markConversationRead(core, user, c.conversationId) });
+    case "contact.update": {
+      const r = await updateContact(core, user, c.contactId, c.patch, { conversationId: c.conversationId });
+      return ok({ conversation: r.conversations.find((conv) => conv.id === c.conversationId) });
+    }
   }
 }

@@ -154,6 +154,10 @@ function fromSqlRow(r: Record<string, unknown>): ConversationRow {
     lastActivityAt: Number(r.last_activity_at),
     createdAt: Number(r.created_at),
     seq: Number(r.seq),
+    offeredTo: (r.offered_to as string | null) ?? null,
+    offeredAt: r.offered_at == null ? null : Number(r.offered_at),
+    offerExpiresAt: r.offer_expires_at == null ? null : Number(r.offer_expires_at),
+    reroutedFrom: (r.rerouted_from as string | null) ?? null,
   };
 }
 

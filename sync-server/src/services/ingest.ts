@@ -112,6 +112,10 @@ function newConversation(input: InboundMessage, id: string, preview: string): Co
     lastActivityAt: input.at,
     createdAt: input.at,
     seq: 0,
+    offeredTo: null,
+    offeredAt: null,
+    offerExpiresAt: null,
+    reroutedFrom: null,
   };
 }
 

@@ -42,6 +42,9 @@ export function toConversation(r: ConversationRow): Conversation {
     firstResponseAt: r.firstResponseAt,
     lastActivityAt: r.lastActivityAt,
     createdAt: r.createdAt,
+    offeredTo: r.offeredTo,
+    offeredAt: r.offeredAt,
+    offerExpiresAt: r.offerExpiresAt,
   };
 }
 
@@ -132,9 +135,15 @@ export async function loadContact(db: Database, id: string): Promise<Contact | n
     name: row.name,
     email: row.email,
     phone: row.phone,
+    ...contactExtras(row),
     createdAt: row.createdAt,
     identities: ids.map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId })),
   };
+}
+
+/** The contact fields the customer panel edits (migration 0006). */
+function contactExtras(row: typeof contacts.$inferSelect): Pick<Contact, "vip" | "company" | "notes" | "mergedIntoId"> {
+  return { vip: row.vip, company: row.company, notes: row.notes, mergedIntoId: row.mergedIntoId };
 }
 
 /** The latest `limit` messages of a conversation, oldest first. */
@@ -179,6 +188,7 @@ export async function loadContacts(db: Database, ids: string[]): Promise<Contact
     name: row.name,
     email: row.email,
     phone: row.phone,
+    ...contactExtras(row),
     createdAt: row.createdAt,
     identities: idents
       .filter((i) => i.contactId === row.id)

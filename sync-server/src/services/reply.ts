@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { newId, previewOf, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
+import { newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { conversations, messages, outbox, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -8,6 +8,7 @@ import { publish } from "../sync/publish.ts";
 import { conversationForUser } from "./access.ts";
 import { eventInsert } from "./event-rows.ts";
 import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "./read-model.ts";
+import { refuseOverChannelLimits } from "./uploads.ts";
 
 export interface ReplyResult {
   message: Message;
@@ -16,7 +17,7 @@ export interface ReplyResult {
 }
 
 /** What agents see when the channel cannot take replies (the seed's failure table). */
-const CHANNEL_BLOCKS: Record<string, string> = {
+export const CHANNEL_BLOCKS: Record<string, string> = {
   disabled: "This channel was disabled by an admin. You can't reply here; earlier messages stay visible.",
   token_expired: "This channel's connection has expired. An admin must reconnect it in the admin settings.",
 };
@@ -55,6 +56,7 @@ export async function sendAgentReply(
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
     if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
     await refuseOutsideWindow(core, current);
+    await refuseOverChannelLimits(core, current.channel as ChannelType, input.content);
 
     const at = core.now();
     const row: MessageRow = {

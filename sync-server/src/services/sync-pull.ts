@@ -1,4 +1,4 @@
-import { and, asc, eq, exists, gt, inArray, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { seesAllTeams, type SyncPullResponse } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { contacts, conversations, messages } from "../db/schema.ts";
@@ -49,7 +49,12 @@ export async function pullChanges(core: Core, user: SessionUser, cursor: number,
         and(
           gt(contacts.seq, cursor),
           eq(contacts.workspaceId, user.workspaceId),
-          exists(core.db.select({ one: conversations.id }).from(conversations).where(and(eq(conversations.contactId, contacts.id), visibleByRow))),
+          or(
+            exists(core.db.select({ one: conversations.id }).from(conversations).where(and(eq(conversations.contactId, contacts.id), visibleByRow))),
+            // A merged contact's tombstone goes to whoever sees the contact it became, so devices
+            // holding the old id can follow it.
+            exists(core.db.select({ one: conversations.id }).from(conversations).where(and(eq(conversations.contactId, contacts.mergedIntoId), visibleByRow))),
+          ),
         ),
       )
       .orderBy(asc(contacts.seq))

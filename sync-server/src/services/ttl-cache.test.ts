@@ -28,4 +28,12 @@ describe("TtlCache", () => {
     expect(await cache.getOrLoad("k", load)).toBe(1);
     expect(loads).toBe(1);
   });
+
+  it("drops the entries a change made stale, and only those", () => {
+    const cache = new TtlCache<{ contactId: string }>(60_000);
+    cache.set("token-1", { contactId: "dup" });
+    cache.set("token-2", { contactId: "kept" });
+    cache.deleteWhere((_key, v) => v.contactId === "dup");
+    expect([cache.get("token-1"), cache.get("token-2")]).toEqual([undefined, { contactId: "kept" }]);
+  });
 });

@@ -36,6 +36,11 @@ export class TtlCache<V> {
     this.entries.delete(key);
   }
 
+  /** Drops every entry a change made stale when its key is not known (e.g. a merged contact's tokens). */
+  deleteWhere(stale: (key: string, value: V) => boolean): void {
+    for (const [key, hit] of this.entries) if (stale(key, hit.value)) this.entries.delete(key);
+  }
+
   async getOrLoad(key: string, load: () => Promise<V | undefined>): Promise<V | undefined> {
     const hit = this.get(key);
     if (hit !== undefined) return hit;

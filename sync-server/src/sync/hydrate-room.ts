@@ -6,6 +6,7 @@ import { getConversationRow, recentMessages, toConversation, toInbox } from "../
 import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
 import type { Room } from "./room.ts";
 import { watchWorkRoom } from "./work-room.ts";
+import { hydrateUserRoom } from "../services/notifications.ts";
 
 /** How many messages a conversation room carries; older ones are fetched over REST. */
 export const ROOM_MESSAGE_WINDOW = 500;
@@ -20,6 +21,10 @@ export async function hydrateRoom(core: Core, room: Room): Promise<void> {
   if (ref.kind === "work") {
     // Agents author this room; the server only watches what they add.
     watchWorkRoom(core, room, ref.id);
+    return;
+  }
+  if (ref.kind === "user") {
+    await hydrateUserRoom(core, room, ref.id);
     return;
   }
   if (ref.kind === "team") {

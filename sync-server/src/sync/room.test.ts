@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { Room } from "./room.ts";
 import type { Peer } from "./peer.ts";
-import { MESSAGE_AUTH, MESSAGE_SYNC, encodeUpdate } from "./y-messages.ts";
+import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC, encodeUpdate } from "./y-messages.ts";
 
 function recorder(): Peer & { sent: Uint8Array[] } {
   const sent: Uint8Array[] = [];
@@ -60,5 +61,78 @@ describe("Room", () => {
     room.receive(writer, encodeUpdate(updateFrom((d) => d.getText("draft").insert(0, "hello"))));
     expect(room.doc.getText("draft").toString()).toBe("hello");
     expect(watcher.sent.length).toBe(before + 1);
+  });
+});
+
+describe("Room awareness (who is viewing or typing)", () => {
+  const user = (id: string, name: string) => ({ ...recorder(), user: { id, name } });
+  /** What a y-websocket client sends when it sets its local presence state. */
+  function presence(clientId: number, state: Record<string, unknown> | null, clock = 1): Uint8Array {
+    const doc = new Y.Doc();
+    doc.clientID = clientId;
+    const a = new awarenessProtocol.Awareness(doc);
+    a.setLocalState(state);
+    const meta = a.meta.get(clientId)!;
+    meta.clock = clock;
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+    encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(a, [clientId]));
+    a.destroy();
+    return encoding.toUint8Array(enc);
+  }
+
+  it("relays presence under the socket's own signed-in name, and forgets it when the socket leaves", () => {
+    const room = new Room("team.t1");
+    const ana = user("u-ana", "Ana");
+    const bruno = user("u-bruno", "Bruno");
+    room.addPeer(ana, false);
+    room.addPeer(bruno, false);
+    const before = bruno.sent.length;
+    room.receive(ana, presence(11, { user: { id: "u-sup", name: "Supervisor" }, conversationId: "c1", activity: "reply" }));
+    expect(room.awareness.getStates().get(11)).toEqual({ user: { id: "u-ana", name: "Ana" }, conversationId: "c1", activity: "reply" });
+    expect(bruno.sent.length).toBe(before + 1);
+    room.removePeer(ana);
+    expect(room.awareness.getStates().has(11)).toBe(false);
+    room.awareness.destroy();
+  });
+
+  it("does not let one socket clear or overwrite a colleague's presence", () => {
+    const room = new Room("team.t1");
+    const ana = user("u-ana", "Ana");
+    const mallory = user("u-m", "Mallory");
+    room.addPeer(ana, false);
+    room.addPeer(mallory, false);
+    room.receive(ana, presence(21, { conversationId: "c1", activity: "viewing" }));
+    room.receive(mallory, presence(21, null, 5));
+    room.receive(mallory, presence(21, { conversationId: "c9", activity: "note" }, 6));
+    expect(room.awareness.getStates().get(21)).toEqual({ user: { id: "u-ana", name: "Ana" }, conversationId: "c1", activity: "viewing" });
+    room.awareness.destroy();
+  });
+});
+
+describe("Room awareness after a client clears its presence", () => {
+  it("still forgets the client when its socket leaves, after it cleared and set its state again", () => {
+    const room = new Room("team.t1");
+    const ana = { ...recorder(), user: { id: "u-ana", name: "Ana" } };
+    room.addPeer(ana, false);
+    const say = (state: Record<string, unknown> | null, clock: number) => {
+      const doc = new Y.Doc();
+      doc.clientID = 31;
+      const a = new awarenessProtocol.Awareness(doc);
+      a.setLocalState(state);
+      a.meta.get(31)!.clock = clock;
+      const enc = encoding.createEncoder();
+      encoding.writeVarUint(enc, MESSAGE_AWARENESS);
+      encoding.writeVarUint8Array(enc, awarenessProtocol.encodeAwarenessUpdate(a, [31]));
+      a.destroy();
+      room.receive(ana, encoding.toUint8Array(enc));
+    };
+    say({}, 1);
+    say(null, 2); // closed the chat
+    say({ conversationId: "c1", activity: "viewing" }, 3); // opened another
+    expect(room.awareness.getStates().has(31)).toBe(true);
+    room.removePeer(ana);
+    expect(room.awareness.getStates().has(31)).toBe(false);
+    room.awareness.destroy();
   });
 });

@@ -1,5 +1,6 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
+import { guardAwarenessUpdate } from "./awareness-guard.ts";
 import type { Peer } from "./peer.ts";
 import {
   decodeMessage,
@@ -36,7 +37,8 @@ export class Room {
         const changed = [...added, ...updated, ...removed];
         const state = origin instanceof Object ? this.peers.get(origin as Peer) : undefined;
         if (state) {
-          for (const id of added) state.awarenessIds.add(id);
+          // "updated" too: a client that cleared its state and set it again comes back as an update.
+          for (const id of [...added, ...updated]) state.awarenessIds.add(id);
           for (const id of removed) state.awarenessIds.delete(id);
         }
         this.broadcast(encodeAwareness(this.awareness, changed));
@@ -82,9 +84,12 @@ export class Room {
         }
         Y.applyUpdate(this.doc, msg.update, peer);
         return;
-      case "awareness":
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, msg.update, peer);
+      case "awareness": {
+        // Signed-in sockets speak only for themselves, under their own name.
+        const update = peer.user ? guardAwarenessUpdate(msg.update, peer.user, (id) => this.ownedByOther(peer, id)) : msg.update;
+        if (update) awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer);
         return;
+      }
       case "query-awareness":
         peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
         return;
@@ -98,6 +103,11 @@ export class Room {
       this.removePeer(peer);
       peer.close(code, reason);
     }
+  }
+
+  private ownedByOther(peer: Peer, clientId: number): boolean {
+    for (const [other, state] of this.peers) if (other !== peer && state.awarenessIds.has(clientId)) return true;
+    return false;
   }
 
   private broadcast(message: Uint8Array): void {

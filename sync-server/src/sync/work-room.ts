@@ -3,6 +3,7 @@ import { NoteSchema, WORK_LABELS, WORK_NOTES } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { conversations } from "../db/schema.ts";
 import { eventInsert } from "../services/event-rows.ts";
+import { notifyMentions } from "../services/notifications.ts";
 import { toConversation, type ConversationRow } from "../services/read-model.ts";
 import { isPeer } from "./peer.ts";
 import { publish } from "./publish.ts";
@@ -23,18 +24,18 @@ export function watchWorkRoom(core: Core, room: Room, conversationId: string): v
     if (!isPeer(txn.origin)) return;
     const author = txn.origin.user;
     const rejected: string[] = [];
-    const accepted: { id: string; createdAt: number; mentions: string[] }[] = [];
+    const accepted: { id: string; createdAt: number; mentions: string[]; text: string }[] = [];
     for (const [key, change] of event.changes.keys) {
       if (change.action !== "add") continue;
       const parsed = NoteSchema.safeParse(notes.get(key));
       if (!parsed.success || parsed.data.id !== key || parsed.data.authorId !== author.id || parsed.data.conversationId !== conversationId) {
         rejected.push(key);
       } else {
-        accepted.push({ id: key, createdAt: parsed.data.createdAt, mentions: mentionsIn(parsed.data.text) });
+        accepted.push({ id: key, createdAt: parsed.data.createdAt, mentions: mentionsIn(parsed.data.text), text: parsed.data.text });
       }
     }
     if (rejected.length) room.doc.transact(() => rejected.forEach((k) => notes.delete(k)), "server");
-    if (accepted.length) void recordNotes(core, conversationId, author.id, accepted);
+    if (accepted.length) void recordNotes(core, conversationId, author, accepted);
   });
 
   labels.observe((_event, txn) => {
@@ -47,7 +48,8 @@ function mentionsIn(text: string): string[] {
   return [...text.matchAll(/@([\p{L}\p{N}._-]+)/gu)].map((m) => m[1]!);
 }
 
-async function recordNotes(core: Core, conversationId: string, authorId: string, notes: { id: string; createdAt: number; mentions: string[] }[]): Promise<void> {
+async function recordNotes(core: Core, conversationId: string, author: { id: string; name: string }, notes: { id: string; createdAt: number; mentions: string[]; text: string }[]): Promise<void> {
+  const authorId = author.id;
   const conv = await core.db.query.conversations.findFirst({ where: eq(conversations.id, conversationId) });
   if (!conv) return;
   const at = core.now();
@@ -65,6 +67,8 @@ async function recordNotes(core: Core, conversationId: string, authorId: string,
         }),
       ),
     );
+    // Colleagues the notes @mention are told (once per note and person).
+    await notifyMentions(core, conv, author, notes);
   } catch (err) {
     console.error("could not record notes", err);
   }

@@ -11,6 +11,7 @@ import { ChannelStatusBadge } from "../ChannelStatusBadge.tsx";
 import { CopyField } from "../CopyField.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
 import { ErrorMessage } from "../ErrorMessage.tsx";
+import { t } from "./messages.ts";
 
 export interface ChannelActions {
   setEnabled(id: string, enabled: boolean): Promise<AdminInbox>;
@@ -30,21 +31,21 @@ export function ChannelTable(props: {
   // Rows are keyed by id, so a channel whose state changes keeps its row (and the admin's focus).
   const ids = createMemo(() => props.channels.map((c) => c.id), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
   const byId = createMemo(() => new Map(props.channels.map((c) => [c.id, c])));
-  const teamName = (id: string) => props.teams.find((t) => t.id === id)?.name ?? "Another team";
+  const teamName = (id: string) => props.teams.find((t) => t.id === id)?.name ?? t("anotherTeam");
 
   return (
     <div class="table-wrap">
       <table class="channel-table">
-        <caption class="sr-only">Channels</caption>
+        <caption class="sr-only">{t("channels")}</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Channel</th>
-            <th scope="col">Team</th>
-            <th scope="col">Status</th>
-            <th scope="col">Webhook URL</th>
+            <th scope="col">{t("name")}</th>
+            <th scope="col">{t("channel")}</th>
+            <th scope="col">{t("team")}</th>
+            <th scope="col">{t("status")}</th>
+            <th scope="col">{t("webhookUrl")}</th>
             <th scope="col">
-              <span class="sr-only">Actions</span>
+              <span class="sr-only">{t("actions")}</span>
             </th>
           </tr>
         </thead>
@@ -101,11 +102,11 @@ function ChannelRow(props: {
       const updated = await props.actions.setEnabled(i().id, disabled());
       props.onMessage(
         updated.status === "disabled"
-          ? `${updated.name} is disabled. Agents can't reply on it; its new messages wait until it is enabled.`
-          : `${updated.name} is enabled.`,
+          ? t("isDisabled", { name: updated.name })
+          : t("isEnabled", { name: updated.name }),
       );
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : "Something went wrong. Try again.");
+      setError(err instanceof ApiError ? err.message : t("somethingWrong"));
     } finally {
       setBusy(false);
     }
@@ -114,43 +115,43 @@ function ChannelRow(props: {
   return (
     <>
       <tr class="channel-row" classList={{ "channel-row-off": disabled() }}>
-        <th scope="row" data-label="Name">
+        <th scope="row" data-label={t("name")}>
           {i().name}
         </th>
-        <td data-label="Channel">
+        <td data-label={t("channel")}>
           <ChannelBadge channel={i().channel} />
         </td>
-        <td data-label="Team">{props.teamName}</td>
-        <td data-label="Status">
+        <td data-label={t("team")}>{props.teamName}</td>
+        <td data-label={t("status")}>
           <ChannelStatusBadge inbox={i()} now={props.now} />
           <Show when={i().statusReason}>
             <p class="channel-reason">{i().statusReason}</p>
           </Show>
           <Show when={!i().hasCredentials && i().channel !== "webchat"}>
-            <p class="channel-reason">No credentials are stored: reconnect it.</p>
+            <p class="channel-reason">{t("noCredentials")}</p>
           </Show>
         </td>
-        <td data-label={i().webhookUrl ? "Webhook URL" : "Embed code"}>
+        <td data-label={i().webhookUrl ? t("webhookUrl") : t("embedCode")}>
           <Show
             when={i().webhookUrl}
-            fallback={<CopyField label={`Embed code for ${i().name}`} value={widgetSnippet(location.origin, i().id)} />}
+            fallback={<CopyField label={t("embedCodeFor", { name: i().name })} value={widgetSnippet(location.origin, i().id)} />}
           >
-            {(url) => <CopyField label={`Webhook URL for ${i().name}`} value={url()} />}
+            {(url) => <CopyField label={t("webhookUrlFor", { name: i().name })} value={url()} />}
           </Show>
         </td>
-        <td class="channel-actions-cell" data-label="Actions">
+        <td class="channel-actions-cell" data-label={t("actions")}>
           <div class="channel-actions">
             <button
               type="button"
               class="btn"
               classList={{ "btn-danger": !disabled() }}
-              aria-label={`${disabled() ? "Enable" : "Disable"} ${i().name}`}
+              aria-label={t(disabled() ? "enableName" : "disableName", { name: i().name })}
               // Not `disabled` while busy: that would drop the keyboard focus; toggle() ignores repeats.
               aria-disabled={busy()}
               aria-busy={busy()}
               onClick={() => void toggle()}
             >
-              {disabled() ? "Enable" : "Disable"}
+              {disabled() ? t("enable") : t("disable")}
             </button>
             <Show when={i().channel !== "webchat"}>
               <button
@@ -158,12 +159,12 @@ function ChannelRow(props: {
                 type="button"
                 class="btn"
                 classList={{ "btn-primary": i().status === "token_expired" || !i().hasCredentials }}
-                aria-label={`Reconnect ${i().name}`}
+                aria-label={t("reconnectName", { name: i().name })}
                 aria-expanded={props.reconnecting}
                 aria-controls={props.reconnecting ? formId() : undefined}
                 onClick={() => props.onReconnecting(!props.reconnecting)}
               >
-                Reconnect
+                {t("reconnect")}
               </button>
             </Show>
           </div>

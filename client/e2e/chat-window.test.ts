@@ -1,0 +1,256 @@
+import { crc32, deflateSync } from "node:zlib";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { audioMessage, buildWebhook, imageMessage, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
+import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
+import { loadUser } from "../../sync-server/src/services/read-model.ts";
+import { sendAgentReply } from "../../sync-server/src/services/reply.ts";
+import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { openConversation, reply, signIn, timeline } from "./support/inbox-page.ts";
+
+// The chat window in a real browser: a WhatsApp customer's photo and voice note (real, decodable
+// files served by the simulator's WhatsApp fake, fetched into the blob store by the server), the
+// "new messages" jump while scrolled up, and a failed reply sent again with Retry.
+
+let server: TestServer;
+let browser: Browser;
+let inboxId: string;
+let credentials: WhatsappCredentials;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  const row = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!;
+  inboxId = row.id;
+  credentials = (await server.core.secrets.open(row.secretsEnc!)) as unknown as WhatsappCredentials;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A w×h PNG of one colour. */
+function png(w: number, h: number, rgb: [number, number, number]): Uint8Array {
+  const chunk = (type: string, data: Buffer) => {
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const body = Buffer.concat([Buffer.from(type, "latin1"), data]);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(w, 0);
+  ihdr.writeUInt32BE(h, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8); // 8-bit RGB
+  const row = Buffer.concat([Buffer.from([0]), Buffer.from(Array.from({ length: w }, () => rgb).flat())]);
+  const raw = Buffer.concat(Array.from({ length: h }, () => row));
+  return new Uint8Array(
+    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk("IHDR", ihdr), chunk("IDAT", deflateSync(raw)), chunk("IEND", Buffer.alloc(0))]),
+  );
+}
+
+/** `seconds` of a 440 Hz tone as an 8 kHz, 8-bit mono WAV. */
+function wav(seconds: number): Uint8Array {
+  const rate = 8000;
+  const n = rate * seconds;
+  const buf = Buffer.alloc(44 + n);
+  buf.write("RIFF", 0, "latin1");
+  buf.writeUInt32LE(36 + n, 4);
+  buf.write("WAVEfmt ", 8, "latin1");
+  buf.writeUInt32LE(16, 16);
+  buf.writeUInt16LE(1, 20); // PCM
+  buf.writeUInt16LE(1, 22); // mono
+  buf.writeUInt32LE(rate, 24);
+  buf.writeUInt32LE(rate, 28);
+  buf.writeUInt16LE(1, 32);
+  buf.writeUInt16LE(8, 34);
+  buf.write("data", 36, "latin1");
+  buf.writeUInt32LE(n, 40);
+  for (let i = 0; i < n; i++) buf[44 + i] = 128 + Math.round(60 * Math.sin((2 * Math.PI * 440 * i) / rate));
+  return new Uint8Array(buf);
+}
+
+/** Puts a file on the WhatsApp fake (as the platform would hold the customer's upload); returns its media id. */
+async function uploadToPlatform(bytes: Uint8Array, type: string, filename: string): Promise<string> {
+  const form = new FormData();
+  form.set("messaging_product", "whatsapp");
+  form.set("type", type);
+  form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), filename);
+  const res = await fetch(`${server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${credentials.accessToken}` },
+    body: form,
+  });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { id: string }).id;
+}
+
+/** The customer's message arrives as Meta's signed webhook. */
+async function customerSends(payload: Record<string, unknown>): Promise<void> {
+  const { headers, body } = buildWebhook(payload, credentials);
+  const res = await fetch(`${server.url}/webhooks/whatsapp/${inboxId}`, { method: "POST", headers, body });
+  expect(res.status).toBe(200);
+  await server.core.webhooks.idle();
+}
+
+async function simulate(path: string, body: unknown) {
+  const res = await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  expect(res.status).toBe(200);
+}
+
+async function agentOpens(name: string): Promise<Page> {
+  const page = await signIn(await browser.newContext(), server.url, "ana@demo.inbox", DEMO_PASSWORD);
+  await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
+  await openConversation(page, name);
+  return page;
+}
+
+const customer = (externalId: string, name: string) => ({ from: externalId, name, phoneNumberId: credentials.phoneNumberId });
+
+// Platforms stamp messages in whole seconds: give each its own second, so their order is the order sent.
+let clock = Math.floor(Date.now() / 1000) - 3600;
+const next = () => ({ timestamp: ++clock });
+
+describe("the chat window", () => {
+  it("shows a customer's image in a viewer and plays their voice note, with its duration", async () => {
+    const who = customer("5511960000001", "Photo Paula");
+    await customerSends(textMessage({ ...who, ...next(), text: "Look at this" }));
+    await customerSends(imageMessage({ ...who, ...next(), mediaId: await uploadToPlatform(png(40, 30, [200, 30, 30]), "image/png", "red.png"), mimeType: "image/png", caption: "the broken lid" }));
+    await customerSends(imageMessage({ ...who, ...next(), mediaId: await uploadToPlatform(png(30, 40, [30, 30, 200]), "image/png", "blue.png"), mimeType: "image/png", caption: "and the box" }));
+    await customerSends(audioMessage({ ...who, ...next(), mediaId: await uploadToPlatform(wav(2), "audio/wav", "note.wav"), mimeType: "audio/wav", voice: true }));
+
+    const page = await agentOpens("Photo Paula");
+    const log = timeline(page);
+
+    // The image is shown inline and opens the viewer; arrows page through the conversation's images.
+    const open = log.getByRole("button", { name: "Open image: the broken lid" });
+    await open.waitFor();
+    await waitFor("image decoded", () => open.locator("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 40));
+    await open.click();
+    const viewer = page.getByRole("dialog", { name: "Image viewer" });
+    await viewer.getByText("Image 1 of 2").waitFor();
+    expect(await viewer.getByRole("img", { name: "the broken lid" }).isVisible()).toBe(true);
+    await page.keyboard.press("ArrowRight");
+    await viewer.getByText("Image 2 of 2").waitFor();
+    expect(await viewer.getByRole("img", { name: "and the box" }).isVisible()).toBe(true);
+    expect(await viewer.getByRole("button", { name: "Next image" }).isDisabled()).toBe(true);
+    await viewer.getByRole("button", { name: "Previous image" }).click();
+    await viewer.getByText("Image 1 of 2").waitFor();
+    await page.keyboard.press("Escape");
+    await viewer.waitFor({ state: "hidden" });
+    // Focus is back on the image that opened it.
+    expect(await open.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // The voice note has a player: its duration from the file, play and pause.
+    const player = log.getByRole("group", { name: "Voice note" });
+    await player.getByText("0:02").waitFor();
+    await player.getByRole("button", { name: "Play voice note" }).click();
+    await player.getByRole("button", { name: "Pause voice note" }).waitFor();
+    await waitFor("playing", () => player.locator("audio").evaluate((a: HTMLAudioElement) => a.currentTime > 0));
+    await player.getByRole("button", { name: "Pause voice note" }).click();
+    await player.getByRole("button", { name: "Play voice note" }).waitFor();
+    await page.context().close();
+  });
+
+  it("keeps the view when scrolled up and offers a jump to the new messages, with their count", async () => {
+    const who = customer("5511960000002", "Chatty Carla");
+    for (let i = 1; i <= 40; i++) await customerSends(textMessage({ ...who, ...next(), text: `message number ${i}` }));
+    // Read already (elsewhere): the chat opens at the newest message, not at the first unread.
+    const token = await server.login("ana@demo.inbox");
+    const conv = (await server.core.db.query.conversations.findMany()).find((c) => c.contactName === "Chatty Carla")!;
+    expect((await server.api(`/api/conversations/${conv.id}/read`, { method: "POST", token })).status).toBe(200);
+    const page = await agentOpens("Chatty Carla");
+    const log = timeline(page);
+    await log.getByText("message number 40").waitFor();
+    const jumpNewest = page.getByRole("button", { name: /Jump to newest|new message/ });
+    expect(await jumpNewest.count()).toBe(0);
+
+    // Scrolled back to the start of the conversation.
+    await log.evaluate((el) => (el.scrollTop = 0));
+    await log.getByText("Start of the conversation").waitFor();
+    await page.getByRole("button", { name: "Jump to newest" }).waitFor();
+    const firstTop = () => log.getByText("message number 1", { exact: true }).evaluate((el) => el.getBoundingClientRect().top);
+    const before = await firstTop();
+
+    await customerSends(textMessage({ ...who, ...next(), text: "are you there?" }));
+    await customerSends(textMessage({ ...who, ...next(), text: "hello??" }));
+    const jump = page.getByRole("button", { name: "2 new messages" });
+    await jump.waitFor({ timeout: 15_000 });
+    expect(await firstTop()).toBe(before); // not yanked down
+    await jump.click();
+    await waitFor("at the newest", () => log.getByText("hello??").evaluate((el) => {
+      const box = el.closest(".timeline")!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return r.bottom <= box.bottom + 1 && r.top >= box.top;
+    }));
+    await jumpNewest.waitFor({ state: "detached" });
+    await page.context().close();
+  });
+
+  it("shows why a reply failed, and Retry sends it", async () => {
+    const who = customer("5511960000003", "Retry Rosa");
+    await customerSends(textMessage({ ...who, ...next(), text: "anyone?" }));
+    const page = await agentOpens("Retry Rosa");
+    await simulate("failure", { failure: "blocked" });
+    await reply(page, "Yes, I am here");
+    const log = timeline(page);
+    const bubble = log.getByRole("listitem").filter({ hasText: "Yes, I am here" });
+    await bubble.getByText("Failed to send").waitFor({ timeout: 15_000 });
+    const reason = (await bubble.locator(".msg-failure-reason").textContent()) ?? "";
+    expect(reason.length).toBeGreaterThan(5);
+
+    await simulate("failure", { failure: "none" });
+    await bubble.getByRole("button", { name: "Retry" }).click();
+    await bubble.getByText(/^(Sent|Delivered)$/).waitFor({ timeout: 15_000 });
+    expect(await bubble.getByText("Failed to send").count()).toBe(0);
+    // The history says who sent it again.
+    await log.getByText("Ana Souza sent a failed reply again").waitFor({ timeout: 15_000 });
+
+    const sent = (await (await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] };
+    expect(sent.sent.filter((s) => s.text === "Yes, I am here" && s.status === 200)).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it("offers a bot's quick replies in the web chat widget; the customer's tap answers, linked on the agent's side", async () => {
+    const customerPage = await (await browser.newContext()).newPage();
+    await customerPage.goto(server.url + "/demo");
+    await customerPage.getByRole("button", { name: "Open chat" }).click();
+    const chat = customerPage.getByRole("dialog");
+    await chat.getByLabel("Name").fill("Choice Chloe");
+    await chat.getByRole("button", { name: "Start chat" }).click();
+    await chat.getByRole("textbox", { name: "Message" }).fill("I need help with an order");
+    await chat.getByRole("button", { name: "Send" }).click();
+    await chat.getByRole("log", { name: "Messages" }).getByText("I need help with an order").waitFor();
+
+    // Quick replies go out as the composer would send them (the same server path as any reply).
+    let conversationId: string | undefined;
+    await waitFor("conversation", async () => {
+      const rows = await server.core.db.query.conversations.findMany();
+      conversationId = rows.find((r) => r.contactName === "Choice Chloe")?.id;
+      return conversationId !== undefined;
+    });
+    const ana = (await server.core.db.query.users.findMany()).find((u) => u.email === "ana@demo.inbox")!;
+    const user = { ...(await loadUser(server.core.db, ana.id))!, sessionTokenHash: "" };
+    await sendAgentReply(server.core, user, conversationId!, {
+      clientId: "chat-window-quick-1",
+      content: { kind: "quick_replies", text: "What do you need?", replies: [{ id: "track", title: "Track my order" }, { id: "refund", title: "Refund" }] },
+    });
+
+    const choices = chat.getByRole("group", { name: "Choose a reply" });
+    await choices.getByRole("button", { name: "Refund" }).click();
+    await chat.getByRole("log", { name: "Messages" }).locator(".msg--customer").getByText("Refund", { exact: true }).waitFor();
+    const picked = choices.getByRole("button", { name: /Refund/ });
+    await waitFor("answered", async () => (await picked.getAttribute("aria-pressed")) === "true");
+    expect(await choices.getByRole("button", { name: "Track my order" }).isDisabled()).toBe(true);
+
+    const page = await agentOpens("Choice Chloe");
+    const log = timeline(page);
+    await log.getByText("Answer to “What do you need?”").waitFor({ timeout: 15_000 });
+    const offered = log.getByRole("list", { name: "Quick replies offered" });
+    await offered.getByText("(chosen)").waitFor();
+    expect(await offered.getByRole("listitem").filter({ hasText: "(chosen)" }).textContent()).toContain("Refund");
+    await page.context().close();
+    await customerPage.context().close();
+  });
+});

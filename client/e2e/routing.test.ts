@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { eq } from "drizzle-orm";
+import { conversations, teamMembers } from "../../sync-server/src/db/schema.ts";
+import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
+import { launchBrowser } from "./support/browser.ts";
+import { signIn as signInAs } from "./support/inbox-page.ts";
+
+// Routing in a real browser: the admin turns on round robin for the website chat, Bruno sets
+// himself away, customers write, and only Ana (available) is offered the chats; she picks one up.
+
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+  // Bruno joins Support too, so round robin has two agents to choose between.
+  await server.core.db.insert(teamMembers).values({ teamId: server.seed!.teamIds.support!, userId: server.seed!.userIds.bruno! });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function signIn(context: BrowserContext, email: string): Promise<Page> {
+  return signInAs(context, server.url, email, DEMO_PASSWORD);
+}
+
+async function customerWritesInWidget(context: BrowserContext, name: string, text: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${server.url}/demo?inbox=${server.seed!.inboxIds.site}`);
+  await page.getByRole("button", { name: "Open chat" }).click();
+  const chat = page.getByRole("dialog");
+  await chat.getByLabel("Name").fill(name);
+  await chat.getByRole("button", { name: "Start chat" }).click();
+  await chat.getByRole("textbox", { name: "Message" }).fill(text);
+  await chat.getByRole("button", { name: "Send" }).click();
+  await chat.getByRole("log", { name: "Messages" }).getByText(text).waitFor();
+}
+
+/** A second customer through the widget API (no second browser needed for the same path). */
+async function customerWritesViaApi(name: string, text: string): Promise<void> {
+  const inboxId = server.seed!.inboxIds.site!;
+  const session = await server.api(`/api/widget/${inboxId}/sessions`, { method: "POST", json: { name } });
+  const { token } = (await session.json()) as { token: string };
+  const sent = await server.api(`/api/widget/${inboxId}/messages`, { method: "POST", token, json: { clientId: "routing-e2e-0000001", text } });
+  expect(sent.status).toBe(201);
+}
+
+async function conversationOf(contactName: string) {
+  return waitFor(`${contactName}'s conversation`, async () =>
+    (await server.core.db.select().from(conversations).where(eq(conversations.contactName, contactName)))[0],
+  );
+}
+
+describe("routing in the browser", () => {
+  it("round robin offers chats only to available agents; the agent picks one up; the decision says why", async () => {
+    // The admin sets the website chat to round robin with a pickup timeout.
+    const adminContext = await browser.newContext();
+    const admin = await signIn(adminContext, "admin@demo.inbox");
+    await admin.getByRole("button", { name: "Settings" }).click();
+    const routing = admin.getByRole("region", { name: "Routing" });
+    await routing.getByRole("combobox", { name: "Routing mode for Website chat" }).selectOption({ label: "Round robin" });
+    await routing.getByRole("spinbutton", { name: "Pickup timeout in seconds for Website chat" }).fill("600");
+    await routing.getByRole("button", { name: "Save routing for Website chat" }).click();
+    await routing.getByText("Routing for Website chat saved.").waitFor();
+    await adminContext.close();
+
+    // Bruno goes away. Offline the switch is disabled and says why; back online he can change it.
+    const brunoContext = await browser.newContext();
+    const bruno = await signIn(brunoContext, "bruno@demo.inbox");
+    const brunoSwitch = bruno.getByRole("combobox", { name: "Availability" });
+    await brunoContext.setOffline(true);
+    await bruno.getByText("Offline: availability can be changed only when connected").waitFor();
+    expect(await brunoSwitch.isDisabled()).toBe(true);
+    await brunoContext.setOffline(false);
+    await waitFor("the switch enabled again", () => brunoSwitch.isEnabled());
+    await brunoSwitch.selectOption({ label: "Away" });
+    await waitFor("Bruno away on the server", async () => {
+      const me = await server.api("/api/me", { token: await server.login("bruno@demo.inbox") });
+      return ((await me.json()) as { user: { availability: string } }).user.availability === "away";
+    });
+
+    const anaContext = await browser.newContext();
+    const ana = await signIn(anaContext, "ana@demo.inbox");
+    expect(await ana.getByRole("combobox", { name: "Availability" }).inputValue()).toBe("available");
+
+    // Two customers write: with Bruno away, round robin offers both to Ana.
+    const customerContext = await browser.newContext();
+    await customerWritesInWidget(customerContext, "Rosa Routed", "Hello, is anyone there?");
+    await customerWritesViaApi("Otto Second", "Me too, please.");
+    const anaId = server.seed!.userIds.ana!;
+    const rosa = await waitFor("Rosa's chat offered", async () => {
+      const c = await conversationOf("Rosa Routed");
+      return c.assigneeId ? c : null;
+    });
+    const otto = await waitFor("Otto's chat offered", async () => {
+      const c = await conversationOf("Otto Second");
+      return c.assigneeId ? c : null;
+    });
+    expect(rosa.assigneeId).toBe(anaId);
+    expect(otto.assigneeId).toBe(anaId);
+
+    // Ana sees the chat offered in her list and in the chat, with the countdown, and picks it up.
+    const list = ana.getByRole("navigation", { name: "Conversations" });
+    const offeredItem = list.getByRole("button", { name: /Rosa Routed.*Offered to you, not picked up yet/ });
+    await offeredItem.waitFor({ timeout: 10_000 });
+    await offeredItem.click();
+    const banner = ana.getByRole("main", { name: "Chat" }).getByRole("region", { name: "This chat was offered to you" });
+    await banner.waitFor();
+    await banner.getByText(/Goes to a colleague in \d+:\d\d if not picked up\./).waitFor();
+    await banner.getByRole("button", { name: "Pick up" }).click();
+    await banner.waitFor({ state: "detached" });
+    await waitFor("the offer cleared on the server", async () => (await conversationOf("Rosa Routed")).offeredTo === null);
+    await list.getByRole("button", { name: /Rosa Routed/ }).waitFor();
+    await offeredItem.waitFor({ state: "detached" });
+
+    // The history says why, with names; the pickup is recorded.
+    const token = await server.login("ana@demo.inbox");
+    const res = await server.api(`/api/conversations/${rosa.id}/events`, { token });
+    const { events } = (await res.json()) as { events: { type: string; actorName: string | null; names: Record<string, string>; data: Record<string, unknown> }[] };
+    const decision = events.find((e) => e.type === "conversation.assigned")!;
+    expect(decision.data).toMatchObject({ reason: "routing", mode: "round_robin", to: anaId });
+    expect(decision.data.why).toMatch(/^Round robin: offered to Ana Souza/);
+    expect(decision.names[anaId]).toBe("Ana Souza");
+    const pickup = events.find((e) => e.type === "conversation.picked_up")!;
+    expect(pickup).toMatchObject({ actorName: "Ana Souza", data: { via: "button" } });
+
+    // Bruno, away, was offered nothing.
+    expect(await bruno.getByRole("region", { name: "This chat was offered to you" }).count()).toBe(0);
+    const brunoToken = await server.login("bruno@demo.inbox");
+    const mine = await server.api("/api/conversations?filter=mine", { token: brunoToken });
+    const { conversations: brunos } = (await mine.json()) as { conversations: { contactName: string }[] };
+    expect(brunos.map((c) => c.contactName)).not.toContain("Rosa Routed");
+    expect(brunos.map((c) => c.contactName)).not.toContain("Otto Second");
+
+    await anaContext.close();
+    await brunoContext.close();
+    await customerContext.close();
+  });
+});

@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import type { DomainEvent } from "@inbox/shared";
+import { eventLine, formatWait } from "./event-lines.ts";
+
+const names: Record<string, string> = { ana: "Ana Souza", bruno: "Bruno Lima" };
+const nameOf = (id: string) => names[id];
+
+function event(type: DomainEvent["type"], data: Record<string, unknown>, actor: Partial<DomainEvent> = {}): DomainEvent {
+  return { id: "e1", workspaceId: "w", type, conversationId: "c", actorKind: "agent", actorId: "ana", data, at: 1, ...actor };
+}
+
+describe("history events in the timeline", () => {
+  it("says who routing chose and why, in the server's words", () => {
+    const line = eventLine(
+      event("conversation.assigned", { from: null, to: "bruno", reason: "routing", why: "Least loaded: offered to Bruno Lima, who had the fewest open chats (0 of 3)." }, { actorKind: "system", actorId: null }),
+      nameOf,
+    );
+    expect(line).toEqual({ text: "Assigned to Bruno Lima by routing", detail: "Least loaded: offered to Bruno Lima, who had the fewest open chats (0 of 3).", tone: "assign" });
+  });
+
+  it("tells a manual assignment, taking a chat, unassigning and taking it by replying apart", () => {
+    expect(eventLine(event("conversation.assigned", { from: null, to: "bruno", reason: "manual" }), nameOf)?.text).toBe("Ana Souza assigned the chat to Bruno Lima");
+    expect(eventLine(event("conversation.assigned", { from: null, to: "ana", reason: "manual" }), nameOf)?.text).toBe("Ana Souza took the chat");
+    expect(eventLine(event("conversation.assigned", { from: "ana", to: null, reason: "manual" }), nameOf)?.text).toBe("Ana Souza unassigned the chat");
+    expect(eventLine(event("conversation.assigned", { from: null, to: "ana", reason: "replied" }), nameOf)?.text).toBe("Ana Souza took the chat by replying");
+  });
+
+  it("shows pickups with the wait, status changes, priority and label changes", () => {
+    expect(eventLine(event("conversation.picked_up", { waitedMs: 95_000 }), nameOf)?.text).toBe("Ana Souza picked up the chat after 2 min");
+    expect(eventLine(event("conversation.status_changed", { from: "open", to: "resolved" }), nameOf)?.text).toBe("Ana Souza resolved the chat");
+    expect(eventLine(event("conversation.status_changed", { from: "resolved", to: "open", reason: "customer_wrote" }, { actorKind: "customer" }), nameOf)?.text).toBe(
+      "Reopened: the customer wrote again",
+    );
+    expect(eventLine(event("conversation.priority_changed", { from: "normal", to: "urgent" }), nameOf)?.text).toBe("Ana Souza set the priority to Urgent");
+    expect(eventLine(event("conversation.labels_changed", { from: ["billing"], to: ["vip"] }), nameOf)?.text).toBe("Ana Souza changed labels: +vip, −billing");
+  });
+
+  it("leaves out what the timeline shows otherwise, and names nobody it does not know", () => {
+    expect(eventLine(event("message.received", { messageId: "m" }), nameOf)).toBeNull();
+    expect(eventLine(event("conversation.read", { unread: 2 }), nameOf)).toBeNull();
+    expect(eventLine(event("conversation.labels_changed", { from: ["a"], to: ["a"] }), nameOf)).toBeNull();
+    expect(eventLine(event("message.retried", { messageId: "m" }, { actorId: "gone" }), nameOf)?.text).toBe("Someone sent a failed reply again");
+  });
+
+  it("formats waits for people", () => {
+    expect([formatWait(4_000), formatWait(60_000), formatWait(3 * 3600_000)]).toEqual(["4 s", "1 min", "3 h"]);
+  });
+});

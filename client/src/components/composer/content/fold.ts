@@ -1,0 +1,1 @@
+export { foldText as fold } from "@inbox/shared/api/content";

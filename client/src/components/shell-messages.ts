@@ -1,0 +1,41 @@
+/** Strings of the app's frame: the header, the connection badge, notices and channel alerts. */
+import { defineMessages } from "../i18n/define-messages.ts";
+
+export const t = defineMessages(
+  {
+    settings: "Settings",
+    backToInbox: "Back to inbox",
+    signOut: "Sign out",
+    role_admin: "Admin",
+    role_supervisor: "Supervisor",
+    role_agent: "Agent",
+    online: "Online",
+    syncing: "Syncing",
+    offline: "Offline",
+    waitingOne: "{text} · 1 change waiting",
+    waitingMany: "{text} · {count} changes waiting",
+    connection: "Connection: {text}",
+    dismiss: "Dismiss",
+    reconnect: "Reconnect",
+    reconnectInbox: "Reconnect {name}",
+    dismissAlert: "Dismiss the alert about {name}",
+  },
+  {
+    settings: "Configurações",
+    backToInbox: "Voltar à caixa de entrada",
+    signOut: "Sair",
+    role_admin: "Administrador",
+    role_supervisor: "Supervisor",
+    role_agent: "Atendente",
+    online: "Online",
+    syncing: "Sincronizando",
+    offline: "Offline",
+    waitingOne: "{text} · 1 alteração aguardando",
+    waitingMany: "{text} · {count} alterações aguardando",
+    connection: "Conexão: {text}",
+    dismiss: "Dispensar",
+    reconnect: "Reconectar",
+    reconnectInbox: "Reconectar {name}",
+    dismissAlert: "Dispensar o alerta sobre {name}",
+  },
+);

@@ -1,0 +1,139 @@
+import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import type { Core } from "../core.ts";
+import { conversations, inboxes } from "../db/schema.ts";
+import type { Router } from "./router.ts";
+import { recordPickup } from "./pickup.ts";
+
+/** How many expired offers one pass handles; the next pass takes the rest. */
+const EXPIRY_BATCH = 100;
+
+export interface SchedulerOptions {
+  /** How often expired offers are looked for. */
+  offerIntervalMs: number;
+  /** Every how many offer passes the waiting queues are swept. */
+  sweepEvery: number;
+}
+
+/**
+ * Routing's clock. It works only from the record, never from timers set when an offer was
+ * made: each pass asks libSQL which offers have expired (and which teams have chats waiting),
+ * so a restart, or an offer made by another instance, loses nothing, and the router's
+ * conditional writes make several instances doing the same pass harmless. No runtime APIs
+ * beyond timers: the Node server starts and stops it; tests call the passes directly.
+ */
+export class RoutingScheduler {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running: Promise<unknown> | null = null;
+  private started = false;
+  private passes = 0;
+
+  constructor(
+    private readonly core: Core,
+    private readonly router: Router,
+    private readonly opts: SchedulerOptions = { offerIntervalMs: 1_000, sweepEvery: 15 },
+  ) {}
+
+  start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.schedule(0);
+  }
+
+  stop(): void {
+    this.started = false;
+    clearTimeout(this.timer);
+  }
+
+  /** Resolves once the pass under way (if any) has finished; for shutdown. */
+  async idle(): Promise<void> {
+    await this.running;
+  }
+
+  /**
+   * Offers whose pickup time has passed: an agent who already replied has in effect picked it
+   * up (recorded as such); any other is taken back and offered to someone else.
+   */
+  async expireOffers(): Promise<{ rerouted: number; pickedUp: number }> {
+    const now = this.core.now();
+    const due = await this.core.db
+      .select({ id: conversations.id, assigneeId: conversations.assigneeId, offeredAt: conversations.offeredAt, teamId: conversations.teamId })
+      .from(conversations)
+      .where(
+        and(
+          isNotNull(conversations.offerExpiresAt),
+          lte(conversations.offerExpiresAt, now),
+          sql`${conversations.offeredTo} = ${conversations.assigneeId}`,
+          eq(conversations.status, "open"),
+        ),
+      )
+      .orderBy(asc(conversations.offerExpiresAt))
+      .limit(EXPIRY_BATCH);
+    let rerouted = 0;
+    let pickedUp = 0;
+    const freed = new Set<string>();
+    for (const offer of due) {
+      if (await this.repliedSince(offer.id, offer.assigneeId!, offer.offeredAt!)) {
+        // A refusal means the chat changed hands meanwhile: nothing to record.
+        const result = await recordPickup(this.core, offer.id, offer.assigneeId!, "reply").catch(() => null);
+        if (result?.pickedUp) pickedUp++;
+        continue;
+      }
+      const decision = await this.router.reroute(offer.id, "not_picked_up");
+      if (decision) {
+        rerouted++;
+        freed.add(offer.teamId);
+      }
+    }
+    // The agents who let offers lapse have room again; the queue may go to them (not those chats).
+    for (const teamId of freed) await this.router.capacityChanged(teamId);
+    return { rerouted, pickedUp };
+  }
+
+  /**
+   * Hands out every team's queue. Routing normally follows the change that frees capacity; this
+   * catches whatever a crash or restart interrupted between a commit and its routing, so no
+   * waiting chat is forgotten while someone has room.
+   */
+  async sweep(): Promise<number> {
+    const teams = await this.core.db
+      .selectDistinct({ teamId: conversations.teamId })
+      .from(conversations)
+      .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+      .where(
+        and(
+          sql`${conversations.assigneeId} is null`,
+          eq(conversations.status, "open"),
+          sql`json_extract(${inboxes.settings}, '$.routing') in ('round_robin', 'least_loaded')`,
+        ),
+      );
+    let assigned = 0;
+    for (const { teamId } of teams) assigned += (await this.router.capacityChanged(teamId)).length;
+    return assigned;
+  }
+
+  private async repliedSince(conversationId: string, agentId: string, since: number): Promise<boolean> {
+    const rows = await this.core.db.all<{ one: number }>(
+      sql`select 1 as one from messages where conversation_id = ${conversationId} and sender_id = ${agentId}
+        and sender_kind = 'agent' and created_at >= ${since} limit 1`,
+    );
+    return rows.length > 0;
+  }
+
+  private async pass(): Promise<void> {
+    await this.expireOffers();
+    if (++this.passes % this.opts.sweepEvery === 0) await this.sweep();
+  }
+
+  private schedule(delayMs: number): void {
+    if (!this.started) return;
+    this.timer = setTimeout(() => {
+      this.running = this.pass()
+        .catch((err) => console.error("routing pass failed", err))
+        .finally(() => {
+          this.running = null;
+          this.schedule(this.opts.offerIntervalMs);
+        });
+    }, delayMs);
+    (this.timer as { unref?: () => void }).unref?.();
+  }
+}
