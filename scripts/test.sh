@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh
+bash scripts/ensure-sqld.sh >/dev/null || echo "test: no sqld; the libSQL-server tests will be skipped" >&2
 npm run typecheck --silent
 npm run build --silent
 report=$(mktemp -d)/vitest.json

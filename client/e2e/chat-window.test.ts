@@ -188,6 +188,86 @@ describe("the chat window", () => {
     await page.context().close();
   });
 
+  it("loads earlier messages the device does not have as the agent scrolls back, keeping what they read in place", async () => {
+    // More messages than a conversation room carries (500): the oldest only come page by page.
+    const session = (await (await server.api(`/api/widget/${server.seed!.inboxIds.site!}/sessions`, { method: "POST", json: { name: "Long Lena" } })).json()) as { token: string };
+    const total = 530;
+    for (let i = 1; i <= total; i++) {
+      const res = await server.api(`/api/widget/${server.seed!.inboxIds.site!}/messages`, {
+        method: "POST",
+        token: session.token,
+        json: { clientId: `long-lena-${String(i).padStart(4, "0")}`, text: `long message ${i}` },
+      });
+      expect(res.status).toBe(201);
+    }
+    const token = await server.login("ana@demo.inbox");
+    const conv = (await server.core.db.query.conversations.findMany()).find((c) => c.contactName === "Long Lena")!;
+    expect((await server.api(`/api/conversations/${conv.id}/read`, { method: "POST", token })).status).toBe(200);
+
+    const page = await signIn(await browser.newContext(), server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    // The device syncs every message; evict the 30 the room does not carry (as a device short of space would).
+    const evicted = await page.evaluate(
+      async ([conversationId, expected]) => {
+        const open = (name: string) =>
+          new Promise<IDBDatabase>((resolve, reject) => {
+            const req = indexedDB.open(name);
+            req.onsuccess = () => resolve(req.result);
+            req.onerror = () => reject(req.error);
+          });
+        // The signed-in user's database (not a conversation's work document), once it exists.
+        let db: IDBDatabase | null = null;
+        for (let tries = 0; !db; tries++) {
+          if (tries > 300) throw new Error("no local database");
+          const name = (await indexedDB.databases()).map((d) => d.name ?? "").find((n) => n.startsWith("inbox-") && !n.includes("-work."));
+          const candidate = name ? await open(name) : null;
+          if (candidate?.objectStoreNames.contains("messages")) db = candidate;
+          else {
+            candidate?.close();
+            await new Promise((r) => setTimeout(r, 100));
+          }
+        }
+        const rows = () =>
+          new Promise<{ id: string; conversationId: string; content: { text?: string } }[]>((resolve, reject) => {
+            const req = db.transaction("messages").objectStore("messages").getAll();
+            req.onsuccess = () => resolve((req.result as { id: string; conversationId: string; content: { text?: string } }[]).filter((r) => r.conversationId === conversationId));
+            req.onerror = () => reject(req.error);
+          });
+        for (let tries = 0; (await rows()).length < expected; tries++) {
+          if (tries > 300) throw new Error("the device never synced the conversation");
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        const old = (await rows()).filter((r) => Number(/^long message (\d+)$/.exec(r.content.text ?? "")?.[1]) <= 30);
+        const tx = db.transaction("messages", "readwrite");
+        for (const r of old) tx.objectStore("messages").delete(r.id);
+        await new Promise((resolve, reject) => ((tx.oncomplete = resolve), (tx.onerror = reject)));
+        db.close();
+        return old.length;
+      },
+      [conv.id, total] as const,
+    );
+    expect(evicted).toBe(30);
+
+    await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Long Lena/ }).first().click();
+    const log = timeline(page);
+    await log.getByText("long message 530", { exact: true }).waitFor({ timeout: 15_000 });
+    expect(await log.getByText("long message 1", { exact: true }).count()).toBe(0);
+
+    // Scrolled to the top: the oldest message on the device, where it is in the box.
+    const oldestHere = log.getByText("long message 31", { exact: true });
+    const offsetOf = () => oldestHere.evaluate((el) => el.getBoundingClientRect().top - el.closest(".timeline")!.getBoundingClientRect().top);
+    const before = await log.evaluate((el) => {
+      el.scrollTop = 0;
+      const m = [...el.querySelectorAll(".msg-text")].find((n) => n.textContent === "long message 31")!;
+      return m.getBoundingClientRect().top - el.getBoundingClientRect().top;
+    });
+    await log.getByText("long message 1", { exact: true }).waitFor({ state: "attached", timeout: 15_000 });
+    await log.getByText("Start of the conversation").waitFor();
+    // The 30 earlier messages came in above without moving what the agent was looking at.
+    expect(Math.abs((await offsetOf()) - before)).toBeLessThan(2);
+    expect(await log.getByText(/^long message \d+$/).count()).toBe(total);
+    await page.context().close();
+  });
+
   it("shows why a reply failed, and Retry sends it", async () => {
     const who = customer("5511960000003", "Retry Rosa");
     await customerSends(textMessage({ ...who, ...next(), text: "anyone?" }));
@@ -243,6 +323,13 @@ describe("the chat window", () => {
     const picked = choices.getByRole("button", { name: /Refund/ });
     await waitFor("answered", async () => (await picked.getAttribute("aria-pressed")) === "true");
     expect(await choices.getByRole("button", { name: "Track my order" }).isDisabled()).toBe(true);
+    // Stored as what the customer said, with the id of the reply they tapped.
+    const token = await server.login("ana@demo.inbox");
+    await waitFor("the tap stored with its choice", async () => {
+      const res = await server.api(`/api/conversations/${conversationId}/messages`, { token });
+      const { messages } = (await res.json()) as { messages: { content: unknown }[] };
+      return messages.some((m) => JSON.stringify(m.content) === JSON.stringify({ kind: "text", text: "Refund", replyTo: { choiceId: "refund" } }));
+    });
 
     const page = await agentOpens("Choice Chloe");
     const log = timeline(page);

@@ -98,6 +98,12 @@ describe("composer", () => {
     await form.getByRole("status").filter({ hasText: "offline.png is kept on this device" }).waitFor();
     await waitForBadge(page, /Offline · 1 change waiting/);
     expect(await images()).toBe(before);
+    // Still offline, the bubble shows the file kept on this device, decoded, as "Will send when online".
+    const waiting = timeline(page).locator("li.msg-pending").filter({ has: page.getByRole("img", { name: "Image from Ana Souza" }) });
+    await waiting.waitFor();
+    await waitFor("the waiting image decoded", () => waiting.getByRole("img").evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth === 1), 15_000);
+    await waiting.getByText("Will send when online").waitFor();
+    expect(await waiting.getByText(/not available/).count()).toBe(0);
 
     await page.context().setOffline(false);
     await waitFor("the offline image sent once", async () => (await images()) === before + 1, 20_000);

@@ -3,7 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../sync-server/src/testing/test-server.ts";
 import { eq } from "drizzle-orm";
 import { listKit } from "../bench/list-kit-page.ts";
-import { inboxes, users } from "../../sync-server/src/db/schema.ts";
+import { conversations, inboxes, users } from "../../sync-server/src/db/schema.ts";
 import { launchBrowser } from "./support/browser.ts";
 import { signIn, waitForBadge } from "./support/inbox-page.ts";
 
@@ -209,6 +209,27 @@ describe("conversation list", () => {
     expect(await focusedRow()).toEqual({ ...before, position: before.position + 1 });
     await page.keyboard.press("Home");
     expect(await focusedName(page)).toBe("Bench Customer 5");
+    await context.close();
+  });
+
+  it("shows how long each customer has waited, and an agent's reply ends the wait, live", async () => {
+    const context = await browser.newContext();
+    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    await list(page).getByText("Maria Oliveira").waitFor();
+    await list(page).getByLabel("Sort conversations").selectOption({ label: "Oldest waiting" });
+    const three = async () => (await shownNames(page)).filter((n) => ["Maria Oliveira", "Carlos Mendes", "Yuki Tanaka"].includes(n));
+    await expect.poll(three).toEqual(["Yuki Tanaka", "Carlos Mendes", "Maria Oliveira"]);
+    const row = (name: string) => rows(page).filter({ has: page.locator(".conv-item-name", { hasText: name }) });
+    await expect.poll(() => row("Yuki Tanaka").locator(".conv-item-waiting").textContent()).toMatch(/^waiting 1 h$/);
+    await expect.poll(() => row("Maria Oliveira").locator(".conv-item-waiting").textContent()).toMatch(/^waiting \d+ min$/);
+
+    // Ana answers Yuki from another device: Yuki stops waiting and goes below everyone who still is.
+    const yuki = (await server.core.db.query.conversations.findFirst({ where: eq(conversations.contactName, "Yuki Tanaka") }))!;
+    const token = await server.login("ana@demo.inbox");
+    const res = await server.api(`/api/conversations/${yuki.id}/messages`, { method: "POST", token, json: { clientId: crypto.randomUUID(), text: "Yes, back in stock!" } });
+    expect(res.status).toBe(201);
+    await expect.poll(three, { timeout: 10_000 }).toEqual(["Carlos Mendes", "Maria Oliveira", "Yuki Tanaka"]);
+    expect(await row("Yuki Tanaka").locator(".conv-item-waiting").count()).toBe(0);
     await context.close();
   });
 });

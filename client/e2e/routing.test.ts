@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { conversations, teamMembers } from "../../sync-server/src/db/schema.ts";
 import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
 import { launchBrowser } from "./support/browser.ts";
-import { signIn as signInAs } from "./support/inbox-page.ts";
+import { openConversation, reply, signIn as signInAs } from "./support/inbox-page.ts";
 
 // Routing in a real browser: the admin turns on round robin for the website chat, Bruno sets
 // himself away, customers write, and only Ana (available) is offered the chats; she picks one up.
@@ -125,6 +125,18 @@ describe("routing in the browser", () => {
     expect(decision.names[anaId]).toBe("Ana Souza");
     const pickup = events.find((e) => e.type === "conversation.picked_up")!;
     expect(pickup).toMatchObject({ actorName: "Ana Souza", data: { via: "button" } });
+
+    // Otto's chat is offered too; replying takes it at once (no waiting for the 10-minute timeout).
+    await openConversation(ana, "Otto Second");
+    await banner.waitFor();
+    await reply(ana, "Hello Otto, I'm on it.");
+    await banner.waitFor({ state: "detached" });
+    expect((await conversationOf("Otto Second")).offeredTo).toBeNull();
+    const ottoEvents = await server.api(`/api/conversations/${otto.id}/events`, { token });
+    const ottoPickup = ((await ottoEvents.json()) as { events: { type: string; data: Record<string, unknown> }[] }).events.find(
+      (e) => e.type === "conversation.picked_up",
+    );
+    expect(ottoPickup?.data).toMatchObject({ via: "reply" });
 
     // Bruno, away, was offered nothing.
     expect(await bruno.getByRole("region", { name: "This chat was offered to you" }).count()).toBe(0);

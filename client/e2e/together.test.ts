@@ -77,6 +77,12 @@ describe("working together", () => {
   it("snoozes a conversation until a time; the server wakes it when the time comes", async () => {
     const sam = await agent("supervisor@demo.inbox");
     await openConversation(sam, "Carlos Mendes");
+    // The list shows open conversations only: a snoozed one leaves it until it wakes.
+    await list(sam).getByRole("button", { name: "Filters" }).click();
+    await list(sam).getByRole("group", { name: "Conversation filters" }).getByRole("checkbox", { name: "Open" }).check();
+    await list(sam).getByRole("button", { name: "Filters (1)" }).click();
+    const carlosRow = list(sam).locator(".conv-item-name", { hasText: "Carlos Mendes" });
+    await carlosRow.waitFor();
     await chat(sam).getByRole("button", { name: "Snooze" }).click();
     const menu = chat(sam).getByRole("menu", { name: "Snooze until" });
     for (const choice of ["In 1 hour", "Tomorrow morning", "Next week", "Pick a date and time"]) {
@@ -93,11 +99,14 @@ describe("working together", () => {
     await chat(sam).getByRole("button", { name: "Snooze", exact: true }).last().click();
     await expect.poll(() => statusBadge(sam).textContent(), { timeout: 10_000 }).toBe("Snoozed");
     await chat(sam).getByText(/^Snoozed until /).waitFor();
+    await expect.poll(() => carlosRow.count(), { timeout: 10_000 }).toBe(0);
+    await list(sam).getByText("Maria Oliveira").waitFor(); // the rest of the open list stays
 
     // The server's clock moves past the snooze: the waker reopens it, live.
     server.clock.offsetMs += 15 * 60_000;
     await expect.poll(() => statusBadge(sam).textContent(), { timeout: 20_000 }).toBe("Open");
     expect(await chat(sam).getByText(/^Snoozed until /).count()).toBe(0);
+    await expect.poll(() => carlosRow.count(), { timeout: 10_000 }).toBe(1);
   });
 
   it("keyboard: resolve with e (never while typing), help with ?, and a customer writing again reopens it", async () => {

@@ -7,17 +7,19 @@ import { SettingsScreen } from "./screens/SettingsScreen.tsx";
 import { SignInScreen } from "./screens/SignInScreen.tsx";
 import { UnreachableScreen } from "./screens/UnreachableScreen.tsx";
 import { AppStateProvider, useAppState } from "./state/app-state.tsx";
+import { canOpenSettings } from "./state/settings-access.ts";
 
 function Screens() {
-  const { session, channels, router } = useAppState();
+  const { session, router } = useAppState();
+  const mayOpenSettings = () => canOpenSettings(session.me()?.user.role);
   const onSettings = () => router.route().screen === "settings";
   const mediaPath = () => {
     const r = router.route();
     return r.screen === "media" ? r.path : null;
   };
-  // Settings are for admins: anyone else who lands there (an old link) goes to the inbox.
+  // Settings are for admins and supervisors: an agent who lands there (an old link) goes to the inbox.
   createEffect(() => {
-    if (session.status() === "signedIn" && onSettings() && !channels.isAdmin()) router.navigate({ screen: "inbox" }, { replace: true });
+    if (session.status() === "signedIn" && onSettings() && !mayOpenSettings()) router.navigate({ screen: "inbox" }, { replace: true });
   });
   return (
     <Switch>
@@ -33,7 +35,7 @@ function Screens() {
       <Match when={session.status() === "signedIn" && mediaPath()}>
         {(path) => <MediaScreen path={path()} />}
       </Match>
-      <Match when={session.status() === "signedIn" && onSettings() && channels.isAdmin()}>
+      <Match when={session.status() === "signedIn" && onSettings() && mayOpenSettings()}>
         <SettingsScreen />
       </Match>
       <Match when={session.status() === "signedIn"}>

@@ -181,6 +181,25 @@ describe("widget behaviour", () => {
     expect(c.state().items[0]!.state).toBe("sent");
   });
 
+  it("a tapped button goes out as its title with its id, on the socket and by POST after a reload", async () => {
+    const first = await startedChat();
+    expect(first.send("Track order", "track")).toBe(true);
+    await flush();
+    expect(server.socketSends.at(-1)).toMatchObject({ type: "send", text: "Track order", choiceId: "track" });
+
+    server.offline = true;
+    first.send("Return", "return");
+    await flush();
+    first.destroy();
+    server.offline = false;
+    // Kept on the device with its id while it waited; the reloaded widget sends it by POST.
+    const reloaded = widget();
+    await reloaded.init();
+    await flush();
+    expect(server.posts.at(-1)).toMatchObject({ text: "Return", choiceId: "return" });
+    expect(reloaded.state().items.find((i) => i.content.kind === "text" && i.content.text === "Return")?.state).toBe("sent");
+  });
+
   it("shows an agent's reply from the socket with the agent's name, and counts it unread while closed", async () => {
     const c = await startedChat();
     server.agentReplies("Hello Ada, let me check.", FakeSocket.latest());

@@ -61,8 +61,8 @@ export interface Controller {
   init(): Promise<void>;
   setOpen(open: boolean): void;
   startChat(input: { name: string; email: string }): Promise<void>;
-  /** False when nothing was sent (empty or invalid text): the view keeps the draft. */
-  send(text: string): boolean;
+  /** False when nothing was sent (empty or invalid text): the view keeps the draft. `choiceId`: the button tapped. */
+  send(text: string, choiceId?: string): boolean;
   retry(clientId: string): void;
   dismissAlert(): void;
   /** The browser is back online or the tab is visible again: stop waiting out backoffs. */
@@ -129,6 +129,7 @@ export function createController(deps: ControllerDeps): Controller {
       .map((i) => ({
         clientId: i.clientId!,
         text: i.content.kind === "text" ? i.content.text : "",
+        choiceId: i.content.kind === "text" ? i.content.replyTo?.choiceId : undefined,
         createdAt: i.createdAt,
       }));
     deps.sessions.setOutbox(pending);
@@ -204,9 +205,9 @@ export function createController(deps: ControllerDeps): Controller {
     const session = deps.sessions.load();
     if (!session) return;
     let items = state.items;
-    for (const p of session.outbox) items = addPending(items, pendingItem(p.clientId, p.text, p.createdAt));
+    for (const p of session.outbox) items = addPending(items, pendingItem(p.clientId, p.text, p.createdAt, p.choiceId));
     set({ phase: "chat", items });
-    for (const p of session.outbox) outbox.enqueue({ clientId: p.clientId, text: p.text });
+    for (const p of session.outbox) outbox.enqueue({ clientId: p.clientId, text: p.text, choiceId: p.choiceId });
     live.start();
     void loadHistory();
   }
@@ -285,16 +286,16 @@ export function createController(deps: ControllerDeps): Controller {
       }
     },
 
-    send(text) {
+    send(text, choiceId) {
       if (state.phase !== "chat" || !state.config?.available) return false;
       const clientId = makeClientId();
-      const parsed = WidgetSendRequestSchema.safeParse({ clientId, text });
+      const parsed = WidgetSendRequestSchema.safeParse({ clientId, text, choiceId });
       if (!parsed.success) {
         const tooLong = parsed.error.issues.some((i) => i.code === "too_big");
         if (text.trim()) set({ alert: tooLong ? `That message is too long (${MAX_TEXT_LENGTH} characters at most).` : "This message can't be sent." });
         return false;
       }
-      set({ items: addPending(state.items, pendingItem(clientId, parsed.data.text, now())), alert: null });
+      set({ items: addPending(state.items, pendingItem(clientId, parsed.data.text, now(), parsed.data.choiceId)), alert: null });
       persistOutbox();
       outbox.enqueue(parsed.data);
       return true;
@@ -305,7 +306,7 @@ export function createController(deps: ControllerDeps): Controller {
       if (!item || item.content.kind !== "text" || isConfirmed(state.items, clientId)) return;
       set({ items: markSending(state.items, clientId), alert: null });
       persistOutbox();
-      outbox.enqueue({ clientId, text: item.content.text });
+      outbox.enqueue({ clientId, text: item.content.text, choiceId: item.content.replyTo?.choiceId });
     },
 
     dismissAlert() {

@@ -74,7 +74,7 @@ export interface Live {
    * `ack`, rejects with an `ApiError` on `error` (as the POST would), or with
    * `LiveSendUnavailable` on close or timeout.
    */
-  sendMessage(entry: { clientId: string; text: string }): Promise<WidgetMessage> | null;
+  sendMessage(entry: { clientId: string; text: string; choiceId?: string }): Promise<WidgetMessage> | null;
 }
 
 interface InFlight {
@@ -228,10 +228,10 @@ export function createLive(opts: LiveOptions): Live {
       connect();
     },
     status: () => status,
-    sendMessage({ clientId, text }) {
+    sendMessage({ clientId, text, choiceId }) {
       const s = socket;
       if (!s || status !== "open" || !sendOk || inFlight.has(clientId)) return null;
-      const frame: WidgetClientFrame = { type: "send", clientId, text };
+      const frame: WidgetClientFrame = choiceId ? { type: "send", clientId, text, choiceId } : { type: "send", clientId, text };
       return new Promise<WidgetMessage>((resolve, reject) => {
         const timer = setTimeout(() => {
           if (!settle(clientId)) return;

@@ -81,6 +81,13 @@ describe("answered choices", () => {
     expect(chosenReplies(items).get(items[0]!.key)).toBe("track");
   });
 
+  it("marks the tapped choice by its id when two choices share a title", () => {
+    const twins = msg({ id: "q2", from: "bot", content: { kind: "buttons", text: "Which order?", buttons: [{ id: "o1", title: "Shoes" }, { id: "o2", title: "Shoes" }] } });
+    const items = addPending(mergeServerMessages([], [twins]), pendingItem("client-0010", "Shoes", 9_999, "o2"));
+    expect(items.find((i) => i.clientId === "client-0010")?.content).toEqual({ kind: "text", text: "Shoes", replyTo: { choiceId: "o2" } });
+    expect(chosenReplies(items).get(items[0]!.key)).toBe("o2");
+  });
+
   it("leaves the offer open when the customer wrote something else", () => {
     const items = mergeServerMessages([], [offer, msg({ from: "customer", text: "Where is it?" })]);
     expect(chosenReplies(items).size).toBe(0);

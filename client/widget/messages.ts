@@ -33,14 +33,14 @@ function keyOf(id: string, clientId: string | null): string {
 }
 
 /** The bubble shown the moment the customer presses Send. */
-export function pendingItem(clientId: string, text: string, createdAt: number): ChatItem {
+export function pendingItem(clientId: string, text: string, createdAt: number, choiceId?: string): ChatItem {
   return {
     key: keyOf("", clientId),
     id: null,
     clientId,
     from: "customer",
     senderName: "",
-    content: { kind: "text", text },
+    content: choiceId ? { kind: "text", text, replyTo: { choiceId } } : { kind: "text", text },
     createdAt,
     status: null,
     state: "sending",
@@ -151,7 +151,9 @@ export function chosenReplies(items: readonly ChatItem[]): Map<string, string> {
       continue;
     }
     if (!open || item.from !== "customer" || c.kind !== "text") continue;
-    const choice = open.choices.find((x) => norm(x.title) === norm(c.text));
+    // By the tapped choice's id; a typed answer (or an older message) by its title.
+    const byId = c.replyTo ? open.choices.find((x) => x.id === c.replyTo!.choiceId) : undefined;
+    const choice = byId ?? open.choices.find((x) => norm(x.title) === norm(c.text));
     if (!choice) continue;
     chosen.set(open.key, choice.id);
     open = null;

@@ -17,6 +17,8 @@ import { LiveSendUnavailable } from "./live.ts";
 export interface OutboxEntry {
   clientId: string;
   text: string;
+  /** The button / quick reply tapped, when the text is its title. */
+  choiceId?: string;
 }
 
 export interface OutboxDeps {

@@ -11,7 +11,7 @@ export interface StorageLike {
   removeItem(key: string): void;
 }
 
-const PendingSchema = z.object({ clientId: z.string(), text: z.string(), createdAt: z.number() });
+const PendingSchema = z.object({ clientId: z.string(), text: z.string(), choiceId: z.string().optional(), createdAt: z.number() });
 export type PendingRecord = z.infer<typeof PendingSchema>;
 
 const StoredSchema = z.object({

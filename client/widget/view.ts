@@ -184,9 +184,9 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
             { type: "button", class: picked ? "choice choice--chosen" : "choice", disabled: !canChoose, "aria-pressed": chosen === null ? null : String(picked) },
             picked ? `✓ ${choice.title}` : choice.title,
           );
-          // A tap answers with the choice's title, as a platform's button reply does.
+          // A tap answers with the choice's title, as a platform's button reply does, and its id.
           b.addEventListener("click", () => {
-            if (controller.send(choice.title)) stickToBottom = true;
+            if (controller.send(choice.title, choice.id)) stickToBottom = true;
           });
           list.append(b);
         }

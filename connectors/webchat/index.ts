@@ -1,13 +1,15 @@
 import { z } from "zod";
 import type { Connector, OutboundMessage, SendResult } from "../src/connector.ts";
 
+const MB = 1024 * 1024;
+
 /**
  * Delivers to the visitor's open widget sockets. Implemented by the server's widget hub, so
  * this connector stays free of any runtime's socket type.
  */
 export interface WidgetDelivery {
-  /** Pushes the message to every open widget of this visitor; returns how many received it. */
-  push(visitorContactId: string, message: OutboundMessage): number;
+  /** Pushes the message to every open widget of this visitor; returns how many received it (never rejects). */
+  push(visitorContactId: string, message: OutboundMessage): number | Promise<number>;
 }
 
 /**
@@ -26,7 +28,13 @@ export function createWebchatConnector(delivery: WidgetDelivery): Connector {
       maxQuickReplies: 13,
       replyWindowHours: null,
       humanAgentWindowHours: null,
-      media: {},
+      // Shown in the visitor's widget from the inbox's own storage (links signed per visitor).
+      media: {
+        image: { maxBytes: 10 * MB, mimeTypes: ["image/jpeg", "image/png", "image/gif", "image/webp"] },
+        audio: { maxBytes: 10 * MB, mimeTypes: ["audio/mpeg", "audio/mp4", "audio/ogg", "audio/webm", "audio/wav", "audio/aac"] },
+        video: { maxBytes: 10 * MB, mimeTypes: ["video/mp4", "video/webm"] },
+        file: { maxBytes: 10 * MB, mimeTypes: ["*/*"] },
+      },
       formatting: "plain",
       receipts: ["delivered"],
     },
@@ -45,7 +53,7 @@ export function createWebchatConnector(delivery: WidgetDelivery): Connector {
       return [];
     },
     async send(message: OutboundMessage): Promise<SendResult> {
-      const received = delivery.push(message.recipient, message);
+      const received = await delivery.push(message.recipient, message);
       return { ok: true, externalId: null, delivered: received > 0 };
     },
     async downloadMedia() {

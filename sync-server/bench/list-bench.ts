@@ -96,7 +96,7 @@ export async function listSection(opts: { quick: boolean }): Promise<void> {
     );
     console.log(
       `  after a reload: first row at ${fmt(firstRowMs, 0)} ms, whole cache read and ordered at ${fmt(allMs, 0)} ms; ` +
-        `reading every cached conversation (what a write costs the list): ${fmt(read.ms, 0)} ms (median of 5)`,
+        `reading every cached conversation (what a reload or a pull's page costs the list; a single write reads only its rows): ${fmt(read.ms, 0)} ms (median of 5)`,
     );
     console.log(`  rows in the DOM while scrolling: ${rendered} of ${fmt(total, 0)}`);
     console.log(

@@ -77,10 +77,10 @@ async function fixture(server: TestServer, mode: string, sizes: Sizes): Promise<
   return { teamId, agentIds };
 }
 
-/** Makes every agent available behind routing's back, then times handing out the whole queue. */
+/** Makes every agent available (and online) behind routing's back, then times handing out the whole queue. */
 async function drainQueue(server: TestServer, mode: string, sizes: Sizes): Promise<{ rate: number; decisions: number }> {
   const { teamId } = await fixture(server, mode, sizes);
-  await server.core.db.run(sql`update users set availability = 'available' where id in (select user_id from team_members where team_id = ${teamId})`);
+  await server.core.db.run(sql`update users set availability = 'available', last_seen_at = ${server.core.now()} where id in (select user_id from team_members where team_id = ${teamId})`);
   const started = performance.now();
   let decisions = 0;
   // capacityChanged hands out at most a bounded number of pages per call, as after any event.

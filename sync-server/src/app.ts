@@ -1,7 +1,6 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import type { UpgradeWebSocket } from "hono/ws";
 import { sessionMiddleware } from "./auth/session-middleware.ts";
 import type { Core } from "./core.ts";
 import { ApiRegistry } from "./http/api-registry.ts";
@@ -25,11 +24,14 @@ import { registerRoutingRoutes } from "./routing/routing-routes.ts";
 import { registerUploadRoutes } from "./routes/upload-routes.ts";
 import { registerViewRoutes } from "./routes/view-routes.ts";
 import type { Simulator } from "./simulator/simulator.ts";
+import type { RoomSocketGateway, WidgetSocketGateway } from "./sync/socket-gateway.ts";
 import { registerSimulatorRoutes } from "./simulator/simulator-routes.ts";
 
 export interface AppDeps {
-  /** The runtime's WebSocket upgrade (Node: @hono/node-ws; Workers: hono/cloudflare-workers). */
-  upgradeWebSocket: UpgradeWebSocket;
+  /** Turns an authorised `/sync/<room>` request into a live room socket (Node: node/room-sockets.ts). */
+  roomSockets: RoomSocketGateway;
+  /** Turns an authorised widget `/live` request into the visitor's socket (Node: node/widget-sockets.ts). */
+  widgetSockets: WidgetSocketGateway;
   /** The demo's channel simulator, when enabled (never in production). */
   simulator?: Simulator;
 }
@@ -72,8 +74,8 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerContentRoutes(api, app, core);
   registerViewRoutes(api, core);
   registerMessageRoutes(api, core);
-  registerWidgetRoutes(api, app, core, deps.upgradeWebSocket);
-  registerSyncRoutes(app, core, deps.upgradeWebSocket);
+  registerWidgetRoutes(api, app, core, deps.widgetSockets);
+  registerSyncRoutes(app, core, deps.roomSockets);
   registerDemoRoutes(app, core);
   registerWebhookRoutes(app, core);
   registerMediaRoutes(app, core);

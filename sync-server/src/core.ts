@@ -15,7 +15,10 @@ import { TtlCache } from "./services/ttl-cache.ts";
 import { hydrateRoom } from "./sync/hydrate-room.ts";
 import { RoomRegistry } from "./sync/room-registry.ts";
 import { Router } from "./routing/router.ts";
+import type { PresenceOptions } from "./routing/presence.ts";
 import { WidgetHub } from "./widget/widget-hub.ts";
+import { widgetMessagePrep, type WidgetPush } from "./widget/widget-push.ts";
+import { localLiveRooms, type LiveRooms } from "./sync/live-rooms.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -27,6 +30,12 @@ export interface CoreOptions {
   secureCookies: boolean;
   now?: () => number;
   roomIdleMs?: number;
+  /** Routing's online/offline grace and heartbeat (defaults: 90 s and 30 s). */
+  presence?: Partial<PresenceOptions>;
+  /** Where committed writes go into live rooms (default: this process's `rooms`). */
+  live?: LiveRooms;
+  /** Where messages go to visitors' widget sockets (default: this process's `widgets` hub). */
+  widgetPush?: WidgetPush;
 }
 
 /**
@@ -36,8 +45,14 @@ export interface CoreOptions {
 export interface Core {
   db: Database;
   writer: WriteQueue;
+  /** This process's Yjs rooms (Node's sockets join them); writers go through `live`, never here. */
   rooms: RoomRegistry;
+  /** Server-authored writes into live rooms, wherever the rooms live. */
+  live: LiveRooms;
+  /** This process's widget sockets by visitor (Node's widget socket route adds them). */
   widgets: WidgetHub;
+  /** Messages to visitors' widget sockets, wherever the sockets live. */
+  widgetPush: WidgetPush;
   locks: KeyedMutex;
   connectors: ReadonlyMap<ChannelType, Connector>;
   outbox: OutboxDispatcher;
@@ -68,12 +83,13 @@ export interface Caches {
 
 export function createCore(opts: CoreOptions): Core {
   const writer = new WriteQueue(opts.db);
-  const widgets = new WidgetHub();
+  const widgets = new WidgetHub(widgetMessagePrep(opts.secrets, () => core.now()));
   const connectors = new Map<ChannelType, Connector>();
   const core: Core = {
     db: opts.db,
     writer,
     widgets,
+    widgetPush: opts.widgetPush ?? widgets,
     locks: new KeyedMutex(),
     connectors,
     now: opts.now ?? Date.now,
@@ -88,6 +104,7 @@ export function createCore(opts: CoreOptions): Core {
     blobs: opts.blobs,
     selfUrl: "",
     rooms: undefined as unknown as RoomRegistry,
+    live: undefined as unknown as LiveRooms,
     outbox: undefined as unknown as OutboxDispatcher,
     webhooks: undefined as unknown as WebhookProcessor,
     inbound: undefined as unknown as InboundBatcher,
@@ -95,15 +112,16 @@ export function createCore(opts: CoreOptions): Core {
     snoozes: undefined as unknown as SnoozeWaker,
   };
   core.inbound = new InboundBatcher(core);
-  core.router = new Router(core);
+  core.router = new Router(core, opts.presence);
   core.snoozes = new SnoozeWaker(core);
   core.rooms = new RoomRegistry(opts.db, writer, (room) => hydrateRoom(core, room), opts.roomIdleMs);
+  core.live = opts.live ?? localLiveRooms(core.rooms);
   core.outbox = new OutboxDispatcher(core);
   core.webhooks = new WebhookProcessor(core);
   for (const connector of opts.connectors ?? []) connectors.set(connector.channel, connector);
   connectors.set(
     "webchat",
-    createWebchatConnector({ push: (contactId, m) => widgets.push(contactId, outboundToWidget(m)) }),
+    createWebchatConnector({ push: (contactId, m) => core.widgetPush.push(contactId, outboundToWidget(m)) }),
   );
   return core;
 }

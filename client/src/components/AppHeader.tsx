@@ -1,6 +1,7 @@
 /** Top bar: product and workspace, the connection badge, who is signed in, and Sign out. */
 import { Show } from "solid-js";
 import { useAppState } from "../state/app-state.tsx";
+import { canOpenSettings } from "../state/settings-access.ts";
 import { Avatar } from "./Avatar.tsx";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 import { AvailabilitySwitch } from "./routing/AvailabilitySwitch.tsx";
@@ -9,7 +10,7 @@ import { HeaderTools } from "./together/HeaderTools.tsx";
 import { t } from "./shell-messages.ts";
 
 export function AppHeader() {
-  const { session, channels, router } = useAppState();
+  const { session, router } = useAppState();
   const onSettings = () => router.route().screen === "settings";
   return (
     <header class="app-header">
@@ -32,7 +33,7 @@ export function AppHeader() {
               <span class="current-user-name">{user().name}</span>
               <span class="current-user-role">{t(`role_${user().role}`)}</span>
             </span>
-            <Show when={channels.isAdmin()}>
+            <Show when={canOpenSettings(user().role)}>
               <Show
                 when={onSettings()}
                 fallback={

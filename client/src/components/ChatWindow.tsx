@@ -5,16 +5,17 @@ import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
 import { OfferBanner } from "./routing/OfferBanner.tsx";
 import { Timeline } from "./Timeline.tsx";
+import { t } from "./workspace-messages.ts";
 
 export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void }) {
   const { selection, local } = useAppState();
   return (
-    <main class="chat" aria-label="Chat">
+    <main class="chat" aria-label={t("chat")}>
       <Switch>
         <Match when={!selection.selectedId()}>
           <div class="chat-empty">
-            <h2>No conversation open</h2>
-            <p class="muted">Pick a conversation from the list to read and reply.</p>
+            <h2>{t("noConversationOpen")}</h2>
+            <p class="muted">{t("pickConversation")}</p>
           </div>
         </Match>
         <Match when={!selection.conversation() && selection.loadError()}>
@@ -37,7 +38,7 @@ export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void 
                       when={!selection.loading()}
                       fallback={
                         <p class="timeline-empty" role="status">
-                          Loading messages…
+                          {t("loadingMessages")}
                         </p>
                       }
                     >
@@ -58,7 +59,7 @@ export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void 
         </Match>
         <Match when={true}>
           <p class="chat-empty" role="status">
-            Loading conversation…
+            {t("loadingConversation")}
           </p>
         </Match>
       </Switch>

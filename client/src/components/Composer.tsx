@@ -39,6 +39,7 @@ import { keepForUpload, keptStoreOf } from "./composer/kept-uploads.ts";
 import { attachmentError, textLengthError } from "./composer/limits.ts";
 import type { FormatEdit } from "./composer/markdown-lite.ts";
 import { t } from "./composer/messages.ts";
+import { t as ws } from "./workspace-messages.ts";
 import { createTextTools } from "./composer/text-tools.tsx";
 import { composerKeyAction } from "./composer-keys.ts";
 import { ErrorMessage } from "./ErrorMessage.tsx";
@@ -55,12 +56,12 @@ export function Composer(props: { conversationId: string }) {
   };
   return (
     <div class="composer" classList={{ "composer-note-mode": mode() === "note" }} onInput={() => setComposing(props.conversationId, mode())}>
-      <div class="composer-modes" role="group" aria-label="Reply to the customer or write an internal note">
+      <div class="composer-modes" role="group" aria-label={ws("composerModes")}>
         <button type="button" class="composer-mode" aria-pressed={mode() === "reply"} onClick={() => setMode("reply")}>
-          Reply
+          {ws("reply")}
         </button>
         <button type="button" class="composer-mode composer-mode-note" aria-pressed={mode() === "note"} onClick={() => setMode("note")}>
-          Note
+          {ws("note")}
         </button>
       </div>
       <Show when={mode() === "reply"} fallback={<NoteForm conversationId={props.conversationId} />}>
@@ -92,7 +93,7 @@ function ChannelBlocked(props: { notice: ChannelNotice; inboxId: string | null }
 }
 
 const messageOf = (issues: readonly { message: string; path: readonly PropertyKey[] }[]) =>
-  issues.some((i) => i.path[0] === "text") ? t("writeFirst") : (issues[0]?.message ?? "Check the message and try again.");
+  issues.some((i) => i.path[0] === "text") ? t("writeFirst") : (issues[0]?.message ?? ws("checkMessage"));
 
 /** What canned responses fill in: the open conversation's contact, inbox and the signed-in agent. */
 function useCannedVars(conversationId: string): () => CannedVars {
@@ -281,7 +282,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
       for (const command of commands) await local.enqueue(command);
       setInfo(picked.length && offline() ? t("keptOffline", { name: picked.map((f) => f.file.name).join(", ") }) : null);
     } catch {
-      setError("Your reply could not be saved on this device. Try again.");
+      setError(ws("replyNotKept"));
       // Give everything back, before anything typed meanwhile.
       if (y) transact(y, () => y.insert(0, y.length > 0 ? `${value}\n` : value));
       else textarea.value = value;
@@ -308,7 +309,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
     <form
       class="composer-form"
       classList={{ "composer-dragging": dragging() }}
-      aria-label="Reply"
+      aria-label={ws("reply")}
       onSubmit={(e) => {
         e.preventDefault();
         void send();
@@ -385,8 +386,8 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
           <textarea
             ref={textarea}
             class="composer-input"
-            aria-label="Reply message"
-            placeholder="Write a reply… (Enter to send, Shift+Enter for a new line)"
+            aria-label={ws("replyMessage")}
+            placeholder={ws("replyPlaceholder")}
             rows={2}
             onInput={onInput}
             onKeyDown={onKeyDown}
@@ -431,7 +432,7 @@ function NoteForm(props: { conversationId: string }) {
       return;
     }
     if (value.length > 8000) {
-      setError("Notes can be at most 8000 characters.");
+      setError(ws("noteTooLong", { max: 8000 }));
       return;
     }
     setError(null);
@@ -442,7 +443,7 @@ function NoteForm(props: { conversationId: string }) {
   return (
     <form
       class="composer-form composer-form-note"
-      aria-label="Note"
+      aria-label={ws("note")}
       data-conversation={props.conversationId}
       onSubmit={(e) => {
         e.preventDefault();
@@ -461,9 +462,9 @@ function NoteForm(props: { conversationId: string }) {
           <textarea
             ref={textarea}
             class="composer-input composer-input-note"
-            aria-label="Note text"
+            aria-label={ws("noteText")}
             aria-describedby={`note-banner-${props.conversationId}`}
-            placeholder="Write a note for your colleagues… (Enter to add)"
+            placeholder={ws("notePlaceholder")}
             rows={2}
             value={text()}
             onInput={(e) => {

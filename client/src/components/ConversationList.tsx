@@ -17,11 +17,12 @@ import { ListFilters } from "./list/ListFilters.tsx";
 import { t } from "./list/messages.ts";
 import { SavedViews } from "./list/SavedViews.tsx";
 import { VirtualList } from "./list/VirtualList.tsx";
+import { t as ws } from "./workspace-messages.ts";
 
-const EMPTY: Record<ListFilter, string> = {
-  mine: "No conversations are assigned to you.",
-  unassigned: "Nothing waiting: every open conversation has an agent.",
-  all: "No conversations yet. New messages from any channel appear here.",
+const EMPTY: Record<ListFilter, () => string> = {
+  mine: () => ws("emptyMine"),
+  unassigned: () => ws("emptyUnassigned"),
+  all: () => ws("emptyAll"),
 };
 
 /** Every row has this height (px), so the window is arithmetic; styles.css sizes rows to it. */
@@ -42,16 +43,16 @@ export function ConversationList() {
   const searchActive = () => conversations.query().trim().length > 0;
 
   return (
-    <nav class="conv-list-panel" aria-label="Conversations">
+    <nav class="conv-list-panel" aria-label={ws("conversations")}>
       <div class="panel-head">
-        <h2>Conversations</h2>
+        <h2>{ws("conversations")}</h2>
       </div>
       <div class="search-box">
         <input
           type="search"
           class="search-input"
-          aria-label="Search conversations"
-          placeholder="Search messages and contacts"
+          aria-label={ws("searchConversations")}
+          placeholder={ws("searchPlaceholder")}
           value={conversations.query()}
           onInput={(e) => conversations.setQuery(e.currentTarget.value)}
           onKeyDown={(e) => {
@@ -86,7 +87,7 @@ export function ConversationList() {
                 </p>
               </Match>
               <Match when={conversations.visible().length === 0}>
-                <Show when={filtered()} fallback={<p class="list-empty">{EMPTY[conversations.filter()]}</p>}>
+                <Show when={filtered()} fallback={<p class="list-empty">{EMPTY[conversations.filter()]()}</p>}>
                   <p class="list-empty">{t("noMatches")}</p>
                 </Show>
                 <Show when={troubledChannels().length > 0}>
@@ -129,12 +130,14 @@ export function ConversationList() {
       >
         <p class="search-summary" aria-live="polite">
           {conversations.results() === null
-            ? "Searching…"
+            ? ws("searching")
             : conversations.results()!.length === 0
-              ? `Nothing found for “${conversations.query().trim()}” on this device.`
-              : `${conversations.results()!.length} ${conversations.results()!.length === 1 ? "conversation" : "conversations"} found`}
+              ? ws("nothingFound", { query: conversations.query().trim() })
+              : conversations.results()!.length === 1
+                ? ws("foundOne")
+                : ws("foundMany", { count: conversations.results()!.length })}
         </p>
-        <ul class="conv-list" aria-label="Search results">
+        <ul class="conv-list" aria-label={ws("searchResults")}>
           <For each={conversations.results() ?? []}>
             {(r) => (
               <li>

@@ -3,6 +3,7 @@
  * button: the list around it gives it its list item (and its place in a windowed list).
  */
 import type { Conversation } from "@inbox/shared";
+import { waitingSince } from "@inbox/shared/domain/list-view";
 import { Show } from "solid-js";
 import { formatDateTime, formatListTime } from "../format/time.ts";
 import { Avatar } from "./Avatar.tsx";
@@ -10,6 +11,8 @@ import { ChannelBadge } from "./ChannelBadge.tsx";
 import { OfferedMarker } from "./routing/OfferBanner.tsx";
 import { PresenceMarker } from "./together/PresenceNote.tsx";
 import { t } from "./list/messages.ts";
+import { waitingWords } from "./list/waiting.ts";
+import { t as ws } from "./workspace-messages.ts";
 
 export function ConversationListItem(props: {
   conversation: Conversation;
@@ -48,11 +51,18 @@ export function ConversationListItem(props: {
             </span>
           </Show>
           <OfferedMarker conversation={c()} />
-          <span class="conv-item-preview">{props.preview || c().lastMessagePreview || "No messages yet"}</span>
+          <Show when={waitingSince(c())}>
+            {(since) => (
+              <span class="conv-item-waiting" title={t("waitingSince", { time: formatDateTime(since()) })}>
+                {waitingWords(since(), props.now)}
+              </span>
+            )}
+          </Show>
+          <span class="conv-item-preview">{props.preview || c().lastMessagePreview || ws("noMessagesYet")}</span>
           <Show when={c().unreadCount > 0}>
             <span class="unread-badge">
               {c().unreadCount}
-              <span class="sr-only"> unread</span>
+              <span class="sr-only">{ws("unreadSuffix")}</span>
             </span>
           </Show>
         </span>

@@ -3,6 +3,7 @@
  * read-only box that selects itself on focus, with a Copy button that says when it worked.
  */
 import { createSignal, createUniqueId, onCleanup } from "solid-js";
+import { t } from "./workspace-messages.ts";
 
 async function copyText(text: string, input: HTMLInputElement): Promise<boolean> {
   try {
@@ -29,7 +30,7 @@ export function CopyField(props: { label: string; value: string; class?: string 
 
   const copy = async () => {
     const ok = await copyText(props.value, input);
-    setSaid(ok ? "Copied" : "Select the text and copy it");
+    setSaid(ok ? t("copied") : t("copyByHand"));
     clearTimeout(timer);
     timer = setTimeout(() => setSaid(""), 3_000);
   };
@@ -49,8 +50,8 @@ export function CopyField(props: { label: string; value: string; class?: string 
         spellcheck={false}
         onFocus={(e) => e.currentTarget.select()}
       />
-      <button type="button" class="btn copy-field-button" aria-label={`Copy ${props.label.charAt(0).toLowerCase()}${props.label.slice(1)}`} onClick={() => void copy()}>
-        Copy
+      <button type="button" class="btn copy-field-button" aria-label={t("copyNamed", { name: `${props.label.charAt(0).toLowerCase()}${props.label.slice(1)}` })} onClick={() => void copy()}>
+        {t("copy")}
       </button>
       <span class="copy-field-said" role="status">
         {said()}

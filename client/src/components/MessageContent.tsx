@@ -4,9 +4,10 @@
  */
 import type { MessageContent as Content } from "@inbox/shared";
 import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
-import { mapUrl, safeUrl } from "../format/safe-url.ts";
-import { formatBytes } from "../format/time.ts";
+import { mapUrl } from "../format/safe-url.ts";
+import { formatFileSize } from "../format/file-size.ts";
 import { AudioPlayer } from "./chat/AudioPlayer.tsx";
+import { createMediaUrl, isLocalUpload } from "./chat/local-media.ts";
 import { useChatMedia } from "./chat/media-context.ts";
 import { t } from "./chat/messages.ts";
 
@@ -16,21 +17,34 @@ function Unavailable(props: { what: string }) {
   return <p class="msg-unavailable">{t("unavailable", { what: props.what })}</p>;
 }
 
-/** Renders children with the URL only if it is safe. */
+/**
+ * Renders children with the URL only if it is safe. An attachment still waiting on this device
+ * (`local-upload:`) is shown from the kept file, offline too.
+ */
 function WithUrl(props: { url: string; what: string; children: (url: string) => JSX.Element }) {
-  const url = () => safeUrl(props.url, location.href);
+  const media = useChatMedia();
+  const url = createMediaUrl(() => props.url, media?.findKept ?? null);
+  const ready = () => {
+    const u = url();
+    return u.state === "ready" ? u.url : null;
+  };
   return (
-    <Show when={url()} fallback={<Unavailable what={props.what} />}>
-      {(u) => props.children(u())}
-    </Show>
+    <Switch>
+      <Match when={url().state === "missing"}>
+        <Unavailable what={props.what} />
+      </Match>
+      <Match when={ready()}>{(u) => props.children(u())}</Match>
+    </Switch>
   );
 }
 
 /**
- * An image that opens in the timeline's viewer. One that cannot be shown (offline: attachments
- * are not kept on the device; or a file the browser cannot decode) says so, with a link to it.
+ * An image that opens in the timeline's viewer. One that cannot be shown (offline: received
+ * attachments are not kept on the device; or a file the browser cannot decode) says so, with a
+ * link to it. An agent's image still `waiting` on this device to be uploaded is shown as it is:
+ * the viewer lists it once the server has it.
  */
-function Image(props: { messageId: string; url: string; alt: string; onLoad?: () => void }) {
+function Image(props: { messageId: string; url: string; alt: string; waiting: boolean; onLoad?: () => void }) {
   const media = useChatMedia();
   const [failed, setFailed] = createSignal(false);
   return (
@@ -45,9 +59,14 @@ function Image(props: { messageId: string; url: string; alt: string; onLoad?: ()
         </a>
       }
     >
-      <button type="button" class="msg-media-link" aria-label={t("openImage", { alt: props.alt })} onClick={() => media?.openImage(props.messageId)}>
-        <img class="msg-image" src={props.url} alt={props.alt} loading="lazy" onLoad={() => props.onLoad?.()} onError={() => setFailed(true)} />
-      </button>
+      <Show
+        when={!props.waiting}
+        fallback={<img class="msg-image" src={props.url} alt={props.alt} onLoad={() => props.onLoad?.()} onError={() => setFailed(true)} />}
+      >
+        <button type="button" class="msg-media-link" aria-label={t("openImage", { alt: props.alt })} onClick={() => media?.openImage(props.messageId)}>
+          <img class="msg-image" src={props.url} alt={props.alt} loading="lazy" onLoad={() => props.onLoad?.()} onError={() => setFailed(true)} />
+        </button>
+      </Show>
     </Show>
   );
 }
@@ -102,6 +121,7 @@ export function MessageContent(props: {
                 <Image
                   messageId={props.messageId ?? ""}
                   url={url}
+                  waiting={isLocalUpload(c().url)}
                   alt={c().caption ? c().caption! : t("imageFrom", { name: props.senderName })}
                   onLoad={props.onMediaLoad}
                 />
@@ -147,7 +167,7 @@ export function MessageContent(props: {
                 </span>
                 <span class="msg-file-name">{c().filename}</span>
                 <Show when={c().size !== undefined}>
-                  <span class="msg-file-size">{formatBytes(c().size ?? 0)}</span>
+                  <span class="msg-file-size">{formatFileSize(c().size ?? 0)}</span>
                 </Show>
                 <span class="msg-file-download" aria-hidden="true">
                   ⤓

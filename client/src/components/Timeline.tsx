@@ -17,7 +17,9 @@ import { EventRow } from "./chat/EventRow.tsx";
 import { ImageViewer, type ViewerImage } from "./chat/ImageViewer.tsx";
 import { ChatMediaContext } from "./chat/media-context.ts";
 import { t } from "./chat/messages.ts";
+import type { FindKept } from "./chat/local-media.ts";
 import { createOlderMessages } from "./chat/older-messages.ts";
+import { findKept as findKeptFile, keptStoreOf } from "./composer/kept-uploads.ts";
 import { MessageBubble } from "./MessageBubble.tsx";
 import { NoteBubble } from "./NoteBubble.tsx";
 
@@ -68,6 +70,10 @@ export function Timeline(props: {
     }),
   );
   const [viewing, setViewing] = createSignal<string | null>(null);
+  const findKept: FindKept = async (url) => {
+    const db = local.db();
+    return db ? findKeptFile(keptStoreOf(db), url) : null;
+  };
 
   // ---------- scrolling ----------
   /** The first row in view and how far from the top of the box it is, to keep it in place. */
@@ -78,6 +84,9 @@ export function Timeline(props: {
     if (!list) return;
     const top = boxTop();
     for (const el of Array.from(list.children)) {
+      // Day dividers and the unread marker come and go as rows arrive above them (the first
+      // row's divider moves to the new first row): a gone anchor could not be kept in place.
+      if (el.matches(".day-divider, .unread-marker")) continue;
       const rect = el.getBoundingClientRect();
       if (rect.bottom > top) {
         anchor = { el, offset: rect.top - top };
@@ -180,7 +189,7 @@ export function Timeline(props: {
   const jumpLabel = () => (unseen() === 0 ? t("jumpToNewest") : unseen() === 1 ? t("newMessagesOne") : t("newMessagesMany", { count: unseen() }));
 
   return (
-    <ChatMediaContext.Provider value={{ openImage: setViewing }}>
+    <ChatMediaContext.Provider value={{ openImage: setViewing, findKept }}>
       <div class="timeline-wrap">
         {/* A log: screen readers announce messages as they arrive. Focusable so keyboard users can scroll it. */}
         <div class="timeline" ref={scroller} onScroll={onScroll} role="log" aria-label={t("log")} tabIndex={0}>

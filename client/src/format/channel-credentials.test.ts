@@ -18,9 +18,9 @@ describe("credential fields per channel", () => {
 
   it("labels every field and hides secrets, not ids", () => {
     const whatsapp = CREDENTIAL_FIELDS.whatsapp;
-    expect(whatsapp.map((f) => f.label)).toEqual(["Access token", "Phone number ID", "App secret", "Verify token"]);
+    expect(whatsapp.map((f) => f.label())).toEqual(["Access token", "Phone number ID", "App secret", "Verify token"]);
     expect(whatsapp.filter((f) => !f.secret).map((f) => f.key)).toEqual(["phoneNumberId"]);
-    for (const c of CHANNEL_TYPES) for (const f of CREDENTIAL_FIELDS[c]) expect(f.label.trim()).not.toBe("");
+    for (const c of CHANNEL_TYPES) for (const f of CREDENTIAL_FIELDS[c]) expect(f.label().trim()).not.toBe("");
     expect(CREDENTIAL_FIELDS.line.every((f) => f.secret)).toBe(true);
   });
 

@@ -4,54 +4,57 @@
  * Secrets are password inputs; ids are plain text.
  */
 import type { ChannelType } from "@inbox/shared";
+import { t } from "./channel-messages.ts";
 
 export interface CredentialField {
   key: string;
-  label: string;
+  /** A function: the words follow the UI's language. */
+  label: () => string;
   secret: boolean;
   /** Where to find it on the platform. */
-  hint?: string;
+  hint?: () => string;
 }
 
 const verifyToken: CredentialField = {
   key: "verifyToken",
-  label: "Verify token",
+  label: () => t("cred_verifyToken"),
   secret: true,
-  hint: "Any string you choose; type the same one into the platform's webhook settings.",
+  hint: () => t("hint_verifyToken"),
 };
 
 export const CREDENTIAL_FIELDS: Record<ChannelType, readonly CredentialField[]> = {
   whatsapp: [
-    { key: "accessToken", label: "Access token", secret: true, hint: "Meta App Dashboard → WhatsApp → API Setup." },
-    { key: "phoneNumberId", label: "Phone number ID", secret: false, hint: "Meta's id for the number, not the phone number." },
-    { key: "appSecret", label: "App secret", secret: true, hint: "App settings → Basic." },
+    { key: "accessToken", label: () => t("cred_accessToken"), secret: true, hint: () => t("hint_whatsappToken") },
+    { key: "phoneNumberId", label: () => t("cred_phoneNumberId"), secret: false, hint: () => t("hint_phoneNumberId") },
+    { key: "appSecret", label: () => t("cred_appSecret"), secret: true, hint: () => t("hint_appSecret") },
     verifyToken,
   ],
   messenger: [
-    { key: "pageAccessToken", label: "Page access token", secret: true, hint: "Meta App Dashboard → Messenger → Settings." },
-    { key: "pageId", label: "Page ID", secret: false },
-    { key: "appSecret", label: "App secret", secret: true, hint: "App settings → Basic." },
+    { key: "pageAccessToken", label: () => t("cred_pageAccessToken"), secret: true, hint: () => t("hint_messengerToken") },
+    { key: "pageId", label: () => t("cred_pageId"), secret: false },
+    { key: "appSecret", label: () => t("cred_appSecret"), secret: true, hint: () => t("hint_appSecret") },
     verifyToken,
   ],
   instagram: [
-    { key: "accessToken", label: "Access token", secret: true, hint: "Token of the Facebook Page linked to the account." },
-    { key: "igAccountId", label: "Instagram account ID", secret: false },
-    { key: "appSecret", label: "App secret", secret: true, hint: "App settings → Basic." },
+    { key: "accessToken", label: () => t("cred_accessToken"), secret: true, hint: () => t("hint_instagramToken") },
+    { key: "igAccountId", label: () => t("cred_igAccountId"), secret: false },
+    { key: "appSecret", label: () => t("cred_appSecret"), secret: true, hint: () => t("hint_appSecret") },
     verifyToken,
   ],
   telegram: [
-    { key: "botToken", label: "Bot token", secret: true, hint: "From @BotFather, like 123456789:AA…" },
-    { key: "secretToken", label: "Webhook secret token", secret: true, hint: "Letters, digits, _ and - only." },
+    { key: "botToken", label: () => t("cred_botToken"), secret: true, hint: () => t("hint_botToken") },
+    { key: "secretToken", label: () => t("cred_secretToken"), secret: true, hint: () => t("hint_secretToken") },
   ],
+  // WeChat's console shows these names in every language, so the labels keep its spelling.
   wechat: [
-    { key: "appId", label: "AppID", secret: false, hint: "Official Account → Settings and development → Basic configuration." },
-    { key: "appSecret", label: "AppSecret", secret: true },
-    { key: "token", label: "Token", secret: true, hint: "Server configuration → Token." },
-    { key: "encodingAesKey", label: "EncodingAESKey", secret: true, hint: "43 letters and digits." },
+    { key: "appId", label: () => "AppID", secret: false, hint: () => t("hint_wechatAppId") },
+    { key: "appSecret", label: () => "AppSecret", secret: true },
+    { key: "token", label: () => "Token", secret: true, hint: () => t("hint_wechatToken") },
+    { key: "encodingAesKey", label: () => "EncodingAESKey", secret: true, hint: () => t("hint_encodingAesKey") },
   ],
   line: [
-    { key: "channelAccessToken", label: "Channel access token", secret: true, hint: "LINE Developers Console → Messaging API tab." },
-    { key: "channelSecret", label: "Channel secret", secret: true, hint: "Basic settings tab." },
+    { key: "channelAccessToken", label: () => t("cred_channelAccessToken"), secret: true, hint: () => t("hint_lineToken") },
+    { key: "channelSecret", label: () => t("cred_channelSecret"), secret: true, hint: () => t("hint_lineSecret") },
   ],
   webchat: [],
 };
@@ -59,15 +62,15 @@ export const CREDENTIAL_FIELDS: Record<ChannelType, readonly CredentialField[]> 
 /** Public settings a channel may have besides its credentials (web chat's widget). */
 export interface SettingField {
   key: string;
-  label: string;
+  label: () => string;
   type: "text" | "color";
-  placeholder?: string;
+  placeholder?: () => string;
 }
 
 export const SETTING_FIELDS: Record<ChannelType, readonly SettingField[]> = {
   webchat: [
-    { key: "greeting", label: "Greeting", type: "text", placeholder: "Hi! How can we help?" },
-    { key: "color", label: "Widget colour", type: "color" },
+    { key: "greeting", label: () => t("setting_greeting"), type: "text", placeholder: () => t("setting_greetingPlaceholder") },
+    { key: "color", label: () => t("setting_color"), type: "color" },
   ],
   whatsapp: [],
   messenger: [],
@@ -87,7 +90,7 @@ export function credentialsFor(channel: ChannelType, values: Readonly<Record<str
 /** Field key → "Access token is required." for every empty credential; the server checks the rest. */
 export function missingCredentials(channel: ChannelType, values: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of CREDENTIAL_FIELDS[channel]) if (!(values[f.key] ?? "").trim()) out[f.key] = `${f.label} is required.`;
+  for (const f of CREDENTIAL_FIELDS[channel]) if (!(values[f.key] ?? "").trim()) out[f.key] = t("required", { label: f.label() });
   return out;
 }
 

@@ -3,6 +3,7 @@
  * screen, in the agents' notices and in the admins' alerts.
  */
 import type { ChannelStatus, Inbox } from "@inbox/shared";
+import { t } from "./channel-messages.ts";
 import { dayKey, formatClock, formatDateTime, type TimeOptions } from "./time.ts";
 
 export type ChannelState = Pick<Inbox, "status" | "pausedUntil">;
@@ -27,15 +28,15 @@ export function channelStatusWords(inbox: ChannelState, o: TimeOptions = {}): st
   const now = o.now ?? Date.now();
   switch (effectiveStatus(inbox, now)) {
     case "active":
-      return "Active";
+      return t("statusActive");
     case "disabled":
-      return "Disabled";
+      return t("statusDisabled");
     case "token_expired":
-      return "Token expired — reconnect";
+      return t("statusTokenExpired");
     case "rate_limited":
       return inbox.pausedUntil === null
-        ? "Paused for a while (platform limit)"
-        : `Paused until ${pauseEnd(inbox.pausedUntil, { ...o, now })} (platform limit)`;
+        ? t("statusPausedAWhile")
+        : t("statusPausedUntil", { time: pauseEnd(inbox.pausedUntil, { ...o, now }) });
   }
 }
 

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest";
-import { dayKey, formatBytes, formatClock, formatDay, formatDuration, formatListTime } from "./time.ts";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { setLocale } from "../i18n/locale.ts";
+import { dayKey, formatClock, formatDay, formatDuration, formatListTime } from "./time.ts";
 
 const utc = { locale: "en-GB", timeZone: "UTC" };
 const now = Date.UTC(2024, 2, 14, 15, 30); // Thursday 14 March 2024, 15:30 UTC
@@ -37,17 +38,10 @@ describe("formatDay and dayKey", () => {
   });
 });
 
-describe("durations and sizes", () => {
+describe("durations", () => {
   it("formats voice-note lengths", () => {
     expect(formatDuration(42)).toBe("0:42");
     expect(formatDuration(125.4)).toBe("2:05");
-  });
-
-  it("formats file sizes", () => {
-    expect(formatBytes(900)).toBe("900 B");
-    expect(formatBytes(1536)).toBe("1.5 KB");
-    expect(formatBytes(5 * 1024 * 1024)).toBe("5.0 MB");
-    expect(formatBytes(300 * 1024 * 1024)).toBe("300 MB");
   });
 });
 
@@ -56,5 +50,32 @@ describe("formatClock", () => {
     const t = Date.UTC(2024, 2, 14, 9, 5);
     expect(formatClock(t, { locale: "en-GB", timeZone: "UTC" })).toBe("09:05");
     expect(formatClock(t, { locale: "en-US", timeZone: "UTC" })).toMatch(/^9:05\sAM$/);
+  });
+});
+
+describe("formatter cache", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+    setLocale("en");
+  });
+
+  it("builds each format once per locale and zone, and follows a change of UI language", () => {
+    const Real = Intl.DateTimeFormat;
+    const built = vi.spyOn(Intl, "DateTimeFormat").mockImplementation(function (...args: ConstructorParameters<typeof Real>) {
+      return new Real(...args);
+    } as typeof Real);
+    const o = { timeZone: "Asia/Tokyo", now };
+    const rows = Array.from({ length: 50 }, (_, i) => Date.UTC(2024, 2, 14, 1) - i * 3_600_000);
+    const first = rows.map((t) => formatListTime(t, o));
+    const afterFirstPass = built.mock.calls.length;
+    expect(afterFirstPass).toBeGreaterThan(0);
+    expect(rows.map((t) => formatListTime(t, o))).toEqual(first);
+    expect(built.mock.calls.length).toBe(afterFirstPass);
+
+    setLocale("pt-BR");
+    expect(formatListTime(Date.UTC(2024, 2, 11, 12), o)).toBe("seg.");
+    expect(formatClock(Date.UTC(2024, 2, 14, 0, 5), { timeZone: "Asia/Tokyo" })).toBe("09:05");
+    setLocale("en");
+    expect(formatListTime(Date.UTC(2024, 2, 11, 12), o)).toBe("Mon");
   });
 });

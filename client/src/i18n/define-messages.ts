@@ -11,8 +11,21 @@ import { locale, type UiLocale } from "./locale.ts";
 export type Vars = Record<string, string | number>;
 export type Translate<K extends string> = (key: K, vars?: Vars) => string;
 
+export interface MessageTables {
+  en: Readonly<Record<string, string>>;
+  "pt-BR": Readonly<Record<string, string>>;
+}
+
+const defined: MessageTables[] = [];
+
+/** Every table defined so far, in order: for the test that checks nothing was left untranslated. */
+export function definedTables(): readonly MessageTables[] {
+  return defined;
+}
+
 export function defineMessages<K extends string>(en: Record<K, string>, ptBR: NoInfer<Record<K, string>>): Translate<K> {
   const tables: Record<UiLocale, Record<K, string>> = { en, "pt-BR": ptBR };
+  defined.push(tables);
   return (key, vars) => interpolate(tables[locale()][key] ?? en[key], vars);
 }
 

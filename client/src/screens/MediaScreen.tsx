@@ -6,6 +6,7 @@
 import { Match, Switch } from "solid-js";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { mediaFileName, mediaKind } from "../format/media-kind.ts";
+import { t } from "../components/workspace-messages.ts";
 import { useAppState } from "../state/app-state.tsx";
 
 export function MediaScreen(props: { path: string }) {
@@ -16,30 +17,30 @@ export function MediaScreen(props: { path: string }) {
       <AppHeader />
       <main class="media-screen" aria-labelledby="media-title">
         <h1 id="media-title" class="sr-only">
-          Attachment
+          {t("attachment")}
         </h1>
         <div class="media-view">
           <Switch>
             <Match when={kind() === "image"}>
-              <img class="media-full" src={props.path} alt="Attachment" />
+              <img class="media-full" src={props.path} alt={t("attachment")} />
             </Match>
             <Match when={kind() === "audio"}>
-              <audio controls src={props.path} aria-label="Audio attachment" />
+              <audio controls src={props.path} aria-label={t("audioAttachment")} />
             </Match>
             <Match when={kind() === "video"}>
-              <video class="media-full" controls src={props.path} aria-label="Video attachment" />
+              <video class="media-full" controls src={props.path} aria-label={t("videoAttachment")} />
             </Match>
             <Match when={true}>
-              <p class="muted">This file can't be shown in the app.</p>
+              <p class="muted">{t("cannotShow")}</p>
             </Match>
           </Switch>
         </div>
         <div class="form-actions media-actions">
           <a class="btn btn-primary" href={props.path} download={mediaFileName(props.path)}>
-            Download
+            {t("download")}
           </a>
           <button type="button" class="btn" onClick={() => router.navigate({ screen: "inbox" })}>
-            Back to inbox
+            {t("backToInbox")}
           </button>
         </div>
       </main>

@@ -5,6 +5,7 @@
  * recovered goes away by itself.
  */
 import type { Inbox } from "@inbox/shared";
+import { t } from "../format/channel-messages.ts";
 import { channelStatusWords, effectiveStatus } from "../format/channel-status.ts";
 import type { TimeOptions } from "../format/time.ts";
 
@@ -38,7 +39,7 @@ export function channelAlerts(
       key,
       inboxId: inbox.id,
       inboxName: inbox.name,
-      text: `Channel ${inbox.name}: ${channelStatusWords(inbox, { ...o, now })}`,
+      text: t("alert", { name: inbox.name, status: channelStatusWords(inbox, { ...o, now }) }),
       reconnect: status === "token_expired",
     });
   }

@@ -6,6 +6,7 @@
  * - platform limit: sending is suspended for a while; replies wait and go out after the pause.
  */
 import type { Inbox } from "@inbox/shared";
+import { t } from "../format/channel-messages.ts";
 import { effectiveStatus, pauseEnd } from "../format/channel-status.ts";
 import type { TimeOptions } from "../format/time.ts";
 
@@ -20,9 +21,6 @@ export interface ChannelNotice {
   text: string;
 }
 
-export const DISABLED_TEXT = "This channel was disabled by an admin. You can't reply here; earlier messages stay visible.";
-export const TOKEN_EXPIRED_TEXT = "This channel's connection has expired. An admin must reconnect it in Settings.";
-
 export function channelNotice(
   inbox: Pick<Inbox, "status" | "pausedUntil"> | null,
   viewer: { isAdmin: boolean },
@@ -34,18 +32,19 @@ export function channelNotice(
     case "active":
       return null;
     case "disabled":
-      return { kind: "disabled", canReply: false, urgent: false, reconnect: false, text: DISABLED_TEXT };
+      return { kind: "disabled", canReply: false, urgent: false, reconnect: false, text: t("noticeDisabled") };
     case "token_expired":
-      return { kind: "token_expired", canReply: false, urgent: true, reconnect: viewer.isAdmin, text: TOKEN_EXPIRED_TEXT };
+      return { kind: "token_expired", canReply: false, urgent: true, reconnect: viewer.isAdmin, text: t("noticeTokenExpired") };
     case "rate_limited": {
-      const after =
-        inbox.pausedUntil === null ? "once the pause ends" : `after ${pauseEnd(inbox.pausedUntil, { ...o, now })}`;
       return {
         kind: "rate_limited",
         canReply: true,
         urgent: false,
         reconnect: false,
-        text: `Channel temporarily unavailable: the platform's limit was reached. Replies will be sent ${after}.`,
+        text:
+          inbox.pausedUntil === null
+            ? t("noticeRateLimited")
+            : t("noticeRateLimitedUntil", { time: pauseEnd(inbox.pausedUntil, { ...o, now }) }),
       };
     }
   }

@@ -1,8 +1,9 @@
 /**
  * Conversation list slice. The list renders from the local database. At first it pages one
  * index per tab (newest activity first, LIST_PAGE rows at a time), so a big cache shows its
- * first rows at once; then every cached conversation is read once (and again after each
- * write, throttled during a pull) and the view's filters and sort are applied in memory by the
+ * first rows at once; then every cached conversation is read once into memory (list-cache.ts:
+ * later writes re-read only the rows they touched, throttled during a pull) and the view's
+ * filters and sort are applied in memory by the
  * shared list-view functions: any combination of filters, three sorts, exact counts and unread
  * counts per tab and saved view. The agent's waiting changes are shown on top.
  * The team rooms keep feeding it while online: what they show is mirrored into the database,
@@ -31,6 +32,7 @@ import { searchLocal, type SearchResult } from "../local/search.ts";
 import { countTabs, listPage, putConversations, putInbox } from "../local/store.ts";
 import { summarizeConnection, type ConnectionSummary } from "../sync/connection.ts";
 import { createTeamRooms } from "../sync/team-rooms.ts";
+import { createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./list-views.ts";
 import type { LocalSlice } from "./local.ts";
 import { overlayPending } from "./pending.ts";
@@ -195,10 +197,17 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       return db && wantAll() ? db : null;
     },
   );
-  const allRows = createLiveQuery(allSource, (db) => db.conversations.toArray(), [] as ConversationRow[], { throttleMs: pullThrottle });
+  const allRows = createConversationCache(allSource, pullThrottle);
+  // A stored row that did not change keeps its object, so the list leaves its DOM alone.
+  const stripped = new WeakMap<ConversationRow, Conversation>();
+  const strip = (r: ConversationRow) => {
+    let c = stripped.get(r);
+    if (!c) stripped.set(r, (c = stripConversation(r)));
+    return c;
+  };
   const all = createMemo<Conversation[]>(() => {
     const queued = local.queued();
-    return allRows().map((r) => overlayPending(stripConversation(r), queued.get(r.id)));
+    return allRows().map((r) => overlayPending(strip(r), queued.get(r.id)));
   });
 
   // The first rows of a bare tab: one page of one index, until everything has been read.

@@ -118,6 +118,23 @@ describe("linkChoiceAnswers", () => {
     const other = message({ id: "a1", createdAt: 20, content: { kind: "text", text: "hello?" } });
     expect(linkChoiceAnswers([offer, other]).answers.size).toBe(0);
   });
+
+  it("uses the tapped choice's id when the channel sends it (two choices may share a title)", () => {
+    const ask = message({
+      id: "q2",
+      createdAt: 10,
+      direction: "outbound",
+      senderKind: "agent",
+      content: { kind: "buttons", text: "Which order?", buttons: [{ id: "order-1", title: "Shoes" }, { id: "order-2", title: "Shoes" }] },
+    });
+    const tap = message({ id: "a3", createdAt: 20, content: { kind: "text", text: "Shoes", replyTo: { choiceId: "order-2" } } });
+    const { answers, chosen } = linkChoiceAnswers([ask, tap]);
+    expect(answers.get("a3")).toEqual({ questionId: "q2", question: "Which order?", choiceId: "order-2" });
+    expect(chosen.get("q2")).toBe("order-2");
+    // An id the offer does not have (an older offer's, say) falls back to the title.
+    const stale = message({ id: "a4", createdAt: 20, content: { kind: "text", text: "Shoes", replyTo: { choiceId: "gone" } } });
+    expect(linkChoiceAnswers([ask, stale]).chosen.get("q2")).toBe("order-1");
+  });
 });
 
 describe("countNewSince", () => {

@@ -156,8 +156,9 @@ export interface ChoiceAnswer {
 
 /**
  * Links customers' answers to the buttons / quick replies they answer. Platforms deliver a tap
- * as a text message carrying the choice's title, so an answer is the first customer message
- * after the offer whose text is one of its titles (case and spacing aside), before the next offer.
+ * as a text message carrying the choice's title (web chat adds the choice's id in `replyTo`), so
+ * an answer is the first customer message after the offer that names one of its choices by id,
+ * or else by title (case and spacing aside), before the next offer.
  * Returns answers by answering message id and the chosen choice by offering message id.
  */
 export function linkChoiceAnswers(sorted: readonly Message[]): { answers: Map<string, ChoiceAnswer>; chosen: Map<string, string> } {
@@ -172,8 +173,10 @@ export function linkChoiceAnswers(sorted: readonly Message[]): { answers: Map<st
       continue;
     }
     if (!open || m.senderKind !== "customer" || c.kind !== "text") continue;
+    // By the tapped choice's id when the channel says it; by the title otherwise (typed, or a platform that sends only the text).
     const said = norm(c.text);
-    const choice = open.choices.find((x) => norm(x.title) === said);
+    const byId = c.replyTo ? open.choices.find((x) => x.id === c.replyTo!.choiceId) : undefined;
+    const choice = byId ?? open.choices.find((x) => norm(x.title) === said);
     if (!choice) continue;
     answers.set(m.id, { questionId: open.id, question: open.question, choiceId: choice.id });
     chosen.set(open.id, choice.id);

@@ -26,9 +26,13 @@ export const WidgetSessionResponseSchema = z.object({
 });
 export type WidgetSessionResponse = z.infer<typeof WidgetSessionResponseSchema>;
 
+/** The id of a button / quick reply the customer tapped (its title is the text). */
+const ChoiceIdSchema = z.string().min(1).max(256);
+
 export const WidgetSendRequestSchema = z.object({
   clientId: ClientIdSchema,
   text: z.string().trim().min(1, "Write something first").max(MAX_TEXT_LENGTH),
+  choiceId: ChoiceIdSchema.optional(),
 });
 export type WidgetSendRequest = z.infer<typeof WidgetSendRequestSchema>;
 
@@ -63,6 +67,6 @@ export type WidgetFrame = z.infer<typeof WidgetFrameSchema>;
  * /messages with the same clientId is the fallback, and the two are idempotent together.
  */
 export const WidgetClientFrameSchema = z.discriminatedUnion("type", [
-  z.object({ type: z.literal("send"), clientId: ClientIdSchema, text: WidgetSendRequestSchema.shape.text }),
+  z.object({ type: z.literal("send"), clientId: ClientIdSchema, text: WidgetSendRequestSchema.shape.text, choiceId: ChoiceIdSchema.optional() }),
 ]);
 export type WidgetClientFrame = z.infer<typeof WidgetClientFrameSchema>;

@@ -33,6 +33,8 @@ export const ConversationSchema = z.object({
   offeredAt: TimestampSchema.nullable().optional(),
   /** When the offer is taken back and offered to someone else; null: no pickup timeout. */
   offerExpiresAt: TimestampSchema.nullable().optional(),
+  /** Since when the customer has waited for an agent's reply; null or absent (rows cached before it existed): not waiting. */
+  waitingSince: TimestampSchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

@@ -89,31 +89,36 @@ describe("sorts", () => {
     expect(ids(applyView(list, DEFAULT_LIST_VIEW, "u"))).toEqual(["b", "c", "a"]);
   });
 
-  it("oldest waiting puts the customer who waited longest on top, answered ones after", () => {
+  it("oldest waiting puts the customer who waited longest on top, the rest after by last activity", () => {
     const list = [
-      conv("answered", { firstResponseAt: 2 * HOUR, unreadCount: 0, lastActivityAt: 1 * HOUR }),
-      conv("new-unanswered", { firstResponseAt: null, createdAt: 9 * HOUR, lastActivityAt: 9 * HOUR }),
-      conv("old-unanswered", { firstResponseAt: null, createdAt: 2 * HOUR, lastActivityAt: 8 * HOUR }),
-      conv("wrote-again", { firstResponseAt: HOUR, unreadCount: 2, lastActivityAt: 5 * HOUR }),
-      conv("snoozed", { firstResponseAt: null, createdAt: 0, status: "snoozed" }),
+      conv("answered", { waitingSince: null, lastActivityAt: 1 * HOUR }),
+      // Wrote three times since the reply: the wait counts from the first of them, not the last.
+      conv("wrote-again", { waitingSince: 4 * HOUR, lastActivityAt: 9 * HOUR, unreadCount: 3 }),
+      conv("old-unanswered", { waitingSince: 2 * HOUR, lastActivityAt: 8 * HOUR }),
+      conv("snoozed", { waitingSince: 0, lastActivityAt: 2 * HOUR, status: "snoozed" }),
+      conv("cached-before-the-field", { lastActivityAt: 3 * HOUR }),
+      conv("resolved", { waitingSince: HOUR, lastActivityAt: 5 * HOUR, status: "resolved" }),
     ];
     expect(ids(applyView(list, view({ sort: "oldest_waiting" }), "u"))).toEqual([
       "old-unanswered",
       "wrote-again",
-      "new-unanswered",
+      "resolved",
+      "cached-before-the-field",
       "snoozed",
       "answered",
     ]);
+    expect(waitingSince(list[1]!)).toBe(4 * HOUR);
     expect(waitingSince(list[0]!)).toBeNull();
+    expect(waitingSince(list[3]!)).toBeNull();
     expect(waitingSince(list[4]!)).toBeNull();
   });
 
   it("priority goes urgent → low, then oldest waiting within one priority", () => {
     const list = [
-      conv("low", { priority: "low", firstResponseAt: null, createdAt: 0 }),
-      conv("urgent-new", { priority: "urgent", firstResponseAt: null, createdAt: 5 * HOUR }),
+      conv("low", { priority: "low", waitingSince: 0 }),
+      conv("urgent-new", { priority: "urgent", waitingSince: 5 * HOUR }),
       conv("normal", { priority: "normal" }),
-      conv("urgent-old", { priority: "urgent", firstResponseAt: null, createdAt: HOUR }),
+      conv("urgent-old", { priority: "urgent", waitingSince: HOUR }),
       conv("high", { priority: "high" }),
     ];
     expect(ids(applyView(list, view({ sort: "priority" }), "u"))).toEqual(["urgent-old", "urgent-new", "high", "normal", "low"]);

@@ -64,16 +64,13 @@ export function matchesView(c: Conversation, view: ListView, userId: string): bo
 }
 
 /**
- * Since when the customer has been waiting for an answer, or null when they are not. A
- * conversation nobody has answered yet waits since it began; an answered one waits again once
- * the customer wrote something no agent has read (measured from that latest activity, so it
- * never overstates the wait). Resolved and snoozed conversations wait for nobody.
+ * Since when the customer has been waiting for an answer, or null when they are not: the server
+ * stamps the first customer message after an agent's reply and clears it on the next reply
+ * (notes and bot messages leave it alone). Resolved and snoozed conversations wait for nobody.
  */
 export function waitingSince(c: Conversation): number | null {
   if (c.status === "resolved" || c.status === "snoozed") return null;
-  if (c.firstResponseAt === null) return c.createdAt;
-  if (c.unreadCount > 0) return c.lastActivityAt;
-  return null;
+  return c.waitingSince ?? null;
 }
 
 const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 1, normal: 2, low: 3 };

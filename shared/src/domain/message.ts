@@ -10,7 +10,12 @@ const Choice = z.object({ id: z.string().min(1).max(256), title: z.string().min(
 
 /** Every kind of content a message can carry, whatever the channel. */
 export const MessageContentSchema = z.discriminatedUnion("kind", [
-  z.object({ kind: z.literal("text"), text: Text }),
+  z.object({
+    kind: z.literal("text"),
+    text: Text,
+    /** A tap on one of the buttons / quick replies offered: the text is its title, this its id. */
+    replyTo: z.object({ choiceId: Choice.shape.id }).optional(),
+  }),
   z.object({ kind: z.literal("image"), url: Url, mimeType: z.string(), caption: z.string().max(1024).optional() }),
   z.object({
     kind: z.literal("audio"),

@@ -14,7 +14,7 @@ export interface RoutingSettings {
   mode: RoutingMode;
   /** Seconds an offered chat waits to be picked up before it goes to someone else; null: forever. */
   pickupTimeoutSeconds: number | null;
-  /** An agent setting themselves away gives their offered, unpicked chats to someone else. */
+  /** An agent setting themselves away, or going offline, gives their offered, unpicked chats to someone else. */
   rerouteOnAway: boolean;
 }
 

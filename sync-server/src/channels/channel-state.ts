@@ -4,7 +4,6 @@ import type { Core } from "../core.ts";
 import { inboxes } from "../db/schema.ts";
 import { auditInsert } from "../services/event-rows.ts";
 import { toInbox, type InboxRow } from "../services/read-model.ts";
-import { writeTeamInbox } from "../sync/doc-writes.ts";
 
 /**
  * Moves a channel between the seed's failure states (active, disabled, token expired, rate
@@ -32,7 +31,6 @@ export async function setChannelStatus(
   ]);
   const updated = (results[0] as InboxRow[])[0]!;
   core.caches.inboxes.delete(inbox.id);
-  const team = core.rooms.get(roomName({ kind: "team", id: updated.teamId }));
-  if (team) writeTeamInbox(team.doc, toInbox(updated));
+  core.live.apply(roomName({ kind: "team", id: updated.teamId }), [{ kind: "team.inbox", inbox: toInbox(updated) }]);
   return updated;
 }

@@ -35,15 +35,29 @@ export class WebhookProcessor {
         receivedAt: this.core.now(),
       }),
     ]);
-    this.kick();
+    void this.kick();
   }
 
-  kick(): void {
+  /**
+   * Processes what is pending, after those already being processed. Returns the work's promise
+   * (it never rejects), e.g. for a Worker's `ctx.waitUntil`.
+   */
+  kick(): Promise<void> {
     if (this.running) {
       this.again = true;
-      return;
+      return this.running;
     }
-    this.running = this.loop().finally(() => (this.running = null));
+    const run = this.loop()
+      .catch((err) => console.error("webhook processing failed", err))
+      .finally(() => (this.running = null));
+    this.running = run;
+    return run;
+  }
+
+  /** Processes what is pending; webhooks are new input, so nothing is ever scheduled (null). */
+  async runDue(_now?: number): Promise<number | null> {
+    await this.kick();
+    return null;
   }
 
   async idle(): Promise<void> {
@@ -55,7 +69,7 @@ export class WebhookProcessor {
     await this.core.writer.write([
       this.core.db.update(webhookEvents).set({ state: "pending" }).where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.state, "held"))),
     ]);
-    this.kick();
+    void this.kick();
   }
 
   private async loop(): Promise<void> {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { bytes } from "./bytes-column.ts";
 
 // The record. Times are integer milliseconds since the epoch; JSON columns hold values already
 // validated by the shared zod schemas at the boundary.
@@ -29,6 +30,8 @@ export const users = sqliteTable(
     availability: text("availability", { enum: ["available", "busy", "away"] }).notNull().default("available"),
     locale: text("locale", { enum: ["en", "pt-BR"] }).notNull().default("en"),
     createdAt: integer("created_at").notNull(),
+    /** Last heartbeat of a live socket (routing's presence; see routing/presence.ts). */
+    lastSeenAt: integer("last_seen_at"),
   },
   (t) => [uniqueIndex("users_email").on(t.email)],
 );
@@ -135,6 +138,8 @@ export const conversations = sqliteTable(
     offerExpiresAt: integer("offer_expires_at"),
     /** The agent the chat was last taken back from; not offered it again straight away. */
     reroutedFrom: text("rerouted_from"),
+    /** Since when the customer has waited for an agent's reply (migration 0012); null: not waiting. */
+    waitingSince: integer("waiting_since"),
   },
   (t) => [
     index("conversations_seq").on(t.seq),
@@ -230,7 +235,7 @@ export const docUpdates = sqliteTable(
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
     room: text("room").notNull(),
-    update: blob("update", { mode: "buffer" }).notNull(),
+    update: bytes("update").notNull(),
     createdAt: integer("created_at").notNull().default(sql`(unixepoch() * 1000)`),
   },
   (t) => [index("doc_updates_room").on(t.room, t.id)],

@@ -1,6 +1,7 @@
 /**
  * Where media lives once downloaded from a platform or uploaded by an agent: a folder on Node,
- * R2 on Workers. Keys are random and unguessable; reads still require a signed-in user.
+ * R2 on Workers. Keys are random and unguessable; reads still require a signed-in user, or a
+ * link signed for a web chat visitor (media-links.ts).
  */
 export interface BlobStore {
   put(key: string, bytes: Uint8Array, mimeType: string): Promise<void>;

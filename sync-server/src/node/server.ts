@@ -6,6 +6,7 @@ import { createNodeWebSocket } from "@hono/node-ws";
 import { Hono } from "hono";
 import { createApp } from "../app.ts";
 import { createCore, type Core } from "../core.ts";
+import type { PresenceOptions } from "../routing/presence.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { seedDemo, type SeedResult } from "../seed/seed-demo.ts";
 import { migrateDatabase } from "./migrate.ts";
@@ -15,6 +16,9 @@ import { FileBlobStore } from "./file-blob-store.ts";
 import { loadSecretKey } from "./secret-key.ts";
 import { mountStaticFiles } from "./static-files.ts";
 import { Simulator } from "../simulator/simulator.ts";
+import { nodeRoomSockets } from "./room-sockets.ts";
+import { startSocketHeartbeat } from "./socket-heartbeat.ts";
+import { nodeWidgetSockets } from "./widget-sockets.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
 
 export interface NodeServerOptions {
@@ -34,6 +38,10 @@ export interface NodeServerOptions {
   seedPassword?: string;
   roomIdleMs?: number;
   now?: () => number;
+  /** Routing's online/offline grace and heartbeat. */
+  presence?: Partial<PresenceOptions>;
+  /** How often sockets are pinged; one that has not answered by the next ping is closed (default 30 s). */
+  socketPingMs?: number;
 }
 
 export interface RunningServer {
@@ -54,24 +62,33 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     connectors: platformConnectors(),
   };
   const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword, deps) : null;
-  const core = createCore({ db, ...deps, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, roomIdleMs: opts.roomIdleMs, now: opts.now });
+  const core = createCore({ db, ...deps, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, roomIdleMs: opts.roomIdleMs, now: opts.now, presence: opts.presence });
 
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
   const simulator = opts.simulator === false ? undefined : new Simulator(core, simulatorAdapters());
-  root.route("/", createApp(core, { upgradeWebSocket: nodeWs.upgradeWebSocket, simulator }));
+  root.route(
+    "/",
+    createApp(core, {
+      roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
+      widgetSockets: nodeWidgetSockets(core, nodeWs.upgradeWebSocket),
+      simulator,
+    }),
+  );
   mountStaticFiles(root);
 
   const server: ServerType = await new Promise((resolve) => {
     const s = serve({ fetch: root.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
   });
   nodeWs.injectWebSocket(server);
+  const stopHeartbeat = startSocketHeartbeat(nodeWs.wss, opts.socketPingMs ?? 30_000);
   const port = (server.address() as AddressInfo).port;
   const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
   core.selfUrl = `http://${host}:${port}`;
   core.outbox.start();
   core.snoozes.start();
   core.router.scheduler.start();
+  core.router.presence.start();
   // Webhooks stored but not processed before a crash or restart are processed now.
   core.webhooks.kick();
   let closing: Promise<void> | undefined;
@@ -92,12 +109,15 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.outbox.stop();
     core.snoozes.stop();
     core.router.scheduler.stop();
+    core.router.presence.stop();
     core.rooms.stop();
+    stopHeartbeat();
     for (const client of nodeWs.wss.clients) client.terminate();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();
     await core.snoozes.idle();
     await core.router.scheduler.idle();
+    await core.router.presence.idle();
     await core.webhooks.idle();
     await core.rooms.flush();
     await core.writer.drain();

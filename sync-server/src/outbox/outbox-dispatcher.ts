@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, lte, min } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
 import { connectorFor, contextFor, credentialsOf } from "../channels/channel-access.ts";
@@ -26,22 +26,35 @@ export class OutboxDispatcher {
 
   constructor(private readonly core: Core) {}
 
-  /** Asks for a pass soon; passes never overlap. */
-  kick(): void {
+  /** Asks for a pass soon; passes never overlap. Resolves when the passes it joined are over (never rejects). */
+  kick(): Promise<void> {
     if (this.running) {
       this.again = true;
-      return;
+      return this.running;
     }
-    this.running = this.loop().finally(() => {
+    const run = this.loop().finally(() => {
       this.running = null;
     });
+    this.running = run;
+    return run;
+  }
+
+  /**
+   * Sends what is due now and returns when the next retry is due (null: nothing waits; a new
+   * reply kicks the dispatcher itself). For runtimes without long-lived timers (a Worker's alarm).
+   */
+  async runDue(now: number = this.core.now()): Promise<number | null> {
+    await this.kick();
+    const [row] = await this.core.db.select({ next: min(outbox.nextAttemptAt) }).from(outbox).where(eq(outbox.state, "pending"));
+    const next = row?.next ?? null;
+    return next === null ? null : Math.max(next, now);
   }
 
   /** Polls for retries that became due. */
   start(intervalMs = 1000): void {
-    this.timer ??= setInterval(() => this.kick(), intervalMs);
+    this.timer ??= setInterval(() => void this.kick(), intervalMs);
     (this.timer as { unref?: () => void }).unref?.();
-    this.kick();
+    void this.kick();
   }
 
   stop(): void {

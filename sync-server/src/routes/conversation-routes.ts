@@ -27,6 +27,7 @@ import {
 } from "../services/conversation-commands.ts";
 import { conversationsOfTeams, getInboxRow, loadContact, recentMessages, toConversation, toInbox } from "../services/read-model.ts";
 import { sendAgentReply } from "../services/reply.ts";
+import { loadContactRow } from "../services/contacts.ts";
 
 export function registerConversationRoutes(api: ApiRegistry, core: Core): void {
   api.userRoute(
@@ -133,13 +134,15 @@ export function registerConversationRoutes(api: ApiRegistry, core: Core): void {
     {
       method: "get",
       path: "/api/contacts/:id",
-      summary: "A contact with their identities and the conversations the caller may see",
+      summary: "A contact with their identities and the conversations the caller may see; a merged contact's id answers the contact it became",
       tag: "contacts",
       access: "user",
       response: ContactDetailResponseSchema,
     },
     async ({ user, params }) => {
-      const contact = await loadContact(core.db, params.id!);
+      // A device may still hold a merged contact's id: answer the kept contact (whose id differs).
+      const kept = await loadContactRow(core, user.workspaceId, params.id!);
+      const contact = kept && (await loadContact(core.db, kept.id));
       if (!contact || contact.workspaceId !== user.workspaceId) throw notFound("The contact");
       const rows = await core.db
         .select()

@@ -1,5 +1,4 @@
 import type { Hono } from "hono";
-import type { UpgradeWebSocket } from "hono/ws";
 import {
   WidgetConfigResponseSchema,
   WidgetMessageResponseSchema,
@@ -11,10 +10,10 @@ import {
 import type { Core } from "../core.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { handleVisitorFrame } from "../widget/visitor-socket.ts";
+import { signWidgetMedia } from "../media/media-links.ts";
 import { receiveVisitorMessage } from "../widget/visitor-messages.ts";
 import { toWidgetMessage } from "../widget/widget-view.ts";
-import type { WidgetPeer } from "../widget/widget-hub.ts";
+import type { WidgetSocketGateway } from "../sync/socket-gateway.ts";
 import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } from "../widget/widget-sessions.ts";
 
 function bearer(header: string | undefined): string | null {
@@ -22,7 +21,7 @@ function bearer(header: string | undefined): string | null {
 }
 
 /** The web chat channel's public API: what the embedded widget calls. */
-export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: Core, upgradeWebSocket: UpgradeWebSocket): void {
+export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: Core, sockets: WidgetSocketGateway): void {
   api.publicRoute(
     { method: "get", path: "/api/widget/:inboxId/config", summary: "Widget appearance and availability", tag: "widget", access: "public", response: WidgetConfigResponseSchema },
     async ({ params }) => {
@@ -59,7 +58,9 @@ export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: 
     { method: "get", path: "/api/widget/:inboxId/messages", summary: "The visitor's conversation history (Bearer widget token)", tag: "widget", access: "public", response: WidgetMessagesResponseSchema },
     async ({ c, params }) => {
       const visitor = await visitorFromToken(core, await webchatInbox(core, params.inboxId!), bearer(c.req.header("authorization")));
-      return { messages: (await visitorHistory(core, visitor)).map(toWidgetMessage) };
+      const history = (await visitorHistory(core, visitor)).map(toWidgetMessage);
+      // Fresh signed links to the conversation's attachments, for this visitor.
+      return { messages: await Promise.all(history.map((m) => signWidgetMedia(core.secrets, m, core.now()))) };
     },
   );
 
@@ -77,34 +78,16 @@ export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: 
     },
     async ({ c, params, body }) => {
       const visitor = await visitorFromToken(core, await webchatInbox(core, params.inboxId!), bearer(c.req.header("authorization")));
-      const result = await receiveVisitorMessage(core, visitor, body.clientId, body.text);
+      const result = await receiveVisitorMessage(core, visitor, body.clientId, body.text, body.choiceId);
       return c.json({ message: result.message }, result.duplicate ? 200 : 201);
     },
   );
 
   // The visitor's live socket: replies come down, and messages may go up (faster than POST).
   // The token is checked before the upgrade, so a bad one gets a 401 and no socket.
-  app.get(
-    "/api/widget/:inboxId/live",
-    async (c, next) => {
-      c.set("visitor", await visitorFromToken(core, await webchatInbox(core, c.req.param("inboxId")), c.req.query("token")));
-      await next();
-    },
-    upgradeWebSocket((c) => {
-      const visitor = c.get("visitor");
-      let peer: WidgetPeer | null = null;
-      return {
-        onOpen(_evt, ws) {
-          peer = { send: (text) => ws.send(text) };
-          core.widgets.add(visitor.contactId, peer);
-        },
-        onMessage(evt, ws) {
-          void handleVisitorFrame(core, visitor, evt.data, (frame) => ws.send(JSON.stringify(frame)));
-        },
-        onClose() {
-          if (peer) core.widgets.remove(visitor.contactId, peer);
-        },
-      };
-    }),
-  );
+  app.get("/api/widget/:inboxId/live", async (c) => {
+    const visitor = await visitorFromToken(core, await webchatInbox(core, c.req.param("inboxId")), c.req.query("token"));
+    c.set("visitor", visitor);
+    return sockets.handle(c, visitor);
+  });
 }

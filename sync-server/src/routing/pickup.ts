@@ -1,5 +1,6 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { newId } from "@inbox/shared";
+import { newId, type Conversation } from "@inbox/shared";
+import { offeredTo } from "@inbox/shared/domain/routing";
 import type { Core } from "../core.ts";
 import { conversations, events } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
@@ -16,7 +17,7 @@ export interface PickupResult {
  * the reports need. Idempotent per assignment (one `conversation.picked_up` event per
  * `conversation.assigned` event), and written only while the chat is still theirs, so a pickup
  * racing a reroute either wins whole or fails whole. `via`: the Pick up button, or a reply
- * the scheduler found when the offer's time ran out.
+ * (recorded as it is sent, or found by the scheduler when the offer's time ran out).
  */
 export function recordPickup(core: Core, id: string, userId: string, via: "button" | "reply"): Promise<PickupResult> {
   return core.locks.run(`conversation:${id}`, async () => {
@@ -59,4 +60,20 @@ export function recordPickup(core: Core, id: string, userId: string, via: "butto
     }
     return { pickedUp, waitedMs };
   });
+}
+
+/**
+ * A reply by the agent a chat is offered to picks it up at once (`via: "reply"`), so the offer
+ * and its "Pick up" banner end whether or not the inbox has a pickup timeout. Returns the result
+ * with the conversation as it now stands; if the chat changed hands meanwhile nothing is recorded.
+ */
+export async function pickupOnReply<T extends { conversation: Conversation }>(core: Core, result: T, userId: string): Promise<T> {
+  if (offeredTo(result.conversation) !== userId) return result;
+  const picked = await recordPickup(core, result.conversation.id, userId, "reply").catch((err: unknown) => {
+    if (err instanceof HttpError) return null;
+    throw err;
+  });
+  if (!picked) return result;
+  const row = await core.db.query.conversations.findFirst({ where: eq(conversations.id, result.conversation.id) });
+  return row ? { ...result, conversation: toConversation(row) } : result;
 }

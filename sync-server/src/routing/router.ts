@@ -5,6 +5,7 @@ import type { Core } from "../core.ts";
 import { contacts, conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import { toConversation, type ConversationRow, type InboxRow } from "../services/read-model.ts";
 import { publish } from "../sync/publish.ts";
+import { DEFAULT_PRESENCE, Presence, type PresenceOptions } from "./presence.ts";
 import { RoutingScheduler } from "./routing-scheduler.ts";
 import { whyBackInQueue, whyOffered, type RerouteReason } from "./routing-why.ts";
 
@@ -47,7 +48,7 @@ interface Waiting {
  * The data of a `conversation.assigned` event written by routing (actor kind "system"):
  *   from, to          user ids (null: nobody); `to` null means it went back to the queue
  *   reason            "routing" (a waiting chat was offered) | "reroute" (an unpicked offer was taken back)
- *   rerouteReason     with "reroute": "not_picked_up" (pickup timeout) | "agent_away"
+ *   rerouteReason     with "reroute": "not_picked_up" (pickup timeout) | "agent_away" | "agent_offline"
  *   mode              "round_robin" | "least_loaded" ("manual" when taken back with routing off)
  *   load, capacity    the chosen agent's open chats before this one, and their limit
  *   priority, vip     the chat's priority and whether the customer is a VIP (the queue order)
@@ -74,8 +75,16 @@ export interface RoutingDecision {
  */
 export class Router {
   readonly scheduler: RoutingScheduler;
+  /** Who is online (a live socket on any instance within the grace); only they get chats. */
+  readonly presence: Presence;
 
-  constructor(private readonly core: Core) {
+  constructor(
+    private readonly core: Core,
+    presence: Partial<PresenceOptions> = {},
+  ) {
+    this.presence = new Presence(core, { ...DEFAULT_PRESENCE, ...presence }, async (teamIds) => {
+      for (const teamId of teamIds) await this.capacityChanged(teamId);
+    });
     this.scheduler = new RoutingScheduler(core, this);
   }
 
@@ -137,12 +146,15 @@ export class Router {
       const from = c.assigneeId;
       if (!from || c.offeredTo !== from || c.status !== WAITING_STATUS || c.offeredAt === null) return null;
       if (reason === "not_picked_up" && (c.offerExpiresAt === null || c.offerExpiresAt > at)) return null;
+      // Offline is re-checked in the write: a reconnect on any instance meanwhile keeps the offer.
+      const stillOffline =
+        reason === "agent_offline" ? sql` and not exists (select 1 from users u where u.id = ${from} and ${this.presence.onlineSql(sql`u.last_seen_at`)})` : sql``;
 
       const agents = await this.teamAgents(c.teamId);
       const fromName = agents.find((a) => a.id === from)?.name ?? (await this.userName(from));
       const takenBack = { fromName, reason, timeoutSeconds: waiting.settings.pickupTimeoutSeconds };
       // The exact offer being taken back: a pickup or another instance's reroute makes this false.
-      const offerStands = sql`id = ${c.id} and assignee_id = ${from} and offered_to = ${from} and offered_at = ${c.offeredAt} and status = ${WAITING_STATUS}`;
+      const offerStands = sql`id = ${c.id} and assignee_id = ${from} and offered_to = ${from} and offered_at = ${c.offeredAt} and status = ${WAITING_STATUS}${stillOffline}`;
       const base = { from, reason: "reroute", rerouteReason: reason, priority: c.priority, vip: waiting.vip };
 
       const { settings } = waiting;
@@ -174,7 +186,7 @@ export class Router {
   /** The agents of a team in a stable order (round robin walks it), with their current load. */
   private async teamAgents(teamId: string): Promise<Agent[]> {
     const members = await this.core.db
-      .select({ id: users.id, name: users.name, capacity: users.maxConcurrentChats, availability: users.availability })
+      .select({ id: users.id, name: users.name, capacity: users.maxConcurrentChats, availability: users.availability, lastSeenAt: users.lastSeenAt })
       .from(teamMembers)
       .innerJoin(users, eq(users.id, teamMembers.userId))
       .where(and(eq(teamMembers.teamId, teamId), eq(users.role, "agent")))
@@ -186,11 +198,11 @@ export class Router {
       .where(and(inArray(conversations.assigneeId, members.map((m) => m.id)), inArray(conversations.status, ["open", "pending"])))
       .groupBy(conversations.assigneeId);
     const loadOf = new Map(loads.map((l) => [l.userId, Number(l.load)]));
-    // Unavailable agents stay in the list (round robin needs their place) with no room.
+    // Unavailable or offline agents stay in the list (round robin needs their place) with no room.
     return members.map((m) => ({
       id: m.id,
       name: m.name,
-      capacity: m.availability === "available" ? m.capacity : 0,
+      capacity: m.availability === "available" && this.presence.isOnline(m.lastSeenAt) ? m.capacity : 0,
       load: loadOf.get(m.id) ?? 0,
     }));
   }
@@ -269,7 +281,7 @@ export class Router {
       how.takenBack,
     );
     const data = { ...how.base, to: agent.id, mode, load: agent.load, capacity: agent.capacity, priority: c.priority, vip: waiting.vip, offerExpiresAt, why };
-    const guard = sql`${how.extraGuard} and ${agentHasRoom(agent.id)}`;
+    const guard = sql`${how.extraGuard} and ${agentHasRoom(agent.id, this.presence.onlineSql(sql`u.last_seen_at`))}`;
     const { db } = this.core;
     const results = await this.core.writer.write([
       eventFromGuard(this.core, guard, data, at),
@@ -311,9 +323,9 @@ function eventFromGuard(core: Core, guard: SQL, data: Record<string, unknown>, a
     from conversations where ${guard}`);
 }
 
-/** Checked inside the writing transaction: the agent is still available and under capacity. */
-function agentHasRoom(agentId: string): SQL {
-  return sql`exists (select 1 from users u where u.id = ${agentId} and u.availability = 'available'
+/** Checked inside the writing transaction: the agent is still available, online and under capacity. */
+function agentHasRoom(agentId: string, online: SQL): SQL {
+  return sql`exists (select 1 from users u where u.id = ${agentId} and u.availability = 'available' and ${online}
       and (select count(*) from conversations c2 where c2.assignee_id = ${agentId} and c2.status in ('open', 'pending')) < u.max_concurrent_chats)`;
 }
 

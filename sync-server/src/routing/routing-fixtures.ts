@@ -10,7 +10,8 @@ import type { RoutingMode } from "@inbox/shared/domain/routing";
 import { conversations, events, inboxes, messages, teamMembers, teams, users } from "../db/schema.ts";
 import { waitFor, type TestServer } from "../testing/test-server.ts";
 
-export type AgentSpec = { name: string; capacity?: number; availability?: "available" | "busy" | "away" };
+/** `online: false`: never connected (routing treats them as offline); by default just seen. */
+export type AgentSpec = { name: string; capacity?: number; availability?: "available" | "busy" | "away"; online?: boolean };
 
 export class RoutingFixtures {
   private visitors = 0;
@@ -55,6 +56,7 @@ export class RoutingFixtures {
         passwordHash: this.passwordHash,
         maxConcurrentChats: a.capacity ?? 5,
         availability: a.availability ?? "available",
+        lastSeenAt: a.online === false ? null : Date.now(),
         createdAt: Date.now(),
       });
       await this.db.insert(teamMembers).values({ teamId, userId: id });

@@ -145,6 +145,29 @@ describe("offers and pickup timeout", () => {
     expect(await f.assignedEvents(replied)).toHaveLength(1);
   });
 
+  it("with no pickup timeout a reply by the offered agent picks the chat up at once, once", async () => {
+    const { inboxId, agents } = await f.setup("round_robin", [{ name: "Agent Vic" }]);
+    const id = await f.customerWrites(inboxId);
+    expect(await f.waitAssigned(id)).toBe(agents[0]);
+    expect((await f.conversation(id)).offeredTo).toBe(agents[0]);
+
+    const vic = await f.loginAs(agents[0]!);
+    const send = () => server.api(`/api/conversations/${id}/messages`, { method: "POST", token: vic, json: { clientId: "routing-reply-nolimit1", text: "Hi!" } });
+    const reply = await send();
+    expect(reply.status).toBe(201);
+    // Ended as the reply is answered, with no timeout or scheduler pass involved: no banner.
+    expect(await f.conversation(id)).toMatchObject({ assigneeId: agents[0], offeredTo: null, offerExpiresAt: null });
+    // A replayed reply records nothing twice.
+    expect((await send()).status).toBe(200);
+    const pickups = await db()
+      .select()
+      .from(events)
+      .where(and(eq(events.conversationId, id), eq(events.type, "conversation.picked_up")));
+    expect(pickups).toHaveLength(1);
+    expect(pickups[0]!.data).toMatchObject({ via: "reply", reason: "routing" });
+    expect(pickups[0]!.actorId).toBe(agents[0]);
+  });
+
   it("a pickup after the chat was taken back is refused in words", async () => {
     const { inboxId, agents } = await f.setup("round_robin", [{ name: "Agent Tia" }, { name: "Agent Uma" }], { routingPickupTimeoutSeconds: 10 });
     const id = await f.customerWrites(inboxId);

@@ -22,7 +22,7 @@ export function registerRoutingRoutes(api: ApiRegistry, core: Core): void {
     {
       method: "post",
       path: "/api/admin/inboxes/:id/routing",
-      summary: "How new chats of an inbox are handed out (manual, round robin, least loaded), the pickup timeout and rerouting when an agent goes away",
+      summary: "How new chats of an inbox are handed out (manual, round robin, least loaded), the pickup timeout and rerouting when an agent is away or offline",
       tag: "admin",
       access: ["admin"],
       body: RoutingSettingsRequestSchema,

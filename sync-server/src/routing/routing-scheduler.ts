@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, lte, sql } from "drizzle-orm";
+import { and, asc, eq, isNotNull, lte, min, sql } from "drizzle-orm";
 import type { Core } from "../core.ts";
-import { conversations, inboxes } from "../db/schema.ts";
+import { conversations, inboxes, users } from "../db/schema.ts";
 import type { Router } from "./router.ts";
 import { recordPickup } from "./pickup.ts";
 
@@ -23,9 +23,11 @@ export interface SchedulerOptions {
  */
 export class RoutingScheduler {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<unknown> | null = null;
+  /** Passes run one after another, whether the timer or `runDue` started them. */
+  private chain: Promise<unknown> = Promise.resolve();
   private started = false;
   private passes = 0;
+  private lastSweepAt = 0;
 
   constructor(
     private readonly core: Core,
@@ -46,7 +48,29 @@ export class RoutingScheduler {
 
   /** Resolves once the pass under way (if any) has finished; for shutdown. */
   async idle(): Promise<void> {
-    await this.running;
+    await this.chain;
+  }
+
+  /**
+   * One pass (expired offers, offline agents' offers, and the queue sweep when it is due) and
+   * when the next offer expires or an offered agent's grace runs out (null: no offer is out;
+   * new offers come with new input). The sweep is a backstop, so it is not counted: a periodic
+   * caller (a cron trigger) runs it. For runtimes without long-lived timers (a Worker's alarm).
+   */
+  async runDue(now: number = this.core.now()): Promise<number | null> {
+    const sweepDue = now - this.lastSweepAt >= this.opts.offerIntervalMs * this.opts.sweepEvery;
+    await this.exclusive(() => this.pass(sweepDue));
+    const open = and(sql`${conversations.offeredTo} = ${conversations.assigneeId}`, eq(conversations.status, "open"));
+    const [expiry] = await this.core.db.select({ next: min(conversations.offerExpiresAt) }).from(conversations).where(open);
+    const [seen] = await this.core.db
+      .select({ oldest: min(users.lastSeenAt) })
+      .from(conversations)
+      .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+      .innerJoin(users, eq(users.id, conversations.assigneeId))
+      .where(and(open, sql`json_extract(${inboxes.settings}, '$.routingRerouteOnAway') = 1`));
+    const offline = seen?.oldest == null ? null : seen.oldest + this.router.presence.options.graceMs + 1;
+    const times = [expiry?.next ?? null, offline].filter((t): t is number => t !== null);
+    return times.length ? Math.max(Math.min(...times), now) : null;
   }
 
   /**
@@ -90,6 +114,33 @@ export class RoutingScheduler {
   }
 
   /**
+   * Offers held by agents who went offline (no live socket on any instance for longer than the
+   * grace), in inboxes that reroute when their agent is away or offline: taken back and offered
+   * to someone else. The agent's availability choice is left as it was; once they reconnect
+   * they are offered chats again.
+   */
+  async rerouteOffline(): Promise<number> {
+    const due = await this.core.db
+      .select({ id: conversations.id })
+      .from(conversations)
+      .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
+      .innerJoin(users, eq(users.id, conversations.assigneeId))
+      .where(
+        and(
+          sql`${conversations.offeredTo} = ${conversations.assigneeId}`,
+          eq(conversations.status, "open"),
+          sql`json_extract(${inboxes.settings}, '$.routingRerouteOnAway') = 1`,
+          sql`not ${this.router.presence.onlineSql()}`,
+        ),
+      )
+      .orderBy(asc(conversations.offeredAt))
+      .limit(EXPIRY_BATCH);
+    let rerouted = 0;
+    for (const offer of due) if (await this.router.reroute(offer.id, "agent_offline")) rerouted++;
+    return rerouted;
+  }
+
+  /**
    * Hands out every team's queue. Routing normally follows the change that frees capacity; this
    * catches whatever a crash or restart interrupted between a commit and its routing, so no
    * waiting chat is forgotten while someone has room.
@@ -119,20 +170,27 @@ export class RoutingScheduler {
     return rows.length > 0;
   }
 
-  private async pass(): Promise<void> {
+  private async pass(sweep: boolean): Promise<void> {
     await this.expireOffers();
-    if (++this.passes % this.opts.sweepEvery === 0) await this.sweep();
+    await this.rerouteOffline();
+    if (sweep) {
+      this.lastSweepAt = this.core.now();
+      await this.sweep();
+    }
+  }
+
+  private exclusive<T>(pass: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(pass);
+    this.chain = run.catch(() => undefined);
+    return run;
   }
 
   private schedule(delayMs: number): void {
     if (!this.started) return;
     this.timer = setTimeout(() => {
-      this.running = this.pass()
+      void this.exclusive(() => this.pass(++this.passes % this.opts.sweepEvery === 0))
         .catch((err) => console.error("routing pass failed", err))
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.opts.offerIntervalMs);
-        });
+        .finally(() => this.schedule(this.opts.offerIntervalMs));
     }, delayMs);
     (this.timer as { unref?: () => void }).unref?.();
   }

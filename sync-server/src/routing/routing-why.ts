@@ -7,7 +7,7 @@ import type { RoutingMode } from "@inbox/shared/domain/routing";
  * like every server-written sentence; the fields beside it carry the same facts for code.
  */
 
-export type RerouteReason = "not_picked_up" | "agent_away";
+export type RerouteReason = "not_picked_up" | "agent_away" | "agent_offline";
 
 export interface OfferFacts {
   mode: Exclude<RoutingMode, "manual">;
@@ -41,6 +41,7 @@ export function whyBackInQueue(t: TakenBackFacts, routingOff: boolean): string {
 
 function whyTakenBack(t: TakenBackFacts): string {
   if (t.reason === "agent_away") return `${t.fromName} went away before picking it up.`;
+  if (t.reason === "agent_offline") return `${t.fromName} went offline before picking it up.`;
   return t.timeoutSeconds
     ? `${t.fromName} did not pick it up within ${formatSeconds(t.timeoutSeconds)}.`
     : `${t.fromName} did not pick it up in time.`;

@@ -5,12 +5,34 @@
 export interface SecretBox {
   seal(value: Record<string, string>): Promise<string>;
   open(sealed: string): Promise<Record<string, string>>;
+  /** HMAC-SHA256 of `text` (base64url), with a key derived from the secret for signed links. */
+  mac(text: string): Promise<string>;
+  /** Whether `mac` is `text`'s, compared in constant time. */
+  checkMac(text: string, mac: string): Promise<boolean>;
 }
 
 export async function createSecretBox(rawKey: Uint8Array): Promise<SecretBox> {
   if (rawKey.length !== 32) throw new Error("The secret key must be 32 bytes (base64 of 32 random bytes).");
   const key = await crypto.subtle.importKey("raw", rawKey as Uint8Array<ArrayBuffer>, "AES-GCM", false, ["encrypt", "decrypt"]);
+  // A separate key for signing, derived from the same secret: one key is never used for two purposes.
+  const hkdf = await crypto.subtle.importKey("raw", rawKey as Uint8Array<ArrayBuffer>, "HKDF", false, ["deriveKey"]);
+  const macKey = await crypto.subtle.deriveKey(
+    { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: new TextEncoder().encode("inbox signed links v1") },
+    hkdf,
+    { name: "HMAC", hash: "SHA-256", length: 256 },
+    false,
+    ["sign", "verify"],
+  );
   return {
+    async mac(text) {
+      const sig = new Uint8Array(await crypto.subtle.sign("HMAC", macKey, new TextEncoder().encode(text)));
+      return b64(sig).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+    },
+    async checkMac(text, mac) {
+      if (!/^[A-Za-z0-9_-]{43}$/.test(mac)) return false;
+      const sig = unb64(mac.replace(/-/g, "+").replace(/_/g, "/") + "=");
+      return crypto.subtle.verify("HMAC", macKey, sig, new TextEncoder().encode(text));
+    },
     async seal(value) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = new TextEncoder().encode(JSON.stringify(value));

@@ -127,6 +127,8 @@ function updateConversations(core: Core, jobs: InboundJob[]) {
       last_message_preview = v.column3,
       last_activity_at = max(last_activity_at, v.column2),
       contact_name = v.column4,
+      -- the wait starts with the first message nobody answered; a reopened chat starts afresh
+      waiting_since = case when status in ('resolved', 'snoozed') or waiting_since is null then v.column2 else waiting_since end,
       status = case when status in ('resolved', 'snoozed') then 'open' else status end,
       snoozed_until = case when status in ('resolved', 'snoozed') then null else snoozed_until end
     from (values ${valuesTable(jobs)}) as v
@@ -158,6 +160,7 @@ function fromSqlRow(r: Record<string, unknown>): ConversationRow {
     offeredAt: r.offered_at == null ? null : Number(r.offered_at),
     offerExpiresAt: r.offer_expires_at == null ? null : Number(r.offer_expires_at),
     reroutedFrom: (r.rerouted_from as string | null) ?? null,
+    waitingSince: r.waiting_since == null ? null : Number(r.waiting_since),
   };
 }
 

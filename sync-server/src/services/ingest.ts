@@ -7,6 +7,7 @@ import { publish } from "../sync/publish.ts";
 import { routeInBackground } from "../routing/routing-services.ts";
 import { routingModeOf } from "../routing/router.ts";
 import { toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "./read-model.ts";
+import { loadContactRow } from "./contacts.ts";
 
 export interface InboundMessage {
   inbox: InboxRow;
@@ -32,6 +33,11 @@ export interface IngestResult {
  * message is returned instead, so the common path spends no read on it.
  */
 export async function ingestCustomerMessage(core: Core, input: InboundMessage): Promise<IngestResult> {
+  // The caller may have looked the contact up before a merge committed (a cached widget token,
+  // an identity read on another instance): follow it to the kept contact, so no new conversation
+  // starts under the merged one. A cached conversation needs no check: a merge moves it, and
+  // this process drops its cache entries when it merges.
+  if (!core.caches.latestConversation.get(`${input.contactId}:${input.inbox.id}`)) input = await followMerge(core, input);
   const key = `${input.contactId}:${input.inbox.id}`;
   return core.locks.run(key, async () => {
     const conversationId = await latestConversationId(core, key, input);
@@ -79,6 +85,11 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
   });
 }
 
+async function followMerge(core: Core, input: InboundMessage): Promise<InboundMessage> {
+  const kept = await loadContactRow(core, input.inbox.workspaceId, input.contactId);
+  return kept && kept.id !== input.contactId ? { ...input, contactId: kept.id } : input;
+}
+
 /** The conversation a new message of this contact belongs to; cached, as it rarely changes. */
 async function latestConversationId(core: Core, key: string, input: InboundMessage): Promise<string | undefined> {
   const cached = core.caches.latestConversation.get(key);
@@ -116,6 +127,7 @@ function newConversation(input: InboundMessage, id: string, preview: string): Co
     offeredAt: null,
     offerExpiresAt: null,
     reroutedFrom: null,
+    waitingSince: input.at,
   };
 }
 

@@ -94,8 +94,7 @@ export async function notifyMentions(core: Core, conv: ConversationRow, author: 
 }
 
 function publishNotification(core: Core, userId: string, n: Notification): void {
-  const room = core.rooms.get(roomName({ kind: "user", id: userId }));
-  if (room) room.doc.transact(() => room.doc.getMap(USER_NOTIFICATIONS).set(n.id, n), "server");
+  core.live.apply(roomName({ kind: "user", id: userId }), [{ kind: "user.notifications", notifications: [n] }]);
 }
 
 /** A loaded `user.<id>` room: exactly the user's latest notifications, as the table has them. */

@@ -45,6 +45,7 @@ export function toConversation(r: ConversationRow): Conversation {
     offeredTo: r.offeredTo,
     offeredAt: r.offeredAt,
     offerExpiresAt: r.offerExpiresAt,
+    waitingSince: r.waitingSince,
   };
 }
 

@@ -9,6 +9,7 @@ import { conversationForUser } from "./access.ts";
 import { eventInsert } from "./event-rows.ts";
 import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "./read-model.ts";
 import { refuseOverChannelLimits } from "./uploads.ts";
+import { pickupOnReply } from "../routing/pickup.ts";
 
 export interface ReplyResult {
   message: Message;
@@ -39,7 +40,7 @@ export async function sendAgentReply(
   },
 ): Promise<ReplyResult> {
   const conv = await conversationForUser(core, user, conversationId);
-  return core.locks.run(`conversation:${conv.id}`, async () => {
+  const replied = await core.locks.run(`conversation:${conv.id}`, async () => {
     const existing = await core.db.query.messages.findFirst({
       where: and(eq(messages.inboxId, conv.inboxId), eq(messages.clientId, input.clientId)),
     });
@@ -92,6 +93,7 @@ export async function sendAgentReply(
           lastActivityAt: sql`max(${conversations.lastActivityAt}, ${at})`,
           firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${at})`,
           unreadCount: 0,
+          waitingSince: null,
           ...(takes ? { assigneeId: user.id } : {}),
         })
         .where(eq(conversations.id, conv.id))
@@ -103,6 +105,10 @@ export async function sendAgentReply(
     core.outbox.kick();
     return result;
   });
+  // Replying to a chat offered to you takes it: the pickup is recorded now (outside the
+  // conversation's lock, which recordPickup takes), also for a replayed reply whose first try
+  // stopped before this step.
+  return pickupOnReply(core, replied, user.id);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte, min, sql } from "drizzle-orm";
 import { newId, type Conversation } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { conversations } from "../db/schema.ts";
@@ -19,7 +19,8 @@ const WAKE_BATCH = 100;
  */
 export class SnoozeWaker {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private running: Promise<unknown> | null = null;
+  /** Passes run one after another, whether the timer or `runDue` started them. */
+  private chain: Promise<unknown> = Promise.resolve();
   private started = false;
 
   constructor(
@@ -40,12 +41,28 @@ export class SnoozeWaker {
 
   /** Resolves once the pass under way (if any) has finished; for shutdown. */
   async idle(): Promise<void> {
-    await this.running;
+    await this.chain;
+  }
+
+  /**
+   * Wakes what is due now and returns when the next snooze ends (null: none is set; snoozing
+   * is new input). For runtimes without long-lived timers (a Worker's alarm). Waits for a pass
+   * already under way, so passes never overlap.
+   */
+  async runDue(now: number = this.core.now()): Promise<number | null> {
+    const woken = await this.exclusive(() => this.wakeDue(now));
+    const [row] = await this.core.db
+      .select({ next: min(conversations.snoozedUntil) })
+      .from(conversations)
+      .where(sql`${conversations.status} = 'snoozed'`);
+    const next = row?.next ?? null;
+    // A full batch means more may be due right now.
+    if (woken.length === WAKE_BATCH) return now;
+    return next === null ? null : Math.max(next, now);
   }
 
   /** One pass: wakes every conversation whose snooze is due now, and returns them. */
-  async wakeDue(): Promise<Conversation[]> {
-    const now = this.core.now();
+  async wakeDue(now: number = this.core.now()): Promise<Conversation[]> {
     const due = await this.core.db
       .select({ id: conversations.id })
       .from(conversations)
@@ -87,15 +104,18 @@ export class SnoozeWaker {
     });
   }
 
+  private exclusive<T>(pass: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(pass);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+
   private schedule(delayMs: number): void {
     if (!this.started) return;
     this.timer = setTimeout(() => {
-      this.running = this.wakeDue()
+      void this.exclusive(() => this.wakeDue())
         .catch((err) => console.error("could not wake snoozed conversations", err))
-        .finally(() => {
-          this.running = null;
-          this.schedule(this.intervalMs);
-        });
+        .finally(() => this.schedule(this.intervalMs));
     }, delayMs);
     (this.timer as { unref?: () => void }).unref?.();
   }

@@ -13,7 +13,7 @@ import {
 // How server-authored records are written into the Yjs documents (layout: shared/protocol/rooms.ts).
 // Writes are skipped when the value is unchanged so replays and reconciles add no history.
 
-function setIfChanged(map: Y.Map<unknown>, key: string, value: object): void {
+export function setIfChanged(map: Y.Map<unknown>, key: string, value: object): void {
   const current = map.get(key);
   if (current !== undefined && JSON.stringify(current) === JSON.stringify(value)) return;
   map.set(key, value);

@@ -1,19 +1,17 @@
 import { roomName, type Conversation, type Message } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { toWidgetMessage } from "../widget/widget-view.ts";
-import { writeConversationDoc, writeTeamConversations } from "./doc-writes.ts";
 
 type ConversationRef = Pick<Conversation, "id" | "channel" | "contactId">;
 
 /**
  * After a change is committed to libSQL, the server writes its outcome into the live rooms
- * that are loaded (unloaded rooms catch up when they load) and into the visitor's widget.
+ * (`core.live`: rooms not loaded anywhere catch up when they load) and into the visitor's widget.
  * Pass only a conversation read in the same transaction as the change: a stale copy would
  * overwrite newer state in the rooms.
  */
 export function publish(core: Core, conversation: Conversation, messages: Message[] = []): void {
-  const team = core.rooms.get(roomName({ kind: "team", id: conversation.teamId }));
-  if (team) writeTeamConversations(team.doc, [conversation]);
+  core.live.apply(roomName({ kind: "team", id: conversation.teamId }), [{ kind: "team.conversations", conversations: [conversation] }]);
   writeToConversation(core, conversation, conversation, messages);
 }
 
@@ -23,9 +21,8 @@ export function publishMessages(core: Core, ref: ConversationRef, messages: Mess
 }
 
 function writeToConversation(core: Core, ref: ConversationRef, conversation: Conversation | null, messages: Message[]): void {
-  const conv = core.rooms.get(roomName({ kind: "conv", id: ref.id }));
-  if (conv) writeConversationDoc(conv.doc, conversation, messages);
+  core.live.apply(roomName({ kind: "conv", id: ref.id }), [{ kind: "conv", conversation, messages }]);
   if (ref.channel === "webchat") {
-    for (const m of messages) core.widgets.push(ref.contactId, toWidgetMessage(m));
+    for (const m of messages) void core.widgetPush.push(ref.contactId, toWidgetMessage(m));
   }
 }

@@ -84,7 +84,7 @@ export class RoomRegistry {
       .where(eq(docUpdates.room, name))
       .orderBy(asc(docUpdates.id));
     if (rows.length > 0) {
-      Y.applyUpdate(room.doc, Y.mergeUpdates(rows.map((r) => new Uint8Array(r.update))), "load");
+      Y.applyUpdate(room.doc, Y.mergeUpdates(rows.map((r) => r.update)), "load");
     }
     this.updateCounts.set(name, rows.length);
     room.doc.on("update", (update: Uint8Array, origin: unknown) => {
@@ -113,7 +113,7 @@ export class RoomRegistry {
     this.flushScheduled = false;
     for (const [name, updates] of this.buffered) {
       const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-      const write = this.writer.write([this.db.insert(docUpdates).values({ room: name, update: Buffer.from(merged) })]);
+      const write = this.writer.write([this.db.insert(docUpdates).values({ room: name, update: merged })]);
       let set = this.pending.get(name);
       if (!set) this.pending.set(name, (set = new Set()));
       set.add(write);
@@ -143,7 +143,7 @@ export class RoomRegistry {
     const merged = Y.encodeStateAsUpdate(doc);
     await this.writer.write([
       this.db.delete(docUpdates).where(inArray(docUpdates.id, ids.map((r) => r.id))),
-      this.db.insert(docUpdates).values({ room: name, update: Buffer.from(merged) }),
+      this.db.insert(docUpdates).values({ room: name, update: merged }),
     ]);
   }
 

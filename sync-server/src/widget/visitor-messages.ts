@@ -13,6 +13,8 @@ export async function receiveVisitorMessage(
   visitor: Visitor,
   clientId: string,
   text: string,
+  /** The button / quick reply tapped, if the text is its title. */
+  choiceId?: string,
 ): Promise<{ message: WidgetMessage; duplicate: boolean }> {
   // Re-read (cached briefly) so a channel disabled after the socket opened is honoured.
   const inbox = await webchatInbox(core, visitor.inbox.id);
@@ -21,7 +23,7 @@ export async function receiveVisitorMessage(
     inbox,
     contactId: visitor.contactId,
     contactName: visitor.name,
-    content: { kind: "text", text },
+    content: choiceId ? { kind: "text", text, replyTo: { choiceId } } : { kind: "text", text },
     clientId,
     externalId: null,
     at: core.now(),

@@ -24,7 +24,7 @@ export async function handleVisitorFrame(core: Core, visitor: Visitor, data: unk
     clientId = typeof (json as { clientId?: unknown })?.clientId === "string" ? (json as { clientId: string }).clientId : null;
     if (!parsed.success) throw new HttpError(400, "validation_failed", parsed.error.issues[0]?.message ?? "That message is not valid.");
     const frame = parsed.data;
-    const { message } = await receiveVisitorMessage(core, visitor, frame.clientId, frame.text);
+    const { message } = await receiveVisitorMessage(core, visitor, frame.clientId, frame.text, frame.choiceId);
     reply({ type: "ack", clientId: frame.clientId, message });
   } catch (err) {
     if (err instanceof HttpError) return reply({ type: "error", clientId, code: err.code, message: err.message });

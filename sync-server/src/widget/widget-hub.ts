@@ -5,9 +5,19 @@ export interface WidgetPeer {
   send(text: string): void;
 }
 
+/** Readies a message for the visitor (signs its media link); async, so frames queue behind it. */
+export interface WidgetMessagePrep {
+  needed(message: WidgetMessage): boolean;
+  prepare(message: WidgetMessage): Promise<WidgetMessage>;
+}
+
 /** Open widget sockets by visitor (contact id), for live delivery of replies. */
 export class WidgetHub {
   private readonly peers = new Map<string, Set<WidgetPeer>>();
+  /** Per visitor, the frames waiting for a message to be prepared: they keep their order. */
+  private readonly queues = new Map<string, Promise<void>>();
+
+  constructor(private readonly prep: WidgetMessagePrep | null = null) {}
 
   add(contactId: string, peer: WidgetPeer): void {
     let set = this.peers.get(contactId);
@@ -22,8 +32,27 @@ export class WidgetHub {
     if (set && set.size === 0) this.peers.delete(contactId);
   }
 
-  /** Returns how many sockets received the message. */
+  /** Returns how many sockets received (or, while a message is prepared, will receive) the message. */
   push(contactId: string, message: WidgetMessage): number {
+    const set = this.peers.get(contactId);
+    if (!set) return 0;
+    const prep = this.prep;
+    const queued = this.queues.get(contactId);
+    if (!queued && !prep?.needed(message)) return this.send(contactId, message);
+    const count = set.size;
+    const next = (queued ?? Promise.resolve())
+      .then(() => (prep?.needed(message) ? prep.prepare(message) : message))
+      // Unprepared is still better than lost: the widget then shows the file as unavailable.
+      .catch(() => message)
+      .then((ready) => void this.send(contactId, ready));
+    this.queues.set(contactId, next);
+    void next.then(() => {
+      if (this.queues.get(contactId) === next) this.queues.delete(contactId);
+    });
+    return count;
+  }
+
+  private send(contactId: string, message: WidgetMessage): number {
     const set = this.peers.get(contactId);
     if (!set) return 0;
     const frame = JSON.stringify({ type: "message", message } satisfies WidgetFrame);

@@ -10,6 +10,7 @@ import { CREDENTIAL_FIELDS, credentialsFor, formFieldErrors, missingCredentials,
 import { CHANNEL_LABELS } from "../../format/labels.ts";
 import { CredentialFields } from "./CredentialFields.tsx";
 import { ErrorMessage } from "../ErrorMessage.tsx";
+import { t } from "./messages.ts";
 
 const DEFAULT_CHANNEL: ChannelType = "whatsapp";
 
@@ -39,11 +40,11 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
     setDone(null);
     const ch = channel();
     const problems: Record<string, string> = { ...missingCredentials(ch, credentials()) };
-    if (!name().trim()) problems.name = "Give the channel a name agents will recognise.";
-    if (!team()) problems.teamId = "Choose the team that answers this channel.";
+    if (!name().trim()) problems.name = t("nameMissing");
+    if (!team()) problems.teamId = t("teamMissing");
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
-      setError("Fill in the fields marked below.");
+      setError(t("fillMarked"));
       return;
     }
     const extra: Record<string, string> = {};
@@ -66,8 +67,8 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
       const inbox = await props.onConnect(body);
       setDone(
         inbox.webhookUrl
-          ? `Connected ${inbox.name}. Now give the platform its webhook URL (in the list above).`
-          : `Connected ${inbox.name}. Its embed code is in the list above.`,
+          ? t("connectedWebhook", { name: inbox.name })
+          : t("connectedEmbed", { name: inbox.name }),
       );
       // Secrets do not stay in the page longer than needed.
       setName("");
@@ -76,7 +77,7 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
       setApiBaseUrl("");
     } catch (err) {
       const apiError = err instanceof ApiError ? err : null;
-      setError(apiError?.message ?? "Something went wrong. Try again.");
+      setError(apiError?.message ?? t("somethingWrong"));
       setErrors(formFieldErrors(apiError?.fields));
     } finally {
       setBusy(false);
@@ -87,16 +88,16 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
 
   return (
     <form class="connect-form" aria-labelledby="connect-title" noValidate onSubmit={submit}>
-      <h2 id="connect-title">Connect a channel</h2>
-      <p class="muted">The credentials are checked with the platform before the channel is saved, then kept encrypted on the server.</p>
+      <h2 id="connect-title">{t("connectTitle")}</h2>
+      <p class="muted">{t("connectIntro")}</p>
       <div class="form-grid">
         <div class="field">
-          <label for="connect-name">Name</label>
+          <label for="connect-name">{t("name")}</label>
           <input
             id="connect-name"
             type="text"
             maxLength={120}
-            placeholder="e.g. WhatsApp Sales"
+            placeholder={t("namePlaceholder")}
             value={name()}
             aria-invalid={fieldError("name") ? "true" : undefined}
             aria-describedby={fieldError("name") ? "connect-name-error" : undefined}
@@ -112,7 +113,7 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
           </Show>
         </div>
         <div class="field">
-          <label for="connect-channel">Channel</label>
+          <label for="connect-channel">{t("channel")}</label>
           <select
             id="connect-channel"
             class="select"
@@ -134,7 +135,7 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
           </select>
         </div>
         <div class="field">
-          <label for="connect-team">Team</label>
+          <label for="connect-team">{t("team")}</label>
           <select
             id="connect-team"
             class="select"
@@ -162,8 +163,8 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
       </div>
 
       <fieldset class="credentials-fieldset">
-        <legend>{CHANNEL_LABELS[channel()]} credentials</legend>
-        <Show when={CREDENTIAL_FIELDS[channel()].length > 0} fallback={<p class="muted">Web chat needs no credentials: after connecting, paste its embed code into your website.</p>}>
+        <legend>{t("credentialsOf", { channel: CHANNEL_LABELS[channel()] })}</legend>
+        <Show when={CREDENTIAL_FIELDS[channel()].length > 0} fallback={<p class="muted">{t("webchatNoCredentials")}</p>}>
           <div class="form-grid">
             <CredentialFields
               channel={channel()}
@@ -182,11 +183,11 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
             <For each={SETTING_FIELDS[channel()]}>
               {(f) => (
                 <div class="field">
-                  <label for={`connect-setting-${f.key}`}>{f.label}</label>
+                  <label for={`connect-setting-${f.key}`}>{f.label()}</label>
                   <input
                     id={`connect-setting-${f.key}`}
                     type={f.type}
-                    placeholder={f.placeholder}
+                    placeholder={f.placeholder?.()}
                     value={settings()[f.key] ?? (f.type === "color" ? "#2563eb" : "")}
                     onInput={(e) => setSettings((s) => ({ ...s, [f.key]: e.currentTarget.value }))}
                   />
@@ -199,16 +200,16 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
 
       <Show when={channel() !== "webchat"}>
         <details class="advanced">
-          <summary>Advanced</summary>
+          <summary>{t("advanced")}</summary>
           <div class="field">
-            <label for="connect-api-base">API base URL</label>
+            <label for="connect-api-base">{t("apiBaseUrl")}</label>
             <input
               id="connect-api-base"
               type="text"
               inputmode="url"
               autocapitalize="off"
               spellcheck={false}
-              placeholder="The platform's own API"
+              placeholder={t("apiBaseUrlPlaceholder")}
               value={apiBaseUrl()}
               aria-describedby="connect-api-base-hint"
               onInput={(e) => {
@@ -217,7 +218,7 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
               }}
             />
             <p class="field-hint" id="connect-api-base-hint">
-              Only for a sandbox or a test double of the platform. Leave it empty to use the platform's API.
+              {t("apiBaseUrlHint")}
             </p>
             <Show when={fieldError("apiBaseUrl")}>
               <p class="field-error">{fieldError("apiBaseUrl")}</p>
@@ -232,7 +233,7 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
       </p>
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy()} aria-busy={busy()}>
-          {busy() ? "Checking with the platform…" : "Connect channel"}
+          {busy() ? t("checking") : t("connectChannel")}
         </button>
       </div>
     </form>

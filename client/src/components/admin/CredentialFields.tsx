@@ -22,7 +22,7 @@ export function CredentialFields(props: {
         const describedBy = () => [field.hint ? `${id()}-hint` : "", error() ? `${id()}-error` : ""].filter(Boolean).join(" ") || undefined;
         return (
           <div class="field">
-            <label for={id()}>{field.label}</label>
+            <label for={id()}>{field.label()}</label>
             <input
               id={id()}
               name={field.key}
@@ -39,7 +39,7 @@ export function CredentialFields(props: {
             />
             <Show when={field.hint}>
               <p class="field-hint" id={`${id()}-hint`}>
-                {field.hint}
+                {field.hint?.()}
               </p>
             </Show>
             <Show when={error()}>

@@ -9,6 +9,7 @@ import { CREDENTIAL_FIELDS, credentialsFor, formFieldErrors, missingCredentials 
 import { CHANNEL_LABELS } from "../../format/labels.ts";
 import { CredentialFields } from "./CredentialFields.tsx";
 import { ErrorMessage } from "../ErrorMessage.tsx";
+import { t } from "./messages.ts";
 
 export function ReconnectForm(props: {
   inbox: AdminInbox;
@@ -34,7 +35,7 @@ export function ReconnectForm(props: {
     const missing = missingCredentials(props.inbox.channel, values());
     if (Object.keys(missing).length > 0) {
       setErrors(missing);
-      setError("Fill in the fields marked below.");
+      setError(t("fillMarked"));
       return;
     }
     setBusy(true);
@@ -43,10 +44,10 @@ export function ReconnectForm(props: {
     try {
       const inbox = await props.onReconnect(credentialsFor(props.inbox.channel, values()));
       setValues({});
-      props.onDone(`${inbox.name} is reconnected. Agents can reply again.`);
+      props.onDone(t("reconnected", { name: inbox.name }));
     } catch (err) {
       const apiError = err instanceof ApiError ? err : null;
-      setError(apiError?.message ?? "Something went wrong. Try again.");
+      setError(apiError?.message ?? t("somethingWrong"));
       setErrors(formFieldErrors(apiError?.fields));
       setBusy(false);
     }
@@ -63,12 +64,12 @@ export function ReconnectForm(props: {
         if (e.key === "Escape" && !busy()) props.onCancel();
       }}
     >
-      <h3 id={titleId()}>Reconnect {props.inbox.name}</h3>
+      <h3 id={titleId()}>{t("reconnectTitle", { name: props.inbox.name })}</h3>
       <Show
         when={CREDENTIAL_FIELDS[props.inbox.channel].length > 0}
-        fallback={<p class="muted">Web chat has no credentials to renew.</p>}
+        fallback={<p class="muted">{t("webchatNothingToRenew")}</p>}
       >
-        <p class="muted">Enter the {CHANNEL_LABELS[props.inbox.channel]} credentials again (e.g. a new access token). Conversations and history stay.</p>
+        <p class="muted">{t("reconnectIntro", { channel: CHANNEL_LABELS[props.inbox.channel] })}</p>
         <div class="form-grid">
           <CredentialFields
             channel={props.inbox.channel}
@@ -89,11 +90,11 @@ export function ReconnectForm(props: {
       <div class="form-actions">
         <Show when={CREDENTIAL_FIELDS[props.inbox.channel].length > 0}>
           <button type="submit" class="btn btn-primary" disabled={busy()} aria-busy={busy()}>
-            {busy() ? "Checking with the platform…" : "Save and reconnect"}
+            {busy() ? t("checking") : t("saveAndReconnect")}
           </button>
         </Show>
         <button type="button" class="btn" onClick={() => props.onCancel()}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>

@@ -1,5 +1,5 @@
 /** The files waiting to go with the next reply, each removable. */
-import { formatSize } from "@inbox/shared/api/uploads";
+import { formatFileSize } from "../../format/file-size.ts";
 import { For, onCleanup, Show } from "solid-js";
 import { t } from "./messages.ts";
 
@@ -26,7 +26,7 @@ export function AttachmentList(props: { files: readonly PickedFile[]; onRemove(i
                 <Thumb file={f.file} />
               </Show>
               <span class="composer-attachment-name">{f.file.name}</span>
-              <span class="composer-attachment-size">{formatSize(f.file.size)}</span>
+              <span class="composer-attachment-size">{formatFileSize(f.file.size)}</span>
               <button type="button" class="btn btn-ghost composer-attachment-remove" aria-label={t("removeAttachment", { name: f.file.name })} onClick={() => props.onRemove(f.id)}>
                 ✕
               </button>

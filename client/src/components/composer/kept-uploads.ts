@@ -57,6 +57,18 @@ export function createUploadResolver(store: KeptStore, upload: Upload): (command
   };
 }
 
+/**
+ * What a `local-upload:` url stands for on this device: the file itself until it is uploaded,
+ * then the server's url; null when it is not a kept file or the file is gone.
+ */
+export async function findKept(store: KeptStore, url: string): Promise<{ blob: Blob } | { url: string } | null> {
+  if (!url.startsWith(LOCAL_UPLOAD_PREFIX)) return null;
+  const kept = (await store.get(kvKey(url.slice(LOCAL_UPLOAD_PREFIX.length)))) as Kept | undefined;
+  if (kept?.url) return { url: kept.url };
+  if (kept?.blob instanceof Blob) return { blob: kept.blob };
+  return null;
+}
+
 /** The `kv` table as a KeptStore. */
 export function keptStoreOf(db: LocalDb): KeptStore {
   return {

@@ -46,7 +46,7 @@ describe("attachment limits, checked before sending", () => {
   it("speaks the agent's language", () => {
     setLocale("pt-BR");
     expect(attachmentError(whatsapp, "WhatsApp", { name: "big.png", type: "image/png", size: Math.round(7.2 * MB) })).toBe(
-      "O WhatsApp aceita imagens de até 5 MB; este tem 7.2 MB.",
+      "O WhatsApp aceita imagens de até 5 MB; este tem 7,2 MB.",
     );
   });
 

@@ -6,10 +6,10 @@
 import {
   baseMimeType,
   checkAttachment,
-  formatSize,
   type AttachmentKind,
   type ChannelCapabilities,
 } from "@inbox/shared/api/uploads";
+import { formatFileSize } from "../../format/file-size.ts";
 import { t } from "./messages.ts";
 
 const KIND_KEYS = { image: "kindImage", audio: "kindAudio", video: "kindVideo", file: "kindFile" } as const;
@@ -34,7 +34,7 @@ export function attachmentError(caps: ChannelCapabilities | null, channel: strin
     case "type_unsupported":
       return t("typeUnsupported", { channel, kinds: kinds(p.kind), accepted: p.accepted.map(shortType).join(", "), name: file.name, type: shortType(mimeType) });
     case "too_large":
-      return t("tooLarge", { channel, kinds: kinds(p.kind), max: formatSize(p.maxBytes), size: formatSize(p.size) });
+      return t("tooLarge", { channel, kinds: kinds(p.kind), max: formatFileSize(p.maxBytes), size: formatFileSize(p.size) });
     case "empty":
       return t("empty", { name: file.name });
   }

@@ -44,6 +44,11 @@ export const t = defineMessages(
     unreadInTab: "{count} unread",
     listPosition: "{index} of {total}",
     keyboardHint: "Use the arrow keys or J and K to move, Enter to open, Home and End to jump.",
+    waitingJustNow: "waiting <1 min",
+    waitingMinutes: "waiting {n} min",
+    waitingHours: "waiting {n} h",
+    waitingDays: "waiting {n} d",
+    waitingSince: "Customer waiting for a reply since {time}",
   },
   {
     filters: "Filtros",
@@ -87,5 +92,10 @@ export const t = defineMessages(
     unreadInTab: "{count} não lidas",
     listPosition: "{index} de {total}",
     keyboardHint: "Use as setas ou J e K para mover, Enter para abrir, Home e End para saltar.",
+    waitingJustNow: "esperando há <1 min",
+    waitingMinutes: "esperando há {n} min",
+    waitingHours: "esperando há {n} h",
+    waitingDays: "esperando há {n} d",
+    waitingSince: "Cliente esperando resposta desde {time}",
   },
 );

@@ -1,7 +1,8 @@
 /**
  * Admin settings: how each channel hands out new chats (manual / round robin / least loaded),
  * how long an offered chat waits to be picked up before it goes to a colleague, and whether an
- * agent going away hands their offered chats on. Saved per channel; online-only like the rest
+ * agent going away (or offline: no live connection for the grace period) hands their offered
+ * chats on. Saved per channel; online-only like the rest
  * of the admin screen.
  */
 import type { AdminInbox } from "@inbox/shared";

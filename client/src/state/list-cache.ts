@@ -1,0 +1,123 @@
+/**
+ * Every cached conversation in memory, for the list's filters, sorts and counts. Read whole
+ * once; after that a write (this tab's or another tab's: Dexie's `storagemutated` event names
+ * the keys it touched) is applied by reading just those rows, so a message arriving in a 10,000
+ * conversation cache costs one row's read, not the whole table's. A write Dexie reports as a
+ * range (a clear, or a bulk write of 50 rows or more such as a pull's page) reads everything
+ * again.
+ */
+import { Dexie, type IntervalTree, type ObservabilitySet } from "dexie";
+import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
+import type { LocalDb } from "../local/db.ts";
+import type { ConversationRow } from "../local/rows.ts";
+import type { LiveQuery } from "../local/live-query.ts";
+
+/** Which conversations a write changed: none, these ids, or possibly any (read them all). */
+export type Changed = "none" | "all" | string[];
+
+type Node = { from?: unknown; to?: unknown; l?: Node | null; r?: Node | null };
+
+/**
+ * The primary keys of `table` a mutation touched, from Dexie's description of it. Pure (a
+ * description that crossed from another tab is a plain object, so the tree is walked here).
+ */
+export function changedKeys(parts: ObservabilitySet, dbName: string, table: string): Changed {
+  const tree = parts[`idb://${dbName}/${table}/`] as IntervalTree | undefined;
+  if (!tree || !("from" in tree)) return "none";
+  const keys: string[] = [];
+  const stack: Node[] = [tree as Node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (typeof n.from !== "string" || n.from !== n.to) return "all";
+    keys.push(n.from);
+    if (n.l) stack.push(n.l);
+    if (n.r) stack.push(n.r);
+  }
+  return keys;
+}
+
+/** Applies changed rows to the cached list: a row read back as undefined was deleted. */
+export function applyChanged(
+  byId: Map<string, ConversationRow>,
+  ids: readonly string[],
+  rows: readonly (ConversationRow | undefined)[],
+): void {
+  ids.forEach((id, i) => {
+    const row = rows[i];
+    if (row) byId.set(id, row);
+    else byId.delete(id);
+  });
+}
+
+/**
+ * The cache's conversations as a live accessor (same shape as a live query). `throttleMs`:
+ * while it returns more than 0, changes are applied at most that often (during a pull).
+ */
+export function createConversationCache(source: Accessor<LocalDb | null>, throttleMs: () => number): LiveQuery<ConversationRow[]> {
+  const [rows, setRows] = createSignal<ConversationRow[]>([], { equals: false });
+  const [loaded, setLoaded] = createSignal(false);
+
+  createEffect(
+    on(source, (db) => {
+      setRows([]);
+      setLoaded(false);
+      if (!db) return;
+      let live = true;
+      let readAll = true;
+      const pending = new Set<string>();
+      let running = false;
+      const byId = new Map<string, ConversationRow>();
+
+      const pump = async () => {
+        running = true;
+        try {
+          while (live && (readAll || pending.size > 0)) {
+            if (readAll) {
+              readAll = false;
+              pending.clear();
+              const all = await db.conversations.toArray();
+              if (!live) return;
+              byId.clear();
+              for (const r of all) byId.set(r.id, r);
+            } else {
+              const ids = [...pending];
+              pending.clear();
+              const got = await db.conversations.bulkGet(ids);
+              if (!live) return;
+              applyChanged(byId, ids, got);
+            }
+            setRows([...byId.values()]);
+            setLoaded(true);
+            const wait = throttleMs();
+            if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+          }
+        } catch (err) {
+          console.error("Local database query failed", err);
+          setLoaded(true);
+          readAll = true; // the next change starts from a whole read
+        } finally {
+          running = false;
+        }
+      };
+
+      // Listening before the first read: a write racing it is read again afterwards.
+      const onMutated = (parts: ObservabilitySet) => {
+        const changed = changedKeys(parts, db.name, "conversations");
+        if (changed === "none") return;
+        if (changed === "all") readAll = true;
+        else for (const id of changed) pending.add(id);
+        if (!running) void pump();
+      };
+      Dexie.on.storagemutated.subscribe(onMutated);
+      void pump();
+      onCleanup(() => {
+        live = false;
+        Dexie.on.storagemutated.unsubscribe(onMutated);
+      });
+    }),
+  );
+
+  const accessor = (() => rows()) as LiveQuery<ConversationRow[]>;
+  accessor.loaded = loaded;
+  return accessor;
+}

@@ -1,0 +1,23 @@
+/**
+ * Who may open Settings and which sections they see. Supervisors write the canned responses and
+ * knowledge-base articles agents reuse (the server lets them); channels and routing change how
+ * the whole workspace reaches customers, so they stay with admins. Agents have no Settings.
+ * The server checks every call again; this only keeps people from meeting doors they can't open.
+ */
+import type { Role } from "@inbox/shared";
+
+export interface SettingsSections {
+  /** Channels, connecting one, and how each hands out chats. */
+  channels: boolean;
+  /** Canned responses and knowledge-base articles. */
+  content: boolean;
+}
+
+export function settingsSectionsFor(role: Role | null | undefined): SettingsSections {
+  return { channels: role === "admin", content: role === "admin" || role === "supervisor" };
+}
+
+export function canOpenSettings(role: Role | null | undefined): boolean {
+  const s = settingsSectionsFor(role);
+  return s.channels || s.content;
+}

@@ -1,0 +1,71 @@
+import type { UpgradeWebSocket } from "hono/ws";
+import type { Core } from "../core.ts";
+import type { Peer } from "../sync/peer.ts";
+import type { Room } from "../sync/room.ts";
+import { MAX_SYNC_MESSAGE_BYTES, notAWebSocket, socketBytes, type RoomSocketGateway } from "../sync/socket-gateway.ts";
+
+/**
+ * Node's live rooms: the socket joins this process's RoomRegistry. The route has authorised the
+ * user for the room already.
+ */
+export function nodeRoomSockets(core: Core, upgradeWebSocket: UpgradeWebSocket): RoomSocketGateway {
+  return {
+    handle(c, { room: name, writable, user }) {
+      if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw notAWebSocket();
+      let room: Room | null = null;
+      let peer: Peer | null = null;
+      // Messages that arrive while the room loads are applied in order once it is ready.
+      const early: Uint8Array[] = [];
+      let closed = false;
+      return upgradeWebSocket(c, {
+        onOpen(_evt, ws) {
+          peer = {
+            send: (data) => ws.send(data as Uint8Array<ArrayBuffer>),
+            close: (code, reason) => ws.close(code, reason),
+            user,
+          };
+          // A live socket keeps its user online for routing (presence.ts stamps the record).
+          core.router.presence.connected(user.id);
+          core.rooms
+            .open(name)
+            .then((r) => {
+              if (closed) return core.rooms.release(name);
+              room = r;
+              r.addPeer(peer!, writable);
+              for (const data of early.splice(0)) r.receive(peer!, data);
+            })
+            .catch((err) => {
+              console.error(`could not open room ${name}`, err);
+              ws.close(1011, "Could not load this document");
+            });
+        },
+        onMessage(evt, ws) {
+          const data = socketBytes(evt.data);
+          if (!data) return;
+          if (data.byteLength > MAX_SYNC_MESSAGE_BYTES) {
+            ws.close(1009, "Change too large");
+            return;
+          }
+          if (!room) {
+            early.push(data);
+            return;
+          }
+          try {
+            room.receive(peer!, data);
+          } catch (err) {
+            // One malformed message must not take the room down for everyone else.
+            console.error(`bad sync message in ${name}`, err);
+          }
+        },
+        onClose() {
+          if (!closed && peer) core.router.presence.disconnected(user.id);
+          closed = true;
+          if (room && peer) {
+            room.removePeer(peer);
+            core.rooms.release(name);
+          }
+        },
+      });
+    },
+  };
+}

@@ -1,0 +1,36 @@
+import type { Core } from "../core.ts";
+
+/** A failed job is tried again this soon (its own retries are in the record). */
+const RETRY_FAILED_MS = 5_000;
+/** Work reported due at once (a full batch, a lost race) runs again this soon, never in a hot loop. */
+const MIN_GAP_MS = 1_000;
+
+/**
+ * Runs every scheduled job of the core once — outbox retries, snooze wake-ups, routing timeouts,
+ * the presence heartbeat, pending webhooks — and returns when the next one is due (epoch ms;
+ * null: nothing is scheduled, only new input starts work). Every job works from the record with
+ * conditional writes, so calling this from several places at once (a Durable Object alarm, a
+ * cron trigger) is safe. Node runs the same jobs from their own `start()` loops. The next time
+ * is at least a second away.
+ */
+export async function runDueJobs(core: Core, now: number = core.now()): Promise<number | null> {
+  const jobs: Array<[string, () => Promise<number | null>]> = [
+    ["outbox", () => core.outbox.runDue(now)],
+    ["snoozes", () => core.snoozes.runDue(now)],
+    ["routing", () => core.router.scheduler.runDue(now)],
+    ["presence", () => core.router.presence.runDue(now)],
+    ["webhooks", () => core.webhooks.runDue(now)],
+  ];
+  const results = await Promise.allSettled(jobs.map(([, run]) => run()));
+  let next: number | null = null;
+  results.forEach((result, i) => {
+    let due: number | null;
+    if (result.status === "fulfilled") due = result.value;
+    else {
+      console.error(`scheduled job ${jobs[i]![0]} failed`, result.reason);
+      due = now + RETRY_FAILED_MS;
+    }
+    if (due !== null && (next === null || due < next)) next = due;
+  });
+  return next === null ? null : Math.max(next, now + MIN_GAP_MS);
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import {
+  CONV_MESSAGES,
+  CONV_META,
+  CONV_META_KEY,
+  TEAM_CONVERSATIONS,
+  TEAM_INBOXES,
+  newId,
+  type Conversation,
+  type Inbox,
+  type Message,
+} from "@inbox/shared";
+import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
+import { applyRoomOp, type RoomOp } from "./room-ops.ts";
+
+const at = 1_700_000_000_000;
+const conversation: Conversation = {
+  id: newId(),
+  workspaceId: newId(),
+  inboxId: newId(),
+  channel: "webchat",
+  contactId: newId(),
+  contactName: "Maria",
+  teamId: newId(),
+  status: "open",
+  priority: "normal",
+  assigneeId: null,
+  snoozedUntil: null,
+  labels: [],
+  unreadCount: 1,
+  lastMessagePreview: "hello",
+  firstResponseAt: null,
+  lastActivityAt: at,
+  createdAt: at,
+};
+const message: Message = {
+  id: newId(),
+  conversationId: conversation.id,
+  direction: "inbound",
+  senderKind: "customer",
+  senderId: conversation.contactId,
+  senderName: "Maria",
+  content: { kind: "text", text: "hello" },
+  status: "delivered",
+  failureReason: null,
+  clientId: "c-1",
+  createdAt: at,
+};
+const inbox: Inbox = {
+  id: conversation.inboxId,
+  workspaceId: conversation.workspaceId,
+  name: "Site",
+  channel: "webchat",
+  status: "token_expired",
+  teamId: conversation.teamId,
+  pausedUntil: null,
+  settings: {},
+  createdAt: at,
+};
+const notification: Notification = {
+  id: newId(),
+  kind: "mention",
+  conversationId: conversation.id,
+  actorId: newId(),
+  actorName: "Ana",
+  contactName: "Maria",
+  excerpt: "@Bruno look",
+  createdAt: at,
+  readAt: null,
+};
+
+/** The JSON every op travels as between a core and a room on another runtime. */
+const overTheWire = (op: RoomOp): RoomOp => JSON.parse(JSON.stringify(op)) as RoomOp;
+
+/** Applies the op as a room would receive it and counts the Yjs updates it produced. */
+function apply(doc: Y.Doc, op: RoomOp): number {
+  let updates = 0;
+  const count = () => updates++;
+  doc.on("update", count);
+  applyRoomOp(doc, overTheWire(op));
+  doc.off("update", count);
+  return updates;
+}
+
+describe("room ops", () => {
+  const cases: Array<{ op: RoomOp; seen: (doc: Y.Doc) => unknown; expected: unknown; before?: RoomOp }> = [
+    {
+      op: { kind: "team.conversations", conversations: [conversation] },
+      seen: (d) => d.getMap(TEAM_CONVERSATIONS).get(conversation.id),
+      expected: conversation,
+    },
+    {
+      before: { kind: "team.conversations", conversations: [conversation] },
+      op: { kind: "team.conversation.removed", id: conversation.id },
+      seen: (d) => d.getMap(TEAM_CONVERSATIONS).has(conversation.id),
+      expected: false,
+    },
+    {
+      op: { kind: "team.inbox", inbox },
+      seen: (d) => d.getMap(TEAM_INBOXES).get(inbox.id),
+      expected: inbox,
+    },
+    {
+      op: { kind: "conv", conversation, messages: [message] },
+      seen: (d) => [d.getMap(CONV_META).get(CONV_META_KEY), d.getMap(CONV_MESSAGES).get(message.id)],
+      expected: [conversation, message],
+    },
+    {
+      before: { kind: "conv", conversation, messages: [message] },
+      op: { kind: "conv", conversation: null, messages: [{ ...message, status: "read" }] },
+      seen: (d) => [d.getMap(CONV_META).get(CONV_META_KEY), (d.getMap(CONV_MESSAGES).get(message.id) as Message).status],
+      expected: [conversation, "read"],
+    },
+    {
+      op: { kind: "user.notifications", notifications: [notification] },
+      seen: (d) => d.getMap(USER_NOTIFICATIONS).get(notification.id),
+      expected: notification,
+    },
+  ];
+
+  for (const { op, seen, expected, before } of cases) {
+    it(`${op.kind} writes the record into the room, and again changes nothing`, () => {
+      const doc = new Y.Doc();
+      if (before) apply(doc, before);
+      expect(apply(doc, op)).toBe(1);
+      expect(seen(doc)).toEqual(expected);
+      const state = Y.encodeStateVector(doc);
+      expect(apply(doc, op)).toBe(0);
+      expect(Y.encodeStateVector(doc)).toEqual(state);
+    });
+  }
+
+  it("team.touch writes unchanged conversations again so devices pull (on purpose, every time)", () => {
+    const doc = new Y.Doc();
+    apply(doc, { kind: "team.conversations", conversations: [conversation] });
+    const touch: RoomOp = { kind: "team.touch", conversations: [conversation] };
+    expect(apply(doc, touch)).toBe(1);
+    expect(apply(doc, touch)).toBe(1);
+    expect(doc.getMap(TEAM_CONVERSATIONS).get(conversation.id)).toEqual(conversation);
+  });
+
+  it("ops of several kinds in one room keep each other's data", () => {
+    const doc = new Y.Doc();
+    apply(doc, { kind: "team.conversations", conversations: [conversation, { ...conversation, id: newId() }] });
+    apply(doc, { kind: "team.inbox", inbox });
+    apply(doc, { kind: "team.conversation.removed", id: conversation.id });
+    expect(doc.getMap(TEAM_CONVERSATIONS).size).toBe(1);
+    expect(doc.getMap(TEAM_INBOXES).get(inbox.id)).toEqual(inbox);
+  });
+});

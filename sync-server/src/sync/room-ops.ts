@@ -1,0 +1,49 @@
+import type * as Y from "yjs";
+import { TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message } from "@inbox/shared";
+import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
+import { removeTeamConversation, setIfChanged, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
+
+/**
+ * Every write the server makes into a live room, as plain JSON: built after a commit and applied
+ * wherever the room lives (this process's registry on Node, the room's Durable Object on Workers).
+ * Values are whole records, so applying an op twice changes nothing the second time (except
+ * `team.touch`, which exists to make a change).
+ */
+export type RoomOp =
+  /** `team.<id>`: conversations as the list shows them (added or changed). */
+  | { kind: "team.conversations"; conversations: Conversation[] }
+  /** `team.<id>`: a conversation leaves this team's list (moved to another team). */
+  | { kind: "team.conversation.removed"; id: string }
+  /**
+   * `team.<id>`: writes these conversations again even though they are unchanged, so devices
+   * pull (a contact's details changed, not the conversation). Adds history on purpose.
+   */
+  | { kind: "team.touch"; conversations: Conversation[] }
+  /** `team.<id>`: a channel of the team and its state (active, disabled, token expired…). */
+  | { kind: "team.inbox"; inbox: Inbox }
+  /** `conv.<id>`: the conversation's state (null: leave it) and messages added or changed. */
+  | { kind: "conv"; conversation: Conversation | null; messages: Message[] }
+  /** `user.<id>`: notifications added or changed (read). */
+  | { kind: "user.notifications"; notifications: Notification[] };
+
+/** Applies one op to a room's document; pure (no I/O), the same on every runtime. */
+export function applyRoomOp(doc: Y.Doc, op: RoomOp): void {
+  switch (op.kind) {
+    case "team.conversations":
+      return writeTeamConversations(doc, op.conversations);
+    case "team.conversation.removed":
+      return removeTeamConversation(doc, op.id);
+    case "team.touch": {
+      const map = doc.getMap(TEAM_CONVERSATIONS);
+      return doc.transact(() => op.conversations.forEach((c) => map.set(c.id, c)), "server");
+    }
+    case "team.inbox":
+      return writeTeamInbox(doc, op.inbox);
+    case "conv":
+      return writeConversationDoc(doc, op.conversation, op.messages);
+    case "user.notifications": {
+      const map = doc.getMap(USER_NOTIFICATIONS);
+      return doc.transact(() => op.notifications.forEach((n) => setIfChanged(map, n.id, n)), "server");
+    }
+  }
+}
