@@ -5,11 +5,13 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     projects: [
+      // The Workers build inside workerd (sync-server/test-workers, real sqld and platform fakes).
+      "sync-server/vitest.workers.config.ts",
       {
         test: {
           name: "unit",
           include: ["{shared,connectors,sync-server,client}/**/*.test.ts"],
-          exclude: ["**/node_modules/**", "**/e2e/**", "**/dist/**"],
+          exclude: ["**/node_modules/**", "**/e2e/**", "**/dist/**", "**/test-workers/**"],
           testTimeout: 20_000,
         },
       },

@@ -7,6 +7,7 @@ bash scripts/ensure-chromium.sh
 bash scripts/ensure-sqld.sh >/dev/null || echo "test: no sqld; the libSQL-server tests will be skipped" >&2
 npm run typecheck --silent
 npm run build --silent
+bash scripts/worker-bundle.sh
 report=$(mktemp -d)/vitest.json
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile="$report" || status=$?

@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { openConversation, reply, signIn, timeline } from "./support/inbox-page.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { waitFor } from "../../sync-server/src/testing/test-server.ts";
+import { useInbox } from "./support/use-inbox.ts";
+import { openConversation, reply, timeline } from "./support/inbox-page.ts";
 
 // The seed's channel failure table, as an agent sees it in the browser. The platforms are the
 // simulator's fakes, made to answer with each platform's documented errors.
 
-let server: TestServer;
-let browser: Browser;
+const app = useInbox();
 let admin: string;
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  admin = await server.login("admin@demo.inbox");
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  admin = await app.server.login("admin@demo.inbox");
 });
 
 async function inbox(channel: string) {
-  const rows = await server.core.db.query.inboxes.findMany();
+  const rows = await app.server.core.db.query.inboxes.findMany();
   return rows.find((r) => r.channel === channel)!;
 }
 
 async function sim(inboxId: string, path: string, body: unknown) {
-  const res = await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   expect(res.status).toBe(200);
 }
 
@@ -34,8 +27,8 @@ async function sim(inboxId: string, path: string, body: unknown) {
 async function customerWritesAndAgentOpens(channel: string, name: string, externalId: string, text: string): Promise<Page> {
   const row = await inbox(channel);
   await sim(row.id, "customer", { customer: { externalId, name }, action: { kind: "text", text } });
-  const context = await browser.newContext();
-  const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+  const context = await app.newContext();
+  const page = await app.signIn("ana@demo.inbox", context);
   const list = page.getByRole("navigation", { name: "Conversations" });
   await list.getByRole("button", { name: new RegExp(`${name}|${externalId}`) }).first().waitFor({ timeout: 15_000 });
   await openConversation(page, `${name}|${externalId}`);
@@ -62,7 +55,7 @@ describe("channel failure states, as the agent sees them", () => {
     await sim(row.id, "failure", { failure: "rate_limited" });
     await reply(page, "Yes! One moment.");
     await page.getByText(/Channel temporarily unavailable/).first().waitFor({ timeout: 15_000 });
-    expect((await server.core.db.query.inboxes.findFirst({ where: (i, { eq }) => eq(i.id, row.id) }))!.status).toBe("rate_limited");
+    expect((await app.server.core.db.query.inboxes.findFirst({ where: (i, { eq }) => eq(i.id, row.id) }))!.status).toBe("rate_limited");
     await sim(row.id, "failure", { failure: "none" });
     await page.context().close();
   });
@@ -78,8 +71,8 @@ describe("channel failure states, as the agent sees them", () => {
 
     // The admin reconnects (same credentials, now accepted again): agents can reply again, history kept.
     await sim(row.id, "failure", { failure: "none" });
-    const credentials = await server.core.secrets.open(row.secretsEnc!);
-    expect((await server.api(`/api/admin/inboxes/${row.id}/reconnect`, { method: "POST", token: admin, json: { credentials } })).status).toBe(200);
+    const credentials = await app.server.core.secrets.open(row.secretsEnc!);
+    expect((await app.server.api(`/api/admin/inboxes/${row.id}/reconnect`, { method: "POST", token: admin, json: { credentials } })).status).toBe(200);
     await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).waitFor({ timeout: 15_000 });
     await timeline(page).getByText("hello bot").waitFor();
     await page.context().close();
@@ -88,16 +81,16 @@ describe("channel failure states, as the agent sees them", () => {
   it("admin disabled the channel: agents cannot reply, new messages are not shown, old ones stay", async () => {
     const row = await inbox("instagram");
     const page = await customerWritesAndAgentOpens("instagram", "Disabled Dora", "1254459150000001", "first message");
-    expect((await server.api(`/api/admin/inboxes/${row.id}/enabled`, { method: "POST", token: admin, json: { enabled: false } })).status).toBe(200);
+    expect((await app.server.api(`/api/admin/inboxes/${row.id}/enabled`, { method: "POST", token: admin, json: { enabled: false } })).status).toBe(200);
     await page.getByText(/disabled by an admin/).first().waitFor({ timeout: 15_000 });
     expect(await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).count()).toBe(0);
     await sim(row.id, "customer", { customer: { externalId: "1254459150000001", name: "Disabled Dora" }, action: { kind: "text", text: "written while disabled" } });
-    await server.core.webhooks.idle();
+    await app.server.core.webhooks.idle();
     await new Promise((r) => setTimeout(r, 500));
     expect(await timeline(page).getByText("written while disabled").count()).toBe(0);
     await timeline(page).getByText("first message").waitFor();
 
-    expect((await server.api(`/api/admin/inboxes/${row.id}/enabled`, { method: "POST", token: admin, json: { enabled: true } })).status).toBe(200);
+    expect((await app.server.api(`/api/admin/inboxes/${row.id}/enabled`, { method: "POST", token: admin, json: { enabled: true } })).status).toBe(200);
     await timeline(page).getByText("written while disabled").waitFor({ timeout: 15_000 });
     await waitFor("composer back", async () => (await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).count()) === 1);
     await page.context().close();

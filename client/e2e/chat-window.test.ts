@@ -1,32 +1,25 @@
 import { crc32, deflateSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { audioMessage, buildWebhook, imageMessage, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { loadUser } from "../../sync-server/src/services/read-model.ts";
 import { sendAgentReply } from "../../sync-server/src/services/reply.ts";
-import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { openConversation, reply, signIn, timeline } from "./support/inbox-page.ts";
+import { waitFor } from "../../sync-server/src/testing/test-server.ts";
+import { useInbox } from "./support/use-inbox.ts";
+import { openConversation, reply, timeline } from "./support/inbox-page.ts";
 
 // The chat window in a real browser: a WhatsApp customer's photo and voice note (real, decodable
 // files served by the simulator's WhatsApp fake, fetched into the blob store by the server), the
 // "new messages" jump while scrolled up, and a failed reply sent again with Retry.
 
-let server: TestServer;
-let browser: Browser;
+const app = useInbox();
 let inboxId: string;
 let credentials: WhatsappCredentials;
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  const row = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!;
+  const row = (await app.server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!;
   inboxId = row.id;
-  credentials = (await server.core.secrets.open(row.secretsEnc!)) as unknown as WhatsappCredentials;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
+  credentials = (await app.server.core.secrets.open(row.secretsEnc!)) as unknown as WhatsappCredentials;
 });
 
 /** A w×h PNG of one colour. */
@@ -77,7 +70,7 @@ async function uploadToPlatform(bytes: Uint8Array, type: string, filename: strin
   form.set("messaging_product", "whatsapp");
   form.set("type", type);
   form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), filename);
-  const res = await fetch(`${server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
+  const res = await fetch(`${app.server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
     method: "POST",
     headers: { authorization: `Bearer ${credentials.accessToken}` },
     body: form,
@@ -89,18 +82,18 @@ async function uploadToPlatform(bytes: Uint8Array, type: string, filename: strin
 /** The customer's message arrives as Meta's signed webhook. */
 async function customerSends(payload: Record<string, unknown>): Promise<void> {
   const { headers, body } = buildWebhook(payload, credentials);
-  const res = await fetch(`${server.url}/webhooks/whatsapp/${inboxId}`, { method: "POST", headers, body });
+  const res = await fetch(`${app.server.url}/webhooks/whatsapp/${inboxId}`, { method: "POST", headers, body });
   expect(res.status).toBe(200);
-  await server.core.webhooks.idle();
+  await app.server.core.webhooks.idle();
 }
 
 async function simulate(path: string, body: unknown) {
-  const res = await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   expect(res.status).toBe(200);
 }
 
 async function agentOpens(name: string): Promise<Page> {
-  const page = await signIn(await browser.newContext(), server.url, "ana@demo.inbox", DEMO_PASSWORD);
+  const page = await app.signIn("ana@demo.inbox");
   await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
   await openConversation(page, name);
   return page;
@@ -157,9 +150,9 @@ describe("the chat window", () => {
     const who = customer("5511960000002", "Chatty Carla");
     for (let i = 1; i <= 40; i++) await customerSends(textMessage({ ...who, ...next(), text: `message number ${i}` }));
     // Read already (elsewhere): the chat opens at the newest message, not at the first unread.
-    const token = await server.login("ana@demo.inbox");
-    const conv = (await server.core.db.query.conversations.findMany()).find((c) => c.contactName === "Chatty Carla")!;
-    expect((await server.api(`/api/conversations/${conv.id}/read`, { method: "POST", token })).status).toBe(200);
+    const token = await app.server.login("ana@demo.inbox");
+    const conv = (await app.server.core.db.query.conversations.findMany()).find((c) => c.contactName === "Chatty Carla")!;
+    expect((await app.server.api(`/api/conversations/${conv.id}/read`, { method: "POST", token })).status).toBe(200);
     const page = await agentOpens("Chatty Carla");
     const log = timeline(page);
     await log.getByText("message number 40").waitFor();
@@ -190,21 +183,21 @@ describe("the chat window", () => {
 
   it("loads earlier messages the device does not have as the agent scrolls back, keeping what they read in place", async () => {
     // More messages than a conversation room carries (500): the oldest only come page by page.
-    const session = (await (await server.api(`/api/widget/${server.seed!.inboxIds.site!}/sessions`, { method: "POST", json: { name: "Long Lena" } })).json()) as { token: string };
+    const session = (await (await app.server.api(`/api/widget/${app.server.seed!.inboxIds.site!}/sessions`, { method: "POST", json: { name: "Long Lena" } })).json()) as { token: string };
     const total = 530;
     for (let i = 1; i <= total; i++) {
-      const res = await server.api(`/api/widget/${server.seed!.inboxIds.site!}/messages`, {
+      const res = await app.server.api(`/api/widget/${app.server.seed!.inboxIds.site!}/messages`, {
         method: "POST",
         token: session.token,
         json: { clientId: `long-lena-${String(i).padStart(4, "0")}`, text: `long message ${i}` },
       });
       expect(res.status).toBe(201);
     }
-    const token = await server.login("ana@demo.inbox");
-    const conv = (await server.core.db.query.conversations.findMany()).find((c) => c.contactName === "Long Lena")!;
-    expect((await server.api(`/api/conversations/${conv.id}/read`, { method: "POST", token })).status).toBe(200);
+    const token = await app.server.login("ana@demo.inbox");
+    const conv = (await app.server.core.db.query.conversations.findMany()).find((c) => c.contactName === "Long Lena")!;
+    expect((await app.server.api(`/api/conversations/${conv.id}/read`, { method: "POST", token })).status).toBe(200);
 
-    const page = await signIn(await browser.newContext(), server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const page = await app.signIn("ana@demo.inbox");
     // The device syncs every message; evict the 30 the room does not carry (as a device short of space would).
     const evicted = await page.evaluate(
       async ([conversationId, expected]) => {
@@ -287,14 +280,14 @@ describe("the chat window", () => {
     // The history says who sent it again.
     await log.getByText("Ana Souza sent a failed reply again").waitFor({ timeout: 15_000 });
 
-    const sent = (await (await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] };
+    const sent = (await (await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] };
     expect(sent.sent.filter((s) => s.text === "Yes, I am here" && s.status === 200)).toHaveLength(1);
     await page.context().close();
   });
 
   it("offers a bot's quick replies in the web chat widget; the customer's tap answers, linked on the agent's side", async () => {
-    const customerPage = await (await browser.newContext()).newPage();
-    await customerPage.goto(server.url + "/demo");
+    const customerPage = await (await app.newContext()).newPage();
+    await customerPage.goto(app.server.url + "/demo");
     await customerPage.getByRole("button", { name: "Open chat" }).click();
     const chat = customerPage.getByRole("dialog");
     await chat.getByLabel("Name").fill("Choice Chloe");
@@ -306,13 +299,13 @@ describe("the chat window", () => {
     // Quick replies go out as the composer would send them (the same server path as any reply).
     let conversationId: string | undefined;
     await waitFor("conversation", async () => {
-      const rows = await server.core.db.query.conversations.findMany();
+      const rows = await app.server.core.db.query.conversations.findMany();
       conversationId = rows.find((r) => r.contactName === "Choice Chloe")?.id;
       return conversationId !== undefined;
     });
-    const ana = (await server.core.db.query.users.findMany()).find((u) => u.email === "ana@demo.inbox")!;
-    const user = { ...(await loadUser(server.core.db, ana.id))!, sessionTokenHash: "" };
-    await sendAgentReply(server.core, user, conversationId!, {
+    const ana = (await app.server.core.db.query.users.findMany()).find((u) => u.email === "ana@demo.inbox")!;
+    const user = { ...(await loadUser(app.server.core.db, ana.id))!, sessionTokenHash: "" };
+    await sendAgentReply(app.server.core, user, conversationId!, {
       clientId: "chat-window-quick-1",
       content: { kind: "quick_replies", text: "What do you need?", replies: [{ id: "track", title: "Track my order" }, { id: "refund", title: "Refund" }] },
     });
@@ -324,9 +317,9 @@ describe("the chat window", () => {
     await waitFor("answered", async () => (await picked.getAttribute("aria-pressed")) === "true");
     expect(await choices.getByRole("button", { name: "Track my order" }).isDisabled()).toBe(true);
     // Stored as what the customer said, with the id of the reply they tapped.
-    const token = await server.login("ana@demo.inbox");
+    const token = await app.server.login("ana@demo.inbox");
     await waitFor("the tap stored with its choice", async () => {
-      const res = await server.api(`/api/conversations/${conversationId}/messages`, { token });
+      const res = await app.server.api(`/api/conversations/${conversationId}/messages`, { token });
       const { messages } = (await res.json()) as { messages: { content: unknown }[] };
       return messages.some((m) => JSON.stringify(m.content) === JSON.stringify({ kind: "text", text: "Refund", replyTo: { choiceId: "refund" } }));
     });

@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { openConversation, signIn, timeline, waitForBadge } from "./support/inbox-page.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { waitFor } from "../../sync-server/src/testing/test-server.ts";
+import { useInbox } from "./support/use-inbox.ts";
+import { openConversation, timeline, waitForBadge } from "./support/inbox-page.ts";
 
 // The composer in a real browser against a real server: a file dropped onto it goes out to the
 // customer's WhatsApp (the simulator's fake) and shows in the timeline; a file over WhatsApp's
 // limit is refused before anything is sent, saying why; the toolbar writes the formatting the
 // channel then renders.
 
-let server: TestServer;
-let browser: Browser;
+const app = useInbox();
 let page: Page;
 let whatsappId: string;
 
@@ -19,7 +18,7 @@ const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8
 const CUSTOMER = { externalId: "5511977770001", name: "Drop Dora" };
 
 async function sentToPlatform(): Promise<{ kind: string; text: string | null; to: string | null }[]> {
-  const res = await fetch(`${server.url}/simulator/api/inboxes/${whatsappId}/sent`);
+  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${whatsappId}/sent`);
   return ((await res.json()) as { sent: { kind: string; text: string | null; to: string | null }[] }).sent;
 }
 
@@ -37,25 +36,19 @@ async function dropFile(p: Page, file: { name: string; type: string; base64?: st
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-  whatsappId = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!.id;
-  const res = await fetch(`${server.url}/simulator/api/inboxes/${whatsappId}/customer`, {
+  whatsappId = (await app.server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!.id;
+  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${whatsappId}/customer`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ customer: CUSTOMER, action: { kind: "text", text: "Here is my problem" } }),
   });
   expect(res.status).toBe(200);
-  page = await signIn(await browser.newContext(), server.url, "ana@demo.inbox", DEMO_PASSWORD);
+  page = await app.signIn("ana@demo.inbox");
   await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Drop Dora/ }).first().waitFor({ timeout: 15_000 });
   await openConversation(page, "Drop Dora");
   await timeline(page).getByText("Here is my problem").waitFor();
   // The channel's limits have arrived once the composer offers attachments.
   await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Attach a file" }).waitFor({ timeout: 15_000 });
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 describe("composer", () => {

@@ -1,35 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { openConversation, signIn as signInAs, timeline } from "./support/inbox-page.ts";
+import { describe, expect, it } from "vitest";
+import { useInbox } from "./support/use-inbox.ts";
+import { openConversation, timeline } from "./support/inbox-page.ts";
 
 // What agents reuse and how colleagues reach each other: a canned response typed as
 // /shortcut with the contact's name filled in, and an @mention in a note that reaches the
 // mentioned colleague's browser (bell and tab title) live.
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+const app = useInbox();
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return signInAs(context, server.url, email, DEMO_PASSWORD);
-}
 
 describe("canned responses and mentions in a real browser", () => {
   it("an agent types /saud, picks the canned response, and the customer's first name is filled in", async () => {
-    const ana = await signIn("ana@demo.inbox");
+    const ana = await app.signIn("ana@demo.inbox");
     await openConversation(ana, "Maria Oliveira");
     const form = ana.getByRole("form", { name: "Reply" });
     const box = form.getByLabel("Reply message");
@@ -51,7 +33,7 @@ describe("canned responses and mentions in a real browser", () => {
   });
 
   it("an agent searches the knowledge base and inserts an article's public link, which anyone can open", async () => {
-    const ana = await signIn("ana@demo.inbox");
+    const ana = await app.signIn("ana@demo.inbox");
     await openConversation(ana, "João Pereira");
     const form = ana.getByRole("form", { name: "Reply" });
     await form.getByRole("button", { name: "Search the knowledge base" }).click();
@@ -60,20 +42,19 @@ describe("canned responses and mentions in a real browser", () => {
     await results.getByText("Trocas e devoluções").waitFor();
     expect(await results.getByRole("listitem").count()).toBe(1);
     await results.getByRole("button", { name: "Insert a link to Trocas e devoluções" }).click();
-    const link = `Trocas e devoluções: ${server.url}/kb/trocas-e-devolucoes`;
+    const link = `Trocas e devoluções: ${app.server.url}/kb/trocas-e-devolucoes`;
     await ana.waitForFunction(
       (text) => (document.querySelector('textarea[aria-label="Reply message"]') as HTMLTextAreaElement | null)?.value.includes(text),
       link,
     );
-    const page = await fetch(`${server.url}/kb/trocas-e-devolucoes`);
+    const page = await fetch(`${app.server.url}/kb/trocas-e-devolucoes`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("<h1>Trocas e devoluções</h1>");
   });
 
   it("works offline from the copy on the device: /shortcuts and article search", async () => {
-    const context = await browser.newContext();
-    contexts.push(context);
-    const ana = await signInAs(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const context = await app.newContext();
+      const ana = await app.signIn("ana@demo.inbox", context);
     await openConversation(ana, "João Pereira");
     // Signing in stored the workspace's content on the device; wait until it is there.
     await ana.waitForFunction(async () => {
@@ -118,13 +99,13 @@ describe("canned responses and mentions in a real browser", () => {
   });
 
   it("a new chat waiting in the agent's team rings the bell and the tab title until it is opened", async () => {
-    const sam = await signIn("supervisor@demo.inbox");
+    const sam = await app.signIn("supervisor@demo.inbox");
     // Chats already there when Sam's device finished its first sync are not new.
     await sam.locator('button[data-watching="true"]').waitFor();
     expect(await sam.title()).toBe("Inbox");
-    const inboxId = server.seed!.inboxIds.site!;
+    const inboxId = app.server.seed!.inboxIds.site!;
     const post = (path: string, body: unknown, token?: string) =>
-      fetch(server.url + path, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+      fetch(app.server.url + path, { method: "POST", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
     const { token } = (await (await post(`/api/widget/${inboxId}/sessions`, { name: "Nadia New" })).json()) as { token: string };
     expect((await post(`/api/widget/${inboxId}/messages`, { clientId: crypto.randomUUID(), text: "Hello, anyone there?" }, token)).status).toBe(201);
 
@@ -137,7 +118,7 @@ describe("canned responses and mentions in a real browser", () => {
   });
 
   it("an admin adds a canned response in Settings, a bad shortcut is explained, and agents can use it", async () => {
-    const admin = await signIn("admin@demo.inbox");
+    const admin = await app.signIn("admin@demo.inbox");
     await admin.getByRole("button", { name: "Settings" }).click();
     const section = admin.getByRole("region", { name: "Canned responses" });
     await section.getByRole("button", { name: "Add canned response" }).click();
@@ -151,7 +132,7 @@ describe("canned responses and mentions in a real browser", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await section.getByRole("row", { name: /\/refund/ }).waitFor();
 
-    const ana = await signIn("ana@demo.inbox");
+    const ana = await app.signIn("ana@demo.inbox");
     await openConversation(ana, "Maria Oliveira");
     const box = ana.getByRole("form", { name: "Reply" }).getByLabel("Reply message");
     await box.fill("");
@@ -162,13 +143,13 @@ describe("canned responses and mentions in a real browser", () => {
   });
 
   it("a note that @mentions a colleague shows up in their bell and tab title at once, and opens the chat", async () => {
-    const sam = await signIn("supervisor@demo.inbox");
+    const sam = await app.signIn("supervisor@demo.inbox");
     const bell = sam.getByRole("button", { name: /^Notifications/ });
     await bell.waitFor();
     const before = await sam.title();
     expect(before).toBe("Inbox");
 
-    const ana = await signIn("ana@demo.inbox");
+    const ana = await app.signIn("ana@demo.inbox");
     await openConversation(ana, "Maria Oliveira");
     // The colleague is picked from the suggestions @ opens in a note.
     await ana.getByRole("button", { name: "Note", exact: true }).click();

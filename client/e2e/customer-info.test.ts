@@ -1,27 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { openConversation, signIn, waitForBadge } from "./support/inbox-page.ts";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { useInbox } from "./support/use-inbox.ts";
+import { openConversation, waitForBadge } from "./support/inbox-page.ts";
 
 // The customer panel in a real browser: an agent edits who the customer is (others see it
 // live), links a ticket, sees what the customer sent, and merges a duplicate contact.
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useInbox();
 
 async function agent(email: string): Promise<{ context: BrowserContext; page: Page }> {
   // Wide enough that the customer panel sits beside the chat rather than in a drawer.
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  return { context, page: await signIn(context, server.url, email, DEMO_PASSWORD) };
+  const context = await app.newContext({ viewport: { width: 1440, height: 1000 } });
+  return { context, page: await app.signIn(email, context) };
 }
 
 const list = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
@@ -29,8 +19,8 @@ const info = (page: Page) => page.getByRole("complementary", { name: "Customer i
 const chatTitle = (page: Page) => page.getByRole("main", { name: "Chat" }).getByRole("heading", { level: 2 });
 
 async function customerSendsImage(externalId: string, name: string, caption: string): Promise<void> {
-  const inbox = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!;
-  const res = await fetch(`${server.url}/simulator/api/inboxes/${inbox.id}/customer`, {
+  const inbox = (await app.server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!;
+  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${inbox.id}/customer`, {
     method: "POST",
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ customer: { externalId, name }, action: { kind: "image", caption } }),
@@ -74,7 +64,7 @@ describe("customer info panel", () => {
     await info(sam.page).getByText("Mendes Calçados").waitFor();
 
     // The record has it, and the whole story is in the events.
-    const row = await server.core.db.query.contacts.findFirst({ where: (c, { eq }) => eq(c.email, "carlos@example.com") });
+    const row = await app.server.core.db.query.contacts.findFirst({ where: (c, { eq }) => eq(c.email, "carlos@example.com") });
     expect(row).toMatchObject({ name: "Carlos A. Mendes", vip: true, company: "Mendes Calçados" });
     await ana.context.close();
     await sam.context.close();
@@ -98,7 +88,7 @@ describe("customer info panel", () => {
     // The merge needs the server: it says so instead of failing later.
     await panel.getByText("Merging needs a connection to the server.").waitFor();
     await waitForBadge(ana.page, /Offline · 1 change waiting/);
-    const stored = async () => (await server.core.db.query.contacts.findFirst({ where: (c, { eq }) => eq(c.email, "joao@example.com") }))?.phone;
+    const stored = async () => (await app.server.core.db.query.contacts.findFirst({ where: (c, { eq }) => eq(c.email, "joao@example.com") }))?.phone;
     expect(await stored()).toBeNull();
 
     await ana.context.setOffline(false);

@@ -1,25 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../sync-server/src/testing/test-server.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { listKit } from "../bench/list-kit-page.ts";
 import { conversations, inboxes, users } from "../../sync-server/src/db/schema.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { signIn, waitForBadge } from "./support/inbox-page.ts";
+import { useInbox } from "./support/use-inbox.ts";
+import { waitForBadge } from "./support/inbox-page.ts";
 
 // The conversation list an agent works in: filters, saved views (kept on the server and on the
 // device), keyboard navigation and live reordering, in chromium against a real server.
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useInbox();
 
 const list = (page: Page) => page.getByRole("navigation", { name: "Conversations" });
 const rows = (page: Page) => list(page).getByRole("list", { name: "Conversation list" }).getByRole("button");
@@ -41,7 +31,7 @@ async function waitForNames(page: Page, expected: string[]): Promise<void> {
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.querySelector(".conv-item-name")?.textContent ?? null);
 
 const post = (path: string, body: unknown, token?: string) =>
-  fetch(server.url + path, {
+  fetch(app.server.url + path, {
     method: "POST",
     headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify(body),
@@ -49,7 +39,7 @@ const post = (path: string, body: unknown, token?: string) =>
 
 /** A web-chat customer writes; returns a function that writes again as them. */
 async function customer(name: string, text: string): Promise<(text: string) => Promise<void>> {
-  const inboxId = server.seed!.inboxIds.site!;
+  const inboxId = app.server.seed!.inboxIds.site!;
   const { token } = (await (await post(`/api/widget/${inboxId}/sessions`, { name })).json()) as { token: string };
   const write = async (t: string) => {
     expect((await post(`/api/widget/${inboxId}/messages`, { clientId: crypto.randomUUID(), text: t }, token)).status).toBe(201);
@@ -60,8 +50,8 @@ async function customer(name: string, text: string): Promise<(text: string) => P
 
 describe("conversation list", () => {
   it("filters by channel and status, saves the view, and the view survives a reload, also offline", async () => {
-    const context = await browser.newContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await list(page).getByText("Maria Oliveira").waitFor();
 
     await list(page).getByRole("button", { name: "Filters" }).click();
@@ -108,17 +98,17 @@ describe("conversation list", () => {
     await context.setOffline(false);
 
     // The server keeps it for Ana, and for nobody else.
-    const token = await server.login("ana@demo.inbox");
-    const views = (await (await server.api("/api/me/views", { token })).json()) as { views: { name: string; view: { channels: string[]; statuses: string[] } }[] };
+    const token = await app.server.login("ana@demo.inbox");
+    const views = (await (await app.server.api("/api/me/views", { token })).json()) as { views: { name: string; view: { channels: string[]; statuses: string[] } }[] };
     expect(views.views).toMatchObject([{ name: "WhatsApp open", view: { channels: ["whatsapp"], statuses: ["open"] } }]);
-    const bruno = await server.login("bruno@demo.inbox");
-    expect(((await (await server.api("/api/me/views", { token: bruno })).json()) as { views: unknown[] }).views).toEqual([]);
+    const bruno = await app.server.login("bruno@demo.inbox");
+    expect(((await (await app.server.api("/api/me/views", { token: bruno })).json()) as { views: unknown[] }).views).toEqual([]);
     await context.close();
   });
 
   it("sorts by oldest waiting: the customer who has waited longest comes first", async () => {
-    const context = await browser.newContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await list(page).getByText("Maria Oliveira").waitFor();
     await list(page).getByLabel("Sort conversations").selectOption({ label: "Oldest waiting" });
     // Nobody has answered these three yet: the one who wrote first waits longest.
@@ -129,8 +119,8 @@ describe("conversation list", () => {
   });
 
   it("moves with the keyboard, opens with Enter, and keeps focus on its row while new chats arrive", async () => {
-    const context = await browser.newContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await list(page).getByText("M. Oliveira").waitFor();
     const order = await shownNames(page);
     expect(order.slice(0, 3)).toEqual(["Maria Oliveira", "Carlos Mendes", "João Pereira"]);
@@ -174,11 +164,11 @@ describe("conversation list", () => {
   });
 
   it("keeps 2,000 conversations to a window of rows, reaches the last by keyboard, and holds the row in view still when the order changes", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const context = await app.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await app.signIn("ana@demo.inbox", context);
     await list(page).getByText("Maria Oliveira").waitFor();
-    const ana = (await server.core.db.query.users.findFirst({ where: eq(users.email, "ana@demo.inbox") }))!;
-    const site = (await server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, server.seed!.inboxIds.site!) }))!;
+    const ana = (await app.server.core.db.query.users.findFirst({ where: eq(users.email, "ana@demo.inbox") }))!;
+    const site = (await app.server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, app.server.seed!.inboxIds.site!) }))!;
     await listKit(page, "seed", { userId: ana.id, workspaceId: ana.workspaceId, inboxId: site.id, teamId: site.teamId, count: 2_000 });
     await page.reload();
     await page.waitForFunction(() => Number(document.querySelector("[aria-setsize]")?.getAttribute("aria-setsize")) > 2_000, undefined, { timeout: 20_000 });
@@ -213,8 +203,8 @@ describe("conversation list", () => {
   });
 
   it("shows how long each customer has waited, and an agent's reply ends the wait, live", async () => {
-    const context = await browser.newContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await list(page).getByText("Maria Oliveira").waitFor();
     await list(page).getByLabel("Sort conversations").selectOption({ label: "Oldest waiting" });
     const three = async () => (await shownNames(page)).filter((n) => ["Maria Oliveira", "Carlos Mendes", "Yuki Tanaka"].includes(n));
@@ -224,9 +214,9 @@ describe("conversation list", () => {
     await expect.poll(() => row("Maria Oliveira").locator(".conv-item-waiting").textContent()).toMatch(/^waiting \d+ min$/);
 
     // Ana answers Yuki from another device: Yuki stops waiting and goes below everyone who still is.
-    const yuki = (await server.core.db.query.conversations.findFirst({ where: eq(conversations.contactName, "Yuki Tanaka") }))!;
-    const token = await server.login("ana@demo.inbox");
-    const res = await server.api(`/api/conversations/${yuki.id}/messages`, { method: "POST", token, json: { clientId: crypto.randomUUID(), text: "Yes, back in stock!" } });
+    const yuki = (await app.server.core.db.query.conversations.findFirst({ where: eq(conversations.contactName, "Yuki Tanaka") }))!;
+    const token = await app.server.login("ana@demo.inbox");
+    const res = await app.server.api(`/api/conversations/${yuki.id}/messages`, { method: "POST", token, json: { clientId: crypto.randomUUID(), text: "Yes, back in stock!" } });
     expect(res.status).toBe(201);
     await expect.poll(three, { timeout: 10_000 }).toEqual(["Carlos Mendes", "Maria Oliveira", "Yuki Tanaka"]);
     expect(await row("Yuki Tanaka").locator(".conv-item-waiting").count()).toBe(0);

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { createServer } from "node:net";
-import type { Browser, BrowserContext } from "playwright-core";
 import { startChild, type Child } from "../../sync-server/src/testing/child-process.ts";
-import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
+import { DEMO_PASSWORD, waitFor } from "../../sync-server/src/testing/test-server.ts";
+import { useInbox } from "./support/use-inbox.ts";
 import { addLabel, addNote, databaseNames, openConversation, reply, signIn, timeline, waitForBadge } from "./support/inbox-page.ts";
 
 // Offline-first in a real browser: chromium's own offline switch (context.setOffline) cuts the
 // network; the service worker, IndexedDB and the outbox have to carry the agent through.
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const app = useInbox();
 
 /** A customer writes in through the widget API; returns their token to read what they received. */
 async function customer(base: string, inboxId: string, name: string, text: string): Promise<string> {
@@ -36,14 +26,10 @@ async function receivedReplies(base: string, inboxId: string, token: string): Pr
   return body.messages.filter((m) => m.from === "agent").map((m) => m.content.text ?? "");
 }
 
-async function agentContext(): Promise<BrowserContext> {
-  return browser.newContext();
-}
-
 describe("offline-first PWA", () => {
   it("opens with no network after a reload and shows the list, timelines and search from the device", async () => {
-    const context = await agentContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await openConversation(page, "João Pereira");
     await timeline(page).getByText("Vocês entregam em Campinas?").waitFor();
     await waitForBadge(page, /^Connection: Online$/);
@@ -63,10 +49,10 @@ describe("offline-first PWA", () => {
   });
 
   it("answers offline; on reconnect the customer gets each reply once, in the order written, and triage applies once", async () => {
-    const inbox = server.seed!.inboxIds.site!;
-    const token = await customer(server.url, inbox, "Offline Olivia", "Is my refund done?");
-    const context = await agentContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const inbox = app.server.seed!.inboxIds.site!;
+    const token = await customer(app.server.url, inbox, "Offline Olivia", "Is my refund done?");
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await openConversation(page, "Offline Olivia");
     await waitForBadge(page, /^Connection: Online$/);
 
@@ -80,33 +66,33 @@ describe("offline-first PWA", () => {
     await addLabel(page, "refund");
     await addNote(page, "Refund approved by finance");
     await waitForBadge(page, /Offline · 4 changes waiting/);
-    expect(await receivedReplies(server.url, inbox, token)).toEqual([]);
+    expect(await receivedReplies(app.server.url, inbox, token)).toEqual([]);
 
     await context.setOffline(false);
     await waitForBadge(page, /^Connection: Online$/, 20_000);
-    await waitFor("replies delivered", async () => (await receivedReplies(server.url, inbox, token)).length >= 3, 10_000);
-    expect(await receivedReplies(server.url, inbox, token)).toEqual(["Offline answer 1", "Offline answer 2", "Offline answer 3"]);
+    await waitFor("replies delivered", async () => (await receivedReplies(app.server.url, inbox, token)).length >= 3, 10_000);
+    expect(await receivedReplies(app.server.url, inbox, token)).toEqual(["Offline answer 1", "Offline answer 2", "Offline answer 3"]);
     // Each shows once in the agent's timeline, no longer pending.
     await waitFor("pending cleared", async () => (await timeline(page).getByText("Will send when online").count()) === 0);
     expect(await timeline(page).getByText("Offline answer 2").count()).toBe(1);
-    const admin = await server.login("admin@demo.inbox");
-    const list = (await (await server.api("/api/conversations", { token: admin })).json()) as { conversations: { contactName: string; priority: string; labels: string[]; id: string }[] };
+    const admin = await app.server.login("admin@demo.inbox");
+    const list = (await (await app.server.api("/api/conversations", { token: admin })).json()) as { conversations: { contactName: string; priority: string; labels: string[]; id: string }[] };
     const conv = await waitFor("triage applied", async () => {
-      const l = (await (await server.api("/api/conversations", { token: admin })).json()) as typeof list;
+      const l = (await (await app.server.api("/api/conversations", { token: admin })).json()) as typeof list;
       const c = l.conversations.find((x) => x.contactName === "Offline Olivia");
       return c && c.priority === "high" && c.labels.includes("refund") ? c : null;
     });
-    const events = await server.core.db.query.events.findMany({ where: (e, { eq }) => eq(e.conversationId, conv.id) });
+    const events = await app.server.core.db.query.events.findMany({ where: (e, { eq }) => eq(e.conversationId, conv.id) });
     expect(events.filter((e) => e.type === "conversation.priority_changed")).toHaveLength(1);
     expect(events.filter((e) => e.type === "note.added")).toHaveLength(1);
     await context.close();
   });
 
   it("keeps offline replies when the tab is closed and reopened before reconnecting", async () => {
-    const inbox = server.seed!.inboxIds.site!;
-    const token = await customer(server.url, inbox, "Tab Tina", "Hello?");
-    const context = await agentContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const inbox = app.server.seed!.inboxIds.site!;
+    const token = await customer(app.server.url, inbox, "Tab Tina", "Hello?");
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await openConversation(page, "Tab Tina");
     await waitForBadge(page, /^Connection: Online$/);
     await context.setOffline(true);
@@ -116,47 +102,47 @@ describe("offline-first PWA", () => {
     await page.close();
 
     const reopened = await context.newPage();
-    await reopened.goto(server.url + "/");
+    await reopened.goto(app.server.url + "/");
     await waitForBadge(reopened, /Offline · 2 changes waiting/);
     await context.setOffline(false);
-    await waitFor("delivered", async () => (await receivedReplies(server.url, inbox, token)).length >= 2, 15_000);
+    await waitFor("delivered", async () => (await receivedReplies(app.server.url, inbox, token)).length >= 2, 15_000);
     await new Promise((r) => setTimeout(r, 500));
-    expect(await receivedReplies(server.url, inbox, token)).toEqual(["Written before closing the tab", "And a second one"]);
+    expect(await receivedReplies(app.server.url, inbox, token)).toEqual(["Written before closing the tab", "And a second one"]);
     await context.close();
   });
 
   it("a reply written offline to a chat a colleague took meanwhile is kept as a draft, with the reason", async () => {
-    const inbox = server.seed!.inboxIds.site!;
-    const token = await customer(server.url, inbox, "Race Rachel", "Anyone?");
-    const context = await agentContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const inbox = app.server.seed!.inboxIds.site!;
+    const token = await customer(app.server.url, inbox, "Race Rachel", "Anyone?");
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await openConversation(page, "Race Rachel");
     await waitForBadge(page, /^Connection: Online$/);
     await context.setOffline(true);
     await reply(page, "I'll take this one!");
 
-    const admin = await server.login("admin@demo.inbox");
-    const users = (await (await server.api("/api/users", { token: admin })).json()) as { users: { id: string; email: string }[] };
-    const list = (await (await server.api("/api/conversations", { token: admin })).json()) as { conversations: { id: string; contactName: string }[] };
+    const admin = await app.server.login("admin@demo.inbox");
+    const users = (await (await app.server.api("/api/users", { token: admin })).json()) as { users: { id: string; email: string }[] };
+    const list = (await (await app.server.api("/api/conversations", { token: admin })).json()) as { conversations: { id: string; contactName: string }[] };
     const conv = list.conversations.find((c) => c.contactName === "Race Rachel")!;
     const sam = users.users.find((u) => u.email === "supervisor@demo.inbox")!;
-    expect((await server.api(`/api/conversations/${conv.id}/assign`, { method: "POST", token: admin, json: { assigneeId: sam.id } })).status).toBe(200);
+    expect((await app.server.api(`/api/conversations/${conv.id}/assign`, { method: "POST", token: admin, json: { assigneeId: sam.id } })).status).toBe(200);
 
     await context.setOffline(false);
     const alert = page.getByRole("alert").filter({ hasText: "Conversation was taken by Sam while you were offline; your reply was kept as a draft." });
     await alert.waitFor({ timeout: 15_000 });
     await waitFor("text back in the draft", async () => (await page.getByRole("form", { name: "Reply" }).getByLabel("Reply message").inputValue()).includes("I'll take this one!"));
-    expect(await receivedReplies(server.url, inbox, token)).toEqual([]);
+    expect(await receivedReplies(app.server.url, inbox, token)).toEqual([]);
     await context.close();
   });
 
   it("two agents who edit the same conversation offline converge when both reconnect", async () => {
-    const inbox = server.seed!.inboxIds.site!;
-    await customer(server.url, inbox, "Merge Mia", "Two of you?");
-    const ctxA = await agentContext();
-    const ctxB = await agentContext();
-    const a = await signIn(ctxA, server.url, "ana@demo.inbox", DEMO_PASSWORD);
-    const b = await signIn(ctxB, server.url, "supervisor@demo.inbox", DEMO_PASSWORD);
+    const inbox = app.server.seed!.inboxIds.site!;
+    await customer(app.server.url, inbox, "Merge Mia", "Two of you?");
+    const ctxA = await app.newContext();
+    const ctxB = await app.newContext();
+    const a = await app.signIn("ana@demo.inbox", ctxA);
+    const b = await app.signIn("supervisor@demo.inbox", ctxB);
     for (const p of [a, b]) {
       await openConversation(p, "Merge Mia");
       await waitForBadge(p, /^Connection: Online$/);
@@ -184,8 +170,8 @@ describe("offline-first PWA", () => {
   });
 
   it("sign-out leaves nothing in IndexedDB, and the next user sees none of the previous user's data", async () => {
-    const context = await agentContext();
-    const page = await signIn(context, server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     await page.getByRole("navigation", { name: "Conversations" }).getByText("Maria Oliveira").waitFor();
     await openConversation(page, "Maria Oliveira");
     await waitForBadge(page, /^Connection: Online$/);
@@ -235,7 +221,7 @@ describe("server crash during sync", () => {
     children.push(first);
     const { url, dir, inboxId } = first.info;
     const token = await customer(url, inboxId, "Crash Cora", "Are you there?");
-    const context = await agentContext();
+    const context = await app.newContext();
     const page = await signIn(context, url, "ana@demo.inbox", DEMO_PASSWORD);
     await openConversation(page, "Crash Cora");
     await waitForBadge(page, /^Connection: Online$/);

@@ -1,34 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext } from "playwright-core";
 import { eq } from "drizzle-orm";
 import { conversations, teamMembers } from "../../sync-server/src/db/schema.ts";
-import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { openConversation, reply, signIn as signInAs } from "./support/inbox-page.ts";
+import { waitFor } from "../../sync-server/src/testing/test-server.ts";
+import { useInbox } from "./support/use-inbox.ts";
+import { openConversation, reply } from "./support/inbox-page.ts";
 
 // Routing in a real browser: the admin turns on round robin for the website chat, Bruno sets
 // himself away, customers write, and only Ana (available) is offered the chats; she picks one up.
 
-let server: TestServer;
-let browser: Browser;
+const app = useInbox();
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
   // Bruno joins Support too, so round robin has two agents to choose between.
-  await server.core.db.insert(teamMembers).values({ teamId: server.seed!.teamIds.support!, userId: server.seed!.userIds.bruno! });
+  await app.server.core.db.insert(teamMembers).values({ teamId: app.server.seed!.teamIds.support!, userId: app.server.seed!.userIds.bruno! });
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function signIn(context: BrowserContext, email: string): Promise<Page> {
-  return signInAs(context, server.url, email, DEMO_PASSWORD);
-}
 
 async function customerWritesInWidget(context: BrowserContext, name: string, text: string): Promise<void> {
   const page = await context.newPage();
-  await page.goto(`${server.url}/demo?inbox=${server.seed!.inboxIds.site}`);
+  await page.goto(`${app.server.url}/demo?inbox=${app.server.seed!.inboxIds.site}`);
   await page.getByRole("button", { name: "Open chat" }).click();
   const chat = page.getByRole("dialog");
   await chat.getByLabel("Name").fill(name);
@@ -40,24 +29,24 @@ async function customerWritesInWidget(context: BrowserContext, name: string, tex
 
 /** A second customer through the widget API (no second browser needed for the same path). */
 async function customerWritesViaApi(name: string, text: string): Promise<void> {
-  const inboxId = server.seed!.inboxIds.site!;
-  const session = await server.api(`/api/widget/${inboxId}/sessions`, { method: "POST", json: { name } });
+  const inboxId = app.server.seed!.inboxIds.site!;
+  const session = await app.server.api(`/api/widget/${inboxId}/sessions`, { method: "POST", json: { name } });
   const { token } = (await session.json()) as { token: string };
-  const sent = await server.api(`/api/widget/${inboxId}/messages`, { method: "POST", token, json: { clientId: "routing-e2e-0000001", text } });
+  const sent = await app.server.api(`/api/widget/${inboxId}/messages`, { method: "POST", token, json: { clientId: "routing-e2e-0000001", text } });
   expect(sent.status).toBe(201);
 }
 
 async function conversationOf(contactName: string) {
   return waitFor(`${contactName}'s conversation`, async () =>
-    (await server.core.db.select().from(conversations).where(eq(conversations.contactName, contactName)))[0],
+    (await app.server.core.db.select().from(conversations).where(eq(conversations.contactName, contactName)))[0],
   );
 }
 
 describe("routing in the browser", () => {
   it("round robin offers chats only to available agents; the agent picks one up; the decision says why", async () => {
     // The admin sets the website chat to round robin with a pickup timeout.
-    const adminContext = await browser.newContext();
-    const admin = await signIn(adminContext, "admin@demo.inbox");
+    const adminContext = await app.newContext();
+    const admin = await app.signIn("admin@demo.inbox", adminContext);
     await admin.getByRole("button", { name: "Settings" }).click();
     const routing = admin.getByRole("region", { name: "Routing" });
     await routing.getByRole("combobox", { name: "Routing mode for Website chat" }).selectOption({ label: "Round robin" });
@@ -67,8 +56,8 @@ describe("routing in the browser", () => {
     await adminContext.close();
 
     // Bruno goes away. Offline the switch is disabled and says why; back online he can change it.
-    const brunoContext = await browser.newContext();
-    const bruno = await signIn(brunoContext, "bruno@demo.inbox");
+    const brunoContext = await app.newContext();
+    const bruno = await app.signIn("bruno@demo.inbox", brunoContext);
     const brunoSwitch = bruno.getByRole("combobox", { name: "Availability" });
     await brunoContext.setOffline(true);
     await bruno.getByText("Offline: availability can be changed only when connected").waitFor();
@@ -77,19 +66,19 @@ describe("routing in the browser", () => {
     await waitFor("the switch enabled again", () => brunoSwitch.isEnabled());
     await brunoSwitch.selectOption({ label: "Away" });
     await waitFor("Bruno away on the server", async () => {
-      const me = await server.api("/api/me", { token: await server.login("bruno@demo.inbox") });
+      const me = await app.server.api("/api/me", { token: await app.server.login("bruno@demo.inbox") });
       return ((await me.json()) as { user: { availability: string } }).user.availability === "away";
     });
 
-    const anaContext = await browser.newContext();
-    const ana = await signIn(anaContext, "ana@demo.inbox");
+    const anaContext = await app.newContext();
+    const ana = await app.signIn("ana@demo.inbox", anaContext);
     expect(await ana.getByRole("combobox", { name: "Availability" }).inputValue()).toBe("available");
 
     // Two customers write: with Bruno away, round robin offers both to Ana.
-    const customerContext = await browser.newContext();
+    const customerContext = await app.newContext();
     await customerWritesInWidget(customerContext, "Rosa Routed", "Hello, is anyone there?");
     await customerWritesViaApi("Otto Second", "Me too, please.");
-    const anaId = server.seed!.userIds.ana!;
+    const anaId = app.server.seed!.userIds.ana!;
     const rosa = await waitFor("Rosa's chat offered", async () => {
       const c = await conversationOf("Rosa Routed");
       return c.assigneeId ? c : null;
@@ -116,8 +105,8 @@ describe("routing in the browser", () => {
     await offeredItem.waitFor({ state: "detached" });
 
     // The history says why, with names; the pickup is recorded.
-    const token = await server.login("ana@demo.inbox");
-    const res = await server.api(`/api/conversations/${rosa.id}/events`, { token });
+    const token = await app.server.login("ana@demo.inbox");
+    const res = await app.server.api(`/api/conversations/${rosa.id}/events`, { token });
     const { events } = (await res.json()) as { events: { type: string; actorName: string | null; names: Record<string, string>; data: Record<string, unknown> }[] };
     const decision = events.find((e) => e.type === "conversation.assigned")!;
     expect(decision.data).toMatchObject({ reason: "routing", mode: "round_robin", to: anaId });
@@ -132,7 +121,7 @@ describe("routing in the browser", () => {
     await reply(ana, "Hello Otto, I'm on it.");
     await banner.waitFor({ state: "detached" });
     expect((await conversationOf("Otto Second")).offeredTo).toBeNull();
-    const ottoEvents = await server.api(`/api/conversations/${otto.id}/events`, { token });
+    const ottoEvents = await app.server.api(`/api/conversations/${otto.id}/events`, { token });
     const ottoPickup = ((await ottoEvents.json()) as { events: { type: string; data: Record<string, unknown> }[] }).events.find(
       (e) => e.type === "conversation.picked_up",
     );
@@ -140,8 +129,8 @@ describe("routing in the browser", () => {
 
     // Bruno, away, was offered nothing.
     expect(await bruno.getByRole("region", { name: "This chat was offered to you" }).count()).toBe(0);
-    const brunoToken = await server.login("bruno@demo.inbox");
-    const mine = await server.api("/api/conversations?filter=mine", { token: brunoToken });
+    const brunoToken = await app.server.login("bruno@demo.inbox");
+    const mine = await app.server.api("/api/conversations?filter=mine", { token: brunoToken });
     const { conversations: brunos } = (await mine.json()) as { conversations: { contactName: string }[] };
     expect(brunos.map((c) => c.contactName)).not.toContain("Rosa Routed");
     expect(brunos.map((c) => c.contactName)).not.toContain("Otto Second");

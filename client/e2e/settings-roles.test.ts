@@ -1,35 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { signIn as signInAs } from "./support/inbox-page.ts";
+import { describe, expect, it } from "vitest";
+import { useInbox } from "./support/use-inbox.ts";
 
 // Settings by role: supervisors write the canned responses and articles agents reuse, but
 // channels and routing stay with admins; agents have no Settings at all. And the screen
 // speaks Portuguese for a user who chose it, down to the channel's credential fields.
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close();
-  await browser?.close();
-  await server?.stop();
-});
+const app = useInbox();
 
-async function signIn(email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return signInAs(context, server.url, email, DEMO_PASSWORD);
-}
 
 describe("Settings by role, in a real browser", () => {
   it("a supervisor opens Settings, sees canned responses and articles but no channels or routing, and adds a canned response", async () => {
-    const sup = await signIn("supervisor@demo.inbox");
+    const sup = await app.signIn("supervisor@demo.inbox");
     await sup.getByRole("button", { name: "Settings" }).click();
     await sup.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
     const canned = sup.getByRole("region", { name: "Canned responses" });
@@ -54,17 +35,17 @@ describe("Settings by role, in a real browser", () => {
   });
 
   it("an agent has no Settings button, and an old /settings link lands in the inbox", async () => {
-    const ana = await signIn("ana@demo.inbox");
+    const ana = await app.signIn("ana@demo.inbox");
     await ana.getByRole("button", { name: "Sign out" }).waitFor();
     expect(await ana.getByRole("button", { name: "Settings" }).count()).toBe(0);
-    await ana.goto(server.url + "/settings");
+    await ana.goto(app.server.url + "/settings");
     await ana.getByRole("navigation", { name: "Conversations" }).waitFor();
     await ana.waitForURL((url) => url.pathname === "/");
     expect(await ana.getByRole("region", { name: "Canned responses" }).count()).toBe(0);
   });
 
   it("an admin who switches to Portuguese sees the whole Settings screen in Portuguese", async () => {
-    const admin = await signIn("admin@demo.inbox");
+    const admin = await app.signIn("admin@demo.inbox");
     await admin.getByRole("button", { name: "Settings" }).click();
     await admin.getByRole("region", { name: "Channels" }).getByRole("table").waitFor();
     await admin.getByRole("combobox", { name: "Language" }).selectOption("pt-BR");

@@ -1,30 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { openConversation, signIn as signInAs } from "./support/inbox-page.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { useInbox } from "./support/use-inbox.ts";
+import { openConversation } from "./support/inbox-page.ts";
 
 // Working together in real browsers: who else is on a conversation, snoozing and reopening,
 // the keyboard shortcuts, and the app in Portuguese.
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
+const app = useInbox();
 
-async function agent(email: string): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
-  return signInAs(context, server.url, email, DEMO_PASSWORD);
-}
 
 const chat = (page: Page) => page.getByRole("main", { name: "Chat" });
 const presence = (page: Page) => chat(page).getByRole("status", { name: "Colleagues on this conversation" });
@@ -32,10 +15,9 @@ const list = (page: Page) => page.getByRole("navigation", { name: "Conversations
 const statusBadge = (page: Page) => chat(page).locator(".chat-subtitle .status-badge");
 
 async function openWidget(): Promise<Page> {
-  const context = await browser.newContext();
-  contexts.push(context);
+  const context = await app.newContext();
   const page = await context.newPage();
-  await page.goto(server.url + "/demo");
+  await page.goto(app.server.url + "/demo");
   await page.getByRole("button", { name: "Open chat" }).click();
   return page;
 }
@@ -49,8 +31,8 @@ async function customerSays(widget: Page, text: string): Promise<void> {
 
 describe("working together", () => {
   it("shows who else is viewing or typing on a conversation, and clears it when they leave", async () => {
-    const sam = await agent("supervisor@demo.inbox");
-    const ana = await agent("ana@demo.inbox");
+    const sam = await app.signIn("supervisor@demo.inbox");
+    const ana = await app.signIn("ana@demo.inbox");
     await openConversation(sam, "Maria Oliveira");
     await openConversation(ana, "Maria Oliveira");
 
@@ -75,7 +57,7 @@ describe("working together", () => {
   });
 
   it("snoozes a conversation until a time; the server wakes it when the time comes", async () => {
-    const sam = await agent("supervisor@demo.inbox");
+    const sam = await app.signIn("supervisor@demo.inbox");
     await openConversation(sam, "Carlos Mendes");
     // The list shows open conversations only: a snoozed one leaves it until it wakes.
     await list(sam).getByRole("button", { name: "Filters" }).click();
@@ -103,7 +85,7 @@ describe("working together", () => {
     await list(sam).getByText("Maria Oliveira").waitFor(); // the rest of the open list stays
 
     // The server's clock moves past the snooze: the waker reopens it, live.
-    server.clock.offsetMs += 15 * 60_000;
+    app.server.clock.offsetMs += 15 * 60_000;
     await expect.poll(() => statusBadge(sam).textContent(), { timeout: 20_000 }).toBe("Open");
     expect(await chat(sam).getByText(/^Snoozed until /).count()).toBe(0);
     await expect.poll(() => carlosRow.count(), { timeout: 10_000 }).toBe(1);
@@ -116,7 +98,7 @@ describe("working together", () => {
     await dialog.getByRole("button", { name: "Start chat" }).click();
     await customerSays(widget, "Is anyone there?");
 
-    const sam = await agent("supervisor@demo.inbox");
+    const sam = await app.signIn("supervisor@demo.inbox");
     await openConversation(sam, "Tess Together");
     await expect.poll(() => statusBadge(sam).textContent(), { timeout: 10_000 }).toBe("Open");
 
@@ -149,7 +131,7 @@ describe("working together", () => {
   });
 
   it("switches the app to Brazilian Portuguese for this user, and it stays after a reload", async () => {
-    const bruno = await agent("bruno@demo.inbox");
+    const bruno = await app.signIn("bruno@demo.inbox");
     await openConversation(bruno, "Priya Nair");
     await bruno.getByRole("combobox", { name: "Language" }).selectOption("pt-BR");
     await bruno.getByRole("button", { name: "Sair" }).waitFor();
@@ -158,7 +140,7 @@ describe("working together", () => {
 
     // Stored with the user on the server: a reload (and another device) comes back in Portuguese.
     await expect
-      .poll(async () => ((await (await server.api("/api/me", { token: await server.login("bruno@demo.inbox") })).json()) as { user: { locale: string } }).user.locale)
+      .poll(async () => ((await (await app.server.api("/api/me", { token: await app.server.login("bruno@demo.inbox") })).json()) as { user: { locale: string } }).user.locale)
       .toBe("pt-BR");
     await bruno.reload();
     await bruno.getByRole("button", { name: "Sair" }).waitFor({ timeout: 10_000 });

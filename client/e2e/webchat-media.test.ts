@@ -1,26 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { openConversation, signIn, timeline } from "./support/inbox-page.ts";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { waitFor } from "../../sync-server/src/testing/test-server.ts";
+import { useInbox } from "./support/use-inbox.ts";
+import { openConversation, timeline } from "./support/inbox-page.ts";
 
 // An agent's attachment reaches a web chat visitor: the image dropped onto the composer shows,
 // decoded, in the customer's widget, which has no session (its link is signed for the visitor).
 
-let server: TestServer;
-let browser: Browser;
+const app = useInbox();
 
 /** A real 1×1 PNG, so both sides can decode what they show. */
 const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 async function dropImage(p: Page, name: string): Promise<void> {
   await p.evaluate(
@@ -37,8 +27,8 @@ async function dropImage(p: Page, name: string): Promise<void> {
 
 describe("web chat attachments", () => {
   it("an image the agent drops into the web chat composer shows in the visitor's widget", async () => {
-    const customer = await (await browser.newContext()).newPage();
-    await customer.goto(server.url + "/demo");
+    const customer = await (await app.newContext()).newPage();
+    await customer.goto(app.server.url + "/demo");
     await customer.getByRole("button", { name: "Open chat" }).click();
     const chat = customer.getByRole("dialog");
     await chat.getByLabel("Name").fill("Pia Picture");
@@ -46,7 +36,7 @@ describe("web chat attachments", () => {
     await chat.getByRole("textbox", { name: "Message" }).fill("What does the new model look like?");
     await chat.getByRole("button", { name: "Send" }).click();
 
-    const agent = await signIn(await browser.newContext(), server.url, "ana@demo.inbox", DEMO_PASSWORD);
+    const agent = await app.signIn("ana@demo.inbox");
     await agent.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Pia Picture/ }).waitFor({ timeout: 15_000 });
     await openConversation(agent, "Pia Picture");
     const form = agent.getByRole("form", { name: "Reply" });

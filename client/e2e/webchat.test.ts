@@ -1,42 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { DEMO_PASSWORD, startTestServer, type TestServer } from "../../sync-server/src/testing/test-server.ts";
-import { launchBrowser } from "./support/browser.ts";
-import { signIn as signInAs } from "./support/inbox-page.ts";
+import { describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { useInbox } from "./support/use-inbox.ts";
 
 // The first vertical slice in a real browser: a customer on a website writes in the widget,
 // an agent sees it live in the PWA, answers, and the customer sees the answer.
 
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-function signIn(context: BrowserContext, email: string, password = DEMO_PASSWORD): Promise<Page> {
-  return signInAs(context, server.url, email, password);
-}
+const app = useInbox();
 
 async function openWidget(context: BrowserContext): Promise<Page> {
   const page = await context.newPage();
-  await page.goto(server.url + "/demo");
+  await page.goto(app.server.url + "/demo");
   await page.getByRole("button", { name: "Open chat" }).click();
   return page;
 }
 
 describe("web live chat in a real browser", () => {
   it("customer writes, the agent sees it live and answers, the customer sees the answer, and it survives a reload", async () => {
-    const agentContext = await browser.newContext();
-    const agent = await signIn(agentContext, "ana@demo.inbox");
+    const agentContext = await app.newContext();
+    const agent = await app.signIn("ana@demo.inbox", agentContext);
     const conversations = agent.getByRole("navigation", { name: "Conversations" });
     await conversations.getByText("Maria Oliveira").waitFor();
 
-    const customerContext = await browser.newContext();
+    const customerContext = await app.newContext();
     const customer = await openWidget(customerContext);
     const chat = customer.getByRole("dialog");
     await chat.getByLabel("Name").fill("Rita Customer");
@@ -72,7 +57,7 @@ describe("web live chat in a real browser", () => {
   });
 
   it("customer markup shows as text on both sides and never runs", async () => {
-    const customerContext = await browser.newContext();
+    const customerContext = await app.newContext();
     const customer = await openWidget(customerContext);
     const dialogs: string[] = [];
     customer.on("dialog", (d) => void d.dismiss().then(() => dialogs.push(d.message())));
@@ -84,8 +69,8 @@ describe("web live chat in a real browser", () => {
     await chat.getByRole("button", { name: "Send" }).click();
     await chat.getByRole("log", { name: "Messages" }).getByText(payload).waitFor();
 
-    const agentContext = await browser.newContext();
-    const agent = await signIn(agentContext, "ana@demo.inbox");
+    const agentContext = await app.newContext();
+    const agent = await app.signIn("ana@demo.inbox", agentContext);
     agent.on("dialog", (d) => void d.dismiss().then(() => dialogs.push(d.message())));
     const item = agent.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /<b>Mallory<\/b>/ });
     await item.click();
@@ -99,9 +84,9 @@ describe("web live chat in a real browser", () => {
 
 describe("sign-in and permissions in the browser", () => {
   it("refuses a wrong password with a clear message and stays on the sign-in screen", async () => {
-    const context = await browser.newContext();
+    const context = await app.newContext();
     const page = await context.newPage();
-    await page.goto(server.url + "/");
+    await page.goto(app.server.url + "/");
     await page.getByLabel("Email").fill("ana@demo.inbox");
     await page.getByLabel("Password").fill("not-the-password");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -111,15 +96,15 @@ describe("sign-in and permissions in the browser", () => {
   });
 
   it("an agent never sees, and cannot open, a conversation of a team they are not in", async () => {
-    const context = await browser.newContext();
-    const page = await signIn(context, "ana@demo.inbox");
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
     const list = page.getByRole("navigation", { name: "Conversations" });
     await list.getByText("Maria Oliveira").waitFor();
     // Priya wrote to the Sales team's inbox; Ana is in Support only.
     expect(await list.getByText("Priya Nair").count()).toBe(0);
 
-    const admin = await server.login("admin@demo.inbox");
-    const all = (await (await server.api("/api/conversations", { token: admin })).json()) as { conversations: { id: string; contactName: string }[] };
+    const admin = await app.server.login("admin@demo.inbox");
+    const all = (await (await app.server.api("/api/conversations", { token: admin })).json()) as { conversations: { id: string; contactName: string }[] };
     const priya = all.conversations.find((c) => c.contactName === "Priya Nair")!;
     // Even asking the server directly with Ana's session cookie is refused.
     const status = await page.evaluate(async (id) => (await fetch(`/api/conversations/${id}`)).status, priya.id);
@@ -153,8 +138,8 @@ async function unnamedControls(page: Page): Promise<string[]> {
 
 describe("accessible names", () => {
   it("every control in the inbox and the widget has one, so screen readers and tests find it by role", async () => {
-    const context = await browser.newContext();
-    const agent = await signIn(context, "ana@demo.inbox");
+    const context = await app.newContext();
+    const agent = await app.signIn("ana@demo.inbox", context);
     await agent.getByRole("navigation", { name: "Conversations" }).getByText("Maria Oliveira").click();
     await agent.getByRole("form", { name: "Reply" }).waitFor();
     expect(await unnamedControls(agent)).toEqual([]);
@@ -167,11 +152,11 @@ describe("accessible names", () => {
 
 describe("installable PWA", () => {
   it("has a manifest with icons and a service worker that takes control", async () => {
-    const context = await browser.newContext();
+    const context = await app.newContext();
     const page = await context.newPage();
-    await page.goto(server.url + "/");
+    await page.goto(app.server.url + "/");
     const manifestHref = await page.locator('link[rel="manifest"]').getAttribute("href");
-    const manifest = (await (await fetch(new URL(manifestHref!, server.url))).json()) as { name: string; display: string; icons: { sizes: string }[] };
+    const manifest = (await (await fetch(new URL(manifestHref!, app.server.url))).json()) as { name: string; display: string; icons: { sizes: string }[] };
     expect(manifest.display).toBe("standalone");
     expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => true));

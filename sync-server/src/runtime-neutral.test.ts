@@ -24,6 +24,7 @@ describe("the runtime-neutral core", () => {
         "sync-server/src/sync/socket-gateway.ts",
         "sync-server/src/widget/widget-push.ts",
         "sync-server/src/scheduling/jobs.ts",
+        "sync-server/src/scheduling/polling-loop.ts",
       ],
       bundle: true,
       write: false,

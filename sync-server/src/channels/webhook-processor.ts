@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { WebhookRequest } from "@inbox/connectors";
 import type { Core } from "../core.ts";
 import { webhookEvents } from "../db/schema.ts";
@@ -9,10 +9,15 @@ import { storeInboundMedia } from "./inbound-media.ts";
 
 type Row = typeof webhookEvents.$inferSelect;
 
+/** How long a claim stands: longer than any webhook's processing (media downloads included). */
+const CLAIM_MS = 120_000;
+
 /**
  * Stored webhooks are processed here, after the platform has its 200: parse, download media,
  * apply each event. One failing event is logged and does not stop the others; a webhook for a
- * disabled channel is held and processed when the channel is enabled again.
+ * disabled channel is held and processed when the channel is enabled again. Each webhook is
+ * claimed first with a conditional update, so of several processes that see it pending (Node
+ * instances, a Worker and the scheduler's Durable Object) exactly one processes it.
  */
 export class WebhookProcessor {
   private running: Promise<void> | null = null;
@@ -67,7 +72,7 @@ export class WebhookProcessor {
   /** A re-enabled channel: what arrived while it was disabled is shown now. */
   async release(inboxId: string): Promise<void> {
     await this.core.writer.write([
-      this.core.db.update(webhookEvents).set({ state: "pending" }).where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.state, "held"))),
+      this.core.db.update(webhookEvents).set({ state: "pending", claimedUntil: null }).where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.state, "held"))),
     ]);
     void this.kick();
   }
@@ -75,10 +80,25 @@ export class WebhookProcessor {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      const rows = await this.core.db.select().from(webhookEvents).where(eq(webhookEvents.state, "pending")).orderBy(asc(webhookEvents.id)).limit(100);
-      for (const row of rows) await this.process(row);
+      const now = this.core.now();
+      const rows = await this.core.db
+        .select()
+        .from(webhookEvents)
+        .where(and(eq(webhookEvents.state, "pending"), or(isNull(webhookEvents.claimedUntil), lt(webhookEvents.claimedUntil, now))))
+        .orderBy(asc(webhookEvents.id))
+        .limit(100);
+      for (const row of rows) if (await this.claim(row.id)) await this.process(row);
       if (rows.length === 100) this.again = true;
     } while (this.again);
+  }
+
+  /** True if this process now owns the webhook: nobody else holds an unexpired claim on it. */
+  private async claim(id: number): Promise<boolean> {
+    const now = this.core.now();
+    const res = await this.core.db.run(
+      sql`update webhook_events set claimed_until = ${now + CLAIM_MS} where id = ${id} and state = 'pending' and (claimed_until is null or claimed_until < ${now})`,
+    );
+    return Number(res.rowsAffected) === 1;
   }
 
   private async process(row: Row): Promise<void> {
@@ -110,6 +130,6 @@ export class WebhookProcessor {
   }
 
   private async finish(ids: number[], state: Row["state"], error: string | null): Promise<void> {
-    await this.core.writer.write([this.core.db.update(webhookEvents).set({ state, error }).where(inArray(webhookEvents.id, ids))]);
+    await this.core.writer.write([this.core.db.update(webhookEvents).set({ state, error, claimedUntil: null }).where(inArray(webhookEvents.id, ids))]);
   }
 }

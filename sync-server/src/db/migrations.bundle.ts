@@ -81,4 +81,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "8c71ac03234f8d8d8ae393eda718f593d081cce0605611e07fb5fea821f05b56",
     sql: "-- Since when the customer has been waiting for an answer (ms): set by the first customer message\n-- after an agent's reply (or the first ever), cleared when an agent's reply is stored. NULL: not\n-- waiting. The list's \"oldest waiting\" sort and its \"waiting 12 min\" come from it.\nALTER TABLE `conversations` ADD `waiting_since` integer;\n--> statement-breakpoint\n-- Backfill from the messages already stored: the first customer message after the last agent\n-- one. Only rows that are waiting are touched, so devices re-pull just those.\nUPDATE `conversations` SET `waiting_since` = (\n  SELECT min(m.created_at) FROM messages m\n  WHERE m.conversation_id = conversations.id AND m.sender_kind = 'customer'\n    AND m.created_at > coalesce(\n      (SELECT max(a.created_at) FROM messages a WHERE a.conversation_id = conversations.id AND a.sender_kind = 'agent'), -1)\n)\nWHERE EXISTS (\n  SELECT 1 FROM messages m\n  WHERE m.conversation_id = conversations.id AND m.sender_kind = 'customer'\n    AND m.created_at > coalesce(\n      (SELECT max(a.created_at) FROM messages a WHERE a.conversation_id = conversations.id AND a.sender_kind = 'agent'), -1)\n);\n",
   },
+  {
+    tag: "0013_webhook_claims",
+    when: 1795606000000,
+    hash: "60dd399ea43e2dae1cb801005497b88ffec54c211a924a1c62d410a4ab36c69a",
+    sql: "-- A stored webhook is claimed by the process that works on it (until this time), so two\n-- processes (two Node instances, or a Worker and the scheduler's Durable Object) never process\n-- it at once; a claim left by a crash expires and the webhook is processed again.\nALTER TABLE `webhook_events` ADD `claimed_until` integer;\n",
+  },
 ];

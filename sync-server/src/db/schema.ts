@@ -274,6 +274,8 @@ export const webhookEvents = sqliteTable(
     body: text("body").notNull(),
     state: text("state", { enum: ["pending", "held", "done", "failed"] }).notNull(),
     error: text("error"),
+    /** Who processes it is decided by a conditional claim (see WebhookProcessor), until this time. */
+    claimedUntil: integer("claimed_until"),
     receivedAt: integer("received_at").notNull(),
   },
   (t) => [index("webhook_events_state").on(t.state, t.id)],

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Core } from "../core.ts";
 import { teamMembers, users } from "../db/schema.ts";
+import { PollingLoop } from "../scheduling/polling-loop.ts";
 
 export interface PresenceOptions {
   /** An agent not seen by any server for longer than this is offline for routing. */
@@ -31,16 +32,22 @@ export class Presence {
   private readonly arrived = new Set<string>();
   /** Last socket here closed since the last stamp: stamped once more, so the grace counts from then. */
   private readonly departed = new Set<string>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
   private soon = false;
-  private started = false;
-  private running: Promise<unknown> = Promise.resolve();
+  /** The heartbeat; stamps run one after another, whoever asks for them. */
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly core: Core,
     readonly options: PresenceOptions,
     private readonly onBackOnline: (teamIds: string[]) => Promise<void>,
-  ) {}
+  ) {
+    this.loop = new PollingLoop({
+      intervalMs: options.heartbeatMs,
+      firstDelayMs: options.heartbeatMs,
+      tick: () => this.stampNow(),
+      failure: "presence heartbeat failed",
+    });
+  }
 
   /** A socket of this user opened on this server. */
   connected(userId: string): void {
@@ -84,18 +91,15 @@ export class Presence {
   }
 
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.schedule();
+    this.loop.start();
   }
 
   stop(): void {
-    this.started = false;
-    clearTimeout(this.timer);
+    this.loop.stop();
   }
 
-  async idle(): Promise<void> {
-    await this.running;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   /**
@@ -112,9 +116,7 @@ export class Presence {
    * for whoever was offline until now. Returns the users who came back online.
    */
   stamp(): Promise<string[]> {
-    const run = this.running.then(() => this.stampNow());
-    this.running = run.catch(() => undefined);
-    return run;
+    return this.loop.exclusive(() => this.stampNow());
   }
 
   private async stampNow(): Promise<string[]> {
@@ -161,21 +163,11 @@ export class Presence {
 
   /** Arrivals are stamped at the end of this turn, together (a reconnect storm is one UPDATE). */
   private stampSoon(): void {
-    if (this.soon || !this.started) return;
+    if (this.soon || !this.loop.started) return;
     this.soon = true;
     setTimeout(() => {
       this.soon = false;
       void this.stamp().catch((err) => console.error("presence stamp failed", err));
     }, 0);
-  }
-
-  private schedule(): void {
-    if (!this.started) return;
-    this.timer = setTimeout(() => {
-      void this.stamp()
-        .catch((err) => console.error("presence heartbeat failed", err))
-        .finally(() => this.schedule());
-    }, this.options.heartbeatMs);
-    (this.timer as { unref?: () => void }).unref?.();
   }
 }

@@ -248,6 +248,22 @@ describe("capacity edges", () => {
     expect(ev!.data).toMatchObject({ load: 0, capacity: 1 });
   });
 
+  it("a burst of resolves (offline work replayed) hands out the whole queue: coalesced passes miss nothing", async () => {
+    const { inboxId, agents } = await f.setup("least_loaded", [{ name: "Agent Burst", capacity: 4 }]);
+    const held: string[] = [];
+    for (let i = 0; i < 4; i++) held.push(await f.customerWrites(inboxId));
+    for (const id of held) expect(await f.waitAssigned(id)).toBe(agents[0]);
+    const waiting: string[] = [];
+    for (let i = 0; i < 4; i++) waiting.push(await f.customerWrites(inboxId));
+    await f.settle();
+    for (const id of waiting) expect(await f.assigneeOf(id)).toBeNull();
+
+    const token = await f.loginAs(agents[0]!);
+    const commands = held.map((conversationId) => ({ type: "status", clientId: crypto.randomUUID(), conversationId, status: "resolved" }));
+    expect((await server.api("/api/commands", { method: "POST", token, json: { commands } })).status).toBe(200);
+    for (const id of waiting) expect(await f.waitAssigned(id)).toBe(agents[0]);
+  });
+
   it("pending chats count towards capacity; an agent at capacity is skipped by round robin", async () => {
     const { inboxId, agents } = await f.setup("round_robin", [{ name: "Agent Alpha Full", capacity: 1 }, { name: "Agent Beta Free", capacity: 3 }]);
     const a = await f.customerWrites(inboxId);

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNotNull, lte, min, sql } from "drizzle-orm";
 import type { Core } from "../core.ts";
 import { conversations, inboxes, users } from "../db/schema.ts";
+import { PollingLoop } from "../scheduling/polling-loop.ts";
 import type { Router } from "./router.ts";
 import { recordPickup } from "./pickup.ts";
 
@@ -18,14 +19,12 @@ export interface SchedulerOptions {
  * Routing's clock. It works only from the record, never from timers set when an offer was
  * made: each pass asks libSQL which offers have expired (and which teams have chats waiting),
  * so a restart, or an offer made by another instance, loses nothing, and the router's
- * conditional writes make several instances doing the same pass harmless. No runtime APIs
- * beyond timers: the Node server starts and stops it; tests call the passes directly.
+ * conditional writes make several instances doing the same pass harmless. The Node server
+ * starts and stops its loop; tests call the passes directly.
  */
 export class RoutingScheduler {
-  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Passes run one after another, whether the timer or `runDue` started them. */
-  private chain: Promise<unknown> = Promise.resolve();
-  private started = false;
+  private readonly loop: PollingLoop;
   private passes = 0;
   private lastSweepAt = 0;
 
@@ -33,22 +32,26 @@ export class RoutingScheduler {
     private readonly core: Core,
     private readonly router: Router,
     private readonly opts: SchedulerOptions = { offerIntervalMs: 1_000, sweepEvery: 15 },
-  ) {}
+  ) {
+    this.loop = new PollingLoop({
+      intervalMs: opts.offerIntervalMs,
+      firstDelayMs: 0,
+      tick: () => this.pass(++this.passes % opts.sweepEvery === 0),
+      failure: "routing pass failed",
+    });
+  }
 
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.schedule(0);
+    this.loop.start();
   }
 
   stop(): void {
-    this.started = false;
-    clearTimeout(this.timer);
+    this.loop.stop();
   }
 
   /** Resolves once the pass under way (if any) has finished; for shutdown. */
-  async idle(): Promise<void> {
-    await this.chain;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   /**
@@ -59,7 +62,7 @@ export class RoutingScheduler {
    */
   async runDue(now: number = this.core.now()): Promise<number | null> {
     const sweepDue = now - this.lastSweepAt >= this.opts.offerIntervalMs * this.opts.sweepEvery;
-    await this.exclusive(() => this.pass(sweepDue));
+    await this.loop.exclusive(() => this.pass(sweepDue));
     const open = and(sql`${conversations.offeredTo} = ${conversations.assigneeId}`, eq(conversations.status, "open"));
     const [expiry] = await this.core.db.select({ next: min(conversations.offerExpiresAt) }).from(conversations).where(open);
     const [seen] = await this.core.db
@@ -177,21 +180,5 @@ export class RoutingScheduler {
       this.lastSweepAt = this.core.now();
       await this.sweep();
     }
-  }
-
-  private exclusive<T>(pass: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(pass);
-    this.chain = run.catch(() => undefined);
-    return run;
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.started) return;
-    this.timer = setTimeout(() => {
-      void this.exclusive(() => this.pass(++this.passes % this.opts.sweepEvery === 0))
-        .catch((err) => console.error("routing pass failed", err))
-        .finally(() => this.schedule(this.opts.offerIntervalMs));
-    }, delayMs);
-    (this.timer as { unref?: () => void }).unref?.();
   }
 }

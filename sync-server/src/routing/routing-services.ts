@@ -16,9 +16,35 @@ export function routeInBackground(what: string, work: () => Promise<unknown>): v
   void work().catch((err) => console.error(`routing (${what}) failed`, err));
 }
 
-/** Hands out a team's queue once capacity freed up (resolve, unassign). */
+/** Teams with a queue pass under way, and whether another was asked for meanwhile. */
+const passes = new WeakMap<Core, Map<string, "running" | "again">>();
+
+/**
+ * Hands out a team's queue once capacity freed up (resolve, unassign). Requests that arrive
+ * while a pass runs are coalesced into one more pass after it: a burst of 250 resolves (an
+ * agent's offline work replayed) costs two passes, not 250, and no change is missed, because
+ * every request is followed by a pass that starts after it.
+ */
 export function afterCapacityFreed(core: Core, teamId: string): void {
-  routeInBackground(`team ${teamId}`, () => core.router.capacityChanged(teamId));
+  let teams = passes.get(core);
+  if (!teams) passes.set(core, (teams = new Map()));
+  if (teams.has(teamId)) {
+    teams.set(teamId, "again");
+    return;
+  }
+  const running = teams;
+  running.set(teamId, "running");
+  routeInBackground(`team ${teamId}`, async () => {
+    try {
+      for (;;) {
+        running.set(teamId, "running");
+        await core.router.capacityChanged(teamId);
+        if (running.get(teamId) !== "again") break;
+      }
+    } finally {
+      running.delete(teamId);
+    }
+  });
 }
 
 /**

@@ -3,6 +3,7 @@ import { newId, type Conversation } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { conversations } from "../db/schema.ts";
 import { routeInBackground } from "../routing/routing-services.ts";
+import { PollingLoop } from "../scheduling/polling-loop.ts";
 import { publish } from "../sync/publish.ts";
 import { toConversation, type ConversationRow } from "./read-model.ts";
 
@@ -15,33 +16,35 @@ const WAKE_BATCH = 100;
  * restart (or a snooze set by another instance) loses nothing. Each wake is a conditional update
  * (still snoozed, still due) with its `conversation.woke` event inserted under the same condition
  * in the same transaction, so however many instances look, a conversation wakes once and has
- * one event. No runtime APIs beyond timers: the Node server starts and stops it.
+ * one event. The Node server starts and stops its loop.
  */
 export class SnoozeWaker {
-  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Passes run one after another, whether the timer or `runDue` started them. */
-  private chain: Promise<unknown> = Promise.resolve();
-  private started = false;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly core: Core,
-    private readonly intervalMs = 5_000,
-  ) {}
+    intervalMs = 5_000,
+  ) {
+    this.loop = new PollingLoop({
+      intervalMs,
+      firstDelayMs: 0,
+      tick: () => this.wakeDue(),
+      failure: "could not wake snoozed conversations",
+    });
+  }
 
   start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.schedule(0);
+    this.loop.start();
   }
 
   stop(): void {
-    this.started = false;
-    clearTimeout(this.timer);
+    this.loop.stop();
   }
 
   /** Resolves once the pass under way (if any) has finished; for shutdown. */
-  async idle(): Promise<void> {
-    await this.chain;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
   /**
@@ -50,7 +53,7 @@ export class SnoozeWaker {
    * already under way, so passes never overlap.
    */
   async runDue(now: number = this.core.now()): Promise<number | null> {
-    const woken = await this.exclusive(() => this.wakeDue(now));
+    const woken = await this.loop.exclusive(() => this.wakeDue(now));
     const [row] = await this.core.db
       .select({ next: min(conversations.snoozedUntil) })
       .from(conversations)
@@ -102,21 +105,5 @@ export class SnoozeWaker {
       if (woken.assigneeId === null) routeInBackground(`woken conversation ${id}`, () => core.router.conversationWaiting(id));
       return woken;
     });
-  }
-
-  private exclusive<T>(pass: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(pass);
-    this.chain = run.catch(() => undefined);
-    return run;
-  }
-
-  private schedule(delayMs: number): void {
-    if (!this.started) return;
-    this.timer = setTimeout(() => {
-      void this.exclusive(() => this.wakeDue())
-        .catch((err) => console.error("could not wake snoozed conversations", err))
-        .finally(() => this.schedule(this.intervalMs));
-    }, delayMs);
-    (this.timer as { unref?: () => void }).unref?.();
   }
 }

@@ -3,12 +3,13 @@
  * platform must send its webhooks, and the admin's actions: disable/enable and reconnect.
  */
 import type { AdminInbox, Team } from "@inbox/shared";
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { ApiError } from "../../api/http.ts";
 import { widgetSnippet } from "../../state/admin-rows.ts";
 import { ChannelBadge } from "../ChannelBadge.tsx";
 import { ChannelStatusBadge } from "../ChannelStatusBadge.tsx";
 import { CopyField } from "../CopyField.tsx";
+import { ForById } from "../ForById.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
 import { ErrorMessage } from "../ErrorMessage.tsx";
 import { t } from "./messages.ts";
@@ -29,8 +30,6 @@ export function ChannelTable(props: {
   actions: ChannelActions;
 }) {
   // Rows are keyed by id, so a channel whose state changes keeps its row (and the admin's focus).
-  const ids = createMemo(() => props.channels.map((c) => c.id), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
-  const byId = createMemo(() => new Map(props.channels.map((c) => [c.id, c])));
   const teamName = (id: string) => props.teams.find((t) => t.id === id)?.name ?? t("anotherTeam");
 
   return (
@@ -50,23 +49,19 @@ export function ChannelTable(props: {
           </tr>
         </thead>
         <tbody>
-          <For each={ids()}>
-            {(id) => (
-              <Show when={byId().get(id)}>
-                {(inbox) => (
-                  <ChannelRow
-                    inbox={inbox()}
-                    teamName={teamName(inbox().teamId)}
-                    now={props.now}
-                    reconnecting={props.reconnecting === id}
-                    onReconnecting={(open) => props.onReconnecting(open ? id : null)}
-                    onMessage={props.onMessage}
-                    actions={props.actions}
-                  />
-                )}
-              </Show>
+          <ForById each={props.channels}>
+            {(inbox, id) => (
+              <ChannelRow
+                inbox={inbox()}
+                teamName={teamName(inbox().teamId)}
+                now={props.now}
+                reconnecting={props.reconnecting === id}
+                onReconnecting={(open) => props.onReconnecting(open ? id : null)}
+                onMessage={props.onMessage}
+                actions={props.actions}
+              />
             )}
-          </For>
+          </ForById>
         </tbody>
       </table>
     </div>

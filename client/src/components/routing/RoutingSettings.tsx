@@ -7,19 +7,17 @@
  */
 import type { AdminInbox } from "@inbox/shared";
 import { PICKUP_TIMEOUT_MAX_SECONDS, PICKUP_TIMEOUT_MIN_SECONDS, ROUTING_MODES, routingSettingsOf, type RoutingMode } from "@inbox/shared/domain/routing";
-import { createMemo, createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { ApiError } from "../../api/http.ts";
 import { useAppState } from "../../state/app-state.tsx";
 import { routingApi } from "../../state/routing.ts";
+import { ForById } from "../ForById.tsx";
 import { t } from "./messages.ts";
 
 export function RoutingSettings(props: { inboxes: AdminInbox[]; onSaved(): void }) {
   const { local } = useAppState();
   const offline = () => !local.browserOnline() || local.unreachable();
   const [message, setMessage] = createSignal("");
-  // Rows are keyed by id so a list refresh keeps what an admin is typing in another row.
-  const ids = createMemo(() => props.inboxes.map((i) => i.id), [], { equals: (a, b) => a.length === b.length && a.every((x, i) => x === b[i]) });
-  const byId = createMemo(() => new Map(props.inboxes.map((i) => [i.id, i])));
   return (
     <section class="settings-section" aria-labelledby="routing-title">
       <div class="settings-section-head">
@@ -49,13 +47,10 @@ export function RoutingSettings(props: { inboxes: AdminInbox[]; onSaved(): void 
             </tr>
           </thead>
           <tbody>
-            <For each={ids()}>
-              {(id) => (
-                <Show when={byId().get(id)}>
-                  {(inbox) => <RoutingRow inbox={inbox()} offline={offline()} onSaved={(text) => (setMessage(text), props.onSaved())} />}
-                </Show>
-              )}
-            </For>
+            {/* Keyed by id, so a list refresh keeps what an admin is typing in another row. */}
+            <ForById each={props.inboxes}>
+              {(inbox) => <RoutingRow inbox={inbox()} offline={offline()} onSaved={(text) => (setMessage(text), props.onSaved())} />}
+            </ForById>
           </tbody>
         </table>
       </div>

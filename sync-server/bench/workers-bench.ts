@@ -1,0 +1,148 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startChild } from "../src/testing/child-process.ts";
+import { startEdgeDatabase } from "../test-workers/edge-database.ts";
+import { bareRelayLatency, customerToAgentLatency } from "./latency-bench.ts";
+import { fmt, percentile } from "./stats.ts";
+
+// Issue 6: the customer-message-to-agent latency of section (b), measured against the Workers
+// build under `wrangler dev` (local workerd, the real Worker and its Durable Objects, libSQL a
+// local sqld over HTTP) in the same run as the Node server and the bare relay, as ratios.
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const BENCH_PASSWORD = "bench-password"; // what customerToAgentLatency signs in with
+
+export async function workersSection(opts: { quick: boolean }): Promise<void> {
+  const messages = opts.quick ? 20 : 100;
+  console.log("\n## (e) Customer message -> agent socket on the Workers build (issue 6)");
+  console.log(`  wrangler dev (local workerd, Durable Objects; libSQL = local sqld over HTTP) vs the Node server on a libSQL file; ${messages} messages per row`);
+  const database = await startEdgeDatabase(BENCH_PASSWORD);
+  const stops: (() => Promise<void>)[] = [database.stop];
+  try {
+    const inboxId = database.seed.inboxIds.site ?? database.seed.inboxIds["Website chat"];
+    const teamId = database.seed.teamIds.support;
+    if (!inboxId || !teamId) throw new Error("the seed has no web chat inbox or support team");
+    const worker = await startWranglerDev({
+      DATABASE_URL: database.sqld.url,
+      DATABASE_AUTH_TOKEN: database.sqld.authToken ?? "",
+      INBOX_SECRET_KEY: database.secretKey,
+      SECURE_COOKIES: "false",
+    });
+    stops.unshift(worker.stop);
+    const node = await startChild<{ url: string; inboxId: string; teamId: string }>(new URL("../src/testing/server-process.ts", import.meta.url));
+    stops.unshift(node.stop);
+    const relay = await startChild<{ url: string }>(new URL("./bare-relay.ts", import.meta.url));
+    stops.unshift(relay.stop);
+
+    console.log("  agents  workers p50  workers p99  node p50  node p99  bare p99   workers/node p50  p99    workers/bare p99");
+    for (const agents of [1, 10]) {
+      // Interleaved per row, so drift on the shared machine hits all three alike.
+      const edge = await customerToAgentLatency(worker.url, inboxId, teamId, agents, messages);
+      const ours = await customerToAgentLatency(node.info.url, node.info.inboxId, node.info.teamId, agents, messages);
+      const bare = await bareRelayLatency(relay.info.url, agents, messages);
+      const [w50, w99, n50, n99, b99] = [percentile(edge, 50), percentile(edge, 99), percentile(ours, 50), percentile(ours, 99), percentile(bare, 99)];
+      console.log(
+        `  ${String(agents).padStart(6)}  ${ms(w50, 11)}  ${ms(w99, 11)}  ${ms(n50, 8)}  ${ms(n99, 8)}  ${ms(b99, 8)}   ${ratio(w50 / n50, 16)}  ${ratio(w99 / n99, 6)}  ${ratio(w99 / b99, 16)}`,
+      );
+    }
+  } catch (err) {
+    console.log(`  FAILED: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 1;
+  } finally {
+    for (const stop of stops) await stop().catch(() => undefined);
+  }
+}
+
+const ms = (n: number, width: number) => `${fmt(n, 2)} ms`.padStart(width);
+const ratio = (n: number, width: number) => `${fmt(n, 2)}x`.padStart(width);
+
+/**
+ * `wrangler dev` on a loopback port with a config written for the bench: the real entry and
+ * Durable Objects of wrangler.toml, minus static assets, the build step and the cron (the bench
+ * needs neither the PWA nor a minute timer), with the secrets as plain vars. State lives in a
+ * temporary directory that goes with it.
+ */
+async function startWranglerDev(vars: Record<string, string>): Promise<{ url: string; stop(): Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), "inbox-wrangler-"));
+  mkdirSync(join(dir, "state"));
+  const config = join(dir, "wrangler.json");
+  writeFileSync(
+    config,
+    JSON.stringify({
+      name: "omnichannel-inbox-bench",
+      main: join(ROOT, "sync-server/src/worker.ts"),
+      compatibility_date: "2026-04-26",
+      compatibility_flags: ["nodejs_compat"],
+      durable_objects: {
+        bindings: [
+          { name: "ROOMS", class_name: "RoomObject" },
+          { name: "VISITORS", class_name: "VisitorObject" },
+          { name: "SCHEDULER", class_name: "SchedulerObject" },
+        ],
+      },
+      migrations: [{ tag: "v1", new_sqlite_classes: ["RoomObject", "VisitorObject", "SchedulerObject"] }],
+      r2_buckets: [{ binding: "MEDIA", bucket_name: "inbox-media" }],
+      vars: { SESSION_TTL_HOURS: "12", ...vars },
+    }),
+  );
+  const port = await freePort();
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, "node_modules/wrangler/bin/wrangler.js"), "dev", "--config", config, "--ip", "127.0.0.1", "--port", String(port), "--inspector-port", String(await freePort()), "--persist-to", join(dir, "state"), "--show-interactive-dev-session=false", "--log-level", "error"],
+    { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: "false", WRANGLER_SEND_METRICS: "false" }, detached: true },
+  );
+  let stderr = "";
+  child.stderr!.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  // wrangler starts workerd as its own child: the whole process group goes together.
+  const kill = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const reap = () => kill("SIGKILL");
+  process.once("exit", reap);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    process.off("exit", reap);
+    if (child.exitCode === null && child.signalCode === null) {
+      kill("SIGTERM");
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      kill("SIGKILL");
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) {
+      await stop();
+      throw new Error(`wrangler dev exited with ${child.exitCode}:\n${stderr}`);
+    }
+    const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
+    if (ok) return { url, stop };
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev did not answer /healthz within 60 s:\n${stderr}`);
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await workersSection({ quick: process.argv.includes("--quick") });

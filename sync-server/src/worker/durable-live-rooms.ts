@@ -1,0 +1,87 @@
+import type { WidgetMessage } from "@inbox/shared";
+import type { LiveRooms } from "../sync/live-rooms.ts";
+import type { RoomOp } from "../sync/room-ops.ts";
+import type { WidgetPush } from "../widget/widget-push.ts";
+import type { DurableObjectNamespace } from "./cf-types.ts";
+import { opsRequest } from "./internal.ts";
+
+/**
+ * Sends to Durable Objects by name, one chain per object so each receives its writes in the
+ * order they were made. `idle()` is what the Worker hands to `waitUntil`.
+ */
+class OrderedDelivery {
+  private readonly chains = new Map<string, Promise<void>>();
+
+  constructor(
+    private readonly namespace: DurableObjectNamespace,
+    private readonly what: string,
+  ) {}
+
+  /** Resolves with the object's JSON answer, or null if it could not be reached; never rejects. */
+  send(name: string, path: string, body: unknown): Promise<unknown> {
+    const previous = this.chains.get(name) ?? Promise.resolve();
+    const sent = previous.then(async () => {
+      try {
+        const res = await this.namespace.get(this.namespace.idFromName(name)).fetch(opsRequest(name, path, body));
+        if (!res.ok) console.error(`${this.what} ${name} refused a write: ${res.status}`);
+        return res.ok && res.status !== 204 ? ((await res.json()) as unknown) : null;
+      } catch (err) {
+        // The record has it: a room is whole again when it next loads (hydrate), a widget
+        // fetches its history when it reconnects.
+        console.error(`could not reach ${this.what} ${name}`, err);
+        return null;
+      }
+    });
+    const next = sent.then(() => undefined);
+    this.chains.set(name, next);
+    void next.then(() => {
+      if (this.chains.get(name) === next) this.chains.delete(name);
+    });
+    return sent;
+  }
+
+  async idle(): Promise<void> {
+    while (this.chains.size > 0) await Promise.all([...this.chains.values()]);
+  }
+}
+
+/** The core's writes into live rooms, each delivered to that room's `RoomObject`. */
+export class DurableLiveRooms implements LiveRooms {
+  private readonly delivery: OrderedDelivery;
+
+  constructor(rooms: DurableObjectNamespace) {
+    this.delivery = new OrderedDelivery(rooms, "room");
+  }
+
+  apply(room: string, ops: RoomOp[]): void {
+    if (ops.length > 0) void this.delivery.send(room, "/ops", ops);
+  }
+
+  idle(): Promise<void> {
+    return this.delivery.idle();
+  }
+}
+
+/** The Durable Object that holds a visitor's widget sockets. */
+export function visitorObjectName(contactId: string): string {
+  return `widget.${contactId}`;
+}
+
+/** Messages to a visitor's widget sockets, delivered to their `VisitorObject`. */
+export class DurableWidgetPush implements WidgetPush {
+  private readonly delivery: OrderedDelivery;
+
+  constructor(visitors: DurableObjectNamespace) {
+    this.delivery = new OrderedDelivery(visitors, "visitor");
+  }
+
+  /** Resolves with how many of the visitor's sockets got the message. */
+  async push(contactId: string, message: WidgetMessage): Promise<number> {
+    const answer = (await this.delivery.send(visitorObjectName(contactId), "/push", message)) as { sent?: number } | null;
+    return answer?.sent ?? 0;
+  }
+
+  idle(): Promise<void> {
+    return this.delivery.idle();
+  }
+}

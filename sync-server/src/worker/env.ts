@@ -1,0 +1,21 @@
+import type { DurableObjectNamespace, Fetcher, R2Bucket } from "./cf-types.ts";
+
+/** The Worker's bindings, as wrangler.toml declares them (secrets set with `wrangler secret put`). */
+export interface Env {
+  /** libsql://<db>.turso.io (or any Hrana-over-HTTP URL, e.g. a local sqld in tests). Secret. */
+  DATABASE_URL: string;
+  /** The database's auth token (Turso: `turso db tokens create`). Secret; absent for an open sqld. */
+  DATABASE_AUTH_TOKEN?: string;
+  /** Base64 of 32 random bytes: encrypts channel credentials at rest. Secret. */
+  INBOX_SECRET_KEY: string;
+  SESSION_TTL_HOURS?: string;
+  SECURE_COOKIES?: string;
+  ASSETS?: Fetcher;
+  MEDIA: R2Bucket;
+  /** `RoomObject`: one per Yjs room name. */
+  ROOMS: DurableObjectNamespace;
+  /** `VisitorObject`: one per web chat visitor, holding their widget sockets. */
+  VISITORS: DurableObjectNamespace;
+  /** `SchedulerObject`: the singleton whose alarm runs scheduled jobs. */
+  SCHEDULER: DurableObjectNamespace;
+}

@@ -1,0 +1,45 @@
+import type { Context } from "hono";
+import type { AppEnv } from "../http/app-env.ts";
+import { notAWebSocket, type RoomSocketGateway, type RoomSocketRequest, type WidgetSocketGateway } from "../sync/socket-gateway.ts";
+import type { Visitor } from "../widget/widget-sessions.ts";
+import { upgradeResponse, type DurableObjectNamespace } from "./cf-types.ts";
+import { visitorObjectName } from "./durable-live-rooms.ts";
+import { socketRequest, type SocketGrant } from "./internal.ts";
+import type { VisitorGrant } from "./visitor-object.ts";
+
+function requireUpgrade(c: Context<AppEnv>): void {
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
+    throw notAWebSocket();
+  }
+}
+
+/** `/sync/<room>` on Workers: the authorised upgrade goes to the room's Durable Object. */
+export function durableRoomSockets(rooms: DurableObjectNamespace): RoomSocketGateway {
+  return {
+    handle(c, request: RoomSocketRequest) {
+      requireUpgrade(c);
+      const grant: SocketGrant = { room: request.room, writable: request.writable, user: request.user };
+      return reopen(rooms.get(rooms.idFromName(request.room)).fetch(socketRequest(c.req.raw, request.room, grant)));
+    },
+  };
+}
+
+/** The widget's live socket on Workers: the authorised upgrade goes to the visitor's Durable Object. */
+export function durableWidgetSockets(visitors: DurableObjectNamespace): WidgetSocketGateway {
+  return {
+    handle(c, visitor: Visitor) {
+      requireUpgrade(c);
+      const name = visitorObjectName(visitor.contactId);
+      const grant: VisitorGrant = { contactId: visitor.contactId, name: visitor.name, inboxId: visitor.inbox.id };
+      return reopen(visitors.get(visitors.idFromName(name)).fetch(socketRequest(c.req.raw, name, grant)));
+    },
+  };
+}
+
+/** The object's answer with headers the app's middleware may still set (a fetched response's are immutable). */
+async function reopen(answer: Promise<Response>): Promise<Response> {
+  const res = await answer;
+  const webSocket = (res as Response & { webSocket?: WebSocket | null }).webSocket;
+  if (!webSocket) return new Response(res.body, { status: res.status, headers: res.headers });
+  return upgradeResponse(webSocket);
+}

@@ -1,0 +1,100 @@
+import type { WidgetFrame, WidgetMessage } from "@inbox/shared";
+import type { Core } from "../core.ts";
+import { handleVisitorFrame } from "../widget/visitor-socket.ts";
+import { widgetMessagePrep } from "../widget/widget-push.ts";
+import { webchatInbox, type Visitor } from "../widget/widget-sessions.ts";
+import type { CfWebSocket, DurableObjectState } from "./cf-types.ts";
+import { newWebSocketPair, upgradeResponse } from "./cf-types.ts";
+import type { Env } from "./env.ts";
+import { readSocketGrant } from "./internal.ts";
+import { buildWorkerCore, type WorkerCore } from "./worker-core.ts";
+
+/** Who a widget socket belongs to, as the Worker checked it (kept on the socket across hibernation). */
+export interface VisitorGrant {
+  contactId: string;
+  name: string;
+  inboxId: string;
+}
+
+/**
+ * A web chat visitor's live sockets (`idFromName("widget.<contactId>")`), hibernatable: replies
+ * pushed by the core go down as `message` frames, in order; frames the visitor sends go through
+ * the same `handleVisitorFrame` as on Node.
+ */
+export class VisitorObject {
+  /** Frames wait here while a message is prepared (signed media links), so they keep their order. */
+  private queue: Promise<void> = Promise.resolve();
+
+  /** This object's own core (see buildWorkerCore), built on first use. */
+  private built: Promise<WorkerCore> | undefined;
+  private async ownCore(): Promise<Core> {
+    this.built ??= buildWorkerCore(this.env);
+    return (await this.built).core;
+  }
+
+  constructor(
+    private readonly state: DurableObjectState,
+    private readonly env: Env,
+  ) {}
+
+  async fetch(request: Request): Promise<Response> {
+    const core = await this.ownCore();
+    const path = new URL(request.url).pathname;
+    if (path === "/push" && request.method === "POST") {
+      const message = (await request.json()) as WidgetMessage;
+      const sent = this.queue.then(() => this.deliver(core, message));
+      this.queue = sent.then(() => undefined);
+      return Response.json({ sent: await sent });
+    }
+    if (path === "/socket") {
+      const grant = readSocketGrant<VisitorGrant>(request);
+      if (!grant) return new Response("bad grant", { status: 400 });
+      const pair = newWebSocketPair();
+      this.state.acceptWebSocket(pair[1]);
+      pair[1].serializeAttachment(grant);
+      pair[1].send(JSON.stringify({ type: "ready" } satisfies WidgetFrame));
+      return upgradeResponse(pair[0]);
+    }
+    return new Response("not found", { status: 404 });
+  }
+
+  async webSocketMessage(ws: CfWebSocket, data: string | ArrayBuffer): Promise<void> {
+    const core = await this.ownCore();
+    const grant = ws.deserializeAttachment() as VisitorGrant;
+    let visitor: Visitor;
+    try {
+      visitor = { contactId: grant.contactId, name: grant.name, inbox: await webchatInbox(core, grant.inboxId) };
+    } catch {
+      ws.send(JSON.stringify({ type: "error", clientId: null, code: "not_found", message: "This chat is no longer available." } satisfies WidgetFrame));
+      return;
+    }
+    await handleVisitorFrame(core, visitor, data, (frame) => ws.send(JSON.stringify(frame)));
+  }
+
+  async webSocketClose(ws: CfWebSocket, code: number): Promise<void> {
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, "closed");
+    } catch {
+      // already closed
+    }
+  }
+
+  private async deliver(core: Core, message: WidgetMessage): Promise<number> {
+    const sockets = this.state.getWebSockets();
+    if (sockets.length === 0) return 0;
+    const prep = widgetMessagePrep(core.secrets, core.now);
+    // Unprepared is still better than lost: the widget then shows the file as unavailable.
+    const ready = prep.needed(message) ? await prep.prepare(message).catch(() => message) : message;
+    const frame = JSON.stringify({ type: "message", message: ready } satisfies WidgetFrame);
+    let sent = 0;
+    for (const ws of sockets) {
+      try {
+        ws.send(frame);
+        sent++;
+      } catch {
+        // closed meanwhile; the widget fetches its history when it reconnects
+      }
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,58 @@
+import { createClient } from "@libsql/client/web";
+import { drizzle } from "drizzle-orm/libsql/web";
+import { platformConnectors } from "@inbox/connectors/registry";
+import { createCore, type Core } from "../core.ts";
+import * as schema from "../db/schema.ts";
+import { createSecretBox } from "../security/secret-box.ts";
+import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
+import type { Env } from "./env.ts";
+import { R2BlobStore } from "./r2-blob-store.ts";
+
+/** The core and the deliveries to Durable Objects it starts (awaited before a request ends). */
+export interface WorkerCore {
+  core: Core;
+  live: DurableLiveRooms;
+  widgetPush: DurableWidgetPush;
+}
+
+let cached: { key: string; built: Promise<WorkerCore> } | undefined;
+
+/**
+ * The Worker's core, built once per isolate: the database client, secret box and connectors
+ * are reused by every request the isolate serves. Migrations are not run here; they are applied
+ * once per deploy with `npm run db:migrate` on the remote URL.
+ */
+export function workerCoreOf(env: Env): Promise<WorkerCore> {
+  const key = `${env.DATABASE_URL}\n${env.DATABASE_AUTH_TOKEN ?? ""}\n${env.INBOX_SECRET_KEY}`;
+  if (cached?.key !== key) cached = { key, built: buildWorkerCore(env) };
+  return cached.built;
+}
+
+/**
+ * A core of its own, for one Durable Object instance: objects may share an isolate with each
+ * other and with the Worker, and the runtime forbids one of them using I/O (the database
+ * client's connections) another one opened.
+ */
+export async function buildWorkerCore(env: Env): Promise<WorkerCore> {
+  if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (wrangler secret put DATABASE_URL).");
+  if (!env.INBOX_SECRET_KEY) throw new Error("INBOX_SECRET_KEY is not set (wrangler secret put INBOX_SECRET_KEY).");
+  const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined });
+  const live = new DurableLiveRooms(env.ROOMS);
+  const widgetPush = new DurableWidgetPush(env.VISITORS);
+  const core = createCore({
+    db: drizzle(client, { schema }),
+    secrets: await createSecretBox(decodeBase64(env.INBOX_SECRET_KEY)),
+    blobs: new R2BlobStore(env.MEDIA),
+    connectors: platformConnectors(),
+    sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? "12") * 3600_000,
+    secureCookies: (env.SECURE_COOKIES ?? "true") === "true",
+    live,
+    widgetPush,
+  });
+  return { core, live, widgetPush };
+}
+
+function decodeBase64(text: string): Uint8Array {
+  const binary = atob(text.trim());
+  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+}

@@ -1,0 +1,46 @@
+import { fileURLToPath } from "node:url";
+import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { defineProject } from "vitest/config";
+
+// Offline machines: no request.cf lookup and no telemetry from wrangler/miniflare.
+process.env.CLOUDFLARE_CF_FETCH_ENABLED ??= "false";
+process.env.WRANGLER_SEND_METRICS ??= "false";
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+/**
+ * The Workers build's tests, run inside workerd by @cloudflare/vitest-pool-workers against
+ * sync-server/src/worker.ts, its Durable Objects and R2 (miniflare's local ones), with a real
+ * libSQL server and the Telegram fake started by the Node-side global setup.
+ */
+export default defineProject({
+  plugins: [
+    cloudflareTest(({ inject }) => ({
+      main: here("./src/worker.ts"),
+      miniflare: {
+        compatibilityDate: "2026-04-26",
+        compatibilityFlags: ["nodejs_compat"],
+        durableObjects: { ROOMS: "RoomObject", VISITORS: "VisitorObject", SCHEDULER: "SchedulerObject" },
+        r2Buckets: ["MEDIA"],
+        bindings: {
+          DATABASE_URL: inject("databaseUrl"),
+          DATABASE_AUTH_TOKEN: inject("databaseAuthToken"),
+          INBOX_SECRET_KEY: inject("secretKey"),
+          SECURE_COOKIES: "false",
+          TELEGRAM_API: inject("telegramApi"),
+          TELEGRAM_INBOX_ID: inject("telegramInboxId"),
+          TELEGRAM_SECRET_TOKEN: inject("telegramSecretToken"),
+          DEMO_PASSWORD: inject("demoPassword"),
+        },
+      },
+    })),
+  ],
+  test: {
+    name: "workers",
+    root: here("."),
+    include: ["test-workers/**/*.test.ts"],
+    globalSetup: [here("./test-workers/global-setup.ts")],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
