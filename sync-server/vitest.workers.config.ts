@@ -20,13 +20,14 @@ export default defineProject({
       miniflare: {
         compatibilityDate: "2026-04-26",
         compatibilityFlags: ["nodejs_compat"],
-        durableObjects: { ROOMS: "RoomObject", VISITORS: "VisitorObject", SCHEDULER: "SchedulerObject" },
+        durableObjects: { ROOMS: "RoomObject", VISITORS: "VisitorObject", SCHEDULER: "SchedulerObject", SIMULATOR: "SimulatorObject" },
         r2Buckets: ["MEDIA"],
         bindings: {
           DATABASE_URL: inject("databaseUrl"),
           DATABASE_AUTH_TOKEN: inject("databaseAuthToken"),
           INBOX_SECRET_KEY: inject("secretKey"),
           SECURE_COOKIES: "false",
+          ENABLE_SIMULATOR: "true",
           TELEGRAM_API: inject("telegramApi"),
           TELEGRAM_INBOX_ID: inject("telegramInboxId"),
           TELEGRAM_SECRET_TOKEN: inject("telegramSecretToken"),

@@ -30,6 +30,14 @@ describe("Settings by role, in a real browser", () => {
     await form.getByRole("button", { name: "Save" }).click();
     await canned.getByRole("row", { name: /\/horario/ }).waitFor();
 
+    // Editing one response, then choosing another: the form shows the one chosen last.
+    await canned.getByRole("button", { name: "Edit /horario" }).click();
+    const edit = canned.getByRole("form", { name: "Edit canned response" });
+    expect(await edit.getByLabel("Shortcut").inputValue()).toBe("horario");
+    await canned.getByRole("button", { name: "Edit /saudacao" }).click();
+    await expect.poll(() => edit.getByLabel("Shortcut").inputValue()).toBe("saudacao");
+    await edit.getByRole("button", { name: "Cancel" }).click();
+
     await sup.getByRole("button", { name: "Back to inbox" }).click();
     await sup.getByRole("navigation", { name: "Conversations" }).waitFor();
   });

@@ -36,6 +36,8 @@ export interface CoreOptions {
   live?: LiveRooms;
   /** Where messages go to visitors' widget sockets (default: this process's `widgets` hub). */
   widgetPush?: WidgetPush;
+  /** How connectors reach the demo simulator's fake platforms (default: HTTP to `selfUrl`). */
+  simulatorFetch?: typeof fetch;
 }
 
 /**
@@ -61,6 +63,8 @@ export interface Core {
   blobs: BlobStore;
   /** Where this server is reachable (set by the runtime once listening); used for media links and the simulator. */
   selfUrl: string;
+  /** Connectors' API calls for simulator-wired inboxes go through this (see CoreOptions). */
+  simulatorFetch: typeof fetch;
   inbound: InboundBatcher;
   /** Automatic routing: hands waiting chats to available agents, exactly once. */
   router: Router;
@@ -103,6 +107,7 @@ export function createCore(opts: CoreOptions): Core {
     secrets: opts.secrets,
     blobs: opts.blobs,
     selfUrl: "",
+    simulatorFetch: opts.simulatorFetch ?? ((input, init) => fetch(input, init)),
     rooms: undefined as unknown as RoomRegistry,
     live: undefined as unknown as LiveRooms,
     outbox: undefined as unknown as OutboxDispatcher,

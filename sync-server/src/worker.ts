@@ -6,17 +6,20 @@ import type { ExecutionContext, ScheduledController } from "./worker/cf-types.ts
 import type { Env } from "./worker/env.ts";
 import { kickScheduler } from "./worker/scheduler-object.ts";
 import { durableRoomSockets, durableWidgetSockets } from "./worker/socket-gateways.ts";
-import { workerCoreOf, type WorkerCore } from "./worker/worker-core.ts";
+import { isSimulatorPath, simulatorEnabled, toSimulator } from "./worker/simulator-routing.ts";
+import { settle, workerCoreOf } from "./worker/worker-core.ts";
 
 export { RoomObject } from "./worker/room-object.ts";
 export { VisitorObject } from "./worker/visitor-object.ts";
 export { SchedulerObject } from "./worker/scheduler-object.ts";
+export { SimulatorObject } from "./worker/simulator-object.ts";
 
 /**
  * The Cloudflare Workers entry: the same Hono app as on Node (sync-server/src/node/server.ts)
- * over remote libSQL, R2 media, and Durable Objects for live rooms, widget sockets and the
- * scheduled jobs' alarm. Static files (PWA, widget) are served by `[assets]` in wrangler.toml;
- * only the app's own paths reach this code.
+ * over remote libSQL, R2 media, and Durable Objects for live rooms, widget sockets, the
+ * scheduled jobs' alarm and (when ENABLE_SIMULATOR is "true") the demo's channel simulator.
+ * Static files (PWA, widget) are served by `[assets]` in wrangler.toml; only the app's own paths
+ * reach this code.
  */
 const apps = new WeakMap<Core, Hono<AppEnv>>();
 
@@ -33,7 +36,11 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const worker = await workerCoreOf(env);
     worker.core.selfUrl ||= new URL(request.url).origin;
-    const response = await appFor(worker.core, env).fetch(request, env, ctx as never);
+    // The demo's channel simulator keeps its fakes and "sent" lists in one Durable Object.
+    const response =
+      simulatorEnabled(env) && isSimulatorPath(new URL(request.url).pathname)
+        ? await toSimulator(env.SIMULATOR, request)
+        : await appFor(worker.core, env).fetch(request, env, ctx as never);
     // Work the app started after answering (webhook processing, outbox sends, writes into
     // rooms) belongs to this request: the runtime keeps it alive until that is done. A write
     // may leave a retry or a timer for later, so the scheduler looks again once it is done.
@@ -46,11 +53,3 @@ export default {
     ctx.waitUntil(kickScheduler(env.SCHEDULER).then(() => undefined));
   },
 };
-
-/** Resolves when the core's background work started so far has finished. */
-async function settle({ core, live, widgetPush }: WorkerCore): Promise<void> {
-  await core.webhooks.idle();
-  await core.outbox.idle();
-  await core.writer.drain();
-  await Promise.all([live.idle(), widgetPush.idle()]);
-}

@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { FakeListener } from "./fake-listener.ts";
 
 /** One request the fake platform received, as the connector sent it. */
 export interface RecordedRequest {
@@ -21,13 +20,14 @@ export interface FakeReply {
 export type FakeHandler = (req: RecordedRequest) => FakeReply | Promise<FakeReply>;
 
 /**
- * A stand-in for a messaging platform's API on a loopback port, for connector tests and the
- * demo simulator: it records every request and answers with whatever the handler says
- * (documented success bodies, or the platform's documented error envelopes).
+ * A stand-in for a messaging platform's API, for connector tests and the demo simulator: it
+ * records every request and answers with whatever the handler says (documented success bodies,
+ * or the platform's documented error envelopes). Runtime-neutral: the simulator calls `handle`
+ * in-process (also on Workers); only `start()` loads the node:http listener (fake-listener.ts).
  */
 export class FakePlatform {
   readonly requests: RecordedRequest[] = [];
-  private server: Server | null = null;
+  private listener: FakeListener | null = null;
   baseUrl = "";
 
   private handler: FakeHandler;
@@ -58,47 +58,17 @@ export class FakePlatform {
     return this.handler(recorded);
   }
 
+  /** Listens on a free loopback port (Node only), for connectors to call over HTTP. */
   async start(): Promise<this> {
-    this.server = createServer(async (req, res) => {
-      const recorded = await record(req);
-      try {
-        const reply = await this.handle(recorded);
-        const body = reply.body === undefined ? "" : typeof reply.body === "string" || reply.body instanceof Uint8Array ? reply.body : JSON.stringify(reply.body);
-        res.writeHead(reply.status ?? 200, {
-          "content-type": typeof reply.body === "object" && !(reply.body instanceof Uint8Array) ? "application/json" : "text/plain",
-          ...reply.headers,
-        });
-        res.end(body);
-      } catch (err) {
-        res.writeHead(500, { "content-type": "text/plain" });
-        res.end(String(err));
-      }
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, "127.0.0.1", resolve));
-    this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    const { listenOnLoopback } = await import("./fake-listener.ts");
+    this.listener = await listenOnLoopback((req) => this.handle(req));
+    this.baseUrl = this.listener.baseUrl;
     return this;
   }
 
   async stop(): Promise<void> {
-    await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
+    await this.listener?.close();
   }
-}
-
-async function record(req: IncomingMessage): Promise<RecordedRequest> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const body = new Uint8Array(Buffer.concat(chunks));
-  const url = new URL(req.url ?? "/", "http://fake");
-  const text = new TextDecoder().decode(body);
-  return {
-    method: req.method ?? "GET",
-    path: url.pathname,
-    query: url.searchParams,
-    headers: req.headers,
-    body,
-    text,
-    json: () => JSON.parse(text) as unknown,
-  };
 }
 
 /** A Web `Request` (e.g. from Hono) as a recorded request, path relative to `mountPath`. */

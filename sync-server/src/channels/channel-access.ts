@@ -33,5 +33,6 @@ export function contextFor(core: Core, inbox: Pick<InboxRow, "id" | "channel" | 
       : typeof configured === "string" && configured
         ? configured
         : connector.defaultApiBaseUrl;
-  return { fetch: (input, init) => fetch(input, init), apiBaseUrl, now: core.now };
+  const send: typeof fetch = configured === SIMULATOR_BASE ? core.simulatorFetch : (input, init) => fetch(input, init);
+  return { fetch: send, apiBaseUrl, now: core.now };
 }

@@ -20,6 +20,8 @@ export class Simulator {
   constructor(
     private readonly core: Core,
     private readonly adapters: Partial<Record<string, SimAdapter>>,
+    /** How a customer's webhook reaches the server's webhook route (default: over HTTP to `selfUrl`). */
+    private readonly deliver: (request: Request) => Promise<Response> = (request) => fetch(request),
   ) {}
 
   channels(): string[] {
@@ -64,11 +66,13 @@ export class Simulator {
     this.lastCustomer.set(inboxId, customer);
     const messageId = `sim-${crypto.randomUUID()}`;
     const delivery = adapter.inbound(action, customer, messageId, credentials, `${this.core.selfUrl}/simulator/platform/${inbox.id}`);
-    const res = await fetch(`${this.core.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`, {
-      method: "POST",
-      headers: delivery.headers,
-      body: delivery.body,
-    });
+    const res = await this.deliver(
+      new Request(`${this.core.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`, {
+        method: "POST",
+        headers: delivery.headers,
+        body: delivery.body,
+      }),
+    );
     return { status: res.status, body: await res.text() };
   }
 

@@ -18,4 +18,8 @@ export interface Env {
   VISITORS: DurableObjectNamespace;
   /** `SchedulerObject`: the singleton whose alarm runs scheduled jobs. */
   SCHEDULER: DurableObjectNamespace;
+  /** `SimulatorObject`: the demo's channel simulator (served only when ENABLE_SIMULATOR is "true"). */
+  SIMULATOR?: DurableObjectNamespace;
+  /** "true" serves /simulator for the demo's simulator-wired inboxes; never in production. */
+  ENABLE_SIMULATOR?: string;
 }

@@ -7,6 +7,7 @@ import { createSecretBox } from "../security/secret-box.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
 import { R2BlobStore } from "./r2-blob-store.ts";
+import { simulatorEnabled, simulatorObjectFetch } from "./simulator-routing.ts";
 
 /** The core and the deliveries to Durable Objects it starts (awaited before a request ends). */
 export interface WorkerCore {
@@ -33,7 +34,7 @@ export function workerCoreOf(env: Env): Promise<WorkerCore> {
  * other and with the Worker, and the runtime forbids one of them using I/O (the database
  * client's connections) another one opened.
  */
-export async function buildWorkerCore(env: Env): Promise<WorkerCore> {
+export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | undefined = simulatorEnabled(env) ? simulatorObjectFetch(env.SIMULATOR) : undefined): Promise<WorkerCore> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (wrangler secret put DATABASE_URL).");
   if (!env.INBOX_SECRET_KEY) throw new Error("INBOX_SECRET_KEY is not set (wrangler secret put INBOX_SECRET_KEY).");
   const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined });
@@ -48,8 +49,17 @@ export async function buildWorkerCore(env: Env): Promise<WorkerCore> {
     secureCookies: (env.SECURE_COOKIES ?? "true") === "true",
     live,
     widgetPush,
+    simulatorFetch,
   });
   return { core, live, widgetPush };
+}
+
+/** Resolves when the core's background work started so far has finished. */
+export async function settle({ core, live, widgetPush }: WorkerCore): Promise<void> {
+  await core.webhooks.idle();
+  await core.outbox.idle();
+  await core.writer.drain();
+  await Promise.all([live.idle(), widgetPush.idle()]);
 }
 
 function decodeBase64(text: string): Uint8Array {

@@ -68,16 +68,14 @@ export function ContentAdminSection<T extends { id: string }, I>(props: {
         {message()}
       </p>
       <ErrorMessage message={error() ?? list.loadError()} />
-      <Show when={editing()}>
+      {/* Keyed: choosing another item (or "new") builds a fresh form with that item's values. */}
+      <Show when={editing()} keyed>
         {(current) =>
           props.form({
-            get initial() {
-              return current() === "new" ? null : (current() as T);
-            },
+            initial: current === "new" ? null : current,
             onCancel: () => setEditing(null),
             onSave: async (body) => {
-              const item = current();
-              const err = await list.change(() => (item === "new" ? props.create(body) : props.update(item.id, body)));
+              const err = await list.change(() => (current === "new" ? props.create(body) : props.update(current.id, body)));
               if (!err) {
                 setEditing(null);
                 setMessage(t("saved", { name: props.bodyName(body) }));
