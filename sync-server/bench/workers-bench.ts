@@ -18,7 +18,7 @@ const BENCH_PASSWORD = "bench-password"; // what customerToAgentLatency signs in
 
 export async function workersSection(opts: { quick: boolean }): Promise<void> {
   const messages = opts.quick ? 20 : 100;
-  console.log("\n## (e) Customer message -> agent socket on the Workers build (issue 6)");
+  console.log("\n## (f) Customer message -> agent socket on the Workers build (issue 6)");
   console.log(`  wrangler dev (local workerd, Durable Objects; libSQL = local sqld over HTTP) vs the Node server on a libSQL file; ${messages} messages per row`);
   const database = await startEdgeDatabase(BENCH_PASSWORD);
   const stops: (() => Promise<void>)[] = [database.stop];
