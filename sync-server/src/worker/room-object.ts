@@ -11,7 +11,7 @@ import { newWebSocketPair, upgradeResponse } from "./cf-types.ts";
 import type { Env } from "./env.ts";
 import { RoomStorage } from "./room-storage.ts";
 import { ROOM_HEADER, readSocketGrant, type SocketGrant } from "./internal.ts";
-import { buildWorkerCore, type WorkerCore } from "./worker-core.ts";
+import { ownCoreOf } from "./worker-core.ts";
 import { asc, eq } from "drizzle-orm";
 
 
@@ -29,17 +29,14 @@ export class RoomObject {
   private readonly peers = new Map<CfWebSocket, Peer>();
   private readonly ready: Promise<void>;
 
-  /** This object's own core (see buildWorkerCore), built on first use. */
-  private built: Promise<WorkerCore> | undefined;
-  private async ownCore(): Promise<Core> {
-    this.built ??= buildWorkerCore(this.env);
-    return (await this.built).core;
-  }
+  /** This object's own core (see ownCoreOf). */
+  private readonly ownCore: () => Promise<Core>;
 
   constructor(
     private readonly state: DurableObjectState,
     private readonly env: Env,
   ) {
+    this.ownCore = ownCoreOf(env);
     this.storage = new RoomStorage(state.storage);
     this.ready = state.blockConcurrencyWhile(() => this.wake());
   }

@@ -2,7 +2,7 @@ import type { Core } from "../core.ts";
 import { runDueJobs } from "../scheduling/jobs.ts";
 import type { DurableObjectNamespace, DurableObjectState } from "./cf-types.ts";
 import type { Env } from "./env.ts";
-import { buildWorkerCore, type WorkerCore } from "./worker-core.ts";
+import { ownCoreOf } from "./worker-core.ts";
 
 const SINGLETON = "scheduler";
 
@@ -13,16 +13,14 @@ const SINGLETON = "scheduler";
  * with conditional writes, so an extra run does nothing twice.
  */
 export class SchedulerObject {
-  /** This object's own core (see buildWorkerCore), built on first use. */
-  private built: Promise<WorkerCore> | undefined;
-  private async ownCore(): Promise<Core> {
-    this.built ??= buildWorkerCore(this.env);
-    return (await this.built).core;
-  }
+  /** This object's own core (see ownCoreOf). */
+  private readonly ownCore: () => Promise<Core>;
   constructor(
     private readonly state: DurableObjectState,
     private readonly env: Env,
-  ) {}
+  ) {
+    this.ownCore = ownCoreOf(env);
+  }
 
   async fetch(): Promise<Response> {
     const next = await this.run();

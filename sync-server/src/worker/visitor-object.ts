@@ -7,7 +7,7 @@ import type { CfWebSocket, DurableObjectState } from "./cf-types.ts";
 import { newWebSocketPair, upgradeResponse } from "./cf-types.ts";
 import type { Env } from "./env.ts";
 import { readSocketGrant } from "./internal.ts";
-import { buildWorkerCore, type WorkerCore } from "./worker-core.ts";
+import { ownCoreOf } from "./worker-core.ts";
 
 /** Who a widget socket belongs to, as the Worker checked it (kept on the socket across hibernation). */
 export interface VisitorGrant {
@@ -25,17 +25,15 @@ export class VisitorObject {
   /** Frames wait here while a message is prepared (signed media links), so they keep their order. */
   private queue: Promise<void> = Promise.resolve();
 
-  /** This object's own core (see buildWorkerCore), built on first use. */
-  private built: Promise<WorkerCore> | undefined;
-  private async ownCore(): Promise<Core> {
-    this.built ??= buildWorkerCore(this.env);
-    return (await this.built).core;
-  }
+  /** This object's own core (see ownCoreOf). */
+  private readonly ownCore: () => Promise<Core>;
 
   constructor(
     private readonly state: DurableObjectState,
     private readonly env: Env,
-  ) {}
+  ) {
+    this.ownCore = ownCoreOf(env);
+  }
 
   async fetch(request: Request): Promise<Response> {
     const core = await this.ownCore();

@@ -66,3 +66,12 @@ function decodeBase64(text: string): Uint8Array {
   const binary = atob(text.trim());
   return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 }
+
+/**
+ * A Durable Object's own core, built on its first use: workerd refuses I/O on a connection
+ * another object opened, so objects never share the isolate's core.
+ */
+export function ownCoreOf(env: Env): () => Promise<Core> {
+  let built: Promise<WorkerCore> | undefined;
+  return async () => (await (built ??= buildWorkerCore(env))).core;
+}
