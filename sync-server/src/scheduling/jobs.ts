@@ -3,7 +3,7 @@ import type { Core } from "../core.ts";
 /** A failed job is tried again this soon (its own retries are in the record). */
 const RETRY_FAILED_MS = 5_000;
 /** Work reported due at once (a full batch, a lost race) runs again this soon, never in a hot loop. */
-const MIN_GAP_MS = 1_000;
+export const MIN_GAP_MS = 1_000;
 
 /**
  * Runs every scheduled job of the core once — outbox retries, snooze wake-ups, routing timeouts,
