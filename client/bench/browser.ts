@@ -44,22 +44,31 @@ export async function launchProfileBrowser(): Promise<{ context: BrowserContext;
   };
 }
 
-let kitSource: string | undefined;
+const bundles = new Map<string, Promise<string>>();
 
-/** page-kit.ts bundled for the page (an IIFE that sets `globalThis.__benchKit`). */
-export async function pageKitSource(): Promise<string> {
-  if (kitSource) return kitSource;
-  const { build } = await import("esbuild");
-  const result = await build({
-    entryPoints: [fileURLToPath(new URL("./page-kit.ts", import.meta.url))],
-    bundle: true,
-    format: "iife",
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    write: false,
-    logLevel: "silent",
-  });
-  kitSource = result.outputFiles[0]!.text;
-  return kitSource;
+/** A file next to this one bundled for a page (an IIFE), built once per process. */
+export function bundleForPage(file: string): Promise<string> {
+  let bundle = bundles.get(file);
+  if (!bundle) {
+    bundle = import("esbuild").then(async ({ build }) => {
+      const result = await build({
+        entryPoints: [fileURLToPath(new URL(file, import.meta.url))],
+        bundle: true,
+        format: "iife",
+        platform: "browser",
+        target: "es2022",
+        minify: true,
+        write: false,
+        logLevel: "silent",
+      });
+      return result.outputFiles[0]!.text;
+    });
+    // A failed build is tried again on the next call.
+    bundle.catch(() => bundles.delete(file));
+    bundles.set(file, bundle);
+  }
+  return bundle;
 }
+
+/** page-kit.ts bundled for the page (sets `globalThis.__benchKit`). */
+export const pageKitSource = (): Promise<string> => bundleForPage("./page-kit.ts");

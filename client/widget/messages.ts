@@ -1,5 +1,5 @@
 import type { WidgetMessage } from "@inbox/shared/api/widget";
-import type { DeliveryStatus, MessageContent } from "@inbox/shared/domain/message";
+import { linkChoices, type DeliveryStatus, type MessageContent } from "@inbox/shared/domain/message";
 
 /**
  * The widget's timeline: server messages plus the customer's own messages that the server has
@@ -141,22 +141,6 @@ export function isConfirmed(items: readonly ChatItem[], clientId: string): boole
  * choice sends. An answered offer shows its choice; only the newest unanswered one is clickable.
  */
 export function chosenReplies(items: readonly ChatItem[]): Map<string, string> {
-  const chosen = new Map<string, string>();
-  const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase();
-  let open: { key: string; choices: { id: string; title: string }[] } | null = null;
-  for (const item of items) {
-    const c = item.content;
-    if (item.from !== "customer" && (c.kind === "buttons" || c.kind === "quick_replies")) {
-      open = { key: item.key, choices: c.kind === "buttons" ? c.buttons : c.replies };
-      continue;
-    }
-    if (!open || item.from !== "customer" || c.kind !== "text") continue;
-    // By the tapped choice's id; a typed answer (or an older message) by its title.
-    const byId = c.replyTo ? open.choices.find((x) => x.id === c.replyTo!.choiceId) : undefined;
-    const choice = byId ?? open.choices.find((x) => norm(x.title) === norm(c.text));
-    if (!choice) continue;
-    chosen.set(open.key, choice.id);
-    open = null;
-  }
-  return chosen;
+  const links = linkChoices(items, (i) => ({ fromCustomer: i.from === "customer", content: i.content }));
+  return new Map(links.map((l) => [l.offer.key, l.choiceId]));
 }

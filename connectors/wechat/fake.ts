@@ -26,8 +26,6 @@ export const FAKE_MEDIA = {
 } as const;
 
 export interface FakeWechat extends FakePlatform {
-  /** The fake's normal behaviour, to fall back to after `respondWith` overrides one endpoint. */
-  readonly defaultHandler: FakeHandler;
   /** Media held by the fake (seeded with FAKE_MEDIA, plus everything uploaded). */
   readonly media: Map<string, { bytes: Uint8Array; mimeType: string; type: string; filename?: string }>;
   /** Makes every issued access token expire (the next call gets 42001). */
@@ -116,7 +114,6 @@ export function createFakeWechat(credentials: Credentials = fakeWechatCredential
   };
 
   const fake = Object.assign(new FakePlatform(defaultHandler), {
-    defaultHandler,
     media,
     expireAccessTokens() {
       for (const token of valid) expired.add(token);

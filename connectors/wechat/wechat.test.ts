@@ -465,8 +465,7 @@ describe("send", () => {
 
   describe("failures", () => {
     const text: MessageContent = { kind: "text", text: "hello" };
-    const failSendsWith = (reply: ReturnType<typeof errorReply>) =>
-      fake.respondWith((req) => (req.path === "/cgi-bin/message/custom/send" ? reply : fake.defaultHandler(req)));
+    const failSendsWith = (reply: ReturnType<typeof errorReply>) => fake.failWhere((req) => req.path === "/cgi-bin/message/custom/send", reply);
 
     it("45015 after the customer wrote recently: they unfollowed → blocked", async () => {
       failSendsWith(errorReply("blocked"));

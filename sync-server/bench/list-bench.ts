@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { eq } from "drizzle-orm";
 import { launchProfileBrowser } from "../../client/bench/browser.ts";
-import { listKit } from "../../client/bench/list-kit-page.ts";
+import { listKit as kit } from "../../client/bench/list-kit-page.ts";
 import { inboxes, users } from "../src/db/schema.ts";
 import { DEMO_PASSWORD, startTestServer } from "../src/testing/test-server.ts";
 import { fmt, percentile } from "./stats.ts";
@@ -22,8 +22,6 @@ const CLIENT_DIST = process.env.CLIENT_DIST || fileURLToPath(new URL("../../clie
 const ROW_HEIGHT = 66;
 const STEP = ROW_HEIGHT * 2;
 const LIST = 'nav[aria-label="Conversations"] .vlist';
-
-const kit = listKit;
 
 interface Frames {
   p50: number;

@@ -1,10 +1,10 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startChild } from "../src/testing/child-process.ts";
+import { freePort } from "../src/testing/sqld.ts";
 import { startEdgeDatabase } from "../test-workers/edge-database.ts";
 import { bareRelayLatency, customerToAgentLatency } from "./latency-bench.ts";
 import { fmt, percentile } from "./stats.ts";
@@ -132,17 +132,6 @@ async function startWranglerDev(vars: Record<string, string>): Promise<{ url: st
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await workersSection({ quick: process.argv.includes("--quick") });

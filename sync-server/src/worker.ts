@@ -35,10 +35,11 @@ function appFor(core: Core, env: Env): Hono<AppEnv> {
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const worker = await workerCoreOf(env);
-    worker.core.selfUrl ||= new URL(request.url).origin;
+    const url = new URL(request.url);
+    worker.core.selfUrl ||= url.origin;
     // The demo's channel simulator keeps its fakes and "sent" lists in one Durable Object.
     const response =
-      simulatorEnabled(env) && isSimulatorPath(new URL(request.url).pathname)
+      simulatorEnabled(env) && isSimulatorPath(url.pathname)
         ? await toSimulator(env.SIMULATOR, request)
         : await appFor(worker.core, env).fetch(request, env, ctx as never);
     // Work the app started after answering (webhook processing, outbox sends, writes into

@@ -21,6 +21,11 @@ export class ApiError extends Error {
   }
 }
 
+/** Any failure as an ApiError: unexpected ones get a sentence a person can act on. */
+export function asApiError(err: unknown): ApiError {
+  return err instanceof ApiError ? err : new ApiError("internal", "Something went wrong. Try again.", 0);
+}
+
 export const NETWORK_MESSAGE = "Can't reach the server. Check your connection and try again.";
 
 /** Words for a failed response whose body is not the contract's error shape (e.g. a proxy's 502). */

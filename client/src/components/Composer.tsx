@@ -25,7 +25,7 @@ import { CHANNEL_LABELS } from "../format/labels.ts";
 import { channelNotice, type ChannelNotice } from "../state/channel-notice.ts";
 import { useAppState } from "../state/app-state.tsx";
 import { setComposing } from "../sync/presence.ts";
-import { diffText, mapPosition } from "../sync/text-binding.ts";
+import { diffText, mapPosition, type TextChange } from "../sync/text-binding.ts";
 import { AttachmentList, type PickedFile } from "./composer/AttachmentList.tsx";
 import { createCapabilities } from "./composer/capabilities.ts";
 import { choiceKinds, choicesContent, maxChoices, type Choices } from "./composer/choices.ts";
@@ -35,7 +35,7 @@ import { firstName } from "./composer/content/canned-vars.ts";
 import { keepFocus } from "./composer/FormatToolbar.tsx";
 import { FormattedPreview } from "./composer/FormattedPreview.tsx";
 import { ChoicesIcon, PaperclipIcon } from "./composer/icons.tsx";
-import { keepForUpload, keptStoreOf } from "./composer/kept-uploads.ts";
+import { keepForUpload, keptStoreOf, LOCAL_UPLOAD_PREFIX } from "./composer/kept-uploads.ts";
 import { attachmentError, textLengthError } from "./composer/limits.ts";
 import type { FormatEdit } from "./composer/markdown-lite.ts";
 import { t } from "./composer/messages.ts";
@@ -140,6 +140,11 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
     return c ? CHANNEL_LABELS[c] : "";
   };
   const transact = (y: Y.Text | null, f: () => void) => (y?.doc ? y.doc.transact(f) : f());
+  const applyChange = (y: Y.Text, c: TextChange) =>
+    transact(y, () => {
+      if (c.remove) y.delete(c.index, c.remove);
+      if (c.insert) y.insert(c.index, c.insert);
+    });
   // "Kept on this device" is true only while offline.
   createEffect(() => {
     if (!offline()) setInfo(null);
@@ -172,21 +177,14 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
     const y = draft();
     if (!y) return;
     const change = diffText(y.toString(), textarea.value);
-    if (!change) return;
-    transact(y, () => {
-      if (change.remove) y.delete(change.index, change.remove);
-      if (change.insert) y.insert(change.index, change.insert);
-    });
+    if (change) applyChange(y, change);
   };
 
   /** Toolbar, emoji, picker edits: into the shared draft (the box follows), then the selection. */
   const edit = (e: FormatEdit) => {
     const y = draft();
     if (y) {
-      transact(y, () => {
-        if (e.remove) y.delete(e.index, e.remove);
-        if (e.insert) y.insert(e.index, e.insert);
-      });
+      applyChange(y, e);
     } else {
       textarea.value = textarea.value.slice(0, e.index) + e.insert + textarea.value.slice(e.index + e.remove);
       setText(textarea.value);
@@ -195,7 +193,8 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
     tools.track();
   };
 
-  const tools = createTextTools({ textarea: () => textarea, edit, mentions: false, vars: useCannedVars(props.conversationId) });
+  const vars = useCannedVars(props.conversationId);
+  const tools = createTextTools({ textarea: () => textarea, edit, mentions: false, vars });
 
   /** Files from a drop, a paste or the file picker: those the channel refuses are named, not attached. */
   const addFiles = (list: readonly File[]) => {
@@ -250,7 +249,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
     for (const f of picked) {
       const mimeType = baseMimeType(f.file.type || "application/octet-stream");
       const kind = attachmentKindOf(mimeType);
-      const url = `local-upload:${f.id}`;
+      const url = LOCAL_UPLOAD_PREFIX + f.id;
       const content =
         kind === "file" ? { kind, url, mimeType, filename: f.file.name.slice(0, 255), size: f.file.size } : { kind, url, mimeType };
       commands.push({ ...base, clientId: f.id, text: "", content });
@@ -298,10 +297,6 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
     void send();
   };
 
-  const contactName = () => {
-    const c = selection.contact();
-    return c ? contactDisplayName(c) : (selection.conversation()?.contactName ?? "");
-  };
   const canAttach = () => Object.keys(caps()?.media ?? {}).length > 0;
   const kinds = () => choiceKinds(caps());
 
@@ -333,7 +328,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
         <p class="composer-hint">You're offline. Replies are kept on this device and will send when you're back online.</p>
       </Show>
       <Show when={channel()}>
-        <p class="composer-reply-banner">{t("replyLabel", { name: contactName(), channel: channel() })}</p>
+        <p class="composer-reply-banner">{t("replyLabel", { name: vars().contactName, channel: channel() })}</p>
       </Show>
       <ErrorMessage message={error()} class="composer-error" />
       <Show when={info()}>

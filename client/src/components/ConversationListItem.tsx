@@ -12,6 +12,7 @@ import { OfferedMarker } from "./routing/OfferBanner.tsx";
 import { PresenceMarker } from "./together/PresenceNote.tsx";
 import { t } from "./list/messages.ts";
 import { waitingWords } from "./list/waiting.ts";
+import { priorityWord } from "./list/words.ts";
 import { t as ws } from "./workspace-messages.ts";
 
 export function ConversationListItem(props: {
@@ -47,7 +48,7 @@ export function ConversationListItem(props: {
           <ChannelBadge channel={c().channel} />
           <Show when={c().priority === "urgent" || c().priority === "high"}>
             <span class="conv-item-priority" data-priority={c().priority}>
-              {c().priority === "urgent" ? t("priorityUrgent") : t("priorityHigh")}
+              {priorityWord(c().priority)}
             </span>
           </Show>
           <OfferedMarker conversation={c()} />

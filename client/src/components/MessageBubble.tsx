@@ -4,22 +4,14 @@
  */
 import type { Message } from "@inbox/shared";
 import { createSignal, Show } from "solid-js";
-import { formatClock, formatDateTime } from "../format/time.ts";
 import type { LocalDb } from "../local/db.ts";
 import { putMessages } from "../local/store.ts";
 import { messageSide, type ChoiceAnswer } from "../state/timeline.ts";
 import { chatApi } from "./chat/chat-api.ts";
 import { t } from "./chat/messages.ts";
+import { Time } from "./chat/Time.tsx";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
 import { MessageContent } from "./MessageContent.tsx";
-
-function Time(props: { at: number }) {
-  return (
-    <time datetime={new Date(props.at).toISOString()} title={formatDateTime(props.at)}>
-      {formatClock(props.at)}
-    </time>
-  );
-}
 
 function Failure(props: { message: Message; offline?: boolean; db?: LocalDb | null; onRetried?: () => void }) {
   const [busy, setBusy] = createSignal(false);

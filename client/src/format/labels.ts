@@ -1,5 +1,5 @@
 /** Words for the domain's string constants, in one place so every screen says the same. */
-import type { ChannelType, ConversationStatus, Priority, Role } from "@inbox/shared";
+import type { ChannelType, Priority } from "@inbox/shared";
 
 export const CHANNEL_LABELS: Record<ChannelType, string> = {
   webchat: "Web chat",
@@ -11,24 +11,11 @@ export const CHANNEL_LABELS: Record<ChannelType, string> = {
   line: "LINE",
 };
 
-export const STATUS_LABELS: Record<ConversationStatus, string> = {
-  open: "Open",
-  pending: "Pending",
-  snoozed: "Snoozed",
-  resolved: "Resolved",
-};
-
 export const PRIORITY_LABELS: Record<Priority, string> = {
   low: "Low",
   normal: "Normal",
   high: "High",
   urgent: "Urgent",
-};
-
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: "Admin",
-  supervisor: "Supervisor",
-  agent: "Agent",
 };
 
 /** "Unassigned", "You", or the assignee's name. */

@@ -75,3 +75,8 @@ export function stripMessage(m: Message): Message {
   const { words: _w, ...rest } = m as Partial<MessageRow> & Message;
   return rest;
 }
+
+export function stripContact(c: Contact): Contact {
+  const { words: _w, ...rest } = c as Partial<ContactRow> & Contact;
+  return rest;
+}

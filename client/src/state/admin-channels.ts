@@ -6,7 +6,7 @@
 import type { AdminInbox, ConnectInboxRequest, Inbox } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from "solid-js";
 import { api } from "../api/endpoints.ts";
-import { ApiError } from "../api/http.ts";
+import { ApiError, asApiError } from "../api/http.ts";
 import { liveStateChanged, sortChannels, upsertInbox, withLiveState } from "./admin-rows.ts";
 
 /** A burst of state changes (one send failing for several channels) is one refetch. */
@@ -24,7 +24,6 @@ export interface AdminChannels {
   setEnabled(id: string, enabled: boolean): Promise<AdminInbox>;
 }
 
-const asApiError = (err: unknown) => (err instanceof ApiError ? err : new ApiError("internal", "Something went wrong. Try again.", 0));
 
 export function createAdminChannels(live: Accessor<ReadonlyMap<string, Inbox>>): AdminChannels {
   const [fetched, setFetched] = createSignal<AdminInbox[] | null>(null);

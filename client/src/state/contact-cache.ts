@@ -5,7 +5,7 @@
  */
 import { createEffect, createSignal, on, type Accessor } from "solid-js";
 import type { z } from "zod";
-import { ApiError } from "../api/http.ts";
+import { ApiError, asApiError } from "../api/http.ts";
 import type { LocalDb } from "../local/db.ts";
 
 export const KV_CONTACTS_PREFIX = "contacts.";
@@ -46,7 +46,7 @@ export function createCachedRequest<T>(
       },
       (err: unknown) => {
         if (mine !== ticket) return;
-        setError(err instanceof ApiError ? err : new ApiError("internal", "Something went wrong. Try again.", 0));
+        setError(asApiError(err));
         setLoading(false);
       },
     );

@@ -8,7 +8,7 @@ import type { ContactMergeResponse, ContactPatch } from "@inbox/shared/api/conta
 import { createEffect, createMemo, on, untrack, type Accessor } from "solid-js";
 import { api } from "../api/endpoints.ts";
 import { createLiveQuery } from "../local/live-query.ts";
-import { stripConversation, type ContactRow } from "../local/rows.ts";
+import { stripContact, stripConversation, type ContactRow } from "../local/rows.ts";
 import { putContacts, putConversations } from "../local/store.ts";
 import type { AppState } from "./app-state.tsx";
 import { contactApi } from "./contact-api.ts";
@@ -67,7 +67,7 @@ export function createContactPanel(state: Pick<AppState, "local" | "selection">,
       await local.enqueue({ type: "contact.update", clientId: crypto.randomUUID(), conversationId: conv.id, contactId: c.id, patch });
       // Kept on the device at once, so the edit shows even after the outbox row is answered
       // and before the next pull brings the server's copy.
-      await putContacts(db, [applyContactPatch(stripContactRow(c), patch)]);
+      await putContacts(db, [applyContactPatch(stripContact(c), patch)]);
     },
     async merge(duplicateId) {
       const c = contact();
@@ -82,10 +82,4 @@ export function createContactPanel(state: Pick<AppState, "local" | "selection">,
       return result;
     },
   };
-}
-
-/** The contract's contact without the local row's search words. */
-function stripContactRow(c: Contact): Contact {
-  const { words: _w, ...rest } = c as Contact & { words?: string[] };
-  return rest;
 }

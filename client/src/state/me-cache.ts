@@ -8,6 +8,15 @@ import { STORAGE_PREFIX } from "../local/wipe-plan.ts";
 
 export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
 
+/** The browser's localStorage, or null where it is refused (private mode, blocked cookies). */
+export function localStorageOrNull(): KeyValueStorage | null {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+}
+
 export const ME_KEY = `${STORAGE_PREFIX}me`;
 /** The user whose data this browser holds (kept across a 401, removed by sign-out's wipe). */
 export const OWNER_KEY = `${STORAGE_PREFIX}owner`;

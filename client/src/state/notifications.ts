@@ -20,6 +20,7 @@ import { openRoom } from "../sync/room.ts";
 import { createYMapValues } from "../sync/y-map-accessor.ts";
 import { contentApi } from "./content-api.ts";
 import type { LocalSlice } from "./local.ts";
+import { localStorageOrNull } from "./me-cache.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
 import type { RouteSlice } from "./route.ts";
@@ -57,18 +58,10 @@ export interface NotificationsSlice {
   open(n: Notification): void;
 }
 
-function storageOrNull(): Storage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
 export function createNotificationsSlice(session: SessionSlice, local: LocalSlice, selection: SelectionSlice, router: RouteSlice): NotificationsSlice {
   const userId = createMemo(() => session.me()?.user.id ?? null);
   const [prefs, setPrefs] = createSignal<NotificationPrefs>(DEFAULT_PREFS);
-  createEffect(on(userId, (id) => setPrefs(id ? loadPrefs(storageOrNull(), id) : DEFAULT_PREFS)));
+  createEffect(on(userId, (id) => setPrefs(id ? loadPrefs(localStorageOrNull(), id) : DEFAULT_PREFS)));
 
   // ---------- mentions: the user's own room, with the device's copy until it answers ----------
   const [stored, setStored] = createSignal<Notification[] | null>(null);
@@ -233,7 +226,7 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
       }
       const next = { ...prefs(), [key]: value };
       setPrefs(next);
-      savePrefs(storageOrNull(), id, next);
+      savePrefs(localStorageOrNull(), id, next);
       return null;
     },
     markRead,

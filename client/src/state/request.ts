@@ -4,7 +4,7 @@
  * render tree: errors are a value the screen shows.
  */
 import { createEffect, createSignal, on, type Accessor } from "solid-js";
-import { ApiError } from "../api/http.ts";
+import { ApiError, asApiError } from "../api/http.ts";
 
 export interface RequestState<T> {
   data: Accessor<T | null>;
@@ -40,7 +40,7 @@ export function createRequest<S, T>(
       },
       (err: unknown) => {
         if (ticket !== current) return;
-        setError(err instanceof ApiError ? err : new ApiError("internal", "Something went wrong. Try again.", 0));
+        setError(asApiError(err));
         setLoading(false);
       },
     );

@@ -15,6 +15,7 @@ import {
 import { offeredTo } from "@inbox/shared/domain/routing";
 import { createSignal } from "solid-js";
 import { request } from "../api/http.ts";
+import { formatDuration } from "../format/time.ts";
 
 export type Availability = AvailabilityResponse["availability"];
 
@@ -56,6 +57,5 @@ export function isOfferedToMe(c: Conversation, userId: string | undefined): bool
 
 /** "1:05" for the countdown; never negative. */
 export function formatCountdown(ms: number): string {
-  const s = Math.max(0, Math.ceil(ms / 1000));
-  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+  return formatDuration(Math.ceil(ms / 1000));
 }

@@ -13,7 +13,7 @@ import { createStore } from "solid-js/store";
 import { api } from "../api/endpoints.ts";
 import { ApiError, NETWORK_MESSAGE, onUnauthenticated } from "../api/http.ts";
 import { wipeLocalData } from "../local/wipe.ts";
-import { forgetCachedMe, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe, type KeyValueStorage } from "./me-cache.ts";
+import { forgetCachedMe, localStorageOrNull, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe } from "./me-cache.ts";
 
 const RETRY_MIN_MS = 3_000;
 const RETRY_MAX_MS = 30_000;
@@ -32,14 +32,6 @@ export interface SessionSlice {
   reload(): Promise<void>;
   /** Work to do before sign-out wipes the device (the outbox's last chance to send). */
   beforeSignOut(hook: () => Promise<void>): () => void;
-}
-
-function localStorageOrNull(): KeyValueStorage | null {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
 }
 
 export function createSessionSlice(): SessionSlice {

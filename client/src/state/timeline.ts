@@ -1,5 +1,5 @@
 /** The chat timeline as pure functions: merging sources, order, sides and the unread marker. */
-import { byCreatedAt, type DomainEvent, type Message, type Note } from "@inbox/shared";
+import { byCreatedAt, linkChoices, type DomainEvent, type Message, type Note } from "@inbox/shared";
 
 /**
  * One timeline from three sources, later ones winning for the same message:
@@ -155,32 +155,16 @@ export interface ChoiceAnswer {
 }
 
 /**
- * Links customers' answers to the buttons / quick replies they answer. Platforms deliver a tap
- * as a text message carrying the choice's title (web chat adds the choice's id in `replyTo`), so
- * an answer is the first customer message after the offer that names one of its choices by id,
- * or else by title (case and spacing aside), before the next offer.
- * Returns answers by answering message id and the chosen choice by offering message id.
+ * Links customers' answers to the buttons / quick replies they answer (the rule: linkChoices in
+ * shared). Returns answers by answering message id and the chosen choice by offering message id.
  */
 export function linkChoiceAnswers(sorted: readonly Message[]): { answers: Map<string, ChoiceAnswer>; chosen: Map<string, string> } {
   const answers = new Map<string, ChoiceAnswer>();
   const chosen = new Map<string, string>();
-  const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase();
-  let open: { id: string; question: string; choices: { id: string; title: string }[] } | null = null;
-  for (const m of sorted) {
-    const c = m.content;
-    if (m.senderKind !== "customer" && (c.kind === "buttons" || c.kind === "quick_replies")) {
-      open = { id: m.id, question: c.text, choices: c.kind === "buttons" ? c.buttons : c.replies };
-      continue;
-    }
-    if (!open || m.senderKind !== "customer" || c.kind !== "text") continue;
-    // By the tapped choice's id when the channel says it; by the title otherwise (typed, or a platform that sends only the text).
-    const said = norm(c.text);
-    const byId = c.replyTo ? open.choices.find((x) => x.id === c.replyTo!.choiceId) : undefined;
-    const choice = byId ?? open.choices.find((x) => norm(x.title) === said);
-    if (!choice) continue;
-    answers.set(m.id, { questionId: open.id, question: open.question, choiceId: choice.id });
-    chosen.set(open.id, choice.id);
-    open = null;
+  for (const { answer, offer, choiceId } of linkChoices(sorted, (m) => ({ fromCustomer: m.senderKind === "customer", content: m.content }))) {
+    const q = offer.content;
+    answers.set(answer.id, { questionId: offer.id, question: q.kind === "buttons" || q.kind === "quick_replies" ? q.text : "", choiceId });
+    chosen.set(offer.id, choiceId);
   }
   return { answers, chosen };
 }

@@ -122,3 +122,33 @@ export function searchableText(content: MessageContent): string {
       return content.description;
   }
 }
+
+/**
+ * Links customers' answers to the buttons / quick replies offered before them. Platforms deliver
+ * a tap as a text message carrying the choice's title (web chat adds its id in `replyTo`), so an
+ * answer is the first customer text after an offer that names one of its choices by id, or else
+ * by title (case and spacing aside), before the next offer. One rule for the inbox and the widget.
+ */
+export function linkChoices<T>(
+  items: readonly T[],
+  read: (item: T) => { fromCustomer: boolean; content: MessageContent },
+): { answer: T; offer: T; choiceId: string }[] {
+  const links: { answer: T; offer: T; choiceId: string }[] = [];
+  const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  let open: { offer: T; choices: readonly { id: string; title: string }[] } | null = null;
+  for (const item of items) {
+    const { fromCustomer, content: c } = read(item);
+    if (!fromCustomer && (c.kind === "buttons" || c.kind === "quick_replies")) {
+      open = { offer: item, choices: c.kind === "buttons" ? c.buttons : c.replies };
+      continue;
+    }
+    if (!open || !fromCustomer || c.kind !== "text") continue;
+    // By the tapped choice's id when the channel says it; by the title otherwise (typed, or a platform that sends only the text).
+    const byId = c.replyTo ? open.choices.find((x) => x.id === c.replyTo!.choiceId) : undefined;
+    const choice = byId ?? open.choices.find((x) => norm(x.title) === norm(c.text));
+    if (!choice) continue;
+    links.push({ answer: item, offer: open.offer, choiceId: choice.id });
+    open = null;
+  }
+  return links;
+}

@@ -2,7 +2,7 @@ import type { UpgradeWebSocket } from "hono/ws";
 import type { Core } from "../core.ts";
 import type { Peer } from "../sync/peer.ts";
 import type { Room } from "../sync/room.ts";
-import { MAX_SYNC_MESSAGE_BYTES, notAWebSocket, socketBytes, type RoomSocketGateway } from "../sync/socket-gateway.ts";
+import { MAX_SYNC_MESSAGE_BYTES, socketBytes, type RoomSocketGateway } from "../sync/socket-gateway.ts";
 
 /**
  * Node's live rooms: the socket joins this process's RoomRegistry. The route has authorised the
@@ -11,7 +11,6 @@ import { MAX_SYNC_MESSAGE_BYTES, notAWebSocket, socketBytes, type RoomSocketGate
 export function nodeRoomSockets(core: Core, upgradeWebSocket: UpgradeWebSocket): RoomSocketGateway {
   return {
     handle(c, { room: name, writable, user }) {
-      if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw notAWebSocket();
       let room: Room | null = null;
       let peer: Peer | null = null;
       // Messages that arrive while the room loads are applied in order once it is ready.

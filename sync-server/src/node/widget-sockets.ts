@@ -1,6 +1,6 @@
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Core } from "../core.ts";
-import { notAWebSocket, type WidgetSocketGateway } from "../sync/socket-gateway.ts";
+import type { WidgetSocketGateway } from "../sync/socket-gateway.ts";
 import { handleVisitorFrame } from "../widget/visitor-socket.ts";
 import type { WidgetPeer } from "../widget/widget-hub.ts";
 
@@ -8,7 +8,6 @@ import type { WidgetPeer } from "../widget/widget-hub.ts";
 export function nodeWidgetSockets(core: Core, upgradeWebSocket: UpgradeWebSocket): WidgetSocketGateway {
   return {
     handle(c, visitor) {
-      if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw notAWebSocket();
       let peer: WidgetPeer | null = null;
       return upgradeWebSocket(c, {
         onOpen(_evt, ws) {

@@ -6,7 +6,7 @@ import { teams } from "../db/schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 import { conversationForUser } from "../services/access.ts";
-import type { RoomSocketGateway } from "../sync/socket-gateway.ts";
+import { requireWebSocketUpgrade, type RoomSocketGateway } from "../sync/socket-gateway.ts";
 
 /**
  * Yjs sync and awareness in the y-websocket protocol at `/sync/<room>`. Who may join which room
@@ -31,8 +31,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, core: Core, sockets: RoomS
     }
     // Team and conversation rooms are server-authored (clients change them through commands);
     // a conversation's work room is edited together by everyone who may see the conversation.
-    const writable = ref.kind === "work";
-    c.set("room", { name, writable });
-    return sockets.handle(c, { room: name, writable, user: { id: user.id, name: user.name } });
+    requireWebSocketUpgrade(c);
+    return sockets.handle(c, { room: name, writable: ref.kind === "work", user: { id: user.id, name: user.name } });
   });
 }

@@ -13,7 +13,7 @@ import type { AppEnv } from "../http/app-env.ts";
 import { signWidgetMedia } from "../media/media-links.ts";
 import { receiveVisitorMessage } from "../widget/visitor-messages.ts";
 import { toWidgetMessage } from "../widget/widget-view.ts";
-import type { WidgetSocketGateway } from "../sync/socket-gateway.ts";
+import { requireWebSocketUpgrade, type WidgetSocketGateway } from "../sync/socket-gateway.ts";
 import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } from "../widget/widget-sessions.ts";
 
 function bearer(header: string | undefined): string | null {
@@ -87,7 +87,7 @@ export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: 
   // The token is checked before the upgrade, so a bad one gets a 401 and no socket.
   app.get("/api/widget/:inboxId/live", async (c) => {
     const visitor = await visitorFromToken(core, await webchatInbox(core, c.req.param("inboxId")), c.req.query("token"));
-    c.set("visitor", visitor);
+    requireWebSocketUpgrade(c);
     return sockets.handle(c, visitor);
   });
 }

@@ -1,15 +1,14 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { newId, type Priority } from "@inbox/shared";
-import { ROUTING_MODES, routingSettingsOf, type RoutingMode, type RoutingSettings } from "@inbox/shared/domain/routing";
+import { routingSettingsOf, type RoutingMode, type RoutingSettings } from "@inbox/shared/domain/routing";
 import type { Core } from "../core.ts";
 import { contacts, conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import { toConversation, type ConversationRow, type InboxRow } from "../services/read-model.ts";
 import { publish } from "../sync/publish.ts";
 import { DEFAULT_PRESENCE, Presence, type PresenceOptions } from "./presence.ts";
+import { inboxRoutes } from "./routing-conditions.ts";
 import { RoutingScheduler } from "./routing-scheduler.ts";
 import { whyBackInQueue, whyOffered, type RerouteReason } from "./routing-why.ts";
-
-export { ROUTING_MODES, type RoutingMode };
 
 /** An inbox's routing mode from its settings; anything unknown is "manual" (today's behaviour). */
 export function routingModeOf(inbox: Pick<InboxRow, "settings">): RoutingMode {
@@ -18,7 +17,7 @@ export function routingModeOf(inbox: Pick<InboxRow, "settings">): RoutingMode {
 
 type AutoMode = Exclude<RoutingMode, "manual">;
 
-/** Statuses that count towards an agent's load, and the status a chat waits in. */
+/** The status a chat waits in (an agent's load counts their open and pending chats). */
 const WAITING_STATUS = "open";
 /** Urgent first, then VIP customers, then high / normal / low; oldest first within each. */
 const QUEUE_RANK = sql`case
@@ -240,7 +239,7 @@ export class Router {
           eq(conversations.teamId, teamId),
           sql`${conversations.assigneeId} is null`,
           eq(conversations.status, WAITING_STATUS),
-          sql`json_extract(${inboxes.settings}, '$.routing') in ('round_robin', 'least_loaded')`,
+          inboxRoutes,
         ),
       )
       .orderBy(QUEUE_RANK, asc(conversations.createdAt), asc(conversations.id))

@@ -4,6 +4,7 @@ import { conversations, inboxes, users } from "../db/schema.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 import type { Router } from "./router.ts";
 import { recordPickup } from "./pickup.ts";
+import { inboxReroutesOnAway, inboxRoutes, offerOut } from "./routing-conditions.ts";
 
 /** How many expired offers one pass handles; the next pass takes the rest. */
 const EXPIRY_BATCH = 100;
@@ -63,14 +64,13 @@ export class RoutingScheduler {
   async runDue(now: number = this.core.now()): Promise<number | null> {
     const sweepDue = now - this.lastSweepAt >= this.opts.offerIntervalMs * this.opts.sweepEvery;
     await this.loop.exclusive(() => this.pass(sweepDue));
-    const open = and(sql`${conversations.offeredTo} = ${conversations.assigneeId}`, eq(conversations.status, "open"));
-    const [expiry] = await this.core.db.select({ next: min(conversations.offerExpiresAt) }).from(conversations).where(open);
+    const [expiry] = await this.core.db.select({ next: min(conversations.offerExpiresAt) }).from(conversations).where(offerOut);
     const [seen] = await this.core.db
       .select({ oldest: min(users.lastSeenAt) })
       .from(conversations)
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
       .innerJoin(users, eq(users.id, conversations.assigneeId))
-      .where(and(open, sql`json_extract(${inboxes.settings}, '$.routingRerouteOnAway') = 1`));
+      .where(and(offerOut, inboxReroutesOnAway));
     const offline = seen?.oldest == null ? null : seen.oldest + this.router.presence.options.graceMs + 1;
     const times = [expiry?.next ?? null, offline].filter((t): t is number => t !== null);
     return times.length ? Math.max(Math.min(...times), now) : null;
@@ -89,8 +89,7 @@ export class RoutingScheduler {
         and(
           isNotNull(conversations.offerExpiresAt),
           lte(conversations.offerExpiresAt, now),
-          sql`${conversations.offeredTo} = ${conversations.assigneeId}`,
-          eq(conversations.status, "open"),
+          offerOut,
         ),
       )
       .orderBy(asc(conversations.offerExpiresAt))
@@ -129,12 +128,7 @@ export class RoutingScheduler {
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
       .innerJoin(users, eq(users.id, conversations.assigneeId))
       .where(
-        and(
-          sql`${conversations.offeredTo} = ${conversations.assigneeId}`,
-          eq(conversations.status, "open"),
-          sql`json_extract(${inboxes.settings}, '$.routingRerouteOnAway') = 1`,
-          sql`not ${this.router.presence.onlineSql()}`,
-        ),
+        and(offerOut, inboxReroutesOnAway, sql`not ${this.router.presence.onlineSql()}`),
       )
       .orderBy(asc(conversations.offeredAt))
       .limit(EXPIRY_BATCH);
@@ -154,11 +148,7 @@ export class RoutingScheduler {
       .from(conversations)
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
       .where(
-        and(
-          sql`${conversations.assigneeId} is null`,
-          eq(conversations.status, "open"),
-          sql`json_extract(${inboxes.settings}, '$.routing') in ('round_robin', 'least_loaded')`,
-        ),
+        and(sql`${conversations.assigneeId} is null`, eq(conversations.status, "open"), inboxRoutes),
       );
     let assigned = 0;
     for (const { teamId } of teams) assigned += (await this.router.capacityChanged(teamId)).length;

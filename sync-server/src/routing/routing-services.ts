@@ -8,8 +8,9 @@ import { forbidden, notFound } from "../http/http-error.ts";
 import { conversationForUser } from "../services/access.ts";
 import { auditInsert, eventInsert } from "../services/event-rows.ts";
 import { recordPickup, type PickupResult } from "./pickup.ts";
+import { inboxReroutesOnAway } from "./routing-conditions.ts";
 
-export type Availability = "available" | "busy" | "away";
+type Availability = AvailabilityResponse["availability"];
 
 /** Logs, never throws: routing runs after the change it follows has been answered. */
 export function routeInBackground(what: string, work: () => Promise<unknown>): void {
@@ -106,7 +107,7 @@ async function offeredToReroute(core: Core, userId: string): Promise<string[]> {
         eq(conversations.offeredTo, userId),
         eq(conversations.assigneeId, userId),
         eq(conversations.status, "open"),
-        sql`json_extract(${inboxes.settings}, '$.routingRerouteOnAway') = 1`,
+        inboxReroutesOnAway,
       ),
     );
   return rows.map((r) => r.id);

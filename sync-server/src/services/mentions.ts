@@ -5,13 +5,11 @@
  * when no other candidate has that first name (an ambiguous `@Ana` notifies nobody rather
  * than the wrong person).
  */
+import { foldText } from "@inbox/shared/api/content";
+
 export interface MentionCandidate {
   id: string;
   name: string;
-}
-
-function fold(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
 /** The `@tokens` of a text, without trailing punctuation (`@Ana.` at a sentence's end). */
@@ -21,12 +19,12 @@ export function mentionTokens(text: string): string[] {
 }
 
 export function mentionedUsers<U extends MentionCandidate>(text: string, candidates: readonly U[]): U[] {
-  const tokens = mentionTokens(text).map(fold);
+  const tokens = mentionTokens(text).map(foldText);
   if (!tokens.length) return [];
   const fullNames = new Map<string, U>();
   const firstNames = new Map<string, U[]>();
   for (const u of candidates) {
-    const parts = fold(u.name).split(/\s+/).filter(Boolean);
+    const parts = foldText(u.name).split(/\s+/).filter(Boolean);
     for (const sep of ["", ".", "_", "-"]) fullNames.set(parts.join(sep), u);
     const first = parts[0];
     if (first) firstNames.set(first, [...(firstNames.get(first) ?? []), u]);

@@ -54,13 +54,13 @@ export class SnoozeWaker {
    */
   async runDue(now: number = this.core.now()): Promise<number | null> {
     const woken = await this.loop.exclusive(() => this.wakeDue(now));
+    // A full batch means more may be due right now.
+    if (woken.length === WAKE_BATCH) return now;
     const [row] = await this.core.db
       .select({ next: min(conversations.snoozedUntil) })
       .from(conversations)
       .where(sql`${conversations.status} = 'snoozed'`);
     const next = row?.next ?? null;
-    // A full batch means more may be due right now.
-    if (woken.length === WAKE_BATCH) return now;
     return next === null ? null : Math.max(next, now);
   }
 

@@ -64,7 +64,7 @@ export async function inboxCapabilities(core: Core, user: SessionUser, inboxId: 
   return channelCapabilities(core, inbox.channel as ChannelType);
 }
 
-export function attachmentProblemText(channel: ChannelType, p: AttachmentProblem): string {
+function attachmentProblemText(channel: ChannelType, p: AttachmentProblem): string {
   const name = CHANNEL_NAMES[channel];
   const kinds = KIND_WORDS[p.kind];
   switch (p.problem) {
@@ -100,6 +100,12 @@ function shortType(mimeType: string): string {
 
 const tooLarge = (message: string) => new HttpError(413, "payload_too_large", message);
 
+/** A file the channel refuses: 413 when it is too large, 400 otherwise. */
+function attachmentRefused(channel: ChannelType, p: AttachmentProblem): HttpError {
+  const message = attachmentProblemText(channel, p);
+  return p.problem === "too_large" ? tooLarge(message) : new HttpError(400, "bad_request", message);
+}
+
 /**
  * Stores an agent's file for a reply in this conversation, refusing what its channel would
  * refuse: the type first (from the header, before reading a byte), then the size while the
@@ -117,7 +123,7 @@ export async function storeUpload(
   const kind = attachmentKindOf(mimeType);
   const limit = caps.media[kind];
   const early = checkAttachment(caps, { mimeType, size: input.declaredSize ?? 1 });
-  if (early) throw early.problem === "too_large" ? tooLarge(attachmentProblemText(channel, early)) : new HttpError(400, "bad_request", attachmentProblemText(channel, early));
+  if (early) throw attachmentRefused(channel, early);
   let bytes: Uint8Array;
   try {
     bytes = await input.read(limit!.maxBytes);
@@ -128,7 +134,7 @@ export async function storeUpload(
     throw err;
   }
   const problem = checkAttachment(caps, { mimeType, size: bytes.byteLength });
-  if (problem) throw new HttpError(problem.problem === "too_large" ? 413 : 400, problem.problem === "too_large" ? "payload_too_large" : "bad_request", attachmentProblemText(channel, problem));
+  if (problem) throw attachmentRefused(channel, problem);
   const key = newMediaKey(mimeType);
   await core.blobs.put(key, bytes, mimeType);
   return { url: `/media/${key}`, kind, mimeType, size: bytes.byteLength, filename: input.filename };
@@ -161,7 +167,7 @@ export async function refuseOverChannelLimits(core: Core, channel: ChannelType, 
       if (!blob) throw new HttpError(400, "bad_request", "The attachment was not found. Attach the file again.");
       if (attachmentKindOf(blob.mimeType) !== content.kind || baseMimeType(content.mimeType) !== blob.mimeType) throw new HttpError(400, "bad_request", "The attachment does not match its kind. Attach the file again.");
       const problem = checkAttachment(caps, { mimeType: blob.mimeType, size: blob.bytes.byteLength });
-      if (problem) throw new HttpError(problem.problem === "too_large" ? 413 : 400, problem.problem === "too_large" ? "payload_too_large" : "bad_request", attachmentProblemText(channel, problem));
+      if (problem) throw attachmentRefused(channel, problem);
       return;
     }
     default:

@@ -42,3 +42,8 @@ export function socketBytes(data: unknown): Uint8Array | null {
 export function notAWebSocket(): HttpError {
   return new HttpError(426, "bad_request", "This address takes a WebSocket connection.");
 }
+
+/** Checked by the shared routes once authorised, before any runtime's gateway is asked. */
+export function requireWebSocketUpgrade(c: Context<AppEnv>): void {
+  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") throw notAWebSocket();
+}

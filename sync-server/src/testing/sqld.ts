@@ -92,7 +92,8 @@ async function waitUntilHealthy(url: string, exited: Promise<void>): Promise<voi
   throw new Error("no answer on /health");
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nobody listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

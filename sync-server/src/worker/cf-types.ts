@@ -88,3 +88,15 @@ export function newWebSocketPair(): CfWebSocketPair {
 export function upgradeResponse(client: WebSocket): Response {
   return new Response(null, { status: 101, webSocket: client } as ResponseInit);
 }
+
+/**
+ * Answers a client's close. Echoing 1005 ("no code") or 1006 ("abnormal") back is invalid; a
+ * normal close is what the client expects.
+ */
+export function closeInReply(ws: CfWebSocket, code: number): void {
+  try {
+    ws.close(code === 1005 || code === 1006 ? 1000 : code, "closed");
+  } catch {
+    // already closed
+  }
+}

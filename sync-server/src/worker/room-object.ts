@@ -1,3 +1,4 @@
+import { asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
 import { docUpdates } from "../db/schema.ts";
 import type { Core } from "../core.ts";
@@ -7,13 +8,11 @@ import { MAX_SYNC_MESSAGE_BYTES } from "../sync/socket-gateway.ts";
 import { applyRoomOp, type RoomOp } from "../sync/room-ops.ts";
 import { Room } from "../sync/room.ts";
 import type { CfWebSocket, DurableObjectState } from "./cf-types.ts";
-import { newWebSocketPair, upgradeResponse } from "./cf-types.ts";
+import { closeInReply, newWebSocketPair, upgradeResponse } from "./cf-types.ts";
 import type { Env } from "./env.ts";
 import { RoomStorage } from "./room-storage.ts";
 import { ROOM_HEADER, readSocketGrant, type SocketGrant } from "./internal.ts";
 import { ownCoreOf } from "./worker-core.ts";
-import { asc, eq } from "drizzle-orm";
-
 
 /**
  * One live Yjs room (`idFromName(<room name>)`): the pure `Room` with its sockets accepted
@@ -85,12 +84,7 @@ export class RoomObject {
   async webSocketClose(ws: CfWebSocket, code: number): Promise<void> {
     await this.ready;
     this.leave(ws);
-    // Echoing 1005 ("no code") back is invalid; a normal close is what the client expects.
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, "closed");
-    } catch {
-      // already closed
-    }
+    closeInReply(ws, code);
   }
 
   async webSocketError(ws: CfWebSocket): Promise<void> {

@@ -1,23 +1,14 @@
-import type { Context } from "hono";
-import type { AppEnv } from "../http/app-env.ts";
-import { notAWebSocket, type RoomSocketGateway, type RoomSocketRequest, type WidgetSocketGateway } from "../sync/socket-gateway.ts";
+import type { RoomSocketGateway, RoomSocketRequest, WidgetSocketGateway } from "../sync/socket-gateway.ts";
 import type { Visitor } from "../widget/widget-sessions.ts";
 import { upgradeResponse, type DurableObjectNamespace } from "./cf-types.ts";
 import { visitorObjectName } from "./durable-live-rooms.ts";
 import { socketRequest, type SocketGrant } from "./internal.ts";
 import type { VisitorGrant } from "./visitor-object.ts";
 
-function requireUpgrade(c: Context<AppEnv>): void {
-  if (c.req.header("upgrade")?.toLowerCase() !== "websocket") {
-    throw notAWebSocket();
-  }
-}
-
 /** `/sync/<room>` on Workers: the authorised upgrade goes to the room's Durable Object. */
 export function durableRoomSockets(rooms: DurableObjectNamespace): RoomSocketGateway {
   return {
     handle(c, request: RoomSocketRequest) {
-      requireUpgrade(c);
       const grant: SocketGrant = { room: request.room, writable: request.writable, user: request.user };
       return reopen(rooms.get(rooms.idFromName(request.room)).fetch(socketRequest(c.req.raw, request.room, grant)));
     },
@@ -28,7 +19,6 @@ export function durableRoomSockets(rooms: DurableObjectNamespace): RoomSocketGat
 export function durableWidgetSockets(visitors: DurableObjectNamespace): WidgetSocketGateway {
   return {
     handle(c, visitor: Visitor) {
-      requireUpgrade(c);
       const name = visitorObjectName(visitor.contactId);
       const grant: VisitorGrant = { contactId: visitor.contactId, name: visitor.name, inboxId: visitor.inbox.id };
       return reopen(visitors.get(visitors.idFromName(name)).fetch(socketRequest(c.req.raw, name, grant)));

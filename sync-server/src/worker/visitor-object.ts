@@ -4,7 +4,7 @@ import { handleVisitorFrame } from "../widget/visitor-socket.ts";
 import { widgetMessagePrep } from "../widget/widget-push.ts";
 import { webchatInbox, type Visitor } from "../widget/widget-sessions.ts";
 import type { CfWebSocket, DurableObjectState } from "./cf-types.ts";
-import { newWebSocketPair, upgradeResponse } from "./cf-types.ts";
+import { closeInReply, newWebSocketPair, upgradeResponse } from "./cf-types.ts";
 import type { Env } from "./env.ts";
 import { readSocketGrant } from "./internal.ts";
 import { ownCoreOf } from "./worker-core.ts";
@@ -70,11 +70,7 @@ export class VisitorObject {
   }
 
   async webSocketClose(ws: CfWebSocket, code: number): Promise<void> {
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, "closed");
-    } catch {
-      // already closed
-    }
+    closeInReply(ws, code);
   }
 
   private async deliver(core: Core, message: WidgetMessage): Promise<number> {

@@ -1,9 +1,9 @@
 /** A recorded change in the timeline (assignment and why, pickup, status, priority, labels). */
 import type { DomainEvent } from "@inbox/shared";
 import { Show } from "solid-js";
-import { formatClock, formatDateTime } from "../../format/time.ts";
 import { useAppState } from "../../state/app-state.tsx";
 import { eventLine } from "./event-lines.ts";
+import { Time } from "./Time.tsx";
 
 export function EventRow(props: { event: DomainEvent }) {
   const { users } = useAppState();
@@ -14,9 +14,7 @@ export function EventRow(props: { event: DomainEvent }) {
         <li class={`timeline-event timeline-event-${l().tone}`}>
           <div class="timeline-event-body">
             <span class="timeline-event-text">{l().text}</span>
-            <time datetime={new Date(props.event.at).toISOString()} title={formatDateTime(props.event.at)}>
-              {formatClock(props.event.at)}
-            </time>
+            <Time at={props.event.at} />
             <Show when={l().detail}>
               <span class="timeline-event-detail">{l().detail}</span>
             </Show>

@@ -4,8 +4,9 @@
  * an agent. Events the timeline already shows another way (messages, their delivery, notes,
  * reads) are left out.
  */
-import type { DomainEvent } from "@inbox/shared";
+import { PrioritySchema, type DomainEvent } from "@inbox/shared";
 import { formatDateTime } from "../../format/time.ts";
+import { priorityWord } from "../list/words.ts";
 import { t } from "./messages.ts";
 
 export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry";
@@ -31,8 +32,9 @@ export function formatWait(ms: number): string {
   return `${Math.round(m / 60)} h`;
 }
 
-function priorityWord(p: unknown): string {
-  return p === "low" || p === "normal" || p === "high" || p === "urgent" ? t(p) : String(p);
+function priorityName(p: unknown): string {
+  const known = PrioritySchema.safeParse(p);
+  return known.success ? priorityWord(known.data) : String(p);
 }
 
 /** The line for one event, or null for events the timeline does not show. */
@@ -83,7 +85,7 @@ export function eventLine(e: DomainEvent, nameOf: NameOf): EventLine | null {
     case "conversation.woke":
       return { text: t("snoozeEnded"), detail: null, tone: "status" };
     case "conversation.priority_changed":
-      return { text: t("priorityBy", { actor, priority: priorityWord(d.to) }), detail: null, tone: "priority" };
+      return { text: t("priorityBy", { actor, priority: priorityName(d.to) }), detail: null, tone: "priority" };
     case "conversation.labels_changed": {
       const from = new Set(strings(d.from));
       const to = new Set(strings(d.to));

@@ -79,10 +79,6 @@ export const t = defineMessages(
     priorityBy: "{actor} set the priority to {priority}",
     labelsBy: "{actor} changed labels: {changes}",
     retriedBy: "{actor} sent a failed reply again",
-    low: "Low",
-    normal: "Normal",
-    high: "High",
-    urgent: "Urgent",
   },
   {
     log: "Mensagens",
@@ -156,9 +152,5 @@ export const t = defineMessages(
     priorityBy: "{actor} definiu a prioridade como {priority}",
     labelsBy: "{actor} alterou as etiquetas: {changes}",
     retriedBy: "{actor} reenviou uma resposta que falhou",
-    low: "Baixa",
-    normal: "Normal",
-    high: "Alta",
-    urgent: "Urgente",
   },
 );

@@ -3,41 +3,31 @@
  * the device's content copy refreshed after each change so agents' pickers see it at once.
  * Online only: admin changes are not queued.
  */
-import { createSignal, type Accessor } from "solid-js";
-import { ApiError } from "../../../api/http.ts";
+import type { Accessor } from "solid-js";
+import { ApiError, asApiError } from "../../../api/http.ts";
 import type { LocalDb } from "../../../local/db.ts";
 import { contentStore } from "../../../state/content.ts";
+import { createRequest } from "../../../state/request.ts";
 
 export interface AdminList<T> {
   items: Accessor<T[] | null>;
   loadError: Accessor<string | null>;
-  reload(): void;
   /** Runs a change, then reloads; resolves with the ApiError (for field messages) or null. */
   change(run: () => Promise<unknown>): Promise<ApiError | null>;
 }
 
 export function createAdminList<T>(load: () => Promise<T[]>, db: Accessor<LocalDb | null>): AdminList<T> {
-  const [items, setItems] = createSignal<T[] | null>(null);
-  const [loadError, setLoadError] = createSignal<string | null>(null);
-  const reload = () => {
-    setLoadError(null);
-    load().then(
-      (list) => setItems(() => list),
-      (err: unknown) => setLoadError(err instanceof Error ? err.message : "Something went wrong. Try again."),
-    );
-  };
-  reload();
+  const list = createRequest(() => true, load);
   return {
-    items,
-    loadError,
-    reload,
+    items: list.data,
+    loadError: () => list.error()?.message ?? null,
     async change(run) {
       try {
         await run();
       } catch (err) {
-        return err instanceof ApiError ? err : new ApiError("internal", "Something went wrong. Try again.", 0);
+        return asApiError(err);
       }
-      reload();
+      list.refetch();
       const d = db();
       if (d) void contentStore(d).refreshNow();
       return null;
