@@ -19,13 +19,12 @@
  */
 export const PROTOCOL_VERSION = 1;
 
-export type RoomRef =
-  | { kind: "team"; id: string }
-  | { kind: "conv"; id: string }
-  | { kind: "work"; id: string }
-  | { kind: "user"; id: string };
+/** Every kind of room; the access matrix test checks that each has a row. */
+export const ROOM_KINDS = ["team", "conv", "work", "user"] as const;
+export type RoomKind = (typeof ROOM_KINDS)[number];
+export type RoomRef = { kind: RoomKind; id: string };
 
-const ROOM_RE = /^(team|conv|work|user)\.([A-Za-z0-9_-]{1,128})$/;
+const ROOM_RE = new RegExp(`^(${ROOM_KINDS.join("|")})\\.([A-Za-z0-9_-]{1,128})$`);
 
 export function roomName(ref: RoomRef): string {
   return `${ref.kind}.${ref.id}`;

@@ -48,6 +48,8 @@ export interface RunningServer {
   url: string;
   port: number;
   core: Core;
+  /** The shared app (without Node's static files): its route registry is what the access matrix checks. */
+  app: Hono<AppEnv>;
   seed: SeedResult | null;
   close(): Promise<void>;
 }
@@ -67,14 +69,12 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
   const simulator = opts.simulator === false ? undefined : new Simulator(core, simulatorAdapters());
-  root.route(
-    "/",
-    createApp(core, {
-      roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
-      widgetSockets: nodeWidgetSockets(core, nodeWs.upgradeWebSocket),
-      simulator,
-    }),
-  );
+  const app = createApp(core, {
+    roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
+    widgetSockets: nodeWidgetSockets(core, nodeWs.upgradeWebSocket),
+    simulator,
+  });
+  root.route("/", app);
   mountStaticFiles(root);
 
   const server: ServerType = await new Promise((resolve) => {
@@ -97,6 +97,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     url: core.selfUrl,
     port,
     core,
+    app,
     seed,
     close() {
       closing ??= shutdown();

@@ -1,0 +1,315 @@
+import { WHO, WHO_LABEL, type AccessFixture, type SignedIn, type Who } from "./access-fixture.ts";
+
+/**
+ * Who may do what: one row per HTTP route of the app, per room kind and per command type, with
+ * the outcome for every kind of caller. `access-matrix.test.ts` checks every cell against a real
+ * server and fails when a route, room or command has no row; `docs/SECURITY.md` shows the table
+ * rendered by `renderMatrix` (the test fails while the page is stale).
+ *
+ * - `allowed`: the request is carried out (2xx, or one of the row's `alsoAllowed` statuses,
+ *   which the server gives only after access was granted).
+ * - `denied`: 401 when signed out; 403 or 404 otherwise (404 where saying "exists" would leak).
+ * - `scoped`: answered, but without anything of the Support team (the target).
+ */
+export type Outcome = "allowed" | "denied" | "scoped";
+export type Expect = Record<Who, Outcome>;
+
+export interface Req {
+  method: string;
+  path: string;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+export interface RouteRow {
+  /** `METHOD /path` exactly as registered, e.g. `GET /api/conversations/:id`. */
+  route: string;
+  expect: Expect;
+  request(fx: AccessFixture, who: Who): Promise<Req> | Req;
+  /** Statuses that still mean "allowed": the server refused for a reason after access passed. */
+  alsoAllowed?: number[];
+  /** For `scoped` cells: text the answer must not contain (a Support resource's id). */
+  secret?(fx: AccessFixture): string;
+  /** Who may, in words, when the table alone would mislead. */
+  note?: string;
+  /** Statuses that also mean "denied" (a form's refusal in words, e.g. another workspace's team). */
+  alsoDenied?: number[];
+  /** The request ends the caller's session: send it with a session of its own. */
+  ownSession?: boolean;
+}
+
+/** Routes whose guard is not a session: checked by their own test in the matrix suite. */
+export interface GuardRow {
+  route: string;
+  guard: string;
+}
+
+const all = (o: Outcome): Expect => Object.fromEntries(WHO.map((w) => [w, o])) as Expect;
+const signedIn = (o: Outcome): Expect => ({ ...all(o), signedOut: "denied" });
+
+/** Anyone signed in, on their own things. */
+export const EVERYONE = signedIn("allowed");
+/** The team's conversation: its agents, supervisors and admins. */
+export const TEAM: Expect = { ...signedIn("allowed"), otherTeam: "denied", otherWorkspace: "denied" };
+/** A list everyone may ask for, each seeing only what they may. */
+export const LIST: Expect = { ...signedIn("allowed"), otherTeam: "scoped", otherWorkspace: "scoped" };
+/** Workspace content editors: supervisors and admins of the workspace. */
+export const EDITORS: Expect = { ...signedIn("denied"), admin: "allowed", supervisor: "allowed" };
+/** Editors creating in their own workspace (another workspace's admin creates in theirs). */
+export const EDITORS_CREATE: Expect = { ...EDITORS, otherWorkspace: "allowed" };
+export const ADMINS: Expect = { ...signedIn("denied"), admin: "allowed" };
+export const ADMINS_CREATE: Expect = { ...ADMINS, otherWorkspace: "allowed" };
+/** Something only its owner (the agent of the team) may touch. */
+export const OWNER: Expect = { ...signedIn("denied"), agent: "allowed" };
+export const PUBLIC = all("allowed");
+
+const conv = (fx: AccessFixture) => fx.conversationId;
+const fresh = async (fx: AccessFixture) => (await fx.freshConversation()).conversationId;
+const secretConv = (fx: AccessFixture) => fx.conversationId;
+const uid = () => crypto.randomUUID();
+
+export const ROUTES: RouteRow[] = [
+  // ---------- sign-in and the caller's own settings ----------
+  {
+    route: "POST /api/auth/login",
+    expect: PUBLIC,
+    request: () => ({ method: "POST", path: "/api/auth/login", json: { email: "ana@demo.inbox", password: "wrong password" } }),
+    alsoAllowed: [401],
+    note: "anyone may try; throttled per account and per address",
+  },
+  { route: "POST /api/auth/logout", expect: EVERYONE, request: () => ({ method: "POST", path: "/api/auth/logout" }), ownSession: true },
+  { route: "GET /api/me", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me" }) },
+  { route: "PUT /api/me/preferences", expect: EVERYONE, request: () => ({ method: "PUT", path: "/api/me/preferences", json: { locale: "en" } }) },
+  { route: "PUT /api/me/availability", expect: EVERYONE, request: () => ({ method: "PUT", path: "/api/me/availability", json: { availability: "available" } }) },
+  { route: "GET /api/me/notifications", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me/notifications" }) },
+  { route: "POST /api/me/notifications/read", expect: EVERYONE, request: () => ({ method: "POST", path: "/api/me/notifications/read", json: {} }) },
+  { route: "GET /api/me/views", expect: LIST, request: () => ({ method: "GET", path: "/api/me/views" }), secret: () => "View " },
+  {
+    route: "POST /api/me/views",
+    expect: EVERYONE,
+    request: () => ({ method: "POST", path: "/api/me/views", json: { name: `Mine ${uid().slice(0, 6)}`, view: { tab: "mine" } } }),
+  },
+  {
+    route: "PATCH /api/me/views/:id",
+    expect: OWNER,
+    request: async (fx) => ({ method: "PATCH", path: `/api/me/views/${await fx.freshView()}`, json: { name: `Renamed ${uid().slice(0, 6)}` } }),
+  },
+  { route: "DELETE /api/me/views/:id", expect: OWNER, request: async (fx) => ({ method: "DELETE", path: `/api/me/views/${await fx.freshView()}` }) },
+
+  // ---------- conversations ----------
+  { route: "GET /api/conversations", expect: LIST, request: () => ({ method: "GET", path: "/api/conversations" }), secret: secretConv },
+  { route: "GET /api/conversations/:id", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}` }) },
+  { route: "GET /api/conversations/:id/messages", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/messages` }) },
+  {
+    route: "POST /api/conversations/:id/messages",
+    expect: TEAM,
+    request: async (fx) => ({ method: "POST", path: `/api/conversations/${await fresh(fx)}/messages`, json: { clientId: uid(), text: "Hello from the matrix" } }),
+  },
+  { route: "POST /api/conversations/:id/read", expect: TEAM, request: (fx) => ({ method: "POST", path: `/api/conversations/${conv(fx)}/read` }) },
+  {
+    route: "POST /api/conversations/:id/assign",
+    expect: TEAM,
+    request: async (fx, who) => ({ method: "POST", path: `/api/conversations/${await fresh(fx)}/assign`, json: { assigneeId: selfId(fx, who) } }),
+    note: "to oneself; to a colleague or away from one: supervisors and admins",
+  },
+  {
+    route: "POST /api/conversations/:id/status",
+    expect: TEAM,
+    request: async (fx) => ({ method: "POST", path: `/api/conversations/${await fresh(fx)}/status`, json: { status: "resolved" } }),
+  },
+  {
+    route: "POST /api/conversations/:id/priority",
+    expect: TEAM,
+    request: async (fx) => ({ method: "POST", path: `/api/conversations/${await fresh(fx)}/priority`, json: { priority: "high" } }),
+  },
+  {
+    route: "POST /api/conversations/:id/pickup",
+    expect: TEAM,
+    request: async (fx, who) => ({ method: "POST", path: `/api/conversations/${await fx.freshOffer(selfId(fx, who))}/pickup` }),
+    note: "a chat offered to the caller; someone else's offer: 403",
+  },
+  { route: "GET /api/conversations/:id/events", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/events` }) },
+  { route: "GET /api/conversations/:id/tickets", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/tickets` }) },
+  {
+    route: "POST /api/conversations/:id/tickets",
+    expect: TEAM,
+    request: (fx) => ({ method: "POST", path: `/api/conversations/${conv(fx)}/tickets`, json: { title: "Bug 12", url: "https://tickets.example/12" } }),
+  },
+  {
+    route: "DELETE /api/conversations/:id/tickets/:ticketId",
+    expect: TEAM,
+    request: async (fx) => ({ method: "DELETE", path: `/api/conversations/${conv(fx)}/tickets/${await fx.freshTicket(conv(fx))}` }),
+  },
+  {
+    route: "POST /api/messages/:id/retry",
+    expect: TEAM,
+    request: async (fx) => ({ method: "POST", path: `/api/messages/${await fx.freshFailedReply()}/retry` }),
+  },
+  { route: "GET /api/sync/pull", expect: LIST, request: () => ({ method: "GET", path: "/api/sync/pull?limit=2000" }), secret: secretConv },
+  {
+    route: "POST /api/commands",
+    expect: EVERYONE,
+    request: async (fx) => ({ method: "POST", path: "/api/commands", json: { commands: [{ clientId: uid(), conversationId: await fresh(fx), type: "read" }] } }),
+    note: "each command is authorised on its own: see Commands below",
+  },
+
+  // ---------- contacts ----------
+  { route: "GET /api/contacts", expect: LIST, request: () => ({ method: "GET", path: "/api/contacts?q=Maria" }), secret: (fx) => fx.contactId },
+  { route: "GET /api/contacts/:id", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/contacts/${fx.contactId}` }) },
+  {
+    route: "PATCH /api/contacts/:id",
+    expect: TEAM,
+    request: async (fx) => ({ method: "PATCH", path: `/api/contacts/${(await fx.freshConversation()).contactId}`, json: { company: "Acme" } }),
+  },
+  {
+    route: "POST /api/contacts/:id/merge",
+    expect: TEAM,
+    request: async (fx) => {
+      const [kept, dup] = await Promise.all([fx.freshConversation(), fx.freshConversation()]);
+      return { method: "POST", path: `/api/contacts/${kept.contactId}/merge`, json: { duplicateId: dup.contactId } };
+    },
+  },
+  { route: "GET /api/contacts/:id/attachments", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/contacts/${fx.contactId}/attachments` }) },
+
+  // ---------- the workspace: people, inboxes, uploads ----------
+  { route: "GET /api/inboxes", expect: LIST, request: () => ({ method: "GET", path: "/api/inboxes" }), secret: (fx) => fx.inbox.id },
+  {
+    route: "GET /api/users",
+    expect: { ...LIST, otherTeam: "allowed" },
+    request: () => ({ method: "GET", path: "/api/users" }),
+    secret: (fx) => fx.userIds.agent,
+    note: "the workspace's people (for assigning and @mentions)",
+  },
+  { route: "GET /api/inboxes/:id/capabilities", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/inboxes/${fx.inbox.id}/capabilities` }) },
+  {
+    route: "POST /api/uploads",
+    expect: TEAM,
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/uploads?conversationId=${conv(fx)}&filename=note.txt`,
+      body: "hello",
+      headers: { "content-type": "text/plain" },
+    }),
+  },
+
+  // ---------- workspace content ----------
+  { route: "GET /api/canned-responses", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/canned-responses" }) },
+  {
+    route: "POST /api/admin/canned-responses",
+    expect: EDITORS_CREATE,
+    request: () => ({ method: "POST", path: "/api/admin/canned-responses", json: { shortcut: `s${uid().slice(0, 8)}`, title: "Hi", text: "Hello!", teamId: null } }),
+  },
+  {
+    route: "PUT /api/admin/canned-responses/:id",
+    expect: EDITORS,
+    request: async (fx) => ({
+      method: "PUT",
+      path: `/api/admin/canned-responses/${await fx.freshCanned()}`,
+      json: { shortcut: `s${uid().slice(0, 8)}`, title: "Hi", text: "Hello again", teamId: null },
+    }),
+  },
+  { route: "DELETE /api/admin/canned-responses/:id", expect: EDITORS, request: async (fx) => ({ method: "DELETE", path: `/api/admin/canned-responses/${await fx.freshCanned()}` }) },
+  { route: "GET /api/kb/articles", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/kb/articles" }) },
+  {
+    route: "POST /api/admin/kb/articles",
+    expect: EDITORS_CREATE,
+    request: () => ({ method: "POST", path: "/api/admin/kb/articles", json: { title: `Returns ${uid().slice(0, 6)}`, body: "How to return.", published: true } }),
+  },
+  {
+    route: "PUT /api/admin/kb/articles/:id",
+    expect: EDITORS,
+    request: async (fx) => ({ method: "PUT", path: `/api/admin/kb/articles/${await fx.freshArticle()}`, json: { title: "Changed", body: "Changed body.", published: false } }),
+  },
+  { route: "DELETE /api/admin/kb/articles/:id", expect: EDITORS, request: async (fx) => ({ method: "DELETE", path: `/api/admin/kb/articles/${await fx.freshArticle()}` }) },
+
+  // ---------- channel administration ----------
+  { route: "GET /api/admin/inboxes", expect: { ...ADMINS, otherWorkspace: "scoped" }, request: () => ({ method: "GET", path: "/api/admin/inboxes" }), secret: (fx) => fx.inbox.id },
+  {
+    route: "POST /api/admin/inboxes",
+    expect: { ...ADMINS, otherWorkspace: "denied" },
+    request: (fx) => ({
+      method: "POST",
+      path: "/api/admin/inboxes",
+      json: { name: `Chat ${uid().slice(0, 6)}`, channel: "webchat", teamId: fx.supportTeamId, credentials: {} },
+    }),
+    alsoDenied: [400],
+    note: "into one of the admin's own teams (another workspace's team: 400 in words)",
+  },
+  {
+    route: "POST /api/admin/inboxes/:id/reconnect",
+    expect: ADMINS,
+    request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/reconnect`, json: { credentials: {} } }),
+    alsoAllowed: [400],
+    note: "a web chat has no credentials to renew (400 after access is granted)",
+  },
+  { route: "POST /api/admin/inboxes/:id/enabled", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/enabled`, json: { enabled: true } }) },
+  { route: "POST /api/admin/inboxes/:id/routing", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/routing`, json: { mode: "manual" } }) },
+];
+
+function selfId(fx: AccessFixture, who: Who): string | null {
+  return who === "signedOut" ? null : fx.userIds[who as SignedIn];
+}
+
+/** Routes guarded by something other than a session, each with its own check in the suite. */
+export const GUARDED: GuardRow[] = [
+  { route: "GET /api/widget/:inboxId/config", guard: "public: the web chat's name, greeting and colour" },
+  { route: "POST /api/widget/:inboxId/sessions", guard: "public, rate-limited per address: starts a visitor session" },
+  { route: "GET /api/widget/:inboxId/messages", guard: "the visitor's token: only their own session's messages" },
+  { route: "POST /api/widget/:inboxId/messages", guard: "the visitor's token, rate-limited per visitor" },
+  { route: "GET /api/widget/:inboxId/live", guard: "a short-lived ticket for the visitor (not the token); limited sockets per visitor" },
+  { route: "GET /webhooks/:platform/:inboxId", guard: "the platform's handshake secret (verify token, echostr signature)" },
+  { route: "POST /webhooks/:platform/:inboxId", guard: "the platform's signature over the raw body; replays refused" },
+  { route: "GET /media/:key", guard: "a session that may see the file's conversation, or a link signed for one visitor" },
+  { route: "GET /sync/:room", guard: "a session (cookie or header, never the URL) from our own origin; per room kind, below" },
+  { route: "GET /kb/:slug", guard: "public: published articles only" },
+  { route: "GET /healthz", guard: "public" },
+  { route: "GET /openapi.json", guard: "public: the API's description" },
+  { route: "GET /demo", guard: "public, only when the demo is turned on" },
+];
+
+/** Middleware and catch-alls registered with `app.use`/`app.all`: not endpoints of their own. */
+export const MIDDLEWARE = ["ALL /*", "ALL /api/widget/*", "ALL /api/*", "ALL /sync/*"];
+
+/** The Yjs rooms: who may join (read), and who may write (`work` only; the rest are server-authored). */
+export const ROOMS: { kind: string; room(fx: AccessFixture): string; expect: Expect; note: string }[] = [
+  { kind: "team.<id>", room: (fx) => `team.${fx.supportTeamId}`, expect: TEAM, note: "read-only: the team's list and presence" },
+  { kind: "conv.<id>", room: (fx) => `conv.${fx.conversationId}`, expect: TEAM, note: "read-only: the timeline" },
+  { kind: "work.<id>", room: (fx) => `work.${fx.conversationId}`, expect: TEAM, note: "read and write: notes (own only), labels, draft" },
+  { kind: "user.<id>", room: (fx) => `user.${fx.userIds.agent}`, expect: OWNER, note: "read-only: the user's own notifications" },
+];
+
+/** Each command type of `POST /api/commands`, on a Support conversation. */
+export const COMMANDS: { type: string; command(fx: AccessFixture, conversationId: string, contactId: string, who: Who): Record<string, unknown>; expect: Expect; note?: string }[] = [
+  { type: "reply", command: (_fx, c) => ({ type: "reply", conversationId: c, text: "From the matrix" }), expect: TEAM },
+  { type: "status", command: (_fx, c) => ({ type: "status", conversationId: c, status: "pending" }), expect: TEAM },
+  { type: "priority", command: (_fx, c) => ({ type: "priority", conversationId: c, priority: "low" }), expect: TEAM },
+  { type: "assign", command: (fx, c, _k, who) => ({ type: "assign", conversationId: c, assigneeId: selfId(fx, who) }), expect: TEAM, note: "to oneself" },
+  { type: "read", command: (_fx, c) => ({ type: "read", conversationId: c }), expect: TEAM },
+  { type: "contact.update", command: (_fx, c, k) => ({ type: "contact.update", conversationId: c, contactId: k, patch: { company: "Matrix Ltd" } }), expect: TEAM },
+];
+
+const MARK: Record<Outcome, string> = { allowed: "yes", denied: "no", scoped: "own only" };
+
+/** The matrix as markdown tables, for docs/SECURITY.md. */
+export function renderMatrix(): string {
+  const head = (first: string) => `| ${first} | ${WHO.map((w) => WHO_LABEL[w]).join(" | ")} | note |\n|---|${WHO.map(() => "---").join("|")}|---|`;
+  const line = (name: string, expect: Expect, note = "") => `| \`${name}\` | ${WHO.map((w) => MARK[expect[w]]).join(" | ")} | ${note} |`;
+  return [
+    "### HTTP routes with a session",
+    head("route"),
+    ...ROUTES.map((r) => line(r.route, r.expect, r.note)),
+    "",
+    "### Routes guarded by something else",
+    "| route | guard |\n|---|---|",
+    ...GUARDED.map((g) => `| \`${g.route}\` | ${g.guard} |`),
+    "",
+    "### Rooms (`/sync/<room>`)",
+    head("room"),
+    ...ROOMS.map((r) => line(r.kind, r.expect, r.note)),
+    "",
+    "### Commands (`POST /api/commands`)",
+    head("command"),
+    ...COMMANDS.map((c) => line(c.type, c.expect, c.note)),
+  ].join("\n");
+}
