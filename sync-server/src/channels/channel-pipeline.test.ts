@@ -42,6 +42,10 @@ async function messagesOf(id: string): Promise<Message[]> {
   return ((await res.json()) as { messages: Message[] }).messages;
 }
 
+async function storedWebhooks(inboxId: string) {
+  return server.core.db.query.webhookEvents.findMany({ where: (w, { eq }) => eq(w.inboxId, inboxId), orderBy: (w, { asc }) => asc(w.id) });
+}
+
 async function settle() {
   await server.core.webhooks.idle();
   await server.core.outbox.idle();
@@ -64,14 +68,37 @@ describe.each(channels)("%s channel", (channel, adapter) => {
   const customer = { externalId: `${adapter.sampleCustomer().externalId.slice(0, -3)}${Math.floor(Math.random() * 900 + 100)}`, name: `${channel} customer` };
 
   it("a signed message is stored, shown, and a redelivery of the same webhook is a no-op", async () => {
-    const { post } = await deliver(channel, adapter, customer, { kind: "text", text: `Hello from ${channel}` });
-    expect((await post()).status).toBe(200);
-    expect((await post()).status).toBe(200); // the platform retried
+    const { post, inbox } = await deliver(channel, adapter, customer, { kind: "text", text: `Hello from ${channel}` });
+    const before = (await storedWebhooks(inbox.id)).length;
+    const first = await post();
+    expect(first.status).toBe(200);
+    const again = await post(); // the platform retried
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(await first.text()); // the usual acknowledgement, so the platform stops
+    expect((await storedWebhooks(inbox.id)).length).toBe(before + 1);
     await settle();
     const conv = await conversationWith(customer);
     expect(conv).toMatchObject({ channel, lastMessagePreview: `Hello from ${channel}` });
     const texts = (await messagesOf(conv!.id)).map((m) => (m.content.kind === "text" ? m.content.text : m.content.kind));
     expect(texts).toEqual([`Hello from ${channel}`]);
+  });
+
+  it("the stored webhook keeps no signature or secret, and is processed from what is kept", async () => {
+    const { row, credentials } = await inboxOf(channel);
+    const connector = server.core.connectors.get(channel as never)!;
+    const { post } = await deliver(channel, adapter, customer, { kind: "text", text: `Stored without secrets on ${channel}` });
+    expect((await post()).status).toBe(200);
+    await settle();
+    const stored = (await storedWebhooks(row.id)).at(-1)!;
+    expect(stored.state).toBe("done");
+    const url = new URL(stored.url);
+    for (const name of connector.webhookSecrets.headers) expect(Object.keys(stored.headers)).not.toContain(name);
+    for (const name of connector.webhookSecrets.query) expect(url.searchParams.has(name)).toBe(false);
+    const everything = JSON.stringify({ headers: stored.headers, url: stored.url });
+    for (const secret of Object.values(credentials)) expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/signature/i);
+    const conv = (await conversationWith(customer))!;
+    expect((await messagesOf(conv.id)).some((m) => m.content.kind === "text" && m.content.text === `Stored without secrets on ${channel}`)).toBe(true);
   });
 
   it("a webhook with a wrong signature is refused and nothing is stored", async () => {
