@@ -133,7 +133,10 @@ function statusEvent(s: Obj): InboundEvent | null {
     const details = error ? (isObj(error.error_data) ? str(error.error_data.details) : undefined) ?? str(error.message) ?? str(error.title) : undefined;
     const code = error && typeof error.code === "number" ? error.code : undefined;
     // Async failures (e.g. 131026 undeliverable, 131047 window) come with an HTTP-less code.
-    event.reason = code === undefined ? (details ?? "WhatsApp could not deliver the message.") : classifyWhatsappError(code, 400, details).reason;
+    const classified = code === undefined ? undefined : classifyWhatsappError(code, 400, details);
+    event.reason = classified?.reason ?? details ?? "WhatsApp could not deliver the message.";
+    // 131026 usually arrives here, not as the send's answer: the customer blocked the business.
+    if (classified?.kind === "blocked") event.failureKind = "blocked";
   }
   return event;
 }

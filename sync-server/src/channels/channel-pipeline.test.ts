@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Conversation, Message } from "@inbox/shared";
+import type { Contact, Conversation, Message } from "@inbox/shared";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
 import type { CustomerAction, SimAdapter, SimCustomer } from "../simulator/sim-adapter.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
@@ -44,6 +44,10 @@ async function messagesOf(id: string): Promise<Message[]> {
 
 async function storedWebhooks(inboxId: string) {
   return server.core.db.query.webhookEvents.findMany({ where: (w, { eq }) => eq(w.inboxId, inboxId), orderBy: (w, { asc }) => asc(w.id) });
+}
+
+async function sentCount(inboxId: string): Promise<number> {
+  return ((await (await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: unknown[] }).sent.length;
 }
 
 async function settle() {
@@ -199,19 +203,42 @@ describe.each(channels)("%s channel", (channel, adapter) => {
     expect((await messagesOf(conv.id)).some((m) => m.content.kind === "text" && m.content.text === "written while disabled")).toBe(true);
   });
   // Last: on some platforms the block stays in force for this customer.
-  it("the customer blocked the business: the reply shows a delivery failure", async () => {
+  it("the customer blocked the business: agents see it, replies are refused at once until the customer writes again", async () => {
     const { row } = await inboxOf(channel);
     const conv = (await conversationWith(customer))!;
     // Through the platform's own signal: a block webhook (LINE's unfollow) or its send error.
-    if (adapter.blocksByWebhook) expect((await (await deliver(channel, adapter, customer, { kind: "block" })).post()).status).toBe(200);
-    else await simulate(row.id, "failure", { failure: "blocked" });
+    if (adapter.blocksByWebhook) {
+      expect((await (await deliver(channel, adapter, customer, { kind: "block" })).post()).status).toBe(200);
+      await settle();
+    } else {
+      await simulate(row.id, "failure", { failure: "blocked" });
+      await reply(conv.id, "Are you still there?");
+      await settle();
+      await simulate(row.id, "failure", { failure: "none" });
+      const out = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Are you still there?")!;
+      expect(out.status).toBe("failed");
+      expect(out.failureReason).toBeTruthy();
+    }
+
+    // The customer is marked unreachable on this channel, for agents to see…
+    const identity = async () => ((await (await server.api(`/api/contacts/${conv.contactId}`, { token: admin })).json()) as { contact: Contact }).contact.identities.find((i) => i.inboxId === row.id)!;
+    expect((await identity()).blockedAt).toEqual(expect.any(Number));
+    // …and the next reply is refused at once, without going to the platform again.
+    const sentBefore = await sentCount(row.id);
+    const refused = await server.api(`/api/conversations/${conv.id}/messages`, { method: "POST", token: admin, json: { clientId: crypto.randomUUID(), text: "Hello again?" } });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/blocked the business.*cannot reach them/);
     await settle();
-    await reply(conv.id, "Are you still there?");
+    expect(await sentCount(row.id)).toBe(sentBefore);
+
+    // Writing again makes them reachable: the marker goes and replies go out again.
+    expect((await (await deliver(channel, adapter, customer, { kind: "text", text: "I'm back" })).post()).status).toBe(200);
     await settle();
-    await simulate(row.id, "failure", { failure: "none" });
-    const out = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Are you still there?")!;
-    expect(out.status).toBe("failed");
-    expect(out.failureReason).toBeTruthy();
+    expect((await identity()).blockedAt).toBeNull();
+    expect((await reply(conv.id, "Welcome back!")).status).toBe(200);
+    await settle();
+    const welcome = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Welcome back!")!;
+    expect(["sent", "delivered"]).toContain(welcome.status);
   });
 
 });

@@ -24,7 +24,7 @@ import { getInboxRow } from "./read-model.ts";
  * a reply written offline may meet a channel whose limits it never saw.
  */
 
-const CHANNEL_NAMES: Record<ChannelType, string> = {
+export const CHANNEL_NAMES: Record<ChannelType, string> = {
   webchat: "Web chat",
   whatsapp: "WhatsApp",
   instagram: "Instagram",
