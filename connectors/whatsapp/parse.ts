@@ -172,7 +172,11 @@ export async function parse(req: WebhookRequest, credentials: Credentials): Prom
           events.push({ type: "edit", externalId: str(m.edit.original_message_id)!, sender, content: convert(m.edit.message).content, at });
         } else {
           const { content, inReplyTo } = convert(m);
-          events.push({ type: "message", externalId: id, sender, content, at, ...(inReplyTo ? { inReplyTo } : {}) });
+          const reply = inReplyTo ? { inReplyTo } : {};
+          events.push({ type: "message", externalId: id, sender, content, at, ...reply });
+          // A document's caption has no place in the canonical file content: keep the words as a text beside it.
+          const caption = m.type === "document" && isObj(m.document) ? str(m.document.caption) : undefined;
+          if (caption) events.push({ type: "message", externalId: `${id}#caption`, sender, content: { kind: "text", text: clip(caption, 4096) }, at, ...reply });
         }
       }
       for (const s of arr(value.statuses).filter(isObj)) {

@@ -136,6 +136,13 @@ describe("inbound", () => {
     expect(e).toMatchObject({ content: { kind: "video", url: "platform-media:888", mimeType: "video/mp4", caption: "unboxing" } });
   });
 
+  it("a document's caption is kept, as a text beside the file", async () => {
+    const events = await parseOne(documentMessage({ id: "wamid.DOC1", filename: "invoice-42.pdf", caption: "Here is the invoice for March" }));
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ externalId: "wamid.DOC1", content: { kind: "file", filename: "invoice-42.pdf" } });
+    expect(events[1]).toMatchObject({ type: "message", externalId: "wamid.DOC1#caption", content: { kind: "text", text: "Here is the invoice for March" } });
+  });
+
   it("document", async () => {
     const [e] = await parseOne(documentMessage({ filename: "invoice-42.pdf" }));
     expect(e).toMatchObject({ content: { kind: "file", url: `platform-media:${FAKE_MEDIA.document.id}`, mimeType: "application/pdf", filename: "invoice-42.pdf" } });
