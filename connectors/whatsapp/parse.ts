@@ -1,5 +1,6 @@
 import type { MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
+import { readJsonBody } from "../src/malformed.ts";
 import { classifyWhatsappError } from "./send.ts";
 
 /**
@@ -142,12 +143,8 @@ function statusEvent(s: Obj): InboundEvent | null {
 }
 
 export async function parse(req: WebhookRequest, credentials: Credentials): Promise<InboundEvent[]> {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(new TextDecoder().decode(req.body));
-  } catch {
-    return [];
-  }
+  const payload = readJsonBody(req.body, "WhatsApp");
+  // Another Meta product's webhook (same app, same URL) has nothing for this inbox.
   if (!isObj(payload) || payload.object !== "whatsapp_business_account") return [];
 
   const events: InboundEvent[] = [];

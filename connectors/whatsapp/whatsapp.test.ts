@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MalformedWebhookError } from "../src/malformed.ts";
 import type { MessageContent } from "@inbox/shared";
 import type { ConnectorContext, InboundEvent, OutboundMessage } from "../src/connector.ts";
 import {
@@ -220,9 +221,9 @@ describe("inbound", () => {
     expect(await parseOne(textMessage({ text: "hi", phoneNumberId: "999999" }))).toEqual([]);
   });
 
-  it("ignores bodies that are not WhatsApp webhooks", async () => {
+  it("ignores other Meta products' webhooks, and refuses a body that is not JSON with a clear error", async () => {
     expect(await parseOne({ object: "page", entry: [] })).toEqual([]);
-    expect(await wa.parse(toWebhookRequest(buildWebhook("not json", creds)), creds)).toEqual([]);
+    await expect(wa.parse(toWebhookRequest(buildWebhook("not json", creds)), creds)).rejects.toThrow(MalformedWebhookError);
   });
 });
 
