@@ -28,10 +28,14 @@ export interface ConnectorCapabilities {
   receipts: readonly ("delivered" | "read")[];
 }
 
-/** What a connector needs from the outside world; tests point `apiBaseUrl` at a local fake. */
+/**
+ * What a connector needs from the outside world. The server hands in the platform's own API
+ * (or the operator's override, PLATFORM_API_URLS, e.g. a local fake in tests) and a fetch that
+ * refuses private addresses, cross-host redirects and oversize bodies.
+ */
 export interface ConnectorContext {
   fetch: typeof fetch;
-  /** The platform API's base URL (e.g. https://graph.facebook.com/v21.0); a fake's URL in tests and the simulator. */
+  /** The platform API's base URL (e.g. https://graph.facebook.com/v21.0); a fake's URL in tests and the simulator, never a workspace's choice. */
   apiBaseUrl: string;
   now(): number;
 }
