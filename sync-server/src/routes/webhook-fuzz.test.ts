@@ -66,6 +66,20 @@ describe.each(Object.keys(PLATFORMS))("POST /webhooks/%s/:inbox under fuzzing", 
     expect(await server.core.db.$count(webhookEvents, eq(webhookEvents.inboxId, id))).toBe(before);
   });
 
+  it("setup handshakes (GET) with random queries are answered or refused, never a 500, and store nothing", async () => {
+    const { id } = await inbox(channel);
+    const before = await server.core.db.$count(webhookEvents, eq(webhookEvents.inboxId, id));
+    await fc.assert(
+      fc.asyncProperty(fc.dictionary(fc.constantFrom("hub.mode", "hub.verify_token", "hub.challenge", "signature", "timestamp", "nonce", "echostr"), fc.string({ maxLength: 40 })), async (query) => {
+        const res = await fetch(`${server.url}/webhooks/${channel}/${id}?${new URLSearchParams(query)}`);
+        expect([200, 403, 404]).toContain(res.status);
+        await res.arrayBuffer();
+      }),
+      { numRuns: 25 },
+    );
+    expect(await server.core.db.$count(webhookEvents, eq(webhookEvents.inboxId, id))).toBe(before);
+  });
+
   it("signed but garbled bodies never make a 500; what is stored is processed or failed with a reason", async () => {
     const { id, credentials } = await inbox(channel);
     await fc.assert(
