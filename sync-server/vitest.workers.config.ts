@@ -29,6 +29,8 @@ export default defineProject({
           SECURE_COOKIES: "false",
           ENABLE_SIMULATOR: "true",
           TELEGRAM_API: inject("telegramApi"),
+          // The operator's way to point a platform elsewhere (never a workspace setting).
+          PLATFORM_API_URLS: `telegram=${inject("telegramApi")}`,
           TELEGRAM_INBOX_ID: inject("telegramInboxId"),
           TELEGRAM_SECRET_TOKEN: inject("telegramSecretToken"),
           DEMO_PASSWORD: inject("demoPassword"),

@@ -49,6 +49,41 @@ describe("channel failure states, as the agent sees them", () => {
     await page.context().close();
   });
 
+  it("customer blocked the business: the panel and the composer say so, the next reply is refused at once, and writing again clears it", async () => {
+    const row = await inbox("whatsapp");
+    const name = "Blocking Bruna";
+    const externalId = "5511955550002";
+    await sim(row.id, "customer", { customer: { externalId, name }, action: { kind: "text", text: "please stop" } });
+    // Wide enough that the customer panel sits beside the chat.
+    const page = await app.signIn("ana@demo.inbox", await app.newContext({ viewport: { width: 1440, height: 1000 } }));
+    await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
+    await openConversation(page, name);
+    await timeline(page).getByText("please stop").waitFor();
+
+    await sim(row.id, "failure", { failure: "blocked" });
+    await reply(page, "One last thing?");
+    await timeline(page).getByText("Failed to send").waitFor({ timeout: 15_000 });
+    await sim(row.id, "failure", { failure: "none" });
+
+    const panel = page.getByRole("complementary", { name: "Customer info" });
+    await panel.getByText("Blocked the business").waitFor({ timeout: 15_000 });
+    const notice = page.getByRole("form", { name: "Reply" }).getByText(`${name} has blocked the business on WhatsApp: replies cannot reach them until they write again.`);
+    await notice.waitFor();
+
+    const sentBefore = ((await (await fetch(`${app.server.url}/simulator/api/inboxes/${row.id}/sent`)).json()) as { sent: unknown[] }).sent.length;
+    await reply(page, "Are you there?");
+    await page.getByText(/blocked the business on WhatsApp, so replies cannot reach them/).first().waitFor({ timeout: 15_000 });
+    // Refused by the server before any call to the platform; the words go back to the draft.
+    await waitFor("the refused reply back in the draft", async () => (await page.getByRole("form", { name: "Reply" }).getByRole("textbox").inputValue()).includes("Are you there?"));
+    expect(((await (await fetch(`${app.server.url}/simulator/api/inboxes/${row.id}/sent`)).json()) as { sent: unknown[] }).sent.length).toBe(sentBefore);
+
+    // The customer writes again: reachable again.
+    await sim(row.id, "customer", { customer: { externalId, name }, action: { kind: "text", text: "ok, I'm back" } });
+    await timeline(page).getByText("ok, I'm back").waitFor({ timeout: 15_000 });
+    await waitFor("the marker to go", async () => (await panel.getByText("Blocked the business").count()) === 0 && (await notice.count()) === 0, 15_000);
+    await page.context().close();
+  });
+
   it("platform limits reached: agents see 'Channel temporarily unavailable' and the reply waits", async () => {
     const row = await inbox("messenger");
     const page = await customerWritesAndAgentOpens("messenger", "Limit Lia", "6021457710000001", "are you there?");

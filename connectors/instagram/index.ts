@@ -4,7 +4,7 @@ import { INSTAGRAM_API_BASE_URL, instagramCapabilities, instagramCredentialsSche
 import { downloadMedia } from "./media.ts";
 import { parseWebhook } from "./parse.ts";
 import { sendMessage } from "./send.ts";
-import { acknowledge, handshake, verifySignature } from "./verify.ts";
+import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets } from "./verify.ts";
 
 /** Instagram Direct messages through Meta's Messenger API for Instagram (see README.md). */
 export const instagramConnector: Connector = {
@@ -14,6 +14,8 @@ export const instagramConnector: Connector = {
   defaultApiBaseUrl: INSTAGRAM_API_BASE_URL,
   handshake,
   verify: verifySignature,
+  deliveryKeys,
+  webhookSecrets,
   acknowledge,
   parse: parseWebhook,
   send: sendMessage,

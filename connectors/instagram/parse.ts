@@ -1,4 +1,5 @@
 import type { MessageContent } from "@inbox/shared";
+import { MalformedWebhookError } from "../src/malformed.ts";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
 
 /**
@@ -16,7 +17,7 @@ export async function parseWebhook(req: WebhookRequest, credentials: Credentials
   try {
     body = JSON.parse(new TextDecoder().decode(req.body));
   } catch {
-    throw new Error("The Instagram webhook body is not JSON.");
+    throw new MalformedWebhookError("The Instagram webhook body is not JSON.");
   }
   const events: InboundEvent[] = [];
   for (const entry of list(record(body).entry)) {

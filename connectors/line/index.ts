@@ -3,7 +3,7 @@ import { LINE_API_BASE_URL, lineCapabilities, lineCredentialsSchema } from "./co
 import { downloadMedia } from "./media.ts";
 import { parse } from "./parse.ts";
 import { apiBase, send } from "./send.ts";
-import { acknowledge, handshake, verify } from "./verify.ts";
+import { acknowledge, deliveryKeys, handshake, verify, webhookSecrets } from "./verify.ts";
 
 /**
  * LINE Messaging API: webhooks signed with the channel secret, replies by push with a retry
@@ -16,6 +16,8 @@ export const lineConnector: Connector = {
   defaultApiBaseUrl: LINE_API_BASE_URL,
   handshake,
   verify,
+  deliveryKeys,
+  webhookSecrets,
   acknowledge,
   parse,
   send,

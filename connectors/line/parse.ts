@@ -1,4 +1,6 @@
 import type { MessageContent } from "@inbox/shared";
+import { z } from "zod";
+import { MalformedWebhookError, readJsonBody } from "../src/malformed.ts";
 import { PLATFORM_MEDIA_PREFIX, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
 
 /**
@@ -68,8 +70,52 @@ export const POSTBACK_TITLE_KEY = "title";
 /** Sticker ids are prefixed so downloadMedia knows to fetch them from LINE's sticker CDN. */
 export const STICKER_MEDIA_PREFIX = "sticker:";
 
+/** The shape parse relies on (types of the fields it reads); anything else passes through. */
+const Text = z.string();
+const Source = z.looseObject({ type: Text.optional(), userId: Text.optional(), groupId: Text.optional(), roomId: Text.optional() });
+const Id = z.union([Text, z.number()]).transform(String);
+const LineMessageSchema = z.looseObject({
+  id: Id,
+  type: Text,
+  text: Text.optional(),
+  quotedMessageId: Id.optional(),
+  contentProvider: z.looseObject({ type: Text.optional(), originalContentUrl: Text.optional(), previewImageUrl: Text.optional() }).optional(),
+  duration: z.number().optional(),
+  fileName: Text.optional(),
+  fileSize: z.number().optional(),
+  title: Text.optional(),
+  address: Text.optional(),
+  latitude: z.number().optional(),
+  longitude: z.number().optional(),
+  stickerId: Id.optional(),
+  keywords: z.array(Text).optional(),
+});
+const BodySchema = z.looseObject({
+  destination: Text.optional(),
+  events: z
+    .array(
+      z.looseObject({
+        type: Text,
+        timestamp: z.number().optional(),
+        webhookEventId: Text.optional(),
+        source: Source.optional(),
+        message: LineMessageSchema.optional(),
+        postback: z.looseObject({ data: Text.optional(), params: z.record(Text, Text).optional() }).optional(),
+        unsend: z.looseObject({ messageId: Id.optional() }).optional(),
+        joined: z.looseObject({ members: z.array(Source).optional() }).optional(),
+        left: z.looseObject({ members: z.array(Source).optional() }).optional(),
+      }),
+    )
+    .optional(),
+});
+
 export async function parse(req: WebhookRequest): Promise<InboundEvent[]> {
-  const body = JSON.parse(new TextDecoder().decode(req.body)) as LineWebhookBody;
+  const checked = BodySchema.safeParse(readJsonBody(req.body, "LINE"));
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new MalformedWebhookError(`The LINE webhook is not shaped as LINE sends it (${issue?.path.join(".") || "body"}: ${issue?.message ?? "invalid"}).`);
+  }
+  const body = checked.data as LineWebhookBody;
   // The console's "Verify" button and LINE's connectivity checks send `events: []`.
   const events = Array.isArray(body.events) ? body.events : [];
   const out: InboundEvent[] = [];

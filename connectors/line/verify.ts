@@ -1,4 +1,5 @@
-import type { Credentials, HandshakeResponse, WebhookRequest } from "../src/connector.ts";
+import type { Credentials, DeliveryKeys, HandshakeResponse, WebhookRequest, WebhookSecrets } from "../src/connector.ts";
+import { bodyKey, idsKey } from "../src/delivery.ts";
 import { fromBase64, hmacSha256, timingSafeEqual, toBase64 } from "../src/crypto.ts";
 
 /**
@@ -41,3 +42,27 @@ export async function verify(req: WebhookRequest, credentials: Credentials): Pro
 export function acknowledge(): HandshakeResponse {
   return { status: 200, body: "" };
 }
+
+/**
+ * LINE's redelivery re-sends each event with its `webhookEventId` but not the same bytes
+ * (`deliveryContext.isRedelivery` turns true), so a delivery is named by its events' ids; an
+ * empty one (the console's Verify) by its body.
+ * https://developers.line.biz/en/docs/messaging-api/receiving-messages/#webhook-redelivery
+ */
+export async function deliveryKeys(req: WebhookRequest): Promise<DeliveryKeys> {
+  let ids: string[] = [];
+  try {
+    const body: unknown = JSON.parse(new TextDecoder().decode(req.body));
+    const events = typeof body === "object" && body !== null ? (body as { events?: unknown }).events : undefined;
+    if (Array.isArray(events)) {
+      ids = events.map((e: unknown) => (typeof e === "object" && e !== null ? (e as { webhookEventId?: unknown }).webhookEventId : undefined)).filter((id): id is string => typeof id === "string" && id !== "");
+      // Keyed by ids only when every event has one: otherwise a changed event could hide behind its neighbours' ids.
+      if (ids.length !== events.length) ids = [];
+    }
+  } catch {
+    ids = [];
+  }
+  return ids.length ? { delivery: await idsKey("events", ids) } : bodyKey(req.body);
+}
+
+export const webhookSecrets: WebhookSecrets = { headers: [SIGNATURE_HEADER], query: [] };

@@ -3,7 +3,7 @@ import { MESSENGER_API_BASE_URL, messengerCapabilities, messengerCredentialsSche
 import { downloadMedia } from "./media.ts";
 import { parseWebhook } from "./parse.ts";
 import { sendMessage, validateCredentials } from "./send.ts";
-import { acknowledge, handshake, verifySignature } from "./verify.ts";
+import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets } from "./verify.ts";
 
 /** Facebook Messenger (a Facebook Page's inbox) through the Messenger Platform's webhooks and Send API. */
 export const messengerConnector: Connector = {
@@ -13,6 +13,8 @@ export const messengerConnector: Connector = {
   defaultApiBaseUrl: MESSENGER_API_BASE_URL,
   handshake,
   verify: verifySignature,
+  deliveryKeys,
+  webhookSecrets,
   acknowledge,
   parse: parseWebhook,
   send: sendMessage,

@@ -1,5 +1,6 @@
 import type { MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
+import { readJsonBody } from "../src/malformed.ts";
 
 /**
  * Messenger webhooks → canonical events. Envelope: `{object:"page", entry:[{id, time, messaging:[…]}]}`;
@@ -7,13 +8,7 @@ import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type Inboun
  * https://developers.facebook.com/docs/messenger-platform/reference/webhook-events
  */
 export async function parseWebhook(req: WebhookRequest, credentials: Credentials): Promise<InboundEvent[]> {
-  let body: unknown;
-  try {
-    body = JSON.parse(new TextDecoder().decode(req.body));
-  } catch {
-    return [];
-  }
-  const root = obj(body);
+  const root = obj(readJsonBody(req.body, "Messenger"));
   if (!root || root.object !== "page") return [];
   const events: InboundEvent[] = [];
   for (const entryValue of arr(root.entry)) {

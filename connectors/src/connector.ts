@@ -28,10 +28,14 @@ export interface ConnectorCapabilities {
   receipts: readonly ("delivered" | "read")[];
 }
 
-/** What a connector needs from the outside world; tests point `apiBaseUrl` at a local fake. */
+/**
+ * What a connector needs from the outside world. The server hands in the platform's own API
+ * (or the operator's override, PLATFORM_API_URLS, e.g. a local fake in tests) and a fetch that
+ * refuses private addresses, cross-host redirects and oversize bodies.
+ */
 export interface ConnectorContext {
   fetch: typeof fetch;
-  /** The platform API's base URL (e.g. https://graph.facebook.com/v21.0); a fake's URL in tests and the simulator. */
+  /** The platform API's base URL (e.g. https://graph.facebook.com/v21.0); a fake's URL in tests and the simulator, never a workspace's choice. */
   apiBaseUrl: string;
   now(): number;
 }
@@ -133,6 +137,31 @@ export type HandshakeResponse = { status: number; body: string; contentType?: st
 
 export type CredentialCheck = { ok: true; accountName?: string } | { ok: false; reason: string };
 
+/**
+ * How the server recognises a delivery it already holds. Platforms redeliver what they think
+ * was not received; the server stores each delivery key once per inbox.
+ */
+export interface DeliveryKeys {
+  /**
+   * The same for every delivery of one webhook (Telegram's update_id, LINE's webhookEventIds,
+   * WeChat's MsgId, a hash of the body where nothing better exists): a repeat is acknowledged
+   * as usual and not stored again, whatever its body.
+   */
+  delivery: string;
+  /**
+   * A one-time proof in a request whose body the signature does not cover (WeChat's signed
+   * timestamp and nonce): seen again with another body, the delivery is refused as a replay.
+   */
+  replay?: string;
+}
+
+/** Where a platform puts what authenticates a webhook: dropped before the webhook is stored. */
+export interface WebhookSecrets {
+  /** Header names, lower case. */
+  headers: readonly string[];
+  query: readonly string[];
+}
+
 export interface Connector {
   readonly channel: ChannelType;
   readonly capabilities: ConnectorCapabilities;
@@ -143,11 +172,23 @@ export interface Connector {
 
   /** GET setup handshakes (Meta's hub.challenge, WeChat's echostr); null if this GET is not one. */
   handshake(req: WebhookRequest, credentials: Credentials): Promise<HandshakeResponse | null>;
-  /** Signature check over the raw body; false means 401/403 and nothing stored. */
-  verify(req: WebhookRequest, credentials: Credentials): Promise<boolean>;
+  /**
+   * Signature check over the raw body; false means 401/403 and nothing stored. `now` (ms) is
+   * for platforms that sign a timestamp (default: the clock).
+   */
+  verify(req: WebhookRequest, credentials: Credentials, now?: number): Promise<boolean>;
+  /** Names a delivery `verify` accepted (see DeliveryKeys); never throws. */
+  deliveryKeys(req: WebhookRequest, credentials: Credentials): Promise<DeliveryKeys>;
+  /** The headers and query parameters that authenticate this platform's webhooks. */
+  readonly webhookSecrets: WebhookSecrets;
   /** What the platform expects as the acknowledgement body (WeChat: "success"). */
   acknowledge(req: WebhookRequest): HandshakeResponse;
-  /** Canonical events in a verified webhook (decrypting where the platform encrypts). Unknown kinds become "unsupported" messages, never dropped. */
+  /**
+   * Canonical events in a verified webhook (decrypting where the platform encrypts), read from
+   * the webhook as stored (without `webhookSecrets`). Unknown kinds become "unsupported"
+   * messages, never dropped; a body that is not the platform's webhook at all throws
+   * `MalformedWebhookError`, nothing else.
+   */
   parse(req: WebhookRequest, credentials: Credentials): Promise<InboundEvent[]>;
   send(message: OutboundMessage, credentials: Credentials, ctx: ConnectorContext): Promise<SendResult>;
   /** Fetches media the platform holds (by the id after `platform-media:`). */

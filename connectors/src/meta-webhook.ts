@@ -1,5 +1,6 @@
-import type { Credentials, HandshakeResponse, WebhookRequest } from "./connector.ts";
+import type { Credentials, DeliveryKeys, HandshakeResponse, WebhookRequest, WebhookSecrets } from "./connector.ts";
 import { hmacSha256, timingSafeEqualText, toHex } from "./crypto.ts";
+import { bodyKey } from "./delivery.ts";
 
 // Meta's webhook rules, the same for every Graph webhook object (WhatsApp Business Account,
 // Page/Messenger, Instagram): https://developers.facebook.com/docs/graph-api/webhooks/getting-started
@@ -42,3 +43,17 @@ export async function metaVerifySignature(req: WebhookRequest, credentials: Cred
 export function metaAcknowledge(): HandshakeResponse {
   return { status: 200, body: "EVENT_RECEIVED", contentType: "text/plain" };
 }
+
+/**
+ * Meta retries a delivery with the same bytes (and batches updates differently per delivery),
+ * so an identical redelivery is recognised by its body's hash.
+ */
+export function metaDeliveryKeys(req: WebhookRequest): Promise<DeliveryKeys> {
+  return bodyKey(req.body);
+}
+
+/** The signature headers (and the subscription check's token, which is never stored anyway). */
+export const metaWebhookSecrets: WebhookSecrets = {
+  headers: ["x-hub-signature-256", "x-hub-signature"],
+  query: ["hub.verify_token", "hub.challenge"],
+};

@@ -4,7 +4,7 @@ import { DEFAULT_API_BASE_URL, capabilities, credentialsSchema } from "./config.
 import { downloadMedia } from "./media.ts";
 import { parse } from "./parse.ts";
 import { send } from "./send.ts";
-import { acknowledge, handshake, verify } from "./verify.ts";
+import { acknowledge, deliveryKeys, handshake, verify, webhookSecrets } from "./verify.ts";
 
 /**
  * Telegram Bot API (https://core.telegram.org/bots/api). The webhook is registered with
@@ -18,6 +18,8 @@ export const telegramConnector: Connector = {
   defaultApiBaseUrl: DEFAULT_API_BASE_URL,
   handshake,
   verify,
+  deliveryKeys,
+  webhookSecrets,
   acknowledge,
   parse,
   send,

@@ -1,6 +1,8 @@
 import type { MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
+import { MalformedWebhookError, readJsonBody } from "../src/malformed.ts";
 import type { TgChat, TgFile, TgMessage, TgUpdate, TgUser } from "./api.ts";
+import { UpdateSchema } from "./update-schema.ts";
 
 /**
  * Telegram Update JSON → canonical events (https://core.telegram.org/bots/api#update).
@@ -8,8 +10,12 @@ import type { TgChat, TgFile, TgMessage, TgUpdate, TgUser } from "./api.ts";
  * do not know becomes an "unsupported" message keeping the raw payload.
  */
 export async function parse(req: WebhookRequest): Promise<InboundEvent[]> {
-  const update = JSON.parse(new TextDecoder().decode(req.body)) as TgUpdate;
-  return eventsOf(update, Date.now());
+  const checked = UpdateSchema.safeParse(readJsonBody(req.body, "Telegram"));
+  if (!checked.success) {
+    const issue = checked.error.issues[0];
+    throw new MalformedWebhookError(`The Telegram update is not shaped as Telegram sends it (${issue?.path.join(".") || "update"}: ${issue?.message ?? "invalid"}).`);
+  }
+  return eventsOf(checked.data, Date.now());
 }
 
 /**

@@ -1,5 +1,6 @@
 import { sha256Hex, timingSafeEqualText, utf8 } from "../src/crypto.ts";
-import type { Credentials, HandshakeResponse, WebhookRequest } from "../src/connector.ts";
+import type { Credentials, DeliveryKeys, HandshakeResponse, WebhookRequest, WebhookSecrets } from "../src/connector.ts";
+import { bodyKey } from "../src/delivery.ts";
 
 export const SECRET_HEADER = "x-telegram-bot-api-secret-token";
 
@@ -24,13 +25,26 @@ export async function verify(req: WebhookRequest, credentials: Credentials): Pro
 }
 
 function isUpdate(body: Uint8Array): boolean {
+  return updateIdOf(body) !== null;
+}
+
+function updateIdOf(body: Uint8Array): number | null {
   try {
     const update: unknown = JSON.parse(new TextDecoder().decode(body));
-    return typeof update === "object" && update !== null && Number.isInteger((update as { update_id?: unknown }).update_id);
+    const id = typeof update === "object" && update !== null ? (update as { update_id?: unknown }).update_id : undefined;
+    return typeof id === "number" && Number.isSafeInteger(id) ? id : null;
   } catch {
-    return false;
+    return null;
   }
 }
+
+/** Telegram redelivers an update with its `update_id` until it gets a 2xx. */
+export async function deliveryKeys(req: WebhookRequest): Promise<DeliveryKeys> {
+  const id = updateIdOf(req.body);
+  return id === null ? bodyKey(req.body) : { delivery: `update:${id}` };
+}
+
+export const webhookSecrets: WebhookSecrets = { headers: [SECRET_HEADER], query: [] };
 
 /**
  * Any 2xx ends Telegram's retries. A button press (callback_query) must be answered or the

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Connector, OutboundMessage, SendResult } from "../src/connector.ts";
+import { bodyKey } from "../src/delivery.ts";
 
 const MB = 1024 * 1024;
 
@@ -46,6 +47,10 @@ export function createWebchatConnector(delivery: WidgetDelivery): Connector {
     async verify() {
       return false; // no webhooks: the widget API authenticates visitors with their token
     },
+    async deliveryKeys(req) {
+      return bodyKey(req.body);
+    },
+    webhookSecrets: { headers: [], query: [] },
     acknowledge() {
       return { status: 200, body: "" };
     },

@@ -1,4 +1,5 @@
 import { fromBase64, timingSafeEqualText } from "../src/crypto.ts";
+import { MalformedWebhookError } from "../src/malformed.ts";
 
 /**
  * WeChat's message encryption (compatible and safe modes), decrypt side only: we always answer
@@ -12,7 +13,7 @@ import { fromBase64, timingSafeEqualText } from "../src/crypto.ts";
 const WECHAT_BLOCK = 32;
 const AES_BLOCK = 16;
 
-export class DecryptError extends Error {
+export class DecryptError extends MalformedWebhookError {
   override name = "DecryptError";
 }
 

@@ -6,8 +6,9 @@ export const DEFAULT_API_BASE_URL = "https://api.weixin.qq.com";
 
 /**
  * What an admin copies from 公众平台 → 设置与开发 → 基本配置 (Basic configuration).
- * The EncodingAESKey is always shown there (WeChat generates one even in plaintext mode), so it
- * is required; it is only used when WeChat sends `encrypt_type=aes` (compatible/safe mode).
+ * The EncodingAESKey is what makes pushes trustworthy: with it, only encrypted pushes (safe or
+ * compatible mode, `encrypt_type=aes` with `msg_signature`) are accepted. Left empty, the inbox
+ * takes plaintext pushes, whose bodies no signature covers (see README, Security).
  */
 export const credentialsSchema = z.object({
   /** 开发者ID(AppID), e.g. wx0123456789abcdef. */
@@ -16,11 +17,12 @@ export const credentialsSchema = z.object({
   appSecret: z.string().trim().min(1),
   /** 服务器配置 → 令牌(Token): the shared secret in the webhook signature. */
   token: z.string().trim().min(1),
-  /** 服务器配置 → 消息加解密密钥(EncodingAESKey): 43 letters and digits. */
+  /** 服务器配置 → 消息加解密密钥(EncodingAESKey): 43 letters and digits; empty for plaintext mode. */
   encodingAesKey: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9]{43}$/, "The EncodingAESKey is 43 letters and digits."),
+    .regex(/^([A-Za-z0-9]{43})?$/, "The EncodingAESKey is 43 letters and digits.")
+    .optional(),
 });
 export type WechatCredentials = z.infer<typeof credentialsSchema>;
 

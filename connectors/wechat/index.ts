@@ -4,7 +4,7 @@ import { downloadMedia } from "./media.ts";
 import { parse } from "./parse.ts";
 import { send } from "./send.ts";
 import { validateCredentials } from "./validate.ts";
-import { acknowledge, handshake, verify } from "./verify.ts";
+import { acknowledge, deliveryKeys, handshake, verify, webhookSecrets } from "./verify.ts";
 
 /**
  * WeChat Official Account (公众号): webhook pushes in XML (plaintext, compatible or safe mode),
@@ -17,6 +17,8 @@ export const wechatConnector: Connector = {
   defaultApiBaseUrl: DEFAULT_API_BASE_URL,
   handshake,
   verify,
+  deliveryKeys,
+  webhookSecrets,
   acknowledge,
   parse,
   send,

@@ -1,6 +1,7 @@
 import { MAX_TEXT_LENGTH, type MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
-import { messageDocument } from "./verify.ts";
+import { MalformedWebhookError } from "../src/malformed.ts";
+import { messageDocument } from "./document.ts";
 import { childOf, parseBody, textOf, toPlain, type XmlNode } from "./xml.ts";
 
 /**
@@ -16,6 +17,16 @@ export async function parse(req: WebhookRequest, credentials: Credentials): Prom
   return [toEvent(root)];
 }
 
+/**
+ * What names one push across WeChat's retries: its MsgId, or for events (which have none)
+ * sender, time and event, the keys WeChat's documentation gives for deduplication.
+ */
+export function deliveryIdOf(root: XmlNode): string {
+  const msgId = textOf(root, "MsgId") ?? textOf(root, "MsgID");
+  if (msgId) return `msg:${msgId}`;
+  return `event:${textOf(root, "FromUserName") ?? ""}:${textOf(root, "CreateTime") ?? ""}:${textOf(root, "Event") ?? textOf(root, "MsgType") ?? ""}`;
+}
+
 /** What WeChat forwards instead of kinds it does not push to developers (custom stickers, cards, …). */
 const NOT_FORWARDED = "【收到不支持的消息类型，暂无法显示】";
 
@@ -27,7 +38,7 @@ export function toEvent(root: XmlNode): InboundEvent {
   const createTime = Number(field("CreateTime"));
   const msgType = field("MsgType");
   if (!from || !Number.isFinite(createTime) || !msgType) {
-    throw new Error("WeChat push lacks FromUserName, CreateTime or MsgType.");
+    throw new MalformedWebhookError("WeChat push lacks FromUserName, CreateTime or MsgType.");
   }
   const sender: InboundSender = { externalId: from };
   const at = createTime * 1000;

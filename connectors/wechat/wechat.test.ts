@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { MessageContent } from "@inbox/shared";
 import type { ConnectorContext, InboundEvent, OutboundMessage, WebhookRequest } from "../src/connector.ts";
+import { MalformedWebhookError } from "../src/malformed.ts";
 import { decryptMessage } from "./aes.ts";
 import { clearTokenCache } from "./api.ts";
 import {
@@ -52,10 +53,16 @@ function push(payload: WechatPayload | string, options?: WebhookOptions, credent
   return request("POST", hook.query, hook.body, hook.headers);
 }
 
+/** An account in plaintext mode: no EncodingAESKey configured. */
+const { encodingAesKey: _aesKey, ...plainCreds } = creds;
+const credsFor = (options?: WebhookOptions) => ((options?.mode ?? "plain") === "plain" ? plainCreds : creds);
+/** Verification at the push's own signed time (fixtures carry fixed timestamps). */
+const signedAt = (req: WebhookRequest) => Number(req.url.searchParams.get("timestamp")) * 1000;
+
 async function parseOne(payload: WechatPayload | string, options?: WebhookOptions): Promise<InboundEvent> {
   const req = push(payload, options);
-  expect(await wechat.verify(req, creds)).toBe(true);
-  const events = await wechat.parse(req, creds);
+  expect(await wechat.verify(req, credsFor(options), signedAt(req))).toBe(true);
+  const events = await wechat.parse(req, credsFor(options));
   expect(events).toHaveLength(1);
   return events[0]!;
 }
@@ -90,8 +97,24 @@ describe("handshake", () => {
 describe("verify", () => {
   const payload = textMessage({ from: OPENID, id: "24512345678901234", text: "你好", at: AT });
 
-  it("accepts a plaintext push signed with the token", async () => {
-    expect(await wechat.verify(push(payload), creds)).toBe(true);
+  it("accepts a plaintext push signed with the token when no EncodingAESKey is configured", async () => {
+    expect(await wechat.verify(push(payload), plainCreds)).toBe(true);
+  });
+
+  it("refuses plaintext pushes once an EncodingAESKey is configured: only encrypted ones are trusted", async () => {
+    expect(await wechat.verify(push(payload), creds)).toBe(false);
+    expect(await wechat.verify(request("POST", `${buildWebhook(payload, creds).query}&encrypt_type=raw`, buildWebhook(payload, creds).body), creds)).toBe(false);
+    expect(await wechat.verify(push(payload, { mode: "safe" }), creds)).toBe(true);
+  });
+
+  it("refuses a push whose signed timestamp is more than five minutes from now, either way", async () => {
+    const now = AT * 1000;
+    const at = (seconds: number) => push(payload, { mode: "safe", timestamp: String(AT + seconds) });
+    expect(await wechat.verify(at(-290), creds, now)).toBe(true);
+    expect(await wechat.verify(at(290), creds, now)).toBe(true);
+    expect(await wechat.verify(at(-310), creds, now)).toBe(false);
+    expect(await wechat.verify(at(310), creds, now)).toBe(false);
+    expect(await wechat.verify(push(payload, { timestamp: "soon" }), plainCreds)).toBe(false);
   });
 
   it("rejects a push signed with another token", async () => {
@@ -112,9 +135,15 @@ describe("verify", () => {
     expect(await wechat.verify(request("POST", query.toString(), hook.body), creds)).toBe(false);
   });
 
-  it("in plaintext mode only the query is signed (WeChat's design), so the body is not covered", async () => {
+  it("in plaintext mode only the query is signed (WeChat's design), so the body is not covered: the replay key is what refuses a second body", async () => {
     const hook = buildWebhook(payload, creds);
-    expect(await wechat.verify(request("POST", hook.query, hook.body.replace("你好", "tampered")), creds)).toBe(true);
+    const original = request("POST", hook.query, hook.body);
+    const forged = request("POST", hook.query, hook.body.replace("你好", "tampered"));
+    expect(await wechat.verify(forged, plainCreds)).toBe(true);
+    const q = new URLSearchParams(hook.query);
+    const replayKey = `${q.get("timestamp")}:${q.get("nonce")}`;
+    expect(await wechat.deliveryKeys(original, plainCreds)).toEqual({ delivery: "msg:24512345678901234", replay: replayKey });
+    expect((await wechat.deliveryKeys(forged, plainCreds)).replay).toBe(replayKey);
   });
 
   it("accepts safe-mode and compatible-mode pushes", async () => {
@@ -272,11 +301,15 @@ describe("parse", () => {
     expect(view).toMatchObject({ type: "message", externalId: `${OPENID}:${AT}:VIEW`, content: { kind: "unsupported", raw: { Event: "VIEW" } } });
   });
 
-  it("a redelivered push yields the same externalId", async () => {
+  it("a redelivered push yields the same externalId and delivery key", async () => {
     const payload = textMessage({ from: OPENID, id: "24512345678901234", text: "again", at: AT });
     const first = await parseOne(payload, { nonce: "1", timestamp: "1739321025" });
     const second = await parseOne(payload, { nonce: "2", timestamp: "1739321030" });
     expect(first).toEqual(second);
+    const keys = await Promise.all(["1", "2"].map((nonce) => wechat.deliveryKeys(push(payload, { mode: "safe", nonce }), creds)));
+    expect(keys[0]!.delivery).toBe("msg:24512345678901234");
+    expect(keys[1]!.delivery).toBe(keys[0]!.delivery);
+    expect(keys[1]!.replay).not.toBe(keys[0]!.replay);
     const click = menuClickEvent({ from: OPENID, key: "K", at: AT });
     expect(await parseOne(click, { nonce: "3" })).toEqual(await parseOne(click, { nonce: "4" }));
   });
@@ -288,8 +321,8 @@ describe("parse", () => {
   });
 
   it("throws on malformed XML instead of guessing", async () => {
-    await expect(wechat.parse(push("<xml><Content>a</Conten></xml>"), creds)).rejects.toThrow();
-    await expect(wechat.parse(push('<!DOCTYPE x [<!ENTITY e "boom">]><xml><Content>&e;</Content></xml>'), creds)).rejects.toThrow();
+    await expect(wechat.parse(push("<xml><Content>a</Conten></xml>"), plainCreds)).rejects.toThrow(MalformedWebhookError);
+    await expect(wechat.parse(push('<!DOCTYPE x [<!ENTITY e "boom">]><xml><Content>&e;</Content></xml>'), plainCreds)).rejects.toThrow(MalformedWebhookError);
   });
 });
 

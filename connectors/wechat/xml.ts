@@ -8,6 +8,7 @@
  * inside the document, no mixed text and elements, matching close tags. Anything else throws.
  * Attributes are read and ignored (WeChat sends none).
  */
+import { MalformedWebhookError } from "../src/malformed.ts";
 
 export interface XmlNode {
   name: string;
@@ -16,7 +17,7 @@ export interface XmlNode {
   children: XmlNode[];
 }
 
-export class XmlError extends Error {
+export class XmlError extends MalformedWebhookError {
   override name = "XmlError";
 }
 
@@ -176,12 +177,13 @@ export function toPlain(node: XmlNode): unknown {
  * WeChat can also be configured to push JSON with the same field names; this turns such a body
  * into the same tree so one parser serves both.
  */
-export function fromJson(value: unknown, name = "xml"): XmlNode {
+export function fromJson(value: unknown, name = "xml", depth = 0): XmlNode {
   if (value === null || typeof value !== "object") return { name, text: value == null ? "" : String(value), children: [] };
+  if (depth > MAX_DEPTH) throw new XmlError("WeChat JSON body nested too deeply");
   const children: XmlNode[] = [];
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (Array.isArray(v)) for (const item of v) children.push(fromJson(item, key));
-    else children.push(fromJson(v, key));
+    if (Array.isArray(v)) for (const item of v) children.push(fromJson(item, key, depth + 1));
+    else children.push(fromJson(v, key, depth + 1));
   }
   return { name, text: "", children };
 }

@@ -3,7 +3,7 @@ import { WHATSAPP_API_BASE_URL, whatsappCapabilities, whatsappCredentialsSchema 
 import { downloadMedia } from "./media.ts";
 import { parse } from "./parse.ts";
 import { send, validateCredentials } from "./send.ts";
-import { acknowledge, handshake, verifySignature } from "./verify.ts";
+import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets } from "./verify.ts";
 
 /** WhatsApp Business Cloud API (Meta Graph). See README.md for what it sends and receives. */
 export const whatsappConnector: Connector = {
@@ -13,6 +13,8 @@ export const whatsappConnector: Connector = {
   defaultApiBaseUrl: WHATSAPP_API_BASE_URL,
   handshake,
   verify: verifySignature,
+  deliveryKeys,
+  webhookSecrets,
   acknowledge,
   parse,
   send,

@@ -1,5 +1,6 @@
 import type { MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
+import { readJsonBody } from "../src/malformed.ts";
 import { classifyWhatsappError } from "./send.ts";
 
 /**
@@ -133,18 +134,17 @@ function statusEvent(s: Obj): InboundEvent | null {
     const details = error ? (isObj(error.error_data) ? str(error.error_data.details) : undefined) ?? str(error.message) ?? str(error.title) : undefined;
     const code = error && typeof error.code === "number" ? error.code : undefined;
     // Async failures (e.g. 131026 undeliverable, 131047 window) come with an HTTP-less code.
-    event.reason = code === undefined ? (details ?? "WhatsApp could not deliver the message.") : classifyWhatsappError(code, 400, details).reason;
+    const classified = code === undefined ? undefined : classifyWhatsappError(code, 400, details);
+    event.reason = classified?.reason ?? details ?? "WhatsApp could not deliver the message.";
+    // 131026 usually arrives here, not as the send's answer: the customer blocked the business.
+    if (classified?.kind === "blocked") event.failureKind = "blocked";
   }
   return event;
 }
 
 export async function parse(req: WebhookRequest, credentials: Credentials): Promise<InboundEvent[]> {
-  let payload: unknown;
-  try {
-    payload = JSON.parse(new TextDecoder().decode(req.body));
-  } catch {
-    return [];
-  }
+  const payload = readJsonBody(req.body, "WhatsApp");
+  // Another Meta product's webhook (same app, same URL) has nothing for this inbox.
   if (!isObj(payload) || payload.object !== "whatsapp_business_account") return [];
 
   const events: InboundEvent[] = [];
@@ -169,7 +169,11 @@ export async function parse(req: WebhookRequest, credentials: Credentials): Prom
           events.push({ type: "edit", externalId: str(m.edit.original_message_id)!, sender, content: convert(m.edit.message).content, at });
         } else {
           const { content, inReplyTo } = convert(m);
-          events.push({ type: "message", externalId: id, sender, content, at, ...(inReplyTo ? { inReplyTo } : {}) });
+          const reply = inReplyTo ? { inReplyTo } : {};
+          events.push({ type: "message", externalId: id, sender, content, at, ...reply });
+          // A document's caption has no place in the canonical file content: keep the words as a text beside it.
+          const caption = m.type === "document" && isObj(m.document) ? str(m.document.caption) : undefined;
+          if (caption) events.push({ type: "message", externalId: `${id}#caption`, sender, content: { kind: "text", text: clip(caption, 4096) }, at, ...reply });
         }
       }
       for (const s of arr(value.statuses).filter(isObj)) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { MalformedWebhookError } from "../src/malformed.ts";
 import type { MessageContent } from "@inbox/shared";
 import type { ConnectorContext, InboundEvent, OutboundMessage } from "../src/connector.ts";
 import {
@@ -136,6 +137,13 @@ describe("inbound", () => {
     expect(e).toMatchObject({ content: { kind: "video", url: "platform-media:888", mimeType: "video/mp4", caption: "unboxing" } });
   });
 
+  it("a document's caption is kept, as a text beside the file", async () => {
+    const events = await parseOne(documentMessage({ id: "wamid.DOC1", filename: "invoice-42.pdf", caption: "Here is the invoice for March" }));
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({ externalId: "wamid.DOC1", content: { kind: "file", filename: "invoice-42.pdf" } });
+    expect(events[1]).toMatchObject({ type: "message", externalId: "wamid.DOC1#caption", content: { kind: "text", text: "Here is the invoice for March" } });
+  });
+
   it("document", async () => {
     const [e] = await parseOne(documentMessage({ filename: "invoice-42.pdf" }));
     expect(e).toMatchObject({ content: { kind: "file", url: `platform-media:${FAKE_MEDIA.document.id}`, mimeType: "application/pdf", filename: "invoice-42.pdf" } });
@@ -213,9 +221,9 @@ describe("inbound", () => {
     expect(await parseOne(textMessage({ text: "hi", phoneNumberId: "999999" }))).toEqual([]);
   });
 
-  it("ignores bodies that are not WhatsApp webhooks", async () => {
+  it("ignores other Meta products' webhooks, and refuses a body that is not JSON with a clear error", async () => {
     expect(await parseOne({ object: "page", entry: [] })).toEqual([]);
-    expect(await wa.parse(toWebhookRequest(buildWebhook("not json", creds)), creds)).toEqual([]);
+    await expect(wa.parse(toWebhookRequest(buildWebhook("not json", creds)), creds)).rejects.toThrow(MalformedWebhookError);
   });
 });
 

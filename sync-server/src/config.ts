@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ChannelTypeSchema, type ChannelType } from "@inbox/shared";
 
 /** Server settings, validated once at start-up from the runtime's environment. */
 export const ServerConfigSchema = z.object({
@@ -22,6 +23,14 @@ export const ServerConfigSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  /**
+   * Operator override of platforms' API addresses, for tests and sandboxes only:
+   * `telegram=http://127.0.0.1:9000,whatsapp=https://sandbox.example/v21.0`. Workspaces can never
+   * set these (a channel's settings cannot point the server elsewhere).
+   */
+  PLATFORM_API_URLS: z.string().optional(),
+  /** Largest file the server downloads from a platform (customers' media), in MB. */
+  PLATFORM_DOWNLOAD_LIMIT_MB: z.coerce.number().positive().default(100),
   SEED_DEMO: z
     .enum(["true", "false"])
     .default("true")
@@ -36,4 +45,27 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
     throw new Error(`Invalid server configuration: ${problems}`);
   }
   return result.data;
+}
+
+/** `PLATFORM_API_URLS` as channel → base URL; a malformed entry stops the start with a sentence. */
+export function parsePlatformApiUrls(text: string | undefined): Partial<Record<ChannelType, string>> {
+  const out: Partial<Record<ChannelType, string>> = {};
+  for (const entry of (text ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+    const at = entry.indexOf("=");
+    const channel = ChannelTypeSchema.safeParse(entry.slice(0, at).trim());
+    const url = at > 0 ? urlOrNull(entry.slice(at + 1).trim()) : null;
+    if (!channel.success || channel.data === "webchat" || !url || !/^https?:$/.test(url.protocol)) {
+      throw new Error(`Invalid server configuration: PLATFORM_API_URLS entry "${entry}" is not <platform>=<http(s) URL>.`);
+    }
+    out[channel.data] = url.toString().replace(/\/+$/, "");
+  }
+  return out;
+}
+
+function urlOrNull(text: string): URL | null {
+  try {
+    return new URL(text);
+  } catch {
+    return null;
+  }
 }

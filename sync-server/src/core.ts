@@ -1,6 +1,7 @@
 import type { ChannelType } from "@inbox/shared";
 import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
 import type { WidgetMessage } from "@inbox/shared";
+import { platformFetch } from "./channels/platform-fetch.ts";
 import { WebhookProcessor } from "./channels/webhook-processor.ts";
 import type { BlobStore } from "./media/blob-store.ts";
 import type { SecretBox } from "./security/secret-box.ts";
@@ -38,6 +39,12 @@ export interface CoreOptions {
   widgetPush?: WidgetPush;
   /** How connectors reach the demo simulator's fake platforms (default: HTTP to `selfUrl`). */
   simulatorFetch?: typeof fetch;
+  /** The operator's overrides of platform API addresses (PLATFORM_API_URLS), e.g. fakes in tests. */
+  platformApiUrls?: Partial<Record<ChannelType, string>>;
+  /** Largest platform response (customers' media) accepted, in bytes (default 100 MB). */
+  platformDownloadLimitBytes?: number;
+  /** Resolves host names for the platform fetch guard (Node: DNS); see channels/platform-fetch.ts. */
+  resolveHost?: (hostname: string) => Promise<string[]>;
 }
 
 /**
@@ -65,6 +72,10 @@ export interface Core {
   selfUrl: string;
   /** Connectors' API calls for simulator-wired inboxes go through this (see CoreOptions). */
   simulatorFetch: typeof fetch;
+  /** Where each platform's API is: its own host unless the operator overrides it (never a workspace). */
+  platformApiUrls: Partial<Record<ChannelType, string>>;
+  /** Connectors' fetch for real platforms: public https only, same-host redirects, size-limited. */
+  platformFetch: typeof fetch;
   inbound: InboundBatcher;
   /** Automatic routing: hands waiting chats to available agents, exactly once. */
   router: Router;
@@ -108,6 +119,13 @@ export function createCore(opts: CoreOptions): Core {
     blobs: opts.blobs,
     selfUrl: "",
     simulatorFetch: opts.simulatorFetch ?? ((input, init) => fetch(input, init)),
+    platformApiUrls: opts.platformApiUrls ?? {},
+    platformFetch: platformFetch({
+      fetch: (input, init) => fetch(input, init),
+      trustedOrigins: Object.values(opts.platformApiUrls ?? {}).map((u) => new URL(u).origin),
+      maxBytes: opts.platformDownloadLimitBytes ?? 100 * 1024 * 1024,
+      resolve: opts.resolveHost,
+    }),
     rooms: undefined as unknown as RoomRegistry,
     live: undefined as unknown as LiveRooms,
     outbox: undefined as unknown as OutboxDispatcher,

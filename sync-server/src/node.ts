@@ -1,4 +1,4 @@
-import { loadConfig } from "./config.ts";
+import { loadConfig, parsePlatformApiUrls } from "./config.ts";
 import { startNodeServer } from "./node/server.ts";
 
 // Thin entry for one machine: `npm start` runs this after building the PWA.
@@ -15,6 +15,8 @@ const server = await startNodeServer({
   secureCookies: config.SECURE_COOKIES,
   simulator: config.ENABLE_SIMULATOR,
   seedPassword: config.SEED_DEMO ? demoPassword : undefined,
+  platformApiUrls: parsePlatformApiUrls(config.PLATFORM_API_URLS),
+  platformDownloadLimitBytes: config.PLATFORM_DOWNLOAD_LIMIT_MB * 1024 * 1024,
 });
 
 const lines = [

@@ -33,7 +33,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     req.path === "/__sent" ? { status: 200, body: telegram.requests.filter((r) => r.path.endsWith("/sendMessage")).map((r) => r.json()) } : normal(req),
   ).start();
   const inbox = (await db.query.inboxes.findMany()).find((i) => i.channel === "telegram")!;
-  await db.update(schema.inboxes).set({ settings: { ...inbox.settings, apiBaseUrl: telegram.baseUrl } }).where(eq(schema.inboxes.id, inbox.id));
+  // A real (not simulator-wired) Telegram inbox: its API is wherever the operator points Telegram
+  // (PLATFORM_API_URLS, set to the fake in vitest.workers.config.ts).
+  const { apiBaseUrl: _simulator, ...settings } = inbox.settings;
+  await db.update(schema.inboxes).set({ settings }).where(eq(schema.inboxes.id, inbox.id));
   const credentials = await secrets.open(inbox.secretsEnc!);
 
   project.provide("databaseUrl", sqld.url);

@@ -134,6 +134,11 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
 
   const draft = () => selection.work()?.draft ?? null;
   const offline = () => !local.browserOnline() || local.unreachable();
+  /** The customer blocked the business on this channel (a send failed so): replies are refused until they write again. */
+  const customerBlocked = () => {
+    const inboxId = selection.inbox()?.id ?? selection.conversation()?.inboxId;
+    return !!inboxId && !!selection.contact()?.identities.some((i) => i.inboxId === inboxId && i.blockedAt);
+  };
   const caps = createCapabilities(selection.inbox, local.db, () => local.browserOnline());
   const channel = () => {
     const c = selection.inbox()?.channel ?? selection.conversation()?.channel;
@@ -323,6 +328,11 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
             {n().text}
           </p>
         )}
+      </Show>
+      <Show when={customerBlocked()}>
+        <p class="composer-notice composer-unreachable" role="status">
+          {t("customerBlocked", { name: vars().contactName, channel: channel() })}
+        </p>
       </Show>
       <Show when={offline()}>
         <p class="composer-hint">You're offline. Replies are kept on this device and will send when you're back online.</p>

@@ -24,6 +24,11 @@ describe("credential fields per channel", () => {
     expect(CREDENTIAL_FIELDS.line.every((f) => f.secret)).toBe(true);
   });
 
+  it("WeChat's EncodingAESKey may be left empty (plaintext mode); the other fields may not", () => {
+    expect(missingCredentials("wechat", { appId: "wx1", appSecret: "s", token: "t" })).toEqual({});
+    expect(Object.keys(missingCredentials("wechat", { appId: "wx1" }))).toEqual(["appSecret", "token"]);
+  });
+
   it("sends only the chosen channel's fields, trimmed", () => {
     expect(credentialsFor("telegram", { botToken: " 123:abc\n", secretToken: "s", accessToken: "other channel's" })).toEqual({
       botToken: "123:abc",

@@ -13,6 +13,8 @@ export interface CredentialField {
   secret: boolean;
   /** Where to find it on the platform. */
   hint?: () => string;
+  /** May be left empty (WeChat's EncodingAESKey, in the weaker plaintext mode). */
+  optional?: boolean;
 }
 
 const verifyToken: CredentialField = {
@@ -50,7 +52,7 @@ export const CREDENTIAL_FIELDS: Record<ChannelType, readonly CredentialField[]> 
     { key: "appId", label: () => "AppID", secret: false, hint: () => t("hint_wechatAppId") },
     { key: "appSecret", label: () => "AppSecret", secret: true },
     { key: "token", label: () => "Token", secret: true, hint: () => t("hint_wechatToken") },
-    { key: "encodingAesKey", label: () => "EncodingAESKey", secret: true, hint: () => t("hint_encodingAesKey") },
+    { key: "encodingAesKey", label: () => "EncodingAESKey", secret: true, hint: () => t("hint_encodingAesKey"), optional: true },
   ],
   line: [
     { key: "channelAccessToken", label: () => t("cred_channelAccessToken"), secret: true, hint: () => t("hint_lineToken") },
@@ -90,7 +92,7 @@ export function credentialsFor(channel: ChannelType, values: Readonly<Record<str
 /** Field key → "Access token is required." for every empty credential; the server checks the rest. */
 export function missingCredentials(channel: ChannelType, values: Readonly<Record<string, string>>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const f of CREDENTIAL_FIELDS[channel]) if (!(values[f.key] ?? "").trim()) out[f.key] = t("required", { label: f.label() });
+  for (const f of CREDENTIAL_FIELDS[channel]) if (!f.optional && !(values[f.key] ?? "").trim()) out[f.key] = t("required", { label: f.label() });
   return out;
 }
 

@@ -51,6 +51,44 @@ export function baseMimeType(mimeType: string): string {
   return mimeType.split(";")[0]!.trim().toLowerCase();
 }
 
+/**
+ * Whether a list of accepted types takes this one: exact types (`image/png`), a wildcard
+ * subtype (`image/` then `*`), or both wildcards (any type), compared without parameters or case.
+ */
+export function acceptsMimeType(accepted: readonly string[], mimeType: string): boolean {
+  const [type, subtype] = baseMimeType(mimeType).split("/");
+  return accepted.some((entry) => {
+    const [t, s] = baseMimeType(entry).split("/");
+    return (t === "*" || t === type) && (s === "*" || (s !== undefined && s === subtype));
+  });
+}
+
+/**
+ * A type as people know it in limit messages: `image/png` → `PNG`, `text/plain` → `TXT`,
+ * Office types by their extension; a wildcard entry keeps its form (`image/*`), for the caller
+ * to put in words.
+ */
+export function typeLabel(mimeType: string): string {
+  const base = baseMimeType(mimeType);
+  const familiar = FAMILIAR_TYPES[base];
+  if (familiar) return familiar;
+  const [type = "", subtype = type] = base.split("/");
+  if (subtype === "*") return base;
+  return subtype.replace(/^(x-|vnd\.)/, "").replace(/\+.*$/, "").toUpperCase() || "?";
+}
+
+const FAMILIAR_TYPES: Record<string, string> = {
+  "text/plain": "TXT",
+  "text/csv": "CSV",
+  "audio/mpeg": "MP3",
+  "application/msword": "DOC",
+  "application/vnd.openxmlformats-officedocument.wordprocessingml.document": "DOCX",
+  "application/vnd.ms-excel": "XLS",
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "XLSX",
+  "application/vnd.ms-powerpoint": "PPT",
+  "application/vnd.openxmlformats-officedocument.presentationml.presentation": "PPTX",
+};
+
 /** Which kind of message a file becomes: images, audio and video by type, anything else a file. */
 export function attachmentKindOf(mimeType: string): AttachmentKind {
   const base = baseMimeType(mimeType);
@@ -72,7 +110,7 @@ export function checkAttachment(caps: Pick<ChannelCapabilities, "media">, file: 
   const limit = caps.media[kind];
   if (!limit) return { problem: "kind_unsupported", kind };
   const mimeType = baseMimeType(file.mimeType);
-  if (!limit.mimeTypes.includes(mimeType)) return { problem: "type_unsupported", kind, mimeType, accepted: limit.mimeTypes };
+  if (!acceptsMimeType(limit.mimeTypes, mimeType)) return { problem: "type_unsupported", kind, mimeType, accepted: limit.mimeTypes };
   if (file.size === 0) return { problem: "empty", kind };
   if (file.size > limit.maxBytes) return { problem: "too_large", kind, size: file.size, maxBytes: limit.maxBytes };
   return null;

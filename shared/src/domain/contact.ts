@@ -7,6 +7,8 @@ export const ContactIdentitySchema = z.object({
   inboxId: IdSchema,
   channel: ChannelTypeSchema,
   externalId: z.string().min(1).max(256),
+  /** Since when the customer has blocked the business here: replies cannot reach them until they write again. */
+  blockedAt: TimestampSchema.nullable().default(null),
 });
 export type ContactIdentity = z.infer<typeof ContactIdentitySchema>;
 

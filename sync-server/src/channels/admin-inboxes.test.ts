@@ -9,8 +9,9 @@ let fake: FakePlatform;
 let admin: string;
 const botToken = "123456:AAH-real-looking-token";
 beforeAll(async () => {
-  server = await startTestServer();
+  // The operator points Telegram at the fake (PLATFORM_API_URLS); workspaces cannot.
   fake = await createFakeTelegram({ botToken }).start();
+  server = await startTestServer({ platformApiUrls: { telegram: fake.baseUrl } });
   admin = await server.login("admin@demo.inbox");
 });
 afterAll(async () => {
@@ -22,7 +23,7 @@ function connect(token: string, credentials: Record<string, string>) {
   return server.api("/api/admin/inboxes", {
     method: "POST",
     token,
-    json: { name: "Support bot", channel: "telegram", teamId: server.seed!.teamIds.support, credentials, settings: { apiBaseUrl: fake.baseUrl } },
+    json: { name: "Support bot", channel: "telegram", teamId: server.seed!.teamIds.support, credentials },
   });
 }
 

@@ -24,15 +24,16 @@ export async function credentialsOf(core: Core, inbox: InboxRow): Promise<Creden
   return core.secrets.open(inbox.secretsEnc);
 }
 
-/** Where the connector sends API calls for this inbox: the platform, or the simulator for demo inboxes. */
+/**
+ * Where the connector sends API calls for this inbox: the platform's own API (or the operator's
+ * override of it, PLATFORM_API_URLS), or our own simulator route for demo inboxes. Any other
+ * `settings.apiBaseUrl` (rows written before it was refused) is ignored: a workspace can never
+ * point the server at another address.
+ */
 export function contextFor(core: Core, inbox: Pick<InboxRow, "id" | "channel" | "settings">, connector: Connector): ConnectorContext {
-  const configured = inbox.settings.apiBaseUrl;
-  const apiBaseUrl =
-    configured === SIMULATOR_BASE
-      ? `${core.selfUrl}/simulator/platform/${inbox.id}`
-      : typeof configured === "string" && configured
-        ? configured
-        : connector.defaultApiBaseUrl;
-  const send: typeof fetch = configured === SIMULATOR_BASE ? core.simulatorFetch : (input, init) => fetch(input, init);
-  return { fetch: send, apiBaseUrl, now: core.now };
+  if (inbox.settings.apiBaseUrl === SIMULATOR_BASE) {
+    return { fetch: core.simulatorFetch, apiBaseUrl: `${core.selfUrl}/simulator/platform/${inbox.id}`, now: core.now };
+  }
+  const apiBaseUrl = core.platformApiUrls[connector.channel] ?? connector.defaultApiBaseUrl;
+  return { fetch: core.platformFetch, apiBaseUrl, now: core.now };
 }

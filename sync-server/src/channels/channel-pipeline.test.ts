@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Conversation, Message } from "@inbox/shared";
+import type { Contact, Conversation, Message } from "@inbox/shared";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
 import type { CustomerAction, SimAdapter, SimCustomer } from "../simulator/sim-adapter.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
@@ -42,6 +42,14 @@ async function messagesOf(id: string): Promise<Message[]> {
   return ((await res.json()) as { messages: Message[] }).messages;
 }
 
+async function storedWebhooks(inboxId: string) {
+  return server.core.db.query.webhookEvents.findMany({ where: (w, { eq }) => eq(w.inboxId, inboxId), orderBy: (w, { asc }) => asc(w.id) });
+}
+
+async function sentCount(inboxId: string): Promise<number> {
+  return ((await (await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: unknown[] }).sent.length;
+}
+
 async function settle() {
   await server.core.webhooks.idle();
   await server.core.outbox.idle();
@@ -64,14 +72,37 @@ describe.each(channels)("%s channel", (channel, adapter) => {
   const customer = { externalId: `${adapter.sampleCustomer().externalId.slice(0, -3)}${Math.floor(Math.random() * 900 + 100)}`, name: `${channel} customer` };
 
   it("a signed message is stored, shown, and a redelivery of the same webhook is a no-op", async () => {
-    const { post } = await deliver(channel, adapter, customer, { kind: "text", text: `Hello from ${channel}` });
-    expect((await post()).status).toBe(200);
-    expect((await post()).status).toBe(200); // the platform retried
+    const { post, inbox } = await deliver(channel, adapter, customer, { kind: "text", text: `Hello from ${channel}` });
+    const before = (await storedWebhooks(inbox.id)).length;
+    const first = await post();
+    expect(first.status).toBe(200);
+    const again = await post(); // the platform retried
+    expect(again.status).toBe(200);
+    expect(await again.text()).toBe(await first.text()); // the usual acknowledgement, so the platform stops
+    expect((await storedWebhooks(inbox.id)).length).toBe(before + 1);
     await settle();
     const conv = await conversationWith(customer);
     expect(conv).toMatchObject({ channel, lastMessagePreview: `Hello from ${channel}` });
     const texts = (await messagesOf(conv!.id)).map((m) => (m.content.kind === "text" ? m.content.text : m.content.kind));
     expect(texts).toEqual([`Hello from ${channel}`]);
+  });
+
+  it("the stored webhook keeps no signature or secret, and is processed from what is kept", async () => {
+    const { row, credentials } = await inboxOf(channel);
+    const connector = server.core.connectors.get(channel as never)!;
+    const { post } = await deliver(channel, adapter, customer, { kind: "text", text: `Stored without secrets on ${channel}` });
+    expect((await post()).status).toBe(200);
+    await settle();
+    const stored = (await storedWebhooks(row.id)).at(-1)!;
+    expect(stored.state).toBe("done");
+    const url = new URL(stored.url);
+    for (const name of connector.webhookSecrets.headers) expect(Object.keys(stored.headers)).not.toContain(name);
+    for (const name of connector.webhookSecrets.query) expect(url.searchParams.has(name)).toBe(false);
+    const everything = JSON.stringify({ headers: stored.headers, url: stored.url });
+    for (const secret of Object.values(credentials)) expect(everything).not.toContain(secret);
+    expect(everything).not.toMatch(/signature/i);
+    const conv = (await conversationWith(customer))!;
+    expect((await messagesOf(conv.id)).some((m) => m.content.kind === "text" && m.content.text === `Stored without secrets on ${channel}`)).toBe(true);
   });
 
   it("a webhook with a wrong signature is refused and nothing is stored", async () => {
@@ -172,19 +203,42 @@ describe.each(channels)("%s channel", (channel, adapter) => {
     expect((await messagesOf(conv.id)).some((m) => m.content.kind === "text" && m.content.text === "written while disabled")).toBe(true);
   });
   // Last: on some platforms the block stays in force for this customer.
-  it("the customer blocked the business: the reply shows a delivery failure", async () => {
+  it("the customer blocked the business: agents see it, replies are refused at once until the customer writes again", async () => {
     const { row } = await inboxOf(channel);
     const conv = (await conversationWith(customer))!;
     // Through the platform's own signal: a block webhook (LINE's unfollow) or its send error.
-    if (adapter.blocksByWebhook) expect((await (await deliver(channel, adapter, customer, { kind: "block" })).post()).status).toBe(200);
-    else await simulate(row.id, "failure", { failure: "blocked" });
+    if (adapter.blocksByWebhook) {
+      expect((await (await deliver(channel, adapter, customer, { kind: "block" })).post()).status).toBe(200);
+      await settle();
+    } else {
+      await simulate(row.id, "failure", { failure: "blocked" });
+      await reply(conv.id, "Are you still there?");
+      await settle();
+      await simulate(row.id, "failure", { failure: "none" });
+      const out = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Are you still there?")!;
+      expect(out.status).toBe("failed");
+      expect(out.failureReason).toBeTruthy();
+    }
+
+    // The customer is marked unreachable on this channel, for agents to see…
+    const identity = async () => ((await (await server.api(`/api/contacts/${conv.contactId}`, { token: admin })).json()) as { contact: Contact }).contact.identities.find((i) => i.inboxId === row.id)!;
+    expect((await identity()).blockedAt).toEqual(expect.any(Number));
+    // …and the next reply is refused at once, without going to the platform again.
+    const sentBefore = await sentCount(row.id);
+    const refused = await server.api(`/api/conversations/${conv.id}/messages`, { method: "POST", token: admin, json: { clientId: crypto.randomUUID(), text: "Hello again?" } });
+    expect(refused.status).toBe(409);
+    expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/blocked the business.*cannot reach them/);
     await settle();
-    await reply(conv.id, "Are you still there?");
+    expect(await sentCount(row.id)).toBe(sentBefore);
+
+    // Writing again makes them reachable: the marker goes and replies go out again.
+    expect((await (await deliver(channel, adapter, customer, { kind: "text", text: "I'm back" })).post()).status).toBe(200);
     await settle();
-    await simulate(row.id, "failure", { failure: "none" });
-    const out = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Are you still there?")!;
-    expect(out.status).toBe("failed");
-    expect(out.failureReason).toBeTruthy();
+    expect((await identity()).blockedAt).toBeNull();
+    expect((await reply(conv.id, "Welcome back!")).status).toBe(200);
+    await settle();
+    const welcome = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Welcome back!")!;
+    expect(["sent", "delivered"]).toContain(welcome.status);
   });
 
 });

@@ -7,20 +7,21 @@ import { eventInsert } from "../services/event-rows.ts";
 import { ingestCustomerMessage } from "../services/ingest.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../services/read-model.ts";
 import { publishMessages } from "../sync/publish.ts";
+import { markReachable, markUnreachable } from "./reachability.ts";
 
 /** Delivery only moves forward (statuses arrive out of order); failed is final. */
 const RANK: Record<DeliveryStatus, number> = { queued: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
 
 /** The contact behind a platform sender, created on first contact. */
-export async function contactFor(core: Core, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string }> {
+export async function contactFor(core: Core, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string; blocked: boolean }> {
   const key = `identity:${inbox.id}:${sender.externalId}`;
   return core.locks.run(key, async () => {
     const [hit] = await core.db
-      .select({ id: contacts.id, name: contacts.name, phone: contacts.phone })
+      .select({ id: contacts.id, name: contacts.name, phone: contacts.phone, blockedAt: contactIdentities.blockedAt })
       .from(contactIdentities)
       .innerJoin(contacts, eq(contacts.id, contactIdentities.contactId))
       .where(and(eq(contactIdentities.inboxId, inbox.id), eq(contactIdentities.externalId, sender.externalId)));
-    if (hit) return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId };
+    if (hit) return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId, blocked: hit.blockedAt !== null };
     const id = newId();
     const at = core.now();
     await core.writer.write([
@@ -28,7 +29,7 @@ export async function contactFor(core: Core, inbox: InboxRow, sender: InboundSen
       core.db.insert(contactIdentities).values({ inboxId: inbox.id, externalId: sender.externalId, channel: inbox.channel, contactId: id }),
       eventInsert(core, { workspaceId: inbox.workspaceId, type: "contact.created", actorKind: "customer", actorId: id, data: { inboxId: inbox.id, channel: inbox.channel }, at }),
     ]);
-    return { id, name: sender.name ?? sender.externalId };
+    return { id, name: sender.name ?? sender.externalId, blocked: false };
   });
 }
 
@@ -46,6 +47,8 @@ export async function applyInboundEvent(core: Core, inbox: InboxRow, event: Inbo
         externalId: event.externalId,
         at: event.at,
       });
+      // Writing again means the customer can be reached again (they unblocked the business).
+      if (contact.blocked) await markReachable(core, { inboxId: inbox.id, externalId: event.sender.externalId });
       return;
     }
     case "edit":
@@ -78,6 +81,10 @@ export async function applyInboundEvent(core: Core, inbox: InboxRow, event: Inbo
         }),
       ]);
       await publishRows(core, results[0] as MessageRow[]);
+      if (event.failureKind === "blocked") {
+        const [conv] = await core.db.select({ contactId: conversations.contactId }).from(conversations).where(eq(conversations.id, row.conversationId));
+        if (conv) await markUnreachable(core, { inboxId: inbox.id, contactId: conv.contactId }, event.at);
+      }
       return;
     }
     case "watermark": {
@@ -96,15 +103,11 @@ export async function applyInboundEvent(core: Core, inbox: InboxRow, event: Inbo
       return;
     }
     case "blocked":
-    case "unblocked": {
-      await core.writer.write([
-        core.db
-          .update(contactIdentities)
-          .set({ blockedAt: event.type === "blocked" ? event.at : null })
-          .where(and(eq(contactIdentities.inboxId, inbox.id), eq(contactIdentities.externalId, event.sender.externalId))),
-      ]);
+      await markUnreachable(core, { inboxId: inbox.id, externalId: event.sender.externalId }, event.at);
       return;
-    }
+    case "unblocked":
+      await markReachable(core, { inboxId: inbox.id, externalId: event.sender.externalId });
+      return;
   }
 }
 

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
-import type { WebhookRequest } from "@inbox/connectors";
+import type { DeliveryKeys, WebhookRequest } from "@inbox/connectors";
 import type { Core } from "../core.ts";
 import { webhookEvents } from "../db/schema.ts";
 import { getInboxRow } from "../services/read-model.ts";
@@ -25,22 +25,45 @@ export class WebhookProcessor {
 
   constructor(private readonly core: Core) {}
 
-  /** Stores a verified webhook; resolves once it is durable (then it may be acknowledged). */
-  async store(inboxId: string, req: WebhookRequest): Promise<void> {
+  /**
+   * Stores a verified webhook (already without its secrets); resolves once it is durable (then
+   * it may be acknowledged). A delivery whose key is already stored is a redelivery: not stored
+   * again ("duplicate"). A replay key already stored with another body is a replayed signature
+   * ("replayed"): the caller refuses it.
+   */
+  async store(inboxId: string, req: WebhookRequest, keys: DeliveryKeys): Promise<"stored" | "duplicate" | "replayed"> {
     const headers: Record<string, string> = {};
     req.headers.forEach((v, k) => (headers[k] = v));
-    await this.core.writer.write([
-      this.core.db.insert(webhookEvents).values({
-        inboxId,
-        method: req.method,
-        url: req.url.toString(),
-        headers,
-        body: new TextDecoder().decode(req.body),
-        state: "pending",
-        receivedAt: this.core.now(),
-      }),
-    ]);
-    void this.kick();
+    const body = new TextDecoder().decode(req.body);
+    const [inserted] = (await this.core.writer.write([
+      this.core.db
+        .insert(webhookEvents)
+        .values({
+          inboxId,
+          method: req.method,
+          url: req.url.toString(),
+          headers,
+          body,
+          state: "pending",
+          receivedAt: this.core.now(),
+          deliveryKey: keys.delivery,
+          replayKey: keys.replay ?? null,
+        })
+        .onConflictDoNothing()
+        .returning({ id: webhookEvents.id }),
+    ])) as [{ id: number }[]];
+    if (inserted.length > 0) {
+      void this.kick();
+      return "stored";
+    }
+    if (keys.replay) {
+      const [seen] = await this.core.db
+        .select({ body: webhookEvents.body })
+        .from(webhookEvents)
+        .where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.replayKey, keys.replay)));
+      if (seen && seen.body !== body) return "replayed";
+    }
+    return "duplicate";
   }
 
   /**

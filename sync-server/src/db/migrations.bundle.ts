@@ -87,4 +87,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "60dd399ea43e2dae1cb801005497b88ffec54c211a924a1c62d410a4ab36c69a",
     sql: "-- A stored webhook is claimed by the process that works on it (until this time), so two\n-- processes (two Node instances, or a Worker and the scheduler's Durable Object) never process\n-- it at once; a claim left by a crash expires and the webhook is processed again.\nALTER TABLE `webhook_events` ADD `claimed_until` integer;\n",
   },
+  {
+    tag: "0014_channel_intake",
+    when: 1795700001000,
+    hash: "bd1aaabf26a2625060a4a4a3c9c12e6aa8878ea5b45839e6a914b7b67ffa33ea",
+    sql: "-- Each stored webhook is named by its delivery (connectors' DeliveryKeys): a redelivery of the\n-- same webhook is not stored again, and a replayed one-time signature (WeChat's signed\n-- timestamp and nonce) is refused when it comes with another body.\nALTER TABLE `webhook_events` ADD `delivery_key` text;--> statement-breakpoint\nALTER TABLE `webhook_events` ADD `replay_key` text;--> statement-breakpoint\nCREATE UNIQUE INDEX `webhook_events_delivery` ON `webhook_events` (`inbox_id`,`delivery_key`);--> statement-breakpoint\nCREATE UNIQUE INDEX `webhook_events_replay` ON `webhook_events` (`inbox_id`,`replay_key`);--> statement-breakpoint\n-- A customer becoming unreachable (blocked the business) or reachable again changes what agents'\n-- devices show of the contact, so the contact is stamped for the next pull.\nCREATE TRIGGER contact_identities_blocked_seq AFTER UPDATE OF blocked_at ON contact_identities BEGIN UPDATE sync_counter SET value = value + 1 WHERE id = 1; UPDATE contacts SET seq = (SELECT value FROM sync_counter WHERE id = 1) WHERE id = NEW.contact_id; END;\n",
+  },
 ];

@@ -277,8 +277,16 @@ export const webhookEvents = sqliteTable(
     /** Who processes it is decided by a conditional claim (see WebhookProcessor), until this time. */
     claimedUntil: integer("claimed_until"),
     receivedAt: integer("received_at").notNull(),
+    /** Names the delivery (connectors' DeliveryKeys): a redelivery is not stored again. */
+    deliveryKey: text("delivery_key"),
+    /** A one-time signature of a body it does not cover (WeChat): refused again with another body. */
+    replayKey: text("replay_key"),
   },
-  (t) => [index("webhook_events_state").on(t.state, t.id)],
+  (t) => [
+    index("webhook_events_state").on(t.state, t.id),
+    uniqueIndex("webhook_events_delivery").on(t.inboxId, t.deliveryKey),
+    uniqueIndex("webhook_events_replay").on(t.inboxId, t.replayKey),
+  ],
 );
 
 /**

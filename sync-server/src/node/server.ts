@@ -20,6 +20,8 @@ import { nodeRoomSockets } from "./room-sockets.ts";
 import { startSocketHeartbeat } from "./socket-heartbeat.ts";
 import { nodeWidgetSockets } from "./widget-sockets.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
+import type { ChannelType } from "@inbox/shared";
+import { resolveHost } from "./resolve-host.ts";
 
 export interface NodeServerOptions {
   databaseUrl: string;
@@ -42,6 +44,10 @@ export interface NodeServerOptions {
   presence?: Partial<PresenceOptions>;
   /** How often sockets are pinged; one that has not answered by the next ping is closed (default 30 s). */
   socketPingMs?: number;
+  /** PLATFORM_API_URLS: the operator's overrides of platform API addresses (tests' fakes). */
+  platformApiUrls?: Partial<Record<ChannelType, string>>;
+  /** PLATFORM_DOWNLOAD_LIMIT_MB, in bytes. */
+  platformDownloadLimitBytes?: number;
 }
 
 export interface RunningServer {
@@ -64,7 +70,18 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     connectors: platformConnectors(),
   };
   const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword, deps) : null;
-  const core = createCore({ db, ...deps, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, roomIdleMs: opts.roomIdleMs, now: opts.now, presence: opts.presence });
+  const core = createCore({
+    db,
+    ...deps,
+    sessionTtlMs: opts.sessionTtlMs,
+    secureCookies: opts.secureCookies,
+    roomIdleMs: opts.roomIdleMs,
+    now: opts.now,
+    presence: opts.presence,
+    platformApiUrls: opts.platformApiUrls,
+    platformDownloadLimitBytes: opts.platformDownloadLimitBytes,
+    resolveHost,
+  });
 
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });

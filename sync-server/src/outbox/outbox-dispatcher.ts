@@ -3,6 +3,7 @@ import type { ChannelType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
 import { connectorFor, contextFor, credentialsOf } from "../channels/channel-access.ts";
 import { setChannelStatus } from "../channels/channel-state.ts";
+import { markUnreachable } from "../channels/reachability.ts";
 import type { Core } from "../core.ts";
 import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
 import { isUniqueViolation } from "../db/errors.ts";
@@ -111,6 +112,8 @@ export class OutboxDispatcher {
     const result = inbox ? await this.send(message, conversation, inbox) : ({ ok: false, kind: "rejected", reason: "The channel no longer exists." } as const);
     await this.record(item, message, conversation, result);
     if (!result.ok && inbox) await this.applyChannelState(inbox, result);
+    // The customer blocked the business: agents are told, and the next reply is refused at once.
+    if (!result.ok && result.kind === "blocked") await markUnreachable(this.core, { inboxId: conversation.inboxId, contactId: conversation.contactId }, this.core.now());
   }
 
   private async send(message: MessageRow, conversation: ConversationRow, inbox: InboxRow): Promise<SendResult> {

@@ -97,8 +97,11 @@ describe("retrying a failed reply", () => {
     const failed = await messageById(conv.id, sent.message.id);
     expect(failed.failureReason).toBeTruthy();
 
-    // The customer unblocked; the agent clicks Retry twice (double click, or a replayed request).
+    // The customer unblocked and wrote again (until then replies are refused as unreachable); the
+    // agent clicks Retry twice (double click, or a replayed request).
     await simulate(inbox.id, "failure", { failure: "none" });
+    await simulate(inbox.id, "customer", { customer, action: { kind: "text", text: "I unblocked you" } });
+    await server.core.webhooks.idle();
     const [first, second] = await Promise.all([
       server.api(`/api/messages/${sent.message.id}/retry`, { method: "POST", token: ana }),
       server.api(`/api/messages/${sent.message.id}/retry`, { method: "POST", token: ana }),

@@ -138,6 +138,24 @@ describe("attachments in replies", () => {
     expect(ok.ok).toBe(true);
   });
 
+  it("a channel that takes files of any type (Telegram: */*) takes a plain-text file", async () => {
+    const telegram = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "telegram")!;
+    const res = await fetch(`${server.url}/simulator/api/inboxes/${telegram.id}/customer`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ customer: { externalId: "735966001", name: "Text Teo" }, action: { kind: "text", text: "send me the notes" } }),
+    });
+    expect(res.status).toBe(200);
+    const conv = await waitFor("Teo's conversation", async () => {
+      await server.core.webhooks.idle();
+      const list = (await (await server.api("/api/conversations", { token: ana })).json()) as { conversations: Conversation[] };
+      return list.conversations.find((c) => c.contactName === "Text Teo");
+    });
+    const up = await upload(new TextEncoder().encode("meeting notes"), "text/plain", "notes.txt", ana, conv.id);
+    expect(up.status).toBe(201);
+    expect((await up.json()) as UploadResponse).toMatchObject({ kind: "file", mimeType: "text/plain", filename: "notes.txt" });
+  });
+
   it("an agent outside the conversation's team cannot upload into it", async () => {
     const res = await upload(PNG, "image/png", "x.png", bruno);
     expect(res.status).toBe(403);

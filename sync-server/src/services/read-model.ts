@@ -138,7 +138,7 @@ export async function loadContact(db: Database, id: string): Promise<Contact | n
     phone: row.phone,
     ...contactExtras(row),
     createdAt: row.createdAt,
-    identities: ids.map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId })),
+    identities: ids.map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId, blockedAt: i.blockedAt })),
   };
 }
 
@@ -193,6 +193,6 @@ export async function loadContacts(db: Database, ids: string[]): Promise<Contact
     createdAt: row.createdAt,
     identities: idents
       .filter((i) => i.contactId === row.id)
-      .map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId })),
+      .map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId, blockedAt: i.blockedAt })),
   }));
 }

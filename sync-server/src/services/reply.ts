@@ -10,6 +10,7 @@ import { eventInsert } from "./event-rows.ts";
 import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "./read-model.ts";
 import { refuseOverChannelLimits } from "./uploads.ts";
 import { pickupOnReply } from "../routing/pickup.ts";
+import { refuseIfUnreachable } from "../channels/reachability.ts";
 
 export interface ReplyResult {
   message: Message;
@@ -56,6 +57,7 @@ export async function sendAgentReply(
     const inbox = await core.caches.inboxes.getOrLoad(conv.inboxId, () => getInboxRow(core.db, conv.inboxId));
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
     if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
+    await refuseIfUnreachable(core, current);
     await refuseOutsideWindow(core, current);
     await refuseOverChannelLimits(core, current.channel as ChannelType, input.content);
 

@@ -8,6 +8,7 @@ import { publishMessages } from "../sync/publish.ts";
 import { conversationForUser } from "./access.ts";
 import { eventInsert } from "./event-rows.ts";
 import { getInboxRow, toMessage, type MessageRow } from "./read-model.ts";
+import { refuseIfUnreachable } from "../channels/reachability.ts";
 import { CHANNEL_BLOCKS } from "./reply.ts";
 
 export interface RetryResult {
@@ -34,6 +35,7 @@ export async function retryFailedMessage(core: Core, user: SessionUser, messageI
     const inbox = await getInboxRow(core.db, conv.inboxId);
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
     if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
+    await refuseIfUnreachable(core, conv);
 
     const at = core.now();
     const results = await core.writer.write([

@@ -5,6 +5,7 @@ import {
   checkAttachment,
   checkChoices,
   formatSize,
+  typeLabel,
   type AttachmentKind,
   type AttachmentProblem,
   type ChannelCapabilities,
@@ -24,7 +25,7 @@ import { getInboxRow } from "./read-model.ts";
  * a reply written offline may meet a channel whose limits it never saw.
  */
 
-const CHANNEL_NAMES: Record<ChannelType, string> = {
+export const CHANNEL_NAMES: Record<ChannelType, string> = {
   webchat: "Web chat",
   whatsapp: "WhatsApp",
   instagram: "Instagram",
@@ -92,10 +93,12 @@ function choicesProblemText(channel: ChannelType, p: ChoicesProblem): string {
   }
 }
 
-/** `image/png` → `PNG`, for people. */
+/** `image/png` → `PNG`, for people; a wildcard entry (`application/` then `*`) in words. */
 function shortType(mimeType: string): string {
-  const sub = baseMimeType(mimeType).split("/")[1] ?? mimeType;
-  return sub.replace(/^x-/, "").toUpperCase();
+  const label = typeLabel(mimeType);
+  if (!label.endsWith("/*")) return label;
+  const type = label.slice(0, -2);
+  return type === "*" ? "any type" : `any ${type} type`;
 }
 
 const tooLarge = (message: string) => new HttpError(413, "payload_too_large", message);

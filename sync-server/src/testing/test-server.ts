@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import WebSocket from "ws";
-import { startNodeServer, type RunningServer } from "../node/server.ts";
+import { startNodeServer, type NodeServerOptions, type RunningServer } from "../node/server.ts";
 
 export const DEMO_PASSWORD = "test-password-1";
 
@@ -17,7 +17,9 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. */
-export async function startTestServer(opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes"> = {},
+): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock = { offsetMs: 0 };
   const server = await startNodeServer({
@@ -31,6 +33,8 @@ export async function startTestServer(opts: { dir?: string; seed?: boolean; port
     roomIdleMs: 50,
     now: () => Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
+    platformApiUrls: opts.platformApiUrls,
+    platformDownloadLimitBytes: opts.platformDownloadLimitBytes,
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);

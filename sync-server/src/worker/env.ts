@@ -22,4 +22,8 @@ export interface Env {
   SIMULATOR?: DurableObjectNamespace;
   /** "true" serves /simulator for the demo's simulator-wired inboxes; never in production. */
   ENABLE_SIMULATOR?: string;
+  /** The operator's overrides of platform API addresses (see config.ts); tests point them at fakes. */
+  PLATFORM_API_URLS?: string;
+  /** Largest file downloaded from a platform, in MB (default 100). */
+  PLATFORM_DOWNLOAD_LIMIT_MB?: string;
 }

@@ -1,6 +1,7 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { platformConnectors } from "@inbox/connectors/registry";
+import { parsePlatformApiUrls } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox } from "../security/secret-box.ts";
@@ -50,6 +51,8 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     live,
     widgetPush,
     simulatorFetch,
+    platformApiUrls: parsePlatformApiUrls(env.PLATFORM_API_URLS),
+    platformDownloadLimitBytes: Number(env.PLATFORM_DOWNLOAD_LIMIT_MB ?? "100") * 1024 * 1024,
   });
   return { core, live, widgetPush };
 }

@@ -20,7 +20,6 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
   const [teamId, setTeamId] = createSignal("");
   const [credentials, setCredentials] = createSignal<Record<string, string>>({});
   const [settings, setSettings] = createSignal<Record<string, string>>({});
-  const [apiBaseUrl, setApiBaseUrl] = createSignal("");
   const [errors, setErrors] = createSignal<Record<string, string>>({});
   const [error, setError] = createSignal<string | null>(null);
   const [done, setDone] = createSignal<string | null>(null);
@@ -52,7 +51,6 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
       const v = (settings()[f.key] ?? "").trim();
       if (v) extra[f.key] = v;
     }
-    if (ch !== "webchat" && apiBaseUrl().trim()) extra.apiBaseUrl = apiBaseUrl().trim();
     const body: ConnectInboxRequest = {
       name: name().trim(),
       channel: ch,
@@ -74,7 +72,6 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
       setName("");
       setCredentials({});
       setSettings({});
-      setApiBaseUrl("");
     } catch (err) {
       const apiError = err instanceof ApiError ? err : null;
       setError(apiError?.message ?? t("somethingWrong"));
@@ -197,35 +194,6 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
           </div>
         </Show>
       </fieldset>
-
-      <Show when={channel() !== "webchat"}>
-        <details class="advanced">
-          <summary>{t("advanced")}</summary>
-          <div class="field">
-            <label for="connect-api-base">{t("apiBaseUrl")}</label>
-            <input
-              id="connect-api-base"
-              type="text"
-              inputmode="url"
-              autocapitalize="off"
-              spellcheck={false}
-              placeholder={t("apiBaseUrlPlaceholder")}
-              value={apiBaseUrl()}
-              aria-describedby="connect-api-base-hint"
-              onInput={(e) => {
-                setApiBaseUrl(e.currentTarget.value);
-                clearError("apiBaseUrl");
-              }}
-            />
-            <p class="field-hint" id="connect-api-base-hint">
-              {t("apiBaseUrlHint")}
-            </p>
-            <Show when={fieldError("apiBaseUrl")}>
-              <p class="field-error">{fieldError("apiBaseUrl")}</p>
-            </Show>
-          </div>
-        </details>
-      </Show>
 
       <ErrorMessage message={error()} />
       <p class="form-done" role="status">

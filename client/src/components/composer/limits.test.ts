@@ -31,6 +31,15 @@ describe("attachment limits, checked before sending", () => {
     );
   });
 
+  it("wildcard limits match: Telegram and web chat take files of any type (a .txt is not refused)", () => {
+    const telegram: ChannelCapabilities = { ...whatsapp, media: { image: whatsapp.media.image, file: { maxBytes: 50 * MB, mimeTypes: ["*/*"] } } };
+    expect(attachmentError(telegram, "Telegram", { name: "notes.txt", type: "text/plain", size: 1000 })).toBeNull();
+    expect(attachmentError(telegram, "Telegram", { name: "data.bin", type: "", size: 1000 })).toBeNull();
+    const docs: ChannelCapabilities = { ...whatsapp, media: { file: { maxBytes: MB, mimeTypes: ["application/*"] } } };
+    expect(attachmentError(docs, "LINE", { name: "a.zip", type: "application/zip", size: 10 })).toBeNull();
+    expect(attachmentError(docs, "LINE", { name: "notes.txt", type: "text/plain", size: 10 })).toBe("LINE accepts files only as any APPLICATION type; notes.txt is TXT.");
+  });
+
   it("a type the channel does not take names the types it does", () => {
     expect(attachmentError(whatsapp, "WhatsApp", { name: "fun.gif", type: "image/gif", size: 1000 })).toBe(
       "WhatsApp accepts images only as JPEG, PNG; fun.gif is GIF.",

@@ -4,8 +4,8 @@
  * the same again; these just say it while the agent still has the file in hand. Pure.
  */
 import {
-  baseMimeType,
   checkAttachment,
+  typeLabel,
   type AttachmentKind,
   type ChannelCapabilities,
 } from "@inbox/shared/api/uploads";
@@ -15,10 +15,12 @@ import { t } from "./messages.ts";
 const KIND_KEYS = { image: "kindImage", audio: "kindAudio", video: "kindVideo", file: "kindFile" } as const;
 const kinds = (k: AttachmentKind) => t(KIND_KEYS[k]);
 
-/** `image/png` → `PNG`. */
+/** `image/png` → `PNG`, `text/plain` → `TXT`; a wildcard entry (`application/` then `*`) in words. */
 export function shortType(mimeType: string): string {
-  const base = baseMimeType(mimeType);
-  return (base.split("/")[1] ?? base).replace(/^x-/, "").toUpperCase() || "?";
+  const label = typeLabel(mimeType);
+  if (!label.endsWith("/*")) return label;
+  const type = label.slice(0, -2);
+  return type === "*" ? t("anyType") : t("anyTypeOf", { type: type.toUpperCase() });
 }
 
 /** Why this file cannot go to this channel, or null when it can. Null capabilities: not known on this device yet. */

@@ -11,9 +11,12 @@ export function IdentityList(props: { identities: readonly ContactIdentity[] }) 
       <ul class="identity-list" aria-label={t("channels")}>
         <For each={props.identities}>
           {(identity) => (
-            <li aria-label={t("identityOn", { channel: CHANNEL_LABELS[identity.channel], id: identity.externalId })}>
+            <li aria-label={t(identity.blockedAt ? "identityBlockedOn" : "identityOn", { channel: CHANNEL_LABELS[identity.channel], id: identity.externalId })}>
               <ChannelBadge channel={identity.channel} />
               <span class="identity-id">{identity.externalId}</span>
+              <Show when={identity.blockedAt}>
+                <span class="identity-blocked">{t("identityBlocked")}</span>
+              </Show>
             </li>
           )}
         </For>

@@ -23,7 +23,8 @@ export const wechatSim: SimAdapter = {
             : action.kind === "location"
               ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, label: action.name })
               : menuReplyMessage({ ...o, text: action.title, menuItemId: "101" });
-    return buildWebhook(payload, c);
+    // Safe mode, as the README recommends: with an EncodingAESKey only encrypted pushes are accepted.
+    return buildWebhook(payload, c, { mode: c.encodingAesKey ? "safe" : "plain" });
   },
   fail: (fake, failure) => (failure === "none" ? fake.reset() : fake.failWhere((req) => req.path.includes("/message/custom/send"), errorReply(failure))),
   describe(req) {
