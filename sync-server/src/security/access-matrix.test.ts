@@ -117,7 +117,6 @@ describe("routes guarded by something other than a session", () => {
     expect(await anon(`/api/widget/${inbox}/messages`)).toBe(401);
     expect(await anon(`/api/widget/${inbox}/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ clientId: crypto.randomUUID(), text: "hi" }) })).toBe(401);
     expect(await anon(`/media/00000000-0000-0000-0000-000000000000.png`)).toBe(401);
-    expect(await anon(`/sync/team.${fx.supportTeamId}`, { headers: { upgrade: "websocket" } })).toBe(401);
     const whatsapp = await server.core.db.query.inboxes.findFirst({ where: (i, { eq }) => eq(i.channel, "whatsapp") });
     expect(await anon(`/webhooks/whatsapp/${whatsapp!.id}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).toBe(401);
     expect(await anon("/kb/no-such-article")).toBe(404);
