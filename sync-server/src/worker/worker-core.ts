@@ -50,6 +50,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     live,
     widgetPush,
     simulatorFetch,
+    sockets: env.SOCKET_RECHECK_MS ? { recheckMs: Number(env.SOCKET_RECHECK_MS) } : {},
   });
   return { core, live, widgetPush };
 }
