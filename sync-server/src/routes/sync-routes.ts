@@ -13,9 +13,9 @@ import { requireOwnOrigin } from "../sync/socket-origin.ts";
  */
 export function registerSyncRoutes(app: Hono<AppEnv>, core: Core, sockets: RoomSocketGateway): void {
   app.get("/sync/:room", async (c) => {
-    requireOwnOrigin(c);
     const user = c.get("user");
     if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
+    requireOwnOrigin(c);
     const { writable } = await authorizeRoom(core, user, c.req.param("room"));
     requireWebSocketUpgrade(c);
     return sockets.handle(c, {
