@@ -334,6 +334,28 @@ describe("widget behaviour", () => {
     expect(storage.getItem("inbox-widget:in_1")).toBeNull();
   });
 
+  it("starts over when the session ends while the live socket is down (its ticket is refused)", async () => {
+    const c = await startedChat();
+    server.tokens.clear();
+    FakeSocket.latest().drop();
+    await vi.advanceTimersByTimeAsync(1000); // the reconnect asks for a ticket first
+    expect(c.state().phase).toBe("intro");
+    expect(c.state().alert).toMatch(/ended/);
+    expect(storage.getItem("inbox-widget:in_1")).toBeNull();
+  });
+
+  it("shows the server's sentence while it is asked to slow down, and sends the message once it may", async () => {
+    const c = await startedChat({ live: false });
+    server.rejectNext = new ApiError(429, "rate_limited", "You're sending messages too fast. Please wait a moment and try again.");
+    c.send("one more thing");
+    await flush();
+    expect(c.state().alert).toBe("You're sending messages too fast. Please wait a moment and try again.");
+    expect(c.state().items[0]).toMatchObject({ state: "sending", retrying: true });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(c.state().items[0]!.state).toBe("sent");
+    expect(server.posts.map((p) => p.clientId)).toEqual(["client-0001", "client-0001"]);
+  });
+
   it("hides itself for an inbox that doesn't exist, and keeps retrying /config while offline", async () => {
     server.getConfig = async () => {
       throw new ApiError(404, "not_found", "No such inbox");

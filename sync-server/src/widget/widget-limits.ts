@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { HttpError } from "../http/http-error.ts";
 import { RateLimiter, type RateLimit } from "../services/rate-limiter.ts";
 
@@ -19,6 +20,23 @@ export const WIDGET_LIMITS: WidgetLimitOptions = {
   messagesPerVisitor: { burst: 20, refillMs: 1000 },
   socketsPerVisitor: 5,
 };
+
+const RateLimitSchema = z.object({ burst: z.number().int().positive(), refillMs: z.number().positive() });
+const WidgetLimitOptionsSchema = z
+  .object({ sessionsPerAddress: RateLimitSchema, messagesPerVisitor: RateLimitSchema, socketsPerVisitor: z.number().int().positive() })
+  .partial()
+  .strict();
+
+/**
+ * Limits an operator sets in the environment (`WIDGET_LIMITS`, JSON of WidgetLimitOptions, any
+ * part), e.g. more chats per address behind a large shared network, or none for a benchmark.
+ */
+export function widgetLimitsFromEnv(text: string | undefined): Partial<WidgetLimitOptions> {
+  if (!text) return {};
+  const parsed = WidgetLimitOptionsSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) throw new Error(`WIDGET_LIMITS is not valid: ${parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  return parsed.data;
+}
 
 export class WidgetLimits {
   readonly sessions: RateLimiter;
