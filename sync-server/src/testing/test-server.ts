@@ -6,6 +6,8 @@ import { startNodeServer, type NodeServerOptions, type RunningServer } from "../
 
 export const DEMO_PASSWORD = "test-password-1";
 
+const UNLIMITED = { burst: 1_000_000, refillMs: 1 };
+
 export interface TestServer extends RunningServer {
   dir: string;
   /** Signs in and returns the session token (Bearer). */
@@ -36,7 +38,10 @@ export async function startTestServer(
     now: () => Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
     sockets: opts.sockets,
-    widgetLimits: opts.widgetLimits,
+    // Every test's visitors come from 127.0.0.1, and many tests start dozens of chats or write
+    // hundreds of messages as one visitor: the rates are lifted unless a test sets them
+    // (widget-limits.test.ts tests them).
+    widgetLimits: { sessionsPerAddress: UNLIMITED, messagesPerVisitor: UNLIMITED, ...opts.widgetLimits },
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);
