@@ -34,6 +34,8 @@ export default defineProject({
           TELEGRAM_INBOX_ID: inject("telegramInboxId"),
           TELEGRAM_SECRET_TOKEN: inject("telegramSecretToken"),
           DEMO_PASSWORD: inject("demoPassword"),
+          // Sockets' access is checked again this often (5 s in production), so tests wait little.
+          SOCKET_RECHECK_MS: "200",
         },
       },
     })),

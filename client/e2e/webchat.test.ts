@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
+import { eq } from "drizzle-orm";
+import { users } from "../../sync-server/src/db/schema.ts";
+import { waitForBadge } from "./support/inbox-page.ts";
 import { useInbox } from "./support/use-inbox.ts";
 
 // The first vertical slice in a real browser: a customer on a website writes in the widget,
@@ -93,6 +96,22 @@ describe("sign-in and permissions in the browser", () => {
     await expect(page.getByRole("alert").textContent()).resolves.toContain("Wrong email or password.");
     expect(await page.getByRole("navigation", { name: "Conversations" }).count()).toBe(0);
     await context.close();
+  });
+
+  it("an agent whose account is deactivated while working is taken to the sign-in screen by the server's socket check", async () => {
+    const context = await app.newContext();
+    const page = await app.signIn("bruno@demo.inbox", context);
+    await waitForBadge(page, /^Connection: Online$/);
+    const bruno = app.server.seed!.userIds.bruno!;
+    await app.server.core.db.update(users).set({ deactivatedAt: Date.now() }).where(eq(users.id, bruno));
+    try {
+      // The rooms close with 4401 at the next check (seconds), and the app signs out as on a 401.
+      await page.getByLabel("Password").waitFor({ timeout: 30_000 });
+      expect(await page.getByRole("navigation", { name: "Conversations" }).count()).toBe(0);
+    } finally {
+      await app.server.core.db.update(users).set({ deactivatedAt: null }).where(eq(users.id, bruno));
+      await context.close();
+    }
   });
 
   it("an agent never sees, and cannot open, a conversation of a team they are not in", async () => {

@@ -97,8 +97,8 @@ describe("urls", () => {
 
   it("uses a secure socket on https pages' servers", () => {
     expect(liveUrl("https://chat.example.com", "in_1", "a b")).toBe(
-      "wss://chat.example.com/api/widget/in_1/live?token=a+b",
+      "wss://chat.example.com/api/widget/in_1/live?ticket=a+b",
     );
-    expect(liveUrl("http://localhost:8787", "in_1", "t")).toBe("ws://localhost:8787/api/widget/in_1/live?token=t");
+    expect(liveUrl("http://localhost:8787", "in_1", "t")).toBe("ws://localhost:8787/api/widget/in_1/live?ticket=t");
   });
 });

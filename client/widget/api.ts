@@ -2,10 +2,12 @@ import type { z } from "zod";
 import { ApiErrorSchema } from "@inbox/shared/api/errors";
 import {
   WidgetConfigResponseSchema,
+  WidgetLiveTicketResponseSchema,
   WidgetMessageResponseSchema,
   WidgetMessagesResponseSchema,
   WidgetSessionResponseSchema,
   type WidgetConfigResponse,
+  type WidgetLiveTicketResponse,
   type WidgetMessage,
   type WidgetSendRequest,
   type WidgetSessionResponse,
@@ -58,6 +60,8 @@ export interface WidgetApi {
   createSession(body: { name?: string; email?: string }): Promise<WidgetSessionResponse>;
   getMessages(token: string): Promise<WidgetMessage[]>;
   sendMessage(token: string, body: WidgetSendRequest): Promise<WidgetMessage>;
+  /** A one-minute ticket that opens the live socket (a browser socket can't send the token). */
+  getLiveTicket(token: string): Promise<WidgetLiveTicketResponse>;
 }
 
 export interface ApiOptions {
@@ -124,14 +128,15 @@ export function createApi({ origin, inboxId, fetch: fetchImpl, timeoutMs = 15_00
     getMessages: async (token) => (await request(WidgetMessagesResponseSchema, "/messages", { token })).messages,
     sendMessage: async (token, body) =>
       (await request(WidgetMessageResponseSchema, "/messages", { method: "POST", token, body })).message,
+    getLiveTicket: (token) => request(WidgetLiveTicketResponseSchema, "/live-tickets", { method: "POST", token }),
   };
 }
 
-/** `ws(s)://HOST/api/widget/<inboxId>/live?token=...` for a server at `origin`. */
-export function liveUrl(origin: string, inboxId: string, token: string): string {
+/** `ws(s)://HOST/api/widget/<inboxId>/live?ticket=...` for a server at `origin` (never the session token). */
+export function liveUrl(origin: string, inboxId: string, ticket: string): string {
   const url = new URL(`/api/widget/${encodeURIComponent(inboxId)}/live`, origin);
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-  url.searchParams.set("token", token);
+  url.searchParams.set("ticket", ticket);
   return url.toString();
 }
 

@@ -76,8 +76,18 @@ class FakeServer implements WidgetApi {
     this.check(token);
     return [...this.messages];
   }
+  /** Tickets handed out, by the token that asked. */
+  tickets: string[] = [];
+  async getLiveTicket(token: string) {
+    this.check(token);
+    this.tickets.push(token);
+    return { ticket: `ticket-for-${token}`, expiresAt: this.clock + 60_000 };
+  }
+  /** POSTs fail as if the network dropped them (the rest of the API still answers). */
+  postsFail = false;
   async sendMessage(token: string, body: WidgetSendRequest) {
     this.check(token);
+    if (this.postsFail) throw new NetworkError("connection reset");
     this.posts.push(body);
     if (this.rejectNext) {
       const err = this.rejectNext;
@@ -113,7 +123,7 @@ function widget(s: StorageLike = storage) {
       server.attach(socket);
       return socket;
     },
-    liveUrl: (token) => liveUrl("https://chat.example.com", "in_1", token),
+    liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
     newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
     backoff: (n) => 1000 * 2 ** n,
   });
@@ -137,6 +147,7 @@ async function startedChat({ live = true } = {}) {
   const c = widget();
   await c.init();
   await c.startChat({ name: "Ada", email: "ada@example.com" });
+  await flush(); // the socket opens once its ticket arrives
   if (live) FakeSocket.latest().ready();
   await flush();
   return c;
@@ -153,7 +164,10 @@ describe("widget behaviour", () => {
     await c.startChat({ name: "", email: "" }); // both optional
     expect(server.sessions).toEqual([{}]);
     expect(c.state().phase).toBe("chat");
-    expect(FakeSocket.latest().url).toBe("wss://chat.example.com/api/widget/in_1/live?token=tok-1");
+    await flush();
+    // Opened with a ticket fetched with the session token; the token itself never goes in a URL.
+    expect(FakeSocket.latest().url).toBe("wss://chat.example.com/api/widget/in_1/live?ticket=ticket-for-tok-1");
+    expect(server.tickets).toEqual(["tok-1"]);
   });
 
   it("rejects a malformed email without calling the server", async () => {
@@ -267,7 +281,7 @@ describe("widget behaviour", () => {
     expect(reloaded.state().phase).toBe("chat");
     expect(server.sessions).toHaveLength(1);
     expect(texts(reloaded.state())).toEqual(["first visit", "Welcome back anytime"]);
-    expect(FakeSocket.latest().url).toContain("token=tok-1");
+    expect(FakeSocket.latest().url).toContain("ticket=ticket-for-tok-1");
   });
 
   it("resends after a reload a message that never reached the server, with its original clientId", async () => {
@@ -318,6 +332,28 @@ describe("widget behaviour", () => {
     expect(c.state().phase).toBe("intro");
     expect(c.state().alert).toMatch(/ended/);
     expect(storage.getItem("inbox-widget:in_1")).toBeNull();
+  });
+
+  it("starts over when the session ends while the live socket is down (its ticket is refused)", async () => {
+    const c = await startedChat();
+    server.tokens.clear();
+    FakeSocket.latest().drop();
+    await vi.advanceTimersByTimeAsync(1000); // the reconnect asks for a ticket first
+    expect(c.state().phase).toBe("intro");
+    expect(c.state().alert).toMatch(/ended/);
+    expect(storage.getItem("inbox-widget:in_1")).toBeNull();
+  });
+
+  it("shows the server's sentence while it is asked to slow down, and sends the message once it may", async () => {
+    const c = await startedChat({ live: false });
+    server.rejectNext = new ApiError(429, "rate_limited", "You're sending messages too fast. Please wait a moment and try again.");
+    c.send("one more thing");
+    await flush();
+    expect(c.state().alert).toBe("You're sending messages too fast. Please wait a moment and try again.");
+    expect(c.state().items[0]).toMatchObject({ state: "sending", retrying: true });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(c.state().items[0]!.state).toBe("sent");
+    expect(server.posts.map((p) => p.clientId)).toEqual(["client-0001", "client-0001"]);
   });
 
   it("hides itself for an inbox that doesn't exist, and keeps retrying /config while offline", async () => {
@@ -452,13 +488,13 @@ describe("sending over the live socket", () => {
     expect(server.posts.map((p) => p.text)).toEqual(["four", "five"]);
     server.socketMode = "answer";
 
-    server.offline = true;
+    server.postsFail = true;
     c.send("six"); // socket down and POST failing: waits with backoff
     await flush();
     expect(c.state().items.at(-1)).toMatchObject({ state: "sending", retrying: true });
     await vi.advanceTimersByTimeAsync(1000); // live reconnects; the POST retry fails again
     expect(server.posts).toHaveLength(2);
-    server.offline = false;
+    server.postsFail = false;
     FakeSocket.latest().ready(); // …and the waiting message goes at once, on the socket
     await flush();
     expect(sentFrames(FakeSocket.latest())).toEqual(["client-0006"]);

@@ -49,7 +49,8 @@ export interface ControllerDeps {
   api: WidgetApi;
   sessions: SessionStore;
   connect: SocketFactory;
-  liveUrl(token: string): string;
+  /** The live socket's url for a ticket (`api.getLiveTicket`), never for the session token. */
+  liveUrl(ticket: string): string;
   now?(): number;
   newClientId?(): string;
   backoff?(attempt: number): number;
@@ -154,7 +155,11 @@ export function createController(deps: ControllerDeps): Controller {
         set({ items: markFailed(state.items, entry.clientId, reason), alert: reason });
         persistOutbox();
       },
-      onRetry: (entry) => set({ items: markRetrying(state.items, entry.clientId) }),
+      onRetry: (entry, _attempt, _delay, err) => {
+        // Too fast for the server: say so (its sentence) while the message waits its turn.
+        const slowDown = err instanceof ApiError && err.status === 429 ? { alert: err.message } : {};
+        set({ items: markRetrying(state.items, entry.clientId), ...slowDown });
+      },
       backoff,
     });
   }
@@ -162,8 +167,20 @@ export function createController(deps: ControllerDeps): Controller {
 
   // ---- live + history ----
 
+  /** A fresh ticket for each (re)connection; a refused token ends the chat as any 401 does. */
+  async function liveSocketUrl(): Promise<string> {
+    const t = token();
+    if (!t) throw new ApiError(401, "unauthenticated", EXPIRED_MESSAGE);
+    try {
+      return deps.liveUrl((await deps.api.getLiveTicket(t)).ticket);
+    } catch (err) {
+      if (token() === t && isSessionGone(err)) expire();
+      throw err;
+    }
+  }
+
   const live: Live = createLive({
-    url: () => deps.liveUrl(token() ?? ""),
+    url: liveSocketUrl,
     connect: deps.connect,
     onMessage: (m) => {
       const before = state.items;

@@ -16,7 +16,7 @@ function setup() {
   const statuses: LiveStatus[] = [];
   let token = "t1";
   const live = createLive({
-    url: () => `ws://h/api/widget/i/live?token=${token}`,
+    url: () => `ws://h/api/widget/i/live?ticket=${token}`,
     connect: (url) => new FakeSocket(url),
     onMessage: (m) => received.push(m),
     onReady: (r) => readies.push(r),
@@ -31,7 +31,7 @@ describe("live socket", () => {
     const { live, received } = setup();
     live.start();
     const s = FakeSocket.latest();
-    expect(s.url).toBe("ws://h/api/widget/i/live?token=t1");
+    expect(s.url).toBe("ws://h/api/widget/i/live?ticket=t1");
     s.ready();
     const m = msg({ text: "Hi! How can I help?" });
     s.push({ type: "message", message: m });
@@ -75,6 +75,35 @@ describe("live socket", () => {
     expect(FakeSocket.all).toHaveLength(2);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(FakeSocket.all).toHaveLength(2); // the pending backoff timer was cancelled
+  });
+
+  it("connects once a fetched url (a ticket) arrives, and retries with backoff when fetching it fails", async () => {
+    let fail = true;
+    const fetched: number[] = [];
+    const live = createLive({
+      url: async () => {
+        fetched.push(Date.now());
+        if (fail) throw new Error("offline");
+        return "ws://h/api/widget/i/live?ticket=fresh";
+      },
+      connect: (url) => new FakeSocket(url),
+      onMessage: () => undefined,
+      backoff: (n) => 1000 * 2 ** n,
+    });
+    live.start();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(FakeSocket.all).toHaveLength(0);
+    expect(live.status()).toBe("connecting");
+    live.reconnectNow(); // still waiting out the backoff's first step: asks again now
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetched).toHaveLength(2);
+    fail = false;
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(FakeSocket.all).toHaveLength(1);
+    expect(FakeSocket.latest().url).toBe("ws://h/api/widget/i/live?ticket=fresh");
+    FakeSocket.latest().ready();
+    expect(live.status()).toBe("open");
+    live.stop();
   });
 
   it("stays closed after stop, even if the old socket reports a close later", async () => {

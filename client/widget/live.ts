@@ -49,7 +49,8 @@ export type SocketFactory = (url: string) => SocketLike;
 export type LiveStatus = "connecting" | "open" | "closed";
 
 export interface LiveOptions {
-  url: () => string;
+  /** Where to connect; may be fetched first (a ticket). A failure counts as a failed connection. */
+  url: () => string | Promise<string>;
   connect: SocketFactory;
   onMessage(message: WidgetMessage): void;
   /** The server said `ready`; `reconnected` is false only the first time. */
@@ -89,6 +90,8 @@ export function createLive(opts: LiveOptions): Live {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let attempt = 0;
   let stopped = true;
+  /** The url is being fetched: no second connection meanwhile. */
+  let fetchingUrl = false;
   let readyOnce = false;
   let status: LiveStatus = "closed";
   const sendTimeoutMs = opts.sendTimeoutMs ?? 5000;
@@ -129,11 +132,33 @@ export function createLive(opts: LiveOptions): Live {
   }
 
   function connect(): void {
-    if (stopped || socket) return;
+    if (stopped || socket || fetchingUrl) return;
     setStatus("connecting");
+    let url: string | Promise<string>;
+    try {
+      url = opts.url();
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    if (typeof url === "string") return open(url);
+    fetchingUrl = true;
+    url.then(
+      (u) => {
+        fetchingUrl = false;
+        if (!stopped && !socket) open(u);
+      },
+      () => {
+        fetchingUrl = false;
+        scheduleReconnect();
+      },
+    );
+  }
+
+  function open(url: string): void {
     let s: SocketLike;
     try {
-      s = opts.connect(opts.url());
+      s = opts.connect(url);
     } catch {
       scheduleReconnect();
       return;
@@ -222,7 +247,7 @@ export function createLive(opts: LiveOptions): Live {
       setStatus("closed");
     },
     reconnectNow() {
-      if (stopped || socket) return;
+      if (stopped || socket || fetchingUrl) return;
       if (timer) clearTimeout(timer);
       timer = null;
       connect();

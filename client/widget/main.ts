@@ -54,7 +54,7 @@ function mount(el: HTMLScriptElement): void {
     api: createApi({ origin, inboxId }),
     sessions: createSessionStore(localStorageOrMemory(), inboxId),
     connect: browserSocket,
-    liveUrl: (token) => liveUrl(origin, inboxId, token),
+    liveUrl: (ticket) => liveUrl(origin, inboxId, ticket),
   });
   mountView({ root, host, controller, origin });
 

@@ -45,9 +45,14 @@ export async function ingestThroughWebSocket(url: string, inboxId: string, visit
     tokens.map(
       (token) =>
         new Promise<WebSocket>((resolve, reject) => {
-          const ws = new WebSocket(`${url.replace("http", "ws")}/api/widget/${inboxId}/live?token=${token}`);
-          ws.once("message", () => resolve(ws)); // {"type":"ready"}
-          ws.once("error", reject);
+          // The live socket opens with a ticket obtained with the widget token (never the token itself).
+          void fetch(`${url}/api/widget/${inboxId}/live-tickets`, { method: "POST", headers: { authorization: `Bearer ${token}` } })
+            .then(async (res) => ((await res.json()) as { ticket: string }).ticket)
+            .then((ticket) => {
+              const ws = new WebSocket(`${url.replace("http", "ws")}/api/widget/${inboxId}/live?ticket=${encodeURIComponent(ticket)}`);
+              ws.once("message", () => resolve(ws)); // {"type":"ready"}
+              ws.once("error", reject);
+            }, reject);
         }),
     ),
   );

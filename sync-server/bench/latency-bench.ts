@@ -9,11 +9,21 @@ function nextFrames(sockets: WebSocket[]): Promise<number[]> {
   );
 }
 
-async function openAll(url: string, count: number, awaitGreeting: boolean): Promise<WebSocket[]> {
+/**
+ * The widget API's limits lifted: the bench's visitors all come from one address and send far
+ * faster than people type, which production limits refuse (as they should).
+ */
+export const BENCH_WIDGET_LIMITS = JSON.stringify({
+  sessionsPerAddress: { burst: 1_000_000, refillMs: 1 },
+  messagesPerVisitor: { burst: 1_000_000, refillMs: 1 },
+});
+
+/** Agents' sockets sign in as non-browser clients do: a Bearer header (never a token in the URL). */
+async function openAll(url: string, count: number, awaitGreeting: boolean, token?: string): Promise<WebSocket[]> {
   return Promise.all(
     Array.from({ length: count }, () =>
       new Promise<WebSocket>((resolve, reject) => {
-        const ws = new WebSocket(url);
+        const ws = new WebSocket(url, token ? { headers: { authorization: `Bearer ${token}` } } : {});
         if (awaitGreeting) ws.once("message", () => resolve(ws));
         else ws.once("open", () => resolve(ws));
         ws.once("error", reject);
@@ -40,7 +50,7 @@ export async function customerToAgentLatency(
     body: JSON.stringify({ email: "admin@demo.inbox", password: "bench-password" }),
   });
   const { token } = (await login.json()) as { token: string };
-  const sockets = await openAll(`${url.replace("http", "ws")}/sync/team.${teamId}?token=${token}`, agents, true);
+  const sockets = await openAll(`${url.replace("http", "ws")}/sync/team.${teamId}`, agents, true, token);
   // Let the room's greeting (sync step 1/2, awareness) finish before sampling.
   await new Promise((r) => setTimeout(r, 200));
   const session = await fetch(`${url}/api/widget/${inboxId}/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });

@@ -1,6 +1,7 @@
 import { startChild } from "../src/testing/child-process.ts";
 import { ingestThroughHttp, ingestThroughWebSocket, rawInserts } from "./ingest-bench.ts";
 import { bareRelayLatency, customerToAgentLatency } from "./latency-bench.ts";
+import { BENCH_WIDGET_LIMITS } from "./latency-bench.ts";
 import { fmt, percentile } from "./stats.ts";
 
 // `npm run bench`: every figure is printed next to a baseline measured in this same run, as a
@@ -19,7 +20,7 @@ interface ServerInfo {
 
 console.log("# Inbox benchmarks (ratios against baselines measured in this run)\n");
 
-const server = await startChild<ServerInfo>(new URL("../src/testing/server-process.ts", import.meta.url));
+const server = await startChild<ServerInfo>(new URL("../src/testing/server-process.ts", import.meta.url), { WIDGET_LIMITS: BENCH_WIDGET_LIMITS });
 const relay = await startChild<{ url: string }>(new URL("./bare-relay.ts", import.meta.url));
 try {
   const total = VISITORS * PER_VISITOR;

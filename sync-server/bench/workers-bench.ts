@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { startChild } from "../src/testing/child-process.ts";
 import { freePort } from "../src/testing/sqld.ts";
 import { startEdgeDatabase } from "../test-workers/edge-database.ts";
-import { bareRelayLatency, customerToAgentLatency } from "./latency-bench.ts";
+import { BENCH_WIDGET_LIMITS, bareRelayLatency, customerToAgentLatency } from "./latency-bench.ts";
 import { fmt, percentile } from "./stats.ts";
 
 // Issue 6: the customer-message-to-agent latency of section (b), measured against the Workers
@@ -31,9 +31,10 @@ export async function workersSection(opts: { quick: boolean }): Promise<void> {
       DATABASE_AUTH_TOKEN: database.sqld.authToken ?? "",
       INBOX_SECRET_KEY: database.secretKey,
       SECURE_COOKIES: "false",
+      WIDGET_LIMITS: BENCH_WIDGET_LIMITS,
     });
     stops.unshift(worker.stop);
-    const node = await startChild<{ url: string; inboxId: string; teamId: string }>(new URL("../src/testing/server-process.ts", import.meta.url));
+    const node = await startChild<{ url: string; inboxId: string; teamId: string }>(new URL("../src/testing/server-process.ts", import.meta.url), { WIDGET_LIMITS: BENCH_WIDGET_LIMITS });
     stops.unshift(node.stop);
     const relay = await startChild<{ url: string }>(new URL("./bare-relay.ts", import.meta.url));
     stops.unshift(relay.stop);

@@ -20,6 +20,8 @@ import type { PresenceOptions } from "./routing/presence.ts";
 import { WidgetHub } from "./widget/widget-hub.ts";
 import { widgetMessagePrep, type WidgetPush } from "./widget/widget-push.ts";
 import { localLiveRooms, type LiveRooms } from "./sync/live-rooms.ts";
+import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sync/socket-guard.ts";
+import { WidgetLimits, type WidgetLimitOptions } from "./widget/widget-limits.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -45,6 +47,10 @@ export interface CoreOptions {
   platformDownloadLimitBytes?: number;
   /** Resolves host names for the platform fetch guard (Node: DNS); see channels/platform-fetch.ts. */
   resolveHost?: (hostname: string) => Promise<string[]>;
+  /** Agent sockets: how often access is checked again, and how many one session may hold. */
+  sockets?: Partial<SocketGuardOptions>;
+  /** What anonymous widget callers may do (chats per address, messages and sockets per visitor). */
+  widgetLimits?: Partial<WidgetLimitOptions>;
 }
 
 /**
@@ -82,6 +88,10 @@ export interface Core {
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
   snoozes: SnoozeWaker;
   caches: Caches;
+  /** This process's agent sockets: re-checked against the record, closed at sign-out. */
+  sockets: SocketGuard;
+  /** Rate and socket limits of the anonymous widget API. */
+  widgetLimits: WidgetLimits;
   now(): number;
   sessionTtlMs: number;
   secureCookies: boolean;
@@ -91,7 +101,9 @@ export interface Core {
 export interface Caches {
   inboxes: TtlCache<InboxRow>;
   /** Widget token → visitor. Tokens are never reused, so only expiry and size bound this. */
-  visitors: TtlCache<{ contactId: string; inboxId: string; name: string }>;
+  visitors: TtlCache<{ contactId: string; visitorId: string; sessionHash: string; inboxId: string; name: string }>;
+  /** Conversation id → its web chat visitor ("" for none); a conversation's visitor never changes. */
+  conversationVisitors: TtlCache<string>;
   /** `contactId:inboxId` → that contact's latest conversation id in the inbox. */
   latestConversation: TtlCache<string>;
 }
@@ -113,6 +125,7 @@ export function createCore(opts: CoreOptions): Core {
     caches: {
       inboxes: new TtlCache(2000),
       visitors: new TtlCache(60_000),
+      conversationVisitors: new TtlCache(3600_000),
       latestConversation: new TtlCache(60_000),
     },
     secrets: opts.secrets,
@@ -133,7 +146,10 @@ export function createCore(opts: CoreOptions): Core {
     inbound: undefined as unknown as InboundBatcher,
     router: undefined as unknown as Router,
     snoozes: undefined as unknown as SnoozeWaker,
+    sockets: undefined as unknown as SocketGuard,
+    widgetLimits: new WidgetLimits(opts.widgetLimits ?? {}, () => core.now()),
   };
+  core.sockets = new SocketGuard(core, { ...DEFAULT_SOCKET_GUARD, ...opts.sockets });
   core.inbound = new InboundBatcher(core);
   core.router = new Router(core, opts.presence);
   core.snoozes = new SnoozeWaker(core);

@@ -31,8 +31,9 @@ export async function signIn(email = "admin@demo.inbox"): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** An agent's room socket, signed in as a non-browser client does (Bearer header, no Origin). */
 export async function connect(room: string, token: string): Promise<YClient> {
-  const res = await SELF.fetch(`${ORIGIN}/sync/${room}?token=${token}`, { headers: { upgrade: "websocket" } });
+  const res = await SELF.fetch(`${ORIGIN}/sync/${room}`, { headers: { upgrade: "websocket", authorization: `Bearer ${token}` } });
   expect(res.status).toBe(101);
   const ws = (res as UpgradeResponse).webSocket;
   ws.accept();

@@ -25,8 +25,12 @@ async function visitorToken(): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
-function liveSocket(visitor: string): Promise<Response> {
-  return SELF.fetch(`${ORIGIN}/api/widget/${inboxId}/live?token=${encodeURIComponent(visitor)}`, { headers: { upgrade: "websocket" } });
+/** The widget's live socket: a ticket first (with the widget token), then the upgrade with the ticket. */
+async function liveSocket(visitor: string): Promise<Response> {
+  const res = await SELF.fetch(`${ORIGIN}/api/widget/${inboxId}/live-tickets`, { method: "POST", headers: { authorization: `Bearer ${visitor}` } });
+  if (res.status !== 200) return res;
+  const { ticket } = (await res.json()) as { ticket: string };
+  return SELF.fetch(`${ORIGIN}/api/widget/${inboxId}/live?ticket=${encodeURIComponent(ticket)}`, { headers: { upgrade: "websocket" } });
 }
 
 describe("web chat on Workers", () => {

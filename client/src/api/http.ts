@@ -70,6 +70,11 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** The session is gone, as something other than a request found out (a live room's close code). */
+export function reportUnauthenticated(): void {
+  for (const l of unauthenticatedListeners) l();
+}
+
 export async function request<T = undefined>(path: string, opts: RequestOptions<T> = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (opts.body !== undefined) headers["Content-Type"] = "application/json";
@@ -91,7 +96,7 @@ export async function request<T = undefined>(path: string, opts: RequestOptions<
   if (!res.ok) {
     const error = errorFromResponse(res.status, text);
     // A wrong password is also a 401; only an expired or missing session signs the user out.
-    if (error.code === "unauthenticated") for (const l of unauthenticatedListeners) l();
+    if (error.code === "unauthenticated") reportUnauthenticated();
     throw error;
   }
   if (!opts.schema) return undefined as T;

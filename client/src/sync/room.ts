@@ -9,9 +9,12 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
 import { syncServerUrl } from "./sync-url.ts";
+import { reportUnauthenticated } from "../api/http.ts";
 
 /** The server closes a room the user may not see with this code (docs/API-CONTRACT.md). */
 export const FORBIDDEN_CLOSE_CODE = 4403;
+/** The server closes every room of a session that ended (signed out elsewhere, expired, deactivated). */
+export const UNAUTHENTICATED_CLOSE_CODE = 4401;
 
 export interface Room {
   name: string;
@@ -50,9 +53,12 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
   provider.on("sync", (isSynced) => {
     if (isSynced) setSynced(true);
   });
-  // y-websocket stops reconnecting on 44xx codes and reports them here.
+  // y-websocket stops reconnecting on 44xx codes and reports them here. The server closes a
+  // room the user lost access to (removed from the team, role changed) and, when the session
+  // ended, every room: then the app drops to the sign-in screen as a 401 would.
   provider.on("closed", ({ code }) => {
-    if (code === FORBIDDEN_CLOSE_CODE) setStatus("forbidden");
+    if (code >= 4400 && code < 4500) setStatus("forbidden");
+    if (code === UNAUTHENTICATED_CLOSE_CODE) reportUnauthenticated();
   });
 
   // Back online: reconnect now rather than when the backoff (up to 10 s) runs out.

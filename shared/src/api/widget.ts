@@ -36,6 +36,13 @@ export const WidgetSendRequestSchema = z.object({
 });
 export type WidgetSendRequest = z.infer<typeof WidgetSendRequestSchema>;
 
+/**
+ * Opens the visitor's live socket (`/live?ticket=`) for a minute: a browser cannot send the
+ * Bearer token on a WebSocket, and a session token must not travel in a URL.
+ */
+export const WidgetLiveTicketResponseSchema = z.object({ ticket: z.string(), expiresAt: TimestampSchema });
+export type WidgetLiveTicketResponse = z.infer<typeof WidgetLiveTicketResponseSchema>;
+
 /** What the customer sees of a message: no internal ids of agents, no notes. */
 export const WidgetMessageSchema = z.object({
   id: IdSchema,

@@ -27,6 +27,8 @@ export const EVENT_TYPES = [
   "message.failed",
   "message.retried",
   "note.added",
+  "note.edited",
+  "note.deleted",
   "note.mentioned",
   "notification.read",
   "canned_response.saved",

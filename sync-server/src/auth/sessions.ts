@@ -6,6 +6,8 @@ import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { auditInsert, eventInsert } from "../services/event-rows.ts";
 import { loadUser } from "../services/read-model.ts";
+import { CLOSE_UNAUTHENTICATED } from "../sync/peer.ts";
+import { usersOfSessions } from "./session-users.ts";
 import { DUMMY_HASH, verifyPassword } from "./password.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
 
@@ -21,7 +23,8 @@ export async function signIn(
   const row = await core.db.query.users.findFirst({ where: eq(users.email, email.trim().toLowerCase()) });
   const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
   const at = core.now();
-  if (!row || !ok) {
+  // A deactivated user is told the same as a wrong password: nothing to learn about the account.
+  if (!row || !ok || row.deactivatedAt !== null) {
     if (row) {
       await core.writer.write([
         auditInsert(core, { workspaceId: row.workspaceId, actorId: row.id, action: "auth.sign_in_failed", ip, at }),
@@ -41,15 +44,10 @@ export async function signIn(
   return { user, token, expiresAt };
 }
 
-/** The user behind a session token, or null if it is unknown or expired. */
+/** The user behind a session token, or null if it is unknown, expired or its user deactivated. */
 export async function resolveSession(core: Core, token: string): Promise<SessionUser | null> {
   const tokenHash = await sha256Hex(token);
-  const session = await core.db.query.sessions.findFirst({ where: eq(sessions.tokenHash, tokenHash) });
-  if (!session || session.expiresAt <= core.now()) return null;
-  const loaded = await loadUser(core.db, session.userId);
-  if (!loaded) return null;
-  const { passwordHash: _, ...user } = loaded;
-  return { ...user, sessionTokenHash: tokenHash };
+  return (await usersOfSessions(core, [tokenHash])).get(tokenHash) ?? null;
 }
 
 export async function signOut(core: Core, user: SessionUser): Promise<void> {
@@ -58,4 +56,6 @@ export async function signOut(core: Core, user: SessionUser): Promise<void> {
     core.db.delete(sessions).where(eq(sessions.tokenHash, user.sessionTokenHash)),
     eventInsert(core, { workspaceId: user.workspaceId, type: "user.signed_out", actorKind: "agent", actorId: user.id, at }),
   ]);
+  // This process's sockets of the session close now; other instances' at their next access check.
+  core.sockets.closeSession(user.sessionTokenHash, CLOSE_UNAUTHENTICATED, "Signed out");
 }

@@ -11,7 +11,7 @@ import * as Y from "yjs";
 import type { Conversation } from "@inbox/shared";
 import { startNodeServer, type RunningServer } from "../node/server.ts";
 import { sqldBinary, startSqld, type Sqld } from "../testing/sqld.ts";
-import { waitFor } from "../testing/test-server.ts";
+import { bearerWebSocket, waitFor } from "../testing/test-server.ts";
 import { docUpdates, messages } from "./schema.ts";
 
 const PASSWORD = "remote-password-1";
@@ -62,8 +62,7 @@ describe.skipIf(!sqldBinary())("the server on a real libSQL server over HTTP", (
     };
     const watch = (s: RunningServer, token: string, doc: Y.Doc) =>
       new WebsocketProvider(s.url.replace("http", "ws") + "/sync", team, doc, {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        params: { token },
+        WebSocketPolyfill: bearerWebSocket(token),
         disableBc: true,
       });
 

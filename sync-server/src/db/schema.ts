@@ -32,6 +32,8 @@ export const users = sqliteTable(
     createdAt: integer("created_at").notNull(),
     /** Last heartbeat of a live socket (routing's presence; see routing/presence.ts). */
     lastSeenAt: integer("last_seen_at"),
+    /** Set when the user may no longer sign in (migration 0016): their sessions resolve to nobody. */
+    deactivatedAt: integer("deactivated_at"),
   },
   (t) => [uniqueIndex("users_email").on(t.email)],
 );
@@ -107,6 +109,8 @@ export const widgetSessions = sqliteTable("widget_sessions", {
   inboxId: text("inbox_id").notNull().references(() => inboxes.id),
   contactId: text("contact_id").notNull().references(() => contacts.id),
   createdAt: integer("created_at").notNull(),
+  /** The web chat identity this session created (migration 0016); a merge moves the contact, never this. */
+  visitorId: text("visitor_id"),
 });
 
 export const conversations = sqliteTable(
@@ -140,6 +144,8 @@ export const conversations = sqliteTable(
     reroutedFrom: text("rerouted_from"),
     /** Since when the customer has waited for an agent's reply (migration 0012); null: not waiting. */
     waitingSince: integer("waiting_since"),
+    /** Web chat: the widget visitor this conversation is with (migration 0016); null for other channels. */
+    visitorId: text("visitor_id"),
   },
   (t) => [
     index("conversations_seq").on(t.seq),
@@ -147,6 +153,7 @@ export const conversations = sqliteTable(
     index("conversations_team_activity").on(t.teamId, t.lastActivityAt),
     index("conversations_contact").on(t.contactId, t.inboxId),
     index("conversations_assignee").on(t.assigneeId),
+    index("conversations_visitor").on(t.visitorId, t.inboxId).where(sql`visitor_id is not null`),
     // The snooze waker's question every few seconds: which snoozes are due (migration 0010).
     index("conversations_snoozed_due").on(t.snoozedUntil).where(sql`status = 'snoozed'`),
   ],

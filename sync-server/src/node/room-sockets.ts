@@ -3,19 +3,25 @@ import type { Core } from "../core.ts";
 import type { Peer } from "../sync/peer.ts";
 import type { Room } from "../sync/room.ts";
 import { MAX_SYNC_MESSAGE_BYTES, socketBytes, type RoomSocketGateway } from "../sync/socket-gateway.ts";
+import type { GuardedSocket } from "../sync/socket-guard.ts";
 
 /**
  * Node's live rooms: the socket joins this process's RoomRegistry. The route has authorised the
- * user for the room already.
+ * user for the room already; the socket guard checks again while it is open (and closes it at
+ * sign-out), and holds each session to its number of sockets.
  */
 export function nodeRoomSockets(core: Core, upgradeWebSocket: UpgradeWebSocket): RoomSocketGateway {
   return {
-    handle(c, { room: name, writable, user }) {
+    handle(c, { room: name, writable, user, sessionTokenHash }) {
+      core.sockets.admit(sessionTokenHash);
       let room: Room | null = null;
       let peer: Peer | null = null;
+      let guarded: GuardedSocket | null = null;
       // Messages that arrive while the room loads are applied in order once it is ready.
       const early: Uint8Array[] = [];
       let closed = false;
+      /** Counted in presence (and so to be taken out of it on close). */
+      let online = false;
       return upgradeWebSocket(c, {
         onOpen(_evt, ws) {
           peer = {
@@ -23,15 +29,28 @@ export function nodeRoomSockets(core: Core, upgradeWebSocket: UpgradeWebSocket):
             close: (code, reason) => ws.close(code, reason),
             user,
           };
+          const open = peer;
+          guarded = {
+            room: name,
+            sessionTokenHash,
+            update(current, canWrite) {
+              open.user = current;
+              writable = canWrite;
+              room?.setWritable(open, canWrite);
+            },
+            close: (code, reason) => ws.close(code, reason),
+          };
+          if (!core.sockets.add(guarded)) return;
           // A live socket keeps its user online for routing (presence.ts stamps the record).
           core.router.presence.connected(user.id);
+          online = true;
           core.rooms
             .open(name)
             .then((r) => {
               if (closed) return core.rooms.release(name);
               room = r;
-              r.addPeer(peer!, writable);
-              for (const data of early.splice(0)) r.receive(peer!, data);
+              r.addPeer(open, writable);
+              for (const data of early.splice(0)) r.receive(open, data);
             })
             .catch((err) => {
               console.error(`could not open room ${name}`, err);
@@ -40,7 +59,8 @@ export function nodeRoomSockets(core: Core, upgradeWebSocket: UpgradeWebSocket):
         },
         onMessage(evt, ws) {
           const data = socketBytes(evt.data);
-          if (!data) return;
+          if (!data || closed) return;
+          // The transport refuses larger frames already (node/socket-transport.ts); kept for any other.
           if (data.byteLength > MAX_SYNC_MESSAGE_BYTES) {
             ws.close(1009, "Change too large");
             return;
@@ -57,8 +77,10 @@ export function nodeRoomSockets(core: Core, upgradeWebSocket: UpgradeWebSocket):
           }
         },
         onClose() {
-          if (!closed && peer) core.router.presence.disconnected(user.id);
+          if (online) core.router.presence.disconnected(user.id);
+          online = false;
           closed = true;
+          if (guarded) core.sockets.remove(guarded);
           if (room && peer) {
             room.removePeer(peer);
             core.rooms.release(name);

@@ -18,6 +18,9 @@ import { mountStaticFiles } from "./static-files.ts";
 import { Simulator } from "../simulator/simulator.ts";
 import { nodeRoomSockets } from "./room-sockets.ts";
 import { startSocketHeartbeat } from "./socket-heartbeat.ts";
+import { frameLimitedServers } from "./socket-transport.ts";
+import type { SocketGuardOptions } from "../sync/socket-guard.ts";
+import type { WidgetLimitOptions } from "../widget/widget-limits.ts";
 import { nodeWidgetSockets } from "./widget-sockets.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
 import type { ChannelType } from "@inbox/shared";
@@ -48,6 +51,10 @@ export interface NodeServerOptions {
   platformApiUrls?: Partial<Record<ChannelType, string>>;
   /** PLATFORM_DOWNLOAD_LIMIT_MB, in bytes. */
   platformDownloadLimitBytes?: number;
+  /** Agent sockets' access re-check interval and per-session limit (core.sockets). */
+  sockets?: Partial<SocketGuardOptions>;
+  /** Limits of the anonymous widget API (core.widgetLimits). */
+  widgetLimits?: Partial<WidgetLimitOptions>;
 }
 
 export interface RunningServer {
@@ -81,10 +88,13 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     platformApiUrls: opts.platformApiUrls,
     platformDownloadLimitBytes: opts.platformDownloadLimitBytes,
     resolveHost,
+    sockets: opts.sockets,
+    widgetLimits: opts.widgetLimits,
   });
 
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
+  const socketServers = frameLimitedServers(nodeWs.wss);
   const simulator = opts.simulator === false ? undefined : new Simulator(core, simulatorAdapters());
   const app = createApp(core, {
     roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
@@ -98,7 +108,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     const s = serve({ fetch: root.fetch, port: opts.port, hostname: opts.host }, () => resolve(s));
   });
   nodeWs.injectWebSocket(server);
-  const stopHeartbeat = startSocketHeartbeat(nodeWs.wss, opts.socketPingMs ?? 30_000);
+  const stopHeartbeat = startSocketHeartbeat(socketServers, opts.socketPingMs ?? 30_000);
   const port = (server.address() as AddressInfo).port;
   const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
   core.selfUrl = `http://${host}:${port}`;
@@ -106,6 +116,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.snoozes.start();
   core.router.scheduler.start();
   core.router.presence.start();
+  core.sockets.start();
   // Webhooks stored but not processed before a crash or restart are processed now.
   core.webhooks.kick();
   let closing: Promise<void> | undefined;
@@ -129,13 +140,15 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.router.scheduler.stop();
     core.router.presence.stop();
     core.rooms.stop();
+    core.sockets.stop();
     stopHeartbeat();
-    for (const client of nodeWs.wss.clients) client.terminate();
+    for (const server of socketServers) for (const client of server.clients) client.terminate();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();
     await core.snoozes.idle();
     await core.router.scheduler.idle();
     await core.router.presence.idle();
+    await core.sockets.idle();
     await core.webhooks.idle();
     await core.rooms.flush();
     await core.writer.drain();

@@ -12,7 +12,7 @@ afterAll(() => server.stop());
 
 /** An agent's team-room socket; `answersPings: false` is a connection that died without closing. */
 async function teamSocket(token: string, teamId: string, answersPings: boolean): Promise<{ ws: WebSocket; pings: () => number }> {
-  const ws = new WebSocket(`${server.url.replace("http", "ws")}/sync/team.${teamId}?token=${token}`, { autoPong: answersPings });
+  const ws = new WebSocket(`${server.url.replace("http", "ws")}/sync/team.${teamId}`, { autoPong: answersPings, headers: { authorization: `Bearer ${token}` } });
   let pings = 0;
   ws.on("ping", () => pings++);
   await new Promise((resolve, reject) => {

@@ -1,24 +1,31 @@
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Core } from "../core.ts";
+import { CLOSE_TOO_MANY } from "../sync/peer.ts";
 import type { WidgetSocketGateway } from "../sync/socket-gateway.ts";
 import { handleVisitorFrame } from "../widget/visitor-socket.ts";
 import type { WidgetPeer } from "../widget/widget-hub.ts";
+import { tooManySockets } from "../widget/widget-limits.ts";
 
-/** Node's widget sockets: registered in this process's WidgetHub, which `core.widgetPush` reaches. */
+/** Node's widget sockets: registered in this process's WidgetHub by visitor, which `core.widgetPush` reaches. */
 export function nodeWidgetSockets(core: Core, upgradeWebSocket: UpgradeWebSocket): WidgetSocketGateway {
   return {
     handle(c, visitor) {
+      const limit = core.widgetLimits.socketsPerVisitor;
+      if (core.widgets.count(visitor.visitorId) >= limit) throw tooManySockets();
       let peer: WidgetPeer | null = null;
       return upgradeWebSocket(c, {
         onOpen(_evt, ws) {
+          // Upgrades that raced past the check above are closed here.
+          if (core.widgets.count(visitor.visitorId) >= limit) return ws.close(CLOSE_TOO_MANY, "Too many connections");
           peer = { send: (text) => ws.send(text) };
-          core.widgets.add(visitor.contactId, peer);
+          core.widgets.add(visitor.visitorId, peer);
         },
         onMessage(evt, ws) {
+          if (!peer) return;
           void handleVisitorFrame(core, visitor, evt.data, (frame) => ws.send(JSON.stringify(frame)));
         },
         onClose() {
-          if (peer) core.widgets.remove(visitor.contactId, peer);
+          if (peer) core.widgets.remove(visitor.visitorId, peer);
         },
       });
     },

@@ -120,8 +120,11 @@ export class OutboxDispatcher {
     const { db } = this.core;
     const connector = connectorFor(this.core, conversation.channel);
     if (!connector) return { ok: false, kind: "rejected", reason: `The ${conversation.channel} channel is not available on this server.` };
+    // A web chat goes to its own visitor: after a merge the contact may have several in this inbox.
     const identity = await db.query.contactIdentities.findFirst({
-      where: and(eq(contactIdentities.contactId, conversation.contactId), eq(contactIdentities.inboxId, conversation.inboxId)),
+      where: conversation.visitorId
+        ? and(eq(contactIdentities.inboxId, conversation.inboxId), eq(contactIdentities.externalId, conversation.visitorId))
+        : and(eq(contactIdentities.contactId, conversation.contactId), eq(contactIdentities.inboxId, conversation.inboxId)),
     });
     if (!identity) return { ok: false, kind: "rejected", reason: "The customer has no address on this channel." };
     if (identity.blockedAt) return { ok: false, kind: "blocked", reason: "The customer has blocked this business, so the message was not delivered." };

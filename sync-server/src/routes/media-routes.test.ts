@@ -28,7 +28,7 @@ async function startVisitor(name: string): Promise<Visitor> {
   expect(res.status).toBe(201);
   const { token } = (await res.json()) as { token: string };
   const frames: WidgetFrame[] = [];
-  const live = await openSocket(`${server.url.replace("http", "ws")}/api/widget/${siteInbox}/live?token=${token}`);
+  const live = await openSocket(await server.widgetLiveUrl(siteInbox, token));
   live.on("message", (data) => frames.push(WidgetFrameSchema.parse(JSON.parse(String(data)))));
   const sent = await server.api(`/api/widget/${siteInbox}/messages`, { method: "POST", token, json: { clientId: crypto.randomUUID(), text: `hi, ${name} here` } });
   expect(sent.status).toBe(201);

@@ -3,7 +3,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { WidgetFrameSchema, type Conversation, type Message, type WidgetFrame } from "@inbox/shared";
-import { openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+import { agentSocket, bearerWebSocket, openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 
 let server: TestServer;
 let siteInbox: string;
@@ -19,8 +19,7 @@ afterAll(() => server.stop());
 function provider(room: string, token: string): { doc: Y.Doc; provider: WebsocketProvider } {
   const doc = new Y.Doc();
   const p = new WebsocketProvider(server.url.replace("http", "ws") + "/sync", room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    WebSocketPolyfill: bearerWebSocket(token),
     disableBc: true,
   });
   return { doc, provider: p };
@@ -42,7 +41,7 @@ describe("web live chat end to end (real server, libSQL, WebSockets)", () => {
 
     const visitor = await startVisitor("Zoe Visitor");
     const frames: WidgetFrame[] = [];
-    const live = await openSocket(`${server.url.replace("http", "ws")}/api/widget/${siteInbox}/live?token=${visitor.token}`);
+    const live = await openSocket(await server.widgetLiveUrl(siteInbox, visitor.token));
     live.on("message", (data) => frames.push(WidgetFrameSchema.parse(JSON.parse(String(data)))));
 
     const sent = await server.api(`/api/widget/${siteInbox}/messages`, {
@@ -129,7 +128,7 @@ describe("web live chat end to end (real server, libSQL, WebSockets)", () => {
 describe("sending on the widget's live socket", () => {
   it("acks a message sent on the socket, and a POST retry of the same clientId stores nothing new", async () => {
     const visitor = await startVisitor("Socket Sender");
-    const ws = await openSocket(`${server.url.replace("http", "ws")}/api/widget/${siteInbox}/live?token=${visitor.token}`);
+    const ws = await openSocket(await server.widgetLiveUrl(siteInbox, visitor.token));
     const frames: WidgetFrame[] = [];
     ws.on("message", (data) => frames.push(WidgetFrameSchema.parse(JSON.parse(String(data)))));
     ws.send(JSON.stringify({ type: "send", clientId: "socket-send-0001", text: "sent over the socket" }));
@@ -176,8 +175,8 @@ describe("who may see what", () => {
     expect(mine.conversations.some((c) => c.teamId !== server.seed!.teamIds.support)).toBe(false);
 
     const ws = server.url.replace("http", "ws");
-    await expect(openSocket(`${ws}/sync/conv.${sales.id}?token=${ana}`)).rejects.toThrow(/403/);
-    await expect(openSocket(`${ws}/sync/team.${server.seed!.teamIds.sales}?token=${ana}`)).rejects.toThrow(/403/);
+    await expect(agentSocket(`${ws}/sync/conv.${sales.id}`, ana)).rejects.toThrow(/403/);
+    await expect(agentSocket(`${ws}/sync/team.${server.seed!.teamIds.sales}`, ana)).rejects.toThrow(/403/);
     await expect(openSocket(`${ws}/sync/team.${server.seed!.teamIds.support}`)).rejects.toThrow(/401/);
     const supervisor = await server.login("supervisor@demo.inbox");
     expect((await server.api(`/api/conversations/${sales.id}`, { token: supervisor })).status).toBe(200);

@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import {
   WidgetConfigResponseSchema,
+  WidgetLiveTicketResponseSchema,
   WidgetMessageResponseSchema,
   WidgetMessagesResponseSchema,
   WidgetSendRequestSchema,
@@ -15,6 +16,8 @@ import { receiveVisitorMessage } from "../widget/visitor-messages.ts";
 import { toWidgetMessage } from "../widget/widget-view.ts";
 import { requireWebSocketUpgrade, type WidgetSocketGateway } from "../sync/socket-gateway.ts";
 import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } from "../widget/widget-sessions.ts";
+import { issueLiveTicket, visitorFromTicket } from "../widget/live-tickets.ts";
+import { clientIp } from "../http/client-ip.ts";
 
 function bearer(header: string | undefined): string | null {
   return header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
@@ -48,8 +51,10 @@ export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: 
       status: 201,
       bodyLimit: 4096,
     },
-    async ({ params, body }) => {
+    async ({ c, params, body }) => {
       const inbox = await webchatInbox(core, params.inboxId!);
+      // Each chat makes a contact: one address may start only so many.
+      core.widgetLimits.takeSession(clientIp(c));
       return startWidgetSession(core, inbox, { name: body.name, email: body.email || undefined });
     },
   );
@@ -83,10 +88,27 @@ export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: 
     },
   );
 
-  // The visitor's live socket: replies come down, and messages may go up (faster than POST).
-  // The token is checked before the upgrade, so a bad one gets a 401 and no socket.
+  api.publicRoute(
+    {
+      method: "post",
+      path: "/api/widget/:inboxId/live-tickets",
+      summary: "A one-minute ticket that opens the visitor's live socket (Bearer widget token)",
+      tag: "widget",
+      access: "public",
+      response: WidgetLiveTicketResponseSchema,
+    },
+    async ({ c, params }) => {
+      const visitor = await visitorFromToken(core, await webchatInbox(core, params.inboxId!), bearer(c.req.header("authorization")));
+      return issueLiveTicket(core, visitor);
+    },
+  );
+
+  // The visitor's live socket: replies come down, and messages may go up (faster than POST). It
+  // is opened with a ticket (never the session token, which would end up in logs), checked
+  // before the upgrade, so a bad one gets a 401 and no socket. Cross-origin by design: any
+  // website may embed the widget, and nothing here rides on cookies.
   app.get("/api/widget/:inboxId/live", async (c) => {
-    const visitor = await visitorFromToken(core, await webchatInbox(core, c.req.param("inboxId")), c.req.query("token"));
+    const visitor = await visitorFromTicket(core, await webchatInbox(core, c.req.param("inboxId")), c.req.query("ticket"));
     requireWebSocketUpgrade(c);
     return sockets.handle(c, visitor);
   });

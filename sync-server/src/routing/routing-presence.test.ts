@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type WebSocket from "ws";
 import { eq } from "drizzle-orm";
 import { users } from "../db/schema.ts";
-import { openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+import { agentSocket, openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 import { RoutingFixtures } from "./routing-fixtures.ts";
 
 // Two server instances on one libSQL file. Agents are online only through live sockets (their
@@ -33,7 +33,7 @@ afterEach(() => {
 /** The agent's user room on `server`: a live authenticated socket, as the PWA keeps open. */
 async function connect(server: TestServer, userId: string): Promise<WebSocket> {
   const token = await f.loginAs(userId);
-  const ws = await openSocket(`${server.url.replace("http", "ws")}/sync/user.${userId}?token=${token}`);
+  const ws = await agentSocket(`${server.url.replace("http", "ws")}/sync/user.${userId}`, token);
   await waitFor("the socket counted", () => server.core.router.presence.connectedHere(userId));
   return ws;
 }

@@ -161,6 +161,7 @@ function fromSqlRow(r: Record<string, unknown>): ConversationRow {
     offerExpiresAt: r.offer_expires_at == null ? null : Number(r.offer_expires_at),
     reroutedFrom: (r.rerouted_from as string | null) ?? null,
     waitingSince: r.waiting_since == null ? null : Number(r.waiting_since),
+    visitorId: (r.visitor_id as string | null) ?? null,
   };
 }
 

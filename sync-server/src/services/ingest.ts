@@ -8,11 +8,17 @@ import { routeInBackground } from "../routing/routing-services.ts";
 import { routingModeOf } from "../routing/router.ts";
 import { toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "./read-model.ts";
 import { loadContactRow } from "./contacts.ts";
+import { rememberVisitor } from "../widget/visitor-push.ts";
 
 export interface InboundMessage {
   inbox: InboxRow;
   contactId: string;
   contactName: string;
+  /**
+   * Web chat: the widget visitor writing. Their conversation is found by visitor, not contact,
+   * so a visitor merged into another contact never writes into (or reads) that contact's chats.
+   */
+  visitorId?: string | null;
   content: MessageContent;
   /** Idempotency keys: the widget's own id, or the platform's message id. */
   clientId: string | null;
@@ -37,8 +43,8 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
   // an identity read on another instance): follow it to the kept contact, so no new conversation
   // starts under the merged one. A cached conversation needs no check: a merge moves it, and
   // this process drops its cache entries when it merges.
-  if (!core.caches.latestConversation.get(`${input.contactId}:${input.inbox.id}`)) input = await followMerge(core, input);
-  const key = `${input.contactId}:${input.inbox.id}`;
+  if (!core.caches.latestConversation.get(conversationKey(input))) input = await followMerge(core, input);
+  const key = conversationKey(input);
   return core.locks.run(key, async () => {
     const conversationId = await latestConversationId(core, key, input);
     const message: MessageRow = {
@@ -75,6 +81,7 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
       return { message: toMessage(existing), conversation: toConversation(conv!), duplicate: true };
     }
     core.caches.latestConversation.set(key, conversation.id);
+    rememberVisitor(core, conversation.id, conversation.visitorId);
     const result = { message: toMessage(message), conversation: toConversation(conversation), duplicate: false };
     publish(core, result.conversation, [result.message]);
     // A new or reopened chat nobody holds waits for routing (manual inboxes: nothing to do).
@@ -83,6 +90,11 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
     }
     return result;
   });
+}
+
+/** Which conversation a message continues: the visitor's own (web chat), else the contact's. */
+function conversationKey(input: InboundMessage): string {
+  return input.visitorId ? `visitor:${input.visitorId}:${input.inbox.id}` : `${input.contactId}:${input.inbox.id}`;
 }
 
 async function followMerge(core: Core, input: InboundMessage): Promise<InboundMessage> {
@@ -97,7 +109,12 @@ async function latestConversationId(core: Core, key: string, input: InboundMessa
   const [row] = await core.db
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(eq(conversations.contactId, input.contactId), eq(conversations.inboxId, input.inbox.id)))
+    .where(
+      and(
+        input.visitorId ? eq(conversations.visitorId, input.visitorId) : eq(conversations.contactId, input.contactId),
+        eq(conversations.inboxId, input.inbox.id),
+      ),
+    )
     .orderBy(desc(conversations.createdAt))
     .limit(1);
   return row?.id;
@@ -128,6 +145,7 @@ function newConversation(input: InboundMessage, id: string, preview: string): Co
     offerExpiresAt: null,
     reroutedFrom: null,
     waitingSince: input.at,
+    visitorId: input.visitorId ?? null,
   };
 }
 

@@ -4,7 +4,7 @@ import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import type { Conversation, Note } from "@inbox/shared";
 import type { Notification } from "@inbox/shared/api/content";
-import { openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+import { agentSocket, bearerWebSocket, openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 
 // @mentions in notes, end to end over real sockets: the note goes into the work room like the
 // PWA writes it, and the mentioned colleague's own room and notifications list show it.
@@ -42,8 +42,7 @@ afterAll(async () => {
 
 function connect(room: string, doc: Y.Doc, token: string): WebsocketProvider {
   const p = new WebsocketProvider(server.url.replace("http", "ws") + "/sync", room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    WebSocketPolyfill: bearerWebSocket(token),
     disableBc: true,
   });
   providers.push(p);
@@ -131,6 +130,6 @@ describe("@mentions in notes notify the colleague", () => {
   });
 
   it("nobody may open someone else's notifications room", async () => {
-    await expect(openSocket(`${server.url.replace("http", "ws")}/sync/user.${sam.id}?token=${ana.token}`)).rejects.toThrow(/403/);
+    await expect(agentSocket(`${server.url.replace("http", "ws")}/sync/user.${sam.id}`, ana.token)).rejects.toThrow(/403/);
   });
 });

@@ -19,7 +19,7 @@ export async function hydrateRoom(core: Core, room: Room): Promise<void> {
   const ref = parseRoomName(room.name);
   if (!ref) return;
   if (ref.kind === "work") {
-    // Agents author this room; the server only watches what they add.
+    // Agents author this room; the server checks and records what they change.
     watchWorkRoom(core, room, ref.id);
     return;
   }

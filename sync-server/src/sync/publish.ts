@@ -1,12 +1,14 @@
 import { roomName, type Conversation, type Message } from "@inbox/shared";
 import type { Core } from "../core.ts";
-import { toWidgetMessage } from "../widget/widget-view.ts";
+import { pushToVisitor } from "../widget/visitor-push.ts";
 
-type ConversationRef = Pick<Conversation, "id" | "channel" | "contactId">;
+// `contactId` is not used any more (web chat pushes go to the conversation's visitor); kept so callers need no change.
+type ConversationRef = Pick<Conversation, "id" | "channel"> & Partial<Pick<Conversation, "contactId">>;
 
 /**
  * After a change is committed to libSQL, the server writes its outcome into the live rooms
- * (`core.live`: rooms not loaded anywhere catch up when they load) and into the visitor's widget.
+ * (`core.live`: rooms not loaded anywhere catch up when they load) and into the widget of the
+ * conversation's own visitor (web chat).
  * Pass only a conversation read in the same transaction as the change: a stale copy would
  * overwrite newer state in the rooms.
  */
@@ -22,7 +24,5 @@ export function publishMessages(core: Core, ref: ConversationRef, messages: Mess
 
 function writeToConversation(core: Core, ref: ConversationRef, conversation: Conversation | null, messages: Message[]): void {
   core.live.apply(roomName({ kind: "conv", id: ref.id }), [{ kind: "conv", conversation, messages }]);
-  if (ref.channel === "webchat") {
-    for (const m of messages) void core.widgetPush.push(ref.contactId, toWidgetMessage(m));
-  }
+  if (ref.channel === "webchat") pushToVisitor(core, ref.id, messages);
 }

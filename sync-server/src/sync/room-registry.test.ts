@@ -3,7 +3,7 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import type { Conversation } from "@inbox/shared";
-import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+import { bearerWebSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,8 +13,7 @@ afterAll(() => server.stop());
 
 function connect(doc: Y.Doc, room: string, token: string): WebsocketProvider {
   return new WebsocketProvider(server.url.replace("http", "ws") + "/sync", room, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
+    WebSocketPolyfill: bearerWebSocket(token),
     disableBc: true,
   });
 }
@@ -59,8 +58,7 @@ describe("rooms are a projection of libSQL", () => {
     try {
       const token2 = await restarted.login("admin@demo.inbox");
       const q = new WebsocketProvider(restarted.url.replace("http", "ws") + "/sync", room, doc, {
-        WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-        params: { token: token2 },
+        WebSocketPolyfill: bearerWebSocket(token2),
         disableBc: true,
       });
       await waitFor("synced after restart", () => q.synced);

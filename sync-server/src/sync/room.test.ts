@@ -65,7 +65,7 @@ describe("Room", () => {
 });
 
 describe("Room awareness (who is viewing or typing)", () => {
-  const user = (id: string, name: string) => ({ ...recorder(), user: { id, name } });
+  const user = (id: string, name: string) => ({ ...recorder(), user: { id, name, role: "agent" as const } });
   /** What a y-websocket client sends when it sets its local presence state. */
   function presence(clientId: number, state: Record<string, unknown> | null, clock = 1): Uint8Array {
     const doc = new Y.Doc();
@@ -113,7 +113,7 @@ describe("Room awareness (who is viewing or typing)", () => {
 describe("Room awareness after a client clears its presence", () => {
   it("still forgets the client when its socket leaves, after it cleared and set its state again", () => {
     const room = new Room("team.t1");
-    const ana = { ...recorder(), user: { id: "u-ana", name: "Ana" } };
+    const ana = { ...recorder(), user: { id: "u-ana", name: "Ana", role: "agent" as const } };
     room.addPeer(ana, false);
     const say = (state: Record<string, unknown> | null, clock: number) => {
       const doc = new Y.Doc();

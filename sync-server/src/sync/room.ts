@@ -1,7 +1,7 @@
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { guardAwarenessUpdate } from "./awareness-guard.ts";
-import type { Peer } from "./peer.ts";
+import { CLOSE_CHANGE_REFUSED, type Peer } from "./peer.ts";
 import {
   decodeMessage,
   encodeAwareness,
@@ -18,6 +18,12 @@ interface PeerState {
 }
 
 /**
+ * Looks at a writable peer's update before it is applied: a sentence saying why it is refused,
+ * or null to apply it. A refused update never enters the document (nor its persisted log).
+ */
+export type UpdateGuard = (update: Uint8Array) => string | null;
+
+/**
  * One live Yjs document and the sockets editing or watching it. Pure: persistence and
  * authorisation are decided by whoever creates the room and adds peers.
  */
@@ -25,6 +31,8 @@ export class Room {
   readonly doc = new Y.Doc();
   readonly awareness: awarenessProtocol.Awareness;
   private readonly peers = new Map<Peer, PeerState>();
+  /** Set by the room's kind (work rooms: sizes and shapes agents may write). */
+  guardUpdates: UpdateGuard | null = null;
 
   constructor(readonly name: string) {
     this.awareness = new awarenessProtocol.Awareness(this.doc);
@@ -57,6 +65,12 @@ export class Room {
     if (states.length > 0) peer.send(encodeAwareness(this.awareness, states));
   }
 
+  /** Narrows (or widens) what a connected peer may do, after its access was checked again. */
+  setWritable(peer: Peer, writable: boolean): void {
+    const state = this.peers.get(peer);
+    if (state) state.writable = writable;
+  }
+
   removePeer(peer: Peer): void {
     const state = this.peers.get(peer);
     if (!state) return;
@@ -81,6 +95,16 @@ export class Room {
           if (isEmptyUpdate(msg.update)) return;
           peer.send(encodePermissionDenied("This document is read-only for you; changes go through commands."));
           return;
+        }
+        {
+          const refused = this.guardUpdates?.(msg.update) ?? null;
+          if (refused) {
+            // Its later changes would build on this one: the socket closes (and stays closed).
+            peer.send(encodePermissionDenied(refused));
+            this.removePeer(peer);
+            peer.close(CLOSE_CHANGE_REFUSED, refused.slice(0, 120));
+            return;
+          }
         }
         Y.applyUpdate(this.doc, msg.update, peer);
         return;

@@ -2,12 +2,15 @@ import type { Context } from "hono";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { Visitor } from "../widget/widget-sessions.ts";
+import type { PeerUser } from "./peer.ts";
 
 /** A sync socket the shared route has authorised: which room, whether the user may write, who. */
 export interface RoomSocketRequest {
   room: string;
   writable: boolean;
-  user: { id: string; name: string };
+  user: PeerUser;
+  /** The session it was opened with: the socket guard checks it again while the socket is open. */
+  sessionTokenHash: string;
 }
 
 /**
@@ -21,15 +24,23 @@ export interface RoomSocketGateway {
 
 /**
  * Turns an authorised `/api/widget/<inboxId>/live` request into the visitor's live socket: it
- * receives `WidgetPush` frames for `visitor.contactId` (first `{type:"ready"}`) and hands each
- * incoming text frame to `handleVisitorFrame(core, visitor, …)`.
+ * receives `WidgetPush` frames for `visitor.visitorId` (first `{type:"ready"}`) and hands each
+ * incoming text frame to `handleVisitorFrame(core, visitor, …)`. At most
+ * `core.widgetLimits.socketsPerVisitor` per visitor (429 before the upgrade).
  */
 export interface WidgetSocketGateway {
   handle(c: Context<AppEnv>, visitor: Visitor): Response | Promise<Response>;
 }
 
-/** A single sync message larger than this is refused (close 1009): no legitimate edit comes close. */
-export const MAX_SYNC_MESSAGE_BYTES = 2 * 1024 * 1024;
+/**
+ * The largest frame a sync socket accepts, enforced by the transport (Node: `ws` maxPayload, so a
+ * larger frame is never buffered; Workers: checked before anything is parsed, under the
+ * platform's own 32 MiB cap). Clients send keystrokes, presence and the odd offline catch-up.
+ */
+export const MAX_SYNC_MESSAGE_BYTES = 512 * 1024;
+
+/** The largest frame a widget socket accepts (a 4,096-character message is at most ~16 KB). */
+export const MAX_WIDGET_FRAME_BYTES = 32 * 1024;
 
 /** A binary WebSocket message as bytes; null for text (the y-websocket protocol is binary only). */
 export function socketBytes(data: unknown): Uint8Array | null {

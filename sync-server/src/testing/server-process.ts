@@ -2,10 +2,12 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startNodeServer } from "../node/server.ts";
+import { widgetLimitsFromEnv } from "../widget/widget-limits.ts";
 
 // A real server in its own process, for tests that kill it (crash recovery) and for the bench
 // (so the load generator does not share its event loop). Prints one JSON line when listening.
-// INBOX_DIR reuses a database folder (a restart); SEED_PASSWORD seeds an empty one.
+// INBOX_DIR reuses a database folder (a restart); SEED_PASSWORD seeds an empty one; WIDGET_LIMITS
+// sets the widget API's limits (the bench's hundreds of visitors from one address need none).
 const dir = process.env.INBOX_DIR || mkdtempSync(join(tmpdir(), "inbox-proc-"));
 const server = await startNodeServer({
   dataDir: dir,
@@ -15,6 +17,7 @@ const server = await startNodeServer({
   sessionTtlMs: 3600_000,
   secureCookies: false,
   seedPassword: process.env.SEED_PASSWORD ?? "bench-password",
+  widgetLimits: widgetLimitsFromEnv(process.env.WIDGET_LIMITS),
 });
 console.log(
   JSON.stringify({

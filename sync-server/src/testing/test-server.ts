@@ -6,6 +6,8 @@ import { startNodeServer, type NodeServerOptions, type RunningServer } from "../
 
 export const DEMO_PASSWORD = "test-password-1";
 
+const UNLIMITED = { burst: 1_000_000, refillMs: 1 };
+
 export interface TestServer extends RunningServer {
   dir: string;
   /** Signs in and returns the session token (Bearer). */
@@ -13,12 +15,14 @@ export interface TestServer extends RunningServer {
   api(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
   /** A moveable clock for expiry tests. */
   clock: { offsetMs: number };
+  /** The `ws://` url of a visitor's live widget socket, with a fresh ticket for their widget token. */
+  widgetLiveUrl(inboxId: string, widgetToken: string): Promise<string>;
   stop(): Promise<void>;
 }
 
 /** A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. */
 export async function startTestServer(
-  opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes"> = {},
+  opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number; sockets?: NodeServerOptions["sockets"]; widgetLimits?: NodeServerOptions["widgetLimits"] } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock = { offsetMs: 0 };
@@ -35,6 +39,11 @@ export async function startTestServer(
     socketPingMs: opts.socketPingMs,
     platformApiUrls: opts.platformApiUrls,
     platformDownloadLimitBytes: opts.platformDownloadLimitBytes,
+    sockets: opts.sockets,
+    // Every test's visitors come from 127.0.0.1, and many tests start dozens of chats or write
+    // hundreds of messages as one visitor: the rates are lifted unless a test sets them
+    // (widget-limits.test.ts tests them).
+    widgetLimits: { sessionsPerAddress: UNLIMITED, messagesPerVisitor: UNLIMITED, ...opts.widgetLimits },
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);
@@ -47,6 +56,12 @@ export async function startTestServer(
     dir,
     clock,
     api,
+    async widgetLiveUrl(inboxId, widgetToken) {
+      const res = await api(`/api/widget/${inboxId}/live-tickets`, { method: "POST", token: widgetToken });
+      if (res.status !== 200) throw new Error(`live ticket refused: ${res.status} ${await res.text()}`);
+      const { ticket } = (await res.json()) as { ticket: string };
+      return `${server.url.replace("http", "ws")}/api/widget/${inboxId}/live?ticket=${encodeURIComponent(ticket)}`;
+    },
     async login(email, password = DEMO_PASSWORD) {
       const res = await api("/api/auth/login", { method: "POST", json: { email, password } });
       if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
@@ -57,6 +72,24 @@ export async function startTestServer(
       if (!opts.dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A WebSocket class for y-websocket's `WebSocketPolyfill` that signs in as a non-browser client
+ * does: a Bearer header, no Origin (session tokens are never accepted in URLs).
+ */
+export function bearerWebSocket(token: string): typeof globalThis.WebSocket {
+  class BearerWebSocket extends WebSocket {
+    constructor(url: string | URL, protocols?: string | string[]) {
+      super(url, protocols, { headers: { authorization: `Bearer ${token}` } });
+    }
+  }
+  return BearerWebSocket as unknown as typeof globalThis.WebSocket;
+}
+
+/** An agent's raw socket to `/sync/<room>`, signed in with a Bearer header. */
+export function agentSocket(url: string, token: string, headers: Record<string, string> = {}): Promise<WebSocket> {
+  return openSocket(url, { authorization: `Bearer ${token}`, ...headers });
 }
 
 /** Opens a raw socket and resolves once open, or rejects with the HTTP status of a refused upgrade. */

@@ -36,7 +36,7 @@ describe("a visitor's tapped choice", () => {
     expect(((await posted.json()) as { message: { content: unknown } }).message.content).toEqual({ kind: "text", text: "Track order", replyTo: { choiceId: "track" } });
 
     const frames: WidgetFrame[] = [];
-    const live = await openSocket(`${server.url.replace("http", "ws")}/api/widget/${siteInbox}/live?token=${session.token}`);
+    const live = await openSocket(await server.widgetLiveUrl(siteInbox, session.token));
     live.on("message", (data) => frames.push(WidgetFrameSchema.parse(JSON.parse(String(data)))));
     live.send(JSON.stringify({ type: "send", clientId: "visitor-choice-0002", text: "Return", choiceId: "return" }));
     await waitFor("the ack", () => frames.find((f) => f.type === "ack"));

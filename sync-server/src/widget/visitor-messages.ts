@@ -16,6 +16,7 @@ export async function receiveVisitorMessage(
   /** The button / quick reply tapped, if the text is its title. */
   choiceId?: string,
 ): Promise<{ message: WidgetMessage; duplicate: boolean }> {
+  core.widgetLimits.takeMessage(visitor.visitorId);
   // Re-read (cached briefly) so a channel disabled after the socket opened is honoured.
   const inbox = await webchatInbox(core, visitor.inbox.id);
   if (inbox.status !== "active") throw new HttpError(409, "channel_unavailable", UNAVAILABLE);
@@ -23,6 +24,7 @@ export async function receiveVisitorMessage(
     inbox,
     contactId: visitor.contactId,
     contactName: visitor.name,
+    visitorId: visitor.visitorId,
     content: choiceId ? { kind: "text", text, replyTo: { choiceId } } : { kind: "text", text },
     clientId,
     externalId: null,

@@ -11,7 +11,7 @@ export interface WidgetMessagePrep {
   prepare(message: WidgetMessage): Promise<WidgetMessage>;
 }
 
-/** Open widget sockets by visitor (contact id), for live delivery of replies. */
+/** Open widget sockets by visitor (the session's visitor id, never the contact), for live delivery of replies. */
 export class WidgetHub {
   private readonly peers = new Map<string, Set<WidgetPeer>>();
   /** Per visitor, the frames waiting for a message to be prepared: they keep their order. */
@@ -19,41 +19,46 @@ export class WidgetHub {
 
   constructor(private readonly prep: WidgetMessagePrep | null = null) {}
 
-  add(contactId: string, peer: WidgetPeer): void {
-    let set = this.peers.get(contactId);
-    if (!set) this.peers.set(contactId, (set = new Set()));
+  /** How many sockets this visitor holds open here. */
+  count(visitorId: string): number {
+    return this.peers.get(visitorId)?.size ?? 0;
+  }
+
+  add(visitorId: string, peer: WidgetPeer): void {
+    let set = this.peers.get(visitorId);
+    if (!set) this.peers.set(visitorId, (set = new Set()));
     set.add(peer);
     peer.send(JSON.stringify({ type: "ready" } satisfies WidgetFrame));
   }
 
-  remove(contactId: string, peer: WidgetPeer): void {
-    const set = this.peers.get(contactId);
+  remove(visitorId: string, peer: WidgetPeer): void {
+    const set = this.peers.get(visitorId);
     set?.delete(peer);
-    if (set && set.size === 0) this.peers.delete(contactId);
+    if (set && set.size === 0) this.peers.delete(visitorId);
   }
 
   /** Returns how many sockets received (or, while a message is prepared, will receive) the message. */
-  push(contactId: string, message: WidgetMessage): number {
-    const set = this.peers.get(contactId);
+  push(visitorId: string, message: WidgetMessage): number {
+    const set = this.peers.get(visitorId);
     if (!set) return 0;
     const prep = this.prep;
-    const queued = this.queues.get(contactId);
-    if (!queued && !prep?.needed(message)) return this.send(contactId, message);
+    const queued = this.queues.get(visitorId);
+    if (!queued && !prep?.needed(message)) return this.send(visitorId, message);
     const count = set.size;
     const next = (queued ?? Promise.resolve())
       .then(() => (prep?.needed(message) ? prep.prepare(message) : message))
       // Unprepared is still better than lost: the widget then shows the file as unavailable.
       .catch(() => message)
-      .then((ready) => void this.send(contactId, ready));
-    this.queues.set(contactId, next);
+      .then((ready) => void this.send(visitorId, ready));
+    this.queues.set(visitorId, next);
     void next.then(() => {
-      if (this.queues.get(contactId) === next) this.queues.delete(contactId);
+      if (this.queues.get(visitorId) === next) this.queues.delete(visitorId);
     });
     return count;
   }
 
-  private send(contactId: string, message: WidgetMessage): number {
-    const set = this.peers.get(contactId);
+  private send(visitorId: string, message: WidgetMessage): number {
+    const set = this.peers.get(visitorId);
     if (!set) return 0;
     const frame = JSON.stringify({ type: "message", message } satisfies WidgetFrame);
     let sent = 0;

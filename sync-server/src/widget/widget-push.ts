@@ -15,7 +15,7 @@ export interface WidgetPush {
    * "delivered" when one does); may resolve later, and never rejects (an unreachable socket
    * counts as 0).
    */
-  push(contactId: string, message: WidgetMessage): number | Promise<number>;
+  push(visitorId: string, message: WidgetMessage): number | Promise<number>;
 }
 
 /** Visitors have no session: attachments reach their widget as links signed for them. */

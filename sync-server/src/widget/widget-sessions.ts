@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import { randomToken, sha256Hex } from "../auth/tokens.ts";
 import type { Core } from "../core.ts";
@@ -9,10 +9,21 @@ import { getInboxRow, toMessage, type InboxRow } from "../services/read-model.ts
 import type { Message } from "@inbox/shared";
 
 export interface Visitor {
+  /** The contact the visitor is now (an agent's merge may change it); messages are theirs. */
   contactId: string;
+  /**
+   * The visitor's own web chat identity, fixed when the session started: their conversations,
+   * history and live sockets are keyed by it, so a merge never shows them another's chat.
+   */
+  visitorId: string;
+  /** The widget session (hash of its token), which live tickets name. */
+  sessionHash: string;
   name: string;
   inbox: InboxRow;
 }
+
+/** How many messages the widget shows; older ones are not loaded at all. */
+export const VISITOR_HISTORY_LIMIT = 500;
 
 /** The web chat inbox behind a public widget id; anything else is a clear 404. */
 export async function webchatInbox(core: Core, inboxId: string): Promise<InboxRow> {
@@ -39,9 +50,9 @@ export async function startWidgetSession(
       phone: null,
       createdAt: at,
     }),
-    // The visitor's address on this channel is their contact id: replies are pushed to it.
+    // The visitor's address on this channel is their first contact id: replies are pushed to it.
     core.db.insert(contactIdentities).values({ inboxId: inbox.id, externalId: contactId, channel: "webchat", contactId }),
-    core.db.insert(widgetSessions).values({ tokenHash: await sha256Hex(token), inboxId: inbox.id, contactId, createdAt: at }),
+    core.db.insert(widgetSessions).values({ tokenHash: await sha256Hex(token), inboxId: inbox.id, contactId, visitorId: contactId, createdAt: at }),
     eventInsert(core, { workspaceId: inbox.workspaceId, type: "contact.created", actorKind: "customer", actorId: contactId, data: { inboxId: inbox.id, channel: "webchat" }, at }),
   ]);
   return { token, visitorId: contactId };
@@ -50,28 +61,38 @@ export async function startWidgetSession(
 export async function visitorFromToken(core: Core, inbox: InboxRow, token: string | null | undefined): Promise<Visitor> {
   if (!token) throw new HttpError(401, "unauthenticated", "Your chat session is missing. Please reload the page.");
   const cached = core.caches.visitors.get(token);
-  if (cached && cached.inboxId === inbox.id) return { contactId: cached.contactId, name: cached.name, inbox };
-  const session = await core.db.query.widgetSessions.findFirst({ where: eq(widgetSessions.tokenHash, await sha256Hex(token)) });
+  if (cached && cached.inboxId === inbox.id) return { ...cached, inbox };
+  const visitor = await visitorFromSession(core, inbox, await sha256Hex(token));
+  const { inbox: _, ...entry } = visitor;
+  core.caches.visitors.set(token, { ...entry, inboxId: inbox.id });
+  return visitor;
+}
+
+/** The visitor of a widget session, by its stored hash (live tickets name sessions this way). */
+export async function visitorFromSession(core: Core, inbox: InboxRow, sessionHash: string): Promise<Visitor> {
+  const session = await core.db.query.widgetSessions.findFirst({ where: eq(widgetSessions.tokenHash, sessionHash) });
   if (!session || session.inboxId !== inbox.id) {
     throw new HttpError(401, "unauthenticated", "Your chat session has ended. Please start a new chat.");
   }
   const contact = await core.db.query.contacts.findFirst({ where: eq(contacts.id, session.contactId) });
   const name = contact?.name || contact?.email || "Website visitor";
-  core.caches.visitors.set(token, { contactId: session.contactId, inboxId: inbox.id, name });
-  return { contactId: session.contactId, name, inbox };
+  return { contactId: session.contactId, visitorId: session.visitorId ?? session.contactId, sessionHash, name, inbox };
 }
 
-/** Everything the visitor and the agents said in this inbox, oldest first (last 500). */
+/**
+ * What the visitor and the agents said in this visitor's own conversations of this inbox,
+ * oldest first: the last VISITOR_HISTORY_LIMIT messages, limited by the database.
+ */
 export async function visitorHistory(core: Core, visitor: Visitor): Promise<Message[]> {
-  const convs = await core.db
+  const own = core.db
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(eq(conversations.contactId, visitor.contactId), eq(conversations.inboxId, visitor.inbox.id)));
-  if (convs.length === 0) return [];
+    .where(and(eq(conversations.visitorId, visitor.visitorId), eq(conversations.inboxId, visitor.inbox.id)));
   const rows = await core.db
     .select()
     .from(messages)
-    .where(inArray(messages.conversationId, convs.map((c) => c.id)))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
-  return rows.slice(-500).map(toMessage);
+    .where(inArray(messages.conversationId, own))
+    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .limit(VISITOR_HISTORY_LIMIT);
+  return rows.reverse().map(toMessage);
 }

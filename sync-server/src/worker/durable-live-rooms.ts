@@ -62,9 +62,9 @@ export class DurableLiveRooms implements LiveRooms {
   }
 }
 
-/** The Durable Object that holds a visitor's widget sockets. */
-export function visitorObjectName(contactId: string): string {
-  return `widget.${contactId}`;
+/** The Durable Object that holds a visitor's widget sockets (by the session's visitor id, never the contact). */
+export function visitorObjectName(visitorId: string): string {
+  return `widget.${visitorId}`;
 }
 
 /** Messages to a visitor's widget sockets, delivered to their `VisitorObject`. */
@@ -76,8 +76,8 @@ export class DurableWidgetPush implements WidgetPush {
   }
 
   /** Resolves with how many of the visitor's sockets got the message. */
-  async push(contactId: string, message: WidgetMessage): Promise<number> {
-    const answer = (await this.delivery.send(visitorObjectName(contactId), "/push", message)) as { sent?: number } | null;
+  async push(visitorId: string, message: WidgetMessage): Promise<number> {
+    const answer = (await this.delivery.send(visitorObjectName(visitorId), "/push", message)) as { sent?: number } | null;
     return answer?.sent ?? 0;
   }
 

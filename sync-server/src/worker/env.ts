@@ -9,6 +9,10 @@ export interface Env {
   /** Base64 of 32 random bytes: encrypts channel credentials at rest. Secret. */
   INBOX_SECRET_KEY: string;
   SESSION_TTL_HOURS?: string;
+  /** The widget API's limits as JSON (widget/widget-limits.ts `widgetLimitsFromEnv`); defaults when unset. */
+  WIDGET_LIMITS?: string;
+  /** How often a room object checks its agents' sockets against the record again (ms, default 5000). */
+  SOCKET_RECHECK_MS?: string;
   SECURE_COOKIES?: string;
   ASSETS?: Fetcher;
   MEDIA: R2Bucket;

@@ -1,3 +1,5 @@
+import type { PeerUser } from "../sync/peer.ts";
+
 /**
  * What the Worker tells a Durable Object about a socket it has already authorised. Only the
  * Worker can reach the objects (they have no public route), so this is trusted as given.
@@ -6,7 +8,9 @@ export interface SocketGrant {
   room: string;
   writable: boolean;
   /** The signed-in agent (room sockets); absent for a visitor's widget socket. */
-  user?: { id: string; name: string };
+  user?: PeerUser;
+  /** The agent's session, checked again on the room object's alarm (absent on sockets of older deploys). */
+  sessionTokenHash?: string;
 }
 
 export const ROOM_HEADER = "x-inbox-room";

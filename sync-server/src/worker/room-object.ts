@@ -5,6 +5,7 @@ import type { Core } from "../core.ts";
 import { hydrateRoom } from "../sync/hydrate-room.ts";
 import type { Peer } from "../sync/peer.ts";
 import { MAX_SYNC_MESSAGE_BYTES } from "../sync/socket-gateway.ts";
+import { recheckAccess, tooManySockets } from "../sync/socket-guard.ts";
 import { applyRoomOp, type RoomOp } from "../sync/room-ops.ts";
 import { Room } from "../sync/room.ts";
 import type { CfWebSocket, DurableObjectState } from "./cf-types.ts";
@@ -19,7 +20,9 @@ import { ownCoreOf } from "./worker-core.ts";
  * through the WebSocket Hibernation API, so an idle room costs nothing. Every update is
  * appended to this object's storage first (the room is rebuilt from it on wake) and written
  * through to libSQL `doc_updates`. Only the Worker reaches this object, after it authorised
- * the socket; the object trusts the grant the Worker passes and nothing the client sends.
+ * the socket; the object trusts the grant the Worker passes and nothing the client sends. While
+ * agents are connected, an alarm every few seconds checks each socket's grant (kept in its
+ * attachment) against the record again, closing or narrowing it, and beats routing's presence.
  */
 export class RoomObject {
   private readonly storage: RoomStorage;
@@ -27,6 +30,8 @@ export class RoomObject {
   private room!: Room;
   private readonly peers = new Map<CfWebSocket, Peer>();
   private readonly ready: Promise<void>;
+  /** When routing's presence heartbeat is next due (it shares the alarm with the access check). */
+  private presenceDueAt = 0;
 
   /** This object's own core (see ownCoreOf). */
   private readonly ownCore: () => Promise<Core>;
@@ -68,11 +73,13 @@ export class RoomObject {
   async webSocketMessage(ws: CfWebSocket, message: string | ArrayBuffer): Promise<void> {
     await this.ready;
     const peer = this.peers.get(ws);
-    if (!peer || typeof message === "string") return;
-    if (message.byteLength > MAX_SYNC_MESSAGE_BYTES) {
+    // The platform takes frames up to 32 MiB (not configurable): the size is checked before
+    // anything is parsed.
+    if ((typeof message === "string" ? message.length : message.byteLength) > MAX_SYNC_MESSAGE_BYTES) {
       ws.close(1009, "Change too large");
       return;
     }
+    if (!peer || typeof message === "string") return;
     try {
       this.room.receive(peer, new Uint8Array(message));
     } catch (err) {
@@ -92,12 +99,44 @@ export class RoomObject {
     this.leave(ws);
   }
 
-  /** Runs the presence heartbeat while agents are connected here (their sockets keep them online). */
+  /**
+   * While agents are connected here: checks their sockets' access again, and beats routing's
+   * presence (their sockets keep them online) when that is due.
+   */
   async alarm(): Promise<void> {
     await this.ready;
     if (!this.room || this.peers.size === 0) return;
-    const next = await this.core.router.presence.runDue(this.core.now());
-    if (next !== null) await this.state.storage.setAlarm(next);
+    await this.recheckSockets();
+    const now = this.core.now();
+    if (now >= this.presenceDueAt) this.presenceDueAt = (await this.core.router.presence.runDue(now)) ?? Number.POSITIVE_INFINITY;
+    if (this.peers.size > 0) await this.state.storage.setAlarm(Math.min(now + this.core.sockets.options.recheckMs, this.presenceDueAt));
+  }
+
+  /** The socket guard's decision for every socket here: closed (4401, 4403) or narrowed. */
+  private async recheckSockets(): Promise<void> {
+    const open = [...this.peers.keys()].map((ws) => ({ ws, grant: ws.deserializeAttachment() as SocketGrant }));
+    const checked = open.filter((o) => o.grant.sessionTokenHash);
+    // Sockets of a deploy before grants named their session: reconnecting gets them a new grant.
+    for (const { ws } of open.filter((o) => !o.grant.sessionTokenHash)) this.closeSocket(ws, 1012, "Please reconnect");
+    const verdicts = await recheckAccess(this.core, checked.map(({ grant }) => ({ room: grant.room, sessionTokenHash: grant.sessionTokenHash! })));
+    checked.forEach(({ ws, grant }, i) => {
+      const verdict = verdicts[i]!;
+      const peer = this.peers.get(ws);
+      if (!peer) return; // left meanwhile
+      if (!verdict.ok) return this.closeSocket(ws, verdict.code, verdict.reason);
+      peer.user = verdict.user;
+      this.room.setWritable(peer, verdict.writable);
+      ws.serializeAttachment({ ...grant, user: verdict.user, writable: verdict.writable } satisfies SocketGrant);
+    });
+  }
+
+  private closeSocket(ws: CfWebSocket, code: number, reason: string): void {
+    this.leave(ws);
+    try {
+      ws.close(code, reason);
+    } catch {
+      // already closed
+    }
   }
 
   /**
@@ -147,6 +186,11 @@ export class RoomObject {
   }
 
   private accept(grant: SocketGrant): Response {
+    const held = [...this.peers.keys()].filter((ws) => (ws.deserializeAttachment() as SocketGrant).sessionTokenHash === grant.sessionTokenHash).length;
+    if (grant.sessionTokenHash && held >= this.core.sockets.options.socketsPerSessionInRoom) {
+      const refused = tooManySockets();
+      return Response.json({ error: { code: refused.code, message: refused.message } }, { status: refused.status });
+    }
     const pair = newWebSocketPair();
     const server = pair[1];
     this.state.acceptWebSocket(server);
@@ -154,7 +198,7 @@ export class RoomObject {
     this.attach(server, grant);
     if (grant.user) {
       this.core.router.presence.connected(grant.user.id);
-      void this.armHeartbeat();
+      void this.armAlarm();
     }
     return upgradeResponse(pair[0]);
   }
@@ -177,9 +221,9 @@ export class RoomObject {
     if (peer.user) this.core.router.presence.disconnected(peer.user.id);
   }
 
-  private async armHeartbeat(): Promise<void> {
+  private async armAlarm(): Promise<void> {
     if ((await this.state.storage.getAlarm()) === null) {
-      await this.state.storage.setAlarm(this.core.now() + this.core.router.presence.options.heartbeatMs);
+      await this.state.storage.setAlarm(this.core.now() + this.core.sockets.options.recheckMs);
     }
   }
 }

@@ -9,7 +9,7 @@ import type { VisitorGrant } from "./visitor-object.ts";
 export function durableRoomSockets(rooms: DurableObjectNamespace): RoomSocketGateway {
   return {
     handle(c, request: RoomSocketRequest) {
-      const grant: SocketGrant = { room: request.room, writable: request.writable, user: request.user };
+      const grant: SocketGrant = { room: request.room, writable: request.writable, user: request.user, sessionTokenHash: request.sessionTokenHash };
       return reopen(rooms.get(rooms.idFromName(request.room)).fetch(socketRequest(c.req.raw, request.room, grant)));
     },
   };
@@ -19,8 +19,8 @@ export function durableRoomSockets(rooms: DurableObjectNamespace): RoomSocketGat
 export function durableWidgetSockets(visitors: DurableObjectNamespace): WidgetSocketGateway {
   return {
     handle(c, visitor: Visitor) {
-      const name = visitorObjectName(visitor.contactId);
-      const grant: VisitorGrant = { contactId: visitor.contactId, name: visitor.name, inboxId: visitor.inbox.id };
+      const name = visitorObjectName(visitor.visitorId);
+      const grant: VisitorGrant = { contactId: visitor.contactId, visitorId: visitor.visitorId, sessionHash: visitor.sessionHash, name: visitor.name, inboxId: visitor.inbox.id };
       return reopen(visitors.get(visitors.idFromName(name)).fetch(socketRequest(c.req.raw, name, grant)));
     },
   };

@@ -1,7 +1,9 @@
 import type { WidgetFrame, WidgetMessage } from "@inbox/shared";
 import type { Core } from "../core.ts";
+import { MAX_WIDGET_FRAME_BYTES } from "../sync/socket-gateway.ts";
 import { handleVisitorFrame } from "../widget/visitor-socket.ts";
 import { widgetMessagePrep } from "../widget/widget-push.ts";
+import { tooManySockets } from "../widget/widget-limits.ts";
 import { webchatInbox, type Visitor } from "../widget/widget-sessions.ts";
 import type { CfWebSocket, DurableObjectState } from "./cf-types.ts";
 import { closeInReply, newWebSocketPair, upgradeResponse } from "./cf-types.ts";
@@ -12,14 +14,16 @@ import { ownCoreOf } from "./worker-core.ts";
 /** Who a widget socket belongs to, as the Worker checked it (kept on the socket across hibernation). */
 export interface VisitorGrant {
   contactId: string;
+  visitorId: string;
+  sessionHash: string;
   name: string;
   inboxId: string;
 }
 
 /**
- * A web chat visitor's live sockets (`idFromName("widget.<contactId>")`), hibernatable: replies
+ * A web chat visitor's live sockets (`idFromName("widget.<visitorId>")`), hibernatable: replies
  * pushed by the core go down as `message` frames, in order; frames the visitor sends go through
- * the same `handleVisitorFrame` as on Node.
+ * the same `handleVisitorFrame` as on Node. At most `socketsPerVisitor` sockets.
  */
 export class VisitorObject {
   /** Frames wait here while a message is prepared (signed media links), so they keep their order. */
@@ -47,6 +51,10 @@ export class VisitorObject {
     if (path === "/socket") {
       const grant = readSocketGrant<VisitorGrant>(request);
       if (!grant) return new Response("bad grant", { status: 400 });
+      if (this.state.getWebSockets().length >= core.widgetLimits.socketsPerVisitor) {
+        const refused = tooManySockets();
+        return Response.json({ error: { code: refused.code, message: refused.message } }, { status: refused.status });
+      }
       const pair = newWebSocketPair();
       this.state.acceptWebSocket(pair[1]);
       pair[1].serializeAttachment(grant);
@@ -57,11 +65,17 @@ export class VisitorObject {
   }
 
   async webSocketMessage(ws: CfWebSocket, data: string | ArrayBuffer): Promise<void> {
+    // The platform takes frames up to 32 MiB (not configurable): the size is checked before
+    // anything is read or parsed. (`length` counts UTF-16 units, never more than the bytes.)
+    if ((typeof data === "string" ? data.length : data.byteLength) > MAX_WIDGET_FRAME_BYTES) {
+      ws.close(1009, "Message too large");
+      return;
+    }
     const core = await this.ownCore();
     const grant = ws.deserializeAttachment() as VisitorGrant;
     let visitor: Visitor;
     try {
-      visitor = { contactId: grant.contactId, name: grant.name, inbox: await webchatInbox(core, grant.inboxId) };
+      visitor = { contactId: grant.contactId, visitorId: grant.visitorId, sessionHash: grant.sessionHash, name: grant.name, inbox: await webchatInbox(core, grant.inboxId) };
     } catch {
       ws.send(JSON.stringify({ type: "error", clientId: null, code: "not_found", message: "This chat is no longer available." } satisfies WidgetFrame));
       return;

@@ -9,6 +9,7 @@ import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
 import { R2BlobStore } from "./r2-blob-store.ts";
 import { simulatorEnabled, simulatorObjectFetch } from "./simulator-routing.ts";
+import { widgetLimitsFromEnv } from "../widget/widget-limits.ts";
 
 /** The core and the deliveries to Durable Objects it starts (awaited before a request ends). */
 export interface WorkerCore {
@@ -53,6 +54,8 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     simulatorFetch,
     platformApiUrls: parsePlatformApiUrls(env.PLATFORM_API_URLS),
     platformDownloadLimitBytes: Number(env.PLATFORM_DOWNLOAD_LIMIT_MB ?? "100") * 1024 * 1024,
+    sockets: env.SOCKET_RECHECK_MS ? { recheckMs: Number(env.SOCKET_RECHECK_MS) } : {},
+    widgetLimits: widgetLimitsFromEnv(env.WIDGET_LIMITS),
   });
   return { core, live, widgetPush };
 }

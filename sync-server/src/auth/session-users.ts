@@ -1,0 +1,50 @@
+import { inArray } from "drizzle-orm";
+import type { Core } from "../core.ts";
+import { sessions, teamMembers, users } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+
+/** IN lists are cut to this many values (well under SQLite's bound-parameter limit). */
+const CHUNK = 400;
+
+/**
+ * The users behind many session token hashes, in three queries whatever their number: what one
+ * request resolves, and what the socket guard re-checks every few seconds for every open socket.
+ * A session is nobody once it is deleted (signed out), expired, or its user is deactivated.
+ */
+export async function usersOfSessions(core: Core, tokenHashes: readonly string[]): Promise<Map<string, SessionUser>> {
+  const found = new Map<string, SessionUser>();
+  const hashes = [...new Set(tokenHashes)];
+  if (hashes.length === 0) return found;
+  const now = core.now();
+  const live = (await chunked(hashes, (part) => core.db.select().from(sessions).where(inArray(sessions.tokenHash, part)))).filter((s) => s.expiresAt > now);
+  const userIds = [...new Set(live.map((s) => s.userId))];
+  if (userIds.length === 0) return found;
+  const [rows, memberships] = await Promise.all([
+    chunked(userIds, (part) => core.db.select().from(users).where(inArray(users.id, part))),
+    chunked(userIds, (part) => core.db.select().from(teamMembers).where(inArray(teamMembers.userId, part))),
+  ]);
+  const byId = new Map(rows.filter((u) => u.deactivatedAt === null).map((u) => [u.id, u]));
+  for (const s of live) {
+    const row = byId.get(s.userId);
+    if (!row) continue;
+    found.set(s.tokenHash, {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      teamIds: memberships.filter((m) => m.userId === row.id).map((m) => m.teamId),
+      maxConcurrentChats: row.maxConcurrentChats,
+      availability: row.availability,
+      locale: row.locale,
+      sessionTokenHash: s.tokenHash,
+    });
+  }
+  return found;
+}
+
+async function chunked<T>(values: string[], query: (part: string[]) => Promise<T[]>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < values.length; i += CHUNK) out.push(...(await query(values.slice(i, i + CHUNK))));
+  return out;
+}

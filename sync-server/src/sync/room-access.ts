@@ -1,0 +1,64 @@
+import { inArray } from "drizzle-orm";
+import { canSeeTeam, parseRoomName, type RoomRef, type User } from "@inbox/shared";
+import type { Core } from "../core.ts";
+import { conversations, teams } from "../db/schema.ts";
+import { HttpError, forbidden, notFound } from "../http/http-error.ts";
+
+/** What the record says about the team or conversation a room belongs to. */
+export interface RoomOwner {
+  workspaceId: string;
+  teamId: string;
+}
+
+export type RoomVerdict = { ok: true; writable: boolean } | { ok: false; error: HttpError };
+
+/**
+ * Who may join which room, and write to it: decided from the user and the room's owner alone,
+ * so the upgrade (one room) and the socket guard's re-check (every open socket) decide alike.
+ * Team and conversation rooms are server-authored (clients change them through commands); a
+ * conversation's work room is edited together by everyone who may see the conversation.
+ */
+export function judgeRoom(user: Pick<User, "id" | "workspaceId" | "role" | "teamIds">, ref: RoomRef, owner: RoomOwner | undefined): RoomVerdict {
+  if (ref.kind === "user") {
+    return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbidden("These are someone else's notifications.") };
+  }
+  if (ref.kind === "team") {
+    // Supervisors see every team of their own workspace, not of others (presence is relayed here too).
+    if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
+    if (!canSeeTeam(user, ref.id)) return { ok: false, error: forbidden("You are not in this team.") };
+    return { ok: true, writable: false };
+  }
+  if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("The conversation") };
+  if (!canSeeTeam(user, owner.teamId)) return { ok: false, error: forbidden("This conversation belongs to a team you are not in.") };
+  return { ok: true, writable: ref.kind === "work" };
+}
+
+/** The owners of many rooms by room name, in at most two queries (missing: no such team or conversation). */
+export async function roomOwners(core: Core, names: readonly string[]): Promise<Map<string, RoomOwner>> {
+  const refs = [...new Set(names)].map(parseRoomName).filter((r): r is RoomRef => r !== null);
+  const teamIds = [...new Set(refs.filter((r) => r.kind === "team").map((r) => r.id))];
+  const conversationIds = [...new Set(refs.filter((r) => r.kind === "conv" || r.kind === "work").map((r) => r.id))];
+  const [teamRows, conversationRows] = await Promise.all([
+    teamIds.length ? core.db.select({ id: teams.id, workspaceId: teams.workspaceId }).from(teams).where(inArray(teams.id, teamIds)) : [],
+    conversationIds.length
+      ? core.db.select({ id: conversations.id, workspaceId: conversations.workspaceId, teamId: conversations.teamId }).from(conversations).where(inArray(conversations.id, conversationIds))
+      : [],
+  ]);
+  const owners = new Map<string, RoomOwner>();
+  const teamsById = new Map(teamRows.map((t) => [t.id, { workspaceId: t.workspaceId, teamId: t.id }]));
+  const conversationsById = new Map(conversationRows.map((c) => [c.id, { workspaceId: c.workspaceId, teamId: c.teamId }]));
+  for (const ref of refs) {
+    const owner = ref.kind === "team" ? teamsById.get(ref.id) : conversationsById.get(ref.id);
+    if (owner) owners.set(`${ref.kind}.${ref.id}`, owner);
+  }
+  return owners;
+}
+
+/** The upgrade's decision for one room: its writability, or the error to answer with. */
+export async function authorizeRoom(core: Core, user: Pick<User, "id" | "workspaceId" | "role" | "teamIds">, name: string): Promise<{ ref: RoomRef; writable: boolean }> {
+  const ref = parseRoomName(name);
+  if (!ref) throw notFound("That document");
+  const verdict = judgeRoom(user, ref, (await roomOwners(core, [name])).get(name));
+  if (!verdict.ok) throw verdict.error;
+  return { ref, writable: verdict.writable };
+}
