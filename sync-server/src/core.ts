@@ -19,6 +19,8 @@ import type { PresenceOptions } from "./routing/presence.ts";
 import { WidgetHub } from "./widget/widget-hub.ts";
 import { widgetMessagePrep, type WidgetPush } from "./widget/widget-push.ts";
 import { localLiveRooms, type LiveRooms } from "./sync/live-rooms.ts";
+import { PasswordHasher } from "./auth/password.ts";
+import { nobleScrypt } from "./auth/noble-scrypt.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -27,7 +29,12 @@ export interface CoreOptions {
   /** Platform connectors besides web chat (which the core builds around its widget hub). */
   connectors?: Connector[];
   sessionTtlMs: number;
-  secureCookies: boolean;
+  /** Session cookies' Secure flag; "auto": on unless the request is plain http to a loopback address. */
+  secureCookies: boolean | "auto";
+  /** Password hashing (default: pure-JS scrypt; Node passes its native one). */
+  passwords?: PasswordHasher;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (http/client-ip.ts). */
+  trustedProxies?: readonly string[];
   now?: () => number;
   roomIdleMs?: number;
   /** Routing's online/offline grace and heartbeat (defaults: 90 s and 30 s). */
@@ -73,7 +80,9 @@ export interface Core {
   caches: Caches;
   now(): number;
   sessionTtlMs: number;
-  secureCookies: boolean;
+  secureCookies: boolean | "auto";
+  passwords: PasswordHasher;
+  trustedProxies: readonly string[];
 }
 
 /** Hot lookups on the ingest path; whoever changes the underlying row deletes its entry. */
@@ -99,6 +108,8 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? Date.now,
     sessionTtlMs: opts.sessionTtlMs,
     secureCookies: opts.secureCookies,
+    passwords: opts.passwords ?? new PasswordHasher(nobleScrypt),
+    trustedProxies: opts.trustedProxies ?? [],
     caches: {
       inboxes: new TtlCache(2000),
       visitors: new TtlCache(60_000),

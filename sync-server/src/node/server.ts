@@ -20,6 +20,9 @@ import { nodeRoomSockets } from "./room-sockets.ts";
 import { startSocketHeartbeat } from "./socket-heartbeat.ts";
 import { nodeWidgetSockets } from "./widget-sockets.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
+import { PasswordHasher, type ScryptParams } from "../auth/password.ts";
+import { nodeScrypt } from "./node-scrypt.ts";
+import { nodePeerAddress } from "./peer-address.ts";
 
 export interface NodeServerOptions {
   databaseUrl: string;
@@ -31,9 +34,14 @@ export interface NodeServerOptions {
   port: number;
   host: string;
   sessionTtlMs: number;
-  secureCookies: boolean;
-  /** Serve the channel simulator (/simulator) for the demo's simulator-wired inboxes. */
+  /** Session cookies' Secure flag; "auto": on unless the request is plain http to loopback. */
+  secureCookies: boolean | "auto";
+  /** Serve the channel simulator (/simulator) for the demo's simulator-wired inboxes (default off). */
   simulator?: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (default: none, the socket's address counts). */
+  trustedProxies?: readonly string[];
+  /** scrypt cost of new password hashes (default OWASP's; tests use a cheaper one). */
+  passwordParams?: ScryptParams;
   /** Demo password; seeding happens only when set and the database is empty. */
   seedPassword?: string;
   roomIdleMs?: number;
@@ -60,19 +68,23 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     secrets: await createSecretBox(loadSecretKey(opts.secretKey, join(opts.dataDir, "secret.key"))),
     blobs: new FileBlobStore(join(opts.dataDir, "media")),
     connectors: platformConnectors(),
+    passwords: new PasswordHasher(nodeScrypt, opts.passwordParams),
   };
   const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword, deps) : null;
-  const core = createCore({ db, ...deps, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, roomIdleMs: opts.roomIdleMs, now: opts.now, presence: opts.presence });
+  const core = createCore({ db, ...deps, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, trustedProxies: opts.trustedProxies, roomIdleMs: opts.roomIdleMs, now: opts.now, presence: opts.presence });
 
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
-  const simulator = opts.simulator === false ? undefined : new Simulator(core, simulatorAdapters());
+  const simulator = opts.simulator ? new Simulator(core, simulatorAdapters()) : undefined;
+  if (simulator) core.simulatorFetch = simulator.connectorFetch;
   root.route(
     "/",
     createApp(core, {
       roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
       widgetSockets: nodeWidgetSockets(core, nodeWs.upgradeWebSocket),
+      peerAddress: nodePeerAddress,
       simulator,
+      demo: seed ? { workspaceId: seed.workspaceId } : undefined,
     }),
   );
   mountStaticFiles(root);

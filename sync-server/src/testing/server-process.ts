@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startNodeServer } from "../node/server.ts";
+import { TEST_PASSWORD_PARAMS } from "./test-server.ts";
 
 // A real server in its own process, for tests that kill it (crash recovery) and for the bench
 // (so the load generator does not share its event loop). Prints one JSON line when listening.
@@ -15,6 +16,8 @@ const server = await startNodeServer({
   sessionTtlMs: 3600_000,
   secureCookies: false,
   seedPassword: process.env.SEED_PASSWORD ?? "bench-password",
+  simulator: true,
+  passwordParams: TEST_PASSWORD_PARAMS,
 });
 console.log(
   JSON.stringify({

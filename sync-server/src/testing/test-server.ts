@@ -6,6 +6,12 @@ import { startNodeServer, type RunningServer } from "../node/server.ts";
 
 export const DEMO_PASSWORD = "test-password-1";
 
+/**
+ * Tests hash passwords with a cheap scrypt: many tests seed users and sign in, and OWASP's cost
+ * is spent on purpose (auth/password.test.ts checks it). Not for production.
+ */
+export const TEST_PASSWORD_PARAMS = { ln: 10, r: 8, p: 1 } as const;
+
 export interface TestServer extends RunningServer {
   dir: string;
   /** Signs in and returns the session token (Bearer). */
@@ -16,8 +22,14 @@ export interface TestServer extends RunningServer {
   stop(): Promise<void>;
 }
 
-/** A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. */
-export async function startTestServer(opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number } = {}): Promise<TestServer> {
+/**
+ * A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. The
+ * harness opts in to the demo's simulator (off by default on real servers): tests drive the
+ * platform channels through it.
+ */
+export async function startTestServer(
+  opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number; simulator?: boolean; trustedProxies?: string[] } = {},
+): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock = { offsetMs: 0 };
   const server = await startNodeServer({
@@ -28,6 +40,9 @@ export async function startTestServer(opts: { dir?: string; seed?: boolean; port
     sessionTtlMs: 3600_000,
     secureCookies: false,
     seedPassword: opts.seed === false ? undefined : DEMO_PASSWORD,
+    simulator: opts.simulator ?? true,
+    trustedProxies: opts.trustedProxies,
+    passwordParams: TEST_PASSWORD_PARAMS,
     roomIdleMs: 50,
     now: () => Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,

@@ -9,6 +9,7 @@ export interface Env {
   /** Base64 of 32 random bytes: encrypts channel credentials at rest. Secret. */
   INBOX_SECRET_KEY: string;
   SESSION_TTL_HOURS?: string;
+  /** "auto" (default): Secure unless plain http to loopback (wrangler dev); "true" / "false" force it. */
   SECURE_COOKIES?: string;
   ASSETS?: Fetcher;
   MEDIA: R2Bucket;
