@@ -17,8 +17,10 @@ export interface TestServer extends RunningServer {
   /** Signs in and returns the session token (Bearer). */
   login(email: string, password?: string): Promise<string>;
   api(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
-  /** A moveable clock for expiry tests. */
-  clock: { offsetMs: number };
+  /** The demo simulator's API (`/simulator/api<path>`) as the demo admin, who may see every team; POSTs `body` when given. */
+  simulatorApi(path: string, body?: unknown): Promise<Response>;
+  /** A moveable clock for expiry tests; `frozenAt` stops it (for tests of time windows). */
+  clock: { offsetMs: number; frozenAt?: number };
   stop(): Promise<void>;
 }
 
@@ -31,20 +33,20 @@ export async function startTestServer(
   opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number; simulator?: boolean; trustedProxies?: string[] } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
-  const clock = { offsetMs: 0 };
+  const clock: TestServer["clock"] = { offsetMs: 0 };
   const server = await startNodeServer({
     dataDir: dir,
     databaseUrl: `file:${join(dir, "inbox.db")}`,
     port: opts.port ?? 0,
     host: "127.0.0.1",
     sessionTtlMs: 3600_000,
-    secureCookies: false,
+    secureCookies: "auto",
     seedPassword: opts.seed === false ? undefined : DEMO_PASSWORD,
     simulator: opts.simulator ?? true,
     trustedProxies: opts.trustedProxies,
     passwordParams: TEST_PASSWORD_PARAMS,
     roomIdleMs: 50,
-    now: () => Date.now() + clock.offsetMs,
+    now: () => clock.frozenAt ?? Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
   });
   const api: TestServer["api"] = (path, init = {}) => {
@@ -53,15 +55,21 @@ export async function startTestServer(
     if (init.json !== undefined) headers.set("content-type", "application/json");
     return fetch(server.url + path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
   };
+  const login: TestServer["login"] = async (email, password = DEMO_PASSWORD) => {
+    const res = await api("/api/auth/login", { method: "POST", json: { email, password } });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+  let admin: Promise<string> | undefined;
   return {
     ...server,
     dir,
     clock,
     api,
-    async login(email, password = DEMO_PASSWORD) {
-      const res = await api("/api/auth/login", { method: "POST", json: { email, password } });
-      if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { token: string }).token;
+    login,
+    async simulatorApi(path, body) {
+      const token = await (admin ??= login("admin@demo.inbox"));
+      return api(`/simulator/api${path}`, body === undefined ? { token } : { method: "POST", token, json: body });
     },
     async stop() {
       await server.close();
