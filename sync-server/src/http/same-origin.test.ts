@@ -36,7 +36,8 @@ describe("state-changing requests from other sites", () => {
   });
 
   it("is refused whatever the content type when the browser says it is cross-site", async () => {
-    for (const headers of [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }, { origin: `http://evil.${new URL(server.url).host}` }]) {
+    const foreign: Record<string, string>[] = [{ "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: "null" }, { origin: `http://evil.${new URL(server.url).host}` }];
+    for (const headers of foreign) {
       const res = await resolve(headers);
       expect(res.status).toBe(403);
     }

@@ -97,7 +97,7 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
   it("a body that is not declared JSON is refused with 415 and a sentence, whatever it contains", async () => {
     const before = await counts();
     const json = JSON.stringify({ clientId: "plain-text-0001", text: "hi" });
-    for (const headers of [{ "content-type": "text/plain" }, { "content-type": "application/x-www-form-urlencoded" }, {}]) {
+    for (const headers of [{ "content-type": "text/plain" }, { "content-type": "application/x-www-form-urlencoded" }, {}] as Record<string, string>[]) {
       const res = await fetch(`${server.url}/api/widget/${inbox}/messages`, { method: "POST", headers: { authorization: `Bearer ${visitorToken}`, ...headers }, body: json });
       expect(res.status).toBe(415);
       expect(await errorOf(res)).toEqual({

@@ -11,7 +11,9 @@ let sam: string;
 let ana: string;
 beforeAll(async () => {
   server = await startTestServer();
-  [admin, sam, ana] = await Promise.all(["admin", "supervisor", "ana"].map((u) => server.login(`${u}@demo.inbox`)));
+  admin = await server.login("admin@demo.inbox");
+  sam = await server.login("supervisor@demo.inbox");
+  ana = await server.login("ana@demo.inbox");
 });
 afterAll(() => server.stop());
 
