@@ -32,7 +32,16 @@ function appFor(core: Core, env: Env): Hono<AppEnv> {
   let app = apps.get(core);
   if (!app) {
     app = new Hono<AppEnv>();
-    app.route("/", createApp(core, { roomSockets: durableRoomSockets(env.ROOMS), widgetSockets: durableWidgetSockets(env.VISITORS), peerAddress: workerPeerAddress }));
+    app.route(
+      "/",
+      createApp(core, {
+        roomSockets: durableRoomSockets(env.ROOMS),
+        widgetSockets: durableWidgetSockets(env.VISITORS),
+        peerAddress: workerPeerAddress,
+        // A demo deployment (simulator on) shows /demo for the signed-in user's workspace or ?inbox=<id>.
+        demo: simulatorEnabled(env) ? { workspaceId: null } : undefined,
+      }),
+    );
     app.all("*", async (c) => {
       if (!env.ASSETS || APP_PATHS.test(c.req.path)) return c.notFound();
       // A copy: the assets binding's response headers are immutable, and the middleware adds to them.
