@@ -29,7 +29,20 @@ export interface ThrottleKeys {
 }
 
 export function throttleKeys(email: string, ip: string | null): ThrottleKeys {
-  return { account: `account:${email}`, address: ip ? `address:${ip}` : null };
+  return { account: `account:${email}`, address: ip ? `address:${networkOf(ip)}` : null };
+}
+
+/**
+ * The address as one party holds it: an IPv4 address, or an IPv6 address's /64 (one home or
+ * one server gets a whole /64, so counting single IPv6 addresses would let anyone rotate).
+ */
+export function networkOf(ip: string): string {
+  if (!ip.includes(":")) return ip;
+  const [head = "", tail = ""] = ip.split("::");
+  const left = head ? head.split(":") : [];
+  const right = ip.includes("::") && tail ? tail.split(":") : [];
+  const groups = ip.includes("::") ? [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
+  return `${groups.slice(0, 4).map((g) => parseInt(g || "0", 16).toString(16)).join(":")}::/64`;
 }
 
 const keyList = (keys: ThrottleKeys) => [keys.account, ...(keys.address ? [keys.address] : [])];

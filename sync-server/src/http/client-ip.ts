@@ -17,10 +17,24 @@ export type PeerAddress = (c: Context<AppEnv>) => string | null;
 
 export function clientIpMiddleware(peerAddress: PeerAddress, trustedProxies: readonly string[]): MiddlewareHandler<AppEnv> {
   const trusted = new Set(trustedProxies.map(normaliseIp).filter(Boolean));
+  let warned = false;
   return async (c, next) => {
-    c.set("clientIp", resolveClientIp(peerAddress(c), c.req.header("x-forwarded-for"), trusted));
+    const peer = peerAddress(c);
+    const forwardedFor = c.req.header("x-forwarded-for");
+    c.set("clientIp", resolveClientIp(peer, forwardedFor, trusted));
+    // A proxy on this machine or network that is not configured: every client would look like
+    // the proxy (and share one sign-in throttle). Say so once, in the operator's words.
+    if (!warned && forwardedFor && peer && !trusted.has(normaliseIp(peer)) && isPrivate(normaliseIp(peer))) {
+      warned = true;
+      console.warn(`X-Forwarded-For arrived from ${normaliseIp(peer)}, which is not in TRUSTED_PROXIES, so it was ignored. If a reverse proxy runs there, set TRUSTED_PROXIES=${normaliseIp(peer)}.`);
+    }
     await next();
   };
+}
+
+/** Loopback and private ranges: where a reverse proxy of this server would be. */
+function isPrivate(ip: string): boolean {
+  return /^(127\.|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(ip) || ip === "::1" || /^f[cd][0-9a-f]{2}:/.test(ip);
 }
 
 export function resolveClientIp(peer: string | null, forwardedFor: string | undefined, trusted: ReadonlySet<string>): string | null {

@@ -32,8 +32,7 @@ const FailureSchema = z.object({ failure: z.enum(["none", "token_expired", "bloc
  * are not served here at all: connectors reach them in-process (Simulator.connectorFetch).
  */
 export function registerSimulatorRoutes(app: Hono<AppEnv>, core: Core, simulator: Simulator): void {
-  app.use("/simulator", sessionMiddleware(core));
-  app.use("/simulator/*", sessionMiddleware(core));
+  app.use("/simulator/*", sessionMiddleware(core)); // also matches /simulator itself
 
   app.get("/simulator", (c) => (c.get("user") ? c.html(SIMULATOR_PAGE) : c.html(SIGN_IN_FIRST_PAGE, 401)));
   app.get("/simulator/app.js", (c) => c.body(SIMULATOR_SCRIPT, 200, { "content-type": "text/javascript; charset=utf-8" }));
