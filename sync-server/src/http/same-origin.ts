@@ -19,14 +19,15 @@ const CROSS_SITE_BY_DESIGN = [/^\/api\/widget\//, /^\/webhooks\//];
  */
 export function sameOriginWrites(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    if (!SAFE_METHODS.has(c.req.method) && !CROSS_SITE_BY_DESIGN.some((re) => re.test(c.req.path)) && !fromOurOrigin(c)) {
+    if (!SAFE_METHODS.has(c.req.method) && !CROSS_SITE_BY_DESIGN.some((re) => re.test(c.req.path)) && !comesFromOurOrigin(c)) {
       throw new HttpError(403, "forbidden", "This request came from another website, so it was refused. Open the inbox at its own address and try again.");
     }
     await next();
   };
 }
 
-function fromOurOrigin(c: Context<AppEnv>): boolean {
+/** What the browser says about where the request comes from: our own pages (or no browser page at all). */
+export function comesFromOurOrigin(c: Context<AppEnv>): boolean {
   const site = c.req.header("sec-fetch-site");
   // "none": the user's own action (address bar, bookmark), not a page's.
   if (site) return site === "same-origin" || site === "none";
