@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import { fileURLToPath } from "node:url";
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineProject } from "vitest/config";
@@ -22,6 +23,15 @@ export default defineProject({
         compatibilityFlags: ["nodejs_compat"],
         durableObjects: { ROOMS: "RoomObject", VISITORS: "VisitorObject", SCHEDULER: "SchedulerObject", SIMULATOR: "SimulatorObject" },
         r2Buckets: ["MEDIA"],
+        // Stands in for `[assets]` (the built PWA): the Worker serves it through this binding.
+        serviceBindings: {
+          ASSETS: {
+            node: (req: IncomingMessage, res: ServerResponse) => {
+              res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+              res.end(`<!doctype html><title>Inbox</title><p>PWA shell for ${req.url}</p>`);
+            },
+          },
+        },
         bindings: {
           DATABASE_URL: inject("databaseUrl"),
           DATABASE_AUTH_TOKEN: inject("databaseAuthToken"),

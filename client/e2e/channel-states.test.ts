@@ -19,7 +19,7 @@ async function inbox(channel: string) {
 }
 
 async function sim(inboxId: string, path: string, body: unknown) {
-  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await app.server.simulatorApi(`/inboxes/${inboxId}/${path}`, body);
   expect(res.status).toBe(200);
 }
 

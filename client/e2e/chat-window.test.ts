@@ -70,7 +70,8 @@ async function uploadToPlatform(bytes: Uint8Array, type: string, filename: strin
   form.set("messaging_product", "whatsapp");
   form.set("type", type);
   form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), filename);
-  const res = await fetch(`${app.server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
+  // Only the server's connectors reach the fakes (in-process), so the test goes the same way.
+  const res = await app.server.core.simulatorFetch(`${app.server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
     method: "POST",
     headers: { authorization: `Bearer ${credentials.accessToken}` },
     body: form,
@@ -88,7 +89,7 @@ async function customerSends(payload: Record<string, unknown>): Promise<void> {
 }
 
 async function simulate(path: string, body: unknown) {
-  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await app.server.simulatorApi(`/inboxes/${inboxId}/${path}`, body);
   expect(res.status).toBe(200);
 }
 
@@ -280,7 +281,7 @@ describe("the chat window", () => {
     // The history says who sent it again.
     await log.getByText("Ana Souza sent a failed reply again").waitFor({ timeout: 15_000 });
 
-    const sent = (await (await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] };
+    const sent = (await (await app.server.simulatorApi(`/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] };
     expect(sent.sent.filter((s) => s.text === "Yes, I am here" && s.status === 200)).toHaveLength(1);
     await page.context().close();
   });

@@ -18,7 +18,7 @@ const PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8
 const CUSTOMER = { externalId: "5511977770001", name: "Drop Dora" };
 
 async function sentToPlatform(): Promise<{ kind: string; text: string | null; to: string | null }[]> {
-  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${whatsappId}/sent`);
+  const res = await app.server.simulatorApi(`/inboxes/${whatsappId}/sent`);
   return ((await res.json()) as { sent: { kind: string; text: string | null; to: string | null }[] }).sent;
 }
 
@@ -37,11 +37,7 @@ async function dropFile(p: Page, file: { name: string; type: string; base64?: st
 
 beforeAll(async () => {
   whatsappId = (await app.server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!.id;
-  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${whatsappId}/customer`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ customer: CUSTOMER, action: { kind: "text", text: "Here is my problem" } }),
-  });
+  const res = await app.server.simulatorApi(`/inboxes/${whatsappId}/customer`, { customer: CUSTOMER, action: { kind: "text", text: "Here is my problem" } });
   expect(res.status).toBe(200);
   page = await app.signIn("ana@demo.inbox");
   await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Drop Dora/ }).first().waitFor({ timeout: 15_000 });

@@ -39,15 +39,20 @@ describe("canned responses and mentions in a real browser", () => {
     await form.getByRole("button", { name: "Search the knowledge base" }).click();
     await ana.getByRole("searchbox", { name: "Search articles" }).fill("devolucoes");
     const results = ana.getByRole("list", { name: "Articles" });
-    await results.getByText("Trocas e devoluções").waitFor();
+    // Wait for the state the search leads to (one result), not for the first render of a title
+    // that the unfiltered list also shows.
+    await ana.waitForFunction(() => {
+      const items = [...document.querySelectorAll('[aria-label="Articles"] li')];
+      return items.length === 1 && items[0]!.textContent!.includes("Trocas e devoluções");
+    });
     expect(await results.getByRole("listitem").count()).toBe(1);
     await results.getByRole("button", { name: "Insert a link to Trocas e devoluções" }).click();
-    const link = `Trocas e devoluções: ${app.server.url}/kb/trocas-e-devolucoes`;
+    const link = `Trocas e devoluções: ${app.server.url}/kb/${app.server.seed!.workspaceId}/trocas-e-devolucoes`;
     await ana.waitForFunction(
       (text) => (document.querySelector('textarea[aria-label="Reply message"]') as HTMLTextAreaElement | null)?.value.includes(text),
       link,
     );
-    const page = await fetch(`${app.server.url}/kb/trocas-e-devolucoes`);
+    const page = await fetch(`${app.server.url}/kb/${app.server.seed!.workspaceId}/trocas-e-devolucoes`);
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("<h1>Trocas e devoluções</h1>");
   });

@@ -20,11 +20,7 @@ const chatTitle = (page: Page) => page.getByRole("main", { name: "Chat" }).getBy
 
 async function customerSendsImage(externalId: string, name: string, caption: string): Promise<void> {
   const inbox = (await app.server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!;
-  const res = await fetch(`${app.server.url}/simulator/api/inboxes/${inbox.id}/customer`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ customer: { externalId, name }, action: { kind: "image", caption } }),
-  });
+  const res = await app.server.simulatorApi(`/inboxes/${inbox.id}/customer`, { customer: { externalId, name }, action: { kind: "image", caption } });
   expect(res.status).toBe(200);
 }
 

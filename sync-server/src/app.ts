@@ -1,11 +1,13 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { secureHeaders } from "hono/secure-headers";
 import { sessionMiddleware } from "./auth/session-middleware.ts";
 import type { Core } from "./core.ts";
 import { ApiRegistry } from "./http/api-registry.ts";
 import type { AppEnv } from "./http/app-env.ts";
 import { HttpError, handleError } from "./http/http-error.ts";
+import { clientIpMiddleware, type PeerAddress } from "./http/client-ip.ts";
+import { sameOriginWrites } from "./http/same-origin.ts";
+import { securityHeaders } from "./http/security-headers.ts";
 import { registerAdminRoutes } from "./routes/admin-routes.ts";
 import { registerAuthRoutes } from "./routes/auth-routes.ts";
 import { registerPreferencesRoutes } from "./routes/preferences-routes.ts";
@@ -32,8 +34,12 @@ export interface AppDeps {
   roomSockets: RoomSocketGateway;
   /** Turns an authorised widget `/live` request into the visitor's socket (Node: node/widget-sockets.ts). */
   widgetSockets: WidgetSocketGateway;
+  /** Who is on the other end of a request's connection (Node: the socket; Workers: CF-Connecting-IP). */
+  peerAddress: PeerAddress;
   /** The demo's channel simulator, when enabled (never in production). */
   simulator?: Simulator;
+  /** The demo is on: `/demo` serves a sample website with a web chat of the demo workspace (or the signed-in user's). */
+  demo?: { workspaceId: string | null };
 }
 
 /** The one Hono app: REST, the widget API, Yjs sync. Runtime entries add static files and listen. */
@@ -41,21 +47,10 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   app.onError(handleError);
 
-  app.use(
-    "*",
-    secureHeaders({
-      contentSecurityPolicy: {
-        defaultSrc: ["'self'"],
-        connectSrc: ["'self'", "ws:", "wss:"],
-        imgSrc: ["'self'", "data:", "blob:", "https:"],
-        mediaSrc: ["'self'", "blob:", "https:"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-      crossOriginResourcePolicy: false,
-    }),
-  );
+  app.use("*", securityHeaders());
+  app.use("*", clientIpMiddleware(deps.peerAddress, core.trustedProxies));
+  // CSRF: state-changing requests from other sites' pages are refused before any route runs.
+  app.use("*", sameOriginWrites());
   // The widget runs on customers' websites and authenticates with a Bearer token, never cookies.
   app.use("/api/widget/*", cors({ origin: "*", allowHeaders: ["Content-Type", "Authorization"], allowMethods: ["GET", "POST"] }));
   app.use("/api/*", async (c, next) => (c.req.path.startsWith("/api/widget/") ? next() : sessionMiddleware(core)(c, next)));
@@ -76,7 +71,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerMessageRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);
   registerSyncRoutes(app, core, deps.roomSockets);
-  registerDemoRoutes(app, core);
+  if (deps.demo) registerDemoRoutes(app, core, deps.demo);
   registerWebhookRoutes(app, core);
   registerMediaRoutes(app, core);
   if (deps.simulator) registerSimulatorRoutes(app, core, deps.simulator);

@@ -13,15 +13,23 @@ export const ServerConfigSchema = z.object({
   HOST: z.string().default("127.0.0.1"),
   /** Sessions expire this many hours after sign-in. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
-  /** Set when served over HTTPS so cookies get the Secure flag. */
-  SECURE_COOKIES: z
-    .enum(["true", "false"])
-    .default("false")
-    .transform((v) => v === "true"),
-  /** The /simulator page for the demo's simulated channels; turn off in production. */
+  /**
+   * Session cookies' Secure flag. "auto": set, unless the request is plain http to a loopback
+   * address (a local `npm start`); "false" only for a trusted network served over plain http.
+   */
+  SECURE_COOKIES: z.enum(["auto", "true", "false"]).default("auto").transform((v) => (v === "auto" ? ("auto" as const) : v === "true")),
+  /**
+   * Comma-separated addresses of the reverse proxies in front of this server; only their
+   * X-Forwarded-For is believed for the client's address (throttling, audit log).
+   */
+  TRUSTED_PROXIES: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean)),
+  /** The /simulator page for the demo's simulated channels (`npm start` turns it on; never in production). */
   ENABLE_SIMULATOR: z
     .enum(["true", "false"])
-    .default("true")
+    .default("false")
     .transform((v) => v === "true"),
   /**
    * Operator override of platforms' API addresses, for tests and sandboxes only:
@@ -31,9 +39,10 @@ export const ServerConfigSchema = z.object({
   PLATFORM_API_URLS: z.string().optional(),
   /** Largest file the server downloads from a platform (customers' media), in MB. */
   PLATFORM_DOWNLOAD_LIMIT_MB: z.coerce.number().positive().default(100),
+  /** Seed the demo workspace and its logins into an empty database (`npm start` turns it on). */
   SEED_DEMO: z
     .enum(["true", "false"])
-    .default("true")
+    .default("false")
     .transform((v) => v === "true"),
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;

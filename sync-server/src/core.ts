@@ -22,6 +22,8 @@ import { widgetMessagePrep, type WidgetPush } from "./widget/widget-push.ts";
 import { localLiveRooms, type LiveRooms } from "./sync/live-rooms.ts";
 import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sync/socket-guard.ts";
 import { WidgetLimits, type WidgetLimitOptions } from "./widget/widget-limits.ts";
+import { PasswordHasher } from "./auth/password.ts";
+import { nobleScrypt } from "./auth/noble-scrypt.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -30,7 +32,12 @@ export interface CoreOptions {
   /** Platform connectors besides web chat (which the core builds around its widget hub). */
   connectors?: Connector[];
   sessionTtlMs: number;
-  secureCookies: boolean;
+  /** Session cookies' Secure flag; "auto": on unless the request is plain http to a loopback address. */
+  secureCookies: boolean | "auto";
+  /** Password hashing (default: pure-JS scrypt; Node passes its native one). */
+  passwords?: PasswordHasher;
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (http/client-ip.ts). */
+  trustedProxies?: readonly string[];
   now?: () => number;
   roomIdleMs?: number;
   /** Routing's online/offline grace and heartbeat (defaults: 90 s and 30 s). */
@@ -94,7 +101,9 @@ export interface Core {
   widgetLimits: WidgetLimits;
   now(): number;
   sessionTtlMs: number;
-  secureCookies: boolean;
+  secureCookies: boolean | "auto";
+  passwords: PasswordHasher;
+  trustedProxies: readonly string[];
 }
 
 /** Hot lookups on the ingest path; whoever changes the underlying row deletes its entry. */
@@ -122,6 +131,8 @@ export function createCore(opts: CoreOptions): Core {
     now: opts.now ?? Date.now,
     sessionTtlMs: opts.sessionTtlMs,
     secureCookies: opts.secureCookies,
+    passwords: opts.passwords ?? new PasswordHasher(nobleScrypt),
+    trustedProxies: opts.trustedProxies ?? [],
     caches: {
       inboxes: new TtlCache(2000),
       visitors: new TtlCache(60_000),

@@ -1,7 +1,8 @@
 import { loadConfig, parsePlatformApiUrls } from "./config.ts";
 import { startNodeServer } from "./node/server.ts";
 
-// Thin entry for one machine: `npm start` runs this after building the PWA.
+// Thin entry for one machine. Its defaults are safe for production (no demo data, no
+// simulator, Secure cookies); `npm start` (scripts/start.sh) turns the demo on explicitly.
 const config = loadConfig(process.env);
 const demoPassword = process.env.DEMO_PASSWORD ?? "demo1234";
 const server = await startNodeServer({
@@ -13,23 +14,23 @@ const server = await startNodeServer({
   host: config.HOST,
   sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
   secureCookies: config.SECURE_COOKIES,
+  trustedProxies: config.TRUSTED_PROXIES,
   simulator: config.ENABLE_SIMULATOR,
   seedPassword: config.SEED_DEMO ? demoPassword : undefined,
   platformApiUrls: parsePlatformApiUrls(config.PLATFORM_API_URLS),
   platformDownloadLimitBytes: config.PLATFORM_DOWNLOAD_LIMIT_MB * 1024 * 1024,
 });
 
-const lines = [
-  "",
-  `  Inbox is running at ${server.url}`,
-  `  Demo customer website (web chat widget): ${server.url}/demo`,
-  ...(config.ENABLE_SIMULATOR ? [`  Channel simulator (WhatsApp, Messenger, Instagram, Telegram, WeChat, LINE): ${server.url}/simulator`] : []),
-  `  API description: ${server.url}/openapi.json`,
-  "",
-  "  Demo logins (password for all: " + (config.SEED_DEMO ? demoPassword : "as set when seeded") + "):",
-  ...(server.seed?.logins ?? []).map((l) => `    ${l.role.padEnd(11)} ${l.email.padEnd(24)} ${l.name}`),
-  "",
-];
+const demoLines = server.seed
+  ? [
+      `  Demo customer website (web chat widget): ${server.url}/demo`,
+      ...(config.ENABLE_SIMULATOR ? [`  Channel simulator (WhatsApp, Messenger, Instagram, Telegram, WeChat, LINE): ${server.url}/simulator (signed in)`] : []),
+      "",
+      `  Demo logins (password for all: ${demoPassword}):`,
+      ...server.seed.logins.map((l) => `    ${l.role.padEnd(11)} ${l.email.padEnd(24)} ${l.name}`),
+    ]
+  : ["  No demo: sign in with an account made by `npm run db:create-workspace`."];
+const lines = ["", `  Inbox is running at ${server.url}`, `  API description: ${server.url}/openapi.json`, ...demoLines, ""];
 console.log(lines.join("\n"));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import { Hono } from "hono";
 import { createApp } from "./app.ts";
 import type { Core } from "./core.ts";
 import type { AppEnv } from "./http/app-env.ts";
@@ -6,7 +6,8 @@ import type { ExecutionContext, ScheduledController } from "./worker/cf-types.ts
 import type { Env } from "./worker/env.ts";
 import { kickScheduler } from "./worker/scheduler-object.ts";
 import { durableRoomSockets, durableWidgetSockets } from "./worker/socket-gateways.ts";
-import { isSimulatorPath, simulatorEnabled, toSimulator } from "./worker/simulator-routing.ts";
+import { isSimulatorPath, isSimulatorPlatformPath, simulatorEnabled, toSimulator } from "./worker/simulator-routing.ts";
+import { workerPeerAddress } from "./worker/peer-address.ts";
 import { settle, workerCoreOf } from "./worker/worker-core.ts";
 
 export { RoomObject } from "./worker/room-object.ts";
@@ -18,15 +19,35 @@ export { SimulatorObject } from "./worker/simulator-object.ts";
  * The Cloudflare Workers entry: the same Hono app as on Node (sync-server/src/node/server.ts)
  * over remote libSQL, R2 media, and Durable Objects for live rooms, widget sockets, the
  * scheduled jobs' alarm and (when ENABLE_SIMULATOR is "true") the demo's channel simulator.
- * Static files (PWA, widget) are served by `[assets]` in wrangler.toml; only the app's own paths
- * reach this code.
+ * Static files (PWA, widget) come from `[assets]` in wrangler.toml through this code too
+ * (`run_worker_first`), so they get the same security headers as on Node, where the app's
+ * middleware also covers the static files mounted beside it.
  */
 const apps = new WeakMap<Core, Hono<AppEnv>>();
+
+/** Paths the app answers (a miss is its 404); everything else is a static file or the PWA. */
+const APP_PATHS = /^\/(api|sync|webhooks|media|kb|simulator)(\/|$)|^\/(demo|healthz|openapi\.json)$/;
 
 function appFor(core: Core, env: Env): Hono<AppEnv> {
   let app = apps.get(core);
   if (!app) {
-    app = createApp(core, { roomSockets: durableRoomSockets(env.ROOMS), widgetSockets: durableWidgetSockets(env.VISITORS) });
+    app = new Hono<AppEnv>();
+    app.route(
+      "/",
+      createApp(core, {
+        roomSockets: durableRoomSockets(env.ROOMS),
+        widgetSockets: durableWidgetSockets(env.VISITORS),
+        peerAddress: workerPeerAddress,
+        // A demo deployment (simulator on) shows /demo for the signed-in user's workspace or ?inbox=<id>.
+        demo: simulatorEnabled(env) ? { workspaceId: null } : undefined,
+      }),
+    );
+    app.all("*", async (c) => {
+      if (!env.ASSETS || APP_PATHS.test(c.req.path)) return c.notFound();
+      // A copy: the assets binding's response headers are immutable, and the middleware adds to them.
+      const res = await env.ASSETS.fetch(c.req.raw);
+      return new Response(res.body, res);
+    });
     apps.set(core, app);
   }
   return app;
@@ -37,9 +58,11 @@ export default {
     const worker = await workerCoreOf(env);
     const url = new URL(request.url);
     worker.core.selfUrl ||= url.origin;
-    // The demo's channel simulator keeps its fakes and "sent" lists in one Durable Object.
-    const response =
-      simulatorEnabled(env) && isSimulatorPath(url.pathname)
+    // The demo's channel simulator keeps its fakes and "sent" lists in one Durable Object. Its
+    // fake platforms are for this deployment's connectors only, which reach the object directly.
+    const response = isSimulatorPlatformPath(url.pathname)
+      ? new Response("Not Found", { status: 404 })
+      : simulatorEnabled(env) && isSimulatorPath(url.pathname)
         ? await toSimulator(env.SIMULATOR, request)
         : await appFor(worker.core, env).fetch(request, env, ctx as never);
     // Work the app started after answering (webhook processing, outbox sends, writes into

@@ -6,7 +6,9 @@ import { eventually } from "./y-client.ts";
 
 // The demo's channel simulator on the Workers build (ENABLE_SIMULATOR "true" in
 // vitest.workers.config.ts): its state lives in SimulatorObject, the seeded WhatsApp inbox
-// points at it, and the agent's side is the real Worker (team room socket, commands).
+// points at it, and the agent's side is the real Worker (team room socket, commands). Like on
+// Node it is for signed-in members of the workspace, and its fake platforms are reached by the
+// connectors through the binding only.
 
 interface SimChannel {
   id: string;
@@ -18,8 +20,10 @@ interface SentList {
   sent: { to: string | null; kind: string; text: string | null; status: number }[];
 }
 
+let admin: string;
 async function simApi<T>(path: string, body?: object): Promise<T> {
-  const res = await SELF.fetch(`${ORIGIN}/simulator/api${path}`, body ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) } : {});
+  const headers = { authorization: `Bearer ${admin}`, "content-type": "application/json" };
+  const res = await SELF.fetch(`${ORIGIN}/simulator/api${path}`, body ? { method: "POST", headers, body: JSON.stringify(body) } : { headers });
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
@@ -27,16 +31,35 @@ async function simApi<T>(path: string, body?: object): Promise<T> {
 let whatsapp: SimChannel;
 
 beforeAll(async () => {
+  admin = await signIn();
   const { channels } = await simApi<{ channels: SimChannel[] }>("/channels");
   whatsapp = channels.find((c) => c.channel === "whatsapp")!;
   expect(whatsapp).toBeDefined();
 });
 
 describe("the channel simulator on Workers", () => {
-  it("serves its page", async () => {
-    const page = await SELF.fetch(`${ORIGIN}/simulator`);
+  it("serves its page to a signed-in user and tells a signed-out visitor to sign in", async () => {
+    const page = await SELF.fetch(`${ORIGIN}/simulator`, { headers: { authorization: `Bearer ${admin}` } });
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("Channel simulator");
+    const signedOut = await SELF.fetch(`${ORIGIN}/simulator`);
+    expect(signedOut.status).toBe(401);
+    expect(await signedOut.text()).toContain("Sign in first");
+    const api = await SELF.fetch(`${ORIGIN}/simulator/api/channels`);
+    expect(api.status).toBe(401);
+    await api.arrayBuffer();
+  });
+
+  it("refuses the fake platforms from outside: only connectors reach them, through the binding", async () => {
+    const res = await SELF.fetch(`${ORIGIN}/simulator/platform/${whatsapp.id}/v21.0/123/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ messaging_product: "whatsapp", to: "5511987650001", type: "text", text: { body: "forged" } }),
+    });
+    expect(res.status).toBe(404);
+    await res.arrayBuffer();
+    const { sent } = await simApi<SentList>(`/inboxes/${whatsapp.id}/sent`);
+    expect(sent.map((s) => s.text)).not.toContain("forged");
   });
 
   it("delivers a customer's WhatsApp text to the agents' inbox and lists the agent's reply as sent through the platform", async () => {

@@ -24,7 +24,9 @@ export function useInbox(): InboxUnderTest {
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
-    server = await startTestServer();
+    // The demo, turned on explicitly (a real server's defaults have neither): its seeded
+    // workspace and logins, and the simulator the platform channels' tests drive.
+    server = await startTestServer({ seed: true, simulator: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -32,6 +32,8 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
   };
   const c = () => props.conversation;
   const meId = () => session.me()?.user.id ?? "";
+  // The assignment policy (server: conversation-commands.ts): agents take only chats nobody has.
+  const mayTake = () => c().assigneeId !== meId() && (c().assigneeId === null || session.me()?.user.role !== "agent");
   const assignee = () => {
     const id = c().assigneeId;
     if (id === null) return t("unassigned");
@@ -46,7 +48,7 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
     note: () => focusComposer("note"),
     resolve: () => void (c().status === "resolved" ? selection.reopen() : selection.resolve()),
     snooze: () => snoozeMenu?.open(),
-    assignToMe: () => void (c().assigneeId !== meId() && selection.assignToMe()),
+    assignToMe: () => void (mayTake() && selection.assignToMe()),
     priority: () => prioritySelect.focus(),
   });
 
@@ -73,7 +75,7 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
         <PresenceNote conversationId={c().id} />
       </div>
       <div class="chat-actions">
-        <Show when={c().assigneeId !== meId()}>
+        <Show when={mayTake()}>
           <button type="button" class="btn" onClick={() => void selection.assignToMe()}>
             {t("assignToMe")}
           </button>

@@ -27,7 +27,7 @@ export const contentApi = {
   markNotificationsRead: (ids?: string[]) => request("/api/me/notifications/read", { body: ids ? { ids } : {}, schema: MarkNotificationsReadResponseSchema }),
 };
 
-/** Where a published article can be read by anyone (the link agents insert for customers). */
-export function articleUrl(slug: string, origin = location.origin): string {
-  return `${origin}/kb/${encodeURIComponent(slug)}`;
+/** Where a published article can be read by anyone (the link agents insert for customers); slugs are per workspace. */
+export function articleUrl(workspaceId: string, slug: string, origin = location.origin): string {
+  return `${origin}/kb/${encodeURIComponent(workspaceId)}/${encodeURIComponent(slug)}`;
 }

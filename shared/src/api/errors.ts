@@ -9,6 +9,7 @@ export const ERROR_CODES = [
   "invalid_json",
   "validation_failed",
   "payload_too_large",
+  "unsupported_media_type",
   "unauthenticated",
   "invalid_credentials",
   "forbidden",

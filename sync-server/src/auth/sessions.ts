@@ -8,23 +8,31 @@ import { auditInsert, eventInsert } from "../services/event-rows.ts";
 import { loadUser } from "../services/read-model.ts";
 import { CLOSE_UNAUTHENTICATED } from "../sync/peer.ts";
 import { usersOfSessions } from "./session-users.ts";
-import { DUMMY_HASH, verifyPassword } from "./password.ts";
+import { clearedOnSuccess, recordFailure, refuseWhileLocked, throttleKeys } from "./sign-in-throttle.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
 
 export const SESSION_COOKIE = "inbox_session";
 
-/** Checks the password and opens a session; the same words for unknown email and wrong password. */
+/**
+ * Checks the password and opens a session; the same words for unknown email and wrong password.
+ * Throttled per account and per address (sign-in-throttle.ts); a stored hash weaker than the
+ * current setting is replaced while we hold the password.
+ */
 export async function signIn(
   core: Core,
   email: string,
   password: string,
   ip: string | null,
 ): Promise<{ user: User; token: string; expiresAt: number }> {
-  const row = await core.db.query.users.findFirst({ where: eq(users.email, email.trim().toLowerCase()) });
-  const ok = await verifyPassword(password, row?.passwordHash ?? DUMMY_HASH);
+  const normalised = email.trim().toLowerCase();
+  const keys = throttleKeys(normalised, ip);
+  await refuseWhileLocked(core, keys);
+  const row = await core.db.query.users.findFirst({ where: eq(users.email, normalised) });
+  const verified = await core.passwords.verify(password, row?.passwordHash ?? null);
   const at = core.now();
   // A deactivated user is told the same as a wrong password: nothing to learn about the account.
-  if (!row || !ok || row.deactivatedAt !== null) {
+  if (!row || !verified.ok || row.deactivatedAt !== null) {
+    await recordFailure(core, keys);
     if (row) {
       await core.writer.write([
         auditInsert(core, { workspaceId: row.workspaceId, actorId: row.id, action: "auth.sign_in_failed", ip, at }),
@@ -34,11 +42,14 @@ export async function signIn(
   }
   const token = randomToken();
   const expiresAt = at + core.sessionTtlMs;
+  const rehashed = verified.rehash ? await core.passwords.hash(password) : null;
   await core.writer.write([
     core.db.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: row.id, createdAt: at, expiresAt }),
     eventInsert(core, { workspaceId: row.workspaceId, type: "user.signed_in", actorKind: "agent", actorId: row.id, at }),
     auditInsert(core, { workspaceId: row.workspaceId, actorId: row.id, action: "auth.signed_in", ip, at }),
     core.db.delete(sessions).where(lt(sessions.expiresAt, at)),
+    ...clearedOnSuccess(core, keys),
+    ...(rehashed ? [core.db.update(users).set({ passwordHash: rehashed }).where(eq(users.id, row.id))] : []),
   ]);
   const { passwordHash: _, ...user } = (await loadUser(core.db, row.id))!;
   return { user, token, expiresAt };
@@ -58,4 +69,19 @@ export async function signOut(core: Core, user: SessionUser): Promise<void> {
   ]);
   // This process's sockets of the session close now; other instances' at their next access check.
   core.sockets.closeSession(user.sessionTokenHash, CLOSE_UNAUTHENTICATED, "Signed out");
+}
+
+/**
+ * The session cookie's Secure flag. "auto" (the default) sets it unless the request is plain
+ * http to this machine's loopback (a developer's `npm start`): everywhere else a cookie must
+ * never travel unencrypted.
+ */
+export function secureCookieFor(core: Core, requestUrl: string): boolean {
+  if (core.secureCookies !== "auto") return core.secureCookies;
+  const url = new URL(requestUrl);
+  return !(url.protocol === "http:" && isLoopbackHost(url.hostname));
+}
+
+function isLoopbackHost(hostname: string): boolean {
+  return hostname === "localhost" || hostname.endsWith(".localhost") || hostname === "[::1]" || /^127(\.\d{1,3}){3}$/.test(hostname);
 }

@@ -56,7 +56,7 @@ async function settle() {
 }
 
 async function simulate(inboxId: string, path: string, body: unknown) {
-  const res = await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const res = await server.simulatorApi(`/inboxes/${inboxId}/${path}`, body);
   expect(res.status).toBe(200);
 }
 
@@ -136,7 +136,7 @@ describe.each(channels)("%s channel", (channel, adapter) => {
     expect(res.status).toBe(200);
     await settle();
     const { row } = await inboxOf(channel);
-    const sent = (await (await fetch(`${server.url}/simulator/api/inboxes/${row.id}/sent`)).json()) as { sent: { text: string | null; to: string | null }[] };
+    const sent = (await (await server.simulatorApi(`/inboxes/${row.id}/sent`)).json()) as { sent: { text: string | null; to: string | null }[] };
     expect(sent.sent.some((s) => s.text?.includes("Thanks, we're on it!"))).toBe(true);
     const out = (await messagesOf(conv.id)).find((m) => m.content.kind === "text" && m.content.text === "Thanks, we're on it!")!;
     expect(["sent", "delivered"]).toContain(out.status);

@@ -2,6 +2,7 @@ import { PLATFORM_MEDIA_PREFIX, type Connector, type ConnectorContext, type Cred
 import type { MessageContent } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { newMediaKey } from "../media/blob-store.ts";
+import { recordMedia } from "../media/media-access.ts";
 
 /**
  * Platform media links expire (WhatsApp's in minutes), so inbound media is downloaded at once
@@ -14,6 +15,8 @@ export async function storeInboundMedia(
   connector: Connector,
   credentials: Credentials,
   ctx: ConnectorContext,
+  /** The inbox's workspace: the file is its own, and its message's conversation's once stored. */
+  owner: { workspaceId: string },
 ): Promise<MessageContent> {
   if (!("url" in content) || !content.url.startsWith(PLATFORM_MEDIA_PREFIX)) return content;
   const mediaId = content.url.slice(PLATFORM_MEDIA_PREFIX.length);
@@ -21,6 +24,7 @@ export async function storeInboundMedia(
     const { bytes, mimeType } = await connector.downloadMedia(mediaId, credentials, ctx);
     const key = newMediaKey(mimeType || content.mimeType);
     await core.blobs.put(key, bytes, mimeType || content.mimeType);
+    await recordMedia(core, key, owner);
     return { ...content, url: `/media/${key}`, mimeType: mimeType || content.mimeType };
   } catch (err) {
     console.error(`media ${mediaId} could not be downloaded`, err);

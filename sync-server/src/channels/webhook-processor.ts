@@ -138,7 +138,7 @@ export class WebhookProcessor {
       const errors: string[] = [];
       for (const event of events) {
         try {
-          const withMedia = event.type === "message" || event.type === "edit" ? { ...event, content: await storeInboundMedia(core, event.content, connector, credentials, ctx) } : event;
+          const withMedia = event.type === "message" || event.type === "edit" ? { ...event, content: await storeInboundMedia(core, event.content, connector, credentials, ctx, inbox) } : event;
           await applyInboundEvent(core, inbox, withMedia);
         } catch (err) {
           console.error(`webhook ${row.id}: an event failed`, err);

@@ -10,6 +10,8 @@ import { ZodError } from "zod";
 import { loadConfig } from "../config.ts";
 import { openNodeDatabase } from "../node/open-database.ts";
 import { createWorkspace } from "../services/create-workspace.ts";
+import { PasswordHasher } from "../auth/password.ts";
+import { nodeScrypt } from "../node/node-scrypt.ts";
 
 const env = process.env;
 const config = loadConfig(env);
@@ -21,7 +23,7 @@ try {
     adminName: env.ADMIN_NAME ?? "",
     adminEmail: env.ADMIN_EMAIL ?? "",
     adminPassword: env.ADMIN_PASSWORD ?? "",
-  });
+  }, { passwords: new PasswordHasher(nodeScrypt) });
   console.log(`db:create-workspace: created workspace ${workspaceId}; sign in as ${env.ADMIN_EMAIL}`);
 } catch (err) {
   const message = err instanceof ZodError ? err.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ") : err instanceof Error ? err.message : String(err);

@@ -11,7 +11,7 @@ import * as Y from "yjs";
 import type { Conversation } from "@inbox/shared";
 import { startNodeServer, type RunningServer } from "../node/server.ts";
 import { sqldBinary, startSqld, type Sqld } from "../testing/sqld.ts";
-import { bearerWebSocket, waitFor } from "../testing/test-server.ts";
+import { bearerWebSocket, TEST_PASSWORD_PARAMS, waitFor } from "../testing/test-server.ts";
 import { docUpdates, messages } from "./schema.ts";
 
 const PASSWORD = "remote-password-1";
@@ -44,6 +44,7 @@ describe.skipIf(!sqldBinary())("the server on a real libSQL server over HTTP", (
       sessionTtlMs: 3600_000,
       secureCookies: false,
       seedPassword: PASSWORD,
+      passwordParams: TEST_PASSWORD_PARAMS,
       roomIdleMs: 50,
     });
 

@@ -258,13 +258,18 @@ export const syncCounter = sqliteTable("sync_counter", {
   value: integer("value").notNull(),
 });
 
-/** Commands already applied, by the client's id, with their outcome: a replay gets the same answer. */
-export const processedCommands = sqliteTable("processed_commands", {
-  clientId: text("client_id").primaryKey(),
-  userId: text("user_id").notNull(),
-  result: text("result", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
-  at: integer("at").notNull(),
-});
+/** Commands already applied, by the client's id (unique per workspace), with their outcome: a replay gets the same answer. */
+export const processedCommands = sqliteTable(
+  "processed_commands",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    clientId: text("client_id").notNull(),
+    userId: text("user_id").notNull(),
+    result: text("result", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.clientId] })],
+);
 
 /**
  * Every verified webhook, stored before it is acknowledged and processed after. `held` while
@@ -325,7 +330,7 @@ export const cannedResponses = sqliteTable(
   (t) => [uniqueIndex("canned_responses_shortcut").on(t.workspaceId, t.shortcut)],
 );
 
-/** Knowledge-base articles; published ones are readable by anyone at `/kb/<slug>`. */
+/** Knowledge-base articles; published ones are readable by anyone at `/kb/<workspaceId>/<slug>`. */
 export const kbArticles = sqliteTable(
   "kb_articles",
   {
@@ -338,8 +343,14 @@ export const kbArticles = sqliteTable(
     createdBy: text("created_by"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /** Existed when slugs were unique across the server (migration 0017): its old `/kb/<slug>` link still answers. */
+    legacyLink: integer("legacy_link", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [uniqueIndex("kb_articles_slug").on(t.slug), index("kb_articles_workspace").on(t.workspaceId, t.updatedAt)],
+  (t) => [
+    uniqueIndex("kb_articles_workspace_slug").on(t.workspaceId, t.slug),
+    uniqueIndex("kb_articles_legacy_slug").on(t.slug).where(sql`legacy_link = true`),
+    index("kb_articles_workspace").on(t.workspaceId, t.updatedAt),
+  ],
 );
 
 /** A colleague's @mention of a user in a note; one per (note, user), so replays add nothing. */
@@ -394,3 +405,26 @@ export const savedViews = sqliteTable(
   },
   (t) => [index("saved_views_user").on(t.userId, t.createdAt)],
 );
+
+// ---------- HTTP hardening (migration 0017): media ownership, sign-in throttling ----------
+
+/**
+ * Who may read a stored file: the users who may see `conversationId` (set by a trigger when a
+ * message carries the file), or until then only `uploaderId`. Inbound platform media has no
+ * uploader: nobody reads it before its message is stored.
+ */
+export const media = sqliteTable("media", {
+  key: text("key").primaryKey(),
+  workspaceId: text("workspace_id").notNull(),
+  uploaderId: text("uploader_id"),
+  conversationId: text("conversation_id"),
+  createdAt: integer("created_at").notNull(),
+});
+
+/** Failed sign-ins per `account:<email>` and `address:<ip>`, with the backoff they earned. */
+export const signInThrottle = sqliteTable("sign_in_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+  lockedUntil: integer("locked_until").notNull().default(0),
+});

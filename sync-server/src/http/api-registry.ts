@@ -43,29 +43,42 @@ export class ApiRegistry {
     spec: RouteSpec<B, Q, R> & { access: "public" },
     handler: (input: Input<B, Q>) => Promise<R | Response>,
   ): void {
-    this.register(spec, (input) => handler(input));
+    this.register(spec, () => null, (input) => handler(input));
   }
 
   userRoute<B = undefined, Q = undefined, R = unknown>(
     spec: RouteSpec<B, Q, R> & { access: Exclude<Access, "public"> },
     handler: (input: UserInput<B, Q>) => Promise<R | Response>,
   ): void {
-    this.register(spec, (input) => {
-      const user = input.c.get("user");
-      if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
-      if (spec.access !== "user" && !spec.access.includes(user.role)) {
-        throw forbidden("Your role does not allow this action.");
-      }
-      return handler({ ...input, user });
-    });
+    this.register(
+      spec,
+      (c) => {
+        const user = c.get("user");
+        if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
+        if (spec.access !== "user" && !spec.access.includes(user.role)) {
+          throw forbidden("Your role does not allow this action.");
+        }
+        return user;
+      },
+      (input, user) => handler({ ...input, user: user! }),
+    );
   }
 
-  private register<B, Q, R>(spec: RouteSpec<B, Q, R>, run: (input: Input<B, Q>) => Promise<R | Response>): void {
+  /**
+   * Who may call is decided before the request is read: an anonymous or unauthorised caller is
+   * answered from the session alone and never learns the route's schema from validation errors.
+   */
+  private register<B, Q, R>(
+    spec: RouteSpec<B, Q, R>,
+    authorise: (c: Context<AppEnv>) => SessionUser | null,
+    run: (input: Input<B, Q>, user: SessionUser | null) => Promise<R | Response>,
+  ): void {
     this.specs.push(spec as RouteSpec<unknown, unknown, unknown>);
     this.app.on(spec.method.toUpperCase(), spec.path, async (c) => {
+      const user = authorise(c);
       const query = spec.query ? parseQuery(spec.query, c.req.query()) : (undefined as Q);
       const body = spec.body ? await readJson(c, spec.body, spec.bodyLimit) : (undefined as B);
-      const result = await run({ c, body, query, params: c.req.param() as Record<string, string> });
+      const result = await run({ c, body, query, params: c.req.param() as Record<string, string> }, user);
       if (result instanceof Response) return result;
       if (spec.status === 204) return c.body(null, 204);
       return c.json(result as object, (spec.status ?? 200) as ContentfulStatusCode);

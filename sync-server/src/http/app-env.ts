@@ -8,6 +8,8 @@ export interface SessionUser extends User {
 export type AppEnv = {
   Variables: {
     user: SessionUser | null;
+    /** The caller's address, resolved once per request (http/client-ip.ts). */
+    clientIp: string | null;
   };
 };
 

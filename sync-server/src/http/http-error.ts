@@ -9,6 +9,8 @@ export class HttpError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields?: Record<string, string>,
+    /** Extra response headers, e.g. `Retry-After` with a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -22,6 +24,7 @@ export function handleError(err: Error, c: Context): Response {
   if (err instanceof HttpError) {
     // The unread rest of an oversized body would be parsed as the next request: drop the connection.
     if (err.status === 413) c.header("Connection", "close");
+    for (const [name, value] of Object.entries(err.headers ?? {})) c.header(name, value);
     const body: ApiError = { error: { code: err.code, message: err.message, ...(err.fields ? { fields: err.fields } : {}) } };
     return c.json(body, err.status);
   }

@@ -51,9 +51,20 @@ export function validationError(error: z.ZodError): HttpError {
   return new HttpError(400, "validation_failed", `Some fields are not valid: ${summary}`, fields);
 }
 
-/** JSON body → validated value, or a 4xx that says what is wrong. */
+const JSON_TYPE_RE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+
+const notJson = () =>
+  new HttpError(415, "unsupported_media_type", "The request body must be JSON, sent with the header Content-Type: application/json.");
+
+/**
+ * JSON body → validated value, or a 4xx that says what is wrong. The body must say it is JSON:
+ * a form or text/plain body is what another site's page can send without asking (CSRF).
+ */
 export async function readJson<T>(c: Context, schema: z.ZodType<T>, limit = DEFAULT_BODY_LIMIT): Promise<T> {
+  const type = c.req.header("content-type");
+  if (type !== undefined && !JSON_TYPE_RE.test(type)) throw notJson();
   const raw = await readRawBody(c, limit);
+  if (type === undefined && raw.byteLength > 0) throw notJson();
   let parsed: unknown;
   try {
     parsed = raw.byteLength === 0 ? {} : JSON.parse(new TextDecoder().decode(raw));

@@ -25,6 +25,9 @@ import { nodeWidgetSockets } from "./widget-sockets.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
 import type { ChannelType } from "@inbox/shared";
 import { resolveHost } from "./resolve-host.ts";
+import { PasswordHasher, type ScryptParams } from "../auth/password.ts";
+import { nodeScrypt } from "./node-scrypt.ts";
+import { nodePeerAddress } from "./peer-address.ts";
 
 export interface NodeServerOptions {
   databaseUrl: string;
@@ -36,9 +39,14 @@ export interface NodeServerOptions {
   port: number;
   host: string;
   sessionTtlMs: number;
-  secureCookies: boolean;
-  /** Serve the channel simulator (/simulator) for the demo's simulator-wired inboxes. */
+  /** Session cookies' Secure flag; "auto": on unless the request is plain http to loopback. */
+  secureCookies: boolean | "auto";
+  /** Serve the channel simulator (/simulator) for the demo's simulator-wired inboxes (default off). */
   simulator?: boolean;
+  /** Reverse proxies whose X-Forwarded-For names the client (default: none, the socket's address counts). */
+  trustedProxies?: readonly string[];
+  /** scrypt cost of new password hashes (default OWASP's; tests use a cheaper one). */
+  passwordParams?: ScryptParams;
   /** Demo password; seeding happens only when set and the database is empty. */
   seedPassword?: string;
   roomIdleMs?: number;
@@ -75,6 +83,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     secrets: await createSecretBox(loadSecretKey(opts.secretKey, join(opts.dataDir, "secret.key"))),
     blobs: new FileBlobStore(join(opts.dataDir, "media")),
     connectors: platformConnectors(),
+    passwords: new PasswordHasher(nodeScrypt, opts.passwordParams),
   };
   const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword, deps) : null;
   const core = createCore({
@@ -82,6 +91,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     ...deps,
     sessionTtlMs: opts.sessionTtlMs,
     secureCookies: opts.secureCookies,
+    trustedProxies: opts.trustedProxies,
     roomIdleMs: opts.roomIdleMs,
     now: opts.now,
     presence: opts.presence,
@@ -95,11 +105,14 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
   const socketServers = frameLimitedServers(nodeWs.wss);
-  const simulator = opts.simulator === false ? undefined : new Simulator(core, simulatorAdapters());
+  const simulator = opts.simulator ? new Simulator(core, simulatorAdapters()) : undefined;
+  if (simulator) core.simulatorFetch = simulator.connectorFetch;
   const app = createApp(core, {
     roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
     widgetSockets: nodeWidgetSockets(core, nodeWs.upgradeWebSocket),
+    peerAddress: nodePeerAddress,
     simulator,
+    demo: seed ? { workspaceId: seed.workspaceId } : undefined,
   });
   root.route("/", app);
   mountStaticFiles(root);

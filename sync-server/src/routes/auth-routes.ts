@@ -2,7 +2,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema } from "@inbox/shared";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { SESSION_COOKIE, signIn, signOut } from "../auth/sessions.ts";
+import { SESSION_COOKIE, secureCookieFor, signIn, signOut } from "../auth/sessions.ts";
 import type { Core } from "../core.ts";
 import { teams, workspaces } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
@@ -24,7 +24,7 @@ export function registerAuthRoutes(api: ApiRegistry, core: Core): void {
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: "Lax",
-        secure: core.secureCookies,
+        secure: secureCookieFor(core, c.req.url),
         path: "/",
         expires: new Date(result.expiresAt),
       });

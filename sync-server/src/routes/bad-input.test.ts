@@ -94,6 +94,42 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
     expect((await errorOf(foreign)).message).toBe("Your chat session has ended. Please start a new chat.");
   });
 
+  it("a body that is not declared JSON is refused with 415 and a sentence, whatever it contains", async () => {
+    const before = await counts();
+    const json = JSON.stringify({ clientId: "plain-text-0001", text: "hi" });
+    for (const headers of [{ "content-type": "text/plain" }, { "content-type": "application/x-www-form-urlencoded" }, {}] as Record<string, string>[]) {
+      const res = await fetch(`${server.url}/api/widget/${inbox}/messages`, { method: "POST", headers: { authorization: `Bearer ${visitorToken}`, ...headers }, body: json });
+      expect(res.status).toBe(415);
+      expect(await errorOf(res)).toEqual({
+        code: "unsupported_media_type",
+        message: "The request body must be JSON, sent with the header Content-Type: application/json.",
+      });
+    }
+    // JSON with a charset, or a +json type, is JSON.
+    const ok = await fetch(`${server.url}/api/widget/${inbox}/messages`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${visitorToken}`, "content-type": "application/json; charset=utf-8" },
+      body: json,
+    });
+    expect(ok.status).toBe(201);
+    expect((await counts()).m).toBe(before.m + 1);
+  });
+
+  it("an anonymous caller is answered 401 before the body is read: no schema details", async () => {
+    const ana = await server.login("ana@demo.inbox");
+    const conv = ((await (await server.api("/api/conversations", { token: ana })).json()) as { conversations: { id: string }[] }).conversations[0]!;
+    for (const body of [{ nonsense: true }, { status: 42 }]) {
+      const res = await server.api(`/api/conversations/${conv.id}/status`, { method: "POST", json: body });
+      expect(res.status).toBe(401);
+      const err = await errorOf(res);
+      expect(err).toEqual({ code: "unauthenticated", message: "Please sign in to continue." });
+    }
+    // An agent on an admin route hears about their role, not the route's fields.
+    const admin = await server.api("/api/admin/kb/articles", { method: "POST", token: ana, json: { wrong: "shape" } });
+    expect(admin.status).toBe(403);
+    expect((await errorOf(admin)).fields).toBeUndefined();
+  });
+
   it("unknown API paths and ids", async () => {
     const token = await server.login("admin@demo.inbox");
     expect((await server.api("/api/nope", { token })).status).toBe(404);

@@ -1,6 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article, CannedResponse } from "@inbox/shared/api/content";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { and, eq } from "drizzle-orm";
+import { PasswordHasher } from "../auth/password.ts";
+import { kbArticles } from "../db/schema.ts";
+import { nodeScrypt } from "../node/node-scrypt.ts";
+import { createWorkspace } from "../services/create-workspace.ts";
+import { startTestServer, TEST_PASSWORD_PARAMS, type TestServer } from "../testing/test-server.ts";
 
 let server: TestServer;
 let admin: string;
@@ -90,22 +95,54 @@ describe("knowledge base", () => {
     expect(article.slug).toBe("holiday-hours-draft");
     expect((await articles(ana, "holiday")).length).toBe(0);
     expect((await articles(sam, "holiday")).length).toBe(1);
-    expect((await fetch(`${server.url}/kb/${article.slug}`)).status).toBe(404);
+    expect((await fetch(`${server.url}/kb/${server.seed!.workspaceId}/${article.slug}`)).status).toBe(404);
 
     await server.api(`/api/admin/kb/articles/${article.id}`, { method: "PUT", token: sam, json: { title: "Holiday hours", body: "Closed on the 25th.", published: true } });
     expect((await articles(ana, "holiday"))[0]).toMatchObject({ title: "Holiday hours", slug: "holiday-hours-draft" });
-    expect((await fetch(`${server.url}/kb/${article.slug}`)).status).toBe(200);
+    expect((await fetch(`${server.url}/kb/${server.seed!.workspaceId}/${article.slug}`)).status).toBe(200);
   });
 
   it("the public page shows an article's markup as text, never as HTML", async () => {
     const res = await server.api("/api/admin/kb/articles", { method: "POST", token: admin, json: { title: "<img src=x onerror=alert(1)>", body: "**Bold** <script>alert(1)</script>\n\n- one", published: true } });
     const { article } = (await res.json()) as { article: Article };
-    const page = await (await fetch(`${server.url}/kb/${article.slug}`)).text();
+    const page = await (await fetch(`${server.url}/kb/${server.seed!.workspaceId}/${article.slug}`)).text();
     expect(page).not.toContain("<script>alert");
     expect(page).not.toContain("<img src=x");
     expect(page).toContain("&lt;script&gt;alert(1)&lt;/script&gt;");
     expect(page).toContain("<strong>Bold</strong>");
     expect(page).toContain("<li>one</li>");
+  });
+
+  it("slugs are per workspace: another workspace's article of the same title has its own page, and neither shows the other", async () => {
+    await createWorkspace(
+      server.core.db,
+      { workspaceName: "Rival Co", adminName: "Rita", adminEmail: "rita@rival.example", adminPassword: "a long enough password" },
+      { passwords: new PasswordHasher(nodeScrypt, TEST_PASSWORD_PARAMS) },
+    );
+    const rita = await server.login("rita@rival.example", "a long enough password");
+    const ritaWorkspace = ((await (await server.api("/api/me", { token: rita })).json()) as { workspace: { id: string } }).workspace.id;
+    const res = await server.api("/api/admin/kb/articles", { method: "POST", token: rita, json: { title: "Trocas e devoluções", body: "Rival's own policy.", published: true } });
+    expect(res.status).toBe(201);
+    const { article } = (await res.json()) as { article: Article };
+    // The same slug as the demo workspace's article: slugs are no longer unique across the server.
+    expect(article.slug).toBe("trocas-e-devolucoes");
+    expect(await (await fetch(`${server.url}/kb/${ritaWorkspace}/trocas-e-devolucoes`)).text()).toContain("Rival&#39;s own policy.");
+    const ours = await (await fetch(`${server.url}/kb/${server.seed!.workspaceId}/trocas-e-devolucoes`)).text();
+    expect(ours).toContain("<h1>Trocas e devoluções</h1>");
+    expect(ours).not.toContain("Rival");
+    // Rita's workspace id with our other slugs shows nothing.
+    expect((await fetch(`${server.url}/kb/${ritaWorkspace}/resetting-your-password`)).status).toBe(404);
+  });
+
+  it("an old /kb/<slug> link of an article from before per-workspace slugs still leads to it; newer articles never answer one", async () => {
+    const slug = "resetting-your-password";
+    expect((await fetch(`${server.url}/kb/${slug}`, { redirect: "manual" })).status).toBe(404);
+    // What migration 0017 marks on every article that existed when slugs were server-wide.
+    await server.core.db.update(kbArticles).set({ legacyLink: true }).where(and(eq(kbArticles.slug, slug), eq(kbArticles.workspaceId, server.seed!.workspaceId!)));
+    const old = await fetch(`${server.url}/kb/${slug}`, { redirect: "manual" });
+    expect(old.status).toBe(301);
+    expect(old.headers.get("location")).toBe(`/kb/${server.seed!.workspaceId}/${slug}`);
+    expect(await (await fetch(`${server.url}/kb/${slug}`)).text()).toContain("<h1>Resetting your password</h1>");
   });
 
   it("agents may not write articles", async () => {

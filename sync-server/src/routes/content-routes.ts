@@ -1,4 +1,4 @@
-import type { Hono } from "hono";
+import type { Context, Hono } from "hono";
 import { z } from "zod";
 import {
   ArticleInputSchema,
@@ -18,7 +18,7 @@ import type { ApiRegistry } from "../http/api-registry.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { deleteCanned, listCanned, saveCanned } from "../services/canned.ts";
-import { deleteArticle, publishedArticle, saveArticle, searchArticles } from "../services/knowledge.ts";
+import { deleteArticle, legacyArticleWorkspace, publishedArticle, saveArticle, searchArticles } from "../services/knowledge.ts";
 import { articlePage, escapeHtml } from "../services/knowledge-page.ts";
 import { listNotifications, markNotificationsRead } from "../services/notifications.ts";
 
@@ -78,11 +78,18 @@ export function registerContentRoutes(api: ApiRegistry, app: Hono<AppEnv>, core:
   );
 
   // What a customer opens from an inserted link: read-only, escaped, published articles only.
-  app.get("/kb/:slug", async (c) => {
-    const article = await publishedArticle(core, c.req.param("slug"));
-    if (!article) {
-      return c.html(`<!doctype html><meta charset="utf-8"><title>Not found</title><p>${escapeHtml("This article does not exist or is no longer published.")}</p>`, 404);
-    }
-    return c.html(articlePage(article));
+  app.get("/kb/:workspaceId/:slug", async (c) => {
+    const article = await publishedArticle(core, c.req.param("workspaceId"), c.req.param("slug"));
+    return article ? c.html(articlePage(article)) : articleGone(c);
   });
+  // Links sent before slugs were per workspace keep working: they lead to the article's page.
+  app.get("/kb/:slug", async (c) => {
+    const slug = c.req.param("slug");
+    const workspaceId = await legacyArticleWorkspace(core, slug);
+    return workspaceId ? c.redirect(`/kb/${encodeURIComponent(workspaceId)}/${encodeURIComponent(slug)}`, 301) : articleGone(c);
+  });
+}
+
+function articleGone(c: Context<AppEnv>): Response {
+  return c.html(`<!doctype html><meta charset="utf-8"><title>Not found</title><p>${escapeHtml("This article does not exist or is no longer published.")}</p>`, 404);
 }

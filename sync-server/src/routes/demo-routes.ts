@@ -1,18 +1,27 @@
 import type { Hono } from "hono";
 import { and, asc, eq } from "drizzle-orm";
+import { sessionMiddleware } from "../auth/session-middleware.ts";
 import type { Core } from "../core.ts";
 import { inboxes } from "../db/schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
 
-/** A sample customer website with the widget embedded, so anyone can try the web chat. */
-export function registerDemoRoutes(app: Hono<AppEnv>, core: Core): void {
-  app.get("/demo", async (c) => {
+/**
+ * A sample customer website with the widget embedded, so anyone can try the web chat. Served
+ * only while the demo is on, and for one workspace: `?inbox=<id>` names a web chat inbox (its
+ * id is public anyway: it is in every embed snippet); otherwise the signed-in user's workspace,
+ * or the demo workspace. It never picks another workspace's inbox.
+ */
+export function registerDemoRoutes(app: Hono<AppEnv>, core: Core, demo: { workspaceId: string | null }): void {
+  app.get("/demo", sessionMiddleware(core), async (c) => {
     const wanted = c.req.query("inbox");
-    const inbox = await core.db.query.inboxes.findFirst({
-      where: wanted ? and(eq(inboxes.id, wanted), eq(inboxes.channel, "webchat")) : eq(inboxes.channel, "webchat"),
-      orderBy: asc(inboxes.createdAt),
-    });
-    if (!inbox) return c.text("No web chat inbox exists yet. Connect one in the admin settings.", 404);
+    const workspaceId = c.get("user")?.workspaceId ?? demo.workspaceId;
+    const where = wanted
+      ? and(eq(inboxes.id, wanted), eq(inboxes.channel, "webchat"))
+      : workspaceId
+        ? and(eq(inboxes.workspaceId, workspaceId), eq(inboxes.channel, "webchat"))
+        : undefined;
+    const inbox = where && (await core.db.query.inboxes.findFirst({ where, orderBy: asc(inboxes.createdAt) }));
+    if (!inbox) return c.text("No web chat inbox to show here. Connect one in the admin settings, or add ?inbox=<web chat inbox id>.", 404);
     return c.html(demoPage(new URL(c.req.url).origin, inbox.id, inbox.name));
   });
 }

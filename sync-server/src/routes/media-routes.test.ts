@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WidgetFrameSchema, type CommandResult, type Conversation, type WidgetFrame, type WidgetMessage } from "@inbox/shared";
 import type { UploadResponse } from "@inbox/shared/api/uploads";
-import { openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+import { PasswordHasher } from "../auth/password.ts";
+import { recordMedia } from "../media/media-access.ts";
+import { nodeScrypt } from "../node/node-scrypt.ts";
+import { createWorkspace } from "../services/create-workspace.ts";
+import { openSocket, startTestServer, TEST_PASSWORD_PARAMS, waitFor, type TestServer } from "../testing/test-server.ts";
 
 // Agents' attachments in web chat: the visitor has no session, so their widget gets links
 // signed for them. A link opens its own file, for a day; not another file, not after it
@@ -135,5 +139,90 @@ describe("media links for web chat visitors", () => {
     } finally {
       server.clock.offsetMs = 0;
     }
+  });
+});
+
+describe("who may read and send a file", () => {
+  let otherWorkspace: string;
+  beforeAll(async () => {
+    await createWorkspace(
+      server.core.db,
+      { workspaceName: "Other Co", adminName: "Olga", adminEmail: "olga@other.example", adminPassword: "another long password" },
+      { passwords: new PasswordHasher(nodeScrypt, TEST_PASSWORD_PARAMS) },
+    );
+    otherWorkspace = await server.login("olga@other.example", "another long password");
+  });
+
+  async function upload(token: string, conversationId: string): Promise<string> {
+    const res = await server.api(`/api/uploads?conversationId=${conversationId}&filename=x.png`, { method: "POST", token, headers: { "content-type": "image/png" }, body: PNG as Uint8Array<ArrayBuffer> });
+    expect(res.status).toBe(201);
+    return ((await res.json()) as UploadResponse).url;
+  }
+  async function reply(token: string, conversationId: string, url: string): Promise<CommandResult> {
+    const res = await server.api("/api/commands", {
+      method: "POST",
+      token,
+      json: { commands: [{ type: "reply", clientId: crypto.randomUUID(), conversationId, text: "", content: { kind: "image", url, mimeType: "image/png" } }] },
+    });
+    return ((await res.json()) as { results: CommandResult[] }).results[0]!;
+  }
+
+  it("a file in a conversation is as visible as the conversation: its team and supervisors, not another team, not another workspace", async () => {
+    const supervisor = await server.login("supervisor@demo.inbox");
+    const bruno = await server.login("bruno@demo.inbox");
+    expect((await server.api(`/media/${aliceKey}`, { token: ana })).status).toBe(200);
+    expect((await server.api(`/media/${aliceKey}`, { token: supervisor })).status).toBe(200);
+    const otherTeam = await server.api(`/media/${aliceKey}`, { token: bruno });
+    expect(otherTeam.status).toBe(403);
+    expect(((await otherTeam.json()) as { error: { message: string } }).error.message).toBe("This file is in a conversation of a team you are not in.");
+    const stranger = await server.api(`/media/${aliceKey}`, { token: otherWorkspace });
+    expect(stranger.status).toBe(404);
+    expect(((await stranger.json()) as { error: { message: string } }).error.message).toBe("That file was not found.");
+  });
+
+  it("an upload is its uploader's alone until a reply carries it; then the conversation's", async () => {
+    const supervisor = await server.login("supervisor@demo.inbox");
+    const url = await upload(ana, alice.conversation.id);
+    expect((await server.api(url, { token: ana })).status).toBe(200);
+    expect((await server.api(url, { token: supervisor })).status).toBe(404);
+    expect(await reply(ana, alice.conversation.id, url)).toMatchObject({ ok: true });
+    expect((await server.api(url, { token: supervisor })).status).toBe(200);
+  });
+
+  it("a reply cannot attach another conversation's file or a colleague's upload; the file stays unreadable to them", async () => {
+    const supervisor = await server.login("supervisor@demo.inbox");
+    const stolen = await reply(ana, bob.conversation.id, `/media/${aliceKey}`);
+    expect(stolen).toMatchObject({
+      ok: false,
+      keepAsDraft: true,
+      message: "This file belongs to another conversation or another person's upload. Attach it again from your device.",
+    });
+    const anas = await upload(ana, bob.conversation.id);
+    expect(await reply(supervisor, bob.conversation.id, anas)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await reply(otherWorkspace, bob.conversation.id, anas)).toMatchObject({ ok: false, code: "not_found" });
+    // The same file again in its own conversation is fine (e.g. sending it once more).
+    expect(await reply(ana, alice.conversation.id, `/media/${aliceKey}`)).toMatchObject({ ok: true });
+  });
+
+  it("only raster images, audio and video are shown inline, in a sandbox; SVG and other files are downloads", async () => {
+    const admin = await server.login("admin@demo.inbox");
+    const me = (await (await server.api("/api/me", { token: admin })).json()) as { user: { id: string; workspaceId: string } };
+    const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>');
+    const key = `${crypto.randomUUID()}.bin`;
+    // As a platform's document download or an upload would store it.
+    await server.core.blobs.put(key, svg, "image/svg+xml");
+    await recordMedia(server.core, key, { workspaceId: me.user.workspaceId, uploaderId: me.user.id });
+
+    const res = await server.api(`/media/${key}`, { token: admin });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/octet-stream");
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="${key}"`);
+    expect(res.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+
+    const png = await server.api(`/media/${aliceKey}`, { token: admin });
+    expect(png.headers.get("content-type")).toBe("image/png");
+    expect(png.headers.get("content-disposition")).toBe("inline");
+    expect(png.headers.get("content-security-policy")).toBe("default-src 'none'; sandbox");
+    expect(png.headers.get("x-content-type-options")).toBe("nosniff");
   });
 });

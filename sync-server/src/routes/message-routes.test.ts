@@ -70,11 +70,11 @@ describe("retrying a failed reply", () => {
     return rows.find((r) => r.channel === "whatsapp")!;
   }
   async function simulate(inboxId: string, path: string, body: unknown) {
-    const res = await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await server.simulatorApi(`/inboxes/${inboxId}/${path}`, body);
     expect(res.status).toBe(200);
   }
   async function sentTexts(inboxId: string, text: string) {
-    const sent = await json<{ sent: { text: string | null; status: number }[] }>(await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/sent`));
+    const sent = await json<{ sent: { text: string | null; status: number }[] }>(await server.simulatorApi(`/inboxes/${inboxId}/sent`));
     return sent.sent.filter((s) => s.text === text);
   }
   async function messageById(conversationId: string, id: string): Promise<Message> {

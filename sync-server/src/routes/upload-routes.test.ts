@@ -26,10 +26,9 @@ beforeAll(async () => {
   ana = await server.login("ana@demo.inbox");
   bruno = await server.login("bruno@demo.inbox");
   whatsapp = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "whatsapp")!;
-  const res = await fetch(`${server.url}/simulator/api/inboxes/${whatsapp.id}/customer`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ customer: { externalId: "5511966660001", name: "Upload Uma" }, action: { kind: "text", text: "can you send the invoice?" } }),
+  const res = await server.simulatorApi(`/inboxes/${whatsapp.id}/customer`, {
+    customer: { externalId: "5511966660001", name: "Upload Uma" },
+    action: { kind: "text", text: "can you send the invoice?" },
   });
   expect(res.status).toBe(200);
   await server.core.webhooks.idle();
@@ -85,7 +84,7 @@ describe("attachments in replies", () => {
     const result = await replyWith({ kind: "image", url: up.url, mimeType: up.mimeType });
     expect(result.ok).toBe(true);
     await server.core.outbox.idle();
-    const sent = (await (await fetch(`${server.url}/simulator/api/inboxes/${whatsapp.id}/sent`)).json()) as { sent: { kind: string; to: string | null }[] };
+    const sent = (await (await server.simulatorApi(`/inboxes/${whatsapp.id}/sent`)).json()) as { sent: { kind: string; to: string | null }[] };
     expect(sent.sent.some((s) => s.kind === "image" && s.to === "5511966660001")).toBe(true);
     const detail = (await (await server.api(`/api/conversations/${conversation.id}`, { token: ana })).json()) as { messages: Message[]; conversation: Conversation };
     const image = detail.messages.find((m) => m.content.kind === "image" && m.direction === "outbound")!;
@@ -110,11 +109,7 @@ describe("attachments in replies", () => {
   it("checks a reply's attachment again when it arrives: a file the channel cannot take is refused and kept as a draft", async () => {
     // A GIF uploaded for Messenger (which takes GIFs), then used in a WhatsApp reply.
     const messenger = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "messenger")!;
-    await fetch(`${server.url}/simulator/api/inboxes/${messenger.id}/customer`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ customer: { externalId: "6021457710009001", name: "Gif Gil" }, action: { kind: "text", text: "hi" } }),
-    });
+    await server.simulatorApi(`/inboxes/${messenger.id}/customer`, { customer: { externalId: "6021457710009001", name: "Gif Gil" }, action: { kind: "text", text: "hi" } });
     await server.core.webhooks.idle();
     const gil = await waitFor("Gil's conversation", async () => {
       const list = (await (await server.api("/api/conversations", { token: ana })).json()) as { conversations: Conversation[] };

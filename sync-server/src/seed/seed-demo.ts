@@ -1,5 +1,5 @@
 import { newId } from "@inbox/shared";
-import { hashPassword } from "../auth/password.ts";
+import { eq } from "drizzle-orm";
 import { createCore, type CoreOptions } from "../core.ts";
 import type { Database } from "../db/database.ts";
 import { inboxes, teamMembers, teams, users, workspaces } from "../db/schema.ts";
@@ -17,6 +17,8 @@ import type { Connector } from "@inbox/connectors";
 
 export interface SeedResult {
   seeded: boolean;
+  /** The demo workspace (the one the demo logins belong to), if there is one. */
+  workspaceId: string | null;
   logins: { role: string; email: string; name: string }[];
   inboxIds: Record<string, string>;
   userIds: Record<string, string>;
@@ -27,10 +29,13 @@ export interface SeedResult {
  * Creates the demo workspace once (an existing workspace is left alone). Conversations go
  * through the same services as live traffic, so their events and rooms are real.
  */
-export async function seedDemo(db: Database, password: string, deps: Pick<CoreOptions, "secrets" | "blobs" | "connectors">): Promise<SeedResult> {
+export async function seedDemo(db: Database, password: string, deps: Pick<CoreOptions, "secrets" | "blobs" | "connectors" | "passwords">): Promise<SeedResult> {
   const logins = DEMO_USERS.map((u) => ({ role: u.role, email: u.email, name: u.name }));
   const existing = await db.query.workspaces.findFirst();
-  if (existing) return { seeded: false, logins, inboxIds: await inboxIdsByName(db), userIds: {}, teamIds: {} };
+  if (existing) {
+    const demoAdmin = await db.query.users.findFirst({ where: eq(users.email, DEMO_USERS[0]!.email) });
+    return { seeded: false, workspaceId: demoAdmin?.workspaceId ?? null, logins, inboxIds: await inboxIdsByName(db), userIds: {}, teamIds: {} };
+  }
 
   let clock = Date.now() - 4 * 3600_000;
   const core = createCore({ db, ...deps, sessionTtlMs: 3600_000, secureCookies: false, now: () => clock });
@@ -52,7 +57,7 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
       createdAt: at,
     })),
   );
-  const passwordHash = await hashPassword(password);
+  const passwordHash = await core.passwords.hash(password);
 
   await db.batch([
     db.insert(workspaces).values({ id: workspaceId, name: "Acme Support", createdAt: at }),
@@ -115,7 +120,7 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
   core.outbox.kick();
   await core.outbox.idle();
   await core.writer.drain();
-  return { seeded: true, logins, inboxIds, userIds, teamIds };
+  return { seeded: true, workspaceId, logins, inboxIds, userIds, teamIds };
 }
 
 async function inboxIdsByName(db: Database): Promise<Record<string, string>> {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Command, CommandResult } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { processedCommands } from "../db/schema.ts";
@@ -35,7 +35,10 @@ async function applyOnce(
   command: Command,
   outcomes: (typeof processedCommands.$inferInsert)[],
 ): Promise<CommandResult> {
-  const prior = await core.db.query.processedCommands.findFirst({ where: eq(processedCommands.clientId, command.clientId) });
+  // Client ids are unique per workspace: another workspace's ids neither collide nor show.
+  const prior = await core.db.query.processedCommands.findFirst({
+    where: and(eq(processedCommands.workspaceId, user.workspaceId), eq(processedCommands.clientId, command.clientId)),
+  });
   if (prior) {
     if (prior.userId !== user.id) {
       return { clientId: command.clientId, ok: false, code: "conflict", message: "This change id was already used by someone else.", keepAsDraft: command.type === "reply" };
@@ -49,7 +52,7 @@ async function applyOnce(
     if (!(err instanceof HttpError) || err.status >= 500) throw err;
     result = { clientId: command.clientId, ok: false, code: err.code, message: err.message, keepAsDraft: command.type === "reply" };
   }
-  outcomes.push({ clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() });
+  outcomes.push({ workspaceId: user.workspaceId, clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() });
   return result;
 }
 

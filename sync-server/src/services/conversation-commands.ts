@@ -50,10 +50,7 @@ async function change(
 export function assignConversation(core: Core, user: SessionUser, id: string, assigneeId: string | null): Promise<Conversation> {
   return change(core, user, id, async (row) => {
     if (row.assigneeId === assigneeId) return null;
-    // Agents may take a chat or hand back their own; moving chats between people is a supervisor's call.
-    if (user.role === "agent" && !(assigneeId === user.id || (assigneeId === null && row.assigneeId === user.id))) {
-      throw forbidden("Agents can assign chats only to themselves. Ask a supervisor to reassign it.");
-    }
+    if (user.role === "agent") await refuseAgentAssignment(core, user, row, assigneeId);
     if (assigneeId !== null) {
       const assignee = await loadUser(core.db, assigneeId);
       if (!assignee || assignee.workspaceId !== row.workspaceId) throw new HttpError(400, "validation_failed", "That person is not in this workspace.");
@@ -61,6 +58,22 @@ export function assignConversation(core: Core, user: SessionUser, id: string, as
     }
     return { patch: { assigneeId }, event: "conversation.assigned", data: { from: row.assigneeId, to: assigneeId, reason: "manual" } };
   });
+}
+
+/**
+ * The assignment policy. Agents take chats nobody has (or that routing offered them: those are
+ * already theirs) and hand back their own; moving a chat between people, including taking one
+ * a colleague or supervisor holds, is for supervisors and admins, who may assign anyone in the
+ * conversation's team.
+ */
+async function refuseAgentAssignment(core: Core, user: SessionUser, row: ConversationRow, assigneeId: string | null): Promise<void> {
+  if (assigneeId !== user.id && !(assigneeId === null && row.assigneeId === user.id)) {
+    throw forbidden("Agents can assign chats only to themselves. Ask a supervisor to reassign it.");
+  }
+  if (row.assigneeId !== null && row.assigneeId !== user.id) {
+    const holder = await loadUser(core.db, row.assigneeId);
+    throw forbidden(`This chat is assigned to ${holder?.name ?? "a colleague"}. Only a supervisor or admin can reassign it; ask them, or ask ${holder?.name.split(" ")[0] ?? "your colleague"} to hand it back.`);
+  }
 }
 
 export function setConversationStatus(

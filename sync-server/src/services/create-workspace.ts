@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@inbox/shared";
-import { hashPassword } from "../auth/password.ts";
+import { PasswordHasher } from "../auth/password.ts";
+import { nobleScrypt } from "../auth/noble-scrypt.ts";
 import type { Database } from "../db/database.ts";
 import { auditLog, teamMembers, teams, users, workspaces } from "../db/schema.ts";
 
@@ -19,7 +20,13 @@ export type NewWorkspace = z.input<typeof NewWorkspaceSchema>;
  * starts from instead of the demo seed. The admin then connects channels and invites the team
  * from Settings. Refuses an email that already has an account, in words.
  */
-export async function createWorkspace(db: Database, input: NewWorkspace, now = Date.now()): Promise<{ workspaceId: string; adminId: string }> {
+export async function createWorkspace(
+  db: Database,
+  input: NewWorkspace,
+  opts: { now?: number; passwords?: PasswordHasher } = {},
+): Promise<{ workspaceId: string; adminId: string }> {
+  const now = opts.now ?? Date.now();
+  const passwords = opts.passwords ?? new PasswordHasher(nobleScrypt);
   const w = NewWorkspaceSchema.parse(input);
   const taken = await db.query.users.findFirst({ where: eq(users.email, w.adminEmail) });
   if (taken) throw new Error(`There is already an account for ${w.adminEmail}.`);
@@ -35,7 +42,7 @@ export async function createWorkspace(db: Database, input: NewWorkspace, now = D
       email: w.adminEmail,
       name: w.adminName,
       role: "admin",
-      passwordHash: await hashPassword(w.adminPassword),
+      passwordHash: await passwords.hash(w.adminPassword),
       createdAt: now,
     }),
     db.insert(teamMembers).values({ teamId, userId: adminId }),

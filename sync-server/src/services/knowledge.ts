@@ -46,9 +46,24 @@ export async function searchArticles(core: Core, user: SessionUser, q = "", limi
   return searchArticleList(rows, q).slice(0, limit).map(toArticle);
 }
 
-export async function publishedArticle(core: Core, slug: string): Promise<Article | null> {
-  const row = await core.db.query.kbArticles.findFirst({ where: and(eq(kbArticles.slug, slug), eq(kbArticles.published, true)) });
+/** A published article of this workspace, for its public page `/kb/<workspaceId>/<slug>`. */
+export async function publishedArticle(core: Core, workspaceId: string, slug: string): Promise<Article | null> {
+  const row = await core.db.query.kbArticles.findFirst({
+    where: and(eq(kbArticles.workspaceId, workspaceId), eq(kbArticles.slug, slug), eq(kbArticles.published, true)),
+  });
   return row ? toArticle(row) : null;
+}
+
+/**
+ * An old `/kb/<slug>` link (from when slugs were unique across the server): only articles that
+ * existed then answer it, so a newer article with the same slug in another workspace never does.
+ */
+export async function legacyArticleWorkspace(core: Core, slug: string): Promise<string | null> {
+  const row = await core.db.query.kbArticles.findFirst({
+    where: and(eq(kbArticles.slug, slug), eq(kbArticles.legacyLink, true), eq(kbArticles.published, true)),
+    columns: { workspaceId: true },
+  });
+  return row?.workspaceId ?? null;
 }
 
 /** Creates (id null) or replaces an article. Its slug is set once, so links already sent keep working. */
@@ -64,6 +79,7 @@ export async function saveArticle(core: Core, user: SessionUser, id: string | nu
     createdBy: existing?.createdBy ?? user.id,
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
+    legacyLink: existing?.legacyLink ?? false,
   };
   const record = (row: ArticleRow) => [
     eventInsert(core, { workspaceId: user.workspaceId, type: "article.saved", actorKind: "agent", actorId: user.id, data: { id: row.id, slug: row.slug, published: row.published, created: !existing }, at }),
@@ -77,7 +93,7 @@ export async function saveArticle(core: Core, user: SessionUser, id: string | nu
     ]);
     return toArticle(row);
   }
-  // Slugs are unique across the server (the public path has no workspace in it).
+  // Slugs are unique in the workspace (the public path is /kb/<workspaceId>/<slug>).
   const wanted = slugify(input.title);
   for (const slug of [wanted, `${wanted}-${base.id.slice(0, 6).toLowerCase().replace(/[^a-z0-9]/g, "0")}`]) {
     const row = { ...base, slug };

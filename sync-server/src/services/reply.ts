@@ -9,6 +9,7 @@ import { conversationForUser } from "./access.ts";
 import { eventInsert } from "./event-rows.ts";
 import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "./read-model.ts";
 import { refuseOverChannelLimits } from "./uploads.ts";
+import { refuseForeignAttachment } from "../media/media-access.ts";
 import { pickupOnReply } from "../routing/pickup.ts";
 import { refuseIfUnreachable } from "../channels/reachability.ts";
 
@@ -59,6 +60,7 @@ export async function sendAgentReply(
     if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
     await refuseIfUnreachable(core, current);
     await refuseOutsideWindow(core, current);
+    await refuseForeignAttachment(core, user, conv.id, input.content);
     await refuseOverChannelLimits(core, current.channel as ChannelType, input.content);
 
     const at = core.now();

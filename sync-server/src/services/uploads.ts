@@ -16,6 +16,7 @@ import type { Core } from "../core.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 import { MEDIA_KEY_RE, newMediaKey } from "../media/blob-store.ts";
+import { recordMedia } from "../media/media-access.ts";
 import { conversationForUser } from "./access.ts";
 import { getInboxRow } from "./read-model.ts";
 
@@ -140,6 +141,8 @@ export async function storeUpload(
   if (problem) throw attachmentRefused(channel, problem);
   const key = newMediaKey(mimeType);
   await core.blobs.put(key, bytes, mimeType);
+  // The uploader's alone until a reply carries it (media/media-access.ts).
+  await recordMedia(core, key, { workspaceId: user.workspaceId, uploaderId: user.id });
   return { url: `/media/${key}`, kind, mimeType, size: bytes.byteLength, filename: input.filename };
 }
 

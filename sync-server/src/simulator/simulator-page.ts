@@ -156,3 +156,24 @@ document.querySelectorAll("[data-failure]").forEach((b) => b.addEventListener("c
 setInterval(refresh, 1500);
 load().catch((e) => say("The simulator is not available: " + e.message));
 `;
+
+/** What a signed-out visitor gets at /simulator: the simulator speaks for a workspace's customers. */
+export const SIGN_IN_FIRST_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Sign in to use the channel simulator — Inbox demo</title>
+<style>
+  :root { font-family: system-ui, sans-serif; color: #1f2937; background: #f1f5f9; }
+  main { max-width: 32rem; margin: 4rem auto; background: #fff; border-radius: 12px; padding: 1.5rem; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+</style>
+</head>
+<body>
+<main>
+  <h1>Sign in first</h1>
+  <p>The channel simulator acts as your workspace's customers and shows what your team sent them, so it is only for signed-in members of the workspace.</p>
+  <p><a href="/">Sign in to the inbox</a> in this browser, then open <a href="/simulator">/simulator</a> again.</p>
+</main>
+</body>
+</html>`;

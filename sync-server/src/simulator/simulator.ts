@@ -6,6 +6,8 @@ import { HttpError, notFound } from "../http/http-error.ts";
 import { getInboxRow, type InboxRow } from "../services/read-model.ts";
 import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure } from "./sim-adapter.ts";
 
+const PLATFORM_PATH_RE = /^\/simulator\/platform\/([^/]+)(?:\/|$)/;
+
 /**
  * The demo's stand-in for the messaging platforms: one fake per simulator-wired inbox answers
  * the connector's API calls (mounted at /simulator/platform/<channel>), and a person on the
@@ -42,10 +44,27 @@ export class Simulator {
     return { fake, adapter };
   }
 
+  /**
+   * How this server's connectors reach the fakes (`core.simulatorFetch`): in the process, never
+   * over the network. Only connectors call the fake platforms, so the HTTP app does not serve
+   * them to anyone (and on Workers the Worker refuses `/simulator/platform/*` from outside).
+   */
+  readonly connectorFetch: typeof fetch = async (input, init) => {
+    // Relative URLs come from cores that never served a request (no `selfUrl` yet).
+    const request = input instanceof Request ? new Request(input, init) : new Request(new URL(String(input), "http://simulator.internal"), init);
+    const match = PLATFORM_PATH_RE.exec(new URL(request.url).pathname);
+    if (!match) return new Response("Not a simulated platform.", { status: 404 });
+    return this.platformCall(decodeURIComponent(match[1]!), request, `/simulator/platform/${match[1]}`).catch((err: unknown) =>
+      err instanceof HttpError ? new Response(err.message, { status: err.status }) : Promise.reject(err),
+    );
+  };
+
   /** A platform API call from the connector, answered by the inbox's fake. */
   async platformCall(inboxId: string, request: Request, mountPath: string): Promise<Response> {
     const { fake, adapter } = await this.fakeFor(inboxId);
     const recorded = await recordFromRequest(request, mountPath);
+    // Fakes build absolute media links from Host; an in-process request has none.
+    recorded.headers.host ??= new URL(request.url).host + mountPath;
     const reply = await fake.handle(recorded);
     const status = reply.status ?? 200;
     const summary = adapter.describe(recorded);

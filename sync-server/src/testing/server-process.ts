@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startNodeServer } from "../node/server.ts";
 import { widgetLimitsFromEnv } from "../widget/widget-limits.ts";
+import { TEST_PASSWORD_PARAMS } from "./test-server.ts";
 
 // A real server in its own process, for tests that kill it (crash recovery) and for the bench
 // (so the load generator does not share its event loop). Prints one JSON line when listening.
@@ -18,6 +19,8 @@ const server = await startNodeServer({
   secureCookies: false,
   seedPassword: process.env.SEED_PASSWORD ?? "bench-password",
   widgetLimits: widgetLimitsFromEnv(process.env.WIDGET_LIMITS),
+  simulator: true,
+  passwordParams: TEST_PASSWORD_PARAMS,
 });
 console.log(
   JSON.stringify({

@@ -7,35 +7,56 @@ import { startNodeServer, type NodeServerOptions, type RunningServer } from "../
 export const DEMO_PASSWORD = "test-password-1";
 
 const UNLIMITED = { burst: 1_000_000, refillMs: 1 };
+/**
+ * Tests hash passwords with a cheap scrypt: many tests seed users and sign in, and OWASP's cost
+ * is spent on purpose (auth/password.test.ts checks it). Not for production.
+ */
+export const TEST_PASSWORD_PARAMS = { ln: 10, r: 8, p: 1 } as const;
 
 export interface TestServer extends RunningServer {
   dir: string;
   /** Signs in and returns the session token (Bearer). */
   login(email: string, password?: string): Promise<string>;
   api(path: string, init?: RequestInit & { token?: string; json?: unknown }): Promise<Response>;
-  /** A moveable clock for expiry tests. */
-  clock: { offsetMs: number };
+  /** The demo simulator's API (`/simulator/api<path>`) as the demo admin, who may see every team; POSTs `body` when given. */
+  simulatorApi(path: string, body?: unknown): Promise<Response>;
+  /** A moveable clock for expiry tests; `frozenAt` stops it (for tests of time windows). */
+  clock: { offsetMs: number; frozenAt?: number };
   /** The `ws://` url of a visitor's live widget socket, with a fresh ticket for their widget token. */
   widgetLiveUrl(inboxId: string, widgetToken: string): Promise<string>;
   stop(): Promise<void>;
 }
 
-/** A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. */
+/**
+ * A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. The
+ * harness opts in to the demo's simulator (off by default on real servers): tests drive the
+ * platform channels through it.
+ */
 export async function startTestServer(
-  opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number; sockets?: NodeServerOptions["sockets"]; widgetLimits?: NodeServerOptions["widgetLimits"] } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes"> = {},
+  opts: {
+    dir?: string;
+    seed?: boolean;
+    port?: number;
+    socketPingMs?: number;
+    simulator?: boolean;
+    trustedProxies?: string[];
+  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
-  const clock = { offsetMs: 0 };
+  const clock: TestServer["clock"] = { offsetMs: 0 };
   const server = await startNodeServer({
     dataDir: dir,
     databaseUrl: `file:${join(dir, "inbox.db")}`,
     port: opts.port ?? 0,
     host: "127.0.0.1",
     sessionTtlMs: 3600_000,
-    secureCookies: false,
+    secureCookies: "auto",
     seedPassword: opts.seed === false ? undefined : DEMO_PASSWORD,
+    simulator: opts.simulator ?? true,
+    trustedProxies: opts.trustedProxies,
+    passwordParams: TEST_PASSWORD_PARAMS,
     roomIdleMs: 50,
-    now: () => Date.now() + clock.offsetMs,
+    now: () => clock.frozenAt ?? Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
     platformApiUrls: opts.platformApiUrls,
     platformDownloadLimitBytes: opts.platformDownloadLimitBytes,
@@ -51,21 +72,27 @@ export async function startTestServer(
     if (init.json !== undefined) headers.set("content-type", "application/json");
     return fetch(server.url + path, { ...init, headers, body: init.json !== undefined ? JSON.stringify(init.json) : init.body });
   };
+  const login: TestServer["login"] = async (email, password = DEMO_PASSWORD) => {
+    const res = await api("/api/auth/login", { method: "POST", json: { email, password } });
+    if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
+    return ((await res.json()) as { token: string }).token;
+  };
+  let admin: Promise<string> | undefined;
   return {
     ...server,
     dir,
     clock,
     api,
+    login,
     async widgetLiveUrl(inboxId, widgetToken) {
       const res = await api(`/api/widget/${inboxId}/live-tickets`, { method: "POST", token: widgetToken });
       if (res.status !== 200) throw new Error(`live ticket refused: ${res.status} ${await res.text()}`);
       const { ticket } = (await res.json()) as { ticket: string };
       return `${server.url.replace("http", "ws")}/api/widget/${inboxId}/live?ticket=${encodeURIComponent(ticket)}`;
     },
-    async login(email, password = DEMO_PASSWORD) {
-      const res = await api("/api/auth/login", { method: "POST", json: { email, password } });
-      if (res.status !== 200) throw new Error(`login ${email} failed: ${res.status} ${await res.text()}`);
-      return ((await res.json()) as { token: string }).token;
+    async simulatorApi(path, body) {
+      const token = await (admin ??= login("admin@demo.inbox"));
+      return api(`/simulator/api${path}`, body === undefined ? { token } : { method: "POST", token, json: body });
     },
     async stop() {
       await server.close();

@@ -13,6 +13,7 @@ export interface Env {
   WIDGET_LIMITS?: string;
   /** How often a room object checks its agents' sockets against the record again (ms, default 5000). */
   SOCKET_RECHECK_MS?: string;
+  /** "auto" (default): Secure unless plain http to loopback (wrangler dev); "true" / "false" force it. */
   SECURE_COOKIES?: string;
   ASSETS?: Fetcher;
   MEDIA: R2Bucket;

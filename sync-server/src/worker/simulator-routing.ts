@@ -10,9 +10,14 @@ export function simulatorEnabled(env: Env): env is Env & { SIMULATOR: DurableObj
   return env.ENABLE_SIMULATOR === "true" && env.SIMULATOR !== undefined;
 }
 
-/** The page, its API and the fake platform APIs: everything the simulator serves. */
+/** The page and its API: what the simulator serves to browsers (signed-in users). */
 export function isSimulatorPath(pathname: string): boolean {
-  return pathname === "/simulator" || pathname.startsWith("/simulator/");
+  return (pathname === "/simulator" || pathname.startsWith("/simulator/")) && !isSimulatorPlatformPath(pathname);
+}
+
+/** The fake platform APIs: only connectors call them, through the binding, never from outside. */
+export function isSimulatorPlatformPath(pathname: string): boolean {
+  return pathname.startsWith("/simulator/platform/");
 }
 
 /** A fetch's arguments as one Request, relative URLs resolved against `origin`. */

@@ -48,7 +48,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     blobs: new R2BlobStore(env.MEDIA),
     connectors: platformConnectors(),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? "12") * 3600_000,
-    secureCookies: (env.SECURE_COOKIES ?? "true") === "true",
+    secureCookies: env.SECURE_COOKIES === "false" ? false : env.SECURE_COOKIES === "true" ? true : "auto",
     live,
     widgetPush,
     simulatorFetch,

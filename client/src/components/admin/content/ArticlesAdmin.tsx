@@ -2,11 +2,14 @@
 import type { Article, ArticleInput } from "@inbox/shared/api/content";
 import { createSignal, Show } from "solid-js";
 import { formatListTime } from "../../../format/time.ts";
+import { useAppState } from "../../../state/app-state.tsx";
 import { articleUrl, contentApi } from "../../../state/content-api.ts";
 import { ContentAdminSection, ContentForm, type ContentFormProps } from "./ContentAdminSection.tsx";
 import { t } from "./messages.ts";
 
 export function ArticlesAdmin() {
+  const { session } = useAppState();
+  const workspaceId = () => session.me()?.workspace.id ?? "";
   return (
     <ContentAdminSection<Article, ArticleInput>
       headingId="kb-title"
@@ -30,7 +33,7 @@ export function ArticlesAdmin() {
       )}
       actions={(a) => (
         <Show when={a.published}>
-          <a class="btn btn-ghost" href={articleUrl(a.slug)} target="_blank" rel="noopener" aria-label={t("openPublic", { name: a.title })}>
+          <a class="btn btn-ghost" href={articleUrl(workspaceId(), a.slug)} target="_blank" rel="noopener" aria-label={t("openPublic", { name: a.title })}>
             {t("view")}
           </a>
         </Show>

@@ -14,13 +14,15 @@ import { t } from "./messages.ts";
 const SEARCH_DELAY_MS = 200;
 
 export function KnowledgePanel(props: { onInsert(text: string): void; onClose(): void }) {
-  const { local } = useAppState();
+  const { local, session } = useAppState();
+  const workspaceId = () => session.me()?.workspace.id ?? "";
   const store = createMemo(() => {
     const db = local.db();
     return db ? contentStore(db) : null;
   });
   const [query, setQuery] = createSignal("");
-  const [remote, setRemote] = createSignal<Article[] | null>(null);
+  // The server's answer and the query it answers: results never show for another query.
+  const [remote, setRemote] = createSignal<{ q: string; articles: Article[] } | null>(null);
   const [searching, setSearching] = createSignal(false);
   const online = () => local.browserOnline() && !local.unreachable();
   let input!: HTMLInputElement;
@@ -45,7 +47,7 @@ export function KnowledgePanel(props: { onInsert(text: string): void; onClose():
       setSearching(true);
       timer = setTimeout(() => {
         contentApi.articles(q.trim()).then(
-          (r) => mine === ticket && setRemote(r.articles),
+          (r) => mine === ticket && setRemote({ q: q.trim(), articles: r.articles }),
           () => mine === ticket && setRemote(null),
         ).finally(() => mine === ticket && setSearching(false));
       }, SEARCH_DELAY_MS);
@@ -53,7 +55,11 @@ export function KnowledgePanel(props: { onInsert(text: string): void; onClose():
   );
   onCleanup(() => clearTimeout(timer));
 
-  const results = createMemo(() => (remote() ?? searchArticlesLocally(store()?.articles() ?? [], query())).filter((a) => a.published).slice(0, 20));
+  const results = createMemo(() => {
+    const answered = remote();
+    const fresh = answered && answered.q === query().trim() ? answered.articles : null;
+    return (fresh ?? searchArticlesLocally(store()?.articles() ?? [], query())).filter((a) => a.published).slice(0, 20);
+  });
 
   return (
     <section class="kb-panel" aria-labelledby="kb-panel-title">
@@ -94,7 +100,7 @@ export function KnowledgePanel(props: { onInsert(text: string): void; onClose():
                 <span class="kb-panel-article-title">{a.title}</span>
                 <span class="kb-panel-article-excerpt">{articleExcerpt(a.body, 160)}</span>
                 <span class="kb-panel-actions">
-                  <button type="button" class="btn" aria-label={t("kbInsertLinkTo", { title: a.title })} onClick={() => props.onInsert(`${a.title}: ${articleUrl(a.slug)}`)}>
+                  <button type="button" class="btn" aria-label={t("kbInsertLinkTo", { title: a.title })} onClick={() => props.onInsert(`${a.title}: ${articleUrl(workspaceId(), a.slug)}`)}>
                     {t("kbInsertLink")}
                   </button>
                   <button type="button" class="btn" aria-label={t("kbInsertExcerptOf", { title: a.title })} onClick={() => props.onInsert(articleExcerpt(a.body))}>
