@@ -70,12 +70,12 @@ describe("channel failure states, as the agent sees them", () => {
     const notice = page.getByRole("form", { name: "Reply" }).getByText(`${name} has blocked the business on WhatsApp: replies cannot reach them until they write again.`);
     await notice.waitFor();
 
-    const sentBefore = ((await (await fetch(`${app.server.url}/simulator/api/inboxes/${row.id}/sent`)).json()) as { sent: unknown[] }).sent.length;
+    const sentBefore = ((await (await app.server.simulatorApi(`/inboxes/${row.id}/sent`)).json()) as { sent: unknown[] }).sent.length;
     await reply(page, "Are you there?");
     await page.getByText(/blocked the business on WhatsApp, so replies cannot reach them/).first().waitFor({ timeout: 15_000 });
     // Refused by the server before any call to the platform; the words go back to the draft.
     await waitFor("the refused reply back in the draft", async () => (await page.getByRole("form", { name: "Reply" }).getByRole("textbox").inputValue()).includes("Are you there?"));
-    expect(((await (await fetch(`${app.server.url}/simulator/api/inboxes/${row.id}/sent`)).json()) as { sent: unknown[] }).sent.length).toBe(sentBefore);
+    expect(((await (await app.server.simulatorApi(`/inboxes/${row.id}/sent`)).json()) as { sent: unknown[] }).sent.length).toBe(sentBefore);
 
     // The customer writes again: reachable again.
     await sim(row.id, "customer", { customer: { externalId, name }, action: { kind: "text", text: "ok, I'm back" } });

@@ -47,7 +47,7 @@ async function storedWebhooks(inboxId: string) {
 }
 
 async function sentCount(inboxId: string): Promise<number> {
-  return ((await (await fetch(`${server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: unknown[] }).sent.length;
+  return ((await (await server.simulatorApi(`/inboxes/${inboxId}/sent`)).json()) as { sent: unknown[] }).sent.length;
 }
 
 async function settle() {

@@ -135,10 +135,9 @@ describe("attachments in replies", () => {
 
   it("a channel that takes files of any type (Telegram: */*) takes a plain-text file", async () => {
     const telegram = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "telegram")!;
-    const res = await fetch(`${server.url}/simulator/api/inboxes/${telegram.id}/customer`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ customer: { externalId: "735966001", name: "Text Teo" }, action: { kind: "text", text: "send me the notes" } }),
+    const res = await server.simulatorApi(`/inboxes/${telegram.id}/customer`, {
+      customer: { externalId: "735966001", name: "Text Teo" },
+      action: { kind: "text", text: "send me the notes" },
     });
     expect(res.status).toBe(200);
     const conv = await waitFor("Teo's conversation", async () => {

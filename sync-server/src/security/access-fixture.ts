@@ -34,6 +34,8 @@ export interface AccessFixture {
   salesTeamId: string;
   /** The web chat inbox of the Support team. */
   inbox: InboxRow;
+  /** The Support team's WhatsApp inbox, wired to the demo's simulator. */
+  simulatedInboxId: string;
   /** A Support conversation with a customer's message and an agent's reply. */
   conversationId: string;
   contactId: string;
@@ -42,7 +44,7 @@ export interface AccessFixture {
   /** A new Support conversation offered to this user (routing's offer, not yet picked up). */
   freshOffer(userId: string | null): Promise<string>;
   freshCanned(): Promise<string>;
-  freshArticle(): Promise<string>;
+  freshArticle(opts?: { published: boolean }): Promise<string>;
   freshTicket(conversationId: string): Promise<string>;
   /** A saved view that belongs to the agent of the team. */
   freshView(): Promise<string>;
@@ -111,6 +113,7 @@ export async function buildAccessFixture(server: TestServer): Promise<AccessFixt
     supportTeamId,
     salesTeamId,
     inbox,
+    simulatedInboxId: (await db.query.inboxes.findFirst({ where: (i, { and: both, eq: is }) => both(is(i.teamId, supportTeamId), is(i.channel, "whatsapp")) }))!.id,
     conversationId: conv!.id,
     contactId: maria!.id,
     freshConversation,
@@ -130,10 +133,10 @@ export async function buildAccessFixture(server: TestServer): Promise<AccessFixt
       await db.insert(cannedResponses).values({ id, workspaceId, shortcut: `m${id.slice(0, 8)}`, title: "Matrix", text: "Hi", teamId: null, createdAt: at, updatedAt: at });
       return id;
     },
-    async freshArticle() {
+    async freshArticle(opts = { published: true }) {
       const id = newId();
       const at = server.core.now();
-      await db.insert(kbArticles).values({ id, workspaceId, slug: `matrix-${id.slice(0, 8)}`, title: "Matrix", body: "Body", published: true, createdAt: at, updatedAt: at });
+      await db.insert(kbArticles).values({ id, workspaceId, slug: `matrix-${id.slice(0, 8)}`, title: "Matrix", body: "Body", published: opts.published, createdAt: at, updatedAt: at });
       return id;
     },
     async freshTicket(conversationId) {

@@ -119,6 +119,15 @@ describe("routes guarded by something other than a session", () => {
     expect(await anon(`/media/00000000-0000-0000-0000-000000000000.png`)).toBe(401);
     const whatsapp = await server.core.db.query.inboxes.findFirst({ where: (i, { eq }) => eq(i.channel, "whatsapp") });
     expect(await anon(`/webhooks/whatsapp/${whatsapp!.id}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).toBe(401);
+    expect(await anon(`/api/widget/${inbox}/live-tickets`, { method: "POST" })).toBe(401);
+    const forged = await openSocket(`${server.url.replace("http", "ws")}/api/widget/${inbox}/live?ticket=forged`).then(
+      (ws) => (ws.close(), "open"),
+      (err: Error) => err.message,
+    );
+    expect(forged).toBe("refused with 401");
     expect(await anon("/kb/no-such-article")).toBe(404);
+    const draft = await fx.freshArticle({ published: false });
+    const slug = (await server.core.db.query.kbArticles.findFirst({ where: (a, { eq }) => eq(a.id, draft) }))!.slug;
+    expect(await anon(`/kb/${fx.inbox.workspaceId}/${slug}`)).toBe(404);
   });
 });

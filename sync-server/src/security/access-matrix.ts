@@ -74,7 +74,8 @@ export const ROUTES: RouteRow[] = [
   {
     route: "POST /api/auth/login",
     expect: PUBLIC,
-    request: () => ({ method: "POST", path: "/api/auth/login", json: { email: "ana@demo.inbox", password: "wrong password" } }),
+    // An unknown address: wrong passwords for a real one would lock it for the rows after this.
+    request: () => ({ method: "POST", path: "/api/auth/login", json: { email: `nobody-${uid().slice(0, 8)}@demo.inbox`, password: "wrong password" } }),
     alsoAllowed: [401],
     note: "anyone may try; throttled per account and per address",
   },
@@ -245,6 +246,31 @@ export const ROUTES: RouteRow[] = [
   },
   { route: "POST /api/admin/inboxes/:id/enabled", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/enabled`, json: { enabled: true } }) },
   { route: "POST /api/admin/inboxes/:id/routing", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/routing`, json: { mode: "manual" } }) },
+
+  // ---------- the demo's channel simulator (only when the demo is turned on) ----------
+  { route: "GET /simulator", expect: EVERYONE, request: () => ({ method: "GET", path: "/simulator" }), note: "the page; signed out: a page saying to sign in (401)" },
+  {
+    route: "GET /simulator/api/channels",
+    expect: LIST,
+    request: () => ({ method: "GET", path: "/simulator/api/channels" }),
+    secret: (fx) => fx.simulatedInboxId,
+    note: "the simulated inboxes of the caller's teams",
+  },
+  {
+    route: "POST /simulator/api/inboxes/:id/customer",
+    expect: TEAM,
+    request: (fx) => ({
+      method: "POST",
+      path: `/simulator/api/inboxes/${fx.simulatedInboxId}/customer`,
+      json: { customer: { externalId: `55119${Math.floor(Math.random() * 1e8)}`, name: "Matrix Maria" }, action: { kind: "text", text: "Hi from the matrix" } },
+    }),
+  },
+  {
+    route: "POST /simulator/api/inboxes/:id/failure",
+    expect: TEAM,
+    request: (fx) => ({ method: "POST", path: `/simulator/api/inboxes/${fx.simulatedInboxId}/failure`, json: { failure: "none" } }),
+  },
+  { route: "GET /simulator/api/inboxes/:id/sent", expect: TEAM, request: (fx) => ({ method: "GET", path: `/simulator/api/inboxes/${fx.simulatedInboxId}/sent` }) },
 ];
 
 function selfId(fx: AccessFixture, who: Who): string | null {
@@ -257,19 +283,22 @@ export const GUARDED: GuardRow[] = [
   { route: "POST /api/widget/:inboxId/sessions", guard: "public, rate-limited per address: starts a visitor session" },
   { route: "GET /api/widget/:inboxId/messages", guard: "the visitor's token: only their own session's messages" },
   { route: "POST /api/widget/:inboxId/messages", guard: "the visitor's token, rate-limited per visitor" },
+  { route: "POST /api/widget/:inboxId/live-tickets", guard: "the visitor's token: a one-minute ticket for their live socket" },
   { route: "GET /api/widget/:inboxId/live", guard: "a short-lived ticket for the visitor (not the token); limited sockets per visitor" },
   { route: "GET /webhooks/:platform/:inboxId", guard: "the platform's handshake secret (verify token, echostr signature)" },
   { route: "POST /webhooks/:platform/:inboxId", guard: "the platform's signature over the raw body; replays refused" },
   { route: "GET /media/:key", guard: "a session that may see the file's conversation, or a link signed for one visitor" },
   { route: "GET /sync/:room", guard: "a session (cookie or header, never the URL) from our own origin; per room kind, below" },
-  { route: "GET /kb/:slug", guard: "public: published articles only" },
+  { route: "GET /kb/:workspaceId/:slug", guard: "public: the workspace's published articles only" },
+  { route: "GET /kb/:slug", guard: "public: a redirect for links made before slugs were per workspace" },
+  { route: "GET /simulator/app.js", guard: "public: the simulator page's script (demo only)" },
   { route: "GET /healthz", guard: "public" },
   { route: "GET /openapi.json", guard: "public: the API's description" },
   { route: "GET /demo", guard: "public, only when the demo is turned on" },
 ];
 
 /** Middleware and catch-alls registered with `app.use`/`app.all`: not endpoints of their own. */
-export const MIDDLEWARE = ["ALL /*", "ALL /api/widget/*", "ALL /api/*", "ALL /sync/*"];
+export const MIDDLEWARE = ["ALL /*", "ALL /api/widget/*", "ALL /api/*", "ALL /sync/*", "ALL /simulator/*"];
 
 /** The Yjs rooms: who may join (read), and who may write (`work` only; the rest are server-authored). */
 export const ROOMS: { kind: string; room(fx: AccessFixture): string; expect: Expect; note: string }[] = [
