@@ -99,6 +99,8 @@ export interface OutboundMessage {
   content: MessageContent;
   senderName: string;
   createdAt: number;
+  /** The message's place in its conversation (arrival sequence); web chat's widget orders by it. */
+  position?: number;
   /** When the customer last wrote (for messaging windows); null if never. */
   lastInboundAt: number | null;
   /** Media bytes for `content.url`, loaded by the server from its blob store when the platform needs an upload. */

@@ -2,6 +2,7 @@ import type { ChannelType } from "@inbox/shared";
 import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
 import type { WidgetMessage } from "@inbox/shared";
 import { WebhookProcessor } from "./channels/webhook-processor.ts";
+import { WebhookPruner, type WebhookRetention } from "./channels/webhook-retention.ts";
 import type { BlobStore } from "./media/blob-store.ts";
 import type { SecretBox } from "./security/secret-box.ts";
 import type { Database } from "./db/database.ts";
@@ -19,6 +20,7 @@ import type { PresenceOptions } from "./routing/presence.ts";
 import { WidgetHub } from "./widget/widget-hub.ts";
 import { widgetMessagePrep, type WidgetPush } from "./widget/widget-push.ts";
 import { localLiveRooms, type LiveRooms } from "./sync/live-rooms.ts";
+import { newHolder, type Holder } from "./scheduling/claims.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -38,6 +40,14 @@ export interface CoreOptions {
   widgetPush?: WidgetPush;
   /** How connectors reach the demo simulator's fake platforms (default: HTTP to `selfUrl`). */
   simulatorFetch?: typeof fetch;
+  /**
+   * This server's name, stable across its restarts (Node: from its data folder or INSTANCE_ID),
+   * so a restart takes back the claims its killed predecessor held. Default: a new one per core
+   * (Workers: claims of a lost isolate come back when their lease runs out).
+   */
+  instance?: string;
+  /** How long processed webhooks are kept (default: done 7 days, failed 30). */
+  webhookRetention?: WebhookRetention;
 }
 
 /**
@@ -59,6 +69,8 @@ export interface Core {
   connectors: ReadonlyMap<ChannelType, Connector>;
   outbox: OutboxDispatcher;
   webhooks: WebhookProcessor;
+  /** Deletes processed webhooks past their retention (a scheduled job). */
+  webhookPruner: WebhookPruner;
   secrets: SecretBox;
   blobs: BlobStore;
   /** Where this server is reachable (set by the runtime once listening); used for media links and the simulator. */
@@ -70,6 +82,8 @@ export interface Core {
   router: Router;
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
   snoozes: SnoozeWaker;
+  /** This process, as the holder of the claims it takes (webhooks, outbox sends). */
+  holder: Holder;
   caches: Caches;
   now(): number;
   sessionTtlMs: number;
@@ -107,11 +121,13 @@ export function createCore(opts: CoreOptions): Core {
     secrets: opts.secrets,
     blobs: opts.blobs,
     selfUrl: "",
+    holder: newHolder(opts.instance),
     simulatorFetch: opts.simulatorFetch ?? ((input, init) => fetch(input, init)),
     rooms: undefined as unknown as RoomRegistry,
     live: undefined as unknown as LiveRooms,
     outbox: undefined as unknown as OutboxDispatcher,
     webhooks: undefined as unknown as WebhookProcessor,
+    webhookPruner: undefined as unknown as WebhookPruner,
     inbound: undefined as unknown as InboundBatcher,
     router: undefined as unknown as Router,
     snoozes: undefined as unknown as SnoozeWaker,
@@ -123,6 +139,7 @@ export function createCore(opts: CoreOptions): Core {
   core.live = opts.live ?? localLiveRooms(core.rooms);
   core.outbox = new OutboxDispatcher(core);
   core.webhooks = new WebhookProcessor(core);
+  core.webhookPruner = new WebhookPruner(core, opts.webhookRetention);
   for (const connector of opts.connectors ?? []) connectors.set(connector.channel, connector);
   connectors.set(
     "webchat",
@@ -133,5 +150,5 @@ export function createCore(opts: CoreOptions): Core {
 
 /** An agent's reply as the visitor's widget shows it. */
 function outboundToWidget(m: OutboundMessage): WidgetMessage {
-  return { id: m.messageId, clientId: null, from: "agent", senderName: m.senderName, content: m.content, status: "sent", createdAt: m.createdAt };
+  return { id: m.messageId, clientId: null, from: "agent", senderName: m.senderName, content: m.content, status: "sent", createdAt: m.createdAt, position: m.position ?? 0 };
 }

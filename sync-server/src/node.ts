@@ -1,5 +1,6 @@
 import { loadConfig } from "./config.ts";
 import { startNodeServer } from "./node/server.ts";
+import { webhookRetentionFrom } from "./channels/webhook-retention.ts";
 
 // Thin entry for one machine: `npm start` runs this after building the PWA.
 const config = loadConfig(process.env);
@@ -14,6 +15,8 @@ const server = await startNodeServer({
   sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
   secureCookies: config.SECURE_COOKIES,
   simulator: config.ENABLE_SIMULATOR,
+  instanceId: config.INSTANCE_ID,
+  webhookRetention: webhookRetentionFrom(config),
   seedPassword: config.SEED_DEMO ? demoPassword : undefined,
 });
 

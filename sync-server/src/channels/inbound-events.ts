@@ -8,8 +8,11 @@ import { ingestCustomerMessage } from "../services/ingest.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../services/read-model.ts";
 import { publishMessages } from "../sync/publish.ts";
 
-/** Delivery only moves forward (statuses arrive out of order); failed is final. */
-const RANK: Record<DeliveryStatus, number> = { queued: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
+/**
+ * Delivery only moves forward (statuses arrive out of order); failed is final. A receipt for an
+ * unconfirmed message (see DeliveryStatusSchema) settles it: the platform did send it.
+ */
+const RANK: Record<DeliveryStatus, number> = { queued: 0, unconfirmed: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
 
 /** The contact behind a platform sender, created on first contact. */
 export async function contactFor(core: Core, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string }> {

@@ -14,6 +14,9 @@ import { openNodeDatabase } from "./open-database.ts";
 import { createSecretBox } from "../security/secret-box.ts";
 import { FileBlobStore } from "./file-blob-store.ts";
 import { loadSecretKey } from "./secret-key.ts";
+import { loadInstanceId } from "./instance-id.ts";
+import { takeBackOwnClaims } from "../scheduling/claims.ts";
+import type { WebhookRetention } from "../channels/webhook-retention.ts";
 import { mountStaticFiles } from "./static-files.ts";
 import { Simulator } from "../simulator/simulator.ts";
 import { nodeRoomSockets } from "./room-sockets.ts";
@@ -42,6 +45,10 @@ export interface NodeServerOptions {
   presence?: Partial<PresenceOptions>;
   /** How often sockets are pinged; one that has not answered by the next ping is closed (default 30 s). */
   socketPingMs?: number;
+  /** INSTANCE_ID: this server's name across restarts (default: generated into dataDir). */
+  instanceId?: string;
+  /** How long processed webhooks are kept (WEBHOOK_RETENTION_DAYS, WEBHOOK_FAILED_RETENTION_DAYS). */
+  webhookRetention?: WebhookRetention;
 }
 
 export interface RunningServer {
@@ -62,7 +69,19 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     connectors: platformConnectors(),
   };
   const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword, deps) : null;
-  const core = createCore({ db, ...deps, sessionTtlMs: opts.sessionTtlMs, secureCookies: opts.secureCookies, roomIdleMs: opts.roomIdleMs, now: opts.now, presence: opts.presence });
+  const core = createCore({
+    db,
+    ...deps,
+    sessionTtlMs: opts.sessionTtlMs,
+    secureCookies: opts.secureCookies,
+    roomIdleMs: opts.roomIdleMs,
+    now: opts.now,
+    presence: opts.presence,
+    instance: loadInstanceId(opts.instanceId, join(opts.dataDir, "instance-id")),
+    webhookRetention: opts.webhookRetention,
+  });
+  // What this server's previous process held when it stopped (a crash) is taken back first.
+  await takeBackOwnClaims(core);
 
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
@@ -89,8 +108,10 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.snoozes.start();
   core.router.scheduler.start();
   core.router.presence.start();
-  // Webhooks stored but not processed before a crash or restart are processed now.
-  core.webhooks.kick();
+  // Webhooks stored but not processed before a crash or restart are processed now, and the
+  // sweep finds any whose claim runs out later.
+  core.webhooks.start();
+  core.webhookPruner.start();
   let closing: Promise<void> | undefined;
 
   return {
@@ -106,6 +127,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
 
   /** Stops taking work, lets what was accepted finish, then closes the database. */
   async function shutdown(): Promise<void> {
+    core.webhooks.stop();
+    core.webhookPruner.stop();
     core.outbox.stop();
     core.snoozes.stop();
     core.router.scheduler.stop();
@@ -119,6 +142,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.router.scheduler.idle();
     await core.router.presence.idle();
     await core.webhooks.idle();
+    await core.webhookPruner.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

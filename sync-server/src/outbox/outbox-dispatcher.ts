@@ -140,6 +140,7 @@ export class OutboxDispatcher {
           content,
           senderName: message.senderName,
           createdAt: message.createdAt,
+          position: message.position,
           lastInboundAt: lastInbound?.at ?? null,
           ...(blob && mediaPath
             ? { media: { ...blob, filename: content.kind === "file" ? content.filename : mediaPath.split("/").pop()! }, mediaUrl: this.core.selfUrl + mediaPath }

@@ -17,7 +17,9 @@ export interface TestServer extends RunningServer {
 }
 
 /** A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. */
-export async function startTestServer(opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number; instanceId?: string } = {},
+): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock = { offsetMs: 0 };
   const server = await startNodeServer({
@@ -31,6 +33,7 @@ export async function startTestServer(opts: { dir?: string; seed?: boolean; port
     roomIdleMs: 50,
     now: () => Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
+    instanceId: opts.instanceId,
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);

@@ -66,12 +66,16 @@ export async function visitorHistory(core: Core, visitor: Visitor): Promise<Mess
   const convs = await core.db
     .select({ id: conversations.id })
     .from(conversations)
-    .where(and(eq(conversations.contactId, visitor.contactId), eq(conversations.inboxId, visitor.inbox.id)));
+    .where(and(eq(conversations.contactId, visitor.contactId), eq(conversations.inboxId, visitor.inbox.id)))
+    .orderBy(asc(conversations.createdAt));
   if (convs.length === 0) return [];
   const rows = await core.db
     .select()
     .from(messages)
     .where(inArray(messages.conversationId, convs.map((c) => c.id)))
-    .orderBy(asc(messages.createdAt), asc(messages.id));
+    .orderBy(asc(messages.position));
+  // Each conversation in arrival order, conversations oldest first.
+  const rank = new Map(convs.map((c, i) => [c.id, i]));
+  rows.sort((a, b) => rank.get(a.conversationId)! - rank.get(b.conversationId)! || a.position - b.position);
   return rows.slice(-500).map(toMessage);
 }

@@ -9,6 +9,9 @@ export interface Env {
   /** Base64 of 32 random bytes: encrypts channel credentials at rest. Secret. */
   INBOX_SECRET_KEY: string;
   SESSION_TTL_HOURS?: string;
+  /** Days processed webhooks are kept (default 7); failed ones WEBHOOK_FAILED_RETENTION_DAYS (default 30). */
+  WEBHOOK_RETENTION_DAYS?: string;
+  WEBHOOK_FAILED_RETENTION_DAYS?: string;
   SECURE_COOKIES?: string;
   ASSETS?: Fetcher;
   MEDIA: R2Bucket;

@@ -4,6 +4,7 @@ import { platformConnectors } from "@inbox/connectors/registry";
 import { createCore, type Core } from "../core.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox } from "../security/secret-box.ts";
+import { webhookRetentionFrom } from "../channels/webhook-retention.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
 import { R2BlobStore } from "./r2-blob-store.ts";
@@ -50,6 +51,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     live,
     widgetPush,
     simulatorFetch,
+    webhookRetention: webhookRetentionFrom(env),
   });
   return { core, live, widgetPush };
 }
