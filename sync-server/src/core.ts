@@ -46,6 +46,8 @@ export interface CoreOptions {
    * (Workers: claims of a lost isolate come back when their lease runs out).
    */
   instance?: string;
+  /** How long this process's claims stand without renewal (default 30 s; tests shorten it). */
+  leaseMs?: number;
   /** How long processed webhooks are kept (default: done 7 days, failed 30). */
   webhookRetention?: WebhookRetention;
 }
@@ -121,7 +123,7 @@ export function createCore(opts: CoreOptions): Core {
     secrets: opts.secrets,
     blobs: opts.blobs,
     selfUrl: "",
-    holder: newHolder(opts.instance),
+    holder: newHolder(opts.instance, opts.leaseMs),
     simulatorFetch: opts.simulatorFetch ?? ((input, init) => fetch(input, init)),
     rooms: undefined as unknown as RoomRegistry,
     live: undefined as unknown as LiveRooms,

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { WebhookRequest } from "@inbox/connectors";
 import type { Core } from "../core.ts";
 import { webhookEvents } from "../db/schema.ts";
-import { LEASE_MS, keepRenewing } from "../scheduling/claims.ts";
+import { keepRenewing } from "../scheduling/claims.ts";
 import { applyWebhookBatch, type WebhookOutcome, type WebhookRow } from "./webhook-batch.ts";
 
 /** Most webhooks one claim takes (and one batch applies). */
@@ -109,7 +109,7 @@ export class WebhookProcessor {
       const rows = await this.claim();
       if (rows.length === 0) continue;
       const ids = rows.map((r) => r.id);
-      const lease = keepRenewing(() => this.renew(ids));
+      const lease = keepRenewing(this.core.holder, () => this.renew(ids));
       try {
         await this.finish(await applyWebhookBatch(this.core, rows));
       } finally {
@@ -125,7 +125,7 @@ export class WebhookProcessor {
     const now = core.now();
     const [raw] = await core.writer.write([
       core.db.all(sql`
-        update webhook_events set claimed_by = ${core.holder.id}, claimed_until = ${now + LEASE_MS}
+        update webhook_events set claimed_by = ${core.holder.id}, claimed_until = ${now + core.holder.leaseMs}
         where id in (
           select id from webhook_events
           where state = 'pending' and (claimed_until is null or claimed_until < ${now})
@@ -148,7 +148,7 @@ export class WebhookProcessor {
     const { core } = this;
     await core.writer.write([
       core.db.run(
-        sql`update webhook_events set claimed_until = ${core.now() + LEASE_MS} where id in (${sql.join(ids, sql`, `)}) and claimed_by = ${core.holder.id} and state = 'pending'`,
+        sql`update webhook_events set claimed_until = ${core.now() + core.holder.leaseMs} where id in (${sql.join(ids, sql`, `)}) and claimed_by = ${core.holder.id} and state = 'pending'`,
       ),
     ]);
   }

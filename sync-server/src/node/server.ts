@@ -47,6 +47,8 @@ export interface NodeServerOptions {
   socketPingMs?: number;
   /** INSTANCE_ID: this server's name across restarts (default: generated into dataDir). */
   instanceId?: string;
+  /** How long claims stand without renewal (default 30 s). */
+  leaseMs?: number;
   /** How long processed webhooks are kept (WEBHOOK_RETENTION_DAYS, WEBHOOK_FAILED_RETENTION_DAYS). */
   webhookRetention?: WebhookRetention;
 }
@@ -79,6 +81,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     presence: opts.presence,
     instance: loadInstanceId(opts.instanceId, join(opts.dataDir, "instance-id")),
     webhookRetention: opts.webhookRetention,
+    leaseMs: opts.leaseMs,
   });
   // What this server's previous process held when it stopped (a crash) is taken back first.
   await takeBackOwnClaims(core);

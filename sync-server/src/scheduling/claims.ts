@@ -10,8 +10,6 @@ import type { Core } from "../core.ts";
 
 /** How long a claim stands without renewal: a dead holder's work waits at most this long. */
 export const LEASE_MS = 30_000;
-/** The live holder renews its claims this often (well inside the lease). */
-export const RENEW_MS = 10_000;
 
 /**
  * Who holds a claim: `<instance>/<process>`. The instance is stable across restarts of one
@@ -21,11 +19,13 @@ export const RENEW_MS = 10_000;
 export interface Holder {
   id: string;
   instance: string;
+  /** Its claims' lease (LEASE_MS; shorter in tests); renewed every third of it while it works. */
+  leaseMs: number;
 }
 
-export function newHolder(instance: string = newId()): Holder {
+export function newHolder(instance: string = newId(), leaseMs = LEASE_MS): Holder {
   if (instance.includes("/")) throw new Error(`An instance name cannot contain "/": ${instance}`);
-  return { id: `${instance}/${newId()}`, instance };
+  return { id: `${instance}/${newId()}`, instance, leaseMs };
 }
 
 /** SQL: the claim in `column` was left by an earlier process of this instance (not this one). */
@@ -50,11 +50,11 @@ export async function takeBackOwnClaims(core: Core): Promise<void> {
 }
 
 /**
- * Calls `renew` every RENEW_MS until stopped: the holder's lease renewal while it works. The
- * timer never keeps a process alive on its own.
+ * Calls `renew` every third of the holder's lease until stopped: the lease renewal while it
+ * works. The timer never keeps a process alive on its own.
  */
-export function keepRenewing(renew: () => Promise<unknown>): { stop(): void } {
-  const timer = setInterval(() => void renew().catch((err) => console.error("could not renew a claim", err)), RENEW_MS);
+export function keepRenewing(holder: Holder, renew: () => Promise<unknown>): { stop(): void } {
+  const timer = setInterval(() => void renew().catch((err) => console.error("could not renew a claim", err)), holder.leaseMs / 3);
   (timer as { unref?: () => void }).unref?.();
   return { stop: () => clearInterval(timer) };
 }

@@ -18,7 +18,7 @@ export interface TestServer extends RunningServer {
 
 /** A real server on a loopback port with a fresh libSQL file seeded with the demo workspace. */
 export async function startTestServer(
-  opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number; instanceId?: string } = {},
+  opts: { dir?: string; seed?: boolean; port?: number; socketPingMs?: number; instanceId?: string; leaseMs?: number } = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock = { offsetMs: 0 };
@@ -34,6 +34,7 @@ export async function startTestServer(
     now: () => Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
     instanceId: opts.instanceId,
+    leaseMs: opts.leaseMs,
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);
