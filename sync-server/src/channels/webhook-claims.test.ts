@@ -146,7 +146,7 @@ describe("a flood is processed in batches", () => {
     a.core.db.batch = ((...args: Parameters<typeof batch>) => {
       commits++;
       return batch(...args);
-    }) as typeof batch;
+    }) as unknown as typeof batch;
     try {
       await a.core.webhooks.kick();
       await a.core.webhooks.idle();
