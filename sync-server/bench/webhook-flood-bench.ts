@@ -69,6 +69,7 @@ export async function webhookFloodSection(opts: { quick: boolean }): Promise<voi
   }
 }
 
+// Runnable alone: `npx tsx sync-server/bench/webhook-flood-bench.ts [--quick]`.
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   await webhookFloodSection({ quick: process.argv.includes("--quick") });
 }
