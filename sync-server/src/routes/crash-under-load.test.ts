@@ -4,6 +4,7 @@ import { createClient, type Client } from "@libsql/client";
 import { CommandsResponseSchema, type Conversation, type Message } from "@inbox/shared";
 import { startChild, type Child } from "../testing/child-process.ts";
 import { connectFakeWhatsapp, whatsappText, type FakeWhatsappInbox } from "../testing/fake-whatsapp-inbox.ts";
+import { connectFakeTelegram, type FakeTelegramInbox } from "../testing/fake-telegram-inbox.ts";
 import { freePort } from "../testing/sqld.ts";
 
 // kill -9 under load. A real server process takes a stream of signed WhatsApp webhooks and an
@@ -13,11 +14,13 @@ import { freePort } from "../testing/sqld.ts";
 // idempotency key, and sends receipts (echoing our id) until they are acknowledged. The
 // "platform" redelivers every webhook that was not answered 200; the agent's device replays
 // every reply that was not acknowledged, with the same client id.
+// Telegram customers get replies too: Telegram has neither an idempotency key nor receipts.
 // Afterwards: every acknowledged webhook's message is shown exactly once, in the order the
-// customer sent it; no reply reached WhatsApp twice; a reply WhatsApp got shows as delivered,
-// one it never got as "may not have been sent".
+// customer sent it; no reply reached a platform twice; a reply WhatsApp got shows as delivered,
+// one it never got as "may not have been sent"; a Telegram reply is sent (once) or marked so.
 
 const CUSTOMERS = 30;
+const TELEGRAM_CUSTOMERS = 5;
 const WEBHOOKS = 1050;
 const REPLIES = 75;
 const KILLS = 3;
@@ -31,10 +34,12 @@ interface Info {
 
 const children: Child<Info>[] = [];
 let whatsapp: FakeWhatsappInbox | undefined;
+let telegram: FakeTelegramInbox | undefined;
 let db: Client | undefined;
 afterAll(async () => {
   for (const c of children) await c.kill();
   await whatsapp?.fake.stop();
+  await telegram?.fake.stop();
   db?.close();
 });
 
@@ -55,7 +60,13 @@ describe("kill -9 under load", () => {
       const res = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: PASSWORD }) });
       return ((await res.json()) as { token: string }).token;
     };
-    const wa = (whatsapp = await connectFakeWhatsapp(url, await login("admin@demo.inbox"), teamId));
+    const admin = await login("admin@demo.inbox");
+    const wa = (whatsapp = await connectFakeWhatsapp(url, admin, teamId));
+    const tg = (telegram = await connectFakeTelegram(url, admin, teamId));
+    tg.fake.respondWith(async (req) => {
+      await sleep(10);
+      return tg.fake.normal(req);
+    });
     wa.fake.deliverStatusesTo(`${url}/webhooks/whatsapp/${wa.inboxId}`);
     // WhatsApp takes a moment to answer a send, and keeps what it accepted even if the caller dies.
     wa.fake.respondWith(async (req) => {
@@ -78,10 +89,14 @@ describe("kill -9 under load", () => {
 
     // Every customer has written once: their conversations exist for the agent to answer.
     await Promise.all(Array.from({ length: CUSTOMERS }, (_, c) => deliverUntilAcknowledged(c)));
-    const conversations = await waitUntil("the customers' conversations", async () => {
+    for (let t = 0; t < TELEGRAM_CUSTOMERS; t++) {
+      while ((await tg.deliver(url, { from: 880000 + t, name: `Gram ${t}`, messageId: 500 + t, text: "hi from Telegram" })) !== 200) await sleep(20);
+    }
+    const [conversations, telegramConversations] = await waitUntil("the customers' conversations", async () => {
       const res = await fetch(`${url}/api/conversations`, { headers: { authorization: `Bearer ${agent}` } });
-      const list = ((await res.json()) as { conversations: Conversation[] }).conversations.filter((c) => c.inboxId === wa.inboxId);
-      return list.length === CUSTOMERS && list;
+      const list = ((await res.json()) as { conversations: Conversation[] }).conversations;
+      const [ours, grams] = [list.filter((c) => c.inboxId === wa.inboxId), list.filter((c) => c.inboxId === tg.inboxId)];
+      return ours.length === CUSTOMERS && grams.length === TELEGRAM_CUSTOMERS && ([ours, grams] as const);
     });
     // The load: each customer's messages in order (one lane per customer, as a phone sends),
     // the agent's replies beside them, and kills at a quarter, half and three quarters.
@@ -98,7 +113,9 @@ describe("kill -9 under load", () => {
     const replyText = (r: number) => `reply ${r}`;
     const repliesDone = (async () => {
       for (let r = 0; r < REPLIES; r++) {
-        const command = { type: "reply", clientId: replyIds[r]!, conversationId: conversations[r % CUSTOMERS]!.id, text: replyText(r) };
+        // Every third reply goes to a Telegram customer.
+        const conversationId = r % 3 === 2 ? telegramConversations[r % TELEGRAM_CUSTOMERS]!.id : conversations[r % CUSTOMERS]!.id;
+        const command = { type: "reply", clientId: replyIds[r]!, conversationId, text: replyText(r) };
         // The device's outbox: the same command until the server acknowledges it.
         for (;;) {
           const res = await fetch(`${url}/api/commands`, {
@@ -147,12 +164,28 @@ describe("kill -9 under load", () => {
       if (id) accepted.set(id, (accepted.get(id) ?? 0) + 1);
     }
     expect([...accepted.values()].filter((n) => n > 1)).toEqual([]);
-    expect(outbound.map((m) => m.clientId).sort()).toEqual(replyIds);
     for (const m of outbound) {
       // Reached WhatsApp: its receipts say delivered (also for a send whose answer was lost).
       // Never reached it: marked, not sent silently.
       expect({ reply: m.clientId, status: m.status }).toEqual({ reply: m.clientId, status: accepted.has(m.id) ? "delivered" : "unconfirmed" });
     }
+    const telegramSent = new Map<string, number>();
+    for (const req of tg.fake.requests) {
+      if (!req.path.endsWith("/sendMessage")) continue;
+      const text = String((req.json() as { text?: unknown }).text);
+      telegramSent.set(text, (telegramSent.get(text) ?? 0) + 1);
+    }
+    expect([...telegramSent.entries()].filter(([, n]) => n > 1)).toEqual([]);
+    for (const conv of telegramConversations) {
+      const res = await fetch(`${url}/api/conversations/${conv.id}`, { headers: { authorization: `Bearer ${agent}` } });
+      for (const m of ((await res.json()) as { messages: Message[] }).messages.filter((x) => x.direction === "outbound")) {
+        outbound.push(m);
+        const text = m.content.kind === "text" ? m.content.text : "";
+        // Sent: Telegram got it, once. Otherwise (no key, no receipt): marked as maybe not sent.
+        if (m.status !== "unconfirmed") expect({ reply: text, status: m.status, times: telegramSent.get(text) }).toEqual({ reply: text, status: "sent", times: 1 });
+      }
+    }
+    expect(outbound.map((m) => m.clientId).sort()).toEqual(replyIds);
     console.log(
       `kill -9 under load: ${WEBHOOKS} webhooks, ${REPLIES} replies, ${KILLS} kills; ` +
         `${outbound.filter((m) => m.status === "unconfirmed").length} replies marked as maybe not sent, ` +
