@@ -341,7 +341,7 @@ describe("the chat window", () => {
 
     const bubble = timeline(page).getByRole("listitem").filter({ hasText: "It ships today" });
     await bubble.getByText("May not have been sent").waitFor({ timeout: 15_000 });
-    expect(await bubble.locator(".msg-failure-reason").textContent()).toMatch(/may not have reached the customer/);
+    expect(await bubble.locator(".msg-failure-reason").textContent()).toMatch(/the customer may not have got it/);
     const sentOf = async () =>
       ((await (await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] }).sent.filter(
         (s) => s.text === "It ships today" && s.status === 200,

@@ -19,7 +19,8 @@ function Failure(props: { message: Message; offline?: boolean; db?: LocalDb | nu
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const unconfirmed = () => props.message.status === "unconfirmed";
-  const reason = () => props.message.failureReason?.trim() || (unconfirmed() ? t("unconfirmedHint") : null);
+  // What "may not have been sent" means is the same whatever the channel: said in the agent's language.
+  const reason = () => (unconfirmed() ? t("unconfirmedHint") : props.message.failureReason?.trim() || null);
   const retry = async () => {
     setBusy(true);
     setError(null);

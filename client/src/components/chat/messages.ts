@@ -59,7 +59,7 @@ export const t = defineMessages(
     retrying: "Retrying…",
     retryOffline: "You are offline. Retry when the connection is back.",
     unconfirmed: "May not have been sent",
-    unconfirmedHint: "The server stopped while sending this reply, and the channel cannot tell whether the customer got it. Send it again only if you are sure it is missing.",
+    unconfirmedHint: "The server stopped while sending this reply, so the customer may not have got it. If the channel confirms it later, it will show as sent. Send it again only if you are sure it is missing.",
     sendAgain: "Send again",
     // history events
     someone: "Someone",
@@ -136,7 +136,7 @@ export const t = defineMessages(
     retrying: "Tentando de novo…",
     retryOffline: "Você está offline. Tente de novo quando a conexão voltar.",
     unconfirmed: "Pode não ter sido enviada",
-    unconfirmedHint: "O servidor parou enquanto enviava esta resposta, e o canal não informa se o cliente a recebeu. Envie de novo só se tiver certeza de que ela não chegou.",
+    unconfirmedHint: "O servidor parou enquanto enviava esta resposta, então o cliente pode não tê-la recebido. Se o canal confirmar depois, ela aparecerá como enviada. Envie de novo só se tiver certeza de que ela não chegou.",
     sendAgain: "Enviar de novo",
     someone: "Alguém",
     customer: "O cliente",
