@@ -215,6 +215,7 @@ describe("messaging windows", () => {
 
 describe("messages written in the same second", () => {
   it("six quick WhatsApp messages show in the order they arrived everywhere: the timeline, its older pages, the pull", async () => {
+    admin = await server.login("admin@demo.inbox"); // the window test above signed in a day later
     const { row, credentials } = await inboxOf("whatsapp");
     const second = Math.floor(Date.now() / 1000);
     const customer = { from: "5511977770006", name: "Parte Paula" };
