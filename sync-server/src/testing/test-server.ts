@@ -33,7 +33,9 @@ export async function startTestServer(
     roomIdleMs: 50,
     now: () => Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
-    instanceId: opts.instanceId,
+    // Each test server is its own instance (two may share a folder, as two servers given their
+    // own INSTANCE_ID would); a test of the restart takeback names the instance.
+    instanceId: opts.instanceId ?? `test-${crypto.randomUUID()}`,
     leaseMs: opts.leaseMs,
   });
   const api: TestServer["api"] = (path, init = {}) => {
