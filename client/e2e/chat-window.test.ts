@@ -1,6 +1,10 @@
 import { crc32, deflateSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { eq } from "drizzle-orm";
+import type { ChannelType } from "@inbox/shared";
+import type { Connector } from "@inbox/connectors";
+import { messages, outbox } from "../../sync-server/src/db/schema.ts";
 import { audioMessage, buildWebhook, imageMessage, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { loadUser } from "../../sync-server/src/services/read-model.ts";
@@ -11,7 +15,8 @@ import { openConversation, reply, timeline } from "./support/inbox-page.ts";
 
 // The chat window in a real browser: a WhatsApp customer's photo and voice note (real, decodable
 // files served by the simulator's WhatsApp fake, fetched into the blob store by the server), the
-// "new messages" jump while scrolled up, and a failed reply sent again with Retry.
+// "new messages" jump while scrolled up, a failed reply sent again with Retry, messages of one
+// second in the order written, and a reply that may not have been sent.
 
 const app = useInbox();
 let inboxId: string;
@@ -283,6 +288,71 @@ describe("the chat window", () => {
 
     const sent = (await (await app.server.simulatorApi(`/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] };
     expect(sent.sent.filter((s) => s.text === "Yes, I am here" && s.status === 200)).toHaveLength(1);
+    await page.context().close();
+  });
+
+  it("shows six messages the customer wrote within one second in the order written, stored or arriving live", async () => {
+    const who = customer("5511960000004", "Parte Patricia");
+    // WhatsApp stamps whole seconds: all six carry the same time.
+    const second = next();
+    for (let n = 1; n <= 3; n++) await customerSends(textMessage({ ...who, ...second, text: `parte ${n}` }));
+    const page = await agentOpens("Parte Patricia");
+    const log = timeline(page);
+    await log.getByText("parte 3", { exact: true }).waitFor();
+    for (let n = 4; n <= 6; n++) await customerSends(textMessage({ ...who, ...second, text: `parte ${n}` }));
+    await log.getByText("parte 6", { exact: true }).waitFor({ timeout: 15_000 });
+    const shown = await log.locator(".msg-text").allTextContents();
+    expect(shown.filter((t) => /^parte \d$/.test(t))).toEqual(["parte 1", "parte 2", "parte 3", "parte 4", "parte 5", "parte 6"]);
+    // Opened afresh (from the device's copy and the room), the order holds.
+    await page.reload();
+    await openConversation(page, "Parte Patricia");
+    await timeline(page).getByText("parte 6", { exact: true }).waitFor({ timeout: 15_000 });
+    const again = await timeline(page).locator(".msg-text").allTextContents();
+    expect(again.filter((t) => /^parte \d$/.test(t))).toEqual(["parte 1", "parte 2", "parte 3", "parte 4", "parte 5", "parte 6"]);
+    await page.context().close();
+  });
+
+  it("says a reply may not have been sent when the server stopped mid-send, and sends it again only when asked", async () => {
+    const who = customer("5511960000005", "Maybe Marta");
+    await customerSends(textMessage({ ...who, ...next(), text: "did you get my order?" }));
+    const page = await agentOpens("Maybe Marta");
+    // The first attempt gets no answer from WhatsApp (a passing failure), and then the process
+    // sending it again dies mid-call: the record holds an attempt whose outcome nobody knows.
+    const connectors = app.server.core.connectors as Map<ChannelType, Connector>;
+    const real = connectors.get("whatsapp")!;
+    connectors.set("whatsapp", { ...real, send: async () => ({ ok: false, kind: "retry", reason: "WhatsApp timed out" }) });
+    let messageId: string;
+    try {
+      await reply(page, "It ships today");
+      const row = await waitFor("the first attempt", async () => {
+        const [m] = await app.server.core.db.select().from(messages).where(eq(messages.text, "It ships today"));
+        const o = m && (await app.server.core.db.query.outbox.findFirst({ where: eq(outbox.messageId, m.id) }));
+        return o?.attempts === 1 && m;
+      });
+      messageId = row.id;
+      await app.server.core.outbox.idle();
+    } finally {
+      connectors.set("whatsapp", real);
+    }
+    await app.server.core.db
+      .update(outbox)
+      .set({ state: "sending", claimedBy: "killed-server/1", claimedUntil: Date.now() - 1, attemptStartedAt: Date.now() - 1000, attempts: 2 })
+      .where(eq(outbox.messageId, messageId));
+    await app.server.core.outbox.kick();
+
+    const bubble = timeline(page).getByRole("listitem").filter({ hasText: "It ships today" });
+    await bubble.getByText("May not have been sent").waitFor({ timeout: 15_000 });
+    expect(await bubble.locator(".msg-failure-reason").textContent()).toMatch(/the customer may not have got it/);
+    const sentOf = async () =>
+      ((await (await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] }).sent.filter(
+        (s) => s.text === "It ships today" && s.status === 200,
+      );
+    expect(await sentOf()).toHaveLength(0);
+
+    await bubble.getByRole("button", { name: "Send again" }).click();
+    await bubble.getByText(/^(Sent|Delivered)$/).waitFor({ timeout: 15_000 });
+    expect(await bubble.getByText("May not have been sent").count()).toBe(0);
+    expect(await sentOf()).toHaveLength(1);
     await page.context().close();
   });
 

@@ -13,6 +13,7 @@ const message = {
   content: { kind: "text", text: "hi" },
   status: "sent",
   createdAt: 1000,
+  position: 1,
 };
 
 describe("widget api", () => {

@@ -33,10 +33,17 @@ describe("timeline merging", () => {
     expect(items[0]!.key).toBe(pending.key);
   });
 
-  it("orders by server time, with still-sending messages last", () => {
+  it("orders by the server's arrival order, with still-sending messages last", () => {
     let items = addPending([], pendingItem("client-late", "still sending", 999_999));
-    items = mergeServerMessages(items, [msg({ id: "b", createdAt: 20, text: "second" }), msg({ id: "a", createdAt: 10, text: "first" })]);
+    items = mergeServerMessages(items, [msg({ id: "b", position: 2, text: "second" }), msg({ id: "a", position: 1, text: "first" })]);
     expect(texts(items)).toEqual(["first", "second", "still sending"]);
+  });
+
+  it("keeps messages written in the same second (or millisecond) in the order they arrived", () => {
+    // Ids are random: the order must not come from them.
+    const parts = [3, 1, 6, 2, 5, 4].map((n) => msg({ id: `m-${"zyxwvu"[n - 1]}`, createdAt: 7_000, position: n, text: `parte ${n}` }));
+    const items = mergeServerMessages([], parts);
+    expect(texts(items)).toEqual(["parte 1", "parte 2", "parte 3", "parte 4", "parte 5", "parte 6"]);
   });
 
   it("dedups a history refetch against what the socket already delivered", () => {

@@ -19,6 +19,8 @@ export interface ChatItem {
   senderName: string;
   content: MessageContent;
   createdAt: number;
+  /** Arrival order in the conversation (server messages; 0 until the server has it). */
+  position: number;
   /** Server delivery status, once known. */
   status: DeliveryStatus | null;
   state: LocalState;
@@ -42,6 +44,7 @@ export function pendingItem(clientId: string, text: string, createdAt: number, c
     senderName: "",
     content: choiceId ? { kind: "text", text, replyTo: { choiceId } } : { kind: "text", text },
     createdAt,
+    position: 0,
     status: null,
     state: "sending",
     error: null,
@@ -58,6 +61,7 @@ export function fromServer(m: WidgetMessage): ChatItem {
     senderName: m.senderName,
     content: m.content,
     createdAt: m.createdAt,
+    position: m.position,
     status: m.status,
     state: "sent",
     error: null,
@@ -65,17 +69,20 @@ export function fromServer(m: WidgetMessage): ChatItem {
   };
 }
 
-const STATUS_RANK: Record<DeliveryStatus, number> = { queued: 0, sent: 1, failed: 1, delivered: 2, read: 3 };
+const STATUS_RANK: Record<DeliveryStatus, number> = { queued: 0, unconfirmed: 0, sent: 1, failed: 1, delivered: 2, read: 3 };
 
 function sameMessage(item: ChatItem, m: WidgetMessage): boolean {
   return item.id === m.id || (m.clientId !== null && item.clientId === m.clientId);
 }
 
-/** Confirmed messages in server time order (ties by id); unconfirmed ones after, as typed. */
+/**
+ * Confirmed messages in the order the server stored them (arrival: two messages in the same
+ * millisecond, or a late socket frame, still show in order); unconfirmed ones after, as typed.
+ */
 function ordered(items: ChatItem[]): ChatItem[] {
   const confirmed = items.filter((i) => i.id !== null);
   const pending = items.filter((i) => i.id === null);
-  confirmed.sort((a, b) => a.createdAt - b.createdAt || (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
+  confirmed.sort((a, b) => a.position - b.position || a.createdAt - b.createdAt || (a.id! < b.id! ? -1 : a.id! > b.id! ? 1 : 0));
   return [...confirmed, ...pending];
 }
 

@@ -13,6 +13,7 @@ function serverCopy(e: OutboxEntry, id = `srv-${e.clientId}`): WidgetMessage {
     content: { kind: "text", text: e.text },
     status: "sent",
     createdAt: 1,
+    position: 1,
   };
 }
 

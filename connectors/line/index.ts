@@ -14,6 +14,8 @@ export const lineConnector: Connector = {
   capabilities: lineCapabilities,
   credentialsSchema: lineCredentialsSchema,
   defaultApiBaseUrl: LINE_API_BASE_URL,
+  // Each push carries X-Line-Retry-Key from our message id; LINE keeps a key for 24 hours.
+  repeatSend: { kind: "deduplicated", withinMs: 24 * 3600_000 },
   handshake,
   verify,
   deliveryKeys,

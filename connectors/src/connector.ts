@@ -86,6 +86,8 @@ export type InboundEvent =
       reason?: string;
       /** For asynchronous failures: which of the seed's states it means (e.g. blocked). */
       failureKind?: SendFailureKind;
+      /** Our message id, where the platform echoes it (WhatsApp's biz_opaque_callback_data): ties the receipt to a send whose answer was lost. */
+      ourMessageId?: string;
       at: number;
     }
   /** Receipts that cover everything up to a time (Messenger/Instagram watermarks). */
@@ -103,6 +105,8 @@ export interface OutboundMessage {
   content: MessageContent;
   senderName: string;
   createdAt: number;
+  /** The message's place in its conversation (arrival sequence); web chat's widget orders by it. */
+  position?: number;
   /** When the customer last wrote (for messaging windows); null if never. */
   lastInboundAt: number | null;
   /** Media bytes for `content.url`, loaded by the server from its blob store when the platform needs an upload. */
@@ -132,6 +136,20 @@ export type SendFailureKind =
 export type SendResult =
   | { ok: true; externalId: string | null; delivered: boolean }
   | { ok: false; kind: SendFailureKind; reason: string; retryAfterMs?: number; platformCode?: string };
+
+/**
+ * What sending the same message again does, when the server stopped during a send and cannot
+ * know whether it went out:
+ * - `deduplicated`: the platform drops a repeat of the same message for `withinMs` (LINE's
+ *   X-Line-Retry-Key, derived from our message id; web chat's widget, by message id), so the
+ *   send is simply repeated.
+ * - `echoed`: a repeat would be a second message, but the platform's receipts carry our message
+ *   id (WhatsApp's biz_opaque_callback_data), so a receipt can still confirm the send later.
+ * - `none`: neither (Telegram, Messenger, Instagram, WeChat).
+ * In the last two cases the message is marked "may not have been sent", never sent again on
+ * its own: an agent decides.
+ */
+export type RepeatSend = { kind: "deduplicated"; withinMs: number } | { kind: "echoed" } | { kind: "none" };
 
 export type HandshakeResponse = { status: number; body: string; contentType?: string };
 
@@ -169,6 +187,8 @@ export interface Connector {
   readonly credentialsSchema: z.ZodType<Credentials>;
   /** The platform's default API base URL (overridden by configuration for fakes). */
   readonly defaultApiBaseUrl: string;
+  /** See RepeatSend; absent means `none`. */
+  readonly repeatSend?: RepeatSend;
 
   /** GET setup handshakes (Meta's hub.challenge, WeChat's echostr); null if this GET is not one. */
   handshake(req: WebhookRequest, credentials: Credentials): Promise<HandshakeResponse | null>;

@@ -41,6 +41,8 @@ export function createWebchatConnector(delivery: WidgetDelivery): Connector {
     },
     credentialsSchema: z.object({}),
     defaultApiBaseUrl: "",
+    // The widget shows each message once by its id, and history comes from the record anyway.
+    repeatSend: { kind: "deduplicated", withinMs: Number.POSITIVE_INFINITY },
     async handshake() {
       return null;
     },

@@ -34,6 +34,11 @@ interface FakeState {
   credentials: WhatsappCredentials;
   media: Map<string, StoredMedia>;
   sent: number;
+  /** Where receipts (status webhooks) go, once a test or the demo asks for them. */
+  statusHook: string | null;
+  /** Receipts not yet acknowledged by the webhook's owner. */
+  owed: Set<Promise<void>>;
+  stopped: boolean;
 }
 
 export class FakeWhatsapp extends FakePlatform {
@@ -42,12 +47,35 @@ export class FakeWhatsapp extends FakePlatform {
   readonly media: Map<string, StoredMedia>;
 
   constructor(credentials: WhatsappCredentials = FAKE_WHATSAPP_CREDENTIALS) {
-    const state: FakeState = { credentials, media: new Map(), sent: 0 };
+    const state: FakeState = { credentials, media: new Map(), sent: 0, statusHook: null, owed: new Set(), stopped: false };
     for (const m of Object.values(FAKE_MEDIA)) state.media.set(m.id, { bytes: m.bytes, mimeType: m.mimeType });
     const handler: FakeHandler = (req) => defaultReply(req, state);
     super(handler);
     this.credentials = credentials;
     this.media = state.media;
+    this.state = state;
+  }
+
+  private readonly state: FakeState;
+
+  /**
+   * Sends receipts as WhatsApp does: after each accepted message, a signed `sent` and then a
+   * `delivered` status webhook to `webhookUrl`, each echoing the send's
+   * `biz_opaque_callback_data`, retried with backoff until answered with a 2xx (Meta retries for
+   * days; the fake until it is stopped).
+   */
+  deliverStatusesTo(webhookUrl: string | null): void {
+    this.state.statusHook = webhookUrl;
+  }
+
+  /** Resolves once every receipt owed so far has been acknowledged. */
+  async statusesDelivered(): Promise<void> {
+    while (this.state.owed.size) await Promise.all([...this.state.owed]);
+  }
+
+  override async stop(): Promise<void> {
+    this.state.stopped = true;
+    await super.stop();
   }
 
   /** Send/upload calls to `/messages` and `/media` answer with a platform error; the rest stays normal. */
@@ -79,11 +107,13 @@ async function defaultReply(req: RecordedRequest, state: FakeState): Promise<Fak
     if (body.status === "read") return { body: { success: true } };
     const to = String(body.to ?? body.recipient ?? "");
     state.sent += 1;
+    const id = `wamid.FAKE${String(state.sent).padStart(6, "0")}${randomBytes(6).toString("hex").toUpperCase()}`;
+    if (state.statusHook) oweReceipts(state, state.statusHook, { id, to, opaque: typeof body.biz_opaque_callback_data === "string" ? body.biz_opaque_callback_data : undefined });
     return {
       body: {
         messaging_product: "whatsapp",
         contacts: [{ input: to, wa_id: to }],
-        messages: [{ id: `wamid.FAKE${String(state.sent).padStart(6, "0")}${randomBytes(6).toString("hex").toUpperCase()}` }],
+        messages: [{ id }],
       },
     };
   }
@@ -134,6 +164,29 @@ async function defaultReply(req: RecordedRequest, state: FakeState): Promise<Fak
       },
     },
   };
+}
+
+/** Queues `sent` then `delivered` for one accepted message, after the send's answer has gone. */
+function oweReceipts(state: FakeState, url: string, sent: { id: string; to: string; opaque?: string }): void {
+  const deliver = async () => {
+    await new Promise((r) => setTimeout(r, 0));
+    for (const status of ["sent", "delivered"] as const) {
+      const webhook = buildWebhook(
+        statusUpdate({ messageId: sent.id, status, recipientId: sent.to, bizOpaqueCallbackData: sent.opaque, phoneNumberId: state.credentials.phoneNumberId }),
+        state.credentials,
+      );
+      for (let wait = 50; !state.stopped; wait = Math.min(wait * 2, 1000)) {
+        const ok = await fetch(url, { method: "POST", headers: webhook.headers, body: webhook.body }).then(
+          (res) => res.ok,
+          () => false,
+        );
+        if (ok) break;
+        await new Promise((r) => setTimeout(r, wait));
+      }
+    }
+  };
+  const owed = deliver().finally(() => state.owed.delete(owed));
+  state.owed.add(owed);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ export const whatsappConnector: Connector = {
   capabilities: whatsappCapabilities,
   credentialsSchema: whatsappCredentialsSchema,
   defaultApiBaseUrl: WHATSAPP_API_BASE_URL,
+  // No idempotency key, but every send's biz_opaque_callback_data (our id) comes back in receipts.
+  repeatSend: { kind: "echoed" },
   handshake,
   verify: verifySignature,
   deliveryKeys,

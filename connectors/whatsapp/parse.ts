@@ -129,6 +129,9 @@ function statusEvent(s: Obj): InboundEvent | null {
   const status = str(s.status);
   if (!id || !status || !STATUSES.has(status)) return null;
   const event: InboundEvent = { type: "status", externalMessageId: id, status: status as "sent" | "delivered" | "read" | "failed", at: millis(s.timestamp) };
+  // Our message id, as every send sets it: confirms a send whose answer the server lost.
+  const ours = str(s.biz_opaque_callback_data);
+  if (ours) event.ourMessageId = ours;
   if (status === "failed") {
     const error = arr(s.errors).find(isObj);
     const details = error ? (isObj(error.error_data) ? str(error.error_data.details) : undefined) ?? str(error.message) ?? str(error.title) : undefined;

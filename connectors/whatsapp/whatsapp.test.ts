@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { MalformedWebhookError } from "../src/malformed.ts";
 import type { MessageContent } from "@inbox/shared";
@@ -217,6 +219,13 @@ describe("inbound", () => {
     ]);
   });
 
+  it("a receipt carries our message id back (biz_opaque_callback_data), to confirm a send whose answer was lost", async () => {
+    const [event] = await parseOne(statusUpdate({ messageId: "wamid.LOST", status: "sent", bizOpaqueCallbackData: "msg_lost_01" }));
+    expect(event).toMatchObject({ type: "status", externalMessageId: "wamid.LOST", status: "sent", ourMessageId: "msg_lost_01" });
+    const [plain] = await parseOne(statusUpdate({ messageId: "wamid.OTHER", status: "sent" }));
+    expect(plain).not.toHaveProperty("ourMessageId");
+  });
+
   it("ignores events for another phone number of the same Meta app", async () => {
     expect(await parseOne(textMessage({ text: "hi", phoneNumberId: "999999" }))).toEqual([]);
   });
@@ -364,6 +373,38 @@ describe("send", () => {
   it("network failure is retried later", async () => {
     const res = await wa.send(outbound({ kind: "text", text: "hello" }), creds, { ...ctx, apiBaseUrl: "http://127.0.0.1:1" });
     expect(res).toMatchObject({ ok: false, kind: "retry" });
+  });
+});
+
+describe("the fake's receipts", () => {
+  it("after a send, signed sent and delivered webhooks echo our id, retried until the server answers", async () => {
+    // A webhook endpoint that is down at first (as a server being restarted), then answers.
+    let refuse = 2;
+    const received: InboundEvent[] = [];
+    const endpoint = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const c of req) chunks.push(c as Buffer);
+      if (refuse-- > 0) return void res.writeHead(503).end();
+      const request = { method: "POST", url: new URL("https://inbox.example/webhooks/whatsapp/i"), headers: new Headers(req.headers as Record<string, string>), body: new Uint8Array(Buffer.concat(chunks)) };
+      expect(await wa.verify(request, creds)).toBe(true);
+      received.push(...(await wa.parse(request, creds)));
+      res.writeHead(200).end();
+    });
+    await new Promise<void>((r) => endpoint.listen(0, "127.0.0.1", r));
+    fake.deliverStatusesTo(`http://127.0.0.1:${(endpoint.address() as AddressInfo).port}/`);
+    try {
+      const res = await wa.send(outbound({ kind: "text", text: "on its way" }), creds, ctx);
+      await fake.statusesDelivered();
+      expect(res.ok).toBe(true);
+      const id = res.ok ? res.externalId : null;
+      expect(received).toMatchObject([
+        { type: "status", status: "sent", externalMessageId: id, ourMessageId: "msg_01" },
+        { type: "status", status: "delivered", externalMessageId: id, ourMessageId: "msg_01" },
+      ]);
+    } finally {
+      fake.deliverStatusesTo(null);
+      await new Promise<void>((r) => endpoint.close(() => r()));
+    }
   });
 });
 

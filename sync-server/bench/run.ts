@@ -53,3 +53,4 @@ await (await import("./offline-pwa-bench.ts")).offlinePwaSection({ quick: QUICK 
 await (await import("./routing-bench.ts")).routingSection({ quick: QUICK });
 await (await import("./list-bench.ts")).listSection({ quick: QUICK });
 await (await import("./workers-bench.ts")).workersSection({ quick: QUICK });
+await (await import("./webhook-flood-bench.ts")).webhookFloodSection({ quick: QUICK });

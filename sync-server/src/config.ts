@@ -39,6 +39,14 @@ export const ServerConfigSchema = z.object({
   PLATFORM_API_URLS: z.string().optional(),
   /** Largest file the server downloads from a platform (customers' media), in MB. */
   PLATFORM_DOWNLOAD_LIMIT_MB: z.coerce.number().positive().default(100),
+  /** This server's name across restarts (default: generated into DATA_DIR); give each of several servers sharing a data folder its own. */
+  INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, "use letters, digits, dots, dashes and underscores")
+    .optional(),
+  /** Days processed webhooks are kept (default 7); failed ones WEBHOOK_FAILED_RETENTION_DAYS (default 30). */
+  WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(7),
+  WEBHOOK_FAILED_RETENTION_DAYS: z.coerce.number().positive().default(30),
   /** Seed the demo workspace and its logins into an empty database (`npm start` turns it on). */
   SEED_DEMO: z
     .enum(["true", "false"])

@@ -3,6 +3,7 @@ import { createWebchatConnector, type Connector, type OutboundMessage } from "@i
 import type { WidgetMessage } from "@inbox/shared";
 import { platformFetch } from "./channels/platform-fetch.ts";
 import { WebhookProcessor } from "./channels/webhook-processor.ts";
+import { WebhookPruner, type WebhookRetention } from "./channels/webhook-retention.ts";
 import type { BlobStore } from "./media/blob-store.ts";
 import type { SecretBox } from "./security/secret-box.ts";
 import type { Database } from "./db/database.ts";
@@ -24,6 +25,7 @@ import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sy
 import { WidgetLimits, type WidgetLimitOptions } from "./widget/widget-limits.ts";
 import { PasswordHasher } from "./auth/password.ts";
 import { nobleScrypt } from "./auth/noble-scrypt.ts";
+import { newHolder, type Holder } from "./scheduling/claims.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -58,6 +60,16 @@ export interface CoreOptions {
   sockets?: Partial<SocketGuardOptions>;
   /** What anonymous widget callers may do (chats per address, messages and sockets per visitor). */
   widgetLimits?: Partial<WidgetLimitOptions>;
+  /**
+   * This server's name, stable across its restarts (Node: from its data folder or INSTANCE_ID),
+   * so a restart takes back the claims its killed predecessor held. Default: a new one per core
+   * (Workers: claims of a lost isolate come back when their lease runs out).
+   */
+  instance?: string;
+  /** How long this process's claims stand without renewal (default 30 s; tests shorten it). */
+  leaseMs?: number;
+  /** How long processed webhooks are kept (default: done 7 days, failed 30). */
+  webhookRetention?: WebhookRetention;
 }
 
 /**
@@ -79,6 +91,8 @@ export interface Core {
   connectors: ReadonlyMap<ChannelType, Connector>;
   outbox: OutboxDispatcher;
   webhooks: WebhookProcessor;
+  /** Deletes processed webhooks past their retention (a scheduled job). */
+  webhookPruner: WebhookPruner;
   secrets: SecretBox;
   blobs: BlobStore;
   /** Where this server is reachable (set by the runtime once listening); used for media links and the simulator. */
@@ -94,6 +108,8 @@ export interface Core {
   router: Router;
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
   snoozes: SnoozeWaker;
+  /** This process, as the holder of the claims it takes (webhooks, outbox sends). */
+  holder: Holder;
   caches: Caches;
   /** This process's agent sockets: re-checked against the record, closed at sign-out. */
   sockets: SocketGuard;
@@ -142,6 +158,7 @@ export function createCore(opts: CoreOptions): Core {
     secrets: opts.secrets,
     blobs: opts.blobs,
     selfUrl: "",
+    holder: newHolder(opts.instance, opts.leaseMs),
     simulatorFetch: opts.simulatorFetch ?? ((input, init) => fetch(input, init)),
     platformApiUrls: opts.platformApiUrls ?? {},
     platformFetch: platformFetch({
@@ -154,6 +171,7 @@ export function createCore(opts: CoreOptions): Core {
     live: undefined as unknown as LiveRooms,
     outbox: undefined as unknown as OutboxDispatcher,
     webhooks: undefined as unknown as WebhookProcessor,
+    webhookPruner: undefined as unknown as WebhookPruner,
     inbound: undefined as unknown as InboundBatcher,
     router: undefined as unknown as Router,
     snoozes: undefined as unknown as SnoozeWaker,
@@ -168,6 +186,7 @@ export function createCore(opts: CoreOptions): Core {
   core.live = opts.live ?? localLiveRooms(core.rooms);
   core.outbox = new OutboxDispatcher(core);
   core.webhooks = new WebhookProcessor(core);
+  core.webhookPruner = new WebhookPruner(core, opts.webhookRetention);
   for (const connector of opts.connectors ?? []) connectors.set(connector.channel, connector);
   connectors.set(
     "webchat",
@@ -178,5 +197,5 @@ export function createCore(opts: CoreOptions): Core {
 
 /** An agent's reply as the visitor's widget shows it. */
 function outboundToWidget(m: OutboundMessage): WidgetMessage {
-  return { id: m.messageId, clientId: null, from: "agent", senderName: m.senderName, content: m.content, status: "sent", createdAt: m.createdAt };
+  return { id: m.messageId, clientId: null, from: "agent", senderName: m.senderName, content: m.content, status: "sent", createdAt: m.createdAt, position: m.position ?? 0 };
 }

@@ -1,5 +1,6 @@
 import { loadConfig, parsePlatformApiUrls } from "./config.ts";
 import { startNodeServer } from "./node/server.ts";
+import { webhookRetentionFrom } from "./channels/webhook-retention.ts";
 
 // Thin entry for one machine. Its defaults are safe for production (no demo data, no
 // simulator, Secure cookies); `npm start` (scripts/start.sh) turns the demo on explicitly.
@@ -16,6 +17,8 @@ const server = await startNodeServer({
   secureCookies: config.SECURE_COOKIES,
   trustedProxies: config.TRUSTED_PROXIES,
   simulator: config.ENABLE_SIMULATOR,
+  instanceId: config.INSTANCE_ID,
+  webhookRetention: webhookRetentionFrom(config),
   seedPassword: config.SEED_DEMO ? demoPassword : undefined,
   platformApiUrls: parsePlatformApiUrls(config.PLATFORM_API_URLS),
   platformDownloadLimitBytes: config.PLATFORM_DOWNLOAD_LIMIT_MB * 1024 * 1024,

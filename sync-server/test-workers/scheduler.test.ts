@@ -1,11 +1,12 @@
 import { env, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DurableObjectNamespace, DurableObjectState } from "../src/worker/cf-types.ts";
-import { command, db, postWebhook, signIn, telegramUpdate } from "./edge-env.ts";
+import { command, db, e, ORIGIN, postWebhook, signIn, telegramUpdate } from "./edge-env.ts";
 import { eventually } from "./y-client.ts";
 
-// Scheduled jobs on Workers: the singleton SchedulerObject's alarm runs what is due (here a
-// snooze wake-up) against libSQL, as the Node server's timers do.
+// Scheduled jobs on Workers: the singleton SchedulerObject's alarm runs what is due (a snooze
+// wake-up, webhooks nobody finished, the retention prune) against libSQL, as the Node server's
+// timers do.
 
 const SCHEDULER = (env as unknown as { SCHEDULER: DurableObjectNamespace }).SCHEDULER;
 // The singleton's name (scheduler-object.ts).
@@ -54,5 +55,41 @@ describe("the scheduler on Workers", () => {
     await runDurableObjectAlarm(scheduler());
     const again = await db.execute({ sql: "select count(*) from events where conversation_id = ? and type = 'conversation.woke'", args: [conversationId] });
     expect(Number(again.rows[0]![0])).toBe(1);
+  });
+});
+
+describe("webhooks and their retention on Workers", () => {
+  it("a webhook left claimed by a process that died (an evicted isolate) is processed by the alarm once its lease runs out", async () => {
+    const text = `Left behind ${crypto.randomUUID()}`;
+    // Stored and claimed as a Worker does it, then that isolate went away mid-batch: its lease
+    // is not renewed and has run out.
+    await db.execute({
+      sql: "insert into webhook_events (inbox_id, method, url, headers, body, state, received_at, claimed_by, claimed_until) values (?, 'POST', ?, '{}', ?, 'pending', ?, 'evicted-isolate/1', ?)",
+      args: [e.TELEGRAM_INBOX_ID, `${ORIGIN}/webhooks/telegram/${e.TELEGRAM_INBOX_ID}`, JSON.stringify(telegramUpdate(5550102, { text })), Date.now() - 60_000, Date.now() - 1],
+    });
+    // The alarm comes (it may fire on its own before this runs it).
+    await runInDurableObject(scheduler(), (_instance: unknown, state: DurableObjectState) => state.storage.setAlarm(Date.now()));
+    await runDurableObjectAlarm(scheduler());
+    await conversationOf(text);
+    const row = await eventually(async () => {
+      const r = await db.execute({ sql: "select state, claimed_by from webhook_events where body like ?", args: [`%${text}%`] });
+      return r.rows[0]![0] === "done" ? r.rows[0]! : null;
+    });
+    expect({ state: row[0], claimedBy: row[1] }).toEqual({ state: "done", claimedBy: null });
+  });
+
+  it("the alarm prunes processed webhooks past their retention window", async () => {
+    const old = Date.now() - 8 * 24 * 3600_000;
+    const inserted = await db.execute({
+      sql: "insert into webhook_events (inbox_id, method, url, headers, body, state, received_at, processed_at) values (?, 'POST', ?, '{}', '{}', 'done', ?, ?) returning id",
+      args: [e.TELEGRAM_INBOX_ID, `${ORIGIN}/webhooks/telegram/${e.TELEGRAM_INBOX_ID}`, old, old],
+    });
+    const id = Number(inserted.rows[0]![0]);
+    await runInDurableObject(scheduler(), (_instance: unknown, state: DurableObjectState) => state.storage.setAlarm(Date.now()));
+    await runDurableObjectAlarm(scheduler());
+    await eventually(async () => {
+      const left = await db.execute({ sql: "select count(*) from webhook_events where id = ?", args: [id] });
+      return Number(left.rows[0]![0]) === 0;
+    });
   });
 });

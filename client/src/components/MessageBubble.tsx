@@ -1,6 +1,8 @@
 /**
  * One message: customer on the left, agent or bot on the right, system events centred. A failed
- * reply shows why, with a Retry that asks the server to send it again.
+ * reply shows why, with a Retry that asks the server to send it again; a reply that may not have
+ * been sent (the server stopped mid-send on a channel that cannot tell) says so, and sending it
+ * again is the agent's deliberate choice.
  */
 import type { Message } from "@inbox/shared";
 import { createSignal, Show } from "solid-js";
@@ -16,7 +18,9 @@ import { MessageContent } from "./MessageContent.tsx";
 function Failure(props: { message: Message; offline?: boolean; db?: LocalDb | null; onRetried?: () => void }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
-  const reason = () => props.message.failureReason?.trim() || null;
+  const unconfirmed = () => props.message.status === "unconfirmed";
+  // What "may not have been sent" means is the same whatever the channel: said in the agent's language.
+  const reason = () => (unconfirmed() ? t("unconfirmedHint") : props.message.failureReason?.trim() || null);
   const retry = async () => {
     setBusy(true);
     setError(null);
@@ -32,8 +36,8 @@ function Failure(props: { message: Message; offline?: boolean; db?: LocalDb | nu
     }
   };
   return (
-    <div class="msg-failure">
-      <span class="failed-badge">{t("failed")}</span>
+    <div class="msg-failure" classList={{ "msg-unconfirmed": unconfirmed() }}>
+      <span class="failed-badge">{unconfirmed() ? t("unconfirmed") : t("failed")}</span>
       <Show when={reason()}>
         <span class="msg-failure-reason">{reason()}</span>
       </Show>
@@ -43,7 +47,7 @@ function Failure(props: { message: Message; offline?: boolean; db?: LocalDb | nu
         onClick={retry}
         disabled={busy() || props.offline}
       >
-        {busy() ? t("retrying") : t("retry")}
+        {busy() ? t("retrying") : unconfirmed() ? t("sendAgain") : t("retry")}
       </button>
       {/* Retrying asks the server at once (it is not queued on the device): say why it waits. */}
       <Show when={props.offline}>
@@ -71,7 +75,7 @@ export function MessageBubble(props: {
 }) {
   const m = () => props.message;
   const side = () => messageSide(m());
-  const failed = () => m().direction === "outbound" && m().status === "failed";
+  const failed = () => m().direction === "outbound" && (m().status === "failed" || m().status === "unconfirmed");
   return (
     <Show
       when={side() !== "center"}

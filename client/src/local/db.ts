@@ -31,12 +31,12 @@ export type LocalDb = Dexie & {
  * Indexes, each for one query:
  * - conversations: the three tabs newest first ([a+…], [u+…], lastActivityAt), eviction
  *   ([status+lastActivityAt]), a contact's history (contactId), search (*words).
- * - messages: one timeline in order ([conversationId+createdAt]), the server copy of an own
- *   reply (clientId), search (*words).
+ * - messages: one timeline in arrival order ([conversationId+position]), the server copy of an
+ *   own reply (clientId), search (*words).
  */
 export const SCHEMA = {
   conversations: "id, lastActivityAt, [a+lastActivityAt], [u+lastActivityAt], [status+lastActivityAt], contactId, *words",
-  messages: "id, [conversationId+createdAt], clientId, *words",
+  messages: "id, [conversationId+position], clientId, *words",
   contacts: "id, *words",
   inboxes: "id",
   outbox: "++seq, clientId, conversationId",
@@ -46,7 +46,20 @@ export const SCHEMA = {
 
 export function openLocalDb(userId: string): LocalDb {
   const db = new Dexie(localDbName(userId)) as LocalDb;
-  db.version(1).stores(SCHEMA);
+  db.version(1).stores({ ...SCHEMA, messages: "id, [conversationId+createdAt], clientId, *words" });
+  // Version 2: timelines in arrival order. Messages stored before have no position until the
+  // next pull brings them again (the server's migration re-stamps them all); meanwhile they
+  // sort by time, as they did.
+  db.version(2)
+    .stores(SCHEMA)
+    .upgrade((tx) =>
+      tx
+        .table("messages")
+        .toCollection()
+        .modify((m: { position?: number }) => {
+          if (typeof m.position !== "number") m.position = 0;
+        }),
+    );
   return db;
 }
 

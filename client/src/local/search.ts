@@ -101,7 +101,7 @@ async function conversationHas(db: LocalDb, conversationId: string, contactId: s
   const contact = await db.contacts.get(contactId);
   if (contact?.words.some((w) => w.startsWith(word))) return null;
   const messages = await db.messages
-    .where("[conversationId+createdAt]")
+    .where("[conversationId+position]")
     .between([conversationId, Dexie.minKey], [conversationId, Dexie.maxKey])
     .reverse()
     .filter((m) => m.words.some((w) => w.startsWith(word)))

@@ -141,7 +141,7 @@ function sameTotals(a: TabTotals, b: TabTotals): boolean {
 }
 
 export function conversationMessages(db: LocalDb, conversationId: string): Promise<MessageRow[]> {
-  return db.messages.where("[conversationId+createdAt]").between([conversationId, minKey], [conversationId, maxKey]).toArray();
+  return db.messages.where("[conversationId+position]").between([conversationId, minKey], [conversationId, maxKey]).toArray();
 }
 
 export function contactConversations(db: LocalDb, contactId: string): Promise<ConversationRow[]> {
@@ -246,7 +246,7 @@ export async function evictIfNeeded(db: LocalDb, keep: ReadonlySet<string>, max?
   if (excess === 0) return [];
   // One key-only pass over the timeline index: each conversation's message ids.
   const byConversation = new Map<string, string[]>();
-  await db.messages.orderBy("[conversationId+createdAt]").eachKey((key, cursor) => {
+  await db.messages.orderBy("[conversationId+position]").eachKey((key, cursor) => {
     const conversationId = (key as [string, number])[0];
     let ids = byConversation.get(conversationId);
     if (!ids) byConversation.set(conversationId, (ids = []));

@@ -4,12 +4,19 @@ import type { DomainEvent } from "@inbox/shared";
 import { countNewSince, createTimelineItems, firstUnreadId, linkChoiceAnswers, mergeTimeline, messageSide, pendingMessage, startsNewDay } from "./timeline.ts";
 
 describe("mergeTimeline", () => {
-  it("orders by creation time, ties by id, and lets the live room win over REST", () => {
-    const rest = [message({ id: "b", createdAt: 2, status: "sent" }), message({ id: "a", createdAt: 2 })];
-    const live = [message({ id: "b", createdAt: 2, status: "read" }), message({ id: "c", createdAt: 1 })];
+  it("orders by arrival in the conversation, and lets the live room win over REST", () => {
+    const rest = [message({ id: "b", position: 3, status: "sent" }), message({ id: "a", position: 2 })];
+    const live = [message({ id: "b", position: 3, status: "read" }), message({ id: "c", position: 1 })];
     const out = mergeTimeline(rest, live, []);
     expect(out.map((m) => m.id)).toEqual(["c", "a", "b"]);
     expect(out.find((m) => m.id === "b")?.status).toBe("read");
+  });
+
+  it("keeps messages sent in the same second in the order they arrived, whatever their ids", () => {
+    // WhatsApp times have one-second resolution; ids are random.
+    const parts = [6, 2, 5, 1, 3, 4].map((n) => message({ id: `id-${"qazwsx"[n - 1]}`, createdAt: 1_700_000_000_000, position: n, content: { kind: "text", text: `parte ${n}` } }));
+    const out = mergeTimeline(parts.slice(0, 3), parts.slice(3), []);
+    expect(out.map((m) => (m.content.kind === "text" ? m.content.text : ""))).toEqual(["parte 1", "parte 2", "parte 3", "parte 4", "parte 5", "parte 6"]);
   });
 
   it("shows a pending send until a message with its clientId arrives", () => {

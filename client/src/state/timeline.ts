@@ -1,5 +1,5 @@
 /** The chat timeline as pure functions: merging sources, order, sides and the unread marker. */
-import { byCreatedAt, linkChoices, type DomainEvent, type Message, type Note } from "@inbox/shared";
+import { inTimelineOrder, linkChoices, type DomainEvent, type Message, type Note } from "@inbox/shared";
 
 /**
  * One timeline from three sources, later ones winning for the same message:
@@ -18,7 +18,7 @@ export function mergeTimeline(
   for (const m of live) byId.set(m.id, m);
   const confirmedClientIds = new Set<string>();
   for (const m of byId.values()) if (m.clientId) confirmedClientIds.add(m.clientId);
-  const confirmed = [...byId.values()].sort(byCreatedAt);
+  const confirmed = [...byId.values()].sort(inTimelineOrder);
   const seen = new Set<string>();
   for (const m of pending) {
     if (m.clientId && confirmedClientIds.has(m.clientId)) continue;
@@ -83,6 +83,8 @@ export function pendingMessage(args: {
     failureReason: null,
     clientId: args.clientId,
     createdAt: args.now,
+    // The server gives it its place when it stores it; until then it comes after everything.
+    position: Number.MAX_SAFE_INTEGER,
   };
 }
 

@@ -22,7 +22,7 @@ export interface ConversationRoom {
   conversationId: string;
   status: Accessor<RoomStatus>;
   synced: Accessor<boolean>;
-  /** Unsorted; the timeline sorts with byCreatedAt. */
+  /** Unsorted; the timeline sorts with inTimelineOrder. */
   messages: Accessor<Message[]>;
   conversation: Accessor<Conversation | null>;
 }

@@ -248,6 +248,7 @@ describe("settlePlan", () => {
       failureReason: null,
       clientId: "client-reply-1",
       createdAt: 5,
+      position: 3,
     };
     expect(settlePlan([{ entry, result: { clientId: "client-reply-1", ok: true, message } }])).toEqual({
       remove: [7],

@@ -37,6 +37,7 @@ export function message(over: Partial<Message> = {}): Message {
     failureReason: null,
     clientId: null,
     createdAt: 1_000,
+    position: 1,
     ...over,
   };
 }

@@ -61,6 +61,7 @@ export function msg(partial: Partial<WidgetMessage> & { text?: string } = {}): W
     content: { kind: "text", text: text ?? `message ${seq}` },
     status: "sent",
     createdAt: 1_000 + seq,
+    position: seq,
     ...rest,
   };
 }

@@ -9,13 +9,14 @@ import { MessageSchema } from "../domain/message.ts";
 export const MESSAGE_PAGE_MAX = 100;
 
 /**
- * `before` is the oldest message the client already has, as `<createdAt>,<id>`: the page holds
- * the messages strictly before it in timeline order (time, then id), so ties are never skipped.
+ * `before` is the position (arrival sequence) of the oldest message the client already has: the
+ * page holds the messages strictly before it in timeline order. `<createdAt>,<id>`, what
+ * earlier versions of the app send, names that message instead.
  */
 export const MessagePageQuerySchema = z.object({
   before: z
     .string()
-    .regex(/^\d{1,16},[^,]{1,128}$/, "before must be <createdAt>,<id> of the oldest message you have")
+    .regex(/^\d{1,16}(,[^,]{1,128})?$/, "before must be the position of the oldest message you have")
     .optional(),
   limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).default(50),
 });
@@ -29,14 +30,15 @@ export const MessagePageResponseSchema = z.object({
 });
 export type MessagePageResponse = z.infer<typeof MessagePageResponseSchema>;
 
-/** The cursor for the page before `m`. */
-export function pageCursor(m: { createdAt: number; id: string }): string {
-  return `${m.createdAt},${m.id}`;
+/** The cursor for the page before `m` (a copy stored before positions existed names the message). */
+export function pageCursor(m: { position: number; createdAt: number; id: string }): string {
+  return m.position > 0 ? String(m.position) : `${m.createdAt},${m.id}`;
 }
 
-export function parsePageCursor(cursor: string): { createdAt: number; id: string } {
+/** A position, or (an earlier app's cursor) the id of the message whose position it is. */
+export function parsePageCursor(cursor: string): { position: number } | { id: string } {
   const comma = cursor.indexOf(",");
-  return { createdAt: Number(cursor.slice(0, comma)), id: cursor.slice(comma + 1) };
+  return comma === -1 ? { position: Number(cursor) } : { id: cursor.slice(comma + 1) };
 }
 
 export const RetryResponseSchema = z.object({

@@ -52,6 +52,8 @@ export const WidgetMessageSchema = z.object({
   content: MessageContentSchema,
   status: DeliveryStatusSchema,
   createdAt: TimestampSchema,
+  /** Arrival order in the visitor's conversation (see Message.position): the widget orders by it. */
+  position: z.number().int().nonnegative(),
 });
 export type WidgetMessage = z.infer<typeof WidgetMessageSchema>;
 

@@ -25,6 +25,8 @@ export const EVENT_TYPES = [
   "message.delivered",
   "message.read",
   "message.failed",
+  /** A send was under way when the server stopped and cannot be confirmed or safely repeated. */
+  "message.unconfirmed",
   "message.retried",
   "note.added",
   "note.edited",

@@ -52,7 +52,12 @@ export const MessageDirectionSchema = z.enum(["inbound", "outbound"]);
 export const SenderKindSchema = z.enum(["customer", "agent", "bot", "system"]);
 export type SenderKind = z.infer<typeof SenderKindSchema>;
 
-export const DeliveryStatusSchema = z.enum(["queued", "sent", "delivered", "read", "failed"]);
+/**
+ * `unconfirmed`: a send was under way when the server stopped, and the platform offers no way
+ * to send it again safely or to learn whether it went out: it may or may not have reached the
+ * customer, so it is not sent again unless an agent chooses to (`failureReason` says so).
+ */
+export const DeliveryStatusSchema = z.enum(["queued", "sent", "delivered", "read", "failed", "unconfirmed"]);
 export type DeliveryStatus = z.infer<typeof DeliveryStatusSchema>;
 
 export const MessageSchema = z.object({
@@ -70,6 +75,12 @@ export const MessageSchema = z.object({
   /** The id the sender generated (agent outbox or widget), for exactly-once. */
   clientId: ClientIdSchema.nullable(),
   createdAt: TimestampSchema,
+  /**
+   * The conversation's arrival sequence (1, 2, …, assigned by the server as it stores the
+   * message): the timeline's order. Platform times have one-second resolution, so messages
+   * written in the same second tie on `createdAt`; they never tie here.
+   */
+  position: z.number().int().nonnegative(),
 });
 export type Message = z.infer<typeof MessageSchema>;
 
@@ -95,9 +106,9 @@ export function previewOf(content: MessageContent): string {
   }
 }
 
-/** Time order for a timeline; ties broken by id so all clients agree. */
-export function byCreatedAt(a: Message, b: Message): number {
-  return a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** A conversation's timeline order: arrival (position); time and id only break ties of legacy rows without one. */
+export function inTimelineOrder(a: Pick<Message, "position" | "createdAt" | "id">, b: Pick<Message, "position" | "createdAt" | "id">): number {
+  return a.position - b.position || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 /** The searchable words of a message, whatever its kind (stored on the server, indexed on devices). */

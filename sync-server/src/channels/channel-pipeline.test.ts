@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Contact, Conversation, Message } from "@inbox/shared";
+import { inTimelineOrder, type Contact, type Conversation, type Message, type SyncPullResponse } from "@inbox/shared";
+import { pageCursor, type MessagePageResponse } from "@inbox/shared/api/chat";
+import { buildWebhook, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
+import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
 import type { CustomerAction, SimAdapter, SimCustomer } from "../simulator/sim-adapter.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
@@ -261,5 +264,49 @@ describe("messaging windows", () => {
     } finally {
       server.clock.offsetMs = 0;
     }
+  });
+});
+
+describe("messages written in the same second", () => {
+  it("six quick WhatsApp messages show in the order they arrived everywhere: the timeline, its older pages, the pull", async () => {
+    admin = await server.login("admin@demo.inbox"); // the window test above signed in a day later
+    const { row, credentials } = await inboxOf("whatsapp");
+    const second = Math.floor(Date.now() / 1000);
+    const customer = { from: "5511977770006", name: "Parte Paula" };
+    // WhatsApp's timestamps have one-second resolution: all six carry the same one.
+    for (let n = 1; n <= 6; n++) {
+      const { headers, body } = buildWebhook(textMessage({ ...customer, id: `wamid.PARTE${n}${crypto.randomUUID()}`, text: `parte ${n}`, timestamp: second, phoneNumberId: credentials.phoneNumberId }), credentials as WhatsappCredentials);
+      expect((await fetch(`${server.url}/webhooks/whatsapp/${row.id}`, { method: "POST", headers, body })).status).toBe(200);
+    }
+    await settle();
+    const conv = (await conversationWith({ externalId: customer.from, name: customer.name }))!;
+    const inOrder = ["parte 1", "parte 2", "parte 3", "parte 4", "parte 5", "parte 6"];
+    const texts = (list: Message[]) => list.map((m) => (m.content.kind === "text" ? m.content.text : m.content.kind));
+
+    const timeline = await messagesOf(conv.id);
+    expect(texts(timeline)).toEqual(inOrder);
+    expect(new Set(timeline.map((m) => m.createdAt)).size).toBe(1);
+
+    // Scrolling back two at a time.
+    const pages: string[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const q = new URLSearchParams({ limit: "2", ...(before ? { before } : {}) });
+      const page = (await (await server.api(`/api/conversations/${conv.id}/messages?${q}`, { token: admin })).json()) as MessagePageResponse;
+      pages.unshift(...texts(page.messages));
+      if (!page.hasMore) break;
+      before = pageCursor(page.messages[0]!);
+    }
+    expect(pages).toEqual(inOrder);
+
+    // A device's pull carries each message's place, which its timeline sorts by.
+    const pulled: Message[] = [];
+    for (let cursor: string | undefined, more = true; more; ) {
+      const page = (await (await server.api(`/api/sync/pull?${new URLSearchParams({ limit: "500", ...(cursor ? { cursor } : {}) })}`, { token: admin })).json()) as SyncPullResponse;
+      pulled.push(...page.messages.filter((m) => m.conversationId === conv.id));
+      cursor = page.cursor;
+      more = page.hasMore;
+    }
+    expect(texts([...pulled].sort(inTimelineOrder))).toEqual(inOrder);
   });
 });

@@ -1,16 +1,19 @@
-import { and, eq, inArray, lte } from "drizzle-orm";
+import { and, eq, inArray, lte, ne } from "drizzle-orm";
 import { newId, type DeliveryStatus, searchableText } from "@inbox/shared";
 import type { InboundEvent, InboundSender } from "@inbox/connectors";
 import type { Core } from "../core.ts";
-import { contactIdentities, contacts, conversations, messages } from "../db/schema.ts";
+import { contactIdentities, contacts, conversations, messages, outbox } from "../db/schema.ts";
 import { eventInsert } from "../services/event-rows.ts";
 import { ingestCustomerMessage } from "../services/ingest.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../services/read-model.ts";
 import { publishMessages } from "../sync/publish.ts";
 import { markReachable, markUnreachable } from "./reachability.ts";
 
-/** Delivery only moves forward (statuses arrive out of order); failed is final. */
-const RANK: Record<DeliveryStatus, number> = { queued: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
+/**
+ * Delivery only moves forward (statuses arrive out of order); failed is final. A receipt for an
+ * unconfirmed message (see DeliveryStatusSchema) settles it: the platform did send it.
+ */
+const RANK: Record<DeliveryStatus, number> = { queued: 0, unconfirmed: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
 
 /** The contact behind a platform sender, created on first contact. */
 export async function contactFor(core: Core, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string; blocked: boolean }> {
@@ -63,12 +66,18 @@ export async function applyInboundEvent(core: Core, inbox: InboxRow, event: Inbo
       return;
     }
     case "status": {
-      const [row] = await core.db.select().from(messages).where(and(eq(messages.inboxId, inbox.id), eq(messages.externalId, event.externalMessageId)));
+      const row = await receiptTarget(core, inbox, event);
       if (!row || RANK[event.status] <= RANK[row.status as DeliveryStatus] || row.status === "failed") return;
+      const sent = event.status !== "failed";
       const results = await core.writer.write([
         core.db
           .update(messages)
-          .set({ status: event.status, ...(event.status === "failed" ? { failureReason: event.reason ?? "The platform could not deliver this message." } : {}) })
+          .set({
+            status: event.status,
+            ...(event.status === "failed" ? { failureReason: event.reason ?? "The platform could not deliver this message." } : { failureReason: null }),
+            // A send whose answer was lost: the receipt tells us the platform's id for it.
+            ...(row.externalId ? {} : { externalId: event.externalMessageId }),
+          })
           .where(eq(messages.id, row.id))
           .returning(),
         eventInsert(core, {
@@ -79,6 +88,8 @@ export async function applyInboundEvent(core: Core, inbox: InboxRow, event: Inbo
           data: { messageId: row.id, ...(event.reason ? { reason: event.reason } : {}) },
           at: event.at,
         }),
+        // The platform has it: nothing is left to send (not a retry, not a send under way).
+        ...(sent ? [core.db.update(outbox).set({ state: "done", claimedBy: null, claimedUntil: null }).where(and(eq(outbox.messageId, row.id), ne(outbox.state, "done")))] : []),
       ]);
       await publishRows(core, results[0] as MessageRow[]);
       if (event.failureKind === "blocked") {
@@ -109,6 +120,20 @@ export async function applyInboundEvent(core: Core, inbox: InboxRow, event: Inbo
       await markReachable(core, { inboxId: inbox.id, externalId: event.sender.externalId });
       return;
   }
+}
+
+/**
+ * The message a receipt is about: by the platform's id, or, where the platform echoes ours
+ * (WhatsApp), by our id, for a send whose answer the server never recorded (it stopped mid-send).
+ */
+async function receiptTarget(core: Core, inbox: InboxRow, event: Extract<InboundEvent, { type: "status" }>): Promise<MessageRow | undefined> {
+  const [byPlatformId] = await core.db.select().from(messages).where(and(eq(messages.inboxId, inbox.id), eq(messages.externalId, event.externalMessageId)));
+  if (byPlatformId || !event.ourMessageId) return byPlatformId;
+  const [byOurId] = await core.db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, event.ourMessageId), eq(messages.inboxId, inbox.id), eq(messages.direction, "outbound")));
+  return byOurId;
 }
 
 async function publishRows(core: Core, rows: MessageRow[]): Promise<void> {

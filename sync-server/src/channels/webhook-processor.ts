@@ -1,27 +1,29 @@
-import { and, asc, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DeliveryKeys, WebhookRequest } from "@inbox/connectors";
 import type { Core } from "../core.ts";
 import { webhookEvents } from "../db/schema.ts";
-import { getInboxRow } from "../services/read-model.ts";
-import { connectorFor, contextFor, credentialsOf } from "./channel-access.ts";
-import { applyInboundEvent } from "./inbound-events.ts";
-import { storeInboundMedia } from "./inbound-media.ts";
+import { keepRenewing } from "../scheduling/claims.ts";
+import { applyWebhookBatch, type WebhookOutcome, type WebhookRow } from "./webhook-batch.ts";
 
-type Row = typeof webhookEvents.$inferSelect;
-
-/** How long a claim stands: longer than any webhook's processing (media downloads included). */
-const CLAIM_MS = 120_000;
+/** Most webhooks one claim takes (and one batch applies). */
+const BATCH = 200;
+/** The Node sweep: anything pending that no kick reached (a claim whose holder died) is found within this. */
+const SWEEP_MS = 5_000;
 
 /**
- * Stored webhooks are processed here, after the platform has its 200: parse, download media,
- * apply each event. One failing event is logged and does not stop the others; a webhook for a
- * disabled channel is held and processed when the channel is enabled again. Each webhook is
- * claimed first with a conditional update, so of several processes that see it pending (Node
- * instances, a Worker and the scheduler's Durable Object) exactly one processes it.
+ * Stored webhooks are processed here, after the platform has its 200, in batches (see
+ * applyWebhookBatch). A batch is claimed with one conditional update naming this process as
+ * the holder with a short lease, which the process renews while it works; a process that dies
+ * leaves claims that run out (or that its restart takes back at once, see takeBackOwnClaims),
+ * and whoever looks next processes them. So of several processes that see a webhook pending
+ * (Node instances, a Worker and the scheduler's Durable Object) exactly one applies it at a
+ * time, and none is left behind. Applying is idempotent (platform message ids, forward-only
+ * receipts), so a batch cut short by a crash is simply applied again.
  */
 export class WebhookProcessor {
   private running: Promise<void> | null = null;
   private again = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
 
   constructor(private readonly core: Core) {}
 
@@ -82,10 +84,31 @@ export class WebhookProcessor {
     return run;
   }
 
-  /** Processes what is pending; webhooks are new input, so nothing is ever scheduled (null). */
-  async runDue(_now?: number): Promise<number | null> {
+  /**
+   * Processes what is pending and says when to look again: when a claim another process holds
+   * runs out (its holder may have died), or now if something is claimable; null when nothing
+   * is pending. For runtimes without long-lived timers (a Worker's alarm).
+   */
+  async runDue(now: number = this.core.now()): Promise<number | null> {
     await this.kick();
-    return null;
+    const [row] = await this.core.db
+      .select({ next: sql<number | null>`min(coalesce(${webhookEvents.claimedUntil}, 0))` })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.state, "pending"));
+    const next = row?.next ?? null;
+    return next === null ? null : Math.max(Number(next), now);
+  }
+
+  /** The sweep (Node): looks for pending webhooks every few seconds, whatever kicked or not. */
+  start(intervalMs = SWEEP_MS): void {
+    this.timer ??= setInterval(() => void this.kick(), intervalMs);
+    (this.timer as { unref?: () => void }).unref?.();
+    void this.kick();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   async idle(): Promise<void> {
@@ -95,7 +118,10 @@ export class WebhookProcessor {
   /** A re-enabled channel: what arrived while it was disabled is shown now. */
   async release(inboxId: string): Promise<void> {
     await this.core.writer.write([
-      this.core.db.update(webhookEvents).set({ state: "pending", claimedUntil: null }).where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.state, "held"))),
+      this.core.db
+        .update(webhookEvents)
+        .set({ state: "pending", claimedUntil: null, claimedBy: null })
+        .where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.state, "held"))),
     ]);
     void this.kick();
   }
@@ -103,56 +129,72 @@ export class WebhookProcessor {
   private async loop(): Promise<void> {
     do {
       this.again = false;
-      const now = this.core.now();
-      const rows = await this.core.db
-        .select()
-        .from(webhookEvents)
-        .where(and(eq(webhookEvents.state, "pending"), or(isNull(webhookEvents.claimedUntil), lt(webhookEvents.claimedUntil, now))))
-        .orderBy(asc(webhookEvents.id))
-        .limit(100);
-      for (const row of rows) if (await this.claim(row.id)) await this.process(row);
-      if (rows.length === 100) this.again = true;
+      const rows = await this.claim();
+      if (rows.length === 0) continue;
+      const ids = rows.map((r) => r.id);
+      const lease = keepRenewing(this.core.holder, () => this.renew(ids));
+      try {
+        await this.finish(await applyWebhookBatch(this.core, rows));
+      } finally {
+        lease.stop();
+      }
+      if (rows.length === BATCH) this.again = true;
     } while (this.again);
   }
 
-  /** True if this process now owns the webhook: nobody else holds an unexpired claim on it. */
-  private async claim(id: number): Promise<boolean> {
-    const now = this.core.now();
-    const res = await this.core.db.run(
-      sql`update webhook_events set claimed_until = ${now + CLAIM_MS} where id = ${id} and state = 'pending' and (claimed_until is null or claimed_until < ${now})`,
-    );
-    return Number(res.rowsAffected) === 1;
-  }
-
-  private async process(row: Row): Promise<void> {
+  /** Takes the oldest claimable webhooks (pending, not under a live claim) for this process. */
+  private async claim(): Promise<WebhookRow[]> {
     const { core } = this;
-    const inbox = await getInboxRow(core.db, row.inboxId);
-    const connector = inbox && connectorFor(core, inbox.channel);
-    if (!inbox || !connector) return this.finish([row.id], "failed", "The channel no longer exists.");
-    if (inbox.status === "disabled") return this.finish([row.id], "held", null);
-    try {
-      const credentials = await credentialsOf(core, inbox);
-      const ctx = contextFor(core, inbox, connector);
-      const req: WebhookRequest = { method: row.method, url: new URL(row.url), headers: new Headers(row.headers), body: new TextEncoder().encode(row.body) };
-      const events = await connector.parse(req, credentials);
-      const errors: string[] = [];
-      for (const event of events) {
-        try {
-          const withMedia = event.type === "message" || event.type === "edit" ? { ...event, content: await storeInboundMedia(core, event.content, connector, credentials, ctx, inbox) } : event;
-          await applyInboundEvent(core, inbox, withMedia);
-        } catch (err) {
-          console.error(`webhook ${row.id}: an event failed`, err);
-          errors.push(err instanceof Error ? err.message : String(err));
-        }
-      }
-      await this.finish([row.id], errors.length ? "failed" : "done", errors.length ? errors.join("; ") : null);
-    } catch (err) {
-      console.error(`webhook ${row.id} could not be processed`, err);
-      await this.finish([row.id], "failed", err instanceof Error ? err.message : String(err));
-    }
+    const now = core.now();
+    const [raw] = await core.writer.write([
+      core.db.all(sql`
+        update webhook_events set claimed_by = ${core.holder.id}, claimed_until = ${now + core.holder.leaseMs}
+        where id in (
+          select id from webhook_events
+          where state = 'pending' and (claimed_until is null or claimed_until < ${now})
+          order by id limit ${BATCH})
+        returning id, inbox_id, method, url, headers, body`),
+    ]);
+    return (raw as Record<string, unknown>[])
+      .map((r) => ({
+        id: Number(r.id),
+        inboxId: r.inbox_id as string,
+        method: r.method as string,
+        url: r.url as string,
+        headers: JSON.parse(r.headers as string) as Record<string, string>,
+        body: r.body as string,
+      }))
+      .sort((a, b) => a.id - b.id);
   }
 
-  private async finish(ids: number[], state: Row["state"], error: string | null): Promise<void> {
-    await this.core.writer.write([this.core.db.update(webhookEvents).set({ state, error, claimedUntil: null }).where(inArray(webhookEvents.id, ids))]);
+  private async renew(ids: number[]): Promise<void> {
+    const { core } = this;
+    await core.writer.write([
+      core.db.run(
+        sql`update webhook_events set claimed_until = ${core.now() + core.holder.leaseMs} where id in (${sql.join(ids, sql`, `)}) and claimed_by = ${core.holder.id} and state = 'pending'`,
+      ),
+    ]);
+  }
+
+  /** Records each outcome, only where this process still holds the claim (a lost one is someone else's now). */
+  private async finish(outcomes: WebhookOutcome[]): Promise<void> {
+    const { core } = this;
+    const at = core.now();
+    const mine = sql`claimed_by = ${core.holder.id} and state = 'pending'`;
+    const idsIn = (list: WebhookOutcome[]) => sql.join(list.map((o) => sql`${o.id}`), sql`, `);
+    const done = outcomes.filter((o) => o.state === "done");
+    const held = outcomes.filter((o) => o.state === "held");
+    const failed = outcomes.filter((o): o is Extract<WebhookOutcome, { state: "failed" }> => o.state === "failed");
+    await core.writer.write([
+      ...(done.length
+        ? [core.db.run(sql`update webhook_events set state = 'done', error = null, claimed_by = null, claimed_until = null, processed_at = ${at} where id in (${idsIn(done)}) and ${mine}`)]
+        : []),
+      ...(held.length
+        ? [core.db.run(sql`update webhook_events set state = 'held', claimed_by = null, claimed_until = null where id in (${idsIn(held)}) and ${mine}`)]
+        : []),
+      ...failed.map((o) =>
+        core.db.run(sql`update webhook_events set state = 'failed', error = ${o.error}, claimed_by = null, claimed_until = null, processed_at = ${at} where id = ${o.id} and ${mine}`),
+      ),
+    ]);
   }
 }

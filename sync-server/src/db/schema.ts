@@ -180,10 +180,13 @@ export const messages = sqliteTable(
     externalId: text("external_id"),
     createdAt: integer("created_at").notNull(),
     seq: integer("seq").notNull().default(0),
+    /** The conversation's arrival sequence (1, 2, …), stamped at insert by a trigger (migration 0015): timelines order by it. */
+    position: integer("position").notNull().default(0),
   },
   (t) => [
     index("messages_seq").on(t.seq),
     index("messages_conversation_time").on(t.conversationId, t.createdAt),
+    index("messages_conversation_position").on(t.conversationId, t.position),
     uniqueIndex("messages_inbox_client").on(t.inboxId, t.clientId),
     uniqueIndex("messages_inbox_external").on(t.inboxId, t.externalId),
   ],
@@ -195,11 +198,16 @@ export const outbox = sqliteTable(
   {
     messageId: text("message_id").primaryKey().references(() => messages.id),
     inboxId: text("inbox_id").notNull(),
-    state: text("state", { enum: ["pending", "done", "dead"] }).notNull(),
+    /** `sending`: an attempt is under way (migration 0015), its holder and lease below. */
+    state: text("state", { enum: ["pending", "sending", "done", "dead"] }).notNull(),
     attempts: integer("attempts").notNull().default(0),
     nextAttemptAt: integer("next_attempt_at").notNull(),
     lastError: text("last_error"),
     createdAt: integer("created_at").notNull(),
+    claimedBy: text("claimed_by"),
+    claimedUntil: integer("claimed_until"),
+    /** When the latest attempt began: recorded (committed) before the platform is called. */
+    attemptStartedAt: integer("attempt_started_at"),
   },
   (t) => [index("outbox_due").on(t.state, t.nextAttemptAt)],
 );
@@ -288,14 +296,19 @@ export const webhookEvents = sqliteTable(
     error: text("error"),
     /** Who processes it is decided by a conditional claim (see WebhookProcessor), until this time. */
     claimedUntil: integer("claimed_until"),
+    /** The claim's holder: one id per server process (migration 0015). */
+    claimedBy: text("claimed_by"),
     receivedAt: integer("received_at").notNull(),
     /** Names the delivery (connectors' DeliveryKeys): a redelivery is not stored again. */
     deliveryKey: text("delivery_key"),
     /** A one-time signature of a body it does not cover (WeChat): refused again with another body. */
     replayKey: text("replay_key"),
+    /** When it became done or failed; the retention prune counts from here. */
+    processedAt: integer("processed_at"),
   },
   (t) => [
     index("webhook_events_state").on(t.state, t.id),
+    index("webhook_events_processed").on(t.state, t.processedAt),
     uniqueIndex("webhook_events_delivery").on(t.inboxId, t.deliveryKey),
     uniqueIndex("webhook_events_replay").on(t.inboxId, t.replayKey),
   ],

@@ -14,6 +14,9 @@ import { openNodeDatabase } from "./open-database.ts";
 import { createSecretBox } from "../security/secret-box.ts";
 import { FileBlobStore } from "./file-blob-store.ts";
 import { loadSecretKey } from "./secret-key.ts";
+import { loadInstanceId } from "./instance-id.ts";
+import { takeBackOwnClaims } from "../scheduling/claims.ts";
+import type { WebhookRetention } from "../channels/webhook-retention.ts";
 import { mountStaticFiles } from "./static-files.ts";
 import { Simulator } from "../simulator/simulator.ts";
 import { nodeRoomSockets } from "./room-sockets.ts";
@@ -63,6 +66,12 @@ export interface NodeServerOptions {
   sockets?: Partial<SocketGuardOptions>;
   /** Limits of the anonymous widget API (core.widgetLimits). */
   widgetLimits?: Partial<WidgetLimitOptions>;
+  /** INSTANCE_ID: this server's name across restarts (default: generated into dataDir). */
+  instanceId?: string;
+  /** How long claims stand without renewal (default 30 s). */
+  leaseMs?: number;
+  /** How long processed webhooks are kept (WEBHOOK_RETENTION_DAYS, WEBHOOK_FAILED_RETENTION_DAYS). */
+  webhookRetention?: WebhookRetention;
 }
 
 export interface RunningServer {
@@ -100,7 +109,12 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     resolveHost,
     sockets: opts.sockets,
     widgetLimits: opts.widgetLimits,
+    instance: loadInstanceId(opts.instanceId, join(opts.dataDir, "instance-id")),
+    webhookRetention: opts.webhookRetention,
+    leaseMs: opts.leaseMs,
   });
+  // What this server's previous process held when it stopped (a crash) is taken back first.
+  await takeBackOwnClaims(core);
 
   const root = new Hono<AppEnv>();
   const nodeWs = createNodeWebSocket({ app: root });
@@ -130,8 +144,10 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.router.scheduler.start();
   core.router.presence.start();
   core.sockets.start();
-  // Webhooks stored but not processed before a crash or restart are processed now.
-  core.webhooks.kick();
+  // Webhooks stored but not processed before a crash or restart are processed now, and the
+  // sweep finds any whose claim runs out later.
+  core.webhooks.start();
+  core.webhookPruner.start();
   let closing: Promise<void> | undefined;
 
   return {
@@ -148,6 +164,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
 
   /** Stops taking work, lets what was accepted finish, then closes the database. */
   async function shutdown(): Promise<void> {
+    core.webhooks.stop();
+    core.webhookPruner.stop();
     core.outbox.stop();
     core.snoozes.stop();
     core.router.scheduler.stop();
@@ -163,6 +181,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.router.presence.idle();
     await core.sockets.idle();
     await core.webhooks.idle();
+    await core.webhookPruner.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

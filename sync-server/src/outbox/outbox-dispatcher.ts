@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, min } from "drizzle-orm";
+import { and, asc, desc, eq, lte, min, sql } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
 import { connectorFor, contextFor, credentialsOf } from "../channels/channel-access.ts";
@@ -6,19 +6,23 @@ import { setChannelStatus } from "../channels/channel-state.ts";
 import { markUnreachable } from "../channels/reachability.ts";
 import type { Core } from "../core.ts";
 import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
-import { isUniqueViolation } from "../db/errors.ts";
-import { eventInsert } from "../services/event-rows.ts";
+import { keepRenewing } from "../scheduling/claims.ts";
 import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../services/read-model.ts";
 import { publishMessages } from "../sync/publish.ts";
-import { MAX_ATTEMPTS, backoffMs } from "./backoff.ts";
+import { settleAbandonedSends } from "./abandoned-sends.ts";
+import { recordOutcome, type Claimed } from "./outcome.ts";
 
 type OutboxRow = typeof outbox.$inferSelect;
 
 /**
- * Sends what the outbox holds, oldest first, one pass at a time. Every outcome (sent, retry
- * later, failed with a reason) is written with its event, then published to the rooms.
- * The outbox row is the durable promise: a crash between send and record re-sends, which is
- * why connectors pass our message id to platforms that deduplicate on it.
+ * Sends what the outbox holds, oldest first, one pass at a time. Each send is claimed first:
+ * one conditional update marks it `sending` by this process with a lease and counts the
+ * attempt, committed before the platform is called; the outcome (sent, retry later, failed
+ * with a reason) is committed with its event right after the platform answers, then published.
+ * So a crash can only leave an attempt whose outcome nobody knows, and that is settled by what
+ * the platform offers (see settleAbandonedSends): repeated where the platform drops repeats,
+ * confirmed by the platform's receipts where it echoes our id, otherwise shown to agents as
+ * "may not have been sent" and never silently sent twice.
  */
 export class OutboxDispatcher {
   private running: Promise<void> | null = null;
@@ -41,17 +45,22 @@ export class OutboxDispatcher {
   }
 
   /**
-   * Sends what is due now and returns when the next retry is due (null: nothing waits; a new
-   * reply kicks the dispatcher itself). For runtimes without long-lived timers (a Worker's alarm).
+   * Sends what is due now and returns when the next retry is due, or when a send another
+   * process holds runs out of lease (null: nothing waits; a new reply kicks the dispatcher
+   * itself). For runtimes without long-lived timers (a Worker's alarm).
    */
   async runDue(now: number = this.core.now()): Promise<number | null> {
     await this.kick();
-    const [row] = await this.core.db.select({ next: min(outbox.nextAttemptAt) }).from(outbox).where(eq(outbox.state, "pending"));
-    const next = row?.next ?? null;
-    return next === null ? null : Math.max(next, now);
+    const { db } = this.core;
+    const [[retry], [lease]] = await Promise.all([
+      db.select({ next: min(outbox.nextAttemptAt) }).from(outbox).where(eq(outbox.state, "pending")),
+      db.select({ next: min(outbox.claimedUntil) }).from(outbox).where(eq(outbox.state, "sending")),
+    ]);
+    const times = [retry?.next, lease?.next].filter((t): t is number => t !== null && t !== undefined);
+    return times.length ? Math.max(Math.min(...times), now) : null;
   }
 
-  /** Polls for retries that became due. */
+  /** Polls for retries that became due, and for sends whose holder died. */
   start(intervalMs = 1000): void {
     this.timer ??= setInterval(() => void this.kick(), intervalMs);
     (this.timer as { unref?: () => void }).unref?.();
@@ -72,6 +81,7 @@ export class OutboxDispatcher {
     do {
       this.again = false;
       try {
+        await settleAbandonedSends(this.core);
         await this.pass();
       } catch (err) {
         console.error("outbox pass failed", err);
@@ -105,15 +115,53 @@ export class OutboxDispatcher {
     const inbox = await getInboxRow(db, conversation.inboxId);
     // A paused channel (platform limits) keeps its messages queued until the pause is over.
     if (inbox?.status === "rate_limited" && (inbox.pausedUntil ?? 0) > this.core.now()) {
-      await db.update(outbox).set({ nextAttemptAt: inbox.pausedUntil! }).where(eq(outbox.messageId, item.messageId));
+      await db.update(outbox).set({ nextAttemptAt: inbox.pausedUntil! }).where(and(eq(outbox.messageId, item.messageId), eq(outbox.state, "pending")));
       return;
     }
     if (inbox?.status === "rate_limited") await setChannelStatus(this.core, inbox, "active", { reason: "The platform's pause is over.", actorId: null });
-    const result = inbox ? await this.send(message, conversation, inbox) : ({ ok: false, kind: "rejected", reason: "The channel no longer exists." } as const);
-    await this.record(item, message, conversation, result);
+    const claimed = await this.claim(item);
+    if (!claimed) return; // another process is sending it, or it changed meanwhile
+    const lease = keepRenewing(this.core.holder, () => this.renew(item.messageId));
+    let result: SendResult;
+    try {
+      result = inbox ? await this.send(message, conversation, inbox) : { ok: false, kind: "rejected", reason: "The channel no longer exists." };
+    } finally {
+      lease.stop();
+    }
+    const updated = await recordOutcome(this.core, claimed, message, result);
+    if (updated) this.publish(conversation, updated);
     if (!result.ok && inbox) await this.applyChannelState(inbox, result);
     // The customer blocked the business: agents are told, and the next reply is refused at once.
     if (!result.ok && result.kind === "blocked") await markUnreachable(this.core, { inboxId: conversation.inboxId, contactId: conversation.contactId }, this.core.now());
+  }
+
+  /**
+   * The attempt, recorded before the platform is called: `sending`, by this process, under a
+   * lease, one more attempt. Committed before the call, so a crash during it is known.
+   */
+  private async claim(item: OutboxRow): Promise<Claimed | null> {
+    const { core } = this;
+    const now = core.now();
+    const [res] = await core.writer.write([
+      core.db.run(sql`
+        update outbox set state = 'sending', attempts = attempts + 1, attempt_started_at = ${now},
+          claimed_by = ${core.holder.id}, claimed_until = ${now + core.holder.leaseMs}
+        where message_id = ${item.messageId} and state = 'pending' and next_attempt_at <= ${now}`),
+    ]);
+    return Number((res as { rowsAffected: number }).rowsAffected) === 1 ? { messageId: item.messageId, attempts: item.attempts + 1 } : null;
+  }
+
+  private async renew(messageId: string): Promise<void> {
+    const { core } = this;
+    await core.writer.write([
+      core.db.run(
+        sql`update outbox set claimed_until = ${core.now() + core.holder.leaseMs} where message_id = ${messageId} and state = 'sending' and claimed_by = ${core.holder.id}`,
+      ),
+    ]);
+  }
+
+  private publish(conversation: ConversationRow, row: MessageRow): void {
+    publishMessages(this.core, { id: conversation.id, channel: conversation.channel as ChannelType, contactId: conversation.contactId }, [toMessage(row)]);
   }
 
   private async send(message: MessageRow, conversation: ConversationRow, inbox: InboxRow): Promise<SendResult> {
@@ -146,6 +194,7 @@ export class OutboxDispatcher {
           content,
           senderName: message.senderName,
           createdAt: message.createdAt,
+          position: message.position,
           lastInboundAt: lastInbound?.at ?? null,
           ...(blob && mediaPath
             ? { media: { ...blob, filename: content.kind === "file" ? content.filename : mediaPath.split("/").pop()! }, mediaUrl: this.core.selfUrl + mediaPath }
@@ -167,45 +216,5 @@ export class OutboxDispatcher {
       const pausedUntil = this.core.now() + Math.max(result.retryAfterMs ?? 0, 60_000);
       await setChannelStatus(this.core, inbox, "rate_limited", { reason: result.reason, actorId: null, pausedUntil });
     }
-  }
-
-  private async record(item: OutboxRow, message: MessageRow, conversation: ConversationRow, result: SendResult): Promise<void> {
-    const { db } = this.core;
-    const at = this.core.now();
-    const base = { workspaceId: message.workspaceId, conversationId: message.conversationId, actorKind: "system" as const, at };
-    const attempts = item.attempts + 1;
-    let statements;
-    if (result.ok) {
-      const status = result.delivered ? "delivered" : "sent";
-      statements = [
-        db.update(outbox).set({ state: "done", attempts }).where(eq(outbox.messageId, item.messageId)),
-        db.update(messages).set({ status, externalId: result.externalId ?? message.externalId }).where(eq(messages.id, message.id)).returning(),
-        eventInsert(this.core, { ...base, type: status === "delivered" ? "message.delivered" : "message.sent", data: { messageId: message.id } }),
-      ] as const;
-    } else if ((result.kind === "retry" || result.kind === "rate_limited") && attempts < MAX_ATTEMPTS) {
-      // A rate limit pauses the whole channel (see applyChannelState); the message waits it out.
-      const next = at + Math.max(result.retryAfterMs ?? (result.kind === "rate_limited" ? 60_000 : 0), backoffMs(attempts));
-      await db.update(outbox).set({ attempts, nextAttemptAt: next, lastError: result.reason }).where(eq(outbox.messageId, item.messageId));
-      return;
-    } else {
-      statements = [
-        db.update(outbox).set({ state: "dead", attempts, lastError: result.reason }).where(eq(outbox.messageId, item.messageId)),
-        db.update(messages).set({ status: "failed", failureReason: result.reason }).where(eq(messages.id, message.id)).returning(),
-        eventInsert(this.core, { ...base, type: "message.failed", data: { messageId: message.id, kind: result.kind, reason: result.reason } }),
-      ] as const;
-    }
-    let results: unknown[];
-    try {
-      results = await this.core.writer.write([...statements]);
-    } catch (err) {
-      // The platform reused an id we already hold: keep the outcome, drop the id, never resend.
-      if (!result.ok || !isUniqueViolation(err)) throw err;
-      results = await this.core.writer.write([
-        db.update(outbox).set({ state: "done", attempts }).where(eq(outbox.messageId, item.messageId)),
-        db.update(messages).set({ status: result.delivered ? "delivered" : "sent" }).where(eq(messages.id, message.id)).returning(),
-      ]);
-    }
-    const updated = (results[1] as MessageRow[])[0];
-    if (updated) publishMessages(this.core, { id: conversation.id, channel: conversation.channel as ChannelType, contactId: conversation.contactId }, [toMessage(updated)]);
   }
 }

@@ -55,6 +55,18 @@ describe("older messages, page by page", () => {
     expect(seen).toEqual(Array.from({ length: 23 }, (_, i) => `line ${i}`));
   });
 
+  it("a cursor from an earlier version of the app (time and id of a message) still pages from that message", async () => {
+    const conv = await conversationNamed("Paging Paula");
+    const newest = await json<MessagePageResponse>(await server.api(`/api/conversations/${conv.id}/messages?limit=3`, { token: ana }));
+    const oldest = newest.messages[0]!;
+    const page = await json<MessagePageResponse>(
+      await server.api(`/api/conversations/${conv.id}/messages?${new URLSearchParams({ limit: "2", before: `${oldest.createdAt},${oldest.id}` })}`, { token: ana }),
+    );
+    expect(page.messages.map(textOf)).toEqual(["line 18", "line 19"]);
+    const unknown = await server.api(`/api/conversations/${conv.id}/messages?before=${oldest.createdAt},not-a-message`, { token: ana });
+    expect(unknown.status).toBe(400);
+  });
+
   it("is refused to an agent outside the conversation's team, and a malformed cursor is a 400", async () => {
     const conv = await conversationNamed("Paging Paula");
     expect((await server.api(`/api/conversations/${conv.id}/messages`, { token: bruno })).status).toBe(403);

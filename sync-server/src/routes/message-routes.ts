@@ -1,10 +1,11 @@
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, lt } from "drizzle-orm";
 import { MessagePageQuerySchema, MessagePageResponseSchema, RetryResponseSchema, parsePageCursor } from "@inbox/shared/api/chat";
 import type { Core } from "../core.ts";
 import { messages } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { conversationForUser } from "../services/access.ts";
 import { toMessage } from "../services/read-model.ts";
+import { HttpError } from "../http/http-error.ts";
 import { retryFailedMessage } from "../services/retry.ts";
 
 /** The chat window's history pages and the retry of a failed reply. */
@@ -21,19 +22,14 @@ export function registerMessageRoutes(api: ApiRegistry, core: Core): void {
     },
     async ({ user, params, query }) => {
       const row = await conversationForUser(core, user, params.id!);
-      const before = query.before ? parsePageCursor(query.before) : null;
-      const where = before
-        ? and(
-            eq(messages.conversationId, row.id),
-            or(lt(messages.createdAt, before.createdAt), and(eq(messages.createdAt, before.createdAt), lt(messages.id, before.id))),
-          )
-        : eq(messages.conversationId, row.id);
+      const before = query.before ? await positionOf(core, row.id, parsePageCursor(query.before)) : null;
+      const where = before !== null ? and(eq(messages.conversationId, row.id), lt(messages.position, before)) : eq(messages.conversationId, row.id);
       // One more than asked says whether an older page exists.
       const rows = await core.db
         .select()
         .from(messages)
         .where(where)
-        .orderBy(desc(messages.createdAt), desc(messages.id))
+        .orderBy(desc(messages.position))
         .limit(query.limit + 1);
       const page = rows.slice(0, query.limit).reverse().map(toMessage);
       return { messages: page, hasMore: rows.length > query.limit };
@@ -51,4 +47,15 @@ export function registerMessageRoutes(api: ApiRegistry, core: Core): void {
     },
     async ({ user, params }) => retryFailedMessage(core, user, params.id!),
   );
+}
+
+/** The page cursor's position; an earlier app's cursor names a message of this conversation instead. */
+async function positionOf(core: Core, conversationId: string, cursor: { position: number } | { id: string }): Promise<number> {
+  if ("position" in cursor) return cursor.position;
+  const [hit] = await core.db
+    .select({ position: messages.position })
+    .from(messages)
+    .where(and(eq(messages.id, cursor.id), eq(messages.conversationId, conversationId)));
+  if (!hit) throw new HttpError(400, "bad_request", "The page position is not valid; reopen the conversation.");
+  return hit.position;
 }

@@ -7,7 +7,8 @@ export const MIN_GAP_MS = 1_000;
 
 /**
  * Runs every scheduled job of the core once — outbox retries, snooze wake-ups, routing timeouts,
- * the presence heartbeat, pending webhooks — and returns when the next one is due (epoch ms;
+ * the presence heartbeat, pending webhooks (including those whose claim ran out), the pruning of
+ * processed webhooks — and returns when the next one is due (epoch ms;
  * null: nothing is scheduled, only new input starts work). Every job works from the record with
  * conditional writes, so calling this from several places at once (a Durable Object alarm, a
  * cron trigger) is safe. Node runs the same jobs from their own `start()` loops. The next time
@@ -20,6 +21,7 @@ export async function runDueJobs(core: Core, now: number = core.now()): Promise<
     ["routing", () => core.router.scheduler.runDue(now)],
     ["presence", () => core.router.presence.runDue(now)],
     ["webhooks", () => core.webhooks.runDue(now)],
+    ["webhook retention", () => core.webhookPruner.runDue(now)],
   ];
   const results = await Promise.allSettled(jobs.map(([, run]) => run()));
   let next: number | null = null;

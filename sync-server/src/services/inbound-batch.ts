@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { inArray, sql } from "drizzle-orm";
 import type { Core } from "../core.ts";
 import { defer } from "../db/defer.ts";
 import { conversations, events, messages } from "../db/schema.ts";
@@ -14,9 +14,16 @@ export interface InboundJob {
   newConversation: ConversationRow | null;
 }
 
+/** A committed message: its conversation as updated, and the message's place in it. */
+export interface InboundCommit {
+  conversation: ConversationRow;
+  /** The arrival sequence the database gave the message (see messages.position). */
+  position: number;
+}
+
 interface Pending {
   job: InboundJob;
-  resolve(conversation: ConversationRow): void;
+  resolve(commit: InboundCommit): void;
   reject(err: unknown): void;
 }
 
@@ -38,7 +45,7 @@ export class InboundBatcher {
   ) {}
 
   /** Resolves with the conversation as updated by this message, once committed. */
-  submit(job: InboundJob): Promise<ConversationRow> {
+  submit(job: InboundJob): Promise<InboundCommit> {
     return new Promise((resolve, reject) => {
       this.queue.push({ job, resolve, reject });
       if (!this.scheduled) {
@@ -58,10 +65,10 @@ export class InboundBatcher {
 
   private async commit(batch: Pending[]): Promise<void> {
     try {
-      const updated = await this.write(batch.map((p) => p.job));
+      const { updated, positions } = await this.write(batch.map((p) => p.job));
       for (const p of batch) {
         const row = p.job.newConversation ?? updated.get(p.job.message.conversationId);
-        if (row) p.resolve(row);
+        if (row) p.resolve({ conversation: row, position: positions.get(p.job.message.id) ?? 0 });
         else p.reject(new Error(`conversation ${p.job.message.conversationId} vanished while a message was stored`));
       }
     } catch (err) {
@@ -70,7 +77,7 @@ export class InboundBatcher {
     }
   }
 
-  private async write(jobs: InboundJob[]): Promise<Map<string, ConversationRow>> {
+  private async write(jobs: InboundJob[]): Promise<{ updated: Map<string, ConversationRow>; positions: Map<string, number> }> {
     const { db } = this.core;
     const fresh = jobs.flatMap((j) => (j.newConversation ? [j.newConversation] : []));
     const existing = jobs.filter((j) => !j.newConversation);
@@ -89,16 +96,20 @@ export class InboundBatcher {
       db.insert(messages).values(jobs.map((j) => j.message)),
       db.insert(events).values(eventRows),
       ...(existing.length ? [reopenEvents(this.core, existing), updateConversations(this.core, existing)] : []),
+      // The insert trigger stamps each message's position; RETURNING would not see it, so it
+      // is read back inside the same transaction.
+      db.select({ id: messages.id, position: messages.position }).from(messages).where(inArray(messages.id, jobs.map((j) => j.message.id))),
     ] as const;
     const results = await this.core.writer.write([...statements]);
     const updated = new Map<string, ConversationRow>();
     if (existing.length) {
-      for (const raw of results[results.length - 1] as Record<string, unknown>[]) {
+      for (const raw of results[results.length - 2] as Record<string, unknown>[]) {
         const row = fromSqlRow(raw);
         updated.set(row.id, row);
       }
     }
-    return updated;
+    const positions = new Map((results[results.length - 1] as { id: string; position: number }[]).map((r) => [r.id, r.position]));
+    return { updated, positions };
   }
 }
 

@@ -64,16 +64,17 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
       externalId: input.externalId,
       createdAt: input.at,
       seq: 0, // stamped by the database at commit
+      position: 0, // likewise
     };
     const preview = previewOf(input.content);
     let conversation: ConversationRow;
     try {
-      conversation = await core.inbound.submit({
+      ({ conversation, position: message.position } = await core.inbound.submit({
         message,
         preview,
         contactName: input.contactName,
         newConversation: conversationId ? null : newConversation(input, message.conversationId, preview),
-      });
+      }));
     } catch (err) {
       const existing = isUniqueViolation(err) ? await findExisting(core, input) : undefined;
       if (!existing) throw err;

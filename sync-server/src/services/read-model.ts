@@ -62,6 +62,7 @@ export function toMessage(r: MessageRow): Message {
     failureReason: r.failureReason,
     clientId: r.clientId,
     createdAt: r.createdAt,
+    position: r.position,
   };
 }
 
@@ -153,7 +154,7 @@ export async function recentMessages(db: Database, conversationId: string, limit
     .select()
     .from(messages)
     .where(eq(messages.conversationId, conversationId))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .orderBy(desc(messages.position))
     .limit(limit);
   return rows.reverse().map(toMessage);
 }

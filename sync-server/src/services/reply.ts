@@ -81,6 +81,7 @@ export async function sendAgentReply(
       externalId: null,
       createdAt: at,
       seq: 0, // stamped by the database at commit
+      position: 0, // likewise (read back below)
     };
     const base = { workspaceId: conv.workspaceId, conversationId: conv.id, actorKind: "agent" as const, actorId: user.id, at };
     // Replying to an unassigned chat takes it, as agents expect; the event says why.
@@ -102,8 +103,11 @@ export async function sendAgentReply(
         })
         .where(eq(conversations.id, conv.id))
         .returning(),
+      // The arrival sequence the insert trigger gave the reply (RETURNING cannot see it).
+      core.db.select({ position: messages.position }).from(messages).where(eq(messages.id, row.id)),
     ]);
-    const updated = (results[results.length - 1] as ConversationRow[])[0]!;
+    const updated = (results[results.length - 2] as ConversationRow[])[0]!;
+    row.position = (results[results.length - 1] as { position: number }[])[0]?.position ?? 0;
     const result = { message: toMessage(row), conversation: toConversation(updated), duplicate: false };
     publish(core, result.conversation, [result.message]);
     core.outbox.kick();

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { ChannelType, Message } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { messages, outbox } from "../db/schema.ts";
@@ -11,17 +11,21 @@ import { getInboxRow, toMessage, type MessageRow } from "./read-model.ts";
 import { refuseIfUnreachable } from "../channels/reachability.ts";
 import { CHANNEL_BLOCKS } from "./reply.ts";
 
+/** What an agent may send again. */
+const AGAIN = ["failed", "unconfirmed"];
+
 export interface RetryResult {
   message: Message;
-  /** False when there was nothing to retry (not failed: retried already, or delivered meanwhile). */
+  /** False when there was nothing to retry (not failed or unconfirmed: retried already, or delivered meanwhile). */
   requeued: boolean;
 }
 
 /**
- * An agent asks to send a failed reply again: the message goes back to "queued" and its outbox
- * entry to pending with fresh attempts, with a `message.retried` event, in one transaction; the
- * dispatcher then sends it. Only a failed message moves, so a double click or a replayed request
- * re-queues it once and the customer gets it once.
+ * An agent asks to send a failed reply again, or one that may not have been sent (the server
+ * stopped mid-send; sending it again is the agent's decision): the message goes back to
+ * "queued" and its outbox entry to pending with fresh attempts, with a `message.retried` event,
+ * in one transaction; the dispatcher then sends it. Only a failed or unconfirmed message moves,
+ * so a double click or a replayed request re-queues it once.
  */
 export async function retryFailedMessage(core: Core, user: SessionUser, messageId: string): Promise<RetryResult> {
   const found = await core.db.query.messages.findFirst({ where: eq(messages.id, messageId) });
@@ -31,7 +35,7 @@ export async function retryFailedMessage(core: Core, user: SessionUser, messageI
 
   return core.locks.run(`conversation:${conv.id}`, async () => {
     const current = (await core.db.query.messages.findFirst({ where: eq(messages.id, messageId) })) ?? found;
-    if (current.status !== "failed") return { message: toMessage(current), requeued: false };
+    if (!AGAIN.includes(current.status)) return { message: toMessage(current), requeued: false };
     const inbox = await getInboxRow(core.db, conv.inboxId);
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
     if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
@@ -42,13 +46,13 @@ export async function retryFailedMessage(core: Core, user: SessionUser, messageI
       core.db
         .update(messages)
         .set({ status: "queued", failureReason: null })
-        .where(and(eq(messages.id, messageId), eq(messages.status, "failed")))
+        .where(and(eq(messages.id, messageId), inArray(messages.status, AGAIN)))
         .returning(),
       // A platform receipt can fail a message whose outbox entry is done: upsert either way.
       core.db
         .insert(outbox)
         .values({ messageId, inboxId: conv.inboxId, state: "pending", attempts: 0, nextAttemptAt: at, lastError: null, createdAt: at })
-        .onConflictDoUpdate({ target: outbox.messageId, set: { state: "pending", attempts: 0, nextAttemptAt: at, lastError: null } }),
+        .onConflictDoUpdate({ target: outbox.messageId, set: { state: "pending", attempts: 0, nextAttemptAt: at, lastError: null, claimedBy: null, claimedUntil: null } }),
       eventInsert(core, {
         workspaceId: conv.workspaceId,
         conversationId: conv.id,

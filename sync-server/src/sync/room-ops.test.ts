@@ -46,6 +46,7 @@ const message: Message = {
   failureReason: null,
   clientId: "c-1",
   createdAt: at,
+  position: 1,
 };
 const inbox: Inbox = {
   id: conversation.inboxId,

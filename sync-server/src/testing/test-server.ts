@@ -40,6 +40,8 @@ export async function startTestServer(
     socketPingMs?: number;
     simulator?: boolean;
     trustedProxies?: string[];
+    instanceId?: string;
+    leaseMs?: number;
   } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
@@ -65,6 +67,10 @@ export async function startTestServer(
     // hundreds of messages as one visitor: the rates are lifted unless a test sets them
     // (widget-limits.test.ts tests them).
     widgetLimits: { sessionsPerAddress: UNLIMITED, messagesPerVisitor: UNLIMITED, ...opts.widgetLimits },
+    // Each test server is its own instance (two may share a folder, as two servers given their
+    // own INSTANCE_ID would); a test of the restart takeback names the instance.
+    instanceId: opts.instanceId ?? `test-${crypto.randomUUID()}`,
+    leaseMs: opts.leaseMs,
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);

@@ -13,6 +13,7 @@ const message = (id: string, url?: string): WidgetMessage => ({
   content: url ? { kind: "image", url, mimeType: "image/png" } : { kind: "text", text: id },
   status: "sent",
   createdAt: 1,
+  position: 1,
 });
 
 describe("widget hub", () => {

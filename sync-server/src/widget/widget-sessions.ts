@@ -88,11 +88,13 @@ export async function visitorHistory(core: Core, visitor: Visitor): Promise<Mess
     .select({ id: conversations.id })
     .from(conversations)
     .where(and(eq(conversations.visitorId, visitor.visitorId), eq(conversations.inboxId, visitor.inbox.id)));
+  // Newest first to take the last ones, each conversation in arrival order, oldest conversation first.
   const rows = await core.db
-    .select()
+    .select({ message: messages })
     .from(messages)
+    .innerJoin(conversations, eq(conversations.id, messages.conversationId))
     .where(inArray(messages.conversationId, own))
-    .orderBy(desc(messages.createdAt), desc(messages.id))
+    .orderBy(desc(conversations.createdAt), desc(messages.position))
     .limit(VISITOR_HISTORY_LIMIT);
-  return rows.reverse().map(toMessage);
+  return rows.reverse().map((r) => toMessage(r.message));
 }

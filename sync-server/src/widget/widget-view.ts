@@ -10,5 +10,6 @@ export function toWidgetMessage(m: Message): WidgetMessage {
     content: m.content,
     status: m.status,
     createdAt: m.createdAt,
+    position: m.position,
   };
 }

@@ -13,6 +13,9 @@ export interface Env {
   WIDGET_LIMITS?: string;
   /** How often a room object checks its agents' sockets against the record again (ms, default 5000). */
   SOCKET_RECHECK_MS?: string;
+  /** Days processed webhooks are kept (default 7); failed ones WEBHOOK_FAILED_RETENTION_DAYS (default 30). */
+  WEBHOOK_RETENTION_DAYS?: string;
+  WEBHOOK_FAILED_RETENTION_DAYS?: string;
   /** "auto" (default): Secure unless plain http to loopback (wrangler dev); "true" / "false" force it. */
   SECURE_COOKIES?: string;
   ASSETS?: Fetcher;

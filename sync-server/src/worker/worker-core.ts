@@ -5,6 +5,7 @@ import { parsePlatformApiUrls } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox } from "../security/secret-box.ts";
+import { webhookRetentionFrom } from "../channels/webhook-retention.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
 import { R2BlobStore } from "./r2-blob-store.ts";
@@ -56,6 +57,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     platformDownloadLimitBytes: Number(env.PLATFORM_DOWNLOAD_LIMIT_MB ?? "100") * 1024 * 1024,
     sockets: env.SOCKET_RECHECK_MS ? { recheckMs: Number(env.SOCKET_RECHECK_MS) } : {},
     widgetLimits: widgetLimitsFromEnv(env.WIDGET_LIMITS),
+    webhookRetention: webhookRetentionFrom(env),
   });
   return { core, live, widgetPush };
 }

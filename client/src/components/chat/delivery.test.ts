@@ -3,7 +3,7 @@ import { message } from "../../test/fixtures.ts";
 import { deliveryView } from "./delivery.ts";
 
 describe("delivery ticks", () => {
-  const out = (status: "queued" | "sent" | "delivered" | "read" | "failed") =>
+  const out = (status: "queued" | "sent" | "delivered" | "read" | "failed" | "unconfirmed") =>
     deliveryView(message({ direction: "outbound", senderKind: "agent", status }), false);
 
   it("shows a clock while queued, ✓ sent, ✓✓ delivered and read, with the words for screen readers", () => {
@@ -13,9 +13,10 @@ describe("delivery ticks", () => {
     expect(out("read")).toEqual({ mark: "ticks", word: "Read" });
   });
 
-  it("has nothing to say about inbound messages or failures (the bubble shows those)", () => {
+  it("has nothing to say about inbound messages, failures or sends that may not have gone out (the bubble shows those)", () => {
     expect(deliveryView(message({ direction: "inbound" }), false)).toBeNull();
     expect(out("failed")).toBeNull();
+    expect(out("unconfirmed")).toBeNull();
   });
 
   it("says a reply waiting in the device's outbox will send when online, while offline", () => {

@@ -9,7 +9,7 @@ export interface DeliveryView {
   word: string;
 }
 
-/** Null for inbound messages (nothing to track) and failures (the bubble shows those with a Retry). */
+/** Null for inbound messages (nothing to track), failures and unconfirmed sends (the bubble shows those with a button). */
 export function deliveryView(m: Pick<Message, "id" | "direction" | "status">, offline: boolean): DeliveryView | null {
   if (m.direction !== "outbound") return null;
   switch (m.status) {
@@ -23,6 +23,7 @@ export function deliveryView(m: Pick<Message, "id" | "direction" | "status">, of
     case "read":
       return { mark: "ticks", word: t("read") };
     case "failed":
+    case "unconfirmed":
       return null;
   }
 }
