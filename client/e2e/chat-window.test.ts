@@ -280,6 +280,9 @@ describe("the chat window", () => {
     expect(reason.length).toBeGreaterThan(5);
 
     await simulate("failure", { failure: "none" });
+    // A customer who blocked the business is unreachable until they write again.
+    await customerSends(textMessage({ ...who, ...next(), text: "sorry, I'm back" }));
+    await log.getByText("sorry, I'm back").waitFor({ timeout: 15_000 });
     await bubble.getByRole("button", { name: "Retry" }).click();
     await bubble.getByText(/^(Sent|Delivered)$/).waitFor({ timeout: 15_000 });
     expect(await bubble.getByText("Failed to send").count()).toBe(0);
@@ -344,7 +347,7 @@ describe("the chat window", () => {
     await bubble.getByText("May not have been sent").waitFor({ timeout: 15_000 });
     expect(await bubble.locator(".msg-failure-reason").textContent()).toMatch(/the customer may not have got it/);
     const sentOf = async () =>
-      ((await (await fetch(`${app.server.url}/simulator/api/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] }).sent.filter(
+      ((await (await app.server.simulatorApi(`/inboxes/${inboxId}/sent`)).json()) as { sent: { text: string | null; status: number }[] }).sent.filter(
         (s) => s.text === "It ships today" && s.status === 200,
       );
     expect(await sentOf()).toHaveLength(0);
