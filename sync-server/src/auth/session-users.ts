@@ -2,6 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Core } from "../core.ts";
 import { sessions, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
+import { toUser } from "../services/read-model.ts";
 
 /** IN lists are cut to this many values (well under SQLite's bound-parameter limit). */
 const CHUNK = 400;
@@ -27,18 +28,8 @@ export async function usersOfSessions(core: Core, tokenHashes: readonly string[]
   for (const s of live) {
     const row = byId.get(s.userId);
     if (!row) continue;
-    found.set(s.tokenHash, {
-      id: row.id,
-      workspaceId: row.workspaceId,
-      email: row.email,
-      name: row.name,
-      role: row.role,
-      teamIds: memberships.filter((m) => m.userId === row.id).map((m) => m.teamId),
-      maxConcurrentChats: row.maxConcurrentChats,
-      availability: row.availability,
-      locale: row.locale,
-      sessionTokenHash: s.tokenHash,
-    });
+    const teamIds = memberships.filter((m) => m.userId === row.id).map((m) => m.teamId);
+    found.set(s.tokenHash, { ...toUser(row, teamIds), sessionTokenHash: s.tokenHash });
   }
   return found;
 }

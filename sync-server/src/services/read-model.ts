@@ -80,22 +80,28 @@ export function toInbox(r: InboxRow): Inbox {
   };
 }
 
-export async function loadUser(db: Database, id: string): Promise<(User & { passwordHash: string }) | null> {
-  const row = await db.query.users.findFirst({ where: eq(users.id, id) });
-  if (!row) return null;
-  const teams = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, id));
+export type UserRow = typeof users.$inferSelect;
+
+/** A user as clients see it (never the password hash), with the teams they belong to. */
+export function toUser(row: UserRow, teamIds: string[]): User {
   return {
     id: row.id,
     workspaceId: row.workspaceId,
     email: row.email,
     name: row.name,
     role: row.role,
-    teamIds: teams.map((t) => t.teamId),
+    teamIds,
     maxConcurrentChats: row.maxConcurrentChats,
     availability: row.availability,
     locale: row.locale,
-    passwordHash: row.passwordHash,
   };
+}
+
+export async function loadUser(db: Database, id: string): Promise<(User & { passwordHash: string }) | null> {
+  const row = await db.query.users.findFirst({ where: eq(users.id, id) });
+  if (!row) return null;
+  const teams = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, id));
+  return { ...toUser(row, teams.map((t) => t.teamId)), passwordHash: row.passwordHash };
 }
 
 export async function listUsers(db: Database, workspaceId: string): Promise<User[]> {
@@ -106,17 +112,7 @@ export async function listUsers(db: Database, workspaceId: string): Promise<User
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(users.workspaceId, workspaceId));
-  return rows.map((row) => ({
-    id: row.id,
-    workspaceId: row.workspaceId,
-    email: row.email,
-    name: row.name,
-    role: row.role,
-    teamIds: memberships.filter((m) => m.userId === row.id).map((m) => m.teamId),
-    maxConcurrentChats: row.maxConcurrentChats,
-    availability: row.availability,
-    locale: row.locale,
-  }));
+  return rows.map((row) => toUser(row, memberships.filter((m) => m.userId === row.id).map((m) => m.teamId)));
 }
 
 export async function getConversationRow(db: Database, id: string): Promise<ConversationRow | undefined> {

@@ -1,5 +1,6 @@
 import { FakePlatform } from "@inbox/connectors/testing";
 import { buildWebhook, telegramHandler, textMessage } from "@inbox/connectors/telegram/fake.ts";
+import { connectInbox, deliverWebhook } from "./connect-inbox.ts";
 
 // Like fake-whatsapp-inbox.ts, for Telegram: a Bot API fake on loopback in the caller's process
 // (started first: the server reaches it through PLATFORM_API_URLS), an inbox connected to it
@@ -30,23 +31,13 @@ export async function connectFakeTelegram(
   { fake, credentials }: StartedFakeTelegram,
   name = "Telegram (fake)",
 ): Promise<FakeTelegramInbox> {
-  const res = await fetch(`${serverUrl}/api/admin/inboxes`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ name, channel: "telegram", teamId, credentials }),
-  });
-  if (!res.ok) throw new Error(`connecting the fake Telegram inbox failed: ${res.status} ${await res.text()}`);
-  const inboxId = ((await res.json()) as { inbox: { id: string } }).inbox.id;
+  const inboxId = await connectInbox(serverUrl, adminToken, { name, channel: "telegram", teamId, credentials });
   return {
     inboxId,
     fake,
     async deliver(url, o) {
-      const { headers, body } = buildWebhook(textMessage({ from: o.from, name: o.name, id: o.messageId, updateId: o.messageId, date: Math.floor(Date.now() / 1000), text: o.text }), credentials);
-      try {
-        return (await fetch(`${url}/webhooks/telegram/${inboxId}`, { method: "POST", headers, body })).status;
-      } catch {
-        return 0;
-      }
+      const update = textMessage({ from: o.from, name: o.name, id: o.messageId, updateId: o.messageId, date: Math.floor(Date.now() / 1000), text: o.text });
+      return deliverWebhook(`${url}/webhooks/telegram/${inboxId}`, buildWebhook(update, credentials));
     },
   };
 }

@@ -1,5 +1,6 @@
 import { FAKE_WHATSAPP_CREDENTIALS, buildWebhook, createFakeWhatsapp, textMessage, type FakeWhatsapp } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
+import { connectInbox, deliverWebhook } from "./connect-inbox.ts";
 
 // For tests and the bench that drive a server in another process: a WhatsApp fake listening on
 // loopback in the caller's process (so it outlives a killed server), an inbox connected to it
@@ -33,25 +34,13 @@ export async function connectFakeWhatsapp(
   { fake, credentials }: StartedFakeWhatsapp,
   name = "WhatsApp (fake)",
 ): Promise<FakeWhatsappInbox> {
-  const res = await fetch(`${serverUrl}/api/admin/inboxes`, {
-    method: "POST",
-    headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
-    body: JSON.stringify({ name, channel: "whatsapp", teamId, credentials }),
-  });
-  if (!res.ok) throw new Error(`connecting the fake WhatsApp inbox failed: ${res.status} ${await res.text()}`);
-  const { inbox } = (await res.json()) as { inbox: { id: string } };
-  const inboxId = inbox.id;
+  const inboxId = await connectInbox(serverUrl, adminToken, { name, channel: "whatsapp", teamId, credentials });
   return {
     inboxId,
     fake,
     credentials,
     async deliver(url, payload) {
-      const { headers, body } = buildWebhook(payload, credentials);
-      try {
-        return (await fetch(`${url}/webhooks/whatsapp/${inboxId}`, { method: "POST", headers, body })).status;
-      } catch {
-        return 0;
-      }
+      return deliverWebhook(`${url}/webhooks/whatsapp/${inboxId}`, buildWebhook(payload, credentials));
     },
   };
 }
