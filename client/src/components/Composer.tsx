@@ -401,7 +401,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
             onPaste={onPaste}
           />
           <button type="submit" class="btn btn-primary composer-send">
-            Send
+            {t("send")}
           </button>
         </div>
       </div>

@@ -40,7 +40,7 @@ export function ConversationMeta(props: { conversation: Conversation; inbox: Inb
           </dd>
           <dt>{t("assignee")}</dt>
           <dd>
-            {assigneeLabel(c().assigneeId, session.me()?.user.id ?? "", users.nameOf)}
+            {assigneeLabel(c().assigneeId, session.me()?.user.id ?? "", users.nameOf, { unassigned: t("unassigned"), you: t("you"), anotherAgent: t("anotherAgent") })}
             <AssigneeHistory conversation={c()} />
           </dd>
           <dt>{t("labels")}</dt>

@@ -4,10 +4,11 @@ import { assigneeLabel, initials } from "./labels.ts";
 describe("assigneeLabel", () => {
   const names = (id: string) => ({ u2: "Bruno" })[id];
   it("names the assignee", () => {
-    expect(assigneeLabel(null, "u1", names)).toBe("Unassigned");
-    expect(assigneeLabel("u1", "u1", names)).toBe("You");
-    expect(assigneeLabel("u2", "u1", names)).toBe("Bruno");
-    expect(assigneeLabel("u9", "u1", names)).toBe("Another agent");
+    const words = { unassigned: "Sem responsável", you: "Você", anotherAgent: "Outro atendente" };
+    expect(assigneeLabel(null, "u1", names, words)).toBe("Sem responsável");
+    expect(assigneeLabel("u1", "u1", names, words)).toBe("Você");
+    expect(assigneeLabel("u2", "u1", names, words)).toBe("Bruno");
+    expect(assigneeLabel("u9", "u1", names, words)).toBe("Outro atendente");
   });
 });
 

@@ -18,15 +18,16 @@ export const PRIORITY_LABELS: Record<Priority, string> = {
   urgent: "Urgent",
 };
 
-/** "Unassigned", "You", or the assignee's name. */
+/** "Unassigned", "You", or the assignee's name, in the words (language) given. */
 export function assigneeLabel(
   assigneeId: string | null,
   meId: string,
   nameOf: (id: string) => string | undefined,
+  words: { unassigned: string; you: string; anotherAgent: string },
 ): string {
-  if (assigneeId === null) return "Unassigned";
-  if (assigneeId === meId) return "You";
-  return nameOf(assigneeId) ?? "Another agent";
+  if (assigneeId === null) return words.unassigned;
+  if (assigneeId === meId) return words.you;
+  return nameOf(assigneeId) ?? words.anotherAgent;
 }
 
 /** Initials for an avatar: "Maria Silva" → "MS". */

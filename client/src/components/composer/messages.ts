@@ -53,6 +53,7 @@ export const t = defineMessages(
     choicesEmpty: "Give every choice a title, or remove it.",
     removeChoices: "Remove the choices",
     writeFirst: "Write something first.",
+    send: "Send",
   },
   {
     toolbar: "Formatação",
@@ -105,5 +106,6 @@ export const t = defineMessages(
     choicesEmpty: "Dê um título a cada opção, ou remova-a.",
     removeChoices: "Remover as opções",
     writeFirst: "Escreva algo primeiro.",
+    send: "Enviar",
   },
 );
