@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import type { Core } from "../core.ts";
 import { sessions, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { toUser } from "../services/read-model.ts";
+import { toUser } from "../db/read-model.ts";
 
 /** IN lists are cut to this many values (well under SQLite's bound-parameter limit). */
 const CHUNK = 400;

@@ -6,8 +6,8 @@ import { auditLog, inboxes, teams } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { validationError } from "../http/read-body.ts";
-import { auditInsert } from "../services/event-rows.ts";
-import { getInboxRow, toInbox, type InboxRow } from "../services/read-model.ts";
+import { auditInsert } from "../db/event-rows.ts";
+import { getInboxRow, toInbox, type InboxRow } from "../db/read-model.ts";
 import { connectorFor, contextFor } from "./channel-access.ts";
 import { setChannelStatus } from "./channel-state.ts";
 

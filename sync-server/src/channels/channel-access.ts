@@ -2,7 +2,7 @@ import type { ChannelType } from "@inbox/shared";
 import type { Connector, ConnectorContext, Credentials } from "@inbox/connectors";
 import type { Core } from "../core.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { getInboxRow, type InboxRow } from "../services/read-model.ts";
+import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 
 /** Inbox settings value meaning "this channel talks to the built-in simulator, not the platform". */
 export const SIMULATOR_BASE = "simulator";

@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import { roomName, type ChannelStatus } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { inboxes } from "../db/schema.ts";
-import { auditInsert } from "../services/event-rows.ts";
-import { toInbox, type InboxRow } from "../services/read-model.ts";
+import { auditInsert } from "../db/event-rows.ts";
+import { toInbox, type InboxRow } from "../db/read-model.ts";
 
 /**
  * Moves a channel between the seed's failure states (active, disabled, token expired, rate

@@ -3,9 +3,9 @@ import type { ChannelType } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { contactIdentities, conversations } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
-import { touchTeamConversations } from "../services/contacts-publish.ts";
-import { toConversation } from "../services/read-model.ts";
-import { CHANNEL_NAMES } from "../services/uploads.ts";
+import { touchTeamConversations } from "../contacts/contacts-publish.ts";
+import { toConversation } from "../db/read-model.ts";
+import { CHANNEL_NAMES } from "../messages/uploads.ts";
 
 /**
  * A customer who blocked the business (a send failed as `blocked`: WhatsApp 131026, Messenger

@@ -4,14 +4,14 @@ import type { Core } from "../core.ts";
 import { media } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { conversationForUser } from "../services/access.ts";
+import { conversationForUser } from "../security/conversation-access.ts";
 import { MEDIA_KEY_RE } from "./blob-store.ts";
 
 /**
  * Who may read and send a stored file. Each file has a `media` row (written where the file is
  * stored: agents' uploads, platforms' inbound media) naming its workspace and uploader; a trigger
  * places it in a conversation when a message carries it. From then on it is as visible as that
- * conversation (services/access.ts); before, only its uploader sees it.
+ * conversation (security/conversation-access.ts); before, only its uploader sees it.
  */
 
 /** Records who owns a file just stored (before any message carries it). */

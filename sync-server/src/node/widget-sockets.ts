@@ -1,6 +1,6 @@
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Core } from "../core.ts";
-import { CLOSE_TOO_MANY } from "../sync/peer.ts";
+import { CLOSE_TOO_MANY } from "../rooms/peer.ts";
 import type { WidgetSocketGateway } from "../sync/socket-gateway.ts";
 import { handleVisitorFrame } from "../widget/visitor-socket.ts";
 import type { WidgetPeer } from "../widget/widget-hub.ts";

@@ -4,8 +4,8 @@ import type { RepeatSend } from "@inbox/connectors";
 import { connectorFor } from "../channels/channel-access.ts";
 import type { Core } from "../core.ts";
 import { conversations, messages, outbox } from "../db/schema.ts";
-import { getInboxRow, toMessage, type MessageRow } from "../services/read-model.ts";
-import { publishMessages } from "../sync/publish.ts";
+import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";
+import { publishMessages } from "../rooms/publish.ts";
 import { MAX_ATTEMPTS } from "./backoff.ts";
 import { guardedEvent } from "./outcome.ts";
 

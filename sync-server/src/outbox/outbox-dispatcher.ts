@@ -7,8 +7,8 @@ import { markUnreachable } from "../channels/reachability.ts";
 import type { Core } from "../core.ts";
 import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
 import { keepRenewing } from "../scheduling/claims.ts";
-import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../services/read-model.ts";
-import { publishMessages } from "../sync/publish.ts";
+import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
+import { publishMessages } from "../rooms/publish.ts";
 import { settleAbandonedSends } from "./abandoned-sends.ts";
 import { recordOutcome, type Claimed } from "./outcome.ts";
 

@@ -4,7 +4,7 @@ import type { SendResult } from "@inbox/connectors";
 import type { Core } from "../core.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { messages } from "../db/schema.ts";
-import type { MessageRow } from "../services/read-model.ts";
+import type { MessageRow } from "../db/read-model.ts";
 import { MAX_ATTEMPTS, backoffMs } from "./backoff.ts";
 
 /** A send this process claimed (see OutboxDispatcher.claim), with the attempt it counts as. */

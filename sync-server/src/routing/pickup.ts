@@ -4,8 +4,8 @@ import { offeredTo } from "@inbox/shared/domain/routing";
 import type { Core } from "../core.ts";
 import { conversations, events } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
-import { toConversation, type ConversationRow } from "../services/read-model.ts";
-import { publish } from "../sync/publish.ts";
+import { toConversation, type ConversationRow } from "../db/read-model.ts";
+import { publish } from "../rooms/publish.ts";
 
 export interface PickupResult {
   pickedUp: boolean;

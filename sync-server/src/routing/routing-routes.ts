@@ -13,8 +13,8 @@ import type { Core } from "../core.ts";
 import { events, users } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { clientIp } from "../http/client-ip.ts";
-import { conversationForUser } from "../services/access.ts";
-import type { ConversationRow } from "../services/read-model.ts";
+import { conversationForUser } from "../security/conversation-access.ts";
+import type { ConversationRow } from "../db/read-model.ts";
 import { pickUpConversation, setAvailability, setInboxRouting } from "./routing-services.ts";
 
 export function registerRoutingRoutes(api: ApiRegistry, core: Core): void {

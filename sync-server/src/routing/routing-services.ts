@@ -5,8 +5,8 @@ import type { Core } from "../core.ts";
 import { conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { forbidden, notFound } from "../http/http-error.ts";
-import { conversationForUser } from "../services/access.ts";
-import { auditInsert, eventInsert } from "../services/event-rows.ts";
+import { conversationForUser } from "../security/conversation-access.ts";
+import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { recordPickup, type PickupResult } from "./pickup.ts";
 import { inboxReroutesOnAway } from "./routing-conditions.ts";
 

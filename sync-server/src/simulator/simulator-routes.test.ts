@@ -6,7 +6,7 @@ import { PasswordHasher } from "../auth/password.ts";
 import { loadConfig } from "../config.ts";
 import { nodeScrypt } from "../node/node-scrypt.ts";
 import { startNodeServer } from "../node/server.ts";
-import { createWorkspace } from "../services/create-workspace.ts";
+import { createWorkspace } from "../workspace/create-workspace.ts";
 import { startTestServer, TEST_PASSWORD_PARAMS, type TestServer } from "../testing/test-server.ts";
 
 // The demo's simulator acts as a workspace's customers and shows what its agents sent them: it

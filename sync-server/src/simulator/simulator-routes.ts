@@ -9,7 +9,7 @@ import { inboxes } from "../db/schema.ts";
 import type { AppEnv, SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { readJson } from "../http/read-body.ts";
-import { getInboxRow, type InboxRow } from "../services/read-model.ts";
+import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import { SIGN_IN_FIRST_PAGE, SIMULATOR_PAGE, SIMULATOR_SCRIPT } from "./simulator-page.ts";
 import type { Simulator } from "./simulator.ts";
 

@@ -3,7 +3,7 @@ import { recordFromRequest } from "@inbox/connectors/testing";
 import type { Core } from "../core.ts";
 import { credentialsOf, SIMULATOR_BASE } from "../channels/channel-access.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { getInboxRow, type InboxRow } from "../services/read-model.ts";
+import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure } from "./sim-adapter.ts";
 
 const PLATFORM_PATH_RE = /^\/simulator\/platform\/([^/]+)(?:\/|$)/;

@@ -2,11 +2,11 @@ import { desc, eq } from "drizzle-orm";
 import { parseRoomName } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { conversations, inboxes } from "../db/schema.ts";
-import { getConversationRow, recentMessages, toConversation, toInbox } from "../services/read-model.ts";
-import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
-import type { Room } from "./room.ts";
-import { watchWorkRoom } from "./work-room.ts";
-import { hydrateUserRoom } from "../services/notifications.ts";
+import { getConversationRow, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
+import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
+import type { Room } from "../rooms/room.ts";
+import { watchWorkRoom } from "../conversations/work-room.ts";
+import { hydrateUserRoom } from "../notifications/notifications.ts";
 
 /** How many messages a conversation room carries; older ones are fetched over REST. */
 export const ROOM_MESSAGE_WINDOW = 500;

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { Visitor } from "../widget/widget-sessions.ts";
-import type { PeerUser } from "./peer.ts";
+import type { PeerUser } from "../rooms/peer.ts";
 
 /** A sync socket the shared route has authorised: which room, whether the user may write, who. */
 export interface RoomSocketRequest {

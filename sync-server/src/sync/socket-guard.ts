@@ -3,7 +3,7 @@ import { usersOfSessions } from "../auth/session-users.ts";
 import type { Core } from "../core.ts";
 import { HttpError } from "../http/http-error.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
-import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY, CLOSE_UNAUTHENTICATED, type PeerUser } from "./peer.ts";
+import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY, CLOSE_UNAUTHENTICATED, type PeerUser } from "../rooms/peer.ts";
 import { judgeRoom, roomOwners } from "./room-access.ts";
 
 export interface SocketGuardOptions {

@@ -1,6 +1,6 @@
 import type { Core } from "../core.ts";
 import { HttpError } from "../http/http-error.ts";
-import type { InboxRow } from "../services/read-model.ts";
+import type { InboxRow } from "../db/read-model.ts";
 import { visitorFromSession, type Visitor } from "./widget-sessions.ts";
 
 /**

@@ -1,7 +1,7 @@
 import type { WidgetMessage } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { HttpError } from "../http/http-error.ts";
-import { ingestCustomerMessage } from "../services/ingest.ts";
+import { ingestCustomerMessage } from "../messages/ingest.ts";
 import { toWidgetMessage } from "./widget-view.ts";
 import { webchatInbox, type Visitor } from "./widget-sessions.ts";
 

@@ -4,8 +4,8 @@ import { randomToken, sha256Hex } from "../auth/tokens.ts";
 import type { Core } from "../core.ts";
 import { contactIdentities, contacts, conversations, messages, widgetSessions } from "../db/schema.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { eventInsert } from "../services/event-rows.ts";
-import { getInboxRow, toMessage, type InboxRow } from "../services/read-model.ts";
+import { eventInsert } from "../db/event-rows.ts";
+import { getInboxRow, toMessage, type InboxRow } from "../db/read-model.ts";
 import type { Message } from "@inbox/shared";
 
 export interface Visitor {

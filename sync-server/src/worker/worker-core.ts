@@ -5,7 +5,7 @@ import { parsePlatformApiUrls } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox } from "../security/secret-box.ts";
-import { webhookRetentionFrom } from "../channels/webhook-retention.ts";
+import { webhookRetentionFrom } from "../webhooks/webhook-retention.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
 import { R2BlobStore } from "./r2-blob-store.ts";
