@@ -76,7 +76,7 @@ async function uploadToPlatform(bytes: Uint8Array, type: string, filename: strin
   form.set("type", type);
   form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), filename);
   // Only the server's connectors reach the fakes (in-process), so the test goes the same way.
-  const res = await app.server.core.simulatorFetch(`${app.server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
+  const res = await app.server.core.endpoints.simulatorFetch(`${app.server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
     method: "POST",
     headers: { authorization: `Bearer ${credentials.accessToken}` },
     body: form,

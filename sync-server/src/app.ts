@@ -14,6 +14,7 @@ import { registerPreferencesRoutes } from "./workspace/preferences-routes.ts";
 import { registerContactRoutes } from "./contacts/contact-routes.ts";
 import { registerConversationRoutes } from "./conversations/conversation-routes.ts";
 import { registerContentRoutes } from "./content/content-routes.ts";
+import { registerNotificationRoutes } from "./notifications/notification-routes.ts";
 import { registerDemoRoutes } from "./demo/demo-routes.ts";
 import { registerDirectoryRoutes } from "./workspace/directory-routes.ts";
 import { registerSyncPullRoutes } from "./sync/sync-pull-routes.ts";
@@ -26,7 +27,8 @@ import { registerRoutingRoutes } from "./routing/routing-routes.ts";
 import { registerUploadRoutes } from "./messages/upload-routes.ts";
 import { registerViewRoutes } from "./content/view-routes.ts";
 import type { Simulator } from "./simulator/simulator.ts";
-import type { RoomSocketGateway, WidgetSocketGateway } from "./sync/socket-gateway.ts";
+import type { RoomSocketGateway } from "./sync/socket-gateway.ts";
+import type { WidgetSocketGateway } from "./widget/widget-socket-gateway.ts";
 import { registerSimulatorRoutes } from "./simulator/simulator-routes.ts";
 
 export interface AppDeps {
@@ -67,6 +69,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerRoutingRoutes(api, core);
   registerUploadRoutes(api, core);
   registerContentRoutes(api, app, core);
+  registerNotificationRoutes(api, core);
   registerViewRoutes(api, core);
   registerMessageRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);

@@ -22,6 +22,8 @@ describe("the runtime-neutral core", () => {
         "sync-server/src/rooms/room-ops.ts",
         "sync-server/src/rooms/live-rooms.ts",
         "sync-server/src/sync/socket-gateway.ts",
+        "sync-server/src/widget/widget-socket-gateway.ts",
+        "sync-server/src/http/websocket.ts",
         "sync-server/src/widget/widget-push.ts",
         "sync-server/src/scheduling/jobs.ts",
         "sync-server/src/scheduling/polling-loop.ts",

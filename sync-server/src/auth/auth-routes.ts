@@ -2,13 +2,12 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema } from "@inbox/shared";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { SESSION_COOKIE, secureCookieFor, signIn, signOut } from "./sessions.ts";
-import type { Core } from "../core.ts";
+import { SESSION_COOKIE, secureCookieFor, signIn, signOut, type AuthDeps } from "./sessions.ts";
 import { teams, workspaces } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { clientIp } from "../http/client-ip.ts";
 
-export function registerAuthRoutes(api: ApiRegistry, core: Core): void {
+export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
   api.publicRoute(
     {
       method: "post",

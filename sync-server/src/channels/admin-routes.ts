@@ -6,13 +6,12 @@ import {
   InboxEnabledRequestSchema,
   ReconnectInboxRequestSchema,
 } from "@inbox/shared";
-import { adminView, connectInbox, reconnectInbox, setInboxEnabled } from "./admin-inboxes.ts";
-import type { Core } from "../core.ts";
+import { adminView, connectInbox, reconnectInbox, setInboxEnabled, type AdminInboxDeps } from "./admin-inboxes.ts";
 import { inboxes } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 
 /** Channel administration: admins only. */
-export function registerAdminRoutes(api: ApiRegistry, core: Core): void {
+export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): void {
   api.userRoute(
     { method: "get", path: "/api/admin/inboxes", summary: "Every channel with its state and webhook URL", tag: "admin", access: ["admin"], response: AdminInboxListResponseSchema },
     async ({ user }) => {

@@ -11,17 +11,16 @@ import {
   LinkedTicketListResponseSchema,
   LinkedTicketResponseSchema,
 } from "@inbox/shared/api/contacts";
-import type { Core } from "../core.ts";
+import { updateContact, type ContactsDeps } from "./contacts.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { clientIp } from "../http/client-ip.ts";
-import { updateContact } from "./contacts.ts";
 import { contactAttachments } from "./contacts-attachments.ts";
 import { mergeContacts } from "./contacts-merge.ts";
 import { searchContacts } from "./contacts-search.ts";
 import { linkTicket, listTickets, unlinkTicket } from "./contacts-tickets.ts";
 
 /** The customer panel: edit and merge contacts, their attachments, tickets linked to a conversation. */
-export function registerContactRoutes(api: ApiRegistry, core: Core): void {
+export function registerContactRoutes(api: ApiRegistry, core: ContactsDeps): void {
   api.userRoute(
     {
       method: "get",

@@ -1,7 +1,7 @@
 import { and, desc, inArray, sql } from "drizzle-orm";
 import { MessageContentSchema } from "@inbox/shared";
 import type { Attachment } from "@inbox/shared/api/contacts";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import { messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { contactForUser } from "./contacts.ts";
@@ -11,7 +11,7 @@ const ATTACHMENT_LIMIT = 200;
 const MEDIA_KINDS = ["image", "audio", "video", "file"] as const;
 
 /** Images, audio, video and files from the person's conversations the caller may see, newest first. */
-export async function contactAttachments(core: Core, user: SessionUser, contactId: string): Promise<Attachment[]> {
+export async function contactAttachments(core: Reads, user: SessionUser, contactId: string): Promise<Attachment[]> {
   const { visible } = await contactForUser(core, user, contactId);
   const rows = await core.db
     .select({ id: messages.id, conversationId: messages.conversationId, content: messages.content, senderKind: messages.senderKind, createdAt: messages.createdAt })

@@ -1,12 +1,11 @@
 import { eq, inArray } from "drizzle-orm";
 import { canSeeTeam, contactDisplayName, seesAllTeams } from "@inbox/shared";
 import type { ContactMergeResponse } from "@inbox/shared/api/contacts";
-import type { Core } from "../core.ts";
+import { conversationsOfContact, type ContactsDeps, type ContactRow } from "./contacts.ts";
 import { contactIdentities, contacts, conversations, widgetSessions } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 import { publish } from "../rooms/publish.ts";
-import { conversationsOfContact, type ContactRow } from "./contacts.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { loadContact, toConversation, type ConversationRow } from "../db/read-model.ts";
 
@@ -17,7 +16,7 @@ import { loadContact, toConversation, type ConversationRow } from "../db/read-mo
  * it. One transaction with its event and audit row; a repeat answers with the same outcome.
  */
 export async function mergeContacts(
-  core: Core,
+  core: ContactsDeps,
   user: SessionUser,
   keptId: string,
   duplicateId: string,
@@ -31,7 +30,7 @@ export async function mergeContacts(
   return core.locks.run(`contact:${a}`, () => core.locks.run(`contact:${b}`, () => mergeLocked(core, user, keptId, duplicateId, ip)));
 }
 
-async function mergeLocked(core: Core, user: SessionUser, keptId: string, duplicateId: string, ip: string | null): Promise<ContactMergeResponse> {
+async function mergeLocked(core: ContactsDeps, user: SessionUser, keptId: string, duplicateId: string, ip: string | null): Promise<ContactMergeResponse> {
   const [kept, dup] = await Promise.all([contactRow(core, user, keptId), contactRow(core, user, duplicateId)]);
   const [keptConvs, dupConvs] = await Promise.all([conversationsOfContact(core, kept.id), conversationsOfContact(core, dup.id)]);
 
@@ -78,7 +77,7 @@ async function mergeLocked(core: Core, user: SessionUser, keptId: string, duplic
   return answer(core, user, kept.id, dup.id, false);
 }
 
-async function contactRow(core: Core, user: SessionUser, id: string): Promise<ContactRow> {
+async function contactRow(core: ContactsDeps, user: SessionUser, id: string): Promise<ContactRow> {
   const row = await core.db.query.contacts.findFirst({ where: eq(contacts.id, id) });
   if (!row || row.workspaceId !== user.workspaceId) throw notFound("The contact");
   return row;
@@ -111,7 +110,7 @@ function fillBlanks(kept: ContactRow, dup: ContactRow): Partial<ContactRow> {
   };
 }
 
-async function answer(core: Core, user: SessionUser, keptId: string, dupId: string, alreadyMerged: boolean): Promise<ContactMergeResponse> {
+async function answer(core: ContactsDeps, user: SessionUser, keptId: string, dupId: string, alreadyMerged: boolean): Promise<ContactMergeResponse> {
   const [contact, merged, convs] = await Promise.all([loadContact(core.db, keptId), loadContact(core.db, dupId), conversationsOfContact(core, keptId)]);
   return {
     contact: contact!,

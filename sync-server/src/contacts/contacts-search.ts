@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, inArray, isNull, or, sql, type SQLWrapper } from "drizzle-orm";
 import { seesAllTeams, type Contact } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import { contacts, conversations } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { loadContacts } from "../db/read-model.ts";
@@ -14,7 +14,7 @@ function likePattern(text: string): string {
  * Contacts whose name, email or phone contains the text, among those the caller may see
  * (one of their conversations is in the caller's teams). Merged contacts are left out.
  */
-export async function searchContacts(core: Core, user: SessionUser, q: string, limit: number): Promise<Contact[]> {
+export async function searchContacts(core: Reads, user: SessionUser, q: string, limit: number): Promise<Contact[]> {
   const pattern = likePattern(q);
   const digits = q.replace(/\D/g, "");
   const like = (column: SQLWrapper) => sql`lower(${column}) LIKE ${pattern} ESCAPE '\\'`;

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import type { LinkTicketRequest, LinkedTicket } from "@inbox/shared/api/contacts";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import { linkedTickets } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { notFound } from "../http/http-error.ts";
@@ -15,13 +15,13 @@ function toTicket(r: TicketRow): LinkedTicket {
 }
 
 /** External tickets (an issue tracker, a CRM case) linked to a conversation, oldest first. */
-export async function listTickets(core: Core, user: SessionUser, conversationId: string): Promise<LinkedTicket[]> {
+export async function listTickets(core: Writes, user: SessionUser, conversationId: string): Promise<LinkedTicket[]> {
   const conv = await conversationForUser(core, user, conversationId);
   const rows = await core.db.select().from(linkedTickets).where(eq(linkedTickets.conversationId, conv.id)).orderBy(asc(linkedTickets.createdAt));
   return rows.map(toTicket);
 }
 
-export async function linkTicket(core: Core, user: SessionUser, conversationId: string, input: LinkTicketRequest): Promise<LinkedTicket> {
+export async function linkTicket(core: Writes, user: SessionUser, conversationId: string, input: LinkTicketRequest): Promise<LinkedTicket> {
   const conv = await conversationForUser(core, user, conversationId);
   const row: TicketRow = { id: newId(), workspaceId: conv.workspaceId, conversationId: conv.id, title: input.title, url: input.url, createdBy: user.id, createdAt: core.now() };
   await core.writer.write([
@@ -39,7 +39,7 @@ export async function linkTicket(core: Core, user: SessionUser, conversationId: 
   return toTicket(row);
 }
 
-export async function unlinkTicket(core: Core, user: SessionUser, conversationId: string, ticketId: string): Promise<void> {
+export async function unlinkTicket(core: Writes, user: SessionUser, conversationId: string, ticketId: string): Promise<void> {
   const conv = await conversationForUser(core, user, conversationId);
   const where = and(eq(linkedTickets.id, ticketId), eq(linkedTickets.conversationId, conv.id));
   const [row] = await core.db.select().from(linkedTickets).where(where);

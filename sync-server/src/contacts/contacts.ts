@@ -1,16 +1,22 @@
 import { eq } from "drizzle-orm";
 import { canSeeTeam, contactDisplayName, type Contact, type Conversation } from "@inbox/shared";
 import type { ContactPatch } from "@inbox/shared/api/contacts";
-import type { Core } from "../core.ts";
+import type { Caches } from "../db/caches.ts";
+import type { Reads, Writes } from "../db/record.ts";
+import { publish, type Publishes } from "../rooms/publish.ts";
 import { contacts, conversations } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { notFound } from "../http/http-error.ts";
-import { publish } from "../rooms/publish.ts";
 import { touchTeamConversations } from "./contacts-publish.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { loadContact, toConversation, type ConversationRow } from "../db/read-model.ts";
 
 export type ContactRow = typeof contacts.$inferSelect;
+
+/** What editing and merging contacts needs. */
+export interface ContactsDeps extends Writes, Publishes {
+  caches: Pick<Caches, "visitors" | "latestConversation">;
+}
 
 /** How many merges an old id is followed through (a chain longer than this is a data fault). */
 const MAX_MERGE_HOPS = 8;
@@ -24,7 +30,7 @@ export interface VisibleContact {
 }
 
 /** The contact row and its conversations; a merged id is followed to the contact it became. */
-export async function loadContactRow(core: Core, workspaceId: string, id: string): Promise<ContactRow | null> {
+export async function loadContactRow(core: Reads, workspaceId: string, id: string): Promise<ContactRow | null> {
   let row = await core.db.query.contacts.findFirst({ where: eq(contacts.id, id) });
   for (let hops = 0; row?.mergedIntoId && hops < MAX_MERGE_HOPS; hops++) {
     row = await core.db.query.contacts.findFirst({ where: eq(contacts.id, row.mergedIntoId) });
@@ -33,7 +39,7 @@ export async function loadContactRow(core: Core, workspaceId: string, id: string
   return row;
 }
 
-export async function conversationsOfContact(core: Core, contactId: string): Promise<ConversationRow[]> {
+export async function conversationsOfContact(core: Reads, contactId: string): Promise<ConversationRow[]> {
   const rows = await core.db.select().from(conversations).where(eq(conversations.contactId, contactId));
   return rows.sort((a, b) => b.lastActivityAt - a.lastActivityAt);
 }
@@ -42,7 +48,7 @@ export async function conversationsOfContact(core: Core, contactId: string): Pro
  * The contact, if the caller may see it: anyone who can see one of the person's conversations.
  * Otherwise "not found", without saying whether it exists elsewhere.
  */
-export async function contactForUser(core: Core, user: SessionUser, id: string): Promise<VisibleContact> {
+export async function contactForUser(core: Reads, user: SessionUser, id: string): Promise<VisibleContact> {
   const row = await loadContactRow(core, user.workspaceId, id);
   if (!row) throw notFound("The contact");
   const all = await conversationsOfContact(core, row.id);
@@ -69,7 +75,7 @@ function normalise(patch: ContactPatch): ContactPatch {
  * person shows the new name, and agents' devices are told to fetch the new details.
  */
 export async function updateContact(
-  core: Core,
+  core: ContactsDeps,
   user: SessionUser,
   id: string,
   input: ContactPatch,

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import { newId, seesAllTeams } from "@inbox/shared";
 import type { CannedResponse, CannedResponseInput } from "@inbox/shared/api/content";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { cannedResponses, teams } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -18,7 +18,7 @@ export function toCanned(row: CannedRow): CannedResponse {
  * The canned responses this user may use: the workspace-wide ones and those of their teams
  * (admins and supervisors, who oversee every team, get all of them), by shortcut.
  */
-export async function listCanned(core: Core, user: SessionUser): Promise<CannedResponse[]> {
+export async function listCanned(core: Writes, user: SessionUser): Promise<CannedResponse[]> {
   const inWorkspace = eq(cannedResponses.workspaceId, user.workspaceId);
   const visible = seesAllTeams(user.role)
     ? inWorkspace
@@ -28,7 +28,7 @@ export async function listCanned(core: Core, user: SessionUser): Promise<CannedR
 }
 
 /** Creates (id null) or replaces a canned response; a taken shortcut is refused in words. */
-export async function saveCanned(core: Core, user: SessionUser, id: string | null, input: CannedResponseInput, ip: string | null): Promise<CannedResponse> {
+export async function saveCanned(core: Writes, user: SessionUser, id: string | null, input: CannedResponseInput, ip: string | null): Promise<CannedResponse> {
   if (input.teamId) {
     const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, input.teamId), eq(teams.workspaceId, user.workspaceId)) });
     if (!team) throw new HttpError(400, "validation_failed", "That team is not in this workspace.", { teamId: "Choose one of your workspace's teams." });
@@ -64,7 +64,7 @@ export async function saveCanned(core: Core, user: SessionUser, id: string | nul
   return toCanned(row);
 }
 
-export async function deleteCanned(core: Core, user: SessionUser, id: string, ip: string | null): Promise<void> {
+export async function deleteCanned(core: Writes, user: SessionUser, id: string, ip: string | null): Promise<void> {
   const existing = await findCanned(core, user, id);
   const at = core.now();
   await core.writer.write([
@@ -74,7 +74,7 @@ export async function deleteCanned(core: Core, user: SessionUser, id: string, ip
   ]);
 }
 
-async function findCanned(core: Core, user: SessionUser, id: string): Promise<CannedRow> {
+async function findCanned(core: Writes, user: SessionUser, id: string): Promise<CannedRow> {
   const row = await core.db.query.cannedResponses.findFirst({ where: and(eq(cannedResponses.id, id), eq(cannedResponses.workspaceId, user.workspaceId)) });
   if (!row) throw notFound("The canned response");
   return row;

@@ -8,26 +8,21 @@ import {
   CannedListResponseSchema,
   CannedResponseInputSchema,
   CannedResponseResponseSchema,
-  MarkNotificationsReadRequestSchema,
-  MarkNotificationsReadResponseSchema,
-  NotificationListQuerySchema,
-  NotificationListResponseSchema,
 } from "@inbox/shared/api/content";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { deleteCanned, listCanned, saveCanned } from "./canned.ts";
 import { deleteArticle, legacyArticleWorkspace, publishedArticle, saveArticle, searchArticles } from "./knowledge.ts";
 import { articlePage, escapeHtml } from "./knowledge-page.ts";
-import { listNotifications, markNotificationsRead } from "../notifications/notifications.ts";
 
 /** Admins and supervisors write the workspace's canned responses and articles; agents use them. */
 const EDITORS = ["admin", "supervisor"] as const;
 const Deleted = z.null();
 
-/** Canned responses, the knowledge base (and its public article pages), and @mention notifications. */
-export function registerContentRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: Core): void {
+/** Canned responses and the knowledge base (and its public article pages). */
+export function registerContentRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: Writes): void {
   api.userRoute(
     { method: "get", path: "/api/canned-responses", summary: "Canned responses you may use: the workspace's and your teams'", tag: "content", access: "user", response: CannedListResponseSchema },
     async ({ user }) => ({ cannedResponses: await listCanned(core, user) }),
@@ -66,15 +61,6 @@ export function registerContentRoutes(api: ApiRegistry, app: Hono<AppEnv>, core:
       await deleteArticle(core, user, params.id!, clientIp(c));
       return null;
     },
-  );
-
-  api.userRoute(
-    { method: "get", path: "/api/me/notifications", summary: "Your notifications (colleagues' @mentions), newest first; `after`: only newer than this time", tag: "me", access: "user", query: NotificationListQuerySchema, response: NotificationListResponseSchema },
-    async ({ user, query }) => ({ notifications: await listNotifications(core, user, query.after) }),
-  );
-  api.userRoute(
-    { method: "post", path: "/api/me/notifications/read", summary: "Mark notifications read (all of them without ids)", tag: "me", access: "user", body: MarkNotificationsReadRequestSchema, response: MarkNotificationsReadResponseSchema },
-    async ({ user, body }) => ({ marked: await markNotificationsRead(core, user, body.ids) }),
   );
 
   // What a customer opens from an inserted link: read-only, escaped, published articles only.

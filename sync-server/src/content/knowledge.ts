@@ -1,7 +1,7 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
 import { newId, seesAllTeams } from "@inbox/shared";
 import { foldText, searchArticleList, type Article, type ArticleInput } from "@inbox/shared/api/content";
-import type { Core } from "../core.ts";
+import type { Reads, Writes } from "../db/record.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { kbArticles } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -34,7 +34,7 @@ export function slugify(title: string): string {
  * A knowledge base holds hundreds of articles, not millions: reading them and filtering here
  * gives accent-insensitive matching that SQLite's LIKE cannot.
  */
-export async function searchArticles(core: Core, user: SessionUser, q = "", limit = 200): Promise<Article[]> {
+export async function searchArticles(core: Writes, user: SessionUser, q = "", limit = 200): Promise<Article[]> {
   const conditions: SQL[] = [eq(kbArticles.workspaceId, user.workspaceId)];
   if (!seesAllTeams(user.role)) conditions.push(eq(kbArticles.published, true));
   const rows = await core.db
@@ -47,7 +47,7 @@ export async function searchArticles(core: Core, user: SessionUser, q = "", limi
 }
 
 /** A published article of this workspace, for its public page `/kb/<workspaceId>/<slug>`. */
-export async function publishedArticle(core: Core, workspaceId: string, slug: string): Promise<Article | null> {
+export async function publishedArticle(core: Reads, workspaceId: string, slug: string): Promise<Article | null> {
   const row = await core.db.query.kbArticles.findFirst({
     where: and(eq(kbArticles.workspaceId, workspaceId), eq(kbArticles.slug, slug), eq(kbArticles.published, true)),
   });
@@ -58,7 +58,7 @@ export async function publishedArticle(core: Core, workspaceId: string, slug: st
  * An old `/kb/<slug>` link (from when slugs were unique across the server): only articles that
  * existed then answer it, so a newer article with the same slug in another workspace never does.
  */
-export async function legacyArticleWorkspace(core: Core, slug: string): Promise<string | null> {
+export async function legacyArticleWorkspace(core: Reads, slug: string): Promise<string | null> {
   const row = await core.db.query.kbArticles.findFirst({
     where: and(eq(kbArticles.slug, slug), eq(kbArticles.legacyLink, true), eq(kbArticles.published, true)),
     columns: { workspaceId: true },
@@ -67,7 +67,7 @@ export async function legacyArticleWorkspace(core: Core, slug: string): Promise<
 }
 
 /** Creates (id null) or replaces an article. Its slug is set once, so links already sent keep working. */
-export async function saveArticle(core: Core, user: SessionUser, id: string | null, input: ArticleInput, ip: string | null): Promise<Article> {
+export async function saveArticle(core: Writes, user: SessionUser, id: string | null, input: ArticleInput, ip: string | null): Promise<Article> {
   const at = core.now();
   const existing = id ? await findArticle(core, user, id) : null;
   const base: Omit<ArticleRow, "slug"> = {
@@ -107,7 +107,7 @@ export async function saveArticle(core: Core, user: SessionUser, id: string | nu
   throw new Error("could not find a free slug");
 }
 
-export async function deleteArticle(core: Core, user: SessionUser, id: string, ip: string | null): Promise<void> {
+export async function deleteArticle(core: Writes, user: SessionUser, id: string, ip: string | null): Promise<void> {
   const existing = await findArticle(core, user, id);
   const at = core.now();
   await core.writer.write([
@@ -117,7 +117,7 @@ export async function deleteArticle(core: Core, user: SessionUser, id: string, i
   ]);
 }
 
-async function findArticle(core: Core, user: SessionUser, id: string): Promise<ArticleRow> {
+async function findArticle(core: Writes, user: SessionUser, id: string): Promise<ArticleRow> {
   const row = await core.db.query.kbArticles.findFirst({ where: and(eq(kbArticles.id, id), eq(kbArticles.workspaceId, user.workspaceId)) });
   if (!row) throw notFound("The article");
   return row;

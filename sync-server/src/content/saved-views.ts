@@ -6,7 +6,7 @@
 import { and, asc, count, eq } from "drizzle-orm";
 import { newId, type EventType } from "@inbox/shared";
 import { ListViewSchema, MAX_SAVED_VIEWS, type CreateSavedViewRequest, type SavedView } from "@inbox/shared/domain/list-view";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import { savedViews } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
@@ -21,16 +21,16 @@ function toSavedView(row: SavedViewRow): SavedView {
 
 const owned = (user: SessionUser, id: string) => and(eq(savedViews.id, id), eq(savedViews.userId, user.id));
 
-function viewEvent(core: Core, user: SessionUser, type: EventType, data: Record<string, unknown>, at: number) {
+function viewEvent(core: Writes, user: SessionUser, type: EventType, data: Record<string, unknown>, at: number) {
   return eventInsert(core, { workspaceId: user.workspaceId, type, actorKind: "agent", actorId: user.id, data, at });
 }
 
-export async function listSavedViews(core: Core, user: SessionUser): Promise<SavedView[]> {
+export async function listSavedViews(core: Writes, user: SessionUser): Promise<SavedView[]> {
   const rows = await core.db.select().from(savedViews).where(eq(savedViews.userId, user.id)).orderBy(asc(savedViews.createdAt), asc(savedViews.id));
   return rows.map(toSavedView);
 }
 
-export async function createSavedView(core: Core, user: SessionUser, input: CreateSavedViewRequest): Promise<SavedView> {
+export async function createSavedView(core: Writes, user: SessionUser, input: CreateSavedViewRequest): Promise<SavedView> {
   return core.locks.run(`views:${user.id}`, async () => {
     const [{ n } = { n: 0 }] = await core.db.select({ n: count() }).from(savedViews).where(eq(savedViews.userId, user.id));
     if (n >= MAX_SAVED_VIEWS) {
@@ -43,13 +43,13 @@ export async function createSavedView(core: Core, user: SessionUser, input: Crea
   });
 }
 
-async function findOwned(core: Core, user: SessionUser, id: string): Promise<SavedViewRow> {
+async function findOwned(core: Writes, user: SessionUser, id: string): Promise<SavedViewRow> {
   const row = await core.db.query.savedViews.findFirst({ where: owned(user, id) });
   if (!row) throw notFound("That saved view");
   return row;
 }
 
-export async function renameSavedView(core: Core, user: SessionUser, id: string, name: string): Promise<SavedView> {
+export async function renameSavedView(core: Writes, user: SessionUser, id: string, name: string): Promise<SavedView> {
   const row = await findOwned(core, user, id);
   const at = core.now();
   await core.writer.write([
@@ -59,7 +59,7 @@ export async function renameSavedView(core: Core, user: SessionUser, id: string,
   return toSavedView({ ...row, name, updatedAt: at });
 }
 
-export async function deleteSavedView(core: Core, user: SessionUser, id: string): Promise<void> {
+export async function deleteSavedView(core: Writes, user: SessionUser, id: string): Promise<void> {
   const row = await findOwned(core, user, id);
   await core.writer.write([
     core.db.delete(savedViews).where(owned(user, id)),

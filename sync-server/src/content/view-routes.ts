@@ -5,12 +5,12 @@ import {
   SavedViewListResponseSchema,
   SavedViewResponseSchema,
 } from "@inbox/shared/domain/list-view";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { createSavedView, deleteSavedView, listSavedViews, renameSavedView } from "./saved-views.ts";
 
 /** The signed-in user's own saved list views; every route acts only on the caller's views. */
-export function registerViewRoutes(api: ApiRegistry, core: Core): void {
+export function registerViewRoutes(api: ApiRegistry, core: Writes): void {
   api.userRoute(
     {
       method: "get",

@@ -1,19 +1,24 @@
 import { and, eq } from "drizzle-orm";
 import type { Command, CommandResult } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import { updateContact, type ContactsDeps } from "../contacts/contacts.ts";
+import type { Caches } from "../db/caches.ts";
 import { processedCommands } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
-import { assignConversation, markConversationRead, setConversationPriority, setConversationStatus } from "./conversation-commands.ts";
-import { sendAgentReply } from "../messages/reply.ts";
-import { updateContact } from "../contacts/contacts.ts";
+import { sendAgentReply, type ReplyDeps } from "../messages/reply.ts";
+import { assignConversation, markConversationRead, setConversationPriority, setConversationStatus, type ConversationCommandDeps } from "./conversation-commands.ts";
+
+/** What replaying a device's commands needs: every command it may carry. */
+export interface CommandsDeps extends ConversationCommandDeps, ReplyDeps, ContactsDeps {
+  caches: Pick<Caches, "inboxes" | "visitors" | "latestConversation">;
+}
 
 /**
  * Applies an agent's commands in the order they were done. Each clientId is applied once: the
  * first outcome is stored and a replay (after a dropped connection, a crash, a reopened tab)
  * gets it back. Refusals are outcomes too; server faults are not stored, so they are retried.
  */
-export async function applyCommands(core: Core, user: SessionUser, commands: Command[]): Promise<CommandResult[]> {
+export async function applyCommands(core: CommandsDeps, user: SessionUser, commands: Command[]): Promise<CommandResult[]> {
   const results: CommandResult[] = [];
   const outcomes: (typeof processedCommands.$inferInsert)[] = [];
   try {
@@ -30,7 +35,7 @@ export async function applyCommands(core: Core, user: SessionUser, commands: Com
 }
 
 async function applyOnce(
-  core: Core,
+  core: CommandsDeps,
   user: SessionUser,
   command: Command,
   outcomes: (typeof processedCommands.$inferInsert)[],
@@ -56,7 +61,7 @@ async function applyOnce(
   return result;
 }
 
-async function apply(core: Core, user: SessionUser, c: Command): Promise<CommandResult> {
+async function apply(core: CommandsDeps, user: SessionUser, c: Command): Promise<CommandResult> {
   const ok = (extra: Omit<Extract<CommandResult, { ok: true }>, "clientId" | "ok">): CommandResult => ({ clientId: c.clientId, ok: true, ...extra });
   switch (c.type) {
     case "reply": {

@@ -1,20 +1,23 @@
 import { eq } from "drizzle-orm";
 import { canSeeTeam, type Conversation, type ConversationStatus, type Priority } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
+import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden } from "../http/http-error.ts";
-import { publish } from "../rooms/publish.ts";
-import { afterCapacityFreed } from "../routing/routing-services.ts";
+import { afterCapacityFreed, type CapacityDeps } from "../routing/routing-services.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { loadUser, toConversation, type ConversationRow } from "../db/read-model.ts";
 
 type Patch = Partial<Pick<ConversationRow, "status" | "snoozedUntil" | "assigneeId" | "priority" | "unreadCount">>;
 
+/** What changing a conversation needs; a chat that frees an agent's capacity tells the router. */
+export interface ConversationCommandDeps extends Writes, Publishes, CapacityDeps {}
+
 /** Applies one authoritative change with its event, then publishes the outcome. */
 async function change(
-  core: Core,
+  core: ConversationCommandDeps,
   user: SessionUser,
   id: string,
   decide: (row: ConversationRow) => Promise<{ patch: Patch; event?: Parameters<typeof eventInsert>[1]["type"]; data?: Record<string, unknown> } | null>,
@@ -47,7 +50,7 @@ async function change(
   });
 }
 
-export function assignConversation(core: Core, user: SessionUser, id: string, assigneeId: string | null): Promise<Conversation> {
+export function assignConversation(core: ConversationCommandDeps, user: SessionUser, id: string, assigneeId: string | null): Promise<Conversation> {
   return change(core, user, id, async (row) => {
     if (row.assigneeId === assigneeId) return null;
     if (user.role === "agent") await refuseAgentAssignment(core, user, row, assigneeId);
@@ -66,7 +69,7 @@ export function assignConversation(core: Core, user: SessionUser, id: string, as
  * a colleague or supervisor holds, is for supervisors and admins, who may assign anyone in the
  * conversation's team.
  */
-async function refuseAgentAssignment(core: Core, user: SessionUser, row: ConversationRow, assigneeId: string | null): Promise<void> {
+async function refuseAgentAssignment(core: ConversationCommandDeps, user: SessionUser, row: ConversationRow, assigneeId: string | null): Promise<void> {
   if (assigneeId !== user.id && !(assigneeId === null && row.assigneeId === user.id)) {
     throw forbidden("Agents can assign chats only to themselves. Ask a supervisor to reassign it.");
   }
@@ -77,7 +80,7 @@ async function refuseAgentAssignment(core: Core, user: SessionUser, row: Convers
 }
 
 export function setConversationStatus(
-  core: Core,
+  core: ConversationCommandDeps,
   user: SessionUser,
   id: string,
   status: ConversationStatus,
@@ -96,13 +99,13 @@ export function setConversationStatus(
   });
 }
 
-export function setConversationPriority(core: Core, user: SessionUser, id: string, priority: Priority): Promise<Conversation> {
+export function setConversationPriority(core: ConversationCommandDeps, user: SessionUser, id: string, priority: Priority): Promise<Conversation> {
   return change(core, user, id, async (row) =>
     row.priority === priority ? null : { patch: { priority }, event: "conversation.priority_changed", data: { from: row.priority, to: priority } },
   );
 }
 
-export function markConversationRead(core: Core, user: SessionUser, id: string): Promise<Conversation> {
+export function markConversationRead(core: ConversationCommandDeps, user: SessionUser, id: string): Promise<Conversation> {
   return change(core, user, id, async (row) =>
     row.unreadCount === 0 ? null : { patch: { unreadCount: 0 }, event: "conversation.read", data: { unread: row.unreadCount } },
   );

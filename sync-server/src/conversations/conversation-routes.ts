@@ -14,7 +14,7 @@ import {
   seesAllTeams,
 } from "@inbox/shared";
 import { and, desc, eq } from "drizzle-orm";
-import type { Core } from "../core.ts";
+import type { CommandsDeps } from "./commands.ts";
 import { conversations } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { notFound } from "../http/http-error.ts";
@@ -29,7 +29,7 @@ import { conversationsOfTeams, getInboxRow, loadContact, recentMessages, toConve
 import { sendAgentReply } from "../messages/reply.ts";
 import { loadContactRow } from "../contacts/contacts.ts";
 
-export function registerConversationRoutes(api: ApiRegistry, core: Core): void {
+export function registerConversationRoutes(api: ApiRegistry, core: CommandsDeps): void {
   api.userRoute(
     {
       method: "get",

@@ -1,11 +1,16 @@
 import { and, asc, eq, lte, min, sql } from "drizzle-orm";
 import { newId, type Conversation } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
+import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
 import { routeInBackground } from "../routing/routing-services.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
-import { publish } from "../rooms/publish.ts";
 import { toConversation, type ConversationRow } from "../db/read-model.ts";
+
+/** What waking snoozed chats needs; a woken chat nobody holds is routed (the core's router). */
+export interface SnoozeDeps extends Writes, Publishes {
+  router: { conversationWaiting(conversationId: string): Promise<unknown> };
+}
 
 /** How many due conversations one pass wakes; the next pass takes the rest. */
 const WAKE_BATCH = 100;
@@ -23,7 +28,7 @@ export class SnoozeWaker {
   private readonly loop: PollingLoop;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: SnoozeDeps,
     intervalMs = 5_000,
   ) {
     this.loop = new PollingLoop({

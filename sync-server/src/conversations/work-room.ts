@@ -1,15 +1,18 @@
 import { eq } from "drizzle-orm";
 import type * as Y from "yjs";
 import { NoteSchema, WORK_DRAFT, WORK_LABELS, WORK_NOTES, type Note, type Role } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
+import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { notifyMentions } from "../notifications/notifications.ts";
 import { toConversation, type ConversationRow } from "../db/read-model.ts";
 import { isPeer, type PeerUser } from "../rooms/peer.ts";
-import { publish } from "../rooms/publish.ts";
 import type { Room } from "../rooms/room.ts";
 import { WORK_LIMITS, guardWorkUpdate } from "./work-update-guard.ts";
+
+/** What a work room's watcher needs: recording notes and labels, publishing, notifying mentions. */
+export type WorkRoomDeps = Writes & Publishes;
 
 /**
  * Watches a conversation's work room (notes, shared draft, labels), which agents edit directly
@@ -22,7 +25,7 @@ import { WORK_LIMITS, guardWorkUpdate } from "./work-update-guard.ts";
  *   lists and filters) with an event; the draft stays within WORK_LIMITS.draftChars.
  * Anything refused is put back by the server, for everyone in the room.
  */
-export function watchWorkRoom(core: Core, room: Room, conversationId: string): void {
+export function watchWorkRoom(core: WorkRoomDeps, room: Room, conversationId: string): void {
   const notes = room.doc.getMap(WORK_NOTES);
   const labels = room.doc.getMap(WORK_LABELS);
   const draft = room.doc.getText(WORK_DRAFT);
@@ -129,7 +132,7 @@ function mentionsIn(text: string): string[] {
   return [...text.matchAll(/@([\p{L}\p{N}._-]+)/gu)].map((m) => m[1]!);
 }
 
-async function recordNotes(core: Core, conversationId: string, editor: PeerUser, outcome: NoteOutcome): Promise<void> {
+async function recordNotes(core: WorkRoomDeps, conversationId: string, editor: PeerUser, outcome: NoteOutcome): Promise<void> {
   const conv = await core.db.query.conversations.findFirst({ where: eq(conversations.id, conversationId) });
   if (!conv) return;
   const at = core.now();
@@ -147,7 +150,7 @@ async function recordNotes(core: Core, conversationId: string, editor: PeerUser,
   }
 }
 
-async function mirrorLabels(core: Core, conversationId: string, actorId: string, labels: string[]): Promise<void> {
+async function mirrorLabels(core: WorkRoomDeps, conversationId: string, actorId: string, labels: string[]): Promise<void> {
   await core.locks.run(`conversation:${conversationId}`, async () => {
     const conv = await core.db.query.conversations.findFirst({ where: eq(conversations.id, conversationId) });
     if (!conv || JSON.stringify(conv.labels) === JSON.stringify(labels)) return;

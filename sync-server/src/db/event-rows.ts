@@ -1,5 +1,5 @@
 import { newId, type EventType } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Reads } from "./record.ts";
 import { auditLog, events } from "./schema.ts";
 
 interface EventInput {
@@ -13,7 +13,7 @@ interface EventInput {
 }
 
 /** An event insert to batch with the state change it records, so both commit or neither. */
-export function eventInsert(core: Core, e: EventInput) {
+export function eventInsert(core: Reads, e: EventInput) {
   return core.db.insert(events).values({
     id: newId(),
     workspaceId: e.workspaceId,
@@ -36,7 +36,7 @@ interface AuditInput {
   at: number;
 }
 
-export function auditInsert(core: Core, a: AuditInput) {
+export function auditInsert(core: Reads, a: AuditInput) {
   return core.db.insert(auditLog).values({
     workspaceId: a.workspaceId,
     actorId: a.actorId,

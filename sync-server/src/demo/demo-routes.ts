@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { and, asc, eq } from "drizzle-orm";
 import { sessionMiddleware } from "../auth/session-middleware.ts";
-import type { Core } from "../core.ts";
+import type { SessionReads } from "../auth/session-users.ts";
 import { inboxes } from "../db/schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
 
@@ -11,7 +11,7 @@ import type { AppEnv } from "../http/app-env.ts";
  * id is public anyway: it is in every embed snippet); otherwise the signed-in user's workspace,
  * or the demo workspace. It never picks another workspace's inbox.
  */
-export function registerDemoRoutes(app: Hono<AppEnv>, core: Core, demo: { workspaceId: string | null }): void {
+export function registerDemoRoutes(app: Hono<AppEnv>, core: SessionReads, demo: { workspaceId: string | null }): void {
   app.get("/demo", sessionMiddleware(core), async (c) => {
     const wanted = c.req.query("inbox");
     const workspaceId = c.get("user")?.workspaceId ?? demo.workspaceId;

@@ -1,11 +1,18 @@
 import type { Hono } from "hono";
-import type { Core } from "../core.ts";
+import type { SessionReads } from "../auth/session-users.ts";
+import type { SecretBox } from "../security/secret-box.ts";
+import { MEDIA_KEY_RE, type BlobStore } from "./blob-store.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { MEDIA_KEY_RE } from "./blob-store.ts";
 import { checkMediaLink } from "./media-links.ts";
 import { sessionMiddleware } from "../auth/session-middleware.ts";
 import { refuseUnlessMayRead } from "./media-access.ts";
+
+/** What serving files needs: the session, the stored files, the key that signs visitors' links. */
+export interface MediaDeps extends SessionReads {
+  blobs: BlobStore;
+  secrets: SecretBox;
+}
 
 /**
  * `/media/<key>`: attachments downloaded from platforms or uploaded by agents. A signed-in user
@@ -15,7 +22,7 @@ import { refuseUnlessMayRead } from "./media-access.ts";
  * script; anything else (SVG, HTML, PDF, …) is a download, so an uploaded file never runs as a
  * page in our origin.
  */
-export function registerMediaRoutes(app: Hono<AppEnv>, core: Core): void {
+export function registerMediaRoutes(app: Hono<AppEnv>, core: MediaDeps): void {
   app.get("/media/:key", sessionMiddleware(core), async (c) => {
     const key = c.req.param("key");
     const exp = c.req.query("exp");

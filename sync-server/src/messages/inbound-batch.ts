@@ -1,11 +1,17 @@
 import { inArray, sql } from "drizzle-orm";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
+import type { WriteQueue } from "../db/write-queue.ts";
 import { defer } from "../db/defer.ts";
 import { conversations, events, messages } from "../db/schema.ts";
 import type { ConversationRow, MessageRow } from "../db/read-model.ts";
 import { newId } from "@inbox/shared";
 
 /** One customer message waiting to be committed. */
+/** Writing batches: the record and its group-committing writer. */
+export interface BatchDeps extends Reads {
+  writer: WriteQueue;
+}
+
 export interface InboundJob {
   message: MessageRow;
   preview: string;
@@ -40,7 +46,7 @@ export class InboundBatcher {
   private scheduled = false;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: BatchDeps,
     private readonly maxBatch = 200,
   ) {}
 
@@ -122,7 +128,7 @@ function valuesTable(jobs: InboundJob[]) {
 }
 
 /** A customer writing again reopens a resolved or snoozed conversation; record that first. */
-function reopenEvents(core: Core, jobs: InboundJob[]) {
+function reopenEvents(core: BatchDeps, jobs: InboundJob[]) {
   return core.db.run(sql`
     insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
     select lower(hex(randomblob(16))), c.workspace_id, 'conversation.status_changed', c.id, 'customer', c.contact_id,
@@ -131,7 +137,7 @@ function reopenEvents(core: Core, jobs: InboundJob[]) {
     where c.status in ('resolved', 'snoozed')`);
 }
 
-function updateConversations(core: Core, jobs: InboundJob[]) {
+function updateConversations(core: BatchDeps, jobs: InboundJob[]) {
   return core.db.all(sql`
     update conversations set
       unread_count = unread_count + 1,

@@ -1,14 +1,25 @@
 import { and, desc, eq } from "drizzle-orm";
 import { newId, previewOf, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Caches } from "../db/caches.ts";
+import type { Writes } from "../db/record.ts";
+import { publish, type Publishes, type VisitorPusher } from "../rooms/publish.ts";
+import type { InboundBatcher } from "./inbound-batch.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { conversations, messages } from "../db/schema.ts";
-import { publish } from "../rooms/publish.ts";
 import { routeInBackground } from "../routing/routing-services.ts";
 import { routingModeOf } from "../routing/router.ts";
 import { toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { loadContactRow } from "../contacts/contacts.ts";
-import { rememberVisitor } from "../widget/visitor-push.ts";
+
+/** What taking in a customer's message needs. */
+export interface IngestDeps extends Writes, Publishes {
+  caches: Pick<Caches, "latestConversation">;
+  inbound: Pick<InboundBatcher, "submit">;
+  /** A new or reopened chat nobody holds is routed (the core's router). */
+  router: { conversationWaiting(conversationId: string): Promise<unknown> };
+  /** Also remembers a conversation's web chat visitor, known here anyway. */
+  visitorPush: VisitorPusher & { remember(conversationId: string, visitorId: string | null): void };
+}
 
 export interface InboundMessage {
   inbox: InboxRow;
@@ -38,7 +49,7 @@ export interface IngestResult {
  * clientId and externalId are the idempotency check: a repeat fails its insert and the stored
  * message is returned instead, so the common path spends no read on it.
  */
-export async function ingestCustomerMessage(core: Core, input: InboundMessage): Promise<IngestResult> {
+export async function ingestCustomerMessage(core: IngestDeps, input: InboundMessage): Promise<IngestResult> {
   // The caller may have looked the contact up before a merge committed (a cached widget token,
   // an identity read on another instance): follow it to the kept contact, so no new conversation
   // starts under the merged one. A cached conversation needs no check: a merge moves it, and
@@ -82,7 +93,7 @@ export async function ingestCustomerMessage(core: Core, input: InboundMessage): 
       return { message: toMessage(existing), conversation: toConversation(conv!), duplicate: true };
     }
     core.caches.latestConversation.set(key, conversation.id);
-    rememberVisitor(core, conversation.id, conversation.visitorId);
+    core.visitorPush.remember(conversation.id, conversation.visitorId);
     const result = { message: toMessage(message), conversation: toConversation(conversation), duplicate: false };
     publish(core, result.conversation, [result.message]);
     // A new or reopened chat nobody holds waits for routing (manual inboxes: nothing to do).
@@ -98,13 +109,13 @@ function conversationKey(input: InboundMessage): string {
   return input.visitorId ? `visitor:${input.visitorId}:${input.inbox.id}` : `${input.contactId}:${input.inbox.id}`;
 }
 
-async function followMerge(core: Core, input: InboundMessage): Promise<InboundMessage> {
+async function followMerge(core: IngestDeps, input: InboundMessage): Promise<InboundMessage> {
   const kept = await loadContactRow(core, input.inbox.workspaceId, input.contactId);
   return kept && kept.id !== input.contactId ? { ...input, contactId: kept.id } : input;
 }
 
 /** The conversation a new message of this contact belongs to; cached, as it rarely changes. */
-async function latestConversationId(core: Core, key: string, input: InboundMessage): Promise<string | undefined> {
+async function latestConversationId(core: IngestDeps, key: string, input: InboundMessage): Promise<string | undefined> {
   const cached = core.caches.latestConversation.get(key);
   if (cached) return cached;
   const [row] = await core.db
@@ -150,7 +161,7 @@ function newConversation(input: InboundMessage, id: string, preview: string): Co
   };
 }
 
-async function findExisting(core: Core, input: InboundMessage): Promise<MessageRow | undefined> {
+async function findExisting(core: IngestDeps, input: InboundMessage): Promise<MessageRow | undefined> {
   if (input.externalId) {
     const [hit] = await core.db
       .select()

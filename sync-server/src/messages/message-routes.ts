@@ -1,15 +1,14 @@
 import { and, desc, eq, lt } from "drizzle-orm";
 import { MessagePageQuerySchema, MessagePageResponseSchema, RetryResponseSchema, parsePageCursor } from "@inbox/shared/api/chat";
-import type { Core } from "../core.ts";
+import { retryFailedMessage, type RetryDeps } from "./retry.ts";
 import { messages } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { toMessage } from "../db/read-model.ts";
 import { HttpError } from "../http/http-error.ts";
-import { retryFailedMessage } from "./retry.ts";
 
 /** The chat window's history pages and the retry of a failed reply. */
-export function registerMessageRoutes(api: ApiRegistry, core: Core): void {
+export function registerMessageRoutes(api: ApiRegistry, core: RetryDeps): void {
   api.userRoute(
     {
       method: "get",
@@ -50,7 +49,7 @@ export function registerMessageRoutes(api: ApiRegistry, core: Core): void {
 }
 
 /** The page cursor's position; an earlier app's cursor names a message of this conversation instead. */
-async function positionOf(core: Core, conversationId: string, cursor: { position: number } | { id: string }): Promise<number> {
+async function positionOf(core: RetryDeps, conversationId: string, cursor: { position: number } | { id: string }): Promise<number> {
   if ("position" in cursor) return cursor.position;
   const [hit] = await core.db
     .select({ position: messages.position })

@@ -1,6 +1,9 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Connector } from "@inbox/connectors";
+import type { Caches } from "../db/caches.ts";
+import type { RoutingDeps } from "../routing/router.ts";
+import { refuseOverChannelLimits, type UploadDeps } from "./uploads.ts";
 import { conversations, messages, outbox, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
@@ -8,10 +11,17 @@ import { publish } from "../rooms/publish.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "../db/read-model.ts";
-import { refuseOverChannelLimits } from "./uploads.ts";
 import { refuseForeignAttachment } from "../media/media-access.ts";
 import { pickupOnReply } from "../routing/pickup.ts";
 import { refuseIfUnreachable } from "../channels/reachability.ts";
+
+/** What sending an agent's reply needs. */
+export interface ReplyDeps extends RoutingDeps, UploadDeps {
+  caches: Pick<Caches, "inboxes">;
+  connectors: ReadonlyMap<ChannelType, Connector>;
+  /** The reply is handed to the outbox at once. */
+  outbox: { kick(): unknown };
+}
 
 export interface ReplyResult {
   message: Message;
@@ -31,7 +41,7 @@ export const CHANNEL_BLOCKS: Record<string, string> = {
  * The client's id makes a retried or replayed command return the same message.
  */
 export async function sendAgentReply(
-  core: Core,
+  core: ReplyDeps,
   user: SessionUser,
   conversationId: string,
   input: {
@@ -123,7 +133,7 @@ export async function sendAgentReply(
  * An agent who wrote while the chat was theirs (or nobody's) loses the race if a colleague
  * took it in the meantime: the server decides, and the agent is told who took it.
  */
-async function refuseIfTakenMeanwhile(core: Core, user: SessionUser, current: ConversationRow, expected: string | null): Promise<void> {
+async function refuseIfTakenMeanwhile(core: ReplyDeps, user: SessionUser, current: ConversationRow, expected: string | null): Promise<void> {
   const now = current.assigneeId;
   if (now === null || now === user.id || now === expected) return;
   const taker = await core.db.query.users.findFirst({ where: eq(users.id, now) });
@@ -139,7 +149,7 @@ async function refuseIfTakenMeanwhile(core: Core, user: SessionUser, current: Co
  * for a human agent) refuse free-form replies after it: say so now, while the agent still has
  * the text, rather than as a failed send later.
  */
-async function refuseOutsideWindow(core: Core, conv: ConversationRow): Promise<void> {
+async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow): Promise<void> {
   const connector = core.connectors.get(conv.channel as never);
   const hours = connector && (connector.capabilities.humanAgentWindowHours ?? connector.capabilities.replyWindowHours);
   if (!connector || hours === null || hours === undefined) return;

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { ChannelType, Message } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
+import { publishMessages, type Publishes } from "../rooms/publish.ts";
 import { messages, outbox } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { publishMessages } from "../rooms/publish.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";
@@ -13,6 +13,11 @@ import { CHANNEL_BLOCKS } from "./reply.ts";
 
 /** What an agent may send again. */
 const AGAIN = ["failed", "unconfirmed"];
+
+/** What sending a failed message again needs. */
+export interface RetryDeps extends Writes, Publishes {
+  outbox: { kick(): unknown };
+}
 
 export interface RetryResult {
   message: Message;
@@ -27,7 +32,7 @@ export interface RetryResult {
  * in one transaction; the dispatcher then sends it. Only a failed or unconfirmed message moves,
  * so a double click or a replayed request re-queues it once.
  */
-export async function retryFailedMessage(core: Core, user: SessionUser, messageId: string): Promise<RetryResult> {
+export async function retryFailedMessage(core: RetryDeps, user: SessionUser, messageId: string): Promise<RetryResult> {
   const found = await core.db.query.messages.findFirst({ where: eq(messages.id, messageId) });
   if (!found || found.workspaceId !== user.workspaceId) throw notFound("The message");
   const conv = await conversationForUser(core, user, found.conversationId);

@@ -1,15 +1,14 @@
 import { ChannelCapabilitiesSchema, UploadQuerySchema, UploadResponseSchema } from "@inbox/shared/api/uploads";
-import type { Core } from "../core.ts";
+import { inboxCapabilities, storeUpload, type UploadDeps } from "./uploads.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { readRawBody } from "../http/read-body.ts";
-import { inboxCapabilities, storeUpload } from "./uploads.ts";
 
 /**
  * Attachments agents send: the channel's limits for the composer, and the upload itself (the
  * file's bytes as the body, its type as Content-Type), which answers the `/media/` url a reply
  * then carries.
  */
-export function registerUploadRoutes(api: ApiRegistry, core: Core): void {
+export function registerUploadRoutes(api: ApiRegistry, core: UploadDeps): void {
   api.userRoute(
     {
       method: "get",

@@ -12,12 +12,14 @@ import {
   type ChoicesProblem,
   type UploadResponse,
 } from "@inbox/shared/api/uploads";
-import type { Core } from "../core.ts";
+import type { Connector } from "@inbox/connectors";
+import type { Writes } from "../db/record.ts";
+import { MEDIA_KEY_RE, newMediaKey, type BlobStore } from "../media/blob-store.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
-import { MEDIA_KEY_RE, newMediaKey } from "../media/blob-store.ts";
 import { recordMedia } from "../media/media-access.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
+import { CHANNEL_NAMES } from "../channels/channel-names.ts";
 import { getInboxRow } from "../db/read-model.ts";
 
 /**
@@ -26,22 +28,18 @@ import { getInboxRow } from "../db/read-model.ts";
  * a reply written offline may meet a channel whose limits it never saw.
  */
 
-export const CHANNEL_NAMES: Record<ChannelType, string> = {
-  webchat: "Web chat",
-  whatsapp: "WhatsApp",
-  instagram: "Instagram",
-  messenger: "Messenger",
-  telegram: "Telegram",
-  wechat: "WeChat",
-  line: "LINE",
-};
+/** What storing agents' files and checking them against their channel needs. */
+export interface UploadDeps extends Writes {
+  connectors: ReadonlyMap<ChannelType, Connector>;
+  blobs: BlobStore;
+}
 
 const KIND_WORDS: Record<AttachmentKind, string> = { image: "images", audio: "audio", video: "videos", file: "files" };
 
 /** No connector for a channel (not configured on this server): nothing but text goes out. */
 const TEXT_ONLY: ChannelCapabilities = { maxTextLength: 4096, maxButtons: 0, maxButtonTitleLength: 0, maxQuickReplies: 0, media: {}, formatting: "plain" };
 
-export function channelCapabilities(core: Core, channel: ChannelType): ChannelCapabilities {
+export function channelCapabilities(core: UploadDeps, channel: ChannelType): ChannelCapabilities {
   const caps = core.connectors.get(channel)?.capabilities;
   if (!caps) return TEXT_ONLY;
   const media: ChannelCapabilities["media"] = {};
@@ -59,7 +57,7 @@ export function channelCapabilities(core: Core, channel: ChannelType): ChannelCa
 }
 
 /** An inbox's capabilities, for anyone who may work on its conversations. */
-export async function inboxCapabilities(core: Core, user: SessionUser, inboxId: string): Promise<ChannelCapabilities> {
+export async function inboxCapabilities(core: UploadDeps, user: SessionUser, inboxId: string): Promise<ChannelCapabilities> {
   const inbox = await getInboxRow(core.db, inboxId);
   if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("The inbox");
   if (!canSeeTeam(user, inbox.teamId)) throw forbidden("This inbox belongs to a team you are not in.");
@@ -116,7 +114,7 @@ function attachmentRefused(channel: ChannelType, p: AttachmentProblem): HttpErro
  * body streams in, so an oversized file is never buffered whole.
  */
 export async function storeUpload(
-  core: Core,
+  core: UploadDeps,
   user: SessionUser,
   input: { conversationId: string; filename: string; mimeType: string; declaredSize: number | null; read(limit: number): Promise<Uint8Array> },
 ): Promise<UploadResponse> {
@@ -150,7 +148,7 @@ export async function storeUpload(
  * A reply's content against its channel, at the moment it is sent: text length, choices, and
  * an attachment's stored bytes (its real size and type, not what the client claimed).
  */
-export async function refuseOverChannelLimits(core: Core, channel: ChannelType, content: MessageContent): Promise<void> {
+export async function refuseOverChannelLimits(core: UploadDeps, channel: ChannelType, content: MessageContent): Promise<void> {
   const caps = channelCapabilities(core, channel);
   const name = CHANNEL_NAMES[channel];
   switch (content.kind) {

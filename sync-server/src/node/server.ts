@@ -120,7 +120,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const nodeWs = createNodeWebSocket({ app: root });
   const socketServers = frameLimitedServers(nodeWs.wss);
   const simulator = opts.simulator ? new Simulator(core, simulatorAdapters()) : undefined;
-  if (simulator) core.simulatorFetch = simulator.connectorFetch;
+  if (simulator) core.endpoints.simulatorFetch = simulator.connectorFetch;
   const app = createApp(core, {
     roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
     widgetSockets: nodeWidgetSockets(core, nodeWs.upgradeWebSocket),
@@ -138,7 +138,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const stopHeartbeat = startSocketHeartbeat(socketServers, opts.socketPingMs ?? 30_000);
   const port = (server.address() as AddressInfo).port;
   const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
-  core.selfUrl = `http://${host}:${port}`;
+  core.endpoints.selfUrl = `http://${host}:${port}`;
   core.outbox.start();
   core.snoozes.start();
   core.router.scheduler.start();
@@ -151,7 +151,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   let closing: Promise<void> | undefined;
 
   return {
-    url: core.selfUrl,
+    url: core.endpoints.selfUrl,
     port,
     core,
     app,

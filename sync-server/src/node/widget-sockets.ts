@@ -1,7 +1,7 @@
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Core } from "../core.ts";
 import { CLOSE_TOO_MANY } from "../rooms/peer.ts";
-import type { WidgetSocketGateway } from "../sync/socket-gateway.ts";
+import type { WidgetSocketGateway } from "../widget/widget-socket-gateway.ts";
 import { handleVisitorFrame } from "../widget/visitor-socket.ts";
 import type { WidgetPeer } from "../widget/widget-hub.ts";
 import { tooManySockets } from "../widget/widget-limits.ts";

@@ -1,7 +1,8 @@
 import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import { canSeeTeam, newId, roomName } from "@inbox/shared";
 import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
-import type { Core } from "../core.ts";
+import type { Reads, Writes } from "../db/record.ts";
+import type { LiveRooms } from "../rooms/live-rooms.ts";
 import { notifications } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import type { Room } from "../rooms/room.ts";
@@ -10,6 +11,11 @@ import { mentionedUsers } from "./mentions.ts";
 import { listUsers, type ConversationRow } from "../db/read-model.ts";
 
 type NotificationRow = typeof notifications.$inferSelect;
+
+/** What notifying people needs: the record, and their `user.<id>` rooms. */
+export interface NotificationsDeps extends Writes {
+  live: LiveRooms;
+}
 
 /** How many notifications a user's room carries; older ones stay in the table. */
 const ROOM_WINDOW = 50;
@@ -40,7 +46,7 @@ export interface NewNote {
  * person, so a note replayed after a reconnect or edited later notifies nobody twice.
  * Each notification is a `note.mentioned` event and is pushed into the person's `user.<id>` room.
  */
-export async function notifyMentions(core: Core, conv: ConversationRow, author: { id: string; name: string }, notes: NewNote[]): Promise<Notification[]> {
+export async function notifyMentions(core: NotificationsDeps, conv: ConversationRow, author: { id: string; name: string }, notes: NewNote[]): Promise<Notification[]> {
   const withMentions = notes.filter((n) => n.text.includes("@"));
   if (!withMentions.length) return [];
   const people = (await listUsers(core.db, conv.workspaceId)).filter((u) => u.id !== author.id && canSeeTeam(u, conv.teamId));
@@ -93,12 +99,12 @@ export async function notifyMentions(core: Core, conv: ConversationRow, author: 
   return created.map(toNotification);
 }
 
-function publishNotification(core: Core, userId: string, n: Notification): void {
+function publishNotification(core: NotificationsDeps, userId: string, n: Notification): void {
   core.live.apply(roomName({ kind: "user", id: userId }), [{ kind: "user.notifications", notifications: [n] }]);
 }
 
 /** A loaded `user.<id>` room: exactly the user's latest notifications, as the table has them. */
-export async function hydrateUserRoom(core: Core, room: Room, userId: string): Promise<void> {
+export async function hydrateUserRoom(core: Reads, room: Room, userId: string): Promise<void> {
   const rows = await core.db.select().from(notifications).where(eq(notifications.userId, userId)).orderBy(desc(notifications.createdAt)).limit(ROOM_WINDOW);
   const map = room.doc.getMap(USER_NOTIFICATIONS);
   const keep = new Set(rows.map((r) => r.id));
@@ -111,7 +117,7 @@ export async function hydrateUserRoom(core: Core, room: Room, userId: string): P
   }, "server");
 }
 
-export async function listNotifications(core: Core, user: SessionUser, after?: number): Promise<Notification[]> {
+export async function listNotifications(core: Reads, user: SessionUser, after?: number): Promise<Notification[]> {
   const conditions = [eq(notifications.userId, user.id)];
   if (after !== undefined) conditions.push(gt(notifications.createdAt, after));
   const rows = await core.db.select().from(notifications).where(and(...conditions)).orderBy(desc(notifications.createdAt)).limit(200);
@@ -119,7 +125,7 @@ export async function listNotifications(core: Core, user: SessionUser, after?: n
 }
 
 /** Marks the given (or all) unread notifications of this user read, in the record and their room. */
-export async function markNotificationsRead(core: Core, user: SessionUser, ids?: string[]): Promise<number> {
+export async function markNotificationsRead(core: NotificationsDeps, user: SessionUser, ids?: string[]): Promise<number> {
   const conditions = [eq(notifications.userId, user.id), isNull(notifications.readAt)];
   if (ids) conditions.push(inArray(notifications.id, ids));
   const at = core.now();

@@ -1,5 +1,4 @@
-import type { RoomOp } from "./room-ops.ts";
-import { applyRoomOp } from "./room-ops.ts";
+import { applyRoomOp, type RoomOp } from "./room-ops.ts";
 import type { RoomRegistry } from "./room-registry.ts";
 
 /**
@@ -13,7 +12,7 @@ export interface LiveRooms {
 }
 
 /** This process's rooms: applied at once to a loaded room, skipped for an unloaded one (hydrate catches it up). */
-export function localLiveRooms(registry: RoomRegistry): LiveRooms {
+export function localLiveRooms(registry: Pick<RoomRegistry, "get">): LiveRooms {
   return {
     apply(room, ops) {
       const loaded = registry.get(room);

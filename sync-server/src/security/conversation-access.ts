@@ -1,5 +1,5 @@
 import { canSeeTeam } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { forbidden, notFound } from "../http/http-error.ts";
 import { getConversationRow, type ConversationRow } from "../db/read-model.ts";
@@ -8,7 +8,7 @@ import { getConversationRow, type ConversationRow } from "../db/read-model.ts";
  * The conversation, if this user may work on it: same workspace, and for agents a team they
  * belong to. Anything else is refused without saying whether it exists in another workspace.
  */
-export async function conversationForUser(core: Core, user: SessionUser, id: string): Promise<ConversationRow> {
+export async function conversationForUser(core: Reads, user: SessionUser, id: string): Promise<ConversationRow> {
   const row = await getConversationRow(core.db, id);
   if (!row || row.workspaceId !== user.workspaceId) throw notFound("The conversation");
   if (!canSeeTeam(user, row.teamId)) {

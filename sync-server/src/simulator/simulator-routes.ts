@@ -3,7 +3,7 @@ import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { canSeeTeam } from "@inbox/shared";
 import { sessionMiddleware } from "../auth/session-middleware.ts";
-import type { Core } from "../core.ts";
+import type { SessionReads } from "../auth/session-users.ts";
 import { SIMULATOR_BASE } from "../channels/channel-access.ts";
 import { inboxes } from "../db/schema.ts";
 import type { AppEnv, SessionUser } from "../http/app-env.ts";
@@ -31,7 +31,7 @@ const FailureSchema = z.object({ failure: z.enum(["none", "token_expired", "bloc
  * workspace who may see its team; a signed-out visitor is told to sign in. The fake platforms
  * are not served here at all: connectors reach them in-process (Simulator.connectorFetch).
  */
-export function registerSimulatorRoutes(app: Hono<AppEnv>, core: Core, simulator: Simulator): void {
+export function registerSimulatorRoutes(app: Hono<AppEnv>, core: SessionReads, simulator: Simulator): void {
   app.use("/simulator/*", sessionMiddleware(core)); // also matches /simulator itself
 
   app.get("/simulator", (c) => (c.get("user") ? c.html(SIMULATOR_PAGE) : c.html(SIGN_IN_FIRST_PAGE, 401)));

@@ -1,12 +1,19 @@
-import type { FakePlatform } from "@inbox/connectors/testing";
-import { recordFromRequest } from "@inbox/connectors/testing";
-import type { Core } from "../core.ts";
-import { credentialsOf, SIMULATOR_BASE } from "../channels/channel-access.ts";
+import { recordFromRequest, type FakePlatform } from "@inbox/connectors/testing";
+import { credentialsOf, SIMULATOR_BASE, type Endpoints } from "../channels/channel-access.ts";
+import type { Reads } from "../db/record.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
+import type { SecretBox } from "../security/secret-box.ts";
 import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure } from "./sim-adapter.ts";
 
 const PLATFORM_PATH_RE = /^\/simulator\/platform\/([^/]+)(?:\/|$)/;
+
+/** What the simulator needs: the inboxes and their credentials, where this server is, a clock. */
+export interface SimulatorDeps extends Reads {
+  secrets: SecretBox;
+  endpoints: Endpoints;
+  now(): number;
+}
 
 /**
  * The demo's stand-in for the messaging platforms: one fake per simulator-wired inbox answers
@@ -20,7 +27,7 @@ export class Simulator {
   private readonly lastCustomer = new Map<string, SimCustomer>();
 
   constructor(
-    private readonly core: Core,
+    private readonly core: SimulatorDeps,
     private readonly adapters: Partial<Record<string, SimAdapter>>,
     /** How a customer's webhook reaches the server's webhook route (default: over HTTP to `selfUrl`). */
     private readonly deliver: (request: Request) => Promise<Response> = (request) => fetch(request),
@@ -45,9 +52,10 @@ export class Simulator {
   }
 
   /**
-   * How this server's connectors reach the fakes (`core.simulatorFetch`): in the process, never
-   * over the network. Only connectors call the fake platforms, so the HTTP app does not serve
-   * them to anyone (and on Workers the Worker refuses `/simulator/platform/*` from outside).
+   * How this server's connectors reach the fakes (`core.endpoints.simulatorFetch`): in the
+   * process, never over the network. Only connectors call the fake platforms, so the HTTP app
+   * does not serve them to anyone (and on Workers the Worker refuses `/simulator/platform/*`
+   * from outside).
    */
   readonly connectorFetch: typeof fetch = async (input, init) => {
     // Relative URLs come from cores that never served a request (no `selfUrl` yet).
@@ -84,9 +92,9 @@ export class Simulator {
     await this.fakeFor(inboxId);
     this.lastCustomer.set(inboxId, customer);
     const messageId = `sim-${crypto.randomUUID()}`;
-    const delivery = adapter.inbound(action, customer, messageId, credentials, `${this.core.selfUrl}/simulator/platform/${inbox.id}`);
+    const delivery = adapter.inbound(action, customer, messageId, credentials, `${this.core.endpoints.selfUrl}/simulator/platform/${inbox.id}`);
     const res = await this.deliver(
-      new Request(`${this.core.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`, {
+      new Request(`${this.core.endpoints.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`, {
         method: "POST",
         headers: delivery.headers,
         body: delivery.body,

@@ -1,11 +1,10 @@
 import { CommandsRequestSchema, CommandsResponseSchema, SyncPullQuerySchema, SyncPullResponseSchema } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import { applyCommands, type CommandsDeps } from "../conversations/commands.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
-import { applyCommands } from "../conversations/commands.ts";
 import { parseCursor, pullChanges } from "./sync-pull.ts";
 
 /** The offline client's two calls: catch up from a cursor, and replay what it did. */
-export function registerSyncPullRoutes(api: ApiRegistry, core: Core): void {
+export function registerSyncPullRoutes(api: ApiRegistry, core: CommandsDeps): void {
   api.userRoute(
     {
       method: "get",

@@ -1,6 +1,6 @@
 import { and, asc, eq, exists, gt, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { seesAllTeams, type SyncPullResponse } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import { contacts, conversations, messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
@@ -21,7 +21,7 @@ export function parseCursor(cursor: string | undefined): number {
  * returned cursor" is exact: each table is read up to the smallest sequence at which some
  * table's page filled up, and the next page starts there.
  */
-export async function pullChanges(core: Core, user: SessionUser, cursor: number, limit: number): Promise<SyncPullResponse> {
+export async function pullChanges(core: Reads, user: SessionUser, cursor: number, limit: number): Promise<SyncPullResponse> {
   // `teamColumn` lets a query refuse the team index (SQLite's unary + on a column), when it must
   // walk another index instead: the planner otherwise starts from the team and sorts everything.
   const visibleWith = (teamColumn: SQLWrapper): SQL =>

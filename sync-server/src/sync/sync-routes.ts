@@ -1,9 +1,10 @@
 import type { Hono } from "hono";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { authorizeRoom } from "./room-access.ts";
-import { requireWebSocketUpgrade, type RoomSocketGateway } from "./socket-gateway.ts";
+import { requireWebSocketUpgrade } from "../http/websocket.ts";
+import type { RoomSocketGateway } from "./socket-gateway.ts";
 import { requireOwnOrigin } from "./socket-origin.ts";
 
 /**
@@ -11,7 +12,7 @@ import { requireOwnOrigin } from "./socket-origin.ts";
  * is decided here, before the runtime's gateway upgrades, so a refused socket never opens; the
  * socket guard decides the same way again every few seconds while it is open.
  */
-export function registerSyncRoutes(app: Hono<AppEnv>, core: Core, sockets: RoomSocketGateway): void {
+export function registerSyncRoutes(app: Hono<AppEnv>, core: Reads, sockets: RoomSocketGateway): void {
   app.get("/sync/:room", async (c) => {
     const user = c.get("user");
     if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");

@@ -1,10 +1,13 @@
 import { and, eq, inArray, lte, ne } from "drizzle-orm";
 import { newId, type DeliveryStatus, searchableText } from "@inbox/shared";
 import type { InboundEvent, InboundSender } from "@inbox/connectors";
-import type { Core } from "../core.ts";
+import type { Caches } from "../db/caches.ts";
+import type { Writes } from "../db/record.ts";
+import type { ChannelsDeps } from "../channels/channel-access.ts";
+import type { BlobStore } from "../media/blob-store.ts";
+import { ingestCustomerMessage, type IngestDeps } from "../messages/ingest.ts";
 import { contactIdentities, contacts, conversations, messages, outbox } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { ingestCustomerMessage } from "../messages/ingest.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { publishMessages } from "../rooms/publish.ts";
 import { markReachable, markUnreachable } from "../channels/reachability.ts";
@@ -15,8 +18,14 @@ import { markReachable, markUnreachable } from "../channels/reachability.ts";
  */
 const RANK: Record<DeliveryStatus, number> = { queued: 0, unconfirmed: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
 
+/** What applying webhooks' events needs: ingest, the channel's platform, the media store. */
+export interface InboundDeps extends IngestDeps, ChannelsDeps {
+  caches: Pick<Caches, "latestConversation" | "inboxes">;
+  blobs: BlobStore;
+}
+
 /** The contact behind a platform sender, created on first contact. */
-export async function contactFor(core: Core, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string; blocked: boolean }> {
+export async function contactFor(core: Writes, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string; blocked: boolean }> {
   const key = `identity:${inbox.id}:${sender.externalId}`;
   return core.locks.run(key, async () => {
     const [hit] = await core.db
@@ -37,7 +46,7 @@ export async function contactFor(core: Core, inbox: InboxRow, sender: InboundSen
 }
 
 /** Applies one canonical event from a verified webhook; every kind is idempotent. */
-export async function applyInboundEvent(core: Core, inbox: InboxRow, event: InboundEvent): Promise<void> {
+export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, event: InboundEvent): Promise<void> {
   switch (event.type) {
     case "message": {
       const contact = await contactFor(core, inbox, event.sender);
@@ -126,7 +135,7 @@ export async function applyInboundEvent(core: Core, inbox: InboxRow, event: Inbo
  * The message a receipt is about: by the platform's id, or, where the platform echoes ours
  * (WhatsApp), by our id, for a send whose answer the server never recorded (it stopped mid-send).
  */
-async function receiptTarget(core: Core, inbox: InboxRow, event: Extract<InboundEvent, { type: "status" }>): Promise<MessageRow | undefined> {
+async function receiptTarget(core: InboundDeps, inbox: InboxRow, event: Extract<InboundEvent, { type: "status" }>): Promise<MessageRow | undefined> {
   const [byPlatformId] = await core.db.select().from(messages).where(and(eq(messages.inboxId, inbox.id), eq(messages.externalId, event.externalMessageId)));
   if (byPlatformId || !event.ourMessageId) return byPlatformId;
   const [byOurId] = await core.db
@@ -136,7 +145,7 @@ async function receiptTarget(core: Core, inbox: InboxRow, event: Extract<Inbound
   return byOurId;
 }
 
-async function publishRows(core: Core, rows: MessageRow[]): Promise<void> {
+async function publishRows(core: InboundDeps, rows: MessageRow[]): Promise<void> {
   const byConversation = new Map<string, MessageRow[]>();
   for (const r of rows) byConversation.set(r.conversationId, [...(byConversation.get(r.conversationId) ?? []), r]);
   for (const [conversationId, list] of byConversation) {

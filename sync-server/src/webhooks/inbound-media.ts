@@ -1,7 +1,7 @@
 import { PLATFORM_MEDIA_PREFIX, type Connector, type ConnectorContext, type Credentials } from "@inbox/connectors";
 import type { MessageContent } from "@inbox/shared";
-import type { Core } from "../core.ts";
-import { newMediaKey } from "../media/blob-store.ts";
+import type { Writes } from "../db/record.ts";
+import { newMediaKey, type BlobStore } from "../media/blob-store.ts";
 import { recordMedia } from "../media/media-access.ts";
 
 /**
@@ -10,7 +10,7 @@ import { recordMedia } from "../media/media-access.ts";
  * message is still stored, saying what could not be fetched, rather than lost.
  */
 export async function storeInboundMedia(
-  core: Core,
+  core: Writes & { blobs: BlobStore },
   content: MessageContent,
   connector: Connector,
   credentials: Credentials,

@@ -1,9 +1,8 @@
 import type { Connector, ConnectorContext, Credentials, InboundEvent, WebhookRequest } from "@inbox/connectors";
-import type { Core } from "../core.ts";
+import { applyInboundEvent, type InboundDeps } from "./inbound-events.ts";
 import type { webhookEvents } from "../db/schema.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import { connectorFor, contextFor, credentialsOf } from "../channels/channel-access.ts";
-import { applyInboundEvent } from "./inbound-events.ts";
 import { storeInboundMedia } from "./inbound-media.ts";
 
 export type WebhookRow = Pick<typeof webhookEvents.$inferSelect, "id" | "inboxId" | "method" | "url" | "headers" | "body">;
@@ -32,7 +31,7 @@ interface Tagged {
  * and share its commits, instead of one commit (and several round trips) per webhook. An event
  * that fails is logged and fails its webhook without stopping the others.
  */
-export async function applyWebhookBatch(core: Core, rows: readonly WebhookRow[]): Promise<WebhookOutcome[]> {
+export async function applyWebhookBatch(core: InboundDeps, rows: readonly WebhookRow[]): Promise<WebhookOutcome[]> {
   const channels = await channelsOf(core, rows);
   const outcomes = new Map<number, WebhookOutcome>();
   const parsed = await Promise.all(
@@ -86,14 +85,14 @@ function laneOf(event: InboundEvent): string {
   return event.type === "status" ? `status:${event.externalMessageId}` : `sender:${event.sender.externalId}`;
 }
 
-async function applyOne(core: Core, { inbox, connector, credentials, ctx }: Channel, event: InboundEvent): Promise<void> {
+async function applyOne(core: InboundDeps, { inbox, connector, credentials, ctx }: Channel, event: InboundEvent): Promise<void> {
   const withMedia =
     event.type === "message" || event.type === "edit" ? { ...event, content: await storeInboundMedia(core, event.content, connector, credentials, ctx, inbox) } : event;
   await applyInboundEvent(core, inbox, withMedia);
 }
 
 /** Each inbox of the batch once: its connector and decrypted credentials, or why none. */
-async function channelsOf(core: Core, rows: readonly WebhookRow[]): Promise<Map<string, Channel | "missing" | "disabled" | Error>> {
+async function channelsOf(core: InboundDeps, rows: readonly WebhookRow[]): Promise<Map<string, Channel | "missing" | "disabled" | Error>> {
   const channels = new Map<string, Channel | "missing" | "disabled" | Error>();
   for (const inboxId of new Set(rows.map((r) => r.inboxId))) {
     const inbox = await getInboxRow(core.db, inboxId);

@@ -1,14 +1,19 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { DeliveryKeys, WebhookRequest } from "@inbox/connectors";
-import type { Core } from "../core.ts";
+import { keepRenewing, type Holder } from "../scheduling/claims.ts";
+import type { InboundDeps } from "./inbound-events.ts";
 import { webhookEvents } from "../db/schema.ts";
-import { keepRenewing } from "../scheduling/claims.ts";
 import { applyWebhookBatch, type WebhookOutcome, type WebhookRow } from "./webhook-batch.ts";
 
 /** Most webhooks one claim takes (and one batch applies). */
 const BATCH = 200;
 /** The Node sweep: anything pending that no kick reached (a claim whose holder died) is found within this. */
 const SWEEP_MS = 5_000;
+
+/** What processing stored webhooks needs: applying them, and this process as claim holder. */
+export interface WebhooksDeps extends InboundDeps {
+  holder: Holder;
+}
 
 /**
  * Stored webhooks are processed here, after the platform has its 200, in batches (see
@@ -25,7 +30,7 @@ export class WebhookProcessor {
   private again = false;
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly core: Core) {}
+  constructor(private readonly core: WebhooksDeps) {}
 
   /**
    * Stores a verified webhook (already without its secrets); resolves once it is durable (then

@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, min } from "drizzle-orm";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import { webhookEvents } from "../db/schema.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 
@@ -43,7 +43,7 @@ export class WebhookPruner {
   private readonly loop: PollingLoop;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: Writes,
     readonly retention: WebhookRetention = DEFAULT_WEBHOOK_RETENTION,
     intervalMs = 3600_000,
   ) {

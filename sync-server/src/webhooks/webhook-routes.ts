@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { WebhookRequest } from "@inbox/connectors";
-import type { Core } from "../core.ts";
-import { credentialsOf, webhookInbox } from "../channels/channel-access.ts";
+import { credentialsOf, webhookInbox, type ChannelsDeps } from "../channels/channel-access.ts";
+import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
@@ -15,7 +15,7 @@ const WEBHOOK_BODY_LIMIT = 1024 * 1024;
  * stored), stored without its secrets (once per delivery key), and only then acknowledged;
  * processing happens after the answer.
  */
-export function registerWebhookRoutes(app: Hono<AppEnv>, core: Core): void {
+export function registerWebhookRoutes(app: Hono<AppEnv>, core: ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store"> }): void {
   app.get("/webhooks/:platform/:inboxId", async (c) => {
     const { inbox, connector } = await webhookInbox(core, c.req.param("platform"), c.req.param("inboxId"));
     const reply = await connector.handshake(asWebhookRequest(c.req.raw, new Uint8Array()), await credentialsOf(core, inbox));

@@ -8,23 +8,23 @@ import {
   WidgetSessionRequestSchema,
   WidgetSessionResponseSchema,
 } from "@inbox/shared";
-import type { Core } from "../core.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { signWidgetMedia } from "../media/media-links.ts";
-import { receiveVisitorMessage } from "./visitor-messages.ts";
-import { toWidgetMessage } from "./widget-view.ts";
-import { requireWebSocketUpgrade, type WidgetSocketGateway } from "../sync/socket-gateway.ts";
-import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } from "./widget-sessions.ts";
-import { issueLiveTicket, visitorFromTicket } from "./live-tickets.ts";
 import { clientIp } from "../http/client-ip.ts";
+import { requireWebSocketUpgrade } from "../http/websocket.ts";
+import { signWidgetMedia } from "../media/media-links.ts";
+import { issueLiveTicket, visitorFromTicket, type TicketDeps } from "./live-tickets.ts";
+import { receiveVisitorMessage, type VisitorDeps } from "./visitor-messages.ts";
+import { toWidgetMessage } from "./widget-view.ts";
+import type { WidgetSocketGateway } from "./widget-socket-gateway.ts";
+import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } from "./widget-sessions.ts";
 
 function bearer(header: string | undefined): string | null {
   return header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
 }
 
 /** The web chat channel's public API: what the embedded widget calls. */
-export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: Core, sockets: WidgetSocketGateway): void {
+export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: VisitorDeps & TicketDeps, sockets: WidgetSocketGateway): void {
   api.publicRoute(
     { method: "get", path: "/api/widget/:inboxId/config", summary: "Widget appearance and availability", tag: "widget", access: "public", response: WidgetConfigResponseSchema },
     async ({ params }) => {

@@ -47,7 +47,7 @@ export class SimulatorObject {
 
   async fetch(request: Request): Promise<Response> {
     const { app, worker, simulator } = await this.build();
-    worker.core.selfUrl ||= new URL(request.url).origin;
+    worker.core.endpoints.selfUrl ||= new URL(request.url).origin;
     const response = isSimulatorPlatformPath(new URL(request.url).pathname) ? await simulator.connectorFetch(request) : await app.fetch(request);
     // A customer's webhook is processed by this object's core: finish it before answering.
     await settle(worker);

@@ -1,4 +1,5 @@
-import type { RoomSocketGateway, RoomSocketRequest, WidgetSocketGateway } from "../sync/socket-gateway.ts";
+import type { RoomSocketGateway, RoomSocketRequest } from "../sync/socket-gateway.ts";
+import type { WidgetSocketGateway } from "../widget/widget-socket-gateway.ts";
 import type { Visitor } from "../widget/widget-sessions.ts";
 import { upgradeResponse, type DurableObjectNamespace } from "./cf-types.ts";
 import { visitorObjectName } from "./durable-live-rooms.ts";

@@ -1,11 +1,11 @@
 import { InboxListResponseSchema, UserListResponseSchema, canSeeTeam } from "@inbox/shared";
 import { eq } from "drizzle-orm";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import { inboxes } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { listUsers, toInbox } from "../db/read-model.ts";
 
-export function registerDirectoryRoutes(api: ApiRegistry, core: Core): void {
+export function registerDirectoryRoutes(api: ApiRegistry, core: Reads): void {
   api.userRoute(
     { method: "get", path: "/api/inboxes", summary: "Connected channels the caller's teams work", tag: "inboxes", access: "user", response: InboxListResponseSchema },
     async ({ user }) => {

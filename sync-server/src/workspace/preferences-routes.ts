@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { PreferencesRequestSchema, PreferencesResponseSchema } from "@inbox/shared/api/preferences";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import { users } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { notFound } from "../http/http-error.ts";
@@ -8,7 +8,7 @@ import { eventInsert } from "../db/event-rows.ts";
 import { loadUser } from "../db/read-model.ts";
 
 /** The user's own preferences (the UI language), kept with the user so every device follows. */
-export function registerPreferencesRoutes(api: ApiRegistry, core: Core): void {
+export function registerPreferencesRoutes(api: ApiRegistry, core: Writes): void {
   api.userRoute(
     {
       method: "put",
