@@ -8,7 +8,7 @@ import { messages, outbox } from "../../sync-server/src/db/schema.ts";
 import { audioMessage, buildWebhook, imageMessage, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { loadUser } from "../../sync-server/src/db/read-model.ts";
-import { sendAgentReply } from "../../sync-server/src/messages/reply.ts";
+import { sendAgentReply } from "../../sync-server/src/messages/index.ts";
 import { waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
 import { openConversation, reply, timeline } from "./support/inbox-page.ts";

@@ -4,7 +4,7 @@ import type { Reads, Writes } from "../db/record.ts";
 import type { Publishes } from "../rooms/publish.ts";
 import { contactIdentities, conversations } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
-import { touchTeamConversations } from "../contacts/contacts-publish.ts";
+import { touchTeamConversations } from "../contacts/index.ts";
 import { toConversation } from "../db/read-model.ts";
 import { CHANNEL_NAMES } from "./channel-names.ts";
 

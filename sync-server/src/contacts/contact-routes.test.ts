@@ -10,7 +10,7 @@ import {
   LinkedTicketResponseSchema,
 } from "@inbox/shared/api/contacts";
 import { auditLog, contactIdentities, contacts, conversations, events } from "../db/schema.ts";
-import { ingestCustomerMessage } from "../messages/ingest.ts";
+import { ingestCustomerMessage } from "../messages/index.ts";
 import { getInboxRow } from "../db/read-model.ts";
 import { startTestServer, type TestServer } from "../testing/test-server.ts";
 

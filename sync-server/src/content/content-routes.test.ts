@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Article, CannedResponse } from "@inbox/shared/api/content";
 import { and, eq } from "drizzle-orm";
-import { PasswordHasher } from "../auth/password.ts";
+import { PasswordHasher } from "../auth/index.ts";
 import { kbArticles } from "../db/schema.ts";
 import { nodeScrypt } from "../node/node-scrypt.ts";
-import { createWorkspace } from "../workspace/create-workspace.ts";
+import { createWorkspace } from "../workspace/index.ts";
 import { startTestServer, TEST_PASSWORD_PARAMS, type TestServer } from "../testing/test-server.ts";
 
 let server: TestServer;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CommandResult, Conversation } from "@inbox/shared";
-import { PasswordHasher } from "../auth/password.ts";
+import { PasswordHasher } from "../auth/index.ts";
 import { nodeScrypt } from "../node/node-scrypt.ts";
 import { startTestServer, TEST_PASSWORD_PARAMS, waitFor, type TestServer } from "../testing/test-server.ts";
-import { createWorkspace } from "../workspace/create-workspace.ts";
+import { createWorkspace } from "../workspace/index.ts";
 
 let server: TestServer;
 let admin: string;

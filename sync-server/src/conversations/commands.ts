@@ -1,11 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import type { Command, CommandResult } from "@inbox/shared";
-import { updateContact, type ContactsDeps } from "../contacts/contacts.ts";
+import { updateContact, type ContactsDeps } from "../contacts/index.ts";
 import type { Caches } from "../db/caches.ts";
 import { processedCommands } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
-import { sendAgentReply, type ReplyDeps } from "../messages/reply.ts";
+import { sendAgentReply, type ReplyDeps } from "../messages/index.ts";
 import { assignConversation, markConversationRead, setConversationPriority, setConversationStatus, type ConversationCommandDeps } from "./conversation-commands.ts";
 
 /** What replaying a device's commands needs: every command it may carry. */

@@ -5,7 +5,7 @@ import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden } from "../http/http-error.ts";
-import { afterCapacityFreed, type CapacityDeps } from "../routing/routing-services.ts";
+import { afterCapacityFreed, type CapacityDeps } from "../routing/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { loadUser, toConversation, type ConversationRow } from "../db/read-model.ts";

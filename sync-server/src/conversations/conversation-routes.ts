@@ -26,8 +26,8 @@ import {
   setConversationStatus,
 } from "./conversation-commands.ts";
 import { conversationsOfTeams, getInboxRow, loadContact, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
-import { sendAgentReply } from "../messages/reply.ts";
-import { loadContactRow } from "../contacts/contacts.ts";
+import { sendAgentReply } from "../messages/index.ts";
+import { loadContactRow } from "../contacts/index.ts";
 
 export function registerConversationRoutes(api: ApiRegistry, core: CommandsDeps): void {
   api.userRoute(

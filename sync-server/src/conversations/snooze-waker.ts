@@ -3,7 +3,7 @@ import { newId, type Conversation } from "@inbox/shared";
 import type { Writes } from "../db/record.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
-import { routeInBackground } from "../routing/routing-services.ts";
+import { routeInBackground } from "../routing/index.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 import { toConversation, type ConversationRow } from "../db/read-model.ts";
 

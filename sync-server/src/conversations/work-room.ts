@@ -5,7 +5,7 @@ import type { Writes } from "../db/record.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { notifyMentions } from "../notifications/notifications.ts";
+import { notifyMentions } from "../notifications/index.ts";
 import { toConversation, type ConversationRow } from "../db/read-model.ts";
 import { isPeer, type PeerUser } from "../rooms/peer.ts";
 import type { Room } from "../rooms/room.ts";

@@ -1,7 +1,7 @@
 import { newId } from "@inbox/shared";
 import type { Database } from "../db/database.ts";
 import { cannedResponses, kbArticles } from "../db/schema.ts";
-import { slugify } from "../content/knowledge.ts";
+import { slugify } from "../content/index.ts";
 
 /** Canned responses of the demo workspace; `team` null: every team's agents get it. */
 export const DEMO_CANNED = [

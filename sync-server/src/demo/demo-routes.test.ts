@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PasswordHasher } from "../auth/password.ts";
+import { PasswordHasher } from "../auth/index.ts";
 import { inboxes } from "../db/schema.ts";
 import { nodeScrypt } from "../node/node-scrypt.ts";
-import { createWorkspace } from "../workspace/create-workspace.ts";
+import { createWorkspace } from "../workspace/index.ts";
 import { startTestServer, TEST_PASSWORD_PARAMS, type TestServer } from "../testing/test-server.ts";
 
 // /demo, the sample shop with the web chat, belongs to the demo: it shows the demo workspace's

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import { and, asc, eq } from "drizzle-orm";
-import { sessionMiddleware } from "../auth/session-middleware.ts";
-import type { SessionReads } from "../auth/session-users.ts";
+import { sessionMiddleware } from "../auth/index.ts";
+import type { SessionReads } from "../auth/index.ts";
 import { inboxes } from "../db/schema.ts";
 import type { AppEnv } from "../http/app-env.ts";
 

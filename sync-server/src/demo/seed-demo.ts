@@ -4,15 +4,15 @@ import { createCore, type CoreOptions } from "../core.ts";
 import type { Database } from "../db/database.ts";
 import { inboxes, teamMembers, teams, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { assignConversation, setConversationStatus } from "../conversations/conversation-commands.ts";
-import { ingestCustomerMessage } from "../messages/ingest.ts";
+import { assignConversation, setConversationStatus } from "../conversations/index.ts";
+import { ingestCustomerMessage } from "../messages/index.ts";
 import { getInboxRow, loadUser } from "../db/read-model.ts";
-import { sendAgentReply } from "../messages/reply.ts";
-import { startWidgetSession } from "../widget/widget-sessions.ts";
+import { sendAgentReply } from "../messages/index.ts";
+import { startWidgetSession } from "../widget/index.ts";
 import { seedDemoContent } from "./demo-content.ts";
 import { DEMO_CHANNEL_INBOXES, DEMO_CONVERSATIONS, DEMO_INBOXES, DEMO_TEAMS, DEMO_USERS } from "./demo-data.ts";
-import { SIMULATOR_BASE } from "../channels/channel-access.ts";
-import { contactFor } from "../webhooks/inbound-events.ts";
+import { SIMULATOR_BASE } from "../channels/index.ts";
+import { contactFor } from "../webhooks/index.ts";
 import type { Connector } from "@inbox/connectors";
 
 export interface SeedResult {

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WidgetFrameSchema, type CommandResult, type Conversation, type WidgetFrame, type WidgetMessage } from "@inbox/shared";
 import type { UploadResponse } from "@inbox/shared/api/uploads";
-import { PasswordHasher } from "../auth/password.ts";
+import { PasswordHasher } from "../auth/index.ts";
 import { recordMedia } from "./media-access.ts";
 import { nodeScrypt } from "../node/node-scrypt.ts";
-import { createWorkspace } from "../workspace/create-workspace.ts";
+import { createWorkspace } from "../workspace/index.ts";
 import { openSocket, startTestServer, TEST_PASSWORD_PARAMS, waitFor, type TestServer } from "../testing/test-server.ts";
 
 // Agents' attachments in web chat: the visitor has no session, so their widget gets links

@@ -1,11 +1,11 @@
 import type { Hono } from "hono";
-import type { SessionReads } from "../auth/session-users.ts";
+import type { SessionReads } from "../auth/index.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 import { MEDIA_KEY_RE, type BlobStore } from "./blob-store.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { checkMediaLink } from "./media-links.ts";
-import { sessionMiddleware } from "../auth/session-middleware.ts";
+import { sessionMiddleware } from "../auth/index.ts";
 import { refuseUnlessMayRead } from "./media-access.ts";
 
 /** What serving files needs: the session, the stored files, the key that signs visitors' links. */

@@ -6,10 +6,10 @@ import { publish, type Publishes, type VisitorPusher } from "../rooms/publish.ts
 import type { InboundBatcher } from "./inbound-batch.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { conversations, messages } from "../db/schema.ts";
-import { routeInBackground } from "../routing/routing-services.ts";
-import { routingModeOf } from "../routing/router.ts";
+import { routeInBackground } from "../routing/index.ts";
+import { routingModeOf } from "../routing/index.ts";
 import { toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
-import { loadContactRow } from "../contacts/contacts.ts";
+import { loadContactRow } from "../contacts/index.ts";
 
 /** What taking in a customer's message needs. */
 export interface IngestDeps extends Writes, Publishes {

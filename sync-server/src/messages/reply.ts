@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import { newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
 import type { Connector } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
-import type { RoutingDeps } from "../routing/router.ts";
+import type { RoutingDeps } from "../routing/index.ts";
 import { refuseOverChannelLimits, type UploadDeps } from "./uploads.ts";
 import { conversations, messages, outbox, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -12,8 +12,8 @@ import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "../db/read-model.ts";
 import { refuseForeignAttachment } from "../media/media-access.ts";
-import { pickupOnReply } from "../routing/pickup.ts";
-import { refuseIfUnreachable } from "../channels/reachability.ts";
+import { pickupOnReply } from "../routing/index.ts";
+import { refuseIfUnreachable } from "../channels/index.ts";
 
 /** What sending an agent's reply needs. */
 export interface ReplyDeps extends RoutingDeps, UploadDeps {

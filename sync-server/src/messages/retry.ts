@@ -8,7 +8,7 @@ import { HttpError, notFound } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";
-import { refuseIfUnreachable } from "../channels/reachability.ts";
+import { refuseIfUnreachable } from "../channels/index.ts";
 import { CHANNEL_BLOCKS } from "./reply.ts";
 
 /** What an agent may send again. */

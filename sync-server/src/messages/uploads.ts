@@ -19,7 +19,7 @@ import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 import { recordMedia } from "../media/media-access.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
-import { CHANNEL_NAMES } from "../channels/channel-names.ts";
+import { CHANNEL_NAMES } from "../channels/index.ts";
 import { getInboxRow } from "../db/read-model.ts";
 
 /**

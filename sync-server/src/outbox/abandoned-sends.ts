@@ -1,7 +1,7 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
 import type { RepeatSend } from "@inbox/connectors";
-import { connectorFor } from "../channels/channel-access.ts";
+import { connectorFor } from "../channels/index.ts";
 import type { OutboxDeps } from "./outbox-dispatcher.ts";
 import { conversations, messages, outbox } from "../db/schema.ts";
 import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";

@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, lte, min, sql } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
-import { connectorFor, contextFor, credentialsOf, type ChannelsDeps } from "../channels/channel-access.ts";
-import { setChannelStatus } from "../channels/channel-state.ts";
-import { markUnreachable } from "../channels/reachability.ts";
+import { connectorFor, contextFor, credentialsOf, type ChannelsDeps } from "../channels/index.ts";
+import { setChannelStatus } from "../channels/index.ts";
+import { markUnreachable } from "../channels/index.ts";
 import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
 import type { BlobStore } from "../media/blob-store.ts";
 import { keepRenewing, type Holder } from "../scheduling/claims.ts";

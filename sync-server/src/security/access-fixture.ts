@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import { cannedResponses, contacts, conversations, kbArticles, linkedTickets, messages, savedViews, teams, users } from "../db/schema.ts";
-import { createWorkspace } from "../workspace/create-workspace.ts";
-import { ingestCustomerMessage } from "../messages/ingest.ts";
-import { assignConversation } from "../conversations/conversation-commands.ts";
+import { createWorkspace } from "../workspace/index.ts";
+import { ingestCustomerMessage } from "../messages/index.ts";
+import { assignConversation } from "../conversations/index.ts";
 import { getInboxRow, loadUser, type InboxRow } from "../db/read-model.ts";
 import type { TestServer } from "../testing/test-server.ts";
 

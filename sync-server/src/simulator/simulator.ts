@@ -1,10 +1,14 @@
+import type { Hono } from "hono";
 import { recordFromRequest, type FakePlatform } from "@inbox/connectors/testing";
-import { credentialsOf, SIMULATOR_BASE, type Endpoints } from "../channels/channel-access.ts";
+import type { SessionReads } from "../auth/index.ts";
+import { credentialsOf, SIMULATOR_BASE, type Endpoints } from "../channels/index.ts";
 import type { Reads } from "../db/record.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import type { SecretBox } from "../security/secret-box.ts";
+import type { AppEnv } from "../http/app-env.ts";
 import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure } from "./sim-adapter.ts";
+import { registerSimulatorRoutes } from "./simulator-routes.ts";
 
 const PLATFORM_PATH_RE = /^\/simulator\/platform\/([^/]+)(?:\/|$)/;
 
@@ -32,6 +36,11 @@ export class Simulator {
     /** How a customer's webhook reaches the server's webhook route (default: over HTTP to `selfUrl`). */
     private readonly deliver: (request: Request) => Promise<Response> = (request) => fetch(request),
   ) {}
+
+  /** Mounts the `/simulator` page and its API on the app (signed-in users only). */
+  mount(app: Hono<AppEnv>, core: SessionReads): void {
+    registerSimulatorRoutes(app, core, this);
+  }
 
   channels(): string[] {
     return Object.keys(this.adapters);

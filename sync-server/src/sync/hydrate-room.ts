@@ -1,11 +1,11 @@
 import { desc, eq } from "drizzle-orm";
 import { parseRoomName } from "@inbox/shared";
-import { watchWorkRoom, type WorkRoomDeps } from "../conversations/work-room.ts";
+import { watchWorkRoom, type WorkRoomDeps } from "../conversations/index.ts";
 import { conversations, inboxes } from "../db/schema.ts";
 import { getConversationRow, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
 import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
 import type { Room } from "../rooms/room.ts";
-import { hydrateUserRoom } from "../notifications/notifications.ts";
+import { hydrateUserRoom } from "../notifications/index.ts";
 
 /** How many messages a conversation room carries; older ones are fetched over REST. */
 export const ROOM_MESSAGE_WINDOW = 500;

@@ -1,5 +1,5 @@
 import { parseRoomName } from "@inbox/shared";
-import { usersOfSessions, type SessionReads } from "../auth/session-users.ts";
+import { usersOfSessions, type SessionReads } from "../auth/index.ts";
 import { HttpError } from "../http/http-error.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY, CLOSE_UNAUTHENTICATED, type PeerUser } from "../rooms/peer.ts";

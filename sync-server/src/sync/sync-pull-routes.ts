@@ -1,5 +1,5 @@
 import { CommandsRequestSchema, CommandsResponseSchema, SyncPullQuerySchema, SyncPullResponseSchema } from "@inbox/shared";
-import { applyCommands, type CommandsDeps } from "../conversations/commands.ts";
+import { applyCommands, type CommandsDeps } from "../conversations/index.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { parseCursor, pullChanges } from "./sync-pull.ts";
 

@@ -3,14 +3,14 @@ import { newId, type DeliveryStatus, searchableText } from "@inbox/shared";
 import type { InboundEvent, InboundSender } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
 import type { Writes } from "../db/record.ts";
-import type { ChannelsDeps } from "../channels/channel-access.ts";
+import type { ChannelsDeps } from "../channels/index.ts";
 import type { BlobStore } from "../media/blob-store.ts";
-import { ingestCustomerMessage, type IngestDeps } from "../messages/ingest.ts";
+import { ingestCustomerMessage, type IngestDeps } from "../messages/index.ts";
 import { contactIdentities, contacts, conversations, messages, outbox } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { publishMessages } from "../rooms/publish.ts";
-import { markReachable, markUnreachable } from "../channels/reachability.ts";
+import { markReachable, markUnreachable } from "../channels/index.ts";
 
 /**
  * Delivery only moves forward (statuses arrive out of order); failed is final. A receipt for an

@@ -2,7 +2,7 @@ import type { Connector, ConnectorContext, Credentials, InboundEvent, WebhookReq
 import { applyInboundEvent, type InboundDeps } from "./inbound-events.ts";
 import type { webhookEvents } from "../db/schema.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
-import { connectorFor, contextFor, credentialsOf } from "../channels/channel-access.ts";
+import { connectorFor, contextFor, credentialsOf } from "../channels/index.ts";
 import { storeInboundMedia } from "./inbound-media.ts";
 
 export type WebhookRow = Pick<typeof webhookEvents.$inferSelect, "id" | "inboxId" | "method" | "url" | "headers" | "body">;

@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import type { WebhookRequest } from "@inbox/connectors";
-import { credentialsOf, webhookInbox, type ChannelsDeps } from "../channels/channel-access.ts";
+import { credentialsOf, webhookInbox, type ChannelsDeps } from "../channels/index.ts";
 import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
 import type { AppEnv } from "../http/app-env.ts";

@@ -1,7 +1,7 @@
 import type { WidgetMessage } from "@inbox/shared";
 import type { Caches } from "../db/caches.ts";
 import { HttpError } from "../http/http-error.ts";
-import { ingestCustomerMessage, type IngestDeps } from "../messages/ingest.ts";
+import { ingestCustomerMessage, type IngestDeps } from "../messages/index.ts";
 import type { WidgetLimits } from "./widget-limits.ts";
 import { toWidgetMessage } from "./widget-view.ts";
 import { webchatInbox, type Visitor, type WidgetSessionDeps } from "./widget-sessions.ts";

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import { newId, type Message } from "@inbox/shared";
-import { randomToken, sha256Hex } from "../auth/tokens.ts";
+import { randomToken, sha256Hex } from "../auth/index.ts";
 import type { Caches } from "../db/caches.ts";
 import type { Writes } from "../db/record.ts";
 import { contactIdentities, contacts, conversations, messages, widgetSessions } from "../db/schema.ts";

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { createApp } from "../app.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
-import { Simulator } from "../simulator/simulator.ts";
+import { Simulator } from "../simulator/index.ts";
 import type { DurableObjectState } from "./cf-types.ts";
 import type { Env } from "./env.ts";
 import { isSimulatorPlatformPath } from "./simulator-routing.ts";

@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@inbox/shared";
-import { PasswordHasher } from "../auth/password.ts";
-import { nobleScrypt } from "../auth/noble-scrypt.ts";
+import { PasswordHasher } from "../auth/index.ts";
+import { nobleScrypt } from "../auth/index.ts";
 import type { Database } from "../db/database.ts";
 import { auditLog, teamMembers, teams, users, workspaces } from "../db/schema.ts";
 

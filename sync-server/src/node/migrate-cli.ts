@@ -9,9 +9,9 @@
  */
 import { createClient } from "@libsql/client/web";
 import { loadConfig } from "../config.ts";
-import { migrateDatabase } from "../node/migrate.ts";
-import { openNodeDatabase } from "../node/open-database.ts";
-import { migrateFromBundle } from "./migrate-bundle.ts";
+import { migrateDatabase } from "./migrate.ts";
+import { openNodeDatabase } from "./open-database.ts";
+import { migrateFromBundle } from "../db/migrate-bundle.ts";
 
 async function migrateUrl(url: string, authToken?: string): Promise<string> {
   if (url.startsWith("file:") || url === ":memory:") {

@@ -8,10 +8,10 @@
  */
 import { ZodError } from "zod";
 import { loadConfig } from "../config.ts";
-import { openNodeDatabase } from "../node/open-database.ts";
-import { createWorkspace } from "./create-workspace.ts";
-import { PasswordHasher } from "../auth/password.ts";
-import { nodeScrypt } from "../node/node-scrypt.ts";
+import { openNodeDatabase } from "./open-database.ts";
+import { createWorkspace } from "../workspace/index.ts";
+import { PasswordHasher } from "../auth/index.ts";
+import { nodeScrypt } from "./node-scrypt.ts";
 
 const env = process.env;
 const config = loadConfig(env);
