@@ -7,8 +7,8 @@ import type { Connector } from "@inbox/connectors";
 import { messages, outbox } from "../../sync-server/src/db/schema.ts";
 import { audioMessage, buildWebhook, imageMessage, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
-import { loadUser } from "../../sync-server/src/services/read-model.ts";
-import { sendAgentReply } from "../../sync-server/src/services/reply.ts";
+import { loadUser } from "../../sync-server/src/db/read-model.ts";
+import { sendAgentReply } from "../../sync-server/src/messages/index.ts";
 import { waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
 import { openConversation, reply, timeline } from "./support/inbox-page.ts";
@@ -76,7 +76,7 @@ async function uploadToPlatform(bytes: Uint8Array, type: string, filename: strin
   form.set("type", type);
   form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), filename);
   // Only the server's connectors reach the fakes (in-process), so the test goes the same way.
-  const res = await app.server.core.simulatorFetch(`${app.server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
+  const res = await app.server.core.endpoints.simulatorFetch(`${app.server.url}/simulator/platform/${inboxId}/v21.0/${credentials.phoneNumberId}/media`, {
     method: "POST",
     headers: { authorization: `Bearer ${credentials.accessToken}` },
     body: form,

@@ -1,6 +1,6 @@
 import { WebSocketServer, type WebSocket } from "ws";
 import * as Y from "yjs";
-import { decodeMessage, encodeUpdate } from "../src/sync/y-messages.ts";
+import { decodeMessage, encodeUpdate } from "../src/rooms/y-messages.ts";
 
 // Baseline: the least a Yjs relay can do (apply the update to one doc, forward it to every
 // other socket), with no auth, no database and no Hono. Our delivery is reported against it.

@@ -1,6 +1,6 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { encodeUpdate } from "../src/sync/y-messages.ts";
+import { encodeUpdate } from "../src/rooms/y-messages.ts";
 
 /** Resolves with the arrival time of the next frame on each socket. */
 function nextFrames(sockets: WebSocket[]): Promise<number[]> {

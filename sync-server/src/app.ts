@@ -1,33 +1,27 @@
 import { Hono } from "hono";
 import { cors } from "hono/cors";
-import { sessionMiddleware } from "./auth/session-middleware.ts";
+import { registerAuthRoutes, sessionMiddleware } from "./auth/index.ts";
+import { registerAdminRoutes } from "./channels/index.ts";
+import { registerContactRoutes } from "./contacts/index.ts";
+import { registerContentRoutes, registerViewRoutes } from "./content/index.ts";
+import { registerConversationRoutes } from "./conversations/index.ts";
 import type { Core } from "./core.ts";
+import { registerDemoRoutes } from "./demo/index.ts";
 import { ApiRegistry } from "./http/api-registry.ts";
 import type { AppEnv } from "./http/app-env.ts";
 import { HttpError, handleError } from "./http/http-error.ts";
 import { clientIpMiddleware, type PeerAddress } from "./http/client-ip.ts";
 import { sameOriginWrites } from "./http/same-origin.ts";
 import { securityHeaders } from "./http/security-headers.ts";
-import { registerAdminRoutes } from "./routes/admin-routes.ts";
-import { registerAuthRoutes } from "./routes/auth-routes.ts";
-import { registerPreferencesRoutes } from "./routes/preferences-routes.ts";
-import { registerContactRoutes } from "./routes/contact-routes.ts";
-import { registerConversationRoutes } from "./routes/conversation-routes.ts";
-import { registerContentRoutes } from "./routes/content-routes.ts";
-import { registerDemoRoutes } from "./routes/demo-routes.ts";
-import { registerDirectoryRoutes } from "./routes/directory-routes.ts";
-import { registerSyncPullRoutes } from "./routes/sync-pull-routes.ts";
-import { registerSyncRoutes } from "./routes/sync-routes.ts";
-import { registerMediaRoutes } from "./routes/media-routes.ts";
-import { registerMessageRoutes } from "./routes/message-routes.ts";
-import { registerWebhookRoutes } from "./routes/webhook-routes.ts";
-import { registerWidgetRoutes } from "./routes/widget-routes.ts";
-import { registerRoutingRoutes } from "./routing/routing-routes.ts";
-import { registerUploadRoutes } from "./routes/upload-routes.ts";
-import { registerViewRoutes } from "./routes/view-routes.ts";
-import type { Simulator } from "./simulator/simulator.ts";
-import type { RoomSocketGateway, WidgetSocketGateway } from "./sync/socket-gateway.ts";
-import { registerSimulatorRoutes } from "./simulator/simulator-routes.ts";
+import { registerMediaRoutes } from "./media/media-routes.ts";
+import { registerMessageRoutes, registerUploadRoutes } from "./messages/index.ts";
+import { registerNotificationRoutes } from "./notifications/index.ts";
+import { registerRoutingRoutes } from "./routing/index.ts";
+import type { Simulator } from "./simulator/index.ts";
+import { registerSyncPullRoutes, registerSyncRoutes, type RoomSocketGateway } from "./sync/index.ts";
+import { registerWebhookRoutes } from "./webhooks/index.ts";
+import { registerWidgetRoutes, type WidgetSocketGateway } from "./widget/index.ts";
+import { registerDirectoryRoutes, registerPreferencesRoutes } from "./workspace/index.ts";
 
 export interface AppDeps {
   /** Turns an authorised `/sync/<room>` request into a live room socket (Node: node/room-sockets.ts). */
@@ -36,7 +30,10 @@ export interface AppDeps {
   widgetSockets: WidgetSocketGateway;
   /** Who is on the other end of a request's connection (Node: the socket; Workers: CF-Connecting-IP). */
   peerAddress: PeerAddress;
-  /** The demo's channel simulator, when enabled (never in production). */
+  /**
+   * The demo's channel simulator, when enabled (never in production). It mounts its own page and
+   * API, so the app never loads the fake platforms (Node-only helpers among them) without it.
+   */
   simulator?: Simulator;
   /** The demo is on: `/demo` serves a sample website with a web chat of the demo workspace (or the signed-in user's). */
   demo?: { workspaceId: string | null };
@@ -67,6 +64,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerRoutingRoutes(api, core);
   registerUploadRoutes(api, core);
   registerContentRoutes(api, app, core);
+  registerNotificationRoutes(api, core);
   registerViewRoutes(api, core);
   registerMessageRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);
@@ -74,7 +72,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   if (deps.demo) registerDemoRoutes(app, core, deps.demo);
   registerWebhookRoutes(app, core);
   registerMediaRoutes(app, core);
-  if (deps.simulator) registerSimulatorRoutes(app, core, deps.simulator);
+  deps.simulator?.mount(app, core);
 
   app.get("/healthz", async (c) => {
     await core.db.run("select 1");

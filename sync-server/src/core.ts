@@ -1,31 +1,31 @@
-import type { ChannelType } from "@inbox/shared";
+import type { ChannelType, WidgetMessage } from "@inbox/shared";
 import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
-import type { WidgetMessage } from "@inbox/shared";
-import { platformFetch } from "./channels/platform-fetch.ts";
-import { WebhookProcessor } from "./channels/webhook-processor.ts";
-import { WebhookPruner, type WebhookRetention } from "./channels/webhook-retention.ts";
-import type { BlobStore } from "./media/blob-store.ts";
-import type { SecretBox } from "./security/secret-box.ts";
+import { nobleScrypt } from "./auth/index.ts";
+import { PasswordHasher } from "./auth/index.ts";
+import type { Endpoints } from "./channels/index.ts";
+import { platformFetch } from "./channels/index.ts";
+import { WebhookProcessor } from "./webhooks/index.ts";
+import { WebhookPruner, type WebhookRetention } from "./webhooks/index.ts";
+import { createCaches, type Caches } from "./db/caches.ts";
 import type { Database } from "./db/database.ts";
 import { WriteQueue } from "./db/write-queue.ts";
-import { OutboxDispatcher } from "./outbox/outbox-dispatcher.ts";
-import { InboundBatcher } from "./services/inbound-batch.ts";
-import { KeyedMutex } from "./services/keyed-mutex.ts";
-import { SnoozeWaker } from "./services/snooze-waker.ts";
-import type { InboxRow } from "./services/read-model.ts";
-import { TtlCache } from "./services/ttl-cache.ts";
-import { hydrateRoom } from "./sync/hydrate-room.ts";
-import { RoomRegistry } from "./sync/room-registry.ts";
-import { Router } from "./routing/router.ts";
-import type { PresenceOptions } from "./routing/presence.ts";
-import { WidgetHub } from "./widget/widget-hub.ts";
-import { widgetMessagePrep, type WidgetPush } from "./widget/widget-push.ts";
-import { localLiveRooms, type LiveRooms } from "./sync/live-rooms.ts";
-import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sync/socket-guard.ts";
-import { WidgetLimits, type WidgetLimitOptions } from "./widget/widget-limits.ts";
-import { PasswordHasher } from "./auth/password.ts";
-import { nobleScrypt } from "./auth/noble-scrypt.ts";
+import { KeyedMutex } from "./lib/keyed-mutex.ts";
+import type { BlobStore } from "./media/blob-store.ts";
+import { InboundBatcher } from "./messages/index.ts";
+import { OutboxDispatcher } from "./outbox/index.ts";
+import { localLiveRooms, type LiveRooms } from "./rooms/live-rooms.ts";
+import { RoomRegistry } from "./rooms/room-registry.ts";
+import type { PresenceOptions } from "./routing/index.ts";
+import { Router } from "./routing/index.ts";
 import { newHolder, type Holder } from "./scheduling/claims.ts";
+import type { SecretBox } from "./security/secret-box.ts";
+import { SnoozeWaker } from "./conversations/index.ts";
+import { hydrateRoom } from "./sync/index.ts";
+import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sync/index.ts";
+import { VisitorPush } from "./widget/index.ts";
+import { WidgetHub } from "./widget/index.ts";
+import { WidgetLimits, type WidgetLimitOptions } from "./widget/index.ts";
+import { widgetMessagePrep, type WidgetPush } from "./widget/index.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -73,12 +73,24 @@ export interface CoreOptions {
 }
 
 /**
- * Everything the routes work with, built once per process and free of any runtime: adapters
- * (Node, Workers) open the database and sockets and hand them in.
+ * Everything the routes and runtimes work with, built once per process and free of any runtime:
+ * adapters (Node, Workers) open the database and sockets and hand them in. Each part is built
+ * with only what it uses (its `…Deps`); the routes get this whole context, which is all of
+ * those at once.
  */
 export interface Core {
   db: Database;
   writer: WriteQueue;
+  locks: KeyedMutex;
+  now(): number;
+  caches: Caches;
+  secrets: SecretBox;
+  blobs: BlobStore;
+  /** This process, as the holder of the claims it takes (webhooks, outbox sends). */
+  holder: Holder;
+  /** Where this server and the platforms are reached (`selfUrl` is set by the runtime). */
+  endpoints: Endpoints;
+  connectors: ReadonlyMap<ChannelType, Connector>;
   /** This process's Yjs rooms (Node's sockets join them); writers go through `live`, never here. */
   rooms: RoomRegistry;
   /** Server-authored writes into live rooms, wherever the rooms live. */
@@ -87,78 +99,38 @@ export interface Core {
   widgets: WidgetHub;
   /** Messages to visitors' widget sockets, wherever the sockets live. */
   widgetPush: WidgetPush;
-  locks: KeyedMutex;
-  connectors: ReadonlyMap<ChannelType, Connector>;
-  outbox: OutboxDispatcher;
-  webhooks: WebhookProcessor;
-  /** Deletes processed webhooks past their retention (a scheduled job). */
-  webhookPruner: WebhookPruner;
-  secrets: SecretBox;
-  blobs: BlobStore;
-  /** Where this server is reachable (set by the runtime once listening); used for media links and the simulator. */
-  selfUrl: string;
-  /** Connectors' API calls for simulator-wired inboxes go through this (see CoreOptions). */
-  simulatorFetch: typeof fetch;
-  /** Where each platform's API is: its own host unless the operator overrides it (never a workspace). */
-  platformApiUrls: Partial<Record<ChannelType, string>>;
-  /** Connectors' fetch for real platforms: public https only, same-host redirects, size-limited. */
-  platformFetch: typeof fetch;
+  /** A web chat conversation's messages to its own visitor's widget. */
+  visitorPush: VisitorPush;
   inbound: InboundBatcher;
   /** Automatic routing: hands waiting chats to available agents, exactly once. */
   router: Router;
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
   snoozes: SnoozeWaker;
-  /** This process, as the holder of the claims it takes (webhooks, outbox sends). */
-  holder: Holder;
-  caches: Caches;
+  outbox: OutboxDispatcher;
+  webhooks: WebhookProcessor;
+  /** Deletes processed webhooks past their retention (a scheduled job). */
+  webhookPruner: WebhookPruner;
   /** This process's agent sockets: re-checked against the record, closed at sign-out. */
   sockets: SocketGuard;
   /** Rate and socket limits of the anonymous widget API. */
   widgetLimits: WidgetLimits;
-  now(): number;
   sessionTtlMs: number;
   secureCookies: boolean | "auto";
   passwords: PasswordHasher;
   trustedProxies: readonly string[];
 }
 
-/** Hot lookups on the ingest path; whoever changes the underlying row deletes its entry. */
-export interface Caches {
-  inboxes: TtlCache<InboxRow>;
-  /** Widget token → visitor. Tokens are never reused, so only expiry and size bound this. */
-  visitors: TtlCache<{ contactId: string; visitorId: string; sessionHash: string; inboxId: string; name: string }>;
-  /** Conversation id → its web chat visitor ("" for none); a conversation's visitor never changes. */
-  conversationVisitors: TtlCache<string>;
-  /** `contactId:inboxId` → that contact's latest conversation id in the inbox. */
-  latestConversation: TtlCache<string>;
-}
-
+/** Builds the parts in dependency order, each handed only what it needs. */
 export function createCore(opts: CoreOptions): Core {
-  const writer = new WriteQueue(opts.db);
-  const widgets = new WidgetHub(widgetMessagePrep(opts.secrets, () => core.now()));
-  const connectors = new Map<ChannelType, Connector>();
-  const core: Core = {
-    db: opts.db,
-    writer,
-    widgets,
-    widgetPush: opts.widgetPush ?? widgets,
-    locks: new KeyedMutex(),
-    connectors,
-    now: opts.now ?? Date.now,
-    sessionTtlMs: opts.sessionTtlMs,
-    secureCookies: opts.secureCookies,
-    passwords: opts.passwords ?? new PasswordHasher(nobleScrypt),
-    trustedProxies: opts.trustedProxies ?? [],
-    caches: {
-      inboxes: new TtlCache(2000),
-      visitors: new TtlCache(60_000),
-      conversationVisitors: new TtlCache(3600_000),
-      latestConversation: new TtlCache(60_000),
-    },
-    secrets: opts.secrets,
-    blobs: opts.blobs,
+  const { db, secrets, blobs } = opts;
+  const now = opts.now ?? Date.now;
+  const writer = new WriteQueue(db);
+  const locks = new KeyedMutex();
+  const caches = createCaches();
+  const record = { db, writer, now, locks };
+  const holder = newHolder(opts.instance, opts.leaseMs);
+  const endpoints: Endpoints = {
     selfUrl: "",
-    holder: newHolder(opts.instance, opts.leaseMs),
     simulatorFetch: opts.simulatorFetch ?? ((input, init) => fetch(input, init)),
     platformApiUrls: opts.platformApiUrls ?? {},
     platformFetch: platformFetch({
@@ -167,32 +139,51 @@ export function createCore(opts: CoreOptions): Core {
       maxBytes: opts.platformDownloadLimitBytes ?? 100 * 1024 * 1024,
       resolve: opts.resolveHost,
     }),
-    rooms: undefined as unknown as RoomRegistry,
-    live: undefined as unknown as LiveRooms,
-    outbox: undefined as unknown as OutboxDispatcher,
-    webhooks: undefined as unknown as WebhookProcessor,
-    webhookPruner: undefined as unknown as WebhookPruner,
-    inbound: undefined as unknown as InboundBatcher,
-    router: undefined as unknown as Router,
-    snoozes: undefined as unknown as SnoozeWaker,
-    sockets: undefined as unknown as SocketGuard,
-    widgetLimits: new WidgetLimits(opts.widgetLimits ?? {}, () => core.now()),
   };
-  core.sockets = new SocketGuard(core, { ...DEFAULT_SOCKET_GUARD, ...opts.sockets });
-  core.inbound = new InboundBatcher(core);
-  core.router = new Router(core, opts.presence);
-  core.snoozes = new SnoozeWaker(core);
-  core.rooms = new RoomRegistry(opts.db, writer, (room) => hydrateRoom(core, room), opts.roomIdleMs);
-  core.live = opts.live ?? localLiveRooms(core.rooms);
-  core.outbox = new OutboxDispatcher(core);
-  core.webhooks = new WebhookProcessor(core);
-  core.webhookPruner = new WebhookPruner(core, opts.webhookRetention);
+
+  const widgets = new WidgetHub(widgetMessagePrep(secrets, now));
+  const widgetPush = opts.widgetPush ?? widgets;
+  const visitorPush = new VisitorPush({ db, caches, widgetPush });
+  const connectors = new Map<ChannelType, Connector>();
   for (const connector of opts.connectors ?? []) connectors.set(connector.channel, connector);
-  connectors.set(
-    "webchat",
-    createWebchatConnector({ push: (contactId, m) => core.widgetPush.push(contactId, outboundToWidget(m)) }),
-  );
-  return core;
+  connectors.set("webchat", createWebchatConnector({ push: (visitorId, m) => widgetPush.push(visitorId, outboundToWidget(m)) }));
+
+  // Rooms and the writes into them refer to each other (a work room's label change is published
+  // into the team room), so this process's live rooms look the registry up when they apply.
+  const live = opts.live ?? localLiveRooms({ get: (name) => rooms.get(name) });
+  const publishing = { ...record, live, visitorPush };
+  const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom(publishing, room), opts.roomIdleMs);
+
+  const inbound = new InboundBatcher({ db, writer });
+  const router = new Router(publishing, opts.presence);
+  const snoozes = new SnoozeWaker({ ...publishing, router });
+  const channels = { ...publishing, caches, connectors, secrets, endpoints };
+  const outbox = new OutboxDispatcher({ ...channels, blobs, holder });
+  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder });
+  const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
+  const sockets = new SocketGuard({ db, now }, { ...DEFAULT_SOCKET_GUARD, ...opts.sockets });
+  const widgetLimits = new WidgetLimits(opts.widgetLimits ?? {}, now);
+
+  return {
+    ...channels,
+    blobs,
+    holder,
+    rooms,
+    widgets,
+    widgetPush,
+    inbound,
+    router,
+    snoozes,
+    outbox,
+    webhooks,
+    webhookPruner,
+    sockets,
+    widgetLimits,
+    sessionTtlMs: opts.sessionTtlMs,
+    secureCookies: opts.secureCookies,
+    passwords: opts.passwords ?? new PasswordHasher(nobleScrypt),
+    trustedProxies: opts.trustedProxies ?? [],
+  };
 }
 
 /** An agent's reply as the visitor's widget shows it. */

@@ -1,6 +1,6 @@
 import { loadConfig, parsePlatformApiUrls } from "./config.ts";
 import { startNodeServer } from "./node/server.ts";
-import { webhookRetentionFrom } from "./channels/webhook-retention.ts";
+import { webhookRetentionFrom } from "./webhooks/index.ts";
 
 // Thin entry for one machine. Its defaults are safe for production (no demo data, no
 // simulator, Secure cookies); `npm start` (scripts/start.sh) turns the demo on explicitly.

@@ -19,9 +19,11 @@ describe("the runtime-neutral core", () => {
         "sync-server/src/core.ts",
         "sync-server/src/db/migrate-bundle.ts",
         // The contract a runtime adapter implements (rooms, widget pushes, sockets, scheduled jobs).
-        "sync-server/src/sync/room-ops.ts",
-        "sync-server/src/sync/live-rooms.ts",
+        "sync-server/src/rooms/room-ops.ts",
+        "sync-server/src/rooms/live-rooms.ts",
         "sync-server/src/sync/socket-gateway.ts",
+        "sync-server/src/widget/widget-socket-gateway.ts",
+        "sync-server/src/http/websocket.ts",
         "sync-server/src/widget/widget-push.ts",
         "sync-server/src/scheduling/jobs.ts",
         "sync-server/src/scheduling/polling-loop.ts",

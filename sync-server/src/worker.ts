@@ -57,7 +57,7 @@ export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
     const worker = await workerCoreOf(env);
     const url = new URL(request.url);
-    worker.core.selfUrl ||= url.origin;
+    worker.core.endpoints.selfUrl ||= url.origin;
     // The demo's channel simulator keeps its fakes and "sent" lists in one Durable Object. Its
     // fake platforms are for this deployment's connectors only, which reach the object directly.
     const response = isSimulatorPlatformPath(url.pathname)

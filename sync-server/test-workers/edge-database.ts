@@ -10,7 +10,7 @@ import { migrateFromBundle } from "../src/db/migrate-bundle.ts";
 import * as schema from "../src/db/schema.ts";
 import { MemoryBlobStore } from "../src/media/blob-store.ts";
 import { createSecretBox, type SecretBox } from "../src/security/secret-box.ts";
-import { seedDemo, type SeedResult } from "../src/seed/seed-demo.ts";
+import { seedDemo, type SeedResult } from "../src/demo/index.ts";
 import { startSqld, type Sqld } from "../src/testing/sqld.ts";
 
 export interface EdgeDatabase {

@@ -2,7 +2,7 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { MESSAGE_SYNC } from "../src/sync/y-messages.ts";
+import { MESSAGE_SYNC } from "../src/rooms/y-messages.ts";
 
 /**
  * A y-websocket peer over a workerd WebSocket, speaking the protocol as the stock client does:

@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
-import type { Core } from "../core.ts";
+import type { SessionReads } from "./session-users.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { SESSION_COOKIE, resolveSession } from "./sessions.ts";
 
@@ -15,7 +15,7 @@ export function sessionToken(c: Parameters<MiddlewareHandler<AppEnv>>[0]): strin
 }
 
 /** Resolves the caller once per request; routes then decide by role and team. */
-export function sessionMiddleware(core: Core): MiddlewareHandler<AppEnv> {
+export function sessionMiddleware(core: SessionReads): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = sessionToken(c);
     c.set("user", token ? await resolveSession(core, token) : null);

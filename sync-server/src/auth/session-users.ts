@@ -1,8 +1,8 @@
 import { inArray } from "drizzle-orm";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import { sessions, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { toUser } from "../services/read-model.ts";
+import { toUser } from "../db/read-model.ts";
 
 /** IN lists are cut to this many values (well under SQLite's bound-parameter limit). */
 const CHUNK = 400;
@@ -12,7 +12,12 @@ const CHUNK = 400;
  * request resolves, and what the socket guard re-checks every few seconds for every open socket.
  * A session is nobody once it is deleted (signed out), expired, or its user is deactivated.
  */
-export async function usersOfSessions(core: Core, tokenHashes: readonly string[]): Promise<Map<string, SessionUser>> {
+/** Resolving sessions needs the record and the clock (expiry). */
+export interface SessionReads extends Reads {
+  now(): number;
+}
+
+export async function usersOfSessions(core: SessionReads, tokenHashes: readonly string[]): Promise<Map<string, SessionUser>> {
   const found = new Map<string, SessionUser>();
   const hashes = [...new Set(tokenHashes)];
   if (hashes.length === 0) return found;

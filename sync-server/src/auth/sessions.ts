@@ -1,17 +1,28 @@
 import { eq, lt } from "drizzle-orm";
 import type { User } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import { sessions, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
-import { auditInsert, eventInsert } from "../services/event-rows.ts";
-import { loadUser } from "../services/read-model.ts";
-import { CLOSE_UNAUTHENTICATED } from "../sync/peer.ts";
-import { usersOfSessions } from "./session-users.ts";
+import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import { loadUser } from "../db/read-model.ts";
+import { CLOSE_UNAUTHENTICATED } from "../rooms/peer.ts";
+import { usersOfSessions, type SessionReads } from "./session-users.ts";
+import type { PasswordHasher } from "./password.ts";
 import { clearedOnSuccess, recordFailure, refuseWhileLocked, throttleKeys } from "./sign-in-throttle.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
 
 export const SESSION_COOKIE = "inbox_session";
+
+/** What signing in and out needs. */
+export interface AuthDeps extends Writes {
+  passwords: PasswordHasher;
+  sessionTtlMs: number;
+  /** Session cookies' Secure flag; "auto": on unless the request is plain http to a loopback address. */
+  secureCookies: boolean | "auto";
+  /** This process's agent sockets: sign-out closes the session's at once (sync/socket-guard.ts). */
+  sockets: { closeSession(sessionTokenHash: string, code: number, reason: string): void };
+}
 
 /**
  * Checks the password and opens a session; the same words for unknown email and wrong password.
@@ -19,7 +30,7 @@ export const SESSION_COOKIE = "inbox_session";
  * current setting is replaced while we hold the password.
  */
 export async function signIn(
-  core: Core,
+  core: AuthDeps,
   email: string,
   password: string,
   ip: string | null,
@@ -56,12 +67,12 @@ export async function signIn(
 }
 
 /** The user behind a session token, or null if it is unknown, expired or its user deactivated. */
-export async function resolveSession(core: Core, token: string): Promise<SessionUser | null> {
+export async function resolveSession(core: SessionReads, token: string): Promise<SessionUser | null> {
   const tokenHash = await sha256Hex(token);
   return (await usersOfSessions(core, [tokenHash])).get(tokenHash) ?? null;
 }
 
-export async function signOut(core: Core, user: SessionUser): Promise<void> {
+export async function signOut(core: AuthDeps, user: SessionUser): Promise<void> {
   const at = core.now();
   await core.writer.write([
     core.db.delete(sessions).where(eq(sessions.tokenHash, user.sessionTokenHash)),
@@ -76,7 +87,7 @@ export async function signOut(core: Core, user: SessionUser): Promise<void> {
  * http to this machine's loopback (a developer's `npm start`): everywhere else a cookie must
  * never travel unencrypted.
  */
-export function secureCookieFor(core: Core, requestUrl: string): boolean {
+export function secureCookieFor(core: AuthDeps, requestUrl: string): boolean {
   if (core.secureCookies !== "auto") return core.secureCookies;
   const url = new URL(requestUrl);
   return !(url.protocol === "http:" && isLoopbackHost(url.hostname));

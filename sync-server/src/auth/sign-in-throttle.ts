@@ -1,5 +1,5 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import { signInThrottle } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
 
@@ -48,7 +48,7 @@ export function networkOf(ip: string): string {
 const keyList = (keys: ThrottleKeys) => [keys.account, ...(keys.address ? [keys.address] : [])];
 
 /** Refuses with 429 while the account or the address is locked, saying when to try again. */
-export async function refuseWhileLocked(core: Core, keys: ThrottleKeys): Promise<void> {
+export async function refuseWhileLocked(core: Writes, keys: ThrottleKeys): Promise<void> {
   const now = core.now();
   const rows = await core.db.select().from(signInThrottle).where(inArray(signInThrottle.key, keyList(keys)));
   const locked = rows.filter((r) => r.lockedUntil > now).sort((a, b) => b.lockedUntil - a.lockedUntil)[0];
@@ -61,7 +61,7 @@ export async function refuseWhileLocked(core: Core, keys: ThrottleKeys): Promise
 }
 
 /** Counts a failure against both keys and locks those past their free failures. */
-export async function recordFailure(core: Core, keys: ThrottleKeys): Promise<void> {
+export async function recordFailure(core: Writes, keys: ThrottleKeys): Promise<void> {
   const now = core.now();
   const forgetBefore = now - THROTTLE.forgetAfterMs;
   const counted = (key: string) =>
@@ -93,7 +93,7 @@ export async function recordFailure(core: Core, keys: ThrottleKeys): Promise<voi
 }
 
 /** After a successful sign-in: the account starts afresh, and long-quiet rows are dropped. */
-export function clearedOnSuccess(core: Core, keys: ThrottleKeys) {
+export function clearedOnSuccess(core: Writes, keys: ThrottleKeys) {
   const now = core.now();
   return [
     core.db.delete(signInThrottle).where(eq(signInThrottle.key, keys.account)),

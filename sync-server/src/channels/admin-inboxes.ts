@@ -1,18 +1,23 @@
 import { and, desc, eq, like } from "drizzle-orm";
 import { newId, type AdminInbox, type ConnectInboxRequest } from "@inbox/shared";
 import type { Credentials } from "@inbox/connectors";
-import type { Core } from "../core.ts";
+import { connectorFor, contextFor, type ChannelsDeps } from "./channel-access.ts";
 import { auditLog, inboxes, teams } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { validationError } from "../http/read-body.ts";
-import { auditInsert } from "../services/event-rows.ts";
-import { getInboxRow, toInbox, type InboxRow } from "../services/read-model.ts";
-import { connectorFor, contextFor } from "./channel-access.ts";
+import { auditInsert } from "../db/event-rows.ts";
+import { getInboxRow, toInbox, type InboxRow } from "../db/read-model.ts";
 import { setChannelStatus } from "./channel-state.ts";
 
 /** Admin's view of a channel (no credentials, ever). */
-export async function adminView(core: Core, row: InboxRow): Promise<AdminInbox> {
+/** What connecting and switching channels needs: sends and held webhooks restart with it. */
+export interface AdminInboxDeps extends ChannelsDeps {
+  outbox: { kick(): unknown };
+  webhooks: { release(inboxId: string): Promise<void> };
+}
+
+export async function adminView(core: AdminInboxDeps, row: InboxRow): Promise<AdminInbox> {
   const [last] = await core.db
     .select({ data: auditLog.data })
     .from(auditLog)
@@ -21,14 +26,14 @@ export async function adminView(core: Core, row: InboxRow): Promise<AdminInbox> 
     .limit(1);
   return {
     ...toInbox(row),
-    webhookUrl: row.channel === "webchat" ? null : `${core.selfUrl}/webhooks/${row.channel}/${row.id}`,
+    webhookUrl: row.channel === "webchat" ? null : `${core.endpoints.selfUrl}/webhooks/${row.channel}/${row.id}`,
     hasCredentials: !!row.secretsEnc,
     statusReason: row.status === "active" ? null : ((last?.data as { reason?: string } | undefined)?.reason ?? null),
   };
 }
 
 /** Checks credentials with the platform's own API before anything is saved. */
-async function checkCredentials(core: Core, inbox: Pick<InboxRow, "id" | "channel" | "settings">, credentials: Credentials): Promise<Credentials> {
+async function checkCredentials(core: AdminInboxDeps, inbox: Pick<InboxRow, "id" | "channel" | "settings">, credentials: Credentials): Promise<Credentials> {
   const connector = connectorFor(core, inbox.channel);
   if (!connector) throw new HttpError(400, "validation_failed", `The ${inbox.channel} channel is not available on this server.`);
   const parsed = connector.credentialsSchema.safeParse(credentials);
@@ -38,7 +43,7 @@ async function checkCredentials(core: Core, inbox: Pick<InboxRow, "id" | "channe
   return parsed.data;
 }
 
-export async function connectInbox(core: Core, admin: SessionUser, body: ConnectInboxRequest): Promise<AdminInbox> {
+export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, body: ConnectInboxRequest): Promise<AdminInbox> {
   const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, body.teamId), eq(teams.workspaceId, admin.workspaceId)) });
   if (!team) throw new HttpError(400, "validation_failed", "Choose one of this workspace's teams.");
   const settings = body.settings ?? {};
@@ -62,14 +67,14 @@ export async function connectInbox(core: Core, admin: SessionUser, body: Connect
   return adminView(core, (await getInboxRow(core.db, id))!);
 }
 
-async function ownInbox(core: Core, admin: SessionUser, id: string): Promise<InboxRow> {
+async function ownInbox(core: AdminInboxDeps, admin: SessionUser, id: string): Promise<InboxRow> {
   const row = await getInboxRow(core.db, id);
   if (!row || row.workspaceId !== admin.workspaceId) throw notFound("The channel");
   return row;
 }
 
 /** New credentials for an expired or changed connection; history and conversations stay. */
-export async function reconnectInbox(core: Core, admin: SessionUser, id: string, credentials: Credentials): Promise<AdminInbox> {
+export async function reconnectInbox(core: AdminInboxDeps, admin: SessionUser, id: string, credentials: Credentials): Promise<AdminInbox> {
   const row = await ownInbox(core, admin, id);
   const checked = await checkCredentials(core, row, credentials);
   await core.writer.write([
@@ -81,7 +86,7 @@ export async function reconnectInbox(core: Core, admin: SessionUser, id: string,
   return adminView(core, (await getInboxRow(core.db, updated.id))!);
 }
 
-export async function setInboxEnabled(core: Core, admin: SessionUser, id: string, enabled: boolean): Promise<AdminInbox> {
+export async function setInboxEnabled(core: AdminInboxDeps, admin: SessionUser, id: string, enabled: boolean): Promise<AdminInbox> {
   const row = await ownInbox(core, admin, id);
   if (enabled && row.status !== "disabled") return adminView(core, row);
   const updated = await setChannelStatus(core, row, enabled ? "active" : "disabled", {

@@ -1,25 +1,53 @@
 import type { ChannelType } from "@inbox/shared";
 import type { Connector, ConnectorContext, Credentials } from "@inbox/connectors";
-import type { Core } from "../core.ts";
+import type { Caches } from "../db/caches.ts";
+import type { Writes } from "../db/record.ts";
+import type { LiveRooms } from "../rooms/live-rooms.ts";
+import type { SecretBox } from "../security/secret-box.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { getInboxRow, type InboxRow } from "../services/read-model.ts";
+import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 
 /** Inbox settings value meaning "this channel talks to the built-in simulator, not the platform". */
 export const SIMULATOR_BASE = "simulator";
 
-export function connectorFor(core: Core, channel: string): Connector | undefined {
+/**
+ * Where this server and the platforms are reached. Partly learned at run time: the runtime sets
+ * `selfUrl` once it knows it, and the demo's simulator its `simulatorFetch`.
+ */
+export interface Endpoints {
+  /** Where this server is reachable (webhook URLs, media links for platforms, the simulator). */
+  selfUrl: string;
+  /** Connectors' API calls for simulator-wired inboxes go through this. */
+  simulatorFetch: typeof fetch;
+  /** Where each platform's API is: its own host unless the operator overrides it (never a workspace). */
+  platformApiUrls: Partial<Record<ChannelType, string>>;
+  /** Connectors' fetch for real platforms: public https only, same-host redirects, size-limited. */
+  platformFetch: typeof fetch;
+}
+
+/** What reaching a channel's platform, and changing its state, needs. */
+export interface ChannelsDeps extends Writes {
+  connectors: ReadonlyMap<ChannelType, Connector>;
+  caches: Pick<Caches, "inboxes">;
+  secrets: SecretBox;
+  endpoints: Endpoints;
+  /** The team rooms, where a channel's state shows at once. */
+  live: LiveRooms;
+}
+
+export function connectorFor(core: Pick<ChannelsDeps, "connectors">, channel: string): Connector | undefined {
   return core.connectors.get(channel as ChannelType);
 }
 
 /** The inbox behind a webhook URL: it must exist and be of that platform. */
-export async function webhookInbox(core: Core, platform: string, inboxId: string): Promise<{ inbox: InboxRow; connector: Connector }> {
+export async function webhookInbox(core: Pick<ChannelsDeps, "connectors" | "caches" | "db">, platform: string, inboxId: string): Promise<{ inbox: InboxRow; connector: Connector }> {
   const connector = connectorFor(core, platform);
   const inbox = await core.caches.inboxes.getOrLoad(inboxId, () => getInboxRow(core.db, inboxId));
   if (!connector || platform === "webchat" || !inbox || inbox.channel !== platform) throw notFound("This channel");
   return { inbox, connector };
 }
 
-export async function credentialsOf(core: Core, inbox: InboxRow): Promise<Credentials> {
+export async function credentialsOf(core: Pick<ChannelsDeps, "secrets">, inbox: InboxRow): Promise<Credentials> {
   if (!inbox.secretsEnc) throw new HttpError(409, "channel_unavailable", "This channel has no credentials. An admin must connect it.");
   return core.secrets.open(inbox.secretsEnc);
 }
@@ -30,10 +58,10 @@ export async function credentialsOf(core: Core, inbox: InboxRow): Promise<Creden
  * `settings.apiBaseUrl` (rows written before it was refused) is ignored: a workspace can never
  * point the server at another address.
  */
-export function contextFor(core: Core, inbox: Pick<InboxRow, "id" | "channel" | "settings">, connector: Connector): ConnectorContext {
+export function contextFor(core: Pick<ChannelsDeps, "endpoints" | "now">, inbox: Pick<InboxRow, "id" | "channel" | "settings">, connector: Connector): ConnectorContext {
   if (inbox.settings.apiBaseUrl === SIMULATOR_BASE) {
-    return { fetch: core.simulatorFetch, apiBaseUrl: `${core.selfUrl}/simulator/platform/${inbox.id}`, now: core.now };
+    return { fetch: core.endpoints.simulatorFetch, apiBaseUrl: `${core.endpoints.selfUrl}/simulator/platform/${inbox.id}`, now: core.now };
   }
-  const apiBaseUrl = core.platformApiUrls[connector.channel] ?? connector.defaultApiBaseUrl;
-  return { fetch: core.platformFetch, apiBaseUrl, now: core.now };
+  const apiBaseUrl = core.endpoints.platformApiUrls[connector.channel] ?? connector.defaultApiBaseUrl;
+  return { fetch: core.endpoints.platformFetch, apiBaseUrl, now: core.now };
 }

@@ -4,7 +4,7 @@ import { pageCursor, type MessagePageResponse } from "@inbox/shared/api/chat";
 import { buildWebhook, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
-import type { CustomerAction, SimAdapter, SimCustomer } from "../simulator/sim-adapter.ts";
+import type { CustomerAction, SimAdapter, SimCustomer } from "../simulator/index.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 
 // One contract suite over every platform channel: signed webhooks in (through each platform's

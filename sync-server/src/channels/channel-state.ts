@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import { roomName, type ChannelStatus } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { ChannelsDeps } from "./channel-access.ts";
 import { inboxes } from "../db/schema.ts";
-import { auditInsert } from "../services/event-rows.ts";
-import { toInbox, type InboxRow } from "../services/read-model.ts";
+import { auditInsert } from "../db/event-rows.ts";
+import { toInbox, type InboxRow } from "../db/read-model.ts";
 
 /**
  * Moves a channel between the seed's failure states (active, disabled, token expired, rate
@@ -11,7 +11,7 @@ import { toInbox, type InboxRow } from "../services/read-model.ts";
  * the team's room so every agent's composer reflects it at once.
  */
 export async function setChannelStatus(
-  core: Core,
+  core: ChannelsDeps,
   inbox: InboxRow,
   status: ChannelStatus,
   change: { reason: string; actorId: string | null; pausedUntil?: number | null },

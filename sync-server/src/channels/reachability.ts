@@ -1,11 +1,12 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Reads, Writes } from "../db/record.ts";
+import type { Publishes } from "../rooms/publish.ts";
 import { contactIdentities, conversations } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
-import { touchTeamConversations } from "../services/contacts-publish.ts";
-import { toConversation } from "../services/read-model.ts";
-import { CHANNEL_NAMES } from "../services/uploads.ts";
+import { touchTeamConversations } from "../contacts/index.ts";
+import { toConversation } from "../db/read-model.ts";
+import { CHANNEL_NAMES } from "./channel-names.ts";
 
 /**
  * A customer who blocked the business (a send failed as `blocked`: WhatsApp 131026, Messenger
@@ -23,16 +24,19 @@ const matching = (m: Match) =>
   and(eq(contactIdentities.inboxId, m.inboxId), "contactId" in m ? eq(contactIdentities.contactId, m.contactId) : eq(contactIdentities.externalId, m.externalId));
 
 /** Marks the identity unreachable (once: a later failure keeps the first time). */
-export async function markUnreachable(core: Core, match: Match, at: number): Promise<void> {
+/** Marking identities blocked or reachable again, shown in the team rooms. */
+export type ReachabilityDeps = Writes & Pick<Publishes, "live">;
+
+export async function markUnreachable(core: ReachabilityDeps, match: Match, at: number): Promise<void> {
   await setBlocked(core, match, at);
 }
 
 /** The customer wrote (or unblocked) on this channel: reachable again. */
-export async function markReachable(core: Core, match: Match): Promise<void> {
+export async function markReachable(core: ReachabilityDeps, match: Match): Promise<void> {
   await setBlocked(core, match, null);
 }
 
-async function setBlocked(core: Core, match: Match, at: number | null): Promise<void> {
+async function setBlocked(core: ReachabilityDeps, match: Match, at: number | null): Promise<void> {
   const results = await core.writer.write([
     core.db
       .update(contactIdentities)
@@ -45,7 +49,7 @@ async function setBlocked(core: Core, match: Match, at: number | null): Promise<
 }
 
 /** Refuses a reply to a customer known to have blocked the business, in words the agent understands. */
-export async function refuseIfUnreachable(core: Core, conv: Where & { channel: string }): Promise<void> {
+export async function refuseIfUnreachable(core: Reads, conv: Where & { channel: string }): Promise<void> {
   const [identity] = await core.db
     .select({ blockedAt: contactIdentities.blockedAt })
     .from(contactIdentities)
@@ -57,7 +61,7 @@ export async function refuseIfUnreachable(core: Core, conv: Where & { channel: s
 }
 
 /** Agents' devices learn of it through their team rooms and the next pull (the contact is re-stamped by trigger). */
-async function showChange(core: Core, where: Where): Promise<void> {
+async function showChange(core: ReachabilityDeps, where: Where): Promise<void> {
   const rows = await core.db
     .select()
     .from(conversations)

@@ -137,7 +137,7 @@ describe.skipIf(!sqldBinary())("the bundled migrations on a real libSQL server (
 function runMigrateCli(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const base = { ...process.env };
   delete base.DATABASE_AUTH_TOKEN;
-  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "sync-server/src/db/migrate-cli.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx", join(ROOT, "sync-server/src/node/migrate-cli.ts")], {
     cwd: ROOT,
     env: { ...base, ...env },
     stdio: ["ignore", "pipe", "pipe"],

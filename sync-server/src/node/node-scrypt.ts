@@ -1,5 +1,5 @@
 import { scrypt } from "node:crypto";
-import type { ScryptKdf } from "../auth/password.ts";
+import type { ScryptKdf } from "../auth/index.ts";
 
 /** Node's native scrypt (OpenSSL, on the libuv thread pool): about twice as fast as pure JS. */
 export const nodeScrypt: ScryptKdf = (password, salt, { ln, r, p, dkLen }) =>

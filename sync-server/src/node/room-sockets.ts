@@ -1,9 +1,10 @@
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Core } from "../core.ts";
-import type { Peer } from "../sync/peer.ts";
-import type { Room } from "../sync/room.ts";
-import { MAX_SYNC_MESSAGE_BYTES, socketBytes, type RoomSocketGateway } from "../sync/socket-gateway.ts";
-import type { GuardedSocket } from "../sync/socket-guard.ts";
+import type { Peer } from "../rooms/peer.ts";
+import type { Room } from "../rooms/room.ts";
+import { socketBytes } from "../http/websocket.ts";
+import { MAX_SYNC_MESSAGE_BYTES, type RoomSocketGateway } from "../sync/index.ts";
+import type { GuardedSocket } from "../sync/index.ts";
 
 /**
  * Node's live rooms: the socket joins this process's RoomRegistry. The route has authorised the

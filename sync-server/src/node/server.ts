@@ -6,9 +6,9 @@ import { createNodeWebSocket } from "@hono/node-ws";
 import { Hono } from "hono";
 import { createApp } from "../app.ts";
 import { createCore, type Core } from "../core.ts";
-import type { PresenceOptions } from "../routing/presence.ts";
+import type { PresenceOptions } from "../routing/index.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { seedDemo, type SeedResult } from "../seed/seed-demo.ts";
+import { seedDemo, type SeedResult } from "../demo/index.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { openNodeDatabase } from "./open-database.ts";
 import { createSecretBox } from "../security/secret-box.ts";
@@ -16,19 +16,19 @@ import { FileBlobStore } from "./file-blob-store.ts";
 import { loadSecretKey } from "./secret-key.ts";
 import { loadInstanceId } from "./instance-id.ts";
 import { takeBackOwnClaims } from "../scheduling/claims.ts";
-import type { WebhookRetention } from "../channels/webhook-retention.ts";
+import type { WebhookRetention } from "../webhooks/index.ts";
 import { mountStaticFiles } from "./static-files.ts";
-import { Simulator } from "../simulator/simulator.ts";
+import { Simulator } from "../simulator/index.ts";
 import { nodeRoomSockets } from "./room-sockets.ts";
 import { startSocketHeartbeat } from "./socket-heartbeat.ts";
 import { frameLimitedServers } from "./socket-transport.ts";
-import type { SocketGuardOptions } from "../sync/socket-guard.ts";
-import type { WidgetLimitOptions } from "../widget/widget-limits.ts";
+import type { SocketGuardOptions } from "../sync/index.ts";
+import type { WidgetLimitOptions } from "../widget/index.ts";
 import { nodeWidgetSockets } from "./widget-sockets.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
 import type { ChannelType } from "@inbox/shared";
 import { resolveHost } from "./resolve-host.ts";
-import { PasswordHasher, type ScryptParams } from "../auth/password.ts";
+import { PasswordHasher, type ScryptParams } from "../auth/index.ts";
 import { nodeScrypt } from "./node-scrypt.ts";
 import { nodePeerAddress } from "./peer-address.ts";
 
@@ -120,7 +120,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const nodeWs = createNodeWebSocket({ app: root });
   const socketServers = frameLimitedServers(nodeWs.wss);
   const simulator = opts.simulator ? new Simulator(core, simulatorAdapters()) : undefined;
-  if (simulator) core.simulatorFetch = simulator.connectorFetch;
+  if (simulator) core.endpoints.simulatorFetch = simulator.connectorFetch;
   const app = createApp(core, {
     roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
     widgetSockets: nodeWidgetSockets(core, nodeWs.upgradeWebSocket),
@@ -138,7 +138,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const stopHeartbeat = startSocketHeartbeat(socketServers, opts.socketPingMs ?? 30_000);
   const port = (server.address() as AddressInfo).port;
   const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
-  core.selfUrl = `http://${host}:${port}`;
+  core.endpoints.selfUrl = `http://${host}:${port}`;
   core.outbox.start();
   core.snoozes.start();
   core.router.scheduler.start();
@@ -151,7 +151,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   let closing: Promise<void> | undefined;
 
   return {
-    url: core.selfUrl,
+    url: core.endpoints.selfUrl,
     port,
     core,
     app,

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { WebSocketServer } from "ws";
-import { MAX_SYNC_MESSAGE_BYTES, MAX_WIDGET_FRAME_BYTES } from "../sync/socket-gateway.ts";
+import { MAX_SYNC_MESSAGE_BYTES } from "../sync/index.ts";
+import { MAX_WIDGET_FRAME_BYTES } from "../widget/index.ts";
 
 /**
  * Node's WebSocket servers, one per frame limit. `ws` refuses a frame larger than its server's

@@ -1,10 +1,10 @@
 import type { UpgradeWebSocket } from "hono/ws";
 import type { Core } from "../core.ts";
-import { CLOSE_TOO_MANY } from "../sync/peer.ts";
-import type { WidgetSocketGateway } from "../sync/socket-gateway.ts";
-import { handleVisitorFrame } from "../widget/visitor-socket.ts";
-import type { WidgetPeer } from "../widget/widget-hub.ts";
-import { tooManySockets } from "../widget/widget-limits.ts";
+import { CLOSE_TOO_MANY } from "../rooms/peer.ts";
+import type { WidgetSocketGateway } from "../widget/index.ts";
+import { handleVisitorFrame } from "../widget/index.ts";
+import type { WidgetPeer } from "../widget/index.ts";
+import { tooManySockets } from "../widget/index.ts";
 
 /** Node's widget sockets: registered in this process's WidgetHub by visitor, which `core.widgetPush` reaches. */
 export function nodeWidgetSockets(core: Core, upgradeWebSocket: UpgradeWebSocket): WidgetSocketGateway {

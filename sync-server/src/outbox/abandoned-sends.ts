@@ -1,11 +1,11 @@
 import { and, eq, lt, sql } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
 import type { RepeatSend } from "@inbox/connectors";
-import { connectorFor } from "../channels/channel-access.ts";
-import type { Core } from "../core.ts";
+import { connectorFor } from "../channels/index.ts";
+import type { OutboxDeps } from "./outbox-dispatcher.ts";
 import { conversations, messages, outbox } from "../db/schema.ts";
-import { getInboxRow, toMessage, type MessageRow } from "../services/read-model.ts";
-import { publishMessages } from "../sync/publish.ts";
+import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";
+import { publishMessages } from "../rooms/publish.ts";
 import { MAX_ATTEMPTS } from "./backoff.ts";
 import { guardedEvent } from "./outcome.ts";
 
@@ -26,7 +26,7 @@ const NAMES: Record<string, string> = {
  * sent again where the platform drops repeats; otherwise marked `unconfirmed` with a reason
  * for the agent, and left for the platform's receipt to confirm where it echoes our id.
  */
-export async function settleAbandonedSends(core: Core): Promise<void> {
+export async function settleAbandonedSends(core: OutboxDeps): Promise<void> {
   const now = core.now();
   const abandoned = await core.db
     .select()
@@ -42,7 +42,7 @@ export async function settleAbandonedSends(core: Core): Promise<void> {
   }
 }
 
-async function settle(core: Core, row: typeof outbox.$inferSelect, now: number): Promise<void> {
+async function settle(core: OutboxDeps, row: typeof outbox.$inferSelect, now: number): Promise<void> {
   const { db } = core;
   const [taken] = await core.writer.write([
     db.run(sql`

@@ -1,18 +1,24 @@
 import { and, asc, desc, eq, lte, min, sql } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
-import { connectorFor, contextFor, credentialsOf } from "../channels/channel-access.ts";
-import { setChannelStatus } from "../channels/channel-state.ts";
-import { markUnreachable } from "../channels/reachability.ts";
-import type { Core } from "../core.ts";
+import { connectorFor, contextFor, credentialsOf, type ChannelsDeps } from "../channels/index.ts";
+import { setChannelStatus } from "../channels/index.ts";
+import { markUnreachable } from "../channels/index.ts";
 import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
-import { keepRenewing } from "../scheduling/claims.ts";
-import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../services/read-model.ts";
-import { publishMessages } from "../sync/publish.ts";
+import type { BlobStore } from "../media/blob-store.ts";
+import { keepRenewing, type Holder } from "../scheduling/claims.ts";
+import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
+import { publishMessages, type Publishes } from "../rooms/publish.ts";
 import { settleAbandonedSends } from "./abandoned-sends.ts";
 import { recordOutcome, type Claimed } from "./outcome.ts";
 
 type OutboxRow = typeof outbox.$inferSelect;
+
+/** What sending replies needs: the channels, the rooms, files, and this process as claim holder. */
+export interface OutboxDeps extends ChannelsDeps, Publishes {
+  blobs: BlobStore;
+  holder: Holder;
+}
 
 /**
  * Sends what the outbox holds, oldest first, one pass at a time. Each send is claimed first:
@@ -29,7 +35,7 @@ export class OutboxDispatcher {
   private again = false;
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly core: Core) {}
+  constructor(private readonly core: OutboxDeps) {}
 
   /** Asks for a pass soon; passes never overlap. Resolves when the passes it joined are over (never rejects). */
   kick(): Promise<void> {
@@ -197,7 +203,7 @@ export class OutboxDispatcher {
           position: message.position,
           lastInboundAt: lastInbound?.at ?? null,
           ...(blob && mediaPath
-            ? { media: { ...blob, filename: content.kind === "file" ? content.filename : mediaPath.split("/").pop()! }, mediaUrl: this.core.selfUrl + mediaPath }
+            ? { media: { ...blob, filename: content.kind === "file" ? content.filename : mediaPath.split("/").pop()! }, mediaUrl: this.core.endpoints.selfUrl + mediaPath }
             : {}),
         },
         inbox.channel === "webchat" ? {} : await credentialsOf(this.core, inbox),

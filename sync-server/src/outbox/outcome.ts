@@ -1,10 +1,10 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { newId, type EventType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
-import type { Core } from "../core.ts";
+import type { ClaimDeps } from "../scheduling/claims.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { messages } from "../db/schema.ts";
-import type { MessageRow } from "../services/read-model.ts";
+import type { MessageRow } from "../db/read-model.ts";
 import { MAX_ATTEMPTS, backoffMs } from "./backoff.ts";
 
 /** A send this process claimed (see OutboxDispatcher.claim), with the attempt it counts as. */
@@ -24,7 +24,7 @@ const UNSETTLED = ["queued", "unconfirmed"];
  * send's own answer), and the event only if the message changed. So a late answer, or one that
  * lost its claim, never moves anything backwards or records a change twice.
  */
-export async function recordOutcome(core: Core, claimed: Claimed, message: MessageRow, result: SendResult): Promise<MessageRow | null> {
+export async function recordOutcome(core: ClaimDeps, claimed: Claimed, message: MessageRow, result: SendResult): Promise<MessageRow | null> {
   const { db } = core;
   const at = core.now();
   const ours = sql`message_id = ${claimed.messageId} and state = 'sending' and claimed_by = ${core.holder.id}`;
@@ -80,7 +80,7 @@ function changed(results: unknown[]): MessageRow | null {
  * a row (SQLite's changes(): the latest INSERT/UPDATE/DELETE, not counting its triggers), so a
  * guarded update and its event commit together or not at all.
  */
-export function guardedEvent(core: Core, e: { workspaceId: string; conversationId: string; type: EventType; data: Record<string, unknown>; at: number }) {
+export function guardedEvent(core: ClaimDeps, e: { workspaceId: string; conversationId: string; type: EventType; data: Record<string, unknown>; at: number }) {
   return core.db.run(sql`
     insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
     select ${newId()}, ${e.workspaceId}, ${e.type}, ${e.conversationId}, 'system', null, ${JSON.stringify(e.data)}, ${e.at}

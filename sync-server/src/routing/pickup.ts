@@ -1,11 +1,11 @@
 import { and, desc, eq, sql } from "drizzle-orm";
 import { newId, type Conversation } from "@inbox/shared";
 import { offeredTo } from "@inbox/shared/domain/routing";
-import type { Core } from "../core.ts";
+import type { RoutingDeps } from "./router.ts";
 import { conversations, events } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
-import { toConversation, type ConversationRow } from "../services/read-model.ts";
-import { publish } from "../sync/publish.ts";
+import { toConversation, type ConversationRow } from "../db/read-model.ts";
+import { publish } from "../rooms/publish.ts";
 
 export interface PickupResult {
   pickedUp: boolean;
@@ -19,7 +19,7 @@ export interface PickupResult {
  * racing a reroute either wins whole or fails whole. `via`: the Pick up button, or a reply
  * (recorded as it is sent, or found by the scheduler when the offer's time ran out).
  */
-export function recordPickup(core: Core, id: string, userId: string, via: "button" | "reply"): Promise<PickupResult> {
+export function recordPickup(core: RoutingDeps, id: string, userId: string, via: "button" | "reply"): Promise<PickupResult> {
   return core.locks.run(`conversation:${id}`, async () => {
     const [assigned] = await core.db
       .select()
@@ -67,7 +67,7 @@ export function recordPickup(core: Core, id: string, userId: string, via: "butto
  * and its "Pick up" banner end whether or not the inbox has a pickup timeout. Returns the result
  * with the conversation as it now stands; if the chat changed hands meanwhile nothing is recorded.
  */
-export async function pickupOnReply<T extends { conversation: Conversation }>(core: Core, result: T, userId: string): Promise<T> {
+export async function pickupOnReply<T extends { conversation: Conversation }>(core: RoutingDeps, result: T, userId: string): Promise<T> {
   if (offeredTo(result.conversation) !== userId) return result;
   const picked = await recordPickup(core, result.conversation.id, userId, "reply").catch((err: unknown) => {
     if (err instanceof HttpError) return null;

@@ -1,5 +1,5 @@
 import { and, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 import { teamMembers, users } from "../db/schema.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 
@@ -37,7 +37,7 @@ export class Presence {
   private readonly loop: PollingLoop;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: Writes,
     readonly options: PresenceOptions,
     private readonly onBackOnline: (teamIds: string[]) => Promise<void>,
   ) {

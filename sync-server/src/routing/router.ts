@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { newId, type Priority } from "@inbox/shared";
 import { routingSettingsOf, type RoutingMode, type RoutingSettings } from "@inbox/shared/domain/routing";
-import type { Core } from "../core.ts";
+import type { Reads, Writes } from "../db/record.ts";
+import { publish, type Publishes } from "../rooms/publish.ts";
 import { contacts, conversations, inboxes, teamMembers, users } from "../db/schema.ts";
-import { toConversation, type ConversationRow, type InboxRow } from "../services/read-model.ts";
-import { publish } from "../sync/publish.ts";
+import { toConversation, type ConversationRow, type InboxRow } from "../db/read-model.ts";
 import { DEFAULT_PRESENCE, Presence, type PresenceOptions } from "./presence.ts";
 import { inboxRoutes } from "./routing-conditions.ts";
 import { RoutingScheduler } from "./routing-scheduler.ts";
@@ -64,6 +64,9 @@ export interface RoutingDecision {
   why: string;
 }
 
+/** What routing decisions need: the record, and the rooms that show them. */
+export type RoutingDeps = Writes & Publishes;
+
 /**
  * Hands waiting chats to available agents. Decisions are serialised per team in this process
  * (core.locks), and made safe across processes by the record itself: the assignment is a
@@ -78,7 +81,7 @@ export class Router {
   readonly presence: Presence;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: RoutingDeps,
     presence: Partial<PresenceOptions> = {},
   ) {
     this.presence = new Presence(core, { ...DEFAULT_PRESENCE, ...presence }, async (teamIds) => {
@@ -315,7 +318,7 @@ function hasRoom(a: Agent): boolean {
 }
 
 /** A routing event, inserted only if `guard` holds over the conversation row (same transaction). */
-function eventFromGuard(core: Core, guard: SQL, data: Record<string, unknown>, at: number) {
+function eventFromGuard(core: Reads, guard: SQL, data: Record<string, unknown>, at: number) {
   return core.db.run(sql`
     insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
     select ${newId()}, workspace_id, 'conversation.assigned', id, 'system', null, ${JSON.stringify(data)}, ${at}

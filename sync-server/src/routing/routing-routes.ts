@@ -9,15 +9,15 @@ import {
   type ConversationEvent,
 } from "@inbox/shared/api/routing";
 import type { DomainEvent } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import { events, users } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { clientIp } from "../http/client-ip.ts";
-import { conversationForUser } from "../services/access.ts";
-import type { ConversationRow } from "../services/read-model.ts";
-import { pickUpConversation, setAvailability, setInboxRouting } from "./routing-services.ts";
+import { conversationForUser } from "../security/conversation-access.ts";
+import type { ConversationRow } from "../db/read-model.ts";
+import { pickUpConversation, setAvailability, setInboxRouting, type RoutingServiceDeps } from "./routing-services.ts";
 
-export function registerRoutingRoutes(api: ApiRegistry, core: Core): void {
+export function registerRoutingRoutes(api: ApiRegistry, core: RoutingServiceDeps): void {
   api.userRoute(
     {
       method: "post",
@@ -82,7 +82,7 @@ export function registerRoutingRoutes(api: ApiRegistry, core: Core): void {
  * Adds who did it (`actorName`) and who `data.from` / `data.to` are (`names`). Routing events'
  * data is documented on RoutingDecision in router.ts.
  */
-async function withNames(core: Core, conversation: ConversationRow, list: DomainEvent[]): Promise<ConversationEvent[]> {
+async function withNames(core: Reads, conversation: ConversationRow, list: DomainEvent[]): Promise<ConversationEvent[]> {
   const ids = new Set<string>();
   for (const e of list) {
     if (e.actorKind === "agent" && e.actorId) ids.add(e.actorId);

@@ -1,8 +1,7 @@
 import { and, asc, eq, isNotNull, lte, min, sql } from "drizzle-orm";
-import type { Core } from "../core.ts";
+import type { Router, RoutingDeps } from "./router.ts";
 import { conversations, inboxes, users } from "../db/schema.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
-import type { Router } from "./router.ts";
 import { recordPickup } from "./pickup.ts";
 import { inboxReroutesOnAway, inboxRoutes, offerOut } from "./routing-conditions.ts";
 
@@ -30,7 +29,7 @@ export class RoutingScheduler {
   private lastSweepAt = 0;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: RoutingDeps,
     private readonly router: Router,
     private readonly opts: SchedulerOptions = { offerIntervalMs: 1_000, sweepEvery: 15 },
   ) {

@@ -1,16 +1,28 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AvailabilityResponse, RoutingSettingsRequest, RoutingSettingsResponse } from "@inbox/shared/api/routing";
 import { routingSettingsOf } from "@inbox/shared/domain/routing";
-import type { Core } from "../core.ts";
+import type { Caches } from "../db/caches.ts";
 import { conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { forbidden, notFound } from "../http/http-error.ts";
-import { conversationForUser } from "../services/access.ts";
-import { auditInsert, eventInsert } from "../services/event-rows.ts";
+import { conversationForUser } from "../security/conversation-access.ts";
+import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { recordPickup, type PickupResult } from "./pickup.ts";
+import type { Router, RoutingDeps } from "./router.ts";
 import { inboxReroutesOnAway } from "./routing-conditions.ts";
 
 type Availability = AvailabilityResponse["availability"];
+
+/** Telling the router that a team has room again (the core's router). */
+export interface CapacityDeps {
+  router: Pick<Router, "capacityChanged">;
+}
+
+/** What the routing settings, availability and pickup need besides the router's own. */
+export interface RoutingServiceDeps extends RoutingDeps, CapacityDeps {
+  router: Pick<Router, "capacityChanged" | "reroute">;
+  caches: Pick<Caches, "inboxes">;
+}
 
 /** Logs, never throws: routing runs after the change it follows has been answered. */
 export function routeInBackground(what: string, work: () => Promise<unknown>): void {
@@ -18,7 +30,7 @@ export function routeInBackground(what: string, work: () => Promise<unknown>): v
 }
 
 /** Teams with a queue pass under way, and whether another was asked for meanwhile. */
-const passes = new WeakMap<Core, Map<string, "running" | "again">>();
+const passes = new WeakMap<CapacityDeps, Map<string, "running" | "again">>();
 
 /**
  * Hands out a team's queue once capacity freed up (resolve, unassign). Requests that arrive
@@ -26,7 +38,7 @@ const passes = new WeakMap<Core, Map<string, "running" | "again">>();
  * agent's offline work replayed) costs two passes, not 250, and no change is missed, because
  * every request is followed by a pass that starts after it.
  */
-export function afterCapacityFreed(core: Core, teamId: string): void {
+export function afterCapacityFreed(core: CapacityDeps, teamId: string): void {
   let teams = passes.get(core);
   if (!teams) passes.set(core, (teams = new Map()));
   if (teams.has(teamId)) {
@@ -54,7 +66,7 @@ export function afterCapacityFreed(core: Core, teamId: string): void {
  * the answer, so the agent's list already shows the outcome. A routing failure is logged, not
  * returned: the availability itself was saved.
  */
-export async function setAvailability(core: Core, user: SessionUser, availability: Availability): Promise<AvailabilityResponse> {
+export async function setAvailability(core: RoutingServiceDeps, user: SessionUser, availability: Availability): Promise<AvailabilityResponse> {
   const result = await core.locks.run(`availability:${user.id}`, async () => {
     const row = await core.db.query.users.findFirst({ where: eq(users.id, user.id) });
     if (!row) throw notFound("Your account");
@@ -97,7 +109,7 @@ export async function setAvailability(core: Core, user: SessionUser, availabilit
 }
 
 /** The agent's offered, unpicked chats in inboxes that reroute when their agent goes away. */
-async function offeredToReroute(core: Core, userId: string): Promise<string[]> {
+async function offeredToReroute(core: RoutingServiceDeps, userId: string): Promise<string[]> {
   const rows = await core.db
     .select({ id: conversations.id })
     .from(conversations)
@@ -115,7 +127,7 @@ async function offeredToReroute(core: Core, userId: string): Promise<string[]> {
 
 /** An admin sets how an inbox hands out chats (audited); chats already waiting go out at once. */
 export async function setInboxRouting(
-  core: Core,
+  core: RoutingServiceDeps,
   user: SessionUser,
   inboxId: string,
   body: RoutingSettingsRequest,
@@ -157,7 +169,7 @@ export async function setInboxRouting(
 }
 
 /** The assignee takes the chat they were offered (see pickup.ts). */
-export async function pickUpConversation(core: Core, user: SessionUser, id: string): Promise<PickupResult> {
+export async function pickUpConversation(core: RoutingServiceDeps, user: SessionUser, id: string): Promise<PickupResult> {
   const row = await conversationForUser(core, user, id);
   if (row.assigneeId !== user.id) throw forbidden("Only the person this chat is assigned to can pick it up.");
   return recordPickup(core, id, user.id, "button");

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import { auditLog, events, inboxes, users } from "../db/schema.ts";
-import { KeyedMutex } from "../services/keyed-mutex.ts";
+import { KeyedMutex } from "../lib/keyed-mutex.ts";
 import { startTestServer, type TestServer } from "../testing/test-server.ts";
 import { Router } from "./router.ts";
 import { RoutingFixtures } from "./routing-fixtures.ts";

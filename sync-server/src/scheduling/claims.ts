@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { newId } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Writes } from "../db/record.ts";
 
 /**
  * Work taken from the record (a stored webhook, an outbox send) is claimed by one process with a
@@ -23,6 +23,11 @@ export interface Holder {
   leaseMs: number;
 }
 
+/** What taking and renewing claims needs: the record, and this process as the holder. */
+export interface ClaimDeps extends Writes {
+  holder: Holder;
+}
+
 export function newHolder(instance: string = newId(), leaseMs = LEASE_MS): Holder {
   if (instance.includes("/")) throw new Error(`An instance name cannot contain "/": ${instance}`);
   return { id: `${instance}/${newId()}`, instance, leaseMs };
@@ -39,7 +44,7 @@ function leftByEarlierSelf(holder: Holder, column: string) {
  * claimable now; sends under way get an expired lease, so the outbox settles their unknown
  * outcome on its next pass (see OutboxDispatcher) rather than after the lease would have run out.
  */
-export async function takeBackOwnClaims(core: Core): Promise<void> {
+export async function takeBackOwnClaims(core: ClaimDeps): Promise<void> {
   const holder = core.holder;
   await core.writer.write([
     core.db.run(

@@ -1,4 +1,17 @@
-import type { Core } from "../core.ts";
+/** A timed job: does what is due at `now`, and says when it is next due (null: on new input only). */
+export interface DueJob {
+  runDue(now: number): Promise<number | null>;
+}
+
+/** The core's timed jobs (each works from the record). */
+export interface ScheduledJobs {
+  outbox: DueJob;
+  snoozes: DueJob;
+  router: { scheduler: DueJob; presence: DueJob };
+  webhooks: DueJob;
+  webhookPruner: DueJob;
+  now(): number;
+}
 
 /** A failed job is tried again this soon (its own retries are in the record). */
 const RETRY_FAILED_MS = 5_000;
@@ -14,7 +27,7 @@ export const MIN_GAP_MS = 1_000;
  * cron trigger) is safe. Node runs the same jobs from their own `start()` loops. The next time
  * is at least a second away.
  */
-export async function runDueJobs(core: Core, now: number = core.now()): Promise<number | null> {
+export async function runDueJobs(core: ScheduledJobs, now: number = core.now()): Promise<number | null> {
   const jobs: Array<[string, () => Promise<number | null>]> = [
     ["outbox", () => core.outbox.runDue(now)],
     ["snoozes", () => core.snoozes.runDue(now)],

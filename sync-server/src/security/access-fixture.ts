@@ -1,10 +1,10 @@
 import { eq } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import { cannedResponses, contacts, conversations, kbArticles, linkedTickets, messages, savedViews, teams, users } from "../db/schema.ts";
-import { createWorkspace } from "../services/create-workspace.ts";
-import { ingestCustomerMessage } from "../services/ingest.ts";
-import { assignConversation } from "../services/conversation-commands.ts";
-import { getInboxRow, loadUser, type InboxRow } from "../services/read-model.ts";
+import { createWorkspace } from "../workspace/index.ts";
+import { ingestCustomerMessage } from "../messages/index.ts";
+import { assignConversation } from "../conversations/index.ts";
+import { getInboxRow, loadUser, type InboxRow } from "../db/read-model.ts";
 import type { TestServer } from "../testing/test-server.ts";
 
 /**

@@ -2,11 +2,11 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PasswordHasher } from "../auth/password.ts";
+import { PasswordHasher } from "../auth/index.ts";
 import { loadConfig } from "../config.ts";
 import { nodeScrypt } from "../node/node-scrypt.ts";
 import { startNodeServer } from "../node/server.ts";
-import { createWorkspace } from "../services/create-workspace.ts";
+import { createWorkspace } from "../workspace/index.ts";
 import { startTestServer, TEST_PASSWORD_PARAMS, type TestServer } from "../testing/test-server.ts";
 
 // The demo's simulator acts as a workspace's customers and shows what its agents sent them: it

@@ -2,14 +2,13 @@ import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { eq } from "drizzle-orm";
 import { canSeeTeam } from "@inbox/shared";
-import { sessionMiddleware } from "../auth/session-middleware.ts";
-import type { Core } from "../core.ts";
-import { SIMULATOR_BASE } from "../channels/channel-access.ts";
+import { sessionMiddleware, type SessionReads } from "../auth/index.ts";
+import { SIMULATOR_BASE } from "../channels/index.ts";
 import { inboxes } from "../db/schema.ts";
 import type { AppEnv, SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { readJson } from "../http/read-body.ts";
-import { getInboxRow, type InboxRow } from "../services/read-model.ts";
+import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import { SIGN_IN_FIRST_PAGE, SIMULATOR_PAGE, SIMULATOR_SCRIPT } from "./simulator-page.ts";
 import type { Simulator } from "./simulator.ts";
 
@@ -31,7 +30,7 @@ const FailureSchema = z.object({ failure: z.enum(["none", "token_expired", "bloc
  * workspace who may see its team; a signed-out visitor is told to sign in. The fake platforms
  * are not served here at all: connectors reach them in-process (Simulator.connectorFetch).
  */
-export function registerSimulatorRoutes(app: Hono<AppEnv>, core: Core, simulator: Simulator): void {
+export function registerSimulatorRoutes(app: Hono<AppEnv>, core: SessionReads, simulator: Simulator): void {
   app.use("/simulator/*", sessionMiddleware(core)); // also matches /simulator itself
 
   app.get("/simulator", (c) => (c.get("user") ? c.html(SIMULATOR_PAGE) : c.html(SIGN_IN_FIRST_PAGE, 401)));

@@ -1,12 +1,23 @@
-import type { FakePlatform } from "@inbox/connectors/testing";
-import { recordFromRequest } from "@inbox/connectors/testing";
-import type { Core } from "../core.ts";
-import { credentialsOf, SIMULATOR_BASE } from "../channels/channel-access.ts";
+import type { Hono } from "hono";
+import { recordFromRequest, type FakePlatform } from "@inbox/connectors/testing";
+import type { SessionReads } from "../auth/index.ts";
+import { credentialsOf, SIMULATOR_BASE, type Endpoints } from "../channels/index.ts";
+import type { Reads } from "../db/record.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { getInboxRow, type InboxRow } from "../services/read-model.ts";
+import { getInboxRow, type InboxRow } from "../db/read-model.ts";
+import type { SecretBox } from "../security/secret-box.ts";
+import type { AppEnv } from "../http/app-env.ts";
 import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure } from "./sim-adapter.ts";
+import { registerSimulatorRoutes } from "./simulator-routes.ts";
 
 const PLATFORM_PATH_RE = /^\/simulator\/platform\/([^/]+)(?:\/|$)/;
+
+/** What the simulator needs: the inboxes and their credentials, where this server is, a clock. */
+export interface SimulatorDeps extends Reads {
+  secrets: SecretBox;
+  endpoints: Endpoints;
+  now(): number;
+}
 
 /**
  * The demo's stand-in for the messaging platforms: one fake per simulator-wired inbox answers
@@ -20,11 +31,16 @@ export class Simulator {
   private readonly lastCustomer = new Map<string, SimCustomer>();
 
   constructor(
-    private readonly core: Core,
+    private readonly core: SimulatorDeps,
     private readonly adapters: Partial<Record<string, SimAdapter>>,
     /** How a customer's webhook reaches the server's webhook route (default: over HTTP to `selfUrl`). */
     private readonly deliver: (request: Request) => Promise<Response> = (request) => fetch(request),
   ) {}
+
+  /** Mounts the `/simulator` page and its API on the app (signed-in users only). */
+  mount(app: Hono<AppEnv>, core: SessionReads): void {
+    registerSimulatorRoutes(app, core, this);
+  }
 
   channels(): string[] {
     return Object.keys(this.adapters);
@@ -45,9 +61,10 @@ export class Simulator {
   }
 
   /**
-   * How this server's connectors reach the fakes (`core.simulatorFetch`): in the process, never
-   * over the network. Only connectors call the fake platforms, so the HTTP app does not serve
-   * them to anyone (and on Workers the Worker refuses `/simulator/platform/*` from outside).
+   * How this server's connectors reach the fakes (`core.endpoints.simulatorFetch`): in the
+   * process, never over the network. Only connectors call the fake platforms, so the HTTP app
+   * does not serve them to anyone (and on Workers the Worker refuses `/simulator/platform/*`
+   * from outside).
    */
   readonly connectorFetch: typeof fetch = async (input, init) => {
     // Relative URLs come from cores that never served a request (no `selfUrl` yet).
@@ -84,9 +101,9 @@ export class Simulator {
     await this.fakeFor(inboxId);
     this.lastCustomer.set(inboxId, customer);
     const messageId = `sim-${crypto.randomUUID()}`;
-    const delivery = adapter.inbound(action, customer, messageId, credentials, `${this.core.selfUrl}/simulator/platform/${inbox.id}`);
+    const delivery = adapter.inbound(action, customer, messageId, credentials, `${this.core.endpoints.selfUrl}/simulator/platform/${inbox.id}`);
     const res = await this.deliver(
-      new Request(`${this.core.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`, {
+      new Request(`${this.core.endpoints.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`, {
         method: "POST",
         headers: delivery.headers,
         body: delivery.body,

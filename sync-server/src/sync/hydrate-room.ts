@@ -1,12 +1,11 @@
 import { desc, eq } from "drizzle-orm";
 import { parseRoomName } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import { watchWorkRoom, type WorkRoomDeps } from "../conversations/index.ts";
 import { conversations, inboxes } from "../db/schema.ts";
-import { getConversationRow, recentMessages, toConversation, toInbox } from "../services/read-model.ts";
-import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
-import type { Room } from "./room.ts";
-import { watchWorkRoom } from "./work-room.ts";
-import { hydrateUserRoom } from "../services/notifications.ts";
+import { getConversationRow, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
+import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
+import type { Room } from "../rooms/room.ts";
+import { hydrateUserRoom } from "../notifications/index.ts";
 
 /** How many messages a conversation room carries; older ones are fetched over REST. */
 export const ROOM_MESSAGE_WINDOW = 500;
@@ -15,7 +14,7 @@ export const ROOM_MESSAGE_WINDOW = 500;
  * Catches a loaded room up with libSQL, so a room that missed writes while unloaded is whole;
  * work rooms (agent-authored) get their watchers instead.
  */
-export async function hydrateRoom(core: Core, room: Room): Promise<void> {
+export async function hydrateRoom(core: WorkRoomDeps, room: Room): Promise<void> {
   const ref = parseRoomName(room.name);
   if (!ref) return;
   if (ref.kind === "work") {

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import { canSeeTeam, parseRoomName, type RoomRef, type User } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Reads } from "../db/record.ts";
 import { conversations, teams } from "../db/schema.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 
@@ -34,7 +34,7 @@ export function judgeRoom(user: Pick<User, "id" | "workspaceId" | "role" | "team
 }
 
 /** The owners of many rooms by room name, in at most two queries (missing: no such team or conversation). */
-export async function roomOwners(core: Core, names: readonly string[]): Promise<Map<string, RoomOwner>> {
+export async function roomOwners(core: Reads, names: readonly string[]): Promise<Map<string, RoomOwner>> {
   const refs = [...new Set(names)].map(parseRoomName).filter((r): r is RoomRef => r !== null);
   const teamIds = [...new Set(refs.filter((r) => r.kind === "team").map((r) => r.id))];
   const conversationIds = [...new Set(refs.filter((r) => r.kind === "conv" || r.kind === "work").map((r) => r.id))];
@@ -55,7 +55,7 @@ export async function roomOwners(core: Core, names: readonly string[]): Promise<
 }
 
 /** The upgrade's decision for one room: its writability, or the error to answer with. */
-export async function authorizeRoom(core: Core, user: Pick<User, "id" | "workspaceId" | "role" | "teamIds">, name: string): Promise<{ ref: RoomRef; writable: boolean }> {
+export async function authorizeRoom(core: Reads, user: Pick<User, "id" | "workspaceId" | "role" | "teamIds">, name: string): Promise<{ ref: RoomRef; writable: boolean }> {
   const ref = parseRoomName(name);
   if (!ref) throw notFound("That document");
   const verdict = judgeRoom(user, ref, (await roomOwners(core, [name])).get(name));

@@ -1,9 +1,8 @@
 import { parseRoomName } from "@inbox/shared";
-import { usersOfSessions } from "../auth/session-users.ts";
-import type { Core } from "../core.ts";
+import { usersOfSessions, type SessionReads } from "../auth/index.ts";
 import { HttpError } from "../http/http-error.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
-import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY, CLOSE_UNAUTHENTICATED, type PeerUser } from "./peer.ts";
+import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY, CLOSE_UNAUTHENTICATED, type PeerUser } from "../rooms/peer.ts";
 import { judgeRoom, roomOwners } from "./room-access.ts";
 
 export interface SocketGuardOptions {
@@ -36,7 +35,7 @@ export type AccessVerdict =
  * whatever the number of sockets. Node's guard runs this on a timer; a Workers room object on
  * its alarm.
  */
-export async function recheckAccess(core: Core, sockets: readonly SocketAccess[]): Promise<AccessVerdict[]> {
+export async function recheckAccess(core: SessionReads, sockets: readonly SocketAccess[]): Promise<AccessVerdict[]> {
   if (sockets.length === 0) return [];
   const [users, owners] = await Promise.all([usersOfSessions(core, sockets.map((s) => s.sessionTokenHash)), roomOwners(core, sockets.map((s) => s.room))]);
   return sockets.map(({ room, sessionTokenHash }) => {
@@ -67,7 +66,7 @@ export class SocketGuard {
   private readonly loop: PollingLoop;
 
   constructor(
-    private readonly core: Core,
+    private readonly core: SessionReads,
     readonly options: SocketGuardOptions,
   ) {
     this.loop = new PollingLoop({ intervalMs: options.recheckMs, firstDelayMs: options.recheckMs, tick: () => this.recheck(), failure: "socket access check failed" });

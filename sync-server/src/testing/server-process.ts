@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startNodeServer } from "../node/server.ts";
 import { parsePlatformApiUrls } from "../config.ts";
-import { widgetLimitsFromEnv } from "../widget/widget-limits.ts";
+import { widgetLimitsFromEnv } from "../widget/index.ts";
 import { TEST_PASSWORD_PARAMS } from "./test-server.ts";
 
 // A real server in its own process, for tests that kill it (crash recovery) and for the bench

@@ -1,7 +1,13 @@
-import type { Core } from "../core.ts";
+import type { SecretBox } from "../security/secret-box.ts";
 import { HttpError } from "../http/http-error.ts";
-import type { InboxRow } from "../services/read-model.ts";
-import { visitorFromSession, type Visitor } from "./widget-sessions.ts";
+import type { InboxRow } from "../db/read-model.ts";
+import { visitorFromSession, type Visitor, type WidgetSessionDeps } from "./widget-sessions.ts";
+
+/** Tickets are signed with the server's key and expire by its clock. */
+export interface TicketDeps {
+  secrets: SecretBox;
+  now(): number;
+}
 
 /**
  * The widget's live socket is opened from customers' websites, where a browser WebSocket cannot
@@ -17,14 +23,14 @@ const TICKET_RE = /^(\d{13})\.([0-9a-f]{64})\.([A-Za-z0-9_-]{43})$/;
 
 const signed = (inboxId: string, expires: string, sessionHash: string) => `widget-live:${inboxId}:${expires}:${sessionHash}`;
 
-export async function issueLiveTicket(core: Core, visitor: Visitor): Promise<{ ticket: string; expiresAt: number }> {
+export async function issueLiveTicket(core: TicketDeps, visitor: Visitor): Promise<{ ticket: string; expiresAt: number }> {
   const expiresAt = core.now() + LIVE_TICKET_TTL_MS;
   const mac = await core.secrets.mac(signed(visitor.inbox.id, String(expiresAt), visitor.sessionHash));
   return { ticket: `${expiresAt}.${visitor.sessionHash}.${mac}`, expiresAt };
 }
 
 /** The visitor a ticket was issued to, if it is this server's, for this inbox, and not expired. */
-export async function visitorFromTicket(core: Core, inbox: InboxRow, ticket: string | undefined): Promise<Visitor> {
+export async function visitorFromTicket(core: TicketDeps & WidgetSessionDeps, inbox: InboxRow, ticket: string | undefined): Promise<Visitor> {
   const parts = TICKET_RE.exec(ticket ?? "");
   const valid =
     parts !== null &&

@@ -1,15 +1,22 @@
 import type { WidgetMessage } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import type { Caches } from "../db/caches.ts";
 import { HttpError } from "../http/http-error.ts";
-import { ingestCustomerMessage } from "../services/ingest.ts";
+import { ingestCustomerMessage, type IngestDeps } from "../messages/index.ts";
+import type { WidgetLimits } from "./widget-limits.ts";
 import { toWidgetMessage } from "./widget-view.ts";
-import { webchatInbox, type Visitor } from "./widget-sessions.ts";
+import { webchatInbox, type Visitor, type WidgetSessionDeps } from "./widget-sessions.ts";
 
 const UNAVAILABLE = "Chat is unavailable right now. Please try again later.";
 
+/** What taking a visitor's message needs: their session, its limits, and ingest. */
+export interface VisitorDeps extends IngestDeps, WidgetSessionDeps {
+  caches: Pick<Caches, "inboxes" | "visitors" | "latestConversation">;
+  widgetLimits: WidgetLimits;
+}
+
 /** A visitor's message, from the POST route or the live socket: the same checks either way. */
 export async function receiveVisitorMessage(
-  core: Core,
+  core: VisitorDeps,
   visitor: Visitor,
   clientId: string,
   text: string,

@@ -1,14 +1,13 @@
 import { WidgetClientFrameSchema, type WidgetFrame } from "@inbox/shared";
-import type { Core } from "../core.ts";
+import { receiveVisitorMessage, type VisitorDeps } from "./visitor-messages.ts";
 import { HttpError } from "../http/http-error.ts";
-import { receiveVisitorMessage } from "./visitor-messages.ts";
 import type { Visitor } from "./widget-sessions.ts";
 
 /**
  * One frame from a visitor's live socket. Every outcome is answered on the socket (ack or a
  * readable error); nothing thrown here closes it.
  */
-export async function handleVisitorFrame(core: Core, visitor: Visitor, data: unknown, reply: (frame: WidgetFrame) => void): Promise<void> {
+export async function handleVisitorFrame(core: VisitorDeps, visitor: Visitor, data: unknown, reply: (frame: WidgetFrame) => void): Promise<void> {
   let clientId: string | null = null;
   try {
     if (typeof data !== "string" || data.length > 16 * 1024) {

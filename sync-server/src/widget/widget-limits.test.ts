@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { WidgetFrameSchema, type WidgetFrame } from "@inbox/shared";
-import { MAX_WIDGET_FRAME_BYTES } from "../sync/socket-gateway.ts";
+import { MAX_WIDGET_FRAME_BYTES } from "./widget-socket-gateway.ts";
 import { agentSocket, openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 import { WIDGET_LIMITS, type WidgetLimitOptions } from "./widget-limits.ts";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { HttpError } from "../http/http-error.ts";
-import { RateLimiter, type RateLimit } from "../services/rate-limiter.ts";
+import { RateLimiter, type RateLimit } from "../lib/rate-limiter.ts";
 
 /**
  * What one anonymous caller may do with the widget API. Real visitors start one chat and type

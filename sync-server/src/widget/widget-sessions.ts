@@ -1,12 +1,17 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
-import { newId } from "@inbox/shared";
-import { randomToken, sha256Hex } from "../auth/tokens.ts";
-import type { Core } from "../core.ts";
+import { newId, type Message } from "@inbox/shared";
+import { randomToken, sha256Hex } from "../auth/index.ts";
+import type { Caches } from "../db/caches.ts";
+import type { Writes } from "../db/record.ts";
 import { contactIdentities, contacts, conversations, messages, widgetSessions } from "../db/schema.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
-import { eventInsert } from "../services/event-rows.ts";
-import { getInboxRow, toMessage, type InboxRow } from "../services/read-model.ts";
-import type { Message } from "@inbox/shared";
+import { eventInsert } from "../db/event-rows.ts";
+import { getInboxRow, toMessage, type InboxRow } from "../db/read-model.ts";
+
+/** What widget sessions need: the record, and the cached inboxes and visitors' tokens. */
+export interface WidgetSessionDeps extends Writes {
+  caches: Pick<Caches, "inboxes" | "visitors">;
+}
 
 export interface Visitor {
   /** The contact the visitor is now (an agent's merge may change it); messages are theirs. */
@@ -26,7 +31,7 @@ export interface Visitor {
 export const VISITOR_HISTORY_LIMIT = 500;
 
 /** The web chat inbox behind a public widget id; anything else is a clear 404. */
-export async function webchatInbox(core: Core, inboxId: string): Promise<InboxRow> {
+export async function webchatInbox(core: WidgetSessionDeps, inboxId: string): Promise<InboxRow> {
   const inbox = await core.caches.inboxes.getOrLoad(inboxId, () => getInboxRow(core.db, inboxId));
   if (!inbox || inbox.channel !== "webchat") throw notFound("This chat");
   return inbox;
@@ -34,7 +39,7 @@ export async function webchatInbox(core: Core, inboxId: string): Promise<InboxRo
 
 /** A new visitor: a contact, their web-chat identity and a token that only opens their own chat. */
 export async function startWidgetSession(
-  core: Core,
+  core: WidgetSessionDeps,
   inbox: InboxRow,
   input: { name?: string; email?: string },
 ): Promise<{ token: string; visitorId: string }> {
@@ -58,7 +63,7 @@ export async function startWidgetSession(
   return { token, visitorId: contactId };
 }
 
-export async function visitorFromToken(core: Core, inbox: InboxRow, token: string | null | undefined): Promise<Visitor> {
+export async function visitorFromToken(core: WidgetSessionDeps, inbox: InboxRow, token: string | null | undefined): Promise<Visitor> {
   if (!token) throw new HttpError(401, "unauthenticated", "Your chat session is missing. Please reload the page.");
   const cached = core.caches.visitors.get(token);
   if (cached && cached.inboxId === inbox.id) return { ...cached, inbox };
@@ -69,7 +74,7 @@ export async function visitorFromToken(core: Core, inbox: InboxRow, token: strin
 }
 
 /** The visitor of a widget session, by its stored hash (live tickets name sessions this way). */
-export async function visitorFromSession(core: Core, inbox: InboxRow, sessionHash: string): Promise<Visitor> {
+export async function visitorFromSession(core: WidgetSessionDeps, inbox: InboxRow, sessionHash: string): Promise<Visitor> {
   const session = await core.db.query.widgetSessions.findFirst({ where: eq(widgetSessions.tokenHash, sessionHash) });
   if (!session || session.inboxId !== inbox.id) {
     throw new HttpError(401, "unauthenticated", "Your chat session has ended. Please start a new chat.");
@@ -83,7 +88,7 @@ export async function visitorFromSession(core: Core, inbox: InboxRow, sessionHas
  * What the visitor and the agents said in this visitor's own conversations of this inbox,
  * oldest first: the last VISITOR_HISTORY_LIMIT messages, limited by the database.
  */
-export async function visitorHistory(core: Core, visitor: Visitor): Promise<Message[]> {
+export async function visitorHistory(core: WidgetSessionDeps, visitor: Visitor): Promise<Message[]> {
   const own = core.db
     .select({ id: conversations.id })
     .from(conversations)

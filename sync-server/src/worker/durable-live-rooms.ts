@@ -1,7 +1,7 @@
 import type { WidgetMessage } from "@inbox/shared";
-import type { LiveRooms } from "../sync/live-rooms.ts";
-import type { RoomOp } from "../sync/room-ops.ts";
-import type { WidgetPush } from "../widget/widget-push.ts";
+import type { LiveRooms } from "../rooms/live-rooms.ts";
+import type { RoomOp } from "../rooms/room-ops.ts";
+import type { WidgetPush } from "../widget/index.ts";
 import type { DurableObjectNamespace } from "./cf-types.ts";
 import { opsRequest } from "./internal.ts";
 

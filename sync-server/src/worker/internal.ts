@@ -1,4 +1,4 @@
-import type { PeerUser } from "../sync/peer.ts";
+import type { PeerUser } from "../rooms/peer.ts";
 
 /**
  * What the Worker tells a Durable Object about a socket it has already authorised. Only the

@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { createApp } from "../app.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { simulatorAdapters } from "../simulator/adapters/index.ts";
-import { Simulator } from "../simulator/simulator.ts";
+import { Simulator } from "../simulator/index.ts";
 import type { DurableObjectState } from "./cf-types.ts";
 import type { Env } from "./env.ts";
 import { isSimulatorPlatformPath } from "./simulator-routing.ts";
@@ -47,7 +47,7 @@ export class SimulatorObject {
 
   async fetch(request: Request): Promise<Response> {
     const { app, worker, simulator } = await this.build();
-    worker.core.selfUrl ||= new URL(request.url).origin;
+    worker.core.endpoints.selfUrl ||= new URL(request.url).origin;
     const response = isSimulatorPlatformPath(new URL(request.url).pathname) ? await simulator.connectorFetch(request) : await app.fetch(request);
     // A customer's webhook is processed by this object's core: finish it before answering.
     await settle(worker);

@@ -1,5 +1,6 @@
-import type { RoomSocketGateway, RoomSocketRequest, WidgetSocketGateway } from "../sync/socket-gateway.ts";
-import type { Visitor } from "../widget/widget-sessions.ts";
+import type { RoomSocketGateway, RoomSocketRequest } from "../sync/index.ts";
+import type { WidgetSocketGateway } from "../widget/index.ts";
+import type { Visitor } from "../widget/index.ts";
 import { upgradeResponse, type DurableObjectNamespace } from "./cf-types.ts";
 import { visitorObjectName } from "./durable-live-rooms.ts";
 import { socketRequest, type SocketGrant } from "./internal.ts";

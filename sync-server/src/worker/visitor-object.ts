@@ -1,12 +1,11 @@
 import type { WidgetFrame, WidgetMessage } from "@inbox/shared";
 import type { Core } from "../core.ts";
-import { MAX_WIDGET_FRAME_BYTES } from "../sync/socket-gateway.ts";
-import { handleVisitorFrame } from "../widget/visitor-socket.ts";
-import { widgetMessagePrep } from "../widget/widget-push.ts";
-import { tooManySockets } from "../widget/widget-limits.ts";
-import { webchatInbox, type Visitor } from "../widget/widget-sessions.ts";
-import type { CfWebSocket, DurableObjectState } from "./cf-types.ts";
-import { closeInReply, newWebSocketPair, upgradeResponse } from "./cf-types.ts";
+import { MAX_WIDGET_FRAME_BYTES } from "../widget/index.ts";
+import { handleVisitorFrame } from "../widget/index.ts";
+import { widgetMessagePrep } from "../widget/index.ts";
+import { tooManySockets } from "../widget/index.ts";
+import { webchatInbox, type Visitor } from "../widget/index.ts";
+import { closeInReply, newWebSocketPair, upgradeResponse, type CfWebSocket, type DurableObjectState } from "./cf-types.ts";
 import type { Env } from "./env.ts";
 import { readSocketGrant } from "./internal.ts";
 import { ownCoreOf } from "./worker-core.ts";

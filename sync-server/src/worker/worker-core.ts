@@ -5,12 +5,12 @@ import { parsePlatformApiUrls } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox } from "../security/secret-box.ts";
-import { webhookRetentionFrom } from "../channels/webhook-retention.ts";
+import { webhookRetentionFrom } from "../webhooks/index.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
 import { R2BlobStore } from "./r2-blob-store.ts";
 import { simulatorEnabled, simulatorObjectFetch } from "./simulator-routing.ts";
-import { widgetLimitsFromEnv } from "../widget/widget-limits.ts";
+import { widgetLimitsFromEnv } from "../widget/index.ts";
 
 /** The core and the deliveries to Durable Objects it starts (awaited before a request ends). */
 export interface WorkerCore {

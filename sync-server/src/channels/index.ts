@@ -1,0 +1,9 @@
+// Channels: connecting and administering inboxes, their state and credentials, how connectors reach
+// platforms (endpoints, the guarded platform fetch), and customers' reachability (blocks).
+// The capability's public surface: other modules import this file, never its insides.
+export { registerAdminRoutes } from "./admin-routes.ts";
+export { SIMULATOR_BASE, connectorFor, contextFor, credentialsOf, webhookInbox, type ChannelsDeps, type Endpoints } from "./channel-access.ts";
+export { CHANNEL_NAMES } from "./channel-names.ts";
+export { setChannelStatus } from "./channel-state.ts";
+export { platformFetch } from "./platform-fetch.ts";
+export { markReachable, markUnreachable, refuseIfUnreachable } from "./reachability.ts";

@@ -1,0 +1,121 @@
+import { eq, inArray } from "drizzle-orm";
+import { canSeeTeam, contactDisplayName, seesAllTeams } from "@inbox/shared";
+import type { ContactMergeResponse } from "@inbox/shared/api/contacts";
+import { conversationsOfContact, type ContactsDeps, type ContactRow } from "./contacts.ts";
+import { contactIdentities, contacts, conversations, widgetSessions } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { HttpError, forbidden, notFound } from "../http/http-error.ts";
+import { publish } from "../rooms/publish.ts";
+import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import { loadContact, toConversation, type ConversationRow } from "../db/read-model.ts";
+
+/**
+ * Two contacts that are one person become one: the duplicate's identities, conversations and
+ * widget sessions move to the kept contact, blank details are filled from the duplicate, and
+ * the duplicate stays as a tombstone (`merged_into_id`) so devices holding its id can follow
+ * it. One transaction with its event and audit row; a repeat answers with the same outcome.
+ */
+export async function mergeContacts(
+  core: ContactsDeps,
+  user: SessionUser,
+  keptId: string,
+  duplicateId: string,
+  ip: string | null = null,
+): Promise<ContactMergeResponse> {
+  if (keptId === duplicateId) {
+    throw new HttpError(400, "validation_failed", "A contact cannot be merged into itself. Choose the other contact.");
+  }
+  // Both contacts' locks, always in the same order, so two merges of one pair cannot cross.
+  const [a, b] = [keptId, duplicateId].sort();
+  return core.locks.run(`contact:${a}`, () => core.locks.run(`contact:${b}`, () => mergeLocked(core, user, keptId, duplicateId, ip)));
+}
+
+async function mergeLocked(core: ContactsDeps, user: SessionUser, keptId: string, duplicateId: string, ip: string | null): Promise<ContactMergeResponse> {
+  const [kept, dup] = await Promise.all([contactRow(core, user, keptId), contactRow(core, user, duplicateId)]);
+  const [keptConvs, dupConvs] = await Promise.all([conversationsOfContact(core, kept.id), conversationsOfContact(core, dup.id)]);
+
+  if (dup.mergedIntoId === kept.id) {
+    // Already done (a repeated request): the same answer, nothing written.
+    authorise(user, keptConvs, keptConvs);
+    return answer(core, user, kept.id, dup.id, true);
+  }
+  if (dup.mergedIntoId) throw new HttpError(409, "conflict", "That contact was already merged into another contact.");
+  if (kept.mergedIntoId) throw new HttpError(409, "conflict", "The contact you are keeping was merged into another one. Open that contact and merge there.");
+  authorise(user, keptConvs, dupConvs);
+
+  const filled = fillBlanks(kept, dup);
+  const displayName = contactDisplayName({ ...kept, ...filled });
+  const moved = dupConvs.map((c) => c.id);
+  const at = core.now();
+  const results = await core.writer.write([
+    // An UPDATE even when nothing is filled in: it stamps the kept contact for every device's pull.
+    core.db.update(contacts).set({ ...filled, name: filled.name ?? kept.name }).where(eq(contacts.id, kept.id)),
+    core.db.update(contactIdentities).set({ contactId: kept.id }).where(eq(contactIdentities.contactId, dup.id)),
+    core.db.update(widgetSessions).set({ contactId: kept.id }).where(eq(widgetSessions.contactId, dup.id)),
+    core.db.update(contacts).set({ mergedIntoId: kept.id }).where(eq(contacts.id, dup.id)),
+    eventInsert(core, {
+      workspaceId: kept.workspaceId,
+      type: "contact.merged",
+      actorKind: "agent",
+      actorId: user.id,
+      data: { keptId: kept.id, mergedId: dup.id, conversationIds: moved },
+      at,
+    }),
+    auditInsert(core, { workspaceId: kept.workspaceId, actorId: user.id, action: "contact.merge", target: kept.id, data: { mergedId: dup.id, conversations: moved.length }, ip, at }),
+    core.db
+      .update(conversations)
+      .set({ contactId: kept.id, contactName: displayName })
+      .where(inArray(conversations.contactId, [kept.id, dup.id]))
+      .returning(),
+  ]);
+  const updated = (results[results.length - 1] as ConversationRow[]).map(toConversation);
+
+  // The duplicate's widget tokens now belong to the kept contact.
+  core.caches.visitors.deleteWhere((_token, v) => v.contactId === dup.id);
+  core.caches.latestConversation.deleteWhere((key) => key.startsWith(`${dup.id}:`) || key.startsWith(`${kept.id}:`));
+  for (const c of updated) publish(core, c);
+  return answer(core, user, kept.id, dup.id, false);
+}
+
+async function contactRow(core: ContactsDeps, user: SessionUser, id: string): Promise<ContactRow> {
+  const row = await core.db.query.contacts.findFirst({ where: eq(contacts.id, id) });
+  if (!row || row.workspaceId !== user.workspaceId) throw notFound("The contact");
+  return row;
+}
+
+/**
+ * Admins and supervisors may merge any two contacts of the workspace. Agents only contacts
+ * whose conversations are all in their teams: a merge moves every one of them.
+ */
+function authorise(user: SessionUser, kept: ConversationRow[], dup: ConversationRow[]): void {
+  if (seesAllTeams(user.role)) return;
+  const sees = (list: ConversationRow[]) => list.some((c) => canSeeTeam(user, c.teamId));
+  // A contact none of whose conversations the agent may see is not theirs to know about.
+  if (!sees(kept) || !sees(dup)) throw notFound("The contact");
+  if ([...kept, ...dup].some((c) => !canSeeTeam(user, c.teamId))) {
+    throw forbidden("One of these contacts also talks to a team you are not in. Ask a supervisor to merge them.");
+  }
+}
+
+/** The kept contact's blank details, taken from the duplicate; notes of both are kept. */
+function fillBlanks(kept: ContactRow, dup: ContactRow): Partial<ContactRow> {
+  const notes = kept.notes && dup.notes ? `${kept.notes}\n\n${dup.notes}`.slice(0, 4000) : (kept.notes ?? dup.notes);
+  return {
+    name: kept.name ?? dup.name,
+    email: kept.email ?? dup.email,
+    phone: kept.phone ?? dup.phone,
+    company: kept.company ?? dup.company,
+    notes,
+    vip: kept.vip || dup.vip,
+  };
+}
+
+async function answer(core: ContactsDeps, user: SessionUser, keptId: string, dupId: string, alreadyMerged: boolean): Promise<ContactMergeResponse> {
+  const [contact, merged, convs] = await Promise.all([loadContact(core.db, keptId), loadContact(core.db, dupId), conversationsOfContact(core, keptId)]);
+  return {
+    contact: contact!,
+    merged: merged!,
+    conversations: convs.filter((c) => canSeeTeam(user, c.teamId)).map(toConversation),
+    alreadyMerged,
+  };
+}

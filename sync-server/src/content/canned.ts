@@ -1,0 +1,81 @@
+import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
+import { newId, seesAllTeams } from "@inbox/shared";
+import type { CannedResponse, CannedResponseInput } from "@inbox/shared/api/content";
+import type { Writes } from "../db/record.ts";
+import { isUniqueViolation } from "../db/errors.ts";
+import { cannedResponses, teams } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { HttpError, notFound } from "../http/http-error.ts";
+import { auditInsert, eventInsert } from "../db/event-rows.ts";
+
+type CannedRow = typeof cannedResponses.$inferSelect;
+
+export function toCanned(row: CannedRow): CannedResponse {
+  return { id: row.id, shortcut: row.shortcut, title: row.title, text: row.text, teamId: row.teamId, updatedAt: row.updatedAt };
+}
+
+/**
+ * The canned responses this user may use: the workspace-wide ones and those of their teams
+ * (admins and supervisors, who oversee every team, get all of them), by shortcut.
+ */
+export async function listCanned(core: Writes, user: SessionUser): Promise<CannedResponse[]> {
+  const inWorkspace = eq(cannedResponses.workspaceId, user.workspaceId);
+  const visible = seesAllTeams(user.role)
+    ? inWorkspace
+    : and(inWorkspace, user.teamIds.length ? or(isNull(cannedResponses.teamId), inArray(cannedResponses.teamId, user.teamIds)) : isNull(cannedResponses.teamId));
+  const rows = await core.db.select().from(cannedResponses).where(visible).orderBy(asc(cannedResponses.shortcut));
+  return rows.map(toCanned);
+}
+
+/** Creates (id null) or replaces a canned response; a taken shortcut is refused in words. */
+export async function saveCanned(core: Writes, user: SessionUser, id: string | null, input: CannedResponseInput, ip: string | null): Promise<CannedResponse> {
+  if (input.teamId) {
+    const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, input.teamId), eq(teams.workspaceId, user.workspaceId)) });
+    if (!team) throw new HttpError(400, "validation_failed", "That team is not in this workspace.", { teamId: "Choose one of your workspace's teams." });
+  }
+  const at = core.now();
+  const existing = id ? await findCanned(core, user, id) : null;
+  const row: CannedRow = {
+    id: existing?.id ?? newId(),
+    workspaceId: user.workspaceId,
+    shortcut: input.shortcut,
+    title: input.title,
+    text: input.text,
+    teamId: input.teamId,
+    createdBy: existing?.createdBy ?? user.id,
+    createdAt: existing?.createdAt ?? at,
+    updatedAt: at,
+  };
+  const write = existing
+    ? core.db.update(cannedResponses).set({ shortcut: row.shortcut, title: row.title, text: row.text, teamId: row.teamId, updatedAt: at }).where(eq(cannedResponses.id, row.id))
+    : core.db.insert(cannedResponses).values(row);
+  try {
+    await core.writer.write([
+      write,
+      eventInsert(core, { workspaceId: user.workspaceId, type: "canned_response.saved", actorKind: "agent", actorId: user.id, data: { id: row.id, shortcut: row.shortcut, created: !existing }, at }),
+      auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: existing ? "canned_response.updated" : "canned_response.created", target: row.id, data: { shortcut: row.shortcut, teamId: row.teamId }, ip, at }),
+    ]);
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      throw new HttpError(409, "conflict", `The shortcut /${input.shortcut} is already used by another canned response.`, { shortcut: "Choose another shortcut." });
+    }
+    throw err;
+  }
+  return toCanned(row);
+}
+
+export async function deleteCanned(core: Writes, user: SessionUser, id: string, ip: string | null): Promise<void> {
+  const existing = await findCanned(core, user, id);
+  const at = core.now();
+  await core.writer.write([
+    core.db.delete(cannedResponses).where(eq(cannedResponses.id, existing.id)),
+    eventInsert(core, { workspaceId: user.workspaceId, type: "canned_response.deleted", actorKind: "agent", actorId: user.id, data: { id, shortcut: existing.shortcut }, at }),
+    auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "canned_response.deleted", target: id, data: { shortcut: existing.shortcut }, ip, at }),
+  ]);
+}
+
+async function findCanned(core: Writes, user: SessionUser, id: string): Promise<CannedRow> {
+  const row = await core.db.query.cannedResponses.findFirst({ where: and(eq(cannedResponses.id, id), eq(cannedResponses.workspaceId, user.workspaceId)) });
+  if (!row) throw notFound("The canned response");
+  return row;
+}

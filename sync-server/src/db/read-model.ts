@@ -1,0 +1,195 @@
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import {
+  MessageContentSchema,
+  type ChannelStatus,
+  type ChannelType,
+  type Contact,
+  type Conversation,
+  type ConversationStatus,
+  type DeliveryStatus,
+  type Inbox,
+  type Message,
+  type Priority,
+  type SenderKind,
+  type User,
+} from "@inbox/shared";
+import type { Database } from "./database.ts";
+import { contactIdentities, contacts, conversations, inboxes, messages, teamMembers, users } from "./schema.ts";
+
+// Rows → domain objects. The database only ever holds values validated at the boundary, so
+// the string-typed columns are narrowed here rather than re-validated on every read.
+
+export type ConversationRow = typeof conversations.$inferSelect;
+export type MessageRow = typeof messages.$inferSelect;
+export type InboxRow = typeof inboxes.$inferSelect;
+
+export function toConversation(r: ConversationRow): Conversation {
+  return {
+    id: r.id,
+    workspaceId: r.workspaceId,
+    inboxId: r.inboxId,
+    channel: r.channel as ChannelType,
+    contactId: r.contactId,
+    contactName: r.contactName,
+    teamId: r.teamId,
+    status: r.status as ConversationStatus,
+    priority: r.priority as Priority,
+    assigneeId: r.assigneeId,
+    snoozedUntil: r.snoozedUntil,
+    labels: r.labels,
+    unreadCount: r.unreadCount,
+    lastMessagePreview: r.lastMessagePreview,
+    firstResponseAt: r.firstResponseAt,
+    lastActivityAt: r.lastActivityAt,
+    createdAt: r.createdAt,
+    offeredTo: r.offeredTo,
+    offeredAt: r.offeredAt,
+    offerExpiresAt: r.offerExpiresAt,
+    waitingSince: r.waitingSince,
+  };
+}
+
+export function toMessage(r: MessageRow): Message {
+  return {
+    id: r.id,
+    conversationId: r.conversationId,
+    direction: r.direction as Message["direction"],
+    senderKind: r.senderKind as SenderKind,
+    senderId: r.senderId,
+    senderName: r.senderName,
+    content: MessageContentSchema.parse(r.content),
+    status: r.status as DeliveryStatus,
+    failureReason: r.failureReason,
+    clientId: r.clientId,
+    createdAt: r.createdAt,
+    position: r.position,
+  };
+}
+
+export function toInbox(r: InboxRow): Inbox {
+  return {
+    id: r.id,
+    workspaceId: r.workspaceId,
+    name: r.name,
+    channel: r.channel as ChannelType,
+    status: r.status as ChannelStatus,
+    teamId: r.teamId,
+    pausedUntil: r.pausedUntil,
+    settings: r.settings,
+    createdAt: r.createdAt,
+  };
+}
+
+export type UserRow = typeof users.$inferSelect;
+
+/** A user as clients see it (never the password hash), with the teams they belong to. */
+export function toUser(row: UserRow, teamIds: string[]): User {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    teamIds,
+    maxConcurrentChats: row.maxConcurrentChats,
+    availability: row.availability,
+    locale: row.locale,
+  };
+}
+
+export async function loadUser(db: Database, id: string): Promise<(User & { passwordHash: string }) | null> {
+  const row = await db.query.users.findFirst({ where: eq(users.id, id) });
+  if (!row) return null;
+  const teams = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, id));
+  return { ...toUser(row, teams.map((t) => t.teamId)), passwordHash: row.passwordHash };
+}
+
+export async function listUsers(db: Database, workspaceId: string): Promise<User[]> {
+  const rows = await db.select().from(users).where(eq(users.workspaceId, workspaceId)).orderBy(asc(users.name));
+  // Only this workspace's memberships: the join keeps other workspaces' rows out of the read.
+  const memberships = await db
+    .select({ userId: teamMembers.userId, teamId: teamMembers.teamId })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(eq(users.workspaceId, workspaceId));
+  return rows.map((row) => toUser(row, memberships.filter((m) => m.userId === row.id).map((m) => m.teamId)));
+}
+
+export async function getConversationRow(db: Database, id: string): Promise<ConversationRow | undefined> {
+  return db.query.conversations.findFirst({ where: eq(conversations.id, id) });
+}
+
+export async function getInboxRow(db: Database, id: string): Promise<InboxRow | undefined> {
+  return db.query.inboxes.findFirst({ where: eq(inboxes.id, id) });
+}
+
+export async function loadContact(db: Database, id: string): Promise<Contact | null> {
+  const row = await db.query.contacts.findFirst({ where: eq(contacts.id, id) });
+  if (!row) return null;
+  const ids = await db.select().from(contactIdentities).where(eq(contactIdentities.contactId, id));
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    ...contactExtras(row),
+    createdAt: row.createdAt,
+    identities: ids.map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId, blockedAt: i.blockedAt })),
+  };
+}
+
+/** The contact fields the customer panel edits (migration 0006). */
+function contactExtras(row: typeof contacts.$inferSelect): Pick<Contact, "vip" | "company" | "notes" | "mergedIntoId"> {
+  return { vip: row.vip, company: row.company, notes: row.notes, mergedIntoId: row.mergedIntoId };
+}
+
+/** The latest `limit` messages of a conversation, oldest first. */
+export async function recentMessages(db: Database, conversationId: string, limit = 200): Promise<Message[]> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(eq(messages.conversationId, conversationId))
+    .orderBy(desc(messages.position))
+    .limit(limit);
+  return rows.reverse().map(toMessage);
+}
+
+export async function conversationsOfTeams(
+  db: Database,
+  workspaceId: string,
+  teamIds: string[] | "all",
+  limit: number,
+): Promise<Conversation[]> {
+  const where =
+    teamIds === "all"
+      ? eq(conversations.workspaceId, workspaceId)
+      : and(eq(conversations.workspaceId, workspaceId), inArray(conversations.teamId, teamIds));
+  const rows = await db.select().from(conversations).where(where).orderBy(desc(conversations.lastActivityAt)).limit(limit);
+  return rows.map(toConversation);
+}
+
+/** Several contacts with their identities, in two queries. */
+export async function loadContacts(db: Database, ids: string[]): Promise<Contact[]> {
+  if (ids.length === 0) return [];
+  const rows: (typeof contacts.$inferSelect)[] = [];
+  const idents: (typeof contactIdentities.$inferSelect)[] = [];
+  // SQLite caps bound parameters per statement; page through long id lists.
+  for (let i = 0; i < ids.length; i += 500) {
+    const chunk = ids.slice(i, i + 500);
+    rows.push(...(await db.select().from(contacts).where(inArray(contacts.id, chunk))));
+    idents.push(...(await db.select().from(contactIdentities).where(inArray(contactIdentities.contactId, chunk))));
+  }
+  return rows.map((row) => ({
+    id: row.id,
+    workspaceId: row.workspaceId,
+    name: row.name,
+    email: row.email,
+    phone: row.phone,
+    ...contactExtras(row),
+    createdAt: row.createdAt,
+    identities: idents
+      .filter((i) => i.contactId === row.id)
+      .map((i) => ({ inboxId: i.inboxId, channel: i.channel as ChannelType, externalId: i.externalId, blockedAt: i.blockedAt })),
+  }));
+}

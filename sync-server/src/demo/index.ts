@@ -1,0 +1,4 @@
+// Demo: the demo workspace's seed and the `/demo` sample website (only when the demo is on).
+// The capability's public surface: other modules import this file, never its insides.
+export { registerDemoRoutes } from "./demo-routes.ts";
+export { seedDemo, type SeedResult } from "./seed-demo.ts";

@@ -1,0 +1,169 @@
+import { and, desc, eq, sql } from "drizzle-orm";
+import { newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
+import type { Connector } from "@inbox/connectors";
+import type { Caches } from "../db/caches.ts";
+import type { RoutingDeps } from "../routing/index.ts";
+import { refuseOverChannelLimits, type UploadDeps } from "./uploads.ts";
+import { conversations, messages, outbox, users } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { HttpError } from "../http/http-error.ts";
+import { publish } from "../rooms/publish.ts";
+import { conversationForUser } from "../security/conversation-access.ts";
+import { eventInsert } from "../db/event-rows.ts";
+import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "../db/read-model.ts";
+import { refuseForeignAttachment } from "../media/media-access.ts";
+import { pickupOnReply } from "../routing/index.ts";
+import { refuseIfUnreachable } from "../channels/index.ts";
+
+/** What sending an agent's reply needs. */
+export interface ReplyDeps extends RoutingDeps, UploadDeps {
+  caches: Pick<Caches, "inboxes">;
+  connectors: ReadonlyMap<ChannelType, Connector>;
+  /** The reply is handed to the outbox at once. */
+  outbox: { kick(): unknown };
+}
+
+export interface ReplyResult {
+  message: Message;
+  conversation: Conversation;
+  duplicate: boolean;
+}
+
+/** What agents see when the channel cannot take replies (the seed's failure table). */
+export const CHANNEL_BLOCKS: Record<string, string> = {
+  disabled: "This channel was disabled by an admin. You can't reply here; earlier messages stay visible.",
+  token_expired: "This channel's connection has expired. An admin must reconnect it in the admin settings.",
+};
+
+/**
+ * An agent's reply: stored with its outbox entry and event in one transaction (so it cannot be
+ * lost once acknowledged), published live as "queued", then sent by the outbox dispatcher.
+ * The client's id makes a retried or replayed command return the same message.
+ */
+export async function sendAgentReply(
+  core: ReplyDeps,
+  user: SessionUser,
+  conversationId: string,
+  input: {
+    clientId: string;
+    content: MessageContent;
+    /** The assignee the agent saw when writing (offline replies): someone else taking the chat since wins. */
+    expectedAssigneeId?: string | null;
+  },
+): Promise<ReplyResult> {
+  const conv = await conversationForUser(core, user, conversationId);
+  const replied = await core.locks.run(`conversation:${conv.id}`, async () => {
+    const existing = await core.db.query.messages.findFirst({
+      where: and(eq(messages.inboxId, conv.inboxId), eq(messages.clientId, input.clientId)),
+    });
+    if (existing) {
+      if (existing.conversationId !== conv.id || existing.senderId !== user.id) {
+        throw new HttpError(409, "conflict", "This message id was already used for another message.");
+      }
+      const current = await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) });
+      return { message: toMessage(existing), conversation: toConversation(current!), duplicate: true };
+    }
+    const current = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) })) ?? conv;
+    if (input.expectedAssigneeId !== undefined) await refuseIfTakenMeanwhile(core, user, current, input.expectedAssigneeId);
+    const inbox = await core.caches.inboxes.getOrLoad(conv.inboxId, () => getInboxRow(core.db, conv.inboxId));
+    const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
+    if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
+    await refuseIfUnreachable(core, current);
+    await refuseOutsideWindow(core, current);
+    await refuseForeignAttachment(core, user, conv.id, input.content);
+    await refuseOverChannelLimits(core, current.channel as ChannelType, input.content);
+
+    const at = core.now();
+    const row: MessageRow = {
+      id: newId(),
+      workspaceId: conv.workspaceId,
+      conversationId: conv.id,
+      inboxId: conv.inboxId,
+      direction: "outbound",
+      senderKind: "agent",
+      senderId: user.id,
+      senderName: user.name,
+      content: input.content,
+      text: searchableText(input.content),
+      status: "queued",
+      failureReason: null,
+      clientId: input.clientId,
+      externalId: null,
+      createdAt: at,
+      seq: 0, // stamped by the database at commit
+      position: 0, // likewise (read back below)
+    };
+    const base = { workspaceId: conv.workspaceId, conversationId: conv.id, actorKind: "agent" as const, actorId: user.id, at };
+    // Replying to an unassigned chat takes it, as agents expect; the event says why.
+    const takes = current.assigneeId === null;
+    const results = await core.writer.write([
+      core.db.insert(messages).values(row),
+      core.db.insert(outbox).values({ messageId: row.id, inboxId: conv.inboxId, state: "pending", nextAttemptAt: at, createdAt: at }),
+      eventInsert(core, { ...base, type: "message.queued", data: { messageId: row.id, firstResponse: current.firstResponseAt === null } }),
+      ...(takes ? [eventInsert(core, { ...base, type: "conversation.assigned", data: { from: null, to: user.id, reason: "replied" } })] : []),
+      core.db
+        .update(conversations)
+        .set({
+          lastMessagePreview: previewOf(input.content),
+          lastActivityAt: sql`max(${conversations.lastActivityAt}, ${at})`,
+          firstResponseAt: sql`coalesce(${conversations.firstResponseAt}, ${at})`,
+          unreadCount: 0,
+          waitingSince: null,
+          ...(takes ? { assigneeId: user.id } : {}),
+        })
+        .where(eq(conversations.id, conv.id))
+        .returning(),
+      // The arrival sequence the insert trigger gave the reply (RETURNING cannot see it).
+      core.db.select({ position: messages.position }).from(messages).where(eq(messages.id, row.id)),
+    ]);
+    const updated = (results[results.length - 2] as ConversationRow[])[0]!;
+    row.position = (results[results.length - 1] as { position: number }[])[0]?.position ?? 0;
+    const result = { message: toMessage(row), conversation: toConversation(updated), duplicate: false };
+    publish(core, result.conversation, [result.message]);
+    core.outbox.kick();
+    return result;
+  });
+  // Replying to a chat offered to you takes it: the pickup is recorded now (outside the
+  // conversation's lock, which recordPickup takes), also for a replayed reply whose first try
+  // stopped before this step.
+  return pickupOnReply(core, replied, user.id);
+}
+
+/**
+ * An agent who wrote while the chat was theirs (or nobody's) loses the race if a colleague
+ * took it in the meantime: the server decides, and the agent is told who took it.
+ */
+async function refuseIfTakenMeanwhile(core: ReplyDeps, user: SessionUser, current: ConversationRow, expected: string | null): Promise<void> {
+  const now = current.assigneeId;
+  if (now === null || now === user.id || now === expected) return;
+  const taker = await core.db.query.users.findFirst({ where: eq(users.id, now) });
+  throw new HttpError(
+    409,
+    "conflict",
+    `Conversation was taken by ${taker?.name.split(" ")[0] ?? "a colleague"} while you were offline; your reply was kept as a draft.`,
+  );
+}
+
+/**
+ * Platforms with a messaging window (WhatsApp 24 h; Messenger and Instagram 24 h, or 7 days
+ * for a human agent) refuse free-form replies after it: say so now, while the agent still has
+ * the text, rather than as a failed send later.
+ */
+async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow): Promise<void> {
+  const connector = core.connectors.get(conv.channel as never);
+  const hours = connector && (connector.capabilities.humanAgentWindowHours ?? connector.capabilities.replyWindowHours);
+  if (!connector || hours === null || hours === undefined) return;
+  const [last] = await core.db
+    .select({ at: messages.createdAt })
+    .from(messages)
+    .where(and(eq(messages.conversationId, conv.id), eq(messages.direction, "inbound")))
+    .orderBy(desc(messages.createdAt))
+    .limit(1);
+  if (last && core.now() - last.at <= hours * 3600_000) return;
+  const days = hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
+  throw new HttpError(
+    409,
+    "channel_unavailable",
+    `This customer last wrote more than ${days} ago, so this channel does not allow a free-form reply now. They must write again first${conv.channel === "whatsapp" ? ", or send an approved template" : ""}.`,
+  );
+}

@@ -1,0 +1,180 @@
+import { canSeeTeam, type ChannelType, type MessageContent } from "@inbox/shared";
+import {
+  attachmentKindOf,
+  baseMimeType,
+  checkAttachment,
+  checkChoices,
+  formatSize,
+  typeLabel,
+  type AttachmentKind,
+  type AttachmentProblem,
+  type ChannelCapabilities,
+  type ChoicesProblem,
+  type UploadResponse,
+} from "@inbox/shared/api/uploads";
+import type { Connector } from "@inbox/connectors";
+import type { Writes } from "../db/record.ts";
+import { MEDIA_KEY_RE, newMediaKey, type BlobStore } from "../media/blob-store.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { HttpError, forbidden, notFound } from "../http/http-error.ts";
+import { recordMedia } from "../media/media-access.ts";
+import { conversationForUser } from "../security/conversation-access.ts";
+import { CHANNEL_NAMES } from "../channels/index.ts";
+import { getInboxRow } from "../db/read-model.ts";
+
+/**
+ * Agents' attachments and the channel limits they must fit. The composer checks the same
+ * limits before sending; the server checks again at upload and when the reply arrives, because
+ * a reply written offline may meet a channel whose limits it never saw.
+ */
+
+/** What storing agents' files and checking them against their channel needs. */
+export interface UploadDeps extends Writes {
+  connectors: ReadonlyMap<ChannelType, Connector>;
+  blobs: BlobStore;
+}
+
+const KIND_WORDS: Record<AttachmentKind, string> = { image: "images", audio: "audio", video: "videos", file: "files" };
+
+/** No connector for a channel (not configured on this server): nothing but text goes out. */
+const TEXT_ONLY: ChannelCapabilities = { maxTextLength: 4096, maxButtons: 0, maxButtonTitleLength: 0, maxQuickReplies: 0, media: {}, formatting: "plain" };
+
+export function channelCapabilities(core: UploadDeps, channel: ChannelType): ChannelCapabilities {
+  const caps = core.connectors.get(channel)?.capabilities;
+  if (!caps) return TEXT_ONLY;
+  const media: ChannelCapabilities["media"] = {};
+  for (const [kind, limit] of Object.entries(caps.media) as [AttachmentKind, { maxBytes: number; mimeTypes: readonly string[] }][]) {
+    media[kind] = { maxBytes: limit.maxBytes, mimeTypes: [...limit.mimeTypes] };
+  }
+  return {
+    maxTextLength: caps.maxTextLength,
+    maxButtons: caps.maxButtons,
+    maxButtonTitleLength: caps.maxButtonTitleLength,
+    maxQuickReplies: caps.maxQuickReplies,
+    media,
+    formatting: caps.formatting,
+  };
+}
+
+/** An inbox's capabilities, for anyone who may work on its conversations. */
+export async function inboxCapabilities(core: UploadDeps, user: SessionUser, inboxId: string): Promise<ChannelCapabilities> {
+  const inbox = await getInboxRow(core.db, inboxId);
+  if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("The inbox");
+  if (!canSeeTeam(user, inbox.teamId)) throw forbidden("This inbox belongs to a team you are not in.");
+  return channelCapabilities(core, inbox.channel as ChannelType);
+}
+
+function attachmentProblemText(channel: ChannelType, p: AttachmentProblem): string {
+  const name = CHANNEL_NAMES[channel];
+  const kinds = KIND_WORDS[p.kind];
+  switch (p.problem) {
+    case "kind_unsupported":
+      return `${name} does not accept ${kinds} from agents here.`;
+    case "type_unsupported":
+      return `${name} accepts ${kinds} only as ${p.accepted.map(shortType).join(", ")}; this one is ${shortType(p.mimeType)}.`;
+    case "too_large":
+      return `${name} accepts ${kinds} up to ${formatSize(p.maxBytes)}; this one is ${formatSize(p.size)}.`;
+    case "empty":
+      return "This file is empty.";
+  }
+}
+
+function choicesProblemText(channel: ChannelType, p: ChoicesProblem): string {
+  const name = CHANNEL_NAMES[channel];
+  const what = p.kind === "buttons" ? "buttons" : "quick replies";
+  switch (p.problem) {
+    case "choices_unsupported":
+      return `${name} does not support ${what}.`;
+    case "too_many_choices":
+      return `${name} accepts at most ${p.max} ${what} in one message; this one has ${p.count}.`;
+    case "choice_too_long":
+      return `${name} accepts choices of up to ${p.max} characters; "${p.title}" is longer.`;
+  }
+}
+
+/** `image/png` → `PNG`, for people; a wildcard entry (`application/` then `*`) in words. */
+function shortType(mimeType: string): string {
+  const label = typeLabel(mimeType);
+  if (!label.endsWith("/*")) return label;
+  const type = label.slice(0, -2);
+  return type === "*" ? "any type" : `any ${type} type`;
+}
+
+const tooLarge = (message: string) => new HttpError(413, "payload_too_large", message);
+
+/** A file the channel refuses: 413 when it is too large, 400 otherwise. */
+function attachmentRefused(channel: ChannelType, p: AttachmentProblem): HttpError {
+  const message = attachmentProblemText(channel, p);
+  return p.problem === "too_large" ? tooLarge(message) : new HttpError(400, "bad_request", message);
+}
+
+/**
+ * Stores an agent's file for a reply in this conversation, refusing what its channel would
+ * refuse: the type first (from the header, before reading a byte), then the size while the
+ * body streams in, so an oversized file is never buffered whole.
+ */
+export async function storeUpload(
+  core: UploadDeps,
+  user: SessionUser,
+  input: { conversationId: string; filename: string; mimeType: string; declaredSize: number | null; read(limit: number): Promise<Uint8Array> },
+): Promise<UploadResponse> {
+  const conv = await conversationForUser(core, user, input.conversationId);
+  const channel = conv.channel as ChannelType;
+  const caps = channelCapabilities(core, channel);
+  const mimeType = baseMimeType(input.mimeType);
+  const kind = attachmentKindOf(mimeType);
+  const limit = caps.media[kind];
+  const early = checkAttachment(caps, { mimeType, size: input.declaredSize ?? 1 });
+  if (early) throw attachmentRefused(channel, early);
+  let bytes: Uint8Array;
+  try {
+    bytes = await input.read(limit!.maxBytes);
+  } catch (err) {
+    if (err instanceof HttpError && err.status === 413) {
+      throw tooLarge(`${CHANNEL_NAMES[channel]} accepts ${KIND_WORDS[kind]} up to ${formatSize(limit!.maxBytes)}; this one is larger.`);
+    }
+    throw err;
+  }
+  const problem = checkAttachment(caps, { mimeType, size: bytes.byteLength });
+  if (problem) throw attachmentRefused(channel, problem);
+  const key = newMediaKey(mimeType);
+  await core.blobs.put(key, bytes, mimeType);
+  // The uploader's alone until a reply carries it (media/media-access.ts).
+  await recordMedia(core, key, { workspaceId: user.workspaceId, uploaderId: user.id });
+  return { url: `/media/${key}`, kind, mimeType, size: bytes.byteLength, filename: input.filename };
+}
+
+/**
+ * A reply's content against its channel, at the moment it is sent: text length, choices, and
+ * an attachment's stored bytes (its real size and type, not what the client claimed).
+ */
+export async function refuseOverChannelLimits(core: UploadDeps, channel: ChannelType, content: MessageContent): Promise<void> {
+  const caps = channelCapabilities(core, channel);
+  const name = CHANNEL_NAMES[channel];
+  switch (content.kind) {
+    case "text":
+    case "buttons":
+    case "quick_replies": {
+      if (content.text.length > caps.maxTextLength) {
+        throw new HttpError(400, "bad_request", `${name} accepts messages of up to ${caps.maxTextLength} characters; this one has ${content.text.length}.`);
+      }
+      const problem = content.kind === "text" ? null : checkChoices(caps, content);
+      if (problem) throw new HttpError(400, "bad_request", choicesProblemText(channel, problem));
+      return;
+    }
+    case "image":
+    case "audio":
+    case "video":
+    case "file": {
+      const key = content.url.startsWith("/media/") ? content.url.slice("/media/".length) : "";
+      const blob = MEDIA_KEY_RE.test(key) ? await core.blobs.get(key) : null;
+      if (!blob) throw new HttpError(400, "bad_request", "The attachment was not found. Attach the file again.");
+      if (attachmentKindOf(blob.mimeType) !== content.kind || baseMimeType(content.mimeType) !== blob.mimeType) throw new HttpError(400, "bad_request", "The attachment does not match its kind. Attach the file again.");
+      const problem = checkAttachment(caps, { mimeType: blob.mimeType, size: blob.bytes.byteLength });
+      if (problem) throw attachmentRefused(channel, problem);
+      return;
+    }
+    default:
+      throw new HttpError(400, "bad_request", "A reply can carry text, an attachment, buttons or quick replies.");
+  }
+}

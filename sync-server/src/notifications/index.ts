@@ -1,0 +1,4 @@
+// Notifications: @mentions in notes, each person's notifications and their `user.<id>` room.
+// The capability's public surface: other modules import this file, never its insides.
+export { registerNotificationRoutes } from "./notification-routes.ts";
+export { hydrateUserRoom, notifyMentions } from "./notifications.ts";

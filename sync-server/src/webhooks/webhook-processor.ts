@@ -1,0 +1,205 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { DeliveryKeys, WebhookRequest } from "@inbox/connectors";
+import { keepRenewing, type Holder } from "../scheduling/claims.ts";
+import type { InboundDeps } from "./inbound-events.ts";
+import { webhookEvents } from "../db/schema.ts";
+import { applyWebhookBatch, type WebhookOutcome, type WebhookRow } from "./webhook-batch.ts";
+
+/** Most webhooks one claim takes (and one batch applies). */
+const BATCH = 200;
+/** The Node sweep: anything pending that no kick reached (a claim whose holder died) is found within this. */
+const SWEEP_MS = 5_000;
+
+/** What processing stored webhooks needs: applying them, and this process as claim holder. */
+export interface WebhooksDeps extends InboundDeps {
+  holder: Holder;
+}
+
+/**
+ * Stored webhooks are processed here, after the platform has its 200, in batches (see
+ * applyWebhookBatch). A batch is claimed with one conditional update naming this process as
+ * the holder with a short lease, which the process renews while it works; a process that dies
+ * leaves claims that run out (or that its restart takes back at once, see takeBackOwnClaims),
+ * and whoever looks next processes them. So of several processes that see a webhook pending
+ * (Node instances, a Worker and the scheduler's Durable Object) exactly one applies it at a
+ * time, and none is left behind. Applying is idempotent (platform message ids, forward-only
+ * receipts), so a batch cut short by a crash is simply applied again.
+ */
+export class WebhookProcessor {
+  private running: Promise<void> | null = null;
+  private again = false;
+  private timer: ReturnType<typeof setInterval> | null = null;
+
+  constructor(private readonly core: WebhooksDeps) {}
+
+  /**
+   * Stores a verified webhook (already without its secrets); resolves once it is durable (then
+   * it may be acknowledged). A delivery whose key is already stored is a redelivery: not stored
+   * again ("duplicate"). A replay key already stored with another body is a replayed signature
+   * ("replayed"): the caller refuses it.
+   */
+  async store(inboxId: string, req: WebhookRequest, keys: DeliveryKeys): Promise<"stored" | "duplicate" | "replayed"> {
+    const headers: Record<string, string> = {};
+    req.headers.forEach((v, k) => (headers[k] = v));
+    const body = new TextDecoder().decode(req.body);
+    const [inserted] = (await this.core.writer.write([
+      this.core.db
+        .insert(webhookEvents)
+        .values({
+          inboxId,
+          method: req.method,
+          url: req.url.toString(),
+          headers,
+          body,
+          state: "pending",
+          receivedAt: this.core.now(),
+          deliveryKey: keys.delivery,
+          replayKey: keys.replay ?? null,
+        })
+        .onConflictDoNothing()
+        .returning({ id: webhookEvents.id }),
+    ])) as [{ id: number }[]];
+    if (inserted.length > 0) {
+      void this.kick();
+      return "stored";
+    }
+    if (keys.replay) {
+      const [seen] = await this.core.db
+        .select({ body: webhookEvents.body })
+        .from(webhookEvents)
+        .where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.replayKey, keys.replay)));
+      if (seen && seen.body !== body) return "replayed";
+    }
+    return "duplicate";
+  }
+
+  /**
+   * Processes what is pending, after those already being processed. Returns the work's promise
+   * (it never rejects), e.g. for a Worker's `ctx.waitUntil`.
+   */
+  kick(): Promise<void> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const run = this.loop()
+      .catch((err) => console.error("webhook processing failed", err))
+      .finally(() => (this.running = null));
+    this.running = run;
+    return run;
+  }
+
+  /**
+   * Processes what is pending and says when to look again: when a claim another process holds
+   * runs out (its holder may have died), or now if something is claimable; null when nothing
+   * is pending. For runtimes without long-lived timers (a Worker's alarm).
+   */
+  async runDue(now: number = this.core.now()): Promise<number | null> {
+    await this.kick();
+    const [row] = await this.core.db
+      .select({ next: sql<number | null>`min(coalesce(${webhookEvents.claimedUntil}, 0))` })
+      .from(webhookEvents)
+      .where(eq(webhookEvents.state, "pending"));
+    const next = row?.next ?? null;
+    return next === null ? null : Math.max(Number(next), now);
+  }
+
+  /** The sweep (Node): looks for pending webhooks every few seconds, whatever kicked or not. */
+  start(intervalMs = SWEEP_MS): void {
+    this.timer ??= setInterval(() => void this.kick(), intervalMs);
+    (this.timer as { unref?: () => void }).unref?.();
+    void this.kick();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  /** A re-enabled channel: what arrived while it was disabled is shown now. */
+  async release(inboxId: string): Promise<void> {
+    await this.core.writer.write([
+      this.core.db
+        .update(webhookEvents)
+        .set({ state: "pending", claimedUntil: null, claimedBy: null })
+        .where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.state, "held"))),
+    ]);
+    void this.kick();
+  }
+
+  private async loop(): Promise<void> {
+    do {
+      this.again = false;
+      const rows = await this.claim();
+      if (rows.length === 0) continue;
+      const ids = rows.map((r) => r.id);
+      const lease = keepRenewing(this.core.holder, () => this.renew(ids));
+      try {
+        await this.finish(await applyWebhookBatch(this.core, rows));
+      } finally {
+        lease.stop();
+      }
+      if (rows.length === BATCH) this.again = true;
+    } while (this.again);
+  }
+
+  /** Takes the oldest claimable webhooks (pending, not under a live claim) for this process. */
+  private async claim(): Promise<WebhookRow[]> {
+    const { core } = this;
+    const now = core.now();
+    const [raw] = await core.writer.write([
+      core.db.all(sql`
+        update webhook_events set claimed_by = ${core.holder.id}, claimed_until = ${now + core.holder.leaseMs}
+        where id in (
+          select id from webhook_events
+          where state = 'pending' and (claimed_until is null or claimed_until < ${now})
+          order by id limit ${BATCH})
+        returning id, inbox_id, method, url, headers, body`),
+    ]);
+    return (raw as Record<string, unknown>[])
+      .map((r) => ({
+        id: Number(r.id),
+        inboxId: r.inbox_id as string,
+        method: r.method as string,
+        url: r.url as string,
+        headers: JSON.parse(r.headers as string) as Record<string, string>,
+        body: r.body as string,
+      }))
+      .sort((a, b) => a.id - b.id);
+  }
+
+  private async renew(ids: number[]): Promise<void> {
+    const { core } = this;
+    await core.writer.write([
+      core.db.run(
+        sql`update webhook_events set claimed_until = ${core.now() + core.holder.leaseMs} where id in (${sql.join(ids, sql`, `)}) and claimed_by = ${core.holder.id} and state = 'pending'`,
+      ),
+    ]);
+  }
+
+  /** Records each outcome, only where this process still holds the claim (a lost one is someone else's now). */
+  private async finish(outcomes: WebhookOutcome[]): Promise<void> {
+    const { core } = this;
+    const at = core.now();
+    const mine = sql`claimed_by = ${core.holder.id} and state = 'pending'`;
+    const idsIn = (list: WebhookOutcome[]) => sql.join(list.map((o) => sql`${o.id}`), sql`, `);
+    const done = outcomes.filter((o) => o.state === "done");
+    const held = outcomes.filter((o) => o.state === "held");
+    const failed = outcomes.filter((o): o is Extract<WebhookOutcome, { state: "failed" }> => o.state === "failed");
+    await core.writer.write([
+      ...(done.length
+        ? [core.db.run(sql`update webhook_events set state = 'done', error = null, claimed_by = null, claimed_until = null, processed_at = ${at} where id in (${idsIn(done)}) and ${mine}`)]
+        : []),
+      ...(held.length
+        ? [core.db.run(sql`update webhook_events set state = 'held', claimed_by = null, claimed_until = null where id in (${idsIn(held)}) and ${mine}`)]
+        : []),
+      ...failed.map((o) =>
+        core.db.run(sql`update webhook_events set state = 'failed', error = ${o.error}, claimed_by = null, claimed_until = null, processed_at = ${at} where id = ${o.id} and ${mine}`),
+      ),
+    ]);
+  }
+}

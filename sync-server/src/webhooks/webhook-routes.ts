@@ -1,0 +1,44 @@
+import type { Hono } from "hono";
+import type { WebhookRequest } from "@inbox/connectors";
+import { credentialsOf, webhookInbox, type ChannelsDeps } from "../channels/index.ts";
+import type { WebhookProcessor } from "./webhook-processor.ts";
+import { withoutSecrets } from "./webhook-secrets.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { HttpError } from "../http/http-error.ts";
+import { readRawBody } from "../http/read-body.ts";
+
+const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+
+/**
+ * `GET|POST /webhooks/<platform>/<inboxId>`: the platform's setup handshake, and deliveries.
+ * A delivery is verified over its raw bytes (a bad or missing signature is a 401 and nothing is
+ * stored), stored without its secrets (once per delivery key), and only then acknowledged;
+ * processing happens after the answer.
+ */
+export function registerWebhookRoutes(app: Hono<AppEnv>, core: ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store"> }): void {
+  app.get("/webhooks/:platform/:inboxId", async (c) => {
+    const { inbox, connector } = await webhookInbox(core, c.req.param("platform"), c.req.param("inboxId"));
+    const reply = await connector.handshake(asWebhookRequest(c.req.raw, new Uint8Array()), await credentialsOf(core, inbox));
+    if (!reply) throw new HttpError(404, "not_found", "This address only accepts the platform's webhooks.");
+    return c.body(reply.body, reply.status as 200, { "content-type": reply.contentType ?? "text/plain" });
+  });
+
+  app.post("/webhooks/:platform/:inboxId", async (c) => {
+    const { inbox, connector } = await webhookInbox(core, c.req.param("platform"), c.req.param("inboxId"));
+    const req = asWebhookRequest(c.req.raw, await readRawBody(c, WEBHOOK_BODY_LIMIT));
+    const credentials = await credentialsOf(core, inbox);
+    if (!(await connector.verify(req, credentials, core.now()))) {
+      throw new HttpError(401, "unauthenticated", "The webhook signature is missing or wrong.");
+    }
+    const keys = await connector.deliveryKeys(req, credentials);
+    // A redelivery gets the usual answer, so the platform stops retrying; it is not stored twice.
+    const outcome = await core.webhooks.store(inbox.id, withoutSecrets(req, connector.webhookSecrets), keys);
+    if (outcome === "replayed") throw new HttpError(401, "unauthenticated", "This webhook signature was already used for another delivery.");
+    const ack = connector.acknowledge(req);
+    return c.body(ack.body, ack.status as 200, { "content-type": ack.contentType ?? "text/plain" });
+  });
+}
+
+function asWebhookRequest(raw: Request, body: Uint8Array): WebhookRequest {
+  return { method: raw.method, url: new URL(raw.url), headers: raw.headers, body };
+}
