@@ -1,8 +1,8 @@
 /** Top bar: product and workspace, the connection badge, who is signed in, and Sign out. */
 import { Show } from "solid-js";
-import { useAppState } from "../state/app-state.tsx";
+import { useAppState } from "../app/index.ts";
 import { canOpenSettings } from "../state/settings-access.ts";
-import { Avatar } from "./Avatar.tsx";
+import { Avatar } from "../ui/Avatar.tsx";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 import { AvailabilitySwitch } from "./routing/AvailabilitySwitch.tsx";
 import { NotificationBell } from "./notifications/NotificationBell.tsx";

@@ -4,7 +4,7 @@
  * or the channel recovers.
  */
 import { For, Show } from "solid-js";
-import { useAppState } from "../state/app-state.tsx";
+import { useAppState } from "../app/index.ts";
 import { t } from "./shell-messages.ts";
 
 export function ChannelAlerts() {

@@ -5,16 +5,16 @@
  */
 import type { Conversation, ConversationStatus, Priority } from "@inbox/shared";
 import { For, Show } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { effectiveStatus } from "../format/channel-status.ts";
 import { PRIORITIES } from "../format/choices.ts";
 import { formatDateTime } from "../format/time.ts";
-import { useAppState } from "../state/app-state.tsx";
 import { focusComposer } from "../shortcuts/composer-focus.ts";
 import { useShortcuts } from "../shortcuts/registry.ts";
-import { Avatar } from "./Avatar.tsx";
-import { ChannelBadge } from "./ChannelBadge.tsx";
-import { ChannelStatusBadge } from "./ChannelStatusBadge.tsx";
-import { ErrorMessage } from "./ErrorMessage.tsx";
+import { Avatar } from "../ui/Avatar.tsx";
+import { ChannelBadge } from "../ui/ChannelBadge.tsx";
+import { ChannelStatusBadge } from "../ui/ChannelStatusBadge.tsx";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { t } from "./together/messages.ts";
 import { PresenceNote } from "./together/PresenceNote.tsx";

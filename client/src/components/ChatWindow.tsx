@@ -1,11 +1,11 @@
 /** The centre region: the open conversation's header, timeline and composer. */
 import { Match, Show, Switch } from "solid-js";
-import { useAppState } from "../state/app-state.tsx";
+import { useAppState } from "../app/index.ts";
 import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
 import { OfferBanner } from "./routing/OfferBanner.tsx";
 import { Timeline } from "./Timeline.tsx";
-import { t } from "./workspace-messages.ts";
+import { t } from "../ui/workspace-messages.ts";
 
 export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void }) {
   const { selection, local } = useAppState();

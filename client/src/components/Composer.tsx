@@ -21,9 +21,9 @@ import { CommandSchema, contactDisplayName, type Command } from "@inbox/shared";
 import { attachmentKindOf, baseMimeType } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js";
 import type * as Y from "yjs";
+import { useAppState } from "../app/index.ts";
 import { CHANNEL_LABELS } from "../format/labels.ts";
 import { channelNotice, type ChannelNotice } from "../state/channel-notice.ts";
-import { useAppState } from "../state/app-state.tsx";
 import { setComposing } from "../sync/presence.ts";
 import { diffText, mapPosition, type TextChange } from "../sync/text-binding.ts";
 import { AttachmentList, type PickedFile } from "./composer/AttachmentList.tsx";
@@ -35,14 +35,14 @@ import { firstName } from "./composer/content/canned-vars.ts";
 import { keepFocus } from "./composer/FormatToolbar.tsx";
 import { FormattedPreview } from "./composer/FormattedPreview.tsx";
 import { ChoicesIcon, PaperclipIcon } from "./composer/icons.tsx";
-import { keepForUpload, keptStoreOf, LOCAL_UPLOAD_PREFIX } from "./composer/kept-uploads.ts";
+import { keepForUpload, keptStoreOf, LOCAL_UPLOAD_PREFIX } from "../sync/kept-uploads.ts";
 import { attachmentError, textLengthError } from "./composer/limits.ts";
 import type { FormatEdit } from "./composer/markdown-lite.ts";
 import { t } from "./composer/messages.ts";
-import { t as ws } from "./workspace-messages.ts";
+import { t as ws } from "../ui/workspace-messages.ts";
 import { createTextTools } from "./composer/text-tools.tsx";
 import { composerKeyAction } from "./composer-keys.ts";
-import { ErrorMessage } from "./ErrorMessage.tsx";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 
 type Mode = "reply" | "note";
 

@@ -3,8 +3,8 @@
  * ("Offline · 3 changes waiting"). A status region, so screen readers hear it change.
  */
 import { createMemo } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { connectionBadge } from "../sync/connection.ts";
-import { useAppState } from "../state/app-state.tsx";
 import { t } from "./shell-messages.ts";
 
 export function ConnectionBadge() {

@@ -4,11 +4,11 @@ import { contactDisplayName } from "@inbox/shared";
 import { createSignal, Show } from "solid-js";
 import { formatDateTime } from "../format/time.ts";
 import type { ContactPanel } from "../state/contact-panel.ts";
-import { Avatar } from "./Avatar.tsx";
+import { Avatar } from "../ui/Avatar.tsx";
 import { ContactEditForm } from "./customer/ContactEditForm.tsx";
 import { IdentityList } from "./customer/IdentityList.tsx";
 import { t } from "./customer/messages.ts";
-import { ErrorMessage } from "./ErrorMessage.tsx";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 
 export function ContactProfile(props: { contact: Contact; panel: ContactPanel }) {
   const name = () => contactDisplayName(props.contact);

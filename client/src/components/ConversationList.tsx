@@ -7,9 +7,9 @@
 import type { ListFilter } from "@inbox/shared";
 import { activeFilterCount } from "@inbox/shared/domain/list-view";
 import { For, Match, Show, Switch } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { channelStatusWords, effectiveStatus } from "../format/channel-status.ts";
-import { useAppState } from "../state/app-state.tsx";
-import { createNow } from "./now.ts";
+import { createNow } from "../ui/now.ts";
 import { ConversationListItem } from "./ConversationListItem.tsx";
 import { FilterTabs } from "./FilterTabs.tsx";
 import { ActiveFilters } from "./list/ActiveFilters.tsx";
@@ -17,7 +17,7 @@ import { ListFilters } from "./list/ListFilters.tsx";
 import { t } from "./list/messages.ts";
 import { SavedViews } from "./list/SavedViews.tsx";
 import { VirtualList } from "./list/VirtualList.tsx";
-import { t as ws } from "./workspace-messages.ts";
+import { t as ws } from "../ui/workspace-messages.ts";
 
 const EMPTY: Record<ListFilter, () => string> = {
   mine: () => ws("emptyMine"),

@@ -1,9 +1,9 @@
 /** Facts about the open conversation: channel, inbox, dates, status, priority, assignee and its history, labels, tickets. */
 import type { Conversation, Inbox } from "@inbox/shared";
 import { Show } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { assigneeLabel, CHANNEL_LABELS, PRIORITY_LABELS } from "../format/labels.ts";
 import { formatDateTime } from "../format/time.ts";
-import { useAppState } from "../state/app-state.tsx";
 import { AssigneeHistory } from "./customer/AssigneeHistory.tsx";
 import { LinkedTickets } from "./customer/LinkedTickets.tsx";
 import { t } from "./customer/messages.ts";

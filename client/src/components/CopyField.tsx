@@ -3,7 +3,7 @@
  * read-only box that selects itself on focus, with a Copy button that says when it worked.
  */
 import { createSignal, createUniqueId, onCleanup } from "solid-js";
-import { t } from "./workspace-messages.ts";
+import { t } from "../ui/workspace-messages.ts";
 
 async function copyText(text: string, input: HTMLInputElement): Promise<boolean> {
   try {

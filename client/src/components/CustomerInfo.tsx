@@ -1,6 +1,6 @@
 /** The right region: the customer's profile, this conversation's metadata, their history and files, merging. */
 import { Show } from "solid-js";
-import { useAppState } from "../state/app-state.tsx";
+import { useAppState } from "../app/index.ts";
 import { createContactPanel } from "../state/contact-panel.ts";
 import { ContactProfile } from "./ContactProfile.tsx";
 import { ConversationMeta } from "./ConversationMeta.tsx";

@@ -3,7 +3,7 @@ import type { Conversation } from "@inbox/shared";
 import { For, Show } from "solid-js";
 import { CHANNEL_LABELS } from "../format/labels.ts";
 import { formatListTime } from "../format/time.ts";
-import { ChannelBadge } from "./ChannelBadge.tsx";
+import { ChannelBadge } from "../ui/ChannelBadge.tsx";
 import { t } from "./customer/messages.ts";
 import { StatusBadge } from "./StatusBadge.tsx";
 

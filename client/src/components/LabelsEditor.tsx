@@ -3,7 +3,7 @@
  * merges with other agents' changes on reconnect (the server mirrors it into the conversation).
  */
 import { createSignal, For, Show } from "solid-js";
-import { useAppState } from "../state/app-state.tsx";
+import { useAppState } from "../app/index.ts";
 import { t } from "./labels-messages.ts";
 
 export function LabelsEditor() {

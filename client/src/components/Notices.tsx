@@ -4,7 +4,7 @@
  * Each stays until dismissed.
  */
 import { For, Show } from "solid-js";
-import { useAppState } from "../state/app-state.tsx";
+import { useAppState } from "../app/index.ts";
 import { t } from "./shell-messages.ts";
 
 export function Notices() {

@@ -8,9 +8,9 @@
  */
 import type { Message, Note } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, onMount, Show, Switch, untrack } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { safeUrl } from "../format/safe-url.ts";
 import { dayKey, formatDay } from "../format/time.ts";
-import { useAppState } from "../state/app-state.tsx";
 import { countNewSince, createTimelineItems, linkChoiceAnswers, startsNewDay } from "../state/timeline.ts";
 import { createConversationEvents } from "./chat/conversation-events.ts";
 import { EventRow } from "./chat/EventRow.tsx";
@@ -19,7 +19,7 @@ import { ChatMediaContext } from "./chat/media-context.ts";
 import { t } from "./chat/messages.ts";
 import type { FindKept } from "./chat/local-media.ts";
 import { createOlderMessages } from "./chat/older-messages.ts";
-import { findKept as findKeptFile, keptStoreOf } from "./composer/kept-uploads.ts";
+import { findKept as findKeptFile, keptStoreOf } from "../sync/kept-uploads.ts";
 import { MessageBubble } from "./MessageBubble.tsx";
 import { NoteBubble } from "./NoteBubble.tsx";
 

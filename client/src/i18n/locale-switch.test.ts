@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { localeFor } from "../app/index.ts";
 import { t as together } from "../components/together/messages.ts";
 import { t as shell } from "../components/shell-messages.ts";
 import { formatDay, formatListTime } from "../format/time.ts";
-import { localeFor } from "./locale-preference.ts";
 import { locale, setLocale } from "./locale.ts";
 
 afterEach(() => setLocale("en"));

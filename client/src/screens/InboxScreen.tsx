@@ -4,13 +4,13 @@
  * On narrow screens one column shows at a time: the list, or the open chat.
  */
 import { createSignal } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { ChannelAlerts } from "../components/ChannelAlerts.tsx";
 import { ChatWindow } from "../components/ChatWindow.tsx";
 import { ConversationList } from "../components/ConversationList.tsx";
 import { CustomerInfo } from "../components/CustomerInfo.tsx";
 import { Notices } from "../components/Notices.tsx";
-import { useAppState } from "../state/app-state.tsx";
 
 export function InboxScreen() {
   const { selection } = useAppState();

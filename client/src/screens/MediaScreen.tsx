@@ -4,10 +4,10 @@
  * audio and video load from the server with the session cookie; anything else is a download.
  */
 import { Match, Switch } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { mediaFileName, mediaKind } from "../format/media-kind.ts";
-import { t } from "../components/workspace-messages.ts";
-import { useAppState } from "../state/app-state.tsx";
+import { t } from "../ui/workspace-messages.ts";
 
 export function MediaScreen(props: { path: string }) {
   const { router } = useAppState();

@@ -4,11 +4,11 @@
  * server enforces the same split. Needs the server: nothing here is kept on the device.
  */
 import { Show } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { ChannelSettings } from "../components/admin/ChannelSettings.tsx";
 import { ContentSettings } from "../components/admin/content/ContentSettings.tsx";
 import { t } from "../components/admin/messages.ts";
-import { useAppState } from "../state/app-state.tsx";
 import { settingsSectionsFor } from "../state/settings-access.ts";
 
 export function SettingsScreen() {

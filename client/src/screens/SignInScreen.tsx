@@ -1,8 +1,8 @@
 /** Email and password sign-in. The server's error message is shown as is (it is written for users). */
 import { createSignal } from "solid-js";
 import { ApiError } from "../api/http.ts";
-import { useAppState } from "../state/app-state.tsx";
-import { ErrorMessage } from "../components/ErrorMessage.tsx";
+import { useAppState } from "../app/index.ts";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { t } from "./messages.ts";
 
 export function SignInScreen() {

@@ -4,7 +4,7 @@
  * rather than asking for a password.
  */
 import { createSignal } from "solid-js";
-import { useAppState } from "../state/app-state.tsx";
+import { useAppState } from "../app/index.ts";
 import { t } from "./messages.ts";
 
 export function UnreachableScreen() {

@@ -4,34 +4,14 @@
  * session → local (database, outbox, pull) → users, conversations → selection, channels.
  * The route (inbox or admin settings) depends on nothing.
  */
-import { createContext, useContext, type ParentProps } from "solid-js";
-import { createChannelsSlice, type ChannelsSlice } from "./channels.ts";
-import { createConversationsSlice, type ConversationsSlice } from "./conversations.ts";
-import { createLocalSlice, type LocalSlice } from "./local.ts";
-import { createRouteSlice, type RouteSlice } from "./route.ts";
-import { createSelectionSlice, type SelectionSlice } from "./selection.ts";
-import { createSessionSlice, type SessionSlice } from "./session.ts";
-import { createUsersSlice, type UsersSlice } from "./users.ts";
-import { createNotificationsSlice, type NotificationsSlice } from "./notifications.ts";
+import type { ParentProps } from "solid-js";
+import { AppStateContext, createLocalSlice, createRouteSlice, createSessionSlice, createUsersSlice, followUserLocale } from "../app/index.ts";
+import { createPresenceSlice } from "../sync/presence.ts";
+import { createChannelsSlice } from "./channels.ts";
 import { prefetchContent } from "./content.ts";
-import { createPresenceSlice, type PresenceSlice } from "../sync/presence.ts";
-import { followUserLocale } from "../i18n/locale-preference.ts";
-
-export interface AppState {
-  session: SessionSlice;
-  local: LocalSlice;
-  users: UsersSlice;
-  conversations: ConversationsSlice;
-  selection: SelectionSlice;
-  channels: ChannelsSlice;
-  router: RouteSlice;
-  /** Mentions and new chats: the bell, sound, desktop notifications and the title badge. */
-  notifications: NotificationsSlice;
-  /** Colleagues viewing or typing on a conversation (Yjs awareness in the team rooms). */
-  presence: PresenceSlice;
-}
-
-const AppStateContext = createContext<AppState>();
+import { createConversationsSlice } from "./conversations.ts";
+import { createNotificationsSlice } from "./notifications.ts";
+import { createSelectionSlice } from "./selection.ts";
 
 export function AppStateProvider(props: ParentProps) {
   const router = createRouteSlice();
@@ -56,10 +36,4 @@ export function AppStateProvider(props: ParentProps) {
       {props.children}
     </AppStateContext.Provider>
   );
-}
-
-export function useAppState(): AppState {
-  const state = useContext(AppStateContext);
-  if (!state) throw new Error("useAppState must be used inside <AppStateProvider>");
-  return state;
 }

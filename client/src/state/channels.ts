@@ -4,9 +4,9 @@
  * channel states.
  */
 import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from "solid-js";
+import type { SessionSlice } from "../app/index.ts";
 import { channelAlerts, reuseAlerts, type ChannelAlert } from "./channel-alerts.ts";
 import type { ConversationsSlice } from "./conversations.ts";
-import type { SessionSlice } from "./session.ts";
 
 /** Pauses end on the minute shown ("until 14:32"), so a few seconds late is fine. */
 const TICK_MS = 10_000;

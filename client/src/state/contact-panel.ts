@@ -7,10 +7,10 @@ import type { Contact, Conversation } from "@inbox/shared";
 import type { ContactMergeResponse, ContactPatch } from "@inbox/shared/api/contacts";
 import { createEffect, createMemo, on, untrack, type Accessor } from "solid-js";
 import { api } from "../api/endpoints.ts";
+import type { AppState } from "../app/index.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import { stripContact, stripConversation, type ContactRow } from "../local/rows.ts";
 import { putContacts, putConversations } from "../local/store.ts";
-import type { AppState } from "./app-state.tsx";
 import { contactApi } from "./contact-api.ts";
 import { applyContactPatch, pendingPatches, withPendingEdits } from "./contact-edit.ts";
 

@@ -23,6 +23,7 @@ import {
   type ListView,
 } from "@inbox/shared/domain/list-view";
 import { createEffect, createMemo, createSignal, mapArray, on, onCleanup, untrack, type Accessor } from "solid-js";
+import type { LocalSlice, SessionSlice } from "../app/index.ts";
 import type { LocalDb } from "../local/db.ts";
 import { createCoalescer } from "../local/coalesce.ts";
 import { createLiveQuery } from "../local/live-query.ts";
@@ -34,9 +35,7 @@ import { summarizeConnection, type ConnectionSummary } from "../sync/connection.
 import { createTeamRooms } from "../sync/team-rooms.ts";
 import { createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./list-views.ts";
-import type { LocalSlice } from "./local.ts";
-import { overlayPending } from "./pending.ts";
-import type { SessionSlice } from "./session.ts";
+import { overlayPending } from "../sync/pending.ts";
 
 /** Rows rendered at first, and added each time the agent scrolls near the end. */
 export const LIST_PAGE = 200;

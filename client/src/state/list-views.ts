@@ -14,9 +14,8 @@ import {
 import { z } from "zod";
 import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
 import { request } from "../api/http.ts";
+import type { LocalSlice, SessionSlice } from "../app/index.ts";
 import type { LocalDb } from "../local/db.ts";
-import type { LocalSlice } from "./local.ts";
-import type { SessionSlice } from "./session.ts";
 
 /** kv keys of the list's area. */
 export const KV_LIST_VIEWS = "list:views";

@@ -10,6 +10,7 @@ import { NotificationSchema, USER_NOTIFICATIONS, type Notification } from "@inbo
 import { Dexie } from "dexie";
 import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from "solid-js";
 import { z } from "zod";
+import { type LocalSlice, localStorageOrNull, type RouteSlice, type SessionSlice } from "../app/index.ts";
 import { playChime } from "../components/notifications/alert-sound.ts";
 import { askDesktopPermission, desktopPermission, showDesktop } from "../components/notifications/desktop-notify.ts";
 import { t } from "../components/notifications/messages.ts";
@@ -19,13 +20,9 @@ import type { ConversationRow } from "../local/rows.ts";
 import { openRoom } from "../sync/room.ts";
 import { createYMapValues } from "../sync/y-map-accessor.ts";
 import { contentApi } from "./content-api.ts";
-import type { LocalSlice } from "./local.ts";
-import { localStorageOrNull } from "./me-cache.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
-import type { RouteSlice } from "./route.ts";
 import type { SelectionSlice } from "./selection.ts";
-import type { SessionSlice } from "./session.ts";
 
 export const KV_NOTIFICATIONS = "content:notifications";
 /** Chats looked at for "new": the most recent of each kind is plenty for alerts. */

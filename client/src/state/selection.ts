@@ -21,6 +21,7 @@ import {
 import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
 import { api } from "../api/endpoints.ts";
 import type { ApiError } from "../api/http.ts";
+import type { LocalSlice, SessionSlice } from "../app/index.ts";
 import type { LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import { stripConversation, stripMessage, type ContactRow, type ConversationRow, type MessageRow } from "../local/rows.ts";
@@ -31,10 +32,8 @@ import type { WorkDoc } from "../sync/work-docs.ts";
 import { normalizeLabel, notesInOrder, readLabels } from "../sync/work-values.ts";
 import { createYMapDerived, createYMapValues } from "../sync/y-map-accessor.ts";
 import type { ConversationsSlice } from "./conversations.ts";
-import type { LocalSlice } from "./local.ts";
-import { hasQueuedRead, overlayPending, pendingReplies } from "./pending.ts";
-import { createRequest } from "./request.ts";
-import type { SessionSlice } from "./session.ts";
+import { hasQueuedRead, overlayPending, pendingReplies } from "../sync/pending.ts";
+import { createRequest } from "../api/request.ts";
 import { firstUnreadId, mergeTimeline } from "./timeline.ts";
 
 /** How long "Snoozed" from the status menu snoozes for. */

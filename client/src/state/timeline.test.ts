@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { message } from "../test/fixtures.ts";
 import type { DomainEvent } from "@inbox/shared";
-import { countNewSince, createTimelineItems, firstUnreadId, linkChoiceAnswers, mergeTimeline, messageSide, pendingMessage, startsNewDay } from "./timeline.ts";
+import { pendingMessage } from "../sync/pending.ts";
+import { countNewSince, createTimelineItems, firstUnreadId, linkChoiceAnswers, mergeTimeline, messageSide, startsNewDay } from "./timeline.ts";
 
 describe("mergeTimeline", () => {
   it("orders by arrival in the conversation, and lets the live room win over REST", () => {

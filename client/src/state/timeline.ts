@@ -62,32 +62,6 @@ export function startsNewDay(sorted: readonly { createdAt: number }[], index: nu
   return dayKey(sorted[index - 1]!.createdAt) !== dayKey(sorted[index]!.createdAt);
 }
 
-/** The message an agent sees while their send is in flight: outbound, queued ("Sending…"). */
-export function pendingMessage(args: {
-  conversationId: string;
-  clientId: string;
-  text: string;
-  senderId: string;
-  senderName: string;
-  now: number;
-}): Message {
-  return {
-    id: `pending-${args.clientId}`,
-    conversationId: args.conversationId,
-    direction: "outbound",
-    senderKind: "agent",
-    senderId: args.senderId,
-    senderName: args.senderName,
-    content: { kind: "text", text: args.text },
-    status: "queued",
-    failureReason: null,
-    clientId: args.clientId,
-    createdAt: args.now,
-    // The server gives it its place when it stores it; until then it comes after everything.
-    position: Number.MAX_SAFE_INTEGER,
-  };
-}
-
 /** One row of the timeline: a message, an internal note between agents, or a recorded change. */
 export type TimelineItem =
   | { kind: "message"; id: string; createdAt: number; message: Message }

@@ -5,8 +5,8 @@
  */
 import type { Team } from "@inbox/shared";
 import { createEffect, createSignal, on, Show } from "solid-js";
+import { useAppState } from "../../app/index.ts";
 import { createAdminChannels } from "../../state/admin-channels.ts";
-import { useAppState } from "../../state/app-state.tsx";
 import { RoutingSettings } from "../routing/RoutingSettings.tsx";
 import { ChannelTable } from "./ChannelTable.tsx";
 import { ConnectChannelForm } from "./ConnectChannelForm.tsx";

@@ -6,12 +6,12 @@ import type { AdminInbox, Team } from "@inbox/shared";
 import { createSignal, Show } from "solid-js";
 import { ApiError } from "../../api/http.ts";
 import { widgetSnippet } from "../../state/admin-rows.ts";
-import { ChannelBadge } from "../ChannelBadge.tsx";
-import { ChannelStatusBadge } from "../ChannelStatusBadge.tsx";
+import { ChannelBadge } from "../../ui/ChannelBadge.tsx";
+import { ChannelStatusBadge } from "../../ui/ChannelStatusBadge.tsx";
 import { CopyField } from "../CopyField.tsx";
-import { ForById } from "../ForById.tsx";
+import { ForById } from "../../ui/ForById.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
-import { ErrorMessage } from "../ErrorMessage.tsx";
+import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "./messages.ts";
 
 export interface ChannelActions {

@@ -9,7 +9,7 @@ import { ApiError } from "../../api/http.ts";
 import { CREDENTIAL_FIELDS, credentialsFor, formFieldErrors, missingCredentials, SETTING_FIELDS } from "../../format/channel-credentials.ts";
 import { CHANNEL_LABELS } from "../../format/labels.ts";
 import { CredentialFields } from "./CredentialFields.tsx";
-import { ErrorMessage } from "../ErrorMessage.tsx";
+import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "./messages.ts";
 
 const DEFAULT_CHANNEL: ChannelType = "whatsapp";

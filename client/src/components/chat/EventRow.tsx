@@ -1,7 +1,7 @@
 /** A recorded change in the timeline (assignment and why, pickup, status, priority, labels). */
 import type { DomainEvent } from "@inbox/shared";
 import { Show } from "solid-js";
-import { useAppState } from "../../state/app-state.tsx";
+import { useAppState } from "../../app/index.ts";
 import { eventLine } from "./event-lines.ts";
 import { Time } from "./Time.tsx";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findKept, keepForUpload, type KeptStore } from "../composer/kept-uploads.ts";
+import { findKept, keepForUpload, type KeptStore } from "../../sync/kept-uploads.ts";
 import { resolveMediaUrl, type ObjectUrls } from "./local-media.ts";
 
 // A reply's image waiting in the outbox shows the file kept on the device; the object URL made

@@ -5,7 +5,7 @@
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from "solid-js";
 import { safeUrl } from "../../format/safe-url.ts";
-import { LOCAL_UPLOAD_PREFIX } from "../composer/kept-uploads.ts";
+import { LOCAL_UPLOAD_PREFIX } from "../../sync/kept-uploads.ts";
 
 /** Looks a `local-upload:` url up on the device: the kept file, or its url once uploaded. */
 export type FindKept = (url: string) => Promise<{ blob: Blob } | { url: string } | null>;

@@ -8,7 +8,7 @@ import type { ChannelType, Inbox } from "@inbox/shared";
 import { ChannelCapabilitiesSchema, type ChannelCapabilities } from "@inbox/shared/api/uploads";
 import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
 import type { LocalDb } from "../../local/db.ts";
-import { fetchCapabilities } from "./upload-api.ts";
+import { fetchCapabilities } from "../../api/uploads.ts";
 
 const kvKey = (channel: ChannelType) => `composer.caps.${channel}`;
 

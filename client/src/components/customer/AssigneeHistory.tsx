@@ -2,8 +2,8 @@
 import { DomainEventSchema, type Conversation, type DomainEvent } from "@inbox/shared";
 import { createEffect, createMemo, For, on, Show } from "solid-js";
 import { z } from "zod";
+import { useAppState } from "../../app/index.ts";
 import { formatDateTime } from "../../format/time.ts";
-import { useAppState } from "../../state/app-state.tsx";
 import { contactApi } from "../../state/contact-api.ts";
 import { createCachedRequest } from "../../state/contact-cache.ts";
 import { t } from "./messages.ts";

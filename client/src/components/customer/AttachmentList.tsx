@@ -6,9 +6,9 @@
 import { AttachmentSchema, type Attachment } from "@inbox/shared/api/contacts";
 import { createEffect, For, on, Show } from "solid-js";
 import { z } from "zod";
+import { useAppState } from "../../app/index.ts";
 import { safeUrl } from "../../format/safe-url.ts";
 import { formatListTime } from "../../format/time.ts";
-import { useAppState } from "../../state/app-state.tsx";
 import { contactApi } from "../../state/contact-api.ts";
 import { createCachedRequest } from "../../state/contact-cache.ts";
 import { t } from "./messages.ts";

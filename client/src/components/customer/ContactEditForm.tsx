@@ -3,7 +3,7 @@ import type { Contact } from "@inbox/shared";
 import { createSignal, For, Show } from "solid-js";
 import { formOf, formPatch, type ContactForm, type TextField } from "../../state/contact-edit.ts";
 import type { ContactPanel } from "../../state/contact-panel.ts";
-import { ErrorMessage } from "../ErrorMessage.tsx";
+import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "./messages.ts";
 
 const FIELDS: { key: TextField; label: () => string; type: string; autocomplete: string }[] = [

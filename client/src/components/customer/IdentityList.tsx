@@ -2,7 +2,7 @@
 import type { ContactIdentity } from "@inbox/shared";
 import { For, Show } from "solid-js";
 import { CHANNEL_LABELS } from "../../format/labels.ts";
-import { ChannelBadge } from "../ChannelBadge.tsx";
+import { ChannelBadge } from "../../ui/ChannelBadge.tsx";
 import { t } from "./messages.ts";
 
 export function IdentityList(props: { identities: readonly ContactIdentity[] }) {

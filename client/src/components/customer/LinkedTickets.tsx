@@ -7,11 +7,11 @@ import { LinkTicketRequestSchema, LinkedTicketSchema } from "@inbox/shared/api/c
 import { createSignal, For, Show } from "solid-js";
 import { z } from "zod";
 import { ApiError } from "../../api/http.ts";
+import { useAppState } from "../../app/index.ts";
 import { safeUrl } from "../../format/safe-url.ts";
-import { useAppState } from "../../state/app-state.tsx";
 import { contactApi } from "../../state/contact-api.ts";
 import { createCachedRequest } from "../../state/contact-cache.ts";
-import { ErrorMessage } from "../ErrorMessage.tsx";
+import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "./messages.ts";
 
 const TicketsSchema = z.array(LinkedTicketSchema);

@@ -6,11 +6,11 @@
 import { contactDisplayName, type Contact } from "@inbox/shared";
 import { createEffect, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { ApiError } from "../../api/http.ts";
-import { useAppState } from "../../state/app-state.tsx";
+import { useAppState } from "../../app/index.ts";
 import { contactApi } from "../../state/contact-api.ts";
 import type { ContactPanel } from "../../state/contact-panel.ts";
-import { ChannelBadge } from "../ChannelBadge.tsx";
-import { ErrorMessage } from "../ErrorMessage.tsx";
+import { ChannelBadge } from "../../ui/ChannelBadge.tsx";
+import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "./messages.ts";
 
 const SEARCH_DEBOUNCE_MS = 250;

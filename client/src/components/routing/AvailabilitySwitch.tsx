@@ -5,7 +5,7 @@
  */
 import { createSignal, Show } from "solid-js";
 import { ApiError } from "../../api/http.ts";
-import { useAppState } from "../../state/app-state.tsx";
+import { useAppState } from "../../app/index.ts";
 import { currentAvailability, rememberAvailability, routingApi, type Availability } from "../../state/routing.ts";
 import { t } from "./messages.ts";
 

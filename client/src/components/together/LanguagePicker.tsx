@@ -1,8 +1,7 @@
 /** The UI language, per user: each language is named in itself, so anyone can find theirs. */
 import { For } from "solid-js";
-import { chooseLocale } from "../../i18n/locale-preference.ts";
+import { chooseLocale, useAppState } from "../../app/index.ts";
 import { isUiLocale, locale, UI_LOCALES, type UiLocale } from "../../i18n/locale.ts";
-import { useAppState } from "../../state/app-state.tsx";
 import { t } from "./messages.ts";
 
 const NAMES: Record<UiLocale, string> = { en: "English", "pt-BR": "Português (Brasil)" };

@@ -3,7 +3,7 @@
  * as a small marker on the conversation's row in the list.
  */
 import { For, Show } from "solid-js";
-import { useAppState } from "../../state/app-state.tsx";
+import { useAppState } from "../../app/index.ts";
 import type { Colleague } from "../../sync/presence.ts";
 import { t } from "./messages.ts";
 

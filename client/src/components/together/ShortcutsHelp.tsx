@@ -4,7 +4,7 @@
  * button. A native modal dialog: focus stays inside and Escape closes it.
  */
 import { For, onCleanup, onMount } from "solid-js";
-import { useAppState } from "../../state/app-state.tsx";
+import { useAppState } from "../../app/index.ts";
 import { neighbour, SHORTCUTS, type ShortcutAction } from "../../shortcuts/keymap.ts";
 import { installShortcutListener, useShortcuts } from "../../shortcuts/registry.ts";
 import { t, type TogetherKey } from "./messages.ts";

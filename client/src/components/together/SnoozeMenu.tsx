@@ -4,8 +4,8 @@
  * server wakes the conversation when the time comes (or sooner, if the customer writes).
  */
 import { createSignal, For, onCleanup, Show } from "solid-js";
+import { useAppState } from "../../app/index.ts";
 import { formatDateTime } from "../../format/time.ts";
-import { useAppState } from "../../state/app-state.tsx";
 import { t } from "./messages.ts";
 import { parseLocalDateTime, snoozeOptions, toLocalDateTimeValue, type SnoozeChoice } from "./snooze-times.ts";
 

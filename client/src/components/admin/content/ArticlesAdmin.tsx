@@ -1,8 +1,8 @@
 /** Settings: the knowledge base's articles (drafts too), with a form to write or change one. */
 import type { Article, ArticleInput } from "@inbox/shared/api/content";
 import { createSignal, Show } from "solid-js";
+import { useAppState } from "../../../app/index.ts";
 import { formatListTime } from "../../../format/time.ts";
-import { useAppState } from "../../../state/app-state.tsx";
 import { articleUrl, contentApi } from "../../../state/content-api.ts";
 import { ContentAdminSection, ContentForm, type ContentFormProps } from "./ContentAdminSection.tsx";
 import { t } from "./messages.ts";

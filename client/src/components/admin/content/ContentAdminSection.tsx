@@ -4,8 +4,8 @@
  * line. The sections differ only in their columns and form fields, which they pass in.
  */
 import { createSignal, For, Show, untrack, type JSX } from "solid-js";
-import { useAppState } from "../../../state/app-state.tsx";
-import { ErrorMessage } from "../../ErrorMessage.tsx";
+import { useAppState } from "../../../app/index.ts";
+import { ErrorMessage } from "../../../ui/ErrorMessage.tsx";
 import { createAdminList } from "./admin-list.ts";
 import { t } from "./messages.ts";
 

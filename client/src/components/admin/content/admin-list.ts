@@ -7,7 +7,7 @@ import type { Accessor } from "solid-js";
 import { ApiError, asApiError } from "../../../api/http.ts";
 import type { LocalDb } from "../../../local/db.ts";
 import { contentStore } from "../../../state/content.ts";
-import { createRequest } from "../../../state/request.ts";
+import { createRequest } from "../../../api/request.ts";
 
 export interface AdminList<T> {
   items: Accessor<T[] | null>;

@@ -5,7 +5,7 @@
  */
 import type { CannedResponse } from "@inbox/shared/api/content";
 import { createMemo, onMount } from "solid-js";
-import { useAppState } from "../../../state/app-state.tsx";
+import { useAppState } from "../../../app/index.ts";
 import { contentStore } from "../../../state/content.ts";
 import { filterCanned } from "./canned-filter.ts";
 import { fillCannedVariables, type CannedVars } from "./canned-vars.ts";

@@ -5,7 +5,7 @@
  */
 import type { Article } from "@inbox/shared/api/content";
 import { createEffect, createMemo, createSignal, For, on, onCleanup, onMount, Show } from "solid-js";
-import { useAppState } from "../../../state/app-state.tsx";
+import { useAppState } from "../../../app/index.ts";
 import { contentApi, articleUrl } from "../../../state/content-api.ts";
 import { articleExcerpt, searchArticlesLocally } from "../../../state/content-search.ts";
 import { contentStore } from "../../../state/content.ts";

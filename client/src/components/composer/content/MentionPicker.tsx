@@ -4,8 +4,8 @@
  */
 import { canSeeTeam } from "@inbox/shared";
 import { createMemo } from "solid-js";
-import { useAppState } from "../../../state/app-state.tsx";
-import { Avatar } from "../../Avatar.tsx";
+import { useAppState } from "../../../app/index.ts";
+import { Avatar } from "../../../ui/Avatar.tsx";
 import { filterMentionable } from "./mention-filter.ts";
 import { t } from "./messages.ts";
 import { PickerList } from "./PickerList.tsx";

@@ -9,8 +9,8 @@ import { PreferencesResponseSchema } from "@inbox/shared/api/preferences";
 import { createEffect, on, type Accessor } from "solid-js";
 import { request } from "../api/http.ts";
 import { STORAGE_PREFIX } from "../local/wipe-plan.ts";
-import { localStorageOrNull as storage, type KeyValueStorage } from "../state/me-cache.ts";
-import { isUiLocale, setLocale, type UiLocale } from "./locale.ts";
+import { localStorageOrNull as storage, type KeyValueStorage } from "./me-cache.ts";
+import { isUiLocale, setLocale, type UiLocale } from "../i18n/locale.ts";
 
 /** A language chosen on this device and not yet confirmed by the server (wiped at sign-out). */
 export const PENDING_LOCALE_KEY = `${STORAGE_PREFIX}together.locale-pending`;

@@ -7,9 +7,9 @@
  */
 import type { Command } from "@inbox/shared";
 import type { UploadResponse } from "@inbox/shared/api/uploads";
-import { ApiError } from "../../api/http.ts";
-import type { LocalDb } from "../../local/db.ts";
-import { uploadFile } from "./upload-api.ts";
+import { ApiError } from "../api/http.ts";
+import type { LocalDb } from "../local/db.ts";
+import { uploadFile } from "../api/uploads.ts";
 
 export const LOCAL_UPLOAD_PREFIX = "local-upload:";
 const kvKey = (id: string) => `composer.upload.${id}`;

@@ -5,7 +5,6 @@
  */
 import { previewOf, type Command, type Conversation, type Message } from "@inbox/shared";
 import type { OutboxRow } from "../local/rows.ts";
-import { pendingMessage } from "./timeline.ts";
 
 /** A conversation as it will be once this command is applied. */
 export function applyCommand(c: Conversation, command: Command): Conversation {
@@ -48,6 +47,32 @@ export function queuedByConversation(rows: readonly OutboxRow[]): Map<string, Co
 export function overlayPending(c: Conversation, queued: readonly Command[] | undefined): Conversation {
   if (!queued || queued.length === 0) return c;
   return queued.reduce(applyCommand, c);
+}
+
+/** The message an agent sees while their send is in flight: outbound, queued ("Sending…"). */
+export function pendingMessage(args: {
+  conversationId: string;
+  clientId: string;
+  text: string;
+  senderId: string;
+  senderName: string;
+  now: number;
+}): Message {
+  return {
+    id: `pending-${args.clientId}`,
+    conversationId: args.conversationId,
+    direction: "outbound",
+    senderKind: "agent",
+    senderId: args.senderId,
+    senderName: args.senderName,
+    content: { kind: "text", text: args.text },
+    status: "queued",
+    failureReason: null,
+    clientId: args.clientId,
+    createdAt: args.now,
+    // The server gives it its place when it stores it; until then it comes after everything.
+    position: Number.MAX_SAFE_INTEGER,
+  };
 }
 
 /**

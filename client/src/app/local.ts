@@ -17,11 +17,11 @@ import { enqueueCommand, evictIfNeeded, hasPulled, outboxStore, pullStore, recon
 import { deleteWorkDocs } from "../local/wipe.ts";
 import { backoffDelay } from "../sync/backoff.ts";
 import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
-import { prepareKeptUploads } from "../components/composer/kept-uploads.ts";
+import { prepareKeptUploads } from "../sync/kept-uploads.ts";
 import { classifyFailure, outcomeEffects, refusalResult } from "../sync/outcomes.ts";
 import { createPullScheduler, pullAll, PULL_PAGE_SIZE } from "../sync/pull.ts";
 import { createWorkDocs, type WorkDocs } from "../sync/work-docs.ts";
-import { queuedByConversation, waitingCount } from "./pending.ts";
+import { queuedByConversation, waitingCount } from "../sync/pending.ts";
 import type { SessionSlice } from "./session.ts";
 
 export interface Notice {

@@ -1,8 +1,8 @@
 import type { Command, CommandResult } from "@inbox/shared";
 import { describe, expect, it } from "vitest";
-import { ApiError, NETWORK_MESSAGE } from "../../api/http.ts";
-import { createReplayer, type QueuedCommand } from "../../sync/outbox-replayer.ts";
-import { classifyFailure, refusalResult } from "../../sync/outcomes.ts";
+import { ApiError, NETWORK_MESSAGE } from "../api/http.ts";
+import { createReplayer, type QueuedCommand } from "./outbox-replayer.ts";
+import { classifyFailure, refusalResult } from "./outcomes.ts";
 import { createUploadResolver, keepForUpload, type KeptStore } from "./kept-uploads.ts";
 
 // A reply with a file picked offline: the outbox keeps it until the server is reachable, then

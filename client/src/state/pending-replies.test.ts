@@ -1,8 +1,12 @@
+/**
+ * The agent's queued replies (sync/pending.ts) as the timeline shows them (timeline.ts): once each,
+ * in order, until the server's copy takes their place.
+ */
 import type { Command } from "@inbox/shared";
 import { describe, expect, it } from "vitest";
 import type { OutboxRow } from "../local/rows.ts";
-import { conversation, message } from "../test/fixtures.ts";
-import { hasQueuedRead, overlayPending, pendingReplies, queuedByConversation, waitingCount } from "./pending.ts";
+import { pendingReplies } from "../sync/pending.ts";
+import { message } from "../test/fixtures.ts";
 import { mergeTimeline } from "./timeline.ts";
 
 let seq = 0;
@@ -16,33 +20,6 @@ const row = (command: Command, state: OutboxRow["state"] = "queued"): OutboxRow 
 });
 const replyRow = (n: number, state: OutboxRow["state"] = "queued") =>
   row({ type: "reply", clientId: `client-${n}`, conversationId: "c1", text: `Reply ${n}`, writtenAt: 2_000 + n }, state);
-
-describe("pending changes shown before the server answers", () => {
-  it("shows a conversation resolved and high priority while those changes wait offline", () => {
-    const rows = [
-      row({ type: "status", clientId: "client-s1", conversationId: "c1", status: "resolved" }),
-      row({ type: "priority", clientId: "client-p1", conversationId: "c1", priority: "high" }),
-      row({ type: "status", clientId: "client-s2", conversationId: "c2", status: "pending" }),
-    ];
-    const shown = overlayPending(conversation({ id: "c1" }), queuedByConversation(rows).get("c1"));
-    expect(shown).toMatchObject({ status: "resolved", priority: "high" });
-  });
-
-  it("applies changes in the order the agent made them", () => {
-    const rows = [
-      row({ type: "status", clientId: "client-s1", conversationId: "c1", status: "resolved" }),
-      row({ type: "status", clientId: "client-s2", conversationId: "c1", status: "open" }),
-    ];
-    expect(overlayPending(conversation(), queuedByConversation(rows).get("c1")).status).toBe("open");
-  });
-
-  it("counts changes waiting, but not reads", () => {
-    const rows = [replyRow(1), replyRow(2), row({ type: "read", clientId: "client-r1", conversationId: "c1" }), replyRow(3, "done")];
-    expect(waitingCount(rows)).toBe(2);
-    expect(hasQueuedRead(rows, "c1")).toBe(true);
-    expect(hasQueuedRead(rows, "c2")).toBe(false);
-  });
-});
 
 describe("pending replies in the timeline", () => {
   const me = { id: "u1", name: "Ana" };

@@ -4,7 +4,7 @@
  * render tree: errors are a value the screen shows.
  */
 import { createEffect, createSignal, on, type Accessor } from "solid-js";
-import { ApiError, asApiError } from "../api/http.ts";
+import { ApiError, asApiError } from "./http.ts";
 
 export interface RequestState<T> {
   data: Accessor<T | null>;

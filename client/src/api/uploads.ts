@@ -4,7 +4,7 @@
  * ApiError with the server's sentence).
  */
 import { ChannelCapabilitiesSchema, UploadResponseSchema, type ChannelCapabilities, type UploadResponse } from "@inbox/shared/api/uploads";
-import { ApiError, NETWORK_MESSAGE, errorFromResponse, request } from "../../api/http.ts";
+import { ApiError, NETWORK_MESSAGE, errorFromResponse, request } from "./http.ts";
 
 export function fetchCapabilities(inboxId: string): Promise<ChannelCapabilities> {
   return request(`/api/inboxes/${encodeURIComponent(inboxId)}/capabilities`, { schema: ChannelCapabilitiesSchema });
