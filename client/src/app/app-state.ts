@@ -5,9 +5,9 @@
  * an area).
  */
 import { createContext, useContext } from "solid-js";
+import type { ConversationsSlice } from "../conversation-list/index.ts";
+import type { NotificationsSlice } from "../notifications/index.ts";
 import type { ChannelsSlice } from "../state/channels.ts";
-import type { ConversationsSlice } from "../state/conversations.ts";
-import type { NotificationsSlice } from "../state/notifications.ts";
 import type { SelectionSlice } from "../state/selection.ts";
 import type { PresenceSlice } from "../sync/presence.ts";
 import type { LocalSlice } from "./local.ts";

@@ -1,11 +1,11 @@
 /** Top bar: product and workspace, the connection badge, who is signed in, and Sign out. */
 import { Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
+import { NotificationBell } from "../notifications/index.ts";
+import { AvailabilitySwitch } from "../routing/index.ts";
 import { canOpenSettings } from "../state/settings-access.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
-import { AvailabilitySwitch } from "./routing/AvailabilitySwitch.tsx";
-import { NotificationBell } from "./notifications/NotificationBell.tsx";
 import { HeaderTools } from "./together/HeaderTools.tsx";
 import { t } from "./shell-messages.ts";
 

@@ -9,6 +9,7 @@ import { useAppState } from "../app/index.ts";
 import { effectiveStatus } from "../format/channel-status.ts";
 import { PRIORITIES } from "../format/choices.ts";
 import { formatDateTime } from "../format/time.ts";
+import { PresenceNote } from "../presence/index.ts";
 import { focusComposer } from "../shortcuts/composer-focus.ts";
 import { useShortcuts } from "../shortcuts/registry.ts";
 import { Avatar } from "../ui/Avatar.tsx";
@@ -17,7 +18,6 @@ import { ChannelStatusBadge } from "../ui/ChannelStatusBadge.tsx";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { t } from "./together/messages.ts";
-import { PresenceNote } from "./together/PresenceNote.tsx";
 import { SnoozeMenu, type SnoozeMenuHandle } from "./together/SnoozeMenu.tsx";
 
 /** Snoozing has its own menu (it needs a time); the select offers the other statuses. */

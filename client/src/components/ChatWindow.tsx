@@ -1,9 +1,9 @@
 /** The centre region: the open conversation's header, timeline and composer. */
 import { Match, Show, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
+import { OfferBanner } from "../routing/index.ts";
 import { ChatHeader } from "./ChatHeader.tsx";
 import { Composer } from "./Composer.tsx";
-import { OfferBanner } from "./routing/OfferBanner.tsx";
 import { Timeline } from "./Timeline.tsx";
 import { t } from "../ui/workspace-messages.ts";
 

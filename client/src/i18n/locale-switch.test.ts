@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { localeFor } from "../app/index.ts";
+import { t as presence } from "../presence/messages.ts";
 import { t as together } from "../components/together/messages.ts";
 import { t as shell } from "../components/shell-messages.ts";
 import { formatDay, formatListTime } from "../format/time.ts";
@@ -13,10 +14,10 @@ describe("switching the UI language", () => {
     expect(shell("signOut")).toBe("Sign out");
     setLocale("pt-BR");
     expect(together("status_open")).toBe("Aberta");
-    expect(together("typingReply", { name: "Ana" })).toBe("Ana está digitando uma resposta");
+    expect(presence("typingReply", { name: "Ana" })).toBe("Ana está digitando uma resposta");
     expect(shell("signOut")).toBe("Sair");
     setLocale("en");
-    expect(together("viewing", { name: "Ana" })).toBe("Ana is viewing");
+    expect(presence("viewing", { name: "Ana" })).toBe("Ana is viewing");
   });
 
   it("formats dates for the UI's language unless a locale is given", () => {

@@ -8,9 +8,9 @@ import { useAppState } from "../app/index.ts";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { ChannelAlerts } from "../components/ChannelAlerts.tsx";
 import { ChatWindow } from "../components/ChatWindow.tsx";
-import { ConversationList } from "../components/ConversationList.tsx";
 import { CustomerInfo } from "../components/CustomerInfo.tsx";
 import { Notices } from "../components/Notices.tsx";
+import { ConversationList } from "../conversation-list/index.ts";
 
 export function InboxScreen() {
   const { selection } = useAppState();

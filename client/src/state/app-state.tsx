@@ -6,11 +6,11 @@
  */
 import type { ParentProps } from "solid-js";
 import { AppStateContext, createLocalSlice, createRouteSlice, createSessionSlice, createUsersSlice, followUserLocale } from "../app/index.ts";
+import { createConversationsSlice } from "../conversation-list/index.ts";
+import { createNotificationsSlice } from "../notifications/index.ts";
 import { createPresenceSlice } from "../sync/presence.ts";
 import { createChannelsSlice } from "./channels.ts";
 import { prefetchContent } from "./content.ts";
-import { createConversationsSlice } from "./conversations.ts";
-import { createNotificationsSlice } from "./notifications.ts";
 import { createSelectionSlice } from "./selection.ts";
 
 export function AppStateProvider(props: ParentProps) {

@@ -5,8 +5,8 @@
  */
 import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from "solid-js";
 import type { SessionSlice } from "../app/index.ts";
+import type { ConversationsSlice } from "../conversation-list/index.ts";
 import { channelAlerts, reuseAlerts, type ChannelAlert } from "./channel-alerts.ts";
-import type { ConversationsSlice } from "./conversations.ts";
 
 /** Pauses end on the minute shown ("until 14:32"), so a few seconds late is fine. */
 const TICK_MS = 10_000;

@@ -1,10 +1,9 @@
-/** REST calls for canned responses, the knowledge base and notifications (shared/src/api/content.ts). */
+/** REST calls for canned responses and the knowledge base (shared/src/api/content.ts). */
 import {
   ArticleListResponseSchema,
   ArticleResponseSchema,
   CannedListResponseSchema,
   CannedResponseResponseSchema,
-  MarkNotificationsReadResponseSchema,
   type ArticleInput,
   type CannedResponseInput,
 } from "@inbox/shared/api/content";
@@ -24,7 +23,6 @@ export const contentApi = {
   updateArticle: (id: string, body: ArticleInput) => request(article(id), { method: "PUT", body, schema: ArticleResponseSchema }),
   deleteArticle: (id: string) => request(article(id), { method: "DELETE" }),
 
-  markNotificationsRead: (ids?: string[]) => request("/api/me/notifications/read", { body: ids ? { ids } : {}, schema: MarkNotificationsReadResponseSchema }),
 };
 
 /** Where a published article can be read by anyone (the link agents insert for customers); slugs are per workspace. */

@@ -22,6 +22,7 @@ import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Ac
 import { api } from "../api/endpoints.ts";
 import type { ApiError } from "../api/http.ts";
 import type { LocalSlice, SessionSlice } from "../app/index.ts";
+import type { ConversationsSlice } from "../conversation-list/index.ts";
 import type { LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import { stripConversation, stripMessage, type ContactRow, type ConversationRow, type MessageRow } from "../local/rows.ts";
@@ -31,7 +32,6 @@ import { createConversationRoom } from "../sync/conversation-room.ts";
 import type { WorkDoc } from "../sync/work-docs.ts";
 import { normalizeLabel, notesInOrder, readLabels } from "../sync/work-values.ts";
 import { createYMapDerived, createYMapValues } from "../sync/y-map-accessor.ts";
-import type { ConversationsSlice } from "./conversations.ts";
 import { hasQueuedRead, overlayPending, pendingReplies } from "../sync/pending.ts";
 import { createRequest } from "../api/request.ts";
 import { firstUnreadId, mergeTimeline } from "./timeline.ts";

@@ -6,8 +6,8 @@
 import type { Team } from "@inbox/shared";
 import { createEffect, createSignal, on, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
+import { RoutingSettings } from "../../routing/index.ts";
 import { createAdminChannels } from "../../state/admin-channels.ts";
-import { RoutingSettings } from "../routing/RoutingSettings.tsx";
 import { ChannelTable } from "./ChannelTable.tsx";
 import { ConnectChannelForm } from "./ConnectChannelForm.tsx";
 import { t } from "./messages.ts";

@@ -5,8 +5,8 @@
  * reads) are left out.
  */
 import { PrioritySchema, type DomainEvent } from "@inbox/shared";
+import { priorityWord } from "../../format/status-words.ts";
 import { formatDateTime } from "../../format/time.ts";
-import { priorityWord } from "../list/words.ts";
 import { t } from "./messages.ts";
 
 export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry";

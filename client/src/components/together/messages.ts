@@ -1,13 +1,8 @@
-/** Strings of the chat header and working together: presence, statuses, snooze, shortcuts, language. */
+/** Strings of the chat header and working together: statuses, snooze, shortcuts, language. */
 import { defineMessages } from "../../i18n/define-messages.ts";
 
 export const t = defineMessages(
   {
-    // presence
-    viewing: "{name} is viewing",
-    typingReply: "{name} is typing a reply",
-    writingNote: "{name} is writing a note",
-    colleaguesHere: "Colleagues on this conversation",
     // chat header
     back: "Back to conversations",
     assignee: "Assignee:",
@@ -63,10 +58,6 @@ export const t = defineMessages(
     language: "Language",
   },
   {
-    viewing: "{name} está vendo",
-    typingReply: "{name} está digitando uma resposta",
-    writingNote: "{name} está escrevendo uma nota",
-    colleaguesHere: "Colegas nesta conversa",
     back: "Voltar às conversas",
     assignee: "Responsável:",
     unassigned: "Sem responsável",

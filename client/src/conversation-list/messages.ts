@@ -1,5 +1,5 @@
 /** Strings of the conversation list's filters, sorts, saved views and keyboard list. */
-import { defineMessages } from "../../i18n/define-messages.ts";
+import { defineMessages } from "../i18n/define-messages.ts";
 
 export const t = defineMessages(
   {
@@ -17,14 +17,6 @@ export const t = defineMessages(
     sortNewest: "Newest activity",
     sortOldestWaiting: "Oldest waiting",
     sortPriority: "Priority (urgent first)",
-    statusOpen: "Open",
-    statusPending: "Pending",
-    statusSnoozed: "Snoozed",
-    statusResolved: "Resolved",
-    priorityUrgent: "Urgent",
-    priorityHigh: "High",
-    priorityNormal: "Normal",
-    priorityLow: "Low",
     activeFilters: "Active filters",
     removeFilter: "Remove filter {name}",
     clearFilters: "Clear filters",
@@ -65,14 +57,6 @@ export const t = defineMessages(
     sortNewest: "Atividade mais recente",
     sortOldestWaiting: "Esperando há mais tempo",
     sortPriority: "Prioridade (urgentes primeiro)",
-    statusOpen: "Aberta",
-    statusPending: "Pendente",
-    statusSnoozed: "Adiada",
-    statusResolved: "Resolvida",
-    priorityUrgent: "Urgente",
-    priorityHigh: "Alta",
-    priorityNormal: "Normal",
-    priorityLow: "Baixa",
     activeFilters: "Filtros ativos",
     removeFilter: "Remover filtro {name}",
     clearFilters: "Limpar filtros",

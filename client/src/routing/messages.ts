@@ -1,5 +1,5 @@
 /** Strings of routing: the availability switch, offered chats, and the admin's routing settings. */
-import { defineMessages } from "../../i18n/define-messages.ts";
+import { defineMessages } from "../i18n/define-messages.ts";
 
 export const t = defineMessages(
   {

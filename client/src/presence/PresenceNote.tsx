@@ -3,8 +3,8 @@
  * as a small marker on the conversation's row in the list.
  */
 import { For, Show } from "solid-js";
-import { useAppState } from "../../app/index.ts";
-import type { Colleague } from "../../sync/presence.ts";
+import { useAppState } from "../app/index.ts";
+import type { Colleague } from "../sync/presence.ts";
 import { t } from "./messages.ts";
 
 export function describePresence(c: Colleague): string {

@@ -4,9 +4,9 @@
  * switch is disabled and says why.
  */
 import { createSignal, Show } from "solid-js";
-import { ApiError } from "../../api/http.ts";
-import { useAppState } from "../../app/index.ts";
-import { currentAvailability, rememberAvailability, routingApi, type Availability } from "../../state/routing.ts";
+import { ApiError } from "../api/http.ts";
+import { useAppState } from "../app/index.ts";
+import { currentAvailability, rememberAvailability, routingApi, type Availability } from "./routing.ts";
 import { t } from "./messages.ts";
 
 const CHOICES: readonly Availability[] = ["available", "busy", "away"];

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { setLocale } from "../../i18n/locale.ts";
+import { setLocale } from "../i18n/locale.ts";
 import { waitingWords } from "./waiting.ts";
 
 const MIN = 60_000;

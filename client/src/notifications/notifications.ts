@@ -11,18 +11,18 @@ import { Dexie } from "dexie";
 import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from "solid-js";
 import { z } from "zod";
 import { type LocalSlice, localStorageOrNull, type RouteSlice, type SessionSlice } from "../app/index.ts";
-import { playChime } from "../components/notifications/alert-sound.ts";
-import { askDesktopPermission, desktopPermission, showDesktop } from "../components/notifications/desktop-notify.ts";
-import { t } from "../components/notifications/messages.ts";
+import { playChime } from "./alert-sound.ts";
+import { askDesktopPermission, desktopPermission, showDesktop } from "./desktop-notify.ts";
+import { t } from "./messages.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { LocalDb } from "../local/db.ts";
 import type { ConversationRow } from "../local/rows.ts";
 import { openRoom } from "../sync/room.ts";
 import { createYMapValues } from "../sync/y-map-accessor.ts";
-import { contentApi } from "./content-api.ts";
+import { notificationsApi } from "./notifications-api.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
-import type { SelectionSlice } from "./selection.ts";
+import type { SelectionSlice } from "../state/selection.ts";
 
 export const KV_NOTIFICATIONS = "content:notifications";
 /** Chats looked at for "new": the most recent of each kind is plenty for alerts. */
@@ -199,7 +199,7 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
     const at = Date.now();
     setReadHere((prev) => new Map([...prev, ...targets.map((id) => [id, at] as const)]));
     try {
-      await contentApi.markNotificationsRead(ids);
+      await notificationsApi.markNotificationsRead(ids);
       return null;
     } catch {
       setReadHere((prev) => new Map([...prev].filter(([id]) => !targets.includes(id))));

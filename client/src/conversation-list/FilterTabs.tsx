@@ -5,7 +5,7 @@
  */
 import { LIST_FILTERS, type ListFilter } from "@inbox/shared";
 import { For, Show } from "solid-js";
-import { t } from "./list/messages.ts";
+import { t } from "./messages.ts";
 
 const LABELS: Record<ListFilter, string> = { mine: "Mine", unassigned: "Unassigned", all: "All" };
 

@@ -5,10 +5,10 @@
  */
 import type { Conversation } from "@inbox/shared";
 import { createSignal, Show } from "solid-js";
-import { ApiError } from "../../api/http.ts";
-import { useAppState } from "../../app/index.ts";
-import { formatCountdown, isOfferedToMe, markPickedUp, routingApi } from "../../state/routing.ts";
-import { createNow } from "../../ui/now.ts";
+import { ApiError } from "../api/http.ts";
+import { useAppState } from "../app/index.ts";
+import { formatCountdown, isOfferedToMe, markPickedUp, routingApi } from "./routing.ts";
+import { createNow } from "../ui/now.ts";
 import { t } from "./messages.ts";
 
 export function OfferBanner(props: { conversation: Conversation }) {

@@ -8,10 +8,10 @@
 import type { AdminInbox } from "@inbox/shared";
 import { PICKUP_TIMEOUT_MAX_SECONDS, PICKUP_TIMEOUT_MIN_SECONDS, ROUTING_MODES, routingSettingsOf, type RoutingMode } from "@inbox/shared/domain/routing";
 import { createSignal, Show } from "solid-js";
-import { ApiError } from "../../api/http.ts";
-import { useAppState } from "../../app/index.ts";
-import { routingApi } from "../../state/routing.ts";
-import { ForById } from "../../ui/ForById.tsx";
+import { ApiError } from "../api/http.ts";
+import { useAppState } from "../app/index.ts";
+import { routingApi } from "./routing.ts";
+import { ForById } from "../ui/ForById.tsx";
 import { t } from "./messages.ts";
 
 export function RoutingSettings(props: { inboxes: AdminInbox[]; onSaved(): void }) {

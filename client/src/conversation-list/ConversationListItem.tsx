@@ -6,13 +6,13 @@ import type { Conversation } from "@inbox/shared";
 import { waitingSince } from "@inbox/shared/domain/list-view";
 import { Show } from "solid-js";
 import { formatDateTime, formatListTime } from "../format/time.ts";
+import { PresenceMarker } from "../presence/index.ts";
+import { OfferedMarker } from "../routing/index.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { ChannelBadge } from "../ui/ChannelBadge.tsx";
-import { OfferedMarker } from "./routing/OfferBanner.tsx";
-import { PresenceMarker } from "./together/PresenceNote.tsx";
-import { t } from "./list/messages.ts";
-import { waitingWords } from "./list/waiting.ts";
-import { priorityWord } from "./list/words.ts";
+import { t } from "./messages.ts";
+import { waitingWords } from "./waiting.ts";
+import { priorityWord } from "../format/status-words.ts";
 import { t as ws } from "../ui/workspace-messages.ts";
 
 export function ConversationListItem(props: {

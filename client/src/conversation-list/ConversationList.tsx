@@ -12,11 +12,11 @@ import { channelStatusWords, effectiveStatus } from "../format/channel-status.ts
 import { createNow } from "../ui/now.ts";
 import { ConversationListItem } from "./ConversationListItem.tsx";
 import { FilterTabs } from "./FilterTabs.tsx";
-import { ActiveFilters } from "./list/ActiveFilters.tsx";
-import { ListFilters } from "./list/ListFilters.tsx";
-import { t } from "./list/messages.ts";
-import { SavedViews } from "./list/SavedViews.tsx";
-import { VirtualList } from "./list/VirtualList.tsx";
+import { ActiveFilters } from "./ActiveFilters.tsx";
+import { ListFilters } from "./ListFilters.tsx";
+import { t } from "./messages.ts";
+import { SavedViews } from "./SavedViews.tsx";
+import { VirtualList } from "./VirtualList.tsx";
 import { t as ws } from "../ui/workspace-messages.ts";
 
 const EMPTY: Record<ListFilter, () => string> = {

@@ -2,9 +2,9 @@
 import type { ChannelType, ConversationStatus, Priority } from "@inbox/shared";
 import { VIEW_FILTER_KEYS, withoutFilterValue, type ListView, type ViewFilterKey } from "@inbox/shared/domain/list-view";
 import { For, Show } from "solid-js";
-import { CHANNEL_LABELS } from "../../format/labels.ts";
+import { CHANNEL_LABELS } from "../format/labels.ts";
 import { t } from "./messages.ts";
-import { priorityWord, statusWord } from "./words.ts";
+import { priorityWord, statusWord } from "../format/status-words.ts";
 
 export function ActiveFilters(props: { view: ListView; teamName: (id: string) => string; onChange: (view: ListView) => void }) {
   const word = (key: ViewFilterKey, value: string): string => {

@@ -5,10 +5,10 @@
 import type { ChannelType } from "@inbox/shared";
 import { LIST_SORTS, activeFilterCount, type ListSort, type ListView, type ViewFilterKey } from "@inbox/shared/domain/list-view";
 import { createSignal, For, Show } from "solid-js";
-import { CHANNEL_LABELS } from "../../format/labels.ts";
-import { CONVERSATION_STATUSES, PRIORITIES } from "../../format/choices.ts";
+import { CHANNEL_LABELS } from "../format/labels.ts";
+import { CONVERSATION_STATUSES, PRIORITIES } from "../format/choices.ts";
 import { t } from "./messages.ts";
-import { priorityWord, statusWord } from "./words.ts";
+import { priorityWord, statusWord } from "../format/status-words.ts";
 
 export interface FilterChoice {
   value: string;

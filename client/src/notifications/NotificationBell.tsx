@@ -5,10 +5,10 @@
  */
 import type { Notification } from "@inbox/shared/api/content";
 import { createSignal, For, onCleanup, Show } from "solid-js";
-import { useAppState } from "../../app/index.ts";
-import { formatListTime } from "../../format/time.ts";
-import type { NotificationPrefs } from "../../state/notifications-prefs.ts";
-import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
+import { useAppState } from "../app/index.ts";
+import { formatListTime } from "../format/time.ts";
+import type { NotificationPrefs } from "./notifications-prefs.ts";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { t } from "./messages.ts";
 
 export function NotificationBell() {

@@ -6,8 +6,8 @@
  */
 import { sameView, type ListView, type SavedView } from "@inbox/shared/domain/list-view";
 import { createSignal, For, Show } from "solid-js";
-import type { ListViewsSlice } from "../../state/list-views.ts";
-import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
+import type { ListViewsSlice } from "./saved-views.ts";
+import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { t } from "./messages.ts";
 
 type Editing = { mode: "create" } | { mode: "rename"; view: SavedView } | null;

@@ -34,7 +34,7 @@ import { countTabs, listPage, putConversations, putInbox } from "../local/store.
 import { summarizeConnection, type ConnectionSummary } from "../sync/connection.ts";
 import { createTeamRooms } from "../sync/team-rooms.ts";
 import { createConversationCache } from "./list-cache.ts";
-import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./list-views.ts";
+import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
 
 /** Rows rendered at first, and added each time the agent scrolls near the end. */
