@@ -1,4 +1,4 @@
-/** Strings of the app's frame: the header, the connection badge, notices and channel alerts. */
+/** Strings of the app's frame: the header and its tools (shortcuts, language), the connection badge, notices and channel alerts. */
 import { defineMessages } from "../i18n/define-messages.ts";
 
 export const t = defineMessages(
@@ -19,6 +19,24 @@ export const t = defineMessages(
     reconnect: "Reconnect",
     reconnectInbox: "Reconnect {name}",
     dismissAlert: "Dismiss the alert about {name}",
+    // the header's tools: keyboard shortcuts, language
+    shortcutsTitle: "Keyboard shortcuts",
+    shortcutsClose: "Close",
+    shortcutsHint: "Shortcuts work when you are not typing in a field.",
+    sc_reply: "Write a reply",
+    sc_note: "Write an internal note",
+    sc_resolve: "Resolve (or reopen) the conversation",
+    sc_snooze: "Snooze the conversation",
+    sc_assign: "Assign the conversation to me",
+    sc_priority: "Change the priority",
+    sc_next: "Next conversation",
+    sc_previous: "Previous conversation",
+    sc_listMove: "Move through the list",
+    sc_listOpen: "Open the highlighted conversation",
+    sc_help: "Show this list",
+    sc_escape: "Close a menu or this list",
+    or: "or",
+    language: "Language",
   },
   {
     settings: "Configurações",
@@ -37,5 +55,24 @@ export const t = defineMessages(
     reconnect: "Reconectar",
     reconnectInbox: "Reconectar {name}",
     dismissAlert: "Dispensar o alerta sobre {name}",
+    shortcutsTitle: "Atalhos de teclado",
+    shortcutsClose: "Fechar",
+    shortcutsHint: "Os atalhos funcionam quando você não está digitando num campo.",
+    sc_reply: "Escrever uma resposta",
+    sc_note: "Escrever uma nota interna",
+    sc_resolve: "Resolver (ou reabrir) a conversa",
+    sc_snooze: "Adiar a conversa",
+    sc_assign: "Atribuir a conversa a mim",
+    sc_priority: "Mudar a prioridade",
+    sc_next: "Próxima conversa",
+    sc_previous: "Conversa anterior",
+    sc_listMove: "Percorrer a lista",
+    sc_listOpen: "Abrir a conversa destacada",
+    sc_help: "Mostrar esta lista",
+    sc_escape: "Fechar um menu ou esta lista",
+    or: "ou",
+    language: "Idioma",
   },
 );
+
+export type ShellKey = Parameters<typeof t>[0];

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { localeFor } from "../app/index.ts";
 import { t as presence } from "../presence/messages.ts";
-import { t as together } from "../components/together/messages.ts";
+import { t as together } from "../conversation/messages.ts";
 import { t as shell } from "../components/shell-messages.ts";
 import { formatDay, formatListTime } from "../format/time.ts";
 import { locale, setLocale } from "./locale.ts";

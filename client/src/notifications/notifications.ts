@@ -11,6 +11,7 @@ import { Dexie } from "dexie";
 import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from "solid-js";
 import { z } from "zod";
 import { type LocalSlice, localStorageOrNull, type RouteSlice, type SessionSlice } from "../app/index.ts";
+import type { SelectionSlice } from "../conversation/index.ts";
 import { playChime } from "./alert-sound.ts";
 import { askDesktopPermission, desktopPermission, showDesktop } from "./desktop-notify.ts";
 import { t } from "./messages.ts";
@@ -22,7 +23,6 @@ import { createYMapValues } from "../sync/y-map-accessor.ts";
 import { notificationsApi } from "./notifications-api.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
-import type { SelectionSlice } from "../state/selection.ts";
 
 export const KV_NOTIFICATIONS = "content:notifications";
 /** Chats looked at for "new": the most recent of each kind is plenty for alerts. */

@@ -7,10 +7,10 @@ import { createSignal } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { AppHeader } from "../components/AppHeader.tsx";
 import { ChannelAlerts } from "../components/ChannelAlerts.tsx";
-import { ChatWindow } from "../components/ChatWindow.tsx";
-import { CustomerInfo } from "../components/CustomerInfo.tsx";
+import { ChatWindow } from "../conversation/index.ts";
 import { Notices } from "../components/Notices.tsx";
 import { ConversationList } from "../conversation-list/index.ts";
+import { CustomerInfo } from "../customer/index.ts";
 
 export function InboxScreen() {
   const { selection } = useAppState();

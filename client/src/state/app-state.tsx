@@ -6,12 +6,12 @@
  */
 import type { ParentProps } from "solid-js";
 import { AppStateContext, createLocalSlice, createRouteSlice, createSessionSlice, createUsersSlice, followUserLocale } from "../app/index.ts";
+import { prefetchContent } from "../composer/index.ts";
 import { createConversationsSlice } from "../conversation-list/index.ts";
+import { createSelectionSlice } from "../conversation/index.ts";
 import { createNotificationsSlice } from "../notifications/index.ts";
 import { createPresenceSlice } from "../sync/presence.ts";
 import { createChannelsSlice } from "./channels.ts";
-import { prefetchContent } from "./content.ts";
-import { createSelectionSlice } from "./selection.ts";
 
 export function AppStateProvider(props: ParentProps) {
   const router = createRouteSlice();

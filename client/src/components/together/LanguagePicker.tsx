@@ -2,7 +2,7 @@
 import { For } from "solid-js";
 import { chooseLocale, useAppState } from "../../app/index.ts";
 import { isUiLocale, locale, UI_LOCALES, type UiLocale } from "../../i18n/locale.ts";
-import { t } from "./messages.ts";
+import { t } from "../shell-messages.ts";
 
 const NAMES: Record<UiLocale, string> = { en: "English", "pt-BR": "Português (Brasil)" };
 

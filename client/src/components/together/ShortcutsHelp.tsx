@@ -7,9 +7,9 @@ import { For, onCleanup, onMount } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { neighbour, SHORTCUTS, type ShortcutAction } from "../../shortcuts/keymap.ts";
 import { installShortcutListener, useShortcuts } from "../../shortcuts/registry.ts";
-import { t, type TogetherKey } from "./messages.ts";
+import { t, type ShellKey } from "../shell-messages.ts";
 
-const DESCRIPTION: Record<ShortcutAction, TogetherKey> = {
+const DESCRIPTION: Record<ShortcutAction, ShellKey> = {
   reply: "sc_reply",
   note: "sc_note",
   resolve: "sc_resolve",
@@ -22,7 +22,7 @@ const DESCRIPTION: Record<ShortcutAction, TogetherKey> = {
 };
 
 /** Keys the conversation list handles itself (see the list's keyboard navigation). */
-const LIST_KEYS: { keys: string[]; description: TogetherKey }[] = [
+const LIST_KEYS: { keys: string[]; description: ShellKey }[] = [
   { keys: ["↓", "↑", "j", "k"], description: "sc_listMove" },
   { keys: ["Enter"], description: "sc_listOpen" },
   { keys: ["Esc"], description: "sc_escape" },

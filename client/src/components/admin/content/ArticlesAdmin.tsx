@@ -2,8 +2,8 @@
 import type { Article, ArticleInput } from "@inbox/shared/api/content";
 import { createSignal, Show } from "solid-js";
 import { useAppState } from "../../../app/index.ts";
+import { articleUrl, contentApi } from "../../../composer/index.ts";
 import { formatListTime } from "../../../format/time.ts";
-import { articleUrl, contentApi } from "../../../state/content-api.ts";
 import { ContentAdminSection, ContentForm, type ContentFormProps } from "./ContentAdminSection.tsx";
 import { t } from "./messages.ts";
 

@@ -2,8 +2,7 @@
 import type { Team } from "@inbox/shared";
 import type { CannedResponse, CannedResponseInput } from "@inbox/shared/api/content";
 import { createSignal, For, Show } from "solid-js";
-import { contentApi } from "../../../state/content-api.ts";
-import { CANNED_VARIABLES } from "../../composer/content/canned-vars.ts";
+import { CANNED_VARIABLES, contentApi } from "../../../composer/index.ts";
 import { ContentAdminSection, ContentForm, type ContentFormProps } from "./ContentAdminSection.tsx";
 import { t } from "./messages.ts";
 

@@ -5,8 +5,8 @@
  */
 import type { Accessor } from "solid-js";
 import { ApiError, asApiError } from "../../../api/http.ts";
+import { contentStore } from "../../../composer/index.ts";
 import type { LocalDb } from "../../../local/db.ts";
-import { contentStore } from "../../../state/content.ts";
 import { createRequest } from "../../../api/request.ts";
 
 export interface AdminList<T> {
