@@ -8,7 +8,7 @@ import { createContext, useContext } from "solid-js";
 import type { ConversationsSlice } from "../conversation-list/index.ts";
 import type { SelectionSlice } from "../conversation/index.ts";
 import type { NotificationsSlice } from "../notifications/index.ts";
-import type { ChannelsSlice } from "../state/channels.ts";
+import type { ChannelsSlice } from "../shell/index.ts";
 import type { PresenceSlice } from "../sync/presence.ts";
 import type { LocalSlice } from "./local.ts";
 import type { RouteSlice } from "./route.ts";
