@@ -5,31 +5,27 @@
  */
 import { Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
-import { AppHeader } from "../shell/AppHeader.tsx";
 import { ChannelSettings } from "./channels/ChannelSettings.tsx";
 import { ContentSettings } from "./content/ContentSettings.tsx";
 import { t } from "./messages.ts";
 import { settingsSectionsFor } from "./settings-access.ts";
 
-export function SettingsScreen() {
+export function Settings() {
   const { session } = useAppState();
   const teams = () => session.me()?.teams ?? [];
   const sections = () => settingsSectionsFor(session.me()?.user.role);
 
   return (
-    <div class="app-shell">
-      <AppHeader />
-      <main class="settings" aria-labelledby="settings-title">
-        <div class="settings-inner">
-          <h1 id="settings-title">{sections().channels ? t("adminSettings") : t("settingsTitle")}</h1>
-          <Show when={sections().channels}>
-            <ChannelSettings teams={teams()} />
-          </Show>
-          <Show when={sections().content}>
-            <ContentSettings teams={teams()} />
-          </Show>
-        </div>
-      </main>
-    </div>
+    <main class="settings" aria-labelledby="settings-title">
+      <div class="settings-inner">
+        <h1 id="settings-title">{sections().channels ? t("adminSettings") : t("settingsTitle")}</h1>
+        <Show when={sections().channels}>
+          <ChannelSettings teams={teams()} />
+        </Show>
+        <Show when={sections().content}>
+          <ContentSettings teams={teams()} />
+        </Show>
+      </div>
+    </main>
   );
 }

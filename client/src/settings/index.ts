@@ -3,5 +3,5 @@
  * reconnecting, with each channel's routing from routing/), and the content agents reuse
  * (canned responses, knowledge-base articles); who may open which section. Online-only.
  */
-export { SettingsScreen } from "./Settings.tsx";
+export { Settings } from "./Settings.tsx";
 export { canOpenSettings } from "./settings-access.ts";

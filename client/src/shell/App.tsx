@@ -1,10 +1,11 @@
 /** Chooses the screen from the session state and, once signed in, the route. */
 import { createEffect, Match, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
-import { canOpenSettings, SettingsScreen } from "../settings/index.ts";
+import { canOpenSettings } from "../settings/index.ts";
 import { InboxScreen } from "./screens/InboxScreen.tsx";
 import { LoadingScreen } from "./screens/LoadingScreen.tsx";
 import { MediaScreen } from "./screens/MediaScreen.tsx";
+import { SettingsScreen } from "./screens/SettingsScreen.tsx";
 import { SignInScreen } from "./screens/SignInScreen.tsx";
 import { UnreachableScreen } from "./screens/UnreachableScreen.tsx";
 import { AppStateProvider } from "./AppStateProvider.tsx";

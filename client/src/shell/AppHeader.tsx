@@ -3,7 +3,7 @@ import { Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { NotificationBell } from "../notifications/index.ts";
 import { AvailabilitySwitch } from "../routing/index.ts";
-import { canOpenSettings } from "../settings/settings-access.ts";
+import { canOpenSettings } from "../settings/index.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 import { HeaderTools } from "./HeaderTools.tsx";
