@@ -1,7 +1,7 @@
 /* @refresh reload */
 import { render } from "solid-js/web";
-import { App } from "./App.tsx";
 import { registerServiceWorker } from "./pwa/register-sw.ts";
+import { App } from "./shell/index.ts";
 import "./styles.css";
 
 const root = document.getElementById("root");

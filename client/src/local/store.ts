@@ -9,7 +9,7 @@ import Dexie from "dexie";
 import type { QueuedCommand, ReplayerStore } from "../sync/outbox-replayer.ts";
 import { settlePlan } from "../sync/outcomes.ts";
 import type { PullStore } from "../sync/pull.ts";
-import { applyCommand } from "../state/pending.ts";
+import { applyCommand } from "../sync/pending.ts";
 import { KV_PULL_CURSOR, KV_TAB_TOTALS, KV_USERS, type LocalDb } from "./db.ts";
 import { chooseEvictions, evictionOrder, messagesToEvict } from "./eviction.ts";
 import { contactRow, conversationRow, messageRow, stripConversation, type ConversationRow, type MessageRow } from "./rows.ts";

@@ -1,0 +1,280 @@
+/**
+ * The offline engine of the signed-in user: the local database, the outbox and its replayer,
+ * the pull from the server, the work documents, and the notices the agent must read. Created
+ * when a user is known and disposed (database closed, sockets shut) when they change.
+ *
+ * Every change of the agent goes through `enqueue` (online too, so there is one path): stored
+ * in the outbox with its optimistic effect, then sent in order by the single replayer.
+ */
+import type { Command } from "@inbox/shared";
+import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
+import { api } from "../api/endpoints.ts";
+import { ApiError } from "../api/http.ts";
+import { KV_PULL_CURSOR, openLocalDb, type LocalDb } from "../local/db.ts";
+import { createLiveQuery } from "../local/live-query.ts";
+import type { OutboxRow } from "../local/rows.ts";
+import { enqueueCommand, evictIfNeeded, hasPulled, outboxStore, pullStore, reconcileTabTotals } from "../local/store.ts";
+import { deleteWorkDocs } from "../local/wipe.ts";
+import { backoffDelay } from "../sync/backoff.ts";
+import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
+import { prepareKeptUploads } from "../sync/kept-uploads.ts";
+import { classifyFailure, outcomeEffects, refusalResult } from "../sync/outcomes.ts";
+import { createPullScheduler, pullAll, PULL_PAGE_SIZE } from "../sync/pull.ts";
+import { createWorkDocs, type WorkDocs } from "../sync/work-docs.ts";
+import { queuedByConversation, waitingCount } from "../sync/pending.ts";
+import type { SessionSlice } from "./session.ts";
+
+export interface Notice {
+  id: number;
+  text: string;
+}
+
+export interface LocalSlice {
+  db: Accessor<LocalDb | null>;
+  workDocs: Accessor<WorkDocs | null>;
+  /** Every outbox row, oldest first (live, also across tabs). */
+  outbox: Accessor<readonly OutboxRow[]>;
+  queued: Accessor<Map<string, Command[]>>;
+  /** Changes the server has not answered yet (reads not counted). */
+  waiting: Accessor<number>;
+  browserOnline: Accessor<boolean>;
+  /** The last attempt to reach the server with the outbox or a pull failed for lack of network. */
+  unreachable: Accessor<boolean>;
+  sending: Accessor<boolean>;
+  pulling: Accessor<boolean>;
+  /** False until this device has pulled the working set once. */
+  hasPulled: Accessor<boolean | null>;
+  enqueue(command: Command): Promise<void>;
+  /** Pull soon (debounced): a team room changed. */
+  requestPull(): void;
+  pullNow(): void;
+  /** A room reconnected: send what waits and catch up now, without waiting out a backoff. */
+  serverBack(): void;
+  notices: Accessor<readonly Notice[]>;
+  notify(text: string): void;
+  dismiss(id: number): void;
+  /** Conversations that must stay in the local database (open on screen). */
+  setProtected(ids: readonly string[]): void;
+}
+
+interface Engine {
+  userId: string;
+  db: LocalDb;
+  workDocs: WorkDocs;
+  outbox: Accessor<OutboxRow[]>;
+  replayState: Accessor<ReplayerState>;
+  pulling: Accessor<boolean>;
+  pullUnreachable: Accessor<boolean>;
+  hasPulled: Accessor<boolean | null>;
+  enqueue(command: Command): Promise<void>;
+  requestPull(): void;
+  pullNow(): void;
+  serverBack(): void;
+  flush(ms: number): Promise<void>;
+}
+
+/** Worth trying again later (no network, server down or restarting). */
+const isRetryable = (err: unknown) => classifyFailure(err) === "retry";
+const isNetworkError = (err: unknown) => err instanceof ApiError && err.code === "network";
+
+function withOutboxLock(userId: string): (<T>(run: () => Promise<T>) => Promise<T>) | undefined {
+  const locks = typeof navigator !== "undefined" ? navigator.locks : undefined;
+  if (!locks) return undefined;
+  return <T,>(run: () => Promise<T>) => locks.request(`inbox-outbox-${userId}`, () => run()) as Promise<T>;
+}
+
+export function createLocalSlice(session: SessionSlice): LocalSlice {
+  const userId = createMemo(() => session.me()?.user.id ?? null);
+  const [browserOnline, setBrowserOnline] = createSignal(typeof navigator === "undefined" ? true : navigator.onLine);
+  const [notices, setNotices] = createSignal<readonly Notice[]>([]);
+  let noticeSeq = 0;
+  const notify = (text: string) => setNotices((list) => [...list, { id: ++noticeSeq, text }]);
+  let protectedIds: readonly string[] = [];
+
+  const engine = createMemo((): Engine | null => {
+    const uid = userId();
+    if (!uid) return null;
+    return untrack(() => startEngine(uid));
+  });
+
+  function startEngine(uid: string): Engine {
+    const db = openLocalDb(uid);
+    const workDocs = createWorkDocs(uid, {
+      onOpen: (conversationId) => void db.workDocs.put({ conversationId, usedAt: Date.now() }).catch(() => {}),
+    });
+    const outbox = createLiveQuery(
+      () => db,
+      (d) => d.outbox.orderBy("seq").toArray(),
+      [] as OutboxRow[],
+    );
+    const [replayState, setReplayState] = createSignal<ReplayerState>("idle");
+    const [pulling, setPulling] = createSignal(false);
+    const [pullUnreachable, setPullUnreachable] = createSignal(false);
+    const [pulled, setPulled] = createSignal<boolean | null>(null);
+    void hasPulled(db).then(setPulled, () => setPulled(false));
+
+    const replayer = createReplayer({
+      store: outboxStore(db),
+      send: async (commands) => (await api.commands(commands)).results,
+      classify: classifyFailure,
+      refusal: refusalResult,
+      prepare: prepareKeptUploads(db),
+      async onOutcome(outcome) {
+        const effects = outcomeEffects(outcome);
+        if (effects.draft) await workDocs.appendDraft(effects.draft.conversationId, effects.draft.text);
+        if (effects.notice) notify(effects.notice);
+        // The optimistic state of a refused change is wrong: catch up with the server's.
+        if (!outcome.result.ok) pull.request();
+      },
+      online: () => navigator.onLine,
+      withLock: withOutboxLock(uid),
+      onState: setReplayState,
+    });
+
+    let stopped = false;
+    const pull = createPullScheduler({
+      async run() {
+        const store = pullStore(db);
+        const pullPages = () =>
+          pullAll((cursor, limit) => api.pull(cursor, limit), store, {
+            limit: PULL_PAGE_SIZE,
+            stopped: () => stopped,
+            onPage: () => setPulled(true),
+          });
+        try {
+          try {
+            await pullPages();
+          } catch (err) {
+            // A cursor the server no longer accepts (e.g. after a server reset): start afresh.
+            if (!(err instanceof ApiError) || err.status !== 400 || (await store.cursor()) === undefined) throw err;
+            await db.kv.delete(KV_PULL_CURSOR);
+            await pullPages();
+          }
+          setPullUnreachable(false);
+        } catch (err) {
+          if (isNetworkError(err)) setPullUnreachable(true);
+          throw err;
+        }
+        await evict();
+      },
+      retryDelay: (attempt, err) => (!stopped && navigator.onLine && isRetryable(err) ? backoffDelay(attempt, { baseMs: 2_000 }) : null),
+      onRunning: setPulling,
+    });
+
+    const evict = async () => {
+      const keep = new Set<string>([...protectedIds, ...workDocs.openIds()]);
+      for (const row of untrack(outbox)) keep.add(row.conversationId);
+      const evicted = await evictIfNeeded(db, keep);
+      if (evicted.length > 0) await deleteWorkDocs(uid, evicted);
+    };
+
+    const onOnline = () => {
+      replayer.kick();
+      pull.now();
+    };
+    window.addEventListener("online", onOnline);
+
+    // Ask the browser not to evict this origin's storage under pressure (once granted, it stays).
+    void navigator.storage?.persisted?.().then((granted) => {
+      if (!granted) return navigator.storage.persist();
+    }).catch(() => {});
+
+    replayer.kick();
+    if (navigator.onLine) pull.now();
+
+    // The tabs' totals are kept by every write; check them against the rows once, a little
+    // after the start (not to slow the first rows down), when the page is idle.
+    let idle: number | null = null;
+    const reconcile = () => {
+      idle = null;
+      if (!stopped) reconcileTabTotals(db).catch((err) => console.warn("Could not check the tab counts", err));
+    };
+    const reconcileTimer = setTimeout(() => {
+      if (typeof requestIdleCallback === "function") idle = requestIdleCallback(reconcile, { timeout: 10_000 });
+      else reconcile();
+    }, 5_000);
+
+    onCleanup(() => {
+      stopped = true;
+      clearTimeout(reconcileTimer);
+      if (idle !== null) cancelIdleCallback(idle);
+      window.removeEventListener("online", onOnline);
+      replayer.dispose();
+      pull.dispose();
+      workDocs.destroy();
+      db.close();
+    });
+
+    return {
+      userId: uid,
+      db,
+      workDocs,
+      outbox,
+      replayState,
+      pulling,
+      pullUnreachable,
+      hasPulled: pulled,
+      async enqueue(command) {
+        await enqueueCommand(db, command);
+        replayer.kick();
+      },
+      requestPull: () => pull.request(),
+      pullNow: () => pull.now(),
+      serverBack: () => {
+        replayer.kick();
+        pull.request();
+      },
+      async flush(ms) {
+        if (!navigator.onLine) return;
+        replayer.kick();
+        await Promise.race([replayer.whenIdle(), new Promise((r) => setTimeout(r, ms))]);
+      },
+    };
+  }
+
+  const onOnline = () => setBrowserOnline(true);
+  const onOffline = () => setBrowserOnline(false);
+  window.addEventListener("online", onOnline);
+  window.addEventListener("offline", onOffline);
+  const stopHook = session.beforeSignOut(async () => {
+    await engine()?.flush(4_000);
+  });
+  onCleanup(() => {
+    window.removeEventListener("online", onOnline);
+    window.removeEventListener("offline", onOffline);
+    stopHook();
+  });
+
+  const outbox = createMemo(() => engine()?.outbox() ?? []);
+  const queued = createMemo(() => queuedByConversation(outbox()));
+
+  // A new user starts with no notices of the previous one.
+  createEffect(on(userId, () => setNotices([]), { defer: true }));
+
+  return {
+    db: () => engine()?.db ?? null,
+    workDocs: () => engine()?.workDocs ?? null,
+    outbox,
+    queued,
+    waiting: createMemo(() => waitingCount(outbox())),
+    browserOnline,
+    unreachable: () => engine()?.replayState() === "retrying" || engine()?.pullUnreachable() === true,
+    sending: () => engine()?.replayState() === "sending",
+    pulling: () => engine()?.pulling() ?? false,
+    hasPulled: () => engine()?.hasPulled() ?? null,
+    async enqueue(command) {
+      const e = engine();
+      if (!e) throw new Error("Not signed in");
+      await e.enqueue(command);
+    },
+    requestPull: () => engine()?.requestPull(),
+    pullNow: () => engine()?.pullNow(),
+    serverBack: () => engine()?.serverBack(),
+    notices,
+    notify,
+    dismiss: (id) => setNotices((list) => list.filter((n) => n.id !== id)),
+    setProtected: (ids) => {
+      protectedIds = ids;
+    },
+  };
+}

@@ -1,0 +1,9 @@
+/**
+ * The reply box and internal notes: formatting, attachments, emoji, buttons and quick replies,
+ * @mentions, and the canned responses and knowledge-base articles it inserts, kept on the device
+ * (composer/content/) so they work offline; Settings edits the same content through this.
+ */
+export { Composer } from "./Composer.tsx";
+export { CANNED_VARIABLES } from "./content/canned-vars.ts";
+export { articleUrl, contentApi } from "./content/content-api.ts";
+export { contentStore, prefetchContent } from "./content/content.ts";

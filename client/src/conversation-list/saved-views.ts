@@ -1,0 +1,95 @@
+/**
+ * The agent's saved list views. The server keeps them (per user); this device keeps a copy in
+ * the local database's kv table, so the list's header shows them offline too. Creating,
+ * renaming and deleting need the server (they are not outbox commands: nothing else depends on
+ * them, and a refused name is better said at once than after a reconnect).
+ */
+import {
+  SavedViewListResponseSchema,
+  SavedViewResponseSchema,
+  SavedViewSchema,
+  type ListView,
+  type SavedView,
+} from "@inbox/shared/domain/list-view";
+import { z } from "zod";
+import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
+import { request } from "../api/http.ts";
+import type { LocalSlice, SessionSlice } from "../app/index.ts";
+import type { LocalDb } from "../local/db.ts";
+
+/** kv keys of the list's area. */
+export const KV_LIST_VIEWS = "list:views";
+export const KV_LIST_CURRENT = "list:current";
+
+const CachedViewsSchema = z.array(SavedViewSchema);
+const viewPath = (id: string) => `/api/me/views/${encodeURIComponent(id)}`;
+
+export interface ListViewsSlice {
+  views: Accessor<readonly SavedView[]>;
+  /** Each rejects with an ApiError whose message can be shown as is. */
+  create(name: string, view: ListView): Promise<SavedView>;
+  rename(id: string, name: string): Promise<void>;
+  remove(id: string): Promise<void>;
+}
+
+export async function readCachedViews(db: LocalDb): Promise<SavedView[]> {
+  const parsed = CachedViewsSchema.safeParse((await db.kv.get(KV_LIST_VIEWS))?.value);
+  return parsed.success ? parsed.data : [];
+}
+
+export function createListViewsSlice(session: SessionSlice, local: LocalSlice): ListViewsSlice {
+  const [views, setViews] = createSignal<readonly SavedView[]>([]);
+
+  /** The server answered for this database: its list wins over a late read of the copy. */
+  let answered = false;
+  const store = (next: readonly SavedView[]) => {
+    answered = true;
+    setViews(next);
+    const db = local.db();
+    db?.kv.put({ key: KV_LIST_VIEWS, value: next }).catch((err: unknown) => console.warn("Could not keep the saved views on this device", err));
+  };
+
+  // This device's copy first (offline too), then the server's whenever it can be reached.
+  createEffect(
+    on([local.db, () => session.me()?.user.id], ([db, userId]) => {
+      setViews([]);
+      answered = false;
+      if (!db || !userId) return;
+      let current = true;
+      onCleanup(() => (current = false));
+      void readCachedViews(db).then((cached) => {
+        if (current && !answered) setViews(cached);
+      });
+    }),
+  );
+  createEffect(
+    on([local.db, () => session.me()?.user.id, local.browserOnline], ([db, userId, online]) => {
+      if (!db || !userId || !online) return;
+      let current = true;
+      onCleanup(() => (current = false));
+      request("/api/me/views", { schema: SavedViewListResponseSchema }).then(
+        (r) => {
+          if (current) store(r.views);
+        },
+        (err: unknown) => console.warn("Saved views stay as this device last saw them", err),
+      );
+    }),
+  );
+
+  return {
+    views,
+    async create(name, view) {
+      const r = await request("/api/me/views", { body: { name, view }, schema: SavedViewResponseSchema });
+      store([...views(), r.view]);
+      return r.view;
+    },
+    async rename(id, name) {
+      const r = await request(viewPath(id), { method: "PATCH", body: { name }, schema: SavedViewResponseSchema });
+      store(views().map((v) => (v.id === id ? r.view : v)));
+    },
+    async remove(id) {
+      await request(viewPath(id), { method: "DELETE" });
+      store(views().filter((v) => v.id !== id));
+    },
+  };
+}

@@ -1,0 +1,8 @@
+/**
+ * The open conversation (the centre region): its header and commands (assign, resolve, status,
+ * priority, snooze), the timeline with delivery states, and the composer below; the selection
+ * slice holds which conversation is open and everything shown about it.
+ */
+export { ChatWindow } from "./ChatWindow.tsx";
+export { createSelectionSlice, type SelectionSlice } from "./selection.ts";
+export { StatusBadge } from "./StatusBadge.tsx";

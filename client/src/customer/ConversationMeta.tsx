@@ -1,0 +1,63 @@
+/** Facts about the open conversation: channel, inbox, dates, status, priority, assignee and its history, labels, tickets. */
+import type { Conversation, Inbox } from "@inbox/shared";
+import { Show } from "solid-js";
+import { useAppState } from "../app/index.ts";
+import { StatusBadge } from "../conversation/index.ts";
+import { assigneeLabel, CHANNEL_LABELS, PRIORITY_LABELS } from "../format/labels.ts";
+import { formatDateTime } from "../format/time.ts";
+import { AssigneeHistory } from "./AssigneeHistory.tsx";
+import { LinkedTickets } from "./LinkedTickets.tsx";
+import { t } from "./messages.ts";
+import { LabelsEditor } from "./LabelsEditor.tsx";
+
+export function ConversationMeta(props: { conversation: Conversation; inbox: Inbox | null }) {
+  const { session, users } = useAppState();
+  const c = () => props.conversation;
+  return (
+    <>
+      <section class="info-section" aria-labelledby="info-conversation-title">
+        <h3 id="info-conversation-title">{t("conversation")}</h3>
+        <dl class="info-list">
+          <dt>{t("channel")}</dt>
+          <dd>
+            {CHANNEL_LABELS[c().channel]}
+            <Show when={props.inbox}>{(inbox) => <span class="muted"> · {inbox().name}</span>}</Show>
+          </dd>
+          <dt>{t("created")}</dt>
+          <dd>{formatDateTime(c().createdAt)}</dd>
+          <dt>{t("lastActivity")}</dt>
+          <dd>{formatDateTime(c().lastActivityAt)}</dd>
+          <dt>{t("status")}</dt>
+          <dd>
+            <StatusBadge status={c().status} />
+            <Show when={c().status === "snoozed" && c().snoozedUntil}>
+              {(until) => <span class="muted"> {t("until", { time: formatDateTime(until()) })}</span>}
+            </Show>
+          </dd>
+          <dt>{t("priority")}</dt>
+          <dd>
+            <span class={`priority priority-${c().priority}`}>{PRIORITY_LABELS[c().priority]}</span>
+          </dd>
+          <dt>{t("assignee")}</dt>
+          <dd>
+            {assigneeLabel(c().assigneeId, session.me()?.user.id ?? "", users.nameOf, { unassigned: t("unassigned"), you: t("you"), anotherAgent: t("anotherAgent") })}
+            <AssigneeHistory conversation={c()} />
+          </dd>
+          <dt>{t("labels")}</dt>
+          <dd>
+            <LabelsEditor />
+          </dd>
+          <Show when={c().firstResponseAt}>
+            {(at) => (
+              <>
+                <dt>{t("firstResponse")}</dt>
+                <dd>{formatDateTime(at())}</dd>
+              </>
+            )}
+          </Show>
+        </dl>
+      </section>
+      <LinkedTickets conversationId={c().id} />
+    </>
+  );
+}

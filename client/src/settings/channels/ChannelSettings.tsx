@@ -1,0 +1,92 @@
+/**
+ * The admin-only part of Settings: the workspace's channels with their state, webhook URLs and
+ * actions, the form to connect another, and how each channel routes chats. Mounted only for
+ * admins, so nobody else fetches the admin channel list (the server would refuse it anyway).
+ */
+import type { Team } from "@inbox/shared";
+import { createEffect, createSignal, on, Show } from "solid-js";
+import { useAppState } from "../../app/index.ts";
+import { RoutingSettings } from "../../routing/index.ts";
+import { createAdminChannels } from "./admin-channels.ts";
+import { ChannelTable } from "./ChannelTable.tsx";
+import { ConnectChannelForm } from "./ConnectChannelForm.tsx";
+import { t } from "../messages.ts";
+
+export function ChannelSettings(props: { teams: readonly Team[] }) {
+  const { conversations, channels, router } = useAppState();
+  const admin = createAdminChannels(conversations.inboxes);
+  const [message, setMessage] = createSignal("");
+
+  // "/settings?reconnect=<id>" (from an alert or an expired chat) opens that channel's form.
+  const reconnecting = () => {
+    const r = router.route();
+    return r.screen === "settings" ? r.reconnect : null;
+  };
+  const setReconnecting = (id: string | null) => router.navigate({ screen: "settings", reconnect: id }, { replace: true });
+  // Opening another form starts fresh; closing one keeps what it said ("… is reconnected").
+  createEffect(on(reconnecting, (id) => id && setMessage("")));
+
+  return (
+    <>
+      <section class="settings-section" aria-labelledby="channels-title">
+        <div class="settings-section-head">
+          <h2 id="channels-title">{t("channels")}</h2>
+          <button type="button" class="btn btn-ghost" disabled={admin.loading()} onClick={() => admin.reload()}>
+            {t("refresh")}
+          </button>
+        </div>
+        <p class="muted">{t("channelsHelp")}</p>
+        <p class="form-done" role="status">
+          {message()}
+        </p>
+        <Show when={admin.loadError()}>
+          {(error) => (
+            <div class="settings-error">
+              <p class="form-error" role="alert">
+                {error()}
+              </p>
+              <button type="button" class="btn" onClick={() => admin.reload()}>
+                {t("tryAgain")}
+              </button>
+            </div>
+          )}
+        </Show>
+        <Show
+          when={admin.list()}
+          fallback={
+            <Show when={!admin.loadError()}>
+              <p class="muted" role="status">
+                {t("loadingChannels")}
+              </p>
+            </Show>
+          }
+        >
+          {(list) => (
+            <Show when={list().length > 0} fallback={<p class="muted">{t("noChannels")}</p>}>
+              <ChannelTable
+                channels={list()}
+                teams={props.teams}
+                now={channels.now()}
+                reconnecting={reconnecting()}
+                onReconnecting={setReconnecting}
+                onMessage={setMessage}
+                actions={admin}
+              />
+            </Show>
+          )}
+        </Show>
+        <Show when={reconnecting() && admin.list() && !admin.list()!.some((c) => c.id === reconnecting())}>
+          <p class="form-error" role="alert">
+            {t("notInWorkspace")}
+          </p>
+        </Show>
+      </section>
+
+      <section class="settings-section">
+        <ConnectChannelForm teams={props.teams} onConnect={(body) => admin.connect(body)} />
+      </section>
+
+      <Show when={admin.list()}>{(list) => <RoutingSettings inboxes={list()} onSaved={() => admin.reload()} />}</Show>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+/** Chooses the screen from the session state and, once signed in, the route. */
+import { createEffect, Match, Switch } from "solid-js";
+import { useAppState } from "../app/index.ts";
+import { canOpenSettings } from "../settings/index.ts";
+import { InboxScreen } from "./screens/InboxScreen.tsx";
+import { LoadingScreen } from "./screens/LoadingScreen.tsx";
+import { MediaScreen } from "./screens/MediaScreen.tsx";
+import { SettingsScreen } from "./screens/SettingsScreen.tsx";
+import { SignInScreen } from "./screens/SignInScreen.tsx";
+import { UnreachableScreen } from "./screens/UnreachableScreen.tsx";
+import { AppStateProvider } from "./AppStateProvider.tsx";
+
+function Screens() {
+  const { session, router } = useAppState();
+  const mayOpenSettings = () => canOpenSettings(session.me()?.user.role);
+  const onSettings = () => router.route().screen === "settings";
+  const mediaPath = () => {
+    const r = router.route();
+    return r.screen === "media" ? r.path : null;
+  };
+  // Settings are for admins and supervisors: an agent who lands there (an old link) goes to the inbox.
+  createEffect(() => {
+    if (session.status() === "signedIn" && onSettings() && !mayOpenSettings()) router.navigate({ screen: "inbox" }, { replace: true });
+  });
+  return (
+    <Switch>
+      <Match when={session.status() === "loading"}>
+        <LoadingScreen />
+      </Match>
+      <Match when={session.status() === "signedOut"}>
+        <SignInScreen />
+      </Match>
+      <Match when={session.status() === "unreachable"}>
+        <UnreachableScreen />
+      </Match>
+      <Match when={session.status() === "signedIn" && mediaPath()}>
+        {(path) => <MediaScreen path={path()} />}
+      </Match>
+      <Match when={session.status() === "signedIn" && onSettings() && mayOpenSettings()}>
+        <SettingsScreen />
+      </Match>
+      <Match when={session.status() === "signedIn"}>
+        <InboxScreen />
+      </Match>
+    </Switch>
+  );
+}
+
+export function App() {
+  return (
+    <AppStateProvider>
+      <Screens />
+    </AppStateProvider>
+  );
+}

@@ -1,0 +1,64 @@
+/** Top bar: product and workspace, the connection badge, who is signed in, and Sign out. */
+import { Show } from "solid-js";
+import { useAppState } from "../app/index.ts";
+import { NotificationBell } from "../notifications/index.ts";
+import { AvailabilitySwitch } from "../routing/index.ts";
+import { canOpenSettings } from "../settings/index.ts";
+import { Avatar } from "../ui/Avatar.tsx";
+import { ConnectionBadge } from "./ConnectionBadge.tsx";
+import { HeaderTools } from "./HeaderTools.tsx";
+import { t } from "./messages.ts";
+
+export function AppHeader() {
+  const { session, router } = useAppState();
+  const onSettings = () => router.route().screen === "settings";
+  return (
+    <header class="app-header">
+      <div class="brand">
+        <img src="/icon.svg" alt="" width="28" height="28" />
+        <span class="brand-name">Inbox</span>
+        <Show when={session.me()?.workspace.name}>
+          {(name) => <span class="workspace-name">{name()}</span>}
+        </Show>
+      </div>
+      <ConnectionBadge />
+      <AvailabilitySwitch />
+      <NotificationBell />
+      <HeaderTools />
+      <Show when={session.me()?.user}>
+        {(user) => (
+          <div class="current-user">
+            <Avatar name={user().name} size="sm" />
+            <span class="current-user-text">
+              <span class="current-user-name">{user().name}</span>
+              <span class="current-user-role">{t(`role_${user().role}`)}</span>
+            </span>
+            <Show when={canOpenSettings(user().role)}>
+              <Show
+                when={onSettings()}
+                fallback={
+                  <button type="button" class="btn header-settings" onClick={() => router.navigate({ screen: "settings", reconnect: null })}>
+                    {t("settings")}
+                  </button>
+                }
+              >
+                <button type="button" class="btn header-settings" onClick={() => router.navigate({ screen: "inbox" })}>
+                  <span aria-hidden="true">←</span> <span class="header-settings-text">{t("backToInbox")}</span>
+                </button>
+              </Show>
+            </Show>
+            <button
+              type="button"
+              class="btn btn-ghost"
+              disabled={session.signingOut()}
+              aria-busy={session.signingOut()}
+              onClick={() => void session.signOut()}
+            >
+              {t("signOut")}
+            </button>
+          </div>
+        )}
+      </Show>
+    </header>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * The one provider of client state. Slices are small and each owns one concern; they are
+ * created together here because they depend on each other in one direction only:
+ * session → local (database, outbox, pull) → users, conversations → selection, channels.
+ * The route (inbox or admin settings) depends on nothing.
+ */
+import type { ParentProps } from "solid-js";
+import { AppStateContext, createLocalSlice, createRouteSlice, createSessionSlice, createUsersSlice, followUserLocale } from "../app/index.ts";
+import { prefetchContent } from "../composer/index.ts";
+import { createConversationsSlice } from "../conversation-list/index.ts";
+import { createSelectionSlice } from "../conversation/index.ts";
+import { createNotificationsSlice } from "../notifications/index.ts";
+import { createPresenceSlice } from "../sync/presence.ts";
+import { createChannelsSlice } from "./channels.ts";
+
+export function AppStateProvider(props: ParentProps) {
+  const router = createRouteSlice();
+  const session = createSessionSlice();
+  followUserLocale(() => session.me()?.user ?? null, session.reload);
+  const local = createLocalSlice(session);
+  const users = createUsersSlice(session, local);
+  const conversations = createConversationsSlice(session, local);
+  const selection = createSelectionSlice(session, local, conversations);
+  const channels = createChannelsSlice(session, conversations);
+  const notifications = createNotificationsSlice(session, local, selection, router);
+  prefetchContent(local.db);
+  const presence = createPresenceSlice(
+    () => session.me()?.user ?? null,
+    () => {
+      const c = selection.conversation();
+      return c ? { id: c.id, teamId: c.teamId } : null;
+    },
+  );
+  return (
+    <AppStateContext.Provider value={{ session, local, users, conversations, selection, channels, router, presence, notifications }}>
+      {props.children}
+    </AppStateContext.Provider>
+  );
+}
