@@ -23,7 +23,7 @@ export function judgeRoom(user: Pick<User, "id" | "workspaceId" | "role" | "team
     return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbidden("These are someone else's notifications.") };
   }
   if (ref.kind === "team") {
-    // Supervisors see every team of their own workspace, not of others (presence is relayed here too).
+    // Supervisors see the teams they lead (are members of); admins every team of their own workspace (presence is relayed here too).
     if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
     if (!canSeeTeam(user, ref.id)) return { ok: false, error: forbidden("You are not in this team.") };
     return { ok: true, writable: false };
