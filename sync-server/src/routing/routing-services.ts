@@ -71,6 +71,7 @@ export async function setAvailability(core: RoutingServiceDeps, user: SessionUse
     const row = await core.db.query.users.findFirst({ where: eq(users.id, user.id) });
     if (!row) throw notFound("Your account");
     if (row.availability === availability) return { changed: false };
+    const at = core.now();
     await core.writer.write([
       eventInsert(core, {
         workspaceId: row.workspaceId,
@@ -78,9 +79,9 @@ export async function setAvailability(core: RoutingServiceDeps, user: SessionUse
         actorKind: "agent",
         actorId: user.id,
         data: { from: row.availability, to: availability },
-        at: core.now(),
+        at,
       }),
-      core.db.update(users).set({ availability }).where(eq(users.id, user.id)),
+      core.db.update(users).set({ availability, availabilityChangedAt: at }).where(eq(users.id, user.id)),
     ]);
     return { changed: true };
   });

@@ -306,6 +306,7 @@ export const ROOMS: { kind: string; room(fx: AccessFixture): string; expect: Exp
   { kind: "conv.<id>", room: (fx) => `conv.${fx.conversationId}`, expect: TEAM, note: "read-only: the timeline" },
   { kind: "work.<id>", room: (fx) => `work.${fx.conversationId}`, expect: TEAM, note: "read and write: notes (own only), labels, draft" },
   { kind: "user.<id>", room: (fx) => `user.${fx.userIds.agent}`, expect: OWNER, note: "read-only: the user's own notifications" },
+  { kind: "board.<id>", room: (fx) => `board.${fx.supportTeamId}`, expect: EDITORS, note: "read-only: the team's live board; admins and the supervisors who lead the team (members)" },
 ];
 
 /** Each command type of `POST /api/commands`, on a Support conversation. */
