@@ -22,6 +22,8 @@ export interface CapacityDeps {
 export interface RoutingServiceDeps extends RoutingDeps, CapacityDeps {
   router: Pick<Router, "capacityChanged" | "reroute">;
   caches: Pick<Caches, "inboxes">;
+  /** The supervisors' boards, told when an agent's availability changes (optional: tests of routing alone). */
+  boards?: { usersChanged(userIds: readonly string[]): Promise<void> };
 }
 
 /** Logs, never throws: routing runs after the change it follows has been answered. */
@@ -85,6 +87,7 @@ export async function setAvailability(core: RoutingServiceDeps, user: SessionUse
     ]);
     return { changed: true };
   });
+  if (result.changed) routeInBackground("board refresh", () => core.boards?.usersChanged([user.id]) ?? Promise.resolve());
   let assigned = 0;
   let rerouted = 0;
   if (result.changed && availability === "available") {
