@@ -83,6 +83,7 @@ export const ROUTES: RouteRow[] = [
   { route: "GET /api/me", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me" }) },
   { route: "PUT /api/me/preferences", expect: EVERYONE, request: () => ({ method: "PUT", path: "/api/me/preferences", json: { locale: "en" } }) },
   { route: "PUT /api/me/availability", expect: EVERYONE, request: () => ({ method: "PUT", path: "/api/me/availability", json: { availability: "available" } }) },
+  { route: "GET /api/me/today", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me/today" }) },
   { route: "GET /api/me/notifications", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me/notifications" }) },
   { route: "POST /api/me/notifications/read", expect: EVERYONE, request: () => ({ method: "POST", path: "/api/me/notifications/read", json: {} }) },
   { route: "GET /api/me/views", expect: LIST, request: () => ({ method: "GET", path: "/api/me/views" }), secret: () => "View " },
