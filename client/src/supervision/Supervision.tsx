@@ -10,8 +10,13 @@ import { BoardView } from "./Board.tsx";
 import { createBoard } from "./board-room.ts";
 import { t } from "./messages.ts";
 
-/** How long the wall display shows each team. */
+/** How long the wall display shows each team; `?every=<seconds>` (at least 2) sets it for one screen. */
 export const WALL_ROTATE_MS = 15_000;
+
+function rotateMs(): number {
+  const every = Number(new URLSearchParams(location.search).get("every"));
+  return Number.isFinite(every) && every >= 2 ? every * 1000 : WALL_ROTATE_MS;
+}
 const ALL = "";
 
 export function Supervision(props: { wall: boolean }) {
@@ -23,7 +28,7 @@ export function Supervision(props: { wall: boolean }) {
   const tick = setInterval(() => setNow(Date.now()), 1000);
   onCleanup(() => clearInterval(tick));
   if (props.wall) {
-    const rotate = setInterval(() => setRotation((r) => (r + 1) % Math.max(1, teams().length)), WALL_ROTATE_MS);
+    const rotate = setInterval(() => setRotation((r) => (r + 1) % Math.max(1, teams().length)), rotateMs());
     onCleanup(() => clearInterval(rotate));
   }
   const shown = createMemo(() => {
