@@ -24,8 +24,7 @@ describe("Supervision board, in a real browser", () => {
     await sam.getByRole("region", { name: "Sales" }).waitFor();
     expect(await sam.getByRole("region", { name: "Billing" }).count()).toBe(0);
     const options = await sam.getByRole("combobox", { name: "Team" }).locator("option").allTextContents();
-    expect(options).toEqual(["All teams", "Support", "Sales"].filter((o) => options.includes(o)));
-    expect(options).not.toContain("Billing");
+    expect([...options].sort()).toEqual(["All teams", "Sales", "Support"]);
 
     // A customer writes: the board shows the chat without a reload (queue row or an agent's open chat).
     await customerWrites("Board Watcher Wendy");
