@@ -13,3 +13,4 @@ export * from "./api/widget.ts";
 export * from "./api/sync.ts";
 export * from "./api/admin.ts";
 export * from "./protocol/rooms.ts";
+export * from "./domain/board.ts";

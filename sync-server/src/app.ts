@@ -22,6 +22,7 @@ import { registerSyncPullRoutes, registerSyncRoutes, type RoomSocketGateway } fr
 import { registerWebhookRoutes } from "./webhooks/index.ts";
 import { registerWidgetRoutes, type WidgetSocketGateway } from "./widget/index.ts";
 import { registerDirectoryRoutes, registerPreferencesRoutes } from "./workspace/index.ts";
+import { registerSupervisionRoutes } from "./supervision/index.ts";
 
 export interface AppDeps {
   /** Turns an authorised `/sync/<room>` request into a live room socket (Node: node/room-sockets.ts). */
@@ -67,6 +68,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerNotificationRoutes(api, core);
   registerViewRoutes(api, core);
   registerMessageRoutes(api, core);
+  registerSupervisionRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);
   registerSyncRoutes(app, core, deps.roomSockets);
   if (deps.demo) registerDemoRoutes(app, core, deps.demo);

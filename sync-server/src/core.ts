@@ -26,6 +26,7 @@ import { VisitorPush } from "./widget/index.ts";
 import { WidgetHub } from "./widget/index.ts";
 import { WidgetLimits, type WidgetLimitOptions } from "./widget/index.ts";
 import { widgetMessagePrep, type WidgetPush } from "./widget/index.ts";
+import { BoardPublisher, withBoardRefresh } from "./supervision/index.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -104,6 +105,8 @@ export interface Core {
   inbound: InboundBatcher;
   /** Automatic routing: hands waiting chats to available agents, exactly once. */
   router: Router;
+  /** The supervisors' live boards (`board.<teamId>` rooms), rebuilt as events commit. */
+  boards: BoardPublisher;
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
   snoozes: SnoozeWaker;
   outbox: OutboxDispatcher;
@@ -150,9 +153,18 @@ export function createCore(opts: CoreOptions): Core {
 
   // Rooms and the writes into them refer to each other (a work room's label change is published
   // into the team room), so this process's live rooms look the registry up when they apply.
-  const live = opts.live ?? localLiveRooms({ get: (name) => rooms.get(name) });
+  const baseLive = opts.live ?? localLiveRooms({ get: (name) => rooms.get(name) });
+  // Boards are rebuilt when their team's room is written; on Node only while someone watches one.
+  const boards = new BoardPublisher({
+    db,
+    now,
+    live: baseLive,
+    isOnline: (lastSeenAt) => router.presence.isOnline(lastSeenAt),
+    watched: (room) => (opts.live ? true : rooms.get(room) !== undefined),
+  });
+  const live = withBoardRefresh(baseLive, boards);
   const publishing = { ...record, live, visitorPush };
-  const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom(publishing, room), opts.roomIdleMs);
+  const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom({ ...publishing, boards }, room), opts.roomIdleMs);
 
   const inbound = new InboundBatcher({ db, writer });
   const router = new Router(publishing, opts.presence);
@@ -173,6 +185,7 @@ export function createCore(opts: CoreOptions): Core {
     widgetPush,
     inbound,
     router,
+    boards,
     snoozes,
     outbox,
     webhooks,

@@ -9,12 +9,19 @@
  */
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 
-export type Route = { screen: "inbox" } | { screen: "settings"; reconnect: string | null } | { screen: "media"; path: string };
+export type Route =
+  | { screen: "inbox" }
+  | { screen: "settings"; reconnect: string | null }
+  | { screen: "media"; path: string }
+  /** "/supervision" (the boards) and "/supervision/wall" (the wall display). */
+  | { screen: "supervision"; wall: boolean };
 
 const MEDIA_PATH = /^\/media\/[A-Za-z0-9._-]{1,128}$/;
 
 export function parseRoute(pathname: string, search: string): Route {
   if (MEDIA_PATH.test(pathname)) return { screen: "media", path: pathname };
+  const trimmed = pathname.replace(/\/+$/, "");
+  if (trimmed === "/supervision" || trimmed === "/supervision/wall") return { screen: "supervision", wall: trimmed.endsWith("/wall") };
   if (pathname.replace(/\/+$/, "") === "/settings") {
     const reconnect = new URLSearchParams(search).get("reconnect");
     return { screen: "settings", reconnect: reconnect && /^[A-Za-z0-9_-]{1,128}$/.test(reconnect) ? reconnect : null };
@@ -25,6 +32,7 @@ export function parseRoute(pathname: string, search: string): Route {
 export function routeHref(route: Route): string {
   if (route.screen === "inbox") return "/";
   if (route.screen === "media") return route.path;
+  if (route.screen === "supervision") return route.wall ? "/supervision/wall" : "/supervision";
   return route.reconnect ? `/settings?reconnect=${encodeURIComponent(route.reconnect)}` : "/settings";
 }
 

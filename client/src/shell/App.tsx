@@ -2,6 +2,8 @@
 import { createEffect, Match, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { canOpenSettings } from "../settings/index.ts";
+import { canSupervise } from "../supervision/index.ts";
+import { SupervisionScreen } from "./screens/SupervisionScreen.tsx";
 import { InboxScreen } from "./screens/InboxScreen.tsx";
 import { LoadingScreen } from "./screens/LoadingScreen.tsx";
 import { MediaScreen } from "./screens/MediaScreen.tsx";
@@ -14,6 +16,10 @@ function Screens() {
   const { session, router } = useAppState();
   const mayOpenSettings = () => canOpenSettings(session.me()?.user.role);
   const onSettings = () => router.route().screen === "settings";
+  const supervision = () => {
+    const r = router.route();
+    return r.screen === "supervision" ? r : null;
+  };
   const mediaPath = () => {
     const r = router.route();
     return r.screen === "media" ? r.path : null;
@@ -21,6 +27,10 @@ function Screens() {
   // Settings are for admins and supervisors: an agent who lands there (an old link) goes to the inbox.
   createEffect(() => {
     if (session.status() === "signedIn" && onSettings() && !mayOpenSettings()) router.navigate({ screen: "inbox" }, { replace: true });
+  });
+  // Agents have no board: an old link to it goes to the inbox.
+  createEffect(() => {
+    if (session.status() === "signedIn" && supervision() && !canSupervise(session.me()?.user.role)) router.navigate({ screen: "inbox" }, { replace: true });
   });
   return (
     <Switch>
@@ -38,6 +48,9 @@ function Screens() {
       </Match>
       <Match when={session.status() === "signedIn" && onSettings() && mayOpenSettings()}>
         <SettingsScreen />
+      </Match>
+      <Match when={session.status() === "signedIn" && canSupervise(session.me()?.user.role) && supervision()}>
+        {(r) => <SupervisionScreen wall={r().wall} />}
       </Match>
       <Match when={session.status() === "signedIn"}>
         <InboxScreen />

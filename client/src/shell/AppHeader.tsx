@@ -4,6 +4,7 @@ import { useAppState } from "../app/index.ts";
 import { NotificationBell } from "../notifications/index.ts";
 import { AvailabilitySwitch } from "../routing/index.ts";
 import { canOpenSettings } from "../settings/index.ts";
+import { canSupervise, MyNumbers } from "../supervision/index.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { ConnectionBadge } from "./ConnectionBadge.tsx";
 import { HeaderTools } from "./HeaderTools.tsx";
@@ -33,6 +34,23 @@ export function AppHeader() {
               <span class="current-user-name">{user().name}</span>
               <span class="current-user-role">{t(`role_${user().role}`)}</span>
             </span>
+            <Show when={canSupervise(user().role)}>
+              <Show
+                when={router.route().screen === "supervision"}
+                fallback={
+                  <button type="button" class="btn header-supervision" onClick={() => router.navigate({ screen: "supervision", wall: false })}>
+                    {t("supervision")}
+                  </button>
+                }
+              >
+                <button type="button" class="btn header-supervision" onClick={() => router.navigate({ screen: "inbox" })}>
+                  <span aria-hidden="true">←</span> <span class="header-settings-text">{t("backToInbox")}</span>
+                </button>
+              </Show>
+            </Show>
+            <Show when={user().role === "agent"}>
+              <MyNumbers />
+            </Show>
             <Show when={canOpenSettings(user().role)}>
               <Show
                 when={onSettings()}

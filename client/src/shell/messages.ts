@@ -4,6 +4,7 @@ import { defineMessages } from "../i18n/define-messages.ts";
 export const t = defineMessages(
   {
     settings: "Settings",
+    supervision: "Supervision",
     backToInbox: "Back to inbox",
     signOut: "Sign out",
     role_admin: "Admin",
@@ -40,6 +41,7 @@ export const t = defineMessages(
   },
   {
     settings: "Configurações",
+    supervision: "Supervisão",
     backToInbox: "Voltar à caixa de entrada",
     signOut: "Sair",
     role_admin: "Administrador",

@@ -38,9 +38,23 @@ export const UserSchema = z.object({
 });
 export type User = z.infer<typeof UserSchema>;
 
-/** Admins and supervisors oversee every team; agents see only the teams they belong to. */
+/**
+ * Admins oversee every team; supervisors lead only the teams they are members of (team
+ * membership is the lead relation), and agents see only the teams they belong to.
+ */
 export function seesAllTeams(role: Role): boolean {
+  return role === "admin";
+}
+
+/** Supervisors and admins write the workspace's content (drafts, canned responses) and see the board. */
+export function isEditor(role: Role): boolean {
   return role === "admin" || role === "supervisor";
+}
+
+/** Who may watch a team's live board: admins, and supervisors of that team; never agents. */
+export function canSuperviseTeam(user: Pick<User, "role" | "teamIds">, teamId: string): boolean {
+  if (user.role === "admin") return true;
+  return user.role === "supervisor" && user.teamIds.includes(teamId);
 }
 
 export function canSeeTeam(user: Pick<User, "role" | "teamIds">, teamId: string): boolean {

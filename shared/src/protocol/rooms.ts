@@ -15,12 +15,15 @@
  * - `user.<userId>`: one user's notifications (colleagues' @mentions). Y.Map "notifications":
  *   id → Notification (shared/src/api/content.ts). Server-authored, read-only; only that user may join.
  *
+ * - `board.<teamId>`: the supervisor's live board of one team. Y.Map "board": "board" → TeamBoard
+ *   (shared/src/domain/board.ts). Server-authored, read-only; admins and the team's supervisors only.
+ *
  * Clients may write only to rooms listed as writable; see PROTOCOL.md.
  */
 export const PROTOCOL_VERSION = 1;
 
 /** Every kind of room; the access matrix test checks that each has a row. */
-export const ROOM_KINDS = ["team", "conv", "work", "user"] as const;
+export const ROOM_KINDS = ["team", "conv", "work", "user", "board"] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 export type RoomRef = { kind: RoomKind; id: string };
 
@@ -46,3 +49,7 @@ export const CONV_META_KEY = "conversation";
 export const WORK_NOTES = "notes";
 export const WORK_DRAFT = "draft";
 export const WORK_LABELS = "labels";
+
+/** Board room: "board" → TeamBoard (one entry, replaced as events happen). */
+export const BOARD_MAP = "board";
+export const BOARD_KEY = "board";

@@ -1,5 +1,5 @@
 import { deleteCookie, setCookie } from "hono/cookie";
-import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema } from "@inbox/shared";
+import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema, seesAllTeams } from "@inbox/shared";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import { SESSION_COOKIE, secureCookieFor, signIn, signOut, type AuthDeps } from "./sessions.ts";
@@ -45,7 +45,7 @@ export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
     async ({ user }) => {
       const workspace = (await core.db.query.workspaces.findFirst({ where: eq(workspaces.id, user.workspaceId) }))!;
       const visible =
-        user.role === "agent"
+        !seesAllTeams(user.role)
           ? await core.db.select().from(teams).where(inArray(teams.id, user.teamIds.length ? user.teamIds : [""]))
           : await core.db.select().from(teams).where(eq(teams.workspaceId, user.workspaceId));
       const { sessionTokenHash: _, ...publicUser } = user;

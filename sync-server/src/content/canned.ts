@@ -16,7 +16,7 @@ export function toCanned(row: CannedRow): CannedResponse {
 
 /**
  * The canned responses this user may use: the workspace-wide ones and those of their teams
- * (admins and supervisors, who oversee every team, get all of them), by shortcut.
+ * (admins, who oversee every team, get all of them), by shortcut.
  */
 export async function listCanned(core: Writes, user: SessionUser): Promise<CannedResponse[]> {
   const inWorkspace = eq(cannedResponses.workspaceId, user.workspaceId);

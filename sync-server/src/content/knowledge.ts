@@ -1,5 +1,5 @@
 import { and, desc, eq, type SQL } from "drizzle-orm";
-import { newId, seesAllTeams } from "@inbox/shared";
+import { isEditor, newId } from "@inbox/shared";
 import { foldText, searchArticleList, type Article, type ArticleInput } from "@inbox/shared/api/content";
 import type { Reads, Writes } from "../db/record.ts";
 import { isUniqueViolation } from "../db/errors.ts";
@@ -36,7 +36,7 @@ export function slugify(title: string): string {
  */
 export async function searchArticles(core: Writes, user: SessionUser, q = "", limit = 200): Promise<Article[]> {
   const conditions: SQL[] = [eq(kbArticles.workspaceId, user.workspaceId)];
-  if (!seesAllTeams(user.role)) conditions.push(eq(kbArticles.published, true));
+  if (!isEditor(user.role)) conditions.push(eq(kbArticles.published, true));
   const rows = await core.db
     .select()
     .from(kbArticles)

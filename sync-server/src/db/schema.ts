@@ -34,6 +34,8 @@ export const users = sqliteTable(
     lastSeenAt: integer("last_seen_at"),
     /** Set when the user may no longer sign in (migration 0016): their sessions resolve to nobody. */
     deactivatedAt: integer("deactivated_at"),
+    /** When `availability` last changed (migration 0018): the board's "since when". */
+    availabilityChangedAt: integer("availability_changed_at"),
   },
   (t) => [uniqueIndex("users_email").on(t.email)],
 );

@@ -1,6 +1,6 @@
 /** The demo workspace: who works there and what customers have written. */
 export const DEMO_USERS = [
-  { key: "admin", name: "Alice Admin", email: "admin@demo.inbox", role: "admin", teams: ["support", "sales"] },
+  { key: "admin", name: "Alice Admin", email: "admin@demo.inbox", role: "admin", teams: ["support", "sales", "billing"] },
   { key: "supervisor", name: "Sam Supervisor", email: "supervisor@demo.inbox", role: "supervisor", teams: ["support", "sales"] },
   { key: "ana", name: "Ana Souza", email: "ana@demo.inbox", role: "agent", teams: ["support"] },
   { key: "bruno", name: "Bruno Lima", email: "bruno@demo.inbox", role: "agent", teams: ["sales"] },
@@ -9,6 +9,8 @@ export const DEMO_USERS = [
 export const DEMO_TEAMS = [
   { key: "support", name: "Support" },
   { key: "sales", name: "Sales" },
+  // Sam Supervisor does not lead Billing: the board and the list show supervisors only their teams.
+  { key: "billing", name: "Billing" },
 ] as const;
 
 export const DEMO_INBOXES = [

@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message } from "@inbox/shared";
+import { BOARD_KEY, BOARD_MAP, TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message, type TeamBoard } from "@inbox/shared";
 import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
 import { removeTeamConversation, setIfChanged, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
 
@@ -24,7 +24,9 @@ export type RoomOp =
   /** `conv.<id>`: the conversation's state (null: leave it) and messages added or changed. */
   | { kind: "conv"; conversation: Conversation | null; messages: Message[] }
   /** `user.<id>`: notifications added or changed (read). */
-  | { kind: "user.notifications"; notifications: Notification[] };
+  | { kind: "user.notifications"; notifications: Notification[] }
+  /** `board.<id>`: the team's whole board (one compact entry, replaced). */
+  | { kind: "board"; board: TeamBoard };
 
 /** Applies one op to a room's document; pure (no I/O), the same on every runtime. */
 export function applyRoomOp(doc: Y.Doc, op: RoomOp): void {
@@ -45,5 +47,7 @@ export function applyRoomOp(doc: Y.Doc, op: RoomOp): void {
       const map = doc.getMap(USER_NOTIFICATIONS);
       return doc.transact(() => op.notifications.forEach((n) => setIfChanged(map, n.id, n)), "server");
     }
+    case "board":
+      return doc.transact(() => void doc.getMap(BOARD_MAP).set(BOARD_KEY, op.board), "server");
   }
 }

@@ -34,6 +34,9 @@ export class RoutingFixtures {
     const teamId = newId();
     const inboxId = newId();
     await this.db.insert(teams).values({ id: teamId, workspaceId: this.workspaceId, name: `Team ${teamId.slice(0, 6)}` });
+    // The demo supervisor leads every test team (supervisors see only the teams they are members of).
+    const sam = await this.db.query.users.findFirst({ where: (u, { eq: is }) => is(u.email, "supervisor@demo.inbox") });
+    if (sam) await this.db.insert(teamMembers).values({ teamId, userId: sam.id });
     await this.db.insert(inboxes).values({
       id: inboxId,
       workspaceId: this.workspaceId,

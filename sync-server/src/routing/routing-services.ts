@@ -22,6 +22,8 @@ export interface CapacityDeps {
 export interface RoutingServiceDeps extends RoutingDeps, CapacityDeps {
   router: Pick<Router, "capacityChanged" | "reroute">;
   caches: Pick<Caches, "inboxes">;
+  /** The supervisors' boards, told when an agent's availability changes (optional: tests of routing alone). */
+  boards?: { usersChanged(userIds: readonly string[]): Promise<void> };
 }
 
 /** Logs, never throws: routing runs after the change it follows has been answered. */
@@ -71,6 +73,7 @@ export async function setAvailability(core: RoutingServiceDeps, user: SessionUse
     const row = await core.db.query.users.findFirst({ where: eq(users.id, user.id) });
     if (!row) throw notFound("Your account");
     if (row.availability === availability) return { changed: false };
+    const at = core.now();
     await core.writer.write([
       eventInsert(core, {
         workspaceId: row.workspaceId,
@@ -78,12 +81,13 @@ export async function setAvailability(core: RoutingServiceDeps, user: SessionUse
         actorKind: "agent",
         actorId: user.id,
         data: { from: row.availability, to: availability },
-        at: core.now(),
+        at,
       }),
-      core.db.update(users).set({ availability }).where(eq(users.id, user.id)),
+      core.db.update(users).set({ availability, availabilityChangedAt: at }).where(eq(users.id, user.id)),
     ]);
     return { changed: true };
   });
+  if (result.changed) routeInBackground("board refresh", () => core.boards?.usersChanged([user.id]) ?? Promise.resolve());
   let assigned = 0;
   let rerouted = 0;
   if (result.changed && availability === "available") {

@@ -83,6 +83,7 @@ export const ROUTES: RouteRow[] = [
   { route: "GET /api/me", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me" }) },
   { route: "PUT /api/me/preferences", expect: EVERYONE, request: () => ({ method: "PUT", path: "/api/me/preferences", json: { locale: "en" } }) },
   { route: "PUT /api/me/availability", expect: EVERYONE, request: () => ({ method: "PUT", path: "/api/me/availability", json: { availability: "available" } }) },
+  { route: "GET /api/me/today", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me/today" }) },
   { route: "GET /api/me/notifications", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me/notifications" }) },
   { route: "POST /api/me/notifications/read", expect: EVERYONE, request: () => ({ method: "POST", path: "/api/me/notifications/read", json: {} }) },
   { route: "GET /api/me/views", expect: LIST, request: () => ({ method: "GET", path: "/api/me/views" }), secret: () => "View " },
@@ -306,6 +307,7 @@ export const ROOMS: { kind: string; room(fx: AccessFixture): string; expect: Exp
   { kind: "conv.<id>", room: (fx) => `conv.${fx.conversationId}`, expect: TEAM, note: "read-only: the timeline" },
   { kind: "work.<id>", room: (fx) => `work.${fx.conversationId}`, expect: TEAM, note: "read and write: notes (own only), labels, draft" },
   { kind: "user.<id>", room: (fx) => `user.${fx.userIds.agent}`, expect: OWNER, note: "read-only: the user's own notifications" },
+  { kind: "board.<id>", room: (fx) => `board.${fx.supportTeamId}`, expect: EDITORS, note: "read-only: the team's live board; admins and the supervisors who lead the team (members)" },
 ];
 
 /** Each command type of `POST /api/commands`, on a Support conversation. */

@@ -6,6 +6,7 @@ import { getConversationRow, recentMessages, toConversation, toInbox } from "../
 import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
 import type { Room } from "../rooms/room.ts";
 import { hydrateUserRoom } from "../notifications/index.ts";
+import type { BoardPublisher } from "../supervision/index.ts";
 
 /** How many messages a conversation room carries; older ones are fetched over REST. */
 export const ROOM_MESSAGE_WINDOW = 500;
@@ -14,9 +15,14 @@ export const ROOM_MESSAGE_WINDOW = 500;
  * Catches a loaded room up with libSQL, so a room that missed writes while unloaded is whole;
  * work rooms (agent-authored) get their watchers instead.
  */
-export async function hydrateRoom(core: WorkRoomDeps, room: Room): Promise<void> {
+export async function hydrateRoom(core: WorkRoomDeps & { boards?: Pick<BoardPublisher, "hydrate"> }, room: Room): Promise<void> {
   const ref = parseRoomName(room.name);
   if (!ref) return;
+  if (ref.kind === "board") {
+    // Built from the record when someone starts watching; events rebuild it while it is loaded.
+    await core.boards?.hydrate(ref.id, room.doc);
+    return;
+  }
   if (ref.kind === "work") {
     // Agents author this room; the server checks and records what they change.
     watchWorkRoom(core, room, ref.id);

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { canSeeTeam, parseRoomName, type RoomRef, type User } from "@inbox/shared";
+import { canSeeTeam, canSuperviseTeam, parseRoomName, type RoomRef, type User } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { conversations, teams } from "../db/schema.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
@@ -23,9 +23,14 @@ export function judgeRoom(user: Pick<User, "id" | "workspaceId" | "role" | "team
     return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbidden("These are someone else's notifications.") };
   }
   if (ref.kind === "team") {
-    // Supervisors see every team of their own workspace, not of others (presence is relayed here too).
+    // Supervisors see the teams they lead (are members of); admins every team of their own workspace (presence is relayed here too).
     if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
     if (!canSeeTeam(user, ref.id)) return { ok: false, error: forbidden("You are not in this team.") };
+    return { ok: true, writable: false };
+  }
+  if (ref.kind === "board") {
+    if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
+    if (!canSuperviseTeam(user, ref.id)) return { ok: false, error: forbidden("Only this team's supervisors and admins see its board.") };
     return { ok: true, writable: false };
   }
   if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("The conversation") };
@@ -36,7 +41,8 @@ export function judgeRoom(user: Pick<User, "id" | "workspaceId" | "role" | "team
 /** The owners of many rooms by room name, in at most two queries (missing: no such team or conversation). */
 export async function roomOwners(core: Reads, names: readonly string[]): Promise<Map<string, RoomOwner>> {
   const refs = [...new Set(names)].map(parseRoomName).filter((r): r is RoomRef => r !== null);
-  const teamIds = [...new Set(refs.filter((r) => r.kind === "team").map((r) => r.id))];
+  const isTeamRoom = (r: RoomRef) => r.kind === "team" || r.kind === "board";
+  const teamIds = [...new Set(refs.filter(isTeamRoom).map((r) => r.id))];
   const conversationIds = [...new Set(refs.filter((r) => r.kind === "conv" || r.kind === "work").map((r) => r.id))];
   const [teamRows, conversationRows] = await Promise.all([
     teamIds.length ? core.db.select({ id: teams.id, workspaceId: teams.workspaceId }).from(teams).where(inArray(teams.id, teamIds)) : [],
@@ -48,7 +54,7 @@ export async function roomOwners(core: Reads, names: readonly string[]): Promise
   const teamsById = new Map(teamRows.map((t) => [t.id, { workspaceId: t.workspaceId, teamId: t.id }]));
   const conversationsById = new Map(conversationRows.map((c) => [c.id, { workspaceId: c.workspaceId, teamId: c.teamId }]));
   for (const ref of refs) {
-    const owner = ref.kind === "team" ? teamsById.get(ref.id) : conversationsById.get(ref.id);
+    const owner = isTeamRoom(ref) ? teamsById.get(ref.id) : conversationsById.get(ref.id);
     if (owner) owners.set(`${ref.kind}.${ref.id}`, owner);
   }
   return owners;

@@ -78,10 +78,8 @@ describe("access checked again while sockets are open", () => {
 
   it("a role change closes rooms the new role does not see, and narrows what the others allow", async () => {
     const sam = await login(server, "supervisor@demo.inbox");
-    const salesTeam = server.seed!.teamIds.sales!;
-    // A supervisor sees every team, member or not.
-    await server.core.db.delete(teamMembers).where(and(eq(teamMembers.userId, sam.id), eq(teamMembers.teamId, salesTeam)));
-    const sales = await watched(server, `team.${salesTeam}`, sam.token);
+    // A supervisor watches the board of a team they lead; agents have no board.
+    const sales = await watched(server, `board.${server.seed!.teamIds.support!}`, sam.token);
 
     // In the support conversation's work room (Sam stays a member of support), a supervisor may
     // edit a colleague's note; once an agent, no longer.
@@ -99,7 +97,7 @@ describe("access checked again while sockets are open", () => {
 
     await server.core.db.update(users).set({ role: "agent" }).where(eq(users.id, sam.id));
     try {
-      await waitFor("the sales room closed", () => sales.code() !== null);
+      await waitFor("the board room closed", () => sales.code() !== null);
       expect(sales.code()).toBe(4403);
       // The same pass narrowed Sam's work socket: as an agent, his edit of Ana's note is put back.
       samDoc.getMap("notes").set(note.id, { ...note, text: "Refund denied" });
@@ -107,7 +105,6 @@ describe("access checked again while sockets are open", () => {
       expect(samRoom.wsconnected).toBe(true);
     } finally {
       await server.core.db.update(users).set({ role: "supervisor" }).where(eq(users.id, sam.id));
-      await server.core.db.insert(teamMembers).values({ userId: sam.id, teamId: salesTeam });
       anaRoom.destroy();
       samRoom.destroy();
     }

@@ -1,0 +1,15 @@
+/** The supervision screen: the app's header above the boards; the wall display has no header. */
+import { Show } from "solid-js";
+import { Supervision } from "../../supervision/index.ts";
+import { AppHeader } from "../AppHeader.tsx";
+
+export function SupervisionScreen(props: { wall: boolean }) {
+  return (
+    <div class="app-shell">
+      <Show when={!props.wall}>
+        <AppHeader />
+      </Show>
+      <Supervision wall={props.wall} />
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+/** One team's board: count tiles, the queue (positions, ticking waits), inboxes and the agents. */
+import { For, Show, type Accessor } from "solid-js";
+import type { BoardAgent, QueueCounts, TeamBoard } from "@inbox/shared";
+import { clockTime, shortDuration } from "./format.ts";
+import { t } from "./messages.ts";
+
+const COUNT_KEYS = ["waiting", "waitingLong", "unassigned", "offered", "open", "pending", "snoozed"] as const satisfies readonly (keyof QueueCounts)[];
+
+export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live: boolean; wall: boolean; onOpen(conversationId: string): void }) {
+  const agentName = (id: string | null) => (id ? (props.board.agents.find((a) => a.id === id)?.name ?? t("none")) : t("none"));
+  const countLabel = (key: (typeof COUNT_KEYS)[number]) =>
+    key === "waitingLong" ? t("c_waitingLong", { minutes: Math.round(props.board.longWaitMs / 60_000) }) : t(`c_${key}`);
+  return (
+    <section class="board" classList={{ "board-wall": props.wall }} data-team={props.board.teamId} aria-label={props.board.teamName}>
+      <header class="board-head">
+        <h2>{props.board.teamName}</h2>
+        <Show when={!props.live}>
+          <span class="board-asof" role="status">{t("asOf", { time: clockTime(props.board.at) })}</span>
+        </Show>
+      </header>
+      <ul class="board-tiles">
+        <For each={COUNT_KEYS}>
+          {(key) => (
+            <li class="board-tile" data-count={key}>
+              <span class="board-tile-value">{props.board.team.counts[key]}</span>
+              <span class="board-tile-label">{countLabel(key)}</span>
+            </li>
+          )}
+        </For>
+      </ul>
+      <h3>{t("queue")}</h3>
+      <Show when={props.board.team.waiting.length > 0} fallback={<p class="board-empty">{t("noneWaiting")}</p>}>
+        <table class="board-queue">
+          <thead>
+            <tr>
+              <th>{t("position")}</th>
+              <th>{t("customer")}</th>
+              <th>{t("channel")}</th>
+              <th>{t("priority")}</th>
+              <th>{t("waited")}</th>
+              <th>{t("offeredTo")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <For each={props.board.team.waiting}>
+              {(row) => (
+                <tr data-conversation={row.conversationId}>
+                  <td class="board-position">{row.position}</td>
+                  <td>
+                    <button type="button" class="link" disabled={props.wall} onClick={() => props.onOpen(row.conversationId)}>
+                      {row.contactName}
+                    </button>
+                    <Show when={row.vip}>
+                      <span class="chip chip-vip">{t("vip")}</span>
+                    </Show>
+                  </td>
+                  <td>{row.channel}</td>
+                  <td>{row.priority}</td>
+                  <td class="board-wait">{shortDuration(props.now() - row.waitingSince)}</td>
+                  <td>
+                    {agentName(row.offeredTo)}
+                    <Show when={row.offeredAt}>{(at) => <span class="board-muted"> · {shortDuration(props.now() - at())}</span>}</Show>
+                  </td>
+                </tr>
+              )}
+            </For>
+          </tbody>
+        </table>
+        <Show when={props.board.team.counts.waiting > props.board.team.waiting.length}>
+          <p class="board-muted">{t("moreWaiting", { count: props.board.team.counts.waiting - props.board.team.waiting.length })}</p>
+        </Show>
+      </Show>
+      <Show when={!props.wall}>
+        <h3>{t("inboxes")}</h3>
+        <ul class="board-inboxes">
+          <For each={props.board.inboxes}>
+            {(inbox) => (
+              <li>
+                <strong>{inbox.name}</strong> · {t("c_waiting")}: {inbox.counts.waiting} · {t("c_open")}: {inbox.counts.open} · {t("c_offered")}: {inbox.counts.offered}
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+      <h3>{t("agents")}</h3>
+      <ul class="board-agents">
+        <For each={props.board.agents}>{(agent) => <AgentCard agent={agent} now={props.now} wall={props.wall} onOpen={props.onOpen} />}</For>
+      </ul>
+    </section>
+  );
+}
+
+function AgentCard(props: { agent: BoardAgent; now: Accessor<number>; wall: boolean; onOpen(id: string): void }) {
+  const pct = () => Math.min(100, Math.round((props.agent.load / props.agent.capacity) * 100));
+  return (
+    <li class="board-agent" data-agent={props.agent.id}>
+      <div class="board-agent-head">
+        <strong>{props.agent.name}</strong>
+        <span class={`chip chip-${props.agent.availability}`} data-availability={props.agent.availability}>
+          {t(`a_${props.agent.availability}`)}
+        </span>
+        <Show when={props.agent.availabilitySince}>{(at) => <span class="board-muted">{t("since", { time: clockTime(at()) })}</span>}</Show>
+      </div>
+      <div class="board-load" role="meter" aria-valuemin={0} aria-valuemax={props.agent.capacity} aria-valuenow={props.agent.load}>
+        <div class="board-load-bar" classList={{ "board-load-full": props.agent.load >= props.agent.capacity }} style={{ width: `${pct()}%` }} />
+        <span>{t("load", { load: props.agent.load, capacity: props.agent.capacity })}</span>
+      </div>
+      <div class="board-muted">
+        {props.agent.lastReplyAt !== null ? t("lastReply", { ago: shortDuration(props.now() - props.agent.lastReplyAt) }) : t("noReply")} ·{" "}
+        {t("handled", { count: props.agent.handledToday })} ·{" "}
+        {t("firstResponse", { value: props.agent.medianFirstResponseMs === null ? t("none") : shortDuration(props.agent.medianFirstResponseMs) })}
+      </div>
+      <Show when={!props.wall && props.agent.open.length > 0}>
+        <ul class="board-agent-open">
+          <For each={props.agent.open}>
+            {(c) => (
+              <li>
+                <button type="button" class="link" onClick={() => props.onOpen(c.id)}>
+                  {c.contactName}
+                </button>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
+    </li>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * The supervisor's live board: a compact projection of one team (numbers and small rows), the
+ * same on the server (which writes it into the `board.<teamId>` room) and the client (which
+ * renders and caches it). Pure functions over conversation summaries, so adding a count (SLA at
+ * risk / breached) or a list (raised hands) is a field in the summary and a line in one function.
+ */
+import { z } from "zod";
+import { ChannelTypeSchema } from "./inbox.ts";
+import { IdSchema, TimestampSchema } from "./ids.ts";
+import { ConversationStatusSchema, PrioritySchema, type Priority } from "./conversation.ts";
+
+/** Waiting rows kept in the projection per queue: a wall display of 2,000 waiting chats shows the head and the total. */
+export const BOARD_WAITING_ROWS = 50;
+/** "Waiting too long" when the workspace sets no threshold. */
+export const DEFAULT_LONG_WAIT_MS = 5 * 60_000;
+
+/** What the board needs to know of one conversation (server: from the row; tests: literals). */
+export const BoardConversationSchema = z.object({
+  id: IdSchema,
+  inboxId: IdSchema,
+  channel: ChannelTypeSchema,
+  contactName: z.string(),
+  status: ConversationStatusSchema,
+  priority: PrioritySchema,
+  vip: z.boolean(),
+  assigneeId: IdSchema.nullable(),
+  offeredTo: IdSchema.nullable(),
+  offeredAt: TimestampSchema.nullable(),
+  waitingSince: TimestampSchema.nullable(),
+  createdAt: TimestampSchema,
+});
+export type BoardConversation = z.infer<typeof BoardConversationSchema>;
+
+export const QueueCountsSchema = z.object({
+  open: z.number().int().nonnegative(),
+  pending: z.number().int().nonnegative(),
+  snoozed: z.number().int().nonnegative(),
+  unassigned: z.number().int().nonnegative(),
+  offered: z.number().int().nonnegative(),
+  waiting: z.number().int().nonnegative(),
+  waitingLong: z.number().int().nonnegative(),
+});
+export type QueueCounts = z.infer<typeof QueueCountsSchema>;
+
+export const WaitingRowSchema = z.object({
+  position: z.number().int().positive(),
+  conversationId: IdSchema,
+  inboxId: IdSchema,
+  contactName: z.string(),
+  channel: ChannelTypeSchema,
+  priority: PrioritySchema,
+  vip: z.boolean(),
+  waitingSince: TimestampSchema,
+  offeredTo: IdSchema.nullable(),
+  offeredAt: TimestampSchema.nullable(),
+});
+export type WaitingRow = z.infer<typeof WaitingRowSchema>;
+
+export const QueueSchema = z.object({
+  counts: QueueCountsSchema,
+  /** The first BOARD_WAITING_ROWS waiting chats in queue order; `counts.waiting` is the total. */
+  waiting: z.array(WaitingRowSchema),
+});
+export type Queue = z.infer<typeof QueueSchema>;
+
+export const BoardAvailabilitySchema = z.enum(["available", "busy", "away", "offline"]);
+export type BoardAvailability = z.infer<typeof BoardAvailabilitySchema>;
+
+export const BoardAgentSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  availability: BoardAvailabilitySchema,
+  availabilitySince: TimestampSchema.nullable(),
+  load: z.number().int().nonnegative(),
+  capacity: z.number().int().positive(),
+  open: z.array(z.object({ id: IdSchema, contactName: z.string() })),
+  lastReplyAt: TimestampSchema.nullable(),
+  handledToday: z.number().int().nonnegative(),
+  /** Median first response of today's first responses, in ms; null: none today. */
+  medianFirstResponseMs: z.number().nonnegative().nullable(),
+});
+export type BoardAgent = z.infer<typeof BoardAgentSchema>;
+
+/** The whole board of one team: the `board.<teamId>` room's "board" entry. */
+export const TeamBoardSchema = z.object({
+  teamId: IdSchema,
+  teamName: z.string(),
+  at: TimestampSchema,
+  longWaitMs: z.number().int().positive(),
+  team: QueueSchema,
+  inboxes: z.array(QueueSchema.extend({ inboxId: IdSchema, name: z.string(), channel: ChannelTypeSchema })),
+  agents: z.array(BoardAgentSchema),
+});
+export type TeamBoard = z.infer<typeof TeamBoardSchema>;
+
+/** An agent's own numbers for today (no board of their own). */
+export const MyNumbersSchema = z.object({
+  handledToday: z.number().int().nonnegative(),
+  medianFirstResponseMs: z.number().nonnegative().nullable(),
+  load: z.number().int().nonnegative(),
+  capacity: z.number().int().positive(),
+});
+export type MyNumbers = z.infer<typeof MyNumbersSchema>;
+
+/** Waiting for an agent: open and nobody has taken it (an offer not picked up still waits). */
+export function isWaiting(c: Pick<BoardConversation, "status" | "assigneeId">): boolean {
+  return c.status === "open" && c.assigneeId === null;
+}
+
+const PRIORITY_RANK: Record<Priority, number> = { urgent: 0, high: 2, normal: 3, low: 4 };
+
+/** Routing's queue order (sync-server routing): urgent, then VIP, then high / normal / low; oldest first. */
+export function queueRank(c: Pick<BoardConversation, "priority" | "vip">): number {
+  if (c.priority === "urgent") return 0;
+  if (c.vip) return 1;
+  return PRIORITY_RANK[c.priority];
+}
+
+export function byQueueOrder(a: BoardConversation, b: BoardConversation): number {
+  return queueRank(a) - queueRank(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/** The counts tiles; extension point for SLA at risk / breached counts (one field, one line). */
+export function queueCounts(list: readonly BoardConversation[], now: number, longWaitMs: number): QueueCounts {
+  const counts: QueueCounts = { open: 0, pending: 0, snoozed: 0, unassigned: 0, offered: 0, waiting: 0, waitingLong: 0 };
+  for (const c of list) {
+    if (c.status === "open") counts.open += 1;
+    else if (c.status === "pending") counts.pending += 1;
+    else if (c.status === "snoozed") counts.snoozed += 1;
+    if (c.status === "resolved") continue;
+    if (c.assigneeId === null) counts.unassigned += 1;
+    if (!isWaiting(c)) continue;
+    counts.waiting += 1;
+    if (c.offeredTo) counts.offered += 1;
+    if (now - (c.waitingSince ?? c.createdAt) >= longWaitMs) counts.waitingLong += 1;
+  }
+  return counts;
+}
+
+/** The waiting chats in queue order with their 1-based position, the first `limit` of them. */
+export function waitingRows(list: readonly BoardConversation[], limit = BOARD_WAITING_ROWS): WaitingRow[] {
+  return list
+    .filter(isWaiting)
+    .sort(byQueueOrder)
+    .slice(0, limit)
+    .map((c, i) => ({
+      position: i + 1,
+      conversationId: c.id,
+      inboxId: c.inboxId,
+      contactName: c.contactName,
+      channel: c.channel,
+      priority: c.priority,
+      vip: c.vip,
+      waitingSince: c.waitingSince ?? c.createdAt,
+      offeredTo: c.offeredTo,
+      offeredAt: c.offeredAt,
+    }));
+}
+
+export function queueOf(list: readonly BoardConversation[], now: number, longWaitMs: number): Queue {
+  return { counts: queueCounts(list, now, longWaitMs), waiting: waitingRows(list) };
+}
+
+/** The median of durations (ms); null for none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
