@@ -52,6 +52,11 @@ export function ConversationListItem(props: {
             </span>
           </Show>
           <OfferedMarker conversation={c()} />
+          <Show when={c().helpRequestedAt}>
+            <span class="conv-item-hand" role="img" aria-label={t("handRaised")} title={t("handRaised")}>
+              ✋
+            </span>
+          </Show>
           <Show when={waitingSince(c())}>
             {(since) => (
               <span class="conv-item-waiting" title={t("waitingSince", { time: formatDateTime(since()) })}>

@@ -41,6 +41,7 @@ export const t = defineMessages(
     waitingHours: "waiting {n} h",
     waitingDays: "waiting {n} d",
     waitingSince: "Customer waiting for a reply since {time}",
+    handRaised: "Agent asked for help",
   },
   {
     filters: "Filtros",
@@ -81,5 +82,6 @@ export const t = defineMessages(
     waitingHours: "esperando há {n} h",
     waitingDays: "esperando há {n} d",
     waitingSince: "Cliente esperando resposta desde {time}",
+    handRaised: "Agente pediu ajuda",
   },
 );

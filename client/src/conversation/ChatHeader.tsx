@@ -40,6 +40,7 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
     if (id === meId()) return t("you");
     return users.nameOf(id) ?? t("anotherAgent");
   };
+  const supervises = () => session.me()?.user.role === "supervisor" || session.me()?.user.role === "admin";
   let snoozeMenu: SnoozeMenuHandle | undefined;
   let prioritySelect!: HTMLSelectElement;
 
@@ -68,6 +69,11 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
           <Show when={c().status === "snoozed" && c().snoozedUntil}>
             {(until) => <span class="chat-snoozed-until">{t("snoozedUntil", { time: formatDateTime(until()) })}</span>}
           </Show>
+          <Show when={c().helpRequestedAt}>
+            <span class="chat-hand" role="status">
+              ✋ {t("handRaised")}
+            </span>
+          </Show>
           <span class="chat-assignee">
             {t("assignee")} <strong>{assignee()}</strong>
           </span>
@@ -80,6 +86,14 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
             {t("assignToMe")}
           </button>
         </Show>
+        <Show when={supervises()}>
+          <button type="button" class="btn" onClick={() => void selection.join()}>
+            {t("join")}
+          </button>
+        </Show>
+        <button type="button" class="btn" aria-pressed={!!c().helpRequestedAt} onClick={() => void selection.setHand(!c().helpRequestedAt)}>
+          {c().helpRequestedAt ? t("lowerHand") : t("raiseHand")}
+        </button>
         <Show
           when={c().status === "resolved"}
           fallback={

@@ -70,6 +70,9 @@ export interface SelectionSlice {
   reopen(): Promise<void>;
   setStatus(status: ConversationStatus): Promise<void>;
   setPriority(priority: Priority): Promise<void>;
+  /** Supervision (issue 12): an agent raises or lowers a hand for help; a supervisor joins. */
+  setHand(raised: boolean): Promise<void>;
+  join(): Promise<void>;
   commandError: Accessor<string | null>;
 }
 
@@ -348,6 +351,8 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
     reopen: () => setStatus("open"),
     setStatus,
     setPriority: (priority) => run((id) => ({ ...base(id), type: "priority", priority })),
+    setHand: (raised) => run((id) => ({ ...base(id), type: "hand", raised })),
+    join: () => run((id) => ({ ...base(id), type: "join" })),
     commandError,
   };
 }

@@ -98,7 +98,7 @@ function NotificationPanel(props: { onClose(): void }) {
             {(n) => (
               <li class="notif-item" classList={{ "notif-unread": n.readAt === null }}>
                 <span class="notif-item-head">
-                  <span class="notif-item-title">{t("mentioned", { actor: n.actorName, contact: n.contactName })}</span>
+                  <span class="notif-item-title">{t(n.kind === "mention" ? "mentioned" : `kind_${n.kind}`, { actor: n.actorName, contact: n.contactName })}</span>
                   <time class="notif-time" dateTime={new Date(n.createdAt).toISOString()}>
                     {formatListTime(n.createdAt)}
                   </time>

@@ -19,6 +19,13 @@ export function applyCommand(c: Conversation, command: Command): Conversation {
       return { ...c, priority: command.priority };
     case "assign":
       return { ...c, assigneeId: command.assigneeId };
+    // Supervision: a transfer shows in the new team's queue, a raised hand at once, a join lowers it.
+    case "transfer":
+      return { ...c, teamId: command.teamId, assigneeId: null };
+    case "hand":
+      return command.raised ? { ...c, helpRequestedAt: c.helpRequestedAt ?? Date.now(), helpRequestedBy: c.helpRequestedBy ?? null } : { ...c, helpRequestedAt: null, helpRequestedBy: null };
+    case "join":
+      return { ...c, helpRequestedAt: null, helpRequestedBy: null };
     case "read":
       return { ...c, unreadCount: 0 };
     case "reply": {

@@ -58,9 +58,18 @@ export const ArticleListResponseSchema = z.object({ articles: z.array(ArticleSch
 export const ArticleResponseSchema = z.object({ article: ArticleSchema });
 export const ArticleSearchQuerySchema = z.object({ q: z.string().max(200).optional() });
 
+/**
+ * `mention`: a note @mentions you. Supervision (issue 12): a chat was `assigned` to you, taken
+ * from you (`unassigned`) or `transferred` away; a supervisor `whisper`ed to you or `joined` your
+ * chat; an agent of your team raised a hand (`hand_raised`).
+ */
+export const NOTIFICATION_KINDS = ["mention", "assigned", "unassigned", "transferred", "whisper", "joined", "hand_raised"] as const;
+export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+
 export const NotificationSchema = z.object({
   id: IdSchema,
-  kind: z.literal("mention"),
+  kind: NotificationKindSchema,
   conversationId: IdSchema,
   /** Who wrote the note, and with which words (the note's first 280 characters). */
   actorId: IdSchema,

@@ -37,7 +37,13 @@ export type SendReplyRequest = z.infer<typeof SendReplyRequestSchema>;
 
 export const MessageResponseSchema = z.object({ message: MessageSchema });
 
-export const AssignRequestSchema = z.object({ assigneeId: IdSchema.nullable() });
+export const AssignRequestSchema = z.object({
+  assigneeId: IdSchema.nullable(),
+  /** Supervision: why (shown in the history, told to the agents), assign over capacity, and who the sender saw assigned. */
+  reason: z.string().trim().max(500).optional(),
+  override: z.boolean().optional(),
+  expectedAssigneeId: IdSchema.nullable().optional(),
+});
 export const StatusRequestSchema = z.object({
   status: ConversationStatusSchema,
   snoozedUntil: TimestampSchema.optional(),
@@ -53,3 +59,13 @@ export const ContactDetailResponseSchema = z.object({
 
 export const InboxListResponseSchema = z.object({ inboxes: z.array(InboxSchema) });
 export const UserListResponseSchema = z.object({ users: z.array(UserSchema) });
+
+/** Supervision: the people a supervisor may give chats to, with the chats they hold against their capacity. */
+export const AssigneeLoadSchema = z.object({
+  userId: IdSchema,
+  /** Open and pending chats assigned to them. */
+  load: z.number().int().nonnegative(),
+  capacity: z.number().int().nonnegative(),
+});
+export type AssigneeLoad = z.infer<typeof AssigneeLoadSchema>;
+export const AssigneeLoadResponseSchema = z.object({ loads: z.array(AssigneeLoadSchema) });

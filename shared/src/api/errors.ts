@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   "channel_unavailable",
   "rate_limited",
   "internal",
+  /** Supervision: the chosen agent is at their capacity; send again with `override` to assign anyway. */
+  "over_capacity",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -32,6 +32,8 @@ export type SyncPullResponse = z.infer<typeof SyncPullResponseSchema>;
  * outcome, so a replay after a dropped connection or a crash is safe.
  */
 const Base = { clientId: ClientIdSchema, conversationId: IdSchema };
+/** Why a supervisor moved a chat, in their words. */
+export const ReasonSchema = z.string().trim().max(500);
 
 export const CommandSchema = z.discriminatedUnion("type", [
   z.object({
@@ -53,10 +55,30 @@ export const CommandSchema = z.discriminatedUnion("type", [
   }).refine((c) => c.text.length > 0 || c.content !== undefined, { message: "Write something first.", path: ["text"] }),
   z.object({ ...Base, type: z.literal("status"), status: ConversationStatusSchema, snoozedUntil: TimestampSchema.optional() }),
   z.object({ ...Base, type: z.literal("priority"), priority: PrioritySchema }),
-  z.object({ ...Base, type: z.literal("assign"), assigneeId: IdSchema.nullable() }),
+  z.object({
+    ...Base,
+    type: z.literal("assign"),
+    assigneeId: IdSchema.nullable(),
+    /** Why (supervisors reassigning): recorded in the conversation's history and told to the agents involved. */
+    reason: ReasonSchema.optional(),
+    /** Assign even though the agent is at or over their capacity (the supervisor confirmed it). */
+    override: z.boolean().optional(),
+    /**
+     * Who the sender saw assigned: if the chat changed hands since, nothing changes and the
+     * sender is told who moved it ("Ana already reassigned this chat to Bruno").
+     */
+    expectedAssigneeId: IdSchema.nullable().optional(),
+  }),
   z.object({ ...Base, type: z.literal("read") }),
   /** A change to the conversation's contact (the conversation is where the agent made it). */
   z.object({ ...Base, type: z.literal("contact.update"), contactId: IdSchema, patch: ContactPatchSchema }),
+  // Supervision (issue 12): intervening.
+  /** Moves the chat to another team's queue (supervisors and admins); it waits there unassigned. */
+  z.object({ ...Base, type: z.literal("transfer"), teamId: IdSchema, reason: ReasonSchema.optional(), expectedTeamId: IdSchema.optional() }),
+  /** The agent asks for help ("raise hand") or lowers it. */
+  z.object({ ...Base, type: z.literal("hand"), raised: z.boolean() }),
+  /** A supervisor joins the chat: recorded in its history, told to the assignee, lowers a raised hand. */
+  z.object({ ...Base, type: z.literal("join") }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 

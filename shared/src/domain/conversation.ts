@@ -35,6 +35,9 @@ export const ConversationSchema = z.object({
   offerExpiresAt: TimestampSchema.nullable().optional(),
   /** Since when the customer has waited for an agent's reply; null or absent (rows cached before it existed): not waiting. */
   waitingSince: TimestampSchema.nullable().optional(),
+  /** Supervision (migration 0019): an agent asked for help ("raise hand") and when; null or absent: no hand raised. */
+  helpRequestedAt: TimestampSchema.nullable().optional(),
+  helpRequestedBy: IdSchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

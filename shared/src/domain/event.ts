@@ -45,6 +45,12 @@ export const EVENT_TYPES = [
   "view.saved",
   "view.renamed",
   "view.deleted",
+  /** Supervision (issue 12): moved to another team, hands raised and lowered, supervisors joining and whispering. */
+  "conversation.transferred",
+  "conversation.hand_raised",
+  "conversation.hand_lowered",
+  "supervisor.joined",
+  "supervisor.whispered",
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

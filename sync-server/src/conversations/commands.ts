@@ -6,6 +6,7 @@ import { processedCommands } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { sendAgentReply, type ReplyDeps } from "../messages/index.ts";
+import { joinConversation, setHand, transferConversation } from "./intervene.ts";
 import { assignConversation, markConversationRead, setConversationPriority, setConversationStatus, type ConversationCommandDeps } from "./conversation-commands.ts";
 
 /** What replaying a device's commands needs: every command it may carry. */
@@ -77,12 +78,20 @@ async function apply(core: CommandsDeps, user: SessionUser, c: Command): Promise
     case "priority":
       return ok({ conversation: await setConversationPriority(core, user, c.conversationId, c.priority) });
     case "assign":
-      return ok({ conversation: await assignConversation(core, user, c.conversationId, c.assigneeId) });
+      return ok({
+        conversation: await assignConversation(core, user, c.conversationId, c.assigneeId, { reason: c.reason, override: c.override, expectedAssigneeId: c.expectedAssigneeId }),
+      });
     case "read":
       return ok({ conversation: await markConversationRead(core, user, c.conversationId) });
     case "contact.update": {
       const r = await updateContact(core, user, c.contactId, c.patch, { conversationId: c.conversationId });
       return ok({ conversation: r.conversations.find((conv) => conv.id === c.conversationId) });
     }
+    case "transfer":
+      return ok({ conversation: await transferConversation(core, user, c.conversationId, c.teamId, { reason: c.reason, expectedTeamId: c.expectedTeamId }) });
+    case "hand":
+      return ok({ conversation: await setHand(core, user, c.conversationId, c.raised) });
+    case "join":
+      return ok({ conversation: await joinConversation(core, user, c.conversationId) });
   }
 }

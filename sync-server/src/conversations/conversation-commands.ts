@@ -1,14 +1,15 @@
 import { eq } from "drizzle-orm";
-import { canSeeTeam, type Conversation, type ConversationStatus, type Priority } from "@inbox/shared";
+import { type Conversation, type ConversationStatus, type Priority } from "@inbox/shared";
 import type { Writes } from "../db/record.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden } from "../http/http-error.ts";
+import { HttpError } from "../http/http-error.ts";
 import { afterCapacityFreed, type CapacityDeps } from "../routing/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { loadUser, toConversation, type ConversationRow } from "../db/read-model.ts";
+import { toConversation, type ConversationRow } from "../db/read-model.ts";
+export { assignConversation, type AssignOptions } from "./assignment.ts";
 
 type Patch = Partial<Pick<ConversationRow, "status" | "snoozedUntil" | "assigneeId" | "priority" | "unreadCount">>;
 
@@ -48,35 +49,6 @@ async function change(
     if (freesCapacityOrWaits(row, updated)) afterCapacityFreed(core, row.teamId);
     return updated;
   });
-}
-
-export function assignConversation(core: ConversationCommandDeps, user: SessionUser, id: string, assigneeId: string | null): Promise<Conversation> {
-  return change(core, user, id, async (row) => {
-    if (row.assigneeId === assigneeId) return null;
-    if (user.role === "agent") await refuseAgentAssignment(core, user, row, assigneeId);
-    if (assigneeId !== null) {
-      const assignee = await loadUser(core.db, assigneeId);
-      if (!assignee || assignee.workspaceId !== row.workspaceId) throw new HttpError(400, "validation_failed", "That person is not in this workspace.");
-      if (!canSeeTeam(assignee, row.teamId)) throw new HttpError(400, "validation_failed", `${assignee.name} is not in this conversation's team.`);
-    }
-    return { patch: { assigneeId }, event: "conversation.assigned", data: { from: row.assigneeId, to: assigneeId, reason: "manual" } };
-  });
-}
-
-/**
- * The assignment policy. Agents take chats nobody has (or that routing offered them: those are
- * already theirs) and hand back their own; moving a chat between people, including taking one
- * a colleague or supervisor holds, is for supervisors and admins, who may assign anyone in the
- * conversation's team.
- */
-async function refuseAgentAssignment(core: ConversationCommandDeps, user: SessionUser, row: ConversationRow, assigneeId: string | null): Promise<void> {
-  if (assigneeId !== user.id && !(assigneeId === null && row.assigneeId === user.id)) {
-    throw forbidden("Agents can assign chats only to themselves. Ask a supervisor to reassign it.");
-  }
-  if (row.assigneeId !== null && row.assigneeId !== user.id) {
-    const holder = await loadUser(core.db, row.assigneeId);
-    throw forbidden(`This chat is assigned to ${holder?.name ?? "a colleague"}. Only a supervisor or admin can reassign it; ask them, or ask ${holder?.name.split(" ")[0] ?? "your colleague"} to hand it back.`);
-  }
 }
 
 export function setConversationStatus(

@@ -1,4 +1,5 @@
 import {
+  AssigneeLoadResponseSchema,
   AssignRequestSchema,
   ContactDetailResponseSchema,
   ConversationDetailResponseSchema,
@@ -28,6 +29,7 @@ import {
 import { conversationsOfTeams, getInboxRow, loadContact, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
 import { sendAgentReply } from "../messages/index.ts";
 import { loadContactRow } from "../contacts/index.ts";
+import { assigneeLoads } from "./assignee-loads.ts";
 
 export function registerConversationRoutes(api: ApiRegistry, core: CommandsDeps): void {
   api.userRoute(
@@ -101,7 +103,9 @@ export function registerConversationRoutes(api: ApiRegistry, core: CommandsDeps)
       body: AssignRequestSchema,
       response: ConversationResponseSchema,
     },
-    async ({ user, params, body }) => ({ conversation: await assignConversation(core, user, params.id!, body.assigneeId) }),
+    async ({ user, params, body }) => ({
+      conversation: await assignConversation(core, user, params.id!, body.assigneeId, { reason: body.reason, override: body.override, expectedAssigneeId: body.expectedAssigneeId }),
+    }),
   );
 
   api.userRoute(
@@ -128,6 +132,18 @@ export function registerConversationRoutes(api: ApiRegistry, core: CommandsDeps)
       response: ConversationResponseSchema,
     },
     async ({ user, params, body }) => ({ conversation: await setConversationPriority(core, user, params.id!, body.priority) }),
+  );
+
+  api.userRoute(
+    {
+      method: "get",
+      path: "/api/assignees/load",
+      summary: "Supervision: each person of the teams the caller oversees, with their open chats against their capacity",
+      tag: "conversations",
+      access: ["admin", "supervisor"],
+      response: AssigneeLoadResponseSchema,
+    },
+    async ({ user }) => ({ loads: await assigneeLoads(core, user) }),
   );
 
   api.userRoute(

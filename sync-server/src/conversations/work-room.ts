@@ -10,6 +10,7 @@ import { toConversation, type ConversationRow } from "../db/read-model.ts";
 import { isPeer, type PeerUser } from "../rooms/peer.ts";
 import type { Room } from "../rooms/room.ts";
 import { WORK_LIMITS, guardWorkUpdate } from "./work-update-guard.ts";
+import { recordWhisper } from "./intervene.ts";
 
 /** What a work room's watcher needs: recording notes and labels, publishing, notifying mentions. */
 export type WorkRoomDeps = Writes & Publishes;
@@ -79,7 +80,7 @@ export function watchWorkRoom(core: WorkRoomDeps, room: Room, conversationId: st
 interface NoteOutcome {
   /** Key → the value to put back (undefined: remove the key). */
   restore: Map<string, unknown>;
-  added: { id: string; createdAt: number; mentions: string[]; text: string }[];
+  added: { id: string; createdAt: number; mentions: string[]; text: string; whisperTo?: string }[];
   edited: { id: string; authorId: string; mentions: string[]; text: string }[];
   deleted: { id: string; authorId: string | null }[];
 }
@@ -95,8 +96,10 @@ function judgeNoteChanges(event: Y.YMapEvent<unknown>, notes: Y.Map<unknown>, ed
     const next = NoteSchema.safeParse(notes.get(key));
     const note: Note | null = next.success && next.data.id === key && next.data.conversationId === conversationId ? next.data : null;
     if (change.action === "add") {
-      if (note && note.authorId === editor.id) outcome.added.push({ id: key, createdAt: note.createdAt, mentions: mentionsIn(note.text), text: note.text });
-      else outcome.restore.set(key, undefined);
+      // A whisper (a note to the assignee) is a supervisor's or admin's word to an agent.
+      if (note && note.authorId === editor.id && (note.whisperTo === undefined || moderates(editor.role))) {
+        outcome.added.push({ id: key, createdAt: note.createdAt, mentions: mentionsIn(note.text), text: note.text, ...(note.whisperTo ? { whisperTo: note.whisperTo } : {}) });
+      } else outcome.restore.set(key, undefined);
       continue;
     }
     const before = NoteSchema.safeParse(change.oldValue);
@@ -106,8 +109,12 @@ function judgeNoteChanges(event: Y.YMapEvent<unknown>, notes: Y.Map<unknown>, ed
       outcome.restore.set(key, change.oldValue);
     } else if (change.action === "delete") {
       outcome.deleted.push({ id: key, authorId: previous?.authorId ?? null });
-    } else if (!note || note.authorId !== (previous?.authorId ?? editor.id) || (previous && note.createdAt !== previous.createdAt)) {
-      // An edit keeps who wrote the note and when; it cannot sign it with another name.
+    } else if (
+      !note ||
+      note.authorId !== (previous?.authorId ?? editor.id) ||
+      (previous && (note.createdAt !== previous.createdAt || note.whisperTo !== previous.whisperTo))
+    ) {
+      // An edit keeps who wrote the note, when, and whom it whispers to; it cannot sign it with another name.
       outcome.restore.set(key, change.oldValue);
     } else {
       outcome.edited.push({ id: key, authorId: note.authorId, mentions: mentionsIn(note.text), text: note.text });
@@ -145,6 +152,7 @@ async function recordNotes(core: WorkRoomDeps, conversationId: string, editor: P
     ]);
     // Colleagues new notes @mention are told (once per note and person); edits tell nobody again.
     if (outcome.added.length) await notifyMentions(core, conv, editor, outcome.added);
+    for (const n of outcome.added) if (n.whisperTo) await recordWhisper(core, conv, editor, { noteId: n.id, to: n.whisperTo, text: n.text });
   } catch (err) {
     console.error("could not record notes", err);
   }

@@ -46,6 +46,8 @@ export function toConversation(r: ConversationRow): Conversation {
     offeredAt: r.offeredAt,
     offerExpiresAt: r.offerExpiresAt,
     waitingSince: r.waitingSince,
+    helpRequestedAt: r.helpRequestedAt,
+    helpRequestedBy: r.helpRequestedBy,
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { NOTIFICATION_KINDS } from "@inbox/shared/api/content";
 import { bytes } from "./bytes-column.ts";
 
 // The record. Times are integer milliseconds since the epoch; JSON columns hold values already
@@ -148,6 +149,9 @@ export const conversations = sqliteTable(
     waitingSince: integer("waiting_since"),
     /** Web chat: the widget visitor this conversation is with (migration 0016); null for other channels. */
     visitorId: text("visitor_id"),
+    /** Supervision (migration 0019): an agent raised a hand for help on this chat, and who; null: none. */
+    helpRequestedAt: integer("help_requested_at"),
+    helpRequestedBy: text("help_requested_by"),
   },
   (t) => [
     index("conversations_seq").on(t.seq),
@@ -375,7 +379,7 @@ export const notifications = sqliteTable(
     id: text("id").primaryKey(),
     workspaceId: text("workspace_id").notNull(),
     userId: text("user_id").notNull().references(() => users.id),
-    kind: text("kind", { enum: ["mention"] }).notNull(),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
     conversationId: text("conversation_id").notNull().references(() => conversations.id),
     noteId: text("note_id").notNull(),
     actorId: text("actor_id").notNull(),

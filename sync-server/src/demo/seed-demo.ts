@@ -112,7 +112,7 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
         await sendAgentReply(core, await asUser(line.from), conversationId, { clientId: newId(), content: { kind: "text", text: line.text } });
       }
     }
-    if (demo.assignee) await assignConversation(core, await asUser("admin"), conversationId, userIds[demo.assignee]!);
+    if (demo.assignee) await assignConversation(core, await asUser("admin"), conversationId, userIds[demo.assignee]!, { override: true });
     if (demo.status && demo.status !== "open") await setConversationStatus(core, await asUser("admin"), conversationId, demo.status);
   }
   // Seeded replies have no visitor online to receive them; send them so they show as sent.

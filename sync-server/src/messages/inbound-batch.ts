@@ -179,6 +179,8 @@ function fromSqlRow(r: Record<string, unknown>): ConversationRow {
     reroutedFrom: (r.rerouted_from as string | null) ?? null,
     waitingSince: r.waiting_since == null ? null : Number(r.waiting_since),
     visitorId: (r.visitor_id as string | null) ?? null,
+    helpRequestedAt: r.help_requested_at == null ? null : Number(r.help_requested_at),
+    helpRequestedBy: (r.help_requested_by as string | null) ?? null,
   };
 }
 

@@ -2,3 +2,4 @@
 // The capability's public surface: other modules import this file, never its insides.
 export { registerNotificationRoutes } from "./notification-routes.ts";
 export { hydrateUserRoom, notifyMentions } from "./notifications.ts";
+export { tellPeople, type Telling } from "./tell.ts";

@@ -99,7 +99,7 @@ export async function notifyMentions(core: NotificationsDeps, conv: Conversation
   return created.map(toNotification);
 }
 
-function publishNotification(core: NotificationsDeps, userId: string, n: Notification): void {
+export function publishNotification(core: NotificationsDeps, userId: string, n: Notification): void {
   core.live.apply(roomName({ kind: "user", id: userId }), [{ kind: "user.notifications", notifications: [n] }]);
 }
 

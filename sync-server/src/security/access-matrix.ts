@@ -63,6 +63,8 @@ export const ADMINS_CREATE: Expect = { ...ADMINS, otherWorkspace: "allowed" };
 /** Something only its owner (the agent of the team) may touch. */
 export const OWNER: Expect = { ...signedIn("denied"), agent: "allowed" };
 export const PUBLIC = all("allowed");
+/** Supervision (issue 12): supervisors and admins, on their workspace's teams they oversee. */
+export const SUPERVISING: Expect = { ...signedIn("denied"), admin: "allowed", supervisor: "allowed" };
 
 const conv = (fx: AccessFixture) => fx.conversationId;
 const fresh = async (fx: AccessFixture) => (await fx.freshConversation()).conversationId;
@@ -272,6 +274,14 @@ export const ROUTES: RouteRow[] = [
     request: (fx) => ({ method: "POST", path: `/simulator/api/inboxes/${fx.simulatedInboxId}/failure`, json: { failure: "none" } }),
   },
   { route: "GET /simulator/api/inboxes/:id/sent", expect: TEAM, request: (fx) => ({ method: "GET", path: `/simulator/api/inboxes/${fx.simulatedInboxId}/sent` }) },
+  // ---------- supervision (issue 12): intervening ----------
+  {
+    route: "GET /api/assignees/load",
+    expect: { ...SUPERVISING, otherWorkspace: "scoped" },
+    request: () => ({ method: "GET", path: "/api/assignees/load" }),
+    secret: (fx) => fx.userIds.agent,
+    note: "people of the teams the caller oversees, with their load",
+  },
 ];
 
 function selfId(fx: AccessFixture, who: Who): string | null {
@@ -318,6 +328,10 @@ export const COMMANDS: { type: string; command(fx: AccessFixture, conversationId
   { type: "assign", command: (fx, c, _k, who) => ({ type: "assign", conversationId: c, assigneeId: selfId(fx, who) }), expect: TEAM, note: "to oneself" },
   { type: "read", command: (_fx, c) => ({ type: "read", conversationId: c }), expect: TEAM },
   { type: "contact.update", command: (_fx, c, k) => ({ type: "contact.update", conversationId: c, contactId: k, patch: { company: "Matrix Ltd" } }), expect: TEAM },
+  // Supervision (issue 12): intervening.
+  { type: "transfer", command: (fx, c) => ({ type: "transfer", conversationId: c, teamId: fx.salesTeamId, reason: "Matrix" }), expect: SUPERVISING, note: "to a team the supervisor oversees" },
+  { type: "hand", command: (_fx, c) => ({ type: "hand", conversationId: c, raised: true }), expect: TEAM, note: "raise or lower a hand for help" },
+  { type: "join", command: (_fx, c) => ({ type: "join", conversationId: c }), expect: SUPERVISING },
 ];
 
 const MARK: Record<Outcome, string> = { allowed: "yes", denied: "no", scoped: "own only" };

@@ -6,8 +6,9 @@ import { eventLine } from "./event-lines.ts";
 import { Time } from "./Time.tsx";
 
 export function EventRow(props: { event: DomainEvent }) {
-  const { users } = useAppState();
-  const line = () => eventLine(props.event, users.nameOf);
+  const { users, session } = useAppState();
+  const teamName = (id: string) => session.me()?.teams.find((team) => team.id === id)?.name;
+  const line = () => eventLine(props.event, users.nameOf, teamName);
   return (
     <Show when={line()}>
       {(l) => (

@@ -42,6 +42,15 @@ describe("history events in the timeline", () => {
     expect(eventLine(event("message.retried", { messageId: "m" }, { actorId: "gone" }), nameOf)?.text).toBe("Someone sent a failed reply again");
   });
 
+  it("tells a supervisor's interventions, with their reason under the line", () => {
+    const teamName = (id: string) => (id === "t2" ? "Sales" : undefined);
+    const transfer = eventLine(event("conversation.transferred", { fromTeam: "t1", toTeam: "t2", from: null, why: "Asks about pricing" }), nameOf, teamName);
+    expect(transfer).toMatchObject({ text: "Ana Souza transferred the chat to Sales", detail: "Asks about pricing", tone: "supervision" });
+    expect(eventLine(event("conversation.assigned", { from: "x", to: null, reason: "transfer" }), nameOf)).toBeNull();
+    expect(eventLine(event("conversation.hand_raised", {}), nameOf)?.text).toBe("Ana Souza asked for help");
+    expect(eventLine(event("supervisor.joined", {}), nameOf)?.text).toBe("Ana Souza joined the chat");
+  });
+
   it("formats waits for people", () => {
     expect([formatWait(4_000), formatWait(60_000), formatWait(3 * 3600_000)]).toEqual(["4 s", "1 min", "3 h"]);
   });

@@ -9,7 +9,7 @@ import { priorityWord } from "../../format/status-words.ts";
 import { formatDateTime } from "../../format/time.ts";
 import { t } from "./messages.ts";
 
-export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry";
+export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry" | "supervision";
 
 export interface EventLine {
   text: string;
@@ -38,7 +38,7 @@ function priorityName(p: unknown): string {
 }
 
 /** The line for one event, or null for events the timeline does not show. */
-export function eventLine(e: DomainEvent, nameOf: NameOf): EventLine | null {
+export function eventLine(e: DomainEvent, nameOf: NameOf, teamName?: (teamId: string) => string | undefined): EventLine | null {
   const person = (id: unknown) => (str(id) ? (nameOf(id as string) ?? t("someone")) : t("someone"));
   const actor = e.actorKind === "customer" ? t("customer") : person(e.actorId);
   const d = e.data;
@@ -46,6 +46,8 @@ export function eventLine(e: DomainEvent, nameOf: NameOf): EventLine | null {
     case "conversation.assigned": {
       const to = str(d.to);
       const why = str(d.why);
+      // A transfer ends the assignment; its own line says so.
+      if (d.reason === "transfer") return null;
       if (d.reason === "routing" || (e.actorKind === "system" && why)) {
         return { text: to ? t("assignedByRouting", { to: person(to) }) : t("backToQueue"), detail: why, tone: "assign" };
       }
@@ -94,6 +96,17 @@ export function eventLine(e: DomainEvent, nameOf: NameOf): EventLine | null {
     }
     case "message.retried":
       return { text: t("retriedBy", { actor }), detail: null, tone: "retry" };
+    // Supervision (issue 12): the supervisor's reason shows under the line.
+    case "conversation.transferred":
+      return { text: t("transferredBy", { actor, team: teamName?.(str(d.toTeam) ?? "") ?? t("anotherTeam") }), detail: str(d.why), tone: "supervision" };
+    case "conversation.hand_raised":
+      return { text: t("handRaisedBy", { actor }), detail: null, tone: "supervision" };
+    case "conversation.hand_lowered":
+      return { text: t("handLoweredBy", { actor }), detail: null, tone: "supervision" };
+    case "supervisor.joined":
+      return { text: t("joinedBy", { actor }), detail: null, tone: "supervision" };
+    case "supervisor.whispered":
+      return { text: t("whisperedBy", { actor, to: person(d.to) }), detail: null, tone: "supervision" };
     default:
       return null;
   }

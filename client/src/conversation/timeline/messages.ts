@@ -82,6 +82,13 @@ export const t = defineMessages(
     priorityBy: "{actor} set the priority to {priority}",
     labelsBy: "{actor} changed labels: {changes}",
     retriedBy: "{actor} sent a failed reply again",
+    // supervision (issue 12)
+    transferredBy: "{actor} transferred the chat to {team}",
+    handRaisedBy: "{actor} asked for help",
+    handLoweredBy: "{actor} lowered the raised hand",
+    joinedBy: "{actor} joined the chat",
+    whisperedBy: "{actor} whispered to {to} (agents only)",
+    anotherTeam: "another team",
   },
   {
     log: "Mensagens",
@@ -158,5 +165,11 @@ export const t = defineMessages(
     priorityBy: "{actor} definiu a prioridade como {priority}",
     labelsBy: "{actor} alterou as etiquetas: {changes}",
     retriedBy: "{actor} reenviou uma resposta que falhou",
+    transferredBy: "{actor} transferiu a conversa para {team}",
+    handRaisedBy: "{actor} pediu ajuda",
+    handLoweredBy: "{actor} baixou a mão levantada",
+    joinedBy: "{actor} entrou na conversa",
+    whisperedBy: "{actor} sussurrou para {to} (só agentes)",
+    anotherTeam: "outra equipe",
   },
 );
