@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChannelTypeSchema } from "./inbox.ts";
 import { IdSchema, TimestampSchema } from "./ids.ts";
+import { SlaSummarySchema } from "./sla-summary.ts";
 
 export const ConversationStatusSchema = z.enum(["open", "pending", "snoozed", "resolved"]);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
@@ -35,6 +36,8 @@ export const ConversationSchema = z.object({
   offerExpiresAt: TimestampSchema.nullable().optional(),
   /** Since when the customer has waited for an agent's reply; null or absent (rows cached before it existed): not waiting. */
   waitingSince: TimestampSchema.nullable().optional(),
+  /** SLA (domain/sla.ts): the most pressing running target; null or absent: none. Live state: `slaStateAt(sla, now)`. */
+  sla: SlaSummarySchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 
