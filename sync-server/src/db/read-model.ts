@@ -46,6 +46,7 @@ export function toConversation(r: ConversationRow): Conversation {
     offeredAt: r.offeredAt,
     offerExpiresAt: r.offerExpiresAt,
     waitingSince: r.waitingSince,
+    sla: r.sla ?? null,
   };
 }
 

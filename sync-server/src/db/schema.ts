@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { BusinessCalendar, SlaAtRisk, SlaSummary } from "@inbox/shared";
 import { bytes } from "./bytes-column.ts";
 
 // The record. Times are integer milliseconds since the epoch; JSON columns hold values already
@@ -9,6 +10,8 @@ export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   createdAt: integer("created_at").notNull(),
+  /** The workspace calendar (migration 0020; shared BusinessCalendar); null: DEFAULT_CALENDAR. */
+  businessCalendar: text("business_calendar", { mode: "json" }).$type<BusinessCalendar>(),
 });
 
 export const teams = sqliteTable("teams", {
@@ -146,6 +149,9 @@ export const conversations = sqliteTable(
     waitingSince: integer("waiting_since"),
     /** Web chat: the widget visitor this conversation is with (migration 0016); null for other channels. */
     visitorId: text("visitor_id"),
+    /** SLA (migration 0020): the published summary (shared SlaSummary), and when it next changes on its own. */
+    sla: text("sla", { mode: "json" }).$type<SlaSummary>(),
+    slaCheckAt: integer("sla_check_at"),
   },
   (t) => [
     index("conversations_seq").on(t.seq),
@@ -156,6 +162,7 @@ export const conversations = sqliteTable(
     index("conversations_visitor").on(t.visitorId, t.inboxId).where(sql`visitor_id is not null`),
     // The snooze waker's question every few seconds: which snoozes are due (migration 0010).
     index("conversations_snoozed_due").on(t.snoozedUntil).where(sql`status = 'snoozed'`),
+    index("conversations_sla_check").on(t.slaCheckAt).where(sql`sla_check_at is not null`),
   ],
 );
 
@@ -441,3 +448,37 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
   lastFailureAt: integer("last_failure_at").notNull(),
   lockedUntil: integer("locked_until").notNull().default(0),
 });
+
+// ---------- SLAs and business hours (migration 0020) ----------
+
+/** An SLA policy (shared SlaPolicy); inbox/priority null: any, both null: the workspace default. */
+export const slaPolicies = sqliteTable(
+  "sla_policies",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    name: text("name").notNull(),
+    inboxId: text("inbox_id"),
+    priority: text("priority", { enum: ["low", "normal", "high", "urgent"] }),
+    firstResponseMinutes: integer("first_response_minutes"),
+    nextResponseMinutes: integer("next_response_minutes"),
+    resolutionMinutes: integer("resolution_minutes"),
+    businessHours: integer("business_hours", { mode: "boolean" }).notNull(),
+    atRisk: text("at_risk", { mode: "json" }).$type<SlaAtRisk>().notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("sla_policies_workspace").on(t.workspaceId)],
+);
+
+/** An sla.at_risk / sla.breached already emitted for a target's cycle: each is emitted once. */
+export const slaAlerts = sqliteTable(
+  "sla_alerts",
+  {
+    conversationId: text("conversation_id").notNull(),
+    target: text("target").notNull(),
+    cycleStart: integer("cycle_start").notNull(),
+    kind: text("kind", { enum: ["at_risk", "breached"] }).notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.target, t.cycleStart, t.kind] })],
+);

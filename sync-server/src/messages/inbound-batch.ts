@@ -179,6 +179,9 @@ function fromSqlRow(r: Record<string, unknown>): ConversationRow {
     reroutedFrom: (r.rerouted_from as string | null) ?? null,
     waitingSince: r.waiting_since == null ? null : Number(r.waiting_since),
     visitorId: (r.visitor_id as string | null) ?? null,
+    // Raw SQL returns the JSON column as text (migration 0020).
+    sla: typeof r.sla === "string" ? (JSON.parse(r.sla) as ConversationRow["sla"]) : null,
+    slaCheckAt: (r.sla_check_at as number | null) ?? null,
   };
 }
 

@@ -158,6 +158,8 @@ function newConversation(input: InboundMessage, id: string, preview: string): Co
     reroutedFrom: null,
     waitingSince: input.at,
     visitorId: input.visitorId ?? null,
+    sla: null,
+    slaCheckAt: null,
   };
 }
 
