@@ -23,7 +23,10 @@ export const SlaSummarySchema = z.object({
   atRiskAt: TimestampSchema.nullable(),
   /** Since when the clock stands still (pending, snoozed); null while it runs. */
   pausedAt: TimestampSchema.nullable(),
-  /** Counted time left on the target (negative: over); when paused, what is left once it resumes. */
+  /**
+   * Counted time left on the target when its clock last started or stopped (negative: over), so
+   * the stored summary stays the same while it runs; when paused, what is left once it resumes.
+   */
   remainingMs: z.number().int(),
 });
 export type SlaSummary = z.infer<typeof SlaSummarySchema>;

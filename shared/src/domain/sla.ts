@@ -72,6 +72,8 @@ export interface SlaTargetStatus {
   targetMs: number;
   /** Counted time so far (business or calendar). */
   elapsedMs: number;
+  /** Counted time when the clock last started or stopped: stable while it runs (what is stored). */
+  settledElapsedMs: number;
   state: SlaState;
   dueAt: number | null;
   atRiskAt: number | null;
@@ -200,7 +202,7 @@ function statusOf(
   counted: (a: number, b: number) => number,
   after: (from: number, ms: number) => number | null,
 ): SlaTargetStatus {
-  const base = { target: c.target, cycleStart: c.start, targetMs: c.targetMs, pausedAt: c.pausedAt, completedAt: c.completedAt };
+  const base = { target: c.target, cycleStart: c.start, targetMs: c.targetMs, settledElapsedMs: c.elapsed, pausedAt: c.pausedAt, completedAt: c.completedAt };
   if (c.completedAt !== null) {
     return { ...base, elapsedMs: c.elapsed, state: c.elapsed > c.targetMs ? "breached" : "met", dueAt: null, atRiskAt: null };
   }
@@ -225,7 +227,7 @@ export function summarizeSla(policyId: string, statuses: readonly SlaTargetStatu
   if (!open.length) return null;
   open.sort((a, b) => SEVERITY[a.state] - SEVERITY[b.state] || (a.dueAt ?? Infinity) - (b.dueAt ?? Infinity));
   const s = open[0]!;
-  return { policyId, target: s.target, state: s.state, dueAt: s.dueAt, atRiskAt: s.atRiskAt, pausedAt: s.pausedAt, remainingMs: s.targetMs - s.elapsedMs };
+  return { policyId, target: s.target, state: s.state, dueAt: s.dueAt, atRiskAt: s.atRiskAt, pausedAt: s.pausedAt, remainingMs: s.targetMs - s.settledElapsedMs };
 }
 
 /** When a running target next changes state on its own (turns at risk or breaches); null: never. */
