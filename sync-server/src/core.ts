@@ -20,6 +20,7 @@ import { Router } from "./routing/index.ts";
 import { newHolder, type Holder } from "./scheduling/claims.ts";
 import type { SecretBox } from "./security/secret-box.ts";
 import { SnoozeWaker } from "./conversations/index.ts";
+import { SlaKeeper } from "./sla/index.ts";
 import { hydrateRoom } from "./sync/index.ts";
 import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sync/index.ts";
 import { VisitorPush } from "./widget/index.ts";
@@ -106,6 +107,8 @@ export interface Core {
   router: Router;
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
   snoozes: SnoozeWaker;
+  /** Keeps conversations' SLA summaries current and records at-risk / breach (started by the runtime). */
+  sla: SlaKeeper;
   outbox: OutboxDispatcher;
   webhooks: WebhookProcessor;
   /** Deletes processed webhooks past their retention (a scheduled job). */
@@ -150,7 +153,10 @@ export function createCore(opts: CoreOptions): Core {
 
   // Rooms and the writes into them refer to each other (a work room's label change is published
   // into the team room), so this process's live rooms look the registry up when they apply.
-  const live = opts.live ?? localLiveRooms({ get: (name) => rooms.get(name) });
+  const roomWrites = opts.live ?? localLiveRooms({ get: (name) => rooms.get(name) });
+  // Every committed conversation passes through the live rooms: SLAs are refreshed after it.
+  const sla = new SlaKeeper({ ...record, live: roomWrites, visitorPush });
+  const live = sla.watch(roomWrites);
   const publishing = { ...record, live, visitorPush };
   const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom(publishing, room), opts.roomIdleMs);
 
@@ -174,6 +180,7 @@ export function createCore(opts: CoreOptions): Core {
     inbound,
     router,
     snoozes,
+    sla,
     outbox,
     webhooks,
     webhookPruner,

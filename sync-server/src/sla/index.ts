@@ -1,5 +1,5 @@
-// SLAs: the clock of each conversation from the record (policy, workspace calendar, events).
+// SLAs: each conversation's clock from the record (policy, workspace calendar, events), kept on
+// the conversation (`Conversation.sla`) as changes commit, and the at-risk / breach job.
 // The capability's public surface: other modules import this file, never its insides.
-// Not yet wired into the core (see the issue 12 SLA report): refreshing on commits, the at-risk /
-// breach job and the settings routes come next.
 export { conversationHistory, readSla, refreshSla, workspaceCalendar, workspacePolicies, type SlaReading } from "./sla-record.ts";
+export { SlaKeeper, type SlaDeps } from "./sla-keeper.ts";

@@ -5,6 +5,7 @@ import {
   nextSlaChange,
   policyFor,
   summarizeSla,
+  newId,
   type BusinessCalendar,
   type Conversation,
   type ConversationStatus,
@@ -13,7 +14,7 @@ import {
   type SlaTargetStatus,
 } from "@inbox/shared";
 import type { Reads, Writes } from "../db/record.ts";
-import { events, slaPolicies, workspaces } from "../db/schema.ts";
+import { events, slaAlerts, slaPolicies, workspaces } from "../db/schema.ts";
 import { conversations } from "../db/schema.ts";
 import { getConversationRow, toConversation, type ConversationRow } from "../db/read-model.ts";
 
@@ -70,9 +71,37 @@ export async function refreshSla(core: Writes, id: string): Promise<Conversation
     const { policy, statuses } = await readSla(core, row, now);
     const sla = policy ? summarizeSla(policy.id, statuses) : null;
     const checkAt = nextSlaChange(statuses, now);
-    if (JSON.stringify(row.sla ?? null) === JSON.stringify(sla) && row.slaCheckAt === checkAt) return null;
-    const [updated] = await core.writer.write([core.db.update(conversations).set({ sla, slaCheckAt: checkAt }).where(eq(conversations.id, id)).returning()]);
-    const fresh = (updated as ConversationRow[])[0];
+    const alerts = policy ? await newAlerts(core, row, policy.id, statuses, now) : [];
+    if (JSON.stringify(row.sla ?? null) === JSON.stringify(sla) && row.slaCheckAt === checkAt && !alerts.length) return null;
+    const results = await core.writer.write([...alerts, core.db.update(conversations).set({ sla, slaCheckAt: checkAt }).where(eq(conversations.id, id)).returning()]);
+    const fresh = (results[results.length - 1] as ConversationRow[])[0];
     return fresh ? toConversation(fresh) : null;
   });
+}
+
+/**
+ * `sla.at_risk` and `sla.breached` events a target's cycle has earned and not yet had: each once
+ * per conversation, target, cycle and kind. The event is inserted only while its key is absent,
+ * in the same transaction as the key, so several instances looking at once record it once.
+ */
+async function newAlerts(core: Writes, row: ConversationRow, policyId: string, statuses: SlaTargetStatus[], now: number) {
+  const had = await core.db.select().from(slaAlerts).where(eq(slaAlerts.conversationId, row.id));
+  const writes = [];
+  for (const s of statuses) {
+    const kinds: Array<"at_risk" | "breached"> = [];
+    if (s.completedAt === null && (s.state === "at_risk" || s.state === "breached")) kinds.push("at_risk");
+    if (s.state === "breached") kinds.push("breached");
+    for (const kind of kinds) {
+      if (had.some((a) => a.target === s.target && a.cycleStart === s.cycleStart && a.kind === kind)) continue;
+      const data = JSON.stringify({ target: s.target, cycleStart: s.cycleStart, dueAt: s.dueAt, policyId });
+      writes.push(
+        core.db.run(sql`
+          insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
+          select ${newId()}, ${row.workspaceId}, ${`sla.${kind}`}, ${row.id}, 'system', null, ${data}, ${now}
+          where not exists (select 1 from sla_alerts where conversation_id = ${row.id} and target = ${s.target} and cycle_start = ${s.cycleStart} and kind = ${kind})`),
+        core.db.insert(slaAlerts).values({ conversationId: row.id, target: s.target, cycleStart: s.cycleStart, kind, at: now }).onConflictDoNothing(),
+      );
+    }
+  }
+  return writes;
 }
