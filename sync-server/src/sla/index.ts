@@ -3,3 +3,4 @@
 // The capability's public surface: other modules import this file, never its insides.
 export { conversationHistory, readSla, refreshSla, workspaceCalendar, workspacePolicies, type SlaReading } from "./sla-record.ts";
 export { SlaKeeper, type SlaDeps } from "./sla-keeper.ts";
+export { registerSlaRoutes } from "./sla-routes.ts";
