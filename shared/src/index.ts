@@ -6,6 +6,8 @@ export * from "./domain/conversation.ts";
 export * from "./domain/message.ts";
 export * from "./domain/note.ts";
 export * from "./domain/event.ts";
+export * from "./domain/business-hours.ts";
+export * from "./domain/sla.ts";
 export * from "./api/errors.ts";
 export * from "./api/auth.ts";
 export * from "./api/conversations.ts";

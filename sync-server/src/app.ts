@@ -18,6 +18,7 @@ import { registerMessageRoutes, registerUploadRoutes } from "./messages/index.ts
 import { registerNotificationRoutes } from "./notifications/index.ts";
 import { registerRoutingRoutes } from "./routing/index.ts";
 import type { Simulator } from "./simulator/index.ts";
+import { registerSlaRoutes } from "./sla/index.ts";
 import { registerSyncPullRoutes, registerSyncRoutes, type RoomSocketGateway } from "./sync/index.ts";
 import { registerWebhookRoutes } from "./webhooks/index.ts";
 import { registerWidgetRoutes, type WidgetSocketGateway } from "./widget/index.ts";
@@ -69,6 +70,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerViewRoutes(api, core);
   registerMessageRoutes(api, core);
   registerSupervisionRoutes(api, core);
+  registerSlaRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);
   registerSyncRoutes(app, core, deps.roomSockets);
   if (deps.demo) registerDemoRoutes(app, core, deps.demo);

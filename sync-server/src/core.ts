@@ -20,6 +20,7 @@ import { Router } from "./routing/index.ts";
 import { newHolder, type Holder } from "./scheduling/claims.ts";
 import type { SecretBox } from "./security/secret-box.ts";
 import { SnoozeWaker } from "./conversations/index.ts";
+import { SlaKeeper } from "./sla/index.ts";
 import { hydrateRoom } from "./sync/index.ts";
 import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sync/index.ts";
 import { VisitorPush } from "./widget/index.ts";
@@ -109,6 +110,8 @@ export interface Core {
   boards: BoardPublisher;
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
   snoozes: SnoozeWaker;
+  /** Keeps conversations' SLA summaries current and records at-risk / breach (started by the runtime). */
+  sla: SlaKeeper;
   outbox: OutboxDispatcher;
   webhooks: WebhookProcessor;
   /** Deletes processed webhooks past their retention (a scheduled job). */
@@ -162,7 +165,11 @@ export function createCore(opts: CoreOptions): Core {
     isOnline: (lastSeenAt) => router.presence.isOnline(lastSeenAt),
     watched: (room) => (opts.live ? true : rooms.get(room) !== undefined),
   });
-  const live = withBoardRefresh(baseLive, boards);
+  const roomWrites = withBoardRefresh(baseLive, boards);
+  // Every committed conversation passes through the live rooms: SLAs are refreshed after it. The
+  // keeper writes through the board wrapper too, so an SLA turning at risk moves the board.
+  const sla = new SlaKeeper({ ...record, live: roomWrites, visitorPush });
+  const live = sla.watch(roomWrites);
   const publishing = { ...record, live, visitorPush };
   const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom({ ...publishing, boards }, room), opts.roomIdleMs);
 
@@ -187,6 +194,7 @@ export function createCore(opts: CoreOptions): Core {
     router,
     boards,
     snoozes,
+    sla,
     outbox,
     webhooks,
     webhookPruner,

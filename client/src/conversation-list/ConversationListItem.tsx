@@ -8,6 +8,7 @@ import { Show } from "solid-js";
 import { formatDateTime, formatListTime } from "../format/time.ts";
 import { PresenceMarker } from "../presence/index.ts";
 import { OfferedMarker } from "../routing/index.ts";
+import { SlaCountdown } from "../sla/index.ts";
 import { Avatar } from "../ui/Avatar.tsx";
 import { ChannelBadge } from "../ui/ChannelBadge.tsx";
 import { t } from "./messages.ts";
@@ -57,6 +58,7 @@ export function ConversationListItem(props: {
               ✋
             </span>
           </Show>
+          <Show when={c().sla}>{(sla) => <SlaCountdown sla={sla()} />}</Show>
           <Show when={waitingSince(c())}>
             {(since) => (
               <span class="conv-item-waiting" title={t("waitingSince", { time: formatDateTime(since()) })}>

@@ -17,6 +17,7 @@ import { ChannelBadge } from "../ui/ChannelBadge.tsx";
 import { ChannelStatusBadge } from "../ui/ChannelStatusBadge.tsx";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
+import { SlaCountdown } from "../sla/index.ts";
 import { t } from "./messages.ts";
 import { SnoozeMenu, type SnoozeMenuHandle } from "./SnoozeMenu.tsx";
 
@@ -66,6 +67,7 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
           <ChannelBadge channel={c().channel} />
           <Show when={troubled()}>{(inbox) => <ChannelStatusBadge inbox={inbox()} now={channels.now()} />}</Show>
           <StatusBadge status={c().status} />
+          <Show when={c().sla}>{(sla) => <SlaCountdown sla={sla()} />}</Show>
           <Show when={c().status === "snoozed" && c().snoozedUntil}>
             {(until) => <span class="chat-snoozed-until">{t("snoozedUntil", { time: formatDateTime(until()) })}</span>}
           </Show>

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChannelTypeSchema } from "./inbox.ts";
 import { IdSchema, TimestampSchema } from "./ids.ts";
+import { SlaSummarySchema } from "./sla-summary.ts";
 
 export const ConversationStatusSchema = z.enum(["open", "pending", "snoozed", "resolved"]);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
@@ -38,6 +39,8 @@ export const ConversationSchema = z.object({
   /** Supervision (migration 0019): an agent asked for help ("raise hand") and when; null or absent: no hand raised. */
   helpRequestedAt: TimestampSchema.nullable().optional(),
   helpRequestedBy: IdSchema.nullable().optional(),
+  /** SLA (domain/sla.ts): the most pressing running target; null or absent: none. Live state: `slaStateAt(sla, now)`. */
+  sla: SlaSummarySchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
 

@@ -51,6 +51,13 @@ export const EVENT_TYPES = [
   "conversation.hand_lowered",
   "supervisor.joined",
   "supervisor.whispered",
+  /** SLAs (domain/sla.ts): data {target, cycleStart, dueAt, policyId}; once per target and cycle. */
+  "sla.at_risk",
+  "sla.breached",
+  /** Workspace settings: business hours (data: the calendar), SLA policies (data: policy or id). */
+  "workspace.business_hours_changed",
+  "sla.policy_saved",
+  "sla.policy_deleted",
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -48,6 +48,7 @@ export function toConversation(r: ConversationRow): Conversation {
     waitingSince: r.waitingSince,
     helpRequestedAt: r.helpRequestedAt,
     helpRequestedBy: r.helpRequestedBy,
+    sla: r.sla ?? null,
   };
 }
 

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { NOTIFICATION_KINDS } from "@inbox/shared/api/content";
+import type { BusinessCalendar, SlaAtRisk, SlaSummary } from "@inbox/shared";
 import { bytes } from "./bytes-column.ts";
 
 // The record. Times are integer milliseconds since the epoch; JSON columns hold values already
@@ -10,6 +11,8 @@ export const workspaces = sqliteTable("workspaces", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   createdAt: integer("created_at").notNull(),
+  /** The workspace calendar (migration 0020; shared BusinessCalendar); null: DEFAULT_CALENDAR. */
+  businessCalendar: text("business_calendar", { mode: "json" }).$type<BusinessCalendar>(),
 });
 
 export const teams = sqliteTable("teams", {
@@ -152,6 +155,9 @@ export const conversations = sqliteTable(
     /** Supervision (migration 0019): an agent raised a hand for help on this chat, and who; null: none. */
     helpRequestedAt: integer("help_requested_at"),
     helpRequestedBy: text("help_requested_by"),
+    /** SLA (migration 0020): the published summary (shared SlaSummary), and when it next changes on its own. */
+    sla: text("sla", { mode: "json" }).$type<SlaSummary>(),
+    slaCheckAt: integer("sla_check_at"),
   },
   (t) => [
     index("conversations_seq").on(t.seq),
@@ -162,6 +168,7 @@ export const conversations = sqliteTable(
     index("conversations_visitor").on(t.visitorId, t.inboxId).where(sql`visitor_id is not null`),
     // The snooze waker's question every few seconds: which snoozes are due (migration 0010).
     index("conversations_snoozed_due").on(t.snoozedUntil).where(sql`status = 'snoozed'`),
+    index("conversations_sla_check").on(t.slaCheckAt).where(sql`sla_check_at is not null`),
   ],
 );
 
@@ -447,3 +454,37 @@ export const signInThrottle = sqliteTable("sign_in_throttle", {
   lastFailureAt: integer("last_failure_at").notNull(),
   lockedUntil: integer("locked_until").notNull().default(0),
 });
+
+// ---------- SLAs and business hours (migration 0020) ----------
+
+/** An SLA policy (shared SlaPolicy); inbox/priority null: any, both null: the workspace default. */
+export const slaPolicies = sqliteTable(
+  "sla_policies",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    name: text("name").notNull(),
+    inboxId: text("inbox_id"),
+    priority: text("priority", { enum: ["low", "normal", "high", "urgent"] }),
+    firstResponseMinutes: integer("first_response_minutes"),
+    nextResponseMinutes: integer("next_response_minutes"),
+    resolutionMinutes: integer("resolution_minutes"),
+    businessHours: integer("business_hours", { mode: "boolean" }).notNull(),
+    atRisk: text("at_risk", { mode: "json" }).$type<SlaAtRisk>().notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("sla_policies_workspace").on(t.workspaceId)],
+);
+
+/** An sla.at_risk / sla.breached already emitted for a target's cycle: each is emitted once. */
+export const slaAlerts = sqliteTable(
+  "sla_alerts",
+  {
+    conversationId: text("conversation_id").notNull(),
+    target: text("target").notNull(),
+    cycleStart: integer("cycle_start").notNull(),
+    kind: text("kind", { enum: ["at_risk", "breached"] }).notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.conversationId, t.target, t.cycleStart, t.kind] })],
+);

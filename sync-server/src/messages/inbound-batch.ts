@@ -181,6 +181,9 @@ function fromSqlRow(r: Record<string, unknown>): ConversationRow {
     visitorId: (r.visitor_id as string | null) ?? null,
     helpRequestedAt: r.help_requested_at == null ? null : Number(r.help_requested_at),
     helpRequestedBy: (r.help_requested_by as string | null) ?? null,
+    // Raw SQL returns the JSON column as text (migration 0020).
+    sla: typeof r.sla === "string" ? (JSON.parse(r.sla) as ConversationRow["sla"]) : null,
+    slaCheckAt: (r.sla_check_at as number | null) ?? null,
   };
 }
 

@@ -160,6 +160,8 @@ function newConversation(input: InboundMessage, id: string, preview: string): Co
     visitorId: input.visitorId ?? null,
     helpRequestedAt: null,
     helpRequestedBy: null,
+    sla: null,
+    slaCheckAt: null,
   };
 }
 

@@ -141,6 +141,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.endpoints.selfUrl = `http://${host}:${port}`;
   core.outbox.start();
   core.snoozes.start();
+  core.sla.start();
   core.router.scheduler.start();
   core.router.presence.start();
   core.sockets.start();
@@ -168,6 +169,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.webhookPruner.stop();
     core.outbox.stop();
     core.snoozes.stop();
+    core.sla.stop();
     core.router.scheduler.stop();
     core.router.presence.stop();
     core.rooms.stop();
@@ -177,6 +179,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();
     await core.snoozes.idle();
+    await core.sla.idle();
     await core.router.scheduler.idle();
     await core.router.presence.idle();
     await core.sockets.idle();

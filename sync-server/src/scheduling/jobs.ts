@@ -7,6 +7,7 @@ export interface DueJob {
 export interface ScheduledJobs {
   outbox: DueJob;
   snoozes: DueJob;
+  sla: DueJob;
   router: { scheduler: DueJob; presence: DueJob };
   webhooks: DueJob;
   webhookPruner: DueJob;
@@ -31,6 +32,7 @@ export async function runDueJobs(core: ScheduledJobs, now: number = core.now()):
   const jobs: Array<[string, () => Promise<number | null>]> = [
     ["outbox", () => core.outbox.runDue(now)],
     ["snoozes", () => core.snoozes.runDue(now)],
+    ["sla", () => core.sla.runDue(now)],
     ["routing", () => core.router.scheduler.runDue(now)],
     ["presence", () => core.router.presence.runDue(now)],
     ["webhooks", () => core.webhooks.runDue(now)],

@@ -227,6 +227,41 @@ export const ROUTES: RouteRow[] = [
   },
   { route: "DELETE /api/admin/kb/articles/:id", expect: EDITORS, request: async (fx) => ({ method: "DELETE", path: `/api/admin/kb/articles/${await fx.freshArticle()}` }) },
 
+  // ---------- business hours and SLA policies (issue 12) ----------
+  { route: "GET /api/admin/sla", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/sla" }) },
+  {
+    route: "PUT /api/admin/business-hours",
+    expect: ADMINS_CREATE,
+    request: () => ({
+      method: "PUT",
+      path: "/api/admin/business-hours",
+      json: { calendar: { timezone: "UTC", hours: { mon: [{ start: "09:00", end: "18:00" }], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] }, holidays: [] } },
+    }),
+  },
+  {
+    route: "POST /api/admin/sla-policies",
+    expect: ADMINS_CREATE,
+    // A second run finds the low-priority slot taken: refused in words after access passed.
+    alsoAllowed: [409],
+    request: () => ({
+      method: "POST",
+      path: "/api/admin/sla-policies",
+      json: { policy: { name: `Low ${uid().slice(0, 6)}`, inboxId: null, priority: "low", firstResponseMinutes: 600, nextResponseMinutes: null, resolutionMinutes: null, businessHours: true, atRisk: { unit: "percent", value: 20 } } },
+    }),
+  },
+  {
+    route: "PUT /api/admin/sla-policies/:id",
+    expect: ADMINS,
+    alsoAllowed: [404],
+    note: "an admin of the workspace; another workspace's policy is not found",
+    request: () => ({
+      method: "PUT",
+      path: `/api/admin/sla-policies/${uid()}`,
+      json: { policy: { name: "Changed", inboxId: null, priority: null, firstResponseMinutes: 60, nextResponseMinutes: null, resolutionMinutes: null, businessHours: false, atRisk: { unit: "minutes", value: 5 } } },
+    }),
+  },
+  { route: "DELETE /api/admin/sla-policies/:id", expect: ADMINS, alsoAllowed: [404], request: () => ({ method: "DELETE", path: `/api/admin/sla-policies/${uid()}` }) },
+
   // ---------- channel administration ----------
   { route: "GET /api/admin/inboxes", expect: { ...ADMINS, otherWorkspace: "scoped" }, request: () => ({ method: "GET", path: "/api/admin/inboxes" }), secret: (fx) => fx.inbox.id },
   {

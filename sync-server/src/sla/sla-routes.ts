@@ -1,0 +1,86 @@
+import { and, eq } from "drizzle-orm";
+import { newId, type SlaPolicy, type SlaPolicyInput } from "@inbox/shared";
+import {
+  BusinessHoursRequestSchema,
+  BusinessHoursResponseSchema,
+  SlaPolicyDeleteResponseSchema,
+  SlaPolicyRequestSchema,
+  SlaPolicyResponseSchema,
+  SlaSettingsResponseSchema,
+} from "@inbox/shared/api/sla";
+import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import type { Writes } from "../db/record.ts";
+import { inboxes, slaPolicies, workspaces } from "../db/schema.ts";
+import type { ApiRegistry } from "../http/api-registry.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { clientIp } from "../http/client-ip.ts";
+import { HttpError } from "../http/http-error.ts";
+import { workspaceCalendar, workspacePolicies } from "./sla-record.ts";
+
+/** Settings → Business hours & SLAs (admins of the workspace). Each change is an event and an audit row. */
+export function registerSlaRoutes(api: ApiRegistry, core: Writes): void {
+  api.userRoute(
+    { method: "get", path: "/api/admin/sla", summary: "The workspace's business hours (time zone, hours per weekday, holidays) and SLA policies", tag: "admin", access: ["admin"], response: SlaSettingsResponseSchema },
+    async ({ user }) => ({ calendar: await workspaceCalendar(core, user.workspaceId), policies: await workspacePolicies(core, user.workspaceId) }),
+  );
+
+  api.userRoute(
+    { method: "put", path: "/api/admin/business-hours", summary: "Set the workspace's time zone, business hours per weekday and holidays", tag: "admin", access: ["admin"], body: BusinessHoursRequestSchema, response: BusinessHoursResponseSchema },
+    async ({ c, user, body }) => {
+      const at = core.now();
+      await core.writer.write([
+        core.db.update(workspaces).set({ businessCalendar: body.calendar }).where(eq(workspaces.id, user.workspaceId)),
+        eventInsert(core, { workspaceId: user.workspaceId, type: "workspace.business_hours_changed", actorKind: "agent", actorId: user.id, data: { calendar: body.calendar }, at }),
+        auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "workspace.business_hours_changed", data: { calendar: body.calendar }, ip: clientIp(c), at }),
+      ]);
+      return { calendar: body.calendar };
+    },
+  );
+
+  api.userRoute(
+    { method: "post", path: "/api/admin/sla-policies", summary: "Add an SLA policy (for an inbox and/or a priority, or the workspace default)", tag: "admin", access: ["admin"], body: SlaPolicyRequestSchema, response: SlaPolicyResponseSchema },
+    async ({ c, user, body }) => ({ policy: await savePolicy(core, user, newId(), body.policy, clientIp(c), true) }),
+  );
+
+  api.userRoute(
+    { method: "put", path: "/api/admin/sla-policies/:id", summary: "Change an SLA policy", tag: "admin", access: ["admin"], body: SlaPolicyRequestSchema, response: SlaPolicyResponseSchema },
+    async ({ c, user, params, body }) => ({ policy: await savePolicy(core, user, params.id!, body.policy, clientIp(c), false) }),
+  );
+
+  api.userRoute(
+    { method: "delete", path: "/api/admin/sla-policies/:id", summary: "Delete an SLA policy", tag: "admin", access: ["admin"], response: SlaPolicyDeleteResponseSchema },
+    async ({ c, user, params }) => {
+      await ownPolicy(core, user, params.id!);
+      const at = core.now();
+      await core.writer.write([
+        core.db.delete(slaPolicies).where(and(eq(slaPolicies.id, params.id!), eq(slaPolicies.workspaceId, user.workspaceId))),
+        eventInsert(core, { workspaceId: user.workspaceId, type: "sla.policy_deleted", actorKind: "agent", actorId: user.id, data: { policyId: params.id }, at }),
+        auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "sla.policy_deleted", target: params.id, ip: clientIp(c), at }),
+      ]);
+      return { deleted: true };
+    },
+  );
+}
+
+async function ownPolicy(core: Writes, user: SessionUser, id: string): Promise<void> {
+  const row = await core.db.query.slaPolicies.findFirst({ where: and(eq(slaPolicies.id, id), eq(slaPolicies.workspaceId, user.workspaceId)) });
+  if (!row) throw new HttpError(404, "not_found", "There is no such SLA policy; it may have been deleted.");
+}
+
+async function savePolicy(core: Writes, user: SessionUser, id: string, input: SlaPolicyInput, ip: string | null, create: boolean): Promise<SlaPolicy> {
+  if (!create) await ownPolicy(core, user, id);
+  if (input.inboxId !== null) {
+    const inbox = await core.db.query.inboxes.findFirst({ where: and(eq(inboxes.id, input.inboxId), eq(inboxes.workspaceId, user.workspaceId)) });
+    if (!inbox) throw new HttpError(400, "bad_request", "The inbox of this SLA policy does not exist in your workspace.");
+  }
+  const taken = (await workspacePolicies(core, user.workspaceId)).find((p) => p.id !== id && p.inboxId === input.inboxId && p.priority === input.priority);
+  if (taken) throw new HttpError(409, "conflict", `The policy "${taken.name}" already covers this inbox and priority; change that one instead.`);
+  const policy: SlaPolicy = { ...input, id, updatedAt: core.now() };
+  const values = { ...policy, workspaceId: user.workspaceId };
+  await core.writer.write([
+    create ? core.db.insert(slaPolicies).values(values) : core.db.update(slaPolicies).set(values).where(and(eq(slaPolicies.id, id), eq(slaPolicies.workspaceId, user.workspaceId))),
+    eventInsert(core, { workspaceId: user.workspaceId, type: "sla.policy_saved", actorKind: "agent", actorId: user.id, data: { policy }, at: policy.updatedAt }),
+    auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "sla.policy_saved", target: id, data: { policy }, ip, at: policy.updatedAt }),
+  ]);
+  return policy;
+}
