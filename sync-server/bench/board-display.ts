@@ -20,27 +20,24 @@ export async function openDisplay(url: string, adapter: BoardAdapter, login: { e
 
 /** requestAnimationFrame intervals (ms) over `ms` of wall time. */
 export function frameDeltas(page: Page, ms: number): Promise<number[]> {
-  return page.evaluate(
-    (duration) =>
-      new Promise<number[]>((resolve) => {
-        const deltas: number[] = [];
-        let last = 0;
-        const end = performance.now() + duration;
-        const frame = (t: number) => {
-          if (last) deltas.push(t - last);
-          last = t;
-          if (t < end) requestAnimationFrame(frame);
-          else resolve(deltas);
-        };
-        requestAnimationFrame(frame);
-      }),
-    ms,
-  );
+  // A string, not a function: tsx names inner functions with a helper the page does not have.
+  return page.evaluate(`new Promise((resolve) => {
+    const deltas = [];
+    let last = 0;
+    const end = performance.now() + ${Number(ms)};
+    function frame(t) {
+      if (last) deltas.push(t - last);
+      last = t;
+      if (t < end) requestAnimationFrame(frame);
+      else resolve(deltas);
+    }
+    requestAnimationFrame(frame);
+  })`) as Promise<number[]>;
 }
 
 /** JS heap in use after a forced full GC, and DOM nodes, once the page has nothing left to do. */
 export async function heapAfterGc(page: Page, cdp: CDPSession): Promise<{ heapMb: number; nodes: number }> {
-  await page.evaluate(() => new Promise<void>((r) => requestIdleCallback(() => r(), { timeout: 2000 })));
+  await page.evaluate("new Promise((r) => requestIdleCallback(() => r(), { timeout: 2000 }))");
   await cdp.send("HeapProfiler.collectGarbage");
   await cdp.send("HeapProfiler.collectGarbage");
   const { metrics } = await cdp.send("Performance.getMetrics");

@@ -60,7 +60,9 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
     const list = joinRoom(`team.${fixture.teamId}`, admin);
     await until(() => board.provider.synced && list.provider.synced && adapter.loaded(board.doc, s.waiting - s.visitors));
     // The agents are online: their sockets are in the team room, so every change fans out to them.
-    const agents = await Promise.all(Array.from({ length: s.agents }, () => socket(`${url.replace("http", "ws")}/sync/team.${fixture.teamId}`, admin)));
+    // A session may hold 10 sockets in one room: one session per 10 agents' sockets.
+    const sessions = await Promise.all(Array.from({ length: Math.ceil(s.agents / 10) }, () => login("admin@demo.inbox")));
+    const agents = await Promise.all(Array.from({ length: s.agents }, (_, i) => socket(`${url.replace("http", "ws")}/sync/team.${fixture.teamId}`, sessions[Math.floor(i / 10)]!)));
     closers.push(() => agents.forEach((a) => a.close()));
     const stream = new BoardStream(url, fixture.inboxId, admin, fixture.agentIds, fixture.waitingIds, fixture.visitorTokens);
     const conversationsOf = () => [...list.doc.getMap<Conversation>(TEAM_CONVERSATIONS).values()];
