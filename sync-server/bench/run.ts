@@ -54,3 +54,4 @@ await (await import("./routing-bench.ts")).routingSection({ quick: QUICK });
 await (await import("./list-bench.ts")).listSection({ quick: QUICK });
 await (await import("./workers-bench.ts")).workersSection({ quick: QUICK });
 await (await import("./webhook-flood-bench.ts")).webhookFloodSection({ quick: QUICK });
+await (await import("./supervision-bench.ts")).supervisionSection({ quick: QUICK });

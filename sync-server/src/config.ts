@@ -52,6 +52,18 @@ export const ServerConfigSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /**
+   * Simulated customers writing on every channel of the demo workspace (`DEMO_TRAFFIC=1 npm start`).
+   * Off by default; refused unless the demo and the simulator are on.
+   */
+  DEMO_TRAFFIC: z
+    .enum(["0", "1", "false", "true"])
+    .default("0")
+    .transform((v) => v === "1" || v === "true"),
+  /** The same seed replays the same customers, channels, lines and delays. */
+  DEMO_TRAFFIC_SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(1),
+  /** Demo traffic starts no new chats while the demo workspace has this many unresolved ones. */
+  DEMO_TRAFFIC_MAX_OPEN: z.coerce.number().int().min(1).max(1000).default(40),
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 

@@ -22,6 +22,7 @@ const server = await startNodeServer({
   seedPassword: config.SEED_DEMO ? demoPassword : undefined,
   platformApiUrls: parsePlatformApiUrls(config.PLATFORM_API_URLS),
   platformDownloadLimitBytes: config.PLATFORM_DOWNLOAD_LIMIT_MB * 1024 * 1024,
+  demoTraffic: config.DEMO_TRAFFIC ? { seed: config.DEMO_TRAFFIC_SEED, maxOpen: config.DEMO_TRAFFIC_MAX_OPEN } : undefined,
 });
 
 const demoLines = server.seed
@@ -33,7 +34,14 @@ const demoLines = server.seed
       ...server.seed.logins.map((l) => `    ${l.role.padEnd(11)} ${l.email.padEnd(24)} ${l.name}`),
     ]
   : ["  No demo: sign in with an account made by `npm run db:create-workspace`."];
-const lines = ["", `  Inbox is running at ${server.url}`, `  API description: ${server.url}/openapi.json`, ...demoLines, ""];
+const trafficLines = server.demoTraffic
+  ? [
+      "",
+      `  Demo traffic is on: simulated customers write on ${server.demoTraffic.channels().join(", ")} ` +
+        `(seed ${server.demoTraffic.settings.seed}, no new chats above ${server.demoTraffic.settings.maxOpen} open ones). Unset DEMO_TRAFFIC to stop it.`,
+    ]
+  : [];
+const lines = ["", `  Inbox is running at ${server.url}`, `  API description: ${server.url}/openapi.json`, ...demoLines, ...trafficLines, ""];
 console.log(lines.join("\n"));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

@@ -2,3 +2,4 @@
 // The capability's public surface: other modules import this file, never its insides.
 export { registerDemoRoutes } from "./demo-routes.ts";
 export { seedDemo, type SeedResult } from "./seed-demo.ts";
+export { DEMO_TRAFFIC_DEFAULTS, DemoTraffic, demoTrafficRefusal, type DemoTrafficOptions, type DemoTrafficStats } from "./traffic/index.ts";

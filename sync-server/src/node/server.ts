@@ -8,7 +8,7 @@ import { createApp } from "../app.ts";
 import { createCore, type Core } from "../core.ts";
 import type { PresenceOptions } from "../routing/index.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { seedDemo, type SeedResult } from "../demo/index.ts";
+import { DemoTraffic, demoTrafficRefusal, seedDemo, type DemoTrafficOptions, type SeedResult } from "../demo/index.ts";
 import { migrateDatabase } from "./migrate.ts";
 import { openNodeDatabase } from "./open-database.ts";
 import { createSecretBox } from "../security/secret-box.ts";
@@ -72,6 +72,8 @@ export interface NodeServerOptions {
   leaseMs?: number;
   /** How long processed webhooks are kept (WEBHOOK_RETENTION_DAYS, WEBHOOK_FAILED_RETENTION_DAYS). */
   webhookRetention?: WebhookRetention;
+  /** Simulated customers on the demo's channels (DEMO_TRAFFIC); refused unless the demo and the simulator are on. */
+  demoTraffic?: Partial<DemoTrafficOptions>;
 }
 
 export interface RunningServer {
@@ -81,11 +83,15 @@ export interface RunningServer {
   /** The shared app (without Node's static files): its route registry is what the access matrix checks. */
   app: Hono<AppEnv>;
   seed: SeedResult | null;
+  /** The demo's simulated customers, when DEMO_TRAFFIC is on. */
+  demoTraffic: DemoTraffic | null;
   close(): Promise<void>;
 }
 
 /** The single-machine build: embedded libSQL, HTTP and WebSockets on one port. */
 export async function startNodeServer(opts: NodeServerOptions): Promise<RunningServer> {
+  const refusal = opts.demoTraffic && demoTrafficRefusal({ demo: opts.seedPassword !== undefined, simulator: opts.simulator === true });
+  if (refusal) throw new Error(refusal);
   const { db, close: closeDb } = await openNodeDatabase(opts.databaseUrl, opts.databaseAuthToken);
   await migrateDatabase(db);
   const deps = {
@@ -149,6 +155,8 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   // sweep finds any whose claim runs out later.
   core.webhooks.start();
   core.webhookPruner.start();
+  let demoTraffic: DemoTraffic | null = null;
+  demoTraffic = await startDemoTraffic();
   let closing: Promise<void> | undefined;
 
   return {
@@ -157,14 +165,28 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core,
     app,
     seed,
+    demoTraffic,
     close() {
       closing ??= shutdown();
       return closing;
     },
   };
 
+  /** The demo's customers, once the server can take their webhooks; only for the demo workspace. */
+  async function startDemoTraffic(): Promise<DemoTraffic | null> {
+    if (!opts.demoTraffic || !simulator) return null;
+    if (!seed?.workspaceId) {
+      await shutdown();
+      throw new Error("DEMO_TRAFFIC plays customers of the demo workspace, and this database has another workspace and no demo. Use an empty data folder, or unset DEMO_TRAFFIC.");
+    }
+    const traffic = new DemoTraffic(core, simulator, seed.workspaceId, opts.demoTraffic);
+    await traffic.start();
+    return traffic;
+  }
+
   /** Stops taking work, lets what was accepted finish, then closes the database. */
   async function shutdown(): Promise<void> {
+    await demoTraffic?.stop();
     core.webhooks.stop();
     core.webhookPruner.stop();
     core.outbox.stop();
