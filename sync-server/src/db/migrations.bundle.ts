@@ -117,4 +117,16 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "ee92fa02bf16efdfe0d178c2fa46eb3326d2ea427c5b6e7ecdfc3a83adf4d363",
     sql: "-- The supervisor's board shows since when an agent is available, busy or away: stamped on every\n-- change of availability (null until the first change after this migration).\nALTER TABLE `users` ADD `availability_changed_at` integer;\n",
   },
+  {
+    tag: "0019_intervene",
+    when: 1795700006000,
+    hash: "5f03a6c262009c31859d0d587ee5027a7c237ddb18dc552ff73e52deb8955a24",
+    sql: "-- Supervision (issue 12): an agent's raised hand. When an agent asked for help on this chat and\n-- who; NULL: no hand raised. Lowered by the agent, or when a supervisor joins or whispers.\nALTER TABLE `conversations` ADD `help_requested_at` integer;\n--> statement-breakpoint\nALTER TABLE `conversations` ADD `help_requested_by` text;\n",
+  },
+  {
+    tag: "0020_sla_business_hours",
+    when: 1795700007000,
+    hash: "d7b88ffc08e349fb4c8a1b85215c54dbb9ffeac9e95a5497af54527252f5f509",
+    sql: "-- The workspace calendar (shared BusinessCalendar JSON: zone, hours per weekday, holidays); null\n-- until an admin sets one (DEFAULT_CALENDAR applies).\nALTER TABLE `workspaces` ADD `business_calendar` text;\n--> statement-breakpoint\n-- SLA policies per inbox and priority (null: any; both null: the workspace default).\nCREATE TABLE `sla_policies` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL REFERENCES `workspaces`(`id`),\n\t`name` text NOT NULL,\n\t`inbox_id` text,\n\t`priority` text,\n\t`first_response_minutes` integer,\n\t`next_response_minutes` integer,\n\t`resolution_minutes` integer,\n\t`business_hours` integer NOT NULL,\n\t`at_risk` text NOT NULL,\n\t`updated_at` integer NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX `sla_policies_workspace` ON `sla_policies` (`workspace_id`);\n--> statement-breakpoint\n-- A conversation's SLA summary as published (shared SlaSummary JSON; null: none), and when its\n-- running target next turns at risk or breaches (what the SLA job asks for).\nALTER TABLE `conversations` ADD `sla` text;\n--> statement-breakpoint\nALTER TABLE `conversations` ADD `sla_check_at` integer;\n--> statement-breakpoint\nCREATE INDEX `conversations_sla_check` ON `conversations` (`sla_check_at`) WHERE `sla_check_at` IS NOT NULL;\n--> statement-breakpoint\n-- sla.at_risk / sla.breached already emitted, one per conversation, target, cycle and kind.\nCREATE TABLE `sla_alerts` (\n\t`conversation_id` text NOT NULL,\n\t`target` text NOT NULL,\n\t`cycle_start` integer NOT NULL,\n\t`kind` text NOT NULL,\n\t`at` integer NOT NULL,\n\tPRIMARY KEY(`conversation_id`, `target`, `cycle_start`, `kind`)\n);\n",
+  },
 ];
