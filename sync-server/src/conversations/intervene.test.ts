@@ -29,8 +29,7 @@ beforeAll(async () => {
   sam = await server.login("supervisor@demo.inbox");
   admin = await server.login("admin@demo.inbox");
   samId = (await server.core.db.query.users.findFirst({ where: eq(users.email, "supervisor@demo.inbox") }))!.id;
-  // Sam leads the new team (supervisors oversee the teams they are members of).
-  await server.core.db.insert(teamMembers).values({ teamId: team.teamId, userId: samId });
+  // The routing fixtures make Sam a member (the lead) of the new team.
   tokens = await Promise.all(team.agents.map((id) => f.loginAs(id)));
 });
 afterAll(() => server.stop());
