@@ -163,7 +163,10 @@ export function createCore(opts: CoreOptions): Core {
     now,
     live: baseLive,
     isOnline: (lastSeenAt) => router.presence.isOnline(lastSeenAt),
+    offlineAt: (lastSeenAt) => lastSeenAt + router.presence.options.graceMs + 1,
     watched: (room) => (opts.live ? true : rooms.get(room) !== undefined),
+    // Workers build every board on each write and keep no timers between requests.
+    wakes: !opts.live,
   });
   const roomWrites = withBoardRefresh(baseLive, boards);
   // Every committed conversation passes through the live rooms: SLAs are refreshed after it. The
@@ -174,7 +177,10 @@ export function createCore(opts: CoreOptions): Core {
   const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom({ ...publishing, boards }, room), opts.roomIdleMs);
 
   const inbound = new InboundBatcher({ db, writer });
-  const router = new Router(publishing, opts.presence);
+  // An agent coming back online moves their teams' boards even when no chat is handed out.
+  const router = new Router(publishing, opts.presence, (teamIds) => {
+    for (const teamId of teamIds) boards.teamChanged(teamId);
+  });
   const snoozes = new SnoozeWaker({ ...publishing, router });
   const channels = { ...publishing, caches, connectors, secrets, endpoints };
   const outbox = new OutboxDispatcher({ ...channels, blobs, holder });

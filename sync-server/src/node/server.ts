@@ -191,6 +191,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.webhookPruner.stop();
     core.outbox.stop();
     core.snoozes.stop();
+    core.boards.stop();
     core.sla.stop();
     core.router.scheduler.stop();
     core.router.presence.stop();

@@ -83,8 +83,11 @@ export class Router {
   constructor(
     private readonly core: RoutingDeps,
     presence: Partial<PresenceOptions> = {},
+    /** Told of the teams whose agents came back online (the supervision boards). */
+    private readonly teamsBackOnline: (teamIds: string[]) => void = () => {},
   ) {
     this.presence = new Presence(core, { ...DEFAULT_PRESENCE, ...presence }, async (teamIds) => {
+      this.teamsBackOnline(teamIds);
       for (const teamId of teamIds) await this.capacityChanged(teamId);
     });
     this.scheduler = new RoutingScheduler(core, this);

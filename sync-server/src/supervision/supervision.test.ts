@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
-import { BOARD_KEY, BOARD_MAP, MyNumbersSchema, TeamBoardSchema, type Conversation, type TeamBoard } from "@inbox/shared";
+import { BOARD_KEY, BOARD_MAP, DEFAULT_LONG_WAIT_MS, MyNumbersSchema, TeamBoardSchema, type Conversation, type TeamBoard } from "@inbox/shared";
 import { agentSocket, bearerWebSocket, openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 
 // The live board over real sockets: built when a supervisor opens it, rebuilt as events commit,
@@ -118,5 +118,27 @@ describe("supervision board", () => {
     expect(admin.teams.map((t) => t.name)).toContain("Billing");
     const room = await openSocket(server.url.replace("http", "ws") + `/sync/team.${billingId}`, { authorization: `Bearer ${sam}` }).catch((e: Error) => e);
     expect(room).toBeInstanceOf(Error);
+  });
+
+  it("moves when a chat starts waiting too long, with nobody writing", async () => {
+    const watch = watchBoard(supportId, sam);
+    const conv = await customerWrites("Board Slow Customer");
+    const row = await waitFor("the slow chat on the board", () => watch.board()?.team.waiting.find((r) => r.conversationId === conv.id));
+    // Shortly before the chat crosses the threshold; the next write rebuilds the board then.
+    const threshold = row.waitingSince + DEFAULT_LONG_WAIT_MS;
+    server.clock.offsetMs += threshold - 5_000 - server.core.now();
+    const nudge = await customerWrites("Board Nudge Customer");
+    const built = await waitFor("the nudge on the board", () => {
+      const b = watch.board();
+      return b && b.team.waiting.some((r) => r.conversationId === nudge.id) ? b : null;
+    });
+    expect(built.at).toBeLessThan(threshold);
+    const long = built.team.counts.waitingLong;
+    // No write after this: the board's own wake-up counts the chat as waiting too long.
+    const later = await waitFor("the long wait counted", () => {
+      const b = watch.board();
+      return b && b.team.counts.waitingLong > long ? b : null;
+    }, 15_000);
+    expect(later.at).toBeGreaterThanOrEqual(threshold);
   });
 });
