@@ -1,11 +1,10 @@
 import type { Page } from "playwright-core";
 import * as Y from "yjs";
-import { TEAM_CONVERSATIONS, type Conversation } from "@inbox/shared";
+import { BOARD_KEY, BOARD_MAP, TEAM_CONVERSATIONS, type Conversation, type TeamBoard } from "@inbox/shared";
 
 // The one place that says which room the supervision bench (section h) watches and when an
-// event counts as visible there. It points at the team list room (`team.<teamId>`) today; the
-// board's own room (`board.<teamId>`) plugs in as another `BoardAdapter` and a change of
-// `BOARD_ADAPTER` below. Nothing else in the bench knows the room's layout.
+// event counts as visible there: the board's own room (`board.<teamId>`), or the team list room
+// it is compared with. Nothing else in the bench knows the rooms' layout.
 
 /** An event the bench causes through the server's real routes, with what it should change. */
 export type BoardEvent =
@@ -16,6 +15,8 @@ export type BoardEvent =
 export interface BoardAdapter {
   /** Printed with the figures. */
   label: string;
+  /** The events the stream sends: those whose outcome this room shows for one chat. */
+  kinds: readonly BoardEvent["kind"][];
   /** The room a board client joins for a team (`/sync/<room>`). */
   room(teamId: string): string;
   /** Whether the room's document shows the event yet (called on every update the client receives). */
@@ -33,6 +34,7 @@ export interface BoardAdapter {
 /** Today's board: the team's conversation list room, and the inbox list on screen. */
 export const teamListAdapter: BoardAdapter = {
   label: "team list room (team.<teamId>) and the inbox list",
+  kinds: ["message", "assigned", "status"],
   room: (teamId) => `team.${teamId}`,
   visible(doc, event) {
     const c = doc.getMap<Conversation>(TEAM_CONVERSATIONS).get(event.conversationId);
@@ -58,8 +60,36 @@ export const teamListAdapter: BoardAdapter = {
 };
 
 /**
- * What section (h) measures. After the board lands, write `boardRoomAdapter` (room
- * `board.${teamId}`, `visible` reading the board document's queue entry for the chat, `display`
- * the supervision screen) and set it here.
+ * The supervision board: the `board.<teamId>` room and the Supervision screen. A board shows a
+ * chat's assignment for any chat (the agent's open list, or in no agent's list once unassigned);
+ * a customer's message or a status toggle of one chat among 2,000 changes only counts, which
+ * cannot say which event they show, so the stream sends assignments only.
  */
-export const BOARD_ADAPTER: BoardAdapter = teamListAdapter;
+export const boardRoomAdapter: BoardAdapter = {
+  label: "board room (board.<teamId>) and the Supervision screen",
+  kinds: ["assigned"],
+  room: (teamId) => `board.${teamId}`,
+  visible(doc, event) {
+    const board = doc.getMap<TeamBoard>(BOARD_MAP).get(BOARD_KEY);
+    if (!board || event.kind !== "assigned") return false;
+    const holder = board.agents.find((a) => a.open.some((c) => c.id === event.conversationId));
+    return event.assigneeId === null ? holder === undefined : holder?.id === event.assigneeId;
+  },
+  loaded(doc, waitingChats) {
+    const board = doc.getMap<TeamBoard>(BOARD_MAP).get(BOARD_KEY);
+    return board !== undefined && board.team.counts.waiting >= waitingChats;
+  },
+  display: {
+    path: "/supervision",
+    async ready(page, waitingChats) {
+      await page.waitForFunction(
+        (n) => [...document.querySelectorAll('[data-count="waiting"] .board-tile-value')].some((el) => Number(el.textContent) >= n),
+        waitingChats,
+        { timeout: 180_000, polling: 250 },
+      );
+    },
+  },
+};
+
+/** What section (h) measures. */
+export const BOARD_ADAPTER: BoardAdapter = boardRoomAdapter;

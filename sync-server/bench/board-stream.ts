@@ -43,9 +43,12 @@ export class BoardStream {
   }
 
   /** The next event and the request that causes it; the chat stays busy until `done`. */
-  next(random: () => number): { event: BoardEvent; send: () => Promise<void>; done: () => void } {
+  next(random: () => number, kinds: readonly BoardEvent["kind"][]): { event: BoardEvent; send: () => Promise<void>; done: () => void } {
     const id = ++this.n;
-    const roll = random();
+    // The mix: 40% customer messages, 30% assignments, 30% status changes; a kind the room cannot
+    // show is replaced by an assignment.
+    let roll = random();
+    if ((roll < 0.4 && !kinds.includes("message")) || (roll >= 0.7 && !kinds.includes("status"))) roll = 0.4 + random() * 0.3;
     if (roll < 0.4) {
       for (let tries = 0; tries < this.visitorTokens.length; tries++) {
         const v = this.visitorTurn++ % this.visitorTokens.length;
@@ -63,7 +66,7 @@ export class BoardStream {
     if (roll < 0.7) {
       const assigneeId = this.assigned.get(conversationId) ? null : this.agentIds[Math.floor(random() * this.agentIds.length)]!;
       this.assigned.set(conversationId, assigneeId);
-      return this.claim({ kind: "assigned", conversationId, assigneeId }, () => this.post(`/api/conversations/${conversationId}/assign`, { assigneeId }, this.adminToken));
+      return this.claim({ kind: "assigned", conversationId, assigneeId }, () => this.post(`/api/conversations/${conversationId}/assign`, { assigneeId, override: true }, this.adminToken));
     }
     const status = this.status.get(conversationId) === "pending" ? "open" : "pending";
     this.status.set(conversationId, status);

@@ -72,7 +72,7 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
     stream.visitorChats.forEach((_, i) => (stream.visitorChats[i] = byName.get(`Stream visitor ${i}`) ?? null));
     await until(() => adapter.loaded(board.doc, s.waiting));
 
-    const next = () => stream.next(Math.random);
+    const next = () => stream.next(Math.random, adapter.kinds);
     await runStream(board.doc, adapter.visible, next, 30, s.perSecond); // warm-up
     const ours = await runStream(board.doc, adapter.visible, next, s.events, s.perSecond);
     const template = conversationsOf()[0]!;
@@ -114,7 +114,7 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
     for (let done = 0; done < s.updates; done += s.every) {
       rate += await runClosed(next, s.every, 16);
       // Let the display take in what the server published before measuring it.
-      const last = stream.next(Math.random);
+      const last = stream.next(Math.random, adapter.kinds);
       await runStream(board.doc, adapter.visible, () => last, 1, 1000);
       await sample(done + s.every + 1);
     }

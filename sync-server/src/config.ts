@@ -71,7 +71,7 @@ export function loadConfig(env: Record<string, string | undefined>): ServerConfi
   const result = ServerConfigSchema.safeParse(env);
   if (!result.success) {
     const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new Error(`Invalid server configuration: ${problems}`);
+    throw new StartupRefusal(`invalid server configuration: ${problems}`);
   }
   return result.data;
 }
@@ -84,7 +84,7 @@ export function parsePlatformApiUrls(text: string | undefined): Partial<Record<C
     const channel = ChannelTypeSchema.safeParse(entry.slice(0, at).trim());
     const url = at > 0 ? urlOrNull(entry.slice(at + 1).trim()) : null;
     if (!channel.success || channel.data === "webchat" || !url || !/^https?:$/.test(url.protocol)) {
-      throw new Error(`Invalid server configuration: PLATFORM_API_URLS entry "${entry}" is not <platform>=<http(s) URL>.`);
+      throw new StartupRefusal(`invalid server configuration: PLATFORM_API_URLS entry "${entry}" is not <platform>=<http(s) URL>.`);
     }
     out[channel.data] = url.toString().replace(/\/+$/, "");
   }
@@ -97,4 +97,9 @@ function urlOrNull(text: string): URL | null {
   } catch {
     return null;
   }
+}
+
+/** A setting the server will not start with; its message is the whole explanation for the operator. */
+export class StartupRefusal extends Error {
+  override readonly name = "StartupRefusal";
 }

@@ -1,10 +1,22 @@
-import { loadConfig, parsePlatformApiUrls } from "./config.ts";
+import { loadConfig, parsePlatformApiUrls, StartupRefusal } from "./config.ts";
 import { startNodeServer } from "./node/server.ts";
 import { webhookRetentionFrom } from "./webhooks/index.ts";
 
 // Thin entry for one machine. Its defaults are safe for production (no demo data, no
 // simulator, Secure cookies); `npm start` (scripts/start.sh) turns the demo on explicitly.
-const config = loadConfig(process.env);
+function refused(err: unknown): never {
+  // A refused setting is the operator's to fix: say what and how, without a stack trace.
+  if (!(err instanceof StartupRefusal)) throw err;
+  console.error(`Inbox did not start: ${err.message}`);
+  process.exit(1);
+}
+
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig(process.env);
+} catch (err) {
+  refused(err);
+}
 const demoPassword = process.env.DEMO_PASSWORD ?? "demo1234";
 const server = await startNodeServer({
   dataDir: config.DATA_DIR,
@@ -23,7 +35,7 @@ const server = await startNodeServer({
   platformApiUrls: parsePlatformApiUrls(config.PLATFORM_API_URLS),
   platformDownloadLimitBytes: config.PLATFORM_DOWNLOAD_LIMIT_MB * 1024 * 1024,
   demoTraffic: config.DEMO_TRAFFIC ? { seed: config.DEMO_TRAFFIC_SEED, maxOpen: config.DEMO_TRAFFIC_MAX_OPEN } : undefined,
-});
+}).catch(refused);
 
 const demoLines = server.seed
   ? [

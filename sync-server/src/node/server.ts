@@ -5,6 +5,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { createNodeWebSocket } from "@hono/node-ws";
 import { Hono } from "hono";
 import { createApp } from "../app.ts";
+import { StartupRefusal } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import type { PresenceOptions } from "../routing/index.ts";
 import type { AppEnv } from "../http/app-env.ts";
@@ -91,7 +92,7 @@ export interface RunningServer {
 /** The single-machine build: embedded libSQL, HTTP and WebSockets on one port. */
 export async function startNodeServer(opts: NodeServerOptions): Promise<RunningServer> {
   const refusal = opts.demoTraffic && demoTrafficRefusal({ demo: opts.seedPassword !== undefined, simulator: opts.simulator === true });
-  if (refusal) throw new Error(refusal);
+  if (refusal) throw new StartupRefusal(refusal);
   const { db, close: closeDb } = await openNodeDatabase(opts.databaseUrl, opts.databaseAuthToken);
   await migrateDatabase(db);
   const deps = {
@@ -177,7 +178,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     if (!opts.demoTraffic || !simulator) return null;
     if (!seed?.workspaceId) {
       await shutdown();
-      throw new Error("DEMO_TRAFFIC plays customers of the demo workspace, and this database has another workspace and no demo. Use an empty data folder, or unset DEMO_TRAFFIC.");
+      throw new StartupRefusal("DEMO_TRAFFIC plays customers of the demo workspace, and this database has another workspace and no demo. Use an empty data folder, or unset DEMO_TRAFFIC.");
     }
     const traffic = new DemoTraffic(core, simulator, seed.workspaceId, opts.demoTraffic);
     await traffic.start();

@@ -1,7 +1,7 @@
 import { newId } from "@inbox/shared";
 import { and, asc, eq, gte, inArray, ne, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it } from "vitest";
-import { loadConfig } from "../../config.ts";
+import { loadConfig, StartupRefusal } from "../../config.ts";
 import { conversations, inboxes, messages, webhookEvents } from "../../db/schema.ts";
 import { startTestServer, waitFor, type TestServer } from "../../testing/test-server.ts";
 import type { DemoTrafficOptions } from "./demo-traffic.ts";
@@ -122,5 +122,7 @@ describe("demo traffic", () => {
     expect(plain.demoTraffic).toBeNull();
     await expect(startTestServer({ simulator: false, demoTraffic: {} })).rejects.toThrow(/DEMO_TRAFFIC needs the demo/);
     await expect(startTestServer({ seed: false, demoTraffic: {} })).rejects.toThrow(/DEMO_TRAFFIC needs the demo/);
+    // The entry prints a refusal as one sentence, without a stack trace (node.ts).
+    await expect(startTestServer({ seed: false, demoTraffic: {} })).rejects.toBeInstanceOf(StartupRefusal);
   });
 });
