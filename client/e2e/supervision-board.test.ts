@@ -62,4 +62,41 @@ describe("Supervision board, in a real browser", () => {
     await ana.goto(app.server.url + "/supervision");
     await ana.waitForURL((url) => url.pathname === "/");
   });
+
+  it("renders the board from the device's copy when the network drops, marked with its time", async () => {
+    const context = await app.newContext();
+    const sam = await app.signIn("supervisor@demo.inbox", context);
+    await sam.goto(app.server.url + "/supervision");
+    const support = sam.getByRole("region", { name: "Support" });
+    await support.getByRole("heading", { name: "Agents" }).waitFor();
+    expect(await support.getByRole("status").filter({ hasText: "Offline" }).count()).toBe(0);
+    // The live board is kept on the device as it arrives; wait until the copy is there.
+    const key = `board:${app.server.seed!.teamIds.support!}`;
+    await sam.waitForFunction(async (kvKey) => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? "");
+      const name = names.find((n) => n.startsWith("inbox-") && !n.includes("-work."));
+      if (!name) return false;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open(name);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const value = await new Promise<unknown>((resolve) => {
+        const req = db.transaction("kv").objectStore("kv").get(kvKey);
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => resolve(undefined);
+      });
+      db.close();
+      return !!value;
+    }, key);
+
+    await context.setOffline(true);
+    await sam.reload();
+    const cached = sam.getByRole("region", { name: "Support" });
+    await cached.getByRole("status").filter({ hasText: /Offline · as of \d{1,2}:\d{2}/ }).waitFor();
+    await cached.getByRole("heading", { name: "Agents" }).waitFor();
+    await context.setOffline(false);
+    // Back online, the board is live again: the "as of" mark goes away.
+    await cached.getByRole("status").filter({ hasText: "Offline" }).waitFor({ state: "detached", timeout: 30_000 });
+  });
 });

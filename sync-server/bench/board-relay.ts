@@ -36,8 +36,16 @@ export async function relayBaseline(
     source.transact(() => {
       for (const id of ids) map.set(id, { ...o.template, id, lastMessagePreview: "start" });
     });
-    sender.send(encodeUpdate(Y.encodeStateAsUpdate(source)));
-    await until(() => board.getMap(TEAM_CONVERSATIONS).size >= o.entries);
+    // The whole map in one frame; sent again every few seconds until the client has it (Yjs
+    // ignores what it already holds), as a first frame right after connecting was seen lost.
+    const full = encodeUpdate(Y.encodeStateAsUpdate(source));
+    sender.send(full);
+    const resend = setInterval(() => sender.send(full), 5_000);
+    try {
+      await until(() => board.getMap(TEAM_CONVERSATIONS).size >= o.entries);
+    } finally {
+      clearInterval(resend);
+    }
     let n = 0;
     const busy = new Set<string>();
     const next = () => {

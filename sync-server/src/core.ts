@@ -165,8 +165,8 @@ export function createCore(opts: CoreOptions): Core {
     isOnline: (lastSeenAt) => router.presence.isOnline(lastSeenAt),
     offlineAt: (lastSeenAt) => lastSeenAt + router.presence.options.graceMs + 1,
     watched: (room) => (opts.live ? true : rooms.get(room) !== undefined),
-    // Workers build every board on each write and keep no timers between requests.
-    wakes: !opts.live,
+    // Workers read every board they publish and keep no timers between requests.
+    longLived: !opts.live,
   });
   const roomWrites = withBoardRefresh(baseLive, boards);
   // Every committed conversation passes through the live rooms: SLAs are refreshed after it. The

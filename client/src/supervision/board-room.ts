@@ -4,12 +4,15 @@
  */
 import { BOARD_KEY, BOARD_MAP, TeamBoardSchema, roomName, type TeamBoard } from "@inbox/shared";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
+import { createStore, reconcile } from "solid-js/store";
 import type * as Y from "yjs";
 import type { LocalDb } from "../local/db.ts";
 import type { RoomStatus } from "../sync/connection.ts";
 import { openRoom } from "../sync/room.ts";
 
 const KV_BOARD_PREFIX = "board:";
+/** The device's copy is rewritten at most this often: a busy board changes many times a second. */
+const CACHE_EVERY_MS = 5_000;
 
 export interface BoardView {
   board: Accessor<TeamBoard | null>;
@@ -22,15 +25,29 @@ export interface BoardView {
 export function createBoard(teamId: string, db: LocalDb | null): BoardView {
   const room = openRoom(roomName({ kind: "board", id: teamId }));
   const map = room.doc.getMap(BOARD_MAP) as Y.Map<unknown>;
-  const [board, setBoard] = createSignal<TeamBoard | null>(null);
+  // A store reconciled by id: a new board changes only the rows and numbers that moved, so a
+  // wall display fed many updates a second keeps its DOM instead of rebuilding every card.
+  const [state, setState] = createStore<{ board: TeamBoard | null }>({ board: null });
+  const board = () => state.board;
+  const setBoard = (next: TeamBoard) => setState("board", reconcile(next, { key: "id", merge: true }));
   const [live, setLive] = createSignal(false);
   let disposed = false;
+  let latest: TeamBoard | null = null;
+  let cacheTimer: ReturnType<typeof setTimeout> | undefined;
+  const cache = () => {
+    cacheTimer = undefined;
+    if (latest) void db?.kv.put({ key: KV_BOARD_PREFIX + teamId, value: latest }).catch(() => {});
+  };
   const read = () => {
     const parsed = TeamBoardSchema.safeParse(map.get(BOARD_KEY));
     if (!parsed.success) return;
     setBoard(parsed.data);
     setLive(true);
-    void db?.kv.put({ key: KV_BOARD_PREFIX + teamId, value: parsed.data }).catch(() => {});
+    // Only the newest copy is written, once per interval: writes never queue up behind a busy board.
+    const first = latest === null;
+    latest = parsed.data;
+    if (first) cache();
+    else cacheTimer ??= setTimeout(cache, CACHE_EVERY_MS);
   };
   map.observe(read);
   read();
@@ -43,6 +60,10 @@ export function createBoard(teamId: string, db: LocalDb | null): BoardView {
   onCleanup(() => {
     disposed = true;
     map.unobserve(read);
+    if (cacheTimer !== undefined) {
+      clearTimeout(cacheTimer);
+      cache();
+    }
   });
   return { board, live: () => live() && room.status() === "connected", status: room.status };
 }

@@ -1,8 +1,8 @@
 import type * as Y from "yjs";
-import { parseRoomName, roomName } from "@inbox/shared";
+import { parseRoomName, roomName, type Conversation, type TeamBoard } from "@inbox/shared";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
-import { applyRoomOp } from "../rooms/room-ops.ts";
-import { buildTeamBoard, teamsOf, type BoardDeps } from "./build-board.ts";
+import { applyRoomOp, type RoomOp } from "../rooms/room-ops.ts";
+import { boardConversationOf, composeTeamBoard, readTeamParts, teamsOf, type BoardDeps, type TeamParts } from "./build-board.ts";
 import { boardWakeAt, type BoardWakeDeps } from "./board-wake.ts";
 
 export interface BoardPublisherDeps extends BoardDeps, BoardWakeDeps {
@@ -10,27 +10,47 @@ export interface BoardPublisherDeps extends BoardDeps, BoardWakeDeps {
   live: LiveRooms;
   /** Whether anyone may be watching this board room (Node: it is loaded here); unwatched boards are not built. */
   watched(room: string): boolean;
-  /** Whether this runtime keeps timers between requests (Node) to wake boards that change by time alone. */
-  wakes: boolean;
+  /**
+   * Whether this process outlives a request (Node): it then keeps each watched team's parts in
+   * memory to patch, and timers to wake boards that change by time alone. Workers read the
+   * record for every board they publish.
+   */
+  longLived: boolean;
 }
 
+/** A full read of a team at most this often while its chats keep changing (they are patched in between). */
+const FULL_READ_EVERY_MS = 1_000;
+
 /**
- * Rebuilds a team's board when something of the team commits. Builds of one team are coalesced:
- * a burst of events while a build runs makes one more build, not one per event. Two things change
- * with nobody writing (a chat starts "waiting too long", an agent's heartbeat runs out), so after
- * each build one timer per watched team wakes the board at the next such moment (board-wake.ts).
+ * Publishes each team's board into `board.<teamId>`. A chat written into the team's room is
+ * patched into the board at once, from memory (a board of 2,000 waiting chats is not read back
+ * for every event); what only the record knows (agents' load across teams, today's numbers, a
+ * new chat's VIP flag) follows with a full read, at most once a second per team. Full reads of
+ * one team are coalesced: a burst while one runs makes one more. Two things change with nobody
+ * writing (a chat starts "waiting too long", an agent's heartbeat runs out), so after each full
+ * read one timer per watched team wakes the board at the next such moment (board-wake.ts).
  */
 export class BoardPublisher {
   private readonly running = new Set<string>();
   private readonly dirty = new Set<string>();
   private readonly idle = new Set<() => void>();
   private readonly wakes = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Watched teams' parts, patched between full reads (long-lived runtimes only). */
+  private readonly parts = new Map<string, TeamParts>();
+  /** Chats patched while a full read of their team runs: the read may predate them. */
+  private readonly patchedDuringRead = new Map<string, Map<string, Conversation | null>>();
+  private readonly lastRead = new Map<string, number>();
+  private readonly soon = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
 
   constructor(private readonly core: BoardPublisherDeps) {}
 
+  /** Something of the team changed that only the record knows: a full read (coalesced). */
   teamChanged(teamId: string): void {
-    if (!this.core.watched(roomName({ kind: "board", id: teamId }))) return;
+    if (!this.core.watched(this.room(teamId))) {
+      this.forget(teamId);
+      return;
+    }
     if (this.running.has(teamId)) {
       this.dirty.add(teamId);
       return;
@@ -38,18 +58,37 @@ export class BoardPublisher {
     void this.run(teamId);
   }
 
-  /** A board room being loaded: written from the record before it serves anyone. */
-  async hydrate(teamId: string, doc: Y.Doc): Promise<void> {
-    const board = await buildTeamBoard(this.core, teamId);
-    if (board) applyRoomOp(doc, { kind: "board", board });
-    await this.scheduleWake(teamId);
+  /** The team's room was written: chats are patched in now, the rest follows with a full read soon. */
+  teamWritten(teamId: string, ops: readonly RoomOp[]): void {
+    const parts = this.parts.get(teamId);
+    if (!parts || !this.core.watched(this.room(teamId))) return this.teamChanged(teamId);
+    const during = this.patchedDuringRead.get(teamId);
+    let patched = false;
+    for (const op of ops) {
+      if (op.kind === "team.conversations") {
+        for (const c of op.conversations) {
+          patch(parts, teamId, c.id, c);
+          during?.set(c.id, c);
+        }
+        patched = true;
+      } else if (op.kind === "team.conversation.removed") {
+        patch(parts, teamId, op.id, null);
+        during?.set(op.id, null);
+        patched = true;
+      }
+    }
+    if (patched) this.publish(teamId, composeTeamBoard(parts, this.core.now()));
+    this.readSoon(teamId);
   }
 
-  /** Clears the wake timers (shutdown); later builds schedule none. */
-  stop(): void {
-    this.stopped = true;
-    for (const timer of this.wakes.values()) clearTimeout(timer);
-    this.wakes.clear();
+  /** A board room being loaded: written from the record before it serves anyone. */
+  async hydrate(teamId: string, doc: Y.Doc): Promise<void> {
+    const parts = await readTeamParts(this.core, teamId);
+    if (!parts) return;
+    if (this.core.longLived) this.parts.set(teamId, parts);
+    this.lastRead.set(teamId, this.core.now());
+    applyRoomOp(doc, { kind: "board", board: composeTeamBoard(parts, this.core.now()) });
+    await this.scheduleWake(teamId);
   }
 
   /** Users changed (availability, capacity): the boards of their teams. */
@@ -57,10 +96,47 @@ export class BoardPublisher {
     for (const teamId of await teamsOf(this.core, userIds)) this.teamChanged(teamId);
   }
 
-  /** Resolves when no build is running (tests, shutdown). */
+  /** Resolves when no full read is running (tests, shutdown). */
   settled(): Promise<void> {
     if (this.running.size === 0) return Promise.resolve();
     return new Promise((resolve) => this.idle.add(resolve));
+  }
+
+  /** Clears the timers (shutdown); later reads schedule none. */
+  stop(): void {
+    this.stopped = true;
+    for (const timer of [...this.wakes.values(), ...this.soon.values()]) clearTimeout(timer);
+    this.wakes.clear();
+    this.soon.clear();
+  }
+
+  private room(teamId: string): string {
+    return roomName({ kind: "board", id: teamId });
+  }
+
+  private publish(teamId: string, board: TeamBoard): void {
+    this.core.live.apply(this.room(teamId), [{ kind: "board", board }]);
+  }
+
+  private forget(teamId: string): void {
+    this.parts.delete(teamId);
+    this.lastRead.delete(teamId);
+    const timer = this.soon.get(teamId);
+    if (timer !== undefined) clearTimeout(timer);
+    this.soon.delete(teamId);
+  }
+
+  /** A full read now if the last was long enough ago, else once at the end of the interval. */
+  private readSoon(teamId: string): void {
+    if (this.soon.has(teamId) || this.stopped) return;
+    const wait = (this.lastRead.get(teamId) ?? 0) + FULL_READ_EVERY_MS - this.core.now();
+    if (wait <= 0) return this.teamChanged(teamId);
+    const timer = setTimeout(() => {
+      this.soon.delete(teamId);
+      this.teamChanged(teamId);
+    }, wait);
+    (timer as { unref?: () => void }).unref?.();
+    this.soon.set(teamId, timer);
   }
 
   private async run(teamId: string): Promise<void> {
@@ -68,13 +144,21 @@ export class BoardPublisher {
     try {
       do {
         this.dirty.delete(teamId);
-        const board = await buildTeamBoard(this.core, teamId);
-        if (board) this.core.live.apply(roomName({ kind: "board", id: teamId }), [{ kind: "board", board }]);
+        const during = new Map<string, Conversation | null>();
+        this.patchedDuringRead.set(teamId, during);
+        this.lastRead.set(teamId, this.core.now());
+        const parts = await readTeamParts(this.core, teamId);
+        this.patchedDuringRead.delete(teamId);
+        if (!parts) continue;
+        for (const [id, c] of during) patch(parts, teamId, id, c);
+        if (this.core.longLived) this.parts.set(teamId, parts);
+        this.publish(teamId, composeTeamBoard(parts, this.core.now()));
       } while (this.dirty.has(teamId));
       await this.scheduleWake(teamId);
     } catch (err) {
       console.error(`board of team ${teamId} failed`, err);
     } finally {
+      this.patchedDuringRead.delete(teamId);
       this.running.delete(teamId);
       if (this.running.size === 0) for (const done of this.idle) done();
       if (this.running.size === 0) this.idle.clear();
@@ -85,7 +169,7 @@ export class BoardPublisher {
     const previous = this.wakes.get(teamId);
     if (previous !== undefined) clearTimeout(previous);
     this.wakes.delete(teamId);
-    if (this.stopped || !this.core.wakes) return;
+    if (this.stopped || !this.core.longLived) return;
     const at = await boardWakeAt(this.core, teamId);
     if (at === null || this.stopped) return;
     const timer = setTimeout(() => {
@@ -98,13 +182,23 @@ export class BoardPublisher {
   }
 }
 
-/** Live rooms that also refresh a team's board whenever its team room is written (publish()). */
-export function withBoardRefresh(live: LiveRooms, boards: Pick<BoardPublisher, "teamChanged">): LiveRooms {
+/** A chat as the team's list now has it (null: it left the team); resolved chats leave the board. */
+function patch(parts: TeamParts, teamId: string, id: string, c: Conversation | null): void {
+  if (c === null || c.teamId !== teamId || c.status === "resolved") {
+    parts.summaries.delete(id);
+    return;
+  }
+  // A new chat's contact may be a VIP: the next full read says so.
+  parts.summaries.set(id, boardConversationOf(c, parts.summaries.get(id)?.vip ?? false));
+}
+
+/** Live rooms that also patch a team's board whenever its team room is written (publish()). */
+export function withBoardRefresh(live: LiveRooms, boards: Pick<BoardPublisher, "teamWritten">): LiveRooms {
   return {
     apply(room, ops) {
       live.apply(room, ops);
       const ref = parseRoomName(room);
-      if (ref?.kind === "team") boards.teamChanged(ref.id);
+      if (ref?.kind === "team") boards.teamWritten(ref.id, ops);
     },
   };
 }

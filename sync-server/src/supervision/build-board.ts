@@ -1,5 +1,15 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { DEFAULT_LONG_WAIT_MS, queueOf, type BoardAgent, type BoardConversation, type ChannelType, type ConversationStatus, type Priority, type TeamBoard } from "@inbox/shared";
+import {
+  DEFAULT_LONG_WAIT_MS,
+  queueOf,
+  type BoardAgent,
+  type BoardConversation,
+  type ChannelType,
+  type Conversation,
+  type ConversationStatus,
+  type Priority,
+  type TeamBoard,
+} from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { contacts, conversations, inboxes, teamMembers, teams, users } from "../db/schema.ts";
 import { agentDayStats, agentLoads } from "./agent-stats.ts";
@@ -15,17 +25,64 @@ export interface BoardDeps extends Reads {
 const AGENT_OPEN_ROWS = 20;
 
 /**
- * The board of one team, read from the record: its unresolved chats as summaries (the shared
- * pure functions count and order them), its inboxes, and its agents with today's numbers.
- * Null when there is no such team.
+ * What a team's board is made of: its unresolved chats as summaries (kept in memory and patched
+ * as chats change, board-publisher.ts), its inboxes, and its agents with the numbers only the
+ * record knows (load across teams, today's numbers).
  */
-export async function buildTeamBoard(core: BoardDeps, teamId: string): Promise<TeamBoard | null> {
+export interface TeamParts {
+  teamId: string;
+  teamName: string;
+  summaries: Map<string, BoardConversation>;
+  channels: { inboxId: string; name: string; channel: ChannelType }[];
+  agents: Omit<BoardAgent, "open">[];
+}
+
+/** The fields of a conversation the board reads (a record row and the list's Conversation both have them). */
+export type BoardSource = Pick<
+  Conversation,
+  "id" | "inboxId" | "channel" | "contactName" | "status" | "priority" | "assigneeId" | "offeredTo" | "offeredAt" | "waitingSince" | "createdAt"
+>;
+
+/** One chat as the board sees it; `vip` is the contact's (not part of the conversation). */
+export function boardConversationOf(c: BoardSource, vip: boolean): BoardConversation {
+  return {
+    id: c.id,
+    inboxId: c.inboxId,
+    channel: c.channel,
+    contactName: c.contactName,
+    status: c.status,
+    priority: c.priority,
+    vip,
+    assigneeId: c.assigneeId,
+    offeredTo: c.assigneeId === null ? (c.offeredTo ?? null) : null,
+    offeredAt: c.assigneeId === null ? (c.offeredAt ?? null) : null,
+    waitingSince: c.waitingSince ?? null,
+    createdAt: c.createdAt,
+  };
+}
+
+/** Reads a team's parts from the record; null when there is no such team. */
+export async function readTeamParts(core: BoardDeps, teamId: string): Promise<TeamParts | null> {
   const team = await core.db.query.teams.findFirst({ where: eq(teams.id, teamId) });
   if (!team) return null;
   const now = core.now();
   const [rows, channels, members] = await Promise.all([
+    // Only the columns the board shows: a team of thousands of waiting chats is read often.
     core.db
-      .select({ c: conversations, vip: contacts.vip })
+      .select({
+        id: conversations.id,
+        inboxId: conversations.inboxId,
+        channel: conversations.channel,
+        contactName: conversations.contactName,
+        status: conversations.status,
+        priority: conversations.priority,
+        assigneeId: conversations.assigneeId,
+        offeredTo: conversations.offeredTo,
+        offeredAt: conversations.offeredAt,
+        waitingSince: conversations.waitingSince,
+        createdAt: conversations.createdAt,
+        vip: contacts.vip,
+      })
       .from(conversations)
       .leftJoin(contacts, eq(contacts.id, conversations.contactId))
       .where(and(eq(conversations.teamId, teamId), ne(conversations.status, "resolved"))),
@@ -37,25 +94,20 @@ export async function buildTeamBoard(core: BoardDeps, teamId: string): Promise<T
       .where(and(eq(teamMembers.teamId, teamId), eq(users.role, "agent")))
       .orderBy(asc(users.name), asc(users.id)),
   ]);
-  const summaries: BoardConversation[] = rows.map(({ c, vip }) => ({
-    id: c.id,
-    inboxId: c.inboxId,
-    channel: c.channel as ChannelType,
-    contactName: c.contactName,
-    status: c.status as ConversationStatus,
-    priority: c.priority as Priority,
-    vip: vip ?? false,
-    assigneeId: c.assigneeId,
-    offeredTo: c.assigneeId === null ? (c.offeredTo ?? null) : null,
-    offeredAt: c.assigneeId === null ? (c.offeredAt ?? null) : null,
-    waitingSince: c.waitingSince ?? null,
-    createdAt: c.createdAt,
-  }));
-  const longWaitMs = DEFAULT_LONG_WAIT_MS;
+  const summaries = new Map<string, BoardConversation>();
+  for (const { vip, ...c } of rows) {
+    const source = { ...c, channel: c.channel as ChannelType, status: c.status as ConversationStatus, priority: c.priority as Priority };
+    summaries.set(c.id, boardConversationOf(source, vip ?? false));
+  }
   const active = members.filter((m) => m.u.deactivatedAt === null);
   const agentIds = active.map((m) => m.u.id);
   const [stats, loads] = await Promise.all([agentDayStats(core, agentIds, await startOfToday(team.workspaceId, now)), agentLoads(core, agentIds)]);
-  const agents: BoardAgent[] = active.map(({ u }) => {
+  return {
+    teamId,
+    teamName: team.name,
+    summaries,
+    channels: channels.map((i) => ({ inboxId: i.id, name: i.name, channel: i.channel as ChannelType })),
+    agents: active.map(({ u }) => {
       const s = stats.get(u.id)!;
       const online = core.isOnline(u.lastSeenAt ?? null);
       return {
@@ -65,33 +117,51 @@ export async function buildTeamBoard(core: BoardDeps, teamId: string): Promise<T
         availabilitySince: online ? (u.availabilityChangedAt ?? null) : (u.lastSeenAt ?? null),
         load: loads.get(u.id) ?? 0,
         capacity: u.maxConcurrentChats,
-        open: summaries
-          .filter((c) => c.assigneeId === u.id && (c.status === "open" || c.status === "pending"))
-          .slice(0, AGENT_OPEN_ROWS)
-          .map((c) => ({ id: c.id, contactName: c.contactName })),
         lastReplyAt: s.lastReplyAt,
         handledToday: s.handledToday,
         medianFirstResponseMs: s.medianFirstResponseMs,
       };
-    });
+    }),
+  };
+}
+
+/** The board from its parts at `now`: pure, so a patched chat republishes without reading the record. */
+export function composeTeamBoard(parts: TeamParts, now: number): TeamBoard {
+  const longWaitMs = DEFAULT_LONG_WAIT_MS;
+  const summaries = [...parts.summaries.values()];
+  const openOf = new Map<string, { id: string; contactName: string }[]>();
+  for (const c of summaries) {
+    if (c.assigneeId === null || (c.status !== "open" && c.status !== "pending")) continue;
+    const list = openOf.get(c.assigneeId) ?? [];
+    if (list.length < AGENT_OPEN_ROWS) list.push({ id: c.id, contactName: c.contactName });
+    openOf.set(c.assigneeId, list);
+  }
   return {
-    teamId,
-    teamName: team.name,
+    teamId: parts.teamId,
+    teamName: parts.teamName,
     at: now,
     longWaitMs,
     team: queueOf(summaries, now, longWaitMs),
-    inboxes: channels.map((i) => ({
-      inboxId: i.id,
-      name: i.name,
-      channel: i.channel as ChannelType,
+    inboxes: parts.channels.map((i) => ({
+      ...i,
       ...queueOf(
-        summaries.filter((c) => c.inboxId === i.id),
+        summaries.filter((c) => c.inboxId === i.inboxId),
         now,
         longWaitMs,
       ),
     })),
-    agents,
+    agents: parts.agents.map((a) => ({ ...a, open: openOf.get(a.id) ?? [] })),
   };
+}
+
+/**
+ * The board of one team, read from the record: its unresolved chats as summaries (the shared
+ * pure functions count and order them), its inboxes, and its agents with today's numbers.
+ * Null when there is no such team.
+ */
+export async function buildTeamBoard(core: BoardDeps, teamId: string): Promise<TeamBoard | null> {
+  const parts = await readTeamParts(core, teamId);
+  return parts && composeTeamBoard(parts, core.now());
 }
 
 /** Whether these users' teams have boards to refresh: the teams they are members of. */
