@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
-import { DEFAULT_LONG_WAIT_MS, queueOf, type BoardAgent, type BoardConversation, type ChannelType, type ConversationStatus, type Priority, type TeamBoard } from "@inbox/shared";
+import { DEFAULT_LONG_WAIT_MS, queueOf, raisedHands, type BoardAgent, type BoardConversation, type ChannelType, type ConversationStatus, type Priority, type TeamBoard } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { contacts, conversations, inboxes, teamMembers, teams, users } from "../db/schema.ts";
 import { agentDayStats, agentLoads } from "./agent-stats.ts";
@@ -50,6 +50,8 @@ export async function buildTeamBoard(core: BoardDeps, teamId: string): Promise<T
     offeredAt: c.assigneeId === null ? (c.offeredAt ?? null) : null,
     waitingSince: c.waitingSince ?? null,
     createdAt: c.createdAt,
+    helpRequestedAt: c.helpRequestedAt ?? null,
+    helpRequestedBy: c.helpRequestedBy ?? null,
   }));
   const longWaitMs = DEFAULT_LONG_WAIT_MS;
   const active = members.filter((m) => m.u.deactivatedAt === null);
@@ -91,6 +93,7 @@ export async function buildTeamBoard(core: BoardDeps, teamId: string): Promise<T
       ),
     })),
     agents,
+    raisedHands: raisedHands(summaries),
   };
 }
 
