@@ -76,3 +76,4 @@ export const AssigneeLoadSchema = z.object({
 });
 export type AssigneeLoad = z.infer<typeof AssigneeLoadSchema>;
 export const AssigneeLoadResponseSchema = z.object({ loads: z.array(AssigneeLoadSchema) });
+export type AssigneeLoadResponse = z.infer<typeof AssigneeLoadResponseSchema>;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { and, eq } from "drizzle-orm";
-import { newId, type CommandResult, type Conversation, type Note } from "@inbox/shared";
+import { newId, type AssigneeLoadResponse, type CommandResult, type Conversation, type Note } from "@inbox/shared";
 import type { Notification } from "@inbox/shared/api/content";
 import { events, messages, notifications, outbox, teamMembers, users } from "../db/schema.ts";
 import { bearerWebSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
@@ -82,7 +82,7 @@ describe("assigning to a chosen agent", () => {
     expect(forced).toMatchObject({ ok: true, conversation: { assigneeId: davi } });
     expect((await f.assignedEvents(second)).slice(-1)[0]!.data).toMatchObject({ override: true });
     // The picker's numbers: Davi now holds two chats against a capacity of one.
-    const loads = (await (await server.api("/api/assignees/load", { token: sam })).json()) as { loads: { userId: string; load: number; capacity: number }[] };
+    const loads = (await (await server.api("/api/assignees/load", { token: sam })).json()) as AssigneeLoadResponse;
     expect(loads.loads.find((l) => l.userId === davi)).toMatchObject({ load: 2, capacity: 1, name: "Davi Rocha", role: "agent", teamIds: [team.teamId] });
     // The fixtures' agents were seen just now: routing counts Davi online, and so does the picker.
     expect(loads.loads.find((l) => l.userId === davi)!.availability).toBe("available");
