@@ -20,7 +20,9 @@ export function AssignMenu(props: { conversation: Conversation }) {
   const { local } = useAppState();
   const [loads, setLoads] = createSignal<(StoredLoads & { cached: boolean }) | null>(null);
   const [error, setError] = createSignal<string | null>(null);
+  // Numbers are read afresh at each opening (the last ones may be another chat's, minutes old).
   const refresh = () => {
+    setLoads(null);
     setError(null);
     fetchLoads(local.db()).then(setLoads, (err) => setError(asApiError(err).message));
   };
@@ -32,7 +34,7 @@ export function AssignMenu(props: { conversation: Conversation }) {
 }
 
 function AssignPanel(props: { conversation: Conversation; loads: (StoredLoads & { cached: boolean }) | null; error: string | null; close(): void }) {
-  const { selection } = useAppState();
+  const { selection, session } = useAppState();
   const [chosen, setChosen] = createSignal<string | null>(null);
   const [asking, setAsking] = createSignal<Candidate | null>(null);
   const [problem, setProblem] = createSignal<string | null>(null);
@@ -49,11 +51,12 @@ function AssignPanel(props: { conversation: Conversation; loads: (StoredLoads & 
       return;
     }
     // Taking a chat yourself is never refused for capacity (server rule); giving it to someone full asks first.
-    if (who.full && !asking()) {
+    const overLimit = who.full && who.userId !== session.me()?.user.id;
+    if (overLimit && !asking()) {
       setAsking(who);
       return;
     }
-    void send(who.userId, who.full);
+    void send(who.userId, overLimit);
   };
   return (
     <form
