@@ -27,6 +27,8 @@ import type { SessionSlice } from "./session.ts";
 export interface Notice {
   id: number;
   text: string;
+  /** A button offered with it: sends this command and dismisses the notice ("Assign anyway"). */
+  action?: { label: string; command: Command };
 }
 
 export interface LocalSlice {
@@ -51,7 +53,9 @@ export interface LocalSlice {
   /** A room reconnected: send what waits and catch up now, without waiting out a backoff. */
   serverBack(): void;
   notices: Accessor<readonly Notice[]>;
-  notify(text: string): void;
+  notify(text: string, action?: Notice["action"]): void;
+  /** Runs a notice's action (queues its command) and dismisses it. */
+  act(id: number): Promise<void>;
   dismiss(id: number): void;
   /** Conversations that must stay in the local database (open on screen). */
   setProtected(ids: readonly string[]): void;
@@ -88,7 +92,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
   const [browserOnline, setBrowserOnline] = createSignal(typeof navigator === "undefined" ? true : navigator.onLine);
   const [notices, setNotices] = createSignal<readonly Notice[]>([]);
   let noticeSeq = 0;
-  const notify = (text: string) => setNotices((list) => [...list, { id: ++noticeSeq, text }]);
+  const notify = (text: string, action?: Notice["action"]) => setNotices((list) => [...list, { id: ++noticeSeq, text, ...(action ? { action } : {}) }]);
   let protectedIds: readonly string[] = [];
 
   const engine = createMemo((): Engine | null => {
@@ -122,7 +126,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       async onOutcome(outcome) {
         const effects = outcomeEffects(outcome);
         if (effects.draft) await workDocs.appendDraft(effects.draft.conversationId, effects.draft.text);
-        if (effects.notice) notify(effects.notice);
+        if (effects.notice) notify(effects.notice, effects.action);
         // The optimistic state of a refused change is wrong: catch up with the server's.
         if (!outcome.result.ok) pull.request();
       },
@@ -273,6 +277,12 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
     notices,
     notify,
     dismiss: (id) => setNotices((list) => list.filter((n) => n.id !== id)),
+    async act(id) {
+      const notice = untrack(notices).find((n) => n.id === id);
+      setNotices((list) => list.filter((n) => n.id !== id));
+      const e = engine();
+      if (notice?.action && e) await e.enqueue(notice.action.command);
+    },
     setProtected: (ids) => {
       protectedIds = ids;
     },

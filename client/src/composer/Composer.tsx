@@ -44,18 +44,32 @@ import { createTextTools } from "./text-tools.tsx";
 import { composerKeyAction } from "./composer-keys.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 
-type Mode = "reply" | "note";
+type Mode = "reply" | "note" | "whisper";
 
 export function Composer(props: { conversationId: string }) {
-  const { selection, channels } = useAppState();
+  const { selection, channels, session, users } = useAppState();
   const [mode, setMode] = createSignal<Mode>("reply");
+  /** A supervisor or admin may whisper to the chat's assignee (someone else): a note only agents see, with a notification. */
+  const whisperee = createMemo(() => {
+    const me = session.me()?.user;
+    const assigneeId = selection.conversation()?.assigneeId ?? null;
+    if (!me || (me.role !== "supervisor" && me.role !== "admin") || !assigneeId || assigneeId === me.id) return null;
+    return { id: assigneeId, name: users.nameOf(assigneeId) ?? assigneeId };
+  });
+  createEffect(() => {
+    if (mode() === "whisper" && !whisperee()) setMode("note");
+  });
   const notice = createMemo(() => channelNotice(selection.inbox(), { isAdmin: channels.isAdmin() }, { now: channels.now() }));
   const blocked = () => {
     const n = notice();
     return n && !n.canReply ? n : null;
   };
   return (
-    <div class="composer" classList={{ "composer-note-mode": mode() === "note" }} onInput={() => setComposing(props.conversationId, mode())}>
+    <div
+      class="composer"
+      classList={{ "composer-note-mode": mode() !== "reply", "composer-whisper-mode": mode() === "whisper" }}
+      onInput={() => setComposing(props.conversationId, mode() === "reply" ? "reply" : "note")}
+    >
       <div class="composer-modes" role="group" aria-label={ws("composerModes")}>
         <button type="button" class="composer-mode" aria-pressed={mode() === "reply"} onClick={() => setMode("reply")}>
           {ws("reply")}
@@ -63,8 +77,28 @@ export function Composer(props: { conversationId: string }) {
         <button type="button" class="composer-mode composer-mode-note" aria-pressed={mode() === "note"} onClick={() => setMode("note")}>
           {ws("note")}
         </button>
+        <Show when={whisperee()}>
+          {(to) => (
+            <button
+              type="button"
+              class="composer-mode composer-mode-whisper"
+              aria-pressed={mode() === "whisper"}
+              title={t("whisperTo", { name: to().name })}
+              onClick={() => setMode("whisper")}
+            >
+              {t("whisper")}
+            </button>
+          )}
+        </Show>
       </div>
-      <Show when={mode() === "reply"} fallback={<NoteForm conversationId={props.conversationId} />}>
+      <Show
+        when={mode() === "reply"}
+        fallback={
+          <Show when={mode() === "whisper" && whisperee()} fallback={<NoteForm conversationId={props.conversationId} />}>
+            {(to) => <NoteForm conversationId={props.conversationId} whisperTo={to()} />}
+          </Show>
+        }
+      >
         <Show when={blocked()} fallback={<ReplyForm conversationId={props.conversationId} notice={notice()} />}>
           {(n) => <ChannelBlocked notice={n()} inboxId={selection.inbox()?.id ?? null} />}
         </Show>
@@ -416,7 +450,8 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
   );
 }
 
-function NoteForm(props: { conversationId: string }) {
+/** The note box; with `whisperTo`, a supervisor's whisper to that agent (the same note, addressed). */
+function NoteForm(props: { conversationId: string; whisperTo?: { id: string; name: string } }) {
   const { selection } = useAppState();
   const [text, setText] = createSignal("");
   const [error, setError] = createSignal<string | null>(null);
@@ -441,14 +476,15 @@ function NoteForm(props: { conversationId: string }) {
       return;
     }
     setError(null);
-    selection.addNote(value);
+    selection.addNote(value, props.whisperTo?.id);
     setText("");
   };
 
   return (
     <form
       class="composer-form composer-form-note"
-      aria-label={ws("note")}
+      classList={{ "composer-form-whisper": !!props.whisperTo }}
+      aria-label={props.whisperTo ? t("whisperTo", { name: props.whisperTo.name }) : ws("note")}
       data-conversation={props.conversationId}
       onSubmit={(e) => {
         e.preventDefault();
@@ -457,7 +493,7 @@ function NoteForm(props: { conversationId: string }) {
       }}
     >
       <p class="composer-note-banner" id={`note-banner-${props.conversationId}`}>
-        {t("noteLabel")}
+        {props.whisperTo ? t("whisperBanner", { name: props.whisperTo.name }) : t("noteLabel")}
       </p>
       <ErrorMessage message={error()} class="composer-error" />
       <tools.Toolbar />
@@ -467,9 +503,9 @@ function NoteForm(props: { conversationId: string }) {
           <textarea
             ref={textarea}
             class="composer-input composer-input-note"
-            aria-label={ws("noteText")}
+            aria-label={props.whisperTo ? t("whisperText") : ws("noteText")}
             aria-describedby={`note-banner-${props.conversationId}`}
-            placeholder={ws("notePlaceholder")}
+            placeholder={props.whisperTo ? t("whisperPlaceholder") : ws("notePlaceholder")}
             rows={2}
             value={text()}
             onInput={(e) => {
@@ -486,7 +522,7 @@ function NoteForm(props: { conversationId: string }) {
             }}
           />
           <button type="submit" class="btn composer-send composer-add-note">
-            Add note
+            {props.whisperTo ? t("whisperSend") : "Add note"}
           </button>
         </div>
       </div>

@@ -54,6 +54,13 @@ export const t = defineMessages(
     removeChoices: "Remove the choices",
     writeFirst: "Write something first.",
     send: "Send",
+    // supervision (issue 12): a supervisor's whisper to the assigned agent
+    whisper: "Whisper",
+    whisperTo: "Whisper to {name}",
+    whisperBanner: "A private word to {name}: agents see it, the customer never does. {name} is notified.",
+    whisperText: "Whisper text",
+    whisperPlaceholder: "Only agents see this",
+    whisperSend: "Send whisper",
   },
   {
     toolbar: "Formatação",
@@ -107,5 +114,11 @@ export const t = defineMessages(
     removeChoices: "Remover as opções",
     writeFirst: "Escreva algo primeiro.",
     send: "Enviar",
+    whisper: "Sussurro",
+    whisperTo: "Sussurrar para {name}",
+    whisperBanner: "Uma palavra reservada para {name}: atendentes veem, o cliente nunca. {name} é notificado.",
+    whisperText: "Texto do sussurro",
+    whisperPlaceholder: "Só atendentes veem isto",
+    whisperSend: "Enviar sussurro",
   },
 );

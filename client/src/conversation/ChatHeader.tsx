@@ -1,6 +1,7 @@
 /**
  * Who the chat is with, its status and assignee, who else is on it, and the agent's commands:
- * assign, resolve/reopen, snooze until a time, status and priority. Each is queued in the outbox
+ * assign, resolve/reopen, snooze until a time, status and priority; supervisors also assign to
+ * a chosen person, transfer to another team and join (intervene/). Each is queued in the outbox
  * and shows at once, online or not. The keyboard shortcuts reach the same controls.
  */
 import type { Conversation, ConversationStatus, Priority } from "@inbox/shared";
@@ -20,6 +21,8 @@ import { StatusBadge } from "./StatusBadge.tsx";
 import { SlaCountdown } from "../sla/index.ts";
 import { t } from "./messages.ts";
 import { SnoozeMenu, type SnoozeMenuHandle } from "./SnoozeMenu.tsx";
+import { AssignMenu } from "./intervene/AssignMenu.tsx";
+import { TransferMenu } from "./intervene/TransferMenu.tsx";
 
 /** Snoozing has its own menu (it needs a time); the select offers the other statuses. */
 const SELECTABLE_STATUSES: readonly ConversationStatus[] = ["open", "pending", "resolved"];
@@ -89,6 +92,8 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
           </button>
         </Show>
         <Show when={supervises()}>
+          <AssignMenu conversation={c()} />
+          <TransferMenu conversation={c()} />
           <button type="button" class="btn" onClick={() => void selection.join()}>
             {t("join")}
           </button>

@@ -62,7 +62,8 @@ export interface SelectionSlice {
   loadError: Accessor<ApiError | null>;
   /** Queues a reply in the outbox; rejects only if this device could not store it. */
   send(text: string): Promise<void>;
-  addNote(text: string): void;
+  /** An internal note; with `whisperTo`, a supervisor's whisper to that agent (issue 12). */
+  addNote(text: string, whisperTo?: string): void;
   addLabel(label: string): void;
   removeLabel(label: string): void;
   assignToMe(): Promise<void>;
@@ -73,6 +74,13 @@ export interface SelectionSlice {
   /** Supervision (issue 12): an agent raises or lowers a hand for help; a supervisor joins. */
   setHand(raised: boolean): Promise<void>;
   join(): Promise<void>;
+  /**
+   * A supervisor gives the chat to a chosen person (null: back to the queue), sent with who they
+   * saw assigned so a race is reported rather than silently overwritten.
+   */
+  assign(assigneeId: string | null, opts?: { reason?: string; override?: boolean }): Promise<void>;
+  /** A supervisor moves the chat to another team's queue, sent with the team they saw. */
+  transfer(teamId: string, reason?: string): Promise<void>;
   commandError: Accessor<string | null>;
 }
 
@@ -333,12 +341,20 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
         writtenAt: Date.now(),
       });
     },
-    addNote: (text) => {
+    addNote: (text, whisperTo) => {
       const w = workState();
       const me = session.me()?.user;
       const id = selectedId();
       if (!w || !me || !id) return;
-      const note: Note = { id: crypto.randomUUID(), conversationId: id, authorId: me.id, authorName: me.name, text, createdAt: Date.now() };
+      const note: Note = {
+        id: crypto.randomUUID(),
+        conversationId: id,
+        authorId: me.id,
+        authorName: me.name,
+        text,
+        createdAt: Date.now(),
+        ...(whisperTo ? { whisperTo } : {}),
+      };
       w.doc.notes.set(note.id, note);
     },
     addLabel: (label) => {
@@ -353,6 +369,22 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
     setPriority: (priority) => run((id) => ({ ...base(id), type: "priority", priority })),
     setHand: (raised) => run((id) => ({ ...base(id), type: "hand", raised })),
     join: () => run((id) => ({ ...base(id), type: "join" })),
+    assign: (assigneeId, opts = {}) => {
+      const reason = opts.reason?.trim();
+      return run((id) => ({
+        ...base(id),
+        type: "assign",
+        assigneeId,
+        expectedAssigneeId: conversation()?.assigneeId ?? null,
+        ...(reason ? { reason } : {}),
+        ...(opts.override ? { override: true } : {}),
+      }));
+    },
+    transfer: (teamId, reason) => {
+      const why = reason?.trim();
+      const seen = conversation()?.teamId;
+      return run((id) => ({ ...base(id), type: "transfer", teamId, ...(why ? { reason: why } : {}), ...(seen ? { expectedTeamId: seen } : {}) }));
+    },
     commandError,
   };
 }

@@ -18,6 +18,13 @@ export function Notices() {
               <p class="notice-text" role="alert">
                 {notice.text}
               </p>
+              <Show when={notice.action}>
+                {(action) => (
+                  <button type="button" class="btn btn-primary notice-action" onClick={() => void local.act(notice.id)}>
+                    {action().label}
+                  </button>
+                )}
+              </Show>
               <button type="button" class="btn btn-ghost notice-dismiss" onClick={() => local.dismiss(notice.id)}>
                 {t("dismiss")}
               </button>

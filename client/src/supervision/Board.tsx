@@ -1,4 +1,4 @@
-/** One team's board: count tiles, the queue (positions, ticking waits), inboxes and the agents. */
+/** One team's board: count tiles, raised hands, the queue (positions, ticking waits), inboxes and the agents. */
 import { For, Show, type Accessor } from "solid-js";
 import type { BoardAgent, QueueCounts, TeamBoard } from "@inbox/shared";
 import { clockTime, shortDuration } from "./format.ts";
@@ -8,6 +8,7 @@ const COUNT_KEYS = ["waiting", "waitingLong", "unassigned", "offered", "open", "
 
 export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live: boolean; wall: boolean; onOpen(conversationId: string): void }) {
   const agentName = (id: string | null) => (id ? (props.board.agents.find((a) => a.id === id)?.name ?? t("none")) : t("none"));
+  const personName = (id: string | null) => (id ? (props.board.agents.find((a) => a.id === id)?.name ?? t("someone")) : t("someone"));
   const countLabel = (key: (typeof COUNT_KEYS)[number]) =>
     key === "waitingLong" ? t("c_waitingLong", { minutes: Math.round(props.board.longWaitMs / 60_000) }) : t(`c_${key}`);
   return (
@@ -28,6 +29,22 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
           )}
         </For>
       </ul>
+      <Show when={props.board.raisedHands.length > 0}>
+        <h3>{t("raisedHands", { count: props.board.raisedHands.length })}</h3>
+        <ul class="board-hands" aria-label={t("raisedHandsList")}>
+          <For each={props.board.raisedHands}>
+            {(hand) => (
+              <li class="board-hand" data-conversation={hand.conversationId}>
+                <span aria-hidden="true">✋</span>
+                <button type="button" class="link" disabled={props.wall} onClick={() => props.onOpen(hand.conversationId)}>
+                  {hand.contactName}
+                </button>
+                <span class="board-muted">{t("handBy", { name: personName(hand.by), ago: shortDuration(props.now() - hand.at) })}</span>
+              </li>
+            )}
+          </For>
+        </ul>
+      </Show>
       <h3>{t("queue")}</h3>
       <Show when={props.board.team.waiting.length > 0} fallback={<p class="board-empty">{t("noneWaiting")}</p>}>
         <table class="board-queue">

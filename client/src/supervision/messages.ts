@@ -46,6 +46,11 @@ export const t = defineMessages(
     myTodayTitle: "Your numbers for today",
     myLoad: "Open chats: {load} of {capacity}",
     myError: "Could not load your numbers. Check your connection.",
+    // raised hands (issue 12, intervening)
+    raisedHands: "Raised hands ({count})",
+    raisedHandsList: "Agents asking for help",
+    handBy: "{name} asked for help {ago} ago",
+    someone: "Someone",
   },
   {
     supervision: "Supervisão",
@@ -91,5 +96,9 @@ export const t = defineMessages(
     myTodayTitle: "Seus números de hoje",
     myLoad: "Conversas abertas: {load} de {capacity}",
     myError: "Não foi possível carregar seus números. Verifique sua conexão.",
+    raisedHands: "Mãos levantadas ({count})",
+    raisedHandsList: "Atendentes pedindo ajuda",
+    handBy: "{name} pediu ajuda há {ago}",
+    someone: "Alguém",
   },
 );

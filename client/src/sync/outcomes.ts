@@ -7,12 +7,15 @@ import type { Command, CommandResult, Conversation, Message } from "@inbox/share
 import type * as Y from "yjs";
 import { ApiError } from "../api/http.ts";
 import type { FailureKind, Outcome } from "./outbox-replayer.ts";
+import { overrideOffer, refusalWords } from "./refusal-words.ts";
 
 export interface OutcomeEffects {
   /** Text to put back into this conversation's shared draft. */
   draft?: { conversationId: string; text: string };
   /** Said to the agent in an alert. */
   notice?: string;
+  /** Offered with the notice: a button sending this command (e.g. "Assign anyway" over capacity). */
+  action?: { label: string; command: Command };
 }
 
 export function outcomeEffects({ entry, result }: Outcome): OutcomeEffects {
@@ -23,7 +26,8 @@ export function outcomeEffects({ entry, result }: Outcome): OutcomeEffects {
   if (command.type === "reply" && result.keepAsDraft) {
     return { draft: { conversationId: command.conversationId, text: command.text }, notice: result.message };
   }
-  return { notice: result.message };
+  const action = overrideOffer(command, result);
+  return { notice: refusalWords(command, result) ?? result.message, ...(action ? { action } : {}) };
 }
 
 /** How the local database changes once a batch is answered. */

@@ -9,7 +9,8 @@ import {
 import { ClientIdSchema, IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { InboxSchema } from "../domain/inbox.ts";
 import { MAX_TEXT_LENGTH, MessageSchema } from "../domain/message.ts";
-import { UserSchema } from "../domain/user.ts";
+import { RoleSchema, UserSchema } from "../domain/user.ts";
+import { BoardAvailabilitySchema } from "../domain/board.ts";
 
 export const ConversationListQuerySchema = z.object({
   filter: z.enum(LIST_FILTERS).default("all"),
@@ -66,6 +67,13 @@ export const AssigneeLoadSchema = z.object({
   /** Open and pending chats assigned to them. */
   load: z.number().int().nonnegative(),
   capacity: z.number().int().nonnegative(),
+  /** Who they are, so a device's cached copy draws the picker offline on its own. */
+  name: z.string(),
+  role: RoleSchema,
+  teamIds: z.array(IdSchema),
+  /** Their availability as routing sees it ("offline": no recent heartbeat). */
+  availability: BoardAvailabilitySchema,
 });
 export type AssigneeLoad = z.infer<typeof AssigneeLoadSchema>;
 export const AssigneeLoadResponseSchema = z.object({ loads: z.array(AssigneeLoadSchema) });
+export type AssigneeLoadResponse = z.infer<typeof AssigneeLoadResponseSchema>;

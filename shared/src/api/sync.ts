@@ -99,6 +99,11 @@ export const CommandResultSchema = z.discriminatedUnion("ok", [
     message: z.string(),
     /** A reply that was not sent: keep its text as the conversation's draft. */
     keepAsDraft: z.boolean(),
+    /**
+     * The facts behind a refusal, for a client to say it in the user's language (supervision:
+     * who moved the chat and where, or the agent's load against their capacity).
+     */
+    fields: z.record(z.string(), z.string()).optional(),
   }),
 ]);
 export type CommandResult = z.infer<typeof CommandResultSchema>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { byQueueOrder, median, queueCounts, waitingRows, type BoardConversation } from "./board.ts";
+import { byQueueOrder, median, queueCounts, raisedHands, waitingRows, type BoardConversation } from "./board.ts";
 import { canSuperviseTeam, seesAllTeams } from "./user.ts";
 
 const NOW = 1_000_000_000;
@@ -19,6 +19,8 @@ function conv(over: Partial<BoardConversation> = {}): BoardConversation {
     offeredAt: null,
     waitingSince: NOW - 60_000,
     createdAt: NOW - 60_000 - n,
+    helpRequestedAt: null,
+    helpRequestedBy: null,
     ...over,
   };
 }
@@ -67,5 +69,17 @@ describe("team scoping", () => {
     expect(canSuperviseTeam({ role: "supervisor", teamIds: ["a"] }, "b")).toBe(false);
     expect(canSuperviseTeam({ role: "admin", teamIds: [] }, "b")).toBe(true);
     expect(canSuperviseTeam({ role: "agent", teamIds: ["a"] }, "a")).toBe(false);
+  });
+});
+
+describe("raised hands", () => {
+  it("lists chats whose agent asked for help, longest waiting first, never resolved ones", () => {
+    const late = conv({ assigneeId: "ana", helpRequestedAt: NOW - 1_000, helpRequestedBy: "ana" });
+    const early = conv({ assigneeId: "bruno", helpRequestedAt: NOW - 5_000, helpRequestedBy: "bruno" });
+    const done = conv({ status: "resolved", helpRequestedAt: NOW - 9_000, helpRequestedBy: "ana" });
+    expect(raisedHands([late, conv(), early, done])).toEqual([
+      { conversationId: early.id, contactName: early.contactName, by: "bruno", assigneeId: "bruno", at: NOW - 5_000 },
+      { conversationId: late.id, contactName: late.contactName, by: "ana", assigneeId: "ana", at: NOW - 1_000 },
+    ]);
   });
 });

@@ -28,6 +28,9 @@ export const BoardConversationSchema = z.object({
   offeredAt: TimestampSchema.nullable(),
   waitingSince: TimestampSchema.nullable(),
   createdAt: TimestampSchema,
+  /** An agent's raised hand (asking for help): when and who; null when none is raised. */
+  helpRequestedAt: TimestampSchema.nullable(),
+  helpRequestedBy: IdSchema.nullable(),
 });
 export type BoardConversation = z.infer<typeof BoardConversationSchema>;
 
@@ -81,6 +84,16 @@ export const BoardAgentSchema = z.object({
 });
 export type BoardAgent = z.infer<typeof BoardAgentSchema>;
 
+/** A chat whose agent asked for help, on the board until a supervisor joins, whispers or the hand is lowered. */
+export const RaisedHandSchema = z.object({
+  conversationId: IdSchema,
+  contactName: z.string(),
+  by: IdSchema.nullable(),
+  assigneeId: IdSchema.nullable(),
+  at: TimestampSchema,
+});
+export type RaisedHand = z.infer<typeof RaisedHandSchema>;
+
 /** The whole board of one team: the `board.<teamId>` room's "board" entry. */
 export const TeamBoardSchema = z.object({
   teamId: IdSchema,
@@ -90,6 +103,8 @@ export const TeamBoardSchema = z.object({
   team: QueueSchema,
   inboxes: z.array(QueueSchema.extend({ inboxId: IdSchema, name: z.string(), channel: ChannelTypeSchema })),
   agents: z.array(BoardAgentSchema),
+  /** Raised hands, longest waiting first (a board cached before they existed has none). */
+  raisedHands: z.array(RaisedHandSchema).default([]),
 });
 export type TeamBoard = z.infer<typeof TeamBoardSchema>;
 
@@ -167,4 +182,12 @@ export function median(values: readonly number[]): number | null {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** The raised hands of a team, longest waiting first. */
+export function raisedHands(list: readonly BoardConversation[]): RaisedHand[] {
+  return list
+    .filter((c): c is BoardConversation & { helpRequestedAt: number } => c.helpRequestedAt !== null && c.status !== "resolved")
+    .sort((a, b) => a.helpRequestedAt - b.helpRequestedAt || (a.id < b.id ? -1 : 1))
+    .map((c) => ({ conversationId: c.id, contactName: c.contactName, by: c.helpRequestedBy, assigneeId: c.assigneeId, at: c.helpRequestedAt }));
 }

@@ -94,8 +94,13 @@ async function refuseAgentAssignment(core: InterveneDeps, user: SessionUser, row
   }
 }
 
+/** The facts (`fields`) let a client ask in its user's language: "Ana has 3 of 3 chats. Assign anyway?" */
 function overCapacity(name: string, load: number, capacity: number): HttpError {
-  return new HttpError(409, "over_capacity", `${name} already has ${load} of ${capacity} chats. Assign anyway to go over their capacity.`);
+  return new HttpError(409, "over_capacity", `${name} already has ${load} of ${capacity} chats. Assign anyway to go over their capacity.`, {
+    name,
+    load: String(load),
+    capacity: String(capacity),
+  });
 }
 
 /** Chats that count against an agent's capacity. */
@@ -144,12 +149,16 @@ export async function movedMeanwhile(core: InterveneDeps, row: ConversationRow):
     typeof id === "string" ? ((await core.db.query.users.findFirst({ where: eq(users.id, id), columns: { name: true } }))?.name ?? "a colleague") : null;
   const who = last?.actorKind === "agent" ? await nameOf(last.actorId) : null;
   const subject = who ?? "Routing";
+  // `fields` carry the same facts for clients that say it in their user's language; `by` is absent when routing moved it.
+  const moved = (what: "transferred" | "unassigned" | "took" | "reassigned", message: string, facts: { to?: string } = {}) =>
+    new HttpError(409, "conflict", message, { what, ...(who ? { by: who } : {}), ...facts });
   if (last?.type === "conversation.transferred") {
     const team = await core.db.query.teams.findFirst({ where: (t, { eq: e }) => e(t.id, String(last.data.toTeam)), columns: { name: true } });
-    return new HttpError(409, "conflict", `${subject} already transferred this chat to ${team?.name ?? "another team"}.`);
+    const teamName = team?.name ?? "another team";
+    return moved("transferred", `${subject} already transferred this chat to ${teamName}.`, { to: teamName });
   }
   const to = await nameOf(row.assigneeId);
-  if (to === null) return new HttpError(409, "conflict", `${subject} already sent this chat back to the queue.`);
-  if (last?.actorId && last.actorId === row.assigneeId) return new HttpError(409, "conflict", `${to} already took this chat.`);
-  return new HttpError(409, "conflict", `${subject} already ${who ? "reassigned" : "gave"} this chat to ${to}.`);
+  if (to === null) return moved("unassigned", `${subject} already sent this chat back to the queue.`);
+  if (last?.actorId && last.actorId === row.assigneeId) return moved("took", `${to} already took this chat.`, { to });
+  return moved("reassigned", `${subject} already ${who ? "reassigned" : "gave"} this chat to ${to}.`, { to });
 }

@@ -56,7 +56,14 @@ async function applyOnce(
     result = await apply(core, user, command);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status >= 500) throw err;
-    result = { clientId: command.clientId, ok: false, code: err.code, message: err.message, keepAsDraft: command.type === "reply" };
+    result = {
+      clientId: command.clientId,
+      ok: false,
+      code: err.code,
+      message: err.message,
+      keepAsDraft: command.type === "reply",
+      ...(err.fields ? { fields: err.fields } : {}),
+    };
   }
   outcomes.push({ workspaceId: user.workspaceId, clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() });
   return result;

@@ -31,7 +31,10 @@ import { sendAgentReply } from "../messages/index.ts";
 import { loadContactRow } from "../contacts/index.ts";
 import { assigneeLoads } from "./assignee-loads.ts";
 
-export function registerConversationRoutes(api: ApiRegistry, core: CommandsDeps): void {
+/** The routes need the commands' parts, and routing's presence for the picker's availability. */
+export type ConversationRoutesDeps = CommandsDeps & { router: CommandsDeps["router"] & { presence: { isOnline(lastSeenAt: number | null): boolean } } };
+
+export function registerConversationRoutes(api: ApiRegistry, core: ConversationRoutesDeps): void {
   api.userRoute(
     {
       method: "get",
@@ -143,7 +146,7 @@ export function registerConversationRoutes(api: ApiRegistry, core: CommandsDeps)
       access: ["admin", "supervisor"],
       response: AssigneeLoadResponseSchema,
     },
-    async ({ user }) => ({ loads: await assigneeLoads(core, user) }),
+    async ({ user }) => ({ loads: await assigneeLoads({ db: core.db, isOnline: (at) => core.router.presence.isOnline(at) }, user) }),
   );
 
   api.userRoute(

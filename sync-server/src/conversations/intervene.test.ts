@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
 import { and, eq } from "drizzle-orm";
-import { newId, type CommandResult, type Conversation, type Note } from "@inbox/shared";
+import { newId, type AssigneeLoadResponse, type CommandResult, type Conversation, type Note } from "@inbox/shared";
 import type { Notification } from "@inbox/shared/api/content";
 import { events, messages, notifications, outbox, teamMembers, users } from "../db/schema.ts";
 import { bearerWebSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
@@ -75,13 +75,17 @@ describe("assigning to a chosen agent", () => {
     const refused = await one(sam, { type: "assign", conversationId: second, assigneeId: davi });
     expect(refused).toMatchObject({ ok: false, code: "over_capacity" });
     expect((refused as { message: string }).message).toBe("Davi Rocha already has 1 of 1 chats. Assign anyway to go over their capacity.");
+    // The same facts, for a client to ask in its user's language.
+    expect((refused as { fields?: Record<string, string> }).fields).toEqual({ name: "Davi Rocha", load: "1", capacity: "1" });
     expect(await f.assigneeOf(second)).toBeNull();
     const forced = await one(sam, { type: "assign", conversationId: second, assigneeId: davi, override: true });
     expect(forced).toMatchObject({ ok: true, conversation: { assigneeId: davi } });
     expect((await f.assignedEvents(second)).slice(-1)[0]!.data).toMatchObject({ override: true });
     // The picker's numbers: Davi now holds two chats against a capacity of one.
-    const loads = (await (await server.api("/api/assignees/load", { token: sam })).json()) as { loads: { userId: string; load: number; capacity: number }[] };
-    expect(loads.loads.find((l) => l.userId === davi)).toMatchObject({ load: 2, capacity: 1 });
+    const loads = (await (await server.api("/api/assignees/load", { token: sam })).json()) as AssigneeLoadResponse;
+    expect(loads.loads.find((l) => l.userId === davi)).toMatchObject({ load: 2, capacity: 1, name: "Davi Rocha", role: "agent", teamIds: [team.teamId] });
+    // The fixtures' agents were seen just now: routing counts Davi online, and so does the picker.
+    expect(loads.loads.find((l) => l.userId === davi)!.availability).toBe("available");
     expect((await server.api("/api/assignees/load", { token: tokens[0]! })).status).toBe(403);
   });
 
@@ -113,6 +117,7 @@ describe("transferring to another team", () => {
     // A second supervisor's transfer sent with the old team is told what happened.
     const late = await one(admin, { type: "transfer", conversationId: id, teamId: team.teamId, expectedTeamId: team.teamId });
     expect(late).toMatchObject({ ok: false, code: "conflict", message: "Sam Supervisor already transferred this chat to Sales." });
+    expect((late as { fields?: Record<string, string> }).fields).toEqual({ what: "transferred", by: "Sam Supervisor", to: "Sales" });
   });
 });
 

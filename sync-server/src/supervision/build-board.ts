@@ -9,6 +9,7 @@ import {
   type ConversationStatus,
   type Priority,
   type TeamBoard,
+  raisedHands,
 } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { contacts, conversations, inboxes, teamMembers, teams, users } from "../db/schema.ts";
@@ -40,7 +41,7 @@ export interface TeamParts {
 /** The fields of a conversation the board reads (a record row and the list's Conversation both have them). */
 export type BoardSource = Pick<
   Conversation,
-  "id" | "inboxId" | "channel" | "contactName" | "status" | "priority" | "assigneeId" | "offeredTo" | "offeredAt" | "waitingSince" | "createdAt"
+  "id" | "inboxId" | "channel" | "contactName" | "status" | "priority" | "assigneeId" | "offeredTo" | "offeredAt" | "waitingSince" | "createdAt" | "helpRequestedAt" | "helpRequestedBy"
 >;
 
 /** One chat as the board sees it; `vip` is the contact's (not part of the conversation). */
@@ -58,6 +59,8 @@ export function boardConversationOf(c: BoardSource, vip: boolean): BoardConversa
     offeredAt: c.assigneeId === null ? (c.offeredAt ?? null) : null,
     waitingSince: c.waitingSince ?? null,
     createdAt: c.createdAt,
+    helpRequestedAt: c.helpRequestedAt ?? null,
+    helpRequestedBy: c.helpRequestedBy ?? null,
   };
 }
 
@@ -81,6 +84,8 @@ export async function readTeamParts(core: BoardDeps, teamId: string): Promise<Te
         offeredAt: conversations.offeredAt,
         waitingSince: conversations.waitingSince,
         createdAt: conversations.createdAt,
+        helpRequestedAt: conversations.helpRequestedAt,
+        helpRequestedBy: conversations.helpRequestedBy,
         vip: contacts.vip,
       })
       .from(conversations)
@@ -151,6 +156,7 @@ export function composeTeamBoard(parts: TeamParts, now: number): TeamBoard {
       ),
     })),
     agents: parts.agents.map((a) => ({ ...a, open: openOf.get(a.id) ?? [] })),
+    raisedHands: raisedHands(summaries),
   };
 }
 

@@ -50,7 +50,8 @@ export function Timeline(props: {
     online,
     version: () => {
       const c = selection.conversation();
-      return c ? `${c.status}|${c.assigneeId}|${c.priority}|${c.labels.join(",")}|${c.snoozedUntil}` : "";
+      // Supervision's changes too: a transfer (team) and a raised or lowered hand are history lines.
+      return c ? `${c.status}|${c.assigneeId}|${c.priority}|${c.labels.join(",")}|${c.snoozedUntil}|${c.teamId}|${c.helpRequestedAt}` : "";
     },
   });
   const older = createOlderMessages({ conversationId: props.conversationId, messages: () => props.messages, db: local.db, online });

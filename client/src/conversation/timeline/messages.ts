@@ -88,6 +88,8 @@ export const t = defineMessages(
     handLoweredBy: "{actor} lowered the raised hand",
     joinedBy: "{actor} joined the chat",
     whisperedBy: "{actor} whispered to {to} (agents only)",
+    noteTag: "Internal note · {author}",
+    whisperTag: "Whisper from {author} to {to} · agents only",
     anotherTeam: "another team",
   },
   {
@@ -170,6 +172,8 @@ export const t = defineMessages(
     handLoweredBy: "{actor} baixou a mão levantada",
     joinedBy: "{actor} entrou na conversa",
     whisperedBy: "{actor} sussurrou para {to} (só agentes)",
+    noteTag: "Nota interna · {author}",
+    whisperTag: "Sussurro de {author} para {to} · só atendentes",
     anotherTeam: "outra equipe",
   },
 );
