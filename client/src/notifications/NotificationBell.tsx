@@ -9,6 +9,7 @@ import { useAppState } from "../app/index.ts";
 import { formatListTime } from "../format/time.ts";
 import type { NotificationPrefs } from "./notifications-prefs.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { slaTargetName } from "../sla/index.ts";
 import { t } from "./messages.ts";
 
 export function NotificationBell() {
@@ -103,7 +104,7 @@ function NotificationPanel(props: { onClose(): void }) {
                     {formatListTime(n.createdAt)}
                   </time>
                 </span>
-                <span class="notif-excerpt">{n.excerpt}</span>
+                <span class="notif-excerpt">{n.kind === "sla_at_risk" || n.kind === "sla_breached" ? slaTargetName(n.excerpt) : n.excerpt}</span>
                 <button type="button" class="btn notif-open" aria-label={t("openChat", { contact: n.contactName })} onClick={() => openMention(n)}>
                   {t("open")}
                 </button>

@@ -5,6 +5,7 @@ import { conversations } from "../db/schema.ts";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { notifySlaAlerts } from "./sla-notify.ts";
 import { refreshSla } from "./sla-record.ts";
 
 export interface SlaDeps extends Writes, Publishes {}
@@ -18,7 +19,7 @@ const BATCH = 100;
  * the record soon after (coalesced per conversation), and republished if its SLA changed. A
  * timed pass (`runDue`, like the snooze waker: Node's loop or a Worker's alarm) refreshes the
  * conversations whose target turns at risk or breaches, which records `sla.at_risk` and
- * `sla.breached` once per target and cycle.
+ * `sla.breached` once per target and cycle and tells the team's supervisors and the assignee.
  */
 export class SlaKeeper {
   private readonly loop: PollingLoop;
@@ -82,8 +83,9 @@ export class SlaKeeper {
 
   private async refresh(id: string): Promise<void> {
     try {
-      const changed = await refreshSla(this.core, id);
-      if (changed) publish(this.core, changed);
+      const { conversation, alerts, policy, row } = await refreshSla(this.core, id);
+      if (conversation) publish(this.core, conversation);
+      if (alerts.length && policy && row) await notifySlaAlerts(this.core, row, policy, alerts);
     } catch (err) {
       console.error(`could not refresh the SLA of conversation ${id}`, err);
     }

@@ -16,7 +16,7 @@ afterAll(() => server.stop());
 
 describe("business hours and SLA policy settings", () => {
   it("saves a valid calendar with its event, refuses a wrong one in words, and only for admins", async () => {
-    const calendar = { ...DEFAULT_CALENDAR, timezone: "America/Sao_Paulo", holidays: ["2026-12-25"] };
+    const calendar = { ...DEFAULT_CALENDAR, timezone: "America/Sao_Paulo", holidays: [{ date: "2026-12-25", name: "Natal" }] };
     expect((await server.api("/api/admin/business-hours", { method: "PUT", token: agent, json: { calendar } })).status).toBe(403);
     const bad = await server.api("/api/admin/business-hours", { method: "PUT", token: admin, json: { calendar: { ...calendar, timezone: "Mars/Olympus" } } });
     expect(bad.status).toBe(400);
