@@ -46,6 +46,11 @@ export const t = defineMessages(
     myTodayTitle: "Your numbers for today",
     myLoad: "Open chats: {load} of {capacity}",
     myError: "Could not load your numbers. Check your connection.",
+    // SLAs on the board (issue 12)
+    c_slaAtRisk: "SLA at risk",
+    c_slaBreached: "SLA breached",
+    sla: "SLA",
+    noSla: "—",
   },
   {
     supervision: "Supervisão",
@@ -91,5 +96,9 @@ export const t = defineMessages(
     myTodayTitle: "Seus números de hoje",
     myLoad: "Conversas abertas: {load} de {capacity}",
     myError: "Não foi possível carregar seus números. Verifique sua conexão.",
+    c_slaAtRisk: "SLA em risco",
+    c_slaBreached: "SLA violado",
+    sla: "SLA",
+    noSla: "—",
   },
 );

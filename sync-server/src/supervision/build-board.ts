@@ -50,6 +50,7 @@ export async function buildTeamBoard(core: BoardDeps, teamId: string): Promise<T
     offeredAt: c.assigneeId === null ? (c.offeredAt ?? null) : null,
     waitingSince: c.waitingSince ?? null,
     createdAt: c.createdAt,
+    sla: c.sla ?? null,
   }));
   const longWaitMs = DEFAULT_LONG_WAIT_MS;
   const active = members.filter((m) => m.u.deactivatedAt === null);
