@@ -1,5 +1,4 @@
-import { and, asc, isNotNull, lte } from "drizzle-orm";
-import type { Conversation } from "@inbox/shared";
+import { and, asc, eq, isNotNull, lte, ne } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
 import { conversations } from "../db/schema.ts";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
@@ -38,7 +37,7 @@ export class SlaKeeper {
     return {
       apply: (room, ops) => {
         live.apply(room, ops);
-        for (const op of ops) if (op.kind === "team.conversations") for (const c of op.conversations) this.changed(c);
+        for (const op of ops) if (op.kind === "team.conversations") for (const c of op.conversations) this.queue(c.id);
       },
     };
   }
@@ -69,9 +68,27 @@ export class SlaKeeper {
     return next?.at ?? null;
   }
 
-  private changed(c: Conversation): void {
-    if (this.pending.has(c.id)) return;
-    this.pending.add(c.id);
+  /**
+   * The rules changed (a policy saved or deleted, the business hours): every unresolved chat of
+   * the workspace is refreshed in the background, so countdowns follow the new rules at once.
+   */
+  recheckWorkspace(workspaceId: string): Promise<void> {
+    // On the refresh chain, so `idle()` (tests, shutdown) waits for it too.
+    const done = this.flushing.then(async () => {
+      const rows = await this.core.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.workspaceId, workspaceId), ne(conversations.status, "resolved")));
+      for (const { id } of rows) this.pending.add(id);
+      await this.flush();
+    });
+    this.flushing = done.catch(() => {});
+    return done;
+  }
+
+  private queue(id: string): void {
+    if (this.pending.has(id)) return;
+    this.pending.add(id);
     this.flushing = this.flushing.then(() => this.flush());
   }
 
