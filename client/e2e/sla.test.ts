@@ -27,7 +27,8 @@ describe("SLAs, in a real browser", () => {
     const policy = {
       name: "One minute",
       inboxId: app.server.seed!.inboxIds.site!,
-      priority: null,
+      // Urgent only: the seeded chats of the inbox (normal) stay out of the board's counts.
+      priority: "urgent",
       firstResponseMinutes: 1,
       nextResponseMinutes: null,
       resolutionMinutes: null,
@@ -45,6 +46,10 @@ describe("SLAs, in a real browser", () => {
 
     // The chat starts once everyone is looking, so the browsers' own clocks stay well inside the minute.
     await customerWrites("Sla Bea");
+    const sam = await app.server.login("supervisor@demo.inbox");
+    const list = (await (await app.server.api("/api/conversations", { token: sam })).json()) as { conversations: Array<{ id: string; contactName: string }> };
+    const bea = list.conversations.find((c) => c.contactName === "Sla Bea")!;
+    expect((await app.server.api(`/api/conversations/${bea.id}/priority`, { method: "POST", token: sam, json: { priority: "urgent" } })).status).toBe(200);
     await openConversation(inbox, "Sla Bea");
     const row = inbox.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: /Sla Bea/ });
     const header = inbox.getByRole("main", { name: "Chat" });
@@ -122,18 +127,18 @@ describe("SLAs, in a real browser", () => {
     await form.getByLabel("First response target").fill("15");
     await form.getByRole("button", { name: "Add policy" }).click();
     await form.getByRole("alert").filter({ hasText: "Give the policy a name (at most 80 characters)." }).waitFor();
-    await form.getByLabel("Name").fill("Urgent web chat");
+    await form.getByLabel("Name").fill("High web chat");
     await form.getByLabel("Inbox").selectOption({ label: "Website chat" });
-    await form.getByLabel("Priority").selectOption("urgent");
+    await form.getByLabel("Priority").selectOption("high");
     await form.getByLabel("Resolution target").fill("4");
     await form.getByLabel("Resolution unit").selectOption("hours");
     await form.getByRole("button", { name: "Add policy" }).click();
-    const policyRow = section.getByRole("row", { name: /Urgent web chat/ });
+    const policyRow = section.getByRole("row", { name: /High web chat/ });
     await policyRow.getByRole("cell", { name: "15 min" }).waitFor();
     await policyRow.getByRole("cell", { name: "4 h", exact: true }).waitFor();
 
-    await section.getByRole("button", { name: "Edit Urgent web chat" }).click();
-    const edit = section.getByRole("form", { name: "Edit Urgent web chat" });
+    await section.getByRole("button", { name: "Edit High web chat" }).click();
+    const edit = section.getByRole("form", { name: "Edit High web chat" });
     expect(await edit.getByLabel("Resolution target").inputValue()).toBe("4");
     await edit.getByLabel("First response target").fill("10");
     await edit.getByRole("button", { name: "Save policy" }).click();
@@ -151,7 +156,7 @@ describe("SLAs, in a real browser", () => {
     try {
       await page.getByRole("button", { name: "Settings" }).click();
       await section.getByText("You are offline: showing the copy on this device.", { exact: false }).waitFor();
-      await section.getByRole("row", { name: /Urgent web chat/ }).getByRole("cell", { name: "10 min" }).waitFor();
+      await section.getByRole("row", { name: /High web chat/ }).getByRole("cell", { name: "10 min" }).waitFor();
       expect(await hours.getByLabel("Time zone").inputValue()).toBe("America/Sao_Paulo");
       expect(await hours.getByRole("button", { name: "Save business hours" }).isDisabled()).toBe(true);
     } finally {
