@@ -162,5 +162,14 @@ describe("SLAs, in a real browser", () => {
     } finally {
       await context.setOffline(false);
     }
+
+    // In Portuguese, the section and its mistakes speak Portuguese too.
+    await page.getByRole("combobox", { name: "Language" }).selectOption("pt-BR");
+    const secao = page.getByRole("region", { name: "Horário de atendimento e SLAs" });
+    const nova = secao.getByRole("form", { name: "Nova política de SLA" });
+    await nova.getByRole("button", { name: "Adicionar política" }).click();
+    await nova.getByRole("alert").filter({ hasText: "Dê um nome à política (no máximo 80 caracteres)." }).waitFor();
+    await nova.getByRole("alert").filter({ hasText: "Defina ao menos uma meta" }).waitFor();
+    await secao.getByRole("form", { name: "Horário de atendimento" }).getByText("Sábado").waitFor();
   });
 });
