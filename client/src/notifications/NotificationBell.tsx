@@ -9,6 +9,7 @@ import { useAppState } from "../app/index.ts";
 import { formatListTime } from "../format/time.ts";
 import type { NotificationPrefs } from "./notifications-prefs.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { notificationText } from "./notification-text.ts";
 import { t } from "./messages.ts";
 
 export function NotificationBell() {
@@ -98,12 +99,12 @@ function NotificationPanel(props: { onClose(): void }) {
             {(n) => (
               <li class="notif-item" classList={{ "notif-unread": n.readAt === null }}>
                 <span class="notif-item-head">
-                  <span class="notif-item-title">{t(n.kind === "mention" ? "mentioned" : `kind_${n.kind}`, { actor: n.actorName, contact: n.contactName })}</span>
+                  <span class="notif-item-title">{notificationText(n).title}</span>
                   <time class="notif-time" dateTime={new Date(n.createdAt).toISOString()}>
                     {formatListTime(n.createdAt)}
                   </time>
                 </span>
-                <span class="notif-excerpt">{n.excerpt}</span>
+                <span class="notif-excerpt">{notificationText(n).body}</span>
                 <button type="button" class="btn notif-open" aria-label={t("openChat", { contact: n.contactName })} onClick={() => openMention(n)}>
                   {t("open")}
                 </button>

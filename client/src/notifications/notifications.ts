@@ -14,6 +14,7 @@ import { type LocalSlice, localStorageOrNull, type RouteSlice, type SessionSlice
 import type { SelectionSlice } from "../conversation/index.ts";
 import { playChime } from "./alert-sound.ts";
 import { askDesktopPermission, desktopPermission, showDesktop } from "./desktop-notify.ts";
+import { alertTitle, notificationText } from "./notification-text.ts";
 import { t } from "./messages.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { LocalDb } from "../local/db.ts";
@@ -167,7 +168,7 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
       const fresh = list.filter((n) => n.readAt === null && !seenMentions!.has(n.id));
       for (const n of list) seenMentions.add(n.id);
       const newest = fresh.sort((a, b) => b.createdAt - a.createdAt)[0];
-      if (newest) alert({ tag: `mention-${newest.id}`, title: t("mentionTitle", { actor: newest.actorName }), body: newest.excerpt, conversationId: newest.conversationId });
+      if (newest) alert({ tag: `mention-${newest.id}`, title: alertTitle(newest), body: notificationText(newest).body, conversationId: newest.conversationId });
     }),
   );
 

@@ -1,7 +1,8 @@
 /**
  * Settings: admins see the channels (state, webhook URLs, connecting, routing) and the content
  * agents reuse; supervisors see only that content (canned responses, knowledge base). The
- * server enforces the same split. Needs the server: nothing here is kept on the device.
+ * server enforces the same split. Needs the server: nothing here is kept on the device, except
+ * business hours and SLA policies (admins), shown offline from the device's copy.
  */
 import { Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
@@ -9,6 +10,7 @@ import { ChannelSettings } from "./channels/ChannelSettings.tsx";
 import { ContentSettings } from "./content/ContentSettings.tsx";
 import { t } from "./messages.ts";
 import { settingsSectionsFor } from "./settings-access.ts";
+import { SlaSettings } from "./sla/SlaSettings.tsx";
 
 export function Settings() {
   const { session } = useAppState();
@@ -24,6 +26,9 @@ export function Settings() {
         </Show>
         <Show when={sections().content}>
           <ContentSettings teams={teams()} />
+        </Show>
+        <Show when={sections().sla}>
+          <SlaSettings />
         </Show>
       </div>
     </main>

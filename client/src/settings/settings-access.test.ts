@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { canOpenSettings, settingsSectionsFor } from "./settings-access.ts";
 
 describe("who sees which settings", () => {
-  it("gives admins every section, supervisors the content they write, agents nothing", () => {
-    expect(settingsSectionsFor("admin")).toEqual({ channels: true, content: true });
-    expect(settingsSectionsFor("supervisor")).toEqual({ channels: false, content: true });
-    expect(settingsSectionsFor("agent")).toEqual({ channels: false, content: false });
-    expect(settingsSectionsFor(null)).toEqual({ channels: false, content: false });
+  it("gives admins every section (business hours and SLAs too), supervisors the content they write, agents nothing", () => {
+    expect(settingsSectionsFor("admin")).toEqual({ channels: true, content: true, sla: true });
+    expect(settingsSectionsFor("supervisor")).toEqual({ channels: false, content: true, sla: false });
+    expect(settingsSectionsFor("agent")).toEqual({ channels: false, content: false, sla: false });
+    expect(settingsSectionsFor(null)).toEqual({ channels: false, content: false, sla: false });
   });
 
   it("opens Settings for admins and supervisors only", () => {

@@ -11,10 +11,12 @@ export interface SettingsSections {
   channels: boolean;
   /** Canned responses and knowledge-base articles. */
   content: boolean;
+  /** Business hours and SLA policies (workspace-wide rules, like channels: admins). */
+  sla: boolean;
 }
 
 export function settingsSectionsFor(role: Role | null | undefined): SettingsSections {
-  return { channels: role === "admin", content: role === "admin" || role === "supervisor" };
+  return { channels: role === "admin", content: role === "admin" || role === "supervisor", sla: role === "admin" };
 }
 
 export function canOpenSettings(role: Role | null | undefined): boolean {

@@ -1,10 +1,11 @@
 /** One team's board: count tiles, raised hands, the queue (positions, ticking waits), inboxes and the agents. */
 import { For, Show, type Accessor } from "solid-js";
 import type { BoardAgent, QueueCounts, TeamBoard } from "@inbox/shared";
+import { SlaCountdown } from "../sla/index.ts";
 import { clockTime, shortDuration } from "./format.ts";
 import { t } from "./messages.ts";
 
-const COUNT_KEYS = ["waiting", "waitingLong", "unassigned", "offered", "open", "pending", "snoozed"] as const satisfies readonly (keyof QueueCounts)[];
+const COUNT_KEYS = ["waiting", "waitingLong", "unassigned", "offered", "open", "pending", "snoozed", "slaAtRisk", "slaBreached"] as const satisfies readonly (keyof QueueCounts)[];
 
 export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live: boolean; wall: boolean; onOpen(conversationId: string): void }) {
   const agentName = (id: string | null) => (id ? (props.board.agents.find((a) => a.id === id)?.name ?? t("none")) : t("none"));
@@ -22,7 +23,7 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
       <ul class="board-tiles">
         <For each={COUNT_KEYS}>
           {(key) => (
-            <li class="board-tile" data-count={key}>
+            <li class="board-tile" data-count={key} data-nonzero={props.board.team.counts[key] > 0 ? "" : undefined}>
               <span class="board-tile-value">{props.board.team.counts[key]}</span>
               <span class="board-tile-label">{countLabel(key)}</span>
             </li>
@@ -56,6 +57,7 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
               <th>{t("priority")}</th>
               <th>{t("waited")}</th>
               <th>{t("offeredTo")}</th>
+              <th>{t("sla")}</th>
             </tr>
           </thead>
           <tbody>
@@ -77,6 +79,11 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
                   <td>
                     {agentName(row.offeredTo)}
                     <Show when={row.offeredAt}>{(at) => <span class="board-muted"> · {shortDuration(props.now() - at())}</span>}</Show>
+                  </td>
+                  <td class="board-sla">
+                    <Show when={row.sla} fallback={t("noSla")}>
+                      {(sla) => <SlaCountdown sla={sla()} />}
+                    </Show>
                   </td>
                 </tr>
               )}

@@ -51,6 +51,11 @@ export const t = defineMessages(
     raisedHandsList: "Agents asking for help",
     handBy: "{name} asked for help {ago} ago",
     someone: "Someone",
+    // SLAs on the board (issue 12)
+    c_slaAtRisk: "SLA at risk",
+    c_slaBreached: "SLA breached",
+    sla: "SLA",
+    noSla: "—",
   },
   {
     supervision: "Supervisão",
@@ -100,5 +105,9 @@ export const t = defineMessages(
     raisedHandsList: "Atendentes pedindo ajuda",
     handBy: "{name} pediu ajuda há {ago}",
     someone: "Alguém",
+    c_slaAtRisk: "SLA em risco",
+    c_slaBreached: "SLA violado",
+    sla: "SLA",
+    noSla: "—",
   },
 );

@@ -61,9 +61,11 @@ export const ArticleSearchQuerySchema = z.object({ q: z.string().max(200).option
 /**
  * `mention`: a note @mentions you. Supervision (issue 12): a chat was `assigned` to you, taken
  * from you (`unassigned`) or `transferred` away; a supervisor `whisper`ed to you or `joined` your
- * chat; an agent of your team raised a hand (`hand_raised`).
+ * chat; an agent of your team raised a hand (`hand_raised`). SLAs: a chat of your team (or
+ * yours) is at risk of breaching its SLA (`sla_at_risk`) or breached it (`sla_breached`); then the
+ * actor is the SLA policy and the excerpt names the target (a `SlaTarget`).
  */
-export const NOTIFICATION_KINDS = ["mention", "assigned", "unassigned", "transferred", "whisper", "joined", "hand_raised"] as const;
+export const NOTIFICATION_KINDS = ["mention", "assigned", "unassigned", "transferred", "whisper", "joined", "hand_raised", "sla_at_risk", "sla_breached"] as const;
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 

@@ -36,7 +36,7 @@ describe("board projection", () => {
       conv({ status: "snoozed" }),
       conv({ status: "resolved" }),
     ];
-    expect(queueCounts(list, NOW, 5 * 60_000)).toEqual({ open: 4, pending: 1, snoozed: 1, unassigned: 4, offered: 1, waiting: 3, waitingLong: 1 });
+    expect(queueCounts(list, NOW, 5 * 60_000)).toEqual({ open: 4, pending: 1, snoozed: 1, unassigned: 4, offered: 1, waiting: 3, waitingLong: 1, slaAtRisk: 0, slaBreached: 0 });
   });
 
   it("orders the queue urgent, VIP, high, normal, low, oldest first, with positions and a cap", () => {
@@ -52,6 +52,24 @@ describe("board projection", () => {
     expect(rows.map((r) => r.position)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(waitingRows([low, normalNew, normalOld], 2)).toHaveLength(2);
     expect([normalNew, normalOld].sort(byQueueOrder)[0]).toBe(normalOld);
+  });
+
+  it("counts SLAs at risk and breached as of the build time, and carries the summary to the queue row", () => {
+    const running = { policyId: "p", target: "first_response" as const, state: "running" as const, dueAt: NOW + 60_000, atRiskAt: NOW + 30_000, pausedAt: null, remainingMs: 60_000 };
+    const list = [
+      conv({ sla: running }),
+      conv({ sla: { ...running, atRiskAt: NOW - 1 } }),
+      conv({ sla: { ...running, atRiskAt: NOW - 2, dueAt: NOW } }),
+      conv({ sla: { ...running, state: "breached" }, assigneeId: "u1" }),
+      conv({ sla: { ...running, state: "paused", dueAt: null, atRiskAt: null, pausedAt: NOW - 5 }, status: "pending" }),
+      conv({ sla: { ...running, state: "breached" }, status: "resolved" }),
+      conv({ sla: null }),
+    ];
+    expect(queueCounts(list, NOW, 5 * 60_000)).toMatchObject({ slaAtRisk: 1, slaBreached: 2 });
+    // The same chats a little later: the first has turned at risk and the second breached, with no other change.
+    expect(queueCounts(list, NOW + 60_000, 5 * 60_000)).toMatchObject({ slaAtRisk: 0, slaBreached: 4 });
+    expect(waitingRows(list).find((r) => r.conversationId === list[0]!.id)!.sla).toEqual(running);
+    expect(waitingRows(list).find((r) => r.conversationId === list[6]!.id)!.sla).toBeNull();
   });
 
   it("takes the median of durations", () => {

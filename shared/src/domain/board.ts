@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ChannelTypeSchema } from "./inbox.ts";
 import { IdSchema, TimestampSchema } from "./ids.ts";
 import { ConversationStatusSchema, PrioritySchema, type Priority } from "./conversation.ts";
+import { SlaSummarySchema, slaStateAt } from "./sla-summary.ts";
 
 /** Waiting rows kept in the projection per queue: a wall display of 2,000 waiting chats shows the head and the total. */
 export const BOARD_WAITING_ROWS = 50;
@@ -31,6 +32,8 @@ export const BoardConversationSchema = z.object({
   /** An agent's raised hand (asking for help): when and who; null when none is raised. */
   helpRequestedAt: TimestampSchema.nullable(),
   helpRequestedBy: IdSchema.nullable(),
+  /** The stored SLA summary (absent or null: no SLA runs); its live state is `slaStateAt`. */
+  sla: SlaSummarySchema.nullable().optional(),
 });
 export type BoardConversation = z.infer<typeof BoardConversationSchema>;
 
@@ -42,6 +45,9 @@ export const QueueCountsSchema = z.object({
   offered: z.number().int().nonnegative(),
   waiting: z.number().int().nonnegative(),
   waitingLong: z.number().int().nonnegative(),
+  /** Unresolved chats whose SLA is at risk / breached when the board was built (a board cached before SLAs: 0). */
+  slaAtRisk: z.number().int().nonnegative().default(0),
+  slaBreached: z.number().int().nonnegative().default(0),
 });
 export type QueueCounts = z.infer<typeof QueueCountsSchema>;
 
@@ -56,6 +62,8 @@ export const WaitingRowSchema = z.object({
   waitingSince: TimestampSchema,
   offeredTo: IdSchema.nullable(),
   offeredAt: TimestampSchema.nullable(),
+  /** The chat's SLA summary, for the row's countdown (null: none). */
+  sla: SlaSummarySchema.nullable().default(null),
 });
 export type WaitingRow = z.infer<typeof WaitingRowSchema>;
 
@@ -135,14 +143,20 @@ export function byQueueOrder(a: BoardConversation, b: BoardConversation): number
   return queueRank(a) - queueRank(b) || a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-/** The counts tiles; extension point for SLA at risk / breached counts (one field, one line). */
+/**
+ * The counts tiles. SLA counts are the live state at `now` (the board's build time): the SLA
+ * keeper republishes a chat when it turns at risk or breaches, which rebuilds the board.
+ */
 export function queueCounts(list: readonly BoardConversation[], now: number, longWaitMs: number): QueueCounts {
-  const counts: QueueCounts = { open: 0, pending: 0, snoozed: 0, unassigned: 0, offered: 0, waiting: 0, waitingLong: 0 };
+  const counts: QueueCounts = { open: 0, pending: 0, snoozed: 0, unassigned: 0, offered: 0, waiting: 0, waitingLong: 0, slaAtRisk: 0, slaBreached: 0 };
   for (const c of list) {
     if (c.status === "open") counts.open += 1;
     else if (c.status === "pending") counts.pending += 1;
     else if (c.status === "snoozed") counts.snoozed += 1;
     if (c.status === "resolved") continue;
+    const sla = c.sla ? slaStateAt(c.sla, now) : null;
+    if (sla === "at_risk") counts.slaAtRisk += 1;
+    else if (sla === "breached") counts.slaBreached += 1;
     if (c.assigneeId === null) counts.unassigned += 1;
     if (!isWaiting(c)) continue;
     counts.waiting += 1;
@@ -169,6 +183,7 @@ export function waitingRows(list: readonly BoardConversation[], limit = BOARD_WA
       waitingSince: c.waitingSince ?? c.createdAt,
       offeredTo: c.offeredTo,
       offeredAt: c.offeredAt,
+      sla: c.sla ?? null,
     }));
 }
 

@@ -29,7 +29,14 @@ const DayHoursSchema = z
     { message: "has opening times that overlap" },
   );
 
-export const HolidaySchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date like 2026-12-25");
+export const HolidayDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date like 2026-12-25");
+
+/** A closed day with the name people know it by ("Christmas"); a bare date (the first form) still reads. */
+export const HolidaySchema = z.preprocess(
+  (v) => (typeof v === "string" ? { date: v, name: "" } : v),
+  z.object({ date: HolidayDateSchema, name: z.string().trim().max(80, "must be at most 80 characters") }),
+);
+export type Holiday = z.infer<typeof HolidaySchema>;
 
 export function isTimeZone(zone: string): boolean {
   return zone.length > 0 && DateTime.local().setZone(zone).isValid;
@@ -48,7 +55,10 @@ export const BusinessCalendarSchema = z.object({
     sat: DayHoursSchema,
     sun: DayHoursSchema,
   }),
-  holidays: z.array(HolidaySchema).max(400),
+  holidays: z
+    .array(HolidaySchema)
+    .max(400)
+    .refine((list) => new Set(list.map((h) => h.date)).size === list.length, { message: "has the same date twice" }),
 });
 export type BusinessCalendar = z.infer<typeof BusinessCalendarSchema>;
 
@@ -91,7 +101,8 @@ export function localDate(calendar: Pick<BusinessCalendar, "timezone">, at: numb
 
 /** One local day's opening intervals as instants (none on holidays). */
 function openingsOfDay(calendar: BusinessCalendar, day: DateTime): Array<[number, number]> {
-  if (calendar.holidays.includes(day.toISODate()!)) return [];
+  const date = day.toISODate()!;
+  if (calendar.holidays.some((h) => h.date === date)) return [];
   const weekday = WEEKDAYS[day.weekday - 1]!;
   return calendar.hours[weekday]
     .map((iv): [number, number] => [wallTime(day, iv.start), wallTime(day, iv.end)])

@@ -7,7 +7,7 @@ const MIN = 60_000;
 const HOUR = 60 * MIN;
 const utc = (iso: string) => Date.parse(iso);
 
-const saoPaulo: BusinessCalendar = { ...DEFAULT_CALENDAR, timezone: "America/Sao_Paulo", holidays: ["2026-12-25"] };
+const saoPaulo: BusinessCalendar = { ...DEFAULT_CALENDAR, timezone: "America/Sao_Paulo", holidays: [{ date: "2026-12-25", name: "Christmas" }] };
 const policy = {
   firstResponseMinutes: 60,
   nextResponseMinutes: 30,

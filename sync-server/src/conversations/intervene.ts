@@ -1,11 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
 import { canSeeTeam, newId, roomName, type Conversation } from "@inbox/shared";
-import { conversations, teamMembers, users } from "../db/schema.ts";
+import { conversations } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden } from "../http/http-error.ts";
 import { afterCapacityFreed } from "../routing/index.ts";
-import { tellPeople } from "../notifications/index.ts";
+import { supervisorsOf, tellPeople } from "../notifications/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import type { Writes } from "../db/record.ts";
@@ -141,17 +141,6 @@ export async function recordWhisper(core: Writes & Publishes, conv: Conversation
 }
 
 /** The supervisors who lead the chat's team; if none is a member of it, every supervisor of the workspace. */
-async function supervisorsOf(core: InterveneDeps, row: ConversationRow): Promise<string[]> {
-  const members = await core.db
-    .select({ id: users.id })
-    .from(users)
-    .innerJoin(teamMembers, eq(teamMembers.userId, users.id))
-    .where(and(eq(teamMembers.teamId, row.teamId), eq(users.role, "supervisor")));
-  if (members.length) return members.map((m) => m.id);
-  const all = await core.db.select({ id: users.id }).from(users).where(and(eq(users.workspaceId, row.workspaceId), eq(users.role, "supervisor")));
-  return all.map((m) => m.id);
-}
-
 function by(row: ConversationRow, user: SessionUser, at: number) {
   return { workspaceId: row.workspaceId, conversationId: row.id, actorKind: "agent" as const, actorId: user.id, at };
 }

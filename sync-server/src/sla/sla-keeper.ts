@@ -1,10 +1,10 @@
-import { and, asc, isNotNull, lte } from "drizzle-orm";
-import type { Conversation } from "@inbox/shared";
+import { and, asc, eq, isNotNull, lte, ne } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
 import { conversations } from "../db/schema.ts";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { notifySlaAlerts } from "./sla-notify.ts";
 import { refreshSla } from "./sla-record.ts";
 
 export interface SlaDeps extends Writes, Publishes {}
@@ -18,7 +18,7 @@ const BATCH = 100;
  * the record soon after (coalesced per conversation), and republished if its SLA changed. A
  * timed pass (`runDue`, like the snooze waker: Node's loop or a Worker's alarm) refreshes the
  * conversations whose target turns at risk or breaches, which records `sla.at_risk` and
- * `sla.breached` once per target and cycle.
+ * `sla.breached` once per target and cycle and tells the team's supervisors and the assignee.
  */
 export class SlaKeeper {
   private readonly loop: PollingLoop;
@@ -37,7 +37,7 @@ export class SlaKeeper {
     return {
       apply: (room, ops) => {
         live.apply(room, ops);
-        for (const op of ops) if (op.kind === "team.conversations") for (const c of op.conversations) this.changed(c);
+        for (const op of ops) if (op.kind === "team.conversations") for (const c of op.conversations) this.queue(c.id);
       },
     };
   }
@@ -68,9 +68,27 @@ export class SlaKeeper {
     return next?.at ?? null;
   }
 
-  private changed(c: Conversation): void {
-    if (this.pending.has(c.id)) return;
-    this.pending.add(c.id);
+  /**
+   * The rules changed (a policy saved or deleted, the business hours): every unresolved chat of
+   * the workspace is refreshed in the background, so countdowns follow the new rules at once.
+   */
+  recheckWorkspace(workspaceId: string): Promise<void> {
+    // On the refresh chain, so `idle()` (tests, shutdown) waits for it too.
+    const done = this.flushing.then(async () => {
+      const rows = await this.core.db
+        .select({ id: conversations.id })
+        .from(conversations)
+        .where(and(eq(conversations.workspaceId, workspaceId), ne(conversations.status, "resolved")));
+      for (const { id } of rows) this.pending.add(id);
+      await this.flush();
+    });
+    this.flushing = done.catch(() => {});
+    return done;
+  }
+
+  private queue(id: string): void {
+    if (this.pending.has(id)) return;
+    this.pending.add(id);
     this.flushing = this.flushing.then(() => this.flush());
   }
 
@@ -82,8 +100,9 @@ export class SlaKeeper {
 
   private async refresh(id: string): Promise<void> {
     try {
-      const changed = await refreshSla(this.core, id);
-      if (changed) publish(this.core, changed);
+      const { conversation, alerts, policy, row } = await refreshSla(this.core, id);
+      if (conversation) publish(this.core, conversation);
+      if (alerts.length && policy && row) await notifySlaAlerts(this.core, row, policy, alerts);
     } catch (err) {
       console.error(`could not refresh the SLA of conversation ${id}`, err);
     }

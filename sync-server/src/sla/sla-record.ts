@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import {
+  BusinessCalendarSchema,
   computeSla,
   DEFAULT_CALENDAR,
   nextSlaChange,
@@ -11,6 +12,7 @@ import {
   type ConversationStatus,
   type SlaHistoryEvent,
   type SlaPolicy,
+  type SlaTarget,
   type SlaTargetStatus,
 } from "@inbox/shared";
 import type { Reads, Writes } from "../db/record.ts";
@@ -23,7 +25,9 @@ const CLOCK_EVENTS = ["message.received", "message.queued", "conversation.status
 
 export async function workspaceCalendar(core: Reads, workspaceId: string): Promise<BusinessCalendar> {
   const row = await core.db.query.workspaces.findFirst({ where: eq(workspaces.id, workspaceId) });
-  return row?.businessCalendar ?? DEFAULT_CALENDAR;
+  // Parsed, so a calendar stored before holidays had names (bare dates) reads in today's form.
+  const stored = BusinessCalendarSchema.safeParse(row?.businessCalendar);
+  return stored.success ? stored.data : DEFAULT_CALENDAR;
 }
 
 export async function workspacePolicies(core: Reads, workspaceId: string): Promise<SlaPolicy[]> {
@@ -59,23 +63,48 @@ export async function readSla(core: Reads, row: ConversationRow, now: number): P
   return { policy, statuses: computeSla({ policy, calendar, createdAt: row.createdAt, history, now }) };
 }
 
+/** An `sla.at_risk` / `sla.breached` this refresh recorded (each once per target, cycle and kind). */
+export interface SlaAlert {
+  kind: "at_risk" | "breached";
+  target: SlaTarget;
+  cycleStart: number;
+}
+
+export interface SlaRefresh {
+  /** The conversation as committed when its SLA changed (to publish); null: nothing to publish. */
+  conversation: Conversation | null;
+  /** The alerts this refresh recorded, to tell people about (none: nothing new). */
+  alerts: SlaAlert[];
+  policy: SlaPolicy | null;
+  row: ConversationRow | null;
+}
+
 /**
- * Stores the conversation's SLA summary and when it next changes on its own; returns the
- * conversation as committed when that changed anything (to publish), else null.
+ * Stores the conversation's SLA summary and when it next changes on its own, with the at-risk
+ * and breach events it has earned, in one transaction.
  */
-export async function refreshSla(core: Writes, id: string): Promise<Conversation | null> {
+export async function refreshSla(core: Writes, id: string): Promise<SlaRefresh> {
   return core.locks.run(`conversation:${id}`, async () => {
     const row = await getConversationRow(core.db, id);
-    if (!row) return null;
+    if (!row) return { conversation: null, alerts: [], policy: null, row: null };
     const now = core.now();
     const { policy, statuses } = await readSla(core, row, now);
     const sla = policy ? summarizeSla(policy.id, statuses) : null;
     const checkAt = nextSlaChange(statuses, now);
     const alerts = policy ? await newAlerts(core, row, policy.id, statuses, now) : [];
-    if (JSON.stringify(row.sla ?? null) === JSON.stringify(sla) && row.slaCheckAt === checkAt && !alerts.length) return null;
+    if (JSON.stringify(row.sla ?? null) === JSON.stringify(sla) && row.slaCheckAt === checkAt && !alerts.length) return { conversation: null, alerts: [], policy, row };
     const results = await core.writer.write([...alerts, core.db.update(conversations).set({ sla, slaCheckAt: checkAt }).where(eq(conversations.id, id)).returning()]);
+    // The alert keys' inserts return only the keys this transaction added: another instance
+    // that recorded the same alert first leaves nothing here, so nobody is told twice.
+    // (Alert writes come in pairs, event then key.)
+    const recorded = results.slice(0, alerts.length).flatMap((r, i) => (i % 2 === 1 ? (r as Array<typeof slaAlerts.$inferSelect>) : []));
     const fresh = (results[results.length - 1] as ConversationRow[])[0];
-    return fresh ? toConversation(fresh) : null;
+    return {
+      conversation: fresh ? toConversation(fresh) : null,
+      alerts: recorded.map((a) => ({ kind: a.kind as SlaAlert["kind"], target: a.target as SlaTarget, cycleStart: a.cycleStart })),
+      policy,
+      row: fresh ?? row,
+    };
   });
 }
 
@@ -99,7 +128,7 @@ async function newAlerts(core: Writes, row: ConversationRow, policyId: string, s
           insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
           select ${newId()}, ${row.workspaceId}, ${`sla.${kind}`}, ${row.id}, 'system', null, ${data}, ${now}
           where not exists (select 1 from sla_alerts where conversation_id = ${row.id} and target = ${s.target} and cycle_start = ${s.cycleStart} and kind = ${kind})`),
-        core.db.insert(slaAlerts).values({ conversationId: row.id, target: s.target, cycleStart: s.cycleStart, kind, at: now }).onConflictDoNothing(),
+        core.db.insert(slaAlerts).values({ conversationId: row.id, target: s.target, cycleStart: s.cycleStart, kind, at: now }).onConflictDoNothing().returning(),
       );
     }
   }

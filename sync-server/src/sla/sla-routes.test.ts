@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import { DEFAULT_CALENDAR } from "@inbox/shared";
-import { events } from "../db/schema.ts";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { conversations, events } from "../db/schema.ts";
+import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 
 let server: TestServer;
 let admin: string;
@@ -16,7 +16,7 @@ afterAll(() => server.stop());
 
 describe("business hours and SLA policy settings", () => {
   it("saves a valid calendar with its event, refuses a wrong one in words, and only for admins", async () => {
-    const calendar = { ...DEFAULT_CALENDAR, timezone: "America/Sao_Paulo", holidays: ["2026-12-25"] };
+    const calendar = { ...DEFAULT_CALENDAR, timezone: "America/Sao_Paulo", holidays: [{ date: "2026-12-25", name: "Natal" }] };
     expect((await server.api("/api/admin/business-hours", { method: "PUT", token: agent, json: { calendar } })).status).toBe(403);
     const bad = await server.api("/api/admin/business-hours", { method: "PUT", token: admin, json: { calendar: { ...calendar, timezone: "Mars/Olympus" } } });
     expect(bad.status).toBe(400);
@@ -39,5 +39,21 @@ describe("business hours and SLA policy settings", () => {
     const types = (await server.core.db.select({ type: events.type }).from(events)).map((e) => e.type);
     expect(types.filter((t) => t === "sla.policy_saved")).toHaveLength(2);
     expect(types).toContain("sla.policy_deleted");
+  });
+
+  it("applies a saved policy to chats already waiting, and takes the countdown away when it is deleted", async () => {
+    const inbox = server.seed!.inboxIds.site!;
+    const session = (await (await server.api(`/api/widget/${inbox}/sessions`, { method: "POST", json: { name: "Before Policy" } })).json()) as { token: string };
+    await server.api(`/api/widget/${inbox}/messages`, { method: "POST", token: session.token, json: { clientId: "before-policy-1", text: "hi" } });
+    const waiting = async () => (await server.core.db.select().from(conversations).where(eq(conversations.contactName, "Before Policy")))[0];
+    await waitFor("the chat", async () => !!(await waiting()));
+    await server.core.sla.idle();
+    expect((await waiting())!.sla ?? null).toBeNull();
+    const policy = { name: "Web chat", inboxId: inbox, priority: null, firstResponseMinutes: 30, nextResponseMinutes: null, resolutionMinutes: null, businessHours: false, atRisk: { unit: "minutes", value: 5 } };
+    const created = (await (await server.api("/api/admin/sla-policies", { method: "POST", token: admin, json: { policy } })).json()) as { policy: { id: string } };
+    await waitFor("the countdown on the waiting chat", async () => (await waiting())!.sla?.policyId === created.policy.id);
+    expect((await waiting())!.sla).toMatchObject({ target: "first_response", state: "running" });
+    expect((await server.api(`/api/admin/sla-policies/${created.policy.id}`, { method: "DELETE", token: admin })).status).toBe(200);
+    await waitFor("no countdown any more", async () => (await waiting())!.sla === null);
   });
 });

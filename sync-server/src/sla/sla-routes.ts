@@ -15,10 +15,23 @@ import type { ApiRegistry } from "../http/api-registry.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { clientIp } from "../http/client-ip.ts";
 import { HttpError } from "../http/http-error.ts";
+import type { SlaKeeper } from "./sla-keeper.ts";
 import { workspaceCalendar, workspacePolicies } from "./sla-record.ts";
 
-/** Settings → Business hours & SLAs (admins of the workspace). Each change is an event and an audit row. */
-export function registerSlaRoutes(api: ApiRegistry, core: Writes): void {
+interface SlaRouteDeps extends Writes {
+  sla: Pick<SlaKeeper, "recheckWorkspace">;
+}
+
+/** The workspace's chats follow changed rules at once (in the background: the answer does not wait). */
+function recheck(core: SlaRouteDeps, workspaceId: string): void {
+  core.sla.recheckWorkspace(workspaceId).catch((err: unknown) => console.error("could not recheck SLAs after a settings change", err));
+}
+
+/**
+ * Settings → Business hours & SLAs (admins of the workspace). Each change is an event and an
+ * audit row, and every unresolved chat's SLA is recomputed under the new rules.
+ */
+export function registerSlaRoutes(api: ApiRegistry, core: SlaRouteDeps): void {
   api.userRoute(
     { method: "get", path: "/api/admin/sla", summary: "The workspace's business hours (time zone, hours per weekday, holidays) and SLA policies", tag: "admin", access: ["admin"], response: SlaSettingsResponseSchema },
     async ({ user }) => ({ calendar: await workspaceCalendar(core, user.workspaceId), policies: await workspacePolicies(core, user.workspaceId) }),
@@ -33,6 +46,7 @@ export function registerSlaRoutes(api: ApiRegistry, core: Writes): void {
         eventInsert(core, { workspaceId: user.workspaceId, type: "workspace.business_hours_changed", actorKind: "agent", actorId: user.id, data: { calendar: body.calendar }, at }),
         auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "workspace.business_hours_changed", data: { calendar: body.calendar }, ip: clientIp(c), at }),
       ]);
+      recheck(core, user.workspaceId);
       return { calendar: body.calendar };
     },
   );
@@ -57,6 +71,7 @@ export function registerSlaRoutes(api: ApiRegistry, core: Writes): void {
         eventInsert(core, { workspaceId: user.workspaceId, type: "sla.policy_deleted", actorKind: "agent", actorId: user.id, data: { policyId: params.id }, at }),
         auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "sla.policy_deleted", target: params.id, ip: clientIp(c), at }),
       ]);
+      recheck(core, user.workspaceId);
       return { deleted: true };
     },
   );
@@ -67,7 +82,7 @@ async function ownPolicy(core: Writes, user: SessionUser, id: string): Promise<v
   if (!row) throw new HttpError(404, "not_found", "There is no such SLA policy; it may have been deleted.");
 }
 
-async function savePolicy(core: Writes, user: SessionUser, id: string, input: SlaPolicyInput, ip: string | null, create: boolean): Promise<SlaPolicy> {
+async function savePolicy(core: SlaRouteDeps, user: SessionUser, id: string, input: SlaPolicyInput, ip: string | null, create: boolean): Promise<SlaPolicy> {
   if (!create) await ownPolicy(core, user, id);
   if (input.inboxId !== null) {
     const inbox = await core.db.query.inboxes.findFirst({ where: and(eq(inboxes.id, input.inboxId), eq(inboxes.workspaceId, user.workspaceId)) });
@@ -82,5 +97,6 @@ async function savePolicy(core: Writes, user: SessionUser, id: string, input: Sl
     eventInsert(core, { workspaceId: user.workspaceId, type: "sla.policy_saved", actorKind: "agent", actorId: user.id, data: { policy }, at: policy.updatedAt }),
     auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "sla.policy_saved", target: id, data: { policy }, ip, at: policy.updatedAt }),
   ]);
+  recheck(core, user.workspaceId);
   return policy;
 }

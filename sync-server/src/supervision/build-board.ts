@@ -41,7 +41,7 @@ export interface TeamParts {
 /** The fields of a conversation the board reads (a record row and the list's Conversation both have them). */
 export type BoardSource = Pick<
   Conversation,
-  "id" | "inboxId" | "channel" | "contactName" | "status" | "priority" | "assigneeId" | "offeredTo" | "offeredAt" | "waitingSince" | "createdAt" | "helpRequestedAt" | "helpRequestedBy"
+  "id" | "inboxId" | "channel" | "contactName" | "status" | "priority" | "assigneeId" | "offeredTo" | "offeredAt" | "waitingSince" | "createdAt" | "helpRequestedAt" | "helpRequestedBy" | "sla"
 >;
 
 /** One chat as the board sees it; `vip` is the contact's (not part of the conversation). */
@@ -61,6 +61,7 @@ export function boardConversationOf(c: BoardSource, vip: boolean): BoardConversa
     createdAt: c.createdAt,
     helpRequestedAt: c.helpRequestedAt ?? null,
     helpRequestedBy: c.helpRequestedBy ?? null,
+    sla: c.sla ?? null,
   };
 }
 
@@ -86,6 +87,7 @@ export async function readTeamParts(core: BoardDeps, teamId: string): Promise<Te
         createdAt: conversations.createdAt,
         helpRequestedAt: conversations.helpRequestedAt,
         helpRequestedBy: conversations.helpRequestedBy,
+        sla: conversations.sla,
         vip: contacts.vip,
       })
       .from(conversations)

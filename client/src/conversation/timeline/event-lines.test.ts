@@ -54,4 +54,10 @@ describe("history events in the timeline", () => {
   it("formats waits for people", () => {
     expect([formatWait(4_000), formatWait(60_000), formatWait(3 * 3600_000)]).toEqual(["4 s", "1 min", "3 h"]);
   });
+
+  it("shows the SLA keeper's alerts with their target", () => {
+    const system = { actorKind: "system" as const, actorId: null };
+    expect(eventLine(event("sla.at_risk", { target: "first_response", cycleStart: 1, dueAt: 2, policyId: "p" }, system), nameOf)).toEqual({ text: "First response SLA at risk", detail: null, tone: "sla" });
+    expect(eventLine(event("sla.breached", { target: "resolution", cycleStart: 1, dueAt: 2, policyId: "p" }, system), nameOf)?.text).toBe("Resolution SLA breached");
+  });
 });

@@ -4,12 +4,12 @@
  * an agent. Events the timeline already shows another way (messages, their delivery, notes,
  * reads) are left out.
  */
-import { PrioritySchema, type DomainEvent } from "@inbox/shared";
+import { PrioritySchema, SlaTargetSchema, type DomainEvent } from "@inbox/shared";
 import { priorityWord } from "../../format/status-words.ts";
 import { formatDateTime } from "../../format/time.ts";
 import { t } from "./messages.ts";
 
-export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry" | "supervision";
+export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry" | "supervision" | "sla";
 
 export interface EventLine {
   text: string;
@@ -107,6 +107,13 @@ export function eventLine(e: DomainEvent, nameOf: NameOf, teamName?: (teamId: st
       return { text: t("joinedBy", { actor }), detail: null, tone: "supervision" };
     case "supervisor.whispered":
       return { text: t("whisperedBy", { actor, to: person(d.to) }), detail: null, tone: "supervision" };
+    // SLAs: the keeper's alerts, once per target and cycle.
+    case "sla.at_risk":
+    case "sla.breached": {
+      const target = SlaTargetSchema.safeParse(d.target);
+      const name = t(target.success ? `slaTarget_${target.data}` : "slaTarget_unknown");
+      return { text: t(e.type === "sla.at_risk" ? "slaAtRiskLine" : "slaBreachedLine", { target: name }), detail: null, tone: "sla" };
+    }
     default:
       return null;
   }

@@ -91,6 +91,13 @@ export const t = defineMessages(
     noteTag: "Internal note · {author}",
     whisperTag: "Whisper from {author} to {to} · agents only",
     anotherTeam: "another team",
+    // SLAs (issue 12): the keeper's alerts in the chat's history
+    slaAtRiskLine: "{target} SLA at risk",
+    slaBreachedLine: "{target} SLA breached",
+    slaTarget_first_response: "First response",
+    slaTarget_next_response: "Next response",
+    slaTarget_resolution: "Resolution",
+    slaTarget_unknown: "An",
   },
   {
     log: "Mensagens",
@@ -175,5 +182,11 @@ export const t = defineMessages(
     noteTag: "Nota interna · {author}",
     whisperTag: "Sussurro de {author} para {to} · só atendentes",
     anotherTeam: "outra equipe",
+    slaAtRiskLine: "SLA de {target} em risco",
+    slaBreachedLine: "SLA de {target} violado",
+    slaTarget_first_response: "primeira resposta",
+    slaTarget_next_response: "próxima resposta",
+    slaTarget_resolution: "resolução",
+    slaTarget_unknown: "atendimento",
   },
 );
