@@ -21,6 +21,7 @@ import { prepareKeptUploads } from "../sync/kept-uploads.ts";
 import { classifyFailure, outcomeEffects, refusalResult } from "../sync/outcomes.ts";
 import { createPullScheduler, pullAll, PULL_PAGE_SIZE } from "../sync/pull.ts";
 import { createWorkDocs, type WorkDocs } from "../sync/work-docs.ts";
+import { bulkIdOf, recordBulkResult } from "../sync/bulk-ledger.ts";
 import { queuedByConversation, waitingCount } from "../sync/pending.ts";
 import type { SessionSlice } from "./session.ts";
 
@@ -120,6 +121,12 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       refusal: refusalResult,
       prepare: prepareKeptUploads(db),
       async onOutcome(outcome) {
+        // A bulk action's answers are summed up together (bulk/ shows one summary), not one notice each.
+        if (bulkIdOf(outcome.entry.command.clientId) !== null) {
+          await recordBulkResult(db, outcome.entry.command.clientId, outcome.result);
+          if (!outcome.result.ok) pull.request();
+          return;
+        }
         const effects = outcomeEffects(outcome);
         if (effects.draft) await workDocs.appendDraft(effects.draft.conversationId, effects.draft.text);
         if (effects.notice) notify(effects.notice);
