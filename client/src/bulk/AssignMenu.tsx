@@ -11,13 +11,19 @@ import type { BulkAction, BulkTarget } from "../sync/bulk-ledger.ts";
 import { t } from "./messages.ts";
 
 export function AssignMenu(props: { targets: readonly BulkTarget[]; onChoose(action: BulkAction): void; onCancel(): void }) {
-  const { users } = useAppState();
+  const { users, session } = useAppState();
   const [loads] = createResource(() => api.assigneeLoads().then((r) => r.loads));
   const [chosen, setChosen] = createSignal<string | null>(null);
   const [override, setOverride] = createSignal(false);
   const people = createMemo(() => {
     const byId = new Map(users.all().map((u) => [u.id, u]));
-    return (loads() ?? [])
+    const me = session.me()?.user;
+    // Offline the loads cannot be fetched: the people of the caller's teams (kept on this device)
+    // are offered without them, and the server checks capacity per chat when the change lands.
+    const known: { userId: string; load: number | null; capacity: number }[] = loads.error
+      ? users.all().filter((u) => me && u.teamIds.some((team) => canSeeTeam(me, team))).map((u) => ({ userId: u.id, load: null, capacity: u.maxConcurrentChats }))
+      : (loads() ?? []);
+    return known
       .flatMap((l) => {
         const user = byId.get(l.userId);
         return user ? [{ ...l, user }] : [];
@@ -29,9 +35,13 @@ export function AssignMenu(props: { targets: readonly BulkTarget[]; onChoose(act
   /** Chats they would hold after this (those already theirs do not count twice). */
   const after = () => {
     const p = person();
-    return p ? p.load + props.targets.filter((t) => t.assigneeId !== p.userId).length : 0;
+    return p && p.load !== null ? p.load + props.targets.filter((t) => t.assigneeId !== p.userId).length : 0;
   };
-  const over = () => person() !== undefined && after() > person()!.capacity;
+  // Taking chats yourself is never limited by capacity (the server's rule too).
+  const over = () => {
+    const p = person();
+    return p !== undefined && p.load !== null && p.userId !== session.me()?.user.id && after() > p.capacity;
+  };
   return (
     <form
       class="bulk-menu"
@@ -53,7 +63,7 @@ export function AssignMenu(props: { targets: readonly BulkTarget[]; onChoose(act
         <legend class="sr-only">{t("assignTo")}</legend>
         <For each={people()}>
           {(p) => (
-            <label class="bulk-person" classList={{ "bulk-person-full": p.load >= p.capacity }}>
+            <label class="bulk-person" classList={{ "bulk-person-full": p.load !== null && p.load >= p.capacity }}>
               <input
                 type="radio"
                 name="assignee"
@@ -65,10 +75,12 @@ export function AssignMenu(props: { targets: readonly BulkTarget[]; onChoose(act
                 }}
               />
               <span class="bulk-person-name">{p.user.name}</span>
-              <span class="bulk-person-load">
-                {t("load", { load: p.load, capacity: p.capacity })}
-                <Show when={p.load >= p.capacity}> · {t("full")}</Show>
-              </span>
+              <Show when={p.load !== null}>
+                <span class="bulk-person-load">
+                  {t("load", { load: p.load!, capacity: p.capacity })}
+                  <Show when={p.load! >= p.capacity}> · {t("full")}</Show>
+                </span>
+              </Show>
             </label>
           )}
         </For>
