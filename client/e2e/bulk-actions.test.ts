@@ -81,7 +81,7 @@ describe("bulk actions, in a real browser", () => {
     for (const name of names) await row(anaPage, name).waitFor();
   });
 
-  it("an agent sets the priority of several chats and resolves them, in one go each", async () => {
+  it("an agent sets the priority of several chats, labels them and resolves them, in one go each", async () => {
     const names = ["Bulk Eva", "Bulk Fabio"];
     for (const name of names) await customerWrites(name);
     const ana = await app.signIn("ana@demo.inbox");
@@ -101,6 +101,16 @@ describe("bulk actions, in a real browser", () => {
     await ana.getByRole("dialog", { name: "Priority" }).getByRole("button", { name: "Urgent" }).click();
     await results(ana).getByText("2 set to Urgent").waitFor();
     for (const name of names) await row(ana, name).getByText("Urgent").waitFor();
+
+    // A label goes into each chat's shared work document; it counts once that has synced.
+    await row(ana, "Bulk Eva").getByRole("checkbox").check();
+    await row(ana, "Bulk Fabio").getByRole("checkbox").check();
+    await bar.getByRole("button", { name: "Label" }).click();
+    const labelForm = ana.getByRole("dialog", { name: "Add label" });
+    await labelForm.getByLabel("Label to add").fill("bulk-vip");
+    await labelForm.getByRole("button", { name: "Add label" }).click();
+    await results(ana).getByText("2 labelled “bulk-vip”").waitFor();
+    await waitFor("the label mirrored on the server", async () => (await conversationsOf(names)).every((c) => c.labels.includes("bulk-vip")));
 
     await row(ana, "Bulk Eva").getByRole("checkbox").check();
     await row(ana, "Bulk Fabio").getByRole("checkbox").check();
@@ -154,6 +164,19 @@ describe("bulk actions, in a real browser", () => {
     await row(sam, "Bulk Gil").getByText("Assigned to Alice Admin").waitFor();
     await results(sam).getByRole("button", { name: "Dismiss" }).click();
     await results(sam).waitFor({ state: "detached" });
+  });
+
+  it("a supervisor snoozes several chats until a preset time", async () => {
+    const names = ["Bulk Kai", "Bulk Lia"];
+    for (const name of names) await customerWrites(name);
+    const sam = await app.signIn("supervisor@demo.inbox");
+    await showTab(sam, "All");
+    for (const name of names) await row(sam, name).getByRole("checkbox").check();
+    const bar = sam.getByRole("toolbar", { name: "Bulk actions" });
+    await bar.getByRole("button", { name: "Snooze" }).click();
+    await sam.getByRole("dialog", { name: "Snooze" }).getByRole("button", { name: /For an hour/ }).click();
+    await results(sam).getByText(/^2 snoozed until /).waitFor();
+    await waitFor("both snoozed on the server", async () => (await conversationsOf(names)).every((c) => c.status === "snoozed" && (c.snoozedUntil ?? 0) > Date.now()));
   });
 
   it("on the supervision board, picked queue rows are transferred to another team", async () => {

@@ -26,7 +26,8 @@ const SNOOZE_WORDS: Record<SnoozeChoice, Parameters<typeof t>[0]> = {
   nextWeek: "snoozeNextWeek",
 };
 
-export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[] }) {
+/** `pickAll: false`: the select-all box lives elsewhere (a table's header), and the bar shows only once rows are picked. */
+export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; pickAll?: boolean }) {
   const { session, local } = useAppState();
   const [menu, setMenu] = createSignal<Menu | null>(null);
   const [label, setLabel] = createSignal("");
@@ -45,92 +46,96 @@ export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[] }
     </button>
   );
   return (
-    <div class="bulk-bar" role="toolbar" aria-label={t("bar")} onKeyDown={(e) => e.key === "Escape" && setMenu(null)}>
-      <PickAllBox picks={props.picks} />
-      <Show when={props.picks.count() > 0}>
-        <span class="bulk-count" role="status">
-          {t("picked", { count: props.picks.count() })}
-        </span>
-        <button type="button" class="btn btn-ghost" onClick={() => (props.picks.clear(), setMenu(null))}>
-          {t("clear")}
-        </button>
-        <Show
-          when={supervises()}
-          fallback={
-            <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "assign", assigneeId: me()!.id, assigneeName: me()!.name, override: false })}>
-              {t("assignToMe")}
-            </button>
-          }
-        >
-          {menuButton("assign", t("assign"))}
-          {menuButton("transfer", t("transfer"))}
+    <Show when={props.pickAll !== false || props.picks.count() > 0}>
+      <div class="bulk-bar" role="toolbar" aria-label={t("bar")} onKeyDown={(e) => e.key === "Escape" && setMenu(null)}>
+        <Show when={props.pickAll !== false}>
+          <PickAllBox picks={props.picks} />
         </Show>
-        <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "resolve" })}>
-          {t("resolve")}
-        </button>
-        {menuButton("label", t("label"))}
-        {menuButton("priority", t("priority"))}
-        {menuButton("snooze", t("snooze"))}
-      </Show>
-      <Show when={props.picks.count() > 0 && menu()}>
-        <Switch>
-          <Match when={menu() === "assign"}>
-            <AssignMenu targets={props.targets()} onChoose={(a) => void run(a)} onCancel={() => setMenu(null)} />
-          </Match>
-          <Match when={menu() === "transfer"}>
-            <div class="bulk-menu" role="dialog" aria-label={t("transferTo")}>
-              <For each={session.me()?.teams ?? []}>
-                {(team) => (
-                  <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "transfer", teamId: team.id, teamName: team.name })}>
-                    {team.name}
-                  </button>
-                )}
-              </For>
-            </div>
-          </Match>
-          <Match when={menu() === "label"}>
-            <form
-              class="bulk-menu"
-              role="dialog"
-              aria-label={t("addLabel")}
-              onSubmit={(e) => {
-                e.preventDefault();
-                const value = label().trim();
-                if (!value) return;
-                setLabel("");
-                void run({ kind: "label", label: value });
-              }}
-            >
-              <input aria-label={t("labelName")} maxLength={40} value={label()} onInput={(e) => setLabel(e.currentTarget.value)} />
-              <button type="submit" class="btn btn-primary" disabled={!label().trim()}>
-                {t("addLabel")}
+        <Show when={props.picks.count() > 0}>
+          <span class="bulk-count" role="status">
+            {t("picked", { count: props.picks.count() })}
+          </span>
+          <button type="button" class="btn btn-ghost" onClick={() => (props.picks.clear(), setMenu(null))}>
+            {t("clear")}
+          </button>
+          <Show
+            when={supervises()}
+            fallback={
+              <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "assign", assigneeId: me()!.id, assigneeName: me()!.name, override: false })}>
+                {t("assignToMe")}
               </button>
-            </form>
-          </Match>
-          <Match when={menu() === "priority"}>
-            <div class="bulk-menu" role="dialog" aria-label={t("priority")}>
-              <For each={PRIORITIES}>
-                {(p) => (
-                  <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "priority", priority: p })}>
-                    {priorityWord(p)}
-                  </button>
-                )}
-              </For>
-            </div>
-          </Match>
-          <Match when={menu() === "snooze"}>
-            <div class="bulk-menu" role="dialog" aria-label={t("snooze")}>
-              <For each={snoozeOptions(Date.now())}>
-                {(o) => (
-                  <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "snooze", until: o.until })}>
-                    {t(SNOOZE_WORDS[o.choice])} <span class="bulk-muted">{formatDateTime(o.until)}</span>
-                  </button>
-                )}
-              </For>
-            </div>
-          </Match>
-        </Switch>
-      </Show>
-    </div>
+            }
+          >
+            {menuButton("assign", t("assign"))}
+            {menuButton("transfer", t("transfer"))}
+          </Show>
+          <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "resolve" })}>
+            {t("resolve")}
+          </button>
+          {menuButton("label", t("label"))}
+          {menuButton("priority", t("priority"))}
+          {menuButton("snooze", t("snooze"))}
+        </Show>
+        <Show when={props.picks.count() > 0 && menu()}>
+          <Switch>
+            <Match when={menu() === "assign"}>
+              <AssignMenu targets={props.targets()} onChoose={(a) => void run(a)} onCancel={() => setMenu(null)} />
+            </Match>
+            <Match when={menu() === "transfer"}>
+              <div class="bulk-menu" role="dialog" aria-label={t("transferTo")}>
+                <For each={session.me()?.teams ?? []}>
+                  {(team) => (
+                    <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "transfer", teamId: team.id, teamName: team.name })}>
+                      {team.name}
+                    </button>
+                  )}
+                </For>
+              </div>
+            </Match>
+            <Match when={menu() === "label"}>
+              <form
+                class="bulk-menu"
+                role="dialog"
+                aria-label={t("addLabel")}
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  const value = label().trim();
+                  if (!value) return;
+                  setLabel("");
+                  void run({ kind: "label", label: value });
+                }}
+              >
+                <input aria-label={t("labelName")} maxLength={40} value={label()} onInput={(e) => setLabel(e.currentTarget.value)} />
+                <button type="submit" class="btn btn-primary" disabled={!label().trim()}>
+                  {t("addLabel")}
+                </button>
+              </form>
+            </Match>
+            <Match when={menu() === "priority"}>
+              <div class="bulk-menu" role="dialog" aria-label={t("priority")}>
+                <For each={PRIORITIES}>
+                  {(p) => (
+                    <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "priority", priority: p })}>
+                      {priorityWord(p)}
+                    </button>
+                  )}
+                </For>
+              </div>
+            </Match>
+            <Match when={menu() === "snooze"}>
+              <div class="bulk-menu" role="dialog" aria-label={t("snooze")}>
+                <For each={snoozeOptions(Date.now())}>
+                  {(o) => (
+                    <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "snooze", until: o.until })}>
+                      {t(SNOOZE_WORDS[o.choice])} <span class="bulk-muted">{formatDateTime(o.until)}</span>
+                    </button>
+                  )}
+                </For>
+              </div>
+            </Match>
+          </Switch>
+        </Show>
+      </div>
+    </Show>
   );
 }

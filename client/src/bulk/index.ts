@@ -6,5 +6,5 @@
 export { BulkBar } from "./BulkBar.tsx";
 export { BulkResults } from "./BulkResults.tsx";
 export { createPicks, type PickState } from "./create-picks.ts";
-export { PickBox, pickKey } from "./PickBox.tsx";
+export { PickAllBox, PickBox, pickKey } from "./PickBox.tsx";
 export type { BulkTarget } from "../sync/bulk-ledger.ts";

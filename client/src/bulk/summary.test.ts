@@ -46,6 +46,7 @@ describe("a bulk action's commands", () => {
 
 describe("the summary of a bulk action", () => {
   it("counts what is done, what was refused and why, and what still waits (offline)", () => {
+    expect(summarize(assign).text).toBe("Assign to Ana Souza: 4 waiting to send");
     let g = answer(assign, 1, { ok: true });
     g = answer(g, 2, { ok: true });
     expect(summarize(g).text).toBe("2 assigned to Ana Souza · 2 waiting to send");
@@ -74,7 +75,8 @@ describe("the summary of a bulk action", () => {
     setLocale("pt-BR");
     let g = answer(assign, 1, { ok: true });
     g = answer(g, 3, { ok: false, code: "over_capacity", message: "x" });
-    expect(summarize(g).text).toBe("Atribuídas a Ana Souza: 1 · Não feitas: 1 (acima da capacidade) · Aguardando envio: 2");
+    expect(summarize(g).text).toBe("Atribuídas a Ana Souza: 1 · Não feitas: 1 (acima da capacidade) · 2 aguardando envio");
+    expect(summarize(newGroup(id, { kind: "resolve" }, targets, 0)).text).toBe("Resolver: 4 aguardando envio");
     const moved = answer(newGroup(id, { kind: "transfer", teamId: "t", teamName: "Vendas" }, targets.slice(0, 1), 0), 0, { ok: true });
     expect(summarize(moved).text).toBe("Transferidas para Vendas: 1");
   });

@@ -46,29 +46,33 @@ export function summarize(group: BulkGroup, timeZone?: string): BulkSummary {
     }
   }
   const parts: string[] = [];
-  if (done > 0 || failures.length === 0) parts.push(doneWords(group, done, timeZone));
+  // Nothing answered yet (offline): say what waits, not "0 assigned".
+  if (done === 0 && failures.length === 0 && waiting > 0) parts.push(words(group, "a", 0, timeZone));
+  else if (done > 0 || failures.length === 0) parts.push(words(group, "done", done, timeZone));
   if (failures.length > 0) {
     const list = [...reasons].map(([reason, count]) => (reasons.size === 1 && count === failures.length ? t(`r_${reason}`) : t("reasonCount", { reason: t(`r_${reason}`), count })));
     parts.push(t("notDone", { count: failures.length, reasons: list.join(", ") }));
   }
   if (waiting > 0) parts.push(t("waiting", { count: waiting }));
-  return { done, waiting, settled: waiting === 0, reasons: [...reasons].map(([reason, count]) => ({ reason, count })), failures, text: parts.join(" · ") };
+  const text = parts.length === 2 && done === 0 && failures.length === 0 ? parts.join(": ") : parts.join(" · ");
+  return { done, waiting, settled: waiting === 0, reasons: [...reasons].map(([reason, count]) => ({ reason, count })), failures, text };
 }
 
-function doneWords(group: BulkGroup, count: number, timeZone?: string): string {
+/** "3 assigned to Ana" (done) or "Assign to Ana" (a: the action, while nothing has landed). */
+function words(group: BulkGroup, form: "done" | "a", count: number, timeZone?: string): string {
   const a = group.action;
   switch (a.kind) {
     case "assign":
-      return t("done_assign", { count, name: a.assigneeName });
+      return t(`${form}_assign`, { count, name: a.assigneeName });
     case "transfer":
-      return t("done_transfer", { count, team: a.teamName });
+      return t(`${form}_transfer`, { count, team: a.teamName });
     case "resolve":
-      return t("done_resolve", { count });
+      return t(`${form}_resolve`, { count });
     case "label":
-      return t("done_label", { count, label: a.label });
+      return t(`${form}_label`, { count, label: a.label });
     case "priority":
-      return t("done_priority", { count, priority: priorityWord(a.priority) });
+      return t(`${form}_priority`, { count, priority: priorityWord(a.priority) });
     case "snooze":
-      return t("done_snooze", { count, time: formatDateTime(a.until, { timeZone }) });
+      return t(`${form}_snooze`, { count, time: formatDateTime(a.until, { timeZone }) });
   }
 }

@@ -1,7 +1,7 @@
 /** One team's board: count tiles, the queue (positions, ticking waits), inboxes and the agents. */
 import { For, Show, type Accessor } from "solid-js";
 import type { BoardAgent, QueueCounts, TeamBoard } from "@inbox/shared";
-import { BulkBar, createPicks, PickBox, type BulkTarget } from "../bulk/index.ts";
+import { BulkBar, createPicks, PickAllBox, PickBox, type BulkTarget } from "../bulk/index.ts";
 import { clockTime, shortDuration } from "./format.ts";
 import { t } from "./messages.ts";
 
@@ -38,14 +38,14 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
       <h3>{t("queue")}</h3>
       <Show when={props.board.team.waiting.length > 0} fallback={<p class="board-empty">{t("noneWaiting")}</p>}>
         <Show when={!props.wall}>
-          <BulkBar picks={picks} targets={targets} />
+          <BulkBar picks={picks} targets={targets} pickAll={false} />
         </Show>
         <table class="board-queue">
           <thead>
             <tr>
               <Show when={!props.wall}>
                 <th>
-                  <span class="sr-only">{t("pickColumn")}</span>
+                  <PickAllBox picks={picks} />
                 </th>
               </Show>
               <th>{t("position")}</th>
