@@ -8,7 +8,7 @@ import type { ListFilter } from "@inbox/shared";
 import { activeFilterCount } from "@inbox/shared/domain/list-view";
 import { For, Match, Show, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
-import { BulkBar, createPicks, PickBox, pickKey, type BulkTarget } from "../bulk/index.ts";
+import { BulkBar, createPicks, PickAllBox, PickBox, pickKey, type BulkTarget } from "../bulk/index.ts";
 import { channelStatusWords, effectiveStatus } from "../format/channel-status.ts";
 import { createNow } from "../ui/now.ts";
 import { ConversationListItem } from "./ConversationListItem.tsx";
@@ -54,6 +54,10 @@ export function ConversationList() {
     <nav class="conv-list-panel" aria-label={ws("conversations")}>
       <div class="panel-head">
         <h2>{ws("conversations")}</h2>
+        {/* Here rather than in a bar of its own, so the list keeps its height until rows are picked. */}
+        <Show when={!searchActive() && conversations.visible().length > 0}>
+          <PickAllBox picks={picks} />
+        </Show>
       </div>
       <div class="search-box">
         <input
@@ -106,7 +110,7 @@ export function ConversationList() {
                 <p class="sr-only" id="conv-list-keys">
                   {t("keyboardHint")} {t("pickHint")}
                 </p>
-                <BulkBar picks={picks} targets={targets} />
+                <BulkBar picks={picks} targets={targets} pickAll={false} />
                 <VirtualList
                   class="conv-list"
                   label={t("listLabel")}
@@ -122,7 +126,6 @@ export function ConversationList() {
                     <Show when={conversations.peek(row.id)}>
                       {(c) => (
                         <div class="conv-row" classList={{ picked: picks.has(row.id) }} onKeyDown={(e) => pickKey(picks, row.id, e)}>
-                          <PickBox picks={picks} id={row.id} name={c().contactName} tabIndex={row.tabIndex()} />
                           <ConversationListItem
                             conversation={c()}
                             selected={selection.selectedId() === row.id}
@@ -130,6 +133,8 @@ export function ConversationList() {
                             tabIndex={row.tabIndex()}
                             onSelect={() => selection.select(row.id)}
                           />
+                          {/* After the row's button (the list's focus target), drawn before it (CSS order). */}
+                          <PickBox picks={picks} id={row.id} name={c().contactName} tabIndex={row.tabIndex()} />
                         </div>
                       )}
                     </Show>
