@@ -44,8 +44,15 @@ export async function labelEach(db: LocalDb, docs: WorkDocs, group: BulkGroup): 
           try {
             await doc.whenLoaded;
             if (doc.labels.get(label) !== true) doc.labels.set(label, true);
-            await whenTrue(doc.synced);
-            await recordBulkResult(db, target.clientId, { clientId: target.clientId, ok: true });
+            // Synced: the label has reached the server. Forbidden: the chat is no longer this person's to see.
+            const forbidden = await whenTrue(() => doc.synced() || doc.status() === "forbidden").then(() => doc.status() === "forbidden" && !doc.synced());
+            await recordBulkResult(
+              db,
+              target.clientId,
+              forbidden
+                ? { clientId: target.clientId, ok: false, code: "forbidden", message: "You can no longer see this conversation.", keepAsDraft: false }
+                : { clientId: target.clientId, ok: true },
+            );
           } finally {
             release();
           }
