@@ -139,7 +139,10 @@ describe("bulk actions, in a real browser", () => {
     await picker.getByText(/Loads could not be loaded/).waitFor();
     await picker.getByRole("radio", { name: /Sam Supervisor/ }).check();
     await picker.getByRole("button", { name: "Assign" }).click();
-    await results(sam).getByText("2 waiting to send").waitFor();
+    await results(sam).getByText("Assign to Sam Supervisor: 2 waiting to send").waitFor();
+    // The device remembers the action across a reload, still offline.
+    await sam.reload();
+    await results(sam).getByText("Assign to Sam Supervisor: 2 waiting to send").waitFor();
 
     // Meanwhile the admin takes Gil's chat.
     const [gil] = await conversationsOf(["Bulk Gil"]);

@@ -13,7 +13,7 @@ import { ApiError } from "../api/http.ts";
 import { KV_PULL_CURSOR, openLocalDb, type LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { OutboxRow } from "../local/rows.ts";
-import { enqueueCommand, evictIfNeeded, hasPulled, outboxStore, pullStore, reconcileTabTotals } from "../local/store.ts";
+import { enqueueCommand, enqueueCommands, evictIfNeeded, hasPulled, outboxStore, pullStore, reconcileTabTotals } from "../local/store.ts";
 import { deleteWorkDocs } from "../local/wipe.ts";
 import { backoffDelay } from "../sync/backoff.ts";
 import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
@@ -46,6 +46,11 @@ export interface LocalSlice {
   /** False until this device has pulled the working set once. */
   hasPulled: Accessor<boolean | null>;
   enqueue(command: Command): Promise<void>;
+  /**
+   * Several commands stored in one transaction with `alongside` (a bulk action's record): all or
+   * none, so a reload in the middle cannot leave part of them unsent.
+   */
+  enqueueAll(commands: readonly Command[], alongside?: (db: LocalDb) => Promise<void>): Promise<void>;
   /** Pull soon (debounced): a team room changed. */
   requestPull(): void;
   pullNow(): void;
@@ -68,6 +73,7 @@ interface Engine {
   pullUnreachable: Accessor<boolean>;
   hasPulled: Accessor<boolean | null>;
   enqueue(command: Command): Promise<void>;
+  enqueueAll(commands: readonly Command[], alongside?: (db: LocalDb) => Promise<void>): Promise<void>;
   requestPull(): void;
   pullNow(): void;
   serverBack(): void;
@@ -225,6 +231,10 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
         await enqueueCommand(db, command);
         replayer.kick();
       },
+      async enqueueAll(commands, alongside) {
+        await enqueueCommands(db, commands, alongside);
+        replayer.kick();
+      },
       requestPull: () => pull.request(),
       pullNow: () => pull.now(),
       serverBack: () => {
@@ -273,6 +283,11 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       const e = engine();
       if (!e) throw new Error("Not signed in");
       await e.enqueue(command);
+    },
+    async enqueueAll(commands, alongside) {
+      const e = engine();
+      if (!e) throw new Error("Not signed in");
+      await e.enqueueAll(commands, alongside);
     },
     requestPull: () => engine()?.requestPull(),
     pullNow: () => engine()?.pullNow(),

@@ -14,7 +14,14 @@ import { summarize } from "./summary.ts";
 
 export function BulkResults() {
   const { local } = useAppState();
-  const groups = createLiveQuery(() => local.db(), loadGroups, [] as BulkGroup[]);
+  const groups = createLiveQuery(() => local.db(), loadGroups, [] as BulkGroup[], {
+    // Unchanged groups keep their objects, so their lines (and an opened details list) stay as they are.
+    map: (next, prev) =>
+      next.map((g) => {
+        const before = prev.find((p) => p.id === g.id);
+        return before && JSON.stringify(before) === JSON.stringify(g) ? before : g;
+      }),
+  });
   createEffect(
     on(groups.loaded, (loaded) => {
       const db = local.db();

@@ -1,6 +1,6 @@
 /**
- * Starting a bulk action: its group stored first (so every answer finds it, even one that lands
- * after a reload), then one outbox command per conversation, sent by the one replayer in order.
+ * Starting a bulk action: its group (so every answer finds it, even one that lands after a
+ * reload) and one outbox command per conversation, stored together, then sent by the one replayer.
  * Labels go into each conversation's work document instead (see sync/bulk-ledger.ts for why);
  * each counts as done once its document has reached the server.
  */
@@ -14,13 +14,14 @@ export async function runBulk(local: LocalSlice, action: BulkAction, targets: re
   const db = local.db();
   if (!db || targets.length === 0) return;
   const group = newGroup(newBulkId(), action, targets, Date.now());
-  await storeGroup(db, group);
   if (action.kind === "label") {
+    await storeGroup(db, group);
     const docs = local.workDocs();
     if (docs) void labelEach(db, docs, group);
     return;
   }
-  for (const command of bulkCommands(group, targets)) await local.enqueue(command);
+  // The record and every command in one transaction: a reload halfway cannot leave some unsent.
+  await local.enqueueAll(bulkCommands(group, targets), (d) => storeGroup(d, group));
 }
 
 /** Label groups being written by this tab, so resuming does not start them twice. */

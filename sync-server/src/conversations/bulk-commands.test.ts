@@ -11,14 +11,16 @@ import { startTestServer, type TestServer } from "../testing/test-server.ts";
 // the whole request changes nothing twice.
 let server: TestServer;
 let seed: NonNullable<TestServer["seed"]>;
-let sam: string;
-let ana: string;
-let alice: string;
+let sam = "";
+let ana = "";
+let alice = "";
 
 beforeAll(async () => {
   server = await startTestServer({ seed: true });
   seed = server.seed!;
-  [sam, ana, alice] = await Promise.all(["supervisor@demo.inbox", "ana@demo.inbox", "admin@demo.inbox"].map((e) => server.login(e)));
+  sam = await server.login("supervisor@demo.inbox");
+  ana = await server.login("ana@demo.inbox");
+  alice = await server.login("admin@demo.inbox");
 });
 afterAll(() => server.stop());
 
