@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { inArray } from "drizzle-orm";
-import { conversations } from "../../sync-server/src/db/schema.ts";
+import { and, eq, inArray } from "drizzle-orm";
+import { conversations, events, users } from "../../sync-server/src/db/schema.ts";
 import { waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
 import { waitForBadge } from "./support/inbox-page.ts";
@@ -43,7 +43,7 @@ function results(page: Page) {
 }
 
 describe("bulk actions, in a real browser", () => {
-  it("a supervisor bulk-assigns chats from the list to an agent; the rows show her, and she sees them as hers", async () => {
+  it("a supervisor bulk-assigns chats from the list to an agent (over capacity only with an explicit override); the rows show her, and she sees them as hers", async () => {
     const names = ["Bulk Bea", "Bulk Caio", "Bulk Duda"];
     for (const name of names) await customerWrites(name);
     const sam = await app.signIn("supervisor@demo.inbox");
@@ -58,16 +58,20 @@ describe("bulk actions, in a real browser", () => {
     expect(await sam.getByRole("checkbox", { name: "Select Bulk Caio" }).isChecked()).toBe(true);
 
     // The picker shows each agent's load against capacity; going over needs an explicit override.
+    // Ana's capacity is set to one more than she holds, so three chats put her over it.
     const token = await app.server.login("supervisor@demo.inbox");
-    const { loads } = (await (await app.server.api("/api/assignees/load", { token })).json()) as { loads: { userId: string; load: number; capacity: number }[] };
-    const ana = loads.find((l) => l.userId === app.server.seed!.userIds.ana)!;
+    const loadOf = async () => {
+      const { loads } = (await (await app.server.api("/api/assignees/load", { token })).json()) as { loads: { userId: string; load: number; capacity: number }[] };
+      return loads.find((l) => l.userId === app.server.seed!.userIds.ana)!;
+    };
+    const before = await loadOf();
+    await app.server.core.db.update(users).set({ maxConcurrentChats: before.load + 1 }).where(eq(users.id, app.server.seed!.userIds.ana!));
     await bar.getByRole("button", { name: "Assign" }).click();
     const picker = sam.getByRole("dialog", { name: "Assign to an agent" });
-    await picker.getByRole("radio", { name: new RegExp(`Ana Souza.*${ana.load} of ${ana.capacity} chats`) }).check();
-    if (ana.load + 3 > ana.capacity) {
-      expect(await picker.getByRole("button", { name: "Assign" }).isDisabled()).toBe(true);
-      await picker.getByRole("checkbox", { name: "Assign anyway, over capacity" }).check();
-    }
+    await picker.getByRole("radio", { name: new RegExp(`Ana Souza.*${before.load} of ${before.load + 1} chats`) }).check();
+    await picker.getByRole("alert").getByText(`Assigning 3 puts Ana Souza over capacity (${before.load + 3} of ${before.load + 1}).`).waitFor();
+    expect(await picker.getByRole("button", { name: "Assign" }).isDisabled()).toBe(true);
+    await picker.getByRole("checkbox", { name: "Assign anyway, over capacity" }).check();
     await picker.getByRole("button", { name: "Assign" }).click();
 
     await results(sam).getByText("3 assigned to Ana Souza").waitFor();
@@ -75,6 +79,8 @@ describe("bulk actions, in a real browser", () => {
     expect(await bar.getByText(/selected/).count()).toBe(0);
     const stored = await conversationsOf(names);
     expect(stored.map((c) => c.assigneeId)).toEqual(names.map(() => app.server.seed!.userIds.ana));
+    const overridden = await app.server.core.db.select().from(events).where(and(inArray(events.conversationId, stored.map((c) => c.id)), eq(events.type, "conversation.assigned")));
+    expect(overridden.map((e) => e.data)).toEqual(names.map(() => expect.objectContaining({ to: app.server.seed!.userIds.ana, override: true })));
 
     const anaPage = await app.signIn("ana@demo.inbox");
     await showTab(anaPage, "Mine");

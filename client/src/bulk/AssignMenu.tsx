@@ -10,7 +10,7 @@ import { useAppState } from "../app/index.ts";
 import type { BulkAction, BulkTarget } from "../sync/bulk-ledger.ts";
 import { t } from "./messages.ts";
 
-export function AssignMenu(props: { targets: readonly BulkTarget[]; onChoose(action: BulkAction): void; onCancel(): void }) {
+export function AssignMenu(props: { targets: readonly BulkTarget[]; ref?: (el: HTMLElement) => void; onChoose(action: BulkAction): void; onCancel(): void }) {
   const { users, session } = useAppState();
   const [loads] = createResource(() => api.assigneeLoads().then((r) => r.loads));
   const [chosen, setChosen] = createSignal<string | null>(null);
@@ -44,6 +44,7 @@ export function AssignMenu(props: { targets: readonly BulkTarget[]; onChoose(act
   };
   return (
     <form
+      ref={(el) => props.ref?.(el)}
       class="bulk-menu"
       role="dialog"
       aria-label={t("assignTo")}

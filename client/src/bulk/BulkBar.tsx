@@ -34,6 +34,8 @@ export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; 
   const me = () => session.me()?.user;
   const supervises = () => me()?.role === "supervisor" || me()?.role === "admin";
   const toggle = (m: Menu) => setMenu(menu() === m ? null : m);
+  // An opened menu takes the focus, so the keyboard carries on inside it (Escape closes it).
+  const focusFirst = (el: HTMLElement) => queueMicrotask(() => el.querySelector<HTMLElement>("input:not(:disabled), button:not(:disabled)")?.focus());
   const run = async (action: BulkAction) => {
     const targets = props.targets();
     setMenu(null);
@@ -79,10 +81,10 @@ export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; 
         <Show when={props.picks.count() > 0 && menu()}>
           <Switch>
             <Match when={menu() === "assign"}>
-              <AssignMenu targets={props.targets()} onChoose={(a) => void run(a)} onCancel={() => setMenu(null)} />
+              <AssignMenu ref={focusFirst} targets={props.targets()} onChoose={(a) => void run(a)} onCancel={() => setMenu(null)} />
             </Match>
             <Match when={menu() === "transfer"}>
-              <div class="bulk-menu" role="dialog" aria-label={t("transferTo")}>
+              <div ref={focusFirst} class="bulk-menu" role="dialog" aria-label={t("transferTo")}>
                 <For each={session.me()?.teams ?? []}>
                   {(team) => (
                     <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "transfer", teamId: team.id, teamName: team.name })}>
@@ -94,6 +96,7 @@ export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; 
             </Match>
             <Match when={menu() === "label"}>
               <form
+                ref={focusFirst}
                 class="bulk-menu"
                 role="dialog"
                 aria-label={t("addLabel")}
@@ -112,7 +115,7 @@ export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; 
               </form>
             </Match>
             <Match when={menu() === "priority"}>
-              <div class="bulk-menu" role="dialog" aria-label={t("priority")}>
+              <div ref={focusFirst} class="bulk-menu" role="dialog" aria-label={t("priority")}>
                 <For each={PRIORITIES}>
                   {(p) => (
                     <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "priority", priority: p })}>
@@ -123,7 +126,7 @@ export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; 
               </div>
             </Match>
             <Match when={menu() === "snooze"}>
-              <div class="bulk-menu" role="dialog" aria-label={t("snooze")}>
+              <div ref={focusFirst} class="bulk-menu" role="dialog" aria-label={t("snooze")}>
                 <For each={snoozeOptions(Date.now())}>
                   {(o) => (
                     <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "snooze", until: o.until })}>
