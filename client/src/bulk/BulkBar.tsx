@@ -85,7 +85,7 @@ export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; 
             </Match>
             <Match when={menu() === "transfer"}>
               <div ref={focusFirst} class="bulk-menu" role="dialog" aria-label={t("transferTo")}>
-                <For each={session.me()?.teams ?? []}>
+                <For each={(session.me()?.teams ?? []).filter((team) => props.targets().some((c) => c.teamId !== team.id))}>
                   {(team) => (
                     <button type="button" class="btn btn-ghost" onClick={() => void run({ kind: "transfer", teamId: team.id, teamName: team.name })}>
                       {team.name}
