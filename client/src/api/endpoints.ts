@@ -6,6 +6,7 @@
 import {
   AdminInboxListResponseSchema,
   AdminInboxResponseSchema,
+  AssigneeLoadResponseSchema,
   CommandsResponseSchema,
   ContactDetailResponseSchema,
   ConversationDetailResponseSchema,
@@ -65,4 +66,8 @@ export const api = {
     request(`${adminInbox(id)}/reconnect`, { body: { credentials }, schema: AdminInboxResponseSchema }),
   setInboxEnabled: (id: string, enabled: boolean) =>
     request(`${adminInbox(id)}/enabled`, { body: { enabled }, schema: AdminInboxResponseSchema }),
+
+  // ---------- supervision: bulk actions ----------
+  /** The people of the teams the caller oversees, each with their open chats against their capacity. */
+  assigneeLoads: () => request("/api/assignees/load", { schema: AssigneeLoadResponseSchema }),
 };

@@ -13,7 +13,7 @@ import { ApiError } from "../api/http.ts";
 import { KV_PULL_CURSOR, openLocalDb, type LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { OutboxRow } from "../local/rows.ts";
-import { enqueueCommand, evictIfNeeded, hasPulled, outboxStore, pullStore, reconcileTabTotals } from "../local/store.ts";
+import { enqueueCommand, enqueueCommands, evictIfNeeded, hasPulled, outboxStore, pullStore, reconcileTabTotals } from "../local/store.ts";
 import { deleteWorkDocs } from "../local/wipe.ts";
 import { backoffDelay } from "../sync/backoff.ts";
 import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
@@ -21,6 +21,7 @@ import { prepareKeptUploads } from "../sync/kept-uploads.ts";
 import { classifyFailure, outcomeEffects, refusalResult } from "../sync/outcomes.ts";
 import { createPullScheduler, pullAll, PULL_PAGE_SIZE } from "../sync/pull.ts";
 import { createWorkDocs, type WorkDocs } from "../sync/work-docs.ts";
+import { bulkIdOf, recordBulkResult } from "../sync/bulk-ledger.ts";
 import { queuedByConversation, waitingCount } from "../sync/pending.ts";
 import type { SessionSlice } from "./session.ts";
 
@@ -47,6 +48,11 @@ export interface LocalSlice {
   /** False until this device has pulled the working set once. */
   hasPulled: Accessor<boolean | null>;
   enqueue(command: Command): Promise<void>;
+  /**
+   * Several commands stored in one transaction with `alongside` (a bulk action's record): all or
+   * none, so a reload in the middle cannot leave part of them unsent.
+   */
+  enqueueAll(commands: readonly Command[], alongside?: (db: LocalDb) => Promise<void>): Promise<void>;
   /** Pull soon (debounced): a team room changed. */
   requestPull(): void;
   pullNow(): void;
@@ -71,6 +77,7 @@ interface Engine {
   pullUnreachable: Accessor<boolean>;
   hasPulled: Accessor<boolean | null>;
   enqueue(command: Command): Promise<void>;
+  enqueueAll(commands: readonly Command[], alongside?: (db: LocalDb) => Promise<void>): Promise<void>;
   requestPull(): void;
   pullNow(): void;
   serverBack(): void;
@@ -124,6 +131,12 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       refusal: refusalResult,
       prepare: prepareKeptUploads(db),
       async onOutcome(outcome) {
+        // A bulk action's answers are summed up together (bulk/ shows one summary), not one notice each.
+        if (bulkIdOf(outcome.entry.command.clientId) !== null) {
+          await recordBulkResult(db, outcome.entry.command.clientId, outcome.result);
+          if (!outcome.result.ok) pull.request();
+          return;
+        }
         const effects = outcomeEffects(outcome);
         if (effects.draft) await workDocs.appendDraft(effects.draft.conversationId, effects.draft.text);
         if (effects.notice) notify(effects.notice, effects.action);
@@ -222,6 +235,10 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
         await enqueueCommand(db, command);
         replayer.kick();
       },
+      async enqueueAll(commands, alongside) {
+        await enqueueCommands(db, commands, alongside);
+        replayer.kick();
+      },
       requestPull: () => pull.request(),
       pullNow: () => pull.now(),
       serverBack: () => {
@@ -270,6 +287,11 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       const e = engine();
       if (!e) throw new Error("Not signed in");
       await e.enqueue(command);
+    },
+    async enqueueAll(commands, alongside) {
+      const e = engine();
+      if (!e) throw new Error("Not signed in");
+      await e.enqueueAll(commands, alongside);
     },
     requestPull: () => engine()?.requestPull(),
     pullNow: () => engine()?.pullNow(),

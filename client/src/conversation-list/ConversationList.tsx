@@ -8,6 +8,7 @@ import type { ListFilter } from "@inbox/shared";
 import { activeFilterCount } from "@inbox/shared/domain/list-view";
 import { For, Match, Show, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
+import { BulkBar, createPicks, PickAllBox, PickBox, pickKey, type BulkTarget } from "../bulk/index.ts";
 import { channelStatusWords, effectiveStatus } from "../format/channel-status.ts";
 import { createNow } from "../ui/now.ts";
 import { ConversationListItem } from "./ConversationListItem.tsx";
@@ -41,11 +42,22 @@ export function ConversationList() {
   // List times ("14:05", "Yesterday") roll over without a new message arriving.
   const now = createNow(60_000);
   const searchActive = () => conversations.query().trim().length > 0;
+  // Rows picked for a bulk action: the visible ones, in the list's order.
+  const picks = createPicks(() => (searchActive() ? [] : conversations.visibleIds()));
+  const targets = (): BulkTarget[] =>
+    picks.ids().flatMap((id) => {
+      const c = conversations.peek(id);
+      return c ? [{ conversationId: c.id, contactName: c.contactName, assigneeId: c.assigneeId, teamId: c.teamId }] : [];
+    });
 
   return (
     <nav class="conv-list-panel" aria-label={ws("conversations")}>
       <div class="panel-head">
         <h2>{ws("conversations")}</h2>
+        {/* Here rather than in a bar of its own, so the list keeps its height until rows are picked. */}
+        <Show when={!searchActive() && conversations.visible().length > 0}>
+          <PickAllBox picks={picks} />
+        </Show>
       </div>
       <div class="search-box">
         <input
@@ -96,8 +108,9 @@ export function ConversationList() {
               </Match>
               <Match when={true}>
                 <p class="sr-only" id="conv-list-keys">
-                  {t("keyboardHint")}
+                  {t("keyboardHint")} {t("pickHint")}
                 </p>
+                <BulkBar picks={picks} targets={targets} pickAll={false} />
                 <VirtualList
                   class="conv-list"
                   label={t("listLabel")}
@@ -112,13 +125,17 @@ export function ConversationList() {
                   {(row) => (
                     <Show when={conversations.peek(row.id)}>
                       {(c) => (
-                        <ConversationListItem
-                          conversation={c()}
-                          selected={selection.selectedId() === row.id}
-                          now={now()}
-                          tabIndex={row.tabIndex()}
-                          onSelect={() => selection.select(row.id)}
-                        />
+                        <div class="conv-row" classList={{ picked: picks.has(row.id) }} onKeyDown={(e) => pickKey(picks, row.id, e)}>
+                          <ConversationListItem
+                            conversation={c()}
+                            selected={selection.selectedId() === row.id}
+                            now={now()}
+                            tabIndex={row.tabIndex()}
+                            onSelect={() => selection.select(row.id)}
+                          />
+                          {/* After the row's button (the list's focus target), drawn before it (CSS order). */}
+                          <PickBox picks={picks} id={row.id} name={c().contactName} tabIndex={row.tabIndex()} />
+                        </div>
                       )}
                     </Show>
                   )}

@@ -5,6 +5,7 @@
 import type { Conversation } from "@inbox/shared";
 import { waitingSince } from "@inbox/shared/domain/list-view";
 import { Show } from "solid-js";
+import { useAppState } from "../app/index.ts";
 import { formatDateTime, formatListTime } from "../format/time.ts";
 import { PresenceMarker } from "../presence/index.ts";
 import { OfferedMarker } from "../routing/index.ts";
@@ -27,6 +28,12 @@ export function ConversationListItem(props: {
   tabIndex?: number;
 }) {
   const c = () => props.conversation;
+  const { users, session } = useAppState();
+  // Whose chat it is, when it is someone else's (supervisors moving chats see where they went).
+  const holder = () => {
+    const id = c().assigneeId;
+    return id && id !== session.me()?.user.id ? (users.nameOf(id) ?? null) : null;
+  };
   return (
     <button
       type="button"
@@ -41,6 +48,14 @@ export function ConversationListItem(props: {
         <span class="conv-item-top">
           <span class="conv-item-name">{c().contactName}</span>
           <PresenceMarker conversationId={c().id} />
+          <Show when={holder()}>
+            {(name) => (
+              <span class="conv-item-assignee" title={t("assignedTo", { name: name() })}>
+                <span class="sr-only">{t("assignedTo", { name: name() })}</span>
+                <span aria-hidden="true">{name().split(" ")[0]}</span>
+              </span>
+            )}
+          </Show>
           <time class="conv-item-time" datetime={new Date(c().lastActivityAt).toISOString()} title={formatDateTime(c().lastActivityAt)}>
             {formatListTime(c().lastActivityAt, { now: props.now })}
           </time>

@@ -42,6 +42,8 @@ export const t = defineMessages(
     waitingDays: "waiting {n} d",
     waitingSince: "Customer waiting for a reply since {time}",
     handRaised: "Agent asked for help",
+    assignedTo: "Assigned to {name}",
+    pickHint: "X selects a conversation for a bulk action, Shift+X a range.",
   },
   {
     filters: "Filtros",
@@ -83,5 +85,7 @@ export const t = defineMessages(
     waitingDays: "esperando há {n} d",
     waitingSince: "Cliente esperando resposta desde {time}",
     handRaised: "Agente pediu ajuda",
+    assignedTo: "Atribuída a {name}",
+    pickHint: "X seleciona uma conversa para uma ação em massa, Shift+X um intervalo.",
   },
 );

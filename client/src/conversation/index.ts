@@ -6,3 +6,4 @@
 export { ChatWindow } from "./ChatWindow.tsx";
 export { createSelectionSlice, type SelectionSlice } from "./selection.ts";
 export { StatusBadge } from "./StatusBadge.tsx";
+export { snoozeOptions, type SnoozeChoice } from "./snooze-times.ts";

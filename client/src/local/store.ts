@@ -162,6 +162,14 @@ export async function enqueueCommand(db: LocalDb, command: Command, now = Date.n
   });
 }
 
+/** Several actions (and `alongside`, e.g. a bulk action's record) stored in one transaction: all or none. */
+export async function enqueueCommands(db: LocalDb, commands: readonly Command[], alongside?: (db: LocalDb) => Promise<void>, now = Date.now()): Promise<void> {
+  await db.transaction("rw", db.outbox, db.conversations, db.kv, async () => {
+    await alongside?.(db);
+    for (const command of commands) await enqueueCommand(db, command, now);
+  });
+}
+
 export function outboxStore(db: LocalDb): ReplayerStore {
   return {
     async next(limit) {

@@ -2,6 +2,7 @@
 import { For, Show, type Accessor } from "solid-js";
 import type { BoardAgent, QueueCounts, TeamBoard } from "@inbox/shared";
 import { SlaCountdown } from "../sla/index.ts";
+import { BulkBar, createPicks, PickAllBox, PickBox, type BulkTarget } from "../bulk/index.ts";
 import { clockTime, shortDuration } from "./format.ts";
 import { t } from "./messages.ts";
 
@@ -10,6 +11,12 @@ const COUNT_KEYS = ["waiting", "waitingLong", "unassigned", "offered", "open", "
 export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live: boolean; wall: boolean; onOpen(conversationId: string): void }) {
   const agentName = (id: string | null) => (id ? (props.board.agents.find((a) => a.id === id)?.name ?? t("none")) : t("none"));
   const personName = (id: string | null) => (id ? (props.board.agents.find((a) => a.id === id)?.name ?? t("someone")) : t("someone"));
+  // Waiting chats picked for a bulk action (assign, transfer, …); they wait unassigned in this team.
+  const picks = createPicks(() => (props.wall ? [] : props.board.team.waiting.map((w) => w.conversationId)));
+  const targets = (): BulkTarget[] => {
+    const byId = new Map(props.board.team.waiting.map((w) => [w.conversationId, w]));
+    return picks.ids().map((id) => ({ conversationId: id, contactName: byId.get(id)?.contactName ?? "", assigneeId: null, teamId: props.board.teamId }));
+  };
   const countLabel = (key: (typeof COUNT_KEYS)[number]) =>
     key === "waitingLong" ? t("c_waitingLong", { minutes: Math.round(props.board.longWaitMs / 60_000) }) : t(`c_${key}`);
   return (
@@ -48,9 +55,17 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
       </Show>
       <h3>{t("queue")}</h3>
       <Show when={props.board.team.waiting.length > 0} fallback={<p class="board-empty">{t("noneWaiting")}</p>}>
+        <Show when={!props.wall}>
+          <BulkBar picks={picks} targets={targets} pickAll={false} />
+        </Show>
         <table class="board-queue">
           <thead>
             <tr>
+              <Show when={!props.wall}>
+                <th>
+                  <PickAllBox picks={picks} />
+                </th>
+              </Show>
               <th>{t("position")}</th>
               <th>{t("customer")}</th>
               <th>{t("channel")}</th>
@@ -63,7 +78,12 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
           <tbody>
             <For each={props.board.team.waiting}>
               {(row) => (
-                <tr data-conversation={row.conversationId}>
+                <tr data-conversation={row.conversationId} classList={{ picked: picks.has(row.conversationId) }}>
+                  <Show when={!props.wall}>
+                    <td>
+                      <PickBox picks={picks} id={row.conversationId} name={row.contactName} />
+                    </td>
+                  </Show>
                   <td class="board-position">{row.position}</td>
                   <td>
                     <button type="button" class="link" disabled={props.wall} onClick={() => props.onOpen(row.conversationId)}>

@@ -1,16 +1,12 @@
 /** The supervisor's reads for intervening: each person's chats against their capacity. */
-import { AssigneeLoadResponseSchema, AssigneeLoadSchema, type AssigneeLoad } from "@inbox/shared";
+import { AssigneeLoadSchema, type AssigneeLoad } from "@inbox/shared";
 import { z } from "zod";
-import { request } from "../../api/http.ts";
+import { api } from "../../api/endpoints.ts";
 import type { LocalDb } from "../../local/db.ts";
 
 const KV_LOADS = "assigneeLoads";
 const StoredSchema = z.object({ at: z.number(), loads: z.array(AssigneeLoadSchema) });
 export type StoredLoads = z.infer<typeof StoredSchema>;
-
-export const superviseApi = {
-  loads: () => request("/api/assignees/load", { schema: AssigneeLoadResponseSchema }),
-};
 
 /**
  * The loads, fresh from the server and kept on the device; offline (or refused), the device's
@@ -18,7 +14,7 @@ export const superviseApi = {
  */
 export async function fetchLoads(db: LocalDb | null): Promise<{ loads: AssigneeLoad[]; at: number; cached: boolean }> {
   try {
-    const { loads } = await superviseApi.loads();
+    const { loads } = await api.assigneeLoads();
     const at = Date.now();
     void db?.kv.put({ key: KV_LOADS, value: { at, loads } satisfies StoredLoads }).catch(() => {});
     return { loads, at, cached: false };

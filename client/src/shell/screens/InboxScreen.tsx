@@ -9,6 +9,7 @@ import { AppHeader } from "../AppHeader.tsx";
 import { ChannelAlerts } from "../ChannelAlerts.tsx";
 import { ChatWindow } from "../../conversation/index.ts";
 import { Notices } from "../Notices.tsx";
+import { BulkResults } from "../../bulk/index.ts";
 import { ConversationList } from "../../conversation-list/index.ts";
 import { CustomerInfo } from "../../customer/index.ts";
 
@@ -21,6 +22,7 @@ export function InboxScreen() {
       <AppHeader />
       <ChannelAlerts />
       <Notices />
+      <BulkResults />
       <div
         class="inbox"
         data-view={selection.selectedId() ? "chat" : "list"}
