@@ -80,7 +80,7 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
     const next = () => stream.next(Math.random, adapter.kinds);
     await runStream(board.doc, adapter.visible, next, 30, s.perSecond); // warm-up
     const ours = await runStream(board.doc, adapter.visible, next, s.events, s.perSecond);
-    printLatency(s, ours, bare, committed, stream.failures);
+    printLatency(s, adapter.kinds, ours, bare, committed, stream.failures);
 
     if (!existsSync(join(CLIENT_DIST, "index.html"))) {
       console.log(`  frames and memory skipped: no built client in ${CLIENT_DIST} (run \`npm run build\`, or set CLIENT_DIST)`);
@@ -140,9 +140,10 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
   }
 }
 
-function printLatency(s: { events: number; perSecond: number }, ours: StreamRun, bare: StreamRun, committed: StreamRun, failures: number): void {
+function printLatency(s: { events: number; perSecond: number }, kinds: readonly string[], ours: StreamRun, bare: StreamRun, committed: StreamRun, failures: number): void {
   const p = (xs: number[], q: number) => fmt(percentile(xs, q), 2).padStart(7);
-  console.log(`  ${s.events} events at ${s.perSecond}/s (40% customer messages, 30% assignments, 30% status changes), open loop; ms:`);
+  const mix = kinds.length === 3 ? "40% customer messages, 30% assignments, 30% status changes" : `${kinds.join(" and ")} through the REST routes`;
+  console.log(`  ${s.events} events at ${s.perSecond}/s (${mix}), open loop; ms:`);
   console.log("                                                        p50       p99    p50 ratio  p99 ratio");
   console.log(`  bare Yjs relay: sender -> board client (base)      ${p(bare.toBoard, 50)}   ${p(bare.toBoard, 99)}`);
   console.log(`  relay after a libSQL commit: commit start -> board ${p(committed.toBoard, 50)}   ${p(committed.toBoard, 99)}   ${ratio(committed.toBoard, bare.toBoard, 50)}   ${ratio(committed.toBoard, bare.toBoard, 99)}`);

@@ -39,6 +39,14 @@ export function parseRoomName(name: string): RoomRef | null {
   return { kind: m[1] as RoomRef["kind"], id: m[2]! };
 }
 
+/**
+ * Rooms whose document is rebuilt from the record whenever it is loaded and is never stored: a
+ * board is replaced whole many times a second, and its history is worth nothing.
+ */
+export function roomIsStored(name: string): boolean {
+  return parseRoomName(name)?.kind !== "board";
+}
+
 export const TEAM_CONVERSATIONS = "conversations";
 /** Team room: inbox id → Inbox (public fields, including its channel status). */
 export const TEAM_INBOXES = "inboxes";

@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from "drizzle-orm";
 import * as Y from "yjs";
+import { roomIsStored } from "@inbox/shared";
 import type { Database } from "../db/database.ts";
 import { docUpdates } from "../db/schema.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
@@ -78,7 +79,10 @@ export class RoomRegistry {
 
   private async load(name: string): Promise<Room> {
     const room = new Room(name);
-    const rows = await this.db
+    const stored = roomIsStored(name);
+    const rows = !stored
+      ? []
+      : await this.db
       .select({ update: docUpdates.update })
       .from(docUpdates)
       .where(eq(docUpdates.room, name))
@@ -87,9 +91,11 @@ export class RoomRegistry {
       Y.applyUpdate(room.doc, Y.mergeUpdates(rows.map((r) => r.update)), "load");
     }
     this.updateCounts.set(name, rows.length);
-    room.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin !== "load") this.persist(name, update);
-    });
+    if (stored) {
+      room.doc.on("update", (update: Uint8Array, origin: unknown) => {
+        if (origin !== "load") this.persist(name, update);
+      });
+    }
     await this.hydrate(room);
     this.rooms.set(name, room);
     return room;

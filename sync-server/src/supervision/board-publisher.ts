@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import { parseRoomName, roomName, type Conversation, type TeamBoard } from "@inbox/shared";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
 import { applyRoomOp, type RoomOp } from "../rooms/room-ops.ts";
-import { boardConversationOf, composeTeamBoard, readTeamParts, teamsOf, type BoardDeps, type TeamParts } from "./build-board.ts";
+import { boardConversationOf, composeTeamBoard, readTeamAgents, readTeamParts, readVips, teamsOf, type BoardDeps, type TeamParts } from "./build-board.ts";
 import { boardWakeAt, type BoardWakeDeps } from "./board-wake.ts";
 
 export interface BoardPublisherDeps extends BoardDeps, BoardWakeDeps {
@@ -18,14 +18,16 @@ export interface BoardPublisherDeps extends BoardDeps, BoardWakeDeps {
   longLived: boolean;
 }
 
-/** A full read of a team at most this often while its chats keep changing (they are patched in between). */
-const FULL_READ_EVERY_MS = 1_000;
+/** The agents' numbers are read again at most this often while a team's chats keep changing. */
+const AGENTS_READ_EVERY_MS = 1_000;
 
 /**
  * Publishes each team's board into `board.<teamId>`. A chat written into the team's room is
- * patched into the board at once, from memory (a board of 2,000 waiting chats is not read back
- * for every event); what only the record knows (agents' load across teams, today's numbers, a
- * new chat's VIP flag) follows with a full read, at most once a second per team. Full reads of
+ * patched into the board at once, from memory: the ops carry whole conversations, the same the
+ * team's list room is made of, so a board of 2,000 waiting chats is not read back per event.
+ * What only the record knows (agents' load across teams, today's numbers, a new chat's VIP flag)
+ * follows with a read of the agents, at most once a second per team. The whole team is read
+ * when a board opens and when something else changed (people, contacts, a wake-up). Reads of
  * one team are coalesced: a burst while one runs makes one more. Two things change with nobody
  * writing (a chat starts "waiting too long", an agent's heartbeat runs out), so after each full
  * read one timer per watched team wakes the board at the next such moment (board-wake.ts).
@@ -33,6 +35,10 @@ const FULL_READ_EVERY_MS = 1_000;
 export class BoardPublisher {
   private readonly running = new Set<string>();
   private readonly dirty = new Set<string>();
+  /** Teams whose agents' numbers are due again (a light read). */
+  private readonly agentsDue = new Set<string>();
+  /** Chats first seen from an op, whose contact's VIP flag the next read looks up. */
+  private readonly newChats = new Map<string, Set<string>>();
   private readonly idle = new Set<() => void>();
   private readonly wakes = new Map<string, ReturnType<typeof setTimeout>>();
   /** Watched teams' parts, patched between full reads (long-lived runtimes only). */
@@ -51,22 +57,21 @@ export class BoardPublisher {
       this.forget(teamId);
       return;
     }
-    if (this.running.has(teamId)) {
-      this.dirty.add(teamId);
-      return;
-    }
-    void this.run(teamId);
+    this.dirty.add(teamId);
+    if (!this.running.has(teamId)) void this.run(teamId);
   }
 
-  /** The team's room was written: chats are patched in now, the rest follows with a full read soon. */
+  /** The team's room was written: chats are patched in now, the agents' numbers follow with a read soon. */
   teamWritten(teamId: string, ops: readonly RoomOp[]): void {
     const parts = this.parts.get(teamId);
     if (!parts || !this.core.watched(this.room(teamId))) return this.teamChanged(teamId);
     const during = this.patchedDuringRead.get(teamId);
     let patched = false;
+    let other = false;
     for (const op of ops) {
       if (op.kind === "team.conversations") {
         for (const c of op.conversations) {
+          if (!parts.summaries.has(c.id)) this.newChatsOf(teamId).add(c.id);
           patch(parts, teamId, c.id, c);
           during?.set(c.id, c);
         }
@@ -75,10 +80,14 @@ export class BoardPublisher {
         patch(parts, teamId, op.id, null);
         during?.set(op.id, null);
         patched = true;
+      } else {
+        // A contact's details (VIP) or an inbox changed: read the whole team.
+        other = true;
       }
     }
     if (patched) this.publish(teamId, composeTeamBoard(parts, this.core.now()));
-    this.readSoon(teamId);
+    if (other) this.teamChanged(teamId);
+    else this.readSoon(teamId);
   }
 
   /** A board room being loaded: written from the record before it serves anyone. */
@@ -120,41 +129,49 @@ export class BoardPublisher {
 
   private forget(teamId: string): void {
     this.parts.delete(teamId);
+    this.newChats.delete(teamId);
     this.lastRead.delete(teamId);
     const timer = this.soon.get(teamId);
     if (timer !== undefined) clearTimeout(timer);
     this.soon.delete(teamId);
   }
 
-  /** A full read now if the last was long enough ago, else once at the end of the interval. */
+  /** The agents' numbers now if they were read long enough ago, else once at the end of the interval. */
   private readSoon(teamId: string): void {
     if (this.soon.has(teamId) || this.stopped) return;
-    const wait = (this.lastRead.get(teamId) ?? 0) + FULL_READ_EVERY_MS - this.core.now();
-    if (wait <= 0) return this.teamChanged(teamId);
+    const wait = (this.lastRead.get(teamId) ?? 0) + AGENTS_READ_EVERY_MS - this.core.now();
+    if (wait <= 0) return this.agentsChanged(teamId);
     const timer = setTimeout(() => {
       this.soon.delete(teamId);
-      this.teamChanged(teamId);
+      this.agentsChanged(teamId);
     }, wait);
     (timer as { unref?: () => void }).unref?.();
     this.soon.set(teamId, timer);
   }
 
+  private agentsChanged(teamId: string): void {
+    this.agentsDue.add(teamId);
+    if (!this.running.has(teamId)) void this.run(teamId);
+  }
+
+  private newChatsOf(teamId: string): Set<string> {
+    let set = this.newChats.get(teamId);
+    if (!set) this.newChats.set(teamId, (set = new Set()));
+    return set;
+  }
+
+  /** Full and light reads of one team, one at a time, until none is due. */
   private async run(teamId: string): Promise<void> {
     this.running.add(teamId);
     try {
-      do {
+      while (this.dirty.has(teamId) || this.agentsDue.has(teamId)) {
+        const full = this.dirty.has(teamId) || !this.parts.has(teamId);
         this.dirty.delete(teamId);
-        const during = new Map<string, Conversation | null>();
-        this.patchedDuringRead.set(teamId, during);
+        this.agentsDue.delete(teamId);
         this.lastRead.set(teamId, this.core.now());
-        const parts = await readTeamParts(this.core, teamId);
-        this.patchedDuringRead.delete(teamId);
-        if (!parts) continue;
-        for (const [id, c] of during) patch(parts, teamId, id, c);
-        if (this.core.longLived) this.parts.set(teamId, parts);
-        this.publish(teamId, composeTeamBoard(parts, this.core.now()));
-      } while (this.dirty.has(teamId));
-      await this.scheduleWake(teamId);
+        if (full) await this.readAll(teamId);
+        else await this.readAgents(teamId);
+      }
     } catch (err) {
       console.error(`board of team ${teamId} failed`, err);
     } finally {
@@ -163,6 +180,35 @@ export class BoardPublisher {
       if (this.running.size === 0) for (const done of this.idle) done();
       if (this.running.size === 0) this.idle.clear();
     }
+  }
+
+  private async readAll(teamId: string): Promise<void> {
+    const during = new Map<string, Conversation | null>();
+    this.patchedDuringRead.set(teamId, during);
+    this.newChats.delete(teamId);
+    const parts = await readTeamParts(this.core, teamId);
+    this.patchedDuringRead.delete(teamId);
+    if (!parts) return;
+    for (const [id, c] of during) patch(parts, teamId, id, c);
+    if (this.core.longLived) this.parts.set(teamId, parts);
+    this.publish(teamId, composeTeamBoard(parts, this.core.now()));
+    await this.scheduleWake(teamId);
+  }
+
+  /** The agents' numbers and new chats' VIP flags; the chats themselves are patched from the ops. */
+  private async readAgents(teamId: string): Promise<void> {
+    const parts = this.parts.get(teamId)!;
+    const fresh = [...(this.newChats.get(teamId) ?? [])];
+    this.newChats.delete(teamId);
+    const [agents, vips] = await Promise.all([readTeamAgents(this.core, teamId, parts.workspaceId), readVips(this.core, fresh)]);
+    parts.agents = agents;
+    for (const [id, vip] of vips) {
+      const c = parts.summaries.get(id);
+      if (c && c.vip !== vip) parts.summaries.set(id, { ...c, vip });
+    }
+    this.publish(teamId, composeTeamBoard(parts, this.core.now()));
+    // A chat that arrived since may be the next to wait too long.
+    await this.scheduleWake(teamId);
   }
 
   private async scheduleWake(teamId: string): Promise<void> {

@@ -1,7 +1,10 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import {
+  byQueueOrder,
   DEFAULT_LONG_WAIT_MS,
-  queueOf,
+  isWaiting,
+  queueCounts,
+  waitingRows,
   type BoardAgent,
   type BoardConversation,
   type ChannelType,
@@ -32,6 +35,7 @@ const AGENT_OPEN_ROWS = 20;
  */
 export interface TeamParts {
   teamId: string;
+  workspaceId: string;
   teamName: string;
   summaries: Map<string, BoardConversation>;
   channels: { inboxId: string; name: string; channel: ChannelType }[];
@@ -70,7 +74,7 @@ export async function readTeamParts(core: BoardDeps, teamId: string): Promise<Te
   const team = await core.db.query.teams.findFirst({ where: eq(teams.id, teamId) });
   if (!team) return null;
   const now = core.now();
-  const [rows, channels, members] = await Promise.all([
+  const [rows, channels, agents] = await Promise.all([
     // Only the columns the board shows: a team of thousands of waiting chats is read often.
     core.db
       .select({
@@ -94,42 +98,60 @@ export async function readTeamParts(core: BoardDeps, teamId: string): Promise<Te
       .leftJoin(contacts, eq(contacts.id, conversations.contactId))
       .where(and(eq(conversations.teamId, teamId), ne(conversations.status, "resolved"))),
     core.db.select().from(inboxes).where(eq(inboxes.teamId, teamId)).orderBy(asc(inboxes.name)),
-    core.db
-      .select({ u: users })
-      .from(teamMembers)
-      .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(and(eq(teamMembers.teamId, teamId), eq(users.role, "agent")))
-      .orderBy(asc(users.name), asc(users.id)),
+    readTeamAgents(core, teamId, team.workspaceId),
   ]);
   const summaries = new Map<string, BoardConversation>();
   for (const { vip, ...c } of rows) {
     const source = { ...c, channel: c.channel as ChannelType, status: c.status as ConversationStatus, priority: c.priority as Priority };
     summaries.set(c.id, boardConversationOf(source, vip ?? false));
   }
-  const active = members.filter((m) => m.u.deactivatedAt === null);
-  const agentIds = active.map((m) => m.u.id);
-  const [stats, loads] = await Promise.all([agentDayStats(core, agentIds, await startOfToday(team.workspaceId, now)), agentLoads(core, agentIds)]);
   return {
     teamId,
+    workspaceId: team.workspaceId,
     teamName: team.name,
     summaries,
     channels: channels.map((i) => ({ inboxId: i.id, name: i.name, channel: i.channel as ChannelType })),
-    agents: active.map(({ u }) => {
-      const s = stats.get(u.id)!;
-      const online = core.isOnline(u.lastSeenAt ?? null);
-      return {
-        id: u.id,
-        name: u.name,
-        availability: online ? u.availability : "offline",
-        availabilitySince: online ? (u.availabilityChangedAt ?? null) : (u.lastSeenAt ?? null),
-        load: loads.get(u.id) ?? 0,
-        capacity: u.maxConcurrentChats,
-        lastReplyAt: s.lastReplyAt,
-        handledToday: s.handledToday,
-        medianFirstResponseMs: s.medianFirstResponseMs,
-      };
-    }),
+    agents,
   };
+}
+
+/** A team's agents with what only the record knows: availability, load across teams, today's numbers. */
+export async function readTeamAgents(core: BoardDeps, teamId: string, workspaceId: string): Promise<TeamParts["agents"]> {
+  const members = await core.db
+    .select({ u: users })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(and(eq(teamMembers.teamId, teamId), eq(users.role, "agent")))
+    .orderBy(asc(users.name), asc(users.id));
+  const active = members.filter((m) => m.u.deactivatedAt === null);
+  const agentIds = active.map((m) => m.u.id);
+  const [stats, loads] = await Promise.all([agentDayStats(core, agentIds, await startOfToday(workspaceId, core.now())), agentLoads(core, agentIds)]);
+  return active.map(({ u }) => {
+    const s = stats.get(u.id)!;
+    const online = core.isOnline(u.lastSeenAt ?? null);
+    return {
+      id: u.id,
+      name: u.name,
+      availability: online ? u.availability : "offline",
+      availabilitySince: online ? (u.availabilityChangedAt ?? null) : (u.lastSeenAt ?? null),
+      load: loads.get(u.id) ?? 0,
+      capacity: u.maxConcurrentChats,
+      lastReplyAt: s.lastReplyAt,
+      handledToday: s.handledToday,
+      medianFirstResponseMs: s.medianFirstResponseMs,
+    };
+  });
+}
+
+/** The VIP flag of these chats' contacts (the conversation itself does not carry it). */
+export async function readVips(core: Reads, conversationIds: readonly string[]): Promise<Map<string, boolean>> {
+  if (conversationIds.length === 0) return new Map();
+  const rows = await core.db
+    .select({ id: conversations.id, vip: contacts.vip })
+    .from(conversations)
+    .innerJoin(contacts, eq(contacts.id, conversations.contactId))
+    .where(inArray(conversations.id, [...conversationIds]));
+  return new Map(rows.map((r) => [r.id, r.vip]));
 }
 
 /** The board from its parts at `now`: pure, so a patched chat republishes without reading the record. */
@@ -137,24 +159,34 @@ export function composeTeamBoard(parts: TeamParts, now: number): TeamBoard {
   const longWaitMs = DEFAULT_LONG_WAIT_MS;
   const summaries = [...parts.summaries.values()];
   const openOf = new Map<string, { id: string; contactName: string }[]>();
+  const byInbox = new Map<string, BoardConversation[]>();
   for (const c of summaries) {
+    const inInbox = byInbox.get(c.inboxId) ?? [];
+    inInbox.push(c);
+    byInbox.set(c.inboxId, inInbox);
     if (c.assigneeId === null || (c.status !== "open" && c.status !== "pending")) continue;
     const list = openOf.get(c.assigneeId) ?? [];
     if (list.length < AGENT_OPEN_ROWS) list.push({ id: c.id, contactName: c.contactName });
     openOf.set(c.assigneeId, list);
   }
+  // Composed on every patch: the waiting chats are put in queue order once, and each inbox's
+  // queue keeps that order (sorting an ordered list again is linear).
+  const inQueueOrder = summaries.filter(isWaiting).sort(byQueueOrder);
+  const queue = (list: readonly BoardConversation[], waiting: readonly BoardConversation[]) => ({
+    counts: queueCounts(list, now, longWaitMs),
+    waiting: waitingRows(waiting),
+  });
   return {
     teamId: parts.teamId,
     teamName: parts.teamName,
     at: now,
     longWaitMs,
-    team: queueOf(summaries, now, longWaitMs),
+    team: queue(summaries, inQueueOrder),
     inboxes: parts.channels.map((i) => ({
       ...i,
-      ...queueOf(
-        summaries.filter((c) => c.inboxId === i.inboxId),
-        now,
-        longWaitMs,
+      ...queue(
+        byInbox.get(i.inboxId) ?? [],
+        inQueueOrder.filter((c) => c.inboxId === i.inboxId),
       ),
     })),
     agents: parts.agents.map((a) => ({ ...a, open: openOf.get(a.id) ?? [] })),

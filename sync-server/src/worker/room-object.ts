@@ -1,5 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
+import { roomIsStored } from "@inbox/shared";
 import { docUpdates } from "../db/schema.ts";
 import type { Core } from "../core.ts";
 import { hydrateRoom } from "../sync/index.ts";
@@ -159,8 +160,11 @@ export class RoomObject {
     const room = new Room(name);
     // Its outdated-state timer would keep the object awake; peers' states leave with their sockets.
     clearInterval((room.awareness as unknown as { _checkInterval: ReturnType<typeof setInterval> })._checkInterval);
-    const stored = await this.storage.load();
-    if (stored) Y.applyUpdate(room.doc, stored, "load");
+    const kept = roomIsStored(name);
+    const stored = kept ? await this.storage.load() : null;
+    if (!kept) {
+      // A board is rebuilt from the record below (hydrateRoom); nothing of it is stored.
+    } else if (stored) Y.applyUpdate(room.doc, stored, "load");
     else {
       // A room this object has never held (or whose storage is gone): libSQL has its copy.
       const rows = await this.core.db.select({ update: docUpdates.update }).from(docUpdates).where(eq(docUpdates.room, name)).orderBy(asc(docUpdates.id));
@@ -170,9 +174,11 @@ export class RoomObject {
         await this.storage.append(merged);
       }
     }
-    room.doc.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin !== "load") this.persist(name, update);
-    });
+    if (kept) {
+      room.doc.on("update", (update: Uint8Array, origin: unknown) => {
+        if (origin !== "load") this.persist(name, update);
+      });
+    }
     await hydrateRoom(this.core, room);
     this.room = room;
   }
