@@ -15,4 +15,5 @@ export * from "./api/widget.ts";
 export * from "./api/sync.ts";
 export * from "./api/admin.ts";
 export * from "./protocol/rooms.ts";
+export * from "./protocol/board-room.ts";
 export * from "./domain/board.ts";

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import * as Y from "yjs";
-import { BOARD_KEY, BOARD_MAP, TEAM_CONVERSATIONS, type Conversation, type TeamBoard } from "@inbox/shared";
+import { BOARD_MAP, boardFromEntries, TEAM_CONVERSATIONS, type Conversation, type TeamBoard } from "@inbox/shared";
 
 // The one place that says which room the supervision bench (section h) watches and when an
 // event counts as visible there: the board's own room (`board.<teamId>`), or the team list room
@@ -70,18 +70,20 @@ export const boardRoomAdapter: BoardAdapter = {
   kinds: ["assigned"],
   room: (teamId) => `board.${teamId}`,
   visible(doc, event) {
-    const board = doc.getMap<TeamBoard>(BOARD_MAP).get(BOARD_KEY);
+    const map = doc.getMap(BOARD_MAP);
+    const board = boardFromEntries((key) => map.get(key)) as TeamBoard | null;
     if (!board || event.kind !== "assigned") return false;
     const holder = board.agents.find((a) => a.open.some((c) => c.id === event.conversationId));
     return event.assigneeId === null ? holder === undefined : holder?.id === event.assigneeId;
   },
   loaded(doc, waitingChats) {
-    const board = doc.getMap<TeamBoard>(BOARD_MAP).get(BOARD_KEY);
-    return board !== undefined && board.team.counts.waiting >= waitingChats;
+    const map = doc.getMap(BOARD_MAP);
+    const board = boardFromEntries((key) => map.get(key)) as TeamBoard | null;
+    return board !== null && board.team !== undefined && board.team.counts.waiting >= waitingChats;
   },
   display: {
     path: "/supervision",
-    // The board is one entry: once it shows the team's queue, it holds all of it (the stream
+    // The board arrives whole, in one transaction: once it shows the queue, it holds all of it (the stream
     // has taken some chats off the queue by now, so the count is below the fixture's).
     async ready(page) {
       await page.waitForFunction(() => [...document.querySelectorAll('[data-count="waiting"] .board-tile-value')].some((el) => Number(el.textContent) > 0), undefined, {

@@ -24,7 +24,7 @@ export async function relayBaseline(
   const db = createClient({ url: `file:${join(dir, "baseline.db")}` });
   await db.execute("pragma journal_mode = wal");
   await db.execute("create table events (id integer primary key, data text not null, at integer not null)");
-  const listeners = await Promise.all(Array.from({ length: o.listeners }, () => openSocket(relayUrl)));
+  const listeners: WebSocket[] = [];
   const sender = await openSocket(relayUrl);
   const board = new Y.Doc();
   const provider = new WebsocketProvider(relayUrl, "board", board, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
@@ -32,20 +32,18 @@ export async function relayBaseline(
     await until(() => provider.wsconnected);
     const source = new Y.Doc();
     const map = source.getMap<object>(TEAM_CONVERSATIONS);
-    const ids = Array.from({ length: o.entries }, (_, i) => `c${i}`);
+    // Keys of this run only: the relay's one document keeps an earlier run's entries, and a key
+    // written again would reach this fresh client as an update it cannot apply without them.
+    const run = Math.random().toString(36).slice(2, 8);
+    const ids = Array.from({ length: o.entries }, (_, i) => `${run}-c${i}`);
     source.transact(() => {
       for (const id of ids) map.set(id, { ...o.template, id, lastMessagePreview: "start" });
     });
-    // The whole map in one frame; sent again every few seconds until the client has it (Yjs
-    // ignores what it already holds), as a first frame right after connecting was seen lost.
-    const full = encodeUpdate(Y.encodeStateAsUpdate(source));
-    sender.send(full);
-    const resend = setInterval(() => sender.send(full), 5_000);
-    try {
-      await until(() => board.getMap(TEAM_CONVERSATIONS).size >= o.entries);
-    } finally {
-      clearInterval(resend);
-    }
+    sender.send(encodeUpdate(Y.encodeStateAsUpdate(source)));
+    await until(() => board.getMap(TEAM_CONVERSATIONS).size >= o.entries);
+    // The listeners join once the map is there: they stand for the agents an update fans out to,
+    // and a megabyte-sized first state sent to a hundred sockets only slowed the set-up down.
+    listeners.push(...(await Promise.all(Array.from({ length: o.listeners }, () => openSocket(relayUrl)))));
     let n = 0;
     const busy = new Set<string>();
     const next = () => {

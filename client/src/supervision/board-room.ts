@@ -2,7 +2,7 @@
  * One team's live board: the server-authored `board.<teamId>` room, and the last copy kept on
  * this device (kv) so the board still renders, marked "as of", when the network drops.
  */
-import { BOARD_KEY, BOARD_MAP, TeamBoardSchema, roomName, type TeamBoard } from "@inbox/shared";
+import { BOARD_MAP, boardFromEntries, TeamBoardSchema, roomName, type TeamBoard } from "@inbox/shared";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import type * as Y from "yjs";
@@ -39,7 +39,7 @@ export function createBoard(teamId: string, db: LocalDb | null): BoardView {
     if (latest) void db?.kv.put({ key: KV_BOARD_PREFIX + teamId, value: latest }).catch(() => {});
   };
   const read = () => {
-    const parsed = TeamBoardSchema.safeParse(map.get(BOARD_KEY));
+    const parsed = TeamBoardSchema.safeParse(boardFromEntries((key) => map.get(key)));
     if (!parsed.success) return;
     setBoard(parsed.data);
     setLive(true);

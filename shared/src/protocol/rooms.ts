@@ -58,6 +58,5 @@ export const WORK_NOTES = "notes";
 export const WORK_DRAFT = "draft";
 export const WORK_LABELS = "labels";
 
-/** Board room: "board" → TeamBoard (one entry, replaced as events happen). */
+/** Board room: the team's board as entries (protocol/board-room.ts), rewritten as events happen. */
 export const BOARD_MAP = "board";
-export const BOARD_KEY = "board";

@@ -1,6 +1,10 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
+  BOARD_MAP,
+  boardFromEntries,
+  TeamBoardSchema,
+  type TeamBoard,
   CONV_MESSAGES,
   CONV_META,
   CONV_META_KEY,
@@ -148,5 +152,48 @@ describe("room ops", () => {
     apply(doc, { kind: "team.conversation.removed", id: conversation.id });
     expect(doc.getMap(TEAM_CONVERSATIONS).size).toBe(1);
     expect(doc.getMap(TEAM_INBOXES).get(inbox.id)).toEqual(inbox);
+  });
+});
+
+describe("board op", () => {
+  const agent = (id: string, load: number) => ({
+    id,
+    name: `Agent ${id}`,
+    availability: "available" as const,
+    availabilitySince: at,
+    load,
+    capacity: 5,
+    open: [],
+    lastReplyAt: null,
+    handledToday: 0,
+    medianFirstResponseMs: null,
+  });
+  const queue = { counts: { open: 0, pending: 0, snoozed: 0, unassigned: 0, offered: 0, waiting: 0, waitingLong: 0, slaAtRisk: 0, slaBreached: 0 }, waiting: [] };
+  const board = (at: number, loads: [string, number][]): TeamBoard => ({
+    teamId: "t1",
+    teamName: "Support",
+    at,
+    longWaitMs: 300_000,
+    team: queue,
+    inboxes: [],
+    agents: loads.map(([id, load]) => agent(id, load)),
+    raisedHands: [],
+  });
+
+  it("rewrites only the entries that changed, and reads back as the same board", () => {
+    const doc = new Y.Doc();
+    applyRoomOp(doc, { kind: "board", board: board(at, [["a", 1], ["b", 2]]) });
+    const changed: string[] = [];
+    doc.getMap(BOARD_MAP).observe((e) => changed.push(...e.keysChanged));
+    const next = board(at + 1000, [["a", 1], ["b", 3]]);
+    applyRoomOp(doc, { kind: "board", board: next });
+    // One agent's load moved: that card and the head (its time), not the queue or the other card.
+    expect(changed.sort()).toEqual(["agent.b", "head"]);
+    const map = doc.getMap(BOARD_MAP);
+    expect(TeamBoardSchema.parse(boardFromEntries((key) => map.get(key)))).toEqual(next);
+    // An agent who left the team leaves the room's entries too.
+    applyRoomOp(doc, { kind: "board", board: board(at + 2000, [["a", 1]]) });
+    expect(map.has("agent.b")).toBe(false);
+    expect(TeamBoardSchema.parse(boardFromEntries((key) => map.get(key))).agents.map((a) => a.id)).toEqual(["a"]);
   });
 });

@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { BOARD_KEY, BOARD_MAP, TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message, type TeamBoard } from "@inbox/shared";
+import { BOARD_MAP, boardEntries, TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message, type TeamBoard } from "@inbox/shared";
 import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
 import { removeTeamConversation, setIfChanged, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
 
@@ -25,7 +25,7 @@ export type RoomOp =
   | { kind: "conv"; conversation: Conversation | null; messages: Message[] }
   /** `user.<id>`: notifications added or changed (read). */
   | { kind: "user.notifications"; notifications: Notification[] }
-  /** `board.<id>`: the team's whole board (one compact entry, replaced). */
+  /** `board.<id>`: the team's whole board; only its entries that changed are rewritten. */
   | { kind: "board"; board: TeamBoard };
 
 /** Applies one op to a room's document; pure (no I/O), the same on every runtime. */
@@ -47,7 +47,13 @@ export function applyRoomOp(doc: Y.Doc, op: RoomOp): void {
       const map = doc.getMap(USER_NOTIFICATIONS);
       return doc.transact(() => op.notifications.forEach((n) => setIfChanged(map, n.id, n)), "server");
     }
-    case "board":
-      return doc.transact(() => void doc.getMap(BOARD_MAP).set(BOARD_KEY, op.board), "server");
+    case "board": {
+      const map = doc.getMap(BOARD_MAP);
+      const entries = boardEntries(op.board);
+      return doc.transact(() => {
+        for (const [key, value] of entries) setIfChanged(map, key, value);
+        for (const key of [...map.keys()]) if (!entries.has(key)) map.delete(key);
+      }, "server");
+    }
   }
 }

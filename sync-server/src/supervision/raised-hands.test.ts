@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
-import { BOARD_KEY, BOARD_MAP, TeamBoardSchema, type CommandResult, type TeamBoard } from "@inbox/shared";
+import { BOARD_MAP, boardFromEntries, TeamBoardSchema, type CommandResult, type TeamBoard } from "@inbox/shared";
 import { eq } from "drizzle-orm";
 import { conversations } from "../db/schema.ts";
 import { bearerWebSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
@@ -40,7 +40,8 @@ describe("raised hands on the board", () => {
     const doc = new Y.Doc();
     provider = new WebsocketProvider(server.url.replace("http", "ws") + "/sync", `board.${seed.teamIds.support}`, doc, { WebSocketPolyfill: bearerWebSocket(sam), disableBc: true });
     const board = (): TeamBoard | null => {
-      const raw = doc.getMap(BOARD_MAP).get(BOARD_KEY);
+      const map = doc.getMap(BOARD_MAP);
+      const raw = boardFromEntries((key) => map.get(key));
       return raw ? TeamBoardSchema.parse(raw) : null;
     };
     expect((await waitFor("the board", board)).raisedHands).toEqual([]);

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { WebsocketProvider } from "y-websocket";
-import { BOARD_KEY, BOARD_MAP, DEFAULT_LONG_WAIT_MS, MyNumbersSchema, TeamBoardSchema, type Conversation, type TeamBoard } from "@inbox/shared";
+import { BOARD_MAP, boardFromEntries, DEFAULT_LONG_WAIT_MS, MyNumbersSchema, TeamBoardSchema, type Conversation, type TeamBoard } from "@inbox/shared";
 import { agentSocket, bearerWebSocket, openSocket, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 
 // The live board over real sockets: built when a supervisor opens it, rebuilt as events commit,
@@ -36,7 +36,8 @@ function watchBoard(teamId: string, token: string): { board: () => TeamBoard | n
   providers.push(p);
   return {
     board: () => {
-      const raw = doc.getMap(BOARD_MAP).get(BOARD_KEY);
+      const map = doc.getMap(BOARD_MAP);
+      const raw = boardFromEntries((key) => map.get(key));
       return raw ? TeamBoardSchema.parse(raw) : null;
     },
   };
