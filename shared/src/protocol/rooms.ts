@@ -15,8 +15,9 @@
  * - `user.<userId>`: one user's notifications (colleagues' @mentions). Y.Map "notifications":
  *   id → Notification (shared/src/api/content.ts). Server-authored, read-only; only that user may join.
  *
- * - `board.<teamId>`: the supervisor's live board of one team. Y.Map "board": "board" → TeamBoard
- *   (shared/src/domain/board.ts). Server-authored, read-only; admins and the team's supervisors only.
+ * - `board.<teamId>`: the supervisor's live board of one team. Y.Map "board": the TeamBoard
+ *   (shared/src/domain/board.ts) as entries (protocol/board-room.ts). Server-authored, read-only,
+ *   never stored; admins and the team's supervisors only.
  *
  * Clients may write only to rooms listed as writable; see PROTOCOL.md.
  */
