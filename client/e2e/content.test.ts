@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useInbox } from "./support/use-inbox.ts";
-import { openConversation, timeline } from "./support/inbox-page.ts";
+import { openConversation, timeline, waitForDeviceCopy } from "./support/inbox-page.ts";
 
 // What agents reuse and how colleagues reach each other: a canned response typed as
 // /shortcut with the contact's name filled in, and an @mention in a note that reaches the
@@ -59,27 +59,10 @@ describe("canned responses and mentions in a real browser", () => {
 
   it("works offline from the copy on the device: /shortcuts and article search", async () => {
     const context = await app.newContext();
-      const ana = await app.signIn("ana@demo.inbox", context);
+    const ana = await app.signIn("ana@demo.inbox", context);
     await openConversation(ana, "João Pereira");
     // Signing in stored the workspace's content on the device; wait until it is there.
-    await ana.waitForFunction(async () => {
-      const names = (await indexedDB.databases()).map((d) => d.name ?? "");
-      // The user's database, not a conversation's work document (inbox-<user>-work.<id>).
-      const name = names.find((n) => n.startsWith("inbox-") && !n.includes("-work."));
-      if (!name) return false;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const value = await new Promise<unknown>((resolve) => {
-        const req = db.transaction("kv").objectStore("kv").get("content:articles");
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => resolve(undefined);
-      });
-      db.close();
-      return !!value;
-    });
+    await waitForDeviceCopy(ana, "content:articles");
 
     await context.setOffline(true);
     await ana.reload();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useInbox } from "./support/use-inbox.ts";
+import { waitForDeviceCopy } from "./support/inbox-page.ts";
 
 // The supervisor's live board in a real browser: it moves when a customer writes (no reload),
 // shows a supervisor only the teams they lead, has a wall display that rotates teams in large
@@ -72,23 +73,7 @@ describe("Supervision board, in a real browser", () => {
     expect(await support.getByRole("status").filter({ hasText: "Offline" }).count()).toBe(0);
     // The live board is kept on the device as it arrives; wait until the copy is there.
     const key = `board:${app.server.seed!.teamIds.support!}`;
-    await sam.waitForFunction(async (kvKey) => {
-      const names = (await indexedDB.databases()).map((d) => d.name ?? "");
-      const name = names.find((n) => n.startsWith("inbox-") && !n.includes("-work."));
-      if (!name) return false;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const req = indexedDB.open(name);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => reject(req.error);
-      });
-      const value = await new Promise<unknown>((resolve) => {
-        const req = db.transaction("kv").objectStore("kv").get(kvKey);
-        req.onsuccess = () => resolve(req.result);
-        req.onerror = () => resolve(undefined);
-      });
-      db.close();
-      return !!value;
-    }, key);
+    await waitForDeviceCopy(sam, key);
 
     await context.setOffline(true);
     await sam.reload();

@@ -61,3 +61,25 @@ export async function addLabel(page: Page, label: string): Promise<void> {
 export function databaseNames(page: Page): Promise<string[]> {
   return page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? ""));
 }
+
+/** Resolves once the signed-in user's device database holds `key` in its kv store (what offline screens render from). */
+export async function waitForDeviceCopy(page: Page, key: string): Promise<void> {
+  await page.waitForFunction(async (kvKey) => {
+    const names = (await indexedDB.databases()).map((d) => d.name ?? "");
+    // The user's database, not a conversation's work document (inbox-<user>-work.<id>).
+    const name = names.find((n) => n.startsWith("inbox-") && !n.includes("-work."));
+    if (!name) return false;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open(name);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const value = await new Promise<unknown>((resolve) => {
+      const req = db.transaction("kv").objectStore("kv").get(kvKey);
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => resolve(undefined);
+    });
+    db.close();
+    return !!value;
+  }, key);
+}
