@@ -74,9 +74,10 @@ describe("room sockets on Workers are checked again while open", () => {
   it("a role change closes a room the new role does not see", async () => {
     const user = await newUser("supervisor", [teams.support]);
     const token = await signIn(user.email);
-    const sales = await connect(`team.${teams.sales}`, token); // a supervisor sees every team
+    // The board of a team they lead: a supervisor's room that an agent of the same team may not open.
+    const board = await connect(`board.${teams.support}`, token);
     await db.execute({ sql: "update users set role = 'agent' where id = ?", args: [user.id] });
-    expect(await closedWith(sales)).toBe(4403);
+    expect(await closedWith(board)).toBe(4403);
   });
 
   it("deactivation closes the user's sockets, and the session opens nothing any more", async () => {
