@@ -3,6 +3,7 @@ import { For, Show, type Accessor } from "solid-js";
 import type { BoardAgent, QueueCounts, TeamBoard } from "@inbox/shared";
 import { SlaCountdown } from "../sla/index.ts";
 import { BulkBar, createPicks, PickAllBox, PickBox, type BulkTarget } from "../bulk/index.ts";
+import { CHANNEL_LABELS } from "../format/labels.ts";
 import { clockTime, shortDuration } from "./format.ts";
 import { t } from "./messages.ts";
 
@@ -58,6 +59,7 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
         <Show when={!props.wall}>
           <BulkBar picks={picks} targets={targets} pickAll={false} />
         </Show>
+        <div class="board-queue-scroll">
         <table class="board-queue">
           <thead>
             <tr>
@@ -93,8 +95,8 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
                       <span class="chip chip-vip">{t("vip")}</span>
                     </Show>
                   </td>
-                  <td>{row.channel}</td>
-                  <td>{row.priority}</td>
+                  <td>{CHANNEL_LABELS[row.channel]}</td>
+                  <td>{t(`p_${row.priority}`)}</td>
                   <td class="board-wait">{shortDuration(props.now() - row.waitingSince)}</td>
                   <td>
                     {agentName(row.offeredTo)}
@@ -110,6 +112,7 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
             </For>
           </tbody>
         </table>
+        </div>
         <Show when={props.board.team.counts.waiting > props.board.team.waiting.length}>
           <p class="board-muted">{t("moreWaiting", { count: props.board.team.counts.waiting - props.board.team.waiting.length })}</p>
         </Show>
