@@ -42,6 +42,16 @@ export function Timeline(props: {
   const [atBottom, setAtBottom] = createSignal(true);
   const [unseen, setUnseen] = createSignal(0);
   let stick = true;
+  /** Where the box was when we last knew: set by us or seen in a scroll event. */
+  let knownTop = 0;
+  /**
+   * Scroll events arrive a frame late: rows landing in between would see a stale "at the
+   * bottom" and pull the agent back down. Scrolled up further than the threshold since we last
+   * knew means they left it (a few pixels may be the browser's own scroll anchoring).
+   */
+  const noticeScrollUp = () => {
+    if (stick && scroller.scrollTop < knownTop - STICK_THRESHOLD) stick = false;
+  };
 
   const online = () => !props.offline;
   const history = createConversationEvents({
@@ -101,8 +111,12 @@ export function Timeline(props: {
     if (Math.abs(moved) > 0.5) scroller.scrollTop += moved;
   };
 
-  const scrollToBottom = () => {
+  const followBottom = () => {
     scroller.scrollTop = scroller.scrollHeight;
+    knownTop = scroller.scrollTop;
+  };
+  const scrollToBottom = () => {
+    followBottom();
     stick = true;
     setAtBottom(true);
     setUnseen(0);
@@ -115,6 +129,7 @@ export function Timeline(props: {
   };
   let anchorFrame = 0;
   const onScroll = () => {
+    knownTop = scroller.scrollTop;
     stick = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < STICK_THRESHOLD;
     setAtBottom(stick);
     if (stick) setUnseen(0);
@@ -148,6 +163,7 @@ export function Timeline(props: {
         const all = untrack(items);
         const last = all[all.length - 1];
         const own = last && (last.kind === "note" || (last.kind === "message" && isOwn(last.message)));
+        noticeScrollUp();
         if (stick || own) queueMicrotask(scrollToBottom);
         else setUnseen((n) => n + countNewSince(all, prevId, isOwn));
       },
@@ -158,7 +174,8 @@ export function Timeline(props: {
     on(
       items,
       () => {
-        if (stick) scroller.scrollTop = scroller.scrollHeight;
+        noticeScrollUp();
+        if (stick) followBottom();
         else restoreAnchor();
         // A short history leaves nothing to scroll: keep fetching until the box fills or the start.
         queueMicrotask(maybeLoadOlder);
@@ -176,7 +193,8 @@ export function Timeline(props: {
   onMount(() => {
     if (typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
-      if (stick) scroller.scrollTop = scroller.scrollHeight;
+      noticeScrollUp();
+      if (stick) followBottom();
     });
     observer.observe(scroller);
     onCleanup(() => observer.disconnect());
