@@ -49,8 +49,9 @@ export function Timeline(props: {
    * bottom" and pull the agent back down. Scrolled up further than the threshold since we last
    * knew means they left it (a few pixels may be the browser's own scroll anchoring).
    */
-  const noticeScrollUp = () => {
+  const stillAtBottom = () => {
     if (stick && scroller.scrollTop < knownTop - STICK_THRESHOLD) stick = false;
+    return stick;
   };
 
   const online = () => !props.offline;
@@ -163,8 +164,7 @@ export function Timeline(props: {
         const all = untrack(items);
         const last = all[all.length - 1];
         const own = last && (last.kind === "note" || (last.kind === "message" && isOwn(last.message)));
-        noticeScrollUp();
-        if (stick || own) queueMicrotask(scrollToBottom);
+        if (stillAtBottom() || own) queueMicrotask(scrollToBottom);
         else setUnseen((n) => n + countNewSince(all, prevId, isOwn));
       },
       { defer: true },
@@ -174,8 +174,7 @@ export function Timeline(props: {
     on(
       items,
       () => {
-        noticeScrollUp();
-        if (stick) followBottom();
+        if (stillAtBottom()) followBottom();
         else restoreAnchor();
         // A short history leaves nothing to scroll: keep fetching until the box fills or the start.
         queueMicrotask(maybeLoadOlder);
@@ -193,8 +192,7 @@ export function Timeline(props: {
   onMount(() => {
     if (typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver(() => {
-      noticeScrollUp();
-      if (stick) followBottom();
+      if (stillAtBottom()) followBottom();
     });
     observer.observe(scroller);
     onCleanup(() => observer.disconnect());
