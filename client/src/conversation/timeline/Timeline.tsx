@@ -107,9 +107,18 @@ export function Timeline(props: {
     }
   };
   const restoreAnchor = () => {
+    // Moved since we last knew (a scroll not reported yet, or the browser's own anchoring):
+    // the row taken before would put the agent back where they were, so take the one in view.
+    if (scroller.scrollTop !== knownTop) {
+      captureAnchor();
+      return;
+    }
     if (!anchor || !anchor.el.isConnected) return;
     const moved = anchor.el.getBoundingClientRect().top - boxTop() - anchor.offset;
-    if (Math.abs(moved) > 0.5) scroller.scrollTop += moved;
+    if (Math.abs(moved) > 0.5) {
+      scroller.scrollTop += moved;
+      knownTop = scroller.scrollTop;
+    }
   };
 
   const followBottom = () => {
