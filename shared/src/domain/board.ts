@@ -172,19 +172,24 @@ export function waitingRows(list: readonly BoardConversation[], limit = BOARD_WA
     .filter(isWaiting)
     .sort(byQueueOrder)
     .slice(0, limit)
-    .map((c, i) => ({
-      position: i + 1,
-      conversationId: c.id,
-      inboxId: c.inboxId,
-      contactName: c.contactName,
-      channel: c.channel,
-      priority: c.priority,
-      vip: c.vip,
-      waitingSince: c.waitingSince ?? c.createdAt,
-      offeredTo: c.offeredTo,
-      offeredAt: c.offeredAt,
-      sla: c.sla ?? null,
-    }));
+    .map((c, i) => waitingRowOf(c, i + 1));
+}
+
+/** One waiting chat's row at its 1-based position in its queue. */
+export function waitingRowOf(c: BoardConversation, position: number): WaitingRow {
+  return {
+    position,
+    conversationId: c.id,
+    inboxId: c.inboxId,
+    contactName: c.contactName,
+    channel: c.channel,
+    priority: c.priority,
+    vip: c.vip,
+    waitingSince: c.waitingSince ?? c.createdAt,
+    offeredTo: c.offeredTo,
+    offeredAt: c.offeredAt,
+    sla: c.sla ?? null,
+  };
 }
 
 export function queueOf(list: readonly BoardConversation[], now: number, longWaitMs: number): Queue {

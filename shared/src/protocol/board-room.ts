@@ -1,23 +1,35 @@
 /**
  * The layout of a `board.<teamId>` room's Y.Map "board" (BOARD_MAP): the team's board split into
- * entries, so a change rewrites only what moved (the queue, one agent's card, the head with its
- * time) instead of the whole board, which for a team of 100 agents and 2,000 waiting chats is
- * tens of kilobytes sent to every watcher many times a second.
+ * entries, so a change rewrites only what moved instead of the whole board, which for a team of
+ * 100 agents and 2,000 waiting chats is tens of kilobytes sent to every watcher many times a
+ * second. Most changes move a count: the queues' counts and their first rows are apart, and the
+ * rows (fifty per queue) are rewritten only when the head of that queue changes.
  *
  * - "head": { teamId, teamName, at, longWaitMs }
- * - "team", "inboxes", "raisedHands": as in TeamBoard
+ * - "team.counts", "team.waiting": the team's queue
+ * - "inboxes": [{ inboxId, name, channel }] in board order; "inbox.<id>.counts", "inbox.<id>.waiting"
+ * - "raisedHands": as in TeamBoard
  * - "agents": the agents' ids in board order; "agent.<id>": that agent's BoardAgent
  */
 import type { TeamBoard } from "../domain/board.ts";
 
 const AGENT_PREFIX = "agent.";
+const INBOX_PREFIX = "inbox.";
 
 /** The entries one board is written as (the server sets those that changed and deletes the rest). */
 export function boardEntries(board: TeamBoard): Map<string, object> {
   const entries = new Map<string, object>();
   entries.set("head", { teamId: board.teamId, teamName: board.teamName, at: board.at, longWaitMs: board.longWaitMs });
-  entries.set("team", board.team);
-  entries.set("inboxes", board.inboxes);
+  entries.set("team.counts", board.team.counts);
+  entries.set("team.waiting", board.team.waiting);
+  entries.set(
+    "inboxes",
+    board.inboxes.map(({ inboxId, name, channel }) => ({ inboxId, name, channel })),
+  );
+  for (const inbox of board.inboxes) {
+    entries.set(`${INBOX_PREFIX}${inbox.inboxId}.counts`, inbox.counts);
+    entries.set(`${INBOX_PREFIX}${inbox.inboxId}.waiting`, inbox.waiting);
+  }
   entries.set("raisedHands", board.raisedHands);
   entries.set(
     "agents",
@@ -32,10 +44,16 @@ export function boardFromEntries(get: (key: string) => unknown): Record<string, 
   const head = get("head");
   if (typeof head !== "object" || head === null) return null;
   const ids = get("agents");
+  const inboxes = get("inboxes");
   return {
     ...head,
-    team: get("team"),
-    inboxes: get("inboxes"),
+    team: { counts: get("team.counts"), waiting: get("team.waiting") },
+    inboxes: Array.isArray(inboxes)
+      ? inboxes.map((i: unknown) => {
+          const id = typeof i === "object" && i !== null ? String((i as { inboxId?: unknown }).inboxId) : "";
+          return { ...(i as object), counts: get(`${INBOX_PREFIX}${id}.counts`), waiting: get(`${INBOX_PREFIX}${id}.waiting`) };
+        })
+      : [],
     raisedHands: get("raisedHands"),
     agents: Array.isArray(ids) ? ids.map((id) => get(AGENT_PREFIX + String(id))) : [],
   };

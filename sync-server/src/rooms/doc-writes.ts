@@ -13,10 +13,21 @@ import {
 // How server-authored records are written into the Yjs documents (layout: shared/protocol/rooms.ts).
 // Writes are skipped when the value is unchanged so replays and reconciles add no history.
 
+/**
+ * The JSON of values this process wrote, by the stored object: a board rewrites its hundred
+ * entries on every change, and stringifying each current value again doubled the cost. Y.Map
+ * hands back the object it was given, so an entry still holding our write is found here; one
+ * that came from a peer's update is a new object and is stringified as before.
+ */
+const written = new WeakMap<object, string>();
+
 export function setIfChanged(map: Y.Map<unknown>, key: string, value: object): void {
   const current = map.get(key);
-  if (current !== undefined && JSON.stringify(current) === JSON.stringify(value)) return;
+  if (current === value) return;
+  const json = JSON.stringify(value);
+  if (current !== undefined && (typeof current === "object" && current !== null ? (written.get(current) ?? JSON.stringify(current)) : JSON.stringify(current)) === json) return;
   map.set(key, value);
+  written.set(value, json);
 }
 
 export function writeTeamConversations(doc: Y.Doc, list: Conversation[]): void {

@@ -191,6 +191,17 @@ describe("board op", () => {
     expect(changed.sort()).toEqual(["agent.b", "head"]);
     const map = doc.getMap(BOARD_MAP);
     expect(TeamBoardSchema.parse(boardFromEntries((key) => map.get(key)))).toEqual(next);
+    // A chat joining the queue behind the first rows moves its counts only, not the rows sent to every display.
+    const row = { position: 1, conversationId: "c1", inboxId: "i1", contactName: "Carla", channel: "webchat" as const, priority: "normal" as const, vip: false, waitingSince: at, offeredTo: null, offeredAt: null, sla: null };
+    const withQueue = (waiting: number): TeamBoard => {
+      const q = { counts: { ...queue.counts, open: waiting, unassigned: waiting, waiting }, waiting: [row] };
+      return { ...next, team: q, inboxes: [{ inboxId: "i1", name: "Site", channel: "webchat", ...q }] };
+    };
+    applyRoomOp(doc, { kind: "board", board: withQueue(1) });
+    changed.length = 0;
+    applyRoomOp(doc, { kind: "board", board: withQueue(2) });
+    expect(changed.sort()).toEqual(["inbox.i1.counts", "team.counts"]);
+    expect(TeamBoardSchema.parse(boardFromEntries((key) => map.get(key)))).toEqual(withQueue(2));
     // An agent who left the team leaves the room's entries too.
     applyRoomOp(doc, { kind: "board", board: board(at + 2000, [["a", 1]]) });
     expect(map.has("agent.b")).toBe(false);

@@ -46,6 +46,8 @@ export class BoardPublisher {
   /** Chats patched while a full read of their team runs: the read may predate them. */
   private readonly patchedDuringRead = new Map<string, Map<string, Conversation | null>>();
   private readonly lastRead = new Map<string, number>();
+  /** The board last composed per watched team, whose unchanged agents' cards the next one reuses. */
+  private readonly composed = new Map<string, TeamBoard>();
   private readonly soon = new Map<string, ReturnType<typeof setTimeout>>();
   private stopped = false;
 
@@ -85,7 +87,7 @@ export class BoardPublisher {
         other = true;
       }
     }
-    if (patched) this.publish(teamId, composeTeamBoard(parts, this.core.now()));
+    if (patched) this.publish(teamId, this.compose(parts));
     if (other) this.teamChanged(teamId);
     else this.readSoon(teamId);
   }
@@ -96,7 +98,7 @@ export class BoardPublisher {
     if (!parts) return;
     if (this.core.longLived) this.parts.set(teamId, parts);
     this.lastRead.set(teamId, this.core.now());
-    applyRoomOp(doc, { kind: "board", board: composeTeamBoard(parts, this.core.now()) });
+    applyRoomOp(doc, { kind: "board", board: this.compose(parts) });
     await this.scheduleWake(teamId);
   }
 
@@ -123,6 +125,13 @@ export class BoardPublisher {
     return roomName({ kind: "board", id: teamId });
   }
 
+  /** The board now, sharing unchanged agents' cards with the one composed before (long-lived runtimes). */
+  private compose(parts: TeamParts): TeamBoard {
+    const board = composeTeamBoard(parts, this.core.now(), this.composed.get(parts.teamId) ?? null);
+    if (this.core.longLived) this.composed.set(parts.teamId, board);
+    return board;
+  }
+
   private publish(teamId: string, board: TeamBoard): void {
     this.core.live.apply(this.room(teamId), [{ kind: "board", board }]);
   }
@@ -131,6 +140,7 @@ export class BoardPublisher {
     this.parts.delete(teamId);
     this.newChats.delete(teamId);
     this.lastRead.delete(teamId);
+    this.composed.delete(teamId);
     const timer = this.soon.get(teamId);
     if (timer !== undefined) clearTimeout(timer);
     this.soon.delete(teamId);
@@ -191,7 +201,7 @@ export class BoardPublisher {
     if (!parts) return;
     for (const [id, c] of during) patch(parts, teamId, id, c);
     if (this.core.longLived) this.parts.set(teamId, parts);
-    this.publish(teamId, composeTeamBoard(parts, this.core.now()));
+    this.publish(teamId, this.compose(parts));
     await this.scheduleWake(teamId);
   }
 
@@ -204,9 +214,9 @@ export class BoardPublisher {
     parts.agents = agents;
     for (const [id, vip] of vips) {
       const c = parts.summaries.get(id);
-      if (c && c.vip !== vip) parts.summaries.set(id, { ...c, vip });
+      if (c && c.vip !== vip) parts.summaries.set({ ...c, vip });
     }
-    this.publish(teamId, composeTeamBoard(parts, this.core.now()));
+    this.publish(teamId, this.compose(parts));
     // A chat that arrived since may be the next to wait too long.
     await this.scheduleWake(teamId);
   }
@@ -235,7 +245,7 @@ function patch(parts: TeamParts, teamId: string, id: string, c: Conversation | n
     return;
   }
   // A new chat's contact may be a VIP: the next full read says so.
-  parts.summaries.set(id, boardConversationOf(c, parts.summaries.get(id)?.vip ?? false));
+  parts.summaries.set(boardConversationOf(c, parts.summaries.get(id)?.vip ?? false));
 }
 
 /** Live rooms that also patch a team's board whenever its team room is written (publish()). */

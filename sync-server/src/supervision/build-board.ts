@@ -1,10 +1,9 @@
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import {
-  byQueueOrder,
+  BOARD_WAITING_ROWS,
   DEFAULT_LONG_WAIT_MS,
-  isWaiting,
   queueCounts,
-  waitingRows,
+  waitingRowOf,
   type BoardAgent,
   type BoardConversation,
   type ChannelType,
@@ -12,11 +11,13 @@ import {
   type ConversationStatus,
   type Priority,
   type TeamBoard,
+  type WaitingRow,
   raisedHands,
 } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { contacts, conversations, inboxes, teamMembers, teams, users } from "../db/schema.ts";
 import { agentDayStats, agentLoads } from "./agent-stats.ts";
+import { TeamChats } from "./team-chats.ts";
 import { startOfToday } from "./today.ts";
 
 export interface BoardDeps extends Reads {
@@ -37,7 +38,7 @@ export interface TeamParts {
   teamId: string;
   workspaceId: string;
   teamName: string;
-  summaries: Map<string, BoardConversation>;
+  summaries: TeamChats;
   channels: { inboxId: string; name: string; channel: ChannelType }[];
   agents: Omit<BoardAgent, "open">[];
 }
@@ -100,11 +101,9 @@ export async function readTeamParts(core: BoardDeps, teamId: string): Promise<Te
     core.db.select().from(inboxes).where(eq(inboxes.teamId, teamId)).orderBy(asc(inboxes.name)),
     readTeamAgents(core, teamId, team.workspaceId),
   ]);
-  const summaries = new Map<string, BoardConversation>();
-  for (const { vip, ...c } of rows) {
-    const source = { ...c, channel: c.channel as ChannelType, status: c.status as ConversationStatus, priority: c.priority as Priority };
-    summaries.set(c.id, boardConversationOf(source, vip ?? false));
-  }
+  const summaries = new TeamChats(
+    rows.map(({ vip, ...c }) => boardConversationOf({ ...c, channel: c.channel as ChannelType, status: c.status as ConversationStatus, priority: c.priority as Priority }, vip ?? false)),
+  );
   return {
     teamId,
     workspaceId: team.workspaceId,
@@ -154,8 +153,13 @@ export async function readVips(core: Reads, conversationIds: readonly string[]):
   return new Map(rows.map((r) => [r.id, r.vip]));
 }
 
-/** The board from its parts at `now`: pure, so a patched chat republishes without reading the record. */
-export function composeTeamBoard(parts: TeamParts, now: number): TeamBoard {
+/**
+ * The board from its parts at `now`: pure, so a patched chat republishes without reading the
+ * record. Composed on every change, so it walks the chats once and the queue (kept in order by
+ * TeamChats) once; an agent whose card is as in `previous` keeps that very object, which the
+ * room write then skips without comparing it.
+ */
+export function composeTeamBoard(parts: TeamParts, now: number, previous: TeamBoard | null = null): TeamBoard {
   const longWaitMs = DEFAULT_LONG_WAIT_MS;
   const summaries = [...parts.summaries.values()];
   const openOf = new Map<string, { id: string; contactName: string }[]>();
@@ -169,29 +173,75 @@ export function composeTeamBoard(parts: TeamParts, now: number): TeamBoard {
     if (list.length < AGENT_OPEN_ROWS) list.push({ id: c.id, contactName: c.contactName });
     openOf.set(c.assigneeId, list);
   }
-  // Composed on every patch: the waiting chats are put in queue order once, and each inbox's
-  // queue keeps that order (sorting an ordered list again is linear).
-  const inQueueOrder = summaries.filter(isWaiting).sort(byQueueOrder);
-  const queue = (list: readonly BoardConversation[], waiting: readonly BoardConversation[]) => ({
-    counts: queueCounts(list, now, longWaitMs),
-    waiting: waitingRows(waiting),
-  });
+  const queue = parts.summaries.waiting();
+  const teamRows = kept(previous?.team.waiting, queue.slice(0, BOARD_WAITING_ROWS).map((c, i) => waitingRowOf(c, i + 1)));
+  const inboxBefore = new Map((previous?.inboxes ?? []).map((i) => [i.inboxId, i.waiting]));
+  // Each inbox's first rows in one walk of the queue, which stops once every inbox has its rows.
+  const inboxRows = new Map<string, WaitingRow[]>(parts.channels.map((i) => [i.inboxId, []]));
+  let unfilled = inboxRows.size;
+  for (const c of queue) {
+    if (unfilled === 0) break;
+    const rows = inboxRows.get(c.inboxId);
+    if (!rows || rows.length === BOARD_WAITING_ROWS) continue;
+    rows.push(waitingRowOf(c, rows.length + 1));
+    if (rows.length === BOARD_WAITING_ROWS) unfilled--;
+  }
+  const before = new Map((previous?.agents ?? []).map((a) => [a.id, a]));
   return {
     teamId: parts.teamId,
     teamName: parts.teamName,
     at: now,
     longWaitMs,
-    team: queue(summaries, inQueueOrder),
+    team: { counts: queueCounts(summaries, now, longWaitMs), waiting: teamRows },
     inboxes: parts.channels.map((i) => ({
       ...i,
-      ...queue(
-        byInbox.get(i.inboxId) ?? [],
-        inQueueOrder.filter((c) => c.inboxId === i.inboxId),
-      ),
+      counts: queueCounts(byInbox.get(i.inboxId) ?? [], now, longWaitMs),
+      waiting: kept(inboxBefore.get(i.inboxId), inboxRows.get(i.inboxId)!),
     })),
-    agents: parts.agents.map((a) => ({ ...a, open: openOf.get(a.id) ?? [] })),
+    agents: parts.agents.map((a) => {
+      const card = { ...a, open: openOf.get(a.id) ?? [] };
+      const was = before.get(a.id);
+      return was && sameCard(was, card) ? was : card;
+    }),
     raisedHands: raisedHands(summaries),
   };
+}
+
+/** The rows shown before when nothing in them changed (most changes are behind the first fifty). */
+function kept(before: WaitingRow[] | undefined, rows: WaitingRow[]): WaitingRow[] {
+  if (!before || before.length !== rows.length) return rows;
+  const same = rows.every((r, i) => {
+    const b = before[i]!;
+    return (
+      r.conversationId === b.conversationId &&
+      r.position === b.position &&
+      r.inboxId === b.inboxId &&
+      r.contactName === b.contactName &&
+      r.channel === b.channel &&
+      r.priority === b.priority &&
+      r.vip === b.vip &&
+      r.waitingSince === b.waitingSince &&
+      r.offeredTo === b.offeredTo &&
+      r.offeredAt === b.offeredAt &&
+      r.sla === b.sla
+    );
+  });
+  return same ? before : rows;
+}
+
+function sameCard(a: BoardAgent, b: BoardAgent): boolean {
+  return (
+    a.name === b.name &&
+    a.availability === b.availability &&
+    a.availabilitySince === b.availabilitySince &&
+    a.load === b.load &&
+    a.capacity === b.capacity &&
+    a.lastReplyAt === b.lastReplyAt &&
+    a.handledToday === b.handledToday &&
+    a.medianFirstResponseMs === b.medianFirstResponseMs &&
+    a.open.length === b.open.length &&
+    a.open.every((o, i) => o.id === b.open[i]!.id && o.contactName === b.open[i]!.contactName)
+  );
 }
 
 /**
