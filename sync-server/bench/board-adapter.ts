@@ -79,7 +79,7 @@ export const boardRoomAdapter: BoardAdapter = {
   loaded(doc, waitingChats) {
     const map = doc.getMap(BOARD_MAP);
     const board = boardFromEntries((key) => map.get(key)) as TeamBoard | null;
-    return board !== null && board.team !== undefined && board.team.counts.waiting >= waitingChats;
+    return board !== null && (board.team.counts?.waiting ?? 0) >= waitingChats;
   },
   display: {
     path: "/supervision",

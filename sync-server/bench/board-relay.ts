@@ -7,8 +7,11 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import { TEAM_CONVERSATIONS } from "@inbox/shared";
 import { encodeUpdate } from "../src/rooms/y-messages.ts";
+import { startChild, type Child } from "../src/testing/child-process.ts";
 import type { BoardEvent } from "./board-adapter.ts";
 import { runStream, type StreamRun } from "./board-stream.ts";
+
+const LISTENERS = new URL("./listeners.ts", import.meta.url);
 
 /**
  * The baselines of section (h), on bare-relay.ts: a sender socket writes the same kind of change
@@ -24,7 +27,7 @@ export async function relayBaseline(
   const db = createClient({ url: `file:${join(dir, "baseline.db")}` });
   await db.execute("pragma journal_mode = wal");
   await db.execute("create table events (id integer primary key, data text not null, at integer not null)");
-  const listeners: WebSocket[] = [];
+  let listeners: Child<unknown> | null = null;
   const sender = await openSocket(relayUrl);
   const board = new Y.Doc();
   const provider = new WebsocketProvider(relayUrl, "board", board, { WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket, disableBc: true });
@@ -43,7 +46,7 @@ export async function relayBaseline(
     await until(() => board.getMap(TEAM_CONVERSATIONS).size >= o.entries);
     // The listeners join once the map is there: they stand for the agents an update fans out to,
     // and a megabyte-sized first state sent to a hundred sockets only slowed the set-up down.
-    listeners.push(...(await Promise.all(Array.from({ length: o.listeners }, () => openSocket(relayUrl)))));
+    listeners = await openListeners(Array.from({ length: o.listeners }, () => ({ url: relayUrl })));
     let n = 0;
     const busy = new Set<string>();
     const next = () => {
@@ -66,7 +69,8 @@ export async function relayBaseline(
     return await runStream(board, visible, next, o.count, o.perSecond);
   } finally {
     provider.destroy();
-    for (const s of [...listeners, sender]) s.close();
+    await listeners?.stop();
+    sender.close();
     db.close();
     rmSync(dir, { recursive: true, force: true });
   }
@@ -78,6 +82,11 @@ function openSocket(url: string): Promise<WebSocket> {
     ws.once("open", () => resolve(ws));
     ws.once("error", reject);
   });
+}
+
+/** Sockets that stand for the agents' devices, in a process of their own (listeners.ts). */
+export function openListeners(targets: { url: string; token?: string }[]): Promise<Child<unknown>> {
+  return startChild(LISTENERS, { LISTENERS: JSON.stringify(targets) });
 }
 
 export async function until(probe: () => boolean, timeoutMs = 120_000): Promise<void> {

@@ -92,6 +92,8 @@ export interface StreamRun {
   /** From the request being sent to its answer (the command's own commit and reply). */
   toAnswer: number[];
   missed: number;
+  /** Each event seen, on the clock this machine's processes share (performance.timeOrigin + now()). */
+  seen: { conversationId: string; sentAt: number; seenAt: number }[];
 }
 
 /**
@@ -108,11 +110,13 @@ export async function runStream(
   const pending = new Set<{ event: BoardEvent; sentAt: number; settle: () => void }>();
   const toBoard: number[] = [];
   const toAnswer: number[] = [];
+  const seen: StreamRun["seen"] = [];
   const check = () => {
     const now = performance.now();
     for (const p of pending) {
       if (!visible(doc, p.event)) continue;
       toBoard.push(now - p.sentAt);
+      seen.push({ conversationId: p.event.conversationId, sentAt: performance.timeOrigin + p.sentAt, seenAt: performance.timeOrigin + now });
       pending.delete(p);
       p.settle();
     }
@@ -138,7 +142,7 @@ export async function runStream(
     }
     await Promise.all(flights);
     check();
-    return { toBoard, toAnswer, missed: pending.size };
+    return { toBoard, toAnswer, missed: pending.size, seen };
   } finally {
     doc.off("update", check);
   }

@@ -8,6 +8,8 @@ export interface Child<T> {
   stop(): Promise<void>;
   /** Kills it on the spot (SIGKILL), as a crash or power cut would. */
   kill(): Promise<void>;
+  /** Sends a signal it answers without exiting (e.g. SIGUSR2: write what it traced). */
+  notify(sig: NodeJS.Signals): void;
 }
 
 /** Starts an entry file in its own Node process (via tsx) and reads the JSON line it prints. */
@@ -33,5 +35,5 @@ export async function startChild<T>(script: URL, env: Record<string, string> = {
       child.once("exit", () => resolve());
       child.kill(sig);
     });
-  return { info, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL") };
+  return { info, stop: () => signal("SIGTERM"), kill: () => signal("SIGKILL"), notify: (sig) => void child.kill(sig) };
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startNodeServer } from "../node/server.ts";
@@ -10,7 +10,8 @@ import { TEST_PASSWORD_PARAMS } from "./test-server.ts";
 // (so the load generator does not share its event loop). Prints one JSON line when listening.
 // INBOX_DIR reuses a database folder (a restart); SEED_PASSWORD seeds an empty one; WIDGET_LIMITS
 // sets the widget API's limits (the bench's hundreds of visitors from one address need none);
-// PLATFORM_API_URLS points connectors at platform fakes in the caller's process.
+// PLATFORM_API_URLS points connectors at platform fakes in the caller's process. TRACE_ROOM names a
+// room whose writes are timed (the bench's "from the commit"): see traceRoomWrites below.
 const dir = process.env.INBOX_DIR || mkdtempSync(join(tmpdir(), "inbox-proc-"));
 const server = await startNodeServer({
   dataDir: dir,
@@ -33,4 +34,26 @@ console.log(
     teamId: server.seed?.teamIds.support,
   }),
 );
+if (process.env.TRACE_ROOM) traceRoomWrites(process.env.TRACE_ROOM);
 process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));
+
+/**
+ * When each write into `name` began, by the keys it changed, on the clock every process on this
+ * machine shares (performance.timeOrigin + now()). The server writes a change's outcome into the
+ * rooms as soon as its commit resolves, so for the bench this is "the event's commit". Written
+ * to the file named in TRACE_FILE on SIGUSR2 as [key, epoch ms][].
+ */
+function traceRoomWrites(name: string): void {
+  const writes: [string, number][] = [];
+  let began = 0;
+  const attach = () => {
+    const room = server.core.rooms.get(name);
+    if (!room) return void setTimeout(attach, 20).unref();
+    room.doc.on("beforeTransaction", () => (began = performance.timeOrigin + performance.now()));
+    room.doc.on("afterTransaction", (tr: { changed: Map<unknown, Set<string | null>> }) => {
+      for (const keys of tr.changed.values()) for (const key of keys) if (key !== null) writes.push([key, began]);
+    });
+  };
+  attach();
+  process.on("SIGUSR2", () => writeFileSync(process.env.TRACE_FILE!, JSON.stringify(writes)));
+}
