@@ -35,6 +35,13 @@ export function frameDeltas(page: Page, ms: number): Promise<number[]> {
   })`) as Promise<number[]>;
 }
 
+/** Main-thread time the page spent (seconds, cumulative): scripts, style, layout, and all tasks. */
+export async function mainThreadTimes(cdp: CDPSession): Promise<Record<"script" | "style" | "layout" | "tasks", number>> {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
+  return { script: metric("ScriptDuration"), style: metric("RecalcStyleDuration"), layout: metric("LayoutDuration"), tasks: metric("TaskDuration") };
+}
+
 /** JS heap in use after a forced full GC, and DOM nodes, once the page has nothing left to do. */
 export async function heapAfterGc(page: Page, cdp: CDPSession): Promise<{ heapMb: number; nodes: number }> {
   await page.evaluate("new Promise((r) => requestIdleCallback(() => r(), { timeout: 2000 }))");

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebsocketProvider } from "y-websocket";
@@ -7,7 +7,7 @@ import { TEAM_CONVERSATIONS, type Conversation } from "@inbox/shared";
 import { startChild, type Child } from "../src/testing/child-process.ts";
 import { bearerWebSocket, DEMO_PASSWORD } from "../src/testing/test-server.ts";
 import { BOARD_ADAPTER } from "./board-adapter.ts";
-import { openDisplay, frameDeltas, heapAfterGc, trend } from "./board-display.ts";
+import { openDisplay, frameDeltas, heapAfterGc, mainThreadTimes, trend } from "./board-display.ts";
 import { buildBoardFixture } from "./board-fixture.ts";
 import { openListeners, relayBaseline, until } from "./board-relay.ts";
 import { BoardStream, runClosed, runStream, type StreamRun } from "./board-stream.ts";
@@ -95,11 +95,18 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
     }
     const display = await openDisplay(url, adapter, { email: "supervisor@demo.inbox", password: DEMO_PASSWORD }, s.waiting);
     closers.push(display.close);
+    const t0 = await mainThreadTimes(display.cdp);
     const idle = await frameDeltas(display.page, s.frameMs);
+    const t1 = await mainThreadTimes(display.cdp);
+    // BENCH_PROFILE=<file>: the display's CPU profile while updating (open it in Chrome's DevTools).
+    const profileFile = process.env["BENCH_PROFILE"];
+    if (profileFile) await display.cdp.send("Profiler.enable").then(() => display.cdp.send("Profiler.start"));
     const [updating] = await Promise.all([
       frameDeltas(display.page, s.frameMs),
       runStream(board.doc, adapter.visible, next, Math.round((s.frameMs / 1000) * s.perSecond), s.perSecond),
     ]);
+    const t2 = await mainThreadTimes(display.cdp);
+    if (profileFile) writeFileSync(profileFile, JSON.stringify((await display.cdp.send("Profiler.stop")).profile));
     const [i95, u95] = [percentile(idle, 95), percentile(updating, 95)];
     console.log(`  the display (${adapter.display.path}, built PWA in chromium, supervisor), requestAnimationFrame intervals over ${fmt(s.frameMs / 1000, 0)} s:`);
     console.log("                                  frames   p50 ms   p95 ms   max ms");
@@ -108,6 +115,11 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
     frames("idle page (base)", idle);
     frames(`while ${s.perSecond} events/s arrive`, updating);
     console.log(`  p95 while updating vs idle: ${fmt(u95 / i95, 2)}x (target <= 1.1x)`);
+    // Where the display's main thread went, per second of each window (what to make cheaper).
+    const perSecond = (a: typeof t0, b: typeof t0, k: keyof typeof t0) => fmt(((b[k] - a[k]) * 1000) / (s.frameMs / 1000), 0);
+    for (const [label, a, b] of [["idle", t0, t1], ["updating", t1, t2]] as const) {
+      console.log(`  main thread ms per s, ${label.padEnd(8)}: scripts ${perSecond(a, b, "script")}, style ${perSecond(a, b, "style")}, layout ${perSecond(a, b, "layout")}, all tasks ${perSecond(a, b, "tasks")}`);
+    }
 
     const xs: number[] = [];
     const heap: number[] = [];

@@ -2,13 +2,13 @@
  * One team's live board: the server-authored `board.<teamId>` room, and the last copy kept on
  * this device (kv) so the board still renders, marked "as of", when the network drops.
  */
-import { BOARD_MAP, boardFromEntries, TeamBoardSchema, roomName, type TeamBoard } from "@inbox/shared";
+import { BOARD_MAP, readBoard, TeamBoardSchema, roomName, type TeamBoard } from "@inbox/shared";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import type * as Y from "yjs";
 import type { LocalDb } from "../local/db.ts";
 import type { RoomStatus } from "../sync/connection.ts";
-import { openRoom } from "../sync/room.ts";
+import { openRoom, type Room } from "../sync/room.ts";
 
 const KV_BOARD_PREFIX = "board:";
 /** The device's copy is rewritten at most this often: a busy board changes many times a second. */
@@ -23,8 +23,6 @@ export interface BoardView {
 
 /** Opens the room in the current reactive owner; it is closed when that owner is disposed (rotation, team change). */
 export function createBoard(teamId: string, db: LocalDb | null): BoardView {
-  const room = openRoom(roomName({ kind: "board", id: teamId }));
-  const map = room.doc.getMap(BOARD_MAP) as Y.Map<unknown>;
   // A store reconciled by id: a new board changes only the rows and numbers that moved, so a
   // wall display fed many updates a second keeps its DOM instead of rebuilding every card.
   const [state, setState] = createStore<{ board: TeamBoard | null }>({ board: null });
@@ -38,18 +36,41 @@ export function createBoard(teamId: string, db: LocalDb | null): BoardView {
     cacheTimer = undefined;
     if (latest) void db?.kv.put({ key: KV_BOARD_PREFIX + teamId, value: latest }).catch(() => {});
   };
+  // Room values validated so far (see readBoard): entries an update did not touch are not parsed again.
+  let validated = new WeakMap<object, unknown>();
+  let room: Room;
+  let map: Y.Map<unknown>;
+  // The server starts a busy board over now and then (its document would grow all day): the
+  // display opens it again with an empty document; the store keeps what is on screen meanwhile.
+  const [room$, setRoom] = createSignal<Room | null>(null);
+  const open = () => {
+    room = openRoom(roomName({ kind: "board", id: teamId }), { owned: false, onRenewed: () => queueMicrotask(reopen) });
+    map = room.doc.getMap(BOARD_MAP) as Y.Map<unknown>;
+    map.observe(read);
+    setRoom(room);
+  };
+  const close = () => {
+    map.unobserve(read);
+    room.destroy();
+  };
+  const reopen = () => {
+    if (disposed) return;
+    close();
+    validated = new WeakMap();
+    open();
+  };
   const read = () => {
-    const parsed = TeamBoardSchema.safeParse(boardFromEntries((key) => map.get(key)));
-    if (!parsed.success) return;
-    setBoard(parsed.data);
+    const next = readBoard((key) => map.get(key), validated);
+    if (!next) return;
+    setBoard(next);
     setLive(true);
     // Only the newest copy is written, once per interval: writes never queue up behind a busy board.
     const first = latest === null;
-    latest = parsed.data;
+    latest = next;
     if (first) cache();
     else cacheTimer ??= setTimeout(cache, CACHE_EVERY_MS);
   };
-  map.observe(read);
+  open();
   read();
   if (!board() && db) {
     void db.kv.get(KV_BOARD_PREFIX + teamId).then((row) => {
@@ -59,11 +80,12 @@ export function createBoard(teamId: string, db: LocalDb | null): BoardView {
   }
   onCleanup(() => {
     disposed = true;
-    map.unobserve(read);
+    close();
     if (cacheTimer !== undefined) {
       clearTimeout(cacheTimer);
       cache();
     }
   });
-  return { board, live: () => live() && room.status() === "connected", status: room.status };
+  const status = () => room$()?.status() ?? "connecting";
+  return { board, live: () => live() && status() === "connected", status };
 }

@@ -15,6 +15,8 @@ import { reportUnauthenticated } from "../api/http.ts";
 export const FORBIDDEN_CLOSE_CODE = 4403;
 /** The server closes every room of a session that ended (signed out elsewhere, expired, deactivated). */
 export const UNAUTHENTICATED_CLOSE_CODE = 4401;
+/** The server started a room it writes whole (a board) over with a fresh document: open it again with an empty one. */
+export const RENEWED_CLOSE_CODE = 4409;
 
 export interface Room {
   name: string;
@@ -37,6 +39,8 @@ export interface RoomOptions {
   crossTab?: boolean;
   /** Destroy with the current reactive owner (default). Off for rooms managed by hand. */
   owned?: boolean;
+  /** The server started the room over (RENEWED_CLOSE_CODE): the owner opens a new one. */
+  onRenewed?: () => void;
 }
 
 export function openRoom(name: string, opts: RoomOptions = {}): Room {
@@ -57,6 +61,7 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
   // room the user lost access to (removed from the team, role changed) and, when the session
   // ended, every room: then the app drops to the sign-in screen as a 401 would.
   provider.on("closed", ({ code }) => {
+    if (code === RENEWED_CLOSE_CODE && opts.onRenewed) return opts.onRenewed();
     if (code >= 4400 && code < 4500) setStatus("forbidden");
     if (code === UNAUTHENTICATED_CLOSE_CODE) reportUnauthenticated();
   });

@@ -11,7 +11,10 @@
  * - "raisedHands": as in TeamBoard
  * - "agents": the agents' ids in board order; "agent.<id>": that agent's BoardAgent
  */
-import type { TeamBoard } from "../domain/board.ts";
+import { z } from "zod";
+import { BoardAgentSchema, QueueCountsSchema, RaisedHandSchema, TeamBoardSchema, WaitingRowSchema, type TeamBoard } from "../domain/board.ts";
+import { IdSchema } from "../domain/ids.ts";
+import { ChannelTypeSchema } from "../domain/inbox.ts";
 
 const AGENT_PREFIX = "agent.";
 const INBOX_PREFIX = "inbox.";
@@ -58,3 +61,52 @@ export function boardFromEntries(get: (key: string) => unknown): Record<string, 
     agents: Array.isArray(ids) ? ids.map((id) => get(AGENT_PREFIX + String(id))) : [],
   };
 }
+
+const PART_SCHEMAS = {
+  head: TeamBoardSchema.pick({ teamId: true, teamName: true, at: true, longWaitMs: true }),
+  counts: QueueCountsSchema,
+  waiting: z.array(WaitingRowSchema),
+  inboxes: z.array(z.object({ inboxId: IdSchema, name: z.string(), channel: ChannelTypeSchema })),
+  raisedHands: z.array(RaisedHandSchema),
+  agentIds: z.array(IdSchema),
+  agent: BoardAgentSchema,
+} as const;
+type PartKind = keyof typeof PART_SCHEMAS;
+
+/**
+ * The validated board read from the room's entries, or null before the first write or when an
+ * entry is not what the board expects. Each entry is validated once per value written: a room
+ * value keeps its identity until the server rewrites it, so `memo` (kept by the reader across
+ * reads) skips the entries an update did not touch. A wall display fed 40 updates a second would
+ * otherwise validate 100 agents' cards on every one.
+ */
+export function readBoard(get: (key: string) => unknown, memo: WeakMap<object, unknown>): TeamBoard | null {
+  const part = <K extends PartKind>(kind: K, key: string): z.infer<(typeof PART_SCHEMAS)[K]> => {
+    const raw = get(key);
+    if (typeof raw === "object" && raw !== null && memo.has(raw)) return memo.get(raw) as z.infer<(typeof PART_SCHEMAS)[K]>;
+    const parsed = PART_SCHEMAS[kind].safeParse(raw);
+    if (!parsed.success) throw new InvalidBoard();
+    if (typeof raw === "object" && raw !== null) memo.set(raw, parsed.data);
+    return parsed.data as z.infer<(typeof PART_SCHEMAS)[K]>;
+  };
+  if (get("head") === undefined) return null;
+  try {
+    const head = part("head", "head");
+    return {
+      ...head,
+      team: { counts: part("counts", "team.counts"), waiting: part("waiting", "team.waiting") },
+      inboxes: part("inboxes", "inboxes").map((i) => ({
+        ...i,
+        counts: part("counts", `${INBOX_PREFIX}${i.inboxId}.counts`),
+        waiting: part("waiting", `${INBOX_PREFIX}${i.inboxId}.waiting`),
+      })),
+      raisedHands: get("raisedHands") === undefined ? [] : part("raisedHands", "raisedHands"),
+      agents: part("agentIds", "agents").map((id) => part("agent", AGENT_PREFIX + id)),
+    };
+  } catch (e) {
+    if (e instanceof InvalidBoard) return null;
+    throw e;
+  }
+}
+
+class InvalidBoard extends Error {}

@@ -25,5 +25,7 @@ export const CLOSE_UNAUTHENTICATED = 4401;
 export const CLOSE_NOT_FOUND = 4404;
 /** A change the room refuses outright (too large, or of a shape no client makes). */
 export const CLOSE_CHANGE_REFUSED = 4413;
+/** The room started over with a fresh document (room.ts `renew`): reopen it with an empty one. */
+export const CLOSE_RENEWED = 4409;
 /** More sockets than one session (or visitor) may hold. */
 export const CLOSE_TOO_MANY = 4429;

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import {
   BOARD_MAP,
   boardFromEntries,
+  readBoard,
   TeamBoardSchema,
   type TeamBoard,
   CONV_MESSAGES,
@@ -206,5 +207,24 @@ describe("board op", () => {
     applyRoomOp(doc, { kind: "board", board: board(at + 2000, [["a", 1]]) });
     expect(map.has("agent.b")).toBe(false);
     expect(TeamBoardSchema.parse(boardFromEntries((key) => map.get(key))).agents.map((a) => a.id)).toEqual(["a"]);
+  });
+
+  it("reads the board a display shows, validating again only the entries an update rewrote", () => {
+    const doc = new Y.Doc();
+    const map = doc.getMap(BOARD_MAP);
+    const memo = new WeakMap<object, unknown>();
+    expect(readBoard((key) => map.get(key), memo)).toBeNull();
+    applyRoomOp(doc, { kind: "board", board: board(at, [["a", 1], ["b", 2]]) });
+    const first = readBoard((key) => map.get(key), memo)!;
+    expect(first).toEqual(board(at, [["a", 1], ["b", 2]]));
+    applyRoomOp(doc, { kind: "board", board: board(at + 1000, [["a", 1], ["b", 3]]) });
+    const second = readBoard((key) => map.get(key), memo)!;
+    expect(second.agents.map((a) => a.load)).toEqual([1, 3]);
+    // Agent a's card was not rewritten: the same validated object, not parsed again.
+    expect(second.agents[0]).toBe(first.agents[0]);
+    expect(second.agents[1]).not.toBe(first.agents[1]);
+    // An entry that is not a board's (an older server, a bad write) yields no board rather than a broken one.
+    doc.transact(() => map.set("agent.b", { id: "b", load: "many" }));
+    expect(readBoard((key) => map.get(key), memo)).toBeNull();
   });
 });

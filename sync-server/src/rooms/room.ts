@@ -28,18 +28,54 @@ export type UpdateGuard = (update: Uint8Array) => string | null;
  * authorisation are decided by whoever creates the room and adds peers.
  */
 export class Room {
-  readonly doc = new Y.Doc();
-  readonly awareness: awarenessProtocol.Awareness;
+  private current = new Y.Doc();
+  private currentAwareness!: awarenessProtocol.Awareness;
   private readonly peers = new Map<Peer, PeerState>();
   /** Set by the room's kind (work rooms: sizes and shapes agents may write). */
   guardUpdates: UpdateGuard | null = null;
+  /** Updates applied to the current document since it was created (see `renew`). */
+  updateCount = 0;
 
   constructor(readonly name: string) {
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.wire();
+  }
+
+  get doc(): Y.Doc {
+    return this.current;
+  }
+
+  get awareness(): awarenessProtocol.Awareness {
+    return this.currentAwareness;
+  }
+
+  /**
+   * Starts the room over with an empty document and closes every socket with `code`, so each
+   * client drops its copy and opens the room afresh. Only for rooms the server writes whole and
+   * never stores (a board): an overwritten Y.Map entry leaves a tombstone behind, and a board
+   * rewritten many times a second all day would grow without bound on the server and on every
+   * display. The caller writes the whole state into the new document at once.
+   */
+  renew(code: number, reason: string): void {
+    const old = { doc: this.current, awareness: this.currentAwareness };
+    this.closeAll(code, reason);
+    this.current = new Y.Doc();
+    this.updateCount = 0;
+    this.wire();
+    old.awareness.destroy();
+    old.doc.destroy();
+  }
+
+  private wire(): void {
+    const doc = this.current;
+    const awareness = new awarenessProtocol.Awareness(doc);
+    this.currentAwareness = awareness;
     // The server itself is not a participant; without this it would show up as a user.
-    this.awareness.setLocalState(null);
-    this.doc.on("update", (update: Uint8Array) => this.broadcast(encodeUpdate(update)));
-    this.awareness.on(
+    awareness.setLocalState(null);
+    doc.on("update", (update: Uint8Array) => {
+      this.updateCount++;
+      this.broadcast(encodeUpdate(update));
+    });
+    awareness.on(
       "update",
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }, origin: unknown) => {
         const changed = [...added, ...updated, ...removed];
@@ -49,7 +85,7 @@ export class Room {
           for (const id of [...added, ...updated]) state.awarenessIds.add(id);
           for (const id of removed) state.awarenessIds.delete(id);
         }
-        this.broadcast(encodeAwareness(this.awareness, changed));
+        this.broadcast(encodeAwareness(awareness, changed));
       },
     );
   }
