@@ -14,6 +14,7 @@ export * from "./api/conversations.ts";
 export * from "./api/widget.ts";
 export * from "./api/sync.ts";
 export * from "./api/admin.ts";
+export * from "./api/people.ts";
 export * from "./protocol/rooms.ts";
 export * from "./protocol/board-room.ts";
 export * from "./domain/board.ts";

@@ -1,5 +1,7 @@
+import { registerPeopleRoutes } from "./people/index.ts";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { registerAuditRoutes } from "./audit/index.ts";
 import { registerAuthRoutes, sessionMiddleware } from "./auth/index.ts";
 import { registerAdminRoutes } from "./channels/index.ts";
 import { registerContactRoutes } from "./contacts/index.ts";
@@ -63,6 +65,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerContactRoutes(api, core);
   registerSyncPullRoutes(api, core);
   registerAdminRoutes(api, core);
+  registerPeopleRoutes(api, core);
   registerRoutingRoutes(api, core);
   registerUploadRoutes(api, core);
   registerContentRoutes(api, app, core);
@@ -71,6 +74,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerMessageRoutes(api, core);
   registerSupervisionRoutes(api, core);
   registerSlaRoutes(api, core);
+  registerAuditRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);
   registerSyncRoutes(app, core, deps.roomSockets);
   if (deps.demo) registerDemoRoutes(app, core, deps.demo);

@@ -1,5 +1,6 @@
 import type { ChannelType, WidgetMessage } from "@inbox/shared";
 import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
+import { AuditSealer } from "./audit/index.ts";
 import { nobleScrypt } from "./auth/index.ts";
 import { PasswordHasher } from "./auth/index.ts";
 import type { Endpoints } from "./channels/index.ts";
@@ -116,6 +117,8 @@ export interface Core {
   webhooks: WebhookProcessor;
   /** Deletes processed webhooks past their retention (a scheduled job). */
   webhookPruner: WebhookPruner;
+  /** Chains new audit entries to the ones before them (a scheduled job; reading the log seals too). */
+  auditSealer: AuditSealer;
   /** This process's agent sockets: re-checked against the record, closed at sign-out. */
   sockets: SocketGuard;
   /** Rate and socket limits of the anonymous widget API. */
@@ -186,6 +189,7 @@ export function createCore(opts: CoreOptions): Core {
   const outbox = new OutboxDispatcher({ ...channels, blobs, holder });
   const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder });
   const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
+  const auditSealer = new AuditSealer(record);
   const sockets = new SocketGuard({ db, now }, { ...DEFAULT_SOCKET_GUARD, ...opts.sockets });
   const widgetLimits = new WidgetLimits(opts.widgetLimits ?? {}, now);
 
@@ -204,6 +208,7 @@ export function createCore(opts: CoreOptions): Core {
     outbox,
     webhooks,
     webhookPruner,
+    auditSealer,
     sockets,
     widgetLimits,
     sessionTtlMs: opts.sessionTtlMs,

@@ -14,13 +14,16 @@ export type Route =
   | { screen: "settings"; reconnect: string | null }
   | { screen: "media"; path: string }
   /** "/supervision" (the boards) and "/supervision/wall" (the wall display). */
-  | { screen: "supervision"; wall: boolean };
+  | { screen: "supervision"; wall: boolean }
+  /** "/invite#<token>": accepting an invitation (the token stays in the fragment, out of server logs). */
+  | { screen: "invite" };
 
 const MEDIA_PATH = /^\/media\/[A-Za-z0-9._-]{1,128}$/;
 
 export function parseRoute(pathname: string, search: string): Route {
   if (MEDIA_PATH.test(pathname)) return { screen: "media", path: pathname };
   const trimmed = pathname.replace(/\/+$/, "");
+  if (trimmed === "/invite") return { screen: "invite" };
   if (trimmed === "/supervision" || trimmed === "/supervision/wall") return { screen: "supervision", wall: trimmed.endsWith("/wall") };
   if (pathname.replace(/\/+$/, "") === "/settings") {
     const reconnect = new URLSearchParams(search).get("reconnect");
@@ -32,6 +35,7 @@ export function parseRoute(pathname: string, search: string): Route {
 export function routeHref(route: Route): string {
   if (route.screen === "inbox") return "/";
   if (route.screen === "media") return route.path;
+  if (route.screen === "invite") return "/invite";
   if (route.screen === "supervision") return route.wall ? "/supervision/wall" : "/supervision";
   return route.reconnect ? `/settings?reconnect=${encodeURIComponent(route.reconnect)}` : "/settings";
 }

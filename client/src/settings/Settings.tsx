@@ -6,11 +6,13 @@
  */
 import { Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
+import { AuditSettings } from "./audit/AuditSettings.tsx";
 import { ChannelSettings } from "./channels/ChannelSettings.tsx";
 import { ContentSettings } from "./content/ContentSettings.tsx";
 import { t } from "./messages.ts";
 import { settingsSectionsFor } from "./settings-access.ts";
 import { SlaSettings } from "./sla/SlaSettings.tsx";
+import { PeopleSettings } from "./people/PeopleSettings.tsx";
 
 export function Settings() {
   const { session } = useAppState();
@@ -29,6 +31,12 @@ export function Settings() {
         </Show>
         <Show when={sections().sla}>
           <SlaSettings />
+        </Show>
+        <Show when={sections().people}>
+          <PeopleSettings />
+        </Show>
+        <Show when={sections().audit}>
+          <AuditSettings />
         </Show>
       </div>
     </main>

@@ -5,3 +5,4 @@
  */
 export { Settings } from "./Settings.tsx";
 export { canOpenSettings } from "./settings-access.ts";
+export { InviteScreen } from "./people/InviteScreen.tsx";

@@ -13,10 +13,14 @@ export interface SettingsSections {
   content: boolean;
   /** Business hours and SLA policies (workspace-wide rules, like channels: admins). */
   sla: boolean;
+  /** People, invitations and teams (admins). */
+  people: boolean;
+  /** The audit log, its exports and integrity check (admins). */
+  audit: boolean;
 }
 
 export function settingsSectionsFor(role: Role | null | undefined): SettingsSections {
-  return { channels: role === "admin", content: role === "admin" || role === "supervisor", sla: role === "admin" };
+  return { channels: role === "admin", content: role === "admin" || role === "supervisor", sla: role === "admin", people: role === "admin", audit: role === "admin" };
 }
 
 export function canOpenSettings(role: Role | null | undefined): boolean {

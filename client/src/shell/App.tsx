@@ -1,7 +1,7 @@
 /** Chooses the screen from the session state and, once signed in, the route. */
 import { createEffect, Match, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
-import { canOpenSettings } from "../settings/index.ts";
+import { canOpenSettings, InviteScreen } from "../settings/index.ts";
 import { canSupervise } from "../supervision/index.ts";
 import { SupervisionScreen } from "./screens/SupervisionScreen.tsx";
 import { InboxScreen } from "./screens/InboxScreen.tsx";
@@ -34,6 +34,9 @@ function Screens() {
   });
   return (
     <Switch>
+      <Match when={router.route().screen === "invite"}>
+        <InviteScreen />
+      </Match>
       <Match when={session.status() === "loading"}>
         <LoadingScreen />
       </Match>

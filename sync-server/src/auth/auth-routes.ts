@@ -5,7 +5,7 @@ import { z } from "zod";
 import { SESSION_COOKIE, secureCookieFor, signIn, signOut, type AuthDeps } from "./sessions.ts";
 import { teams, workspaces } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
-import { clientIp } from "../http/client-ip.ts";
+import { requestOrigin } from "../http/audit-actor.ts";
 
 export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
   api.publicRoute(
@@ -19,7 +19,7 @@ export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
       response: LoginResponseSchema,
     },
     async ({ c, body }) => {
-      const result = await signIn(core, body.email, body.password, clientIp(c));
+      const result = await signIn(core, body.email, body.password, requestOrigin(c));
       setCookie(c, SESSION_COOKIE, result.token, {
         httpOnly: true,
         sameSite: "Lax",
@@ -34,7 +34,7 @@ export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
   api.userRoute(
     { method: "post", path: "/api/auth/logout", summary: "Sign out (ends this session)", tag: "auth", access: "user", response: z.null(), status: 204 },
     async ({ c, user }) => {
-      await signOut(core, user);
+      await signOut(core, user, requestOrigin(c));
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
       return null;
     },

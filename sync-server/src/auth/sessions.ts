@@ -4,6 +4,7 @@ import type { Writes } from "../db/record.ts";
 import { sessions, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
+import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { loadUser } from "../db/read-model.ts";
 import { CLOSE_UNAUTHENTICATED } from "../rooms/peer.ts";
@@ -33,10 +34,10 @@ export async function signIn(
   core: AuthDeps,
   email: string,
   password: string,
-  ip: string | null,
+  from: RequestOrigin,
 ): Promise<{ user: User; token: string; expiresAt: number }> {
   const normalised = email.trim().toLowerCase();
-  const keys = throttleKeys(normalised, ip);
+  const keys = throttleKeys(normalised, from.ip);
   await refuseWhileLocked(core, keys);
   const row = await core.db.query.users.findFirst({ where: eq(users.email, normalised) });
   const verified = await core.passwords.verify(password, row?.passwordHash ?? null);
@@ -46,7 +47,7 @@ export async function signIn(
     await recordFailure(core, keys);
     if (row) {
       await core.writer.write([
-        auditInsert(core, { workspaceId: row.workspaceId, actorId: row.id, action: "auth.sign_in_failed", ip, at }),
+        auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(row, from), action: "auth.sign_in_failed", at }),
       ]);
     }
     throw new HttpError(401, "invalid_credentials", "Wrong email or password.");
@@ -57,7 +58,7 @@ export async function signIn(
   await core.writer.write([
     core.db.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: row.id, createdAt: at, expiresAt }),
     eventInsert(core, { workspaceId: row.workspaceId, type: "user.signed_in", actorKind: "agent", actorId: row.id, at }),
-    auditInsert(core, { workspaceId: row.workspaceId, actorId: row.id, action: "auth.signed_in", ip, at }),
+    auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(row, from), action: "auth.signed_in", at }),
     core.db.delete(sessions).where(lt(sessions.expiresAt, at)),
     ...clearedOnSuccess(core, keys),
     ...(rehashed ? [core.db.update(users).set({ passwordHash: rehashed }).where(eq(users.id, row.id))] : []),
@@ -72,11 +73,12 @@ export async function resolveSession(core: SessionReads, token: string): Promise
   return (await usersOfSessions(core, [tokenHash])).get(tokenHash) ?? null;
 }
 
-export async function signOut(core: AuthDeps, user: SessionUser): Promise<void> {
+export async function signOut(core: AuthDeps, user: SessionUser, from: RequestOrigin | null = null): Promise<void> {
   const at = core.now();
   await core.writer.write([
     core.db.delete(sessions).where(eq(sessions.tokenHash, user.sessionTokenHash)),
     eventInsert(core, { workspaceId: user.workspaceId, type: "user.signed_out", actorKind: "agent", actorId: user.id, at }),
+    auditInsert(core, { workspaceId: user.workspaceId, ...auditActor(user, from), action: "auth.signed_out", at }),
   ]);
   // This process's sockets of the session close now; other instances' at their next access check.
   core.sockets.closeSession(user.sessionTokenHash, CLOSE_UNAUTHENTICATED, "Signed out");

@@ -7,6 +7,7 @@ import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { validationError } from "../http/read-body.ts";
 import { auditInsert } from "../db/event-rows.ts";
+import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { getInboxRow, toInbox, type InboxRow } from "../db/read-model.ts";
 import { setChannelStatus } from "./channel-state.ts";
 
@@ -43,7 +44,7 @@ async function checkCredentials(core: AdminInboxDeps, inbox: Pick<InboxRow, "id"
   return parsed.data;
 }
 
-export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, body: ConnectInboxRequest): Promise<AdminInbox> {
+export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, body: ConnectInboxRequest, from: RequestOrigin | null = null): Promise<AdminInbox> {
   const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, body.teamId), eq(teams.workspaceId, admin.workspaceId)) });
   if (!team) throw new HttpError(400, "validation_failed", "Choose one of this workspace's teams.");
   const settings = body.settings ?? {};
@@ -62,7 +63,7 @@ export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, bod
       secretsEnc: Object.keys(credentials).length ? await core.secrets.seal(credentials) : null,
       createdAt: at,
     }),
-    auditInsert(core, { workspaceId: admin.workspaceId, actorId: admin.id, action: "channel.connected", target: id, data: { channel: body.channel, name: body.name }, at }),
+    auditInsert(core, { workspaceId: admin.workspaceId, ...auditActor(admin, from), action: "channel.connected", target: id, data: { channel: body.channel, name: body.name, teamId: team.id }, at }),
   ]);
   return adminView(core, (await getInboxRow(core.db, id))!);
 }
@@ -74,24 +75,24 @@ async function ownInbox(core: AdminInboxDeps, admin: SessionUser, id: string): P
 }
 
 /** New credentials for an expired or changed connection; history and conversations stay. */
-export async function reconnectInbox(core: AdminInboxDeps, admin: SessionUser, id: string, credentials: Credentials): Promise<AdminInbox> {
+export async function reconnectInbox(core: AdminInboxDeps, admin: SessionUser, id: string, credentials: Credentials, from: RequestOrigin | null = null): Promise<AdminInbox> {
   const row = await ownInbox(core, admin, id);
   const checked = await checkCredentials(core, row, credentials);
   await core.writer.write([
     core.db.update(inboxes).set({ secretsEnc: await core.secrets.seal(checked) }).where(eq(inboxes.id, id)),
-    auditInsert(core, { workspaceId: row.workspaceId, actorId: admin.id, action: "channel.reconnected", target: id, data: {}, at: core.now() }),
+    auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(admin, from), action: "channel.reconnected", target: id, data: { name: row.name }, at: core.now() }),
   ]);
-  const updated = await setChannelStatus(core, { ...row, secretsEnc: "x" }, "active", { reason: "Reconnected by an admin.", actorId: admin.id });
+  const updated = await setChannelStatus(core, { ...row, secretsEnc: "x" }, "active", { reason: "Reconnected by an admin.", ...auditActor(admin, from) });
   core.outbox.kick();
   return adminView(core, (await getInboxRow(core.db, updated.id))!);
 }
 
-export async function setInboxEnabled(core: AdminInboxDeps, admin: SessionUser, id: string, enabled: boolean): Promise<AdminInbox> {
+export async function setInboxEnabled(core: AdminInboxDeps, admin: SessionUser, id: string, enabled: boolean, from: RequestOrigin | null = null): Promise<AdminInbox> {
   const row = await ownInbox(core, admin, id);
   if (enabled && row.status !== "disabled") return adminView(core, row);
   const updated = await setChannelStatus(core, row, enabled ? "active" : "disabled", {
     reason: enabled ? "Enabled by an admin." : "Disabled by an admin.",
-    actorId: admin.id,
+    ...auditActor(admin, from),
   });
   if (enabled) await core.webhooks.release(id);
   return adminView(core, updated);

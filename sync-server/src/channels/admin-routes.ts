@@ -9,6 +9,7 @@ import {
 import { adminView, connectInbox, reconnectInbox, setInboxEnabled, type AdminInboxDeps } from "./admin-inboxes.ts";
 import { inboxes } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
+import { requestOrigin } from "../http/audit-actor.ts";
 
 /** Channel administration: admins only. */
 export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): void {
@@ -30,7 +31,7 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
       response: AdminInboxResponseSchema,
       status: 201,
     },
-    async ({ user, body }) => ({ inbox: await connectInbox(core, user, body) }),
+    async ({ c, user, body }) => ({ inbox: await connectInbox(core, user, body, requestOrigin(c)) }),
   );
   api.userRoute(
     {
@@ -42,7 +43,7 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
       body: ReconnectInboxRequestSchema,
       response: AdminInboxResponseSchema,
     },
-    async ({ user, params, body }) => ({ inbox: await reconnectInbox(core, user, params.id!, body.credentials) }),
+    async ({ c, user, params, body }) => ({ inbox: await reconnectInbox(core, user, params.id!, body.credentials, requestOrigin(c)) }),
   );
   api.userRoute(
     {
@@ -54,6 +55,6 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
       body: InboxEnabledRequestSchema,
       response: AdminInboxResponseSchema,
     },
-    async ({ user, params, body }) => ({ inbox: await setInboxEnabled(core, user, params.id!, body.enabled) }),
+    async ({ c, user, params, body }) => ({ inbox: await setInboxEnabled(core, user, params.id!, body.enabled, requestOrigin(c)) }),
   );
 }

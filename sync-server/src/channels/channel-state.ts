@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { roomName, type ChannelStatus } from "@inbox/shared";
 import type { ChannelsDeps } from "./channel-access.ts";
 import { inboxes } from "../db/schema.ts";
-import { auditInsert } from "../db/event-rows.ts";
+import { auditInsert, type AuditActor } from "../db/event-rows.ts";
 import { toInbox, type InboxRow } from "../db/read-model.ts";
 
 /**
@@ -14,7 +14,7 @@ export async function setChannelStatus(
   core: ChannelsDeps,
   inbox: InboxRow,
   status: ChannelStatus,
-  change: { reason: string; actorId: string | null; pausedUntil?: number | null },
+  change: AuditActor & { reason: string; pausedUntil?: number | null },
 ): Promise<InboxRow> {
   const pausedUntil = status === "rate_limited" ? (change.pausedUntil ?? null) : null;
   if (inbox.status === status && inbox.pausedUntil === pausedUntil) return inbox;
@@ -23,6 +23,9 @@ export async function setChannelStatus(
     auditInsert(core, {
       workspaceId: inbox.workspaceId,
       actorId: change.actorId,
+      actorName: change.actorName,
+      ip: change.ip,
+      userAgent: change.userAgent,
       action: `channel.${status}`,
       target: inbox.id,
       data: { from: inbox.status, to: status, reason: change.reason, ...(pausedUntil ? { pausedUntil } : {}) },

@@ -13,7 +13,7 @@ import {
 } from "@inbox/shared/api/contacts";
 import { updateContact, type ContactsDeps } from "./contacts.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
-import { clientIp } from "../http/client-ip.ts";
+import { requestOrigin } from "../http/audit-actor.ts";
 import { contactAttachments } from "./contacts-attachments.ts";
 import { mergeContacts } from "./contacts-merge.ts";
 import { searchContacts } from "./contacts-search.ts";
@@ -44,7 +44,7 @@ export function registerContactRoutes(api: ApiRegistry, core: ContactsDeps): voi
       body: ContactPatchSchema,
       response: ContactResponseSchema,
     },
-    async ({ c, user, params, body }) => ({ contact: (await updateContact(core, user, params.id!, body, { ip: clientIp(c) })).contact }),
+    async ({ c, user, params, body }) => ({ contact: (await updateContact(core, user, params.id!, body, { from: requestOrigin(c) })).contact }),
   );
 
   api.userRoute(
@@ -57,7 +57,7 @@ export function registerContactRoutes(api: ApiRegistry, core: ContactsDeps): voi
       body: ContactMergeRequestSchema,
       response: ContactMergeResponseSchema,
     },
-    async ({ c, user, params, body }) => mergeContacts(core, user, params.id!, body.duplicateId, clientIp(c)),
+    async ({ c, user, params, body }) => mergeContacts(core, user, params.id!, body.duplicateId, requestOrigin(c)),
   );
 
   api.userRoute(

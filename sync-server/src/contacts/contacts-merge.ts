@@ -7,6 +7,7 @@ import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 import { publish } from "../rooms/publish.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { loadContact, toConversation, type ConversationRow } from "../db/read-model.ts";
 
 /**
@@ -20,17 +21,17 @@ export async function mergeContacts(
   user: SessionUser,
   keptId: string,
   duplicateId: string,
-  ip: string | null = null,
+  from: RequestOrigin | null = null,
 ): Promise<ContactMergeResponse> {
   if (keptId === duplicateId) {
     throw new HttpError(400, "validation_failed", "A contact cannot be merged into itself. Choose the other contact.");
   }
   // Both contacts' locks, always in the same order, so two merges of one pair cannot cross.
   const [a, b] = [keptId, duplicateId].sort();
-  return core.locks.run(`contact:${a}`, () => core.locks.run(`contact:${b}`, () => mergeLocked(core, user, keptId, duplicateId, ip)));
+  return core.locks.run(`contact:${a}`, () => core.locks.run(`contact:${b}`, () => mergeLocked(core, user, keptId, duplicateId, from)));
 }
 
-async function mergeLocked(core: ContactsDeps, user: SessionUser, keptId: string, duplicateId: string, ip: string | null): Promise<ContactMergeResponse> {
+async function mergeLocked(core: ContactsDeps, user: SessionUser, keptId: string, duplicateId: string, from: RequestOrigin | null): Promise<ContactMergeResponse> {
   const [kept, dup] = await Promise.all([contactRow(core, user, keptId), contactRow(core, user, duplicateId)]);
   const [keptConvs, dupConvs] = await Promise.all([conversationsOfContact(core, kept.id), conversationsOfContact(core, dup.id)]);
 
@@ -61,7 +62,7 @@ async function mergeLocked(core: ContactsDeps, user: SessionUser, keptId: string
       data: { keptId: kept.id, mergedId: dup.id, conversationIds: moved },
       at,
     }),
-    auditInsert(core, { workspaceId: kept.workspaceId, actorId: user.id, action: "contact.merge", target: kept.id, data: { mergedId: dup.id, conversations: moved.length }, ip, at }),
+    auditInsert(core, { workspaceId: kept.workspaceId, ...auditActor(user, from), action: "contact.merge", target: kept.id, data: { mergedId: dup.id, conversations: moved.length }, at }),
     core.db
       .update(conversations)
       .set({ contactId: kept.id, contactName: displayName })

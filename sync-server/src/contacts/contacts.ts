@@ -9,6 +9,7 @@ import type { SessionUser } from "../http/app-env.ts";
 import { notFound } from "../http/http-error.ts";
 import { touchTeamConversations } from "./contacts-publish.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { loadContact, toConversation, type ConversationRow } from "../db/read-model.ts";
 
 export type ContactRow = typeof contacts.$inferSelect;
@@ -79,7 +80,7 @@ export async function updateContact(
   user: SessionUser,
   id: string,
   input: ContactPatch,
-  opts: { conversationId?: string; ip?: string | null } = {},
+  opts: { conversationId?: string; from?: RequestOrigin | null } = {},
 ): Promise<{ contact: Contact; conversations: Conversation[] }> {
   const first = await contactForUser(core, user, id);
   return core.locks.run(`contact:${first.row.id}`, async () => {
@@ -114,7 +115,7 @@ export async function updateContact(
         data: { contactId: row.id, fields, changes: { ...changes, ...(changes.notes ? { notes: { changed: true } } : {}) } },
         at,
       }),
-      auditInsert(core, { workspaceId: row.workspaceId, actorId: user.id, action: "contact.update", target: row.id, data: { fields }, ip: opts.ip ?? null, at }),
+      auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(user, opts.from ?? null), action: "contact.update", target: row.id, data: { fields }, at }),
       ...(renamed
         ? [core.db.update(conversations).set({ contactName: displayName }).where(eq(conversations.contactId, row.id)).returning()]
         : []),

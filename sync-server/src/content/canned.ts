@@ -7,6 +7,7 @@ import { cannedResponses, teams } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 
 type CannedRow = typeof cannedResponses.$inferSelect;
 
@@ -28,7 +29,7 @@ export async function listCanned(core: Writes, user: SessionUser): Promise<Canne
 }
 
 /** Creates (id null) or replaces a canned response; a taken shortcut is refused in words. */
-export async function saveCanned(core: Writes, user: SessionUser, id: string | null, input: CannedResponseInput, ip: string | null): Promise<CannedResponse> {
+export async function saveCanned(core: Writes, user: SessionUser, id: string | null, input: CannedResponseInput, from: RequestOrigin | null): Promise<CannedResponse> {
   if (input.teamId) {
     const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, input.teamId), eq(teams.workspaceId, user.workspaceId)) });
     if (!team) throw new HttpError(400, "validation_failed", "That team is not in this workspace.", { teamId: "Choose one of your workspace's teams." });
@@ -53,7 +54,14 @@ export async function saveCanned(core: Writes, user: SessionUser, id: string | n
     await core.writer.write([
       write,
       eventInsert(core, { workspaceId: user.workspaceId, type: "canned_response.saved", actorKind: "agent", actorId: user.id, data: { id: row.id, shortcut: row.shortcut, created: !existing }, at }),
-      auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: existing ? "canned_response.updated" : "canned_response.created", target: row.id, data: { shortcut: row.shortcut, teamId: row.teamId }, ip, at }),
+      auditInsert(core, {
+        workspaceId: user.workspaceId,
+        ...auditActor(user, from),
+        action: existing ? "canned_response.updated" : "canned_response.created",
+        target: row.id,
+        data: { ...(existing ? { before: cannedSummary(existing) } : {}), after: cannedSummary(row) },
+        at,
+      }),
     ]);
   } catch (err) {
     if (isUniqueViolation(err)) {
@@ -64,14 +72,19 @@ export async function saveCanned(core: Writes, user: SessionUser, id: string | n
   return toCanned(row);
 }
 
-export async function deleteCanned(core: Writes, user: SessionUser, id: string, ip: string | null): Promise<void> {
+export async function deleteCanned(core: Writes, user: SessionUser, id: string, from: RequestOrigin | null): Promise<void> {
   const existing = await findCanned(core, user, id);
   const at = core.now();
   await core.writer.write([
     core.db.delete(cannedResponses).where(eq(cannedResponses.id, existing.id)),
     eventInsert(core, { workspaceId: user.workspaceId, type: "canned_response.deleted", actorKind: "agent", actorId: user.id, data: { id, shortcut: existing.shortcut }, at }),
-    auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "canned_response.deleted", target: id, data: { shortcut: existing.shortcut }, ip, at }),
+    auditInsert(core, { workspaceId: user.workspaceId, ...auditActor(user, from), action: "canned_response.deleted", target: id, data: { before: cannedSummary(existing) }, at }),
   ]);
+}
+
+/** What the audit log keeps of a canned response: what identifies it, not its text. */
+function cannedSummary(row: Pick<CannedRow, "shortcut" | "title" | "teamId">): Record<string, unknown> {
+  return { shortcut: row.shortcut, title: row.title, teamId: row.teamId };
 }
 
 async function findCanned(core: Writes, user: SessionUser, id: string): Promise<CannedRow> {

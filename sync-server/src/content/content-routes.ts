@@ -12,7 +12,7 @@ import {
 import type { Writes } from "../db/record.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { clientIp } from "../http/client-ip.ts";
+import { requestOrigin } from "../http/audit-actor.ts";
 import { deleteCanned, listCanned, saveCanned } from "./canned.ts";
 import { deleteArticle, legacyArticleWorkspace, publishedArticle, saveArticle, searchArticles } from "./knowledge.ts";
 import { articlePage, escapeHtml } from "./knowledge-page.ts";
@@ -29,16 +29,16 @@ export function registerContentRoutes(api: ApiRegistry, app: Hono<AppEnv>, core:
   );
   api.userRoute(
     { method: "post", path: "/api/admin/canned-responses", summary: "Add a canned response (its shortcut must be free)", tag: "content", access: EDITORS, body: CannedResponseInputSchema, response: CannedResponseResponseSchema, status: 201 },
-    async ({ c, user, body }) => ({ cannedResponse: await saveCanned(core, user, null, body, clientIp(c)) }),
+    async ({ c, user, body }) => ({ cannedResponse: await saveCanned(core, user, null, body, requestOrigin(c)) }),
   );
   api.userRoute(
     { method: "put", path: "/api/admin/canned-responses/:id", summary: "Change a canned response", tag: "content", access: EDITORS, body: CannedResponseInputSchema, response: CannedResponseResponseSchema },
-    async ({ c, user, params, body }) => ({ cannedResponse: await saveCanned(core, user, params.id!, body, clientIp(c)) }),
+    async ({ c, user, params, body }) => ({ cannedResponse: await saveCanned(core, user, params.id!, body, requestOrigin(c)) }),
   );
   api.userRoute(
     { method: "delete", path: "/api/admin/canned-responses/:id", summary: "Delete a canned response", tag: "content", access: EDITORS, response: Deleted, status: 204 },
     async ({ c, user, params }) => {
-      await deleteCanned(core, user, params.id!, clientIp(c));
+      await deleteCanned(core, user, params.id!, requestOrigin(c));
       return null;
     },
   );
@@ -49,16 +49,16 @@ export function registerContentRoutes(api: ApiRegistry, app: Hono<AppEnv>, core:
   );
   api.userRoute(
     { method: "post", path: "/api/admin/kb/articles", summary: "Write a knowledge-base article", tag: "content", access: EDITORS, body: ArticleInputSchema, response: ArticleResponseSchema, status: 201 },
-    async ({ c, user, body }) => ({ article: await saveArticle(core, user, null, body, clientIp(c)) }),
+    async ({ c, user, body }) => ({ article: await saveArticle(core, user, null, body, requestOrigin(c)) }),
   );
   api.userRoute(
     { method: "put", path: "/api/admin/kb/articles/:id", summary: "Change an article (its link stays the same)", tag: "content", access: EDITORS, body: ArticleInputSchema, response: ArticleResponseSchema },
-    async ({ c, user, params, body }) => ({ article: await saveArticle(core, user, params.id!, body, clientIp(c)) }),
+    async ({ c, user, params, body }) => ({ article: await saveArticle(core, user, params.id!, body, requestOrigin(c)) }),
   );
   api.userRoute(
     { method: "delete", path: "/api/admin/kb/articles/:id", summary: "Delete an article", tag: "content", access: EDITORS, response: Deleted, status: 204 },
     async ({ c, user, params }) => {
-      await deleteArticle(core, user, params.id!, clientIp(c));
+      await deleteArticle(core, user, params.id!, requestOrigin(c));
       return null;
     },
   );

@@ -7,6 +7,7 @@ import { kbArticles } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { notFound } from "../http/http-error.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 
 type ArticleRow = typeof kbArticles.$inferSelect;
 
@@ -67,7 +68,7 @@ export async function legacyArticleWorkspace(core: Reads, slug: string): Promise
 }
 
 /** Creates (id null) or replaces an article. Its slug is set once, so links already sent keep working. */
-export async function saveArticle(core: Writes, user: SessionUser, id: string | null, input: ArticleInput, ip: string | null): Promise<Article> {
+export async function saveArticle(core: Writes, user: SessionUser, id: string | null, input: ArticleInput, from: RequestOrigin | null): Promise<Article> {
   const at = core.now();
   const existing = id ? await findArticle(core, user, id) : null;
   const base: Omit<ArticleRow, "slug"> = {
@@ -83,7 +84,14 @@ export async function saveArticle(core: Writes, user: SessionUser, id: string | 
   };
   const record = (row: ArticleRow) => [
     eventInsert(core, { workspaceId: user.workspaceId, type: "article.saved", actorKind: "agent", actorId: user.id, data: { id: row.id, slug: row.slug, published: row.published, created: !existing }, at }),
-    auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: existing ? "article.updated" : "article.created", target: row.id, data: { title: row.title, published: row.published }, ip, at }),
+    auditInsert(core, {
+      workspaceId: user.workspaceId,
+      ...auditActor(user, from),
+      action: existing ? "article.updated" : "article.created",
+      target: row.id,
+      data: { ...(existing ? { before: { title: existing.title, published: existing.published } } : {}), after: { title: row.title, published: row.published } },
+      at,
+    }),
   ] as const;
   if (existing) {
     const row = { ...base, slug: existing.slug };
@@ -107,13 +115,13 @@ export async function saveArticle(core: Writes, user: SessionUser, id: string | 
   throw new Error("could not find a free slug");
 }
 
-export async function deleteArticle(core: Writes, user: SessionUser, id: string, ip: string | null): Promise<void> {
+export async function deleteArticle(core: Writes, user: SessionUser, id: string, from: RequestOrigin | null): Promise<void> {
   const existing = await findArticle(core, user, id);
   const at = core.now();
   await core.writer.write([
     core.db.delete(kbArticles).where(eq(kbArticles.id, existing.id)),
     eventInsert(core, { workspaceId: user.workspaceId, type: "article.deleted", actorKind: "agent", actorId: user.id, data: { id, slug: existing.slug }, at }),
-    auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "article.deleted", target: id, data: { title: existing.title }, ip, at }),
+    auditInsert(core, { workspaceId: user.workspaceId, ...auditActor(user, from), action: "article.deleted", target: id, data: { before: { title: existing.title, published: existing.published } }, at }),
   ]);
 }
 

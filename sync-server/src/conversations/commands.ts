@@ -5,6 +5,7 @@ import type { Caches } from "../db/caches.ts";
 import { processedCommands } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
+import type { RequestOrigin } from "../http/audit-actor.ts";
 import { sendAgentReply, type ReplyDeps } from "../messages/index.ts";
 import { joinConversation, setHand, transferConversation } from "./intervene.ts";
 import { assignConversation, markConversationRead, setConversationPriority, setConversationStatus, type ConversationCommandDeps } from "./conversation-commands.ts";
@@ -19,11 +20,11 @@ export interface CommandsDeps extends ConversationCommandDeps, ReplyDeps, Contac
  * first outcome is stored and a replay (after a dropped connection, a crash, a reopened tab)
  * gets it back. Refusals are outcomes too; server faults are not stored, so they are retried.
  */
-export async function applyCommands(core: CommandsDeps, user: SessionUser, commands: Command[]): Promise<CommandResult[]> {
+export async function applyCommands(core: CommandsDeps, user: SessionUser, commands: Command[], from: RequestOrigin | null = null): Promise<CommandResult[]> {
   const results: CommandResult[] = [];
   const outcomes: (typeof processedCommands.$inferInsert)[] = [];
   try {
-    for (const command of commands) results.push(await applyOnce(core, user, command, outcomes));
+    for (const command of commands) results.push(await applyOnce(core, user, command, outcomes, from));
   } finally {
     // Outcomes are recorded together, one commit per batch. If the process dies first, a replay
     // applies them again, and every command is idempotent in itself (message clientIds, "set
@@ -40,6 +41,7 @@ async function applyOnce(
   user: SessionUser,
   command: Command,
   outcomes: (typeof processedCommands.$inferInsert)[],
+  from: RequestOrigin | null,
 ): Promise<CommandResult> {
   // Client ids are unique per workspace: another workspace's ids neither collide nor show.
   const prior = await core.db.query.processedCommands.findFirst({
@@ -53,7 +55,7 @@ async function applyOnce(
   }
   let result: CommandResult;
   try {
-    result = await apply(core, user, command);
+    result = await apply(core, user, command, from);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status >= 500) throw err;
     result = {
@@ -69,7 +71,7 @@ async function applyOnce(
   return result;
 }
 
-async function apply(core: CommandsDeps, user: SessionUser, c: Command): Promise<CommandResult> {
+async function apply(core: CommandsDeps, user: SessionUser, c: Command, from: RequestOrigin | null): Promise<CommandResult> {
   const ok = (extra: Omit<Extract<CommandResult, { ok: true }>, "clientId" | "ok">): CommandResult => ({ clientId: c.clientId, ok: true, ...extra });
   switch (c.type) {
     case "reply": {
@@ -91,7 +93,7 @@ async function apply(core: CommandsDeps, user: SessionUser, c: Command): Promise
     case "read":
       return ok({ conversation: await markConversationRead(core, user, c.conversationId) });
     case "contact.update": {
-      const r = await updateContact(core, user, c.contactId, c.patch, { conversationId: c.conversationId });
+      const r = await updateContact(core, user, c.contactId, c.patch, { conversationId: c.conversationId, from });
       return ok({ conversation: r.conversations.find((conv) => conv.id === c.conversationId) });
     }
     case "transfer":

@@ -19,6 +19,8 @@ export const teams = sqliteTable("teams", {
   id: text("id").primaryKey(),
   workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
   name: text("name").notNull(),
+  /** Set when an admin archives the team (migration 0021): it takes no new inboxes or members. */
+  archivedAt: integer("archived_at"),
 });
 
 export const users = sqliteTable(
@@ -40,6 +42,9 @@ export const users = sqliteTable(
     deactivatedAt: integer("deactivated_at"),
     /** When `availability` last changed (migration 0018): the board's "since when". */
     availabilityChangedAt: integer("availability_changed_at"),
+    /** Languages the person answers in and their skills (migration 0021), set by an admin. */
+    languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    skills: text("skills", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
   },
   (t) => [uniqueIndex("users_email").on(t.email)],
 );
@@ -253,8 +258,46 @@ export const auditLog = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     ip: text("ip"),
     at: integer("at").notNull(),
+    /** The actor's name and address as they were (migration 0021): kept after the actor is deleted. */
+    actorName: text("actor_name"),
+    userAgent: text("user_agent"),
   },
-  (t) => [index("audit_time").on(t.at)],
+  (t) => [index("audit_time").on(t.at), index("audit_workspace").on(t.workspaceId, t.id)],
+);
+
+/**
+ * Tamper evidence for the audit log (migration 0021): each entry's hash covers its content and
+ * the hash of the workspace's entry before it. Kept beside the log, not in it, because the log's
+ * triggers forbid updates and an entry's hash is only known once the entry before it is sealed.
+ */
+export const auditChain = sqliteTable(
+  "audit_chain",
+  {
+    auditId: integer("audit_id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_chain_workspace").on(t.workspaceId, t.auditId)],
+);
+
+/** An invitation to join a workspace (migration 0021); only a hash of the link's token is kept. */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["admin", "supervisor", "agent"] }).notNull(),
+    teamIds: text("team_ids", { mode: "json" }).$type<string[]>().notNull(),
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: text("invited_by"),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("invitations_token").on(t.tokenHash), index("invitations_workspace").on(t.workspaceId, t.createdAt)],
 );
 
 /** Persisted Yjs updates per room; loading a room replays them, compaction merges them. */

@@ -156,6 +156,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   // sweep finds any whose claim runs out later.
   core.webhooks.start();
   core.webhookPruner.start();
+  core.auditSealer.start();
   let demoTraffic: DemoTraffic | null = null;
   demoTraffic = await startDemoTraffic();
   let closing: Promise<void> | undefined;
@@ -190,6 +191,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await demoTraffic?.stop();
     core.webhooks.stop();
     core.webhookPruner.stop();
+    core.auditSealer.stop();
     core.outbox.stop();
     core.snoozes.stop();
     core.boards.stop();
@@ -209,6 +211,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.sockets.idle();
     await core.webhooks.idle();
     await core.webhookPruner.idle();
+    await core.auditSealer.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

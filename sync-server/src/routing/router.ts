@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { newId, type Priority } from "@inbox/shared";
 import { routingSettingsOf, type RoutingMode, type RoutingSettings } from "@inbox/shared/domain/routing";
 import type { Reads, Writes } from "../db/record.ts";
@@ -194,7 +194,8 @@ export class Router {
       .select({ id: users.id, name: users.name, capacity: users.maxConcurrentChats, availability: users.availability, lastSeenAt: users.lastSeenAt })
       .from(teamMembers)
       .innerJoin(users, eq(users.id, teamMembers.userId))
-      .where(and(eq(teamMembers.teamId, teamId), eq(users.role, "agent")))
+      // A deactivated agent still looks online until their last heartbeat's grace runs out.
+      .where(and(eq(teamMembers.teamId, teamId), eq(users.role, "agent"), isNull(users.deactivatedAt)))
       .orderBy(asc(users.name), asc(users.id));
     if (members.length === 0) return [];
     const loads = await this.core.db

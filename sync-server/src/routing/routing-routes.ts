@@ -12,7 +12,7 @@ import type { DomainEvent } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { events, users } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
-import { clientIp } from "../http/client-ip.ts";
+import { requestOrigin } from "../http/audit-actor.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import type { ConversationRow } from "../db/read-model.ts";
 import { pickUpConversation, setAvailability, setInboxRouting, type RoutingServiceDeps } from "./routing-services.ts";
@@ -28,7 +28,7 @@ export function registerRoutingRoutes(api: ApiRegistry, core: RoutingServiceDeps
       body: RoutingSettingsRequestSchema,
       response: RoutingSettingsResponseSchema,
     },
-    async ({ c, user, params, body }) => setInboxRouting(core, user, params.id!, body, clientIp(c)),
+    async ({ c, user, params, body }) => setInboxRouting(core, user, params.id!, body, requestOrigin(c)),
   );
 
   api.userRoute(

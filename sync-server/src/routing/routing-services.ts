@@ -7,6 +7,7 @@ import type { SessionUser } from "../http/app-env.ts";
 import { forbidden, notFound } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { recordPickup, type PickupResult } from "./pickup.ts";
 import type { Router, RoutingDeps } from "./router.ts";
 import { inboxReroutesOnAway } from "./routing-conditions.ts";
@@ -135,7 +136,7 @@ export async function setInboxRouting(
   user: SessionUser,
   inboxId: string,
   body: RoutingSettingsRequest,
-  ip: string | null,
+  origin: RequestOrigin | null,
 ): Promise<RoutingSettingsResponse> {
   const inbox = await core.db.query.inboxes.findFirst({ where: eq(inboxes.id, inboxId) });
   if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("The inbox");
@@ -158,11 +159,10 @@ export async function setInboxRouting(
         .where(eq(inboxes.id, inboxId)),
       auditInsert(core, {
         workspaceId: user.workspaceId,
-        actorId: user.id,
+        ...auditActor(user, origin),
         action: "inbox.routing_changed",
         target: inboxId,
         data: { from, to },
-        ip,
         at: core.now(),
       }),
     ]);

@@ -261,6 +261,54 @@ export const ROUTES: RouteRow[] = [
     }),
   },
   { route: "DELETE /api/admin/sla-policies/:id", expect: ADMINS, alsoAllowed: [404], request: () => ({ method: "DELETE", path: `/api/admin/sla-policies/${uid()}` }) },
+  // ---------- people, invitations and teams (issue 13) ----------
+  { route: "GET /api/admin/people", expect: { ...ADMINS, otherWorkspace: "scoped" }, request: () => ({ method: "GET", path: "/api/admin/people" }), secret: (fx) => fx.userIds.agent },
+  {
+    route: "PATCH /api/admin/people/:id",
+    expect: ADMINS,
+    request: (fx) => ({ method: "PATCH", path: `/api/admin/people/${fx.userIds.agent}`, json: { languages: ["pt-BR", "en"] } }),
+    note: "another workspace's admin is told the person does not exist (404)",
+  },
+  { route: "POST /api/admin/people/:id/active", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/people/${fx.userIds.agent}/active`, json: { active: true } }) },
+  {
+    route: "POST /api/admin/invitations",
+    expect: ADMINS_CREATE,
+    request: () => ({ method: "POST", path: "/api/admin/invitations", json: { email: `invitee-${uid().slice(0, 8)}@example.com`, role: "agent", teamIds: [] } }),
+  },
+  { route: "POST /api/admin/invitations/:id/resend", expect: ADMINS, alsoAllowed: [404], request: () => ({ method: "POST", path: `/api/admin/invitations/${uid()}/resend` }) },
+  { route: "POST /api/admin/invitations/:id/revoke", expect: ADMINS, alsoAllowed: [404], request: () => ({ method: "POST", path: `/api/admin/invitations/${uid()}/revoke` }) },
+  { route: "POST /api/admin/teams", expect: ADMINS_CREATE, request: () => ({ method: "POST", path: "/api/admin/teams", json: { name: `Team ${uid().slice(0, 8)}` } }) },
+  { route: "PATCH /api/admin/teams/:id", expect: ADMINS, request: (fx) => ({ method: "PATCH", path: `/api/admin/teams/${fx.supportTeamId}`, json: { archived: false } }) },
+  {
+    route: "POST /api/invitations/preview",
+    expect: PUBLIC,
+    alsoAllowed: [410],
+    request: () => ({ method: "POST", path: "/api/invitations/preview", json: { token: `not-a-real-token-${uid()}` } }),
+    note: "the link's token is the credential: a wrong one is told the link is no longer valid",
+  },
+  {
+    route: "POST /api/invitations/accept",
+    expect: PUBLIC,
+    alsoAllowed: [410],
+    request: () => ({ method: "POST", path: "/api/invitations/accept", json: { token: `not-a-real-token-${uid()}`, name: "Someone", password: "a long enough password" } }),
+  },
+
+  // ---------- the audit log (issue 13) ----------
+  {
+    route: "GET /api/admin/audit",
+    expect: { ...ADMINS, otherWorkspace: "scoped" },
+    request: () => ({ method: "GET", path: "/api/admin/audit?limit=200" }),
+    secret: (fx) => fx.userIds.admin,
+    note: "the admin's own workspace's entries",
+  },
+  {
+    route: "GET /api/admin/audit/export",
+    expect: { ...ADMINS, otherWorkspace: "scoped" },
+    request: () => ({ method: "GET", path: "/api/admin/audit/export?format=jsonl" }),
+    secret: (fx) => fx.userIds.admin,
+    note: "the admin's own workspace's entries; the export is audited",
+  },
+  { route: "GET /api/admin/audit/verify", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/audit/verify" }), note: "the admin's own workspace's chain" },
 
   // ---------- channel administration ----------
   { route: "GET /api/admin/inboxes", expect: { ...ADMINS, otherWorkspace: "scoped" }, request: () => ({ method: "GET", path: "/api/admin/inboxes" }), secret: (fx) => fx.inbox.id },

@@ -13,7 +13,7 @@ import type { Writes } from "../db/record.ts";
 import { inboxes, slaPolicies, workspaces } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { clientIp } from "../http/client-ip.ts";
+import { auditActor, requestOrigin, type RequestOrigin } from "../http/audit-actor.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { SlaKeeper } from "./sla-keeper.ts";
 import { workspaceCalendar, workspacePolicies } from "./sla-record.ts";
@@ -41,10 +41,11 @@ export function registerSlaRoutes(api: ApiRegistry, core: SlaRouteDeps): void {
     { method: "put", path: "/api/admin/business-hours", summary: "Set the workspace's time zone, business hours per weekday and holidays", tag: "admin", access: ["admin"], body: BusinessHoursRequestSchema, response: BusinessHoursResponseSchema },
     async ({ c, user, body }) => {
       const at = core.now();
+      const before = await workspaceCalendar(core, user.workspaceId);
       await core.writer.write([
         core.db.update(workspaces).set({ businessCalendar: body.calendar }).where(eq(workspaces.id, user.workspaceId)),
         eventInsert(core, { workspaceId: user.workspaceId, type: "workspace.business_hours_changed", actorKind: "agent", actorId: user.id, data: { calendar: body.calendar }, at }),
-        auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "workspace.business_hours_changed", data: { calendar: body.calendar }, ip: clientIp(c), at }),
+        auditInsert(core, { workspaceId: user.workspaceId, ...auditActor(user, requestOrigin(c)), action: "workspace.business_hours_changed", data: { before, after: body.calendar }, at }),
       ]);
       recheck(core, user.workspaceId);
       return { calendar: body.calendar };
@@ -53,23 +54,23 @@ export function registerSlaRoutes(api: ApiRegistry, core: SlaRouteDeps): void {
 
   api.userRoute(
     { method: "post", path: "/api/admin/sla-policies", summary: "Add an SLA policy (for an inbox and/or a priority, or the workspace default)", tag: "admin", access: ["admin"], body: SlaPolicyRequestSchema, response: SlaPolicyResponseSchema },
-    async ({ c, user, body }) => ({ policy: await savePolicy(core, user, newId(), body.policy, clientIp(c), true) }),
+    async ({ c, user, body }) => ({ policy: await savePolicy(core, user, newId(), body.policy, requestOrigin(c), true) }),
   );
 
   api.userRoute(
     { method: "put", path: "/api/admin/sla-policies/:id", summary: "Change an SLA policy", tag: "admin", access: ["admin"], body: SlaPolicyRequestSchema, response: SlaPolicyResponseSchema },
-    async ({ c, user, params, body }) => ({ policy: await savePolicy(core, user, params.id!, body.policy, clientIp(c), false) }),
+    async ({ c, user, params, body }) => ({ policy: await savePolicy(core, user, params.id!, body.policy, requestOrigin(c), false) }),
   );
 
   api.userRoute(
     { method: "delete", path: "/api/admin/sla-policies/:id", summary: "Delete an SLA policy", tag: "admin", access: ["admin"], response: SlaPolicyDeleteResponseSchema },
     async ({ c, user, params }) => {
-      await ownPolicy(core, user, params.id!);
+      const before = await ownPolicy(core, user, params.id!);
       const at = core.now();
       await core.writer.write([
         core.db.delete(slaPolicies).where(and(eq(slaPolicies.id, params.id!), eq(slaPolicies.workspaceId, user.workspaceId))),
         eventInsert(core, { workspaceId: user.workspaceId, type: "sla.policy_deleted", actorKind: "agent", actorId: user.id, data: { policyId: params.id }, at }),
-        auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "sla.policy_deleted", target: params.id, ip: clientIp(c), at }),
+        auditInsert(core, { workspaceId: user.workspaceId, ...auditActor(user, requestOrigin(c)), action: "sla.policy_deleted", target: params.id, data: { before }, at }),
       ]);
       recheck(core, user.workspaceId);
       return { deleted: true };
@@ -77,13 +78,15 @@ export function registerSlaRoutes(api: ApiRegistry, core: SlaRouteDeps): void {
   );
 }
 
-async function ownPolicy(core: Writes, user: SessionUser, id: string): Promise<void> {
-  const row = await core.db.query.slaPolicies.findFirst({ where: and(eq(slaPolicies.id, id), eq(slaPolicies.workspaceId, user.workspaceId)) });
-  if (!row) throw new HttpError(404, "not_found", "There is no such SLA policy; it may have been deleted.");
+/** The workspace's policy as it is now (for the audit log's "before"), or a 404 in words. */
+async function ownPolicy(core: SlaRouteDeps, user: SessionUser, id: string): Promise<SlaPolicy> {
+  const policy = (await workspacePolicies(core, user.workspaceId)).find((p) => p.id === id);
+  if (!policy) throw new HttpError(404, "not_found", "There is no such SLA policy; it may have been deleted.");
+  return policy;
 }
 
-async function savePolicy(core: SlaRouteDeps, user: SessionUser, id: string, input: SlaPolicyInput, ip: string | null, create: boolean): Promise<SlaPolicy> {
-  if (!create) await ownPolicy(core, user, id);
+async function savePolicy(core: SlaRouteDeps, user: SessionUser, id: string, input: SlaPolicyInput, from: RequestOrigin, create: boolean): Promise<SlaPolicy> {
+  const before = create ? null : await ownPolicy(core, user, id);
   if (input.inboxId !== null) {
     const inbox = await core.db.query.inboxes.findFirst({ where: and(eq(inboxes.id, input.inboxId), eq(inboxes.workspaceId, user.workspaceId)) });
     if (!inbox) throw new HttpError(400, "bad_request", "The inbox of this SLA policy does not exist in your workspace.");
@@ -95,7 +98,7 @@ async function savePolicy(core: SlaRouteDeps, user: SessionUser, id: string, inp
   await core.writer.write([
     create ? core.db.insert(slaPolicies).values(values) : core.db.update(slaPolicies).set(values).where(and(eq(slaPolicies.id, id), eq(slaPolicies.workspaceId, user.workspaceId))),
     eventInsert(core, { workspaceId: user.workspaceId, type: "sla.policy_saved", actorKind: "agent", actorId: user.id, data: { policy }, at: policy.updatedAt }),
-    auditInsert(core, { workspaceId: user.workspaceId, actorId: user.id, action: "sla.policy_saved", target: id, data: { policy }, ip, at: policy.updatedAt }),
+    auditInsert(core, { workspaceId: user.workspaceId, ...auditActor(user, from), action: "sla.policy_saved", target: id, data: { ...(before ? { before } : {}), after: policy }, at: policy.updatedAt }),
   ]);
   recheck(core, user.workspaceId);
   return policy;

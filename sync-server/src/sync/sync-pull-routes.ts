@@ -1,6 +1,7 @@
 import { CommandsRequestSchema, CommandsResponseSchema, SyncPullQuerySchema, SyncPullResponseSchema } from "@inbox/shared";
 import { applyCommands, type CommandsDeps } from "../conversations/index.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
+import { requestOrigin } from "../http/audit-actor.ts";
 import { parseCursor, pullChanges } from "./sync-pull.ts";
 
 /** The offline client's two calls: catch up from a cursor, and replay what it did. */
@@ -29,6 +30,6 @@ export function registerSyncPullRoutes(api: ApiRegistry, core: CommandsDeps): vo
       response: CommandsResponseSchema,
       bodyLimit: 1024 * 1024,
     },
-    async ({ user, body }) => ({ results: await applyCommands(core, user, body.commands) }),
+    async ({ c, user, body }) => ({ results: await applyCommands(core, user, body.commands, requestOrigin(c)) }),
   );
 }

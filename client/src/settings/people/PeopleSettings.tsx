@@ -1,0 +1,78 @@
+/**
+ * Settings → People & teams (admins): invite, change and deactivate people; create, rename and
+ * archive teams and choose which inboxes feed them. Renders offline from the device's copy
+ * (changes wait for the connection; the buttons are disabled and say why).
+ */
+import { createMemo, createSignal, Show } from "solid-js";
+import { useAppState } from "../../app/index.ts";
+import { InvitationsList } from "./InvitationsList.tsx";
+import { InviteForm } from "./InviteForm.tsx";
+import { PeopleTable } from "./PeopleTable.tsx";
+import { TeamsTable } from "./TeamsTable.tsx";
+import { t } from "./messages.ts";
+import { createPeopleStore } from "./people-api.ts";
+
+export function PeopleSettings() {
+  const { local, conversations } = useAppState();
+  const store = createPeopleStore(local.db());
+  const offline = () => !local.browserOnline() || local.unreachable();
+  const [message, setMessage] = createSignal("");
+  const [error, setError] = createSignal("");
+  const inboxes = createMemo(() => [...conversations.inboxes().values()].sort((a, b) => a.name.localeCompare(b.name)));
+  const changed = (text: string) => {
+    setError("");
+    setMessage(text);
+    void store.reload();
+  };
+  const failed = (text: string) => {
+    setMessage("");
+    setError(text);
+  };
+
+  return (
+    <section class="settings-section people-settings" aria-labelledby="people-settings-title">
+      <div class="settings-section-head">
+        <h2 id="people-settings-title">{t("title")}</h2>
+      </div>
+      <p class="muted">{t("intro")}</p>
+      <Show when={offline()}>
+        <p class="form-error" role="status">
+          {t("offline")}
+        </p>
+      </Show>
+      <Show when={!offline() && store.loadError()}>
+        {(e) => (
+          <div class="settings-error">
+            <p class="form-error" role="alert">
+              {e()}
+            </p>
+            <button type="button" class="btn" onClick={() => void store.reload()}>
+              {t("tryAgain")}
+            </button>
+          </div>
+        )}
+      </Show>
+      <p class="form-done" role="status">
+        {message()}
+      </p>
+      <Show when={error()}>
+        <p class="form-error" role="alert">
+          {error()}
+        </p>
+      </Show>
+      <Show when={store.data()} fallback={<p class="muted" role="status">{t("loading")}</p>}>
+        {(data) => (
+          <>
+            <InviteForm teams={data().teams} disabled={offline()} onInvited={() => changed("")} />
+            <h3>{t("invitationsTitle")}</h3>
+            <InvitationsList invitations={data().invitations} disabled={offline()} onChanged={changed} onError={failed} />
+            <h3>{t("peopleTitle")}</h3>
+            <PeopleTable people={data().people} teams={data().teams} disabled={offline()} onChanged={changed} onError={failed} />
+            <h3>{t("teamsTitle")}</h3>
+            <TeamsTable teams={data().teams} people={data().people} inboxes={inboxes()} disabled={offline()} onChanged={changed} onError={failed} />
+          </>
+        )}
+      </Show>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+/** Administration of people, invitations and teams: what an admin reads and sends (issue 13). */
+import { z } from "zod";
+import { IdSchema, TimestampSchema } from "../domain/ids.ts";
+import { RoleSchema } from "../domain/user.ts";
+
+const Tag = z.string().trim().min(1).max(40);
+/** Languages and skills an admin records for a person (routing rules use them). */
+const TagsSchema = z.array(Tag).max(20);
+
+export const PersonSchema = z.object({
+  id: IdSchema,
+  email: z.email(),
+  name: z.string(),
+  role: RoleSchema,
+  teamIds: z.array(IdSchema),
+  maxConcurrentChats: z.number().int().min(1).max(100),
+  languages: z.array(z.string()),
+  skills: z.array(z.string()),
+  createdAt: TimestampSchema,
+  lastSeenAt: TimestampSchema.nullable(),
+  deactivatedAt: TimestampSchema.nullable(),
+  /** Chats they hold now (open, pending or snoozed). */
+  load: z.number().int().nonnegative(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const AdminTeamSchema = z.object({
+  id: IdSchema,
+  name: z.string(),
+  archivedAt: TimestampSchema.nullable(),
+  /** Inboxes whose new conversations go to this team. */
+  inboxIds: z.array(IdSchema),
+  memberIds: z.array(IdSchema),
+});
+export type AdminTeam = z.infer<typeof AdminTeamSchema>;
+
+export const InvitationStatusSchema = z.enum(["pending", "accepted", "revoked", "expired"]);
+export type InvitationStatus = z.infer<typeof InvitationStatusSchema>;
+
+export const InvitationSchema = z.object({
+  id: IdSchema,
+  email: z.email(),
+  role: RoleSchema,
+  teamIds: z.array(IdSchema),
+  createdAt: TimestampSchema,
+  expiresAt: TimestampSchema,
+  status: InvitationStatusSchema,
+});
+export type Invitation = z.infer<typeof InvitationSchema>;
+
+export const PeopleResponseSchema = z.object({
+  people: z.array(PersonSchema),
+  teams: z.array(AdminTeamSchema),
+  invitations: z.array(InvitationSchema),
+});
+export type PeopleResponse = z.infer<typeof PeopleResponseSchema>;
+
+export const PersonResponseSchema = z.object({ person: PersonSchema });
+
+export const UpdatePersonRequestSchema = z
+  .object({
+    role: RoleSchema.optional(),
+    teamIds: z.array(IdSchema).max(100).optional(),
+    maxConcurrentChats: z.number().int().min(1, "Capacity is at least 1 chat").max(100, "Capacity is at most 100 chats").optional(),
+    languages: TagsSchema.optional(),
+    skills: TagsSchema.optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), "Say what to change.");
+export type UpdatePersonRequest = z.infer<typeof UpdatePersonRequestSchema>;
+
+export const PersonActiveRequestSchema = z.object({ active: z.boolean() });
+
+export const InviteRequestSchema = z.object({
+  email: z.email("That email address is not valid.").max(320).transform((e) => e.trim().toLowerCase()),
+  role: RoleSchema,
+  teamIds: z.array(IdSchema).max(100),
+});
+export type InviteRequest = z.infer<typeof InviteRequestSchema>;
+
+/** The link is shown once, to copy: only a hash of its token is kept. */
+export const InvitationLinkResponseSchema = z.object({ invitation: InvitationSchema, link: z.url() });
+export type InvitationLinkResponse = z.infer<typeof InvitationLinkResponseSchema>;
+
+/** What the invitee sees before accepting (public, by the link's token). */
+export const InvitationPreviewSchema = z.object({
+  email: z.email(),
+  workspaceName: z.string(),
+  role: RoleSchema,
+  expiresAt: TimestampSchema,
+});
+export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
+
+export const AcceptInvitationRequestSchema = z.object({
+  name: z.string().trim().min(1, "Tell us your name.").max(120),
+  password: z.string().min(12, "Choose a password of at least 12 characters.").max(200),
+});
+export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequestSchema>;
+
+export const TeamRequestSchema = z.object({ name: z.string().trim().min(1, "Give the team a name.").max(120) });
+export const UpdateTeamRequestSchema = z
+  .object({
+    name: z.string().trim().min(1, "Give the team a name.").max(120).optional(),
+    archived: z.boolean().optional(),
+    /** Inboxes to move to this team: their new conversations go to it (an inbox feeds one team). */
+    inboxIds: z.array(IdSchema).max(200).optional(),
+  })
+  .refine((b) => b.name !== undefined || b.archived !== undefined || b.inboxIds !== undefined, "Say what to change.");
+export type UpdateTeamRequest = z.infer<typeof UpdateTeamRequestSchema>;
+export const AdminTeamResponseSchema = z.object({ team: AdminTeamSchema });

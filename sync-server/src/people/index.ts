@@ -1,0 +1,3 @@
+/** Administration of people, invitations and teams (issue 13). */
+export { registerPeopleRoutes } from "./people-routes.ts";
+export type { PeopleDeps } from "./people-deps.ts";

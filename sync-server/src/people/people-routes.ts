@@ -1,0 +1,98 @@
+import { setCookie } from "hono/cookie";
+import { z } from "zod";
+import {
+  AcceptInvitationRequestSchema,
+  AdminTeamResponseSchema,
+  InvitationLinkResponseSchema,
+  InvitationPreviewSchema,
+  InvitationSchema,
+  InviteRequestSchema,
+  LoginResponseSchema,
+  PeopleResponseSchema,
+  PersonActiveRequestSchema,
+  PersonResponseSchema,
+  TeamRequestSchema,
+  UpdatePersonRequestSchema,
+  UpdateTeamRequestSchema,
+} from "@inbox/shared";
+import { SESSION_COOKIE, secureCookieFor, signIn } from "../auth/sessions.ts";
+import type { ApiRegistry } from "../http/api-registry.ts";
+import { requestActor, requestOrigin } from "../http/audit-actor.ts";
+import { acceptInvitation, invite, previewInvitation, resendInvitation, revokeInvitation } from "./invitations.ts";
+import type { PeopleDeps } from "./people-deps.ts";
+import { listInvitations, listPeople, listTeams } from "./people-list.ts";
+import { setActive, updatePerson } from "./person-changes.ts";
+import { createTeam, updateTeam } from "./teams-admin.ts";
+
+/** The invitation link's token, sent in the body (it travels in the link's fragment, never in a URL the server logs). */
+const TokenSchema = z.object({ token: z.string().min(20).max(200) });
+const originOf = (url: string) => new URL(url).origin;
+
+/** People, invitations and teams: admins only, except the invitee's two public steps. */
+export function registerPeopleRoutes(api: ApiRegistry, core: PeopleDeps): void {
+  api.userRoute(
+    { method: "get", path: "/api/admin/people", summary: "Everyone in the workspace, the teams and the invitations", tag: "admin", access: ["admin"], response: PeopleResponseSchema },
+    async ({ user }) => {
+      const [people, teams, invitations] = await Promise.all([listPeople(core, user.workspaceId), listTeams(core, user.workspaceId), listInvitations(core, user.workspaceId)]);
+      return { people, teams, invitations };
+    },
+  );
+  api.userRoute(
+    { method: "patch", path: "/api/admin/people/:id", summary: "Change someone's role, teams, capacity, languages or skills (at once)", tag: "admin", access: ["admin"], body: UpdatePersonRequestSchema, response: PersonResponseSchema },
+    async ({ c, user, params, body }) => ({ person: await updatePerson(core, user, requestActor(c, user), params.id!, body) }),
+  );
+  api.userRoute(
+    {
+      method: "post",
+      path: "/api/admin/people/:id/active",
+      summary: "Deactivate (sessions end, chats return to the queue) or reactivate someone",
+      tag: "admin",
+      access: ["admin"],
+      body: PersonActiveRequestSchema,
+      response: PersonResponseSchema,
+    },
+    async ({ c, user, params, body }) => ({ person: await setActive(core, user, requestActor(c, user), params.id!, body.active) }),
+  );
+  api.userRoute(
+    { method: "post", path: "/api/admin/invitations", summary: "Invite someone by email with a role and teams; answers the link to copy", tag: "admin", access: ["admin"], body: InviteRequestSchema, response: InvitationLinkResponseSchema, status: 201 },
+    async ({ c, user, body }) => invite(core, user, requestActor(c, user), originOf(c.req.url), body),
+  );
+  api.userRoute(
+    { method: "post", path: "/api/admin/invitations/:id/resend", summary: "A new link for an invitation (the old one stops working)", tag: "admin", access: ["admin"], response: InvitationLinkResponseSchema },
+    async ({ c, user, params }) => resendInvitation(core, user, requestActor(c, user), originOf(c.req.url), params.id!),
+  );
+  api.userRoute(
+    { method: "post", path: "/api/admin/invitations/:id/revoke", summary: "Revoke an invitation", tag: "admin", access: ["admin"], response: z.object({ invitation: InvitationSchema }) },
+    async ({ c, user, params }) => ({ invitation: await revokeInvitation(core, user, requestActor(c, user), params.id!) }),
+  );
+  api.userRoute(
+    { method: "post", path: "/api/admin/teams", summary: "Create a team", tag: "admin", access: ["admin"], body: TeamRequestSchema, response: AdminTeamResponseSchema, status: 201 },
+    async ({ c, user, body }) => ({ team: await createTeam(core, user, requestActor(c, user), body.name) }),
+  );
+  api.userRoute(
+    { method: "patch", path: "/api/admin/teams/:id", summary: "Rename, archive or restore a team, or move inboxes to it", tag: "admin", access: ["admin"], body: UpdateTeamRequestSchema, response: AdminTeamResponseSchema },
+    async ({ c, user, params, body }) => ({ team: await updateTeam(core, user, requestActor(c, user), params.id!, body) }),
+  );
+
+  api.publicRoute(
+    { method: "post", path: "/api/invitations/preview", summary: "Who an invitation link is for (the invite page)", tag: "auth", access: "public", body: TokenSchema, response: InvitationPreviewSchema },
+    async ({ body }) => previewInvitation(core, body.token),
+  );
+  api.publicRoute(
+    {
+      method: "post",
+      path: "/api/invitations/accept",
+      summary: "Accept an invitation: set name and password, and be signed in",
+      tag: "auth",
+      access: "public",
+      body: TokenSchema.extend(AcceptInvitationRequestSchema.shape),
+      response: LoginResponseSchema,
+    },
+    async ({ c, body }) => {
+      const { email } = await acceptInvitation(core, requestOrigin(c), body.token, { name: body.name, password: body.password });
+      const result = await signIn(core, email, body.password, requestOrigin(c));
+      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: "Lax", secure: secureCookieFor(core, c.req.url), path: "/", expires: new Date(result.expiresAt) });
+      return result;
+    },
+  );
+}
