@@ -13,6 +13,13 @@ export const workspaces = sqliteTable("workspaces", {
   createdAt: integer("created_at").notNull(),
   /** The workspace calendar (migration 0020; shared BusinessCalendar); null: DEFAULT_CALENDAR. */
   businessCalendar: text("business_calendar", { mode: "json" }).$type<BusinessCalendar>(),
+  /**
+   * Account security set by an admin (migration 0022): who must use two-factor sign-in, how long
+   * a session lasts. Null: the defaults (no requirement; the server's SESSION_TTL).
+   */
+  security: text("security", { mode: "json" }).$type<{ require2fa: "none" | "admins" | "everyone"; sessionHours: number | null }>(),
+  /** Retention (migration 0022): conversations resolved more than this many days ago are deleted; null: kept. */
+  retentionDays: integer("retention_days"),
 });
 
 export const teams = sqliteTable("teams", {
@@ -45,6 +52,17 @@ export const users = sqliteTable(
     /** Languages the person answers in and their skills (migration 0021), set by an admin. */
     languages: text("languages", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
     skills: text("skills", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    /** A custom role (migration 0022): its permission set replaces the built-in role's; null: the built-in role. */
+    customRoleId: text("custom_role_id"),
+    /** Two-factor sign-in (migration 0022): the TOTP secret encrypted with the server's key, set once enrolment is confirmed. */
+    totpSecretEnc: text("totp_secret_enc"),
+    totpEnabledAt: integer("totp_enabled_at"),
+    /** Hashes of the unused recovery codes. */
+    recoveryCodeHashes: text("recovery_code_hashes", { mode: "json" }).$type<string[]>().notNull().default(sql`'[]'`),
+    passwordChangedAt: integer("password_changed_at"),
+    /** Profile (migration 0022): avatar as a data URL of a small image, and notification choices. */
+    avatar: text("avatar"),
+    notificationPrefs: text("notification_prefs", { mode: "json" }).$type<Record<string, boolean>>(),
   },
   (t) => [uniqueIndex("users_email").on(t.email)],
 );
@@ -66,8 +84,70 @@ export const sessions = sqliteTable(
     userId: text("user_id").notNull().references(() => users.id),
     createdAt: integer("created_at").notNull(),
     expiresAt: integer("expires_at").notNull(),
+    /** The device, for "your signed-in devices" (migration 0022). */
+    userAgent: text("user_agent"),
+    ip: text("ip"),
+    lastUsedAt: integer("last_used_at"),
   },
   (t) => [index("sessions_user").on(t.userId)],
+);
+
+/** A password accepted, second factor still to come (migration 0022): short-lived, one per attempt. */
+export const signInChallenges = sqliteTable("sign_in_challenges", {
+  tokenHash: text("token_hash").primaryKey(),
+  userId: text("user_id").notNull().references(() => users.id),
+  expiresAt: integer("expires_at").notNull(),
+  attempts: integer("attempts").notNull().default(0),
+});
+
+/** A custom role (migration 0022): a named permission set of a workspace. */
+export const customRoles = sqliteTable(
+  "custom_roles",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    name: text("name").notNull(),
+    /** What the role's holders see as their role in the product (its base: agent, supervisor or admin). */
+    base: text("base", { enum: ["admin", "supervisor", "agent"] }).notNull(),
+    permissions: text("permissions", { mode: "json" }).$type<Record<string, string | boolean>>().notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("custom_roles_workspace").on(t.workspaceId)],
+);
+
+/** An admin's routing rule (migration 0022), evaluated in `position` order on new conversations and customer messages. */
+export const routingRules = sqliteTable(
+  "routing_rules",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    /** When it runs: "conversation_created", "customer_message" or both. */
+    triggers: text("triggers", { mode: "json" }).$type<string[]>().notNull(),
+    conditions: text("conditions", { mode: "json" }).$type<unknown[]>().notNull(),
+    actions: text("actions", { mode: "json" }).$type<unknown[]>().notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("routing_rules_workspace").on(t.workspaceId, t.position)],
+);
+
+/** Records deleted by retention or erasure (migration 0022), so devices drop them at their next pull. */
+export const deletions = sqliteTable(
+  "deletions",
+  {
+    seq: integer("seq").primaryKey({ autoIncrement: true }),
+    workspaceId: text("workspace_id").notNull(),
+    kind: text("kind", { enum: ["conversation", "contact", "message"] }).notNull(),
+    recordId: text("record_id").notNull(),
+    /** The team the record belonged to, so a pull tells only those who could see it. */
+    teamId: text("team_id"),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("deletions_workspace_seq").on(t.workspaceId, t.seq)],
 );
 
 export const inboxes = sqliteTable("inboxes", {
@@ -97,6 +177,8 @@ export const contacts = sqliteTable("contacts", {
   notes: text("notes"),
   /** Set when this contact was merged into another: clients holding this id follow it there. */
   mergedIntoId: text("merged_into_id"),
+  /** Set when the customer's data was erased (migration 0022): the row stays, anonymous, so metrics still count. */
+  erasedAt: integer("erased_at"),
   createdAt: integer("created_at").notNull(),
   seq: integer("seq").notNull().default(0),
 }, (t) => [index("contacts_seq").on(t.seq)]);
