@@ -98,8 +98,9 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
     const t0 = await mainThreadTimes(display.cdp);
     const idle = await frameDeltas(display.page, s.frameMs);
     const t1 = await mainThreadTimes(display.cdp);
-    // BENCH_PROFILE=<file>: the display's CPU profile while updating (open it in Chrome's DevTools).
-    const profileFile = process.env["BENCH_PROFILE"];
+    // BENCH_PROFILE=<dir> (as for the server processes): the display's CPU profile while updating.
+    const profileDir = process.env["BENCH_PROFILE"];
+    const profileFile = profileDir ? join(profileDir, "supervision-display.cpuprofile") : null;
     if (profileFile) await display.cdp.send("Profiler.enable").then(() => display.cdp.send("Profiler.start"));
     const [updating] = await Promise.all([
       frameDeltas(display.page, s.frameMs),

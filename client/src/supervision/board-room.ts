@@ -3,7 +3,7 @@
  * this device (kv) so the board still renders, marked "as of", when the network drops.
  */
 import { BOARD_MAP, readBoard, TeamBoardSchema, roomName, type TeamBoard } from "@inbox/shared";
-import { createSignal, onCleanup, type Accessor } from "solid-js";
+import { batch, createSignal, onCleanup, type Accessor } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import type * as Y from "yjs";
 import type { LocalDb } from "../local/db.ts";
@@ -27,7 +27,31 @@ export function createBoard(teamId: string, db: LocalDb | null): BoardView {
   // wall display fed many updates a second keeps its DOM instead of rebuilding every card.
   const [state, setState] = createStore<{ board: TeamBoard | null }>({ board: null });
   const board = () => state.board;
-  const setBoard = (next: TeamBoard) => setState("board", reconcile(next, { key: "id", merge: true }));
+  // The last board read from the room: readBoard keeps the identity of every part an update did
+  // not rewrite, so only the parts that changed are reconciled into the store. Reconciling the
+  // whole board walked every agent's card on each update, most of a busy wall display's time.
+  let shown: TeamBoard | null = null;
+  const setBoard = (next: TeamBoard) => {
+    const prev = shown;
+    shown = next;
+    if (!prev || !state.board) return setState("board", reconcile(next, { key: "id", merge: true }));
+    batch(() => {
+      for (const key of ["teamId", "teamName", "at", "longWaitMs"] as const) if (prev[key] !== next[key]) setState("board", key, next[key]);
+      if (prev.team.counts !== next.team.counts) setState("board", "team", "counts", reconcile(next.team.counts));
+      if (prev.team.waiting !== next.team.waiting) setState("board", "team", "waiting", reconcile(next.team.waiting, { key: "conversationId", merge: true }));
+      const inboxesMoved =
+        prev.inboxes.length !== next.inboxes.length ||
+        next.inboxes.some((i, n) => {
+          const was = prev.inboxes[n]!;
+          return was.inboxId !== i.inboxId || was.name !== i.name || was.counts !== i.counts || was.waiting !== i.waiting;
+        });
+      if (inboxesMoved) setState("board", "inboxes", reconcile(next.inboxes, { key: "inboxId", merge: true }));
+      if (prev.raisedHands !== next.raisedHands) setState("board", "raisedHands", reconcile(next.raisedHands, { key: "conversationId", merge: true }));
+      const sameAgents = prev.agents.length === next.agents.length && next.agents.every((a, n) => a.id === prev.agents[n]!.id);
+      if (!sameAgents) setState("board", "agents", reconcile(next.agents, { key: "id", merge: true }));
+      else next.agents.forEach((a, n) => a !== prev.agents[n] && setState("board", "agents", n, reconcile(a, { key: "id", merge: true })));
+    });
+  };
   const [live, setLive] = createSignal(false);
   let disposed = false;
   let latest: TeamBoard | null = null;
