@@ -6,25 +6,35 @@
  * signs out. "unreachable" remains for a start with no remembered user and no server.
  * Signing out wipes this user's local data (wipe.ts); a different user signing in on the same
  * browser first wipes the data left by the previous one.
+ *
+ * Two-factor sign-in: the password step may answer a challenge, which `signInWithCode` completes.
+ * A session the workspace holds at two-factor enrolment is "enrolling": `me` stays null (so no
+ * slice opens the device's data or rooms) and `enrolment` carries who it is for the enrolment screen.
  */
 import type { MeResponse } from "@inbox/shared";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api } from "../api/endpoints.ts";
-import { ApiError, NETWORK_MESSAGE, onUnauthenticated } from "../api/http.ts";
+import { ApiError, NETWORK_MESSAGE, onTwoFactorRequired, onUnauthenticated } from "../api/http.ts";
 import { wipeLocalData } from "../local/wipe.ts";
 import { forgetCachedMe, localStorageOrNull, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe } from "./me-cache.ts";
 
 const RETRY_MIN_MS = 3_000;
 const RETRY_MAX_MS = 30_000;
 
-export type SessionStatus = "loading" | "signedOut" | "signedIn" | "unreachable";
+export type SessionStatus = "loading" | "signedOut" | "signedIn" | "enrolling" | "unreachable";
 
 export interface SessionSlice {
   status: Accessor<SessionStatus>;
   me: Accessor<MeResponse | null>;
-  /** Resolves once /api/me has loaded; rejects with an ApiError the form shows. */
-  signIn(email: string, password: string): Promise<void>;
+  /** Who must set up two-factor sign-in before anything else (status "enrolling"). */
+  enrolment: Accessor<MeResponse | null>;
+  /**
+   * Resolves once /api/me has loaded, or with the challenge when the account uses two-factor
+   * sign-in (then `signInWithCode`); rejects with an ApiError the form shows.
+   */
+  signIn(email: string, password: string): Promise<{ challenge: string } | null>;
+  signInWithCode(challenge: string, code: string): Promise<void>;
   /** Sends what can still be sent, then signs out and wipes this user's local data. */
   signOut(): Promise<void>;
   signingOut: Accessor<boolean>;
@@ -37,8 +47,8 @@ export interface SessionSlice {
 export function createSessionSlice(): SessionSlice {
   const storage = localStorageOrNull();
   const remembered = readCachedMe(storage);
-  const [state, setState] = createStore<{ status: SessionStatus; me: MeResponse | null }>(
-    remembered ? { status: "signedIn", me: remembered } : { status: "loading", me: null },
+  const [state, setState] = createStore<{ status: SessionStatus; me: MeResponse | null; enrolment: MeResponse | null }>(
+    remembered ? { status: "signedIn", me: remembered, enrolment: null } : { status: "loading", me: null, enrolment: null },
   );
   const [signingOut, setSigningOut] = createSignal(false);
   const hooks = new Set<() => Promise<void>>();
@@ -47,17 +57,23 @@ export function createSessionSlice(): SessionSlice {
   const adopt = async (me: MeResponse) => {
     const owner = readOwner(storage);
     if (owner && owner !== me.user.id) {
-      if (state.me && state.me.user.id !== me.user.id) setState({ status: "loading", me: null });
+      if (state.me && state.me.user.id !== me.user.id) setState({ status: "loading", me: null, enrolment: null });
       await wipeLocalData(owner, { keepStorage: true });
     }
+    if (me.account?.mustEnrolTwoFactor) {
+      // Not remembered: an offline start must not open the inbox the server would refuse.
+      forgetCachedMe(storage);
+      setState({ status: "enrolling", me: null, enrolment: me });
+      return;
+    }
     writeCachedMe(storage, me);
-    setState({ status: "signedIn", me });
+    setState({ status: "signedIn", me, enrolment: null });
   };
 
   /** The session is gone (401): back to sign-in. Local data stays for this user's next sign-in. */
   const endSession = () => {
     forgetCachedMe(storage);
-    setState({ status: "signedOut", me: null });
+    setState({ status: "signedOut", me: null, enrolment: null });
   };
 
   const reload = async () => {
@@ -67,14 +83,21 @@ export function createSessionSlice(): SessionSlice {
       const error = err instanceof ApiError ? err : new ApiError("network", NETWORK_MESSAGE, 0);
       const next = sessionAfterMeFailure(state.status === "signedIn", error);
       if (next === "signedOut") endSession();
-      else if (next === "unreachable") setState({ status: "unreachable", me: null });
+      else if (next === "unreachable") setState({ status: "unreachable", me: null, enrolment: null });
       // "keep": a remembered user works offline; the next request that reaches the server decides.
     }
     scheduleRetry();
   };
 
   const signIn = async (email: string, password: string) => {
-    await api.login({ email, password });
+    const answer = await api.login({ email, password });
+    if ("twoFactor" in answer) return { challenge: answer.challenge };
+    await adopt(await api.me());
+    return null;
+  };
+
+  const signInWithCode = async (challenge: string, code: string) => {
+    await api.loginCode(challenge, code);
     await adopt(await api.me());
   };
 
@@ -97,7 +120,7 @@ export function createSessionSlice(): SessionSlice {
       }
     } finally {
       // Closes the rooms and the local database (the slices follow `me`), then wipes them.
-      setState({ status: "signedOut", me: null });
+      setState({ status: "signedOut", me: null, enrolment: null });
       await wipeLocalData(userId);
       setSigningOut(false);
     }
@@ -105,9 +128,14 @@ export function createSessionSlice(): SessionSlice {
 
   // Any request answered "unauthenticated" (session expired elsewhere) ends the session here.
   const stop = onUnauthenticated(() => {
-    if (state.status === "signedIn") endSession();
+    if (state.status === "signedIn" || state.status === "enrolling") endSession();
   });
   onCleanup(stop);
+  // The workspace started requiring two-factor sign-in: /api/me says so, and the app goes to enrolment.
+  const stopEnrolment = onTwoFactorRequired(() => {
+    if (state.status === "signedIn") void reload();
+  });
+  onCleanup(stopEnrolment);
 
   // Coming back after an offline start with no remembered user: try again by itself, at once
   // when the browser says it is online, and every few seconds (backing off) for a server that
@@ -139,7 +167,9 @@ export function createSessionSlice(): SessionSlice {
   return {
     status: () => state.status,
     me: () => state.me,
+    enrolment: () => state.enrolment,
     signIn,
+    signInWithCode,
     signOut,
     signingOut,
     reload,

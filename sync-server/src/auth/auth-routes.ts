@@ -1,38 +1,63 @@
+import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
-import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema, seesAllTeams } from "@inbox/shared";
+import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema, SignInResponseSchema, seesAllTeams } from "@inbox/shared";
+import { SecondFactorRequestSchema } from "@inbox/shared/api/account";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { SESSION_COOKIE, secureCookieFor, signIn, signOut, type AuthDeps } from "./sessions.ts";
-import { teams, workspaces } from "../db/schema.ts";
+import { SESSION_COOKIE, passwordSignIn, secondFactorSignIn, secureCookieFor, signOut, type AuthDeps, type OpenedSession } from "./sessions.ts";
+import { teams, users, workspaces } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
+import type { AppEnv } from "../http/app-env.ts";
 import { requestOrigin } from "../http/audit-actor.ts";
+
+/** The session as an HttpOnly cookie (the PWA); the body carries the token too, for Bearer clients. */
+export function setSessionCookie(c: Context<AppEnv>, core: AuthDeps, session: OpenedSession): void {
+  setCookie(c, SESSION_COOKIE, session.token, {
+    httpOnly: true,
+    sameSite: "Lax",
+    secure: secureCookieFor(core, c.req.url),
+    path: "/",
+    expires: new Date(session.expiresAt),
+  });
+}
 
 export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
   api.publicRoute(
     {
       method: "post",
       path: "/api/auth/login",
-      summary: "Sign in with email and password",
+      summary: "Sign in with email and password (accounts with two-factor sign-in get a challenge for step two)",
       tag: "auth",
       access: "public",
       body: LoginRequestSchema,
-      response: LoginResponseSchema,
+      response: SignInResponseSchema,
     },
     async ({ c, body }) => {
-      const result = await signIn(core, body.email, body.password, requestOrigin(c));
-      setCookie(c, SESSION_COOKIE, result.token, {
-        httpOnly: true,
-        sameSite: "Lax",
-        secure: secureCookieFor(core, c.req.url),
-        path: "/",
-        expires: new Date(result.expiresAt),
-      });
+      const result = await passwordSignIn(core, body.email, body.password, requestOrigin(c));
+      if (!("twoFactor" in result)) setSessionCookie(c, core, result);
       return result;
     },
   );
 
+  api.publicRoute(
+    {
+      method: "post",
+      path: "/api/auth/login/2fa",
+      summary: "Sign-in step two: the challenge and a code from the authenticator app, or a recovery code (used once)",
+      tag: "auth",
+      access: "public",
+      body: SecondFactorRequestSchema,
+      response: LoginResponseSchema,
+    },
+    async ({ c, body }) => {
+      const session = await secondFactorSignIn(core, body.challenge, body.code, requestOrigin(c));
+      setSessionCookie(c, core, session);
+      return session;
+    },
+  );
+
   api.userRoute(
-    { method: "post", path: "/api/auth/logout", summary: "Sign out (ends this session)", tag: "auth", access: "user", response: z.null(), status: 204 },
+    { method: "post", path: "/api/auth/logout", summary: "Sign out (ends this session)", tag: "auth", access: "user", response: z.null(), status: 204, whileEnrolling: true },
     async ({ c, user }) => {
       await signOut(core, user, requestOrigin(c));
       deleteCookie(c, SESSION_COOKIE, { path: "/" });
@@ -41,15 +66,23 @@ export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
   );
 
   api.userRoute(
-    { method: "get", path: "/api/me", summary: "The signed-in user, their workspace and visible teams", tag: "auth", access: "user", response: MeResponseSchema },
+    { method: "get", path: "/api/me", summary: "The signed-in user, their workspace and visible teams", tag: "auth", access: "user", response: MeResponseSchema, whileEnrolling: true },
     async ({ user }) => {
-      const workspace = (await core.db.query.workspaces.findFirst({ where: eq(workspaces.id, user.workspaceId) }))!;
+      const [workspace, account] = await Promise.all([
+        core.db.query.workspaces.findFirst({ where: eq(workspaces.id, user.workspaceId) }),
+        core.db.query.users.findFirst({ where: eq(users.id, user.id), columns: { totpEnabledAt: true, avatar: true } }),
+      ]);
       const visible =
         !seesAllTeams(user.role)
           ? await core.db.select().from(teams).where(inArray(teams.id, user.teamIds.length ? user.teamIds : [""]))
           : await core.db.select().from(teams).where(eq(teams.workspaceId, user.workspaceId));
-      const { sessionTokenHash: _, ...publicUser } = user;
-      return { user: publicUser, workspace, teams: visible };
+      const { sessionTokenHash: _, mustEnrolTwoFactor = false, sessionLastUsedAt: _used, ...publicUser } = user;
+      return {
+        user: publicUser,
+        workspace: workspace!,
+        teams: visible,
+        account: { twoFactorEnabled: account?.totpEnabledAt != null, mustEnrolTwoFactor, avatar: account?.avatar ?? null },
+      };
     },
   );
 }

@@ -1,8 +1,9 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Reads } from "../db/record.ts";
-import { sessions, teamMembers, users } from "../db/schema.ts";
+import { sessions, teamMembers, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { toUser } from "../db/read-model.ts";
+import { mustEnrol, securityOf } from "./two-factor-policy.ts";
 
 /** IN lists are cut to this many values (well under SQLite's bound-parameter limit). */
 const CHUNK = 400;
@@ -10,7 +11,9 @@ const CHUNK = 400;
 /**
  * The users behind many session token hashes, in three queries whatever their number: what one
  * request resolves, and what the socket guard re-checks every few seconds for every open socket.
- * A session is nobody once it is deleted (signed out), expired, or its user is deactivated.
+ * A session is nobody once it is deleted (signed out), expired, or its user is deactivated. The
+ * user's workspace comes along in the same query: whether it requires a second factor they have
+ * not set up (the enrolment gate) is decided on every request, so an admin's change applies at once.
  */
 /** Resolving sessions needs the record and the clock (expiry). */
 export interface SessionReads extends Reads {
@@ -26,15 +29,23 @@ export async function usersOfSessions(core: SessionReads, tokenHashes: readonly 
   const userIds = [...new Set(live.map((s) => s.userId))];
   if (userIds.length === 0) return found;
   const [rows, memberships] = await Promise.all([
-    chunked(userIds, (part) => core.db.select().from(users).where(inArray(users.id, part))),
+    chunked(userIds, (part) =>
+      core.db.select({ user: users, security: workspaces.security }).from(users).innerJoin(workspaces, eq(workspaces.id, users.workspaceId)).where(inArray(users.id, part)),
+    ),
     chunked(userIds, (part) => core.db.select().from(teamMembers).where(inArray(teamMembers.userId, part))),
   ]);
-  const byId = new Map(rows.filter((u) => u.deactivatedAt === null).map((u) => [u.id, u]));
+  const byId = new Map(rows.filter((r) => r.user.deactivatedAt === null).map((r) => [r.user.id, r]));
   for (const s of live) {
-    const row = byId.get(s.userId);
-    if (!row) continue;
+    const hit = byId.get(s.userId);
+    if (!hit) continue;
+    const row = hit.user;
     const teamIds = memberships.filter((m) => m.userId === row.id).map((m) => m.teamId);
-    found.set(s.tokenHash, { ...toUser(row, teamIds), sessionTokenHash: s.tokenHash });
+    found.set(s.tokenHash, {
+      ...toUser(row, teamIds),
+      sessionTokenHash: s.tokenHash,
+      mustEnrolTwoFactor: mustEnrol(securityOf(hit.security), row),
+      sessionLastUsedAt: s.lastUsedAt ?? s.createdAt,
+    });
   }
   return found;
 }

@@ -1,7 +1,8 @@
 import { eq, lt } from "drizzle-orm";
-import type { User } from "@inbox/shared";
+import type { BatchItem } from "drizzle-orm/batch";
+import type { TwoFactorChallenge, User } from "@inbox/shared";
 import type { Writes } from "../db/record.ts";
-import { sessions, users } from "../db/schema.ts";
+import { sessions, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
@@ -10,7 +11,11 @@ import { loadUser } from "../db/read-model.ts";
 import { CLOSE_UNAUTHENTICATED } from "../rooms/peer.ts";
 import { usersOfSessions, type SessionReads } from "./session-users.ts";
 import type { PasswordHasher } from "./password.ts";
-import { clearedOnSuccess, recordFailure, refuseWhileLocked, throttleKeys } from "./sign-in-throttle.ts";
+import type { SecretBox } from "../security/secret-box.ts";
+import { countWrongCode, endChallenge, liveChallenge, newChallenge } from "./challenges.ts";
+import { spendSecondFactor } from "./second-factor.ts";
+import { clearedOnSuccess, recordFailure, refuseWhileLocked, throttleKeys, type ThrottleKeys } from "./sign-in-throttle.ts";
+import { securityOf, sessionLifetimeMs } from "./two-factor-policy.ts";
 import { randomToken, sha256Hex } from "./tokens.ts";
 
 export const SESSION_COOKIE = "inbox_session";
@@ -23,19 +28,24 @@ export interface AuthDeps extends Writes {
   secureCookies: boolean | "auto";
   /** This process's agent sockets: sign-out closes the session's at once (sync/socket-guard.ts). */
   sockets: { closeSession(sessionTokenHash: string, code: number, reason: string): void };
+  /** The server's key: two-factor secrets are sealed with it, recovery codes keyed by it. */
+  secrets: SecretBox;
+}
+
+/** A session opened: the token is set as the cookie and returned for Bearer clients. */
+export interface OpenedSession {
+  user: User;
+  token: string;
+  expiresAt: number;
 }
 
 /**
- * Checks the password and opens a session; the same words for unknown email and wrong password.
+ * Step one: checks the password; the same words for unknown email and wrong password.
  * Throttled per account and per address (sign-in-throttle.ts); a stored hash weaker than the
- * current setting is replaced while we hold the password.
+ * current setting is replaced while we hold the password. An account with two-factor sign-in
+ * gets a challenge instead of a session (step two: `secondFactorSignIn`).
  */
-export async function signIn(
-  core: AuthDeps,
-  email: string,
-  password: string,
-  from: RequestOrigin,
-): Promise<{ user: User; token: string; expiresAt: number }> {
+export async function passwordSignIn(core: AuthDeps, email: string, password: string, from: RequestOrigin): Promise<OpenedSession | TwoFactorChallenge> {
   const normalised = email.trim().toLowerCase();
   const keys = throttleKeys(normalised, from.ip);
   await refuseWhileLocked(core, keys);
@@ -52,16 +62,72 @@ export async function signIn(
     }
     throw new HttpError(401, "invalid_credentials", "Wrong email or password.");
   }
-  const token = randomToken();
-  const expiresAt = at + core.sessionTtlMs;
   const rehashed = verified.rehash ? await core.passwords.hash(password) : null;
+  const alongside = [...clearedOnSuccess(core, keys), ...(rehashed ? [core.db.update(users).set({ passwordHash: rehashed }).where(eq(users.id, row.id))] : [])];
+  if (row.totpEnabledAt !== null) return { twoFactor: true, ...(await newChallenge(core, row.id, alongside)) };
+  return openSession(core, row, from, alongside);
+}
+
+/** Signs in someone who has no second factor (a new account): an invitation accepted. */
+export async function signIn(core: AuthDeps, email: string, password: string, from: RequestOrigin): Promise<OpenedSession> {
+  const result = await passwordSignIn(core, email, password, from);
+  if ("twoFactor" in result) throw new HttpError(401, "invalid_credentials", "This account uses two-factor sign-in: sign in from the sign-in page.");
+  return result;
+}
+
+/** Wrong codes back off per account (after the challenge's own few tries), whatever the challenge. */
+export const secondFactorKeys = (userId: string): ThrottleKeys => ({ account: `two-factor:${userId}`, address: null });
+
+const challengeGone = () =>
+  new HttpError(401, "invalid_credentials", "This sign-in has expired or had too many wrong codes. Enter your email and password again.", { reason: "challenge_gone" });
+
+/**
+ * Step two: a code from the authenticator app, or a recovery code (spent), for the challenge
+ * the password step gave. Opens the session; a wrong code counts against the challenge and the
+ * account, and is audited.
+ */
+export async function secondFactorSignIn(core: AuthDeps, challenge: string, code: string, from: RequestOrigin): Promise<OpenedSession> {
+  const pending = await liveChallenge(core, challenge);
+  if (!pending) throw challengeGone();
+  const keys = secondFactorKeys(pending.userId);
+  await refuseWhileLocked(core, keys);
+  const row = await core.db.query.users.findFirst({ where: eq(users.id, pending.userId) });
+  if (!row || row.deactivatedAt !== null) throw challengeGone();
+  const used = await spendSecondFactor(core, row, code);
+  if (!used) {
+    await recordFailure(core, keys);
+    const left = await countWrongCode(core, pending.tokenHash);
+    await core.writer.write([auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(row, from), action: "auth.two_factor_failed", at: core.now() })]);
+    if (left === 0) throw challengeGone();
+    throw new HttpError(401, "invalid_credentials", "That code is not right. Check the code in your authenticator app and try again.", { reason: "wrong_code" });
+  }
+  const recoveryCodesLeft = used === "recovery" ? row.recoveryCodeHashes.length - 1 : undefined;
+  return openSession(core, row, from, [endChallenge(core, pending.tokenHash), ...clearedOnSuccess(core, keys)], { secondFactor: used, recoveryCodesLeft });
+}
+
+/**
+ * Opens a session for the device the request came from (kept for "your signed-in devices"),
+ * lasting what the workspace's admin set, or the server's default.
+ */
+async function openSession(core: AuthDeps, row: typeof users.$inferSelect, from: RequestOrigin, alongside: BatchItem<"sqlite">[], data?: Record<string, unknown>): Promise<OpenedSession> {
+  const workspace = await core.db.query.workspaces.findFirst({ where: eq(workspaces.id, row.workspaceId), columns: { security: true } });
+  const token = randomToken();
+  const at = core.now();
+  const expiresAt = at + sessionLifetimeMs(securityOf(workspace?.security), core.sessionTtlMs);
   await core.writer.write([
-    core.db.insert(sessions).values({ tokenHash: await sha256Hex(token), userId: row.id, createdAt: at, expiresAt }),
+    core.db.insert(sessions).values({
+      tokenHash: await sha256Hex(token),
+      userId: row.id,
+      createdAt: at,
+      expiresAt,
+      userAgent: from.userAgent?.slice(0, 512) ?? null,
+      ip: from.ip,
+      lastUsedAt: at,
+    }),
     eventInsert(core, { workspaceId: row.workspaceId, type: "user.signed_in", actorKind: "agent", actorId: row.id, at }),
-    auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(row, from), action: "auth.signed_in", at }),
+    auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(row, from), action: "auth.signed_in", ...(data ? { data } : {}), at }),
     core.db.delete(sessions).where(lt(sessions.expiresAt, at)),
-    ...clearedOnSuccess(core, keys),
-    ...(rehashed ? [core.db.update(users).set({ passwordHash: rehashed }).where(eq(users.id, row.id))] : []),
+    ...alongside,
   ]);
   const { passwordHash: _, ...user } = (await loadUser(core.db, row.id))!;
   return { user, token, expiresAt };
