@@ -48,7 +48,7 @@ describe("routing in the browser", () => {
     const adminContext = await app.newContext();
     const admin = await app.signIn("admin@demo.inbox", adminContext);
     await admin.getByRole("button", { name: "Settings" }).click();
-    const routing = admin.getByRole("region", { name: "Routing" });
+    const routing = admin.getByRole("region", { name: "Routing", exact: true });
     await routing.getByRole("combobox", { name: "Routing mode for Website chat" }).selectOption({ label: "Round robin" });
     await routing.getByRole("spinbutton", { name: "Pickup timeout in seconds for Website chat" }).fill("600");
     await routing.getByRole("button", { name: "Save routing for Website chat" }).click();

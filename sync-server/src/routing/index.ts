@@ -5,3 +5,6 @@ export type { PresenceOptions } from "./presence.ts";
 export { Router, routingModeOf, type RoutingDeps } from "./router.ts";
 export { registerRoutingRoutes } from "./routing-routes.ts";
 export { afterCapacityFreed, routeInBackground, type CapacityDeps } from "./routing-services.ts";
+export { RuleBook, type RuleSet } from "./rules-book.ts";
+export { ruleStatements, type FiredRules } from "./rules-apply.ts";
+export { registerRoutingRuleRoutes } from "./rules-routes.ts";

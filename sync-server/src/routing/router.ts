@@ -6,7 +6,7 @@ import { publish, type Publishes } from "../rooms/publish.ts";
 import { contacts, conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import { toConversation, type ConversationRow, type InboxRow } from "../db/read-model.ts";
 import { DEFAULT_PRESENCE, Presence, type PresenceOptions } from "./presence.ts";
-import { inboxRoutes } from "./routing-conditions.ts";
+import { routesAutomatically, ruleRouting } from "./routing-conditions.ts";
 import { RoutingScheduler } from "./routing-scheduler.ts";
 import { whyBackInQueue, whyOffered, type RerouteReason } from "./routing-why.ts";
 
@@ -227,7 +227,7 @@ export class Router {
 
   private waitingSelect() {
     return this.core.db
-      .select({ conversation: conversations, settings: inboxes.settings, vip: contacts.vip })
+      .select({ conversation: conversations, settings: inboxes.settings, vip: contacts.vip, ruleRouting: sql<string | null>`${ruleRouting}` })
       .from(conversations)
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
       .leftJoin(contacts, eq(contacts.id, conversations.contactId));
@@ -246,7 +246,7 @@ export class Router {
           eq(conversations.teamId, teamId),
           sql`${conversations.assigneeId} is null`,
           eq(conversations.status, WAITING_STATUS),
-          inboxRoutes,
+          routesAutomatically,
         ),
       )
       .orderBy(QUEUE_RANK, asc(conversations.createdAt), asc(conversations.id))
@@ -260,7 +260,8 @@ export class Router {
     if (mode === "manual") return null;
     const agent = choose(mode, agents, lastUserId, waiting.conversation.reroutedFrom);
     if (!agent) return null;
-    const guard = sql`id = ${waiting.conversation.id} and assignee_id is null and status = ${WAITING_STATUS}`;
+    // A rule's "skip routing" committed since the chat was read keeps it out (rules-apply.ts).
+    const guard = sql`id = ${waiting.conversation.id} and assignee_id is null and status = ${WAITING_STATUS} and coalesce(${ruleRouting}, '') <> 'skip'`;
     return this.assign(waiting, agent, mode, lastUserId, agents, this.core.now(), { extraGuard: guard, base: { from: null, reason: "routing" } });
   }
 
@@ -309,8 +310,12 @@ export class Router {
   }
 }
 
-function toWaiting(r: { conversation: ConversationRow; settings: InboxRow["settings"]; vip: boolean | null }): Waiting {
-  return { conversation: r.conversation, settings: routingSettingsOf(r.settings), vip: r.vip === true };
+function toWaiting(r: { conversation: ConversationRow; settings: InboxRow["settings"]; vip: boolean | null; ruleRouting: string | null }): Waiting {
+  const settings = routingSettingsOf(r.settings);
+  // A routing rule's choice (rules-apply.ts) stands in for the inbox's mode: "skip" leaves the chat in the queue.
+  if (r.ruleRouting === "skip") settings.mode = "manual";
+  else if (r.ruleRouting === "round_robin" || r.ruleRouting === "least_loaded") settings.mode = r.ruleRouting;
+  return { conversation: r.conversation, settings, vip: r.vip === true };
 }
 
 function lockKey(teamId: string): string {

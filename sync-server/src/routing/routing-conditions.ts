@@ -10,6 +10,19 @@ import { conversations, inboxes } from "../db/schema.ts";
 /** The inbox hands out chats itself (round robin or least loaded). */
 export const inboxRoutes: SQL = sql`json_extract(${inboxes.settings}, '$.routing') in ('round_robin', 'least_loaded')`;
 
+/**
+ * How the latest routing rule that decided it wants the conversation routed (rules-apply.ts):
+ * "skip", "round_robin", "least_loaded", "assign", or null when no rule said.
+ */
+export const ruleRouting: SQL = sql`(select json_extract(e.data, '$.routing') from events e
+  where e.conversation_id = ${conversations.id} and e.type = 'routing.rule_fired' and json_extract(e.data, '$.routing') is not null
+  order by e.rowid desc limit 1)`;
+
+/** Routing hands the chat out: a rule's mode says so, or its inbox routes and no rule said to skip. */
+export const routesAutomatically: SQL = sql`(case coalesce(${ruleRouting}, '')
+  when 'skip' then 0 when 'round_robin' then 1 when 'least_loaded' then 1
+  else ${inboxRoutes} end)`;
+
 /** The inbox takes an offer back when its agent goes away or offline. */
 export const inboxReroutesOnAway: SQL = sql`json_extract(${inboxes.settings}, '$.routingRerouteOnAway') = 1`;
 

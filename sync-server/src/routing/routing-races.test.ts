@@ -107,6 +107,37 @@ describe("routing with two server instances on one database", () => {
     await expectConsistent(ids, agents);
   });
 
+  it("routing rules during a burst on both instances: rule assignments and skips hold, nothing is given twice", async () => {
+    const { inboxId, agents, teamId } = await f.setup("round_robin", [
+      { name: "Agent U1", capacity: 10 },
+      { name: "Agent U2", capacity: 10 },
+    ]);
+    const admin = await one.login("admin@demo.inbox");
+    const rule = (name: string, word: string, actions: unknown[]) =>
+      one.api("/api/admin/routing-rules", {
+        method: "POST",
+        token: admin,
+        json: { name, triggers: ["conversation_created"], conditions: [{ type: "inbox", values: [inboxId] }, { type: "text_contains", values: [word] }], actions },
+      });
+    expect((await rule("Invoices to U2", "invoice", [{ type: "assign_agent", userId: agents[1] }])).status).toBe(201);
+    expect((await rule("Hold", "hold", [{ type: "skip_routing" }])).status).toBe(201);
+    // The other instance sees a change within its rule book's TTL; here its copy is dropped at once.
+    two.core.rules.changed((await f.conversation(await f.customerWrites(inboxId, "warm up"))).workspaceId);
+
+    const texts = Array.from({ length: 12 }, (_, i) => ["invoice please", "hold please", "hello"][i % 3]!);
+    const ids = await Promise.all(texts.map((text, i) => f.customerWrites(inboxId, text, i % 2 ? two : one)));
+    await Promise.all([one.core.router.capacityChanged(teamId), two.core.router.capacityChanged(teamId), one.core.router.scheduler.sweep(), two.core.router.scheduler.sweep()]);
+    await f.settle();
+    for (const [i, id] of ids.entries()) {
+      const holder = await f.assigneeOf(id);
+      if (texts[i] === "invoice please") expect(holder).toBe(agents[1]);
+      else if (texts[i] === "hold please") expect(holder).toBeNull();
+      else expect(holder).not.toBeNull();
+      expect((await f.assignedEvents(id)).length).toBeLessThanOrEqual(1);
+    }
+    await expectConsistent(ids, agents);
+  });
+
   it("a reconnect storm of availability flips on both instances gives no chat twice and forgets none", async () => {
     const { inboxId, agents, teamId } = await f.setup("round_robin", [
       { name: "Agent T1", capacity: 3 },

@@ -3,7 +3,7 @@ import type { Router, RoutingDeps } from "./router.ts";
 import { conversations, inboxes, users } from "../db/schema.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 import { recordPickup } from "./pickup.ts";
-import { inboxReroutesOnAway, inboxRoutes, offerOut } from "./routing-conditions.ts";
+import { inboxReroutesOnAway, offerOut, routesAutomatically } from "./routing-conditions.ts";
 
 /** How many expired offers one pass handles; the next pass takes the rest. */
 const EXPIRY_BATCH = 100;
@@ -147,7 +147,7 @@ export class RoutingScheduler {
       .from(conversations)
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
       .where(
-        and(sql`${conversations.assigneeId} is null`, eq(conversations.status, "open"), inboxRoutes),
+        and(sql`${conversations.assigneeId} is null`, eq(conversations.status, "open"), routesAutomatically),
       );
     let assigned = 0;
     for (const { teamId } of teams) assigned += (await this.router.capacityChanged(teamId)).length;
