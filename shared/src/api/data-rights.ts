@@ -1,0 +1,102 @@
+/**
+ * Customers' data rights and retention (issue 13): exporting everything the workspace holds about
+ * a contact, erasing a contact, and the workspace's retention policy with its dry run and runs.
+ * Who may do each is decided by the functions below, on the server (which refuses) and in the
+ * PWA (which hides the buttons), so the custom-roles change has one place per permission.
+ */
+import { z } from "zod";
+import { ContactSchema } from "../domain/contact.ts";
+import { TimestampSchema } from "../domain/ids.ts";
+import type { MessageContent } from "../domain/message.ts";
+import type { Role } from "../domain/user.ts";
+
+type Holder = { role: Role } | null | undefined;
+
+/** Downloading a contact's archive (the future "export data" permission). */
+export function mayExportData(user: Holder): boolean {
+  return user?.role === "admin";
+}
+
+/** Erasing a contact (the future "merge and delete contacts" permission). */
+export function mayEraseContacts(user: Holder): boolean {
+  return user?.role === "admin";
+}
+
+/** Setting, trying and running the workspace's retention policy. */
+export function mayManageRetention(user: Holder): boolean {
+  return user?.role === "admin";
+}
+
+/**
+ * What an erased message's text becomes. The row stays (conversation counts, response times and
+ * positions still add up); only what it said is gone.
+ */
+export const ERASED_TEXT = "[erased]";
+export const ERASED_CONTENT = { kind: "text", text: ERASED_TEXT } as const satisfies MessageContent;
+
+export function isErasedContent(content: MessageContent): boolean {
+  return content.kind === "text" && content.text === ERASED_TEXT;
+}
+
+/**
+ * Erasing needs the contact's name as the panel shows it, typed again: a request sent by
+ * mistake (or replayed from elsewhere) erases nothing.
+ */
+/** Whether what was typed is the contact's name as shown (spacing and case aside). */
+export function erasureConfirmed(typed: string, shownName: string): boolean {
+  const norm = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase();
+  return norm(typed) !== "" && norm(typed) === norm(shownName);
+}
+
+export const ContactEraseRequestSchema = z.object({ confirm: z.string().trim().min(1, "Type the contact's name to confirm.").max(200) });
+export type ContactEraseRequest = z.infer<typeof ContactEraseRequestSchema>;
+
+export const ErasureCountsSchema = z.object({
+  conversations: z.number().int().nonnegative(),
+  messages: z.number().int().nonnegative(),
+  mediaFiles: z.number().int().nonnegative(),
+  identities: z.number().int().nonnegative(),
+  notifications: z.number().int().nonnegative(),
+});
+export type ErasureCounts = z.infer<typeof ErasureCountsSchema>;
+
+export const ContactEraseResponseSchema = z.object({
+  contact: ContactSchema,
+  counts: ErasureCountsSchema,
+  /** The contact had been erased before: nothing was changed this time. */
+  alreadyErased: z.boolean(),
+});
+export type ContactEraseResponse = z.infer<typeof ContactEraseResponseSchema>;
+
+/** At most ten years; null keeps resolved conversations forever (the default). */
+export const RETENTION_MAX_DAYS = 3650;
+export const RetentionDaysSchema = z
+  .number()
+  .int("Enter a whole number of days.")
+  .min(1, "Keep conversations at least 1 day.")
+  .max(RETENTION_MAX_DAYS, `Keep conversations at most ${RETENTION_MAX_DAYS} days.`)
+  .nullable();
+
+export const RetentionPolicySchema = z.object({ retentionDays: RetentionDaysSchema });
+export type RetentionPolicy = z.infer<typeof RetentionPolicySchema>;
+
+/** What a run deleted, or (dry run) would delete now. */
+export const RetentionCountsSchema = z.object({
+  conversations: z.number().int().nonnegative(),
+  messages: z.number().int().nonnegative(),
+  mediaFiles: z.number().int().nonnegative(),
+  /** Last activity of the oldest and newest conversation concerned (null: none). */
+  oldestActivityAt: TimestampSchema.nullable(),
+  newestActivityAt: TimestampSchema.nullable(),
+});
+export type RetentionCounts = z.infer<typeof RetentionCountsSchema>;
+
+export const RetentionReportSchema = RetentionCountsSchema.extend({
+  /** Conversations resolved before this time are the ones concerned. */
+  cutoff: TimestampSchema,
+  retentionDays: z.number().int().positive(),
+});
+export type RetentionReport = z.infer<typeof RetentionReportSchema>;
+
+export const RetentionResponseSchema = z.object({ policy: RetentionPolicySchema });
+export type RetentionResponse = z.infer<typeof RetentionResponseSchema>;

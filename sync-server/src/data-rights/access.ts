@@ -1,0 +1,30 @@
+import { mayEraseContacts, mayExportData, mayManageRetention } from "@inbox/shared/api/data-rights";
+import { loadContactRow } from "../contacts/index.ts";
+import type { Reads } from "../db/record.ts";
+import type { contacts } from "../db/schema.ts";
+import type { SessionUser } from "../http/app-env.ts";
+import { forbidden, notFound } from "../http/http-error.ts";
+
+export type ContactRow = typeof contacts.$inferSelect;
+
+// The permission checks live in shared/api/data-rights.ts (the PWA hides the same buttons);
+// these turn a "no" into the refusal the API gives.
+
+export function refuseUnlessMayExport(user: SessionUser): void {
+  if (!mayExportData(user)) throw forbidden("Only admins may export a customer's data.");
+}
+
+export function refuseUnlessMayErase(user: SessionUser): void {
+  if (!mayEraseContacts(user)) throw forbidden("Only admins may erase a customer's data.");
+}
+
+export function refuseUnlessMayManageRetention(user: SessionUser): void {
+  if (!mayManageRetention(user)) throw forbidden("Only admins may change or run the retention policy.");
+}
+
+/** The contact in the caller's workspace (a merged id is followed), or "not found". */
+export async function workspaceContact(core: Reads, user: SessionUser, id: string): Promise<ContactRow> {
+  const row = await loadContactRow(core, user.workspaceId, id);
+  if (!row) throw notFound("The contact");
+  return row;
+}
