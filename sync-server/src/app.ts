@@ -1,10 +1,12 @@
 import { registerPeopleRoutes } from "./people/index.ts";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
+import { registerAccountRoutes } from "./account/index.ts";
 import { registerAuditRoutes } from "./audit/index.ts";
 import { registerAuthRoutes, sessionMiddleware } from "./auth/index.ts";
 import { registerAdminRoutes } from "./channels/index.ts";
 import { registerContactRoutes } from "./contacts/index.ts";
+import { registerDataRightsRoutes } from "./data-rights/index.ts";
 import { registerContentRoutes, registerViewRoutes } from "./content/index.ts";
 import { registerConversationRoutes } from "./conversations/index.ts";
 import type { Core } from "./core.ts";
@@ -18,7 +20,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { registerMediaRoutes } from "./media/media-routes.ts";
 import { registerMessageRoutes, registerUploadRoutes } from "./messages/index.ts";
 import { registerNotificationRoutes } from "./notifications/index.ts";
-import { registerRoutingRoutes } from "./routing/index.ts";
+import { registerRoutingRoutes, registerRoutingRuleRoutes } from "./routing/index.ts";
 import type { Simulator } from "./simulator/index.ts";
 import { registerSlaRoutes } from "./sla/index.ts";
 import { registerSyncPullRoutes, registerSyncRoutes, type RoomSocketGateway } from "./sync/index.ts";
@@ -59,6 +61,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
 
   const api = new ApiRegistry(app);
   registerAuthRoutes(api, core);
+  registerAccountRoutes(api, core);
   registerPreferencesRoutes(api, core);
   registerConversationRoutes(api, core);
   registerDirectoryRoutes(api, core);
@@ -67,6 +70,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerAdminRoutes(api, core);
   registerPeopleRoutes(api, core);
   registerRoutingRoutes(api, core);
+  registerRoutingRuleRoutes(api, core);
   registerUploadRoutes(api, core);
   registerContentRoutes(api, app, core);
   registerNotificationRoutes(api, core);
@@ -75,6 +79,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerSupervisionRoutes(api, core);
   registerSlaRoutes(api, core);
   registerAuditRoutes(api, core);
+  registerDataRightsRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);
   registerSyncRoutes(app, core, deps.roomSockets);
   if (deps.demo) registerDemoRoutes(app, core, deps.demo);

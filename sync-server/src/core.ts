@@ -1,6 +1,7 @@
 import type { ChannelType, WidgetMessage } from "@inbox/shared";
 import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
 import { AuditSealer } from "./audit/index.ts";
+import { RetentionJob } from "./data-rights/index.ts";
 import { nobleScrypt } from "./auth/index.ts";
 import { PasswordHasher } from "./auth/index.ts";
 import type { Endpoints } from "./channels/index.ts";
@@ -15,9 +16,11 @@ import type { BlobStore } from "./media/blob-store.ts";
 import { InboundBatcher } from "./messages/index.ts";
 import { OutboxDispatcher } from "./outbox/index.ts";
 import { localLiveRooms, type LiveRooms } from "./rooms/live-rooms.ts";
+import { localRoomHistory, type RoomHistory } from "./rooms/room-history.ts";
 import { RoomRegistry } from "./rooms/room-registry.ts";
 import type { PresenceOptions } from "./routing/index.ts";
 import { Router } from "./routing/index.ts";
+import { RuleBook } from "./routing/index.ts";
 import { newHolder, type Holder } from "./scheduling/claims.ts";
 import type { SecretBox } from "./security/secret-box.ts";
 import { SnoozeWaker } from "./conversations/index.ts";
@@ -49,6 +52,8 @@ export interface CoreOptions {
   presence?: Partial<PresenceOptions>;
   /** Where committed writes go into live rooms (default: this process's `rooms`). */
   live?: LiveRooms;
+  /** Rooms' stored histories, rewritten or dropped when their record is erased or deleted (default: this process's `rooms`). */
+  roomHistory?: RoomHistory;
   /** Where messages go to visitors' widget sockets (default: this process's `widgets` hub). */
   widgetPush?: WidgetPush;
   /** How connectors reach the demo simulator's fake platforms (default: HTTP to `selfUrl`). */
@@ -98,6 +103,8 @@ export interface Core {
   rooms: RoomRegistry;
   /** Server-authored writes into live rooms, wherever the rooms live. */
   live: LiveRooms;
+  /** Rooms' stored histories, for erasure and retention (data-rights/). */
+  roomHistory: RoomHistory;
   /** This process's widget sockets by visitor (Node's widget socket route adds them). */
   widgets: WidgetHub;
   /** Messages to visitors' widget sockets, wherever the sockets live. */
@@ -107,6 +114,8 @@ export interface Core {
   inbound: InboundBatcher;
   /** Automatic routing: hands waiting chats to available agents, exactly once. */
   router: Router;
+  /** Each workspace's routing rules, cached for the ingest path (routing/rules-book.ts). */
+  rules: RuleBook;
   /** The supervisors' live boards (`board.<teamId>` rooms), rebuilt as events commit. */
   boards: BoardPublisher;
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
@@ -119,6 +128,8 @@ export interface Core {
   webhookPruner: WebhookPruner;
   /** Chains new audit entries to the ones before them (a scheduled job; reading the log seals too). */
   auditSealer: AuditSealer;
+  /** Applies workspaces' retention policies (a scheduled job). */
+  retention: RetentionJob;
   /** This process's agent sockets: re-checked against the record, closed at sign-out. */
   sockets: SocketGuard;
   /** Rate and socket limits of the anonymous widget API. */
@@ -178,6 +189,7 @@ export function createCore(opts: CoreOptions): Core {
   const live = sla.watch(roomWrites);
   const publishing = { ...record, live, visitorPush };
   const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom({ ...publishing, boards }, room), opts.roomIdleMs);
+  const roomHistory = opts.roomHistory ?? localRoomHistory(rooms);
 
   const inbound = new InboundBatcher({ db, writer });
   // An agent coming back online moves their teams' boards even when no chat is handed out.
@@ -187,9 +199,11 @@ export function createCore(opts: CoreOptions): Core {
   const snoozes = new SnoozeWaker({ ...publishing, router });
   const channels = { ...publishing, caches, connectors, secrets, endpoints };
   const outbox = new OutboxDispatcher({ ...channels, blobs, holder });
-  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder });
+  const rules = new RuleBook(record);
+  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox });
   const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
   const auditSealer = new AuditSealer(record);
+  const retention = new RetentionJob({ ...publishing, blobs, roomHistory, caches });
   const sockets = new SocketGuard({ db, now }, { ...DEFAULT_SOCKET_GUARD, ...opts.sockets });
   const widgetLimits = new WidgetLimits(opts.widgetLimits ?? {}, now);
 
@@ -198,10 +212,12 @@ export function createCore(opts: CoreOptions): Core {
     blobs,
     holder,
     rooms,
+    roomHistory,
     widgets,
     widgetPush,
     inbound,
     router,
+    rules,
     boards,
     snoozes,
     sla,
@@ -209,6 +225,7 @@ export function createCore(opts: CoreOptions): Core {
     webhooks,
     webhookPruner,
     auditSealer,
+    retention,
     sockets,
     widgetLimits,
     sessionTtlMs: opts.sessionTtlMs,

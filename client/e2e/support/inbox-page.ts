@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 
 /** What an agent does in the PWA, by role and accessible name, shared by the e2e files. */
@@ -64,7 +65,9 @@ export function databaseNames(page: Page): Promise<string[]> {
 
 /** Resolves once the signed-in user's device database holds `key` in its kv store (what offline screens render from). */
 export async function waitForDeviceCopy(page: Page, key: string): Promise<void> {
-  await page.waitForFunction(async (kvKey) => {
+  // Polled with page.evaluate, which awaits the check's promise (waitForFunction would take the
+  // promise itself as a truthy answer and never wait).
+  const stored = (kvKey: string) => page.evaluate(async (kvKey) => {
     const names = (await indexedDB.databases()).map((d) => d.name ?? "");
     // The user's database, not a conversation's work document (inbox-<user>-work.<id>).
     const name = names.find((n) => n.startsWith("inbox-") && !n.includes("-work."));
@@ -81,5 +84,6 @@ export async function waitForDeviceCopy(page: Page, key: string): Promise<void> 
     });
     db.close();
     return !!value;
-  }, key);
+  }, kvKey);
+  await expect.poll(() => stored(key), { timeout: 15_000 }).toBe(true);
 }

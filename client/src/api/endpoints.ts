@@ -15,6 +15,7 @@ import {
   LoginResponseSchema,
   MeResponseSchema,
   MessageResponseSchema,
+  SignInResponseSchema,
   SyncPullResponseSchema,
   UserListResponseSchema,
   type Command,
@@ -30,7 +31,9 @@ const conv = (id: string) => `/api/conversations/${encodeURIComponent(id)}`;
 const adminInbox = (id: string) => `/api/admin/inboxes/${encodeURIComponent(id)}`;
 
 export const api = {
-  login: (body: LoginRequest) => request("/api/auth/login", { body, schema: LoginResponseSchema }),
+  /** A session, or (two-factor accounts) a challenge for `loginCode`. */
+  login: (body: LoginRequest) => request("/api/auth/login", { body, schema: SignInResponseSchema }),
+  loginCode: (challenge: string, code: string) => request("/api/auth/login/2fa", { body: { challenge, code }, schema: LoginResponseSchema }),
   logout: () => request("/api/auth/logout", { method: "POST" }),
   me: () => request("/api/me", { schema: MeResponseSchema }),
   users: () => request("/api/users", { schema: UserListResponseSchema }),

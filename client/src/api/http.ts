@@ -70,6 +70,13 @@ export function onUnauthenticated(listener: () => void): () => void {
   return () => unauthenticatedListeners.delete(listener);
 }
 
+/** Listeners told when the server holds this session at two-factor enrolment (the workspace requires it). */
+const enrolmentListeners = new Set<() => void>();
+export function onTwoFactorRequired(listener: () => void): () => void {
+  enrolmentListeners.add(listener);
+  return () => enrolmentListeners.delete(listener);
+}
+
 /** The session is gone, as something other than a request found out (a live room's close code). */
 export function reportUnauthenticated(): void {
   for (const l of unauthenticatedListeners) l();
@@ -97,6 +104,7 @@ export async function request<T = undefined>(path: string, opts: RequestOptions<
     const error = errorFromResponse(res.status, text);
     // A wrong password is also a 401; only an expired or missing session signs the user out.
     if (error.code === "unauthenticated") reportUnauthenticated();
+    if (error.code === "two_factor_required") for (const l of enrolmentListeners) l();
     throw error;
   }
   if (!opts.schema) return undefined as T;

@@ -13,7 +13,7 @@ import { ApiError } from "../api/http.ts";
 import { KV_PULL_CURSOR, openLocalDb, type LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { OutboxRow } from "../local/rows.ts";
-import { enqueueCommand, enqueueCommands, evictIfNeeded, hasPulled, outboxStore, pullStore, reconcileTabTotals } from "../local/store.ts";
+import { contactConversations, enqueueCommand, enqueueCommands, evictIfNeeded, hasPulled, outboxStore, pullStore, reconcileTabTotals } from "../local/store.ts";
 import { deleteWorkDocs } from "../local/wipe.ts";
 import { backoffDelay } from "../sync/backoff.ts";
 import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
@@ -152,11 +152,18 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
     const pull = createPullScheduler({
       async run() {
         const store = pullStore(db);
+        // Work documents of what the server deleted or erased, gathered page by page (an
+        // interrupted pull still drops those of the pages it stored).
+        const gone = { conversations: new Set<string>(), erasedContacts: new Set<string>() };
         const pullPages = () =>
           pullAll((cursor, limit) => api.pull(cursor, limit), store, {
             limit: PULL_PAGE_SIZE,
             stopped: () => stopped,
-            onPage: () => setPulled(true),
+            onPage: (report) => {
+              setPulled(true);
+              for (const id of report.deletedConversations) gone.conversations.add(id);
+              for (const id of report.erasedContacts) gone.erasedContacts.add(id);
+            },
           });
         try {
           try {
@@ -171,12 +178,26 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
         } catch (err) {
           if (isNetworkError(err)) setPullUnreachable(true);
           throw err;
+        } finally {
+          await dropWorkDocs(gone.conversations, gone.erasedContacts);
         }
         await evict();
       },
       retryDelay: (attempt, err) => (!stopped && navigator.onLine && isRetryable(err) ? backoffDelay(attempt, { baseMs: 2_000 }) : null),
       onRunning: setPulling,
     });
+
+    // Deleted conversations' notes and drafts, and erased customers' (their notes were redacted
+    // on the server), leave this device too; a document open on screen keeps its live copy.
+    const dropWorkDocs = async (conversations: ReadonlySet<string>, erasedContacts: ReadonlySet<string>) => {
+      const ids = new Set(conversations);
+      for (const contactId of erasedContacts) for (const c of await contactConversations(db, contactId)) ids.add(c.id);
+      const open = new Set(workDocs.openIds());
+      const closed = [...ids].filter((id) => !open.has(id));
+      if (closed.length === 0) return;
+      await db.workDocs.bulkDelete(closed).catch(() => {});
+      await deleteWorkDocs(uid, closed);
+    };
 
     const evict = async () => {
       const keep = new Set<string>([...protectedIds, ...workDocs.openIds()]);

@@ -15,6 +15,11 @@ describe("routes", () => {
     expect(routeHref({ screen: "media", path: "/media/a.png" })).toBe("/media/a.png");
   });
 
+  it("reads and writes the profile page", () => {
+    expect(parseRoute("/profile/", "")).toEqual({ screen: "profile" });
+    expect(routeHref({ screen: "profile" })).toBe("/profile");
+  });
+
   it("ignores a reconnect id that is not an id", () => {
     expect(parseRoute("/settings", "?reconnect=%3Cscript%3E")).toEqual({ screen: "settings", reconnect: null });
   });

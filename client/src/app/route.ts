@@ -16,7 +16,9 @@ export type Route =
   /** "/supervision" (the boards) and "/supervision/wall" (the wall display). */
   | { screen: "supervision"; wall: boolean }
   /** "/invite#<token>": accepting an invitation (the token stays in the fragment, out of server logs). */
-  | { screen: "invite" };
+  | { screen: "invite" }
+  /** "/profile": the signed-in person's own account (everyone). */
+  | { screen: "profile" };
 
 const MEDIA_PATH = /^\/media\/[A-Za-z0-9._-]{1,128}$/;
 
@@ -24,6 +26,7 @@ export function parseRoute(pathname: string, search: string): Route {
   if (MEDIA_PATH.test(pathname)) return { screen: "media", path: pathname };
   const trimmed = pathname.replace(/\/+$/, "");
   if (trimmed === "/invite") return { screen: "invite" };
+  if (trimmed === "/profile") return { screen: "profile" };
   if (trimmed === "/supervision" || trimmed === "/supervision/wall") return { screen: "supervision", wall: trimmed.endsWith("/wall") };
   if (pathname.replace(/\/+$/, "") === "/settings") {
     const reconnect = new URLSearchParams(search).get("reconnect");
@@ -36,6 +39,7 @@ export function routeHref(route: Route): string {
   if (route.screen === "inbox") return "/";
   if (route.screen === "media") return route.path;
   if (route.screen === "invite") return "/invite";
+  if (route.screen === "profile") return "/profile";
   if (route.screen === "supervision") return route.wall ? "/supervision/wall" : "/supervision";
   return route.reconnect ? `/settings?reconnect=${encodeURIComponent(route.reconnect)}` : "/settings";
 }

@@ -8,6 +8,7 @@ import { Avatar } from "../ui/Avatar.tsx";
 import { ContactEditForm } from "./ContactEditForm.tsx";
 import { IdentityList } from "./IdentityList.tsx";
 import { t } from "./messages.ts";
+import { t as rights } from "./data-rights-messages.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 
 export function ContactProfile(props: { contact: Contact; panel: ContactPanel }) {
@@ -35,6 +36,13 @@ export function ContactProfile(props: { contact: Contact; panel: ContactPanel })
           <p class="muted small">{t("customerSince", { date: formatDateTime(props.contact.createdAt) })}</p>
         </div>
       </div>
+      <Show when={props.contact.erasedAt}>
+        {(at) => (
+          <p class="profile-erased" role="note">
+            {rights("erasedOn", { date: formatDateTime(at()) })}
+          </p>
+        )}
+      </Show>
       <div class="profile-actions">
         <button type="button" class="btn btn-ghost" aria-pressed={props.contact.vip} onClick={toggleVip}>
           {props.contact.vip ? t("unmarkVip") : t("markVip")}

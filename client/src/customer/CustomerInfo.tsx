@@ -6,6 +6,7 @@ import { ContactProfile } from "./ContactProfile.tsx";
 import { ConversationMeta } from "./ConversationMeta.tsx";
 import { AttachmentList } from "./AttachmentList.tsx";
 import { MergeContact } from "./MergeContact.tsx";
+import { ContactDataRights } from "./ContactDataRights.tsx";
 import { t } from "./messages.ts";
 import { EarlierConversations } from "./EarlierConversations.tsx";
 
@@ -39,6 +40,7 @@ export function CustomerInfo(props: { onClose: () => void }) {
                 <>
                   <AttachmentList contactId={contact().id} conversationId={conversation().id} lastActivityAt={conversation().lastActivityAt} />
                   <MergeContact contact={contact()} panel={panel} />
+                  <ContactDataRights contact={contact()} />
                 </>
               )}
             </Show>

@@ -15,6 +15,7 @@ const maria: Contact = {
   company: null,
   notes: null,
   mergedIntoId: null,
+  erasedAt: null,
 };
 
 const row = (command: Command, state: OutboxRow["state"] = "queued"): OutboxRow => ({ clientId: command.clientId, conversationId: command.conversationId, command, state, createdAt: 1 });

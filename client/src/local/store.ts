@@ -212,18 +212,45 @@ export function pullStore(db: LocalDb): PullStore {
       return typeof row?.value === "string" ? row.value : undefined;
     },
     async savePage(page: SyncPullResponse) {
+      const newlyErased: string[] = [];
       // Rows first, cursor last, in one transaction: the cursor never runs ahead of the rows.
-      await db.transaction("rw", [db.conversations, db.messages, db.contacts, db.outbox, db.kv], async () => {
+      await db.transaction("rw", [db.conversations, db.messages, db.contacts, db.outbox, db.kv, db.workDocs], async () => {
         await writeConversationRows(db, page.conversations.map(conversationRow));
         if (page.messages.length) {
           await db.messages.bulkPut(page.messages.map(messageRow));
           await dropConfirmedReplies(db, page.messages);
         }
-        if (page.contacts.length) await db.contacts.bulkPut(page.contacts.map(contactRow));
+        if (page.contacts.length) {
+          const before = await db.contacts.bulkGet(page.contacts.map((c) => c.id));
+          page.contacts.forEach((c, i) => {
+            if (c.erasedAt !== null && !before[i]?.erasedAt) newlyErased.push(c.id);
+          });
+          await db.contacts.bulkPut(page.contacts.map(contactRow));
+        }
+        await dropDeleted(db, page.deleted);
         await db.kv.put({ key: KV_PULL_CURSOR, value: page.cursor });
       });
+      return { newlyErased };
     },
   };
+}
+
+/**
+ * Records the server deleted (retention, erasure) leave this device: a conversation with its
+ * messages, the changes still waiting for it (the server would refuse them) and its work
+ * document's registry row. The tabs' totals are counted again after conversations go.
+ */
+async function dropDeleted(db: LocalDb, deleted: SyncPullResponse["deleted"]): Promise<void> {
+  const ids = deleted.conversations;
+  if (ids.length) {
+    for (const id of ids) await db.messages.where("[conversationId+position]").between([id, minKey], [id, maxKey]).delete();
+    await db.outbox.where("conversationId").anyOf(ids).delete();
+    await db.workDocs.bulkDelete(ids);
+    await db.conversations.bulkDelete(ids);
+    await db.kv.put({ key: KV_TAB_TOTALS, value: await computeTabTotals(db) });
+  }
+  if (deleted.messages.length) await db.messages.bulkDelete(deleted.messages);
+  if (deleted.contacts.length) await db.contacts.bulkDelete(deleted.contacts);
 }
 
 export async function hasPulled(db: LocalDb): Promise<boolean> {

@@ -13,6 +13,9 @@ import { t } from "./messages.ts";
 import { settingsSectionsFor } from "./settings-access.ts";
 import { SlaSettings } from "./sla/SlaSettings.tsx";
 import { PeopleSettings } from "./people/PeopleSettings.tsx";
+import { RoutingRulesSettings } from "./routing-rules/RoutingRulesSettings.tsx";
+import { SecuritySettings } from "./security/SecuritySettings.tsx";
+import { RetentionSettings } from "./retention/RetentionSettings.tsx";
 
 export function Settings() {
   const { session } = useAppState();
@@ -34,6 +37,15 @@ export function Settings() {
         </Show>
         <Show when={sections().people}>
           <PeopleSettings />
+        </Show>
+        <Show when={sections().routingRules}>
+          <RoutingRulesSettings />
+        </Show>
+        <Show when={sections().security}>
+          <SecuritySettings />
+        </Show>
+        <Show when={sections().retention}>
+          <RetentionSettings />
         </Show>
         <Show when={sections().audit}>
           <AuditSettings />

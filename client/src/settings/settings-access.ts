@@ -5,6 +5,7 @@
  * The server checks every call again; this only keeps people from meeting doors they can't open.
  */
 import type { Role } from "@inbox/shared";
+import { mayManageRetention } from "@inbox/shared/api/data-rights";
 
 export interface SettingsSections {
   /** Channels, connecting one, and how each hands out chats. */
@@ -17,10 +18,16 @@ export interface SettingsSections {
   people: boolean;
   /** The audit log, its exports and integrity check (admins). */
   audit: boolean;
+  /** Account security: who must use two-factor sign-in, session lifetime (admins). */
+  security: boolean;
+  /** Routing rules: where new chats go and what happens to them (admins). */
+  routingRules: boolean;
+  /** Data retention: how long resolved conversations are kept (the shared mayManageRetention). */
+  retention: boolean;
 }
 
 export function settingsSectionsFor(role: Role | null | undefined): SettingsSections {
-  return { channels: role === "admin", content: role === "admin" || role === "supervisor", sla: role === "admin", people: role === "admin", audit: role === "admin" };
+  return { channels: role === "admin", content: role === "admin" || role === "supervisor", sla: role === "admin", people: role === "admin", audit: role === "admin", security: role === "admin", routingRules: role === "admin", retention: mayManageRetention(role ? { role } : null) };
 }
 
 export function canOpenSettings(role: Role | null | undefined): boolean {

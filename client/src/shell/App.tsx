@@ -2,11 +2,13 @@
 import { createEffect, Match, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { canOpenSettings, InviteScreen } from "../settings/index.ts";
+import { EnrolmentCard } from "../profile/index.ts";
 import { canSupervise } from "../supervision/index.ts";
 import { SupervisionScreen } from "./screens/SupervisionScreen.tsx";
 import { InboxScreen } from "./screens/InboxScreen.tsx";
 import { LoadingScreen } from "./screens/LoadingScreen.tsx";
 import { MediaScreen } from "./screens/MediaScreen.tsx";
+import { ProfileScreen } from "./screens/ProfileScreen.tsx";
 import { SettingsScreen } from "./screens/SettingsScreen.tsx";
 import { SignInScreen } from "./screens/SignInScreen.tsx";
 import { UnreachableScreen } from "./screens/UnreachableScreen.tsx";
@@ -46,8 +48,14 @@ function Screens() {
       <Match when={session.status() === "unreachable"}>
         <UnreachableScreen />
       </Match>
+      <Match when={session.status() === "enrolling"}>
+        <EnrolmentCard />
+      </Match>
       <Match when={session.status() === "signedIn" && mediaPath()}>
         {(path) => <MediaScreen path={path()} />}
+      </Match>
+      <Match when={session.status() === "signedIn" && router.route().screen === "profile"}>
+        <ProfileScreen />
       </Match>
       <Match when={session.status() === "signedIn" && onSettings() && mayOpenSettings()}>
         <SettingsScreen />

@@ -29,7 +29,7 @@ export function AppHeader() {
       <Show when={session.me()?.user}>
         {(user) => (
           <div class="current-user">
-            <Avatar name={user().name} size="sm" />
+            <Avatar name={user().name} size="sm" src={session.me()?.account?.avatar} />
             <span class="current-user-text">
               <span class="current-user-name">{user().name}</span>
               <span class="current-user-role">{t(`role_${user().role}`)}</span>
@@ -65,6 +65,14 @@ export function AppHeader() {
                 </button>
               </Show>
             </Show>
+            <button
+              type="button"
+              class="btn header-profile"
+              aria-current={router.route().screen === "profile" ? "page" : undefined}
+              onClick={() => router.navigate({ screen: "profile" })}
+            >
+              {t("profile")}
+            </button>
             <button
               type="button"
               class="btn btn-ghost"

@@ -13,6 +13,7 @@ function pagedServer(pages = 5) {
       conversations: [conversation({ id: `conv-${n}` })],
       messages: Array.from({ length: Math.min(limit, 3) }, (_, i) => message({ id: `m-${n}-${i}`, conversationId: `conv-${n}` })),
       contacts: [],
+      deleted: { conversations: [], contacts: [], messages: [] },
       cursor: `c${n}`,
       hasMore: n < pages,
     };
@@ -71,12 +72,27 @@ describe("pullAll", () => {
     expect(report.pages).toBe(1);
   });
 
+  it("reports what the server deleted and which contacts the store found newly erased, page by page", async () => {
+    const pages: SyncPullResponse[] = [
+      { conversations: [], messages: [], contacts: [], deleted: { conversations: ["gone-1"], contacts: [], messages: [] }, cursor: "d1", hasMore: true },
+      { conversations: [], messages: [], contacts: [], deleted: { conversations: ["gone-2"], contacts: [], messages: [] }, cursor: "d2", hasMore: false },
+    ];
+    const seen: string[][] = [];
+    const store: PullStore = {
+      cursor: async () => undefined,
+      savePage: async (page) => ({ newlyErased: page.cursor === "d2" ? ["contact-9"] : [] }),
+    };
+    const report = await pullAll(async () => pages.shift()!, store, { onPage: (r) => seen.push([...r.deletedConversations]) });
+    expect(report).toMatchObject({ pages: 2, deletedConversations: ["gone-1", "gone-2"], erasedContacts: ["contact-9"] });
+    expect(seen).toEqual([["gone-1"], ["gone-1", "gone-2"]]);
+  });
+
   it("stops when the server says there is more but does not move the cursor", async () => {
     const { store } = memoryStore();
     let calls = 0;
     const stuck = async (): Promise<SyncPullResponse> => {
       calls++;
-      return { conversations: [], messages: [], contacts: [], cursor: "same", hasMore: true };
+      return { conversations: [], messages: [], contacts: [], deleted: { conversations: [], contacts: [], messages: [] }, cursor: "same", hasMore: true };
     };
     await pullAll(stuck, store);
     expect(calls).toBe(2);

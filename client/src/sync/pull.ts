@@ -12,7 +12,13 @@ export interface PullStore {
   /** The cursor of the last stored page; undefined before the first pull. */
   cursor(): Promise<string | undefined>;
   /** Stores the page's rows and then its cursor (one transaction in the real store). */
-  savePage(page: SyncPullResponse): Promise<void>;
+  savePage(page: SyncPullResponse): Promise<SavedPage | void>;
+}
+
+/** What storing a page found out. */
+export interface SavedPage {
+  /** Contacts this device held unerased that the page brings erased. */
+  newlyErased: string[];
 }
 
 export type FetchPage = (cursor: string | undefined, limit: number) => Promise<SyncPullResponse>;
@@ -22,6 +28,10 @@ export interface PullReport {
   conversations: number;
   messages: number;
   contacts: number;
+  /** Conversations the server deleted (retention): their work documents go too. */
+  deletedConversations: string[];
+  /** Contacts that came back erased (newly for this device): their conversations' work documents go. */
+  erasedContacts: string[];
 }
 
 export async function pullAll(
@@ -30,7 +40,7 @@ export async function pullAll(
   opts: { limit?: number; stopped?: () => boolean; onPage?: (report: PullReport) => void } = {},
 ): Promise<PullReport> {
   const limit = opts.limit ?? PULL_PAGE_SIZE;
-  const report: PullReport = { pages: 0, conversations: 0, messages: 0, contacts: 0 };
+  const report: PullReport = { pages: 0, conversations: 0, messages: 0, contacts: 0, deletedConversations: [], erasedContacts: [] };
   let cursor = await store.cursor();
   let next: Promise<SyncPullResponse> | null = null;
   for (;;) {
@@ -45,11 +55,13 @@ export async function pullAll(
       next = fetchPage(page.cursor, limit);
       next.catch(() => {}); // a failed save wins; this one's error is seen when awaited
     }
-    await store.savePage(page);
+    const saved = await store.savePage(page);
     report.pages++;
     report.conversations += page.conversations.length;
     report.messages += page.messages.length;
     report.contacts += page.contacts.length;
+    report.deletedConversations.push(...page.deleted.conversations);
+    if (saved) report.erasedContacts.push(...saved.newlyErased);
     opts.onPage?.(report);
     // A server that says "more" without moving the cursor would have us ask forever.
     if (!page.hasMore || page.cursor === cursor) return report;

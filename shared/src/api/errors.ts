@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   "internal",
   /** Supervision: the chosen agent is at their capacity; send again with `override` to assign anyway. */
   "over_capacity",
+  /** The workspace requires two-factor sign-in and this session's user has not set it up: only enrolment (and sign-out) is open. */
+  "two_factor_required",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

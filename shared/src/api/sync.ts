@@ -20,6 +20,13 @@ export const SyncPullResponseSchema = z.object({
   conversations: z.array(ConversationSchema),
   messages: z.array(MessageSchema),
   contacts: z.array(ContactSchema),
+  /**
+   * Records the server deleted (retention, erasure) since the cursor: devices drop them. A
+   * conversation's messages and work document go with it. Absent from older servers.
+   */
+  deleted: z
+    .object({ conversations: z.array(IdSchema), contacts: z.array(IdSchema), messages: z.array(IdSchema) })
+    .default({ conversations: [], contacts: [], messages: [] }),
   cursor: z.string(),
   /** More changes wait beyond this page: ask again with the new cursor. */
   hasMore: z.boolean(),

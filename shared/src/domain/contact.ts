@@ -27,6 +27,8 @@ export const ContactSchema = z.object({
   notes: z.string().max(4000).nullable().default(null),
   /** Set once merged into another contact: follow this id to the person's record. */
   mergedIntoId: IdSchema.nullable().default(null),
+  /** Set once the customer's data was erased (data rights): the row stays, anonymous, so counts still add up. */
+  erasedAt: TimestampSchema.nullable().default(null),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

@@ -64,6 +64,12 @@ export const EVENT_TYPES = [
   "workspace.business_hours_changed",
   "sla.policy_saved",
   "sla.policy_deleted",
+  /** Data rights (issue 13): a customer erased (data: counts, never content), a retention run (counts), the policy changed. */
+  "contact.erased",
+  "retention.ran",
+  "workspace.retention_changed",
+  /** A routing rule fired on a customer message (issue 13): data {ruleId, name, actions, routing?, names}. */
+  "routing.rule_fired",
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -3,6 +3,7 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
 import { HttpError, forbidden } from "./http-error.ts";
 import { readJson, validationError } from "./read-body.ts";
+import { refuseUntilEnrolled } from "./two-factor-gate.ts";
 import type { Access, AppEnv, SessionUser } from "./app-env.ts";
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
@@ -19,6 +20,8 @@ export interface RouteSpec<B, Q, R> {
   response: z.ZodType<R>;
   status?: ContentfulStatusCode | 204;
   bodyLimit?: number;
+  /** Open to a session that must still set up two-factor sign-in (enrolment, /api/me, sign-out): http/two-factor-gate.ts. */
+  whileEnrolling?: boolean;
 }
 
 interface Input<B, Q> {
@@ -58,6 +61,7 @@ export class ApiRegistry {
         if (spec.access !== "user" && !spec.access.includes(user.role)) {
           throw forbidden("Your role does not allow this action.");
         }
+        if (!spec.whileEnrolling) refuseUntilEnrolled(user);
         return user;
       },
       (input, user) => handler({ ...input, user: user! }),

@@ -3,6 +3,13 @@ import type { Role, User } from "@inbox/shared";
 /** The signed-in caller, resolved once per request by the session middleware. */
 export interface SessionUser extends User {
   sessionTokenHash: string;
+  /**
+   * The workspace requires two-factor sign-in of this user and they have not set it up: the
+   * session may only enrol (http/two-factor-gate.ts). Server-side only, never sent as is.
+   */
+  mustEnrolTwoFactor?: boolean;
+  /** When the session was last stamped as used (auth/session-middleware.ts). */
+  sessionLastUsedAt?: number;
 }
 
 export type AppEnv = {

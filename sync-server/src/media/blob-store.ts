@@ -6,6 +6,8 @@
 export interface BlobStore {
   put(key: string, bytes: Uint8Array, mimeType: string): Promise<void>;
   get(key: string): Promise<{ bytes: Uint8Array; mimeType: string } | null>;
+  /** Removes the file for good (retention, erasure); a key already gone is no error. */
+  delete(key: string): Promise<void>;
 }
 
 /** For tests and for runs without a media folder. */
@@ -16,6 +18,9 @@ export class MemoryBlobStore implements BlobStore {
   }
   async get(key: string) {
     return this.blobs.get(key) ?? null;
+  }
+  async delete(key: string): Promise<void> {
+    this.blobs.delete(key);
   }
 }
 

@@ -4,6 +4,7 @@ import type { SecretBox } from "../security/secret-box.ts";
 import { MEDIA_KEY_RE, type BlobStore } from "./blob-store.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
+import { refuseUntilEnrolled } from "../http/two-factor-gate.ts";
 import { checkMediaLink } from "./media-links.ts";
 import { sessionMiddleware } from "../auth/index.ts";
 import { refuseUnlessMayRead } from "./media-access.ts";
@@ -33,6 +34,7 @@ export function registerMediaRoutes(app: Hono<AppEnv>, core: MediaDeps): void {
     } else {
       const user = c.get("user");
       if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
+      refuseUntilEnrolled(user);
       await refuseUnlessMayRead(core, user, key);
     }
     const blob = MEDIA_KEY_RE.test(key) ? await core.blobs.get(key) : null;

@@ -5,6 +5,7 @@ import { defer } from "../db/defer.ts";
 import { conversations, events, messages } from "../db/schema.ts";
 import type { ConversationRow, MessageRow } from "../db/read-model.ts";
 import { newId } from "@inbox/shared";
+import type { BatchItem } from "drizzle-orm/batch";
 
 /** One customer message waiting to be committed. */
 /** Writing batches: the record and its group-committing writer. */
@@ -18,6 +19,11 @@ export interface InboundJob {
   contactName: string;
   /** Set when this message starts the contact's first conversation in the inbox. */
   newConversation: ConversationRow | null;
+  /**
+   * Written in the same transaction, after the message and its conversation's update: what the
+   * routing rules that fired on it change (messages/ingest-rules.ts). Both commit or neither.
+   */
+  also?: readonly BatchItem<"sqlite">[];
 }
 
 /** A committed message: its conversation as updated, and the message's place in it. */
@@ -106,15 +112,15 @@ export class InboundBatcher {
       // is read back inside the same transaction.
       db.select({ id: messages.id, position: messages.position }).from(messages).where(inArray(messages.id, jobs.map((j) => j.message.id))),
     ] as const;
-    const results = await this.core.writer.write([...statements]);
+    const results = await this.core.writer.write([...statements, ...jobs.flatMap((j) => j.also ?? [])]);
     const updated = new Map<string, ConversationRow>();
     if (existing.length) {
-      for (const raw of results[results.length - 2] as Record<string, unknown>[]) {
+      for (const raw of results[statements.length - 2] as Record<string, unknown>[]) {
         const row = fromSqlRow(raw);
         updated.set(row.id, row);
       }
     }
-    const positions = new Map((results[results.length - 1] as { id: string; position: number }[]).map((r) => [r.id, r.position]));
+    const positions = new Map((results[statements.length - 1] as { id: string; position: number }[]).map((r) => [r.id, r.position]));
     return { updated, positions };
   }
 }

@@ -10,9 +10,10 @@ import { routeInBackground } from "../routing/index.ts";
 import { routingModeOf } from "../routing/index.ts";
 import { toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { loadContactRow } from "../contacts/index.ts";
+import { afterRules, planRules, type RulePlan, type RulesIngestDeps } from "./ingest-rules.ts";
 
-/** What taking in a customer's message needs. */
-export interface IngestDeps extends Writes, Publishes {
+/** What taking in a customer's message needs (the routing rules it runs included). */
+export interface IngestDeps extends Writes, Publishes, RulesIngestDeps {
   caches: Pick<Caches, "latestConversation">;
   inbound: Pick<InboundBatcher, "submit">;
   /** A new or reopened chat nobody holds is routed (the core's router). */
@@ -78,13 +79,22 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
       position: 0, // likewise
     };
     const preview = previewOf(input.content);
+    const fresh = conversationId ? null : newConversation(input, message.conversationId, preview);
+    // The routing rules judge the message before it commits, so their changes commit with it.
+    const ruled = fresh ? { ...fresh } : null;
+    let plan: RulePlan | null = await planRules(core, { ...input, conversationId: message.conversationId, fresh: ruled, text: message.text }).catch((err: unknown) => {
+      console.error(`routing rules for a message in inbox ${input.inbox.id} failed; it is taken in without them`, err);
+      return null;
+    });
+    const job = { message, preview, contactName: input.contactName, newConversation: plan ? ruled : fresh, also: plan?.statements };
     let conversation: ConversationRow;
     try {
-      ({ conversation, position: message.position } = await core.inbound.submit({
-        message,
-        preview,
-        contactName: input.contactName,
-        newConversation: conversationId ? null : newConversation(input, message.conversationId, preview),
+      ({ conversation, position: message.position } = await core.inbound.submit(job).catch(async (err: unknown) => {
+        // A customer's message is never lost to a rule: what failed is tried again without them.
+        if (!plan || isUniqueViolation(err)) throw err;
+        console.error(`routing rules' changes for a message in inbox ${input.inbox.id} failed; it is taken in without them`, err);
+        plan = null;
+        return core.inbound.submit({ ...job, newConversation: fresh, also: undefined });
       }));
     } catch (err) {
       const existing = isUniqueViolation(err) ? await findExisting(core, input) : undefined;
@@ -92,12 +102,17 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
       const [conv] = await core.db.select().from(conversations).where(eq(conversations.id, existing.conversationId));
       return { message: toMessage(existing), conversation: toConversation(conv!), duplicate: true };
     }
+    const ruledAfter = plan ? await afterRules(core, plan, conversation.id) : null;
+    conversation = ruledAfter?.conversation ?? conversation;
     core.caches.latestConversation.set(key, conversation.id);
     core.visitorPush.remember(conversation.id, conversation.visitorId);
     const result = { message: toMessage(message), conversation: toConversation(conversation), duplicate: false };
-    publish(core, result.conversation, [result.message]);
-    // A new or reopened chat nobody holds waits for routing (manual inboxes: nothing to do).
-    if (conversation.assigneeId === null && conversation.status === "open" && routingModeOf(input.inbox) !== "manual") {
+    publish(core, result.conversation, ruledAfter?.reply ? [result.message, ruledAfter.reply] : [result.message]);
+    // A new or reopened chat nobody holds waits for routing, unless a rule said to skip it; a
+    // rule's routing mode routes it even where the inbox's mode is manual.
+    const ruleRouting = plan?.effects.routing?.kind;
+    const routes = ruleRouting === "mode" || (ruleRouting !== "skip" && routingModeOf(input.inbox) !== "manual");
+    if (conversation.assigneeId === null && conversation.status === "open" && routes) {
       routeInBackground(`conversation ${conversation.id}`, () => core.router.conversationWaiting(conversation.id));
     }
     return result;

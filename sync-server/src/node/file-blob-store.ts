@@ -1,4 +1,4 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { MEDIA_KEY_RE, type BlobStore } from "../media/blob-store.ts";
 
@@ -21,5 +21,10 @@ export class FileBlobStore implements BlobStore {
     } catch {
       return null;
     }
+  }
+
+  async delete(key: string): Promise<void> {
+    if (!MEDIA_KEY_RE.test(key)) return;
+    await Promise.all([rm(join(this.dir, key), { force: true }), rm(join(this.dir, `${key}.type`), { force: true })]);
   }
 }

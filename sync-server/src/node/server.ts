@@ -157,6 +157,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.webhooks.start();
   core.webhookPruner.start();
   core.auditSealer.start();
+  core.retention.start();
   let demoTraffic: DemoTraffic | null = null;
   demoTraffic = await startDemoTraffic();
   let closing: Promise<void> | undefined;
@@ -192,6 +193,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.webhooks.stop();
     core.webhookPruner.stop();
     core.auditSealer.stop();
+    core.retention.stop();
     core.outbox.stop();
     core.snoozes.stop();
     core.boards.stop();
@@ -212,6 +214,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.webhooks.idle();
     await core.webhookPruner.idle();
     await core.auditSealer.idle();
+    await core.retention.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

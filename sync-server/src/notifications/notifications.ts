@@ -7,6 +7,7 @@ import { notifications } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import type { Room } from "../rooms/room.ts";
 import { eventInsert } from "../db/event-rows.ts";
+import { whoWants } from "./choices.ts";
 import { mentionedUsers } from "./mentions.ts";
 import { listUsers, type ConversationRow } from "../db/read-model.ts";
 
@@ -52,7 +53,8 @@ export async function notifyMentions(core: NotificationsDeps, conv: Conversation
   const people = (await listUsers(core.db, conv.workspaceId)).filter((u) => u.id !== author.id && canSeeTeam(u, conv.teamId));
   const created: NotificationRow[] = [];
   for (const note of withMentions) {
-    const mentioned = mentionedUsers(note.text, people);
+    const wanted = new Set(await whoWants(core, mentionedUsers(note.text, people).map((u) => u.id), "mention"));
+    const mentioned = mentionedUsers(note.text, people).filter((u) => wanted.has(u.id));
     if (!mentioned.length) continue;
     // One writer per note: the check and the insert cannot interleave with a replay of it.
     await core.locks.run(`note-mentions:${note.id}`, async () => {

@@ -2,6 +2,7 @@ import { newId } from "@inbox/shared";
 import type { Notification, NotificationKind } from "@inbox/shared/api/content";
 import { notifications } from "../db/schema.ts";
 import type { ConversationRow } from "../db/read-model.ts";
+import { whoWants } from "./choices.ts";
 import { publishNotification, toNotification, type NotificationsDeps } from "./notifications.ts";
 
 export interface Telling {
@@ -27,7 +28,7 @@ const EXCERPT_CHARS = 280;
  * a lost notification is not retried, a repeated one is not stored twice.
  */
 export async function tellPeople(core: NotificationsDeps, conv: Pick<ConversationRow, "id" | "workspaceId" | "contactName">, t: Telling): Promise<Notification[]> {
-  const people = [...new Set(t.userIds.filter((id): id is string => !!id && id !== t.actor.id))];
+  const people = await whoWants(core, [...new Set(t.userIds.filter((id): id is string => !!id && id !== t.actor.id))], t.kind);
   if (!people.length) return [];
   const at = core.now();
   const rows = people.map((userId) => ({

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { newId, type AcceptInvitationRequest, type Invitation, type InvitationLinkResponse, type InvitationPreview, type InviteRequest } from "@inbox/shared";
-import { randomToken, sha256Hex } from "../auth/index.ts";
+import { randomToken, refuseWeakPassword, sha256Hex } from "../auth/index.ts";
 import type { AuditActor } from "../db/event-rows.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { invitations, teamMembers, teams, users, workspaces } from "../db/schema.ts";
@@ -93,6 +93,7 @@ export async function previewInvitation(core: PeopleDeps, token: string): Promis
  */
 export async function acceptInvitation(core: PeopleDeps, actor: Omit<AuditActor, "actorId">, token: string, req: AcceptInvitationRequest): Promise<{ email: string }> {
   const row = await usable(core, token);
+  refuseWeakPassword(req.password, { email: row.email, name: req.name });
   const taken = await core.db.query.users.findFirst({ where: eq(users.email, row.email), columns: { id: true } });
   if (taken) throw new HttpError(409, "conflict", `There is already an account for ${row.email}. Sign in instead.`, { reason: "email_taken" });
   const live = await core.db.select({ id: teams.id }).from(teams).where(and(eq(teams.workspaceId, row.workspaceId), isNull(teams.archivedAt)));

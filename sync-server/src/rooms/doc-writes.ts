@@ -5,6 +5,9 @@ import {
   CONV_META_KEY,
   TEAM_CONVERSATIONS,
   TEAM_INBOXES,
+  WORK_DRAFT,
+  WORK_LABELS,
+  WORK_NOTES,
   type Conversation,
   type Inbox,
   type Message,
@@ -37,6 +40,13 @@ export function writeTeamConversations(doc: Y.Doc, list: Conversation[]): void {
   }, "server");
 }
 
+/** Removes every conversation the record no longer has in the team (when a stored room loads). */
+export function removeTeamConversationsExcept(doc: Y.Doc, keep: ReadonlySet<string>): void {
+  const map = doc.getMap(TEAM_CONVERSATIONS);
+  const stale = [...map.keys()].filter((id) => !keep.has(id));
+  if (stale.length) doc.transact(() => stale.forEach((id) => map.delete(id)), "server");
+}
+
 /** Removes a conversation from a team's list (moved to another team). */
 export function removeTeamConversation(doc: Y.Doc, id: string): void {
   const map = doc.getMap(TEAM_CONVERSATIONS);
@@ -50,6 +60,33 @@ export function writeConversationDoc(doc: Y.Doc, conversation: Conversation | nu
     if (conversation) setIfChanged(meta, CONV_META_KEY, conversation);
     for (const m of messages) setIfChanged(map, m.id, m);
   }, "server");
+}
+
+/**
+ * A work document of an erased customer: each note keeps its id, author and time (so counts and
+ * who-wrote-what stay) but says `text` instead; the shared draft is emptied. Written as the
+ * server, so the work room's watcher neither judges nor records it.
+ */
+export function eraseWorkDoc(doc: Y.Doc, text: string): void {
+  const notes = doc.getMap(WORK_NOTES);
+  const draft = doc.getText(WORK_DRAFT);
+  doc.transact(() => {
+    for (const [id, value] of [...notes.entries()]) {
+      if (value && typeof value === "object" && (value as { text?: unknown }).text !== text) notes.set(id, { ...(value as object), text });
+    }
+    if (draft.length > 0) draft.delete(0, draft.length);
+  }, "server");
+}
+
+/**
+ * Labels the server added to a conversation (routing rules) put into its work document, the
+ * labels' truth on devices; ones already there are left alone. Written as the server, so the
+ * work room's watcher does not record them again.
+ */
+export function addWorkLabels(doc: Y.Doc, labels: readonly string[]): void {
+  const map = doc.getMap(WORK_LABELS);
+  const missing = labels.filter((l) => map.get(l) !== true);
+  if (missing.length) doc.transact(() => missing.forEach((l) => map.set(l, true)), "server");
 }
 
 /** The team's channels and their state (active, disabled, token expired, rate limited). */

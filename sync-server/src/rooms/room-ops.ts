@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { BOARD_MAP, boardEntries, TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message, type TeamBoard } from "@inbox/shared";
 import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
-import { removeTeamConversation, setIfChanged, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
+import { addWorkLabels, eraseWorkDoc, removeTeamConversation, setIfChanged, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
 
 /**
  * Every write the server makes into a live room, as plain JSON: built after a commit and applied
@@ -25,6 +25,12 @@ export type RoomOp =
   | { kind: "conv"; conversation: Conversation | null; messages: Message[] }
   /** `user.<id>`: notifications added or changed (read). */
   | { kind: "user.notifications"; notifications: Notification[] }
+  /** `user.<id>`: notifications whose conversation was deleted (retention). */
+  | { kind: "user.notifications.removed"; ids: string[] }
+  /** `work.<id>`: the customer was erased: every note says `text` instead, and the shared draft is emptied. */
+  | { kind: "work.erase"; text: string }
+  /** `work.<id>`: labels the server added (routing rules), set in the labels map. */
+  | { kind: "work.labels"; labels: string[] }
   /** `board.<id>`: the team's whole board; only its entries that changed are rewritten. */
   | { kind: "board"; board: TeamBoard };
 
@@ -47,6 +53,14 @@ export function applyRoomOp(doc: Y.Doc, op: RoomOp): void {
       const map = doc.getMap(USER_NOTIFICATIONS);
       return doc.transact(() => op.notifications.forEach((n) => setIfChanged(map, n.id, n)), "server");
     }
+    case "user.notifications.removed": {
+      const map = doc.getMap(USER_NOTIFICATIONS);
+      return doc.transact(() => op.ids.forEach((id) => map.delete(id)), "server");
+    }
+    case "work.erase":
+      return eraseWorkDoc(doc, op.text);
+    case "work.labels":
+      return addWorkLabels(doc, op.labels);
     case "board": {
       const map = doc.getMap(BOARD_MAP);
       const entries = boardEntries(op.board);

@@ -77,6 +77,39 @@ export class RoomRegistry {
     return [...this.rooms.keys()];
   }
 
+  /**
+   * Replaces a loaded room's stored log with its current state, at once: whatever its history
+   * held that the document no longer shows (overwritten or deleted values, which Yjs drops from
+   * a document) is gone from the database too. For erasure; unloading compacts only long logs.
+   */
+  async rewriteStored(name: string): Promise<void> {
+    const room = this.rooms.get(name);
+    if (!room || !roomIsStored(name)) return;
+    this.writeBuffered();
+    await Promise.allSettled([...(this.pending.get(name) ?? [])]);
+    await this.compact(name, room.doc);
+    this.updateCounts.set(name, 1);
+  }
+
+  /**
+   * Forgets a room whose record was deleted: its sockets close with `code`, the document is
+   * dropped unwritten, and its stored log is deleted (also updates still being written).
+   */
+  async drop(name: string, code: number, reason: string): Promise<void> {
+    this.cancelIdle(name);
+    await this.loading.get(name)?.catch(() => undefined);
+    const room = this.rooms.get(name);
+    if (room) {
+      this.rooms.delete(name);
+      room.closeAll(code, reason);
+      room.doc.destroy();
+    }
+    this.buffered.delete(name);
+    await Promise.allSettled([...(this.pending.get(name) ?? [])]);
+    this.updateCounts.delete(name);
+    await this.writer.write([this.db.delete(docUpdates).where(eq(docUpdates.room, name))]);
+  }
+
   private async load(name: string): Promise<Room> {
     const room = new Room(name);
     const stored = roomIsStored(name);

@@ -1,3 +1,4 @@
+import { sha256Hex } from "../auth/index.ts";
 import { WHO, WHO_LABEL, type AccessFixture, type SignedIn, type Who } from "./access-fixture.ts";
 
 /**
@@ -70,6 +71,13 @@ const conv = (fx: AccessFixture) => fx.conversationId;
 const fresh = async (fx: AccessFixture) => (await fx.freshConversation()).conversationId;
 const secretConv = (fx: AccessFixture) => fx.conversationId;
 const uid = () => crypto.randomUUID();
+/** A routing rule that names nothing of a workspace, so any admin may save it in theirs. */
+const matrixRule = () => ({ name: `Matrix ${uid().slice(0, 6)}`, triggers: ["customer_message"], conditions: [{ type: "text_contains", values: ["matrix-only"] }], actions: [{ type: "set_priority", priority: "low" }] });
+/** A rule of the Support team's workspace, saved by its admin. */
+const freshRule = async (fx: AccessFixture) => {
+  const res = await fx.server.api("/api/admin/routing-rules", { method: "POST", token: fx.tokens.admin, json: matrixRule() });
+  return ((await res.json()) as { rule: { id: string } }).rule.id;
+};
 
 export const ROUTES: RouteRow[] = [
   // ---------- sign-in and the caller's own settings ----------
@@ -100,6 +108,64 @@ export const ROUTES: RouteRow[] = [
     request: async (fx) => ({ method: "PATCH", path: `/api/me/views/${await fx.freshView()}`, json: { name: `Renamed ${uid().slice(0, 6)}` } }),
   },
   { route: "DELETE /api/me/views/:id", expect: OWNER, request: async (fx) => ({ method: "DELETE", path: `/api/me/views/${await fx.freshView()}` }) },
+
+  // ---------- one's own account (issue 13: account security, the profile) ----------
+  {
+    route: "POST /api/auth/login/2fa",
+    expect: PUBLIC,
+    request: () => ({ method: "POST", path: "/api/auth/login/2fa", json: { challenge: uid() + uid(), code: "123456" } }),
+    alsoAllowed: [401],
+    note: "anyone may try a challenge; five wrong codes end it, the account backs off",
+  },
+  { route: "GET /api/me/profile", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me/profile" }) },
+  { route: "PATCH /api/me/profile", expect: EVERYONE, request: () => ({ method: "PATCH", path: "/api/me/profile", json: { notificationChoices: { mention: true } } }) },
+  {
+    route: "POST /api/me/password",
+    expect: EVERYONE,
+    // A new password the schema refuses: a real change would end the fixture's sessions.
+    request: () => ({ method: "POST", path: "/api/me/password", json: { currentPassword: "x", newPassword: "short" } }),
+    alsoAllowed: [400],
+    note: "one's own, with the current password",
+  },
+  { route: "POST /api/me/two-factor/setup", expect: EVERYONE, request: () => ({ method: "POST", path: "/api/me/two-factor/setup" }) },
+  {
+    route: "POST /api/me/two-factor/enable",
+    expect: EVERYONE,
+    request: () => ({ method: "POST", path: "/api/me/two-factor/enable", json: { setupToken: "expired", code: "123456" } }),
+    alsoAllowed: [400],
+  },
+  { route: "POST /api/me/two-factor/disable", expect: EVERYONE, request: () => ({ method: "POST", path: "/api/me/two-factor/disable", json: { code: "123456" } }), alsoAllowed: [409], note: "needs a current code" },
+  {
+    route: "POST /api/me/two-factor/recovery-codes",
+    expect: EVERYONE,
+    request: () => ({ method: "POST", path: "/api/me/two-factor/recovery-codes", json: { code: "123456" } }),
+    alsoAllowed: [409],
+    note: "needs a current code",
+  },
+  { route: "GET /api/me/sessions", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/me/sessions" }), note: "one's own sessions only" },
+  {
+    route: "DELETE /api/me/sessions/:id",
+    expect: EVERYONE,
+    // Another session of the caller's own, named as the devices list names it.
+    request: async (fx, who) => ({ method: "DELETE", path: `/api/me/sessions/${who === "signedOut" ? "0000000000000000" : (await sha256Hex(await fx.freshToken(who))).slice(0, 16)}` }),
+    note: "one's own devices; another person's answers 404",
+  },
+  {
+    route: "POST /api/me/sessions/sign-out-others",
+    expect: EVERYONE,
+    // It ends every other session of the caller, the fixture's too: the caller continues on a fresh one.
+    request: async (fx, who) => {
+      if (who !== "signedOut") fx.tokens[who] = await fx.freshToken(who);
+      return { method: "POST", path: "/api/me/sessions/sign-out-others" };
+    },
+  },
+  { route: "GET /api/admin/security", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/security" }), note: "the admin's own workspace's" },
+  {
+    route: "PUT /api/admin/security",
+    expect: ADMINS_CREATE,
+    request: () => ({ method: "PUT", path: "/api/admin/security", json: { require2fa: "none", sessionHours: null } }),
+    note: "the admin's own workspace's; requiring it of admins needs the admin's own second factor",
+  },
 
   // ---------- conversations ----------
   { route: "GET /api/conversations", expect: LIST, request: () => ({ method: "GET", path: "/api/conversations" }), secret: secretConv },
@@ -175,6 +241,33 @@ export const ROUTES: RouteRow[] = [
     },
   },
   { route: "GET /api/contacts/:id/attachments", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/contacts/${fx.contactId}/attachments` }) },
+  // ---------- customers' data rights and retention (issue 13): mayExportData, mayEraseContacts, mayManageRetention ----------
+  {
+    route: "GET /api/contacts/:id/export",
+    expect: ADMINS,
+    request: (fx) => ({ method: "GET", path: `/api/contacts/${fx.contactId}/export` }),
+    note: "the contact's zip archive; audited; another workspace's contact is not found",
+  },
+  {
+    route: "POST /api/contacts/:id/erase",
+    expect: ADMINS,
+    request: async (fx) => {
+      const { contactId } = await fx.freshConversation();
+      const row = await fx.server.core.db.query.contacts.findFirst({ where: (c, { eq }) => eq(c.id, contactId) });
+      return { method: "POST", path: `/api/contacts/${contactId}/erase`, json: { confirm: row!.name } };
+    },
+    note: "with the contact's name typed to confirm; audited with counts",
+  },
+  { route: "GET /api/admin/retention", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/retention" }), note: "the admin's own workspace's policy" },
+  { route: "PUT /api/admin/retention", expect: ADMINS_CREATE, request: () => ({ method: "PUT", path: "/api/admin/retention", json: { retentionDays: null } }) },
+  { route: "POST /api/admin/retention/dry-run", expect: ADMINS_CREATE, request: () => ({ method: "POST", path: "/api/admin/retention/dry-run", json: { retentionDays: 3650 } }) },
+  {
+    route: "POST /api/admin/retention/run",
+    expect: ADMINS_CREATE,
+    request: () => ({ method: "POST", path: "/api/admin/retention/run" }),
+    alsoAllowed: [409],
+    note: "with the policy off: 409 in words after access is granted",
+  },
 
   // ---------- the workspace: people, inboxes, uploads ----------
   { route: "GET /api/inboxes", expect: LIST, request: () => ({ method: "GET", path: "/api/inboxes" }), secret: (fx) => fx.inbox.id },
@@ -261,6 +354,28 @@ export const ROUTES: RouteRow[] = [
     }),
   },
   { route: "DELETE /api/admin/sla-policies/:id", expect: ADMINS, alsoAllowed: [404], request: () => ({ method: "DELETE", path: `/api/admin/sla-policies/${uid()}` }) },
+  // ---------- routing rules (issue 13) ----------
+  { route: "GET /api/admin/routing-rules", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/routing-rules" }), note: "the admin's own workspace's rules" },
+  { route: "POST /api/admin/routing-rules", expect: ADMINS_CREATE, request: () => ({ method: "POST", path: "/api/admin/routing-rules", json: matrixRule() }) },
+  {
+    route: "POST /api/admin/routing-rules/test",
+    expect: { ...ADMINS, otherWorkspace: "denied" },
+    request: (fx) => ({ method: "POST", path: "/api/admin/routing-rules/test", json: { sample: { channel: "webchat", inboxId: fx.inbox.id, text: "refund" } } }),
+    alsoDenied: [400],
+    note: "a sample in one of the admin's own inboxes (another workspace's inbox: 400 in words); changes nothing",
+  },
+  {
+    route: "POST /api/admin/routing-rules/order",
+    expect: ADMINS_CREATE,
+    request: () => ({ method: "POST", path: "/api/admin/routing-rules/order", json: { ids: [] } }),
+    // The matrix's own rules exist by then: an order naming none of them is refused after access passed.
+    alsoAllowed: [409],
+    note: "the admin's own workspace's rules, all of them",
+  },
+  { route: "PUT /api/admin/routing-rules/:id", expect: ADMINS, request: async (fx) => ({ method: "PUT", path: `/api/admin/routing-rules/${await freshRule(fx)}`, json: matrixRule() }), note: "another workspace's rule is not found" },
+  { route: "POST /api/admin/routing-rules/:id/enabled", expect: ADMINS, request: async (fx) => ({ method: "POST", path: `/api/admin/routing-rules/${await freshRule(fx)}/enabled`, json: { enabled: false } }) },
+  { route: "DELETE /api/admin/routing-rules/:id", expect: ADMINS, request: async (fx) => ({ method: "DELETE", path: `/api/admin/routing-rules/${await freshRule(fx)}` }) },
+
   // ---------- people, invitations and teams (issue 13) ----------
   { route: "GET /api/admin/people", expect: { ...ADMINS, otherWorkspace: "scoped" }, request: () => ({ method: "GET", path: "/api/admin/people" }), secret: (fx) => fx.userIds.agent },
   {

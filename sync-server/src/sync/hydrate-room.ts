@@ -3,7 +3,7 @@ import { parseRoomName } from "@inbox/shared";
 import { watchWorkRoom, type WorkRoomDeps } from "../conversations/index.ts";
 import { conversations, inboxes } from "../db/schema.ts";
 import { getConversationRow, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
-import { writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
+import { addWorkLabels, removeTeamConversationsExcept, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
 import type { Room } from "../rooms/room.ts";
 import { hydrateUserRoom } from "../notifications/index.ts";
 import type { BoardPublisher } from "../supervision/index.ts";
@@ -24,6 +24,9 @@ export async function hydrateRoom(core: WorkRoomDeps & { boards?: Pick<BoardPubl
     return;
   }
   if (ref.kind === "work") {
+    // Labels a routing rule added while the room was not loaded are only in the record yet.
+    const row = await getConversationRow(core.db, ref.id);
+    if (row?.labels.length) addWorkLabels(room.doc, row.labels);
     // Agents author this room; the server checks and records what they change.
     watchWorkRoom(core, room, ref.id);
     return;
@@ -39,6 +42,9 @@ export async function hydrateRoom(core: WorkRoomDeps & { boards?: Pick<BoardPubl
       .where(eq(conversations.teamId, ref.id))
       .orderBy(desc(conversations.lastActivityAt));
     writeTeamConversations(room.doc, rows.map(toConversation));
+    // A conversation deleted (retention) while the room was not loaded would otherwise come back
+    // to every list from the stored document.
+    removeTeamConversationsExcept(room.doc, new Set(rows.map((r) => r.id)));
     const channels = await core.db.select().from(inboxes).where(eq(inboxes.teamId, ref.id));
     for (const inbox of channels) writeTeamInbox(room.doc, toInbox(inbox));
     return;

@@ -41,6 +41,8 @@ export async function recheckAccess(core: SessionReads, sockets: readonly Socket
   return sockets.map(({ room, sessionTokenHash }) => {
     const user = users.get(sessionTokenHash);
     if (!user) return { ok: false, code: CLOSE_UNAUTHENTICATED, reason: "Your session has ended. Please sign in again." };
+    // The workspace now requires a second factor this user has not set up: rooms close until they do.
+    if (user.mustEnrolTwoFactor) return { ok: false, code: CLOSE_FORBIDDEN, reason: "Set up two-factor sign-in to continue." };
     const ref = parseRoomName(room);
     const verdict = ref ? judgeRoom(user, ref, owners.get(room)) : null;
     if (!verdict?.ok) return { ok: false, code: CLOSE_FORBIDDEN, reason: "You no longer have access to this." };

@@ -1,18 +1,34 @@
-import { and, asc, eq, exists, gt, inArray, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, isNull, max, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
 import { seesAllTeams, type SyncPullResponse } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
-import { contacts, conversations, messages } from "../db/schema.ts";
+import { contacts, conversations, deletions, messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { loadContacts, toConversation, toMessage } from "../db/read-model.ts";
 
 const CURSOR_PREFIX = "v1:";
+/** v2 adds the position in `deletions` (its own sequence) after the change sequence. */
+const CURSOR_V2 = "v2:";
 
-export function parseCursor(cursor: string | undefined): number {
-  if (!cursor) return 0;
+/** Where a device is: the change sequence it has, and the last deletion it was told of (null: none yet). */
+export interface PullCursor {
+  seq: number;
+  deletion: number | null;
+}
+
+export function parseCursor(cursor: string | undefined): PullCursor {
+  if (!cursor) return { seq: 0, deletion: null };
+  const bad = () => new HttpError(400, "bad_request", "The sync position is not valid; start a fresh sync.");
+  const valid = (n: number) => Number.isSafeInteger(n) && n >= 0;
+  if (cursor.startsWith(CURSOR_V2)) {
+    const [seq, deletion] = cursor.slice(CURSOR_V2.length).split(":").map(Number);
+    if (!valid(seq!) || !valid(deletion!)) throw bad();
+    return { seq: seq!, deletion: deletion! };
+  }
   const n = cursor.startsWith(CURSOR_PREFIX) ? Number(cursor.slice(CURSOR_PREFIX.length)) : NaN;
-  if (!Number.isSafeInteger(n) || n < 0) throw new HttpError(400, "bad_request", "The sync position is not valid; start a fresh sync.");
-  return n;
+  if (!valid(n)) throw bad();
+  // A device from before deletions were kept: every deletion is news to it.
+  return { seq: n, deletion: 0 };
 }
 
 /**
@@ -21,7 +37,11 @@ export function parseCursor(cursor: string | undefined): number {
  * returned cursor" is exact: each table is read up to the smallest sequence at which some
  * table's page filled up, and the next page starts there.
  */
-export async function pullChanges(core: Reads, user: SessionUser, cursor: number, limit: number): Promise<SyncPullResponse> {
+export async function pullChanges(core: Reads, user: SessionUser, from: PullCursor, limit: number): Promise<SyncPullResponse> {
+  const cursor = from.seq;
+  // Read before the rows: a record deleted after this point is told in a later pull, one deleted
+  // before it is already missing from the rows. A first pull needs no earlier deletions.
+  const deletionsFrom = from.deletion ?? (await lastDeletion(core, user.workspaceId));
   // `teamColumn` lets a query refuse the team index (SQLite's unary + on a column), when it must
   // walk another index instead: the planner otherwise starts from the team and sorts everything.
   const visibleWith = (teamColumn: SQLWrapper): SQL =>
@@ -31,7 +51,7 @@ export async function pullChanges(core: Reads, user: SessionUser, cursor: number
   const visible = visibleWith(conversations.teamId);
   const visibleByRow = visibleWith(sql`+${conversations.teamId}`);
 
-  const [convRows, msgRows, contactRows] = await Promise.all([
+  const [convRows, msgRows, contactRows, deletedRows] = await Promise.all([
     core.db.select().from(conversations).where(and(gt(conversations.seq, cursor), visible)).orderBy(asc(conversations.seq)).limit(limit),
     // Walk messages in seq order and look each conversation up by id (a CROSS JOIN fixes that
     // order in SQLite): the page costs its own size, not the size of the team's history.
@@ -59,11 +79,12 @@ export async function pullChanges(core: Reads, user: SessionUser, cursor: number
       )
       .orderBy(asc(contacts.seq))
       .limit(limit),
+    deletionsAfter(core, user, deletionsFrom, limit),
   ]);
 
   const pages = [convRows.map((r) => r.seq), msgRows.map((r) => r.m.seq), contactRows.map((r) => r.seq)];
   const full = pages.filter((p) => p.length === limit).map((p) => p[p.length - 1]!);
-  const hasMore = full.length > 0;
+  const hasMore = full.length > 0 || deletedRows.length === limit;
   const bound = hasMore ? Math.min(...full) : Math.max(cursor, ...pages.flat());
   const upTo = (seq: number) => seq <= bound;
 
@@ -72,8 +93,29 @@ export async function pullChanges(core: Reads, user: SessionUser, cursor: number
     conversations: convRows.filter((r) => upTo(r.seq)).map(toConversation),
     messages: msgRows.filter((r) => upTo(r.m.seq)).map((r) => toMessage(r.m)),
     contacts: await loadContacts(core.db, contactIds),
-    cursor: CURSOR_PREFIX + bound,
+    deleted: {
+      conversations: deletedRows.filter((d) => d.kind === "conversation").map((d) => d.recordId),
+      contacts: deletedRows.filter((d) => d.kind === "contact").map((d) => d.recordId),
+      messages: deletedRows.filter((d) => d.kind === "message").map((d) => d.recordId),
+    },
+    cursor: `${CURSOR_V2}${bound}:${deletedRows.at(-1)?.seq ?? deletionsFrom}`,
     hasMore,
   };
+}
+
+async function lastDeletion(core: Reads, workspaceId: string): Promise<number> {
+  const [row] = await core.db.select({ seq: max(deletions.seq) }).from(deletions).where(eq(deletions.workspaceId, workspaceId));
+  return row?.seq ?? 0;
+}
+
+/** Deletions after `from` of records the user could see (their teams'; admins: all). */
+function deletionsAfter(core: Reads, user: SessionUser, from: number, limit: number) {
+  const teams = seesAllTeams(user.role) ? undefined : or(isNull(deletions.teamId), inArray(deletions.teamId, user.teamIds.length ? user.teamIds : [""]));
+  return core.db
+    .select({ seq: deletions.seq, kind: deletions.kind, recordId: deletions.recordId })
+    .from(deletions)
+    .where(and(eq(deletions.workspaceId, user.workspaceId), gt(deletions.seq, from), teams))
+    .orderBy(asc(deletions.seq))
+    .limit(limit);
 }
 

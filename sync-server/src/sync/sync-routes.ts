@@ -2,6 +2,7 @@ import type { Hono } from "hono";
 import type { Reads } from "../db/record.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
+import { refuseUntilEnrolled } from "../http/two-factor-gate.ts";
 import { authorizeRoom } from "./room-access.ts";
 import { requireWebSocketUpgrade } from "../http/websocket.ts";
 import type { RoomSocketGateway } from "./socket-gateway.ts";
@@ -16,6 +17,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, core: Reads, sockets: Room
   app.get("/sync/:room", async (c) => {
     const user = c.get("user");
     if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
+    refuseUntilEnrolled(user);
     requireOwnOrigin(c);
     const { writable } = await authorizeRoom(core, user, c.req.param("room"));
     requireWebSocketUpgrade(c);

@@ -67,6 +67,7 @@ export interface R2ObjectBody {
 export interface R2Bucket {
   put(key: string, value: ArrayBuffer | ArrayBufferView, options?: { httpMetadata?: { contentType?: string } }): Promise<unknown>;
   get(key: string): Promise<R2ObjectBody | null>;
+  delete(keys: string | string[]): Promise<void>;
 }
 
 export interface Fetcher {

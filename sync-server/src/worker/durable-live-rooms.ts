@@ -1,5 +1,6 @@
 import type { WidgetMessage } from "@inbox/shared";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
+import type { RoomHistory } from "../rooms/room-history.ts";
 import type { RoomOp } from "../rooms/room-ops.ts";
 import type { WidgetPush } from "../widget/index.ts";
 import type { DurableObjectNamespace } from "./cf-types.ts";
@@ -45,8 +46,11 @@ class OrderedDelivery {
   }
 }
 
-/** The core's writes into live rooms, each delivered to that room's `RoomObject`. */
-export class DurableLiveRooms implements LiveRooms {
+/**
+ * The core's writes into live rooms, each delivered to that room's `RoomObject`; also the rooms'
+ * stored histories (erasure, retention), in the same per-room order as the writes.
+ */
+export class DurableLiveRooms implements LiveRooms, RoomHistory {
   private readonly delivery: OrderedDelivery;
 
   constructor(rooms: DurableObjectNamespace) {
@@ -55,6 +59,14 @@ export class DurableLiveRooms implements LiveRooms {
 
   apply(room: string, ops: RoomOp[]): void {
     if (ops.length > 0) void this.delivery.send(room, "/ops", ops);
+  }
+
+  async rewrite(room: string, ops: RoomOp[]): Promise<void> {
+    if ((await this.delivery.send(room, "/rewrite", ops)) === null) throw new Error(`could not rewrite the history of room ${room}`);
+  }
+
+  async drop(room: string): Promise<void> {
+    if ((await this.delivery.send(room, "/drop", {})) === null) throw new Error(`could not drop room ${room}`);
   }
 
   idle(): Promise<void> {

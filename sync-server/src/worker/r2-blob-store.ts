@@ -16,4 +16,8 @@ export class R2BlobStore implements BlobStore {
     if (!object) return null;
     return { bytes: new Uint8Array(await object.arrayBuffer()), mimeType: object.httpMetadata?.contentType ?? "application/octet-stream" };
   }
+
+  async delete(key: string): Promise<void> {
+    if (MEDIA_KEY_RE.test(key)) await this.bucket.delete(key);
+  }
 }

@@ -4,7 +4,7 @@ import { roomIsStored } from "@inbox/shared";
 import { docUpdates } from "../db/schema.ts";
 import type { Core } from "../core.ts";
 import { hydrateRoom } from "../sync/index.ts";
-import type { Peer } from "../rooms/peer.ts";
+import { CLOSE_NOT_FOUND, type Peer } from "../rooms/peer.ts";
 import { MAX_SYNC_MESSAGE_BYTES } from "../sync/index.ts";
 import { recheckAccess, tooManySockets } from "../sync/index.ts";
 import { applyRoomOp, type RoomOp } from "../rooms/room-ops.ts";
@@ -62,6 +62,16 @@ export class RoomObject {
       const ops = (await request.json()) as RoomOp[];
       for (const op of ops) applyRoomOp(this.room.doc, op);
       return new Response(null, { status: 204 });
+    }
+    if (url.pathname === "/rewrite" && request.method === "POST") {
+      const ops = (await request.json()) as RoomOp[];
+      for (const op of ops) applyRoomOp(this.room.doc, op);
+      await this.rewriteStored(name);
+      return Response.json({ ok: true });
+    }
+    if (url.pathname === "/drop" && request.method === "POST") {
+      await this.drop(name);
+      return Response.json({ ok: true });
     }
     if (url.pathname === "/socket") {
       const grant = readSocketGrant(request);
@@ -181,6 +191,30 @@ export class RoomObject {
     }
     await hydrateRoom(this.core, room);
     this.room = room;
+  }
+
+  /**
+   * Stores the room as its current state alone, here and in libSQL (data-rights/ erasure): what
+   * the document overwrote or deleted is gone from both logs.
+   */
+  private async rewriteStored(name: string): Promise<void> {
+    if (!roomIsStored(name)) return;
+    const state = Y.encodeStateAsUpdate(this.room.doc);
+    await this.storage.replace(state);
+    await this.core.writer.write([
+      this.core.db.delete(docUpdates).where(eq(docUpdates.room, name)),
+      this.core.db.insert(docUpdates).values({ room: name, update: state }),
+    ]);
+  }
+
+  /** The room's record was deleted (retention): sockets close (4404), both logs are deleted, the document goes. */
+  private async drop(name: string): Promise<void> {
+    for (const ws of [...this.peers.keys()]) this.closeSocket(ws, CLOSE_NOT_FOUND, "This conversation was deleted");
+    await this.storage.replace(null);
+    await this.core.writer.write([this.core.db.delete(docUpdates).where(eq(docUpdates.room, name))]);
+    this.room.doc.destroy();
+    // The next request loads the room afresh (from nothing: its record is gone).
+    this.room = undefined as unknown as Room;
   }
 
   private persist(name: string, update: Uint8Array): void {

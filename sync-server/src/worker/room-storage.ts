@@ -32,6 +32,15 @@ export class RoomStorage {
     return merged;
   }
 
+  /** Replaces the whole log with one update (the document's current state); null: nothing stays. */
+  async replace(update: Uint8Array | null): Promise<void> {
+    const keys = [...(await this.storage.list<Uint8Array>({ prefix: PREFIX })).keys()];
+    // The runtime deletes at most 128 keys per call.
+    for (let i = 0; i < keys.length; i += 128) await this.storage.delete(keys.slice(i, i + 128));
+    this.next = 0;
+    if (update) await this.append(update);
+  }
+
   /** Appends one update; the runtime holds outgoing messages until the write is durable. */
   append(update: Uint8Array): Promise<void> {
     return this.storage.put(keyOf(this.next++), update);

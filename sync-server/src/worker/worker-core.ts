@@ -51,6 +51,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? "12") * 3600_000,
     secureCookies: env.SECURE_COOKIES === "false" ? false : env.SECURE_COOKIES === "true" ? true : "auto",
     live,
+    roomHistory: live,
     widgetPush,
     simulatorFetch,
     platformApiUrls: parsePlatformApiUrls(env.PLATFORM_API_URLS),

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { newId } from "@inbox/shared";
-import { PasswordHasher } from "../auth/index.ts";
+import { PasswordHasher, passwordProblem } from "../auth/index.ts";
 import { nobleScrypt } from "../auth/index.ts";
 import type { Database } from "../db/database.ts";
 import { auditLog, teamMembers, teams, users, workspaces } from "../db/schema.ts";
@@ -28,6 +28,8 @@ export async function createWorkspace(
   const now = opts.now ?? Date.now();
   const passwords = opts.passwords ?? new PasswordHasher(nobleScrypt);
   const w = NewWorkspaceSchema.parse(input);
+  const weak = passwordProblem(w.adminPassword, { email: w.adminEmail, name: w.adminName });
+  if (weak) throw new Error(weak.message);
   const taken = await db.query.users.findFirst({ where: eq(users.email, w.adminEmail) });
   if (taken) throw new Error(`There is already an account for ${w.adminEmail}.`);
   const workspaceId = newId();

@@ -3,6 +3,7 @@
  * text nodes (never innerHTML), and media URLs pass safeUrl before becoming a src or href.
  */
 import type { MessageContent as Content } from "@inbox/shared";
+import { isErasedContent } from "@inbox/shared/api/data-rights";
 import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
 import { mapUrl } from "../../format/safe-url.ts";
 import { formatFileSize } from "../../format/file-size.ts";
@@ -112,6 +113,9 @@ export function MessageContent(props: {
   const as = <K extends Content["kind"]>(kind: K) => (props.content.kind === kind ? (props.content as Of<K>) : null);
   return (
     <Switch>
+      <Match when={isErasedContent(props.content)}>
+        <p class="msg-text msg-erased">{t("erasedMessage")}</p>
+      </Match>
       <Match when={as("text")}>{(c) => <p class="msg-text">{c().text}</p>}</Match>
       <Match when={as("image")}>
         {(c) => (

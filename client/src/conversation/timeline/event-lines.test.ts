@@ -61,3 +61,33 @@ describe("history events in the timeline", () => {
     expect(eventLine(event("sla.breached", { target: "resolution", cycleStart: 1, dueAt: 2, policyId: "p" }, system), nameOf)?.text).toBe("Resolution SLA breached");
   });
 });
+
+describe("routing rules in the history", () => {
+  const rule = (data: Record<string, unknown>) => event("routing.rule_fired", data, { actorKind: "system", actorId: null });
+
+  it("says which rule fired and what it set, with the names kept in the event", () => {
+    const line = eventLine(
+      rule({
+        ruleId: "r1",
+        name: "Refunds",
+        actions: [{ type: "set_team", teamId: "t-billing" }, { type: "set_priority", priority: "urgent" }, { type: "add_labels", labels: ["refund"] }, { type: "stop" }],
+        names: { "t-billing": "Billing" },
+      }),
+      nameOf,
+    );
+    expect(line).toEqual({ text: "Rule “Refunds” set team Billing, priority urgent, labels refund", detail: null, tone: "assign" });
+    expect(eventLine(rule({ name: "Ana's", actions: [{ type: "assign_agent", userId: "ana" }, { type: "send_canned", cannedId: "c1" }], names: { c1: "/hours" } }), nameOf)?.text).toBe(
+      "Rule “Ana's” set assignee Ana Souza, the automatic reply /hours",
+    );
+    expect(eventLine(rule({ name: "Quiet", actions: [{ type: "stop" }] }), nameOf)?.text).toBe("Rule “Quiet” fired");
+  });
+
+  it("tells a rule's assignment and a rule's move apart from routing's", () => {
+    expect(eventLine(event("conversation.assigned", { from: null, to: "bruno", reason: "rule", why: "The rule “B” assigns it to Bruno Lima." }, { actorKind: "system", actorId: null }), nameOf)).toEqual({
+      text: "Assigned to Bruno Lima by a routing rule",
+      detail: "The rule “B” assigns it to Bruno Lima.",
+      tone: "assign",
+    });
+    expect(eventLine(event("conversation.assigned", { from: "ana", to: null, reason: "rule" }, { actorKind: "system", actorId: null }), nameOf)?.text).toMatch(/a routing rule moved the chat/);
+  });
+});

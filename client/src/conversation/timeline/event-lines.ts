@@ -8,6 +8,7 @@ import { PrioritySchema, SlaTargetSchema, type DomainEvent } from "@inbox/shared
 import { priorityWord } from "../../format/status-words.ts";
 import { formatDateTime } from "../../format/time.ts";
 import { t } from "./messages.ts";
+import { ruleFiredText } from "./rule-fired-line.ts";
 
 export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry" | "supervision" | "sla";
 
@@ -48,6 +49,7 @@ export function eventLine(e: DomainEvent, nameOf: NameOf, teamName?: (teamId: st
       const why = str(d.why);
       // A transfer ends the assignment; its own line says so.
       if (d.reason === "transfer") return null;
+      if (d.reason === "rule") return { text: to ? t("assignedByRule", { to: person(to) }) : t("movedByRule"), detail: why, tone: "assign" };
       if (d.reason === "routing" || (e.actorKind === "system" && why)) {
         return { text: to ? t("assignedByRouting", { to: person(to) }) : t("backToQueue"), detail: why, tone: "assign" };
       }
@@ -108,6 +110,9 @@ export function eventLine(e: DomainEvent, nameOf: NameOf, teamName?: (teamId: st
     case "supervisor.whispered":
       return { text: t("whisperedBy", { actor, to: person(d.to) }), detail: null, tone: "supervision" };
     // SLAs: the keeper's alerts, once per target and cycle.
+    // Routing rules (issue 13): every rule that fired, with what it set.
+    case "routing.rule_fired":
+      return { text: ruleFiredText(e, nameOf, teamName), detail: null, tone: "assign" };
     case "sla.at_risk":
     case "sla.breached": {
       const target = SlaTargetSchema.safeParse(d.target);

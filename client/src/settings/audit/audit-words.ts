@@ -14,11 +14,17 @@ export const ACTION_GROUPS = [
   { prefix: "team", label: "group_team", actions: ["team.created", "team.changed", "team.archived", "team.restored"] },
   { prefix: "channel", label: "group_channel", actions: ["channel.connected", "channel.reconnected", "channel.disabled", "channel.active", "channel.token_expired", "channel.rate_limited"] },
   { prefix: "inbox", label: "group_routing", actions: ["inbox.routing_changed"] },
+  {
+    prefix: "routing_rule",
+    label: "group_routing_rules",
+    actions: ["routing_rule.created", "routing_rule.updated", "routing_rule.enabled", "routing_rule.disabled", "routing_rule.reordered", "routing_rule.deleted"],
+  },
   { prefix: "sla", label: "group_sla", actions: ["sla.policy_saved", "sla.policy_deleted"] },
   { prefix: "workspace", label: "group_workspace", actions: ["workspace.business_hours_changed", "workspace.created"] },
   { prefix: "canned_response", label: "group_canned", actions: ["canned_response.created", "canned_response.updated", "canned_response.deleted"] },
   { prefix: "article", label: "group_article", actions: ["article.created", "article.updated", "article.deleted"] },
-  { prefix: "contact", label: "group_contact", actions: ["contact.update", "contact.merge"] },
+  { prefix: "contact", label: "group_contact", actions: ["contact.update", "contact.merge", "contact.exported", "contact.erased"] },
+  { prefix: "retention", label: "group_retention", actions: ["retention.policy_changed", "retention.run"] },
   { prefix: "audit", label: "group_audit", actions: ["audit.exported"] },
 ] as const;
 

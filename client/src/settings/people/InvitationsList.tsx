@@ -1,7 +1,7 @@
 /** Invitations sent: status, a new link for pending or expired ones, revoke. */
 import type { Invitation, InvitationLinkResponse } from "@inbox/shared";
 import { createSignal, For, Show } from "solid-js";
-import { CopyField } from "../channels/CopyField.tsx";
+import { InvitationLink } from "./InvitationLink.tsx";
 import { errorText, t } from "./messages.ts";
 import { peopleApi } from "./people-api.ts";
 
@@ -48,14 +48,7 @@ export function InvitationsList(props: { invitations: Invitation[]; disabled: bo
           )}
         </For>
       </ul>
-      <Show when={link()}>
-        {(s) => (
-          <div class="people-link" role="status">
-            <p>{t("inviteLink", { email: s().invitation.email, date: new Date(s().invitation.expiresAt).toLocaleString() })}</p>
-            <CopyField label={t("inviteLink", { email: s().invitation.email, date: "" })} value={s().link} />
-          </div>
-        )}
-      </Show>
+      <Show when={link()}>{(sent) => <InvitationLink sent={sent()} />}</Show>
     </Show>
   );
 }

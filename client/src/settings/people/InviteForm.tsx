@@ -1,7 +1,8 @@
 /** Invite someone: email, role, teams; the answer is a link to copy (shown once). */
 import { ROLES, type AdminTeam, type InvitationLinkResponse, type Role } from "@inbox/shared";
 import { createSignal, For, Show } from "solid-js";
-import { CopyField } from "../channels/CopyField.tsx";
+import { InvitationLink } from "./InvitationLink.tsx";
+import { TeamPicker } from "./TeamPicker.tsx";
 import { errorText, t } from "./messages.ts";
 import { peopleApi } from "./people-api.ts";
 
@@ -12,7 +13,6 @@ export function InviteForm(props: { teams: AdminTeam[]; disabled: boolean; onInv
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal("");
   const [sent, setSent] = createSignal<InvitationLinkResponse | null>(null);
-  const toggle = (id: string, on: boolean) => setTeamIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -48,17 +48,7 @@ export function InviteForm(props: { teams: AdminTeam[]; disabled: boolean; onInv
           </select>
         </div>
       </div>
-      <fieldset class="field people-teams">
-        <legend>{t("teams")}</legend>
-        <For each={props.teams.filter((team) => team.archivedAt === null)}>
-          {(team) => (
-            <label class="checkbox">
-              <input type="checkbox" checked={teamIds().includes(team.id)} onChange={(e) => toggle(team.id, e.currentTarget.checked)} />
-              {team.name}
-            </label>
-          )}
-        </For>
-      </fieldset>
+      <TeamPicker teams={props.teams} selected={teamIds()} onChange={setTeamIds} />
       <Show when={error()}>
         <p class="form-error" role="alert">
           {error()}
@@ -67,14 +57,7 @@ export function InviteForm(props: { teams: AdminTeam[]; disabled: boolean; onInv
       <button type="submit" class="btn btn-primary" disabled={busy() || props.disabled}>
         {busy() ? t("inviting") : t("invite")}
       </button>
-      <Show when={sent()}>
-        {(s) => (
-          <div class="people-link" role="status">
-            <p>{t("inviteLink", { email: s().invitation.email, date: new Date(s().invitation.expiresAt).toLocaleString() })}</p>
-            <CopyField label={t("inviteLink", { email: s().invitation.email, date: "" })} value={s().link} />
-          </div>
-        )}
-      </Show>
+      <Show when={sent()}>{(sent) => <InvitationLink sent={sent()} />}</Show>
     </form>
   );
 }

@@ -2,6 +2,7 @@
 import { ROLES, type AdminTeam, type Person, type Role } from "@inbox/shared";
 import { createSignal, For, Show } from "solid-js";
 import { errorText, t } from "./messages.ts";
+import { TeamPicker } from "./TeamPicker.tsx";
 import { peopleApi } from "./people-api.ts";
 
 const tags = (text: string) => [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
@@ -15,7 +16,6 @@ export function PersonEditor(props: { person: Person; teams: AdminTeam[]; onDone
   const [skills, setSkills] = createSignal(p.skills.join(", "));
   const [error, setError] = createSignal("");
   const [busy, setBusy] = createSignal(false);
-  const toggle = (id: string, on: boolean) => setTeamIds((ids) => (on ? [...ids, id] : ids.filter((x) => x !== id)));
   const idBase = `person-${p.id}`;
 
   const save = async (e: SubmitEvent) => {
@@ -54,17 +54,7 @@ export function PersonEditor(props: { person: Person; teams: AdminTeam[]; onDone
           </small>
         </div>
       </div>
-      <fieldset class="field people-teams">
-        <legend>{t("teams")}</legend>
-        <For each={props.teams.filter((team) => team.archivedAt === null || p.teamIds.includes(team.id))}>
-          {(team) => (
-            <label class="checkbox">
-              <input type="checkbox" checked={teamIds().includes(team.id)} onChange={(e) => toggle(team.id, e.currentTarget.checked)} />
-              {team.name}
-            </label>
-          )}
-        </For>
-      </fieldset>
+      <TeamPicker teams={props.teams} selected={teamIds()} keep={p.teamIds} onChange={setTeamIds} />
       <div class="form-row">
         <div class="field">
           <label for={`${idBase}-languages`}>{t("languages")}</label>

@@ -79,6 +79,8 @@ export const t = defineMessages(
     reason_invitation_used: "This invitation was already accepted.",
     reason_invitation_revoked: "This invitation was revoked. Invite the person again.",
     reason_invitation_gone: "This invitation link is no longer valid: it was used, revoked or has expired. Ask your admin for a new one.",
+    reason_password_common: "This password is too common: it is among the passwords attackers try first. Choose another.",
+    reason_password_personal: "Don't use your name or email address in your password. Choose another.",
     // the invitation page
     inviteScreen: "Join your team",
     joinTitle: "Join {workspace}",
@@ -169,6 +171,8 @@ export const t = defineMessages(
     reason_invitation_used: "Este convite já foi aceito.",
     reason_invitation_revoked: "Este convite foi revogado. Convide a pessoa de novo.",
     reason_invitation_gone: "Este link de convite não vale mais: foi usado, revogado ou expirou. Peça um novo ao administrador.",
+    reason_password_common: "Essa senha é comum demais: está entre as primeiras que os atacantes tentam. Escolha outra.",
+    reason_password_personal: "Não use seu nome nem seu e-mail na senha. Escolha outra.",
     inviteScreen: "Entre na sua equipe",
     joinTitle: "Entrar em {workspace}",
     joinAs: "Você foi convidado(a) como {role} com {email}.",
@@ -196,7 +200,7 @@ export function errorText(err: unknown): string {
   return e?.message ?? String(err);
 }
 
-const REASONS = ["email_taken", "own_role", "own_account", "team_has_inboxes", "team_name_taken", "invitation_used", "invitation_revoked", "invitation_gone"] as const;
+const REASONS = ["email_taken", "own_role", "own_account", "team_has_inboxes", "team_name_taken", "invitation_used", "invitation_revoked", "invitation_gone", "password_common", "password_personal"] as const;
 function isKey(k: string): k is `reason_${(typeof REASONS)[number]}` {
   return REASONS.some((r) => `reason_${r}` === k);
 }
