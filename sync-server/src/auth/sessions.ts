@@ -6,7 +6,7 @@ import { sessions, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
-import { auditInsert, eventInsert } from "../db/event-rows.ts";
+import { auditInsert, eventInsert, USER_AGENT_MAX } from "../db/event-rows.ts";
 import { loadUser } from "../db/read-model.ts";
 import { CLOSE_UNAUTHENTICATED } from "../rooms/peer.ts";
 import { usersOfSessions, type SessionReads } from "./session-users.ts";
@@ -120,7 +120,7 @@ async function openSession(core: AuthDeps, row: typeof users.$inferSelect, from:
       userId: row.id,
       createdAt: at,
       expiresAt,
-      userAgent: from.userAgent?.slice(0, 512) ?? null,
+      userAgent: from.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
       ip: from.ip,
       lastUsedAt: at,
     }),

@@ -1,11 +1,12 @@
+import { workspaceCalendar } from "../sla/index.ts";
 import { and, eq } from "drizzle-orm";
-import { BusinessCalendarSchema, DEFAULT_CALENDAR, isBusinessTime } from "@inbox/shared";
+import { isBusinessTime } from "@inbox/shared";
 import type { RuleTestRequestSchema, RuleTestResponse } from "@inbox/shared/api/routing-rules";
 import { evaluateRules } from "@inbox/shared/domain/rule-evaluator";
 import type { RoutingRule } from "@inbox/shared/domain/routing-rules";
 import type { z } from "zod";
 import type { Writes } from "../db/record.ts";
-import { inboxes, workspaces } from "../db/schema.ts";
+import { inboxes } from "../db/schema.ts";
 import { HttpError } from "../http/http-error.ts";
 import { listRules } from "./rules-store.ts";
 
@@ -29,9 +30,7 @@ export async function testRules(core: Writes, workspaceId: string, request: z.ou
     const tried: RoutingRule = { ...draft.rule, id: saved?.id ?? DRAFT_RULE_ID, position, createdAt: saved?.createdAt ?? at, updatedAt: at };
     rules = [...rules.filter((r) => r.id !== saved?.id), tried];
   }
-  const [workspace] = await core.db.select({ calendar: workspaces.businessCalendar }).from(workspaces).where(eq(workspaces.id, workspaceId));
-  const stored = BusinessCalendarSchema.safeParse(workspace?.calendar);
-  const calendar = stored.success ? stored.data : DEFAULT_CALENDAR;
+  const calendar = await workspaceCalendar(core, workspaceId);
   const at = sample.at ?? core.now();
   const outcome = evaluateRules(rules, {
     trigger: sample.trigger,

@@ -85,7 +85,8 @@ export async function pullChanges(core: Reads, user: SessionUser, from: PullCurs
   const pages = [convRows.map((r) => r.seq), msgRows.map((r) => r.m.seq), contactRows.map((r) => r.seq)];
   const full = pages.filter((p) => p.length === limit).map((p) => p[p.length - 1]!);
   const hasMore = full.length > 0 || deletedRows.length === limit;
-  const bound = hasMore ? Math.min(...full) : Math.max(cursor, ...pages.flat());
+  // Only the deletions' page may be full: then every record page is whole and bounds nothing.
+  const bound = full.length > 0 ? Math.min(...full) : Math.max(cursor, ...pages.flat());
   const upTo = (seq: number) => seq <= bound;
 
   const contactIds = contactRows.filter((r) => upTo(r.seq)).map((r) => r.id);

@@ -3,6 +3,7 @@
  * archive teams and choose which inboxes feed them. Renders offline from the device's copy
  * (changes wait for the connection; the buttons are disabled and say why).
  */
+import { SectionNotices } from "../SectionNotices.tsx";
 import { createMemo, createSignal, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { InvitationsList } from "./InvitationsList.tsx";
@@ -35,31 +36,15 @@ export function PeopleSettings() {
         <h2 id="people-settings-title">{t("title")}</h2>
       </div>
       <p class="muted">{t("intro")}</p>
-      <Show when={offline()}>
-        <p class="form-error" role="status">
-          {t("offline")}
-        </p>
-      </Show>
-      <Show when={!offline() && store.loadError()}>
-        {(e) => (
-          <div class="settings-error">
-            <p class="form-error" role="alert">
-              {e()}
-            </p>
-            <button type="button" class="btn" onClick={() => void store.reload()}>
-              {t("tryAgain")}
-            </button>
-          </div>
-        )}
-      </Show>
-      <p class="form-done" role="status">
-        {message()}
-      </p>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <SectionNotices
+        offline={offline()}
+        offlineText={t("offline")}
+        loadError={store.loadError()}
+        retryText={t("tryAgain")}
+        onRetry={() => void store.reload()}
+        message={message()}
+        error={error()}
+      />
       <Show when={store.data()} fallback={<p class="muted" role="status">{t("loading")}</p>}>
         {(data) => (
           <>

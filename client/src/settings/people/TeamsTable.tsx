@@ -83,7 +83,7 @@ export function TeamsTable(props: { teams: AdminTeam[]; people: Person[]; inboxe
                     </label>
                     <select
                       id={`move-inbox-${team.id}`}
-                      class="move-inbox"
+                      class="move-inbox select"
                       disabled={props.disabled}
                       onChange={(e) => {
                         const inboxId = e.currentTarget.value;

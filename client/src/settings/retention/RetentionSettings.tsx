@@ -3,6 +3,7 @@
  * number of days, see what it would delete now (dry run, also for days not saved yet), and run
  * the saved policy at once. Online only; the server audits saving and every run.
  */
+import { SectionNotices } from "../SectionNotices.tsx";
 import { createResource, createSignal, Show } from "solid-js";
 import { ApiError } from "../../api/http.ts";
 import { useAppState } from "../../app/index.ts";
@@ -65,21 +66,13 @@ export function RetentionSettings() {
         <h2 id="retention-settings-title">{t("title")}</h2>
       </div>
       <p class="muted">{t("intro")}</p>
-      <Show when={offline()}>
-        <p class="form-error" role="status">
-          {t("offline")}
-        </p>
-      </Show>
-      <Show when={!offline() && policy.error}>
-        <div class="settings-error">
-          <p class="form-error" role="alert">
-            {policy.error instanceof Error ? policy.error.message : t("offline")}
-          </p>
-          <button type="button" class="btn" onClick={() => void refetch()}>
-            {t("tryAgain")}
-          </button>
-        </div>
-      </Show>
+      <SectionNotices
+        offline={offline()}
+        offlineText={t("offline")}
+        loadError={policy.error ? (policy.error instanceof Error ? policy.error.message : t("offline")) : null}
+        retryText={t("tryAgain")}
+        onRetry={() => void refetch()}
+      />
       <Show when={policy.state === "ready"} fallback={<Show when={!policy.error}><p class="muted" role="status">{t("loading")}</p></Show>}>
         <form class="retention-form" aria-label={t("policy")} onSubmit={save}>
           <label class="checkbox">

@@ -3,6 +3,7 @@
  * moved up or down, edited or deleted; a new rule; and "Test a message" on the rules as they
  * are, with the rule being edited in place of its saved version. Online only (rules-api.ts).
  */
+import { SectionNotices } from "../SectionNotices.tsx";
 import type { RoutingRule, RoutingRuleInput } from "@inbox/shared/domain/routing-rules";
 import { createSignal, For, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
@@ -86,31 +87,15 @@ export function RoutingRulesSettings() {
         </button>
       </div>
       <p class="muted">{t("intro")}</p>
-      <Show when={offline()}>
-        <p class="form-error" role="status">
-          {t("offline")}
-        </p>
-      </Show>
-      <Show when={!offline() && store.loadError()}>
-        {(e) => (
-          <div class="settings-error">
-            <p class="form-error" role="alert">
-              {e()}
-            </p>
-            <button type="button" class="btn" onClick={() => void store.reload()}>
-              {t("tryAgain")}
-            </button>
-          </div>
-        )}
-      </Show>
-      <p class="form-done" role="status">
-        {message()}
-      </p>
-      <Show when={error()}>
-        <p class="form-error" role="alert">
-          {error()}
-        </p>
-      </Show>
+      <SectionNotices
+        offline={offline()}
+        offlineText={t("offline")}
+        loadError={store.loadError()}
+        retryText={t("tryAgain")}
+        onRetry={() => void store.reload()}
+        message={message()}
+        error={error()}
+      />
       <Show when={store.data()} fallback={<p class="muted">{t("loading")}</p>}>
         {(data) => (
           <>

@@ -2,6 +2,7 @@
  * Settings → Security (admins): require two-factor sign-in of admins or everyone, and how long
  * a sign-in lasts. Online only; the server records each change in the audit log.
  */
+import { SectionNotices } from "../SectionNotices.tsx";
 import { REQUIRE_2FA, WorkspaceSecurityResponseSchema, type Require2fa } from "@inbox/shared/api/account";
 import { createSignal, For, onMount, Show } from "solid-js";
 import { request } from "../../api/http.ts";
@@ -52,11 +53,7 @@ export function SecuritySettings() {
         <h2 id="security-settings-title">{t("title")}</h2>
       </div>
       <p class="muted">{t("intro")}</p>
-      <Show when={offline()}>
-        <p class="form-error" role="status">
-          {t("offline")}
-        </p>
-      </Show>
+      <SectionNotices offline={offline()} offlineText={t("offline")} />
       <Show when={loaded()} fallback={<ErrorMessage message={error()} />}>
         <form onSubmit={(e) => void submit(e)} noValidate aria-label={t("title")}>
           <div class="field">

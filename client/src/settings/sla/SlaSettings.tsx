@@ -6,6 +6,7 @@
 import type { SlaPolicy, SlaPolicyInput } from "@inbox/shared";
 import { createMemo, createSignal, For, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
+import { SectionNotices } from "../SectionNotices.tsx";
 import { BusinessHoursForm } from "./BusinessHoursForm.tsx";
 import { SlaPolicyForm } from "./SlaPolicyForm.tsx";
 import { createSlaSettings } from "./sla-settings.ts";
@@ -48,26 +49,7 @@ export function SlaSettings() {
         <h2 id="sla-settings-title">{t("title")}</h2>
       </div>
       <p class="muted">{t("intro")}</p>
-      <Show when={offline()}>
-        <p class="form-error" role="status">
-          {t("offline")}
-        </p>
-      </Show>
-      <Show when={!offline() && store.loadError()}>
-        {(error) => (
-          <div class="settings-error">
-            <p class="form-error" role="alert">
-              {error()}
-            </p>
-            <button type="button" class="btn" onClick={() => store.reload()}>
-              {t("tryAgain")}
-            </button>
-          </div>
-        )}
-      </Show>
-      <p class="form-done" role="status">
-        {message()}
-      </p>
+      <SectionNotices offline={offline()} offlineText={t("offline")} loadError={store.loadError()} retryText={t("tryAgain")} onRetry={() => store.reload()} message={message()} />
       <Show
         when={store.data()}
         fallback={
