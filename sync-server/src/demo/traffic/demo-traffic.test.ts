@@ -47,11 +47,20 @@ describe("demo traffic", () => {
     );
     // Platform messages arrived as signed webhooks the connectors processed, not as rows.
     const platformInboxes = [...new Set(chats.filter((c) => c.channel !== "webchat").map((c) => c.inboxId))];
-    const processed = await server.core.db
-      .select({ inboxId: webhookEvents.inboxId, n: sql<number>`count(*)` })
-      .from(webhookEvents)
-      .where(eq(webhookEvents.state, "done"))
-      .groupBy(webhookEvents.inboxId);
+    // A chat's row is written while its webhook is processed; the webhook is marked done just
+    // after, so on a busy machine the newest channel's event may still be "processing" here.
+    const processed = await waitFor(
+      "every platform inbox's webhooks processed",
+      async () => {
+        const rows = await server.core.db
+          .select({ inboxId: webhookEvents.inboxId, n: sql<number>`count(*)` })
+          .from(webhookEvents)
+          .where(eq(webhookEvents.state, "done"))
+          .groupBy(webhookEvents.inboxId);
+        return platformInboxes.every((id) => (rows.find((p) => p.inboxId === id)?.n ?? 0) > 0) && rows;
+      },
+      30_000,
+    );
     for (const inboxId of platformInboxes) expect(processed.find((p) => p.inboxId === inboxId)?.n ?? 0).toBeGreaterThan(0);
     const webchat = chats.find((c) => c.channel === "webchat")!;
     const [first] = await server.core.db.select().from(messages).where(eq(messages.conversationId, webchat.id)).limit(1);
