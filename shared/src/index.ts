@@ -1,5 +1,6 @@
 export * from "./domain/ids.ts";
 export * from "./domain/user.ts";
+export * from "./domain/permissions.ts";
 export * from "./domain/inbox.ts";
 export * from "./domain/contact.ts";
 export * from "./domain/conversation.ts";

@@ -16,6 +16,7 @@ import type { BlobStore } from "./media/blob-store.ts";
 import { InboundBatcher } from "./messages/index.ts";
 import { OutboxDispatcher } from "./outbox/index.ts";
 import { localLiveRooms, type LiveRooms } from "./rooms/live-rooms.ts";
+import { NarrowViewers, withNarrowLists } from "./rooms/narrow-lists.ts";
 import { localRoomHistory, type RoomHistory } from "./rooms/room-history.ts";
 import { RoomRegistry } from "./rooms/room-registry.ts";
 import type { PresenceOptions } from "./routing/index.ts";
@@ -118,6 +119,8 @@ export interface Core {
   rules: RuleBook;
   /** The supervisors' live boards (`board.<teamId>` rooms), rebuilt as events commit. */
   boards: BoardPublisher;
+  /** Who sees only part of their teams' lists (custom roles), so team list writes reach their `mine.<id>` rooms. */
+  narrowViewers: NarrowViewers;
   /** Reopens snoozed conversations when their time comes (started by the runtime). */
   snoozes: SnoozeWaker;
   /** Keeps conversations' SLA summaries current and records at-risk / breach (started by the runtime). */
@@ -170,7 +173,9 @@ export function createCore(opts: CoreOptions): Core {
 
   // Rooms and the writes into them refer to each other (a work room's label change is published
   // into the team room), so this process's live rooms look the registry up when they apply.
-  const baseLive = opts.live ?? localLiveRooms({ get: (name) => rooms.get(name) });
+  // People who see only their assigned chats get each team list write in their own list room too.
+  const narrowViewers = new NarrowViewers(record);
+  const baseLive = withNarrowLists(opts.live ?? localLiveRooms({ get: (name) => rooms.get(name) }), narrowViewers);
   // Boards are rebuilt when their team's room is written; on Node only while someone watches one.
   const boards = new BoardPublisher({
     db,
@@ -219,6 +224,7 @@ export function createCore(opts: CoreOptions): Core {
     router,
     rules,
     boards,
+    narrowViewers,
     snoozes,
     sla,
     outbox,

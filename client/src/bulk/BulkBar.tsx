@@ -4,7 +4,7 @@
  * priority, snooze; supervisors and admins also assign to anyone and transfer). Each action is
  * one outbox command per chat (run-bulk.ts); the summary shows in <BulkResults> when they land.
  */
-import type { Priority } from "@inbox/shared";
+import { can, type Priority } from "@inbox/shared";
 import { createSignal, For, Match, Show, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { snoozeOptions, type SnoozeChoice } from "../conversation/index.ts";
@@ -32,7 +32,7 @@ export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; 
   const [menu, setMenu] = createSignal<Menu | null>(null);
   const [label, setLabel] = createSignal("");
   const me = () => session.me()?.user;
-  const supervises = () => me()?.role === "supervisor" || me()?.role === "admin";
+  const supervises = () => can(me(), "supervise");
   const toggle = (m: Menu) => setMenu(menu() === m ? null : m);
   // An opened menu takes the focus, so the keyboard carries on inside it (Escape closes it).
   const focusFirst = (el: HTMLElement) => queueMicrotask(() => el.querySelector<HTMLElement>("input:not(:disabled), button:not(:disabled)")?.focus());

@@ -17,7 +17,7 @@
  * they never leave the team); a channel paused by the platform's limit keeps the box, and says
  * when the queued replies will go out.
  */
-import { CommandSchema, contactDisplayName, type Command } from "@inbox/shared";
+import { can, CommandSchema, contactDisplayName, type Command } from "@inbox/shared";
 import { attachmentKindOf, baseMimeType } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js";
 import type * as Y from "yjs";
@@ -48,16 +48,19 @@ type Mode = "reply" | "note" | "whisper";
 
 export function Composer(props: { conversationId: string }) {
   const { selection, channels, session, users } = useAppState();
-  const [mode, setMode] = createSignal<Mode>("reply");
-  /** A supervisor or admin may whisper to the chat's assignee (someone else): a note only agents see, with a notification. */
+  /** A role without "reply" (a custom role) writes notes only; the server refuses its replies anyway. */
+  const mayReply = createMemo(() => can(session.me()?.user, "reply"));
+  const [mode, setMode] = createSignal<Mode>(mayReply() ? "reply" : "note");
+  /** Whoever supervises may whisper to the chat's assignee (someone else): a note only agents see, with a notification. */
   const whisperee = createMemo(() => {
     const me = session.me()?.user;
     const assigneeId = selection.conversation()?.assigneeId ?? null;
-    if (!me || (me.role !== "supervisor" && me.role !== "admin") || !assigneeId || assigneeId === me.id) return null;
+    if (!me || !can(me, "supervise") || !assigneeId || assigneeId === me.id) return null;
     return { id: assigneeId, name: users.nameOf(assigneeId) ?? assigneeId };
   });
   createEffect(() => {
     if (mode() === "whisper" && !whisperee()) setMode("note");
+    if (mode() === "reply" && !mayReply()) setMode("note");
   });
   const notice = createMemo(() => channelNotice(selection.inbox(), { isAdmin: channels.isAdmin() }, { now: channels.now() }));
   const blocked = () => {
@@ -71,9 +74,11 @@ export function Composer(props: { conversationId: string }) {
       onInput={() => setComposing(props.conversationId, mode() === "reply" ? "reply" : "note")}
     >
       <div class="composer-modes" role="group" aria-label={ws("composerModes")}>
-        <button type="button" class="composer-mode" aria-pressed={mode() === "reply"} onClick={() => setMode("reply")}>
-          {ws("reply")}
-        </button>
+        <Show when={mayReply()}>
+          <button type="button" class="composer-mode" aria-pressed={mode() === "reply"} onClick={() => setMode("reply")}>
+            {ws("reply")}
+          </button>
+        </Show>
         <button type="button" class="composer-mode composer-mode-note" aria-pressed={mode() === "note"} onClick={() => setMode("note")}>
           {ws("note")}
         </button>

@@ -30,9 +30,9 @@ import { createLiveQuery } from "../local/live-query.ts";
 import { reuseUnchanged } from "../local/reuse.ts";
 import { stripConversation, type ConversationRow } from "../local/rows.ts";
 import { searchLocal, type SearchResult } from "../local/search.ts";
-import { countTabs, listPage, putConversations, putInbox } from "../local/store.ts";
+import { countTabs, dropConversationsNotIn, listPage, putConversations, putInbox } from "../local/store.ts";
 import { summarizeConnection, type ConnectionSummary } from "../sync/connection.ts";
-import { createTeamRooms } from "../sync/team-rooms.ts";
+import { createTeamRooms, listRoomNames } from "../sync/team-rooms.ts";
 import { createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
@@ -96,7 +96,8 @@ interface ListSource {
 export function createConversationsSlice(session: SessionSlice, local: LocalSlice): ConversationsSlice {
   const userId = createMemo(() => session.me()?.user.id ?? "");
   const teamIds = createMemo(() => session.me()?.teams.map((t) => t.id) ?? [], [], { equals: sameIds });
-  const rooms = createTeamRooms(teamIds);
+  const roomNames = createMemo(() => listRoomNames(session.me()?.user, teamIds()), [], { equals: sameIds });
+  const rooms = createTeamRooms(roomNames);
 
   const inboxes = createMemo(() => {
     const map = new Map<string, Inbox>();
@@ -141,6 +142,11 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
           if (!synced || !writer) return;
           const fresh = list.filter((c) => !mirrored.has(c));
           for (const c of list) mirrored.add(c);
+          // A narrow list is all the person may see: cached chats it lacks were taken from them.
+          if (room.whole) {
+            const db = untrack(local.db);
+            if (db) void dropConversationsNotIn(db, new Set(list.map((c) => c.id))).catch((err) => console.warn("Could not drop conversations", err));
+          }
           if (!primed) {
             primed = true;
             // The room's first state is everything; a device that pulls gets it as deltas.

@@ -4,7 +4,7 @@
  * a chosen person, transfer to another team and join (intervene/). Each is queued in the outbox
  * and shows at once, online or not. The keyboard shortcuts reach the same controls.
  */
-import type { Conversation, ConversationStatus, Priority } from "@inbox/shared";
+import { can, type Conversation, type ConversationStatus, type Priority } from "@inbox/shared";
 import { For, Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { effectiveStatus } from "../format/channel-status.ts";
@@ -37,14 +37,14 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
   const c = () => props.conversation;
   const meId = () => session.me()?.user.id ?? "";
   // The assignment policy (server: conversation-commands.ts): agents take only chats nobody has.
-  const mayTake = () => c().assigneeId !== meId() && (c().assigneeId === null || session.me()?.user.role !== "agent");
+  const mayTake = () => c().assigneeId !== meId() && (c().assigneeId === null || can(session.me()?.user, "supervise"));
   const assignee = () => {
     const id = c().assigneeId;
     if (id === null) return t("unassigned");
     if (id === meId()) return t("you");
     return users.nameOf(id) ?? t("anotherAgent");
   };
-  const supervises = () => session.me()?.user.role === "supervisor" || session.me()?.user.role === "admin";
+  const supervises = () => can(session.me()?.user, "supervise");
   let snoozeMenu: SnoozeMenuHandle | undefined;
   let prioritySelect!: HTMLSelectElement;
 

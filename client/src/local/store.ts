@@ -253,6 +253,21 @@ async function dropDeleted(db: LocalDb, deleted: SyncPullResponse["deleted"]): P
   if (deleted.contacts.length) await db.contacts.bulkDelete(deleted.contacts);
 }
 
+/**
+ * A narrow role's list room holds every chat the person may see: a cached one it lacks was
+ * reassigned away (or its role narrowed), so it leaves the device with its messages and work
+ * document. Changes still waiting for it stay in the outbox: the server answers them in words.
+ */
+export async function dropConversationsNotIn(db: LocalDb, keep: ReadonlySet<string>): Promise<number> {
+  const gone = (await db.conversations.toCollection().primaryKeys()).filter((id) => !keep.has(id));
+  if (gone.length === 0) return 0;
+  for (const id of gone) await db.messages.where("[conversationId+position]").between([id, minKey], [id, maxKey]).delete();
+  await db.workDocs.bulkDelete(gone);
+  await db.conversations.bulkDelete(gone);
+  await db.kv.put({ key: KV_TAB_TOTALS, value: await computeTabTotals(db) });
+  return gone.length;
+}
+
 export async function hasPulled(db: LocalDb): Promise<boolean> {
   return (await db.kv.get(KV_PULL_CURSOR)) !== undefined;
 }

@@ -4,7 +4,7 @@
  * the whole workspace reaches customers, so they stay with admins. Agents have no Settings.
  * The server checks every call again; this only keeps people from meeting doors they can't open.
  */
-import type { Role } from "@inbox/shared";
+import { can, type PermissionHolder } from "@inbox/shared";
 import { mayManageRetention } from "@inbox/shared/api/data-rights";
 
 export interface SettingsSections {
@@ -14,8 +14,10 @@ export interface SettingsSections {
   content: boolean;
   /** Business hours and SLA policies (workspace-wide rules, like channels: admins). */
   sla: boolean;
-  /** People, invitations and teams (admins). */
+  /** People, invitations and teams (admins; custom roles with "manage people and roles"). */
   people: boolean;
+  /** Custom roles: permission sets to give people (the same permission as people). */
+  roles: boolean;
   /** The audit log, its exports and integrity check (admins). */
   audit: boolean;
   /** Account security: who must use two-factor sign-in, session lifetime (admins). */
@@ -26,11 +28,22 @@ export interface SettingsSections {
   retention: boolean;
 }
 
-export function settingsSectionsFor(role: Role | null | undefined): SettingsSections {
-  return { channels: role === "admin", content: role === "admin" || role === "supervisor", sla: role === "admin", people: role === "admin", audit: role === "admin", security: role === "admin", routingRules: role === "admin", retention: mayManageRetention(role ? { role } : null) };
+/** From the person's permissions (built-in or custom role); workspace-wide rules stay with the admin role. */
+export function settingsSectionsFor(user: PermissionHolder | null | undefined): SettingsSections {
+  const admin = user?.role === "admin";
+  return {
+    channels: can(user, "manageChannels"),
+    content: can(user, "manageContent"),
+    sla: admin,
+    people: can(user, "managePeople"),
+    roles: can(user, "managePeople"),
+    audit: can(user, "viewAudit"),
+    security: admin,
+    routingRules: admin,
+    retention: mayManageRetention(user),
+  };
 }
 
-export function canOpenSettings(role: Role | null | undefined): boolean {
-  const s = settingsSectionsFor(role);
-  return s.channels || s.content;
+export function canOpenSettings(user: PermissionHolder | null | undefined): boolean {
+  return Object.values(settingsSectionsFor(user)).some(Boolean);
 }

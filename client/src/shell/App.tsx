@@ -16,7 +16,7 @@ import { AppStateProvider } from "./AppStateProvider.tsx";
 
 function Screens() {
   const { session, router } = useAppState();
-  const mayOpenSettings = () => canOpenSettings(session.me()?.user.role);
+  const mayOpenSettings = () => canOpenSettings(session.me()?.user);
   const onSettings = () => router.route().screen === "settings";
   const supervision = () => {
     const r = router.route();
@@ -32,7 +32,7 @@ function Screens() {
   });
   // Agents have no board: an old link to it goes to the inbox.
   createEffect(() => {
-    if (session.status() === "signedIn" && supervision() && !canSupervise(session.me()?.user.role)) router.navigate({ screen: "inbox" }, { replace: true });
+    if (session.status() === "signedIn" && supervision() && !canSupervise(session.me()?.user)) router.navigate({ screen: "inbox" }, { replace: true });
   });
   return (
     <Switch>
@@ -60,7 +60,7 @@ function Screens() {
       <Match when={session.status() === "signedIn" && onSettings() && mayOpenSettings()}>
         <SettingsScreen />
       </Match>
-      <Match when={session.status() === "signedIn" && canSupervise(session.me()?.user.role) && supervision()}>
+      <Match when={session.status() === "signedIn" && canSupervise(session.me()?.user) && supervision()}>
         {(r) => <SupervisionScreen wall={r().wall} />}
       </Match>
       <Match when={session.status() === "signedIn"}>

@@ -32,9 +32,9 @@ export function AppHeader() {
             <Avatar name={user().name} size="sm" src={session.me()?.account?.avatar} />
             <span class="current-user-text">
               <span class="current-user-name">{user().name}</span>
-              <span class="current-user-role">{t(`role_${user().role}`)}</span>
+              <span class="current-user-role">{user().customRole?.name ?? t(`role_${user().role}`)}</span>
             </span>
-            <Show when={canSupervise(user().role)}>
+            <Show when={canSupervise(user())}>
               <Show
                 when={router.route().screen === "supervision"}
                 fallback={
@@ -51,7 +51,7 @@ export function AppHeader() {
             <Show when={user().role === "agent"}>
               <MyNumbers />
             </Show>
-            <Show when={canOpenSettings(user().role)}>
+            <Show when={canOpenSettings(user())}>
               <Show
                 when={onSettings()}
                 fallback={

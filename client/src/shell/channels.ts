@@ -3,6 +3,7 @@
  * channels that broke (token expired) or hit the platform's limit, from the team rooms' live
  * channel states.
  */
+import { can } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from "solid-js";
 import type { SessionSlice } from "../app/index.ts";
 import type { ConversationsSlice } from "../conversation-list/index.ts";
@@ -25,7 +26,8 @@ export function createChannelsSlice(session: SessionSlice, conversations: Conver
   const timer = setInterval(() => setNow(Date.now()), TICK_MS);
   onCleanup(() => clearInterval(timer));
 
-  const isAdmin = createMemo(() => session.me()?.user.role === "admin");
+  // Channel alerts (and the way to reconnect) go to whoever manages channels.
+  const isAdmin = createMemo(() => can(session.me()?.user, "manageChannels"));
   const [dismissed, setDismissed] = createSignal<ReadonlySet<string>>(new Set());
   // Another user signing in starts with their own alerts.
   createEffect(on(() => session.me()?.user.id, () => setDismissed(new Set<string>()), { defer: true }));

@@ -1,6 +1,6 @@
-import type { Role } from "@inbox/shared";
+import { can, type PermissionHolder } from "@inbox/shared";
 
-/** Who gets the Supervision screen: supervisors (for the teams they lead) and admins. */
-export function canSupervise(role: Role | undefined): boolean {
-  return role === "admin" || role === "supervisor";
+/** Who gets the Supervision screen: those who supervise (supervisors for the teams they lead, admins, custom roles with it). */
+export function canSupervise(user: PermissionHolder | null | undefined): boolean {
+  return can(user, "supervise");
 }

@@ -1,8 +1,10 @@
 /**
  * The live conversation list and channel states: one `team.<id>` room per team the user can
- * see, opened and closed as the team list changes (e.g. on sign-in and sign-out).
+ * see, opened and closed as the team list changes (e.g. on sign-in and sign-out). Someone whose
+ * role sees only some of their teams' chats (assigned to them, perhaps the queue) has one
+ * `mine.<userId>` room instead, holding exactly those (listRoomNames).
  */
-import { ConversationSchema, InboxSchema, TEAM_CONVERSATIONS, TEAM_INBOXES, roomName, type Conversation, type Inbox } from "@inbox/shared";
+import { ConversationSchema, InboxSchema, TEAM_CONVERSATIONS, TEAM_INBOXES, parseRoomName, roomName, seesWholeTeams, type Conversation, type Inbox, type PermissionHolder } from "@inbox/shared";
 import { createMemo, mapArray, onCleanup, type Accessor } from "solid-js";
 import type * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
@@ -11,7 +13,10 @@ import { openRoom } from "./room.ts";
 import { createYMapValues } from "./y-map-accessor.ts";
 
 export interface TeamRoom {
-  teamId: string;
+  /** The room's name: `team.<id>`, or `mine.<userId>` for a narrow role's own list. */
+  name: string;
+  /** True for a narrow list: it holds every chat the person may see, so a cached chat missing from it is no longer theirs. */
+  whole: boolean;
   status: Accessor<RoomStatus>;
   synced: Accessor<boolean>;
   conversations: Accessor<Conversation[]>;
@@ -19,16 +24,24 @@ export interface TeamRoom {
   inboxes: Accessor<Inbox[]>;
 }
 
-export function createTeamRooms(teamIds: Accessor<readonly string[]>): Accessor<TeamRoom[]> {
-  // mapArray gives each team its own reactive owner: a team leaving the list closes its room.
-  return createMemo(mapArray(teamIds, (teamId) => {
-    const room = openRoom(roomName({ kind: "team", id: teamId }));
+/** The list rooms of a person: their teams' rooms, or their own narrow list. */
+export function listRoomNames(user: (PermissionHolder & { id: string }) | undefined, teamIds: readonly string[]): string[] {
+  if (!user) return [];
+  return seesWholeTeams(user) ? teamIds.map((id) => roomName({ kind: "team", id })) : [roomName({ kind: "mine", id: user.id })];
+}
+
+export function createTeamRooms(names: Accessor<readonly string[]>): Accessor<TeamRoom[]> {
+  // mapArray gives each room its own reactive owner: a team leaving the list closes its room.
+  return createMemo(mapArray(names, (name) => {
+    const room = openRoom(name);
     const map = room.doc.getMap(TEAM_CONVERSATIONS) as Y.Map<unknown>;
     const inboxes = room.doc.getMap(TEAM_INBOXES) as Y.Map<unknown>;
     // Presence ("Ana is viewing") travels in the team room: everyone who may see its chats is here.
-    onCleanup(registerTeamAwareness(teamId, room.awareness));
+    const ref = parseRoomName(name);
+    if (ref?.kind === "team") onCleanup(registerTeamAwareness(ref.id, room.awareness));
     return {
-      teamId,
+      name,
+      whole: ref?.kind === "mine",
       status: room.status,
       synced: room.synced,
       conversations: createYMapValues(map, ConversationSchema, "conversation"),

@@ -12,6 +12,8 @@ export const PersonSchema = z.object({
   email: z.email(),
   name: z.string(),
   role: RoleSchema,
+  /** A custom role replaces the built-in role's permissions (`role` is then its base); null: the built-in role. */
+  customRoleId: IdSchema.nullable(),
   teamIds: z.array(IdSchema),
   maxConcurrentChats: z.number().int().min(1).max(100),
   languages: z.array(z.string()),
@@ -60,6 +62,8 @@ export const PersonResponseSchema = z.object({ person: PersonSchema });
 export const UpdatePersonRequestSchema = z
   .object({
     role: RoleSchema.optional(),
+    /** A custom role of the workspace (its base becomes `role`), or null to go back to the built-in role. */
+    customRoleId: IdSchema.nullable().optional(),
     teamIds: z.array(IdSchema).max(100).optional(),
     maxConcurrentChats: z.number().int().min(1, "Capacity is at least 1 chat").max(100, "Capacity is at most 100 chats").optional(),
     languages: TagsSchema.optional(),

@@ -81,8 +81,8 @@ describe("board projection", () => {
 
 describe("team scoping", () => {
   it("admins see all teams; supervisors only the ones they lead; agents supervise none", () => {
-    expect(seesAllTeams("admin")).toBe(true);
-    expect(seesAllTeams("supervisor")).toBe(false);
+    expect(seesAllTeams({ role: "admin" })).toBe(true);
+    expect(seesAllTeams({ role: "supervisor" })).toBe(false);
     expect(canSuperviseTeam({ role: "supervisor", teamIds: ["a"] }, "a")).toBe(true);
     expect(canSuperviseTeam({ role: "supervisor", teamIds: ["a"] }, "b")).toBe(false);
     expect(canSuperviseTeam({ role: "admin", teamIds: [] }, "b")).toBe(true);

@@ -48,6 +48,10 @@ export const EVENT_TYPES = [
   "user.deactivated",
   "user.reactivated",
   "team.changed",
+  /** Custom roles (issue 13): data {roleId, name}. */
+  "role.created",
+  "role.changed",
+  "role.deleted",
   "view.saved",
   "view.renamed",
   "view.deleted",

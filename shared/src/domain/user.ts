@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "./ids.ts";
+import { can, PermissionsSchema, scopeOf, seesWholeTeams, type PermissionHolder } from "./permissions.ts";
+import { RoleSchema } from "./roles.ts";
 
-export const ROLES = ["admin", "supervisor", "agent"] as const;
-export const RoleSchema = z.enum(ROLES);
-export type Role = z.infer<typeof RoleSchema>;
+export { ROLES, RoleSchema, type Role } from "./roles.ts";
 
 export const LOCALES = ["en", "pt-BR"] as const;
 export const LocaleSchema = z.enum(LOCALES);
@@ -35,28 +35,44 @@ export const UserSchema = z.object({
   maxConcurrentChats: z.number().int().min(1).max(100),
   availability: AvailabilitySchema,
   locale: LocaleSchema,
+  /**
+   * What they may do: the custom role's set, or the built-in role's. Optional only so a device's
+   * copy from before custom roles still reads; the server always sends it (permissionsOf).
+   */
+  permissions: PermissionsSchema.optional(),
+  /** The custom role they hold (its name replaces the built-in role's in the PWA), or null. */
+  customRole: z.object({ id: IdSchema, name: z.string().min(1).max(60) }).nullable().optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
+type TeamHolder = PermissionHolder & { teamIds: readonly string[] };
+
+/** Whether every team of the workspace is visible to them (the admin's scope, or a custom role's "all"). */
+export function seesAllTeams(holder: PermissionHolder): boolean {
+  return scopeOf(holder) === "all";
+}
+
+/** Who writes the workspace's content (drafts of articles, canned responses). */
+export function isEditor(holder: PermissionHolder): boolean {
+  return can(holder, "manageContent");
+}
+
 /**
- * Admins oversee every team; supervisors lead only the teams they are members of (team
- * membership is the lead relation), and agents see only the teams they belong to.
+ * Who may watch a team's live board: those who supervise and see the whole team (admins: every
+ * team; supervisors: the teams they are members of, membership being the lead relation).
  */
-export function seesAllTeams(role: Role): boolean {
-  return role === "admin";
+export function canSuperviseTeam(user: TeamHolder, teamId: string): boolean {
+  return can(user, "supervise") && seesWholeTeams(user) && canSeeTeam(user, teamId);
 }
 
-/** Supervisors and admins write the workspace's content (drafts, canned responses) and see the board. */
-export function isEditor(role: Role): boolean {
-  return role === "admin" || role === "supervisor";
+/** Team-level things (its channels, canned responses): members of the team, or everyone for an "all" scope. */
+export function canSeeTeam(user: TeamHolder, teamId: string): boolean {
+  return seesAllTeams(user) || user.teamIds.includes(teamId);
 }
 
-/** Who may watch a team's live board: admins, and supervisors of that team; never agents. */
-export function canSuperviseTeam(user: Pick<User, "role" | "teamIds">, teamId: string): boolean {
-  if (user.role === "admin") return true;
-  return user.role === "supervisor" && user.teamIds.includes(teamId);
+/** Whether they may hold the team's live list (every chat of the team): scopes narrower than the team's get their own list room. */
+export function seesTeamList(user: TeamHolder, teamId: string): boolean {
+  return seesWholeTeams(user) && canSeeTeam(user, teamId);
 }
 
-export function canSeeTeam(user: Pick<User, "role" | "teamIds">, teamId: string): boolean {
-  return seesAllTeams(user.role) || user.teamIds.includes(teamId);
-}
+

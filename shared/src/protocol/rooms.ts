@@ -15,6 +15,10 @@
  * - `user.<userId>`: one user's notifications (colleagues' @mentions). Y.Map "notifications":
  *   id → Notification (shared/src/api/content.ts). Server-authored, read-only; only that user may join.
  *
+ * - `mine.<userId>`: the live list of someone whose role sees only some of their teams' chats
+ *   (assigned to them, or those and the unassigned ones): the same maps as a team room, holding
+ *   only those chats. Server-authored, read-only; only that user may join.
+ *
  * - `board.<teamId>`: the supervisor's live board of one team. Y.Map "board": the TeamBoard
  *   (shared/src/domain/board.ts) as entries (protocol/board-room.ts). Server-authored, read-only,
  *   never stored; admins and the team's supervisors only.
@@ -24,7 +28,7 @@
 export const PROTOCOL_VERSION = 1;
 
 /** Every kind of room; the access matrix test checks that each has a row. */
-export const ROOM_KINDS = ["team", "conv", "work", "user", "board"] as const;
+export const ROOM_KINDS = ["team", "conv", "work", "user", "board", "mine"] as const;
 export type RoomKind = (typeof ROOM_KINDS)[number];
 export type RoomRef = { kind: RoomKind; id: string };
 

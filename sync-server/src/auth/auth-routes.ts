@@ -73,7 +73,7 @@ export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
         core.db.query.users.findFirst({ where: eq(users.id, user.id), columns: { totpEnabledAt: true, avatar: true } }),
       ]);
       const visible =
-        !seesAllTeams(user.role)
+        !seesAllTeams(user)
           ? await core.db.select().from(teams).where(inArray(teams.id, user.teamIds.length ? user.teamIds : [""]))
           : await core.db.select().from(teams).where(eq(teams.workspaceId, user.workspaceId));
       const { sessionTokenHash: _, mustEnrolTwoFactor = false, sessionLastUsedAt: _used, ...publicUser } = user;

@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Reads } from "../db/record.ts";
 import { sessions, teamMembers, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { toUser } from "../db/read-model.ts";
+import { heldRoles, toUser } from "../db/read-model.ts";
 import { mustEnrol, securityOf } from "./two-factor-policy.ts";
 
 /** IN lists are cut to this many values (well under SQLite's bound-parameter limit). */
@@ -12,7 +12,7 @@ const CHUNK = 400;
  * The users behind many session token hashes, in three queries whatever their number: what one
  * request resolves, and what the socket guard re-checks every few seconds for every open socket.
  * A session is nobody once it is deleted (signed out), expired, or its user is deactivated. The
- * user's workspace comes along in the same query: whether it requires a second factor they have
+ * user's workspace comes along in the same query (their custom role in one more): whether it requires a second factor they have
  * not set up (the enrolment gate) is decided on every request, so an admin's change applies at once.
  */
 /** Resolving sessions needs the record and the clock (expiry). */
@@ -35,13 +35,15 @@ export async function usersOfSessions(core: SessionReads, tokenHashes: readonly 
     chunked(userIds, (part) => core.db.select().from(teamMembers).where(inArray(teamMembers.userId, part))),
   ]);
   const byId = new Map(rows.filter((r) => r.user.deactivatedAt === null).map((r) => [r.user.id, r]));
+  // A custom role's permissions are read with the person, so an admin's change to the role applies at the next request.
+  const roles = await heldRoles(core.db, [...byId.values()].map((r) => r.user));
   for (const s of live) {
     const hit = byId.get(s.userId);
     if (!hit) continue;
     const row = hit.user;
     const teamIds = memberships.filter((m) => m.userId === row.id).map((m) => m.teamId);
     found.set(s.tokenHash, {
-      ...toUser(row, teamIds),
+      ...toUser(row, teamIds, roles.get(row.customRoleId ?? "") ?? null),
       sessionTokenHash: s.tokenHash,
       mustEnrolTwoFactor: mustEnrol(securityOf(hit.security), row),
       sessionLastUsedAt: s.lastUsedAt ?? s.createdAt,

@@ -14,7 +14,7 @@ import { requestOrigin } from "../http/audit-actor.ts";
 /** Channel administration: admins only. */
 export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): void {
   api.userRoute(
-    { method: "get", path: "/api/admin/inboxes", summary: "Every channel with its state and webhook URL", tag: "admin", access: ["admin"], response: AdminInboxListResponseSchema },
+    { method: "get", path: "/api/admin/inboxes", summary: "Every channel with its state and webhook URL", tag: "admin", access: { permission: "manageChannels" }, response: AdminInboxListResponseSchema },
     async ({ user }) => {
       const rows = await core.db.select().from(inboxes).where(eq(inboxes.workspaceId, user.workspaceId));
       return { inboxes: await Promise.all(rows.map((r) => adminView(core, r))) };
@@ -26,7 +26,7 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
       path: "/api/admin/inboxes",
       summary: "Connect a channel (credentials are checked with the platform, then stored encrypted)",
       tag: "admin",
-      access: ["admin"],
+      access: { permission: "manageChannels" },
       body: ConnectInboxRequestSchema,
       response: AdminInboxResponseSchema,
       status: 201,
@@ -39,7 +39,7 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
       path: "/api/admin/inboxes/:id/reconnect",
       summary: "New credentials for a channel (e.g. after its token expired); history is kept",
       tag: "admin",
-      access: ["admin"],
+      access: { permission: "manageChannels" },
       body: ReconnectInboxRequestSchema,
       response: AdminInboxResponseSchema,
     },
@@ -51,7 +51,7 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
       path: "/api/admin/inboxes/:id/enabled",
       summary: "Disable (agents cannot reply, new messages are kept but not shown) or enable a channel",
       tag: "admin",
-      access: ["admin"],
+      access: { permission: "manageChannels" },
       body: InboxEnabledRequestSchema,
       response: AdminInboxResponseSchema,
     },

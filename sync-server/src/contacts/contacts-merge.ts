@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { canSeeTeam, contactDisplayName, seesAllTeams } from "@inbox/shared";
+import { can, canSeeConversation, contactDisplayName, seesAllTeams } from "@inbox/shared";
 import type { ContactMergeResponse } from "@inbox/shared/api/contacts";
 import { conversationsOfContact, type ContactsDeps, type ContactRow } from "./contacts.ts";
 import { contactIdentities, contacts, conversations, widgetSessions } from "../db/schema.ts";
@@ -89,11 +89,12 @@ async function contactRow(core: ContactsDeps, user: SessionUser, id: string): Pr
  * whose conversations are all in their teams: a merge moves every one of them.
  */
 function authorise(user: SessionUser, kept: ConversationRow[], dup: ConversationRow[]): void {
-  if (seesAllTeams(user.role)) return;
-  const sees = (list: ConversationRow[]) => list.some((c) => canSeeTeam(user, c.teamId));
+  if (!can(user, "manageContacts")) throw forbidden("Your role does not allow editing contacts.");
+  if (seesAllTeams(user)) return;
+  const sees = (list: ConversationRow[]) => list.some((c) => canSeeConversation(user, c));
   // A contact none of whose conversations the agent may see is not theirs to know about.
   if (!sees(kept) || !sees(dup)) throw notFound("The contact");
-  if ([...kept, ...dup].some((c) => !canSeeTeam(user, c.teamId))) {
+  if ([...kept, ...dup].some((c) => !canSeeConversation(user, c))) {
     throw forbidden("One of these contacts also talks to a team you are not in. Ask a supervisor to merge them.");
   }
 }
@@ -116,7 +117,7 @@ async function answer(core: ContactsDeps, user: SessionUser, keptId: string, dup
   return {
     contact: contact!,
     merged: merged!,
-    conversations: convs.filter((c) => canSeeTeam(user, c.teamId)).map(toConversation),
+    conversations: convs.filter((c) => canSeeConversation(user, c)).map(toConversation),
     alreadyMerged,
   };
 }

@@ -1,5 +1,6 @@
 import { and, asc, eq, exists, inArray, isNull, or, sql, type SQLWrapper } from "drizzle-orm";
-import { seesAllTeams, type Contact } from "@inbox/shared";
+import type { Contact } from "@inbox/shared";
+import { visibleConversationsSql } from "../security/conversation-access.ts";
 import type { Reads } from "../db/record.ts";
 import { contacts, conversations } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -31,7 +32,7 @@ export async function searchContacts(core: Reads, user: SessionUser, q: string, 
     .where(
       and(
         eq(conversations.contactId, contacts.id),
-        seesAllTeams(user.role) ? undefined : inArray(conversations.teamId, user.teamIds.length ? user.teamIds : [""]),
+        visibleConversationsSql(user),
       ),
     );
   const rows = await core.db

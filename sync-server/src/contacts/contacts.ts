@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { canSeeTeam, contactDisplayName, type Contact, type Conversation } from "@inbox/shared";
+import { canSeeConversation, contactDisplayName, type Contact, type Conversation } from "@inbox/shared";
 import type { ContactPatch } from "@inbox/shared/api/contacts";
 import type { Caches } from "../db/caches.ts";
 import type { Reads, Writes } from "../db/record.ts";
@@ -53,7 +53,7 @@ export async function contactForUser(core: Reads, user: SessionUser, id: string)
   const row = await loadContactRow(core, user.workspaceId, id);
   if (!row) throw notFound("The contact");
   const all = await conversationsOfContact(core, row.id);
-  const visible = all.filter((c) => canSeeTeam(user, c.teamId));
+  const visible = all.filter((c) => canSeeConversation(user, c));
   if (visible.length === 0) throw notFound("The contact");
   return { row, conversations: all, visible };
 }
@@ -129,6 +129,6 @@ export async function updateContact(
       touchTeamConversations(core, updated);
     }
     const contact = (await loadContact(core.db, row.id))!;
-    return { contact, conversations: updated.filter((c) => canSeeTeam(user, c.teamId)) };
+    return { contact, conversations: updated.filter((c) => canSeeConversation(user, c)) };
   });
 }

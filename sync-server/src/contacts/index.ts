@@ -2,4 +2,4 @@
 // The capability's public surface: other modules import this file, never its insides.
 export { registerContactRoutes } from "./contact-routes.ts";
 export { touchTeamConversations } from "./contacts-publish.ts";
-export { loadContactRow, updateContact, type ContactsDeps } from "./contacts.ts";
+export { contactForUser, loadContactRow, updateContact, type ContactsDeps } from "./contacts.ts";

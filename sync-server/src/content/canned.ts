@@ -21,7 +21,7 @@ export function toCanned(row: CannedRow): CannedResponse {
  */
 export async function listCanned(core: Writes, user: SessionUser): Promise<CannedResponse[]> {
   const inWorkspace = eq(cannedResponses.workspaceId, user.workspaceId);
-  const visible = seesAllTeams(user.role)
+  const visible = seesAllTeams(user)
     ? inWorkspace
     : and(inWorkspace, user.teamIds.length ? or(isNull(cannedResponses.teamId), inArray(cannedResponses.teamId, user.teamIds)) : isNull(cannedResponses.teamId));
   const rows = await core.db.select().from(cannedResponses).where(visible).orderBy(asc(cannedResponses.shortcut));

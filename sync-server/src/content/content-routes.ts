@@ -18,7 +18,7 @@ import { deleteArticle, legacyArticleWorkspace, publishedArticle, saveArticle, s
 import { articlePage, escapeHtml } from "./knowledge-page.ts";
 
 /** Admins and supervisors write the workspace's canned responses and articles; agents use them. */
-const EDITORS = ["admin", "supervisor"] as const;
+const EDITORS = { permission: "manageContent" } as const;
 const Deleted = z.null();
 
 /** Canned responses and the knowledge base (and its public article pages). */

@@ -37,7 +37,7 @@ export function slugify(title: string): string {
  */
 export async function searchArticles(core: Writes, user: SessionUser, q = "", limit = 200): Promise<Article[]> {
   const conditions: SQL[] = [eq(kbArticles.workspaceId, user.workspaceId)];
-  if (!isEditor(user.role)) conditions.push(eq(kbArticles.published, true));
+  if (!isEditor(user)) conditions.push(eq(kbArticles.published, true));
   const rows = await core.db
     .select()
     .from(kbArticles)

@@ -1,5 +1,5 @@
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { canSeeTeam, newId, type Conversation } from "@inbox/shared";
+import { can, canSeeTeam, newId, type Conversation } from "@inbox/shared";
 import { conversations, events, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, forbidden } from "../http/http-error.ts";
@@ -32,7 +32,7 @@ export function assignConversation(core: InterveneDeps, user: SessionUser, id: s
       const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? current;
       if (opts.expectedAssigneeId !== undefined && row.assigneeId !== opts.expectedAssigneeId) throw await movedMeanwhile(core, row);
       if (row.assigneeId === assigneeId) return toConversation(row);
-      if (user.role === "agent") await refuseAgentAssignment(core, user, row, assigneeId);
+      if (!can(user, "supervise")) await refuseAgentAssignment(core, user, row, assigneeId);
       let assignee: { id: string; name: string; capacity: number } | null = null;
       if (assigneeId !== null) {
         const person = await loadUser(core.db, assigneeId);

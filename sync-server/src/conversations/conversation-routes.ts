@@ -10,7 +10,7 @@ import {
   PriorityRequestSchema,
   SendReplyRequestSchema,
   StatusRequestSchema,
-  canSeeTeam,
+  canSeeConversation,
   matchesFilter,
   seesAllTeams,
 } from "@inbox/shared";
@@ -46,9 +46,9 @@ export function registerConversationRoutes(api: ApiRegistry, core: ConversationR
       response: ConversationListResponseSchema,
     },
     async ({ user, query }) => {
-      const all = await conversationsOfTeams(core.db, user.workspaceId, seesAllTeams(user.role) ? "all" : user.teamIds, 5000);
+      const all = await conversationsOfTeams(core.db, user.workspaceId, seesAllTeams(user) ? "all" : user.teamIds, 5000);
       const list = all
-        .filter((c) => matchesFilter(c, query.filter, user.id) && (!query.status || c.status === query.status))
+        .filter((c) => canSeeConversation(user, c) && matchesFilter(c, query.filter, user.id) && (!query.status || c.status === query.status))
         .slice(0, query.limit);
       return { conversations: list };
     },
@@ -80,7 +80,7 @@ export function registerConversationRoutes(api: ApiRegistry, core: ConversationR
       path: "/api/conversations/:id/messages",
       summary: "Reply to the customer (idempotent on clientId)",
       tag: "conversations",
-      access: "user",
+      access: { permission: "reply" },
       body: SendReplyRequestSchema,
       response: MessageResponseSchema,
       status: 201,
@@ -143,7 +143,7 @@ export function registerConversationRoutes(api: ApiRegistry, core: ConversationR
       path: "/api/assignees/load",
       summary: "Supervision: each person of the teams the caller oversees, with their open chats against their capacity",
       tag: "conversations",
-      access: ["admin", "supervisor"],
+      access: { permission: "supervise" },
       response: AssigneeLoadResponseSchema,
     },
     async ({ user }) => ({ loads: await assigneeLoads({ db: core.db, isOnline: (at) => core.router.presence.isOnline(at) }, user) }),
@@ -168,7 +168,7 @@ export function registerConversationRoutes(api: ApiRegistry, core: ConversationR
         .from(conversations)
         .where(and(eq(conversations.contactId, contact.id), eq(conversations.workspaceId, user.workspaceId)))
         .orderBy(desc(conversations.lastActivityAt));
-      const visible = rows.filter((r) => canSeeTeam(user, r.teamId));
+      const visible = rows.filter((r) => canSeeConversation(user, r));
       // A contact is visible only through a conversation the caller may see.
       if (visible.length === 0) throw notFound("The contact");
       return { contact, conversations: visible.map(toConversation) };

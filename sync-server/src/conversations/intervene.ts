@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { canSeeTeam, newId, roomName, type Conversation } from "@inbox/shared";
+import { can, canSeeTeam, newId, roomName, type Conversation } from "@inbox/shared";
 import { conversations } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -14,8 +14,8 @@ import { eventWhere, movedMeanwhile } from "./assignment.ts";
 import type { InterveneDeps } from "./intervene-deps.ts";
 
 /** Supervisors and admins intervene: transfer, join, whisper. */
-export function supervises(user: Pick<SessionUser, "role">): boolean {
-  return user.role === "supervisor" || user.role === "admin";
+export function supervises(user: Pick<SessionUser, "role" | "permissions">): boolean {
+  return can(user, "supervise");
 }
 
 /**

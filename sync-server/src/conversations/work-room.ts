@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type * as Y from "yjs";
-import { NoteSchema, WORK_DRAFT, WORK_LABELS, WORK_NOTES, type Note, type Role } from "@inbox/shared";
+import { can, NoteSchema, WORK_DRAFT, WORK_LABELS, WORK_NOTES, type Note } from "@inbox/shared";
 import type { Writes } from "../db/record.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
@@ -85,9 +85,9 @@ interface NoteOutcome {
   deleted: { id: string; authorId: string | null }[];
 }
 
-/** Supervisors and admins may edit and remove colleagues' notes; agents only their own. */
-function moderates(role: Role | undefined): boolean {
-  return role === "supervisor" || role === "admin";
+/** Those who supervise (supervisors, admins, custom roles with it) may edit and remove colleagues' notes; others only their own. */
+function moderates(editor: PeerUser): boolean {
+  return editor.role !== undefined && can({ role: editor.role, permissions: editor.permissions }, "supervise");
 }
 
 function judgeNoteChanges(event: Y.YMapEvent<unknown>, notes: Y.Map<unknown>, editor: PeerUser, conversationId: string): NoteOutcome {
@@ -97,14 +97,14 @@ function judgeNoteChanges(event: Y.YMapEvent<unknown>, notes: Y.Map<unknown>, ed
     const note: Note | null = next.success && next.data.id === key && next.data.conversationId === conversationId ? next.data : null;
     if (change.action === "add") {
       // A whisper (a note to the assignee) is a supervisor's or admin's word to an agent.
-      if (note && note.authorId === editor.id && (note.whisperTo === undefined || moderates(editor.role))) {
+      if (note && note.authorId === editor.id && (note.whisperTo === undefined || moderates(editor))) {
         outcome.added.push({ id: key, createdAt: note.createdAt, mentions: mentionsIn(note.text), text: note.text, ...(note.whisperTo ? { whisperTo: note.whisperTo } : {}) });
       } else outcome.restore.set(key, undefined);
       continue;
     }
     const before = NoteSchema.safeParse(change.oldValue);
     const previous = before.success ? before.data : null;
-    const allowed = moderates(editor.role) || (previous !== null && previous.authorId === editor.id);
+    const allowed = moderates(editor) || (previous !== null && previous.authorId === editor.id);
     if (!allowed) {
       outcome.restore.set(key, change.oldValue);
     } else if (change.action === "delete") {

@@ -1,5 +1,6 @@
 import { mayEraseContacts, mayExportData, mayManageRetention } from "@inbox/shared/api/data-rights";
-import { loadContactRow } from "../contacts/index.ts";
+import { seesAllTeams } from "@inbox/shared";
+import { contactForUser, loadContactRow } from "../contacts/index.ts";
 import type { Reads } from "../db/record.ts";
 import type { contacts } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -11,20 +12,24 @@ export type ContactRow = typeof contacts.$inferSelect;
 // these turn a "no" into the refusal the API gives.
 
 export function refuseUnlessMayExport(user: SessionUser): void {
-  if (!mayExportData(user)) throw forbidden("Only admins may export a customer's data.");
+  if (!mayExportData(user)) throw forbidden("Your role does not allow exporting a customer's data.");
 }
 
 export function refuseUnlessMayErase(user: SessionUser): void {
-  if (!mayEraseContacts(user)) throw forbidden("Only admins may erase a customer's data.");
+  if (!mayEraseContacts(user)) throw forbidden("Your role does not allow erasing a customer's data.");
 }
 
 export function refuseUnlessMayManageRetention(user: SessionUser): void {
   if (!mayManageRetention(user)) throw forbidden("Only admins may change or run the retention policy.");
 }
 
-/** The contact in the caller's workspace (a merged id is followed), or "not found". */
+/**
+ * The contact in the caller's workspace (a merged id is followed), or "not found". A role that
+ * does not see every team reaches only contacts of conversations it may see.
+ */
 export async function workspaceContact(core: Reads, user: SessionUser, id: string): Promise<ContactRow> {
   const row = await loadContactRow(core, user.workspaceId, id);
   if (!row) throw notFound("The contact");
+  if (!seesAllTeams(user)) await contactForUser(core, user, row.id);
   return row;
 }

@@ -11,10 +11,13 @@ import {
   type Message,
   type Priority,
   type SenderKind,
+  type Permissions,
   type User,
+  BUILT_IN_PERMISSIONS,
+  PermissionsSchema,
 } from "@inbox/shared";
 import type { Database } from "./database.ts";
-import { contactIdentities, contacts, conversations, inboxes, messages, teamMembers, users } from "./schema.ts";
+import { contactIdentities, contacts, conversations, customRoles, inboxes, messages, teamMembers, users } from "./schema.ts";
 
 // Rows → domain objects. The database only ever holds values validated at the boundary, so
 // the string-typed columns are narrowed here rather than re-validated on every read.
@@ -22,6 +25,7 @@ import { contactIdentities, contacts, conversations, inboxes, messages, teamMemb
 export type ConversationRow = typeof conversations.$inferSelect;
 export type MessageRow = typeof messages.$inferSelect;
 export type InboxRow = typeof inboxes.$inferSelect;
+type CustomRoleRow = typeof customRoles.$inferSelect;
 
 export function toConversation(r: ConversationRow): Conversation {
   return {
@@ -86,8 +90,19 @@ export function toInbox(r: InboxRow): Inbox {
 export type UserRow = typeof users.$inferSelect;
 
 /** A user as clients see it (never the password hash), with the teams they belong to. */
-export function toUser(row: UserRow, teamIds: string[]): User {
+/** A custom role as a person's record needs it (the left join's side). */
+export type HeldRole = Pick<CustomRoleRow, "id" | "name" | "permissions"> | null;
+
+/**
+ * A person as clients and checks see them. The custom role's permissions are validated here: a
+ * set that no longer parses (an older shape in the record) falls back to nothing rather than to
+ * more than the admin chose.
+ */
+export function toUser(row: UserRow, teamIds: string[], held: HeldRole = null): User {
+  const custom = held && row.customRoleId === held.id ? held : null;
   return {
+    permissions: custom ? customPermissions(custom.permissions) : BUILT_IN_PERMISSIONS[row.role],
+    customRole: custom ? { id: custom.id, name: custom.name } : null,
     id: row.id,
     workspaceId: row.workspaceId,
     email: row.email,
@@ -100,11 +115,26 @@ export function toUser(row: UserRow, teamIds: string[]): User {
   };
 }
 
+const NO_PERMISSIONS: Permissions = { ...BUILT_IN_PERMISSIONS.agent, conversations: "assigned", reply: false, manageContacts: false };
+
+function customPermissions(stored: unknown): Permissions {
+  const parsed = PermissionsSchema.safeParse(stored);
+  return parsed.success ? parsed.data : NO_PERMISSIONS;
+}
+
+/** The custom roles of these people, by role id (one query). */
+export async function heldRoles(db: Database, rows: readonly Pick<UserRow, "customRoleId">[]): Promise<Map<string, NonNullable<HeldRole>>> {
+  const ids = [...new Set(rows.map((r) => r.customRoleId).filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map();
+  const found = await db.select({ id: customRoles.id, name: customRoles.name, permissions: customRoles.permissions }).from(customRoles).where(inArray(customRoles.id, ids));
+  return new Map(found.map((r) => [r.id, r]));
+}
+
 export async function loadUser(db: Database, id: string): Promise<(User & { passwordHash: string }) | null> {
   const row = await db.query.users.findFirst({ where: eq(users.id, id) });
   if (!row) return null;
-  const teams = await db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, id));
-  return { ...toUser(row, teams.map((t) => t.teamId)), passwordHash: row.passwordHash };
+  const [teams, roles] = await Promise.all([db.select({ teamId: teamMembers.teamId }).from(teamMembers).where(eq(teamMembers.userId, id)), heldRoles(db, [row])]);
+  return { ...toUser(row, teams.map((t) => t.teamId), roles.get(row.customRoleId ?? "") ?? null), passwordHash: row.passwordHash };
 }
 
 export async function listUsers(db: Database, workspaceId: string): Promise<User[]> {
@@ -115,7 +145,8 @@ export async function listUsers(db: Database, workspaceId: string): Promise<User
     .from(teamMembers)
     .innerJoin(users, eq(users.id, teamMembers.userId))
     .where(eq(users.workspaceId, workspaceId));
-  return rows.map((row) => toUser(row, memberships.filter((m) => m.userId === row.id).map((m) => m.teamId)));
+  const roles = await heldRoles(db, rows);
+  return rows.map((row) => toUser(row, memberships.filter((m) => m.userId === row.id).map((m) => m.teamId), roles.get(row.customRoleId ?? "") ?? null));
 }
 
 export async function getConversationRow(db: Database, id: string): Promise<ConversationRow | undefined> {

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { NOTIFICATION_KINDS } from "@inbox/shared/api/content";
-import type { BusinessCalendar, SlaAtRisk, SlaSummary } from "@inbox/shared";
+import type { BusinessCalendar, Permissions, SlaAtRisk, SlaSummary } from "@inbox/shared";
 import { bytes } from "./bytes-column.ts";
 
 // The record. Times are integer milliseconds since the epoch; JSON columns hold values already
@@ -109,7 +109,7 @@ export const customRoles = sqliteTable(
     name: text("name").notNull(),
     /** What the role's holders see as their role in the product (its base: agent, supervisor or admin). */
     base: text("base", { enum: ["admin", "supervisor", "agent"] }).notNull(),
-    permissions: text("permissions", { mode: "json" }).$type<Record<string, string | boolean>>().notNull(),
+    permissions: text("permissions", { mode: "json" }).$type<Permissions>().notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
+import { can, type PermissionFlag } from "@inbox/shared";
 import { HttpError, forbidden } from "./http-error.ts";
 import { readJson, validationError } from "./read-body.ts";
 import { refuseUntilEnrolled } from "./two-factor-gate.ts";
@@ -33,6 +34,31 @@ interface Input<B, Q> {
 
 export type UserInput<B, Q> = Input<B, Q> & { user: SessionUser };
 
+/** What a refused permission is called, so the person reads what their role lacks. */
+const REFUSED: Record<PermissionFlag, string> = {
+  reply: "replying to customers",
+  manageContacts: "editing or merging contacts",
+  deleteContacts: "erasing contacts",
+  exportData: "exporting data",
+  manageContent: "managing canned responses and articles",
+  viewReports: "viewing reports",
+  supervise: "supervising",
+  manageChannels: "managing channels",
+  managePeople: "managing people and roles",
+  viewAudit: "viewing the audit log",
+  configureAI: "configuring AI",
+};
+
+function refusal(access: Exclude<Access, "public">): string {
+  return typeof access === "object" && "permission" in access ? `Your role does not allow ${REFUSED[access.permission]}.` : "Your role does not allow this action.";
+}
+
+function allows(access: Exclude<Access, "public">, user: SessionUser): boolean {
+  if (access === "user") return true;
+  if ("permission" in access) return can(user, access.permission);
+  return access.includes(user.role);
+}
+
 /**
  * Every REST route is declared here with its schemas and who may call it, so validation,
  * authorisation and the OpenAPI document come from one declaration and cannot drift apart.
@@ -58,9 +84,7 @@ export class ApiRegistry {
       (c) => {
         const user = c.get("user");
         if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
-        if (spec.access !== "user" && !spec.access.includes(user.role)) {
-          throw forbidden("Your role does not allow this action.");
-        }
+        if (!allows(spec.access, user)) throw forbidden(refusal(spec.access));
         if (!spec.whileEnrolling) refuseUntilEnrolled(user);
         return user;
       },
@@ -107,7 +131,7 @@ export class ApiRegistry {
         summary: spec.summary,
         tags: [spec.tag],
         ...(spec.access === "public" ? { security: [] } : {}),
-        "x-roles": spec.access === "public" || spec.access === "user" ? spec.access : [...spec.access],
+        "x-roles": spec.access === "public" || spec.access === "user" ? spec.access : "permission" in spec.access ? { permission: spec.access.permission } : [...spec.access],
         parameters: [...pathParams, ...queryParams],
         ...(spec.body
           ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(spec.body, "input") } } } }

@@ -1,4 +1,4 @@
-import type { Role, User } from "@inbox/shared";
+import type { PermissionFlag, Role, User } from "@inbox/shared";
 
 /** The signed-in caller, resolved once per request by the session middleware. */
 export interface SessionUser extends User {
@@ -20,4 +20,8 @@ export type AppEnv = {
   };
 };
 
-export type Access = "public" | "user" | readonly Role[];
+/**
+ * Who may call a route: anyone, anyone signed in, holders of these roles (a custom role counts
+ * as its base), or holders of a permission (built-in or custom: shared/domain/permissions.ts).
+ */
+export type Access = "public" | "user" | readonly Role[] | { permission: PermissionFlag };

@@ -20,7 +20,7 @@ describe("/openapi.json", () => {
     const login = doc.paths["/api/auth/login"]!.post!;
     expect(login.requestBody!.content["application/json"].schema.required).toEqual(["email", "password"]);
     expect(login["x-roles"]).toBe("public");
-    expect(doc.paths["/api/conversations/{id}/messages"]!.post!["x-roles"]).toBe("user");
+    expect(doc.paths["/api/conversations/{id}/messages"]!.post!["x-roles"]).toEqual({ permission: "reply" });
   });
 
   it("answers health checks", async () => {

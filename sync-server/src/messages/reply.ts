@@ -1,12 +1,12 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
+import { can, newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
 import type { Connector } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
 import type { RoutingDeps } from "../routing/index.ts";
 import { refuseOverChannelLimits, type UploadDeps } from "./uploads.ts";
 import { conversations, messages, outbox, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, forbidden } from "../http/http-error.ts";
 import { publish } from "../rooms/publish.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
@@ -51,6 +51,7 @@ export async function sendAgentReply(
     expectedAssigneeId?: string | null;
   },
 ): Promise<ReplyResult> {
+  if (!can(user, "reply")) throw forbidden("Your role does not allow replying to customers.");
   const conv = await conversationForUser(core, user, conversationId);
   const replied = await core.locks.run(`conversation:${conv.id}`, async () => {
     const existing = await core.db.query.messages.findFirst({

@@ -1,10 +1,10 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { ChannelType, Message } from "@inbox/shared";
+import { can, type ChannelType, type Message } from "@inbox/shared";
 import type { Writes } from "../db/record.ts";
 import { publishMessages, type Publishes } from "../rooms/publish.ts";
 import { messages, outbox } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";
@@ -33,6 +33,7 @@ export interface RetryResult {
  * so a double click or a replayed request re-queues it once.
  */
 export async function retryFailedMessage(core: RetryDeps, user: SessionUser, messageId: string): Promise<RetryResult> {
+  if (!can(user, "reply")) throw forbidden("Your role does not allow replying to customers.");
   const found = await core.db.query.messages.findFirst({ where: eq(messages.id, messageId) });
   if (!found || found.workspaceId !== user.workspaceId) throw notFound("The message");
   const conv = await conversationForUser(core, user, found.conversationId);

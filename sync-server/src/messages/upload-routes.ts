@@ -27,7 +27,7 @@ export function registerUploadRoutes(api: ApiRegistry, core: UploadDeps): void {
       path: "/api/uploads",
       summary: "Upload a file for a reply in a conversation (raw body, Content-Type = the file's type); refused beyond the channel's limits",
       tag: "conversations",
-      access: "user",
+      access: { permission: "reply" },
       query: UploadQuerySchema,
       response: UploadResponseSchema,
       status: 201,

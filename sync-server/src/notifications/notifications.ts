@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
-import { canSeeTeam, newId, roomName } from "@inbox/shared";
+import { canSeeConversation, newId, roomName } from "@inbox/shared";
 import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
 import type { Reads, Writes } from "../db/record.ts";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
@@ -50,7 +50,7 @@ export interface NewNote {
 export async function notifyMentions(core: NotificationsDeps, conv: ConversationRow, author: { id: string; name: string }, notes: NewNote[]): Promise<Notification[]> {
   const withMentions = notes.filter((n) => n.text.includes("@"));
   if (!withMentions.length) return [];
-  const people = (await listUsers(core.db, conv.workspaceId)).filter((u) => u.id !== author.id && canSeeTeam(u, conv.teamId));
+  const people = (await listUsers(core.db, conv.workspaceId)).filter((u) => u.id !== author.id && canSeeConversation(u, conv));
   const created: NotificationRow[] = [];
   for (const note of withMentions) {
     const wanted = new Set(await whoWants(core, mentionedUsers(note.text, people).map((u) => u.id), "mention"));

@@ -6,6 +6,7 @@ import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { invitations, teamMembers, teams, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
+import { refuseEscalation } from "./grant-guard.ts";
 import type { PeopleDeps } from "./people-deps.ts";
 import { refuseForeignTeams } from "./team-guard.ts";
 import { invitationStatus, toInvitation } from "./people-list.ts";
@@ -26,6 +27,7 @@ export async function invite(core: PeopleDeps, admin: SessionUser, actor: AuditA
   const taken = await core.db.query.users.findFirst({ where: eq(users.email, req.email), columns: { id: true } });
   if (taken) throw new HttpError(409, "conflict", `There is already an account for ${req.email}.`, { reason: "email_taken" });
   await refuseForeignTeams(core, admin.workspaceId, req.teamIds);
+  refuseEscalation(admin, { role: req.role });
   const token = randomToken();
   const at = core.now();
   const row = {

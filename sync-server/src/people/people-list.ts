@@ -23,6 +23,7 @@ export async function listPeople(core: Reads, workspaceId: string): Promise<Pers
     email: r.email,
     name: r.name,
     role: r.role,
+    customRoleId: r.customRoleId,
     teamIds: memberships.filter((m) => m.userId === r.id).map((m) => m.teamId),
     maxConcurrentChats: r.maxConcurrentChats,
     languages: r.languages,

@@ -1,11 +1,13 @@
 import { and, eq, inArray } from "drizzle-orm";
-import type { Person, UpdatePersonRequest } from "@inbox/shared";
+import { BUILT_IN_PERMISSIONS, type Permissions, type Person, type UpdatePersonRequest } from "@inbox/shared";
 import { assignConversation } from "../conversations/index.ts";
 import type { AuditActor } from "../db/event-rows.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { conversations, sessions, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, forbidden } from "../http/http-error.ts";
+import { customRoleOf } from "./custom-roles.ts";
+import { refuseEscalation } from "./grant-guard.ts";
 import { CLOSE_UNAUTHENTICATED } from "../rooms/peer.ts";
 import { afterCapacityFreed } from "../routing/index.ts";
 import type { PeopleDeps } from "./people-deps.ts";
@@ -27,20 +29,32 @@ async function existing(core: PeopleDeps, admin: SessionUser, id: string): Promi
  * they may no longer see); chats they hold in teams they leave go back to that team's queue.
  * An admin cannot demote themselves, so a workspace never loses its last way in.
  */
-export async function updatePerson(core: PeopleDeps, admin: SessionUser, actor: AuditActor, id: string, change: UpdatePersonRequest): Promise<Person> {
+export async function updatePerson(core: PeopleDeps, admin: SessionUser, actor: AuditActor, id: string, requested: UpdatePersonRequest): Promise<Person> {
   const before = await existing(core, admin, id);
-  if (change.role && change.role !== "admin" && id === admin.id) {
-    throw new HttpError(409, "conflict", "You cannot take the admin role from yourself. Ask another admin.", { reason: "own_role" });
+  // Only an admin changes an admin; a custom role's holder role is its base.
+  if (before.role === "admin" && admin.role !== "admin") throw forbidden("Only an admin can change an admin.");
+  const custom = requested.customRoleId ? await customRoleOf(core, admin.workspaceId, requested.customRoleId) : null;
+  const change: UpdatePersonRequest = custom ? { ...requested, role: custom.base } : requested;
+  if (change.role !== undefined || custom) refuseEscalation(admin, { role: change.role ?? before.role, ...(custom ? { permissions: custom.permissions } : {}) });
+  const rolePart = change.role !== undefined || requested.customRoleId !== undefined;
+  if (id === admin.id && rolePart) {
+    // Nobody takes away their own way back to this screen, nor an admin their admin role.
+    const next = custom ? custom.permissions : BUILT_IN_PERMISSIONS[change.role ?? before.role];
+    if (!next.managePeople || (admin.role === "admin" && (change.role ?? before.role) !== "admin")) {
+      throw new HttpError(409, "conflict", "You cannot take the admin role from yourself. Ask another admin.", { reason: "own_role" });
+    }
   }
   if (change.teamIds) await refuseForeignTeams(core, admin.workspaceId, change.teamIds);
   const at = core.now();
   const fields = {
     ...(change.role !== undefined ? { role: change.role } : {}),
+    // A built-in role chosen clears a custom one; a custom role sets its base as the role.
+    ...(requested.customRoleId !== undefined ? { customRoleId: requested.customRoleId } : change.role !== undefined ? { customRoleId: null } : {}),
     ...(change.maxConcurrentChats !== undefined ? { maxConcurrentChats: change.maxConcurrentChats } : {}),
     ...(change.languages !== undefined ? { languages: change.languages } : {}),
     ...(change.skills !== undefined ? { skills: change.skills } : {}),
   };
-  const diff = changed(before, change);
+  const diff = changed(before, { ...change, customRoleId: fields.customRoleId });
   if (Object.keys(diff.after).length === 0) return before;
   const statements = [
     ...(Object.keys(fields).length ? [core.db.update(users).set(fields).where(eq(users.id, id))] : []),
@@ -54,6 +68,7 @@ export async function updatePerson(core: PeopleDeps, admin: SessionUser, actor: 
     auditInsert(core, { ...actor, workspaceId: admin.workspaceId, action: "user.changed", target: id, data: { email: before.email, ...diff }, at }),
   ];
   await core.writer.write(statements as Parameters<typeof core.writer.write>[0]);
+  if ("role" in diff.after || "customRoleId" in diff.after || "teamIds" in diff.after) await core.narrowViewers.refresh();
   if (change.teamIds) {
     const left = before.teamIds.filter((t) => !change.teamIds!.includes(t));
     if (left.length) await returnChats(core, admin, id, `${before.name} left the team`, left);
@@ -110,9 +125,9 @@ async function returnChats(core: PeopleDeps, admin: SessionUser, userId: string,
 
 
 /** Before and after of what actually changed, for the history and the audit log. */
-function changed(before: Person, change: UpdatePersonRequest): { before: Record<string, unknown>; after: Record<string, unknown> } {
+function changed(before: Person, change: UpdatePersonRequest & { customRoleId?: string | null | undefined }): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const out = { before: {} as Record<string, unknown>, after: {} as Record<string, unknown> };
-  for (const key of ["role", "teamIds", "maxConcurrentChats", "languages", "skills"] as const) {
+  for (const key of ["role", "customRoleId", "teamIds", "maxConcurrentChats", "languages", "skills"] as const) {
     const next = change[key];
     if (next === undefined) continue;
     const prev = before[key];

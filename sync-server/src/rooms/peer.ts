@@ -1,10 +1,12 @@
-import type { Role } from "@inbox/shared";
+import type { Permissions, Role } from "@inbox/shared";
 
 /** The signed-in user on the other end of a socket, as rooms need them (kept current by the socket guard). */
 export interface PeerUser {
   id: string;
   name: string;
   role: Role;
+  /** A custom role's permissions (absent: the built-in role's). */
+  permissions?: Permissions | undefined;
 }
 
 /** One connected socket, as the core sees it: runtime adapters wrap their WebSocket in this. */

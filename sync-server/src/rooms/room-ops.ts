@@ -1,5 +1,5 @@
 import type * as Y from "yjs";
-import { BOARD_MAP, boardEntries, TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message, type TeamBoard } from "@inbox/shared";
+import { BOARD_MAP, boardEntries, canSeeConversation, TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message, type Permissions, type Role, type TeamBoard } from "@inbox/shared";
 import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
 import { addWorkLabels, eraseWorkDoc, removeTeamConversation, setIfChanged, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
 
@@ -31,8 +31,22 @@ export type RoomOp =
   | { kind: "work.erase"; text: string }
   /** `work.<id>`: labels the server added (routing rules), set in the labels map. */
   | { kind: "work.labels"; labels: string[] }
+  /**
+   * `mine.<userId>`: a narrow-scope person's list. Each conversation is written when they may
+   * see it and removed when they may not (reassigned away); the viewer travels with the op so it
+   * applies the same wherever the room lives.
+   */
+  | { kind: "mine.conversations"; viewer: ListViewer; conversations: Conversation[] }
   /** `board.<id>`: the team's whole board; only its entries that changed are rewritten. */
   | { kind: "board"; board: TeamBoard };
+
+/** Whose narrow list a `mine.conversations` op writes. */
+export interface ListViewer {
+  id: string;
+  role: Role;
+  permissions: Permissions;
+  teamIds: string[];
+}
 
 /** Applies one op to a room's document; pure (no I/O), the same on every runtime. */
 export function applyRoomOp(doc: Y.Doc, op: RoomOp): void {
@@ -56,6 +70,15 @@ export function applyRoomOp(doc: Y.Doc, op: RoomOp): void {
     case "user.notifications.removed": {
       const map = doc.getMap(USER_NOTIFICATIONS);
       return doc.transact(() => op.ids.forEach((id) => map.delete(id)), "server");
+    }
+    case "mine.conversations": {
+      const map = doc.getMap(TEAM_CONVERSATIONS);
+      return doc.transact(() => {
+        for (const c of op.conversations) {
+          if (canSeeConversation(op.viewer, c)) setIfChanged(map, c.id, c);
+          else if (map.has(c.id)) map.delete(c.id);
+        }
+      }, "server");
     }
     case "work.erase":
       return eraseWorkDoc(doc, op.text);

@@ -24,7 +24,7 @@ export function registerRoutingRoutes(api: ApiRegistry, core: RoutingServiceDeps
       path: "/api/admin/inboxes/:id/routing",
       summary: "How new chats of an inbox are handed out (manual, round robin, least loaded), the pickup timeout and rerouting when an agent is away or offline",
       tag: "admin",
-      access: ["admin"],
+      access: { permission: "manageChannels" },
       body: RoutingSettingsRequestSchema,
       response: RoutingSettingsResponseSchema,
     },

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
-import { newId } from "@inbox/shared";
-import { cannedResponses, contacts, conversations, kbArticles, linkedTickets, messages, savedViews, teams, users } from "../db/schema.ts";
+import { BUILT_IN_PERMISSIONS, newId } from "@inbox/shared";
+import { cannedResponses, contacts, conversations, customRoles, kbArticles, linkedTickets, messages, savedViews, teamMembers, teams, users } from "../db/schema.ts";
 import { createWorkspace } from "../workspace/index.ts";
 import { ingestCustomerMessage } from "../messages/index.ts";
 import { assignConversation } from "../conversations/index.ts";
@@ -9,10 +9,11 @@ import type { TestServer } from "../testing/test-server.ts";
 
 /**
  * Who the access matrix asks for: the demo workspace's admin, supervisor, an agent of the
- * Support team (whose resources are the targets), an agent of the Sales team, an admin of
- * another workspace, and nobody.
+ * Support team (whose resources are the targets), a Support member holding a custom role that
+ * sees only chats assigned to them (none of the targets are), an agent of the Sales team, an
+ * admin of another workspace, and nobody.
  */
-export const WHO = ["admin", "supervisor", "agent", "otherTeam", "otherWorkspace", "signedOut"] as const;
+export const WHO = ["admin", "supervisor", "agent", "assignedOnly", "otherTeam", "otherWorkspace", "signedOut"] as const;
 export type Who = (typeof WHO)[number];
 export type SignedIn = Exclude<Who, "signedOut">;
 
@@ -20,6 +21,7 @@ export const WHO_LABEL: Record<Who, string> = {
   admin: "admin",
   supervisor: "supervisor",
   agent: "agent of the team",
+  assignedOnly: "custom role: only chats assigned to them",
   otherTeam: "agent of another team",
   otherWorkspace: "user of another workspace",
   signedOut: "signed out",
@@ -32,6 +34,8 @@ export interface AccessFixture {
   userIds: Record<SignedIn, string>;
   supportTeamId: string;
   salesTeamId: string;
+  /** The custom role "Assigned only" held by `assignedOnly`. */
+  assignedOnlyRoleId: string;
   /** The web chat inbox of the Support team. */
   inbox: InboxRow;
   /** The Support team's WhatsApp inbox, wired to the demo's simulator. */
@@ -55,6 +59,26 @@ export interface AccessFixture {
 }
 
 const OTHER_ADMIN = { email: "admin@other.example", password: "other-workspace-pass-1" };
+const ASSIGNED_ONLY_EMAIL = "assigned-only@demo.inbox";
+
+/** A Support member whose custom role sees only chats assigned to them, may reply, and nothing else. */
+async function addAssignedOnlyMember(server: TestServer): Promise<string> {
+  const db = server.core.db;
+  const ana = (await db.query.users.findFirst({ where: eq(users.email, "ana@demo.inbox") }))!;
+  const support = (await db.query.teams.findFirst({ where: eq(teams.name, "Support") }))!;
+  const roleId = newId();
+  const userId = newId();
+  const at = server.core.now();
+  const permissions = { ...BUILT_IN_PERMISSIONS.agent, conversations: "assigned" as const, manageContacts: false };
+  await server.core.writer.write([
+    db.insert(customRoles).values({ id: roleId, workspaceId: ana.workspaceId, name: "Assigned only", base: "agent", permissions, createdAt: at, updatedAt: at }),
+    // The demo's password hash, so the test server's login works as for the seeded people.
+    db.insert(users).values({ id: userId, workspaceId: ana.workspaceId, email: ASSIGNED_ONLY_EMAIL, name: "Olivia Only", role: "agent", customRoleId: roleId, passwordHash: ana.passwordHash, createdAt: at }),
+    db.insert(teamMembers).values({ teamId: support.id, userId }),
+  ]);
+  await server.core.narrowViewers.refresh();
+  return roleId;
+}
 
 export async function buildAccessFixture(server: TestServer): Promise<AccessFixture> {
   const db = server.core.db;
@@ -68,9 +92,11 @@ export async function buildAccessFixture(server: TestServer): Promise<AccessFixt
     admin: "admin@demo.inbox",
     supervisor: "supervisor@demo.inbox",
     agent: "ana@demo.inbox",
+    assignedOnly: ASSIGNED_ONLY_EMAIL,
     otherTeam: "bruno@demo.inbox",
     otherWorkspace: OTHER_ADMIN.email,
   };
+  const assignedOnlyRoleId = await addAssignedOnlyMember(server);
   const login = (who: SignedIn) => (who === "otherWorkspace" ? server.login(OTHER_ADMIN.email, OTHER_ADMIN.password) : server.login(emails[who]));
   const tokens = Object.fromEntries(await Promise.all((Object.keys(emails) as SignedIn[]).map(async (w) => [w, await login(w)]))) as Record<SignedIn, string>;
   const userIds = {} as Record<SignedIn, string>;
@@ -112,6 +138,7 @@ export async function buildAccessFixture(server: TestServer): Promise<AccessFixt
     userIds,
     supportTeamId,
     salesTeamId,
+    assignedOnlyRoleId,
     inbox,
     simulatedInboxId: (await db.query.inboxes.findFirst({ where: (i, { and: both, eq: is }) => both(is(i.teamId, supportTeamId), is(i.channel, "whatsapp")) }))!.id,
     conversationId: conv!.id,

@@ -1,3 +1,4 @@
+import { BUILT_IN_PERMISSIONS } from "@inbox/shared";
 import { sha256Hex } from "../auth/index.ts";
 import { WHO, WHO_LABEL, type AccessFixture, type SignedIn, type Who } from "./access-fixture.ts";
 
@@ -52,9 +53,13 @@ const signedIn = (o: Outcome): Expect => ({ ...all(o), signedOut: "denied" });
 /** Anyone signed in, on their own things. */
 export const EVERYONE = signedIn("allowed");
 /** The team's conversation: its agents, supervisors and admins. */
-export const TEAM: Expect = { ...signedIn("allowed"), otherTeam: "denied", otherWorkspace: "denied" };
+export const TEAM: Expect = { ...signedIn("allowed"), assignedOnly: "denied", otherTeam: "denied", otherWorkspace: "denied" };
+/** The team itself (its channels, its offers), not its conversations: every member, whatever their role's view of chats. */
+export const TEAM_MEMBERS: Expect = { ...TEAM, assignedOnly: "allowed" };
 /** A list everyone may ask for, each seeing only what they may. */
-export const LIST: Expect = { ...signedIn("allowed"), otherTeam: "scoped", otherWorkspace: "scoped" };
+export const LIST: Expect = { ...signedIn("allowed"), assignedOnly: "scoped", otherTeam: "scoped", otherWorkspace: "scoped" };
+/** A list of the team's things (channels, people): every member sees them. */
+export const MEMBERS_LIST: Expect = { ...LIST, assignedOnly: "allowed" };
 /** Workspace content editors: supervisors and admins of the workspace. */
 export const EDITORS: Expect = { ...signedIn("denied"), admin: "allowed", supervisor: "allowed" };
 /** Editors creating in their own workspace (another workspace's admin creates in theirs). */
@@ -73,6 +78,13 @@ const secretConv = (fx: AccessFixture) => fx.conversationId;
 const uid = () => crypto.randomUUID();
 /** A routing rule that names nothing of a workspace, so any admin may save it in theirs. */
 const matrixRule = () => ({ name: `Matrix ${uid().slice(0, 6)}`, triggers: ["customer_message"], conditions: [{ type: "text_contains", values: ["matrix-only"] }], actions: [{ type: "set_priority", priority: "low" }] });
+/** A custom role anyone who manages people may make (it grants nothing beyond an agent's). */
+const matrixRole = () => ({ name: `Matrix role ${uid().slice(0, 6)}`, base: "agent", permissions: { ...BUILT_IN_PERMISSIONS.agent, conversations: "assigned" } });
+/** A role of the Support team's workspace, made by its admin. */
+const freshRole = async (fx: AccessFixture) => {
+  const res = await fx.server.api("/api/admin/roles", { method: "POST", token: fx.tokens.admin, json: matrixRole() });
+  return ((await res.json()) as { role: { id: string } }).role.id;
+};
 /** A rule of the Support team's workspace, saved by its admin. */
 const freshRule = async (fx: AccessFixture) => {
   const res = await fx.server.api("/api/admin/routing-rules", { method: "POST", token: fx.tokens.admin, json: matrixRule() });
@@ -195,7 +207,7 @@ export const ROUTES: RouteRow[] = [
   },
   {
     route: "POST /api/conversations/:id/pickup",
-    expect: TEAM,
+    expect: TEAM_MEMBERS,
     request: async (fx, who) => ({ method: "POST", path: `/api/conversations/${await fx.freshOffer(selfId(fx, who))}/pickup` }),
     note: "a chat offered to the caller; someone else's offer: 403",
   },
@@ -270,15 +282,15 @@ export const ROUTES: RouteRow[] = [
   },
 
   // ---------- the workspace: people, inboxes, uploads ----------
-  { route: "GET /api/inboxes", expect: LIST, request: () => ({ method: "GET", path: "/api/inboxes" }), secret: (fx) => fx.inbox.id },
+  { route: "GET /api/inboxes", expect: MEMBERS_LIST, request: () => ({ method: "GET", path: "/api/inboxes" }), secret: (fx) => fx.inbox.id },
   {
     route: "GET /api/users",
-    expect: { ...LIST, otherTeam: "allowed" },
+    expect: { ...MEMBERS_LIST, otherTeam: "allowed" },
     request: () => ({ method: "GET", path: "/api/users" }),
     secret: (fx) => fx.userIds.agent,
     note: "the workspace's people (for assigning and @mentions)",
   },
-  { route: "GET /api/inboxes/:id/capabilities", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/inboxes/${fx.inbox.id}/capabilities` }) },
+  { route: "GET /api/inboxes/:id/capabilities", expect: TEAM_MEMBERS, request: (fx) => ({ method: "GET", path: `/api/inboxes/${fx.inbox.id}/capabilities` }) },
   {
     route: "POST /api/uploads",
     expect: TEAM,
@@ -377,6 +389,15 @@ export const ROUTES: RouteRow[] = [
   { route: "DELETE /api/admin/routing-rules/:id", expect: ADMINS, request: async (fx) => ({ method: "DELETE", path: `/api/admin/routing-rules/${await freshRule(fx)}` }) },
 
   // ---------- people, invitations and teams (issue 13) ----------
+  { route: "GET /api/admin/roles", expect: { ...ADMINS, otherWorkspace: "scoped" }, request: () => ({ method: "GET", path: "/api/admin/roles" }), secret: (fx) => fx.assignedOnlyRoleId },
+  { route: "POST /api/admin/roles", expect: ADMINS_CREATE, request: () => ({ method: "POST", path: "/api/admin/roles", json: matrixRole() }), note: "holders of a custom role with \"manage people and roles\" too" },
+  {
+    route: "PUT /api/admin/roles/:id",
+    expect: ADMINS,
+    request: async (fx) => ({ method: "PUT", path: `/api/admin/roles/${await freshRole(fx)}`, json: matrixRole() }),
+    note: "another workspace's role is not found",
+  },
+  { route: "DELETE /api/admin/roles/:id", expect: ADMINS, request: async (fx) => ({ method: "DELETE", path: `/api/admin/roles/${await freshRole(fx)}` }) },
   { route: "GET /api/admin/people", expect: { ...ADMINS, otherWorkspace: "scoped" }, request: () => ({ method: "GET", path: "/api/admin/people" }), secret: (fx) => fx.userIds.agent },
   {
     route: "PATCH /api/admin/people/:id",
@@ -452,14 +473,14 @@ export const ROUTES: RouteRow[] = [
   { route: "GET /simulator", expect: EVERYONE, request: () => ({ method: "GET", path: "/simulator" }), note: "the page; signed out: a page saying to sign in (401)" },
   {
     route: "GET /simulator/api/channels",
-    expect: LIST,
+    expect: MEMBERS_LIST,
     request: () => ({ method: "GET", path: "/simulator/api/channels" }),
     secret: (fx) => fx.simulatedInboxId,
     note: "the simulated inboxes of the caller's teams",
   },
   {
     route: "POST /simulator/api/inboxes/:id/customer",
-    expect: TEAM,
+    expect: TEAM_MEMBERS,
     request: (fx) => ({
       method: "POST",
       path: `/simulator/api/inboxes/${fx.simulatedInboxId}/customer`,
@@ -468,10 +489,10 @@ export const ROUTES: RouteRow[] = [
   },
   {
     route: "POST /simulator/api/inboxes/:id/failure",
-    expect: TEAM,
+    expect: TEAM_MEMBERS,
     request: (fx) => ({ method: "POST", path: `/simulator/api/inboxes/${fx.simulatedInboxId}/failure`, json: { failure: "none" } }),
   },
-  { route: "GET /simulator/api/inboxes/:id/sent", expect: TEAM, request: (fx) => ({ method: "GET", path: `/simulator/api/inboxes/${fx.simulatedInboxId}/sent` }) },
+  { route: "GET /simulator/api/inboxes/:id/sent", expect: TEAM_MEMBERS, request: (fx) => ({ method: "GET", path: `/simulator/api/inboxes/${fx.simulatedInboxId}/sent` }) },
   // ---------- supervision (issue 12): intervening ----------
   {
     route: "GET /api/assignees/load",
@@ -515,6 +536,7 @@ export const ROOMS: { kind: string; room(fx: AccessFixture): string; expect: Exp
   { kind: "conv.<id>", room: (fx) => `conv.${fx.conversationId}`, expect: TEAM, note: "read-only: the timeline" },
   { kind: "work.<id>", room: (fx) => `work.${fx.conversationId}`, expect: TEAM, note: "read and write: notes (own only), labels, draft" },
   { kind: "user.<id>", room: (fx) => `user.${fx.userIds.agent}`, expect: OWNER, note: "read-only: the user's own notifications" },
+  { kind: "mine.<id>", room: (fx) => `mine.${fx.userIds.assignedOnly}`, expect: { ...signedIn("denied"), assignedOnly: "allowed" }, note: "read-only: the list of someone whose role sees only chats assigned to them (and, for some roles, the queue)" },
   { kind: "board.<id>", room: (fx) => `board.${fx.supportTeamId}`, expect: EDITORS, note: "read-only: the team's live board; admins and the supervisors who lead the team (members)" },
 ];
 

@@ -1,8 +1,9 @@
-import { desc, eq } from "drizzle-orm";
-import { parseRoomName } from "@inbox/shared";
+import { desc, eq, inArray } from "drizzle-orm";
+import { parseRoomName, seesWholeTeams } from "@inbox/shared";
 import { watchWorkRoom, type WorkRoomDeps } from "../conversations/index.ts";
 import { conversations, inboxes } from "../db/schema.ts";
-import { getConversationRow, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
+import { getConversationRow, loadUser, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
+import { visibleConversationsSql } from "../security/conversation-access.ts";
 import { addWorkLabels, removeTeamConversationsExcept, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
 import type { Room } from "../rooms/room.ts";
 import { hydrateUserRoom } from "../notifications/index.ts";
@@ -35,6 +36,10 @@ export async function hydrateRoom(core: WorkRoomDeps & { boards?: Pick<BoardPubl
     await hydrateUserRoom(core, room, ref.id);
     return;
   }
+  if (ref.kind === "mine") {
+    await hydrateNarrowList(core, room, ref.id);
+    return;
+  }
   if (ref.kind === "team") {
     const rows = await core.db
       .select()
@@ -52,4 +57,20 @@ export async function hydrateRoom(core: WorkRoomDeps & { boards?: Pick<BoardPubl
   const row = await getConversationRow(core.db, ref.id);
   if (!row) return;
   writeConversationDoc(room.doc, toConversation(row), await recentMessages(core.db, ref.id, ROOM_MESSAGE_WINDOW));
+}
+
+/**
+ * A narrow-scope person's list: the chats their role lets them see, and their teams' channels.
+ * Someone whose role sees whole teams (the room is refused to them later by the socket guard) gets an empty one.
+ */
+async function hydrateNarrowList(core: WorkRoomDeps, room: Room, userId: string): Promise<void> {
+  const user = await loadUser(core.db, userId);
+  const rows =
+    user && !seesWholeTeams(user)
+      ? await core.db.select().from(conversations).where(visibleConversationsSql(user)).orderBy(desc(conversations.lastActivityAt))
+      : [];
+  writeTeamConversations(room.doc, rows.map(toConversation));
+  removeTeamConversationsExcept(room.doc, new Set(rows.map((r) => r.id)));
+  const channels = user?.teamIds.length ? await core.db.select().from(inboxes).where(inArray(inboxes.teamId, user.teamIds)) : [];
+  for (const inbox of channels) writeTeamInbox(room.doc, toInbox(inbox));
 }

@@ -1,5 +1,5 @@
 import { inArray } from "drizzle-orm";
-import { canSeeTeam, canSuperviseTeam, parseRoomName, type RoomRef, type User } from "@inbox/shared";
+import { canSeeConversation, canSuperviseTeam, parseRoomName, seesTeamList, type RoomRef, type User } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { conversations, teams } from "../db/schema.ts";
 import { HttpError, forbidden, notFound } from "../http/http-error.ts";
@@ -8,7 +8,11 @@ import { HttpError, forbidden, notFound } from "../http/http-error.ts";
 export interface RoomOwner {
   workspaceId: string;
   teamId: string;
+  /** A conversation's assignee (roles that see only assigned chats); null for a team. */
+  assigneeId: string | null;
 }
+
+type RoomUser = Pick<User, "id" | "workspaceId" | "role" | "teamIds" | "permissions">;
 
 export type RoomVerdict = { ok: true; writable: boolean } | { ok: false; error: HttpError };
 
@@ -18,14 +22,20 @@ export type RoomVerdict = { ok: true; writable: boolean } | { ok: false; error: 
  * Team and conversation rooms are server-authored (clients change them through commands); a
  * conversation's work room is edited together by everyone who may see the conversation.
  */
-export function judgeRoom(user: Pick<User, "id" | "workspaceId" | "role" | "teamIds">, ref: RoomRef, owner: RoomOwner | undefined): RoomVerdict {
+export function judgeRoom(user: RoomUser, ref: RoomRef, owner: RoomOwner | undefined): RoomVerdict {
   if (ref.kind === "user") {
     return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbidden("These are someone else's notifications.") };
+  }
+  if (ref.kind === "mine") {
+    return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbidden("This is someone else's list.") };
   }
   if (ref.kind === "team") {
     // Supervisors see the teams they lead (are members of); admins every team of their own workspace (presence is relayed here too).
     if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
-    if (!canSeeTeam(user, ref.id)) return { ok: false, error: forbidden("You are not in this team.") };
+    // A role that sees only some of the team's chats gets them in its own `mine.<id>` room instead.
+    if (!seesTeamList(user, ref.id)) {
+      return { ok: false, error: forbidden(user.teamIds.includes(ref.id) ? "Your role shows you only some of this team's conversations." : "You are not in this team.") };
+    }
     return { ok: true, writable: false };
   }
   if (ref.kind === "board") {
@@ -34,7 +44,7 @@ export function judgeRoom(user: Pick<User, "id" | "workspaceId" | "role" | "team
     return { ok: true, writable: false };
   }
   if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("The conversation") };
-  if (!canSeeTeam(user, owner.teamId)) return { ok: false, error: forbidden("This conversation belongs to a team you are not in.") };
+  if (!canSeeConversation(user, owner)) return { ok: false, error: forbidden("This conversation is not one you may see.") };
   return { ok: true, writable: ref.kind === "work" };
 }
 
@@ -47,12 +57,15 @@ export async function roomOwners(core: Reads, names: readonly string[]): Promise
   const [teamRows, conversationRows] = await Promise.all([
     teamIds.length ? core.db.select({ id: teams.id, workspaceId: teams.workspaceId }).from(teams).where(inArray(teams.id, teamIds)) : [],
     conversationIds.length
-      ? core.db.select({ id: conversations.id, workspaceId: conversations.workspaceId, teamId: conversations.teamId }).from(conversations).where(inArray(conversations.id, conversationIds))
+      ? core.db
+          .select({ id: conversations.id, workspaceId: conversations.workspaceId, teamId: conversations.teamId, assigneeId: conversations.assigneeId })
+          .from(conversations)
+          .where(inArray(conversations.id, conversationIds))
       : [],
   ]);
   const owners = new Map<string, RoomOwner>();
-  const teamsById = new Map(teamRows.map((t) => [t.id, { workspaceId: t.workspaceId, teamId: t.id }]));
-  const conversationsById = new Map(conversationRows.map((c) => [c.id, { workspaceId: c.workspaceId, teamId: c.teamId }]));
+  const teamsById = new Map(teamRows.map((t) => [t.id, { workspaceId: t.workspaceId, teamId: t.id, assigneeId: null }]));
+  const conversationsById = new Map(conversationRows.map((c) => [c.id, { workspaceId: c.workspaceId, teamId: c.teamId, assigneeId: c.assigneeId }]));
   for (const ref of refs) {
     const owner = isTeamRoom(ref) ? teamsById.get(ref.id) : conversationsById.get(ref.id);
     if (owner) owners.set(`${ref.kind}.${ref.id}`, owner);
@@ -61,7 +74,7 @@ export async function roomOwners(core: Reads, names: readonly string[]): Promise
 }
 
 /** The upgrade's decision for one room: its writability, or the error to answer with. */
-export async function authorizeRoom(core: Reads, user: Pick<User, "id" | "workspaceId" | "role" | "teamIds">, name: string): Promise<{ ref: RoomRef; writable: boolean }> {
+export async function authorizeRoom(core: Reads, user: RoomUser, name: string): Promise<{ ref: RoomRef; writable: boolean }> {
   const ref = parseRoomName(name);
   if (!ref) throw notFound("That document");
   const verdict = judgeRoom(user, ref, (await roomOwners(core, [name])).get(name));

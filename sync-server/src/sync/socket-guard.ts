@@ -46,7 +46,7 @@ export async function recheckAccess(core: SessionReads, sockets: readonly Socket
     const ref = parseRoomName(room);
     const verdict = ref ? judgeRoom(user, ref, owners.get(room)) : null;
     if (!verdict?.ok) return { ok: false, code: CLOSE_FORBIDDEN, reason: "You no longer have access to this." };
-    return { ok: true, user: { id: user.id, name: user.name, role: user.role }, writable: verdict.writable };
+    return { ok: true, user: { id: user.id, name: user.name, role: user.role, permissions: user.permissions }, writable: verdict.writable };
   });
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, eq, exists, gt, inArray, isNull, max, or, sql, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, asc, eq, exists, gt, inArray, isNull, max, or, sql } from "drizzle-orm";
 import { seesAllTeams, type SyncPullResponse } from "@inbox/shared";
+import { visibleConversationsSql } from "../security/conversation-access.ts";
 import type { Reads } from "../db/record.ts";
 import { contacts, conversations, deletions, messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -44,15 +45,13 @@ export async function pullChanges(core: Reads, user: SessionUser, from: PullCurs
   const deletionsFrom = from.deletion ?? (await lastDeletion(core, user.workspaceId));
   // `teamColumn` lets a query refuse the team index (SQLite's unary + on a column), when it must
   // walk another index instead: the planner otherwise starts from the team and sorts everything.
-  const visibleWith = (teamColumn: SQLWrapper): SQL =>
-    seesAllTeams(user.role)
-      ? eq(conversations.workspaceId, user.workspaceId)
-      : and(eq(conversations.workspaceId, user.workspaceId), inArray(teamColumn, user.teamIds.length ? user.teamIds : [""]))!;
-  const visible = visibleWith(conversations.teamId);
-  const visibleByRow = visibleWith(sql`+${conversations.teamId}`);
+  // A narrow role's pull holds only the chats it sees now; one reassigned away leaves the device
+  // when its list room (`mine.<id>`), which holds exactly those, no longer has it (client/src/sync).
+  const reach = visibleConversationsSql(user);
+  const visibleByRow = visibleConversationsSql(user, sql`+${conversations.teamId}`);
 
   const [convRows, msgRows, contactRows, deletedRows] = await Promise.all([
-    core.db.select().from(conversations).where(and(gt(conversations.seq, cursor), visible)).orderBy(asc(conversations.seq)).limit(limit),
+    core.db.select().from(conversations).where(and(gt(conversations.seq, cursor), reach)).orderBy(asc(conversations.seq)).limit(limit),
     // Walk messages in seq order and look each conversation up by id (a CROSS JOIN fixes that
     // order in SQLite): the page costs its own size, not the size of the team's history.
     core.db
@@ -111,7 +110,7 @@ async function lastDeletion(core: Reads, workspaceId: string): Promise<number> {
 
 /** Deletions after `from` of records the user could see (their teams'; admins: all). */
 function deletionsAfter(core: Reads, user: SessionUser, from: number, limit: number) {
-  const teams = seesAllTeams(user.role) ? undefined : or(isNull(deletions.teamId), inArray(deletions.teamId, user.teamIds.length ? user.teamIds : [""]));
+  const teams = seesAllTeams(user) ? undefined : or(isNull(deletions.teamId), inArray(deletions.teamId, user.teamIds.length ? user.teamIds : [""]));
   return core.db
     .select({ seq: deletions.seq, kind: deletions.kind, recordId: deletions.recordId })
     .from(deletions)

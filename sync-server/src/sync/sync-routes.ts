@@ -24,7 +24,7 @@ export function registerSyncRoutes(app: Hono<AppEnv>, core: Reads, sockets: Room
     return sockets.handle(c, {
       room: c.req.param("room"),
       writable,
-      user: { id: user.id, name: user.name, role: user.role },
+      user: { id: user.id, name: user.name, role: user.role, permissions: user.permissions },
       sessionTokenHash: user.sessionTokenHash,
     });
   });
