@@ -31,7 +31,6 @@ describe("a custom role that sees only assigned chats, in a real browser", () =>
     });
     expect(created.status).toBe(201);
     const { role } = (await created.json()) as { role: { id: string } };
-    expect((await app.server.api(`/api/admin/people/${anaId}`, { method: "PATCH", token: admin, json: { customRoleId: role.id } })).status).toBe(200);
     const assign = async (id: string, assigneeId: string | null) =>
       expect((await app.server.api(`/api/conversations/${id}/assign`, { method: "POST", token: admin, json: { assigneeId, override: true } })).status).toBe(200);
 
@@ -39,12 +38,17 @@ describe("a custom role that sees only assigned chats, in a real browser", () =>
     const notHers = await customerWrites("Other Otto", "Where is my refund?");
     await assign(hers, anaId);
 
+    // Ana is signed in as an agent of the team and sees both chats.
     const ana = await app.signIn("ana@demo.inbox");
-    await ana.locator(".current-user-role").getByText("Assigned only").waitFor();
     const list = ana.getByRole("navigation", { name: "Conversations" });
     await ana.getByRole("group", { name: "Filter conversations" }).getByRole("button", { name: /^All/ }).click();
+    await list.getByRole("button", { name: /Other Otto/ }).waitFor();
+
+    // The admin gives her the role while she works: her screen follows without a reload.
+    expect((await app.server.api(`/api/admin/people/${anaId}`, { method: "PATCH", token: admin, json: { customRoleId: role.id } })).status).toBe(200);
+    await ana.locator(".current-user-role").getByText("Assigned only").waitFor();
+    await list.getByRole("button", { name: /Other Otto/ }).waitFor({ state: "detached" });
     await list.getByRole("button", { name: /Narrow Nora/ }).waitFor();
-    expect(await list.getByRole("button", { name: /Other Otto/ }).count()).toBe(0);
 
     // She answers her chat as usual.
     await openConversation(ana, "Narrow Nora");

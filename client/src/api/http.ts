@@ -77,6 +77,17 @@ export function onTwoFactorRequired(listener: () => void): () => void {
   return () => enrolmentListeners.delete(listener);
 }
 
+/** Listeners told when the server closed a room this user may no longer see: their role or teams may have changed. */
+const accessListeners = new Set<() => void>();
+export function onAccessChanged(listener: () => void): () => void {
+  accessListeners.add(listener);
+  return () => accessListeners.delete(listener);
+}
+
+export function reportAccessChanged(): void {
+  for (const l of accessListeners) l();
+}
+
 /** The session is gone, as something other than a request found out (a live room's close code). */
 export function reportUnauthenticated(): void {
   for (const l of unauthenticatedListeners) l();

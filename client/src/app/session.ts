@@ -15,7 +15,7 @@ import type { MeResponse } from "@inbox/shared";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api } from "../api/endpoints.ts";
-import { ApiError, NETWORK_MESSAGE, onTwoFactorRequired, onUnauthenticated } from "../api/http.ts";
+import { ApiError, NETWORK_MESSAGE, onAccessChanged, onTwoFactorRequired, onUnauthenticated } from "../api/http.ts";
 import { wipeLocalData } from "../local/wipe.ts";
 import { forgetCachedMe, localStorageOrNull, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe } from "./me-cache.ts";
 
@@ -136,6 +136,11 @@ export function createSessionSlice(): SessionSlice {
     if (state.status === "signedIn") void reload();
   });
   onCleanup(stopEnrolment);
+  // An admin changed this person's role or teams: a room closed on them; the new /api/me opens the right ones.
+  const stopAccess = onAccessChanged(() => {
+    if (state.status === "signedIn") void reload();
+  });
+  onCleanup(stopAccess);
 
   // Coming back after an offline start with no remembered user: try again by itself, at once
   // when the browser says it is online, and every few seconds (backing off) for a server that

@@ -9,7 +9,7 @@ import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
 import { syncServerUrl } from "./sync-url.ts";
-import { reportUnauthenticated } from "../api/http.ts";
+import { reportAccessChanged, reportUnauthenticated } from "../api/http.ts";
 
 /** The server closes a room the user may not see with this code (docs/API-CONTRACT.md). */
 export const FORBIDDEN_CLOSE_CODE = 4403;
@@ -64,6 +64,8 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
     if (code === RENEWED_CLOSE_CODE && opts.onRenewed) return opts.onRenewed();
     if (code >= 4400 && code < 4500) setStatus("forbidden");
     if (code === UNAUTHENTICATED_CLOSE_CODE) reportUnauthenticated();
+    // Lost access while signed in: read who we are again, so the rooms follow a new role or teams.
+    if (code === FORBIDDEN_CLOSE_CODE) reportAccessChanged();
   });
 
   // Back online: reconnect now rather than when the backoff (up to 10 s) runs out.
