@@ -2,7 +2,8 @@
  * Settings: admins see the channels (state, webhook URLs, connecting, routing) and the content
  * agents reuse; supervisors see only that content (canned responses, knowledge base). The
  * server enforces the same split. Needs the server: nothing here is kept on the device, except
- * business hours and SLA policies (admins), shown offline from the device's copy.
+ * business hours and SLA policies (admins), people and the custom roles' names (those who manage
+ * people), shown offline from the device's copy.
  */
 import { Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
@@ -16,11 +17,13 @@ import { PeopleSettings } from "./people/PeopleSettings.tsx";
 import { RoutingRulesSettings } from "./routing-rules/RoutingRulesSettings.tsx";
 import { SecuritySettings } from "./security/SecuritySettings.tsx";
 import { RetentionSettings } from "./retention/RetentionSettings.tsx";
+import { RolesSettings } from "./roles/RolesSettings.tsx";
+import { createRolesStore } from "./roles/roles-api.ts";
 
 export function Settings() {
-  const { session } = useAppState();
+  const { session, local } = useAppState();
   const teams = () => session.me()?.teams ?? [];
-  const sections = () => settingsSectionsFor(session.me()?.user.role);
+  const sections = () => settingsSectionsFor(session.me()?.user);
 
   return (
     <main class="settings" aria-labelledby="settings-title">
@@ -35,8 +38,21 @@ export function Settings() {
         <Show when={sections().sla}>
           <SlaSettings />
         </Show>
-        <Show when={sections().people}>
-          <PeopleSettings />
+        <Show when={sections().people || sections().roles}>
+          {(_shown) => {
+            // One fetch of the custom roles for both sections: a role made in Roles is offered in People & teams at once.
+            const roles = createRolesStore(local.db());
+            return (
+              <>
+                <Show when={sections().people}>
+                  <PeopleSettings roles={roles} />
+                </Show>
+                <Show when={sections().roles}>
+                  <RolesSettings store={roles} />
+                </Show>
+              </>
+            );
+          }}
         </Show>
         <Show when={sections().routingRules}>
           <RoutingRulesSettings />

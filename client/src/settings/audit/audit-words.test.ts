@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "@inbox/shared/api/audit";
 import { setLocale } from "../../i18n/locale.ts";
-import { actionWords, changeSummary, shortId, targetLabel, verifyWords } from "./audit-words.ts";
+import { ACTION_GROUPS, actionWords, changeSummary, shortId, targetLabel, verifyWords } from "./audit-words.ts";
 
 const entry = (action: string, data: Record<string, unknown>, target: string | null = "6f1c2a4e-0000-4000-8000-000000000001"): AuditEntry => ({
   id: 7,
@@ -21,8 +21,11 @@ describe("an audit entry in words", () => {
   it("names known actions in the UI's language and shows unknown ones as stored", () => {
     expect(actionWords("sla.policy_saved")).toBe("Saved an SLA policy");
     expect(actionWords("rule.tested")).toBe("rule.tested");
+    expect(["role.created", "role.changed", "role.deleted"].map(actionWords)).toEqual(["Created a custom role", "Changed a custom role", "Deleted a custom role"]);
+    expect(ACTION_GROUPS.find((g) => g.prefix === "role")?.actions).toEqual(["role.created", "role.changed", "role.deleted"]);
     setLocale("pt-BR");
     expect(actionWords("auth.signed_out")).toBe("Saiu");
+    expect(actionWords("role.deleted")).toBe("Excluiu um papel personalizado");
   });
 
   it("sums up a change as what moved from what to what", () => {

@@ -12,6 +12,7 @@ export const ACTION_GROUPS = [
   { prefix: "user", label: "group_people", actions: ["user.changed", "user.deactivated", "user.reactivated"] },
   { prefix: "invitation", label: "group_invitation", actions: ["invitation.created", "invitation.resent", "invitation.revoked", "invitation.accepted"] },
   { prefix: "team", label: "group_team", actions: ["team.created", "team.changed", "team.archived", "team.restored"] },
+  { prefix: "role", label: "group_role", actions: ["role.created", "role.changed", "role.deleted"] },
   { prefix: "channel", label: "group_channel", actions: ["channel.connected", "channel.reconnected", "channel.disabled", "channel.active", "channel.token_expired", "channel.rate_limited"] },
   { prefix: "inbox", label: "group_routing", actions: ["inbox.routing_changed"] },
   {

@@ -1,10 +1,11 @@
 /**
- * Settings → People & teams (admins): invite, change and deactivate people; create, rename and
- * archive teams and choose which inboxes feed them. Renders offline from the device's copy
- * (changes wait for the connection; the buttons are disabled and say why).
+ * Settings → People & teams (admins): invite, change and deactivate people, and give them a
+ * built-in or a custom role; create, rename and archive teams and choose which inboxes feed them.
+ * Renders offline from the device's copy (changes wait for the connection; the buttons are
+ * disabled and say why).
  */
 import { SectionNotices } from "../SectionNotices.tsx";
-import { createMemo, createSignal, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { InvitationsList } from "./InvitationsList.tsx";
 import { InviteForm } from "./InviteForm.tsx";
@@ -12,19 +13,26 @@ import { PeopleTable } from "./PeopleTable.tsx";
 import { TeamsTable } from "./TeamsTable.tsx";
 import { t } from "./messages.ts";
 import { createPeopleStore } from "./people-api.ts";
+import type { RolesStore } from "../roles/roles-api.ts";
 
-export function PeopleSettings() {
+/** `roles`: the workspace's custom roles (shared with the Roles section), offered after the built-in ones. */
+export function PeopleSettings(props: { roles: RolesStore }) {
   const { local, conversations } = useAppState();
   const store = createPeopleStore(local.db());
   const offline = () => !local.browserOnline() || local.unreachable();
   const [message, setMessage] = createSignal("");
   const [error, setError] = createSignal("");
   const inboxes = createMemo(() => [...conversations.inboxes().values()].sort((a, b) => a.name.localeCompare(b.name)));
+  const customRoles = () => props.roles.data()?.roles ?? [];
   const changed = (text: string) => {
     setError("");
     setMessage(text);
     void store.reload();
+    // Giving or taking a custom role changes how many hold it.
+    void props.roles.reload();
   };
+  // A custom role changed or deleted in Roles moved its holders' roles: read them again.
+  createEffect(on(props.roles.edits, () => void store.reload(), { defer: true }));
   const failed = (text: string) => {
     setMessage("");
     setError(text);
@@ -52,7 +60,7 @@ export function PeopleSettings() {
             <h3>{t("invitationsTitle")}</h3>
             <InvitationsList invitations={data().invitations} disabled={offline()} onChanged={changed} onError={failed} />
             <h3>{t("peopleTitle")}</h3>
-            <PeopleTable people={data().people} teams={data().teams} disabled={offline()} onChanged={changed} onError={failed} />
+            <PeopleTable people={data().people} teams={data().teams} roles={customRoles()} disabled={offline()} onChanged={changed} onError={failed} />
             <h3>{t("teamsTitle")}</h3>
             <TeamsTable teams={data().teams} people={data().people} inboxes={inboxes()} disabled={offline()} onChanged={changed} onError={failed} />
           </>

@@ -1,11 +1,13 @@
-/** Everyone in the workspace: role, teams, capacity, load and status, with edit and (de)activate. */
+/** Everyone in the workspace: role (a custom role by its name), teams, capacity, load and status, with edit and (de)activate. */
 import type { AdminTeam, Person } from "@inbox/shared";
+import type { CustomRole } from "@inbox/shared/api/roles";
+import { personRoleName } from "../roles/role-words.ts";
 import { createSignal, For, Show } from "solid-js";
 import { PersonEditor } from "./PersonEditor.tsx";
 import { errorText, t } from "./messages.ts";
 import { peopleApi } from "./people-api.ts";
 
-export function PeopleTable(props: { people: Person[]; teams: AdminTeam[]; disabled: boolean; onChanged(message: string): void; onError(message: string): void }) {
+export function PeopleTable(props: { people: Person[]; teams: AdminTeam[]; roles: readonly CustomRole[]; disabled: boolean; onChanged(message: string): void; onError(message: string): void }) {
   const [editing, setEditing] = createSignal<string | null>(null);
   const teamNames = (p: Person) => p.teamIds.map((id) => props.teams.find((team) => team.id === id)?.name ?? id).join(", ") || t("noTeams");
 
@@ -44,7 +46,7 @@ export function PeopleTable(props: { people: Person[]; teams: AdminTeam[]; disab
                   <br />
                   <span class="muted">{p.email}</span>
                 </td>
-                <td>{t(`role_${p.role}`)}</td>
+                <td class="person-role">{personRoleName(p, props.roles)}</td>
                 <td>{teamNames(p)}</td>
                 <td>
                   {p.load} / {p.maxConcurrentChats}
@@ -78,6 +80,7 @@ export function PeopleTable(props: { people: Person[]; teams: AdminTeam[]; disab
                     <PersonEditor
                       person={p}
                       teams={props.teams}
+                      roles={props.roles}
                       onDone={(saved) => {
                         setEditing(null);
                         if (saved) props.onChanged(t("saved", { name: saved.name }));

@@ -1,15 +1,34 @@
-/** One person's role, teams, capacity, languages and skills, saved together. */
-import { ROLES, type AdminTeam, type Person, type Role } from "@inbox/shared";
+/** One person's role (built-in or custom), teams, capacity, languages and skills, saved together. */
+import { ROLES, type AdminTeam, type Person, type Role, type UpdatePersonRequest } from "@inbox/shared";
+import type { CustomRole } from "@inbox/shared/api/roles";
 import { createSignal, For, Show } from "solid-js";
 import { errorText, t } from "./messages.ts";
 import { TeamPicker } from "./TeamPicker.tsx";
 import { peopleApi } from "./people-api.ts";
 
 const tags = (text: string) => [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
+const isBuiltIn = (choice: string): choice is Role => (ROLES as readonly string[]).includes(choice);
 
-export function PersonEditor(props: { person: Person; teams: AdminTeam[]; onDone(saved: Person | null): void }) {
+/**
+ * The role part of the change, only when the choice moved: the server takes a role sent on its
+ * own as "back to a built-in role", so sending it unchanged would drop the person's custom role.
+ */
+function roleChange(choice: string, initial: string): Pick<UpdatePersonRequest, "role" | "customRoleId"> {
+  if (choice === initial) return {};
+  return isBuiltIn(choice) ? { role: choice, customRoleId: null } : { customRoleId: choice };
+}
+
+export function PersonEditor(props: { person: Person; teams: AdminTeam[]; roles: readonly CustomRole[]; onDone(saved: Person | null): void }) {
   const p = props.person;
-  const [role, setRole] = createSignal<Role>(p.role);
+  // A built-in role by its name, or a custom role by its id (ids never read as a role's name).
+  const initialRole = p.customRoleId ?? p.role;
+  const [role, setRole] = createSignal<string>(initialRole);
+  const customRoles = () => {
+    const known = props.roles.map((r) => ({ id: r.id, name: r.name }));
+    // The person's role even when the roles could not be read, so the select does not pretend another.
+    const theirs = p.customRoleId && !props.roles.some((r) => r.id === p.customRoleId) ? [{ id: p.customRoleId, name: t("customRoleOf", { role: t(`role_${p.role}`) }) }] : [];
+    return [...known, ...theirs];
+  };
   const [teamIds, setTeamIds] = createSignal<string[]>(p.teamIds);
   const [capacity, setCapacity] = createSignal(String(p.maxConcurrentChats));
   const [languages, setLanguages] = createSignal(p.languages.join(", "));
@@ -24,7 +43,7 @@ export function PersonEditor(props: { person: Person; teams: AdminTeam[]; onDone
     setError("");
     try {
       const { person } = await peopleApi.update(p.id, {
-        role: role(),
+        ...roleChange(role(), initialRole),
         teamIds: teamIds(),
         maxConcurrentChats: Number(capacity()),
         languages: tags(languages()),
@@ -42,8 +61,25 @@ export function PersonEditor(props: { person: Person; teams: AdminTeam[]; onDone
       <div class="form-row">
         <div class="field">
           <label for={`${idBase}-role`}>{t("role")}</label>
-          <select id={`${idBase}-role`} value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            <For each={ROLES}>{(r) => <option value={r}>{t(`role_${r}`)}</option>}</For>
+          <select id={`${idBase}-role`} onChange={(e) => setRole(e.currentTarget.value)}>
+            <For each={ROLES}>
+              {(r) => (
+                <option value={r} selected={r === role()}>
+                  {t(`role_${r}`)}
+                </option>
+              )}
+            </For>
+            <Show when={customRoles().length > 0}>
+              <optgroup label={t("customRoles")}>
+                <For each={customRoles()}>
+                  {(r) => (
+                    <option value={r.id} selected={r.id === role()}>
+                      {r.name}
+                    </option>
+                  )}
+                </For>
+              </optgroup>
+            </Show>
           </select>
         </div>
         <div class="field">
