@@ -378,6 +378,8 @@ export const invitations = sqliteTable(
     expiresAt: integer("expires_at").notNull(),
     acceptedAt: integer("accepted_at"),
     revokedAt: integer("revoked_at"),
+    /** A custom role the invitee will hold (migration 0023; `role` is then its base), or null. */
+    customRoleId: text("custom_role_id"),
   },
   (t) => [uniqueIndex("invitations_token").on(t.tokenHash), index("invitations_workspace").on(t.workspaceId, t.createdAt)],
 );

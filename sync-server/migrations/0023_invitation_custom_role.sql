@@ -1,0 +1,1 @@
+ALTER TABLE `invitations` ADD `custom_role_id` text;
