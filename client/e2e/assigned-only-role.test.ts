@@ -27,7 +27,7 @@ describe("a custom role that sees only assigned chats, in a real browser", () =>
     const created = await app.server.api("/api/admin/roles", {
       method: "POST",
       token: admin,
-      json: { name: "Assigned only", base: "agent", permissions: { ...BUILT_IN_PERMISSIONS.agent, conversations: "assigned" } },
+      json: { name: "Assigned only", base: "agent", permissions: { ...BUILT_IN_PERMISSIONS.agent, conversations: "assigned", manageContacts: false } },
     });
     expect(created.status).toBe(201);
     const { role } = (await created.json()) as { role: { id: string } };
@@ -54,6 +54,10 @@ describe("a custom role that sees only assigned chats, in a real browser", () =>
     await openConversation(ana, "Narrow Nora");
     await reply(ana, "Let me look at your parcel.");
     await timeline(ana).getByText("Let me look at your parcel.").waitFor();
+    // The role does not edit contacts: the profile is there to read, without its edit buttons.
+    const panel = ana.getByRole("complementary", { name: "Customer info" });
+    await panel.locator(".profile-name").getByText("Narrow Nora").waitFor();
+    expect(await panel.getByRole("button", { name: "Edit details" }).count()).toBe(0);
 
     // The admin gives her Otto's chat: it appears without a reload.
     await assign(notHers, anaId);

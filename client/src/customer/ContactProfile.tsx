@@ -1,6 +1,7 @@
-/** Who the customer is: name, VIP, contact details, notes, the channels they are known on; editable. */
+/** Who the customer is: name, VIP, contact details, notes, the channels they are known on; editable by those who may. */
 import type { Contact } from "@inbox/shared";
-import { contactDisplayName } from "@inbox/shared";
+import { can, contactDisplayName } from "@inbox/shared";
+import { useAppState } from "../app/index.ts";
 import { createSignal, Show } from "solid-js";
 import { formatDateTime } from "../format/time.ts";
 import type { ContactPanel } from "./contact-panel.ts";
@@ -13,6 +14,8 @@ import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 
 export function ContactProfile(props: { contact: Contact; panel: ContactPanel }) {
   const name = () => contactDisplayName(props.contact);
+  const { session } = useAppState();
+  const mayEdit = () => can(session.me()?.user, "manageContacts");
   const [editing, setEditing] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const toggleVip = () => {
@@ -43,16 +46,19 @@ export function ContactProfile(props: { contact: Contact; panel: ContactPanel })
           </p>
         )}
       </Show>
-      <div class="profile-actions">
-        <button type="button" class="btn btn-ghost" aria-pressed={props.contact.vip} onClick={toggleVip}>
-          {props.contact.vip ? t("unmarkVip") : t("markVip")}
-        </button>
-        <Show when={!editing()}>
-          <button type="button" class="btn btn-ghost" onClick={() => setEditing(true)}>
-            {t("editDetails")}
+      {/* A role without "edit and merge contacts" (a custom role) reads the profile only; the server refuses edits anyway. */}
+      <Show when={mayEdit()}>
+        <div class="profile-actions">
+          <button type="button" class="btn btn-ghost" aria-pressed={props.contact.vip} onClick={toggleVip}>
+            {props.contact.vip ? t("unmarkVip") : t("markVip")}
           </button>
-        </Show>
-      </div>
+          <Show when={!editing()}>
+            <button type="button" class="btn btn-ghost" onClick={() => setEditing(true)}>
+              {t("editDetails")}
+            </button>
+          </Show>
+        </div>
+      </Show>
       <ErrorMessage message={error()} />
       <Show
         when={editing()}

@@ -1,5 +1,6 @@
 /** The right region: the customer's profile, this conversation's metadata, their history and files, merging. */
 import { Show } from "solid-js";
+import { can } from "@inbox/shared";
 import { useAppState } from "../app/index.ts";
 import { createContactPanel } from "./contact-panel.ts";
 import { ContactProfile } from "./ContactProfile.tsx";
@@ -39,7 +40,9 @@ export function CustomerInfo(props: { onClose: () => void }) {
               {(contact) => (
                 <>
                   <AttachmentList contactId={contact().id} conversationId={conversation().id} lastActivityAt={conversation().lastActivityAt} />
-                  <MergeContact contact={contact()} panel={panel} />
+                  <Show when={can(state.session.me()?.user, "manageContacts")}>
+                    <MergeContact contact={contact()} panel={panel} />
+                  </Show>
                   <ContactDataRights contact={contact()} />
                 </>
               )}

@@ -40,7 +40,7 @@ export async function saveCustomRole(core: PeopleDeps, admin: SessionUser, actor
     where: and(eq(customRoles.workspaceId, admin.workspaceId), sql`lower(${customRoles.name}) = lower(${input.name})`, id ? ne(customRoles.id, id) : undefined),
   });
   if (clash) throw new HttpError(409, "conflict", `There is already a role called "${clash.name}".`, { name: "Choose another name." });
-  if (before) await refuseOwnLockout(core, admin, before.id, input);
+  if (before) refuseOwnLockout(admin, before.id, input);
   const at = core.now();
   const roleId = before?.id ?? newId();
   const action = before ? "role.changed" : "role.created";
@@ -83,9 +83,8 @@ export async function deleteCustomRole(core: PeopleDeps, admin: SessionUser, act
 }
 
 /** Changing the role one holds must not take away one's own way back to this screen. */
-async function refuseOwnLockout(core: Reads, admin: SessionUser, roleId: string, input: CustomRoleInput): Promise<void> {
+function refuseOwnLockout(admin: SessionUser, roleId: string, input: CustomRoleInput): void {
   if (admin.customRole?.id !== roleId || input.permissions.managePeople) return;
-  void core;
   throw new HttpError(409, "conflict", "You hold this role: keep \"Manage people and roles\" in it, or ask someone else to change it.", { reason: "own_role" });
 }
 

@@ -1,5 +1,5 @@
 import { and, eq, inArray } from "drizzle-orm";
-import { BUILT_IN_PERMISSIONS, type Permissions, type Person, type UpdatePersonRequest } from "@inbox/shared";
+import { BUILT_IN_PERMISSIONS, type Person, type UpdatePersonRequest } from "@inbox/shared";
 import { assignConversation } from "../conversations/index.ts";
 import type { AuditActor } from "../db/event-rows.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
