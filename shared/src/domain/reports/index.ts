@@ -1,0 +1,9 @@
+// Reports (issue 14): the exact definitions of docs/REPORTS.md as a pure reference computation.
+export { computeReport } from "./compute-report.ts";
+export { observe, type ConversationView, type Observed } from "./observe.ts";
+export { holderAt, unreadBefore, type ConversationTrace, type Observation } from "./observations.ts";
+export { nearestRank, timeStat } from "./percentiles.ts";
+export { bucketsBetween, weekdayHour, type Bucket } from "./time-buckets.ts";
+export { measure, type Interval } from "./clock.ts";
+export { slaHistory } from "./sla-outcomes.ts";
+export * from "./types.ts";
