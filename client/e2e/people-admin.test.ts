@@ -1,13 +1,22 @@
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import type { CustomRole } from "@inbox/shared/api/roles";
+import { BUILT_IN_PERMISSIONS } from "@inbox/shared";
 import { users } from "../../sync-server/src/db/schema.ts";
+import { startSmtpFake, type SmtpFake } from "../../sync-server/src/testing/smtp-fake.ts";
 import { DEMO_PASSWORD } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
 
-// An admin runs the team from Settings: invites someone who joins through the link, and
-// deactivates someone who is signed in (their session ends at once, their chats go back to the queue).
+// An admin runs the team from Settings: invites someone (by email too: a fake mail server on
+// loopback) who joins through the link, invites someone into a custom role, and deactivates
+// someone who is signed in (their session ends at once, their chats go back to the queue).
 
-const app = useInbox();
+let smtp: SmtpFake;
+beforeAll(async () => {
+  smtp = await startSmtpFake({ user: "inbox", password: "mail-password" });
+});
+afterAll(() => smtp?.close());
+const app = useInbox({ server: () => ({ mail: { smtpUrl: smtp.url, from: "Acme Support <no-reply@acme.example>" } }) });
 
 describe("People & teams, in a real browser", () => {
   it("invites someone by email; they open the link, set name and password, and land in the inbox", async () => {
@@ -29,6 +38,9 @@ describe("People & teams, in a real browser", () => {
     const link = await linkBox.inputValue();
     expect(new URL(link).pathname).toBe("/invite");
     await people.locator('[data-invitation="nina.souza@example.com"]').getByText("Pending").waitFor();
+    // It went by email too, with the same link.
+    await invite.getByRole("status").getByText("Sent to nina.souza@example.com by email.").waitFor();
+    expect(smtp.received.find((m) => m.to.includes("nina.souza@example.com"))?.text).toContain(link);
 
     // The invitee, on their own device.
     const device = await app.newContext();
@@ -58,6 +70,37 @@ describe("People & teams, in a real browser", () => {
     await row.getByText("Nina Souza").waitFor();
     await expect.poll(() => row.locator("td").nth(2).textContent()).toContain("Support");
     await people.locator('[data-invitation="nina.souza@example.com"]').getByText("Accepted").waitFor();
+  });
+
+  it("invites someone into a custom role; they join holding it", async () => {
+    const made = await app.server.api("/api/admin/roles", {
+      method: "POST",
+      token: await app.server.login("admin@demo.inbox"),
+      json: { name: "Queue keeper", base: "agent", permissions: { ...BUILT_IN_PERMISSIONS.agent, conversations: "assigned_or_unassigned" } },
+    });
+    const { role } = (await made.json()) as { role: CustomRole };
+    const alice = await app.signIn("admin@demo.inbox");
+    await alice.goto(app.server.url + "/settings");
+    const people = alice.getByRole("region", { name: "People & teams" });
+    const invite = people.getByRole("form", { name: "Invite someone" });
+    await invite.getByLabel("Email").fill("lia.prado@example.com");
+    await invite.getByLabel("Role").selectOption({ label: "Queue keeper" });
+    await invite.getByRole("button", { name: "Send invitation" }).click();
+    const link = await invite.getByRole("textbox", { name: /Invitation link for lia.prado@example.com/ }).inputValue();
+    await people.locator('[data-invitation="lia.prado@example.com"]').getByText("Queue keeper").waitFor();
+
+    const lia = await (await app.newContext()).newPage();
+    await lia.goto(link);
+    await lia.getByText("You were invited as Queue keeper with lia.prado@example.com.").waitFor();
+    await lia.getByLabel("Your name").fill("Lia Prado");
+    await lia.getByLabel("Choose a password").fill("a long enough password");
+    await lia.getByLabel("Repeat the password").fill("a long enough password");
+    await lia.getByRole("button", { name: "Create my account" }).click();
+    await lia.getByRole("navigation", { name: "Conversations" }).waitFor();
+    expect(await app.server.core.db.query.users.findFirst({ where: eq(users.email, "lia.prado@example.com") })).toMatchObject({ role: "agent", customRoleId: role.id });
+
+    await alice.reload();
+    await people.locator('tr[data-person="lia.prado@example.com"]').getByRole("cell", { name: "Queue keeper", exact: true }).waitFor();
   });
 
   it("deactivating someone who is signed in ends their session at once and puts their chats back in the queue", async () => {

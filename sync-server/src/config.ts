@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { ChannelTypeSchema, type ChannelType } from "@inbox/shared";
 
+/** An env variable set to "" (as env files often leave them) counts as unset. */
+const blankIsUnset = z
+  .string()
+  .optional()
+  .transform((v) => v?.trim() || undefined);
+/** `a@b.c` or `Name <a@b.c>`: one mailbox, no line breaks (it goes into a header). */
+const MAILBOX = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
+
 /** Server settings, validated once at start-up from the runtime's environment. */
 export const ServerConfigSchema = z.object({
   DATABASE_URL: z.string().default("file:./data/inbox.db"),
@@ -64,8 +72,30 @@ export const ServerConfigSchema = z.object({
   DEMO_TRAFFIC_SEED: z.coerce.number().int().min(0).max(2 ** 32 - 1).default(1),
   /** Demo traffic starts no new chats while the demo workspace has this many unresolved ones. */
   DEMO_TRAFFIC_MAX_OPEN: z.coerce.number().int().min(1).max(1000).default(40),
+  /**
+   * The mail server invitations are emailed through: `smtp://user:password@host:587` (STARTTLS,
+   * required when a password is sent to another machine) or `smtps://…@host:465` (TLS from the
+   * start); percent-encode special characters of the user and password. Unset: invitations are
+   * links to copy. The password lives here only: never stored, never logged.
+   */
+  SMTP_URL: blankIsUnset.refine((v) => v === undefined || smtpUrl(v) !== null, "use smtp://user:password@host:port or smtps://user:password@host:port"),
+  /** The sender of invitation emails, `Inbox <no-reply@example.com>` or an address; needed with SMTP_URL. */
+  MAIL_FROM: blankIsUnset.refine((v) => v === undefined || MAILBOX.test(v), "use an address, or a name and an address: Inbox <no-reply@example.com>"),
+}).superRefine((c, ctx) => {
+  if (c.SMTP_URL && !c.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "set the sender of invitation emails too (with SMTP_URL), e.g. Inbox <no-reply@example.com>" });
 });
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+
+/** Where invitation emails go out, when the operator set SMTP_URL (node/smtp-mailer.ts). */
+export function mailSettingsOf(config: ServerConfig): { smtpUrl: string; from: string } | undefined {
+  return config.SMTP_URL && config.MAIL_FROM ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : undefined;
+}
+
+/** An smtp: or smtps: URL with a host, or null. Never echoed in an error: it holds the password. */
+export function smtpUrl(text: string): URL | null {
+  const url = urlOrNull(text);
+  return url && (url.protocol === "smtp:" || url.protocol === "smtps:") && url.hostname !== "" ? url : null;
+}
 
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
   const result = ServerConfigSchema.safeParse(env);

@@ -33,6 +33,7 @@ import { WidgetHub } from "./widget/index.ts";
 import { WidgetLimits, type WidgetLimitOptions } from "./widget/index.ts";
 import { widgetMessagePrep, type WidgetPush } from "./widget/index.ts";
 import { BoardPublisher, withBoardRefresh } from "./supervision/index.ts";
+import type { Mailer } from "./people/index.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -79,6 +80,8 @@ export interface CoreOptions {
   leaseMs?: number;
   /** How long processed webhooks are kept (default: done 7 days, failed 30). */
   webhookRetention?: WebhookRetention;
+  /** Where email goes out (Node: SMTP when SMTP_URL is set); none: invitations are links to copy. */
+  mailer?: Mailer;
 }
 
 /**
@@ -141,6 +144,8 @@ export interface Core {
   secureCookies: boolean | "auto";
   passwords: PasswordHasher;
   trustedProxies: readonly string[];
+  /** Sends invitations by email; null when the runtime has none or nothing is configured. */
+  mailer: Mailer | null;
 }
 
 /** Builds the parts in dependency order, each handed only what it needs. */
@@ -238,6 +243,7 @@ export function createCore(opts: CoreOptions): Core {
     secureCookies: opts.secureCookies,
     passwords: opts.passwords ?? new PasswordHasher(nobleScrypt),
     trustedProxies: opts.trustedProxies ?? [],
+    mailer: opts.mailer ?? null,
   };
 }
 

@@ -1,4 +1,4 @@
-import { loadConfig, parsePlatformApiUrls, StartupRefusal } from "./config.ts";
+import { loadConfig, mailSettingsOf, parsePlatformApiUrls, smtpUrl, StartupRefusal } from "./config.ts";
 import { startNodeServer } from "./node/server.ts";
 import { webhookRetentionFrom } from "./webhooks/index.ts";
 
@@ -35,6 +35,7 @@ const server = await startNodeServer({
   platformApiUrls: parsePlatformApiUrls(config.PLATFORM_API_URLS),
   platformDownloadLimitBytes: config.PLATFORM_DOWNLOAD_LIMIT_MB * 1024 * 1024,
   demoTraffic: config.DEMO_TRAFFIC ? { seed: config.DEMO_TRAFFIC_SEED, maxOpen: config.DEMO_TRAFFIC_MAX_OPEN } : undefined,
+  mail: mailSettingsOf(config),
 }).catch(refused);
 
 const demoLines = server.seed
@@ -53,7 +54,10 @@ const trafficLines = server.demoTraffic
         `(seed ${server.demoTraffic.settings.seed}, no new chats above ${server.demoTraffic.settings.maxOpen} open ones). Unset DEMO_TRAFFIC to stop it.`,
     ]
   : [];
-const lines = ["", `  Inbox is running at ${server.url}`, `  API description: ${server.url}/openapi.json`, ...demoLines, ...trafficLines, ""];
+// The mail server by its host only: the URL holds the password.
+const mailHost = config.SMTP_URL ? smtpUrl(config.SMTP_URL)?.host : undefined;
+const mailLines = ["", mailHost ? `  Invitations are emailed through ${mailHost} as ${config.MAIL_FROM}.` : "  Invitations are links to copy (set SMTP_URL and MAIL_FROM to email them too)."];
+const lines = ["", `  Inbox is running at ${server.url}`, `  API description: ${server.url}/openapi.json`, ...demoLines, ...trafficLines, ...mailLines, ""];
 console.log(lines.join("\n"));
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

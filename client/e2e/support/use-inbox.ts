@@ -17,16 +17,17 @@ export interface InboxUnderTest {
 /**
  * Starts a seeded server and a browser before the file's tests and stops both after. Call at the
  * top of the file; the getters are valid inside tests and in hooks registered after this call
- * (vitest runs beforeAll hooks in the order they were registered).
+ * (vitest runs beforeAll hooks in the order they were registered). `options.server`: more server
+ * settings, read when it starts (e.g. a mail server started in a hook registered before).
  */
-export function useInbox(): InboxUnderTest {
+export function useInbox(options: { server?: () => Parameters<typeof startTestServer>[0] } = {}): InboxUnderTest {
   let server: TestServer | undefined;
   let browser: Browser | undefined;
   const contexts: BrowserContext[] = [];
   beforeAll(async () => {
     // The demo, turned on explicitly (a real server's defaults have neither): its seeded
     // workspace and logins, and the simulator the platform channels' tests drive.
-    server = await startTestServer({ seed: true, simulator: true });
+    server = await startTestServer({ ...options.server?.(), seed: true, simulator: true });
     browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -44,6 +44,8 @@ export const InvitationSchema = z.object({
   email: z.email(),
   role: RoleSchema,
   teamIds: z.array(IdSchema),
+  /** A custom role the invitee will hold (`role` is then its base); null or absent (older servers): the built-in role. */
+  customRoleId: IdSchema.nullable().optional(),
   createdAt: TimestampSchema,
   expiresAt: TimestampSchema,
   status: InvitationStatusSchema,
@@ -78,11 +80,24 @@ export const InviteRequestSchema = z.object({
   email: z.email("That email address is not valid.").max(320).transform((e) => e.trim().toLowerCase()),
   role: RoleSchema,
   teamIds: z.array(IdSchema).max(100),
+  /** A custom role of the workspace for the invitee; the server sets `role` to its base. */
+  customRoleId: IdSchema.nullable().optional(),
 });
 export type InviteRequest = z.infer<typeof InviteRequestSchema>;
 
-/** The link is shown once, to copy: only a hash of its token is kept. */
-export const InvitationLinkResponseSchema = z.object({ invitation: InvitationSchema, link: z.url() });
+/**
+ * The link is shown once, to copy: only a hash of its token is kept. With an SMTP server
+ * configured it is also emailed to the invitee; `emailed` says whether that worked and
+ * `emailError` why not, in a sentence (`emailReason`: the cause alone, for the PWA to say in
+ * the user's language). All three are absent from older servers.
+ */
+export const InvitationLinkResponseSchema = z.object({
+  invitation: InvitationSchema,
+  link: z.url(),
+  emailed: z.boolean().optional(),
+  emailError: z.string().optional(),
+  emailReason: z.string().optional(),
+});
 export type InvitationLinkResponse = z.infer<typeof InvitationLinkResponseSchema>;
 
 /** What the invitee sees before accepting (public, by the link's token). */
@@ -90,6 +105,8 @@ export const InvitationPreviewSchema = z.object({
   email: z.email(),
   workspaceName: z.string(),
   role: RoleSchema,
+  /** The custom role's name when the invitation gives one (older servers: absent). */
+  customRoleName: z.string().nullable().optional(),
   expiresAt: TimestampSchema,
 });
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;

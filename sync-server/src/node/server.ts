@@ -32,6 +32,7 @@ import { resolveHost } from "./resolve-host.ts";
 import { PasswordHasher, type ScryptParams } from "../auth/index.ts";
 import { nodeScrypt } from "./node-scrypt.ts";
 import { nodePeerAddress } from "./peer-address.ts";
+import { smtpMailer, type SmtpSettings } from "./smtp-mailer.ts";
 
 export interface NodeServerOptions {
   databaseUrl: string;
@@ -75,6 +76,8 @@ export interface NodeServerOptions {
   webhookRetention?: WebhookRetention;
   /** Simulated customers on the demo's channels (DEMO_TRAFFIC); refused unless the demo and the simulator are on. */
   demoTraffic?: Partial<DemoTrafficOptions>;
+  /** SMTP_URL and MAIL_FROM: invitations are also emailed (default: only a link to copy). */
+  mail?: SmtpSettings;
 }
 
 export interface RunningServer {
@@ -119,6 +122,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     instance: loadInstanceId(opts.instanceId, join(opts.dataDir, "instance-id")),
     webhookRetention: opts.webhookRetention,
     leaseMs: opts.leaseMs,
+    mailer: opts.mail ? smtpMailer(opts.mail) : undefined,
   });
   // What this server's previous process held when it stopped (a crash) is taken back first.
   await takeBackOwnClaims(core);

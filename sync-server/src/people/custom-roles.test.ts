@@ -145,6 +145,10 @@ describe("permissions beyond the built-in roles", () => {
     expect((await makeRole("Helper", agentSet({ conversations: "assigned" }), "agent", sam)).status).toBe(201);
     const invite = await server.api("/api/admin/invitations", { method: "POST", token: sam, json: { email: "root@example.com", role: "admin", teamIds: [] } });
     expect(invite.status).toBe(403);
+    // Nor invite someone into a custom role holding more than they do.
+    const exporter = await role("Data exporter", agentSet({ exportData: true }));
+    const wider = await server.api("/api/admin/invitations", { method: "POST", token: sam, json: { email: "exp@example.com", role: "agent", customRoleId: exporter.id, teamIds: [] } });
+    expect(wider.status).toBe(403);
     const adminId = (await server.core.db.query.users.findFirst({ where: eq(users.email, "admin@demo.inbox") }))!.id;
     expect((await server.api(`/api/admin/people/${adminId}`, { method: "PATCH", token: sam, json: { maxConcurrentChats: 1 } })).status).toBe(403);
     // Nor may they take their own way back to this screen.

@@ -3,7 +3,7 @@ import { newId } from "@inbox/shared";
 import type { CustomRole, CustomRoleInput } from "@inbox/shared/api/roles";
 import { auditInsert, eventInsert, type AuditActor } from "../db/event-rows.ts";
 import type { Reads } from "../db/record.ts";
-import { customRoles, users } from "../db/schema.ts";
+import { customRoles, invitations, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { refuseEscalation } from "./grant-guard.ts";
@@ -50,7 +50,13 @@ export async function saveCustomRole(core: PeopleDeps, admin: SessionUser, actor
       ? core.db.update(customRoles).set({ ...after, updatedAt: at }).where(eq(customRoles.id, roleId))
       : core.db.insert(customRoles).values({ id: roleId, workspaceId: admin.workspaceId, ...after, createdAt: at, updatedAt: at }),
     // Holders count as the role's base wherever a role rather than a permission decides.
-    ...(before && before.base !== input.base ? [core.db.update(users).set({ role: input.base }).where(eq(users.customRoleId, roleId))] : []),
+    ...(before && before.base !== input.base
+      ? [
+          core.db.update(users).set({ role: input.base }).where(eq(users.customRoleId, roleId)),
+          // So do those invited with it, once they join.
+          core.db.update(invitations).set({ role: input.base }).where(and(eq(invitations.customRoleId, roleId), isNull(invitations.acceptedAt))),
+        ]
+      : []),
     eventInsert(core, { workspaceId: admin.workspaceId, type: action, actorKind: "agent", actorId: admin.id, data: { roleId, name: input.name }, at }),
     auditInsert(core, {
       ...actor,
@@ -74,6 +80,8 @@ export async function deleteCustomRole(core: PeopleDeps, admin: SessionUser, act
   const at = core.now();
   await core.writer.write([
     core.db.update(users).set({ customRoleId: null }).where(eq(users.customRoleId, id)),
+    // Those invited with it join on its base role (already the invitation's role).
+    core.db.update(invitations).set({ customRoleId: null }).where(eq(invitations.customRoleId, id)),
     core.db.delete(customRoles).where(eq(customRoles.id, id)),
     eventInsert(core, { workspaceId: admin.workspaceId, type: "role.deleted", actorKind: "agent", actorId: admin.id, data: { roleId: id, name: row.name }, at }),
     auditInsert(core, { ...actor, workspaceId: admin.workspaceId, action: "role.deleted", target: id, data: { before: { name: row.name, base: row.base, permissions: row.permissions }, holders: holders.length }, at }),

@@ -3,13 +3,17 @@ import { newId, type AcceptInvitationRequest, type Invitation, type InvitationLi
 import { randomToken, refuseWeakPassword, sha256Hex } from "../auth/index.ts";
 import type { AuditActor } from "../db/event-rows.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
-import { invitations, teamMembers, teams, users, workspaces } from "../db/schema.ts";
+import { customRoles, invitations, teamMembers, teams, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
+import { customRoleOf } from "./custom-roles.ts";
 import { refuseEscalation } from "./grant-guard.ts";
+import { emailInvitation, roleWords, type Emailing } from "./invitation-mail.ts";
 import type { PeopleDeps } from "./people-deps.ts";
 import { refuseForeignTeams } from "./team-guard.ts";
 import { invitationStatus, toInvitation } from "./people-list.ts";
+
+type InvitationRow = typeof invitations.$inferSelect;
 
 /** How long an invitation link works. Resending makes a new link with a new expiry. */
 export const INVITATION_TTL_MS = 7 * 24 * 3600_000;
@@ -22,19 +26,27 @@ function linkOf(origin: string, token: string): string {
   return `${origin}/invite#${token}`;
 }
 
-/** Invites someone by email with a role and teams; refused if the address already has an account. */
+/**
+ * Invites someone by email with a role (built-in, or a custom role whose base becomes the role)
+ * and teams; refused if the address already has an account. The invitation is stored first;
+ * then, when the server has a mailer, it is emailed, and neither the wait nor a failure undoes it.
+ */
 export async function invite(core: PeopleDeps, admin: SessionUser, actor: AuditActor, origin: string, req: InviteRequest): Promise<InvitationLinkResponse> {
   const taken = await core.db.query.users.findFirst({ where: eq(users.email, req.email), columns: { id: true } });
   if (taken) throw new HttpError(409, "conflict", `There is already an account for ${req.email}.`, { reason: "email_taken" });
   await refuseForeignTeams(core, admin.workspaceId, req.teamIds);
-  refuseEscalation(admin, { role: req.role });
+  const custom = req.customRoleId ? await customRoleOf(core, admin.workspaceId, req.customRoleId) : null;
+  const role = custom?.base ?? req.role;
+  // One who manages people gives only what they hold, a custom role's permissions included.
+  refuseEscalation(admin, { role, ...(custom ? { permissions: custom.permissions } : {}) });
   const token = randomToken();
   const at = core.now();
   const row = {
     id: newId(),
     workspaceId: admin.workspaceId,
     email: req.email,
-    role: req.role,
+    role,
+    customRoleId: custom?.id ?? null,
     teamIds: [...new Set(req.teamIds)],
     tokenHash: await sha256Hex(token),
     invitedBy: admin.id,
@@ -47,13 +59,26 @@ export async function invite(core: PeopleDeps, admin: SessionUser, actor: AuditA
     // A new invitation to the same address replaces a pending one: one working link per person.
     core.db.update(invitations).set({ revokedAt: at }).where(and(eq(invitations.workspaceId, admin.workspaceId), eq(invitations.email, req.email), isNull(invitations.acceptedAt), isNull(invitations.revokedAt))),
     core.db.insert(invitations).values(row),
-    eventInsert(core, { workspaceId: admin.workspaceId, type: "user.invited", actorKind: "agent", actorId: admin.id, data: { invitationId: row.id, role: row.role, teamIds: row.teamIds }, at }),
-    auditInsert(core, { ...actor, workspaceId: admin.workspaceId, action: "invitation.created", target: row.id, data: { email: row.email, role: row.role, teamIds: row.teamIds, expiresAt: row.expiresAt }, at }),
+    eventInsert(core, { workspaceId: admin.workspaceId, type: "user.invited", actorKind: "agent", actorId: admin.id, data: { invitationId: row.id, role: row.role, customRoleId: row.customRoleId, teamIds: row.teamIds }, at }),
   ]);
-  return { invitation: toInvitation(row, at), link: linkOf(origin, token) };
+  const link = linkOf(origin, token);
+  const emailing = await sendInvitation(core, admin, row, link, custom?.name ?? null);
+  // The audit entry follows the send so it can say whether the email went (the event above,
+  // committed with the invitation, keeps it on record should the process stop mid-send).
+  await core.writer.write([
+    auditInsert(core, {
+      ...actor,
+      workspaceId: admin.workspaceId,
+      action: "invitation.created",
+      target: row.id,
+      data: { email: row.email, role: row.role, customRoleId: row.customRoleId, teamIds: row.teamIds, expiresAt: row.expiresAt, ...emailedFields(emailing) },
+      at,
+    }),
+  ]);
+  return { invitation: toInvitation(row, at), link, ...emailing };
 }
 
-/** A new link for a pending or expired invitation (the old link stops working). */
+/** A new link for a pending or expired invitation (the old link stops working), emailed again when the server can. */
 export async function resendInvitation(core: PeopleDeps, admin: SessionUser, actor: AuditActor, origin: string, id: string): Promise<InvitationLinkResponse> {
   const row = await ownInvitation(core, admin, id);
   const status = invitationStatus(row, core.now());
@@ -62,11 +87,40 @@ export async function resendInvitation(core: PeopleDeps, admin: SessionUser, act
   const token = randomToken();
   const at = core.now();
   const next = { ...row, tokenHash: await sha256Hex(token), expiresAt: at + INVITATION_TTL_MS };
+  await core.writer.write([core.db.update(invitations).set({ tokenHash: next.tokenHash, expiresAt: next.expiresAt }).where(eq(invitations.id, id))]);
+  const link = linkOf(origin, token);
+  const emailing = await sendInvitation(core, admin, next, link, await customRoleName(core, row));
+  // As for a new invitation: audited once the send says whether the email went.
   await core.writer.write([
-    core.db.update(invitations).set({ tokenHash: next.tokenHash, expiresAt: next.expiresAt }).where(eq(invitations.id, id)),
-    auditInsert(core, { ...actor, workspaceId: admin.workspaceId, action: "invitation.resent", target: id, data: { email: row.email, expiresAt: next.expiresAt }, at }),
+    auditInsert(core, { ...actor, workspaceId: admin.workspaceId, action: "invitation.resent", target: id, data: { email: row.email, expiresAt: next.expiresAt, ...emailedFields(emailing) }, at }),
   ]);
-  return { invitation: toInvitation(next, at), link: linkOf(origin, token) };
+  return { invitation: toInvitation(next, at), link, ...emailing };
+}
+
+/** The email, when the server has a mailer: the workspace's name, who invites, as what, until when. */
+async function sendInvitation(core: PeopleDeps, admin: SessionUser, row: InvitationRow, link: string, customName: string | null): Promise<Emailing> {
+  if (!core.mailer) return { emailed: false };
+  const workspace = await core.db.query.workspaces.findFirst({ where: eq(workspaces.id, row.workspaceId), columns: { name: true } });
+  return emailInvitation(core.mailer, {
+    to: row.email,
+    link,
+    workspaceName: workspace?.name ?? "",
+    inviterName: admin.name,
+    roleName: customName ?? roleWords(row.role),
+    expiresAt: row.expiresAt,
+  });
+}
+
+/** Whether it was emailed, and why not, as the audit entry keeps it: never the link. */
+function emailedFields(e: Emailing): Record<string, unknown> {
+  return { emailed: e.emailed, ...(e.emailReason ? { emailError: e.emailReason } : {}) };
+}
+
+/** The custom role an invitation gives, by name (null: a built-in role, or the role was deleted since). */
+async function customRoleName(core: PeopleDeps, row: InvitationRow): Promise<string | null> {
+  if (!row.customRoleId) return null;
+  const found = await core.db.query.customRoles.findFirst({ where: and(eq(customRoles.id, row.customRoleId), eq(customRoles.workspaceId, row.workspaceId)), columns: { name: true } });
+  return found?.name ?? null;
 }
 
 export async function revokeInvitation(core: PeopleDeps, admin: SessionUser, actor: AuditActor, id: string): Promise<Invitation> {
@@ -85,7 +139,7 @@ export async function revokeInvitation(core: PeopleDeps, admin: SessionUser, act
 export async function previewInvitation(core: PeopleDeps, token: string): Promise<InvitationPreview> {
   const row = await usable(core, token);
   const workspace = await core.db.query.workspaces.findFirst({ where: eq(workspaces.id, row.workspaceId), columns: { name: true } });
-  return { email: row.email, workspaceName: workspace?.name ?? "", role: row.role, expiresAt: row.expiresAt };
+  return { email: row.email, workspaceName: workspace?.name ?? "", role: row.role, customRoleName: await customRoleName(core, row), expiresAt: row.expiresAt };
 }
 
 /**
@@ -100,6 +154,13 @@ export async function acceptInvitation(core: PeopleDeps, actor: Omit<AuditActor,
   if (taken) throw new HttpError(409, "conflict", `There is already an account for ${row.email}. Sign in instead.`, { reason: "email_taken" });
   const live = await core.db.select({ id: teams.id }).from(teams).where(and(eq(teams.workspaceId, row.workspaceId), isNull(teams.archivedAt)));
   const teamIds = row.teamIds.filter((t) => live.some((l) => l.id === t));
+  // The custom role the invitation gives, if it still exists (deleting a role clears it from
+  // invitations too, and its base is the invitation's role, as for the role's holders).
+  const custom = row.customRoleId
+    ? await core.db.query.customRoles.findFirst({ where: and(eq(customRoles.id, row.customRoleId), eq(customRoles.workspaceId, row.workspaceId)), columns: { id: true, base: true } })
+    : undefined;
+  const role = custom?.base ?? row.role;
+  const customRoleId = custom?.id ?? null;
   const userId = newId();
   const at = core.now();
   const passwordHash = await core.passwords.hash(req.password);
@@ -108,11 +169,13 @@ export async function acceptInvitation(core: PeopleDeps, actor: Omit<AuditActor,
   ]);
   if ((claimed as unknown[]).length === 0) throw new HttpError(410, "not_found", "This invitation link is no longer valid. Ask your admin for a new one.", { reason: "invitation_gone" });
   await core.writer.write([
-    core.db.insert(users).values({ id: userId, workspaceId: row.workspaceId, email: row.email, name: req.name, role: row.role, passwordHash, createdAt: at }),
+    core.db.insert(users).values({ id: userId, workspaceId: row.workspaceId, email: row.email, name: req.name, role, customRoleId, passwordHash, createdAt: at }),
     ...(teamIds.length ? [core.db.insert(teamMembers).values(teamIds.map((teamId) => ({ teamId, userId })))] : []),
-    eventInsert(core, { workspaceId: row.workspaceId, type: "user.joined", actorKind: "agent", actorId: userId, data: { invitationId: row.id, role: row.role, teamIds }, at }),
-    auditInsert(core, { ...actor, actorId: userId, actorName: req.name, workspaceId: row.workspaceId, action: "invitation.accepted", target: userId, data: { email: row.email, role: row.role, teamIds, invitationId: row.id }, at }),
+    eventInsert(core, { workspaceId: row.workspaceId, type: "user.joined", actorKind: "agent", actorId: userId, data: { invitationId: row.id, role, customRoleId, teamIds }, at }),
+    auditInsert(core, { ...actor, actorId: userId, actorName: req.name, workspaceId: row.workspaceId, action: "invitation.accepted", target: userId, data: { email: row.email, role, customRoleId, teamIds, invitationId: row.id }, at }),
   ]);
+  // A custom role may see only part of its teams' chats: their list room must be written from now on.
+  if (customRoleId) await core.narrowViewers.refresh();
   return { email: row.email };
 }
 

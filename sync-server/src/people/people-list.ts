@@ -67,5 +67,5 @@ export function invitationStatus(r: InvitationRow, now: number): InvitationStatu
 }
 
 export function toInvitation(r: InvitationRow, now: number): Invitation {
-  return { id: r.id, email: r.email, role: r.role, teamIds: r.teamIds, createdAt: r.createdAt, expiresAt: r.expiresAt, status: invitationStatus(r, now) };
+  return { id: r.id, email: r.email, role: r.role, customRoleId: r.customRoleId, teamIds: r.teamIds, createdAt: r.createdAt, expiresAt: r.expiresAt, status: invitationStatus(r, now) };
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import type { InvitationLinkResponse, PeopleResponse, Person } from "@inbox/shared";
+import { BUILT_IN_PERMISSIONS, type InvitationLinkResponse, type InvitationPreview, type PeopleResponse, type Permissions, type Person } from "@inbox/shared";
+import type { CustomRole } from "@inbox/shared/api/roles";
 import { auditLog, events, sessions, users } from "../db/schema.ts";
 import { DEMO_PASSWORD, startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 import { RoutingFixtures } from "../routing/routing-fixtures.ts";
@@ -70,6 +71,58 @@ describe("invitations", () => {
     const res = await server.api("/api/admin/invitations", { method: "POST", token: admin, json: { email: "ana@demo.inbox", role: "agent", teamIds: [] } });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: { message: string } }).error.message).toContain("already an account for ana@demo.inbox");
+  });
+});
+
+describe("invitations with a custom role", () => {
+  async function customRole(name: string, permissions: Partial<Permissions>): Promise<CustomRole> {
+    const res = await server.api("/api/admin/roles", { method: "POST", token: admin, json: { name, base: "agent", permissions: { ...BUILT_IN_PERMISSIONS.agent, ...permissions } } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return ((await res.json()) as { role: CustomRole }).role;
+  }
+  const inviteWith = async (email: string, customRoleId: string, teamIds: string[] = []) => {
+    const res = await server.api("/api/admin/invitations", { method: "POST", token: admin, json: { email, role: "supervisor", customRoleId, teamIds } });
+    expect(res.status, await res.clone().text()).toBe(201);
+    return (await res.json()) as InvitationLinkResponse;
+  };
+  const accept = (link: string, name: string) => server.api("/api/invitations/accept", { method: "POST", json: { token: tokenOf(link), name, password: "a long enough password" } });
+
+  it("the invitee joins holding the role (its base as their role), and sees what it lets them see at once", async () => {
+    const keeper = await customRole("Queue keeper", { conversations: "assigned_or_unassigned" });
+    const team = (await people()).teams.find((t) => t.name === "Support")!;
+    const sent = await inviteWith("lia@example.com", keeper.id, [team.id]);
+    // The role is the custom role's base, whatever the request said; no mail server: not emailed.
+    expect(sent).toMatchObject({ emailed: false, invitation: { role: "agent", customRoleId: keeper.id } });
+    expect(sent.emailError).toBeUndefined();
+    expect((await people()).invitations.find((i) => i.id === sent.invitation.id)?.customRoleId).toBe(keeper.id);
+    const preview = (await (await server.api("/api/invitations/preview", { method: "POST", json: { token: tokenOf(sent.link) } })).json()) as InvitationPreview;
+    expect(preview).toMatchObject({ role: "agent", customRoleName: "Queue keeper" });
+
+    const accepted = await accept(sent.link, "Lia Prado");
+    expect(accepted.status).toBe(200);
+    const lia = (await people()).people.find((p) => p.email === "lia@example.com")!;
+    expect(lia).toMatchObject({ role: "agent", customRoleId: keeper.id, teamIds: [team.id] });
+    const { token } = (await accepted.json()) as { token: string };
+    const me = (await (await server.api("/api/me", { token })).json()) as { user: { permissions: Permissions; customRole: { name: string } } };
+    expect(me.user).toMatchObject({ customRole: { name: "Queue keeper" }, permissions: { conversations: "assigned_or_unassigned" } });
+    // Her team's list writes reach her own list room from the start.
+    expect(server.core.narrowViewers.of(team.id).map((v) => v.id)).toContain(lia.id);
+    const [entry] = await server.core.db.select().from(auditLog).where(eq(auditLog.target, lia.id));
+    expect(entry).toMatchObject({ action: "invitation.accepted", data: { role: "agent", customRoleId: keeper.id } });
+  });
+
+  it("a role deleted before the invitation is accepted leaves the invitee on its base role", async () => {
+    const temp = await customRole("Seasonal", { manageContacts: false });
+    const sent = await inviteWith("rita@example.com", temp.id);
+    expect((await server.api(`/api/admin/roles/${temp.id}`, { method: "DELETE", token: admin })).status).toBe(200);
+    expect((await people()).invitations.find((i) => i.id === sent.invitation.id)?.customRoleId).toBeNull();
+    expect((await accept(sent.link, "Rita Reis")).status).toBe(200);
+    expect((await people()).people.find((p) => p.email === "rita@example.com")).toMatchObject({ role: "agent", customRoleId: null });
+  });
+
+  it("refuses a custom role of no such id in this workspace", async () => {
+    const res = await server.api("/api/admin/invitations", { method: "POST", token: admin, json: { email: "x@example.com", role: "agent", customRoleId: "no-such-role", teamIds: [] } });
+    expect(res.status).toBe(404);
   });
 });
 

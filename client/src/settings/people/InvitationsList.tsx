@@ -1,11 +1,13 @@
-/** Invitations sent: status, a new link for pending or expired ones, revoke. */
+/** Invitations sent: role (a custom role by its name), status, a new link for pending or expired ones, revoke. */
 import type { Invitation, InvitationLinkResponse } from "@inbox/shared";
+import type { CustomRole } from "@inbox/shared/api/roles";
 import { createSignal, For, Show } from "solid-js";
+import { personRoleName } from "../roles/role-words.ts";
 import { InvitationLink } from "./InvitationLink.tsx";
 import { errorText, t } from "./messages.ts";
 import { peopleApi } from "./people-api.ts";
 
-export function InvitationsList(props: { invitations: Invitation[]; disabled: boolean; onChanged(message: string): void; onError(message: string): void }) {
+export function InvitationsList(props: { invitations: Invitation[]; roles: readonly CustomRole[]; disabled: boolean; onChanged(message: string): void; onError(message: string): void }) {
   const [link, setLink] = createSignal<InvitationLinkResponse | null>(null);
   const resend = async (i: Invitation) => {
     try {
@@ -32,7 +34,7 @@ export function InvitationsList(props: { invitations: Invitation[]; disabled: bo
           {(i) => (
             <li data-invitation={i.email}>
               <span>
-                <strong>{i.email}</strong> · {t(`role_${i.role}`)} · <span class="badge">{t(`status_${i.status}`)}</span>
+                <strong>{i.email}</strong> · <span class="invitation-role">{personRoleName({ role: i.role, customRoleId: i.customRoleId ?? null }, props.roles)}</span> · <span class="badge">{t(`status_${i.status}`)}</span>
               </span>
               <Show when={i.status === "pending" || i.status === "expired"}>
                 <span class="row-actions">

@@ -1,18 +1,31 @@
-/** Invite someone: email, role, teams; the answer is a link to copy (shown once). */
-import { ROLES, type AdminTeam, type InvitationLinkResponse, type Role } from "@inbox/shared";
-import { createSignal, For, Show } from "solid-js";
+/**
+ * Invite someone: email, role (built-in or custom), teams; the answer is a link to copy (shown
+ * once), also emailed when the server has a mail server.
+ */
+import type { AdminTeam, InvitationLinkResponse, InviteRequest } from "@inbox/shared";
+import type { CustomRole } from "@inbox/shared/api/roles";
+import { createSignal, Show } from "solid-js";
 import { InvitationLink } from "./InvitationLink.tsx";
+import { isBuiltIn, RoleOptions } from "./RoleOptions.tsx";
 import { TeamPicker } from "./TeamPicker.tsx";
 import { errorText, t } from "./messages.ts";
 import { peopleApi } from "./people-api.ts";
 
-export function InviteForm(props: { teams: AdminTeam[]; disabled: boolean; onInvited(): void }) {
+/** A built-in role by name, or a custom role by id (sent with its base as the role, which the server sets anyway). */
+function roleRequest(choice: string, roles: readonly CustomRole[]): Pick<InviteRequest, "role" | "customRoleId"> {
+  if (isBuiltIn(choice)) return { role: choice };
+  return { role: roles.find((r) => r.id === choice)?.base ?? "agent", customRoleId: choice };
+}
+
+export function InviteForm(props: { teams: AdminTeam[]; roles: readonly CustomRole[]; disabled: boolean; onInvited(): void }) {
   const [email, setEmail] = createSignal("");
-  const [role, setRole] = createSignal<Role>("agent");
+  const [role, setRole] = createSignal<string>("agent");
   const [teamIds, setTeamIds] = createSignal<string[]>([]);
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal("");
   const [sent, setSent] = createSignal<InvitationLinkResponse | null>(null);
+  // A custom role chosen and then deleted in Roles is no longer offered: back to the default.
+  const choice = () => (isBuiltIn(role()) || props.roles.some((r) => r.id === role()) ? role() : "agent");
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
@@ -21,7 +34,7 @@ export function InviteForm(props: { teams: AdminTeam[]; disabled: boolean; onInv
     setError("");
     setSent(null);
     try {
-      const answer = await peopleApi.invite({ email: email().trim(), role: role(), teamIds: teamIds() });
+      const answer = await peopleApi.invite({ email: email().trim(), ...roleRequest(choice(), props.roles), teamIds: teamIds() });
       setSent(answer);
       setEmail("");
       setTeamIds([]);
@@ -43,8 +56,8 @@ export function InviteForm(props: { teams: AdminTeam[]; disabled: boolean; onInv
         </div>
         <div class="field">
           <label for="invite-role">{t("role")}</label>
-          <select id="invite-role" value={role()} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-            <For each={ROLES}>{(r) => <option value={r}>{t(`role_${r}`)}</option>}</For>
+          <select id="invite-role" onChange={(e) => setRole(e.currentTarget.value)}>
+            <RoleOptions selected={choice()} custom={props.roles} />
           </select>
         </div>
       </div>

@@ -73,7 +73,7 @@ export function InviteScreen() {
           <form class="card signin-card" onSubmit={(e) => void submit(e)} noValidate aria-labelledby="invite-title">
             <img class="card-logo" src="/icon.svg" alt="" width="48" height="48" />
             <h1 id="invite-title">{t("joinTitle", { workspace: p().workspaceName })}</h1>
-            <p class="muted">{t("joinAs", { role: t(`role_${p().role}`), email: p().email })}</p>
+            <p class="muted">{t("joinAs", { role: p().customRoleName ?? t(`role_${p().role}`), email: p().email })}</p>
             <div class="field">
               <label for="invite-name">{t("yourName")}</label>
               <input id="invite-name" autocomplete="name" value={name()} onInput={(e) => setName(e.currentTarget.value)} />

@@ -15,7 +15,7 @@ import { t } from "./messages.ts";
 import { createPeopleStore } from "./people-api.ts";
 import type { RolesStore } from "../roles/roles-api.ts";
 
-/** `roles`: the workspace's custom roles (shared with the Roles section), offered after the built-in ones. */
+/** `roles`: the workspace's custom roles (shared with the Roles section), offered after the built-in ones when editing or inviting someone. */
 export function PeopleSettings(props: { roles: RolesStore }) {
   const { local, conversations } = useAppState();
   const store = createPeopleStore(local.db());
@@ -56,9 +56,9 @@ export function PeopleSettings(props: { roles: RolesStore }) {
       <Show when={store.data()} fallback={<p class="muted" role="status">{t("loading")}</p>}>
         {(data) => (
           <>
-            <InviteForm teams={data().teams} disabled={offline()} onInvited={() => changed("")} />
+            <InviteForm teams={data().teams} roles={customRoles()} disabled={offline()} onInvited={() => changed("")} />
             <h3>{t("invitationsTitle")}</h3>
-            <InvitationsList invitations={data().invitations} disabled={offline()} onChanged={changed} onError={failed} />
+            <InvitationsList invitations={data().invitations} roles={customRoles()} disabled={offline()} onChanged={changed} onError={failed} />
             <h3>{t("peopleTitle")}</h3>
             <PeopleTable people={data().people} teams={data().teams} roles={customRoles()} disabled={offline()} onChanged={changed} onError={failed} />
             <h3>{t("teamsTitle")}</h3>

@@ -1,13 +1,13 @@
 /** One person's role (built-in or custom), teams, capacity, languages and skills, saved together. */
-import { ROLES, type AdminTeam, type Person, type Role, type UpdatePersonRequest } from "@inbox/shared";
+import type { AdminTeam, Person, UpdatePersonRequest } from "@inbox/shared";
 import type { CustomRole } from "@inbox/shared/api/roles";
-import { createSignal, For, Show } from "solid-js";
+import { createSignal, Show } from "solid-js";
 import { errorText, t } from "./messages.ts";
+import { isBuiltIn, RoleOptions } from "./RoleOptions.tsx";
 import { TeamPicker } from "./TeamPicker.tsx";
 import { peopleApi } from "./people-api.ts";
 
 const tags = (text: string) => [...new Set(text.split(",").map((s) => s.trim()).filter(Boolean))];
-const isBuiltIn = (choice: string): choice is Role => (ROLES as readonly string[]).includes(choice);
 
 /**
  * The role part of the change, only when the choice moved: the server takes a role sent on its
@@ -62,24 +62,7 @@ export function PersonEditor(props: { person: Person; teams: AdminTeam[]; roles:
         <div class="field">
           <label for={`${idBase}-role`}>{t("role")}</label>
           <select id={`${idBase}-role`} onChange={(e) => setRole(e.currentTarget.value)}>
-            <For each={ROLES}>
-              {(r) => (
-                <option value={r} selected={r === role()}>
-                  {t(`role_${r}`)}
-                </option>
-              )}
-            </For>
-            <Show when={customRoles().length > 0}>
-              <optgroup label={t("customRoles")}>
-                <For each={customRoles()}>
-                  {(r) => (
-                    <option value={r.id} selected={r.id === role()}>
-                      {r.name}
-                    </option>
-                  )}
-                </For>
-              </optgroup>
-            </Show>
+            <RoleOptions selected={role()} custom={customRoles()} />
           </select>
         </div>
         <div class="field">
