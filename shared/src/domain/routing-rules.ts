@@ -41,9 +41,9 @@ export const RuleConditionSchema = z.discriminatedUnion("type", [
   /** The customer is (or is not) a VIP. */
   z.object({ type: z.literal("contact_vip"), vip: z.boolean() }),
   /**
-   * The customer's language. Nothing records one yet (no channel sends it and the contact has no
-   * such field): until language detection (the AI issue) fills `RuleFacts.contact.language`,
-   * this condition never matches. Kept so rules can be written now and start working then.
+   * The customer's language: no channel sends one, so it is the language the message is written
+   * in, detected on the server (routing/message-language.ts); a message too short to tell (a
+   * greeting, an emoji) matches no language.
    */
   z.object({ type: z.literal("contact_language"), values: values(LanguageTag) }),
   /** The contact's company is one of these (case and accents ignored). */

@@ -25,7 +25,7 @@ export interface RuleFacts {
   contact: {
     vip: boolean;
     company: string | null;
-    /** Nothing records a customer's language yet (see the contact_language condition): null. */
+    /** The language the message is written in (detected on the server; null when it says too little). */
     language: string | null;
   };
   /** The conversation as it is before the rules (a new one: its inbox's team, normal, no labels). */

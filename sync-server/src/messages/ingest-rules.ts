@@ -1,4 +1,5 @@
 import { eq } from "drizzle-orm";
+import { messageLanguage } from "../routing/index.ts";
 import type { BatchItem } from "drizzle-orm/batch";
 import { roomName, type Message, type Priority } from "@inbox/shared";
 import { evaluateRules, runsOn, type FiredRule, type RuleEffects } from "@inbox/shared/domain/rule-evaluator";
@@ -55,7 +56,7 @@ export async function planRules(core: RulesIngestDeps, t: Target): Promise<RuleP
     channel: t.inbox.channel as never,
     inboxId: t.inbox.id,
     text: t.text,
-    contact: { vip: contact?.vip ?? false, company: contact?.company ?? null, language: null },
+    contact: { vip: contact?.vip ?? false, company: contact?.company ?? null, language: messageLanguage(t.text) },
     teamId: before.teamId,
     priority: before.priority as Priority,
     labels: before.labels,

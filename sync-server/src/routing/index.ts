@@ -8,3 +8,4 @@ export { afterCapacityFreed, routeInBackground, type CapacityDeps } from "./rout
 export { RuleBook, type RuleSet } from "./rules-book.ts";
 export { ruleStatements, type FiredRules } from "./rules-apply.ts";
 export { registerRoutingRuleRoutes } from "./rules-routes.ts";
+export { messageLanguage } from "./message-language.ts";

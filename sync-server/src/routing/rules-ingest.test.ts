@@ -51,6 +51,16 @@ async function writeAgain(inboxId: string, text: string) {
 }
 
 describe("routing rules on new conversations and customer messages", () => {
+  it("a language rule sends Portuguese chats to a team: the language is read from the message", async () => {
+    const { inboxId } = await f.setup("manual", []);
+    const billing = server.seed!.teamIds.billing!;
+    await addRule(inboxId, { name: "Portuguese to Billing", conditions: [{ type: "contact_language", values: ["pt"] }], actions: [{ type: "set_team", teamId: billing }] });
+    const portuguese = await f.customerWrites(inboxId, "Olá, preciso de ajuda com o reembolso do meu pedido");
+    const english = await f.customerWrites(inboxId, "Hello, I need help with the refund of my order");
+    expect((await f.conversation(portuguese)).teamId).toBe(billing);
+    expect((await f.conversation(english)).teamId).not.toBe(billing);
+  });
+
   it("a rule that sets team and priority applies to a new web chat conversation, in its history", async () => {
     const { inboxId, teamId } = await f.setup("manual", []);
     const billing = server.seed!.teamIds.billing!;

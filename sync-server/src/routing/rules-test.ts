@@ -1,4 +1,5 @@
 import { workspaceCalendar } from "../sla/index.ts";
+import { messageLanguage } from "./message-language.ts";
 import { and, eq } from "drizzle-orm";
 import { isBusinessTime } from "@inbox/shared";
 import type { RuleTestRequestSchema, RuleTestResponse } from "@inbox/shared/api/routing-rules";
@@ -37,7 +38,8 @@ export async function testRules(core: Writes, workspaceId: string, request: z.ou
     channel: sample.channel,
     inboxId: sample.inboxId,
     text: sample.text,
-    contact: sample.contact,
+    // A sample that names no language is read like a real message: from its text.
+    contact: { ...sample.contact, language: sample.contact.language ?? messageLanguage(sample.text) },
     teamId: inbox.teamId,
     priority: sample.priority,
     labels: sample.labels,
