@@ -28,6 +28,7 @@ import { registerWebhookRoutes } from "./webhooks/index.ts";
 import { registerWidgetRoutes, type WidgetSocketGateway } from "./widget/index.ts";
 import { registerDirectoryRoutes, registerPreferencesRoutes } from "./workspace/index.ts";
 import { registerSupervisionRoutes } from "./supervision/index.ts";
+import { registerReportRoutes } from "./reports/index.ts";
 
 export interface AppDeps {
   /** Turns an authorised `/sync/<room>` request into a live room socket (Node: node/room-sockets.ts). */
@@ -78,6 +79,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerMessageRoutes(api, core);
   registerSupervisionRoutes(api, core);
   registerSlaRoutes(api, core);
+  registerReportRoutes(api, core);
   registerAuditRoutes(api, core);
   registerDataRightsRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);

@@ -446,6 +446,29 @@ export const ROUTES: RouteRow[] = [
   },
   { route: "GET /api/admin/audit/verify", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/audit/verify" }), note: "the admin's own workspace's chain" },
 
+  // ---------- reports (issue 14) ----------
+  {
+    route: "GET /api/reports",
+    expect: { ...LIST, agent: "allowed" },
+    request: () => ({ method: "GET", path: "/api/reports?preset=last7" }),
+    // The Support agent's replies are in the seed: their row is what the admin and supervisor see.
+    secret: (fx) => fx.userIds.agent,
+    note: "with view reports: the chats their role sees (admins all, supervisors their teams); everyone else: only their own numbers",
+  },
+  {
+    route: "GET /api/reports/conversations",
+    expect: { ...TEAM, assignedOnly: "scoped" },
+    request: (fx) => ({ method: "GET", path: `/api/reports/conversations?preset=last7&metric=messages.received&team=${fx.supportTeamId}` }),
+    secret: secretConv,
+    note: "asked for the Support team: a team outside the caller's view is refused in words; without view reports only the facts counted for oneself",
+  },
+  {
+    route: "GET /api/reports/export.csv",
+    expect: { ...signedIn("denied"), admin: "allowed", supervisor: "allowed", agent: "allowed" },
+    request: (fx) => ({ method: "GET", path: `/api/reports/export.csv?preset=last7&table=agents&agent=${fx.userIds.agent}` }),
+    note: "asked for the Support agent's numbers: theirs, their supervisor's and admins'; anyone else is refused in words",
+  },
+
   // ---------- channel administration ----------
   { route: "GET /api/admin/inboxes", expect: { ...ADMINS, otherWorkspace: "scoped" }, request: () => ({ method: "GET", path: "/api/admin/inboxes" }), secret: (fx) => fx.inbox.id },
   {

@@ -1,5 +1,5 @@
 import { agentFiguresFor, figuresFor, observationsIn, type Scope } from "./aggregate.ts";
-import { observe } from "./observe.ts";
+import { observe, type Observed } from "./observe.ts";
 import { bucketsBetween, weekdayHour } from "./time-buckets.ts";
 import type { Report, ReportEvent, ReportOptions } from "./types.ts";
 
@@ -9,9 +9,14 @@ import type { Report, ReportEvent, ReportOptions } from "./types.ts";
  */
 export function computeReport(events: readonly ReportEvent[], options: ReportOptions): Report {
   if (!(options.to > options.from)) throw new RangeError("the period must end after it starts");
+  return reportFromObserved(observe(events, options), options);
+}
+
+/** The report from observations already made with the same options (a caller that also drills down or breaks down observes once). */
+export function reportFromObserved(observed: Observed, options: ReportOptions): Report {
+  if (!(options.to > options.from)) throw new RangeError("the period must end after it starts");
   const granularity = options.granularity ?? "day";
   const filters = options.filters ?? {};
-  const observed = observe(events, options);
   const period: Scope = { start: options.from, end: options.to, filters, sla: options.sla !== undefined };
 
   const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));

@@ -1,5 +1,6 @@
 // Reports (issue 14): the exact definitions of docs/REPORTS.md as a pure reference computation.
-export { computeReport } from "./compute-report.ts";
+export { computeReport, reportFromObserved } from "./compute-report.ts";
+export { conversationPasses, figuresFor, observationsIn, type Scope } from "./aggregate.ts";
 export { observe, type ConversationView, type Observed } from "./observe.ts";
 export { holderAt, unreadBefore, type ConversationTrace, type Observation } from "./observations.ts";
 export { nearestRank, timeStat } from "./percentiles.ts";
