@@ -20,6 +20,11 @@ describe("routes", () => {
     expect(routeHref({ screen: "profile" })).toBe("/profile");
   });
 
+  it("reads and writes the reports page", () => {
+    expect(parseRoute("/reports/", "")).toEqual({ screen: "reports" });
+    expect(routeHref({ screen: "reports" })).toBe("/reports");
+  });
+
   it("ignores a reconnect id that is not an id", () => {
     expect(parseRoute("/settings", "?reconnect=%3Cscript%3E")).toEqual({ screen: "settings", reconnect: null });
   });

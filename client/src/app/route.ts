@@ -18,7 +18,9 @@ export type Route =
   /** "/invite#<token>": accepting an invitation (the token stays in the fragment, out of server logs). */
   | { screen: "invite" }
   /** "/profile": the signed-in person's own account (everyone). */
-  | { screen: "profile" };
+  | { screen: "profile" }
+  /** "/reports": the Reports screen (everyone signed in; the server scopes the numbers). */
+  | { screen: "reports" };
 
 const MEDIA_PATH = /^\/media\/[A-Za-z0-9._-]{1,128}$/;
 
@@ -27,6 +29,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const trimmed = pathname.replace(/\/+$/, "");
   if (trimmed === "/invite") return { screen: "invite" };
   if (trimmed === "/profile") return { screen: "profile" };
+  if (trimmed === "/reports") return { screen: "reports" };
   if (trimmed === "/supervision" || trimmed === "/supervision/wall") return { screen: "supervision", wall: trimmed.endsWith("/wall") };
   if (pathname.replace(/\/+$/, "") === "/settings") {
     const reconnect = new URLSearchParams(search).get("reconnect");
@@ -40,6 +43,7 @@ export function routeHref(route: Route): string {
   if (route.screen === "media") return route.path;
   if (route.screen === "invite") return "/invite";
   if (route.screen === "profile") return "/profile";
+  if (route.screen === "reports") return "/reports";
   if (route.screen === "supervision") return route.wall ? "/supervision/wall" : "/supervision";
   return route.reconnect ? `/settings?reconnect=${encodeURIComponent(route.reconnect)}` : "/settings";
 }

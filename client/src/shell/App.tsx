@@ -5,6 +5,7 @@ import { canOpenSettings, InviteScreen } from "../settings/index.ts";
 import { EnrolmentCard } from "../profile/index.ts";
 import { canSupervise } from "../supervision/index.ts";
 import { SupervisionScreen } from "./screens/SupervisionScreen.tsx";
+import { ReportsScreen } from "./screens/ReportsScreen.tsx";
 import { InboxScreen } from "./screens/InboxScreen.tsx";
 import { LoadingScreen } from "./screens/LoadingScreen.tsx";
 import { MediaScreen } from "./screens/MediaScreen.tsx";
@@ -59,6 +60,9 @@ function Screens() {
       </Match>
       <Match when={session.status() === "signedIn" && onSettings() && mayOpenSettings()}>
         <SettingsScreen />
+      </Match>
+      <Match when={session.status() === "signedIn" && router.route().screen === "reports"}>
+        <ReportsScreen />
       </Match>
       <Match when={session.status() === "signedIn" && canSupervise(session.me()?.user) && supervision()}>
         {(r) => <SupervisionScreen wall={r().wall} />}

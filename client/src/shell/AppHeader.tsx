@@ -48,6 +48,18 @@ export function AppHeader() {
                 </button>
               </Show>
             </Show>
+            <Show
+              when={router.route().screen === "reports"}
+              fallback={
+                <button type="button" class="btn header-reports" onClick={() => router.navigate({ screen: "reports" })}>
+                  {t("reports")}
+                </button>
+              }
+            >
+              <button type="button" class="btn header-reports" onClick={() => router.navigate({ screen: "inbox" })}>
+                <span aria-hidden="true">←</span> <span class="header-settings-text">{t("backToInbox")}</span>
+              </button>
+            </Show>
             <Show when={user().role === "agent"}>
               <MyNumbers />
             </Show>

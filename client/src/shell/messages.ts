@@ -5,6 +5,7 @@ export const t = defineMessages(
   {
     settings: "Settings",
     supervision: "Supervision",
+    reports: "Reports",
     backToInbox: "Back to inbox",
     signOut: "Sign out",
     profile: "Profile",
@@ -43,6 +44,7 @@ export const t = defineMessages(
   {
     settings: "Configurações",
     supervision: "Supervisão",
+    reports: "Relatórios",
     backToInbox: "Voltar à caixa de entrada",
     signOut: "Sair",
     profile: "Perfil",
