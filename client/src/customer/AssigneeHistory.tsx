@@ -1,21 +1,15 @@
 /** Who held the conversation and when, from its recorded assignment events (newest first). */
-import { DomainEventSchema, type Conversation, type DomainEvent } from "@inbox/shared";
-import { createEffect, createMemo, For, on, Show } from "solid-js";
-import { z } from "zod";
+import type { DomainEvent } from "@inbox/shared";
+import { createMemo, For, Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { formatDateTime } from "../format/time.ts";
-import { contactApi } from "./contact-api.ts";
-import { createCachedRequest } from "./contact-cache.ts";
+import type { CachedRequest } from "./contact-cache.ts";
 import { t } from "./messages.ts";
 
-const EventsSchema = z.array(DomainEventSchema);
-
-export function AssigneeHistory(props: { conversation: Conversation }) {
-  const { local, users } = useAppState();
-  const id = () => props.conversation.id;
-  const events = createCachedRequest(local.db, () => `events.${id()}`, async () => (await contactApi.events(id())).events, EventsSchema);
-  // A new assignment (live, from the room) is a new history entry: read it again.
-  createEffect(on(() => props.conversation.assigneeId, () => events.refetch(), { defer: true }));
+/** `events`: the conversation's recorded history (conversation-history.ts). */
+export function AssigneeHistory(props: { events: CachedRequest<DomainEvent[]> }) {
+  const { users } = useAppState();
+  const events = props.events;
 
   const assignments = createMemo(() =>
     (events.data() ?? []).filter((e) => e.type === "conversation.assigned").sort((a, b) => b.at - a.at),

@@ -1,18 +1,22 @@
-/** Facts about the open conversation: channel, inbox, dates, status, priority, assignee and its history, labels, tickets. */
+/** Facts about the open conversation: channel, inbox, dates, status, priority, assignee and its history, labels, the customer's latest rating, tickets. */
 import type { Conversation, Inbox } from "@inbox/shared";
-import { Show } from "solid-js";
+import { createMemo, Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { StatusBadge } from "../conversation/index.ts";
 import { assigneeLabel, CHANNEL_LABELS, PRIORITY_LABELS } from "../format/labels.ts";
 import { formatDateTime } from "../format/time.ts";
+import { latestRating } from "@inbox/shared/domain/csat";
 import { AssigneeHistory } from "./AssigneeHistory.tsx";
+import { createConversationHistory } from "./conversation-history.ts";
 import { LinkedTickets } from "./LinkedTickets.tsx";
 import { t } from "./messages.ts";
 import { LabelsEditor } from "./LabelsEditor.tsx";
 
 export function ConversationMeta(props: { conversation: Conversation; inbox: Inbox | null }) {
-  const { session, users } = useAppState();
+  const { session, users, local, selection } = useAppState();
   const c = () => props.conversation;
+  const history = createConversationHistory({ db: local.db, conversation: c, messages: selection.timeline });
+  const rating = createMemo(() => latestRating(history.data() ?? []));
   return (
     <>
       <section class="info-section" aria-labelledby="info-conversation-title">
@@ -41,12 +45,21 @@ export function ConversationMeta(props: { conversation: Conversation; inbox: Inb
           <dt>{t("assignee")}</dt>
           <dd>
             {assigneeLabel(c().assigneeId, session.me()?.user.id ?? "", users.nameOf, { unassigned: t("unassigned"), you: t("you"), anotherAgent: t("anotherAgent") })}
-            <AssigneeHistory conversation={c()} />
+            <AssigneeHistory events={history} />
           </dd>
           <dt>{t("labels")}</dt>
           <dd>
             <LabelsEditor />
           </dd>
+          <Show when={rating()}>
+            {(r) => (
+              <>
+                <dt>{t("rating")}</dt>
+                {/* The customer's comment is shown as text, never as HTML. */}
+                <dd>{r().comment ? t("ratedWithComment", { rating: r().rating, comment: r().comment! }) : t("rated", { rating: r().rating })}</dd>
+              </>
+            )}
+          </Show>
           <Show when={c().firstResponseAt}>
             {(at) => (
               <>

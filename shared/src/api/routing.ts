@@ -6,11 +6,16 @@ import { AvailabilitySchema } from "../domain/user.ts";
 
 export const RoutingModeSchema = z.enum(ROUTING_MODES);
 
-/** An admin's routing settings for one inbox. Omitted fields keep their current value. */
+/**
+ * An admin's settings for how one inbox handles chats: routing, and whether resolved chats ask
+ * the customer for a rating (CSAT, `domain/csat.ts`). Omitted fields keep their current value.
+ */
 export const RoutingSettingsRequestSchema = z.object({
-  mode: RoutingModeSchema,
+  mode: RoutingModeSchema.optional(),
   pickupTimeoutSeconds: z.number().int().min(PICKUP_TIMEOUT_MIN_SECONDS).max(PICKUP_TIMEOUT_MAX_SECONDS).nullable().optional(),
   rerouteOnAway: z.boolean().optional(),
+  /** Ask the customer to rate the chat (1–5) when it is resolved. */
+  csatEnabled: z.boolean().optional(),
 });
 export type RoutingSettingsRequest = z.infer<typeof RoutingSettingsRequestSchema>;
 
@@ -19,6 +24,7 @@ export const RoutingSettingsResponseSchema = z.object({
   mode: RoutingModeSchema,
   pickupTimeoutSeconds: z.number().int().nullable(),
   rerouteOnAway: z.boolean(),
+  csatEnabled: z.boolean(),
 });
 export type RoutingSettingsResponse = z.infer<typeof RoutingSettingsResponseSchema>;
 

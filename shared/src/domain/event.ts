@@ -74,6 +74,10 @@ export const EVENT_TYPES = [
   "workspace.retention_changed",
   /** A routing rule fired on a customer message (issue 13): data {ruleId, name, actions, routing?, names}. */
   "routing.rule_fired",
+  /** CSAT (issue 14, domain/csat.ts): the question sent on resolving, data {messageId, inboxId, agentId (the assignee then, or null), language (en, pt-BR, es)}. */
+  "csat.requested",
+  /** The customer's answer, data {rating (1..5), comment (string or null), messageId, requestMessageId, inboxId, agentId (from the request)}. */
+  "csat.rated",
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -2,50 +2,53 @@ import { eq } from "drizzle-orm";
 import { type Conversation, type ConversationStatus, type Priority } from "@inbox/shared";
 import type { Writes } from "../db/record.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
-import { conversations } from "../db/schema.ts";
+import { conversations, messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { afterCapacityFreed, type CapacityDeps } from "../routing/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { toConversation, type ConversationRow } from "../db/read-model.ts";
+import { toConversation, toMessage, type ConversationRow } from "../db/read-model.ts";
+import { planCsatRequest, type CsatRequest, type CsatRequestDeps } from "../messages/index.ts";
 export { assignConversation, type AssignOptions } from "./assignment.ts";
 
 type Patch = Partial<Pick<ConversationRow, "status" | "snoozedUntil" | "assigneeId" | "priority" | "unreadCount">>;
 
-/** What changing a conversation needs; a chat that frees an agent's capacity tells the router. */
-export interface ConversationCommandDeps extends Writes, Publishes, CapacityDeps {}
+/**
+ * What changing a conversation needs; a chat that frees an agent's capacity tells the router, and
+ * a resolved one may ask the customer for a rating (sent through the outbox).
+ */
+export interface ConversationCommandDeps extends Writes, Publishes, CapacityDeps, CsatRequestDeps {
+  outbox: { kick(): unknown };
+}
+
+interface Decision {
+  patch: Patch;
+  event?: Parameters<typeof eventInsert>[1]["type"];
+  data?: Record<string, unknown>;
+  /** A message to send with the change (the satisfaction question), committed in its transaction. */
+  also?: CsatRequest | null;
+}
 
 /** Applies one authoritative change with its event, then publishes the outcome. */
-async function change(
-  core: ConversationCommandDeps,
-  user: SessionUser,
-  id: string,
-  decide: (row: ConversationRow) => Promise<{ patch: Patch; event?: Parameters<typeof eventInsert>[1]["type"]; data?: Record<string, unknown> } | null>,
-): Promise<Conversation> {
+async function change(core: ConversationCommandDeps, user: SessionUser, id: string, decide: (row: ConversationRow, at: number) => Promise<Decision | null>): Promise<Conversation> {
   const current = await conversationForUser(core, user, id);
   return core.locks.run(`conversation:${id}`, async () => {
     const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? current;
-    const decision = await decide(row);
-    if (!decision) return toConversation(row);
     const at = core.now();
+    const decision = await decide(row, at);
+    if (!decision) return toConversation(row);
+    const also = decision.also ?? null;
     const update = core.db.update(conversations).set(decision.patch).where(eq(conversations.id, id)).returning();
-    const results = decision.event
-      ? await core.writer.write([
-          eventInsert(core, {
-            workspaceId: row.workspaceId,
-            conversationId: id,
-            type: decision.event,
-            actorKind: "agent",
-            actorId: user.id,
-            data: decision.data ?? {},
-            at,
-          }),
-          update,
-        ])
-      : await core.writer.write([update]);
-    const updated = toConversation((results[results.length - 1] as ConversationRow[])[0]!);
-    publish(core, updated);
+    const event = decision.event
+      ? [eventInsert(core, { workspaceId: row.workspaceId, conversationId: id, type: decision.event, actorKind: "agent", actorId: user.id, data: decision.data ?? {}, at })]
+      : [];
+    const sent = also ? [...also.statements, core.db.select({ position: messages.position }).from(messages).where(eq(messages.id, also.message.id))] : [];
+    const results = await core.writer.write([...event, update, ...sent]);
+    const updated = toConversation((results[event.length] as ConversationRow[])[0]!);
+    const question = also ? { ...toMessage(also.message), position: (results.at(-1) as { position: number }[])[0]?.position ?? 0 } : null;
+    publish(core, updated, question ? [question] : []);
+    if (question) core.outbox.kick();
     if (freesCapacityOrWaits(row, updated)) afterCapacityFreed(core, row.teamId);
     return updated;
   });
@@ -58,7 +61,7 @@ export function setConversationStatus(
   status: ConversationStatus,
   snoozedUntil?: number,
 ): Promise<Conversation> {
-  return change(core, user, id, async (row) => {
+  return change(core, user, id, async (row, at) => {
     if (status === "snoozed" && (snoozedUntil === undefined || snoozedUntil <= core.now())) {
       throw new HttpError(400, "validation_failed", "Choose a time in the future to snooze until.", { snoozedUntil: "must be in the future" });
     }
@@ -67,6 +70,15 @@ export function setConversationStatus(
       patch: { status, snoozedUntil: status === "snoozed" ? snoozedUntil! : null },
       event: "conversation.status_changed",
       data: { from: row.status, to: status, ...(status === "snoozed" ? { until: snoozedUntil } : {}) },
+      // Resolved by any path (the chat's own button, a bulk action, a replayed command): the
+      // customer may be asked how it went. A failure to plan it never stops the resolution.
+      also:
+        status === "resolved"
+          ? await planCsatRequest(core, row, at).catch((err: unknown) => {
+              console.error(`the satisfaction question for conversation ${id} could not be prepared`, err);
+              return null;
+            })
+          : null,
     };
   });
 }

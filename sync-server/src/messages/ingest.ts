@@ -11,6 +11,7 @@ import { routingModeOf } from "../routing/index.ts";
 import { toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { loadContactRow } from "../contacts/index.ts";
 import { afterRules, planRules, type RulePlan, type RulesIngestDeps } from "./ingest-rules.ts";
+import { csatAnswerTo, recordCsatAnswer, type CsatRating } from "./csat-answer.ts";
 
 /** What taking in a customer's message needs (the routing rules it runs included). */
 export interface IngestDeps extends Writes, Publishes, RulesIngestDeps {
@@ -78,6 +79,9 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
       seq: 0, // stamped by the database at commit
       position: 0, // likewise
     };
+    // An answer to the chat's satisfaction question is a rating, not a new request for help.
+    const rating = conversationId ? await csatAnswerTo(core, conversationId, input.content, input.at) : null;
+    if (rating) return rated(core, key, input, message, rating);
     const preview = previewOf(input.content);
     const fresh = conversationId ? null : newConversation(input, message.conversationId, preview);
     // The routing rules judge the message before it commits, so their changes commit with it.
@@ -97,10 +101,7 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
         return core.inbound.submit({ ...job, newConversation: fresh, also: undefined });
       }));
     } catch (err) {
-      const existing = isUniqueViolation(err) ? await findExisting(core, input) : undefined;
-      if (!existing) throw err;
-      const [conv] = await core.db.select().from(conversations).where(eq(conversations.id, existing.conversationId));
-      return { message: toMessage(existing), conversation: toConversation(conv!), duplicate: true };
+      return repeated(core, input, err);
     }
     const ruledAfter = plan ? await afterRules(core, plan, conversation.id) : null;
     conversation = ruledAfter?.conversation ?? conversation;
@@ -117,6 +118,33 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
     }
     return result;
   });
+}
+
+/** A message that failed on its unique ids was taken in before: the stored one is the answer. */
+async function repeated(core: IngestDeps, input: InboundMessage, err: unknown): Promise<IngestResult> {
+  const existing = isUniqueViolation(err) ? await findExisting(core, input) : undefined;
+  if (!existing) throw err;
+  const [conv] = await core.db.select().from(conversations).where(eq(conversations.id, existing.conversationId));
+  return { message: toMessage(existing), conversation: toConversation(conv!), duplicate: true };
+}
+
+/**
+ * A rating: stored and shown in the timeline (and the widget) like any message, recorded as
+ * `csat.rated`; the conversation is left as it was (still resolved, nothing unread, no routing,
+ * no routing rules).
+ */
+async function rated(core: IngestDeps, key: string, input: InboundMessage, message: MessageRow, rating: CsatRating): Promise<IngestResult> {
+  let conversation: ConversationRow;
+  try {
+    ({ conversation, position: message.position } = await recordCsatAnswer(core, message, rating));
+  } catch (err) {
+    return repeated(core, input, err);
+  }
+  core.caches.latestConversation.set(key, conversation.id);
+  core.visitorPush.remember(conversation.id, conversation.visitorId);
+  const result = { message: toMessage(message), conversation: toConversation(conversation), duplicate: false };
+  publish(core, result.conversation, [result.message]);
+  return result;
 }
 
 /** Which conversation a message continues: the visitor's own (web chat), else the contact's. */

@@ -22,7 +22,8 @@ export function registerRoutingRoutes(api: ApiRegistry, core: RoutingServiceDeps
     {
       method: "post",
       path: "/api/admin/inboxes/:id/routing",
-      summary: "How new chats of an inbox are handed out (manual, round robin, least loaded), the pickup timeout and rerouting when an agent is away or offline",
+      summary:
+        "How new chats of an inbox are handed out (manual, round robin, least loaded), the pickup timeout and rerouting when an agent is away or offline, and whether resolved chats ask the customer for a rating (CSAT)",
       tag: "admin",
       access: { permission: "manageChannels" },
       body: RoutingSettingsRequestSchema,

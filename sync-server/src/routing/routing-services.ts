@@ -1,6 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { AvailabilityResponse, RoutingSettingsRequest, RoutingSettingsResponse } from "@inbox/shared/api/routing";
 import { routingSettingsOf } from "@inbox/shared/domain/routing";
+import { CSAT_SETTING, csatEnabledOf } from "@inbox/shared/domain/csat";
 import type { Caches } from "../db/caches.ts";
 import { conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
@@ -142,11 +143,30 @@ export async function setInboxRouting(
   if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("The inbox");
   const from = routingSettingsOf(inbox.settings);
   const to = {
-    mode: body.mode,
+    mode: body.mode ?? from.mode,
     pickupTimeoutSeconds: body.pickupTimeoutSeconds === undefined ? from.pickupTimeoutSeconds : body.pickupTimeoutSeconds,
     rerouteOnAway: body.rerouteOnAway ?? from.rerouteOnAway,
   };
   const changed = from.mode !== to.mode || from.pickupTimeoutSeconds !== to.pickupTimeoutSeconds || from.rerouteOnAway !== to.rerouteOnAway;
+  const csatFrom = csatEnabledOf(inbox.settings);
+  const csatEnabled = body.csatEnabled ?? csatFrom;
+  if (csatEnabled !== csatFrom) {
+    await core.writer.write([
+      core.db
+        .update(inboxes)
+        .set({ settings: sql`json_set(${inboxes.settings}, ${`$.${CSAT_SETTING}`}, json(${csatEnabled ? "true" : "false"}))` })
+        .where(eq(inboxes.id, inboxId)),
+      auditInsert(core, {
+        workspaceId: user.workspaceId,
+        ...auditActor(user, origin),
+        action: "inbox.csat_changed",
+        target: inboxId,
+        data: { from: { csatEnabled: csatFrom }, to: { csatEnabled } },
+        at: core.now(),
+      }),
+    ]);
+    core.caches.inboxes.delete(inboxId);
+  }
   if (changed) {
     await core.writer.write([
       core.db
@@ -169,7 +189,7 @@ export async function setInboxRouting(
     core.caches.inboxes.delete(inboxId);
     if (to.mode !== "manual") afterCapacityFreed(core, inbox.teamId);
   }
-  return { inboxId, ...to };
+  return { inboxId, ...to, csatEnabled };
 }
 
 /** The assignee takes the chat they were offered (see pickup.ts). */

@@ -176,7 +176,7 @@ describe("automatic routing", () => {
     expect(bad.status).toBe(400);
     const ok = await server.api(`/api/admin/inboxes/${inboxId}/routing`, { method: "POST", token: admin, json: { mode: "round_robin" } });
     expect(ok.status).toBe(200);
-    expect(await ok.json()).toEqual({ inboxId, mode: "round_robin", pickupTimeoutSeconds: null, rerouteOnAway: false });
+    expect(await ok.json()).toEqual({ inboxId, mode: "round_robin", pickupTimeoutSeconds: null, rerouteOnAway: false, csatEnabled: false });
     expect(await f.waitAssigned(id)).toBe(agents[0]);
     const inbox = await db().query.inboxes.findFirst({ where: eq(inboxes.id, inboxId) });
     expect(inbox!.settings).toMatchObject({ routing: "round_robin", greeting: "Hi" });

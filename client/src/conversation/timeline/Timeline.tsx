@@ -7,6 +7,7 @@
  * without moving what they are reading.
  */
 import type { Message, Note } from "@inbox/shared";
+import { latestRatingLike } from "@inbox/shared/domain/csat";
 import { createEffect, createMemo, createSignal, For, Match, on, onCleanup, onMount, Show, Switch, untrack } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { safeUrl } from "../../format/safe-url.ts";
@@ -61,8 +62,9 @@ export function Timeline(props: {
     online,
     version: () => {
       const c = selection.conversation();
-      // Supervision's changes too: a transfer (team) and a raised or lowered hand are history lines.
-      return c ? `${c.status}|${c.assigneeId}|${c.priority}|${c.labels.join(",")}|${c.snoozedUntil}|${c.teamId}|${c.helpRequestedAt}` : "";
+      // Supervision's changes too: a transfer (team) and a raised or lowered hand are history lines;
+      // and a customer's message that may be a rating (it changes nothing else about the chat).
+      return c ? `${c.status}|${c.assigneeId}|${c.priority}|${c.labels.join(",")}|${c.snoozedUntil}|${c.teamId}|${c.helpRequestedAt}|${latestRatingLike(props.messages)}` : "";
     },
   });
   const older = createOlderMessages({ conversationId: props.conversationId, messages: () => props.messages, db: local.db, online });

@@ -91,3 +91,20 @@ describe("routing rules in the history", () => {
     expect(eventLine(event("conversation.assigned", { from: "ana", to: null, reason: "rule" }, { actorKind: "system", actorId: null }), nameOf)?.text).toMatch(/a routing rule moved the chat/);
   });
 });
+
+describe("satisfaction ratings (CSAT) in the timeline", () => {
+  const customer = { actorKind: "customer" as const, actorId: "contact1" };
+  it("says the question was sent and what the customer rated, with their comment as plain text", () => {
+    expect(eventLine(event("csat.requested", { messageId: "m1", inboxId: "i1", agentId: "ana" }, { actorKind: "system", actorId: null }), nameOf)?.text).toBe(
+      "Asked the customer to rate the chat",
+    );
+    expect(eventLine(event("csat.rated", { rating: 4, comment: "quick and kind" }, customer), nameOf)).toEqual({
+      text: "Rated 4 of 5 · “quick and kind”",
+      detail: null,
+      tone: "csat",
+    });
+    expect(eventLine(event("csat.rated", { rating: 2, comment: null }, customer), nameOf)?.text).toBe("Rated 2 of 5");
+    expect(eventLine(event("csat.rated", { rating: 5, comment: "<b>{rating}</b>" }, customer), nameOf)?.text).toBe("Rated 5 of 5 · “<b>{rating}</b>”");
+    expect(eventLine(event("csat.rated", { rating: 9 }, customer), nameOf)).toBeNull();
+  });
+});

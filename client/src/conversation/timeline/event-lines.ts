@@ -10,7 +10,7 @@ import { formatDateTime } from "../../format/time.ts";
 import { t } from "./messages.ts";
 import { ruleFiredText } from "./rule-fired-line.ts";
 
-export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry" | "supervision" | "sla";
+export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry" | "supervision" | "sla" | "csat";
 
 export interface EventLine {
   text: string;
@@ -118,6 +118,15 @@ export function eventLine(e: DomainEvent, nameOf: NameOf, teamName?: (teamId: st
       const target = SlaTargetSchema.safeParse(d.target);
       const name = t(target.success ? `slaTarget_${target.data}` : "slaTarget_unknown");
       return { text: t(e.type === "sla.at_risk" ? "slaAtRiskLine" : "slaBreachedLine", { target: name }), detail: null, tone: "sla" };
+    }
+    // CSAT (issue 14): the question sent on resolving, and the customer's rating with their comment (text, never HTML).
+    case "csat.requested":
+      return { text: t("csatRequested"), detail: null, tone: "csat" };
+    case "csat.rated": {
+      const rating = typeof d.rating === "number" && Number.isInteger(d.rating) && d.rating >= 1 && d.rating <= 5 ? d.rating : null;
+      if (rating === null) return null;
+      const comment = str(d.comment)?.trim();
+      return { text: comment ? t("csatRatedWithComment", { rating, comment }) : t("csatRated", { rating }), detail: null, tone: "csat" };
     }
     default:
       return null;

@@ -14,7 +14,7 @@ export const ACTION_GROUPS = [
   { prefix: "team", label: "group_team", actions: ["team.created", "team.changed", "team.archived", "team.restored"] },
   { prefix: "role", label: "group_role", actions: ["role.created", "role.changed", "role.deleted"] },
   { prefix: "channel", label: "group_channel", actions: ["channel.connected", "channel.reconnected", "channel.disabled", "channel.active", "channel.token_expired", "channel.rate_limited"] },
-  { prefix: "inbox", label: "group_routing", actions: ["inbox.routing_changed"] },
+  { prefix: "inbox", label: "group_routing", actions: ["inbox.routing_changed", "inbox.csat_changed"] },
   {
     prefix: "routing_rule",
     label: "group_routing_rules",

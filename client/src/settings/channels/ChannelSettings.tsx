@@ -1,6 +1,7 @@
 /**
  * The admin-only part of Settings: the workspace's channels with their state, webhook URLs and
- * actions, the form to connect another, and how each channel routes chats. Mounted only for
+ * actions, the form to connect another, how each channel routes chats, and whether it asks
+ * customers to rate resolved chats. Mounted only for
  * admins, so nobody else fetches the admin channel list (the server would refuse it anyway).
  */
 import type { Team } from "@inbox/shared";
@@ -10,6 +11,7 @@ import { RoutingSettings } from "../../routing/index.ts";
 import { createAdminChannels } from "./admin-channels.ts";
 import { ChannelTable } from "./ChannelTable.tsx";
 import { ConnectChannelForm } from "./ConnectChannelForm.tsx";
+import { CsatSettings } from "./CsatSettings.tsx";
 import { t } from "../messages.ts";
 
 export function ChannelSettings(props: { teams: readonly Team[] }) {
@@ -87,6 +89,7 @@ export function ChannelSettings(props: { teams: readonly Team[] }) {
       </section>
 
       <Show when={admin.list()}>{(list) => <RoutingSettings inboxes={list()} onSaved={() => admin.reload()} />}</Show>
+      <Show when={admin.list()}>{(list) => <CsatSettings inboxes={list()} onSaved={() => admin.reload()} />}</Show>
     </>
   );
 }
