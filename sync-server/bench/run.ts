@@ -8,6 +8,8 @@ import { fmt, percentile } from "./stats.ts";
 // ratio, because the machine is shared and absolute numbers drift from run to run.
 
 const QUICK = process.argv.includes("--quick");
+/** `--only=reports` runs one section (its file's name without "-bench"), for working on it. */
+const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
 const VISITORS = QUICK ? 20 : 100;
 const PER_VISITOR = QUICK ? 10 : 40;
 const LATENCY_MESSAGES = QUICK ? 20 : 100;
@@ -19,6 +21,15 @@ interface ServerInfo {
 }
 
 console.log("# Inbox benchmarks (ratios against baselines measured in this run)\n");
+if (ONLY) {
+  const sections: Record<string, () => Promise<void>> = {
+    reports: async () => (await import("./reports-bench.ts")).reportsSection({ quick: QUICK }),
+    supervision: async () => (await import("./supervision-bench.ts")).supervisionSection({ quick: QUICK }),
+  };
+  if (!sections[ONLY]) throw new Error(`--only takes one of ${Object.keys(sections).join(", ")}`);
+  await sections[ONLY]();
+  process.exit(0);
+}
 
 const server = await startChild<ServerInfo>(new URL("../src/testing/server-process.ts", import.meta.url), { WIDGET_LIMITS: BENCH_WIDGET_LIMITS });
 const relay = await startChild<{ url: string }>(new URL("./bare-relay.ts", import.meta.url));
@@ -55,3 +66,4 @@ await (await import("./list-bench.ts")).listSection({ quick: QUICK });
 await (await import("./workers-bench.ts")).workersSection({ quick: QUICK });
 await (await import("./webhook-flood-bench.ts")).webhookFloodSection({ quick: QUICK });
 await (await import("./supervision-bench.ts")).supervisionSection({ quick: QUICK });
+await (await import("./reports-bench.ts")).reportsSection({ quick: QUICK });

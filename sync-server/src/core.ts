@@ -2,6 +2,7 @@ import type { ChannelType, WidgetMessage } from "@inbox/shared";
 import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
 import { AuditSealer } from "./audit/index.ts";
 import { RetentionJob } from "./data-rights/index.ts";
+import { ReportRoller } from "./reports/index.ts";
 import { nobleScrypt } from "./auth/index.ts";
 import { PasswordHasher } from "./auth/index.ts";
 import type { Endpoints } from "./channels/index.ts";
@@ -136,6 +137,8 @@ export interface Core {
   auditSealer: AuditSealer;
   /** Applies workspaces' retention policies (a scheduled job). */
   retention: RetentionJob;
+  /** Keeps report facts current as events are written (a scheduled job; reports catch it up before answering). */
+  reportRoller: ReportRoller;
   /** This process's agent sockets: re-checked against the record, closed at sign-out. */
   sockets: SocketGuard;
   /** Rate and socket limits of the anonymous widget API. */
@@ -214,6 +217,7 @@ export function createCore(opts: CoreOptions): Core {
   const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
   const auditSealer = new AuditSealer(record);
   const retention = new RetentionJob({ ...publishing, blobs, roomHistory, caches });
+  const reportRoller = new ReportRoller(record);
   const sockets = new SocketGuard({ db, now }, { ...DEFAULT_SOCKET_GUARD, ...opts.sockets });
   const widgetLimits = new WidgetLimits(opts.widgetLimits ?? {}, now);
 
@@ -237,6 +241,7 @@ export function createCore(opts: CoreOptions): Core {
     webhookPruner,
     auditSealer,
     retention,
+    reportRoller,
     sockets,
     widgetLimits,
     sessionTtlMs: opts.sessionTtlMs,

@@ -120,15 +120,18 @@ const TimesSchema = z.object(Object.fromEntries(DURATION_METRICS.map((m) => [m, 
 export const SlaCountsSchema = z.object({ met: count, breached: count });
 const SlaByTargetSchema = z.object(Object.fromEntries(SLA_TARGETS.map((t) => [t, SlaCountsSchema])) as Record<(typeof SLA_TARGETS)[number], typeof SlaCountsSchema>);
 
+const CsatSchema = z.object({ asked: count, rated: count, ratings: z.tuple([count, count, count, count, count]), average: z.number().nullable() });
+
 export const FiguresSchema = z.object({
   conversations: z.object({ total: count, new: count, reopened: count, attended: count, reassigned: count, resolved: count, byChannel: z.record(z.string(), count) }),
   contacts: z.object({ new: count, returning: count, messagesAwaitingRead: count }),
   times: TimesSchema,
   messages: z.object({ received: count, sent: count, delivered: count, read: count, failed: count, unconfirmed: count, autoReplies: count }),
   sla: SlaCountsSchema.extend({ byTarget: SlaByTargetSchema, byTeam: z.record(z.string(), SlaCountsSchema), byInbox: z.record(z.string(), SlaCountsSchema) }).nullable(),
+  csat: CsatSchema,
 });
 
-export const AgentFiguresSchema = z.object({ chatsAttended: count, reopens: count, resolved: count, times: TimesSchema, sla: SlaCountsSchema.nullable() });
+export const AgentFiguresSchema = z.object({ chatsAttended: count, reopens: count, resolved: count, times: TimesSchema, sla: SlaCountsSchema.nullable(), csat: CsatSchema });
 
 export const SeriesPointSchema = z.object({ start: TimestampSchema, end: TimestampSchema, label: z.string(), figures: FiguresSchema });
 
@@ -138,7 +141,6 @@ export const ReportSchema = z.object({
   byAgent: z.record(z.string(), AgentFiguresSchema),
   heatmap: z.array(z.array(count)),
   series: z.object({ granularity: z.enum(GRANULARITIES), points: z.array(SeriesPointSchema) }),
-  csat: z.null(),
 });
 
 /** Both ways assignable: the schema says exactly what `computeReport` returns. */

@@ -147,4 +147,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "37cdc17cbe68ba8439633478ad0d4c9efa5ed2abed328e3c17e3be1fc6c290ac",
     sql: "ALTER TABLE `invitations` ADD `custom_role_id` text;",
   },
+  {
+    tag: "0024_report_rollups",
+    when: 1795700012000,
+    hash: "ee21b6966d5294021eb0a6f94e994aa2928ab722855a45be8900fca6d10fb984",
+    sql: "CREATE TABLE `report_cursor` (\n\t`id` integer PRIMARY KEY NOT NULL,\n\t`last_event_rowid` integer NOT NULL\n);\n--> statement-breakpoint\nCREATE TABLE `report_dirty` (\n\t`conversation_id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`marks` integer DEFAULT 1 NOT NULL\n);\n--> statement-breakpoint\n-- WITHOUT ROWID added by hand (drizzle-kit does not write it): the table is clustered on its key, see schema.ts.\nCREATE TABLE `report_facts` (\n\t`workspace_id` text NOT NULL,\n\t`conversation_id` text NOT NULL,\n\t`n` integer NOT NULL,\n\t`kind` text NOT NULL,\n\t`metric` text NOT NULL,\n\t`outcome` text DEFAULT '' NOT NULL,\n\t`at` integer NOT NULL,\n\t`agent_id` text DEFAULT '' NOT NULL,\n\t`team_id` text DEFAULT '' NOT NULL,\n\t`inbox_id` text DEFAULT '' NOT NULL,\n\t`channel` text DEFAULT '' NOT NULL,\n\t`priority` text DEFAULT 'normal' NOT NULL,\n\t`ms` integer,\n\t`business_ms` integer,\n\t`person_id` text,\n\t`delta` integer,\n\t`until` integer,\n\tPRIMARY KEY(`workspace_id`, `kind`, `at`, `conversation_id`, `n`)\n) WITHOUT ROWID;\n--> statement-breakpoint\nCREATE INDEX `report_facts_conversation` ON `report_facts` (`conversation_id`);--> statement-breakpoint\nCREATE INDEX `report_facts_person` ON `report_facts` (`person_id`,`at`);--> statement-breakpoint\nCREATE INDEX `report_facts_unread_until` ON `report_facts` (`workspace_id`,`until`) WHERE kind = 'unread';",
+  },
 ];

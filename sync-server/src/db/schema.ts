@@ -615,3 +615,64 @@ export const slaAlerts = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.conversationId, t.target, t.cycleStart, t.kind] })],
 );
+
+/**
+ * Reports' rollup (issue 14, docs/REPORTS.md §5): each conversation's observations (what its
+ * events mean for reports: counts, durations in both clocks, contacts, SLA outcomes, changes of
+ * unread messages) as rows, re-derived whenever the conversation has a new event. Reports
+ * aggregate these rows in SQL instead of replaying raw events. Empty strings stand for "none" in
+ * the dimension columns so they group and compare like values.
+ */
+export const reportFacts = sqliteTable(
+  "report_facts",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    conversationId: text("conversation_id").notNull(),
+    /** The row's place among its conversation's rows (with the time, the row's key). */
+    n: integer("n").notNull(),
+    /** count | duration | contact | sla | unread */
+    kind: text("kind").notNull(),
+    /** The count or duration metric, or for SLA the target; for contact and unread: "". */
+    metric: text("metric").notNull(),
+    /** SLA outcome (met | breached); "" otherwise. */
+    outcome: text("outcome").notNull().default(""),
+    at: integer("at").notNull(),
+    agentId: text("agent_id").notNull().default(""),
+    teamId: text("team_id").notNull().default(""),
+    inboxId: text("inbox_id").notNull().default(""),
+    channel: text("channel").notNull().default(""),
+    priority: text("priority").notNull().default("normal"),
+    /** Durations: calendar ms and business-hours ms (the workspace calendar at roll time). */
+    ms: integer("ms"),
+    businessMs: integer("business_ms"),
+    /** Contacts: the person (merges followed). */
+    personId: text("person_id"),
+    /** Unread: messages awaiting read from `at` until `until` (still awaiting: a far future), attributed to whoever held the chat. */
+    delta: integer("delta"),
+    until: integer("until"),
+  },
+  // Migration 0024 makes this a WITHOUT ROWID table clustered on the key: a report's range of
+  // (workspace, kind, time) is then one contiguous read of whole rows, with no lookups.
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.kind, t.at, t.conversationId, t.n] }),
+    index("report_facts_conversation").on(t.conversationId),
+    index("report_facts_person").on(t.personId, t.at),
+    index("report_facts_unread_until").on(t.workspaceId, t.until).where(sql`kind = 'unread'`),
+  ],
+);
+
+/**
+ * Conversations whose report facts are out of date: marked by the roller as it reads new events
+ * (report_cursor), cleared by it only if no mark was added while it rolled (`marks` counts them).
+ */
+export const reportDirty = sqliteTable("report_dirty", {
+  conversationId: text("conversation_id").primaryKey(),
+  workspaceId: text("workspace_id").notNull(),
+  marks: integer("marks").notNull().default(1),
+});
+
+/** How far the report roller has read the events table (rowid): events above it are not yet marked for rolling. */
+export const reportCursor = sqliteTable("report_cursor", {
+  id: integer("id").primaryKey(),
+  lastEventRowid: integer("last_event_rowid").notNull(),
+});

@@ -162,6 +162,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.webhookPruner.start();
   core.auditSealer.start();
   core.retention.start();
+  core.reportRoller.start();
   let demoTraffic: DemoTraffic | null = null;
   demoTraffic = await startDemoTraffic();
   let closing: Promise<void> | undefined;
@@ -198,6 +199,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.webhookPruner.stop();
     core.auditSealer.stop();
     core.retention.stop();
+    core.reportRoller.stop();
     core.outbox.stop();
     core.snoozes.stop();
     core.boards.stop();
@@ -219,6 +221,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.webhookPruner.idle();
     await core.auditSealer.idle();
     await core.retention.idle();
+    await core.reportRoller.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

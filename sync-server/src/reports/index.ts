@@ -3,3 +3,4 @@
 // the permission policy. Computed from raw events by the reference of shared/domain/reports
 // until the rollups land. The capability's public surface: other modules import this file.
 export { registerReportRoutes } from "./report-routes.ts";
+export { ReportRoller } from "./rollup/report-roller.ts";

@@ -1,5 +1,5 @@
 import type { ReportQuery } from "@inbox/shared/api/reports";
-import { figuresFor, observe, type Figures, type Observed, type ReportOptions } from "@inbox/shared/domain/reports/index";
+import { observe, type Observed, type ReportOptions } from "@inbox/shared/domain/reports/index";
 import type { Reads } from "../db/record.ts";
 import { workspaceCalendar, workspacePolicies } from "../sla/index.ts";
 import { reportPeriod, seriesBuckets, type Period } from "./report-period.ts";
@@ -8,6 +8,8 @@ import { reportScope, type ReportScope, type ReportViewer } from "./report-scope
 
 export interface ReportDeps extends Reads {
   now(): number;
+  /** Rolls what was written a moment ago into the report facts before a report reads them. */
+  reportRoller: { catchUp(): Promise<boolean> };
 }
 
 /** One report's observations and what they were made with: the JSON answer, a drill-down and a CSV table all start here. */
@@ -20,11 +22,11 @@ export interface ReportRun {
 }
 
 /**
- * Reports are computed from raw events for now: each request reads the events of the
- * conversations its period counts (report-reads.ts) and runs the reference computation of
- * docs/REPORTS.md (`observe` / `computeReport`) over them. Issue 14's rollups replace this read
- * path (figures kept per day, hour, agent, team and inbox as events are written), and the
- * reference stays as the property test's oracle that every rolled-up figure must equal.
+ * A report from raw events: the events of the conversations the period counts
+ * (report-reads.ts) through the reference computation of docs/REPORTS.md (`observe`). The
+ * routes read the rollup instead (report-facts.ts); this path stays as what the rollup is held
+ * to: the baseline `npm run bench` measures it against, and, with report-drilldown.ts, the
+ * server-side oracle of the rollup's tests.
  */
 export async function runReport(core: ReportDeps, user: ReportViewer, query: ReportQuery): Promise<ReportRun> {
   const [calendar, policies, scope] = await Promise.all([workspaceCalendar(core, user.workspaceId), workspacePolicies(core, user.workspaceId), reportScope(core, user, query)]);
@@ -45,23 +47,4 @@ export async function runReport(core: ReportDeps, user: ReportViewer, query: Rep
     ...(policies.length ? { sla: { policies, calendar } } : {}),
   };
   return { period, options, observed: observe(input.events, options), scope, conversations: input.conversations };
-}
-
-export type Breakdown = "teamIds" | "inboxIds" | "channels";
-
-/**
- * The period's figures per team, inbox or channel of the conversations counted: the report's own
- * filters with that one value, so a row is what the report would show filtered to it.
- */
-export function breakdown(run: ReportRun, by: Breakdown): Record<string, Figures> {
-  const key = by === "teamIds" ? "teamId" : by === "inboxIds" ? "inboxId" : "channel";
-  const values = new Set<string>();
-  for (const view of run.observed.views.values()) if (view[key] !== null) values.add(view[key]);
-  const filters = run.options.filters ?? {};
-  const out: Record<string, Figures> = {};
-  for (const value of [...values].sort()) {
-    if (filters[by] && !filters[by].includes(value)) continue;
-    out[value] = figuresFor(run.observed, { start: run.period.from, end: run.period.to, filters: { ...filters, [by]: [value] }, sla: run.options.sla !== undefined });
-  }
-  return out;
 }

@@ -25,7 +25,7 @@ const COUNTS: Partial<Record<DrillMetric, CountMetric>> = {
 };
 
 /**
- * The facts behind one number: the very observations the report aggregated for it over the
+ * The reference drill-down (the rollup's test holds rollup/fact-drilldown.ts to it). The facts behind one number: the very observations the report aggregated for it over the
  * window (same `observationsIn`, same filters), so the list and the figure cannot disagree.
  * Distinct counts list one row per person (where they first wrote in the window); the
  * awaiting-read snapshot lists each conversation with messages unread at the window's end.

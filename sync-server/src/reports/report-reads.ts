@@ -29,6 +29,8 @@ const PERIOD_TYPES: EventType[] = [
   "message.failed",
   "message.unconfirmed",
   "routing.rule_fired",
+  "csat.requested",
+  "csat.rated",
 ];
 /** After the period: a resolution (the chat ran through the period), a read or a reply (unread messages waited through it). */
 const LATER_TYPES: EventType[] = ["conversation.status_changed", "conversation.read", "message.queued"];

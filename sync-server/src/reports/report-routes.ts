@@ -9,22 +9,19 @@ import {
   type ReportResponse,
   type ReportScopeAnswer as ScopeAnswer,
 } from "@inbox/shared/api/reports";
-import { reportFromObserved } from "@inbox/shared/domain/reports/index";
 import type { ApiRegistry } from "../http/api-registry.ts";
-import { breakdown, runReport, type ReportDeps, type ReportRun } from "./report-compute.ts";
+import type { ReportDeps } from "./report-compute.ts";
+import { factsQuestion, runFactsReport, type FactsRun } from "./report-facts.ts";
+import { factsDrillDown } from "./rollup/fact-drilldown.ts";
 import { csvText, tableRows } from "./report-csv.ts";
-import { drillDown } from "./report-drilldown.ts";
 import { reportNames } from "./report-names.ts";
 import { bucketWindow, seriesBuckets } from "./report-period.ts";
 
-const scopeAnswer = (run: ReportRun): ScopeAnswer => ({ ownNumbersOnly: run.scope.ownNumbersOnly, conversations: run.scope.conversations, filters: structuredClone(run.scope.filters) as ScopeAnswer["filters"] });
+const scopeAnswer = (run: { scope: FactsRun["scope"] }): ScopeAnswer => ({ ownNumbersOnly: run.scope.ownNumbersOnly, conversations: run.scope.conversations, filters: structuredClone(run.scope.filters) as ScopeAnswer["filters"] });
 
 /** The report with its breakdowns and names: what the JSON answer and every CSV table are made of. */
-async function fullReport(core: ReportDeps, run: ReportRun, workspaceId: string) {
-  const report = reportFromObserved(run.observed, run.options);
-  const byTeam = breakdown(run, "teamIds");
-  const byInbox = breakdown(run, "inboxIds");
-  const byChannel = breakdown(run, "channels");
+async function fullReport(core: ReportDeps, run: FactsRun, workspaceId: string) {
+  const { report, byTeam, byInbox, byChannel } = run;
   const names = await reportNames(core, workspaceId, { agents: Object.keys(report.byAgent), teams: Object.keys(byTeam), inboxes: Object.keys(byInbox) });
   return { report, byTeam, byInbox, byChannel, names };
 }
@@ -47,7 +44,7 @@ export function registerReportRoutes(api: ApiRegistry, core: ReportDeps): void {
     },
     async ({ user, query }): Promise<ReportResponse> => {
       const started = performance.now();
-      const run = await runReport(core, user, query);
+      const run = await runFactsReport(core, user, query);
       const full = await fullReport(core, run, user.workspaceId);
       return { ...full.report, byTeam: full.byTeam, byInbox: full.byInbox, byChannel: full.byChannel, scope: scopeAnswer(run), names: full.names, tookMs: performance.now() - started };
     },
@@ -65,15 +62,14 @@ export function registerReportRoutes(api: ApiRegistry, core: ReportDeps): void {
     },
     async ({ user, query }): Promise<ReportDrillResponse> => {
       const started = performance.now();
-      const run = await runReport(core, user, query);
-      const window = query.bucket === undefined ? run.period : bucketWindow(run.period, seriesBuckets(run.period, run.options.timeZone, query.granularity), query.bucket);
-      const { facts, total } = drillDown(run, query.metric, window, query.slaTarget);
-      const shown = facts.slice(0, query.limit);
+      const q = await factsQuestion(core, user, query);
+      const window = query.bucket === undefined ? q.period : bucketWindow(q.period, seriesBuckets(q.period, q.timeZone, query.granularity), query.bucket);
+      const { facts: shown, count, total } = await factsDrillDown(core, q.facts, { metric: query.metric, window: { i: 0, ...window }, slaTarget: query.slaTarget, business: query.clock === "business", sla: q.sla, limit: query.limit });
       const names = await reportNames(core, user.workspaceId, { agents: shown.flatMap((f) => [f.agentId, f.assigneeId]), teams: shown.map((f) => f.teamId), inboxes: [] });
       return {
         metric: query.metric,
         window: { from: window.from, to: window.to },
-        count: facts.length,
+        count,
         total,
         rows: shown.map((f) => ({
           ...f,
@@ -81,8 +77,8 @@ export function registerReportRoutes(api: ApiRegistry, core: ReportDeps): void {
           assigneeName: f.assigneeId ? (names.agents[f.assigneeId] ?? null) : null,
           agentName: f.agentId ? (names.agents[f.agentId] ?? null) : null,
         })),
-        truncated: facts.length > shown.length,
-        scope: scopeAnswer(run),
+        truncated: count > shown.length,
+        scope: scopeAnswer(q),
         tookMs: performance.now() - started,
       };
     },
@@ -99,7 +95,7 @@ export function registerReportRoutes(api: ApiRegistry, core: ReportDeps): void {
       response: z.string(),
     },
     async ({ c, user, query }) => {
-      const run = await runReport(core, user, query);
+      const run = await runFactsReport(core, user, query);
       const rows = tableRows(query.table, await fullReport(core, run, user.workspaceId));
       const day = (at: number) => new Date(at).toISOString().slice(0, 10);
       return c.body(csvText(rows), 200, {

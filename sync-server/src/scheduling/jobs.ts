@@ -13,6 +13,7 @@ export interface ScheduledJobs {
   webhookPruner: DueJob;
   auditSealer: DueJob;
   retention: DueJob;
+  reportRoller: DueJob;
   now(): number;
 }
 
@@ -24,7 +25,7 @@ export const MIN_GAP_MS = 1_000;
 /**
  * Runs every scheduled job of the core once — outbox retries, snooze wake-ups, routing timeouts,
  * the presence heartbeat, pending webhooks (including those whose claim ran out), the pruning of
- * processed webhooks, sealing new audit entries, workspaces' retention policies — and returns when the next one is due (epoch ms;
+ * processed webhooks, sealing new audit entries, workspaces' retention policies, report figures — and returns when the next one is due (epoch ms;
  * null: nothing is scheduled, only new input starts work). Every job works from the record with
  * conditional writes, so calling this from several places at once (a Durable Object alarm, a
  * cron trigger) is safe. Node runs the same jobs from their own `start()` loops. The next time
@@ -41,6 +42,7 @@ export async function runDueJobs(core: ScheduledJobs, now: number = core.now()):
     ["webhook retention", () => core.webhookPruner.runDue(now)],
     ["audit seal", () => core.auditSealer.runDue(now)],
     ["retention", () => core.retention.runDue(now)],
+    ["report rollup", () => core.reportRoller.runDue(now)],
   ];
   const results = await Promise.allSettled(jobs.map(([, run]) => run()));
   let next: number | null = null;

@@ -2,7 +2,7 @@ import { SLA_TARGETS, type SlaTarget } from "../sla-summary.ts";
 import { holderAt, unreadBefore, type Observation } from "./observations.ts";
 import type { ConversationView, Observed } from "./observe.ts";
 import { timeStat } from "./percentiles.ts";
-import { COUNT_METRICS, DURATION_METRICS, type AgentFigures, type CountMetric, type DurationMetric, type Figures, type ReportFilters, type SlaCounts, type SlaFigures, type TimeStat } from "./types.ts";
+import { COUNT_METRICS, DURATION_METRICS, type AgentFigures, type CsatFigures, type CountMetric, type DurationMetric, type Figures, type ReportFilters, type SlaCounts, type SlaFigures, type TimeStat } from "./types.ts";
 
 /** A window [start, end) and the filters: what one report, bucket or agent row aggregates. */
 export interface Scope {
@@ -44,6 +44,13 @@ function tally(list: readonly Observation[]) {
 }
 
 const zero = (): SlaCounts => ({ met: 0, breached: 0 });
+
+/** Satisfaction from the counts: ratings by score, their mean. */
+export function csatFigures(counts: Record<CountMetric, number>): CsatFigures {
+  const ratings: CsatFigures["ratings"] = [counts.csat1, counts.csat2, counts.csat3, counts.csat4, counts.csat5];
+  const rated = ratings.reduce((a, b) => a + b, 0);
+  return { asked: counts.csatAsked, rated, ratings, average: rated ? ratings.reduce((sum, n, i) => sum + n * (i + 1), 0) / rated : null };
+}
 
 function slaFigures(list: readonly Observation[], observed: Observed): SlaFigures {
   const byTarget = Object.fromEntries(SLA_TARGETS.map((t) => [t, zero()])) as Record<SlaTarget, SlaCounts>;
@@ -100,6 +107,7 @@ export function figuresFor(observed: Observed, scope: Scope): Figures {
       autoReplies: counts.autoReplies,
     },
     sla: scope.sla ? slaFigures(list, observed) : null,
+    csat: csatFigures(counts),
   };
 }
 
@@ -116,7 +124,7 @@ export function agentFiguresFor(observed: Observed, scope: Scope): Record<string
   for (const [agentId, list] of [...byAgent].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     const { counts, times } = tally(list);
     const sla = scope.sla ? list.reduce((c, o) => (o.kind === "sla" ? { ...c, [o.outcome]: c[o.outcome] + 1 } : c), zero()) : null;
-    out[agentId] = { chatsAttended: counts.agentAttended, reopens: counts.reopened, resolved: counts.resolved, times, sla };
+    out[agentId] = { chatsAttended: counts.agentAttended, reopens: counts.reopened, resolved: counts.resolved, times, sla, csat: csatFigures(counts) };
   }
   return out;
 }

@@ -38,6 +38,5 @@ export function reportFromObserved(observed: Observed, options: ReportOptions): 
     byAgent: agentFiguresFor(observed, period),
     heatmap,
     series: { granularity, points },
-    csat: null,
   };
 }

@@ -210,6 +210,15 @@ export function replayConversation(input: ReplayInput): { observations: Observat
       case "conversation.read":
         trace.unread.push({ at: e.at, change: "clear" });
         return;
+      case "csat.requested":
+        // Attributed to whoever had the chat when it was resolved (the request names them).
+        count("csatAsked", e.at, dataString(e, "agentId"));
+        return;
+      case "csat.rated": {
+        const rating = dataNumber(e, "rating");
+        if (rating === 1 || rating === 2 || rating === 3 || rating === 4 || rating === 5) count(`csat${rating}`, e.at, dataString(e, "agentId"));
+        return;
+      }
       case "routing.rule_fired": {
         const messageId = dataString(e, "replyMessageId");
         if (!messageId) return;

@@ -8,3 +8,6 @@ export { bucketsBetween, weekdayHour, type Bucket } from "./time-buckets.ts";
 export { measure, type Interval } from "./clock.ts";
 export { slaHistory } from "./sla-outcomes.ts";
 export * from "./types.ts";
+export { conversationFactRows, STILL_UNREAD, unreadPieces, type FactKind, type FactRow } from "./facts.ts";
+export { personResolver } from "./contacts.ts";
+export { inRecordOrder } from "./event-data.ts";

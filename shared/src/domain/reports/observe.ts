@@ -70,7 +70,7 @@ export function observe(events: readonly ReportEvent[], options: ReportOptions):
 }
 
 /** The priority the last `conversation.priority_changed` set (a rule's priority on a new chat is not an event of its own). */
-function lastPriority(events: readonly ReportEvent[]): Priority | null {
+export function lastPriority(events: readonly ReportEvent[]): Priority | null {
   let priority: Priority | null = null;
   for (const e of events) {
     if (e.type !== "conversation.priority_changed") continue;

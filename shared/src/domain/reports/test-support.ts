@@ -122,6 +122,18 @@ export class Chat {
     return this;
   }
 
+  /** The satisfaction question on resolving, naming who had the chat. */
+  csatAsked(agent: string | null, at: number): this {
+    this.push("csat.requested", at, "system", null, { messageId: id("m"), inboxId: this.inbox.inboxId, agentId: agent, language: "en" });
+    return this;
+  }
+
+  /** The customer's rating (it does not reopen the chat). */
+  rated(rating: number, agent: string | null, at: number): this {
+    this.push("csat.rated", at, "customer", this.contactId, { rating, comment: null, messageId: id("m"), requestMessageId: "q", inboxId: this.inbox.inboxId, agentId: agent });
+    return this;
+  }
+
   priority(to: string, at: number, by: string): this {
     this.push("conversation.priority_changed", at, "agent", by, { to });
     return this;

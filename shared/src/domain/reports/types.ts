@@ -85,6 +85,13 @@ export const COUNT_METRICS = [
   "failed",
   "unconfirmed",
   "autoReplies",
+  // satisfaction: questions sent, and ratings by score
+  "csatAsked",
+  "csat1",
+  "csat2",
+  "csat3",
+  "csat4",
+  "csat5",
 ] as const;
 export type CountMetric = (typeof COUNT_METRICS)[number];
 
@@ -98,6 +105,16 @@ export interface SlaFigures extends SlaCounts {
   byTarget: Record<SlaTarget, SlaCounts>;
   byTeam: Record<string, SlaCounts>;
   byInbox: Record<string, SlaCounts>;
+}
+
+/** Customer satisfaction (docs/REPORTS.md §3.4): questions sent, ratings received by score. */
+export interface CsatFigures {
+  asked: number;
+  rated: number;
+  /** Ratings of 1, 2, 3, 4 and 5, in that order. */
+  ratings: [number, number, number, number, number];
+  /** Mean score; null without ratings. */
+  average: number | null;
 }
 
 export interface Figures {
@@ -122,6 +139,7 @@ export interface Figures {
   messages: Record<"received" | "sent" | "delivered" | "read" | "failed" | "unconfirmed" | "autoReplies", number>;
   /** Null when the options carry no SLA policies. */
   sla: SlaFigures | null;
+  csat: CsatFigures;
 }
 
 export interface AgentFigures {
@@ -130,6 +148,7 @@ export interface AgentFigures {
   resolved: number;
   times: Record<DurationMetric, TimeStat>;
   sla: SlaCounts | null;
+  csat: CsatFigures;
 }
 
 export interface SeriesPoint {
@@ -148,6 +167,4 @@ export interface Report {
   /** Customer messages received, [weekday 0 = Monday … 6 = Sunday][local hour 0 … 23]. */
   heatmap: number[][];
   series: { granularity: Granularity; points: SeriesPoint[] };
-  /** Customer satisfaction: defined in the doc, not yet recorded by any event. */
-  csat: null;
 }

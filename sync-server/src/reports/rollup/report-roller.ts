@@ -1,0 +1,53 @@
+import type { Writes } from "../../db/record.ts";
+import { PollingLoop } from "../../scheduling/polling-loop.ts";
+import { markNewEvents } from "./mark-new-events.ts";
+import { rollDirtyConversations, ROLL_BATCH } from "./roll-conversations.ts";
+
+/**
+ * The scheduled job that keeps report facts current: each pass marks what new events made out of
+ * date, then rolls `ROLL_BATCH` conversations, until nothing is left. Reports also call `catchUp` before answering, so a figure never misses what
+ * was written a moment ago; the timer keeps the backlog short for them.
+ */
+export class ReportRoller {
+  private readonly loop: PollingLoop;
+
+  constructor(
+    private readonly core: Writes,
+    intervalMs = 2_000,
+  ) {
+    this.loop = new PollingLoop({ intervalMs, firstDelayMs: 1_000, tick: () => this.rollAll(), failure: "could not roll report figures" });
+  }
+
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): void {
+    this.loop.stop();
+  }
+
+  idle(): Promise<void> {
+    return this.loop.idle();
+  }
+
+  async runDue(now: number = this.core.now()): Promise<number | null> {
+    const done = await this.loop.exclusive(() => this.rollAll());
+    return done ? null : now;
+  }
+
+  /**
+   * Rolls until nothing is marked or `maxPasses` passes ran; true when nothing is left. Passes
+   * queue behind the timer's, so two never roll the same chat at once in this process.
+   */
+  catchUp(maxPasses = 20): Promise<boolean> {
+    return this.loop.exclusive(() => this.rollAll(maxPasses));
+  }
+
+  private async rollAll(maxPasses = Number.POSITIVE_INFINITY): Promise<boolean> {
+    for (let pass = 0; pass < maxPasses; pass++) {
+      const marked = await markNewEvents(this.core);
+      if ((await rollDirtyConversations(this.core)) < ROLL_BATCH && marked) return true;
+    }
+    return false;
+  }
+}
