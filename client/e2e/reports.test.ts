@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import { DateTime } from "luxon";
 import { conversations, users } from "../../sync-server/src/db/schema.ts";
 import { useInbox } from "./support/use-inbox.ts";
 import { waitForDeviceCopy } from "./support/inbox-page.ts";
@@ -7,7 +8,9 @@ import { waitForDeviceCopy } from "./support/inbox-page.ts";
 // The Reports screen in a real browser: an admin sees figures that include what the test did
 // (a customer writes on the web chat, an agent answers), changes the period, drills down into
 // first response and opens the chat, downloads a table as CSV; an agent sees only their own
-// numbers; the last report opens offline, marked with its time.
+// numbers; the last report opens offline, marked with its time; a custom period and an inbox
+// filter change the figures and the page's address (a link that reopens the same report), with
+// the per-team, per-inbox and per-channel tables; a customer's rating shows as CSAT.
 
 const app = useInbox();
 
@@ -109,5 +112,115 @@ describe("Reports, in a real browser", () => {
     await cached.getByRole("status").filter({ hasText: /Offline · as of/ }).waitFor();
     await cached.locator('[data-figure="conversations.total"]').waitFor();
     await context.setOffline(false);
+  });
+
+  it("asks for a custom period and one inbox, keeps both in the address, and shows the breakdown tables", async () => {
+    await customerWritesAndAnaReplies("Report Rui");
+    const site = app.server.seed!.inboxIds.site!;
+    const admin = await app.signIn("admin@demo.inbox");
+    await admin.goto(app.server.url + "/reports");
+    const reports = admin.getByRole("main", { name: "Reports" });
+    await reports.locator('[data-figure="conversations.total"]').waitFor();
+    const zone = (await reports.locator("[data-zone]").textContent())!;
+    const today = DateTime.now().setZone(zone).toISODate()!;
+    const longAgo = DateTime.now().setZone(zone).minus({ days: 400 }).toISODate()!;
+    const total = reports.locator('[data-figure="conversations.total"] .reports-tile-value');
+    /** The answer the screen got for a request matching `wanted`, and the figures it shows. */
+    const answered = (wanted: (url: URL) => boolean) =>
+      admin.waitForResponse((res) => res.ok() && res.url().includes("/api/reports?") && wanted(new URL(res.url()))).then(async (res) => ({ url: new URL(res.url()), body: (await res.json()) as { period: { from: number; to: number }; totals: { conversations: { total: number } }; byInbox: Record<string, { conversations: { total: number } }>; byChannel: Record<string, unknown>; byTeam: Record<string, unknown> } }));
+    const dayStart = (day: string) => DateTime.fromISO(day, { zone }).startOf("day").toMillis();
+
+    // A custom period starts from the days on screen (today), then moves to a day long before
+    // the server existed: nothing was counted then.
+    const custom = answered((u) => u.searchParams.get("from") === String(dayStart(today)));
+    await reports.getByRole("combobox", { name: "Period" }).selectOption({ label: "Custom period" });
+    await custom;
+    const nextDay = (day: string) => DateTime.fromISO(day, { zone }).plus({ days: 1 }).toMillis();
+    const past = answered((u) => u.searchParams.get("from") === String(dayStart(longAgo)) && u.searchParams.get("to") === String(nextDay(longAgo)));
+    await reports.getByLabel("To", { exact: true }).fill(longAgo);
+    const empty = await past;
+    expect(empty.body.totals.conversations.total).toBe(0);
+    await expect.poll(() => total.textContent()).toBe("0");
+    await admin.waitForURL((url) => url.searchParams.get("from") === longAgo && url.searchParams.get("to") === longAgo);
+
+    // Today again, only the website's inbox: Rui's chat counts, and the address says so.
+    // A first day after the last moves both: the period is that one day.
+    const back = answered((u) => u.searchParams.get("from") === String(dayStart(today)) && u.searchParams.get("to") === String(nextDay(today)));
+    await reports.getByLabel("From", { exact: true }).fill(today);
+    await back;
+    const siteName = (await reports.getByRole("combobox", { name: "Inbox" }).locator(`option[value="${site}"]`).textContent())!;
+    const filtered = answered((u) => u.searchParams.get("inbox") === site && u.searchParams.get("from") === String(dayStart(today)));
+    await reports.getByRole("combobox", { name: "Inbox" }).selectOption({ label: siteName });
+    const answer = await filtered;
+    expect(answer.body.period.from).toBe(dayStart(today));
+    expect(answer.body.totals.conversations.total).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(answer.body.byInbox)).toEqual([site]);
+    await expect.poll(() => total.textContent()).toBe(String(answer.body.totals.conversations.total));
+    await admin.waitForURL((url) => url.searchParams.get("inbox") === site && url.searchParams.get("from") === today && url.searchParams.get("to") === today);
+
+    // The breakdown tables: per inbox (with its CSV link asking the same question), channel, team.
+    const inboxes = reports.getByRole("table", { name: "Per inbox" });
+    await expect.poll(() => inboxes.locator(`tr[data-row="${site}"] td[data-col="total"]`).textContent()).toBe(String(answer.body.byInbox[site]!.conversations.total));
+    expect(await inboxes.getByRole("rowheader").allTextContents()).toEqual([siteName]);
+    await reports.getByRole("table", { name: "Per channel" }).getByRole("rowheader", { name: "Web chat" }).waitFor();
+    expect(await reports.getByRole("table", { name: "Per team" }).locator("tbody tr").count()).toBe(Object.keys(answer.body.byTeam).length);
+    const href = new URL((await reports.locator('[data-csv="inboxes"]').getAttribute("href"))!, app.server.url);
+    expect(href.searchParams.get("inbox")).toBe(site);
+    expect(href.searchParams.get("from")).toBe(String(dayStart(today)));
+
+    // The address is a link: opened afresh, it asks the same question.
+    const again = answered((u) => u.searchParams.get("inbox") === site && u.searchParams.get("from") === String(dayStart(today)));
+    await admin.reload();
+    expect((await again).body.totals.conversations.total).toBe(answer.body.totals.conversations.total);
+    await expect.poll(() => admin.getByRole("main", { name: "Reports" }).getByRole("combobox", { name: "Inbox" }).inputValue()).toBe(site);
+    await expect.poll(() => admin.getByRole("main", { name: "Reports" }).getByRole("combobox", { name: "Period" }).inputValue()).toBe("custom");
+  });
+
+  it("shows a customer's rating as CSAT: satisfaction, average, response rate, the spread and the agent's column", async () => {
+    const inbox = app.server.seed!.inboxIds.site!;
+    const adminToken = await app.server.login("admin@demo.inbox");
+    const setCsat = async (on: boolean) => expect((await app.server.api(`/api/admin/inboxes/${inbox}/routing`, { method: "POST", token: adminToken, json: { csatEnabled: on } })).status).toBe(200);
+    await setCsat(true);
+    try {
+      // A visitor writes on the web chat, Ana answers and resolves, the visitor taps 5.
+      const session = (await (await app.server.api(`/api/widget/${inbox}/sessions`, { method: "POST", json: { name: "Rating Report Rosa" } })).json()) as { token: string };
+      const send = (body: object) => app.server.api(`/api/widget/${inbox}/messages`, { method: "POST", token: session.token, json: { clientId: crypto.randomUUID(), ...body } });
+      expect((await send({ text: "Can I pay by card?" })).status).toBe(201);
+      const conversation = (await app.server.core.db.query.conversations.findFirst({ where: eq(conversations.contactName, "Rating Report Rosa") }))!;
+      const ana = await app.server.login("ana@demo.inbox");
+      expect((await app.server.api(`/api/conversations/${conversation.id}/messages`, { method: "POST", token: ana, json: { clientId: crypto.randomUUID(), text: "Yes, any card." } })).status).toBe(201);
+      const resolved = await app.server.api("/api/commands", { method: "POST", token: ana, json: { commands: [{ type: "status", clientId: crypto.randomUUID(), conversationId: conversation.id, status: "resolved" }] } });
+      expect(resolved.status).toBe(200);
+      type WidgetMessage = { id: string; from: string; content: { kind: string } };
+      const history = async () => ((await (await app.server.api(`/api/widget/${inbox}/messages`, { token: session.token })).json()) as { messages: WidgetMessage[] }).messages;
+      await expect.poll(async () => (await history()).at(-1)?.content.kind, { timeout: 15_000 }).toBe("quick_replies");
+      expect((await send({ text: "5 😀", choiceId: "csat:5" })).status).toBe(201);
+
+      type Csat = { asked: number; rated: number; ratings: number[]; average: number | null };
+      const report = async () => (await (await app.server.api("/api/reports?preset=today&granularity=hour", { token: adminToken })).json()) as { totals: { csat: Csat }; byAgent: Record<string, { csat: Csat }> };
+      await expect.poll(async () => (await report()).totals.csat.rated, { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+      const { totals } = await report();
+      const anaId = (await app.server.core.db.query.users.findFirst({ where: eq(users.email, "ana@demo.inbox") }))!.id;
+
+      const page = await app.signIn("admin@demo.inbox");
+      await page.goto(app.server.url + "/reports");
+      const csat = page.getByRole("main", { name: "Reports" }).getByRole("region", { name: "Customer satisfaction" });
+      const percent = (n: number) => `${Math.round(n * 100)}%`;
+      await expect.poll(() => csat.locator('[data-figure="csat.satisfaction"] .reports-tile-value').textContent()).toBe(percent((totals.csat.ratings[3]! + totals.csat.ratings[4]!) / totals.csat.rated));
+      expect(await csat.locator('[data-figure="csat.average"] .reports-tile-value').textContent()).toBe(totals.csat.average!.toFixed(1));
+      expect(await csat.locator('[data-figure="csat.responseRate"] .reports-tile-value').textContent()).toBe(percent(totals.csat.rated / totals.csat.asked));
+      // The spread: bars for the eye, a table for screen readers, with the same counts.
+      expect(await csat.getByRole("table", { name: "Ratings from 1 to 5" }).locator('tr[data-rating="5"] td').first().textContent()).toBe(String(totals.csat.ratings[4]));
+      expect(await csat.locator('.reports-csat-fill[data-rating="5"]').getAttribute("style")).toContain(`width: ${Math.round((totals.csat.ratings[4]! / totals.csat.rated) * 100)}%`);
+      expect(await csat.getByText("No ratings in this period.").count()).toBe(0);
+      // Ana resolved the chat: the rating is hers in the agents table.
+      const anaCsat = (await report()).byAgent[anaId]!.csat;
+      expect(anaCsat.rated).toBeGreaterThanOrEqual(1);
+      await expect
+        .poll(() => page.getByRole("main", { name: "Reports" }).locator(`table[data-table="agents"] tr[data-agent="${anaId}"] td[data-csat]`).textContent())
+        .toBe(`${anaCsat.average!.toFixed(1)} (${anaCsat.rated})`);
+    } finally {
+      await setCsat(false);
+    }
   });
 });

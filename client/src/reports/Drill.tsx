@@ -5,7 +5,7 @@ import { asApiError } from "../api/http.ts";
 import { formatDateTime } from "../format/time.ts";
 import { durationWords } from "./format.ts";
 import { t } from "./messages.ts";
-import { fetchDrill, type ReportFilters } from "./query.ts";
+import { fetchDrill, type ReportQuestion } from "./query.ts";
 
 export function metricWords(metric: DrillMetric): string {
   const [group, name] = metric.split(".") as [string, string];
@@ -14,10 +14,10 @@ export function metricWords(metric: DrillMetric): string {
   return t(key as Parameters<typeof t>[0]);
 }
 
-export function Drill(props: { filters: ReportFilters; metric: DrillMetric; who?: string | null; onOpen: (conversationId: string) => void; onClose: () => void }) {
+export function Drill(props: { question: ReportQuestion; metric: DrillMetric; who?: string | null; onOpen: (conversationId: string) => void; onClose: () => void }) {
   const [answer] = createResource(
-    () => ({ f: props.filters, m: props.metric }),
-    ({ f, m }) => fetchDrill(f, m),
+    () => ({ q: props.question, m: props.metric }),
+    ({ q, m }) => fetchDrill(q, m),
   );
   const isTime = () => props.metric.startsWith("times.");
   const title = () => t("drillTitle", { metric: props.who ? `${metricWords(props.metric)} (${props.who})` : metricWords(props.metric) });

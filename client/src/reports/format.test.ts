@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationWords } from "./format.ts";
+import { durationWords, percentWords, scoreWords } from "./format.ts";
 
 describe("durationWords", () => {
   it("says a duration in its two largest units", () => {
@@ -9,5 +9,15 @@ describe("durationWords", () => {
     expect(durationWords(180_000)).toBe("3 min");
     expect(durationWords(7_500_000)).toBe("2 h 5 min");
     expect(durationWords(3 * 86_400_000 + 3_600_000)).toBe("3 d 1 h");
+  });
+});
+
+describe("percentWords and scoreWords", () => {
+  it("write shares and averages in the UI's language", () => {
+    expect(percentWords(null)).toBeNull();
+    expect(percentWords(0.833, "en")).toBe("83%");
+    expect(scoreWords(4.25, "en")).toBe("4.3");
+    expect(scoreWords(4.25, "pt-BR")).toBe("4,3");
+    expect(scoreWords(null)).toBeNull();
   });
 });

@@ -1,3 +1,6 @@
+/** Numbers of the Reports screen in words. */
+import { locale } from "../i18n/locale.ts";
+
 /** Durations in words ("3 min 20 s", "2 h 05 min"): the units read the same in en and pt-BR. */
 export function durationWords(ms: number | null): string | null {
   if (ms === null) return null;
@@ -9,4 +12,14 @@ export function durationWords(ms: number | null): string | null {
   if (h < 48) return m % 60 ? `${h} h ${m % 60} min` : `${h} h`;
   const d = Math.floor(h / 24);
   return h % 24 ? `${d} d ${h % 24} h` : `${d} d`;
+}
+
+/** A share (0–1) as a whole percentage in the UI's language ("83%", "83 %"). */
+export function percentWords(share: number | null, lang: string = locale()): string | null {
+  return share === null ? null : new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(share);
+}
+
+/** A rating average with one decimal in the UI's language ("4.3", "4,3"). */
+export function scoreWords(average: number | null, lang: string = locale()): string | null {
+  return average === null ? null : new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
 }
