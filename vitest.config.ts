@@ -4,6 +4,10 @@ import { defineConfig } from "vitest/config";
 // each package's e2e/ folder (real server, real chromium), run one file at a time.
 export default defineConfig({
   test: {
+    // Vitest leaves one core free by default, which on the 2-core CI machine means one test file
+    // at a time. Most files wait on I/O (libSQL, sockets, child servers), so two at once halves
+    // the run; browser files still run one after another (the e2e project below).
+    maxWorkers: 2,
     projects: [
       // The Workers build inside workerd (sync-server/test-workers, real sqld and platform fakes).
       "sync-server/vitest.workers.config.ts",

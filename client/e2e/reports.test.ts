@@ -80,6 +80,27 @@ describe("Reports, in a real browser", () => {
     await alice.getByRole("heading", { name: "Report Rita" }).first().waitFor();
   });
 
+  it("moves today's counters as customers write, without reloading", async () => {
+    const alice = await app.signIn("admin@demo.inbox");
+    await alice.getByRole("button", { name: "Reports" }).click();
+    await alice.waitForURL((url) => url.pathname === "/reports");
+    const reports = alice.getByRole("main", { name: "Reports" });
+    await reports.getByText("Showing every conversation").waitFor();
+    await reports.getByRole("combobox", { name: "Period" }).selectOption({ label: "Today" });
+    const received = reports.locator('[data-figure="messages.received"] .reports-tile-value');
+    const admin = await app.server.login("admin@demo.inbox");
+    const count = async () => ((await (await app.server.api("/api/reports?preset=today&granularity=hour", { token: admin })).json()) as { totals: { messages: { received: number } } }).totals.messages.received;
+    const before = await count();
+    await expect.poll(() => received.textContent()).toBe(String(before));
+
+    // A customer writes: the chat reaches this device through its rooms, and the report follows.
+    const inbox = app.server.seed!.inboxIds.site!;
+    const session = (await (await app.server.api(`/api/widget/${inbox}/sessions`, { method: "POST", json: { name: "Live Lia" } })).json()) as { token: string };
+    expect((await app.server.api(`/api/widget/${inbox}/messages`, { method: "POST", token: session.token, json: { clientId: "e2e-reports-live", text: "Hello?" } })).status).toBeLessThan(300);
+    expect(await count()).toBe(before + 1);
+    await expect.poll(() => received.textContent(), { timeout: 30_000 }).toBe(String(before + 1));
+  });
+
   it("shows an agent only their own numbers, without team or agent filters", async () => {
     await customerWritesAndAnaReplies("Report Rob");
     const ana = await app.signIn("ana@demo.inbox");
@@ -126,8 +147,19 @@ describe("Reports, in a real browser", () => {
     const longAgo = DateTime.now().setZone(zone).minus({ days: 400 }).toISODate()!;
     const total = reports.locator('[data-figure="conversations.total"] .reports-tile-value');
     /** The answer the screen got for a request matching `wanted`, and the figures it shows. */
-    const answered = (wanted: (url: URL) => boolean) =>
-      admin.waitForResponse((res) => res.ok() && res.url().includes("/api/reports?") && wanted(new URL(res.url()))).then(async (res) => ({ url: new URL(res.url()), body: (await res.json()) as { period: { from: number; to: number }; totals: { conversations: { total: number } }; byInbox: Record<string, { conversations: { total: number } }>; byChannel: Record<string, unknown>; byTeam: Record<string, unknown> } }));
+    type Body = { period: { from: number; to: number }; totals: { conversations: { total: number } }; byInbox: Record<string, { conversations: { total: number } }>; byChannel: Record<string, unknown>; byTeam: Record<string, unknown> };
+    // The body is read while matching: a live refresh of the report on screen may answer the
+    // same question just before a reload, and its body is gone once the page navigates.
+    const answered = (wanted: (url: URL) => boolean) => {
+      let body: Body | undefined;
+      return admin
+        .waitForResponse(async (res) => {
+          if (!(res.ok() && res.url().includes("/api/reports?") && wanted(new URL(res.url())))) return false;
+          body = (await res.json().catch(() => undefined)) as Body | undefined;
+          return body !== undefined;
+        })
+        .then((res) => ({ url: new URL(res.url()), body: body! }));
+    };
     const dayStart = (day: string) => DateTime.fromISO(day, { zone }).startOf("day").toMillis();
 
     // A custom period starts from the days on screen (today), then moves to a day long before

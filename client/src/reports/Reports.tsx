@@ -7,10 +7,11 @@
 import { can, type User } from "@inbox/shared";
 import type { DrillMetric, ReportResponse, ReportTable } from "@inbox/shared/api/reports";
 import { batch, createEffect, createMemo, createSignal, on, Show } from "solid-js";
-import { createStore } from "solid-js/store";
+import { createStore, reconcile } from "solid-js/store";
 import { asApiError } from "../api/http.ts";
 import { useAppState } from "../app/index.ts";
 import { formatDateTime } from "../format/time.ts";
+import { createLiveQuery } from "../local/live-query.ts";
 import { AgentsTable } from "./AgentsTable.tsx";
 import { BreakdownTables } from "./BreakdownTables.tsx";
 import { CsatGroup } from "./CsatGroup.tsx";
@@ -27,17 +28,25 @@ import { TimesTable } from "./TimesTable.tsx";
 import "./reports.css";
 
 const PATH = "/reports";
+/** How often, at most, a live report is asked again while chats keep changing. */
+const LIVE_MS = 3_000;
 
 export default function Reports() {
   const { session, users, local, router, selection } = useAppState();
   const me = () => session.me()?.user ?? null;
   const mayFilter = () => can(me() as User | null, "viewReports");
   const [filters, setFilters] = createStore<ReportFilters>(location.pathname.replace(/\/+$/, "") === PATH ? filtersFromSearch(location.search) : { ...DEFAULT_FILTERS });
-  const [report, setReport] = createSignal<ReportResponse | null>(null);
+  // A store reconciled with each answer, so a live refresh changes only the numbers that moved
+  // (the tables, an open drill-down and the focus stay where they are).
+  const [shown, setShown] = createStore<{ report: ReportResponse | null }>({ report: null });
+  const report = () => shown.report;
+  const setReport = (answer: ReportResponse) => setShown("report", reconcile(answer));
   /** Set while what shows is the device's copy: when it was fetched. */
   const [asOf, setAsOf] = createSignal<number | null>(null);
   const [error, setError] = createSignal<string | null>(null);
   const [loading, setLoading] = createSignal(false);
+  /** When the report on screen arrived (device clock). */
+  const [answeredAt, setAnsweredAt] = createSignal(0);
   const [drill, setDrill] = createSignal<DrillMetric | null>(null);
   /** For a row of the agents table: whose chats attended are listed. */
   const [drillAgent, setDrillAgent] = createSignal<string | null>(null);
@@ -65,11 +74,14 @@ export default function Reports() {
 
   const question = createMemo<ReportQuestion | null>(() => questionOf({ ...filters }, workspaceZone()), null, { equals: (a, b) => JSON.stringify(a) === JSON.stringify(b) });
   let ticket = 0;
-  const ask = (asked: ReportFilters, q: ReportQuestion, show: boolean) => {
+  /** `quiet`: the live refresh of a report on screen (no "loading", the open drill-down stays). */
+  const ask = (asked: ReportFilters, q: ReportQuestion, show: boolean, quiet = false) => {
     const mine = ++ticket;
-    setLoading(true);
-    setError(null);
-    pick(null);
+    if (!quiet) {
+      setLoading(true);
+      setError(null);
+      pick(null);
+    }
     fetchReport(q).then(
       (answer) => {
         if (mine !== ticket) return;
@@ -77,6 +89,7 @@ export default function Reports() {
           learn(answer, asked);
           if (!show) return;
           setReport(answer);
+          setAnsweredAt(Date.now());
           setAsOf(null);
           setLoading(false);
         });
@@ -114,6 +127,27 @@ export default function Reports() {
       if (probe) return ask({ ...asked, preset: "today" }, probe, false);
       setError(t("customInvalid"));
     }),
+  );
+
+  // Live counters: a report that reaches the present is asked again when the chats this device
+  // holds change (the rooms write every new message, assignment and resolution into IndexedDB),
+  // at most every LIVE_MS. Events drive it, not a timer: nothing happens while nothing happens.
+  const reachesNow = () => {
+    const r = report();
+    // The server ends a period at its "now": one ending within a minute of the answer reaches the present.
+    return r !== null && asOf() === null && r.period.to >= answeredAt() - 60_000;
+  };
+  const activity = createLiveQuery(
+    () => (reachesNow() ? local.db() : null),
+    async (db) => (await db.conversations.orderBy("lastActivityAt").reverse().limit(50).toArray()).map((c) => `${c.id}:${c.status}:${c.assigneeId ?? ""}:${c.lastActivityAt}`).join(","),
+    "",
+    { throttleMs: () => LIVE_MS },
+  );
+  createEffect(
+    on(activity, (now, before) => {
+      const q = question();
+      if (before && now !== before && q && !loading()) ask({ ...filters }, q, true, true);
+    }, { defer: true }),
   );
 
   const teams = () => session.me()?.teams ?? [];
@@ -190,23 +224,17 @@ export default function Reports() {
                 />
               )}
             </Show>
-            <Show when={r()} keyed>
-              {(current) => (
-                <>
-                  <StatusGroup report={current} drill={drillControl} />
-                  <ContactGroup report={current} drill={drillControl} />
-                  <SlaGroup report={current} drill={drillControl} />
-                  <CsatGroup report={current} />
-                  <TimesTable report={current} drill={drillControl} />
-                  <AgentsTable report={current} offline={asOf() !== null} csv={csv} onDrillAgent={drillAgentRow} />
-                  <BreakdownTables report={current} csv={csv} />
-                  <MessageGroup report={current} drill={drillControl} csv={csv} />
-                  <SeriesSection report={current} granularity={current.series.granularity} csv={csv} />
-                  <Heatmap report={current} csv={csv} />
-                  <p class="reports-took">{t("tookMs", { ms: Math.round(current.tookMs) })}</p>
-                </>
-              )}
-            </Show>
+            <StatusGroup report={r()} drill={drillControl} />
+            <ContactGroup report={r()} drill={drillControl} />
+            <SlaGroup report={r()} drill={drillControl} />
+            <CsatGroup report={r()} />
+            <TimesTable report={r()} drill={drillControl} />
+            <AgentsTable report={r()} offline={asOf() !== null} csv={csv} onDrillAgent={drillAgentRow} />
+            <BreakdownTables report={r()} csv={csv} />
+            <MessageGroup report={r()} drill={drillControl} csv={csv} />
+            <SeriesSection report={r()} granularity={r().series.granularity} csv={csv} />
+            <Heatmap report={r()} csv={csv} />
+            <p class="reports-took">{t("tookMs", { ms: Math.round(r().tookMs) })}</p>
           </div>
         )}
       </Show>
