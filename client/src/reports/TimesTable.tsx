@@ -10,6 +10,7 @@ export function TimesTable(props: { report: ReportResponse; drill: DrillControl 
   return (
     <section class="reports-group" aria-label={t("times")}>
       <h2>{t("times")}</h2>
+      <div class="reports-scroll">
       <table class="reports-table" data-table="times">
         <thead>
           <tr>
@@ -43,6 +44,7 @@ export function TimesTable(props: { report: ReportResponse; drill: DrillControl 
           </For>
         </tbody>
       </table>
+      </div>
     </section>
   );
 }
