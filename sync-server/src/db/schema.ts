@@ -662,6 +662,31 @@ export const reportFacts = sqliteTable(
 );
 
 /**
+ * The count and SLA rows of `report_facts` summed per UTC hour and dimension: what a report
+ * counts over whole hours reads a row per hour and combination instead of one per fact. Kept by
+ * the roller in the transaction that replaces a conversation's facts (old rows subtracted, new
+ * ones added), so it always equals the facts it sums; WITHOUT ROWID like them (migration 0024).
+ */
+export const reportHours = sqliteTable(
+  "report_hours",
+  {
+    workspaceId: text("workspace_id").notNull(),
+    kind: text("kind").notNull(),
+    /** UTC hours since the epoch (at / 3,600,000). */
+    hour: integer("hour").notNull(),
+    metric: text("metric").notNull(),
+    outcome: text("outcome").notNull(),
+    agentId: text("agent_id").notNull(),
+    teamId: text("team_id").notNull(),
+    inboxId: text("inbox_id").notNull(),
+    channel: text("channel").notNull(),
+    priority: text("priority").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.workspaceId, t.kind, t.hour, t.metric, t.outcome, t.agentId, t.teamId, t.inboxId, t.channel, t.priority] })],
+);
+
+/**
  * Conversations whose report facts are out of date: marked by the roller as it reads new events
  * (report_cursor), cleared by it only if no mark was added while it rolled (`marks` counts them).
  */

@@ -46,7 +46,8 @@ export async function factsQuestion(core: ReportDeps, user: ReportViewer, query:
   const timeZone = query.timeZone ?? calendar.timezone;
   const period = reportPeriod(query, timeZone, core.now());
   seriesBuckets(period, timeZone, query.granularity);
-  return { period, timeZone, scope, facts: { workspaceId: user.workspaceId, filters: scope.filters, visible: visibleFacts(scope) }, sla: policies.length > 0 };
+  const narrow = scope.conversations !== "all" && scope.conversations !== "teams";
+  return { period, timeZone, scope, facts: { workspaceId: user.workspaceId, filters: scope.filters, visible: visibleFacts(scope), visibleByConversation: narrow }, sla: policies.length > 0 };
 }
 
 /** A report from the rolled-up facts (rollup/): the figures of docs/REPORTS.md without replaying raw events. */

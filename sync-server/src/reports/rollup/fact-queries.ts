@@ -24,6 +24,19 @@ export interface FactScope {
   filters: ReportFilters;
   /** Extra condition on `f` (the caller's visibility), or null when they see every chat. */
   visible: SQL | null;
+  /** Whether `visible` reads the fact's conversation (not only its team): hour sums cannot answer then. */
+  visibleByConversation?: boolean;
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Whether the hour sums (`report_hours`) answer the count rows: every window starts and ends on
+ * a UTC hour (in zones with whole-hour offsets, local days and hours do), and no condition needs
+ * the fact's conversation (labels, a visibility narrower than teams).
+ */
+export function hoursAnswer(scope: FactScope, wins: readonly Win[]): boolean {
+  return !scope.filters.labels && !scope.visibleByConversation && wins.every((w) => w.from % HOUR_MS === 0 && w.to % HOUR_MS === 0);
 }
 
 const GROUP: Record<Exclude<GroupBy, "combo">, SQL> = {
@@ -80,16 +93,24 @@ export interface CountRow {
 }
 
 /**
- * Counts, SLA outcomes (when the report judges SLAs), and (for who appears in a window) contact
- * and duration rows. Conversations by channel and SLA by team and inbox come from a second,
- * narrower pass over just those rows: grouping every row by them costs more than reading twice.
+ * Counts and SLA outcomes (when the report judges SLAs). Who appears in a window through a
+ * duration or a person's message comes from those queries. Conversations by channel and SLA by
+ * team and inbox come from a second, narrower pass over just those rows: grouping every row by
+ * them costs more than reading twice.
  */
 export async function countRows(core: Reads, scope: FactScope, wins: readonly Win[], g: GroupBy, sla: boolean): Promise<CountRow[]> {
+  const kinds = sla ? ["count", "sla"] : ["count"];
+  // From the hour sums where they answer (rows are then sums, not single facts), else from the facts.
+  const hours = hoursAnswer(scope, wins);
+  const rows = hours
+    ? sql`w CROSS JOIN report_hours f ON f.workspace_id = ${scope.workspaceId} AND f.kind IN (${list(kinds)}) AND f.hour >= w.s / ${HOUR_MS} AND f.hour < w.e / ${HOUR_MS} WHERE f.n > 0 AND ${factFilter(scope)}`
+    : factsIn(scope, kinds);
+  const n = hours ? sql`SUM(f.n)` : sql`COUNT(*)`;
   const [all, detail] = await Promise.all([
     core.db.all<CountRow>(sql`
       WITH ${windowsCte(wins)}
-      SELECT w.i AS i, ${groupSql(g)} AS g, f.kind AS kind, f.metric AS metric, f.outcome AS outcome, COUNT(*) AS n
-      FROM ${factsIn(scope, sla ? ["count", "sla", "contact", "duration"] : ["count", "contact", "duration"])}
+      SELECT w.i AS i, ${groupSql(g)} AS g, f.kind AS kind, f.metric AS metric, f.outcome AS outcome, ${n} AS n
+      FROM ${rows}
       GROUP BY 1, 2, 3, 4, 5`),
     core.db.all<CountRow>(sql`
       WITH ${windowsCte(wins)}
@@ -97,8 +118,8 @@ export async function countRows(core: Reads, scope: FactScope, wins: readonly Wi
         CASE WHEN f.kind = 'count' THEN f.channel ELSE '' END AS ch,
         CASE WHEN f.kind = 'sla' THEN f.team_id ELSE '' END AS team,
         CASE WHEN f.kind = 'sla' THEN f.inbox_id ELSE '' END AS inbox,
-        COUNT(*) AS n
-      FROM ${factsIn(scope, sla ? ["count", "sla"] : ["count"])} AND (f.kind = 'sla' OR f.metric = 'started')
+        ${n} AS n
+      FROM ${rows} AND (f.kind = 'sla' OR f.metric = 'started')
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8`),
   ]);
   return [...all.map((r) => ({ ...r, ch: "", team: "", inbox: "", detail: false })), ...detail.map((r) => ({ ...r, detail: true }))];
@@ -179,6 +200,13 @@ export async function unreadRows(core: Reads, scope: FactScope, before: number, 
 
 /** Customer messages per UTC hour (or quarter hour) of the period, for the weekday × hour heatmap. */
 export function receivedPerSlot(core: Reads, scope: FactScope, win: Win, slotMs: number): Promise<Array<{ slot: number; n: number }>> {
+  if (slotMs === HOUR_MS && hoursAnswer(scope, [win])) {
+    return core.db.all(sql`
+      WITH ${windowsCte([win])}
+      SELECT f.hour AS slot, SUM(f.n) AS n FROM w CROSS JOIN report_hours f
+      ON f.workspace_id = ${scope.workspaceId} AND f.kind = 'count' AND f.hour >= w.s / ${HOUR_MS} AND f.hour < w.e / ${HOUR_MS}
+      WHERE f.metric = 'received' AND f.n > 0 AND ${factFilter(scope)} GROUP BY 1`);
+  }
   return core.db.all(sql`
     WITH ${windowsCte([win])}
     SELECT f.at / ${slotMs} AS slot, COUNT(*) AS n FROM ${factsIn(scope, ["count"])} AND f.metric = 'received' GROUP BY 1`);

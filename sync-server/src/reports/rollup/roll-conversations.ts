@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { PrioritySchema } from "@inbox/shared";
 import { conversationFactRows, inRecordOrder, personResolver, type ReportEvent } from "@inbox/shared/domain/reports/index";
 import type { Writes } from "../../db/record.ts";
@@ -94,10 +94,22 @@ async function rollWorkspace(core: Writes, workspaceId: string, marks: ReadonlyA
   }
   const { db } = core;
   await core.writer.write([
+    db.run(hourlySums(ids, -1)),
     db.delete(reportFacts).where(inArray(reportFacts.conversationId, ids)),
     ...Array.from({ length: Math.ceil(inserts.length / ROWS_PER_INSERT) }, (_, i) => db.insert(reportFacts).values(inserts.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT))),
+    db.run(hourlySums(ids, 1)),
     ...marks.map((m) => db.delete(reportDirty).where(and(eq(reportDirty.conversationId, m.conversationId), eq(reportDirty.marks, m.marks)))),
   ]);
+}
+
+/** Adds (sign 1) or takes away (sign -1) the conversations' count and SLA rows in `report_hours`. */
+function hourlySums(ids: readonly string[], sign: 1 | -1): SQL {
+  return sql`
+    INSERT INTO report_hours (workspace_id, kind, hour, metric, outcome, agent_id, team_id, inbox_id, channel, priority, n)
+    SELECT workspace_id, kind, at / 3600000, metric, outcome, agent_id, team_id, inbox_id, channel, priority, ${sign} * COUNT(*)
+    FROM report_facts WHERE conversation_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)}) AND kind IN ('count', 'sla')
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
+    ON CONFLICT (workspace_id, kind, hour, metric, outcome, agent_id, team_id, inbox_id, channel, priority) DO UPDATE SET n = n + excluded.n`;
 }
 
 /** How many conversations wait to be rolled in a workspace (a report says so rather than show stale figures silently). */
