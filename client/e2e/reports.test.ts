@@ -251,6 +251,11 @@ describe("Reports, in a real browser", () => {
       await expect
         .poll(() => page.getByRole("main", { name: "Reports" }).locator(`table[data-table="agents"] tr[data-agent="${anaId}"] td[data-csat]`).textContent())
         .toBe(`${anaCsat.average!.toFixed(1)} (${anaCsat.rated})`);
+      // The ratings drill down to the chats they were given on, each with its score.
+      await csat.locator('[data-figure="csat.rated"]').click();
+      const rated = page.getByRole("main", { name: "Reports" }).getByRole("region", { name: "Conversations behind: Ratings" });
+      await rated.getByRole("button", { name: "Open the conversation with Rating Report Rosa" }).waitFor();
+      expect(await rated.getByRole("button", { name: "Open the conversation with Rating Report Rosa" }).locator(".reports-drill-value").textContent()).toBe("5");
     } finally {
       await setCsat(false);
     }

@@ -8,6 +8,7 @@ import { For, Show } from "solid-js";
 import { csatSummary, type Csat } from "./csat.ts";
 import { percentWords, scoreWords } from "./format.ts";
 import { t } from "./messages.ts";
+import { Tile, type DrillControl } from "./Tile.tsx";
 
 /** A table cell's CSAT: "4.5 (2)", the average and how many rated, or a dash without ratings. */
 export function csatCell(c: Csat): string {
@@ -16,7 +17,7 @@ export function csatCell(c: Csat): string {
 
 const RATINGS = [5, 4, 3, 2, 1] as const;
 
-export function CsatGroup(props: { report: ReportResponse }) {
+export function CsatGroup(props: { report: ReportResponse; drill: DrillControl }) {
   const c = () => props.report.totals.csat;
   const s = () => csatSummary(c());
   return (
@@ -31,6 +32,8 @@ export function CsatGroup(props: { report: ReportResponse }) {
           <span class="reports-tile-label">{t("csatAverage")}</span>
           <span class="reports-tile-value">{scoreWords(s().average) ?? t("none")}</span>
         </div>
+        <Tile metric="csat.rated" label={t("csatRatings")} value={c().rated} drill={props.drill} />
+        <Tile metric="csat.asked" label={t("csatAsked")} value={c().asked} drill={props.drill} />
         <div class="reports-tile" data-figure="csat.responseRate">
           <span class="reports-tile-label">{t("csatResponseRate")}</span>
           <span class="reports-tile-value">{percentWords(s().responseRate) ?? t("none")}</span>

@@ -10,7 +10,7 @@ import { fetchDrill, type ReportQuestion } from "./query.ts";
 export function metricWords(metric: DrillMetric): string {
   const [group, name] = metric.split(".") as [string, string];
   const key =
-    group === "conversations" ? `s_${name}` : group === "contacts" ? (name === "messagesAwaitingRead" ? "c_awaiting" : `c_${name}`) : group === "times" ? `m_${name}` : group === "messages" ? `x_${name}` : group === "sla" ? (name === "met" ? "slaMet" : "slaBreached") : "a_attended";
+    group === "conversations" ? `s_${name}` : group === "contacts" ? (name === "messagesAwaitingRead" ? "c_awaiting" : `c_${name}`) : group === "times" ? `m_${name}` : group === "messages" ? `x_${name}` : group === "sla" ? (name === "met" ? "slaMet" : "slaBreached") : group === "csat" ? (name === "rated" ? "csatRatings" : "csatAsked") : "a_attended";
   return t(key as Parameters<typeof t>[0]);
 }
 

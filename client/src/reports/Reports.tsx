@@ -227,7 +227,7 @@ export default function Reports() {
             <StatusGroup report={r()} drill={drillControl} />
             <ContactGroup report={r()} drill={drillControl} />
             <SlaGroup report={r()} drill={drillControl} />
-            <CsatGroup report={r()} />
+            <CsatGroup report={r()} drill={drillControl} />
             <TimesTable report={r()} drill={drillControl} />
             <AgentsTable report={r()} offline={asOf() !== null} csv={csv} onDrillAgent={drillAgentRow} />
             <BreakdownTables report={r()} csv={csv} />

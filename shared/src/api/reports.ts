@@ -91,6 +91,8 @@ export const DRILL_METRICS = [
   "sla.met",
   "sla.breached",
   "agent.chatsAttended",
+  "csat.asked",
+  "csat.rated",
 ] as const;
 export type DrillMetric = (typeof DRILL_METRICS)[number];
 

@@ -22,6 +22,7 @@ const COUNTS: Partial<Record<DrillMetric, CountMetric>> = {
   "messages.unconfirmed": "unconfirmed",
   "messages.autoReplies": "autoReplies",
   "agent.chatsAttended": "agentAttended",
+  "csat.asked": "csatAsked",
 };
 
 /**
@@ -54,6 +55,8 @@ export function drillDown(run: ReportRun, metric: DrillMetric, window: Period, s
   } else {
     const wanted = COUNTS[metric];
     chosen = observed.flatMap((o) => (o.kind === "count" && o.metric === wanted ? [{ o, value: null, target: null }] : []));
+    // Ratings list each answer with its score.
+    if (metric === "csat.rated") chosen = observed.flatMap((o) => (o.kind === "count" && /^csat[1-5]$/.test(o.metric) ? [{ o, value: Number(o.metric.slice(4)), target: null }] : []));
   }
   if (!metric.startsWith("times.")) chosen.sort((a, b) => a.o.at - b.o.at);
   const facts = chosen.map(({ o, value, target }) => fact(run, o.conversationId, o.at, o.agentId, value, target));

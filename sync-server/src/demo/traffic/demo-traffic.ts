@@ -1,13 +1,16 @@
-import { and, count, eq, ne } from "drizzle-orm";
+import { and, count, eq, ne, or } from "drizzle-orm";
 import { SIMULATOR_BASE } from "../../channels/index.ts";
 import type { Reads } from "../../db/record.ts";
-import { conversations, inboxes } from "../../db/schema.ts";
+import { contactIdentities, conversations, inboxes } from "../../db/schema.ts";
 import type { Simulator } from "../../simulator/index.ts";
 import { answerAction, externalIdFor, nudgeLine, thanksLine, writeScript, type CustomerScript } from "./customer-script.ts";
 import { platformLine, webchatLine, type CustomerLine } from "./customer-channels.ts";
 import { SeededRandom } from "./rng.ts";
 
 /** How busy the demo's customers are. The defaults are a lively but human pace. */
+/** How long a platform customer's first message may take to become a chat before it no longer counts as one. */
+const UNCONFIRMED_FOR_MS = 60_000;
+
 export interface DemoTrafficOptions {
   /** Same seed, same customers, channels, lines and delays (DEMO_TRAFFIC_SEED). */
   seed: number;
@@ -95,6 +98,8 @@ export class DemoTraffic {
   private readonly plan: SeededRandom;
   private readonly customers = new Set<Customer>();
   private readonly recent: DemoTrafficStats["recent"] = [];
+  /** Platform customers whose first webhook is not yet a conversation (by inbox and external id). */
+  private readonly unconfirmed = new Map<string, { inboxId: string; externalId: string; since: number }>();
   private readonly counters: Omit<DemoTrafficStats, "active" | "recent"> = { opened: {}, messages: 0, answered: 0, nudges: 0, quiet: 0, thanked: 0, heldBack: 0, errors: 0 };
   private inboxesByChannel = new Map<string, string[]>();
   private rotation: string[] = [];
@@ -174,12 +179,26 @@ export class DemoTraffic {
     }
   }
 
+  /**
+   * Unresolved chats, counting those whose first message is still a webhook waiting to be
+   * processed (stored and acknowledged, not yet a conversation): without them a busy server lets
+   * more chats open than the limit.
+   */
   private async openChats(): Promise<number> {
     const [row] = await this.deps.db
       .select({ n: count() })
       .from(conversations)
       .where(and(eq(conversations.workspaceId, this.workspaceId), ne(conversations.status, "resolved")));
-    return row?.n ?? 0;
+    // A webhook that failed for good never becomes a chat: it stops counting after a while.
+    for (const [key, u] of this.unconfirmed) if (this.deps.now() - u.since > UNCONFIRMED_FOR_MS) this.unconfirmed.delete(key);
+    if (this.unconfirmed.size) {
+      const known = await this.deps.db
+        .select({ inboxId: contactIdentities.inboxId, externalId: contactIdentities.externalId })
+        .from(contactIdentities)
+        .where(or(...[...this.unconfirmed.values()].map((u) => and(eq(contactIdentities.inboxId, u.inboxId), eq(contactIdentities.externalId, u.externalId)))));
+      for (const k of known) this.unconfirmed.delete(`${k.inboxId}\u0000${k.externalId}`);
+    }
+    return (row?.n ?? 0) + this.unconfirmed.size;
   }
 
   /** Each round of new chats visits every channel once, in a seeded order. */
@@ -198,6 +217,7 @@ export class DemoTraffic {
     const line = channel === "webchat" ? await webchatLine(this.deps.endpoints.selfUrl, inboxId, who) : platformLine(this.simulator, inboxId, who);
     const now = this.deps.now();
     const customer: Customer = { channel, script, rng, line, phase: "waiting", waitingSince: now, lastSentAt: now, lastCheckAt: now, dueAt: 0, answers: 0, nudges: 0 };
+    if (channel !== "webchat") this.unconfirmed.set(`${inboxId}\u0000${who.externalId}`, { inboxId, externalId: who.externalId, since: this.deps.now() });
     for (const text of script.opening) await this.say(customer, { kind: "text", text });
     this.counters.opened[channel] = (this.counters.opened[channel] ?? 0) + 1;
     this.recent.push({ channel, name: who.name });

@@ -23,6 +23,7 @@ const COUNTS: Partial<Record<DrillMetric, CountMetric>> = {
   "messages.unconfirmed": "unconfirmed",
   "messages.autoReplies": "autoReplies",
   "agent.chatsAttended": "agentAttended",
+  "csat.asked": "csatAsked",
 };
 
 interface Row {
@@ -89,6 +90,10 @@ export async function factsDrillDown(core: Reads, scope: FactScope, q: DrillQues
     const select = sql`SELECT ${columns(sql`SUM(f.delta)`)} FROM ${from_}
       WHERE f.workspace_id = ${scope.workspaceId} AND f.kind = 'unread' AND f.until >= ${to} AND f.at < ${to} AND ${factFilter(scope)} GROUP BY f.conversation_id`;
     [rows, [count = { n: 0, total: 0 }]] = await page(select, sql`value DESC`);
+  } else if (q.metric === "csat.rated") {
+    // Each answer with its score (the metric's digit).
+    [rows, [count = { n: 0, total: 0 }]] = await page(sql`SELECT ${columns(sql`CAST(substr(f.metric, 5) AS INTEGER)`)} FROM ${from_} WHERE ${where("count", sql`f.metric IN ('csat1', 'csat2', 'csat3', 'csat4', 'csat5')`)}`, sql`at`);
+    count = { ...count, total: count.n };
   } else {
     const metric = COUNTS[q.metric];
     [rows, [count = { n: 0, total: 0 }]] = await page(sql`SELECT ${columns(sql`NULL`)} FROM ${from_} WHERE ${where("count", sql`f.metric = ${metric ?? ""}`)}`, sql`at`);
