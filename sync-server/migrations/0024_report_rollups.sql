@@ -6,7 +6,8 @@ CREATE TABLE `report_cursor` (
 CREATE TABLE `report_dirty` (
 	`conversation_id` text PRIMARY KEY NOT NULL,
 	`workspace_id` text NOT NULL,
-	`marks` integer DEFAULT 1 NOT NULL
+	`marks` integer DEFAULT 1 NOT NULL,
+	`since` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 -- WITHOUT ROWID added by hand (drizzle-kit does not write it): both tables are clustered on their keys, see schema.ts.

@@ -694,6 +694,8 @@ export const reportDirty = sqliteTable("report_dirty", {
   conversationId: text("conversation_id").primaryKey(),
   workspaceId: text("workspace_id").notNull(),
   marks: integer("marks").notNull().default(1),
+  /** When it was first marked since its last roll: the background roller lets a busy chat settle. */
+  since: integer("since").notNull().default(0),
 });
 
 /** How far the report roller has read the events table (rowid): events above it are not yet marked for rolling. */

@@ -9,7 +9,8 @@ const EVENTS_PER_PASS = 5000;
 const MERGE = "contact.merged";
 const CALENDAR = new Set(["workspace.business_hours_changed", "sla.policy_saved", "sla.policy_deleted"]);
 
-const markSql = (select: SQL): SQL => sql`INSERT INTO report_dirty (conversation_id, workspace_id, marks) ${select} ON CONFLICT (conversation_id) DO UPDATE SET marks = marks + 1`;
+// `since` stays the first mark's: a chat written to again and again still gets rolled.
+const markSql = (select: SQL): SQL => sql`INSERT INTO report_dirty (conversation_id, workspace_id, marks, since) ${select} ON CONFLICT (conversation_id) DO UPDATE SET marks = marks + 1`;
 
 /**
  * Reads the events written since the last pass (the events table is append-only, so its rowid
@@ -20,6 +21,7 @@ const markSql = (select: SQL): SQL => sql`INSERT INTO report_dirty (conversation
  */
 export async function markNewEvents(core: Writes): Promise<boolean> {
   const { db } = core;
+  const now = core.now();
   const [cursor] = await db.select().from(reportCursor).where(eq(reportCursor.id, 1));
   const after = cursor?.lastEventRowid ?? 0;
   const rows = await db
@@ -36,14 +38,14 @@ export async function markNewEvents(core: Writes): Promise<boolean> {
     if (e.conversationId) conversationIds.set(e.conversationId, e.workspaceId);
     if (e.type === MERGE) {
       const ids = [e.data.keptId, e.data.mergedId].filter((v): v is string => typeof v === "string");
-      if (ids.length) statements.push(db.run(markSql(sql`SELECT id, workspace_id, 1 FROM conversations WHERE workspace_id = ${e.workspaceId} AND contact_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)));
+      if (ids.length) statements.push(db.run(markSql(sql`SELECT id, workspace_id, 1, ${now} FROM conversations WHERE workspace_id = ${e.workspaceId} AND contact_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)));
     } else if (CALENDAR.has(e.type)) {
-      statements.push(db.run(markSql(sql`SELECT id, workspace_id, 1 FROM conversations WHERE workspace_id = ${e.workspaceId}`)));
+      statements.push(db.run(markSql(sql`SELECT id, workspace_id, 1, ${now} FROM conversations WHERE workspace_id = ${e.workspaceId}`)));
     }
   }
   const marks = [...conversationIds];
   for (let i = 0; i < marks.length; i += 400) {
-    const values = sql.join(marks.slice(i, i + 400).map(([id, ws]) => sql`(${id}, ${ws}, 1)`), sql`, `);
+    const values = sql.join(marks.slice(i, i + 400).map(([id, ws]) => sql`(${id}, ${ws}, 1, ${now})`), sql`, `);
     statements.push(db.run(markSql(sql`VALUES ${values}`)));
   }
   const last = rows[rows.length - 1]!.rowid;

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import type { Writes } from "../../db/record.ts";
+import { reportDirty } from "../../db/schema.ts";
 import { PollingLoop } from "../../scheduling/polling-loop.ts";
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations, ROLL_BATCH } from "./roll-conversations.ts";
@@ -8,6 +10,9 @@ import { rollDirtyConversations, ROLL_BATCH } from "./roll-conversations.ts";
  * date, then rolls `ROLL_BATCH` conversations, until nothing is left. Reports also call `catchUp` before answering, so a figure never misses what
  * was written a moment ago; the timer keeps the backlog short for them.
  */
+/** How long a marked chat waits for the timer (a report rolls it at once). */
+const SETTLE_MS = 10_000;
+
 export class ReportRoller {
   private readonly loop: PollingLoop;
 
@@ -30,9 +35,12 @@ export class ReportRoller {
     return this.loop.idle();
   }
 
+  /** Due again at once while a pass left work, after SETTLE_MS while marked chats are settling, else on new events. */
   async runDue(now: number = this.core.now()): Promise<number | null> {
     const done = await this.loop.exclusive(() => this.rollAll());
-    return done ? null : now;
+    if (!done) return now;
+    const [waiting] = await this.core.db.select({ one: sql<number>`1` }).from(reportDirty).limit(1);
+    return waiting ? now + SETTLE_MS : null;
   }
 
   /**
@@ -40,13 +48,19 @@ export class ReportRoller {
    * queue behind the timer's, so two never roll the same chat at once in this process.
    */
   catchUp(maxPasses = 20): Promise<boolean> {
-    return this.loop.exclusive(() => this.rollAll(maxPasses));
+    return this.loop.exclusive(() => this.rollAll(maxPasses, false));
   }
 
-  private async rollAll(maxPasses = Number.POSITIVE_INFINITY): Promise<boolean> {
+  /**
+   * The timer's passes roll only chats first marked SETTLE_MS ago or more: a conversation in a
+   * burst of messages is replayed once for the burst, not once per message (every roll replays
+   * a whole conversation). A report's catch-up rolls everything marked.
+   */
+  private async rollAll(maxPasses = Number.POSITIVE_INFINITY, settle = true): Promise<boolean> {
     for (let pass = 0; pass < maxPasses; pass++) {
       const marked = await markNewEvents(this.core);
-      if ((await rollDirtyConversations(this.core)) < ROLL_BATCH && marked) return true;
+      const before = settle ? this.core.now() - SETTLE_MS : Number.POSITIVE_INFINITY;
+      if ((await rollDirtyConversations(this.core, ROLL_BATCH, before)) < ROLL_BATCH && marked) return true;
     }
     return false;
   }

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { PrioritySchema } from "@inbox/shared";
 import { conversationFactRows, inRecordOrder, personResolver, type ReportEvent } from "@inbox/shared/domain/reports/index";
 import type { Writes } from "../../db/record.ts";
@@ -17,10 +17,16 @@ type FactInsert = typeof reportFacts.$inferInsert;
  * marks them from the events written), replays each one's whole history
  * into fact rows (shared/domain/reports/facts.ts) and replaces its rows. A mark is cleared only
  * if no event arrived while the pass worked (`marks` unchanged), so a chat written to mid-roll
- * is rolled again, never left stale. Returns how many conversations were rolled.
+ * is rolled again, never left stale. `markedBefore`: only chats first marked by then (the
+ * background pass lets busy chats settle; a report's catch-up takes all). Returns how many
+ * conversations were rolled.
  */
-export async function rollDirtyConversations(core: Writes, limit = ROLL_BATCH): Promise<number> {
-  const dirty = await core.db.select().from(reportDirty).limit(limit);
+export async function rollDirtyConversations(core: Writes, limit = ROLL_BATCH, markedBefore = Number.POSITIVE_INFINITY): Promise<number> {
+  const dirty = await core.db
+    .select()
+    .from(reportDirty)
+    .where(Number.isFinite(markedBefore) ? lte(reportDirty.since, markedBefore) : undefined)
+    .limit(limit);
   if (!dirty.length) return 0;
   const byWorkspace = new Map<string, typeof dirty>();
   for (const d of dirty) byWorkspace.set(d.workspaceId, [...(byWorkspace.get(d.workspaceId) ?? []), d]);

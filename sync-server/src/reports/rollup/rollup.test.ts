@@ -18,6 +18,7 @@ import { drillDown } from "../report-drilldown.ts";
 import { factsDrillDown } from "./fact-drilldown.ts";
 import { factsReport } from "./facts-report.ts";
 import { markNewEvents } from "./mark-new-events.ts";
+import { ReportRoller } from "./report-roller.ts";
 import { rollDirtyConversations } from "./roll-conversations.ts";
 
 // The rollup's promise (docs/REPORTS.md §5): every figure read from the rolled-up facts equals
@@ -339,4 +340,27 @@ describe("report rollup", () => {
     expect(await db.$count(reportFacts)).toBeGreaterThan(0);
     // A bounded amount of work (40 histories, each rolled and asked three times), slow on a busy machine.
   }, 180_000);
+
+  it("lets a busy chat settle before the timer rolls it, and a report's catch-up rolls it at once", async () => {
+    const w = play([{ t: "customer", chat: 0, gap: 1 }, { t: "reply", chat: 0, gap: 1, agent: 0 }], [{ team: 0, priority: "normal", labels: [], contact: 0 }]);
+    await insertWorld(w);
+    await insertEvents(w.ws, w.events);
+    const c = core();
+    const roller = new ReportRoller(c);
+    const rows = () => db.$count(reportFacts, eq(reportFacts.workspaceId, w.ws));
+    // Just written: the timer's pass marks it and leaves it for later, and says when to come back.
+    expect(await roller.runDue(now)).toBe(now + 10_000);
+    expect(await rows()).toBe(0);
+    // A report does not wait.
+    await roller.catchUp();
+    expect(await rows()).toBeGreaterThan(0);
+    // More messages: settled after ten seconds, the timer rolls it.
+    await insertEvents(w.ws, [{ id: `${w.ws}-late`, type: "message.received", conversationId: w.chats[0]!.id, actorKind: "customer", actorId: w.chats[0]!.contactId, data: { messageId: "late" }, at: w.end + MIN }]);
+    const before = await rows();
+    await roller.runDue(now);
+    expect(await rows()).toBe(before);
+    now += 10_000;
+    expect(await roller.runDue(now)).toBeNull();
+    expect(await rows()).toBeGreaterThan(before);
+  });
 });
