@@ -63,6 +63,16 @@ describe("Reports, in a real browser", () => {
     const rita = drill.getByRole("button", { name: "Open the conversation with Report Rita" });
     await rita.waitFor();
 
+    // A point of the series drills down too: today's conversations (Rita's among them).
+    const todayPoint = reports.locator('table[data-table="series"] tbody tr').last();
+    const todayLabel = (await todayPoint.locator("th").textContent())!;
+    await todayPoint.getByRole("button").focus();
+    await alice.keyboard.press("Enter");
+    const bucket = reports.getByRole("region", { name: `Conversations behind: Total (${todayLabel})` });
+    await bucket.getByRole("button", { name: "Open the conversation with Report Rita" }).waitFor();
+    await reports.locator('[data-figure="times.firstResponse"]').click();
+    await rita.waitFor();
+
     // CSV: the link answers a CSV with the same question.
     const href = await reports.locator('[data-csv="agents"]').getAttribute("href");
     expect(href).toContain("table=agents");

@@ -14,13 +14,24 @@ export function metricWords(metric: DrillMetric): string {
   return t(key as Parameters<typeof t>[0]);
 }
 
-export function Drill(props: { question: ReportQuestion; metric: DrillMetric; who?: string | null; onOpen: (conversationId: string) => void; onClose: () => void }) {
+export function Drill(props: {
+  question: ReportQuestion;
+  metric: DrillMetric;
+  who?: string | null;
+  /** One point of the series: its start and how it reads. */
+  bucket?: { start: number; label: string } | null;
+  onOpen: (conversationId: string) => void;
+  onClose: () => void;
+}) {
   const [answer] = createResource(
-    () => ({ q: props.question, m: props.metric }),
-    ({ q, m }) => fetchDrill(q, m),
+    () => ({ q: props.question, m: props.metric, b: props.bucket?.start }),
+    ({ q, m, b }) => fetchDrill(q, m, b),
   );
   const isTime = () => props.metric.startsWith("times.");
-  const title = () => t("drillTitle", { metric: props.who ? `${metricWords(props.metric)} (${props.who})` : metricWords(props.metric) });
+  const title = () => {
+    const of = props.who ?? props.bucket?.label;
+    return t("drillTitle", { metric: of ? `${metricWords(props.metric)} (${of})` : metricWords(props.metric) });
+  };
   let section!: HTMLElement;
   // The list opens above the figures: bring it into view.
   onMount(() => section.scrollIntoView?.({ block: "nearest" }));

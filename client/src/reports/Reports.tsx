@@ -54,10 +54,13 @@ export default function Reports() {
   const [workspaceZone, setWorkspaceZone] = createSignal<string | null>(null);
   /** Every inbox a report has named: the inbox and channel choices (a filtered report names only its own). */
   const [knownInboxes, setKnownInboxes] = createSignal<ReportResponse["names"]["inboxes"]>({});
-  const pick = (metric: DrillMetric | null, agent: string | null = null) =>
+  /** For a point of the series: which bucket's conversations are listed. */
+  const [drillBucket, setDrillBucket] = createSignal<{ start: number; label: string } | null>(null);
+  const pick = (metric: DrillMetric | null, agent: string | null = null, bucket: { start: number; label: string } | null = null) =>
     batch(() => {
       setDrill(metric);
       setDrillAgent(agent);
+      setDrillBucket(bucket);
     });
   const learn = (answer: ReportResponse, asked: ReportFilters) => {
     if (!asked.timeZone) setWorkspaceZone(answer.period.timeZone);
@@ -176,7 +179,7 @@ export default function Reports() {
     get current() {
       return drill();
     },
-    toggle: (m) => pick(drill() === m && !drillAgent() ? null : m),
+    toggle: (m) => pick(drill() === m && !drillAgent() && !drillBucket() ? null : m),
   };
   const drillAgentRow = (id: string) => pick(drill() === "agent.chatsAttended" && drillAgent() === id ? null : "agent.chatsAttended", id);
 
@@ -219,6 +222,7 @@ export default function Reports() {
                   question={{ ...linkQuestion(), agent: drillAgent() ?? linkQuestion().agent }}
                   metric={m()}
                   who={drillAgent() ? (r().names.agents[drillAgent()!] ?? null) : null}
+                  bucket={drillBucket()}
                   onOpen={open}
                   onClose={() => pick(null)}
                 />
@@ -232,7 +236,12 @@ export default function Reports() {
             <AgentsTable report={r()} offline={asOf() !== null} csv={csv} onDrillAgent={drillAgentRow} />
             <BreakdownTables report={r()} csv={csv} />
             <MessageGroup report={r()} drill={drillControl} csv={csv} />
-            <SeriesSection report={r()} granularity={r().series.granularity} csv={csv} />
+            <SeriesSection
+              report={r()}
+              granularity={r().series.granularity}
+              csv={csv}
+              onPick={asOf() === null ? (point) => pick("conversations.total", null, { start: point.start, label: point.label }) : undefined}
+            />
             <Heatmap report={r()} csv={csv} />
             <p class="reports-took">{t("tookMs", { ms: Math.round(r().tookMs) })}</p>
           </div>

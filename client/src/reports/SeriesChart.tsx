@@ -13,7 +13,8 @@ export interface SeriesData {
   labels: { conversations: string; received: string };
 }
 
-export function SeriesChart(props: { data: SeriesData; label: string }) {
+/** `onPick`: a click on the chart picks the point under the cursor (its index). */
+export function SeriesChart(props: { data: SeriesData; label: string; onPick?: ((index: number) => void) | undefined }) {
   let host!: HTMLDivElement;
   let plot: uPlot | null = null;
   let disposed = false;
@@ -32,6 +33,12 @@ export function SeriesChart(props: { data: SeriesData; label: string }) {
       [d.starts.map((s) => s / 1000), d.conversations, d.received],
       host,
     );
+    const drawn = plot;
+    drawn.over.addEventListener("click", () => {
+      const i = drawn.cursor.idx;
+      if (i !== null && i !== undefined) props.onPick?.(i);
+    });
+    if (props.onPick) drawn.over.style.cursor = "pointer";
   };
   onMount(() => {
     void Promise.all([import("uplot"), import("uplot/dist/uPlot.min.css")]).then(([mod]) => {

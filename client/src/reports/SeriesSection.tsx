@@ -1,12 +1,13 @@
 /** Conversations and received messages per bucket: the uPlot chart (its own chunk) and the same numbers as a table. */
 import type { ReportResponse } from "@inbox/shared/api/reports";
 import type { Granularity } from "@inbox/shared/domain/reports/index";
-import { createMemo, For } from "solid-js";
+import { createMemo, For, Show } from "solid-js";
 import { t } from "./messages.ts";
 import { SeriesChart } from "./SeriesChart.tsx";
 import type { CsvLinkOf } from "./Tile.tsx";
 
-export function SeriesSection(props: { report: ReportResponse; granularity: Granularity; csv: CsvLinkOf }) {
+/** `onPick`: list the conversations of one point (absent offline, where nothing can be asked). */
+export function SeriesSection(props: { report: ReportResponse; granularity: Granularity; csv: CsvLinkOf; onPick?: ((point: { start: number; label: string }) => void) | undefined }) {
   const points = () => props.report.series.points;
   const series = createMemo(() => ({
     starts: points().map((p) => p.start),
@@ -20,7 +21,7 @@ export function SeriesSection(props: { report: ReportResponse; granularity: Gran
       <h2>{t("series")}</h2>
       {props.csv("series", t("series"))}
       <div class="reports-chart-wrap">
-        <SeriesChart data={series()} label={label()} />
+        <SeriesChart data={series()} label={label()} onPick={props.onPick ? (i) => props.onPick?.(points()[i]!) : undefined} />
         <table class="reports-table sr-only" data-table="series">
           <caption>{label()}</caption>
           <thead>
@@ -35,7 +36,13 @@ export function SeriesSection(props: { report: ReportResponse; granularity: Gran
               {(p) => (
                 <tr>
                   <th scope="row">{p.label}</th>
-                  <td>{p.figures.conversations.total}</td>
+                  <td>
+                    <Show when={props.onPick} fallback={p.figures.conversations.total}>
+                      <button type="button" class="link-button" data-bucket={p.start} aria-label={t("drillBucket", { bucket: p.label })} onClick={() => props.onPick?.(p)}>
+                        {p.figures.conversations.total}
+                      </button>
+                    </Show>
+                  </td>
                   <td>{p.figures.messages.received}</td>
                 </tr>
               )}

@@ -115,8 +115,9 @@ export function queryString(q: ReportQuestion, extra: Record<string, string> = {
 
 export const fetchReport = (q: ReportQuestion): Promise<ReportResponse> => request(`/api/reports?${queryString(q)}`, { schema: ReportResponseSchema });
 
-export const fetchDrill = (q: ReportQuestion, metric: DrillMetric): Promise<ReportDrillResponse> =>
-  request(`/api/reports/conversations?${queryString(q, { metric })}`, { schema: ReportDrillResponseSchema });
+/** `bucket`: one point of the series (its start), instead of the whole period. */
+export const fetchDrill = (q: ReportQuestion, metric: DrillMetric, bucket?: number): Promise<ReportDrillResponse> =>
+  request(`/api/reports/conversations?${queryString(q, { metric, ...(bucket === undefined ? {} : { bucket: String(bucket) }) })}`, { schema: ReportDrillResponseSchema });
 
 export const csvHref = (q: ReportQuestion, table: ReportTable): string => `/api/reports/export.csv?${queryString(q, { table })}`;
 
