@@ -6,7 +6,7 @@
  */
 import type { ListFilter } from "@inbox/shared";
 import { activeFilterCount } from "@inbox/shared/domain/list-view";
-import { For, Match, Show, Switch } from "solid-js";
+import { For, Match, onCleanup, Show, Switch } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { BulkBar, createPicks, PickAllBox, PickBox, pickKey, type BulkTarget } from "../bulk/index.ts";
 import { channelStatusWords, effectiveStatus } from "../format/channel-status.ts";
@@ -31,6 +31,8 @@ export const ROW_HEIGHT = 66;
 
 export function ConversationList() {
   const { conversations, selection, channels, session, local } = useAppState();
+  // While mounted, the list's copy is stored promptly (it waits longer while no list is shown).
+  onCleanup(conversations.shown());
   const teams = () => session.me()?.teams.map((team) => ({ value: team.id, label: team.name })) ?? [];
   const teamName = (id: string) => teams().find((team) => team.value === id)?.label ?? id;
   const filtered = () => activeFilterCount(conversations.view()) > 0;

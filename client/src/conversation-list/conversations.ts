@@ -10,7 +10,11 @@
  * and each change asks for a pull of the deltas (debounced). The mirror is coalesced: a burst
  * of room changes (a reconnect replaying hundreds of actions) becomes one write per
  * MIRROR_WINDOW_MS, not one transaction (and list re-query) per change; the pull stays the
- * durable path for anything a closing page could not write.
+ * durable path for anything a closing page could not write. While no list is on screen (the
+ * Supervision screen, settings) the changes wait longer, MIRROR_OFF_SCREEN_MS: every write
+ * re-reads rows and re-sorts a list nobody sees, which a wall display fed 40 changes a second
+ * paid for in dropped frames. Nothing is dropped: they are written when the list comes back,
+ * and at once when the page is hidden or closed.
  */
 import { byLastActivity, LIST_FILTERS, type Conversation, type Inbox, type ListFilter } from "@inbox/shared";
 import {
@@ -44,6 +48,8 @@ const PULL_REFRESH_MS = 500;
 const SEARCH_DEBOUNCE_MS = 150;
 /** How long a team room's change waits for others before they are stored together. */
 export const MIRROR_WINDOW_MS = 60;
+/** The same while no list is on screen (e.g. new-chat alerts come this much later then). */
+export const MIRROR_OFF_SCREEN_MS = 2_000;
 
 export interface ConversationsSlice {
   /** The tab (Mine / Unassigned / All), part of the view. */
@@ -82,6 +88,8 @@ export interface ConversationsSlice {
   searching: Accessor<boolean>;
   /** Channels of the user's teams by id, with their live state from the team rooms. */
   inboxes: Accessor<ReadonlyMap<string, Inbox>>;
+  /** A list is on screen until the returned function is called (the list's component, mounted). */
+  shown(): () => void;
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -105,6 +113,8 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     return map as ReadonlyMap<string, Inbox>;
   });
 
+  const [onScreen, setOnScreen] = createSignal(0);
+
   // One coalesced writer per database: room changes stored together, the last copy of each wins.
   const mirror = createMemo(() => {
     const db = local.db();
@@ -115,21 +125,37 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       onError: (err) => console.warn("Could not store conversations", err),
       windowMs: MIRROR_WINDOW_MS,
     });
+    // Off screen, changes gather here first and go on to the writer together.
+    const parked = createCoalescer<Conversation>({
+      key: (c) => c.id,
+      write: async (list) => writer.add(list),
+      windowMs: MIRROR_OFF_SCREEN_MS,
+    });
+    const flushAll = () => {
+      parked.flush();
+      writer.flush();
+    };
     // Leaving the page: write what waits now (the next pull brings anything that didn't make it).
-    const onPageHide = () => writer.flush();
+    const onPageHide = () => flushAll();
     const onVisibility = () => {
-      if (document.visibilityState === "hidden") writer.flush();
+      if (document.visibilityState === "hidden") flushAll();
     };
     window.addEventListener("pagehide", onPageHide);
     document.addEventListener("visibilitychange", onVisibility);
     onCleanup(() => {
       window.removeEventListener("pagehide", onPageHide);
       document.removeEventListener("visibilitychange", onVisibility);
-      writer.flush();
+      flushAll();
+      parked.dispose();
       writer.dispose();
     });
-    return writer;
+    return {
+      add: (list: readonly Conversation[]) => (untrack(onScreen) > 0 ? writer.add(list) : parked.add(list)),
+      // The list came back: what waited is written now.
+      release: () => parked.flush(),
+    };
   });
+  createEffect(on(onScreen, (n) => n > 0 && untrack(mirror)?.release()));
 
   // What the rooms show goes into the local database; every change also pulls the deltas.
   createMemo(
@@ -141,7 +167,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
           const writer = untrack(mirror);
           if (!synced || !writer) return;
           const fresh = list.filter((c) => !mirrored.has(c));
-          for (const c of list) mirrored.add(c);
+          for (const c of fresh) mirrored.add(c);
           // A narrow list is all the person may see: cached chats it lacks were taken from them.
           if (room.whole) {
             const db = untrack(local.db);
@@ -398,5 +424,14 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     results: shownResults,
     searching,
     inboxes,
+    shown() {
+      setOnScreen((n) => n + 1);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        setOnScreen((n) => n - 1);
+      };
+    },
   };
 }

@@ -13,6 +13,13 @@ import { openRoom, type Room } from "../sync/room.ts";
 const KV_BOARD_PREFIX = "board:";
 /** The device's copy is rewritten at most this often: a busy board changes many times a second. */
 const CACHE_EVERY_MS = 5_000;
+/**
+ * A busy board is drawn at most this often; the changes in between are read together. A wall
+ * display fed 40 changes a second otherwise spent most frames drawing numbers nobody can read
+ * that fast, and dropped frames doing so. The first change after a quiet spell is drawn at the
+ * next frame.
+ */
+const DRAW_EVERY_MS = 100;
 
 export interface BoardView {
   board: Accessor<TeamBoard | null>;
@@ -67,14 +74,47 @@ export function createBoard(teamId: string, db: LocalDb | null): BoardView {
   // The server starts a busy board over now and then (its document would grow all day): the
   // display opens it again with an empty document; the store keeps what is on screen meanwhile.
   const [room$, setRoom] = createSignal<Room | null>(null);
+  // The room's updates are read just before a frame, at most once per DRAW_EVERY_MS. A hidden
+  // page draws no frames: it reads at once, so the device's copy still follows the board.
+  let frame: number | null = null;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let drawnAt = -Infinity;
+  const draw = () => {
+    frame = null;
+    drawnAt = performance.now();
+    read();
+  };
+  const inFrame = () => {
+    if (document.visibilityState === "hidden") draw();
+    else frame = requestAnimationFrame(draw);
+  };
+  const schedule = () => {
+    if (frame !== null || timer !== null) return;
+    const wait = drawnAt + DRAW_EVERY_MS - performance.now();
+    if (wait <= 0) return inFrame();
+    timer = setTimeout(() => {
+      timer = null;
+      inFrame();
+    }, wait);
+  };
+  // Hidden with a frame still awaited: it would come only once the page is shown again.
+  const onVisibility = () => {
+    if (document.visibilityState !== "hidden" || frame === null) return;
+    cancelAnimationFrame(frame);
+    draw();
+  };
+  document.addEventListener("visibilitychange", onVisibility);
   const open = () => {
     room = openRoom(roomName({ kind: "board", id: teamId }), { owned: false, onRenewed: () => queueMicrotask(reopen) });
     map = room.doc.getMap(BOARD_MAP) as Y.Map<unknown>;
-    map.observe(read);
+    map.observe(schedule);
     setRoom(room);
   };
   const close = () => {
-    map.unobserve(read);
+    map.unobserve(schedule);
+    if (frame !== null) cancelAnimationFrame(frame);
+    if (timer !== null) clearTimeout(timer);
+    frame = timer = null;
     room.destroy();
   };
   const reopen = () => {
@@ -104,6 +144,7 @@ export function createBoard(teamId: string, db: LocalDb | null): BoardView {
   }
   onCleanup(() => {
     disposed = true;
+    document.removeEventListener("visibilitychange", onVisibility);
     close();
     if (cacheTimer !== undefined) {
       clearTimeout(cacheTimer);

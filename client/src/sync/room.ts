@@ -3,6 +3,7 @@
  * the room is destroyed with the reactive owner that opened it (a component, a memo, a mapArray
  * row), so closing a conversation or signing out never leaves a socket behind.
  */
+import { parseRoomName } from "@inbox/shared";
 import { createSignal, getOwner, onCleanup, type Accessor } from "solid-js";
 import type { Awareness } from "y-protocols/awareness";
 import { WebsocketProvider } from "y-websocket";
@@ -49,6 +50,11 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
     disableBc: !opts.crossTab,
     maxBackoffTime: 10_000,
   });
+  // Only work rooms take a client's edits (shared/src/protocol/rooms.ts). Elsewhere the
+  // provider's listener would only skip the updates it applied itself, yet while any 'update'
+  // listener is attached Yjs encodes every transaction for it: on a busy board or team list,
+  // that is an encoding per server update for nothing.
+  if (parseRoomName(name)?.kind !== "work") doc.off("update", provider._updateHandler);
   const [status, setStatus] = createSignal<RoomStatus>("connecting");
   const [synced, setSynced] = createSignal(false);
   provider.on("status", ({ status: s }) => {

@@ -2,12 +2,13 @@
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import type * as Y from "yjs";
 import type { z } from "zod";
-import { ParsedValueCache, readKey } from "./y-values.ts";
+import { changedKeys, ParsedValueCache, readKey } from "./y-values.ts";
 
 export function createYMapValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, label: string): Accessor<T[]> {
   const cache = new ParsedValueCache(schema, label);
   const [values, setValues] = createSignal<T[]>(cache.read(map), { equals: false });
-  const update = () => setValues(cache.read(map));
+  // Only the keys a change touched are read again: a team room holds thousands of chats.
+  const update = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => setValues(cache.readChanged(map, changedKeys(map, events)));
   // Deep, so values stored as nested Y types also report changes.
   map.observeDeep(update);
   onCleanup(() => map.unobserveDeep(update));

@@ -2,7 +2,7 @@ import { ConversationSchema } from "@inbox/shared";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { conversation } from "../test/fixtures.ts";
-import { ParsedValueCache, readKey, toPlain } from "./y-values.ts";
+import { changedKeys, ParsedValueCache, readKey, toPlain } from "./y-values.ts";
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -45,6 +45,52 @@ describe("ParsedValueCache", () => {
     for (const [k, v] of Object.entries(conversation({ id: "b" }))) nested.set(k, v);
     const ids = new ParsedValueCache(ConversationSchema, "conversation").read(map).map((c) => c.id);
     expect(ids.sort()).toEqual(["a", "b"]);
+  });
+});
+
+describe("ParsedValueCache.readChanged with changedKeys", () => {
+  /** Follows a map as createYMapValues does: a whole read, then only the keys each change touched. */
+  function follow(map: Y.Map<unknown>) {
+    const cache = new ParsedValueCache(ConversationSchema, "conversation");
+    const state = { values: cache.read(map), keys: new Set<string>() };
+    map.observeDeep((events) => {
+      state.keys = changedKeys(map, events);
+      state.values = cache.readChanged(map, state.keys);
+    });
+    return state;
+  }
+
+  it("parses only the changed keys and keeps the others' objects and order", () => {
+    const map = mapWith({ c1: conversation({ id: "c1" }), c2: conversation({ id: "c2" }), c3: conversation({ id: "c3" }) });
+    const seen = follow(map);
+    const before = seen.values;
+    const parse = vi.spyOn(ConversationSchema, "safeParse");
+    map.set("c2", conversation({ id: "c2", unreadCount: 3 }));
+    expect(parse).toHaveBeenCalledTimes(1);
+    expect(seen.keys).toEqual(new Set(["c2"]));
+    expect(seen.values.map((c) => c.id)).toEqual(["c1", "c2", "c3"]);
+    expect(seen.values[0]).toBe(before[0]);
+    expect(seen.values[1]?.unreadCount).toBe(3);
+  });
+
+  it("adds new keys, drops deleted ones, and reads a nested type changed in place", () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {}); // the nested map is empty at first
+    const map = mapWith({ c1: conversation({ id: "c1" }) });
+    const nested = new Y.Map<unknown>();
+    map.set("n", nested);
+    const seen = follow(map);
+    map.doc!.transact(() => {
+      for (const [k, v] of Object.entries(conversation({ id: "n" }))) nested.set(k, v);
+    });
+    expect(seen.keys).toEqual(new Set(["n"]));
+    expect(seen.values.map((c) => c.id)).toEqual(["c1", "n"]);
+    map.doc!.transact(() => {
+      map.delete("c1");
+      map.set("c4", conversation({ id: "c4" }));
+    });
+    expect(seen.values.map((c) => c.id)).toEqual(["n", "c4"]);
+    // The same as reading the whole map.
+    expect(seen.values).toEqual(new ParsedValueCache(ConversationSchema, "conversation").read(map));
   });
 });
 

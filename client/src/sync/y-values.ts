@@ -37,6 +37,20 @@ export class ParsedValueCache<T> {
     return out;
   }
 
+  /**
+   * The values after a change of `keys` only (see changedKeys): those are parsed again, the rest
+   * are not looked at, so a change to one entry of a big map costs one parse, not a walk of it.
+   */
+  readChanged(map: Y.Map<unknown>, keys: Iterable<string>): T[] {
+    for (const key of keys) {
+      if (map.has(key)) this.parse(key, map.get(key));
+      else this.entries.delete(key);
+    }
+    const out: T[] = [];
+    for (const { parsed } of this.entries.values()) if (parsed !== null) out.push(parsed);
+    return out;
+  }
+
   private parse(key: string, raw: unknown): T | null {
     const cached = this.entries.get(key);
     // Y types mutate in place, so their identity says nothing about their content.
@@ -69,4 +83,18 @@ export function readKey<T>(map: Y.Map<unknown>, key: string, schema: z.ZodType<T
   if (!map.has(key)) return null;
   const result = schema.safeParse(toPlain(map.get(key)));
   return result.success ? result.data : null;
+}
+
+/** The top-level keys of `map` that the events of one observeDeep call changed. */
+export function changedKeys(map: Y.Map<unknown>, events: readonly Y.YEvent<Y.AbstractType<unknown>>[]): Set<string> {
+  const keys = new Set<string>();
+  for (const event of events) {
+    if (event.target === map) for (const key of (event as Y.YMapEvent<unknown>).keysChanged) keys.add(key);
+    else {
+      // A change inside a nested type: its path from the map starts with the map's key.
+      const top = event.path[0];
+      if (typeof top === "string") keys.add(top);
+    }
+  }
+  return keys;
 }
