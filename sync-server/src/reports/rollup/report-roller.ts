@@ -1,6 +1,4 @@
-import { sql } from "drizzle-orm";
 import type { Writes } from "../../db/record.ts";
-import { reportDirty } from "../../db/schema.ts";
 import { PollingLoop } from "../../scheduling/polling-loop.ts";
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations, ROLL_BATCH } from "./roll-conversations.ts";
@@ -35,12 +33,14 @@ export class ReportRoller {
     return this.loop.idle();
   }
 
-  /** Due again at once while a pass left work, after SETTLE_MS while marked chats are settling, else on new events. */
+  /**
+   * Due again at once while a pass left work, else only on new events. Chats still settling do
+   * not ask for a wake-up of their own: a report catches them up before it reads, so waking a
+   * Worker only to roll them early would buy nothing.
+   */
   async runDue(now: number = this.core.now()): Promise<number | null> {
     const done = await this.loop.exclusive(() => this.rollAll());
-    if (!done) return now;
-    const [waiting] = await this.core.db.select({ one: sql<number>`1` }).from(reportDirty).limit(1);
-    return waiting ? now + SETTLE_MS : null;
+    return done ? null : now;
   }
 
   /**
