@@ -2,7 +2,7 @@
 import type { ReportResponse } from "@inbox/shared/api/reports";
 import { DURATION_METRICS } from "@inbox/shared/domain/reports/index";
 import { For, Show } from "solid-js";
-import { csatCell } from "./CsatGroup.tsx";
+import { SlaCsatCells } from "./CsatGroup.tsx";
 import { durationWords } from "./format.ts";
 import { t } from "./messages.ts";
 import type { CsvLinkOf } from "./Tile.tsx";
@@ -65,11 +65,7 @@ export function AgentsTable(props: { report: ReportResponse; offline: boolean; c
                         </td>
                       )}
                     </For>
-                    <Show when={r().totals.sla}>
-                      <td>{a.sla?.met ?? t("none")}</td>
-                      <td>{a.sla?.breached ?? t("none")}</td>
-                    </Show>
-                    <td data-csat>{csatCell(a.csat)}</td>
+                    <SlaCsatCells sla={r().totals.sla !== null} row={a} />
                   </tr>
                 )}
               </For>

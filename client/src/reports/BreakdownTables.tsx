@@ -6,7 +6,7 @@
 import type { ReportResponse, ReportTable } from "@inbox/shared/api/reports";
 import { For, Show } from "solid-js";
 import { channelWords } from "./channel-words.ts";
-import { csatCell } from "./CsatGroup.tsx";
+import { SlaCsatCells } from "./CsatGroup.tsx";
 import { durationWords } from "./format.ts";
 import { t } from "./messages.ts";
 import type { CsvLinkOf } from "./Tile.tsx";
@@ -47,11 +47,7 @@ function BreakdownTable(props: { table: ReportTable; title: string; rowHead: str
                     <td data-col="resolved">{f.conversations.resolved}</td>
                     <td>{durationWords(f.times.firstResponse.median) ?? t("none")}</td>
                     <td>{durationWords(f.times.resolution.median) ?? t("none")}</td>
-                    <Show when={props.sla}>
-                      <td>{f.sla?.met ?? t("none")}</td>
-                      <td>{f.sla?.breached ?? t("none")}</td>
-                    </Show>
-                    <td data-csat>{csatCell(f.csat)}</td>
+                    <SlaCsatCells sla={props.sla} row={f} />
                   </tr>
                 )}
               </For>

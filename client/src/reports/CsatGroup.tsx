@@ -15,6 +15,19 @@ export function csatCell(c: Csat): string {
   return c.rated ? t("csatCell", { average: scoreWords(csatSummary(c).average)!, rated: c.rated }) : t("none");
 }
 
+/** The last cells of an agent's or a breakdown's row: SLA met and breached (when the report judges SLAs), then CSAT. */
+export function SlaCsatCells(props: { sla: boolean; row: { sla: { met: number; breached: number } | null; csat: Csat } }) {
+  return (
+    <>
+      <Show when={props.sla}>
+        <td>{props.row.sla?.met ?? t("none")}</td>
+        <td>{props.row.sla?.breached ?? t("none")}</td>
+      </Show>
+      <td data-csat>{csatCell(props.row.csat)}</td>
+    </>
+  );
+}
+
 const RATINGS = [5, 4, 3, 2, 1] as const;
 
 export function CsatGroup(props: { report: ReportResponse; drill: DrillControl }) {

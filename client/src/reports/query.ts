@@ -76,18 +76,9 @@ export function searchOf(f: ReportFilters): string {
 }
 
 /** What the API is asked: the filters with a custom period as instants of its zone. */
-export interface ReportQuestion {
+export type ReportQuestion = Omit<ReportFilters, "preset" | "fromDate" | "toDate"> & {
   period: { preset: ReportPreset } | { from: number; to: number };
-  timeZone: string;
-  granularity: Granularity;
-  clock: "calendar" | "business";
-  team: string;
-  agent: string;
-  inbox: string;
-  channel: string;
-  label: string;
-  priority: string;
-}
+};
 
 /**
  * The question the filters ask. A custom period needs its zone: the chosen one, else the

@@ -9,7 +9,7 @@ import { PrioritySchema } from "../domain/conversation.ts";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { ChannelTypeSchema } from "../domain/inbox.ts";
 import { ConversationScopeSchema } from "../domain/permissions.ts";
-import { DURATION_METRICS, GRANULARITIES, type Report } from "../domain/reports/index.ts";
+import { DURATION_METRICS, GRANULARITIES, type CountMetric, type Report } from "../domain/reports/index.ts";
 import { SLA_TARGETS, SlaTargetSchema } from "../domain/sla-summary.ts";
 
 // ---------- the question ----------
@@ -95,6 +95,25 @@ export const DRILL_METRICS = [
   "csat.rated",
 ] as const;
 export type DrillMetric = (typeof DRILL_METRICS)[number];
+
+/** The drill metrics that list one count metric's observations (the others are read their own way). */
+export const DRILL_COUNTS: Partial<Record<DrillMetric, CountMetric>> = {
+  "conversations.total": "started",
+  "conversations.new": "new",
+  "conversations.reopened": "reopened",
+  "conversations.attended": "attended",
+  "conversations.reassigned": "reassigned",
+  "conversations.resolved": "resolved",
+  "messages.received": "received",
+  "messages.sent": "sent",
+  "messages.delivered": "delivered",
+  "messages.read": "read",
+  "messages.failed": "failed",
+  "messages.unconfirmed": "unconfirmed",
+  "messages.autoReplies": "autoReplies",
+  "agent.chatsAttended": "agentAttended",
+  "csat.asked": "csatAsked",
+};
 
 export const ReportDrillQuerySchema = ReportQueryFields.extend({
   metric: z.enum(DRILL_METRICS),
@@ -209,6 +228,8 @@ export const ReportDrillRowSchema = z.object({
   slaTarget: SlaTargetSchema.nullable(),
 });
 export type ReportDrillRow = z.infer<typeof ReportDrillRowSchema>;
+/** A row before names are known (what both drill-downs find; the route adds the names). */
+export type DrillFact = Omit<ReportDrillRow, "teamName" | "assigneeName" | "agentName">;
 
 export const ReportDrillResponseSchema = z.object({
   metric: z.enum(DRILL_METRICS),

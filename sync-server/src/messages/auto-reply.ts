@@ -1,17 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import { newId, searchableText } from "@inbox/shared";
 import { fillCannedVariables, firstName } from "@inbox/shared/domain/canned-vars";
 import type { Reads } from "../db/record.ts";
-import { cannedResponses, messages, outbox } from "../db/schema.ts";
-import type { InboxRow, MessageRow } from "../db/read-model.ts";
+import { cannedResponses } from "../db/schema.ts";
+import type { InboxRow } from "../db/read-model.ts";
+import { botMayReply, queueBotMessage, type BotMessage } from "./bot-message.ts";
 
-/** Channels in these states take no replies (messages/reply.ts CHANNEL_BLOCKS): no automatic one either. */
-const NO_REPLIES = new Set(["disabled", "token_expired"]);
-
-export interface AutoReply {
-  message: MessageRow;
-  statements: BatchItem<"sqlite">[];
+export interface AutoReply extends BotMessage {
   /** The canned response's shortcut, for the chat's history. */
   shortcut: string;
 }
@@ -29,7 +23,7 @@ export async function autoReply(
   to: { inbox: InboxRow; conversationId: string; contactName: string; contactEmail: string | null; at: number },
   cannedId: string,
 ): Promise<AutoReply | null> {
-  if (NO_REPLIES.has(to.inbox.status)) return null;
+  if (!botMayReply(to.inbox)) return null;
   const [canned] = await core.db
     .select()
     .from(cannedResponses)
@@ -52,31 +46,5 @@ export async function autoReply(
   const content = { kind: "text" as const, text };
   // A moment after the customer's message, so every timeline shows the reply after it.
   const at = to.at + 1;
-  const message: MessageRow = {
-    id: newId(),
-    workspaceId: to.inbox.workspaceId,
-    conversationId: to.conversationId,
-    inboxId: to.inbox.id,
-    direction: "outbound",
-    senderKind: "bot",
-    senderId: null,
-    senderName: to.inbox.name,
-    content,
-    text: searchableText(content),
-    status: "queued",
-    failureReason: null,
-    clientId: null,
-    externalId: null,
-    createdAt: at,
-    seq: 0, // stamped by the database at commit
-    position: 0, // likewise
-  };
-  return {
-    message,
-    shortcut: canned.shortcut,
-    statements: [
-      core.db.insert(messages).values(message),
-      core.db.insert(outbox).values({ messageId: message.id, inboxId: to.inbox.id, state: "pending", nextAttemptAt: at, createdAt: at }),
-    ],
-  };
+  return { ...queueBotMessage(core, to.inbox, to.conversationId, content, at), shortcut: canned.shortcut };
 }

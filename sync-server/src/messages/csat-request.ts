@@ -1,18 +1,16 @@
 import { and, desc, eq, gt, gte, sql } from "drizzle-orm";
-import type { BatchItem } from "drizzle-orm/batch";
-import { newId, searchableText, type ChannelType } from "@inbox/shared";
+import type { ChannelType } from "@inbox/shared";
 import { CSAT_REQUEST_COOLDOWN_MS, csatEnabledOf, csatLanguageOf, csatQuestion } from "@inbox/shared/domain/csat";
 import type { Connector } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
 import type { Reads } from "../db/record.ts";
-import { events, messages, outbox } from "../db/schema.ts";
+import { events, messages } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { getInboxRow, type ConversationRow, type MessageRow } from "../db/read-model.ts";
+import { getInboxRow, type ConversationRow } from "../db/read-model.ts";
 import { messageLanguage } from "../routing/index.ts";
 import { refuseIfUnreachable } from "../channels/index.ts";
+import { botMayReply, queueBotMessage, type BotMessage } from "./bot-message.ts";
 
-/** Channels in these states take no replies (reply.ts CHANNEL_BLOCKS): no question either. */
-const NO_REPLIES = new Set(["disabled", "token_expired"]);
 /** How many of the customer's latest texts tell their language. */
 const LANGUAGE_SAMPLE = 5;
 
@@ -23,11 +21,8 @@ export interface CsatRequestDeps extends Reads {
   now(): number;
 }
 
-export interface CsatRequest {
-  message: MessageRow;
-  /** The message, its outbox entry and the `csat.requested` event: commit them with the resolution. */
-  statements: BatchItem<"sqlite">[];
-}
+/** The question, its outbox entry and the `csat.requested` event: commit them with the resolution. */
+export type CsatRequest = BotMessage;
 
 /**
  * The satisfaction question for a chat being resolved, or null when none is due: the inbox has
@@ -39,7 +34,7 @@ export interface CsatRequest {
  */
 export async function planCsatRequest(core: CsatRequestDeps, conv: ConversationRow, at: number): Promise<CsatRequest | null> {
   const inbox = await core.caches.inboxes.getOrLoad(conv.inboxId, () => getInboxRow(core.db, conv.inboxId));
-  if (!inbox || !csatEnabledOf(inbox.settings) || NO_REPLIES.has(inbox.status)) return null;
+  if (!inbox || !csatEnabledOf(inbox.settings) || !botMayReply(inbox)) return null;
   if (!(await agentRepliedThisCycle(core, conv.id))) return null;
   const [recent] = await core.db
     .select({ id: events.id })
@@ -55,30 +50,11 @@ export async function planCsatRequest(core: CsatRequestDeps, conv: ConversationR
   const language = csatLanguageOf(await customerLanguage(core, conv.id), inbox.settings);
   const content = csatQuestion(language, core.connectors.get(conv.channel as ChannelType)?.capabilities);
   const sentAt = at + 1;
-  const message: MessageRow = {
-    id: newId(),
-    workspaceId: conv.workspaceId,
-    conversationId: conv.id,
-    inboxId: conv.inboxId,
-    direction: "outbound",
-    senderKind: "bot",
-    senderId: null,
-    senderName: inbox.name,
-    content,
-    text: searchableText(content),
-    status: "queued",
-    failureReason: null,
-    clientId: null,
-    externalId: null,
-    createdAt: sentAt,
-    seq: 0, // stamped by the database at commit
-    position: 0, // likewise
-  };
+  const { message, statements } = queueBotMessage(core, inbox, conv.id, content, sentAt);
   return {
     message,
     statements: [
-      core.db.insert(messages).values(message),
-      core.db.insert(outbox).values({ messageId: message.id, inboxId: conv.inboxId, state: "pending", nextAttemptAt: sentAt, createdAt: sentAt }),
+      ...statements,
       eventInsert(core, {
         workspaceId: conv.workspaceId,
         conversationId: conv.id,

@@ -1,29 +1,8 @@
 import type { SlaTarget } from "@inbox/shared";
-import type { DrillMetric, ReportDrillRow } from "@inbox/shared/api/reports";
-import { conversationPasses, holderAt, observationsIn, unreadBefore, type CountMetric, type Observation } from "@inbox/shared/domain/reports/index";
+import { DRILL_COUNTS, type DrillMetric, type DrillFact } from "@inbox/shared/api/reports";
+import { conversationPasses, holderAt, observationsIn, unreadBefore, type Observation } from "@inbox/shared/domain/reports/index";
 import type { Period } from "./report-period.ts";
 import type { ReportRun } from "./report-compute.ts";
-
-/** A row before names are known. */
-export type DrillFact = Omit<ReportDrillRow, "teamName" | "assigneeName" | "agentName">;
-
-const COUNTS: Partial<Record<DrillMetric, CountMetric>> = {
-  "conversations.total": "started",
-  "conversations.new": "new",
-  "conversations.reopened": "reopened",
-  "conversations.attended": "attended",
-  "conversations.reassigned": "reassigned",
-  "conversations.resolved": "resolved",
-  "messages.received": "received",
-  "messages.sent": "sent",
-  "messages.delivered": "delivered",
-  "messages.read": "read",
-  "messages.failed": "failed",
-  "messages.unconfirmed": "unconfirmed",
-  "messages.autoReplies": "autoReplies",
-  "agent.chatsAttended": "agentAttended",
-  "csat.asked": "csatAsked",
-};
 
 /**
  * The reference drill-down (the rollup's test holds rollup/fact-drilldown.ts to it). The facts behind one number: the very observations the report aggregated for it over the
@@ -53,7 +32,7 @@ export function drillDown(run: ReportRun, metric: DrillMetric, window: Period, s
     // The slowest first: what a manager opens a duration to find.
     chosen.sort((a, b) => b.value! - a.value! || a.o.at - b.o.at);
   } else {
-    const wanted = COUNTS[metric];
+    const wanted = DRILL_COUNTS[metric];
     chosen = observed.flatMap((o) => (o.kind === "count" && o.metric === wanted ? [{ o, value: null, target: null }] : []));
     // Ratings list each answer with its score.
     if (metric === "csat.rated") chosen = observed.flatMap((o) => (o.kind === "count" && /^csat[1-5]$/.test(o.metric) ? [{ o, value: Number(o.metric.slice(4)), target: null }] : []));

@@ -48,8 +48,13 @@ const zero = (): SlaCounts => ({ met: 0, breached: 0 });
 /** Satisfaction from the counts: ratings by score, their mean. */
 export function csatFigures(counts: Record<CountMetric, number>): CsatFigures {
   const ratings: CsatFigures["ratings"] = [counts.csat1, counts.csat2, counts.csat3, counts.csat4, counts.csat5];
+  return { asked: counts.csatAsked, rated: ratings.reduce((a, b) => a + b, 0), ratings, average: csatAverage(ratings) };
+}
+
+/** The mean score of ratings counted by score (1 … 5); null without ratings. */
+export function csatAverage(ratings: CsatFigures["ratings"]): number | null {
   const rated = ratings.reduce((a, b) => a + b, 0);
-  return { asked: counts.csatAsked, rated, ratings, average: rated ? ratings.reduce((sum, n, i) => sum + n * (i + 1), 0) / rated : null };
+  return rated ? ratings.reduce((sum, n, i) => sum + n * (i + 1), 0) / rated : null;
 }
 
 function slaFigures(list: readonly Observation[], observed: Observed): SlaFigures {

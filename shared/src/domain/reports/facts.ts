@@ -14,7 +14,7 @@ import type { ConversationFacts, ReportEvent } from "./types.ts";
  * reference's for that period; the rollup property test holds them to it.
  */
 
-export type FactKind = "count" | "duration" | "contact" | "sla" | "unread";
+type FactKind = "count" | "duration" | "contact" | "sla" | "unread";
 
 export interface FactRow {
   kind: FactKind;
@@ -33,7 +33,7 @@ export interface FactRow {
 }
 
 /** `until` of messages still awaiting read: later than any report's end. */
-export const STILL_UNREAD = 8_640_000_000_000_000;
+const STILL_UNREAD = 8_640_000_000_000_000;
 
 export interface ConversationFactsInput {
   conversationId: string;
@@ -104,7 +104,7 @@ function rowOf(o: Observation, business: Observation | undefined): FactRow {
  * `holderAt` give there (both read the events before T). A report then sums the pieces alive at
  * an instant, with no replay and no scan of the history before the period.
  */
-export function unreadPieces(trace: ConversationTrace): FactRow[] {
+function unreadPieces(trace: ConversationTrace): FactRow[] {
   const instants = [...new Set([...trace.holders.map((h) => h.at), ...trace.unread.map((u) => u.at)])].sort((a, b) => a - b);
   const out: FactRow[] = [];
   let holder: string | null = null;

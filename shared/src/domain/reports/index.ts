@@ -1,6 +1,6 @@
 // Reports (issue 14): the exact definitions of docs/REPORTS.md as a pure reference computation.
 export { computeReport, reportFromObserved } from "./compute-report.ts";
-export { conversationPasses, figuresFor, observationsIn, type Scope } from "./aggregate.ts";
+export { conversationPasses, csatAverage, figuresFor, observationsIn, type Scope } from "./aggregate.ts";
 export { observe, type ConversationView, type Observed } from "./observe.ts";
 export { holderAt, unreadBefore, type ConversationTrace, type Observation } from "./observations.ts";
 export { nearestRank, timeStat } from "./percentiles.ts";
@@ -8,6 +8,6 @@ export { bucketsBetween, weekdayHour, type Bucket } from "./time-buckets.ts";
 export { measure, type Interval } from "./clock.ts";
 export { slaHistory } from "./sla-outcomes.ts";
 export * from "./types.ts";
-export { conversationFactRows, STILL_UNREAD, unreadPieces, type FactKind, type FactRow } from "./facts.ts";
+export { conversationFactRows, type FactRow } from "./facts.ts";
 export { personResolver } from "./contacts.ts";
 export { inRecordOrder } from "./event-data.ts";

@@ -1,30 +1,8 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { SlaTarget } from "@inbox/shared";
-import type { DrillMetric, ReportDrillRow } from "@inbox/shared/api/reports";
-import type { CountMetric } from "@inbox/shared/domain/reports/index";
+import { DRILL_COUNTS, type DrillMetric, type DrillFact } from "@inbox/shared/api/reports";
 import type { Reads } from "../../db/record.ts";
 import { factFilter, type FactScope, type Win } from "./fact-queries.ts";
-
-/** A row before names are known. */
-export type DrillFact = Omit<ReportDrillRow, "teamName" | "assigneeName" | "agentName">;
-
-const COUNTS: Partial<Record<DrillMetric, CountMetric>> = {
-  "conversations.total": "started",
-  "conversations.new": "new",
-  "conversations.reopened": "reopened",
-  "conversations.attended": "attended",
-  "conversations.reassigned": "reassigned",
-  "conversations.resolved": "resolved",
-  "messages.received": "received",
-  "messages.sent": "sent",
-  "messages.delivered": "delivered",
-  "messages.read": "read",
-  "messages.failed": "failed",
-  "messages.unconfirmed": "unconfirmed",
-  "messages.autoReplies": "autoReplies",
-  "agent.chatsAttended": "agentAttended",
-  "csat.asked": "csatAsked",
-};
 
 interface Row {
   conversationId: string;
@@ -95,7 +73,7 @@ export async function factsDrillDown(core: Reads, scope: FactScope, q: DrillQues
     [rows, [count = { n: 0, total: 0 }]] = await page(sql`SELECT ${columns(sql`CAST(substr(f.metric, 5) AS INTEGER)`)} FROM ${from_} WHERE ${where("count", sql`f.metric IN ('csat1', 'csat2', 'csat3', 'csat4', 'csat5')`)}`, sql`at`);
     count = { ...count, total: count.n };
   } else {
-    const metric = COUNTS[q.metric];
+    const metric = DRILL_COUNTS[q.metric];
     [rows, [count = { n: 0, total: 0 }]] = await page(sql`SELECT ${columns(sql`NULL`)} FROM ${from_} WHERE ${where("count", sql`f.metric = ${metric ?? ""}`)}`, sql`at`);
     count = { ...count, total: count.n };
   }

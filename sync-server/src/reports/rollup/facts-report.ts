@@ -3,6 +3,7 @@ import { SLA_TARGETS, type SlaTarget } from "@inbox/shared";
 import {
   bucketsBetween,
   COUNT_METRICS,
+  csatAverage,
   DURATION_METRICS,
   weekdayHour,
   type AgentFigures,
@@ -51,6 +52,7 @@ export async function factsReport(core: Reads, scope: FactScope, o: FactsReportO
   const series: Win[] = buckets.map((b, k) => ({ i: k + 1, from: Math.max(b.start, o.from), to: Math.min(b.end, o.to) }));
   const windows = [period, ...series];
 
+  const slotMs = wholeHourOffsets(o) ? HOUR : QUARTER;
   const [counts, comboCounts, agentCounts, times, teamTimes, inboxTimes, channelTimes, agentTimes, contacts, teamContacts, inboxContacts, channelContacts, unread, slots] = await Promise.all([
     // Counts add up: the period's are its buckets' (which partition it), read once.
     countRows(core, scope, series, "none", o.sla),
@@ -66,7 +68,7 @@ export async function factsReport(core: Reads, scope: FactScope, o: FactsReportO
     contactRows(core, scope, [period], "inbox"),
     contactRows(core, scope, [period], "channel"),
     unreadRows(core, scope, o.from, windows, "combo"),
-    receivedPerSlot(core, scope, period, wholeHourOffsets(o) ? HOUR : QUARTER),
+    receivedPerSlot(core, scope, period, slotMs),
   ]);
 
   const figures = new Figured(o.sla);
@@ -94,7 +96,7 @@ export async function factsReport(core: Reads, scope: FactScope, o: FactsReportO
 
   const heatmap = Array.from({ length: 7 }, () => Array.from({ length: 24 }, () => 0));
   for (const { slot, n } of slots) {
-    const [weekday, hour] = weekdayHour(slot * (wholeHourOffsets(o) ? HOUR : QUARTER), o.timeZone);
+    const [weekday, hour] = weekdayHour(slot * slotMs, o.timeZone);
     heatmap[weekday]![hour]! += n;
   }
 
@@ -144,7 +146,7 @@ function addCsat(c: CsatFigures, metric: CountMetric, n: number): boolean {
     c.ratings[Number(metric.slice(4)) - 1]! += n;
     c.rated += n;
   } else return false;
-  c.average = c.rated ? c.ratings.reduce((sum, k, i) => sum + k * (i + 1), 0) / c.rated : null;
+  c.average = csatAverage(c.ratings);
   return true;
 }
 

@@ -25,7 +25,15 @@ export async function markNewEvents(core: Writes): Promise<boolean> {
   const [cursor] = await db.select().from(reportCursor).where(eq(reportCursor.id, 1));
   const after = cursor?.lastEventRowid ?? 0;
   const rows = await db
-    .select({ rowid: sql<number>`rowid`, workspaceId: events.workspaceId, conversationId: events.conversationId, type: events.type, data: events.data })
+    .select({
+      rowid: sql<number>`rowid`,
+      workspaceId: events.workspaceId,
+      conversationId: events.conversationId,
+      type: events.type,
+      // Only a merge's data is read: the contacts it made one (no JSON parsed for the others).
+      kept: sql<string | null>`CASE WHEN type = ${MERGE} THEN json_extract(data, '$.keptId') END`,
+      merged: sql<string | null>`CASE WHEN type = ${MERGE} THEN json_extract(data, '$.mergedId') END`,
+    })
     .from(events)
     .where(gt(sql`rowid`, after))
     .orderBy(sql`rowid`)
@@ -37,7 +45,7 @@ export async function markNewEvents(core: Writes): Promise<boolean> {
   for (const e of rows) {
     if (e.conversationId) conversationIds.set(e.conversationId, e.workspaceId);
     if (e.type === MERGE) {
-      const ids = [e.data.keptId, e.data.mergedId].filter((v): v is string => typeof v === "string");
+      const ids = [e.kept, e.merged].filter((v): v is string => typeof v === "string");
       if (ids.length) statements.push(db.run(markSql(sql`SELECT id, workspace_id, 1, ${now} FROM conversations WHERE workspace_id = ${e.workspaceId} AND contact_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)));
     } else if (CALENDAR.has(e.type)) {
       statements.push(db.run(markSql(sql`SELECT id, workspace_id, 1, ${now} FROM conversations WHERE workspace_id = ${e.workspaceId}`)));

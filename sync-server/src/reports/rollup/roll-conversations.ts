@@ -117,9 +117,3 @@ function hourlySums(ids: readonly string[], sign: 1 | -1): SQL {
     GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10
     ON CONFLICT (workspace_id, kind, hour, metric, outcome, agent_id, team_id, inbox_id, channel, priority) DO UPDATE SET n = n + excluded.n`;
 }
-
-/** How many conversations wait to be rolled in a workspace (a report says so rather than show stale figures silently). */
-export async function dirtyCount(core: Writes, workspaceId: string): Promise<number> {
-  const [row] = await core.db.select({ n: sql<number>`count(*)` }).from(reportDirty).where(eq(reportDirty.workspaceId, workspaceId));
-  return row?.n ?? 0;
-}
