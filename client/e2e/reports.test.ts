@@ -142,6 +142,8 @@ describe("Reports, in a real browser", () => {
     const cached = sam.getByRole("main", { name: "Reports" });
     await cached.getByRole("status").filter({ hasText: /Offline · as of/ }).waitFor();
     await cached.locator('[data-figure="conversations.total"]').waitFor();
+    // CSV tables come from the server: none is offered offline.
+    expect(await cached.locator("[data-csv]").count()).toBe(0);
     await context.setOffline(false);
   });
 

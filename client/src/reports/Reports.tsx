@@ -171,7 +171,12 @@ export default function Reports() {
   };
   /** The question of the links and the drill-down: the one on screen. */
   const linkQuestion = () => question() ?? questionOf({ ...DEFAULT_FILTERS }, null)!;
-  const csv = (table: ReportTable, name: string) => <CsvLink href={csvHref(linkQuestion(), table)} table={table} name={name} />;
+  // A CSV is asked of the server: offline, with the device's copy on screen, there is none to offer.
+  const csv = (table: ReportTable, name: string) => (
+    <Show when={asOf() === null}>
+      <CsvLink href={csvHref(linkQuestion(), table)} table={table} name={name} />
+    </Show>
+  );
   const drillControl: DrillControl = {
     get enabled() {
       return asOf() === null;
