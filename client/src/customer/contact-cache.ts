@@ -78,8 +78,10 @@ export function createCachedRequest<T>(
     },
     set: (value) => {
       const k = key();
+      // A fetch under way is now older than this value: its answer is dropped, so it no longer loads.
       ++ticket;
       setData(() => value);
+      setLoading(false);
       if (k) store(k, value);
     },
   };
