@@ -220,6 +220,37 @@ describe("Reports, in a real browser", () => {
     await expect.poll(() => admin.getByRole("main", { name: "Reports" }).getByRole("combobox", { name: "Period" }).inputValue()).toBe("custom");
   });
 
+  it("shows how first responses spread over duration bands, and lists the conversations of one band", async () => {
+    await customerWritesAndAnaReplies("Band Bea");
+    const admin = await app.server.login("admin@demo.inbox");
+    type Banded = { totals: { times: Record<string, { count: number; bands: number[] }> } };
+    const today = (await (await app.server.api("/api/reports?preset=today&granularity=hour", { token: admin })).json()) as Banded;
+    // Ana answered within seconds: Bea's first response is in the first band.
+    expect(today.totals.times.firstResponse!.bands[0]).toBeGreaterThanOrEqual(1);
+
+    const alice = await app.signIn("admin@demo.inbox");
+    await alice.getByRole("button", { name: "Reports" }).click();
+    const reports = alice.getByRole("main", { name: "Reports" });
+    const table = reports.locator('table[data-table="distribution"]');
+    await expect.poll(() => table.locator('tr[data-band="0"] td').first().textContent()).toBe(String(today.totals.times.firstResponse!.bands[0]));
+    // Every band is a row, and the rows add up to the metric's samples.
+    const counts = async () => (await table.locator("tbody tr td:nth-child(2)").allTextContents()).map(Number);
+    expect(await counts()).toHaveLength(8);
+    expect((await counts()).reduce((a, b) => a + b, 0)).toBe(today.totals.times.firstResponse!.count);
+    expect(await reports.locator('[data-csv="distribution"]').getAttribute("href")).toContain("table=distribution");
+
+    const shownInBand = (await table.locator('tr[data-band="0"] td').first().textContent())!;
+    await table.getByRole("button", { name: "under 1 min" }).click();
+    const drill = reports.getByRole("region", { name: "Conversations behind: First response (under 1 min)" });
+    await drill.getByRole("button", { name: "Open the conversation with Band Bea" }).waitFor();
+    // The list holds as many as the bar counts.
+    await drill.getByText(`${shownInBand} counted`, { exact: true }).waitFor();
+
+    // Another metric shows its own bands (or says it has none in the period).
+    await reports.getByRole("combobox", { name: "Time", exact: true }).selectOption({ label: "Resolution" });
+    await expect.poll(async () => ((await table.count()) ? await table.getAttribute("data-metric") : "none")).toMatch(/^(resolution|none)$/);
+  });
+
   it("shows a customer's rating as CSAT: satisfaction, average, response rate, the spread and the agent's column", async () => {
     const inbox = app.server.seed!.inboxIds.site!;
     const adminToken = await app.server.login("admin@demo.inbox");

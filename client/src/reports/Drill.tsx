@@ -20,16 +20,18 @@ export function Drill(props: {
   who?: string | null;
   /** One point of the series: its start and how it reads. */
   bucket?: { start: number; label: string } | null;
+  /** One band of the metric's distribution: its number and how it reads. */
+  band?: { index: number; label: string } | null;
   onOpen: (conversationId: string) => void;
   onClose: () => void;
 }) {
   const [answer] = createResource(
-    () => ({ q: props.question, m: props.metric, b: props.bucket?.start }),
-    ({ q, m, b }) => fetchDrill(q, m, b),
+    () => ({ q: props.question, m: props.metric, bucket: props.bucket?.start, band: props.band?.index }),
+    ({ q, m, bucket, band }) => fetchDrill(q, m, { bucket, band }),
   );
   const isTime = () => props.metric.startsWith("times.");
   const title = () => {
-    const of = props.who ?? props.bucket?.label;
+    const of = props.who ?? props.bucket?.label ?? props.band?.label;
     return t("drillTitle", { metric: of ? `${metricWords(props.metric)} (${of})` : metricWords(props.metric) });
   };
   let section!: HTMLElement;

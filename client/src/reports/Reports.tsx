@@ -6,6 +6,7 @@
  */
 import { can, type User } from "@inbox/shared";
 import type { DrillMetric, ReportResponse, ReportTable } from "@inbox/shared/api/reports";
+import type { DurationMetric } from "@inbox/shared/domain/reports/index";
 import { batch, createEffect, createMemo, createSignal, on, Show } from "solid-js";
 import { createStore, reconcile } from "solid-js/store";
 import { asApiError } from "../api/http.ts";
@@ -15,6 +16,7 @@ import { createLiveQuery } from "../local/live-query.ts";
 import { AgentsTable } from "./AgentsTable.tsx";
 import { BreakdownTables } from "./BreakdownTables.tsx";
 import { CsatGroup } from "./CsatGroup.tsx";
+import { Distribution, type BandDrill } from "./Distribution.tsx";
 import { Drill } from "./Drill.tsx";
 import { ContactGroup, MessageGroup, SlaGroup, StatusGroup } from "./FigureGroups.tsx";
 import { FiltersForm } from "./FiltersForm.tsx";
@@ -56,11 +58,14 @@ export default function Reports() {
   const [knownInboxes, setKnownInboxes] = createSignal<ReportResponse["names"]["inboxes"]>({});
   /** For a point of the series: which bucket's conversations are listed. */
   const [drillBucket, setDrillBucket] = createSignal<{ start: number; label: string } | null>(null);
-  const pick = (metric: DrillMetric | null, agent: string | null = null, bucket: { start: number; label: string } | null = null) =>
+  /** For a band of a time metric's distribution: which durations are listed. */
+  const [drillBand, setDrillBand] = createSignal<{ index: number; label: string } | null>(null);
+  const pick = (metric: DrillMetric | null, agent: string | null = null, bucket: { start: number; label: string } | null = null, band: { index: number; label: string } | null = null) =>
     batch(() => {
       setDrill(metric);
       setDrillAgent(agent);
       setDrillBucket(bucket);
+      setDrillBand(band);
     });
   const learn = (answer: ReportResponse, asked: ReportFilters) => {
     if (!asked.timeZone) setWorkspaceZone(answer.period.timeZone);
@@ -184,7 +189,21 @@ export default function Reports() {
     get current() {
       return drill();
     },
-    toggle: (m) => pick(drill() === m && !drillAgent() && !drillBucket() ? null : m),
+    toggle: (m) => pick(drill() === m && !drillAgent() && !drillBucket() && !drillBand() ? null : m),
+  };
+  const bandDrill: BandDrill = {
+    get enabled() {
+      return asOf() === null;
+    },
+    get current() {
+      const m = drill();
+      const band = drillBand();
+      return m?.startsWith("times.") && band ? { metric: m.slice("times.".length) as DurationMetric, band: band.index } : null;
+    },
+    toggle: (metric, band, label) => {
+      const open = bandDrill.current;
+      pick(open?.metric === metric && open.band === band ? null : `times.${metric}`, null, null, { index: band, label });
+    },
   };
   const drillAgentRow = (id: string) => pick(drill() === "agent.chatsAttended" && drillAgent() === id ? null : "agent.chatsAttended", id);
 
@@ -228,6 +247,7 @@ export default function Reports() {
                   metric={m()}
                   who={drillAgent() ? (r().names.agents[drillAgent()!] ?? null) : null}
                   bucket={drillBucket()}
+                  band={drillBand()}
                   onOpen={open}
                   onClose={() => pick(null)}
                 />
@@ -238,6 +258,7 @@ export default function Reports() {
             <SlaGroup report={r()} drill={drillControl} />
             <CsatGroup report={r()} drill={drillControl} />
             <TimesTable report={r()} drill={drillControl} />
+            <Distribution report={r()} drill={bandDrill} csv={csv("distribution", t("distribution"))} />
             <AgentsTable report={r()} offline={asOf() !== null} csv={csv} onDrillAgent={drillAgentRow} />
             <BreakdownTables report={r()} csv={csv} />
             <MessageGroup report={r()} drill={drillControl} csv={csv} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { durationWords, percentWords, scoreWords } from "./format.ts";
+import { bandWords, durationWords, percentWords, scoreWords } from "./format.ts";
 
 describe("durationWords", () => {
   it("says a duration in its two largest units", () => {
@@ -19,5 +19,14 @@ describe("percentWords and scoreWords", () => {
     expect(scoreWords(4.25, "en")).toBe("4.3");
     expect(scoreWords(4.25, "pt-BR")).toBe("4,3");
     expect(scoreWords(null)).toBeNull();
+  });
+});
+
+describe("bandWords", () => {
+  it("names each band of a distribution by its range, the first and last open-ended", () => {
+    expect(bandWords(0)).toBe("under 1 min");
+    expect(bandWords(2)).toBe("5 min to 15 min");
+    expect(bandWords(6)).toBe("24 h to 3 d");
+    expect(bandWords(7)).toBe("3 d or more");
   });
 });

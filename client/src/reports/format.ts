@@ -1,5 +1,7 @@
 /** Numbers of the Reports screen in words. */
+import { durationBandRange } from "@inbox/shared/domain/reports/index";
 import { locale } from "../i18n/locale.ts";
+import { t } from "./messages.ts";
 
 /** Durations in words ("3 min 20 s", "2 h 05 min"): the units read the same in en and pt-BR. */
 export function durationWords(ms: number | null): string | null {
@@ -22,4 +24,11 @@ export function percentWords(share: number | null, lang: string = locale()): str
 /** A rating average with one decimal in the UI's language ("4.3", "4,3"). */
 export function scoreWords(average: number | null, lang: string = locale()): string | null {
   return average === null ? null : new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
+}
+
+/** A duration band in words ("under 1 min", "1 min to 5 min", "3 d or more"). */
+export function bandWords(band: number): string {
+  const { from, to } = durationBandRange(band);
+  if (from === 0 && to !== null) return t("bandUnder", { to: durationWords(to)! });
+  return to === null ? t("bandOver", { from: durationWords(from)! }) : t("bandBetween", { from: durationWords(from)!, to: durationWords(to)! });
 }

@@ -106,9 +106,12 @@ export function queryString(q: ReportQuestion, extra: Record<string, string> = {
 
 export const fetchReport = (q: ReportQuestion): Promise<ReportResponse> => request(`/api/reports?${queryString(q)}`, { schema: ReportResponseSchema });
 
-/** `bucket`: one point of the series (its start), instead of the whole period. */
-export const fetchDrill = (q: ReportQuestion, metric: DrillMetric, bucket?: number): Promise<ReportDrillResponse> =>
-  request(`/api/reports/conversations?${queryString(q, { metric, ...(bucket === undefined ? {} : { bucket: String(bucket) }) })}`, { schema: ReportDrillResponseSchema });
+/** `bucket`: one point of the series (its start), instead of the whole period; `band`: one band of a time metric's distribution. */
+export const fetchDrill = (q: ReportQuestion, metric: DrillMetric, only: { bucket?: number; band?: number } = {}): Promise<ReportDrillResponse> =>
+  request(
+    `/api/reports/conversations?${queryString(q, { metric, ...(only.bucket === undefined ? {} : { bucket: String(only.bucket) }), ...(only.band === undefined ? {} : { band: String(only.band) }) })}`,
+    { schema: ReportDrillResponseSchema },
+  );
 
 export const csvHref = (q: ReportQuestion, table: ReportTable): string => `/api/reports/export.csv?${queryString(q, { table })}`;
 

@@ -9,7 +9,7 @@ import { PrioritySchema } from "../domain/conversation.ts";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { ChannelTypeSchema } from "../domain/inbox.ts";
 import { ConversationScopeSchema } from "../domain/permissions.ts";
-import { DURATION_METRICS, GRANULARITIES, type CountMetric, type Report } from "../domain/reports/index.ts";
+import { DURATION_BAND_COUNT, DURATION_METRICS, GRANULARITIES, type CountMetric, type Report } from "../domain/reports/index.ts";
 import { SLA_TARGETS, SlaTargetSchema } from "../domain/sla-summary.ts";
 
 // ---------- the question ----------
@@ -119,6 +119,8 @@ export const ReportDrillQuerySchema = ReportQueryFields.extend({
   metric: z.enum(DRILL_METRICS),
   /** A series bucket's `start`: the number of that bucket instead of the whole period's. */
   bucket: instant.optional(),
+  /** For `times.*`: only the durations in one band of the distribution (`TimeStat.bands`). */
+  band: z.coerce.number().int().min(0).max(DURATION_BAND_COUNT - 1).optional(),
   /** For `sla.met|breached`: one target's (the report's `sla.byTarget`). */
   slaTarget: SlaTargetSchema.optional(),
   limit: z.coerce.number().int().min(1).max(1000).default(200),
@@ -126,7 +128,7 @@ export const ReportDrillQuerySchema = ReportQueryFields.extend({
 export type ReportDrillQuery = z.output<typeof ReportDrillQuerySchema>;
 
 /** The tables of the Reports screen that export as CSV. */
-export const REPORT_TABLES = ["agents", "teams", "inboxes", "channels", "series", "messages", "heatmap"] as const;
+export const REPORT_TABLES = ["agents", "teams", "inboxes", "channels", "series", "messages", "distribution", "heatmap"] as const;
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 export const ReportExportQuerySchema = ReportQueryFields.extend({ table: z.enum(REPORT_TABLES) }).superRefine(periodRule);
@@ -136,7 +138,7 @@ export type ReportExportQuery = z.output<typeof ReportExportQuerySchema>;
 
 const count = z.number().int().nonnegative();
 
-export const TimeStatSchema = z.object({ count, median: z.number().nullable(), p90: z.number().nullable(), average: z.number().nullable() });
+export const TimeStatSchema = z.object({ count, median: z.number().nullable(), p90: z.number().nullable(), average: z.number().nullable(), bands: z.array(count).length(DURATION_BAND_COUNT) });
 const TimesSchema = z.object(Object.fromEntries(DURATION_METRICS.map((m) => [m, TimeStatSchema])) as Record<(typeof DURATION_METRICS)[number], typeof TimeStatSchema>);
 export const SlaCountsSchema = z.object({ met: count, breached: count });
 const SlaByTargetSchema = z.object(Object.fromEntries(SLA_TARGETS.map((t) => [t, SlaCountsSchema])) as Record<(typeof SLA_TARGETS)[number], typeof SlaCountsSchema>);

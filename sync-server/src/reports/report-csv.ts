@@ -1,5 +1,5 @@
 import type { ReportTable } from "@inbox/shared/api/reports";
-import { DURATION_METRICS, type AgentFigures, type Figures, type Report, type TimeStat } from "@inbox/shared/domain/reports/index";
+import { DURATION_METRICS, durationBandRange, type AgentFigures, type Figures, type Report, type TimeStat } from "@inbox/shared/domain/reports/index";
 import type { ReportNames } from "./report-names.ts";
 
 type Cell = string | number | null;
@@ -69,6 +69,12 @@ function agentCells(a: AgentFigures): Cell[] {
   return [a.chatsAttended, a.reopens, a.resolved, ...timeCells(a.times), a.sla?.met ?? null, a.sla?.breached ?? null];
 }
 
+/** A band's column: its range in ms, e.g. "60000_300000_ms", the last one open ("259200000_ms_or_more"). */
+function bandColumn(band: number): string {
+  const { from, to } = durationBandRange(band);
+  return to === null ? `${from}_ms_or_more` : `${from}_${to}_ms`;
+}
+
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 export interface CsvSource {
@@ -103,6 +109,11 @@ export function tableRows(table: ReportTable, s: CsvSource): Cell[][] {
       ];
     case "messages":
       return [["status", "messages"], ...MESSAGE_KEYS.map((k) => [snake(k), s.report.totals.messages[k]])];
+    case "distribution":
+      return [
+        ["metric", "count", ...s.report.totals.times.firstResponse.bands.map((_, b) => bandColumn(b))],
+        ...DURATION_METRICS.map((m) => [snake(m), s.report.totals.times[m].count, ...s.report.totals.times[m].bands]),
+      ];
     case "heatmap":
       return [["weekday", ...Array.from({ length: 24 }, (_, h) => `${String(h).padStart(2, "0")}:00`)], ...s.report.heatmap.map((hours, d) => [WEEKDAYS[d]!, ...hours])];
   }

@@ -1,6 +1,6 @@
 import type { SlaTarget } from "@inbox/shared";
 import { DRILL_COUNTS, type DrillMetric, type DrillFact } from "@inbox/shared/api/reports";
-import { conversationPasses, holderAt, observationsIn, unreadBefore, type Observation } from "@inbox/shared/domain/reports/index";
+import { conversationPasses, durationBand, holderAt, observationsIn, unreadBefore, type Observation } from "@inbox/shared/domain/reports/index";
 import type { Period } from "./report-period.ts";
 import type { ReportRun } from "./report-compute.ts";
 
@@ -10,7 +10,8 @@ import type { ReportRun } from "./report-compute.ts";
  * Distinct counts list one row per person (where they first wrote in the window); the
  * awaiting-read snapshot lists each conversation with messages unread at the window's end.
  */
-export function drillDown(run: ReportRun, metric: DrillMetric, window: Period, slaTarget?: SlaTarget): { facts: DrillFact[]; total: number } {
+export function drillDown(run: ReportRun, metric: DrillMetric, window: Period, only: { slaTarget?: SlaTarget; band?: number } = {}): { facts: DrillFact[]; total: number } {
+  const { slaTarget, band } = only;
   const scope = { start: window.from, end: window.to, filters: run.options.filters ?? {}, sla: run.options.sla !== undefined };
   if (metric === "contacts.messagesAwaitingRead") return awaitingRead(run, window);
   const observed = observationsIn(run.observed, scope);
@@ -28,7 +29,7 @@ export function drillDown(run: ReportRun, metric: DrillMetric, window: Period, s
     chosen = observed.flatMap((o) => (o.kind === "sla" && o.outcome === outcome && (!slaTarget || o.target === slaTarget) ? [{ o, value: null, target: o.target }] : []));
   } else if (metric.startsWith("times.")) {
     const duration = metric.slice("times.".length);
-    chosen = observed.flatMap((o) => (o.kind === "duration" && o.metric === duration ? [{ o, value: o.ms, target: null }] : []));
+    chosen = observed.flatMap((o) => (o.kind === "duration" && o.metric === duration && (band === undefined || durationBand(o.ms) === band) ? [{ o, value: o.ms, target: null }] : []));
     // The slowest first: what a manager opens a duration to find.
     chosen.sort((a, b) => b.value! - a.value! || a.o.at - b.o.at);
   } else {

@@ -64,7 +64,7 @@ export function registerReportRoutes(api: ApiRegistry, core: ReportDeps): void {
       const started = performance.now();
       const q = await factsQuestion(core, user, query);
       const window = query.bucket === undefined ? q.period : bucketWindow(q.period, seriesBuckets(q.period, q.timeZone, query.granularity), query.bucket);
-      const { facts: shown, count, total } = await factsDrillDown(core, q.facts, { metric: query.metric, window: { i: 0, ...window }, slaTarget: query.slaTarget, business: query.clock === "business", sla: q.sla, limit: query.limit });
+      const { facts: shown, count, total } = await factsDrillDown(core, q.facts, { metric: query.metric, window: { i: 0, ...window }, slaTarget: query.slaTarget, band: query.band, business: query.clock === "business", sla: q.sla, limit: query.limit });
       const names = await reportNames(core, user.workspaceId, { agents: shown.flatMap((f) => [f.agentId, f.assigneeId]), teams: shown.map((f) => f.teamId), inboxes: [] });
       return {
         metric: query.metric,

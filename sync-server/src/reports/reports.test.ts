@@ -128,7 +128,9 @@ describe("reports from activity made through the API", () => {
   it("gives an admin every figure they made happen", async () => {
     const r = await report("alice");
     // First responses: 90, 180, 300, 360 s in the first cycles, 60 s after the reopening.
-    expect(r.totals.times.firstResponse).toEqual({ count: 5, median: seconds(180), p90: seconds(360), average: seconds(198) });
+    expect(r.totals.times.firstResponse).toMatchObject({ count: 5, median: seconds(180), p90: seconds(360), average: seconds(198) });
+    // The distribution: 60, 90 and 180 s in the 1–5 min band, 300 and 360 s in the 5–15 min band.
+    expect(r.totals.times.firstResponse.bands).toEqual([0, 3, 2, 0, 0, 0, 0, 0]);
     expect(r.totals.conversations).toMatchObject({ total: 5, new: 4, reopened: 1, attended: 5, resolved: 1 });
     expect(r.totals.times.resolution).toMatchObject({ count: 1, median: 10 * MIN });
     expect(r.totals.contacts).toMatchObject({ new: 3, returning: 1 });
@@ -150,7 +152,7 @@ describe("reports from activity made through the API", () => {
 
   it("shows a supervisor their teams' chats only, and refuses another team's in words", async () => {
     const r = await report("sam");
-    expect(r.totals.times.firstResponse).toEqual({ count: 4, median: seconds(90), p90: seconds(300), average: seconds(157.5) });
+    expect(r.totals.times.firstResponse).toMatchObject({ count: 4, median: seconds(90), p90: seconds(300), average: seconds(157.5) });
     expect(r.totals.conversations.total).toBe(4);
     expect(r.totals.sla?.byTarget.first_response.breached).toBe(2);
     expect(Object.keys(r.byTeam).map((t) => r.names.teams[t])).not.toContain("Billing");
@@ -162,7 +164,7 @@ describe("reports from activity made through the API", () => {
   it("shows an agent only their own numbers, whatever they ask for", async () => {
     const r = await report("ana");
     expect(Object.keys(r.byAgent)).toEqual([ids.ana]);
-    expect(r.totals.times.firstResponse).toEqual({ count: 3, median: seconds(90), p90: seconds(180), average: seconds(110) });
+    expect(r.totals.times.firstResponse).toMatchObject({ count: 3, median: seconds(90), p90: seconds(180), average: seconds(110) });
     expect(r.scope).toMatchObject({ ownNumbersOnly: true, filters: { agentIds: [ids.ana] } });
     const other = await server.api(`/api/reports?${PERIOD()}&agent=${ids.alice}`, { token: tokens.ana });
     expect(other.status).toBe(403);
@@ -222,6 +224,14 @@ describe("reports from activity made through the API", () => {
     const heatmap = parseCsv(await (await server.api(`/api/reports/export.csv?${PERIOD()}&table=heatmap`, { token: tokens.alice })).text());
     expect(heatmap).toHaveLength(8);
     expect(heatmap.slice(1).flatMap((r) => r.slice(1).map(Number)).reduce((a, b) => a + b, 0)).toBe((await report("alice")).totals.messages.received);
+
+    // The distribution: a row per time metric, a column per band with its range in ms.
+    const [bandHeader, ...bandRows] = parseCsv(await (await server.api(`/api/reports/export.csv?${PERIOD()}&table=distribution`, { token: tokens.alice })).text());
+    expect(bandHeader!.slice(0, 4)).toEqual(["metric", "count", "0_60000_ms", "60000_300000_ms"]);
+    expect(bandHeader!.at(-1)).toBe("259200000_ms_or_more");
+    const first = bandRows.find((r) => r[0] === "first_response")!;
+    const { firstResponse } = (await report("alice")).totals.times;
+    expect(first.slice(1).map(Number)).toEqual([firstResponse.count, ...firstResponse.bands]);
   });
 
   it("answers in words when the question is incomplete", async () => {

@@ -1,3 +1,4 @@
+import { DURATION_BAND_COUNT, durationBands } from "./duration-bands.ts";
 import type { TimeStat } from "./types.ts";
 
 /**
@@ -15,10 +16,13 @@ export function nearestRank(sorted: readonly number[], p: number): number | null
   return sorted[rank - 1]!;
 }
 
-/** Count, nearest-rank median and 90th percentile, and the arithmetic mean (unrounded ms). */
+/** Count, nearest-rank median and 90th percentile, the arithmetic mean (unrounded ms), and the counts per duration band. */
 export function timeStat(values: readonly number[]): TimeStat {
-  if (values.length === 0) return { count: 0, median: null, p90: null, average: null };
+  if (values.length === 0) return { count: 0, median: null, p90: null, average: null, bands: emptyBands() };
   const sorted = [...values].sort((a, b) => a - b);
   const sum = sorted.reduce((s, v) => s + v, 0);
-  return { count: sorted.length, median: nearestRank(sorted, 50), p90: nearestRank(sorted, 90), average: sum / sorted.length };
+  return { count: sorted.length, median: nearestRank(sorted, 50), p90: nearestRank(sorted, 90), average: sum / sorted.length, bands: durationBands(sorted) };
 }
+
+/** Zero in every duration band. */
+export const emptyBands = (): number[] => Array.from({ length: DURATION_BAND_COUNT }, () => 0);

@@ -62,6 +62,8 @@ export interface TimeStat {
   median: number | null;
   p90: number | null;
   average: number | null;
+  /** How many fell in each duration band (duration-bands.ts), shortest first. */
+  bands: number[];
 }
 
 export const DURATION_METRICS = ["firstResponse", "firstResponseFromAssignment", "response", "pickup", "resolution"] as const;

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { SlaTarget } from "@inbox/shared";
+import { durationBandRange } from "@inbox/shared/domain/reports/index";
 import { DRILL_COUNTS, type DrillMetric, type DrillFact } from "@inbox/shared/api/reports";
 import type { Reads } from "../../db/record.ts";
 import { factFilter, type FactScope, type Win } from "./fact-queries.ts";
@@ -21,6 +22,8 @@ export interface DrillQuestion {
   metric: DrillMetric;
   window: Win;
   slaTarget?: SlaTarget;
+  /** For durations: only those in one band of the distribution. */
+  band?: number;
   business: boolean;
   /** Whether the report judges SLAs (the workspace has policies); without, SLA figures have nothing behind them. */
   sla: boolean;
@@ -46,7 +49,9 @@ export async function factsDrillDown(core: Reads, scope: FactScope, q: DrillQues
   if (q.metric.startsWith("times.")) {
     const metric = q.metric.slice("times.".length);
     const value = q.business ? sql`f.business_ms` : sql`f.ms`;
-    [rows, [count = { n: 0, total: 0 }]] = await page(sql`SELECT ${columns(value)} FROM ${from_} WHERE ${where("duration", sql`f.metric = ${metric}`)}`, sql`value DESC, at`);
+    const range = q.band === undefined ? undefined : durationBandRange(q.band);
+    const inBand = range ? sql` AND ${value} >= ${range.from}${range.to === null ? sql`` : sql` AND ${value} < ${range.to}`}` : sql``;
+    [rows, [count = { n: 0, total: 0 }]] = await page(sql`SELECT ${columns(value)} FROM ${from_} WHERE ${where("duration", sql`f.metric = ${metric}${inBand}`)}`, sql`value DESC, at`);
     count = { ...count, total: count.n };
   } else if ((q.metric === "sla.met" || q.metric === "sla.breached") && !q.sla) {
     [rows, count] = [[], { n: 0, total: 0 }];

@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import type { ReportFilters } from "@inbox/shared/domain/reports/index";
+import { DURATION_BAND_COUNT, DURATION_BAND_LIMITS, type ReportFilters } from "@inbox/shared/domain/reports/index";
 import type { Reads } from "../../db/record.ts";
 
 /**
@@ -133,23 +133,31 @@ export interface TimeRow {
   s: number;
   p50: number;
   p90: number;
+  /** How many in each duration band (domain/reports/duration-bands.ts). */
+  bands: number[];
 }
 
-/** Count, sum, nearest-rank median and 90th percentile of each duration metric, per window and group. */
-export function timeRows(core: Reads, scope: FactScope, wins: readonly Win[], g: Exclude<GroupBy, "combo">, business: boolean): Promise<TimeRow[]> {
+/** The band of a duration in column `v` (durationBand in SQL). */
+const BAND_OF_V = sql.raw(`CASE ${DURATION_BAND_LIMITS.map((limit, b) => `WHEN v < ${limit} THEN ${b}`).join(" ")} ELSE ${DURATION_BAND_LIMITS.length} END`);
+
+/** Count, sum, nearest-rank median and 90th percentile of each duration metric, and its counts per band, per window and group. */
+export async function timeRows(core: Reads, scope: FactScope, wins: readonly Win[], g: Exclude<GroupBy, "combo">, business: boolean): Promise<TimeRow[]> {
   const value = business ? sql`f.business_ms` : sql`f.ms`;
-  return core.db.all<TimeRow>(sql`
+  const bandColumns = sql.raw(Array.from({ length: DURATION_BAND_COUNT }, (_, b) => `SUM(b = ${b}) AS b${b}`).join(", "));
+  const rows = await core.db.all<Omit<TimeRow, "bands"> & Record<`b${number}`, number>>(sql`
     WITH ${windowsCte(wins)},
     d AS (SELECT w.i AS i, ${GROUP[g]} AS g, f.metric AS metric, ${value} AS v FROM ${factsIn(scope, ["duration"])}),
-    r AS (SELECT i, g, metric, v,
+    r AS (SELECT i, g, metric, v, ${BAND_OF_V} AS b,
       ROW_NUMBER() OVER (PARTITION BY i, g, metric ORDER BY v) AS rn,
       COUNT(*) OVER (PARTITION BY i, g, metric) AS n,
       SUM(v) OVER (PARTITION BY i, g, metric) AS s
       FROM d)
     SELECT i, g, metric, n, s,
       MAX(CASE WHEN rn = (n * 50 + 99) / 100 THEN v END) AS p50,
-      MAX(CASE WHEN rn = (n * 90 + 99) / 100 THEN v END) AS p90
+      MAX(CASE WHEN rn = (n * 90 + 99) / 100 THEN v END) AS p90,
+      ${bandColumns}
     FROM r GROUP BY i, g, metric`);
+  return rows.map((r) => ({ i: r.i, g: r.g, metric: r.metric, n: r.n, s: r.s, p50: r.p50, p90: r.p90, bands: Array.from({ length: DURATION_BAND_COUNT }, (_, b) => r[`b${b}`] ?? 0) }));
 }
 
 export interface ContactRow {

@@ -5,6 +5,7 @@ import {
   COUNT_METRICS,
   csatAverage,
   DURATION_METRICS,
+  emptyBands,
   weekdayHour,
   type AgentFigures,
   type CountMetric,
@@ -130,7 +131,7 @@ function emptyFigures(sla: boolean): Figures {
   return {
     conversations: { total: 0, new: 0, reopened: 0, attended: 0, reassigned: 0, resolved: 0, byChannel: {} },
     contacts: { new: 0, returning: 0, messagesAwaitingRead: 0 },
-    times: Object.fromEntries(DURATION_METRICS.map((m) => [m, { count: 0, median: null, p90: null, average: null }])) as Record<DurationMetric, TimeStat>,
+    times: Object.fromEntries(DURATION_METRICS.map((m) => [m, { count: 0, median: null, p90: null, average: null, bands: emptyBands() }])) as Record<DurationMetric, TimeStat>,
     messages: { received: 0, sent: 0, delivered: 0, read: 0, failed: 0, unconfirmed: 0, autoReplies: 0 },
     sla: sla ? { ...zeroSla(), byTarget: Object.fromEntries(SLA_TARGETS.map((t) => [t, zeroSla()])) as Record<SlaTarget, SlaCounts>, byTeam: {}, byInbox: {} } : null,
     csat: emptyCsat(),
@@ -155,7 +156,7 @@ const isDuration = (m: string): m is DurationMetric => (DURATION_METRICS as read
 const isTarget = (t: string): t is SlaTarget => (SLA_TARGETS as readonly string[]).includes(t);
 const orUnknown = (id: string) => (id === "" ? "unknown" : id);
 
-const timeStatOf = (r: TimeRow): TimeStat => ({ count: r.n, median: r.p50, p90: r.p90, average: r.s / r.n });
+const timeStatOf = (r: TimeRow): TimeStat => ({ count: r.n, median: r.p50, p90: r.p90, average: r.s / r.n, bands: r.bands });
 
 /** Figures per key, filled from the query rows. */
 class Figured {

@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_CALENDAR, type Priority, type SlaPolicy } from "@inbox/shared";
-import { computeReport, figuresFor, observe, type ConversationFacts, type Figures, type Granularity, type Report, type ReportEvent, type ReportFilters, type ReportOptions } from "@inbox/shared/domain/reports/index";
+import { computeReport, DURATION_BAND_COUNT, DURATION_METRICS, figuresFor, observe, type ConversationFacts, type Figures, type Granularity, type Report, type ReportEvent, type ReportFilters, type ReportOptions } from "@inbox/shared/domain/reports/index";
 import { Chat, HOUR, merge, MIN } from "@inbox/shared/domain/reports/test-support";
 import type { Database } from "../../db/database.ts";
 import { contacts, conversations, events, inboxes, reportDirty, reportFacts, slaPolicies, teams, workspaces } from "../../db/schema.ts";
@@ -68,7 +68,8 @@ type Step =
   | { t: "csat"; chat: number; gap: number; agent: number; rating: number | null };
 
 const chatIx = fc.integer({ min: 0, max: 4 });
-const gap = fc.integer({ min: 0, max: 90 });
+// Minutes between steps; the duration bands' edges (1, 5, 15, 60 min) come up often on purpose.
+const gap = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 90 }) }, fc.constantFrom(1, 5, 15, 60));
 const agent = fc.integer({ min: 0, max: AGENTS.length - 1 });
 const step: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant("customer" as const), chat: chatIx, gap }) },
@@ -248,6 +249,16 @@ async function both(w: World, q: Question): Promise<{ rolled: Awaited<ReturnType
     if (metric.startsWith("contacts.") && metric !== "contacts.messagesAwaitingRead") continue;
     const canon = (rows: readonly object[]) => rows.map((r) => JSON.stringify(r)).sort();
     expect({ metric, rows: canon(got.facts) }).toEqual({ metric, rows: canon(want.facts) });
+  }
+  // Each bar of a distribution lists the durations in its band, and as many as the bar counts.
+  for (const m of DURATION_METRICS) {
+    for (let band = 0; band < DURATION_BAND_COUNT; band++) {
+      const metric = `times.${m}` as const;
+      const want = drillDown(run, metric, window, { band });
+      const got = await factsDrillDown({ db }, scope, { metric, window, band, business: q.business, sla: q.sla, limit: 1000 });
+      expect({ metric, band, ids: got.facts.map((f) => `${f.conversationId}@${f.at}`).sort() }).toEqual({ metric, band, ids: want.facts.map((f) => `${f.conversationId}@${f.at}`).sort() });
+      expect({ metric, band, count: got.count }).toEqual({ metric, band, count: reference.totals.times[m].bands[band] });
+    }
   }
   return { rolled, reference, breakdowns };
 }
