@@ -32,6 +32,7 @@ import { choiceKinds, choicesContent, maxChoices, type Choices } from "./choices
 import { ChoicesEditor } from "./ChoicesEditor.tsx";
 import type { CannedVars } from "./content/CannedPicker.tsx";
 import { firstName } from "./content/canned-vars.ts";
+import { registerDraft } from "./draft-bridge.ts";
 import { keepFocus } from "./FormatToolbar.tsx";
 import { FormattedPreview } from "./FormattedPreview.tsx";
 import { ChoicesIcon, PaperclipIcon } from "./icons.tsx";
@@ -239,6 +240,20 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
 
   const vars = useCannedVars(props.conversationId);
   const tools = createTextTools({ textarea: () => textarea, edit, mentions: false, vars });
+
+  // Suggestions from outside the box (draft-bridge.ts) arrive as ordinary edits.
+  createEffect(() => {
+    const unregister = registerDraft(props.conversationId, {
+      text: () => textarea.value,
+      insert: (value) => {
+        const { selectionStart, selectionEnd } = textarea;
+        const at = selectionStart + value.length;
+        edit({ index: selectionStart, remove: selectionEnd - selectionStart, insert: value, selectionStart: at, selectionEnd: at });
+      },
+      replace: (value) => edit({ index: 0, remove: textarea.value.length, insert: value, selectionStart: value.length, selectionEnd: value.length }),
+    });
+    onCleanup(unregister);
+  });
 
   /** Files from a drop, a paste or the file picker: those the channel refuses are named, not attached. */
   const addFiles = (list: readonly File[]) => {

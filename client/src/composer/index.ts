@@ -4,6 +4,7 @@
  * (composer/content/) so they work offline; Settings edits the same content through this.
  */
 export { Composer } from "./Composer.tsx";
+export { draftOf, type DraftTarget } from "./draft-bridge.ts";
 export { CANNED_VARIABLES } from "./content/canned-vars.ts";
 export { articleUrl, contentApi } from "./content/content-api.ts";
 export { contentStore, prefetchContent } from "./content/content.ts";
