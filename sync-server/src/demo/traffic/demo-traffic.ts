@@ -185,19 +185,23 @@ export class DemoTraffic {
    * more chats open than the limit.
    */
   private async openChats(): Promise<number> {
-    const [row] = await this.deps.db
-      .select({ n: count() })
-      .from(conversations)
-      .where(and(eq(conversations.workspaceId, this.workspaceId), ne(conversations.status, "resolved")));
     // A webhook that failed for good never becomes a chat: it stops counting after a while.
     for (const [key, u] of this.unconfirmed) if (this.deps.now() - u.since > UNCONFIRMED_FOR_MS) this.unconfirmed.delete(key);
+    // Confirmed means a conversation exists, not just the contact (ingest creates the contact
+    // first, so a chat is briefly a contact without a conversation); and confirming goes before
+    // the count, so a chat that appears in between is counted twice rather than not at all.
     if (this.unconfirmed.size) {
       const known = await this.deps.db
         .select({ inboxId: contactIdentities.inboxId, externalId: contactIdentities.externalId })
         .from(contactIdentities)
+        .innerJoin(conversations, and(eq(conversations.contactId, contactIdentities.contactId), eq(conversations.inboxId, contactIdentities.inboxId)))
         .where(or(...[...this.unconfirmed.values()].map((u) => and(eq(contactIdentities.inboxId, u.inboxId), eq(contactIdentities.externalId, u.externalId)))));
       for (const k of known) this.unconfirmed.delete(`${k.inboxId}\u0000${k.externalId}`);
     }
+    const [row] = await this.deps.db
+      .select({ n: count() })
+      .from(conversations)
+      .where(and(eq(conversations.workspaceId, this.workspaceId), ne(conversations.status, "resolved")));
     return (row?.n ?? 0) + this.unconfirmed.size;
   }
 
