@@ -2,6 +2,7 @@ import { registerPeopleRoutes } from "./people/index.ts";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { registerAccountRoutes } from "./account/index.ts";
+import { registerAiRoutes } from "./ai/index.ts";
 import { registerAuditRoutes } from "./audit/index.ts";
 import { registerAuthRoutes, sessionMiddleware } from "./auth/index.ts";
 import { registerAdminRoutes } from "./channels/index.ts";
@@ -29,6 +30,7 @@ import { registerWidgetRoutes, type WidgetSocketGateway } from "./widget/index.t
 import { registerDirectoryRoutes, registerPreferencesRoutes } from "./workspace/index.ts";
 import { registerSupervisionRoutes } from "./supervision/index.ts";
 import { registerReportRoutes } from "./reports/index.ts";
+import { registerInsightRoutes } from "./insights/index.ts";
 
 export interface AppDeps {
   /** Turns an authorised `/sync/<room>` request into a live room socket (Node: node/room-sockets.ts). */
@@ -80,6 +82,8 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerSupervisionRoutes(api, core);
   registerSlaRoutes(api, core);
   registerReportRoutes(api, core);
+  registerInsightRoutes(api, core);
+  registerAiRoutes(api, core);
   registerAuditRoutes(api, core);
   registerDataRightsRoutes(api, core);
   registerWidgetRoutes(api, app, core, deps.widgetSockets);

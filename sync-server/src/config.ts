@@ -47,6 +47,14 @@ export const ServerConfigSchema = z.object({
   PLATFORM_API_URLS: z.string().optional(),
   /** Largest file the server downloads from a platform (customers' media), in MB. */
   PLATFORM_DOWNLOAD_LIMIT_MB: z.coerce.number().positive().default(100),
+  /**
+   * AI assistance may call base URLs on private or loopback addresses and plain http (a model
+   * server inside the operator's network). Off: only https to public addresses, as for platforms.
+   */
+  AI_ALLOW_PRIVATE_URLS: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** This server's name across restarts (default: generated into DATA_DIR); give each of several servers sharing a data folder its own. */
   INSTANCE_ID: z
     .string()

@@ -35,6 +35,7 @@ import { WidgetLimits, type WidgetLimitOptions } from "./widget/index.ts";
 import { widgetMessagePrep, type WidgetPush } from "./widget/index.ts";
 import { BoardPublisher, withBoardRefresh } from "./supervision/index.ts";
 import type { Mailer } from "./people/index.ts";
+import { AiProviders, type AiProvidersOptions } from "./ai/index.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -83,6 +84,8 @@ export interface CoreOptions {
   webhookRetention?: WebhookRetention;
   /** Where email goes out (Node: SMTP when SMTP_URL is set); none: invitations are links to copy. */
   mailer?: Mailer;
+  /** AI assistance: whether admins may point it at private addresses (AI_ALLOW_PRIVATE_URLS), the Workers AI binding (edge only). */
+  ai?: Omit<AiProvidersOptions, "resolveHost">;
 }
 
 /**
@@ -149,6 +152,8 @@ export interface Core {
   trustedProxies: readonly string[];
   /** Sends invitations by email; null when the runtime has none or nothing is configured. */
   mailer: Mailer | null;
+  /** The workspaces' AI providers, built from their settings behind the fetch guard (ai/). */
+  ai: AiProviders;
 }
 
 /** Builds the parts in dependency order, each handed only what it needs. */
@@ -249,6 +254,7 @@ export function createCore(opts: CoreOptions): Core {
     passwords: opts.passwords ?? new PasswordHasher(nobleScrypt),
     trustedProxies: opts.trustedProxies ?? [],
     mailer: opts.mailer ?? null,
+    ai: new AiProviders({ ...opts.ai, resolveHost: opts.resolveHost }),
   };
 }
 

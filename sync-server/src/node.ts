@@ -36,6 +36,7 @@ const server = await startNodeServer({
   platformDownloadLimitBytes: config.PLATFORM_DOWNLOAD_LIMIT_MB * 1024 * 1024,
   demoTraffic: config.DEMO_TRAFFIC ? { seed: config.DEMO_TRAFFIC_SEED, maxOpen: config.DEMO_TRAFFIC_MAX_OPEN } : undefined,
   mail: mailSettingsOf(config),
+  aiAllowPrivateUrls: config.AI_ALLOW_PRIVATE_URLS,
 }).catch(refused);
 
 const demoLines = server.seed

@@ -44,6 +44,7 @@ import { t as ws } from "../ui/workspace-messages.ts";
 import { createTextTools } from "./text-tools.tsx";
 import { composerKeyAction } from "./composer-keys.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { createAiAssist } from "./ai/AiAssist.tsx";
 
 type Mode = "reply" | "note" | "whisper";
 
@@ -171,6 +172,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
   const [text, setText] = createSignal("");
   let textarea!: HTMLTextAreaElement;
   let fileInput!: HTMLInputElement;
+  let sendButton!: HTMLButtonElement;
 
   const draft = () => selection.work()?.draft ?? null;
   const offline = () => !local.browserOnline() || local.unreachable();
@@ -253,6 +255,15 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
       replace: (value) => edit({ index: 0, remove: textarea.value.length, insert: value, selectionStart: value.length, selectionEnd: value.length }),
     });
     onCleanup(unregister);
+  });
+
+  // AI assistance: suggestions replace the draft through the same edit, never sent by themselves.
+  const ai = createAiAssist({
+    conversationId: props.conversationId,
+    text: () => text(),
+    offline,
+    replace: (value) => edit({ index: 0, remove: textarea.value.length, insert: value, selectionStart: value.length, selectionEnd: value.length }),
+    focusSend: () => sendButton.focus(),
   });
 
   /** Files from a drop, a paste or the file picker: those the channel refuses are named, not attached. */
@@ -419,6 +430,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
             <ChoicesIcon />
           </button>
         </Show>
+        <ai.Button />
         <button type="button" class="composer-tool composer-tool-preview" aria-pressed={preview()} onMouseDown={keepFocus} onClick={() => setPreview((v) => !v)}>
           {t("preview")}
         </button>
@@ -454,11 +466,12 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
             onClick={() => tools.track()}
             onPaste={onPaste}
           />
-          <button type="submit" class="btn btn-primary composer-send">
+          <button ref={sendButton} type="submit" class="btn btn-primary composer-send">
             {t("send")}
           </button>
         </div>
       </div>
+      <ai.Panel />
       <AttachmentList files={files()} onRemove={(id) => setFiles((list) => list.filter((f) => f.id !== id))} />
       <Show when={choices() && caps()}>
         <ChoicesEditor caps={caps()!} channel={channel()} value={choices()!} onChange={setChoices} />

@@ -5,6 +5,8 @@
  */
 export { Composer } from "./Composer.tsx";
 export { draftOf, type DraftTarget } from "./draft-bridge.ts";
+export { MessageTranslation } from "./ai/MessageTranslation.tsx";
+export { refreshAiStatus } from "./ai/ai-api.ts";
 export { CANNED_VARIABLES } from "./content/canned-vars.ts";
 export { articleUrl, contentApi } from "./content/content-api.ts";
 export { contentStore, prefetchContent } from "./content/content.ts";

@@ -17,6 +17,7 @@ import { PeopleSettings } from "./people/PeopleSettings.tsx";
 import { RoutingRulesSettings } from "./routing-rules/RoutingRulesSettings.tsx";
 import { SecuritySettings } from "./security/SecuritySettings.tsx";
 import { RetentionSettings } from "./retention/RetentionSettings.tsx";
+import { AiSettingsSection } from "./ai/AiSettings.tsx";
 import { RolesSettings } from "./roles/RolesSettings.tsx";
 import { createRolesStore } from "./roles/roles-api.ts";
 
@@ -62,6 +63,9 @@ export function Settings() {
         </Show>
         <Show when={sections().retention}>
           <RetentionSettings />
+        </Show>
+        <Show when={sections().ai}>
+          <AiSettingsSection />
         </Show>
         <Show when={sections().audit}>
           <AuditSettings />

@@ -2,11 +2,11 @@ import { describe, expect, it } from "vitest";
 import { BUILT_IN_PERMISSIONS } from "@inbox/shared";
 import { canOpenSettings, settingsSectionsFor } from "./settings-access.ts";
 
-const none = { channels: false, content: false, sla: false, people: false, roles: false, audit: false, security: false, routingRules: false, retention: false };
+const none = { channels: false, content: false, sla: false, people: false, roles: false, audit: false, security: false, routingRules: false, retention: false, ai: false };
 
 describe("who sees which settings", () => {
   it("gives admins every section (business hours and SLAs too), supervisors the content they write, agents nothing", () => {
-    expect(settingsSectionsFor({ role: "admin" })).toEqual({ channels: true, content: true, sla: true, people: true, roles: true, audit: true, security: true, routingRules: true, retention: true });
+    expect(settingsSectionsFor({ role: "admin" })).toEqual({ channels: true, content: true, sla: true, people: true, roles: true, audit: true, security: true, routingRules: true, retention: true, ai: true });
     expect(settingsSectionsFor({ role: "supervisor" })).toEqual({ ...none, content: true });
     expect(settingsSectionsFor({ role: "agent" })).toEqual(none);
     expect(settingsSectionsFor(null)).toEqual(none);

@@ -26,6 +26,8 @@ export interface SettingsSections {
   routingRules: boolean;
   /** Data retention: how long resolved conversations are kept (the shared mayManageRetention). */
   retention: boolean;
+  /** AI assistance: provider, model, key, redaction (admins; custom roles with "configure AI"). */
+  ai: boolean;
 }
 
 /** From the person's permissions (built-in or custom role); workspace-wide rules stay with the admin role. */
@@ -41,6 +43,7 @@ export function settingsSectionsFor(user: PermissionHolder | null | undefined): 
     security: admin,
     routingRules: admin,
     retention: mayManageRetention(user),
+    ai: can(user, "configureAI"),
   };
 }
 

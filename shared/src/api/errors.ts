@@ -22,6 +22,8 @@ export const ERROR_CODES = [
   "over_capacity",
   /** The workspace requires two-factor sign-in and this session's user has not set it up: only enrolment (and sign-out) is open. */
   "two_factor_required",
+  /** The workspace's AI provider failed or refused (issue 15); `fields.reason` names how (sync-server/src/ai/provider.ts `AI_ERROR_KINDS`). */
+  "ai_unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { NOTIFICATION_KINDS } from "@inbox/shared/api/content";
 import type { BusinessCalendar, Permissions, SlaAtRisk, SlaSummary } from "@inbox/shared";
+import type { StoredAiSettings } from "@inbox/shared/api/ai";
 import { bytes } from "./bytes-column.ts";
 
 // The record. Times are integer milliseconds since the epoch; JSON columns hold values already
@@ -20,6 +21,11 @@ export const workspaces = sqliteTable("workspaces", {
   security: text("security", { mode: "json" }).$type<{ require2fa: "none" | "admins" | "everyone"; sessionHours: number | null }>(),
   /** Retention (migration 0022): conversations resolved more than this many days ago are deleted; null: kept. */
   retentionDays: integer("retention_days"),
+  /**
+   * Help in the composer (migration 0025; shared/api/ai.ts `StoredAiSettings`): opt-in, provider,
+   * base URL, model, redaction, and the API key sealed with the server's secret box. Null: off.
+   */
+  ai: text("ai", { mode: "json" }).$type<StoredAiSettings>(),
 });
 
 export const teams = sqliteTable("teams", {

@@ -78,6 +78,8 @@ export interface NodeServerOptions {
   demoTraffic?: Partial<DemoTrafficOptions>;
   /** SMTP_URL and MAIL_FROM: invitations are also emailed (default: only a link to copy). */
   mail?: SmtpSettings;
+  /** AI_ALLOW_PRIVATE_URLS: AI base URLs may be private or loopback addresses (tests' fake provider). */
+  aiAllowPrivateUrls?: boolean;
 }
 
 export interface RunningServer {
@@ -123,6 +125,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     webhookRetention: opts.webhookRetention,
     leaseMs: opts.leaseMs,
     mailer: opts.mail ? smtpMailer(opts.mail) : undefined,
+    ai: { allowPrivateUrls: opts.aiAllowPrivateUrls },
   });
   // What this server's previous process held when it stopped (a crash) is taken back first.
   await takeBackOwnClaims(core);

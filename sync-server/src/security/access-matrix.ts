@@ -212,6 +212,12 @@ export const ROUTES: RouteRow[] = [
     note: "a chat offered to the caller; someone else's offer: 403",
   },
   { route: "GET /api/conversations/:id/events", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/events` }) },
+  {
+    route: "GET /api/conversations/:id/similar",
+    expect: TEAM,
+    request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/similar` }),
+    note: "only resolved conversations the caller may see",
+  },
   { route: "GET /api/conversations/:id/tickets", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/tickets` }) },
   {
     route: "POST /api/conversations/:id/tickets",
@@ -445,6 +451,26 @@ export const ROUTES: RouteRow[] = [
     note: "the admin's own workspace's entries; the export is audited",
   },
   { route: "GET /api/admin/audit/verify", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/audit/verify" }), note: "the admin's own workspace's chain" },
+
+  // ---------- AI assistance (issue 15): settings with configureAI, tools for who may reply in the chat ----------
+  { route: "GET /api/admin/ai", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/ai" }), note: "configure AI (admins, or a custom role with it): the own workspace's settings, never the key" },
+  {
+    route: "PUT /api/admin/ai",
+    expect: ADMINS_CREATE,
+    request: () => ({ method: "PUT", path: "/api/admin/ai", json: { enabled: false, provider: "openai-compatible", baseUrl: "", model: "", redact: true } }),
+    note: "configure AI: the own workspace's; audited before/after, the key redacted",
+  },
+  { route: "POST /api/admin/ai/test", expect: ADMINS_CREATE, request: () => ({ method: "POST", path: "/api/admin/ai/test" }), note: "configure AI: the own workspace's saved provider" },
+  { route: "GET /api/ai/status", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/ai/status" }), note: "whether the composer's tools are on in one's own workspace" },
+  ...(["rewrite", "translate-draft", "translate-message", "summarise", "draft-reply"] as const).map(
+    (tool): RouteRow => ({
+      route: `POST /api/ai/${tool}`,
+      expect: TEAM,
+      request: (fx) => ({ method: "POST", path: `/api/ai/${tool}`, json: { conversationId: conv(fx), text: "Hello from the matrix", style: "formal", messageId: uid() } }),
+      alsoAllowed: [409],
+      note: "may reply, on a chat they may work on; 409 while the workspace has AI off (the matrix's)",
+    }),
+  ),
 
   // ---------- reports (issue 14) ----------
   {

@@ -42,7 +42,7 @@ export async function startTestServer(
     trustedProxies?: string[];
     instanceId?: string;
     leaseMs?: number;
-  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "demoTraffic" | "mail"> = {},
+  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "demoTraffic" | "mail" | "aiAllowPrivateUrls"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock: TestServer["clock"] = { offsetMs: 0 };
@@ -73,6 +73,7 @@ export async function startTestServer(
     leaseMs: opts.leaseMs,
     demoTraffic: opts.demoTraffic,
     mail: opts.mail,
+    aiAllowPrivateUrls: opts.aiAllowPrivateUrls,
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);

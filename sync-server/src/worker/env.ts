@@ -1,3 +1,4 @@
+import type { WorkersAiBinding } from "../ai/index.ts";
 import type { DurableObjectNamespace, Fetcher, R2Bucket } from "./cf-types.ts";
 
 /** The Worker's bindings, as wrangler.toml declares them (secrets set with `wrangler secret put`). */
@@ -34,4 +35,6 @@ export interface Env {
   PLATFORM_API_URLS?: string;
   /** Largest file downloaded from a platform, in MB (default 100). */
   PLATFORM_DOWNLOAD_LIMIT_MB?: string;
+  /** Workers AI (`[ai] binding = "AI"` in wrangler.toml): a workspace may choose it for AI assistance. */
+  AI?: WorkersAiBinding;
 }

@@ -59,6 +59,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     sockets: env.SOCKET_RECHECK_MS ? { recheckMs: Number(env.SOCKET_RECHECK_MS) } : {},
     widgetLimits: widgetLimitsFromEnv(env.WIDGET_LIMITS),
     webhookRetention: webhookRetentionFrom(env),
+    ai: { workersAi: env.AI },
   });
   return { core, live, widgetPush };
 }

@@ -14,6 +14,7 @@ import { t } from "./messages.ts";
 import { Time } from "./Time.tsx";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
 import { MessageContent } from "./MessageContent.tsx";
+import { MessageTranslation } from "../../composer/index.ts";
 
 function Failure(props: { message: Message; offline?: boolean; db?: LocalDb | null; onRetried?: () => void }) {
   const [busy, setBusy] = createSignal(false);
@@ -109,6 +110,9 @@ export function MessageBubble(props: {
             )}
           </Show>
           <MessageContent content={m().content} senderName={m().senderName} messageId={m().id} chosenId={props.chosenId} onMediaLoad={props.onMediaLoad} />
+          <Show when={m().senderKind === "customer" && m().content.kind === "text"}>
+            <MessageTranslation conversationId={m().conversationId} messageId={m().id} offline={!!props.offline} />
+          </Show>
           <Show when={failed()}>
             <Failure message={m()} offline={props.offline} db={props.db} onRetried={props.onRetried} />
           </Show>
