@@ -19,3 +19,4 @@ export * from "./api/people.ts";
 export * from "./protocol/rooms.ts";
 export * from "./protocol/board-room.ts";
 export * from "./domain/board.ts";
+export * from "./insights/index.ts";

@@ -25,6 +25,7 @@ if (ONLY) {
   const sections: Record<string, () => Promise<void>> = {
     reports: async () => (await import("./reports-bench.ts")).reportsSection({ quick: QUICK }),
     supervision: async () => (await import("./supervision-bench.ts")).supervisionSection({ quick: QUICK }),
+    insights: async () => (await import("./insights-bench.ts")).insightsSection({ quick: QUICK }),
   };
   if (!sections[ONLY]) throw new Error(`--only takes one of ${Object.keys(sections).join(", ")}`);
   await sections[ONLY]();
@@ -67,3 +68,4 @@ await (await import("./workers-bench.ts")).workersSection({ quick: QUICK });
 await (await import("./webhook-flood-bench.ts")).webhookFloodSection({ quick: QUICK });
 await (await import("./supervision-bench.ts")).supervisionSection({ quick: QUICK });
 await (await import("./reports-bench.ts")).reportsSection({ quick: QUICK });
+await (await import("./insights-bench.ts")).insightsSection({ quick: QUICK });

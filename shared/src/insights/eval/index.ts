@@ -1,0 +1,7 @@
+/**
+ * The hand-labelled evaluation sets, for the bench and tests only: kept out of the public
+ * insights entry so the client bundle never carries them.
+ */
+export { DEV_SET } from "./dev-set.ts";
+export { TEST_SET } from "./test-set.ts";
+export type { LabelledMessage } from "./labelled-message.ts";

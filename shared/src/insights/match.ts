@@ -1,0 +1,139 @@
+import type { Term } from "./terms.ts";
+
+/**
+ * Tiny pattern language for lexicon entries, matched over terms rather than over raw text so no
+ * regular expression ever runs on customer input here (nothing can backtrack):
+ *   "horri*"       a word starting with "horri" (inflections: horrivel, horrible, horrendo)
+ *   "cobrad*|cobrou" either (in a lexicon table, "|" separates whole entries)
+ *   "ate,until sexta,friday" per-word alternatives inside one multi-word entry
+ *   "~"            up to two words or numbers in between ("charged ~ twice" matches "charged me twice")
+ *   "#"            a number of two or more, in digits ("3", "4th", "3ª") or words ("duas",
+ *                  "third" is left to entries), so "uma vez"/"one time" never counts as "twice"
+ * A prefix entry is used instead of a stemmer library: prefixes over folded text cover pt/en/es
+ * inflection at lexicon scale, while stemmers over-merge short chat words ("vc", "pq", "ta").
+ */
+type Part =
+  | { kind: "gap" }
+  | { kind: "number" }
+  | { kind: "word"; options: readonly { text: string; prefix: boolean }[] };
+
+export interface Pattern<T> {
+  source: string;
+  parts: readonly Part[];
+  value: T;
+}
+
+const NUMBER_WORDS = new Set([
+  "dois", "duas", "tres", "quatro", "cinco", "seis", "sete", "oito", "dez", "quinze", "vinte", "varias", "muitas",
+  "two", "three", "four", "five", "six", "seven", "ten", "several", "many", "dos", "cuatro", "diez", "muchas",
+]);
+
+export function compile<T>(source: string, value: T): Pattern<T> {
+  const parts: Part[] = source.split(" ").filter(Boolean).map((p): Part => {
+    if (p === "~") return { kind: "gap" };
+    if (p === "#") return { kind: "number" };
+    return {
+      kind: "word",
+      options: p.split(/[|,]/).map((o) => (o.endsWith("*") ? { text: o.slice(0, -1), prefix: true } : { text: o, prefix: false })),
+    };
+  });
+  return { source, parts, value };
+}
+
+function wordMatches(part: Extract<Part, { kind: "word" }>, term: Term): boolean {
+  if (term.token.kind !== "word" && term.token.kind !== "emoji" && term.token.kind !== "emoticon") return false;
+  for (const form of term.forms) {
+    for (const o of part.options) if (o.prefix ? form.startsWith(o.text) : form === o.text) return true;
+  }
+  return false;
+}
+
+function numberMatches(term: Term): boolean {
+  if (term.token.kind === "word") return NUMBER_WORDS.has(term.token.norm);
+  return term.token.kind === "number" && Number.parseInt(term.token.norm, 10) >= 2;
+}
+
+/** End (exclusive) of a match of `parts` starting at terms[i], or -1. Gaps are lazy and bounded. */
+export function matchAt(terms: readonly Term[], i: number, parts: readonly Part[], p = 0): number {
+  if (p === parts.length) return i;
+  const part = parts[p]!;
+  if (part.kind === "gap") {
+    for (let skip = 0; skip <= 2; skip++) {
+      const skipped = terms[i + skip - 1]?.token.kind;
+      if (skip > 0 && skipped !== "word" && skipped !== "number") break;
+      const end = matchAt(terms, i + skip, parts, p + 1);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  const term = terms[i];
+  if (!term) return -1;
+  const ok = part.kind === "number" ? numberMatches(term) : wordMatches(part, term);
+  return ok ? matchAt(terms, i + 1, parts, p + 1) : -1;
+}
+
+/**
+ * Patterns indexed by the first three letters of their first word, so each position tries only
+ * the few entries that could start there; longest entries first, so phrases win over words.
+ */
+export class PatternIndex<T> {
+  private readonly byKey = new Map<string, Pattern<T>[]>();
+  private readonly unkeyed: Pattern<T>[] = [];
+
+  constructor(entries: Iterable<readonly [string, T]>) {
+    for (const [source, value] of entries) {
+      const pattern = compile(source, value);
+      const first = pattern.parts[0];
+      if (first?.kind !== "word") {
+        this.unkeyed.push(pattern);
+        continue;
+      }
+      for (const o of first.options) {
+        const key = o.text.slice(0, 3);
+        const list = this.byKey.get(key) ?? [];
+        list.push(pattern);
+        this.byKey.set(key, list);
+      }
+    }
+    const longestFirst = (a: Pattern<T>, b: Pattern<T>) => b.parts.length - a.parts.length;
+    for (const list of this.byKey.values()) list.sort(longestFirst);
+    this.unkeyed.sort(longestFirst);
+  }
+
+  /** The longest entry matching at terms[i], with its end. */
+  longestAt(terms: readonly Term[], i: number): { pattern: Pattern<T>; end: number } | null {
+    const term = terms[i];
+    if (!term) return null;
+    let best: { pattern: Pattern<T>; end: number } | null = null;
+    const seen = new Set<Pattern<T>[]>();
+    const lists: Pattern<T>[][] = [this.unkeyed];
+    for (const form of term.forms) {
+      const list = this.byKey.get(form.slice(0, 3));
+      if (list && !seen.has(list)) {
+        seen.add(list);
+        lists.push(list);
+      }
+    }
+    for (const list of lists) {
+      for (const pattern of list) {
+        if (best && pattern.parts.length <= best.pattern.parts.length) break;
+        const end = matchAt(terms, i, pattern.parts);
+        if (end > i) best = { pattern, end };
+      }
+    }
+    return best;
+  }
+
+  /** Every non-overlapping match, scanning left to right. */
+  findAll(terms: readonly Term[]): { pattern: Pattern<T>; start: number; end: number }[] {
+    const found: { pattern: Pattern<T>; start: number; end: number }[] = [];
+    for (let i = 0; i < terms.length; ) {
+      const hit = this.longestAt(terms, i);
+      if (hit) {
+        found.push({ pattern: hit.pattern, start: i, end: hit.end });
+        i = hit.end;
+      } else i++;
+    }
+    return found;
+  }
+}

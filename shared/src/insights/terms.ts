@@ -1,0 +1,45 @@
+import { lookupForms } from "./normalise.ts";
+import { tokenize, type Token } from "./tokenize.ts";
+import type { InsightLanguage } from "./language.ts";
+
+/**
+ * A token with every spelling the lexicons may know it under: as typed, with stretched letters
+ * cut, and the standard word for a chat abbreviation ("vc" → "voce"). Lexicons are then written
+ * once, in standard spelling, instead of listing each abbreviation beside each rule.
+ */
+export interface Term {
+  token: Token;
+  forms: readonly string[];
+}
+
+// Only abbreviations that mean one thing in support chats. "n" (não) and "q" (que) are read
+// as such outside English, where "n" is "and" ("rock n roll").
+const CHAT: Readonly<Record<string, string>> = {
+  vc: "voce", vcs: "voces", voce: "voce", pq: "porque", pk: "porque", xq: "porque", tb: "tambem", tbm: "tambem",
+  tmb: "tambien", mto: "muito", mt: "muito", mtt: "muito", blz: "beleza", vlw: "valeu", obg: "obrigado",
+  obgd: "obrigado", obgda: "obrigada", brigado: "obrigado", brigada: "obrigada", pfv: "favor", pfvr: "favor",
+  pf: "favor", porfa: "favor", pls: "please", plz: "please", plis: "please", thx: "thanks", thnx: "thanks",
+  tks: "thanks", ty: "thanks", nd: "nada", td: "tudo", hj: "hoje", dnv: "denovo", cmg: "comigo", msm: "mesmo",
+  qdo: "quando", qnd: "quando", ngm: "ninguem", u: "you", ur: "your", r: "are", tbh: "honestly", idk: "dunno",
+  ta: "esta", to: "to", tô: "estou", cade: "cade", nao: "nao", ñ: "nao",
+};
+const CHAT_NOT_EN: Readonly<Record<string, string>> = { n: "nao", q: "que" };
+
+export function toTerms(text: string, language: InsightLanguage | null | undefined): Term[] {
+  return tokenize(text).map((token) => {
+    if (token.kind !== "word") return { token, forms: [token.norm] };
+    const forms = lookupForms(token.norm);
+    const chat = CHAT[token.norm] ?? (language !== "en" ? CHAT_NOT_EN[token.norm] : undefined);
+    if (chat !== undefined && !forms.includes(chat)) forms.push(chat);
+    return { token, forms };
+  });
+}
+
+export function isWord(term: Term | undefined): boolean {
+  return term?.token.kind === "word";
+}
+
+/** Sentence punctuation ends negation scope and clauses. */
+export function isBoundary(term: Term | undefined): boolean {
+  return term?.token.kind === "punct";
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { assessUrgency, type UrgencyReason } from "./urgency.ts";
+
+const reasons = (text: string, lang: "pt" | "en" | "es" = "pt") => assessUrgency({ text, language: lang }).reasons.map((r) => r.reason);
+const level = (text: string, lang: "pt" | "en" | "es" = "pt") => assessUrgency({ text, language: lang }).level;
+
+describe("assessUrgency: words", () => {
+  it.each<[string, "pt" | "en" | "es", UrgencyReason]>([
+    ["meu cartão foi clonado", "pt", "fraud"],
+    ["não reconheço essa compra no meu extrato", "pt", "fraud"],
+    ["vou acionar o Procon", "pt", "legal"],
+    ["I'm calling my lawyer", "en", "legal"],
+    ["fui cobrado duas vezes pelo mesmo pedido", "pt", "billing_error"],
+    ["you charged me twice", "en", "billing_error"],
+    ["o site está fora do ar", "pt", "outage"],
+    ["estou com alergia depois do prato", "pt", "health"],
+    ["urgente, preciso de ajuda", "pt", "explicit"],
+    ["me cobraron dos veces", "es", "billing_error"],
+  ])("%s → %s, high on its own", (text, lang, reason) => {
+    const u = assessUrgency({ text, language: lang });
+    expect(u.level).toBe("high");
+    expect(u.reasons.map((r) => r.reason)).toContain(reason);
+  });
+  it("quotes the words that raised it", () => {
+    const u = assessUrgency({ text: "Fui COBRADO duas vezes", language: "pt" });
+    expect(u.reasons.find((r) => r.reason === "billing_error")?.words).toBe("COBRADO duas vezes");
+  });
+  it("'cancel' alone is not high; with a deadline it is", () => {
+    expect(level("I want to cancel my subscription", "en")).toBe("normal");
+    expect(reasons("I want to cancel my subscription", "en")).toContain("cancel");
+    expect(level("please cancel my order today", "en")).toBe("high");
+    expect(level("quero cancelar e pedir o reembolso", "pt")).toBe("high");
+  });
+  it("repeated contact in the words is high", () => {
+    expect(level("é a terceira vez que escrevo", "pt")).toBe("high");
+    expect(reasons("this is the third time I write", "en")).toContain("repeat_contact");
+  });
+  it("'uma vez'/'one time' is not a repeat contact; small words are not outages or legal threats", () => {
+    expect(reasons("mais uma vez obrigado")).not.toContain("repeat_contact");
+    expect(reasons("o dinheiro caiu na conta, valeu")).toEqual([]);
+    expect(reasons("meu pedido está em processo de entrega")).toEqual([]);
+    expect(reasons("feliz feriado!")).toEqual([]);
+  });
+  it("a polite question is normal", () => {
+    expect(assessUrgency({ text: "qual o horário de atendimento?", language: "pt" })).toEqual({ level: "normal", score: 0, reasons: [] });
+  });
+  it("negative tone alone stays normal", () => {
+    const u = assessUrgency({ text: "péssimo, horrível, odiei", language: "pt" });
+    expect(u.level).toBe("normal");
+    expect(u.reasons.map((r) => r.reason)).toEqual(["negative"]);
+  });
+});
+
+describe("assessUrgency: context", () => {
+  const base = { text: "quero cancelar", language: "pt" as const };
+  it("SLA breached raises it to high together with another reason", () => {
+    const u = assessUrgency({ ...base, waitedMs: 70 * 60_000, slaTargetMs: 60 * 60_000 });
+    expect(u.reasons.map((r) => r.reason)).toContain("sla_breached");
+    expect(u.level).toBe("high");
+  });
+  it("SLA at risk from 75% of the target", () => {
+    expect(assessUrgency({ text: "oi", waitedMs: 45 * 60_000, slaTargetMs: 60 * 60_000 }).reasons.map((r) => r.reason)).toEqual(["sla_at_risk"]);
+    expect(assessUrgency({ text: "oi", waitedMs: 30 * 60_000, slaTargetMs: 60 * 60_000 }).reasons).toEqual([]);
+    expect(assessUrgency({ text: "oi", waitedMs: 30 * 60_000, slaTargetMs: null }).reasons).toEqual([]);
+  });
+  it("VIP and recent contacts add", () => {
+    const vip = assessUrgency({ ...base, vip: true });
+    expect(vip.reasons.map((r) => r.reason)).toContain("vip");
+    expect(vip.score).toBeGreaterThan(assessUrgency(base).score);
+    expect(assessUrgency({ ...base, recentConversations: 2 }).reasons.map((r) => r.reason)).toContain("recent_contacts");
+    expect(assessUrgency({ ...base, recentConversations: 1 }).reasons.map((r) => r.reason)).not.toContain("recent_contacts");
+  });
+});
