@@ -10,7 +10,7 @@ import { MergeContact } from "./MergeContact.tsx";
 import { ContactDataRights } from "./ContactDataRights.tsx";
 import { t } from "./messages.ts";
 import { EarlierConversations } from "./EarlierConversations.tsx";
-import { Suggestions } from "../insights/index.ts";
+import { ConversationInsights, Suggestions } from "../insights/index.ts";
 
 export function CustomerInfo(props: { onClose: () => void }) {
   const state = useAppState();
@@ -32,6 +32,7 @@ export function CustomerInfo(props: { onClose: () => void }) {
               {(contact) => <ContactProfile contact={contact()} panel={panel} />}
             </Show>
             <ConversationMeta conversation={conversation()} inbox={selection.inbox()} />
+            <ConversationInsights conversation={conversation()} />
             <Suggestions conversation={conversation()} />
             <EarlierConversations
               conversations={selection.earlierConversations()}

@@ -4,3 +4,5 @@
  * conversations like the open one (the server's ranking, or the device's when offline).
  */
 export { Suggestions } from "./Suggestions.tsx";
+export { MessageInsightChips } from "./MessageInsightChips.tsx";
+export { ConversationInsights } from "./ConversationInsights.tsx";

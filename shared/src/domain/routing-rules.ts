@@ -57,6 +57,13 @@ export const RuleConditionSchema = z.discriminatedUnion("type", [
   /** The message arrived within (or outside) the workspace's business hours. */
   z.object({ type: z.literal("business_hours"), within: z.boolean() }),
   z.object({ type: z.literal("priority"), values: values(PrioritySchema) }),
+  /** The message's sentiment, judged on the device and the server alike (shared/insights). */
+  z.object({ type: z.literal("sentiment"), values: values(z.enum(["negative", "neutral", "positive"])) }),
+  /**
+   * The message is (or is not) urgent: its words (fraud, Procon, "urgente", an outage, a cancel
+   * with a deadline…) and whether the customer is a VIP (shared/insights assessUrgency).
+   */
+  z.object({ type: z.literal("urgency"), high: z.boolean() }),
 ]);
 export type RuleCondition = z.infer<typeof RuleConditionSchema>;
 export type RuleConditionType = RuleCondition["type"];

@@ -104,6 +104,27 @@ describe("evaluateRules: examples", () => {
   });
 });
 
+describe("evaluateRules: sentiment and urgency from the local insights", () => {
+  const urgentToTop = rule({ name: "Urgent first", conditions: [{ type: "urgency", high: true }], actions: [{ type: "set_priority", priority: "urgent" }] });
+  const upset = rule({ name: "Upset", conditions: [{ type: "sentiment", values: ["negative"] }], actions: [{ type: "add_labels", labels: ["upset"] }] });
+
+  it("a fraud report is urgent and negative; a thank-you is neither", () => {
+    const fraud = { ...base, text: "Não reconheço essa compra no meu cartão, isso é golpe! 😡" };
+    expect(evaluateRules([urgentToTop, upset], fraud).effects).toEqual({ priority: "urgent", labels: ["upset"] });
+    expect(evaluateRules([urgentToTop, upset], { ...base, text: "Muito obrigado, resolveu tudo! 😊" }).fired).toEqual([]);
+  });
+
+  it("the negation is read: 'não gostei nada do produto' is negative", () => {
+    expect(evaluateRules([upset], { ...base, text: "não gostei nada do produto" }).fired.map((f) => f.name)).toEqual(["Upset"]);
+  });
+
+  it("'not urgent' matches the rest, and a cancellation alone is not urgent", () => {
+    const calm = rule({ conditions: [{ type: "urgency", high: false }], actions: [{ type: "add_labels", labels: ["calm"] }] });
+    expect(evaluateRules([calm], { ...base, text: "I would like to cancel my subscription" }).effects.labels).toEqual(["calm"]);
+    expect(evaluateRules([calm], { ...base, text: "I was charged twice this month, fix it now" }).fired).toEqual([]);
+  });
+});
+
 describe("rule schemas refuse in words", () => {
   const valid = { name: "Refunds", triggers: ["conversation_created"], conditions: [], actions: [{ type: "set_priority", priority: "urgent" }] };
   const message = (input: unknown) => {
@@ -145,6 +166,8 @@ const conditionArb: fc.Arbitrary<RuleCondition> = fc.oneof(
   fc.record({ type: fc.constant("text_matches" as const), values: fc.constant(["\\d{3}"] as string[]) }),
   fc.record({ type: fc.constant("business_hours" as const), within: fc.boolean() }),
   fc.record({ type: fc.constant("priority" as const), values: fc.uniqueArray(priorityArb, { minLength: 1, maxLength: 2 }) }),
+  fc.record({ type: fc.constant("sentiment" as const), values: fc.uniqueArray(fc.constantFrom("negative" as const, "neutral" as const, "positive" as const), { minLength: 1, maxLength: 2 }) }),
+  fc.record({ type: fc.constant("urgency" as const), high: fc.boolean() }),
 );
 const actionArb: fc.Arbitrary<RuleAction> = fc.oneof(
   fc.record({ type: fc.constant("set_team" as const), teamId: fc.constantFrom("t1", "t2") }),

@@ -1,3 +1,4 @@
+import { analyseSentiment, assessUrgency, detectLanguage, type SentimentLabel } from "../insights/index.ts";
 import { DEFAULT_CALENDAR, isBusinessTime, type BusinessCalendar } from "./business-hours.ts";
 import type { Priority } from "./conversation.ts";
 import type { ChannelType } from "./inbox.ts";
@@ -38,6 +39,19 @@ export interface RuleFacts {
   calendar: BusinessCalendar | null;
 }
 
+/** What the insights say of the message, for the sentiment and urgency conditions. */
+export interface MessageJudgement {
+  sentiment: SentimentLabel;
+  urgent: boolean;
+}
+
+/** The message judged by the local insights, as the rules read it (its words and the customer's VIP status). */
+export function judgeMessage(text: string, vip: boolean): MessageJudgement {
+  const language = detectLanguage(text).language;
+  const sentiment = analyseSentiment(text, language);
+  return { sentiment: sentiment.label, urgent: assessUrgency({ text, language, sentiment, vip }).level === "high" };
+}
+
 /** Who gets the chat, as the last rule that said so decided. */
 export type RuleRouting = { kind: "assign"; userId: string } | { kind: "mode"; mode: RuleRoutingMode } | { kind: "skip" };
 
@@ -71,9 +85,12 @@ export function evaluateRules(rules: readonly RoutingRule[], facts: RuleFacts): 
   const state = { teamId: facts.teamId, priority: facts.priority, labels: [...facts.labels] };
   const fired: FiredRule[] = [];
   const effects: RuleEffects = { labels: [] };
+  // Judged once, and only when a rule asks: most rule books never look at sentiment or urgency.
+  let judged: MessageJudgement | undefined;
+  const judgement = () => (judged ??= judgeMessage(facts.text, facts.contact.vip));
   for (const rule of ordered) {
     if (!rule.enabled || !runsOn(rule, facts.trigger)) continue;
-    if (!rule.conditions.every((c) => conditionMatches(c, { ...facts, ...state }))) continue;
+    if (!rule.conditions.every((c) => conditionMatches(c, { ...facts, ...state }, judgement))) continue;
     fired.push({ ruleId: rule.id, name: rule.name, actions: rule.actions });
     for (const action of rule.actions) apply(action, state, effects);
     if (rule.actions.some((a) => a.type === "stop")) break;
@@ -123,7 +140,11 @@ export function runsOn(rule: Pick<RoutingRule, "triggers">, trigger: RuleTrigger
   return rule.triggers.includes(trigger) || (trigger === "conversation_created" && rule.triggers.includes("customer_message"));
 }
 
-export function conditionMatches(c: RuleCondition, f: Omit<RuleFacts, "labels"> & { labels: readonly string[] }): boolean {
+export function conditionMatches(
+  c: RuleCondition,
+  f: Omit<RuleFacts, "labels"> & { labels: readonly string[] },
+  judgement: () => MessageJudgement = () => judgeMessage(f.text, f.contact.vip),
+): boolean {
   switch (c.type) {
     case "channel":
       return c.values.includes(f.channel);
@@ -154,6 +175,10 @@ export function conditionMatches(c: RuleCondition, f: Omit<RuleFacts, "labels"> 
       return isBusinessTime(f.calendar ?? DEFAULT_CALENDAR, f.at) === c.within;
     case "priority":
       return c.values.includes(f.priority);
+    case "sentiment":
+      return c.values.includes(judgement().sentiment);
+    case "urgency":
+      return judgement().urgent === c.high;
   }
 }
 

@@ -15,6 +15,7 @@ import { Time } from "./Time.tsx";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
 import { MessageContent } from "./MessageContent.tsx";
 import { MessageTranslation } from "../../composer/index.ts";
+import { MessageInsightChips } from "../../insights/index.ts";
 
 function Failure(props: { message: Message; offline?: boolean; db?: LocalDb | null; onRetried?: () => void }) {
   const [busy, setBusy] = createSignal(false);
@@ -77,6 +78,10 @@ export function MessageBubble(props: {
   const m = () => props.message;
   const side = () => messageSide(m());
   const failed = () => m().direction === "outbound" && (m().status === "failed" || m().status === "unconfirmed");
+  const customerText = () => {
+    const c = m().content;
+    return m().senderKind === "customer" && c.kind === "text" && c.text.trim() !== "" ? c.text : null;
+  };
   return (
     <Show
       when={side() !== "center"}
@@ -110,6 +115,9 @@ export function MessageBubble(props: {
             )}
           </Show>
           <MessageContent content={m().content} senderName={m().senderName} messageId={m().id} chosenId={props.chosenId} onMediaLoad={props.onMediaLoad} />
+          <Show when={customerText()}>
+            {(text) => <MessageInsightChips text={text()} />}
+          </Show>
           <Show when={m().senderKind === "customer" && m().content.kind === "text"}>
             <MessageTranslation conversationId={m().conversationId} messageId={m().id} offline={!!props.offline} />
           </Show>

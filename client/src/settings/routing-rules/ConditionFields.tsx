@@ -7,6 +7,8 @@ import { LabelChips } from "./LabelChips.tsx";
 import type { ConditionDraft } from "./rule-drafts.ts";
 import { t } from "./messages.ts";
 
+const SENTIMENTS = ["negative", "neutral", "positive"] as const;
+
 export function ConditionFields(props: { condition: ConditionDraft; index: number; choices: RuleChoices; onChange(patch: Partial<ConditionDraft>): void; onRemove(): void }) {
   const name = () => t(`cond_${props.condition.type}`);
   const toggle = (value: string, on: boolean) => props.onChange({ values: on ? [...props.condition.values, value] : props.condition.values.filter((v) => v !== value) });
@@ -47,6 +49,17 @@ export function ConditionFields(props: { condition: ConditionDraft; index: numbe
         <Match when={props.condition.type === "priority"}>{ticks(PrioritySchema.options.map((p) => ({ value: p, label: t(`priority_${p}`) })))}</Match>
         <Match when={props.condition.type === "labels"}>
           <LabelChips labels={props.condition.values} name={name()} onChange={(values) => props.onChange({ values })} />
+        </Match>
+        <Match when={props.condition.type === "sentiment"}>
+          {ticks(SENTIMENTS.map((v) => ({ value: v, label: t(`sentiment_${v}`) })))}
+          <p class="field-hint rule-note">{t("insightNote")}</p>
+        </Match>
+        <Match when={props.condition.type === "urgency"}>
+          <select aria-label={name()} value={props.condition.flag ? "yes" : "no"} onChange={(e) => props.onChange({ flag: e.currentTarget.value === "yes" })}>
+            <option value="yes">{t("urgentYes")}</option>
+            <option value="no">{t("urgentNo")}</option>
+          </select>
+          <p class="field-hint rule-note">{t("urgencyNote")}</p>
         </Match>
         <Match when={props.condition.type === "contact_vip" || props.condition.type === "business_hours"}>
           <select aria-label={name()} value={props.condition.flag ? "yes" : "no"} onChange={(e) => props.onChange({ flag: e.currentTarget.value === "yes" })}>

@@ -37,6 +37,20 @@ describe("rule drafts", () => {
     expect(r).toEqual({ ok: true, value: { name: "Refunds", enabled: true, triggers: ["conversation_created"], conditions: refund.conditions, actions: refund.actions } });
   });
 
+  it("round-trips the insight conditions, and words them in the list", () => {
+    const rule: RoutingRule = {
+      ...refund,
+      conditions: [
+        { type: "urgency", high: true },
+        { type: "sentiment", values: ["negative", "neutral"] },
+      ],
+    };
+    expect(inputFromDraft(ruleDraft(rule))).toMatchObject({ ok: true, value: { conditions: rule.conditions } });
+    expect(conditionsWords(rule.conditions, choices)).toBe("message is urgent and Message sentiment is negative or neutral");
+    const fresh = newCondition("urgency");
+    expect(inputFromDraft({ ...EMPTY_RULE, name: "x", conditions: [{ ...fresh, flag: false }], actions: [newAction("stop")] })).toMatchObject({ ok: true, value: { conditions: [{ type: "urgency", high: false }] } });
+  });
+
   it("takes words one per line, trimmed, and says in words what is missing", () => {
     const d: RuleDraft = structuredClone(EMPTY_RULE);
     d.onCreated = false;

@@ -26,6 +26,8 @@ export const CONDITION_TYPES: readonly RuleConditionType[] = [
   "labels",
   "business_hours",
   "priority",
+  "sentiment",
+  "urgency",
 ];
 export const ACTION_TYPES: readonly RuleActionType[] = ["set_team", "set_priority", "add_labels", "assign_agent", "route", "skip_routing", "send_canned", "stop"];
 
@@ -38,7 +40,7 @@ export interface ConditionDraft {
   values: string[];
   /** Values one per line. */
   lines: string;
-  /** VIP or not; within business hours or outside. */
+  /** VIP or not; within business hours or outside; urgent or not. */
   flag: boolean;
 }
 
@@ -86,6 +88,7 @@ function conditionDraft(c: RuleCondition): ConditionDraft {
   const d = newCondition(c.type);
   if (c.type === "contact_vip") return { ...d, flag: c.vip };
   if (c.type === "business_hours") return { ...d, flag: c.within };
+  if (c.type === "urgency") return { ...d, flag: c.high };
   if (LINES.has(c.type)) return { ...d, lines: (c as { values: string[] }).values.join("\n") };
   return { ...d, values: [...(c as { values: string[] }).values] };
 }
@@ -137,6 +140,7 @@ export function inputFromDraft(d: RuleDraft): DraftResult {
   const conditions = d.conditions.map((c, index): unknown => {
     if (c.type === "contact_vip") return { type: c.type, vip: c.flag };
     if (c.type === "business_hours") return { type: c.type, within: c.flag };
+    if (c.type === "urgency") return { type: c.type, high: c.flag };
     const values = LINES.has(c.type) ? lines(c.lines) : c.values;
     if (values.length === 0) problems.push({ kind: "condition_empty", index });
     if (c.type === "text_matches") {

@@ -20,6 +20,10 @@ export function conditionWords(c: RuleCondition, choices: RuleChoices): string {
       return `${head} ${or(c.values.map((id) => nameIn(choices.inboxes, id)))}`;
     case "priority":
       return `${head} ${or(c.values.map((p) => t(`priority_${p}`)))}`;
+    case "sentiment":
+      return `${head} ${or(c.values.map((v) => t(`sentiment_${v}`)))}`;
+    case "urgency":
+      return t(c.high ? "urgentYes" : "urgentNo");
     default:
       return `${head} ${or(c.values.map((v) => `“${v}”`))}`;
   }
