@@ -31,8 +31,8 @@ export function CustomerInfo(props: { onClose: () => void }) {
             <Show when={panel.contact()} fallback={<p class="muted small">{t("loadingProfile")}</p>}>
               {(contact) => <ContactProfile contact={contact()} panel={panel} />}
             </Show>
-            <ConversationMeta conversation={conversation()} inbox={selection.inbox()} />
             <ConversationInsights conversation={conversation()} />
+            <ConversationMeta conversation={conversation()} inbox={selection.inbox()} />
             <Suggestions conversation={conversation()} />
             <EarlierConversations
               conversations={selection.earlierConversations()}

@@ -28,7 +28,7 @@ export function MessageInsightChips(props: { text: string }) {
       </Show>
       <Show when={sentiment().label !== "neutral" || sentiment().cues.length > 0}>
         <span class={`insight-chip insight-sentiment insight-${sentiment().label}`} tabindex="0" aria-describedby={sentimentTip} data-sentiment={sentiment().label}>
-          <span aria-hidden="true">{SENTIMENT_MARK[sentiment().label]} </span>
+          <span aria-hidden="true">{SENTIMENT_MARK[sentiment().label]}</span>
           {sentimentName(sentiment().label)}
           <span class="insight-tip" role="tooltip" id={sentimentTip}>
             <Show when={sentiment().cues.length > 0} fallback={t("noCues")}>
@@ -48,7 +48,7 @@ export function MessageInsightChips(props: { text: string }) {
       </Show>
       <Show when={urgency().level === "high"}>
         <span class="insight-chip insight-urgent" tabindex="0" aria-describedby={urgencyTip}>
-          <span aria-hidden="true">⚑ </span>
+          <span aria-hidden="true">⚑</span>
           {t("urgent")}
           <span class="insight-tip" role="tooltip" id={urgencyTip}>
             <span class="insight-tip-head">{t("urgentBecause")}</span>
