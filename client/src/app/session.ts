@@ -18,6 +18,7 @@ import { api } from "../api/endpoints.ts";
 import { ApiError, NETWORK_MESSAGE, onAccessChanged, onTwoFactorRequired, onUnauthenticated } from "../api/http.ts";
 import { wipeLocalData } from "../local/wipe.ts";
 import { forgetCachedMe, localStorageOrNull, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe } from "./me-cache.ts";
+import { forgetSessionHint, mayHaveSession } from "./session-hint.ts";
 
 const RETRY_MIN_MS = 3_000;
 const RETRY_MAX_MS = 30_000;
@@ -73,6 +74,7 @@ export function createSessionSlice(): SessionSlice {
   /** The session is gone (401): back to sign-in. Local data stays for this user's next sign-in. */
   const endSession = () => {
     forgetCachedMe(storage);
+    forgetSessionHint();
     setState({ status: "signedOut", me: null, enrolment: null });
   };
 
@@ -167,7 +169,10 @@ export function createSessionSlice(): SessionSlice {
     clearTimeout(retryTimer);
   });
 
-  void reload();
+  // No remembered user and no session cookie beside the hint: sign-in at once, without asking
+  // /api/me for a 401 the browser would log on every visit.
+  if (remembered || mayHaveSession()) void reload();
+  else setState({ status: "signedOut", me: null, enrolment: null });
 
   return {
     status: () => state.status,

@@ -25,7 +25,10 @@ export function ConversationMeta(props: { conversation: Conversation; inbox: Inb
           <dt>{t("channel")}</dt>
           <dd>
             {CHANNEL_LABELS[c().channel]}
-            <Show when={props.inbox}>{(inbox) => <span class="muted"> · {inbox().name}</span>}</Show>
+            {/* An inbox named after its channel ("WhatsApp") would read "WhatsApp · WhatsApp". */}
+            <Show when={props.inbox && props.inbox.name.trim().toLowerCase() !== CHANNEL_LABELS[c().channel].toLowerCase() ? props.inbox : null}>
+              {(inbox) => <span class="muted"> · {inbox().name}</span>}
+            </Show>
           </dd>
           <dt>{t("created")}</dt>
           <dd>{formatDateTime(c().createdAt)}</dd>

@@ -38,3 +38,9 @@ export const MeResponseSchema = z.object({
   account: AccountSummarySchema.optional(),
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
+
+/**
+ * A readable cookie set beside the HttpOnly session cookie, holding no secret: whether this
+ * browser may have a session, so the PWA asks /api/me only when one may exist.
+ */
+export const SIGNED_IN_HINT_COOKIE = "inbox_signed_in";

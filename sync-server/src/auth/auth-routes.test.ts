@@ -27,6 +27,10 @@ describe("sign-in", () => {
     expect(cookie).toMatch(/SameSite=Lax/i);
     // Plain http on loopback (a local `npm start`) is the one case without Secure.
     expect(cookie).not.toMatch(/Secure/i);
+    // Beside it, a readable hint with no secret (the PWA skips /api/me without it).
+    const hint = res.headers.getSetCookie().find((c) => c.startsWith("inbox_signed_in="))!;
+    expect(hint).toMatch(/^inbox_signed_in=1;/);
+    expect(hint).not.toMatch(/HttpOnly/i);
 
     const me = await server.api("/api/me", { headers: { cookie: cookie.split(";")[0]! } });
     expect(me.status).toBe(200);
@@ -57,7 +61,12 @@ describe("sign-in", () => {
   it("ends the session on sign-out", async () => {
     const token = await server.login("bruno@demo.inbox");
     expect((await server.api("/api/me", { token })).status).toBe(200);
-    expect((await server.api("/api/auth/logout", { method: "POST", token })).status).toBe(204);
+    const out = await server.api("/api/auth/logout", { method: "POST", token });
+    expect(out.status).toBe(204);
+    // Both cookies are cleared: the session and the hint.
+    const cleared = out.headers.getSetCookie();
+    expect(cleared.some((c) => /^inbox_session=;.*Max-Age=0/i.test(c))).toBe(true);
+    expect(cleared.some((c) => /^inbox_signed_in=;.*Max-Age=0/i.test(c))).toBe(true);
     const after = await server.api("/api/me", { token });
     expect(after.status).toBe(401);
     expect(((await after.json()) as { error: { message: string } }).error.message).toBe("Please sign in to continue.");

@@ -1,25 +1,13 @@
-import type { Context } from "hono";
-import { deleteCookie, setCookie } from "hono/cookie";
 import { LoginRequestSchema, LoginResponseSchema, MeResponseSchema, SignInResponseSchema, seesAllTeams } from "@inbox/shared";
 import { SecondFactorRequestSchema } from "@inbox/shared/api/account";
 import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { SESSION_COOKIE, passwordSignIn, secondFactorSignIn, secureCookieFor, signOut, type AuthDeps, type OpenedSession } from "./sessions.ts";
+import { passwordSignIn, secondFactorSignIn, signOut, type AuthDeps } from "./sessions.ts";
+import { clearSessionCookie, setSessionCookie } from "./session-cookie.ts";
 import { teams, users, workspaces } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { requestOrigin } from "../http/audit-actor.ts";
-
-/** The session as an HttpOnly cookie (the PWA); the body carries the token too, for Bearer clients. */
-export function setSessionCookie(c: Context<AppEnv>, core: AuthDeps, session: OpenedSession): void {
-  setCookie(c, SESSION_COOKIE, session.token, {
-    httpOnly: true,
-    sameSite: "Lax",
-    secure: secureCookieFor(core, c.req.url),
-    path: "/",
-    expires: new Date(session.expiresAt),
-  });
-}
 
 export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
   api.publicRoute(
@@ -60,7 +48,7 @@ export function registerAuthRoutes(api: ApiRegistry, core: AuthDeps): void {
     { method: "post", path: "/api/auth/logout", summary: "Sign out (ends this session)", tag: "auth", access: "user", response: z.null(), status: 204, whileEnrolling: true },
     async ({ c, user }) => {
       await signOut(core, user, requestOrigin(c));
-      deleteCookie(c, SESSION_COOKIE, { path: "/" });
+      clearSessionCookie(c);
       return null;
     },
   );

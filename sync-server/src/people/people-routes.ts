@@ -1,4 +1,3 @@
-import { setCookie } from "hono/cookie";
 import { z } from "zod";
 import {
   AcceptInvitationRequestSchema,
@@ -17,7 +16,8 @@ import {
 } from "@inbox/shared";
 import { CustomRoleInputSchema, RoleResponseSchema, RolesResponseSchema, rolesResponse } from "@inbox/shared/api/roles";
 import { deleteCustomRole, listCustomRoles, saveCustomRole } from "./custom-roles.ts";
-import { SESSION_COOKIE, secureCookieFor, signIn } from "../auth/sessions.ts";
+import { signIn } from "../auth/sessions.ts";
+import { setSessionCookie } from "../auth/session-cookie.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { requestActor, requestOrigin } from "../http/audit-actor.ts";
 import { acceptInvitation, invite, previewInvitation, resendInvitation, revokeInvitation } from "./invitations.ts";
@@ -111,7 +111,7 @@ export function registerPeopleRoutes(api: ApiRegistry, core: PeopleDeps): void {
     async ({ c, body }) => {
       const { email } = await acceptInvitation(core, requestOrigin(c), body.token, { name: body.name, password: body.password });
       const result = await signIn(core, email, body.password, requestOrigin(c));
-      setCookie(c, SESSION_COOKIE, result.token, { httpOnly: true, sameSite: "Lax", secure: secureCookieFor(core, c.req.url), path: "/", expires: new Date(result.expiresAt) });
+      setSessionCookie(c, core, result);
       return result;
     },
   );
