@@ -132,6 +132,15 @@ describe("composer", () => {
     await page.getByRole("listbox").getByRole("option", { name: /Sam Supervisor/ }).waitFor();
     await page.keyboard.press("Enter");
     expect(await box.inputValue()).toBe("ask @Sam Supervisor ");
+    // No one matches: Enter is held (no note goes out with a half-typed mention); Esc closes the list.
+    await box.pressSequentially("@zzq");
+    const none = page.getByText("No colleague matches @zzq. Esc keeps it as text.");
+    await none.waitFor();
+    await page.keyboard.press("Enter");
+    expect(await box.inputValue()).toBe("ask @Sam Supervisor @zzq");
+    await page.keyboard.press("Escape");
+    await none.waitFor({ state: "detached" });
+    expect(await box.inputValue()).toBe("ask @Sam Supervisor @zzq");
     await box.fill("");
     await page.getByRole("button", { name: "Reply", exact: true }).click();
   });

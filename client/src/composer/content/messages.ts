@@ -3,11 +3,11 @@ import { defineMessages } from "../../i18n/define-messages.ts";
 export const t = defineMessages(
   {
     cannedLabel: "Canned responses",
-    cannedEmpty: "No canned response matches /{query}.",
+    cannedEmpty: "No canned response matches /{query}. Esc keeps it as text.",
     cannedNone: "No canned responses yet. Admins add them in Settings.",
     pickerHint: "↑↓ to choose, Enter to insert, Esc to close",
     mentionLabel: "Mention a colleague",
-    mentionEmpty: "No colleague matches @{query}.",
+    mentionEmpty: "No colleague matches @{query}. Esc keeps it as text.",
     kbTitle: "Knowledge base",
     kbSearch: "Search articles",
     kbSearchPlaceholder: "Search articles…",
@@ -24,11 +24,11 @@ export const t = defineMessages(
   },
   {
     cannedLabel: "Respostas prontas",
-    cannedEmpty: "Nenhuma resposta pronta corresponde a /{query}.",
+    cannedEmpty: "Nenhuma resposta pronta corresponde a /{query}. Esc mantém como texto.",
     cannedNone: "Ainda não há respostas prontas. Os administradores as adicionam em Configurações.",
     pickerHint: "↑↓ para escolher, Enter para inserir, Esc para fechar",
     mentionLabel: "Mencionar um colega",
-    mentionEmpty: "Nenhum colega corresponde a @{query}.",
+    mentionEmpty: "Nenhum colega corresponde a @{query}. Esc mantém como texto.",
     kbTitle: "Base de conhecimento",
     kbSearch: "Pesquisar artigos",
     kbSearchPlaceholder: "Pesquisar artigos…",
