@@ -9,6 +9,7 @@
  */
 import {
   NoteSchema,
+  canSeeConversation,
   type Command,
   type Contact,
   type Conversation,
@@ -111,11 +112,18 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
   // Keep the open conversation while evicting, and mirror what the server shows into the database.
   createEffect(() => local.setProtected(selectedId() ? [selectedId()!] : []));
   const store = (what: string, p: Promise<unknown>) => p.catch((err) => console.warn(`Could not store ${what}`, err));
+  // Only what this person may see goes on the device: the conversation room's last word before
+  // it closes on someone who lost the chat (an assigned-only role, unassigned) can arrive after
+  // the narrow list dropped it, and would put it back.
+  const mayKeep = (c: Conversation) => {
+    const me = untrack(session.me)?.user;
+    return !me || canSeeConversation(me, c);
+  };
   createEffect(
     on(detail.data, (d) => {
       const db = untrack(local.db);
       if (!d || !db) return;
-      store("the conversation", putConversations(db, [d.conversation]));
+      if (mayKeep(d.conversation)) store("the conversation", putConversations(db, [d.conversation]));
       store("the contact", putContacts(db, [d.contact]));
       store("the inbox", putInbox(db, d.inbox));
       store("messages", putMessages(db, d.messages));
@@ -137,7 +145,7 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
     createEffect(
       on(r.conversation, (c) => {
         const db = untrack(local.db);
-        if (c && db) store("the conversation", putConversations(db, [c]));
+        if (c && db && mayKeep(c)) store("the conversation", putConversations(db, [c]));
       }),
     );
   });
