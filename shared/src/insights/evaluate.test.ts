@@ -1,22 +1,25 @@
 import { describe, expect, it } from "vitest";
-import { DEV_SET } from "./eval/index.ts";
+import { DEV_SET, DEV_SET_2 } from "./eval/index.ts";
 import { evaluate } from "./evaluate.ts";
 import { analyseMessage } from "./message.ts";
 
-// Figures reached on the dev set when the rules were written, minus a small margin: a rule
-// change that loses more than a message or two here fails this test.
-const MARGIN = 0.03;
-const DEV = { sentimentMacroF1: 0.96, urgencyRecall: 0.96, urgencyPrecision: 0.96, language: 1, languageFiveWords: 1 };
+// Figures reached on the two dev sets together (423 messages) when the rules were re-tuned,
+// minus a small margin: a rule change that loses more than a handful of messages fails here.
+// Language over all messages is lower than over five words or more because emoji-only and
+// one-word replies ("👍", "hacked") have no language to find.
+const MARGIN = 0.02;
+const DEV = { sentimentMacroF1: 0.95, urgencyRecall: 1, urgencyPrecision: 0.993, language: 0.95, languageFiveWords: 0.991 };
+const UNION = [...DEV_SET, ...DEV_SET_2];
 
-describe("evaluate(DEV_SET)", () => {
-  const r = evaluate(DEV_SET);
+describe("evaluate(DEV_SET ∪ DEV_SET_2)", () => {
+  const r = evaluate(UNION);
   it("keeps sentiment, urgency and language figures", () => {
     expect(r.sentiment.macroF1).toBeGreaterThanOrEqual(DEV.sentimentMacroF1 - MARGIN);
     expect(r.highUrgency.recall).toBeGreaterThanOrEqual(DEV.urgencyRecall - MARGIN);
     expect(r.highUrgency.precision).toBeGreaterThanOrEqual(DEV.urgencyPrecision - MARGIN);
     expect(r.language.accuracy).toBeGreaterThanOrEqual(DEV.language - MARGIN);
     expect(r.language.accuracyFiveWordsOrMore).toBeGreaterThanOrEqual(DEV.languageFiveWords - MARGIN);
-    expect(r.language.n).toBe(DEV_SET.length);
+    expect(r.language.n).toBe(UNION.length);
   });
 });
 

@@ -137,3 +137,48 @@ export class PatternIndex<T> {
     return found;
   }
 }
+
+/**
+ * Rules that need two things said anywhere in one message, in either order: a charge word and a
+ * cancellation ("cobraram a mensalidade que eu já tinha cancelado", "billed for a subscription I
+ * cancelled"), money and a vanishing verb ("meu salário sumiu do saldo"). A phrase with a gap
+ * only reaches two words; people put a whole clause between the two halves.
+ */
+export class PairIndex<T> {
+  private readonly rules: { first: PatternIndex<true>; second: PatternIndex<true>; value: T }[];
+
+  constructor(entries: Iterable<readonly [string, string, T]>) {
+    const side = (sources: string) => new PatternIndex<true>(splitPhrases(sources).map((s) => [s, true] as const));
+    this.rules = [...entries].map(([first, second, value]) => ({ first: side(first), second: side(second), value }));
+  }
+
+  /** Every rule whose two halves both occur, with where its first half is (for quoting) and its second. */
+  findAll(terms: readonly Term[]): { value: T; start: number; end: number; second: { start: number; end: number } }[] {
+    const out: { value: T; start: number; end: number; second: { start: number; end: number } }[] = [];
+    for (const rule of this.rules) {
+      const a = firstHit(rule.first, terms);
+      if (!a) continue;
+      const b = firstHit(rule.second, terms, a);
+      if (b) out.push({ value: rule.value, start: a.start, end: a.end, second: b });
+    }
+    return out;
+  }
+}
+
+/** The first match, outside the span `not` (so one word cannot serve as both halves). */
+function firstHit(index: PatternIndex<true>, terms: readonly Term[], not?: { start: number; end: number }): { start: number; end: number } | null {
+  for (let i = 0; i < terms.length; i++) {
+    if (not && i >= not.start && i < not.end) continue;
+    const hit = index.longestAt(terms, i);
+    if (hit && !(not && hit.end > not.start && i < not.end)) return { start: i, end: hit.end };
+  }
+  return null;
+}
+
+/** Multi-word alternatives become patterns of their own; one-word ones stay together. */
+export function splitPhrases(source: string): string[] {
+  const words: string[] = [];
+  const phrases: string[] = [];
+  for (const alt of source.split("|")) (alt.includes(" ") ? phrases : words).push(alt);
+  return words.length ? [...phrases, words.join("|")] : phrases;
+}

@@ -21,7 +21,7 @@ const POSITIVE: Readonly<Record<string, number | LexiconEntry>> = {
   "obrigad*|obrigadao|thanks|thank|thx|gracias|valeu|agradec*|grateful|appreciat*|agradezco": 1.2,
   "adorei|adoro|amei|amo|amando|love|loved|loving|encant*|me encanta|adore*": 1.8,
   "gostei|gosto|curti|liked|gusto|gusta|gustó": 1.1,
-  "otim*|excelente*|excellent|perfeit*|perfect*|perfecto|maravilh*|wonderful|fantastic*|fantastico|incrivel|incredible|increible|sensacional|amazing|awesome|genial|brilliant|top|show|espetacular|impecavel|flawless|outstanding|superb": 1.6,
+  "otim*|excelente*|excellent|perfeit*|perfect*|perfecto|maravilh*|wonderful|fantastic*|fantastico|incrivel|incredible|increible|sensacional|amazing|awesome|genial|brilliant|top|que show|ficou show|show demais|muito show|foi show|espetacular|impecavel|flawless|outstanding|superb": 1.6,
   "bom|boa|bons|boas|good|great|bueno|buena|buenisim*|legal|nice|bacana|massa": 1,
   "parabens|congrats|congratulations|felicidades|felicitaciones": 1.2,
   "rapid*|quick*|fast|faster|agil|eficien*|efficient|smooth*": 0.8,
@@ -31,7 +31,9 @@ const POSITIVE: Readonly<Record<string, number | LexiconEntry>> = {
   "recomend*|recommend*": 1.2,
   "feliz|happy|contente|contento|contenta|satisfeit*|satisfied|satisfech*|pleased|glad": 1.3,
   "funcionou|worked|funciono": { weight: 0.8, negated: -1.3 },
-  "beleza|cheers|cool|fine|certo|certinho|tranquil*": 0.6,
+  "cheers|certinho|tranquil*": 0.6,
+  // Acknowledgements: "blz, aguardo retorno" and "ok cool, will wait" only say "understood"
+  "beleza|cool|fine|certo": 0.25,
   "best|melhor|melhores|mejor": 1,
   "salvou|saved|lifesaver": 1.2,
   "demais": 1.2,
@@ -40,6 +42,13 @@ const POSITIVE: Readonly<Record<string, number | LexiconEntry>> = {
   "ajudou|ajudaram|helped|ayudo|ayudaron|me ayudaste": { weight: 0.8, negated: -1.3 },
   "enjoy*|disfrut*|facil|easy|pratic*|practical|well done|bem feito|bien hecho|on time|no prazo|a tiempo|works well|funciona bem|funciona bien|funciona muy bien": 0.9,
   "bien": 0.6,
+  // Praise in slang and set phrases
+  "arrasou|arrasaram|mandou bem|mandaram bem|caprichad*|anjo|angel|legend|kudos|stellar|terrific|fabulous|delighted|thrilled|like a charm|spot on|rock|rocks|game changer|de lujo|lo maximo|buenazo|encantad*|maravill*|you rock|tmj": 1.4,
+  // Forgiving a delay or a small slip: "tudo bem, acontece", "sure, no rush"
+  "acontece|it happens|no rush|no hurry|sem pressa|sin prisa|take your time": 0.8,
+  "nota mil|nota 1000": 1.8,
+  // "nada mal" is already a double negative: "no está nada mal" stays praise
+  "nada mal|nao e nada mal|no esta nada mal": { weight: 1.3, negated: 1.3 },
 };
 
 const NEGATIVE: Readonly<Record<string, number>> = {
@@ -49,19 +58,25 @@ const NEGATIVE: Readonly<Record<string, number>> = {
   "odeio|odiei|hate|hated|odio|detest*": -2,
   "raiva|rage|rabia|harto|harta|mad|pissed|grr|grrr|fml|smh|stupid|idiota|estupid*|mentira|mentiram|lie|lied|lying|engan*|misleading|rude|grosseir*|grosero|grosera|mal educad*": -1.6,
   "lament*|infelizmente|unfortunately|lamentablemente|desafortunadamente|worried|preocupad*|medo|afraid|scared|miedo|lastima|confus*|meh|caro|expensive|overpriced|estragad*|spoiled|podrid*|rotten|vencid*|expired|sujo|suja|dirty|sucio|sucia|incorrect*|incorret*": -0.9,
+  "queimad*|quemad*|burnt|burned|que pena|what a pity|what a shame|pena": -1,
+  "not what i ordered|nao e o que eu pedi|no es lo que pedi|not what i expected|nao era o que eu esperava|wrong item|item errado|produto errado|pedido errado|yeah right": -1.3,
+  "vacilo|vacilao|vacilaram|vacilada": -1.5,
+  "complicad*|complicated|dificil|difficult|hard to": -0.9,
   "problema*|problem*|issue|issues|defeito*|defect*|defective|erro|error|errad*|wrong|falh*|fail*|bug*|quebr*|broke|broken|roto|rota|amassad*|dented|danificad*|damaged|danad*": -1,
   "atras*|delay*|late|demor*|tarda*|slow|lent*|devagar": -1,
   "falt*|missing|sumiu|sumiram|lost|perdi|perdid*|perdendo|losing": -1,
   "reclam*|complain*|queja*": -0.8,
   "nunca mais|never again|nunca mas|never ordering again|never ordering": -2,
-  "esperando|aguardando|waiting|esperar": -0.6,
+  // Waiting, not the plan to wait: "vou esperar então" is no complaint
+  "esperando|aguardando|waiting": -0.6,
   "de novo|denovo|again|otra vez|mais uma vez|outra vez|de nuevo|again and again": -0.5,
   "exijo|exigir|exigo|i demand|nao aguento|can't stand|no aguanto|dor de cabeca|headache|dolor de cabeza|sigh|jeez|affs": -1,
-  "aff|afff|argh|ugh|mds|meu deus|omg|ffs|carai*|caramba|damn|joder": -1.2,
+  // "omg" is left out: it amplifies joy as often as anger ("omg I love it!!!")
+  "aff|afff|argh|ugh|mds|meu deus|ffs|carai*|caramba|damn|joder": -1.2,
   "pqp|wtf|porra|merda|shit|mierda": -1.8,
   "piada|joke|chiste|palhacada|brincadeira|descaso|desrespeito|disrespect*|falta de respeito": -1.6,
-  "serio que|seriously|en serio|sério": -0.8,
-  "cade|where is my|donde esta": -0.8,
+  "serio que|seriously|en serio|serio": -0.8,
+  "cade|where is my|where's my|wheres my|onde esta meu|onde ta meu|donde esta": -0.8,
   "fria|frio|cold": -0.6,
   "golpe*|fraud*|scam*|roub*|stolen|clonad*|invadid*|hacked|hackead*|estafa*": -1.5,
   "cobrad*|cobrar*|cobraram|cobrou|charged|cobraron|billed": -0.5,
@@ -71,11 +86,29 @@ const NEGATIVE: Readonly<Record<string, number>> = {
   "impressive|impressionante": 0.6,
   "offline|is down|are down|went down|fora do ar|site caiu|app caiu|sistema caiu|internet caiu|caiu o sistema|caiu o site|caiu a internet|crash*|trava*|travou|freez*|froze|stuck|parad*": -1,
   "passando mal|sick|doente|hospital": -0.5,
-  "pequen*|small|too big|grande demais": -0.6,
+  // Size is a fact to exchange on, barely a complaint ("ficou pequena, dá pra trocar?")
+  "pequen*|small|too big|grande demais": -0.2,
   "someone ~ my account|alguem ~ minha conta|alguien ~ mi cuenta|without my consent|sem minha autorizacao|sem autorizacao|sem permissao|without permission|without authorization|sin permiso|sin autorizacion|left my account|saiu da minha conta|chargeback|dispute|contestar|declined|recusad*|rechazad*": -1.2,
   "got nothing|recebi nada|received nothing|nothing arrived|no recibi nada|no llego nada|dinheiro de volta|money back|dinero de vuelta|nothing happened|nada aconteceu|no paso nada|still waiting|continuo esperando|sigo esperando": -1.2,
   "perdendo vendas|losing money|perdendo dinheiro": -1,
   "alergi*|allerg*": -0.6,
+  // Contempt and disappointment, in the words and slang people actually type
+  "lousy|crappy|shoddy|subpar|mediocre|sloppy|unprofessional|clueless|rubbish|junk|flimsy|cheaply made|cutre|chafa|zoado|zoada|zuado|zuada|lerdo|lerda|chato|chata|injust*|unfair|um saco|que saco": -1.3,
+  "ignored|ignoring|ignoram|ignoraram|ignoran|ignoraron|ignorad*|regret*|arrependid*|me arrependi|arrepentid*|worse|ruined|arruin*|estrag*|cheated|robbed|nojo|asco|que asco|fedor|fedid*|smelly|stinks|huele mal|mofad*|moldy|moho|desisto|indignad*|indignante|verguenza|vergonzoso|nefast*": -1.5,
+  "sick of|tired of|bullshit|bs|fdp|vsf|vtnc|krl|caralho|foda-se|putz|wth|yikes|ew": -1.5,
+  // Fell short of what was expected
+  "deixou a desejar|deixa a desejar|deixa muito a desejar|leaves a lot to be desired|left a lot to be desired|deja mucho que desear|deja que desear": -1.3,
+  "expected ~ more|expected ~ better|esperava ~ mais|esperava ~ melhor|esperaba ~ mas|esperaba ~ mejor|nada a ver": -0.8,
+  // Rudeness and mess
+  "desligou na minha cara|desligaram na minha cara|hung up on me|me colgo|me colgaron|grosso|grossa|grossos|grossas": -1.6,
+  "bagunca|mess|messed up|screwed up|caos|chaos|relajo|desmadre|errar|errou|erraram|erraron|equivoc*": -1.2,
+  "nothing's here|nothing is here|nothing here|nothing came|nada chegou|nao chegou nada": -1.2,
+  // Blocked, locked out
+  "locked|bloquead*|blocked|bloquearon|bloquearam|bloqueou": -1,
+  // Exasperation
+  "pelo amor de deus|pelamor|por el amor de dios|for god's sake|for the love of god|on hold": -1.2,
+  // Danger and harm: nobody reports these calmly, and they rarely carry a feeling word
+  "fumaca|smoke|humo|pegou fogo|caught fire|on fire|fuego|incendio|engoliu|swallowed|cheiro de gas|smell gas|smell of gas|leaking|vazando|intoxic*|allergic reaction|reacao alergica|reaccion alergica|machucou|machucad*|hurt|injured|sangr*|bleeding|acident*|accident*|hit my car|bateu no meu carro|esquentou|overheat*|superaquec*": -1.2,
 };
 
 const EXPECTED_WORDS = [
@@ -84,17 +117,21 @@ const EXPECTED_WORDS = [
   "funciona*|work|works|working|abre|abrir|abriu|open|opens|load*|carreg*|consig*|puedo|pude|entra|entrar|login|logar|acess*|access*",
   "internet|sinal|senal|signal|luz|energia|power|agua|servico|service|servicio|conexao|conexion|connection",
   "devolv*|estorn*|reembols*|refund*|dinheiro|money|dinero",
-  "ajuda|ajudam|ajudar|ayuda|ayudan|ayudar|help|helps|presta",
+  "ajuda|ajudam|ajudar|ayuda|ayudan|ayudar|help|helps|presta|serve|sirve|sirven",
+  "deixa|deixou|deja|let|lets|allow*|permite|permit*|carga|cargar",
+  "print|prints|imprime|explica|explicam|explicar|explain|explains|explained|informa|informar|inform|veio|vieram|vino|vinieron|came|apareceu|aparecio|showed",
   "confirmad*|confirmed|confirmou|aprovad*|approved|aprobad*|processad*|processed|liberad*|released|compens*|credited|creditad*|acreditad*",
 ];
 
 const PHRASES_POSITIVE: Readonly<Record<string, number>> = {
-  "nao tenho do que reclamar|nada a reclamar|no complaints|sem reclamacoes|nothing to complain|sin quejas": 1.5,
+  "nao tenho do que reclamar|nada a reclamar|no complaints|sem reclamacoes|nothing to complain|sin quejas|no tengo quejas|ninguna queja|no hay quejas|nenhuma reclamacao|zero complaints": 1.5,
+  // Lost for words, in a good way: "não tenho palavras pra agradecer"
+  "nao tenho palavras|sem palavras|no tengo palabras|sin palabras|speechless|no words": 1.2,
   "no worries|sem problemas|sem problema|no problem|sin problema|de nada|you're welcome": 0.8,
   "deu certo|deu tudo certo|tudo certo|all good|all set|works great|works perfectly|funciona perfeito|tudo ok": 1.2,
   "ta ok|esta ok": 0.4,
   "bom dia|boa tarde|boa noite|buenos dias|buenas tardes|buenas noches|good morning|good afternoon|good evening|tudo bem|todo bien": 0,
-  "quanto tempo|quanto demora|cuanto tarda|cuanto demora|how long": 0,
+  "quanto tempo|quanto demora|cuanto tarda|cuanto demora|how long|quanto tempo demora|quanto tempo leva|cuanto tiempo tarda|cuanto tiempo demora|how long does ~ take": 0,
   "nota 10|nota dez|10/10|five stars|5 estrelas|cinco estrelas": 1.8,
   "muito obrigado|muito obrigada|thank you|thanks a lot|thank you so much|muchas gracias|mil gracias|valeu demais": 1.6,
   "super recomendo|highly recommend|recomiendo": 1.8,
@@ -105,8 +142,12 @@ const PHRASES_POSITIVE: Readonly<Record<string, number>> = {
   "not bad at all|nada mal": 1.3,
 };
 
-const PHRASES_NEGATIVE: Readonly<Record<string, number>> = {
+const PHRASES_NEGATIVE: Readonly<Record<string, number | LexiconEntry>> = {
+  "could be better|poderia ser melhor|podia ser melhor|podria ser mejor|fazer o que|what can you do|que se le va a hacer": -0.8,
   "obrigado por nada|obrigada por nada|thanks for nothing|gracias por nada|valeu por nada|thank you for nothing": -2.2,
+  // The customer's own slip or a quick question is no feeling ("comprei errado, dá pra trocar?")
+  "quick question|pergunta rapida|pregunta rapida|duvida rapida|comprei errado|pedi errado|ordered the wrong|bought the wrong|me equivoque|acontece que": 0,
+  "nothing wrong|nada de errado|nada errado|nada de malo|nada malo": { weight: 0, negated: 0 },
   "# horas|# hours|faz # dias|faz # semanas|faz # meses|ha # dias|ha # semanas|ha # meses|# dias esperando|# semanas esperando|# weeks|# days for|# dias pra|# dias para|# semanas para|# meses|# months|ya pasaron": -0.7,
   "que demora|so long|too long|takes forever|forever|una eternidad|uma eternidade": -1.2,
   "perda de tempo|waste of time|perdida de tiempo": -2,
@@ -119,11 +160,12 @@ const PHRASES_NEGATIVE: Readonly<Record<string, number>> = {
 };
 
 const EMOJI: Readonly<Record<string, number>> = {
-  "😡|🤬|😤|😠|👎|💔|😒|😩|😫|🤦|😑|😞|😔|😟|😕|🙁|☹|😣|😖|😥|😰|😱": -1.5,
+  "😡|🤬|😤|😠|👎|💔|😒|😩|😫|🤦|😑|😞|😔|😟|😕|🙁|☹|😣|😖|😥|😰|😱|🤮|🤢|💩|😓|😪|😿|🥺|😬|🖕|❌|🚫": -1.5,
+  "😐|😶": -0.5,
   "😢|😭": -1.3,
-  "🙄": -1.5,
+  "🙄|🙃": -1.5,
   ":(|:-(|:((|=(|:'(|:/|:-/|:\\|:-\\|:[|d:": -1.2,
-  "😊|🙂|😍|🥰|👍|🙏|❤|🎉|😁|😀|😃|😄|🤩|😘|💯|👏|🙌|✨|💖|💕|💙|💚|💜|🤗|😎|✅|🥳|👌|⭐|🌟|😉": 1.4,
+  "😊|🙂|😍|🥰|👍|🙏|❤|🎉|😁|😀|😃|😄|🤩|😘|💯|👏|🙌|✨|💖|💕|💙|💚|💜|🤗|😎|✅|🥳|👌|⭐|🌟|😉|💪|🔥|😻|🫶|🤝|😆|🧡|💛|🤍|♥": 1.4,
   ":)|:-)|:))|=)|:d|:-d|;)|;-)|<3|xd|:p|:-p": 1.2,
 };
 
@@ -153,7 +195,7 @@ function expand(list: Entries): Entries {
 }
 
 // Openers that customers use ironically ("ótimo, mais uma semana sem internet").
-const SARCASTIC = new Set(["otim", "excelente", "perfeito", "perfect", "maravilh", "great", "parabens", "congrats", "genial", "wonderful", "fantastic", "impressive", "lovely", "brilliant", "nice", "wow", "que bom", "legal"]);
+const SARCASTIC = new Set(["otim", "excelente", "perfeito", "perfect", "maravilh", "great", "parabens", "congrats", "genial", "wonderful", "fantastic", "impressive", "lovely", "brilliant", "nice", "wow", "que bom", "legal", "love", "ador", "amei"]);
 
 export function isSarcasticOpener(norm: string): boolean {
   for (const s of SARCASTIC) if (norm.startsWith(s)) return true;
@@ -202,6 +244,14 @@ export const WISHES = new Set(["preciso", "need", "necesito", "quero", "want", "
 
 /** The clause after one of these counts more than the one before ("bom, mas atrasou"). */
 export const CONTRASTS = new Set(["mas", "but", "pero", "porem", "however", "entretanto", "though", "contudo", "todavia"]);
+
+/**
+ * How much a laugh says on its own: "kkkk"/"jajaja" are warm, "lol" is mostly a verbal tic
+ * ("lol ok"). Laughter is weighed only when the rest is not a complaint.
+ */
+export function laughterWeight(norm: string): number {
+  return /^(?:lol|lmao|lmfao|rofl)$/.test(norm) ? 0.25 : 0.6;
+}
 
 /** Laughter is mildly positive on its own and says nothing when the rest is a complaint. */
 export function isLaughter(norm: string): boolean {

@@ -38,6 +38,26 @@ describe("analyseSentiment: negation", () => {
   });
 });
 
+describe("analyseSentiment: reports and threats without feeling words", () => {
+  it("money gone, a threat to leave or danger reads as a complaint", () => {
+    expect(label("meu salário caiu e sumiu do saldo", "pt")).toBe("negative");
+    expect(label("cancel everything. now.", "en")).toBe("negative");
+    expect(label("the scooter battery caught fire in my garage", "en")).toBe("negative");
+  });
+  it("a negated threat or a double negative is not a complaint", () => {
+    expect(label("não vou cancelar, relaxa", "pt")).not.toBe("negative");
+    expect(label("no está nada mal", "es")).toBe("positive");
+  });
+  it("the customer's own slip or a quick question is neutral", () => {
+    expect(label("hey, quick question about my invoice", "en")).toBe("neutral");
+    expect(label("lol ok", "en")).toBe("neutral");
+    expect(label("tá, vou esperar então", "pt")).toBe("neutral");
+  });
+  it("an upside-down smile is sarcasm", () => {
+    expect(label("adorei a cobrança surpresa na fatura 🙃", "pt")).toBe("negative");
+  });
+});
+
 describe("analyseSentiment: intensity", () => {
   it("intensifiers strengthen, diminishers soften", () => {
     const plain = analyseSentiment("bom", "pt").score;

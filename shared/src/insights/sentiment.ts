@@ -1,11 +1,11 @@
 import type { InsightLanguage } from "./language.ts";
-import { PatternIndex } from "./match.ts";
+import { PairIndex, PatternIndex, splitPhrases } from "./match.ts";
 import {
   CONTRASTS, DIMINISHERS, INTENSIFIERS, NEGATORS, NEGATORS_NOT_PT, POST_INTENSIFIERS, SENTIMENT_ENTRIES,
-  WISHES, isLaughter, isSarcasticOpener, type LexiconEntry,
+  WISHES, isLaughter, isSarcasticOpener, laughterWeight, type LexiconEntry,
 } from "./sentiment-lexicon.ts";
 import { toTerms, type Term } from "./terms.ts";
-import { URGENCY_PATTERNS } from "./urgency-lexicon.ts";
+import { URGENCY_PAIRS, URGENCY_PATTERNS, URGENCY_STRONG } from "./urgency-lexicon.ts";
 
 export type SentimentLabel = "negative" | "neutral" | "positive";
 export interface SentimentCue {
@@ -29,14 +29,27 @@ const MODIFIERS = new PatternIndex<{ kind: "pre" | "post" | "dim"; factor: numbe
 ]);
 const POST = new PatternIndex<number>(Object.entries(POST_INTENSIFIERS));
 // Reporting fraud, a legal threat, a wrong charge or an outage is a complaint whatever the
-// wording ("my bank shows a charge I don't recognize"), so those urgency patterns count here too.
+// wording ("my bank shows a charge I don't recognize"), so those urgency patterns count here too,
+// as do threats to leave and demands for money back ("cancel everything. now."), and the
+// two-part reports of money gone or a business stopped. Saying it is the Nth contact complains
+// more mildly ("twice" and "protocolo" also turn up in calm messages).
 const COMPLAINT_REASONS = ["fraud", "legal", "billing_error", "outage"] as const;
 const COMPLAINT: LexiconEntry = { weight: -1.2, negated: -1.2 };
-const COMPLAINTS = new PatternIndex<LexiconEntry>(
-  COMPLAINT_REASONS.flatMap((r) => (URGENCY_PATTERNS[r] ?? []).flatMap((source) => source.split("|").map((alt) => [alt, COMPLAINT] as const))),
+const REPEATED: LexiconEntry = { weight: -0.8, negated: -0.8 };
+/** A threat to leave, unless negated: "não vou cancelar" reassures. */
+const THREAT: LexiconEntry = { weight: -1.2, negated: 0 };
+const COMPLAINTS = new PatternIndex<LexiconEntry>([
+  ...COMPLAINT_REASONS.flatMap((r) => (URGENCY_PATTERNS[r] ?? []).flatMap((source) => splitPhrases(source).map((alt) => [alt, COMPLAINT] as const))),
+  ...Object.values(URGENCY_STRONG).flatMap((sources) => (sources ?? []).flatMap((source) => splitPhrases(source).map((alt) => [alt, THREAT] as const))),
+  ...(URGENCY_PATTERNS.repeat_contact ?? []).flatMap((source) => splitPhrases(source).map((alt) => [alt, REPEATED] as const)),
+]);
+const COMPLAINT_PAIRS = new PairIndex<true>(
+  URGENCY_PAIRS.filter(([, , reason]) => reason === "billing_error" || reason === "outage" || reason === "fraud").map(([a, b]) => [a, b, true] as const),
 );
 
 const NEGATION_WINDOW = 4;
+/** A negated complaint is faint praise at most: "não é ruim" is about "ok", not "bom". */
+const NEGATED_NEGATIVE = 0.3;
 const NEUTRAL_BAND = 0.15;
 const QUESTION = 0.7;
 /** Squashes the summed weights into -1…1; one plain word ("obrigado") lands near 0.45. */
@@ -114,7 +127,7 @@ export function analyseSentiment(text: string, language?: InsightLanguage | null
     if (hit) {
       const entry = hit.pattern.value;
       const negated = negationLeft > 0;
-      let weight = negated ? (entry.negated ?? (entry.weight > 0 ? -0.9 * entry.weight : -0.4 * entry.weight)) : entry.weight;
+      let weight = negated ? (entry.negated ?? (entry.weight > 0 ? -0.9 * entry.weight : -NEGATED_NEGATIVE * entry.weight)) : entry.weight;
       if (pendingLeft > 0) weight *= pending;
       if (wishLeft > 0 && weight > 0) weight = 0;
       for (let k = i; k < hit.end; k++) if (terms[k]!.token.shouted) weight *= 1.5;
@@ -138,7 +151,7 @@ export function analyseSentiment(text: string, language?: InsightLanguage | null
       continue;
     }
     if (kind === "word" && isLaughter(norm)) {
-      items.push({ ...markItem(i, i + 1, 0.6, sentence), laughter: true });
+      items.push({ ...markItem(i, i + 1, laughterWeight(norm), sentence), laughter: true });
       wordsSeen++;
       i++;
       continue;
@@ -162,6 +175,14 @@ export function analyseSentiment(text: string, language?: InsightLanguage | null
     i = mod ? mod.end : i + 1;
   }
 
+  // A two-part report ("meu salário ... sumiu") complains once, unless a cue already covers it.
+  const pair = COMPLAINT_PAIRS.findAll(terms)[0];
+  const from = pair ? Math.max(0, pair.start - NEGATION_WINDOW, pair.second.end <= pair.start ? pair.second.end : 0) : 0;
+  const wished = pair && terms.slice(from, pair.start).some((t) => negates(t, language));
+  if (pair && !wished && !items.some((it) => it.weight < 0 && it.start <= pair.start && pair.start < it.end)) {
+    const at = terms.slice(0, pair.start).filter((t) => t.token.kind === "punct" && /[.!?;…]/.test(t.token.norm)).length;
+    items.push(markItem(pair.start, pair.end, COMPLAINT.weight, at));
+  }
   for (const item of items) item.weight *= sentenceEmphasis[item.sentence] ?? 1;
   applySarcasm(items, terms);
   const rest = items.filter((it) => !it.laughter).reduce((s, it) => s + it.weight, 0);
@@ -188,7 +209,7 @@ function markItem(start: number, end: number, weight: number, sentence: number):
  * standing alone as a sentence ("Impressive.") turns around when the rest complains.
  */
 function applySarcasm(items: Item[], terms: readonly Term[]): void {
-  const eyeRoll = terms.some((t) => t.token.norm === "🙄");
+  const eyeRoll = terms.some((t) => t.token.norm === "🙄" || t.token.norm === "🙃");
   const complaint = items.some((it) => it.weight < 0 && !it.laughter);
   if (!eyeRoll && !complaint) return;
   const sentenceWords = new Map<number, number>();

@@ -22,6 +22,10 @@ const CHAT: Readonly<Record<string, string>> = {
   tks: "thanks", ty: "thanks", nd: "nada", td: "tudo", hj: "hoje", dnv: "denovo", cmg: "comigo", msm: "mesmo",
   qdo: "quando", qnd: "quando", ngm: "ninguem", u: "you", ur: "your", r: "are", tbh: "honestly", idk: "dunno",
   ta: "esta", to: "to", tô: "estou", cade: "cade", nao: "nao", ñ: "nao",
+  // More of the same, by language: pt, en, es
+  nn: "nao", naum: "nao", nunk: "nunca", kd: "cade", agr: "agora", amh: "amanha", vdd: "verdade", dps: "depois",
+  tysm: "thanks", tyvm: "thanks", thanx: "thanks", rn: "now", srsly: "seriously", bc: "because", cuz: "because",
+  xfa: "favor", xfavor: "favor", grax: "gracias", grasias: "gracias", bn: "bien", toy: "estoy",
 };
 const CHAT_NOT_EN: Readonly<Record<string, string>> = { n: "nao", q: "que" };
 

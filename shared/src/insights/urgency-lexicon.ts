@@ -3,7 +3,9 @@ import type { UrgencyReason } from "./urgency.ts";
 /**
  * What raises a message's urgency, by reason, in folded spelling (pattern syntax in match.ts).
  * Weights are in units of the high threshold (3): a reason worth 3 is enough alone; cancel,
- * refund and deadline (1.5) need each other or another reason.
+ * refund and deadline (1.5) need each other or another reason. A plain request to cancel or a
+ * refund question is routine; a threat to leave or a demand for money lost is not, so those
+ * wordings sit in URGENCY_STRONG (enough alone, filed under the same reason).
  */
 export const URGENCY_WEIGHTS: Readonly<Record<UrgencyReason, number>> = {
   fraud: 3, legal: 3, billing_error: 3, outage: 3, health: 3, explicit: 3,
@@ -20,48 +22,168 @@ export const URGENCY_PATTERNS: Readonly<Partial<Record<UrgencyReason, readonly s
     "someone ~ my account|somebody ~ my account|alguem ~ minha conta|alguien ~ mi cuenta|entraram na minha conta",
     "unauthorized|nao autorizad*|sem autorizacao|sem permissao|without permission|without authorization|sin permiso|someone ~ my card|alguem ~ meu cartao|alguien ~ mi tarjeta|sem minha autorizacao|no autorizad*|sin mi autorizacion|without my consent|sem meu consentimento",
     "pix que nao fiz|compra que nao fiz|compras que nao fiz|purchase i didn't|purchases i didn't|charges i didn't|transaction i didn't|transactions i didn't|compras que no hice|cargo que no reconozco|cargos no reconocidos|nao reconhec*|no reconoc*|don't recognise|dont recognise|not recognize|not recognise",
-    "invadiram|account compromised|compromised|suspicious|suspeit*|sospechos*|login desconhecido|unknown login|senha alterada|alteraram minha senha|mudaram minha senha|changed my password|password was changed|cambiaron mi contrasena|hacker*",
+    "hack*|clonaram|clonou|cloned|roubaram|roubou|stole|robaron|invadiu|invadieron|nao fui eu|yo no fui|wasn't me|it wasn't me",
+    "que nao comprei|que eu nao comprei|i didn't buy|i never bought|que no compre|que yo no compre|nunca compre|nunca comprei|que eu nao fiz|que nao fiz|que yo no hice|i didn't make|i never made|sem eu autorizar|sem eu pedir|sin que yo|without asking me|never authorized|nunca autorice|nao autorizei|no autorice|didn't authorize|didn't authorise",
+    "entrou na minha conta|entraram na minha|entrou no meu|entraram no meu|logged into my|logged in to my|logged in from|logins from|login from|signed into my|acessou minha conta|acessaram minha conta|entro a mi|entraron a mi|entro en mi|entraron en mi|someone else is using|alguem ~ usando",
+    "compras com meu|compra com meu|compras no meu|compra no meu|compras con mi|compra con mi|purchase on my|purchases on my|purchases with my|com meu cadastro|usando meu cpf|usaram meu cpf|com meu cpf|no meu nome que|in my name|a mi nombre|en mi nombre|identity theft|roubo de identidade|robo de identidad",
+    "unknown transaction|unknown purchase|transacao desconhecida|compra desconhecida|desconhec*|desconozco|click a link|clicar no link|pedindo minha senha|pediram minha senha|asking for my password|asked for my password|pidiendo mi contrasena|pidiendo mi clave|e golpe|es estafa|is this a scam|mudaram meu email|trocaram meu email|alteraram meu email|cambiaron mi correo|block my card|bloquear meu cartao|bloqueiem meu cartao|bloquear mi tarjeta|bloqueen mi tarjeta|isso e roubo|es un robo|this is theft",
+    // Fell for a scam, data leaked, someone emptied or used the account
+    "golpista*|scammer*|cai num golpe|cai em golpe|cai no golpe|me enganaram|got scammed|me estafaron|fraudulent|clonagem|invasao|acesso indevido|acesso nao autorizado|vazaram meus dados|meus dados vazaram|vazamento de dados|data breach|my data was leaked|account takeover|impersonat*|suplantacion|se hicieron pasar",
+    "transacao suspeita|movimentacao estranha|movimentacao suspeita|compra estranha|compras estranhas|saque que nao fiz|saque indevido|transferencia que nao fiz|strange charges|weird charges|strange transactions|cargo desconocido|cargos desconocidos|movimiento raro|movimientos extranos|movimientos raros",
+    "esvaziaram minha conta|zeraram minha conta|limparam minha conta|emptied my account|drained my account|vaciaron mi cuenta|someone used my card|someone is using my|alguem usou meu cartao|alguem esta usando|alguien uso mi tarjeta|alguien esta usando",
+    // Accessed or moved by a stranger
+    "accessed from|accessed by|acessad* de|acessad* por|accedieron desde|accedida desde|conta que nao conheco|account i don't know|cuenta que no conozco|pessoa que nao conheco|someone i don't know|alguien que no conozco|desconocid*",
+    "invadiram|account compromised|compromised|suspicious|suspeit*|sospechos*|login em outro|login from another|login de otro|acesso de outro|access from another|login de outro|login desconhecido|unknown login|senha alterada|alteraram minha senha|mudaram minha senha|password was changed|cambiaron mi contrasena|hacker*",
   ],
   legal: [
     "advogad*|lawyer*|attorney*|abogad*|procon|profeco|reclame aqui|reclameaqui|justica|juizado|tribunal|court",
     "entrar com processo|abrir processo|processo judicial|processar|lawsuit|sue|suing|demandar|demanda judicial|denunci*|chargeback|dispute|contestar|legal action|acao judicial|defesa do consumidor|direitos do consumidor|codigo do consumidor",
-    "anatel|bacen|banco central|ouvidoria|ombudsman|consumer protection|better business bureau|small claims|pequenas causas|juicio|judicial|acciones legales|accion legal|medidas legais|medidas cabiveis|providencias legais|report you|formal complaint|queixa formal|queja formal|reclamacion formal|libro de reclamaciones|consumidor.gov",
+    "voy a demandar|los voy a demandar|sue you|take you to court|levar a justica|na justica|a la justicia|danos morais|indenizacao|indemnizacion|danos y perjuicios|ftc|cfpb|ofcom|attorney general|trading standards|policia|police|boletim de ocorrencia|police report|denuncia policial",
+    "bad review|review everywhere|avaliacao negativa|mala resena|resena negativa|file a complaint|filing a complaint|consumer agency|agencia de consumo|registrar no consumidor|reclamacao no consumidor|orgao de defesa do consumidor|vou expor|vou postar|vou publicar|expor voces|voy a publicar|voy a exponer|exponerlos|go public|going public|post this everywhere|post about this|tell everyone",
+    "bbb|reporting this|report this|reporting you|anatel|bacen|banco central|ouvidoria|ombudsman|consumer protection|better business bureau|small claims|pequenas causas|juicio|judicial|acciones legales|accion legal|medidas legais|medidas cabiveis|providencias legais|report you|formal complaint|queixa formal|queja formal|reclamacion formal|libro de reclamaciones|consumidor.gov",
   ],
   billing_error: [
     "cobrad* duas vezes|cobrad* em dobro|cobraram duas vezes|cobraram ~ duas vezes|cobrou duas vezes|charged ~ twice|double charged|charged double|billed twice|cobraron ~ dos veces|cobro doble|cobrado dos veces",
-    "cobranca indevida|cobranca errada|cobrad* indevidamente|wrong charge|overcharged|cobro indebido|cobraron de mas",
+    "duplicidade|cobranca indevida|cobranca errada|cobrad* indevidamente|wrong charge|overcharged|cobro indebido|cobraron de mas",
     "charged but|charged anyway|cobrad* mas|cobraram mas|cobraron pero|cobro pero|cobraram igual|cobraron igual|charged anyway|charged me anyway|still charged|money left my account|debitad* mas|saiu da minha conta|se desconto",
     "billed ~ instead of|charged ~ instead of|cobrad* ~ em vez de|cobraram ~ em vez de|cobraron ~ en lugar de|taxa que nao|fee i didn't|fee i never",
     "cobrado errado|cobrada errado|valor errado|wrong amount|monto incorrecto|valor incorreto|cobrad* a mais|cobrad* de mais|charged more|charged extra|cobro de mas|double charge*|duplicate charge*|cobranca duplicada|cargo duplicado|cobro duplicado|cargos duplicados|still being charged|continuo sendo cobrad*|me siguen cobrando|siguen cobrando|continuam cobrando|continuam me cobrando|keep charging|still charging|taxa indevida|unknown charge|charged after|cobrad* depois|cobraron despues",
+    "levaram meu dinheiro|took my money|se llevaron mi dinero|cobranca surpresa|surprise charge|cargo sorpresa|veio o dobro|veio o triplo|pay again|pagar de novo|pagar otra vez|pagar novamente|debitaram ~ vezes|descontad* ~ vezes|cobraram ~ vezes|# times for one|# vezes o mesmo|# veces lo mismo|identical charges|same charge twice",
+    // Overcharged, or money sent to the wrong place
+    "cobranca abusiva|taxa abusiva|cobro excesivo|cobro abusivo|overcharging|overbilled|cobraram mais|cobraram a mais|me cobraron mas|cobran de mas|pix errado|pix para a pessoa errada|wrong person|pessoa errada|persona equivocada|chave errada|wrong key|transferi errado|wrong account|conta errada|cuenta equivocada|money missing|missing money|dinheiro sumido|faltando dinheiro|me falta dinero",
     "perdi ~ dinheiro|lost ~ money|perdi ~ dinero|money is gone|dinheiro sumiu|sumiu ~ dinheiro|saiu da conta|disappeared from my account|sumiu da conta|debited twice|debitad* duas vezes|debitaram|descontaron|pix nao caiu|transferencia nao caiu|payment went through but|pagamento ~ mas ~ pedido|pague ~ pero",
   ],
   outage: [
-    "fora do ar|site caiu|sistema caiu|app caiu|servidor caiu|internet caiu|rede caiu|caiu o site|caiu o sistema|caiu a internet|caiu o app|caiu o servidor|caiu a rede|esta caido|se cayo|is down|are down|went down|been down|site down|app down|server down|system down|outage|offline|sem internet|sem sinal|sin internet|sin senal|no internet|sem luz|sin luz|no power|sem sistema",
+    "fora do ar|site caiu|sistema caiu|app caiu|servidor caiu|internet caiu|rede caiu|caiu o site|caiu o sistema|caiu a internet|caiu o app|caiu o servidor|caiu a rede|esta caido|se cayo|esta fora|ta fora|is down|are down|went down|been down|site down|app down|server down|system down|outage|offline|sem internet|sin internet|no internet|sem luz|sin luz|no power|sem sistema",
+    "nao consigo trabalhar|nao posso trabalhar|can't work|cannot work|unable to work|no puedo trabajar|sistema ~ caiu|site ~ caiu|app ~ caiu|server ~ down|site ~ down|perdendo,losing,perdiendo,perdemos,lost ~ vendas,pedidos,clientes,money,sales,orders,customers,business,ventas,hundreds,thousands,centenas,milhares|none of our|nenhum cliente|ningun cliente|no one can|ninguno puede|sem sistema|sin sistema",
+    // No connection or service at all, or a service cut off
+    "nao tenho internet|no tengo internet|i have no internet|i don't have internet|internet nao funciona|internet no funciona|internet not working|internet isn't working|internet is not working|internet doesn't work|internet down|internet caida|cortaram a internet|cortaram a luz|cortaron el internet|cortaron la luz|cut off|disconnected my|suspenderam|suspendieron|service suspended|servico suspenso|servicio suspendido|linha bloqueada|line suspended",
+    // A shop that cannot sell
+    "checkout is broken|checkout down|can't process|cannot process|nao processa|no procesa|pagos rechazados|nenhuma venda|no sales|zero sales|ninguna venta|ninguna venta",
+    "card machine|card reader|card terminal|maquina de cartao|datafono|terminal de pago|pos terminal|fila de clientes|clientes esperando|customers waiting|clients waiting|line of customers|cola de clientes",
+    "internet ~ out|power ~ out|acabou a luz|acabou a energia|se fue la luz|power outage|power cut|blackout|apagon|apagao",
     "nao funciona nada|nothing works|nada funciona|no funciona nada|perdendo vendas|losing money|losing sales|perdiendo ventas|no puedo cobrar|nao consigo vender|can't sell",
     "sistema fora|nao consigo vender|can't take payments|cannot take payments|no puedo vender|clientes nao conseguem|customers can't|customers cannot|clients can't|clientes no pueden|nobody can|ninguem consegue|nadie puede|todos os usuarios|all users|all our users|todos los usuarios|whole team|toda a equipe|todo el equipo|whole office|production|producao|produccion|site inteiro|whole site|entire site|api fora|api ~ down|erro 500|error 500|server error|servidor fora|maquininha|point of sale|payments failing|pagamentos falhando|pagos fallando|no service|sem servico|sin servicio|not loading for anyone|perdendo clientes|losing customers|perdiendo clientes|perdendo dinheiro",
   ],
   health: [
-    "alergi*|allerg*|hospital|engoliu|engoliram|swallow*|trago|choking|engasg*|machucou|machucad*|hurt|injured|insulin*|insulina|ambulanc*|emergencia medica|passando mal|intoxica*|food poisoning|poisoning|remedio|medicamento*|medication|medicine|gas leak|vazamento de gas|fuga de gas|incendio|choque eletrico|ferid*|ferimento|injur*",
-    "medic*|doctor|doutor|pharmacy|farmacia|receita medica|prescription|perigo*|danger*|peligro*|unsafe|inseguro|smoke|fumaca|humo|pegou fogo|caught fire|explod*|overheat*|superaquec*|sobrecalent*|gas|vazamento|leak*|fuga|poison*|envenen*|vomit*|diarr*|pronto socorro|emergency room|urgencias|sangr*|bleed*|blood|acidente|accident|accidente|ameaca*|threaten*|amenaz*|assedi*|harass*|stalk*|idos*|elderly|gravida|pregnant|embarazada|oxigenio|oxygen|oxigeno|wheelchair|cadeira de rodas|silla de ruedas",
+    "alergi*|allerg*|engoliu|engoliram|swallow*|choking|engasg*|machucou|machucad*|hurt|injured|insulin*|insulina|ambulanc*|emergencia medica|passando mal|intoxic*|deu choque|levei choque|got shocked|electric shock|me dio corriente|melted|derreteu|se derritio|hit my car|bateu no meu carro|bateram no meu carro|atropel*|run over|reacao alergica|allergic reaction|reaccion alergica|cheiro de gas|smell gas|food poisoning|poisoning|gas leak|vazamento de gas|fuga de gas|incendio|choque eletrico|ferid*|ferimento|injur*",
+    "eletrocut*|electrocut*|queimadura|quemadura|explodiu|exploded|exploto|glass in|vidro na|vidrio en|caco de vidro|pedaco de vidro|cockroach|cucaracha|intoxicacao alimentar|intoxicacion|febre|fever|fiebre|desmaiou|fainted|desmayo|convuls*|can't breathe|nao consigo respirar|no puedo respirar|falta de ar|infarto|heart attack|suicid*|violencia|violence|assault|agrediu|agredid*|agresion|preso no elevador|presa no elevador|stuck in the elevator|stuck in the lift|trapped|atrapado en|atrapada en|locked inside|trancad* dentro",
+    "perigo*|danger*|peligro*|unsafe|inseguro|smoke|fumaca|humo|pegou fogo|caught fire|explod*|overheat*|superaquec*|sobrecalent*|vazamento|leak*|poison*|envenen*|vomit*|diarr*|pronto socorro|emergency room|urgencias|sangr*|bleed*|blood|acidente|accident|accidente|ameac*|threw up|made me sick|me deixou doente|me hizo mal|passei mal|fiquei doente|got sick|threaten*|amenaz*|assedi*|harass*|stalk*|oxigenio|oxygen|oxigeno",
   ],
   explicit: [
-    "urgent*|urgenc*|asap|emergenc*|imediatamente|immediately|inmediato|right now|agora mesmo|ahora mismo|fix it now|ya mismo|dinero ya|now please|sem falta",
+    "urgent*|urgenc*|asap|expedite|agiliz*|pelo amor de deus|pelamor|por el amor de dios|for god's sake|for the love of god|please help|pls help|plz help|me ajudem|ayudenme|emergenc*|imediatamente|immediately|inmediato|right now|agora mesmo|ahora mismo|fix it now|ya mismo|dinero ya|now please|sem falta",
+    "tenho pressa|estou com pressa|in a hurry|hurry up|tengo prisa|apurem|apressem|dense prisa|apurense|pra ontem|para ontem|para ayer|time sensitive|time-sensitive|nao pode esperar|can't wait|cannot wait|no puede esperar",
     "urgentemente|o quanto antes|o mais rapido possivel|quanto antes|as soon as possible|lo antes posible|cuanto antes|lo mas pronto posible|immediate*|prioridad*|priorit*|critical|critico|critica|grave|serious|socorro|sos|help me please|ajuda por favor|ayuda por favor|need ~ now|preciso ~ agora|necesito ~ ahora|need it today|preciso pra hoje|preciso para hoje|lo necesito hoy|right away",
   ],
   cancel: [
-    "cancel*|cancela*|cancelo|encerrar|desistir|unsubscribe|concorrencia|competitor|competencia",
+    "cancel*|cancela*|cancelo|encerrar|desistir|unsubscribe|rescindir|rescindo|rescisao|rescision|terminate|terminating|concorrencia|competitor|competencia",
     "trocar de operadora|mudar de operadora|trocar de banco|mudar de banco|switch provider*|switching to|switch to another|cambiar de compania|cambiarme de|portabilidade|close my account|fechar minha conta|encerrar minha conta|cerrar mi cuenta|nunca mais compro|never buying|never ordering|never again|nunca mas|i'm done|i am done|cansei|me cansé|estoy harto|estoy harta|last chance|ultima chance|ultima oportunidad|leaving|vou embora|me voy",
   ],
   refund: ["reembols*|estorn*|refund*|devolv*|money back|meu dinheiro|mi dinero|my money"],
   deadline: [
     "hoje|amanha|today|tomorrow|tonight|hoy|manana|prazo|deadline|ate amanha|until tomorrow|by tomorrow|antes de|before the",
     "ate,until,by,hasta segunda,terca,quarta,quinta,sexta,sabado,domingo,monday,tuesday,wednesday,thursday,friday,saturday,sunday,lunes,martes,miercoles,jueves,viernes,noon,meio-dia,amanha,tomorrow,manana,today,hoje,hoy",
-    "esta noite|esta tarde|this evening|this afternoon|within the hour|em uma hora|em 1 hora|in an hour|en una hora|end of day|fim do dia|fin del dia|otherwise|caso contrario|or else|de lo contrario|se nao resolverem|se nao devolverem|if you don't fix|if this isn't fixed|if this is not fixed|si no resuelven|si no me devuelven|if not resolved|sob pena",
+    "in # hours|em # horas|daqui a # horas|daqui # horas|en # horas|dentro de # horas|within # hours|unless|a menos que|a no ser que|esta noite|esta tarde|this evening|this afternoon|within the hour|em uma hora|em 1 hora|in an hour|en una hora|end of day|fim do dia|fin del dia|otherwise|caso contrario|or else|de lo contrario|se nao resolverem|se nao devolverem|if you don't fix|if this isn't fixed|if this is not fixed|si no resuelven|si no me devuelven|if not resolved|sob pena",
   ],
   repeat_contact: [
+    "terceir*,quart*,quint*,third,fourth,fifth,tercer*,cuart* mensagem,msg,email,chat,chamado,contato,ligacao,message,call,ticket,mensaje,llamada,correo,reclamo",
+    "my # email|my # message|my # chat|my # call|minha # mensagem|minha # ligacao|meu # email|mi # mensaje|mi # llamada|been calling|been trying to reach|trying to get through|tentando falar|ligando ha|tentando contato|intentando comunicarme|llamando hace|liguei # x|called # x|escrevi # x|mandei # x|# dias sem resposta|# days without|# days with no|# dias sin respuesta|# horas esperando|# hours waiting|waiting for # hours|on hold for|esperando na linha|# horas na linha|# horas en espera|# hours on hold|segunda vez|second time|2nd time|# atendentes|# agents|# agentes|# protocolos|# tickets|# chamados|# dias tentando|trying for # days|# days trying|# horas no telefone|# hours on the phone|# horas al telefono|on hold for #|de novo e nada|otra vez y nada",
     "# vez|# vezes|terceira vez|quarta vez|quinta vez|# time|# times|third time|fourth time|fifth time|tercera vez|cuarta vez|# veces|twice",
     "ja liguei|ja falei|ja entrei em contato|ja mandei|ja escrevi|already called|already contacted|already wrote|already emailed|called twice|called ~ times|ya llame|ya escribi",
     "again and again|de novo e de novo|varias vezes|several times|multiple times|many times|varias veces|ninguem responde|nobody answers|nadie me responde|nadie responde",
-    "ja abri|ya abri|already opened|abri ~ chamado|abri ~ ticket|opened ~ ticket|numero do protocolo|protocolo|case number|ticket number|numero de caso|numero de ticket|ainda sem resposta|still no answer|still no response|still no reply|sigo sin respuesta|no one has answered|no one answered|nobody has answered|ninguem me respondeu|ninguem respondeu|nunca respondem|never answer|never respond|toda vez que ligo|every time i call|cada vez que llamo|keep calling|sempre a mesma|same answer|mesma resposta|misma respuesta|been trying for|tentando ha|llevo ~ intentando|ja reclamei|already complained|ya reclame|ja pedi|already asked|ya pedi|ja solicitei",
+    "ja abri|ya abri|already opened|abri ~ chamado|abri ~ ticket|opened ~ ticket|numero do protocolo|protocolo|case number|ticket number|numero de caso|numero de ticket|ainda sem resposta|still no answer|still no response|still no reply|sigo sin respuesta|no one has answered|no one answered|nobody has answered|ninguem me respondeu|ninguem respondeu|toda vez que ligo|every time i call|cada vez que llamo|keep calling|sempre a mesma|same answer|mesma resposta|misma respuesta|been trying for|tentando ha|llevo ~ intentando|ja reclamei|already complained|ya reclame|ja pedi|already asked|ya pedi|ja solicitei",
   ],
 };
+
+/**
+ * Wordings of a reason that are enough alone (weight of the threshold): a threat to cancel or
+ * to leave for a competitor, whatever the tone, and a demand for money lost. "Quero cancelar
+ * minha assinatura" stays a plain request (URGENCY_PATTERNS.cancel, 1.5).
+ */
+export const URGENCY_STRONG: Readonly<Partial<Record<UrgencyReason, readonly string[]>>> = {
+  cancel: [
+    // I will cancel / cancel everything (pt, en, es)
+    "vou cancelar|vou cancelar tudo|cancelar tudo|cancela tudo|cancelem tudo|cancelo tudo|eu cancelo|cancelo o plano|cancelo a assinatura|cancelo minha conta",
+    "i'm cancelling|im cancelling|i'm canceling|im canceling|i am cancelling|i am canceling|i'll cancel|ill cancel|i will cancel|gonna cancel|going to cancel|cancel everything|cancelling everything|canceling everything|cancel all",
+    "voy a cancelar|cancelo todo|cancelen todo|cancelar todo|cancela todo|me doy de baja|me voy a dar de baja|doy de baja todo",
+    // I am leaving for someone else
+    "saio da operadora|saio do banco|saio dessa|vou sair da operadora|vou sair do banco|vou sair dessa|trocar de operadora|mudar de operadora|trocar de banco|mudar de banco|outra operadora|concorrencia|concorrente|vou embora",
+    "switching to another|switching to a different|switch to another|switching providers|switching banks|switching carriers|i am switching|we're switching|another provider|another company|another bank|competitor*|taking my business elsewhere|take my business elsewhere|business elsewhere|going elsewhere|go elsewhere|going with|closing my account|close my account|i'm leaving|im leaving|done with you|pulling all|pulling our|pull our",
+    "vou encerrar|encerrar tudo|desisto|procurar outra empresa|procurar outra operadora|perderam um cliente|perderam uma cliente|perderam mais um|acabaram de perder|my notice|terminating my contract|romper el contrato",
+    "so done|i'm done with|im done with|i am done with|cansei dessa|cansei desse|cansei de voces|estoy harto de|estoy harta de",
+    "levar meu dinheiro|llevar mi dinero|my money elsewhere|meu dinheiro pra outro|mi dinero a otro",
+    "i quit|i'm switching|im switching|will be switching|lost a customer|you've lost|you just lost|take my money elsewhere|cancel my contract|i want out",
+    "perdieron un cliente|perdieron una clienta|busco otra compania|busco otra empresa|me paso a la competencia|me voy a otra",
+    "me voy a cambiar|me cambio de compania|me cambio de empresa|me cambio de banco|me cambio de operador|me cambio a|cambiarme de compania|la competencia|me paso a|me voy con",
+  ],
+  refund: [
+    // Give me back the money you took
+    "quero meu dinheiro de volta|quero meu dinheiro|devolvam meu dinheiro|devolve meu dinheiro|devolver meu dinheiro|cade meu dinheiro|onde esta meu dinheiro",
+    "the difference back|refund the difference|a diferenca de volta|devolvam a diferenca|devolver a diferenca|la diferencia de vuelta|devuelvan la diferencia",
+    "want my money back|give me my money back|give my money back|where is my money|where's my money|return my money",
+    "devuelvan mi dinero|devuelvan el dinero|devuelvanme|quiero mi dinero|donde esta mi dinero|necesito mi dinero",
+  ],
+};
+
+/**
+ * Cues worth half the threshold, filed under the reason they point to: each is too common to
+ * be urgent alone ("tem desconto pra idoso?", "é importante") but says enough beside another
+ * reason ("um empréstimo que eu nunca pedi" and "hoje", "remédio" and a wrong delivery today).
+ */
+export const URGENCY_WEAK: Readonly<Partial<Record<UrgencyReason, readonly string[]>>> = {
+  fraud: ["nunca pedi|never asked for|never requested|nunca solicite|nunca solicitei|nunca contratei|never signed up"],
+  explicit: ["importante|important|importantisimo"],
+  // Someone vulnerable or a medicine involved: urgent with a second reason ("o remédio veio
+  // errado e ela precisa tomar hoje"), not in "tem desconto pra idoso?"
+  health: ["hospital|remedio|medicamento*|medication|medicine|medic*|doctor|doutor|pharmacy|farmacia|receita medica|prescription|gas|fuga|idos*|elderly|gravida|pregnant|embarazada|wheelchair|cadeira de rodas|silla de ruedas|trago|burned my|burnt my|me queimei|me queme"],
+  repeat_contact: ["ninguem resolve|ninguem me ajuda|nobody helps|no one helps|nobody is helping|nadie me ayuda|nadie soluciona|nadie resuelve|nunca respondem|never answer|never respond|nunca responden"],
+  outage: ["sem sinal|sin senal|no signal|payroll|folha de pagamento|nomina|bloquead*|blocked|locked"],
+};
+
+/**
+ * Two halves anywhere in one message (PairIndex in match.ts): [first, second, reason, weight].
+ * Each says what no short phrase can: the customer was charged for something already
+ * cancelled, never delivered or free; money vanished; a business or a job stopped; a trip
+ * leaves within hours.
+ */
+export const URGENCY_PAIRS: readonly (readonly [string, string, UrgencyReason, number])[] = [
+  // Charged (past tense) for something that should cost nothing
+  [
+    "cobrad*|cobrou|cobraram|cobraron|cobro|me cobran|charged|billed|a charge|cobranca|cargo|debito automatico|debito|debit|autopay|auto-pay|renovou|renewed|renovo|debitad*|debitaram|debitou|descontad*|descontaram|descontou|descontaron|paguei|pague|i paid|paid|took the payment|tiraram|sacaram",
+    "cancelamento|cancelacion|cancellation|cancelad*|cancelei|cancelled|canceled|cancelado|cancele|nunca chegou|nao chegou|never arrived|never came|nunca llego|no llego|nao recebi|nunca recebi|nunca recibi|no recibi|didn't receive|never received|never got|never ordered|didn't order|nunca pedi|nao pedi|never signed up|didn't sign up|didn't subscribe|nunca assinei|nao assinei|nunca contratei|no contrate|nunca me suscribi|only bought|only ordered|so comprei|so pedi|solo compre|solo pedi|gratis|free|closed|fechei|encerrei|cerre|unpaid|twice|again|de novo|otra vez|outra vez|duas vezes|dos veces|dobro|double",
+    "billing_error", 3,
+  ],
+  // Money gone from an account
+  [
+    "dinheiro|saldo|salario|grana|reais|plata|dinero|money|money's|balance|paycheck|savings|funds|sueldo|pix|transfer*|deposit*|deposito",
+    "sumiu|sumiram|sumido|missing|faltando|zerou|zero|never showed up|didn't show up|nunca apareceu|not credited|no se acredito|no me llego el dinero|nao caiu|no cayo|desapareceu|desapareceram|desaparec*|evapor*|vanish*|disappear*|gone|zerad*|empty|vacia|vacio|sumio|sumieron",
+    "billing_error", 3,
+  ],
+  // "Where is the money", money taken out of the account
+  ["cade|where's|where is|donde esta|donde estan", "dinheiro|reais|money|dinero|plata|saldo|balance|pesos|dolares|dollars", "billing_error", 3],
+  ["fizeram|transferiram|tiraram|sacaram|sacaron|took|withdrew|transferred|hicieron|retiraron", "da minha conta|from my account|de mi cuenta|meu saldo|my balance|mi saldo|all my money|todo meu dinheiro|todo mi dinero", "fraud", 3],
+  // Someone else changed or used the account's keys
+  [
+    "alguem mudou|alguem alterou|alguem trocou|alguem acessou|alguem entrou|alguem usou|someone changed|someone accessed|someone used|somebody changed|somebody used|alguien cambio|alguien entro|alguien uso|alguien accedio",
+    "email|senha|password|contrasena|clave|conta|account|cuenta|cartao|card|tarjeta|login|correo|telefone|phone",
+    "fraud", 3,
+  ],
+  // A code or reset nobody asked for
+  [
+    "codigo|code|verification|verificacao|password reset|redefinicao|reset|senha|password|contrasena|clave|login|sms|token",
+    "didn't request|didn't ask for|nao pedi|nao solicitei|no solicite|no pedi|never requested|never asked for|que nao fiz|i didn't make",
+    "fraud", 3,
+  ],
+  // A business, a shop or someone's work stopped
+  [
+    "minha loja|nossa loja|my store|my shop|our store|our shop|online store|mi tienda|nuestra tienda|meu negocio|my business|our business|mi negocio|nuestro negocio|meu restaurante|my restaurant|our restaurant|mi restaurante|minha empresa|nossa empresa|my company|our company|mi empresa|mi local|el local|meu comercio|meu escritorio|our office|whole office|minhas vendas|our sales|mis ventas|meus clientes|my customers|our customers|mis clientes|our clients|my clients|our users|our team|my team|minha equipe|mi equipo|work from home|working from home|for work|at work|my job|home office|teletrabajo|trabalho|trabalhar|trabajo|trabajar|aula|class|reuniao|meeting|reunion|employees|funcionarios|empleados|staff|payroll",
+    "parad*|stopped|fora do ar|down|caiu|caido|cayo|no funciona|nao funciona|not working|crash*|can't log in|cannot log in|can't access|cannot access|nao consigo entrar|nao consigo acessar|no puedo entrar|no puedo acceder|can't receive|cannot receive|nao consigo receber|no puedo recibir|not receiving|no recibo|can't run|cannot run|can't operate|nao consigo operar|no puedo operar|no me dejan|nao me deixa|won't let me|doesn't let me|can't get in|locked out|bloquead*|blocked|not loading|nao carrega|no carga|offline|sem internet|no internet|sin internet|sem sistema|sin sistema|sem sinal|sin senal|nao passa|can't take|perdendo|losing|perdiendo",
+    "outage", 3,
+  ],
+  // A trip leaving within hours (today, not tomorrow: "I have a booking for tomorrow" is a plan)
+  [
+    "voo|flight|vuelo|embarque|boarding|check in|checkin|reserva|booking|hotel|passagem|boleto de avion",
+    "hoje|today|tonight|hoy|esta noite|# horas|# hours|agora|now|ahora|aeroporto|airport|aeropuerto|stranded|stuck|varad*",
+    "deadline", 3,
+  ],
+];

@@ -31,6 +31,34 @@ describe("assessUrgency: words", () => {
     expect(level("please cancel my order today", "en")).toBe("high");
     expect(level("quero cancelar e pedir o reembolso", "pt")).toBe("high");
   });
+  it("a threat to cancel or leave is high alone; a negated one is not", () => {
+    expect(level("vou cancelar tudo")).toBe("high");
+    expect(level("I'm cancelling. Done with you guys.", "en")).toBe("high");
+    expect(level("switching to another provider next week", "en")).toBe("high");
+    expect(level("me voy a cambiar de compañía", "es")).toBe("high");
+    expect(level("se até sexta não resolverem eu cancelo")).toBe("high");
+    expect(reasons("não vou cancelar, só mudar o plano")).not.toContain("cancel");
+    expect(level("I'm not cancelling, just pausing for a month", "en")).toBe("normal");
+  });
+  it("short reports of money gone, a hacked account or a stopped business are high", () => {
+    expect(level("meu dinheiro sumiu")).toBe("high");
+    expect(level("fui hackeado")).toBe("high");
+    expect(level("urgente!!!")).toBe("high");
+    expect(level("sem internet há 3 dias, trabalho em casa")).toBe("high");
+    expect(level("my paycheck vanished from my balance overnight", "en")).toBe("high");
+    expect(level("mi negocio está parado, no funciona el sistema de cobro", "es")).toBe("high");
+  });
+  it("charged for something cancelled or free is a billing error, however far apart the words", () => {
+    expect(reasons("me cobraram uma mensalidade que eu já tinha cancelado")).toContain("billing_error");
+    expect(reasons("I was billed for a subscription I cancelled in May", "en")).toContain("billing_error");
+    expect(reasons("I don't want to be charged again", "en")).not.toContain("billing_error");
+  });
+  it("plain return, refund and cancellation questions stay normal", () => {
+    expect(level("how do I get a refund for an item I don't want anymore?", "en")).toBe("normal");
+    expect(level("qual o prazo pra cair o reembolso no cartão?")).toBe("normal");
+    expect(level("quero cancelar a assinatura do streaming, como faço?")).toBe("normal");
+    expect(level("o app da loja não funciona no meu celular")).toBe("normal");
+  });
   it("repeated contact in the words is high", () => {
     expect(level("é a terceira vez que escrevo", "pt")).toBe("high");
     expect(reasons("this is the third time I write", "en")).toContain("repeat_contact");

@@ -3,5 +3,6 @@
  * insights entry so the client bundle never carries them.
  */
 export { DEV_SET } from "./dev-set.ts";
+export { DEV_SET_2 } from "./dev-set-2.ts";
 export { TEST_SET } from "./test-set.ts";
 export type { LabelledMessage } from "./labelled-message.ts";
