@@ -555,7 +555,7 @@ function NoteForm(props: { conversationId: string; whisperTo?: { id: string; nam
             }}
           />
           <button type="submit" class="btn composer-send composer-add-note">
-            {props.whisperTo ? t("whisperSend") : "Add note"}
+            {props.whisperTo ? t("whisperSend") : t("addNote")}
           </button>
         </div>
       </div>

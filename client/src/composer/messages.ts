@@ -61,6 +61,7 @@ export const t = defineMessages(
     whisperText: "Whisper text",
     whisperPlaceholder: "Only agents see this",
     whisperSend: "Send whisper",
+    addNote: "Add note",
   },
   {
     toolbar: "Formatação",
@@ -120,5 +121,6 @@ export const t = defineMessages(
     whisperText: "Texto do sussurro",
     whisperPlaceholder: "Só atendentes veem isto",
     whisperSend: "Enviar sussurro",
+    addNote: "Adicionar nota",
   },
 );

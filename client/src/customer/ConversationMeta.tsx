@@ -3,7 +3,8 @@ import type { Conversation, Inbox } from "@inbox/shared";
 import { createMemo, Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { StatusBadge } from "../conversation/index.ts";
-import { assigneeLabel, CHANNEL_LABELS, PRIORITY_LABELS } from "../format/labels.ts";
+import { assigneeLabel, CHANNEL_LABELS } from "../format/labels.ts";
+import { priorityWord } from "../format/status-words.ts";
 import { formatDateTime } from "../format/time.ts";
 import { latestRating } from "@inbox/shared/domain/csat";
 import { AssigneeHistory } from "./AssigneeHistory.tsx";
@@ -43,7 +44,7 @@ export function ConversationMeta(props: { conversation: Conversation; inbox: Inb
           </dd>
           <dt>{t("priority")}</dt>
           <dd>
-            <span class={`priority priority-${c().priority}`}>{PRIORITY_LABELS[c().priority]}</span>
+            <span class={`priority priority-${c().priority}`}>{priorityWord(c().priority)}</span>
           </dd>
           <dt>{t("assignee")}</dt>
           <dd>

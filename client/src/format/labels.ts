@@ -1,5 +1,5 @@
 /** Words for the domain's string constants, in one place so every screen says the same. */
-import type { ChannelType, Priority } from "@inbox/shared";
+import type { ChannelType } from "@inbox/shared";
 
 export const CHANNEL_LABELS: Record<ChannelType, string> = {
   webchat: "Web chat",
@@ -11,12 +11,6 @@ export const CHANNEL_LABELS: Record<ChannelType, string> = {
   line: "LINE",
 };
 
-export const PRIORITY_LABELS: Record<Priority, string> = {
-  low: "Low",
-  normal: "Normal",
-  high: "High",
-  urgent: "Urgent",
-};
 
 /** "Unassigned", "You", or the assignee's name, in the words (language) given. */
 export function assigneeLabel(
