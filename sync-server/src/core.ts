@@ -2,7 +2,7 @@ import type { ChannelType, WidgetMessage } from "@inbox/shared";
 import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
 import { AuditSealer } from "./audit/index.ts";
 import { RetentionJob } from "./data-rights/index.ts";
-import { ReportRoller } from "./reports/index.ts";
+import { ReportRoller, type ReportMemory } from "./reports/index.ts";
 import { nobleScrypt } from "./auth/index.ts";
 import { PasswordHasher } from "./auth/index.ts";
 import type { Endpoints } from "./channels/index.ts";
@@ -86,6 +86,8 @@ export interface CoreOptions {
   mailer?: Mailer;
   /** AI assistance: whether admins may point it at private addresses (AI_ALLOW_PRIVATE_URLS), the Workers AI binding (edge only). */
   ai?: Omit<AiProvidersOptions, "resolveHost">;
+  /** Report figures kept in memory, patched by this process's roller (Node: its one process rolls and reports); none: SQL. */
+  reportMemory?: ReportMemory;
 }
 
 /**
@@ -222,7 +224,7 @@ export function createCore(opts: CoreOptions): Core {
   const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
   const auditSealer = new AuditSealer(record);
   const retention = new RetentionJob({ ...publishing, blobs, roomHistory, caches });
-  const reportRoller = new ReportRoller(record);
+  const reportRoller = new ReportRoller(record, undefined, opts.reportMemory ?? null);
   const sockets = new SocketGuard({ db, now }, { ...DEFAULT_SOCKET_GUARD, ...opts.sockets });
   const widgetLimits = new WidgetLimits(opts.widgetLimits ?? {}, now);
 

@@ -31,6 +31,7 @@ import type { ChannelType } from "@inbox/shared";
 import { resolveHost } from "./resolve-host.ts";
 import { PasswordHasher, type ScryptParams } from "../auth/index.ts";
 import { nodeScrypt } from "./node-scrypt.ts";
+import { ReportColumns } from "../reports/index.ts";
 import { nodePeerAddress } from "./peer-address.ts";
 import { smtpMailer, type SmtpSettings } from "./smtp-mailer.ts";
 
@@ -126,6 +127,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     leaseMs: opts.leaseMs,
     mailer: opts.mail ? smtpMailer(opts.mail) : undefined,
     ai: { allowPrivateUrls: opts.aiAllowPrivateUrls },
+    reportMemory: new ReportColumns(),
   });
   // What this server's previous process held when it stopped (a crash) is taken back first.
   await takeBackOwnClaims(core);

@@ -4,3 +4,5 @@
 // until the rollups land. The capability's public surface: other modules import this file.
 export { registerReportRoutes } from "./report-routes.ts";
 export { ReportRoller } from "./rollup/report-roller.ts";
+export { ReportColumns } from "./rollup/report-columns.ts";
+export type { ReportMemory } from "./rollup/report-memory.ts";

@@ -1,6 +1,7 @@
 import type { ReportQuery } from "@inbox/shared/api/reports";
 import { observe, type Observed, type ReportOptions } from "@inbox/shared/domain/reports/index";
 import type { Reads } from "../db/record.ts";
+import type { ReportMemory } from "./rollup/report-memory.ts";
 import { workspaceCalendar, workspacePolicies } from "../sla/index.ts";
 import { reportPeriod, seriesBuckets, type Period } from "./report-period.ts";
 import { readReportInput, type ConversationRowFacts } from "./report-reads.ts";
@@ -9,7 +10,11 @@ import { reportScope, type ReportScope, type ReportViewer } from "./report-scope
 export interface ReportDeps extends Reads {
   now(): number;
   /** Rolls what was written a moment ago into the report facts before a report reads them. */
-  reportRoller: { catchUp(): Promise<boolean> };
+  reportRoller: {
+    catchUp(): Promise<boolean>;
+    /** The in-memory report columns the roller keeps (Node), or none: everything from SQL. */
+    readonly memory?: ReportMemory | null;
+  };
 }
 
 /** One report's observations and what they were made with: the JSON answer, a drill-down and a CSV table all start here. */

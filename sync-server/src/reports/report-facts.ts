@@ -47,7 +47,8 @@ export async function factsQuestion(core: ReportDeps, user: ReportViewer, query:
   const period = reportPeriod(query, timeZone, core.now());
   seriesBuckets(period, timeZone, query.granularity);
   const narrow = scope.conversations !== "all" && scope.conversations !== "teams";
-  return { period, timeZone, scope, facts: { workspaceId: user.workspaceId, filters: scope.filters, visible: visibleFacts(scope), visibleByConversation: narrow }, sla: policies.length > 0 };
+  const visibleTeams = scope.conversations === "teams" ? { visibleTeams: scope.viewer.teamIds } : {};
+  return { period, timeZone, scope, facts: { workspaceId: user.workspaceId, filters: scope.filters, visible: visibleFacts(scope), visibleByConversation: narrow, ...visibleTeams }, sla: policies.length > 0 };
 }
 
 /** A report from the rolled-up facts (rollup/): the figures of docs/REPORTS.md without replaying raw events. */
@@ -60,6 +61,6 @@ export async function runFactsReport(core: ReportDeps, user: ReportViewer, query
     granularity: query.granularity,
     business: query.clock === "business",
     sla: q.sla,
-  });
+  }, core.reportRoller.memory ?? null);
   return { period: q.period, scope: q.scope, report, byTeam, byInbox, byChannel };
 }

@@ -26,18 +26,42 @@ export interface FactScope {
   visible: SQL | null;
   /** Whether `visible` reads the fact's conversation (not only its team): hour sums cannot answer then. */
   visibleByConversation?: boolean;
+  /** When `visible` is "the fact's team is one of these": the same condition for the in-memory durations. */
+  visibleTeams?: readonly string[];
 }
 
 const HOUR_MS = 3_600_000;
 
 /**
- * Whether the hour sums (`report_hours`) answer the count rows: every window starts and ends on
- * a UTC hour (in zones with whole-hour offsets, local days and hours do), and no condition needs
- * the fact's conversation (labels, a visibility narrower than teams).
+ * Whether the hour sums (`report_hours`) may answer count rows: no condition needs the fact's
+ * conversation (labels, a visibility narrower than teams).
  */
-export function hoursAnswer(scope: FactScope, wins: readonly Win[]): boolean {
-  return !scope.filters.labels && !scope.visibleByConversation && wins.every((w) => w.from % HOUR_MS === 0 && w.to % HOUR_MS === 0);
+const hoursServe = (scope: FactScope): boolean => !scope.filters.labels && !scope.visibleByConversation;
+
+/**
+ * The windows cut for the hour sums: each window's whole UTC hours (`hours`) and what is left at
+ * its ends (`facts`: a period ending now, a zone with a half-hour offset), which the fact rows
+ * answer. The parts keep their window's index, so their rows add up to the window's.
+ */
+export function splitAtHours(wins: readonly Win[]): { hours: Win[]; facts: Win[] } {
+  const hours: Win[] = [];
+  const facts: Win[] = [];
+  for (const w of wins) {
+    const first = Math.ceil(w.from / HOUR_MS) * HOUR_MS;
+    const last = Math.floor(w.to / HOUR_MS) * HOUR_MS;
+    if (first >= last) {
+      facts.push(w);
+      continue;
+    }
+    hours.push({ i: w.i, from: first, to: last });
+    if (w.from < first) facts.push({ i: w.i, from: w.from, to: first });
+    if (last < w.to) facts.push({ i: w.i, from: last, to: w.to });
+  }
+  return { hours, facts };
 }
+
+/** The windows each source answers: the hour sums where they may, the facts for the rest. */
+const bySource = (scope: FactScope, wins: readonly Win[]): { hours: Win[]; facts: Win[] } => (hoursServe(scope) ? splitAtHours(wins) : { hours: [], facts: [...wins] });
 
 const GROUP: Record<Exclude<GroupBy, "combo">, SQL> = {
   none: sql`''`,
@@ -100,8 +124,13 @@ export interface CountRow {
  */
 export async function countRows(core: Reads, scope: FactScope, wins: readonly Win[], g: GroupBy, sla: boolean): Promise<CountRow[]> {
   const kinds = sla ? ["count", "sla"] : ["count"];
-  // From the hour sums where they answer (rows are then sums, not single facts), else from the facts.
-  const hours = hoursAnswer(scope, wins);
+  // Whole hours from the hour sums (rows are then sums, not single facts), the rest from the facts; the caller adds rows up.
+  const { hours, facts } = bySource(scope, wins);
+  const parts = await Promise.all([hours.length ? countQuery(core, scope, hours, g, kinds, true) : [], facts.length ? countQuery(core, scope, facts, g, kinds, false) : []]);
+  return parts.flat();
+}
+
+async function countQuery(core: Reads, scope: FactScope, wins: readonly Win[], g: GroupBy, kinds: readonly string[], hours: boolean): Promise<CountRow[]> {
   const rows = hours
     ? sql`w CROSS JOIN report_hours f ON f.workspace_id = ${scope.workspaceId} AND f.kind IN (${list(kinds)}) AND f.hour >= w.s / ${HOUR_MS} AND f.hour < w.e / ${HOUR_MS} WHERE f.n > 0 AND ${factFilter(scope)}`
     : factsIn(scope, kinds);
@@ -206,16 +235,23 @@ export async function unreadRows(core: Reads, scope: FactScope, before: number, 
   return [...alive, ...began, ...ended];
 }
 
-/** Customer messages per UTC hour (or quarter hour) of the period, for the weekday × hour heatmap. */
-export function receivedPerSlot(core: Reads, scope: FactScope, win: Win, slotMs: number): Promise<Array<{ slot: number; n: number }>> {
-  if (slotMs === HOUR_MS && hoursAnswer(scope, [win])) {
-    return core.db.all(sql`
-      WITH ${windowsCte([win])}
+/** Customer messages per UTC hour (or quarter hour) of the period, for the weekday × hour heatmap (a slot may come twice: the caller adds). */
+export async function receivedPerSlot(core: Reads, scope: FactScope, win: Win, slotMs: number): Promise<Array<{ slot: number; n: number }>> {
+  const { hours, facts } = slotMs === HOUR_MS ? bySource(scope, [win]) : { hours: [], facts: [win] };
+  const parts = await Promise.all([hours.length ? hourSlots(core, scope, hours) : [], facts.length ? factSlots(core, scope, facts, slotMs) : []]);
+  return parts.flat();
+}
+
+function hourSlots(core: Reads, scope: FactScope, wins: readonly Win[]): Promise<Array<{ slot: number; n: number }>> {
+  return core.db.all(sql`
+      WITH ${windowsCte(wins)}
       SELECT f.hour AS slot, SUM(f.n) AS n FROM w CROSS JOIN report_hours f
       ON f.workspace_id = ${scope.workspaceId} AND f.kind = 'count' AND f.hour >= w.s / ${HOUR_MS} AND f.hour < w.e / ${HOUR_MS}
       WHERE f.metric = 'received' AND f.n > 0 AND ${factFilter(scope)} GROUP BY 1`);
-  }
+}
+
+function factSlots(core: Reads, scope: FactScope, wins: readonly Win[], slotMs: number): Promise<Array<{ slot: number; n: number }>> {
   return core.db.all(sql`
-    WITH ${windowsCte([win])}
+    WITH ${windowsCte(wins)}
     SELECT f.at / ${slotMs} AS slot, COUNT(*) AS n FROM ${factsIn(scope, ["count"])} AND f.metric = 'received' GROUP BY 1`);
 }

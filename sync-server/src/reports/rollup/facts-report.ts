@@ -18,6 +18,7 @@ import {
   type TimeStat,
 } from "@inbox/shared/domain/reports/index";
 import type { Reads } from "../../db/record.ts";
+import type { DurationGroup, ReportMemory } from "./report-memory.ts";
 import { contactRows, countRows, receivedPerSlot, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
 
 export interface FactsReportOptions {
@@ -46,7 +47,7 @@ const SEP = "\u001f";
  * computes from raw events (the rollup property test holds them equal), by a dozen aggregate
  * queries whatever the period's length.
  */
-export async function factsReport(core: Reads, scope: FactScope, o: FactsReportOptions): Promise<FactsReport> {
+export async function factsReport(core: Reads, scope: FactScope, o: FactsReportOptions, memory: ReportMemory | null = null): Promise<FactsReport> {
   const period: Win = { i: 0, from: o.from, to: o.to };
   const buckets = bucketsBetween(o.from, o.to, o.timeZone, o.granularity);
   // The first and last buckets are cut to the period, as the reference does.
@@ -54,21 +55,25 @@ export async function factsReport(core: Reads, scope: FactScope, o: FactsReportO
   const windows = [period, ...series];
 
   const slotMs = wholeHourOffsets(o) ? HOUR : QUARTER;
+  // Durations and unread pieces from memory where the runtime keeps them (they cost SQLite most), else SQL.
+  const durations = async (wins: readonly Win[], g: DurationGroup): Promise<TimeRow[]> =>
+    (await memory?.timeRows(core, scope, wins, g, o.business)) ?? timeRows(core, scope, wins, g, o.business);
+  const unreadPieces = async (): Promise<UnreadRow[]> => (await memory?.unreadRows(core, scope, o.from, windows)) ?? unreadRows(core, scope, o.from, windows, "combo");
   const [counts, comboCounts, agentCounts, times, teamTimes, inboxTimes, channelTimes, agentTimes, contacts, teamContacts, inboxContacts, channelContacts, unread, slots] = await Promise.all([
     // Counts add up: the period's are its buckets' (which partition it), read once.
     countRows(core, scope, series, "none", o.sla),
     countRows(core, scope, [period], "combo", o.sla),
     countRows(core, scope, [period], "agent", o.sla),
-    timeRows(core, scope, windows, "none", o.business),
-    timeRows(core, scope, [period], "team", o.business),
-    timeRows(core, scope, [period], "inbox", o.business),
-    timeRows(core, scope, [period], "channel", o.business),
-    timeRows(core, scope, [period], "agent", o.business),
+    durations(windows, "none"),
+    durations([period], "team"),
+    durations([period], "inbox"),
+    durations([period], "channel"),
+    durations([period], "agent"),
     contactRows(core, scope, windows, "none"),
     contactRows(core, scope, [period], "team"),
     contactRows(core, scope, [period], "inbox"),
     contactRows(core, scope, [period], "channel"),
-    unreadRows(core, scope, o.from, windows, "combo"),
+    unreadPieces(),
     receivedPerSlot(core, scope, period, slotMs),
   ]);
 

@@ -1,5 +1,6 @@
 import type { Writes } from "../../db/record.ts";
 import { PollingLoop } from "../../scheduling/polling-loop.ts";
+import type { ReportMemory } from "./report-memory.ts";
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations, ROLL_BATCH } from "./roll-conversations.ts";
 
@@ -14,9 +15,14 @@ const SETTLE_MS = 10_000;
 export class ReportRoller {
   private readonly loop: PollingLoop;
 
+  /**
+   * @param memory the in-memory report columns this process's reports read (Node); the roller
+   * patches them after each commit, so it must be the only roller of the database.
+   */
   constructor(
     private readonly core: Writes,
     intervalMs = 2_000,
+    readonly memory: ReportMemory | null = null,
   ) {
     this.loop = new PollingLoop({ intervalMs, firstDelayMs: 1_000, tick: () => this.rollAll(), failure: "could not roll report figures" });
   }
@@ -60,7 +66,7 @@ export class ReportRoller {
     for (let pass = 0; pass < maxPasses; pass++) {
       const marked = await markNewEvents(this.core);
       const before = settle ? this.core.now() - SETTLE_MS : Number.POSITIVE_INFINITY;
-      if ((await rollDirtyConversations(this.core, ROLL_BATCH, before)) < ROLL_BATCH && marked) return true;
+      if ((await rollDirtyConversations(this.core, ROLL_BATCH, before, this.memory)) < ROLL_BATCH && marked) return true;
     }
     return false;
   }

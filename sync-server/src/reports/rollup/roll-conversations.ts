@@ -4,6 +4,8 @@ import { conversationFactRows, inRecordOrder, personResolver, type ReportEvent }
 import type { Writes } from "../../db/record.ts";
 import { conversations, events, reportDirty, reportFacts } from "../../db/schema.ts";
 import { workspaceCalendar, workspacePolicies } from "../../sla/index.ts";
+import type { FactDims } from "./fact-table.ts";
+import type { ReportMemory } from "./report-memory.ts";
 
 /** Conversations rolled per pass: one transaction of their facts, small enough not to hold the writer long. */
 export const ROLL_BATCH = 100;
@@ -21,7 +23,7 @@ type FactInsert = typeof reportFacts.$inferInsert;
  * background pass lets busy chats settle; a report's catch-up takes all). Returns how many
  * conversations were rolled.
  */
-export async function rollDirtyConversations(core: Writes, limit = ROLL_BATCH, markedBefore = Number.POSITIVE_INFINITY): Promise<number> {
+export async function rollDirtyConversations(core: Writes, limit = ROLL_BATCH, markedBefore = Number.POSITIVE_INFINITY, memory: ReportMemory | null = null): Promise<number> {
   const dirty = await core.db
     .select()
     .from(reportDirty)
@@ -30,11 +32,11 @@ export async function rollDirtyConversations(core: Writes, limit = ROLL_BATCH, m
   if (!dirty.length) return 0;
   const byWorkspace = new Map<string, typeof dirty>();
   for (const d of dirty) byWorkspace.set(d.workspaceId, [...(byWorkspace.get(d.workspaceId) ?? []), d]);
-  for (const [workspaceId, marks] of byWorkspace) await rollWorkspace(core, workspaceId, marks);
+  for (const [workspaceId, marks] of byWorkspace) await rollWorkspace(core, workspaceId, marks, memory);
   return dirty.length;
 }
 
-async function rollWorkspace(core: Writes, workspaceId: string, marks: ReadonlyArray<typeof reportDirty.$inferSelect>): Promise<void> {
+async function rollWorkspace(core: Writes, workspaceId: string, marks: ReadonlyArray<typeof reportDirty.$inferSelect>, memory: ReportMemory | null): Promise<void> {
   const ids = marks.map((m) => m.conversationId);
   const [calendar, policies, merges, rows, history] = await Promise.all([
     workspaceCalendar(core, workspaceId),
@@ -99,13 +101,30 @@ async function rollWorkspace(core: Writes, workspaceId: string, marks: ReadonlyA
     });
   }
   const { db } = core;
-  await core.writer.write([
-    db.run(hourlySums(ids, -1)),
-    db.delete(reportFacts).where(inArray(reportFacts.conversationId, ids)),
-    ...Array.from({ length: Math.ceil(inserts.length / ROWS_PER_INSERT) }, (_, i) => db.insert(reportFacts).values(inserts.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT))),
-    db.run(hourlySums(ids, 1)),
-    ...marks.map((m) => db.delete(reportDirty).where(and(eq(reportDirty.conversationId, m.conversationId), eq(reportDirty.marks, m.marks)))),
-  ]);
+  try {
+    await core.writer.write([
+      db.run(hourlySums(ids, -1)),
+      db.delete(reportFacts).where(inArray(reportFacts.conversationId, ids)),
+      ...Array.from({ length: Math.ceil(inserts.length / ROWS_PER_INSERT) }, (_, i) => db.insert(reportFacts).values(inserts.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT))),
+      db.run(hourlySums(ids, 1)),
+      ...marks.map((m) => db.delete(reportDirty).where(and(eq(reportDirty.conversationId, m.conversationId), eq(reportDirty.marks, m.marks)))),
+    ]);
+  } catch (error) {
+    // Whether the transaction committed is not known for every failure: memory's copy is not trusted.
+    memory?.drop(workspaceId);
+    throw error;
+  }
+  // Committed: memory's copy takes the same change, before anything else runs.
+  memory?.replaced(workspaceId, ids, {
+    durations: inserts.flatMap((f) => (f.kind === "duration" ? [{ ...dimsOf(f), ms: f.ms ?? null, businessMs: f.businessMs ?? null }] : [])),
+    unread: inserts.flatMap((f) => (f.kind === "unread" ? [{ ...dimsOf(f), until: f.until ?? null, delta: f.delta ?? null }] : [])),
+  });
+}
+
+/** A row's dimensions as the table stores them (its column defaults filled in). */
+function dimsOf(f: FactInsert): FactDims {
+  const { conversationId, metric, at, agentId = "", teamId = "", inboxId = "", channel = "", priority = "normal" } = f;
+  return { conversationId, metric, at, agentId, teamId, inboxId, channel, priority };
 }
 
 /** Adds (sign 1) or takes away (sign -1) the conversations' count and SLA rows in `report_hours`. */

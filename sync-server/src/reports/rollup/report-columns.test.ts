@@ -1,0 +1,256 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { and, eq, type SQLWrapper } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ReportEvent } from "@inbox/shared/domain/reports/index";
+import { Chat, HOUR, MIN } from "@inbox/shared/domain/reports/test-support";
+import type { Database } from "../../db/database.ts";
+import { contacts, conversations, events, inboxes, reportFacts, teams, workspaces } from "../../db/schema.ts";
+import { WriteQueue } from "../../db/write-queue.ts";
+import { KeyedMutex } from "../../lib/keyed-mutex.ts";
+import { migrateDatabase } from "../../node/migrate.ts";
+import { openNodeDatabase } from "../../node/open-database.ts";
+import { ReportColumns } from "./report-columns.ts";
+import type { DurationGroup } from "./report-memory.ts";
+import { select } from "./duration-stats.ts";
+import { countRows, receivedPerSlot, splitAtHours, timeRows, unreadRows, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
+import { markNewEvents } from "./mark-new-events.ts";
+import { rollDirtyConversations } from "./roll-conversations.ts";
+
+// The in-memory columns (durations, unread pieces) against SQL over the same `report_facts`: loaded,
+// patched by rolls (a chat rolled again replaces its rows), dropped and reloaded, always the same answer.
+
+const WS = "wd";
+const START = Date.parse("2026-05-04T08:00:00Z");
+const TEAMS = ["t-a", "t-b"];
+const AGENTS = ["ana", "bruno", "carla"];
+
+let dir: string;
+let db: Database;
+let close: () => void;
+const core = () => ({ db, writer: new WriteQueue(db), now: () => START + 30 * 24 * HOUR, locks: new KeyedMutex() });
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "report-durations-"));
+  ({ db, close } = await openNodeDatabase(`file:${join(dir, "t.db")}`));
+  await migrateDatabase(db);
+  await db.insert(workspaces).values({ id: WS, name: WS, createdAt: START });
+  await db.insert(teams).values(TEAMS.map((id) => ({ id, workspaceId: WS, name: id })));
+  await db.insert(inboxes).values(TEAMS.map((teamId, i) => ({ id: `i-${i}`, workspaceId: WS, name: `i-${i}`, channel: i ? "whatsapp" : "webchat", teamId, settings: {}, createdAt: START })));
+});
+afterAll(() => {
+  close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A chat of team `k % 2` with a few exchanges, its durations varied by `k`. */
+function chat(k: number): Chat {
+  const team = k % 2;
+  const c = new Chat(`dc${k}`, `dk${k % 3}`, { inboxId: `i-${team}`, channel: team ? "whatsapp" : "webchat" });
+  let t = START + k * 37 * MIN;
+  c.opens(t);
+  const agent = AGENTS[k % AGENTS.length]!;
+  c.offer(agent, (t += (k % 4) * MIN));
+  c.pickUp(agent, (t += (k % 3) * MIN + 20_000));
+  for (let x = 0; x < 1 + (k % 3); x++) {
+    if (x) c.customer((t += 7 * MIN));
+    c.reply(agent, (t += ((k * 7 + x) % 11) * MIN + 5_000));
+  }
+  c.resolve((t += (k % 5) * 13 * MIN), agent);
+  return c;
+}
+
+async function write(list: readonly ReportEvent[]): Promise<void> {
+  for (const e of list) await db.insert(events).values({ ...e, workspaceId: WS });
+}
+
+async function open(c: Chat, k: number): Promise<void> {
+  await db.insert(contacts).values({ id: c.contactId, workspaceId: WS, name: "x", createdAt: START }).onConflictDoNothing();
+  await db.insert(conversations).values({ id: c.id, workspaceId: WS, inboxId: c.inbox.inboxId, channel: c.inbox.channel, contactId: c.contactId, contactName: "x", teamId: TEAMS[k % 2]!, priority: k % 4 ? "normal" : "high", labels: k % 3 ? [] : ["vip"], lastActivityAt: START, createdAt: START });
+  await write(c.events);
+}
+
+async function roll(memory: ReportColumns): Promise<void> {
+  const c = core();
+  while (!(await markNewEvents(c)));
+  while ((await rollDirtyConversations(c, 7, undefined, memory)) > 0);
+}
+
+const scopes: FactScope[] = [
+  { workspaceId: WS, filters: {}, visible: null },
+  { workspaceId: WS, filters: { teamIds: ["t-b"], priorities: ["normal"] }, visible: null },
+  { workspaceId: WS, filters: { agentIds: ["ana", "carla"], labels: ["vip"] }, visible: null },
+  { workspaceId: WS, filters: { channels: ["webchat"] }, visible: null, visibleTeams: ["t-a"] },
+];
+const period: Win = { i: 0, from: START + 2 * HOUR, to: START + 40 * HOUR };
+const wins: Win[] = [period, { i: 1, from: period.from, to: START + 10 * HOUR }, { i: 2, from: START + 10 * HOUR, to: period.to }];
+const groups: DurationGroup[] = ["none", "agent", "team", "inbox", "channel"];
+
+const canon = (rows: readonly TimeRow[]) => [...rows].sort((a, b) => `${a.i}|${a.g}|${a.metric}`.localeCompare(`${b.i}|${b.g}|${b.metric}`));
+/** Unread rows as the report adds them up: a sum per window and combination, zeros left out. */
+function unreadSums(rows: readonly UnreadRow[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of rows) out[`${r.i}|${r.g}`] = (out[`${r.i}|${r.g}`] ?? 0) + r.n;
+  return Object.fromEntries(Object.entries(out).filter(([, n]) => n !== 0).sort());
+}
+
+/** Every scope, grouping and clock asked of memory (loaded first), checked against SQL; the answers, for comparing copies. */
+async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
+  expect(await memory.ready({ db }, WS)).toBe(true);
+  const answers: unknown[] = [];
+  for (const scope of scopes) {
+    // Instants where pieces begin and end too: a piece counts at T when at < T <= until.
+    const edges = await db.select({ at: reportFacts.at, until: reportFacts.until }).from(reportFacts).where(and(eq(reportFacts.workspaceId, WS), eq(reportFacts.kind, "unread"))).limit(3);
+    for (const before of [period.from, START + 20 * HOUR, ...edges.flatMap((e) => [e.at, e.until ?? e.at])]) {
+      const got = await memory.unreadRows({ db }, scope, before, wins);
+      expect(got).not.toBeNull();
+      expect(unreadSums(got!)).toEqual(unreadSums(await unreadRows({ db }, scope, before, wins, "combo")));
+      answers.push(unreadSums(got!));
+    }
+    for (const g of groups) {
+      for (const business of [false, true]) {
+        const got = await memory.timeRows({ db }, scope, wins, g, business);
+        expect(got, `${g} ${JSON.stringify(scope.filters)}`).not.toBeNull();
+        expect(canon(got!)).toEqual(canon(await timeRows({ db }, scope, wins, g, business)));
+        answers.push(canon(got!));
+      }
+    }
+  }
+  return answers;
+}
+
+const chats = Array.from({ length: 40 }, (_, k) => chat(k));
+
+/** Each chat hears from its customer again, is answered and resolved: its rows change when rolled. */
+async function more(list: readonly Chat[]): Promise<void> {
+  for (const c of list) {
+    const from = c.events.length;
+    const at = Math.max(...c.events.map((e) => e.at));
+    c.customer(at + 3 * MIN).reply("bruno", at + 9 * MIN).resolve(at + 12 * MIN, "bruno");
+    await write(c.events.slice(from));
+  }
+}
+
+const rowsOf = (kind: string) => db.$count(reportFacts, and(eq(reportFacts.workspaceId, WS), eq(reportFacts.kind, kind)));
+const durationRows = () => rowsOf("duration");
+const rowsHeld = async () => ({ durations: await rowsOf("duration"), unread: await rowsOf("unread") });
+
+describe("in-memory report columns", () => {
+  it("load, follow every roll, and reload to the same answer", async () => {
+    const memory = new ReportColumns();
+    for (const [k, c] of chats.slice(0, 30).entries()) await open(c, k);
+    await roll(memory);
+    // The first question is SQL's and starts the load.
+    expect(await memory.timeRows({ db }, scopes[0]!, wins, "none", false)).toBeNull();
+    await expectLikeSql(memory);
+    expect(memory.size(WS)).toEqual(await rowsHeld());
+    expect(await durationRows()).toBeGreaterThan(50);
+    expect((await rowsHeld()).unread).toBeGreaterThan(10);
+
+    // New chats arrive and are rolled: the rolls hand their rows over.
+    for (const [k, c] of chats.slice(30).entries()) await open(c, k + 30);
+    // Chats rolled before get more: rolled again, their old rows are replaced, not kept beside the new.
+    const before = await durationRows();
+    await more(chats.slice(0, 10));
+    await roll(memory);
+    expect(await durationRows()).toBeGreaterThan(before);
+    expect(memory.size(WS)).toEqual(await rowsHeld());
+    const patched = await expectLikeSql(memory);
+
+    // Dropped, it reloads to the same answer; a new copy loaded from scratch agrees too.
+    memory.drop(WS);
+    expect(memory.size(WS)).toBeNull();
+    expect(await expectLikeSql(memory)).toEqual(patched);
+    // Loaded in pages of a few rows, the copy is the same.
+    expect(await expectLikeSql(new ReportColumns(7))).toEqual(patched);
+    // Some hundred queries on both sides: slow on a busy machine.
+  }, 120_000);
+
+  it("takes the rolls that commit while it loads, forgets a load dropped meanwhile, and leaves scopes it cannot read to SQL", async () => {
+    // The load reads its first page (the earliest chats' rows as they were), then waits while
+    // those chats are rolled again; its later pages see the new rows.
+    let open = () => {};
+    const gate = new Promise<void>((resolve) => (open = resolve));
+    let pages = 0;
+    const held = new Proxy(db, {
+      get: (target, key, receiver) => (key === "values" ? async (q: SQLWrapper) => (pages++ > 0 && (await gate), target.values(q)) : Reflect.get(target, key, receiver)),
+    });
+    const memory = new ReportColumns(40);
+    const loading = memory.ready({ db: held }, WS);
+    await more(chats.slice(0, 6));
+    await roll(memory);
+    open();
+    expect(await loading).toBe(true);
+    expect(pages).toBeGreaterThan(2);
+    expect(memory.size(WS)).toEqual(await rowsHeld());
+    await expectLikeSql(memory);
+
+    const dropped = new ReportColumns(5);
+    const overtaken = dropped.ready({ db }, WS);
+    dropped.drop(WS);
+    expect(await overtaken).toBe(false);
+    expect(dropped.size(WS)).toBeNull();
+
+    expect(await memory.timeRows({ db }, { workspaceId: WS, filters: {}, visible: null, visibleByConversation: true }, wins, "none", false)).toBeNull();
+    expect(await memory.timeRows({ db }, scopes[0]!, wins, "none", false)).not.toBeNull();
+  }, 120_000);
+
+  it("selects the k-th smallest as a sort would, duplicates and all", () => {
+    let seed = 7;
+    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    for (let run = 0; run < 200; run++) {
+      const n = 1 + Math.floor(next() * 60);
+      const values = Float64Array.from({ length: n }, () => Math.floor(next() * (run % 3 ? 1000 : 4)));
+      const sorted = Float64Array.from(values).sort();
+      const k = Math.floor(next() * n);
+      const a = Float64Array.from(values);
+      expect(select(a, k, 0, n)).toBe(sorted[k]);
+      const j = k + Math.floor(next() * (n - k));
+      expect(select(a, j, k, n)).toBe(sorted[j]);
+    }
+  });
+});
+
+describe("counts over partial hours", () => {
+  // Whole hours come from the hour sums and the ends from the facts: together the facts' own counts.
+  const cut: Win[] = [
+    { i: 0, from: START + 2 * HOUR + 17 * MIN, to: START + 20 * HOUR + 41 * MIN },
+    { i: 1, from: START + 3 * HOUR + 5 * MIN, to: START + 3 * HOUR + 50 * MIN },
+    { i: 2, from: START + 5 * HOUR, to: START + 9 * HOUR + 35 * MIN },
+  ];
+  const sums = (rows: ReadonlyArray<CountRow | { slot: number; n: number }>) => {
+    const out: Record<string, number> = {};
+    for (const { n, ...key } of rows) out[JSON.stringify(key)] = (out[JSON.stringify(key)] ?? 0) + n;
+    return Object.fromEntries(Object.entries(out).sort());
+  };
+  // A visibility read per conversation keeps the hour sums out: every row from the facts.
+  const factsOnly = (scope: FactScope): FactScope => ({ ...scope, visibleByConversation: true });
+
+  it("splits windows at whole hours", () => {
+    expect(splitAtHours(cut)).toEqual({
+      hours: [
+        { i: 0, from: START + 3 * HOUR, to: START + 20 * HOUR },
+        { i: 2, from: START + 5 * HOUR, to: START + 9 * HOUR },
+      ],
+      facts: [
+        { i: 0, from: START + 2 * HOUR + 17 * MIN, to: START + 3 * HOUR },
+        { i: 0, from: START + 20 * HOUR, to: START + 20 * HOUR + 41 * MIN },
+        cut[1],
+        { i: 2, from: START + 9 * HOUR, to: START + 9 * HOUR + 35 * MIN },
+      ],
+    });
+  });
+
+  it("counts as the facts do", async () => {
+    for (const scope of scopes.slice(0, 2)) {
+      for (const g of ["none", "agent", "combo"] as const) {
+        const rows = await countRows({ db }, scope, cut, g, true);
+        expect(sums(rows)).toEqual(sums(await countRows({ db }, factsOnly(scope), cut, g, true)));
+      }
+      // A slot read from the facts is the time over the slot length, not rounded (the heatmap maps it to its hour).
+      const hours = async (s: FactScope) => sums((await receivedPerSlot({ db }, s, cut[0]!, HOUR)).map((r) => ({ slot: Math.floor(r.slot), n: r.n })));
+      expect(await hours(scope)).toEqual(await hours(factsOnly(scope)));
+    }
+  });
+});
