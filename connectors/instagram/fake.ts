@@ -34,12 +34,24 @@ export function fakeMediaUrl(baseUrl: string, assetId = "1"): string {
   return `${baseUrl.replace(/\/+$/, "")}/ig_messaging_cdn/?asset_id=${encodeURIComponent(assetId)}&signature=fake`;
 }
 
-export function createFakeInstagram(): FakeInstagram {
-  return new FakeInstagram(createInstagramHandler());
+export function createFakeInstagram(options: FakeInstagramOptions = {}): FakeInstagram {
+  return new FakeInstagram(createInstagramHandler(options));
+}
+
+/** A customer as the User Profile API describes them (`GET /{IGSID}?fields=name,username,profile_pic`). */
+export interface FakeInstagramProfile {
+  name?: string;
+  username?: string;
+  profile_pic?: string;
+}
+
+export interface FakeInstagramOptions {
+  /** Customers' profiles by IGSID; tests set and change them. A profile asked for an unknown IGSID gets Graph's error 100/33. */
+  profiles?: Map<string, FakeInstagramProfile>;
 }
 
 /** The default answers: documented success bodies, Graph error envelopes for malformed calls. */
-export function createInstagramHandler(): FakeHandler {
+export function createInstagramHandler(options: FakeInstagramOptions = {}): FakeHandler {
   let counter = 0;
   return (req: RecordedRequest): FakeReply => {
     if (req.path.startsWith("/ig_messaging_cdn")) {
@@ -64,6 +76,11 @@ export function createInstagramHandler(): FakeHandler {
     }
     if (req.method === "GET" && /^\/\d+$/.test(req.path)) {
       const id = req.path.slice(1);
+      const profile = options.profiles?.get(id);
+      if (profile) return { status: 200, body: { ...profile, id } };
+      if (req.query.get("fields")?.includes("profile_pic")) {
+        return graphError(400, 100, `Unsupported get request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, "GraphMethodException", 33);
+      }
       return { status: 200, body: { id, username: FAKE_IG_USERNAME, name: "Acme Shop" } };
     }
     return graphError(400, 2500, "Unknown path components", "OAuthException");

@@ -2,6 +2,7 @@ import type { Connector } from "../src/connector.ts";
 import { validateCredentials } from "./account.ts";
 import { INSTAGRAM_API_BASE_URL, instagramCapabilities, instagramCredentialsSchema } from "./config.ts";
 import { downloadMedia } from "./media.ts";
+import { fetchProfile } from "./profile.ts";
 import { parseWebhook } from "./parse.ts";
 import { sendMessage } from "./send.ts";
 import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets } from "./verify.ts";
@@ -21,4 +22,5 @@ export const instagramConnector: Connector = {
   send: sendMessage,
   downloadMedia,
   validateCredentials,
+  fetchProfile,
 };

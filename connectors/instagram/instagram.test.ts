@@ -115,12 +115,12 @@ describe("inbound", () => {
 
   it("quick-reply tap becomes text", async () => {
     const ev = await parseOne(quickReplyMessage({ from: CUSTOMER, id: "m_qr", text: "Yes", payload: "CONFIRM_YES" }));
-    expect(ev).toMatchObject({ type: "message", externalId: "m_qr", content: { kind: "text", text: "Yes" } });
+    expect(ev).toMatchObject({ type: "message", externalId: "m_qr", content: { kind: "text", text: "Yes", replyTo: { choiceId: "CONFIRM_YES" } } });
   });
 
   it("button (postback) tap becomes text", async () => {
     const ev = await parseOne(postback({ from: CUSTOMER, id: "m_pb", title: "Talk to agent", payload: "HUMAN" }));
-    expect(ev).toMatchObject({ type: "message", externalId: "m_pb", content: { kind: "text", text: "Talk to agent" } });
+    expect(ev).toMatchObject({ type: "message", externalId: "m_pb", content: { kind: "text", text: "Talk to agent", replyTo: { choiceId: "HUMAN" } } });
   });
 
   it.each([
@@ -232,9 +232,21 @@ describe("send", () => {
     expect(req!.json()).toEqual({ recipient: { id: CUSTOMER }, messaging_type: "RESPONSE", message: { text: "Hello there, see docs (https://x.io)" } });
   });
 
-  it("between 24 hours and 7 days uses the HUMAN_AGENT tag", async () => {
-    await ig.send(outbound({ kind: "text", text: "late" }, { lastInboundAt: Date.now() - 3 * 24 * HOUR }), creds, ctx);
+  it("between 24 hours and 7 days uses the HUMAN_AGENT tag where the inbox may (its setting)", async () => {
+    await ig.send(outbound({ kind: "text", text: "late" }, { lastInboundAt: Date.now() - 30 * HOUR, humanAgentWindow: true }), creds, ctx);
     expect(sentBodies()[0]).toMatchObject({ messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" });
+  });
+
+  it("without the Human Agent setting, a reply after 24 hours is refused at once, saying why", async () => {
+    const result = await ig.send(outbound({ kind: "text", text: "late" }, { lastInboundAt: Date.now() - 30 * HOUR }), creds, ctx);
+    expect(result).toMatchObject({ ok: false, kind: "window_closed", reason: expect.stringMatching(/^More than 24 hours .* only with the Human Agent tag, which is off for this channel/) });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("after 7 days the window is closed even with the Human Agent setting", async () => {
+    const result = await ig.send(outbound({ kind: "text", text: "too late" }, { lastInboundAt: Date.now() - 8 * 24 * HOUR, humanAgentWindow: true }), creds, ctx);
+    expect(result).toMatchObject({ ok: false, kind: "window_closed", reason: expect.stringMatching(/^More than 7 days/) });
+    expect(fake.requests).toHaveLength(0);
   });
 
   it("after 7 days (or before the customer ever wrote) the window is closed and nothing is sent", async () => {

@@ -1,5 +1,6 @@
 import type { MessageContent } from "@inbox/shared";
 import { MalformedWebhookError } from "../src/malformed.ts";
+import { choiceAnswer } from "../src/choice-answer.ts";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
 
 /**
@@ -96,7 +97,8 @@ function parseMessaging(ev: Rec, entryTime: number, credentials: Credentials): I
         type: "message",
         externalId: str(postback.mid) ?? `postback:${senderId}:${at}:${payload}`,
         sender: who,
-        content: title ? textContent(title) : unsupported("A button tap without a title", postback),
+        // The payload is our choice id (see send.ts).
+        content: title ? choiceAnswer(title.slice(0, 4096), payload) : unsupported("A button tap without a title", postback),
         at,
       },
     ];
@@ -168,8 +170,10 @@ function messageParts(message: Rec): MessageContent[] {
   const story = record(record(message.reply_to).story);
   const storyUrl = str(story.url);
   if (text !== undefined && text !== "") {
-    // A quick-reply tap arrives as text plus `quick_reply.payload`; the text is the reply's title.
-    parts.push(textContent(storyUrl ? `${text}\n\n(Reply to your story: ${storyUrl})` : text));
+    // A quick-reply tap arrives as text plus `quick_reply.payload`; the text is the reply's title,
+    // the payload our choice id.
+    const body = (storyUrl ? `${text}\n\n(Reply to your story: ${storyUrl})` : text).slice(0, 4096);
+    parts.push(choiceAnswer(body, str(record(message.quick_reply).payload)));
   } else if (storyUrl && parts.length === 0) {
     parts.push(textContent(`Replied to your story: ${storyUrl}`));
   }

@@ -12,7 +12,7 @@ import { classifyGraphFailure, graphErrorOf, graphRequest, type SendFailure } fr
  * https://developers.facebook.com/docs/messenger-platform/instagram/features/send-message
  */
 export async function sendMessage(message: OutboundMessage, credentials: Credentials, ctx: ConnectorContext): Promise<SendResult> {
-  const window = messagingWindow(message.lastInboundAt, ctx.now());
+  const window = messagingWindow(message.lastInboundAt, ctx.now(), message.humanAgentWindow === true);
   if (!window) {
     return {
       ok: false,
@@ -20,7 +20,9 @@ export async function sendMessage(message: OutboundMessage, credentials: Credent
       reason:
         message.lastInboundAt === null
           ? "Instagram only lets the customer start a conversation; this customer has not written to the account yet."
-          : "More than 7 days have passed since the customer's last message, so Instagram no longer accepts replies. Wait for the customer to write again.",
+          : message.humanAgentWindow === true
+            ? "More than 7 days have passed since the customer's last message, so Instagram no longer accepts replies. Wait for the customer to write again."
+            : "More than 24 hours have passed since the customer's last message. Instagram allows a later reply (up to 7 days) only with the Human Agent tag, which is off for this channel: an admin can turn it on in Settings → Channels if the Meta app has the Human Agent permission. Otherwise wait for the customer to write again.",
     };
   }
   const plan = planMessage(message);
@@ -36,12 +38,15 @@ export async function sendMessage(message: OutboundMessage, credentials: Credent
 
 type Window = { messaging_type: "RESPONSE" } | { messaging_type: "MESSAGE_TAG"; tag: "HUMAN_AGENT" };
 
-/** 24 h standard window; then the HUMAN_AGENT tag (the only tag Instagram accepts) up to 7 days. */
-export function messagingWindow(lastInboundAt: number | null, now: number): Window | null {
+/**
+ * 24 h standard window; then the HUMAN_AGENT tag (the only tag Instagram accepts) up to 7 days,
+ * where the inbox may use it (Meta grants the permission per app: an admin's setting).
+ */
+export function messagingWindow(lastInboundAt: number | null, now: number, humanAgent: boolean): Window | null {
   if (lastInboundAt === null) return null;
   const age = now - lastInboundAt;
   if (age <= RESPONSE_WINDOW_MS) return { messaging_type: "RESPONSE" };
-  if (age <= HUMAN_AGENT_WINDOW_MS) return { messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" };
+  if (humanAgent && age <= HUMAN_AGENT_WINDOW_MS) return { messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" };
   return null;
 }
 

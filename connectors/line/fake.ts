@@ -16,6 +16,16 @@ export interface FakeLineOptions {
   /** Monthly quota (`limit: null` = unlimited) and usage, for the quota endpoints. */
   quota?: { limit: number | null; used: number };
   displayName?: string;
+  /** Customers' profiles by userId (`GET /v2/bot/profile/{userId}`); tests set and change them. Unknown users get LINE's 404. */
+  profiles?: Map<string, FakeLineProfile>;
+}
+
+/** A user as LINE's profile endpoint describes them. */
+export interface FakeLineProfile {
+  displayName: string;
+  pictureUrl?: string;
+  statusMessage?: string;
+  language?: string;
 }
 
 export const FAKE_LINE_BOT_USER_ID = "U0123456789abcdef0123456789abcdef";
@@ -63,6 +73,12 @@ export function lineFakeHandler(options: FakeLineOptions = {}): FakeHandler {
           markAsReadMode: "manual",
         },
       };
+    }
+    const profileOf = /\/v2\/bot\/profile\/([^/]+)$/.exec(req.path);
+    if (req.method === "GET" && profileOf) {
+      const userId = decodeURIComponent(profileOf[1]!);
+      const profile = options.profiles?.get(userId);
+      return profile ? { body: { userId, ...profile } } : lineError(404, "Not found");
     }
     if (req.method === "GET" && /\/v2\/bot\/message\/quota$/.test(req.path)) {
       const limit = options.quota ? options.quota.limit : 1000;

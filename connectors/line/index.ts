@@ -1,6 +1,7 @@
 import type { Connector, ConnectorContext, Credentials, CredentialCheck } from "../src/connector.ts";
 import { LINE_API_BASE_URL, lineCapabilities, lineCredentialsSchema } from "./config.ts";
 import { downloadMedia } from "./media.ts";
+import { fetchProfile } from "./profile.ts";
 import { parse } from "./parse.ts";
 import { apiBase, send } from "./send.ts";
 import { acknowledge, deliveryKeys, handshake, verify, webhookSecrets } from "./verify.ts";
@@ -25,6 +26,7 @@ export const lineConnector: Connector = {
   send,
   downloadMedia,
   validateCredentials,
+  fetchProfile,
 };
 
 /**

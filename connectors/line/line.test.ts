@@ -200,7 +200,7 @@ describe("inbound events", () => {
 
   it("a button / quick reply answer (postback) → the chosen title as text, keyed by webhookEventId", async () => {
     const event = await parseOne(postback({ from: USER, data: "reply=size-m&title=Medium+%28M%29", webhookEventId: "01HZX3K5R2Y8W0B4S6T7V9A1CE" }));
-    expect(event).toMatchObject({ type: "message", externalId: "01HZX3K5R2Y8W0B4S6T7V9A1CE", content: { kind: "text", text: "Medium (M)" } });
+    expect(event).toMatchObject({ type: "message", externalId: "01HZX3K5R2Y8W0B4S6T7V9A1CE", content: { kind: "text", text: "Medium (M)", replyTo: { choiceId: "size-m" } } });
   });
 
   it("a rich-menu postback or date picker keeps its data", async () => {

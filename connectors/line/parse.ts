@@ -1,6 +1,7 @@
 import type { MessageContent } from "@inbox/shared";
 import { z } from "zod";
 import { MalformedWebhookError, readJsonBody } from "../src/malformed.ts";
+import { choiceAnswer } from "../src/choice-answer.ts";
 import { PLATFORM_MEDIA_PREFIX, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
 
 /**
@@ -144,7 +145,7 @@ function parseEvent(event: LineEvent, destination: string | undefined): InboundE
     }
     case "postback": {
       if (!sender || !event.postback) break;
-      return { type: "message", externalId: eventId(event), sender, content: { kind: "text", text: postbackText(event.postback) }, at };
+      return { type: "message", externalId: eventId(event), sender, content: choiceAnswer(postbackText(event.postback), postbackChoiceId(event.postback)), at };
     }
     case "unsend": {
       if (!sender || !event.unsend?.messageId) break;
@@ -252,6 +253,12 @@ function messageContent(message: LineMessage): MessageContent {
  * A tap on one of our buttons or quick replies carries `reply=<id>&title=<title>`; rich menus and
  * other tools send their own data, shown as is (with a date/time picker's choice).
  */
+/** Our choice id in a tap on our buttons / quick replies (`reply=<id>`); none for other postbacks. */
+function postbackChoiceId(postback: { data?: string }): string | undefined {
+  const data = postback.data ?? "";
+  return data.startsWith(`${POSTBACK_REPLY_KEY}=`) ? (new URLSearchParams(data).get(POSTBACK_REPLY_KEY) ?? undefined) : undefined;
+}
+
 function postbackText(postback: { data?: string; params?: Record<string, string> }): string {
   const data = postback.data ?? "";
   if (data.startsWith(`${POSTBACK_REPLY_KEY}=`)) {

@@ -21,6 +21,15 @@ export interface FakeMessengerOptions {
   pageName?: string;
   /** When set, requests with another Bearer token get Graph's error 190. */
   pageAccessToken?: string;
+  /** Customers' profiles by PSID (User Profile API); tests set and change them. Unknown PSIDs get Graph's error 100/33. */
+  profiles?: Map<string, FakeMessengerProfile>;
+}
+
+/** A customer as the User Profile API describes them (`GET /{PSID}?fields=first_name,last_name,profile_pic`). */
+export interface FakeMessengerProfile {
+  first_name?: string;
+  last_name?: string;
+  profile_pic?: string;
 }
 
 const MEDIA_TYPES: Record<string, string> = {
@@ -56,6 +65,11 @@ export function messengerFakeHandler(options: FakeMessengerOptions = {}): FakeHa
       if (!recipient) return graphError(400, { message: "(#100) The parameter recipient is required", code: 100 });
       sent += 1;
       return { status: 200, body: { recipient_id: recipient, message_id: `m_fake${sent}_${randomUUID().replace(/-/g, "")}` } };
+    }
+    if (req.method === "GET" && /^\/\d+$/.test(req.path)) {
+      const psid = req.path.slice(1);
+      const profile = options.profiles?.get(psid);
+      if (profile) return { status: 200, body: { ...profile, id: psid } };
     }
     return graphError(400, { message: `(#100) Unsupported ${req.method.toLowerCase()} request.`, code: 100, error_subcode: 33 });
   };

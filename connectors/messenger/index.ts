@@ -1,6 +1,7 @@
 import type { Connector } from "../src/connector.ts";
 import { MESSENGER_API_BASE_URL, messengerCapabilities, messengerCredentialsSchema } from "./config.ts";
 import { downloadMedia } from "./media.ts";
+import { fetchProfile } from "./profile.ts";
 import { parseWebhook } from "./parse.ts";
 import { sendMessage, validateCredentials } from "./send.ts";
 import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets } from "./verify.ts";
@@ -20,4 +21,5 @@ export const messengerConnector: Connector = {
   send: sendMessage,
   downloadMedia,
   validateCredentials,
+  fetchProfile,
 };

@@ -124,12 +124,18 @@ describe("messenger inbound events", () => {
 
   it("a quick-reply tap becomes its title as text", async () => {
     const [event] = await parse(quickReplyMessage({ ...base, id: "m_qr", text: "Yes", payload: "CONFIRM_YES" }));
-    expect(event).toMatchObject({ type: "message", externalId: "m_qr", content: { kind: "text", text: "Yes" } });
+    expect(event).toMatchObject({ type: "message", externalId: "m_qr", content: { kind: "text", text: "Yes", replyTo: { choiceId: "CONFIRM_YES" } } });
   });
 
   it("a postback button tap becomes its title as text", async () => {
     const [event] = await parse(postbackMessage({ ...base, id: "m_pb", title: "Talk to agent", payload: "HUMAN" }));
-    expect(event).toMatchObject({ type: "message", externalId: "m_pb", content: { kind: "text", text: "Talk to agent" } });
+    expect(event).toMatchObject({ type: "message", externalId: "m_pb", content: { kind: "text", text: "Talk to agent", replyTo: { choiceId: "HUMAN" } } });
+  });
+
+  it("plain text carries no choice id", async () => {
+    const [event] = await parse(textMessage({ ...base, id: "m_plain", text: "Yes" }));
+    expect(event).toMatchObject({ content: { kind: "text", text: "Yes" } });
+    expect(event!.type === "message" && event!.content.kind === "text" && event!.content.replyTo).toBeFalsy();
   });
 
   it("image, video, file and voice clip reference the CDN media", async () => {
@@ -269,9 +275,21 @@ describe("messenger send", () => {
     });
   });
 
-  it("uses the HUMAN_AGENT tag between 24 h and 7 days", async () => {
-    await messenger.send(outbound({ kind: "text", text: "Sorry for the wait" }, { lastInboundAt: now - 30 * HOUR }), credentials, ctx);
+  it("uses the HUMAN_AGENT tag between 24 h and 7 days where the inbox may (its setting)", async () => {
+    await messenger.send(outbound({ kind: "text", text: "Sorry for the wait" }, { lastInboundAt: now - 30 * HOUR, humanAgentWindow: true }), credentials, ctx);
     expect(sentBodies()[0]).toMatchObject({ messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT", message: { text: "Sorry for the wait" } });
+  });
+
+  it("without the Human Agent setting, refuses after 24 h at once, saying why", async () => {
+    const result = await messenger.send(outbound({ kind: "text", text: "Sorry for the wait" }, { lastInboundAt: now - 30 * HOUR }), credentials, ctx);
+    expect(result).toMatchObject({ ok: false, kind: "window_closed", reason: expect.stringMatching(/^More than 24 hours .* only with the Human Agent tag, which is off for this channel/) });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+  it("refuses after 7 days even with the Human Agent setting", async () => {
+    const late = await messenger.send(outbound({ kind: "text", text: "hello?" }, { lastInboundAt: now - 8 * 24 * HOUR, humanAgentWindow: true }), credentials, ctx);
+    expect(late).toMatchObject({ ok: false, kind: "window_closed", reason: expect.stringMatching(/^More than 7 days/) });
+    expect(fake.requests).toHaveLength(0);
   });
 
   it("refuses after 7 days, or when the customer never wrote, without calling Messenger", async () => {

@@ -1,6 +1,7 @@
 import type { MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
 import { readJsonBody } from "../src/malformed.ts";
+import { choiceAnswer } from "../src/choice-answer.ts";
 
 /**
  * Messenger webhooks → canonical events. Envelope: `{object:"page", entry:[{id, time, messaging:[…]}]}`;
@@ -59,10 +60,11 @@ function parseMessagingEvent(event: Json, entryTime: number): InboundEvent[] {
 
   const postback = obj(event.postback);
   if (postback) {
-    // A tap on a button-template button: the button's title is what the customer "said".
+    // A tap on a button-template button: the button's title is what the customer "said", its
+    // payload our choice id.
     const text = str(postback.title) ?? str(postback.payload);
     const externalId = str(postback.mid) ?? `postback:${senderId}:${at}`;
-    const content: MessageContent = text ? { kind: "text", text } : unsupported("Tapped a button", postback);
+    const content: MessageContent = text ? choiceAnswer(text, str(postback.payload)) : unsupported("Tapped a button", postback);
     return [{ type: "message", externalId, sender, content, at }];
   }
 
@@ -112,8 +114,8 @@ function parseMessage(message: Json, sender: InboundSender, at: number): Inbound
   const inReplyTo = str(obj(message.reply_to)?.mid);
   const text = str(message.text);
   const contents: MessageContent[] = [];
-  // A quick-reply tap arrives as plain text (the reply's title) plus `quick_reply.payload`.
-  if (text) contents.push({ kind: "text", text });
+  // A quick-reply tap arrives as plain text (the reply's title) plus `quick_reply.payload`, our choice id.
+  if (text) contents.push(choiceAnswer(text, str(obj(message.quick_reply)?.payload)));
 
   const attachments = arr(message.attachments).map(obj).filter((a): a is Json => a !== undefined);
   const stickers = attachments.filter((a) => a.type === "sticker");

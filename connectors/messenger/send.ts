@@ -6,17 +6,20 @@ import { MESSENGER_LIMITS, messengerCapabilities, messengerCredentialsSchema } f
 
 /**
  * Send API: `POST /{PAGE_ID}/messages` with the Page token, `messaging_type` RESPONSE inside the
- * 24 h window, MESSAGE_TAG + HUMAN_AGENT up to 7 days, nothing after that.
+ * 24 h window, MESSAGE_TAG + HUMAN_AGENT up to 7 days where the inbox may use the tag (Meta grants
+ * the Human Agent permission per app: an admin's setting, `message.humanAgentWindow`), nothing after that.
  * https://developers.facebook.com/docs/messenger-platform/reference/send-api
  */
 export async function sendMessage(message: OutboundMessage, credentials: Credentials, ctx: ConnectorContext): Promise<SendResult> {
-  const window = messagingWindow(message.lastInboundAt, ctx.now());
+  const window = messagingWindow(message.lastInboundAt, ctx.now(), message.humanAgentWindow === true);
   if (!window) {
     return fail(
       "window_closed",
       message.lastInboundAt === null
         ? "The customer has not written to this Page yet, and Messenger only lets a Page answer people who wrote first."
-        : "More than 7 days have passed since the customer's last message, so Messenger does not allow a reply until they write again.",
+        : message.humanAgentWindow === true
+          ? "More than 7 days have passed since the customer's last message, so Messenger does not allow a reply until they write again."
+          : "More than 24 hours have passed since the customer's last message. Messenger allows a later reply (up to 7 days) only with the Human Agent tag, which is off for this channel: an admin can turn it on in Settings → Channels if the Meta app has the Human Agent permission. Otherwise wait for the customer to write again.",
     );
   }
   const parts = renderParts(message);
@@ -34,11 +37,11 @@ export async function sendMessage(message: OutboundMessage, credentials: Credent
 /** The `messaging_type` (+ tag) Meta allows at this point, or null when only the customer can reopen the thread. */
 export type MessagingWindow = { messaging_type: "RESPONSE" } | { messaging_type: "MESSAGE_TAG"; tag: "HUMAN_AGENT" };
 
-export function messagingWindow(lastInboundAt: number | null, now: number): MessagingWindow | null {
+export function messagingWindow(lastInboundAt: number | null, now: number, humanAgent: boolean): MessagingWindow | null {
   if (lastInboundAt === null) return null;
   const hours = (now - lastInboundAt) / 3_600_000;
   if (hours <= MESSENGER_LIMITS.responseWindowHours) return { messaging_type: "RESPONSE" };
-  if (hours <= MESSENGER_LIMITS.humanAgentWindowHours) return { messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" };
+  if (humanAgent && hours <= MESSENGER_LIMITS.humanAgentWindowHours) return { messaging_type: "MESSAGE_TAG", tag: "HUMAN_AGENT" };
   return null;
 }
 

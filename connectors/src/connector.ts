@@ -113,6 +113,12 @@ export interface OutboundMessage {
   media?: { bytes: Uint8Array; mimeType: string; filename: string };
   /** Publicly reachable URL of the media, for platforms that fetch by link. */
   mediaUrl?: string;
+  /**
+   * The inbox may use the platform's human-agent extension of the messaging window (Meta's
+   * HUMAN_AGENT tag, 7 days): an admin's per-inbox setting, since the platform grants it per
+   * app. Absent or false: only the standard window.
+   */
+  humanAgentWindow?: boolean;
 }
 
 /**
@@ -154,6 +160,22 @@ export type RepeatSend = { kind: "deduplicated"; withinMs: number } | { kind: "e
 export type HandshakeResponse = { status: number; body: string; contentType?: string };
 
 export type CredentialCheck = { ok: true; accountName?: string } | { ok: false; reason: string };
+
+/** A webhook registration or removal: done, or why not, in words an admin understands. */
+export type WebhookChange = { ok: true } | { ok: false; reason: string };
+
+/** The platform's view of the webhook registered for an inbox, the same shape for every platform. */
+export interface WebhookStatus {
+  /** Where the platform delivers; null when no webhook is registered. */
+  url: string | null;
+  /** Deliveries the platform still holds for us, where it says. */
+  pendingUpdates?: number;
+  /** The platform's last delivery error, and when (ms), where it says. */
+  lastError?: string | null;
+  lastErrorAt?: number | null;
+}
+
+export type WebhookStatusCheck = { ok: true; status: WebhookStatus } | { ok: false; reason: string };
 
 /**
  * How the server recognises a delivery it already holds. Platforms redeliver what they think
@@ -215,4 +237,26 @@ export interface Connector {
   downloadMedia(mediaId: string, credentials: Credentials, ctx: ConnectorContext): Promise<{ bytes: Uint8Array; mimeType: string }>;
   /** Checks credentials against the platform's API before an admin's connect is saved. */
   validateCredentials(credentials: Credentials, ctx: ConnectorContext): Promise<CredentialCheck>;
+  /**
+   * For platforms where the webhook is registered by an API call rather than in the platform's
+   * console (Telegram's setWebhook): points the platform at `url`, with the authentication the
+   * connector's `verify` expects. Absent: the admin copies the webhook URL into the platform.
+   */
+  registerWebhook?(url: string, credentials: Credentials, ctx: ConnectorContext): Promise<WebhookChange>;
+  /** Stops the platform's deliveries (the channel was disabled or removed). */
+  unregisterWebhook?(credentials: Credentials, ctx: ConnectorContext): Promise<WebhookChange>;
+  /** What the platform says about the registered webhook (where it points, its last delivery error). */
+  webhookStatus?(credentials: Credentials, ctx: ConnectorContext): Promise<WebhookStatusCheck>;
+  /**
+   * The customer's name and picture from the platform's profile API, for channels whose
+   * webhooks do not carry them (Messenger, Instagram, LINE, WeChat). Null when the platform
+   * cannot or will not say (error, blocked, no permission); never throws.
+   */
+  fetchProfile?(externalId: string, credentials: Credentials, ctx: ConnectorContext): Promise<ContactProfile | null>;
+}
+
+/** What a platform says about a customer; `avatarUrl` is always an https URL. */
+export interface ContactProfile {
+  name: string | null;
+  avatarUrl: string | null;
 }

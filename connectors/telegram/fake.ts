@@ -11,6 +11,8 @@ export interface FakeTelegramOptions {
   botToken?: string;
   /** Files served by getFile + /file/…; any other file_id is served as `photos/<file_id>.jpg` with `fakeFileBytes`. */
   files?: Record<string, { path: string; bytes: Uint8Array }>;
+  /** The bot's webhook, shared with the test (setWebhook/deleteWebhook change it); default: none set. */
+  webhook?: FakeWebhook;
 }
 
 export const FAKE_BOT = { id: 7000000001, is_bot: true, first_name: "Support", username: "acme_support_bot" } as const;
@@ -27,6 +29,7 @@ export function fakeFileBytes(fileId: string): Uint8Array {
 /** The default behaviour of the fake, exported so a test can restore it after `respondWith`. */
 export function telegramHandler(options: FakeTelegramOptions = {}): FakeHandler {
   let nextMessageId = 1000;
+  const webhook = options.webhook ?? fakeWebhook();
   const fileFor = (fileId: string) => options.files?.[fileId] ?? { path: `photos/${fileId}.jpg`, bytes: fakeFileBytes(fileId) };
   return async (req) => {
     const file = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.path);
@@ -53,17 +56,69 @@ export function telegramHandler(options: FakeTelegramOptions = {}): FakeHandler 
         return ok({ file_id: fileId, file_unique_id: `u-${fileId}`, file_size: f.bytes.length, file_path: f.path });
       }
       case "answerCallbackQuery":
+        return ok(true);
       case "setWebhook":
+        return setWebhook(webhook, fields);
       case "deleteWebhook":
+        webhook.url = "";
+        webhook.secretToken = undefined;
+        webhook.allowedUpdates = undefined;
         return ok(true);
       case "getWebhookInfo":
-        return ok({ url: "", has_custom_certificate: false, pending_update_count: 0 });
+        return ok({
+          url: webhook.url,
+          has_custom_certificate: false,
+          pending_update_count: webhook.pendingUpdates,
+          ...(webhook.allowedUpdates ? { allowed_updates: webhook.allowedUpdates } : {}),
+          ...(webhook.lastError ? { last_error_date: webhook.lastError.date, last_error_message: webhook.lastError.message } : {}),
+        });
       default:
         if (!SEND_METHODS.has(method)) return notFound();
         if (fields.chat_id === undefined || fields.chat_id === "") return badRequest("Bad Request: chat_id is empty");
         return ok(sentMessage(nextMessageId++, fields));
     }
   };
+}
+
+/**
+ * The bot's webhook as Telegram keeps it: set by setWebhook, cleared by deleteWebhook, reported
+ * by getWebhookInfo. A test may set `lastError`/`pendingUpdates` to see how they are shown.
+ */
+export interface FakeWebhook {
+  url: string;
+  secretToken?: string;
+  allowedUpdates?: string[];
+  pendingUpdates: number;
+  /** `last_error_date` (Unix seconds) and `last_error_message`. */
+  lastError?: { date: number; message: string };
+}
+
+export function fakeWebhook(): FakeWebhook {
+  return { url: "", pendingUpdates: 0 };
+}
+
+/** Telegram's checks: an https URL on an allowed port, and a secret token of 1–256 of `A-Z a-z 0-9 _ -`. */
+function setWebhook(webhook: FakeWebhook, fields: Record<string, unknown>): FakeReply {
+  const url = typeof fields.url === "string" ? fields.url : "";
+  if (url === "") return badRequest("Bad Request: bad webhook: HTTPS url must be provided for webhook");
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return badRequest("Bad Request: bad webhook: Failed to resolve host: Name or service not known");
+  }
+  if (parsed.protocol !== "https:") return badRequest("Bad Request: bad webhook: HTTPS url must be provided for webhook");
+  if (!["", "443", "80", "88", "8443"].includes(parsed.port)) return badRequest("Bad Request: bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443");
+  const secret = fields.secret_token;
+  if (secret !== undefined && (typeof secret !== "string" || !/^[A-Za-z0-9_-]{1,256}$/.test(secret))) {
+    return badRequest("Bad Request: secret token contains unallowed characters");
+  }
+  const allowed = typeof fields.allowed_updates === "string" ? (JSON.parse(fields.allowed_updates) as unknown) : fields.allowed_updates;
+  webhook.url = url;
+  webhook.secretToken = typeof secret === "string" ? secret : undefined;
+  webhook.allowedUpdates = Array.isArray(allowed) ? allowed.map(String) : undefined;
+  webhook.lastError = undefined;
+  return ok(true);
 }
 
 const SEND_METHODS = new Set([

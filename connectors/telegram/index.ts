@@ -5,10 +5,11 @@ import { downloadMedia } from "./media.ts";
 import { parse } from "./parse.ts";
 import { send } from "./send.ts";
 import { acknowledge, deliveryKeys, handshake, verify, webhookSecrets } from "./verify.ts";
+import { registerWebhook, unregisterWebhook, webhookStatus } from "./webhook.ts";
 
 /**
  * Telegram Bot API (https://core.telegram.org/bots/api). The webhook is registered with
- * `setWebhook` (see README), updates authenticate with the secret-token header, and the bot
+ * `setWebhook` when the channel is connected or enabled (webhook.ts), updates authenticate with the secret-token header, and the bot
  * token in the URL path authenticates every call.
  */
 export const telegramConnector: Connector = {
@@ -25,6 +26,9 @@ export const telegramConnector: Connector = {
   send,
   downloadMedia,
   validateCredentials,
+  registerWebhook,
+  unregisterWebhook,
+  webhookStatus,
 };
 
 /** `getMe` succeeds only for a live token; the bot's @username names the account. */

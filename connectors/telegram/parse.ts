@@ -2,6 +2,7 @@ import type { MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
 import { MalformedWebhookError, readJsonBody } from "../src/malformed.ts";
 import type { TgChat, TgFile, TgMessage, TgUpdate, TgUser } from "./api.ts";
+import { choiceAnswer } from "../src/choice-answer.ts";
 import { UpdateSchema } from "./update-schema.ts";
 
 /**
@@ -175,8 +176,9 @@ function buttonAnswer(update: TgUpdate, query: NonNullable<TgUpdate["callback_qu
   const chat: TgChat = msg?.chat ?? { id: query.from.id, type: "private" };
   const label = msg?.reply_markup?.inline_keyboard?.flat().find((b) => b.callback_data !== undefined && b.callback_data === query.data)?.text;
   const text = label ?? query.data;
+  // The callback data is our choice id, or `#<n>` when the id did not fit 64 bytes (send.ts).
   const content: MessageContent = text
-    ? { kind: "text", text }
+    ? choiceAnswer(text, query.data, (data) => /^#\d+$/.test(data))
     : { kind: "unsupported", description: query.game_short_name ? `Game button ${query.game_short_name}` : "Button press without data", raw: query };
   return {
     type: "message",

@@ -179,7 +179,7 @@ describe("inbound updates", () => {
       type: "message",
       externalId: "update:900",
       sender: ana,
-      content: { kind: "text", text: "Yes" },
+      content: { kind: "text", text: "Yes", replyTo: { choiceId: "confirm_yes" } },
       inReplyTo: "123456789:44",
     });
   });

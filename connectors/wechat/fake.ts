@@ -36,7 +36,20 @@ export interface FakeWechat extends FakePlatform {
   sentMessages(): Record<string, unknown>[];
 }
 
-export function createFakeWechat(credentials: Credentials = fakeWechatCredentials): FakeWechat {
+/** A follower as `GET /cgi-bin/user/info` describes them. */
+export interface FakeWechatProfile {
+  nickname: string;
+  headimgurl?: string;
+  /** 0: no longer follows the account (WeChat then returns nothing else). */
+  subscribe?: 0 | 1;
+}
+
+export interface FakeWechatOptions {
+  /** Followers' profiles by OpenID; tests set and change them. Unknown OpenIDs get errcode 40003. */
+  profiles?: Map<string, FakeWechatProfile>;
+}
+
+export function createFakeWechat(credentials: Credentials = fakeWechatCredentials, options: FakeWechatOptions = {}): FakeWechat {
   const valid = new Set<string>();
   const expired = new Set<string>();
   let issued = 0;
@@ -103,6 +116,35 @@ export function createFakeWechat(credentials: Credentials = fakeWechatCredential
         return { body: { video_url: `${host}/fake-cdn/${encodeURIComponent(req.query.get("media_id")!)}` } };
       }
       return { headers: { "content-type": item.mimeType, "content-disposition": `attachment; filename="${item.filename ?? "media"}"` }, body: item.bytes };
+    }
+
+    if (req.method === "GET" && req.path === "/cgi-bin/user/info") {
+      const denied = checkToken(req);
+      if (denied) return denied;
+      const openid = req.query.get("openid") ?? "";
+      const profile = options.profiles?.get(openid);
+      if (!profile) return errorBody(40003, "invalid openid");
+      if (profile.subscribe === 0) return { body: { subscribe: 0, openid } };
+      return {
+        body: {
+          subscribe: 1,
+          openid,
+          nickname: profile.nickname,
+          sex: 0,
+          language: req.query.get("lang") ?? "zh_CN",
+          city: "",
+          province: "",
+          country: "",
+          headimgurl: profile.headimgurl ?? "",
+          subscribe_time: 1739321024,
+          remark: "",
+          groupid: 0,
+          tagid_list: [],
+          subscribe_scene: "ADD_SCENE_QR_CODE",
+          qr_scene: 0,
+          qr_scene_str: "",
+        },
+      };
     }
 
     if (req.method === "GET" && req.path.startsWith("/fake-cdn/")) {

@@ -1,6 +1,7 @@
 import type { Connector } from "../src/connector.ts";
 import { capabilities, credentialsSchema, DEFAULT_API_BASE_URL } from "./config.ts";
 import { downloadMedia } from "./media.ts";
+import { fetchProfile } from "./profile.ts";
 import { parse } from "./parse.ts";
 import { send } from "./send.ts";
 import { validateCredentials } from "./validate.ts";
@@ -24,4 +25,5 @@ export const wechatConnector: Connector = {
   send,
   downloadMedia,
   validateCredentials,
+  fetchProfile,
 };

@@ -1,6 +1,7 @@
 import { MAX_TEXT_LENGTH, type MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
 import { MalformedWebhookError } from "../src/malformed.ts";
+import { choiceAnswer } from "../src/choice-answer.ts";
 import { messageDocument } from "./document.ts";
 import { childOf, parseBody, textOf, toPlain, type XmlNode } from "./xml.ts";
 
@@ -96,8 +97,11 @@ export function toEvent(root: XmlNode): InboundEvent {
       const content = field("Content") ?? "";
       if (content === NOT_FORWARDED) return message(unsupported("A message WeChat does not forward to apps (e.g. a custom sticker or a contact card)"));
       // A tap on a 客服 menu (msgmenu) item arrives as text with the item id in bizmsgmenuid;
-      // the text is the item's title, which is what the agent needs to see.
-      return message(content.trim() ? text(content) : unsupported("An empty text message"));
+      // the text is the item's title, which is what the agent needs to see, the id our choice id
+      // (or its number, 1–10, when the id did not fit: send.ts).
+      if (!content.trim()) return message(unsupported("An empty text message"));
+      const plain = text(content);
+      return message(plain.kind === "text" ? choiceAnswer(plain.text, field("bizmsgmenuid"), (id) => /^\d{1,2}$/.test(id)) : plain);
     }
     case "image":
       return message(mediaId ? { kind: "image", url: PLATFORM_MEDIA_PREFIX + mediaId, mimeType: "image/jpeg" } : unsupported("An image without a media id"));

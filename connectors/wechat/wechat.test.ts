@@ -215,7 +215,7 @@ describe("parse", () => {
 
   it("a tap on a 客服 menu item is text", async () => {
     const event = await parseOne(menuReplyMessage({ from: OPENID, id: 9001, text: "满意", menuItemId: 101, at: AT }));
-    expect(event).toMatchObject({ type: "message", externalId: "9001", content: { kind: "text", text: "满意" } });
+    expect(event).toMatchObject({ type: "message", externalId: "9001", content: { kind: "text", text: "满意", replyTo: { choiceId: "101" } } });
   });
 
   it("image as platform media", async () => {

@@ -1,6 +1,7 @@
 import type { MessageContent } from "@inbox/shared";
 import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type InboundSender, type WebhookRequest } from "../src/connector.ts";
 import { readJsonBody } from "../src/malformed.ts";
+import { choiceAnswer } from "../src/choice-answer.ts";
 import { classifyWhatsappError } from "./send.ts";
 
 /**
@@ -29,6 +30,12 @@ function unsupported(description: string, raw: unknown): MessageContent {
 
 function text(value: string | undefined, raw: unknown, what: string): MessageContent {
   return value ? { kind: "text", text: clip(value, 4096) } : unsupported(`Empty ${what}`, raw);
+}
+
+/** A tapped reply button / list row / template button: its title, and its id (our choice id) or payload. */
+function answer(title: string | undefined, id: string | undefined, raw: unknown, what: string): MessageContent {
+  const value = title ?? id;
+  return value ? choiceAnswer(clip(value, 4096), id) : unsupported(`Empty ${what}`, raw);
 }
 
 const mediaUrl = (id: string) => `${PLATFORM_MEDIA_PREFIX}${id}`;
@@ -83,14 +90,14 @@ function convert(m: Obj): Converted {
       return withContext(contactCards(arr(m.contacts), m));
     case "interactive": {
       const kind = str(body.type);
-      if (kind === "button_reply" && isObj(body.button_reply)) return withContext(text(str(body.button_reply.title) ?? str(body.button_reply.id), m, "button reply"));
-      if (kind === "list_reply" && isObj(body.list_reply)) return withContext(text(str(body.list_reply.title) ?? str(body.list_reply.id), m, "list reply"));
+      if (kind === "button_reply" && isObj(body.button_reply)) return withContext(answer(str(body.button_reply.title), str(body.button_reply.id), m, "button reply"));
+      if (kind === "list_reply" && isObj(body.list_reply)) return withContext(answer(str(body.list_reply.title), str(body.list_reply.id), m, "list reply"));
       if (kind === "nfm_reply") return withContext(unsupported("WhatsApp Flow response", m));
       return withContext(unsupported(`WhatsApp interactive reply (${kind ?? "unknown"})`, m));
     }
     case "button":
       // A quick-reply button tapped on a template message.
-      return withContext(text(str(body.text) ?? str(body.payload), m, "button reply"));
+      return withContext(answer(str(body.text), str(body.payload), m, "button reply"));
     case "reaction": {
       const target = str(body.message_id);
       const emoji = str(body.emoji);

@@ -172,14 +172,14 @@ describe("inbound", () => {
 
   it("reply-button tap as text answering our message", async () => {
     const [e] = await parseOne(buttonReply({ id: "wamid.CCC", contextId: "wamid.OUR_MSG", buttonId: "cancel-button", title: "Cancel" }));
-    expect(e).toMatchObject({ type: "message", externalId: "wamid.CCC", content: { kind: "text", text: "Cancel" }, inReplyTo: "wamid.OUR_MSG" });
+    expect(e).toMatchObject({ type: "message", externalId: "wamid.CCC", content: { kind: "text", text: "Cancel", replyTo: { choiceId: "cancel-button" } }, inReplyTo: "wamid.OUR_MSG" });
   });
 
   it("list-row pick and template quick reply as text", async () => {
     const [row] = await parseOne(listReply({ contextId: "wamid.LIST", rowId: "r2", title: "Billing" }));
     const [tpl] = await parseOne(templateButtonReply({ contextId: "wamid.TPL", payload: "STOP", text: "Stop promotions" }));
-    expect(row).toMatchObject({ content: { kind: "text", text: "Billing" }, inReplyTo: "wamid.LIST" });
-    expect(tpl).toMatchObject({ content: { kind: "text", text: "Stop promotions" }, inReplyTo: "wamid.TPL" });
+    expect(row).toMatchObject({ content: { kind: "text", text: "Billing", replyTo: { choiceId: "r2" } }, inReplyTo: "wamid.LIST" });
+    expect(tpl).toMatchObject({ content: { kind: "text", text: "Stop promotions", replyTo: { choiceId: "STOP" } }, inReplyTo: "wamid.TPL" });
   });
 
   it("reaction as text on the reacted message", async () => {

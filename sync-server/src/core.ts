@@ -6,7 +6,7 @@ import { ReportRoller, type ReportMemory } from "./reports/index.ts";
 import { nobleScrypt } from "./auth/index.ts";
 import { PasswordHasher } from "./auth/index.ts";
 import type { Endpoints } from "./channels/index.ts";
-import { platformFetch } from "./channels/index.ts";
+import { platformFetch, ProfileRefresher } from "./channels/index.ts";
 import { WebhookProcessor } from "./webhooks/index.ts";
 import { WebhookPruner, type WebhookRetention } from "./webhooks/index.ts";
 import { createCaches, type Caches } from "./db/caches.ts";
@@ -144,6 +144,8 @@ export interface Core {
   retention: RetentionJob;
   /** Keeps report facts current as events are written (a scheduled job; reports catch it up before answering). */
   reportRoller: ReportRoller;
+  /** Reads customers' names and pictures from their platforms after their messages are stored (a scheduled job). */
+  profiles: ProfileRefresher;
   /** This process's agent sockets: re-checked against the record, closed at sign-out. */
   sockets: SocketGuard;
   /** Rate and socket limits of the anonymous widget API. */
@@ -220,7 +222,8 @@ export function createCore(opts: CoreOptions): Core {
   const channels = { ...publishing, caches, connectors, secrets, endpoints };
   const outbox = new OutboxDispatcher({ ...channels, blobs, holder });
   const rules = new RuleBook(record);
-  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox });
+  const profiles = new ProfileRefresher({ ...channels });
+  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles });
   const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
   const auditSealer = new AuditSealer(record);
   const retention = new RetentionJob({ ...publishing, blobs, roomHistory, caches });
@@ -249,6 +252,7 @@ export function createCore(opts: CoreOptions): Core {
     auditSealer,
     retention,
     reportRoller,
+    profiles,
     sockets,
     widgetLimits,
     sessionTtlMs: opts.sessionTtlMs,

@@ -6,6 +6,7 @@
 import {
   AdminInboxListResponseSchema,
   AdminInboxResponseSchema,
+  ChannelWebhookResponseSchema,
   AssigneeLoadResponseSchema,
   CommandsResponseSchema,
   ContactDetailResponseSchema,
@@ -69,6 +70,11 @@ export const api = {
     request(`${adminInbox(id)}/reconnect`, { body: { credentials }, schema: AdminInboxResponseSchema }),
   setInboxEnabled: (id: string, enabled: boolean) =>
     request(`${adminInbox(id)}/enabled`, { body: { enabled }, schema: AdminInboxResponseSchema }),
+  setInboxHumanAgentTag: (id: string, enabled: boolean) =>
+    request(`${adminInbox(id)}/human-agent`, { body: { enabled }, schema: AdminInboxResponseSchema }),
+  /** What the platform says about the channel's webhook (channels whose webhook the server registers). */
+  inboxWebhook: (id: string) => request(`${adminInbox(id)}/webhook`, { schema: ChannelWebhookResponseSchema }),
+  registerInboxWebhook: (id: string) => request(`${adminInbox(id)}/webhook`, { method: "POST", schema: ChannelWebhookResponseSchema }),
 
   // ---------- supervision: bulk actions ----------
   /** The people of the teams the caller oversees, each with their open chats against their capacity. */

@@ -14,6 +14,7 @@ import { PresenceNote } from "../presence/index.ts";
 import { focusComposer } from "../shortcuts/composer-focus.ts";
 import { useShortcuts } from "../shortcuts/registry.ts";
 import { Avatar } from "../ui/Avatar.tsx";
+import { contactAvatarSrc } from "../format/avatar-src.ts";
 import { ChannelBadge } from "../ui/ChannelBadge.tsx";
 import { ChannelStatusBadge } from "../ui/ChannelStatusBadge.tsx";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
@@ -63,7 +64,7 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
         <span aria-hidden="true">←</span>
         <span class="sr-only">{t("back")}</span>
       </button>
-      <Avatar name={c().contactName} size="lg" />
+      <Avatar name={c().contactName} size="lg" src={contactAvatarSrc(selection.contact())} />
       <div class="chat-title">
         <h2>{c().contactName}</h2>
         <p class="chat-subtitle">

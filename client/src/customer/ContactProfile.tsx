@@ -6,6 +6,7 @@ import { createSignal, Show } from "solid-js";
 import { formatDateTime } from "../format/time.ts";
 import type { ContactPanel } from "./contact-panel.ts";
 import { Avatar } from "../ui/Avatar.tsx";
+import { contactAvatarSrc } from "../format/avatar-src.ts";
 import { ContactEditForm } from "./ContactEditForm.tsx";
 import { IdentityList } from "./IdentityList.tsx";
 import { t } from "./messages.ts";
@@ -28,7 +29,8 @@ export function ContactProfile(props: { contact: Contact; panel: ContactPanel })
         {t("profile")}
       </h3>
       <div class="profile-head">
-        <Avatar name={name()} size="lg" />
+        {/* The platform's picture (an https link, never markup); initials while there is none. */}
+        <Avatar name={name()} size="lg" src={contactAvatarSrc(props.contact)} />
         <div class="profile-who">
           <p class="profile-name">
             <span>{name()}</span>

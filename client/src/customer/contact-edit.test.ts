@@ -16,6 +16,7 @@ const maria: Contact = {
   notes: null,
   mergedIntoId: null,
   erasedAt: null,
+  avatarUrl: null,
 };
 
 const row = (command: Command, state: OutboxRow["state"] = "queued"): OutboxRow => ({ clientId: command.clientId, conversationId: command.conversationId, command, state, createdAt: 1 });

@@ -8,8 +8,28 @@ export const AdminInboxSchema = InboxSchema.extend({
   hasCredentials: z.boolean(),
   /** Why it is in its state, from the audit log (e.g. the platform's error). */
   statusReason: z.string().nullable(),
+  /** The server registers the webhook with the platform itself (Telegram), so Settings shows the platform's view of it. */
+  webhookManaged: z.boolean().optional(),
 });
 export type AdminInbox = z.infer<typeof AdminInboxSchema>;
+
+/** The platform's view of a channel's webhook, for channels whose webhook the server registers (`webhookManaged`). */
+export const ChannelWebhookSchema = z.object({
+  /** Where this server wants the platform to deliver; null when it has no public https address. */
+  expectedUrl: z.string().nullable(),
+  /** Where the platform delivers now; null when no webhook is registered. */
+  url: z.string().nullable(),
+  /** The platform delivers to `expectedUrl`. */
+  registered: z.boolean(),
+  pendingUpdates: z.number().int().nullable(),
+  /** The platform's last delivery error, and when (ms). */
+  lastError: z.string().nullable(),
+  lastErrorAt: z.number().nullable(),
+  /** Why the webhook is not registered or its state unknown, in words (no public https address, the platform refused, …). */
+  problem: z.string().nullable(),
+});
+export type ChannelWebhook = z.infer<typeof ChannelWebhookSchema>;
+export const ChannelWebhookResponseSchema = z.object({ webhook: ChannelWebhookSchema });
 
 export const AdminInboxListResponseSchema = z.object({ inboxes: z.array(AdminInboxSchema) });
 export const AdminInboxResponseSchema = z.object({ inbox: AdminInboxSchema });
@@ -41,3 +61,5 @@ export type ConnectInboxRequest = z.infer<typeof ConnectInboxRequestSchema>;
 
 export const ReconnectInboxRequestSchema = z.object({ credentials: Credentials });
 export const InboxEnabledRequestSchema = z.object({ enabled: z.boolean() });
+/** Messenger/Instagram: replies 24 h–7 d after the customer's last message go out with Meta's HUMAN_AGENT tag (needs Meta's permission). */
+export const HumanAgentTagRequestSchema = z.object({ enabled: z.boolean() });

@@ -29,6 +29,8 @@ export const ContactSchema = z.object({
   mergedIntoId: IdSchema.nullable().default(null),
   /** Set once the customer's data was erased (data rights): the row stays, anonymous, so counts still add up. */
   erasedAt: TimestampSchema.nullable().default(null),
+  /** The customer's picture on their platform (profile API); https only, since devices load it as an image. */
+  avatarUrl: z.string().max(2000).regex(/^https:\/\//, "The picture must be an https URL.").nullable().default(null),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

@@ -10,6 +10,7 @@ import { auditInsert } from "../db/event-rows.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { getInboxRow, toInbox, type InboxRow } from "../db/read-model.ts";
 import { setChannelStatus } from "./channel-state.ts";
+import { managesWebhook, registerInboxWebhook } from "./inbox-webhook.ts";
 
 /** Admin's view of a channel (no credentials, ever). */
 /** What connecting and switching channels needs: sends and held webhooks restart with it. */
@@ -30,6 +31,7 @@ export async function adminView(core: AdminInboxDeps, row: InboxRow): Promise<Ad
     webhookUrl: row.channel === "webchat" ? null : `${core.endpoints.selfUrl}/webhooks/${row.channel}/${row.id}`,
     hasCredentials: !!row.secretsEnc,
     statusReason: row.status === "active" ? null : ((last?.data as { reason?: string } | undefined)?.reason ?? null),
+    webhookManaged: managesWebhook(core, row.channel),
   };
 }
 
@@ -65,10 +67,12 @@ export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, bod
     }),
     auditInsert(core, { workspaceId: admin.workspaceId, ...auditActor(admin, from), action: "channel.connected", target: id, data: { channel: body.channel, name: body.name, teamId: team.id }, at }),
   ]);
-  return adminView(core, (await getInboxRow(core.db, id))!);
+  const row = (await getInboxRow(core.db, id))!;
+  await registerInboxWebhook(core, row, auditActor(admin, from));
+  return adminView(core, row);
 }
 
-async function ownInbox(core: AdminInboxDeps, admin: SessionUser, id: string): Promise<InboxRow> {
+export async function ownInbox(core: AdminInboxDeps, admin: SessionUser, id: string): Promise<InboxRow> {
   const row = await getInboxRow(core.db, id);
   if (!row || row.workspaceId !== admin.workspaceId) throw notFound("The channel");
   return row;
@@ -83,6 +87,8 @@ export async function reconnectInbox(core: AdminInboxDeps, admin: SessionUser, i
     auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(admin, from), action: "channel.reconnected", target: id, data: { name: row.name }, at: core.now() }),
   ]);
   const updated = await setChannelStatus(core, { ...row, secretsEnc: "x" }, "active", { reason: "Reconnected by an admin.", ...auditActor(admin, from) });
+  // A new bot token (or secret token) needs the webhook set again with it.
+  await registerInboxWebhook(core, (await getInboxRow(core.db, id))!, auditActor(admin, from));
   core.outbox.kick();
   return adminView(core, (await getInboxRow(core.db, updated.id))!);
 }
@@ -94,6 +100,9 @@ export async function setInboxEnabled(core: AdminInboxDeps, admin: SessionUser, 
     reason: enabled ? "Enabled by an admin." : "Disabled by an admin.",
     ...auditActor(admin, from),
   });
+  // Enabled: point the platform here again (its address or token may have changed meanwhile).
+  // Disabled: the webhook stays, and the server holds what arrives (inbox-webhook.ts says why).
+  if (enabled) await registerInboxWebhook(core, updated, auditActor(admin, from));
   if (enabled) await core.webhooks.release(id);
   return adminView(core, updated);
 }

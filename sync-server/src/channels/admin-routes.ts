@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import {
   AdminInboxListResponseSchema,
   AdminInboxResponseSchema,
+  ChannelWebhookResponseSchema,
+  HumanAgentTagRequestSchema,
   ConnectInboxRequestSchema,
   InboxEnabledRequestSchema,
   ReconnectInboxRequestSchema,
@@ -9,7 +11,11 @@ import {
 import { adminView, connectInbox, reconnectInbox, setInboxEnabled, type AdminInboxDeps } from "./admin-inboxes.ts";
 import { inboxes } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
-import { requestOrigin } from "../http/audit-actor.ts";
+import { HttpError } from "../http/http-error.ts";
+import { auditActor, requestOrigin } from "../http/audit-actor.ts";
+import { ownInbox } from "./admin-inboxes.ts";
+import { registerInboxWebhook, webhookView } from "./inbox-webhook.ts";
+import { setHumanAgentTag } from "./human-agent-setting.ts";
 
 /** Channel administration: admins only. */
 export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): void {
@@ -56,5 +62,44 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
       response: AdminInboxResponseSchema,
     },
     async ({ c, user, params, body }) => ({ inbox: await setInboxEnabled(core, user, params.id!, body.enabled, requestOrigin(c)) }),
+  );
+  api.userRoute(
+    {
+      method: "post",
+      path: "/api/admin/inboxes/:id/human-agent",
+      summary: "Turn Meta's Human Agent tag on or off for a Messenger or Instagram channel (replies up to 7 days after the customer's last message)",
+      tag: "admin",
+      access: { permission: "manageChannels" },
+      body: HumanAgentTagRequestSchema,
+      response: AdminInboxResponseSchema,
+    },
+    async ({ c, user, params, body }) => ({ inbox: await setHumanAgentTag(core, user, params.id!, body.enabled, requestOrigin(c)) }),
+  );
+  api.userRoute(
+    {
+      method: "get",
+      path: "/api/admin/inboxes/:id/webhook",
+      summary: "The platform's view of a channel's webhook (where it delivers, its last error), for platforms whose webhook the server registers",
+      tag: "admin",
+      access: { permission: "manageChannels" },
+      response: ChannelWebhookResponseSchema,
+    },
+    async ({ user, params }) => ({ webhook: await webhookView(core, await ownInbox(core, user, params.id!)) }),
+  );
+  api.userRoute(
+    {
+      method: "post",
+      path: "/api/admin/inboxes/:id/webhook",
+      summary: "Register the channel's webhook with the platform again (audited); answers with the platform's view of it",
+      tag: "admin",
+      access: { permission: "manageChannels" },
+      response: ChannelWebhookResponseSchema,
+    },
+    async ({ c, user, params }) => {
+      const row = await ownInbox(core, user, params.id!);
+      if (row.status === "disabled") throw new HttpError(409, "channel_unavailable", "This channel is disabled. Enable it to register its webhook again.");
+      await registerInboxWebhook(core, row, auditActor(user, requestOrigin(c)));
+      return { webhook: await webhookView(core, row) };
+    },
   );
 }

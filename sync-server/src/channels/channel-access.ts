@@ -47,7 +47,7 @@ export async function webhookInbox(core: Pick<ChannelsDeps, "connectors" | "cach
   return { inbox, connector };
 }
 
-export async function credentialsOf(core: Pick<ChannelsDeps, "secrets">, inbox: InboxRow): Promise<Credentials> {
+export async function credentialsOf(core: Pick<ChannelsDeps, "secrets">, inbox: Pick<InboxRow, "secretsEnc">): Promise<Credentials> {
   if (!inbox.secretsEnc) throw new HttpError(409, "channel_unavailable", "This channel has no credentials. An admin must connect it.");
   return core.secrets.open(inbox.secretsEnc);
 }

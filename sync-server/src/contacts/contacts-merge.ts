@@ -104,6 +104,9 @@ function fillBlanks(kept: ContactRow, dup: ContactRow): Partial<ContactRow> {
   const notes = kept.notes && dup.notes ? `${kept.notes}\n\n${dup.notes}`.slice(0, 4000) : (kept.notes ?? dup.notes);
   return {
     name: kept.name ?? dup.name,
+    // Whoever gave the name that is kept still vouches for it (an agent's is never replaced by a profile).
+    nameSource: kept.name !== null ? kept.nameSource : dup.nameSource,
+    avatarUrl: kept.avatarUrl ?? dup.avatarUrl,
     email: kept.email ?? dup.email,
     phone: kept.phone ?? dup.phone,
     company: kept.company ?? dup.company,

@@ -94,6 +94,8 @@ export async function updateContact(
       changes[key] = { from: row[key], to };
       Object.assign(set, { [key]: to });
     }
+    // A name an agent typed is theirs: a platform's profile never replaces it (contacts/platform-profile.ts).
+    if ("name" in set) set.nameSource = set.name === null ? null : "agent";
     if (Object.keys(set).length === 0) {
       return { contact: (await loadContact(core.db, row.id))!, conversations: visible.map(toConversation) };
     }

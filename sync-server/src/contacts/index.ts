@@ -3,3 +3,4 @@
 export { registerContactRoutes } from "./contact-routes.ts";
 export { touchTeamConversations } from "./contacts-publish.ts";
 export { contactForUser, loadContactRow, updateContact, type ContactsDeps } from "./contacts.ts";
+export { applyPlatformProfile, type ProfileIdentity } from "./platform-profile.ts";

@@ -113,12 +113,12 @@ async function eraseRecord(core: DataRightsDeps, user: SessionUser, row: Contact
     db.delete(contactIdentities).where(eq(contactIdentities.contactId, row.id)),
     db.delete(widgetSessions).where(eq(widgetSessions.contactId, row.id)),
     // The seq trigger stamps the row, so every device's next pull brings it back empty.
-    db.update(contacts).set({ name: null, email: null, phone: null, company: null, notes: null, vip: false, erasedAt: at }).where(eq(contacts.id, row.id)),
+    db.update(contacts).set({ name: null, nameSource: null, avatarUrl: null, email: null, phone: null, company: null, notes: null, vip: false, erasedAt: at }).where(eq(contacts.id, row.id)),
     // Duplicates merged into them (at any depth) are tombstones that still hold the details they had.
     db.run(sql`with recursive merged(id) as (
       select ${contacts.id} from ${contacts} where ${contacts.mergedIntoId} = ${row.id}
       union select c.id from ${contacts} c join merged m on c.merged_into_id = m.id
-    ) update ${contacts} set name = null, email = null, phone = null, company = null, notes = null, vip = 0, erased_at = ${at} where id in (select id from merged)`),
+    ) update ${contacts} set name = null, name_source = null, avatar_url = null, email = null, phone = null, company = null, notes = null, vip = 0, erased_at = ${at} where id in (select id from merged)`),
     // Counts only, never what was erased (the log cannot be edited later).
     eventInsert(core, { workspaceId: row.workspaceId, type: "contact.erased", actorKind: "agent", actorId: user.id, data: { contactId: row.id, ...counts }, at }),
     auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(user, from), action: "contact.erased", target: row.id, data: counts, at }),

@@ -159,4 +159,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "04fdaae1ce4522f3212c8bcdb745d065a44002045bcbe1a38ddd39daa95d4d4d",
     sql: "ALTER TABLE `workspaces` ADD `ai` text;",
   },
+  {
+    tag: "0026_contact_profiles",
+    when: 1795700014000,
+    hash: "707580b4ecfc58aad2380925b935b522ad020a3f2c99d27df8bd421093b9486f",
+    sql: "-- Contacts' names and pictures from the platforms' profile APIs (issue 16): who gave a contact's\n-- name (a platform's is replaced by a newer profile, an agent's never), the picture's URL, and\n-- per identity when its profile is next due (an index, for the refresher's scan).\nALTER TABLE `contact_identities` ADD `profile_due_at` integer;--> statement-breakpoint\nALTER TABLE `contact_identities` ADD `profile_checked_at` integer;--> statement-breakpoint\nALTER TABLE `contact_identities` ADD `profile_attempts` integer DEFAULT 0 NOT NULL;--> statement-breakpoint\nCREATE INDEX `contact_identities_profile_due` ON `contact_identities` (`profile_due_at`);--> statement-breakpoint\nALTER TABLE `contacts` ADD `name_source` text;--> statement-breakpoint\nALTER TABLE `contacts` ADD `avatar_url` text;",
+  },
 ];

@@ -185,6 +185,14 @@ export const contacts = sqliteTable("contacts", {
   mergedIntoId: text("merged_into_id"),
   /** Set when the customer's data was erased (migration 0022): the row stays, anonymous, so metrics still count. */
   erasedAt: integer("erased_at"),
+  /**
+   * Who gave `name` (migration 0026): "platform" (a webhook or profile API) or "agent". Only a
+   * platform's or an empty name is replaced by a platform profile; null on older rows counts as
+   * an agent's, so a name nobody can vouch for is never overwritten.
+   */
+  nameSource: text("name_source").$type<"platform" | "agent">(),
+  /** The customer's picture on their platform (an https URL from its profile API), migration 0026. */
+  avatarUrl: text("avatar_url"),
   createdAt: integer("created_at").notNull(),
   seq: integer("seq").notNull().default(0),
 }, (t) => [index("contacts_seq").on(t.seq)]);
@@ -198,8 +206,18 @@ export const contactIdentities = sqliteTable(
     contactId: text("contact_id").notNull().references(() => contacts.id),
     /** Set while the customer has blocked/unfollowed the business on this channel. */
     blockedAt: integer("blocked_at"),
+    /** When the platform's profile should next be asked for (channels/profile-refresher.ts); null: not wanted now. Migration 0026. */
+    profileDueAt: integer("profile_due_at"),
+    /** When the profile was last asked for with an answer, or given up on after the retries. */
+    profileCheckedAt: integer("profile_checked_at"),
+    /** Failed lookups since the last answer (each waits longer). */
+    profileAttempts: integer("profile_attempts").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.inboxId, t.externalId] }), index("contact_identities_contact").on(t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.inboxId, t.externalId] }),
+    index("contact_identities_contact").on(t.contactId),
+    index("contact_identities_profile_due").on(t.profileDueAt),
+  ],
 );
 
 /** A web-chat visitor's credential: hashed like agent sessions. */

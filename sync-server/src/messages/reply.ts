@@ -10,10 +10,11 @@ import { HttpError, forbidden } from "../http/http-error.ts";
 import { publish } from "../rooms/publish.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { getInboxRow, toConversation, toMessage, type ConversationRow, type MessageRow } from "../db/read-model.ts";
+import { getInboxRow, toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { refuseForeignAttachment } from "../media/media-access.ts";
 import { pickupOnReply } from "../routing/index.ts";
 import { refuseIfUnreachable } from "../channels/index.ts";
+import { humanAgentTagOf, replyWindowHoursOf } from "../channels/index.ts";
 
 /** What sending an agent's reply needs. */
 export interface ReplyDeps extends RoutingDeps, UploadDeps {
@@ -70,7 +71,7 @@ export async function sendAgentReply(
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
     if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
     await refuseIfUnreachable(core, current);
-    await refuseOutsideWindow(core, current);
+    await refuseOutsideWindow(core, current, inbox ?? { channel: current.channel, settings: {} });
     await refuseForeignAttachment(core, user, conv.id, input.content);
     await refuseOverChannelLimits(core, current.channel as ChannelType, input.content);
 
@@ -147,13 +148,12 @@ async function refuseIfTakenMeanwhile(core: ReplyDeps, user: SessionUser, curren
 
 /**
  * Platforms with a messaging window (WhatsApp 24 h; Messenger and Instagram 24 h, or 7 days
- * for a human agent) refuse free-form replies after it: say so now, while the agent still has
- * the text, rather than as a failed send later.
+ * for a human agent where the inbox's human-agent setting is on) refuse free-form replies after
+ * it: say so now, while the agent still has the text, rather than as a failed send later.
  */
-async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow): Promise<void> {
-  const connector = core.connectors.get(conv.channel as never);
-  const hours = connector && (connector.capabilities.humanAgentWindowHours ?? connector.capabilities.replyWindowHours);
-  if (!connector || hours === null || hours === undefined) return;
+async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow, inbox: Pick<InboxRow, "channel" | "settings">): Promise<void> {
+  const hours = replyWindowHoursOf(core, inbox);
+  if (hours === null) return;
   const [last] = await core.db
     .select({ at: messages.createdAt })
     .from(messages)
@@ -162,9 +162,14 @@ async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow): Prom
     .limit(1);
   if (last && core.now() - last.at <= hours * 3600_000) return;
   const days = hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
+  // Within the human-agent window but with the setting off: say what would allow the reply.
+  const tagHours = core.connectors.get(conv.channel as never)?.capabilities.humanAgentWindowHours ?? null;
+  const tagWouldAllow = tagHours !== null && !humanAgentTagOf(inbox.settings) && !!last && core.now() - last.at <= tagHours * 3600_000;
   throw new HttpError(
     409,
     "channel_unavailable",
-    `This customer last wrote more than ${days} ago, so this channel does not allow a free-form reply now. They must write again first${conv.channel === "whatsapp" ? ", or send an approved template" : ""}.`,
+    `This customer last wrote more than ${days} ago, so this channel does not allow a free-form reply now. They must write again first${conv.channel === "whatsapp" ? ", or send an approved template" : ""}.${
+      tagWouldAllow ? " A person may answer up to 7 days later with the Human Agent tag, which is off for this channel: an admin can turn it on in Settings → Channels if the Meta app has that permission." : ""
+    }`,
   );
 }

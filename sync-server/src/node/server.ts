@@ -168,6 +168,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.auditSealer.start();
   core.retention.start();
   core.reportRoller.start();
+  core.profiles.start();
   let demoTraffic: DemoTraffic | null = null;
   demoTraffic = await startDemoTraffic();
   let closing: Promise<void> | undefined;
@@ -205,6 +206,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.auditSealer.stop();
     core.retention.stop();
     core.reportRoller.stop();
+    core.profiles.stop();
     core.outbox.stop();
     core.snoozes.stop();
     core.boards.stop();
@@ -227,6 +229,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.auditSealer.idle();
     await core.retention.idle();
     await core.reportRoller.idle();
+    await core.profiles.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

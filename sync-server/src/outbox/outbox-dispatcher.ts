@@ -4,6 +4,7 @@ import type { SendResult } from "@inbox/connectors";
 import { connectorFor, contextFor, credentialsOf, type ChannelsDeps } from "../channels/index.ts";
 import { setChannelStatus } from "../channels/index.ts";
 import { markUnreachable } from "../channels/index.ts";
+import { humanAgentTagOf } from "../channels/index.ts";
 import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
 import type { BlobStore } from "../media/blob-store.ts";
 import { keepRenewing, type Holder } from "../scheduling/claims.ts";
@@ -202,6 +203,7 @@ export class OutboxDispatcher {
           createdAt: message.createdAt,
           position: message.position,
           lastInboundAt: lastInbound?.at ?? null,
+          humanAgentWindow: humanAgentTagOf(inbox.settings),
           ...(blob && mediaPath
             ? { media: { ...blob, filename: content.kind === "file" ? content.filename : mediaPath.split("/").pop()! }, mediaUrl: this.core.endpoints.selfUrl + mediaPath }
             : {}),

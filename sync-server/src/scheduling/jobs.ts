@@ -14,6 +14,7 @@ export interface ScheduledJobs {
   auditSealer: DueJob;
   retention: DueJob;
   reportRoller: DueJob;
+  profiles: DueJob;
   now(): number;
 }
 
@@ -25,24 +26,27 @@ export const MIN_GAP_MS = 1_000;
 /**
  * Runs every scheduled job of the core once — outbox retries, snooze wake-ups, routing timeouts,
  * the presence heartbeat, pending webhooks (including those whose claim ran out), the pruning of
- * processed webhooks, sealing new audit entries, workspaces' retention policies, report figures — and returns when the next one is due (epoch ms;
+ * processed webhooks, sealing new audit entries, workspaces' retention policies, report figures, customers' platform profiles — and returns when the next one is due (epoch ms;
  * null: nothing is scheduled, only new input starts work). Every job works from the record with
  * conditional writes, so calling this from several places at once (a Durable Object alarm, a
  * cron trigger) is safe. Node runs the same jobs from their own `start()` loops. The next time
  * is at least a second away.
  */
 export async function runDueJobs(core: ScheduledJobs, now: number = core.now()): Promise<number | null> {
+  let webhooksDone: Promise<unknown> = Promise.resolve();
   const jobs: Array<[string, () => Promise<number | null>]> = [
     ["outbox", () => core.outbox.runDue(now)],
     ["snoozes", () => core.snoozes.runDue(now)],
     ["sla", () => core.sla.runDue(now)],
     ["routing", () => core.router.scheduler.runDue(now)],
     ["presence", () => core.router.presence.runDue(now)],
-    ["webhooks", () => core.webhooks.runDue(now)],
+    ["webhooks", () => (webhooksDone = core.webhooks.runDue(now))],
     ["webhook retention", () => core.webhookPruner.runDue(now)],
     ["audit seal", () => core.auditSealer.runDue(now)],
     ["retention", () => core.retention.runDue(now)],
     ["report rollup", () => core.reportRoller.runDue(now)],
+    // After the webhooks: the customers they bring in ask for their profiles, which this run then schedules.
+    ["contact profiles", () => webhooksDone.catch(() => undefined).then(() => core.profiles.runDue(now))],
   ];
   const results = await Promise.allSettled(jobs.map(([, run]) => run()));
   let next: number | null = null;

@@ -516,6 +516,26 @@ export const ROUTES: RouteRow[] = [
     note: "a web chat has no credentials to renew (400 after access is granted)",
   },
   { route: "POST /api/admin/inboxes/:id/enabled", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/enabled`, json: { enabled: true } }) },
+  {
+    route: "POST /api/admin/inboxes/:id/human-agent",
+    expect: ADMINS,
+    request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/human-agent`, json: { enabled: false } }),
+    alsoAllowed: [400],
+    note: "Messenger and Instagram only (a web chat: 400 in words after access is granted)",
+  },
+  {
+    route: "GET /api/admin/inboxes/:id/webhook",
+    expect: ADMINS,
+    request: (fx) => ({ method: "GET", path: `/api/admin/inboxes/${fx.inbox.id}/webhook` }),
+    note: "the platform's view of the channel's webhook (a web chat's says it has none)",
+  },
+  {
+    route: "POST /api/admin/inboxes/:id/webhook",
+    expect: ADMINS,
+    request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/webhook` }),
+    alsoAllowed: [409],
+    note: "register again; a disabled channel is refused in words (409 after access is granted)",
+  },
   { route: "POST /api/admin/inboxes/:id/routing", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/routing`, json: { mode: "manual" } }) },
 
   // ---------- the demo's channel simulator (only when the demo is turned on) ----------

@@ -10,7 +10,7 @@ import { contactIdentities, contacts, conversations, messages, outbox } from "..
 import { eventInsert } from "../db/event-rows.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { publishMessages } from "../rooms/publish.ts";
-import { markReachable, markUnreachable } from "../channels/index.ts";
+import { connectorFor, markReachable, markUnreachable, PROFILE_REFRESH_MS, type ProfileRequests } from "../channels/index.ts";
 
 /**
  * Delivery only moves forward (statuses arrive out of order); failed is final. A receipt for an
@@ -18,30 +18,54 @@ import { markReachable, markUnreachable } from "../channels/index.ts";
  */
 const RANK: Record<DeliveryStatus, number> = { queued: 0, unconfirmed: 0, sent: 1, delivered: 2, read: 3, failed: 4 };
 
-/** What applying webhooks' events needs: ingest, the channel's platform, the media store. */
+/** What applying webhooks' events needs: ingest, the channel's platform, the media store, profile lookups. */
 export interface InboundDeps extends IngestDeps, ChannelsDeps {
   caches: Pick<Caches, "latestConversation" | "inboxes">;
   blobs: BlobStore;
+  profiles: ProfileRequests;
 }
 
-/** The contact behind a platform sender, created on first contact. */
-export async function contactFor(core: Writes, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string; blocked: boolean }> {
+/**
+ * The contact behind a platform sender, created on first contact. `profileStale`: the
+ * platform's profile of this sender was never read or is older than PROFILE_REFRESH_MS, and
+ * no lookup is waiting.
+ */
+export async function contactFor(core: Writes, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string; blocked: boolean; profileStale: boolean }> {
   const key = `identity:${inbox.id}:${sender.externalId}`;
   return core.locks.run(key, async () => {
     const [hit] = await core.db
-      .select({ id: contacts.id, name: contacts.name, phone: contacts.phone, blockedAt: contactIdentities.blockedAt })
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        phone: contacts.phone,
+        blockedAt: contactIdentities.blockedAt,
+        profileDueAt: contactIdentities.profileDueAt,
+        profileCheckedAt: contactIdentities.profileCheckedAt,
+      })
       .from(contactIdentities)
       .innerJoin(contacts, eq(contacts.id, contactIdentities.contactId))
       .where(and(eq(contactIdentities.inboxId, inbox.id), eq(contactIdentities.externalId, sender.externalId)));
-    if (hit) return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId, blocked: hit.blockedAt !== null };
+    if (hit) {
+      const profileStale = hit.profileDueAt === null && (hit.profileCheckedAt === null || hit.profileCheckedAt < core.now() - PROFILE_REFRESH_MS);
+      return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId, blocked: hit.blockedAt !== null, profileStale };
+    }
     const id = newId();
     const at = core.now();
     await core.writer.write([
-      core.db.insert(contacts).values({ id, workspaceId: inbox.workspaceId, name: sender.name ?? null, email: null, phone: sender.phone ?? null, createdAt: at }),
+      core.db.insert(contacts).values({
+        id,
+        workspaceId: inbox.workspaceId,
+        name: sender.name ?? null,
+        // A name in the webhook (Telegram, WhatsApp) is the platform's: a later profile may update it.
+        nameSource: sender.name ? "platform" : null,
+        email: null,
+        phone: sender.phone ?? null,
+        createdAt: at,
+      }),
       core.db.insert(contactIdentities).values({ inboxId: inbox.id, externalId: sender.externalId, channel: inbox.channel, contactId: id }),
       eventInsert(core, { workspaceId: inbox.workspaceId, type: "contact.created", actorKind: "customer", actorId: id, data: { inboxId: inbox.id, channel: inbox.channel }, at }),
     ]);
-    return { id, name: sender.name ?? sender.externalId, blocked: false };
+    return { id, name: sender.name ?? sender.externalId, blocked: false, profileStale: true };
   });
 }
 
@@ -61,6 +85,8 @@ export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, even
       });
       // Writing again means the customer can be reached again (they unblocked the business).
       if (contact.blocked) await markReachable(core, { inboxId: inbox.id, externalId: event.sender.externalId });
+      // After the message is committed, and never failing it: the lookup itself runs later, on its own.
+      if (contact.profileStale && connectorFor(core, inbox.channel)?.fetchProfile) await core.profiles.request(inbox.id, event.sender.externalId);
       return;
     }
     case "edit":

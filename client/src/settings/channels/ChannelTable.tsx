@@ -11,12 +11,15 @@ import { ChannelStatusBadge } from "../../ui/ChannelStatusBadge.tsx";
 import { CopyField } from "./CopyField.tsx";
 import { ForById } from "../../ui/ForById.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
+import { WebhookStatus } from "./WebhookStatus.tsx";
+import { HumanAgentToggle } from "./HumanAgentToggle.tsx";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "../messages.ts";
 
 export interface ChannelActions {
   setEnabled(id: string, enabled: boolean): Promise<AdminInbox>;
   reconnect(id: string, credentials: Record<string, string>): Promise<AdminInbox>;
+  setHumanAgentTag(id: string, enabled: boolean): Promise<AdminInbox>;
 }
 
 export function ChannelTable(props: {
@@ -132,6 +135,12 @@ function ChannelRow(props: {
             fallback={<CopyField label={t("embedCodeFor", { name: i().name })} value={widgetSnippet(location.origin, i().id)} />}
           >
             {(url) => <CopyField label={t("webhookUrlFor", { name: i().name })} value={url()} />}
+          </Show>
+          <Show when={i().webhookManaged && i().hasCredentials}>
+            <WebhookStatus inboxId={i().id} name={i().name} disabled={disabled()} onMessage={props.onMessage} />
+          </Show>
+          <Show when={i().channel === "messenger" || i().channel === "instagram"}>
+            <HumanAgentToggle inbox={i()} onChange={(on) => props.actions.setHumanAgentTag(i().id, on)} onMessage={props.onMessage} />
           </Show>
         </td>
         <td class="channel-actions-cell" data-label={t("actions")}>

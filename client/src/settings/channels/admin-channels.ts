@@ -22,6 +22,8 @@ export interface AdminChannels {
   connect(body: ConnectInboxRequest): Promise<AdminInbox>;
   reconnect(id: string, credentials: Record<string, string>): Promise<AdminInbox>;
   setEnabled(id: string, enabled: boolean): Promise<AdminInbox>;
+  /** Messenger/Instagram: Meta's Human Agent tag (replies up to 7 days after the customer's last message). */
+  setHumanAgentTag(id: string, enabled: boolean): Promise<AdminInbox>;
 }
 
 
@@ -88,5 +90,6 @@ export function createAdminChannels(live: Accessor<ReadonlyMap<string, Inbox>>):
     connect: (body) => apply(api.connectInbox(body)),
     reconnect: (id, credentials) => apply(api.reconnectInbox(id, credentials)),
     setEnabled: (id, enabled) => apply(api.setInboxEnabled(id, enabled)),
+    setHumanAgentTag: (id, enabled) => apply(api.setInboxHumanAgentTag(id, enabled)),
   };
 }

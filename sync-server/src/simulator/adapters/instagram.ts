@@ -8,12 +8,17 @@ import {
   imageMessage,
   postback,
   textMessage,
+  type FakeInstagramProfile,
 } from "@inbox/connectors/instagram/fake.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
+/** What the simulated platform's profile API answers: each customer under the name the simulator plays them with. */
+const profiles = new Map<string, FakeInstagramProfile>();
+
 export const instagramSim: SimAdapter = {
-  createFake: () => new FakePlatform(createInstagramHandler()),
+  createFake: () => new FakePlatform(createInstagramHandler({ profiles })),
   inbound(action, customer, id, c, base) {
+    profiles.set(customer.externalId, { name: customer.name });
     if (action.kind === "block") return noBlockWebhook("instagram");
     const o = { from: customer.externalId, id, igAccountId: c.igAccountId };
     const payload =

@@ -1,5 +1,5 @@
 import { FakePlatform } from "@inbox/connectors/testing";
-import { audioMessage, buildWebhook, errorReply, imageMessage, lineFakeHandler, locationMessage, postback, textMessage, unfollow } from "@inbox/connectors/line/fake.ts";
+import { audioMessage, buildWebhook, errorReply, imageMessage, lineFakeHandler, locationMessage, postback, textMessage, unfollow, type FakeLineProfile } from "@inbox/connectors/line/fake.ts";
 import type { SimAdapter } from "../sim-adapter.ts";
 
 /** LINE message ids are digit strings. */
@@ -9,9 +9,13 @@ function lineId(id: string): string {
   return `5${String(h).padStart(12, "0")}`;
 }
 
+/** What the simulated platform's profile API answers: each customer under the name the simulator plays them with. */
+const profiles = new Map<string, FakeLineProfile>();
+
 export const lineSim: SimAdapter = {
-  createFake: (c) => new FakePlatform(lineFakeHandler({ channelAccessToken: c.channelAccessToken })),
+  createFake: (c) => new FakePlatform(lineFakeHandler({ channelAccessToken: c.channelAccessToken, profiles })),
   inbound(action, customer, id, c) {
+    profiles.set(customer.externalId, { displayName: customer.name });
     const o = { from: customer.externalId, id: lineId(id), webhookEventId: `01SIM${lineId(id)}` };
     const payload =
       action.kind === "text"
@@ -23,7 +27,8 @@ export const lineSim: SimAdapter = {
             : action.kind === "location"
               ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, title: action.name })
               : action.kind === "button"
-                ? postback({ ...o, data: action.id })
+                ? // As our buttons send it (connectors/line/send.ts): the choice id and its title.
+                  postback({ ...o, data: new URLSearchParams({ reply: action.id, title: action.title }).toString() })
                 : unfollow({ from: customer.externalId, webhookEventId: o.webhookEventId });
     return buildWebhook(payload, c);
   },

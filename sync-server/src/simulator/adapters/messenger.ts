@@ -8,14 +8,20 @@ import {
   messengerFakeHandler,
   postbackMessage,
   textMessage,
+  type FakeMessengerProfile,
 } from "@inbox/connectors/messenger/fake.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 import { FakePlatform } from "@inbox/connectors/testing";
 
+/** What the simulated platform's profile API answers: each customer under the name the simulator plays them with. */
+const profiles = new Map<string, FakeMessengerProfile>();
+
 export const messengerSim: SimAdapter = {
-  createFake: (c) => new FakePlatform(messengerFakeHandler({ pageId: c.pageId, pageAccessToken: c.pageAccessToken })),
+  createFake: (c) => new FakePlatform(messengerFakeHandler({ pageId: c.pageId, pageAccessToken: c.pageAccessToken, profiles })),
   inbound(action, customer, id, c, base) {
+    const [first_name, ...rest] = customer.name.split(" ");
+    profiles.set(customer.externalId, { first_name, ...(rest.length ? { last_name: rest.join(" ") } : {}) });
     if (action.kind === "block") return noBlockWebhook("messenger");
     const o = { from: customer.externalId, id, pageId: c.pageId };
     const payload =

@@ -1,4 +1,4 @@
-import { buildWebhook, createFakeWechat, errorReply, imageMessage, locationMessage, menuReplyMessage, textMessage, voiceMessage } from "@inbox/connectors/wechat/fake.ts";
+import { buildWebhook, createFakeWechat, errorReply, imageMessage, locationMessage, menuReplyMessage, textMessage, voiceMessage, type FakeWechatProfile } from "@inbox/connectors/wechat/fake.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 /** WeChat MsgIds are 64-bit numbers: derive a stable digit string from the simulator's id. */
@@ -8,9 +8,13 @@ function msgId(id: string): string {
   return String(h + 1_000_000_000_000_000_000n);
 }
 
+/** What the simulated platform's profile API answers: each customer under the name the simulator plays them with. */
+const profiles = new Map<string, FakeWechatProfile>();
+
 export const wechatSim: SimAdapter = {
-  createFake: (c) => createFakeWechat(c),
+  createFake: (c) => createFakeWechat(c, { profiles }),
   inbound(action, customer, id, c) {
+    profiles.set(customer.externalId, { nickname: customer.name });
     if (action.kind === "block") return noBlockWebhook("wechat");
     const o = { from: customer.externalId, id: msgId(id) };
     const payload =
@@ -22,7 +26,7 @@ export const wechatSim: SimAdapter = {
             ? voiceMessage({ ...o })
             : action.kind === "location"
               ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, label: action.name })
-              : menuReplyMessage({ ...o, text: action.title, menuItemId: "101" });
+              : menuReplyMessage({ ...o, text: action.title, menuItemId: action.id });
     // Safe mode, as the README recommends: with an EncodingAESKey only encrypted pushes are accepted.
     return buildWebhook(payload, c, { mode: c.encodingAesKey ? "safe" : "plain" });
   },
