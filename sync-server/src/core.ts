@@ -86,7 +86,7 @@ export interface CoreOptions {
   mailer?: Mailer;
   /** AI assistance: whether admins may point it at private addresses (AI_ALLOW_PRIVATE_URLS), the Workers AI binding (edge only). */
   ai?: Omit<AiProvidersOptions, "resolveHost">;
-  /** Report figures kept in memory, patched by this process's roller (Node: its one process rolls and reports); none: SQL. */
+  /** Report figures kept in memory, patched by this process's roller (Node; reloaded when another process rolled); none: SQL. */
   reportMemory?: ReportMemory;
 }
 

@@ -165,4 +165,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "707580b4ecfc58aad2380925b935b522ad020a3f2c99d27df8bd421093b9486f",
     sql: "-- Contacts' names and pictures from the platforms' profile APIs (issue 16): who gave a contact's\n-- name (a platform's is replaced by a newer profile, an agent's never), the picture's URL, and\n-- per identity when its profile is next due (an index, for the refresher's scan).\nALTER TABLE `contact_identities` ADD `profile_due_at` integer;--> statement-breakpoint\nALTER TABLE `contact_identities` ADD `profile_checked_at` integer;--> statement-breakpoint\nALTER TABLE `contact_identities` ADD `profile_attempts` integer DEFAULT 0 NOT NULL;--> statement-breakpoint\nCREATE INDEX `contact_identities_profile_due` ON `contact_identities` (`profile_due_at`);--> statement-breakpoint\nALTER TABLE `contacts` ADD `name_source` text;--> statement-breakpoint\nALTER TABLE `contacts` ADD `avatar_url` text;",
   },
+  {
+    tag: "0027_report_rolls",
+    when: 1795700015000,
+    hash: "58ef254dafe677909f833a9842f172dfe83ffa71f776eaf8c17cb73fe25a8a63",
+    sql: "-- Rolls committed by any process: a process that keeps report figures in memory compares it\n-- with the rolls it made itself, so a roll by another process sharing the database is noticed.\nALTER TABLE `report_cursor` ADD `rolls` integer DEFAULT 0 NOT NULL;",
+  },
 ];

@@ -726,4 +726,9 @@ export const reportDirty = sqliteTable("report_dirty", {
 export const reportCursor = sqliteTable("report_cursor", {
   id: integer("id").primaryKey(),
   lastEventRowid: integer("last_event_rowid").notNull(),
+  /**
+   * Rolls committed so far, by any process (each roll adds one in its transaction): a process
+   * keeping report figures in memory sees from it whether another process rolled meanwhile.
+   */
+  rolls: integer("rolls").notNull().default(0),
 });

@@ -196,6 +196,21 @@ describe("in-memory report columns", () => {
     expect(await memory.timeRows({ db }, scopes[0]!, wins, "none", false)).not.toBeNull();
   }, 120_000);
 
+  it("notices another process's roll (several servers share a database): SQL answers, and the copy reloads", async () => {
+    const here = new ReportColumns();
+    await expectLikeSql(here);
+    // Another server's roller: its own memory (or none) takes the change, this one's does not.
+    await more(chats.slice(10, 14));
+    await roll(new ReportColumns());
+    expect(await here.timeRows({ db }, scopes[0]!, wins, "none", false)).toBeNull();
+    // Reloaded, it is the table again; and this process's own rolls keep it current.
+    await expectLikeSql(here);
+    await more(chats.slice(14, 16));
+    await roll(here);
+    expect(await here.timeRows({ db }, scopes[0]!, wins, "none", false)).not.toBeNull();
+    await expectLikeSql(here);
+  }, 120_000);
+
   it("selects the k-th smallest as a sort would, duplicates and all", () => {
     let seed = 7;
     const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);

@@ -1,5 +1,6 @@
-import { sql, type SQL } from "drizzle-orm";
+import { eq, sql, type SQL } from "drizzle-orm";
 import type { Reads } from "../../db/record.ts";
+import { reportCursor } from "../../db/schema.ts";
 import { rowFilter } from "./column-filter.ts";
 import { durationTimeRows, type DurationTable } from "./duration-stats.ts";
 import type { FactScope, TimeRow, UnreadRow, Win } from "./fact-queries.ts";
@@ -14,6 +15,9 @@ const LOAD_PAGE = 5_000;
 interface Tables {
   durations: DurationTable;
   unread: UnreadTable;
+  /** `report_cursor.rolls` and this process's own roll count when the load began (see `behind`). */
+  rollsAtLoad: number;
+  ownRollsAtLoad: number;
 }
 
 /** A roll's change to a workspace's copy: these conversations' rows are now `rows`. */
@@ -31,6 +35,11 @@ interface Patch {
  * it: a patch replaces all of a conversation's rows, so whatever old or new rows of it the
  * pages saw, the outcome is the table's. Whatever it cannot be sure of it does not keep: a drop
  * during a load discards the load; a patch that fails drops the copy.
+ *
+ * Several Node processes may share one database (each its own INSTANCE_ID), and another's rolls
+ * never reach this copy. Every roll adds one to `report_cursor.rolls` in its transaction; a copy
+ * is read only while the rolls since its load are all this process's own, else it is dropped,
+ * SQL answers, and it reloads.
  */
 export class ReportColumns implements ReportMemory {
   private readonly tables = new Map<string, Tables>();
@@ -39,6 +48,9 @@ export class ReportColumns implements ReportMemory {
   private readonly pending = new Map<string, Patch[] | null>();
   /** Workspaces whose rows the columns cannot hold (see Codes): left to SQL for this process's life. */
   private readonly declined = new Set<string>();
+
+  /** Rolls this process committed (each `replaced` is one), compared with `report_cursor.rolls`. */
+  private ownRolls = 0;
 
   /** @param loadPage fact rows per page of a load: each page holds the event loop a moment, so they are small */
   constructor(private readonly loadPage = LOAD_PAGE) {}
@@ -55,6 +67,7 @@ export class ReportColumns implements ReportMemory {
   }
 
   replaced(workspaceId: string, conversationIds: readonly string[], rows: Patch["rows"]): void {
+    this.ownRolls++;
     const queue = this.pending.get(workspaceId);
     if (queue) queue.push({ conversationIds, rows });
     const tables = this.tables.get(workspaceId);
@@ -62,8 +75,20 @@ export class ReportColumns implements ReportMemory {
   }
 
   drop(workspaceId: string): void {
+    // A roll whose commit is unknown may or may not have counted in `report_cursor.rolls`: no
+    // copy can tell its own rolls from others' any more, so every workspace starts over.
+    for (const id of [...this.tables.keys(), ...this.pending.keys(), workspaceId]) this.forget(id);
+  }
+
+  private forget(workspaceId: string): void {
     this.tables.delete(workspaceId);
     if (this.pending.has(workspaceId)) this.pending.set(workspaceId, null);
+  }
+
+  /** Whether another process rolled since the copy was loaded (its rows are then not all here). */
+  private async behind(core: Reads, tables: Tables): Promise<boolean> {
+    const rolls = await currentRolls(core);
+    return rolls - tables.rollsAtLoad !== this.ownRolls - tables.ownRollsAtLoad;
   }
 
   /** Loads a workspace's copy if it is not held (and waits for it): true when reports will read it. */
@@ -89,6 +114,11 @@ export class ReportColumns implements ReportMemory {
     if (scope.visibleByConversation || (scope.visible && !scope.visibleTeams)) return null;
     const tables = this.tables.get(scope.workspaceId);
     if (!tables) {
+      void this.workspace(core, scope.workspaceId);
+      return null;
+    }
+    if (await this.behind(core, tables)) {
+      if (this.tables.get(scope.workspaceId) === tables) this.forget(scope.workspaceId);
       void this.workspace(core, scope.workspaceId);
       return null;
     }
@@ -130,7 +160,17 @@ export class ReportColumns implements ReportMemory {
   }
 
   private async load(core: Reads, workspaceId: string): Promise<Tables | null> {
-    const tables: Tables = { durations: new FactTable(["ms", "businessMs"]), unread: new FactTable(["until", "delta"]) };
+    const ownRollsAtLoad = this.ownRolls;
+    let rollsAtLoad: number;
+    try {
+      rollsAtLoad = await currentRolls(core);
+    } catch (error) {
+      console.error(`report figures of workspace ${workspaceId} are read from SQL`, error);
+      return null;
+    }
+    // Rolls of this process that commit while the pages are read come as patches (`pending`);
+    // another process's make the copy `behind` at its first read, and it loads again.
+    const tables: Tables = { durations: new FactTable(["ms", "businessMs"]), unread: new FactTable(["until", "delta"]), rollsAtLoad, ownRollsAtLoad };
     try {
       await loadKind(core, workspaceId, "duration", sql`ms, business_ms`, this.loadPage, (rows) => tables.durations.add(rows.map(([dims, ms, businessMs]) => ({ ...dims, ms, businessMs }))));
       await loadKind(core, workspaceId, "unread", sql`until, delta`, this.loadPage, (rows) => tables.unread.add(rows.map(([dims, until, delta]) => ({ ...dims, until, delta }))));
@@ -145,6 +185,12 @@ export class ReportColumns implements ReportMemory {
     this.tables.set(workspaceId, tables);
     return tables;
   }
+}
+
+/** Rolls committed so far by any process (0 before the first). */
+async function currentRolls(core: Reads): Promise<number> {
+  const [row] = await core.db.select({ rolls: reportCursor.rolls }).from(reportCursor).where(eq(reportCursor.id, 1));
+  return row?.rolls ?? 0;
 }
 
 type LoadRow = [conversationId: string, metric: string, at: number, agentId: string, teamId: string, inboxId: string, channel: string, priority: string, a: number | null, b: number | null];

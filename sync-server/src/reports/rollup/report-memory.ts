@@ -13,7 +13,8 @@ export type DurationGroup = Exclude<GroupBy, "combo">;
  * Where a report's durations and unread pieces may come from besides SQL (docs/REPORTS.md §9):
  * exact percentiles per window and grouping cost SQLite 100–245 ms each at a million messages,
  * the unread pieces 150–200 ms, and a copy of those rows kept in memory answers them in a few.
- * Only a runtime whose one process both rolls and reports can keep such a copy right (Node);
+ * Only a runtime whose processes both roll and report can keep such a copy right (Node; a copy
+ * that sees another process's roll in `report_cursor.rolls` reloads);
  * Workers pass none and keep the SQL. The roller tells it every conversation whose rows it
  * replaced, after the commit.
  */

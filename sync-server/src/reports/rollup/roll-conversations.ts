@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, lte, sql, type SQL } from "drizzle-orm";
 import { PrioritySchema } from "@inbox/shared";
 import { conversationFactRows, inRecordOrder, personResolver, type ReportEvent } from "@inbox/shared/domain/reports/index";
 import type { Writes } from "../../db/record.ts";
-import { conversations, events, reportDirty, reportFacts } from "../../db/schema.ts";
+import { conversations, events, reportCursor, reportDirty, reportFacts } from "../../db/schema.ts";
 import { workspaceCalendar, workspacePolicies } from "../../sla/index.ts";
 import type { FactDims } from "./fact-table.ts";
 import type { ReportMemory } from "./report-memory.ts";
@@ -108,6 +108,8 @@ async function rollWorkspace(core: Writes, workspaceId: string, marks: ReadonlyA
       ...Array.from({ length: Math.ceil(inserts.length / ROWS_PER_INSERT) }, (_, i) => db.insert(reportFacts).values(inserts.slice(i * ROWS_PER_INSERT, (i + 1) * ROWS_PER_INSERT))),
       db.run(hourlySums(ids, 1)),
       ...marks.map((m) => db.delete(reportDirty).where(and(eq(reportDirty.conversationId, m.conversationId), eq(reportDirty.marks, m.marks)))),
+      // One more roll, whoever made it: memory elsewhere learns its copy is behind (report-columns.ts).
+      db.insert(reportCursor).values({ id: 1, lastEventRowid: 0, rolls: 1 }).onConflictDoUpdate({ target: reportCursor.id, set: { rolls: sql`${reportCursor.rolls} + 1` } }),
     ]);
   } catch (error) {
     // Whether the transaction committed is not known for every failure: memory's copy is not trusted.
