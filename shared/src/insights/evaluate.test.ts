@@ -1,17 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { DEV_SET, DEV_SET_2 } from "./eval/index.ts";
+import { DEV_SET, DEV_SET_2, DEV_SET_3 } from "./eval/index.ts";
 import { evaluate } from "./evaluate.ts";
 import { analyseMessage } from "./message.ts";
 
-// Figures reached on the two dev sets together (423 messages) when the rules were re-tuned,
+// Figures reached on the three dev sets together (643 messages) when the rules were re-tuned,
 // minus a small margin: a rule change that loses more than a handful of messages fails here.
+// DEV_SET_3 was written before its rules were read; on it the rules of the time reached
+// sentiment macro-F1 0.836 and high-urgency recall 0.712 at precision 0.908.
 // Language over all messages is lower than over five words or more because emoji-only and
 // one-word replies ("👍", "hacked") have no language to find.
 const MARGIN = 0.02;
-const DEV = { sentimentMacroF1: 0.95, urgencyRecall: 1, urgencyPrecision: 0.993, language: 0.95, languageFiveWords: 0.991 };
-const UNION = [...DEV_SET, ...DEV_SET_2];
+const DEV = { sentimentMacroF1: 0.955, urgencyRecall: 1, urgencyPrecision: 0.99, language: 0.96, languageFiveWords: 0.985 };
+const UNION = [...DEV_SET, ...DEV_SET_2, ...DEV_SET_3];
 
-describe("evaluate(DEV_SET ∪ DEV_SET_2)", () => {
+describe("evaluate(DEV_SET ∪ DEV_SET_2 ∪ DEV_SET_3)", () => {
   const r = evaluate(UNION);
   it("keeps sentiment, urgency and language figures", () => {
     expect(r.sentiment.macroF1).toBeGreaterThanOrEqual(DEV.sentimentMacroF1 - MARGIN);
@@ -20,6 +22,14 @@ describe("evaluate(DEV_SET ∪ DEV_SET_2)", () => {
     expect(r.language.accuracy).toBeGreaterThanOrEqual(DEV.language - MARGIN);
     expect(r.language.accuracyFiveWordsOrMore).toBeGreaterThanOrEqual(DEV.languageFiveWords - MARGIN);
     expect(r.language.n).toBe(UNION.length);
+  });
+  it("keeps each set above the targets on its own", () => {
+    for (const set of [DEV_SET, DEV_SET_2, DEV_SET_3]) {
+      const e = evaluate(set);
+      expect(e.sentiment.macroF1).toBeGreaterThanOrEqual(0.9);
+      expect(e.highUrgency.recall).toBeGreaterThanOrEqual(0.95);
+      expect(e.highUrgency.precision).toBeGreaterThanOrEqual(0.95);
+    }
   });
 });
 
@@ -30,6 +40,12 @@ describe("analyseMessage", () => {
     expect(m.sentiment.label).toBe("negative");
     expect(m.urgency.level).toBe("high");
     expect(m.urgency.reasons.map((r) => r.reason)).toContain("negative");
+  });
+  it("answers the same when a text is analysed again (the last message's tokens are reused)", () => {
+    const a = analyseMessage("meu dinheiro sumiu da conta");
+    analyseMessage("ok obg");
+    expect(analyseMessage("meu dinheiro sumiu da conta")).toEqual(a);
+    expect(analyseMessage("meu dinheiro sumiu da conta")).toEqual(a);
   });
   it("finishes on a 2,000-character message", () => {
     const text = "Olá, já liguei três vezes e nada! ".repeat(70).slice(0, 2000);

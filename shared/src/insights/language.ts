@@ -21,6 +21,8 @@ const CUE_INDEX: ReadonlyMap<string, readonly InsightLanguage[]> = (() => {
 // word vote decides there; above it tinyld decides unless it hesitates between our three.
 const SHORT_WORDS = 5;
 const TINYLD_SURE = 0.5;
+/** tinyld's weight as a tie-breaker: its scores, renormalised, are at most 1 apart. */
+const NGRAM_TIE_BREAK = 0.9;
 
 function cueVotes(words: readonly string[]): Record<InsightLanguage, number> {
   const votes: Record<InsightLanguage, number> = { pt: 0, en: 0, es: 0 };
@@ -60,8 +62,11 @@ export function detectLanguage(text: string): LanguageGuess {
   const words = tokenize(text).filter((t) => t.kind === "word").map((t) => t.norm);
   if (words.length === 0) return { language: null, confident: false };
   const votes = cueVotes(words);
-  const ngram = ngramScores(text);
   const vote = best(votes);
+  // A short message whose cue words already lead by more than tinyld could add (0.9, below)
+  // needs no n-grams: the answer is the same, without tinyld's cost.
+  if (words.length < SHORT_WORDS && vote.margin > NGRAM_TIE_BREAK) return { language: vote.language, confident: false };
+  const ngram = ngramScores(text);
   const gram = best(ngram);
   if (words.length >= SHORT_WORDS && gram.language && gram.top >= TINYLD_SURE) {
     const agrees = vote.language === null || vote.language === gram.language;
@@ -69,7 +74,7 @@ export function detectLanguage(text: string): LanguageGuess {
   }
   // Short or hesitant: the vote, with tinyld as a tie-breaker worth less than one cue word.
   const combined: Record<InsightLanguage, number> = { pt: 0, en: 0, es: 0 };
-  for (const l of LANGUAGES) combined[l] = votes[l] + 0.9 * ngram[l];
+  for (const l of LANGUAGES) combined[l] = votes[l] + NGRAM_TIE_BREAK * ngram[l];
   const pick = best(combined);
   return { language: pick.language, confident: words.length >= SHORT_WORDS && pick.margin >= 1 };
 }

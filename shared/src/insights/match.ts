@@ -79,12 +79,15 @@ export function matchAt(terms: readonly Term[], i: number, parts: readonly Part[
 export class PatternIndex<T> {
   private readonly byKey = new Map<string, Pattern<T>[]>();
   private readonly unkeyed: Pattern<T>[] = [];
+  /** Whether every unkeyed entry opens with "#", so a position without a number skips them all. */
+  private numbersOnly = true;
 
   constructor(entries: Iterable<readonly [string, T]>) {
     for (const [source, value] of entries) {
       const pattern = compile(source, value);
       const first = pattern.parts[0];
       if (first?.kind !== "word") {
+        if (first?.kind !== "number") this.numbersOnly = false;
         this.unkeyed.push(pattern);
         continue;
       }
@@ -104,24 +107,19 @@ export class PatternIndex<T> {
   longestAt(terms: readonly Term[], i: number): { pattern: Pattern<T>; end: number } | null {
     const term = terms[i];
     if (!term) return null;
-    let best: { pattern: Pattern<T>; end: number } | null = null;
-    const seen = new Set<Pattern<T>[]>();
-    const lists: Pattern<T>[][] = [this.unkeyed];
-    for (const form of term.forms) {
-      const list = this.byKey.get(form.slice(0, 3));
-      if (list && !seen.has(list)) {
-        seen.add(list);
-        lists.push(list);
-      }
-    }
-    for (const list of lists) {
-      for (const pattern of list) {
-        if (best && pattern.parts.length <= best.pattern.parts.length) break;
-        const end = matchAt(terms, i, pattern.parts);
-        if (end > i) best = { pattern, end };
-      }
+    // Hot path (every position of every message, several indexes): no allocation but the result.
+    let best = this.unkeyed.length && (!this.numbersOnly || numberMatches(term)) ? scan(this.unkeyed, terms, i, null) : null;
+    // Distinct keys are distinct lists: tried in the order of the term's forms, each once.
+    for (const key of term.keys) {
+      const list = this.byKey.get(key);
+      if (list) best = scan(list, terms, i, best);
     }
     return best;
+  }
+
+  /** The keys entries are filed under, and whether some entry has none (starts with "#" or "~"). */
+  keys(): { keys: Iterable<string>; unkeyed: boolean } {
+    return { keys: this.byKey.keys(), unkeyed: this.unkeyed.length > 0 };
   }
 
   /** Every non-overlapping match, scanning left to right. */
@@ -138,6 +136,18 @@ export class PatternIndex<T> {
   }
 }
 
+/** The longest pattern of a list (sorted longest first) matching at terms[i] that beats `best`. */
+function scan<T>(
+  list: readonly Pattern<T>[], terms: readonly Term[], i: number, best: { pattern: Pattern<T>; end: number } | null,
+): { pattern: Pattern<T>; end: number } | null {
+  for (const pattern of list) {
+    if (best && pattern.parts.length <= best.pattern.parts.length) break;
+    const end = matchAt(terms, i, pattern.parts);
+    if (end > i) best = { pattern, end };
+  }
+  return best;
+}
+
 /**
  * Rules that need two things said anywhere in one message, in either order: a charge word and a
  * cancellation ("cobraram a mensalidade que eu já tinha cancelado", "billed for a subscription I
@@ -146,16 +156,41 @@ export class PatternIndex<T> {
  */
 export class PairIndex<T> {
   private readonly rules: { first: PatternIndex<true>; second: PatternIndex<true>; value: T }[];
+  /** For each key, the rules whose first (0) or second (1) half has an entry filed under it. */
+  private readonly byKey: [Map<string, number[]>, Map<string, number[]>] = [new Map(), new Map()];
+  /** Rules with an unkeyed entry in that half: always candidates. */
+  private readonly always: [number[], number[]] = [[], []];
 
   constructor(entries: Iterable<readonly [string, string, T]>) {
     const side = (sources: string) => new PatternIndex<true>(splitPhrases(sources).map((s) => [s, true] as const));
     this.rules = [...entries].map(([first, second, value]) => ({ first: side(first), second: side(second), value }));
+    this.rules.forEach((rule, r) => {
+      [rule.first, rule.second].forEach((half, h) => {
+        const { keys, unkeyed } = half.keys();
+        if (unkeyed) this.always[h]!.push(r);
+        for (const k of keys) {
+          const list = this.byKey[h]!.get(k) ?? [];
+          list.push(r);
+          this.byKey[h]!.set(k, list);
+        }
+      });
+    });
   }
 
   /** Every rule whose two halves both occur, with where its first half is (for quoting) and its second. */
   findAll(terms: readonly Term[]): { value: T; start: number; end: number; second: { start: number; end: number } }[] {
     const out: { value: T; start: number; end: number; second: { start: number; end: number } }[] = [];
-    for (const rule of this.rules) {
+    // Most rules cannot match a given message at all: a rule is tried only when both of its
+    // halves have an entry filed under a key of one of the message's terms.
+    const candidate = new Uint8Array(this.rules.length);
+    for (let h = 0; h < 2; h++) {
+      const bit = 1 << h;
+      for (const r of this.always[h]!) candidate[r]! |= bit;
+      for (const t of terms) for (const k of t.keys) for (const r of this.byKey[h]!.get(k) ?? NONE) candidate[r]! |= bit;
+    }
+    for (let r = 0; r < this.rules.length; r++) {
+      if (candidate[r] !== 3) continue;
+      const rule = this.rules[r]!;
       const a = firstHit(rule.first, terms);
       if (!a) continue;
       const b = firstHit(rule.second, terms, a);
@@ -164,6 +199,8 @@ export class PairIndex<T> {
     return out;
   }
 }
+
+const NONE: readonly number[] = [];
 
 /** The first match, outside the span `not` (so one word cannot serve as both halves). */
 function firstHit(index: PatternIndex<true>, terms: readonly Term[], not?: { start: number; end: number }): { start: number; end: number } | null {

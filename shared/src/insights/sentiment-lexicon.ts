@@ -27,6 +27,7 @@ const POSITIVE: Readonly<Record<string, number | LexiconEntry>> = {
   "rapid*|quick*|fast|faster|agil|eficien*|efficient|smooth*": 0.8,
   "atencios*|educad*|prestativ*|gentil|helpful|friendly|amable|kind": 1,
   "resolvid*|resolvi|resolved|solved|resuelto|resolvio|sorted|fixed|solucionad*": 1.3,
+  "got refunded|was refunded|been refunded|already refunded|refund landed|ja devolveram|ja estornaram|ja foi estornado|ja caiu|caiu certinho|ya me devolvieron|me devolvieron|ya me reembolsaron|thanks for sorting|for sorting|sorting it out": 1.3,
   "resolve*|resolv*|solve*|fix*|soluc*": { weight: 0.5, negated: -1.3 },
   "recomend*|recommend*": 1.2,
   "feliz|happy|contente|contento|contenta|satisfeit*|satisfied|satisfech*|pleased|glad": 1.3,
@@ -72,7 +73,9 @@ const NEGATIVE: Readonly<Record<string, number>> = {
   "de novo|denovo|again|otra vez|mais uma vez|outra vez|de nuevo|again and again": -0.5,
   "exijo|exigir|exigo|i demand|nao aguento|can't stand|no aguanto|dor de cabeca|headache|dolor de cabeza|sigh|jeez|affs": -1,
   // "omg" is left out: it amplifies joy as often as anger ("omg I love it!!!")
-  "aff|afff|argh|ugh|mds|meu deus|ffs|carai*|caramba|damn|joder": -1.2,
+  "aff|afff|argh|ugh|mds|meu deus|ffs|carai*|damn|joder": -1.2,
+  // Surprise either way: "caramba, chegou no mesmo dia" is praise, "caramba, que demora" is not
+  "caramba": -0.3,
   "pqp|wtf|porra|merda|shit|mierda": -1.8,
   "piada|joke|chiste|palhacada|brincadeira|descaso|desrespeito|disrespect*|falta de respeito": -1.6,
   "serio que|seriously|en serio|serio": -0.8,
@@ -107,6 +110,18 @@ const NEGATIVE: Readonly<Record<string, number>> = {
   "locked|bloquead*|blocked|bloquearon|bloquearam|bloqueou": -1,
   // Exasperation
   "pelo amor de deus|pelamor|por el amor de dios|for god's sake|for the love of god|on hold": -1.2,
+  // Refused, cut off, frozen, left without a word: what a company did to the customer
+  "negou|negaram|negad*|denied|negaron|rechazad*|rejected|recusou|recusaram|refused": -1.2,
+  "sem avisar|sem aviso|sem nenhum aviso|without notice|without warning|without telling|sin avisar|sin aviso|sem explicacao|sem nenhuma explicacao|sem motivo|for no reason|no reason|sin explicacion|sin motivo|sin razon": -1.2,
+  "cancelaram|cancelou minha|cancelou meu|cancelled my|canceled my|cancelled her|cancelled his|cancelaron mi|cancelaron el|you cancelled|you canceled": -0.8,
+  "frozen|congelad*|congelaron|cortaram|cortaron|cut off|shut off|desligaram": -1,
+  "e nada|and nothing|y nada|e ate agora nada|and still nothing|y todavia nada|e nada ainda": -1.2,
+  "prometeram|prometeu|promised|prometieron|prometio": -0.6,
+  "tardo|tardaron|took a while|took ages|took forever|levou tempo|demorou um pouco|demoro bastante": -1,
+  "buffer*|lagg*|glitch*": -1,
+  "odd|weird|strange|estranh*|esquisit*|extrano|extrana|raro": -0.8,
+  "drunk|bebado|bebada|borracho|borracha|embriagad*|alcoolizad*|deserto|deserted|abandon*|stranded|varad*|me largou|me largaram": -1.3,
+  "cheiro ~ gas|olor ~ gas|huele ~ gas|smells ~ gas": -1.2,
   // Danger and harm: nobody reports these calmly, and they rarely carry a feeling word
   "fumaca|smoke|humo|pegou fogo|caught fire|on fire|fuego|incendio|engoliu|swallowed|cheiro de gas|smell gas|smell of gas|leaking|vazando|intoxic*|allergic reaction|reacao alergica|reaccion alergica|machucou|machucad*|hurt|injured|sangr*|bleeding|acident*|accident*|hit my car|bateu no meu carro|esquentou|overheat*|superaquec*": -1.2,
 };
@@ -115,11 +130,11 @@ const EXPECTED_WORDS = [
   "cheg*|recebi|receb*|arriv*|llego|llega*|recib*|received|delivered|entreg*",
   "respond*|responde*|respuesta|resposta|retorno|reply|replied|answer*|atend*",
   "funciona*|work|works|working|abre|abrir|abriu|open|opens|load*|carreg*|consig*|puedo|pude|entra|entrar|login|logar|acess*|access*",
-  "internet|sinal|senal|signal|luz|energia|power|agua|servico|service|servicio|conexao|conexion|connection",
+  "internet|sinal|senal|signal|luz|energia|power|agua|servico|service|servicio|conexao|conexion|connection|trabalhar|trabajar",
   "devolv*|estorn*|reembols*|refund*|dinheiro|money|dinero",
   "ajuda|ajudam|ajudar|ayuda|ayudan|ayudar|help|helps|presta|serve|sirve|sirven",
   "deixa|deixou|deja|let|lets|allow*|permite|permit*|carga|cargar",
-  "print|prints|imprime|explica|explicam|explicar|explain|explains|explained|informa|informar|inform|veio|vieram|vino|vinieron|came|apareceu|aparecio|showed",
+  "print|prints|imprime|explica|explicam|explicar|explain|explains|explained|informa|informar|inform|veio|vieram|vino|vinieron|came|apareceu|aparecio|showed|aparece|aparecem|aparecen|appear|appears|show up|shows up",
   "confirmad*|confirmed|confirmou|aprovad*|approved|aprobad*|processad*|processed|liberad*|released|compens*|credited|creditad*|acreditad*",
 ];
 
@@ -156,6 +171,7 @@ const PHRASES_NEGATIVE: Readonly<Record<string, number | LexiconEntry>> = {
   "mais uma semana|mais um dia|mais um mes|another week|another day|otra semana|otro dia": -0.8,
   "fell apart|caiu aos pedacos|se rompio|se rompe|se cierra sola|fecha sozinho|closes by itself": -1.3,
   "nao uso mais|no longer use|ya no uso": 0,
+  "it's been a month|its been a month|been a month|faz um mes|ha um mes|hace un mes|it's been # weeks|been # weeks|ja se passaram|se passaram|ja passou o prazo|passou do prazo": -0.7,
   "cobrado duas vezes|cobrada duas vezes|charged twice|cobraron dos veces|charged me twice": -1.2,
 };
 

@@ -5,7 +5,7 @@ import {
   WISHES, isLaughter, isSarcasticOpener, laughterWeight, type LexiconEntry,
 } from "./sentiment-lexicon.ts";
 import { toTerms, type Term } from "./terms.ts";
-import { URGENCY_PAIRS, URGENCY_PATTERNS, URGENCY_STRONG } from "./urgency-lexicon.ts";
+import { URGENCY_ASKABLE, URGENCY_PAIRS, URGENCY_PATTERNS, URGENCY_STRONG } from "./urgency-lexicon.ts";
 
 export type SentimentLabel = "negative" | "neutral" | "positive";
 export interface SentimentCue {
@@ -28,23 +28,23 @@ const MODIFIERS = new PatternIndex<{ kind: "pre" | "post" | "dim"; factor: numbe
   ...Object.entries(DIMINISHERS).map(([w, f]) => [w, { kind: "dim", factor: f }] as const),
 ]);
 const POST = new PatternIndex<number>(Object.entries(POST_INTENSIFIERS));
-// Reporting fraud, a legal threat, a wrong charge or an outage is a complaint whatever the
+// Reporting fraud, a legal threat, a wrong charge, an outage or harm is a complaint whatever the
 // wording ("my bank shows a charge I don't recognize"), so those urgency patterns count here too,
 // as do threats to leave and demands for money back ("cancel everything. now."), and the
-// two-part reports of money gone or a business stopped. Saying it is the Nth contact complains
+// two-part reports of money gone, a business stopped or harm done. Saying it is the Nth contact complains
 // more mildly ("twice" and "protocolo" also turn up in calm messages).
-const COMPLAINT_REASONS = ["fraud", "legal", "billing_error", "outage"] as const;
+const COMPLAINT_REASONS = ["fraud", "legal", "billing_error", "outage", "health"] as const;
 const COMPLAINT: LexiconEntry = { weight: -1.2, negated: -1.2 };
 const REPEATED: LexiconEntry = { weight: -0.8, negated: -0.8 };
 /** A threat to leave, unless negated: "não vou cancelar" reassures. */
 const THREAT: LexiconEntry = { weight: -1.2, negated: 0 };
 const COMPLAINTS = new PatternIndex<LexiconEntry>([
-  ...COMPLAINT_REASONS.flatMap((r) => (URGENCY_PATTERNS[r] ?? []).flatMap((source) => splitPhrases(source).map((alt) => [alt, COMPLAINT] as const))),
+  ...COMPLAINT_REASONS.flatMap((r) => [...(URGENCY_PATTERNS[r] ?? []), ...(URGENCY_ASKABLE[r] ?? [])].flatMap((source) => splitPhrases(source).map((alt) => [alt, COMPLAINT] as const))),
   ...Object.values(URGENCY_STRONG).flatMap((sources) => (sources ?? []).flatMap((source) => splitPhrases(source).map((alt) => [alt, THREAT] as const))),
   ...(URGENCY_PATTERNS.repeat_contact ?? []).flatMap((source) => splitPhrases(source).map((alt) => [alt, REPEATED] as const)),
 ]);
 const COMPLAINT_PAIRS = new PairIndex<true>(
-  URGENCY_PAIRS.filter(([, , reason]) => reason === "billing_error" || reason === "outage" || reason === "fraud").map(([a, b]) => [a, b, true] as const),
+  URGENCY_PAIRS.filter(([, , reason]) => reason === "billing_error" || reason === "outage" || reason === "fraud" || reason === "health").map(([a, b]) => [a, b, true] as const),
 );
 
 const NEGATION_WINDOW = 4;
@@ -126,7 +126,8 @@ export function analyseSentiment(text: string, language?: InsightLanguage | null
     const hit = LEXICON.longestAt(terms, i) ?? COMPLAINTS.longestAt(terms, i);
     if (hit) {
       const entry = hit.pattern.value;
-      const negated = negationLeft > 0;
+      // "se não resolverem eu cancelo": a threat under a condition stays a threat.
+      const negated = negationLeft > 0 && !(entry === THREAT && conditionalBefore(terms, negator));
       let weight = negated ? (entry.negated ?? (entry.weight > 0 ? -0.9 * entry.weight : -NEGATED_NEGATIVE * entry.weight)) : entry.weight;
       if (pendingLeft > 0) weight *= pending;
       if (wishLeft > 0 && weight > 0) weight = 0;
@@ -183,7 +184,12 @@ export function analyseSentiment(text: string, language?: InsightLanguage | null
     const at = terms.slice(0, pair.start).filter((t) => t.token.kind === "punct" && /[.!?;…]/.test(t.token.norm)).length;
     items.push(markItem(pair.start, pair.end, COMPLAINT.weight, at));
   }
-  for (const item of items) item.weight *= sentenceEmphasis[item.sentence] ?? 1;
+  const asking = askingSentences(terms, sentenceEmphasis);
+  for (const item of items) {
+    item.weight *= sentenceEmphasis[item.sentence] ?? 1;
+    // A question about a topic names it without suffering it: "o seguro cobre roubo?"
+    if (asking.has(item.sentence) && item.weight < 0 && item.entry.weight >= -TOPIC_WEIGHT) item.weight *= ASKED_TOPIC;
+  }
   applySarcasm(items, terms);
   const rest = items.filter((it) => !it.laughter).reduce((s, it) => s + it.weight, 0);
   if (rest < 0) for (const it of items) if (it.laughter) it.weight = 0;
@@ -197,6 +203,42 @@ export function analyseSentiment(text: string, language?: InsightLanguage | null
     .slice(0, 5)
     .map((it) => ({ text: quote(text, terms, it), weight: round(it.weight) }));
   return { label, score: round(score), cues };
+}
+
+/** Openers of a question that asks for information, not about a wrong ("why", "where's my" complain). */
+const INFO_OPENERS = new Set([
+  "como", "qual", "quais", "quanto", "quanta", "quantos", "quantas", "quando", "posso", "podemos", "existe", "existem",
+  "how", "what", "what's", "whats", "which", "when", "is", "are", "does", "do", "can", "could", "cual", "cuanto", "cuanta",
+  "cuantos", "cuando", "puedo", "hay", "tienen", "aceitam", "aceptan", "tem", "vcs", "voces",
+]);
+const INFO_VERBS = new Set(["cobre", "covers", "cover", "cubre", "inclui", "includes", "include", "incluye"]);
+const ASKED_TOPIC = 0.25;
+const TOPIC_WEIGHT = 1.5;
+
+/** Sentences that are plain questions asking for information: opening with a question word, or about coverage. */
+function askingSentences(terms: readonly Term[], emphasis: readonly number[]): Set<number> {
+  const out = new Set<number>();
+  let sentence = 0;
+  let words = 0;
+  for (const t of terms) {
+    if (t.token.kind === "punct" && /[.!?;…]/.test(t.token.norm)) {
+      sentence++;
+      words = 0;
+      continue;
+    }
+    if (t.token.kind !== "word" || emphasis[sentence] !== QUESTION) continue;
+    words++;
+    if ((words <= 2 && INFO_OPENERS.has(t.token.norm)) || INFO_VERBS.has(t.token.norm)) out.add(sentence);
+  }
+  return out;
+}
+
+const CONDITIONALS = new Set(["se", "if", "si", "unless", "caso"]);
+
+/** Whether the clause holding terms[k] opens with a condition before it. */
+function conditionalBefore(terms: readonly Term[], k: number): boolean {
+  for (let j = k - 1; j >= 0 && terms[j]!.token.kind !== "punct"; j--) if (CONDITIONALS.has(terms[j]!.token.norm)) return true;
+  return false;
 }
 
 function markItem(start: number, end: number, weight: number, sentence: number): Item {

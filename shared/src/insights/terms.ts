@@ -10,6 +10,17 @@ import type { InsightLanguage } from "./language.ts";
 export interface Term {
   token: Token;
   forms: readonly string[];
+  /** The first three letters of each form, once each, in order: the pattern indexes' keys. */
+  keys: readonly string[];
+}
+
+function keysOf(forms: readonly string[]): string[] {
+  const keys: string[] = [];
+  for (const f of forms) {
+    const k = f.slice(0, 3);
+    if (!keys.includes(k)) keys.push(k);
+  }
+  return keys;
 }
 
 // Only abbreviations that mean one thing in support chats. "n" (não) and "q" (que) are read
@@ -29,13 +40,24 @@ const CHAT: Readonly<Record<string, string>> = {
 };
 const CHAT_NOT_EN: Readonly<Record<string, string>> = { n: "nao", q: "que" };
 
+// The last message's terms: analyseMessage reads one text twice (sentiment, then urgency).
+// Callers only read terms, so the same array can be handed out again.
+let last: { text: string; language: InsightLanguage | null | undefined; terms: Term[] } | null = null;
+
 export function toTerms(text: string, language: InsightLanguage | null | undefined): Term[] {
+  if (last && last.text === text && last.language === language) return last.terms;
+  const terms = makeTerms(text, language);
+  last = { text, language, terms };
+  return terms;
+}
+
+function makeTerms(text: string, language: InsightLanguage | null | undefined): Term[] {
   return tokenize(text).map((token) => {
-    if (token.kind !== "word") return { token, forms: [token.norm] };
+    if (token.kind !== "word") return { token, forms: [token.norm], keys: [token.norm.slice(0, 3)] };
     const forms = lookupForms(token.norm);
     const chat = CHAT[token.norm] ?? (language !== "en" ? CHAT_NOT_EN[token.norm] : undefined);
     if (chat !== undefined && !forms.includes(chat)) forms.push(chat);
-    return { token, forms };
+    return { token, forms, keys: keysOf(forms) };
   });
 }
 

@@ -39,7 +39,19 @@ const TOKEN = new RegExp(
   "gu",
 );
 
+// The last text's tokens: one message is read by language, then by sentiment and urgency.
+// Callers only read tokens, so the same array can be handed out again.
+let lastText: string | null = null;
+let lastTokens: Token[] = [];
+
 export function tokenize(text: string): Token[] {
+  if (text === lastText) return lastTokens;
+  lastTokens = cut(text);
+  lastText = text;
+  return lastTokens;
+}
+
+function cut(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(TOKEN)) {
     const groups = m.groups ?? {};

@@ -34,13 +34,20 @@ export const URGENCY_PATTERNS: Readonly<Partial<Record<UrgencyReason, readonly s
     // Accessed or moved by a stranger
     "accessed from|accessed by|acessad* de|acessad* por|accedieron desde|accedida desde|conta que nao conheco|account i don't know|cuenta que no conozco|pessoa que nao conheco|someone i don't know|alguien que no conozco|desconocid*",
     "invadiram|account compromised|compromised|suspicious|suspeit*|sospechos*|login em outro|login from another|login de otro|acesso de outro|access from another|login de outro|login desconhecido|unknown login|senha alterada|alteraram minha senha|mudaram minha senha|password was changed|cambiaron mi contrasena|hacker*",
+    // Someone posing as the company, asking for secrets; a card or a loan nobody asked for
+    "dizendo ser do|dizendo que era do|dizendo que eram do|se passando por|se passou por|pretending to be|claiming to be|said they were from|said he was from|said she was from|fingiendo ser|diciendo que era|diciendo que eran|haciendose pasar",
+    "pedind*,pediram,asking,pidiendo,pidieron ~ senha,password,pin,contrasena,clave,cvv,token",
+    "boleto falso|boleto fraudado|boleto adulterado|fake invoice|fake bill|fake email|email falso|e-mail falso|site falso|fake site|fake website|perfil falso|fake profile|fake account|conta falsa|pagina falsa|whatsapp falso|numero falso|fake number|factura falsa|correo falso|link falso|fake link|sms falso|fake text|vaciaron la cuenta|me vaciaron|me limparam|limparam a conta|zeraram a conta|esvaziaram a conta|emptied the account|cleaned out my account|cleaned me out",
+    "did not make|did not authorize|did not authorise|did not buy|did not order|did not request|never did this|i never did|eu nao fiz|yo no hice",
+    "without asking|sem pedir|sin preguntar|sin pedir|sin consentimiento|without my permission|sem minha permissao|sin mi permiso|maxed out|estouraram|estouraram meu limite|limite estourado",
+    "invadi*|invadie*|hackea*|hakead*|rackead*|raqueado|raqueada|clonar*|clonou|clonaron|clono|took over my|taken over|tomaram minha conta|roubaram minha conta|robaron mi cuenta|stole my account|stolen account",
   ],
   legal: [
     "advogad*|lawyer*|attorney*|abogad*|procon|profeco|reclame aqui|reclameaqui|justica|juizado|tribunal|court",
-    "entrar com processo|abrir processo|processo judicial|processar|lawsuit|sue|suing|demandar|demanda judicial|denunci*|chargeback|dispute|contestar|legal action|acao judicial|defesa do consumidor|direitos do consumidor|codigo do consumidor",
+    "entrar com processo|abrir processo|processo judicial|processar|lawsuit|sue|suing|demandar|demanda judicial|denunci*|legal action|acao judicial|defesa do consumidor|direitos do consumidor|codigo do consumidor",
     "voy a demandar|los voy a demandar|sue you|take you to court|levar a justica|na justica|a la justicia|danos morais|indenizacao|indemnizacion|danos y perjuicios|ftc|cfpb|ofcom|attorney general|trading standards|policia|police|boletim de ocorrencia|police report|denuncia policial",
     "bad review|review everywhere|avaliacao negativa|mala resena|resena negativa|file a complaint|filing a complaint|consumer agency|agencia de consumo|registrar no consumidor|reclamacao no consumidor|orgao de defesa do consumidor|vou expor|vou postar|vou publicar|expor voces|voy a publicar|voy a exponer|exponerlos|go public|going public|post this everywhere|post about this|tell everyone",
-    "bbb|reporting this|report this|reporting you|anatel|bacen|banco central|ouvidoria|ombudsman|consumer protection|better business bureau|small claims|pequenas causas|juicio|judicial|acciones legales|accion legal|medidas legais|medidas cabiveis|providencias legais|report you|formal complaint|queixa formal|queja formal|reclamacion formal|libro de reclamaciones|consumidor.gov",
+    "poner una reclamacion|poner una queja|presentar una queja|presentar una reclamacion|hacer una reclamacion|registrar uma reclamacao|abrir uma reclamacao|calling my bank|call my bank|contact my bank|contacting my bank|ligar pro banco|ligar pro meu banco|ligar para o banco|llamar a mi banco|the press|a imprensa|na imprensa|pra imprensa|para a imprensa|la prensa|los medios|journalist|jornalista|periodista|social media|redes sociais|redes sociales|bbb|reporting this|ocu|facua|indecopi|sernac|sic|omic|proteccion al consumidor|defensa del consumidor|consumer rights|consumer ombudsman|attorney|solicitor|small-claims|tribunales|juzgado|processo contra|processar voces|acionar|acionar na justica|denunciar|notificacao extrajudicial|report this|reporting you|anatel|bacen|banco central|ouvidoria|ombudsman|consumer protection|better business bureau|small claims|pequenas causas|juicio|judicial|acciones legales|accion legal|medidas legais|medidas cabiveis|providencias legais|report you|formal complaint|queixa formal|queja formal|reclamacion formal|libro de reclamaciones|consumidor.gov",
   ],
   billing_error: [
     "cobrad* duas vezes|cobrad* em dobro|cobraram duas vezes|cobraram ~ duas vezes|cobrou duas vezes|charged ~ twice|double charged|charged double|billed twice|cobraron ~ dos veces|cobro doble|cobrado dos veces",
@@ -51,7 +58,7 @@ export const URGENCY_PATTERNS: Readonly<Partial<Record<UrgencyReason, readonly s
     "levaram meu dinheiro|took my money|se llevaron mi dinero|cobranca surpresa|surprise charge|cargo sorpresa|veio o dobro|veio o triplo|pay again|pagar de novo|pagar otra vez|pagar novamente|debitaram ~ vezes|descontad* ~ vezes|cobraram ~ vezes|# times for one|# vezes o mesmo|# veces lo mismo|identical charges|same charge twice",
     // Overcharged, or money sent to the wrong place
     "cobranca abusiva|taxa abusiva|cobro excesivo|cobro abusivo|overcharging|overbilled|cobraram mais|cobraram a mais|me cobraron mas|cobran de mas|pix errado|pix para a pessoa errada|wrong person|pessoa errada|persona equivocada|chave errada|wrong key|transferi errado|wrong account|conta errada|cuenta equivocada|money missing|missing money|dinheiro sumido|faltando dinheiro|me falta dinero",
-    "perdi ~ dinheiro|lost ~ money|perdi ~ dinero|money is gone|dinheiro sumiu|sumiu ~ dinheiro|saiu da conta|disappeared from my account|sumiu da conta|debited twice|debitad* duas vezes|debitaram|descontaron|pix nao caiu|transferencia nao caiu|payment went through but|pagamento ~ mas ~ pedido|pague ~ pero",
+    "perdi ~ dinheiro|# charges|# cobrancas|# cobros|# cargos|# debitos|# debits|# parcelas no mesmo|# descontos no mesmo|cobr*,debit*,charg*,bill*,descont* ~ # x|# x o mesmo|# x a mesma|# x o valor|# x la misma|# x el mismo|salio de mi cuenta|salio de mi tarjeta|left my bank|left my card|came out of my account|taken from my account|taken out of my account|out of my account|saiu do meu cartao|saiu do cartao|descontaram da minha conta|debitaram da minha conta|lost ~ money|perdi ~ dinero|money is gone|dinheiro sumiu|sumiu ~ dinheiro|saiu da conta|disappeared from my account|sumiu da conta|debited twice|debitad* duas vezes|debitaram|descontaron|pix nao caiu|transferencia nao caiu|payment went through but|pagamento ~ mas ~ pedido|pague ~ pero",
   ],
   outage: [
     "fora do ar|site caiu|sistema caiu|app caiu|servidor caiu|internet caiu|rede caiu|caiu o site|caiu o sistema|caiu a internet|caiu o app|caiu o servidor|caiu a rede|esta caido|se cayo|esta fora|ta fora|is down|are down|went down|been down|site down|app down|server down|system down|outage|offline|sem internet|sin internet|no internet|sem luz|sin luz|no power|sem sistema",
@@ -61,19 +68,19 @@ export const URGENCY_PATTERNS: Readonly<Partial<Record<UrgencyReason, readonly s
     // A shop that cannot sell
     "checkout is broken|checkout down|can't process|cannot process|nao processa|no procesa|pagos rechazados|nenhuma venda|no sales|zero sales|ninguna venta|ninguna venta",
     "card machine|card reader|card terminal|maquina de cartao|datafono|terminal de pago|pos terminal|fila de clientes|clientes esperando|customers waiting|clients waiting|line of customers|cola de clientes",
-    "internet ~ out|power ~ out|acabou a luz|acabou a energia|se fue la luz|power outage|power cut|blackout|apagon|apagao",
+    "internet ~ out|power ~ out|sem agua|sin agua|no water|no running water|sem gas|sin gas|no gas|no heating|sem aquecimento|sin calefaccion|no heat|sem agua quente|sin agua caliente|no hot water|sem linha|sin linea|no phone service|sem telefone|sin telefono|sem,sin,not,nao,no receber,receiving,recibir,recebendo,recibiendo ~ pagament*,payment*,pagos,pix,vendas,sales,ventas,pedidos,orders|energia caiu|caiu a energia|a luz caiu|caiu a luz|power went out|power is out|sem energia|sin energia|won't get paid|wont get paid|can't get paid|not getting paid|not get paid|nao vao receber|ficar sem salario|vao ficar sem salario|sem salario|sin sueldo|no van a cobrar|payroll failed|payroll run failed|cortar*,cortaron,cortou,desligar*,desligou,cortaram,suspender*,suspendieron,suspenderam ~ luz,agua,internet,energia,gas,linha,telefone,servico,servicio,luz,electricidad|shut off|shut ~ off|cut ~ off|corte de luz|corte de agua|corte de energia|corte de internet|nao consigo faturar|nao consigo emitir|can't invoice|cannot invoice|can't bill|no puedo facturar|equipe parada|equipe toda parada|equipe inteira parada|team is blocked|whole team is|todo el equipo|everyone is blocked|estamos parados|estamos parad*|we are stuck|we're stuck|estamos sin|acabou a luz|acabou a energia|se fue la luz|power outage|power cut|blackout|apagon|apagao",
     "nao funciona nada|nothing works|nada funciona|no funciona nada|perdendo vendas|losing money|losing sales|perdiendo ventas|no puedo cobrar|nao consigo vender|can't sell",
     "sistema fora|nao consigo vender|can't take payments|cannot take payments|no puedo vender|clientes nao conseguem|customers can't|customers cannot|clients can't|clientes no pueden|nobody can|ninguem consegue|nadie puede|todos os usuarios|all users|all our users|todos los usuarios|whole team|toda a equipe|todo el equipo|whole office|production|producao|produccion|site inteiro|whole site|entire site|api fora|api ~ down|erro 500|error 500|server error|servidor fora|maquininha|point of sale|payments failing|pagamentos falhando|pagos fallando|no service|sem servico|sin servicio|not loading for anyone|perdendo clientes|losing customers|perdiendo clientes|perdendo dinheiro",
   ],
   health: [
     "alergi*|allerg*|engoliu|engoliram|swallow*|choking|engasg*|machucou|machucad*|hurt|injured|insulin*|insulina|ambulanc*|emergencia medica|passando mal|intoxic*|deu choque|levei choque|got shocked|electric shock|me dio corriente|melted|derreteu|se derritio|hit my car|bateu no meu carro|bateram no meu carro|atropel*|run over|reacao alergica|allergic reaction|reaccion alergica|cheiro de gas|smell gas|food poisoning|poisoning|gas leak|vazamento de gas|fuga de gas|incendio|choque eletrico|ferid*|ferimento|injur*",
     "eletrocut*|electrocut*|queimadura|quemadura|explodiu|exploded|exploto|glass in|vidro na|vidrio en|caco de vidro|pedaco de vidro|cockroach|cucaracha|intoxicacao alimentar|intoxicacion|febre|fever|fiebre|desmaiou|fainted|desmayo|convuls*|can't breathe|nao consigo respirar|no puedo respirar|falta de ar|infarto|heart attack|suicid*|violencia|violence|assault|agrediu|agredid*|agresion|preso no elevador|presa no elevador|stuck in the elevator|stuck in the lift|trapped|atrapado en|atrapada en|locked inside|trancad* dentro",
-    "perigo*|danger*|peligro*|unsafe|inseguro|smoke|fumaca|humo|pegou fogo|caught fire|explod*|overheat*|superaquec*|sobrecalent*|vazamento|leak*|poison*|envenen*|vomit*|diarr*|pronto socorro|emergency room|urgencias|sangr*|bleed*|blood|acidente|accident|accidente|ameac*|threw up|made me sick|me deixou doente|me hizo mal|passei mal|fiquei doente|got sick|threaten*|amenaz*|assedi*|harass*|stalk*|oxigenio|oxygen|oxigeno",
+    "perigo*|danger*|difficulty breathing|dificuldade pra respirar|dificuldade para respirar|short of breath|got burned|got burnt|was burned|se queimou|se quemo|burned by|burnt by|burned himself|burned herself|me quemo|inchad*|swollen|swelling|hinchad*|hives|urticaria|anaphyla*|anafila*|epipen|cheiro ~ gas|smell* ~ gas|olor ~ gas|huele ~ gas|cheirando ~ gas|drunk|bebado|bebada|embriagad*|borracho|borracha|alcoolizad*|lugar deserto|deserted|me abandon*|abandoned me|me largou|me largaram|left me stranded|left me alone|left me in the middle|me deixou sozinh*|me deixou no meio|me deixou num|me deixou em um|me dejo tirad*|me dejaron tirad*|assaltad*|assalto|mugged|ficou presa|ficou preso|stuck alone|sozinho no aeroporto|sozinha no aeroporto|peligro*|unsafe|inseguro|smoke|fumaca|humo|pegou fogo|caught fire|explod*|overheat*|superaquec*|sobrecalent*|vazamento|leak*|poison*|envenen*|vomit*|diarr*|pronto socorro|emergency room|urgencias|sangr*|bleed*|blood|acidente|accident|accidente|ameac*|threw up|made me sick|me deixou doente|me hizo mal|passei mal|fiquei doente|got sick|threaten*|amenaz*|assedi*|harass*|stalk*|oxigenio|oxygen|oxigeno",
   ],
   explicit: [
     "urgent*|urgenc*|asap|expedite|agiliz*|pelo amor de deus|pelamor|por el amor de dios|for god's sake|for the love of god|please help|pls help|plz help|me ajudem|ayudenme|emergenc*|imediatamente|immediately|inmediato|right now|agora mesmo|ahora mismo|fix it now|ya mismo|dinero ya|now please|sem falta",
     "tenho pressa|estou com pressa|in a hurry|hurry up|tengo prisa|apurem|apressem|dense prisa|apurense|pra ontem|para ontem|para ayer|time sensitive|time-sensitive|nao pode esperar|can't wait|cannot wait|no puede esperar",
-    "urgentemente|o quanto antes|o mais rapido possivel|quanto antes|as soon as possible|lo antes posible|cuanto antes|lo mas pronto posible|immediate*|prioridad*|priorit*|critical|critico|critica|grave|serious|socorro|sos|help me please|ajuda por favor|ayuda por favor|need ~ now|preciso ~ agora|necesito ~ ahora|need it today|preciso pra hoje|preciso para hoje|lo necesito hoy|right away",
+    "socorr*|want ~ now|quero ~ agora|quiero ~ ahora|urgentemente|urgent3|urgnt|urjent|urgente3|urgemte|want a manager|speak to a manager|speak to a supervisor|talk to a manager|talk to a supervisor|falar com o gerente|falar com um gerente|falar com o supervisor|falar com um supervisor|falar com o responsavel|hablar con el gerente|hablar con un supervisor|hablar con un gerente|escalate this|escalate it|desesperad*|desperate|panico|panic|o quanto antes|o mais rapido possivel|quanto antes|as soon as possible|lo antes posible|cuanto antes|lo mas pronto posible|immediate*|prioridad*|priorit*|critical|critico|critica|grave|serious|socorro|sos|help me please|ajuda por favor|ayuda por favor|need ~ now|preciso ~ agora|necesito ~ ahora|need it today|preciso pra hoje|preciso para hoje|lo necesito hoy|right away",
   ],
   cancel: [
     "cancel*|cancela*|cancelo|encerrar|desistir|unsubscribe|rescindir|rescindo|rescisao|rescision|terminate|terminating|concorrencia|competitor|competencia",
@@ -83,12 +90,12 @@ export const URGENCY_PATTERNS: Readonly<Partial<Record<UrgencyReason, readonly s
   deadline: [
     "hoje|amanha|today|tomorrow|tonight|hoy|manana|prazo|deadline|ate amanha|until tomorrow|by tomorrow|antes de|before the",
     "ate,until,by,hasta segunda,terca,quarta,quinta,sexta,sabado,domingo,monday,tuesday,wednesday,thursday,friday,saturday,sunday,lunes,martes,miercoles,jueves,viernes,noon,meio-dia,amanha,tomorrow,manana,today,hoje,hoy",
-    "in # hours|em # horas|daqui a # horas|daqui # horas|en # horas|dentro de # horas|within # hours|unless|a menos que|a no ser que|esta noite|esta tarde|this evening|this afternoon|within the hour|em uma hora|em 1 hora|in an hour|en una hora|end of day|fim do dia|fin del dia|otherwise|caso contrario|or else|de lo contrario|se nao resolverem|se nao devolverem|if you don't fix|if this isn't fixed|if this is not fixed|si no resuelven|si no me devuelven|if not resolved|sob pena",
+    "or i'm|or i will|or i'll|ou eu vou|ou vou|o voy a|o me voy|in # hours|vence|vencem|vence hoje|vence amanha|vence hoy|is due|are due|due today|due tomorrow|rent is due|aluguel|rent|alquiler|prometeram|prometeu|prometido|prometida|promised|prometieron|prometio|was due|were due|overdue|it's been|its been|been a month|been # weeks|ja se passaram|ja passaram|se passaram|ya pasaron|hace un mes|hace # semanas|passou o prazo|prazo venceu|prazo vencido|fora do prazo|past the deadline|after the deadline|em # horas|daqui a # horas|daqui # horas|en # horas|dentro de # horas|within # hours|unless|a menos que|a no ser que|esta noite|esta tarde|this evening|this afternoon|within the hour|em uma hora|em 1 hora|in an hour|en una hora|end of day|fim do dia|fin del dia|otherwise|caso contrario|or else|de lo contrario|se nao resolverem|se nao devolverem|if you don't fix|if this isn't fixed|if this is not fixed|si no resuelven|si no me devuelven|if not resolved|sob pena",
   ],
   repeat_contact: [
     "terceir*,quart*,quint*,third,fourth,fifth,tercer*,cuart* mensagem,msg,email,chat,chamado,contato,ligacao,message,call,ticket,mensaje,llamada,correo,reclamo",
     "my # email|my # message|my # chat|my # call|minha # mensagem|minha # ligacao|meu # email|mi # mensaje|mi # llamada|been calling|been trying to reach|trying to get through|tentando falar|ligando ha|tentando contato|intentando comunicarme|llamando hace|liguei # x|called # x|escrevi # x|mandei # x|# dias sem resposta|# days without|# days with no|# dias sin respuesta|# horas esperando|# hours waiting|waiting for # hours|on hold for|esperando na linha|# horas na linha|# horas en espera|# hours on hold|segunda vez|second time|2nd time|# atendentes|# agents|# agentes|# protocolos|# tickets|# chamados|# dias tentando|trying for # days|# days trying|# horas no telefone|# hours on the phone|# horas al telefono|on hold for #|de novo e nada|otra vez y nada",
-    "# vez|# vezes|terceira vez|quarta vez|quinta vez|# time|# times|third time|fourth time|fifth time|tercera vez|cuarta vez|# veces|twice",
+    "# vez|# vezes|# emails|# e-mails|# mails|# messages|# mensagens|# msgs|# mensajes|# correos|# calls|# ligacoes|# llamadas|# chats|# reclamacoes|# complaints|# quejas|# protocolos|terceira vez|quarta vez|quinta vez|# time|# times|third time|fourth time|fifth time|tercera vez|cuarta vez|# veces|twice",
     "ja liguei|ja falei|ja entrei em contato|ja mandei|ja escrevi|already called|already contacted|already wrote|already emailed|called twice|called ~ times|ya llame|ya escribi",
     "again and again|de novo e de novo|varias vezes|several times|multiple times|many times|varias veces|ninguem responde|nobody answers|nadie me responde|nadie responde",
     "ja abri|ya abri|already opened|abri ~ chamado|abri ~ ticket|opened ~ ticket|numero do protocolo|protocolo|case number|ticket number|numero de caso|numero de ticket|ainda sem resposta|still no answer|still no response|still no reply|sigo sin respuesta|no one has answered|no one answered|nobody has answered|ninguem me respondeu|ninguem respondeu|toda vez que ligo|every time i call|cada vez que llamo|keep calling|sempre a mesma|same answer|mesma resposta|misma respuesta|been trying for|tentando ha|llevo ~ intentando|ja reclamei|already complained|ya reclame|ja pedi|already asked|ya pedi|ja solicitei",
@@ -126,18 +133,56 @@ export const URGENCY_STRONG: Readonly<Partial<Record<UrgencyReason, readonly str
 };
 
 /**
+ * Wordings enough alone in a statement that only ask in a plain question: "vou dar chargeback"
+ * threatens, "what's the deadline to dispute a charge?" asks about the policy; "vou pra outra
+ * operadora" threatens, "como funciona a portabilidade pra outra operadora?" asks. They count
+ * half in a clause ending with "?", like the weak cues. (Threats to leave are URGENCY_STRONG,
+ * also askable.)
+ */
+export const URGENCY_ASKABLE: Readonly<Partial<Record<UrgencyReason, readonly string[]>>> = {
+  // Named as a debtor: harm done, or a question about how it works ("como limpar meu nome?")
+  billing_error: ["serasa|spc|nome sujo|negativad*|negativaram|negativou|sent to collections|debt collector|collection agency|collections agency|credit report|credit score|buro de credito|boletin comercial|infocorp|cobradores"],
+  // A card used by someone: reported, or asked about ("meu cartão foi usado ontem? não lembro")
+  fraud: ["cartao,card,tarjeta,conta,account,cuenta ~ usad*,used,usada,usado,utilizad*|usaram meu cartao|usaron mi tarjeta|used my card|usando meu nome|using my name|usando mi nombre"],
+  legal: ["chargeback|charge back|dispute|disputar|contestar|contestacao|contestacion|estorno no cartao|contestar a compra|open a dispute|abrir disputa"],
+};
+
+/**
+ * Names and services that carry an urgency word without reporting anything: "entrega urgente"
+ * is a shipping option, "Urgent Care" a product. A cue starting inside one of these is skipped.
+ */
+export const URGENCY_NEUTRAL: readonly string[] = [
+  "urgent delivery|urgent shipping|urgent option|urgent service|urgency fee|urgent fee|express delivery|entrega urgente|envio urgente|servico urgente|servicio urgente|taxa de urgencia|tarifa urgente|tarifa de urgencia|entrega expressa|envio expresso|envio express",
+];
+
+/**
+ * A problem the customer says is already solved ("o estorno já caiu", "the double charge got
+ * refunded", "o app caiu mas já voltou"): the lexical cues count half, unless it happened again
+ * or was only promised ("disseram que foi resolvido", "it was refunded but it happened again");
+ * words of the solved phrase itself ("funcionando de novo") do not count as "again".
+ */
+export const URGENCY_RESOLVED: readonly string[] = [
+  "ja devolveram|ja estornaram|ja foi estornado|ja foi devolvido|ja resolveram|ja foi resolvido|ja esta resolvido|ja esta tudo certo|ja caiu|ja recebi o estorno|ja recebi o reembolso|already refunded|got refunded|was refunded|been refunded|already fixed|you fixed|you already fixed|already sorted|sorted it|thanks for sorting|all sorted|ya me devolvieron|ya lo resolvieron|ya se resolvio|ya esta resuelto|ya me reembolsaron|has been resolved|was resolved|got resolved|problem solved|problema resolvido|problema resuelto|ja resolvido|ja devolvido|ya devuelto|ja foi solucionado|foi solucionado",
+  "mas voltou|mas ja voltou|but it came back|but it's back|pero volvio|pero ya volvio|ja voltou|ja voltaram|voltou a funcionar|ja esta funcionando|ja funciona|funcionando de novo|funciona de novo|back up|back online|is back|working again|works again|ya volvio|ya funciona|funciona de nuevo|volvio a funcionar",
+];
+export const URGENCY_RESOLVED_UNLESS: readonly string[] = [
+  "de novo|denovo|novamente|outra vez|otra vez|de nuevo|again|voltou a cobrar|voltaram a cobrar|started again|disseram|said|dijeron|supostamente|supposedly|supuestamente|claimed|alegam|prometeram|promised|but it|mas nao|pero no|but not|but no",
+];
+
+/**
  * Cues worth half the threshold, filed under the reason they point to: each is too common to
  * be urgent alone ("tem desconto pra idoso?", "é importante") but says enough beside another
  * reason ("um empréstimo que eu nunca pedi" and "hoje", "remédio" and a wrong delivery today).
  */
 export const URGENCY_WEAK: Readonly<Partial<Record<UrgencyReason, readonly string[]>>> = {
-  fraud: ["nunca pedi|never asked for|never requested|nunca solicite|nunca solicitei|nunca contratei|never signed up"],
+  fraud: ["nunca pedi|nunca solicitou|never applied|never opened|nunca abri|never asked for|never requested|nunca solicite|nunca solicitei|nunca contratei|never signed up"],
   explicit: ["importante|important|importantisimo"],
+  deadline: ["landlord|senhorio|proprietario|casero|arrendador|ja sao # dias|ja sao # semanas|# dias ja|# days now|# weeks now|since monday|since yesterday|since this morning|since last week|desde ontem|desde segunda|desde cedo|desde semana passada|desde ayer|desde el lunes|desde la manana|pay my bills|pagar minhas contas|pagar as contas|pagar mis cuentas|pagar la renta|pagar o aluguel|pay the rent|pay my rent"],
   // Someone vulnerable or a medicine involved: urgent with a second reason ("o remédio veio
   // errado e ela precisa tomar hoje"), not in "tem desconto pra idoso?"
-  health: ["hospital|remedio|medicamento*|medication|medicine|medic*|doctor|doutor|pharmacy|farmacia|receita medica|prescription|gas|fuga|idos*|elderly|gravida|pregnant|embarazada|wheelchair|cadeira de rodas|silla de ruedas|trago|burned my|burnt my|me queimei|me queme"],
-  repeat_contact: ["ninguem resolve|ninguem me ajuda|nobody helps|no one helps|nobody is helping|nadie me ayuda|nadie soluciona|nadie resuelve|nunca respondem|never answer|never respond|nunca responden"],
-  outage: ["sem sinal|sin senal|no signal|payroll|folha de pagamento|nomina|bloquead*|blocked|locked"],
+  health: ["throat|garganta|aposentad*|retired|jubilad*|pensionista|sou idos*|itch*|coceira|cocando|picazon|year old|years old|anos de idade|bebe|baby|recem-nascido|newborn|gluten|celiac*|amendoim|peanut*|mani|cacahuate|nut free|lactose|diabet*|cirurgia|surgery|cirugia|quimio*|chemo*|dialise|dialysis|dialisis|tratamento|treatment|tratamiento|uso continuo|controlad*|remedio|medicamento*|medication|medicine|medic*|doctor|doutor|pharmacy|farmacia|receita medica|prescription|gas|fuga|idos*|elderly|gravida|pregnant|embarazada|wheelchair|cadeira de rodas|silla de ruedas|trago|burned my|burnt my|me queimei|me queme"],
+  repeat_contact: ["anyone there|anybody there|is anyone there|tem alguem ai|alguem ai|alguem me responde|hay alguien|waiting for an answer|waiting for a reply|esperando resposta|esperando uma resposta|aguardando resposta|aguardando retorno|esperando respuesta|esperando una respuesta|ninguem me da ~ resposta|ninguem me responde|nobody gives me|no one gives me|nadie me da ~ respuesta|ninguem resolve|ninguem me ajuda|nobody helps|no one helps|nobody is helping|nadie me ayuda|nadie soluciona|nadie resuelve|nunca respondem|never answer|never respond|nunca responden"],
+  outage: ["can't get into|cannot get into|can't log in|can't login|cannot log in|unable to log in|nao consigo entrar|nao consigo acessar|nao consigo logar|no puedo entrar|no puedo acceder|locked out|sem sinal|sin senal|no signal|payroll|folha de pagamento|nomina|bloquead*|blocked|locked|bloquea*|bloqueou|froze|frozen|congelad*|congelaron|retid*|retenid*|on hold"],
 };
 
 /**
@@ -147,16 +192,88 @@ export const URGENCY_WEAK: Readonly<Partial<Record<UrgencyReason, readonly strin
  * leaves within hours.
  */
 export const URGENCY_PAIRS: readonly (readonly [string, string, UrgencyReason, number])[] = [
+  // Abroad without a way to pay
+  [
+    "no exterior|abroad|overseas|en el extranjero|fora do pais|outside the country|fuera del pais|de viagem|de viaje|on holiday|on vacation|de ferias|de vacaciones",
+    "sem dinheiro|no money|sin dinero|sin plata|recusad*|declined|rechazad*|nao funciona|not working|no funciona|nao consigo usar|can't use|cannot use|no puedo usar|sem conseguir usar|bloquead*|blocked",
+    "outage", 3,
+  ],
+  // An insurer or a health plan that will not pay
+  [
+    "seguro|seguradora|insurance|insurer|aseguradora|seguros|plano de saude|health plan|convenio",
+    "nao quer pagar|nao paga|nao pagou|nao pagaram|won't pay|refuses to pay|refused to pay|didn't pay|no me paga|no quiere pagar|no pagan|no pago|negou|negaram|denied|rejected|recusou|recusaram|nego|rechazo",
+    "billing_error", 3,
+  ],
+  // A charge that is not the customer's
+  [
+    "debito|cobranca|compra|charge|transaction|transacao|transaccion|cargo|cobro|pix|saque|withdrawal|retiro|purchase|divida|debt|deuda",
+    "nao e meu|nao e minha|nao sao meus|nao sao minhas|isn't mine|is not mine|not mine|aren't mine|no es mio|no es mia|no son mios|ja paguei|already paid|ya pague|ja quitei|paid off",
+    "fraud", 3,
+  ],
+  // Something eaten or drunk, then a reaction
+  [
+    "ate something|ate the|ate some|ate it|ate your|has eaten|had eaten|after eating|depois de comer|despues de comer|after drinking|comeu|comi|comeram|comio|comimos|bebeu|bebio|tomou o|tomo el",
+    "itch*|coceira|coca*|picazon|rash|throat|garganta|passando mal|sick|vomit*|dor|pain|dolor|inchad*|swollen|hinchad*|manchas|spots|febre|fever|fiebre|hospital",
+    "health", 3,
+  ],
+  // Luggage lost on a trip
+  [
+    "bagagem|mala|malas|luggage|baggage|suitcase|bag|equipaje|maleta",
+    "extraviad*|perdid*|lost|sumiu|missing|perdieron|nao chegou|didn't arrive|never arrived|no llego|desaparec*",
+    "deadline", 3,
+  ],
+  // Money that cannot be reached when something is due: salary, balance, payouts held back
+  [
+    "payment|pagamento|pago|transferencia|beneficio|benefit|aposentadoria|pension|pensao|auxilio|salario|salary|sueldo|saldo|payout*|repasse*|funds|fundos|fondos|dinheiro|money|dinero|plata|my pay|paycheck",
+    "stuck|parad*|suspend*|suspens*|nao consigo sacar|nao deixa eu sacar|nao deixa sacar|can't withdraw|cannot withdraw|unable to withdraw|won't let me withdraw|no puedo retirar|no me deja retirar|no puedo sacar|bloquead*|bloquea*|bloqueou|blocked|froze|frozen|freeze|congel*|retid*|retenid*|held|on hold|nao libera|not releasing|won't release|no liberan|preso|presa|travad*|locked",
+    "billing_error", 3,
+  ],
+  // Cannot pay the people a business owes
+  [
+    "nao consigo pagar|nao posso pagar|nao vou conseguir pagar|can't pay|cannot pay|unable to pay|won't be able to pay|no puedo pagar|no voy a poder pagar",
+    "funcionarios|employees|staff|empleados|salarios|salaries|wages|payroll|folha|nomina|fornecedores|suppliers|proveedores|aluguel|rent|alquiler|bills|contas|cuentas",
+    "outage", 3,
+  ],
+  // A card, a loan or an account opened without asking
+  [
+    "cartao|card|tarjeta|emprestimo|loan|prestamo|credito|credit|consignado|financiamento|financing|linha|chip|cpf|my name|meu nome|mi nombre",
+    "nunca pedi|never asked for|never applied|never requested|nunca solicite|nunca solicitei|nunca contratei|nao contratei|no contrate|nao pedi|nao solicitei|didn't apply|didn't ask for|didn't request|nunca abri|never opened|no pedi|nunca pedí",
+    "fraud", 3,
+  ],
+  // A medicine that did not come, came wrong or ran out
+  [
+    "meds|remedio|remedios|medicacao|medicamento*|medication*|medicine*|insulin*|medicina*|receita|prescription*|farmacia|pharmacy|medicacion",
+    "weren't delivered|wasn't delivered|not delivered|nao foi entregue|nao entregaram|no entregaron|no fue entregado|undelivered|nao chegou|nao veio|nao recebi|didn't arrive|hasn't arrived|never arrived|didn't come|never came|no llego|no ha llegado|nunca llego|errad*|wrong|faltando|missing|acabou|acabar|ran out|run out|running out|out of|se acabo|se me acaba|sem|without|sin",
+    "health", 3,
+  ],
+  // Care refused by a health plan
+  [
+    "cirurgia|surgery|cirugia|quimio*|chemo*|exame|exam|consulta|tratamento|treatment|tratamiento|autorizacao|authori*|autoriza*|internacao|procedimento|procedure|dialise|dialysis|medicamento|remedio|medication",
+    "negou|negad*|denied|declined|rejected|recusad*|recusou|negaron|rechaz*|negaram|won't cover|wont cover|nao cobre|no cubre|refused",
+    "health", 3,
+  ],
+  // A system or a site down, however far apart the two are said
+  [
+    "sistema|site|app|aplicativo|plataforma|platform|servidor|server|rede|network|api|portal|painel|dashboard|checkout|pagina|website|web|internet|wifi|conexao|conexion|connection",
+    "caiu|fora do ar|se cayo|is down|went down|are down|been down|offline|crashed|caido|caida",
+    "outage", 3,
+  ],
+  // Sent to the wrong place by mistake
+  [
+    "transferi|transferencia|transfer*|pix|mandei|enviei|envie|sent|deposit*|deposite|pagamento|payment",
+    "por engano|por erro|by mistake|by accident|por error|por equivocacion|por equivoco|wrong account|conta errada|cuenta equivocada|chave errada",
+    "billing_error", 3,
+  ],
   // Charged (past tense) for something that should cost nothing
   [
-    "cobrad*|cobrou|cobraram|cobraron|cobro|me cobran|charged|billed|a charge|cobranca|cargo|debito automatico|debito|debit|autopay|auto-pay|renovou|renewed|renovo|debitad*|debitaram|debitou|descontad*|descontaram|descontou|descontaron|paguei|pague|i paid|paid|took the payment|tiraram|sacaram",
-    "cancelamento|cancelacion|cancellation|cancelad*|cancelei|cancelled|canceled|cancelado|cancele|nunca chegou|nao chegou|never arrived|never came|nunca llego|no llego|nao recebi|nunca recebi|nunca recibi|no recibi|didn't receive|never received|never got|never ordered|didn't order|nunca pedi|nao pedi|never signed up|didn't sign up|didn't subscribe|nunca assinei|nao assinei|nunca contratei|no contrate|nunca me suscribi|only bought|only ordered|so comprei|so pedi|solo compre|solo pedi|gratis|free|closed|fechei|encerrei|cerre|unpaid|twice|again|de novo|otra vez|outra vez|duas vezes|dos veces|dobro|double",
+    "pagaram|pagamos|cobrad*|cobrou|cobraram|cobraron|cobro|me cobran|cobrando|charging|charges|charge me|charge my|billing me|charged|billed|a charge|cobranca|cargo|debito automatico|debito|debit|autopay|auto-pay|renovou|renewed|renovo|debitad*|debitaram|debitou|descontad*|descontaram|descontou|descontaron|paguei|pague|i paid|paid|took the payment|tiraram|sacaram",
+    "never took|didn't take|never used|didn't use|nunca usei|nao usei|nunca use|no use|nunca tome|no tome|nunca fiz|nunca hice|sumiu|sumio|disappeared|desapareceu|desaparecio|vanished|downgraded|troquei de plano|mudei de plano|changed my plan|cambie de plan|nunca contrate|never contracted|paguei em dia|paid on time|pague a tiempo|ja paguei|already paid|ya pague|ja estava pago|was already paid|ya estaba pagado|cancelamento|cancelacion|cancellation|cancelad*|cancelei|cancelled|canceled|cancelado|cancele|nunca chegou|nao chegou|never arrived|never came|nunca llego|no llego|nao recebi|nunca recebi|nunca recibi|no recibi|didn't receive|never received|never got|never ordered|didn't order|nunca pedi|nao pedi|never signed up|didn't sign up|didn't subscribe|nunca assinei|nao assinei|nunca contratei|no contrate|nunca me suscribi|only bought|only ordered|so comprei|so pedi|solo compre|solo pedi|gratis|free|closed|fechei|encerrei|cerre|unpaid|twice|again|de novo|otra vez|outra vez|duas vezes|dos veces|dobro|double",
     "billing_error", 3,
   ],
   // Money gone from an account
   [
-    "dinheiro|saldo|salario|grana|reais|plata|dinero|money|money's|balance|paycheck|savings|funds|sueldo|pix|transfer*|deposit*|deposito",
-    "sumiu|sumiram|sumido|missing|faltando|zerou|zero|never showed up|didn't show up|nunca apareceu|not credited|no se acredito|no me llego el dinero|nao caiu|no cayo|desapareceu|desapareceram|desaparec*|evapor*|vanish*|disappear*|gone|zerad*|empty|vacia|vacio|sumio|sumieron",
+    "beneficio|benefit|aposentadoria|pension|pensao|auxilio|dinheiro|saldo|salario|grana|reais|plata|dinero|money|money's|balance|paycheck|savings|funds|sueldo|pix|transfer*|deposit*|deposito|valor|da minha conta|from my account|de mi cuenta|na minha conta|in my account|en mi cuenta",
+    "nao recebeu|nao recebi|nao recebemos|didn't receive|never received|never got|no recibio|no recibi|nao aparece|doesn't show|not showing|no aparece|sumiu|sumiram|sumido|missing|faltando|zerou|zero|never showed up|didn't show up|nunca apareceu|not credited|no se acredito|no me llego el dinero|nao caiu|no cayo|desapareceu|desapareceram|desaparec*|evapor*|vanish*|disappear*|gone|zerad*|empty|vacia|vacio|sumio|sumieron",
     "billing_error", 3,
   ],
   // "Where is the money", money taken out of the account
@@ -176,14 +293,14 @@ export const URGENCY_PAIRS: readonly (readonly [string, string, UrgencyReason, n
   ],
   // A business, a shop or someone's work stopped
   [
-    "minha loja|nossa loja|my store|my shop|our store|our shop|online store|mi tienda|nuestra tienda|meu negocio|my business|our business|mi negocio|nuestro negocio|meu restaurante|my restaurant|our restaurant|mi restaurante|minha empresa|nossa empresa|my company|our company|mi empresa|mi local|el local|meu comercio|meu escritorio|our office|whole office|minhas vendas|our sales|mis ventas|meus clientes|my customers|our customers|mis clientes|our clients|my clients|our users|our team|my team|minha equipe|mi equipo|work from home|working from home|for work|at work|my job|home office|teletrabajo|trabalho|trabalhar|trabajo|trabajar|aula|class|reuniao|meeting|reunion|employees|funcionarios|empleados|staff|payroll",
-    "parad*|stopped|fora do ar|down|caiu|caido|cayo|no funciona|nao funciona|not working|crash*|can't log in|cannot log in|can't access|cannot access|nao consigo entrar|nao consigo acessar|no puedo entrar|no puedo acceder|can't receive|cannot receive|nao consigo receber|no puedo recibir|not receiving|no recibo|can't run|cannot run|can't operate|nao consigo operar|no puedo operar|no me dejan|nao me deixa|won't let me|doesn't let me|can't get in|locked out|bloquead*|blocked|not loading|nao carrega|no carga|offline|sem internet|no internet|sin internet|sem sistema|sin sistema|sem sinal|sin senal|nao passa|can't take|perdendo|losing|perdiendo",
+    "our website|our site|nosso site|meu site|my website|my site|nuestro sitio|mi sitio|nuestra web|mi web|nossa plataforma|agents|atendentes|agentes|operators|operadores|colaboradores|equipe|team|equipo|minha loja|nossa loja|my store|my shop|our store|our shop|online store|mi tienda|nuestra tienda|meu negocio|my business|our business|mi negocio|nuestro negocio|meu restaurante|my restaurant|our restaurant|mi restaurante|minha empresa|nossa empresa|my company|our company|mi empresa|mi local|el local|meu comercio|meu escritorio|our office|whole office|minhas vendas|our sales|mis ventas|meus clientes|my customers|our customers|mis clientes|our clients|my clients|our users|our team|my team|minha equipe|mi equipo|work from home|working from home|for work|at work|my job|home office|teletrabajo|trabalho|trabalhar|trabajo|trabajar|aula|class|reuniao|meeting|reunion|employees|funcionarios|empleados|staff|payroll",
+    "blank page|blank screen|pagina em branco|tela branca|tela em branco|white screen|pantalla en blanco|pagina en blanco|unable to log|unable to access|unable to login|unable to use|idle|ocios*|sem trabalhar|sin trabajar|no pueden trabajar|nao conseguem trabalhar|dando erro|da erro|giving an error|getting errors|errors|erro|error|falhando|failing|fallando|parad*|stopped|fora do ar|down|caiu|caido|cayo|no funciona|nao funciona|not working|crash*|can't log in|cannot log in|can't access|cannot access|nao consigo entrar|nao consigo acessar|no puedo entrar|no puedo acceder|can't receive|cannot receive|nao consigo receber|no puedo recibir|not receiving|no recibo|can't run|cannot run|can't operate|nao consigo operar|no puedo operar|no me dejan|nao me deixa|won't let me|doesn't let me|can't get in|locked out|bloquead*|blocked|not loading|nao carrega|no carga|offline|sem internet|no internet|sin internet|sem sistema|sin sistema|sem sinal|sin senal|nao passa|can't take|perdendo|losing|perdiendo",
     "outage", 3,
   ],
   // A trip leaving within hours (today, not tomorrow: "I have a booking for tomorrow" is a plan)
   [
-    "voo|flight|vuelo|embarque|boarding|check in|checkin|reserva|booking|hotel|passagem|boleto de avion",
-    "hoje|today|tonight|hoy|esta noite|# horas|# hours|agora|now|ahora|aeroporto|airport|aeropuerto|stranded|stuck|varad*",
+    "onibus|rodoviaria|autobus|bus station|train|trem|tren|voo|flight|vuelo|embarque|boarding|check in|checkin|reserva|booking|hotel|passagem|boleto de avion|connection|conexao|conexion|layover|escala|aviao|plane|avion",
+    "nao passou|didn't show|never showed|no paso|no vino|no aparecio|hoje|today|tonight|hoy|esta noite|# horas|# hours|agora|now|ahora|aeroporto|airport|aeropuerto|stranded|stuck|varad*",
     "deadline", 3,
   ],
 ];

@@ -99,3 +99,29 @@ describe("assessUrgency: context", () => {
     expect(assessUrgency({ ...base, recentConversations: 1 }).reasons.map((r) => r.reason)).not.toContain("recent_contacts");
   });
 });
+
+describe("assessUrgency: names, questions and problems already solved", () => {
+  it("an urgency word in a product or service name raises nothing", () => {
+    expect(level('vcs têm o produto "Urgente 24h" em estoque?')).toBe("normal");
+    expect(level("do you sell the Urgent Care first aid kit?", "en")).toBe("normal");
+    expect(level("quanto custa a entrega urgente?")).toBe("normal");
+    expect(level("URGENTE: meu cartão foi bloqueado")).toBe("high");
+  });
+  it("a threat to leave or to dispute is a threat; asked about, it is a question", () => {
+    expect(level("vou pra outra operadora")).toBe("high");
+    expect(level("como funciona a portabilidade pra outra operadora?")).toBe("normal");
+    expect(level("what's the deadline to dispute a charge?", "en")).toBe("normal");
+  });
+  it("a problem the customer says is solved counts half, unless it came back", () => {
+    expect(level("the double charge got refunded, thanks for sorting it", "en")).toBe("normal");
+    expect(level("o app caiu ontem mas já voltou")).toBe("normal");
+    expect(level("they said it was refunded but I was charged twice again", "en")).toBe("high");
+  });
+  it("reports without keywords, in either order and far apart", () => {
+    expect(level("o dinheiro saiu da minha conta e ninguém sabe me dizer onde foi parar")).toBe("high");
+    expect(level("I can't pay my employees because your app froze all my payouts", "en")).toBe("high");
+    expect(level("o remédio da minha mãe não chegou e ela toma todo dia")).toBe("high");
+    expect(level("o plano de saúde negou a cirurgia marcada pra amanhã")).toBe("high");
+    expect(level("la compañía de seguros no me paga y tengo la cirugía el jueves", "es")).toBe("high");
+  });
+});

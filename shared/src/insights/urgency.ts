@@ -4,7 +4,8 @@ import { analyseSentiment, type Sentiment } from "./sentiment.ts";
 import { NEGATORS } from "./sentiment-lexicon.ts";
 import { toTerms, type Term } from "./terms.ts";
 import {
-  HIGH_THRESHOLD, URGENCY_PAIRS, URGENCY_PATTERNS, URGENCY_STRONG, URGENCY_WEAK, URGENCY_WEIGHTS,
+  HIGH_THRESHOLD, URGENCY_ASKABLE, URGENCY_NEUTRAL, URGENCY_PAIRS, URGENCY_PATTERNS, URGENCY_RESOLVED,
+  URGENCY_RESOLVED_UNLESS, URGENCY_STRONG, URGENCY_WEAK, URGENCY_WEIGHTS,
 } from "./urgency-lexicon.ts";
 
 export type UrgencyReason =
@@ -38,24 +39,63 @@ export interface Urgency {
 interface Cue {
   reason: UrgencyReason;
   weight: number;
+  /** counts half in a plain question even though it is enough alone in a statement */
+  askable?: boolean;
 }
 
 type Table = Readonly<Partial<Record<UrgencyReason, readonly string[]>>>;
 
-function cues(table: Table, weight: (reason: UrgencyReason) => number): (readonly [string, Cue])[] {
+function cues(table: Table, weight: (reason: UrgencyReason) => number, askable = false): (readonly [string, Cue])[] {
   return Object.entries(table).flatMap(([reason, sources]) =>
-    (sources ?? []).flatMap((s) => splitPhrases(s).map((alt) => [alt, { reason: reason as UrgencyReason, weight: weight(reason as UrgencyReason) }] as const)),
+    (sources ?? []).flatMap((s) => splitPhrases(s).map((alt) => [alt, { reason: reason as UrgencyReason, weight: weight(reason as UrgencyReason), askable }] as const)),
   );
+}
+
+function phrases(sources: readonly string[]): PatternIndex<true> {
+  return new PatternIndex<true>(sources.flatMap((s) => splitPhrases(s).map((alt) => [alt, true] as const)));
 }
 
 const WEAK_WEIGHT = HIGH_THRESHOLD / 2;
 // Strong wordings first: on a tie in length the first entry wins ("switching to" is a threat).
 const INDEX = new PatternIndex<Cue>([
-  ...cues(URGENCY_STRONG, () => HIGH_THRESHOLD),
+  ...cues(URGENCY_STRONG, () => HIGH_THRESHOLD, true),
+  ...cues(URGENCY_ASKABLE, () => HIGH_THRESHOLD, true),
   ...cues(URGENCY_PATTERNS, (r) => URGENCY_WEIGHTS[r]),
   ...cues(URGENCY_WEAK, () => WEAK_WEIGHT),
 ]);
 const PAIRS = new PairIndex<Cue>(URGENCY_PAIRS.map(([a, b, reason, weight]) => [a, b, { reason, weight }] as const));
+
+const NEUTRAL = phrases(URGENCY_NEUTRAL);
+const RESOLVED = phrases(URGENCY_RESOLVED);
+const RESOLVED_UNLESS = phrases(URGENCY_RESOLVED_UNLESS);
+/** What a problem already solved keeps of its cues. */
+const RESOLVED_FACTOR = 0.5;
+
+/**
+ * An urgency word that names something rather than says it: inside quotes ("Urgente 24h") or in
+ * a title-cased name in mid-sentence ("the Urgent Care kit").
+ */
+function isName(terms: readonly Term[], start: number): boolean {
+  let quotes = 0;
+  for (let k = 0; k < start; k++) if (terms[k]!.token.kind === "quote") quotes++;
+  if (quotes % 2 === 1) return true;
+  const t = terms[start]!.token;
+  const prev = terms[start - 1];
+  const next = terms[start + 1];
+  const capital = (raw: string) => /^\p{Lu}\p{Ll}/u.test(raw);
+  return !!prev && prev.token.kind === "word" && capital(t.raw) && !!next && next.token.kind === "word" && capital(next.token.raw);
+}
+
+/** Whether the message says its problem is solved, and nothing outside that says it came back. */
+function solved(terms: readonly Term[]): boolean {
+  const done = RESOLVED.findAll(terms);
+  if (!done.length) return false;
+  for (let i = 0; i < terms.length; i++) {
+    if (done.some((d) => i >= d.start && i < d.end)) continue;
+    if (RESOLVED_UNLESS.longestAt(terms, i)) return false;
+  }
+  return true;
+}
 
 /** Conditions that keep a negated cancellation a threat: "se não resolverem eu cancelo". */
 const CONDITIONALS = new Set(["se", "if", "si", "unless", "caso", "otherwise"]);
@@ -106,6 +146,7 @@ function questions(terms: readonly Term[]): { clauseOf: number[]; asked: Set<num
 
 const SLA_AT_RISK = 0.75;
 const QUESTION = 0.5;
+const HAPPY = 0.3;
 const RECENT_CONTACTS = 2;
 
 export function assessUrgency(input: UrgencyInput): Urgency {
@@ -119,9 +160,13 @@ export function assessUrgency(input: UrgencyInput): Urgency {
   // "my balance shows zero, is that normal?"): it counts half. A fraud, legal or outage phrase
   // counts whole however it is phrased ("é golpe?").
   const { clauseOf, asked } = questions(terms);
+  // Spans of names and services ("entrega urgente") that no cue may start in.
+  let masked: { start: number; end: number }[] | null = null;
+  const isMasked = (start: number) => (masked ??= NEUTRAL.findAll(terms)).some((m) => start >= m.start && start < m.end);
   const note = (cue: Cue, start: number, end: number, pair = false) => {
     if (cue.reason === "cancel" && negatedBefore(terms, start)) return;
-    const askable = pair || cue.reason === "health" || cue.weight < HIGH_THRESHOLD;
+    if (cue.reason === "explicit" && (isName(terms, start) || isMasked(start))) return;
+    const askable = pair || cue.askable || cue.reason === "health" || cue.weight < HIGH_THRESHOLD;
     const weight = askable && asked.has(clauseOf[start]!) ? cue.weight * QUESTION : cue.weight;
     const prev = found.get(cue.reason);
     if (prev && prev.weight >= weight) return;
@@ -133,15 +178,19 @@ export function assessUrgency(input: UrgencyInput): Urgency {
   }
   // "I don't want to be charged again" fears a charge; it reports none. (A negation before a
   // stopped business, "I can't run my business", is the report itself.)
+  // Two halves said in a clearly happy message are news, not a report ("the train was on time
+  // today, great job"): they count half, like a question.
+  const sentiment = input.sentiment ?? analyseSentiment(text, input.language);
+  const happy = sentiment.score > HAPPY;
   for (const hit of PAIRS.findAll(terms)) {
     const wish = hit.value.reason !== "outage" && negatedBefore(terms, hit.start, hit.second);
-    if (!wish) note(hit.value, hit.start, hit.end, true);
+    if (!wish) note(happy ? { ...hit.value, weight: hit.value.weight * QUESTION } : hit.value, hit.start, hit.end, true);
   }
   const reasons: Urgency["reasons"] = [...found].map(([reason, { words }]) => ({ reason, words }));
   let score = [...found.values()].reduce((s, f) => s + f.weight, 0);
+  if (score > 0 && solved(terms)) score *= RESOLVED_FACTOR;
 
   // Tone alone never makes a message urgent; it tips an existing reason over the line.
-  const sentiment = input.sentiment ?? analyseSentiment(text, input.language);
   if (sentiment.score < -0.15) {
     score += URGENCY_WEIGHTS.negative * Math.min(1, -sentiment.score * 2);
     reasons.push({ reason: "negative" });
