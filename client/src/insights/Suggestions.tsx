@@ -185,7 +185,7 @@ function SimilarItem(props: { item: SimilarConversation; onOpen(): void }) {
       <button
         type="button"
         class="history-item insights-similar"
-        aria-label={t("openSimilar", { name: props.item.contactName, time: formatListTime(props.item.lastActivityAt) })}
+        title={t("openSimilar", { name: props.item.contactName, time: formatListTime(props.item.lastActivityAt) })}
         onClick={() => props.onOpen()}
       >
         <span class="history-top">

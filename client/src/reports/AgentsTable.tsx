@@ -16,7 +16,7 @@ export function AgentsTable(props: { report: ReportResponse; offline: boolean; c
       <h2>{t("agents")}</h2>
       {props.csv("agents", t("agents"))}
       <Show when={rows().length > 0} fallback={<p>{t("noAgents")}</p>}>
-        <div class="reports-scroll">
+        <div class="reports-scroll" tabindex="0">
           <table class="reports-table" data-table="agents">
             <thead>
               <tr>
@@ -43,7 +43,7 @@ export function AgentsTable(props: { report: ReportResponse; offline: boolean; c
                           type="button"
                           class="link-button"
                           data-figure="agent.chatsAttended"
-                          aria-label={t("drillShow", { metric: `${t("a_attended")} (${agentName(id)})` })}
+                          aria-label={`${a.chatsAttended}: ${t("drillShow", { metric: `${t("a_attended")} (${agentName(id)})` })}`}
                           onClick={() => props.onDrillAgent(id)}
                         >
                           {a.chatsAttended}

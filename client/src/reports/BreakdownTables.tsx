@@ -19,7 +19,7 @@ function BreakdownTable(props: { table: ReportTable; title: string; rowHead: str
       <h2>{props.title}</h2>
       {props.csv(props.table, props.title)}
       <Show when={props.rows.length > 0} fallback={<p>{t("noRows")}</p>}>
-        <div class="reports-scroll">
+        <div class="reports-scroll" tabindex="0">
           <table class="reports-table" data-table={props.table}>
             <caption class="sr-only">{props.title}</caption>
             <thead>

@@ -68,27 +68,30 @@ export function CsatGroup(props: { report: ReportResponse; drill: DrillControl }
               )}
             </For>
           </div>
-          <table class="reports-table sr-only" data-table="csat">
-            <caption>{t("csatSpread")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("csatRating")}</th>
-                <th scope="col">{t("csatRatings")}</th>
-                <th scope="col">{t("csatShare")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <For each={RATINGS}>
-                {(n) => (
-                  <tr data-rating={n}>
-                    <th scope="row">{n}</th>
-                    <td>{c().ratings[n - 1]}</td>
-                    <td>{percentWords(s().shares[n - 1]!)}</td>
-                  </tr>
-                )}
-              </For>
-            </tbody>
-          </table>
+          {/* In a wrapper: a table ignores the 1px width, and absolutely placed it widened the page on a phone. */}
+          <div class="sr-only">
+            <table class="reports-table" data-table="csat">
+              <caption>{t("csatSpread")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("csatRating")}</th>
+                  <th scope="col">{t("csatRatings")}</th>
+                  <th scope="col">{t("csatShare")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                <For each={RATINGS}>
+                  {(n) => (
+                    <tr data-rating={n}>
+                      <th scope="row">{n}</th>
+                      <td>{c().ratings[n - 1]}</td>
+                      <td>{percentWords(s().shares[n - 1]!)}</td>
+                    </tr>
+                  )}
+                </For>
+              </tbody>
+            </table>
+          </div>
         </div>
       </Show>
     </section>

@@ -33,7 +33,7 @@ export function Distribution(props: { report: ReportResponse; drill: BandDrill; 
         </select>
       </label>
       <Show when={stat().count > 0} fallback={<p data-dist-empty>{t("distributionNone")}</p>}>
-        <div class="reports-scroll">
+        <div class="reports-scroll" tabindex="0">
           <table class="reports-table reports-dist" data-table="distribution" data-metric={metric()}>
             <caption class="sr-only">{t("distributionCaption", { metric: t(`m_${metric()}`) })}</caption>
             <thead>

@@ -13,7 +13,7 @@ export function Heatmap(props: { report: ReportResponse; csv: CsvLinkOf }) {
     <section class="reports-group" aria-label={t("heatmap")}>
       <h2>{t("heatmap")}</h2>
       {props.csv("heatmap", t("heatmap"))}
-      <div class="reports-scroll">
+      <div class="reports-scroll" tabindex="0">
         <table class="reports-heatmap" data-table="heatmap">
           <thead>
             <tr>

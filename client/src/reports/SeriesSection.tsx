@@ -22,33 +22,36 @@ export function SeriesSection(props: { report: ReportResponse; granularity: Gran
       {props.csv("series", t("series"))}
       <div class="reports-chart-wrap">
         <SeriesChart data={series()} label={label()} onPick={props.onPick ? (i) => props.onPick?.(points()[i]!) : undefined} />
-        <table class="reports-table sr-only" data-table="series">
-          <caption>{label()}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("bucket")}</th>
-              <th scope="col">{t("conversations")}</th>
-              <th scope="col">{t("received")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            <For each={points()}>
-              {(p) => (
-                <tr>
-                  <th scope="row">{p.label}</th>
-                  <td>
-                    <Show when={props.onPick} fallback={p.figures.conversations.total}>
-                      <button type="button" class="link-button" data-bucket={p.start} aria-label={t("drillBucket", { bucket: p.label })} onClick={() => props.onPick?.(p)}>
-                        {p.figures.conversations.total}
-                      </button>
-                    </Show>
-                  </td>
-                  <td>{p.figures.messages.received}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
+        {/* In a wrapper: a table ignores the 1px width, and absolutely placed it widened the page on a phone. */}
+        <div class="sr-only">
+          <table class="reports-table" data-table="series">
+            <caption>{label()}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("bucket")}</th>
+                <th scope="col">{t("conversations")}</th>
+                <th scope="col">{t("received")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              <For each={points()}>
+                {(p) => (
+                  <tr>
+                    <th scope="row">{p.label}</th>
+                    <td>
+                      <Show when={props.onPick} fallback={p.figures.conversations.total}>
+                        <button type="button" class="link-button" data-bucket={p.start} aria-label={t("drillBucket", { bucket: p.label })} onClick={() => props.onPick?.(p)}>
+                          {p.figures.conversations.total}
+                        </button>
+                      </Show>
+                    </td>
+                    <td>{p.figures.messages.received}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+        </div>
       </div>
     </section>
   );

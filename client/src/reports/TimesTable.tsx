@@ -10,7 +10,7 @@ export function TimesTable(props: { report: ReportResponse; drill: DrillControl 
   return (
     <section class="reports-group" aria-label={t("times")}>
       <h2>{t("times")}</h2>
-      <div class="reports-scroll">
+      <div class="reports-scroll" tabindex="0">
       <table class="reports-table" data-table="times">
         <thead>
           <tr>

@@ -148,7 +148,7 @@ function AgentCard(props: { agent: BoardAgent; now: Accessor<number>; wall: bool
         </span>
         <Show when={props.agent.availabilitySince}>{(at) => <span class="board-muted">{t("since", { time: clockTime(at()) })}</span>}</Show>
       </div>
-      <div class="board-load" role="meter" aria-valuemin={0} aria-valuemax={props.agent.capacity} aria-valuenow={props.agent.load}>
+      <div class="board-load" role="meter" aria-label={t("loadLabel", { name: props.agent.name })} aria-valuemin={0} aria-valuemax={props.agent.capacity} aria-valuenow={props.agent.load}>
         <div class="board-load-bar" classList={{ "board-load-full": props.agent.load >= props.agent.capacity }} style={{ width: `${pct()}%` }} />
         <span>{t("load", { load: props.agent.load, capacity: props.agent.capacity })}</span>
       </div>

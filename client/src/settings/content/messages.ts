@@ -39,7 +39,7 @@ export const t = defineMessages(
     updated: "Updated",
     status: "Status",
     actions: "Actions",
-    openPublic: "Open the public page of {name}",
+    openPublic: "View the public page of {name}",
     view: "View",
   },
   {
@@ -80,7 +80,7 @@ export const t = defineMessages(
     updated: "Atualizado",
     status: "Status",
     actions: "Ações",
-    openPublic: "Abrir a página pública de {name}",
+    openPublic: "Ver a página pública de {name}",
     view: "Ver",
   },
 );
