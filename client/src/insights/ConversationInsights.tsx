@@ -5,11 +5,12 @@
  */
 import type { Conversation } from "@inbox/shared";
 import { slaStateAt } from "@inbox/shared/domain/sla-summary";
-import { createMemo, For, Show } from "solid-js";
+import { createMemo, Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { createNow } from "../ui/now.ts";
 import { conversationInsight } from "./message-insights.ts";
-import { languageName, reasonName, sentimentName, signedWeight, trendName } from "./insight-words.ts";
+import { languageName, sentimentName, signedWeight, trendName } from "./insight-words.ts";
+import { UrgencyReasons } from "./UrgencyReasons.tsx";
 import { said } from "./similar-local.ts";
 import { t } from "./messages.ts";
 
@@ -55,16 +56,7 @@ export function ConversationInsights(props: { conversation: Conversation }) {
                 {insight().urgency?.level === "high" ? t("urgencyHigh") : t("urgencyNormal")}
               </span>
               <Show when={(insight().urgency?.reasons.length ?? 0) > 0}>
-                <ul class="insights-reasons" aria-label={t("urgentBecause")}>
-                  <For each={insight().urgency!.reasons}>
-                    {(r) => (
-                      <li>
-                        {reasonName(r.reason)}
-                        <Show when={r.words}>{(w) => <>: “{w()}”</>}</Show>
-                      </li>
-                    )}
-                  </For>
-                </ul>
+                <UrgencyReasons reasons={insight().urgency!.reasons} class="insights-reasons" label={t("urgentBecause")} />
               </Show>
             </dd>
           </dl>

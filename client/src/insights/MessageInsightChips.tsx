@@ -5,7 +5,8 @@
  */
 import { createMemo, createUniqueId, For, Show } from "solid-js";
 import { messageInsight } from "./message-insights.ts";
-import { languageName, reasonName, sentimentName, signedWeight } from "./insight-words.ts";
+import { languageName, sentimentName, signedWeight } from "./insight-words.ts";
+import { UrgencyReasons } from "./UrgencyReasons.tsx";
 import { t } from "./messages.ts";
 import "./insights.css";
 
@@ -52,16 +53,7 @@ export function MessageInsightChips(props: { text: string }) {
           {t("urgent")}
           <span class="insight-tip" role="tooltip" id={urgencyTip}>
             <span class="insight-tip-head">{t("urgentBecause")}</span>
-            <ul>
-              <For each={urgency().reasons}>
-                {(r) => (
-                  <li>
-                    {reasonName(r.reason)}
-                    <Show when={r.words}>{(w) => <>: “{w()}”</>}</Show>
-                  </li>
-                )}
-              </For>
-            </ul>
+            <UrgencyReasons reasons={urgency().reasons} />
           </span>
         </span>
       </Show>
