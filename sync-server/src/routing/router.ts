@@ -171,7 +171,7 @@ export class Router {
         }
       }
       const why = whyBackInQueue(takenBack, settings.mode === "manual");
-      const data = { ...base, to: null, mode: settings.mode, load: null, capacity: null, offerExpiresAt: null, why };
+      const data = { ...base, to: null, mode: settings.mode, load: null, capacity: null, offerExpiresAt: null, pickupTimeoutSeconds: takenBack.timeoutSeconds, why };
       const { db } = this.core;
       const results = await this.core.writer.write([
         eventFromGuard(this.core, offerStands, data, at),
@@ -287,7 +287,20 @@ export class Router {
       { mode, agentName: agent.name, previousName, load: agent.load, capacity: agent.capacity, priority: c.priority as Priority, vip: waiting.vip },
       how.takenBack,
     );
-    const data = { ...how.base, to: agent.id, mode, load: agent.load, capacity: agent.capacity, priority: c.priority, vip: waiting.vip, offerExpiresAt, why };
+    // `previous` and `pickupTimeoutSeconds` are the facts behind `why`, so the PWA words it in the reader's language.
+    const data = {
+      ...how.base,
+      to: agent.id,
+      mode,
+      load: agent.load,
+      capacity: agent.capacity,
+      priority: c.priority,
+      vip: waiting.vip,
+      offerExpiresAt,
+      previous: mode === "round_robin" ? lastUserId : null,
+      ...(how.takenBack ? { pickupTimeoutSeconds: how.takenBack.timeoutSeconds } : {}),
+      why,
+    };
     const guard = sql`${how.extraGuard} and ${agentHasRoom(agent.id, this.presence.onlineSql(sql`u.last_seen_at`))}`;
     const { db } = this.core;
     const results = await this.core.writer.write([

@@ -91,7 +91,7 @@ describe("offers and pickup timeout", () => {
     await timePasses(11);
     expect(await f.assigneeOf(id)).toBe(agents[1]);
     const [, taken] = await f.assignedEvents(id);
-    expect(taken!.data).toMatchObject({ from: agents[0], to: agents[1], reason: "reroute", rerouteReason: "not_picked_up", mode: "round_robin" });
+    expect(taken!.data).toMatchObject({ from: agents[0], to: agents[1], reason: "reroute", rerouteReason: "not_picked_up", mode: "round_robin", previous: agents[0], pickupTimeoutSeconds: 30 });
     expect(taken!.data.why).toBe(
       "Agent Pat did not pick it up within 30 seconds. Round robin: offered to Agent Quinn, next in turn after Agent Pat (0 of 5 chats open).",
     );

@@ -38,7 +38,7 @@ describe("automatic routing", () => {
     const [first] = await f.assignedEvents(convs[0]!);
     expect(first).toMatchObject({ actorKind: "system", data: { from: null, to: agents[0], reason: "routing", mode: "round_robin", why: "Round robin: offered to Agent Ava, first in turn (0 of 5 chats open)." } });
     const [second] = await f.assignedEvents(convs[1]!);
-    expect(second!.data).toMatchObject({ to: agents[1], why: "Round robin: offered to Agent Ben, next in turn after Agent Ava (0 of 5 chats open).", load: 0, capacity: 5 });
+    expect(second!.data).toMatchObject({ to: agents[1], previous: agents[0], why: "Round robin: offered to Agent Ben, next in turn after Agent Ava (0 of 5 chats open).", load: 0, capacity: 5 });
 
     // The history is readable over REST, with the why.
     const token = await f.loginAs(agents[1]!);

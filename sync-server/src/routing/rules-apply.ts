@@ -102,7 +102,7 @@ function assign(core: Reads, r: FiredRules, userId: string): BatchItem<"sqlite">
   const guard: SQL = sql`id = ${r.conversationId} and assignee_id is null and status = 'open' and exists (
     select 1 from users u where u.id = ${userId} and u.workspace_id = conversations.workspace_id and u.deactivated_at is null
       and (u.role = 'admin' or exists (select 1 from team_members tm where tm.user_id = u.id and tm.team_id = conversations.team_id)))`;
-  const data = { from: null, to: userId, reason: "rule", ruleId: r.fired.findLast((f) => f.actions.some((a) => a.type === "assign_agent"))?.ruleId, why: `The rule “${rule}” assigns it to ${r.names[userId] ?? "this person"}.` };
+  const data = { from: null, to: userId, reason: "rule", ruleId: r.fired.findLast((f) => f.actions.some((a) => a.type === "assign_agent"))?.ruleId, ruleName: rule, why: `The rule “${rule}” assigns it to ${r.names[userId] ?? "this person"}.` };
   return [
     core.db.run(sql`
       insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)

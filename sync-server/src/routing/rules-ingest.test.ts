@@ -124,7 +124,7 @@ describe("routing rules on new conversations and customer messages", () => {
     expect(await f.assigneeOf(invoice)).toBe(agents[1]);
     const chain = await f.assignedEvents(invoice);
     expect(chain).toHaveLength(1);
-    expect(chain[0]!.data).toMatchObject({ from: null, to: agents[1], reason: "rule", why: "The rule “Ned takes invoices” assigns it to Agent Ned." });
+    expect(chain[0]!.data).toMatchObject({ from: null, to: agents[1], reason: "rule", ruleName: "Ned takes invoices", why: "The rule “Ned takes invoices” assigns it to Agent Ned." });
   });
 
   it("a canned reply goes out through the durable outbox as the bot, and the rule's event names it", async () => {

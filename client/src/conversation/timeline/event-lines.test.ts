@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { DomainEvent } from "@inbox/shared";
+import { afterEach } from "vitest";
+import { setLocale } from "../../i18n/locale.ts";
 import { eventLine, formatWait } from "./event-lines.ts";
 
 const names: Record<string, string> = { ana: "Ana Souza", bruno: "Bruno Lima" };
@@ -16,6 +18,42 @@ describe("history events in the timeline", () => {
       nameOf,
     );
     expect(line).toEqual({ text: "Assigned to Bruno Lima by routing", detail: "Least loaded: offered to Bruno Lima, who had the fewest open chats (0 of 3).", tone: "assign" });
+  });
+
+  describe("routing's reasons, worded from the event's facts in the reader's language", () => {
+    afterEach(() => setLocale("en"));
+    const routed = (data: Record<string, unknown>) => eventLine(event("conversation.assigned", data, { actorKind: "system", actorId: null }), nameOf)?.detail;
+    const offer = { from: null, to: "bruno", reason: "routing", mode: "round_robin", load: 1, capacity: 5, priority: "normal", vip: false, previous: "ana", why: "English" };
+
+    it("round robin names who came before; least loaded says the load; urgency and VIP say why first", () => {
+      expect(routed(offer)).toBe("Round robin: offered to Bruno Lima, next in turn after Ana Souza (1 of 5 chats open).");
+      expect(routed({ ...offer, previous: null })).toBe("Round robin: offered to Bruno Lima, first in turn (1 of 5 chats open).");
+      expect(routed({ ...offer, mode: "least_loaded", priority: "urgent", vip: true })).toBe(
+        "Least loaded: offered to Bruno Lima, who had the fewest open chats (1 of 5). Urgent VIP chat: handed out first.",
+      );
+      setLocale("pt-BR");
+      expect(routed(offer)).toBe("Rodízio: oferecida a Bruno Lima, a vez seguinte depois de Ana Souza (1 de 5 conversas abertas).");
+      expect(routed({ ...offer, vip: true })).toMatch(/Cliente VIP: distribuída antes das outras conversas\.$/);
+    });
+
+    it("a chat taken back says from whom and why, then where it went", () => {
+      const reroute = { ...offer, reason: "reroute", from: "ana", rerouteReason: "not_picked_up", pickupTimeoutSeconds: 120, previous: null };
+      expect(routed(reroute)).toBe("Ana Souza did not pick it up within 2 minutes. Round robin: offered to Bruno Lima, first in turn (1 of 5 chats open).");
+      const back = { from: "ana", to: null, reason: "reroute", rerouteReason: "agent_away", mode: "least_loaded", load: null, capacity: null, pickupTimeoutSeconds: null, why: "English" };
+      setLocale("pt-BR");
+      expect(routed(back)).toBe("Ana Souza ficou ausente antes de pegá-la. Ninguém mais disponível tem espaço, então ela espera na fila.");
+      expect(routed({ ...back, rerouteReason: "not_picked_up", pickupTimeoutSeconds: 45, mode: "manual" })).toBe(
+        "Ana Souza não a pegou em 45 segundos. O roteamento está desligado nesta caixa de entrada, então ela espera sem atribuição.",
+      );
+    });
+
+    it("a rule's assignment names the rule; events from before the facts were kept keep the server's sentence", () => {
+      setLocale("pt-BR");
+      expect(routed({ from: null, to: "bruno", reason: "rule", ruleName: "Fraude", why: "The rule “Fraude” assigns it to Bruno Lima." })).toBe("A regra “Fraude” a atribui a Bruno Lima.");
+      expect(routed({ from: null, to: "bruno", reason: "routing", mode: "round_robin", load: 0, capacity: 3, why: "Round robin: offered to Bruno Lima, first in turn (0 of 3 chats open)." })).toBe(
+        "Round robin: offered to Bruno Lima, first in turn (0 of 3 chats open).",
+      );
+    });
   });
 
   it("tells a manual assignment, taking a chat, unassigning and taking it by replying apart", () => {

@@ -9,6 +9,7 @@ import { priorityWord } from "../../format/status-words.ts";
 import { formatDateTime } from "../../format/time.ts";
 import { t } from "./messages.ts";
 import { ruleFiredText } from "./rule-fired-line.ts";
+import { routingWhy } from "./routing-why-words.ts";
 
 export type EventTone = "assign" | "pickup" | "status" | "priority" | "labels" | "retry" | "supervision" | "sla" | "csat";
 
@@ -49,9 +50,9 @@ export function eventLine(e: DomainEvent, nameOf: NameOf, teamName?: (teamId: st
       const why = str(d.why);
       // A transfer ends the assignment; its own line says so.
       if (d.reason === "transfer") return null;
-      if (d.reason === "rule") return { text: to ? t("assignedByRule", { to: person(to) }) : t("movedByRule"), detail: why, tone: "assign" };
+      if (d.reason === "rule") return { text: to ? t("assignedByRule", { to: person(to) }) : t("movedByRule"), detail: routingWhy(d, person, nameOf), tone: "assign" };
       if (d.reason === "routing" || (e.actorKind === "system" && why)) {
-        return { text: to ? t("assignedByRouting", { to: person(to) }) : t("backToQueue"), detail: why, tone: "assign" };
+        return { text: to ? t("assignedByRouting", { to: person(to) }) : t("backToQueue"), detail: routingWhy(d, person, nameOf), tone: "assign" };
       }
       if (d.reason === "replied" && to) return { text: t("tookByReplying", { to: person(to) }), detail: null, tone: "assign" };
       if (!to) return { text: t("unassignedBy", { actor }), detail: why, tone: "assign" };
