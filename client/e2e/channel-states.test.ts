@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
 import type { Page } from "playwright-core";
 import { waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
@@ -129,5 +130,28 @@ describe("channel failure states, as the agent sees them", () => {
     await timeline(page).getByText("written while disabled").waitFor({ timeout: 15_000 });
     await waitFor("composer back", async () => (await page.getByRole("form", { name: "Reply" }).getByRole("button", { name: "Send" }).count()) === 1);
     await page.context().close();
+  });
+
+  it("an agent working in Portuguese reads the server's refusal in Portuguese (a reply after Messenger's 24 hours)", async () => {
+    const row = await inbox("messenger");
+    const name = "Janela Joana";
+    await sim(row.id, "customer", { customer: { externalId: "6021457710000077", name }, action: { kind: "text", text: "oi, ainda estão aí?" } });
+    await app.server.core.webhooks.idle();
+    // Two days ago: past Messenger's window, inside the Human Agent tag's 7 days (off for this inbox).
+    await app.server.core.db.run(sql`update messages set created_at = created_at - ${2 * 86_400_000} where text = 'oi, ainda estão aí?'`);
+
+    const page = await app.signIn("ana@demo.inbox", await app.newContext());
+    try {
+      await openConversation(page, name);
+      await page.getByRole("form", { name: "Reply" }).getByLabel("Reply message").fill("Olá Joana!");
+      await page.getByRole("combobox", { name: "Language" }).selectOption("pt-BR");
+      await page.getByRole("button", { name: "Enviar", exact: true }).click();
+      // Worded on the device from the refusal's code and its hours, not the server's English sentence.
+      await page.getByText(/Este cliente escreveu pela última vez há mais de 24 horas, .*etiqueta Human Agent/).first().waitFor({ timeout: 15_000 });
+      expect(await page.getByText(/This customer last wrote more than/).count()).toBe(0);
+    } finally {
+      await app.server.core.db.run(sql`update users set locale = 'en' where email = 'ana@demo.inbox'`);
+      await page.context().close();
+    }
   });
 });

@@ -10,6 +10,7 @@ export * from "./domain/event.ts";
 export * from "./domain/business-hours.ts";
 export * from "./domain/sla.ts";
 export * from "./api/errors.ts";
+export * from "./api/reasons.ts";
 export * from "./api/auth.ts";
 export * from "./api/conversations.ts";
 export * from "./api/widget.ts";

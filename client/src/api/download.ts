@@ -2,7 +2,7 @@
  * Files the server makes for download (exports): fetched with the session cookie, so a refusal
  * comes back as an error in words instead of a page, then handed to the browser's downloads.
  */
-import { ApiError, errorFromResponse, NETWORK_MESSAGE } from "./http.ts";
+import { ApiError, errorFromResponse, networkMessage } from "./http.ts";
 
 /** Downloads `path` and saves it under the server's file name (or `fallbackName`); resolves with the name. */
 export async function downloadFile(path: string, fallbackName: string): Promise<string> {
@@ -10,7 +10,7 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   try {
     res = await fetch(path, { credentials: "same-origin" });
   } catch {
-    throw new ApiError("network", NETWORK_MESSAGE, 0);
+    throw new ApiError("network", networkMessage(), 0);
   }
   if (!res.ok) throw errorFromResponse(res.status, await res.text().catch(() => ""));
   const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;

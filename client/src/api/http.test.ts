@@ -1,6 +1,7 @@
 import { MeResponseSchema } from "@inbox/shared";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { ApiError, errorFromResponse, NETWORK_MESSAGE, onUnauthenticated, request } from "./http.ts";
+import { setLocale } from "../i18n/locale.ts";
+import { ApiError, errorFromResponse, networkMessage, onUnauthenticated, request } from "./http.ts";
 
 const me = {
   user: {
@@ -36,6 +37,27 @@ describe("errorFromResponse", () => {
     expect(err.code).toBe("invalid_credentials");
     expect(err.message).toBe("Wrong email or password.");
     expect(err.status).toBe(401);
+  });
+
+  it("words a refusal's reason code in the user's language, keeping the server's sentence for anything else", () => {
+    const blocked = JSON.stringify({
+      error: { code: "channel_unavailable", message: "English from the server", fields: { reason: "window_closed_template", hours: "24" } },
+    });
+    expect(errorFromResponse(409, blocked).message).toMatch(/^This customer last wrote more than 24 hours ago.*approved template\.$/);
+    setLocale("pt-BR");
+    try {
+      expect(errorFromResponse(409, blocked).message).toBe(
+        "Este cliente escreveu pela última vez há mais de 24 horas, então este canal não permite uma resposta livre agora. Ele precisa escrever de novo primeiro, ou envie um modelo aprovado.",
+      );
+      const locked = JSON.stringify({ error: { code: "rate_limited", message: "x", fields: { reason: "sign_in_locked_account", seconds: "300" } } });
+      expect(errorFromResponse(429, locked).message).toBe("Tentativas de entrada com erro demais nesta conta. Tente de novo em 5 minutos.");
+      // A reason this client does not know, or a form's field called "reason": the server's words stand.
+      const unknown = JSON.stringify({ error: { code: "conflict", message: "There is already an account for a@b.c.", fields: { reason: "email_taken" } } });
+      expect(errorFromResponse(409, unknown).message).toBe("There is already an account for a@b.c.");
+      expect(errorFromResponse(502, "").message).toBe("O servidor teve um problema. Tente de novo em instantes.");
+    } finally {
+      setLocale("en");
+    }
   });
 
   it("keeps per-field problems for forms", () => {
@@ -87,7 +109,7 @@ describe("request", () => {
 
   it("turns a failed fetch into a network error with a readable message", async () => {
     vi.stubGlobal("fetch", vi.fn(async () => Promise.reject(new TypeError("Failed to fetch"))));
-    await expect(request("/api/me")).rejects.toMatchObject({ code: "network", message: NETWORK_MESSAGE });
+    await expect(request("/api/me")).rejects.toMatchObject({ code: "network", message: networkMessage() });
   });
 
   it("tells listeners when the session is gone, but not on a wrong password", async () => {

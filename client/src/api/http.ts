@@ -5,6 +5,7 @@
  */
 import { ApiErrorSchema, type ErrorCode } from "@inbox/shared";
 import type { z } from "zod";
+import { httpWords as t, reasonWords } from "./error-words.ts";
 
 /** Server error codes, plus the two failures that never reach the server or come back garbled. */
 export type ApiErrorCode = ErrorCode | "network" | "bad_response";
@@ -23,19 +24,20 @@ export class ApiError extends Error {
 
 /** Any failure as an ApiError: unexpected ones get a sentence a person can act on. */
 export function asApiError(err: unknown): ApiError {
-  return err instanceof ApiError ? err : new ApiError("internal", "Something went wrong. Try again.", 0);
+  return err instanceof ApiError ? err : new ApiError("internal", t("somethingWrong"), 0);
 }
 
-export const NETWORK_MESSAGE = "Can't reach the server. Check your connection and try again.";
+/** The words for a request that never reached the server, in the user's language. */
+export const networkMessage = (): string => t("network");
 
 /** Words for a failed response whose body is not the contract's error shape (e.g. a proxy's 502). */
 function fallbackMessage(status: number): string {
-  if (status === 401) return "Please sign in again.";
-  if (status === 403) return "You don't have access to this.";
-  if (status === 404) return "That was not found.";
-  if (status === 429) return "Too many requests. Wait a moment and try again.";
-  if (status >= 500) return "The server had a problem. Try again in a moment.";
-  return "Something went wrong. Try again.";
+  if (status === 401) return t("signInAgain");
+  if (status === 403) return t("noAccess");
+  if (status === 404) return t("notFound");
+  if (status === 429) return t("tooMany");
+  if (status >= 500) return t("serverProblem");
+  return t("somethingWrong");
 }
 
 /** Turns a failed response's status and body text into an ApiError. */
@@ -49,7 +51,8 @@ export function errorFromResponse(status: number, bodyText: string): ApiError {
   const parsed = ApiErrorSchema.safeParse(json);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
-    return new ApiError(code, message || fallbackMessage(status), status, fields);
+    // A reason code is worded in the user's language; otherwise the server's sentence stands.
+    return new ApiError(code, reasonWords(fields) ?? (message || fallbackMessage(status)), status, fields);
   }
   const code: ApiErrorCode = status === 401 ? "unauthenticated" : status === 403 ? "forbidden" : status === 404 ? "not_found" : status >= 500 ? "internal" : "bad_request";
   return new ApiError(code, fallbackMessage(status), status);
@@ -108,7 +111,7 @@ export async function request<T = undefined>(path: string, opts: RequestOptions<
     });
   } catch (err) {
     if (err instanceof DOMException && err.name === "AbortError") throw err;
-    throw new ApiError("network", NETWORK_MESSAGE, 0);
+    throw new ApiError("network", networkMessage(), 0);
   }
   const text = await res.text().catch(() => "");
   if (!res.ok) {

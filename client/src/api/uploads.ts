@@ -4,7 +4,7 @@
  * ApiError with the server's sentence).
  */
 import { ChannelCapabilitiesSchema, UploadResponseSchema, type ChannelCapabilities, type UploadResponse } from "@inbox/shared/api/uploads";
-import { ApiError, NETWORK_MESSAGE, errorFromResponse, request } from "./http.ts";
+import { ApiError, networkMessage, errorFromResponse, request } from "./http.ts";
 
 export function fetchCapabilities(inboxId: string): Promise<ChannelCapabilities> {
   return request(`/api/inboxes/${encodeURIComponent(inboxId)}/capabilities`, { schema: ChannelCapabilitiesSchema });
@@ -21,7 +21,7 @@ export async function uploadFile(conversationId: string, file: Blob, filename: s
       credentials: "same-origin",
     });
   } catch {
-    throw new ApiError("network", NETWORK_MESSAGE, 0);
+    throw new ApiError("network", networkMessage(), 0);
   }
   const text = await res.text().catch(() => "");
   if (!res.ok) throw errorFromResponse(res.status, text);

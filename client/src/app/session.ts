@@ -15,7 +15,7 @@ import type { MeResponse } from "@inbox/shared";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { createStore } from "solid-js/store";
 import { api } from "../api/endpoints.ts";
-import { ApiError, NETWORK_MESSAGE, onAccessChanged, onTwoFactorRequired, onUnauthenticated } from "../api/http.ts";
+import { ApiError, networkMessage, onAccessChanged, onTwoFactorRequired, onUnauthenticated } from "../api/http.ts";
 import { wipeLocalData } from "../local/wipe.ts";
 import { forgetCachedMe, localStorageOrNull, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe } from "./me-cache.ts";
 import { forgetSessionHint, mayHaveSession } from "./session-hint.ts";
@@ -82,7 +82,7 @@ export function createSessionSlice(): SessionSlice {
     try {
       await adopt(await api.me());
     } catch (err) {
-      const error = err instanceof ApiError ? err : new ApiError("network", NETWORK_MESSAGE, 0);
+      const error = err instanceof ApiError ? err : new ApiError("network", networkMessage(), 0);
       const next = sessionAfterMeFailure(state.status === "signedIn", error);
       if (next === "signedOut") endSession();
       else if (next === "unreachable") setState({ status: "unreachable", me: null, enrolment: null });

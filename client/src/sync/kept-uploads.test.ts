@@ -1,6 +1,6 @@
 import type { Command, CommandResult } from "@inbox/shared";
 import { describe, expect, it } from "vitest";
-import { ApiError, NETWORK_MESSAGE } from "../api/http.ts";
+import { ApiError, networkMessage } from "../api/http.ts";
 import { createReplayer, type QueuedCommand } from "./outbox-replayer.ts";
 import { classifyFailure, refusalResult } from "./outcomes.ts";
 import { createUploadResolver, keepForUpload, type KeptStore } from "./kept-uploads.ts";
@@ -27,7 +27,7 @@ function harness(opts: { uploadFails?: number } = {}) {
   const uploads: string[] = [];
   let failUploads = opts.uploadFails ?? 0;
   const resolve = createUploadResolver(store, async (conv, file, filename) => {
-    if (failUploads-- > 0) throw new ApiError("network", NETWORK_MESSAGE, 0);
+    if (failUploads-- > 0) throw new ApiError("network", networkMessage(), 0);
     uploads.push(`${conv}/${filename}/${file.size}`);
     return { url: `/media/${uploads.length}.png`, kind: "image", mimeType: file.type, size: file.size, filename };
   });

@@ -1,7 +1,7 @@
 import type { Command, CommandResult } from "@inbox/shared";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { ApiError, NETWORK_MESSAGE } from "../api/http.ts";
+import { ApiError, networkMessage } from "../api/http.ts";
 import { createReplayer, type Outcome, type QueuedCommand, type ReplayerDeps, type ReplayerStore } from "./outbox-replayer.ts";
 import { appendToDraft, classifyFailure, outcomeEffects, refusalResult, settlePlan } from "./outcomes.ts";
 
@@ -35,7 +35,7 @@ function fakeServer(opts: { refuse?: (c: Command) => CommandResult | null } = {}
     requests.push(commands.map((c) => c.clientId));
     if (failNext > 0) {
       failNext--;
-      throw new ApiError("network", NETWORK_MESSAGE, 0);
+      throw new ApiError("network", networkMessage(), 0);
     }
     const results = commands.map((c) => {
       const seen = first.get(c.clientId);
@@ -49,7 +49,7 @@ function fakeServer(opts: { refuse?: (c: Command) => CommandResult | null } = {}
     if (loseNextAnswer) {
       // Applied on the server, but the answer never reaches the client.
       loseNextAnswer = false;
-      throw new ApiError("network", NETWORK_MESSAGE, 0);
+      throw new ApiError("network", networkMessage(), 0);
     }
     return results;
   };

@@ -7,7 +7,8 @@ import type { Command, CommandResult, Conversation, Message } from "@inbox/share
 import type * as Y from "yjs";
 import { ApiError } from "../api/http.ts";
 import type { FailureKind, Outcome } from "./outbox-replayer.ts";
-import { overrideOffer, refusalWords } from "./refusal-words.ts";
+import { reasonWords } from "../api/error-words.ts";
+import { overrideOffer, refusalWords, refusedWords } from "./refusal-words.ts";
 
 export interface OutcomeEffects {
   /** Text to put back into this conversation's shared draft. */
@@ -24,10 +25,10 @@ export function outcomeEffects({ entry, result }: Outcome): OutcomeEffects {
   // Marking read is housekeeping: if it fails the badge simply stays.
   if (command.type === "read") return {};
   if (command.type === "reply" && result.keepAsDraft) {
-    return { draft: { conversationId: command.conversationId, text: command.text }, notice: result.message };
+    return { draft: { conversationId: command.conversationId, text: command.text }, notice: reasonWords(result.fields) ?? result.message };
   }
   const action = overrideOffer(command, result);
-  return { notice: refusalWords(command, result) ?? result.message, ...(action ? { action } : {}) };
+  return { notice: refusalWords(command, result) ?? reasonWords(result.fields) ?? result.message, ...(action ? { action } : {}) };
 }
 
 /** How the local database changes once a batch is answered. */
@@ -74,7 +75,7 @@ export function classifyFailure(error: unknown): FailureKind {
 
 /** A command the server refused outright, as the answer the rest of the app understands. */
 export function refusalResult(command: Command, error: unknown): CommandResult {
-  const message = error instanceof ApiError ? error.message : "The server refused this change.";
+  const message = error instanceof ApiError ? error.message : refusedWords();
   const keepAsDraft = command.type === "reply";
   return {
     clientId: command.clientId,

@@ -18,6 +18,7 @@ const t = defineMessages(
     transferred: "Already transferred to {to}.",
     overCapacity: "{name} has {load} of {capacity} chats. Assign anyway?",
     assignAnyway: "Assign anyway",
+    refused: "The server refused this change.",
   },
   {
     reassignedBy: "Já reatribuída a {to} por {by}.",
@@ -29,8 +30,12 @@ const t = defineMessages(
     transferred: "Já transferida para {to}.",
     overCapacity: "{name} tem {load} de {capacity} conversas. Atribuir mesmo assim?",
     assignAnyway: "Atribuir mesmo assim",
+    refused: "O servidor recusou esta alteração.",
   },
 );
+
+/** A refusal that came without the server's words. */
+export const refusedWords = (): string => t("refused");
 
 type Refused = Extract<CommandResult, { ok: false }>;
 

@@ -20,13 +20,13 @@ import {
 import { auditInsert, type AuditActor } from "../db/event-rows.ts";
 import { users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { HttpError, notFound, refused } from "../http/http-error.ts";
 import type { AccountDeps } from "./account-deps.ts";
 
 /** How long a QR code shown for enrolment can be confirmed. */
 const SETUP_TTL_MS = 15 * 60_000;
 
-const wrongCode = () => new HttpError(400, "validation_failed", "That code is not right. Check the code in your authenticator app and try again.", { reason: "wrong_code" });
+const wrongCode = () => refused(400, "validation_failed", "wrong_code");
 
 /**
  * Enrolment, step one: a new secret, shown as a QR code and as the text key. Nothing is stored

@@ -45,7 +45,7 @@ describe("sign-in", () => {
     expect(wrong.status).toBe(401);
     expect(unknown.status).toBe(401);
     const a = await wrong.json();
-    expect(a).toEqual({ error: { code: "invalid_credentials", message: "Wrong email or password." } });
+    expect(a).toEqual({ error: { code: "invalid_credentials", message: "Wrong email or password.", fields: { reason: "wrong_password" } } });
     expect(await unknown.json()).toEqual(a);
   });
 

@@ -4,7 +4,7 @@ import type { TwoFactorChallenge, User } from "@inbox/shared";
 import type { Writes } from "../db/record.ts";
 import { sessions, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { auditInsert, eventInsert, USER_AGENT_MAX } from "../db/event-rows.ts";
 import { loadUser } from "../db/read-model.ts";
@@ -60,7 +60,7 @@ export async function passwordSignIn(core: AuthDeps, email: string, password: st
         auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(row, from), action: "auth.sign_in_failed", at }),
       ]);
     }
-    throw new HttpError(401, "invalid_credentials", "Wrong email or password.");
+    throw refused(401, "invalid_credentials", "wrong_password");
   }
   const rehashed = verified.rehash ? await core.passwords.hash(password) : null;
   const alongside = [...clearedOnSuccess(core, keys), ...(rehashed ? [core.db.update(users).set({ passwordHash: rehashed }).where(eq(users.id, row.id))] : [])];
@@ -71,7 +71,7 @@ export async function passwordSignIn(core: AuthDeps, email: string, password: st
 /** Signs in someone who has no second factor (a new account): an invitation accepted. */
 export async function signIn(core: AuthDeps, email: string, password: string, from: RequestOrigin): Promise<OpenedSession> {
   const result = await passwordSignIn(core, email, password, from);
-  if ("twoFactor" in result) throw new HttpError(401, "invalid_credentials", "This account uses two-factor sign-in: sign in from the sign-in page.");
+  if ("twoFactor" in result) throw refused(401, "invalid_credentials", "use_sign_in_page");
   return result;
 }
 
@@ -79,7 +79,7 @@ export async function signIn(core: AuthDeps, email: string, password: string, fr
 export const secondFactorKeys = (userId: string): ThrottleKeys => ({ account: `two-factor:${userId}`, address: null });
 
 const challengeGone = () =>
-  new HttpError(401, "invalid_credentials", "This sign-in has expired or had too many wrong codes. Enter your email and password again.", { reason: "challenge_gone" });
+  refused(401, "invalid_credentials", "challenge_gone");
 
 /**
  * Step two: a code from the authenticator app, or a recovery code (spent), for the challenge
@@ -99,7 +99,7 @@ export async function secondFactorSignIn(core: AuthDeps, challenge: string, code
     const left = await countWrongCode(core, pending.tokenHash);
     await core.writer.write([auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(row, from), action: "auth.two_factor_failed", at: core.now() })]);
     if (left === 0) throw challengeGone();
-    throw new HttpError(401, "invalid_credentials", "That code is not right. Check the code in your authenticator app and try again.", { reason: "wrong_code" });
+    throw refused(401, "invalid_credentials", "wrong_code");
   }
   const recoveryCodesLeft = used === "recovery" ? row.recoveryCodeHashes.length - 1 : undefined;
   return openSession(core, row, from, [endChallenge(core, pending.tokenHash), ...clearedOnSuccess(core, keys)], { secondFactor: used, recoveryCodesLeft });

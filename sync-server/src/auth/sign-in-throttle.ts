@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
 import { signInThrottle } from "../db/schema.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 
 /**
  * Sign-in throttling with exponential backoff, per account and per address. The counts live in
@@ -54,10 +54,8 @@ export async function refuseWhileLocked(core: Writes, keys: ThrottleKeys): Promi
   const locked = rows.filter((r) => r.lockedUntil > now).sort((a, b) => b.lockedUntil - a.lockedUntil)[0];
   if (!locked) return;
   const seconds = Math.ceil((locked.lockedUntil - now) / 1000);
-  const who = locked.key === keys.account ? "for this account" : "from your network";
-  throw new HttpError(429, "rate_limited", `Too many failed sign-ins ${who}. Try again in ${waitWords(seconds)}.`, undefined, {
-    "Retry-After": String(seconds),
-  });
+  const reason = locked.key === keys.account ? "sign_in_locked_account" : "sign_in_locked_network";
+  throw refused(429, "rate_limited", reason, { seconds: String(seconds) }, { "Retry-After": String(seconds) });
 }
 
 /** Counts a failure against both keys and locks those past their free failures. */
@@ -99,10 +97,4 @@ export function clearedOnSuccess(core: Writes, keys: ThrottleKeys) {
     core.db.delete(signInThrottle).where(eq(signInThrottle.key, keys.account)),
     core.db.delete(signInThrottle).where(and(lt(signInThrottle.lastFailureAt, now - THROTTLE.forgetAfterMs), lt(signInThrottle.lockedUntil, now))),
   ];
-}
-
-function waitWords(seconds: number): string {
-  if (seconds < 90) return seconds === 1 ? "1 second" : `${seconds} seconds`;
-  const minutes = Math.ceil(seconds / 60);
-  return `${minutes} minutes`;
 }

@@ -132,7 +132,11 @@ describe("the workspace's requirement", () => {
       for (const token of [ana, await s.login("ana@demo.inbox")]) {
         const list = await api("/api/conversations", token);
         expect(list.status).toBe(403);
-        expect(await errorOf(list)).toEqual({ code: "two_factor_required", message: "Your workspace requires two-factor sign-in. Set it up on your profile to continue." });
+        expect(await errorOf(list)).toEqual({
+          code: "two_factor_required",
+          message: "Your workspace requires two-factor sign-in. Set it up on your profile to continue.",
+          fields: { reason: "two_factor_setup_required" },
+        });
         expect(MeResponseSchema.parse(await (await api("/api/me", token)).json()).account?.mustEnrolTwoFactor).toBe(true);
       }
       const room = await agentSocket(`${s.url.replace("http", "ws")}/sync/team.${s.seed!.teamIds.support}`, ana).then(

@@ -3,7 +3,7 @@ import type { ChannelType } from "@inbox/shared";
 import type { Reads, Writes } from "../db/record.ts";
 import type { Publishes } from "../rooms/publish.ts";
 import { contactIdentities, conversations } from "../db/schema.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 import { touchTeamConversations } from "../contacts/index.ts";
 import { toConversation } from "../db/read-model.ts";
 import { CHANNEL_NAMES } from "./channel-names.ts";
@@ -57,7 +57,7 @@ export async function refuseIfUnreachable(core: Reads, conv: Where & { channel: 
     .limit(1);
   if (!identity) return;
   const channel = CHANNEL_NAMES[conv.channel as ChannelType] ?? conv.channel;
-  throw new HttpError(409, "channel_unavailable", `This customer has blocked the business on ${channel}, so replies cannot reach them. You can reply once they write again.`);
+  throw refused(409, "channel_unavailable", "customer_blocked", { channel });
 }
 
 /** Agents' devices learn of it through their team rooms and the next pull (the contact is re-stamped by trigger). */

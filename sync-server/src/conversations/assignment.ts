@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { can, canSeeTeam, newId, type Conversation } from "@inbox/shared";
 import { conversations, events, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden } from "../http/http-error.ts";
+import { HttpError, forbidden, forbiddenBecause } from "../http/http-error.ts";
 import { afterCapacityFreed } from "../routing/index.ts";
 import { tellPeople } from "../notifications/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
@@ -86,11 +86,11 @@ export function assignConversation(core: InterveneDeps, user: SessionUser, id: s
  */
 async function refuseAgentAssignment(core: InterveneDeps, user: SessionUser, row: ConversationRow, assigneeId: string | null): Promise<void> {
   if (assigneeId !== user.id && !(assigneeId === null && row.assigneeId === user.id)) {
-    throw forbidden("Agents can assign chats only to themselves. Ask a supervisor to reassign it.");
+    throw forbiddenBecause("assign_self_only");
   }
   if (row.assigneeId !== null && row.assigneeId !== user.id) {
     const holder = await loadUser(core.db, row.assigneeId);
-    throw forbidden(`This chat is assigned to ${holder?.name ?? "a colleague"}. Only a supervisor or admin can reassign it; ask them, or ask ${holder?.name.split(" ")[0] ?? "your colleague"} to hand it back.`);
+    throw holder ? forbiddenBecause("assigned_to_colleague", { name: holder.name, first: holder.name.split(" ")[0] ?? holder.name }) : forbiddenBecause("assigned_to_someone");
   }
 }
 

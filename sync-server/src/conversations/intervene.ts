@@ -3,7 +3,7 @@ import { can, canSeeTeam, newId, roomName, type Conversation } from "@inbox/shar
 import { conversations } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden } from "../http/http-error.ts";
+import { HttpError, forbiddenBecause } from "../http/http-error.ts";
 import { afterCapacityFreed } from "../routing/index.ts";
 import { supervisorsOf, tellPeople } from "../notifications/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
@@ -31,7 +31,7 @@ export async function transferConversation(
   teamId: string,
   opts: { reason?: string; expectedTeamId?: string } = {},
 ): Promise<Conversation> {
-  if (!supervises(user)) throw forbidden("Only a supervisor or admin can transfer a chat to another team.");
+  if (!supervises(user)) throw forbiddenBecause("transfer_supervisors_only");
   const current = await conversationForUser(core, user, id);
   const team = await core.db.query.teams.findFirst({ where: (t, { eq: e }) => e(t.id, teamId) });
   if (!team || team.workspaceId !== user.workspaceId || !canSeeTeam(user, teamId)) {
@@ -101,7 +101,7 @@ export async function setHand(core: InterveneDeps, user: SessionUser, id: string
  * to the assignee, and a raised hand is lowered: help has come.
  */
 export async function joinConversation(core: InterveneDeps, user: SessionUser, id: string): Promise<Conversation> {
-  if (!supervises(user)) throw forbidden("Only a supervisor or admin can join a chat.");
+  if (!supervises(user)) throw forbiddenBecause("join_supervisors_only");
   const current = await conversationForUser(core, user, id);
   return core.locks.run(`conversation:${id}`, async () => {
     const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? current;

@@ -1,8 +1,8 @@
 import type { Context, Hono } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import { z } from "zod";
-import { can, type PermissionFlag } from "@inbox/shared";
-import { HttpError, forbidden } from "./http-error.ts";
+import { can } from "@inbox/shared";
+import { HttpError, forbiddenBecause, refused } from "./http-error.ts";
 import { readJson, validationError } from "./read-body.ts";
 import { refuseUntilEnrolled } from "./two-factor-gate.ts";
 import type { Access, AppEnv, SessionUser } from "./app-env.ts";
@@ -34,23 +34,9 @@ interface Input<B, Q> {
 
 export type UserInput<B, Q> = Input<B, Q> & { user: SessionUser };
 
-/** What a refused permission is called, so the person reads what their role lacks. */
-const REFUSED: Record<PermissionFlag, string> = {
-  reply: "replying to customers",
-  manageContacts: "editing or merging contacts",
-  deleteContacts: "erasing contacts",
-  exportData: "exporting data",
-  manageContent: "managing canned responses and articles",
-  viewReports: "viewing reports",
-  supervise: "supervising",
-  manageChannels: "managing channels",
-  managePeople: "managing people and roles",
-  viewAudit: "viewing the audit log",
-  configureAI: "configuring AI",
-};
-
-function refusal(access: Exclude<Access, "public">): string {
-  return typeof access === "object" && "permission" in access ? `Your role does not allow ${REFUSED[access.permission]}.` : "Your role does not allow this action.";
+/** A refused permission names what the role lacks (shared reasons `no_permission_<flag>`). */
+function refusal(access: Exclude<Access, "public">): HttpError {
+  return forbiddenBecause(typeof access === "object" && "permission" in access ? `no_permission_${access.permission}` : "no_permission");
 }
 
 function allows(access: Exclude<Access, "public">, user: SessionUser): boolean {
@@ -83,8 +69,8 @@ export class ApiRegistry {
       spec,
       (c) => {
         const user = c.get("user");
-        if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
-        if (!allows(spec.access, user)) throw forbidden(refusal(spec.access));
+        if (!user) throw refused(401, "unauthenticated", "sign_in_required");
+        if (!allows(spec.access, user)) throw refusal(spec.access);
         if (!spec.whileEnrolling) refuseUntilEnrolled(user);
         return user;
       },

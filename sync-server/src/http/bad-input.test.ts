@@ -122,12 +122,12 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
       const res = await server.api(`/api/conversations/${conv.id}/status`, { method: "POST", json: body });
       expect(res.status).toBe(401);
       const err = await errorOf(res);
-      expect(err).toEqual({ code: "unauthenticated", message: "Please sign in to continue." });
+      expect(err).toEqual({ code: "unauthenticated", message: "Please sign in to continue.", fields: { reason: "sign_in_required" } });
     }
     // An agent on an admin route hears about their role, not the route's fields.
     const admin = await server.api("/api/admin/kb/articles", { method: "POST", token: ana, json: { wrong: "shape" } });
     expect(admin.status).toBe(403);
-    expect((await errorOf(admin)).fields).toBeUndefined();
+    expect((await errorOf(admin)).fields).toEqual({ reason: "no_permission_manageContent" });
   });
 
   it("unknown API paths and ids", async () => {

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ApiError, ErrorCode } from "@inbox/shared";
+import { reasonFields, reasonSentence, type ApiError, type ErrorCode, type ReasonCode, type ReasonParams } from "@inbox/shared";
 
 /** The one error type routes throw; `message` is shown to the user as is. */
 export class HttpError extends Error {
@@ -15,6 +15,16 @@ export class HttpError extends Error {
     super(message);
   }
 }
+
+/**
+ * A refusal with a reason code (shared/src/api/reasons.ts): the PWA words it in the user's
+ * language from the code and parameters; `message` is the English sentence for everyone else.
+ */
+export function refused(status: ContentfulStatusCode, code: ErrorCode, reason: ReasonCode, params?: ReasonParams, headers?: Record<string, string>): HttpError {
+  return new HttpError(status, code, reasonSentence(reason, params), reasonFields(reason, params), headers);
+}
+
+export const forbiddenBecause = (reason: ReasonCode, params?: ReasonParams) => refused(403, "forbidden", reason, params);
 
 export const forbidden = (message = "You don't have access to this.") => new HttpError(403, "forbidden", message);
 export const notFound = (what: string) => new HttpError(404, "not_found", `${what} was not found.`);

@@ -1,6 +1,6 @@
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./app-env.ts";
-import { HttpError } from "./http-error.ts";
+import { refused } from "./http-error.ts";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -20,7 +20,7 @@ const CROSS_SITE_BY_DESIGN = [/^\/api\/widget\//, /^\/webhooks\//];
 export function sameOriginWrites(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     if (!SAFE_METHODS.has(c.req.method) && !CROSS_SITE_BY_DESIGN.some((re) => re.test(c.req.path)) && !comesFromOurOrigin(c)) {
-      throw new HttpError(403, "forbidden", "This request came from another website, so it was refused. Open the inbox at its own address and try again.");
+      throw refused(403, "forbidden", "cross_site");
     }
     await next();
   };

@@ -1,5 +1,5 @@
 import type { SessionUser } from "./app-env.ts";
-import { HttpError } from "./http-error.ts";
+import { refused } from "./http-error.ts";
 
 /**
  * The enrolment gate: while the workspace requires a second factor this user has not set up,
@@ -9,6 +9,6 @@ import { HttpError } from "./http-error.ts";
  */
 export function refuseUntilEnrolled(user: SessionUser): void {
   if (user.mustEnrolTwoFactor) {
-    throw new HttpError(403, "two_factor_required", "Your workspace requires two-factor sign-in. Set it up on your profile to continue.");
+    throw refused(403, "two_factor_required", "two_factor_setup_required");
   }
 }

@@ -3,7 +3,7 @@ import type { MessageContent } from "@inbox/shared";
 import type { Reads, Writes } from "../db/record.ts";
 import { media } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { HttpError, notFound, refused } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { MEDIA_KEY_RE } from "./blob-store.ts";
 
@@ -44,7 +44,7 @@ export async function refuseForeignAttachment(core: Reads, user: SessionUser, co
   if (!("url" in content)) return;
   const key = content.url.startsWith("/media/") ? content.url.slice("/media/".length) : "";
   const row = MEDIA_KEY_RE.test(key) ? await core.db.query.media.findFirst({ where: eq(media.key, key) }) : undefined;
-  if (!row || row.workspaceId !== user.workspaceId) throw new HttpError(400, "bad_request", "The attachment was not found. Attach the file again.");
+  if (!row || row.workspaceId !== user.workspaceId) throw refused(400, "bad_request", "attachment_missing");
   if (row.conversationId === conversationId || (row.conversationId === null && row.uploaderId === user.id)) return;
   throw new HttpError(403, "forbidden", "This file belongs to another conversation or another person's upload. Attach it again from your device.");
 }

@@ -3,7 +3,7 @@ import type { SessionReads } from "../auth/index.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 import { MEDIA_KEY_RE, type BlobStore } from "./blob-store.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { notFound, refused } from "../http/http-error.ts";
 import { refuseUntilEnrolled } from "../http/two-factor-gate.ts";
 import { checkMediaLink } from "./media-links.ts";
 import { sessionMiddleware } from "../auth/index.ts";
@@ -30,10 +30,10 @@ export function registerMediaRoutes(app: Hono<AppEnv>, core: MediaDeps): void {
     const sig = c.req.query("sig");
     if (exp !== undefined || sig !== undefined) {
       if (!(await checkMediaLink(core.secrets, key, exp, sig, core.now())))
-        throw new HttpError(403, "forbidden", "This link to the file has expired or is not valid. Reopen the chat to get a new one.");
+        throw refused(403, "forbidden", "media_link_expired");
     } else {
       const user = c.get("user");
-      if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
+      if (!user) throw refused(401, "unauthenticated", "sign_in_required");
       refuseUntilEnrolled(user);
       await refuseUnlessMayRead(core, user, key);
     }

@@ -1,12 +1,12 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { can, newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
+import { can, newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, type ReasonCode, searchableText } from "@inbox/shared";
 import type { Connector } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
 import type { RoutingDeps } from "../routing/index.ts";
 import { refuseOverChannelLimits, type UploadDeps } from "./uploads.ts";
 import { conversations, messages, outbox, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden } from "../http/http-error.ts";
+import { HttpError, refused, forbiddenBecause } from "../http/http-error.ts";
 import { publish } from "../rooms/publish.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
@@ -31,9 +31,9 @@ export interface ReplyResult {
 }
 
 /** What agents see when the channel cannot take replies (the seed's failure table). */
-export const CHANNEL_BLOCKS: Record<string, string> = {
-  disabled: "This channel was disabled by an admin. You can't reply here; earlier messages stay visible.",
-  token_expired: "This channel's connection has expired. An admin must reconnect it in the admin settings.",
+export const CHANNEL_BLOCKS: Record<string, ReasonCode> = {
+  disabled: "channel_disabled",
+  token_expired: "channel_expired",
 };
 
 /**
@@ -52,7 +52,7 @@ export async function sendAgentReply(
     expectedAssigneeId?: string | null;
   },
 ): Promise<ReplyResult> {
-  if (!can(user, "reply")) throw forbidden("Your role does not allow replying to customers.");
+  if (!can(user, "reply")) throw forbiddenBecause("no_permission_reply");
   const conv = await conversationForUser(core, user, conversationId);
   const replied = await core.locks.run(`conversation:${conv.id}`, async () => {
     const existing = await core.db.query.messages.findFirst({
@@ -60,7 +60,7 @@ export async function sendAgentReply(
     });
     if (existing) {
       if (existing.conversationId !== conv.id || existing.senderId !== user.id) {
-        throw new HttpError(409, "conflict", "This message id was already used for another message.");
+        throw refused(409, "conflict", "message_id_reused");
       }
       const current = await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) });
       return { message: toMessage(existing), conversation: toConversation(current!), duplicate: true };
@@ -69,7 +69,7 @@ export async function sendAgentReply(
     if (input.expectedAssigneeId !== undefined) await refuseIfTakenMeanwhile(core, user, current, input.expectedAssigneeId);
     const inbox = await core.caches.inboxes.getOrLoad(conv.inboxId, () => getInboxRow(core.db, conv.inboxId));
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
-    if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
+    if (blocked) throw refused(409, "channel_unavailable", blocked);
     await refuseIfUnreachable(core, current);
     await refuseOutsideWindow(core, current, inbox ?? { channel: current.channel, settings: {} });
     await refuseForeignAttachment(core, user, conv.id, input.content);
@@ -139,11 +139,7 @@ async function refuseIfTakenMeanwhile(core: ReplyDeps, user: SessionUser, curren
   const now = current.assigneeId;
   if (now === null || now === user.id || now === expected) return;
   const taker = await core.db.query.users.findFirst({ where: eq(users.id, now) });
-  throw new HttpError(
-    409,
-    "conflict",
-    `Conversation was taken by ${taker?.name.split(" ")[0] ?? "a colleague"} while you were offline; your reply was kept as a draft.`,
-  );
+  throw taker ? refused(409, "conflict", "taken_while_offline", { first: taker.name.split(" ")[0] ?? taker.name }) : refused(409, "conflict", "taken_while_offline_someone");
 }
 
 /**
@@ -161,15 +157,9 @@ async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow, inbox
     .orderBy(desc(messages.createdAt))
     .limit(1);
   if (last && core.now() - last.at <= hours * 3600_000) return;
-  const days = hours >= 48 && hours % 24 === 0 ? `${hours / 24} days` : `${hours} hours`;
   // Within the human-agent window but with the setting off: say what would allow the reply.
   const tagHours = core.connectors.get(conv.channel as never)?.capabilities.humanAgentWindowHours ?? null;
   const tagWouldAllow = tagHours !== null && !humanAgentTagOf(inbox.settings) && !!last && core.now() - last.at <= tagHours * 3600_000;
-  throw new HttpError(
-    409,
-    "channel_unavailable",
-    `This customer last wrote more than ${days} ago, so this channel does not allow a free-form reply now. They must write again first${conv.channel === "whatsapp" ? ", or send an approved template" : ""}.${
-      tagWouldAllow ? " A person may answer up to 7 days later with the Human Agent tag, which is off for this channel: an admin can turn it on in Settings → Channels if the Meta app has that permission." : ""
-    }`,
-  );
+  const reason = conv.channel === "whatsapp" ? "window_closed_template" : tagWouldAllow ? "window_closed_tag_off" : "window_closed";
+  throw refused(409, "channel_unavailable", reason, { hours: String(hours) });
 }

@@ -4,7 +4,7 @@ import type { Writes } from "../db/record.ts";
 import { publishMessages, type Publishes } from "../rooms/publish.ts";
 import { messages, outbox } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden, notFound } from "../http/http-error.ts";
+import { HttpError, notFound, forbiddenBecause, refused } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";
@@ -33,7 +33,7 @@ export interface RetryResult {
  * so a double click or a replayed request re-queues it once.
  */
 export async function retryFailedMessage(core: RetryDeps, user: SessionUser, messageId: string): Promise<RetryResult> {
-  if (!can(user, "reply")) throw forbidden("Your role does not allow replying to customers.");
+  if (!can(user, "reply")) throw forbiddenBecause("no_permission_reply");
   const found = await core.db.query.messages.findFirst({ where: eq(messages.id, messageId) });
   if (!found || found.workspaceId !== user.workspaceId) throw notFound("The message");
   const conv = await conversationForUser(core, user, found.conversationId);
@@ -44,7 +44,7 @@ export async function retryFailedMessage(core: RetryDeps, user: SessionUser, mes
     if (!AGAIN.includes(current.status)) return { message: toMessage(current), requeued: false };
     const inbox = await getInboxRow(core.db, conv.inboxId);
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
-    if (blocked) throw new HttpError(409, "channel_unavailable", blocked);
+    if (blocked) throw refused(409, "channel_unavailable", blocked);
     await refuseIfUnreachable(core, conv);
 
     const at = core.now();

@@ -16,7 +16,7 @@ import type { Connector } from "@inbox/connectors";
 import type { Writes } from "../db/record.ts";
 import { MEDIA_KEY_RE, newMediaKey, type BlobStore } from "../media/blob-store.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden, notFound } from "../http/http-error.ts";
+import { HttpError, forbidden, notFound, refused } from "../http/http-error.ts";
 import { recordMedia } from "../media/media-access.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { CHANNEL_NAMES } from "../channels/index.ts";
@@ -168,7 +168,7 @@ export async function refuseOverChannelLimits(core: UploadDeps, channel: Channel
     case "file": {
       const key = content.url.startsWith("/media/") ? content.url.slice("/media/".length) : "";
       const blob = MEDIA_KEY_RE.test(key) ? await core.blobs.get(key) : null;
-      if (!blob) throw new HttpError(400, "bad_request", "The attachment was not found. Attach the file again.");
+      if (!blob) throw refused(400, "bad_request", "attachment_missing");
       if (attachmentKindOf(blob.mimeType) !== content.kind || baseMimeType(content.mimeType) !== blob.mimeType) throw new HttpError(400, "bad_request", "The attachment does not match its kind. Attach the file again.");
       const problem = checkAttachment(caps, { mimeType: blob.mimeType, size: blob.bytes.byteLength });
       if (problem) throw attachmentRefused(channel, problem);

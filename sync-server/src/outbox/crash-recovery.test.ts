@@ -29,7 +29,8 @@ async function json<T>(res: Response): Promise<T> {
 }
 
 describe("crash recovery", () => {
-  it("replies replayed after the server was killed mid-batch reach the customer once each, in order", async () => {
+  // Two server processes start and 300 replies go through: near 20 s alone, so more room on a busy machine.
+  it("replies replayed after the server was killed mid-batch reach the customer once each, in order", { timeout: 90_000 }, async () => {
     const first = await start();
     const { url, inboxId, dir } = first.info;
     const post = (base: string, path: string, body: unknown, token?: string) =>

@@ -66,6 +66,8 @@ beforeAll(async () => {
   server = await startTestServer();
   // The scenario starts after the demo seed's activity and crosses an hour boundary half-way.
   hour = Math.ceil((Date.now() + 31 * MIN) / HOUR) * HOUR;
+  // Never a day boundary (UTC, the demo's report zone): the daily series must hold one day.
+  if (hour % (24 * HOUR) === 0) hour += HOUR;
   base = hour - 30 * MIN;
   at(-2 * MIN);
   tokens.alice = await server.login("admin@demo.inbox");

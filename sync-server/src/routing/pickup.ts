@@ -3,7 +3,7 @@ import { newId, type Conversation } from "@inbox/shared";
 import { offeredTo } from "@inbox/shared/domain/routing";
 import type { RoutingDeps } from "./router.ts";
 import { conversations, events } from "../db/schema.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, refused } from "../http/http-error.ts";
 import { toConversation, type ConversationRow } from "../db/read-model.ts";
 import { publish } from "../rooms/publish.ts";
 
@@ -27,7 +27,7 @@ export function recordPickup(core: RoutingDeps, id: string, userId: string, via:
       .where(and(eq(events.conversationId, id), eq(events.type, "conversation.assigned")))
       .orderBy(desc(events.at), desc(sql`rowid`))
       .limit(1);
-    if (!assigned || assigned.data.to !== userId) throw new HttpError(409, "conflict", "This chat was not offered to you.");
+    if (!assigned || assigned.data.to !== userId) throw refused(409, "conflict", "not_offered_to_you");
     const existing = await core.db
       .select({ data: events.data })
       .from(events)
@@ -56,7 +56,7 @@ export function recordPickup(core: RoutingDeps, id: string, userId: string, via:
     const pickedUp = Number((inserted as { rowsAffected?: number }).rowsAffected ?? 0) > 0;
     if (!pickedUp) {
       const now = await core.db.query.conversations.findFirst({ where: eq(conversations.id, id), columns: { assigneeId: true } });
-      if (now?.assigneeId !== userId) throw new HttpError(409, "conflict", "This chat was offered to someone else meanwhile.");
+      if (now?.assigneeId !== userId) throw refused(409, "conflict", "offered_elsewhere");
     }
     return { pickedUp, waitedMs };
   });

@@ -5,7 +5,7 @@ import { CSAT_SETTING, csatEnabledOf } from "@inbox/shared/domain/csat";
 import type { Caches } from "../db/caches.ts";
 import { conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { forbidden, notFound } from "../http/http-error.ts";
+import { notFound, forbiddenBecause } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
@@ -195,6 +195,6 @@ export async function setInboxRouting(
 /** The assignee takes the chat they were offered (see pickup.ts). */
 export async function pickUpConversation(core: RoutingServiceDeps, user: SessionUser, id: string): Promise<PickupResult> {
   const row = await conversationForUser(core, user, id);
-  if (row.assigneeId !== user.id) throw forbidden("Only the person this chat is assigned to can pick it up.");
+  if (row.assigneeId !== user.id) throw forbiddenBecause("pickup_assignee_only");
   return recordPickup(core, id, user.id, "button");
 }

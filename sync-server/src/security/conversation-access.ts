@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or, type SQL, type SQLWrapper } from "drizzle
 import { canSeeConversation, scopeOf } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { forbidden, notFound } from "../http/http-error.ts";
+import { forbiddenBecause, notFound } from "../http/http-error.ts";
 import { getConversationRow, type ConversationRow } from "../db/read-model.ts";
 import { conversations } from "../db/schema.ts";
 
@@ -15,7 +15,7 @@ export async function conversationForUser(core: Reads, user: SessionUser, id: st
   const row = await getConversationRow(core.db, id);
   if (!row || row.workspaceId !== user.workspaceId) throw notFound("The conversation");
   if (!canSeeConversation(user, row)) {
-    throw forbidden(user.teamIds.includes(row.teamId) ? "Your role shows you only conversations assigned to you." : "This conversation belongs to a team you are not in.");
+    throw forbiddenBecause(user.teamIds.includes(row.teamId) ? "assigned_only" : "team_not_yours");
   }
   return row;
 }

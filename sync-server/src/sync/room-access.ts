@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { canSeeConversation, canSuperviseTeam, parseRoomName, seesTeamList, type RoomRef, type User } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { conversations, teams } from "../db/schema.ts";
-import { HttpError, forbidden, notFound } from "../http/http-error.ts";
+import { HttpError, forbidden, notFound, forbiddenBecause } from "../http/http-error.ts";
 
 /** What the record says about the team or conversation a room belongs to. */
 export interface RoomOwner {
@@ -34,17 +34,17 @@ export function judgeRoom(user: RoomUser, ref: RoomRef, owner: RoomOwner | undef
     if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
     // A role that sees only some of the team's chats gets them in its own `mine.<id>` room instead.
     if (!seesTeamList(user, ref.id)) {
-      return { ok: false, error: forbidden(user.teamIds.includes(ref.id) ? "Your role shows you only some of this team's conversations." : "You are not in this team.") };
+      return { ok: false, error: forbiddenBecause(user.teamIds.includes(ref.id) ? "team_partly_visible" : "not_in_team") };
     }
     return { ok: true, writable: false };
   }
   if (ref.kind === "board") {
     if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
-    if (!canSuperviseTeam(user, ref.id)) return { ok: false, error: forbidden("Only this team's supervisors and admins see its board.") };
+    if (!canSuperviseTeam(user, ref.id)) return { ok: false, error: forbiddenBecause("board_supervisors_only") };
     return { ok: true, writable: false };
   }
   if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("The conversation") };
-  if (!canSeeConversation(user, owner)) return { ok: false, error: forbidden("This conversation is not one you may see.") };
+  if (!canSeeConversation(user, owner)) return { ok: false, error: forbiddenBecause("conversation_hidden") };
   return { ok: true, writable: ref.kind === "work" };
 }
 

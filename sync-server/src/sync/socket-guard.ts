@@ -1,6 +1,6 @@
 import { parseRoomName } from "@inbox/shared";
 import { usersOfSessions, type SessionReads } from "../auth/index.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, refused } from "../http/http-error.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY, CLOSE_UNAUTHENTICATED, type PeerUser } from "../rooms/peer.ts";
 import { judgeRoom, roomOwners } from "./room-access.ts";
@@ -58,7 +58,7 @@ export interface GuardedSocket extends SocketAccess {
 }
 
 export function tooManySockets(): HttpError {
-  return new HttpError(429, "rate_limited", "Too many live connections are open for this sign-in. Close some tabs and try again.");
+  return refused(429, "rate_limited", "too_many_sockets");
 }
 
 /** This process's open agent sockets, checked again on a timer (Node) and closed at sign-out. */

@@ -128,6 +128,8 @@ describe("commands: exactly once, in order", () => {
       code: "conflict",
       message: "Conversation was taken by Sam while you were offline; your reply was kept as a draft.",
       keepAsDraft: true,
+      // The PWA words it in the agent's language from these.
+      fields: { reason: "taken_while_offline", first: "Sam" },
     });
     const msgs = await server.core.db.query.messages.findMany({ where: (m, { eq }) => eq(m.conversationId, conv.id) });
     expect(msgs.some((m) => m.text === "I can help!")).toBe(false);

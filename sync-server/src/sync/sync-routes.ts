@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { Reads } from "../db/record.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 import { refuseUntilEnrolled } from "../http/two-factor-gate.ts";
 import { authorizeRoom } from "./room-access.ts";
 import { requireWebSocketUpgrade } from "../http/websocket.ts";
@@ -16,7 +16,7 @@ import { requireOwnOrigin } from "./socket-origin.ts";
 export function registerSyncRoutes(app: Hono<AppEnv>, core: Reads, sockets: RoomSocketGateway): void {
   app.get("/sync/:room", async (c) => {
     const user = c.get("user");
-    if (!user) throw new HttpError(401, "unauthenticated", "Please sign in to continue.");
+    if (!user) throw refused(401, "unauthenticated", "sign_in_required");
     refuseUntilEnrolled(user);
     requireOwnOrigin(c);
     const { writable } = await authorizeRoom(core, user, c.req.param("room"));
