@@ -94,7 +94,7 @@ export const t = defineMessages(
     waitingHours: "esperando há {n} h",
     waitingDays: "esperando há {n} d",
     waitingSince: "Cliente esperando resposta desde {time}",
-    handRaised: "Agente pediu ajuda",
+    handRaised: "Atendente pediu ajuda",
     assignedTo: "Atribuída a {name}",
     pickHint: "X seleciona uma conversa para uma ação em massa, Shift+X um intervalo.",
   },

@@ -75,7 +75,7 @@ export const t = defineMessages(
     openSimilar: "Abrir a conversa com {name} ({time})",
     problem: "Cliente",
     answer: "Resposta",
-    noAnswer: "Resolvida sem resposta de um agente.",
+    noAnswer: "Resolvida sem resposta de um atendente.",
     onDevice: "Offline: classificadas entre as conversas guardadas neste dispositivo.",
     cachedAt: "Offline: como encontradas na última vez online ({time}).",
     serverFailed: "Não foi possível consultar o servidor: classificadas entre as conversas guardadas neste dispositivo.",

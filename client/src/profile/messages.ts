@@ -113,7 +113,7 @@ export const t = defineMessages(
     kind_transferred: "Sua conversa é transferida para outra equipe",
     kind_whisper: "Um supervisor sussurra para você",
     kind_joined: "Um supervisor entra na sua conversa",
-    kind_hand_raised: "Um agente da sua equipe levanta a mão",
+    kind_hand_raised: "Um atendente da sua equipe levanta a mão",
     kind_sla_at_risk: "Uma conversa corre risco de estourar o SLA",
     kind_sla_breached: "Uma conversa estourou o SLA",
     passwordTitle: "Senha",

@@ -93,7 +93,7 @@ export const t = defineMessages(
     c_offered: "Oferecidas, não aceitas",
     c_waiting: "Esperando",
     c_waitingLong: "Esperando há mais de {minutes} min",
-    agents: "Agentes",
+    agents: "Atendentes",
     a_available: "Disponível",
     a_busy: "Ocupado",
     a_away: "Ausente",

@@ -198,7 +198,7 @@ export const t = defineMessages(
     handRaisedBy: "{actor} pediu ajuda",
     handLoweredBy: "{actor} baixou a mão levantada",
     joinedBy: "{actor} entrou na conversa",
-    whisperedBy: "{actor} sussurrou para {to} (só agentes)",
+    whisperedBy: "{actor} sussurrou para {to} (só atendentes)",
     noteTag: "Nota interna · {author}",
     whisperTag: "Sussurro de {author} para {to} · só atendentes",
     anotherTeam: "outra equipe",

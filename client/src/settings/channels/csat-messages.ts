@@ -14,7 +14,7 @@ export const t = defineMessages(
   {
     csatTitle: "Avaliações de satisfação",
     csatIntro:
-      "Quando uma conversa respondida por um agente for resolvida, pedir ao cliente que a avalie de 1 a 5 (com botões onde o canal permitir; nos outros, respondendo com um número), no idioma dele. No máximo uma vez por dia por conversa.",
+      "Quando uma conversa respondida por um atendente for resolvida, pedir ao cliente que a avalie de 1 a 5 (com botões onde o canal permitir; nos outros, respondendo com um número), no idioma dele. No máximo uma vez por dia por conversa.",
     csatOffline: "Você está offline: estas configurações podem ser alteradas quando voltar a ficar online.",
     csatAskFor: "Pedir avaliação em {name}",
     csatOn: "{name} agora pede aos clientes que avaliem as conversas resolvidas.",

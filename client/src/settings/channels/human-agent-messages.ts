@@ -9,7 +9,7 @@ export const t = defineMessages(
     humanAgentOff: "{name} replies only within 24 hours of the customer's last message.",
   },
   {
-    humanAgentLabel: "Tag Human Agent: os agentes podem responder até 7 dias após a última mensagem do cliente",
+    humanAgentLabel: "Tag Human Agent: os atendentes podem responder até 7 dias após a última mensagem do cliente",
     humanAgentHelp: "Ative só se o app da Meta tiver a permissão Human Agent; caso contrário, respostas após 24 horas são recusadas.",
     humanAgentOn: "{name} agora responde com a tag Human Agent até 7 dias após a última mensagem do cliente.",
     humanAgentOff: "{name} responde apenas dentro de 24 horas da última mensagem do cliente.",
