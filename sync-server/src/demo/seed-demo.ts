@@ -1,4 +1,4 @@
-import { newId } from "@inbox/shared";
+import { newId, type ChannelType } from "@inbox/shared";
 import { eq } from "drizzle-orm";
 import { createCore, type CoreOptions } from "../core.ts";
 import type { Database } from "../db/database.ts";
@@ -10,6 +10,7 @@ import { getInboxRow, loadUser } from "../db/read-model.ts";
 import { sendAgentReply } from "../messages/index.ts";
 import { startWidgetSession } from "../widget/index.ts";
 import { seedDemoContent } from "./demo-content.ts";
+import { demoMediaContent } from "./demo-media.ts";
 import { DEMO_CHANNEL_INBOXES, DEMO_CONVERSATIONS, DEMO_INBOXES, DEMO_TEAMS, DEMO_USERS } from "./demo-data.ts";
 import { SIMULATOR_BASE } from "../channels/index.ts";
 import { contactFor } from "../webhooks/index.ts";
@@ -48,7 +49,7 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
   // usually are: Settings shows the app's one callback URL, and the simulator can use it.
   const metaApp = { appId: demoDigits(15), appSecret: demoCredentials(core.connectors.get("messenger") ?? core.connectors.get("whatsapp")!).appSecret! };
   const credentialsFor = (channel: string) => {
-    const credentials = demoCredentials(core.connectors.get(channel)!);
+    const credentials = demoCredentials(core.connectors.get(channel as ChannelType)!);
     return isMetaChannel(channel) ? { ...credentials, ...metaApp } : credentials;
   };
   const channelInboxes = await Promise.all(
@@ -110,7 +111,7 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
           inbox,
           contactId: visitor.visitorId,
           contactName: demo.contact.name,
-          content: { kind: "text", text: line.text },
+          content: line.media ? await demoMediaContent({ ...core, blobs: deps.blobs }, line.media, workspaceId, line.text) : { kind: "text", text: line.text },
           clientId: null,
           externalId: inbox.channel === "webchat" ? null : `demo-${newId()}`,
           at: clock,
