@@ -115,6 +115,16 @@ describe("the per-app callback URL", () => {
     expect(copies).toHaveLength(1);
   });
 
+  it("a signed delivery no channel reads is acknowledged (Meta would retry it forever), stored nowhere and recorded", async () => {
+    const before = { a: await stored(page.id), n: await stored(number.id) };
+    for (const body of ["not json", JSON.stringify({ object: "permissions", entry: [{ id: "1" }] }), JSON.stringify({ object: "page", entry: [null] })]) {
+      const res = await deliver(messenger.buildWebhook(body, { appSecret: page.credentials.appSecret! }));
+      expect(res.status, body).toBe(200);
+    }
+    expect(await stored(page.id)).toBe(before.a);
+    expect(await stored(number.id)).toBe(before.n);
+  });
+
   it("the per-inbox URL still works for the same Page", async () => {
     const hook = messenger.buildWebhook(messenger.textMessage({ from: "psid-own-url", id: "m_own_url", text: "Via the inbox URL", pageId: page.credentials.pageId }), page.credentials);
     expect((await deliver(hook, `${server.url}/webhooks/messenger/${page.id}`)).status).toBe(200);
