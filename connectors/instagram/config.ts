@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ConnectorCapabilities } from "../src/connector.ts";
+import { metaAppIdField } from "../src/meta-app.ts";
 
 /**
  * What an admin enters to connect an Instagram professional account through the Messenger API
@@ -16,6 +17,8 @@ export const instagramCredentialsSchema = z.object({
   appSecret: z.string().trim().min(1, "Enter the app secret."),
   /** Any string; the same value goes into the dashboard's "Verify token" field. */
   verifyToken: z.string().trim().min(1, "Enter a verify token."),
+  /** The Meta App ID (optional): inboxes naming it are reached through the app's one callback URL, `/webhooks/meta/<appId>`. */
+  appId: metaAppIdField,
 });
 export type InstagramCredentials = z.infer<typeof instagramCredentialsSchema>;
 

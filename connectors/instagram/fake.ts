@@ -1,6 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Credentials, WebhookRequest } from "../src/connector.ts";
 import { FakePlatform, type FakeHandler, type FakeReply, type RecordedRequest } from "../src/testing/fake-platform.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "../src/testing/fixtures/media.ts";
 
 /**
  * A stand-in for Meta's Graph API as the Instagram connector uses it, for tests and the demo
@@ -22,6 +23,13 @@ export const FAKE_INSTAGRAM_CREDENTIALS: Credentials = {
 
 /** A tiny JPEG (SOI … EOI) the fake CDN serves for every asset. */
 export const FAKE_MEDIA_BYTES = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0xff, 0xd9]);
+
+/** Real files served by asset id (`fakeMediaUrl(base, PHOTO_JPEG.filename)`): the demo's photo, voice note and invoice. */
+export const FAKE_MEDIA_FILES: Record<string, { bytes: Uint8Array; mimeType: string }> = {
+  [PHOTO_JPEG.filename]: PHOTO_JPEG,
+  [VOICE_OGG.filename]: VOICE_OGG,
+  [INVOICE_PDF.filename]: INVOICE_PDF,
+};
 
 export class FakeInstagram extends FakePlatform {
   /** A CDN-style link on this fake, for attachment payloads (`imageMessage({ url: fake.mediaUrl("1") })`). */
@@ -56,6 +64,8 @@ export function createInstagramHandler(options: FakeInstagramOptions = {}): Fake
   return (req: RecordedRequest): FakeReply => {
     if (req.path.startsWith("/ig_messaging_cdn")) {
       if (req.query.get("asset_id") === "expired") return { status: 403, body: "URL signature expired" };
+      const real = FAKE_MEDIA_FILES[req.query.get("asset_id") ?? ""];
+      if (real) return { status: 200, headers: { "content-type": real.mimeType }, body: real.bytes };
       return { status: 200, headers: { "content-type": "image/jpeg" }, body: FAKE_MEDIA_BYTES };
     }
     const auth = String(req.headers.authorization ?? "");

@@ -11,6 +11,8 @@ import type { LineEvent, LineWebhookBody } from "./parse.ts";
  */
 
 export interface FakeLineOptions {
+  /** Content served for these message ids (`GET /v2/bot/message/{id}/content`); any other id gets FAKE_LINE_CONTENT. */
+  contents?: Map<string, { bytes: Uint8Array; mimeType: string }>;
   /** When set, any other Bearer token gets LINE's 401. */
   channelAccessToken?: string;
   /** Monthly quota (`limit: null` = unlimited) and usage, for the quota endpoints. */
@@ -91,6 +93,8 @@ export function lineFakeHandler(options: FakeLineOptions = {}): FakeHandler {
       return { body: { status: "succeeded" } };
     }
     if (req.method === "GET" && /\/v2\/bot\/message\/[^/]+\/content$/.test(req.path)) {
+      const own = options.contents?.get(/\/v2\/bot\/message\/([^/]+)\/content$/.exec(req.path)![1]!);
+      if (own) return { status: 200, headers: { "content-type": own.mimeType }, body: own.bytes };
       return { status: 200, headers: { "content-type": "image/jpeg" }, body: FAKE_LINE_CONTENT };
     }
     if (req.method === "POST" && /\/v2\/bot\/chat\/(markAsRead|loading\/start)$/.test(req.path)) return { status: 200, body: {} };

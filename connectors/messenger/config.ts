@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ConnectorCapabilities } from "../src/connector.ts";
+import { metaAppIdField } from "../src/meta-app.ts";
 
 /**
  * What an admin enters to connect a Facebook Page (Meta App Dashboard → Messenger → Settings).
@@ -15,6 +16,8 @@ export const messengerCredentialsSchema = z.object({
   appSecret: z.string().trim().min(1, "Enter the app secret."),
   /** Any string; the same value goes into the dashboard's "Verify token" field. */
   verifyToken: z.string().trim().min(1, "Enter a verify token."),
+  /** The Meta App ID (optional): inboxes naming it are reached through the app's one callback URL, `/webhooks/meta/<appId>`. */
+  appId: metaAppIdField,
 });
 export type MessengerCredentials = z.infer<typeof messengerCredentialsSchema>;
 

@@ -1,12 +1,20 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Credentials } from "../src/connector.ts";
 import { FakePlatform, type FakeHandler, type FakeReply, type RecordedRequest } from "../src/testing/fake-platform.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "../src/testing/fixtures/media.ts";
 
 /**
  * A stand-in for the Graph API's Messenger endpoints (Send API, `GET /me`, CDN media) plus the
  * webhook payloads Meta would post, for tests and the demo simulator. Shapes follow
  * https://developers.facebook.com/docs/messenger-platform/reference/ (send-api, webhook-events).
  */
+
+/** Real files served by name (`fakeMediaUrl(base, PHOTO_JPEG.filename)`): the demo's photo, voice note and invoice. */
+export const FAKE_MEDIA_FILES: Record<string, { bytes: Uint8Array; mimeType: string }> = {
+  [PHOTO_JPEG.filename]: PHOTO_JPEG,
+  [VOICE_OGG.filename]: VOICE_OGG,
+  [INVOICE_PDF.filename]: INVOICE_PDF,
+};
 
 export const FAKE_PAGE_ID = "104857600123456";
 export const FAKE_PAGE_NAME = "Demo Shop";
@@ -53,6 +61,8 @@ export function messengerFakeHandler(options: FakeMessengerOptions = {}): FakeHa
   let sent = 0;
   return (req) => {
     if (req.method === "GET" && req.path.startsWith("/media/")) {
+      const real = FAKE_MEDIA_FILES[req.path.slice("/media/".length)];
+      if (real) return { status: 200, headers: { "content-type": real.mimeType }, body: real.bytes };
       const extension = req.path.split(".").pop()?.toLowerCase() ?? "";
       return { status: 200, headers: { "content-type": MEDIA_TYPES[extension] ?? "application/octet-stream" }, body: FAKE_MEDIA_BYTES };
     }

@@ -1,6 +1,7 @@
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import type { Credentials } from "../src/connector.ts";
 import { FakePlatform, type FakeHandler, type FakeReply, type RecordedRequest } from "../src/testing/fake-platform.ts";
+import { PHOTO_JPEG } from "../src/testing/fixtures/media.ts";
 
 /**
  * A stand-in for api.weixin.qq.com (token, 客服 send, temporary media upload/get) plus builders
@@ -20,7 +21,7 @@ export const FAKE_ACCOUNT_ID = "gh_0123456789ab";
 
 /** Media the fake serves from the start, as ids that inbound payloads can reference. */
 export const FAKE_MEDIA = {
-  image: { id: "MEDIA_IMAGE_1", mimeType: "image/jpeg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]) },
+  image: { id: "MEDIA_IMAGE_1", mimeType: "image/jpeg", bytes: PHOTO_JPEG.bytes },
   voice: { id: "MEDIA_VOICE_1", mimeType: "audio/amr", bytes: new Uint8Array([0x23, 0x21, 0x41, 0x4d, 0x52, 0x0a, 0x3c, 0x00]) },
   video: { id: "MEDIA_VIDEO_1", mimeType: "video/mp4", bytes: new Uint8Array([0, 0, 0, 0x18, 0x66, 0x74, 0x79, 0x70, 0x6d, 0x70, 0x34, 0x32]) },
 } as const;

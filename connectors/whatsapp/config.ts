@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { ConnectorCapabilities } from "../src/connector.ts";
+import { metaAppIdField } from "../src/meta-app.ts";
 
 /**
  * What an admin enters to connect a WhatsApp Business Cloud API number (Meta App Dashboard →
@@ -14,6 +15,8 @@ export const whatsappCredentialsSchema = z.object({
   appSecret: z.string().min(1),
   /** The token typed into the webhook configuration, echoed back in the GET handshake. */
   verifyToken: z.string().min(1),
+  /** The Meta App ID (optional): inboxes naming it are reached through the app's one callback URL, `/webhooks/meta/<appId>`. */
+  appId: metaAppIdField,
 });
 export type WhatsappCredentials = z.infer<typeof whatsappCredentialsSchema>;
 

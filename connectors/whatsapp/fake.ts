@@ -2,6 +2,7 @@ import { createHash, createHmac, randomBytes } from "node:crypto";
 import type { WebhookRequest } from "../src/connector.ts";
 import { FakePlatform, type FakeHandler, type FakeReply, type RecordedRequest } from "../src/testing/fake-platform.ts";
 import type { WhatsappCredentials } from "./config.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "../src/testing/fixtures/media.ts";
 
 /**
  * A stand-in for the WhatsApp Cloud API (Graph) on loopback, for tests and the demo simulator,
@@ -18,11 +19,11 @@ export const FAKE_WHATSAPP_CREDENTIALS: WhatsappCredentials = {
 export const FAKE_DISPLAY_PHONE_NUMBER = "15550001111";
 export const FAKE_CUSTOMER = { waId: "4915112345678", name: "Ana" } as const;
 
-/** Media the fake serves from the start (ids as inbound webhooks would carry them). */
+/** Media the fake serves from the start (ids as inbound webhooks would carry them): real files a browser decodes. */
 export const FAKE_MEDIA = {
-  image: { id: "2754859441498128", mimeType: "image/jpeg", bytes: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46, 0xff, 0xd9]) },
-  voice: { id: "1042716390611204", mimeType: "audio/ogg", bytes: new Uint8Array([0x4f, 0x67, 0x67, 0x53, 0x00, 0x02, 0x00, 0x00]) },
-  document: { id: "3318849025106722", mimeType: "application/pdf", bytes: new TextEncoder().encode("%PDF-1.4\n% fake invoice\n%%EOF\n") },
+  image: { id: "2754859441498128", mimeType: PHOTO_JPEG.mimeType, bytes: PHOTO_JPEG.bytes },
+  voice: { id: "1042716390611204", mimeType: VOICE_OGG.mimeType, bytes: VOICE_OGG.bytes },
+  document: { id: "3318849025106722", mimeType: INVOICE_PDF.mimeType, bytes: INVOICE_PDF.bytes },
 } as const;
 
 interface StoredMedia {

@@ -10,6 +10,12 @@ export const AdminInboxSchema = InboxSchema.extend({
   statusReason: z.string().nullable(),
   /** The server registers the webhook with the platform itself (Telegram), so Settings shows the platform's view of it. */
   webhookManaged: z.boolean().optional(),
+  /**
+   * WhatsApp, Messenger and Instagram inboxes whose credentials name their Meta App ID: the app's
+   * one callback URL (every Page, Instagram account and number of the app), how many inboxes
+   * it reaches, and why it would refuse deliveries (inboxes holding different app secrets).
+   */
+  metaApp: z.object({ appId: z.string(), webhookUrl: z.string(), inboxes: z.number().int(), problem: z.string().nullable() }).nullable().optional(),
 });
 export type AdminInbox = z.infer<typeof AdminInboxSchema>;
 

@@ -11,6 +11,7 @@ import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { getInboxRow, toInbox, type InboxRow } from "../db/read-model.ts";
 import { setChannelStatus } from "./channel-state.ts";
 import { managesWebhook, registerInboxWebhook } from "./inbox-webhook.ts";
+import { metaAppIdFor, metaAppView } from "./meta-app.ts";
 
 /** Admin's view of a channel (no credentials, ever). */
 /** What connecting and switching channels needs: sends and held webhooks restart with it. */
@@ -32,6 +33,7 @@ export async function adminView(core: AdminInboxDeps, row: InboxRow): Promise<Ad
     hasCredentials: !!row.secretsEnc,
     statusReason: row.status === "active" ? null : ((last?.data as { reason?: string } | undefined)?.reason ?? null),
     webhookManaged: managesWebhook(core, row.channel),
+    metaApp: await metaAppView(core, row),
   };
 }
 
@@ -63,6 +65,7 @@ export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, bod
       teamId: team.id,
       settings,
       secretsEnc: Object.keys(credentials).length ? await core.secrets.seal(credentials) : null,
+      metaAppId: metaAppIdFor(body.channel, credentials),
       createdAt: at,
     }),
     auditInsert(core, { workspaceId: admin.workspaceId, ...auditActor(admin, from), action: "channel.connected", target: id, data: { channel: body.channel, name: body.name, teamId: team.id }, at }),
@@ -83,7 +86,7 @@ export async function reconnectInbox(core: AdminInboxDeps, admin: SessionUser, i
   const row = await ownInbox(core, admin, id);
   const checked = await checkCredentials(core, row, credentials);
   await core.writer.write([
-    core.db.update(inboxes).set({ secretsEnc: await core.secrets.seal(checked) }).where(eq(inboxes.id, id)),
+    core.db.update(inboxes).set({ secretsEnc: await core.secrets.seal(checked), metaAppId: metaAppIdFor(row.channel, checked) }).where(eq(inboxes.id, id)),
     auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(admin, from), action: "channel.reconnected", target: id, data: { name: row.name }, at: core.now() }),
   ]);
   const updated = await setChannelStatus(core, { ...row, secretsEnc: "x" }, "active", { reason: "Reconnected by an admin.", ...auditActor(admin, from) });

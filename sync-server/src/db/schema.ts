@@ -167,8 +167,13 @@ export const inboxes = sqliteTable("inboxes", {
   settings: text("settings", { mode: "json" }).$type<Record<string, string | number | boolean>>().notNull(),
   /** Platform credentials, encrypted with the server's key; never sent to clients. */
   secretsEnc: text("secrets_enc"),
+  /**
+   * The Meta app a WhatsApp, Messenger or Instagram inbox belongs to (migration 0029), copied from
+   * its credentials when they are saved: not secret, and what `/webhooks/meta/<appId>` looks up.
+   */
+  metaAppId: text("meta_app_id"),
   createdAt: integer("created_at").notNull(),
-});
+}, (t) => [index("inboxes_meta_app").on(t.metaAppId)]);
 
 export const contacts = sqliteTable("contacts", {
   id: text("id").primaryKey(),

@@ -1,3 +1,4 @@
+import type { DemoMedia } from "./demo-media.ts";
 /** The demo workspace: who works there and what customers have written. */
 export const DEMO_USERS = [
   { key: "admin", name: "Alice Admin", email: "admin@demo.inbox", role: "admin", teams: ["support", "sales", "billing"] },
@@ -39,7 +40,8 @@ export interface DemoConversation {
   /** `externalId`: the customer's id on a platform channel (web chat visitors get one at start). */
   contact: { name: string; email?: string; externalId?: string };
   minutesAgo: number;
-  lines: { from: "customer" | UserKey; text: string }[];
+  /** `media`: the customer sends a real photo (the text is its caption), voice note or PDF (demo-media.ts). */
+  lines: { from: "customer" | UserKey; text: string; media?: DemoMedia }[];
   assignee?: UserKey;
   status?: "open" | "pending" | "resolved";
 }
@@ -84,6 +86,9 @@ export const DEMO_CONVERSATIONS: DemoConversation[] = [
     lines: [
       { from: "customer", text: "Bom dia! Posso trocar o tamanho do tênis que comprei?" },
       { from: "customer", text: "Comprei 41 mas preciso de 42." },
+      { from: "customer", text: "A caixa chegou assim, mas o tênis está novo.", media: "photo" },
+      { from: "customer", text: "", media: "voice" },
+      { from: "customer", text: "", media: "invoice" },
     ],
   },
   {

@@ -1,4 +1,4 @@
-import { newId } from "@inbox/shared";
+import { newId, type ChannelType } from "@inbox/shared";
 import { eq } from "drizzle-orm";
 import { createCore, type CoreOptions } from "../core.ts";
 import type { Database } from "../db/database.ts";
@@ -10,10 +10,11 @@ import { getInboxRow, loadUser } from "../db/read-model.ts";
 import { sendAgentReply } from "../messages/index.ts";
 import { startWidgetSession } from "../widget/index.ts";
 import { seedDemoContent } from "./demo-content.ts";
+import { demoMediaContent } from "./demo-media.ts";
 import { DEMO_CHANNEL_INBOXES, DEMO_CONVERSATIONS, DEMO_INBOXES, DEMO_TEAMS, DEMO_USERS } from "./demo-data.ts";
 import { SIMULATOR_BASE } from "../channels/index.ts";
 import { contactFor } from "../webhooks/index.ts";
-import type { Connector } from "@inbox/connectors";
+import { isMetaChannel, type Connector } from "@inbox/connectors";
 
 export interface SeedResult {
   seeded: boolean;
@@ -44,6 +45,13 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
   const teamIds = Object.fromEntries(DEMO_TEAMS.map((t) => [t.key, newId()])) as Record<string, string>;
   const userIds = Object.fromEntries(DEMO_USERS.map((u) => [u.key, newId()])) as Record<string, string>;
   const inboxIds = Object.fromEntries([...DEMO_INBOXES, ...DEMO_CHANNEL_INBOXES].map((i) => [i.key, newId()])) as Record<string, string>;
+  // The demo's WhatsApp, Messenger and Instagram inboxes are one Meta app's, as a business's
+  // usually are: Settings shows the app's one callback URL, and the simulator can use it.
+  const metaApp = { appId: demoDigits(15), appSecret: demoCredentials(core.connectors.get("messenger") ?? core.connectors.get("whatsapp")!).appSecret! };
+  const credentialsFor = (channel: string) => {
+    const credentials = demoCredentials(core.connectors.get(channel as ChannelType)!);
+    return isMetaChannel(channel) ? { ...credentials, ...metaApp } : credentials;
+  };
   const channelInboxes = await Promise.all(
     DEMO_CHANNEL_INBOXES.filter((i) => core.connectors.has(i.channel)).map(async (i) => ({
       id: inboxIds[i.key]!,
@@ -53,7 +61,8 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
       status: "active",
       teamId: teamIds[i.team]!,
       settings: { apiBaseUrl: SIMULATOR_BASE },
-      secretsEnc: await deps.secrets.seal(demoCredentials(core.connectors.get(i.channel)!)),
+      secretsEnc: await deps.secrets.seal(credentialsFor(i.channel)),
+      metaAppId: isMetaChannel(i.channel) ? metaApp.appId : null,
       createdAt: at,
     })),
   );
@@ -102,7 +111,7 @@ export async function seedDemo(db: Database, password: string, deps: Pick<CoreOp
           inbox,
           contactId: visitor.visitorId,
           contactName: demo.contact.name,
-          content: { kind: "text", text: line.text },
+          content: line.media ? await demoMediaContent({ ...core, blobs: deps.blobs }, line.media, workspaceId, line.text) : { kind: "text", text: line.text },
           clientId: null,
           externalId: inbox.channel === "webchat" ? null : `demo-${newId()}`,
           at: clock,
@@ -143,4 +152,9 @@ function demoCredentials(connector: Connector): Record<string, string> {
     if (/[a-z]Id$/.test(key) && key !== "appId") out[key] = Array.from(bytes.slice(0, 15), (b) => String(b % 10)).join("").replace(/^0/, "1");
   }
   return out;
+}
+
+/** A random number of `length` digits (platform account and app ids are numeric). */
+function demoDigits(length: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(length)), (b) => String(b % 10)).join("").replace(/^0/, "1");
 }

@@ -119,6 +119,11 @@ describe("routes guarded by something other than a session", () => {
     expect(await anon(`/media/00000000-0000-0000-0000-000000000000.png`)).toBe(401);
     const whatsapp = await server.core.db.query.inboxes.findFirst({ where: (i, { eq }) => eq(i.channel, "whatsapp") });
     expect(await anon(`/webhooks/whatsapp/${whatsapp!.id}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).toBe(401);
+    if (whatsapp!.metaAppId) {
+      expect(await anon(`/webhooks/meta/${whatsapp!.metaAppId}`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).toBe(401);
+      expect(await anon(`/webhooks/meta/${whatsapp!.metaAppId}?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1`)).toBe(403);
+    }
+    expect(await anon(`/webhooks/meta/123456789`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).toBe(404);
     expect(await anon(`/api/widget/${inbox}/live-tickets`, { method: "POST" })).toBe(401);
     const forged = await openSocket(`${server.url.replace("http", "ws")}/api/widget/${inbox}/live?ticket=forged`).then(
       (ws) => (ws.close(), "open"),

@@ -1,10 +1,13 @@
 import type { FakePlatform, RecordedRequest } from "@inbox/connectors/testing";
+import { HttpError } from "../http/http-error.ts";
 
 /** What a simulated customer can do on any channel. */
 export type CustomerAction =
   | { kind: "text"; text: string }
   | { kind: "image"; caption?: string }
+  /** A real photo, voice note (Ogg/Opus) or PDF, served by the fake at the platform's media path (connectors/src/testing/fixtures). */
   | { kind: "voice" }
+  | { kind: "file" }
   | { kind: "location"; latitude: number; longitude: number; name?: string }
   | { kind: "button"; id: string; title: string }
   /** Blocks/unfollows the business (only where the platform reports it by webhook). */
@@ -56,9 +59,16 @@ export interface SimAdapter {
    * webhook (LINE's unfollow): the simulator sends the `block` action instead of failing sends.
    */
   blocksByWebhook?: boolean;
+  /** False where customers cannot send files (the `file` action is refused). */
+  files?: boolean;
   describe(req: RecordedRequest): Omit<SentSummary, "at" | "status"> | null;
   /** Sample customer id in the platform's format. */
   sampleCustomer(): SimCustomer;
+}
+
+/** A kind of message customers cannot send on this platform. */
+export function noSuchMessage(channel: string, what: string): never {
+  throw new HttpError(409, "conflict", `Customers cannot send ${what} on ${channel}.`);
 }
 
 /** For platforms that report a block only through send errors (see `blocksByWebhook`). */

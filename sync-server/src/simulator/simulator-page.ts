@@ -45,6 +45,7 @@ export const SIMULATOR_PAGE = `<!doctype html>
       <option value="text">Text</option>
       <option value="image">Photo</option>
       <option value="voice">Voice note</option>
+      <option value="file" id="kind-file">File (PDF)</option>
       <option value="location">Location</option>
       <option value="button">Button answer</option>
     </select>
@@ -98,6 +99,9 @@ function pick() {
   if (!c) return;
   $("customer-name").value = c.sample.name;
   $("customer-id").value = c.sample.externalId;
+  // Some platforms' customers cannot send files (WeChat Official Accounts).
+  $("kind-file").disabled = !c.files;
+  if (!c.files && $("kind").value === "file") $("kind").value = "text";
   refresh();
 }
 
@@ -107,6 +111,7 @@ function actionFromForm() {
   if (kind === "text") return { kind, text: text || "Hello" };
   if (kind === "image") return { kind, caption: text || undefined };
   if (kind === "voice") return { kind };
+  if (kind === "file") return { kind };
   if (kind === "location") return { kind, latitude: -23.5614, longitude: -46.6559, name: text || "Avenida Paulista" };
   return { kind: "button", id: "yes", title: text.slice(0, 20) || "Yes" };
 }

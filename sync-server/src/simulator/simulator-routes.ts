@@ -17,6 +17,7 @@ const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("text"), text: z.string().trim().min(1).max(4096) }),
   z.object({ kind: z.literal("image"), caption: z.string().max(1024).optional() }),
   z.object({ kind: z.literal("voice") }),
+  z.object({ kind: z.literal("file") }),
   z.object({ kind: z.literal("location"), latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180), name: z.string().max(200).optional() }),
   z.object({ kind: z.literal("button"), id: z.string().min(1).max(256), title: z.string().min(1).max(64) }),
   z.object({ kind: z.literal("block") }),
@@ -41,7 +42,7 @@ export function registerSimulatorRoutes(app: Hono<AppEnv>, core: SessionReads, s
     const rows = await core.db.select().from(inboxes).where(eq(inboxes.workspaceId, user.workspaceId));
     const simulated = rows.filter((r) => r.settings.apiBaseUrl === SIMULATOR_BASE && simulator.channels().includes(r.channel) && canSeeTeam(user, r.teamId));
     return c.json({
-      channels: simulated.map((r) => ({ id: r.id, name: r.name, channel: r.channel, status: r.status, pausedUntil: r.pausedUntil, sample: simulator.sample(r.channel) })),
+      channels: simulated.map((r) => ({ id: r.id, name: r.name, channel: r.channel, status: r.status, pausedUntil: r.pausedUntil, sample: simulator.sample(r.channel), files: simulator.acceptsFiles(r.channel) })),
     });
   });
 

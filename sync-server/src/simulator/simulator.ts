@@ -127,6 +127,11 @@ export class Simulator {
     return this.sent.get(inboxId) ?? [];
   }
 
+  /** Whether the channel's customers can send files. */
+  acceptsFiles(channel: string): boolean {
+    return this.adapters[channel]?.files !== false;
+  }
+
   sample(channel: string): SimCustomer {
     const adapter = this.adapters[channel];
     if (!adapter) throw new HttpError(404, "not_found", "That channel cannot be simulated.");

@@ -3,6 +3,7 @@ import type { WebhookRequest } from "@inbox/connectors";
 import { credentialsOf, webhookInbox, type ChannelsDeps } from "../channels/index.ts";
 import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
+import { registerMetaAppRoutes } from "./meta-app-routes.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { readRawBody } from "../http/read-body.ts";
@@ -16,6 +17,8 @@ const WEBHOOK_BODY_LIMIT = 1024 * 1024;
  * processing happens after the answer.
  */
 export function registerWebhookRoutes(app: Hono<AppEnv>, core: ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store"> }): void {
+  // Before the per-inbox routes, which `/webhooks/meta/<appId>` would otherwise match.
+  registerMetaAppRoutes(app, core);
   app.get("/webhooks/:platform/:inboxId", async (c) => {
     const { inbox, connector } = await webhookInbox(core, c.req.param("platform"), c.req.param("inboxId"));
     const reply = await connector.handshake(asWebhookRequest(c.req.raw, new Uint8Array()), await credentialsOf(core, inbox));

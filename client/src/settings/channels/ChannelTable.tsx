@@ -13,6 +13,7 @@ import { ForById } from "../../ui/ForById.tsx";
 import { ReconnectForm } from "./ReconnectForm.tsx";
 import { WebhookStatus } from "./WebhookStatus.tsx";
 import { HumanAgentToggle } from "./HumanAgentToggle.tsx";
+import { MetaAppUrl } from "./MetaAppUrl.tsx";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "../messages.ts";
 
@@ -136,6 +137,7 @@ function ChannelRow(props: {
           >
             {(url) => <CopyField label={t("webhookUrlFor", { name: i().name })} value={url()} />}
           </Show>
+          <Show when={i().metaApp}>{(app) => <MetaAppUrl app={app()} name={i().name} />}</Show>
           <Show when={i().webhookManaged && i().hasCredentials}>
             <WebhookStatus inboxId={i().id} name={i().name} disabled={disabled()} onMessage={props.onMessage} />
           </Show>

@@ -6,9 +6,9 @@ describe("credential fields per channel", () => {
   it("asks each channel for exactly what its platform issues", () => {
     const keys = Object.fromEntries(CHANNEL_TYPES.map((c) => [c, CREDENTIAL_FIELDS[c].map((f) => f.key)]));
     expect(keys).toEqual({
-      whatsapp: ["accessToken", "phoneNumberId", "appSecret", "verifyToken"],
-      messenger: ["pageAccessToken", "pageId", "appSecret", "verifyToken"],
-      instagram: ["accessToken", "igAccountId", "appSecret", "verifyToken"],
+      whatsapp: ["accessToken", "phoneNumberId", "appSecret", "verifyToken", "appId"],
+      messenger: ["pageAccessToken", "pageId", "appSecret", "verifyToken", "appId"],
+      instagram: ["accessToken", "igAccountId", "appSecret", "verifyToken", "appId"],
       telegram: ["botToken", "secretToken"],
       wechat: ["appId", "appSecret", "token", "encodingAesKey"],
       line: ["channelAccessToken", "channelSecret"],
@@ -18,10 +18,14 @@ describe("credential fields per channel", () => {
 
   it("labels every field and hides secrets, not ids", () => {
     const whatsapp = CREDENTIAL_FIELDS.whatsapp;
-    expect(whatsapp.map((f) => f.label())).toEqual(["Access token", "Phone number ID", "App secret", "Verify token"]);
-    expect(whatsapp.filter((f) => !f.secret).map((f) => f.key)).toEqual(["phoneNumberId"]);
+    expect(whatsapp.map((f) => f.label())).toEqual(["Access token", "Phone number ID", "App secret", "Verify token", "App ID (optional)"]);
+    expect(whatsapp.filter((f) => !f.secret).map((f) => f.key)).toEqual(["phoneNumberId", "appId"]);
     for (const c of CHANNEL_TYPES) for (const f of CREDENTIAL_FIELDS[c]) expect(f.label().trim()).not.toBe("");
     expect(CREDENTIAL_FIELDS.line.every((f) => f.secret)).toBe(true);
+  });
+
+  it("Meta's App ID may be left empty (the inbox then has only its own webhook URL)", () => {
+    expect(missingCredentials("messenger", { pageAccessToken: "t", pageId: "1", appSecret: "s", verifyToken: "v" })).toEqual({});
   });
 
   it("WeChat's EncodingAESKey may be left empty (plaintext mode); the other fields may not", () => {

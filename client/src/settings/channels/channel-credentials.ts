@@ -17,6 +17,9 @@ export interface CredentialField {
   optional?: boolean;
 }
 
+/** Meta's App ID: optional, for the app's one callback URL (`/webhooks/meta/<appId>`). */
+const metaAppId: CredentialField = { key: "appId", label: () => t("cred_metaAppId"), secret: false, hint: () => t("hint_metaAppId"), optional: true };
+
 const verifyToken: CredentialField = {
   key: "verifyToken",
   label: () => t("cred_verifyToken"),
@@ -30,18 +33,21 @@ export const CREDENTIAL_FIELDS: Record<ChannelType, readonly CredentialField[]> 
     { key: "phoneNumberId", label: () => t("cred_phoneNumberId"), secret: false, hint: () => t("hint_phoneNumberId") },
     { key: "appSecret", label: () => t("cred_appSecret"), secret: true, hint: () => t("hint_appSecret") },
     verifyToken,
+    metaAppId,
   ],
   messenger: [
     { key: "pageAccessToken", label: () => t("cred_pageAccessToken"), secret: true, hint: () => t("hint_messengerToken") },
     { key: "pageId", label: () => t("cred_pageId"), secret: false },
     { key: "appSecret", label: () => t("cred_appSecret"), secret: true, hint: () => t("hint_appSecret") },
     verifyToken,
+    metaAppId,
   ],
   instagram: [
     { key: "accessToken", label: () => t("cred_accessToken"), secret: true, hint: () => t("hint_instagramToken") },
     { key: "igAccountId", label: () => t("cred_igAccountId"), secret: false },
     { key: "appSecret", label: () => t("cred_appSecret"), secret: true, hint: () => t("hint_appSecret") },
     verifyToken,
+    metaAppId,
   ],
   telegram: [
     { key: "botToken", label: () => t("cred_botToken"), secret: true, hint: () => t("hint_botToken") },

@@ -70,6 +70,8 @@ function asTyped(action: CustomerAction): string {
       return action.caption || "(sends a photo)";
     case "voice":
       return "Can you call me instead?";
+    case "file":
+      return "I'll email you the invoice.";
     case "location":
       return action.name ? `I'm at ${action.name}.` : "I'm at home.";
     case "button":

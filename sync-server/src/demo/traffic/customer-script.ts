@@ -76,11 +76,13 @@ export interface CustomerScript {
   quietAfter: number;
   /** Nudges when nobody answers, before giving up. */
   maxNudges: number;
-  /** Whether they may send an image, a voice note, a location or tap a button now and then. */
+  /** Whether they may send a photo, a voice note, a location or tap a button now and then. */
   media: boolean;
+  /** Whether they may also send a file (a PDF): not where customers cannot (WeChat). */
+  files: boolean;
 }
 
-export function writeScript(rng: SeededRandom, media: boolean): CustomerScript {
+export function writeScript(rng: SeededRandom, media: boolean, files = media): CustomerScript {
   const topic = rng.pick(TOPICS);
   const n = String(rng.int(1000, 9999));
   const quiet = rng.chance(0.25);
@@ -92,6 +94,7 @@ export function writeScript(rng: SeededRandom, media: boolean): CustomerScript {
     quietAfter: quiet ? rng.int(0, 2) : Infinity,
     maxNudges: rng.int(0, 2),
     media,
+    files,
   };
 }
 
@@ -102,9 +105,10 @@ export const thanksLine = (rng: SeededRandom): string => rng.pick(THANKS);
 export function answerAction(rng: SeededRandom, script: CustomerScript, index: number): CustomerAction {
   const text = script.answers[index % script.answers.length]!;
   if (!script.media || !rng.chance(1 / 6)) return { kind: "text", text };
-  const roll = rng.int(0, 3);
+  const roll = rng.int(0, script.files ? 4 : 3);
   if (roll === 0) return { kind: "image", caption: text };
   if (roll === 1) return { kind: "voice" };
+  if (roll === 4) return { kind: "file" };
   if (roll === 2) return { kind: "location", latitude: -23.5505 + rng.next() / 100, longitude: -46.6333 + rng.next() / 100, name: "Home" };
   return { kind: "button", id: "yes", title: "Yes" };
 }

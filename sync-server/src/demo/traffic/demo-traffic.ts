@@ -216,7 +216,7 @@ export class DemoTraffic {
     const inboxId = this.plan.pick(this.inboxesByChannel.get(channel)!);
     // Each customer draws from their own sequence: what agents do cannot change who comes next.
     const rng = new SeededRandom(this.options.seed * 1_000_003 + ++this.started);
-    const script = writeScript(rng, channel !== "webchat");
+    const script = writeScript(rng, channel !== "webchat", channel !== "webchat" && channel !== "wechat");
     const who = { name: script.name, externalId: externalIdFor(channel, rng) };
     const line = channel === "webchat" ? await webchatLine(this.deps.endpoints.selfUrl, inboxId, who) : platformLine(this.simulator, inboxId, who);
     const now = this.deps.now();

@@ -5,11 +5,13 @@ import {
   createInstagramHandler,
   errorReply,
   fakeMediaUrl,
+  fileMessage,
   imageMessage,
   postback,
   textMessage,
   type FakeInstagramProfile,
 } from "@inbox/connectors/instagram/fake.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/testing/fixtures/media.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 /** What the simulated platform's profile API answers: each customer under the name the simulator plays them with. */
@@ -25,10 +27,12 @@ export const instagramSim: SimAdapter = {
       action.kind === "text"
         ? textMessage({ ...o, text: action.text })
         : action.kind === "image"
-          ? imageMessage({ ...o, url: fakeMediaUrl(base, "photo") })
+          ? imageMessage({ ...o, url: fakeMediaUrl(base, PHOTO_JPEG.filename) })
           : action.kind === "voice"
-            ? audioMessage({ ...o, url: fakeMediaUrl(base, "voice") })
-            : action.kind === "location"
+            ? audioMessage({ ...o, url: fakeMediaUrl(base, VOICE_OGG.filename) })
+            : action.kind === "file"
+              ? fileMessage({ ...o, url: fakeMediaUrl(base, INVOICE_PDF.filename) })
+              : action.kind === "location"
               ? textMessage({ ...o, text: `📍 ${action.name ?? "My location"} (${action.latitude}, ${action.longitude})` })
               : postback({ ...o, title: action.title, payload: action.id });
     return buildWebhook(payload, c);

@@ -3,6 +3,7 @@ import {
   buildWebhook,
   errorReply,
   fakeMediaUrl,
+  fileMessage,
   imageMessage,
   locationMessage,
   messengerFakeHandler,
@@ -10,6 +11,7 @@ import {
   textMessage,
   type FakeMessengerProfile,
 } from "@inbox/connectors/messenger/fake.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/testing/fixtures/media.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 import { FakePlatform } from "@inbox/connectors/testing";
@@ -28,10 +30,12 @@ export const messengerSim: SimAdapter = {
       action.kind === "text"
         ? textMessage({ ...o, text: action.text })
         : action.kind === "image"
-          ? imageMessage({ ...o, url: fakeMediaUrl(base, "photo.png") })
+          ? imageMessage({ ...o, url: fakeMediaUrl(base, PHOTO_JPEG.filename) })
           : action.kind === "voice"
-            ? audioMessage({ ...o, url: fakeMediaUrl(base, "voice.m4a") })
-            : action.kind === "location"
+            ? audioMessage({ ...o, url: fakeMediaUrl(base, VOICE_OGG.filename) })
+            : action.kind === "file"
+              ? fileMessage({ ...o, url: fakeMediaUrl(base, INVOICE_PDF.filename) })
+              : action.kind === "location"
               ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, title: action.name })
               : postbackMessage({ ...o, title: action.title, payload: action.id });
     return buildWebhook(payload, c);

@@ -1,6 +1,7 @@
 import { FakePlatform } from "@inbox/connectors/testing";
 import {
   buildWebhook,
+  documentMessage,
   errorReply,
   locationMessage,
   photoMessage,
@@ -9,6 +10,7 @@ import {
   textMessage,
   voiceMessage,
 } from "@inbox/connectors/telegram/fake.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/testing/fixtures/media.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 /** Telegram ids are numbers: derive a stable one from the simulator's message id. */
@@ -18,9 +20,17 @@ function numericId(id: string): number {
   return (h % 2_000_000_000) + 1;
 }
 
+/** The real files the fake serves through getFile and /file/bot…/<path>, by file id. */
+const FILES = {
+  photo: { id: "AgACsimphoto", path: "photos/parcel.jpg", bytes: PHOTO_JPEG.bytes },
+  voice: { id: "AwACsimvoice", path: "voice/file_7.oga", bytes: VOICE_OGG.bytes },
+  invoice: { id: "BQACsiminvoice", path: `documents/${INVOICE_PDF.filename}`, bytes: INVOICE_PDF.bytes },
+};
+const SERVED = Object.fromEntries(Object.values(FILES).map((f) => [f.id, { path: f.path, bytes: f.bytes }]));
+
 export const telegramSim: SimAdapter = {
   // One handler for the fake's whole life (reset returns to it), so message numbering never restarts.
-  createFake: (c) => new FakePlatform(telegramHandler({ botToken: c.botToken })),
+  createFake: (c) => new FakePlatform(telegramHandler({ botToken: c.botToken, files: SERVED })),
   inbound(action, customer, id, c) {
     if (action.kind === "block") return noBlockWebhook("telegram");
     const n = numericId(id);
@@ -29,10 +39,12 @@ export const telegramSim: SimAdapter = {
       action.kind === "text"
         ? textMessage({ ...o, text: action.text })
         : action.kind === "image"
-          ? photoMessage({ ...o, caption: action.caption })
+          ? photoMessage({ ...o, fileId: FILES.photo.id, caption: action.caption })
           : action.kind === "voice"
-            ? voiceMessage({ ...o, duration: 4 })
-            : action.kind === "location"
+            ? voiceMessage({ ...o, fileId: FILES.voice.id, duration: 2 })
+            : action.kind === "file"
+              ? documentMessage({ ...o, fileId: FILES.invoice.id, fileName: INVOICE_PDF.filename, mimeType: INVOICE_PDF.mimeType, size: INVOICE_PDF.bytes.length })
+              : action.kind === "location"
               ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude })
               : quickReplyAnswer({ ...o, title: action.title });
     return buildWebhook(payload, c);

@@ -1,5 +1,5 @@
 import { buildWebhook, createFakeWechat, errorReply, imageMessage, locationMessage, menuReplyMessage, textMessage, voiceMessage, type FakeWechatProfile } from "@inbox/connectors/wechat/fake.ts";
-import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
+import { noBlockWebhook, noSuchMessage, type SimAdapter } from "../sim-adapter.ts";
 
 /** WeChat MsgIds are 64-bit numbers: derive a stable digit string from the simulator's id. */
 function msgId(id: string): string {
@@ -13,9 +13,12 @@ const profiles = new Map<string, FakeWechatProfile>();
 
 export const wechatSim: SimAdapter = {
   createFake: (c) => createFakeWechat(c, { profiles }),
+  files: false,
   inbound(action, customer, id, c) {
     profiles.set(customer.externalId, { nickname: customer.name });
     if (action.kind === "block") return noBlockWebhook("wechat");
+    // Official Accounts receive no file messages from customers.
+    if (action.kind === "file") return noSuchMessage("wechat", "files");
     const o = { from: customer.externalId, id: msgId(id) };
     const payload =
       action.kind === "text"

@@ -3,11 +3,13 @@ import {
   buildWebhook,
   buttonReply,
   createFakeWhatsapp,
+  documentMessage,
   errorReply,
   imageMessage,
   locationMessage,
   textMessage,
 } from "@inbox/connectors/whatsapp/fake.ts";
+import { INVOICE_PDF } from "@inbox/connectors/src/testing/fixtures/media.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
@@ -24,7 +26,9 @@ export const whatsappSim: SimAdapter = {
           ? imageMessage({ ...o, caption: action.caption })
           : action.kind === "voice"
             ? audioMessage({ ...o, voice: true })
-            : action.kind === "location"
+            : action.kind === "file"
+              ? documentMessage({ ...o, filename: INVOICE_PDF.filename })
+              : action.kind === "location"
               ? locationMessage({ ...o, latitude: action.latitude, longitude: action.longitude, name: action.name })
               : buttonReply({ ...o, contextId: "wamid.simulated", buttonId: action.id, title: action.title });
     return buildWebhook(payload, creds);

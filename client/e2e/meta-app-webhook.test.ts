@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { useInbox } from "./support/use-inbox.ts";
+
+// Meta configures one callback URL per app: Settings → Channels shows it beside each WhatsApp,
+// Messenger and Instagram channel's own webhook URL (the demo's three are one app's).
+
+const app = useInbox();
+
+describe("the Meta app's callback URL in Settings", () => {
+  it("an admin sees the app's one URL next to each Meta channel's own, and which verify token it takes", async () => {
+    const row = await app.server.core.db.query.inboxes.findFirst({ where: (i, { eq }) => eq(i.channel, "messenger") });
+    const appId = row!.metaAppId!;
+    const admin = await app.signIn("admin@demo.inbox");
+    await admin.getByRole("button", { name: "Settings" }).click();
+    const channels = admin.getByRole("region", { name: "Channels" });
+    await channels.getByRole("table").waitFor();
+
+    for (const name of ["WhatsApp", "Messenger", "Instagram"]) {
+      const appUrl = channels.getByRole("textbox", { name: `Callback URL of Meta app ${appId} (for ${name})` });
+      await appUrl.waitFor({ timeout: 15_000 });
+      expect(await appUrl.inputValue()).toBe(`${app.server.url}/webhooks/meta/${appId}`);
+      expect(await channels.getByRole("textbox", { name: `Webhook URL for ${name}` }).inputValue()).toMatch(/\/webhooks\/(whatsapp|messenger|instagram)\/[\w-]+$/);
+    }
+    await channels.getByText(/Verify token: the one entered for any of them\./).first().waitFor();
+    expect(await channels.getByRole("textbox", { name: /Callback URL of Meta app/ }).count()).toBe(3);
+  });
+});

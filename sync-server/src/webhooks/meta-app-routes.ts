@@ -1,0 +1,100 @@
+import type { Hono } from "hono";
+import {
+  MalformedWebhookError,
+  metaAcknowledge,
+  metaDeliveryKeys,
+  metaHandshake,
+  metaVerifySignature,
+  metaWebhookSecrets,
+  splitMetaDelivery,
+  type MetaSplit,
+  type WebhookRequest,
+} from "@inbox/connectors";
+import { membersFor, metaAppMembers, metaAppSecret, type ChannelsDeps, type MetaAppMember } from "../channels/index.ts";
+import type { AppEnv } from "../http/app-env.ts";
+import { HttpError, notFound } from "../http/http-error.ts";
+import { readRawBody } from "../http/read-body.ts";
+import type { WebhookProcessor } from "./webhook-processor.ts";
+import { withoutSecrets } from "./webhook-secrets.ts";
+import { recordUnrouted, type UnroutedEntry } from "./meta-app-unrouted.ts";
+
+const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+const APP_ID = /^\d{1,32}$/;
+
+type Deps = ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store"> };
+
+/**
+ * `GET|POST /webhooks/meta/<appId>`: the one callback URL Meta configures per app. The
+ * subscription check accepts the verify token of any inbox of the app. A delivery is verified
+ * with the app secret its inboxes hold (all must agree), then split by account: each part is
+ * stored for the inbox whose Page id, Instagram account id or phone-number id it names, exactly
+ * as the inbox's own URL would store it (same delivery keys, so a redelivery is stored once),
+ * before the 200. Entries for accounts no inbox holds are recorded and skipped; the rest are
+ * still taken.
+ */
+export function registerMetaAppRoutes(app: Hono<AppEnv>, core: Deps): void {
+  app.get("/webhooks/meta/:appId", async (c) => {
+    const members = await membersOf(core, c.req.param("appId"));
+    const req = asWebhookRequest(c.req.raw, new Uint8Array());
+    let refused: { status: number; body: string } | null = null;
+    for (const member of members) {
+      const reply = await metaHandshake(req, member.credentials);
+      if (!reply) throw new HttpError(404, "not_found", "This address only accepts Meta's webhooks.");
+      if (reply.status === 200) return c.body(reply.body, 200, { "content-type": "text/plain" });
+      refused = reply;
+    }
+    return c.body(refused?.body ?? "Verify token does not match this app.", 403, { "content-type": "text/plain" });
+  });
+
+  app.post("/webhooks/meta/:appId", async (c) => {
+    const appId = c.req.param("appId");
+    const members = await membersOf(core, appId);
+    const req = asWebhookRequest(c.req.raw, await readRawBody(c, WEBHOOK_BODY_LIMIT));
+    const secret = metaAppSecret(appId, members);
+    if (!secret.ok) throw new HttpError(409, "channel_unavailable", secret.reason);
+    if (!(await metaVerifySignature(req, { appSecret: secret.secret }))) {
+      throw new HttpError(401, "unauthenticated", "The webhook signature is missing or wrong.");
+    }
+    let split: MetaSplit;
+    try {
+      split = splitMetaDelivery(req.body);
+    } catch (err) {
+      // Signed by Meta but not a delivery any channel reads: answered, so Meta does not retry it forever.
+      if (!(err instanceof MalformedWebhookError)) throw err;
+      await recordUnrouted(core, appId, members, [{ object: "unknown", accountId: null, reason: err.message }]);
+      return acknowledged(c);
+    }
+    const unrouted: UnroutedEntry[] = [];
+    for (let i = 0; i < split.unroutable; i++) unrouted.push({ object: split.object, accountId: null, reason: "The entry names no account." });
+    const stored = withoutSecrets(req, metaWebhookSecrets);
+    for (const part of split.parts) {
+      const targets = membersFor(members, part.channel, part.accountId);
+      if (targets.length === 0) {
+        unrouted.push({ object: split.object, accountId: part.accountId, reason: `No ${part.channel} inbox of this app has this id.` });
+        continue;
+      }
+      const partReq: WebhookRequest = { ...stored, body: part.body };
+      const keys = await metaDeliveryKeys(partReq);
+      for (const target of targets) await core.webhooks.store(target.inbox.id, partReq, keys);
+    }
+    if (unrouted.length > 0) await recordUnrouted(core, appId, members, unrouted);
+    return acknowledged(c);
+  });
+}
+
+/** The app's inboxes; an app no inbox names does not exist here. */
+async function membersOf(core: Deps, appId: string): Promise<MetaAppMember[]> {
+  if (!APP_ID.test(appId)) throw notFound("This Meta app");
+  const members = await metaAppMembers(core, appId);
+  if (members.length === 0) throw notFound("This Meta app");
+  return members;
+}
+
+function acknowledged(c: { body(body: string, status: 200, headers: Record<string, string>): Response }): Response {
+  const ack = metaAcknowledge();
+  return c.body(ack.body, 200, { "content-type": ack.contentType ?? "text/plain" });
+}
+
+function asWebhookRequest(raw: Request, body: Uint8Array): WebhookRequest {
+  return { method: raw.method, url: new URL(raw.url), headers: raw.headers, body };
+}

@@ -1,0 +1,35 @@
+import type { ChannelsDeps, MetaAppMember } from "../channels/index.ts";
+import { auditInsert } from "../db/event-rows.ts";
+
+/** One entry of a per-app delivery that no inbox took, without its content. */
+export interface UnroutedEntry {
+  object: string;
+  accountId: string | null;
+  reason: string;
+}
+
+/** The same unknown account is recorded at most this often: Meta sends one delivery per message. */
+const RECORD_EVERY_MS = 60 * 60 * 1000;
+const lastRecorded = new Map<string, number>();
+
+/**
+ * Entries of a Meta app's delivery for accounts no inbox holds (a Page or number of the app not
+ * connected here, or connected without its App ID): logged, and written to the audit log of
+ * each workspace the app's inboxes belong to (`webhook.unrouted`, ids only), so an admin can see
+ * which account to connect. Never the entries' content.
+ */
+export async function recordUnrouted(core: Pick<ChannelsDeps, "db" | "writer" | "now">, appId: string, members: readonly MetaAppMember[], entries: readonly UnroutedEntry[]): Promise<void> {
+  const at = core.now();
+  const fresh = entries.filter((e) => {
+    const key = `${appId}:${e.object}:${e.accountId ?? ""}`;
+    if (at - (lastRecorded.get(key) ?? -Infinity) < RECORD_EVERY_MS) return false;
+    lastRecorded.set(key, at);
+    return true;
+  });
+  if (lastRecorded.size > 10_000) lastRecorded.clear();
+  if (fresh.length === 0) return;
+  const data = { appId, entries: fresh.map((e) => ({ object: e.object, accountId: e.accountId, reason: e.reason })) };
+  console.warn("Meta app webhook: entries for no inbox were skipped", JSON.stringify(data));
+  const workspaces = [...new Set(members.map((m) => m.inbox.workspaceId))];
+  await core.writer.write(workspaces.map((workspaceId) => auditInsert(core, { workspaceId, actorId: null, actorName: "Meta", action: "webhook.unrouted", target: appId, data, at })));
+}
