@@ -172,8 +172,8 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     sql: "-- Rolls committed by any process: a process that keeps report figures in memory compares it\n-- with the rolls it made itself, so a roll by another process sharing the database is noticed.\nALTER TABLE `report_cursor` ADD `rolls` integer DEFAULT 0 NOT NULL;",
   },
   {
-    tag: "0029_meta_app",
-    when: 1795700017000,
+    tag: "0028_meta_app",
+    when: 1795700016000,
     hash: "13c3af955aba751b3a7697f78e1aaf5219c30c1b54b75493687ed3edfaa7f7a9",
     sql: "-- The Meta app of a WhatsApp, Messenger or Instagram inbox (not secret), copied from its\n-- credentials when saved: the per-app webhook URL /webhooks/meta/<appId> looks inboxes up by it.\nALTER TABLE `inboxes` ADD `meta_app_id` text;--> statement-breakpoint\nCREATE INDEX `inboxes_meta_app` ON `inboxes` (`meta_app_id`);\n",
   },

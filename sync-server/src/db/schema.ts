@@ -168,7 +168,7 @@ export const inboxes = sqliteTable("inboxes", {
   /** Platform credentials, encrypted with the server's key; never sent to clients. */
   secretsEnc: text("secrets_enc"),
   /**
-   * The Meta app a WhatsApp, Messenger or Instagram inbox belongs to (migration 0029), copied from
+   * The Meta app a WhatsApp, Messenger or Instagram inbox belongs to (migration 0028), copied from
    * its credentials when they are saved: not secret, and what `/webhooks/meta/<appId>` looks up.
    */
   metaAppId: text("meta_app_id"),
