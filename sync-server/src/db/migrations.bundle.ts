@@ -171,4 +171,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "58ef254dafe677909f833a9842f172dfe83ffa71f776eaf8c17cb73fe25a8a63",
     sql: "-- Rolls committed by any process: a process that keeps report figures in memory compares it\n-- with the rolls it made itself, so a roll by another process sharing the database is noticed.\nALTER TABLE `report_cursor` ADD `rolls` integer DEFAULT 0 NOT NULL;",
   },
+  {
+    tag: "0028_whatsapp_templates",
+    when: 1795700016000,
+    hash: "149d68b755a6a9ccdf880357ca21c689811254aca8924500d94d9e6f2d80114a",
+    sql: "CREATE TABLE `template_syncs` (\n\t`inbox_id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`synced_at` integer,\n\t`error` text,\n\t`due_at` integer NOT NULL,\n\tFOREIGN KEY (`inbox_id`) REFERENCES `inboxes`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `template_syncs_due` ON `template_syncs` (`due_at`);--> statement-breakpoint\nCREATE TABLE `whatsapp_templates` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`inbox_id` text NOT NULL,\n\t`external_id` text,\n\t`name` text NOT NULL,\n\t`language` text NOT NULL,\n\t`status` text NOT NULL,\n\t`category` text,\n\t`parameter_format` text DEFAULT 'POSITIONAL' NOT NULL,\n\t`components` text NOT NULL,\n\t`reason` text,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`inbox_id`) REFERENCES `inboxes`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `whatsapp_templates_inbox_name_language` ON `whatsapp_templates` (`inbox_id`,`name`,`language`);",
+  },
 ];
