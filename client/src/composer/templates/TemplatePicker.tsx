@@ -67,17 +67,26 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   const template = createMemo(() => ordered().find((x) => keyOf(x) === chosen()) ?? ordered()[0] ?? null);
   const vars = createMemo(() => (template() ? templateVariables(template()!) : { header: [], body: [] }));
 
+  let prefilled = false;
   // A new template starts with the obvious value: the customer's first name as its first body variable.
   createEffect(
     on(
       () => (template() ? keyOf(template()!) : null),
       () => {
-        const first = vars().body[0];
-        setValues(first && props.firstName ? { [`b:${first}`]: props.firstName } : {});
+        prefilled = false;
+        setValues({});
         setError(null);
       },
     ),
   );
+  // Once per template, also when the contact's name arrives after the picker opened; never over what the agent typed.
+  createEffect(() => {
+    const first = vars().body[0];
+    const name = props.firstName;
+    if (prefilled || !first || !name) return;
+    prefilled = true;
+    if (!values()[`b:${first}`]) setValues((prev) => ({ ...prev, [`b:${first}`]: name }));
+  });
 
   const texts = (part: "h" | "b", names: string[]) => names.map((n) => values()[`${part}:${n}`] ?? "");
   const params = () => {
