@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { FAKE_WABA_ID, buildWebhook, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
+import { FAKE_WABA_ID, buildWebhook, templateStatusUpdate, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
@@ -63,5 +63,22 @@ describe("a WhatsApp chat whose 24 h window is closed", () => {
     await timeline(page).locator(".template-tag", { hasText: "Template" }).first().waitFor();
     await waitFor("the template at the platform", async () => (await sentTexts()).includes("order_update: #88 | Wendy | #88 | tomorrow"), 15_000);
     await page.context().close();
+  });
+
+  it("Settings → Channels lists the templates with their status, and Meta's review webhook changes it", async () => {
+    const admin = await app.signIn("admin@demo.inbox");
+    await admin.goto(app.server.url + "/settings");
+    const templates = () => admin.locator("details.channel-templates").first();
+    await templates().getByText("Message templates").click();
+    await templates().locator('tr[data-template="spring_sale/en_US"]').getByText("Rejected Reason: PROMOTIONAL").waitFor();
+    await templates().locator('tr[data-template="follow_up/en_US"]').getByText("Approved").waitFor();
+
+    const webhook = buildWebhook(templateStatusUpdate({ name: "follow_up", language: "en_US", event: "REJECTED", reason: "INCORRECT_CATEGORY" }), credentials);
+    expect((await fetch(`${app.server.url}/webhooks/whatsapp/${inboxId}`, { method: "POST", headers: webhook.headers, body: webhook.body })).status).toBe(200);
+    await app.server.core.webhooks.idle();
+    await admin.reload();
+    await templates().getByText("Message templates").click();
+    await templates().locator('tr[data-template="follow_up/en_US"]').getByText("Rejected Reason: INCORRECT_CATEGORY").waitFor();
+    await admin.context().close();
   });
 });

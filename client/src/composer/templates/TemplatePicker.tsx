@@ -151,6 +151,9 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
       <Show when={fromDevice() && !loading()}>
         <p class="composer-hint">{t("offlineCopy")}</p>
       </Show>
+      <Show when={!loading() && !answer() && !loadError()}>
+        <p class="composer-hint">{t("offlineNone")}</p>
+      </Show>
       <Show when={answer() && ordered().length === 0}>
         <p class="composer-hint">{t("noTemplates")}</p>
       </Show>
