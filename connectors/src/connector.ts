@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ChannelType, MessageContent } from "@inbox/shared";
+import type { ChannelType, MessageContent, TemplateComponent } from "@inbox/shared";
 
 /**
  * The one interface every channel implements. Nothing outside `connectors/` knows a
@@ -94,6 +94,20 @@ export type InboundEvent =
   | { type: "watermark"; sender: InboundSender; status: "delivered" | "read"; upTo: number; at: number }
   /** The customer blocked/unfollowed/unsubscribed: replies cannot reach them. */
   | { type: "blocked"; sender: InboundSender; at: number }
+  /** A message template's review status changed (WhatsApp's `message_template_status_update`). */
+  | {
+      type: "template_status";
+      /** The business account the template belongs to. */
+      accountId: string;
+      templateId?: string;
+      name: string;
+      language: string;
+      /** Meta's event: APPROVED, REJECTED, PAUSED, DISABLED, … */
+      status: string;
+      /** Meta's reason (rejection reason, pause or disable details); absent when none. */
+      reason?: string;
+      at: number;
+    }
   | { type: "unblocked"; sender: InboundSender; at: number };
 
 export interface OutboundMessage {
@@ -253,6 +267,28 @@ export interface Connector {
    * cannot or will not say (error, blocked, no permission); never throws.
    */
   fetchProfile?(externalId: string, credentials: Credentials, ctx: ConnectorContext): Promise<ContactProfile | null>;
+  /** Message templates (WhatsApp); a message whose text content carries `template` is sent as one. */
+  readonly templates?: TemplateApi;
+}
+
+/** One message template as the platform lists it. */
+export interface PlatformTemplate {
+  externalId: string | null;
+  name: string;
+  language: string;
+  status: string;
+  category: string | null;
+  parameterFormat: "POSITIONAL" | "NAMED";
+  components: TemplateComponent[];
+  reason: string | null;
+}
+
+export type TemplateListResult = { ok: true; templates: PlatformTemplate[] } | { ok: false; reason: string; kind: SendFailureKind };
+
+/** Platforms whose business messages outside the window are pre-approved templates (WhatsApp). */
+export interface TemplateApi {
+  /** Every template of the business account, all pages, in any status. */
+  list(accountId: string, credentials: Credentials, ctx: ConnectorContext): Promise<TemplateListResult>;
 }
 
 /** What a platform says about a customer; `avatarUrl` is always an https URL. */

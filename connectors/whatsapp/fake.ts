@@ -26,6 +26,80 @@ export const FAKE_MEDIA = {
   document: { id: "3318849025106722", mimeType: INVOICE_PDF.mimeType, bytes: INVOICE_PDF.bytes },
 } as const;
 
+/** The business account (WABA) of the fake number, as the envelope's `entry[].id` says. */
+export const FAKE_WABA_ID = "102290129340398";
+
+/** A template as Graph lists it (`GET /{WABA-ID}/message_templates`). */
+export interface FakeTemplate {
+  id: string;
+  name: string;
+  language: string;
+  status: string;
+  category: string;
+  parameter_format?: "POSITIONAL" | "NAMED";
+  rejected_reason?: string;
+  components: Record<string, unknown>[];
+}
+
+/** The fake account's templates from the start: approved in two languages, one rejected, one pending. */
+export const FAKE_TEMPLATES: readonly FakeTemplate[] = [
+  {
+    id: "1409287336489765",
+    name: "order_update",
+    language: "en_US",
+    status: "APPROVED",
+    category: "UTILITY",
+    parameter_format: "POSITIONAL",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Order {{1}}", example: { header_text: ["#4521"] } },
+      { type: "BODY", text: "Hi {{1}}, your order {{2}} has shipped and should arrive {{3}}.", example: { body_text: [["Ana", "#4521", "on Friday"]] } },
+      { type: "FOOTER", text: "Acme Support" },
+    ],
+  },
+  {
+    id: "1409287336489766",
+    name: "order_update",
+    language: "pt_BR",
+    status: "APPROVED",
+    category: "UTILITY",
+    parameter_format: "POSITIONAL",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Pedido {{1}}" },
+      { type: "BODY", text: "Olá {{1}}, seu pedido {{2}} foi enviado e deve chegar {{3}}." },
+      { type: "FOOTER", text: "Acme Suporte" },
+    ],
+  },
+  {
+    id: "2209287336480001",
+    name: "follow_up",
+    language: "en_US",
+    status: "APPROVED",
+    category: "UTILITY",
+    parameter_format: "POSITIONAL",
+    components: [
+      { type: "BODY", text: "Hi {{1}}, we are still here if you need help with your last request. Just reply to this message." },
+      { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "All sorted" }] },
+    ],
+  },
+  {
+    id: "3309287336480002",
+    name: "spring_sale",
+    language: "en_US",
+    status: "REJECTED",
+    category: "MARKETING",
+    rejected_reason: "PROMOTIONAL",
+    components: [{ type: "BODY", text: "Everything 30% off this week, {{1}}!" }],
+  },
+  {
+    id: "4409287336480003",
+    name: "appointment_reminder",
+    language: "en_US",
+    status: "PENDING",
+    category: "UTILITY",
+    components: [{ type: "BODY", text: "Reminder: your appointment is on {{1}}." }],
+  },
+];
+
 interface StoredMedia {
   bytes: Uint8Array;
   mimeType: string;
@@ -40,6 +114,8 @@ interface FakeState {
   /** Receipts not yet acknowledged by the webhook's owner. */
   owed: Set<Promise<void>>;
   stopped: boolean;
+  /** Templates per business account id. */
+  templates: Map<string, FakeTemplate[]>;
 }
 
 export class FakeWhatsapp extends FakePlatform {
@@ -48,7 +124,15 @@ export class FakeWhatsapp extends FakePlatform {
   readonly media: Map<string, StoredMedia>;
 
   constructor(credentials: WhatsappCredentials = FAKE_WHATSAPP_CREDENTIALS) {
-    const state: FakeState = { credentials, media: new Map(), sent: 0, statusHook: null, owed: new Set(), stopped: false };
+    const state: FakeState = {
+      credentials,
+      media: new Map(),
+      sent: 0,
+      statusHook: null,
+      owed: new Set(),
+      stopped: false,
+      templates: new Map([[FAKE_WABA_ID, FAKE_TEMPLATES.map((t) => structuredClone(t))]]),
+    };
     for (const m of Object.values(FAKE_MEDIA)) state.media.set(m.id, { bytes: m.bytes, mimeType: m.mimeType });
     const handler: FakeHandler = (req) => defaultReply(req, state);
     super(handler);
@@ -79,6 +163,32 @@ export class FakeWhatsapp extends FakePlatform {
     await super.stop();
   }
 
+  /** Replaces an account's templates (e.g. many, to page through). */
+  setTemplates(accountId: string, templates: FakeTemplate[]): void {
+    this.state.templates.set(accountId, templates);
+  }
+
+  /** Changes one template's status as Meta's review would (the webhook is built by `templateStatusUpdate`). */
+  setTemplateStatus(name: string, language: string, status: string, reason?: string): void {
+    for (const list of this.state.templates.values()) {
+      for (const t of list) {
+        if (t.name === name && t.language === language) {
+          t.status = status;
+          if (reason) t.rejected_reason = reason;
+        }
+      }
+    }
+  }
+
+  /** The `template` objects of every template message sent, in order. */
+  sentTemplates(): Record<string, unknown>[] {
+    return this.requests
+      .filter((r) => r.method === "POST" && r.path.endsWith("/messages"))
+      .map((r) => r.json() as Record<string, unknown>)
+      .filter((b) => b.type === "template")
+      .map((b) => b.template as Record<string, unknown>);
+  }
+
   /** Send/upload calls to `/messages` and `/media` answer with a platform error; the rest stays normal. */
   failSendsWith(kind: WhatsappErrorKind): void {
     this.failWhere((req) => req.method === "POST", errorReply(kind));
@@ -106,6 +216,10 @@ async function defaultReply(req: RecordedRequest, state: FakeState): Promise<Fak
     }
     if (body.messaging_product !== "whatsapp") return errorReply("rejected");
     if (body.status === "read") return { body: { success: true } };
+    if (body.type === "template") {
+      const refused = checkTemplate(state, body.template);
+      if (refused) return refused;
+    }
     const to = String(body.to ?? body.recipient ?? "");
     state.sent += 1;
     const id = `wamid.FAKE${String(state.sent).padStart(6, "0")}${randomBytes(6).toString("hex").toUpperCase()}`;
@@ -126,6 +240,31 @@ async function defaultReply(req: RecordedRequest, state: FakeState): Promise<Fak
     const id = String(1_000_000_000_000_000n + BigInt(state.media.size));
     state.media.set(id, { bytes: new Uint8Array(await file.arrayBuffer()), mimeType: String(form.get("type") ?? file.type) });
     return { body: { id } };
+  }
+
+  if (req.method === "GET" && segments.length === 2 && segments[1] === "message_templates") {
+    const list = state.templates.get(segments[0]!);
+    if (!list) return graphError(400, 100, `Unsupported get request. Object with ID '${segments[0]}' does not exist, cannot be loaded due to missing permissions, or does not support this operation.`, undefined, { type: "GraphMethodException", error_subcode: 33 });
+    const limit = Math.min(Math.max(Number(req.query.get("limit")) || 25, 1), 1000);
+    const start = Number(Buffer.from(req.query.get("after") ?? "", "base64url").toString() || 0);
+    const fields = (req.query.get("fields") ?? "name,language,status,category,id").split(",");
+    const page = list.slice(start, start + limit).map((t) => {
+      const out: Record<string, unknown> = { id: t.id };
+      for (const f of fields) if (f in t) out[f] = t[f as keyof FakeTemplate];
+      return out;
+    });
+    const cursor = (i: number) => Buffer.from(String(i)).toString("base64url");
+    const more = start + limit < list.length;
+    const self = `http://${req.headers.host}${req.path}`;
+    return {
+      body: {
+        data: page,
+        paging: {
+          cursors: { before: cursor(start), after: cursor(start + page.length) },
+          ...(more ? { next: `${self}?fields=${fields.join(",")}&limit=${limit}&after=${cursor(start + page.length)}` } : {}),
+        },
+      },
+    };
   }
 
   if (req.method === "GET" && segments.length === 1 && segments[0] === pnid) {
@@ -165,6 +304,32 @@ async function defaultReply(req: RecordedRequest, state: FakeState): Promise<Fak
       },
     },
   };
+}
+
+/**
+ * What WhatsApp answers a template send it refuses: unknown name or language (132001), not
+ * approved (132001 too; paused 132015), or a count of parameters that does not match (132000).
+ */
+function checkTemplate(state: FakeState, raw: unknown): FakeReply | null {
+  const t = (raw ?? {}) as { name?: unknown; language?: { code?: unknown }; components?: { type?: unknown; parameters?: unknown[] }[] };
+  const all = [...state.templates.values()].flat();
+  const found = all.find((x) => x.name === t.name && x.language === t.language?.code);
+  if (!found || (found.status !== "APPROVED" && found.status !== "PAUSED")) {
+    return graphError(404, 132001, "(#132001) Template name does not exist in the translation", `template name (${String(t.name)}) does not exist in ${String(t.language?.code)}`);
+  }
+  if (found.status === "PAUSED") return graphError(400, 132015, "(#132015) Template is paused", "Template is paused due to low quality.");
+  const expected = (type: string) => {
+    const c = found.components.find((x) => x.type === type.toUpperCase());
+    const text = typeof c?.text === "string" && (type !== "header" || c.format === "TEXT") ? c.text : "";
+    return new Set([...text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1])).size;
+  };
+  for (const type of ["header", "body"]) {
+    const given = (t.components ?? []).find((c) => String(c.type).toLowerCase() === type)?.parameters?.length ?? 0;
+    if (given !== expected(type)) {
+      return graphError(400, 132000, "(#132000) Number of parameters does not match the expected number of params", `${type}: number of localizable_params (${given}) does not match the expected number of params (${expected(type)})`);
+    }
+  }
+  return null;
 }
 
 /** Queues `sent` then `delivered` for one accepted message, after the send's answer has gone. */
@@ -386,6 +551,32 @@ export const unsupportedMessage = (o: InboundOptions & { unsupportedType?: strin
   inboundMessage("unsupported", { type: o.unsupportedType ?? "poll_creation" }, o, {
     errors: [{ code: 131051, title: "Message type unknown", message: "Message type unknown", error_data: { details: "Message type is currently not supported." } }],
   });
+
+/** Meta's `message_template_status_update` webhook: a template was approved, rejected, paused or disabled. */
+export function templateStatusUpdate(o: { name: string; language: string; event: string; reason?: string; templateId?: string; accountId?: string; category?: string }): Record<string, unknown> {
+  return {
+    object: "whatsapp_business_account",
+    entry: [
+      {
+        id: o.accountId ?? FAKE_WABA_ID,
+        time: nowSeconds(),
+        changes: [
+          {
+            field: "message_template_status_update",
+            value: {
+              event: o.event,
+              message_template_id: Number(o.templateId ?? "1409287336489765"),
+              message_template_name: o.name,
+              message_template_language: o.language,
+              reason: o.reason ?? "NONE",
+              ...(o.category ? { message_template_category: o.category } : {}),
+            },
+          },
+        ],
+      },
+    ],
+  };
+}
 
 /** Receipt for one of our messages; `failed` carries the documented `errors[]`. */
 export function statusUpdate(o: {

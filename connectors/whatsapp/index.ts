@@ -3,6 +3,7 @@ import { WHATSAPP_API_BASE_URL, whatsappCapabilities, whatsappCredentialsSchema 
 import { downloadMedia } from "./media.ts";
 import { parse } from "./parse.ts";
 import { send, validateCredentials } from "./send.ts";
+import { whatsappTemplates } from "./templates.ts";
 import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets } from "./verify.ts";
 
 /** WhatsApp Business Cloud API (Meta Graph). See README.md for what it sends and receives. */
@@ -22,4 +23,5 @@ export const whatsappConnector: Connector = {
   send,
   downloadMedia,
   validateCredentials,
+  templates: whatsappTemplates,
 };

@@ -3,6 +3,7 @@ import { PLATFORM_MEDIA_PREFIX, type Credentials, type InboundEvent, type Inboun
 import { readJsonBody } from "../src/malformed.ts";
 import { choiceAnswer } from "../src/choice-answer.ts";
 import { classifyWhatsappError } from "./send.ts";
+import { templateStatusEvent } from "./templates.ts";
 
 /**
  * WhatsApp webhook bodies → canonical events. Envelope: `object: "whatsapp_business_account"`,
@@ -160,7 +161,14 @@ export async function parse(req: WebhookRequest, credentials: Credentials): Prom
   const events: InboundEvent[] = [];
   for (const entry of arr(payload.entry).filter(isObj)) {
     for (const change of arr(entry.changes).filter(isObj)) {
-      // Other fields (template/account updates, coexistence echoes) are not conversation events.
+      // Template reviews: entry.id is the business account; the server keeps only its inbox's account.
+      if (change.field === "message_template_status_update" && isObj(change.value)) {
+        const account = str(entry.id);
+        const event = account ? templateStatusEvent(account, change.value, entry.time) : null;
+        if (event) events.push(event);
+        continue;
+      }
+      // Other fields (account updates, coexistence echoes) are not conversation events.
       if (change.field !== "messages" || !isObj(change.value)) continue;
       const value = change.value;
       // One Meta app can serve several numbers: only this inbox's number belongs here.

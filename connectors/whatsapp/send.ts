@@ -1,6 +1,7 @@
 import type { MessageContent } from "@inbox/shared";
 import type { ConnectorContext, CredentialCheck, Credentials, OutboundMessage, SendFailureKind, SendResult } from "../src/connector.ts";
 import { formatForPlatform } from "../src/formatting.ts";
+import { templatePayload } from "./template-payload.ts";
 import {
   CUSTOMER_SERVICE_WINDOW_HOURS,
   INTERACTIVE,
@@ -141,6 +142,15 @@ export function classifyWhatsappError(code: number | undefined, httpStatus?: num
   }
   if (code === 131049) {
     return { kind: "rejected", reason: "WhatsApp held this message back to limit how many business messages the customer receives." };
+  }
+  if (code === 132000) {
+    return { kind: "rejected", reason: `WhatsApp refused the template: the number of values does not match its variables${detail}. Sync the templates and try again.` };
+  }
+  if (code === 132001) {
+    return { kind: "rejected", reason: `WhatsApp does not know this template in this language${detail}; it may have been deleted. Sync the templates and pick another.` };
+  }
+  if (code === 132015 || code === 132016) {
+    return { kind: "rejected", reason: `WhatsApp paused or disabled this template for low quality${detail}; pick another template.` };
   }
   if (code !== undefined && code >= 132000 && code < 133000) {
     return { kind: "rejected", reason: `WhatsApp refused the message template${detail}.` };
@@ -345,13 +355,15 @@ export async function send(message: OutboundMessage, credentials: Credentials, c
   const creds = parseCredentials(credentials);
   if (!creds) return { ok: false, kind: "token_expired", reason: "The WhatsApp channel is missing credentials; an admin must reconnect it." };
 
+  // An approved template may be sent at any time; it is what reopens a closed window.
+  const template = message.content.kind === "text" ? message.content.template : undefined;
   // Free-form messages only inside the customer-service window; outside it WhatsApp answers
-  // 131047, so do not spend a call (templates are sent by a separate flow).
-  if (message.lastInboundAt === null || ctx.now() - message.lastInboundAt > WINDOW_MS) {
+  // 131047, so do not spend a call.
+  if (!template && (message.lastInboundAt === null || ctx.now() - message.lastInboundAt > WINDOW_MS)) {
     return { ok: false, kind: "window_closed", reason: classifyWhatsappError(131047).reason };
   }
 
-  const built = await buildContent(message.content, message, creds, ctx);
+  const built: Built = template ? { ok: true, type: "template", payload: templatePayload(template) } : await buildContent(message.content, message, creds, ctx);
   if (!built.ok) return built;
 
   const body = {

@@ -21,3 +21,4 @@ export * from "./protocol/rooms.ts";
 export * from "./protocol/board-room.ts";
 export * from "./domain/board.ts";
 export * from "./insights/index.ts";
+export * from "./domain/templates.ts";

@@ -31,6 +31,7 @@ import { registerDirectoryRoutes, registerPreferencesRoutes } from "./workspace/
 import { registerSupervisionRoutes } from "./supervision/index.ts";
 import { registerReportRoutes } from "./reports/index.ts";
 import { registerInsightRoutes } from "./insights/index.ts";
+import { registerTemplateRoutes } from "./templates/index.ts";
 
 export interface AppDeps {
   /** Turns an authorised `/sync/<room>` request into a live room socket (Node: node/room-sockets.ts). */
@@ -71,6 +72,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerContactRoutes(api, core);
   registerSyncPullRoutes(api, core);
   registerAdminRoutes(api, core);
+  registerTemplateRoutes(api, core);
   registerPeopleRoutes(api, core);
   registerRoutingRoutes(api, core);
   registerRoutingRuleRoutes(api, core);

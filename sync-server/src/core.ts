@@ -2,6 +2,7 @@ import type { ChannelType, WidgetMessage } from "@inbox/shared";
 import { createWebchatConnector, type Connector, type OutboundMessage } from "@inbox/connectors";
 import { AuditSealer } from "./audit/index.ts";
 import { RetentionJob } from "./data-rights/index.ts";
+import { TemplateSyncer } from "./templates/index.ts";
 import { ReportRoller, type ReportMemory } from "./reports/index.ts";
 import { nobleScrypt } from "./auth/index.ts";
 import { PasswordHasher } from "./auth/index.ts";
@@ -146,6 +147,8 @@ export interface Core {
   reportRoller: ReportRoller;
   /** Reads customers' names and pictures from their platforms after their messages are stored (a scheduled job). */
   profiles: ProfileRefresher;
+  /** Syncs WhatsApp inboxes' message templates (a scheduled job; also on connect and on an admin's request). */
+  templates: TemplateSyncer;
   /** This process's agent sockets: re-checked against the record, closed at sign-out. */
   sockets: SocketGuard;
   /** Rate and socket limits of the anonymous widget API. */
@@ -223,6 +226,7 @@ export function createCore(opts: CoreOptions): Core {
   const outbox = new OutboxDispatcher({ ...channels, blobs, holder });
   const rules = new RuleBook(record);
   const profiles = new ProfileRefresher({ ...channels });
+  const templates = new TemplateSyncer({ ...channels });
   const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles });
   const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
   const auditSealer = new AuditSealer(record);
@@ -253,6 +257,7 @@ export function createCore(opts: CoreOptions): Core {
     retention,
     reportRoller,
     profiles,
+    templates,
     sockets,
     widgetLimits,
     sessionTtlMs: opts.sessionTtlMs,

@@ -45,6 +45,7 @@ import { createTextTools } from "./text-tools.tsx";
 import { composerKeyAction } from "./composer-keys.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
 import { createAiAssist } from "./ai/AiAssist.tsx";
+import { TemplateOffer } from "./templates/TemplateOffer.tsx";
 
 type Mode = "reply" | "note" | "whisper";
 
@@ -65,6 +66,7 @@ export function Composer(props: { conversationId: string }) {
     if (mode() === "reply" && !mayReply()) setMode("note");
   });
   const notice = createMemo(() => channelNotice(selection.inbox(), { isAdmin: channels.isAdmin() }, { now: channels.now() }));
+  const vars = useCannedVars(props.conversationId);
   const blocked = () => {
     const n = notice();
     return n && !n.canReply ? n : null;
@@ -106,7 +108,15 @@ export function Composer(props: { conversationId: string }) {
           </Show>
         }
       >
-        <Show when={blocked()} fallback={<ReplyForm conversationId={props.conversationId} notice={notice()} />}>
+        <Show
+          when={blocked()}
+          fallback={
+            <>
+              <TemplateOffer conversationId={props.conversationId} contactName={vars().contactName} firstName={vars().contactFirstName} />
+              <ReplyForm conversationId={props.conversationId} notice={notice()} />
+            </>
+          }
+        >
           {(n) => <ChannelBlocked notice={n()} inboxId={selection.inbox()?.id ?? null} />}
         </Show>
       </Show>

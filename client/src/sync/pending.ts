@@ -100,7 +100,8 @@ export function pendingReplies(rows: readonly OutboxRow[], conversationId: strin
       now: c.writtenAt ?? row.createdAt,
     });
     // An attachment or choices show as what they are while they wait.
-    const shown = c.content ? { ...m, content: c.content } : m;
+    // A template shows as the text the agent previewed, marked as one.
+    const shown = c.content ? { ...m, content: c.content } : c.template && c.text ? { ...m, content: { kind: "text" as const, text: c.text, template: c.template } } : m;
     out.push(row.state === "done" ? { ...shown, status: "sent" } : shown);
   }
   return out;

@@ -5,6 +5,7 @@ import { ConversationSchema, ConversationStatusSchema, PrioritySchema } from "..
 import { ClientIdSchema, IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { MAX_TEXT_LENGTH, MessageContentSchema, MessageSchema } from "../domain/message.ts";
 import { REPLY_CONTENT_KINDS } from "./uploads.ts";
+import { TemplateSendSchema } from "../domain/templates.ts";
 
 /**
  * Pull: the client's local database catches up with the record in pages. The cursor is
@@ -59,7 +60,14 @@ export const CommandSchema = z.discriminatedUnion("type", [
     expectedAssigneeId: IdSchema.nullable().optional(),
     /** When the agent wrote it (client clock), kept for the record. */
     writtenAt: TimestampSchema.optional(),
-  }).refine((c) => c.text.length > 0 || c.content !== undefined, { message: "Write something first.", path: ["text"] }),
+    /**
+     * An approved WhatsApp template with its variables' values, instead of text (allowed when
+     * the 24 h window is closed); the server renders the text from its copy of the template.
+     */
+    template: TemplateSendSchema.optional(),
+  })
+    .refine((c) => c.text.length > 0 || c.content !== undefined || c.template !== undefined, { message: "Write something first.", path: ["text"] })
+    .refine((c) => !(c.template && c.content), { message: "A template is sent on its own, without an attachment or buttons.", path: ["template"] }),
   z.object({ ...Base, type: z.literal("status"), status: ConversationStatusSchema, snoozedUntil: TimestampSchema.optional() }),
   z.object({ ...Base, type: z.literal("priority"), priority: PrioritySchema }),
   z.object({

@@ -78,6 +78,9 @@ export const EVENT_TYPES = [
   "csat.requested",
   /** The customer's answer, data {rating (1..5), comment (string or null), messageId, requestMessageId, inboxId, agentId (from the request)}. */
   "csat.rated",
+  /** WhatsApp templates (issue 16): a sync of an inbox's templates, data {inboxId, count, added, removed}; a template's status changed (sync or Meta's webhook), data {inboxId, name, language, from, to, reason}. */
+  "template.synced",
+  "template.status_changed",
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ClientIdSchema, IdSchema, TimestampSchema } from "./ids.ts";
+import { TemplateSendSchema } from "./templates.ts";
 
 /** Longest text we accept in one message; platforms cap lower (each connector says its own). */
 export const MAX_TEXT_LENGTH = 4096;
@@ -15,6 +16,11 @@ export const MessageContentSchema = z.discriminatedUnion("kind", [
     text: Text,
     /** A tap on one of the buttons / quick replies offered: the text is its title, this its id. */
     replyTo: z.object({ choiceId: Choice.shape.id }).optional(),
+    /**
+     * Sent as an approved WhatsApp template (outside the 24 h window): the text is the rendered
+     * template, this what the platform is sent. Only the server sets it (see messages/reply.ts).
+     */
+    template: TemplateSendSchema.optional(),
   }),
   z.object({ kind: z.literal("image"), url: Url, mimeType: z.string(), caption: z.string().max(1024).optional() }),
   z.object({

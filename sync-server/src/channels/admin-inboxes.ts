@@ -18,6 +18,8 @@ import { metaAppIdFor, metaAppView } from "./meta-app.ts";
 export interface AdminInboxDeps extends ChannelsDeps {
   outbox: { kick(): unknown };
   webhooks: { release(inboxId: string): Promise<void> };
+  /** WhatsApp: the number's message templates are loaded as it connects (templates/; never fails the connect). */
+  templates: { syncNow(inbox: InboxRow): Promise<unknown> };
 }
 
 export async function adminView(core: AdminInboxDeps, row: InboxRow): Promise<AdminInbox> {
@@ -72,6 +74,7 @@ export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, bod
   ]);
   const row = (await getInboxRow(core.db, id))!;
   await registerInboxWebhook(core, row, auditActor(admin, from));
+  if (connectorFor(core, row.channel)?.templates) await core.templates.syncNow(row);
   return adminView(core, row);
 }
 
@@ -91,7 +94,10 @@ export async function reconnectInbox(core: AdminInboxDeps, admin: SessionUser, i
   ]);
   const updated = await setChannelStatus(core, { ...row, secretsEnc: "x" }, "active", { reason: "Reconnected by an admin.", ...auditActor(admin, from) });
   // A new bot token (or secret token) needs the webhook set again with it.
-  await registerInboxWebhook(core, (await getInboxRow(core.db, id))!, auditActor(admin, from));
+  const reconnected = (await getInboxRow(core.db, id))!;
+  await registerInboxWebhook(core, reconnected, auditActor(admin, from));
+  // A new token may read templates the old one could not.
+  if (connectorFor(core, row.channel)?.templates) await core.templates.syncNow(reconnected);
   core.outbox.kick();
   return adminView(core, (await getInboxRow(core.db, updated.id))!);
 }

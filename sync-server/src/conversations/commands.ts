@@ -77,8 +77,9 @@ async function apply(core: CommandsDeps, user: SessionUser, c: Command, from: Re
     case "reply": {
       const r = await sendAgentReply(core, user, c.conversationId, {
         clientId: c.clientId,
-        content: c.content ?? { kind: "text", text: c.text },
+        content: c.content ?? { kind: "text", text: c.text || " " },
         expectedAssigneeId: c.expectedAssigneeId,
+        ...(c.template ? { template: c.template } : {}),
       });
       return ok({ conversation: r.conversation, message: r.message });
     }

@@ -177,4 +177,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "13c3af955aba751b3a7697f78e1aaf5219c30c1b54b75493687ed3edfaa7f7a9",
     sql: "-- The Meta app of a WhatsApp, Messenger or Instagram inbox (not secret), copied from its\n-- credentials when saved: the per-app webhook URL /webhooks/meta/<appId> looks inboxes up by it.\nALTER TABLE `inboxes` ADD `meta_app_id` text;--> statement-breakpoint\nCREATE INDEX `inboxes_meta_app` ON `inboxes` (`meta_app_id`);\n",
   },
+  {
+    tag: "0029_whatsapp_templates",
+    when: 1795700017000,
+    hash: "149d68b755a6a9ccdf880357ca21c689811254aca8924500d94d9e6f2d80114a",
+    sql: "CREATE TABLE `template_syncs` (\n\t`inbox_id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`synced_at` integer,\n\t`error` text,\n\t`due_at` integer NOT NULL,\n\tFOREIGN KEY (`inbox_id`) REFERENCES `inboxes`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE INDEX `template_syncs_due` ON `template_syncs` (`due_at`);--> statement-breakpoint\nCREATE TABLE `whatsapp_templates` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`inbox_id` text NOT NULL,\n\t`external_id` text,\n\t`name` text NOT NULL,\n\t`language` text NOT NULL,\n\t`status` text NOT NULL,\n\t`category` text,\n\t`parameter_format` text DEFAULT 'POSITIONAL' NOT NULL,\n\t`components` text NOT NULL,\n\t`reason` text,\n\t`updated_at` integer NOT NULL,\n\tFOREIGN KEY (`workspace_id`) REFERENCES `workspaces`(`id`) ON UPDATE no action ON DELETE no action,\n\tFOREIGN KEY (`inbox_id`) REFERENCES `inboxes`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `whatsapp_templates_inbox_name_language` ON `whatsapp_templates` (`inbox_id`,`name`,`language`);",
+  },
 ];

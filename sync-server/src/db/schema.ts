@@ -737,3 +737,42 @@ export const reportCursor = sqliteTable("report_cursor", {
    */
   rolls: integer("rolls").notNull().default(0),
 });
+
+/**
+ * WhatsApp message templates of each inbox's business account (issue 16), as Meta last listed
+ * them or a status webhook since said: the composer offers the approved ones outside the 24 h
+ * window. Components are Meta's (header, body, footer, buttons).
+ */
+export const whatsappTemplates = sqliteTable(
+  "whatsapp_templates",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull().references(() => workspaces.id),
+    inboxId: text("inbox_id").notNull().references(() => inboxes.id),
+    /** Meta's template id, where known. */
+    externalId: text("external_id"),
+    name: text("name").notNull(),
+    language: text("language").notNull(),
+    status: text("status").notNull(),
+    category: text("category"),
+    parameterFormat: text("parameter_format").notNull().default("POSITIONAL"),
+    components: text("components", { mode: "json" }).$type<unknown[]>().notNull(),
+    /** Meta's reason for a rejection, pause or disable. */
+    reason: text("reason"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [uniqueIndex("whatsapp_templates_inbox_name_language").on(t.inboxId, t.name, t.language)],
+);
+
+/** Each WhatsApp inbox's template sync: when it last worked or why not, and when the next is due (claimed by moving it ahead). */
+export const templateSyncs = sqliteTable(
+  "template_syncs",
+  {
+    inboxId: text("inbox_id").primaryKey().references(() => inboxes.id),
+    workspaceId: text("workspace_id").notNull(),
+    syncedAt: integer("synced_at"),
+    error: text("error"),
+    dueAt: integer("due_at").notNull(),
+  },
+  (t) => [index("template_syncs_due").on(t.dueAt)],
+);

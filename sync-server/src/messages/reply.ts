@@ -1,5 +1,21 @@
 import { and, desc, eq, sql } from "drizzle-orm";
-import { can, newId, previewOf, type ChannelType, type Conversation, type Message, type MessageContent, type ReasonCode, searchableText } from "@inbox/shared";
+import {
+  can,
+  MAX_TEXT_LENGTH,
+  newId,
+  paramsFor,
+  previewOf,
+  renderTemplate,
+  templateVariables,
+  unsendableReason,
+  type ChannelType,
+  type Conversation,
+  type Message,
+  type MessageContent,
+  type ReasonCode,
+  type TemplateSend,
+  searchableText,
+} from "@inbox/shared";
 import type { Connector } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
 import type { RoutingDeps } from "../routing/index.ts";
@@ -15,6 +31,7 @@ import { refuseForeignAttachment } from "../media/media-access.ts";
 import { pickupOnReply } from "../routing/index.ts";
 import { refuseIfUnreachable } from "../channels/index.ts";
 import { humanAgentTagOf, replyWindowHoursOf } from "../channels/index.ts";
+import { templateNamed, toTemplate } from "../templates/index.ts";
 
 /** What sending an agent's reply needs. */
 export interface ReplyDeps extends RoutingDeps, UploadDeps {
@@ -50,6 +67,8 @@ export async function sendAgentReply(
     content: MessageContent;
     /** The assignee the agent saw when writing (offline replies): someone else taking the chat since wins. */
     expectedAssigneeId?: string | null;
+    /** An approved WhatsApp template and its values: `content` is then ignored, the text is rendered here. */
+    template?: TemplateSend;
   },
 ): Promise<ReplyResult> {
   if (!can(user, "reply")) throw forbiddenBecause("no_permission_reply");
@@ -71,9 +90,16 @@ export async function sendAgentReply(
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];
     if (blocked) throw refused(409, "channel_unavailable", blocked);
     await refuseIfUnreachable(core, current);
-    await refuseOutsideWindow(core, current, inbox ?? { channel: current.channel, settings: {} });
-    await refuseForeignAttachment(core, user, conv.id, input.content);
-    await refuseOverChannelLimits(core, current.channel as ChannelType, input.content);
+    if (input.template) {
+      // A template is what the platform allows outside the window: no window check.
+      input = { ...input, content: await templateContent(core, current, input.template) };
+    } else {
+      // Only the server marks a message as a template (with the text it rendered itself).
+      if (input.content.kind === "text" && input.content.template) input = { ...input, content: { kind: "text", text: input.content.text } };
+      await refuseOutsideWindow(core, current, inbox ?? { channel: current.channel, settings: {} });
+      await refuseForeignAttachment(core, user, conv.id, input.content);
+      await refuseOverChannelLimits(core, current.channel as ChannelType, input.content);
+    }
 
     const at = core.now();
     const row: MessageRow = {
@@ -162,4 +188,34 @@ async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow, inbox
   const tagWouldAllow = tagHours !== null && !humanAgentTagOf(inbox.settings) && !!last && core.now() - last.at <= tagHours * 3600_000;
   const reason = conv.channel === "whatsapp" ? "window_closed_template" : tagWouldAllow ? "window_closed_tag_off" : "window_closed";
   throw refused(409, "channel_unavailable", reason, { hours: String(hours) });
+}
+
+const UNSENDABLE: Record<NonNullable<ReturnType<typeof unsendableReason>>, string> = {
+  not_approved: "is not approved by WhatsApp",
+  media_header: "needs an image, video or document in its header, which cannot be sent from here yet",
+  dynamic_button: "needs a value for a link button, which cannot be sent from here yet",
+};
+
+/**
+ * An approved template of the conversation's inbox with its values checked, as the message
+ * content: the text the customer reads (rendered from the server's copy) and what WhatsApp is sent.
+ */
+async function templateContent(core: ReplyDeps, conv: ConversationRow, send: TemplateSend): Promise<MessageContent> {
+  if (!core.connectors.get(conv.channel as ChannelType)?.templates) {
+    throw new HttpError(400, "validation_failed", "Message templates can only be sent on WhatsApp.");
+  }
+  const row = await templateNamed(core, conv.inboxId, send.name, send.language);
+  if (!row) throw new HttpError(409, "conflict", `The template "${send.name}" (${send.language}) is not among this channel's templates any more. Sync the templates and pick another.`);
+  const template = toTemplate(row);
+  const why = unsendableReason(template);
+  if (why) throw new HttpError(409, "conflict", `The template "${send.name}" (${send.language}) ${UNSENDABLE[why]}${template.reason ? ` (${template.reason})` : ""}.`);
+  const vars = templateVariables(template);
+  if (send.header.length !== vars.header.length || send.body.length !== vars.body.length) {
+    throw new HttpError(400, "validation_failed", `The template "${send.name}" needs ${vars.header.length + vars.body.length} values; ${send.header.length + send.body.length} were given.`);
+  }
+  // Named templates need each value's name: taken from the template, in its order.
+  const header = paramsFor(vars.header, send.header.map((p) => p.text), template.parameterFormat);
+  const body = paramsFor(vars.body, send.body.map((p) => p.text), template.parameterFormat);
+  const text = renderTemplate(template, { header, body }).slice(0, MAX_TEXT_LENGTH) || send.name;
+  return { kind: "text", text, template: { name: template.name, language: template.language, header, body } };
 }

@@ -169,6 +169,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.retention.start();
   core.reportRoller.start();
   core.profiles.start();
+  core.templates.start();
   let demoTraffic: DemoTraffic | null = null;
   demoTraffic = await startDemoTraffic();
   let closing: Promise<void> | undefined;
@@ -207,6 +208,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.retention.stop();
     core.reportRoller.stop();
     core.profiles.stop();
+    core.templates.stop();
     core.outbox.stop();
     core.snoozes.stop();
     core.boards.stop();
@@ -230,6 +232,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.retention.idle();
     await core.reportRoller.idle();
     await core.profiles.idle();
+    await core.templates.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

@@ -15,6 +15,8 @@ export interface ScheduledJobs {
   retention: DueJob;
   reportRoller: DueJob;
   profiles: DueJob;
+  /** WhatsApp inboxes' message templates, synced every few hours. */
+  templates: DueJob;
   now(): number;
 }
 
@@ -26,7 +28,7 @@ export const MIN_GAP_MS = 1_000;
 /**
  * Runs every scheduled job of the core once — outbox retries, snooze wake-ups, routing timeouts,
  * the presence heartbeat, pending webhooks (including those whose claim ran out), the pruning of
- * processed webhooks, sealing new audit entries, workspaces' retention policies, report figures, customers' platform profiles — and returns when the next one is due (epoch ms;
+ * processed webhooks, sealing new audit entries, workspaces' retention policies, report figures, customers' platform profiles, WhatsApp templates — and returns when the next one is due (epoch ms;
  * null: nothing is scheduled, only new input starts work). Every job works from the record with
  * conditional writes, so calling this from several places at once (a Durable Object alarm, a
  * cron trigger) is safe. Node runs the same jobs from their own `start()` loops. The next time
@@ -47,6 +49,7 @@ export async function runDueJobs(core: ScheduledJobs, now: number = core.now()):
     ["report rollup", () => core.reportRoller.runDue(now)],
     // After the webhooks: the customers they bring in ask for their profiles, which this run then schedules.
     ["contact profiles", () => webhooksDone.catch(() => undefined).then(() => core.profiles.runDue(now))],
+    ["templates", () => core.templates.runDue(now)],
   ];
   const results = await Promise.allSettled(jobs.map(([, run]) => run()));
   let next: number | null = null;

@@ -218,6 +218,12 @@ export const ROUTES: RouteRow[] = [
     request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/similar` }),
     note: "only resolved conversations the caller may see",
   },
+  {
+    route: "GET /api/conversations/:id/templates",
+    expect: TEAM,
+    request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/templates` }),
+    note: "the approved WhatsApp templates of the chat's inbox (none for other channels)",
+  },
   { route: "GET /api/conversations/:id/tickets", expect: TEAM, request: (fx) => ({ method: "GET", path: `/api/conversations/${conv(fx)}/tickets` }) },
   {
     route: "POST /api/conversations/:id/tickets",
@@ -535,6 +541,19 @@ export const ROUTES: RouteRow[] = [
     request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/webhook` }),
     alsoAllowed: [409],
     note: "register again; a disabled channel is refused in words (409 after access is granted)",
+  },
+  {
+    route: "GET /api/admin/inboxes/:id/templates",
+    expect: ADMINS,
+    request: (fx) => ({ method: "GET", path: `/api/admin/inboxes/${fx.inbox.id}/templates` }),
+    note: "every WhatsApp template of the channel with its status (a web chat has none)",
+  },
+  {
+    route: "POST /api/admin/inboxes/:id/templates/sync",
+    expect: ADMINS,
+    request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/templates/sync`, json: {} }),
+    alsoAllowed: [400],
+    note: "WhatsApp only (a web chat: 400 in words after access is granted)",
   },
   { route: "POST /api/admin/inboxes/:id/routing", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/routing`, json: { mode: "manual" } }) },
 

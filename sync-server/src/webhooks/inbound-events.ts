@@ -11,6 +11,7 @@ import { eventInsert } from "../db/event-rows.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { publishMessages } from "../rooms/publish.ts";
 import { connectorFor, markReachable, markUnreachable, PROFILE_REFRESH_MS, type ProfileRequests } from "../channels/index.ts";
+import { applyTemplateStatus } from "../templates/index.ts";
 
 /**
  * Delivery only moves forward (statuses arrive out of order); failed is final. A receipt for an
@@ -153,6 +154,9 @@ export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, even
       return;
     case "unblocked":
       await markReachable(core, { inboxId: inbox.id, externalId: event.sender.externalId });
+      return;
+    case "template_status":
+      await applyTemplateStatus(core, inbox, event);
       return;
   }
 }

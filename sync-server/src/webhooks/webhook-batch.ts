@@ -80,9 +80,11 @@ export async function applyWebhookBatch(core: InboundDeps, rows: readonly Webhoo
   });
 }
 
-/** Events of one lane must apply in order: those about one customer, or one of our messages. */
+/** Events of one lane must apply in order: those about one customer, one of our messages, or one template. */
 function laneOf(event: InboundEvent): string {
-  return event.type === "status" ? `status:${event.externalMessageId}` : `sender:${event.sender.externalId}`;
+  if (event.type === "status") return `status:${event.externalMessageId}`;
+  if (event.type === "template_status") return `template:${event.name}:${event.language}`;
+  return `sender:${event.sender.externalId}`;
 }
 
 async function applyOne(core: InboundDeps, { inbox, connector, credentials, ctx }: Channel, event: InboundEvent): Promise<void> {

@@ -105,6 +105,13 @@ export function MessageBubble(props: {
             <Show when={m().senderKind === "bot"}>
               <span class="bot-tag">{t("bot")}</span>
             </Show>
+            <Show when={templateOf(m())}>
+              {(tpl) => (
+                <span class="bot-tag template-tag" title={t("templateTitle", { name: tpl().name, language: tpl().language })}>
+                  {t("template")}
+                </span>
+              )}
+            </Show>
           </span>
           <Show when={props.answer}>
             {(a) => (
@@ -132,6 +139,11 @@ export function MessageBubble(props: {
       </li>
     </Show>
   );
+}
+
+/** A WhatsApp template this message was sent as (its text is the rendered template). */
+function templateOf(m: Message) {
+  return m.content.kind === "text" ? (m.content.template ?? null) : null;
 }
 
 /** The answer's link scrolls to the question in the same timeline (no URL change). */

@@ -16,6 +16,8 @@ export const t = defineMessages(
     olderOffline: "Earlier messages can be loaded when you are back online.",
     olderFailed: "Earlier messages could not be loaded: {reason}",
     bot: "Bot",
+    template: "Template",
+    templateTitle: "Sent as the WhatsApp template {name} ({language})",
     // message kinds
     unavailable: "{what} is not available.",
     erasedMessage: "This message was erased with the customer's data.",
@@ -130,6 +132,8 @@ export const t = defineMessages(
     olderOffline: "As mensagens anteriores podem ser carregadas quando você estiver online.",
     olderFailed: "Não foi possível carregar as mensagens anteriores: {reason}",
     bot: "Bot",
+    template: "Modelo",
+    templateTitle: "Enviada como o modelo do WhatsApp {name} ({language})",
     unavailable: "{what} não está disponível.",
     erasedMessage: "Esta mensagem foi apagada com os dados do cliente.",
     erasedNote: "Esta nota foi apagada com os dados do cliente.",

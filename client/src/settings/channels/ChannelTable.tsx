@@ -14,6 +14,7 @@ import { ReconnectForm } from "./ReconnectForm.tsx";
 import { WebhookStatus } from "./WebhookStatus.tsx";
 import { HumanAgentToggle } from "./HumanAgentToggle.tsx";
 import { MetaAppUrl } from "./MetaAppUrl.tsx";
+import { ChannelTemplates } from "./ChannelTemplates.tsx";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "../messages.ts";
 
@@ -177,6 +178,13 @@ function ChannelRow(props: {
           <ErrorMessage message={error()} />
         </td>
       </tr>
+      <Show when={i().channel === "whatsapp" && i().hasCredentials}>
+        <tr class="templates-row">
+          <td colSpan={6}>
+            <ChannelTemplates inboxId={i().id} name={i().name} onMessage={props.onMessage} />
+          </td>
+        </tr>
+      </Show>
       <Show when={props.reconnecting}>
         <tr class="reconnect-row" id={formId()}>
           <td colSpan={6}>

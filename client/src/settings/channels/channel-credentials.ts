@@ -80,7 +80,7 @@ export const SETTING_FIELDS: Record<ChannelType, readonly SettingField[]> = {
     { key: "greeting", label: () => t("setting_greeting"), type: "text", placeholder: () => t("setting_greetingPlaceholder") },
     { key: "color", label: () => t("setting_color"), type: "color" },
   ],
-  whatsapp: [],
+  whatsapp: [{ key: "whatsappBusinessAccountId", label: () => t("setting_whatsappAccount"), type: "text", placeholder: () => t("setting_whatsappAccountPlaceholder") }],
   messenger: [],
   instagram: [],
   telegram: [],

@@ -36,8 +36,17 @@ export const whatsappSim: SimAdapter = {
   fail: (fake, failure) => (failure === "none" ? fake.reset() : fake.failWhere((req) => req.method === "POST", errorReply(failure))),
   describe(req) {
     if (req.method !== "POST" || !req.path.endsWith("/messages")) return null;
-    const body = req.json() as { to?: string; type?: string; text?: { body?: string }; image?: { caption?: string; link?: string }; interactive?: { body?: { text?: string } } };
-    const text = body.text?.body ?? body.interactive?.body?.text ?? body.image?.caption ?? body.image?.link ?? null;
+    const body = req.json() as {
+      to?: string;
+      type?: string;
+      text?: { body?: string };
+      image?: { caption?: string; link?: string };
+      interactive?: { body?: { text?: string } };
+      template?: { name?: string; components?: { parameters?: { text?: string }[] }[] };
+    };
+    // A template as its name and values: the platform renders the text on the customer's phone.
+    const template = body.template ? `${body.template.name ?? "?"}: ${(body.template.components ?? []).flatMap((c) => c.parameters ?? []).map((p) => p.text ?? "").join(" | ")}` : undefined;
+    const text = body.text?.body ?? body.interactive?.body?.text ?? body.image?.caption ?? body.image?.link ?? template ?? null;
     return { to: body.to ?? null, kind: body.type ?? "?", text };
   },
   sampleCustomer: () => ({ externalId: "5511912345678", name: "Rafael Costa" }),

@@ -1,0 +1,197 @@
+/**
+ * "Send a template": the approved WhatsApp templates of the chat's inbox (the customer's
+ * language first), an input per {{n}} variable (the first body variable starts as the
+ * customer's first name), a live preview of the text the customer will read, and Send, which
+ * queues a reply command carrying the template through the outbox like any reply (offline too).
+ * The preview is text, never HTML: template and values may contain anything.
+ */
+import {
+  CommandSchema,
+  orderForLanguage,
+  paramsFor,
+  renderTemplate,
+  templateVariables,
+  unsendableReason,
+  type MessageTemplate,
+} from "@inbox/shared";
+import type { ConversationTemplatesResponse } from "@inbox/shared/api/templates";
+import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
+import { useAppState } from "../../app/index.ts";
+import { asApiError } from "../../api/http.ts";
+import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
+import { fetchTemplates, keepTemplates, loadKeptTemplates } from "./template-api.ts";
+import { customerLanguage } from "./template-window.ts";
+import { t } from "./messages.ts";
+
+const keyOf = (tpl: Pick<MessageTemplate, "name" | "language">) => `${tpl.name}\u0000${tpl.language}`;
+
+export function TemplatePicker(props: { conversationId: string; firstName: string; onDone(): void }) {
+  const { selection, local } = useAppState();
+  const [answer, setAnswer] = createSignal<ConversationTemplatesResponse | null>(null);
+  const [fromDevice, setFromDevice] = createSignal(false);
+  const [loading, setLoading] = createSignal(true);
+  const [loadError, setLoadError] = createSignal<string | null>(null);
+  const [chosen, setChosen] = createSignal<string | null>(null);
+  const [values, setValues] = createSignal<Record<string, string>>({});
+  const [error, setError] = createSignal<string | null>(null);
+  const online = () => local.browserOnline() && !local.unreachable();
+
+  createEffect(
+    on([() => selection.inbox()?.id ?? selection.conversation()?.inboxId, local.db], ([inboxId, db]) => {
+      let current = true;
+      onCleanup(() => (current = false));
+      void (async () => {
+        const kept = db && inboxId ? await loadKeptTemplates(db, inboxId) : null;
+        if (current && kept) {
+          setAnswer(kept);
+          setFromDevice(true);
+        }
+        if (!online()) return void setLoading(false);
+        try {
+          const fresh = await fetchTemplates(props.conversationId);
+          if (!current) return;
+          setAnswer(fresh);
+          setFromDevice(false);
+          setLoadError(null);
+          if (db) await keepTemplates(db, fresh);
+        } catch (err) {
+          if (current && !kept) setLoadError(asApiError(err).message);
+        } finally {
+          if (current) setLoading(false);
+        }
+      })();
+    }),
+  );
+
+  const ordered = createMemo(() => orderForLanguage(answer()?.templates ?? [], customerLanguage(selection.timeline())));
+  const template = createMemo(() => ordered().find((x) => keyOf(x) === chosen()) ?? ordered()[0] ?? null);
+  const vars = createMemo(() => (template() ? templateVariables(template()!) : { header: [], body: [] }));
+
+  let prefilled = false;
+  // A new template starts with the obvious value: the customer's first name as its first body variable.
+  createEffect(
+    on(
+      () => (template() ? keyOf(template()!) : null),
+      () => {
+        prefilled = false;
+        setValues({});
+        setError(null);
+      },
+    ),
+  );
+  // Once per template, also when the contact's name arrives after the picker opened; never over what the agent typed.
+  createEffect(() => {
+    const first = vars().body[0];
+    const name = props.firstName;
+    if (prefilled || !first || !name) return;
+    prefilled = true;
+    if (!values()[`b:${first}`]) setValues((prev) => ({ ...prev, [`b:${first}`]: name }));
+  });
+
+  const texts = (part: "h" | "b", names: string[]) => names.map((n) => values()[`${part}:${n}`] ?? "");
+  const params = () => {
+    const tpl = template()!;
+    return { header: paramsFor(vars().header, texts("h", vars().header), tpl.parameterFormat), body: paramsFor(vars().body, texts("b", vars().body), tpl.parameterFormat) };
+  };
+  const preview = () => (template() ? renderTemplate(template()!, params()) : "");
+  const why = () => {
+    const tpl = template();
+    const reason = tpl ? unsendableReason(tpl) : null;
+    return reason === "media_header" ? t("whyMedia") : reason === "dynamic_button" ? t("whyButton") : null;
+  };
+
+  const send = async () => {
+    const tpl = template();
+    if (!tpl) return;
+    if (why()) return void setError(t("cannotSend", { why: why()! }));
+    const { header, body } = params();
+    if ([...header, ...body].some((p) => !p.text.trim())) return void setError(t("fillAll"));
+    const parsed = CommandSchema.safeParse({
+      type: "reply",
+      clientId: crypto.randomUUID(),
+      conversationId: props.conversationId,
+      // What the timeline shows while it waits; the server renders the text again from its copy.
+      text: preview(),
+      template: { name: tpl.name, language: tpl.language, header, body },
+      expectedAssigneeId: selection.conversation()?.assigneeId ?? null,
+      writtenAt: Date.now(),
+    });
+    if (!parsed.success) return void setError(parsed.error.issues[0]?.message ?? t("fillAll"));
+    try {
+      await local.enqueue(parsed.data);
+      props.onDone();
+    } catch (err) {
+      setError(asApiError(err).message);
+    }
+  };
+
+  const field = (part: "h" | "b", name: string) => (
+    <label class="template-var">
+      <span>{part === "h" ? t("headerVariable", { n: name }) : t("variable", { n: name })}</span>
+      <input
+        type="text"
+        value={values()[`${part}:${name}`] ?? ""}
+        maxLength={1024}
+        onInput={(e) => {
+          const v = e.currentTarget.value;
+          setValues((prev) => ({ ...prev, [`${part}:${name}`]: v }));
+        }}
+      />
+    </label>
+  );
+
+  return (
+    <section class="template-picker" aria-label={t("templates")}>
+      <Show when={loading() && !answer()}>
+        <p class="composer-hint" role="status">
+          {t("loading")}
+        </p>
+      </Show>
+      <ErrorMessage message={loadError() ? t("notLoaded", { reason: loadError()! }) : null} />
+      <Show when={fromDevice() && !loading()}>
+        <p class="composer-hint">{t("offlineCopy")}</p>
+      </Show>
+      <Show when={!loading() && !answer() && !loadError()}>
+        <p class="composer-hint">{t("offlineNone")}</p>
+      </Show>
+      <Show when={answer() && ordered().length === 0}>
+        <p class="composer-hint">{t("noTemplates")}</p>
+      </Show>
+      <Show when={template()}>
+        {(tpl) => (
+          <form
+            class="template-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              void send();
+            }}
+          >
+            <label class="template-choice">
+              <span>{t("template")}</span>
+              <select value={keyOf(tpl())} onChange={(e) => setChosen(e.currentTarget.value)}>
+                <For each={ordered()}>{(x) => <option value={keyOf(x)}>{`${x.name} (${x.language})`}</option>}</For>
+              </select>
+            </label>
+            <For each={vars().header}>{(name) => field("h", name)}</For>
+            <For each={vars().body}>{(name) => field("b", name)}</For>
+            <figure class="template-preview">
+              <figcaption>{t("preview")}</figcaption>
+              <p class="template-preview-text" data-testid="template-preview">
+                {preview()}
+              </p>
+            </figure>
+            <ErrorMessage message={error()} />
+            <div class="template-actions">
+              <button type="button" class="btn" onClick={() => props.onDone()}>
+                {t("closeTemplates")}
+              </button>
+              <button type="submit" class="btn btn-primary">
+                {t("send")}
+              </button>
+            </div>
+          </form>
+        )}
+      </Show>
+    </section>
+  );
+}
