@@ -171,4 +171,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "58ef254dafe677909f833a9842f172dfe83ffa71f776eaf8c17cb73fe25a8a63",
     sql: "-- Rolls committed by any process: a process that keeps report figures in memory compares it\n-- with the rolls it made itself, so a roll by another process sharing the database is noticed.\nALTER TABLE `report_cursor` ADD `rolls` integer DEFAULT 0 NOT NULL;",
   },
+  {
+    tag: "0031_web_push",
+    when: 1795700019000,
+    hash: "d26fcb6ac6e80534904d7584cea97b1f9e5c3ac9995d5a24ffe4b7e4b9a4dadb",
+    sql: "CREATE TABLE `push_deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`subscription_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`key` text NOT NULL,\n\t`payload` text NOT NULL,\n\t`urgency` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`state` text NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`next_attempt_at` integer NOT NULL,\n\t`claimed_by` text,\n\t`claimed_until` integer,\n\t`last_error` text,\n\t`created_at` integer NOT NULL\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `push_deliveries_key` ON `push_deliveries` (`subscription_id`,`key`);--> statement-breakpoint\nCREATE INDEX `push_deliveries_due` ON `push_deliveries` (`state`,`next_attempt_at`);--> statement-breakpoint\nCREATE TABLE `push_subscriptions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`endpoint` text NOT NULL,\n\t`keys_sealed` text NOT NULL,\n\t`user_agent` text,\n\t`created_at` integer NOT NULL,\n\t`last_success_at` integer,\n\t`failures` integer DEFAULT 0 NOT NULL,\n\t`last_error` text,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `push_subscriptions_endpoint` ON `push_subscriptions` (`endpoint`);--> statement-breakpoint\nCREATE INDEX `push_subscriptions_user` ON `push_subscriptions` (`user_id`);--> statement-breakpoint\nCREATE TABLE `server_secrets` (\n\t`name` text PRIMARY KEY NOT NULL,\n\t`sealed` text NOT NULL,\n\t`created_at` integer NOT NULL\n);\n--> statement-breakpoint\nALTER TABLE `users` ADD `push_prefs` text;",
+  },
 ];
