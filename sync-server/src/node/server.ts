@@ -17,7 +17,7 @@ import { FileBlobStore } from "./file-blob-store.ts";
 import { loadSecretKey } from "./secret-key.ts";
 import { loadInstanceId } from "./instance-id.ts";
 import { takeBackOwnClaims } from "../scheduling/claims.ts";
-import { webPushSender } from "./web-push-sender.ts";
+import { webPushSender } from "../push/web-push-sender.ts";
 import type { WebhookRetention } from "../webhooks/index.ts";
 import { mountStaticFiles } from "./static-files.ts";
 import { Simulator } from "../simulator/index.ts";

@@ -1,13 +1,15 @@
 import webpush from "web-push";
-import type { PushAnswer, PushMessage, PushSender, PushTarget } from "../push/index.ts";
+import type { PushAnswer, PushMessage, PushSender, PushTarget } from "./push-sender.ts";
 
 /** A push service that has not answered by then is tried again later. */
 const TIMEOUT_MS = 15_000;
 
 /**
- * Node's push sender: the `web-push` library encrypts the payload (aes128gcm, RFC 8291) and signs
- * the VAPID header (RFC 8292) with Node's crypto; the request goes out with fetch, without
- * following redirects (the address was checked when the device subscribed).
+ * The push sender the runtime adapters hand to the core (node/server.ts, worker/worker-core.ts;
+ * not exported by index.ts, so the runtime-neutral core never bundles it): the `web-push`
+ * library encrypts the payload (aes128gcm, RFC 8291) and signs the VAPID header (RFC 8292) with
+ * Node's crypto, which Workers provide under `nodejs_compat`; the request goes out with fetch,
+ * without following redirects (the address was checked when the device subscribed).
  */
 export function webPushSender(): PushSender {
   return {
