@@ -56,6 +56,11 @@ export async function startFakePushService(): Promise<FakePushService> {
 
   const server: Server = createServer((req, res) => {
     void read(req).then((body) => {
+      // What arrived, for tests that cannot call this process (the Workers tests inside workerd).
+      if (req.method === "GET" && req.url === "/__received") {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ received, refused }));
+        return;
+      }
       const m = /^\/push\/([A-Za-z0-9_-]+)$/.exec(req.url ?? "");
       const device = m ? devices.get(m[1]!) : undefined;
       if (req.method !== "POST" || !m || !device) {

@@ -61,7 +61,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     widgetLimits: widgetLimitsFromEnv(env.WIDGET_LIMITS),
     webhookRetention: webhookRetentionFrom(env),
     ai: { workersAi: env.AI },
-    push: { sender: webPushSender(), subject: env.PUSH_CONTACT || undefined },
+    push: { sender: webPushSender(), subject: env.PUSH_CONTACT || undefined, allowLoopback: env.PUSH_ALLOW_LOOPBACK === "true" },
   });
   return { core, live, widgetPush };
 }
