@@ -79,3 +79,19 @@ async function open(data) {
   }
   await sw.clients.openWindow(url);
 }
+
+// The browser renewed the subscription (its push service rotated it): the server gets the new one.
+// The old address is forgotten by the server when its push service answers that it is gone.
+sw.addEventListener("pushsubscriptionchange", (event) => {
+  const change = /** @type {ExtendableEvent & { oldSubscription?: PushSubscription | null; newSubscription?: PushSubscription | null }} */ (event);
+  keepAlive(change, renew(change.oldSubscription ?? null, change.newSubscription ?? null));
+});
+
+/** @param {PushSubscription | null} old @param {PushSubscription | null} fresh */
+async function renew(old, fresh) {
+  const key = old?.options.applicationServerKey;
+  const sub = fresh ?? (key ? await sw.registration.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: key }) : null);
+  if (!sub) return;
+  // Same origin: the signed-in person's session cookie goes along; signed out, the server refuses (401) and nothing changes.
+  await fetch("/api/push/subscribe", { method: "POST", credentials: "same-origin", headers: { "content-type": "application/json" }, body: JSON.stringify(sub.toJSON()) });
+}
