@@ -151,6 +151,30 @@ describe("Web Push to an agent's devices", () => {
     expect(await pushesTo(device, 3)).toHaveLength(3);
   });
 
+  it("an SLA breach rings with high urgency and names the target in words; an at-risk warning is normal", async () => {
+    const { agents } = await f.setup("round_robin", [{ name: "Agent Sol" }]);
+    const device = await subscribeDevice(await f.loginAs(agents[0]!));
+    // What tellPeople hands over for an SLA alert (sla/sla-notify.ts): the policy speaks, the excerpt is the target.
+    const alert = (kind: "sla_at_risk" | "sla_breached") => ({
+      id: crypto.randomUUID(),
+      kind,
+      conversationId: "conv-sla",
+      actorId: "policy-1",
+      actorName: "Standard",
+      contactName: "Maria Oliveira",
+      excerpt: "first_response",
+      createdAt: Date.now(),
+      readAt: null,
+    });
+    server.core.push.notified(agents[0]!, alert("sla_at_risk"));
+    server.core.push.notified(agents[0]!, alert("sla_breached"));
+    const got = await pushesTo(device, 2);
+    const byKind = Object.fromEntries(got.map((p) => [payloadOf(p).kind, p]));
+    expect(byKind.sla_breached!.urgency).toBe("high");
+    expect(byKind.sla_at_risk!.urgency).toBe("normal");
+    expect(payloadOf(byKind.sla_breached!)).toMatchObject({ title: "The chat with Maria Oliveira breached its SLA (Standard)", body: "First response" });
+  });
+
   it("a push a crashed process was sending goes out again once its claim runs out", async () => {
     const { agents } = await f.setup("round_robin", [{ name: "Agent Rui" }]);
     const token = await f.loginAs(agents[0]!);
