@@ -49,6 +49,8 @@ export default defineConfig({
         navigateFallbackDenylist: SERVER_PATHS,
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
         cleanupOutdatedCaches: true,
+        // Web Push (issue 16): the push and notification-click handlers, a plain script in public/.
+        importScripts: ["/push-sw.js"],
       },
     }),
   ],

@@ -46,6 +46,10 @@ export default defineProject({
           DEMO_PASSWORD: inject("demoPassword"),
           // Sockets' access is checked again this often (5 s in production), so tests wait little.
           SOCKET_RECHECK_MS: "200",
+          // Web Push to the stand-in on loopback (tests only).
+          PUSH_ALLOW_LOOPBACK: "true",
+          PUSH_SERVICE: inject("pushService"),
+          PUSH_DEVICE: inject("pushDevice"),
         },
       },
     })),

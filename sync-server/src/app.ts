@@ -21,6 +21,7 @@ import { securityHeaders } from "./http/security-headers.ts";
 import { registerMediaRoutes } from "./media/media-routes.ts";
 import { registerMessageRoutes, registerUploadRoutes } from "./messages/index.ts";
 import { registerNotificationRoutes } from "./notifications/index.ts";
+import { registerPushRoutes } from "./push/index.ts";
 import { registerRoutingRoutes, registerRoutingRuleRoutes } from "./routing/index.ts";
 import type { Simulator } from "./simulator/index.ts";
 import { registerSlaRoutes } from "./sla/index.ts";
@@ -79,6 +80,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerUploadRoutes(api, core);
   registerContentRoutes(api, app, core);
   registerNotificationRoutes(api, core);
+  registerPushRoutes(api, core);
   registerViewRoutes(api, core);
   registerMessageRoutes(api, core);
   registerSupervisionRoutes(api, core);

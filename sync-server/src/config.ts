@@ -55,6 +55,19 @@ export const ServerConfigSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  /**
+   * Web Push (issue 16): the contact push services see in the VAPID signature, `mailto:` or an
+   * `https:` address of the operator (default: a placeholder; Apple's push service wants a real one).
+   */
+  PUSH_CONTACT: z
+    .string()
+    .regex(/^(mailto:\S+@\S+|https:\/\/\S+)$/, "use mailto:someone@example.com or an https:// address")
+    .optional(),
+  /** Devices may subscribe with a push address on 127.0.0.1 over plain http: tests' push service stand-in only. */
+  PUSH_ALLOW_LOOPBACK: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
   /** This server's name across restarts (default: generated into DATA_DIR); give each of several servers sharing a data folder its own. */
   INSTANCE_ID: z
     .string()

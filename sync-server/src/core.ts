@@ -37,6 +37,7 @@ import { widgetMessagePrep, type WidgetPush } from "./widget/index.ts";
 import { BoardPublisher, withBoardRefresh } from "./supervision/index.ts";
 import type { Mailer } from "./people/index.ts";
 import { AiProviders, type AiProvidersOptions } from "./ai/index.ts";
+import { WebPush, type WebPushOptions } from "./push/index.ts";
 
 export interface CoreOptions {
   db: Database;
@@ -89,6 +90,8 @@ export interface CoreOptions {
   ai?: Omit<AiProvidersOptions, "resolveHost">;
   /** Report figures kept in memory, patched by this process's roller (Node; reloaded when another process rolled); none: SQL. */
   reportMemory?: ReportMemory;
+  /** Web Push: the runtime's sender (Node: `web-push`), the VAPID contact, loopback subscriptions for tests; no sender: no pushes. */
+  push?: WebPushOptions;
 }
 
 /**
@@ -161,6 +164,8 @@ export interface Core {
   mailer: Mailer | null;
   /** The workspaces' AI providers, built from their settings behind the fetch guard (ai/). */
   ai: AiProviders;
+  /** Web Push to people's devices: VAPID keys, the durable push queue and its sender (a scheduled job). */
+  push: WebPush;
 }
 
 /** Builds the parts in dependency order, each handed only what it needs. */
@@ -172,6 +177,8 @@ export function createCore(opts: CoreOptions): Core {
   const caches = createCaches();
   const record = { db, writer, now, locks };
   const holder = newHolder(opts.instance, opts.leaseMs);
+  // Built early: notifications from SLA alerts, routing offers and every route ring devices through it.
+  const push = new WebPush({ ...record, secrets, holder }, opts.push);
   const endpoints: Endpoints = {
     selfUrl: "",
     simulatorFetch: opts.simulatorFetch ?? ((input, init) => fetch(input, init)),
@@ -210,15 +217,16 @@ export function createCore(opts: CoreOptions): Core {
   const roomWrites = withBoardRefresh(baseLive, boards);
   // Every committed conversation passes through the live rooms: SLAs are refreshed after it. The
   // keeper writes through the board wrapper too, so an SLA turning at risk moves the board.
-  const sla = new SlaKeeper({ ...record, live: roomWrites, visitorPush });
+  const sla = new SlaKeeper({ ...record, live: roomWrites, visitorPush, push });
   const live = sla.watch(roomWrites);
-  const publishing = { ...record, live, visitorPush };
+  // Notifications written anywhere (work rooms, SLA alerts, commands) also ring devices through `push`.
+  const publishing = { ...record, live, visitorPush, push };
   const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom({ ...publishing, boards }, room), opts.roomIdleMs);
   const roomHistory = opts.roomHistory ?? localRoomHistory(rooms);
 
   const inbound = new InboundBatcher({ db, writer });
   // An agent coming back online moves their teams' boards even when no chat is handed out.
-  const router = new Router(publishing, opts.presence, (teamIds) => {
+  const router = new Router({ ...publishing, offers: push }, opts.presence, (teamIds) => {
     for (const teamId of teamIds) boards.teamChanged(teamId);
   });
   const snoozes = new SnoozeWaker({ ...publishing, router });
@@ -266,6 +274,7 @@ export function createCore(opts: CoreOptions): Core {
     trustedProxies: opts.trustedProxies ?? [],
     mailer: opts.mailer ?? null,
     ai: new AiProviders({ ...opts.ai, resolveHost: opts.resolveHost }),
+    push,
   };
 }
 

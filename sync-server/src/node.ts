@@ -37,6 +37,8 @@ const server = await startNodeServer({
   demoTraffic: config.DEMO_TRAFFIC ? { seed: config.DEMO_TRAFFIC_SEED, maxOpen: config.DEMO_TRAFFIC_MAX_OPEN } : undefined,
   mail: mailSettingsOf(config),
   aiAllowPrivateUrls: config.AI_ALLOW_PRIVATE_URLS,
+  pushContact: config.PUSH_CONTACT,
+  pushAllowLoopback: config.PUSH_ALLOW_LOOPBACK,
 }).catch(refused);
 
 const demoLines = server.seed

@@ -11,6 +11,7 @@ import type { TestProject } from "vitest/node";
 import * as schema from "../src/db/schema.ts";
 import { DEMO_PASSWORD } from "../src/testing/test-server.ts";
 import { startEdgeDatabase } from "./edge-database.ts";
+import { startFakePushService } from "../src/testing/fake-push-service.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,6 +22,8 @@ declare module "vitest" {
     telegramInboxId: string;
     telegramSecretToken: string;
     demoPassword: string;
+    pushService: string;
+    pushDevice: string;
   }
 }
 
@@ -46,9 +49,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("telegramInboxId", inbox.id);
   project.provide("telegramSecretToken", credentials.secretToken ?? "");
   project.provide("demoPassword", DEMO_PASSWORD);
+  // A browser push service stand-in and one device of it (its subscription as JSON).
+  const push = await startFakePushService();
+  project.provide("pushService", push.url);
+  project.provide("pushDevice", JSON.stringify(push.newDevice()));
 
   return async () => {
     await telegram.stop();
+    await push.close();
     await stop();
   };
 }

@@ -8,7 +8,7 @@
 import { roomName } from "@inbox/shared";
 import { NotificationSchema, USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
 import { Dexie } from "dexie";
-import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from "solid-js";
+import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
 import { z } from "zod";
 import { type LocalSlice, localStorageOrNull, type RouteSlice, type SessionSlice } from "../app/index.ts";
 import type { SelectionSlice } from "../conversation/index.ts";
@@ -22,6 +22,8 @@ import type { ConversationRow } from "../local/rows.ts";
 import { openRoom } from "../sync/room.ts";
 import { createYMapValues } from "../sync/y-map-accessor.ts";
 import { notificationsApi } from "./notifications-api.ts";
+import { openChatsFromPushes } from "./push-open.ts";
+import { forgetDevicePush } from "../pwa/device-push.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
 
@@ -176,6 +178,11 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
     if (router.route().screen !== "inbox") router.navigate({ screen: "inbox" });
     selection.select(conversationId);
   };
+  // A push notification's click (the app closed or in the background) opens its chat.
+  openChatsFromPushes(userId, openConversation);
+  // Whoever signs out of this device stops getting its pushes.
+  const stopForgetting = session.beforeSignOut(() => forgetDevicePush().catch((err: unknown) => console.warn("Could not turn off pushes to this device", err)));
+  onCleanup(stopForgetting);
 
   function alert(a: { tag: string; title: string; body: string; conversationId: string }) {
     const p = prefs();

@@ -10,6 +10,7 @@ import { AboutForm } from "./AboutForm.tsx";
 import { DevicesList } from "./DevicesList.tsx";
 import { errorText, t } from "./messages.ts";
 import { NotificationChoices } from "./NotificationChoices.tsx";
+import { DevicePush } from "./DevicePush.tsx";
 import { PasswordForm } from "./PasswordForm.tsx";
 import { profileApi } from "./profile-api.ts";
 import { TwoFactorSection } from "./TwoFactorSection.tsx";
@@ -60,6 +61,7 @@ export function Profile() {
             <>
               <AboutForm profile={p()} disabled={offline()} onChanged={changed} />
               <NotificationChoices profile={p()} disabled={offline()} onChanged={changed} />
+              <DevicePush profile={p()} disabled={offline()} onChanged={changed} />
               <PasswordForm changedAt={p().passwordChangedAt} disabled={offline()} onChanged={changed} />
               <TwoFactorSection profile={p()} disabled={offline()} onChanged={changed} />
               <DevicesList disabled={offline()} />

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { TimestampSchema } from "../domain/ids.ts";
 import { NotificationKindSchema } from "./content.ts";
+import { PushChoicesSchema } from "./push.ts";
 
 /** Who must use two-factor sign-in in a workspace. */
 export const REQUIRE_2FA = ["none", "admins", "everyone"] as const;
@@ -67,6 +68,8 @@ export const ProfileSchema = z.object({
   email: z.email(),
   avatar: z.string().nullable(),
   notificationChoices: NotificationChoicesSchema,
+  /** Which kinds ring this person's devices by Web Push (issue 16); a kind not named does. */
+  pushChoices: PushChoicesSchema,
   twoFactorEnabled: z.boolean(),
   /** The workspace requires two-factor sign-in of this person (so it cannot be turned off). */
   twoFactorRequired: z.boolean(),
@@ -81,6 +84,7 @@ export const UpdateProfileRequestSchema = z
     name: z.string().trim().min(1, "Tell us your name.").max(120).optional(),
     avatar: AvatarSchema.nullable().optional(),
     notificationChoices: NotificationChoicesSchema.optional(),
+    pushChoices: PushChoicesSchema.optional(),
   })
   .refine((b) => Object.values(b).some((v) => v !== undefined), "Say what to change.");
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequestSchema>;

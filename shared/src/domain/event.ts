@@ -33,6 +33,9 @@ export const EVENT_TYPES = [
   "note.deleted",
   "note.mentioned",
   "notification.read",
+  // Web Push (issue 16): a device subscribed or unsubscribed, or its push service said it is gone (data: subscriptionId, reason).
+  "push.subscribed",
+  "push.unsubscribed",
   "canned_response.saved",
   "canned_response.deleted",
   "article.saved",

@@ -17,6 +17,7 @@ export async function readProfile(core: Reads, user: SessionUser): Promise<Profi
     email: row.email,
     avatar: row.avatar,
     notificationChoices: row.notificationPrefs ?? {},
+    pushChoices: row.pushPrefs ?? {},
     twoFactorEnabled: row.totpEnabledAt !== null,
     twoFactorRequired: twoFactorRequired(securityOf(workspace?.security), row.role),
     recoveryCodesLeft: row.recoveryCodeHashes.length,
@@ -25,7 +26,7 @@ export async function readProfile(core: Reads, user: SessionUser): Promise<Profi
 }
 
 /**
- * Name, picture and notification choices, each optional. A new name shows to colleagues (an
+ * Name, picture, notification and push choices, each optional. A new name shows to colleagues (an
  * event, as an admin's change would be); every change is audited, the picture as "changed" only.
  */
 export async function updateProfile(core: Writes, user: SessionUser, actor: AuditActor, req: UpdateProfileRequest): Promise<Profile> {
@@ -35,6 +36,7 @@ export async function updateProfile(core: Writes, user: SessionUser, actor: Audi
   if (req.name !== undefined && req.name !== before.name) set.name = req.name;
   if (req.avatar !== undefined && req.avatar !== before.avatar) set.avatar = req.avatar;
   if (req.notificationChoices) set.notificationPrefs = { ...before.notificationChoices, ...req.notificationChoices };
+  if (req.pushChoices) set.pushPrefs = { ...before.pushChoices, ...req.pushChoices };
   if (Object.keys(set).length === 0) return before;
   const at = core.now();
   await core.writer.write([
@@ -49,6 +51,7 @@ export async function updateProfile(core: Writes, user: SessionUser, actor: Audi
         ...(set.name ? { name: { before: before.name, after: set.name } } : {}),
         ...(set.avatar !== undefined ? { avatar: set.avatar ? "changed" : "removed" } : {}),
         ...(set.notificationPrefs ? { notificationChoices: { before: before.notificationChoices, after: set.notificationPrefs } } : {}),
+        ...(set.pushPrefs ? { pushChoices: { before: before.pushChoices, after: set.pushPrefs } } : {}),
       },
       at,
     }),

@@ -69,6 +69,8 @@ export const users = sqliteTable(
     /** Profile (migration 0022): avatar as a data URL of a small image, and notification choices. */
     avatar: text("avatar"),
     notificationPrefs: text("notification_prefs", { mode: "json" }).$type<Record<string, boolean>>(),
+    /** Which kinds ring this person's devices by Web Push (migration 0030; shared PushChoices); null: every push kind. */
+    pushPrefs: text("push_prefs", { mode: "json" }).$type<Record<string, boolean>>(),
   },
   (t) => [uniqueIndex("users_email").on(t.email)],
 );
@@ -775,4 +777,70 @@ export const templateSyncs = sqliteTable(
     dueAt: integer("due_at").notNull(),
   },
   (t) => [index("template_syncs_due").on(t.dueAt)],
+);
+
+// ---------- Web Push (migration 0030, issue 16: notifications when the app is closed) ----------
+
+/**
+ * Secrets the server generates for itself on first start, sealed with the secret box (so a
+ * leaked database alone reveals nothing): `vapid`, the key pair that signs push messages.
+ */
+export const serverSecrets = sqliteTable("server_secrets", {
+  name: text("name").primaryKey(),
+  sealed: text("sealed").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+/**
+ * A browser's push subscription for a person (one per device and browser profile: the endpoint is
+ * unique, and moves to whoever subscribed on that browser last). The device's keys (p256dh and
+ * the auth secret) are sealed with the secret box: with them anyone could write to the device.
+ */
+export const pushSubscriptions = sqliteTable(
+  "push_subscriptions",
+  {
+    id: text("id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    endpoint: text("endpoint").notNull(),
+    keysSealed: text("keys_sealed").notNull(),
+    userAgent: text("user_agent"),
+    createdAt: integer("created_at").notNull(),
+    lastSuccessAt: integer("last_success_at"),
+    /** Deliveries refused or given up since the last success. */
+    failures: integer("failures").notNull().default(0),
+    lastError: text("last_error"),
+  },
+  (t) => [uniqueIndex("push_subscriptions_endpoint").on(t.endpoint), index("push_subscriptions_user").on(t.userId)],
+);
+
+/**
+ * A push message waiting to go to one subscription: claimed like an outbox send (holder and
+ * lease committed before the push service is called), deleted once the push service took it or
+ * refused it for good. `key` names what it is about (a notification id, an offer), so the same
+ * thing is queued once per device.
+ */
+export const pushDeliveries = sqliteTable(
+  "push_deliveries",
+  {
+    id: text("id").primaryKey(),
+    subscriptionId: text("subscription_id").notNull(),
+    userId: text("user_id").notNull(),
+    key: text("key").notNull(),
+    /** shared PushPayload: words only, encrypted for the device when sent. */
+    payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    urgency: text("urgency", { enum: ["very-low", "low", "normal", "high"] }).notNull(),
+    /** Past this time the message is worth nothing (an offer taken back, a day-old mention): dropped, not sent. */
+    expiresAt: integer("expires_at").notNull(),
+    state: text("state", { enum: ["pending", "sending"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at").notNull(),
+    claimedBy: text("claimed_by"),
+    claimedUntil: integer("claimed_until"),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("push_deliveries_key").on(t.subscriptionId, t.key), index("push_deliveries_due").on(t.state, t.nextAttemptAt)],
 );

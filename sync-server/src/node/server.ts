@@ -17,6 +17,7 @@ import { FileBlobStore } from "./file-blob-store.ts";
 import { loadSecretKey } from "./secret-key.ts";
 import { loadInstanceId } from "./instance-id.ts";
 import { takeBackOwnClaims } from "../scheduling/claims.ts";
+import { webPushSender } from "../push/web-push-sender.ts";
 import type { WebhookRetention } from "../webhooks/index.ts";
 import { mountStaticFiles } from "./static-files.ts";
 import { Simulator } from "../simulator/index.ts";
@@ -81,6 +82,10 @@ export interface NodeServerOptions {
   mail?: SmtpSettings;
   /** AI_ALLOW_PRIVATE_URLS: AI base URLs may be private or loopback addresses (tests' fake provider). */
   aiAllowPrivateUrls?: boolean;
+  /** PUSH_CONTACT: the VAPID contact push services see (mailto: or https:). */
+  pushContact?: string;
+  /** PUSH_ALLOW_LOOPBACK: devices may subscribe with a push address on 127.0.0.1 (tests' push service stand-in). */
+  pushAllowLoopback?: boolean;
 }
 
 export interface RunningServer {
@@ -128,7 +133,10 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     mailer: opts.mail ? smtpMailer(opts.mail) : undefined,
     ai: { allowPrivateUrls: opts.aiAllowPrivateUrls },
     reportMemory: new ReportColumns(),
+    push: { sender: webPushSender(), subject: opts.pushContact, allowLoopback: opts.pushAllowLoopback },
   });
+  // The push keys are made on the first start (sealed in the record), not on someone's first click.
+  await core.push.keys.get();
   // What this server's previous process held when it stopped (a crash) is taken back first.
   await takeBackOwnClaims(core);
 
@@ -170,6 +178,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.reportRoller.start();
   core.profiles.start();
   core.templates.start();
+  core.push.start();
   let demoTraffic: DemoTraffic | null = null;
   demoTraffic = await startDemoTraffic();
   let closing: Promise<void> | undefined;
@@ -209,6 +218,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.reportRoller.stop();
     core.profiles.stop();
     core.templates.stop();
+    core.push.stop();
     core.outbox.stop();
     core.snoozes.stop();
     core.boards.stop();
@@ -233,6 +243,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.reportRoller.idle();
     await core.profiles.idle();
     await core.templates.idle();
+    await core.push.idle();
     await core.rooms.flush();
     await core.writer.drain();
     closeDb();

@@ -13,9 +13,15 @@ import { listUsers, type ConversationRow } from "../db/read-model.ts";
 
 type NotificationRow = typeof notifications.$inferSelect;
 
-/** What notifying people needs: the record, and their `user.<id>` rooms. */
+/** Where a new notification also goes to the person's devices (push/ fills it; none: in the app only). */
+export interface NotificationPush {
+  notified(userId: string, n: Notification): void;
+}
+
+/** What notifying people needs: the record, their `user.<id>` rooms, and their devices. */
 export interface NotificationsDeps extends Writes {
   live: LiveRooms;
+  push?: NotificationPush;
 }
 
 /** How many notifications a user's room carries; older ones stay in the table. */
@@ -97,8 +103,14 @@ export async function notifyMentions(core: NotificationsDeps, conv: Conversation
       created.push(...rows);
     });
   }
-  for (const row of created) publishNotification(core, row.userId, toNotification(row));
+  for (const row of created) announce(core, row.userId, toNotification(row));
   return created.map(toNotification);
+}
+
+/** A new notification: into the person's room, and to their devices when its kind rings them. */
+export function announce(core: NotificationsDeps, userId: string, n: Notification): void {
+  publishNotification(core, userId, n);
+  core.push?.notified(userId, n);
 }
 
 export function publishNotification(core: NotificationsDeps, userId: string, n: Notification): void {

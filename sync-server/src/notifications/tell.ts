@@ -3,7 +3,7 @@ import type { Notification, NotificationKind } from "@inbox/shared/api/content";
 import { notifications } from "../db/schema.ts";
 import type { ConversationRow } from "../db/read-model.ts";
 import { whoWants } from "./choices.ts";
-import { publishNotification, toNotification, type NotificationsDeps } from "./notifications.ts";
+import { announce, toNotification, type NotificationsDeps } from "./notifications.ts";
 
 export interface Telling {
   kind: Exclude<NotificationKind, "mention">;
@@ -47,6 +47,6 @@ export async function tellPeople(core: NotificationsDeps, conv: Pick<Conversatio
   }));
   const [inserted] = await core.writer.write([core.db.insert(notifications).values(rows).onConflictDoNothing().returning()]);
   const stored = (inserted as (typeof notifications.$inferSelect)[]).map(toNotification);
-  for (const n of stored) publishNotification(core, rows.find((r) => r.id === n.id)!.userId, n);
+  for (const n of stored) announce(core, rows.find((r) => r.id === n.id)!.userId, n);
   return stored;
 }

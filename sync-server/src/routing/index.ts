@@ -2,7 +2,7 @@
 // The capability's public surface: other modules import this file, never its insides.
 export { pickupOnReply } from "./pickup.ts";
 export type { PresenceOptions } from "./presence.ts";
-export { Router, routingModeOf, type RoutingDeps } from "./router.ts";
+export { Router, routingModeOf, type OfferListener, type RoutingDeps } from "./router.ts";
 export { registerRoutingRoutes } from "./routing-routes.ts";
 export { afterCapacityFreed, routeInBackground, type CapacityDeps } from "./routing-services.ts";
 export { RuleBook, type RuleSet } from "./rules-book.ts";

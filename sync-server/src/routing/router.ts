@@ -64,8 +64,13 @@ export interface RoutingDecision {
   why: string;
 }
 
-/** What routing decisions need: the record, and the rooms that show them. */
-export type RoutingDeps = Writes & Publishes;
+/** Told of each chat offered to an agent, after it committed (push/ rings the agent's devices). */
+export interface OfferListener {
+  offered(conversation: ConversationRow, agentId: string): void;
+}
+
+/** What routing decisions need: the record, the rooms that show them, and who hears of offers. */
+export type RoutingDeps = Writes & Publishes & { offers?: OfferListener };
 
 /**
  * Hands waiting chats to available agents. Decisions are serialised per team in this process
@@ -319,6 +324,7 @@ export class Router {
     if (!updated) return null;
     agent.load += 1;
     publish(this.core, toConversation(updated));
+    this.core.offers?.offered(updated, agent.id);
     return { conversationId: c.id, assigneeId: agent.id, mode, load: data.load, capacity: agent.capacity, why };
   }
 }

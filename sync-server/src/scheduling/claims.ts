@@ -51,6 +51,8 @@ export async function takeBackOwnClaims(core: ClaimDeps): Promise<void> {
       sql`update webhook_events set claimed_by = null, claimed_until = null where state = 'pending' and ${leftByEarlierSelf(holder, "claimed_by")}`,
     ),
     core.db.run(sql`update outbox set claimed_until = 0 where state = 'sending' and ${leftByEarlierSelf(holder, "claimed_by")}`),
+    // A push under way when the process died is sent again now (its Topic and tag make that harmless).
+    core.db.run(sql`update push_deliveries set claimed_until = 0 where state = 'sending' and ${leftByEarlierSelf(holder, "claimed_by")}`),
   ]);
 }
 

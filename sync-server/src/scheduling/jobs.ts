@@ -17,6 +17,8 @@ export interface ScheduledJobs {
   profiles: DueJob;
   /** WhatsApp inboxes' message templates, synced every few hours. */
   templates: DueJob;
+  /** Web Push deliveries: retries and claims whose holder died. */
+  push: DueJob;
   now(): number;
 }
 
@@ -47,6 +49,7 @@ export async function runDueJobs(core: ScheduledJobs, now: number = core.now()):
     ["audit seal", () => core.auditSealer.runDue(now)],
     ["retention", () => core.retention.runDue(now)],
     ["report rollup", () => core.reportRoller.runDue(now)],
+    ["push", () => core.push.runDue(now)],
     // After the webhooks: the customers they bring in ask for their profiles, which this run then schedules.
     ["contact profiles", () => webhooksDone.catch(() => undefined).then(() => core.profiles.runDue(now))],
     ["templates", () => core.templates.runDue(now)],

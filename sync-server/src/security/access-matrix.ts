@@ -171,6 +171,22 @@ export const ROUTES: RouteRow[] = [
       return { method: "POST", path: "/api/me/sessions/sign-out-others" };
     },
   },
+  // ---------- Web Push (issue 16): one's own devices ----------
+  { route: "GET /api/push/key", expect: EVERYONE, request: () => ({ method: "GET", path: "/api/push/key" }), note: "the server's public key only" },
+  {
+    route: "POST /api/push/subscribe",
+    expect: EVERYONE,
+    // A push service the server does not send to: refused in words after access passed (a real one would be called).
+    request: () => ({ method: "POST", path: "/api/push/subscribe", json: { endpoint: "https://push.example.com/x", keys: { p256dh: "B".repeat(87), auth: "A".repeat(22) } } }),
+    alsoAllowed: [400],
+    note: "this device, for oneself; browsers' push services only",
+  },
+  {
+    route: "POST /api/push/unsubscribe",
+    expect: EVERYONE,
+    request: () => ({ method: "POST", path: "/api/push/unsubscribe", json: { endpoint: "https://fcm.googleapis.com/fcm/send/nobody" } }),
+    note: "one's own devices; another person's address changes nothing",
+  },
   { route: "GET /api/admin/security", expect: ADMINS_CREATE, request: () => ({ method: "GET", path: "/api/admin/security" }), note: "the admin's own workspace's" },
   {
     route: "PUT /api/admin/security",

@@ -6,8 +6,12 @@ import { publish, type Publishes } from "../rooms/publish.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 import { notifySlaAlerts } from "./sla-notify.ts";
 import { refreshSla } from "./sla-record.ts";
+import type { NotificationPush } from "../notifications/index.ts";
 
-export interface SlaDeps extends Writes, Publishes {}
+export interface SlaDeps extends Writes, Publishes {
+  /** Alerts also ring people's devices (push/). */
+  push?: NotificationPush;
+}
 
 /** How many due conversations one pass refreshes; the next pass takes the rest. */
 const BATCH = 100;

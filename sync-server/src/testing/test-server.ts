@@ -42,7 +42,7 @@ export async function startTestServer(
     trustedProxies?: string[];
     instanceId?: string;
     leaseMs?: number;
-  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "demoTraffic" | "mail" | "aiAllowPrivateUrls"> = {},
+  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock: TestServer["clock"] = { offsetMs: 0 };
@@ -74,6 +74,7 @@ export async function startTestServer(
     demoTraffic: opts.demoTraffic,
     mail: opts.mail,
     aiAllowPrivateUrls: opts.aiAllowPrivateUrls,
+    pushAllowLoopback: opts.pushAllowLoopback,
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);

@@ -35,6 +35,10 @@ export interface Env {
   PLATFORM_API_URLS?: string;
   /** Largest file downloaded from a platform, in MB (default 100). */
   PLATFORM_DOWNLOAD_LIMIT_MB?: string;
+  /** Web Push: the VAPID contact push services see (mailto: or https:); a placeholder when unset. */
+  PUSH_CONTACT?: string;
+  /** "true": devices may subscribe with a push address on loopback (tests' push service stand-in only). */
+  PUSH_ALLOW_LOOPBACK?: string;
   /** Workers AI (`[ai] binding = "AI"` in wrangler.toml): a workspace may choose it for AI assistance. */
   AI?: WorkersAiBinding;
 }

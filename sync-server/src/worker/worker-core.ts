@@ -11,6 +11,7 @@ import type { Env } from "./env.ts";
 import { R2BlobStore } from "./r2-blob-store.ts";
 import { simulatorEnabled, simulatorObjectFetch } from "./simulator-routing.ts";
 import { widgetLimitsFromEnv } from "../widget/index.ts";
+import { webPushSender } from "../push/web-push-sender.ts";
 
 /** The core and the deliveries to Durable Objects it starts (awaited before a request ends). */
 export interface WorkerCore {
@@ -60,6 +61,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     widgetLimits: widgetLimitsFromEnv(env.WIDGET_LIMITS),
     webhookRetention: webhookRetentionFrom(env),
     ai: { workersAi: env.AI },
+    push: { sender: webPushSender(), subject: env.PUSH_CONTACT || undefined, allowLoopback: env.PUSH_ALLOW_LOOPBACK === "true" },
   });
   return { core, live, widgetPush };
 }
@@ -68,6 +70,7 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
 export async function settle({ core, live, widgetPush }: WorkerCore): Promise<void> {
   await core.webhooks.idle();
   await core.outbox.idle();
+  await core.push.idle();
   await core.writer.drain();
   await Promise.all([live.idle(), widgetPush.idle()]);
 }
