@@ -171,4 +171,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "58ef254dafe677909f833a9842f172dfe83ffa71f776eaf8c17cb73fe25a8a63",
     sql: "-- Rolls committed by any process: a process that keeps report figures in memory compares it\n-- with the rolls it made itself, so a roll by another process sharing the database is noticed.\nALTER TABLE `report_cursor` ADD `rolls` integer DEFAULT 0 NOT NULL;",
   },
+  {
+    tag: "0030_widget_email_left",
+    when: 1795700018000,
+    hash: "4118448167620bafd389c79b3f8e91e67fa034e517bdefaceb34574da249cbfa",
+    sql: "ALTER TABLE `contacts` ADD `email_left_at` integer;",
+  },
 ];
