@@ -78,7 +78,8 @@ export function greetingFor(appearance: Pick<WidgetAppearance, "greeting" | "gre
 
 // ---- contrast (WCAG 2.x) ----
 
-const DARK_TEXT = "#111827";
+/** Pure black: with white it guarantees at least 4.58:1 on any colour (a softer grey would not). */
+const DARK_TEXT = "#000000";
 const LIGHT_TEXT = "#ffffff";
 
 /** Relative luminance of a #rrggbb colour. */

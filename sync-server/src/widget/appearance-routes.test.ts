@@ -36,7 +36,7 @@ describe("the widget's appearance, set in Settings and served to the widget", ()
     const saved = (await res.json()) as { appearance: { color: string }; textColor: string; contrast: number };
     // Yellow is light: the widget writes on it in dark text, and says how well that reads.
     expect(saved.appearance.color).toBe("#facc15");
-    expect(saved.textColor).toBe("#111827");
+    expect(saved.textColor).toBe("#000000");
     expect(saved.contrast).toBeGreaterThanOrEqual(4.5);
 
     const config = WidgetConfigResponseSchema.parse(await (await server.api(`/api/widget/${site}/config`)).json());
