@@ -114,7 +114,7 @@ export function mountView({ root, host, controller, origin, language, strings: s
   const askNo = h("button", { type: "button", class: "link-btn" }, s.noThanks);
   const askForm = h(
     "form",
-    { class: "ask-email", novalidate: true, hidden: true },
+    { class: "ask-email", novalidate: true },
     h("label", { for: "iw-ask-email" }, s.askEmail),
     askInput,
     h("div", { class: "ask-actions" }, askSave, askNo),
@@ -137,11 +137,10 @@ export function mountView({ root, host, controller, origin, language, strings: s
     alertBox,
     notice,
     loading,
+    // The leave-a-message form takes the intro form's place when shown (never both: same labels).
     introForm,
-    leaveForm,
     log,
     typingLine,
-    askForm,
     composer,
     unavailable,
   );
@@ -385,10 +384,15 @@ export function mountView({ root, host, controller, origin, language, strings: s
     notice.hidden = !state.notice;
     typingLine.textContent = state.agentTyping && phase === "chat" ? s.typing(state.agentTyping) : "";
     typingLine.hidden = !typingLine.textContent;
-    askForm.hidden = !state.askEmail || phase !== "chat";
+    // In the page only while asked, so its label never stands in for the other email fields.
+    const asking = state.askEmail && phase === "chat";
+    if (asking && !askForm.isConnected) composer.before(askForm);
+    if (!asking && askForm.isConnected) askForm.remove();
     askSave.disabled = state.savingEmail;
     leaveHint.textContent = cfg?.offlineReason === "nobody" ? s.leaveNobody : s.leaveClosed;
     leaveForm.hidden = phase !== "leave" || !available;
+    if (phase === "leave" && introForm.isConnected) introForm.replaceWith(leaveForm);
+    if (phase !== "leave" && leaveForm.isConnected) leaveForm.replaceWith(introForm);
     leaveBtn.disabled = state.leaving;
     leaveBtn.textContent = state.leaving ? s.sendingMessage : s.sendMessage;
     leaveName.disabled = leaveEmail.disabled = leaveText.disabled = state.leaving;
