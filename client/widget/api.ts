@@ -2,11 +2,15 @@ import type { z } from "zod";
 import { ApiErrorSchema } from "@inbox/shared/api/errors";
 import {
   WidgetConfigResponseSchema,
+  WidgetEmailResponseSchema,
+  WidgetLeaveMessageResponseSchema,
   WidgetLiveTicketResponseSchema,
   WidgetMessageResponseSchema,
   WidgetMessagesResponseSchema,
   WidgetSessionResponseSchema,
   type WidgetConfigResponse,
+  type WidgetLeaveMessageRequest,
+  type WidgetLeaveMessageResponse,
   type WidgetLiveTicketResponse,
   type WidgetMessage,
   type WidgetSendRequest,
@@ -62,6 +66,10 @@ export interface WidgetApi {
   sendMessage(token: string, body: WidgetSendRequest): Promise<WidgetMessage>;
   /** A one-minute ticket that opens the live socket (a browser socket can't send the token). */
   getLiveTicket(token: string): Promise<WidgetLiveTicketResponse>;
+  /** "Leave a message" (closed, or nobody available): a conversation once per `clientId`, and a session for its visitor. */
+  leaveMessage(body: WidgetLeaveMessageRequest): Promise<WidgetLeaveMessageResponse>;
+  /** The visitor's email, so the reply can reach them after they go. */
+  saveEmail(token: string, email: string): Promise<void>;
 }
 
 export interface ApiOptions {
@@ -129,6 +137,8 @@ export function createApi({ origin, inboxId, fetch: fetchImpl, timeoutMs = 15_00
     sendMessage: async (token, body) =>
       (await request(WidgetMessageResponseSchema, "/messages", { method: "POST", token, body })).message,
     getLiveTicket: (token) => request(WidgetLiveTicketResponseSchema, "/live-tickets", { method: "POST", token }),
+    leaveMessage: (body) => request(WidgetLeaveMessageResponseSchema, "/leave-message", { method: "POST", body }),
+    saveEmail: async (token, email) => void (await request(WidgetEmailResponseSchema, "/email", { method: "POST", token, body: { email } })),
   };
 }
 

@@ -1,13 +1,31 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import type { WidgetClientFrame, WidgetConfigResponse, WidgetMessage, WidgetSendRequest } from "@inbox/shared/api/widget";
+import type { WidgetClientFrame, WidgetConfigResponse, WidgetLeaveMessageRequest, WidgetMessage, WidgetSendRequest } from "@inbox/shared/api/widget";
 import { ApiError, NetworkError, liveUrl, type WidgetApi } from "./api.ts";
 import { createController, type WidgetState } from "./controller.ts";
+import { stringsFor } from "./i18n.ts";
 import { createSessionStore, memoryStorage, type StorageLike } from "./session.ts";
 import { FakeSocket, msg } from "./testing/fakes.ts";
 
 /** An in-memory widget server that behaves like the contract says (idempotent on clientId). */
 class FakeServer implements WidgetApi {
-  config: WidgetConfigResponse = { inboxId: "in_1", name: "Acme Support", greeting: "Hi!", color: "#4f46e5", available: true };
+  config: WidgetConfigResponse = {
+    inboxId: "in_1",
+    name: "Acme Support",
+    greeting: "Hi!",
+    color: "#4f46e5",
+    available: true,
+    greetings: {},
+    position: "bottom-right",
+    avatar: null,
+    teamName: "",
+    mode: "live",
+    offlineReason: null,
+  };
+  /** Leave-a-message forms received (retries included), and the emails visitors left. */
+  leaves: WidgetLeaveMessageRequest[] = [];
+  emails: string[] = [];
+  /** Typing frames the widget sent. */
+  typingSends: boolean[] = [];
   messages: WidgetMessage[] = [];
   sessions: { name?: string; email?: string }[] = [];
   posts: WidgetSendRequest[] = [];
@@ -41,8 +59,10 @@ class FakeServer implements WidgetApi {
   /** Serve a widget's live socket; answers arrive a tick later, like over a network. */
   attach(socket: FakeSocket): void {
     socket.onSend = (raw) => {
-      const frame = raw as WidgetClientFrame;
+      const sent = raw as WidgetClientFrame;
       if (this.offline || this.socketMode === "ignore") return;
+      if (sent.type === "typing") return void this.typingSends.push(sent.typing);
+      const frame = sent;
       this.socketSends.push(frame);
       const reject = this.socketRejectNext;
       this.socketRejectNext = null;
@@ -60,6 +80,20 @@ class FakeServer implements WidgetApi {
   private check(token?: string): void {
     if (this.offline) throw new NetworkError("Failed to fetch");
     if (token !== undefined && !this.tokens.has(token)) throw new ApiError(401, "unauthenticated", "Session expired");
+  }
+  async leaveMessage(body: WidgetLeaveMessageRequest) {
+    this.check();
+    this.leaves.push(body);
+    if (this.loseNextResponse) {
+      this.loseNextResponse = false;
+      throw new NetworkError("connection reset");
+    }
+    this.tokens.add(`left-${body.clientId}`);
+    return { token: `left-${body.clientId}`, visitorId: "v_left", conversationId: "c_left", duplicate: false };
+  }
+  async saveEmail(token: string, email: string) {
+    this.check(token);
+    this.emails.push(email);
   }
   async getConfig() {
     this.check();
@@ -386,7 +420,7 @@ describe("widget behaviour", () => {
 });
 
 describe("sending over the live socket", () => {
-  const sentFrames = (socket: FakeSocket) => socket.sent.map((f) => (f as WidgetClientFrame).clientId);
+  const sentFrames = (socket: FakeSocket) => socket.sent.map((f) => (f as Extract<WidgetClientFrame, { type: "send" }>).clientId);
 
   it("sends over the open socket and shows the message as sent on ack, without any POST", async () => {
     const c = await startedChat();
@@ -512,5 +546,111 @@ describe("sending over the live socket", () => {
     expect(FakeSocket.latest().sent).toEqual([]);
     expect(server.posts.map((p) => p.clientId)).toEqual(["client-0001"]);
     expect(c.state().items[0]!.state).toBe("sent");
+  });
+});
+
+describe("leave a message, typing and the email question (issue 16)", () => {
+  it("offers the form when nobody can chat; a lost answer is retried with the same id; the chat then shows with a confirmation in the visitor's language", async () => {
+    server.config = { ...server.config, mode: "leave_message", offlineReason: "closed" };
+    const c = createController({
+      api: server,
+      sessions: createSessionStore(storage, "in_1"),
+      connect: (url) => new FakeSocket(url),
+      liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
+      newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
+      strings: stringsFor("pt-BR"),
+    });
+    await c.init();
+    expect(c.state().phase).toBe("leave");
+    await c.leaveMessage({ name: "Lia", email: "lia@", text: "Oi" });
+    expect(c.state().alert).toBe("Informe um e-mail válido.");
+    expect(server.leaves).toHaveLength(0);
+
+    server.loseNextResponse = true;
+    await c.leaveMessage({ name: "Lia", email: "lia@example.com", text: "Oi, preciso de ajuda" });
+    expect(c.state().alert).toBe("Não foi possível conectar ao chat agora. Verifique sua conexão e tente de novo.");
+    expect(c.state().phase).toBe("leave");
+    await c.leaveMessage({ name: "Lia", email: "lia@example.com", text: "Oi, preciso de ajuda" });
+    expect(server.leaves.map((l) => l.clientId)).toEqual(["client-0001", "client-0001"]);
+    expect(c.state()).toMatchObject({ phase: "chat", notice: "Obrigado! Recebemos sua mensagem e responderemos para lia@example.com." });
+    c.destroy();
+  });
+
+  it("says the visitor is typing at most every few seconds and stops after a pause; shows an agent typing until they stop, answer or go quiet", async () => {
+    const c = await startedChat();
+    const socket = FakeSocket.latest();
+    c.typing();
+    c.typing();
+    await vi.advanceTimersByTimeAsync(1000);
+    c.typing();
+    expect(server.typingSends).toEqual([true]);
+    await vi.advanceTimersByTimeAsync(2500);
+    c.typing(); // 3.5 s after the first: said again
+    expect(server.typingSends).toEqual([true, true]);
+    await vi.advanceTimersByTimeAsync(4000);
+    expect(server.typingSends).toEqual([true, true, false]);
+
+    socket.push({ type: "typing", typing: true, name: "Grace" });
+    expect(c.state().agentTyping).toBe("Grace");
+    socket.push({ type: "typing", typing: false, name: "Grace" });
+    expect(c.state().agentTyping).toBeNull();
+    socket.push({ type: "typing", typing: true, name: "Grace" });
+    server.agentReplies("Here to help", socket);
+    expect(c.state().agentTyping).toBeNull();
+    socket.push({ type: "typing", typing: true, name: "Grace" });
+    await vi.advanceTimersByTimeAsync(6000);
+    expect(c.state().agentTyping).toBeNull();
+    c.destroy();
+  });
+
+  it("asks once for the email when the visitor closes before an answer, and keeps it for the reply", async () => {
+    const c = widget();
+    await c.init();
+    await c.startChat({ name: "Ada", email: "" });
+    await flush();
+    FakeSocket.latest().ready();
+    await flush();
+    c.setOpen(true);
+    expect(c.send("Where is my parcel?")).toBe(true);
+    await flush();
+    c.setOpen(false);
+    expect(c.state()).toMatchObject({ open: true, askEmail: true });
+    c.declineEmail();
+    expect(c.state()).toMatchObject({ open: false, askEmail: false });
+    // Asked once: closing again just closes.
+    c.setOpen(true);
+    c.setOpen(false);
+    expect(c.state()).toMatchObject({ open: false, askEmail: false });
+    c.destroy();
+
+    // Another visitor answers it after waiting a while with the panel open.
+    const other = createController({
+      api: server,
+      sessions: createSessionStore(memoryStorage(), "in_1"),
+      connect: (url) => {
+        const socket = new FakeSocket(url);
+        server.attach(socket);
+        return socket;
+      },
+      liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
+      newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
+      askEmailAfterMs: 30_000,
+    });
+    await other.init();
+    await other.startChat({ name: "Bo", email: "" });
+    await flush();
+    FakeSocket.latest().ready();
+    await flush();
+    other.setOpen(true);
+    other.send("Hello?");
+    await flush();
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(other.state().askEmail).toBe(true);
+    await other.saveEmail("bo@example");
+    expect(other.state().alert).toBe("Please enter a valid email address.");
+    await other.saveEmail("bo@example.com");
+    expect(server.emails).toEqual(["bo@example.com"]);
+    expect(other.state()).toMatchObject({ askEmail: false, notice: "Thanks! We'll reply to bo@example.com." });
+    other.destroy();
   });
 });

@@ -1,7 +1,14 @@
-import { WidgetSendRequestSchema, WidgetSessionRequestSchema, type WidgetConfigResponse } from "@inbox/shared/api/widget";
+import {
+  WidgetEmailRequestSchema,
+  WidgetLeaveMessageRequestSchema,
+  WidgetSendRequestSchema,
+  WidgetSessionRequestSchema,
+  type WidgetConfigResponse,
+} from "@inbox/shared/api/widget";
 import { MAX_TEXT_LENGTH } from "@inbox/shared/domain/message";
 import { ApiError, isRetryable, isSessionGone, type WidgetApi } from "./api.ts";
 import { backoffDelay } from "./backoff.ts";
+import { errorText, stringsFor, type WidgetStrings } from "./i18n.ts";
 import { newClientId } from "./ids.ts";
 import { createLive, type Live, type LiveStatus, type SocketFactory } from "./live.ts";
 import {
@@ -29,6 +36,8 @@ export type Phase =
   | "gone"
   /** No conversation yet: the name/email form. */
   | "intro"
+  /** No conversation yet, and nobody can chat now (closed, or nobody available): the leave-a-message form. */
+  | "leave"
   | "chat";
 
 export interface WidgetState {
@@ -43,6 +52,15 @@ export interface WidgetState {
   open: boolean;
   /** Agent messages that arrived while the panel was closed. */
   unread: number;
+  /** A leave-a-message form is being sent. */
+  leaving: boolean;
+  /** Good news for the visitor (role="status"): the message left, the email saved. */
+  notice: string | null;
+  /** The name of the agent typing a reply now, or null. */
+  agentTyping: string | null;
+  /** Ask for the visitor's email (they are leaving before an answer). */
+  askEmail: boolean;
+  savingEmail: boolean;
 }
 
 export interface ControllerDeps {
@@ -54,6 +72,10 @@ export interface ControllerDeps {
   now?(): number;
   newClientId?(): string;
   backoff?(attempt: number): number;
+  /** The visitor's language's sentences (English unless given). */
+  strings?: WidgetStrings;
+  /** Ask for the email once the visitor's message has waited this long for an answer. */
+  askEmailAfterMs?: number;
 }
 
 export interface Controller {
@@ -62,6 +84,13 @@ export interface Controller {
   init(): Promise<void>;
   setOpen(open: boolean): void;
   startChat(input: { name: string; email: string }): Promise<void>;
+  /** The leave-a-message form; sent again with the same id after a failure, so it lands once. */
+  leaveMessage(input: { name: string; email: string; text: string }): Promise<void>;
+  /** The visitor pressed a key in the composer: "typing" goes to the agent, at most every few seconds. */
+  typing(): void;
+  saveEmail(email: string): Promise<void>;
+  /** "No thanks" to the email question (closes the panel if closing asked it). */
+  declineEmail(): void;
   /** False when nothing was sent (empty or invalid text): the view keeps the draft. `choiceId`: the button tapped. */
   send(text: string, choiceId?: string): boolean;
   retry(clientId: string): void;
@@ -72,13 +101,19 @@ export interface Controller {
 }
 
 const CONFIG_MAX_AGE_MS = 60_000;
-const OFFLINE_MESSAGE = "Can't reach the chat right now. Check your connection and try again.";
-const EXPIRED_MESSAGE = "Your previous chat has ended. Start a new one below.";
+/** While keys are pressed, "typing" is said again this often (the agent's side forgets it after ~8 s). */
+export const TYPING_RENEW_MS = 3_000;
+/** No key for this long: the visitor stopped typing. */
+export const TYPING_IDLE_MS = 4_000;
+/** An agent's "typing" shows at most this long without being renewed. */
+export const AGENT_TYPING_SHOWN_MS = 6_000;
+const ASK_EMAIL_AFTER_MS = 90_000;
 
 export function createController(deps: ControllerDeps): Controller {
   const now = deps.now ?? Date.now;
   const makeClientId = deps.newClientId ?? newClientId;
   const backoff = deps.backoff ?? ((n: number) => backoffDelay(n, { baseMs: 1000 }));
+  const s = deps.strings ?? stringsFor("en");
 
   let state: WidgetState = {
     phase: "loading",
@@ -89,12 +124,26 @@ export function createController(deps: ControllerDeps): Controller {
     connection: "closed",
     open: false,
     unread: 0,
+    leaving: false,
+    notice: null,
+    agentTyping: null,
+    askEmail: false,
+    savingEmail: false,
   };
   const listeners = new Set<(s: WidgetState) => void>();
   let configAt = 0;
   let destroyed = false;
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const attempts = new Map<string, number>();
+  /** The leave-a-message form's id, kept until it is stored (a retry reuses it). */
+  let leaveClientId: string | null = null;
+  let typingSentAt = 0;
+  let visitorTyping = false;
+  let typingIdle: ReturnType<typeof setTimeout> | null = null;
+  let agentTypingTimer: ReturnType<typeof setTimeout> | null = null;
+  let askEmailTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The email question stopped the panel from closing: "No thanks" closes it. */
+  let closeAfterAsk = false;
 
   function set(patch: Partial<WidgetState>): void {
     state = { ...state, ...patch };
@@ -140,7 +189,7 @@ export function createController(deps: ControllerDeps): Controller {
     return createOutbox({
       send: (entry: OutboxEntry) => {
         const t = token();
-        if (!t) return Promise.reject(new ApiError(401, "unauthenticated", EXPIRED_MESSAGE));
+        if (!t) return Promise.reject(new ApiError(401, "unauthenticated", s.expired));
         return deps.api.sendMessage(t, entry);
       },
       // The live socket is the fast path while it is open; POST stays the fallback.
@@ -148,16 +197,17 @@ export function createController(deps: ControllerDeps): Controller {
       onSent: (_entry, message) => {
         set({ items: mergeServerMessage(state.items, message) });
         persistOutbox();
+        scheduleEmailQuestion();
       },
       onFailed: (entry, err) => {
         if (isSessionGone(err)) return expire();
-        const reason = err instanceof ApiError ? err.message : "This message couldn't be sent.";
+        const reason = err instanceof ApiError ? errorText(s, err) : s.notSentGeneric;
         set({ items: markFailed(state.items, entry.clientId, reason), alert: reason });
         persistOutbox();
       },
       onRetry: (entry, _attempt, _delay, err) => {
         // Too fast for the server: say so (its sentence) while the message waits its turn.
-        const slowDown = err instanceof ApiError && err.status === 429 ? { alert: err.message } : {};
+        const slowDown = err instanceof ApiError && err.status === 429 ? { alert: errorText(s, err) } : {};
         set({ items: markRetrying(state.items, entry.clientId), ...slowDown });
       },
       backoff,
@@ -170,7 +220,7 @@ export function createController(deps: ControllerDeps): Controller {
   /** A fresh ticket for each (re)connection; a refused token ends the chat as any 401 does. */
   async function liveSocketUrl(): Promise<string> {
     const t = token();
-    if (!t) throw new ApiError(401, "unauthenticated", EXPIRED_MESSAGE);
+    if (!t) throw new ApiError(401, "unauthenticated", s.expired);
     try {
       return deps.liveUrl((await deps.api.getLiveTicket(t)).ticket);
     } catch (err) {
@@ -187,7 +237,17 @@ export function createController(deps: ControllerDeps): Controller {
       const items = mergeServerMessage(before, m);
       const isNew = items.length > before.length;
       const unread = isNew && m.from !== "customer" && !state.open ? state.unread + 1 : state.unread;
-      if (items !== before || unread !== state.unread) set({ items, unread });
+      // An answer ends the agent's "typing…".
+      const answered = isNew && m.from !== "customer" && state.agentTyping !== null ? { agentTyping: null } : {};
+      if (items !== before || unread !== state.unread) set({ items, unread, ...answered });
+    },
+    onTyping: (typing, name) => {
+      if (agentTypingTimer) clearTimeout(agentTypingTimer);
+      agentTypingTimer = null;
+      if (!typing) return set({ agentTyping: null });
+      set({ agentTyping: name || s.anAgent });
+      // A lost "stopped" (tab closed, connection dropped) must not leave it showing.
+      agentTypingTimer = setTimeout(() => set({ agentTyping: null }), AGENT_TYPING_SHOWN_MS);
     },
     // Anything said while the socket was down is only in the history: fetch it on every ready.
     // The server is reachable again, so a message waiting out a backoff goes now (on the socket).
@@ -235,7 +295,46 @@ export function createController(deps: ControllerDeps): Controller {
     outbox.dispose();
     outbox = makeOutbox();
     deps.sessions.clear();
-    set({ phase: "intro", items: [], alert: EXPIRED_MESSAGE, connection: "closed", unread: 0 });
+    set({ phase: state.config?.mode === "leave_message" ? "leave" : "intro", items: [], alert: s.expired, connection: "closed", unread: 0, notice: null, askEmail: false });
+  }
+
+  // ---- typing ----
+
+  function stopTyping(say: boolean): void {
+    if (typingIdle) clearTimeout(typingIdle);
+    typingIdle = null;
+    if (visitorTyping && say) live.signal({ type: "typing", typing: false });
+    visitorTyping = false;
+  }
+
+  // ---- the email question ----
+
+  /** The visitor's last message is stored and nobody has answered it yet. */
+  function unanswered(): boolean {
+    for (let i = state.items.length - 1; i >= 0; i--) {
+      const item = state.items[i]!;
+      if (item.from === "system") continue;
+      return item.from === "customer" && item.id !== null;
+    }
+    return false;
+  }
+
+  function shouldAskEmail(): boolean {
+    const session = deps.sessions.load();
+    return state.phase === "chat" && !!session && !session.email && !session.emailAsked && unanswered();
+  }
+
+  function askEmail(): void {
+    deps.sessions.markEmailAsked();
+    set({ askEmail: true });
+  }
+
+  function scheduleEmailQuestion(): void {
+    if (askEmailTimer) clearTimeout(askEmailTimer);
+    askEmailTimer = setTimeout(() => {
+      askEmailTimer = null;
+      if (!destroyed && shouldAskEmail()) askEmail();
+    }, deps.askEmailAfterMs ?? ASK_EMAIL_AFTER_MS);
   }
 
   // ---- config ----
@@ -246,6 +345,8 @@ export function createController(deps: ControllerDeps): Controller {
       configAt = now();
       succeeded("config");
       set({ config });
+      // Opening hours or someone's availability changed since: offer what fits now (a chat in progress stays).
+      if ((state.phase === "intro" || state.phase === "leave") && !deps.sessions.load()) set({ phase: config.mode === "leave_message" ? "leave" : "intro" });
       return true;
     } catch (err) {
       if (err instanceof ApiError && err.status === 404) {
@@ -259,7 +360,7 @@ export function createController(deps: ControllerDeps): Controller {
 
   function start(): void {
     if (deps.sessions.load()) enterChat();
-    else set({ phase: "intro" });
+    else set({ phase: state.config?.mode === "leave_message" ? "leave" : "intro" });
   }
 
   return {
@@ -274,6 +375,11 @@ export function createController(deps: ControllerDeps): Controller {
     },
 
     setOpen(open) {
+      // Leaving before an answer: ask once for the email instead of closing.
+      if (!open && state.open && !state.askEmail && shouldAskEmail()) {
+        closeAfterAsk = true;
+        return askEmail();
+      }
       set({ open, unread: open ? 0 : state.unread });
       // An admin may have switched the channel on or off since the page loaded.
       if (open && state.config && now() - configAt > CONFIG_MAX_AGE_MS) void loadConfig();
@@ -287,7 +393,7 @@ export function createController(deps: ControllerDeps): Controller {
       });
       if (!parsed.success) {
         const badEmail = parsed.error.issues.some((i) => i.path[0] === "email");
-        set({ alert: badEmail ? "Please enter a valid email address, or leave it empty." : "Please check your name." });
+        set({ alert: badEmail ? s.badOptionalEmail : s.checkName });
         return;
       }
       set({ starting: true, alert: null });
@@ -295,12 +401,71 @@ export function createController(deps: ControllerDeps): Controller {
         // Not retried automatically: a session request has no idempotency key.
         const session = await deps.api.createSession(parsed.data);
         deps.sessions.save(session);
+        if (parsed.data.email) deps.sessions.setEmail(parsed.data.email);
         set({ starting: false });
         enterChat();
       } catch (err) {
-        const message = err instanceof ApiError ? err.message : OFFLINE_MESSAGE;
-        set({ starting: false, alert: message });
+        set({ starting: false, alert: errorText(s, err) });
       }
+    },
+
+    async leaveMessage({ name, email, text }) {
+      if (state.leaving || state.phase !== "leave") return;
+      leaveClientId ??= makeClientId();
+      const parsed = WidgetLeaveMessageRequestSchema.safeParse({ clientId: leaveClientId, name, email: email.trim(), text });
+      if (!parsed.success) {
+        const field = parsed.error.issues[0]?.path[0];
+        set({ alert: field === "name" ? s.needName : field === "email" ? s.needEmail : field === "text" ? s.needText : s.badRequest });
+        return;
+      }
+      set({ leaving: true, alert: null });
+      try {
+        const left = await deps.api.leaveMessage(parsed.data);
+        leaveClientId = null;
+        deps.sessions.save(left);
+        deps.sessions.setEmail(parsed.data.email);
+        set({ leaving: false, notice: s.leaveSent(parsed.data.email) });
+        enterChat();
+      } catch (err) {
+        // The same id goes again next time: the server stores it once whatever happened to this answer.
+        set({ leaving: false, alert: errorText(s, err) });
+      }
+    },
+
+    typing() {
+      if (state.phase !== "chat") return;
+      const at = now();
+      if (!visitorTyping || at - typingSentAt >= TYPING_RENEW_MS) {
+        if (live.signal({ type: "typing", typing: true })) {
+          typingSentAt = at;
+          visitorTyping = true;
+        }
+      }
+      if (typingIdle) clearTimeout(typingIdle);
+      typingIdle = setTimeout(() => stopTyping(true), TYPING_IDLE_MS);
+    },
+
+    async saveEmail(email) {
+      const t = token();
+      if (!t || state.savingEmail) return;
+      const parsed = WidgetEmailRequestSchema.safeParse({ email: email.trim() });
+      if (!parsed.success) return set({ alert: s.needEmail });
+      set({ savingEmail: true, alert: null });
+      try {
+        await deps.api.saveEmail(t, parsed.data.email);
+        deps.sessions.setEmail(parsed.data.email);
+        closeAfterAsk = false;
+        set({ savingEmail: false, askEmail: false, notice: s.emailSaved(parsed.data.email) });
+      } catch (err) {
+        if (isSessionGone(err)) return expire();
+        set({ savingEmail: false, alert: errorText(s, err) });
+      }
+    },
+
+    declineEmail() {
+      const close = closeAfterAsk;
+      closeAfterAsk = false;
+      set({ askEmail: false, ...(close ? { open: false } : {}) });
     },
 
     send(text, choiceId) {
@@ -309,9 +474,11 @@ export function createController(deps: ControllerDeps): Controller {
       const parsed = WidgetSendRequestSchema.safeParse({ clientId, text, choiceId });
       if (!parsed.success) {
         const tooLong = parsed.error.issues.some((i) => i.code === "too_big");
-        if (text.trim()) set({ alert: tooLong ? `That message is too long (${MAX_TEXT_LENGTH} characters at most).` : "This message can't be sent." });
+        if (text.trim()) set({ alert: tooLong ? s.tooLong(MAX_TEXT_LENGTH) : s.cantSend });
         return false;
       }
+      // The message itself tells the agent the visitor stopped typing (the server clears it).
+      stopTyping(false);
       set({ items: addPending(state.items, pendingItem(clientId, parsed.data.text, now(), parsed.data.choiceId)), alert: null });
       persistOutbox();
       outbox.enqueue(parsed.data);
@@ -343,6 +510,7 @@ export function createController(deps: ControllerDeps): Controller {
 
     destroy() {
       destroyed = true;
+      for (const timer of [typingIdle, agentTypingTimer, askEmailTimer]) if (timer) clearTimeout(timer);
       live.stop();
       outbox.dispose();
       for (const t of timers.values()) clearTimeout(t);

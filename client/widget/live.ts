@@ -53,6 +53,8 @@ export interface LiveOptions {
   url: () => string | Promise<string>;
   connect: SocketFactory;
   onMessage(message: WidgetMessage): void;
+  /** An agent started or stopped typing. */
+  onTyping?(typing: boolean, name: string): void;
   /** The server said `ready`; `reconnected` is false only the first time. */
   onReady?(reconnected: boolean): void;
   onStatus?(status: LiveStatus): void;
@@ -76,6 +78,8 @@ export interface Live {
    * `LiveSendUnavailable` on close or timeout.
    */
   sendMessage(entry: { clientId: string; text: string; choiceId?: string }): Promise<WidgetMessage> | null;
+  /** A passing signal (the visitor typing): sent if the socket is open, else dropped. True if sent. */
+  signal(frame: Extract<WidgetClientFrame, { type: "typing" }>): boolean;
 }
 
 interface InFlight {
@@ -188,6 +192,9 @@ export function createLive(opts: LiveOptions): Live {
         case "message":
           opts.onMessage(f.message);
           break;
+        case "typing":
+          opts.onTyping?.(f.typing, f.name);
+          break;
         case "ack": {
           const pending = settle(f.clientId);
           // A late ack (POST already took over) still shows the message; merging dedupes it.
@@ -253,6 +260,15 @@ export function createLive(opts: LiveOptions): Live {
       connect();
     },
     status: () => status,
+    signal(frame) {
+      if (!socket || status !== "open") return false;
+      try {
+        socket.send(JSON.stringify(frame));
+        return true;
+      } catch {
+        return false;
+      }
+    },
     sendMessage({ clientId, text, choiceId }) {
       const s = socket;
       if (!s || status !== "open" || !sendOk || inFlight.has(clientId)) return null;

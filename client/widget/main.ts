@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createApi, liveUrl, serverOrigin } from "./api.ts";
 import { createController } from "./controller.ts";
+import { chooseLanguage, stringsFor } from "./i18n.ts";
 import { browserSocket } from "./live.ts";
 import { createSessionStore, memoryStorage, type StorageLike } from "./session.ts";
 import { mountView } from "./view.ts";
@@ -8,7 +9,9 @@ import { mountView } from "./view.ts";
 /**
  * Entry point of widget.js. A website embeds it with
  *   <script src="https://HOST/widget.js" data-inbox-id="INBOX_ID" async></script>
- * and the widget talks to HOST (taken from its own src), not to the website.
+ * and the widget talks to HOST (taken from its own src), not to the website. It speaks the
+ * visitor's language (their browser's preferences: English, Brazilian Portuguese or Spanish);
+ * `data-lang="pt-BR"` (or "en", "es") on the tag decides instead.
  */
 
 // Never evaluate code with `new Function`: host pages often have a strict CSP.
@@ -50,13 +53,16 @@ function mount(el: HTMLScriptElement): void {
   const root = host.attachShadow({ mode: "open" });
   document.body.append(host);
 
+  const language = chooseLanguage(navigator.languages?.length ? navigator.languages : [navigator.language], el.dataset.lang);
+  const strings = stringsFor(language);
   const controller = createController({
+    strings,
     api: createApi({ origin, inboxId }),
     sessions: createSessionStore(localStorageOrMemory(), inboxId),
     connect: browserSocket,
     liveUrl: (ticket) => liveUrl(origin, inboxId, ticket),
   });
-  mountView({ root, host, controller, origin });
+  mountView({ root, host, controller, origin, language, strings });
 
   const wake = () => controller.wake();
   window.addEventListener("online", wake);

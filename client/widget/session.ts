@@ -19,6 +19,10 @@ const StoredSchema = z.object({
   token: z.string().min(1),
   visitorId: z.string().min(1),
   outbox: z.array(PendingSchema).default([]),
+  /** The email the visitor gave (start form, leave-a-message form, or when asked on leaving). */
+  email: z.string().optional(),
+  /** They were asked for their email once already: never nagged again in this chat. */
+  emailAsked: z.boolean().optional(),
 });
 export type StoredSession = z.infer<typeof StoredSchema>;
 
@@ -30,6 +34,8 @@ export interface SessionStore {
   load(): StoredSession | null;
   save(session: { token: string; visitorId: string }): void;
   setOutbox(outbox: PendingRecord[]): void;
+  setEmail(email: string): void;
+  markEmailAsked(): void;
   clear(): void;
 }
 
@@ -88,6 +94,14 @@ export function createSessionStore(storage: StorageLike, inboxId: string): Sessi
     setOutbox(outbox) {
       const prev = this.load();
       if (prev) write({ ...prev, outbox });
+    },
+    setEmail(email) {
+      const prev = this.load();
+      if (prev) write({ ...prev, email });
+    },
+    markEmailAsked() {
+      const prev = this.load();
+      if (prev) write({ ...prev, emailAsked: true });
     },
     clear() {
       write(null);

@@ -39,6 +39,7 @@ button { cursor: pointer; }
   line-height: 20px; text-align: center; box-shadow: 0 0 0 2px #fff;
 }
 
+.root--left .launcher, .root--left .panel { right: auto; left: 20px; }
 .panel {
   position: fixed; right: 20px; bottom: 88px; z-index: 2147483000;
   width: 370px; height: min(600px, calc(100vh - 108px));
@@ -50,6 +51,7 @@ button { cursor: pointer; }
 @keyframes pop { from { opacity: 0; transform: translateY(8px) scale(.98); } }
 @media (prefers-reduced-motion: reduce) { .panel { animation: none; } .launcher { transition: none; } }
 @media (max-width: 480px) {
+  .root--left .panel { left: 0; }
   .panel { right: 0; bottom: 0; width: 100vw; height: 100%; border-radius: 0; }
   .panel:not([hidden]) ~ .launcher { display: none; }
 }
@@ -59,6 +61,7 @@ button { cursor: pointer; }
   background: var(--accent); color: var(--on-accent);
 }
 .titles { flex: 1; min-width: 0; }
+.avatar { flex: none; width: 36px; height: 36px; border-radius: 50%; object-fit: cover; background: #fff; }
 .title { margin: 0; font-size: 16px; font-weight: 600; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 .subtitle { margin: 2px 0 0; font-size: 12.5px; opacity: .85; }
 .icon-btn {
@@ -84,10 +87,11 @@ button { cursor: pointer; }
 .greeting { margin: 0 0 8px; font-size: 15px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .hint { margin: 0 0 8px; color: var(--muted); font-size: 13.5px; }
 .intro label { font-size: 13.5px; font-weight: 500; margin-top: 6px; }
-.intro input {
+.intro input, .intro textarea, .ask-email input {
   width: 100%; padding: 10px 12px; border: 1px solid #d1d5db; border-radius: 10px; background: #fff;
 }
-.intro input:focus { outline: none; border-color: var(--accent); box-shadow: 0 0 0 3px color-mix(in srgb, var(--accent) 25%, transparent); }
+.intro textarea { resize: vertical; min-height: 90px; }
+.intro input:focus, .intro textarea:focus, .ask-email input:focus { outline: none; border-color: var(--accent); box-shadow: 0 0 0 3px color-mix(in srgb, var(--accent) 25%, transparent); }
 .primary {
   margin-top: 14px; padding: 11px 16px; border: 0; border-radius: 10px; font-weight: 600;
   background: var(--accent); color: var(--on-accent);
@@ -125,6 +129,15 @@ button { cursor: pointer; }
 .msg--failed .meta { color: var(--danger); }
 .link-btn { border: 0; background: none; padding: 0; color: inherit; text-decoration: underline; font-size: inherit; }
 
+.notice {
+  margin: 10px 12px 0; padding: 8px 12px; border-radius: 10px; font-size: 14px;
+  background: #f0fdf4; color: #166534; border: 1px solid #bbf7d0;
+}
+.typing { margin: 0; padding: 2px 16px 6px; font-size: 12.5px; color: var(--muted); font-style: italic; }
+.ask-email { display: flex; flex-direction: column; gap: 8px; padding: 12px 14px; border-top: 1px solid var(--line); background: #fafafa; font-size: 14px; }
+.ask-email input { width: 100%; padding: 9px 12px; border: 1px solid #d1d5db; border-radius: 10px; background: #fff; }
+.ask-actions { display: flex; align-items: center; gap: 14px; }
+.ask-actions .primary { margin-top: 0; }
 .composer { display: flex; align-items: flex-end; gap: 8px; padding: 10px 12px 12px; border-top: 1px solid var(--line); }
 .composer textarea {
   flex: 1; resize: none; min-height: 42px; max-height: 140px; padding: 10px 12px;

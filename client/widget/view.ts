@@ -1,6 +1,8 @@
-import { MAX_TEXT_LENGTH, previewOf } from "@inbox/shared/domain/message";
+import { MAX_TEXT_LENGTH, type MessageContent } from "@inbox/shared/domain/message";
+import { greetingFor, type WidgetLanguage } from "@inbox/shared/domain/widget-appearance";
 import type { Controller, WidgetState } from "./controller.ts";
 import { ICONS, h, icon, safeUrl } from "./dom.ts";
+import type { WidgetStrings } from "./i18n.ts";
 import { chosenReplies, type ChatItem } from "./messages.ts";
 import { STYLES } from "./styles.ts";
 import { DEFAULT_ACCENT, textColorOn } from "./theme.ts";
@@ -15,13 +17,36 @@ export interface ViewOptions {
   controller: Controller;
   /** The chat server, for resolving attachment URLs. */
   origin: string;
+  language: WidgetLanguage;
+  strings: WidgetStrings;
 }
 
-const UNAVAILABLE = "Chat is unavailable right now";
+/** What a message the widget can't show in full is, in the visitor's words. */
+function previewIn(s: WidgetStrings, c: MessageContent): string {
+  switch (c.kind) {
+    case "text":
+    case "buttons":
+    case "quick_replies":
+      return c.text;
+    case "image":
+      return c.caption ? `📷 ${c.caption}` : `📷 ${s.image}`;
+    case "video":
+      return `🎬 ${s.video}`;
+    case "audio":
+      return `🎵 ${s.audio}`;
+    case "file":
+      return `📎 ${c.filename}`;
+    case "location":
+      return `📍 ${c.name ?? s.location}`;
+    case "unsupported":
+      return s.unsupported;
+  }
+}
 /** Only show "Connecting…" if the socket stays down this long: no flash on every page load. */
 const CONNECTION_GRACE_MS = 2000;
 
-export function mountView({ root, host, controller, origin }: ViewOptions): () => void {
+export function mountView({ root, host, controller, origin, language, strings: s }: ViewOptions): () => void {
+  const previewOf = (c: MessageContent) => previewIn(s, c);
   // A constructed stylesheet is not subject to the host page's CSP style-src; <style> is the
   // fallback for browsers without adoptedStyleSheets.
   let style: HTMLStyleElement | null = null;
@@ -37,59 +62,96 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
   // ---- static skeleton ----
   const title = h("h2", { class: "title" });
   const subtitle = h("p", { class: "subtitle", hidden: true });
-  const closeBtn = h("button", { type: "button", class: "icon-btn", "aria-label": "Close chat" }, icon(...ICONS.close));
-  const header = h("header", { class: "header" }, h("div", { class: "titles" }, title, subtitle), closeBtn);
+  const avatar = h("img", { class: "avatar", alt: "", hidden: true });
+  const closeBtn = h("button", { type: "button", class: "icon-btn", "aria-label": s.closeChat }, icon(...ICONS.close));
+  const header = h("header", { class: "header" }, avatar, h("div", { class: "titles" }, title, subtitle), closeBtn);
 
   const alertText = h("span", { class: "alert-text" });
-  const alertClose = h("button", { type: "button", class: "icon-btn", "aria-label": "Dismiss" }, icon(...ICONS.close));
+  const alertClose = h("button", { type: "button", class: "icon-btn", "aria-label": s.dismiss }, icon(...ICONS.close));
   const alertBox = h("div", { class: "alert", role: "alert", hidden: true }, alertText, alertClose);
 
-  const loading = h("p", { class: "status" }, "Connecting…");
+  const loading = h("p", { class: "status" }, s.connecting);
+  const notice = h("p", { class: "notice", role: "status", hidden: true });
 
   const introGreeting = h("p", { class: "greeting" });
   const nameInput = h("input", { id: "iw-name", name: "name", type: "text", autocomplete: "name", maxlength: 200 });
   const emailInput = h("input", { id: "iw-email", name: "email", type: "email", autocomplete: "email", maxlength: 320 });
-  const startBtn = h("button", { type: "submit", class: "primary" }, "Start chat");
+  const startBtn = h("button", { type: "submit", class: "primary" }, s.startChat);
   const introForm = h(
     "form",
     { class: "intro", novalidate: true },
     introGreeting,
-    h("p", { class: "hint" }, "Tell us who you are, so we can follow up — both fields are optional."),
-    h("label", { for: "iw-name" }, "Name"),
+    h("p", { class: "hint" }, s.introHint),
+    h("label", { for: "iw-name" }, s.name),
     nameInput,
-    h("label", { for: "iw-email" }, "Email"),
+    h("label", { for: "iw-email" }, s.email),
     emailInput,
     startBtn,
   );
 
+  // Leave a message: closed, or nobody available. Every field is needed: the reply goes by email.
+  const leaveHint = h("p", { class: "hint" });
+  const leaveName = h("input", { id: "iw-leave-name", name: "name", type: "text", autocomplete: "name", maxlength: 200, required: true });
+  const leaveEmail = h("input", { id: "iw-leave-email", name: "email", type: "email", autocomplete: "email", maxlength: 320, required: true });
+  const leaveText = h("textarea", { id: "iw-leave-text", name: "message", rows: 4, maxlength: MAX_TEXT_LENGTH, required: true });
+  const leaveBtn = h("button", { type: "submit", class: "primary" }, s.sendMessage);
+  const leaveForm = h(
+    "form",
+    { class: "intro leave", novalidate: true },
+    leaveHint,
+    h("label", { for: "iw-leave-name" }, s.name),
+    leaveName,
+    h("label", { for: "iw-leave-email" }, s.email),
+    leaveEmail,
+    h("label", { for: "iw-leave-text" }, s.yourMessage),
+    leaveText,
+    leaveBtn,
+  );
+
+  // Asked once when the visitor leaves before an answer.
+  const askInput = h("input", { id: "iw-ask-email", name: "email", type: "email", autocomplete: "email", maxlength: 320 });
+  const askSave = h("button", { type: "submit", class: "primary" }, s.saveEmail);
+  const askNo = h("button", { type: "button", class: "link-btn" }, s.noThanks);
+  const askForm = h(
+    "form",
+    { class: "ask-email", novalidate: true },
+    h("label", { for: "iw-ask-email" }, s.askEmail),
+    askInput,
+    h("div", { class: "ask-actions" }, askSave, askNo),
+  );
+
   const logGreeting = h("div", { class: "msg msg--agent" }, h("div", { class: "bubble" }));
-  const log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": "Messages", tabindex: 0 });
+  const log = h("div", { class: "log", role: "log", "aria-live": "polite", "aria-label": s.messages, tabindex: 0 });
+  const typingLine = h("p", { class: "typing", "aria-live": "polite", hidden: true });
   log.append(logGreeting);
 
-  const textarea = h("textarea", { "aria-label": "Message", rows: 1, maxlength: MAX_TEXT_LENGTH, placeholder: "Write a message…" });
-  const sendBtn = h("button", { type: "submit", class: "send" }, "Send");
+  const textarea = h("textarea", { "aria-label": s.message, rows: 1, maxlength: MAX_TEXT_LENGTH, placeholder: s.placeholder });
+  const sendBtn = h("button", { type: "submit", class: "send" }, s.send);
   const composer = h("form", { class: "composer" }, textarea, sendBtn);
-  const unavailable = h("p", { class: "unavailable" }, UNAVAILABLE);
+  const unavailable = h("p", { class: "unavailable" }, s.unavailable);
 
   const panel = h(
     "div",
-    { class: "panel", id: "iw-panel", role: "dialog", "aria-label": "Chat", hidden: true },
+    { class: "panel", id: "iw-panel", role: "dialog", "aria-label": s.chat, hidden: true },
     header,
     alertBox,
+    notice,
     loading,
+    // The leave-a-message form takes the intro form's place when shown (never both: same labels).
     introForm,
     log,
+    typingLine,
     composer,
     unavailable,
   );
   const badge = h("span", { class: "badge", "aria-hidden": "true", hidden: true });
   const launcher = h(
     "button",
-    { type: "button", class: "launcher", "aria-label": "Open chat", "aria-expanded": "false", "aria-controls": "iw-panel" },
+    { type: "button", class: "launcher", "aria-label": s.openChat, "aria-expanded": "false", "aria-controls": "iw-panel" },
     icon(...ICONS.chat),
     badge,
   );
-  const container = h("div", { class: "root" }, panel, launcher);
+  const container = h("div", { class: "root", lang: language }, panel, launcher);
   if (style) root.append(style);
   root.append(container);
 
@@ -111,6 +173,15 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
     e.preventDefault();
     void controller.startChat({ name: nameInput.value, email: emailInput.value });
   });
+  leaveForm.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void controller.leaveMessage({ name: leaveName.value, email: leaveEmail.value, text: leaveText.value });
+  });
+  askForm.addEventListener("submit", (e) => {
+    e.preventDefault();
+    void controller.saveEmail(askInput.value);
+  });
+  askNo.addEventListener("click", () => controller.declineEmail());
   composer.addEventListener("submit", (e) => {
     e.preventDefault();
     sendDraft();
@@ -121,7 +192,10 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
       sendDraft();
     }
   });
-  textarea.addEventListener("input", autosize);
+  textarea.addEventListener("input", () => {
+    autosize();
+    if (textarea.value.trim()) controller.typing();
+  });
 
   function sendDraft(): void {
     if (controller.send(textarea.value)) {
@@ -138,7 +212,7 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
 
   // ---- messages ----
   const rows = new Map<string, { item: ChatItem; el: HTMLElement; canChoose: boolean; chosen: string | null }>();
-  const timeFmt = new Intl.DateTimeFormat(undefined, { hour: "numeric", minute: "2-digit" });
+  const timeFmt = new Intl.DateTimeFormat(language, { hour: "numeric", minute: "2-digit" });
   let stickToBottom = true;
   log.addEventListener("scroll", () => {
     stickToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 60;
@@ -158,7 +232,7 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
         return [document.createTextNode(c.text)];
       case "image": {
         if (!url) return [document.createTextNode(previewOf(c))];
-        const img = h("img", { src: url, alt: c.caption ?? "Image", loading: "lazy" });
+        const img = h("img", { src: url, alt: c.caption ?? s.image, loading: "lazy" });
         img.addEventListener("load", () => stickToBottom && scrollToEnd());
         return [h("a", { href: url, target: "_blank", rel: "noopener noreferrer" }, img), c.caption ? h("div", { class: "caption" }, c.caption) : null].filter(Boolean) as Node[];
       }
@@ -170,13 +244,13 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
         return url ? [h("a", { href: url, target: "_blank", rel: "noopener noreferrer", download: c.filename }, previewOf(c))] : [document.createTextNode(previewOf(c))];
       case "location": {
         const map = `https://www.openstreetmap.org/?mlat=${c.latitude}&mlon=${c.longitude}#map=16/${c.latitude}/${c.longitude}`;
-        const label = [c.name, c.address].filter(Boolean).join(", ") || "Location";
+        const label = [c.name, c.address].filter(Boolean).join(", ") || s.location;
         return [h("a", { href: map, target: "_blank", rel: "noopener noreferrer" }, `📍 ${label}`)];
       }
       case "buttons":
       case "quick_replies": {
         const choices = c.kind === "buttons" ? c.buttons : c.replies;
-        const list = h("div", { class: "choices", role: "group", "aria-label": "Choose a reply" });
+        const list = h("div", { class: "choices", role: "group", "aria-label": s.chooseReply });
         for (const choice of choices) {
           const picked = choice.id === chosen;
           const b = h(
@@ -199,15 +273,15 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
 
   function meta(item: ChatItem): HTMLElement | null {
     if (item.state === "failed") {
-      const retry = h("button", { type: "button", class: "link-btn" }, "Retry");
+      const retry = h("button", { type: "button", class: "link-btn" }, s.retry);
       retry.addEventListener("click", () => controller.retry(item.clientId!));
-      return h("div", { class: "meta" }, `Not sent: ${item.error ?? "error"} · `, retry);
+      return h("div", { class: "meta" }, s.notSent(item.error ?? s.notSentGeneric), retry);
     }
     if (item.state === "sending") {
-      return h("div", { class: "meta", "aria-hidden": "true" }, item.retrying ? "Sending… (waiting for connection)" : "Sending…");
+      return h("div", { class: "meta", "aria-hidden": "true" }, item.retrying ? s.sendingWaiting : s.sending);
     }
     if (item.from === "system") return null;
-    const read = item.from === "customer" && item.status === "read" ? " · Seen" : "";
+    const read = item.from === "customer" && item.status === "read" ? s.seen : "";
     return h("div", { class: "meta", "aria-hidden": "true" }, timeFmt.format(item.createdAt) + read);
   }
 
@@ -259,12 +333,14 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
 
   // ---- state → DOM ----
   let wasOpen = false;
+  let wasAsking = false;
   let lastPhase: WidgetState["phase"] | null = null;
   let connectionTimer: ReturnType<typeof setTimeout> | null = null;
   let showConnection = false;
 
   function render(state: WidgetState): void {
     host.hidden = state.phase === "gone";
+    const phase = state.phase;
     const cfg = state.config;
     const available = cfg?.available ?? true;
 
@@ -272,12 +348,19 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
     container.style.setProperty("--accent", accent);
     container.style.setProperty("--on-accent", textColorOn(accent));
 
-    title.textContent = cfg?.name ?? "Chat";
-    panel.setAttribute("aria-label", cfg?.name ?? "Chat");
-    introGreeting.textContent = cfg?.greeting ?? "";
-    introGreeting.hidden = !cfg?.greeting;
-    (logGreeting.firstChild as HTMLElement).textContent = cfg?.greeting ?? "";
-    logGreeting.hidden = !cfg?.greeting;
+    const name = cfg?.teamName || cfg?.name || s.chat;
+    title.textContent = name;
+    panel.setAttribute("aria-label", name);
+    container.classList.toggle("root--left", cfg?.position === "bottom-left");
+    // Only a picture the server checked, as a data URL: never a link to elsewhere.
+    const picture = cfg?.avatar && /^data:image\/(png|jpeg|webp);base64,/.test(cfg.avatar) ? cfg.avatar : null;
+    if (picture && avatar.getAttribute("src") !== picture) avatar.setAttribute("src", picture);
+    avatar.hidden = !picture;
+    const greeting = cfg ? greetingFor(cfg, language) : "";
+    introGreeting.textContent = greeting;
+    introGreeting.hidden = !greeting;
+    (logGreeting.firstChild as HTMLElement).textContent = greeting;
+    logGreeting.hidden = !greeting;
 
     // Connection status, shown only after a grace period.
     const down = state.phase === "chat" && state.connection !== "open";
@@ -292,22 +375,37 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
       connectionTimer = null;
       showConnection = false;
     }
-    subtitle.textContent = !available ? "Unavailable" : down && showConnection ? "Connecting…" : "";
+    subtitle.textContent = !available ? s.unavailableShort : down && showConnection ? s.connecting : "";
     subtitle.hidden = !subtitle.textContent;
 
     alertText.textContent = state.alert ?? "";
     alertBox.hidden = !state.alert;
+    notice.textContent = state.notice ?? "";
+    notice.hidden = !state.notice;
+    typingLine.textContent = state.agentTyping && phase === "chat" ? s.typing(state.agentTyping) : "";
+    typingLine.hidden = !typingLine.textContent;
+    // In the page only while asked, so its label never stands in for the other email fields.
+    const asking = state.askEmail && phase === "chat";
+    if (asking && !askForm.isConnected) composer.before(askForm);
+    if (!asking && askForm.isConnected) askForm.remove();
+    askSave.disabled = state.savingEmail;
+    leaveHint.textContent = cfg?.offlineReason === "nobody" ? s.leaveNobody : s.leaveClosed;
+    leaveForm.hidden = phase !== "leave" || !available;
+    if (phase === "leave" && introForm.isConnected) introForm.replaceWith(leaveForm);
+    if (phase !== "leave" && leaveForm.isConnected) leaveForm.replaceWith(introForm);
+    leaveBtn.disabled = state.leaving;
+    leaveBtn.textContent = state.leaving ? s.sendingMessage : s.sendMessage;
+    leaveName.disabled = leaveEmail.disabled = leaveText.disabled = state.leaving;
 
-    const phase = state.phase;
     loading.hidden = phase !== "loading";
     introForm.hidden = phase !== "intro" || !available;
     log.hidden = phase !== "chat";
     composer.hidden = phase !== "chat" || !available;
-    unavailable.hidden = !((phase === "intro" || phase === "chat") && !available);
+    unavailable.hidden = !((phase === "intro" || phase === "leave" || phase === "chat") && !available);
     // Without a conversation to show, the notice is the whole panel body.
     unavailable.classList.toggle("unavailable--alone", phase !== "chat");
     startBtn.disabled = state.starting;
-    startBtn.textContent = state.starting ? "Starting…" : "Start chat";
+    startBtn.textContent = state.starting ? s.starting : s.startChat;
     nameInput.disabled = emailInput.disabled = state.starting;
 
     renderItems(state);
@@ -321,9 +419,11 @@ export function mountView({ root, host, controller, origin }: ViewOptions): () =
     if (state.open && (!wasOpen || phase !== lastPhase)) {
       if (!wasOpen) stickToBottom = true;
       if (phase === "chat") scrollToEnd();
-      const target = phase === "chat" && available ? textarea : phase === "intro" && available ? nameInput : closeBtn;
+      const target = phase === "chat" && available ? textarea : phase === "intro" && available ? nameInput : phase === "leave" && available ? leaveName : closeBtn;
       queueMicrotask(() => target.focus());
     }
+    if (state.open && state.askEmail && !wasAsking) queueMicrotask(() => askInput.focus());
+    wasAsking = state.askEmail;
     wasOpen = state.open;
     lastPhase = phase;
   }

@@ -8,6 +8,7 @@ export * from "./domain/message.ts";
 export * from "./domain/note.ts";
 export * from "./domain/event.ts";
 export * from "./domain/business-hours.ts";
+export * from "./domain/widget-appearance.ts";
 export * from "./domain/sla.ts";
 export * from "./api/errors.ts";
 export * from "./api/reasons.ts";

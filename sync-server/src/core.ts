@@ -31,7 +31,7 @@ import { SlaKeeper } from "./sla/index.ts";
 import { hydrateRoom } from "./sync/index.ts";
 import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sync/index.ts";
 import { VisitorPush } from "./widget/index.ts";
-import { WidgetHub } from "./widget/index.ts";
+import { VisitorTypingState, WidgetHub } from "./widget/index.ts";
 import { WidgetLimits, type WidgetLimitOptions } from "./widget/index.ts";
 import { widgetMessagePrep, type WidgetPush } from "./widget/index.ts";
 import { BoardPublisher, withBoardRefresh } from "./supervision/index.ts";
@@ -125,6 +125,8 @@ export interface Core {
   widgetPush: WidgetPush;
   /** A web chat conversation's messages to its own visitor's widget. */
   visitorPush: VisitorPush;
+  /** What this process last wrote of visitors' typing, so typing frames become few room writes. */
+  visitorTyping: VisitorTypingState;
   inbound: InboundBatcher;
   /** Automatic routing: hands waiting chats to available agents, exactly once. */
   router: Router;
@@ -251,6 +253,7 @@ export function createCore(opts: CoreOptions): Core {
     roomHistory,
     widgets,
     widgetPush,
+    visitorTyping: new VisitorTypingState(),
     inbound,
     router,
     rules,

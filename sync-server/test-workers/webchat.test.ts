@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
-import { TEAM_CONVERSATIONS, WidgetFrameSchema, type Conversation, type WidgetFrame } from "@inbox/shared";
+import { CONV_META, CONV_META_CUSTOMER_TYPING, CustomerTypingSchema, TEAM_CONVERSATIONS, WidgetFrameSchema, type Conversation, type WidgetFrame } from "@inbox/shared";
 import { command, connect, db, ORIGIN, signIn, teamOfInbox, type UpgradeResponse } from "./edge-env.ts";
 import { eventually } from "./y-client.ts";
 
@@ -67,6 +67,38 @@ describe("web chat on Workers", () => {
     expect(down).toMatchObject({ message: { from: "agent" } });
 
     ws.close(1000, "done");
+    agent.close();
+  });
+
+  it("typing both ways: the visitor's through their VisitorObject into the conversation's room, the agent's down the widget socket", async () => {
+    const agent = await connect(`team.${await teamOfInbox(inboxId)}`, token);
+    const list = agent.doc.getMap<Conversation>(TEAM_CONVERSATIONS);
+    const res = await liveSocket(await visitorToken());
+    const ws = (res as UpgradeResponse).webSocket;
+    const frames: WidgetFrame[] = [];
+    ws.addEventListener("message", (event) => {
+      if (typeof event.data === "string") frames.push(WidgetFrameSchema.parse(JSON.parse(event.data)));
+    });
+    ws.accept();
+    await eventually(() => frames.some((f) => f.type === "ready"));
+    const text = `Typing test ${crypto.randomUUID()}`;
+    ws.send(JSON.stringify({ type: "send", clientId: crypto.randomUUID(), text }));
+    const conversation = await eventually(() => [...list.values()].find((c) => c.lastMessagePreview === text));
+
+    const room = await connect(`conv.${conversation.id}`, token);
+    ws.send(JSON.stringify({ type: "typing", typing: true }));
+    await eventually(() => CustomerTypingSchema.safeParse(room.doc.getMap(CONV_META).get(CONV_META_CUSTOMER_TYPING)).data?.typing === true);
+
+    const relayed = await SELF.fetch(`${ORIGIN}/api/conversations/${conversation.id}/typing`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ typing: true }),
+    });
+    expect(await relayed.json()).toEqual({ relayed: true });
+    await eventually(() => frames.find((f) => f.type === "typing" && f.typing));
+
+    ws.close(1000, "done");
+    room.close();
     agent.close();
   });
 });

@@ -25,6 +25,7 @@ import { useAppState } from "../app/index.ts";
 import { CHANNEL_LABELS } from "../format/labels.ts";
 import { channelNotice, type ChannelNotice } from "./channel-notice.ts";
 import { setComposing } from "../sync/presence.ts";
+import { typingRelay } from "./typing-relay.ts";
 import { diffText, mapPosition, type TextChange } from "../sync/text-binding.ts";
 import { AttachmentList, type PickedFile } from "./AttachmentList.tsx";
 import { createCapabilities } from "./capabilities.ts";
@@ -67,6 +68,8 @@ export function Composer(props: { conversationId: string }) {
   });
   const notice = createMemo(() => channelNotice(selection.inbox(), { isAdmin: channels.isAdmin() }, { now: channels.now() }));
   const vars = useCannedVars(props.conversationId);
+  // Leaving the chat: the visitor stops seeing "… is typing" at once.
+  onCleanup(() => typingRelay.stop());
   const blocked = () => {
     const n = notice();
     return n && !n.canReply ? n : null;
@@ -75,7 +78,11 @@ export function Composer(props: { conversationId: string }) {
     <div
       class="composer"
       classList={{ "composer-note-mode": mode() !== "reply", "composer-whisper-mode": mode() === "whisper" }}
-      onInput={() => setComposing(props.conversationId, mode() === "reply" ? "reply" : "note")}
+      onInput={() => {
+        setComposing(props.conversationId, mode() === "reply" ? "reply" : "note");
+        // Web chat visitors see "… is typing" in their widget.
+        if (mode() === "reply" && selection.conversation()?.channel === "webchat") typingRelay.keystroke(props.conversationId);
+      }}
     >
       <div class="composer-modes" role="group" aria-label={ws("composerModes")}>
         <Show when={mayReply()}>

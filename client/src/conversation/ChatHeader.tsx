@@ -85,6 +85,11 @@ export function ChatHeader(props: { conversation: Conversation; infoOpen: boolea
           </span>
         </p>
         <PresenceNote conversationId={c().id} />
+        <Show when={selection.customerTyping()}>
+          <p class="presence presence-typing customer-typing" role="status">
+            {t("customerTyping", { name: c().contactName })}
+          </p>
+        </Show>
       </div>
       <div class="chat-actions">
         <Show when={mayTake()}>

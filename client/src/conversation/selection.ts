@@ -30,6 +30,7 @@ import { stripConversation, stripMessage, type ContactRow, type ConversationRow,
 import { contactConversations, conversationMessages, putContacts, putConversations, putInbox, putMessages } from "../local/store.ts";
 import type { RoomStatus } from "../sync/connection.ts";
 import { createConversationRoom } from "../sync/conversation-room.ts";
+import { createCustomerTyping } from "./customer-typing.ts";
 import type { WorkDoc } from "../sync/work-docs.ts";
 import { normalizeLabel, notesInOrder, readLabels } from "../sync/work-values.ts";
 import { createYMapDerived, createYMapValues } from "../sync/y-map-accessor.ts";
@@ -59,6 +60,8 @@ export interface SelectionSlice {
   /** Where the "New messages" marker goes, fixed when the conversation is opened. */
   firstUnreadId: Accessor<string | null>;
   liveStatus: Accessor<RoomStatus | null>;
+  /** The web chat visitor is typing now. */
+  customerTyping: Accessor<boolean>;
   loading: Accessor<boolean>;
   loadError: Accessor<ApiError | null>;
   /** Queues a reply in the outbox; rejects only if this device could not store it. */
@@ -95,6 +98,7 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
   const userId = createMemo(() => session.me()?.user.id ?? null);
 
   const room = createConversationRoom(selectedId);
+  const customerTyping = createCustomerTyping(() => room()?.customerTyping() ?? null);
   const detail = createRequest(selectedId, (id) => api.conversation(id));
 
   const source = createMemo<Source | null>(
@@ -335,6 +339,7 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
     work: () => workState()?.doc ?? null,
     firstUnreadId: markerId,
     liveStatus: () => room()?.status() ?? null,
+    customerTyping,
     loading: () => (!storedMessages.loaded() || detail.loading()) && timeline().length === 0,
     loadError: () => detail.error(),
     send: async (text) => {

@@ -71,6 +71,9 @@ export function ContactProfile(props: { contact: Contact; panel: ContactPanel })
               <Show when={props.contact.email} fallback={<span class="muted">{t("notKnown")}</span>}>
                 {(email) => <a href={`mailto:${encodeURIComponent(email())}`}>{email()}</a>}
               </Show>
+              <Show when={props.contact.email ? props.contact.emailLeftAt : null}>
+                {(at) => <p class="muted email-left">{t("emailLeftInWidget", { time: formatDateTime(at()) })}</p>}
+              </Show>
             </dd>
             <dt>{t("phone")}</dt>
             <dd>

@@ -17,6 +17,7 @@ const maria: Contact = {
   mergedIntoId: null,
   erasedAt: null,
   avatarUrl: null,
+  emailLeftAt: null,
 };
 
 const row = (command: Command, state: OutboxRow["state"] = "queued"): OutboxRow => ({ clientId: command.clientId, conversationId: command.conversationId, command, state, createdAt: 1 });

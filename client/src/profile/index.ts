@@ -5,3 +5,4 @@
  */
 export { EnrolmentCard } from "./EnrolmentCard.tsx";
 export { Profile } from "./Profile.tsx";
+export { shrinkPicture } from "./shrink-picture.ts";

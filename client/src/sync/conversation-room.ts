@@ -2,9 +2,11 @@
  * The live timeline of the selected conversation: the `conv.<id>` room, reopened whenever the
  * selection changes and closed when nothing is selected.
  */
+import { CustomerTypingSchema, type CustomerTyping } from "@inbox/shared/api/widget";
 import {
   CONV_MESSAGES,
   CONV_META,
+  CONV_META_CUSTOMER_TYPING,
   CONV_META_KEY,
   ConversationSchema,
   MessageSchema,
@@ -25,6 +27,8 @@ export interface ConversationRoom {
   /** Unsorted; the timeline sorts with inTimelineOrder. */
   messages: Accessor<Message[]>;
   conversation: Accessor<Conversation | null>;
+  /** The web chat visitor's typing signal, as the server last wrote it. */
+  customerTyping: Accessor<CustomerTyping | null>;
 }
 
 export function createConversationRoom(conversationId: Accessor<string | null>): Accessor<ConversationRoom | null> {
@@ -41,6 +45,7 @@ export function createConversationRoom(conversationId: Accessor<string | null>):
       synced: room.synced,
       messages: createYMapValues(messages, MessageSchema, "message"),
       conversation: createYMapKey(meta, CONV_META_KEY, ConversationSchema),
+      customerTyping: createYMapKey(meta, CONV_META_CUSTOMER_TYPING, CustomerTypingSchema),
     };
   });
 }

@@ -31,6 +31,8 @@ export const ContactSchema = z.object({
   erasedAt: TimestampSchema.nullable().default(null),
   /** The customer's picture on their platform (profile API); https only, since devices load it as an image. */
   avatarUrl: z.string().max(2000).regex(/^https:\/\//, "The picture must be an https URL.").nullable().default(null),
+  /** When the customer left their email in the web chat widget, so a reply can reach them there. */
+  emailLeftAt: TimestampSchema.nullable().default(null),
 });
 export type Contact = z.infer<typeof ContactSchema>;
 

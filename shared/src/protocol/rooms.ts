@@ -58,6 +58,11 @@ export const TEAM_INBOXES = "inboxes";
 export const CONV_MESSAGES = "messages";
 export const CONV_META = "meta";
 export const CONV_META_KEY = "conversation";
+/**
+ * Conv room meta: whether the web chat visitor is typing (`CustomerTyping`), written by the server
+ * from the widget's typing frames; a state not renewed for a few seconds counts as stopped.
+ */
+export const CONV_META_CUSTOMER_TYPING = "customerTyping";
 
 export const WORK_NOTES = "notes";
 export const WORK_DRAFT = "draft";

@@ -3,3 +3,4 @@
 // the workspace's account security an admin sets (require two-factor sign-in, session lifetime).
 // The capability's public surface: other modules import this file, never its insides.
 export { registerAccountRoutes } from "./account-routes.ts";
+export { refuseBadAvatar } from "./avatar.ts";

@@ -108,6 +108,8 @@ function fillBlanks(kept: ContactRow, dup: ContactRow): Partial<ContactRow> {
     nameSource: kept.name !== null ? kept.nameSource : dup.nameSource,
     avatarUrl: kept.avatarUrl ?? dup.avatarUrl,
     email: kept.email ?? dup.email,
+    // The email kept says whether a visitor left it in the widget.
+    emailLeftAt: kept.email !== null ? kept.emailLeftAt : dup.emailLeftAt,
     phone: kept.phone ?? dup.phone,
     company: kept.company ?? dup.company,
     notes,

@@ -113,7 +113,7 @@ async function eraseRecord(core: DataRightsDeps, user: SessionUser, row: Contact
     db.delete(contactIdentities).where(eq(contactIdentities.contactId, row.id)),
     db.delete(widgetSessions).where(eq(widgetSessions.contactId, row.id)),
     // The seq trigger stamps the row, so every device's next pull brings it back empty.
-    db.update(contacts).set({ name: null, nameSource: null, avatarUrl: null, email: null, phone: null, company: null, notes: null, vip: false, erasedAt: at }).where(eq(contacts.id, row.id)),
+    db.update(contacts).set({ name: null, nameSource: null, avatarUrl: null, emailLeftAt: null, email: null, phone: null, company: null, notes: null, vip: false, erasedAt: at }).where(eq(contacts.id, row.id)),
     // Duplicates merged into them (at any depth) are tombstones that still hold the details they had.
     db.run(sql`with recursive merged(id) as (
       select ${contacts.id} from ${contacts} where ${contacts.mergedIntoId} = ${row.id}

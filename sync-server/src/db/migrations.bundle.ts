@@ -189,4 +189,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "d26fcb6ac6e80534904d7584cea97b1f9e5c3ac9995d5a24ffe4b7e4b9a4dadb",
     sql: "CREATE TABLE `push_deliveries` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`subscription_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`key` text NOT NULL,\n\t`payload` text NOT NULL,\n\t`urgency` text NOT NULL,\n\t`expires_at` integer NOT NULL,\n\t`state` text NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`next_attempt_at` integer NOT NULL,\n\t`claimed_by` text,\n\t`claimed_until` integer,\n\t`last_error` text,\n\t`created_at` integer NOT NULL\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `push_deliveries_key` ON `push_deliveries` (`subscription_id`,`key`);--> statement-breakpoint\nCREATE INDEX `push_deliveries_due` ON `push_deliveries` (`state`,`next_attempt_at`);--> statement-breakpoint\nCREATE TABLE `push_subscriptions` (\n\t`id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`user_id` text NOT NULL,\n\t`endpoint` text NOT NULL,\n\t`keys_sealed` text NOT NULL,\n\t`user_agent` text,\n\t`created_at` integer NOT NULL,\n\t`last_success_at` integer,\n\t`failures` integer DEFAULT 0 NOT NULL,\n\t`last_error` text,\n\tFOREIGN KEY (`user_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action\n);\n--> statement-breakpoint\nCREATE UNIQUE INDEX `push_subscriptions_endpoint` ON `push_subscriptions` (`endpoint`);--> statement-breakpoint\nCREATE INDEX `push_subscriptions_user` ON `push_subscriptions` (`user_id`);--> statement-breakpoint\nCREATE TABLE `server_secrets` (\n\t`name` text PRIMARY KEY NOT NULL,\n\t`sealed` text NOT NULL,\n\t`created_at` integer NOT NULL\n);\n--> statement-breakpoint\nALTER TABLE `users` ADD `push_prefs` text;",
   },
+  {
+    tag: "0031_widget_email_left",
+    when: 1795700019000,
+    hash: "4118448167620bafd389c79b3f8e91e67fa034e517bdefaceb34574da249cbfa",
+    sql: "ALTER TABLE `contacts` ADD `email_left_at` integer;",
+  },
 ];

@@ -174,8 +174,8 @@ export async function loadContact(db: Database, id: string): Promise<Contact | n
 }
 
 /** The contact fields the customer panel edits (migration 0006). */
-function contactExtras(row: typeof contacts.$inferSelect): Pick<Contact, "vip" | "company" | "notes" | "mergedIntoId" | "erasedAt" | "avatarUrl"> {
-  return { vip: row.vip, company: row.company, notes: row.notes, mergedIntoId: row.mergedIntoId, erasedAt: row.erasedAt, avatarUrl: row.avatarUrl };
+function contactExtras(row: typeof contacts.$inferSelect): Pick<Contact, "vip" | "company" | "notes" | "mergedIntoId" | "erasedAt" | "avatarUrl" | "emailLeftAt"> {
+  return { vip: row.vip, company: row.company, notes: row.notes, mergedIntoId: row.mergedIntoId, erasedAt: row.erasedAt, avatarUrl: row.avatarUrl, emailLeftAt: row.emailLeftAt };
 }
 
 /** The latest `limit` messages of a conversation, oldest first. */

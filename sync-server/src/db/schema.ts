@@ -200,6 +200,8 @@ export const contacts = sqliteTable("contacts", {
   nameSource: text("name_source").$type<"platform" | "agent">(),
   /** The customer's picture on their platform (an https URL from its profile API), migration 0026. */
   avatarUrl: text("avatar_url"),
+  /** When the visitor left their email in the web chat widget so a reply can reach them (migration 0031). */
+  emailLeftAt: integer("email_left_at"),
   createdAt: integer("created_at").notNull(),
   seq: integer("seq").notNull().default(0),
 }, (t) => [index("contacts_seq").on(t.seq)]);

@@ -1,5 +1,5 @@
 import { and, desc, eq } from "drizzle-orm";
-import { newId, previewOf, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
+import { newId, previewOf, roomName, type Conversation, type Message, type MessageContent, searchableText } from "@inbox/shared";
 import type { Caches } from "../db/caches.ts";
 import type { Writes } from "../db/record.ts";
 import { publish, type Publishes, type VisitorPusher } from "../rooms/publish.ts";
@@ -37,6 +37,8 @@ export interface InboundMessage {
   clientId: string | null;
   externalId: string | null;
   at: number;
+  /** Labels a conversation this message opens starts with (web chat: "left-message"). */
+  labels?: string[];
 }
 
 export interface IngestResult {
@@ -104,6 +106,8 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
       return repeated(core, input, err);
     }
     const ruledAfter = plan ? await afterRules(core, plan, conversation.id) : null;
+    // A new chat's own labels are in its row; its work room (where agents edit labels) gets them too.
+    if (fresh && input.labels?.length) core.live.apply(roomName({ kind: "work", id: conversation.id }), [{ kind: "work.labels", labels: input.labels }]);
     conversation = ruledAfter?.conversation ?? conversation;
     core.caches.latestConversation.set(key, conversation.id);
     core.visitorPush.remember(conversation.id, conversation.visitorId);
@@ -188,7 +192,7 @@ function newConversation(input: InboundMessage, id: string, preview: string): Co
     priority: "normal",
     assigneeId: null,
     snoozedUntil: null,
-    labels: [],
+    labels: input.labels ?? [],
     unreadCount: 1,
     lastMessagePreview: preview,
     firstResponseAt: null,

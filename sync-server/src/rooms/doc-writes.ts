@@ -2,6 +2,7 @@ import * as Y from "yjs";
 import {
   CONV_MESSAGES,
   CONV_META,
+  CONV_META_CUSTOMER_TYPING,
   CONV_META_KEY,
   TEAM_CONVERSATIONS,
   TEAM_INBOXES,
@@ -60,6 +61,11 @@ export function writeConversationDoc(doc: Y.Doc, conversation: Conversation | nu
     if (conversation) setIfChanged(meta, CONV_META_KEY, conversation);
     for (const m of messages) setIfChanged(map, m.id, m);
   }, "server");
+}
+
+/** The visitor's typing signal in the conversation's meta map (`CONV_META_CUSTOMER_TYPING`). */
+export function writeCustomerTyping(doc: Y.Doc, typing: boolean, at: number): void {
+  doc.transact(() => doc.getMap(CONV_META).set(CONV_META_CUSTOMER_TYPING, { typing, at }), "server");
 }
 
 /**

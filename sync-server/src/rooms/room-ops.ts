@@ -1,7 +1,7 @@
 import type * as Y from "yjs";
 import { BOARD_MAP, boardEntries, canSeeConversation, TEAM_CONVERSATIONS, type Conversation, type Inbox, type Message, type Permissions, type Role, type TeamBoard } from "@inbox/shared";
 import { USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
-import { addWorkLabels, eraseWorkDoc, removeTeamConversation, setIfChanged, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
+import { addWorkLabels, eraseWorkDoc, writeCustomerTyping, removeTeamConversation, setIfChanged, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "./doc-writes.ts";
 
 /**
  * Every write the server makes into a live room, as plain JSON: built after a commit and applied
@@ -23,6 +23,8 @@ export type RoomOp =
   | { kind: "team.inbox"; inbox: Inbox }
   /** `conv.<id>`: the conversation's state (null: leave it) and messages added or changed. */
   | { kind: "conv"; conversation: Conversation | null; messages: Message[] }
+  /** `conv.<id>`: the web chat visitor is typing or stopped (`at`: the server's time of the signal). */
+  | { kind: "conv.typing"; typing: boolean; at: number }
   /** `user.<id>`: notifications added or changed (read). */
   | { kind: "user.notifications"; notifications: Notification[] }
   /** `user.<id>`: notifications whose conversation was deleted (retention). */
@@ -63,6 +65,8 @@ export function applyRoomOp(doc: Y.Doc, op: RoomOp): void {
       return writeTeamInbox(doc, op.inbox);
     case "conv":
       return writeConversationDoc(doc, op.conversation, op.messages);
+    case "conv.typing":
+      return writeCustomerTyping(doc, op.typing, op.at);
     case "user.notifications": {
       const map = doc.getMap(USER_NOTIFICATIONS);
       return doc.transact(() => op.notifications.forEach((n) => setIfChanged(map, n.id, n)), "server");

@@ -204,6 +204,12 @@ export const ROUTES: RouteRow[] = [
     expect: TEAM,
     request: async (fx) => ({ method: "POST", path: `/api/conversations/${await fresh(fx)}/messages`, json: { clientId: uid(), text: "Hello from the matrix" } }),
   },
+  {
+    route: "POST /api/conversations/:id/typing",
+    expect: TEAM,
+    request: (fx) => ({ method: "POST", path: `/api/conversations/${conv(fx)}/typing`, json: { typing: false } }),
+    note: "a passing signal to the web chat visitor's widget (other channels: nothing relayed)",
+  },
   { route: "POST /api/conversations/:id/read", expect: TEAM, request: (fx) => ({ method: "POST", path: `/api/conversations/${conv(fx)}/read` }) },
   {
     route: "POST /api/conversations/:id/assign",
@@ -571,6 +577,16 @@ export const ROUTES: RouteRow[] = [
     alsoAllowed: [400],
     note: "WhatsApp only (a web chat: 400 in words after access is granted)",
   },
+  {
+    route: "POST /api/admin/inboxes/:id/widget",
+    expect: ADMINS,
+    request: (fx) => ({
+      method: "POST",
+      path: `/api/admin/inboxes/${fx.inbox.id}/widget`,
+      json: { color: "#2563eb", greeting: "Hi!", greetings: {}, position: "bottom-right", avatar: null, teamName: "", leaveMessage: false },
+    }),
+    note: "the web chat widget's appearance (audited)",
+  },
   { route: "POST /api/admin/inboxes/:id/routing", expect: ADMINS, request: (fx) => ({ method: "POST", path: `/api/admin/inboxes/${fx.inbox.id}/routing`, json: { mode: "manual" } }) },
 
   // ---------- the demo's channel simulator (only when the demo is turned on) ----------
@@ -613,10 +629,12 @@ function selfId(fx: AccessFixture, who: Who): string | null {
 
 /** Routes guarded by something other than a session, each with its own check in the suite. */
 export const GUARDED: GuardRow[] = [
-  { route: "GET /api/widget/:inboxId/config", guard: "public: the web chat's name, greeting and colour" },
+  { route: "GET /api/widget/:inboxId/config", guard: "public: the web chat's name, greetings, colour, position, picture and whether it is live or takes messages" },
   { route: "POST /api/widget/:inboxId/sessions", guard: "public, rate-limited per address: starts a visitor session" },
   { route: "GET /api/widget/:inboxId/messages", guard: "the visitor's token: only their own session's messages" },
   { route: "POST /api/widget/:inboxId/messages", guard: "the visitor's token, rate-limited per visitor" },
+  { route: "POST /api/widget/:inboxId/leave-message", guard: "public, rate-limited per address: a message left when the chat is closed; once per clientId" },
+  { route: "POST /api/widget/:inboxId/email", guard: "the visitor's token, rate-limited per visitor: their own contact's email" },
   { route: "POST /api/widget/:inboxId/live-tickets", guard: "the visitor's token: a one-minute ticket for their live socket" },
   { route: "GET /api/widget/:inboxId/live", guard: "a short-lived ticket for the visitor (not the token); limited sockets per visitor" },
   { route: "GET /webhooks/:platform/:inboxId", guard: "the platform's handshake secret (verify token, echostr signature)" },

@@ -3,6 +3,7 @@
 // The capability's public surface: other modules import this file, never its insides.
 export { VisitorPush } from "./visitor-push.ts";
 export { handleVisitorFrame } from "./visitor-socket.ts";
+export { VisitorTypingState } from "./visitor-typing.ts";
 export { WidgetHub, type WidgetPeer } from "./widget-hub.ts";
 export { WidgetLimits, tooManySockets, widgetLimitsFromEnv, type WidgetLimitOptions } from "./widget-limits.ts";
 export { widgetMessagePrep, type WidgetPush } from "./widget-push.ts";

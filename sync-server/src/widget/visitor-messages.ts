@@ -3,13 +3,14 @@ import type { Caches } from "../db/caches.ts";
 import { HttpError } from "../http/http-error.ts";
 import { ingestCustomerMessage, type IngestDeps } from "../messages/index.ts";
 import type { WidgetLimits } from "./widget-limits.ts";
+import { visitorStoppedTyping, type VisitorTypingDeps } from "./visitor-typing.ts";
 import { toWidgetMessage } from "./widget-view.ts";
 import { webchatInbox, type Visitor, type WidgetSessionDeps } from "./widget-sessions.ts";
 
 const UNAVAILABLE = "Chat is unavailable right now. Please try again later.";
 
 /** What taking a visitor's message needs: their session, its limits, and ingest. */
-export interface VisitorDeps extends IngestDeps, WidgetSessionDeps {
+export interface VisitorDeps extends IngestDeps, WidgetSessionDeps, VisitorTypingDeps {
   caches: Pick<Caches, "inboxes" | "visitors" | "latestConversation">;
   widgetLimits: WidgetLimits;
 }
@@ -37,5 +38,6 @@ export async function receiveVisitorMessage(
     externalId: null,
     at: core.now(),
   });
+  visitorStoppedTyping(core, result.conversation.id);
   return { message: toWidgetMessage(result.message), duplicate: result.duplicate };
 }

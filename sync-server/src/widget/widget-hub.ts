@@ -57,6 +57,18 @@ export class WidgetHub {
     return count;
   }
 
+  /** A typing signal: straight to the sockets, ahead of any message still being prepared (it says nothing lasting). */
+  signal(visitorId: string, frame: Extract<WidgetFrame, { type: "typing" }>): void {
+    const text = JSON.stringify(frame satisfies WidgetFrame);
+    for (const peer of this.peers.get(visitorId) ?? []) {
+      try {
+        peer.send(text);
+      } catch {
+        // closed meanwhile
+      }
+    }
+  }
+
   private send(visitorId: string, message: WidgetMessage): number {
     const set = this.peers.get(visitorId);
     if (!set) return 0;

@@ -1,4 +1,4 @@
-import type { WidgetMessage } from "@inbox/shared";
+import type { WidgetFrame, WidgetMessage } from "@inbox/shared";
 import { hasMediaUrl, signWidgetMedia } from "../media/media-links.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 import type { WidgetMessagePrep } from "./widget-hub.ts";
@@ -16,6 +16,11 @@ export interface WidgetPush {
    * counts as 0).
    */
   push(visitorId: string, message: WidgetMessage): number | Promise<number>;
+  /**
+   * A passing signal (an agent typing) to the visitor's open sockets; nothing is kept, and a
+   * visitor with none open misses it. Never rejects.
+   */
+  signal(visitorId: string, frame: Extract<WidgetFrame, { type: "typing" }>): void | Promise<void>;
 }
 
 /** Visitors have no session: attachments reach their widget as links signed for them. */

@@ -1,6 +1,11 @@
 import type { Hono } from "hono";
 import {
   WidgetConfigResponseSchema,
+  WidgetEmailRequestSchema,
+  WidgetEmailResponseSchema,
+  WidgetLeaveMessageRequestSchema,
+  WidgetLeaveMessageResponseSchema,
+  widgetAppearanceOf,
   WidgetLiveTicketResponseSchema,
   WidgetMessageResponseSchema,
   WidgetMessagesResponseSchema,
@@ -18,24 +23,88 @@ import { receiveVisitorMessage, type VisitorDeps } from "./visitor-messages.ts";
 import { toWidgetMessage } from "./widget-view.ts";
 import type { WidgetSocketGateway } from "./widget-socket-gateway.ts";
 import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } from "./widget-sessions.ts";
+import { registerAgentTypingRoutes, type AgentTypingDeps } from "./agent-typing-routes.ts";
+import { registerAppearanceRoutes, type AppearanceDeps } from "./appearance-routes.ts";
+import { leaveMessage } from "./leave-message.ts";
+import { visitorLeftEmail } from "./visitor-email.ts";
+import { WidgetAvailability, type AvailabilityDeps } from "./widget-availability.ts";
+
+export type WidgetRouteDeps = VisitorDeps & TicketDeps & AvailabilityDeps & AgentTypingDeps & AppearanceDeps;
 
 function bearer(header: string | undefined): string | null {
   return header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
 }
 
 /** The web chat channel's public API: what the embedded widget calls. */
-export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: VisitorDeps & TicketDeps, sockets: WidgetSocketGateway): void {
+export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: WidgetRouteDeps, sockets: WidgetSocketGateway): void {
+  const availability = new WidgetAvailability(core);
+  registerAppearanceRoutes(api, core);
+  registerAgentTypingRoutes(api, core);
+
   api.publicRoute(
-    { method: "get", path: "/api/widget/:inboxId/config", summary: "Widget appearance and availability", tag: "widget", access: "public", response: WidgetConfigResponseSchema },
+    {
+      method: "get",
+      path: "/api/widget/:inboxId/config",
+      summary: "Widget appearance (colour, greetings per language, position, picture, team name) and availability (live chat or leave a message)",
+      tag: "widget",
+      access: "public",
+      response: WidgetConfigResponseSchema,
+    },
     async ({ params }) => {
       const inbox = await webchatInbox(core, params.inboxId!);
+      const look = widgetAppearanceOf(inbox.settings);
+      const { mode, offlineReason } = await availability.modeOf(inbox);
       return {
         inboxId: inbox.id,
         name: inbox.name,
-        greeting: String(inbox.settings.greeting ?? "Hi! How can we help?"),
-        color: String(inbox.settings.color ?? "#2563eb"),
+        greeting: look.greeting,
+        greetings: look.greetings,
+        color: look.color,
+        position: look.position,
+        avatar: look.avatar,
+        teamName: look.teamName,
         available: inbox.status === "active",
+        mode,
+        offlineReason,
       };
+    },
+  );
+
+  api.publicRoute(
+    {
+      method: "post",
+      path: "/api/widget/:inboxId/leave-message",
+      summary: "Leave a message (name, email, text) when the chat is closed or nobody is available; becomes a conversation once per clientId",
+      tag: "widget",
+      access: "public",
+      body: WidgetLeaveMessageRequestSchema,
+      response: WidgetLeaveMessageResponseSchema,
+      status: 201,
+      bodyLimit: 20 * 1024,
+    },
+    async ({ c, params, body }) => {
+      const inbox = await webchatInbox(core, params.inboxId!);
+      // Each new message makes a contact, like a session: one address may leave only so many.
+      core.widgetLimits.takeSession(clientIp(c));
+      const result = await leaveMessage(core, inbox, body);
+      return c.json(result, result.duplicate ? 200 : 201);
+    },
+  );
+
+  api.publicRoute(
+    {
+      method: "post",
+      path: "/api/widget/:inboxId/email",
+      summary: "The visitor leaves their email so the reply can reach them (Bearer widget token)",
+      tag: "widget",
+      access: "public",
+      body: WidgetEmailRequestSchema,
+      response: WidgetEmailResponseSchema,
+      bodyLimit: 2048,
+    },
+    async ({ c, params, body }) => {
+      const visitor = await visitorFromToken(core, await webchatInbox(core, params.inboxId!), bearer(c.req.header("authorization")));
+      return visitorLeftEmail(core, visitor, body.email);
     },
   );
 

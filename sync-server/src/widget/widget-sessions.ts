@@ -41,7 +41,7 @@ export async function webchatInbox(core: WidgetSessionDeps, inboxId: string): Pr
 export async function startWidgetSession(
   core: WidgetSessionDeps,
   inbox: InboxRow,
-  input: { name?: string; email?: string },
+  input: { name?: string; email?: string; /** The visitor gave the email so a reply can reach them (leave a message). */ emailLeft?: boolean },
 ): Promise<{ token: string; visitorId: string }> {
   const at = core.now();
   const contactId = newId();
@@ -52,6 +52,7 @@ export async function startWidgetSession(
       workspaceId: inbox.workspaceId,
       name: input.name || null,
       email: input.email ? input.email.toLowerCase() : null,
+      emailLeftAt: input.email && input.emailLeft ? at : null,
       phone: null,
       createdAt: at,
     }),
@@ -61,6 +62,13 @@ export async function startWidgetSession(
     eventInsert(core, { workspaceId: inbox.workspaceId, type: "contact.created", actorKind: "customer", actorId: contactId, data: { inboxId: inbox.id, channel: "webchat" }, at }),
   ]);
   return { token, visitorId: contactId };
+}
+
+/** Another token for a visitor who already exists (a retried "leave a message" whose answer was lost). */
+export async function resumeWidgetSession(core: WidgetSessionDeps, inbox: InboxRow, contactId: string, visitorId: string): Promise<string> {
+  const token = randomToken();
+  await core.writer.write([core.db.insert(widgetSessions).values({ tokenHash: await sha256Hex(token), inboxId: inbox.id, contactId, visitorId, createdAt: core.now() })]);
+  return token;
 }
 
 export async function visitorFromToken(core: WidgetSessionDeps, inbox: InboxRow, token: string | null | undefined): Promise<Visitor> {

@@ -1,4 +1,4 @@
-import type { WidgetMessage } from "@inbox/shared";
+import type { WidgetFrame, WidgetMessage } from "@inbox/shared";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
 import type { RoomHistory } from "../rooms/room-history.ts";
 import type { RoomOp } from "../rooms/room-ops.ts";
@@ -91,6 +91,10 @@ export class DurableWidgetPush implements WidgetPush {
   async push(visitorId: string, message: WidgetMessage): Promise<number> {
     const answer = (await this.delivery.send(visitorObjectName(visitorId), "/push", message)) as { sent?: number } | null;
     return answer?.sent ?? 0;
+  }
+
+  async signal(visitorId: string, frame: Extract<WidgetFrame, { type: "typing" }>): Promise<void> {
+    await this.delivery.send(visitorObjectName(visitorId), "/signal", frame);
   }
 
   idle(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { WidgetFrame, WidgetMessage } from "@inbox/shared";
+import { WidgetFrameSchema, type WidgetFrame, type WidgetMessage } from "@inbox/shared";
 import type { Core } from "../core.ts";
 import { MAX_WIDGET_FRAME_BYTES } from "../widget/index.ts";
 import { handleVisitorFrame } from "../widget/index.ts";
@@ -46,6 +46,21 @@ export class VisitorObject {
       const sent = this.queue.then(() => this.deliver(core, message));
       this.queue = sent.then(() => undefined);
       return Response.json({ sent: await sent });
+    }
+    if (path === "/signal" && request.method === "POST") {
+      // A typing signal: to every socket now, not behind messages waiting for their links.
+      const frame = WidgetFrameSchema.safeParse(await request.json());
+      if (frame.success && frame.data.type === "typing") {
+        const text = JSON.stringify(frame.data);
+        for (const ws of this.state.getWebSockets()) {
+          try {
+            ws.send(text);
+          } catch {
+            // closed meanwhile
+          }
+        }
+      }
+      return new Response(null, { status: 204 });
     }
     if (path === "/socket") {
       const grant = readSocketGrant<VisitorGrant>(request);

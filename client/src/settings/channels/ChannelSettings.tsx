@@ -1,7 +1,7 @@
 /**
  * The admin-only part of Settings: the workspace's channels with their state, webhook URLs and
- * actions, the form to connect another, how each channel routes chats, and whether it asks
- * customers to rate resolved chats. Mounted only for
+ * actions, the form to connect another, how each channel routes chats, whether it asks
+ * customers to rate resolved chats, and how each web chat widget looks. Mounted only for
  * admins, so nobody else fetches the admin channel list (the server would refuse it anyway).
  */
 import type { Team } from "@inbox/shared";
@@ -12,6 +12,7 @@ import { createAdminChannels } from "./admin-channels.ts";
 import { ChannelTable } from "./ChannelTable.tsx";
 import { ConnectChannelForm } from "./ConnectChannelForm.tsx";
 import { CsatSettings } from "./CsatSettings.tsx";
+import { WidgetAppearanceSettings } from "./WidgetAppearanceSettings.tsx";
 import { t } from "../messages.ts";
 
 export function ChannelSettings(props: { teams: readonly Team[] }) {
@@ -90,6 +91,7 @@ export function ChannelSettings(props: { teams: readonly Team[] }) {
 
       <Show when={admin.list()}>{(list) => <RoutingSettings inboxes={list()} onSaved={() => admin.reload()} />}</Show>
       <Show when={admin.list()}>{(list) => <CsatSettings inboxes={list()} onSaved={() => admin.reload()} />}</Show>
+      <Show when={admin.list()}>{(list) => <WidgetAppearanceSettings inboxes={list()} onSaved={() => admin.reload()} />}</Show>
     </>
   );
 }

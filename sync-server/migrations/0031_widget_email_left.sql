@@ -1,0 +1,1 @@
+ALTER TABLE `contacts` ADD `email_left_at` integer;
