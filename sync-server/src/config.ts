@@ -19,6 +19,13 @@ export const ServerConfigSchema = z.object({
   INBOX_SECRET_KEY: z.string().optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().default("127.0.0.1"),
+  /**
+   * The address people and platforms reach this server at, when it is not the one it listens on
+   * (behind a reverse proxy or a tunnel): `https://inbox.example.com`. Webhook addresses shown in
+   * Settings and registered with Telegram, links to media handed to platforms and invitation
+   * links are built on it. Unset: the listening address (fine for `npm start` on one machine).
+   */
+  PUBLIC_URL: blankIsUnset.refine((v) => v === undefined || publicOrigin(v) !== null, "use the address the inbox is opened at, e.g. https://inbox.example.com (http or https, no query)").transform((v) => (v === undefined ? undefined : publicOrigin(v)!)),
   /** Sessions expire this many hours after sign-in. */
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   /**
@@ -110,6 +117,13 @@ export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 /** Where invitation emails go out, when the operator set SMTP_URL (node/smtp-mailer.ts). */
 export function mailSettingsOf(config: ServerConfig): { smtpUrl: string; from: string } | undefined {
   return config.SMTP_URL && config.MAIL_FROM ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : undefined;
+}
+
+/** An http(s) address without query or fragment, as a base without its trailing slash; else null. */
+export function publicOrigin(text: string): string | null {
+  const url = urlOrNull(text);
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) return null;
+  return `${url.origin}${url.pathname.replace(/\/+$/, "")}`;
 }
 
 /** An smtp: or smtps: URL with a host, or null. Never echoed in an error: it holds the password. */

@@ -64,6 +64,8 @@ export interface CoreOptions {
   widgetPush?: WidgetPush;
   /** How connectors reach the demo simulator's fake platforms (default: HTTP to `selfUrl`). */
   simulatorFetch?: typeof fetch;
+  /** PUBLIC_URL: the address people and platforms reach this server at (default: where it listens). */
+  publicUrl?: string;
   /** The operator's overrides of platform API addresses (PLATFORM_API_URLS), e.g. fakes in tests. */
   platformApiUrls?: Partial<Record<ChannelType, string>>;
   /** Largest platform response (customers' media) accepted, in bytes (default 100 MB). */
@@ -183,6 +185,7 @@ export function createCore(opts: CoreOptions): Core {
   const push = new WebPush({ ...record, secrets, holder }, opts.push);
   const endpoints: Endpoints = {
     selfUrl: "",
+    publicUrl: opts.publicUrl ?? "",
     simulatorFetch: opts.simulatorFetch ?? ((input, init) => fetch(input, init)),
     platformApiUrls: opts.platformApiUrls ?? {},
     platformFetch: platformFetch({

@@ -32,6 +32,7 @@ const server = await startNodeServer({
   instanceId: config.INSTANCE_ID,
   webhookRetention: webhookRetentionFrom(config),
   seedPassword: config.SEED_DEMO ? demoPassword : undefined,
+  publicUrl: config.PUBLIC_URL,
   platformApiUrls: parsePlatformApiUrls(config.PLATFORM_API_URLS),
   platformDownloadLimitBytes: config.PLATFORM_DOWNLOAD_LIMIT_MB * 1024 * 1024,
   demoTraffic: config.DEMO_TRAFFIC ? { seed: config.DEMO_TRAFFIC_SEED, maxOpen: config.DEMO_TRAFFIC_MAX_OPEN } : undefined,

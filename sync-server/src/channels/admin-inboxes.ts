@@ -1,7 +1,7 @@
 import { and, desc, eq, like } from "drizzle-orm";
 import { newId, type AdminInbox, type ConnectInboxRequest } from "@inbox/shared";
 import type { Credentials } from "@inbox/connectors";
-import { connectorFor, contextFor, type ChannelsDeps } from "./channel-access.ts";
+import { connectorFor, contextFor, publicBaseOf, type ChannelsDeps } from "./channel-access.ts";
 import { auditLog, inboxes, teams } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
@@ -31,7 +31,7 @@ export async function adminView(core: AdminInboxDeps, row: InboxRow): Promise<Ad
     .limit(1);
   return {
     ...toInbox(row),
-    webhookUrl: row.channel === "webchat" ? null : `${core.endpoints.selfUrl}/webhooks/${row.channel}/${row.id}`,
+    webhookUrl: row.channel === "webchat" ? null : `${publicBaseOf(core.endpoints)}/webhooks/${row.channel}/${row.id}`,
     hasCredentials: !!row.secretsEnc,
     statusReason: row.status === "active" ? null : ((last?.data as { reason?: string } | undefined)?.reason ?? null),
     webhookManaged: managesWebhook(core, row.channel),

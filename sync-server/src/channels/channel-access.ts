@@ -15,8 +15,10 @@ export const SIMULATOR_BASE = "simulator";
  * `selfUrl` once it knows it, and the demo's simulator its `simulatorFetch`.
  */
 export interface Endpoints {
-  /** Where this server is reachable (webhook URLs, media links for platforms, the simulator). */
+  /** Where this process is reachable from itself and its tests (the simulator, demo traffic). */
   selfUrl: string;
+  /** PUBLIC_URL: where people and platforms reach it (behind a proxy); empty: `selfUrl`. */
+  publicUrl: string;
   /** Connectors' API calls for simulator-wired inboxes go through this. */
   simulatorFetch: typeof fetch;
   /** Where each platform's API is: its own host unless the operator overrides it (never a workspace). */
@@ -64,4 +66,9 @@ export function contextFor(core: Pick<ChannelsDeps, "endpoints" | "now">, inbox:
   }
   const apiBaseUrl = core.endpoints.platformApiUrls[connector.channel] ?? connector.defaultApiBaseUrl;
   return { fetch: core.endpoints.platformFetch, apiBaseUrl, now: core.now };
+}
+
+/** The base of every address handed to people and platforms: webhooks, media links, invitations. */
+export function publicBaseOf(endpoints: Pick<Endpoints, "selfUrl" | "publicUrl">): string {
+  return (endpoints.publicUrl || endpoints.selfUrl).replace(/\/+$/, "");
 }

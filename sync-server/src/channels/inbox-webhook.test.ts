@@ -54,9 +54,11 @@ describe("the Telegram webhook follows the channel", () => {
   });
 
   it("connect → setWebhook with our URL and the secret token; disable keeps it (the server holds what arrives); enable sets it again", async () => {
-    server.core.endpoints.selfUrl = PUBLIC;
+    // PUBLIC_URL: the server listens on loopback behind a proxy that serves it at PUBLIC.
+    server.core.endpoints.publicUrl = PUBLIC;
     const inbox = await connect();
     const url = `${PUBLIC}/webhooks/telegram/${inbox.id}`;
+    expect(inbox.webhookUrl).toBe(url);
     const set = calls("setWebhook").at(-1)!;
     expect(await requestFields(set)).toMatchObject({ url, secret_token: secretToken });
     expect(webhook.url).toBe(url);
@@ -78,7 +80,7 @@ describe("the Telegram webhook follows the channel", () => {
   });
 
   it("shows Telegram's last delivery error, and 'register again' points it back at the inbox", async () => {
-    server.core.endpoints.selfUrl = PUBLIC;
+    server.core.endpoints.publicUrl = PUBLIC;
     const inbox = await connect();
     webhook.url = "https://elsewhere.example/hook";
     webhook.lastError = { date: 1739321024, message: "Wrong response from the webhook: 502 Bad Gateway" };
@@ -90,7 +92,7 @@ describe("the Telegram webhook follows the channel", () => {
   });
 
   it("says in words when Telegram refuses the registration", async () => {
-    server.core.endpoints.selfUrl = PUBLIC;
+    server.core.endpoints.publicUrl = PUBLIC;
     const inbox = await connect();
     fake.failWhere((r) => r.path.endsWith("/setWebhook"), { status: 400, body: { ok: false, error_code: 400, description: "Bad Request: bad webhook: Failed to resolve host" } });
     try {

@@ -1,6 +1,6 @@
 import { and, desc, eq, like } from "drizzle-orm";
 import type { ChannelWebhook } from "@inbox/shared";
-import { connectorFor, contextFor, credentialsOf, type ChannelsDeps } from "./channel-access.ts";
+import { connectorFor, contextFor, credentialsOf, publicBaseOf, type ChannelsDeps } from "./channel-access.ts";
 import { auditLog } from "../db/schema.ts";
 import { auditInsert, type AuditActor } from "../db/event-rows.ts";
 import type { InboxRow } from "../db/read-model.ts";
@@ -27,7 +27,7 @@ export function managesWebhook(core: Pick<ChannelsDeps, "connectors">, channel: 
  * deliver to public https only, and a server started on a local address (`npm start`) has none.
  */
 export function publicWebhookUrl(core: Pick<ChannelsDeps, "endpoints">, row: Pick<Row, "id" | "channel">): { url: string } | { reason: string } {
-  const self = core.endpoints.selfUrl;
+  const self = publicBaseOf(core.endpoints);
   let base: URL | null = null;
   try {
     base = self ? new URL(self) : null;
@@ -37,7 +37,7 @@ export function publicWebhookUrl(core: Pick<ChannelsDeps, "endpoints">, row: Pic
   const host = base?.hostname.replace(/^\[|\]$/g, "") ?? "";
   const local = host === "localhost" || host.endsWith(".localhost") || /^127\./.test(host) || host === "::1" || host === "0.0.0.0";
   if (!base || base.protocol !== "https:" || local) {
-    return { reason: `This server's address (${self || "unknown"}) is not a public https address, so the platform cannot deliver to it. Serve the inbox over https on a public name and register again.` };
+    return { reason: `This server's address (${self || "unknown"}) is not a public https address, so the platform cannot deliver to it. Serve the inbox over https on a public name (PUBLIC_URL) and register again.` };
   }
   return { url: `${self.replace(/\/+$/, "")}/webhooks/${row.channel}/${row.id}` };
 }

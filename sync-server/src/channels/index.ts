@@ -3,7 +3,7 @@
 // platform profiles (names and pictures, looked up after ingest).
 // The capability's public surface: other modules import this file, never its insides.
 export { registerAdminRoutes } from "./admin-routes.ts";
-export { SIMULATOR_BASE, connectorFor, contextFor, credentialsOf, webhookInbox, type ChannelsDeps, type Endpoints } from "./channel-access.ts";
+export { SIMULATOR_BASE, publicBaseOf, connectorFor, contextFor, credentialsOf, webhookInbox, type ChannelsDeps, type Endpoints } from "./channel-access.ts";
 export { CHANNEL_NAMES } from "./channel-names.ts";
 export { humanAgentTagOf, replyWindowHoursOf } from "./human-agent.ts";
 export { setChannelStatus } from "./channel-state.ts";

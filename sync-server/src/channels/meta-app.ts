@@ -2,7 +2,7 @@ import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import { META_CHANNELS, isMetaChannel, metaAccountId, metaAppIdOf, type Credentials, type MetaChannel } from "@inbox/connectors";
 import { inboxes } from "../db/schema.ts";
 import type { InboxRow } from "../db/read-model.ts";
-import { credentialsOf, type ChannelsDeps } from "./channel-access.ts";
+import { credentialsOf, publicBaseOf, type ChannelsDeps } from "./channel-access.ts";
 
 /**
  * A Meta app's inboxes, for its one callback URL (`/webhooks/meta/<appId>`): every WhatsApp,
@@ -74,5 +74,5 @@ export async function metaAppView(
 }
 
 export function metaAppWebhookUrl(core: Pick<ChannelsDeps, "endpoints">, appId: string): string {
-  return `${core.endpoints.selfUrl}/webhooks/meta/${appId}`;
+  return `${publicBaseOf(core.endpoints)}/webhooks/meta/${appId}`;
 }

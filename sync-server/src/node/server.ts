@@ -62,6 +62,8 @@ export interface NodeServerOptions {
   presence?: Partial<PresenceOptions>;
   /** How often sockets are pinged; one that has not answered by the next ping is closed (default 30 s). */
   socketPingMs?: number;
+  /** PUBLIC_URL: where people and platforms reach this server (behind a proxy); default: where it listens. */
+  publicUrl?: string;
   /** PLATFORM_API_URLS: the operator's overrides of platform API addresses (tests' fakes). */
   platformApiUrls?: Partial<Record<ChannelType, string>>;
   /** PLATFORM_DOWNLOAD_LIMIT_MB, in bytes. */
@@ -122,6 +124,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     roomIdleMs: opts.roomIdleMs,
     now: opts.now,
     presence: opts.presence,
+    publicUrl: opts.publicUrl,
     platformApiUrls: opts.platformApiUrls,
     platformDownloadLimitBytes: opts.platformDownloadLimitBytes,
     resolveHost,

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, lte, min, sql } from "drizzle-orm";
 import type { ChannelType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
-import { connectorFor, contextFor, credentialsOf, type ChannelsDeps } from "../channels/index.ts";
+import { connectorFor, contextFor, credentialsOf, publicBaseOf, type ChannelsDeps } from "../channels/index.ts";
 import { setChannelStatus } from "../channels/index.ts";
 import { markUnreachable } from "../channels/index.ts";
 import { humanAgentTagOf } from "../channels/index.ts";
@@ -205,7 +205,7 @@ export class OutboxDispatcher {
           lastInboundAt: lastInbound?.at ?? null,
           humanAgentWindow: humanAgentTagOf(inbox.settings),
           ...(blob && mediaPath
-            ? { media: { ...blob, filename: content.kind === "file" ? content.filename : mediaPath.split("/").pop()! }, mediaUrl: this.core.endpoints.selfUrl + mediaPath }
+            ? { media: { ...blob, filename: content.kind === "file" ? content.filename : mediaPath.split("/").pop()! }, mediaUrl: publicBaseOf(this.core.endpoints) + mediaPath }
             : {}),
         },
         inbox.channel === "webchat" ? {} : await credentialsOf(this.core, inbox),

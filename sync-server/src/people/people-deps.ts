@@ -12,4 +12,6 @@ import type { Mailer } from "./mailer.ts";
 export interface PeopleDeps extends InterveneDeps, AuthDeps {
   narrowViewers: Pick<NarrowViewers, "refresh">;
   mailer: Mailer | null;
+  /** PUBLIC_URL, when set: invitation links point there rather than where the request arrived (a proxy's inside address). */
+  endpoints: { publicUrl: string };
 }

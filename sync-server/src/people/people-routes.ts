@@ -28,10 +28,10 @@ import { createTeam, updateTeam } from "./teams-admin.ts";
 
 /** The invitation link's token, sent in the body (it travels in the link's fragment, never in a URL the server logs). */
 const TokenSchema = z.object({ token: z.string().min(20).max(200) });
-const originOf = (url: string) => new URL(url).origin;
 
 /** People, invitations, teams and custom roles: those who manage people (admins), except the invitee's two public steps. */
 export function registerPeopleRoutes(api: ApiRegistry, core: PeopleDeps): void {
+  const originOf = (url: string) => core.endpoints.publicUrl || new URL(url).origin;
   api.userRoute(
     { method: "get", path: "/api/admin/people", summary: "Everyone in the workspace, the teams and the invitations", tag: "admin", access: { permission: "managePeople" }, response: PeopleResponseSchema },
     async ({ user }) => {

@@ -42,7 +42,7 @@ export async function startTestServer(
     trustedProxies?: string[];
     instanceId?: string;
     leaseMs?: number;
-  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback"> = {},
+  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback" | "publicUrl"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock: TestServer["clock"] = { offsetMs: 0 };
@@ -75,6 +75,7 @@ export async function startTestServer(
     mail: opts.mail,
     aiAllowPrivateUrls: opts.aiAllowPrivateUrls,
     pushAllowLoopback: opts.pushAllowLoopback,
+    publicUrl: opts.publicUrl,
   });
   const api: TestServer["api"] = (path, init = {}) => {
     const headers = new Headers(init.headers);

@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { platformConnectors } from "@inbox/connectors/registry";
-import { parsePlatformApiUrls } from "../config.ts";
+import { parsePlatformApiUrls, publicOrigin } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox } from "../security/secret-box.ts";
@@ -55,6 +55,8 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
     roomHistory: live,
     widgetPush,
     simulatorFetch,
+    // Unset: the address requests arrive at, which on Workers is the public one.
+    publicUrl: env.PUBLIC_URL ? (publicOrigin(env.PUBLIC_URL) ?? undefined) : undefined,
     platformApiUrls: parsePlatformApiUrls(env.PLATFORM_API_URLS),
     platformDownloadLimitBytes: Number(env.PLATFORM_DOWNLOAD_LIMIT_MB ?? "100") * 1024 * 1024,
     sockets: env.SOCKET_RECHECK_MS ? { recheckMs: Number(env.SOCKET_RECHECK_MS) } : {},
