@@ -8,7 +8,7 @@ import { kickScheduler } from "./worker/scheduler-object.ts";
 import { durableRoomSockets, durableWidgetSockets } from "./worker/socket-gateways.ts";
 import { isSimulatorPath, isSimulatorPlatformPath, simulatorEnabled, toSimulator } from "./worker/simulator-routing.ts";
 import { workerPeerAddress } from "./worker/peer-address.ts";
-import { settle, workerCoreOf } from "./worker/worker-core.ts";
+import { requestCoreOf, settle } from "./worker/worker-core.ts";
 
 export { RoomObject } from "./worker/room-object.ts";
 export { VisitorObject } from "./worker/visitor-object.ts";
@@ -55,7 +55,7 @@ function appFor(core: Core, env: Env): Hono<AppEnv> {
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const worker = await workerCoreOf(env);
+    const worker = await requestCoreOf(env);
     const url = new URL(request.url);
     worker.core.endpoints.selfUrl ||= url.origin;
     // The demo's channel simulator keeps its fakes and "sent" lists in one Durable Object. Its

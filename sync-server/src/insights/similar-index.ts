@@ -15,8 +15,9 @@ const DOC_MAX_CHARS = 4_000;
 /**
  * An index per workspace lives in memory and is rebuilt lazily, at most once per `INDEX_TTL_MS`:
  * a chat resolved a moment ago joins the ranking within minutes, which is soon enough for
- * "how did we answer this before", and no write path pays for indexing. On Workers each isolate
- * keeps its own copy the same way.
+ * "how did we answer this before", and no write path pays for indexing. On Workers the core is
+ * built per request, so a request asking for similar chats builds the index (well under a
+ * second for the 5,000 chats kept; a known cost of the edge build).
  */
 export const INDEX_TTL_MS = 5 * 60_000;
 
@@ -55,9 +56,14 @@ export async function loadResolvedDocs(core: Reads, workspaceId: string, max = M
   return new Map(rows.map((r) => [r.id, { teamId: r.teamId, assigneeId: r.assigneeId, text: r.text ?? "" }]));
 }
 
-/** Each workspace's index, built on first use and again once it has expired. */
+/**
+ * Each workspace's index, built on first use and again once it has expired. Only built indexes
+ * are kept, never a build under way: in workerd a promise created by one request and awaited by
+ * another can hang once the first request has ended, so two requests arriving during a first
+ * build each build (a fraction of a second, once per TTL) rather than share it.
+ */
 export class SimilarIndexes {
-  private readonly cache: TtlCache<Promise<WorkspaceIndex>>;
+  private readonly cache: TtlCache<WorkspaceIndex>;
 
   constructor(
     private readonly core: Reads,
@@ -66,14 +72,12 @@ export class SimilarIndexes {
     this.cache = new TtlCache(opts.ttlMs ?? INDEX_TTL_MS, 1_000, opts.now);
   }
 
-  of(workspaceId: string): Promise<WorkspaceIndex> {
+  async of(workspaceId: string): Promise<WorkspaceIndex> {
     const hit = this.cache.get(workspaceId);
     if (hit) return hit;
-    // The promise is cached, so requests arriving during a build share it.
-    const building = this.build(workspaceId);
-    this.cache.set(workspaceId, building);
-    building.catch(() => this.cache.delete(workspaceId));
-    return building;
+    const built = await this.build(workspaceId);
+    this.cache.set(workspaceId, built);
+    return built;
   }
 
   /** Forgets a workspace's index (tests; a future "resolved" hook). */

@@ -20,17 +20,17 @@ export interface WorkerCore {
   widgetPush: DurableWidgetPush;
 }
 
-let cached: { key: string; built: Promise<WorkerCore> } | undefined;
-
 /**
- * The Worker's core, built once per isolate: the database client, secret box and connectors
- * are reused by every request the isolate serves. Migrations are not run here; they are applied
- * once per deploy with `npm run db:migrate` on the remote URL.
+ * The Worker's core for one request. Not shared across requests: the core's group commit,
+ * deliveries to Durable Objects and job chains are promises, and in workerd a promise one
+ * request settles runs the other request's continuation in the first one's context ("Cannot
+ * perform I/O on behalf of a different request"), or never, once that request has ended: the
+ * Workers tests hung on exactly that. Building one is a client object, an imported key and the
+ * core's plain objects. Migrations are not run here; they are applied once per deploy with
+ * `npm run db:migrate` on the remote URL.
  */
-export function workerCoreOf(env: Env): Promise<WorkerCore> {
-  const key = `${env.DATABASE_URL}\n${env.DATABASE_AUTH_TOKEN ?? ""}\n${env.INBOX_SECRET_KEY}`;
-  if (cached?.key !== key) cached = { key, built: buildWorkerCore(env) };
-  return cached.built;
+export function requestCoreOf(env: Env): Promise<WorkerCore> {
+  return buildWorkerCore(env);
 }
 
 /**
