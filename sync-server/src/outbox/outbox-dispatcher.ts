@@ -12,6 +12,7 @@ import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type Messa
 import { publishMessages, type Publishes } from "../rooms/publish.ts";
 import { settleAbandonedSends } from "./abandoned-sends.ts";
 import { recordOutcome, type Claimed } from "./outcome.ts";
+import { KickedPasses } from "../scheduling/kicked-passes.ts";
 
 type OutboxRow = typeof outbox.$inferSelect;
 
@@ -32,23 +33,16 @@ export interface OutboxDeps extends ChannelsDeps, Publishes {
  * "may not have been sent" and never silently sent twice.
  */
 export class OutboxDispatcher {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly passes = new KickedPasses(async () => {
+    await settleAbandonedSends(this.core);
+    await this.pass();
+  }, "outbox pass failed");
 
   constructor(private readonly core: OutboxDeps) {}
 
   /** Asks for a pass soon; passes never overlap. Resolves when the passes it joined are over (never rejects). */
   kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    const run = this.loop().finally(() => {
-      this.running = null;
-    });
-    this.running = run;
-    return run;
+    return this.passes.kick();
   }
 
   /**
@@ -69,31 +63,16 @@ export class OutboxDispatcher {
 
   /** Polls for retries that became due, and for sends whose holder died. */
   start(intervalMs = 1000): void {
-    this.timer ??= setInterval(() => void this.kick(), intervalMs);
-    (this.timer as { unref?: () => void }).unref?.();
-    void this.kick();
+    this.passes.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.passes.stop();
   }
 
   /** Resolves when the current pass (if any) is over. */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await settleAbandonedSends(this.core);
-        await this.pass();
-      } catch (err) {
-        console.error("outbox pass failed", err);
-      }
-    } while (this.again);
+  idle(): Promise<void> {
+    return this.passes.idle();
   }
 
   private async pass(): Promise<void> {

@@ -6,6 +6,7 @@ import type { SecretBox } from "../security/secret-box.ts";
 import type { PushAnswer, PushSender } from "./push-sender.ts";
 import { forgetSubscription, targetOf } from "./subscriptions.ts";
 import type { VapidKeyStore } from "./vapid.ts";
+import { KickedPasses } from "../scheduling/kicked-passes.ts";
 
 type Delivery = typeof pushDeliveries.$inferSelect;
 
@@ -27,9 +28,7 @@ const BATCH = 100;
  * so a copy already shown is replaced on the device without ringing again.
  */
 export class PushDispatcher {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly passes = new KickedPasses(() => this.pass(), "push pass failed");
 
   constructor(
     private readonly core: PushDispatchDeps,
@@ -41,15 +40,7 @@ export class PushDispatcher {
 
   /** Asks for a pass soon; passes never overlap. Resolves when the passes it joined are over (never rejects). */
   kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    const run = this.loop().finally(() => {
-      this.running = null;
-    });
-    this.running = run;
-    return run;
+    return this.passes.kick();
   }
 
   /** Sends what is due and says when the next retry or lease end is (null: nothing waits). For a Worker's alarm. */
@@ -65,32 +56,19 @@ export class PushDispatcher {
 
   /** Polls for retries that became due and claims whose holder died (Node). */
   start(intervalMs = 1000): void {
-    this.timer ??= setInterval(() => void this.kick(), intervalMs);
-    (this.timer as { unref?: () => void }).unref?.();
-    void this.kick();
+    this.passes.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.passes.stop();
   }
 
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.passes.idle();
   }
 
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      try {
-        await this.pass();
-      } catch (err) {
-        console.error("push pass failed", err);
-      }
-    } while (this.again);
-  }
-
-  private async pass(): Promise<void> {
+  /** True when a full batch was due: more may wait. */
+  private async pass(): Promise<boolean> {
     const now = this.core.now();
     const due = await this.core.db
       .select()
@@ -105,7 +83,7 @@ export class PushDispatcher {
         }),
       ),
     );
-    if (due.length === BATCH) this.again = true;
+    return due.length === BATCH;
   }
 
   private async deliver(item: Delivery): Promise<void> {

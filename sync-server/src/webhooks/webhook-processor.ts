@@ -4,6 +4,7 @@ import { keepRenewing, type Holder } from "../scheduling/claims.ts";
 import type { InboundDeps } from "./inbound-events.ts";
 import { webhookEvents } from "../db/schema.ts";
 import { applyWebhookBatch, type WebhookOutcome, type WebhookRow } from "./webhook-batch.ts";
+import { KickedPasses } from "../scheduling/kicked-passes.ts";
 
 /** Most webhooks one claim takes (and one batch applies). */
 const BATCH = 200;
@@ -26,9 +27,7 @@ export interface WebhooksDeps extends InboundDeps {
  * receipts), so a batch cut short by a crash is simply applied again.
  */
 export class WebhookProcessor {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: ReturnType<typeof setInterval> | null = null;
+  private readonly passes = new KickedPasses(() => this.pass(), "webhook processing failed");
 
   constructor(private readonly core: WebhooksDeps) {}
 
@@ -78,15 +77,7 @@ export class WebhookProcessor {
    * (it never rejects), e.g. for a Worker's `ctx.waitUntil`.
    */
   kick(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    const run = this.loop()
-      .catch((err) => console.error("webhook processing failed", err))
-      .finally(() => (this.running = null));
-    this.running = run;
-    return run;
+    return this.passes.kick();
   }
 
   /**
@@ -106,18 +97,15 @@ export class WebhookProcessor {
 
   /** The sweep (Node): looks for pending webhooks every few seconds, whatever kicked or not. */
   start(intervalMs = SWEEP_MS): void {
-    this.timer ??= setInterval(() => void this.kick(), intervalMs);
-    (this.timer as { unref?: () => void }).unref?.();
-    void this.kick();
+    this.passes.start(intervalMs);
   }
 
   stop(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
+    this.passes.stop();
   }
 
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.passes.idle();
   }
 
   /** A re-enabled channel: what arrived while it was disabled is shown now. */
@@ -131,20 +119,18 @@ export class WebhookProcessor {
     void this.kick();
   }
 
-  private async loop(): Promise<void> {
-    do {
-      this.again = false;
-      const rows = await this.claim();
-      if (rows.length === 0) continue;
-      const ids = rows.map((r) => r.id);
-      const lease = keepRenewing(this.core.holder, () => this.renew(ids));
-      try {
-        await this.finish(await applyWebhookBatch(this.core, rows));
-      } finally {
-        lease.stop();
-      }
-      if (rows.length === BATCH) this.again = true;
-    } while (this.again);
+  /** One claimed batch applied; true when the batch was full (more may wait). */
+  private async pass(): Promise<boolean> {
+    const rows = await this.claim();
+    if (rows.length === 0) return false;
+    const ids = rows.map((r) => r.id);
+    const lease = keepRenewing(this.core.holder, () => this.renew(ids));
+    try {
+      await this.finish(await applyWebhookBatch(this.core, rows));
+    } finally {
+      lease.stop();
+    }
+    return rows.length === BATCH;
   }
 
   /** Takes the oldest claimable webhooks (pending, not under a live claim) for this process. */
