@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, max } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
 import { auditChain, auditLog, workspaces } from "../db/schema.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 import { GENESIS_HASH, entryHash } from "./entry-hash.ts";
 
 /** Entries hashed per write: one commit each, so sealing never holds the writer for long. */
@@ -51,8 +51,8 @@ export async function sealWorkspace(core: Writes, workspaceId: string, limit = P
  * scheduler's alarm through `runDue`), so the window in which an unsealed entry could be
  * changed unnoticed stays short. Reading or checking the log seals first as well.
  */
-export class AuditSealer {
-  private readonly loop: PollingLoop;
+export class AuditSealer extends LoopJob {
+  protected readonly loop: PollingLoop;
   /** Every entry up to this id is sealed (known to this process); the log's newest id above it means work. */
   private sealedThrough = 0;
 
@@ -60,19 +60,8 @@ export class AuditSealer {
     private readonly core: Writes,
     intervalMs = 10_000,
   ) {
+    super();
     this.loop = new PollingLoop({ intervalMs, firstDelayMs: 5_000, tick: () => this.sealAll(), failure: "could not seal the audit log" });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   /** Seals what is unsealed; due again at once if a pass left work, otherwise only when entries are written. */

@@ -4,7 +4,7 @@ import type { Publishes } from "../rooms/publish.ts";
 import { contactIdentities } from "../db/schema.ts";
 import { getInboxRow } from "../db/read-model.ts";
 import { connectorFor, contextFor, credentialsOf, type ChannelsDeps } from "./channel-access.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 import { applyPlatformProfile, type ProfileIdentity } from "../contacts/index.ts";
 
 const MINUTE_MS = 60_000;
@@ -39,25 +39,14 @@ export interface ProfileDeps extends ChannelsDeps, Publishes {
  * times; then the id stays the name until the customer writes after the next refresh time.
  * Node runs it from its own loop (and at once on a request); a Worker's scheduler via `runDue`.
  */
-export class ProfileRefresher implements ProfileRequests {
-  private readonly loop: PollingLoop;
+export class ProfileRefresher extends LoopJob implements ProfileRequests {
+  protected readonly loop: PollingLoop;
   /** A pass is queued and has not started: later requests ride on it (a burst of new customers costs one pass). */
   private queued = false;
 
   constructor(private readonly core: ProfileDeps, intervalMs = 30_000) {
+    super();
     this.loop = new PollingLoop({ intervalMs, firstDelayMs: 5_000, tick: () => this.refreshDue(), failure: "could not refresh contacts' profiles" });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   async request(inboxId: string, externalId: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { Writes } from "../db/record.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations } from "../db/schema.ts";
 import { routeInBackground } from "../routing/index.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 import { toConversation, type ConversationRow } from "../db/read-model.ts";
 
 /** What waking snoozed chats needs; a woken chat nobody holds is routed (the core's router). */
@@ -23,33 +23,21 @@ const WAKE_BATCH = 100;
  * in the same transaction, so however many instances look, a conversation wakes once and has
  * one event. The Node server starts and stops its loop.
  */
-export class SnoozeWaker {
+export class SnoozeWaker extends LoopJob {
   /** Passes run one after another, whether the timer or `runDue` started them. */
-  private readonly loop: PollingLoop;
+  protected readonly loop: PollingLoop;
 
   constructor(
     private readonly core: SnoozeDeps,
     intervalMs = 5_000,
   ) {
+    super();
     this.loop = new PollingLoop({
       intervalMs,
       firstDelayMs: 0,
       tick: () => this.wakeDue(),
       failure: "could not wake snoozed conversations",
     });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  /** Resolves once the pass under way (if any) has finished; for shutdown. */
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   /**

@@ -1,6 +1,6 @@
 import { isNotNull } from "drizzle-orm";
 import { workspaces } from "../db/schema.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 import type { DataRightsDeps } from "./deps.ts";
 import { runRetention } from "./retention-run.ts";
 
@@ -9,8 +9,8 @@ import { runRetention } from "./retention-run.ts";
  * scheduler's alarm through `runDue`). Hourly is plenty for a policy counted in days, and each
  * pass deletes in small batches (retention-run.ts), so it never holds the inbox up.
  */
-export class RetentionJob {
-  private readonly loop: PollingLoop;
+export class RetentionJob extends LoopJob {
+  protected readonly loop: PollingLoop;
   /** When this process next applies the policies (runDue is called far more often). */
   private nextDueAt = 0;
   /** Whether some workspace had a policy at the last pass: if none, nothing is scheduled. */
@@ -20,19 +20,8 @@ export class RetentionJob {
     private readonly core: DataRightsDeps,
     readonly intervalMs = 3600_000,
   ) {
+    super();
     this.loop = new PollingLoop({ intervalMs, firstDelayMs: 60_000, tick: () => this.runAll(), failure: "could not apply the retention policies" });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   /**

@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
 import { teamMembers, users } from "../db/schema.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 
 export interface PresenceOptions {
   /** An agent not seen by any server for longer than this is offline for routing. */
@@ -25,7 +25,7 @@ const STAMP_CHUNK = 500;
  * everyone else arriving in the same turn), and if they had been offline their teams' queues
  * are handed out, so a reconnecting agent gets chats again without waiting for a beat.
  */
-export class Presence {
+export class Presence extends LoopJob {
   /** Open sockets per user in this process. */
   private readonly live = new Map<string, number>();
   /** Connected since the last stamp: they may be coming back online. */
@@ -34,13 +34,14 @@ export class Presence {
   private readonly departed = new Set<string>();
   private soon = false;
   /** The heartbeat; stamps run one after another, whoever asks for them. */
-  private readonly loop: PollingLoop;
+  protected readonly loop: PollingLoop;
 
   constructor(
     private readonly core: Writes,
     readonly options: PresenceOptions,
     private readonly onBackOnline: (teamIds: string[]) => Promise<void>,
   ) {
+    super();
     this.loop = new PollingLoop({
       intervalMs: options.heartbeatMs,
       firstDelayMs: options.heartbeatMs,
@@ -88,18 +89,6 @@ export class Presence {
 
   isOnline(lastSeenAt: number | null): boolean {
     return lastSeenAt !== null && lastSeenAt >= this.cutoff();
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   /**

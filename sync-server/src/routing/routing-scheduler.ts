@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, lte, min, sql } from "drizzle-orm";
 import type { Router, RoutingDeps } from "./router.ts";
 import { conversations, inboxes, users } from "../db/schema.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 import { recordPickup } from "./pickup.ts";
 import { inboxReroutesOnAway, offerOut, routesAutomatically } from "./routing-conditions.ts";
 
@@ -22,9 +22,9 @@ export interface SchedulerOptions {
  * conditional writes make several instances doing the same pass harmless. The Node server
  * starts and stops its loop; tests call the passes directly.
  */
-export class RoutingScheduler {
+export class RoutingScheduler extends LoopJob {
   /** Passes run one after another, whether the timer or `runDue` started them. */
-  private readonly loop: PollingLoop;
+  protected readonly loop: PollingLoop;
   private passes = 0;
   private lastSweepAt = 0;
 
@@ -33,25 +33,13 @@ export class RoutingScheduler {
     private readonly router: Router,
     private readonly opts: SchedulerOptions = { offerIntervalMs: 1_000, sweepEvery: 15 },
   ) {
+    super();
     this.loop = new PollingLoop({
       intervalMs: opts.offerIntervalMs,
       firstDelayMs: 0,
       tick: () => this.pass(++this.passes % opts.sweepEvery === 0),
       failure: "routing pass failed",
     });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  /** Resolves once the pass under way (if any) has finished; for shutdown. */
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   /**

@@ -61,3 +61,25 @@ export class PollingLoop {
     (this.timer as { unref?: () => void }).unref?.();
   }
 }
+
+/**
+ * A job that runs on a `PollingLoop` (Node starts, stops and awaits it with the server; a
+ * Worker's scheduler calls the job's own `runDue` instead). Subclasses build `loop` in their
+ * constructor.
+ */
+export abstract class LoopJob {
+  protected abstract readonly loop: PollingLoop;
+
+  start(): void {
+    this.loop.start();
+  }
+
+  stop(): void {
+    this.loop.stop();
+  }
+
+  /** Resolves once the pass under way (if any) has finished; for shutdown and tests. */
+  idle(): Promise<void> {
+    return this.loop.idle();
+  }
+}

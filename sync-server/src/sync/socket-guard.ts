@@ -1,7 +1,7 @@
 import { parseRoomName } from "@inbox/shared";
 import { usersOfSessions, type SessionReads } from "../auth/index.ts";
 import { HttpError, refused } from "../http/http-error.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 import { CLOSE_FORBIDDEN, CLOSE_TOO_MANY, CLOSE_UNAUTHENTICATED, type PeerUser } from "../rooms/peer.ts";
 import { judgeRoom, roomOwners } from "./room-access.ts";
 
@@ -62,15 +62,16 @@ export function tooManySockets(): HttpError {
 }
 
 /** This process's open agent sockets, checked again on a timer (Node) and closed at sign-out. */
-export class SocketGuard {
+export class SocketGuard extends LoopJob {
   private readonly sockets = new Set<GuardedSocket>();
   private readonly perSession = new Map<string, number>();
-  private readonly loop: PollingLoop;
+  protected readonly loop: PollingLoop;
 
   constructor(
     private readonly core: SessionReads,
     readonly options: SocketGuardOptions,
   ) {
+    super();
     this.loop = new PollingLoop({ intervalMs: options.recheckMs, firstDelayMs: options.recheckMs, tick: () => this.recheck(), failure: "socket access check failed" });
   }
 
@@ -120,15 +121,4 @@ export class SocketGuard {
     });
   }
 
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.loop.idle();
-  }
 }

@@ -3,7 +3,7 @@ import { WHATSAPP_ACCOUNT_SETTING } from "@inbox/shared/api/templates";
 import type { ChannelsDeps } from "../channels/index.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import { templateSyncs } from "../db/schema.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 import { syncTemplates } from "./template-sync.ts";
 
 /** A claimed sync is this process's for this long: one that dies with it comes due again after. */
@@ -18,24 +18,13 @@ const BATCH = 10;
  * update, so several processes never sync one inbox at once) and syncs them. Node runs it from
  * its own loop; a Worker's scheduler through `runDue` (scheduling/jobs.ts).
  */
-export class TemplateSyncer {
-  private readonly loop: PollingLoop;
+export class TemplateSyncer extends LoopJob {
+  protected readonly loop: PollingLoop;
   private nextScanAt = 0;
 
   constructor(private readonly core: ChannelsDeps, intervalMs = 60_000) {
+    super();
     this.loop = new PollingLoop({ intervalMs, firstDelayMs: 10_000, tick: () => this.syncDue(), failure: "could not sync WhatsApp templates" });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   /** Syncs at once (connect, an admin's "Sync templates"); never throws: the outcome is recorded. */

@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, min } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
 import { webhookEvents } from "../db/schema.ts";
-import { PollingLoop } from "../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../scheduling/polling-loop.ts";
 
 const DAY_MS = 24 * 3600_000;
 
@@ -39,27 +39,16 @@ const PRUNE_BATCH = 1000;
  * Deletes processed webhooks older than the retention window, as a scheduled job: the Node
  * server runs it hourly; a Worker's scheduler runs it when `runDue` says the oldest row ages out.
  */
-export class WebhookPruner {
-  private readonly loop: PollingLoop;
+export class WebhookPruner extends LoopJob {
+  protected readonly loop: PollingLoop;
 
   constructor(
     private readonly core: Writes,
     readonly retention: WebhookRetention = DEFAULT_WEBHOOK_RETENTION,
     intervalMs = 3600_000,
   ) {
+    super();
     this.loop = new PollingLoop({ intervalMs, firstDelayMs: 60_000, tick: () => this.prune(), failure: "could not prune processed webhooks" });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   /** Prunes what is due and returns when the next processed webhook ages out (null: none is kept). */

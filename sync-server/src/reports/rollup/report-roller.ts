@@ -1,5 +1,5 @@
 import type { Writes } from "../../db/record.ts";
-import { PollingLoop } from "../../scheduling/polling-loop.ts";
+import { LoopJob, PollingLoop } from "../../scheduling/polling-loop.ts";
 import type { ReportMemory } from "./report-memory.ts";
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations, ROLL_BATCH } from "./roll-conversations.ts";
@@ -12,8 +12,8 @@ import { rollDirtyConversations, ROLL_BATCH } from "./roll-conversations.ts";
 /** How long a marked chat waits for the timer (a report rolls it at once). */
 const SETTLE_MS = 10_000;
 
-export class ReportRoller {
-  private readonly loop: PollingLoop;
+export class ReportRoller extends LoopJob {
+  protected readonly loop: PollingLoop;
 
   /**
    * @param memory the in-memory report columns this process's reports read (Node); the roller
@@ -24,19 +24,8 @@ export class ReportRoller {
     intervalMs = 2_000,
     readonly memory: ReportMemory | null = null,
   ) {
+    super();
     this.loop = new PollingLoop({ intervalMs, firstDelayMs: 1_000, tick: () => this.rollAll(), failure: "could not roll report figures" });
-  }
-
-  start(): void {
-    this.loop.start();
-  }
-
-  stop(): void {
-    this.loop.stop();
-  }
-
-  idle(): Promise<void> {
-    return this.loop.idle();
   }
 
   /**
