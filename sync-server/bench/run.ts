@@ -26,6 +26,7 @@ if (ONLY) {
     reports: async () => (await import("./reports-bench.ts")).reportsSection({ quick: QUICK }),
     supervision: async () => (await import("./supervision-bench.ts")).supervisionSection({ quick: QUICK }),
     insights: async () => (await import("./insights-bench.ts")).insightsSection({ quick: QUICK }),
+    workers: async () => (await import("./workers-bench.ts")).workersSection({ quick: QUICK }),
   };
   if (!sections[ONLY]) throw new Error(`--only takes one of ${Object.keys(sections).join(", ")}`);
   await sections[ONLY]();

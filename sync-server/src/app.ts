@@ -48,6 +48,8 @@ export interface AppDeps {
   simulator?: Simulator;
   /** The demo is on: `/demo` serves a sample website with a web chat of the demo workspace (or the signed-in user's). */
   demo?: { workspaceId: string | null };
+  /** Reverse proxies whose X-Forwarded-For is believed (default: the core's); the Worker, whose app outlives each request's core, has none. */
+  trustedProxies?: readonly string[];
 }
 
 /** The one Hono app: REST, the widget API, Yjs sync. Runtime entries add static files and listen. */
@@ -56,7 +58,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   app.onError(handleError);
 
   app.use("*", securityHeaders());
-  app.use("*", clientIpMiddleware(deps.peerAddress, core.trustedProxies));
+  app.use("*", clientIpMiddleware(deps.peerAddress, deps.trustedProxies ?? core.trustedProxies));
   // CSRF: state-changing requests from other sites' pages are refused before any route runs.
   app.use("*", sameOriginWrites());
   // The widget runs on customers' websites and authenticates with a Bearer token, never cookies.

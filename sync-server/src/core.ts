@@ -64,6 +64,8 @@ export interface CoreOptions {
   widgetPush?: WidgetPush;
   /** How connectors reach the demo simulator's fake platforms (default: HTTP to `selfUrl`). */
   simulatorFetch?: typeof fetch;
+  /** Hot lookups kept by whoever outlives this core (a Worker's isolate, across its per-request cores); plain values only. Default: the core's own. */
+  caches?: Caches;
   /** PUBLIC_URL: the address people and platforms reach this server at (default: where it listens). */
   publicUrl?: string;
   /** The operator's overrides of platform API addresses (PLATFORM_API_URLS), e.g. fakes in tests. */
@@ -178,7 +180,7 @@ export function createCore(opts: CoreOptions): Core {
   const now = opts.now ?? Date.now;
   const writer = new WriteQueue(db);
   const locks = new KeyedMutex();
-  const caches = createCaches();
+  const caches = opts.caches ?? createCaches();
   const record = { db, writer, now, locks };
   const holder = newHolder(opts.instance, opts.leaseMs);
   // Built early: notifications from SLA alerts, routing offers and every route ring devices through it.

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from "node:async_hooks";
 import { Hono } from "hono";
 import { createApp } from "./app.ts";
 import type { Core } from "./core.ts";
@@ -23,21 +24,38 @@ export { SimulatorObject } from "./worker/simulator-object.ts";
  * (`run_worker_first`), so they get the same security headers as on Node, where the app's
  * middleware also covers the static files mounted beside it.
  */
-const apps = new WeakMap<Core, Hono<AppEnv>>();
+let app: Hono<AppEnv> | undefined;
+
+/**
+ * The core is built per request (see `requestCoreOf`), but building the Hono app costs 20–40 ms,
+ * so the app is built once per isolate around this stand-in: every read of a core property is
+ * the current request's core (AsyncLocalStorage follows the request's promises, including work
+ * it leaves to `waitUntil`). A read outside a request (while the app is being built) throws, so
+ * nothing the routes keep can belong to one request.
+ */
+const requestCore = new AsyncLocalStorage<Core>();
+const currentCore = new Proxy({} as Core, {
+  get(_target, property) {
+    const core = requestCore.getStore();
+    if (!core) throw new Error(`core.${String(property)} was read outside a request`);
+    return Reflect.get(core, property, core) as unknown;
+  },
+});
 
 /** Paths the app answers (a miss is its 404); everything else is a static file or the PWA. */
 const APP_PATHS = /^\/(api|sync|webhooks|media|kb|simulator)(\/|$)|^\/(demo|healthz|openapi\.json)$/;
 
-function appFor(core: Core, env: Env): Hono<AppEnv> {
-  let app = apps.get(core);
+function appFor(env: Env): Hono<AppEnv> {
   if (!app) {
     app = new Hono<AppEnv>();
     app.route(
       "/",
-      createApp(core, {
+      createApp(currentCore, {
         roomSockets: durableRoomSockets(env.ROOMS),
         widgetSockets: durableWidgetSockets(env.VISITORS),
         peerAddress: workerPeerAddress,
+        // Cloudflare's edge is the proxy, and CF-Connecting-IP names the client (peer-address.ts).
+        trustedProxies: [],
         // A demo deployment (simulator on) shows /demo for the signed-in user's workspace or ?inbox=<id>.
         demo: simulatorEnabled(env) ? { workspaceId: null } : undefined,
       }),
@@ -48,9 +66,13 @@ function appFor(core: Core, env: Env): Hono<AppEnv> {
       const res = await env.ASSETS.fetch(c.req.raw);
       return new Response(res.body, res);
     });
-    apps.set(core, app);
   }
   return app;
+}
+
+/** The app answers in this request's core; built outside it, so nothing it keeps is one request's. */
+function serve(handler: Hono<AppEnv>, core: Core, request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
+  return requestCore.run(core, async () => handler.fetch(request, env, ctx as never));
 }
 
 export default {
@@ -64,7 +86,7 @@ export default {
       ? new Response("Not Found", { status: 404 })
       : simulatorEnabled(env) && isSimulatorPath(url.pathname)
         ? await toSimulator(env.SIMULATOR, request)
-        : await appFor(worker.core, env).fetch(request, env, ctx as never);
+        : await serve(appFor(env), worker.core, request, env, ctx);
     // Work the app started after answering (webhook processing, outbox sends, writes into
     // rooms) belongs to this request: the runtime keeps it alive until that is done. A write
     // may leave a retry or a timer for later, so the scheduler looks again once it is done.

@@ -3,8 +3,9 @@ import { drizzle } from "drizzle-orm/libsql/web";
 import { platformConnectors } from "@inbox/connectors/registry";
 import { parsePlatformApiUrls, publicOrigin } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
+import { createCaches, type Caches } from "../db/caches.ts";
 import * as schema from "../db/schema.ts";
-import { createSecretBox } from "../security/secret-box.ts";
+import { createSecretBox, type SecretBox } from "../security/secret-box.ts";
 import { webhookRetentionFrom } from "../webhooks/index.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
@@ -21,6 +22,22 @@ export interface WorkerCore {
 }
 
 /**
+ * The isolate's hot lookups (inboxes, widget tokens' visitors, a chat's visitor): plain values,
+ * safe to share between requests, so a per-request core does not start them cold.
+ */
+const isolateCaches = createCaches();
+
+/** The imported key, kept once made (a settled value, never a pending import other requests would await). */
+let box: { rawKey: string; box: SecretBox } | undefined;
+
+async function secretBoxOf(rawKey: string): Promise<SecretBox> {
+  if (box?.rawKey === rawKey) return box.box;
+  const made = await createSecretBox(decodeBase64(rawKey));
+  box = { rawKey, box: made };
+  return made;
+}
+
+/**
  * The Worker's core for one request. Not shared across requests: the core's group commit,
  * deliveries to Durable Objects and job chains are promises, and in workerd a promise one
  * request settles runs the other request's continuation in the first one's context ("Cannot
@@ -30,7 +47,7 @@ export interface WorkerCore {
  * `npm run db:migrate` on the remote URL.
  */
 export function requestCoreOf(env: Env): Promise<WorkerCore> {
-  return buildWorkerCore(env);
+  return buildWorkerCore(env, undefined, isolateCaches);
 }
 
 /**
@@ -38,7 +55,11 @@ export function requestCoreOf(env: Env): Promise<WorkerCore> {
  * other and with the Worker, and the runtime forbids one of them using I/O (the database
  * client's connections) another one opened.
  */
-export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | undefined = simulatorEnabled(env) ? simulatorObjectFetch(env.SIMULATOR) : undefined): Promise<WorkerCore> {
+export async function buildWorkerCore(
+  env: Env,
+  simulatorFetch: typeof fetch | undefined = simulatorEnabled(env) ? simulatorObjectFetch(env.SIMULATOR) : undefined,
+  caches?: Caches,
+): Promise<WorkerCore> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (wrangler secret put DATABASE_URL).");
   if (!env.INBOX_SECRET_KEY) throw new Error("INBOX_SECRET_KEY is not set (wrangler secret put INBOX_SECRET_KEY).");
   const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined });
@@ -46,8 +67,9 @@ export async function buildWorkerCore(env: Env, simulatorFetch: typeof fetch | u
   const widgetPush = new DurableWidgetPush(env.VISITORS);
   const core = createCore({
     db: drizzle(client, { schema }),
-    secrets: await createSecretBox(decodeBase64(env.INBOX_SECRET_KEY)),
+    secrets: await secretBoxOf(env.INBOX_SECRET_KEY),
     blobs: new R2BlobStore(env.MEDIA),
+    caches,
     connectors: platformConnectors(),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? "12") * 3600_000,
     secureCookies: env.SECURE_COOKIES === "false" ? false : env.SECURE_COOKIES === "true" ? true : "auto",
