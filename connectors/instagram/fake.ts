@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Credentials, WebhookRequest } from "../src/connector.ts";
 import { FakePlatform, type FakeHandler, type FakeReply, type RecordedRequest } from "../src/testing/fake-platform.ts";
-import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "../src/testing/fixtures/media.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "../src/demo-media/media.ts";
 
 /**
  * A stand-in for Meta's Graph API as the Instagram connector uses it, for tests and the demo

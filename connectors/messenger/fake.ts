@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from "node:crypto";
 import type { Credentials } from "../src/connector.ts";
 import { FakePlatform, type FakeHandler, type FakeReply, type RecordedRequest } from "../src/testing/fake-platform.ts";
-import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "../src/testing/fixtures/media.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "../src/demo-media/media.ts";
 
 /**
  * A stand-in for the Graph API's Messenger endpoints (Send API, `GET /me`, CDN media) plus the

@@ -1,7 +1,7 @@
 import { createCipheriv, createHash, randomBytes } from "node:crypto";
 import type { Credentials } from "../src/connector.ts";
 import { FakePlatform, type FakeHandler, type FakeReply, type RecordedRequest } from "../src/testing/fake-platform.ts";
-import { PHOTO_JPEG } from "../src/testing/fixtures/media.ts";
+import { PHOTO_JPEG } from "../src/demo-media/media.ts";
 
 /**
  * A stand-in for api.weixin.qq.com (token, 客服 send, temporary media upload/get) plus builders

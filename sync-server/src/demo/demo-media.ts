@@ -1,10 +1,10 @@
 import type { MessageContent } from "@inbox/shared";
-import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/testing/fixtures/media.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/demo-media/media.ts";
 import type { Writes } from "../db/record.ts";
 import { newMediaKey, type BlobStore } from "../media/blob-store.ts";
 import { recordMedia } from "../media/media-access.ts";
 
-/** The real files a seeded customer line may carry (connectors/src/testing/fixtures). */
+/** The real files a seeded customer line may carry (connectors/src/demo-media). */
 export type DemoMedia = "photo" | "voice" | "invoice";
 
 const FILES = { photo: PHOTO_JPEG, voice: VOICE_OGG, invoice: INVOICE_PDF } as const;

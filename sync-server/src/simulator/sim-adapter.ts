@@ -5,7 +5,7 @@ import { HttpError } from "../http/http-error.ts";
 export type CustomerAction =
   | { kind: "text"; text: string }
   | { kind: "image"; caption?: string }
-  /** A real photo, voice note (Ogg/Opus) or PDF, served by the fake at the platform's media path (connectors/src/testing/fixtures). */
+  /** A real photo, voice note (Ogg/Opus) or PDF, served by the fake at the platform's media path (connectors/src/demo-media). */
   | { kind: "voice" }
   | { kind: "file" }
   | { kind: "location"; latitude: number; longitude: number; name?: string }

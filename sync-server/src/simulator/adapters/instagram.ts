@@ -11,7 +11,7 @@ import {
   textMessage,
   type FakeInstagramProfile,
 } from "@inbox/connectors/instagram/fake.ts";
-import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/testing/fixtures/media.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/demo-media/media.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 /** What the simulated platform's profile API answers: each customer under the name the simulator plays them with. */

@@ -1,6 +1,6 @@
 import { FakePlatform } from "@inbox/connectors/testing";
 import { audioMessage, buildWebhook, errorReply, fileMessage, imageMessage, lineFakeHandler, locationMessage, postback, textMessage, unfollow, type FakeLineProfile } from "@inbox/connectors/line/fake.ts";
-import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/testing/fixtures/media.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/demo-media/media.ts";
 import type { SimAdapter } from "../sim-adapter.ts";
 
 /** LINE message ids are digit strings. */

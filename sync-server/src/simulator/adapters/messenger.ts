@@ -11,7 +11,7 @@ import {
   textMessage,
   type FakeMessengerProfile,
 } from "@inbox/connectors/messenger/fake.ts";
-import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/testing/fixtures/media.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/demo-media/media.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 import { FakePlatform } from "@inbox/connectors/testing";

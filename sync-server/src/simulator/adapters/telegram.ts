@@ -10,7 +10,7 @@ import {
   textMessage,
   voiceMessage,
 } from "@inbox/connectors/telegram/fake.ts";
-import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/testing/fixtures/media.ts";
+import { INVOICE_PDF, PHOTO_JPEG, VOICE_OGG } from "@inbox/connectors/src/demo-media/media.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
 /** Telegram ids are numbers: derive a stable one from the simulator's message id. */

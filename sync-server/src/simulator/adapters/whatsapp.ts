@@ -9,7 +9,7 @@ import {
   locationMessage,
   textMessage,
 } from "@inbox/connectors/whatsapp/fake.ts";
-import { INVOICE_PDF } from "@inbox/connectors/src/testing/fixtures/media.ts";
+import { INVOICE_PDF } from "@inbox/connectors/src/demo-media/media.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
 import { noBlockWebhook, type SimAdapter } from "../sim-adapter.ts";
 
