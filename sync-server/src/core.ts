@@ -33,6 +33,7 @@ import { DEFAULT_SOCKET_GUARD, SocketGuard, type SocketGuardOptions } from "./sy
 import { VisitorPush } from "./widget/index.ts";
 import { VisitorTypingState, WidgetHub } from "./widget/index.ts";
 import { WidgetLimits, type WidgetLimitOptions } from "./widget/index.ts";
+import { ReplyMailer } from "./widget/index.ts";
 import { widgetMessagePrep, type WidgetPush } from "./widget/index.ts";
 import { BoardPublisher, withBoardRefresh } from "./supervision/index.ts";
 import type { Mailer } from "./people/index.ts";
@@ -158,6 +159,8 @@ export interface Core {
   profiles: ProfileRefresher;
   /** Syncs WhatsApp inboxes' message templates (a scheduled job; also on connect and on an admin's request). */
   templates: TemplateSyncer;
+  /** Emails web chat replies to visitors who left their address (only with a mail server). */
+  replyMailer: ReplyMailer | null;
   /** This process's agent sockets: re-checked against the record, closed at sign-out. */
   sockets: SocketGuard;
   /** Rate and socket limits of the anonymous widget API. */
@@ -238,7 +241,8 @@ export function createCore(opts: CoreOptions): Core {
   });
   const snoozes = new SnoozeWaker({ ...publishing, router });
   const channels = { ...publishing, caches, connectors, secrets, endpoints };
-  const outbox = new OutboxDispatcher({ ...channels, blobs, holder });
+  const outbox = new OutboxDispatcher({ ...channels, blobs, holder, emailsReplies: !!opts.mailer });
+  const replyMailer = opts.mailer ? new ReplyMailer({ ...record }, opts.mailer) : null;
   const rules = new RuleBook(record);
   const profiles = new ProfileRefresher({ ...channels });
   const templates = new TemplateSyncer({ ...channels });
@@ -274,6 +278,7 @@ export function createCore(opts: CoreOptions): Core {
     reportRoller,
     profiles,
     templates,
+    replyMailer,
     sockets,
     widgetLimits,
     sessionTtlMs: opts.sessionTtlMs,

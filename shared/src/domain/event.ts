@@ -84,6 +84,8 @@ export const EVENT_TYPES = [
   /** WhatsApp templates (issue 16): a sync of an inbox's templates, data {inboxId, count, added, removed}; a template's status changed (sync or Meta's webhook), data {inboxId, name, language, from, to, reason}. */
   "template.synced",
   "template.status_changed",
+  /** A web chat reply emailed to the visitor, who had left their address and no widget open (issue 16), data {messageId}. */
+  "message.emailed",
 ] as const;
 export const EventTypeSchema = z.enum(EVENT_TYPES);
 export type EventType = z.infer<typeof EventTypeSchema>;

@@ -1,10 +1,7 @@
 import type { Article } from "@inbox/shared/api/content";
+import { escapeHtml } from "../lib/escape-html.ts";
 
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-}
+export { escapeHtml };
 
 /** `**bold**` and `*italic*` on already-escaped text, so no markup from the article survives. */
 function inline(escaped: string): string {

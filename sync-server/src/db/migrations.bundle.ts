@@ -195,4 +195,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "4118448167620bafd389c79b3f8e91e67fa034e517bdefaceb34574da249cbfa",
     sql: "ALTER TABLE `contacts` ADD `email_left_at` integer;",
   },
+  {
+    tag: "0032_reply_emails",
+    when: 1795700020000,
+    hash: "95a03e637f874ceaabf639dfa48ced9a1ded06fab9c2d54106805e8cfd8b7b10",
+    sql: "CREATE TABLE `reply_emails` (\n\t`message_id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`contact_id` text NOT NULL,\n\t`due_at` integer NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`claimed_until` integer,\n\t`last_error` text,\n\t`created_at` integer NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX `reply_emails_due` ON `reply_emails` (`due_at`);",
+  },
 ];

@@ -846,3 +846,23 @@ export const pushDeliveries = sqliteTable(
   },
   (t) => [uniqueIndex("push_deliveries_key").on(t.subscriptionId, t.key), index("push_deliveries_due").on(t.state, t.nextAttemptAt)],
 );
+
+/**
+ * A web chat reply to email to a visitor who left their address and had no widget open when it
+ * was sent (issue 16): due a minute later, when it goes only if the visitor has not seen it
+ * meanwhile. Claimed by moving `claimed_until` ahead; deleted once sent or no longer needed.
+ */
+export const replyEmails = sqliteTable(
+  "reply_emails",
+  {
+    messageId: text("message_id").primaryKey(),
+    workspaceId: text("workspace_id").notNull(),
+    contactId: text("contact_id").notNull(),
+    dueAt: integer("due_at").notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    claimedUntil: integer("claimed_until"),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("reply_emails_due").on(t.dueAt)],
+);

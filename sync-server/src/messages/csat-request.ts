@@ -90,7 +90,7 @@ async function agentRepliedThisCycle(core: Reads, conversationId: string): Promi
 }
 
 /** The language of the customer's latest texts (tinyld, as routing rules read it), or null. */
-async function customerLanguage(core: Reads, conversationId: string): Promise<string | null> {
+export async function customerLanguage(core: Reads, conversationId: string): Promise<string | null> {
   const rows = await core.db
     .select({ text: messages.text })
     .from(messages)

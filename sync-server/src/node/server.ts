@@ -181,6 +181,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   core.reportRoller.start();
   core.profiles.start();
   core.templates.start();
+  core.replyMailer?.start();
   core.push.start();
   let demoTraffic: DemoTraffic | null = null;
   demoTraffic = await startDemoTraffic();
@@ -221,6 +222,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.reportRoller.stop();
     core.profiles.stop();
     core.templates.stop();
+    core.replyMailer?.stop();
     core.push.stop();
     core.outbox.stop();
     core.snoozes.stop();
@@ -246,6 +248,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.reportRoller.idle();
     await core.profiles.idle();
     await core.templates.idle();
+    await core.replyMailer?.idle();
     await core.push.idle();
     await core.rooms.flush();
     await core.writer.drain();

@@ -20,6 +20,8 @@ type OutboxRow = typeof outbox.$inferSelect;
 export interface OutboxDeps extends ChannelsDeps, Publishes {
   blobs: BlobStore;
   holder: Holder;
+  /** A mail server is configured: a web chat reply no widget took is queued for email (outbox/reply-email-queue.ts). */
+  emailsReplies?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from "drizzle-orm";
 import { newId, type EventType } from "@inbox/shared";
 import type { SendResult } from "@inbox/connectors";
 import type { ClaimDeps } from "../scheduling/claims.ts";
+import { queueReplyEmail } from "./reply-email-queue.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { messages } from "../db/schema.ts";
 import type { MessageRow } from "../db/read-model.ts";
@@ -24,7 +25,7 @@ const UNSETTLED = ["queued", "unconfirmed"];
  * send's own answer), and the event only if the message changed. So a late answer, or one that
  * lost its claim, never moves anything backwards or records a change twice.
  */
-export async function recordOutcome(core: ClaimDeps, claimed: Claimed, message: MessageRow, result: SendResult): Promise<MessageRow | null> {
+export async function recordOutcome(core: ClaimDeps & { emailsReplies?: boolean }, claimed: Claimed, message: MessageRow, result: SendResult): Promise<MessageRow | null> {
   const { db } = core;
   const at = core.now();
   const ours = sql`message_id = ${claimed.messageId} and state = 'sending' and claimed_by = ${core.holder.id}`;
@@ -49,6 +50,8 @@ export async function recordOutcome(core: ClaimDeps, claimed: Claimed, message: 
         .where(and(eq(messages.id, message.id), inArray(messages.status, UNSETTLED)))
         .returning(),
       event(status === "delivered" ? "message.delivered" : "message.sent", {}),
+      // A web chat reply no widget took: emailed a minute later if the visitor left an address.
+      ...(status === "sent" && core.emailsReplies ? [queueReplyEmail(core, message.id, at)] : []),
     ] as const;
     try {
       return changed(await core.writer.write([...settle(result.externalId)]));

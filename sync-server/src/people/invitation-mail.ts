@@ -1,4 +1,5 @@
 import { MailNotSent, type Mailer, type OutgoingMail } from "./mailer.ts";
+import { escapeHtml } from "../lib/escape-html.ts";
 
 /** What the invitation email says: where, who asked, as what, until when, and the link. */
 export interface InvitationMailInput {
@@ -67,6 +68,3 @@ function oneLine(text: string): string {
   return text.replace(/\s+/g, " ").trim();
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
-}

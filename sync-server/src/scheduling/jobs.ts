@@ -19,6 +19,8 @@ export interface ScheduledJobs {
   templates: DueJob;
   /** Web Push deliveries: retries and claims whose holder died. */
   push: DueJob;
+  /** Web chat replies emailed to visitors who left their address; null without a mail server. */
+  replyMailer: DueJob | null;
   now(): number;
 }
 
@@ -30,7 +32,7 @@ export const MIN_GAP_MS = 1_000;
 /**
  * Runs every scheduled job of the core once — outbox retries, snooze wake-ups, routing timeouts,
  * the presence heartbeat, pending webhooks (including those whose claim ran out), the pruning of
- * processed webhooks, sealing new audit entries, workspaces' retention policies, report figures, customers' platform profiles, WhatsApp templates — and returns when the next one is due (epoch ms;
+ * processed webhooks, sealing new audit entries, workspaces' retention policies, report figures, customers' platform profiles, WhatsApp templates, replies emailed to visitors — and returns when the next one is due (epoch ms;
  * null: nothing is scheduled, only new input starts work). Every job works from the record with
  * conditional writes, so calling this from several places at once (a Durable Object alarm, a
  * cron trigger) is safe. Node runs the same jobs from their own `start()` loops. The next time
@@ -53,6 +55,7 @@ export async function runDueJobs(core: ScheduledJobs, now: number = core.now()):
     // After the webhooks: the customers they bring in ask for their profiles, which this run then schedules.
     ["contact profiles", () => webhooksDone.catch(() => undefined).then(() => core.profiles.runDue(now))],
     ["templates", () => core.templates.runDue(now)],
+    ["reply emails", () => core.replyMailer?.runDue(now) ?? Promise.resolve(null)],
   ];
   const results = await Promise.allSettled(jobs.map(([, run]) => run()));
   let next: number | null = null;

@@ -10,3 +10,4 @@ export { widgetMessagePrep, type WidgetPush } from "./widget-push.ts";
 export { registerWidgetRoutes } from "./widget-routes.ts";
 export { startWidgetSession, webchatInbox, type Visitor } from "./widget-sessions.ts";
 export { MAX_WIDGET_FRAME_BYTES, type WidgetSocketGateway } from "./widget-socket-gateway.ts";
+export { ReplyMailer } from "./reply-mailer.ts";

@@ -99,6 +99,9 @@ export function eventLine(e: DomainEvent, nameOf: NameOf, teamName?: (teamId: st
     }
     case "message.retried":
       return { text: t("retriedBy", { actor }), detail: null, tone: "retry" };
+    // The visitor had left the chat and their address: the reply went to them by email too.
+    case "message.emailed":
+      return { text: t("replyEmailed"), detail: null, tone: "retry" };
     // Supervision (issue 12): the supervisor's reason shows under the line.
     case "conversation.transferred":
       return { text: t("transferredBy", { actor, team: teamName?.(str(d.toTeam) ?? "") ?? t("anotherTeam") }), detail: str(d.why), tone: "supervision" };

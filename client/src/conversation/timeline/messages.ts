@@ -68,6 +68,7 @@ export const t = defineMessages(
     // history events
     someone: "Someone",
     customer: "The customer",
+    replyEmailed: "The reply was also emailed to the visitor, who had left the chat",
     assignedByRouting: "Assigned to {to} by routing",
     backToQueue: "Back in the queue, unassigned",
     assignedBy: "{actor} assigned the chat to {to}",
@@ -180,6 +181,7 @@ export const t = defineMessages(
     sendAgain: "Enviar de novo",
     someone: "Alguém",
     customer: "O cliente",
+    replyEmailed: "A resposta também foi enviada por e-mail ao visitante, que tinha saído do chat",
     assignedByRouting: "Atribuída a {to} pelo roteamento",
     backToQueue: "De volta à fila, sem atribuição",
     assignedBy: "{actor} atribuiu a conversa a {to}",
