@@ -65,6 +65,43 @@ describe("a WhatsApp chat whose 24 h window is closed", () => {
     await page.context().close();
   });
 
+  it("what the agent typed survives the server's list arriving after the device's copy", async () => {
+    const name = "Xavier Wait";
+    await customerWroteDaysAgo(name, "5511955557002", "Any news on my order?", 2);
+    const page = await app.signIn("ana@demo.inbox", await app.newContext({ viewport: { width: 1280, height: 1000 } }));
+    await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
+    await openConversation(page, name);
+    // The first opening keeps the list on the device.
+    await page.getByRole("button", { name: "Send a template" }).click();
+    const picker = page.getByRole("region", { name: "Approved templates" });
+    await picker.getByLabel("Template").selectOption({ label: "order_update (en_US)" });
+    await picker.getByRole("button", { name: "Cancel" }).click();
+
+    // The second opening shows the device's copy at once; the server's answer is held back until the agent has typed.
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    await page.route("**/api/conversations/*/templates", async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.getByRole("button", { name: "Send a template" }).click();
+    await picker.getByLabel("Template").selectOption({ label: "order_update (en_US)" });
+    await waitFor("the first name filled in", async () => (await picker.getByLabel("Variable 1", { exact: true }).inputValue()) === "Xavier");
+    await picker.getByLabel("Header variable 1").fill("#90");
+    await picker.getByLabel("Variable 2", { exact: true }).fill("#90");
+    await picker.getByLabel("Variable 3", { exact: true }).fill("Friday");
+    const expected = "Hi Xavier, your order #90 has shipped and should arrive Friday.";
+    await picker.getByTestId("template-preview").getByText(expected).waitFor();
+    const answered = page.waitForResponse((r) => /\/api\/conversations\/[^/]+\/templates/.test(r.url()));
+    release();
+    await answered;
+    // A turn for the picker to take the new list in.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await picker.getByLabel("Variable 3", { exact: true }).inputValue()).toBe("Friday");
+    await picker.getByTestId("template-preview").getByText(expected).waitFor();
+    await page.context().close();
+  });
+
   it("Settings → Channels lists the templates with their status, and Meta's review webhook changes it", async () => {
     const admin = await app.signIn("admin@demo.inbox");
     await admin.goto(app.server.url + "/settings");

@@ -68,10 +68,13 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   const vars = createMemo(() => (template() ? templateVariables(template()!) : { header: [], body: [] }));
 
   let prefilled = false;
+  // Which template, as a value: the list arriving again (the device's copy, then the server's)
+  // makes new objects for the same template, and that must not wipe what the agent typed.
+  const templateKey = createMemo(() => (template() ? keyOf(template()!) : null));
   // A new template starts with the obvious value: the customer's first name as its first body variable.
   createEffect(
     on(
-      () => (template() ? keyOf(template()!) : null),
+      templateKey,
       () => {
         prefilled = false;
         setValues({});
