@@ -27,6 +27,10 @@ const BATCH = 100;
  * `Topic` (RFC 8030 §5.4), so a copy the push service still holds is replaced, and the same tag,
  * so a copy already shown is replaced on the device without ringing again.
  */
+/** A delivery to try now: waiting and due, or claimed by a process whose lease ran out. The pass and the claim test the same. */
+const dueAt = (now: number) =>
+  or(and(eq(pushDeliveries.state, "pending"), lte(pushDeliveries.nextAttemptAt, now)), and(eq(pushDeliveries.state, "sending"), lt(pushDeliveries.claimedUntil, now)));
+
 export class PushDispatcher {
   private readonly passes = new KickedPasses(() => this.pass(), "push pass failed");
 
@@ -73,7 +77,7 @@ export class PushDispatcher {
     const due = await this.core.db
       .select()
       .from(pushDeliveries)
-      .where(or(and(eq(pushDeliveries.state, "pending"), lte(pushDeliveries.nextAttemptAt, now)), and(eq(pushDeliveries.state, "sending"), lt(pushDeliveries.claimedUntil, now))))
+      .where(dueAt(now))
       .orderBy(asc(pushDeliveries.createdAt))
       .limit(BATCH);
     await Promise.all(
@@ -156,7 +160,7 @@ export class PushDispatcher {
         .where(
           and(
             eq(pushDeliveries.id, item.id),
-            or(and(eq(pushDeliveries.state, "pending"), lte(pushDeliveries.nextAttemptAt, now)), and(eq(pushDeliveries.state, "sending"), lt(pushDeliveries.claimedUntil, now))),
+            dueAt(now),
           ),
         )
         .returning(),

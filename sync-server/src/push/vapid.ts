@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
 import { serverSecrets } from "../db/schema.ts";
 import type { SecretBox } from "../security/secret-box.ts";
+import { base64url } from "../auth/tokens.ts";
 import type { VapidKeys } from "./push-sender.ts";
 
 const NAME = "vapid";
@@ -58,10 +59,4 @@ export async function generateVapidKeys(): Promise<VapidKeys> {
   const jwk = await crypto.subtle.exportKey("jwk", pair.privateKey);
   if (!jwk.d) throw new Error("The generated push key has no private part.");
   return { publicKey: base64url(raw), privateKey: jwk.d };
-}
-
-function base64url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }

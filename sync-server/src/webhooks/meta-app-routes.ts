@@ -16,9 +16,9 @@ import { HttpError, notFound } from "../http/http-error.ts";
 import { readRawBody } from "../http/read-body.ts";
 import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
+import { asWebhookRequest, WEBHOOK_BODY_LIMIT } from "./webhook-routes.ts";
 import { recordUnrouted, type UnroutedEntry } from "./meta-app-unrouted.ts";
 
-const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 const APP_ID = /^\d{1,32}$/;
 
 type Deps = ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store"> };
@@ -93,8 +93,4 @@ async function membersOf(core: Deps, appId: string): Promise<MetaAppMember[]> {
 function acknowledged(c: { body(body: string, status: 200, headers: Record<string, string>): Response }): Response {
   const ack = metaAcknowledge();
   return c.body(ack.body, 200, { "content-type": ack.contentType ?? "text/plain" });
-}
-
-function asWebhookRequest(raw: Request, body: Uint8Array): WebhookRequest {
-  return { method: raw.method, url: new URL(raw.url), headers: raw.headers, body };
 }

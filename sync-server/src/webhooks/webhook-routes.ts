@@ -8,7 +8,7 @@ import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { readRawBody } from "../http/read-body.ts";
 
-const WEBHOOK_BODY_LIMIT = 1024 * 1024;
+export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 /**
  * `GET|POST /webhooks/<platform>/<inboxId>`: the platform's setup handshake, and deliveries.
@@ -42,6 +42,6 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, core: ChannelsDeps & { 
   });
 }
 
-function asWebhookRequest(raw: Request, body: Uint8Array): WebhookRequest {
+export function asWebhookRequest(raw: Request, body: Uint8Array): WebhookRequest {
   return { method: raw.method, url: new URL(raw.url), headers: raw.headers, body };
 }

@@ -42,11 +42,6 @@ export class WidgetAvailability {
     return mode;
   }
 
-  /** Forget what was worked out (an admin changed the inbox's settings). */
-  forget(inbox: Pick<InboxRow, "id" | "teamId">): void {
-    this.cache.delete(`${inbox.id}:${inbox.teamId}`);
-  }
-
   private async compute(inbox: InboxRow): Promise<WidgetMode> {
     const now = this.core.now();
     const calendar = await workspaceCalendar(this.core, inbox.workspaceId);
