@@ -16,7 +16,7 @@ import { HttpError, notFound } from "../http/http-error.ts";
 import { readRawBody } from "../http/read-body.ts";
 import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
-import { asWebhookRequest, WEBHOOK_BODY_LIMIT } from "./webhook-routes.ts";
+import { asWebhookRequest, WEBHOOK_BODY_LIMIT } from "./webhook-request.ts";
 import { recordUnrouted, type UnroutedEntry } from "./meta-app-unrouted.ts";
 
 const APP_ID = /^\d{1,32}$/;

@@ -1,14 +1,13 @@
 import type { Hono } from "hono";
-import type { WebhookRequest } from "@inbox/connectors";
 import { credentialsOf, webhookInbox, type ChannelsDeps } from "../channels/index.ts";
 import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
 import { registerMetaAppRoutes } from "./meta-app-routes.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
+import { asWebhookRequest, WEBHOOK_BODY_LIMIT } from "./webhook-request.ts";
 import { readRawBody } from "../http/read-body.ts";
 
-export const WEBHOOK_BODY_LIMIT = 1024 * 1024;
 
 /**
  * `GET|POST /webhooks/<platform>/<inboxId>`: the platform's setup handshake, and deliveries.
@@ -40,8 +39,4 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, core: ChannelsDeps & { 
     const ack = connector.acknowledge(req);
     return c.body(ack.body, ack.status as 200, { "content-type": ack.contentType ?? "text/plain" });
   });
-}
-
-export function asWebhookRequest(raw: Request, body: Uint8Array): WebhookRequest {
-  return { method: raw.method, url: new URL(raw.url), headers: raw.headers, body };
 }
