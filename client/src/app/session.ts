@@ -78,9 +78,14 @@ export function createSessionSlice(): SessionSlice {
     setState({ status: "signedOut", me: null, enrolment: null });
   };
 
+  // Bumped by sign-out: an /api/me answer that set out before it must not sign this device back in.
+  let signOuts = 0;
   const reload = async () => {
+    const asked = signOuts;
     try {
-      await adopt(await api.me());
+      const me = await api.me();
+      if (asked !== signOuts) return;
+      await adopt(me);
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError("network", networkMessage(), 0);
       const next = sessionAfterMeFailure(state.status === "signedIn", error);
@@ -106,6 +111,7 @@ export function createSessionSlice(): SessionSlice {
   const signOut = async () => {
     if (signingOut()) return;
     setSigningOut(true);
+    signOuts += 1;
     const userId = state.me?.user.id ?? null;
     try {
       for (const hook of hooks) {
@@ -121,6 +127,9 @@ export function createSessionSlice(): SessionSlice {
         // Offline: the cookie may outlive this, but this device forgets everything below.
       }
     } finally {
+      // Forgotten before sign-in shows: a reload while the wipe below runs must not reopen the inbox.
+      forgetCachedMe(storage);
+      forgetSessionHint();
       // Closes the rooms and the local database (the slices follow `me`), then wipes them.
       setState({ status: "signedOut", me: null, enrolment: null });
       await wipeLocalData(userId);
