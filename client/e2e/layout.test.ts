@@ -43,6 +43,11 @@ describe("layout and accessibility at 1280, 1024 and 390 px", () => {
         await ready();
         problems.push(...(await check(page, path)));
       }
+      // Settings as an admin: the channels with their webhook URLs, routing, ratings and widgets.
+      const admin = await app.signIn("admin@demo.inbox", await app.newContext({ viewport: { width: size.width, height: size.height }, bypassCSP: true }));
+      await admin.goto(app.server.url + "/settings");
+      await admin.getByRole("textbox", { name: "Webhook URL for Telegram" }).waitFor();
+      problems.push(...(await check(admin, "/settings as admin")));
       expect(problems).toEqual([]);
     });
   }

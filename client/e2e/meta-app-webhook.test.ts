@@ -25,3 +25,29 @@ describe("the Meta app's callback URL in Settings", () => {
     expect(await channels.getByRole("textbox", { name: /Callback URL of Meta app/ }).count()).toBe(3);
   });
 });
+
+describe("Settings → Channels offline", () => {
+  it("shows the channels as the device last saw them, says so, and asks the server again when the connection returns", async () => {
+    const context = await app.newContext();
+    const admin = await app.signIn("admin@demo.inbox", context);
+    await admin.getByRole("button", { name: "Settings" }).click();
+    const channels = admin.getByRole("region", { name: "Channels" });
+    await channels.getByRole("textbox", { name: "Webhook URL for Telegram" }).waitFor({ timeout: 15_000 });
+    await admin.getByRole("button", { name: "Back to inbox" }).click();
+    await admin.getByRole("navigation", { name: "Conversations" }).waitFor();
+
+    await context.setOffline(true);
+    try {
+      await admin.getByRole("button", { name: "Settings" }).click();
+      await channels.getByText("You are offline: showing the channels as this device last saw them.", { exact: false }).waitFor();
+      expect(await channels.getByRole("textbox", { name: "Webhook URL for Telegram" }).inputValue()).toMatch(/\/webhooks\/telegram\//);
+      await channels.getByText("Webhook: checked with the platform when you are connected").waitFor();
+      expect(await channels.getByRole("alert").count()).toBe(0);
+    } finally {
+      await context.setOffline(false);
+    }
+    await channels.getByText("You are offline", { exact: false }).waitFor({ state: "detached" });
+    await channels.getByRole("button", { name: "Register again: the webhook of Telegram" }).waitFor();
+    await context.close();
+  });
+});

@@ -99,10 +99,10 @@ describe("SLAs, in a real browser", () => {
     await hours.getByLabel("Time zone").selectOption("America/Sao_Paulo");
     // Monday with a lunch break; Saturday mornings; Friday typed the wrong way round first.
     await hours.getByLabel("Monday: closes at (interval 1)").fill("12:00");
-    await hours.getByRole("button", { name: "Add opening hours on Monday" }).click();
+    await hours.getByRole("button", { name: "Add hours on Monday" }).click();
     await hours.getByLabel("Monday: opens at (interval 2)").fill("13:00");
     await hours.getByLabel("Monday: closes at (interval 2)").fill("18:00");
-    await hours.getByRole("button", { name: "Add opening hours on Saturday" }).click();
+    await hours.getByRole("button", { name: "Add hours on Saturday" }).click();
     await hours.getByLabel("Saturday: closes at (interval 1)").fill("13:00");
     await hours.getByLabel("Friday: closes at (interval 1)").fill("08:00");
     await hours.getByRole("button", { name: "Add holiday" }).click();

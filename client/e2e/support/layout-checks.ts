@@ -35,6 +35,14 @@ export function layoutProblems(page: Page): Promise<LayoutProblem[]> {
         : [...document.body.querySelectorAll("*")].sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right).slice(0, 3);
       problems.push({ kind: "sideways", detail: `page is ${doc.scrollWidth}px wide in a ${doc.clientWidth}px window (${past.map(describe).join(" > ")})` });
     }
+    // A screen that scrolls inside its own box (Settings, Reports) escapes the page check above:
+    // any box scrolling sideways is a problem unless it is a wide table's own scroller.
+    for (const el of document.body.querySelectorAll<HTMLElement>("*")) {
+      if (el.scrollWidth <= el.clientWidth + 1 || el.querySelector(":scope > table") || el.closest(".table-wrap")) continue;
+      if (!/(auto|scroll)/.test(getComputedStyle(el).overflowX)) continue;
+      const past = [...el.children].filter((c) => c.getBoundingClientRect().right > el.getBoundingClientRect().right + 1).slice(0, 3);
+      problems.push({ kind: "sideways", detail: `${describe(el)} scrolls sideways: ${el.scrollWidth}px in ${el.clientWidth}px (${past.map(describe).join(", ")})` });
+    }
     const visibleBox = (el: Element): DOMRect | null => {
       let r = el.getBoundingClientRect();
       let left = Math.max(0, r.left), top = Math.max(0, r.top), right = Math.min(innerWidth, r.right), bottom = Math.min(innerHeight, r.bottom);

@@ -107,7 +107,7 @@ function RoutingRow(props: { inbox: AdminInbox; offline: boolean; onSaved(text: 
           </p>
         </Show>
       </th>
-      <td>
+      <td data-label={t("routingMode")}>
         <select form={formId} aria-label={t("modeFor", { name: name() })} value={mode()} onChange={(e) => setMode(e.currentTarget.value as RoutingMode)}>
           {ROUTING_MODES.map((m) => (
             <option value={m} selected={m === mode()}>
@@ -116,7 +116,7 @@ function RoutingRow(props: { inbox: AdminInbox; offline: boolean; onSaved(text: 
           ))}
         </select>
       </td>
-      <td>
+      <td data-label={t("routingTimeout")}>
         <input
           form={formId}
           type="number"
@@ -132,7 +132,7 @@ function RoutingRow(props: { inbox: AdminInbox; offline: boolean; onSaved(text: 
           onInput={(e) => setTimeoutText(e.currentTarget.value)}
         />
       </td>
-      <td>
+      <td data-label={t("routingAway")}>
         <input
           form={formId}
           type="checkbox"

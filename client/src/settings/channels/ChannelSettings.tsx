@@ -13,11 +13,15 @@ import { ChannelTable } from "./ChannelTable.tsx";
 import { ConnectChannelForm } from "./ConnectChannelForm.tsx";
 import { CsatSettings } from "./CsatSettings.tsx";
 import { WidgetAppearanceSettings } from "./WidgetAppearanceSettings.tsx";
+import { SectionNotices } from "../SectionNotices.tsx";
 import { t } from "../messages.ts";
 
 export function ChannelSettings(props: { teams: readonly Team[] }) {
-  const { conversations, channels, router } = useAppState();
-  const admin = createAdminChannels(conversations.inboxes);
+  const { conversations, channels, router, local } = useAppState();
+  const admin = createAdminChannels(conversations.inboxes, local.db());
+  const offline = () => !local.browserOnline() || local.unreachable();
+  // Back online with only the device's copy on screen: ask the server again.
+  createEffect(on(offline, (off, wasOff) => wasOff && !off && !admin.fresh() && admin.reload(), { defer: true }));
   const [message, setMessage] = createSignal("");
 
   // "/settings?reconnect=<id>" (from an alert or an expired chat) opens that channel's form.
@@ -39,21 +43,14 @@ export function ChannelSettings(props: { teams: readonly Team[] }) {
           </button>
         </div>
         <p class="muted">{t("channelsHelp")}</p>
-        <p class="form-done" role="status">
-          {message()}
-        </p>
-        <Show when={admin.loadError()}>
-          {(error) => (
-            <div class="settings-error">
-              <p class="form-error" role="alert">
-                {error()}
-              </p>
-              <button type="button" class="btn" onClick={() => admin.reload()}>
-                {t("tryAgain")}
-              </button>
-            </div>
-          )}
-        </Show>
+        <SectionNotices
+          offline={offline() && admin.list() !== null}
+          offlineText={t("channelsOffline")}
+          loadError={admin.loadError()}
+          retryText={t("tryAgain")}
+          onRetry={() => admin.reload()}
+          message={message()}
+        />
         <Show
           when={admin.list()}
           fallback={

@@ -6,6 +6,7 @@
 import type { ChannelWebhook } from "@inbox/shared";
 import { createEffect, createSignal, For, on, Show } from "solid-js";
 import { api } from "../../api/endpoints.ts";
+import { useAppState } from "../../app/index.ts";
 import { asApiError } from "../../api/http.ts";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "./webhook-messages.ts";
@@ -16,11 +17,16 @@ export function WebhookStatus(props: { inboxId: string; name: string; disabled: 
   const [error, setError] = createSignal<string | null>(null);
   const [busy, setBusy] = createSignal(false);
 
-  // Asked again when the channel is disabled or enabled: that removes or registers the webhook.
+  const { local } = useAppState();
+  const offline = () => !local.browserOnline() || local.unreachable();
+
+  // Asked again when the channel is disabled or enabled (that removes or registers the webhook),
+  // and when the connection returns; offline the platform cannot be asked, which is no error.
   createEffect(
     on(
-      () => props.disabled,
-      () => {
+      [() => props.disabled, offline],
+      ([, off]) => {
+        if (off) return;
         api.inboxWebhook(props.inboxId).then(
           ({ webhook }) => {
             setView(webhook);
@@ -54,7 +60,7 @@ export function WebhookStatus(props: { inboxId: string; name: string; disabled: 
 
   return (
     <div class="channel-webhook">
-      <Show when={lines()} fallback={<p class="channel-reason">{error() ? t("webhookUnknown") : t("webhookChecking")}</p>}>
+      <Show when={lines()} fallback={<p class="channel-reason">{offline() ? t("webhookOffline") : error() ? t("webhookUnknown") : t("webhookChecking")}</p>}>
         {(l) => (
           <>
             <p class="channel-reason">{l().headline}</p>
@@ -62,7 +68,7 @@ export function WebhookStatus(props: { inboxId: string; name: string; disabled: 
           </>
         )}
       </Show>
-      <Show when={!props.disabled}>
+      <Show when={!props.disabled && !offline()}>
         <button
           type="button"
           class="btn"

@@ -1,13 +1,21 @@
 /**
- * The admin settings screen's channels: fetched while the screen is open (admins only, online
- * only: nothing here is cached on the device, least of all credentials), kept live with the
- * team rooms' channel states, and changed through the admin API.
+ * The admin settings screen's channels: fetched while the screen is open (admins only), kept
+ * live with the team rooms' channel states, and changed through the admin API (online only).
+ * The last list is kept on the device (Dexie `kv`, key `settings:channels`) so the section
+ * renders offline; it holds names, states and webhook URLs, never a credential (the server
+ * sends only whether a channel has them).
  */
 import type { AdminInbox, ConnectInboxRequest, Inbox } from "@inbox/shared";
+import { AdminInboxSchema } from "@inbox/shared/api/admin";
 import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from "solid-js";
+import { z } from "zod";
 import { api } from "../../api/endpoints.ts";
 import { ApiError, asApiError } from "../../api/http.ts";
+import type { LocalDb } from "../../local/db.ts";
 import { liveStateChanged, sortChannels, upsertInbox, withLiveState } from "./admin-rows.ts";
+
+export const KV_ADMIN_CHANNELS = "settings:channels";
+const StoredChannelsSchema = z.array(AdminInboxSchema);
 
 /** A burst of state changes (one send failing for several channels) is one refetch. */
 const REFETCH_DEBOUNCE_MS = 400;
@@ -17,6 +25,8 @@ export interface AdminChannels {
   list: Accessor<AdminInbox[] | null>;
   loading: Accessor<boolean>;
   loadError: Accessor<string | null>;
+  /** True once the server answered in this session (false: what shows is the device's copy). */
+  fresh: Accessor<boolean>;
   reload(): void;
   /** Each resolves with the server's view of the channel, or rejects with an ApiError to show. */
   connect(body: ConnectInboxRequest): Promise<AdminInbox>;
@@ -27,11 +37,24 @@ export interface AdminChannels {
 }
 
 
-export function createAdminChannels(live: Accessor<ReadonlyMap<string, Inbox>>): AdminChannels {
+export function createAdminChannels(live: Accessor<ReadonlyMap<string, Inbox>>, db: LocalDb | null): AdminChannels {
   const [fetched, setFetched] = createSignal<AdminInbox[] | null>(null);
   const [loading, setLoading] = createSignal(false);
   const [loadError, setLoadError] = createSignal<string | null>(null);
+  const [fresh, setFresh] = createSignal(false);
   let ticket = 0;
+
+  const keep = (next: AdminInbox[]) => {
+    setFetched(next);
+    void db?.kv.put({ key: KV_ADMIN_CHANNELS, value: next }).catch(() => {});
+  };
+  void db?.kv.get(KV_ADMIN_CHANNELS).then(
+    (row) => {
+      const stored = StoredChannelsSchema.safeParse(row?.value);
+      if (stored.success && !fresh()) setFetched(sortChannels(stored.data));
+    },
+    () => {},
+  );
 
   const reload = () => {
     const mine = ++ticket;
@@ -39,7 +62,8 @@ export function createAdminChannels(live: Accessor<ReadonlyMap<string, Inbox>>):
     api.adminInboxes().then(
       ({ inboxes }) => {
         if (mine !== ticket) return;
-        setFetched(sortChannels(inboxes));
+        setFresh(true);
+        keep(sortChannels(inboxes));
         setLoadError(null);
         setLoading(false);
       },
@@ -75,7 +99,7 @@ export function createAdminChannels(live: Accessor<ReadonlyMap<string, Inbox>>):
       // A newer list answer would not know this change yet: drop whatever is in flight.
       ticket++;
       setLoading(false);
-      setFetched((l) => upsertInbox(l ?? [], inbox));
+      keep(upsertInbox(fetched() ?? [], inbox));
       return inbox;
     } catch (err) {
       throw asApiError(err);
@@ -86,6 +110,7 @@ export function createAdminChannels(live: Accessor<ReadonlyMap<string, Inbox>>):
     list,
     loading,
     loadError,
+    fresh,
     reload,
     connect: (body) => apply(api.connectInbox(body)),
     reconnect: (id, credentials) => apply(api.reconnectInbox(id, credentials)),

@@ -20,7 +20,7 @@ export const t = defineMessages(
     fromOn: "{day}: opens at (interval {n})",
     toOn: "{day}: closes at (interval {n})",
     addInterval: "Add hours",
-    addIntervalOn: "Add opening hours on {day}",
+    addIntervalOn: "Add hours on {day}",
     removeInterval: "Remove",
     removeIntervalOn: "Remove {day} interval {n}",
     holidaysTitle: "Holidays",
