@@ -59,7 +59,8 @@ export default defineProject({
     root: here("."),
     include: ["test-workers/**/*.test.ts"],
     globalSetup: [here("./test-workers/global-setup.ts")],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // A safety net, not a target: on a busy 2-core CI box each workerd round trip to sqld slows several-fold.
+    testTimeout: 90_000,
+    hookTimeout: 120_000,
   },
 });

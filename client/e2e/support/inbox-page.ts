@@ -9,7 +9,19 @@ export async function signIn(context: BrowserContext, baseUrl: string, email: st
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("navigation", { name: "Conversations" }).waitFor();
+  await offlineReady(page);
   return page;
+}
+
+/**
+ * Waits until the service worker is active, i.e. has precached the app shell: before that, a
+ * reload with the network off fails in the browser, not in the app (on a busy machine the
+ * precache can take longer than signing in).
+ */
+export async function offlineReady(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    if ("serviceWorker" in navigator) await navigator.serviceWorker.ready;
+  });
 }
 
 export function badge(page: Page) {
