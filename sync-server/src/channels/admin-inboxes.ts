@@ -11,7 +11,7 @@ import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { getInboxRow, toInbox, type InboxRow } from "../db/read-model.ts";
 import { setChannelStatus } from "./channel-state.ts";
 import { managesWebhook, registerInboxWebhook } from "./inbox-webhook.ts";
-import { metaAppIdFor, metaAppView } from "./meta-app.ts";
+import { metaAppIdFor, metaAppView, type MetaAppViews } from "./meta-app.ts";
 
 /** Admin's view of a channel (no credentials, ever). */
 /** What connecting and switching channels needs: sends and held webhooks restart with it. */
@@ -22,7 +22,8 @@ export interface AdminInboxDeps extends ChannelsDeps {
   templates: { syncNow(inbox: InboxRow): Promise<unknown> };
 }
 
-export async function adminView(core: AdminInboxDeps, row: InboxRow): Promise<AdminInbox> {
+/** `apps`: shared by the rows of one list answer, so each Meta app's inboxes are opened once. */
+export async function adminView(core: AdminInboxDeps, row: InboxRow, apps?: MetaAppViews): Promise<AdminInbox> {
   const [last] = await core.db
     .select({ data: auditLog.data })
     .from(auditLog)
@@ -35,7 +36,7 @@ export async function adminView(core: AdminInboxDeps, row: InboxRow): Promise<Ad
     hasCredentials: !!row.secretsEnc,
     statusReason: row.status === "active" ? null : ((last?.data as { reason?: string } | undefined)?.reason ?? null),
     webhookManaged: managesWebhook(core, row.channel),
-    metaApp: await metaAppView(core, row),
+    metaApp: await metaAppView(core, row, apps),
   };
 }
 

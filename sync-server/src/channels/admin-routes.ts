@@ -15,6 +15,7 @@ import { HttpError } from "../http/http-error.ts";
 import { auditActor, requestOrigin } from "../http/audit-actor.ts";
 import { ownInbox } from "./admin-inboxes.ts";
 import { registerInboxWebhook, webhookView } from "./inbox-webhook.ts";
+import type { MetaAppViews } from "./meta-app.ts";
 import { setHumanAgentTag } from "./human-agent-setting.ts";
 
 /** Channel administration: admins only. */
@@ -23,7 +24,8 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
     { method: "get", path: "/api/admin/inboxes", summary: "Every channel with its state and webhook URL", tag: "admin", access: { permission: "manageChannels" }, response: AdminInboxListResponseSchema },
     async ({ user }) => {
       const rows = await core.db.select().from(inboxes).where(eq(inboxes.workspaceId, user.workspaceId));
-      return { inboxes: await Promise.all(rows.map((r) => adminView(core, r))) };
+      const apps: MetaAppViews = new Map();
+      return { inboxes: await Promise.all(rows.map((r) => adminView(core, r, apps))) };
     },
   );
   api.userRoute(

@@ -62,15 +62,33 @@ export function membersFor(members: readonly MetaAppMember[], channel: MetaChann
   return members.filter((m) => m.channel === channel && m.accountId === accountId);
 }
 
+export interface MetaAppView {
+  appId: string;
+  webhookUrl: string;
+  inboxes: number;
+  problem: string | null;
+}
+
+/** One view per app for a whole list answer: each view opens every member's credentials. */
+export type MetaAppViews = Map<string, Promise<MetaAppView>>;
+
 /** What Settings → Channels shows of an inbox's app: its one callback URL, and why it would refuse. */
-export async function metaAppView(
+export function metaAppView(
   core: Pick<ChannelsDeps, "db" | "secrets" | "endpoints">,
   row: Pick<InboxRow, "metaAppId">,
-): Promise<{ appId: string; webhookUrl: string; inboxes: number; problem: string | null } | null> {
-  if (!row.metaAppId) return null;
-  const members = await metaAppMembers(core, row.metaAppId);
-  const secret = metaAppSecret(row.metaAppId, members);
-  return { appId: row.metaAppId, webhookUrl: metaAppWebhookUrl(core, row.metaAppId), inboxes: members.length, problem: secret.ok ? null : secret.reason };
+  views: MetaAppViews = new Map(),
+): Promise<MetaAppView | null> {
+  const appId = row.metaAppId;
+  if (!appId) return Promise.resolve(null);
+  let view = views.get(appId);
+  if (!view) {
+    view = metaAppMembers(core, appId).then((members) => {
+      const secret = metaAppSecret(appId, members);
+      return { appId, webhookUrl: metaAppWebhookUrl(core, appId), inboxes: members.length, problem: secret.ok ? null : secret.reason };
+    });
+    views.set(appId, view);
+  }
+  return view;
 }
 
 export function metaAppWebhookUrl(core: Pick<ChannelsDeps, "endpoints">, appId: string): string {
