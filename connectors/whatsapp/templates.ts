@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { TemplateComponent } from "@inbox/shared";
+import { TemplateComponentSchema, type TemplateComponent } from "@inbox/shared";
 import type { ConnectorContext, Credentials, InboundEvent, PlatformTemplate, TemplateApi, TemplateListResult } from "../src/connector.ts";
 import { classifyWhatsappError, graphFetch, parseCredentials } from "./send.ts";
 
@@ -16,15 +16,8 @@ const PAGE_SIZE = 100;
 /** WhatsApp allows 250 template names per account, each in several languages: 50 pages is ample. */
 const MAX_PAGES = 50;
 
-const GraphComponent = z.object({
-  type: z.string().min(1).max(40),
-  format: z.string().max(40).optional(),
-  text: z.string().max(4096).optional(),
-  buttons: z
-    .array(z.object({ type: z.string().max(40), text: z.string().max(200).optional(), url: z.string().max(2048).optional() }))
-    .max(20)
-    .optional(),
-});
+// Meta's component is what the inbox stores (shared/domain/templates.ts): one schema for both.
+const GraphComponent = TemplateComponentSchema;
 
 const GraphTemplate = z.object({
   id: z.string().optional(),

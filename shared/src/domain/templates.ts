@@ -20,9 +20,6 @@ export const TemplateComponentSchema = z.object({
 });
 export type TemplateComponent = z.infer<typeof TemplateComponentSchema>;
 
-/** Meta's statuses; anything newer is kept as Meta says it. */
-export const TEMPLATE_STATUSES = ["APPROVED", "PENDING", "REJECTED", "PAUSED", "DISABLED", "IN_APPEAL", "PENDING_DELETION", "ARCHIVED"] as const;
-
 export const MessageTemplateSchema = z.object({
   id: IdSchema,
   inboxId: IdSchema,
@@ -64,11 +61,18 @@ export function variablesOf(text: string | undefined): string[] {
 }
 
 const part = (t: Pick<MessageTemplate, "components">, type: string) => t.components.find((c) => c.type.toUpperCase() === type);
+/** The header when it is text (a header without a format is text): media headers carry no words. */
+const textHeader = (t: Pick<MessageTemplate, "components">) => {
+  const header = part(t, "HEADER");
+  return header && (header.format ?? "TEXT").toUpperCase() === "TEXT" ? header : undefined;
+};
+
+/** One template per name and language in an account: the key syncing and pickers match by. */
+export const templateKey = (t: Pick<MessageTemplate, "name" | "language">): string => `${t.name}\u0000${t.language}`;
 
 /** The variables a template needs, per part: what the composer asks for and the send carries. */
 export function templateVariables(t: Pick<MessageTemplate, "components">): { header: string[]; body: string[] } {
-  const header = part(t, "HEADER");
-  return { header: header && (header.format ?? "TEXT").toUpperCase() === "TEXT" ? variablesOf(header.text) : [], body: variablesOf(part(t, "BODY")?.text) };
+  return { header: variablesOf(textHeader(t)?.text), body: variablesOf(part(t, "BODY")?.text) };
 }
 
 /**
@@ -77,8 +81,7 @@ export function templateVariables(t: Pick<MessageTemplate, "components">): { hea
  */
 export function unsendableReason(t: Pick<MessageTemplate, "status" | "components">): "not_approved" | "media_header" | "dynamic_button" | null {
   if (t.status !== "APPROVED") return "not_approved";
-  const header = part(t, "HEADER");
-  if (header && (header.format ?? "TEXT").toUpperCase() !== "TEXT") return "media_header";
+  if (part(t, "HEADER") && !textHeader(t)) return "media_header";
   const buttons = part(t, "BUTTONS")?.buttons ?? [];
   if (buttons.some((b) => variablesOf(b.url).length > 0)) return "dynamic_button";
   return null;
@@ -98,9 +101,9 @@ function fill(text: string, names: string[], values: readonly TemplateParam[]): 
  */
 export function renderTemplate(t: Pick<MessageTemplate, "components">, values: { header?: readonly TemplateParam[]; body?: readonly TemplateParam[] }): string {
   const vars = templateVariables(t);
-  const header = part(t, "HEADER");
+  const header = textHeader(t)?.text;
   const parts = [
-    header && (header.format ?? "TEXT").toUpperCase() === "TEXT" && header.text ? fill(header.text, vars.header, values.header ?? []) : "",
+    header ? fill(header, vars.header, values.header ?? []) : "",
     fill(part(t, "BODY")?.text ?? "", vars.body, values.body ?? []),
     part(t, "FOOTER")?.text ?? "",
   ];

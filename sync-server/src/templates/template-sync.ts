@@ -1,5 +1,5 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { newId } from "@inbox/shared";
+import { newId, templateKey } from "@inbox/shared";
 import type { InboundEvent, PlatformTemplate } from "@inbox/connectors";
 import { connectorFor, contextFor, credentialsOf, type ChannelsDeps } from "../channels/index.ts";
 import { eventInsert } from "../db/event-rows.ts";
@@ -48,12 +48,12 @@ export async function syncTemplates(core: ChannelsDeps, inbox: InboxRow, actor: 
   const listed = await connector.templates.list(account, credentials, contextFor(core, inbox, connector));
   if (!listed.ok) return recordFailure(core, inbox, listed.reason, now + RETRY_MS);
 
-  const before = new Map((await core.db.select().from(whatsappTemplates).where(eq(whatsappTemplates.inboxId, inbox.id))).map((r) => [`${r.name}\u0000${r.language}`, r]));
+  const before = new Map((await core.db.select().from(whatsappTemplates).where(eq(whatsappTemplates.inboxId, inbox.id))).map((r) => [templateKey(r), r]));
   const seen = new Set<string>();
   const statements = [];
   const base = { workspaceId: inbox.workspaceId, actorKind: actor.kind, actorId: actor.id, at: now } as const;
   for (const t of listed.templates) {
-    const key = `${t.name}\u0000${t.language}`;
+    const key = templateKey(t);
     if (seen.has(key)) continue;
     seen.add(key);
     const old = before.get(key);
@@ -62,7 +62,7 @@ export async function syncTemplates(core: ChannelsDeps, inbox: InboxRow, actor: 
       statements.push(eventInsert(core, { ...base, type: "template.status_changed", data: { inboxId: inbox.id, name: t.name, language: t.language, from: old.status, to: t.status, reason: t.reason } }));
     }
   }
-  const gone = [...before.values()].filter((r) => !seen.has(`${r.name}\u0000${r.language}`));
+  const gone = [...before.values()].filter((r) => !seen.has(templateKey(r)));
   // Deleted on Meta's side: nobody can send them any more.
   if (gone.length) statements.push(core.db.delete(whatsappTemplates).where(and(eq(whatsappTemplates.inboxId, inbox.id), inArray(whatsappTemplates.id, gone.map((r) => r.id)))));
   statements.push(

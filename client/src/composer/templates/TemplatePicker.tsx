@@ -10,6 +10,7 @@ import {
   orderForLanguage,
   paramsFor,
   renderTemplate,
+  templateKey,
   templateVariables,
   unsendableReason,
   type MessageTemplate,
@@ -23,7 +24,6 @@ import { fetchTemplates, keepTemplates, loadKeptTemplates } from "./template-api
 import { customerLanguage } from "./template-window.ts";
 import { t } from "./messages.ts";
 
-const keyOf = (tpl: Pick<MessageTemplate, "name" | "language">) => `${tpl.name}\u0000${tpl.language}`;
 
 export function TemplatePicker(props: { conversationId: string; firstName: string; onDone(): void }) {
   const { selection, local } = useAppState();
@@ -64,17 +64,17 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   );
 
   const ordered = createMemo(() => orderForLanguage(answer()?.templates ?? [], customerLanguage(selection.timeline())));
-  const template = createMemo(() => ordered().find((x) => keyOf(x) === chosen()) ?? ordered()[0] ?? null);
+  const template = createMemo(() => ordered().find((x) => templateKey(x) === chosen()) ?? ordered()[0] ?? null);
   const vars = createMemo(() => (template() ? templateVariables(template()!) : { header: [], body: [] }));
 
   let prefilled = false;
   // Which template, as a value: the list arriving again (the device's copy, then the server's)
   // makes new objects for the same template, and that must not wipe what the agent typed.
-  const templateKey = createMemo(() => (template() ? keyOf(template()!) : null));
+  const chosenKey = createMemo(() => (template() ? templateKey(template()!) : null));
   // A new template starts with the obvious value: the customer's first name as its first body variable.
   createEffect(
     on(
-      templateKey,
+      chosenKey,
       () => {
         prefilled = false;
         setValues({});
@@ -171,8 +171,8 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
           >
             <label class="template-choice">
               <span>{t("template")}</span>
-              <select value={keyOf(tpl())} onChange={(e) => setChosen(e.currentTarget.value)}>
-                <For each={ordered()}>{(x) => <option value={keyOf(x)}>{`${x.name} (${x.language})`}</option>}</For>
+              <select value={templateKey(tpl())} onChange={(e) => setChosen(e.currentTarget.value)}>
+                <For each={ordered()}>{(x) => <option value={templateKey(x)}>{`${x.name} (${x.language})`}</option>}</For>
               </select>
             </label>
             <For each={vars().header}>{(name) => field("h", name)}</For>
