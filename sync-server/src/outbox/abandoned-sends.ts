@@ -6,7 +6,7 @@ import type { OutboxDeps } from "./outbox-dispatcher.ts";
 import { conversations, messages, outbox } from "../db/schema.ts";
 import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";
 import { publishMessages } from "../rooms/publish.ts";
-import { MAX_ATTEMPTS } from "./backoff.ts";
+import { MAX_ATTEMPTS } from "./send-attempts.ts";
 import { guardedEvent } from "./outcome.ts";
 
 const NAMES: Record<string, string> = {

@@ -6,7 +6,8 @@ import { queueReplyEmail } from "./reply-email-queue.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { messages } from "../db/schema.ts";
 import type { MessageRow } from "../db/read-model.ts";
-import { MAX_ATTEMPTS, backoffMs } from "./backoff.ts";
+import { backoffMs } from "../scheduling/backoff.ts";
+import { MAX_ATTEMPTS } from "./send-attempts.ts";
 
 /** A send this process claimed (see OutboxDispatcher.claim), with the attempt it counts as. */
 export interface Claimed {

@@ -6,6 +6,7 @@ import type { SecretBox } from "../security/secret-box.ts";
 import type { PushAnswer, PushSender } from "./push-sender.ts";
 import { forgetSubscription, targetOf } from "./subscriptions.ts";
 import type { VapidKeyStore } from "./vapid.ts";
+import { backoffMs, type Backoff } from "../scheduling/backoff.ts";
 import { KickedPasses } from "../scheduling/kicked-passes.ts";
 
 type Delivery = typeof pushDeliveries.$inferSelect;
@@ -14,6 +15,9 @@ export interface PushDispatchDeps extends Writes {
   secrets: SecretBox;
   holder: Holder;
 }
+
+/** 2 s, 4 s, 8 s … capped at 2 minutes: a push is only worth sending while it is news. */
+const PUSH_BACKOFF: Backoff = { firstMs: 2000, capMs: 120_000 };
 
 /** Tries before a push is given up (with backoff they span about four minutes). */
 const MAX_ATTEMPTS = 8;
@@ -130,7 +134,7 @@ export class PushDispatcher {
     const why = `${status === "network" ? "The push service could not be reached" : `The push service answered ${status}`}${answer.text ? `: ${answer.text.slice(0, 200)}` : ""}`;
     const retryable = status === "network" || status === 408 || status === 429 || status >= 500;
     const now = this.core.now();
-    const wait = Math.max(backoffMs(item.attempts), answer.status !== "network" && answer.retryAfterSeconds !== null ? answer.retryAfterSeconds * 1000 : 0);
+    const wait = Math.max(backoffMs(item.attempts, PUSH_BACKOFF), answer.status !== "network" && answer.retryAfterSeconds !== null ? answer.retryAfterSeconds * 1000 : 0);
     if (retryable && item.attempts < MAX_ATTEMPTS && now + wait < item.expiresAt) {
       await this.core.writer.write([
         db
@@ -176,9 +180,4 @@ export class PushDispatcher {
         .where(and(eq(pushDeliveries.id, id), eq(pushDeliveries.claimedBy, this.core.holder.id))),
     ]);
   }
-}
-
-/** Delay after try number `attempt` (1-based): 2 s, 4 s, 8 s … capped at 2 minutes, with jitter. */
-function backoffMs(attempt: number): number {
-  return Math.round(Math.min(120_000, 1000 * 2 ** Math.max(1, attempt)) * (0.8 + 0.4 * Math.random()));
 }
