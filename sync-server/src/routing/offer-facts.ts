@@ -6,7 +6,7 @@ import { whyOffered, type TakenBackFacts } from "./routing-why.ts";
 
 /** A chat waiting to be offered, with what its place in the queue and the why depend on. */
 export interface Waiting {
-  conversation: ConversationRow;
+  conversation: Pick<ConversationRow, "id" | "teamId" | "status" | "priority" | "assigneeId" | "offeredTo" | "offeredAt" | "offerExpiresAt" | "reroutedFrom">;
   settings: RoutingSettings;
   vip: boolean;
 }

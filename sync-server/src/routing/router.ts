@@ -27,6 +27,19 @@ const QUEUE_RANK = sql`case
   when ${conversations.priority} = 'high' then 2
   when ${conversations.priority} = 'normal' then 3
   else 4 end`;
+/** What deciding and taking back offers read of a waiting chat (a page's full rows cost more to map than to decide). */
+const WAITING_COLUMNS = {
+  id: conversations.id,
+  teamId: conversations.teamId,
+  status: conversations.status,
+  priority: conversations.priority,
+  assigneeId: conversations.assigneeId,
+  offeredTo: conversations.offeredTo,
+  offeredAt: conversations.offeredAt,
+  offerExpiresAt: conversations.offerExpiresAt,
+  reroutedFrom: conversations.reroutedFrom,
+};
+
 /** Chats decided and committed together (see capacityChanged); a pass makes at most MAX_PASSES pages. */
 const QUEUE_PAGE = 200;
 const MAX_PASSES = 10;
@@ -246,7 +259,7 @@ export class Router {
 
   private waitingSelect() {
     return this.core.db
-      .select({ conversation: conversations, settings: inboxes.settings, vip: contacts.vip, ruleRouting: sql<string | null>`${ruleRouting}` })
+      .select({ conversation: WAITING_COLUMNS, settings: inboxes.settings, vip: contacts.vip, ruleRouting: sql<string | null>`${ruleRouting}` })
       .from(conversations)
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
       .leftJoin(contacts, eq(contacts.id, conversations.contactId));
@@ -334,12 +347,12 @@ export class Router {
     const updated = (results[2] as ConversationRow[])[0];
     if (!updated) return null;
     publish(this.core, toConversation(updated));
-    this.core.offers?.offered(updated, agent.id);
+    this.core.offers?.offered([{ conversation: updated, agentId: agent.id }]);
     return { conversationId: c.id, assigneeId: agent.id, mode, load: data.load, capacity: agent.capacity, why };
   }
 }
 
-function toWaiting(r: { conversation: ConversationRow; settings: InboxRow["settings"]; vip: boolean | null; ruleRouting: string | null }): Waiting {
+function toWaiting(r: { conversation: Waiting["conversation"]; settings: InboxRow["settings"]; vip: boolean | null; ruleRouting: string | null }): Waiting {
   const settings = routingSettingsOf(r.settings);
   // A routing rule's choice (rules-apply.ts) stands in for the inbox's mode: "skip" leaves the chat in the queue.
   if (r.ruleRouting === "skip") settings.mode = "manual";
