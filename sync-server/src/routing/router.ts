@@ -72,9 +72,9 @@ export interface RoutingDecision {
   why: string;
 }
 
-/** Told of each chat offered to an agent, after it committed (push/ rings the agent's devices). */
+/** Told of the chats offered to agents, after they committed (push/ rings the agents' devices); a page's offers come together. */
 export interface OfferListener {
-  offered(conversation: ConversationRow, agentId: string): void;
+  offered(offers: readonly { conversation: ConversationRow; agentId: string }[]): void;
 }
 
 /** What routing decisions need: the record, the rooms that show them, and who hears of offers. */
@@ -308,8 +308,8 @@ export class Router {
   private async commit(teamId: string, plans: Planned[], at: number): Promise<RoutingDecision[]> {
     const rows = await commitOffers(this.core, teamId, plans.map((p) => p.offer), at, (col) => this.presence.onlineSql(col));
     const held = plans.filter((p) => rows.has(p.offer.conversationId));
-    publishAll(this.core, held.map((p) => toConversation(rows.get(p.offer.conversationId)!)));
-    for (const p of held) this.core.offers?.offered(rows.get(p.offer.conversationId)!, p.agent.id);
+    publishAll(this.core, held.map((p) => toConversation(rows.get(p.offer.conversationId)!)), { holderOnly: true });
+    this.core.offers?.offered(held.map((p) => ({ conversation: rows.get(p.offer.conversationId)!, agentId: p.agent.id })));
     return held.map((p) => p.decision);
   }
 
