@@ -82,11 +82,11 @@ export type RoutingDeps = Writes & Publishes & { offers?: OfferListener };
 
 /**
  * Hands waiting chats to available agents. Decisions are serialised per team in this process
- * (core.locks), and made safe across processes by the record itself: the assignment is a
- * conditional UPDATE (still unassigned, still open, agent still available and under capacity),
- * and its event and the round-robin pointer are written in the same transaction under the same
- * condition, so a lost race writes nothing at all. Offers not picked up are taken back by the
- * scheduler, which also works only from the record.
+ * (core.locks), and made safe across processes by the record itself: each offer's event, its
+ * assignment and the round-robin pointer are written in one transaction under conditions tested
+ * there (the chat still waiting in the team, the agent still available with room; a page of
+ * offers at once, offer-batch.ts), so a lost race writes nothing for that chat. Offers not
+ * picked up are taken back by the scheduler, which also works only from the record.
  */
 export class Router {
   readonly scheduler: RoutingScheduler;
