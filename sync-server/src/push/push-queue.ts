@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, inArray, isNull } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import type { Notification } from "@inbox/shared/api/content";
 import { PUSH_KINDS, type PushKind, type PushPayload } from "@inbox/shared/api/push";
@@ -19,6 +19,22 @@ const DELIVERY: Record<PushKind, { urgency: PushMessage["urgency"]; ttlSeconds: 
   sla_breached: { urgency: "high", ttlSeconds: 3600 },
 };
 
+/** Push rows per insert statement: about a dozen bound values each, far under SQLite's cap. */
+const ROWS_PER_INSERT = 500;
+
+/** What an offer's push says (the conversation as routing committed it). */
+export type OfferedConversation = { id: string; contactName: string; lastMessagePreview: string; offeredAt: number | null; offerExpiresAt: number | null };
+
+/** One push to queue for a person's devices, worded in their language. */
+interface Push {
+  userId: string;
+  kind: PushKind;
+  /** Names what it is about: the same key is queued once per device. */
+  key: string;
+  words: (locale: string) => PushPayload;
+  ttlSeconds: number;
+}
+
 const isPushKind = (kind: string): kind is PushKind => (PUSH_KINDS as readonly string[]).includes(kind);
 
 /**
@@ -38,55 +54,82 @@ export class PushQueue {
   notified(userId: string, n: Notification): void {
     const kind = n.kind;
     if (!isPushKind(kind)) return;
-    void this.enqueue(userId, kind, `notification:${n.id}`, (locale) => notificationPush({ ...n, kind }, locale), DELIVERY[kind].ttlSeconds);
+    void this.enqueue([{ userId, kind, key: `notification:${n.id}`, words: (locale) => notificationPush({ ...n, kind }, locale), ttlSeconds: DELIVERY[kind].ttlSeconds }]);
   }
 
-  /** Routing offered a chat to an agent (the offer's time names it: a new offer, a new push). */
-  offered(conv: { id: string; contactName: string; lastMessagePreview: string; offeredAt: number | null; offerExpiresAt: number | null }, agentId: string): void {
-    const left = conv.offerExpiresAt === null ? DELIVERY.offered.ttlSeconds : Math.max(0, Math.floor((conv.offerExpiresAt - this.core.now()) / 1000));
-    void this.enqueue(agentId, "offered", `offer:${conv.id}:${conv.offeredAt ?? 0}`, (locale) => offerPush(conv, locale), Math.min(left, DELIVERY.offered.ttlSeconds));
+  /**
+   * Routing offered chats to agents (the offer's time names each: a new offer, a new push). A
+   * page of offers is queued together: one look-up of the agents and their devices, one write.
+   */
+  offered(offers: readonly { conversation: OfferedConversation; agentId: string }[]): void {
+    if (!offers.length) return;
+    const now = this.core.now();
+    void this.enqueue(
+      offers.map(({ conversation: conv, agentId }) => {
+        const left = conv.offerExpiresAt === null ? DELIVERY.offered.ttlSeconds : Math.max(0, Math.floor((conv.offerExpiresAt - now) / 1000));
+        return {
+          userId: agentId,
+          kind: "offered" as const,
+          key: `offer:${conv.id}:${conv.offeredAt ?? 0}`,
+          words: (locale: string) => offerPush(conv, locale),
+          ttlSeconds: Math.min(left, DELIVERY.offered.ttlSeconds),
+        };
+      }),
+    );
   }
 
   /** Resolves once queued (tests wait on it through `pending`). */
   readonly pending = new Set<Promise<void>>();
 
-  private enqueue(userId: string, kind: PushKind, key: string, words: (locale: string) => PushPayload, ttlSeconds: number): Promise<void> {
-    const run = this.write(userId, kind, key, words, ttlSeconds)
-      .catch((err: unknown) => console.error(`push: could not queue a ${kind} push`, err))
+  private enqueue(pushes: Push[]): Promise<void> {
+    const run = this.write(pushes)
+      .catch((err: unknown) => console.error(`push: could not queue ${pushes.length === 1 ? `a ${pushes[0]!.kind} push` : `${pushes.length} pushes`}`, err))
       .finally(() => this.pending.delete(run));
     this.pending.add(run);
     return run;
   }
 
-  private async write(userId: string, kind: PushKind, key: string, words: (locale: string) => PushPayload, ttlSeconds: number): Promise<void> {
-    if (ttlSeconds <= 0) return;
+  private async write(all: Push[]): Promise<void> {
+    const pushes = all.filter((p) => p.ttlSeconds > 0);
+    if (!pushes.length) return;
     const { db } = this.core;
-    const person = await db.query.users.findFirst({ where: and(eq(users.id, userId), isNull(users.deactivatedAt)), columns: { locale: true, pushPrefs: true } });
-    if (!person || person.pushPrefs?.[kind] === false) return;
-    const devices = await db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.userId, userId));
+    const userIds = [...new Set(pushes.map((p) => p.userId))];
+    const devices = await db
+      .select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId })
+      .from(pushSubscriptions)
+      .where(inArray(pushSubscriptions.userId, userIds));
     if (!devices.length) return;
+    const people = await db
+      .select({ id: users.id, locale: users.locale, pushPrefs: users.pushPrefs })
+      .from(users)
+      .where(and(inArray(users.id, [...new Set(devices.map((d) => d.userId))]), isNull(users.deactivatedAt)));
+    const personOf = new Map(people.map((p) => [p.id, p]));
     const at = this.core.now();
-    const payload = words(person.locale);
-    const { urgency } = DELIVERY[kind];
-    await this.core.writer.write([
-      db
-        .insert(pushDeliveries)
-        .values(
-          devices.map((d) => ({
-            id: newId(),
-            subscriptionId: d.id,
-            userId,
-            key,
-            payload,
-            urgency,
-            expiresAt: at + ttlSeconds * 1000,
-            state: "pending" as const,
-            nextAttemptAt: at,
-            createdAt: at,
-          })),
-        )
-        .onConflictDoNothing(),
-    ]);
+    const rows = pushes.flatMap((p) => {
+      const person = personOf.get(p.userId);
+      if (!person || person.pushPrefs?.[p.kind] === false) return [];
+      const payload = p.words(person.locale);
+      const { urgency } = DELIVERY[p.kind];
+      return devices
+        .filter((d) => d.userId === p.userId)
+        .map((d) => ({
+          id: newId(),
+          subscriptionId: d.id,
+          userId: p.userId,
+          key: p.key,
+          payload,
+          urgency,
+          expiresAt: at + p.ttlSeconds * 1000,
+          state: "pending" as const,
+          nextAttemptAt: at,
+          createdAt: at,
+        }));
+    });
+    if (!rows.length) return;
+    // Bounded statements (SQLite caps the bound values of one); one commit for all of them.
+    const parts = [];
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) parts.push(db.insert(pushDeliveries).values(rows.slice(i, i + ROWS_PER_INSERT)).onConflictDoNothing());
+    await this.core.writer.write(parts);
     this.queued();
   }
 }

@@ -92,6 +92,30 @@ describe("Web Push to an agent's devices", () => {
     expect(after!.lastSuccessAt).not.toBeNull();
   });
 
+  it("a page of offers rings each offered agent's devices once per chat, in their language, and not those who turned offers off", async () => {
+    const { inboxId, teamId, agents } = await f.setup("round_robin", [{ name: "Agent Rui" }, { name: "Agent Sol" }]);
+    const [rui, sol] = agents as [string, string];
+    const ruiToken = await f.loginAs(rui);
+    const solToken = await f.loginAs(sol);
+    const ruiPhone = await subscribeDevice(ruiToken);
+    const ruiLaptop = await subscribeDevice(ruiToken);
+    const solPhone = await subscribeDevice(solToken);
+    expect((await server.api("/api/me/preferences", { method: "PUT", token: ruiToken, json: { locale: "pt-BR" } })).status).toBeLessThan(300);
+    expect((await server.api("/api/me/profile", { method: "PATCH", token: solToken, json: { pushChoices: { offered: false } } })).status).toBe(200);
+
+    // Four chats waiting at once go out in one page: Rui, Sol, Rui, Sol.
+    const chats = await f.chats(inboxId, teamId, [{}, {}, {}, {}]);
+    await server.core.router.capacityChanged(teamId);
+    expect(await Promise.all(chats.map((id) => f.assigneeOf(id)))).toEqual([rui, sol, rui, sol]);
+    for (const device of [ruiPhone, ruiLaptop]) {
+      const got = await pushesTo(device, 2);
+      expect(got.map((p) => payloadOf(p).conversationId).sort()).toEqual([chats[0], chats[2]].sort());
+      expect(got.map((p) => payloadOf(p).title).sort()).toEqual(["Nova conversa para você: Burst 0", "Nova conversa para você: Burst 2"]);
+    }
+    await server.core.push.settled();
+    expect(await pushesTo(solPhone, 0)).toEqual([]);
+  });
+
   it("a mention rings the colleague's device in their language; with that choice off on their profile nothing is sent", async () => {
     const ana = await server.login("ana@demo.inbox");
     const anaId = ((await (await server.api("/api/me", { token: ana })).json()) as { user: { id: string } }).user.id;

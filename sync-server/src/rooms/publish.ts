@@ -27,6 +27,22 @@ export function publish(core: Publishes, conversation: Conversation, messages: M
   writeToConversation(core, conversation, conversation, messages);
 }
 
+/**
+ * Several committed conversation changes at once (a batch of routing offers): one op per team
+ * room rather than one per conversation, then each conversation's own room. `holderOnly`: the
+ * changes only moved who holds the chats (see RoomOp).
+ */
+export function publishAll(core: Publishes, list: readonly Conversation[], opts: { holderOnly?: boolean } = {}): void {
+  const byTeam = new Map<string, Conversation[]>();
+  for (const c of list) {
+    const team = byTeam.get(c.teamId);
+    if (team) team.push(c);
+    else byTeam.set(c.teamId, [c]);
+  }
+  for (const [teamId, conversations] of byTeam) core.live.apply(roomName({ kind: "team", id: teamId }), [{ kind: "team.conversations", conversations, ...(opts.holderOnly ? { holderOnly: true } : {}) }]);
+  for (const c of list) writeToConversation(core, c, c, []);
+}
+
 /** Message changes only (delivery status), leaving the conversation's state alone. */
 export function publishMessages(core: Publishes, ref: ConversationRef, messages: Message[]): void {
   writeToConversation(core, ref, null, messages);

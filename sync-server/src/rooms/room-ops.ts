@@ -10,8 +10,11 @@ import { addWorkLabels, eraseWorkDoc, writeCustomerTyping, removeTeamConversatio
  * `team.touch`, which exists to make a change).
  */
 export type RoomOp =
-  /** `team.<id>`: conversations as the list shows them (added or changed). */
-  | { kind: "team.conversations"; conversations: Conversation[] }
+  /**
+   * `team.<id>`: conversations as the list shows them (added or changed). `holderOnly`: only
+   * who holds them changed (routing's offers), nothing an SLA clock reads (sla/ skips them).
+   */
+  | { kind: "team.conversations"; conversations: Conversation[]; holderOnly?: boolean }
   /** `team.<id>`: a conversation leaves this team's list (moved to another team). */
   | { kind: "team.conversation.removed"; id: string }
   /**

@@ -1,21 +1,22 @@
 import { and, asc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
-import { newId, type Priority } from "@inbox/shared";
-import { routingSettingsOf, type RoutingMode, type RoutingSettings } from "@inbox/shared/domain/routing";
+import { newId } from "@inbox/shared";
+import { routingSettingsOf, type RoutingMode } from "@inbox/shared/domain/routing";
 import type { Reads, Writes } from "../db/record.ts";
-import { publish, type Publishes } from "../rooms/publish.ts";
+import { publish, publishAll, type Publishes } from "../rooms/publish.ts";
 import { contacts, conversations, inboxes, teamMembers, users } from "../db/schema.ts";
 import { toConversation, type ConversationRow, type InboxRow } from "../db/read-model.ts";
 import { DEFAULT_PRESENCE, Presence, type PresenceOptions } from "./presence.ts";
 import { routesAutomatically, ruleRouting } from "./routing-conditions.ts";
 import { RoutingScheduler } from "./routing-scheduler.ts";
-import { whyBackInQueue, whyOffered, type RerouteReason } from "./routing-why.ts";
+import { whyBackInQueue, type RerouteReason, type TakenBackFacts } from "./routing-why.ts";
+import { choose, hasRoom, type Agent, type AutoMode } from "./choose-agent.ts";
+import { commitOffers, type PlannedOffer } from "./offer-batch.ts";
+import { offerFacts, type Waiting } from "./offer-facts.ts";
 
 /** An inbox's routing mode from its settings; anything unknown is "manual" (today's behaviour). */
 export function routingModeOf(inbox: Pick<InboxRow, "settings">): RoutingMode {
   return routingSettingsOf(inbox.settings).mode;
 }
-
-type AutoMode = Exclude<RoutingMode, "manual">;
 
 /** The status a chat waits in (an agent's load counts their open and pending chats). */
 const WAITING_STATUS = "open";
@@ -26,21 +27,28 @@ const QUEUE_RANK = sql`case
   when ${conversations.priority} = 'high' then 2
   when ${conversations.priority} = 'normal' then 3
   else 4 end`;
-const QUEUE_PAGE = 50;
-const MAX_PASSES = 20;
+/** What deciding and taking back offers read of a waiting chat (a page's full rows cost more to map than to decide). */
+const WAITING_COLUMNS = {
+  id: conversations.id,
+  teamId: conversations.teamId,
+  status: conversations.status,
+  priority: conversations.priority,
+  assigneeId: conversations.assigneeId,
+  offeredTo: conversations.offeredTo,
+  offeredAt: conversations.offeredAt,
+  offerExpiresAt: conversations.offerExpiresAt,
+  reroutedFrom: conversations.reroutedFrom,
+};
 
-export interface Agent {
-  id: string;
-  name: string;
-  capacity: number;
-  load: number;
-}
+/** Chats decided and committed together (see capacityChanged); a pass makes at most MAX_PASSES pages. */
+const QUEUE_PAGE = 200;
+const MAX_PASSES = 10;
 
-/** A chat waiting to be offered, with what its place in the queue and the why depend on. */
-interface Waiting {
-  conversation: ConversationRow;
-  settings: RoutingSettings;
-  vip: boolean;
+/** An offer decided in memory: its agent, its rows-to-be and what the caller is told if it holds. */
+interface Planned {
+  agent: Agent;
+  offer: PlannedOffer;
+  decision: RoutingDecision;
 }
 
 /**
@@ -64,9 +72,9 @@ export interface RoutingDecision {
   why: string;
 }
 
-/** Told of each chat offered to an agent, after it committed (push/ rings the agent's devices). */
+/** Told of the chats offered to agents, after they committed (push/ rings the agents' devices); a page's offers come together. */
 export interface OfferListener {
-  offered(conversation: ConversationRow, agentId: string): void;
+  offered(offers: readonly { conversation: ConversationRow; agentId: string }[]): void;
 }
 
 /** What routing decisions need: the record, the rooms that show them, and who hears of offers. */
@@ -74,11 +82,11 @@ export type RoutingDeps = Writes & Publishes & { offers?: OfferListener };
 
 /**
  * Hands waiting chats to available agents. Decisions are serialised per team in this process
- * (core.locks), and made safe across processes by the record itself: the assignment is a
- * conditional UPDATE (still unassigned, still open, agent still available and under capacity),
- * and its event and the round-robin pointer are written in the same transaction under the same
- * condition, so a lost race writes nothing at all. Offers not picked up are taken back by the
- * scheduler, which also works only from the record.
+ * (core.locks), and made safe across processes by the record itself: each offer's event, its
+ * assignment and the round-robin pointer are written in one transaction under conditions tested
+ * there (the chat still waiting in the team, the agent still available with room; a page of
+ * offers at once, offer-batch.ts), so a lost race writes nothing for that chat. Offers not
+ * picked up are taken back by the scheduler, which also works only from the record.
  */
 export class Router {
   readonly scheduler: RoutingScheduler;
@@ -106,8 +114,13 @@ export class Router {
       const waiting = await this.waitingChat(conversationId);
       if (!waiting || waiting.conversation.assigneeId !== null || waiting.conversation.status !== WAITING_STATUS) return null;
       if (waiting.settings.mode === "manual") return null;
-      const agents = await this.teamAgents(waiting.conversation.teamId);
-      return this.offer(waiting, agents, await this.lastChosen(waiting.conversation.teamId));
+      const { teamId } = waiting.conversation;
+      const agents = await this.teamAgents(teamId);
+      const at = this.core.now();
+      const planned = this.plan(waiting, agents, await this.lastChosen(teamId), at);
+      if (!planned) return null;
+      const [decision] = await this.commit(teamId, [planned], at);
+      return decision ?? null;
     });
   }
 
@@ -115,6 +128,12 @@ export class Router {
    * Capacity may have freed up in a team (a chat resolved or handed back, an agent became
    * available, routing turned on): hand out its queue in order until the queue is empty or
    * nobody has room. Returns the decisions made.
+   *
+   * Decided a page at a time: the page's offers are chosen in memory, in queue order, each
+   * seeing the loads and round-robin turn the ones before it left, exactly as one by one; then
+   * the page commits in one transaction (offer-batch.ts), where any offer the record no longer
+   * allows is skipped. A skipped offer leaves the in-memory loads wrong, so the next page starts
+   * from the record again.
    */
   async capacityChanged(teamId: string): Promise<RoutingDecision[]> {
     return this.core.locks.run(lockKey(teamId), async () => {
@@ -124,17 +143,25 @@ export class Router {
         if (queue.length === 0) break;
         const agents = await this.teamAgents(teamId);
         let last = await this.lastChosen(teamId);
-        let progressed = false;
+        const at = this.core.now();
+        const plans: Planned[] = [];
+        let full = false;
         for (const waiting of queue) {
-          if (!agents.some(hasRoom)) return decisions;
-          const decision = await this.offer(waiting, agents, last);
-          if (decision) {
-            decisions.push(decision);
-            last = decision.assigneeId;
-            progressed = true;
+          if (!agents.some(hasRoom)) {
+            full = true;
+            break;
+          }
+          const planned = this.plan(waiting, agents, last, at);
+          if (planned) {
+            plans.push(planned);
+            last = planned.agent.id;
           }
         }
-        if (!progressed || queue.length < QUEUE_PAGE) break;
+        const made = await this.commit(teamId, plans, at);
+        decisions.push(...made);
+        if (made.length === 0) break;
+        if (made.length < plans.length) continue;
+        if (full || queue.length < QUEUE_PAGE) break;
       }
       return decisions;
     });
@@ -172,7 +199,7 @@ export class Router {
         const last = await this.lastChosen(c.teamId);
         const agent = choose(settings.mode, agents, last, from);
         if (agent) {
-          return this.assign(waiting, agent, settings.mode, last, agents, at, { extraGuard: offerStands, base, takenBack });
+          return this.offerTakenBack(waiting, agent, settings.mode, last, agents, at, { offerStands, base, takenBack });
         }
       }
       const why = whyBackInQueue(takenBack, settings.mode === "manual");
@@ -232,7 +259,7 @@ export class Router {
 
   private waitingSelect() {
     return this.core.db
-      .select({ conversation: conversations, settings: inboxes.settings, vip: contacts.vip, ruleRouting: sql<string | null>`${ruleRouting}` })
+      .select({ conversation: WAITING_COLUMNS, settings: inboxes.settings, vip: contacts.vip, ruleRouting: sql<string | null>`${ruleRouting}` })
       .from(conversations)
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
       .leftJoin(contacts, eq(contacts.id, conversations.contactId));
@@ -259,54 +286,51 @@ export class Router {
     return rows.map(toWaiting);
   }
 
-  /** Offers a waiting chat to the agent its inbox's mode picks; null if nobody has room or it was taken meanwhile. */
-  private async offer(waiting: Waiting, agents: Agent[], lastUserId: string | null): Promise<RoutingDecision | null> {
+  /**
+   * The offer a waiting chat gets from its inbox's mode, decided in memory (the chosen agent's
+   * load counts it at once, for the decisions after it); null if nobody has room.
+   */
+  private plan(waiting: Waiting, agents: Agent[], lastUserId: string | null, at: number): Planned | null {
     const { mode } = waiting.settings;
     if (mode === "manual") return null;
     const agent = choose(mode, agents, lastUserId, waiting.conversation.reroutedFrom);
     if (!agent) return null;
-    // A rule's "skip routing" committed since the chat was read keeps it out (rules-apply.ts).
-    const guard = sql`id = ${waiting.conversation.id} and assignee_id is null and status = ${WAITING_STATUS} and coalesce(${ruleRouting}, '') <> 'skip'`;
-    return this.assign(waiting, agent, mode, lastUserId, agents, this.core.now(), { extraGuard: guard, base: { from: null, reason: "routing" } });
+    const facts = offerFacts(waiting, agent, mode, lastUserId, agents, at, { from: null, reason: "routing" });
+    agent.load += 1;
+    return {
+      agent,
+      offer: { eventId: newId(), conversationId: waiting.conversation.id, agentId: agent.id, offerExpiresAt: facts.offerExpiresAt, data: JSON.stringify(facts.data) },
+      decision: { conversationId: waiting.conversation.id, assigneeId: agent.id, mode, load: facts.data.load, capacity: agent.capacity, why: facts.why },
+    };
+  }
+
+  /** Commits planned offers of one team together; rooms and the offer listener hear of those that held, after the commit. */
+  private async commit(teamId: string, plans: Planned[], at: number): Promise<RoutingDecision[]> {
+    const rows = await commitOffers(this.core, teamId, plans.map((p) => p.offer), at, (col) => this.presence.onlineSql(col));
+    const held = plans.filter((p) => rows.has(p.offer.conversationId));
+    publishAll(this.core, held.map((p) => toConversation(rows.get(p.offer.conversationId)!)), { holderOnly: true });
+    this.core.offers?.offered(held.map((p) => ({ conversation: rows.get(p.offer.conversationId)!, agentId: p.agent.id })));
+    return held.map((p) => p.decision);
   }
 
   /**
-   * Writes one offer exactly once: the event, the round-robin pointer and the assignment all
-   * test the same condition (the caller's, plus the agent still available with room) in one
-   * transaction. The event and pointer go first, so they see the state before the update.
+   * Offers a chat taken back from its agent to `agent`, exactly once: the event, the round-robin
+   * pointer and the assignment all test the same condition (the offer still stands, and the
+   * agent is still available with room) in one transaction. The event and pointer go first, so
+   * they see the state before the update.
    */
-  private async assign(
+  private async offerTakenBack(
     waiting: Waiting,
     agent: Agent,
     mode: AutoMode,
     lastUserId: string | null,
     agents: Agent[],
     at: number,
-    how: { extraGuard: SQL; base: Record<string, unknown>; takenBack?: Parameters<typeof whyOffered>[1] },
+    how: { offerStands: SQL; base: Record<string, unknown>; takenBack: TakenBackFacts },
   ): Promise<RoutingDecision | null> {
     const c = waiting.conversation;
-    const timeout = waiting.settings.pickupTimeoutSeconds;
-    const offerExpiresAt = timeout === null ? null : at + timeout * 1000;
-    const previousName = agents.find((a) => a.id === lastUserId)?.name ?? null;
-    const why = whyOffered(
-      { mode, agentName: agent.name, previousName, load: agent.load, capacity: agent.capacity, priority: c.priority as Priority, vip: waiting.vip },
-      how.takenBack,
-    );
-    // `previous` and `pickupTimeoutSeconds` are the facts behind `why`, so the PWA words it in the reader's language.
-    const data = {
-      ...how.base,
-      to: agent.id,
-      mode,
-      load: agent.load,
-      capacity: agent.capacity,
-      priority: c.priority,
-      vip: waiting.vip,
-      offerExpiresAt,
-      previous: mode === "round_robin" ? lastUserId : null,
-      ...(how.takenBack ? { pickupTimeoutSeconds: how.takenBack.timeoutSeconds } : {}),
-      why,
-    };
-    const guard = sql`${how.extraGuard} and ${agentHasRoom(agent.id, this.presence.onlineSql(sql`u.last_seen_at`))}`;
+    const { data, why, offerExpiresAt } = offerFacts(waiting, agent, mode, lastUserId, agents, at, how.base, how.takenBack);
+    const guard = sql`${how.offerStands} and ${agentHasRoom(agent.id, this.presence.onlineSql(sql`u.last_seen_at`))}`;
     const { db } = this.core;
     const results = await this.core.writer.write([
       eventFromGuard(this.core, guard, data, at),
@@ -316,20 +340,19 @@ export class Router {
         on conflict (team_id) do update set last_user_id = excluded.last_user_id, updated_at = excluded.updated_at`),
       db
         .update(conversations)
-        .set({ assigneeId: agent.id, offeredTo: agent.id, offeredAt: at, offerExpiresAt, ...(how.takenBack ? { reroutedFrom: c.assigneeId } : {}) })
+        .set({ assigneeId: agent.id, offeredTo: agent.id, offeredAt: at, offerExpiresAt, reroutedFrom: c.assigneeId })
         .where(guard)
         .returning(),
     ]);
     const updated = (results[2] as ConversationRow[])[0];
     if (!updated) return null;
-    agent.load += 1;
     publish(this.core, toConversation(updated));
-    this.core.offers?.offered(updated, agent.id);
+    this.core.offers?.offered([{ conversation: updated, agentId: agent.id }]);
     return { conversationId: c.id, assigneeId: agent.id, mode, load: data.load, capacity: agent.capacity, why };
   }
 }
 
-function toWaiting(r: { conversation: ConversationRow; settings: InboxRow["settings"]; vip: boolean | null; ruleRouting: string | null }): Waiting {
+function toWaiting(r: { conversation: Waiting["conversation"]; settings: InboxRow["settings"]; vip: boolean | null; ruleRouting: string | null }): Waiting {
   const settings = routingSettingsOf(r.settings);
   // A routing rule's choice (rules-apply.ts) stands in for the inbox's mode: "skip" leaves the chat in the queue.
   if (r.ruleRouting === "skip") settings.mode = "manual";
@@ -339,10 +362,6 @@ function toWaiting(r: { conversation: ConversationRow; settings: InboxRow["setti
 
 function lockKey(teamId: string): string {
   return `routing:${teamId}`;
-}
-
-function hasRoom(a: Agent): boolean {
-  return a.load < a.capacity;
 }
 
 /** A routing event, inserted only if `guard` holds over the conversation row (same transaction). */
@@ -357,23 +376,4 @@ function eventFromGuard(core: Reads, guard: SQL, data: Record<string, unknown>, 
 function agentHasRoom(agentId: string, online: SQL): SQL {
   return sql`exists (select 1 from users u where u.id = ${agentId} and u.availability = 'available' and ${online}
       and (select count(*) from conversations c2 where c2.assignee_id = ${agentId} and c2.status in ('open', 'pending')) < u.max_concurrent_chats)`;
-}
-
-/** Round robin order starting after the last chosen agent (agents are in a stable order). */
-function afterLast(agents: Agent[], lastUserId: string | null): Agent[] {
-  const i = lastUserId ? agents.findIndex((a) => a.id === lastUserId) : -1;
-  return [...agents.slice(i + 1), ...agents.slice(0, i + 1)];
-}
-
-/**
- * The agent a mode picks among those with room, skipping `exclude` (the agent an offer was
- * just taken back from). Least loaded breaks ties in round-robin order.
- */
-export function choose(mode: AutoMode, agents: Agent[], lastUserId: string | null, exclude: string | null = null): Agent | null {
-  const order = afterLast(agents, lastUserId).filter((a) => hasRoom(a) && a.id !== exclude);
-  if (order.length === 0) return null;
-  if (mode === "round_robin") return order[0]!;
-  let agent = order[0]!;
-  for (const a of order) if (a.load < agent.load) agent = a;
-  return agent;
 }

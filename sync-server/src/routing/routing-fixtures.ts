@@ -7,11 +7,14 @@ import { and, asc, eq } from "drizzle-orm";
 import { expect } from "vitest";
 import { newId } from "@inbox/shared";
 import type { RoutingMode } from "@inbox/shared/domain/routing";
-import { conversations, events, inboxes, messages, teamMembers, teams, users } from "../db/schema.ts";
+import { contacts, conversations, events, inboxes, messages, teamMembers, teams, users } from "../db/schema.ts";
 import { waitFor, type TestServer } from "../testing/test-server.ts";
 
 /** `online: false`: never connected (routing treats them as offline); by default just seen. */
 export type AgentSpec = { name: string; capacity?: number; availability?: "available" | "busy" | "away"; online?: boolean };
+
+/** A chat put straight into the record (no routing is asked for it): its queue place and holder. */
+export type ChatSpec = { priority?: "urgent" | "high" | "normal" | "low"; vip?: boolean; assigneeId?: string; status?: "open" | "pending" | "resolved" };
 
 export class RoutingFixtures {
   private visitors = 0;
@@ -79,6 +82,38 @@ export class RoutingFixtures {
     const { message } = (await sent.json()) as { message: { id: string } };
     const row = await this.db.query.messages.findFirst({ where: eq(messages.id, message.id) });
     return row!.conversationId;
+  }
+
+  /**
+   * Chats written straight into the record, one millisecond apart in this order (a burst that
+   * arrived while nobody had room); routing is left to the caller. Returns their ids.
+   */
+  async chats(inboxId: string, teamId: string, specs: ChatSpec[]): Promise<string[]> {
+    const at = Date.now() - specs.length;
+    const ids = specs.map(() => newId());
+    const contactIds = specs.map(() => newId());
+    for (let i = 0; i < specs.length; i += 100) {
+      const part = specs.slice(i, i + 100);
+      await this.db.insert(contacts).values(part.map((s, k) => ({ id: contactIds[i + k]!, workspaceId: this.workspaceId, name: `Burst ${i + k}`, vip: s.vip ?? false, createdAt: at })));
+      await this.db.insert(conversations).values(
+        part.map((s, k) => ({
+          id: ids[i + k]!,
+          workspaceId: this.workspaceId,
+          inboxId,
+          channel: "webchat",
+          contactId: contactIds[i + k]!,
+          contactName: `Burst ${i + k}`,
+          teamId,
+          status: s.status ?? "open",
+          priority: s.priority ?? "normal",
+          assigneeId: s.assigneeId ?? null,
+          labels: [],
+          lastActivityAt: at + i + k,
+          createdAt: at + i + k,
+        })),
+      );
+    }
+    return ids;
   }
 
   async conversation(id: string) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { offeredTo, routingSettingsOf } from "@inbox/shared/domain/routing";
-import { choose, type Agent } from "./router.ts";
+import { choose, type Agent } from "./choose-agent.ts";
 import { formatSeconds, whyBackInQueue, whyOffered } from "./routing-why.ts";
 
 const agent = (id: string, load: number, capacity = 3): Agent => ({ id, name: `Agent ${id}`, load, capacity });

@@ -41,7 +41,8 @@ export class SlaKeeper {
     return {
       apply: (room, ops) => {
         live.apply(room, ops);
-        for (const op of ops) if (op.kind === "team.conversations") for (const c of op.conversations) this.queue(c.id);
+        // Who holds a chat is no input of its clock: a burst of routing offers costs no refreshes.
+        for (const op of ops) if (op.kind === "team.conversations" && !op.holderOnly) for (const c of op.conversations) this.queue(c.id);
       },
     };
   }
