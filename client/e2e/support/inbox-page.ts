@@ -87,3 +87,12 @@ export async function waitForDeviceCopy(page: Page, key: string): Promise<void> 
   }, kvKey);
   await expect.poll(() => stored(key), { timeout: 15_000 }).toBe(true);
 }
+
+/**
+ * Waits until the page's service worker is active: only then does a reload with the network off
+ * get the app shell from it (the worker installs in the background after the first load, and the
+ * app can be online and synced before it has finished precaching).
+ */
+export async function serviceWorkerActive(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+}
