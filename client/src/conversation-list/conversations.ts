@@ -33,7 +33,7 @@ import { createCoalescer } from "../local/coalesce.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import { reuseUnchanged } from "../local/reuse.ts";
 import { stripConversation, type ConversationRow } from "../local/rows.ts";
-import { searchLocal, type SearchResult } from "../local/search.ts";
+import type { SearchResult } from "../local/search.ts";
 import { countTabs, dropConversationsNotIn, listPage, putConversations, putInbox } from "../local/store.ts";
 import { summarizeConnection, type ConnectionSummary } from "../sync/connection.ts";
 import { listRoomNames } from "../sync/list-room-names.ts";
@@ -359,7 +359,8 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       setSearching(true);
       let current = true;
       const timer = setTimeout(() => {
-        searchLocal(db, q).then(
+        // The search code is a chunk of its own, fetched with the first query.
+        import("../local/search.ts").then((m) => m.searchLocal(db, q)).then(
           (r) => {
             if (!current) return;
             setResults(r);

@@ -12,7 +12,7 @@ import { ConversationMeta } from "./ConversationMeta.tsx";
 import { AttachmentList } from "./AttachmentList.tsx";
 import { MergeContact } from "./MergeContact.tsx";
 import { ContactDataRights } from "./ContactDataRights.tsx";
-import { t } from "./messages.ts";
+import { t } from "./panel-messages.ts";
 import { EarlierConversations } from "./EarlierConversations.tsx";
 import { ConversationInsights, Suggestions } from "../insights/index.ts";
 

@@ -7,7 +7,7 @@ import { createEffect, Show } from "solid-js";
 import { Dynamic } from "solid-js/web";
 import { useAppState } from "../app/index.ts";
 import { onDemand } from "../ui/on-demand.ts";
-import { t } from "./messages.ts";
+import { t } from "./panel-messages.ts";
 
 const details = onDemand(() => import("./CustomerDetails.tsx"));
 

@@ -22,7 +22,6 @@ import type { ConversationRow } from "../local/rows.ts";
 import { liveLayer } from "../sync/live.ts";
 import { notificationsApi } from "./notifications-api.ts";
 import { openChatsFromPushes } from "./push-open.ts";
-import { forgetDevicePush } from "../pwa/device-push.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
 
@@ -184,7 +183,11 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
   // A push notification's click (the app closed or in the background) opens its chat.
   openChatsFromPushes(userId, openConversation);
   // Whoever signs out of this device stops getting its pushes.
-  const stopForgetting = session.beforeSignOut(() => forgetDevicePush().catch((err: unknown) => console.warn("Could not turn off pushes to this device", err)));
+  const stopForgetting = session.beforeSignOut(() =>
+    import("../pwa/device-push.ts")
+      .then((m) => m.forgetDevicePush())
+      .catch((err: unknown) => console.warn("Could not turn off pushes to this device", err)),
+  );
   onCleanup(stopForgetting);
 
   function alert(a: { tag: string; title: string; body: string; conversationId: string }) {
