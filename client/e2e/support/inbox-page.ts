@@ -89,10 +89,12 @@ export async function waitForDeviceCopy(page: Page, key: string): Promise<void> 
 }
 
 /**
- * Waits until the page's service worker is active: only then does a reload with the network off
- * get the app shell from it (the worker installs in the background after the first load, and the
- * app can be online and synced before it has finished precaching).
+ * Waits until the page's service worker is active and controls the page: only then do a reload
+ * with the network off and the parts the app loads on use come from its precache (the worker
+ * installs in the background after the first load, and the app can be online and synced before
+ * it has finished precaching).
  */
 export async function serviceWorkerActive(page: Page): Promise<void> {
   await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }

@@ -10,11 +10,17 @@ import { onDemand } from "../ui/on-demand.ts";
 import type { PickState } from "./create-picks.ts";
 
 const bar = onDemand(() => import("./BulkBar.tsx"));
+const loadBar = () => bar.load().catch((err: unknown) => console.warn("Could not load the bulk actions", err));
+
+/** Fetches the bar ahead of the first pick. */
+export function preloadBulkBar(): void {
+  void loadBar();
+}
 
 export function BulkBar(props: { picks: PickState; targets: () => BulkTarget[]; pickAll?: boolean }) {
   const wanted = () => props.pickAll !== false || props.picks.count() > 0;
   createEffect(() => {
-    if (wanted()) bar.load().catch((err: unknown) => console.warn("Could not load the bulk actions", err));
+    if (wanted()) void loadBar();
   });
   return (
     <Show when={bar.ready()}>

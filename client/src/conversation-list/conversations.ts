@@ -41,9 +41,19 @@ import { startLive, whenLive } from "../sync/live.ts";
 import type { RoomStatus } from "../sync/connection.ts";
 import type { TeamRoom } from "../sync/team-rooms.ts";
 import { whenIdle } from "../ui/on-demand.ts";
+import { preloadBulkBar } from "../bulk/index.ts";
 import { createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
+
+/** The search code is a chunk of its own, fetched with the first query or by `preloadListParts`. */
+const loadSearch = () => import("../local/search.ts");
+
+/** Fetches the parts the list loads on use (search, the bulk bar) ahead of their first use. */
+export function preloadListParts(): void {
+  loadSearch().catch((err: unknown) => console.warn("Could not load search", err));
+  preloadBulkBar();
+}
 
 /** Rows rendered at first, and added each time the agent scrolls near the end. */
 export const LIST_PAGE = 200;
@@ -359,8 +369,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       setSearching(true);
       let current = true;
       const timer = setTimeout(() => {
-        // The search code is a chunk of its own, fetched with the first query.
-        import("../local/search.ts").then((m) => m.searchLocal(db, q)).then(
+        loadSearch().then((m) => m.searchLocal(db, q)).then(
           (r) => {
             if (!current) return;
             setResults(r);

@@ -11,13 +11,14 @@ import { ChannelAlerts } from "../ChannelAlerts.tsx";
 import { ChatWindow, preloadOpenChat } from "../../conversation/index.ts";
 import { Notices } from "../Notices.tsx";
 import { BulkResults } from "../../bulk/index.ts";
-import { ConversationList } from "../../conversation-list/index.ts";
+import { ConversationList, preloadListParts } from "../../conversation-list/index.ts";
 import { CustomerInfo, preloadCustomerDetails } from "../../customer/index.ts";
 
 export function InboxScreen() {
   const { selection, conversations } = useAppState();
-  // The open chat and the customer panel are chunks of their own: fetched once the list has
-  // shown its first rows, when the page is idle, so the first click finds them there.
+  // The open chat, the customer panel, search and the bulk bar are chunks of their own: fetched
+  // once the list has shown its first rows, when the page is idle, so the first use finds them
+  // there (offline too, before the service worker has taken charge of this first page).
   let cancelPreload: (() => void) | undefined;
   onCleanup(() => cancelPreload?.());
   createEffect(() => {
@@ -25,6 +26,7 @@ export function InboxScreen() {
     cancelPreload = whenIdle(() => {
       preloadOpenChat();
       preloadCustomerDetails();
+      preloadListParts();
     });
   });
   // Only matters on medium screens, where the customer panel slides over the chat.
