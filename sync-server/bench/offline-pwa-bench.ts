@@ -407,10 +407,12 @@ async function measure(quick: boolean, report: Report): Promise<void> {
     );
     const js = firstLoadJs(CLIENT_DIST, fullScripts);
     const kb = (bytes: number) => `${fmt(bytes / 1000, 1)} KB`;
+    const allLabel = `every script of the build (${js.allFiles} files):`;
+    const firstLabel = `fetched before the first row (${js.files.length} files):`;
+    const jsWidth = Math.max(allLabel.length, firstLabel.length) + 1;
     report[4].push(
-      `     every script of the build (${js.allFiles} files):${" ".repeat(Math.max(1, 24 - String(js.allFiles).length))}${kb(js.allGzip).padStart(9)}  (baseline)`,
-      `     fetched before the first row (${js.files.length} files):${" ".repeat(Math.max(1, 18 - String(js.files.length).length))}${kb(js.gzip).padStart(9)}  ` +
-        `ratio ${fmt(js.gzip / js.allGzip, 2)}x of all  (target <= 100.0 KB)`,
+      `     ${allLabel.padEnd(jsWidth)} ${kb(js.allGzip).padStart(9)}  (baseline)`,
+      `     ${firstLabel.padEnd(jsWidth)} ${kb(js.gzip).padStart(9)}  ratio ${fmt(js.gzip / js.allGzip, 2)}x of all  (target <= 100.0 KB)`,
       `       ${js.files.map((f) => `${f.path.replace(/^\/assets\//, "")} ${kb(f.gzip)}`).join(", ")}`,
     );
     if (synced.messages < raw.messages) {
