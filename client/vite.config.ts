@@ -49,6 +49,10 @@ export default defineConfig({
         navigateFallbackDenylist: SERVER_PATHS,
         globPatterns: ["**/*.{js,css,html,svg,png,webmanifest}"],
         cleanupOutdatedCaches: true,
+        // The worker takes charge of the page that installed it, not only of the next one: the
+        // inbox loads its open chat, customer panel, live layer and other parts on use (issue
+        // 17), so in the very first session they too must come from the precache once offline.
+        clientsClaim: true,
         // Web Push (issue 16): the push and notification-click handlers, a plain script in public/.
         importScripts: ["/push-sw.js"],
       },

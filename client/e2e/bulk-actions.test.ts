@@ -4,7 +4,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { conversations, events, users } from "../../sync-server/src/db/schema.ts";
 import { waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
-import { waitForBadge } from "./support/inbox-page.ts";
+import { serviceWorkerActive, waitForBadge } from "./support/inbox-page.ts";
 
 // Bulk actions in a real browser: a supervisor picks several chats in the list (click, then
 // shift-click a range) and gives them to an agent, who sees them as hers; an agent sets the
@@ -134,6 +134,7 @@ describe("bulk actions, in a real browser", () => {
     for (const name of names) await row(sam, name).waitFor();
     await waitForBadge(sam, /^Connection: Online$/);
 
+    await serviceWorkerActive(sam);
     await context.setOffline(true);
     await waitForBadge(sam, /Offline/);
     for (const name of names) await row(sam, name).getByRole("checkbox").check();

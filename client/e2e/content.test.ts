@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useInbox } from "./support/use-inbox.ts";
-import { openConversation, timeline, waitForDeviceCopy } from "./support/inbox-page.ts";
+import { openConversation, serviceWorkerActive, timeline, waitForDeviceCopy } from "./support/inbox-page.ts";
 
 // What agents reuse and how colleagues reach each other: a canned response typed as
 // /shortcut with the contact's name filled in, and an @mention in a note that reaches the
@@ -64,6 +64,7 @@ describe("canned responses and mentions in a real browser", () => {
     // Signing in stored the workspace's content on the device; wait until it is there.
     await waitForDeviceCopy(ana, "content:articles");
 
+    await serviceWorkerActive(ana);
     await context.setOffline(true);
     await ana.reload();
     await openConversation(ana, "João Pereira");

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { conversations } from "../../sync-server/src/db/schema.ts";
 import { DEMO_PASSWORD } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
-import { openConversation, timeline, waitForBadge } from "./support/inbox-page.ts";
+import { openConversation, serviceWorkerActive, timeline, waitForBadge } from "./support/inbox-page.ts";
 
 // Local insights (issue 15) in a real browser: a customer reports a card fraud in Portuguese;
 // the message shows its language, that it is negative (the words that decided it on hover) and
@@ -57,6 +57,7 @@ describe("insights on messages and in the customer panel", () => {
     await panel.getByRole("list", { name: "Why it is urgent" }).getByText(/Possible fraud/).waitFor();
 
     // Offline, after a reload, from the device's copy: judged on the device, so still shown.
+    await serviceWorkerActive(ana);
     await context.setOffline(true);
     await ana.reload();
     await waitForBadge(ana, /Offline/);

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { listKit } from "../bench/list-kit-page.ts";
 import { conversations, inboxes, users } from "../../sync-server/src/db/schema.ts";
 import { useInbox } from "./support/use-inbox.ts";
-import { waitForBadge } from "./support/inbox-page.ts";
+import { serviceWorkerActive, waitForBadge } from "./support/inbox-page.ts";
 
 // The conversation list an agent works in: filters, saved views (kept on the server and on the
 // device), keyboard navigation and live reordering, in chromium against a real server.
@@ -87,6 +87,7 @@ describe("conversation list", () => {
     // The view lives on this device too: offline, after a reload, it is listed and applies.
     await chips.getByRole("button", { name: "Clear filters" }).click();
     await waitForBadge(page, /^Connection: Online$/);
+    await serviceWorkerActive(page);
     await context.setOffline(true);
     await page.reload();
     await list(page).getByText("Maria Oliveira").waitFor();

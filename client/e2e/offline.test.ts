@@ -3,7 +3,7 @@ import { createServer } from "node:net";
 import { startChild, type Child } from "../../sync-server/src/testing/child-process.ts";
 import { DEMO_PASSWORD, waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
-import { addLabel, addNote, databaseNames, openConversation, reply, signIn, timeline, waitForBadge } from "./support/inbox-page.ts";
+import { addLabel, addNote, databaseNames, openConversation, reply, serviceWorkerActive, signIn, timeline, waitForBadge } from "./support/inbox-page.ts";
 
 // Offline-first in a real browser: chromium's own offline switch (context.setOffline) cuts the
 // network; the service worker, IndexedDB and the outbox have to carry the agent through.
@@ -34,6 +34,7 @@ describe("offline-first PWA", () => {
     await timeline(page).getByText("Vocês entregam em Campinas?").waitFor();
     await waitForBadge(page, /^Connection: Online$/);
 
+    await serviceWorkerActive(page);
     await context.setOffline(true);
     await page.reload();
     const list = page.getByRole("navigation", { name: "Conversations" });
@@ -95,6 +96,7 @@ describe("offline-first PWA", () => {
     const page = await app.signIn("ana@demo.inbox", context);
     await openConversation(page, "Tab Tina");
     await waitForBadge(page, /^Connection: Online$/);
+    await serviceWorkerActive(page);
     await context.setOffline(true);
     await reply(page, "Written before closing the tab");
     await reply(page, "And a second one");
@@ -189,6 +191,7 @@ describe("offline-first PWA", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     const list = page.getByRole("navigation", { name: "Conversations" });
     await list.getByText("Lucas Martin").waitFor();
+    await serviceWorkerActive(page);
     await context.setOffline(true);
     await page.reload();
     await list.getByText("Lucas Martin").waitFor();

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { DateTime } from "luxon";
 import { conversations, users } from "../../sync-server/src/db/schema.ts";
 import { useInbox } from "./support/use-inbox.ts";
-import { waitForDeviceCopy } from "./support/inbox-page.ts";
+import { serviceWorkerActive, waitForDeviceCopy } from "./support/inbox-page.ts";
 
 // The Reports screen in a real browser: an admin sees figures that include what the test did
 // (a customer writes on the web chat, an agent answers), changes the period, drills down into
@@ -137,6 +137,7 @@ describe("Reports, in a real browser", () => {
     await reports.locator('[data-figure="conversations.total"]').waitFor();
     await waitForDeviceCopy(sam, "reports:last");
 
+    await serviceWorkerActive(sam);
     await context.setOffline(true);
     await sam.reload();
     const cached = sam.getByRole("main", { name: "Reports" });

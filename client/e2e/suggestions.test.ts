@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { conversations } from "../../sync-server/src/db/schema.ts";
 import { DEMO_PASSWORD } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
-import { openConversation, timeline, waitForBadge, waitForDeviceCopy } from "./support/inbox-page.ts";
+import { openConversation, serviceWorkerActive, timeline, waitForBadge, waitForDeviceCopy } from "./support/inbox-page.ts";
 
 // AI assistance that works offline (issue 15), in the customer panel: a customer writes about a
 // problem an earlier, resolved chat was about (Chen Wei's password reset, seeded), and the panel
@@ -61,6 +61,7 @@ describe("suggestions in the customer panel", () => {
     // Offline: the last answer kept on the device, and the replies ranked from the device's copy.
     await waitForDeviceCopy(ana, `insights:similar:${pedro!.id}`);
     await waitForDeviceCopy(ana, "content:canned");
+    await serviceWorkerActive(ana);
     await context.setOffline(true);
     await ana.reload();
     await waitForBadge(ana, /Offline/);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { useInbox } from "./support/use-inbox.ts";
-import { waitForDeviceCopy } from "./support/inbox-page.ts";
+import { serviceWorkerActive, waitForDeviceCopy } from "./support/inbox-page.ts";
 
 // The supervisor's live board in a real browser: it moves when a customer writes (no reload),
 // shows a supervisor only the teams they lead, has a wall display that rotates teams in large
@@ -75,6 +75,7 @@ describe("Supervision board, in a real browser", () => {
     const key = `board:${app.server.seed!.teamIds.support!}`;
     await waitForDeviceCopy(sam, key);
 
+    await serviceWorkerActive(sam);
     await context.setOffline(true);
     await sam.reload();
     const cached = sam.getByRole("region", { name: "Support" });

@@ -14,6 +14,7 @@ import { PULL_PAGE_SIZE } from "../../client/src/sync/pull.ts";
 import { conversations, messages, processedCommands, workspaces } from "../src/db/schema.ts";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "../src/testing/test-server.ts";
 import { fillInbox } from "./big-workspace.ts";
+import { firstLoadJs } from "./first-load-js.ts";
 import { fmt } from "./stats.ts";
 
 /**
@@ -26,7 +27,9 @@ import { fmt } from "./stats.ts";
  *   2. ana's first sync after sign-in vs fetching every pull page and bulkPut-ing the same rows
  *      into a scratch database with the app's stores (page-kit.ts rawDownload);
  *   3. reconnect with 500 actions queued offline through the app's own enqueue vs the same kind
- *      of 500 commands, on other conversations, POSTed straight to /api/commands.
+ *      of 500 commands, on other conversations, POSTed straight to /api/commands;
+ *   4. (issue 17) the JavaScript fetched before ana's first row on an offline start, gzipped,
+ *      vs every script of the build.
  * Times come from the page's clocks (performance.now from navigation start, Date.now for
  * moments compared with the server's), recorded by an init script, not from polling.
  *
@@ -174,7 +177,7 @@ async function swControls(page: Page): Promise<void> {
 }
 
 /** Reloads offline and returns the page clock (ms since navigation start) at the first rendered row. */
-async function offlineStart(page: Page, who: string): Promise<{ ms: number; rows: number }> {
+async function offlineStart(page: Page, who: string): Promise<{ ms: number; rows: number; scripts: string[] }> {
   await page.reload();
   await page
     .waitForFunction(() => (window as unknown as { __bench: BenchState }).__bench.firstRowAt !== null, undefined, { timeout: 20_000 })
@@ -183,7 +186,17 @@ async function offlineStart(page: Page, who: string): Promise<{ ms: number; rows
     });
   const [state, online] = await Promise.all([benchState(page), page.evaluate(() => navigator.onLine)]);
   if (online) throw new Error("the page thinks it is online during an offline start");
-  return { ms: state.firstRowAt!, rows: state.firstRowCount };
+  // Every script the document asked for before its first row (module scripts, modulepreloads
+  // and dynamic imports alike; the service worker's answers are in the page's resource timing).
+  const scripts = await page.evaluate(
+    (before) =>
+      performance
+        .getEntriesByType("resource")
+        .filter((e) => e.startTime <= before && new URL(e.name).pathname.endsWith(".js"))
+        .map((e) => e.name),
+    state.firstRowAt!,
+  );
+  return { ms: state.firstRowAt!, rows: state.firstRowCount, scripts };
 }
 
 /** The requests to `path` that started within [from, to]: how many, and their summed durations. */
@@ -254,15 +267,16 @@ async function processed(server: TestServer, commands: Command[]): Promise<{ cou
 export async function offlinePwaSection(opts: { quick: boolean }): Promise<void> {
   console.log("\n## (c) Offline PWA (issue 3)");
   // Filled in as each part is measured, printed in order at the end (also after a failure).
-  const report: Record<"setup" | 1 | 2 | 3, string[]> = { setup: [], 1: [], 2: [], 3: [] };
+  const report: Report = { setup: [], 1: [], 2: [], 3: [], 4: [] };
   const print = (failure?: unknown) => {
     for (const line of report.setup) console.log(line);
     const titles = {
       1: "1. offline start → first conversation row (reload with the network off; page clock from navigation start)",
       2: '2. first full sync: sign-in click → last pull page stored and badge "Connection: Online"',
       3: `3. reconnect with ${ACTIONS} actions queued offline (${ACTIONS / 2} replies + ${ACTIONS / 2} status changes) → all on the server, none waiting`,
+      4: "4. first-load JavaScript: scripts fetched before the first conversation row of an offline start (ana), gzip",
     };
-    for (const n of [1, 2, 3] as const) {
+    for (const n of [1, 2, 3, 4] as const) {
       console.log(`  ${titles[n]}`);
       for (const line of report[n].length ? report[n] : ["     not measured (see the failure below)"]) console.log(line);
     }
@@ -277,7 +291,9 @@ export async function offlinePwaSection(opts: { quick: boolean }): Promise<void>
   }
 }
 
-async function measure(quick: boolean, report: Record<"setup" | 1 | 2 | 3, string[]>): Promise<void> {
+type Report = Record<"setup" | 1 | 2 | 3 | 4, string[]>;
+
+async function measure(quick: boolean, report: Report): Promise<void> {
   const conversationCount = quick ? 1_000 : 10_000;
   const perConversation = 10;
   const syncTimeoutMs = quick ? 60_000 : 240_000;
@@ -369,6 +385,7 @@ async function measure(quick: boolean, report: Record<"setup" | 1 | 2 | 3, strin
     const empty: number[] = [];
     let fullRows = 0;
     let emptyRows = 0;
+    let fullScripts: string[] = [];
     for (let round = 0; round <= START_ROUNDS; round++) {
       const e = await offlineStart(bruno, "bruno, near-empty cache");
       const f = await offlineStart(ana, "ana, full cache");
@@ -377,6 +394,7 @@ async function measure(quick: boolean, report: Record<"setup" | 1 | 2 | 3, strin
       full.push(f.ms);
       emptyRows = e.rows;
       fullRows = f.rows;
+      fullScripts = f.scripts;
     }
     const [fullMs, emptyMs] = [median(full), median(empty)];
     const samples = (xs: number[]) => `median of ${xs.length}: ${xs.map((x) => fmt(x, 0)).join(", ")}`;
@@ -386,6 +404,16 @@ async function measure(quick: boolean, report: Record<"setup" | 1 | 2 | 3, strin
     report[1].push(
       `     ${(emptyLabel + ":").padEnd(width)} ${ms(emptyMs).padStart(8)}  (baseline; ${samples(empty)})`,
       `     ${(cached + ":").padEnd(width)} ${ms(fullMs).padStart(8)}  ratio ${fmt(fullMs / emptyMs, 2)}x of near-empty  (target < 1,000 ms; ${samples(full)}; ${fullRows} rows shown)`,
+    );
+    const js = firstLoadJs(CLIENT_DIST, fullScripts);
+    const kb = (bytes: number) => `${fmt(bytes / 1000, 1)} KB`;
+    const allLabel = `every script of the build (${js.allFiles} files):`;
+    const firstLabel = `fetched before the first row (${js.files.length} files):`;
+    const jsWidth = Math.max(allLabel.length, firstLabel.length) + 1;
+    report[4].push(
+      `     ${allLabel.padEnd(jsWidth)} ${kb(js.allGzip).padStart(9)}  (baseline)`,
+      `     ${firstLabel.padEnd(jsWidth)} ${kb(js.gzip).padStart(9)}  ratio ${fmt(js.gzip / js.allGzip, 2)}x of all  (target <= 100.0 KB)`,
+      `       ${js.files.map((f) => `${f.path.replace(/^\/assets\//, "")} ${kb(f.gzip)}`).join(", ")}`,
     );
     if (synced.messages < raw.messages) {
       report[1].push(

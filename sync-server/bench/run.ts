@@ -28,6 +28,7 @@ if (ONLY) {
     insights: async () => (await import("./insights-bench.ts")).insightsSection({ quick: QUICK }),
     workers: async () => (await import("./workers-bench.ts")).workersSection({ quick: QUICK }),
     routing: async () => (await import("./routing-bench.ts")).routingSection({ quick: QUICK }),
+    "offline-pwa": async () => (await import("./offline-pwa-bench.ts")).offlinePwaSection({ quick: QUICK }),
   };
   if (!sections[ONLY]) throw new Error(`--only takes one of ${Object.keys(sections).join(", ")}`);
   await sections[ONLY]();

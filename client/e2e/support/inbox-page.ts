@@ -9,19 +9,9 @@ export async function signIn(context: BrowserContext, baseUrl: string, email: st
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("navigation", { name: "Conversations" }).waitFor();
-  await offlineReady(page);
+  // Tests take the network away: before the worker has precached, an offline reload fails in the browser.
+  await serviceWorkerActive(page);
   return page;
-}
-
-/**
- * Waits until the service worker is active, i.e. has precached the app shell: before that, a
- * reload with the network off fails in the browser, not in the app (on a busy machine the
- * precache can take longer than signing in).
- */
-export async function offlineReady(page: Page): Promise<void> {
-  await page.evaluate(async () => {
-    if ("serviceWorker" in navigator) await navigator.serviceWorker.ready;
-  });
 }
 
 export function badge(page: Page) {
@@ -98,4 +88,15 @@ export async function waitForDeviceCopy(page: Page, key: string): Promise<void> 
     return !!value;
   }, kvKey);
   await expect.poll(() => stored(key), { timeout: 15_000 }).toBe(true);
+}
+
+/**
+ * Waits until the page's service worker is active and controls the page: only then do a reload
+ * with the network off and the parts the app loads on use come from its precache (the worker
+ * installs in the background after the first load, and the app can be online and synced before
+ * it has finished precaching).
+ */
+export async function serviceWorkerActive(page: Page): Promise<void> {
+  await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
 }

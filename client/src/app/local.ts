@@ -20,7 +20,8 @@ import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
 import { prepareKeptUploads } from "../sync/kept-uploads.ts";
 import { classifyFailure, outcomeEffects, refusalResult } from "../sync/outcomes.ts";
 import { createPullScheduler, pullAll, PULL_PAGE_SIZE } from "../sync/pull.ts";
-import { createWorkDocs, type WorkDocs } from "../sync/work-docs.ts";
+import { liveLayer, loadLive, type LiveLayer } from "../sync/live.ts";
+import type { WorkDocs } from "../sync/work-docs.ts";
 import { bulkIdOf, recordBulkResult } from "../sync/bulk-ledger.ts";
 import { queuedByConversation, waitingCount } from "../sync/pending.ts";
 import type { SessionSlice } from "./session.ts";
@@ -70,7 +71,7 @@ export interface LocalSlice {
 interface Engine {
   userId: string;
   db: LocalDb;
-  workDocs: WorkDocs;
+  workDocs: Accessor<WorkDocs | null>;
   outbox: Accessor<OutboxRow[]>;
   replayState: Accessor<ReplayerState>;
   pulling: Accessor<boolean>;
@@ -110,9 +111,29 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
 
   function startEngine(uid: string): Engine {
     const db = openLocalDb(uid);
-    const workDocs = createWorkDocs(uid, {
-      onOpen: (conversationId) => void db.workDocs.put({ conversationId, usedAt: Date.now() }).catch(() => {}),
+    let stopped = false;
+    // The work documents are Yjs: they come with the live layer (sync/live.ts), which the list
+    // asks for once its first rows are read. Whoever needs them sooner waits for it.
+    const [workDocs, setWorkDocs] = createSignal<WorkDocs | null>(null);
+    const openWorkDocs = (live: LiveLayer): WorkDocs => {
+      let docs = untrack(workDocs);
+      if (!docs) {
+        docs = live.createWorkDocs(uid, {
+          onOpen: (conversationId) => void db.workDocs.put({ conversationId, usedAt: Date.now() }).catch(() => {}),
+        });
+        setWorkDocs(docs);
+      }
+      return docs;
+    };
+    createEffect(() => {
+      const live = liveLayer();
+      if (live && !stopped) openWorkDocs(live);
     });
+    const needWorkDocs = async (): Promise<WorkDocs> => {
+      const live = await loadLive();
+      if (stopped) throw new Error("Signed out");
+      return openWorkDocs(live);
+    };
     const outbox = createLiveQuery(
       () => db,
       (d) => d.outbox.orderBy("seq").toArray(),
@@ -138,7 +159,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
           return;
         }
         const effects = outcomeEffects(outcome);
-        if (effects.draft) await workDocs.appendDraft(effects.draft.conversationId, effects.draft.text);
+        if (effects.draft) await (await needWorkDocs()).appendDraft(effects.draft.conversationId, effects.draft.text);
         if (effects.notice) notify(effects.notice, effects.action);
         // The optimistic state of a refused change is wrong: catch up with the server's.
         if (!outcome.result.ok) pull.request();
@@ -148,7 +169,6 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       onState: setReplayState,
     });
 
-    let stopped = false;
     const pull = createPullScheduler({
       async run() {
         const store = pullStore(db);
@@ -192,7 +212,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
     const dropWorkDocs = async (conversations: ReadonlySet<string>, erasedContacts: ReadonlySet<string>) => {
       const ids = new Set(conversations);
       for (const contactId of erasedContacts) for (const c of await contactConversations(db, contactId)) ids.add(c.id);
-      const open = new Set(workDocs.openIds());
+      const open = new Set(untrack(workDocs)?.openIds() ?? []);
       const closed = [...ids].filter((id) => !open.has(id));
       if (closed.length === 0) return;
       await db.workDocs.bulkDelete(closed).catch(() => {});
@@ -200,7 +220,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
     };
 
     const evict = async () => {
-      const keep = new Set<string>([...protectedIds, ...workDocs.openIds()]);
+      const keep = new Set<string>([...protectedIds, ...(untrack(workDocs)?.openIds() ?? [])]);
       for (const row of untrack(outbox)) keep.add(row.conversationId);
       const evicted = await evictIfNeeded(db, keep);
       if (evicted.length > 0) await deleteWorkDocs(uid, evicted);
@@ -239,7 +259,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       window.removeEventListener("online", onOnline);
       replayer.dispose();
       pull.dispose();
-      workDocs.destroy();
+      untrack(workDocs)?.destroy();
       db.close();
     });
 
@@ -295,7 +315,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
 
   return {
     db: () => engine()?.db ?? null,
-    workDocs: () => engine()?.workDocs ?? null,
+    workDocs: () => engine()?.workDocs() ?? null,
     outbox,
     queued,
     waiting: createMemo(() => waitingCount(outbox())),

@@ -1,7 +1,7 @@
 /** A row's checkbox and the "select all shown" box of a list or queue. */
 import { createEffect } from "solid-js";
 import type { PickState } from "./create-picks.ts";
-import { t } from "./messages.ts";
+import { t } from "./pick-messages.ts";
 
 export function PickBox(props: { picks: PickState; id: string; name: string; tabIndex?: number }) {
   return (

@@ -1,10 +1,8 @@
-/** Strings of bulk actions: picking rows, the action bar, the assignee picker and the summaries. */
+/** Strings of bulk actions: the action bar, the assignee picker and the summaries (the row checkboxes': pick-messages.ts). */
 import { defineMessages } from "../i18n/define-messages.ts";
 
 export const t = defineMessages(
   {
-    pick: "Select {name}",
-    pickAll: "Select all shown",
     picked: "{count} selected",
     clear: "Clear selection",
     bar: "Bulk actions",
@@ -56,8 +54,6 @@ export const t = defineMessages(
     reasonCount: "{reason} ({count})",
   },
   {
-    pick: "Selecionar {name}",
-    pickAll: "Selecionar todas as exibidas",
     picked: "{count} selecionada(s)",
     clear: "Limpar seleção",
     bar: "Ações em massa",

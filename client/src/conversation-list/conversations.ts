@@ -33,13 +33,26 @@ import { createCoalescer } from "../local/coalesce.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import { reuseUnchanged } from "../local/reuse.ts";
 import { stripConversation, type ConversationRow } from "../local/rows.ts";
-import { searchLocal, type SearchResult } from "../local/search.ts";
+import type { SearchResult } from "../local/search.ts";
 import { countTabs, dropConversationsNotIn, listPage, putConversations, putInbox } from "../local/store.ts";
-import { summarizeConnection, type ConnectionSummary } from "../sync/connection.ts";
-import { createTeamRooms, listRoomNames } from "../sync/team-rooms.ts";
+import { summarizeConnection, type ConnectionSummary, type RoomStatus } from "../sync/connection.ts";
+import { listRoomNames } from "../sync/list-room-names.ts";
+import { startLive, whenLive } from "../sync/live.ts";
+import type { TeamRoom } from "../sync/team-rooms.ts";
+import { whenIdle } from "../ui/on-demand.ts";
+import { preloadBulkBar } from "../bulk/index.ts";
 import { createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
+
+/** The search code is a chunk of its own, fetched with the first query or by `preloadListParts`. */
+const loadSearch = () => import("../local/search.ts");
+
+/** Fetches the parts the list loads on use (search, the bulk bar) ahead of their first use. */
+export function preloadListParts(): void {
+  loadSearch().catch((err: unknown) => console.warn("Could not load search", err));
+  preloadBulkBar();
+}
 
 /** Rows rendered at first, and added each time the agent scrolls near the end. */
 export const LIST_PAGE = 200;
@@ -105,7 +118,11 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   const userId = createMemo(() => session.me()?.user.id ?? "");
   const teamIds = createMemo(() => session.me()?.teams.map((t) => t.id) ?? [], [], { equals: sameIds });
   const roomNames = createMemo(() => listRoomNames(session.me()?.user, teamIds()), [], { equals: sameIds });
-  const rooms = createTeamRooms(roomNames);
+  // The team rooms open once the live layer is loaded (sync/live.ts); until then the list is
+  // the database's and the rooms count as connecting.
+  const teamRooms = whenLive((live) => live.createTeamRooms(roomNames));
+  const rooms = (): TeamRoom[] => teamRooms()?.() ?? [];
+  const roomStatuses = (): RoomStatus[] => (teamRooms() ? rooms().map((r) => r.status()) : roomNames().map(() => "connecting"));
 
   const inboxes = createMemo(() => {
     const map = new Map<string, Inbox>();
@@ -259,6 +276,13 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   createEffect(() => {
     if (rows.loaded() && !wantAll()) setTimeout(() => setWantAll(true), 0);
   });
+  // The first rows are read: the live layer may come now, when the page is next idle.
+  let liveAsked = false;
+  createEffect(() => {
+    if (liveAsked || !(rows.loaded() || allRows.loaded())) return;
+    liveAsked = true;
+    whenIdle(startLive, 500);
+  });
 
   const visible = createMemo<Conversation[]>(
     (prev) => {
@@ -344,7 +368,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       setSearching(true);
       let current = true;
       const timer = setTimeout(() => {
-        searchLocal(db, q).then(
+        loadSearch().then((m) => m.searchLocal(db, q)).then(
           (r) => {
             if (!current) return;
             setResults(r);
@@ -393,7 +417,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     ),
   );
 
-  const roomsCatchingUp = () => rooms().some((r) => !r.synced() && r.status() === "connecting");
+  const roomsCatchingUp = () => (teamRooms() ? rooms().some((r) => !r.synced() && r.status() === "connecting") : roomNames().length > 0);
 
   return {
     filter,
@@ -418,7 +442,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       (!rows.loaded() && !allRows.loaded()) ||
       (!allRows.loaded() && !isPlainTab(view())) ||
       (visible().length === 0 && local.hasPulled() !== true && local.browserOnline() && (local.pulling() || roomsCatchingUp())),
-    connection: () => summarizeConnection(rooms().map((r) => r.status()), local.browserOnline()),
+    connection: () => summarizeConnection(roomStatuses(), local.browserOnline()),
     query,
     setQuery,
     results: shownResults,

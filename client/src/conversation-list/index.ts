@@ -4,4 +4,4 @@
  * opens the team rooms that keep it live.
  */
 export { ConversationList } from "./ConversationList.tsx";
-export { createConversationsSlice, type ConversationsSlice } from "./conversations.ts";
+export { createConversationsSlice, preloadListParts, type ConversationsSlice } from "./conversations.ts";

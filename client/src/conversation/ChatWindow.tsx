@@ -1,14 +1,34 @@
-/** The centre region: the open conversation's header, timeline and composer. */
-import { Match, Show, Switch } from "solid-js";
+/**
+ * The centre region: "no conversation open", or the open conversation (OpenChat: header,
+ * timeline, composer), which is its own chunk, fetched when a chat first opens or once the inbox
+ * has shown (`preloadOpenChat`), and precached by the service worker for offline starts.
+ */
+import { createEffect, Match, Show, Switch } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { useAppState } from "../app/index.ts";
-import { Composer } from "../composer/index.ts";
-import { OfferBanner } from "../routing/index.ts";
-import { ChatHeader } from "./ChatHeader.tsx";
-import { Timeline } from "./timeline/Timeline.tsx";
+import { onDemand } from "../ui/on-demand.ts";
 import { t } from "../ui/workspace-messages.ts";
 
+const openChat = onDemand(() => import("./OpenChat.tsx"));
+
+/** Fetches the open conversation's chunk ahead of the first click. */
+export function preloadOpenChat(): void {
+  openChat.load().catch((err: unknown) => console.warn("Could not load the conversation view", err));
+}
+
+function Loading() {
+  return (
+    <p class="chat-empty" role="status">
+      {t("loadingConversation")}
+    </p>
+  );
+}
+
 export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void }) {
-  const { selection, local } = useAppState();
+  const { selection } = useAppState();
+  createEffect(() => {
+    if (selection.selectedId()) preloadOpenChat();
+  });
   return (
     <main class="chat" aria-label={t("chat")}>
       <Switch>
@@ -27,40 +47,13 @@ export function ChatWindow(props: { infoOpen: boolean; onToggleInfo: () => void 
         </Match>
         <Match when={selection.conversation()}>
           {(conversation) => (
-            <>
-              <ChatHeader conversation={conversation()} infoOpen={props.infoOpen} onToggleInfo={props.onToggleInfo} />
-              <OfferBanner conversation={conversation()} />
-              {/* Keyed by id: another conversation gets a fresh timeline (scroll) and composer (errors). */}
-              <Show when={conversation().id} keyed>
-                {(id) => (
-                  <>
-                    <Show
-                      when={!selection.loading()}
-                      fallback={
-                        <p class="timeline-empty" role="status">
-                          {t("loadingMessages")}
-                        </p>
-                      }
-                    >
-                      <Timeline
-                        conversationId={id}
-                        messages={selection.timeline()}
-                        notes={selection.notes()}
-                        firstUnreadId={selection.firstUnreadId()}
-                        offline={!local.browserOnline() || local.unreachable()}
-                      />
-                    </Show>
-                    <Composer conversationId={id} />
-                  </>
-                )}
-              </Show>
-            </>
+            <Show when={openChat.ready()} fallback={<Loading />}>
+              {(m) => <Dynamic component={m().OpenChat} conversation={conversation()} infoOpen={props.infoOpen} onToggleInfo={props.onToggleInfo} />}
+            </Show>
           )}
         </Match>
         <Match when={true}>
-          <p class="chat-empty" role="status">
-            {t("loadingConversation")}
-          </p>
+          <Loading />
         </Match>
       </Switch>
     </main>

@@ -3,7 +3,7 @@
  * priority, snooze), the timeline with delivery states, and the composer below; the selection
  * slice holds which conversation is open and everything shown about it.
  */
-export { ChatWindow } from "./ChatWindow.tsx";
+export { ChatWindow, preloadOpenChat } from "./ChatWindow.tsx";
 export { createSelectionSlice, type SelectionSlice } from "./selection.ts";
 export { StatusBadge } from "./StatusBadge.tsx";
 export { snoozeOptions, type SnoozeChoice } from "./snooze-times.ts";

@@ -29,11 +29,10 @@ import { createLiveQuery } from "../local/live-query.ts";
 import { stripConversation, stripMessage, type ContactRow, type ConversationRow, type MessageRow } from "../local/rows.ts";
 import { contactConversations, conversationMessages, putContacts, putConversations, putInbox, putMessages } from "../local/store.ts";
 import type { RoomStatus } from "../sync/connection.ts";
-import { createConversationRoom } from "../sync/conversation-room.ts";
+import { liveLayer, startLive, whenLive } from "../sync/live.ts";
 import { createCustomerTyping } from "./customer-typing.ts";
 import type { WorkDoc } from "../sync/work-docs.ts";
 import { normalizeLabel, notesInOrder, readLabels } from "../sync/work-values.ts";
-import { createYMapDerived, createYMapValues } from "../sync/y-map-accessor.ts";
 import { hasQueuedRead, overlayPending, pendingReplies } from "../sync/pending.ts";
 import { createRequest } from "../api/request.ts";
 import { firstUnreadId, mergeTimeline } from "./timeline/timeline.ts";
@@ -97,7 +96,13 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
   const [selectedId, setSelectedId] = createSignal<string | null>(null);
   const userId = createMemo(() => session.me()?.user.id ?? null);
 
-  const room = createConversationRoom(selectedId);
+  // The live room and the work document come with the live layer (sync/live.ts), asked for at
+  // once when a chat opens; the database's copy shows meanwhile.
+  createEffect(() => {
+    if (selectedId()) startLive();
+  });
+  const liveRoom = whenLive((live) => live.createConversationRoom(selectedId));
+  const room = () => liveRoom()?.() ?? null;
   const customerTyping = createCustomerTyping(() => room()?.customerTyping() ?? null);
   const detail = createRequest(selectedId, (id) => api.conversation(id));
 
@@ -214,14 +219,15 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
   const workState = createMemo(() => {
     const id = selectedId();
     const docs = local.workDocs();
-    if (!id || !docs) return null;
+    const live = liveLayer();
+    if (!id || !docs || !live) return null;
     const { doc, release } = docs.acquire(id);
     onCleanup(release);
     return {
       doc,
-      notes: createYMapValues(doc.notes, NoteSchema, "note"),
-      labels: createYMapDerived(doc.labels, readLabels),
-      touched: createYMapDerived(doc.labels, (m) => m.size > 0),
+      notes: live.createYMapValues(doc.notes, NoteSchema, "note"),
+      labels: live.createYMapDerived(doc.labels, readLabels),
+      touched: live.createYMapDerived(doc.labels, (m) => m.size > 0),
     };
   });
   const notes = createMemo(() => notesInOrder(workState()?.notes() ?? []));

@@ -1,21 +1,26 @@
-/** The right region: the customer's profile, this conversation's metadata, their history and files, merging. */
-import { Show } from "solid-js";
-import { can } from "@inbox/shared";
+/**
+ * The right region: the customer's profile, this conversation's metadata, their history and
+ * files, merging. The panel's body (CustomerDetails) is its own chunk, fetched when a chat first
+ * opens or once the inbox has shown (`preloadCustomerDetails`), precached for offline starts.
+ */
+import { createEffect, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { useAppState } from "../app/index.ts";
-import { createContactPanel } from "./contact-panel.ts";
-import { ContactProfile } from "./ContactProfile.tsx";
-import { ConversationMeta } from "./ConversationMeta.tsx";
-import { AttachmentList } from "./AttachmentList.tsx";
-import { MergeContact } from "./MergeContact.tsx";
-import { ContactDataRights } from "./ContactDataRights.tsx";
-import { t } from "./messages.ts";
-import { EarlierConversations } from "./EarlierConversations.tsx";
-import { ConversationInsights, Suggestions } from "../insights/index.ts";
+import { onDemand } from "../ui/on-demand.ts";
+import { t } from "./panel-messages.ts";
+
+const details = onDemand(() => import("./CustomerDetails.tsx"));
+
+/** Fetches the panel's body ahead of the first opened chat. */
+export function preloadCustomerDetails(): void {
+  details.load().catch((err: unknown) => console.warn("Could not load the customer panel", err));
+}
 
 export function CustomerInfo(props: { onClose: () => void }) {
-  const state = useAppState();
-  const { selection } = state;
-  const panel = createContactPanel(state, selection.conversation);
+  const { selection } = useAppState();
+  createEffect(() => {
+    if (selection.conversation()) preloadCustomerDetails();
+  });
   return (
     <aside class="customer-info" id="customer-info" aria-label={t("panelTitle")}>
       <div class="panel-head">
@@ -27,30 +32,9 @@ export function CustomerInfo(props: { onClose: () => void }) {
       </div>
       <Show when={selection.conversation()} fallback={<p class="muted info-empty">{t("openConversationHint")}</p>}>
         {(conversation) => (
-          <div class="info-body">
-            <Show when={panel.contact()} fallback={<p class="muted small">{t("loadingProfile")}</p>}>
-              {(contact) => <ContactProfile contact={contact()} panel={panel} />}
-            </Show>
-            <ConversationInsights conversation={conversation()} />
-            <ConversationMeta conversation={conversation()} inbox={selection.inbox()} />
-            <Suggestions conversation={conversation()} />
-            <EarlierConversations
-              conversations={selection.earlierConversations()}
-              loading={selection.historyLoading()}
-              onOpen={(id) => selection.select(id)}
-            />
-            <Show when={panel.contact()}>
-              {(contact) => (
-                <>
-                  <AttachmentList contactId={contact().id} conversationId={conversation().id} lastActivityAt={conversation().lastActivityAt} />
-                  <Show when={can(state.session.me()?.user, "manageContacts")}>
-                    <MergeContact contact={contact()} panel={panel} />
-                  </Show>
-                  <ContactDataRights contact={contact()} />
-                </>
-              )}
-            </Show>
-          </div>
+          <Show when={details.ready()} fallback={<p class="muted small">{t("loadingProfile")}</p>}>
+            {(m) => <Dynamic component={m().CustomerDetails} conversation={conversation()} />}
+          </Show>
         )}
       </Show>
     </aside>

@@ -3,4 +3,4 @@
  * offline, VIP, merging a duplicate contact, this conversation's facts and labels, assignment
  * history, linked tickets, earlier conversations and files.
  */
-export { CustomerInfo } from "./CustomerInfo.tsx";
+export { CustomerInfo, preloadCustomerDetails } from "./CustomerInfo.tsx";

@@ -3,10 +3,6 @@ import { defineMessages } from "../i18n/define-messages.ts";
 
 export const t = defineMessages(
   {
-    panelTitle: "Customer info",
-    close: "Close customer info",
-    openConversationHint: "Open a conversation to see who you are talking to.",
-    loadingProfile: "Loading profile…",
     profile: "Profile",
     customerSince: "Customer since {date}",
     vip: "VIP",
@@ -91,10 +87,6 @@ export const t = defineMessages(
     mergeOffline: "Merging needs a connection to the server.",
   },
   {
-    panelTitle: "Informações do cliente",
-    close: "Fechar informações do cliente",
-    openConversationHint: "Abra uma conversa para ver com quem você está falando.",
-    loadingProfile: "Carregando perfil…",
     profile: "Perfil",
     customerSince: "Cliente desde {date}",
     vip: "VIP",

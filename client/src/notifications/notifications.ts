@@ -19,11 +19,9 @@ import { t } from "./messages.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { LocalDb } from "../local/db.ts";
 import type { ConversationRow } from "../local/rows.ts";
-import { openRoom } from "../sync/room.ts";
-import { createYMapValues } from "../sync/y-map-accessor.ts";
+import { liveLayer } from "../sync/live.ts";
 import { notificationsApi } from "./notifications-api.ts";
 import { openChatsFromPushes } from "./push-open.ts";
-import { forgetDevicePush } from "../pwa/device-push.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
 
@@ -66,11 +64,15 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
   // ---------- mentions: the user's own room, with the device's copy until it answers ----------
   const [stored, setStored] = createSignal<Notification[] | null>(null);
   const [readHere, setReadHere] = createSignal<ReadonlyMap<string, number>>(new Map());
+  // The room opens once the live layer is loaded (sync/live.ts); the device's copy shows until then.
   const live = createMemo(() => {
     const id = userId();
-    if (!id) return null;
-    const room = openRoom(roomName({ kind: "user", id }));
-    return { synced: room.synced, values: createYMapValues(room.doc.getMap(USER_NOTIFICATIONS), NotificationSchema, "notification") };
+    const layer = liveLayer();
+    if (!id || !layer) return null;
+    return untrack(() => {
+      const room = layer.openRoom(roomName({ kind: "user", id }));
+      return { synced: room.synced, values: layer.createYMapValues(room.doc.getMap(USER_NOTIFICATIONS), NotificationSchema, "notification") };
+    });
   });
   createEffect(
     on(local.db, (db) => {
@@ -181,7 +183,11 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
   // A push notification's click (the app closed or in the background) opens its chat.
   openChatsFromPushes(userId, openConversation);
   // Whoever signs out of this device stops getting its pushes.
-  const stopForgetting = session.beforeSignOut(() => forgetDevicePush().catch((err: unknown) => console.warn("Could not turn off pushes to this device", err)));
+  const stopForgetting = session.beforeSignOut(() =>
+    import("../pwa/device-push.ts")
+      .then((m) => m.forgetDevicePush())
+      .catch((err: unknown) => console.warn("Could not turn off pushes to this device", err)),
+  );
   onCleanup(stopForgetting);
 
   function alert(a: { tag: string; title: string; body: string; conversationId: string }) {

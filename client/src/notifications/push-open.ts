@@ -4,7 +4,7 @@
  * once someone is signed in, and the address goes back to the plain inbox.
  */
 import { createEffect, on, onCleanup, type Accessor } from "solid-js";
-import { OPEN_CONVERSATION_MESSAGE } from "../pwa/device-push.ts";
+import { OPEN_CONVERSATION_MESSAGE } from "../pwa/push-message.ts";
 
 const ID = /^[A-Za-z0-9_-]{1,128}$/;
 

@@ -109,6 +109,3 @@ export async function forgetDevicePush(): Promise<void> {
     await sub.unsubscribe();
   }
 }
-
-/** A push notification was clicked: the service worker asks the open app to show this chat. */
-export const OPEN_CONVERSATION_MESSAGE = "inbox:open-conversation";

@@ -76,15 +76,3 @@ function OfferBannerBody(props: { conversation: Conversation; offline: boolean }
   );
 }
 
-/** The list row's marker for a chat offered to me and not picked up yet. */
-export function OfferedMarker(props: { conversation: Conversation }) {
-  const { session } = useAppState();
-  return (
-    <Show when={isOfferedToMe(props.conversation, session.me()?.user.id)}>
-      <span class="conv-item-offered" title={t("offeredMarkerLong")}>
-        {t("offeredMarker")}
-        <span class="sr-only">: {t("offeredMarkerLong")}</span>
-      </span>
-    </Show>
-  );
-}

@@ -3,5 +3,6 @@
  * and chat window), and the admin's routing settings for a channel. Online-only.
  */
 export { AvailabilitySwitch } from "./AvailabilitySwitch.tsx";
-export { OfferBanner, OfferedMarker } from "./OfferBanner.tsx";
+export { OfferBanner } from "./OfferBanner.tsx";
+export { OfferedMarker } from "./OfferedMarker.tsx";
 export { RoutingSettings } from "./RoutingSettings.tsx";

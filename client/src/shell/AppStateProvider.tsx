@@ -10,7 +10,8 @@ import { prefetchContent } from "../composer/index.ts";
 import { createConversationsSlice } from "../conversation-list/index.ts";
 import { createSelectionSlice } from "../conversation/index.ts";
 import { createNotificationsSlice } from "../notifications/index.ts";
-import { createPresenceSlice } from "../sync/presence.ts";
+import { whenLive } from "../sync/live.ts";
+import type { PresenceSlice } from "../sync/presence.ts";
 import { createChannelsSlice } from "./channels.ts";
 
 export function AppStateProvider(props: ParentProps) {
@@ -24,13 +25,17 @@ export function AppStateProvider(props: ParentProps) {
   const channels = createChannelsSlice(session, conversations);
   const notifications = createNotificationsSlice(session, local, selection, router);
   prefetchContent(local.db);
-  const presence = createPresenceSlice(
-    () => session.me()?.user ?? null,
-    () => {
-      const c = selection.conversation();
-      return c ? { id: c.id, teamId: c.teamId } : null;
-    },
+  // Presence travels in the team rooms: nobody is shown until the live layer is there.
+  const livePresence = whenLive((live) =>
+    live.createPresenceSlice(
+      () => session.me()?.user ?? null,
+      () => {
+        const c = selection.conversation();
+        return c ? { id: c.id, teamId: c.teamId } : null;
+      },
+    ),
   );
+  const presence: PresenceSlice = { colleagues: (id) => livePresence()?.colleagues(id) ?? [] };
   return (
     <AppStateContext.Provider value={{ session, local, users, conversations, selection, channels, router, presence, notifications }}>
       {props.children}

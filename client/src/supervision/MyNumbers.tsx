@@ -1,35 +1,26 @@
-/** The agent's own numbers for today, in a header popover (agents have no board). */
-import { createResource, createSignal, Show } from "solid-js";
-import { request } from "../api/http.ts";
-import { MyNumbersSchema } from "@inbox/shared";
-import { shortDuration } from "./format.ts";
-import { t } from "./messages.ts";
+/**
+ * The agent's own numbers for today, in a header popover (agents have no board). The popover is
+ * a chunk of its own (MyNumbersPopover.tsx), fetched when it first opens.
+ */
+import { createSignal, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
+import { onDemand } from "../ui/on-demand.ts";
+import { t } from "./my-numbers-messages.ts";
+
+const popover = onDemand(() => import("./MyNumbersPopover.tsx"));
 
 export function MyNumbers() {
   const [open, setOpen] = createSignal(false);
-  // Fetched each time the popover opens, so the numbers are today's without any polling.
-  const [numbers] = createResource(open, (isOpen) => (isOpen ? request("/api/me/today", { schema: MyNumbersSchema }) : undefined));
+  const toggle = () => {
+    if (!open()) popover.load().catch((err: unknown) => console.warn("Could not load your numbers", err));
+    setOpen(!open());
+  };
   return (
     <div class="my-numbers">
-      <button type="button" class="btn btn-ghost" aria-expanded={open()} onClick={() => setOpen(!open())}>
+      <button type="button" class="btn btn-ghost" aria-expanded={open()} onClick={toggle}>
         {t("myToday")}
       </button>
-      <Show when={open()}>
-        <div class="popover my-numbers-popover" role="dialog" aria-label={t("myTodayTitle")}>
-          <strong>{t("myTodayTitle")}</strong>
-          <Show when={!numbers.error} fallback={<p role="alert">{t("myError")}</p>}>
-            <Show when={numbers()}>
-              {(n) => (
-                <ul>
-                  <li data-my="handled">{t("handled", { count: n().handledToday })}</li>
-                  <li data-my="first-response">{t("firstResponse", { value: n().medianFirstResponseMs === null ? t("none") : shortDuration(n().medianFirstResponseMs!) })}</li>
-                  <li data-my="load">{t("myLoad", { load: n().load, capacity: n().capacity })}</li>
-                </ul>
-              )}
-            </Show>
-          </Show>
-        </div>
-      </Show>
+      <Show when={open() && popover.ready()}>{(m) => <Dynamic component={m().MyNumbersPopover} />}</Show>
     </div>
   );
 }

@@ -2,9 +2,10 @@
  * The live conversation list and channel states: one `team.<id>` room per team the user can
  * see, opened and closed as the team list changes (e.g. on sign-in and sign-out). Someone whose
  * role sees only some of their teams' chats (assigned to them, perhaps the queue) has one
- * `mine.<userId>` room instead, holding exactly those (listRoomNames).
+ * `mine.<userId>` room instead, holding exactly those (list-room-names.ts). Part of the live
+ * layer's chunk (live.ts).
  */
-import { ConversationSchema, InboxSchema, TEAM_CONVERSATIONS, TEAM_INBOXES, parseRoomName, roomName, seesWholeTeams, type Conversation, type Inbox, type PermissionHolder } from "@inbox/shared";
+import { ConversationSchema, InboxSchema, TEAM_CONVERSATIONS, TEAM_INBOXES, parseRoomName, type Conversation, type Inbox } from "@inbox/shared";
 import { createMemo, mapArray, onCleanup, type Accessor } from "solid-js";
 import type * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
@@ -22,12 +23,6 @@ export interface TeamRoom {
   conversations: Accessor<Conversation[]>;
   /** The team's channels with their state (active, disabled, token expired, rate limited), live. */
   inboxes: Accessor<Inbox[]>;
-}
-
-/** The list rooms of a person: their teams' rooms, or their own narrow list. */
-export function listRoomNames(user: (PermissionHolder & { id: string }) | undefined, teamIds: readonly string[]): string[] {
-  if (!user) return [];
-  return seesWholeTeams(user) ? teamIds.map((id) => roomName({ kind: "team", id })) : [roomName({ kind: "mine", id: user.id })];
 }
 
 export function createTeamRooms(names: Accessor<readonly string[]>): Accessor<TeamRoom[]> {
