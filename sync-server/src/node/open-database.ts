@@ -14,7 +14,11 @@ export async function openNodeDatabase(url: string, authToken?: string): Promise
     const path = url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   }
-  const client = createClient({ url, authToken });
+  // One connection for an embedded file. The client's pool otherwise opens a fresh connection for
+  // every query issued before the previous one's turn came (any Promise.all), and the pragmas
+  // below are per connection: those ran with FULL sync (a disk flush per commit), no busy
+  // timeout and no foreign keys. Embedded queries run one at a time on this thread anyway.
+  const client = createClient({ url, authToken, ...(url.startsWith("file:") ? { concurrency: 1 } : {}) });
   if (url.startsWith("file:")) {
     // WAL lets readers proceed while the group-commit writer holds the write lock; NORMAL sync
     // is durable across process crashes (the case we guard against), at a fraction of FULL's cost.
