@@ -5,10 +5,29 @@ export function utf8(text: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(text);
 }
 
-async function hmac(hash: "SHA-256" | "SHA-1", key: string | Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+/**
+ * Imported HMAC keys by algorithm and secret: a channel's secret signs every one of its webhooks,
+ * and importing it again for each costs as much as the signature. Plain CryptoKeys (never a
+ * promise), bounded, oldest dropped first.
+ */
+const importedKeys = new Map<string, CryptoKey>();
+const IMPORTED_MAX = 256;
+
+async function hmacKey(hash: "SHA-256" | "SHA-1", key: string | Uint8Array): Promise<CryptoKey> {
+  const name = typeof key === "string" ? `${hash}\n${key}` : null;
+  const known = name === null ? undefined : importedKeys.get(name);
+  if (known) return known;
   const keyBytes = typeof key === "string" ? utf8(key) : key;
-  const k = await crypto.subtle.importKey("raw", keyBytes as Uint8Array<ArrayBuffer>, { name: "HMAC", hash }, false, ["sign"]);
-  return new Uint8Array(await crypto.subtle.sign("HMAC", k, data as Uint8Array<ArrayBuffer>));
+  const imported = await crypto.subtle.importKey("raw", keyBytes as Uint8Array<ArrayBuffer>, { name: "HMAC", hash }, false, ["sign"]);
+  if (name !== null) {
+    if (importedKeys.size >= IMPORTED_MAX) importedKeys.delete(importedKeys.keys().next().value!);
+    importedKeys.set(name, imported);
+  }
+  return imported;
+}
+
+async function hmac(hash: "SHA-256" | "SHA-1", key: string | Uint8Array, data: Uint8Array): Promise<Uint8Array> {
+  return new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(hash, key), data as Uint8Array<ArrayBuffer>));
 }
 
 export const hmacSha256 = (key: string | Uint8Array, data: Uint8Array) => hmac("SHA-256", key, data);
