@@ -7,6 +7,7 @@ import type { ChannelsDeps } from "../channels/index.ts";
 import type { BlobStore } from "../media/blob-store.ts";
 import { ingestCustomerMessage, type IngestDeps } from "../messages/index.ts";
 import { contactIdentities, contacts, conversations, messages, outbox } from "../db/schema.ts";
+import { identityRows, type IdentityLookups } from "./identity-lookups.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { publishMessages } from "../rooms/publish.ts";
@@ -31,21 +32,15 @@ export interface InboundDeps extends IngestDeps, ChannelsDeps {
  * platform's profile of this sender was never read or is older than PROFILE_REFRESH_MS, and
  * no lookup is waiting.
  */
-export async function contactFor(core: Writes, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string; blocked: boolean; profileStale: boolean }> {
+export async function contactFor(
+  core: Writes,
+  inbox: InboxRow,
+  sender: InboundSender,
+  lookups?: Pick<IdentityLookups, "get">,
+): Promise<{ id: string; name: string; blocked: boolean; profileStale: boolean }> {
   const key = `identity:${inbox.id}:${sender.externalId}`;
   return core.locks.run(key, async () => {
-    const [hit] = await core.db
-      .select({
-        id: contacts.id,
-        name: contacts.name,
-        phone: contacts.phone,
-        blockedAt: contactIdentities.blockedAt,
-        profileDueAt: contactIdentities.profileDueAt,
-        profileCheckedAt: contactIdentities.profileCheckedAt,
-      })
-      .from(contactIdentities)
-      .innerJoin(contacts, eq(contacts.id, contactIdentities.contactId))
-      .where(and(eq(contactIdentities.inboxId, inbox.id), eq(contactIdentities.externalId, sender.externalId)));
+    const hit = lookups ? await lookups.get(inbox.id, sender.externalId) : (await identityRows(core, inbox.id, [sender.externalId]))[0];
     if (hit) {
       const profileStale = hit.profileDueAt === null && (hit.profileCheckedAt === null || hit.profileCheckedAt < core.now() - PROFILE_REFRESH_MS);
       return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId, blocked: hit.blockedAt !== null, profileStale };
@@ -70,11 +65,14 @@ export async function contactFor(core: Writes, inbox: InboxRow, sender: InboundS
   });
 }
 
-/** Applies one canonical event from a verified webhook; every kind is idempotent. */
-export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, event: InboundEvent): Promise<void> {
+/**
+ * Applies one canonical event from a verified webhook; every kind is idempotent. `lookups`: the
+ * batch's shared sender lookups (see IdentityLookups).
+ */
+export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, event: InboundEvent, lookups?: Pick<IdentityLookups, "get">): Promise<void> {
   switch (event.type) {
     case "message": {
-      const contact = await contactFor(core, inbox, event.sender);
+      const contact = await contactFor(core, inbox, event.sender, lookups);
       await ingestCustomerMessage(core, {
         inbox,
         contactId: contact.id,
@@ -135,7 +133,7 @@ export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, even
       return;
     }
     case "watermark": {
-      const contact = await contactFor(core, inbox, event.sender);
+      const contact = await contactFor(core, inbox, event.sender, lookups);
       const convIds = (await core.db.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.contactId, contact.id), eq(conversations.inboxId, inbox.id)))).map((c) => c.id);
       if (convIds.length === 0) return;
       const below = event.status === "read" ? ["queued", "sent", "delivered"] : ["queued", "sent"];
