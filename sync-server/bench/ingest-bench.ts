@@ -10,7 +10,7 @@ import { connectFakeTelegram, startFakeTelegram } from "../src/testing/fake-tele
 import { connectFakeWhatsapp, startFakeWhatsapp } from "../src/testing/fake-whatsapp-inbox.ts";
 import { BENCH_WIDGET_LIMITS } from "./latency-bench.ts";
 import { fmt, percentile } from "./stats.ts";
-import { ingestThroughWebhooks, telegramDeliver, whatsappDeliver, type WebhookIngest } from "./webhook-ingest.ts";
+import { ingestThroughWebhooks, telegramDeliveries, whatsappDeliveries, type WebhookIngest } from "./webhook-ingest.ts";
 
 interface ServerInfo {
   url: string;
@@ -48,8 +48,8 @@ export async function ingestSection(opts: { quick: boolean }): Promise<void> {
     const tg = await connectFakeTelegram(url, token, teamId, telegram);
     const raw1 = await rawInserts(Math.max(total, hooks.total), 1);
     const raw100 = await rawInserts(Math.max(total, hooks.total), 100);
-    const waRun = await ingestThroughWebhooks({ url, db, inboxId: wa.inboxId, deliver: whatsappDeliver(wa) }, hooks.total, hooks.senders, hooks.customers);
-    const tgRun = await ingestThroughWebhooks({ url, db, inboxId: tg.inboxId, deliver: telegramDeliver(tg) }, hooks.total, hooks.senders, hooks.customers);
+    const waRun = await ingestThroughWebhooks({ url, db, inboxId: wa.inboxId }, whatsappDeliveries(wa.inboxId, whatsapp, hooks.total, hooks.customers), hooks.senders);
+    const tgRun = await ingestThroughWebhooks({ url, db, inboxId: tg.inboxId }, telegramDeliveries(tg.inboxId, telegram, hooks.total, hooks.customers), hooks.senders);
     const http = await ingestThroughHttp(url, server.info.inboxId, visitors, perVisitor);
     const socket = await ingestThroughWebSocket(url, server.info.inboxId, visitors, perVisitor);
     const hook = (name: string, r: WebhookIngest) =>
