@@ -26,22 +26,22 @@ export interface Delivery {
   body: string;
 }
 
-/** A run's customer texts as Meta delivers them: `total` messages from `customers` senders. */
-export function whatsappDeliveries(inboxId: string, { credentials }: StartedFakeWhatsapp, total: number, customers: number): Delivery[] {
+/** A run's customer texts as Meta delivers them: `total` messages from `customers` senders (numbered from `first`). */
+export function whatsappDeliveries(inboxId: string, { credentials }: StartedFakeWhatsapp, total: number, customers: number, first = 0): Delivery[] {
   const run = crypto.randomUUID().slice(0, 8);
   return Array.from({ length: total }, (_, i) => {
-    const c = i % customers;
+    const c = first + (i % customers);
     const payload = whatsappText({ from: `55119${String(c).padStart(8, "0")}`, name: `Customer ${c}`, id: `wamid.${run}.${i}`, text: `Message ${i}: where is my order?` });
     return { path: `/webhooks/whatsapp/${inboxId}`, ...whatsappWebhook(payload, credentials) };
   });
 }
 
 /** The same as Telegram updates (message and update ids are numbers; a run's stay apart from another's). */
-export function telegramDeliveries(inboxId: string, { credentials }: StartedFakeTelegram, total: number, customers: number): Delivery[] {
+export function telegramDeliveries(inboxId: string, { credentials }: StartedFakeTelegram, total: number, customers: number, first = 0): Delivery[] {
   const base = Math.floor(Math.random() * 30_000 + 1) * 100_000;
   const date = Math.floor(Date.now() / 1000);
   return Array.from({ length: total }, (_, i) => {
-    const c = i % customers;
+    const c = first + (i % customers);
     const update = telegramText({ from: 700_000_000 + c, name: `Customer ${c}`, id: base + i, updateId: base + i, date, text: `Message ${i}: where is my order?` });
     return { path: `/webhooks/telegram/${inboxId}`, ...telegramWebhook(update, credentials) };
   });
