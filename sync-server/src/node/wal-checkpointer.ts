@@ -1,8 +1,12 @@
 import { createRequire } from "node:module";
 import { Worker } from "node:worker_threads";
 
-/** How often the worker copies the write-ahead log back into the database file. */
-const DEFAULT_INTERVAL_MS = 500;
+/**
+ * How often the worker copies the write-ahead log back into the database file. Often: each pass
+ * then has less to flush, the log restarts from its beginning sooner, and the server's commits
+ * meet a disk busy with a smaller flush (measured under ingest: 100 ms stalls commits least).
+ */
+const DEFAULT_INTERVAL_MS = 100;
 
 /**
  * Pages the server's own connection lets the log grow to before it checkpoints itself: only a
