@@ -30,20 +30,20 @@ export interface InboundDeps extends IngestDeps, ChannelsDeps {
 /**
  * The contact behind a platform sender, created on first contact. `profileStale`: the
  * platform's profile of this sender was never read or is older than PROFILE_REFRESH_MS, and
- * no lookup is waiting.
+ * no lookup is waiting. `created`: the contact is new, made just now for this sender.
  */
 export async function contactFor(
   core: Writes,
   inbox: InboxRow,
   sender: InboundSender,
   lookups?: Pick<IdentityLookups, "get">,
-): Promise<{ id: string; name: string; blocked: boolean; profileStale: boolean }> {
+): Promise<{ id: string; name: string; blocked: boolean; profileStale: boolean; created: boolean }> {
   const key = `identity:${inbox.id}:${sender.externalId}`;
   return core.locks.run(key, async () => {
     const hit = lookups ? await lookups.get(inbox.id, sender.externalId) : (await identityRows(core, inbox.id, [sender.externalId]))[0];
     if (hit) {
       const profileStale = hit.profileDueAt === null && (hit.profileCheckedAt === null || hit.profileCheckedAt < core.now() - PROFILE_REFRESH_MS);
-      return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId, blocked: hit.blockedAt !== null, profileStale };
+      return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId, blocked: hit.blockedAt !== null, profileStale, created: false };
     }
     const id = newId();
     const at = core.now();
@@ -61,7 +61,7 @@ export async function contactFor(
       core.db.insert(contactIdentities).values({ inboxId: inbox.id, externalId: sender.externalId, channel: inbox.channel, contactId: id }),
       eventInsert(core, { workspaceId: inbox.workspaceId, type: "contact.created", actorKind: "customer", actorId: id, data: { inboxId: inbox.id, channel: inbox.channel }, at }),
     ]);
-    return { id, name: sender.name ?? sender.externalId, blocked: false, profileStale: true };
+    return { id, name: sender.name ?? sender.externalId, blocked: false, profileStale: true, created: true };
   });
 }
 
@@ -81,6 +81,7 @@ export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, even
         clientId: null,
         externalId: event.externalId,
         at: event.at,
+        newContact: contact.created,
       });
       // Writing again means the customer can be reached again (they unblocked the business).
       if (contact.blocked) await markReachable(core, { inboxId: inbox.id, externalId: event.sender.externalId });
