@@ -161,7 +161,7 @@ export async function rawInserts(count: number, batch: number): Promise<number> 
   const dbUrl = `file:${join(dir, "raw.db")}`;
   const { db, close } = await openNodeDatabase(dbUrl);
   await migrateDatabase(db);
-  close();
+  await close();
   const client = createClient({ url: dbUrl });
   await client.execute("PRAGMA journal_mode = WAL");
   await client.execute("PRAGMA synchronous = NORMAL");
