@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -13,7 +13,7 @@ describe("the write-ahead log is checkpointed off the event loop", () => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
   });
 
-  it("copies commits into the database file from its own thread, and keeps every row across a reopen", async () => {
+  it("copies commits into the database file from its own thread, empties the log on close, and keeps every row across a reopen", async () => {
     const dir = mkdtempSync(join(tmpdir(), "inbox-wal-"));
     dirs.push(dir);
     const file = join(dir, "inbox.db");
@@ -26,6 +26,8 @@ describe("the write-ahead log is checkpointed off the event loop", () => {
     // In WAL mode only a checkpoint writes the database file itself: the checkpointer did.
     await waitFor("the database file to take the logged pages", async () => statSync(file).size > sizeBefore + 100_000);
     await first.close();
+    // Closed: everything is in the database file, and the log left empty.
+    expect(existsSync(`${file}-wal`) ? statSync(`${file}-wal`).size : 0).toBe(0);
 
     const second = await openNodeDatabase(`file:${file}`);
     try {

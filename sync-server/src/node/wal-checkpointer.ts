@@ -34,7 +34,8 @@ const timer = setInterval(() => {
 }, workerData.intervalMs);
 parentPort.on("message", () => {
   clearInterval(timer);
-  try { checkpoint.all(); } catch {}
+  // The server's connection is closed: copy what is left and empty the log file.
+  try { db.prepare("PRAGMA wal_checkpoint(TRUNCATE)").all(); } catch {}
   db.close();
   parentPort.close();
 });
