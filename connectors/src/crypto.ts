@@ -1,30 +1,31 @@
-/** WebCrypto helpers for webhook signatures, shared by every connector (Node and Workers alike). */
+import { hmac } from "@noble/hashes/hmac.js";
+import { sha256 } from "@noble/hashes/sha2.js";
+import { bytesToHex } from "@noble/hashes/utils.js";
+
+/**
+ * Hashing helpers for webhook signatures, shared by every connector (Node and Workers alike).
+ * SHA-256 and its HMAC, which every delivery needs (a signature, a delivery key), are computed
+ * in place by a pure-JS library: WebCrypto would hand each to a worker thread and back, and on
+ * a busy machine the event loop waits on that hand-off longer than the hash takes.
+ */
 const encoder = new TextEncoder();
 
 export function utf8(text: string): Uint8Array<ArrayBuffer> {
   return encoder.encode(text);
 }
 
-async function hmac(hash: "SHA-256" | "SHA-1", key: string | Uint8Array, data: Uint8Array): Promise<Uint8Array> {
-  const keyBytes = typeof key === "string" ? utf8(key) : key;
-  const k = await crypto.subtle.importKey("raw", keyBytes as Uint8Array<ArrayBuffer>, { name: "HMAC", hash }, false, ["sign"]);
-  return new Uint8Array(await crypto.subtle.sign("HMAC", k, data as Uint8Array<ArrayBuffer>));
-}
-
-export const hmacSha256 = (key: string | Uint8Array, data: Uint8Array) => hmac("SHA-256", key, data);
+export const hmacSha256 = async (key: string | Uint8Array, data: Uint8Array): Promise<Uint8Array> => hmac(sha256, typeof key === "string" ? utf8(key) : key, data);
 
 export async function sha1Hex(text: string): Promise<string> {
   return toHex(new Uint8Array(await crypto.subtle.digest("SHA-1", utf8(text))));
 }
 
 export async function sha256Hex(data: Uint8Array): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest("SHA-256", data as Uint8Array<ArrayBuffer>)));
+  return toHex(sha256(data));
 }
 
 export function toHex(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += b.toString(16).padStart(2, "0");
-  return s;
+  return bytesToHex(bytes);
 }
 
 export function toBase64(bytes: Uint8Array): string {

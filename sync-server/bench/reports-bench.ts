@@ -241,7 +241,7 @@ export async function reportsSection(opts: { quick: boolean }): Promise<void> {
     const cost = await ingestCost(core, size.ingest);
     console.log(`  ingest with the roller working alongside: ${fmt(cost.withRollup, 0)} commits/s, without it: ${fmt(cost.without, 0)} commits/s, ratio ${fmt(cost.withRollup / cost.without, 3)} (target >= 0.90)`);
   } finally {
-    close();
+    await close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

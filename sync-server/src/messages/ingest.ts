@@ -39,6 +39,11 @@ export interface InboundMessage {
   at: number;
   /** Labels a conversation this message opens starts with (web chat: "left-message"). */
   labels?: string[];
+  /**
+   * The contact was created for this very message (a platform sender seen for the first time):
+   * it has no conversation yet and cannot have been merged, so neither is looked up.
+   */
+  newContact?: boolean;
 }
 
 export interface IngestResult {
@@ -58,10 +63,10 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
   // an identity read on another instance): follow it to the kept contact, so no new conversation
   // starts under the merged one. A cached conversation needs no check: a merge moves it, and
   // this process drops its cache entries when it merges.
-  if (!core.caches.latestConversation.get(conversationKey(input))) input = await followMerge(core, input);
+  if (!input.newContact && !core.caches.latestConversation.get(conversationKey(input))) input = await followMerge(core, input);
   const key = conversationKey(input);
   return core.locks.run(key, async () => {
-    const conversationId = await latestConversationId(core, key, input);
+    const conversationId = input.newContact ? undefined : await latestConversationId(core, key, input);
     const message: MessageRow = {
       id: newId(),
       workspaceId: input.inbox.workspaceId,

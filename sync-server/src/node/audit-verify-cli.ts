@@ -44,5 +44,5 @@ try {
   console.error(`audit:verify: failed: ${err instanceof Error ? err.message : String(err)}`);
   process.exitCode = 2;
 } finally {
-  close();
+  await close();
 }

@@ -30,5 +30,5 @@ try {
   console.error(`db:create-workspace: ${message}`);
   process.exitCode = 1;
 } finally {
-  close();
+  await close();
 }

@@ -19,7 +19,7 @@ async function migrateUrl(url: string, authToken?: string): Promise<string> {
     try {
       await migrateDatabase(db);
     } finally {
-      close();
+      await close();
     }
     return `migrated ${url} from the migrations folder`;
   }

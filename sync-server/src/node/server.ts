@@ -252,6 +252,6 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     await core.push.idle();
     await core.rooms.flush();
     await core.writer.drain();
-    closeDb();
+    await closeDb();
   }
 }

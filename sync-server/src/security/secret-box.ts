@@ -11,6 +11,9 @@ export interface SecretBox {
   checkMac(text: string, mac: string): Promise<boolean>;
 }
 
+/** How many opened values a box remembers (one per channel's credentials; far more than any workspace has). */
+const OPENED_MAX = 1000;
+
 export async function createSecretBox(rawKey: Uint8Array): Promise<SecretBox> {
   if (rawKey.length !== 32) throw new Error("The secret key must be 32 bytes (base64 of 32 random bytes).");
   const key = await crypto.subtle.importKey("raw", rawKey as Uint8Array<ArrayBuffer>, "AES-GCM", false, ["encrypt", "decrypt"]);
@@ -23,6 +26,11 @@ export async function createSecretBox(rawKey: Uint8Array): Promise<SecretBox> {
     false,
     ["sign", "verify"],
   );
+  // Every webhook opens its channel's credentials before it can check the signature: a sealed
+  // text always opens to the same value under this key, so each is decrypted once, not per
+  // delivery. New credentials are a new sealed text; the oldest entries make room. Plain values
+  // only (never a promise), so a Worker's isolate may keep it across requests.
+  const opened = new Map<string, Record<string, string>>();
   return {
     async mac(text) {
       const sig = new Uint8Array(await crypto.subtle.sign("HMAC", macKey, new TextEncoder().encode(text)));
@@ -40,10 +48,15 @@ export async function createSecretBox(rawKey: Uint8Array): Promise<SecretBox> {
       return `v1.${b64(iv)}.${b64(cipher)}`;
     },
     async open(sealed) {
+      const known = opened.get(sealed);
+      if (known) return { ...known };
       const [version, iv, cipher] = sealed.split(".");
       if (version !== "v1" || !iv || !cipher) throw new Error("Unknown credential format.");
       const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: unb64(iv) }, key, unb64(cipher));
-      return JSON.parse(new TextDecoder().decode(plain)) as Record<string, string>;
+      const value = JSON.parse(new TextDecoder().decode(plain)) as Record<string, string>;
+      if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
+      opened.set(sealed, value);
+      return { ...value };
     },
   };
 }

@@ -1,11 +1,12 @@
-import { and, asc, eq, isNotNull, lte, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, lte, ne } from "drizzle-orm";
+import { policyFor, type Priority, type SlaPolicy } from "@inbox/shared";
 import type { Writes } from "../db/record.ts";
 import { conversations } from "../db/schema.ts";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { PollingLoop } from "../scheduling/polling-loop.ts";
 import { notifySlaAlerts } from "./sla-notify.ts";
-import { refreshSla } from "./sla-record.ts";
+import { refreshSla, workspacePolicies } from "./sla-record.ts";
 import type { NotificationPush } from "../notifications/index.ts";
 
 export interface SlaDeps extends Writes, Publishes {
@@ -15,6 +16,8 @@ export interface SlaDeps extends Writes, Publishes {
 
 /** How many due conversations one pass refreshes; the next pass takes the rest. */
 const BATCH = 100;
+/** Most conversations one query reads. */
+const CHUNK = 500;
 
 /**
  * Keeps each conversation's SLA summary up to date. Whatever commits a change to a conversation
@@ -100,7 +103,35 @@ export class SlaKeeper {
   private async flush(): Promise<void> {
     const ids = [...this.pending];
     this.pending.clear();
-    for (const id of ids) await this.refresh(id);
+    for (const id of await this.mayChange(ids)) await this.refresh(id);
+  }
+
+  /**
+   * Of the conversations published, those whose SLA may change, read together: a chat no policy
+   * covers and with no SLA stored would be refreshed to what it already has (most chats, where a
+   * workspace has no policy for their inbox), so it costs no reads of its own. A change to its
+   * inbox or priority publishes it again, and a policy saved rechecks the workspace.
+   */
+  private async mayChange(ids: string[]): Promise<string[]> {
+    const rows = new Map<string, { workspaceId: string; inboxId: string; priority: string; sla: unknown; slaCheckAt: number | null }>();
+    for (let i = 0; i < ids.length; i += CHUNK) {
+      const chunk = ids.slice(i, i + CHUNK);
+      const found = await this.core.db
+        .select({ id: conversations.id, workspaceId: conversations.workspaceId, inboxId: conversations.inboxId, priority: conversations.priority, sla: conversations.sla, slaCheckAt: conversations.slaCheckAt })
+        .from(conversations)
+        .where(inArray(conversations.id, chunk));
+      for (const row of found) rows.set(row.id, row);
+    }
+    const policies = new Map<string, SlaPolicy[]>();
+    const result: string[] = [];
+    for (const id of ids) {
+      const row = rows.get(id);
+      if (!row) continue; // gone: nothing to keep
+      if (!policies.has(row.workspaceId)) policies.set(row.workspaceId, await workspacePolicies(this.core, row.workspaceId));
+      const covered = policyFor(policies.get(row.workspaceId)!, { inboxId: row.inboxId, priority: row.priority as Priority }) !== null;
+      if (covered || row.sla !== null || row.slaCheckAt !== null) result.push(id);
+    }
+    return result;
   }
 
   private async refresh(id: string): Promise<void> {

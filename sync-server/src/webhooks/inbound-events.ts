@@ -7,6 +7,7 @@ import type { ChannelsDeps } from "../channels/index.ts";
 import type { BlobStore } from "../media/blob-store.ts";
 import { ingestCustomerMessage, type IngestDeps } from "../messages/index.ts";
 import { contactIdentities, contacts, conversations, messages, outbox } from "../db/schema.ts";
+import { identityRows, type IdentityLookups } from "./identity-lookups.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { toMessage, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { publishMessages } from "../rooms/publish.ts";
@@ -29,26 +30,20 @@ export interface InboundDeps extends IngestDeps, ChannelsDeps {
 /**
  * The contact behind a platform sender, created on first contact. `profileStale`: the
  * platform's profile of this sender was never read or is older than PROFILE_REFRESH_MS, and
- * no lookup is waiting.
+ * no lookup is waiting. `created`: the contact is new, made just now for this sender.
  */
-export async function contactFor(core: Writes, inbox: InboxRow, sender: InboundSender): Promise<{ id: string; name: string; blocked: boolean; profileStale: boolean }> {
+export async function contactFor(
+  core: Writes,
+  inbox: InboxRow,
+  sender: InboundSender,
+  lookups?: Pick<IdentityLookups, "get">,
+): Promise<{ id: string; name: string; blocked: boolean; profileStale: boolean; created: boolean }> {
   const key = `identity:${inbox.id}:${sender.externalId}`;
   return core.locks.run(key, async () => {
-    const [hit] = await core.db
-      .select({
-        id: contacts.id,
-        name: contacts.name,
-        phone: contacts.phone,
-        blockedAt: contactIdentities.blockedAt,
-        profileDueAt: contactIdentities.profileDueAt,
-        profileCheckedAt: contactIdentities.profileCheckedAt,
-      })
-      .from(contactIdentities)
-      .innerJoin(contacts, eq(contacts.id, contactIdentities.contactId))
-      .where(and(eq(contactIdentities.inboxId, inbox.id), eq(contactIdentities.externalId, sender.externalId)));
+    const hit = lookups ? await lookups.get(inbox.id, sender.externalId) : (await identityRows(core, inbox.id, [sender.externalId]))[0];
     if (hit) {
       const profileStale = hit.profileDueAt === null && (hit.profileCheckedAt === null || hit.profileCheckedAt < core.now() - PROFILE_REFRESH_MS);
-      return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId, blocked: hit.blockedAt !== null, profileStale };
+      return { id: hit.id, name: hit.name ?? sender.name ?? sender.externalId, blocked: hit.blockedAt !== null, profileStale, created: false };
     }
     const id = newId();
     const at = core.now();
@@ -66,15 +61,18 @@ export async function contactFor(core: Writes, inbox: InboxRow, sender: InboundS
       core.db.insert(contactIdentities).values({ inboxId: inbox.id, externalId: sender.externalId, channel: inbox.channel, contactId: id }),
       eventInsert(core, { workspaceId: inbox.workspaceId, type: "contact.created", actorKind: "customer", actorId: id, data: { inboxId: inbox.id, channel: inbox.channel }, at }),
     ]);
-    return { id, name: sender.name ?? sender.externalId, blocked: false, profileStale: true };
+    return { id, name: sender.name ?? sender.externalId, blocked: false, profileStale: true, created: true };
   });
 }
 
-/** Applies one canonical event from a verified webhook; every kind is idempotent. */
-export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, event: InboundEvent): Promise<void> {
+/**
+ * Applies one canonical event from a verified webhook; every kind is idempotent. `lookups`: the
+ * batch's shared sender lookups (see IdentityLookups).
+ */
+export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, event: InboundEvent, lookups?: Pick<IdentityLookups, "get">): Promise<void> {
   switch (event.type) {
     case "message": {
-      const contact = await contactFor(core, inbox, event.sender);
+      const contact = await contactFor(core, inbox, event.sender, lookups);
       await ingestCustomerMessage(core, {
         inbox,
         contactId: contact.id,
@@ -83,6 +81,7 @@ export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, even
         clientId: null,
         externalId: event.externalId,
         at: event.at,
+        newContact: contact.created,
       });
       // Writing again means the customer can be reached again (they unblocked the business).
       if (contact.blocked) await markReachable(core, { inboxId: inbox.id, externalId: event.sender.externalId });
@@ -135,7 +134,7 @@ export async function applyInboundEvent(core: InboundDeps, inbox: InboxRow, even
       return;
     }
     case "watermark": {
-      const contact = await contactFor(core, inbox, event.sender);
+      const contact = await contactFor(core, inbox, event.sender, lookups);
       const convIds = (await core.db.select({ id: conversations.id }).from(conversations).where(and(eq(conversations.contactId, contact.id), eq(conversations.inboxId, inbox.id)))).map((c) => c.id);
       if (convIds.length === 0) return;
       const below = event.status === "read" ? ["queued", "sent", "delivered"] : ["queued", "sent"];

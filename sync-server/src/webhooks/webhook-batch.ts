@@ -4,6 +4,7 @@ import type { webhookEvents } from "../db/schema.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import { connectorFor, contextFor, credentialsOf } from "../channels/index.ts";
 import { storeInboundMedia } from "./inbound-media.ts";
+import { IdentityLookups } from "./identity-lookups.ts";
 
 export type WebhookRow = Pick<typeof webhookEvents.$inferSelect, "id" | "inboxId" | "method" | "url" | "headers" | "body">;
 
@@ -60,11 +61,12 @@ export async function applyWebhookBatch(core: InboundDeps, rows: readonly Webhoo
     else lanes.set(key, [tagged]);
   }
   const errors = new Map<number, string[]>();
+  const lookups = new IdentityLookups(core);
   await Promise.all(
     [...lanes.values()].map(async (lane) => {
       for (const { rowId, channel, event } of lane) {
         try {
-          await applyOne(core, channel, event);
+          await applyOne(core, channel, event, lookups);
         } catch (err) {
           console.error(`webhook ${rowId}: an event failed`, err);
           errors.set(rowId, [...(errors.get(rowId) ?? []), messageOf(err)]);
@@ -87,10 +89,10 @@ function laneOf(event: InboundEvent): string {
   return `sender:${event.sender.externalId}`;
 }
 
-async function applyOne(core: InboundDeps, { inbox, connector, credentials, ctx }: Channel, event: InboundEvent): Promise<void> {
+async function applyOne(core: InboundDeps, { inbox, connector, credentials, ctx }: Channel, event: InboundEvent, lookups: IdentityLookups): Promise<void> {
   const withMedia =
     event.type === "message" || event.type === "edit" ? { ...event, content: await storeInboundMedia(core, event.content, connector, credentials, ctx, inbox) } : event;
-  await applyInboundEvent(core, inbox, withMedia);
+  await applyInboundEvent(core, inbox, withMedia, lookups);
 }
 
 /** Each inbox of the batch once: its connector and decrypted credentials, or why none. */

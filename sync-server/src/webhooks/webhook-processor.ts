@@ -5,6 +5,7 @@ import type { InboundDeps } from "./inbound-events.ts";
 import { webhookEvents } from "../db/schema.ts";
 import { applyWebhookBatch, type WebhookOutcome, type WebhookRow } from "./webhook-batch.ts";
 import { KickedPasses } from "../scheduling/kicked-passes.ts";
+import { WebhookStore, type StoreOutcome } from "./webhook-store.ts";
 
 /** Most webhooks one claim takes (and one batch applies). */
 const BATCH = 200;
@@ -28,48 +29,21 @@ export interface WebhooksDeps extends InboundDeps {
  */
 export class WebhookProcessor {
   private readonly passes = new KickedPasses(() => this.pass(), "webhook processing failed");
+  private readonly arrivals: WebhookStore;
 
-  constructor(private readonly core: WebhooksDeps) {}
+  constructor(private readonly core: WebhooksDeps) {
+    this.arrivals = new WebhookStore(core, () => void this.kick());
+  }
 
   /**
    * Stores a verified webhook (already without its secrets); resolves once it is durable (then
-   * it may be acknowledged). A delivery whose key is already stored is a redelivery: not stored
-   * again ("duplicate"). A replay key already stored with another body is a replayed signature
+   * it may be acknowledged). Concurrent deliveries share one insert and one commit (see
+   * WebhookStore). A delivery whose key is already stored is a redelivery: not stored again
+   * ("duplicate"). A replay key already stored with another body is a replayed signature
    * ("replayed"): the caller refuses it.
    */
-  async store(inboxId: string, req: WebhookRequest, keys: DeliveryKeys): Promise<"stored" | "duplicate" | "replayed"> {
-    const headers: Record<string, string> = {};
-    req.headers.forEach((v, k) => (headers[k] = v));
-    const body = new TextDecoder().decode(req.body);
-    const [inserted] = (await this.core.writer.write([
-      this.core.db
-        .insert(webhookEvents)
-        .values({
-          inboxId,
-          method: req.method,
-          url: req.url.toString(),
-          headers,
-          body,
-          state: "pending",
-          receivedAt: this.core.now(),
-          deliveryKey: keys.delivery,
-          replayKey: keys.replay ?? null,
-        })
-        .onConflictDoNothing()
-        .returning({ id: webhookEvents.id }),
-    ])) as [{ id: number }[]];
-    if (inserted.length > 0) {
-      void this.kick();
-      return "stored";
-    }
-    if (keys.replay) {
-      const [seen] = await this.core.db
-        .select({ body: webhookEvents.body })
-        .from(webhookEvents)
-        .where(and(eq(webhookEvents.inboxId, inboxId), eq(webhookEvents.replayKey, keys.replay)));
-      if (seen && seen.body !== body) return "replayed";
-    }
-    return "duplicate";
+  store(inboxId: string, req: WebhookRequest, keys: DeliveryKeys): Promise<StoreOutcome> {
+    return this.arrivals.store(inboxId, req, keys);
   }
 
   /**

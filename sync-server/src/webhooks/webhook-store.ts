@@ -1,0 +1,125 @@
+import { and, eq } from "drizzle-orm";
+import type { DeliveryKeys, WebhookRequest } from "@inbox/connectors";
+import type { Writes } from "../db/record.ts";
+import { defer } from "../db/defer.ts";
+import { webhookEvents } from "../db/schema.ts";
+
+export type StoreOutcome = "stored" | "duplicate" | "replayed";
+
+type Row = typeof webhookEvents.$inferInsert;
+
+interface Arrival {
+  row: Row;
+  keys: DeliveryKeys;
+  resolve(outcome: StoreOutcome): void;
+  reject(err: unknown): void;
+}
+
+/** Most deliveries one insert names (each row binds 9 values; SQLite allows 32,766). */
+const MAX_ROWS = 500;
+
+/**
+ * Stores verified webhooks before they are acknowledged. Deliveries arriving in the same turn
+ * of the event loop (a platform sends many at once) are written by one multi-row insert, which
+ * the write queue commits with whatever else is waiting: one statement and one commit for all
+ * of them, and each delivery's answer still waits for that commit. Repeats are told apart by
+ * the unique delivery and replay keys, as for single inserts: the first of a batch is stored,
+ * a redelivery in the same batch is a duplicate. If the batch fails (one delivery's inbox was
+ * just deleted), each is stored on its own, so only that one fails.
+ */
+export class WebhookStore {
+  private queue: Arrival[] = [];
+  private scheduled = false;
+
+  constructor(
+    private readonly core: Pick<Writes, "db" | "writer" | "now">,
+    /** Called once per batch that stored something (processing starts). */
+    private readonly stored: () => void,
+  ) {}
+
+  /** Resolves once the webhook is durable (then it may be acknowledged), or was stored before. */
+  store(inboxId: string, req: WebhookRequest, keys: DeliveryKeys): Promise<StoreOutcome> {
+    const headers: Record<string, string> = {};
+    req.headers.forEach((v, k) => (headers[k] = v));
+    const row: Row = {
+      inboxId,
+      method: req.method,
+      url: req.url.toString(),
+      headers,
+      body: new TextDecoder().decode(req.body),
+      state: "pending",
+      receivedAt: this.core.now(),
+      deliveryKey: keys.delivery,
+      replayKey: keys.replay ?? null,
+    };
+    return new Promise((resolve, reject) => {
+      this.queue.push({ row, keys, resolve, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    defer(() => this.flush());
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batch = this.queue.splice(0, MAX_ROWS);
+    if (this.queue.length > 0) this.schedule();
+    this.write(batch).then(
+      (any) => any && this.stored(),
+      (err: unknown) => batch.forEach((a) => a.reject(err)), // settles only those still waiting
+    );
+  }
+
+  /** Writes a batch and answers each arrival; true when any was stored. */
+  private async write(batch: Arrival[]): Promise<boolean> {
+    let inserted: { inboxId: string; deliveryKey: string | null }[];
+    try {
+      const [rows] = await this.core.writer.write([
+        this.core.db
+          .insert(webhookEvents)
+          .values(batch.map((a) => a.row))
+          .onConflictDoNothing()
+          .returning({ inboxId: webhookEvents.inboxId, deliveryKey: webhookEvents.deliveryKey }),
+      ]);
+      inserted = rows as typeof inserted;
+    } catch (err) {
+      if (batch.length === 1) {
+        batch[0]!.reject(err);
+        return false;
+      }
+      const each = await Promise.all(batch.map((a) => this.write([a])));
+      return each.some(Boolean);
+    }
+    // A conflicting row is left out of RETURNING; of several arrivals with one key, the
+    // first was inserted (VALUES are inserted in order).
+    const fresh = new Set(inserted.map((r) => `${r.inboxId}\n${r.deliveryKey}`));
+    let any = false;
+    for (const arrival of batch) {
+      const key = `${arrival.row.inboxId}\n${arrival.row.deliveryKey}`;
+      if (fresh.delete(key)) {
+        any = true;
+        arrival.resolve("stored");
+      } else {
+        this.repeated(arrival).then(arrival.resolve, arrival.reject);
+      }
+    }
+    return any;
+  }
+
+  /**
+   * A delivery whose key is already stored is a redelivery: not stored again ("duplicate"). A
+   * replay key already stored with another body is a replayed signature ("replayed").
+   */
+  private async repeated({ row, keys }: Arrival): Promise<StoreOutcome> {
+    if (!keys.replay) return "duplicate";
+    const [seen] = await this.core.db
+      .select({ body: webhookEvents.body })
+      .from(webhookEvents)
+      .where(and(eq(webhookEvents.inboxId, row.inboxId), eq(webhookEvents.replayKey, keys.replay)));
+    return seen && seen.body !== row.body ? "replayed" : "duplicate";
+  }
+}
