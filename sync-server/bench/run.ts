@@ -27,6 +27,7 @@ if (ONLY) {
     supervision: async () => (await import("./supervision-bench.ts")).supervisionSection({ quick: QUICK }),
     insights: async () => (await import("./insights-bench.ts")).insightsSection({ quick: QUICK }),
     workers: async () => (await import("./workers-bench.ts")).workersSection({ quick: QUICK }),
+    "offline-pwa": async () => (await import("./offline-pwa-bench.ts")).offlinePwaSection({ quick: QUICK }),
   };
   if (!sections[ONLY]) throw new Error(`--only takes one of ${Object.keys(sections).join(", ")}`);
   await sections[ONLY]();
