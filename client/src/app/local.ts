@@ -145,7 +145,10 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       },
       online: () => navigator.onLine,
       withLock: withOutboxLock(uid),
-      onState: setReplayState,
+      onState(state) {
+        setReplayState(state);
+        pull.hold(state === "sending");
+      },
     });
 
     let stopped = false;
