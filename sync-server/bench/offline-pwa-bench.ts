@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { and, count, desc, eq, inArray, like } from "drizzle-orm";
@@ -33,7 +34,8 @@ import { fmt } from "./stats.ts";
  * Times come from the page's clocks (performance.now from navigation start, Date.now for
  * moments compared with the server's), recorded by an init script, not from polling.
  *
- * BENCH_PROFILE=<dir> also saves the page's CPU profiles of the first sync and the replay;
+ * BENCH_PROFILE=<dir> also saves the page's CPU profiles of the first sync and the replay, and
+ * the test server's (this process's) of the replay;
  * BENCH_OFFLINE_DEBUG=1 prints the replay's request timeline, badge history and IndexedDB
  * transaction counts.
  */
@@ -220,6 +222,25 @@ async function pageProfile(page: Page, name: string): Promise<() => Promise<void
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, `pwa-${name}.cpuprofile`), JSON.stringify(profile));
     await cdp.detach();
+  };
+}
+
+/**
+ * With BENCH_PROFILE=<dir>, records this process's CPU profile (the test server runs in it) over
+ * a phase into <dir>/server-<name>.cpuprofile.
+ */
+async function serverProfile(name: string): Promise<() => Promise<void>> {
+  const dir = process.env.BENCH_PROFILE;
+  if (!dir) return async () => {};
+  const session = new Session();
+  session.connect();
+  await session.post("Profiler.enable");
+  await session.post("Profiler.start");
+  return async () => {
+    const { profile } = await session.post("Profiler.stop");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, `server-${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
   };
 }
 
@@ -439,6 +460,7 @@ async function measure(quick: boolean, report: Report): Promise<void> {
     const waitingLabel = `Connection: Offline · ${ACTIONS} changes waiting`;
     await poll(`the badge to read "${waitingLabel}"`, 20_000, async () => (await badgeLabel(ana)) === waitingLabel);
     const stopReplayProfile = await pageProfile(ana, "replay");
+    const stopServerReplayProfile = await serverProfile("replay");
     if (process.env.BENCH_OFFLINE_DEBUG) await ana.evaluate(() => (window as unknown as { __idbStats: { reset(): void } }).__idbStats.reset());
     const beforeOnline = Date.now();
     await context.setOffline(false);
@@ -450,6 +472,7 @@ async function measure(quick: boolean, report: Report): Promise<void> {
     });
     const settledAt = await badgeAfter(ana, drainedAt, (l) => l === "Connection: Online", "the badge to read Online after the replay", 60_000);
     await stopReplayProfile();
+    await stopServerReplayProfile();
     const replayMs = Math.max(drainedAt, acked.lastAt) - reconnectedAt;
     const replayRequests = await kit(ana, "apiRequests", reconnectedAt - 1_000);
     const replayPosts = waited(replayRequests, "/api/commands", reconnectedAt - 1_000, drainedAt);

@@ -26,6 +26,9 @@ import { bulkIdOf, recordBulkResult } from "../sync/bulk-ledger.ts";
 import { queuedByConversation, waitingCount } from "../sync/pending.ts";
 import type { SessionSlice } from "./session.ts";
 
+/** The longest the catch-up pull waits for the outbox to be sent after coming online. */
+const ONLINE_PULL_WAITS_MS = 3_000;
+
 export interface Notice {
   id: number;
   text: string;
@@ -166,7 +169,10 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       },
       online: () => navigator.onLine,
       withLock: withOutboxLock(uid),
-      onState: setReplayState,
+      onState(state) {
+        setReplayState(state);
+        pull.hold(state === "sending");
+      },
     });
 
     const pull = createPullScheduler({
@@ -228,7 +234,13 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
 
     const onOnline = () => {
       replayer.kick();
-      pull.now();
+      // What this device did offline goes first: a catch-up pull meanwhile competes with it for
+      // the server, and the answers bring the server's copies of those chats anyway. The pull
+      // follows the replay, or 3 s, whichever comes first.
+      const caughtUp = new Promise((resolve) => setTimeout(resolve, ONLINE_PULL_WAITS_MS));
+      void Promise.race([replayer.whenIdle(), caughtUp]).then(() => {
+        if (!stopped) pull.now();
+      });
     };
     window.addEventListener("online", onOnline);
 

@@ -172,9 +172,8 @@ export async function enqueueCommands(db: LocalDb, commands: readonly Command[],
 
 export function outboxStore(db: LocalDb): ReplayerStore {
   return {
-    async next(limit) {
-      const rows = await db.outbox
-        .orderBy("seq")
+    async next(limit, afterSeq) {
+      const rows = await (afterSeq === undefined ? db.outbox.orderBy("seq") : db.outbox.where("seq").above(afterSeq))
         .filter((r) => r.state === "queued")
         .limit(limit)
         .toArray();

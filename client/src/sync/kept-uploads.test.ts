@@ -36,7 +36,7 @@ function harness(opts: { uploadFails?: number } = {}) {
   const answers: CommandResult[] = [];
   const replayer = createReplayer({
     store: {
-      next: async (limit) => queue.slice(0, limit),
+      next: async (limit, afterSeq) => queue.filter((e) => afterSeq === undefined || e.seq > afterSeq).slice(0, limit),
       settle: async (outcomes) => {
         for (const o of outcomes) {
           answers.push(o.result);

@@ -2,7 +2,7 @@ import type { Command, CommandResult } from "@inbox/shared";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { ApiError, networkMessage } from "../api/http.ts";
-import { createReplayer, type Outcome, type QueuedCommand, type ReplayerDeps, type ReplayerStore } from "./outbox-replayer.ts";
+import { createReplayer, MAX_BATCH, type Outcome, type QueuedCommand, type ReplayerDeps, type ReplayerStore } from "./outbox-replayer.ts";
 import { appendToDraft, classifyFailure, outcomeEffects, refusalResult, settlePlan } from "./outcomes.ts";
 
 /** The outbox as a plain array, settled the way the Dexie store does it. */
@@ -12,8 +12,11 @@ function memoryStore(commands: Command[] = []) {
   const add = (command: Command) => rows.push({ seq: ++seq, command, state: "queued" });
   commands.forEach(add);
   const store: ReplayerStore = {
-    async next(limit) {
-      return rows.filter((r) => r.state === "queued").slice(0, limit).map(({ seq, command }) => ({ seq, command }));
+    async next(limit, afterSeq) {
+      return rows
+        .filter((r) => r.state === "queued" && (afterSeq === undefined || r.seq > afterSeq))
+        .slice(0, limit)
+        .map(({ seq, command }) => ({ seq, command }));
     },
     async settle(outcomes) {
       const plan = settlePlan(outcomes);
@@ -70,6 +73,11 @@ const reply = (n: number, over: Partial<Extract<Command, { type: "reply" }>> = {
   ...over,
 });
 
+/** Waits for a state the replayer reaches by itself (its requests), a turn of the event loop at a time. */
+async function waitUntil(ok: () => boolean): Promise<void> {
+  while (!ok()) await new Promise((r) => setTimeout(r, 0));
+}
+
 function replayer(store: ReplayerStore, send: ReplayerDeps["send"], over: Partial<ReplayerDeps> = {}) {
   return createReplayer({
     store,
@@ -103,14 +111,79 @@ describe("outbox replay", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("sends at most 100 commands per request, oldest first", async () => {
-    const { store } = memoryStore(Array.from({ length: 230 }, (_, i) => reply(i)));
+  it(`sends at most ${MAX_BATCH} commands per request, oldest first`, async () => {
+    const { store } = memoryStore(Array.from({ length: MAX_BATCH + 30 }, (_, i) => reply(i)));
     const server = fakeServer();
     const r = replayer(store, server.send);
     r.kick();
     await r.whenIdle();
-    expect(server.requests.map((req) => req.length)).toEqual([100, 100, 30]);
-    expect(server.requests.flat()).toEqual(Array.from({ length: 230 }, (_, i) => `client-reply-${i}`));
+    expect(server.requests.map((req) => req.length)).toEqual([MAX_BATCH, 30]);
+    expect(server.requests.flat()).toEqual(Array.from({ length: MAX_BATCH + 30 }, (_, i) => `client-reply-${i}`));
+  });
+
+  it("keeps each request's body well under the server's limit: long replies go in more requests", async () => {
+    const long = "x".repeat(4000);
+    const { store } = memoryStore(Array.from({ length: 150 }, (_, i) => reply(i, { text: `${i} ${long}` })));
+    const server = fakeServer();
+    const r = replayer(store, server.send);
+    r.kick();
+    await r.whenIdle();
+    expect(server.requests.length).toBeGreaterThan(1);
+    expect(server.requests.flat()).toEqual(Array.from({ length: 150 }, (_, i) => `client-reply-${i}`));
+    expect(server.applied).toHaveLength(150);
+  });
+
+  it("sends the next batch while the last answer is still being stored, one request at a time, each command once and in order", async () => {
+    const { store, rows } = memoryStore(Array.from({ length: MAX_BATCH * 2 + 10 }, (_, i) => reply(i)));
+    const server = fakeServer();
+    let inFlight = 0;
+    let mostInFlight = 0;
+    const send = async (commands: Command[]) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        return await server.send(commands);
+      } finally {
+        inFlight--;
+      }
+    };
+    // Storing the first answer waits until the second request has gone out.
+    let secondSent!: () => void;
+    const second = new Promise<void>((resolve) => (secondSent = resolve));
+    const slowStore: ReplayerStore = {
+      next: store.next,
+      async settle(outcomes) {
+        if (outcomes[0]?.entry.command.clientId === "client-reply-0") await second;
+        await store.settle(outcomes);
+      },
+    };
+    const r = replayer(slowStore, async (commands) => {
+      if (commands[0]?.clientId === `client-reply-${MAX_BATCH}`) secondSent();
+      return send(commands);
+    });
+    r.kick();
+    await r.whenIdle();
+    expect(mostInFlight).toBe(1);
+    expect(server.requests.map((req) => req.length)).toEqual([MAX_BATCH, MAX_BATCH, 10]);
+    expect(server.applied.map((c) => c.clientId)).toEqual(Array.from({ length: MAX_BATCH * 2 + 10 }, (_, i) => `client-reply-${i}`));
+    expect(rows.every((row) => row.state === "done")).toBe(true);
+  });
+
+  it("resends, and the server answers from its record, what a tab closed before storing an answer had already sent", async () => {
+    const { store, rows } = memoryStore(Array.from({ length: MAX_BATCH + 5 }, (_, i) => reply(i)));
+    const server = fakeServer();
+    // The first tab is closed while storing its first answer (after sending the second batch).
+    const closing: ReplayerStore = { next: store.next, settle: () => new Promise<void>(() => {}) };
+    const first = replayer(closing, server.send);
+    first.kick();
+    await waitUntil(() => server.requests.length === 2);
+    first.dispose();
+
+    const second = replayer(store, server.send);
+    second.kick();
+    await second.whenIdle();
+    expect(server.requests.map((req) => req.length)).toEqual([MAX_BATCH, 5, MAX_BATCH, 5]);
+    expect(server.applied).toHaveLength(MAX_BATCH + 5);
+    expect(rows.every((row) => row.state === "done")).toBe(true);
   });
 
   it("retries with backoff while the network fails, keeping the entries, and applies each once", async () => {

@@ -4,7 +4,8 @@
  * unit-tested over a plain array.
  *
  * - One loop at a time (and one tab at a time, through `withLock`), oldest entry first, in
- *   batches of up to `batchSize` commands per request.
+ *   batches of up to `batchSize` commands (and `MAX_BATCH_BYTES`) per request, one request at a
+ *   time; reading the next batch and settling the last answer overlap the request in between.
  * - An entry stays stored until the server has answered it; an unanswered request (network
  *   down, server restarting) is retried with backoff, the same commands with the same
  *   clientIds, which the server applies once. A tab closed mid-request resends on its next
@@ -13,7 +14,7 @@
  *   can't block the rest; a single refused command is answered locally as a failure.
  * - 401 stops the loop (the session is gone; the entries wait for the next sign-in).
  */
-import type { Command, CommandResult } from "@inbox/shared";
+import { MAX_COMMANDS_PER_REQUEST, type Command, type CommandResult } from "@inbox/shared";
 import { backoffDelay } from "./backoff.ts";
 
 export interface QueuedCommand {
@@ -27,8 +28,8 @@ export interface Outcome {
 }
 
 export interface ReplayerStore {
-  /** The oldest entries still waiting for an answer, in the order they were made. */
-  next(limit: number): Promise<QueuedCommand[]>;
+  /** The oldest entries still waiting for an answer, in the order they were made; only those after `afterSeq` when given. */
+  next(limit: number, afterSeq?: number): Promise<QueuedCommand[]>;
   /** Records the answers (removes those entries, stores what came back) in one transaction. */
   settle(outcomes: readonly Outcome[]): Promise<void>;
 }
@@ -67,10 +68,25 @@ export interface Replayer {
   dispose(): void;
 }
 
-export const MAX_BATCH = 100;
+/** Commands per request: as many as the server takes in one (each answered on its own). */
+export const MAX_BATCH = MAX_COMMANDS_PER_REQUEST;
+/** JSON per request, well under the server's body limit for /api/commands (1 MiB). */
+export const MAX_BATCH_BYTES = 512 * 1024;
+
+/** The leading entries that fit in one request (always at least one). */
+function fitToRequest(entries: QueuedCommand[], limit: number): QueuedCommand[] {
+  let bytes = 0;
+  let n = 0;
+  for (const entry of entries.slice(0, limit)) {
+    bytes += JSON.stringify(entry.command).length + 1;
+    if (n > 0 && bytes > MAX_BATCH_BYTES) break;
+    n++;
+  }
+  return entries.slice(0, n);
+}
 
 export function createReplayer(deps: ReplayerDeps): Replayer {
-  const batchSize = Math.max(1, Math.min(deps.batchSize ?? MAX_BATCH, 200));
+  const batchSize = Math.max(1, Math.min(deps.batchSize ?? MAX_BATCH, MAX_BATCH));
   const online = deps.online ?? (() => true);
   const backoff = deps.backoff ?? ((n: number) => backoffDelay(n));
   const withLock = deps.withLock ?? (<T,>(run: () => Promise<T>) => run());
@@ -99,56 +115,91 @@ export function createReplayer(deps: ReplayerDeps): Replayer {
       wake = done;
     });
 
-  /** Sends until the outbox is empty; returns early when offline or stopped. */
+  /**
+   * Sends until the outbox is empty; returns early when offline or stopped. One request at a
+   * time, so the server applies batches in the order they were made; but the device's own work
+   * overlaps the requests: the next batch is read while one is on its way, and an answer is
+   * settled (notices, drafts, the outbox and the server's copies stored) while the next request
+   * is already out. Entries stay stored until settled, so a tab closed in between resends them,
+   * and the server answers those from its record.
+   */
   async function drain(): Promise<void> {
     let attempt = 0;
     // After a refused batch, this many of the next entries go one per request.
     let singles = 0;
-    while (!disposed) {
-      if (!online()) {
-        setState("offline");
-        return;
-      }
-      const batch = await deps.store.next(singles > 0 ? 1 : batchSize);
-      if (batch.length === 0 || disposed) return;
-      setState("sending");
-      let results: CommandResult[];
-      try {
-        const commands = batch.map((e) => e.command);
-        results = await deps.send(deps.prepare ? await Promise.all(commands.map((c) => deps.prepare!(c))) : commands);
-        attempt = 0;
-      } catch (err) {
-        if (disposed) return;
-        const kind = deps.classify(err);
-        if (kind === "stop") {
-          setState("stopped");
+    // The last entry sent and answered (its answer may still be settling): the next batch starts after it.
+    let after: number | undefined;
+    // The next batch, read while the previous request was out.
+    let ahead: Promise<QueuedCommand[]> | null = null;
+    let settling: Promise<void> = Promise.resolve();
+    const settleInTurn = (outcomes: Outcome[]) => {
+      settling = settling.then(async () => {
+        for (const outcome of outcomes) await deps.onOutcome?.(outcome);
+        await deps.store.settle(outcomes);
+      });
+    };
+    try {
+      while (!disposed) {
+        if (!online()) {
+          setState("offline");
           return;
         }
-        if (kind === "retry") {
+        const read = ahead ?? deps.store.next(singles > 0 ? 1 : batchSize, after);
+        ahead = null;
+        const batch = fitToRequest(await read, singles > 0 ? 1 : batchSize);
+        if (batch.length === 0 || disposed) return;
+        setState("sending");
+        let results: CommandResult[];
+        try {
+          const commands = batch.map((e) => e.command);
+          const request = deps.send(deps.prepare ? await Promise.all(commands.map((c) => deps.prepare!(c))) : commands);
+          // Only whole batches are read ahead; after a refusal entries go one by one again.
+          if (singles === 0) ahead = deps.store.next(batchSize, batch.at(-1)!.seq);
+          results = await request;
+          attempt = 0;
+        } catch (err) {
+          ahead = null;
+          if (disposed) return;
+          const kind = deps.classify(err);
+          if (kind === "stop") {
+            setState("stopped");
+            return;
+          }
+          if (kind === "retry") {
+            setState("retrying");
+            await sleep(backoff(attempt++));
+            continue;
+          }
+          if (batch.length > 1) {
+            singles = batch.length;
+            continue;
+          }
+          results = [deps.refusal(batch[0]!.command, err)];
+        }
+        if (singles > 0) singles--;
+        const byClientId = new Map(results.map((r) => [r.clientId, r]));
+        const outcomes: Outcome[] = [];
+        for (const entry of batch) {
+          const result = byClientId.get(entry.command.clientId);
+          if (result) outcomes.push({ entry, result });
+        }
+        settleInTurn(outcomes);
+        if (outcomes.length === batch.length) {
+          after = batch.at(-1)!.seq;
+          continue;
+        }
+        // Entries the answer left out are sent again: read from the oldest once settled.
+        ahead = null;
+        after = undefined;
+        await settling;
+        // An answer that covers none of our commands would loop hot: wait before asking again.
+        if (outcomes.length === 0) {
           setState("retrying");
           await sleep(backoff(attempt++));
-          continue;
         }
-        if (batch.length > 1) {
-          singles = batch.length;
-          continue;
-        }
-        results = [deps.refusal(batch[0]!.command, err)];
       }
-      if (singles > 0) singles--;
-      const byClientId = new Map(results.map((r) => [r.clientId, r]));
-      const outcomes: Outcome[] = [];
-      for (const entry of batch) {
-        const result = byClientId.get(entry.command.clientId);
-        if (result) outcomes.push({ entry, result });
-      }
-      for (const outcome of outcomes) await deps.onOutcome?.(outcome);
-      await deps.store.settle(outcomes);
-      // An answer that covers none of our commands would loop hot: wait before asking again.
-      if (outcomes.length === 0) {
-        setState("retrying");
-        await sleep(backoff(attempt++));
-      }
+    } finally {
+      await settling;
     }
   }
 

@@ -129,6 +129,33 @@ describe("createPullScheduler", () => {
     expect(run).toHaveBeenCalledTimes(2);
   });
 
+  it("holds room-driven pulls while the outbox is sending, then pulls once; a long hold lets one through", async () => {
+    const run = vi.fn(async () => {});
+    const s = createPullScheduler({ run, debounceMs: 300, maxHoldMs: 3_000 });
+    s.hold(true);
+    s.request();
+    await vi.advanceTimersByTimeAsync(1_000);
+    s.request();
+    expect(run).not.toHaveBeenCalled();
+    s.hold(false);
+    await vi.advanceTimersByTimeAsync(300);
+    expect(run).toHaveBeenCalledTimes(1);
+
+    s.hold(true);
+    s.request();
+    await vi.advanceTimersByTimeAsync(2_999);
+    expect(run).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1 + 300);
+    expect(run).toHaveBeenCalledTimes(2);
+    // Asked for by name (coming back online), a pull is never held.
+    s.now();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(run).toHaveBeenCalledTimes(3);
+    s.hold(false);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(run).toHaveBeenCalledTimes(3);
+  });
+
   it("retries a failed pull after the given delay", async () => {
     const run = vi.fn().mockRejectedValueOnce(new Error("down")).mockResolvedValue(undefined);
     const s = createPullScheduler({ run, retryDelay: () => 1000 });

@@ -75,6 +75,13 @@ export interface PullScheduler {
   /** Pull now (sign-in, coming back online). */
   now(): void;
   running(): boolean;
+  /**
+   * While held, requests wait (`now()` does not): the outbox is sending, its answers carry the
+   * server's copies of what the rooms announce, and pulling them meanwhile only competes with
+   * the replay. Released, one pull catches up; a request held `maxHoldMs` goes ahead anyway, so
+   * a long replay still brings everyone else's changes.
+   */
+  hold(on: boolean): void;
   dispose(): void;
 }
 
@@ -88,8 +95,13 @@ export function createPullScheduler(opts: {
   /** Delay before retry number `attempt`; null: don't retry (e.g. offline, or refused). */
   retryDelay?: (attempt: number, error: unknown) => number | null;
   onRunning?: (running: boolean) => void;
+  maxHoldMs?: number;
 }): PullScheduler {
   const debounceMs = opts.debounceMs ?? 300;
+  const maxHoldMs = opts.maxHoldMs ?? 3_000;
+  let held = false;
+  let heldRequest = false;
+  let holdTimer: ReturnType<typeof setTimeout> | null = null;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let inFlight = false;
   let pending = false;
@@ -132,14 +144,37 @@ export function createPullScheduler(opts: {
     else if (retryIn !== null) schedule(retryIn);
   }
 
+  function request(): void {
+    if (disposed) return;
+    if (inFlight) {
+      pending = true;
+      return;
+    }
+    schedule(debounceMs);
+  }
+
+  function releaseHeld(): void {
+    if (holdTimer) clearTimeout(holdTimer);
+    holdTimer = null;
+    if (!heldRequest) return;
+    heldRequest = false;
+    request();
+  }
+
   return {
     request() {
       if (disposed) return;
-      if (inFlight) {
-        pending = true;
+      if (held) {
+        heldRequest = true;
+        holdTimer ??= setTimeout(releaseHeld, maxHoldMs);
         return;
       }
-      schedule(debounceMs);
+      request();
+    },
+    hold(on) {
+      if (on === held) return;
+      held = on;
+      if (!on) releaseHeld();
     },
     now() {
       if (disposed) return;
@@ -150,6 +185,7 @@ export function createPullScheduler(opts: {
     dispose() {
       disposed = true;
       clear();
+      if (holdTimer) clearTimeout(holdTimer);
     },
   };
 }

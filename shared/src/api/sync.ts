@@ -97,7 +97,10 @@ export const CommandSchema = z.discriminatedUnion("type", [
 ]);
 export type Command = z.infer<typeof CommandSchema>;
 
-export const CommandsRequestSchema = z.object({ commands: z.array(CommandSchema).min(1).max(200) });
+/** The most commands one `POST /api/commands` takes (a device's outbox goes in batches of this size). */
+export const MAX_COMMANDS_PER_REQUEST = 200;
+
+export const CommandsRequestSchema = z.object({ commands: z.array(CommandSchema).min(1).max(MAX_COMMANDS_PER_REQUEST) });
 
 export const CommandResultSchema = z.discriminatedUnion("ok", [
   z.object({

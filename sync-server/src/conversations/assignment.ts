@@ -7,7 +7,7 @@ import { afterCapacityFreed } from "../routing/index.ts";
 import { tellPeople } from "../notifications/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { publish } from "../rooms/publish.ts";
-import { loadUser, toConversation, type ConversationRow } from "../db/read-model.ts";
+import { getConversationRow, loadUser, toConversation, type ConversationRow } from "../db/read-model.ts";
 import type { InterveneDeps } from "./intervene-deps.ts";
 
 export interface AssignOptions {
@@ -29,7 +29,7 @@ export interface AssignOptions {
 export function assignConversation(core: InterveneDeps, user: SessionUser, id: string, assigneeId: string | null, opts: AssignOptions = {}): Promise<Conversation> {
   return conversationForUser(core, user, id).then((current) =>
     core.locks.run(`conversation:${id}`, async () => {
-      const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? current;
+      const row = (await getConversationRow(core.db, id)) ?? current;
       if (opts.expectedAssigneeId !== undefined && row.assigneeId !== opts.expectedAssigneeId) throw await movedMeanwhile(core, row);
       if (row.assigneeId === assigneeId) return toConversation(row);
       if (!can(user, "supervise")) await refuseAgentAssignment(core, user, row, assigneeId);
@@ -62,7 +62,7 @@ export function assignConversation(core: InterveneDeps, user: SessionUser, id: s
       ]);
       const updatedRow = (updatedRows as ConversationRow[])[0];
       if (!updatedRow) {
-        const now = await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) });
+        const now = await getConversationRow(core.db, id);
         if (now && now.assigneeId === from && checkRoom) throw overCapacity(assignee!.name, await loadOf(core, assignee!.id), assignee!.capacity);
         throw await movedMeanwhile(core, now ?? row);
       }

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { CommandResult, Conversation } from "@inbox/shared";
+import { conversations, events, messages, processedCommands } from "../db/schema.ts";
 import { PasswordHasher } from "../auth/index.ts";
 import { nodeScrypt } from "../node/node-scrypt.ts";
 import { startTestServer, TEST_PASSWORD_PARAMS, waitFor, type TestServer } from "../testing/test-server.ts";
@@ -80,5 +82,85 @@ describe("the assignment policy", () => {
 
     expect((await assign(sam, ids["ana@demo.inbox"]!))[0]).toMatchObject({ ok: true, conversation: { assigneeId: ids["ana@demo.inbox"] } });
     expect((await assign(admin, ids["supervisor@demo.inbox"]!))[0]).toMatchObject({ ok: true, conversation: { assigneeId: ids["supervisor@demo.inbox"] } });
+  });
+});
+
+describe("a batch of commands", () => {
+  const statusChanges = async (conversationId: string) =>
+    (await server.core.db.select().from(events).where(and(eq(events.conversationId, conversationId), eq(events.type, "conversation.status_changed"))).orderBy(asc(events.at), sql`rowid`)).map(
+      (e) => `${(e.data as { from: string }).from}→${(e.data as { to: string }).to}`,
+    );
+  const storedReplies = async (clientIds: string[]) => (await server.core.db.select().from(messages).where(inArray(messages.clientId, clientIds))).length;
+
+  it("gives each command its own outcome, commits the accepted ones with their events, and leaves the refused ones' chats as they were", async () => {
+    const [mine, other, elsewhere] = [await supportConversation(), await supportConversation(), await supportConversation()];
+    // A chat of a team Ana is not in: hers to see no more.
+    await server.core.db.update(conversations).set({ teamId: server.seed!.teamIds.billing! }).where(eq(conversations.id, elsewhere.id));
+    const id = () => crypto.randomUUID();
+    const batch = [
+      { type: "reply", clientId: id(), conversationId: mine.id, text: "On its way" },
+      { type: "status", clientId: id(), conversationId: elsewhere.id, status: "resolved" },
+      { type: "priority", clientId: id(), conversationId: other.id, priority: "urgent" },
+      { type: "reply", clientId: id(), conversationId: elsewhere.id, text: "Not mine to answer" },
+      { type: "status", clientId: id(), conversationId: mine.id, status: "snoozed", snoozedUntil: Date.now() - 1 },
+      { type: "status", clientId: id(), conversationId: mine.id, status: "pending" },
+    ];
+    const results = await commands(ana, batch);
+    expect(results.map((r) => r.clientId)).toEqual(batch.map((c) => c.clientId));
+    expect(results.map((r) => (r.ok ? "ok" : r.code))).toEqual(["ok", "forbidden", "ok", "forbidden", "validation_failed", "ok"]);
+    expect(results[3]).toMatchObject({ keepAsDraft: true });
+
+    expect(await storedReplies([batch[0]!.clientId, batch[3]!.clientId])).toBe(1);
+    const after = async (cid: string) => (await server.core.db.query.conversations.findFirst({ where: eq(conversations.id, cid) }))!;
+    expect(await after(mine.id)).toMatchObject({ status: "pending", assigneeId: server.seed!.userIds.ana });
+    expect(await after(other.id)).toMatchObject({ priority: "urgent" });
+    expect(await after(elsewhere.id)).toMatchObject({ status: "open", lastMessagePreview: "hello" });
+    expect(await statusChanges(mine.id)).toEqual(["open→pending"]);
+    expect(await statusChanges(elsewhere.id)).toEqual([]);
+    const recorded = await server.core.db.select().from(processedCommands).where(inArray(processedCommands.clientId, batch.map((c) => c.clientId)));
+    expect(recorded).toHaveLength(batch.length);
+  });
+
+  it("applies one conversation's commands in the order they were made, whatever else the batch holds", async () => {
+    const [chat, ...others] = [await supportConversation(), await supportConversation(), await supportConversation()];
+    const status = (conversationId: string, to: string) => ({ type: "status", clientId: crypto.randomUUID(), conversationId, status: to });
+    const reply = (conversationId: string, text: string) => ({ type: "reply", clientId: crypto.randomUUID(), conversationId, text });
+    const results = await commands(ana, [
+      reply(chat.id, "First"),
+      status(others[0]!.id, "pending"),
+      status(chat.id, "resolved"),
+      reply(others[1]!.id, "Elsewhere"),
+      status(chat.id, "open"),
+      reply(chat.id, "Second"),
+      status(others[0]!.id, "resolved"),
+      status(chat.id, "pending"),
+    ]);
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect(await statusChanges(chat.id)).toEqual(["open→resolved", "resolved→open", "open→pending"]);
+    expect(await statusChanges(others[0]!.id)).toEqual(["open→pending", "pending→resolved"]);
+    const timeline = await server.core.db.select().from(messages).where(eq(messages.conversationId, chat.id)).orderBy(asc(messages.position));
+    expect(timeline.map((m) => m.text)).toEqual(["hello", "First", "Second"]);
+  });
+
+  it("applies nothing twice when the same batch is delivered again, or one change id comes twice in it", async () => {
+    const [a, b] = [await supportConversation(), await supportConversation()];
+    const replyId = crypto.randomUUID();
+    const batch = [
+      { type: "reply", clientId: replyId, conversationId: a.id, text: "Only once" },
+      { type: "status", clientId: crypto.randomUUID(), conversationId: a.id, status: "resolved" },
+      { type: "priority", clientId: crypto.randomUUID(), conversationId: b.id, priority: "high" },
+      { type: "reply", clientId: replyId, conversationId: a.id, text: "Only once" },
+    ];
+    const first = await commands(ana, batch);
+    expect(first.every((r) => r.ok)).toBe(true);
+    expect(first[3]).toEqual(first[0]);
+    const eventCount = async () => (await server.core.db.select().from(events).where(inArray(events.conversationId, [a.id, b.id]))).length;
+    const eventsBefore = await eventCount();
+
+    const again = await commands(ana, batch);
+    expect(again).toEqual(first);
+    expect(await storedReplies([replyId])).toBe(1);
+    expect(await eventCount()).toBe(eventsBefore);
+    expect(await statusChanges(a.id)).toEqual(["open→resolved"]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Command, CommandResult } from "@inbox/shared";
 import { updateContact, type ContactsDeps } from "../contacts/index.ts";
 import type { Caches } from "../db/caches.ts";
@@ -7,6 +7,7 @@ import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { RequestOrigin } from "../http/audit-actor.ts";
 import { sendAgentReply, type ReplyDeps } from "../messages/index.ts";
+import { runInOrder, type Lane } from "./command-order.ts";
 import { joinConversation, setHand, transferConversation } from "./intervene.ts";
 import { assignConversation, markConversationRead, setConversationPriority, setConversationStatus, type ConversationCommandDeps } from "./conversation-commands.ts";
 
@@ -16,49 +17,92 @@ export interface CommandsDeps extends ConversationCommandDeps, ReplyDeps, Contac
 }
 
 /**
- * Applies an agent's commands in the order they were done. Each clientId is applied once: the
- * first outcome is stored and a replay (after a dropped connection, a crash, a reopened tab)
- * gets it back. Refusals are outcomes too; server faults are not stored, so they are retried.
+ * Applies an agent's commands as if in the order they were done (`command-order.ts`: one
+ * conversation's commands one after the other, commands that reach beyond their conversation
+ * alone, the rest side by side so their writes share the writer's commits). Each clientId is
+ * applied once: the first outcome is stored and a replay (after a dropped connection, a crash, a
+ * reopened tab) gets it back. Each command is authorised and decided on its own, and refusals are
+ * outcomes too; server faults are not stored, so they are retried.
  */
 export async function applyCommands(core: CommandsDeps, user: SessionUser, commands: Command[], from: RequestOrigin | null = null): Promise<CommandResult[]> {
-  const results: CommandResult[] = [];
+  // Client ids are unique per workspace: another workspace's ids neither collide nor show.
+  const priors = new Map(
+    (
+      await core.db
+        .select()
+        .from(processedCommands)
+        .where(and(eq(processedCommands.workspaceId, user.workspaceId), inArray(processedCommands.clientId, [...new Set(commands.map((c) => c.clientId))])))
+    ).map((row) => [row.clientId, row]),
+  );
+  // A client id sent twice in one request is one change: the repeat gets the first one's outcome.
+  const firstOf = new Map<string, number>();
+  commands.forEach((c, i) => firstOf.has(c.clientId) || firstOf.set(c.clientId, i));
   const outcomes: (typeof processedCommands.$inferInsert)[] = [];
-  try {
-    for (const command of commands) results.push(await applyOnce(core, user, command, outcomes, from));
-  } finally {
-    // Outcomes are recorded together, one commit per batch. If the process dies first, a replay
-    // applies them again, and every command is idempotent in itself (message clientIds, "set
-    // status to X"), so nothing happens twice; the record only makes repeats cheap and exact.
-    if (outcomes.length) {
-      await core.writer.write([core.db.insert(processedCommands).values(outcomes).onConflictDoNothing()]);
-    }
+  const settled = await runInOrder(
+    commands,
+    (c, i) => (firstOf.get(c.clientId) === i ? laneOf(c) : { key: "repeats" }),
+    async (command, i) => {
+      const first = firstOf.get(command.clientId)!;
+      if (first !== i) return null;
+      const prior = priors.get(command.clientId);
+      if (prior) return answerFromRecord(user, command, prior);
+      const result = await applyOne(core, user, command, from);
+      outcomes.push({ workspaceId: user.workspaceId, clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() });
+      return result;
+    },
+  );
+  // Outcomes are recorded together, one commit per batch, also when a fault stopped it part way.
+  // If the process dies first, a replay applies them again, and every command is idempotent in
+  // itself (message clientIds, "set status to X"), so nothing happens twice; the record only
+  // makes repeats cheap and exact.
+  if (outcomes.length) {
+    await core.writer.write([core.db.insert(processedCommands).values(outcomes).onConflictDoNothing()]);
   }
-  return results;
+  const fault = settled.find((s) => s.status === "failed");
+  if (fault) throw fault.error;
+  return commands.map((c, i) => {
+    const own = settled[i]!;
+    const first = settled[firstOf.get(c.clientId)!]!;
+    const result = own.status === "done" && own.value ? own.value : first.status === "done" ? first.value : null;
+    if (!result) throw new Error(`command ${c.clientId} was neither applied nor stopped by a fault`);
+    return result;
+  });
 }
 
-async function applyOnce(
-  core: CommandsDeps,
-  user: SessionUser,
-  command: Command,
-  outcomes: (typeof processedCommands.$inferInsert)[],
-  from: RequestOrigin | null,
-): Promise<CommandResult> {
-  // Client ids are unique per workspace: another workspace's ids neither collide nor show.
-  const prior = await core.db.query.processedCommands.findFirst({
-    where: and(eq(processedCommands.workspaceId, user.workspaceId), eq(processedCommands.clientId, command.clientId)),
-  });
-  if (prior) {
-    if (prior.userId !== user.id) {
-      return { clientId: command.clientId, ok: false, code: "conflict", message: "This change id was already used by someone else.", keepAsDraft: command.type === "reply" };
-    }
-    return prior.result as unknown as CommandResult;
+/**
+ * Which commands may overlap (`command-order.ts`). An assignment weighs the agent's other chats,
+ * a transfer the teams' queues, a contact's change every chat of the contact: those run alone.
+ */
+function laneOf(c: Command): Lane {
+  switch (c.type) {
+    case "reply":
+    case "status":
+    case "priority":
+    case "read":
+    case "hand":
+    case "join":
+      return { key: c.conversationId };
+    case "assign":
+    case "transfer":
+    case "contact.update":
+      return "alone";
   }
-  let result: CommandResult;
+}
+
+function answerFromRecord(user: SessionUser, command: Command, prior: typeof processedCommands.$inferSelect): CommandResult {
+  if (prior.userId !== user.id) {
+    return { clientId: command.clientId, ok: false, code: "conflict", message: "This change id was already used by someone else.", keepAsDraft: command.type === "reply" };
+  }
+  return prior.result as unknown as CommandResult;
+}
+
+/** Applies a command not seen before; a refusal is its outcome, a server fault is thrown. */
+async function applyOne(core: CommandsDeps, user: SessionUser, command: Command, from: RequestOrigin | null): Promise<CommandResult> {
   try {
-    result = await apply(core, user, command, from);
+    return await apply(core, user, command, from);
   } catch (err) {
     if (!(err instanceof HttpError) || err.status >= 500) throw err;
-    result = {
+    return {
       clientId: command.clientId,
       ok: false,
       code: err.code,
@@ -67,8 +111,6 @@ async function applyOnce(
       ...(err.fields ? { fields: err.fields } : {}),
     };
   }
-  outcomes.push({ workspaceId: user.workspaceId, clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() });
-  return result;
 }
 
 async function apply(core: CommandsDeps, user: SessionUser, c: Command, from: RequestOrigin | null): Promise<CommandResult> {

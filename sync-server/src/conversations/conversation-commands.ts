@@ -8,7 +8,7 @@ import { HttpError } from "../http/http-error.ts";
 import { afterCapacityFreed, type CapacityDeps } from "../routing/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { toConversation, toMessage, type ConversationRow } from "../db/read-model.ts";
+import { getConversationRow, toConversation, toMessage, type ConversationRow } from "../db/read-model.ts";
 import { planCsatRequest, type CsatRequest, type CsatRequestDeps } from "../messages/index.ts";
 export { assignConversation, type AssignOptions } from "./assignment.ts";
 
@@ -34,7 +34,7 @@ interface Decision {
 async function change(core: ConversationCommandDeps, user: SessionUser, id: string, decide: (row: ConversationRow, at: number) => Promise<Decision | null>): Promise<Conversation> {
   const current = await conversationForUser(core, user, id);
   return core.locks.run(`conversation:${id}`, async () => {
-    const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? current;
+    const row = (await getConversationRow(core.db, id)) ?? current;
     const at = core.now();
     const decision = await decide(row, at);
     if (!decision) return toConversation(row);

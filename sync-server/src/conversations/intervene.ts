@@ -9,7 +9,7 @@ import { supervisorsOf, tellPeople } from "../notifications/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import type { Writes } from "../db/record.ts";
-import { loadUser, toConversation, type ConversationRow } from "../db/read-model.ts";
+import { getConversationRow, loadUser, toConversation, type ConversationRow } from "../db/read-model.ts";
 import { eventWhere, movedMeanwhile } from "./assignment.ts";
 import type { InterveneDeps } from "./intervene-deps.ts";
 
@@ -38,7 +38,7 @@ export async function transferConversation(
     throw new HttpError(400, "validation_failed", "Choose one of your workspace's teams to transfer the chat to.", { teamId: "unknown team" });
   }
   return core.locks.run(`conversation:${id}`, async () => {
-    const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? current;
+    const row = (await getConversationRow(core.db, id)) ?? current;
     if (opts.expectedTeamId !== undefined && row.teamId !== opts.expectedTeamId) throw await movedMeanwhile(core, row);
     if (row.teamId === teamId) return toConversation(row);
     const reason = opts.reason?.trim() || undefined;
@@ -59,7 +59,7 @@ export async function transferConversation(
         .returning(),
     ]);
     const updatedRow = (results[results.length - 1] as ConversationRow[])[0];
-    if (!updatedRow) throw await movedMeanwhile(core, (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? row);
+    if (!updatedRow) throw await movedMeanwhile(core, (await getConversationRow(core.db, id)) ?? row);
     const updated = toConversation(updatedRow);
     core.live.apply(roomName({ kind: "team", id: row.teamId }), [{ kind: "team.conversation.removed", id }]);
     publish(core, updated);
@@ -77,7 +77,7 @@ export async function transferConversation(
 export async function setHand(core: InterveneDeps, user: SessionUser, id: string, raised: boolean): Promise<Conversation> {
   const current = await conversationForUser(core, user, id);
   return core.locks.run(`conversation:${id}`, async () => {
-    const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? current;
+    const row = (await getConversationRow(core.db, id)) ?? current;
     if ((row.helpRequestedAt !== null) === raised) return toConversation(row);
     const at = core.now();
     const eventId = newId();
@@ -104,7 +104,7 @@ export async function joinConversation(core: InterveneDeps, user: SessionUser, i
   if (!supervises(user)) throw forbiddenBecause("join_supervisors_only");
   const current = await conversationForUser(core, user, id);
   return core.locks.run(`conversation:${id}`, async () => {
-    const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, id) })) ?? current;
+    const row = (await getConversationRow(core.db, id)) ?? current;
     const at = core.now();
     const eventId = newId();
     const results = await core.writer.write([
@@ -122,7 +122,7 @@ export async function joinConversation(core: InterveneDeps, user: SessionUser, i
 export async function recordWhisper(core: Writes & Publishes, conv: ConversationRow, author: { id: string; name: string }, whisper: { noteId: string; to: string; text: string }): Promise<void> {
   const at = core.now();
   await core.locks.run(`conversation:${conv.id}`, async () => {
-    const row = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) })) ?? conv;
+    const row = (await getConversationRow(core.db, conv.id)) ?? conv;
     const ops = [
       eventInsert(core, { workspaceId: row.workspaceId, conversationId: row.id, type: "supervisor.whispered", actorKind: "agent", actorId: author.id, data: { noteId: whisper.noteId, to: whisper.to }, at }),
     ] as const;

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import {
   MessageContentSchema,
   type ChannelStatus,
@@ -149,8 +149,14 @@ export async function listUsers(db: Database, workspaceId: string): Promise<User
   return rows.map((row) => toUser(row, memberships.filter((m) => m.userId === row.id).map((m) => m.teamId), roles.get(row.customRoleId ?? "") ?? null));
 }
 
+/** Built once per database: the most frequent read of all (every command, change and refresh) skips drizzle's query building. */
+const conversationById = new WeakMap<Database, ReturnType<typeof prepareConversationById>>();
+const prepareConversationById = (db: Database) => db.query.conversations.findFirst({ where: eq(conversations.id, sql.placeholder("id")) }).prepare();
+
 export async function getConversationRow(db: Database, id: string): Promise<ConversationRow | undefined> {
-  return db.query.conversations.findFirst({ where: eq(conversations.id, id) });
+  let query = conversationById.get(db);
+  if (!query) conversationById.set(db, (query = prepareConversationById(db)));
+  return query.execute({ id });
 }
 
 export async function getInboxRow(db: Database, id: string): Promise<InboxRow | undefined> {

@@ -26,7 +26,7 @@ import { HttpError, refused, forbiddenBecause } from "../http/http-error.ts";
 import { publish } from "../rooms/publish.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { getInboxRow, toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
+import { getConversationRow, getInboxRow, toConversation, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { refuseForeignAttachment } from "../media/media-access.ts";
 import { pickupOnReply } from "../routing/index.ts";
 import { refuseIfUnreachable } from "../channels/index.ts";
@@ -81,10 +81,10 @@ export async function sendAgentReply(
       if (existing.conversationId !== conv.id || existing.senderId !== user.id) {
         throw refused(409, "conflict", "message_id_reused");
       }
-      const current = await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) });
+      const current = await getConversationRow(core.db, conv.id);
       return { message: toMessage(existing), conversation: toConversation(current!), duplicate: true };
     }
-    const current = (await core.db.query.conversations.findFirst({ where: eq(conversations.id, conv.id) })) ?? conv;
+    const current = (await getConversationRow(core.db, conv.id)) ?? conv;
     if (input.expectedAssigneeId !== undefined) await refuseIfTakenMeanwhile(core, user, current, input.expectedAssigneeId);
     const inbox = await core.caches.inboxes.getOrLoad(conv.inboxId, () => getInboxRow(core.db, conv.inboxId));
     const blocked = inbox && CHANNEL_BLOCKS[inbox.status];

@@ -5,10 +5,10 @@ import { connectorFor, contextFor, credentialsOf, publicBaseOf, type ChannelsDep
 import { setChannelStatus } from "../channels/index.ts";
 import { markUnreachable } from "../channels/index.ts";
 import { humanAgentTagOf } from "../channels/index.ts";
-import { contactIdentities, conversations, messages, outbox } from "../db/schema.ts";
+import { contactIdentities, messages, outbox } from "../db/schema.ts";
 import type { BlobStore } from "../media/blob-store.ts";
 import { keepRenewing, type Holder } from "../scheduling/claims.ts";
-import { getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
+import { getConversationRow, getInboxRow, toMessage, type ConversationRow, type InboxRow, type MessageRow } from "../db/read-model.ts";
 import { publishMessages, type Publishes } from "../rooms/publish.ts";
 import { settleAbandonedSends } from "./abandoned-sends.ts";
 import { recordOutcome, type Claimed } from "./outcome.ts";
@@ -98,7 +98,7 @@ export class OutboxDispatcher {
     const { db } = this.core;
     const message = await db.query.messages.findFirst({ where: eq(messages.id, item.messageId) });
     if (!message) return;
-    const conversation = await db.query.conversations.findFirst({ where: eq(conversations.id, message.conversationId) });
+    const conversation = await getConversationRow(db, message.conversationId);
     if (!conversation) return;
     const inbox = await getInboxRow(db, conversation.inboxId);
     // A paused channel (platform limits) keeps its messages queued until the pause is over.
