@@ -12,6 +12,7 @@ import { toConversation, toMessage, type ConversationRow, type InboxRow, type Me
 import { loadContactRow } from "../contacts/index.ts";
 import { afterRules, planRules, type RulePlan, type RulesIngestDeps } from "./ingest-rules.ts";
 import { csatAnswerTo, recordCsatAnswer, type CsatRating } from "./csat-answer.ts";
+import { conversationKey, latestConversationId } from "./latest-conversation.ts";
 
 /** What taking in a customer's message needs (the routing rules it runs included). */
 export interface IngestDeps extends Writes, Publishes, RulesIngestDeps {
@@ -63,10 +64,10 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
   // an identity read on another instance): follow it to the kept contact, so no new conversation
   // starts under the merged one. A cached conversation needs no check: a merge moves it, and
   // this process drops its cache entries when it merges.
-  if (!input.newContact && !core.caches.latestConversation.get(conversationKey(input))) input = await followMerge(core, input);
-  const key = conversationKey(input);
+  if (!input.newContact && !core.caches.latestConversation.get(conversationKey(input.inbox.id, input))) input = await followMerge(core, input);
+  const key = conversationKey(input.inbox.id, input);
   return core.locks.run(key, async () => {
-    const conversationId = input.newContact ? undefined : await latestConversationId(core, key, input);
+    const conversationId = input.newContact ? undefined : await latestConversationId(core, key, input.inbox.id, input);
     const message: MessageRow = {
       id: newId(),
       workspaceId: input.inbox.workspaceId,
@@ -156,32 +157,9 @@ async function rated(core: IngestDeps, key: string, input: InboundMessage, messa
   return result;
 }
 
-/** Which conversation a message continues: the visitor's own (web chat), else the contact's. */
-function conversationKey(input: InboundMessage): string {
-  return input.visitorId ? `visitor:${input.visitorId}:${input.inbox.id}` : `${input.contactId}:${input.inbox.id}`;
-}
-
 async function followMerge(core: IngestDeps, input: InboundMessage): Promise<InboundMessage> {
   const kept = await loadContactRow(core, input.inbox.workspaceId, input.contactId);
   return kept && kept.id !== input.contactId ? { ...input, contactId: kept.id } : input;
-}
-
-/** The conversation a new message of this contact belongs to; cached, as it rarely changes. */
-async function latestConversationId(core: IngestDeps, key: string, input: InboundMessage): Promise<string | undefined> {
-  const cached = core.caches.latestConversation.get(key);
-  if (cached) return cached;
-  const [row] = await core.db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(
-      and(
-        input.visitorId ? eq(conversations.visitorId, input.visitorId) : eq(conversations.contactId, input.contactId),
-        eq(conversations.inboxId, input.inbox.id),
-      ),
-    )
-    .orderBy(desc(conversations.createdAt))
-    .limit(1);
-  return row?.id;
 }
 
 function newConversation(input: InboundMessage, id: string, preview: string): ConversationRow {

@@ -1,8 +1,7 @@
-import { and, desc, eq } from "drizzle-orm";
 import { roomName } from "@inbox/shared";
 import type { Caches } from "../db/caches.ts";
 import type { Writes } from "../db/record.ts";
-import { conversations } from "../db/schema.ts";
+import { conversationKey, latestConversationId } from "../messages/index.ts";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
 import type { Visitor } from "./widget-sessions.ts";
 
@@ -28,27 +27,14 @@ export class VisitorTypingState {
   readonly lastWrite = new Map<string, number>();
 }
 
-/** The visitor's current conversation in this inbox (the one their next message continues), if any. */
-async function visitorConversation(core: VisitorTypingDeps, visitor: Visitor): Promise<string | null> {
-  // The same key ingest caches it under (messages/ingest.ts conversationKey).
-  const key = `visitor:${visitor.visitorId}:${visitor.inbox.id}`;
-  const cached = core.caches.latestConversation.get(key);
-  if (cached) return cached;
-  const [row] = await core.db
-    .select({ id: conversations.id })
-    .from(conversations)
-    .where(and(eq(conversations.visitorId, visitor.visitorId), eq(conversations.inboxId, visitor.inbox.id)))
-    .orderBy(desc(conversations.createdAt))
-    .limit(1);
-  return row?.id ?? null;
-}
-
 /**
  * The visitor typed (or stopped): shown in the agent's open conversation through the conv room's
  * meta map. Before their first message there is no conversation, and nothing to show.
  */
 export async function visitorTyping(core: VisitorTypingDeps, visitor: Visitor, typing: boolean): Promise<void> {
-  const conversationId = await visitorConversation(core, visitor);
+  // The conversation their next message continues, from the same cache ingest keeps.
+  const owner = { visitorId: visitor.visitorId, contactId: visitor.contactId };
+  const conversationId = await latestConversationId(core, conversationKey(visitor.inbox.id, owner), visitor.inbox.id, owner);
   if (conversationId) writeTyping(core, conversationId, typing);
 }
 
