@@ -6,6 +6,8 @@ describe("the widget's colours", () => {
     expect(contrastRatio("#000000", "#ffffff")).toBeCloseTo(21, 5);
     expect(contrastRatio("#ffffff", "#ffffff")).toBeCloseTo(1, 5);
     expect(contrastRatio("#2563eb", "#ffffff")).toBeCloseTo(5.17, 1);
+    // A colour a page's tag writes short (#fc0) is the same colour written long.
+    expect(contrastRatio("#fc0", "#000")).toBeCloseTo(contrastRatio("#ffcc00", "#000000"), 10);
   });
   it("writes white on dark colours and dark text on light ones, readable either way", () => {
     expect(textColorOn("#2563eb")).toBe("#ffffff");

@@ -82,12 +82,18 @@ export function greetingFor(appearance: Pick<WidgetAppearance, "greeting" | "gre
 const DARK_TEXT = "#000000";
 const LIGHT_TEXT = "#ffffff";
 
-/** Relative luminance of a #rrggbb colour. */
+const HEX_COLOUR = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** A #rgb or #rrggbb colour (what contrast can be worked out for). */
+export const isHexColour = (text: string): boolean => HEX_COLOUR.test(text.trim());
+
+/** Relative luminance of a #rrggbb (or #rgb) colour; 0 for anything else. */
 export function relativeLuminance(hex: string): number {
-  const m = /^#([0-9a-f]{6})$/i.exec(hex.trim());
+  const m = HEX_COLOUR.exec(hex.trim());
   if (!m) return 0;
+  const digits = m[1]!.length === 3 ? [...m[1]!].map((c) => c + c).join("") : m[1]!;
   const [r, g, b] = [0, 2, 4].map((i) => {
-    const c = parseInt(m[1]!.slice(i, i + 2), 16) / 255;
+    const c = parseInt(digits.slice(i, i + 2), 16) / 255;
     return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
   }) as [number, number, number];
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;

@@ -4,13 +4,11 @@ import { contacts, conversations, messages } from "../db/schema.ts";
 import type { InboxRow } from "../db/read-model.ts";
 import { HttpError } from "../http/http-error.ts";
 import { ingestCustomerMessage } from "../messages/index.ts";
-import type { VisitorDeps } from "./visitor-messages.ts";
+import { CHAT_UNAVAILABLE, type VisitorDeps } from "./visitor-messages.ts";
 import { resumeWidgetSession, startWidgetSession } from "./widget-sessions.ts";
 
 /** The label a conversation opened by the "leave a message" form starts with, so agents see how it came. */
 export const LEFT_MESSAGE_LABEL = "left-message";
-
-const UNAVAILABLE = "Chat is unavailable right now. Please try again later.";
 
 /**
  * "Leave a message" (outside business hours, or nobody available): the visitor, their email
@@ -20,7 +18,7 @@ const UNAVAILABLE = "Chat is unavailable right now. Please try again later.";
  * same visitor, so nothing is created twice.
  */
 export async function leaveMessage(core: VisitorDeps, inbox: InboxRow, body: WidgetLeaveMessageRequest): Promise<WidgetLeaveMessageResponse> {
-  if (inbox.status !== "active") throw new HttpError(409, "channel_unavailable", UNAVAILABLE);
+  if (inbox.status !== "active") throw new HttpError(409, "channel_unavailable", CHAT_UNAVAILABLE);
   const email = body.email.toLowerCase();
   // Two copies of one submission racing on this instance: the second waits and finds the first.
   return core.locks.run(`leave-message:${inbox.id}:${body.clientId}`, async () => {

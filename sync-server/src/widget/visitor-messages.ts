@@ -7,7 +7,8 @@ import { visitorStoppedTyping, type VisitorTypingDeps } from "./visitor-typing.t
 import { toWidgetMessage } from "./widget-view.ts";
 import { webchatInbox, type Visitor, type WidgetSessionDeps } from "./widget-sessions.ts";
 
-const UNAVAILABLE = "Chat is unavailable right now. Please try again later.";
+/** What a visitor is told when the web chat channel is off. */
+export const CHAT_UNAVAILABLE = "Chat is unavailable right now. Please try again later.";
 
 /** What taking a visitor's message needs: their session, its limits, and ingest. */
 export interface VisitorDeps extends IngestDeps, WidgetSessionDeps, VisitorTypingDeps {
@@ -27,7 +28,7 @@ export async function receiveVisitorMessage(
   core.widgetLimits.takeMessage(visitor.visitorId);
   // Re-read (cached briefly) so a channel disabled after the socket opened is honoured.
   const inbox = await webchatInbox(core, visitor.inbox.id);
-  if (inbox.status !== "active") throw new HttpError(409, "channel_unavailable", UNAVAILABLE);
+  if (inbox.status !== "active") throw new HttpError(409, "channel_unavailable", CHAT_UNAVAILABLE);
   const result = await ingestCustomerMessage(core, {
     inbox,
     contactId: visitor.contactId,
