@@ -19,7 +19,7 @@ export const BENCH_WIDGET_LIMITS = JSON.stringify({
 });
 
 /** Agents' sockets sign in as non-browser clients do: a Bearer header (never a token in the URL). */
-async function openAll(url: string, count: number, awaitGreeting: boolean, token?: string): Promise<WebSocket[]> {
+export async function openAll(url: string, count: number, awaitGreeting: boolean, token?: string): Promise<WebSocket[]> {
   return Promise.all(
     Array.from({ length: count }, () =>
       new Promise<WebSocket>((resolve, reject) => {
@@ -43,6 +43,8 @@ export async function customerToAgentLatency(
   teamId: string,
   agents: number,
   messages: number,
+  /** Called as the sampled messages start and once they are done (after sign-in and the warm-up). */
+  around?: { start(): void; end(): void },
 ): Promise<number[]> {
   const login = await fetch(`${url}/api/auth/login`, {
     method: "POST",
@@ -58,6 +60,7 @@ export async function customerToAgentLatency(
   const samples: number[] = [];
   const run = Math.random().toString(36).slice(2, 8);
   for (let i = 0; i < messages + 10; i++) {
+    if (i === 10) around?.start();
     const arrivals = nextFrames(sockets);
     const sent = performance.now();
     await fetch(`${url}/api/widget/${inboxId}/messages`, {
@@ -68,6 +71,7 @@ export async function customerToAgentLatency(
     const times = await arrivals;
     if (i >= 10) for (const t of times) samples.push(t - sent); // the first 10 warm up
   }
+  around?.end();
   for (const s of sockets) s.close();
   return samples;
 }

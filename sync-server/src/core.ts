@@ -14,16 +14,17 @@ import { createCaches, type Caches } from "./db/caches.ts";
 import type { Database } from "./db/database.ts";
 import { WriteQueue } from "./db/write-queue.ts";
 import { KeyedMutex } from "./lib/keyed-mutex.ts";
+import type { TtlCache } from "./lib/ttl-cache.ts";
 import type { BlobStore } from "./media/blob-store.ts";
 import { InboundBatcher } from "./messages/index.ts";
 import { OutboxDispatcher } from "./outbox/index.ts";
 import { localLiveRooms, type LiveRooms } from "./rooms/live-rooms.ts";
-import { NarrowViewers, withNarrowLists } from "./rooms/narrow-lists.ts";
+import { NarrowViewers, withNarrowLists, type NarrowViewersMemory } from "./rooms/narrow-lists.ts";
 import { localRoomHistory, type RoomHistory } from "./rooms/room-history.ts";
 import { RoomRegistry } from "./rooms/room-registry.ts";
 import type { PresenceOptions } from "./routing/index.ts";
 import { Router } from "./routing/index.ts";
-import { RuleBook } from "./routing/index.ts";
+import { RuleBook, type RuleSet } from "./routing/index.ts";
 import { newHolder, type Holder } from "./scheduling/claims.ts";
 import type { SecretBox } from "./security/secret-box.ts";
 import { SnoozeWaker } from "./conversations/index.ts";
@@ -67,6 +68,9 @@ export interface CoreOptions {
   simulatorFetch?: typeof fetch;
   /** Hot lookups kept by whoever outlives this core (a Worker's isolate, across its per-request cores); plain values only. Default: the core's own. */
   caches?: Caches;
+  /** Likewise: the workspaces' routing rules and the narrow-scope viewers as last read. Default: the core's own. */
+  ruleSets?: TtlCache<RuleSet>;
+  narrowViewers?: NarrowViewersMemory;
   /** PUBLIC_URL: the address people and platforms reach this server at (default: where it listens). */
   publicUrl?: string;
   /** The operator's overrides of platform API addresses (PLATFORM_API_URLS), e.g. fakes in tests. */
@@ -211,7 +215,7 @@ export function createCore(opts: CoreOptions): Core {
   // Rooms and the writes into them refer to each other (a work room's label change is published
   // into the team room), so this process's live rooms look the registry up when they apply.
   // People who see only their assigned chats get each team list write in their own list room too.
-  const narrowViewers = new NarrowViewers(record);
+  const narrowViewers = new NarrowViewers(record, opts.narrowViewers);
   const baseLive = withNarrowLists(opts.live ?? localLiveRooms({ get: (name) => rooms.get(name) }), narrowViewers);
   // Boards are rebuilt when their team's room is written; on Node only while someone watches one.
   const boards = new BoardPublisher({
@@ -243,7 +247,7 @@ export function createCore(opts: CoreOptions): Core {
   const channels = { ...publishing, caches, connectors, secrets, endpoints };
   const outbox = new OutboxDispatcher({ ...channels, blobs, holder, emailsReplies: !!opts.mailer });
   const replyMailer = opts.mailer ? new ReplyMailer({ ...record }, opts.mailer) : null;
-  const rules = new RuleBook(record);
+  const rules = new RuleBook(record, opts.ruleSets);
   const profiles = new ProfileRefresher({ ...channels });
   const templates = new TemplateSyncer({ ...channels });
   const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles });

@@ -5,6 +5,8 @@ import type { Core } from "./core.ts";
 import type { AppEnv } from "./http/app-env.ts";
 import type { ExecutionContext, ScheduledController } from "./worker/cf-types.ts";
 import type { Env } from "./worker/env.ts";
+import { benchProbe, isBenchProbe } from "./worker/bench-probes.ts";
+import { traceOf, tracing } from "./worker/bench-trace.ts";
 import { kickScheduler } from "./worker/scheduler-object.ts";
 import { durableRoomSockets, durableWidgetSockets } from "./worker/socket-gateways.ts";
 import { isSimulatorPath, isSimulatorPlatformPath, simulatorEnabled, toSimulator } from "./worker/simulator-routing.ts";
@@ -77,8 +79,10 @@ function serve(handler: Hono<AppEnv>, core: Core, request: Request, env: Env, ct
 
 export default {
   async fetch(request: Request, env: Env, ctx: ExecutionContext): Promise<Response> {
-    const worker = await requestCoreOf(env);
     const url = new URL(request.url);
+    if (tracing(env) && isBenchProbe(url.pathname)) return benchProbe(url, env);
+    const trace = traceOf(request, env);
+    const worker = trace ? await trace.time("core", () => requestCoreOf(env, trace)) : await requestCoreOf(env);
     worker.core.endpoints.selfUrl ||= url.origin;
     // The demo's channel simulator keeps its fakes and "sent" lists in one Durable Object. Its
     // fake platforms are for this deployment's connectors only, which reach the object directly.
@@ -90,7 +94,14 @@ export default {
     // Work the app started after answering (webhook processing, outbox sends, writes into
     // rooms) belongs to this request: the runtime keeps it alive until that is done. A write
     // may leave a retry or a timer for later, so the scheduler looks again once it is done.
-    ctx.waitUntil(settle(worker).then(() => (request.method === "GET" ? undefined : kickScheduler(env.SCHEDULER).then(() => undefined))));
+    trace?.mark("answered");
+    ctx.waitUntil(
+      settle(worker).then(async () => {
+        trace?.mark("settled");
+        await trace?.emit("worker");
+        if (request.method !== "GET") await kickScheduler(env.SCHEDULER);
+      }),
+    );
     return response;
   },
 

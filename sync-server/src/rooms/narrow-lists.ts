@@ -17,16 +17,18 @@ const VIEWERS_TTL_MS = 5_000;
  * fire-and-forget), and a room that loads reads its own state from the record anyway.
  */
 export class NarrowViewers {
-  private byTeam = new Map<string, ListViewer[]>();
-  private readAt = -Infinity;
   private reading: Promise<void> | null = null;
 
-  constructor(private readonly core: Reads & { now(): number }) {}
+  constructor(
+    private readonly core: Reads & { now(): number },
+    /** The set as last read; a Worker isolate shares one across its per-request cores. */
+    private readonly known: NarrowViewersMemory = narrowViewersMemory(),
+  ) {}
 
   /** The team's narrow viewers as last read; starts a new read when the copy is old. */
   of(teamId: string): readonly ListViewer[] {
-    if (this.core.now() - this.readAt > VIEWERS_TTL_MS) void this.refresh();
-    return this.byTeam.get(teamId) ?? [];
+    if (this.core.now() - this.known.readAt > VIEWERS_TTL_MS) void this.refresh();
+    return this.known.byTeam.get(teamId) ?? [];
   }
 
   /** Reads the set again (a role, a role's permissions or someone's teams changed). */
@@ -51,9 +53,19 @@ export class NarrowViewers {
       const viewer: ListViewer = { id: user.id, role: user.role, permissions: user.permissions, teamIds };
       for (const teamId of teamIds) byTeam.set(teamId, [...(byTeam.get(teamId) ?? []), viewer]);
     }
-    this.byTeam = byTeam;
-    this.readAt = this.core.now();
+    this.known.byTeam = byTeam;
+    this.known.readAt = this.core.now();
   }
+}
+
+/** What NarrowViewers last read: plain values (never the read under way, which is one request's I/O). */
+export interface NarrowViewersMemory {
+  byTeam: Map<string, ListViewer[]>;
+  readAt: number;
+}
+
+export function narrowViewersMemory(): NarrowViewersMemory {
+  return { byTeam: new Map(), readAt: -Infinity };
 }
 
 /** Team list writes, copied into the narrow viewers' own list rooms. */

@@ -5,7 +5,7 @@ export type { PresenceOptions } from "./presence.ts";
 export { Router, routingModeOf, type OfferListener, type RoutingDeps } from "./router.ts";
 export { registerRoutingRoutes } from "./routing-routes.ts";
 export { afterCapacityFreed, routeInBackground, type CapacityDeps } from "./routing-services.ts";
-export { RuleBook, type RuleSet } from "./rules-book.ts";
+export { RuleBook, ruleSetCache, type RuleSet } from "./rules-book.ts";
 export { ruleStatements, type FiredRules } from "./rules-apply.ts";
 export { registerRoutingRuleRoutes } from "./rules-routes.ts";
 export { messageLanguage } from "./message-language.ts";

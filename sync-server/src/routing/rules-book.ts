@@ -17,20 +17,21 @@ export interface RuleSet {
 
 const EMPTY: RuleSet = { rules: [], calendar: null, activeTeams: new Map() };
 
+/** The rule sets held in memory, by workspace: plain values, so a Worker isolate shares one across its per-request cores. */
+export function ruleSetCache(ttlMs = 5_000): TtlCache<RuleSet> {
+  return new TtlCache(ttlMs, 10_000);
+}
+
 /**
  * The routing rules of each workspace, held in memory so a customer message costs no read of
- * them. A change made here drops its workspace's entry at once; another instance's change shows
- * within the TTL (Workers isolates are short-lived, so they mostly read per request anyway).
+ * them. A change made here drops its workspace's entry at once; another instance's (or another
+ * Worker isolate's) change shows within the TTL.
  */
 export class RuleBook {
-  private readonly cache: TtlCache<RuleSet>;
-
   constructor(
     private readonly core: Reads,
-    ttlMs = 5_000,
-  ) {
-    this.cache = new TtlCache(ttlMs, 10_000);
-  }
+    private readonly cache: TtlCache<RuleSet> = ruleSetCache(),
+  ) {}
 
   async current(workspaceId: string): Promise<RuleSet> {
     return (await this.cache.getOrLoad(workspaceId, () => this.load(workspaceId))) ?? EMPTY;

@@ -27,8 +27,9 @@ export interface DurableObjectStorage {
   get<T = unknown>(key: string): Promise<T | undefined>;
   get<T = unknown>(keys: string[]): Promise<Map<string, T>>;
   list<T = unknown>(options?: { prefix?: string; start?: string; end?: string; limit?: number }): Promise<Map<string, T>>;
-  put(key: string, value: unknown): Promise<void>;
-  put(entries: Record<string, unknown>): Promise<void>;
+  /** `allowUnconfirmed`: outgoing messages are not held until this write is durable (the output gate). */
+  put(key: string, value: unknown, options?: { allowUnconfirmed?: boolean }): Promise<void>;
+  put(entries: Record<string, unknown>, options?: { allowUnconfirmed?: boolean }): Promise<void>;
   delete(keys: string[]): Promise<number>;
   deleteAll(): Promise<void>;
   getAlarm(): Promise<number | null>;

@@ -41,6 +41,8 @@ export interface Env {
   PUSH_CONTACT?: string;
   /** "true": devices may subscribe with a push address on loopback (tests' push service stand-in only). */
   PUSH_ALLOW_LOOPBACK?: string;
+  /** "true": the bench's timing traces and probes (bench-trace.ts, bench-probes.ts); only in the bench's generated config. */
+  BENCH_TRACE?: string;
   /** Workers AI (`[ai] binding = "AI"` in wrangler.toml): a workspace may choose it for AI assistance. */
   AI?: WorkersAiBinding;
 }

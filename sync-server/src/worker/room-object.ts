@@ -13,6 +13,8 @@ import type { CfWebSocket, DurableObjectState } from "./cf-types.ts";
 import { closeInReply, newWebSocketPair, upgradeResponse } from "./cf-types.ts";
 import type { Env } from "./env.ts";
 import { RoomStorage } from "./room-storage.ts";
+import { roomProbe } from "./bench-probes.ts";
+import { traceOf, type Trace } from "./bench-trace.ts";
 import { ROOM_HEADER, readSocketGrant, type SocketGrant } from "./internal.ts";
 import { ownCoreOf } from "./worker-core.ts";
 
@@ -31,6 +33,10 @@ export class RoomObject {
   private room!: Room;
   private readonly peers = new Map<CfWebSocket, Peer>();
   private readonly ready: Promise<void>;
+  /** True while ops from the record are being applied (`/ops`): their updates need not hold the sockets' frames. */
+  private applyingRecord = false;
+  /** The bench's trace of the ops being applied (bench-trace.ts), while they are. */
+  private trace: Trace | null = null;
   /** When routing's presence heartbeat is next due (it shares the alarm with the access check). */
   private presenceDueAt = 0;
 
@@ -55,12 +61,22 @@ export class RoomObject {
 
   async fetch(request: Request): Promise<Response> {
     await this.ready;
+    const probe = roomProbe(request, this.env, () => [...this.peers.keys()], (unconfirmed) => this.state.storage.put("bench:probe", Date.now(), { allowUnconfirmed: unconfirmed }));
+    if (probe) return probe;
     const name = this.nameFrom(request);
     if (!this.room) await this.load(name);
     const url = new URL(request.url);
     if (url.pathname === "/ops" && request.method === "POST") {
       const ops = (await request.json()) as RoomOp[];
-      for (const op of ops) applyRoomOp(this.room.doc, op);
+      this.trace = traceOf(request, this.env);
+      this.applyingRecord = true;
+      try {
+        for (const op of ops) applyRoomOp(this.room.doc, op);
+      } finally {
+        this.applyingRecord = false;
+        if (this.trace) this.state.waitUntil(this.trace.emit(`room ${name}`));
+        this.trace = null;
+      }
       return new Response(null, { status: 204 });
     }
     if (url.pathname === "/rewrite" && request.method === "POST") {
@@ -218,11 +234,21 @@ export class RoomObject {
   }
 
   private persist(name: string, update: Uint8Array): void {
-    void this.storage.append(update);
+    // An update applied from the record (`/ops`: a committed change's outcome) goes out without
+    // waiting for this object's storage write (the runtime's output gate held the frame ~2–10 ms,
+    // the largest part of the path after the libSQL commit; see docs/DEPLOY-NOTES.md). Nothing is
+    // lost if the object dies first: libSQL has the change, and a room that loads writes the
+    // record's state into the document again (hydrateRoom). Updates from sockets (an agent's
+    // note, draft, labels) still wait: their only other copy is the sender's.
+    const stored = this.storage.append(update, this.applyingRecord);
     const write = this.core.writer.write([this.core.db.insert(docUpdates).values({ room: name, update })]).catch((err) => {
       console.error(`could not write an update of room ${name} through to libSQL`, err);
     });
     this.state.waitUntil(write);
+    if (this.trace) {
+      void this.trace.time("put", () => stored);
+      void this.trace.time("libsql", () => write);
+    }
   }
 
   private accept(grant: SocketGrant): Response {

@@ -41,9 +41,12 @@ export class RoomStorage {
     if (update) await this.append(update);
   }
 
-  /** Appends one update; the runtime holds outgoing messages until the write is durable. */
-  append(update: Uint8Array): Promise<void> {
-    return this.storage.put(keyOf(this.next++), update);
+  /**
+   * Appends one update. The runtime holds outgoing messages until the write is durable, unless
+   * `unconfirmed` (see RoomObject's `/ops`: an update the record already holds).
+   */
+  append(update: Uint8Array, unconfirmed = false): Promise<void> {
+    return this.storage.put(keyOf(this.next++), update, unconfirmed ? { allowUnconfirmed: true } : undefined);
   }
 }
 

@@ -4,11 +4,15 @@ import { platformConnectors } from "@inbox/connectors/registry";
 import { parsePlatformApiUrls, publicOrigin } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import { createCaches, type Caches } from "../db/caches.ts";
+import type { TtlCache } from "../lib/ttl-cache.ts";
+import { narrowViewersMemory, type NarrowViewersMemory } from "../rooms/narrow-lists.ts";
+import { ruleSetCache, type RuleSet } from "../routing/index.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox, type SecretBox } from "../security/secret-box.ts";
 import { webhookRetentionFrom } from "../webhooks/index.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
+import { tracedFetch, tracedNamespace, type Trace } from "./bench-trace.ts";
 import { R2BlobStore } from "./r2-blob-store.ts";
 import { simulatorEnabled, simulatorObjectFetch } from "./simulator-routing.ts";
 import { widgetLimitsFromEnv } from "../widget/index.ts";
@@ -22,10 +26,12 @@ export interface WorkerCore {
 }
 
 /**
- * The isolate's hot lookups (inboxes, widget tokens' visitors, a chat's visitor): plain values,
- * safe to share between requests, so a per-request core does not start them cold.
+ * The isolate's hot lookups (inboxes, widget tokens' visitors, a chat's visitor, the workspaces'
+ * routing rules, the narrow-scope viewers): plain values, safe to share between requests, so a
+ * per-request core does not start them cold (cold, every customer message read its workspace's
+ * rules and every team list write the narrow viewers: libSQL round trips).
  */
-const isolateCaches = createCaches();
+const isolateMemory: IsolateMemory = { caches: createCaches(), ruleSets: ruleSetCache(), narrowViewers: narrowViewersMemory() };
 
 /** The imported key, kept once made (a settled value, never a pending import other requests would await). */
 let box: { rawKey: string; box: SecretBox } | undefined;
@@ -46,8 +52,15 @@ async function secretBoxOf(rawKey: string): Promise<SecretBox> {
  * core's plain objects. Migrations are not run here; they are applied once per deploy with
  * `npm run db:migrate` on the remote URL.
  */
-export function requestCoreOf(env: Env): Promise<WorkerCore> {
-  return buildWorkerCore(env, undefined, isolateCaches);
+export function requestCoreOf(env: Env, trace: Trace | null = null): Promise<WorkerCore> {
+  return buildWorkerCore(env, undefined, isolateMemory, trace);
+}
+
+/** What a core may share with others in the isolate: plain values only (see createCore's options). */
+interface IsolateMemory {
+  caches: Caches;
+  ruleSets: TtlCache<RuleSet>;
+  narrowViewers: NarrowViewersMemory;
 }
 
 /**
@@ -58,18 +71,20 @@ export function requestCoreOf(env: Env): Promise<WorkerCore> {
 export async function buildWorkerCore(
   env: Env,
   simulatorFetch: typeof fetch | undefined = simulatorEnabled(env) ? simulatorObjectFetch(env.SIMULATOR) : undefined,
-  caches?: Caches,
+  shared?: IsolateMemory,
+  /** The bench's trace of this request (bench-trace.ts), when it asked for one. */
+  trace: Trace | null = null,
 ): Promise<WorkerCore> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (wrangler secret put DATABASE_URL).");
   if (!env.INBOX_SECRET_KEY) throw new Error("INBOX_SECRET_KEY is not set (wrangler secret put INBOX_SECRET_KEY).");
-  const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined });
-  const live = new DurableLiveRooms(env.ROOMS);
-  const widgetPush = new DurableWidgetPush(env.VISITORS);
+  const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined, fetch: trace ? tracedFetch(trace) : undefined });
+  const live = new DurableLiveRooms(trace ? tracedNamespace(env.ROOMS, trace) : env.ROOMS);
+  const widgetPush = new DurableWidgetPush(trace ? tracedNamespace(env.VISITORS, trace) : env.VISITORS);
   const core = createCore({
     db: drizzle(client, { schema }),
     secrets: await secretBoxOf(env.INBOX_SECRET_KEY),
     blobs: new R2BlobStore(env.MEDIA),
-    caches,
+    ...shared,
     connectors: platformConnectors(),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? "12") * 3600_000,
     secureCookies: env.SECURE_COOKIES === "false" ? false : env.SECURE_COOKIES === "true" ? true : "auto",
