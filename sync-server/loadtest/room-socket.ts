@@ -65,7 +65,8 @@ export class RoomSocket {
       failSync(new Error(`refused ${res.statusCode}`));
     });
     this.ws.on("error", () => {
-      this.events.error("socket error");
+      // Closing a room still connecting (the agent moved on to another chat) errors by design.
+      if (!this.closedByUs) this.events.error("socket error");
       failSync(new Error("socket error"));
     });
     this.ws.on("close", (code) => {
