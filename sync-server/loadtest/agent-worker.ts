@@ -95,7 +95,7 @@ async function connectAll(msg: Extract<ToAgents, { type: "connect" }>): Promise<
 }
 
 async function connect(plan: AgentPlan, password: string): Promise<void> {
-  const res = await fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: plan.email, password }) });
+  const res = await within(60_000, () => "sign-in", fetch(`${url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: plan.email, password }) }));
   if (res.status !== 200) throw new Error(`sign-in ${res.status}`);
   const { token } = z.object({ token: z.string() }).parse(await res.json());
   const awareness = new awarenessProtocol.Awareness(new Y.Doc());
@@ -137,7 +137,17 @@ async function connect(plan: AgentPlan, password: string): Promise<void> {
   );
   agent.others.push(new RoomSocket(ws + roomName({ kind: "user", id: plan.id }), token, { error: fail }));
   if (plan.role === "supervisor") agent.others.push(new RoomSocket(ws + roomName({ kind: "board", id: plan.teamId }), token, { error: fail }));
-  await Promise.all([agent.team.synced, ...agent.others.map((s) => s.synced)]);
+  const rooms = [agent.team, ...agent.others];
+  const synced = new Set<RoomSocket>();
+  for (const r of rooms) void r.synced.then(() => synced.add(r), () => undefined);
+  await within(60_000, () => `syncing ${rooms.filter((r) => !synced.has(r)).map((r) => r.kind).join(", ")}`, Promise.all(rooms.map((r) => r.synced)));
+}
+
+/** `p`, or a failure naming the step that took longer than `ms`. */
+function within<T>(ms: number, step: () => string, p: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${step()} took over ${ms / 1000} s`)), ms)));
+  return Promise.race([p, late]).finally(() => clearTimeout(timer));
 }
 
 function watchTeam(doc: Y.Doc): void {

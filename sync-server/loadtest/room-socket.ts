@@ -34,7 +34,11 @@ export class RoomSocket {
   /** Resolves once the server's full state (step 2) arrived. */
   readonly synced: Promise<void>;
 
+  /** The room's kind (team, user, board, conv, work), for what the run reports. */
+  readonly kind: string;
+
   constructor(url: string, token: string, private readonly events: RoomEvents, private readonly awareness?: awarenessProtocol.Awareness) {
+    this.kind = url.slice(url.lastIndexOf("/") + 1).split(".")[0]!;
     this.ws = new WebSocket(url, { headers: { authorization: `Bearer ${token}` } });
     let markSynced!: () => void;
     let failSync!: (err: Error) => void;
@@ -61,16 +65,16 @@ export class RoomSocket {
       // MESSAGE_AWARENESS: colleagues' presence; the PWA draws it, the load needs nothing from it.
     });
     this.ws.on("unexpected-response", (_req, res) => {
-      this.events.error(`socket refused ${res.statusCode}`);
+      this.events.error(`${this.kind} room socket refused ${res.statusCode}`);
       failSync(new Error(`refused ${res.statusCode}`));
     });
     this.ws.on("error", () => {
       // Closing a room still connecting (the agent moved on to another chat) errors by design.
-      if (!this.closedByUs) this.events.error("socket error");
+      if (!this.closedByUs) this.events.error(`${this.kind} room socket error`);
       failSync(new Error("socket error"));
     });
     this.ws.on("close", (code) => {
-      if (!this.closedByUs) this.events.error(`socket closed ${code}`);
+      if (!this.closedByUs) this.events.error(`${this.kind} room socket closed ${code}`);
       failSync(new Error(`closed ${code}`));
     });
   }

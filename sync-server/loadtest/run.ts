@@ -127,7 +127,6 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
     const add = (src: Record<string, number>, prefix: string) => {
       for (const [k, v] of Object.entries(src)) errors[`${prefix}${k}`] = (errors[`${prefix}${k}`] ?? 0) + v;
     };
-    for (const r of ready) add(r.errors, "agents: ");
     for (const r of agentResults) add(r.errors, "agents: ");
     add(customerResult.errors, "customers: ");
     const repliesCount = agentResults.reduce((a, r) => a + r.replies, 0);
