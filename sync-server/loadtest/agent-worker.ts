@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
 import { z } from "zod";
@@ -44,6 +45,8 @@ let url = "";
 let cpuAtMeasure = process.cpuUsage();
 const counts = { replies: 0, resolves: 0, awareness: 0, roomsOpened: 0 };
 const agents = new Map<string, Agent>();
+/** This process's own lag: an arrival is stamped late by as much as its event loop is behind. */
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
 const teamDocs = new Map<string, Y.Doc>();
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -54,6 +57,7 @@ onParentMessage<ToAgents>(ToAgentsSchema, async (msg) => {
   if (msg.type === "measure") {
     measureFrom = msg.from;
     cpuAtMeasure = process.cpuUsage();
+    loopDelay.enable();
     return;
   }
   finishing = true;
@@ -67,6 +71,7 @@ onParentMessage<ToAgents>(ToAgentsSchema, async (msg) => {
     ...counts,
     errors,
     cpuMs: (cpu.user + cpu.system) / 1000,
+    loopDelayP99Ms: loopDelay.percentile(99) / 1e6,
   });
   setTimeout(() => process.exit(0), 200);
 });

@@ -35,6 +35,8 @@ export const FromAgentsSchema = z.discriminatedUnion("type", [
     roomsOpened: z.number(),
     errors: CountsSchema,
     cpuMs: z.number(),
+    /** p99 of this process's event-loop delay while measuring (its arrivals are stamped that late). */
+    loopDelayP99Ms: z.number(),
   }),
 ]);
 export type FromAgents = z.infer<typeof FromAgentsSchema>;

@@ -26,6 +26,7 @@ function run(over: Partial<RunResult> = {}): RunResult {
     errors: {},
     server: { cpuCores: 0.62, cpuPeakCores: 0.9, cpuMsPerMessage: 8.2, rssIdleMb: 180, rssAgentsMb: 240, rssEndMb: 260, perAgentMb: 0.12, rssSlopeMbMin: 0.4, heapSlopeMbMin: -0.1, heapStartMb: 90, heapEndMb: 92, rooms: 1600, logLines: 0 },
     generatorCores: 0.4,
+    agentLoopDelayP99Ms: 12,
     ...over,
   };
 }

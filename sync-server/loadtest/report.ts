@@ -50,6 +50,8 @@ export interface RunResult {
   };
   /** Cores the load processes used (agents, customers, platform fakes), same window. */
   generatorCores: number;
+  /** The worst agent process's event-loop delay p99: how late its arrivals may be stamped. */
+  agentLoopDelayP99Ms: number;
 }
 
 const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "–");
@@ -81,7 +83,7 @@ export function formatReport(results: readonly RunResult[]): string {
     out.push(`- webhook ack p99 ${f(r.webhookAck.p99)} ms (${Object.entries(r.webhookAckByChannel).map(([c, s]) => `${c} ${f(s.p99)}`).join(", ")}); widget ack p99 ${f(r.widgetAck.p99)} ms`);
     out.push(`- agent reply → customer (platform API or widget socket) p50 ${f(r.replyToCustomer.p50)} ms, p99 ${f(r.replyToCustomer.p99)} ms; /api/commands p99 ${f(r.commands.p99)} ms`);
     out.push(`- server: CPU ${f(r.server.cpuCores, 2)} cores (peak ${f(r.server.cpuPeakCores, 2)}), ${f(r.server.cpuMsPerMessage, 2)} ms CPU per message; heap ${f(r.server.heapStartMb, 0)}→${f(r.server.heapEndMb, 0)} MB; ${r.server.rooms} rooms loaded; ${r.server.logLines} log lines`);
-    out.push(`- load generator: ${f(r.generatorCores, 2)} cores`);
+    out.push(`- load generator: ${f(r.generatorCores, 2)} cores; agent processes' event-loop delay p99 ${f(r.agentLoopDelayP99Ms)} ms`);
     const errs = Object.entries(r.errors);
     out.push(`- errors: ${errs.length ? errs.map(([k, v]) => `${k} ×${v}`).join("; ") : "none"}`);
   }

@@ -82,7 +82,8 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
     customerProc.send({ type: "open", plan: { url: target.url, fixture: target.fixture, credentials: platforms.credentials, customers }, perSecond: openRate });
     const opened = await customerProc.next((m): m is Extract<FromCustomers, { type: "opened" }> => m.type === "opened");
     log(`${opened.sent} chats opened${Object.keys(opened.errors).length ? ` (errors: ${JSON.stringify(opened.errors)})` : ""}; measuring ${o.minutes} min`);
-    await sleep(5000);
+    // Agents answer the opening's backlog (a few chats each, seconds per reply) before the clock starts.
+    await sleep(15_000);
 
     from = epochNow();
     const cpuMain = process.cpuUsage();
@@ -170,6 +171,7 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
         logLines: logLines.length,
       },
       generatorCores: generatorCpuMs / 1000 / seconds,
+      agentLoopDelayP99Ms: Math.max(...agentResults.map((r) => r.loopDelayP99Ms)),
     };
   } finally {
     clearInterval(sampler);
