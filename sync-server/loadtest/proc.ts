@@ -23,13 +23,29 @@ export interface Usage {
   cpuMs: number;
   /** Resident memory, bytes. */
   rss: number;
+  /**
+   * Time the processes' main threads spent ready to run but waiting for a CPU, ms so far
+   * (/proc/<pid>/schedstat): on a shared machine, how much of a delay was other people's load.
+   */
+  runQueueMs: number;
+}
+
+function runQueueMsOf(pid: number): number {
+  try {
+    // on-CPU ns, waiting-on-runqueue ns, timeslices
+    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[1]) / 1e6;
+  } catch {
+    return 0;
+  }
 }
 
 /** Summed over `pids` (those that exited meanwhile count nothing). */
 export async function usageOf(pids: readonly number[]): Promise<Usage> {
   let cpuMs = 0;
   let rss = 0;
+  let runQueueMs = 0;
   for (const pid of pids) {
+    runQueueMs += runQueueMsOf(pid);
     try {
       const s = await pidusage(pid);
       cpuMs += s.ctime;
@@ -38,5 +54,5 @@ export async function usageOf(pids: readonly number[]): Promise<Usage> {
       // gone
     }
   }
-  return { cpuMs, rss };
+  return { cpuMs, rss, runQueueMs };
 }

@@ -35,11 +35,15 @@ export interface RunResult {
     cpuPeakCores: number;
     /** Server CPU ms per message handled (customer messages + replies). */
     cpuMsPerMessage: number;
+    /** Share of the measured time the server's main thread waited for a CPU others held (shared machine). */
+    runQueueShare: number;
     rssIdleMb: number;
     rssAgentsMb: number;
     rssEndMb: number;
     /** (RSS with every agent connected − idle) / agents. */
     perAgentMb: number;
+    /** (RSS once every customer's chat opened − with agents only) / chats: the record's caches, rooms, routing state per conversation. */
+    perConversationMb: number;
     /** Least-squares slopes after the first fifth of the measured window, MB per minute. */
     rssSlopeMbMin: number;
     heapSlopeMbMin: number;
@@ -82,7 +86,7 @@ export function formatReport(results: readonly RunResult[]): string {
     out.push(`- deliveries: ${r.deliveries.received} of ${r.deliveries.expected} expected; messages no agent saw: ${r.deliveries.messagesNobodySaw}`);
     out.push(`- webhook ack p99 ${f(r.webhookAck.p99)} ms (${Object.entries(r.webhookAckByChannel).map(([c, s]) => `${c} ${f(s.p99)}`).join(", ")}); widget ack p99 ${f(r.widgetAck.p99)} ms`);
     out.push(`- agent reply → customer (platform API or widget socket) p50 ${f(r.replyToCustomer.p50)} ms, p99 ${f(r.replyToCustomer.p99)} ms; /api/commands p99 ${f(r.commands.p99)} ms`);
-    out.push(`- server: CPU ${f(r.server.cpuCores, 2)} cores (peak ${f(r.server.cpuPeakCores, 2)}), ${f(r.server.cpuMsPerMessage, 2)} ms CPU per message; heap ${f(r.server.heapStartMb, 0)}→${f(r.server.heapEndMb, 0)} MB; ${r.server.rooms} rooms loaded; ${r.server.logLines} log lines`);
+    out.push(`- server: CPU ${f(r.server.cpuCores, 2)} cores (peak ${f(r.server.cpuPeakCores, 2)}), ${f(r.server.cpuMsPerMessage, 2)} ms CPU per message; waited for a CPU ${f(r.server.runQueueShare * 100, 0)} % of the time; heap ${f(r.server.heapStartMb, 0)}→${f(r.server.heapEndMb, 0)} MB; ${f(r.server.perConversationMb * 1024, 0)} KB RSS per open chat; ${r.server.rooms} rooms loaded; ${r.server.logLines} log lines`);
     out.push(`- load generator: ${f(r.generatorCores, 2)} cores; agent processes' event-loop delay p99 ${f(r.agentLoopDelayP99Ms)} ms`);
     const errs = Object.entries(r.errors);
     out.push(`- errors: ${errs.length ? errs.map(([k, v]) => `${k} ×${v}`).join("; ") : "none"}`);

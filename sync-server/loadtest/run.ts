@@ -84,6 +84,7 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
     log(`${opened.sent} chats opened${Object.keys(opened.errors).length ? ` (errors: ${JSON.stringify(opened.errors)})` : ""}; measuring ${o.minutes} min`);
     // Agents answer the opening's backlog (a few chats each, seconds per reply) before the clock starts.
     await sleep(15_000);
+    const rssOpened = (await usageOf(target.pids())).rss;
 
     from = epochNow();
     const cpuMain = process.cpuUsage();
@@ -159,10 +160,12 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
         cpuCores,
         cpuPeakCores,
         cpuMsPerMessage: (usageEnd.cpuMs - first.usage.cpuMs) / Math.max(1, customerResult.sent.length + repliesCount),
+        runQueueShare: (usageEnd.runQueueMs - first.usage.runQueueMs) / 1000 / (end / 1000 - first.t),
         rssIdleMb: rssIdle / MB,
         rssAgentsMb: rssAgents / MB,
         rssEndMb: usageEnd.rss / MB,
         perAgentMb: (rssAgents - rssIdle) / MB / Math.max(1, connected),
+        perConversationMb: (rssOpened - rssAgents) / MB / customers,
         rssSlopeMbMin: slope(after(rssPoints, warm)) * 60,
         heapSlopeMbMin: slope(after(heapPoints, warm)) * 60,
         heapStartMb: (heapWindow[0]?.heapUsed ?? heapIdle) / MB,
