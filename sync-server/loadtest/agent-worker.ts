@@ -141,7 +141,11 @@ async function connect(plan: AgentPlan, password: string): Promise<void> {
     awareness,
   );
   agent.others.push(new RoomSocket(ws + roomName({ kind: "user", id: plan.id }), token, { error: fail }));
-  if (plan.role === "supervisor") agent.others.push(new RoomSocket(ws + roomName({ kind: "board", id: plan.teamId }), token, { error: fail }));
+  if (plan.role === "supervisor") {
+    // The Supervision screen: the board, reopened whenever the server renews it (board-room.ts).
+    const board = () => new RoomSocket(ws + roomName({ kind: "board", id: plan.teamId }), token, { error: fail, renewed: () => agent.others.push(board()) });
+    agent.others.push(board());
+  }
   const rooms = [agent.team, ...agent.others];
   const synced = new Set<RoomSocket>();
   for (const r of rooms) void r.synced.then(() => synced.add(r), () => undefined);

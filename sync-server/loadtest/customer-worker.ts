@@ -124,9 +124,14 @@ async function webhook(seat: CustomerSeat): Promise<void> {
 
 async function widget(seat: CustomerSeat): Promise<void> {
   let v = visitors.get(seat.n);
-  if (!v) visitors.set(seat.n, (v = visit(seat)));
+  // A visitor whose widget could not start is counted once and tries again on their next message.
+  if (!v) visitors.set(seat.n, (v = visit(seat).catch((err: unknown) => (visitors.delete(seat.n), fail(`webchat: ${err instanceof Error ? err.message : String(err)}`), null))));
   const visitor = await v;
-  if (!visitor || visitor.ws.readyState !== WebSocket.OPEN) return fail("webchat: no live socket");
+  if (!visitor) return;
+  if (visitor.ws.readyState !== WebSocket.OPEN) {
+    visitors.delete(seat.n); // the widget reconnects with a new ticket on the next message
+    return fail("webchat: live socket gone");
+  }
   // The widget says the visitor is typing a moment before the message goes.
   visitor.ws.send(JSON.stringify({ type: "typing", typing: true }));
   await sleep(300 + Math.random() * 700);

@@ -24,7 +24,7 @@ function run(over: Partial<RunResult> = {}): RunResult {
     commands: latency(8, 30),
     deliveries: { expected: 20_000, received: 20_000, messagesNobodySaw: 0 },
     errors: {},
-    server: { cpuCores: 0.62, cpuPeakCores: 0.9, cpuMsPerMessage: 8.2, runQueueShare: 0.05, rssIdleMb: 180, rssAgentsMb: 240, rssEndMb: 260, perAgentMb: 0.12, perConversationMb: 0.02, rssSlopeMbMin: 0.4, heapSlopeMbMin: -0.1, heapStartMb: 90, heapEndMb: 92, rooms: 1600, logLines: 0 },
+    server: { cpuCores: 0.62, cpuPeakCores: 0.9, cpuMsPerMessage: 8.2, idleAgentsCores: 0.05, runQueueShare: 0.05, rssIdleMb: 180, rssAgentsMb: 240, rssEndMb: 260, perAgentMb: 0.12, perConversationMb: 0.02, rssSlopeMbMin: 0.4, heapSlopeMbMin: -0.1, heapStartMb: 90, heapEndMb: 92, rooms: 1600, logLines: 0 },
     generatorCores: 0.4,
     agentLoopDelayP99Ms: 12,
     ...over,

@@ -33,6 +33,8 @@ export interface RunResult {
     /** Mean cores busy over the measured window, and the busiest second. */
     cpuCores: number;
     cpuPeakCores: number;
+    /** Cores busy with every agent connected and nobody writing (10 s before the customers start). */
+    idleAgentsCores: number;
     /** Server CPU ms per message handled (customer messages + replies). */
     cpuMsPerMessage: number;
     /** Share of the measured time the server's main thread waited for a CPU others held (shared machine). */
@@ -44,7 +46,10 @@ export interface RunResult {
     perAgentMb: number;
     /** (RSS once every customer's chat opened − with agents only) / chats: the record's caches, rooms, routing state per conversation. */
     perConversationMb: number;
-    /** Least-squares slopes after the first fifth of the measured window, MB per minute. */
+    /**
+     * Least-squares slopes after the first fifth of the measured window, MB per minute: RSS, and
+     * the heap's floor (its lowest point per 20 s, what garbage collection leaves live).
+     */
     rssSlopeMbMin: number;
     heapSlopeMbMin: number;
     heapStartMb: number;
@@ -56,6 +61,8 @@ export interface RunResult {
   generatorCores: number;
   /** The worst agent process's event-loop delay p99: how late its arrivals may be stamped. */
   agentLoopDelayP99Ms: number;
+  /** The server's RSS and heap over the measured window (seconds since its start, MB), for the JSON. */
+  series?: { rss: [number, number][]; heap: [number, number][] };
 }
 
 const f = (n: number, digits = 1) => (Number.isFinite(n) ? n.toLocaleString("en-US", { maximumFractionDigits: digits, minimumFractionDigits: digits }) : "–");
@@ -69,7 +76,7 @@ export function withinTarget(r: RunResult): boolean {
 /** The summary table, one row per run, then each run's details. */
 export function formatReport(results: readonly RunResult[]): string {
   const out: string[] = [];
-  out.push("| agents | msg/s in | msg/s out | delivery p50 | p99 | vs bare p99 | webhook ack p99 | errors | server CPU (cores) | RSS MB idle→agents→end | MB/agent | RSS slope | heap slope | verdict |");
+  out.push("| agents | msg/s in | msg/s out | delivery p50 | p99 | vs bare p99 | webhook ack p99 | errors | server CPU (cores) | RSS MB idle→agents→end | MB/agent | RSS slope | heap floor slope | verdict |");
   out.push("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
   for (const r of results) {
     const errors = Object.values(r.errors).reduce((a, b) => a + b, 0);
@@ -86,7 +93,7 @@ export function formatReport(results: readonly RunResult[]): string {
     out.push(`- deliveries: ${r.deliveries.received} of ${r.deliveries.expected} expected; messages no agent saw: ${r.deliveries.messagesNobodySaw}`);
     out.push(`- webhook ack p99 ${f(r.webhookAck.p99)} ms (${Object.entries(r.webhookAckByChannel).map(([c, s]) => `${c} ${f(s.p99)}`).join(", ")}); widget ack p99 ${f(r.widgetAck.p99)} ms`);
     out.push(`- agent reply → customer (platform API or widget socket) p50 ${f(r.replyToCustomer.p50)} ms, p99 ${f(r.replyToCustomer.p99)} ms; /api/commands p99 ${f(r.commands.p99)} ms`);
-    out.push(`- server: CPU ${f(r.server.cpuCores, 2)} cores (peak ${f(r.server.cpuPeakCores, 2)}), ${f(r.server.cpuMsPerMessage, 2)} ms CPU per message; waited for a CPU ${f(r.server.runQueueShare * 100, 0)} % of the time; heap ${f(r.server.heapStartMb, 0)}→${f(r.server.heapEndMb, 0)} MB; ${f(r.server.perConversationMb * 1024, 0)} KB RSS per open chat; ${r.server.rooms} rooms loaded; ${r.server.logLines} log lines`);
+    out.push(`- server: CPU ${f(r.server.cpuCores, 2)} cores (peak ${f(r.server.cpuPeakCores, 2)}), ${f(r.server.cpuMsPerMessage, 2)} ms CPU per message (${f(r.server.idleAgentsCores, 2)} cores with the agents connected and nobody writing); waited for a CPU ${f(r.server.runQueueShare * 100, 0)} % of the time; heap ${f(r.server.heapStartMb, 0)}→${f(r.server.heapEndMb, 0)} MB; ${f(r.server.perConversationMb * 1024, 0)} KB RSS per open chat; ${r.server.rooms} rooms loaded; ${r.server.logLines} log lines`);
     out.push(`- load generator: ${f(r.generatorCores, 2)} cores; agent processes' event-loop delay p99 ${f(r.agentLoopDelayP99Ms)} ms`);
     const errs = Object.entries(r.errors);
     out.push(`- errors: ${errs.length ? errs.map(([k, v]) => `${k} ×${v}`).join("; ") : "none"}`);

@@ -4,6 +4,7 @@ import WebSocket from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import { CLOSE_RENEWED } from "../src/rooms/peer.ts";
 import { MESSAGE_AUTH, MESSAGE_AWARENESS, MESSAGE_SYNC, encodeSyncStep1 } from "../src/rooms/y-messages.ts";
 
 // A room as the PWA's y-websocket provider holds it, at the wire: sync step 1 on open, step 2
@@ -25,6 +26,8 @@ const EMPTY_STEP1 = encodeSyncStep1(EMPTY);
 export interface RoomEvents {
   /** A sync step 2 or update from the server (the payload, a Yjs update). */
   update?(update: Uint8Array, frame: Uint8Array): void;
+  /** The server started the room over (4409, boards): the PWA opens it again with an empty document. */
+  renewed?(): void;
   error(kind: string): void;
 }
 
@@ -74,7 +77,8 @@ export class RoomSocket {
       failSync(new Error("socket error"));
     });
     this.ws.on("close", (code) => {
-      if (!this.closedByUs) this.events.error(`${this.kind} room socket closed ${code}`);
+      if (code === CLOSE_RENEWED && this.events.renewed) this.events.renewed();
+      else if (!this.closedByUs) this.events.error(`${this.kind} room socket closed ${code}`);
       failSync(new Error(`closed ${code}`));
     });
   }

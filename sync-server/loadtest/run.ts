@@ -11,7 +11,7 @@ import { startPlatforms } from "./platforms.ts";
 import { usageOf, type Usage } from "./proc.ts";
 import { formatReport, type RunResult } from "./report.ts";
 import { startNodeTarget, startWorkersTarget, type Target } from "./targets.ts";
-import { after, slope, type Point } from "./trend.ts";
+import { after, floorSlope, slope, type Point } from "./trend.ts";
 
 // `npm run loadtest -- --agents=100,500,1000 --minutes=10`: how many agents one server serves.
 // Loopback only and bounded in time: per number of agents, a fresh server and floor, agents
@@ -21,6 +21,7 @@ import { after, slope, type Point } from "./trend.ts";
 const opts = parseOptions(process.argv.slice(2));
 const MB = 1024 * 1024;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const round = (n: number) => Math.round(n * 10) / 10;
 
 console.log(`# Load test: ${opts.target}, agents ${opts.agents.join(", ")}, ${opts.minutes} min measured each, ${opts.rate} customer messages per agent per minute, teams of ${opts.teamSize}`);
 console.log(`  machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), node ${process.version}\n`);
@@ -73,8 +74,12 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
     const byTeam = Object.assign({}, ...ready.map((r) => r.byTeam)) as Record<string, number>;
     const connectSeconds = Math.max(...ready.map((r) => r.connectMs)) / 1000;
     log(`${connected}/${agents} agents connected in ${connectSeconds.toFixed(1)} s`);
-    await sleep(5000);
-    const rssAgents = (await usageOf(target.pids())).rss;
+    // Agents connected, nobody writing: what the sockets alone cost (rechecks, presence, awareness renewals).
+    const quietFrom = { at: epochNow(), usage: await usageOf(target.pids()) };
+    await sleep(10_000);
+    const quiet = await usageOf(target.pids());
+    const rssAgents = quiet.rss;
+    const idleAgentsCores = (quiet.cpuMs - quietFrom.usage.cpuMs) / (epochNow() - quietFrom.at);
 
     const customerProc = startLoadProcess<ToCustomers, FromCustomers>(new URL("./customer-worker.ts", import.meta.url), FromCustomersSchema);
     loaders.push(customerProc as LoadProcess<unknown, unknown>);
@@ -160,6 +165,7 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
         cpuCores,
         cpuPeakCores,
         cpuMsPerMessage: (usageEnd.cpuMs - first.usage.cpuMs) / Math.max(1, customerResult.sent.length + repliesCount),
+        idleAgentsCores,
         runQueueShare: (usageEnd.runQueueMs - first.usage.runQueueMs) / 1000 / (end / 1000 - first.t),
         rssIdleMb: rssIdle / MB,
         rssAgentsMb: rssAgents / MB,
@@ -167,7 +173,7 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
         perAgentMb: (rssAgents - rssIdle) / MB / Math.max(1, connected),
         perConversationMb: (rssOpened - rssAgents) / MB / customers,
         rssSlopeMbMin: slope(after(rssPoints, warm)) * 60,
-        heapSlopeMbMin: slope(after(heapPoints, warm)) * 60,
+        heapSlopeMbMin: floorSlope(after(heapPoints, warm), 20) * 60,
         heapStartMb: (heapWindow[0]?.heapUsed ?? heapIdle) / MB,
         heapEndMb: (heapWindow.at(-1)?.heapUsed ?? NaN) / MB,
         rooms: target.heap.at(-1)?.rooms ?? 0,
@@ -175,6 +181,7 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
       },
       generatorCores: generatorCpuMs / 1000 / seconds,
       agentLoopDelayP99Ms: Math.max(...agentResults.map((r) => r.loopDelayP99Ms)),
+      series: { rss: rssPoints.map((p) => [round(p.t - from / 1000), round(p.v)]), heap: heapPoints.map((p) => [round(p.t - from / 1000), round(p.v)]) },
     };
   } finally {
     clearInterval(sampler);

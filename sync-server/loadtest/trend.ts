@@ -33,3 +33,18 @@ export function slope(points: readonly Point[]): number {
 export function after(points: readonly Point[], fromT: number): Point[] {
   return points.filter((p) => p.t >= fromT);
 }
+
+/**
+ * The slope of the lowest value in each `bucket`-second window: for a garbage-collected heap,
+ * the floor the sawtooth comes back down to (what is still live), which is what a leak raises.
+ * The raw slope over a few minutes mostly measures where in its sawtooth the heap stopped.
+ */
+export function floorSlope(points: readonly Point[], bucket: number): number {
+  const lows = new Map<number, Point>();
+  for (const p of points) {
+    const k = Math.floor(p.t / bucket);
+    const low = lows.get(k);
+    if (!low || p.v < low.v) lows.set(k, p);
+  }
+  return slope([...lows.values()]);
+}
