@@ -48,7 +48,8 @@ const MetricsSchema = z.object({ metrics: z.object({ at: z.number(), heapUsed: z
  * The Node build as `npm start` runs it, one process on a libSQL file: the demo seed and the
  * load's floor are written first (by a server in this process, stopped before), then the server
  * process starts on that folder with the platforms' fakes as its APIs and the widget's per-address
- * limits lifted (every visitor here comes from 127.0.0.1).
+ * limits lifted (every visitor here comes from 127.0.0.1). LOADTEST_KEEP=1 keeps its folder
+ * (database, server.log) for a look afterwards.
  */
 export async function startNodeTarget(floor: Floor, platforms: Platforms): Promise<Target> {
   const dir = mkdtempSync(join(tmpdir(), "inbox-load-"));
