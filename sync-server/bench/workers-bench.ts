@@ -104,12 +104,15 @@ const ms = (n: number, width: number) => `${fmt(n, 2)} ms`.padStart(width);
 const ratio = (n: number, width: number) => `${fmt(n, 2)}x`.padStart(width);
 
 /**
- * `wrangler dev` on a loopback port with a config written for the bench: the real entry and
+ * `wrangler dev` on a loopback port with a config written for the bench (and the load test): the real entry and
  * Durable Objects of wrangler.toml, minus static assets, the build step and the cron (the bench
  * needs neither the PWA nor a minute timer), with the secrets as plain vars. State lives in a
  * temporary directory that goes with it.
  */
-export async function startWranglerDev(vars: Record<string, string>, traces?: TraceReader): Promise<{ url: string; port: number; inspector: number; stop(): Promise<void> }> {
+export async function startWranglerDev(
+  vars: Record<string, string>,
+  traces?: TraceReader,
+): Promise<{ url: string; port: number; inspector: number; /** wrangler's; workerd runs in its process group */ pid: number; stop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), "inbox-wrangler-"));
   mkdirSync(join(dir, "state"));
   const config = join(dir, "wrangler.json");
@@ -173,7 +176,7 @@ export async function startWranglerDev(vars: Record<string, string>, traces?: Tr
       throw new Error(`wrangler dev exited with ${child.exitCode}:\n${stderr}`);
     }
     const ok = await fetch(`${url}/healthz`).then((r) => r.ok, () => false);
-    if (ok) return { url, port, inspector, stop };
+    if (ok) return { url, port, inspector, pid: child.pid!, stop };
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`wrangler dev did not answer /healthz within 60 s:\n${stderr}`);

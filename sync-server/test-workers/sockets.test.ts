@@ -42,6 +42,20 @@ async function closedWith(client: YClient): Promise<number> {
   return (await eventually(() => client.closed)).code;
 }
 
+describe("a room nobody holds yet", () => {
+  it("syncs every socket that arrives at the same moment", async () => {
+    // A team of its own, so no earlier test has loaded its room.
+    const teamId = crypto.randomUUID();
+    await db.execute({ sql: "insert into teams (id, workspace_id, name) values (?, ?, ?)", args: [teamId, workspaceId, `Edge ${teamId.slice(0, 8)}`] });
+    const users = await Promise.all([0, 1, 2].map(() => newUser("agent", [teamId])));
+    const tokens: string[] = [];
+    for (const u of users) tokens.push(await signIn(u.email));
+    const clients = await Promise.all(tokens.map((token) => connect(`team.${teamId}`, token)));
+    await eventually(() => clients.every((c) => c.synced));
+    for (const c of clients) c.close();
+  }, 90_000);
+});
+
 describe("room sockets on Workers are checked again while open", () => {
   it("sign-out closes the session's sockets", async () => {
     const user = await newUser("agent", [teams.support]);

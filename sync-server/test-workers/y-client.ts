@@ -13,6 +13,8 @@ export class YClient {
   /** Every binary frame received (to see that a woken room talks to its sockets again). */
   frames = 0;
   closed: { code: number } | null = null;
+  /** The room's state arrived (sync step 2), as y-websocket's "synced". */
+  synced = false;
 
   constructor(readonly ws: WebSocket) {
     // Frames may arrive as Blobs; they are read one after the other so they keep their order.
@@ -44,7 +46,7 @@ export class YClient {
     if (decoding.readVarUint(decoder) !== MESSAGE_SYNC) return;
     const encoder = encoding.createEncoder();
     encoding.writeVarUint(encoder, MESSAGE_SYNC);
-    syncProtocol.readSyncMessage(decoder, encoder, this.doc, "remote");
+    if (syncProtocol.readSyncMessage(decoder, encoder, this.doc, "remote") === syncProtocol.messageYjsSyncStep2) this.synced = true;
     if (encoding.length(encoder) > 1) this.ws.send(encoding.toUint8Array(encoder));
   }
 

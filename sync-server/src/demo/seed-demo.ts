@@ -138,8 +138,8 @@ async function inboxIdsByName(db: Database): Promise<Record<string, string>> {
 }
 
 
-/** Random credentials in the shape the connector asks for (the simulator checks them like a platform would). */
-function demoCredentials(connector: Connector): Record<string, string> {
+/** Random credentials in the shape the connector asks for (the simulator checks them like a platform would; the load test's fakes too). */
+export function demoCredentials(connector: Connector): Record<string, string> {
   const schema = connector.credentialsSchema as unknown as { shape?: Record<string, unknown> };
   const out: Record<string, string> = {};
   for (const key of Object.keys(schema.shape ?? {})) {

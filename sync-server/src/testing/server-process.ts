@@ -12,6 +12,8 @@ import { TEST_PASSWORD_PARAMS } from "./test-server.ts";
 // sets the widget API's limits (the bench's hundreds of visitors from one address need none);
 // PLATFORM_API_URLS points connectors at platform fakes in the caller's process. TRACE_ROOM names a
 // room whose writes are timed (the bench's "from the commit"): see traceRoomWrites below.
+// METRICS_MS prints the heap and the loaded rooms as a JSON line that often (the load test's
+// view from inside; CPU and RSS it reads from outside, as for any process).
 const dir = process.env.INBOX_DIR || mkdtempSync(join(tmpdir(), "inbox-proc-"));
 const server = await startNodeServer({
   dataDir: dir,
@@ -35,6 +37,12 @@ console.log(
   }),
 );
 if (process.env.TRACE_ROOM) traceRoomWrites(process.env.TRACE_ROOM);
+if (process.env.METRICS_MS) {
+  setInterval(() => {
+    const { heapUsed, heapTotal, external, arrayBuffers, rss } = process.memoryUsage();
+    console.log(JSON.stringify({ metrics: { at: Date.now(), heapUsed, heapTotal, external, arrayBuffers, rss, rooms: server.core.rooms.loadedNames().length } }));
+  }, Number(process.env.METRICS_MS)).unref();
+}
 process.on("SIGTERM", () => void server.close().then(() => process.exit(0)));
 
 /**

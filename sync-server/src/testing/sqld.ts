@@ -15,6 +15,8 @@ export interface Sqld {
   url: string;
   /** A signed JWT when started with `auth: true`, otherwise undefined. */
   authToken: string | undefined;
+  /** The server's process (the load test reads its CPU and memory). */
+  pid: number;
   stop(): Promise<void>;
 }
 
@@ -73,7 +75,7 @@ export async function startSqld(options: { auth?: boolean } = {}): Promise<Sqld>
     await stop();
     throw new Error(`sqld did not start: ${(err as Error).message}\n${stderr}`);
   }
-  return { url, authToken, stop };
+  return { url, authToken, pid: child.pid!, stop };
 }
 
 async function waitUntilHealthy(url: string, exited: Promise<void>): Promise<void> {

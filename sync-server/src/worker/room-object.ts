@@ -37,6 +37,13 @@ export class RoomObject {
   private applyingRecord = false;
   /** The bench's trace of the ops being applied (bench-trace.ts), while they are. */
   private trace: Trace | null = null;
+  /**
+   * The room being loaded: sockets arriving together at a room nobody held wait for the same
+   * load. Loading it once per request left the first ones attached to a document the object
+   * then dropped (their messages reached the new one, which did not know them): they never
+   * synced nor heard an update (the load test's agents connecting at once found it).
+   */
+  private loading: Promise<void> | undefined;
   /** When routing's presence heartbeat is next due (it shares the alarm with the access check). */
   private presenceDueAt = 0;
 
@@ -64,7 +71,7 @@ export class RoomObject {
     const probe = roomProbe(request, this.env, () => [...this.peers.keys()], (unconfirmed) => this.state.storage.put("bench:probe", Date.now(), { allowUnconfirmed: unconfirmed }));
     if (probe) return probe;
     const name = this.nameFrom(request);
-    if (!this.room) await this.load(name);
+    if (!this.room) await (this.loading ??= this.load(name).finally(() => (this.loading = undefined)));
     const url = new URL(request.url);
     if (url.pathname === "/ops" && request.method === "POST") {
       const ops = (await request.json()) as RoomOp[];
