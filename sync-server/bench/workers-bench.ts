@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startChild } from "../src/testing/child-process.ts";
 import { freePort } from "../src/testing/sqld.ts";
-import { startEdgeDatabase } from "../test-workers/edge-database.ts";
+import { startEdgeDatabase, type EdgeDatabase } from "../test-workers/edge-database.ts";
 import { BENCH_WIDGET_LIMITS, bareRelayLatency, customerToAgentLatency } from "./latency-bench.ts";
 import { fmt, percentile } from "./stats.ts";
 import { cpuByRole, cpuSince } from "./process-cpu.ts";
@@ -31,11 +31,7 @@ export async function workersSection(opts: { quick: boolean }): Promise<void> {
     const teamId = database.seed.teamIds.support;
     if (!inboxId || !teamId) throw new Error("the seed has no web chat inbox or support team");
     const worker = await startWranglerDev({
-      DATABASE_URL: database.sqld.url,
-      DATABASE_AUTH_TOKEN: database.sqld.authToken ?? "",
-      INBOX_SECRET_KEY: database.secretKey,
-      SECURE_COOKIES: "false",
-      WIDGET_LIMITS: BENCH_WIDGET_LIMITS,
+      ...edgeVars(database),
       // Traces (only of requests that ask for one) and the platform's floor probes.
       BENCH_TRACE: "true",
     }, traces);
@@ -97,6 +93,17 @@ export function measureCpu(roles: (cmd: string) => string | null, into: Map<stri
     end: () => {
       for (const [role, ms] of cpuSince(before, cpuByRole(roles))) into.set(role, (into.get(role) ?? 0) + ms);
     },
+  };
+}
+
+/** The settings a Worker under `wrangler dev` runs with on a bench's edge database. */
+export function edgeVars(database: EdgeDatabase): Record<string, string> {
+  return {
+    DATABASE_URL: database.sqld.url,
+    DATABASE_AUTH_TOKEN: database.sqld.authToken ?? "",
+    INBOX_SECRET_KEY: database.secretKey,
+    SECURE_COOKIES: "false",
+    WIDGET_LIMITS: BENCH_WIDGET_LIMITS,
   };
 }
 

@@ -11,7 +11,7 @@ import { nodeScrypt } from "../src/node/node-scrypt.ts";
 import { TEST_PASSWORD_PARAMS, startTestServer } from "../src/testing/test-server.ts";
 import { startEdgeDatabase } from "../test-workers/edge-database.ts";
 import { BENCH_WIDGET_LIMITS } from "../bench/latency-bench.ts";
-import { startWranglerDev } from "../bench/workers-bench.ts";
+import { edgeVars, startWranglerDev } from "../bench/workers-bench.ts";
 import { AGENT_PASSWORD, writeFixture, type Fixture } from "./fixture.ts";
 import type { Platforms } from "./platforms.ts";
 import { processGroup } from "./proc.ts";
@@ -112,14 +112,7 @@ export async function startWorkersTarget(floor: Floor, platforms: Platforms): Pr
   try {
     const passwordHash = await new PasswordHasher(nodeScrypt, TEST_PASSWORD_PARAMS).hash(AGENT_PASSWORD);
     const fixture = await writeFixture(database.db, database.secrets, { ...floor, workspaceId: database.seed.workspaceId!, passwordHash, credentials: platforms.credentials });
-    const worker = await startWranglerDev({
-      DATABASE_URL: database.sqld.url,
-      DATABASE_AUTH_TOKEN: database.sqld.authToken ?? "",
-      INBOX_SECRET_KEY: database.secretKey,
-      SECURE_COOKIES: "false",
-      WIDGET_LIMITS: BENCH_WIDGET_LIMITS,
-      PLATFORM_API_URLS: platforms.apiUrls,
-    });
+    const worker = await startWranglerDev({ ...edgeVars(database), PLATFORM_API_URLS: platforms.apiUrls });
     return {
       name: "Workers (wrangler dev: workerd + Durable Objects; libSQL = sqld over HTTP)",
       url: worker.url,
