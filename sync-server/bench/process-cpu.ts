@@ -13,11 +13,24 @@ interface Proc {
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-function read(pid: number): Proc | null {
+/**
+ * The fields of /proc/<pid>/stat after the command name (state, ppid, pgrp, … utime at [11],
+ * stime at [12]); null when the process is gone. The name may hold spaces and parentheses, so
+ * the fields start after the last ")".
+ */
+export function procStatFields(pid: number): string[] | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // The command name may hold spaces and parentheses: fields start after the last ")".
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  } catch {
+    return null;
+  }
+}
+
+function read(pid: number): Proc | null {
+  try {
+    const fields = procStatFields(pid);
+    if (!fields) return null;
     const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8").replaceAll("\0", " ");
     return { pid, ppid: Number(fields[1]), cmd, cpuMs: (Number(fields[11]) + Number(fields[12])) * TICK_MS };
   } catch {

@@ -1,19 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import pidusage from "pidusage";
+import { procStatFields } from "../bench/process-cpu.ts";
 
 /** The processes of a process group (Linux /proc): wrangler and the workerd it starts. */
 export function processGroup(pgid: number): number[] {
   const out: number[] = [];
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      // pid (comm) state ppid pgrp …; comm may hold spaces, so read after its closing parenthesis.
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(fields[2]) === pgid) out.push(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
+    const fields = procStatFields(Number(entry));
+    if (fields && Number(fields[2]) === pgid) out.push(Number(entry));
   }
   return out;
 }
