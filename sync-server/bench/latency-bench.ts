@@ -1,6 +1,8 @@
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { encodeUpdate } from "../src/rooms/y-messages.ts";
+import { startChild } from "../src/testing/child-process.ts";
+import { fmt, percentile } from "./stats.ts";
 
 /** Resolves with the arrival time of the next frame on each socket. */
 function nextFrames(sockets: WebSocket[]): Promise<number[]> {
@@ -94,4 +96,32 @@ export async function bareRelayLatency(relayUrl: string, agents: number, message
   }
   for (const s of [...sockets, sender!]) s.close();
   return samples;
+}
+
+interface ServerInfo {
+  url: string;
+  inboxId: string;
+  teamId: string;
+}
+
+/** "## (b)": the Node server in a child process against the bare relay, at 1, 10 and 100 agents. */
+export async function latencySection(opts: { quick: boolean }): Promise<void> {
+  const messages = opts.quick ? 20 : 100;
+  const server = await startChild<ServerInfo>(new URL("../src/testing/server-process.ts", import.meta.url), { WIDGET_LIMITS: BENCH_WIDGET_LIMITS });
+  const relay = await startChild<{ url: string }>(new URL("./bare-relay.ts", import.meta.url));
+  try {
+    console.log("## (b) Customer message -> connected agent socket latency");
+    console.log("  agents  ours p50   ours p99   bare p50   bare p99   p99 ratio  (target: ours p99 within 3x the bare relay)");
+    for (const agents of [1, 10, 100]) {
+      const ours = await customerToAgentLatency(server.info.url, server.info.inboxId, server.info.teamId, agents, messages);
+      const bare = await bareRelayLatency(relay.info.url, agents, messages);
+      const [o50, o99, b50, b99] = [percentile(ours, 50), percentile(ours, 99), percentile(bare, 50), percentile(bare, 99)];
+      console.log(
+        `  ${String(agents).padStart(6)}  ${fmt(o50, 2).padStart(6)} ms  ${fmt(o99, 2).padStart(6)} ms  ${fmt(b50, 2).padStart(6)} ms  ${fmt(b99, 2).padStart(6)} ms  ${fmt(o99 / b99, 2).padStart(6)}x`,
+      );
+    }
+  } finally {
+    await server.stop();
+    await relay.stop();
+  }
 }

@@ -1,7 +1,3 @@
-import { startChild } from "../src/testing/child-process.ts";
-import { bareRelayLatency, customerToAgentLatency } from "./latency-bench.ts";
-import { BENCH_WIDGET_LIMITS } from "./latency-bench.ts";
-import { fmt, percentile } from "./stats.ts";
 
 // `npm run bench`: every figure is printed next to a baseline measured in this same run, as a
 // ratio, because the machine is shared and absolute numbers drift from run to run.
@@ -9,13 +5,6 @@ import { fmt, percentile } from "./stats.ts";
 const QUICK = process.argv.includes("--quick");
 /** `--only=reports` runs one section (its file's name without "-bench"), for working on it. */
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);
-const LATENCY_MESSAGES = QUICK ? 20 : 100;
-
-interface ServerInfo {
-  url: string;
-  inboxId: string;
-  teamId: string;
-}
 
 console.log("# Inbox benchmarks (ratios against baselines measured in this run)\n");
 if (ONLY) {
@@ -26,6 +15,8 @@ if (ONLY) {
     insights: async () => (await import("./insights-bench.ts")).insightsSection({ quick: QUICK }),
     workers: async () => (await import("./workers-bench.ts")).workersSection({ quick: QUICK }),
     routing: async () => (await import("./routing-bench.ts")).routingSection({ quick: QUICK }),
+    latency: async () => (await import("./latency-bench.ts")).latencySection({ quick: QUICK }),
+    list: async () => (await import("./list-bench.ts")).listSection({ quick: QUICK }),
     "offline-pwa": async () => (await import("./offline-pwa-bench.ts")).offlinePwaSection({ quick: QUICK }),
   };
   if (!sections[ONLY]) throw new Error(`--only takes one of ${Object.keys(sections).join(", ")}`);
@@ -35,23 +26,7 @@ if (ONLY) {
 
 await (await import("./ingest-bench.ts")).ingestSection({ quick: QUICK });
 
-const server = await startChild<ServerInfo>(new URL("../src/testing/server-process.ts", import.meta.url), { WIDGET_LIMITS: BENCH_WIDGET_LIMITS });
-const relay = await startChild<{ url: string }>(new URL("./bare-relay.ts", import.meta.url));
-try {
-  console.log("## (b) Customer message -> connected agent socket latency");
-  console.log("  agents  ours p50   ours p99   bare p50   bare p99   p99 ratio  (target: ours p99 < 50 ms at 100 agents)");
-  for (const agents of [1, 10, 100]) {
-    const ours = await customerToAgentLatency(server.info.url, server.info.inboxId, server.info.teamId, agents, LATENCY_MESSAGES);
-    const bare = await bareRelayLatency(relay.info.url, agents, LATENCY_MESSAGES);
-    const [o50, o99, b50, b99] = [percentile(ours, 50), percentile(ours, 99), percentile(bare, 50), percentile(bare, 99)];
-    console.log(
-      `  ${String(agents).padStart(6)}  ${fmt(o50, 2).padStart(6)} ms  ${fmt(o99, 2).padStart(6)} ms  ${fmt(b50, 2).padStart(6)} ms  ${fmt(b99, 2).padStart(6)} ms  ${fmt(o99 / b99, 2).padStart(6)}x`,
-    );
-  }
-} finally {
-  await server.stop();
-  await relay.stop();
-}
+await (await import("./latency-bench.ts")).latencySection({ quick: QUICK });
 await (await import("./offline-pwa-bench.ts")).offlinePwaSection({ quick: QUICK });
 await (await import("./routing-bench.ts")).routingSection({ quick: QUICK });
 await (await import("./list-bench.ts")).listSection({ quick: QUICK });
