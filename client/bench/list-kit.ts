@@ -60,18 +60,29 @@ async function touch(opts: { userId: string; id: string }): Promise<void> {
 }
 
 /**
- * `touch`, then waits (every animation frame) until the list shows that conversation on top:
- * how long a new message takes to reorder the list. The list must be scrolled to the top.
+ * `touch`, then waits until the list shows that conversation on top: how long a new message
+ * takes to reorder the list. Two moments: `domMs`, when the list's DOM first has it on top (a
+ * MutationObserver, so the app's own work, to the microtask), and `shownMs`, the first animation
+ * frame that finds it there (what the user sees; it adds the wait for the display's next frame,
+ * up to one frame, which no app can shorten). The list must be scrolled to the top.
  */
-async function touchUntilFirst(opts: { userId: string; id: string; name: string }): Promise<{ writeMs: number; shownMs: number }> {
+async function touchUntilFirst(opts: { userId: string; id: string; name: string }): Promise<{ writeMs: number; domMs: number; shownMs: number }> {
+  const onTop = () => document.querySelector('[aria-label="Conversation list"] [aria-posinset="1"] .conv-item-name')?.textContent === opts.name;
+  let domMs = -1;
   const t0 = performance.now();
+  const observer = new MutationObserver(() => {
+    if (domMs < 0 && onTop()) domMs = performance.now() - t0;
+  });
+  observer.observe(document.querySelector('[aria-label="Conversation list"]')!, { subtree: true, childList: true, characterData: true, attributes: true });
   await touch(opts);
   const writeMs = performance.now() - t0;
   return new Promise((resolve, reject) => {
     const check = () => {
-      const first = document.querySelector('[aria-label="Conversation list"] [aria-posinset="1"] .conv-item-name');
-      if (first?.textContent === opts.name) resolve({ writeMs, shownMs: performance.now() - t0 });
-      else if (performance.now() - t0 > 30_000) reject(new Error(`${opts.name} never came to the top`));
+      if (onTop()) {
+        observer.disconnect();
+        const shownMs = performance.now() - t0;
+        resolve({ writeMs, domMs: domMs < 0 ? shownMs : domMs, shownMs });
+      } else if (performance.now() - t0 > 30_000) reject(new Error(`${opts.name} never came to the top`));
       else requestAnimationFrame(check);
     };
     check();

@@ -76,15 +76,16 @@ export async function listSection(opts: { quick: boolean }): Promise<void> {
     await page.getByLabel("Sort conversations").selectOption("oldest_waiting");
     await page.waitForTimeout(500);
     const sorted = summary(await kit(page, "scrollFrames", { selector: LIST, frames, step: STEP }));
-    // Live reordering: a message arrives in a conversation far down the list (median of 5).
+    // Live reordering: a message arrives in a conversation far down the list (median of 9).
     await page.getByLabel("Sort conversations").selectOption("newest");
     await page.evaluate((sel) => document.querySelector(sel)!.scrollTo(0, 0), LIST);
-    const live: { writeMs: number; shownMs: number }[] = [];
-    for (let i = 0; i < 5; i++) {
+    const live: { writeMs: number; domMs: number; shownMs: number }[] = [];
+    for (let i = 0; i < 9; i++) {
       live.push(await kit(page, "touchUntilFirst", { userId: ana.id, id: `bench-${String(100 + i).padStart(6, "0")}`, name: `Bench Customer ${100 + i}` }));
     }
     const writeMs = percentile(live.map((l) => l.writeMs), 50);
     const shownMs = percentile(live.map((l) => l.shownMs), 50);
+    const domMs = percentile(live.map((l) => l.domMs), 50);
     const selector = await kit(page, "staticList", { count: total, rowHeight: ROW_HEIGHT });
     const plain = summary(await kit(page, "scrollFrames", { selector, frames, step: STEP }));
     await kit(page, "removeStaticList");
@@ -98,8 +99,8 @@ export async function listSection(opts: { quick: boolean }): Promise<void> {
     );
     console.log(`  rows in the DOM while scrolling: ${rendered} of ${fmt(total, 0)}`);
     console.log(
-      `  a new message reorders the list: on top ${fmt(shownMs, 0)} ms after the write began, ` +
-        `the write itself ${fmt(writeMs, 0)} ms (base); ratio ${fmt(shownMs / writeMs, 1)}x (median of 5)`,
+      `  a new message reorders the list (median of 9; target: on top within 2x the write): the write itself ${fmt(writeMs, 1)} ms (base); ` +
+        `on top in the list's DOM at ${fmt(domMs, 1)} ms (${fmt(domMs / writeMs, 2)}x); on screen at the next frame, ${fmt(shownMs, 1)} ms (${fmt(shownMs / writeMs, 2)}x, includes the wait for the display's frame)`,
     );
     console.log(`  requestAnimationFrame deltas over ${frames} frames, scrolled ${STEP} px (2 rows) per frame:`);
     console.log("                                        p50 ms   p95 ms   max ms   p95 vs idle   p95 vs static list");

@@ -44,6 +44,8 @@ export function toggleAll(picks: Picks, order: readonly string[]): Picks {
 
 /** Keeps only the rows still shown (a filter changed, a chat left the list). */
 export function keepShown(picks: Picks, order: readonly string[]): Picks {
+  // Nothing picked (nearly always): no set of every row's id, on every change to the list.
+  if (picks.ids.size === 0 && picks.anchor === null) return picks;
   const shown = new Set(order);
   if ([...picks.ids].every((id) => shown.has(id)) && (picks.anchor === null || shown.has(picks.anchor))) return picks;
   return { ids: new Set([...picks.ids].filter((id) => shown.has(id))), anchor: picks.anchor !== null && shown.has(picks.anchor) ? picks.anchor : null };

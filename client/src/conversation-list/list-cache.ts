@@ -49,16 +49,26 @@ export function applyChanged(
   });
 }
 
+/** The cache as a live query, plus one row by id (as of the last `rows()` answer). */
+export interface ConversationCache extends LiveQuery<ConversationRow[]> {
+  /** Tracks the rows like calling the cache does; costs one lookup, not a pass over them all. */
+  get(id: string): ConversationRow | undefined;
+}
+
 /**
  * The cache's conversations as a live accessor (same shape as a live query). `throttleMs`:
  * while it returns more than 0, changes are applied at most that often (during a pull).
  */
-export function createConversationCache(source: Accessor<LocalDb | null>, throttleMs: () => number): LiveQuery<ConversationRow[]> {
+export function createConversationCache(source: Accessor<LocalDb | null>, throttleMs: () => number): ConversationCache {
   const [rows, setRows] = createSignal<ConversationRow[]>([], { equals: false });
   const [loaded, setLoaded] = createSignal(false);
+  // The map behind the last `rows()` answer. The pump changes it only in the same synchronous
+  // step as it answers (after each await), so it never runs ahead of `rows()`.
+  let shown = new Map<string, ConversationRow>();
 
   createEffect(
     on(source, (db) => {
+      shown = new Map();
       setRows([]);
       setLoaded(false);
       if (!db) return;
@@ -67,6 +77,7 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
       const pending = new Set<string>();
       let running = false;
       const byId = new Map<string, ConversationRow>();
+      shown = byId;
 
       const pump = async () => {
         running = true;
@@ -117,7 +128,11 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
     }),
   );
 
-  const accessor = (() => rows()) as LiveQuery<ConversationRow[]>;
+  const accessor = (() => rows()) as ConversationCache;
   accessor.loaded = loaded;
+  accessor.get = (id) => {
+    rows();
+    return shown.get(id);
+  };
   return accessor;
 }
