@@ -2,6 +2,8 @@
 // `npm run bench`: every figure is printed next to a baseline measured in this same run, as a
 // ratio, because the machine is shared and absolute numbers drift from run to run.
 
+export {}; // a module, for the top-level awaits below
+
 const QUICK = process.argv.includes("--quick");
 /** `--only=reports` runs one section (its file's name without "-bench"), for working on it. */
 const ONLY = process.argv.find((a) => a.startsWith("--only="))?.slice("--only=".length);

@@ -181,6 +181,9 @@ export interface Core {
   push: WebPush;
 }
 
+/** How long a long-lived server gathers published conversations before refreshing their SLAs (see SlaKeeper). */
+const SLA_GATHER_MS = 100;
+
 /** Builds the parts in dependency order, each handed only what it needs. */
 export function createCore(opts: CoreOptions): Core {
   const { db, secrets, blobs } = opts;
@@ -231,7 +234,7 @@ export function createCore(opts: CoreOptions): Core {
   const roomWrites = withBoardRefresh(baseLive, boards);
   // Every committed conversation passes through the live rooms: SLAs are refreshed after it. The
   // keeper writes through the board wrapper too, so an SLA turning at risk moves the board.
-  const sla = new SlaKeeper({ ...record, live: roomWrites, visitorPush, push });
+  const sla = new SlaKeeper({ ...record, live: roomWrites, visitorPush, push }, undefined, opts.live ? 0 : SLA_GATHER_MS);
   const live = sla.watch(roomWrites);
   // Notifications written anywhere (work rooms, SLA alerts, commands) also ring devices through `push`.
   const publishing = { ...record, live, visitorPush, push };

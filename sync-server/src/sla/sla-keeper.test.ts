@@ -3,6 +3,8 @@ import { and, eq } from "drizzle-orm";
 import { newId, type Conversation } from "@inbox/shared";
 import { conversations, events, slaPolicies } from "../db/schema.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+import { toConversation } from "../db/read-model.ts";
+import { SlaKeeper } from "./sla-keeper.ts";
 
 let server: TestServer;
 let agent: string;
@@ -59,5 +61,25 @@ describe("the SLA keeper", () => {
     const res = await server.api(`/api/conversations/${c.id}/messages`, { method: "POST", token: agent, json: { clientId: "sla-keeper-reply", text: "hi" } });
     expect(res.status).toBeLessThan(300);
     await waitFor("no SLA running", async () => (await row()).sla === null);
+  });
+
+  it("gathers a burst of published chats into one refresh, and idle() (shutdown, tests) does not wait for the window", async () => {
+    const c = await newConversation("Sla Gathered");
+    await server.core.sla.idle();
+    const row = async () => (await server.core.db.select().from(conversations).where(eq(conversations.id, c.id)))[0]!;
+    // A summary gone stale behind the keeper's back: only a refresh puts it back.
+    await server.core.db.update(conversations).set({ sla: null, slaCheckAt: null }).where(eq(conversations.id, c.id));
+    const applied: string[] = [];
+    const keeper = new SlaKeeper({ ...server.core, live: { apply: (room) => void applied.push(room) } }, undefined, 3_600_000);
+    const live = keeper.watch({ apply: () => {} });
+    const published = toConversation(await row());
+    for (let i = 0; i < 5; i++) live.apply(`team.${published.teamId}`, [{ kind: "team.conversations", conversations: [published] }]);
+    // An hour's window: nothing refreshed yet.
+    expect((await row()).sla).toBeNull();
+    await keeper.idle();
+    expect((await row()).sla).toMatchObject({ state: "running", target: "first_response" });
+    // The five publications were refreshed once: one republish into the team's room.
+    expect(applied.filter((r) => r === `team.${published.teamId}`)).toHaveLength(1);
+    keeper.stop();
   });
 });

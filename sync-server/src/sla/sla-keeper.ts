@@ -31,10 +31,19 @@ export class SlaKeeper {
   private readonly loop: PollingLoop;
   private readonly pending = new Set<string>();
   private flushing: Promise<void> = Promise.resolve();
+  private gathering: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
     private readonly core: SlaDeps,
     intervalMs = 5_000,
+    /**
+     * How long published conversations gather before their SLAs are refreshed together (0: at
+     * once). A refresh reads the conversation's clock history; done right after every message it
+     * ran on the event loop just as the next message arrived, and a busy chat paid it per
+     * message. Countdowns are in minutes, so a fraction of a second changes nothing anyone sees.
+     * Workers pass 0: a timer there may not outlive the request.
+     */
+    private readonly gatherMs = 0,
   ) {
     this.loop = new PollingLoop({ intervalMs, firstDelayMs: 0, tick: () => this.refreshDue(), failure: "could not refresh SLAs" });
   }
@@ -55,13 +64,18 @@ export class SlaKeeper {
   }
 
   stop(): void {
+    this.flushGathered();
     this.loop.stop();
   }
 
   /** Resolves once queued refreshes and the pass under way are done. */
   async idle(): Promise<void> {
+    this.flushGathered();
     await this.loop.idle();
-    while (this.pending.size) await this.flushing;
+    while (this.pending.size) {
+      this.flushGathered();
+      await this.flushing;
+    }
     await this.flushing;
   }
 
@@ -97,6 +111,15 @@ export class SlaKeeper {
   private queue(id: string): void {
     if (this.pending.has(id)) return;
     this.pending.add(id);
+    if (this.gatherMs <= 0) this.flushing = this.flushing.then(() => this.flush());
+    else this.gathering ??= setTimeout(() => this.flushGathered(), this.gatherMs);
+  }
+
+  /** What has gathered goes on the refresh chain now. */
+  private flushGathered(): void {
+    if (!this.gathering) return;
+    clearTimeout(this.gathering);
+    this.gathering = null;
     this.flushing = this.flushing.then(() => this.flush());
   }
 
