@@ -123,7 +123,12 @@ export async function ingestCustomerMessage(core: IngestDeps, input: InboundMess
     // rule's routing mode routes it even where the inbox's mode is manual.
     const ruleRouting = plan?.effects.routing?.kind;
     const routes = ruleRouting === "mode" || (ruleRouting !== "skip" && routingModeOf(input.inbox) !== "manual");
-    if (conversation.assigneeId === null && conversation.status === "open" && routes) {
+    // A chat already waiting before this message was routed when its wait began: freed capacity
+    // hands it out, and the scheduler's sweep catches anything a restart interrupted. So only a
+    // message that starts the wait (or that rules acted on) costs a routing pass; before, every
+    // message of a waiting chat read the team's agents again.
+    const waitBegins = conversation.waitingSince === input.at || plan !== null;
+    if (conversation.assigneeId === null && conversation.status === "open" && routes && waitBegins) {
       routeInBackground(`conversation ${conversation.id}`, () => core.router.conversationWaiting(conversation.id));
     }
     return result;
