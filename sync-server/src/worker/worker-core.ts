@@ -109,6 +109,9 @@ export async function buildWorkerCore(
 export async function settle({ core, live, widgetPush }: WorkerCore): Promise<void> {
   await core.webhooks.idle();
   await core.outbox.idle();
+  // SLA refreshes and board reads follow the writes above into the rooms (and may ring devices):
+  // this request's work too, which the runtime would otherwise be free to cut short.
+  await Promise.all([core.sla.idle(), core.boards.settled()]);
   await core.push.idle();
   await core.writer.drain();
   await Promise.all([live.idle(), widgetPush.idle()]);
