@@ -34,23 +34,18 @@ export async function applyCommands(core: CommandsDeps, user: SessionUser, comma
         .where(and(eq(processedCommands.workspaceId, user.workspaceId), inArray(processedCommands.clientId, [...new Set(commands.map((c) => c.clientId))])))
     ).map((row) => [row.clientId, row]),
   );
-  // A client id sent twice in one request is one change: the repeat gets the first one's outcome.
-  const firstOf = new Map<string, number>();
-  commands.forEach((c, i) => firstOf.has(c.clientId) || firstOf.set(c.clientId, i));
+  // A client id sent twice in one request is one change: only its first copy is run, and the
+  // repeats get its outcome below.
+  const seen = new Set<string>();
+  const firsts = commands.filter((c) => !seen.has(c.clientId) && seen.add(c.clientId));
   const outcomes: (typeof processedCommands.$inferInsert)[] = [];
-  const settled = await runInOrder(
-    commands,
-    (c, i) => (firstOf.get(c.clientId) === i ? laneOf(c) : { key: "repeats" }),
-    async (command, i) => {
-      const first = firstOf.get(command.clientId)!;
-      if (first !== i) return null;
-      const prior = priors.get(command.clientId);
-      if (prior) return answerFromRecord(user, command, prior);
-      const result = await applyOne(core, user, command, from);
-      outcomes.push({ workspaceId: user.workspaceId, clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() });
-      return result;
-    },
-  );
+  const settled = await runInOrder(firsts, laneOf, async (command) => {
+    const prior = priors.get(command.clientId);
+    if (prior) return answerFromRecord(user, command, prior);
+    const result = await applyOne(core, user, command, from);
+    outcomes.push({ workspaceId: user.workspaceId, clientId: command.clientId, userId: user.id, result: result as unknown as Record<string, unknown>, at: core.now() });
+    return result;
+  });
   // Outcomes are recorded together, one commit per batch, also when a fault stopped it part way.
   // If the process dies first, a replay applies them again, and every command is idempotent in
   // itself (message clientIds, "set status to X"), so nothing happens twice; the record only
@@ -60,12 +55,11 @@ export async function applyCommands(core: CommandsDeps, user: SessionUser, comma
   }
   const fault = settled.find((s) => s.status === "failed");
   if (fault) throw fault.error;
-  return commands.map((c, i) => {
-    const own = settled[i]!;
-    const first = settled[firstOf.get(c.clientId)!]!;
-    const result = own.status === "done" && own.value ? own.value : first.status === "done" ? first.value : null;
-    if (!result) throw new Error(`command ${c.clientId} was neither applied nor stopped by a fault`);
-    return result;
+  const outcomeOf = new Map(firsts.map((c, i) => [c.clientId, settled[i]!]));
+  return commands.map((c) => {
+    const done = outcomeOf.get(c.clientId);
+    if (done?.status !== "done") throw new Error(`command ${c.clientId} was neither applied nor stopped by a fault`);
+    return done.value;
   });
 }
 
