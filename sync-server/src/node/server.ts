@@ -62,6 +62,8 @@ export interface NodeServerOptions {
   presence?: Partial<PresenceOptions>;
   /** How often sockets are pinged; one that has not answered by the next ping is closed (default 30 s). */
   socketPingMs?: number;
+  /** How often a quiet room sends its sockets a no-op (default 10 s; the stock client gives up after 30 s of silence). */
+  roomKeepAliveMs?: number;
   /** PUBLIC_URL: where people and platforms reach this server (behind a proxy); default: where it listens. */
   publicUrl?: string;
   /** PLATFORM_API_URLS: the operator's overrides of platform API addresses (tests' fakes). */
@@ -163,6 +165,9 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   });
   nodeWs.injectWebSocket(server);
   const stopHeartbeat = startSocketHeartbeat(socketServers, opts.socketPingMs ?? 30_000);
+  // Quiet rooms send a no-op often enough that clients never drop them as silent (Room.keepAlive).
+  const keepAlive = setInterval(() => core.rooms.keepAlive(), opts.roomKeepAliveMs ?? 10_000);
+  keepAlive.unref();
   const port = (server.address() as AddressInfo).port;
   const host = opts.host === "0.0.0.0" ? "127.0.0.1" : opts.host;
   core.endpoints.selfUrl = `http://${host}:${port}`;
@@ -233,6 +238,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.rooms.stop();
     core.sockets.stop();
     stopHeartbeat();
+    clearInterval(keepAlive);
     for (const server of socketServers) for (const client of server.clients) client.terminate();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();

@@ -33,6 +33,11 @@ export class RoomRegistry {
     private readonly idleMs = 30_000,
   ) {}
 
+  /** Every loaded room's `keepAlive` (the runtime's timer calls this). */
+  keepAlive(): void {
+    for (const room of this.rooms.values()) room.keepAlive();
+  }
+
   /** The room if it is loaded; writers skip unloaded rooms because hydrate catches them up. */
   get(name: string): Room | undefined {
     return this.rooms.get(name);

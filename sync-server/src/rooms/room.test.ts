@@ -135,4 +135,28 @@ describe("Room awareness after a client clears its presence", () => {
     expect(room.awareness.getStates().has(31)).toBe(false);
     room.awareness.destroy();
   });
+
+  it("keeps a quiet room's sockets alive with a no-op, and says nothing extra while it is busy", () => {
+    const room = new Room("team.t1");
+    const peer = recorder();
+    room.addPeer(peer, false);
+    room.keepAlive(); // the greeting went to the peer alone; nothing was broadcast yet
+    const quiet = peer.sent.length;
+    room.keepAlive();
+    expect(peer.sent.length).toBe(quiet + 1);
+    const frame = decoding.createDecoder(peer.sent.at(-1)!);
+    expect(decoding.readVarUint(frame)).toBe(MESSAGE_AWARENESS);
+    // What the client does with it: nothing (no state added, changed or removed).
+    const client = new awarenessProtocol.Awareness(new Y.Doc());
+    let changes = 0;
+    client.on("change", () => changes++);
+    awarenessProtocol.applyAwarenessUpdate(client, decoding.readVarUint8Array(frame), "server");
+    expect(changes).toBe(0);
+    expect(client.getStates().size).toBe(1); // its own
+    // A busy room needs no keep-alive: the updates are the sign of life.
+    room.doc.getMap("conversations").set("c1", { id: "c1" });
+    const busy = peer.sent.length;
+    room.keepAlive();
+    expect(peer.sent.length).toBe(busy);
+  });
 });

@@ -35,6 +35,8 @@ export class Room {
   guardUpdates: UpdateGuard | null = null;
   /** Updates applied to the current document since it was created (see `renew`). */
   updateCount = 0;
+  /** Whether anything went out to the peers since the last `keepAlive`. */
+  private sentSinceKeepAlive = false;
 
   constructor(readonly name: string) {
     this.wire();
@@ -170,7 +172,20 @@ export class Room {
     return false;
   }
 
+  /**
+   * Sends every peer an empty awareness update (a no-op for the client) unless something went out
+   * since the last call. The stock client closes a socket that received nothing for 30 s and
+   * reconnects; a quiet room (a team list at night, an agent with no chat open, so no presence
+   * to renew) would otherwise drop and reopen every socket twice a minute, showing "Connecting…"
+   * each time. The runtime calls this every few seconds (Node: a timer; Workers: the alarm).
+   */
+  keepAlive(): void {
+    if (!this.sentSinceKeepAlive && this.peers.size > 0) this.broadcast(encodeAwareness(this.awareness, []));
+    this.sentSinceKeepAlive = false;
+  }
+
   private broadcast(message: Uint8Array): void {
+    this.sentSinceKeepAlive = true;
     for (const peer of this.peers.keys()) {
       try {
         peer.send(message);

@@ -42,7 +42,7 @@ export async function startTestServer(
     trustedProxies?: string[];
     instanceId?: string;
     leaseMs?: number;
-  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback" | "publicUrl"> = {},
+  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "roomKeepAliveMs" | "sockets" | "widgetLimits" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback" | "publicUrl"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock: TestServer["clock"] = { offsetMs: 0 };
@@ -60,6 +60,7 @@ export async function startTestServer(
     roomIdleMs: 50,
     now: () => clock.frozenAt ?? Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
+    roomKeepAliveMs: opts.roomKeepAliveMs,
     platformApiUrls: opts.platformApiUrls,
     platformDownloadLimitBytes: opts.platformDownloadLimitBytes,
     sockets: opts.sockets,

@@ -134,12 +134,13 @@ export class RoomObject {
   }
 
   /**
-   * While agents are connected here: checks their sockets' access again, and beats routing's
-   * presence (their sockets keep them online) when that is due.
+   * While agents are connected here: keeps a quiet room's sockets alive (Room.keepAlive), checks
+   * their access again, and beats routing's presence (their sockets keep them online) when due.
    */
   async alarm(): Promise<void> {
     await this.ready;
     if (!this.room || this.peers.size === 0) return;
+    this.room.keepAlive();
     await this.recheckSockets();
     const now = this.core.now();
     if (now >= this.presenceDueAt) this.presenceDueAt = (await this.core.router.presence.runDue(now)) ?? Number.POSITIVE_INFINITY;
