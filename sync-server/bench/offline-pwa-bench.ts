@@ -161,11 +161,16 @@ async function badgeLabel(page: Page): Promise<string | null> {
  * (the probe that noticed `since` may lag behind the app), else the first such change after.
  */
 async function badgeAfter(page: Page, since: number, ok: (label: string) => boolean, what: string, timeoutMs: number): Promise<number> {
+  let last: string | null | undefined;
   return poll(what, timeoutMs, async () => {
     const history = (await benchState(page)).badge;
+    last = history.at(-1)?.label;
     const before = history.filter((e) => e.at <= since).at(-1);
     if (before?.label && ok(before.label)) return before.at;
     return history.find((e) => e.at > since && e.label !== null && ok(e.label))?.at;
+  }).catch((err: unknown) => {
+    // What the badge said instead is what tells a slow sync from a stuck one.
+    throw new Error(`${err instanceof Error ? err.message : String(err)} (the badge last read ${JSON.stringify(last ?? null)})`);
   });
 }
 
