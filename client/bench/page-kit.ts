@@ -108,7 +108,16 @@ async function counts(userId: string): Promise<LocalCounts> {
 }
 
 /** Cursor sequence of "v1:123" (the server's format), -1 for none. */
-const cursorSeq = (cursor: unknown) => (typeof cursor === "string" && cursor.startsWith("v1:") ? Number(cursor.slice(3)) : -1);
+/**
+ * The change sequence a pull cursor stands at ("v1:<seq>", or "v2:<seq>:<deletion seq>" as the
+ * server writes them now; sync-pull.ts), -1 for none. A reader of v1 only saw every v2 cursor as
+ * -1, so "the last page is stored" came true with the first page.
+ */
+const cursorSeq = (cursor: unknown): number => {
+  if (typeof cursor !== "string") return -1;
+  if (cursor.startsWith("v2:")) return Number(cursor.slice(3).split(":")[0]);
+  return cursor.startsWith("v1:") ? Number(cursor.slice(3)) : -1;
+};
 
 /**
  * Resolves with Date.now() once the app's database stores a pull cursor at or beyond

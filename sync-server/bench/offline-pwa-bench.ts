@@ -386,7 +386,8 @@ async function measure(quick: boolean, report: Report): Promise<void> {
       "for the app's first sync to store its last page",
       kit(ana, "waitForCursor", { dbName: localDbName(anaId), finalCursor: raw.cursor, timeoutMs: syncTimeoutMs }),
     );
-    const onlineAt = await badgeAfter(ana, pulled.at, (l) => l === "Connection: Online", "the badge to read Online after the first sync", 60_000);
+    // As long as the sync itself may take: at full size the last pages can still be arriving.
+    const onlineAt = await badgeAfter(ana, pulled.at, (l) => l === "Connection: Online", "the badge to read Online after the first sync", syncTimeoutMs);
     await stopSyncProfile();
     const synced: LocalCounts = await kit(ana, "counts", anaId);
     const syncPulls = waited(await kit(ana, "apiRequests", signedInAt), "/api/sync/pull", signedInAt, pulled.at);
