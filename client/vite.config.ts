@@ -61,6 +61,14 @@ export default defineConfig({
   build: {
     outDir: "dist",
     emptyOutDir: true,
+    rolldownOptions: {
+      treeshake: {
+        // A schema built with `z.…()` and never used is dropped: shared modules define many, and
+        // the first load must not carry classic zod for schemas only later screens parse with
+        // (issue 17). No code here calls `z.…()` for a side effect (no z.config, no registry).
+        manualPureFunctions: ["z"],
+      },
+    },
   },
   server: {
     proxy: {

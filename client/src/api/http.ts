@@ -3,7 +3,8 @@
  * schemas so a server/client mismatch fails loudly here, not as `undefined` deep in the UI, and
  * every failure becomes an ApiError whose `message` can be shown to the user as is.
  */
-import { ApiErrorSchema, type ErrorCode } from "@inbox/shared";
+import type { ErrorCode } from "@inbox/shared";
+import { ApiErrorMini } from "@inbox/shared/mini/index";
 import type { z } from "zod";
 import { httpWords as t, reasonWords } from "./error-words.ts";
 
@@ -48,7 +49,8 @@ export function errorFromResponse(status: number, bodyText: string): ApiError {
   } catch {
     json = undefined;
   }
-  const parsed = ApiErrorSchema.safeParse(json);
+  // zod/mini's twin of ApiErrorSchema: every request passes here, the first screen's too (issue 17).
+  const parsed = ApiErrorMini.safeParse(json);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
     // A reason code is worded in the user's language; otherwise the server's sentence stands.

@@ -14,7 +14,7 @@
 import type { MeResponse } from "@inbox/shared";
 import { createSignal, onCleanup, type Accessor } from "solid-js";
 import { createStore } from "solid-js/store";
-import { api } from "../api/endpoints.ts";
+import { loadApi } from "../api/load-api.ts";
 import { ApiError, networkMessage, onAccessChanged, onTwoFactorRequired, onUnauthenticated } from "../api/http.ts";
 import { wipeLocalData } from "../local/wipe.ts";
 import { forgetCachedMe, localStorageOrNull, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe } from "./me-cache.ts";
@@ -83,7 +83,7 @@ export function createSessionSlice(): SessionSlice {
   const reload = async () => {
     const asked = signOuts;
     try {
-      const me = await api.me();
+      const me = await (await loadApi()).me();
       if (asked !== signOuts) return;
       await adopt(me);
     } catch (err) {
@@ -97,6 +97,7 @@ export function createSessionSlice(): SessionSlice {
   };
 
   const signIn = async (email: string, password: string) => {
+    const api = await loadApi();
     const answer = await api.login({ email, password });
     if ("twoFactor" in answer) return { challenge: answer.challenge };
     await adopt(await api.me());
@@ -104,6 +105,7 @@ export function createSessionSlice(): SessionSlice {
   };
 
   const signInWithCode = async (challenge: string, code: string) => {
+    const api = await loadApi();
     await api.loginCode(challenge, code);
     await adopt(await api.me());
   };
@@ -122,7 +124,7 @@ export function createSessionSlice(): SessionSlice {
         }
       }
       try {
-        await api.logout();
+        await (await loadApi()).logout();
       } catch {
         // Offline: the cookie may outlive this, but this device forgets everything below.
       }

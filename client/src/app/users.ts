@@ -4,7 +4,7 @@
  */
 import type { User } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, on, type Accessor } from "solid-js";
-import { api } from "../api/endpoints.ts";
+import { loadApi } from "../api/load-api.ts";
 import { loadUsers, saveUsers } from "../local/store.ts";
 import type { LocalSlice } from "./local.ts";
 import type { SessionSlice } from "./session.ts";
@@ -22,16 +22,18 @@ export function createUsersSlice(session: SessionSlice, local: LocalSlice): User
       if (!db) return;
       let fresh = false;
       loadUsers(db).then((stored) => !fresh && stored.length > 0 && setUsers(stored), () => {});
-      api.users().then(
-        (r) => {
-          fresh = true;
-          setUsers(r.users);
-          saveUsers(db, r.users).catch(() => {});
-        },
-        () => {
-          // Offline: the stored list (if any) stands.
-        },
-      );
+      loadApi()
+        .then((api) => api.users())
+        .then(
+          (r) => {
+            fresh = true;
+            setUsers(r.users);
+            saveUsers(db, r.users).catch(() => {});
+          },
+          () => {
+            // Offline: the stored list (if any) stands.
+          },
+        );
     }),
   );
   const byId = createMemo(() => new Map(users().map((u) => [u.id, u])));

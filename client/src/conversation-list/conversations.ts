@@ -17,9 +17,9 @@
  * and at once when the page is hidden or closed.
  */
 import { byLastActivity, LIST_FILTERS, type Conversation, type Inbox, type ListFilter } from "@inbox/shared";
+import { ListViewMini } from "@inbox/shared/mini/index";
 import {
   DEFAULT_LIST_VIEW,
-  ListViewSchema,
   applyView,
   isPlainTab,
   matchesView,
@@ -341,7 +341,8 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       if (!db || restoredFor === db) return;
       restoredFor = db;
       void db.kv.get(KV_LIST_CURRENT).then((row) => {
-        const parsed = ListViewSchema.safeParse(row?.value);
+        // zod/mini's twin of ListViewSchema: read before the first row, with no classic zod (issue 17).
+        const parsed = ListViewMini.safeParse(row?.value);
         if (parsed.success && untrack(local.db) === db) setViewSignal(parsed.data);
       });
     }),

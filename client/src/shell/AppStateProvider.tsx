@@ -24,7 +24,7 @@ export function AppStateProvider(props: ParentProps) {
   const selection = createSelectionSlice(session, local, conversations);
   const channels = createChannelsSlice(session, conversations);
   const notifications = createNotificationsSlice(session, local, selection, router);
-  prefetchContent(local.db);
+  prefetchContent(local.db, () => !conversations.loading());
   // Presence travels in the team rooms: nobody is shown until the live layer is there.
   const livePresence = whenLive((live) =>
     live.createPresenceSlice(
