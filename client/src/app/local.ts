@@ -9,7 +9,7 @@
 import type { Command } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
 import { loadApi } from "../api/load-api.ts";
-import { ApiError } from "../api/http.ts";
+import { ApiError, loadReasonWords } from "../api/http.ts";
 import { KV_PULL_CURSOR, openLocalDb, type LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { OutboxRow } from "../local/rows.ts";
@@ -161,7 +161,8 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
           if (!outcome.result.ok) pull.request();
           return;
         }
-        const effects = outcomeEffects(outcome);
+        // Refusals are worded from their reason code; without the words' chunk, the server's sentence.
+        const effects = outcomeEffects(outcome, await loadReasonWords().catch(() => () => null));
         if (effects.draft) await (await needWorkDocs()).appendDraft(effects.draft.conversationId, effects.draft.text);
         if (effects.notice) notify(effects.notice, effects.action);
         // The optimistic state of a refused change is wrong: catch up with the server's.

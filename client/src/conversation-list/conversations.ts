@@ -44,6 +44,7 @@ import { preloadBulkBar } from "../bulk/index.ts";
 import { createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
+import { preloadFilterPanel } from "./ListFilters.tsx";
 
 /** The search code is a chunk of its own, fetched with the first query or by `preloadListParts`. */
 const loadSearch = () => import("../local/search.ts");
@@ -52,6 +53,7 @@ const loadSearch = () => import("../local/search.ts");
 export function preloadListParts(): void {
   loadSearch().catch((err: unknown) => console.warn("Could not load search", err));
   preloadBulkBar();
+  preloadFilterPanel();
 }
 
 /** Rows rendered at first, and added each time the agent scrolls near the end. */

@@ -9,7 +9,7 @@ import { roomName } from "@inbox/shared";
 import type { Notification } from "@inbox/shared/api/content";
 import { USER_NOTIFICATIONS } from "@inbox/shared/api/notification-room";
 import { Dexie } from "dexie";
-import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
+import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from "solid-js";
 import { type LocalSlice, localStorageOrNull, type RouteSlice, type SessionSlice } from "../app/index.ts";
 import type { SelectionSlice } from "../conversation/index.ts";
 import { playChime } from "./alert-sound.ts";
@@ -20,7 +20,6 @@ import { createLiveQuery } from "../local/live-query.ts";
 import type { LocalDb } from "../local/db.ts";
 import type { ConversationRow } from "../local/rows.ts";
 import { liveLayer } from "../sync/live.ts";
-import { openChatsFromPushes } from "./push-open.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
 
@@ -180,15 +179,6 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
     if (router.route().screen !== "inbox") router.navigate({ screen: "inbox" });
     selection.select(conversationId);
   };
-  // A push notification's click (the app closed or in the background) opens its chat.
-  openChatsFromPushes(userId, openConversation);
-  // Whoever signs out of this device stops getting its pushes.
-  const stopForgetting = session.beforeSignOut(() =>
-    import("../pwa/device-push.ts")
-      .then((m) => m.forgetDevicePush())
-      .catch((err: unknown) => console.warn("Could not turn off pushes to this device", err)),
-  );
-  onCleanup(stopForgetting);
 
   function alert(a: { tag: string; title: string; body: string; conversationId: string }) {
     const p = prefs();
