@@ -1,3 +1,4 @@
+export {}; // a module: top-level await below
 
 // `npm run bench`: every figure is printed next to a baseline measured in this same run, as a
 // ratio, because the machine is shared and absolute numbers drift from run to run.

@@ -12,7 +12,7 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   } catch {
     throw new ApiError("network", networkMessage(), 0);
   }
-  if (!res.ok) throw errorFromResponse(res.status, await res.text().catch(() => ""));
+  if (!res.ok) throw await errorFromResponse(res.status, await res.text().catch(() => ""));
   const name = /filename="([^"]+)"/.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? fallbackName;
   saveFile(await res.blob(), name);
   return name;

@@ -30,46 +30,46 @@ afterEach(() => {
 });
 
 describe("errorFromResponse", () => {
-  it("uses the server's user-facing message and code", () => {
+  it("uses the server's user-facing message and code", async () => {
     const body = JSON.stringify({ error: { code: "invalid_credentials", message: "Wrong email or password." } });
-    const err = errorFromResponse(401, body);
+    const err = await errorFromResponse(401, body);
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe("invalid_credentials");
     expect(err.message).toBe("Wrong email or password.");
     expect(err.status).toBe(401);
   });
 
-  it("words a refusal's reason code in the user's language, keeping the server's sentence for anything else", () => {
+  it("words a refusal's reason code in the user's language, keeping the server's sentence for anything else", async () => {
     const blocked = JSON.stringify({
       error: { code: "channel_unavailable", message: "English from the server", fields: { reason: "window_closed_template", hours: "24" } },
     });
-    expect(errorFromResponse(409, blocked).message).toMatch(/^This customer last wrote more than 24 hours ago.*approved template\.$/);
+    expect((await errorFromResponse(409, blocked)).message).toMatch(/^This customer last wrote more than 24 hours ago.*approved template\.$/);
     setLocale("pt-BR");
     try {
-      expect(errorFromResponse(409, blocked).message).toBe(
+      expect((await errorFromResponse(409, blocked)).message).toBe(
         "Este cliente escreveu pela última vez há mais de 24 horas, então este canal não permite uma resposta livre agora. Ele precisa escrever de novo primeiro, ou envie um modelo aprovado.",
       );
       const locked = JSON.stringify({ error: { code: "rate_limited", message: "x", fields: { reason: "sign_in_locked_account", seconds: "300" } } });
-      expect(errorFromResponse(429, locked).message).toBe("Tentativas de entrada com erro demais nesta conta. Tente de novo em 5 minutos.");
+      expect((await errorFromResponse(429, locked)).message).toBe("Tentativas de entrada com erro demais nesta conta. Tente de novo em 5 minutos.");
       // A reason this client does not know, or a form's field called "reason": the server's words stand.
       const unknown = JSON.stringify({ error: { code: "conflict", message: "There is already an account for a@b.c.", fields: { reason: "email_taken" } } });
-      expect(errorFromResponse(409, unknown).message).toBe("There is already an account for a@b.c.");
-      expect(errorFromResponse(502, "").message).toBe("O servidor teve um problema. Tente de novo em instantes.");
+      expect((await errorFromResponse(409, unknown)).message).toBe("There is already an account for a@b.c.");
+      expect((await errorFromResponse(502, "")).message).toBe("O servidor teve um problema. Tente de novo em instantes.");
     } finally {
       setLocale("en");
     }
   });
 
-  it("keeps per-field problems for forms", () => {
+  it("keeps per-field problems for forms", async () => {
     const body = JSON.stringify({ error: { code: "validation_failed", message: "Check the form.", fields: { text: "Too long" } } });
-    expect(errorFromResponse(422, body).fields).toEqual({ text: "Too long" });
+    expect((await errorFromResponse(422, body)).fields).toEqual({ text: "Too long" });
   });
 
-  it("falls back to words by status when the body is not the contract's shape", () => {
-    expect(errorFromResponse(502, "<html>Bad gateway</html>").message).toMatch(/server had a problem/i);
-    expect(errorFromResponse(502, "").code).toBe("internal");
-    expect(errorFromResponse(401, "{}").code).toBe("unauthenticated");
-    expect(errorFromResponse(404, "null").code).toBe("not_found");
+  it("falls back to words by status when the body is not the contract's shape", async () => {
+    expect((await errorFromResponse(502, "<html>Bad gateway</html>")).message).toMatch(/server had a problem/i);
+    expect((await errorFromResponse(502, "")).code).toBe("internal");
+    expect((await errorFromResponse(401, "{}")).code).toBe("unauthenticated");
+    expect((await errorFromResponse(404, "null")).code).toBe("not_found");
   });
 });
 

@@ -3,9 +3,11 @@
  * schemas so a server/client mismatch fails loudly here, not as `undefined` deep in the UI, and
  * every failure becomes an ApiError whose `message` can be shown to the user as is.
  */
-import { ApiErrorSchema, type ErrorCode } from "@inbox/shared";
+import type { ErrorCode } from "@inbox/shared";
+import { ApiErrorMini } from "@inbox/shared/mini/index";
 import type { z } from "zod";
-import { httpWords as t, reasonWords } from "./error-words.ts";
+import { httpWords as t } from "./error-words.ts";
+import type { ReasonWords } from "./reason-words.ts";
 
 /** Server error codes, plus the two failures that never reach the server or come back garbled. */
 export type ApiErrorCode = ErrorCode | "network" | "bad_response";
@@ -40,19 +42,36 @@ function fallbackMessage(status: number): string {
   return t("somethingWrong");
 }
 
+let reasonWording: Promise<ReasonWords> | undefined;
+
+/** Every reason code's sentence (reason-words.ts), a chunk of its own loaded with the first refusal (issue 17). */
+export function loadReasonWords(): Promise<ReasonWords> {
+  reasonWording ??= import("./reason-words.ts").then(
+    (m) => m.reasonWords,
+    (err: unknown) => {
+      reasonWording = undefined;
+      throw err;
+    },
+  );
+  return reasonWording;
+}
+
 /** Turns a failed response's status and body text into an ApiError. */
-export function errorFromResponse(status: number, bodyText: string): ApiError {
+export async function errorFromResponse(status: number, bodyText: string): Promise<ApiError> {
   let json: unknown;
   try {
     json = JSON.parse(bodyText);
   } catch {
     json = undefined;
   }
-  const parsed = ApiErrorSchema.safeParse(json);
+  // zod/mini's twin of ApiErrorSchema: every request passes here, the first screen's too (issue 17).
+  const parsed = ApiErrorMini.safeParse(json);
   if (parsed.success) {
     const { code, message, fields } = parsed.data.error;
-    // A reason code is worded in the user's language; otherwise the server's sentence stands.
-    return new ApiError(code, reasonWords(fields) ?? (message || fallbackMessage(status)), status, fields);
+    // A reason code is worded in the user's language; otherwise (or with the words' chunk out of
+    // reach) the server's sentence stands.
+    const reasonWords = fields?.reason ? await loadReasonWords().catch(() => null) : null;
+    return new ApiError(code, reasonWords?.(fields) ?? (message || fallbackMessage(status)), status, fields);
   }
   const code: ApiErrorCode = status === 401 ? "unauthenticated" : status === 403 ? "forbidden" : status === 404 ? "not_found" : status >= 500 ? "internal" : "bad_request";
   return new ApiError(code, fallbackMessage(status), status);
@@ -115,7 +134,7 @@ export async function request<T = undefined>(path: string, opts: RequestOptions<
   }
   const text = await res.text().catch(() => "");
   if (!res.ok) {
-    const error = errorFromResponse(res.status, text);
+    const error = await errorFromResponse(res.status, text);
     // A wrong password is also a 401; only an expired or missing session signs the user out.
     if (error.code === "unauthenticated") reportUnauthenticated();
     if (error.code === "two_factor_required") for (const l of enrolmentListeners) l();

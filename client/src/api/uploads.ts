@@ -24,7 +24,7 @@ export async function uploadFile(conversationId: string, file: Blob, filename: s
     throw new ApiError("network", networkMessage(), 0);
   }
   const text = await res.text().catch(() => "");
-  if (!res.ok) throw errorFromResponse(res.status, text);
+  if (!res.ok) throw await errorFromResponse(res.status, text);
   const parsed = UploadResponseSchema.safeParse(JSON.parse(text || "null"));
   if (!parsed.success) throw new ApiError("bad_response", "The server sent an answer the app can't read.", res.status);
   return parsed.data;

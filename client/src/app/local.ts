@@ -8,8 +8,8 @@
  */
 import type { Command } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
-import { api } from "../api/endpoints.ts";
-import { ApiError } from "../api/http.ts";
+import { loadApi } from "../api/load-api.ts";
+import { ApiError, loadReasonWords } from "../api/http.ts";
 import { KV_PULL_CURSOR, openLocalDb, type LocalDb } from "../local/db.ts";
 import { createLiveQuery } from "../local/live-query.ts";
 import type { OutboxRow } from "../local/rows.ts";
@@ -150,7 +150,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
 
     const replayer = createReplayer({
       store: outboxStore(db),
-      send: async (commands) => (await api.commands(commands)).results,
+      send: async (commands) => (await (await loadApi()).commands(commands)).results,
       classify: classifyFailure,
       refusal: refusalResult,
       prepare: prepareKeptUploads(db),
@@ -161,7 +161,8 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
           if (!outcome.result.ok) pull.request();
           return;
         }
-        const effects = outcomeEffects(outcome);
+        // Refusals are worded from their reason code; without the words' chunk, the server's sentence.
+        const effects = outcomeEffects(outcome, await loadReasonWords().catch(() => () => null));
         if (effects.draft) await (await needWorkDocs()).appendDraft(effects.draft.conversationId, effects.draft.text);
         if (effects.notice) notify(effects.notice, effects.action);
         // The optimistic state of a refused change is wrong: catch up with the server's.
@@ -182,7 +183,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
         // interrupted pull still drops those of the pages it stored).
         const gone = { conversations: new Set<string>(), erasedContacts: new Set<string>() };
         const pullPages = () =>
-          pullAll((cursor, limit) => api.pull(cursor, limit), store, {
+          pullAll(async (cursor, limit) => (await loadApi()).pull(cursor, limit), store, {
             limit: PULL_PAGE_SIZE,
             stopped: () => stopped,
             onPage: (report) => {

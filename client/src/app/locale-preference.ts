@@ -5,7 +5,6 @@
  * and sent when the server can be reached again (until then it wins over the server's copy).
  */
 import type { User } from "@inbox/shared";
-import { PreferencesResponseSchema } from "@inbox/shared/api/preferences";
 import { createEffect, on, type Accessor } from "solid-js";
 import { request } from "../api/http.ts";
 import { STORAGE_PREFIX } from "../local/wipe-plan.ts";
@@ -70,6 +69,8 @@ async function send(locale: UiLocale, refresh: () => Promise<void>): Promise<voi
   const attempt = (async () => {
     await previous;
     try {
+      // The response schema (classic zod) loads with the call, not with the first screen (issue 17).
+      const { PreferencesResponseSchema } = await import("@inbox/shared/api/preferences");
       await request("/api/me/preferences", { method: "PUT", body: { locale }, schema: PreferencesResponseSchema });
     } catch {
       return; // offline or refused: the pending choice stays and is sent next time

@@ -1,9 +1,11 @@
 /**
  * The signed-in user, remembered in localStorage so the installed app opens straight into the
  * inbox with no network. The server still has the last word: when it answers 401 the session
- * ends. Pure over a Storage-like object, so the start-up rules are unit-tested.
+ * ends. Pure over a Storage-like object, so the start-up rules are unit-tested. Read back with
+ * the zod/mini twin of MeResponseSchema, so start-up loads no classic zod (issue 17).
  */
-import { MeResponseSchema, type MeResponse } from "@inbox/shared";
+import type { MeResponse } from "@inbox/shared";
+import { MeResponseMini } from "@inbox/shared/mini/index";
 import { STORAGE_PREFIX } from "../local/wipe-plan.ts";
 
 export type KeyValueStorage = Pick<Storage, "getItem" | "setItem" | "removeItem">;
@@ -25,7 +27,7 @@ export function readCachedMe(storage: KeyValueStorage | null): MeResponse | null
   const raw = safe(() => storage?.getItem(ME_KEY) ?? null);
   if (!raw) return null;
   try {
-    const parsed = MeResponseSchema.safeParse(JSON.parse(raw));
+    const parsed = MeResponseMini.safeParse(JSON.parse(raw));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

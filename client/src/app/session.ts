@@ -2,8 +2,9 @@
  * Session slice: who is signed in (MeResponse) and the sign-in/sign-out commands.
  *
  * The signed-in user is remembered on this device (me-cache.ts), so the installed app opens
- * straight into the inbox with no network; /api/me is asked in the background and a 401 still
- * signs out. "unreachable" remains for a start with no remembered user and no server.
+ * straight into the inbox with no network; /api/me is asked in the background once the list has
+ * drawn (the REST layer is a chunk loaded then, issue 17) and a 401 still signs out.
+ * "unreachable" remains for a start with no remembered user and no server.
  * Signing out wipes this user's local data (wipe.ts); a different user signing in on the same
  * browser first wipes the data left by the previous one.
  *
@@ -12,9 +13,8 @@
  * slice opens the device's data or rooms) and `enrolment` carries who it is for the enrolment screen.
  */
 import type { MeResponse } from "@inbox/shared";
-import { createSignal, onCleanup, type Accessor } from "solid-js";
-import { createStore } from "solid-js/store";
-import { api } from "../api/endpoints.ts";
+import { createEffect, createMemo, createSignal, onCleanup, untrack, type Accessor } from "solid-js";
+import { loadApi } from "../api/load-api.ts";
 import { ApiError, networkMessage, onAccessChanged, onTwoFactorRequired, onUnauthenticated } from "../api/http.ts";
 import { wipeLocalData } from "../local/wipe.ts";
 import { forgetCachedMe, localStorageOrNull, readCachedMe, readOwner, sessionAfterMeFailure, writeCachedMe } from "./me-cache.ts";
@@ -22,6 +22,7 @@ import { forgetSessionHint, mayHaveSession } from "./session-hint.ts";
 
 const RETRY_MIN_MS = 3_000;
 const RETRY_MAX_MS = 30_000;
+const START_CHECK_MAX_WAIT_MS = 3_000;
 
 export type SessionStatus = "loading" | "signedOut" | "signedIn" | "enrolling" | "unreachable";
 
@@ -45,12 +46,22 @@ export interface SessionSlice {
   beforeSignOut(hook: () => Promise<void>): () => void;
 }
 
-export function createSessionSlice(): SessionSlice {
+/**
+ * `listDrawn`: true once the inbox has drawn its first rows. A remembered user's check with the
+ * server waits for it (at the latest START_CHECK_MAX_WAIT_MS): the API layer's chunk it loads is
+ * not part of the inbox's first load (issue 17).
+ */
+export function createSessionSlice(listDrawn: Accessor<boolean>): SessionSlice {
   const storage = localStorageOrNull();
   const remembered = readCachedMe(storage);
-  const [state, setState] = createStore<{ status: SessionStatus; me: MeResponse | null; enrolment: MeResponse | null }>(
+  // One signal read through memos: each part notifies only when it changes, as a store's fields
+  // would, without solid-js/store in the inbox's first load (issue 17).
+  const [state, setState] = createSignal<{ status: SessionStatus; me: MeResponse | null; enrolment: MeResponse | null }>(
     remembered ? { status: "signedIn", me: remembered, enrolment: null } : { status: "loading", me: null, enrolment: null },
   );
+  const status = createMemo(() => state().status);
+  const me = createMemo(() => state().me);
+  const enrolment = createMemo(() => state().enrolment);
   const [signingOut, setSigningOut] = createSignal(false);
   const hooks = new Set<() => Promise<void>>();
 
@@ -58,7 +69,8 @@ export function createSessionSlice(): SessionSlice {
   const adopt = async (me: MeResponse) => {
     const owner = readOwner(storage);
     if (owner && owner !== me.user.id) {
-      if (state.me && state.me.user.id !== me.user.id) setState({ status: "loading", me: null, enrolment: null });
+      const current = state().me;
+      if (current && current.user.id !== me.user.id) setState({ status: "loading", me: null, enrolment: null });
       await wipeLocalData(owner, { keepStorage: true });
     }
     if (me.account?.mustEnrolTwoFactor) {
@@ -83,12 +95,12 @@ export function createSessionSlice(): SessionSlice {
   const reload = async () => {
     const asked = signOuts;
     try {
-      const me = await api.me();
+      const me = await (await loadApi()).me();
       if (asked !== signOuts) return;
       await adopt(me);
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError("network", networkMessage(), 0);
-      const next = sessionAfterMeFailure(state.status === "signedIn", error);
+      const next = sessionAfterMeFailure(state().status === "signedIn", error);
       if (next === "signedOut") endSession();
       else if (next === "unreachable") setState({ status: "unreachable", me: null, enrolment: null });
       // "keep": a remembered user works offline; the next request that reaches the server decides.
@@ -97,6 +109,7 @@ export function createSessionSlice(): SessionSlice {
   };
 
   const signIn = async (email: string, password: string) => {
+    const api = await loadApi();
     const answer = await api.login({ email, password });
     if ("twoFactor" in answer) return { challenge: answer.challenge };
     await adopt(await api.me());
@@ -104,6 +117,7 @@ export function createSessionSlice(): SessionSlice {
   };
 
   const signInWithCode = async (challenge: string, code: string) => {
+    const api = await loadApi();
     await api.loginCode(challenge, code);
     await adopt(await api.me());
   };
@@ -112,7 +126,7 @@ export function createSessionSlice(): SessionSlice {
     if (signingOut()) return;
     setSigningOut(true);
     signOuts += 1;
-    const userId = state.me?.user.id ?? null;
+    const userId = state().me?.user.id ?? null;
     try {
       for (const hook of hooks) {
         try {
@@ -122,7 +136,7 @@ export function createSessionSlice(): SessionSlice {
         }
       }
       try {
-        await api.logout();
+        await (await loadApi()).logout();
       } catch {
         // Offline: the cookie may outlive this, but this device forgets everything below.
       }
@@ -139,17 +153,17 @@ export function createSessionSlice(): SessionSlice {
 
   // Any request answered "unauthenticated" (session expired elsewhere) ends the session here.
   const stop = onUnauthenticated(() => {
-    if (state.status === "signedIn" || state.status === "enrolling") endSession();
+    if (state().status === "signedIn" || state().status === "enrolling") endSession();
   });
   onCleanup(stop);
   // The workspace started requiring two-factor sign-in: /api/me says so, and the app goes to enrolment.
   const stopEnrolment = onTwoFactorRequired(() => {
-    if (state.status === "signedIn") void reload();
+    if (state().status === "signedIn") void reload();
   });
   onCleanup(stopEnrolment);
   // An admin changed this person's role or teams: a room closed on them; the new /api/me opens the right ones.
   const stopAccess = onAccessChanged(() => {
-    if (state.status === "signedIn") void reload();
+    if (state().status === "signedIn") void reload();
   });
   onCleanup(stopAccess);
 
@@ -160,7 +174,7 @@ export function createSessionSlice(): SessionSlice {
   let retryDelay = RETRY_MIN_MS;
   const scheduleRetry = () => {
     clearTimeout(retryTimer);
-    if (state.status !== "unreachable") {
+    if (state().status !== "unreachable") {
       retryDelay = RETRY_MIN_MS;
       return;
     }
@@ -170,7 +184,7 @@ export function createSessionSlice(): SessionSlice {
     }, retryDelay);
   };
   const onOnline = () => {
-    if (state.status === "unreachable" || state.status === "signedIn") void reload();
+    if (state().status === "unreachable" || state().status === "signedIn") void reload();
   };
   window.addEventListener("online", onOnline);
   onCleanup(() => {
@@ -180,13 +194,25 @@ export function createSessionSlice(): SessionSlice {
 
   // No remembered user and no session cookie beside the hint: sign-in at once, without asking
   // /api/me for a 401 the browser would log on every visit.
-  if (remembered || mayHaveSession()) void reload();
+  if (remembered) {
+    // The device's copy opens the inbox; the server is asked once the list has drawn from it.
+    let asked = false;
+    const ask = () => {
+      if (asked) return;
+      asked = true;
+      clearTimeout(waitTimer);
+      void reload();
+    };
+    const waitTimer = setTimeout(ask, START_CHECK_MAX_WAIT_MS);
+    onCleanup(() => clearTimeout(waitTimer));
+    createEffect(() => listDrawn() && untrack(ask));
+  } else if (mayHaveSession()) void reload();
   else setState({ status: "signedOut", me: null, enrolment: null });
 
   return {
-    status: () => state.status,
-    me: () => state.me,
-    enrolment: () => state.enrolment,
+    status,
+    me,
+    enrolment,
     signIn,
     signInWithCode,
     signOut,

@@ -9,4 +9,5 @@ export { MessageTranslation } from "./ai/MessageTranslation.tsx";
 export { refreshAiStatus } from "./ai/ai-api.ts";
 export { CANNED_VARIABLES } from "./content/canned-vars.ts";
 export { articleUrl, contentApi } from "./content/content-api.ts";
-export { contentStore, prefetchContent } from "./content/content.ts";
+export { contentStore } from "./content/content.ts";
+export { prefetchContent } from "./content/prefetch.ts";

@@ -1,14 +1,21 @@
 /**
  * The list's filters beyond the tabs, in a panel the "Filters" button opens (checkboxes per
- * kind: choices of one kind are alternatives), and the sort, always in sight.
+ * kind: choices of one kind are alternatives; ListFilterPanel.tsx), and the sort, always in sight.
  */
 import type { ChannelType } from "@inbox/shared";
-import { LIST_SORTS, activeFilterCount, type ListSort, type ListView, type ViewFilterKey } from "@inbox/shared/domain/list-view";
+import { LIST_SORTS, activeFilterCount, type ListSort, type ListView } from "@inbox/shared/domain/list-view";
 import { createSignal, For, Show } from "solid-js";
-import { CHANNEL_LABELS } from "../format/labels.ts";
-import { CONVERSATION_STATUSES, PRIORITIES } from "../format/choices.ts";
+import { Dynamic } from "solid-js/web";
+import { onDemand } from "../ui/on-demand.ts";
 import { t } from "./messages.ts";
-import { priorityWord, statusWord } from "../format/status-words.ts";
+
+// The panel is a chunk of its own, not part of the inbox's first load (issue 17).
+const panel = onDemand(() => import("./ListFilterPanel.tsx"));
+
+/** Fetched once the list has drawn, so the first "Filters" (offline too) finds it. */
+export function preloadFilterPanel(): void {
+  panel.load().catch((err: unknown) => console.warn("Could not load the filter panel", err));
+}
 
 export interface FilterChoice {
   value: string;
@@ -30,29 +37,6 @@ export function ListFilters(props: {
 }) {
   const [open, setOpen] = createSignal(false);
   const count = () => activeFilterCount(props.view);
-  const toggle = (key: ViewFilterKey, value: string, on: boolean) => {
-    const current = props.view[key] as readonly string[];
-    props.onChange({ ...props.view, [key]: on ? [...current, value] : current.filter((v) => v !== value) });
-  };
-
-  const group = (key: ViewFilterKey, legend: string, choices: readonly FilterChoice[]) => (
-    <fieldset class="list-filter-group">
-      <legend>{legend}</legend>
-      <For each={choices}>
-        {(choice) => (
-          <label class="list-filter-choice">
-            <input
-              type="checkbox"
-              checked={(props.view[key] as readonly string[]).includes(choice.value)}
-              onChange={(e) => toggle(key, choice.value, e.currentTarget.checked)}
-            />
-            {choice.label}
-          </label>
-        )}
-      </For>
-    </fieldset>
-  );
-
   return (
     <div class="list-filters">
       <div class="list-filters-bar">
@@ -61,7 +45,10 @@ export function ListFilters(props: {
           class="btn btn-ghost list-filters-toggle"
           aria-expanded={open()}
           aria-controls="list-filter-panel"
-          onClick={() => setOpen(!open())}
+          onClick={() => {
+            if (!open()) preloadFilterPanel();
+            setOpen(!open());
+          }}
         >
           {count() > 0 ? t("filtersCount", { count: count() }) : t("filters")}
         </button>
@@ -76,18 +63,8 @@ export function ListFilters(props: {
           </select>
         </label>
       </div>
-      <Show when={open()}>
-        <div class="list-filter-panel" id="list-filter-panel" role="group" aria-label={t("filterPanel")}>
-          <Show when={props.channels.length > 1}>
-            {group("channels", t("channel"), props.channels.map((c) => ({ value: c, label: CHANNEL_LABELS[c] })))}
-          </Show>
-          {group("statuses", t("status"), CONVERSATION_STATUSES.map((s) => ({ value: s, label: statusWord(s) })))}
-          {group("priorities", t("priority"), PRIORITIES.map((p) => ({ value: p, label: priorityWord(p) })).reverse())}
-          <Show when={props.teams.length > 1}>{group("teamIds", t("team"), props.teams)}</Show>
-          <Show when={props.labels.length > 0} fallback={<p class="list-filter-note">{t("noLabels")}</p>}>
-            {group("labels", t("label"), props.labels.map((l) => ({ value: l, label: l })))}
-          </Show>
-        </div>
+      <Show when={open() && panel.ready()}>
+        {(m) => <Dynamic component={m().ListFilterPanel} view={props.view} onChange={props.onChange} channels={props.channels} teams={props.teams} labels={props.labels} />}
       </Show>
     </div>
   );

@@ -17,9 +17,9 @@
  * and at once when the page is hidden or closed.
  */
 import { byLastActivity, LIST_FILTERS, type Conversation, type Inbox, type ListFilter } from "@inbox/shared";
+import { ListViewMini } from "@inbox/shared/mini/index";
 import {
   DEFAULT_LIST_VIEW,
-  ListViewSchema,
   applyView,
   isPlainTab,
   matchesView,
@@ -44,6 +44,7 @@ import { preloadBulkBar } from "../bulk/index.ts";
 import { createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
+import { preloadFilterPanel } from "./ListFilters.tsx";
 
 /** The search code is a chunk of its own, fetched with the first query or by `preloadListParts`. */
 const loadSearch = () => import("../local/search.ts");
@@ -52,6 +53,7 @@ const loadSearch = () => import("../local/search.ts");
 export function preloadListParts(): void {
   loadSearch().catch((err: unknown) => console.warn("Could not load search", err));
   preloadBulkBar();
+  preloadFilterPanel();
 }
 
 /** Rows rendered at first, and added each time the agent scrolls near the end. */
@@ -348,7 +350,8 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
       if (!db || restoredFor === db) return;
       restoredFor = db;
       void db.kv.get(KV_LIST_CURRENT).then((row) => {
-        const parsed = ListViewSchema.safeParse(row?.value);
+        // zod/mini's twin of ListViewSchema: read before the first row, with no classic zod (issue 17).
+        const parsed = ListViewMini.safeParse(row?.value);
         if (parsed.success && untrack(local.db) === db) setViewSignal(parsed.data);
       });
     }),

@@ -4,16 +4,10 @@
  * renaming and deleting need the server (they are not outbox commands: nothing else depends on
  * them, and a refused name is better said at once than after a reconnect).
  */
-import {
-  SavedViewListResponseSchema,
-  SavedViewResponseSchema,
-  SavedViewSchema,
-  type ListView,
-  type SavedView,
-} from "@inbox/shared/domain/list-view";
-import { z } from "zod";
+import type { ListView, SavedView } from "@inbox/shared/domain/list-view";
+import { SavedViewMini } from "@inbox/shared/mini/index";
+import * as z from "zod/mini";
 import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
-import { request } from "../api/http.ts";
 import type { LocalSlice, SessionSlice } from "../app/index.ts";
 import type { LocalDb } from "../local/db.ts";
 
@@ -21,8 +15,10 @@ import type { LocalDb } from "../local/db.ts";
 export const KV_LIST_VIEWS = "list:views";
 export const KV_LIST_CURRENT = "list:current";
 
-const CachedViewsSchema = z.array(SavedViewSchema);
-const viewPath = (id: string) => `/api/me/views/${encodeURIComponent(id)}`;
+/** The device's copy is read as the list first draws: zod/mini, no classic zod yet (issue 17). */
+const CachedViewsSchema = z.array(SavedViewMini);
+/** The server's side, with its classic response schemas, is a chunk of its own. */
+const loadApi = () => import("./saved-views-api.ts").then((m) => m.savedViewsApi);
 
 export interface ListViewsSlice {
   views: Accessor<readonly SavedView[]>;
@@ -67,28 +63,30 @@ export function createListViewsSlice(session: SessionSlice, local: LocalSlice): 
       if (!db || !userId || !online) return;
       let current = true;
       onCleanup(() => (current = false));
-      request("/api/me/views", { schema: SavedViewListResponseSchema }).then(
-        (r) => {
-          if (current) store(r.views);
-        },
-        (err: unknown) => console.warn("Saved views stay as this device last saw them", err),
-      );
+      loadApi()
+        .then((api) => api.list())
+        .then(
+          (list) => {
+            if (current) store(list);
+          },
+          (err: unknown) => console.warn("Saved views stay as this device last saw them", err),
+        );
     }),
   );
 
   return {
     views,
     async create(name, view) {
-      const r = await request("/api/me/views", { body: { name, view }, schema: SavedViewResponseSchema });
-      store([...views(), r.view]);
-      return r.view;
+      const saved = await (await loadApi()).create(name, view);
+      store([...views(), saved]);
+      return saved;
     },
     async rename(id, name) {
-      const r = await request(viewPath(id), { method: "PATCH", body: { name }, schema: SavedViewResponseSchema });
-      store(views().map((v) => (v.id === id ? r.view : v)));
+      const renamed = await (await loadApi()).rename(id, name);
+      store(views().map((v) => (v.id === id ? renamed : v)));
     },
     async remove(id) {
-      await request(viewPath(id), { method: "DELETE" });
+      await (await loadApi()).remove(id);
       store(views().filter((v) => v.id !== id));
     },
   };

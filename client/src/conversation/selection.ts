@@ -8,7 +8,6 @@
  * priority, assign, read) is a command through the outbox.
  */
 import {
-  NoteSchema,
   canSeeConversation,
   type Command,
   type Contact,
@@ -20,7 +19,7 @@ import {
   type Priority,
 } from "@inbox/shared";
 import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
-import { api } from "../api/endpoints.ts";
+import { loadApi } from "../api/load-api.ts";
 import type { ApiError } from "../api/http.ts";
 import type { LocalSlice, SessionSlice } from "../app/index.ts";
 import type { ConversationsSlice } from "../conversation-list/index.ts";
@@ -104,7 +103,7 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
   const liveRoom = whenLive((live) => live.createConversationRoom(selectedId));
   const room = () => liveRoom()?.() ?? null;
   const customerTyping = createCustomerTyping(() => room()?.customerTyping() ?? null);
-  const detail = createRequest(selectedId, (id) => api.conversation(id));
+  const detail = createRequest(selectedId, async (id) => (await loadApi()).conversation(id));
 
   const source = createMemo<Source | null>(
     () => {
@@ -201,7 +200,7 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
     return id && cid ? { id, contactId: cid } : null;
   });
   // Keyed by conversation too, so opening another chat of the same person refreshes the history.
-  const contactDetail = createRequest(contactKey, (k) => api.contact(k.contactId), (k) => `${k.id}:${k.contactId}`);
+  const contactDetail = createRequest(contactKey, async (k) => (await loadApi()).contact(k.contactId), (k) => `${k.id}:${k.contactId}`);
 
   // ---------- timeline ----------
   const timeline = createMemo((): Message[] => {
@@ -225,7 +224,7 @@ export function createSelectionSlice(session: SessionSlice, local: LocalSlice, c
     onCleanup(release);
     return {
       doc,
-      notes: live.createYMapValues(doc.notes, NoteSchema, "note"),
+      notes: live.createYMapValues(doc.notes, live.NoteSchema, "note"),
       labels: live.createYMapDerived(doc.labels, readLabels),
       touched: live.createYMapDerived(doc.labels, (m) => m.size > 0),
     };

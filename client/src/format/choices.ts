@@ -1,5 +1,2 @@
-/** The domain's enumerations, in the order menus list them. */
-import { ConversationStatusSchema, PrioritySchema, type ConversationStatus, type Priority } from "@inbox/shared";
-
-export const CONVERSATION_STATUSES: readonly ConversationStatus[] = ConversationStatusSchema.options;
-export const PRIORITIES: readonly Priority[] = PrioritySchema.options;
+/** The domain's enumerations, in the order menus list them (plain values: no schema loads for them). */
+export { CONVERSATION_STATUSES, PRIORITIES } from "@inbox/shared";

@@ -1,16 +1,20 @@
 /**
  * The bell in the top bar: how many mentions and new chats wait, and a panel listing the
- * mentions (each opens its conversation) with this device's alert switches. Customer and
- * colleague text is rendered as text only.
+ * mentions (each opens its conversation) with this device's alert switches (NotificationPanel.tsx).
  */
-import type { Notification } from "@inbox/shared/api/content";
-import { createSignal, For, onCleanup, Show } from "solid-js";
+import { createSignal, onCleanup, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { useAppState } from "../app/index.ts";
-import { formatListTime } from "../format/time.ts";
-import type { NotificationPrefs } from "./notifications-prefs.ts";
-import { ErrorMessage } from "../ui/ErrorMessage.tsx";
-import { notificationText } from "./notification-text.ts";
+import { onDemand } from "../ui/on-demand.ts";
 import { t } from "./messages.ts";
+
+// The panel is a chunk of its own, not part of the inbox's first load (issue 17).
+const panel = onDemand(() => import("./NotificationPanel.tsx"));
+
+/** Fetched once the list has drawn, so the first click (offline too) finds it. */
+export function preloadNotificationPanel(): void {
+  panel.load().catch((err: unknown) => console.warn("Could not load the notifications panel", err));
+}
 
 export function NotificationBell() {
   const { notifications } = useAppState();
@@ -40,7 +44,10 @@ export function NotificationBell() {
         aria-expanded={open()}
         aria-controls="notif-panel"
         data-watching={notifications.watching() ? "true" : "false"}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => {
+          if (!open()) preloadNotificationPanel();
+          setOpen((o) => !o);
+        }}
       >
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path fill="currentColor" d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1l-2-2Z" />
@@ -51,83 +58,7 @@ export function NotificationBell() {
           </span>
         </Show>
       </button>
-      <Show when={open()}>
-        <NotificationPanel onClose={() => setOpen(false)} />
-      </Show>
+      <Show when={open() && panel.ready()}>{(m) => <Dynamic component={m().NotificationPanel} onClose={() => setOpen(false)} />}</Show>
     </div>
-  );
-}
-
-function NotificationPanel(props: { onClose(): void }) {
-  const { notifications } = useAppState();
-  const [error, setError] = createSignal<string | null>(null);
-  const chats = () => notifications.newChats().length;
-
-  const openMention = (n: Notification) => {
-    notifications.open(n);
-    props.onClose();
-  };
-  const toggle = async (key: keyof NotificationPrefs, on: boolean) => setError(await notifications.setPref(key, on));
-
-  return (
-    <section id="notif-panel" class="notif-panel" role="dialog" aria-labelledby="notif-panel-title">
-      <div class="notif-panel-head">
-        <h2 id="notif-panel-title" class="notif-panel-title">
-          {t("panelTitle")}
-        </h2>
-        <button type="button" class="btn btn-ghost" aria-label={t("close")} onClick={() => props.onClose()}>
-          ×
-        </button>
-      </div>
-      <Show when={chats() > 0}>
-        <p class="notif-chats" role="status">
-          {chats() === 1 ? t("newChat") : t("newChats", { count: chats() })}
-        </p>
-      </Show>
-      <div class="notif-section-head">
-        <h3 class="notif-section-title">{t("mentionsTitle")}</h3>
-        <Show when={notifications.unreadMentions() > 0}>
-          <button type="button" class="btn btn-ghost" onClick={async () => setError(await notifications.markRead())}>
-            {t("markAllRead")}
-          </button>
-        </Show>
-      </div>
-      <ErrorMessage message={error()} />
-      <Show when={notifications.mentions().length > 0} fallback={<p class="muted notif-empty">{t("noMentions")}</p>}>
-        <ul class="notif-list" aria-label={t("mentionsTitle")}>
-          <For each={notifications.mentions()}>
-            {(n) => (
-              <li class="notif-item" classList={{ "notif-unread": n.readAt === null }}>
-                <span class="notif-item-head">
-                  <span class="notif-item-title">{notificationText(n).title}</span>
-                  <time class="notif-time" dateTime={new Date(n.createdAt).toISOString()}>
-                    {formatListTime(n.createdAt)}
-                  </time>
-                </span>
-                <span class="notif-excerpt">{notificationText(n).body}</span>
-                <button type="button" class="btn notif-open" aria-label={t("openChat", { contact: n.contactName })} onClick={() => openMention(n)}>
-                  {t("open")}
-                </button>
-              </li>
-            )}
-          </For>
-        </ul>
-      </Show>
-      <fieldset class="notif-prefs">
-        <legend>{t("prefsTitle")}</legend>
-        <label class="notif-pref">
-          <input type="checkbox" checked={notifications.prefs().desktop} onChange={(e) => void toggle("desktop", e.currentTarget.checked)} />
-          {t("prefDesktop")}
-        </label>
-        <label class="notif-pref">
-          <input type="checkbox" checked={notifications.prefs().sound} onChange={(e) => void toggle("sound", e.currentTarget.checked)} />
-          {t("prefSound")}
-        </label>
-        <label class="notif-pref">
-          <input type="checkbox" checked={notifications.prefs().badge} onChange={(e) => void toggle("badge", e.currentTarget.checked)} />
-          {t("prefBadge")}
-        </label>
-      </fieldset>
-    </section>
   );
 }

@@ -1,6 +1,10 @@
-import { SlaTargetSchema } from "@inbox/shared";
+import { SLA_TARGETS } from "@inbox/shared";
+import * as z from "zod/mini";
 import type { Notification } from "@inbox/shared/api/content";
 import { t } from "./messages.ts";
+
+/** zod/mini: the bell draws with the inbox's first screen, before classic zod has loaded (issue 17). */
+const SlaTargetSchema = z.enum(SLA_TARGETS);
 
 function targetName(key: string): string {
   const target = SlaTargetSchema.safeParse(key);

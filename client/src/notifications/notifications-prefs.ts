@@ -2,7 +2,8 @@
  * Which alerts this user wants on this device: desktop notifications, a sound, the count in the
  * tab title. Kept in localStorage per user (a shared computer keeps each person's choice).
  */
-import { z } from "zod";
+// zod/mini: read while the inbox first draws, before classic zod has loaded (issue 17).
+import * as z from "zod/mini";
 
 export const NotificationPrefsSchema = z.object({ desktop: z.boolean(), sound: z.boolean(), badge: z.boolean() });
 export type NotificationPrefs = z.infer<typeof NotificationPrefsSchema>;

@@ -6,10 +6,10 @@
  * (notifications-prefs.ts).
  */
 import { roomName } from "@inbox/shared";
-import { NotificationSchema, USER_NOTIFICATIONS, type Notification } from "@inbox/shared/api/content";
+import type { Notification } from "@inbox/shared/api/content";
+import { USER_NOTIFICATIONS } from "@inbox/shared/api/notification-room";
 import { Dexie } from "dexie";
-import { createEffect, createMemo, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
-import { z } from "zod";
+import { createEffect, createMemo, createSignal, on, untrack, type Accessor } from "solid-js";
 import { type LocalSlice, localStorageOrNull, type RouteSlice, type SessionSlice } from "../app/index.ts";
 import type { SelectionSlice } from "../conversation/index.ts";
 import { playChime } from "./alert-sound.ts";
@@ -20,8 +20,6 @@ import { createLiveQuery } from "../local/live-query.ts";
 import type { LocalDb } from "../local/db.ts";
 import type { ConversationRow } from "../local/rows.ts";
 import { liveLayer } from "../sync/live.ts";
-import { notificationsApi } from "./notifications-api.ts";
-import { openChatsFromPushes } from "./push-open.ts";
 import { NewChatTracker } from "./notifications-new-chats.ts";
 import { DEFAULT_PREFS, badgedTitle, loadPrefs, savePrefs, type NotificationPrefs } from "./notifications-prefs.ts";
 
@@ -71,7 +69,7 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
     if (!id || !layer) return null;
     return untrack(() => {
       const room = layer.openRoom(roomName({ kind: "user", id }));
-      return { synced: room.synced, values: layer.createYMapValues(room.doc.getMap(USER_NOTIFICATIONS), NotificationSchema, "notification") };
+      return { synced: room.synced, values: layer.createYMapValues(room.doc.getMap(USER_NOTIFICATIONS), layer.NotificationSchema, "notification") };
     });
   });
   createEffect(
@@ -79,9 +77,10 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
       setStored(null);
       setReadHere(new Map());
       if (!db) return;
-      db.kv.get(KV_NOTIFICATIONS).then(
-        (row) => {
-          const parsed = z.array(NotificationSchema).safeParse(row?.value);
+      // The schema (classic zod) loads beside the read: the bell may fill a moment after the list's first rows (issue 17).
+      Promise.all([db.kv.get(KV_NOTIFICATIONS), import("@inbox/shared/api/content")]).then(
+        ([row, { NotificationSchema }]) => {
+          const parsed = NotificationSchema.array().safeParse(row?.value);
           setStored(parsed.success ? parsed.data : []);
         },
         () => setStored([]),
@@ -180,15 +179,6 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
     if (router.route().screen !== "inbox") router.navigate({ screen: "inbox" });
     selection.select(conversationId);
   };
-  // A push notification's click (the app closed or in the background) opens its chat.
-  openChatsFromPushes(userId, openConversation);
-  // Whoever signs out of this device stops getting its pushes.
-  const stopForgetting = session.beforeSignOut(() =>
-    import("../pwa/device-push.ts")
-      .then((m) => m.forgetDevicePush())
-      .catch((err: unknown) => console.warn("Could not turn off pushes to this device", err)),
-  );
-  onCleanup(stopForgetting);
 
   function alert(a: { tag: string; title: string; body: string; conversationId: string }) {
     const p = prefs();
@@ -213,6 +203,8 @@ export function createNotificationsSlice(session: SessionSlice, local: LocalSlic
     const at = Date.now();
     setReadHere((prev) => new Map([...prev, ...targets.map((id) => [id, at] as const)]));
     try {
+      // A chunk of its own (classic zod response schema): not part of the first load (issue 17).
+      const { notificationsApi } = await import("./notifications-api.ts");
       await notificationsApi.markNotificationsRead(ids);
       return null;
     } catch {

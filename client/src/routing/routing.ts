@@ -5,13 +5,7 @@
  * controls with a reason when offline.
  */
 import type { Conversation } from "@inbox/shared";
-import {
-  AvailabilityResponseSchema,
-  PickupResponseSchema,
-  RoutingSettingsResponseSchema,
-  type AvailabilityResponse,
-  type RoutingSettingsRequest,
-} from "@inbox/shared/api/routing";
+import type { AvailabilityResponse, RoutingSettingsRequest } from "@inbox/shared/api/routing";
 import { offeredTo } from "@inbox/shared/domain/routing";
 import { createSignal } from "solid-js";
 import { request } from "../api/http.ts";
@@ -19,13 +13,16 @@ import { formatDuration } from "../format/time.ts";
 
 export type Availability = AvailabilityResponse["availability"];
 
+/** The response schemas (classic zod) load with the first call: the header draws without them (issue 17). */
+const schemas = () => import("@inbox/shared/api/routing");
+
 export const routingApi = {
-  setAvailability: (availability: Availability) =>
-    request("/api/me/availability", { method: "PUT", body: { availability }, schema: AvailabilityResponseSchema }),
-  pickUp: (conversationId: string) =>
-    request(`/api/conversations/${encodeURIComponent(conversationId)}/pickup`, { method: "POST", schema: PickupResponseSchema }),
-  saveRouting: (inboxId: string, body: RoutingSettingsRequest) =>
-    request(`/api/admin/inboxes/${encodeURIComponent(inboxId)}/routing`, { body, schema: RoutingSettingsResponseSchema }),
+  setAvailability: async (availability: Availability) =>
+    request("/api/me/availability", { method: "PUT", body: { availability }, schema: (await schemas()).AvailabilityResponseSchema }),
+  pickUp: async (conversationId: string) =>
+    request(`/api/conversations/${encodeURIComponent(conversationId)}/pickup`, { method: "POST", schema: (await schemas()).PickupResponseSchema }),
+  saveRouting: async (inboxId: string, body: RoutingSettingsRequest) =>
+    request(`/api/admin/inboxes/${encodeURIComponent(inboxId)}/routing`, { body, schema: (await schemas()).RoutingSettingsResponseSchema }),
 };
 
 // The availability this tab set last, until the remembered /api/me catches up (the header is

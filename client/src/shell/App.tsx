@@ -8,12 +8,11 @@ import { SupervisionScreen } from "./screens/SupervisionScreen.tsx";
 import { ReportsScreen } from "./screens/ReportsScreen.tsx";
 import { InboxScreen } from "./screens/InboxScreen.tsx";
 import { LoadingScreen } from "./screens/LoadingScreen.tsx";
-import { MediaScreen } from "./screens/MediaScreen.tsx";
 import { ProfileScreen } from "./screens/ProfileScreen.tsx";
 import { SettingsScreen } from "./screens/SettingsScreen.tsx";
-import { SignInScreen } from "./screens/SignInScreen.tsx";
 import { UnreachableScreen } from "./screens/UnreachableScreen.tsx";
 import { AppStateProvider } from "./AppStateProvider.tsx";
+import { Later, mediaScreen, signInScreen } from "./later-screens.tsx";
 
 function Screens() {
   const { session, router } = useAppState();
@@ -44,7 +43,7 @@ function Screens() {
         <LoadingScreen />
       </Match>
       <Match when={session.status() === "signedOut"}>
-        <SignInScreen />
+        <Later part={signInScreen}>{(m) => <m.SignInScreen />}</Later>
       </Match>
       <Match when={session.status() === "unreachable"}>
         <UnreachableScreen />
@@ -53,7 +52,7 @@ function Screens() {
         <EnrolmentCard />
       </Match>
       <Match when={session.status() === "signedIn" && mediaPath()}>
-        {(path) => <MediaScreen path={path()} />}
+        {(path) => <Later part={mediaScreen}>{(m) => <m.MediaScreen path={path()} />}</Later>}
       </Match>
       <Match when={session.status() === "signedIn" && router.route().screen === "profile"}>
         <ProfileScreen />

@@ -1,36 +1,26 @@
 /**
  * The keyboard shortcuts: the app-wide ones (help, next/previous conversation) and the panel
  * listing every shortcut, including the list's own keys. `?` opens it; so does the header's
- * button. A native modal dialog: focus stays inside and Escape closes it.
+ * button. A native modal dialog (ShortcutsDialog.tsx): focus stays inside and Escape closes it.
  */
-import { For, onCleanup, onMount } from "solid-js";
+import { createSignal, onCleanup, onMount, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import { useAppState } from "../app/index.ts";
-import { neighbour, SHORTCUTS, type ShortcutAction } from "../shortcuts/keymap.ts";
+import { neighbour } from "../shortcuts/keymap.ts";
 import { installShortcutListener, useShortcuts } from "../shortcuts/registry.ts";
-import { t, type ShellKey } from "./messages.ts";
+import { onDemand } from "../ui/on-demand.ts";
+import { t } from "./messages.ts";
 
-const DESCRIPTION: Record<ShortcutAction, ShellKey> = {
-  reply: "sc_reply",
-  note: "sc_note",
-  resolve: "sc_resolve",
-  snooze: "sc_snooze",
-  assignToMe: "sc_assign",
-  priority: "sc_priority",
-  next: "sc_next",
-  previous: "sc_previous",
-  help: "sc_help",
-};
-
-/** Keys the conversation list handles itself (see the list's keyboard navigation). */
-const LIST_KEYS: { keys: string[]; description: ShellKey }[] = [
-  { keys: ["↓", "↑", "j", "k"], description: "sc_listMove" },
-  { keys: ["Enter"], description: "sc_listOpen" },
-  { keys: ["Esc"], description: "sc_escape" },
-];
+// The panel is a chunk of its own, not part of the inbox's first load (issue 17).
+const panel = onDemand(() => import("./ShortcutsDialog.tsx"));
 
 export function ShortcutsHelp() {
   const { conversations, selection } = useAppState();
-  let dialog!: HTMLDialogElement;
+  const [open, setOpen] = createSignal(false);
+  const show = () => {
+    panel.load().catch((err: unknown) => console.warn("Could not load the shortcuts panel", err));
+    setOpen(true);
+  };
 
   const move = (step: 1 | -1) => {
     const order = conversations.visible().map((c) => c.id);
@@ -39,52 +29,23 @@ export function ShortcutsHelp() {
   };
   onMount(() => onCleanup(installShortcutListener()));
   useShortcuts({
-    help: () => (dialog.open ? dialog.close() : dialog.showModal()),
+    help: () => (open() ? setOpen(false) : show()),
     next: () => move(1),
     previous: () => move(-1),
   });
 
-  const rows = () => [
-    ...SHORTCUTS.map((s) => ({ keys: [...s.keys], description: DESCRIPTION[s.action] })),
-    ...LIST_KEYS,
-  ];
-
   return (
     <>
-      <button type="button" class="btn btn-ghost shortcuts-button" aria-haspopup="dialog" onClick={() => dialog.showModal()}>
+      <button type="button" class="btn btn-ghost shortcuts-button" aria-haspopup="dialog" onClick={show}>
         <span aria-hidden="true">?</span>
         <span class="sr-only">{t("shortcutsTitle")}</span>
       </button>
-      <dialog ref={dialog} class="shortcuts-dialog" aria-labelledby="shortcuts-title">
-        <h2 id="shortcuts-title">{t("shortcutsTitle")}</h2>
-        <p class="shortcuts-hint">{t("shortcutsHint")}</p>
-        <table class="shortcuts-table">
-          <tbody>
-            <For each={rows()}>
-              {(row) => (
-                <tr>
-                  <th scope="row">
-                    <For each={row.keys}>
-                      {(key, i) => (
-                        <>
-                          {i() > 0 ? <span class="shortcuts-or"> {t("or")} </span> : null}
-                          <kbd>{key}</kbd>
-                        </>
-                      )}
-                    </For>
-                  </th>
-                  <td>{t(row.description)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-        <form method="dialog">
-          <button type="submit" class="btn">
-            {t("shortcutsClose")}
-          </button>
-        </form>
-      </dialog>
+      <Show when={open() && panel.ready()}>{(m) => <Dynamic component={m().ShortcutsDialog} onClose={() => setOpen(false)} />}</Show>
     </>
   );
+}
+
+/** Fetched once the list has drawn, so "?" (offline too) finds it. */
+export function preloadShortcutsPanel(): void {
+  panel.load().catch((err: unknown) => console.warn("Could not load the shortcuts panel", err));
 }

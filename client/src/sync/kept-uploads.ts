@@ -9,7 +9,6 @@ import type { Command } from "@inbox/shared";
 import type { UploadResponse } from "@inbox/shared/api/uploads";
 import { ApiError } from "../api/http.ts";
 import type { LocalDb } from "../local/db.ts";
-import { uploadFile } from "../api/uploads.ts";
 
 export const LOCAL_UPLOAD_PREFIX = "local-upload:";
 const kvKey = (id: string) => `composer.upload.${id}`;
@@ -79,5 +78,8 @@ export function keptStoreOf(db: LocalDb): KeptStore {
 
 /** What the outbox replayer runs before each command: kept files uploaded first. */
 export function prepareKeptUploads(db: LocalDb): (command: Command) => Promise<Command> {
-  return createUploadResolver(keptStoreOf(db), uploadFile);
+  // The upload request (and its classic zod response schema) loads with the first upload, not with the inbox (issue 17).
+  return createUploadResolver(keptStoreOf(db), async (conversationId, file, filename) =>
+    (await import("../api/uploads.ts")).uploadFile(conversationId, file, filename),
+  );
 }

@@ -5,3 +5,6 @@ export { openRoom } from "./room.ts";
 export { createTeamRooms } from "./team-rooms.ts";
 export { createWorkDocs } from "./work-docs.ts";
 export { createYMapDerived, createYMapValues } from "./y-map-accessor.ts";
+/** Schemas of values the rooms carry ride here, so the inbox's first load carries no classic zod (issue 17). */
+export { NoteSchema } from "@inbox/shared";
+export { NotificationSchema } from "@inbox/shared/api/content";

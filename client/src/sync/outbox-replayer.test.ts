@@ -4,6 +4,7 @@ import * as Y from "yjs";
 import { ApiError, networkMessage } from "../api/http.ts";
 import { createReplayer, MAX_BATCH, type Outcome, type QueuedCommand, type ReplayerDeps, type ReplayerStore } from "./outbox-replayer.ts";
 import { appendToDraft, classifyFailure, outcomeEffects, refusalResult, settlePlan } from "./outcomes.ts";
+import { reasonWords } from "../api/reason-words.ts";
 
 /** The outbox as a plain array, settled the way the Dexie store does it. */
 function memoryStore(commands: Command[] = []) {
@@ -237,7 +238,7 @@ describe("outbox replay", () => {
     draft.insert(0, "Also,");
     const notices: string[] = [];
     const onOutcome = (o: Outcome) => {
-      const effects = outcomeEffects(o);
+      const effects = outcomeEffects(o, reasonWords);
       if (effects.draft) appendToDraft(draft, effects.draft.text);
       if (effects.notice) notices.push(effects.notice);
     };
@@ -259,7 +260,7 @@ describe("outbox replay", () => {
         c.type === "status" ? { clientId: c.clientId, ok: false, code: "forbidden", message: "You can't change this.", keepAsDraft: false } : null,
     });
     const notices: string[] = [];
-    const r = replayer(store, server.send, { onOutcome: (o) => void (outcomeEffects(o).notice && notices.push(outcomeEffects(o).notice!)) });
+    const r = replayer(store, server.send, { onOutcome: (o) => void (outcomeEffects(o, reasonWords).notice && notices.push(outcomeEffects(o, reasonWords).notice!)) });
     r.kick();
     await r.whenIdle();
     expect(notices).toEqual(["You can't change this."]);
@@ -281,7 +282,7 @@ describe("outbox replay", () => {
     const drafts: string[] = [];
     const r = replayer(store, send, {
       onOutcome: (o) => {
-        const e = outcomeEffects(o);
+        const e = outcomeEffects(o, reasonWords);
         if (e.notice) notices.push(e.notice);
         if (e.draft) drafts.push(e.draft.text);
       },

@@ -7,7 +7,7 @@ import type { Command, CommandResult, Conversation, Message } from "@inbox/share
 import type * as Y from "yjs";
 import { ApiError } from "../api/http.ts";
 import type { FailureKind, Outcome } from "./outbox-replayer.ts";
-import { reasonWords } from "../api/error-words.ts";
+import type { ReasonWords } from "../api/reason-words.ts";
 import { overrideOffer, refusalWords, refusedWords } from "./refusal-words.ts";
 
 export interface OutcomeEffects {
@@ -19,7 +19,8 @@ export interface OutcomeEffects {
   action?: { label: string; command: Command };
 }
 
-export function outcomeEffects({ entry, result }: Outcome): OutcomeEffects {
+/** `reasonWords`: http.ts `loadReasonWords()`'s answer (a chunk of its own, issue 17). */
+export function outcomeEffects({ entry, result }: Outcome, reasonWords: ReasonWords): OutcomeEffects {
   if (result.ok) return {};
   const command = entry.command;
   // Marking read is housekeeping: if it fails the badge simply stays.

@@ -3,6 +3,8 @@ import { TeamSchema, UserSchema, WorkspaceSchema } from "../domain/user.ts";
 import { TimestampSchema } from "../domain/ids.ts";
 import { AccountSummarySchema } from "./account.ts";
 
+export * from "./session-cookie.ts";
+
 export const LoginRequestSchema = z.object({
   email: z.email().max(320),
   password: z.string().min(1).max(256),
@@ -39,8 +41,3 @@ export const MeResponseSchema = z.object({
 });
 export type MeResponse = z.infer<typeof MeResponseSchema>;
 
-/**
- * A readable cookie set beside the HttpOnly session cookie, holding no secret: whether this
- * browser may have a session, so the PWA asks /api/me only when one may exist.
- */
-export const SIGNED_IN_HINT_COOKIE = "inbox_signed_in";

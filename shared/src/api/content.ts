@@ -5,6 +5,8 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 
+export * from "./notification-room.ts";
+
 /** What an agent types after `/`: lower-case letters, digits, `_` and `-`, at most 32. */
 export const SHORTCUT_RE = /^[a-z0-9_-]{1,32}$/;
 
@@ -92,9 +94,6 @@ export const MarkNotificationsReadRequestSchema = z.object({
   ids: z.array(IdSchema).max(500).optional(),
 });
 export const MarkNotificationsReadResponseSchema = z.object({ marked: z.number().int().nonnegative() });
-
-/** In the per-user room `user.<id>`: Y.Map "notifications", id → Notification. */
-export const USER_NOTIFICATIONS = "notifications";
 
 /** Lower case without accents, so "devolucoes" finds "devoluções" and "joao" finds "João". */
 export function foldText(text: string): string {

@@ -1,31 +1,15 @@
 /**
  * Customers' data rights and retention (issue 13): exporting everything the workspace holds about
  * a contact, erasing a contact, and the workspace's retention policy with its dry run and runs.
- * Who may do each is decided by the functions below, on the server (which refuses) and in the
+ * Who may do each is decided by data-rights-access.ts, on the server (which refuses) and in the
  * PWA (which hides the buttons), from the holder's permissions (built-in or custom role).
  */
 import { z } from "zod";
 import { ContactSchema } from "../domain/contact.ts";
 import { TimestampSchema } from "../domain/ids.ts";
 import type { MessageContent } from "../domain/message.ts";
-import { can, type PermissionHolder } from "../domain/permissions.ts";
 
-type Holder = PermissionHolder | null | undefined;
-
-/** Downloading a contact's archive: the "export data" permission. */
-export function mayExportData(user: Holder): boolean {
-  return can(user, "exportData");
-}
-
-/** Erasing a contact: the "delete contacts" permission. */
-export function mayEraseContacts(user: Holder): boolean {
-  return can(user, "deleteContacts");
-}
-
-/** Setting, trying and running the workspace's retention policy: an admin's (the role, not a permission). */
-export function mayManageRetention(user: Holder): boolean {
-  return user?.role === "admin";
-}
+export * from "./data-rights-access.ts";
 
 /**
  * What an erased message's text becomes. The row stays (conversation counts, response times and

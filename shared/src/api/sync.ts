@@ -6,6 +6,9 @@ import { ClientIdSchema, IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { MAX_TEXT_LENGTH, MessageContentSchema, MessageSchema } from "../domain/message.ts";
 import { REPLY_CONTENT_KINDS } from "./uploads.ts";
 import { TemplateSendSchema } from "../domain/templates.ts";
+import { MAX_COMMANDS_PER_REQUEST } from "./sync-limits.ts";
+
+export * from "./sync-limits.ts";
 
 /**
  * Pull: the client's local database catches up with the record in pages. The cursor is
@@ -96,9 +99,6 @@ export const CommandSchema = z.discriminatedUnion("type", [
   z.object({ ...Base, type: z.literal("join") }),
 ]);
 export type Command = z.infer<typeof CommandSchema>;
-
-/** The most commands one `POST /api/commands` takes (a device's outbox goes in batches of this size). */
-export const MAX_COMMANDS_PER_REQUEST = 200;
 
 export const CommandsRequestSchema = z.object({ commands: z.array(CommandSchema).min(1).max(MAX_COMMANDS_PER_REQUEST) });
 

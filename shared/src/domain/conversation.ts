@@ -2,11 +2,14 @@ import { z } from "zod";
 import { ChannelTypeSchema } from "./inbox.ts";
 import { IdSchema, TimestampSchema } from "./ids.ts";
 import { SlaSummarySchema } from "./sla-summary.ts";
+import { CONVERSATION_STATUSES, PRIORITIES } from "./conversation-rules.ts";
 
-export const ConversationStatusSchema = z.enum(["open", "pending", "snoozed", "resolved"]);
+export * from "./conversation-rules.ts";
+
+export const ConversationStatusSchema = z.enum(CONVERSATION_STATUSES);
 export type ConversationStatus = z.infer<typeof ConversationStatusSchema>;
 
-export const PrioritySchema = z.enum(["low", "normal", "high", "urgent"]);
+export const PrioritySchema = z.enum(PRIORITIES);
 export type Priority = z.infer<typeof PrioritySchema>;
 
 export const ConversationSchema = z.object({
@@ -43,22 +46,3 @@ export const ConversationSchema = z.object({
   sla: SlaSummarySchema.nullable().optional(),
 });
 export type Conversation = z.infer<typeof ConversationSchema>;
-
-export const LIST_FILTERS = ["mine", "unassigned", "all"] as const;
-export type ListFilter = (typeof LIST_FILTERS)[number];
-
-/** The list's filters as one pure function, shared by client (live list) and server (REST). */
-export function matchesFilter(
-  c: Pick<Conversation, "assigneeId" | "status">,
-  filter: ListFilter,
-  userId: string,
-): boolean {
-  if (filter === "mine") return c.assigneeId === userId;
-  if (filter === "unassigned") return c.assigneeId === null && c.status !== "resolved";
-  return true;
-}
-
-/** Newest activity first; ties broken by id so every client orders the list the same way. */
-export function byLastActivity(a: Conversation, b: Conversation): number {
-  return b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}

@@ -1,15 +1,9 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "./ids.ts";
+import { CHANNEL_TYPES } from "./channel-types.ts";
 
-export const CHANNEL_TYPES = [
-  "webchat",
-  "whatsapp",
-  "instagram",
-  "messenger",
-  "telegram",
-  "wechat",
-  "line",
-] as const;
+export * from "./channel-types.ts";
+
 export const ChannelTypeSchema = z.enum(CHANNEL_TYPES);
 export type ChannelType = z.infer<typeof ChannelTypeSchema>;
 

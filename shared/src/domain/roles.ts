@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { ROLES } from "./user-rules.ts";
 
-/** The built-in roles; a custom role names one of them as its base (what its holders are called). */
-export const ROLES = ["admin", "supervisor", "agent"] as const;
+export { ROLES } from "./user-rules.ts";
+
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;

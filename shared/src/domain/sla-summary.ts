@@ -1,9 +1,11 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "./ids.ts";
+import { SLA_TARGETS } from "./sla-rules.ts";
+
+export * from "./sla-rules.ts";
 
 // What a conversation carries of its SLA (see sla.ts for the clock); apart so conversation.ts can use it.
 
-export const SLA_TARGETS = ["first_response", "next_response", "resolution"] as const;
 export const SlaTargetSchema = z.enum(SLA_TARGETS);
 export type SlaTarget = z.infer<typeof SlaTargetSchema>;
 
@@ -31,13 +33,4 @@ export const SlaSummarySchema = z.object({
 });
 export type SlaSummary = z.infer<typeof SlaSummarySchema>;
 export type SlaLiveState = SlaSummary["state"];
-
-/** The live state of a stored summary at `now` (what the list, header and board show). */
-export function slaStateAt(sla: SlaSummary, now: number): SlaLiveState {
-  if (sla.state === "breached") return "breached";
-  if (sla.state === "paused") return "paused";
-  if (sla.dueAt !== null && now >= sla.dueAt) return "breached";
-  if (sla.state === "at_risk" || (sla.atRiskAt !== null && now >= sla.atRiskAt)) return "at_risk";
-  return "running";
-}
 

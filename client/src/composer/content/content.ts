@@ -5,7 +5,7 @@
  * and at once after an admin changes them.
  */
 import { ArticleSchema, CannedResponseSchema, type Article, type CannedResponse } from "@inbox/shared/api/content";
-import { createEffect, createSignal, type Accessor } from "solid-js";
+import { createSignal, type Accessor } from "solid-js";
 import { z } from "zod";
 import type { LocalDb } from "../../local/db.ts";
 import { contentApi } from "./content-api.ts";
@@ -71,12 +71,4 @@ function createContentStore(db: LocalDb): ContentStore {
     },
     refreshNow,
   };
-}
-
-/** Fills the device's copy once signed in, so pickers work offline even if never opened online. */
-export function prefetchContent(db: Accessor<LocalDb | null>): void {
-  createEffect(() => {
-    const d = db();
-    if (d) contentStore(d).refresh();
-  });
 }

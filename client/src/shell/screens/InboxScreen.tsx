@@ -10,6 +10,9 @@ import { AppHeader } from "../AppHeader.tsx";
 import { ChannelAlerts } from "../ChannelAlerts.tsx";
 import { ChatWindow, preloadOpenChat } from "../../conversation/index.ts";
 import { Notices } from "../Notices.tsx";
+import { preloadSignIn } from "../later-screens.tsx";
+import { preloadShortcutsPanel } from "../ShortcutsHelp.tsx";
+import { preloadNotificationPanel } from "../../notifications/index.ts";
 import { BulkResults } from "../../bulk/index.ts";
 import { ConversationList, preloadListParts } from "../../conversation-list/index.ts";
 import { CustomerInfo, preloadCustomerDetails } from "../../customer/index.ts";
@@ -27,6 +30,9 @@ export function InboxScreen() {
       preloadOpenChat();
       preloadCustomerDetails();
       preloadListParts();
+      preloadSignIn();
+      preloadShortcutsPanel();
+      preloadNotificationPanel();
     });
   });
   // Only matters on medium screens, where the customer panel slides over the chat.

@@ -1,0 +1,9 @@
+export const CHANNEL_TYPES = [
+  "webchat",
+  "whatsapp",
+  "instagram",
+  "messenger",
+  "telegram",
+  "wechat",
+  "line",
+] as const;
