@@ -16,6 +16,7 @@ if (ONLY) {
     workers: async () => (await import("./workers-bench.ts")).workersSection({ quick: QUICK }),
     routing: async () => (await import("./routing-bench.ts")).routingSection({ quick: QUICK }),
     latency: async () => (await import("./latency-bench.ts")).latencySection({ quick: QUICK }),
+    "webhook-flood": async () => (await import("./webhook-flood-bench.ts")).webhookFloodSection({ quick: QUICK }),
     list: async () => (await import("./list-bench.ts")).listSection({ quick: QUICK }),
     "offline-pwa": async () => (await import("./offline-pwa-bench.ts")).offlinePwaSection({ quick: QUICK }),
   };
@@ -35,3 +36,5 @@ await (await import("./webhook-flood-bench.ts")).webhookFloodSection({ quick: QU
 await (await import("./supervision-bench.ts")).supervisionSection({ quick: QUICK });
 await (await import("./reports-bench.ts")).reportsSection({ quick: QUICK });
 await (await import("./insights-bench.ts")).insightsSection({ quick: QUICK });
+
+export {};

@@ -99,9 +99,12 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerMediaRoutes(app, core);
   deps.simulator?.mount(app, core);
 
+  // Still 200 when overloaded: the process is healthy, only behind, and a load balancer that
+  // restarted it would throw away the work in memory. `load` is for operators (docs/SCALING.md):
+  // the backlog gauges, their limits, and how many requests were refused with 503 so far.
   app.get("/healthz", async (c) => {
     await core.db.run("select 1");
-    return c.json({ ok: true });
+    return c.json({ ok: true, load: core.admission.figures() });
   });
   const openapi = api.openApiDocument({ title: "Omnichannel inbox API", version: "1" });
   app.get("/openapi.json", (c) => c.json(openapi));

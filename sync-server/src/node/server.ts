@@ -1,3 +1,4 @@
+import type { AdmissionLimits } from "../http/admission.ts";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { platformConnectors } from "@inbox/connectors/registry";
@@ -78,6 +79,8 @@ export interface NodeServerOptions {
   leaseMs?: number;
   /** How long processed webhooks are kept (WEBHOOK_RETENTION_DAYS, WEBHOOK_FAILED_RETENTION_DAYS). */
   webhookRetention?: WebhookRetention;
+  /** OVERLOAD_*: when retryable new work is refused with 503 (http/admission.ts). */
+  admission?: Partial<AdmissionLimits>;
   /** Simulated customers on the demo's channels (DEMO_TRAFFIC); refused unless the demo and the simulator are on. */
   demoTraffic?: Partial<DemoTrafficOptions>;
   /** SMTP_URL and MAIL_FROM: invitations are also emailed (default: only a link to copy). */
@@ -132,6 +135,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     widgetLimits: opts.widgetLimits,
     instance: loadInstanceId(opts.instanceId, join(opts.dataDir, "instance-id")),
     webhookRetention: opts.webhookRetention,
+    admission: opts.admission,
     leaseMs: opts.leaseMs,
     mailer: opts.mail ? smtpMailer(opts.mail) : undefined,
     ai: { allowPrivateUrls: opts.aiAllowPrivateUrls },

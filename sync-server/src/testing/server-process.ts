@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { startNodeServer } from "../node/server.ts";
 import { parsePlatformApiUrls } from "../config.ts";
 import { widgetLimitsFromEnv } from "../widget/index.ts";
+import { admissionLimitsFrom } from "../http/admission.ts";
 import { TEST_PASSWORD_PARAMS } from "./test-server.ts";
 
 // A real server in its own process, for tests that kill it (crash recovery) and for the bench
@@ -24,6 +25,7 @@ const server = await startNodeServer({
   secureCookies: false,
   seedPassword: process.env.SEED_PASSWORD ?? "bench-password",
   widgetLimits: widgetLimitsFromEnv(process.env.WIDGET_LIMITS),
+  admission: admissionLimitsFrom(process.env),
   platformApiUrls: parsePlatformApiUrls(process.env.PLATFORM_API_URLS),
   simulator: true,
   passwordParams: TEST_PASSWORD_PARAMS,

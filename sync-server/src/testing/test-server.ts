@@ -42,7 +42,7 @@ export async function startTestServer(
     trustedProxies?: string[];
     instanceId?: string;
     leaseMs?: number;
-  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback" | "publicUrl"> = {},
+  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "sockets" | "widgetLimits" | "admission" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback" | "publicUrl"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock: TestServer["clock"] = { offsetMs: 0 };
@@ -71,6 +71,7 @@ export async function startTestServer(
     // own INSTANCE_ID would); a test of the restart takeback names the instance.
     instanceId: opts.instanceId ?? `test-${crypto.randomUUID()}`,
     leaseMs: opts.leaseMs,
+    admission: opts.admission,
     demoTraffic: opts.demoTraffic,
     mail: opts.mail,
     aiAllowPrivateUrls: opts.aiAllowPrivateUrls,

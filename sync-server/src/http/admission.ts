@@ -1,0 +1,129 @@
+import { HttpError } from "./http-error.ts";
+
+/**
+ * Admission control at the edge (issue 17). One Node process saturates at some tens of messages
+ * a second; past that, everything it accepts waits in memory (requests, closures, queued
+ * writes) and every answer gets later, without bound. So when the work already accepted is
+ * beyond a limit, new work that its sender will send again is refused before it is read or
+ * stored: 503 with Retry-After, nothing kept. Platforms that redeliver reliably (Meta, Telegram)
+ * and the widget (its outbox retries with the same clientId) get that; platforms that may not
+ * retry (WeChat, LINE) are still stored and answered 200, because storing is cheap (one row in a
+ * group-committed insert) and refusing them could lose a customer's message.
+ *
+ * Two gauges say how far behind the server is:
+ * - the webhook backlog: deliveries stored but not processed yet (they are safe on disk, but
+ *   each one is a customer's message nobody sees yet), counted from the record by the processor
+ *   and kept current between counts (webhooks/webhook-processor.ts `backlog`);
+ * - the write queue: jobs waiting for the one SQLite writer (db/write-queue.ts `depth`); every
+ *   request that writes waits behind them.
+ * Either beyond its limit is overload. The gauges are this process's view: on Node (one process
+ * per database, or several sharing it) that is the box's; on Workers each request's core starts
+ * at zero and only the record's own backlog could say more, so the Workers build does not refuse.
+ */
+export interface AdmissionLimits {
+  /** Stored webhooks not processed yet beyond which retrying senders are refused (OVERLOAD_WEBHOOK_BACKLOG). */
+  webhookBacklog: number;
+  /** Jobs waiting for the database writer beyond which retrying senders are refused (OVERLOAD_WRITE_QUEUE). */
+  writeQueue: number;
+  /** What Retry-After tells a refused sender, in seconds (OVERLOAD_RETRY_AFTER_SECONDS). */
+  retryAfterSeconds: number;
+}
+
+/**
+ * 2,000 stored webhooks is about half a minute of processing at the rate one saturated process
+ * keeps (docs/SCALING.md: ~50–90 messages/s): customers' messages are already that late to reach
+ * an agent, and more would only make them later. 1,000 queued write jobs is four full group
+ * commits (256 jobs each) waiting: every write request already waits for them. Retry-After 10 s:
+ * the widget tries again then (Meta and Telegram keep their own schedules).
+ */
+export const DEFAULT_ADMISSION_LIMITS: AdmissionLimits = { webhookBacklog: 2000, writeQueue: 1000, retryAfterSeconds: 10 };
+
+/** Reads OVERLOAD_WEBHOOK_BACKLOG, OVERLOAD_WRITE_QUEUE and OVERLOAD_RETRY_AFTER_SECONDS (unset: the defaults). */
+export function admissionLimitsFrom(env: { OVERLOAD_WEBHOOK_BACKLOG?: string | number; OVERLOAD_WRITE_QUEUE?: string | number; OVERLOAD_RETRY_AFTER_SECONDS?: string | number }): AdmissionLimits {
+  const whole = (value: string | number | undefined, fallback: number, name: string, min: number) => {
+    if (value === undefined || value === "") return fallback;
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${value}".`);
+    return n;
+  };
+  return {
+    webhookBacklog: whole(env.OVERLOAD_WEBHOOK_BACKLOG, DEFAULT_ADMISSION_LIMITS.webhookBacklog, "OVERLOAD_WEBHOOK_BACKLOG", 0),
+    writeQueue: whole(env.OVERLOAD_WRITE_QUEUE, DEFAULT_ADMISSION_LIMITS.writeQueue, "OVERLOAD_WRITE_QUEUE", 0),
+    retryAfterSeconds: whole(env.OVERLOAD_RETRY_AFTER_SECONDS, DEFAULT_ADMISSION_LIMITS.retryAfterSeconds, "OVERLOAD_RETRY_AFTER_SECONDS", 1),
+  };
+}
+
+/** How far behind the server is, read when a request arrives (cheap: no I/O). */
+export interface LoadGauges {
+  webhookBacklog(): number;
+  writeQueue(): number;
+}
+
+export type OverloadReason = "webhook_backlog" | "write_queue";
+
+/** What `/healthz` shows operators: the gauges, the limits, and what overload did so far. */
+export interface AdmissionFigures {
+  webhookBacklog: number;
+  writeQueue: number;
+  limits: AdmissionLimits;
+  overloaded: OverloadReason | null;
+  /** Since start: webhooks refused with 503, widget messages refused with 503, webhooks stored while overloaded (their platform may not retry). */
+  refusedWebhooks: number;
+  refusedWidgetMessages: number;
+  keptWhileOverloaded: number;
+}
+
+export class Admission {
+  private refusedWebhooks = 0;
+  private refusedWidgetMessages = 0;
+  private keptWhileOverloaded = 0;
+
+  constructor(
+    readonly limits: AdmissionLimits,
+    private readonly gauges: LoadGauges,
+  ) {}
+
+  /** Why the server is overloaded now, or null. */
+  overload(): OverloadReason | null {
+    if (this.gauges.webhookBacklog() > this.limits.webhookBacklog) return "webhook_backlog";
+    if (this.gauges.writeQueue() > this.limits.writeQueue) return "write_queue";
+    return null;
+  }
+
+  /**
+   * A platform's webhook, before its body is read: throws the 503 when overloaded and the
+   * platform redelivers refused webhooks; otherwise it is taken (and counted, when overloaded).
+   */
+  admitWebhook(redelivers: boolean): void {
+    if (!this.overload()) return;
+    if (!redelivers) {
+      this.keptWhileOverloaded++;
+      return;
+    }
+    this.refusedWebhooks++;
+    throw this.refusal("The server is busy; deliver this webhook again later.");
+  }
+
+  /** A visitor's message, before it is taken in: the widget's outbox retries a 503 with the same clientId. */
+  admitWidgetMessage(message: string): void {
+    if (!this.overload()) return;
+    this.refusedWidgetMessages++;
+    throw this.refusal(message);
+  }
+
+  figures(): AdmissionFigures {
+    return {
+      webhookBacklog: this.gauges.webhookBacklog(),
+      writeQueue: this.gauges.writeQueue(),
+      limits: this.limits,
+      overloaded: this.overload(),
+      refusedWebhooks: this.refusedWebhooks,
+      refusedWidgetMessages: this.refusedWidgetMessages,
+      keptWhileOverloaded: this.keptWhileOverloaded,
+    };
+  }
+
+  private refusal(message: string): HttpError {
+    return new HttpError(503, "overloaded", message, undefined, { "Retry-After": String(this.limits.retryAfterSeconds) });
+  }
+}
