@@ -34,6 +34,7 @@ console.log(
   JSON.stringify({
     url: server.url,
     dir,
+    pid: process.pid,
     inboxId: server.seed?.inboxIds.site ?? server.seed?.inboxIds["Website chat"],
     teamId: server.seed?.teamIds.support,
   }),
