@@ -88,10 +88,12 @@ export const ServerConfigSchema = z.object({
    * Admission control (http/admission.ts, docs/SCALING.md): past these, platforms that redeliver
    * (Meta, Telegram) and the widget are answered 503 with Retry-After instead of being taken in;
    * WeChat and LINE are always stored. Stored webhooks not processed yet (default 2000), jobs
-   * waiting for the database writer (default 1000), and the Retry-After in seconds (default 10).
+   * waiting for the database writer (default 1000), the ms of the last second the event loop
+   * was behind (0–1000, default 500), and the Retry-After in seconds (default 10).
    */
   OVERLOAD_WEBHOOK_BACKLOG: z.coerce.number().int().min(0).default(DEFAULT_ADMISSION_LIMITS.webhookBacklog),
   OVERLOAD_WRITE_QUEUE: z.coerce.number().int().min(0).default(DEFAULT_ADMISSION_LIMITS.writeQueue),
+  OVERLOAD_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(1).default(DEFAULT_ADMISSION_LIMITS.eventLoopLagMs),
   OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_ADMISSION_LIMITS.retryAfterSeconds),
   /** Seed the demo workspace and its logins into an empty database (`npm start` turns it on). */
   SEED_DEMO: z

@@ -96,6 +96,8 @@ export interface CoreOptions {
   webhookRetention?: WebhookRetention;
   /** When new work is refused with 503 (OVERLOAD_*; default DEFAULT_ADMISSION_LIMITS). */
   admission?: Partial<AdmissionLimits>;
+  /** The event loop's lag for admission control (Node: node/event-loop-lag.ts); none: 0. */
+  eventLoopLagMs?: () => number;
   /** Where email goes out (Node: SMTP when SMTP_URL is set); none: invitations are links to copy. */
   mailer?: Mailer;
   /** AI assistance: whether admins may point it at private addresses (AI_ALLOW_PRIVATE_URLS), the Workers AI binding (edge only). */
@@ -257,7 +259,11 @@ export function createCore(opts: CoreOptions): Core {
   const templates = new TemplateSyncer({ ...channels });
   const admissionLimits = { ...DEFAULT_ADMISSION_LIMITS, ...opts.admission };
   const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles }, admissionLimits.webhookBacklog + 1);
-  const admission = new Admission(admissionLimits, { webhookBacklog: () => webhooks.backlog(), writeQueue: () => writer.depth });
+  const admission = new Admission(admissionLimits, {
+    webhookBacklog: () => webhooks.backlog(),
+    writeQueue: () => writer.depth,
+    eventLoopLagMs: opts.eventLoopLagMs ?? (() => 0),
+  });
   const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
   const auditSealer = new AuditSealer(record);
   const retention = new RetentionJob({ ...publishing, blobs, roomHistory, caches });

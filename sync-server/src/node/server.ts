@@ -1,4 +1,5 @@
 import type { AdmissionLimits } from "../http/admission.ts";
+import { EventLoopLag } from "./event-loop-lag.ts";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { platformConnectors } from "@inbox/connectors/registry";
@@ -118,8 +119,10 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     passwords: new PasswordHasher(nodeScrypt, opts.passwordParams),
   };
   const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword, deps) : null;
+  const loopLag = new EventLoopLag().start();
   const core = createCore({
     db,
+    eventLoopLagMs: () => loopLag.ms(),
     ...deps,
     sessionTtlMs: opts.sessionTtlMs,
     secureCookies: opts.secureCookies,
@@ -237,6 +240,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.rooms.stop();
     core.sockets.stop();
     stopHeartbeat();
+    loopLag.stop();
     for (const server of socketServers) for (const client of server.clients) client.terminate();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();
