@@ -101,7 +101,7 @@ export async function webhookOverloadSection(opts: { quick: boolean }): Promise<
   const total = Number(process.env.BENCH_OVERLOAD_TOTAL ?? (opts.quick ? 3000 : 8000));
   const perSecond = Number(process.env.BENCH_OVERLOAD_RATE ?? (opts.quick ? 600 : 800));
   console.log("\n## (g2) Webhook overload: admission control (issue 17)");
-  console.log(`  ${total} signed WhatsApp webhooks fired at ${perSecond}/s without waiting for answers (a 503 is redelivered after its Retry-After, 2 s here)`);
+  console.log(`  ${total} signed WhatsApp webhooks fired at ${perSecond}/s without waiting for answers (a 503 is redelivered after its Retry-After, 2 s here, doubled per refusal as Meta backs off)`);
   // Alternate which goes first (the machine is shared and drifts): BENCH_OVERLOAD_ON_FIRST=1.
   const onFirst = process.env.BENCH_OVERLOAD_ON_FIRST === "1";
   const first = await overloadRun(total, perSecond, onFirst ? PRODUCTION : UNLIMITED);
@@ -160,6 +160,7 @@ async function overloadRun(total: number, perSecond: number, env: Record<string,
       const payload = whatsappText({ from: `55117${String(c).padStart(8, "0")}`, name: `Overload ${c}`, id: `wamid.overload.${i}`, text: `message ${i}` });
       const signed = buildWebhook(payload, inbox.credentials);
       const first = performance.now();
+      let attempt = 0;
       for (;;) {
         const sent = performance.now();
         const res = await fetch(`${server.info.url}/webhooks/whatsapp/${inbox.inboxId}`, { method: "POST", ...signed }).catch(() => null);
@@ -167,7 +168,8 @@ async function overloadRun(total: number, perSecond: number, env: Record<string,
         await res?.arrayBuffer();
         if (res?.status === 200) return void accepted.push(performance.now() - first);
         if (res?.status === 503) refused++;
-        await sleep(Number(res?.headers.get("retry-after") ?? 1) * 1000);
+        // As Meta does: again soon, then less and less often (Retry-After, doubled per refusal, at most 30 s).
+        await sleep(Math.min(30_000, Number(res?.headers.get("retry-after") ?? 1) * 1000 * 2 ** attempt++));
       }
     };
     const started = performance.now();
