@@ -98,8 +98,8 @@ interface OverloadFigures {
  * webhooks waiting in the record, and the server's peak RSS (VmHWM) above where it started.
  */
 export async function webhookOverloadSection(opts: { quick: boolean }): Promise<void> {
-  const total = Number(process.env.BENCH_OVERLOAD_TOTAL ?? (opts.quick ? 3000 : 8000));
-  const perSecond = Number(process.env.BENCH_OVERLOAD_RATE ?? (opts.quick ? 600 : 800));
+  const total = Number(process.env.BENCH_OVERLOAD_TOTAL ?? (opts.quick ? 4000 : 8000));
+  const perSecond = Number(process.env.BENCH_OVERLOAD_RATE ?? (opts.quick ? 1000 : 1200));
   console.log("\n## (g2) Webhook overload: admission control (issue 17)");
   console.log(`  ${total} signed WhatsApp webhooks fired at ${perSecond}/s without waiting for answers (a 503 is redelivered after its Retry-After, 2 s here, doubled per refusal as Meta backs off)`);
   // Alternate which goes first (the machine is shared and drifts): BENCH_OVERLOAD_ON_FIRST=1.

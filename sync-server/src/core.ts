@@ -98,6 +98,11 @@ export interface CoreOptions {
   admission?: Partial<AdmissionLimits>;
   /** The event loop's lag for admission control (Node: node/event-loop-lag.ts); none: 0. */
   eventLoopLagMs?: () => number;
+  /**
+   * A long-lived process (Node): webhook processing counts the stored backlog for admission
+   * control. Off (Workers): each request's core is gone after it, and nothing is refused.
+   */
+  measuresBacklog?: boolean;
   /** Where email goes out (Node: SMTP when SMTP_URL is set); none: invitations are links to copy. */
   mailer?: Mailer;
   /** AI assistance: whether admins may point it at private addresses (AI_ALLOW_PRIVATE_URLS), the Workers AI binding (edge only). */
@@ -258,7 +263,7 @@ export function createCore(opts: CoreOptions): Core {
   const profiles = new ProfileRefresher({ ...channels });
   const templates = new TemplateSyncer({ ...channels });
   const admissionLimits = { ...DEFAULT_ADMISSION_LIMITS, ...opts.admission };
-  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles }, admissionLimits.webhookBacklog + 1);
+  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles }, opts.measuresBacklog ? admissionLimits.webhookBacklog + 1 : 0);
   const admission = new Admission(admissionLimits, {
     webhookBacklog: () => webhooks.backlog(),
     writeQueue: () => writer.depth,

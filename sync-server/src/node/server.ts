@@ -123,6 +123,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const core = createCore({
     db,
     eventLoopLagMs: () => loopLag.ms(),
+    measuresBacklog: true,
     ...deps,
     sessionTtlMs: opts.sessionTtlMs,
     secureCookies: opts.secureCookies,

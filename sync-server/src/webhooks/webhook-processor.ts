@@ -40,14 +40,18 @@ export class WebhookProcessor {
   private counted = 0;
   /** Stored by this process since that count. */
   private storedSince = 0;
-  private readonly countUpTo: number;
+  private readonly countUpTo: number | null;
 
   constructor(
     private readonly core: WebhooksDeps,
-    /** Count the backlog up to at least this many (admission control's limit + 1). */
+    /**
+     * Count the backlog from the record up to at least this many (admission control's limit + 1);
+     * 0: never count (Workers: each request's core is gone after it, and the count would be one
+     * more round trip to the remote database per pass for a figure nobody reads).
+     */
     countAtLeast = 0,
   ) {
-    this.countUpTo = Math.max(COUNT_UP_TO, countAtLeast);
+    this.countUpTo = countAtLeast > 0 ? Math.max(COUNT_UP_TO, countAtLeast) : null;
     this.arrivals = new WebhookStore(core, (count) => {
       this.storedSince += count;
       void this.kick();
@@ -146,6 +150,7 @@ export class WebhookProcessor {
 
   /** Pending webhooks in the record (claimed ones included: they are not processed yet), up to `countUpTo`. */
   private async countBacklog(): Promise<void> {
+    if (this.countUpTo === null) return;
     const storedBefore = this.storedSince;
     const [row] = await this.core.db.all<{ n: number }>(
       sql`select count(*) as n from (select 1 from webhook_events where state = 'pending' limit ${this.countUpTo})`,
