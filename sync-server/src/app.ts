@@ -62,7 +62,8 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   // CSRF: state-changing requests from other sites' pages are refused before any route runs.
   app.use("*", sameOriginWrites());
   // The widget runs on customers' websites and authenticates with a Bearer token, never cookies.
-  app.use("/api/widget/*", cors({ origin: "*", allowHeaders: ["Content-Type", "Authorization"], allowMethods: ["GET", "POST"] }));
+  // Retry-After exposed: the widget on another site waits it out after a 429 or an overloaded 503.
+  app.use("/api/widget/*", cors({ origin: "*", allowHeaders: ["Content-Type", "Authorization"], allowMethods: ["GET", "POST"], exposeHeaders: ["Retry-After"] }));
   app.use("/api/*", async (c, next) => (c.req.path.startsWith("/api/widget/") ? next() : sessionMiddleware(core)(c, next)));
   app.use("/sync/*", sessionMiddleware(core));
 

@@ -189,6 +189,14 @@ describe("overload: admission control at the edge", () => {
     const refused = await send();
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("1");
+    // The widget runs on the customer's website: the browser lets it read Retry-After only if exposed.
+    const crossSite = await fetch(`${server.url}/api/widget/${site.id}/messages`, {
+      method: "POST",
+      headers: { origin: "https://shop.example", authorization: `Bearer ${token}`, "content-type": "application/json" },
+      body: JSON.stringify({ clientId: "visitor-busy-0001", text: "is anyone there?" }),
+    });
+    expect(crossSite.status).toBe(503);
+    expect(crossSite.headers.get("access-control-expose-headers")).toMatch(/retry-after/i);
     expect(await refused.json()).toEqual({ error: { code: "overloaded", message: "We're very busy right now. Your message will be sent in a moment." } });
     const none = await server.core.db.select().from(messages).where(eq(messages.clientId, "visitor-busy-0001"));
     expect(none).toEqual([]);
