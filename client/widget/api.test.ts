@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ApiError, NetworkError, createApi, isRetryable, liveUrl, serverOrigin } from "./api.ts";
+import { ApiError, NetworkError, createApi, isRetryable, liveUrl, retryAfterMs, serverOrigin } from "./api.ts";
 
 function json(status: number, body: unknown): Response {
   return new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
@@ -67,6 +67,23 @@ describe("widget api", () => {
     expect(isRetryable(new ApiError(429, "rate_limited", "x"))).toBe(true);
     expect(isRetryable(new ApiError(400, "bad_request", "x"))).toBe(false);
     expect(isRetryable(new Error("bug"))).toBe(false);
+  });
+
+  it("an overloaded server's 503 is retryable and carries its Retry-After", async () => {
+    const api = createApi({
+      origin: "http://x",
+      inboxId: "i",
+      fetch: async () =>
+        new Response(JSON.stringify({ error: { code: "overloaded", message: "We're very busy right now. Your message will be sent in a moment." } }), {
+          status: 503,
+          headers: { "Content-Type": "application/json", "Retry-After": "10" },
+        }),
+    });
+    const err = await api.sendMessage("t", { clientId: "client-0001", text: "x" }).catch((e) => e);
+    expect(err).toMatchObject({ status: 503, code: "overloaded", retryAfterMs: 10_000 });
+    expect(isRetryable(err)).toBe(true);
+    expect(retryAfterMs("Wed, 21 Oct 2015 07:28:30 GMT", Date.parse("Wed, 21 Oct 2015 07:28:00 GMT"))).toBe(30_000);
+    expect(retryAfterMs("soon")).toBeUndefined();
   });
 
   it("rejects a response that doesn't match the contract instead of rendering garbage", async () => {

@@ -24,6 +24,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: Record<string, string>,
+    /** The server's Retry-After (a 503 while it is overloaded, a 429), in ms: try again no sooner. */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
     this.name = "ApiError";
@@ -57,7 +59,17 @@ const FALLBACK: Record<number, string> = {
   404: "This chat could not be found.",
   413: "That message is too long.",
   429: "You're sending messages too fast. Please wait a moment.",
+  503: "We're very busy right now. Your message will be sent in a moment.",
 };
+
+/** Retry-After as ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
+export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const at = Date.parse(header);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
 
 export interface WidgetApi {
   getConfig(): Promise<WidgetConfigResponse>;
@@ -115,13 +127,14 @@ export function createApi({ origin, inboxId, fetch: fetchImpl, timeoutMs = 15_00
       if (timer) clearTimeout(timer);
     }
     if (!res.ok) {
+      const wait = retryAfterMs(res.headers.get("retry-after"));
       const parsed = ApiErrorSchema.safeParse(data);
       if (parsed.success) {
         const { code, message, fields } = parsed.data.error;
-        throw new ApiError(res.status, code, message, fields);
+        throw new ApiError(res.status, code, message, fields, wait);
       }
       const message = FALLBACK[res.status] ?? "Something went wrong. Please try again.";
-      throw new ApiError(res.status, res.status >= 500 ? "internal" : "bad_request", message);
+      throw new ApiError(res.status, res.status >= 500 ? "internal" : "bad_request", message, undefined, wait);
     }
     const parsed = schema.safeParse(data);
     if (!parsed.success) {

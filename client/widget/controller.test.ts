@@ -390,6 +390,34 @@ describe("widget behaviour", () => {
     expect(server.posts.map((p) => p.clientId)).toEqual(["client-0001", "client-0001"]);
   });
 
+  it("an overloaded server (503): says so, waits its Retry-After, sends the same clientId again, and shows the message once", async () => {
+    const c = await startedChat({ live: false });
+    server.rejectNext = new ApiError(503, "overloaded", "We're very busy right now. Your message will be sent in a moment.", undefined, 10_000);
+    c.send("are you there?");
+    await flush();
+    expect(c.state().alert).toBe("We're very busy right now. Your message will be sent in a moment.");
+    expect(c.state().items[0]).toMatchObject({ state: "sending", retrying: true });
+    await vi.advanceTimersByTimeAsync(1000); // the backoff alone would have sent it by now
+    expect(server.posts).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(9000);
+    expect(c.state().items.map((i) => i.state)).toEqual(["sent"]);
+    expect(texts(c.state())).toEqual(["are you there?"]);
+    expect(server.posts.map((p) => p.clientId)).toEqual(["client-0001", "client-0001"]);
+    expect(c.state().alert).toBeNull();
+  });
+
+  it("an overloaded server's refusal on the live socket is retried too, with the same clientId", async () => {
+    const c = await startedChat();
+    server.socketRejectNext = { code: "overloaded", message: "We're very busy right now. Your message will be sent in a moment." };
+    c.send("hello?");
+    await flush();
+    expect(c.state().items[0]).toMatchObject({ state: "sending", retrying: true });
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(c.state().items.map((i) => i.state)).toEqual(["sent"]);
+    expect(server.socketSends.filter((f) => f.type === "send").map((f) => (f.type === "send" ? f.clientId : ""))).toEqual(["client-0001", "client-0001"]);
+    expect(server.messages.filter((m) => m.clientId === "client-0001")).toHaveLength(1);
+  });
+
   it("hides itself for an inbox that doesn't exist, and keeps retrying /config while offline", async () => {
     server.getConfig = async () => {
       throw new ApiError(404, "not_found", "No such inbox");

@@ -185,6 +185,8 @@ export function createController(deps: ControllerDeps): Controller {
     deps.sessions.setOutbox(pending);
   }
 
+  /** The notice shown while a message waits for an overloaded or rate-limiting server (cleared once it is sent). */
+  let waitNotice: string | null = null;
   function makeOutbox(): Outbox {
     return createOutbox({
       send: (entry: OutboxEntry) => {
@@ -195,7 +197,10 @@ export function createController(deps: ControllerDeps): Controller {
       // The live socket is the fast path while it is open; POST stays the fallback.
       sendLive: (entry: OutboxEntry) => live.sendMessage(entry),
       onSent: (_entry, message) => {
-        set({ items: mergeServerMessage(state.items, message) });
+        // The wait is over: the "busy" or "too fast" notice about it goes with it.
+        const waited = waitNotice !== null && state.alert === waitNotice ? { alert: null } : {};
+        waitNotice = null;
+        set({ items: mergeServerMessage(state.items, message), ...waited });
         persistOutbox();
         scheduleEmailQuestion();
       },
@@ -206,8 +211,9 @@ export function createController(deps: ControllerDeps): Controller {
         persistOutbox();
       },
       onRetry: (entry, _attempt, _delay, err) => {
-        // Too fast for the server: say so (its sentence) while the message waits its turn.
-        const slowDown = err instanceof ApiError && err.status === 429 ? { alert: errorText(s, err) } : {};
+        // Too fast for the server, or the server is overloaded (503): say so (in the visitor's
+        // language) while the message waits its turn; it goes again by itself, with its clientId.
+        const slowDown = err instanceof ApiError && (err.status === 429 || err.code === "overloaded") ? { alert: (waitNotice = errorText(s, err)) } : {};
         set({ items: markRetrying(state.items, entry.clientId), ...slowDown });
       },
       backoff,

@@ -36,5 +36,8 @@ describe("the widget's language", () => {
     expect(errorText(stringsFor("es"), slow)).toBe("Estás enviando mensajes demasiado rápido. Espera un momento.");
     expect(errorText(stringsFor("pt-BR"), new NetworkError())).toBe(STRINGS["pt-BR"].offline);
     expect(errorText(stringsFor("es"), new ApiError(500, "internal", "Boom"))).toBe("Algo salió mal. Inténtalo de nuevo.");
+    const busy = new ApiError(503, "overloaded", "We're very busy right now. Your message will be sent in a moment.");
+    expect(errorText(stringsFor("pt-BR"), busy)).toBe("Estamos com muito movimento agora. Sua mensagem será enviada em instantes.");
+    expect(errorText(stringsFor("es"), busy)).toBe(STRINGS.es.busy);
   });
 });

@@ -47,6 +47,8 @@ export function errorText(s: WidgetStrings, err: unknown): string {
   switch (err.code) {
     case "rate_limited":
       return s.tooFast;
+    case "overloaded":
+      return s.busy;
     case "channel_unavailable":
       return s.unavailableTryLater;
     case "unauthenticated":

@@ -43,6 +43,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   payload_too_large: 413,
   rate_limited: 429,
   internal: 500,
+  overloaded: 503,
 };
 export type SocketFactory = (url: string) => SocketLike;
 

@@ -1,5 +1,5 @@
 import type { WidgetMessage } from "@inbox/shared/api/widget";
-import { isRetryable } from "./api.ts";
+import { ApiError, isRetryable } from "./api.ts";
 import { backoffDelay } from "./backoff.ts";
 import { LiveSendUnavailable } from "./live.ts";
 
@@ -13,6 +13,9 @@ import { LiveSendUnavailable } from "./live.ts";
  * socket isn't open it declines (null) and the attempt uses `send` (POST); if it fails with
  * `LiveSendUnavailable` (closed mid-send, no ack in time) the same attempt falls back to POST
  * with the same clientId. A refusal on the socket (`ApiError`) counts like the POST's own.
+ *
+ * An overloaded server answers 503 with Retry-After before storing anything: the message waits
+ * at least that long (never more than MAX_SERVER_WAIT_MS) and goes again with its clientId.
  */
 export interface OutboxEntry {
   clientId: string;
@@ -40,6 +43,9 @@ export interface Outbox {
   pending(): OutboxEntry[];
   dispose(): void;
 }
+
+/** A Retry-After longer than this (a misconfigured proxy) is not believed. */
+const MAX_SERVER_WAIT_MS = 5 * 60_000;
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const backoff = deps.backoff ?? ((n: number) => backoffDelay(n));
@@ -96,7 +102,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
             deps.onFailed(entry, err);
             continue;
           }
-          const delay = backoff(attempt);
+          const serverWait = err instanceof ApiError ? Math.min(err.retryAfterMs ?? 0, MAX_SERVER_WAIT_MS) : 0;
+          const delay = Math.max(backoff(attempt), serverWait);
           attempt++;
           deps.onRetry?.(entry, attempt, delay, err);
           await wait(delay);

@@ -10,6 +10,8 @@ import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets }
 /** Instagram Direct messages through Meta's Messenger API for Instagram (see README.md). */
 export const instagramConnector: Connector = {
   channel: "instagram",
+  // Meta retries a refused delivery, as for Messenger.
+  redeliversRefusedWebhooks: true,
   capabilities: instagramCapabilities,
   credentialsSchema: instagramCredentialsSchema,
   defaultApiBaseUrl: INSTAGRAM_API_BASE_URL,

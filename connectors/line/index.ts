@@ -12,6 +12,8 @@ import { acknowledge, deliveryKeys, handshake, verify, webhookSecrets } from "./
  */
 export const lineConnector: Connector = {
   channel: "line",
+  // LINE redelivers only when the admin opted in: a refused event may be lost, so it is always stored.
+  redeliversRefusedWebhooks: false,
   capabilities: lineCapabilities,
   credentialsSchema: lineCredentialsSchema,
   defaultApiBaseUrl: LINE_API_BASE_URL,

@@ -9,6 +9,8 @@ import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets }
 /** Facebook Messenger (a Facebook Page's inbox) through the Messenger Platform's webhooks and Send API. */
 export const messengerConnector: Connector = {
   channel: "messenger",
+  // Meta retries a refused delivery until it succeeds (its app is unsubscribed only after hours of failures).
+  redeliversRefusedWebhooks: true,
   capabilities: messengerCapabilities,
   credentialsSchema: messengerCredentialsSchema,
   defaultApiBaseUrl: MESSENGER_API_BASE_URL,

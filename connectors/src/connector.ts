@@ -225,6 +225,14 @@ export interface Connector {
   readonly defaultApiBaseUrl: string;
   /** See RepeatSend; absent means `none`. */
   readonly repeatSend?: RepeatSend;
+  /**
+   * The platform keeps redelivering a webhook answered with a 5xx, for long enough to ride out
+   * an overloaded server (Meta: hours to days; Telegram: up to 24 h), so the server may refuse
+   * one with 503 and Retry-After instead of storing it. Absent or false: a refused delivery may
+   * be lost (WeChat tries 3 times within about 15 s; LINE redelivers only when the admin opted
+   * in), so the server always stores it. See ../shared/platform-apis.md, section h of each.
+   */
+  readonly redeliversRefusedWebhooks?: boolean;
 
   /** GET setup handshakes (Meta's hub.challenge, WeChat's echostr); null if this GET is not one. */
   handshake(req: WebhookRequest, credentials: Credentials): Promise<HandshakeResponse | null>;

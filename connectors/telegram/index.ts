@@ -14,6 +14,8 @@ import { registerWebhook, unregisterWebhook, webhookStatus } from "./webhook.ts"
  */
 export const telegramConnector: Connector = {
   channel: "telegram",
+  // Telegram retries a refused update and keeps it up to 24 h.
+  redeliversRefusedWebhooks: true,
   capabilities,
   credentialsSchema,
   defaultApiBaseUrl: DEFAULT_API_BASE_URL,

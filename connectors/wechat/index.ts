@@ -13,6 +13,8 @@ import { acknowledge, deliveryKeys, handshake, verify, webhookSecrets } from "./
  */
 export const wechatConnector: Connector = {
   channel: "wechat",
+  // WeChat tries 3 times within about 15 s: a refused push would be lost, so it is always stored.
+  redeliversRefusedWebhooks: false,
   capabilities,
   credentialsSchema,
   defaultApiBaseUrl: DEFAULT_API_BASE_URL,

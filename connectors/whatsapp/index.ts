@@ -9,6 +9,8 @@ import { acknowledge, deliveryKeys, handshake, verifySignature, webhookSecrets }
 /** WhatsApp Business Cloud API (Meta Graph). See README.md for what it sends and receives. */
 export const whatsappConnector: Connector = {
   channel: "whatsapp",
+  // Meta retries a refused delivery for up to 7 days.
+  redeliversRefusedWebhooks: true,
   capabilities: whatsappCapabilities,
   credentialsSchema: whatsappCredentialsSchema,
   defaultApiBaseUrl: WHATSAPP_API_BASE_URL,

@@ -13,14 +13,20 @@ import { epochNow, findReply, probeText } from "./marker.ts";
 
 interface Visitor {
   ws: WebSocket;
-  /** clientId → sent at (epoch ms) and the message's seq. */
-  pending: Map<string, { at: number; seq: number }>;
+  /** clientId → sent at (epoch ms), the message's seq, and whether the server just refused it as overloaded. */
+  pending: Map<string, { at: number; seq: number; refused?: boolean }>;
 }
 
 let plan!: CustomerPlan;
 const errors: Record<string, number> = {};
 const fail = (kind: string) => void (errors[kind] = (errors[kind] ?? 0) + 1);
 const webhookAck = new Map<string, Histogram>();
+/** Every webhook POST → its answer (200 or 503): how fast the server answers, overloaded or not. */
+const webhookAnswer = newHistogram();
+/** Answers 503 (overloaded) in the measured window, by channel (webchat: the widget's error frames). */
+const refused: Record<string, number> = {};
+/** A platform gives up redelivering after this (the real ones keep going for hours; the run is bounded). */
+const REDELIVER_FOR_MS = 60_000;
 const widgetAck = newHistogram();
 const replyToVisitor = newHistogram();
 const sent: [number, number][] = [];
@@ -55,6 +61,8 @@ onParentMessage<ToCustomers>(ToCustomersSchema, async (msg) => {
     type: "result",
     sent,
     webhookAck: Object.fromEntries([...webhookAck].map(([c, h]) => [c, encode(h)])),
+    webhookAnswer: encode(webhookAnswer),
+    refused,
     widgetAck: encode(widgetAck),
     replyToVisitor: encode(replyToVisitor),
     errors,
@@ -111,9 +119,23 @@ async function webhook(seat: CustomerSeat): Promise<void> {
   const customer = { externalId: customerExternalId(channel, seat.n), name: `Customer ${seat.n}` };
   const sentAt = epochNow();
   const d = textDelivery(channel, plan.credentials[channel]!, customer, s, probeText(s, sentAt, customerLine(s)));
-  const res = await fetch(`${plan.url}/webhooks/${channel}/${seat.inboxId}${d.query ? `?${d.query}` : ""}`, { method: "POST", headers: d.headers, body: d.body });
-  await res.arrayBuffer();
-  if (res.status !== 200) return fail(`${channel} webhook ${res.status}`);
+  // As the platforms do: a 503 (the server is overloaded, issue 17) is delivered again after its
+  // Retry-After, the same webhook (same delivery key); the acknowledgement is timed from the first try.
+  for (;;) {
+    const tried = epochNow();
+    const res = await fetch(`${plan.url}/webhooks/${channel}/${seat.inboxId}${d.query ? `?${d.query}` : ""}`, { method: "POST", headers: d.headers, body: d.body });
+    await res.arrayBuffer();
+    if (tried >= measureFrom) recordMs(webhookAnswer, epochNow() - tried);
+    if (res.status === 503) {
+      if (tried >= measureFrom) refused[channel] = (refused[channel] ?? 0) + 1;
+      const wait = Number(res.headers.get("retry-after") ?? "1") * 1000;
+      if (epochNow() + wait - sentAt > REDELIVER_FOR_MS) return fail(`${channel} webhook still refused after ${REDELIVER_FOR_MS / 1000} s`);
+      await sleep(wait);
+      continue;
+    }
+    if (res.status !== 200) return fail(`${channel} webhook ${res.status}`);
+    break;
+  }
   let h = webhookAck.get(channel);
   if (!h) webhookAck.set(channel, (h = newHistogram()));
   if (sentAt >= measureFrom) {
@@ -138,10 +160,20 @@ async function widget(seat: CustomerSeat): Promise<void> {
   const s = seq++;
   const at = epochNow();
   const clientId = `load-${String(s).padStart(8, "0")}`;
-  visitor.pending.set(clientId, { at, seq: s });
-  visitor.ws.send(JSON.stringify({ type: "send", clientId, text: probeText(s, at, customerLine(s)) }));
+  const pending = { at, seq: s, refused: false };
+  visitor.pending.set(clientId, pending);
+  const frame = JSON.stringify({ type: "send", clientId, text: probeText(s, at, customerLine(s)) });
   const until = Date.now() + 15_000;
-  while (visitor.pending.has(clientId) && Date.now() < until) await sleep(20);
+  // As the widget's outbox does: an "overloaded" refusal is sent again, same clientId, with backoff.
+  for (let attempt = 0; ; attempt++) {
+    if (visitor.ws.readyState !== WebSocket.OPEN) break;
+    visitor.ws.send(frame);
+    while (visitor.pending.has(clientId) && !pending.refused && Date.now() < until) await sleep(20);
+    if (!pending.refused || Date.now() >= until) break;
+    pending.refused = false;
+    if (at >= measureFrom) refused.webchat = (refused.webchat ?? 0) + 1;
+    await sleep(Math.min(500 * 2 ** attempt, 8000));
+  }
   if (visitor.pending.delete(clientId)) fail("webchat: no ack in 15 s");
   else if (at >= measureFrom) sent.push([s, seat.team]);
 }
@@ -175,6 +207,8 @@ async function visit(seat: CustomerSeat): Promise<Visitor | null> {
       visitor.pending.delete(f.clientId);
       if (p.at >= measureFrom) recordMs(widgetAck, epochNow() - p.at);
     } else if (f.type === "error") {
+      const p = f.clientId ? visitor.pending.get(f.clientId) : undefined;
+      if (f.code === "overloaded" && p) return void (p.refused = true);
       fail(`webchat error ${f.code}`);
       if (f.clientId) visitor.pending.delete(f.clientId);
     } else if (f.type === "message" && f.message.from === "agent" && f.message.content.kind === "text") {

@@ -66,6 +66,10 @@ export const FromCustomersSchema = z.discriminatedUnion("type", [
     sent: z.array(z.tuple([z.number(), z.number()])),
     /** Webhook POST → acknowledgement, per channel (µs histograms). */
     webhookAck: z.record(z.string(), z.string()),
+    /** Every webhook POST → its answer, 200 or 503 (µs histogram). */
+    webhookAnswer: z.string(),
+    /** 503s (overloaded) in the measured window, by channel; webchat: the widget's "overloaded" error frames. */
+    refused: CountsSchema,
     /** Widget socket `send` → `ack`. */
     widgetAck: z.string(),
     /** Agent's reply → the visitor's widget socket. */

@@ -6,6 +6,7 @@ import { percentile } from "../bench/stats.ts";
 import { encode, merged, newHistogram, recordMs, summarise } from "./histogram.ts";
 import { FromAgentsSchema, FromCustomersSchema, startLoadProcess, type FromAgents, type FromCustomers, type LoadProcess, type ToAgents, type ToCustomers } from "./ipc.ts";
 import { epochNow } from "./marker.ts";
+import { z } from "zod";
 import { parseOptions, type LoadOptions } from "./options.ts";
 import { startPlatforms } from "./platforms.ts";
 import { usageOf, type Usage } from "./proc.ts";
@@ -17,6 +18,15 @@ import { after, floorSlope, slope, type Point } from "./trend.ts";
 // Loopback only and bounded in time: per number of agents, a fresh server and floor, agents
 // connecting, every customer's chat opening (the warm-up), then the measured minutes of
 // customers writing on every channel while agents answer, routing and SLA timers running.
+
+const AdmissionFiguresSchema = z.object({
+  webhookBacklog: z.number(),
+  writeQueue: z.number(),
+  limits: z.object({ webhookBacklog: z.number(), writeQueue: z.number(), retryAfterSeconds: z.number() }),
+  refusedWebhooks: z.number(),
+  refusedWidgetMessages: z.number(),
+  keptWhileOverloaded: z.number(),
+});
 
 const opts = parseOptions(process.argv.slice(2));
 const MB = 1024 * 1024;
@@ -107,6 +117,10 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
     const agentResults = await Promise.all(agentProcs.map((p) => p.next((m): m is Extract<FromAgents, { type: "result" }> => m.type === "result")));
     const customerResult = await customerProc.next((m): m is Extract<FromCustomers, { type: "result" }> => m.type === "result");
 
+    // The server's own view of overload (Node: its admission figures on /healthz).
+    const admission = await fetch(`${target.url}/healthz`)
+      .then(async (res) => AdmissionFiguresSchema.safeParse(((await res.json()) as { load?: unknown }).load))
+      .then((parsed) => (parsed.success ? parsed.data : null), () => null);
     const seconds = (end - from) / 1000;
     const window = samples.filter((s) => s.t * 1000 >= from && s.t * 1000 <= end);
     const first = window[0] ?? { t: from / 1000, usage: usageEnd };
@@ -161,6 +175,7 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
       commands: summarise(merged(agentResults.map((r) => r.commands))),
       deliveries: { expected, received, messagesNobodySaw: nobody },
       errors,
+      overload: { refused: customerResult.refused, webhookAnswer: summarise(merged([customerResult.webhookAnswer])), server: admission },
       server: {
         cpuCores,
         cpuPeakCores,

@@ -11,6 +11,7 @@ import { nodeScrypt } from "../src/node/node-scrypt.ts";
 import { TEST_PASSWORD_PARAMS, startTestServer } from "../src/testing/test-server.ts";
 import { startEdgeDatabase } from "../test-workers/edge-database.ts";
 import { BENCH_WIDGET_LIMITS } from "../bench/latency-bench.ts";
+import { DEFAULT_ADMISSION_LIMITS } from "../src/http/admission.ts";
 import { edgeVars, startWranglerDev } from "../bench/workers-bench.ts";
 import { AGENT_PASSWORD, writeFixture, type Fixture } from "./fixture.ts";
 import type { Platforms } from "./platforms.ts";
@@ -65,7 +66,15 @@ export async function startNodeTarget(floor: Floor, platforms: Platforms): Promi
   const logStream = createWriteStream(log);
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../src/testing/server-process.ts", import.meta.url))], {
     stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, INBOX_DIR: dir, PLATFORM_API_URLS: platforms.apiUrls, WIDGET_LIMITS: BENCH_WIDGET_LIMITS, METRICS_MS: "1000" },
+    // Admission control as in production (OVERLOAD_* in the environment override it).
+    env: {
+      OVERLOAD_EVENT_LOOP_LAG_MS: String(DEFAULT_ADMISSION_LIMITS.eventLoopLagMs),
+      ...process.env,
+      INBOX_DIR: dir,
+      PLATFORM_API_URLS: platforms.apiUrls,
+      WIDGET_LIMITS: BENCH_WIDGET_LIMITS,
+      METRICS_MS: "1000",
+    },
   });
   child.stderr!.pipe(logStream);
   const reap = () => child.kill("SIGKILL");

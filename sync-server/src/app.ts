@@ -62,7 +62,8 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   // CSRF: state-changing requests from other sites' pages are refused before any route runs.
   app.use("*", sameOriginWrites());
   // The widget runs on customers' websites and authenticates with a Bearer token, never cookies.
-  app.use("/api/widget/*", cors({ origin: "*", allowHeaders: ["Content-Type", "Authorization"], allowMethods: ["GET", "POST"] }));
+  // Retry-After exposed: the widget on another site waits it out after a 429 or an overloaded 503.
+  app.use("/api/widget/*", cors({ origin: "*", allowHeaders: ["Content-Type", "Authorization"], allowMethods: ["GET", "POST"], exposeHeaders: ["Retry-After"] }));
   app.use("/api/*", async (c, next) => (c.req.path.startsWith("/api/widget/") ? next() : sessionMiddleware(core)(c, next)));
   app.use("/sync/*", sessionMiddleware(core));
 
@@ -99,9 +100,12 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerMediaRoutes(app, core);
   deps.simulator?.mount(app, core);
 
+  // Still 200 when overloaded: the process is healthy, only behind, and a load balancer that
+  // restarted it would throw away the work in memory. `load` is for operators (docs/SCALING.md):
+  // the backlog gauges, their limits, and how many requests were refused with 503 so far.
   app.get("/healthz", async (c) => {
     await core.db.run("select 1");
-    return c.json({ ok: true });
+    return c.json({ ok: true, load: core.admission.figures() });
   });
   const openapi = api.openApiDocument({ title: "Omnichannel inbox API", version: "1" });
   app.get("/openapi.json", (c) => c.json(openapi));

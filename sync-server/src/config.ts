@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ChannelTypeSchema, type ChannelType } from "@inbox/shared";
+import { DEFAULT_ADMISSION_LIMITS } from "./http/admission.ts";
 
 /** An env variable set to "" (as env files often leave them) counts as unset. */
 const blankIsUnset = z
@@ -83,6 +84,17 @@ export const ServerConfigSchema = z.object({
   /** Days processed webhooks are kept (default 7); failed ones WEBHOOK_FAILED_RETENTION_DAYS (default 30). */
   WEBHOOK_RETENTION_DAYS: z.coerce.number().positive().default(7),
   WEBHOOK_FAILED_RETENTION_DAYS: z.coerce.number().positive().default(30),
+  /**
+   * Admission control (http/admission.ts, docs/SCALING.md): past these, platforms that redeliver
+   * (Meta, Telegram) and the widget are answered 503 with Retry-After instead of being taken in;
+   * WeChat and LINE are always stored. Stored webhooks not processed yet (default 2000), jobs
+   * waiting for the database writer (default 1000), the ms of the last second the event loop
+   * was behind (0–1000, default 500), and the Retry-After in seconds (default 10).
+   */
+  OVERLOAD_WEBHOOK_BACKLOG: z.coerce.number().int().min(0).default(DEFAULT_ADMISSION_LIMITS.webhookBacklog),
+  OVERLOAD_WRITE_QUEUE: z.coerce.number().int().min(0).default(DEFAULT_ADMISSION_LIMITS.writeQueue),
+  OVERLOAD_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(1).default(DEFAULT_ADMISSION_LIMITS.eventLoopLagMs),
+  OVERLOAD_RETRY_AFTER_SECONDS: z.coerce.number().int().min(1).default(DEFAULT_ADMISSION_LIMITS.retryAfterSeconds),
   /** Seed the demo workspace and its logins into an empty database (`npm start` turns it on). */
   SEED_DEMO: z
     .enum(["true", "false"])

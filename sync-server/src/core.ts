@@ -13,6 +13,7 @@ import { WebhookPruner, type WebhookRetention } from "./webhooks/index.ts";
 import { createCaches, type Caches } from "./db/caches.ts";
 import type { Database } from "./db/database.ts";
 import { WriteQueue } from "./db/write-queue.ts";
+import { Admission, DEFAULT_ADMISSION_LIMITS, type AdmissionLimits } from "./http/admission.ts";
 import { KeyedMutex } from "./lib/keyed-mutex.ts";
 import type { TtlCache } from "./lib/ttl-cache.ts";
 import type { BlobStore } from "./media/blob-store.ts";
@@ -93,6 +94,15 @@ export interface CoreOptions {
   leaseMs?: number;
   /** How long processed webhooks are kept (default: done 7 days, failed 30). */
   webhookRetention?: WebhookRetention;
+  /** When new work is refused with 503 (OVERLOAD_*; default DEFAULT_ADMISSION_LIMITS). */
+  admission?: Partial<AdmissionLimits>;
+  /** The event loop's lag for admission control (Node: node/event-loop-lag.ts); none: 0. */
+  eventLoopLagMs?: () => number;
+  /**
+   * A long-lived process (Node): webhook processing counts the stored backlog for admission
+   * control. Off (Workers): each request's core is gone after it, and nothing is refused.
+   */
+  measuresBacklog?: boolean;
   /** Where email goes out (Node: SMTP when SMTP_URL is set); none: invitations are links to copy. */
   mailer?: Mailer;
   /** AI assistance: whether admins may point it at private addresses (AI_ALLOW_PRIVATE_URLS), the Workers AI binding (edge only). */
@@ -151,6 +161,8 @@ export interface Core {
   sla: SlaKeeper;
   outbox: OutboxDispatcher;
   webhooks: WebhookProcessor;
+  /** Refuses retryable new work (webhooks of platforms that redeliver, widget messages) while the server is behind. */
+  admission: Admission;
   /** Deletes processed webhooks past their retention (a scheduled job). */
   webhookPruner: WebhookPruner;
   /** Chains new audit entries to the ones before them (a scheduled job; reading the log seals too). */
@@ -253,7 +265,13 @@ export function createCore(opts: CoreOptions): Core {
   const rules = new RuleBook(record, opts.ruleSets);
   const profiles = new ProfileRefresher({ ...channels });
   const templates = new TemplateSyncer({ ...channels });
-  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles });
+  const admissionLimits = { ...DEFAULT_ADMISSION_LIMITS, ...opts.admission };
+  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles }, opts.measuresBacklog ? admissionLimits.webhookBacklog + 1 : 0);
+  const admission = new Admission(admissionLimits, {
+    webhookBacklog: () => webhooks.backlog(),
+    writeQueue: () => writer.depth,
+    eventLoopLagMs: opts.eventLoopLagMs ?? (() => 0),
+  });
   const webhookPruner = new WebhookPruner(record, opts.webhookRetention);
   const auditSealer = new AuditSealer(record);
   const retention = new RetentionJob({ ...publishing, blobs, roomHistory, caches });
@@ -279,6 +297,7 @@ export function createCore(opts: CoreOptions): Core {
     sla,
     outbox,
     webhooks,
+    admission,
     webhookPruner,
     auditSealer,
     retention,

@@ -31,6 +31,7 @@ const server = await startNodeServer({
   simulator: config.ENABLE_SIMULATOR,
   instanceId: config.INSTANCE_ID,
   webhookRetention: webhookRetentionFrom(config),
+  admission: { webhookBacklog: config.OVERLOAD_WEBHOOK_BACKLOG, writeQueue: config.OVERLOAD_WRITE_QUEUE, eventLoopLagMs: config.OVERLOAD_EVENT_LOOP_LAG_MS, retryAfterSeconds: config.OVERLOAD_RETRY_AFTER_SECONDS },
   seedPassword: config.SEED_DEMO ? demoPassword : undefined,
   publicUrl: config.PUBLIC_URL,
   platformApiUrls: parsePlatformApiUrls(config.PLATFORM_API_URLS),

@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   "channel_unavailable",
   "rate_limited",
   "internal",
+  /** The server is behind (too much accepted work waiting, sync-server/src/http/admission.ts): send the same request again after `Retry-After` seconds. Status 503. */
+  "overloaded",
   /** Supervision: the chosen agent is at their capacity; send again with `override` to assign anyway. */
   "over_capacity",
   /** The workspace requires two-factor sign-in and this session's user has not set it up: only enrolment (and sign-out) is open. */

@@ -36,6 +36,14 @@ export class WriteQueue {
     });
   }
 
+  /**
+   * Jobs waiting for a commit (not counting the batch being committed): how far the one writer
+   * is behind. Admission control (http/admission.ts) refuses new work while this is too long.
+   */
+  get depth(): number {
+    return this.queue.length;
+  }
+
   /** Resolves when everything queued so far has been committed or failed. */
   async drain(): Promise<void> {
     while (this.flushing || this.queue.length > 0) await new Promise((r) => setTimeout(r, 1));

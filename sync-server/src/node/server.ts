@@ -1,3 +1,5 @@
+import type { AdmissionLimits } from "../http/admission.ts";
+import { EventLoopLag } from "./event-loop-lag.ts";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { platformConnectors } from "@inbox/connectors/registry";
@@ -80,6 +82,8 @@ export interface NodeServerOptions {
   leaseMs?: number;
   /** How long processed webhooks are kept (WEBHOOK_RETENTION_DAYS, WEBHOOK_FAILED_RETENTION_DAYS). */
   webhookRetention?: WebhookRetention;
+  /** OVERLOAD_*: when retryable new work is refused with 503 (http/admission.ts). */
+  admission?: Partial<AdmissionLimits>;
   /** Simulated customers on the demo's channels (DEMO_TRAFFIC); refused unless the demo and the simulator are on. */
   demoTraffic?: Partial<DemoTrafficOptions>;
   /** SMTP_URL and MAIL_FROM: invitations are also emailed (default: only a link to copy). */
@@ -117,8 +121,11 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     passwords: new PasswordHasher(nodeScrypt, opts.passwordParams),
   };
   const seed = opts.seedPassword ? await seedDemo(db, opts.seedPassword, deps) : null;
+  const loopLag = new EventLoopLag().start();
   const core = createCore({
     db,
+    eventLoopLagMs: () => loopLag.ms(),
+    measuresBacklog: true,
     ...deps,
     sessionTtlMs: opts.sessionTtlMs,
     secureCookies: opts.secureCookies,
@@ -134,6 +141,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     widgetLimits: opts.widgetLimits,
     instance: loadInstanceId(opts.instanceId, join(opts.dataDir, "instance-id")),
     webhookRetention: opts.webhookRetention,
+    admission: opts.admission,
     leaseMs: opts.leaseMs,
     mailer: opts.mail ? smtpMailer(opts.mail) : undefined,
     ai: { allowPrivateUrls: opts.aiAllowPrivateUrls },
@@ -239,6 +247,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     core.sockets.stop();
     stopHeartbeat();
     clearInterval(keepAlive);
+    loopLag.stop();
     for (const server of socketServers) for (const client of server.clients) client.terminate();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await core.outbox.idle();

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { startNodeServer } from "../node/server.ts";
 import { parsePlatformApiUrls } from "../config.ts";
 import { widgetLimitsFromEnv } from "../widget/index.ts";
+import { admissionLimitsFrom } from "../http/admission.ts";
 import { TEST_PASSWORD_PARAMS } from "./test-server.ts";
 
 // A real server in its own process, for tests that kill it (crash recovery) and for the bench
@@ -24,6 +25,9 @@ const server = await startNodeServer({
   secureCookies: false,
   seedPassword: process.env.SEED_PASSWORD ?? "bench-password",
   widgetLimits: widgetLimitsFromEnv(process.env.WIDGET_LIMITS),
+  // OVERLOAD_* as for `npm start`, except the event loop's lag, which only counts when set (the
+  // load test sets it; tests and benches on a loaded box would otherwise see 503s about the box).
+  admission: admissionLimitsFrom({ OVERLOAD_EVENT_LOOP_LAG_MS: String(Number.MAX_SAFE_INTEGER), ...process.env }),
   platformApiUrls: parsePlatformApiUrls(process.env.PLATFORM_API_URLS),
   simulator: true,
   passwordParams: TEST_PASSWORD_PARAMS,
@@ -32,6 +36,7 @@ console.log(
   JSON.stringify({
     url: server.url,
     dir,
+    pid: process.pid,
     inboxId: server.seed?.inboxIds.site ?? server.seed?.inboxIds["Website chat"],
     teamId: server.seed?.teamIds.support,
   }),

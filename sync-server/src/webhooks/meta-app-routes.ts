@@ -14,6 +14,7 @@ import { membersFor, metaAppMembers, metaAppSecret, type ChannelsDeps, type Meta
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { readRawBody } from "../http/read-body.ts";
+import type { Admission } from "../http/admission.ts";
 import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
 import { asWebhookRequest, WEBHOOK_BODY_LIMIT } from "./webhook-request.ts";
@@ -21,7 +22,7 @@ import { recordUnrouted, type UnroutedEntry } from "./meta-app-unrouted.ts";
 
 const APP_ID = /^\d{1,32}$/;
 
-type Deps = ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store"> };
+type Deps = ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store">; admission: Pick<Admission, "admitWebhook"> };
 
 /**
  * `GET|POST /webhooks/meta/<appId>`: the one callback URL Meta configures per app. The
@@ -49,6 +50,8 @@ export function registerMetaAppRoutes(app: Hono<AppEnv>, core: Deps): void {
   app.post("/webhooks/meta/:appId", async (c) => {
     const appId = c.req.param("appId");
     const members = await membersOf(core, appId);
+    // Meta redelivers what it was refused (http/admission.ts): an overloaded server says 503 first.
+    core.admission.admitWebhook(true);
     const req = asWebhookRequest(c.req.raw, await readRawBody(c, WEBHOOK_BODY_LIMIT));
     const secret = metaAppSecret(appId, members);
     if (!secret.ok) throw new HttpError(409, "channel_unavailable", secret.reason);

@@ -6,6 +6,14 @@ import { connectorFor, contextFor, credentialsOf } from "../channels/index.ts";
 import { storeInboundMedia } from "./inbound-media.ts";
 import { IdentityLookups } from "./identity-lookups.ts";
 
+/**
+ * Most lanes applied at once. Meta may put up to 1,000 updates in one delivery, so a batch of
+ * 200 webhooks can hold far more lanes than customers writing at once; each running lane holds
+ * its ingest's promises and a place in the group commit. 200 is the InboundBatcher's batch, so
+ * the commits stay as full as they were.
+ */
+const LANES_AT_ONCE = 200;
+
 export type WebhookRow = Pick<typeof webhookEvents.$inferSelect, "id" | "inboxId" | "method" | "url" | "headers" | "body">;
 
 /** What became of one webhook of a batch. */
@@ -27,7 +35,7 @@ interface Tagged {
 /**
  * Applies a batch of claimed webhooks (oldest first) and says what became of each. Every
  * webhook is parsed first; then their events run in lanes, one per customer (or per receipt's
- * message), each lane in the webhooks' order and the lanes side by side. So one customer's
+ * message), each lane in the webhooks' order and up to LANES_AT_ONCE lanes side by side. So one customer's
  * messages keep their order, while many customers' messages reach the InboundBatcher together
  * and share its commits, instead of one commit (and several round trips) per webhook. An event
  * that fails is logged and fails its webhook without stopping the others.
@@ -62,14 +70,18 @@ export async function applyWebhookBatch(core: InboundDeps, rows: readonly Webhoo
   }
   const errors = new Map<number, string[]>();
   const lookups = new IdentityLookups(core);
+  const waiting = [...lanes.values()];
+  // LANES_AT_ONCE runners, each taking the next lane when it finishes one.
   await Promise.all(
-    [...lanes.values()].map(async (lane) => {
-      for (const { rowId, channel, event } of lane) {
-        try {
-          await applyOne(core, channel, event, lookups);
-        } catch (err) {
-          console.error(`webhook ${rowId}: an event failed`, err);
-          errors.set(rowId, [...(errors.get(rowId) ?? []), messageOf(err)]);
+    Array.from({ length: Math.min(LANES_AT_ONCE, waiting.length) }, async () => {
+      for (let lane = waiting.shift(); lane; lane = waiting.shift()) {
+        for (const { rowId, channel, event } of lane) {
+          try {
+            await applyOne(core, channel, event, lookups);
+          } catch (err) {
+            console.error(`webhook ${rowId}: an event failed`, err);
+            errors.set(rowId, [...(errors.get(rowId) ?? []), messageOf(err)]);
+          }
         }
       }
     }),

@@ -7,8 +7,14 @@ import { applyWebhookBatch, type WebhookOutcome, type WebhookRow } from "./webho
 import { KickedPasses } from "../scheduling/kicked-passes.ts";
 import { WebhookStore, type StoreOutcome } from "./webhook-store.ts";
 
-/** Most webhooks one claim takes (and one batch applies). */
+/** Most webhooks one claim takes (and one batch applies): the most this process holds in memory to process, however long the backlog. */
 const BATCH = 200;
+/**
+ * The backlog is counted from the record up to this many (an index range scan of the pending
+ * rows, a few ms): past it the figure only says "at least this many", which is all admission
+ * control (http/admission.ts) needs as long as its limit is below it.
+ */
+const COUNT_UP_TO = 10_000;
 /** The Node sweep: anything pending that no kick reached (a claim whose holder died) is found within this. */
 const SWEEP_MS = 5_000;
 
@@ -30,9 +36,37 @@ export interface WebhooksDeps extends InboundDeps {
 export class WebhookProcessor {
   private readonly passes = new KickedPasses(() => this.pass(), "webhook processing failed");
   private readonly arrivals: WebhookStore;
+  /** Pending webhooks (any process's) at the last count, less those this process finished since. */
+  private counted = 0;
+  /** Stored by this process since that count. */
+  private storedSince = 0;
+  private readonly countUpTo: number | null;
 
-  constructor(private readonly core: WebhooksDeps) {
-    this.arrivals = new WebhookStore(core, () => void this.kick());
+  constructor(
+    private readonly core: WebhooksDeps,
+    /**
+     * Count the backlog from the record up to at least this many (admission control's limit + 1);
+     * 0: never count (Workers: each request's core is gone after it, and the count would be one
+     * more round trip to the remote database per pass for a figure nobody reads).
+     */
+    countAtLeast = 0,
+  ) {
+    this.countUpTo = countAtLeast > 0 ? Math.max(COUNT_UP_TO, countAtLeast) : null;
+    this.arrivals = new WebhookStore(core, (count) => {
+      this.storedSince += count;
+      void this.kick();
+    });
+  }
+
+  /**
+   * Webhooks taken but not processed yet: stored and pending (counted from the record at the
+   * start of each pass, so other processes' are included; kept current in between with what
+   * this process stores and finishes) plus those still waiting for their insert. Costs no I/O:
+   * admission control reads it on every delivery. On Workers, where each request has its own
+   * core, it only knows that request's.
+   */
+  backlog(): number {
+    return this.counted + this.storedSince + this.arrivals.waiting;
   }
 
   /**
@@ -93,8 +127,14 @@ export class WebhookProcessor {
     void this.kick();
   }
 
-  /** One claimed batch applied; true when the batch was full (more may wait). */
+  /**
+   * One claimed batch applied; true when the batch was full (more may wait). Passes never
+   * overlap (KickedPasses), so however many deliveries are stored, this process holds at most
+   * one batch of BATCH webhooks and their events in memory: the rest of the backlog waits on
+   * disk, where a crash cannot lose it.
+   */
   private async pass(): Promise<boolean> {
+    await this.countBacklog();
     const rows = await this.claim();
     if (rows.length === 0) return false;
     const ids = rows.map((r) => r.id);
@@ -104,7 +144,20 @@ export class WebhookProcessor {
     } finally {
       lease.stop();
     }
+    this.counted = Math.max(0, this.counted - rows.length);
     return rows.length === BATCH;
+  }
+
+  /** Pending webhooks in the record (claimed ones included: they are not processed yet), up to `countUpTo`. */
+  private async countBacklog(): Promise<void> {
+    if (this.countUpTo === null) return;
+    const storedBefore = this.storedSince;
+    const [row] = await this.core.db.all<{ n: number }>(
+      sql`select count(*) as n from (select 1 from webhook_events where state = 'pending' limit ${this.countUpTo})`,
+    );
+    this.counted = Number(row?.n ?? 0);
+    // What was stored while counting may or may not be in the count; keeping it errs high.
+    this.storedSince -= storedBefore;
   }
 
   /** Takes the oldest claimable webhooks (pending, not under a live claim) for this process. */

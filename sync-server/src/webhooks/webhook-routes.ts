@@ -7,15 +7,20 @@ import type { AppEnv } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import { asWebhookRequest, WEBHOOK_BODY_LIMIT } from "./webhook-request.ts";
 import { readRawBody } from "../http/read-body.ts";
+import type { Admission } from "../http/admission.ts";
 
+/** What the webhook routes need: the channels, storing deliveries, and admission control. */
+export type WebhookRouteDeps = ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store">; admission: Pick<Admission, "admitWebhook"> };
 
 /**
  * `GET|POST /webhooks/<platform>/<inboxId>`: the platform's setup handshake, and deliveries.
  * A delivery is verified over its raw bytes (a bad or missing signature is a 401 and nothing is
  * stored), stored without its secrets (once per delivery key), and only then acknowledged;
- * processing happens after the answer.
+ * processing happens after the answer. While the server is overloaded, a platform that
+ * redelivers refused webhooks is answered 503 with Retry-After before its body is even read
+ * (http/admission.ts); the others are stored as usual.
  */
-export function registerWebhookRoutes(app: Hono<AppEnv>, core: ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store"> }): void {
+export function registerWebhookRoutes(app: Hono<AppEnv>, core: WebhookRouteDeps): void {
   // Before the per-inbox routes, which `/webhooks/meta/<appId>` would otherwise match.
   registerMetaAppRoutes(app, core);
   app.get("/webhooks/:platform/:inboxId", async (c) => {
@@ -27,6 +32,7 @@ export function registerWebhookRoutes(app: Hono<AppEnv>, core: ChannelsDeps & { 
 
   app.post("/webhooks/:platform/:inboxId", async (c) => {
     const { inbox, connector } = await webhookInbox(core, c.req.param("platform"), c.req.param("inboxId"));
+    core.admission.admitWebhook(connector.redeliversRefusedWebhooks === true);
     const req = asWebhookRequest(c.req.raw, await readRawBody(c, WEBHOOK_BODY_LIMIT));
     const credentials = await credentialsOf(core, inbox);
     if (!(await connector.verify(req, credentials, core.now()))) {

@@ -30,12 +30,18 @@ const MAX_ROWS = 500;
 export class WebhookStore {
   private queue: Arrival[] = [];
   private scheduled = false;
+  private unanswered = 0;
 
   constructor(
     private readonly core: Pick<Writes, "db" | "writer" | "now">,
-    /** Called once per batch that stored something (processing starts). */
-    private readonly stored: () => void,
+    /** Called once per batch that stored something, with how many it stored (processing starts). */
+    private readonly stored: (count: number) => void,
   ) {}
+
+  /** Deliveries handed to `store` whose answer is not known yet (waiting for their insert's commit). */
+  get waiting(): number {
+    return this.unanswered;
+  }
 
   /** Resolves once the webhook is durable (then it may be acknowledged), or was stored before. */
   store(inboxId: string, req: WebhookRequest, keys: DeliveryKeys): Promise<StoreOutcome> {
@@ -52,10 +58,12 @@ export class WebhookStore {
       deliveryKey: keys.delivery,
       replayKey: keys.replay ?? null,
     };
-    return new Promise((resolve, reject) => {
+    this.unanswered++;
+    const settled = () => this.unanswered--;
+    return new Promise<StoreOutcome>((resolve, reject) => {
       this.queue.push({ row, keys, resolve, reject });
       this.schedule();
-    });
+    }).finally(settled);
   }
 
   private schedule(): void {
@@ -69,13 +77,13 @@ export class WebhookStore {
     const batch = this.queue.splice(0, MAX_ROWS);
     if (this.queue.length > 0) this.schedule();
     this.write(batch).then(
-      (any) => any && this.stored(),
+      (count) => count > 0 && this.stored(count),
       (err: unknown) => batch.forEach((a) => a.reject(err)), // settles only those still waiting
     );
   }
 
-  /** Writes a batch and answers each arrival; true when any was stored. */
-  private async write(batch: Arrival[]): Promise<boolean> {
+  /** Writes a batch and answers each arrival; how many were stored. */
+  private async write(batch: Arrival[]): Promise<number> {
     let inserted: { inboxId: string; deliveryKey: string | null }[];
     try {
       const [rows] = await this.core.writer.write([
@@ -89,25 +97,25 @@ export class WebhookStore {
     } catch (err) {
       if (batch.length === 1) {
         batch[0]!.reject(err);
-        return false;
+        return 0;
       }
       const each = await Promise.all(batch.map((a) => this.write([a])));
-      return each.some(Boolean);
+      return each.reduce((sum, n) => sum + n, 0);
     }
     // A conflicting row is left out of RETURNING; of several arrivals with one key, the
     // first was inserted (VALUES are inserted in order).
     const fresh = new Set(inserted.map((r) => `${r.inboxId}\n${r.deliveryKey}`));
-    let any = false;
+    let count = 0;
     for (const arrival of batch) {
       const key = `${arrival.row.inboxId}\n${arrival.row.deliveryKey}`;
       if (fresh.delete(key)) {
-        any = true;
+        count++;
         arrival.resolve("stored");
       } else {
         this.repeated(arrival).then(arrival.resolve, arrival.reject);
       }
     }
-    return any;
+    return count;
   }
 
   /**
