@@ -118,7 +118,7 @@ async function runOnce(agents: number, o: LoadOptions): Promise<RunResult> {
     const customerResult = await customerProc.next((m): m is Extract<FromCustomers, { type: "result" }> => m.type === "result");
 
     // The server's own view of overload (Node: its admission figures on /healthz).
-    const admission = await fetch(`${target.url}/healthz`)
+    const admission = await fetch(`${target.url}/healthz`, target.opsToken ? { headers: { authorization: `Bearer ${target.opsToken}` } } : {})
       .then(async (res) => AdmissionFiguresSchema.safeParse(((await res.json()) as { load?: unknown }).load))
       .then((parsed) => (parsed.success ? parsed.data : null), () => null);
     const seconds = (end - from) / 1000;

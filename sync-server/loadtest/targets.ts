@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { createWriteStream, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,8 @@ export interface HeapSample {
 export interface Target {
   name: string;
   url: string;
+  /** The operator's token the server was started with (its /healthz load figures), if any. */
+  opsToken?: string;
   fixture: Fixture;
   /** The server's processes (their CPU and memory are the server's). */
   pids(): number[];
@@ -62,6 +65,7 @@ export async function startNodeTarget(floor: Floor, platforms: Platforms): Promi
   } finally {
     await builder.stop();
   }
+  const opsToken = randomBytes(24).toString("hex");
   const log = join(dir, "server.log");
   const logStream = createWriteStream(log);
   const child = spawn(process.execPath, ["--import", "tsx", fileURLToPath(new URL("../src/testing/server-process.ts", import.meta.url))], {
@@ -74,6 +78,7 @@ export async function startNodeTarget(floor: Floor, platforms: Platforms): Promi
       PLATFORM_API_URLS: platforms.apiUrls,
       WIDGET_LIMITS: BENCH_WIDGET_LIMITS,
       METRICS_MS: "1000",
+      OPS_TOKEN: opsToken,
     },
   });
   child.stderr!.pipe(logStream);
@@ -93,6 +98,7 @@ export async function startNodeTarget(floor: Floor, platforms: Platforms): Promi
   return {
     name: "Node (one process, libSQL file)",
     url,
+    opsToken,
     fixture,
     pids: () => [child.pid!],
     heap,

@@ -1,3 +1,4 @@
+import { registerHealth } from "./http/health.ts";
 import { registerPeopleRoutes } from "./people/index.ts";
 import { Hono } from "hono";
 import { cors } from "hono/cors";
@@ -48,6 +49,8 @@ export interface AppDeps {
   simulator?: Simulator;
   /** The demo is on: `/demo` serves a sample website with a web chat of the demo workspace (or the signed-in user's). */
   demo?: { workspaceId: string | null };
+  /** OPS_TOKEN: the operator's token that shows /healthz's load figures (none: nobody sees them). */
+  opsToken?: string;
   /** Reverse proxies whose X-Forwarded-For is believed (default: the core's); the Worker, whose app outlives each request's core, has none. */
   trustedProxies?: readonly string[];
 }
@@ -100,13 +103,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   registerMediaRoutes(app, core);
   deps.simulator?.mount(app, core);
 
-  // Still 200 when overloaded: the process is healthy, only behind, and a load balancer that
-  // restarted it would throw away the work in memory. `load` is for operators (docs/SCALING.md):
-  // the backlog gauges, their limits, and how many requests were refused with 503 so far.
-  app.get("/healthz", async (c) => {
-    await core.db.run("select 1");
-    return c.json({ ok: true, load: core.admission.figures() });
-  });
+  registerHealth(app, core, deps.opsToken);
   const openapi = api.openApiDocument({ title: "Omnichannel inbox API", version: "1" });
   app.get("/openapi.json", (c) => c.json(openapi));
   app.all("/api/*", () => {

@@ -91,6 +91,8 @@ export const ServerConfigSchema = z.object({
    * waiting for the database writer (default 1000), the ms of the last second the event loop
    * was behind (0–1000, default 500), and the Retry-After in seconds (default 10).
    */
+  /** The operator's token: `/healthz` shows the load figures to `Authorization: Bearer <OPS_TOKEN>` only (none set: to nobody). */
+  OPS_TOKEN: z.string().min(32, "use at least 32 characters").optional(),
   OVERLOAD_WEBHOOK_BACKLOG: z.coerce.number().int().min(0).default(DEFAULT_ADMISSION_LIMITS.webhookBacklog),
   OVERLOAD_WRITE_QUEUE: z.coerce.number().int().min(0).default(DEFAULT_ADMISSION_LIMITS.writeQueue),
   OVERLOAD_EVENT_LOOP_LAG_MS: z.coerce.number().int().min(1).default(DEFAULT_ADMISSION_LIMITS.eventLoopLagMs),

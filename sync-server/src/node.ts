@@ -28,6 +28,7 @@ const server = await startNodeServer({
   sessionTtlMs: config.SESSION_TTL_HOURS * 3600_000,
   secureCookies: config.SECURE_COOKIES,
   trustedProxies: config.TRUSTED_PROXIES,
+  opsToken: config.OPS_TOKEN,
   simulator: config.ENABLE_SIMULATOR,
   instanceId: config.INSTANCE_ID,
   webhookRetention: webhookRetentionFrom(config),

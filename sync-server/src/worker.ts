@@ -58,6 +58,7 @@ function appFor(env: Env): Hono<AppEnv> {
         peerAddress: workerPeerAddress,
         // Cloudflare's edge is the proxy, and CF-Connecting-IP names the client (peer-address.ts).
         trustedProxies: [],
+        opsToken: env.OPS_TOKEN || undefined,
         // A demo deployment (simulator on) shows /demo for the signed-in user's workspace or ?inbox=<id>.
         demo: simulatorEnabled(env) ? { workspaceId: null } : undefined,
       }),

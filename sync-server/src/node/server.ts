@@ -82,6 +82,8 @@ export interface NodeServerOptions {
   leaseMs?: number;
   /** How long processed webhooks are kept (WEBHOOK_RETENTION_DAYS, WEBHOOK_FAILED_RETENTION_DAYS). */
   webhookRetention?: WebhookRetention;
+  /** OPS_TOKEN: shows /healthz's load figures to a caller bearing it (http/health.ts). */
+  opsToken?: string;
   /** OVERLOAD_*: when retryable new work is refused with 503 (http/admission.ts). */
   admission?: Partial<AdmissionLimits>;
   /** Simulated customers on the demo's channels (DEMO_TRAFFIC); refused unless the demo and the simulator are on. */
@@ -164,6 +166,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     peerAddress: nodePeerAddress,
     simulator,
     demo: seed ? { workspaceId: seed.workspaceId } : undefined,
+    opsToken: opts.opsToken,
   });
   root.route("/", app);
   mountStaticFiles(root);

@@ -30,6 +30,7 @@ const server = await startNodeServer({
   admission: admissionLimitsFrom({ OVERLOAD_EVENT_LOOP_LAG_MS: String(Number.MAX_SAFE_INTEGER), ...process.env }),
   platformApiUrls: parsePlatformApiUrls(process.env.PLATFORM_API_URLS),
   simulator: true,
+  opsToken: process.env.OPS_TOKEN,
   passwordParams: TEST_PASSWORD_PARAMS,
 });
 console.log(

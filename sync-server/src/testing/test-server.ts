@@ -42,7 +42,7 @@ export async function startTestServer(
     trustedProxies?: string[];
     instanceId?: string;
     leaseMs?: number;
-  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "roomKeepAliveMs" | "sockets" | "widgetLimits" | "admission" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback" | "publicUrl"> = {},
+  } & Pick<NodeServerOptions, "platformApiUrls" | "platformDownloadLimitBytes" | "roomKeepAliveMs" | "opsToken" | "sockets" | "widgetLimits" | "admission" | "demoTraffic" | "mail" | "aiAllowPrivateUrls" | "pushAllowLoopback" | "publicUrl"> = {},
 ): Promise<TestServer> {
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), "inbox-test-"));
   const clock: TestServer["clock"] = { offsetMs: 0 };
@@ -61,6 +61,7 @@ export async function startTestServer(
     now: () => clock.frozenAt ?? Date.now() + clock.offsetMs,
     socketPingMs: opts.socketPingMs,
     roomKeepAliveMs: opts.roomKeepAliveMs,
+    opsToken: opts.opsToken,
     platformApiUrls: opts.platformApiUrls,
     platformDownloadLimitBytes: opts.platformDownloadLimitBytes,
     sockets: opts.sockets,

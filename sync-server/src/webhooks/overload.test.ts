@@ -13,9 +13,10 @@ import { startTestServer, type TestServer } from "../testing/test-server.ts";
 // are never refused. The widget's POST gets the same 503 and its retry (same clientId) is stored once.
 
 const LIMIT = 10;
+const OPS_TOKEN = "operator-token-for-the-overload-test-0123456789";
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ admission: { webhookBacklog: LIMIT, retryAfterSeconds: 1 } });
+  server = await startTestServer({ admission: { webhookBacklog: LIMIT, retryAfterSeconds: 1 }, opsToken: OPS_TOKEN });
 });
 afterAll(() => server.stop());
 
@@ -102,7 +103,10 @@ describe("overload: admission control at the edge", () => {
     // Operators see the same on /healthz, still 200: the process is healthy, only behind.
     const health = await fetch(`${server.url}/healthz`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ ok: true, load: { overloaded: "webhook_backlog" } });
+    expect(await health.json()).toEqual({ ok: true, overloaded: "webhook_backlog" });
+    // The gauges and counts (every workspace's traffic) only with the operator's token.
+    const operator = await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } });
+    expect(await operator.json()).toMatchObject({ ok: true, overloaded: "webhook_backlog", load: { overloaded: "webhook_backlog", refusedWebhooks: figures.refusedWebhooks } });
     await release();
   });
 

@@ -1,3 +1,4 @@
+import { bearer } from "../http/bearer.ts";
 import type { Hono } from "hono";
 import {
   WidgetConfigResponseSchema,
@@ -30,10 +31,6 @@ import { visitorLeftEmail } from "./visitor-email.ts";
 import { WidgetAvailability, type AvailabilityDeps } from "./widget-availability.ts";
 
 export type WidgetRouteDeps = VisitorDeps & TicketDeps & AvailabilityDeps & AgentTypingDeps & AppearanceDeps;
-
-function bearer(header: string | undefined): string | null {
-  return header?.startsWith("Bearer ") ? header.slice(7).trim() : null;
-}
 
 /** The web chat channel's public API: what the embedded widget calls. */
 export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: WidgetRouteDeps, sockets: WidgetSocketGateway): void {

@@ -33,6 +33,8 @@ export interface Env {
   ENABLE_SIMULATOR?: string;
   /** Where people and platforms reach the Worker when not at the address requests arrive at (see config.ts). */
   PUBLIC_URL?: string;
+  /** The operator's token for /healthz's load figures (a secret; see config.ts OPS_TOKEN). */
+  OPS_TOKEN?: string;
   /** The operator's overrides of platform API addresses (see config.ts); tests point them at fakes. */
   PLATFORM_API_URLS?: string;
   /** Largest file downloaded from a platform, in MB (default 100). */
