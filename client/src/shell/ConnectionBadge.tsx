@@ -28,7 +28,7 @@ export function ConnectionBadge() {
   return (
     <p class={`connection connection-${badge().state}`} role="status" aria-label={t("connection", { text: text() })}>
       <span class="connection-dot" aria-hidden="true" />
-      {text()}
+      <span class="connection-text">{text()}</span>
     </p>
   );
 }

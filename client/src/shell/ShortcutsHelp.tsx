@@ -1,9 +1,12 @@
 /**
  * The keyboard shortcuts: the app-wide ones (help, next/previous conversation) and the panel
  * listing every shortcut, including the list's own keys. `?` opens it; so does the header's
- * button. A native modal dialog: focus stays inside and Escape closes it.
+ * button. A native modal dialog: focus stays inside and Escape closes it. The dialog lives at the
+ * end of <body>, so the button may sit in the phone header's menu (hidden while closed) and `?`
+ * still shows it. `named`: the button says its name (in that menu) rather than "?".
  */
-import { For, onCleanup, onMount } from "solid-js";
+import { For, onCleanup, onMount, Show } from "solid-js";
+import { Portal } from "solid-js/web";
 import { useAppState } from "../app/index.ts";
 import { neighbour, SHORTCUTS, type ShortcutAction } from "../shortcuts/keymap.ts";
 import { installShortcutListener, useShortcuts } from "../shortcuts/registry.ts";
@@ -28,7 +31,7 @@ const LIST_KEYS: { keys: string[]; description: ShellKey }[] = [
   { keys: ["Esc"], description: "sc_escape" },
 ];
 
-export function ShortcutsHelp() {
+export function ShortcutsHelp(props: { named?: boolean }) {
   const { conversations, selection } = useAppState();
   let dialog!: HTMLDialogElement;
 
@@ -51,40 +54,51 @@ export function ShortcutsHelp() {
 
   return (
     <>
-      <button type="button" class="btn btn-ghost shortcuts-button" aria-haspopup="dialog" onClick={() => dialog.showModal()}>
-        <span aria-hidden="true">?</span>
-        <span class="sr-only">{t("shortcutsTitle")}</span>
-      </button>
-      <dialog ref={dialog} class="shortcuts-dialog" aria-labelledby="shortcuts-title">
-        <h2 id="shortcuts-title">{t("shortcutsTitle")}</h2>
-        <p class="shortcuts-hint">{t("shortcutsHint")}</p>
-        <table class="shortcuts-table">
-          <tbody>
-            <For each={rows()}>
-              {(row) => (
-                <tr>
-                  <th scope="row">
-                    <For each={row.keys}>
-                      {(key, i) => (
-                        <>
-                          {i() > 0 ? <span class="shortcuts-or"> {t("or")} </span> : null}
-                          <kbd>{key}</kbd>
-                        </>
-                      )}
-                    </For>
-                  </th>
-                  <td>{t(row.description)}</td>
-                </tr>
-              )}
-            </For>
-          </tbody>
-        </table>
-        <form method="dialog">
-          <button type="submit" class="btn">
-            {t("shortcutsClose")}
+      <Show
+        when={props.named}
+        fallback={
+          <button type="button" class="btn btn-ghost shortcuts-button" aria-haspopup="dialog" onClick={() => dialog.showModal()}>
+            <span aria-hidden="true">?</span>
+            <span class="sr-only">{t("shortcutsTitle")}</span>
           </button>
-        </form>
-      </dialog>
+        }
+      >
+        <button type="button" class="btn btn-ghost" aria-haspopup="dialog" onClick={() => dialog.showModal()}>
+          {t("shortcutsTitle")}
+        </button>
+      </Show>
+      <Portal>
+        <dialog ref={dialog} class="shortcuts-dialog" aria-labelledby="shortcuts-title">
+          <h2 id="shortcuts-title">{t("shortcutsTitle")}</h2>
+          <p class="shortcuts-hint">{t("shortcutsHint")}</p>
+          <table class="shortcuts-table">
+            <tbody>
+              <For each={rows()}>
+                {(row) => (
+                  <tr>
+                    <th scope="row">
+                      <For each={row.keys}>
+                        {(key, i) => (
+                          <>
+                            {i() > 0 ? <span class="shortcuts-or"> {t("or")} </span> : null}
+                            <kbd>{key}</kbd>
+                          </>
+                        )}
+                      </For>
+                    </th>
+                    <td>{t(row.description)}</td>
+                  </tr>
+                )}
+              </For>
+            </tbody>
+          </table>
+          <form method="dialog">
+            <button type="submit" class="btn">
+              {t("shortcutsClose")}
+            </button>
+          </form>
+        </dialog>
+      </Portal>
     </>
   );
 }
