@@ -2,15 +2,14 @@
  * The header's menu on phones: one button (the user's avatar and ☰) discloses a panel holding the
  * header's secondary controls, which do not fit a phone's row. A disclosure, not an ARIA menu:
  * the panel holds ordinary buttons and a select, reached with Tab. Escape closes it and gives
- * focus back to the button; so does choosing a screen in it. A click elsewhere closes it.
+ * focus back to the button; a click elsewhere closes it. (Choosing a screen in it draws that
+ * screen, header and all, so the menu starts closed there.)
  */
-import { createEffect, createSignal, on, onCleanup, type JSX } from "solid-js";
-import { useAppState } from "../app/index.ts";
+import { createSignal, onCleanup, type JSX } from "solid-js";
 import { Avatar } from "../ui/Avatar.tsx";
 import { t } from "./messages.ts";
 
 export function HeaderMenu(props: { name: string; role: string; avatar?: string | null; children: JSX.Element }) {
-  const { router } = useAppState();
   const [open, setOpen] = createSignal(false);
   let root!: HTMLDivElement;
   let button!: HTMLButtonElement;
@@ -19,13 +18,6 @@ export function HeaderMenu(props: { name: string; role: string; avatar?: string 
     setOpen(false);
     if (refocus) button.focus();
   };
-  // A screen chosen in the menu: the panel's job is done, and focus (on a now hidden button) comes back.
-  // (A button the choice replaced, Reports ↔ Back to inbox, left focus on <body>.)
-  const focusWasInMenu = () => {
-    const active = document.activeElement;
-    return !active || active === document.body || root.contains(active);
-  };
-  createEffect(on(router.route, () => close(focusWasInMenu()), { defer: true }));
   const onDocumentClick = (e: MouseEvent) => {
     const target = e.target as Node;
     // A button the click replaced (Reports ↔ Back to inbox) is no longer in the document: not "elsewhere".
@@ -49,7 +41,6 @@ export function HeaderMenu(props: { name: string; role: string; avatar?: string 
         ref={button}
         type="button"
         class="btn btn-ghost header-menu-button"
-        aria-label={t("menu")}
         aria-expanded={open()}
         aria-controls="header-menu-panel"
         onClick={() => setOpen((o) => !o)}
@@ -58,6 +49,7 @@ export function HeaderMenu(props: { name: string; role: string; avatar?: string 
         <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true">
           <path fill="currentColor" d="M3 6h18v2H3zm0 5h18v2H3zm0 5h18v2H3z" />
         </svg>
+        <span class="sr-only">{t("menu")}</span>
       </button>
       <div id="header-menu-panel" class="header-menu-panel" hidden={!open()}>
         <p class="header-menu-user">
