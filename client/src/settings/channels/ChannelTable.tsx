@@ -186,7 +186,7 @@ function ChannelRow(props: {
             </Show>
           </div>
           <Show when={props.offline}>
-            <p class="channel-reason" id={offlineId()}>
+            <p class="channel-reason channel-offline" id={offlineId()}>
               {t("actionsOffline")}
             </p>
           </Show>
