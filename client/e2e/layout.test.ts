@@ -97,6 +97,17 @@ describe("the header on a phone (390 px)", () => {
         await page.getByRole("navigation", { name: lang === "en" ? "Conversations" : "Conversas" }).click({ position: { x: 10, y: 10 } });
         await expectMenuClosed(page);
       }
+      // The shortcuts list opens from the menu; Escape closes the list, then (focus back in the menu) the menu.
+      await menuButton(page).click();
+      await (await menuPanel(page)).getByRole("button", { name: "Atalhos de teclado" }).click();
+      const shortcuts = page.getByRole("dialog", { name: "Atalhos de teclado" });
+      await shortcuts.waitFor();
+      await page.keyboard.press("Escape");
+      await shortcuts.waitFor({ state: "hidden" });
+      await expect(menuButton(page).getAttribute("aria-expanded")).resolves.toBe("true");
+      await page.keyboard.press("Escape");
+      await expectMenuClosed(page);
+
       // An action works from the menu: Profile opens the profile (whose header's menu starts closed).
       await menuButton(page).click();
       await (await menuPanel(page)).getByRole("button", { name: "Perfil", exact: true }).click();

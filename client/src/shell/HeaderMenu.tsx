@@ -31,7 +31,8 @@ export function HeaderMenu(props: { name: string; role: string; avatar?: string 
       class="header-menu"
       ref={root}
       onKeyDown={(e) => {
-        if (e.key !== "Escape" || !open()) return;
+        // Solid delegates keys through portals: Escape in the shortcuts dialog is the dialog's own.
+        if (e.key !== "Escape" || !open() || !root.contains(e.target as Node)) return;
         e.preventDefault();
         e.stopPropagation();
         close(true);
