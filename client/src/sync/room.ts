@@ -47,7 +47,7 @@ export interface RoomOptions {
 export function openRoom(name: string, opts: RoomOptions = {}): Room {
   const doc = opts.doc ?? new Y.Doc();
   // Offline (the browser says so: the same state and events the app's browserOnline follows) a
-  // socket can only fail, and each try is an error in the console: the room waits for "online".
+  // new socket can only fail, and each try is an error in the console: the room waits for "online".
   const startOnline = navigator.onLine;
   const provider = new WebsocketProvider(syncServerUrl(location), name, doc, {
     disableBc: !opts.crossTab,
@@ -82,17 +82,17 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
 
   // Back online: reconnect now rather than when the backoff (up to 10 s) runs out.
   const onOnline = () => {
-    if (status() === "forbidden" || provider.wsconnected || provider.ws !== null) return;
+    if (status() === "forbidden") return;
+    provider.shouldConnect = true;
+    if (provider.wsconnected || provider.ws !== null) return;
     provider.wsUnsuccessfulReconnects = 0;
     provider.connect();
   };
   window.addEventListener("online", onOnline);
-  // Gone offline: close the socket (it may not notice for 30 s) and stop the reconnect attempts
-  // until "online"; disconnect() also leaves the other tabs' channel, so rejoin that at once.
+  // Gone offline: no new socket until "online". The open one is left alone: after a short drop it
+  // may still work (no resync then), and if it is dead the provider's 30 s watchdog closes it.
   const onOffline = () => {
-    if (status() === "forbidden") return;
-    provider.disconnect();
-    provider.connectBc();
+    if (status() !== "forbidden") provider.shouldConnect = false;
   };
   window.addEventListener("offline", onOffline);
 
