@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { Locator } from "playwright-core";
 import { useInbox } from "./support/use-inbox.ts";
 
 // Meta configures one callback URL per app: Settings → Channels shows it beside each WhatsApp,
@@ -48,6 +49,39 @@ describe("Settings → Channels offline", () => {
     }
     await channels.getByText("You are offline", { exact: false }).waitFor({ state: "detached" });
     await channels.getByRole("button", { name: "Register again: the webhook of Telegram" }).waitFor();
+    await context.close();
+  });
+
+  it("its actions are disabled while offline, each saying why, and enabled again when the connection returns", async () => {
+    const context = await app.newContext();
+    const admin = await app.signIn("admin@demo.inbox", context);
+    await admin.getByRole("button", { name: "Settings" }).click();
+    const channels = admin.getByRole("region", { name: "Channels" });
+    // Telegram: disable and reconnect; WhatsApp: its templates' sync; Messenger: the Human Agent switch; and connecting a new one.
+    const actions = [
+      channels.getByRole("button", { name: "Disable Telegram" }),
+      channels.getByRole("button", { name: "Reconnect Telegram" }),
+      channels.getByRole("button", { name: "Disable WhatsApp" }),
+      channels.getByRole("checkbox", { name: /Human Agent/ }).first(),
+      admin.getByRole("button", { name: "Connect channel" }),
+    ];
+    for (const a of actions) await a.waitFor({ timeout: 15_000 });
+    const description = (a: Locator) =>
+      a.evaluate((el) => (el.getAttribute("aria-describedby") ?? "").split(" ").map((id) => document.getElementById(id)?.textContent ?? "").join(" "));
+    for (const a of actions) expect(await a.isEnabled()).toBe(true);
+
+    await context.setOffline(true);
+    try {
+      for (const a of actions) {
+        await expect.poll(() => a.isDisabled()).toBe(true);
+        expect(await description(a)).toContain("You're offline");
+      }
+      expect(await channels.getByText("You're offline", { exact: true }).first().isVisible()).toBe(true);
+    } finally {
+      await context.setOffline(false);
+    }
+    for (const a of actions) await expect.poll(() => a.isEnabled()).toBe(true);
+    expect(await channels.getByText("You're offline", { exact: true }).count()).toBe(0);
     await context.close();
   });
 });

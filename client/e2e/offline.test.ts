@@ -49,6 +49,44 @@ describe("offline-first PWA", () => {
     await context.close();
   });
 
+  it("offline, the live rooms try no new sockets (a chat opened offline makes none); back online they connect", async () => {
+    const context = await app.newContext();
+    // Every socket the page makes, to see what the rooms do with no network (each failed try is a console error).
+    await context.addInitScript(() => {
+      const made: WebSocket[] = [];
+      (window as unknown as { madeSockets: WebSocket[] }).madeSockets = made;
+      window.WebSocket = new Proxy(window.WebSocket, {
+        construct(target, args: ConstructorParameters<typeof WebSocket>) {
+          const ws = new target(...args);
+          made.push(ws);
+          return ws;
+        },
+      });
+    });
+    const page = await app.signIn("ana@demo.inbox", context);
+    await waitForBadge(page, /^Connection: Online$/);
+    const states = () => page.evaluate(() => (window as unknown as { madeSockets: WebSocket[] }).madeSockets.map((ws) => ws.readyState));
+    const made = (await states()).length;
+    expect(made).toBeGreaterThan(0);
+
+    await context.setOffline(true);
+    await waitForBadge(page, /Offline/);
+    // Opening a chat opens its rooms: offline they wait for the network instead of trying it.
+    await openConversation(page, "João Pereira");
+    await timeline(page).getByText("Vocês entregam em Campinas?").waitFor();
+    await reply(page, "Written with no sockets trying");
+    await waitForBadge(page, /Offline · 1 change waiting/);
+    expect((await states()).length).toBe(made);
+
+    await context.setOffline(false);
+    await waitForBadge(page, /^Connection: Online$/, 20_000);
+    const OPEN = 1; // WebSocket.OPEN, in the page
+    await expect.poll(async () => (await states()).slice(made).filter((s) => s === OPEN).length).toBeGreaterThanOrEqual(2);
+    await timeline(page).getByText("Written with no sockets trying").waitFor();
+    await timeline(page).getByText("Will send when online").waitFor({ state: "detached" });
+    await context.close();
+  });
+
   it("answers offline; on reconnect the customer gets each reply once, in the order written, and triage applies once", async () => {
     const inbox = app.server.seed!.inboxIds.site!;
     const token = await customer(app.server.url, inbox, "Offline Olivia", "Is my refund done?");

@@ -28,7 +28,11 @@ export function ConnectionBadge() {
   return (
     <p class={`connection connection-${badge().state}`} role="status" aria-label={t("connection", { text: text() })}>
       <span class="connection-dot" aria-hidden="true" />
-      {text()}
+      <span class="connection-text">{text()}</span>
+      {/* A phone's header row has room for the count only (the full words are the status's name). */}
+      <span class="connection-short" aria-hidden="true">
+        {local.waiting() === 0 ? t(badge().state) : `${t(badge().state)} · ${local.waiting()}`}
+      </span>
     </p>
   );
 }

@@ -2,9 +2,12 @@
  * The keyboard shortcuts: the app-wide ones (help, next/previous conversation) and the panel
  * listing every shortcut, including the list's own keys. `?` opens it; so does the header's
  * button. A native modal dialog (ShortcutsDialog.tsx): focus stays inside and Escape closes it.
+ * The dialog lives at the end of <body>, so the button may sit in the phone header's menu
+ * (hidden while closed) and `?` still shows it. `named`: the button says its name (in that menu)
+ * rather than "?".
  */
 import { createSignal, onCleanup, onMount, Show } from "solid-js";
-import { Dynamic } from "solid-js/web";
+import { Dynamic, Portal } from "solid-js/web";
 import { useAppState } from "../app/index.ts";
 import { neighbour } from "../shortcuts/keymap.ts";
 import { installShortcutListener, useShortcuts } from "../shortcuts/registry.ts";
@@ -14,7 +17,7 @@ import { t } from "./messages.ts";
 // The panel is a chunk of its own, not part of the inbox's first load (issue 17).
 const panel = onDemand(() => import("./ShortcutsDialog.tsx"));
 
-export function ShortcutsHelp() {
+export function ShortcutsHelp(props: { named?: boolean }) {
   const { conversations, selection } = useAppState();
   const [open, setOpen] = createSignal(false);
   const show = () => {
@@ -36,11 +39,26 @@ export function ShortcutsHelp() {
 
   return (
     <>
-      <button type="button" class="btn btn-ghost shortcuts-button" aria-haspopup="dialog" onClick={show}>
-        <span aria-hidden="true">?</span>
-        <span class="sr-only">{t("shortcutsTitle")}</span>
-      </button>
-      <Show when={open() && panel.ready()}>{(m) => <Dynamic component={m().ShortcutsDialog} onClose={() => setOpen(false)} />}</Show>
+      <Show
+        when={props.named}
+        fallback={
+          <button type="button" class="btn btn-ghost shortcuts-button" aria-haspopup="dialog" onClick={show}>
+            <span aria-hidden="true">?</span>
+            <span class="sr-only">{t("shortcutsTitle")}</span>
+          </button>
+        }
+      >
+        <button type="button" class="btn btn-ghost" aria-haspopup="dialog" onClick={show}>
+          {t("shortcutsTitle")}
+        </button>
+      </Show>
+      <Show when={open() && panel.ready()}>
+        {(m) => (
+          <Portal>
+            <Dynamic component={m().ShortcutsDialog} onClose={() => setOpen(false)} />
+          </Portal>
+        )}
+      </Show>
     </>
   );
 }

@@ -40,6 +40,7 @@ export const t = defineMessages(
     sc_escape: "Close a menu or this list",
     or: "or",
     language: "Language",
+    menu: "Menu",
   },
   {
     settings: "Configurações",
@@ -78,6 +79,7 @@ export const t = defineMessages(
     sc_escape: "Fechar um menu ou esta lista",
     or: "ou",
     language: "Idioma",
+    menu: "Menu",
   },
 );
 

@@ -46,16 +46,22 @@ export interface RoomOptions {
 
 export function openRoom(name: string, opts: RoomOptions = {}): Room {
   const doc = opts.doc ?? new Y.Doc();
+  // Offline (the browser says so: the same state and events the app's browserOnline follows) a
+  // new socket can only fail, and each try is an error in the console: the room waits for "online".
+  const startOnline = navigator.onLine;
   const provider = new WebsocketProvider(syncServerUrl(location), name, doc, {
     disableBc: !opts.crossTab,
     maxBackoffTime: 10_000,
+    connect: startOnline,
   });
+  // Other tabs of this browser are reachable offline (a no-op for rooms without crossTab).
+  if (!startOnline) provider.connectBc();
   // Only work rooms take a client's edits (shared/src/protocol/rooms.ts). Elsewhere the
   // provider's listener would only skip the updates it applied itself, yet while any 'update'
   // listener is attached Yjs encodes every transaction for it: on a busy board or team list,
   // that is an encoding per server update for nothing.
   if (parseRoomName(name)?.kind !== "work") doc.off("update", provider._updateHandler);
-  const [status, setStatus] = createSignal<RoomStatus>("connecting");
+  const [status, setStatus] = createSignal<RoomStatus>(startOnline ? "connecting" : "disconnected");
   const [synced, setSynced] = createSignal(false);
   provider.on("status", ({ status: s }) => {
     setStatus((prev) => (prev === "forbidden" ? prev : s));
@@ -76,17 +82,26 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
 
   // Back online: reconnect now rather than when the backoff (up to 10 s) runs out.
   const onOnline = () => {
-    if (status() === "forbidden" || provider.wsconnected || provider.ws !== null) return;
+    if (status() === "forbidden") return;
+    provider.shouldConnect = true;
+    if (provider.wsconnected || provider.ws !== null) return;
     provider.wsUnsuccessfulReconnects = 0;
     provider.connect();
   };
   window.addEventListener("online", onOnline);
+  // Gone offline: no new socket until "online". The open one is left alone: after a short drop it
+  // may still work (no resync then), and if it is dead the provider's 30 s watchdog closes it.
+  const onOffline = () => {
+    if (status() !== "forbidden") provider.shouldConnect = false;
+  };
+  window.addEventListener("offline", onOffline);
 
   let destroyed = false;
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;
     window.removeEventListener("online", onOnline);
+    window.removeEventListener("offline", onOffline);
     provider.destroy();
     if (!opts.doc) doc.destroy();
   };

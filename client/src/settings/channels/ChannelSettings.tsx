@@ -19,6 +19,7 @@ import { t } from "../messages.ts";
 export function ChannelSettings(props: { teams: readonly Team[] }) {
   const { conversations, channels, router, local } = useAppState();
   const admin = createAdminChannels(conversations.inboxes, local.db());
+  // Every channel action asks the server: offline they are disabled, each saying why (the same signal as the badge's).
   const offline = () => !local.browserOnline() || local.unreachable();
   // Back online with only the device's copy on screen: ask the server again.
   createEffect(on(offline, (off, wasOff) => wasOff && !off && !admin.fresh() && admin.reload(), { defer: true }));
@@ -38,7 +39,7 @@ export function ChannelSettings(props: { teams: readonly Team[] }) {
       <section class="settings-section" aria-labelledby="channels-title">
         <div class="settings-section-head">
           <h2 id="channels-title">{t("channels")}</h2>
-          <button type="button" class="btn btn-ghost" disabled={admin.loading()} onClick={() => admin.reload()}>
+          <button type="button" class="btn btn-ghost" disabled={admin.loading() || offline()} onClick={() => admin.reload()}>
             {t("refresh")}
           </button>
         </div>
@@ -67,6 +68,7 @@ export function ChannelSettings(props: { teams: readonly Team[] }) {
                 channels={list()}
                 teams={props.teams}
                 now={channels.now()}
+                offline={offline()}
                 reconnecting={reconnecting()}
                 onReconnecting={setReconnecting}
                 onMessage={setMessage}
@@ -83,7 +85,7 @@ export function ChannelSettings(props: { teams: readonly Team[] }) {
       </section>
 
       <section class="settings-section">
-        <ConnectChannelForm teams={props.teams} onConnect={(body) => admin.connect(body)} />
+        <ConnectChannelForm teams={props.teams} offline={offline()} onConnect={(body) => admin.connect(body)} />
       </section>
 
       <Show when={admin.list()}>{(list) => <RoutingSettings inboxes={list()} onSaved={() => admin.reload()} />}</Show>

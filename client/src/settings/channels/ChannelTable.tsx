@@ -1,6 +1,7 @@
 /**
  * Every channel of the workspace: name, type, team, state in words (and why), where the
- * platform must send its webhooks, and the admin's actions: disable/enable and reconnect.
+ * platform must send its webhooks, and the admin's actions: disable/enable and reconnect. Those
+ * ask the server: offline they are disabled, and each row says why beside them.
  */
 import type { AdminInbox, Team } from "@inbox/shared";
 import { createSignal, Show } from "solid-js";
@@ -28,6 +29,8 @@ export function ChannelTable(props: {
   channels: AdminInbox[];
   teams: readonly Team[];
   now: number;
+  /** The device is offline: actions that need the server are disabled. */
+  offline: boolean;
   /** The channel whose reconnect form is open. */
   reconnecting: string | null;
   onReconnecting(id: string | null): void;
@@ -60,6 +63,7 @@ export function ChannelTable(props: {
                 inbox={inbox()}
                 teamName={teamName(inbox().teamId)}
                 now={props.now}
+                offline={props.offline}
                 reconnecting={props.reconnecting === id}
                 onReconnecting={(open) => props.onReconnecting(open ? id : null)}
                 onMessage={props.onMessage}
@@ -77,6 +81,7 @@ function ChannelRow(props: {
   inbox: AdminInbox;
   teamName: string;
   now: number;
+  offline: boolean;
   reconnecting: boolean;
   onReconnecting(open: boolean): void;
   onMessage(text: string): void;
@@ -87,6 +92,7 @@ function ChannelRow(props: {
   const i = () => props.inbox;
   const disabled = () => i().status === "disabled";
   const formId = () => `reconnect-${i().id}`;
+  const offlineId = () => `channel-offline-${i().id}`;
   let reconnectButton: HTMLButtonElement | undefined;
   /** Closing the form puts the keyboard back where it was opened. */
   const closeForm = () => {
@@ -143,7 +149,7 @@ function ChannelRow(props: {
             <WebhookStatus inboxId={i().id} name={i().name} disabled={disabled()} onMessage={props.onMessage} />
           </Show>
           <Show when={i().channel === "messenger" || i().channel === "instagram"}>
-            <HumanAgentToggle inbox={i()} onChange={(on) => props.actions.setHumanAgentTag(i().id, on)} onMessage={props.onMessage} />
+            <HumanAgentToggle inbox={i()} offline={props.offline} onChange={(on) => props.actions.setHumanAgentTag(i().id, on)} onMessage={props.onMessage} />
           </Show>
         </td>
         <td class="channel-actions-cell" data-label={t("actions")}>
@@ -155,6 +161,8 @@ function ChannelRow(props: {
               aria-label={t(disabled() ? "enableName" : "disableName", { name: i().name })}
               // Not `disabled` while busy: that would drop the keyboard focus; toggle() ignores repeats.
               aria-disabled={busy()}
+              disabled={props.offline}
+              aria-describedby={props.offline ? offlineId() : undefined}
               aria-busy={busy()}
               onClick={() => void toggle()}
             >
@@ -169,19 +177,26 @@ function ChannelRow(props: {
                 aria-label={t("reconnectName", { name: i().name })}
                 aria-expanded={props.reconnecting}
                 aria-controls={props.reconnecting ? formId() : undefined}
+                disabled={props.offline}
+                aria-describedby={props.offline ? offlineId() : undefined}
                 onClick={() => props.onReconnecting(!props.reconnecting)}
               >
                 {t("reconnect")}
               </button>
             </Show>
           </div>
+          <Show when={props.offline}>
+            <p class="channel-reason channel-offline" id={offlineId()}>
+              {t("actionsOffline")}
+            </p>
+          </Show>
           <ErrorMessage message={error()} />
         </td>
       </tr>
       <Show when={i().channel === "whatsapp" && i().hasCredentials}>
         <tr class="templates-row">
           <td colSpan={6}>
-            <ChannelTemplates inboxId={i().id} name={i().name} onMessage={props.onMessage} />
+            <ChannelTemplates inboxId={i().id} name={i().name} offline={props.offline} onMessage={props.onMessage} />
           </td>
         </tr>
       </Show>
@@ -190,6 +205,7 @@ function ChannelRow(props: {
           <td colSpan={6}>
             <ReconnectForm
               inbox={i()}
+              offline={props.offline}
               onReconnect={(credentials) => props.actions.reconnect(i().id, credentials)}
               onDone={(message) => {
                 props.onMessage(message);

@@ -13,7 +13,7 @@ import { statusWords, t } from "./template-messages.ts";
 
 const path = (id: string) => `/api/admin/inboxes/${encodeURIComponent(id)}/templates`;
 
-export function ChannelTemplates(props: { inboxId: string; name: string; onMessage(text: string): void }) {
+export function ChannelTemplates(props: { inboxId: string; name: string; offline: boolean; onMessage(text: string): void }) {
   const [view, setView] = createSignal<AdminTemplatesResponse | null>(null);
   const [account, setAccount] = createSignal("");
   const [busy, setBusy] = createSignal(false);
@@ -31,7 +31,7 @@ export function ChannelTemplates(props: { inboxId: string; name: string; onMessa
     );
 
   const sync = async () => {
-    if (busy()) return;
+    if (busy() || props.offline) return;
     setBusy(true);
     setError(null);
     try {
@@ -47,7 +47,7 @@ export function ChannelTemplates(props: { inboxId: string; name: string; onMessa
   };
 
   return (
-    <details class="channel-templates" onToggle={(e) => e.currentTarget.open && !view() && void load()}>
+    <details class="channel-templates" onToggle={(e) => e.currentTarget.open && !view() && !props.offline && void load()}>
       <summary>{t("summary")}</summary>
       <form
         class="channel-templates-sync"
@@ -59,7 +59,13 @@ export function ChannelTemplates(props: { inboxId: string; name: string; onMessa
         <label for={accountField()}>{t("accountId")}</label>
         <input id={accountField()} inputMode="numeric" autocomplete="off" value={account()} onInput={(e) => setAccount(e.currentTarget.value)} />
         <p class="channel-reason">{t("accountHint")}</p>
-        <button type="submit" class="btn" aria-busy={busy()}>
+        <button
+          type="submit"
+          class="btn"
+          disabled={props.offline}
+          aria-busy={busy()}
+          aria-describedby={props.offline ? `channel-offline-${props.inboxId}` : undefined}
+        >
           {busy() ? t("syncing") : t("sync")}
         </button>
       </form>

@@ -14,7 +14,7 @@ import { t } from "../messages.ts";
 
 const DEFAULT_CHANNEL: ChannelType = "whatsapp";
 
-export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(body: ConnectInboxRequest): Promise<AdminInbox> }) {
+export function ConnectChannelForm(props: { teams: readonly Team[]; offline: boolean; onConnect(body: ConnectInboxRequest): Promise<AdminInbox> }) {
   const [name, setName] = createSignal("");
   const [channel, setChannel] = createSignal<ChannelType>(DEFAULT_CHANNEL);
   const [teamId, setTeamId] = createSignal("");
@@ -200,9 +200,20 @@ export function ConnectChannelForm(props: { teams: readonly Team[]; onConnect(bo
         {done() ?? ""}
       </p>
       <div class="form-actions">
-        <button type="submit" class="btn btn-primary" disabled={busy()} aria-busy={busy()}>
+        <button
+          type="submit"
+          class="btn btn-primary"
+          disabled={busy() || props.offline}
+          aria-busy={busy()}
+          aria-describedby={props.offline ? "connect-offline" : undefined}
+        >
           {busy() ? t("checking") : t("connectChannel")}
         </button>
+        <Show when={props.offline}>
+          <p class="channel-reason" id="connect-offline">
+            {t("actionsOffline")}
+          </p>
+        </Show>
       </div>
     </form>
   );

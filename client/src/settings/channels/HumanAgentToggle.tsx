@@ -8,7 +8,7 @@ import { asApiError } from "../../api/http.ts";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { t } from "./human-agent-messages.ts";
 
-export function HumanAgentToggle(props: { inbox: AdminInbox; onChange(enabled: boolean): Promise<AdminInbox>; onMessage(text: string): void }) {
+export function HumanAgentToggle(props: { inbox: AdminInbox; offline: boolean; onChange(enabled: boolean): Promise<AdminInbox>; onMessage(text: string): void }) {
   const [busy, setBusy] = createSignal(false);
   const [error, setError] = createSignal<string | null>(null);
   const on = () => props.inbox.settings.humanAgentTag === true;
@@ -40,7 +40,9 @@ export function HumanAgentToggle(props: { inbox: AdminInbox; onChange(enabled: b
         <input
           type="checkbox"
           checked={on()}
-          aria-describedby={helpId()}
+          // Offline the row's "You're offline" (beside its actions) says why it cannot change.
+          disabled={props.offline}
+          aria-describedby={props.offline ? `${helpId()} channel-offline-${props.inbox.id}` : helpId()}
           aria-busy={busy()}
           onChange={(e) => void toggle(e.currentTarget)}
         />{" "}

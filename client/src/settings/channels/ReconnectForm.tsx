@@ -13,6 +13,8 @@ import { t } from "../messages.ts";
 
 export function ReconnectForm(props: {
   inbox: AdminInbox;
+  /** Offline the platform cannot be asked: the form stays (with what was typed), its submit waits. */
+  offline: boolean;
   onReconnect(credentials: Record<string, string>): Promise<AdminInbox>;
   onDone(message: string): void;
   onCancel(): void;
@@ -31,7 +33,7 @@ export function ReconnectForm(props: {
 
   const submit = async (e: SubmitEvent) => {
     e.preventDefault();
-    if (busy()) return;
+    if (busy() || props.offline) return;
     const missing = missingCredentials(props.inbox.channel, values());
     if (Object.keys(missing).length > 0) {
       setErrors(missing);
@@ -87,9 +89,20 @@ export function ReconnectForm(props: {
         </div>
       </Show>
       <ErrorMessage message={error()} />
+      <Show when={props.offline && CREDENTIAL_FIELDS[props.inbox.channel].length > 0}>
+        <p class="channel-reason" id={`${titleId()}-offline`}>
+          {t("actionsOffline")}
+        </p>
+      </Show>
       <div class="form-actions">
         <Show when={CREDENTIAL_FIELDS[props.inbox.channel].length > 0}>
-          <button type="submit" class="btn btn-primary" disabled={busy()} aria-busy={busy()}>
+          <button
+            type="submit"
+            class="btn btn-primary"
+            disabled={busy() || props.offline}
+            aria-busy={busy()}
+            aria-describedby={props.offline ? `${titleId()}-offline` : undefined}
+          >
             {busy() ? t("checking") : t("saveAndReconnect")}
           </button>
         </Show>
