@@ -35,13 +35,7 @@ export async function webhookFloodSection(opts: { quick: boolean }): Promise<voi
   const server = await startChild<ServerInfo>(new URL("../src/testing/server-process.ts", import.meta.url), { PLATFORM_API_URLS: `whatsapp=${whatsapp.fake.baseUrl}`, ...UNLIMITED });
   const db = createClient({ url: `file:${join(server.info.dir, "inbox.db")}` });
   try {
-    const login = await fetch(`${server.info.url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "admin@demo.inbox", password: "bench-password" }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const inbox = await connectFakeWhatsapp(server.info.url, token, server.info.teamId, whatsapp);
+    const inbox = await adminConnectsWhatsapp(server.info, whatsapp);
     const processed = async () =>
       Number((await db.execute({ sql: "select count(*) as n from webhook_events where inbox_id = ? and state <> 'pending'", args: [inbox.inboxId] })).rows[0]!.n);
 
@@ -133,13 +127,7 @@ async function overloadRun(total: number, perSecond: number, env: Record<string,
   const db = createClient({ url: `file:${join(server.info.dir, "inbox.db")}` });
   const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
   try {
-    const login = await fetch(`${server.info.url}/api/auth/login`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "admin@demo.inbox", password: "bench-password" }),
-    });
-    const { token } = (await login.json()) as { token: string };
-    const inbox = await connectFakeWhatsapp(server.info.url, token, server.info.teamId, whatsapp);
+    const inbox = await adminConnectsWhatsapp(server.info, whatsapp);
     const pending = async () => Number((await db.execute("select count(*) as n from webhook_events where state = 'pending'")).rows[0]!.n);
     const processed = async () =>
       Number((await db.execute({ sql: "select count(*) as n from webhook_events where inbox_id = ? and state <> 'pending'", args: [inbox.inboxId] })).rows[0]!.n);
@@ -201,4 +189,15 @@ async function overloadRun(total: number, perSecond: number, env: Record<string,
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split("/").pop()!)) {
   await webhookFloodSection({ quick: process.argv.includes("--quick") });
   await webhookOverloadSection({ quick: process.argv.includes("--quick") });
+}
+
+/** The demo admin signs in and connects a WhatsApp inbox to the loopback fake. */
+async function adminConnectsWhatsapp(server: ServerInfo, whatsapp: Parameters<typeof connectFakeWhatsapp>[3]) {
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: "admin@demo.inbox", password: "bench-password" }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return connectFakeWhatsapp(server.url, token, server.teamId, whatsapp);
 }

@@ -6,6 +6,7 @@ import { startChild, type Child } from "../testing/child-process.ts";
 import { connectFakeWhatsapp, startFakeWhatsapp, whatsappText, type FakeWhatsappInbox } from "../testing/fake-whatsapp-inbox.ts";
 import { connectFakeTelegram, startFakeTelegram, type FakeTelegramInbox } from "../testing/fake-telegram-inbox.ts";
 import { freePort } from "../testing/sqld.ts";
+import { waitFor } from "../testing/test-server.ts";
 
 // kill -9 under load. A real server process takes a stream of signed WhatsApp webhooks and an
 // agent's replies while it is killed (SIGKILL) and restarted a few times on the same database.
@@ -101,12 +102,12 @@ describe("kill -9 under load", () => {
     for (let t = 0; t < TELEGRAM_CUSTOMERS; t++) {
       while ((await tg.deliver(url, { from: 880000 + t, name: `Gram ${t}`, messageId: 500 + t, text: "hi from Telegram" })) !== 200) await sleep(20);
     }
-    const [conversations, telegramConversations] = await waitUntil("the customers' conversations", async () => {
+    const [conversations, telegramConversations] = await waitFor("the customers' conversations", async () => {
       const res = await fetch(`${url}/api/conversations`, { headers: { authorization: `Bearer ${agent}` } });
       const list = ((await res.json()) as { conversations: Conversation[] }).conversations;
       const [ours, grams] = [list.filter((c) => c.inboxId === wa.inboxId), list.filter((c) => c.inboxId === tg.inboxId)];
       return ours.length === CUSTOMERS && grams.length === TELEGRAM_CUSTOMERS && ([ours, grams] as const);
-    });
+    }, 30_000);
     // The load: each customer's messages in order (one lane per customer, as a phone sends),
     // the agent's replies beside them, and kills at a quarter, half and three quarters.
     let next = CUSTOMERS;
@@ -139,7 +140,7 @@ describe("kill -9 under load", () => {
       }
     })();
     for (let k = 1; k <= KILLS; k++) {
-      await waitUntil(`load before kill ${k}`, () => next >= (WEBHOOKS * k) / (KILLS + 1), 60_000);
+      await waitFor(`load before kill ${k}`, () => next >= (WEBHOOKS * k) / (KILLS + 1), 60_000);
       await server.kill();
       server = await start(dir);
     }
@@ -147,7 +148,7 @@ describe("kill -9 under load", () => {
     await repliesDone;
 
     // Quiet: every webhook processed, nothing left to send, every receipt acknowledged.
-    await waitUntil("everything processed and sent", async () => {
+    await waitFor("everything processed and sent", async () => {
       await wa.fake.statusesDelivered();
       const pending = await db!.execute("select (select count(*) from webhook_events where state = 'pending') + (select count(*) from outbox where state in ('pending', 'sending')) as n");
       return Number(pending.rows[0]!.n) === 0;
@@ -203,12 +204,3 @@ describe("kill -9 under load", () => {
   });
 });
 
-async function waitUntil<T>(what: string, probe: () => T | false | null | undefined | Promise<T | false | null | undefined>, timeoutMs = 30_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}

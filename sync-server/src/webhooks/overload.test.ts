@@ -5,7 +5,7 @@ import * as telegram from "@inbox/connectors/telegram/fake.ts";
 import * as wechat from "@inbox/connectors/wechat/fake.ts";
 import * as whatsapp from "@inbox/connectors/whatsapp/fake.ts";
 import { messages, webhookEvents } from "../db/schema.ts";
-import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 
 // Overload (issue 17): with a tiny admission limit, platforms that redeliver (Meta, Telegram)
 // are answered 503 with Retry-After and nothing is stored; after they redeliver, every message is
@@ -31,15 +31,6 @@ function post(channel: string, inboxId: string, hook: { headers: Record<string, 
   return fetch(`${server.url}/webhooks/${channel}/${inboxId}${hook.query ? `?${hook.query}` : ""}`, { method: "POST", headers: hook.headers, body: hook.body });
 }
 
-async function waitUntil<T>(what: string, probe: () => Promise<T | false | null | undefined>, timeoutMs = 60_000): Promise<T> {
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
-    await sleep(25);
-  }
-}
 
 /**
  * A deterministic overload: webhooks another live instance has claimed (its lease far ahead) are
@@ -161,7 +152,7 @@ describe("overload: admission control at the edge", () => {
     expect(statuses.refusedWithoutRetryAfter).toBe(0);
 
     const inboxIds = [wa.id, tg.id, wc.id, ln.id];
-    const floodTexts = (await waitUntil("every message processed", async () => {
+    const floodTexts = (await waitFor("every message processed", async () => {
       const pending = await server.core.db.select({ n: sql<number>`count(*)` }).from(webhookEvents).where(eq(webhookEvents.state, "pending"));
       if (Number(pending[0]!.n) > 0) return false;
       const rows = await server.core.db
@@ -170,7 +161,7 @@ describe("overload: admission control at the edge", () => {
         .where(and(inArray(messages.inboxId, inboxIds), eq(messages.direction, "inbound"), sql`${messages.text} like 'flood %'`))
         .orderBy(asc(messages.conversationId), asc(messages.position));
       return rows.length >= CUSTOMERS * PER_CUSTOMER && rows;
-    }))!;
+    }, 60_000))!;
     const failed = await server.core.db.select({ n: sql<number>`count(*)` }).from(webhookEvents).where(eq(webhookEvents.state, "failed"));
     expect(Number(failed[0]!.n)).toBe(0);
     // Exactly once, and each customer's conversation in the order they wrote.
