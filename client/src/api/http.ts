@@ -3,6 +3,7 @@
  * schemas so a server/client mismatch fails loudly here, not as `undefined` deep in the UI, and
  * every failure becomes an ApiError whose `message` can be shown to the user as is.
  */
+import { onDemand } from "../ui/on-demand.ts";
 import type { ErrorCode } from "@inbox/shared";
 import { ApiErrorMini } from "@inbox/shared/mini/index";
 import type { z } from "zod";
@@ -42,18 +43,11 @@ function fallbackMessage(status: number): string {
   return t("somethingWrong");
 }
 
-let reasonWording: Promise<ReasonWords> | undefined;
+const reasonWording = onDemand(() => import("./reason-words.ts").then((m) => m.reasonWords));
 
 /** Every reason code's sentence (reason-words.ts), a chunk of its own loaded with the first refusal (issue 17). */
 export function loadReasonWords(): Promise<ReasonWords> {
-  reasonWording ??= import("./reason-words.ts").then(
-    (m) => m.reasonWords,
-    (err: unknown) => {
-      reasonWording = undefined;
-      throw err;
-    },
-  );
-  return reasonWording;
+  return reasonWording.load();
 }
 
 /** Turns a failed response's status and body text into an ApiError. */

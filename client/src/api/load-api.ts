@@ -5,19 +5,13 @@
  * load later may import endpoints.ts directly. Offline, the service worker's precache serves it.
  */
 import type { api as Api } from "./endpoints.ts";
+import { onDemand } from "../ui/on-demand.ts";
 
 export type ApiClient = typeof Api;
 
-let loading: Promise<ApiClient> | undefined;
+// A failed fetch of the chunk (offline before the precache filled) is tried again on next use.
+const rest = onDemand(() => import("./endpoints.ts").then((m) => m.api));
 
 export function loadApi(): Promise<ApiClient> {
-  loading ??= import("./endpoints.ts").then(
-    (m) => m.api,
-    (err: unknown) => {
-      // A failed fetch of the chunk (offline before the precache filled) may succeed next time.
-      loading = undefined;
-      throw err;
-    },
-  );
-  return loading;
+  return rest.load();
 }
