@@ -32,6 +32,8 @@ export class SlaKeeper {
   private readonly pending = new Set<string>();
   private flushing: Promise<void> = Promise.resolve();
   private gathering: ReturnType<typeof setTimeout> | null = null;
+  /** Stopped (shutdown): no more timers; what is published from now on is refreshed at once. */
+  private stopped = false;
 
   constructor(
     private readonly core: SlaDeps,
@@ -64,6 +66,7 @@ export class SlaKeeper {
   }
 
   stop(): void {
+    this.stopped = true;
     this.flushGathered();
     this.loop.stop();
   }
@@ -111,7 +114,8 @@ export class SlaKeeper {
   private queue(id: string): void {
     if (this.pending.has(id)) return;
     this.pending.add(id);
-    if (this.gatherMs <= 0) this.flushing = this.flushing.then(() => this.flush());
+    // After stop() a timer could fire once the record is closed: refresh at once, as shutdown's idle() waits for it.
+    if (this.gatherMs <= 0 || this.stopped) this.chainFlush();
     else this.gathering ??= setTimeout(() => this.flushGathered(), this.gatherMs);
   }
 
@@ -120,7 +124,14 @@ export class SlaKeeper {
     if (!this.gathering) return;
     clearTimeout(this.gathering);
     this.gathering = null;
-    this.flushing = this.flushing.then(() => this.flush());
+    this.chainFlush();
+  }
+
+  /** A refresh pass on the chain; a failed read (the record gone away) is logged, never left unhandled. */
+  private chainFlush(): void {
+    this.flushing = this.flushing
+      .then(() => this.flush())
+      .catch((err: unknown) => console.error("could not refresh SLAs of published conversations", err));
   }
 
   private async flush(): Promise<void> {
