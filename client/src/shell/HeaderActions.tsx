@@ -12,61 +12,47 @@ import { t } from "./messages.ts";
 
 export function HeaderActions(props: { user: MeResponse["user"] }) {
   const { router } = useAppState();
-  const onSettings = () => router.route().screen === "settings";
+  const screen = () => router.route().screen;
   return (
     <>
       <Show when={canSupervise(props.user)}>
-        <Show
-          when={router.route().screen === "supervision"}
-          fallback={
-            <button type="button" class="btn header-supervision" onClick={() => router.navigate({ screen: "supervision", wall: false })}>
-              {t("supervision")}
-            </button>
-          }
-        >
-          <button type="button" class="btn header-supervision" onClick={() => router.navigate({ screen: "inbox" })}>
-            <span aria-hidden="true">←</span> <span class="header-settings-text">{t("backToInbox")}</span>
-          </button>
-        </Show>
+        <PlaceOrBack here={screen() === "supervision"} class="header-supervision" label={t("supervision")} go={() => router.navigate({ screen: "supervision", wall: false })} />
       </Show>
-      <Show
-        when={router.route().screen === "reports"}
-        fallback={
-          <button type="button" class="btn header-reports" onClick={() => router.navigate({ screen: "reports" })}>
-            {t("reports")}
-          </button>
-        }
-      >
-        <button type="button" class="btn header-reports" onClick={() => router.navigate({ screen: "inbox" })}>
-          <span aria-hidden="true">←</span> <span class="header-settings-text">{t("backToInbox")}</span>
-        </button>
-      </Show>
+      <PlaceOrBack here={screen() === "reports"} class="header-reports" label={t("reports")} go={() => router.navigate({ screen: "reports" })} />
       <Show when={props.user.role === "agent"}>
         <MyNumbers />
       </Show>
       <Show when={canOpenSettings(props.user)}>
-        <Show
-          when={onSettings()}
-          fallback={
-            <button type="button" class="btn header-settings" onClick={() => router.navigate({ screen: "settings", reconnect: null })}>
-              {t("settings")}
-            </button>
-          }
-        >
-          <button type="button" class="btn header-settings" onClick={() => router.navigate({ screen: "inbox" })}>
-            <span aria-hidden="true">←</span> <span class="header-settings-text">{t("backToInbox")}</span>
-          </button>
-        </Show>
+        <PlaceOrBack here={screen() === "settings"} class="header-settings" label={t("settings")} go={() => router.navigate({ screen: "settings", reconnect: null })} />
       </Show>
       <button
         type="button"
         class="btn header-profile"
-        aria-current={router.route().screen === "profile" ? "page" : undefined}
+        aria-current={screen() === "profile" ? "page" : undefined}
         onClick={() => router.navigate({ screen: "profile" })}
       >
         {t("profile")}
       </button>
     </>
+  );
+}
+
+/** A place's button, which on that place becomes "← Back to inbox". */
+function PlaceOrBack(props: { here: boolean; class: string; label: string; go(): void }) {
+  const { router } = useAppState();
+  return (
+    <Show
+      when={props.here}
+      fallback={
+        <button type="button" class={`btn ${props.class}`} onClick={() => props.go()}>
+          {props.label}
+        </button>
+      }
+    >
+      <button type="button" class={`btn ${props.class}`} onClick={() => router.navigate({ screen: "inbox" })}>
+        <span aria-hidden="true">←</span> <span class="header-settings-text">{t("backToInbox")}</span>
+      </button>
+    </Show>
   );
 }
 
