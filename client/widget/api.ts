@@ -1,3 +1,4 @@
+import { retryAfterMs } from "@inbox/shared/protocol/retry-after";
 import type { z } from "zod";
 import { ApiErrorSchema } from "@inbox/shared/api/errors";
 import {
@@ -62,14 +63,8 @@ const FALLBACK: Record<number, string> = {
   503: "We're very busy right now. Your message will be sent in a moment.",
 };
 
-/** Retry-After as ms: delta-seconds or an HTTP date; undefined when absent or unreadable. */
-export function retryAfterMs(header: string | null, now = Date.now()): number | undefined {
-  if (!header) return undefined;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
-}
+
+export { retryAfterMs };
 
 export interface WidgetApi {
   getConfig(): Promise<WidgetConfigResponse>;

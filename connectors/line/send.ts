@@ -1,4 +1,5 @@
 import type { MessageContent } from "@inbox/shared";
+import { retryAfterMs } from "@inbox/shared/protocol/retry-after";
 import type { ConnectorContext, Credentials, OutboundMessage, SendResult } from "../src/connector.ts";
 import { utf8 } from "../src/crypto.ts";
 import { formatForPlatform } from "../src/formatting.ts";
@@ -317,13 +318,6 @@ function describeError(body: LineErrorBody): string {
   return [body.message?.replace(/\.$/, ""), details].filter(Boolean).join(" — ");
 }
 
-function retryAfterMs(header: string | null, now: number): number | null {
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, at - now);
-}
 
 /**
  * "You have reached your monthly limit." means either the plan's quota is used up, or the rest
