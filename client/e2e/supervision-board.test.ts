@@ -52,6 +52,18 @@ describe("Supervision board, in a real browser", () => {
     expect(await alice.locator("section.board").count()).toBe(1);
   });
 
+  it("the board's Wall display link turns the same screen into a rotating wall display", async () => {
+    const alice = await app.signIn("admin@demo.inbox");
+    await alice.goto(app.server.url + "/supervision?every=2");
+    await alice.locator("section.board").first().waitFor();
+    await alice.getByRole("link", { name: "Wall display" }).click();
+    await alice.waitForURL((url) => url.pathname === "/supervision/wall");
+    const first = alice.locator(".supervision-wall section.board");
+    await first.waitFor();
+    const firstTeam = await first.getAttribute("data-team");
+    await alice.locator(`.supervision-wall section.board:not([data-team="${firstTeam}"])`).waitFor({ timeout: 15_000 });
+  });
+
   it("an agent has no Supervision, an old link lands in the inbox, and My day shows their numbers", async () => {
     const ana = await app.signIn("ana@demo.inbox");
     await ana.getByRole("button", { name: "Sign out" }).waitFor();

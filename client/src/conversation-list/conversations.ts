@@ -105,6 +105,22 @@ export interface ConversationsSlice {
   inboxes: Accessor<ReadonlyMap<string, Inbox>>;
   /** A list is on screen until the returned function is called (the list's component, mounted). */
   shown(): () => void;
+  /**
+   * The live list rooms are closed until the returned function is called: the wall display
+   * shows boards only, and a list room kept open for a day holds a tombstone of every change.
+   */
+  setAside(): () => void;
+}
+
+/** Counts one holder in `set` until the returned function is called (once). */
+function hold(set: (fn: (n: number) => number) => void): () => void {
+  set((n) => n + 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    set((n) => n - 1);
+  };
 }
 
 const sameIds = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
@@ -119,7 +135,8 @@ interface ListSource {
 export function createConversationsSlice(session: SessionSlice, local: LocalSlice): ConversationsSlice {
   const userId = createMemo(() => session.me()?.user.id ?? "");
   const teamIds = createMemo(() => session.me()?.teams.map((t) => t.id) ?? [], [], { equals: sameIds });
-  const roomNames = createMemo(() => listRoomNames(session.me()?.user, teamIds()), [], { equals: sameIds });
+  const [asideBy, setAsideBy] = createSignal(0);
+  const roomNames = createMemo(() => (asideBy() > 0 ? [] : listRoomNames(session.me()?.user, teamIds())), [], { equals: sameIds });
   // The team rooms open once the live layer is loaded (sync/live.ts); until then the list is
   // the database's and the rooms count as connecting.
   const teamRooms = whenLive((live) => live.createTeamRooms(roomNames));
@@ -459,14 +476,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     results: shownResults,
     searching,
     inboxes,
-    shown() {
-      setOnScreen((n) => n + 1);
-      let released = false;
-      return () => {
-        if (released) return;
-        released = true;
-        setOnScreen((n) => n - 1);
-      };
-    },
+    shown: () => hold(setOnScreen),
+    setAside: () => hold(setAsideBy),
   };
 }

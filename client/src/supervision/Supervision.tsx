@@ -1,10 +1,11 @@
 /**
  * The Supervision screen: the live boards of the teams this user may see (a picker, or all of
  * them), and the wall display (`/supervision/wall`): large type, no controls, one team at a time,
- * rotating. Runs unattended: one clock timer, one rotation timer, and only the shown teams' rooms
- * open (a rotated-out team's room is closed with its reactive owner).
+ * rotating. Runs unattended: one clock timer, one rotation timer, and only the shown teams' board
+ * rooms open (a rotated-out team's room is closed with its reactive owner; the conversation
+ * list's rooms are set aside while the wall display shows).
  */
-import { createMemo, createSignal, For, onCleanup, Show } from "solid-js";
+import { createEffect, createMemo, createSignal, For, onCleanup, Show } from "solid-js";
 import { useAppState } from "../app/index.ts";
 import { BoardView } from "./Board.tsx";
 import { createBoard } from "./board-room.ts";
@@ -20,17 +21,24 @@ function rotateMs(): number {
 const ALL = "";
 
 export function Supervision(props: { wall: boolean }) {
-  const { session, local, router, selection } = useAppState();
+  const { session, local, router, selection, conversations } = useAppState();
   const teams = () => session.me()?.teams ?? [];
   const [picked, setPicked] = createSignal(ALL);
   const [rotation, setRotation] = createSignal(0);
   const [now, setNow] = createSignal(Date.now());
   const tick = setInterval(() => setNow(Date.now()), 1000);
   onCleanup(() => clearInterval(tick));
-  if (props.wall) {
-    const rotate = setInterval(() => setRotation((r) => (r + 1) % Math.max(1, teams().length)), rotateMs());
+  // Read once: the address loses its query when the board's link turns it into the wall display.
+  const every = rotateMs();
+  // The same screen turns into the wall display and back (its link, the browser's back button):
+  // what the wall needs follows props.wall, set up when it shows and undone when it stops.
+  createEffect(() => {
+    if (!props.wall) return;
+    // A TV shows the boards all day: the list's rooms would grow with every change it never shows.
+    onCleanup(conversations.setAside());
+    const rotate = setInterval(() => setRotation((r) => (r + 1) % Math.max(1, teams().length)), every);
     onCleanup(() => clearInterval(rotate));
-  }
+  });
   const shown = createMemo(() => {
     const all = teams().map((team) => team.id);
     if (props.wall) return all.length ? [all[rotation() % all.length]!] : [];
