@@ -40,7 +40,7 @@ const CHAT: Readonly<Record<string, string>> = {
   aki: "aqui", trampo: "trabalho", hrs: "hours",
   // English contractions typed without the apostrophe: the lexicons are written with it
   cant: "can't", dont: "don't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", hasnt: "hasn't", havent: "haven't",
-  wasnt: "wasn't", wont: "won't", theres: "there's",
+  wasnt: "wasn't", wont: "won't", theres: "there's", im: "i'm", some1: "someone", any1: "anyone", no1: "noone", ive: "i've", youre: "you're",
 };
 // "d" (de) and "net" (internet) as well; in English "net" is a sum and "d" a letter.
 const CHAT_NOT_EN: Readonly<Record<string, string>> = { n: "nao", q: "que", d: "de", net: "internet" };

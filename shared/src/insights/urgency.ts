@@ -171,7 +171,9 @@ export function assessUrgency(input: UrgencyInput): Urgency {
   const note = (cue: Cue, start: number, end: number, pair = false) => {
     if (cue.reason === "cancel" && negatedBefore(terms, start)) return;
     if (isMasked(start) || (cue.reason === "explicit" && isName(terms, start))) return;
-    const askable = pair || cue.askable || cue.reason === "health" || cue.weight < HIGH_THRESHOLD;
+    // A court or a consumer body named in a question asks how to reach it ("qual o telefone da
+    // ouvidoria?"); said in a statement it is a threat.
+    const askable = pair || cue.askable || cue.reason === "health" || cue.reason === "legal" || cue.weight < HIGH_THRESHOLD;
     let weight = askable && asked.has(clauseOf[start]!) ? cue.weight * QUESTION : cue.weight;
     const prev = found.get(cue.reason);
     // Two different weak wordings of one reason corroborate each other ("não consigo entrar" and
