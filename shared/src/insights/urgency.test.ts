@@ -188,5 +188,15 @@ describe("assessUrgency: calm words, topics and corroborating cues", () => {
     expect(level("bloqueia meu cartão agora, fui roubado")).toBe("high");
     expect(level("qual o telefone da ouvidoria?")).toBe("normal");
     expect(level("vou reclamar na ouvidoria")).toBe("high");
+    // A "what if" asked under a condition
+    expect(level("what's the process if someone uses my card without permission?", "en")).toBe("normal");
+    expect(level("someone used my card without permission", "en")).toBe("high");
+  });
+  it("look-alike words stay normal: a dented box, an emergency number, news in an app", () => {
+    expect(level("el paquete llegó con la caja un poco golpeada pero todo bien", "es")).toBe("normal");
+    expect(level("caí num golpe, me roubaram pelo pix")).toBe("high");
+    expect(level("do you have a number for emergencies?", "en")).toBe("normal");
+    expect(level("oi, vi que apareceu uma compra no app de cashback, como funciona?")).toBe("normal");
+    expect(level("the app logged me out and says my account doesn't exist, all my money is there", "en")).toBe("high");
   });
 });

@@ -173,7 +173,9 @@ export function assessUrgency(input: UrgencyInput): Urgency {
     if (isMasked(start) || (cue.reason === "explicit" && isName(terms, start))) return;
     // A court or a consumer body named in a question asks how to reach it ("qual o telefone da
     // ouvidoria?"); said in a statement it is a threat.
-    const askable = pair || cue.askable || cue.reason === "health" || cue.reason === "legal" || cue.weight < HIGH_THRESHOLD;
+    // Anything asked under a condition is a "what if" ("what's the process if someone uses my
+    // card?", "se eu cancelar agora pago multa?").
+    const askable = pair || cue.askable || cue.reason === "health" || cue.reason === "legal" || cue.weight < HIGH_THRESHOLD || conditional(terms, start);
     let weight = askable && asked.has(clauseOf[start]!) ? cue.weight * QUESTION : cue.weight;
     const prev = found.get(cue.reason);
     // Two different weak wordings of one reason corroborate each other ("não consigo entrar" and
