@@ -1,5 +1,5 @@
 import { analyseMessage, evaluate, type Evaluation } from "@inbox/shared/insights/index";
-import { DEV_SET, DEV_SET_2, DEV_SET_3, TEST_SET, type LabelledMessage } from "@inbox/shared/insights/eval/index";
+import { DEV_SET, DEV_SET_2, DEV_SET_3, DEV_SET_4, TEST_SET, type LabelledMessage } from "@inbox/shared/insights/eval/index";
 import { tokenize } from "@inbox/shared/insights/tokenize";
 import { fmt } from "./stats.ts";
 
@@ -48,10 +48,10 @@ export async function insightsSection(opts: { quick: boolean }): Promise<void> {
     if (test.language.n !== TEST_SET.length) throw new Error("evaluate skipped messages");
     printFigures("TEST_SET, held out", TEST_SET, test);
     const dev = [...DEV_SET, ...DEV_SET_2];
-    const devAll = [...dev, ...DEV_SET_3];
-    printFigures("DEV_SET + DEV_SET_2 + DEV_SET_3, tuned on (reference)", devAll, evaluate(devAll));
+    const devAll = [...dev, ...DEV_SET_3, ...DEV_SET_4];
+    printFigures("DEV_SET + DEV_SET_2 + DEV_SET_3 + DEV_SET_4, tuned on (reference)", devAll, evaluate(devAll));
 
-    // Throughput keeps the texts of earlier runs (DEV_SET_3 left out) so ratios stay comparable.
+    // Throughput keeps the texts of earlier runs (DEV_SET_3 and _4 left out) so ratios stay comparable.
     const texts = [...TEST_SET, ...dev].map((m) => m.text);
     const minMs = opts.quick ? 300 : 2000;
     // Warm up both paths (JIT, tinyld's tables) before measuring; not counted.

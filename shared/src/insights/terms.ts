@@ -37,8 +37,13 @@ const CHAT: Readonly<Record<string, string>> = {
   nn: "nao", naum: "nao", nunk: "nunca", kd: "cade", agr: "agora", amh: "amanha", vdd: "verdade", dps: "depois",
   tysm: "thanks", tyvm: "thanks", thanx: "thanks", rn: "now", srsly: "seriously", bc: "because", cuz: "because",
   xfa: "favor", xfavor: "favor", grax: "gracias", grasias: "gracias", bn: "bien", toy: "estoy",
+  aki: "aqui", trampo: "trabalho", hrs: "hours",
+  // English contractions typed without the apostrophe: the lexicons are written with it
+  cant: "can't", dont: "don't", didnt: "didn't", doesnt: "doesn't", isnt: "isn't", hasnt: "hasn't", havent: "haven't",
+  wasnt: "wasn't", wont: "won't", theres: "there's", im: "i'm", some1: "someone", any1: "anyone", no1: "noone", ive: "i've", youre: "you're",
 };
-const CHAT_NOT_EN: Readonly<Record<string, string>> = { n: "nao", q: "que" };
+// "d" (de) and "net" (internet) as well; in English "net" is a sum and "d" a letter.
+const CHAT_NOT_EN: Readonly<Record<string, string>> = { n: "nao", q: "que", d: "de", net: "internet" };
 
 // The last message's terms: analyseMessage reads one text twice (sentiment, then urgency).
 // Callers only read terms, so the same array can be handed out again.

@@ -125,3 +125,78 @@ describe("assessUrgency: names, questions and problems already solved", () => {
     expect(level("la compañía de seguros no me paga y tengo la cirugía el jueves", "es")).toBe("high");
   });
 });
+
+describe("assessUrgency: calm words, topics and corroborating cues", () => {
+  it("'not urgent', 'no big deal', 'just checking' or 'in case' calm the message", () => {
+    expect(level("oi, não é urgente, mas queria mudar o email cadastrado")).toBe("normal");
+    expect(level("not urgent but could you update my billing address?", "en")).toBe("normal");
+    expect(level("nada grave, el repartidor solo olvidó la bebida", "es")).toBe("normal");
+    expect(level("the app crashed once yesterday, no big deal", "en")).toBe("normal");
+    expect(level("how do i dispute a charge, in case i ever need to?", "en")).toBe("normal");
+    // Without the calm words the same reports stay high
+    expect(level("urgente, preciso mudar o email cadastrado")).toBe("high");
+    expect(level("the app crashed and none of our customers can pay", "en")).toBe("high");
+  });
+  it("fraud as a topic, a lawyer's paperwork and 'by accident' raise nothing", () => {
+    expect(level("vcs têm algum produto contra fraude pra empresas?")).toBe("normal");
+    expect(level("loved the video you shared about spotting scams", "en")).toBe("normal");
+    expect(level("mi abogado me pidió una copia del contrato, me la pueden mandar?", "es")).toBe("normal");
+    expect(level("my kid bought a game by accident, how do i request a refund?", "en")).toBe("normal");
+    expect(level("vou passar o caso pro meu advogado")).toBe("high");
+    expect(level("how do i report a scam email?", "en")).toBe("normal");
+  });
+  it("a problem solved counts half, and one report is not counted twice for its words", () => {
+    expect(level("a cobrança duplicada da semana passada já foi estornada, obg!")).toBe("normal");
+    expect(level("i was charged twice back in january but you fixed it fast, which is why i stay", "en")).toBe("normal");
+    expect(level("the outage yesterday is fixed on my end, all working now thx", "en")).toBe("normal");
+  });
+  it("a partial cancellation that keeps the rest is no threat", () => {
+    expect(level("vou cancelar o pacote extra pq nao uso mais, o plano principal eu mantenho")).toBe("normal");
+    expect(level("vou cancelar tudo")).toBe("high");
+  });
+  it("two different weak cues of one reason add up; one alone does not", () => {
+    expect(level("n consigo entra na conta, fala q ta bloqueada")).toBe("high");
+    expect(level("minha conta está bloqueada?")).toBe("normal");
+    expect(level("neta ya van 3 dias sin señal y nadie hace nada", "es")).toBe("high");
+    expect(level("sin señal en el sótano, es normal?", "es")).toBe("normal");
+  });
+  it("a deadline with a loss or a set hour is high; 'today' in good news is not", () => {
+    expect(level("preciso do comprovante até as 17h de hj senão perco o financiamento")).toBe("high");
+    expect(level("i need the invoice before 5pm today or the payment gets rejected", "en")).toBe("high");
+    expect(level("é o bolo da festa, a festa é hoje às 15h e não chegou")).toBe("high");
+    expect(level("todas las cajas están caídas y abrimos en 15 min", "es")).toBe("high");
+    expect(level("o entregador chegou às 15h certinho, obrigado")).toBe("normal");
+    expect(level("the delivery arrived at 3pm today, thanks", "en")).toBe("normal");
+  });
+  it("money, safety and access reports in chat spelling and without keywords", () => {
+    expect(level("kkkk q piada, paguei e cobraram d novo")).toBe("high");
+    expect(level("jajaja q chistoso, pagué y me volvieron a cobrar", "es")).toBe("high");
+    expect(level("mano, ja é o 3o dia sem net aki, trampo em home office")).toBe("high");
+    expect(level("cant log in, it says account suspended and all my client files are in there", "en")).toBe("high");
+    expect(level("my transfer never arrived and the rent is due today", "en")).toBe("high");
+    expect(level("apareceu compra na steam no meu cartao, eu nem jogo videogame")).toBe("high");
+    expect(level("someone just bought a $600 laptop with my card", "en")).toBe("high");
+    expect(level("theres a gas smell since your tech left this morning", "en")).toBe("high");
+    expect(level("the stroller wheel snapped off with my baby in it", "en")).toBe("high");
+    expect(level("estoy embarazada y el chofer me dejó en medio de la carretera", "es")).toBe("high");
+    expect(level("me cobraron 1500 en vez de 150, corrijan esto ya", "es")).toBe("high");
+    expect(level("me dieron de baja la línea sin avisar", "es")).toBe("high");
+  });
+  it("a wish or a question is not the report", () => {
+    expect(reasons("I don't want to be charged again", "en")).not.toContain("billing_error");
+    expect(level("como faço pra bloquear meu cartão se eu perder?")).toBe("normal");
+    expect(level("bloqueia meu cartão agora, fui roubado")).toBe("high");
+    expect(level("qual o telefone da ouvidoria?")).toBe("normal");
+    expect(level("vou reclamar na ouvidoria")).toBe("high");
+    // A "what if" asked under a condition
+    expect(level("what's the process if someone uses my card without permission?", "en")).toBe("normal");
+    expect(level("someone used my card without permission", "en")).toBe("high");
+  });
+  it("look-alike words stay normal: a dented box, an emergency number, news in an app", () => {
+    expect(level("el paquete llegó con la caja un poco golpeada pero todo bien", "es")).toBe("normal");
+    expect(level("caí num golpe, me roubaram pelo pix")).toBe("high");
+    expect(level("do you have a number for emergencies?", "en")).toBe("normal");
+    expect(level("oi, vi que apareceu uma compra no app de cashback, como funciona?")).toBe("normal");
+    expect(level("the app logged me out and says my account doesn't exist, all my money is there", "en")).toBe("high");
+  });
+});

@@ -4,7 +4,7 @@ import { analyseSentiment, type Sentiment } from "./sentiment.ts";
 import { NEGATORS } from "./sentiment-lexicon.ts";
 import { toTerms, type Term } from "./terms.ts";
 import {
-  HIGH_THRESHOLD, URGENCY_ASKABLE, URGENCY_NEUTRAL, URGENCY_PAIRS, URGENCY_PATTERNS, URGENCY_RESOLVED,
+  HIGH_THRESHOLD, URGENCY_ASKABLE, URGENCY_CALM, URGENCY_NEUTRAL, URGENCY_PAIRS, URGENCY_PATTERNS, URGENCY_RESOLVED,
   URGENCY_RESOLVED_UNLESS, URGENCY_STRONG, URGENCY_WEAK, URGENCY_WEIGHTS,
 } from "./urgency-lexicon.ts";
 
@@ -41,13 +41,15 @@ interface Cue {
   weight: number;
   /** counts half in a plain question even though it is enough alone in a statement */
   askable?: boolean;
+  /** a URGENCY_WEAK wording: two different ones of one reason add up (see `note`) */
+  weak?: boolean;
 }
 
 type Table = Readonly<Partial<Record<UrgencyReason, readonly string[]>>>;
 
-function cues(table: Table, weight: (reason: UrgencyReason) => number, askable = false): (readonly [string, Cue])[] {
+function cues(table: Table, weight: (reason: UrgencyReason) => number, flags: { askable?: boolean; weak?: boolean } = {}): (readonly [string, Cue])[] {
   return Object.entries(table).flatMap(([reason, sources]) =>
-    (sources ?? []).flatMap((s) => splitPhrases(s).map((alt) => [alt, { reason: reason as UrgencyReason, weight: weight(reason as UrgencyReason), askable }] as const)),
+    (sources ?? []).flatMap((s) => splitPhrases(s).map((alt) => [alt, { reason: reason as UrgencyReason, weight: weight(reason as UrgencyReason), ...flags }] as const)),
   );
 }
 
@@ -58,17 +60,18 @@ function phrases(sources: readonly string[]): PatternIndex<true> {
 const WEAK_WEIGHT = HIGH_THRESHOLD / 2;
 // Strong wordings first: on a tie in length the first entry wins ("switching to" is a threat).
 const INDEX = new PatternIndex<Cue>([
-  ...cues(URGENCY_STRONG, () => HIGH_THRESHOLD, true),
-  ...cues(URGENCY_ASKABLE, () => HIGH_THRESHOLD, true),
+  ...cues(URGENCY_STRONG, () => HIGH_THRESHOLD, { askable: true }),
+  ...cues(URGENCY_ASKABLE, () => HIGH_THRESHOLD, { askable: true }),
   ...cues(URGENCY_PATTERNS, (r) => URGENCY_WEIGHTS[r]),
-  ...cues(URGENCY_WEAK, () => WEAK_WEIGHT),
+  ...cues(URGENCY_WEAK, () => WEAK_WEIGHT, { weak: true }),
 ]);
 const PAIRS = new PairIndex<Cue>(URGENCY_PAIRS.map(([a, b, reason, weight]) => [a, b, { reason, weight }] as const));
 
 const NEUTRAL = phrases(URGENCY_NEUTRAL);
+const CALM = phrases(URGENCY_CALM);
 const RESOLVED = phrases(URGENCY_RESOLVED);
 const RESOLVED_UNLESS = phrases(URGENCY_RESOLVED_UNLESS);
-/** What a problem already solved keeps of its cues. */
+/** What a problem already solved, or said to be no rush, keeps of its cues. */
 const RESOLVED_FACTOR = 0.5;
 
 /**
@@ -154,27 +157,47 @@ export function assessUrgency(input: UrgencyInput): Urgency {
   const terms = toTerms(text, input.language);
   // Each reason counts once, at its strongest wording; cues may overlap ("meu dinheiro sumiu" is
   // both a refund word and money gone), so every position is tried.
-  const found = new Map<UrgencyReason, { weight: number; words: string }>();
+  const found = new Map<UrgencyReason, { weight: number; words: string; weak?: { weight: number; start: number; end: number } }>();
   // A weak cue, a health word or a two-part report in a plain question asks rather than
   // complains ("qual o prazo pra cair o reembolso?", "o seguro cobre emergência médica?",
   // "my balance shows zero, is that normal?"): it counts half. A fraud, legal or outage phrase
   // counts whole however it is phrased ("é golpe?").
   const { clauseOf, asked } = questions(terms);
-  // Spans of names and services ("entrega urgente") that no cue may start in.
+  // Spans no cue may start in: names and services ("entrega urgente"), topics ("um produto
+  // contra fraude"), and the customer's own "não é urgente" / "no big deal".
   let masked: { start: number; end: number }[] | null = null;
-  const isMasked = (start: number) => (masked ??= NEUTRAL.findAll(terms)).some((m) => start >= m.start && start < m.end);
+  const calm = CALM.findAll(terms);
+  const isMasked = (start: number) => (masked ??= [...NEUTRAL.findAll(terms), ...calm]).some((m) => start >= m.start && start < m.end);
   const note = (cue: Cue, start: number, end: number, pair = false) => {
     if (cue.reason === "cancel" && negatedBefore(terms, start)) return;
-    if (cue.reason === "explicit" && (isName(terms, start) || isMasked(start))) return;
-    const askable = pair || cue.askable || cue.reason === "health" || cue.weight < HIGH_THRESHOLD;
-    const weight = askable && asked.has(clauseOf[start]!) ? cue.weight * QUESTION : cue.weight;
+    if (isMasked(start) || (cue.reason === "explicit" && isName(terms, start))) return;
+    // A court or a consumer body named in a question asks how to reach it ("qual o telefone da
+    // ouvidoria?"); said in a statement it is a threat.
+    // Anything asked under a condition is a "what if" ("what's the process if someone uses my
+    // card?", "se eu cancelar agora pago multa?").
+    const askable = pair || cue.askable || cue.reason === "health" || cue.reason === "legal" || cue.weight < HIGH_THRESHOLD || conditional(terms, start);
+    let weight = askable && asked.has(clauseOf[start]!) ? cue.weight * QUESTION : cue.weight;
     const prev = found.get(cue.reason);
-    if (prev && prev.weight >= weight) return;
-    found.set(cue.reason, { weight, words: text.slice(terms[start]!.token.start, terms[end - 1]!.token.end) });
+    // Two different weak wordings of one reason corroborate each other ("não consigo entrar" and
+    // "bloqueada", "há 3 dias" and "sem sinal"): together they count as one whole cue.
+    let weak = cue.weak ? { weight, start, end } : prev?.weak;
+    if (cue.weak && prev?.weak && (start >= prev.weak.end || end <= prev.weak.start)) {
+      weight = Math.min(HIGH_THRESHOLD, weight + prev.weak.weight);
+      weak = { weight, start: Math.min(start, prev.weak.start), end: Math.max(end, prev.weak.end) };
+    }
+    if (prev && prev.weight >= weight) {
+      if (weak && weak.weight > (prev.weak?.weight ?? 0)) prev.weak = weak;
+      return;
+    }
+    found.set(cue.reason, { weight, words: text.slice(terms[start]!.token.start, terms[end - 1]!.token.end), weak });
   };
-  for (let i = 0; i < terms.length; i++) {
+  // A shorter cue inside a longer one is part of the same report ("twice" in "charged twice" is
+  // no second contact), so it is skipped.
+  for (let i = 0, coveredTo = 0; i < terms.length; i++) {
     const hit = INDEX.longestAt(terms, i);
-    if (hit) note(hit.pattern.value, i, hit.end);
+    if (!hit || hit.end <= coveredTo) continue;
+    note(hit.pattern.value, i, hit.end);
+    coveredTo = hit.end;
   }
   // "I don't want to be charged again" fears a charge; it reports none. (A negation before a
   // stopped business, "I can't run my business", is the report itself.)
@@ -188,7 +211,7 @@ export function assessUrgency(input: UrgencyInput): Urgency {
   }
   const reasons: Urgency["reasons"] = [...found].map(([reason, { words }]) => ({ reason, words }));
   let score = [...found.values()].reduce((s, f) => s + f.weight, 0);
-  if (score > 0 && solved(terms)) score *= RESOLVED_FACTOR;
+  if (score > 0 && (calm.length > 0 || solved(terms))) score *= RESOLVED_FACTOR;
 
   // Tone alone never makes a message urgent; it tips an existing reason over the line.
   if (sentiment.score < -0.15) {
