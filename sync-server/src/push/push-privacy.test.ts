@@ -4,10 +4,12 @@ import type { Notification } from "@inbox/shared/api/content";
 import { runRetention } from "../data-rights/index.ts";
 import { contacts, conversations, events, pushDeliveries, pushSubscriptions, sessions } from "../db/schema.ts";
 import { sha256Hex } from "../auth/tokens.ts";
+import { usersOfSessions } from "../auth/index.ts";
 import { RoutingFixtures } from "../routing/routing-fixtures.ts";
 import { startFakePushService, type FakeDevice, type FakePushService } from "../testing/fake-push-service.ts";
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "../testing/test-server.ts";
 import { PushQueue, type OfferedConversation } from "./push-queue.ts";
+import { subscribe } from "./subscriptions.ts";
 
 // What a device may still be told once the customer is erased, or once its session is over:
 // nothing. A real server sends to the push service stand-in (it decrypts what a device would
@@ -232,6 +234,40 @@ describe("a device rings only while the session that subscribed it lives", () =>
     const forgotten = await server.core.db.select().from(events).where(and(eq(events.type, "push.unsubscribed"), eq(events.actorId, kai)));
     expect(forgotten.map((e) => e.data)).toEqual([expect.objectContaining({ subscriptionId: sub!.id, reason: "session_ended" })]);
     expect(await deliveriesOf(sub)).toEqual([]);
+  });
+
+  it("a device whose session row is gone is sent nothing: the queued push is dropped and the subscription forgotten", async () => {
+    const { inboxId, teamId, agents } = await f.setup("manual", [{ name: "Agent Max" }]);
+    const max = agents[0]!;
+    const device = await subscribeDevice(await f.loginAs(max));
+    const chat = await customerChat(inboxId, teamId, "Nia Cliente", "My card ends in 4242");
+    held.offered([{ conversation: await offerOf(chat.id), agentId: max }]);
+    await queued();
+    const sub = await subscriptionOf(device);
+    expect(await deliveriesOf(sub)).toHaveLength(1);
+
+    // A subscription that outlived its session (no row of that session remains to trigger on).
+    await server.core.db.update(pushSubscriptions).set({ sessionHash: await sha256Hex("a session signed out long ago") }).where(eq(pushSubscriptions.id, sub!.id));
+    await dispatch();
+    expect(textsTo(device)).toEqual([]);
+    expect(everythingSent()).not.toMatch(/Nia|4242/);
+    expect(await subscriptionOf(device)).toBeUndefined();
+    expect(await deliveriesOf(sub)).toEqual([]);
+    const forgotten = await server.core.db.select().from(events).where(and(eq(events.type, "push.unsubscribed"), eq(events.actorId, max)));
+    expect(forgotten.map((e) => e.data)).toEqual([expect.objectContaining({ subscriptionId: sub!.id, reason: "session_ended" })]);
+  });
+
+  it("a subscribe whose session ends before it is written keeps nothing", async () => {
+    const { agents } = await f.setup("manual", [{ name: "Agent Ned" }]);
+    const token = await f.loginAs(agents[0]!);
+    const hash = await sha256Hex(token);
+    // The request was let in with this session (what the session middleware resolved)…
+    const user = (await usersOfSessions(server.core, [hash])).get(hash)!;
+    // …then the session ended (another tab signed out) before the subscription was written.
+    expect((await server.api("/api/auth/logout", { method: "POST", token })).status).toBe(204);
+    const device = push.newDevice();
+    await subscribe(server.core, user, { endpoint: device.endpoint, expirationTime: null, keys: device.keys }, null, true);
+    expect(await subscriptionOf(device)).toBeUndefined();
   });
 
   it("queues nothing for a device whose session expired before the push was worded", async () => {

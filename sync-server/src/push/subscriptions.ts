@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, notExists } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import type { PushSubscribeRequest } from "@inbox/shared/api/push";
 import type { Writes } from "../db/record.ts";
@@ -71,6 +71,11 @@ export async function subscribe(core: SubscriptionDeps, user: SessionUser, req: 
           target: pushSubscriptions.endpoint,
           set: { workspaceId: user.workspaceId, userId: user.id, sessionHash: user.sessionTokenHash, keysSealed, userAgent: userAgent?.slice(0, USER_AGENT_MAX) ?? null, failures: 0, lastError: null },
         }),
+      // The session ended between this request's check and this commit (signed out on another
+      // tab, from the devices list): its trigger found nothing to remove, so nothing is kept.
+      core.db
+        .delete(pushSubscriptions)
+        .where(and(eq(pushSubscriptions.endpoint, req.endpoint), notExists(core.db.select({ one: sessions.tokenHash }).from(sessions).where(eq(sessions.tokenHash, user.sessionTokenHash))))),
       eventInsert(core, { workspaceId: user.workspaceId, type: "push.subscribed", actorKind: "agent", actorId: user.id, data: { devices: others.length - dropped.length + 1 }, at }),
     ]);
   });
