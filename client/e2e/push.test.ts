@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { offerPush } from "../../sync-server/src/push/push-words.ts";
-import { waitFor } from "../../sync-server/src/testing/test-server.ts";
+import { DEMO_PASSWORD, waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
 
 // Web Push in a real browser (issue 16). Headless Chromium has no push service to subscribe with
@@ -97,5 +97,43 @@ describe("Web Push in the browser", () => {
     await fresh.goto(app.server.url + shown.data.url);
     await fresh.getByRole("main", { name: "Chat" }).getByRole("heading", { name: /Maria Oliveira/ }).waitFor();
     expect(new URL(fresh.url()).search).toBe("");
+  });
+
+  it("the end of the session takes this device's browser subscription with it: at sign-out without waiting on the push service, and when the session is ended elsewhere", async () => {
+    const context = await app.newContext();
+    await context.grantPermissions(["notifications"], { origin: app.server.url });
+    // Headless Chromium cannot subscribe (no push service), so the page's push manager holds a
+    // stand-in subscription whose push service never answers an unsubscribe: sign-out must not wait for it.
+    await context.addInitScript(() => {
+      const w = window as unknown as { unsubscribed: number };
+      w.unsubscribed = 0;
+      const sub = {
+        endpoint: "https://fcm.googleapis.com/fcm/send/stand-in",
+        options: { applicationServerKey: null, userVisibleOnly: true },
+        toJSON: () => ({ endpoint: sub.endpoint, keys: {} }),
+        unsubscribe: () => {
+          w.unsubscribed += 1;
+          return new Promise<boolean>(() => {});
+        },
+      };
+      PushManager.prototype.getSubscription = () => Promise.resolve(sub as unknown as PushSubscription);
+    });
+    const page = await app.signIn("ana@demo.inbox", context);
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+    const unsubscribed = () => page.evaluate(() => (window as unknown as { unsubscribed: number }).unsubscribed);
+
+    await page.getByRole("button", { name: "Sign out", exact: true }).click();
+    await page.getByRole("heading", { name: "Sign in to Inbox" }).waitFor();
+    await waitFor("browser subscription dropped at sign-out", async () => (await unsubscribed()) === 1);
+
+    // Signed in again, then signed out from another device: the open app drops to sign-in and lets go of the subscription too.
+    await page.getByLabel("Email").fill("ana@demo.inbox");
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("navigation", { name: "Conversations" }).waitFor();
+    const elsewhere = await app.server.login("ana@demo.inbox");
+    expect((await app.server.api("/api/me/sessions/sign-out-others", { method: "POST", token: elsewhere })).status).toBe(200);
+    await page.getByRole("heading", { name: "Sign in to Inbox" }).waitFor();
+    await waitFor("browser subscription dropped when the session ended elsewhere", async () => (await unsubscribed()) === 2);
   });
 });

@@ -1,12 +1,12 @@
 /**
  * The notifications slice as the app state holds it from the start. What must not wait runs at
- * once: a push notification's click opening its chat, and sign-out turning this device's pushes
- * off. The rest (mentions, new chats, their alerts, the tab title: notifications.ts) is a chunk
+ * once: a push notification's click opening its chat, and the end of the session turning this
+ * device's pushes off. The rest (mentions, new chats, their alerts, the tab title: notifications.ts) is a chunk
  * of its own, started once the list has drawn and the page is idle, so the inbox's first load
  * does not carry it (issue 17); until then the slice reads as nothing to show, and a user's
  * action on it (a switch, "mark all read") loads it first.
  */
-import { createEffect, createMemo, createSignal, getOwner, onCleanup, runWithOwner, type Accessor } from "solid-js";
+import { createEffect, createMemo, createSignal, getOwner, on, onCleanup, runWithOwner, type Accessor } from "solid-js";
 import type { LocalSlice, RouteSlice, SessionSlice } from "../app/index.ts";
 import type { SelectionSlice } from "../conversation/index.ts";
 import { whenIdle } from "../ui/on-demand.ts";
@@ -27,13 +27,16 @@ export function createNotificationsSlice(
     if (router.route().screen !== "inbox") router.navigate({ screen: "inbox" });
     selection.select(conversationId);
   });
-  // Whoever signs out of this device stops getting its pushes.
-  const stopForgetting = session.beforeSignOut(() =>
-    import("../pwa/device-push.ts")
-      .then((m) => m.forgetDevicePush())
-      .catch((err: unknown) => console.warn("Could not turn off pushes to this device", err)),
+  // Whoever's session ends on this device (signed out here, or elsewhere: a 401) stops getting
+  // its pushes. Not a sign-out step: sign-out never waits on the browser's push service.
+  createEffect(
+    on(session.status, (now, before) => {
+      if (now !== "signedOut" || (before !== "signedIn" && before !== "enrolling")) return;
+      void import("../pwa/device-push.ts")
+        .then((m) => m.forgetDevicePush())
+        .catch((err: unknown) => console.warn("Could not turn off pushes to this device", err));
+    }),
   );
-  onCleanup(stopForgetting);
 
   const owner = getOwner();
   const [slice, setSlice] = createSignal<NotificationsSlice>();

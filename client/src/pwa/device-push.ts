@@ -94,18 +94,15 @@ export async function turnDevicePushOff(): Promise<DevicePushState> {
 }
 
 /**
- * At sign-out: this device stops ringing for the person leaving it (whoever signs in next turns
- * it on for themselves). Best effort: offline, the server forgets the device when its push
- * service answers that it is gone.
+ * When this device's session ends (sign-out, or the server says it is over): the browser's own
+ * subscription goes, so nothing reaches this device for the person who left it, and Profile shows
+ * "off" to whoever signs in next (who turns it on for themselves). The server needs no word: its
+ * copy belonged to the session and went with it (migration 0033). Best effort and never waited
+ * for by sign-out: a browser whose push service does not answer only delays this.
  */
 export async function forgetDevicePush(): Promise<void> {
   if (!supported()) return;
   const reg = await navigator.serviceWorker.getRegistration();
   const sub = await reg?.pushManager.getSubscription();
-  if (!sub) return;
-  try {
-    await request("/api/push/unsubscribe", { method: "POST", body: { endpoint: sub.endpoint } });
-  } finally {
-    await sub.unsubscribe();
-  }
+  await sub?.unsubscribe();
 }

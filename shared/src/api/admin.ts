@@ -12,8 +12,9 @@ export const AdminInboxSchema = InboxSchema.extend({
   webhookManaged: z.boolean().optional(),
   /**
    * WhatsApp, Messenger and Instagram inboxes whose credentials name their Meta App ID: the app's
-   * one callback URL (every Page, Instagram account and number of the app), how many inboxes
-   * it reaches, and why it would refuse deliveries (inboxes holding different app secrets).
+   * one callback URL (every Page, Instagram account and number of the app), how many of this
+   * workspace's inboxes it reaches, and why some would miss its deliveries (this workspace's
+   * inboxes of the app holding different app secrets, or none).
    */
   metaApp: z.object({ appId: z.string(), webhookUrl: z.string(), inboxes: z.number().int(), problem: z.string().nullable() }).nullable().optional(),
 });

@@ -10,4 +10,4 @@ export { setChannelStatus } from "./channel-state.ts";
 export { platformFetch } from "./platform-fetch.ts";
 export { markReachable, markUnreachable, refuseIfUnreachable } from "./reachability.ts";
 export { PROFILE_REFRESH_MS, ProfileRefresher, type ProfileRequests } from "./profile-refresher.ts";
-export { membersFor, metaAppMembers, metaAppSecret, metaAppWebhookUrl, type MetaAppMember } from "./meta-app.ts";
+export { membersFor, metaAppMembers, metaAppSecrets, metaAppWebhookUrl, type MetaAppMember } from "./meta-app.ts";

@@ -6,13 +6,14 @@ import { credentialsOf, publicBaseOf, type ChannelsDeps } from "./channel-access
 
 /**
  * A Meta app's inboxes, for its one callback URL (`/webhooks/meta/<appId>`): every WhatsApp,
- * Messenger and Instagram inbox whose credentials name the app. The app id is copied to
- * `inboxes.meta_app_id` when credentials are saved, so finding them is an indexed lookup and
- * only their credentials are opened. The app secret is not stored twice: it is whichever of
- * these inboxes' credentials hold it, and inboxes that disagree make the app unusable until an
- * admin fixes them (never a guess at which secret is right).
+ * Messenger and Instagram inbox whose credentials name the app, in any workspace. The app id is
+ * copied to `inboxes.meta_app_id` when credentials are saved, so finding them is an indexed
+ * lookup and only their credentials are opened. The app secret is not stored twice: it is
+ * whichever of these inboxes' credentials hold it. Naming an App ID proves nothing (anyone can
+ * type one), so a delivery goes only to inboxes whose secret verified its signature
+ * (webhooks/meta-app-routing.ts); an inbox with another secret gets nothing from the app's URL
+ * and cannot stop the others from getting theirs.
  */
-
 export interface MetaAppMember {
   inbox: InboxRow;
   channel: MetaChannel;
@@ -20,8 +21,6 @@ export interface MetaAppMember {
   accountId: string | null;
   credentials: Credentials;
 }
-
-export type MetaAppSecret = { ok: true; secret: string } | { ok: false; reason: string };
 
 /** The column value for these credentials (null for other channels or without an App ID). */
 export function metaAppIdFor(channel: string, credentials: Credentials): string | null {
@@ -43,18 +42,27 @@ export async function metaAppMembers(core: Pick<ChannelsDeps, "db" | "secrets">,
   return members;
 }
 
-/** The app's secret: the one its inboxes hold, refused in words when they disagree. */
-export function metaAppSecret(appId: string, members: readonly MetaAppMember[]): MetaAppSecret {
-  const secrets = new Set(members.map((m) => m.credentials.appSecret).filter((s): s is string => !!s));
-  if (secrets.size === 0) return { ok: false, reason: `No connected inbox of Meta app ${appId} holds its app secret.` };
-  if (secrets.size > 1) {
-    const names = members.map((m) => m.inbox.name).join(", ");
-    return {
-      ok: false,
-      reason: `The inboxes of Meta app ${appId} (${names}) hold different app secrets, so its deliveries cannot be checked. Reconnect them with the app's current secret.`,
-    };
+/** The app's inboxes grouped by the app secret they hold (those holding none are left out). */
+export function metaAppSecrets(members: readonly MetaAppMember[]): Map<string, MetaAppMember[]> {
+  const bySecret = new Map<string, MetaAppMember[]>();
+  for (const m of members) {
+    const secret = m.credentials.appSecret;
+    if (secret) bySecret.set(secret, [...(bySecret.get(secret) ?? []), m]);
   }
-  return { ok: true, secret: [...secrets][0]! };
+  return bySecret;
+}
+
+/**
+ * Why some of one workspace's inboxes of the app would miss its deliveries, in words for
+ * Settings (null: nothing wrong that can be seen from here). Only that workspace's inboxes are
+ * looked at: another workspace's inboxes, names and secrets are none of its business.
+ */
+export function metaAppProblem(appId: string, own: readonly MetaAppMember[]): string | null {
+  const secrets = metaAppSecrets(own);
+  if (secrets.size === 0) return `No connected inbox of Meta app ${appId} holds its app secret.`;
+  if (secrets.size === 1) return null;
+  const names = own.map((m) => m.inbox.name).join(", ");
+  return `The inboxes of Meta app ${appId} (${names}) hold different app secrets: the app's callback URL delivers only to those holding the secret Meta signs with. Reconnect the others with the app's current secret.`;
 }
 
 /** The inboxes an entry for this account belongs to (the platform object decides the channel). */
@@ -69,24 +77,25 @@ export interface MetaAppView {
   problem: string | null;
 }
 
-/** One view per app for a whole list answer: each view opens every member's credentials. */
+/** One view per workspace and app for a whole list answer: each view opens every member's credentials. */
 export type MetaAppViews = Map<string, Promise<MetaAppView>>;
 
 /** What Settings → Channels shows of an inbox's app: its one callback URL, and why it would refuse. */
 export function metaAppView(
   core: Pick<ChannelsDeps, "db" | "secrets" | "endpoints">,
-  row: Pick<InboxRow, "metaAppId">,
+  row: Pick<InboxRow, "metaAppId" | "workspaceId">,
   views: MetaAppViews = new Map(),
 ): Promise<MetaAppView | null> {
   const appId = row.metaAppId;
   if (!appId) return Promise.resolve(null);
-  let view = views.get(appId);
+  const key = `${row.workspaceId}:${appId}`;
+  let view = views.get(key);
   if (!view) {
     view = metaAppMembers(core, appId).then((members) => {
-      const secret = metaAppSecret(appId, members);
-      return { appId, webhookUrl: metaAppWebhookUrl(core, appId), inboxes: members.length, problem: secret.ok ? null : secret.reason };
+      const own = members.filter((m) => m.inbox.workspaceId === row.workspaceId);
+      return { appId, webhookUrl: metaAppWebhookUrl(core, appId), inboxes: own.length, problem: metaAppProblem(appId, own) };
     });
-    views.set(appId, view);
+    views.set(key, view);
   }
   return view;
 }

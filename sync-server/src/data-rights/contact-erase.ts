@@ -2,7 +2,7 @@ import { and, count, eq, inArray, like, or, sql } from "drizzle-orm";
 import { contactDisplayName } from "@inbox/shared";
 import { ERASED_CONTENT, ERASED_TEXT, erasureConfirmed, type ContactEraseResponse, type ErasureCounts } from "@inbox/shared/api/data-rights";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
-import { contactIdentities, contacts, conversations, media, messages, notifications, outbox, processedCommands, widgetSessions } from "../db/schema.ts";
+import { contactIdentities, contacts, conversations, media, messages, notifications, outbox, processedCommands, pushDeliveries, widgetSessions } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { HttpError } from "../http/http-error.ts";
@@ -27,7 +27,7 @@ const UNSENT = "Not sent: the customer's data was erased before it went out.";
  *   contact; web chat sessions end (the visitor starts a new chat);
  * - the profile is cleared and `erasedAt` set; conversations show the anonymous name;
  * - notes about them and @mention excerpts say "[erased]"; stored command answers (which carry
- *   copies of messages) are emptied;
+ *   copies of messages) are emptied; Web Push messages about their chats still queued are deleted;
  * - one transaction with a `contact.erased` event and audit entry holding counts only.
  * Then the live rooms and their stored histories are rewritten (erase-rooms.ts). A repeat
  * changes nothing but brings the rooms in line again, so a retry after a failure there repairs.
@@ -104,6 +104,9 @@ async function eraseRecord(core: DataRightsDeps, user: SessionUser, row: Contact
     db.delete(media).where(or(inArray(media.conversationId, theirs), files.length ? inArray(media.key, files) : undefined)),
     db.update(conversations).set({ contactName: anonymous, lastMessagePreview: ERASED_TEXT }).where(eq(conversations.contactId, row.id)),
     db.update(notifications).set({ excerpt: ERASED_TEXT, contactName: anonymous }).where(inArray(notifications.conversationId, theirs)),
+    // Pushes still queued carry their name and words (a push being worded right now is caught by
+    // the queue's own check when it commits: push-queue.ts).
+    db.delete(pushDeliveries).where(inArray(pushDeliveries.conversationId, theirs)),
     // A device replaying a command gets its stored answer, which holds a copy of the message or
     // conversation: what stays is that it was applied.
     db

@@ -2,7 +2,7 @@ import { and, asc, eq, inArray, isNotNull, or, sql } from "drizzle-orm";
 import { roomName } from "@inbox/shared";
 import type { RetentionReport } from "@inbox/shared/api/data-rights";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
-import { conversations, deletions, docUpdates, linkedTickets, media, messages, notifications, outbox, processedCommands, slaAlerts } from "../db/schema.ts";
+import { conversations, deletions, docUpdates, linkedTickets, media, messages, notifications, outbox, processedCommands, pushDeliveries, slaAlerts } from "../db/schema.ts";
 import type { ActorFields } from "../http/audit-actor.ts";
 import type { DataRightsDeps } from "./deps.ts";
 import { dueInTeam, earliest, latest, resolvedBefore, retentionCutoff, teamsOf, yieldTurn } from "./retention-scan.ts";
@@ -27,7 +27,7 @@ interface BatchOutcome {
 /**
  * Deletes the workspace's conversations resolved more than `days` ago, with everything that
  * hangs off them (messages, their pending sends, notes and drafts in the work room, linked
- * tickets, @mention notifications, SLA alerts, media files, stored answers to reply commands, the
+ * tickets, @mention notifications, SLA alerts, queued Web Push messages, media files, stored answers to reply commands, the
  * rooms' stored histories), in batches of RETENTION_BATCH conversations per transaction with a
  * turn for the rest of the server between batches. Each deleted conversation gets a `deletions`
  * row, so devices drop it at their next pull. Events stay (append-only; they hold ids, not words).
@@ -113,6 +113,8 @@ async function deleteBatch(core: DataRightsDeps, workspaceId: string, ids: strin
     db.delete(media).where(inArray(media.conversationId, batch)).returning({ key: media.key }),
     db.delete(docUpdates).where(or(inArray(docUpdates.room, roomsOf("conv")), inArray(docUpdates.room, roomsOf("work")))),
     db.delete(messages).where(inArray(messages.conversationId, batch)).returning({ id: messages.id }),
+    // Queued Web Push messages about them (the customer's name and words).
+    db.delete(pushDeliveries).where(inArray(pushDeliveries.conversationId, batch)),
     db.delete(conversations).where(gone).returning({ id: conversations.id, teamId: conversations.teamId }),
   ]);
   const pick = <T>(i: number) => results[i] as T;
@@ -120,7 +122,7 @@ async function deleteBatch(core: DataRightsDeps, workspaceId: string, ids: strin
     notifications: pick<{ id: string; userId: string }[]>(3),
     files: pick<{ key: string }[]>(6).map((m) => m.key),
     messages: pick<{ id: string }[]>(8).length,
-    conversations: pick<{ id: string; teamId: string }[]>(9),
+    conversations: pick<{ id: string; teamId: string }[]>(10),
   };
 }
 

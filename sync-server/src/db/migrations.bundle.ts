@@ -201,4 +201,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "95a03e637f874ceaabf639dfa48ced9a1ded06fab9c2d54106805e8cfd8b7b10",
     sql: "CREATE TABLE `reply_emails` (\n\t`message_id` text PRIMARY KEY NOT NULL,\n\t`workspace_id` text NOT NULL,\n\t`contact_id` text NOT NULL,\n\t`due_at` integer NOT NULL,\n\t`attempts` integer DEFAULT 0 NOT NULL,\n\t`claimed_until` integer,\n\t`last_error` text,\n\t`created_at` integer NOT NULL\n);\n--> statement-breakpoint\nCREATE INDEX `reply_emails_due` ON `reply_emails` (`due_at`);",
   },
+  {
+    tag: "0033_push_privacy",
+    when: 1795700021000,
+    hash: "6021bab5f95bd055da757d67a943f0e874340811db71a839f4ebb888e7032265",
+    sql: "ALTER TABLE `push_deliveries` ADD `conversation_id` text;--> statement-breakpoint\nCREATE INDEX `push_deliveries_conversation` ON `push_deliveries` (`conversation_id`);--> statement-breakpoint\nALTER TABLE `push_subscriptions` ADD `session_hash` text;--> statement-breakpoint\nCREATE INDEX `push_subscriptions_session` ON `push_subscriptions` (`session_hash`);--> statement-breakpoint\nDELETE FROM `push_deliveries`;--> statement-breakpoint\nDELETE FROM `push_subscriptions` WHERE `session_hash` IS NULL;--> statement-breakpoint\nCREATE TRIGGER push_subscriptions_session_end AFTER DELETE ON sessions BEGIN DELETE FROM push_deliveries WHERE subscription_id IN (SELECT id FROM push_subscriptions WHERE session_hash = OLD.token_hash); DELETE FROM push_subscriptions WHERE session_hash = OLD.token_hash; END;\n",
+  },
 ];

@@ -807,6 +807,13 @@ export const pushSubscriptions = sqliteTable(
       .notNull()
       .references(() => users.id),
     endpoint: text("endpoint").notNull(),
+    /**
+     * The session that subscribed this device (migration 0033): the device rings only while that
+     * session lives. A trigger on `sessions` deletes the subscription and its queued pushes when
+     * the session row goes (sign-out, a device signed out from the list, a password change,
+     * deactivation, expired sessions swept); the dispatcher also checks it is live before sending.
+     */
+    sessionHash: text("session_hash"),
     keysSealed: text("keys_sealed").notNull(),
     userAgent: text("user_agent"),
     createdAt: integer("created_at").notNull(),
@@ -815,7 +822,7 @@ export const pushSubscriptions = sqliteTable(
     failures: integer("failures").notNull().default(0),
     lastError: text("last_error"),
   },
-  (t) => [uniqueIndex("push_subscriptions_endpoint").on(t.endpoint), index("push_subscriptions_user").on(t.userId)],
+  (t) => [uniqueIndex("push_subscriptions_endpoint").on(t.endpoint), index("push_subscriptions_user").on(t.userId), index("push_subscriptions_session").on(t.sessionHash)],
 );
 
 /**
@@ -830,6 +837,12 @@ export const pushDeliveries = sqliteTable(
     id: text("id").primaryKey(),
     subscriptionId: text("subscription_id").notNull(),
     userId: text("user_id").notNull(),
+    /**
+     * The conversation the push is about (migration 0033): erasing its contact or deleting it by
+     * retention deletes the queued push in the same transaction, since its payload carries the
+     * customer's name and words.
+     */
+    conversationId: text("conversation_id"),
     key: text("key").notNull(),
     /** shared PushPayload: words only, encrypted for the device when sent. */
     payload: text("payload", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
@@ -844,7 +857,11 @@ export const pushDeliveries = sqliteTable(
     lastError: text("last_error"),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [uniqueIndex("push_deliveries_key").on(t.subscriptionId, t.key), index("push_deliveries_due").on(t.state, t.nextAttemptAt)],
+  (t) => [
+    uniqueIndex("push_deliveries_key").on(t.subscriptionId, t.key),
+    index("push_deliveries_due").on(t.state, t.nextAttemptAt),
+    index("push_deliveries_conversation").on(t.conversationId),
+  ],
 );
 
 /**

@@ -4,7 +4,7 @@ import { pushDeliveries, pushSubscriptions } from "../db/schema.ts";
 import { keepRenewing, type Holder } from "../scheduling/claims.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 import type { PushAnswer, PushSender } from "./push-sender.ts";
-import { forgetSubscription, targetOf } from "./subscriptions.ts";
+import { forgetSubscription, sessionLive, targetOf } from "./subscriptions.ts";
 import type { VapidKeyStore } from "./vapid.ts";
 import { backoffMs, type Backoff } from "../scheduling/backoff.ts";
 import { KickedPasses } from "../scheduling/kicked-passes.ts";
@@ -101,6 +101,8 @@ export class PushDispatcher {
     if (claimed.expiresAt <= now) return this.drop(claimed, null);
     const sub = await this.core.db.query.pushSubscriptions.findFirst({ where: eq(pushSubscriptions.id, claimed.subscriptionId) });
     if (!sub) return this.drop(claimed, null);
+    // Signed out, expired or deactivated: the device is no longer anyone's to ring.
+    if (!(await sessionLive(this.core, sub, now))) return forgetSubscription(this.core, sub, { reason: "session_ended" });
     const lease = keepRenewing(this.core.holder, () => this.renew(claimed.id));
     let answer: PushAnswer;
     try {
@@ -130,7 +132,7 @@ export class PushDispatcher {
       return;
     }
     // The device unsubscribed or its subscription expired: nothing will reach it again.
-    if (status === 404 || status === 410) return forgetSubscription(this.core, sub, status);
+    if (status === 404 || status === 410) return forgetSubscription(this.core, sub, { reason: "gone", status });
     const why = `${status === "network" ? "The push service could not be reached" : `The push service answered ${status}`}${answer.text ? `: ${answer.text.slice(0, 200)}` : ""}`;
     const retryable = status === "network" || status === 408 || status === 429 || status >= 500;
     const now = this.core.now();

@@ -1,9 +1,9 @@
-import { and, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import type { Notification } from "@inbox/shared/api/content";
 import { PUSH_KINDS, type PushKind, type PushPayload } from "@inbox/shared/api/push";
 import type { Writes } from "../db/record.ts";
-import { pushDeliveries, pushSubscriptions, users } from "../db/schema.ts";
+import { contacts, conversations, pushDeliveries, pushSubscriptions, sessions, users } from "../db/schema.ts";
 import type { PushMessage } from "./push-sender.ts";
 import { notificationPush, offerPush } from "./push-words.ts";
 
@@ -29,11 +29,24 @@ export type OfferedConversation = { id: string; contactName: string; lastMessage
 interface Push {
   userId: string;
   kind: PushKind;
+  /** The conversation it is about: erasure and retention delete its queued pushes by it. */
+  conversationId: string;
   /** Names what it is about: the same key is queued once per device. */
   key: string;
   words: (locale: string) => PushPayload;
   ttlSeconds: number;
 }
+
+/**
+ * A push just inserted that something committed meanwhile made wrong to send, deleted in the same
+ * commit as its insert: the words were taken before (a) the contact was erased or the chat deleted
+ * by retention (whose transactions delete the queued pushes they can see, but not one still being
+ * worded), or (b) the device's session ended. Writes are serialised, so one or the other catches it.
+ */
+const overtaken = sql`(${isNotNull(pushDeliveries.conversationId)} and not exists (
+  select 1 from ${conversations} join ${contacts} on ${contacts.id} = ${conversations.contactId}
+  where ${conversations.id} = ${pushDeliveries.conversationId} and ${contacts.erasedAt} is null
+)) or not exists (select 1 from ${pushSubscriptions} where ${pushSubscriptions.id} = ${pushDeliveries.subscriptionId})`;
 
 const isPushKind = (kind: string): kind is PushKind => (PUSH_KINDS as readonly string[]).includes(kind);
 
@@ -54,7 +67,7 @@ export class PushQueue {
   notified(userId: string, n: Notification): void {
     const kind = n.kind;
     if (!isPushKind(kind)) return;
-    void this.enqueue([{ userId, kind, key: `notification:${n.id}`, words: (locale) => notificationPush({ ...n, kind }, locale), ttlSeconds: DELIVERY[kind].ttlSeconds }]);
+    void this.enqueue([{ userId, kind, conversationId: n.conversationId, key: `notification:${n.id}`, words: (locale) => notificationPush({ ...n, kind }, locale), ttlSeconds: DELIVERY[kind].ttlSeconds }]);
   }
 
   /**
@@ -70,6 +83,7 @@ export class PushQueue {
         return {
           userId: agentId,
           kind: "offered" as const,
+          conversationId: conv.id,
           key: `offer:${conv.id}:${conv.offeredAt ?? 0}`,
           words: (locale: string) => offerPush(conv, locale),
           ttlSeconds: Math.min(left, DELIVERY.offered.ttlSeconds),
@@ -94,17 +108,19 @@ export class PushQueue {
     if (!pushes.length) return;
     const { db } = this.core;
     const userIds = [...new Set(pushes.map((p) => p.userId))];
+    const at = this.core.now();
+    // Only devices whose subscribing session is still live: a device signed out rings for nobody.
     const devices = await db
       .select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId })
       .from(pushSubscriptions)
-      .where(inArray(pushSubscriptions.userId, userIds));
+      .innerJoin(sessions, and(eq(sessions.tokenHash, pushSubscriptions.sessionHash), eq(sessions.userId, pushSubscriptions.userId)))
+      .where(and(inArray(pushSubscriptions.userId, userIds), gt(sessions.expiresAt, at)));
     if (!devices.length) return;
     const people = await db
       .select({ id: users.id, locale: users.locale, pushPrefs: users.pushPrefs })
       .from(users)
       .where(and(inArray(users.id, [...new Set(devices.map((d) => d.userId))]), isNull(users.deactivatedAt)));
     const personOf = new Map(people.map((p) => [p.id, p]));
-    const at = this.core.now();
     const rows = pushes.flatMap((p) => {
       const person = personOf.get(p.userId);
       if (!person || person.pushPrefs?.[p.kind] === false) return [];
@@ -116,6 +132,7 @@ export class PushQueue {
           id: newId(),
           subscriptionId: d.id,
           userId: p.userId,
+          conversationId: p.conversationId,
           key: p.key,
           payload,
           urgency,
@@ -128,7 +145,10 @@ export class PushQueue {
     if (!rows.length) return;
     // Bounded statements (SQLite caps the bound values of one); one commit for all of them.
     const parts = [];
-    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) parts.push(db.insert(pushDeliveries).values(rows.slice(i, i + ROWS_PER_INSERT)).onConflictDoNothing());
+    for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
+      const chunk = rows.slice(i, i + ROWS_PER_INSERT);
+      parts.push(db.insert(pushDeliveries).values(chunk).onConflictDoNothing(), db.delete(pushDeliveries).where(and(inArray(pushDeliveries.id, chunk.map((r) => r.id)), overtaken)));
+    }
     await this.core.writer.write(parts);
     this.queued();
   }

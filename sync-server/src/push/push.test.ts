@@ -176,13 +176,15 @@ describe("Web Push to an agent's devices", () => {
   });
 
   it("an SLA breach rings with high urgency and names the target in words; an at-risk warning is normal", async () => {
-    const { agents } = await f.setup("round_robin", [{ name: "Agent Sol" }]);
+    const { inboxId, teamId, agents } = await f.setup("manual", [{ name: "Agent Sol" }]);
     const device = await subscribeDevice(await f.loginAs(agents[0]!));
+    // A push about a conversation that is not there (deleted, or never was) is not kept.
+    const [conversationId] = await f.chats(inboxId, teamId, [{}]);
     // What tellPeople hands over for an SLA alert (sla/sla-notify.ts): the policy speaks, the excerpt is the target.
     const alert = (kind: "sla_at_risk" | "sla_breached") => ({
       id: crypto.randomUUID(),
       kind,
-      conversationId: "conv-sla",
+      conversationId: conversationId!,
       actorId: "policy-1",
       actorName: "Standard",
       contactName: "Maria Oliveira",

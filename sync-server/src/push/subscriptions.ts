@@ -1,9 +1,9 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, notExists } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import type { PushSubscribeRequest } from "@inbox/shared/api/push";
 import type { Writes } from "../db/record.ts";
 import { eventInsert } from "../db/event-rows.ts";
-import { pushDeliveries, pushSubscriptions } from "../db/schema.ts";
+import { pushDeliveries, pushSubscriptions, sessions, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { HttpError } from "../http/http-error.ts";
 import type { SecretBox } from "../security/secret-box.ts";
@@ -41,8 +41,10 @@ export function endpointRefusal(endpoint: string, allowLoopback: boolean): strin
 }
 
 /**
- * Subscribes this device for the signed-in person. The address is the device's: subscribing it
- * again (another person signed in on the same browser) moves it to them with its new keys.
+ * Subscribes this device for the signed-in person, tied to the session it is signed in with: the
+ * device rings only while that session lives (the `sessions` trigger of migration 0033 deletes
+ * the subscription and its queue when the session ends). The address is the device's: subscribing
+ * it again (another person or a new session on the same browser) moves it to them with its new keys.
  */
 export async function subscribe(core: SubscriptionDeps, user: SessionUser, req: PushSubscribeRequest, userAgent: string | null, allowLoopback: boolean): Promise<void> {
   const refusal = endpointRefusal(req.endpoint, allowLoopback);
@@ -64,11 +66,16 @@ export async function subscribe(core: SubscriptionDeps, user: SessionUser, req: 
       core.db.delete(pushDeliveries).where(inArray(pushDeliveries.subscriptionId, core.db.select({ id: pushSubscriptions.id }).from(pushSubscriptions).where(eq(pushSubscriptions.endpoint, req.endpoint)))),
       core.db
         .insert(pushSubscriptions)
-        .values({ id, workspaceId: user.workspaceId, userId: user.id, endpoint: req.endpoint, keysSealed, userAgent: userAgent?.slice(0, USER_AGENT_MAX) ?? null, createdAt: at })
+        .values({ id, workspaceId: user.workspaceId, userId: user.id, sessionHash: user.sessionTokenHash, endpoint: req.endpoint, keysSealed, userAgent: userAgent?.slice(0, USER_AGENT_MAX) ?? null, createdAt: at })
         .onConflictDoUpdate({
           target: pushSubscriptions.endpoint,
-          set: { workspaceId: user.workspaceId, userId: user.id, keysSealed, userAgent: userAgent?.slice(0, USER_AGENT_MAX) ?? null, failures: 0, lastError: null },
+          set: { workspaceId: user.workspaceId, userId: user.id, sessionHash: user.sessionTokenHash, keysSealed, userAgent: userAgent?.slice(0, USER_AGENT_MAX) ?? null, failures: 0, lastError: null },
         }),
+      // The session ended between this request's check and this commit (signed out on another
+      // tab, from the devices list): its trigger found nothing to remove, so nothing is kept.
+      core.db
+        .delete(pushSubscriptions)
+        .where(and(eq(pushSubscriptions.endpoint, req.endpoint), notExists(core.db.select({ one: sessions.tokenHash }).from(sessions).where(eq(sessions.tokenHash, user.sessionTokenHash))))),
       eventInsert(core, { workspaceId: user.workspaceId, type: "push.subscribed", actorKind: "agent", actorId: user.id, data: { devices: others.length - dropped.length + 1 }, at }),
     ]);
   });
@@ -86,16 +93,36 @@ export async function unsubscribe(core: SubscriptionDeps, user: SessionUser, end
   return true;
 }
 
-/** The push service said the device is gone (404/410): the subscription and its queue go. */
-export async function forgetSubscription(core: Writes, row: { id: string; workspaceId: string; userId: string }, status: number): Promise<void> {
+/**
+ * The subscription and its queue go: the push service said the device is gone (404/410), or the
+ * session that subscribed it ended or expired, or its person was deactivated.
+ */
+export async function forgetSubscription(core: Writes, row: { id: string; workspaceId: string; userId: string }, why: { reason: "gone"; status: number } | { reason: "session_ended" }): Promise<void> {
   await core.writer.write([
     core.db.delete(pushDeliveries).where(eq(pushDeliveries.subscriptionId, row.id)),
     core.db.delete(pushSubscriptions).where(eq(pushSubscriptions.id, row.id)),
-    eventInsert(core, { workspaceId: row.workspaceId, type: "push.unsubscribed", actorKind: "system", actorId: row.userId, data: { subscriptionId: row.id, reason: "gone", status }, at: core.now() }),
+    eventInsert(core, { workspaceId: row.workspaceId, type: "push.unsubscribed", actorKind: "system", actorId: row.userId, data: { subscriptionId: row.id, ...why }, at: core.now() }),
   ]);
 }
 
 export async function targetOf(secrets: SecretBox, row: { endpoint: string; keysSealed: string }): Promise<PushTarget> {
   const keys = await secrets.open(row.keysSealed);
   return { endpoint: row.endpoint, keys: { p256dh: keys.p256dh ?? "", auth: keys.auth ?? "" } };
+}
+
+/**
+ * Whether a device may still ring: the session that subscribed it is live (not signed out, not
+ * expired) and belongs to the same person, who is not deactivated. The `sessions` trigger removes
+ * a subscription when its session row goes; an expired session's row stays until swept, so the
+ * dispatcher asks this before each send.
+ */
+export async function sessionLive(core: Pick<Writes, "db">, sub: { userId: string; sessionHash: string | null }, now: number): Promise<boolean> {
+  if (!sub.sessionHash) return false;
+  const [row] = await core.db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, sub.sessionHash), eq(sessions.userId, sub.userId), gt(sessions.expiresAt, now), isNull(users.deactivatedAt)))
+    .limit(1);
+  return row !== undefined;
 }

@@ -640,7 +640,7 @@ export const GUARDED: GuardRow[] = [
   { route: "GET /webhooks/:platform/:inboxId", guard: "the platform's handshake secret (verify token, echostr signature)" },
   { route: "POST /webhooks/:platform/:inboxId", guard: "the platform's signature over the raw body; replays refused" },
   { route: "GET /webhooks/meta/:appId", guard: "Meta's subscription check: the verify token of an inbox of the app" },
-  { route: "POST /webhooks/meta/:appId", guard: "Meta's signature over the raw body with the app secret its inboxes hold (refused while they disagree); each entry stored only for the inbox of its id" },
+  { route: "POST /webhooks/meta/:appId", guard: "Meta's signature over the raw body with an app secret its inboxes hold; each entry stored only for the inboxes of its id whose secret verified it, and for none when such inboxes of two workspaces hold that id" },
   { route: "GET /media/:key", guard: "a session that may see the file's conversation, or a link signed for one visitor" },
   { route: "GET /sync/:room", guard: "a session (cookie or header, never the URL) from our own origin; per room kind, below" },
   { route: "GET /kb/:workspaceId/:slug", guard: "public: the workspace's published articles only" },

@@ -131,17 +131,23 @@ describe("the per-app callback URL", () => {
     expect((await messageWith(page.id, "m_own_url")).content).toMatchObject({ text: "Via the inbox URL" });
   });
 
-  it("inboxes of one app holding different app secrets make the app URL refuse in words, storing nothing", async () => {
+  it("an inbox of the app holding another app secret gets nothing from the app's URL; the others still get theirs, and Settings says why", async () => {
     await server.core.db
       .update(inboxes)
       .set({ secretsEnc: await server.core.secrets.seal({ ...secondPage.credentials, appSecret: "another-secret" }) })
       .where(eq(inboxes.id, secondPage.id));
     try {
-      const before = await stored(page.id);
-      const res = await deliver(pagesDelivery([page.credentials.pageId!], "disagree"));
-      expect(res.status).toBe(409);
-      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/different app secrets/);
-      expect(await stored(page.id)).toBe(before);
+      const before = { a: await stored(page.id), b: await stored(secondPage.id) };
+      const res = await deliver(pagesDelivery([page.credentials.pageId!, secondPage.credentials.pageId!], "disagree"));
+      expect(res.status).toBe(200);
+      expect((await messageWith(page.id, "m_disagree_0")).content).toMatchObject({ text: "Hello page 0 (disagree)" });
+      expect(await stored(secondPage.id)).toBe(before.b);
+      const unrouted = await server.core.db.select().from(auditLog).where(and(eq(auditLog.action, "webhook.unrouted"), eq(auditLog.target, appId)));
+      expect(JSON.stringify(unrouted.map((a) => a.data))).toContain(secondPage.credentials.pageId!);
+
+      const token = await server.login("admin@demo.inbox");
+      const { inboxes: list } = (await (await server.api("/api/admin/inboxes", { token })).json()) as { inboxes: { id: string; metaApp?: { problem: string | null } | null }[] };
+      expect(list.find((i) => i.id === page.id)?.metaApp?.problem).toMatch(/different app secrets.*Reconnect the others/);
     } finally {
       await server.core.db.update(inboxes).set({ secretsEnc: await server.core.secrets.seal(secondPage.credentials) }).where(eq(inboxes.id, secondPage.id));
     }

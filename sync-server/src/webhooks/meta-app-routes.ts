@@ -1,16 +1,6 @@
 import type { Hono } from "hono";
-import {
-  MalformedWebhookError,
-  metaAcknowledge,
-  metaDeliveryKeys,
-  metaHandshake,
-  metaVerifySignature,
-  metaWebhookSecrets,
-  splitMetaDelivery,
-  type MetaSplit,
-  type WebhookRequest,
-} from "@inbox/connectors";
-import { membersFor, metaAppMembers, metaAppSecret, type ChannelsDeps, type MetaAppMember } from "../channels/index.ts";
+import { MalformedWebhookError, metaAcknowledge, metaDeliveryKeys, metaHandshake, metaWebhookSecrets, splitMetaDelivery, type MetaSplit, type WebhookRequest } from "@inbox/connectors";
+import { metaAppMembers, type ChannelsDeps, type MetaAppMember } from "../channels/index.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import { HttpError, notFound } from "../http/http-error.ts";
 import { readRawBody } from "../http/read-body.ts";
@@ -19,6 +9,7 @@ import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
 import { asWebhookRequest, WEBHOOK_BODY_LIMIT } from "./webhook-request.ts";
 import { recordUnrouted, type UnroutedEntry } from "./meta-app-unrouted.ts";
+import { routeMetaParts, verifiedMembers } from "./meta-app-routing.ts";
 
 const APP_ID = /^\d{1,32}$/;
 
@@ -27,11 +18,13 @@ type Deps = ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store">; admissio
 /**
  * `GET|POST /webhooks/meta/<appId>`: the one callback URL Meta configures per app. The
  * subscription check accepts the verify token of any inbox of the app. A delivery is verified
- * with the app secret its inboxes hold (all must agree), then split by account: each part is
- * stored for the inbox whose Page id, Instagram account id or phone-number id it names, exactly
- * as the inbox's own URL would store it (same delivery keys, so a redelivery is stored once),
- * before the 200. Entries for accounts no inbox holds are recorded and skipped; the rest are
- * still taken.
+ * with the app secrets its inboxes hold, and only the inboxes whose secret verified it take part
+ * (inboxes of any workspace may name the app; only the secret shows whose it is). It is split
+ * by account: each part is stored for the inbox whose Page id, Instagram account id or
+ * phone-number id it names, exactly as the inbox's own URL would store it (same delivery keys,
+ * so a redelivery is stored once), before the 200. Entries for accounts no such inbox holds, or
+ * that such inboxes of two workspaces hold, are recorded and skipped (the latter logged as an
+ * error); the rest are still taken.
  */
 export function registerMetaAppRoutes(app: Hono<AppEnv>, core: Deps): void {
   app.get("/webhooks/meta/:appId", async (c) => {
@@ -53,34 +46,33 @@ export function registerMetaAppRoutes(app: Hono<AppEnv>, core: Deps): void {
     // Meta redelivers what it was refused (http/admission.ts): an overloaded server says 503 first.
     core.admission.admitWebhook(true);
     const req = asWebhookRequest(c.req.raw, await readRawBody(c, WEBHOOK_BODY_LIMIT));
-    const secret = metaAppSecret(appId, members);
-    if (!secret.ok) throw new HttpError(409, "channel_unavailable", secret.reason);
-    if (!(await metaVerifySignature(req, { appSecret: secret.secret }))) {
-      throw new HttpError(401, "unauthenticated", "The webhook signature is missing or wrong.");
-    }
+    const verified = await verifiedMembers(req, members);
+    if (verified === "none") throw new HttpError(409, "channel_unavailable", `No connected inbox of Meta app ${appId} holds its app secret.`);
+    if (verified.length === 0) throw new HttpError(401, "unauthenticated", "The webhook signature is missing or wrong.");
     let split: MetaSplit;
     try {
       split = splitMetaDelivery(req.body);
     } catch (err) {
       // Signed by Meta but not a delivery any channel reads: answered, so Meta does not retry it forever.
       if (!(err instanceof MalformedWebhookError)) throw err;
-      await recordUnrouted(core, appId, members, [{ object: "unknown", accountId: null, reason: err.message }]);
+      await recordUnrouted(core, appId, verified, [{ object: "unknown", accountId: null, reason: err.message }]);
       return acknowledged(c);
     }
+    const routing = routeMetaParts(split.object, split.parts, verified);
     const unrouted: UnroutedEntry[] = [];
     for (let i = 0; i < split.unroutable; i++) unrouted.push({ object: split.object, accountId: null, reason: "The entry names no account." });
+    unrouted.push(...routing.unrouted);
+    for (const claim of routing.ambiguous) {
+      // Every time, not once an hour: each of these is a customer's message no inbox received.
+      console.error("Meta app webhook: an id claimed by inboxes of several workspaces; its entries were delivered to none", JSON.stringify({ appId, object: split.object, ...claim }));
+    }
     const stored = withoutSecrets(req, metaWebhookSecrets);
-    for (const part of split.parts) {
-      const targets = membersFor(members, part.channel, part.accountId);
-      if (targets.length === 0) {
-        unrouted.push({ object: split.object, accountId: part.accountId, reason: `No ${part.channel} inbox of this app has this id.` });
-        continue;
-      }
+    for (const { part, targets } of routing.deliveries) {
       const partReq: WebhookRequest = { ...stored, body: part.body };
       const keys = await metaDeliveryKeys(partReq);
       for (const target of targets) await core.webhooks.store(target.inbox.id, partReq, keys);
     }
-    if (unrouted.length > 0) await recordUnrouted(core, appId, members, unrouted);
+    if (unrouted.length > 0) await recordUnrouted(core, appId, verified, unrouted);
     return acknowledged(c);
   });
 }

@@ -13,12 +13,14 @@ const RECORD_EVERY_MS = 60 * 60 * 1000;
 const lastRecorded = new Map<string, number>();
 
 /**
- * Entries of a Meta app's delivery for accounts no inbox holds (a Page or number of the app not
- * connected here, or connected without its App ID): logged, and written to the audit log of
- * each workspace the app's inboxes belong to (`webhook.unrouted`, ids only), so an admin can see
- * which account to connect. Never the entries' content.
+ * Entries of a Meta app's delivery that no inbox took (a Page or number of the app not connected
+ * here, connected without its App ID or with another app secret, or held by inboxes of several
+ * workspaces): logged, and written to the audit log of each workspace of `verified` (`webhook.unrouted`,
+ * ids only), so an admin can see which account to connect or disconnect. Only workspaces whose
+ * inboxes hold the secret the delivery was signed with are told: typing an App ID into an inbox
+ * must not show another workspace's Page ids and traffic. Never the entries' content.
  */
-export async function recordUnrouted(core: Pick<ChannelsDeps, "db" | "writer" | "now">, appId: string, members: readonly MetaAppMember[], entries: readonly UnroutedEntry[]): Promise<void> {
+export async function recordUnrouted(core: Pick<ChannelsDeps, "db" | "writer" | "now">, appId: string, verified: readonly MetaAppMember[], entries: readonly UnroutedEntry[]): Promise<void> {
   const at = core.now();
   const fresh = entries.filter((e) => {
     const key = `${appId}:${e.object}:${e.accountId ?? ""}`;
@@ -30,6 +32,6 @@ export async function recordUnrouted(core: Pick<ChannelsDeps, "db" | "writer" | 
   if (fresh.length === 0) return;
   const data = { appId, entries: fresh.map((e) => ({ object: e.object, accountId: e.accountId, reason: e.reason })) };
   console.warn("Meta app webhook: entries for no inbox were skipped", JSON.stringify(data));
-  const workspaces = [...new Set(members.map((m) => m.inbox.workspaceId))];
+  const workspaces = [...new Set(verified.map((m) => m.inbox.workspaceId))];
   await core.writer.write(workspaces.map((workspaceId) => auditInsert(core, { workspaceId, actorId: null, actorName: "Meta", action: "webhook.unrouted", target: appId, data, at })));
 }
