@@ -18,7 +18,8 @@ import {
   type TimeStat,
 } from "@inbox/shared/domain/reports/index";
 import type { Reads } from "../../db/record.ts";
-import type { DurationGroup, ReportMemory } from "./report-memory.ts";
+import type { Grouping } from "./grouped-scan.ts";
+import type { ReportMemory } from "./report-memory.ts";
 import { contactRows, countRows, receivedPerSlot, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
 
 export interface FactsReportOptions {
@@ -55,25 +56,24 @@ export async function factsReport(core: Reads, scope: FactScope, o: FactsReportO
   const windows = [period, ...series];
 
   const slotMs = wholeHourOffsets(o) ? HOUR : QUARTER;
-  // Durations and unread pieces from memory where the runtime keeps them (they cost SQLite most), else SQL.
-  const durations = async (wins: readonly Win[], g: DurationGroup): Promise<TimeRow[]> =>
-    (await memory?.timeRows(core, scope, wins, g, o.business)) ?? timeRows(core, scope, wins, g, o.business);
-  const unreadPieces = async (): Promise<UnreadRow[]> => (await memory?.unreadRows(core, scope, o.from, windows)) ?? unreadRows(core, scope, o.from, windows, "combo");
-  const [counts, comboCounts, agentCounts, times, teamTimes, inboxTimes, channelTimes, agentTimes, contacts, teamContacts, inboxContacts, channelContacts, unread, slots] = await Promise.all([
+  // Durations, contacts and unread pieces from memory where the runtime keeps them (they cost SQLite most), else SQL.
+  const durationGroupings: Grouping[] = [{ wins: windows, g: "none" }, ...(["team", "inbox", "channel", "agent"] as const).map((g) => ({ wins: [period], g }))];
+  const contactGroupings: Grouping[] = [{ wins: windows, g: "none" }, ...(["team", "inbox", "channel"] as const).map((g) => ({ wins: [period], g }))];
+  const fromMemory = async (): Promise<[Lists<TimeRow>, Lists<ContactRow>, UnreadRow[]]> => {
+    const m = await memory?.answer(core, scope, { business: o.business, durations: durationGroupings, contacts: contactGroupings, unread: { before: o.from, wins: windows } });
+    const [durations, contacts, unread] = await Promise.all([
+      m?.durations ?? Promise.all(durationGroupings.map((q) => timeRows(core, scope, q.wins, q.g, o.business))),
+      m?.contacts ?? Promise.all(contactGroupings.map((q) => contactRows(core, scope, q.wins, q.g))),
+      m?.unread ?? unreadRows(core, scope, o.from, windows, "combo"),
+    ]);
+    return [lists(durations), lists(contacts), unread];
+  };
+  const [counts, comboCounts, agentCounts, [[times, teamTimes, inboxTimes, channelTimes, agentTimes], [contacts, teamContacts, inboxContacts, channelContacts], unread], slots] = await Promise.all([
     // Counts add up: the period's are its buckets' (which partition it), read once.
     countRows(core, scope, series, "none", o.sla),
     countRows(core, scope, [period], "combo", o.sla),
     countRows(core, scope, [period], "agent", o.sla),
-    durations(windows, "none"),
-    durations([period], "team"),
-    durations([period], "inbox"),
-    durations([period], "channel"),
-    durations([period], "agent"),
-    contactRows(core, scope, windows, "none"),
-    contactRows(core, scope, [period], "team"),
-    contactRows(core, scope, [period], "inbox"),
-    contactRows(core, scope, [period], "channel"),
-    unreadPieces(),
+    fromMemory(),
     receivedPerSlot(core, scope, period, slotMs),
   ]);
 
@@ -119,6 +119,10 @@ export async function factsReport(core: Reads, scope: FactScope, o: FactsReportO
     byChannel: breakdown("channel"),
   };
 }
+
+/** One list of rows per grouping asked (five at most: none, team, inbox, channel, agent). */
+type Lists<T> = [T[], T[], T[], T[], T[]];
+const lists = <T>(l: readonly T[][]): Lists<T> => [l[0] ?? [], l[1] ?? [], l[2] ?? [], l[3] ?? [], l[4] ?? []];
 
 const keyOf = (dim: string, value: string) => `${dim}:${value}`;
 

@@ -4,17 +4,18 @@ import { join } from "node:path";
 import { and, eq, type SQLWrapper } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportEvent } from "@inbox/shared/domain/reports/index";
-import { Chat, HOUR, MIN } from "@inbox/shared/domain/reports/test-support";
+import { Chat, HOUR, merge, MIN } from "@inbox/shared/domain/reports/test-support";
 import type { Database } from "../../db/database.ts";
 import { contacts, conversations, events, inboxes, reportFacts, teams, workspaces } from "../../db/schema.ts";
 import { WriteQueue } from "../../db/write-queue.ts";
 import { KeyedMutex } from "../../lib/keyed-mutex.ts";
 import { migrateDatabase } from "../../node/migrate.ts";
 import { openNodeDatabase } from "../../node/open-database.ts";
+import { ContactTable } from "./contact-stats.ts";
 import { ReportColumns } from "./report-columns.ts";
 import type { DurationGroup } from "./report-memory.ts";
 import { select } from "./duration-stats.ts";
-import { countRows, receivedPerSlot, splitAtHours, timeRows, unreadRows, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
+import { contactRows, countRows, receivedPerSlot, splitAtHours, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations } from "./roll-conversations.ts";
 
@@ -87,6 +88,7 @@ const period: Win = { i: 0, from: START + 2 * HOUR, to: START + 40 * HOUR };
 const wins: Win[] = [period, { i: 1, from: period.from, to: START + 10 * HOUR }, { i: 2, from: START + 10 * HOUR, to: period.to }];
 const groups: DurationGroup[] = ["none", "agent", "team", "inbox", "channel"];
 
+const canonContacts = (rows: readonly ContactRow[]) => [...rows].sort((a, b) => `${a.i}|${a.g}`.localeCompare(`${b.i}|${b.g}`));
 const canon = (rows: readonly TimeRow[]) => [...rows].sort((a, b) => `${a.i}|${a.g}|${a.metric}`.localeCompare(`${b.i}|${b.g}|${b.metric}`));
 /** Unread rows as the report adds them up: a sum per window and combination, zeros left out. */
 function unreadSums(rows: readonly UnreadRow[]): Record<string, number> {
@@ -94,6 +96,11 @@ function unreadSums(rows: readonly UnreadRow[]): Record<string, number> {
   for (const r of rows) out[`${r.i}|${r.g}`] = (out[`${r.i}|${r.g}`] ?? 0) + r.n;
   return Object.fromEntries(Object.entries(out).filter(([, n]) => n !== 0).sort());
 }
+
+/** Every grouping over the windows, as one question asks them (so the scan shares rows between them). */
+const groupings = groups.map((g) => ({ wins, g }));
+/** A question of memory: every grouping of durations and contacts, and the unread pieces at `before`. */
+const ask = (memory: ReportColumns, scope: FactScope, business = false, before = period.from) => memory.answer({ db }, scope, { business, durations: groupings, contacts: groupings, unread: { before, wins } });
 
 /** Every scope, grouping and clock asked of memory (loaded first), checked against SQL; the answers, for comparing copies. */
 async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
@@ -103,17 +110,19 @@ async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
     // Instants where pieces begin and end too: a piece counts at T when at < T <= until.
     const edges = await db.select({ at: reportFacts.at, until: reportFacts.until }).from(reportFacts).where(and(eq(reportFacts.workspaceId, WS), eq(reportFacts.kind, "unread"))).limit(3);
     for (const before of [period.from, START + 20 * HOUR, ...edges.flatMap((e) => [e.at, e.until ?? e.at])]) {
-      const got = await memory.unreadRows({ db }, scope, before, wins);
-      expect(got).not.toBeNull();
-      expect(unreadSums(got!)).toEqual(unreadSums(await unreadRows({ db }, scope, before, wins, "combo")));
-      answers.push(unreadSums(got!));
+      const got = await ask(memory, scope, false, before);
+      expect(got?.unread).toBeTruthy();
+      expect(unreadSums(got!.unread!)).toEqual(unreadSums(await unreadRows({ db }, scope, before, wins, "combo")));
+      answers.push(unreadSums(got!.unread!));
     }
-    for (const g of groups) {
-      for (const business of [false, true]) {
-        const got = await memory.timeRows({ db }, scope, wins, g, business);
-        expect(got, `${g} ${JSON.stringify(scope.filters)}`).not.toBeNull();
-        expect(canon(got!)).toEqual(canon(await timeRows({ db }, scope, wins, g, business)));
-        answers.push(canon(got!));
+    for (const business of [false, true]) {
+      const got = await ask(memory, scope, business);
+      expect(got?.durations).toHaveLength(groups.length);
+      expect(got?.contacts).toHaveLength(groups.length);
+      for (const [k, g] of groups.entries()) {
+        expect(canon(got!.durations![k]!), `${g} ${JSON.stringify(scope.filters)}`).toEqual(canon(await timeRows({ db }, scope, wins, g, business)));
+        expect(canonContacts(got!.contacts![k]!), `contacts ${g} ${JSON.stringify(scope.filters)}`).toEqual(canonContacts(await contactRows({ db }, scope, wins, g)));
+        answers.push(canon(got!.durations![k]!), canonContacts(got!.contacts![k]!));
       }
     }
   }
@@ -121,6 +130,11 @@ async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
 }
 
 const chats = Array.from({ length: 40 }, (_, k) => chat(k));
+const late = new Chat("dc-late", "dk-late", { inboxId: "i-1", channel: "whatsapp" })
+  .opens(START + 15 * HOUR)
+  .offer("ana", START + 15 * HOUR + MIN)
+  .pickUp("ana", START + 15 * HOUR + 2 * MIN)
+  .reply("ana", START + 15 * HOUR + 5 * MIN);
 
 /** Each chat hears from its customer again, is answered and resolved: its rows change when rolled. */
 async function more(list: readonly Chat[]): Promise<void> {
@@ -134,16 +148,21 @@ async function more(list: readonly Chat[]): Promise<void> {
 
 const rowsOf = (kind: string) => db.$count(reportFacts, and(eq(reportFacts.workspaceId, WS), eq(reportFacts.kind, kind)));
 const durationRows = () => rowsOf("duration");
-const rowsHeld = async () => ({ durations: await rowsOf("duration"), unread: await rowsOf("unread") });
+const rowsHeld = async () => ({ durations: await rowsOf("duration"), unread: await rowsOf("unread"), contacts: await rowsOf("contact") });
 
 describe("in-memory report columns", () => {
   it("load, follow every roll, and reload to the same answer", async () => {
     const memory = new ReportColumns();
     for (const [k, c] of chats.slice(0, 30).entries()) await open(c, k);
+    // A person who first writes in the second window: new there, returning nowhere.
+    await open(late, 1);
     await roll(memory);
     // The first question is SQL's and starts the load.
-    expect(await memory.timeRows({ db }, scopes[0]!, wins, "none", false)).toBeNull();
+    expect(await ask(memory, scopes[0]!)).toBeNull();
     await expectLikeSql(memory);
+    // People new in the second window (of the whole report: none grouping).
+    const fresh = async () => (await ask(memory, scopes[0]!))?.contacts?.[0]?.find((r) => r.i === 2)?.fresh;
+    expect(await fresh()).toBe(1);
     expect(memory.size(WS)).toEqual(await rowsHeld());
     expect(await durationRows()).toBeGreaterThan(50);
     expect((await rowsHeld()).unread).toBeGreaterThan(10);
@@ -153,10 +172,16 @@ describe("in-memory report columns", () => {
     // Chats rolled before get more: rolled again, their old rows are replaced, not kept beside the new.
     const before = await durationRows();
     await more(chats.slice(0, 10));
+    // An earlier person merged into the late one: the rolls move the merged person's rows to them,
+    // so their first contact comes earlier (returning in the second window) and the merged one has none.
+    const at = Math.max(...late.events.map((e) => e.at)) + MIN;
+    await write([merge(late.contactId, "dk0", at)]);
+    await db.update(conversations).set({ contactId: late.contactId }).where(and(eq(conversations.workspaceId, WS), eq(conversations.contactId, "dk0")));
     await roll(memory);
     expect(await durationRows()).toBeGreaterThan(before);
     expect(memory.size(WS)).toEqual(await rowsHeld());
     const patched = await expectLikeSql(memory);
+    expect(await fresh()).toBe(0);
 
     // Dropped, it reloads to the same answer; a new copy loaded from scratch agrees too.
     memory.drop(WS);
@@ -192,8 +217,8 @@ describe("in-memory report columns", () => {
     expect(await overtaken).toBe(false);
     expect(dropped.size(WS)).toBeNull();
 
-    expect(await memory.timeRows({ db }, { workspaceId: WS, filters: {}, visible: null, visibleByConversation: true }, wins, "none", false)).toBeNull();
-    expect(await memory.timeRows({ db }, scopes[0]!, wins, "none", false)).not.toBeNull();
+    expect(await ask(memory, { workspaceId: WS, filters: {}, visible: null, visibleByConversation: true })).toBeNull();
+    expect(await ask(memory, scopes[0]!)).not.toBeNull();
   }, 120_000);
 
   it("notices another process's roll (several servers share a database): SQL answers, and the copy reloads", async () => {
@@ -202,14 +227,29 @@ describe("in-memory report columns", () => {
     // Another server's roller: its own memory (or none) takes the change, this one's does not.
     await more(chats.slice(10, 14));
     await roll(new ReportColumns());
-    expect(await here.timeRows({ db }, scopes[0]!, wins, "none", false)).toBeNull();
+    expect(await ask(here, scopes[0]!)).toBeNull();
     // Reloaded, it is the table again; and this process's own rolls keep it current.
     await expectLikeSql(here);
     await more(chats.slice(14, 16));
     await roll(here);
-    expect(await here.timeRows({ db }, scopes[0]!, wins, "none", false)).not.toBeNull();
+    expect(await ask(here, scopes[0]!)).not.toBeNull();
     await expectLikeSql(here);
   }, 120_000);
+
+  it("keeps each person's first contact as rolls add and remove their rows", () => {
+    const contacts = new ContactTable();
+    const row = (conversationId: string, personId: string, at: number) => ({ conversationId, personId, at, metric: "", agentId: "", teamId: "", inboxId: "", channel: "", priority: "normal" });
+    contacts.add([row("c1", "p", 100), row("c2", "p", 50), row("c3", "q", 70)]);
+    const first = (person: string) => contacts.firstContacts()[contacts.persons.find(person)];
+    expect([first("p"), first("q")]).toEqual([50, 70]);
+    // The chat with p's first contact is rolled again without it (a merge moved it to q): p's first is their next.
+    contacts.remove(["c2"]);
+    contacts.add([row("c2", "q", 50)]);
+    expect([first("p"), first("q")]).toEqual([100, 50]);
+    contacts.remove(["c1"]);
+    expect(first("p")).toBe(Number.POSITIVE_INFINITY);
+    expect(contacts.length).toBe(2);
+  });
 
   it("selects the k-th smallest as a sort would, duplicates and all", () => {
     let seed = 7;
