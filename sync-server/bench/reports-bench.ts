@@ -25,8 +25,8 @@ import { fmt, percentile } from "./stats.ts";
  * "## (i) Reports (issue 14)": a workspace of 1,000,000 messages in 100,000 conversations
  * handled by 50 agents over half a year, written straight into the record (events, the
  * conversations and contacts they name), rolled up, then asked each preset. Printed: each
- * report's server time (p50/p99) from the rolled-up facts with durations and unread pieces in
- * memory (the Node server's path), against the same facts all from SQL (the Workers path, and
+ * report's server time (p50/p99) from the rolled-up facts with durations, unread pieces, contacts
+ * and count hour sums in memory (the Node server's path), against the same facts all from SQL (the Workers path, and
  * Node's before) and against answering the same question from raw events (the reference path
  * the server used before the rollups) in this run; and the
  * ingest cost of the rollup (the dirty-mark trigger on every event) against the same writes
@@ -192,7 +192,7 @@ export async function reportsSection(opts: { quick: boolean }): Promise<void> {
     const buildS = (performance.now() - t0) / 1000;
     console.log(`  workspace: ${fmt(built.messages, 0)} messages, ${fmt(built.conversations, 0)} conversations, ${fmt(built.events, 0)} events, 50 agents, 180 days (written in ${fmt(buildS, 0)} s)`);
 
-    // Durations and unread pieces in memory, as the Node server keeps them (ReportColumns); `sqlOnly` is the Workers path.
+    // Report rows in memory, as the Node server keeps them (ReportColumns); `sqlOnly` is the Workers path.
     const memory = new ReportColumns();
     const core = { db, writer: new WriteQueue(db), now: () => now, locks: new KeyedMutex(), reportRoller: { catchUp: async () => true, memory } };
     const sqlOnly = { ...core, reportRoller: { catchUp: async () => true } };
@@ -217,10 +217,12 @@ export async function reportsSection(opts: { quick: boolean }): Promise<void> {
     t0 = performance.now();
     await memory.ready(core, WS);
     const loadS = (performance.now() - t0) / 1000;
-    const held = memory.size(WS) ?? { durations: 0, unread: 0 };
-    const rows = held.durations + held.unread;
+    const held = memory.size(WS) ?? { durations: 0, unread: 0, contacts: 0, counts: 0, hourRows: 0 };
+    const rows = held.durations + held.unread + held.contacts + held.hourRows;
     const mb = memory.bytes(WS) / 1e6;
-    console.log(`  in memory: ${fmt(held.durations, 0)} durations and ${fmt(held.unread, 0)} unread pieces loaded in ${fmt(loadS, 1)} s, ${fmt(mb, 1)} MB of typed arrays with room to grow (${fmt((mb * 1e6) / Math.max(rows, 1), 0)} bytes a row)`);
+    console.log(
+      `  in memory: ${fmt(held.durations, 0)} durations, ${fmt(held.unread, 0)} unread pieces, ${fmt(held.contacts, 0)} contacts and ${fmt(held.counts, 0)} counted facts in ${fmt(held.hourRows, 0)} hour rows, loaded in ${fmt(loadS, 1)} s, ${fmt(mb, 1)} MB of typed arrays with room to grow (${fmt((mb * 1e6) / Math.max(rows, 1), 0)} bytes a row)`,
+    );
     // REPORTS_BENCH_QUESTIONS=today,last 7 days asks only those (the raw-events baseline of a long period takes minutes at 1M).
     const only = process.env.REPORTS_BENCH_QUESTIONS?.split(",").map((q) => q.trim());
     if (only) questions.splice(0, questions.length, ...questions.filter(([label]) => only.includes(label)));

@@ -1,5 +1,6 @@
+import { Codes, type ChatDims } from "./chat-dims.ts";
 import type { ContactRow } from "./fact-queries.ts";
-import { Codes, FactTable, type FactDims } from "./fact-table.ts";
+import { FactTable, type FactDims, type RowDims } from "./fact-table.ts";
 import { groupedScan, type Grouping } from "./grouped-scan.ts";
 
 /** One `contact` row of `report_facts`: the person wrote at `at`. */
@@ -15,11 +16,15 @@ const I32 = 0x7fffffff;
  */
 export class ContactTable {
   /** The rows, the person's code as their value. */
-  readonly rows = new FactTable(["person"]);
+  readonly rows: FactTable<"person">;
   readonly persons = new Codes(I32);
   private first = new Float64Array(0);
   private stale = new Uint8Array(0);
   private anyStale = false;
+
+  constructor(chats: ChatDims) {
+    this.rows = new FactTable(chats, ["person"]);
+  }
 
   get length(): number {
     return this.rows.length;
@@ -29,7 +34,7 @@ export class ContactTable {
     return this.rows.bytes() + this.first.byteLength + this.stale.byteLength;
   }
 
-  add(rows: readonly ContactFact[]): void {
+  add(rows: ReadonlyArray<RowDims & { personId: string | null }>): void {
     const coded = rows.map((r) => ({ ...r, person: r.personId === null ? null : this.persons.code(r.personId) }));
     this.reserve();
     // A row without a person makes the table inexact (FactTable.exact): memory then leaves contacts to SQL.
@@ -37,17 +42,15 @@ export class ContactTable {
     this.rows.add(coded);
   }
 
-  /** Removes every row of these conversations; their persons' first contacts are recomputed on the next read. */
-  remove(conversationIds: readonly string[]): void {
-    const gone = new Set(conversationIds.map((id) => this.rows.conversations.find(id)).filter((c) => c >= 0));
-    if (!gone.size) return;
+  /** Removes every row of the chats flagged (by code); their persons' first contacts are recomputed on the next read. */
+  remove(gone: Uint8Array): void {
     const person = this.rows.values.person;
     for (let i = 0; i < this.rows.length; i++) {
-      if (!gone.has(this.rows.conversation[i]!)) continue;
+      if (gone[this.rows.conversation[i]!] !== 1) continue;
       this.stale[person[i]!] = 1;
       this.anyStale = true;
     }
-    this.rows.remove(conversationIds);
+    this.rows.remove(gone);
   }
 
   /** Each person's first contact by code (Infinity for a person with no row left). */

@@ -1,5 +1,7 @@
+import type { ChatDims } from "./chat-dims.ts";
 import type { GroupBy, Win } from "./fact-queries.ts";
 import type { FactTable } from "./fact-table.ts";
+import { WindowPieces } from "./window-pieces.ts";
 
 /** What a grouping in memory groups by: a column of the rows (the SQL's "combo" is unread's own). */
 export type DurationGroup = Exclude<GroupBy, "combo">;
@@ -29,33 +31,32 @@ export interface Scan {
   buckets: Bucket[];
 }
 
-/** The column a grouping reads and the values its codes stand for (none: every row in one group). */
-export function groupColumn<V extends string>(t: FactTable<V>, g: DurationGroup): [ArrayLike<number> | null, readonly string[] | null] {
+/** How a grouping reads a row's group: a column by row (agent) or by chat (team, inbox, channel), with the values its codes stand for. */
+export interface GroupColumn {
+  column: ArrayLike<number> | null;
+  byChat: boolean;
+  names: readonly string[] | null;
+}
+
+/** The column a grouping reads (none: every row in one group). */
+export function groupColumn(t: { chats: ChatDims; agent: Int32Array }, g: DurationGroup): GroupColumn {
+  const c = t.chats;
   switch (g) {
     case "none":
-      return [null, null];
+      return { column: null, byChat: false, names: null };
     case "agent":
-      return [t.agent, t.agents.values];
+      return { column: t.agent, byChat: false, names: c.agents.values };
     case "team":
-      return [t.team, t.teams.values];
+      return { column: c.team, byChat: true, names: c.teams.values };
     case "inbox":
-      return [t.inbox, t.inboxes.values];
+      return { column: c.inbox, byChat: true, names: c.inboxes.values };
     case "channel":
-      return [t.channel, t.channels.values];
+      return { column: c.channel, byChat: true, names: c.channels.values };
   }
 }
 
-/** The first index whose value is greater than x (values ascending). */
-function upper(values: Float64Array, x: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (values[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+/** Row i's group code in a grouping. */
+export const groupOf = (col: GroupColumn, conversation: Int32Array, i: number): number => (col.column ? col.column[col.byChat ? conversation[i]! : i]! : 0);
 
 /**
  * Every grouping's rows sorted into its groups by one pass over the table (two, counting then
@@ -66,50 +67,42 @@ function upper(values: Float64Array, x: number): number {
 export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number) => boolean, groupings: readonly Grouping[], byMetric: boolean): Scan {
   const metrics = byMetric ? Math.max(t.metrics.values.length, 1) : 1;
   // Slots: per grouping and window, one per group code; a bucket is a slot and a metric.
-  const columns: Array<ArrayLike<number> | null> = [];
-  const names: Array<readonly string[] | null> = [];
+  const columns = groupings.map((q) => groupColumn(t, q.g));
   const slotGrouping: number[] = [];
   const slotWin: Win[] = [];
   const slotBase: number[] = [];
-  // The windows' ends cut time into pieces each inside the same windows: per piece, the (slot base, grouping) pairs that hold it.
-  const edges = Float64Array.from(new Set(groupings.flatMap((q) => q.wins.flatMap((w) => [w.from, w.to])))).sort();
-  const holders: Array<Array<[base: number, grouping: number]>> = Array.from({ length: Math.max(edges.length - 1, 0) }, () => []);
+  // Per window of every grouping (in the pieces' order): its first slot and its grouping.
+  const winBase: number[] = [];
+  const winGrouping: number[] = [];
   let slots = 0;
   groupings.forEach((q, k) => {
-    const [column, values] = groupColumn(t, q.g);
-    columns.push(column);
-    names.push(values);
-    const width = values ? values.length : 1;
+    const names = columns[k]!.names;
+    const width = names ? names.length : 1;
     for (const w of q.wins) {
       for (let s = 0; s < width; s++) {
         slotGrouping.push(k);
         slotWin.push(w);
         slotBase.push(slots);
       }
-      for (let p = upper(edges, w.from) - 1; p < holders.length && edges[p]! < w.to; p++) holders[p]!.push([slots, k]);
+      winBase.push(slots);
+      winGrouping.push(k);
       slots += width;
     }
   });
+  const pieces = new WindowPieces(groupings.flatMap((q) => q.wins));
   const counts = new Int32Array(slots * metrics + 1);
   // The kept rows and the piece of time each is in, from the first pass.
   const kept = new Int32Array(t.length);
   const pieceOf = new Int32Array(t.length);
+  const conversation = t.conversation;
   let n = 0;
-  const first = edges.length ? edges[0]! : 0;
-  const last = edges.length ? edges[edges.length - 1]! : 0;
   for (let i = 0; i < t.length; i++) {
-    const at = t.at[i]!;
-    if (at < first || at >= last) continue;
-    const p = upper(edges, at) - 1;
-    const held = holders[p]!;
-    if (!held.length || !keep(i)) continue;
+    const p = pieces.piece(t.at[i]!);
+    if (p < 0 || !keep(i)) continue;
     kept[n] = i;
     pieceOf[n++] = p;
     const metric = byMetric ? t.metric[i]! : 0;
-    for (const [base, k] of held) {
-      const column = columns[k];
-      counts[(base + (column ? column[i]! : 0)) * metrics + metric]!++;
-    }
+    for (const w of pieces.holders[p]!) counts[(winBase[w]! + groupOf(columns[winGrouping[w]!]!, conversation, i)) * metrics + metric]!++;
   }
   // Counts to starts, then each row placed in its buckets.
   const starts = new Int32Array(counts.length);
@@ -119,18 +112,15 @@ export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number)
   for (let r = 0; r < n; r++) {
     const i = kept[r]!;
     const metric = byMetric ? t.metric[i]! : 0;
-    for (const [base, k] of holders[pieceOf[r]!]!) {
-      const column = columns[k];
-      rows[next[(base + (column ? column[i]! : 0)) * metrics + metric]!++] = i;
-    }
+    for (const w of pieces.holders[pieceOf[r]!]!) rows[next[(winBase[w]! + groupOf(columns[winGrouping[w]!]!, conversation, i)) * metrics + metric]!++] = i;
   }
   const buckets: Bucket[] = [];
   for (let b = 0; b < counts.length - 1; b++) {
     if (!counts[b]) continue;
     const slot = Math.floor(b / metrics);
     const k = slotGrouping[slot]!;
-    const values = names[k];
-    buckets.push({ grouping: k, win: slotWin[slot]!, g: values ? values[slot - slotBase[slot]!]! : "", metric: b % metrics, from: starts[b]!, to: starts[b]! + counts[b]! });
+    const names = columns[k]!.names;
+    buckets.push({ grouping: k, win: slotWin[slot]!, g: names ? names[slot - slotBase[slot]!]! : "", metric: b % metrics, from: starts[b]!, to: starts[b]! + counts[b]! });
   }
   return { rows, buckets };
 }

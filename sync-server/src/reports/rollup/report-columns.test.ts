@@ -6,11 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportEvent } from "@inbox/shared/domain/reports/index";
 import { Chat, HOUR, merge, MIN } from "@inbox/shared/domain/reports/test-support";
 import type { Database } from "../../db/database.ts";
-import { contacts, conversations, events, inboxes, reportFacts, teams, workspaces } from "../../db/schema.ts";
+import { contacts, conversations, events, inboxes, reportFacts, slaPolicies, teams, workspaces } from "../../db/schema.ts";
 import { WriteQueue } from "../../db/write-queue.ts";
 import { KeyedMutex } from "../../lib/keyed-mutex.ts";
 import { migrateDatabase } from "../../node/migrate.ts";
 import { openNodeDatabase } from "../../node/open-database.ts";
+import { ChatDims } from "./chat-dims.ts";
 import { ContactTable } from "./contact-stats.ts";
 import { ReportColumns } from "./report-columns.ts";
 import type { DurationGroup } from "./report-memory.ts";
@@ -19,8 +20,9 @@ import { contactRows, countRows, receivedPerSlot, splitAtHours, timeRows, unread
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations } from "./roll-conversations.ts";
 
-// The in-memory columns (durations, unread pieces) against SQL over the same `report_facts`: loaded,
-// patched by rolls (a chat rolled again replaces its rows), dropped and reloaded, always the same answer.
+// The in-memory columns (durations, unread pieces, contacts, count hour sums) against SQL over the same
+// `report_facts`: loaded, patched by rolls (a chat rolled again replaces its rows), dropped and reloaded,
+// always the same answer.
 
 const WS = "wd";
 const START = Date.parse("2026-05-04T08:00:00Z");
@@ -39,6 +41,8 @@ beforeAll(async () => {
   await db.insert(workspaces).values({ id: WS, name: WS, createdAt: START });
   await db.insert(teams).values(TEAMS.map((id) => ({ id, workspaceId: WS, name: id })));
   await db.insert(inboxes).values(TEAMS.map((teamId, i) => ({ id: `i-${i}`, workspaceId: WS, name: `i-${i}`, channel: i ? "whatsapp" : "webchat", teamId, settings: {}, createdAt: START })));
+  // SLA outcomes are counted too (met and breached, by team and inbox).
+  await db.insert(slaPolicies).values({ id: "wd-p1", workspaceId: WS, name: "All", inboxId: null, priority: null, firstResponseMinutes: 5, nextResponseMinutes: 8, resolutionMinutes: 60, businessHours: false, atRisk: { unit: "minutes", value: 1 }, updatedAt: 0 });
 });
 afterAll(() => {
   close();
@@ -99,8 +103,16 @@ function unreadSums(rows: readonly UnreadRow[]): Record<string, number> {
 
 /** Every grouping over the windows, as one question asks them (so the scan shares rows between them). */
 const groupings = groups.map((g) => ({ wins, g }));
-/** A question of memory: every grouping of durations and contacts, and the unread pieces at `before`. */
-const ask = (memory: ReportColumns, scope: FactScope, business = false, before = period.from) => memory.answer({ db }, scope, { business, durations: groupings, contacts: groupings, unread: { before, wins } });
+const countGroupings = (["none", "agent", "combo"] as const).map((g) => ({ wins, g }));
+/** A question of memory: every grouping of durations, contacts and counts, the unread pieces at `before`, and the heatmap's hours. */
+const ask = (memory: ReportColumns, scope: FactScope, business = false, before = period.from) =>
+  memory.answer({ db }, scope, { business, durations: groupings, contacts: groupings, unread: { before, wins }, counts: { groupings: countGroupings, sla: true }, received: period });
+/** Count rows added up per key (SQL may split a key between the hour sums and the facts). */
+const countSums = (rows: ReadonlyArray<CountRow | { slot: number; n: number }>) => {
+  const out: Record<string, number> = {};
+  for (const { n, ...key } of rows) out[JSON.stringify(key)] = (out[JSON.stringify(key)] ?? 0) + n;
+  return Object.fromEntries(Object.entries(out).sort());
+};
 
 /** Every scope, grouping and clock asked of memory (loaded first), checked against SQL; the answers, for comparing copies. */
 async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
@@ -115,6 +127,16 @@ async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
       expect(unreadSums(got!.unread!)).toEqual(unreadSums(await unreadRows({ db }, scope, before, wins, "combo")));
       answers.push(unreadSums(got!.unread!));
     }
+    // The windows are whole hours: memory's count rows are the whole answer.
+    const got = await ask(memory, scope);
+    expect(got?.counts).toHaveLength(countGroupings.length);
+    for (const [k, { g }] of countGroupings.entries()) {
+      expect(countSums(got!.counts![k]!), `counts ${g} ${JSON.stringify(scope.filters)}`).toEqual(countSums(await countRows({ db }, scope, wins, g, true)));
+      answers.push(countSums(got!.counts![k]!));
+    }
+    // A slot read from the facts is the time over the hour, not rounded (the heatmap maps it to its hour).
+    const hours = (rows: ReadonlyArray<{ slot: number; n: number }>) => countSums(rows.map((r) => ({ slot: Math.floor(r.slot), n: r.n })));
+    expect(hours(got!.received!)).toEqual(hours(await receivedPerSlot({ db }, scope, period, HOUR)));
     for (const business of [false, true]) {
       const got = await ask(memory, scope, business);
       expect(got?.durations).toHaveLength(groups.length);
@@ -148,7 +170,8 @@ async function more(list: readonly Chat[]): Promise<void> {
 
 const rowsOf = (kind: string) => db.$count(reportFacts, and(eq(reportFacts.workspaceId, WS), eq(reportFacts.kind, kind)));
 const durationRows = () => rowsOf("duration");
-const rowsHeld = async () => ({ durations: await rowsOf("duration"), unread: await rowsOf("unread"), contacts: await rowsOf("contact") });
+/** Fact rows of each kind memory holds (counts as the facts their hour rows sum). */
+const rowsHeld = async () => ({ durations: await rowsOf("duration"), unread: await rowsOf("unread"), contacts: await rowsOf("contact"), counts: (await rowsOf("count")) + (await rowsOf("sla")) });
 
 describe("in-memory report columns", () => {
   it("load, follow every roll, and reload to the same answer", async () => {
@@ -163,9 +186,10 @@ describe("in-memory report columns", () => {
     // People new in the second window (of the whole report: none grouping).
     const fresh = async () => (await ask(memory, scopes[0]!))?.contacts?.[0]?.find((r) => r.i === 2)?.fresh;
     expect(await fresh()).toBe(1);
-    expect(memory.size(WS)).toEqual(await rowsHeld());
+    expect(memory.size(WS)).toMatchObject(await rowsHeld());
     expect(await durationRows()).toBeGreaterThan(50);
     expect((await rowsHeld()).unread).toBeGreaterThan(10);
+    expect(await rowsOf("sla")).toBeGreaterThan(10);
 
     // New chats arrive and are rolled: the rolls hand their rows over.
     for (const [k, c] of chats.slice(30).entries()) await open(c, k + 30);
@@ -179,7 +203,7 @@ describe("in-memory report columns", () => {
     await db.update(conversations).set({ contactId: late.contactId }).where(and(eq(conversations.workspaceId, WS), eq(conversations.contactId, "dk0")));
     await roll(memory);
     expect(await durationRows()).toBeGreaterThan(before);
-    expect(memory.size(WS)).toEqual(await rowsHeld());
+    expect(memory.size(WS)).toMatchObject(await rowsHeld());
     const patched = await expectLikeSql(memory);
     expect(await fresh()).toBe(0);
 
@@ -208,7 +232,7 @@ describe("in-memory report columns", () => {
     open();
     expect(await loading).toBe(true);
     expect(pages).toBeGreaterThan(2);
-    expect(memory.size(WS)).toEqual(await rowsHeld());
+    expect(memory.size(WS)).toMatchObject(await rowsHeld());
     await expectLikeSql(memory);
 
     const dropped = new ReportColumns(5);
@@ -237,16 +261,19 @@ describe("in-memory report columns", () => {
   }, 120_000);
 
   it("keeps each person's first contact as rolls add and remove their rows", () => {
-    const contacts = new ContactTable();
-    const row = (conversationId: string, personId: string, at: number) => ({ conversationId, personId, at, metric: "", agentId: "", teamId: "", inboxId: "", channel: "", priority: "normal" });
+    const chats = new ChatDims();
+    const contacts = new ContactTable(chats);
+    const chat = (id: string) => chats.set(id, { teamId: "", inboxId: "", channel: "", priority: "normal" });
+    const row = (conversationId: string, personId: string, at: number) => ({ conversation: chat(conversationId), personId, at, metric: "", agentId: "" });
+    const gone = (id: string) => chats.flags([id])!;
     contacts.add([row("c1", "p", 100), row("c2", "p", 50), row("c3", "q", 70)]);
     const first = (person: string) => contacts.firstContacts()[contacts.persons.find(person)];
     expect([first("p"), first("q")]).toEqual([50, 70]);
     // The chat with p's first contact is rolled again without it (a merge moved it to q): p's first is their next.
-    contacts.remove(["c2"]);
+    contacts.remove(gone("c2"));
     contacts.add([row("c2", "q", 50)]);
     expect([first("p"), first("q")]).toEqual([100, 50]);
-    contacts.remove(["c1"]);
+    contacts.remove(gone("c1"));
     expect(first("p")).toBe(Number.POSITIVE_INFINITY);
     expect(contacts.length).toBe(2);
   });

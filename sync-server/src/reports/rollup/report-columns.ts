@@ -1,22 +1,16 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Reads } from "../../db/record.ts";
 import { reportCursor } from "../../db/schema.ts";
-import { rowFilter } from "./column-filter.ts";
-import { ContactTable, contactSums } from "./contact-stats.ts";
-import { durationTimeRows, type DurationTable } from "./duration-stats.ts";
 import type { FactScope } from "./fact-queries.ts";
-import { FactTable, type FactDims } from "./fact-table.ts";
 import type { MemoryAnswer, MemoryQuestion, MemoryRows, ReportMemory } from "./report-memory.ts";
-import { unreadSums, type UnreadTable } from "./unread-sums.ts";
+import { WorkspaceCopy } from "./workspace-copy.ts";
 
 /** Fact rows per page of a load: a million rows are never one result at once, and no page holds the event loop long. */
 const LOAD_PAGE = 5_000;
 
-/** A workspace's copy: its duration rows, unread pieces and contact rows. */
+/** A workspace's copy and when it was loaded. */
 interface Tables {
-  durations: DurationTable;
-  unread: UnreadTable;
-  contacts: ContactTable;
+  copy: WorkspaceCopy;
   /** `report_cursor.rolls` and this process's own roll count when the load began (see `behind`). */
   rollsAtLoad: number;
   ownRollsAtLoad: number;
@@ -29,9 +23,9 @@ interface Patch {
 }
 
 /**
- * The duration rows, unread pieces and contact rows of each workspace a report asked about, kept in memory
- * (ReportMemory, docs/REPORTS.md §9). A workspace's first report starts loading them from
- * `report_facts` and is answered by SQL meanwhile (a report is never slower than without
+ * The report rows of each workspace a report asked about (durations, unread pieces, contacts,
+ * count hour sums: WorkspaceCopy), kept in memory (ReportMemory, docs/REPORTS.md §9). A
+ * workspace's first report starts loading them from `report_facts` and is answered by SQL meanwhile (a report is never slower than without
  * memory); from then on the roller hands over each replaced conversation's rows after its
  * commit, so the copy is the table. Patches that arrive while a load reads are applied after
  * it: a patch replaces all of a conversation's rows, so whatever old or new rows of it the
@@ -59,18 +53,8 @@ export class ReportColumns implements ReportMemory {
 
   async answer(core: Reads, scope: FactScope, q: MemoryQuestion): Promise<MemoryAnswer | null> {
     const read = await this.reader(core, scope);
-    if (!read) return null;
     // Synchronous from here: no roll patches the tables while they are read, so the parts agree.
-    const { tables, labelled } = read;
-    // A table with a row SQL would read its own way (FactTable.exact) leaves its part to SQL.
-    const part = <V extends string, T>(table: FactTable<V>, answer: (keep: (i: number) => boolean) => T): T | null => (table.exact ? answer(rowFilter(table, scope, labelled)) : null);
-    const { durations, contacts, unread } = tables;
-    const u = q.unread;
-    return {
-      durations: q.durations.length ? part(durations, (keep) => durationTimeRows(durations, keep, q.durations, q.business)) : [],
-      contacts: q.contacts.length ? part(contacts.rows, (keep) => contactSums(contacts, keep, q.contacts)) : [],
-      unread: u ? part(unread, (keep) => unreadSums(unread, keep, u.before, u.wins)) : [],
-    };
+    return read && read.tables.copy.answer(scope, read.labelled, q);
   }
 
   replaced(workspaceId: string, conversationIds: readonly string[], rows: Patch["rows"]): void {
@@ -104,15 +88,13 @@ export class ReportColumns implements ReportMemory {
   }
 
   /** Rows held, per workspace (for the bench and tests). */
-  size(workspaceId: string): { durations: number; unread: number; contacts: number } | null {
-    const t = this.tables.get(workspaceId);
-    return t ? { durations: t.durations.length, unread: t.unread.length, contacts: t.contacts.length } : null;
+  size(workspaceId: string): ReturnType<WorkspaceCopy["size"]> | null {
+    return this.tables.get(workspaceId)?.copy.size() ?? null;
   }
 
   /** Bytes of typed arrays held for a workspace (for the bench). */
   bytes(workspaceId: string): number {
-    const t = this.tables.get(workspaceId);
-    return t ? t.durations.bytes() + t.unread.bytes() + t.contacts.bytes() : 0;
+    return this.tables.get(workspaceId)?.copy.bytes() ?? 0;
   }
 
   /** The copy to read and the chats the label filter keeps, or null when SQL must answer (not loaded yet: the load starts). */
@@ -137,12 +119,7 @@ export class ReportColumns implements ReportMemory {
 
   private apply(workspaceId: string, tables: Tables, patch: Patch): boolean {
     try {
-      tables.durations.remove(patch.conversationIds);
-      tables.durations.add(patch.rows.durations);
-      tables.unread.remove(patch.conversationIds);
-      tables.unread.add(patch.rows.unread);
-      tables.contacts.remove(patch.conversationIds);
-      tables.contacts.add(patch.rows.contacts);
+      tables.copy.apply(patch.conversationIds, patch.rows);
       return true;
     } catch (error) {
       console.error(`report figures of workspace ${workspaceId} dropped from memory`, error);
@@ -177,11 +154,9 @@ export class ReportColumns implements ReportMemory {
     }
     // Rolls of this process that commit while the pages are read come as patches (`pending`);
     // another process's make the copy `behind` at its first read, and it loads again.
-    const tables: Tables = { durations: new FactTable(["ms", "businessMs"]), unread: new FactTable(["until", "delta"]), contacts: new ContactTable(), rollsAtLoad, ownRollsAtLoad };
+    const tables: Tables = { copy: new WorkspaceCopy(), rollsAtLoad, ownRollsAtLoad };
     try {
-      await loadKind<number | null>(core, workspaceId, "duration", sql`ms, business_ms`, this.loadPage, (rows) => tables.durations.add(rows.map(([dims, ms, businessMs]) => ({ ...dims, ms, businessMs }))));
-      await loadKind<number | null>(core, workspaceId, "unread", sql`until, delta`, this.loadPage, (rows) => tables.unread.add(rows.map(([dims, until, delta]) => ({ ...dims, until, delta }))));
-      await loadKind<string | null>(core, workspaceId, "contact", sql`person_id, NULL`, this.loadPage, (rows) => tables.contacts.add(rows.map(([dims, personId]) => ({ ...dims, personId }))));
+      await tables.copy.load(core, workspaceId, this.loadPage);
     } catch (error) {
       // Past what the columns hold (RangeError) it is SQL for good; anything else, the next report tries again.
       if (error instanceof RangeError) this.declined.add(workspaceId);
@@ -199,30 +174,6 @@ export class ReportColumns implements ReportMemory {
 async function currentRolls(core: Reads): Promise<number> {
   const [row] = await core.db.select({ rolls: reportCursor.rolls }).from(reportCursor).where(eq(reportCursor.id, 1));
   return row?.rolls ?? 0;
-}
-
-type LoadRow<A> = [conversationId: string, metric: string, at: number, agentId: string, teamId: string, inboxId: string, channel: string, priority: string, a: A, b: A];
-type LastKey = [at: number, conversationId: string, n: number];
-
-/** Reads a workspace's rows of one kind, with its two value columns, a page at a time. */
-async function loadKind<A>(core: Reads, workspaceId: string, kind: string, values: SQL, pageRows: number, take: (rows: Array<[dims: FactDims, a: A, b: A]>) => void): Promise<void> {
-  let after: LastKey | null = null;
-  for (;;) {
-    // A page is one range of the table's key (workspace, kind, at, conversation, n), handed over as
-    // one JSON text: libSQL builds an object per result row (microseconds each), JSON.parse does not.
-    const [result] = await core.db.values<[string | null, string | null]>(sql`
-      WITH p AS MATERIALIZED (
-        SELECT conversation_id, metric, at, agent_id, team_id, inbox_id, channel, priority, ${values}, n FROM report_facts
-        WHERE workspace_id = ${workspaceId} AND kind = ${kind} ${after ? sql`AND (at, conversation_id, n) > (${after[0]}, ${after[1]}, ${after[2]})` : sql``}
-        ORDER BY at, conversation_id, n LIMIT ${pageRows})
-      SELECT (SELECT json_group_array(json_array(conversation_id, metric, at, agent_id, team_id, inbox_id, channel, priority, ${values})) FROM p),
-        (SELECT json_array(at, conversation_id, n) FROM p ORDER BY at DESC, conversation_id DESC, n DESC LIMIT 1)`);
-    const page = JSON.parse(result?.[0] ?? "[]") as Array<LoadRow<A>>;
-    take(page.map(([conversationId, metric, at, agentId, teamId, inboxId, channel, priority, a, b]) => [{ conversationId, metric, at, agentId, teamId, inboxId, channel, priority }, a, b]));
-    if (page.length < pageRows || !result?.[1]) return;
-    // The page's last key in SQLite's own order (its text comparison is not JavaScript's).
-    after = JSON.parse(result[1]) as LastKey;
-  }
 }
 
 /** The chats with any of the labels, as they are now (labels change without a roll, as in fact-queries.ts). */
