@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Reads } from "../../db/record.ts";
 import { ChatDims } from "./chat-dims.ts";
-import { rowFilter, type ChatRows } from "./column-filter.ts";
+import { chatFilter, rowFilter, type ChatRows } from "./column-filter.ts";
 import { ContactTable, contactSums } from "./contact-stats.ts";
 import { countSums, receivedHours, wholeHours } from "./count-sums.ts";
 import { CountTable } from "./count-table.ts";
@@ -72,7 +72,8 @@ export class WorkspaceCopy {
 
   /** The question's parts, from the rows the scope and the label filter keep; a part memory cannot give is null. */
   answer(scope: FactScope, labelled: ReadonlySet<string> | null, q: MemoryQuestion): MemoryAnswer {
-    const keep = (t: ChatRows) => rowFilter(t, scope, labelled);
+    const filter = chatFilter(this.chats, scope, labelled);
+    const keep = (t: ChatRows) => rowFilter(t, filter);
     // A table with a row SQL would read its own way (FactTable.exact) leaves its part to SQL.
     const exact = <T>(t: { exact: boolean }, part: () => T): T | null => (t.exact ? part() : null);
     const { durations, contacts, unread, counts } = this;
