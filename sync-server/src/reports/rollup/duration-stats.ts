@@ -13,15 +13,31 @@ export type DurationTable = FactTable<"ms" | "businessMs">;
  */
 export function durationTimeRows(t: DurationTable, keep: (i: number) => boolean, groupings: readonly Grouping[], business: boolean): TimeRow[][] {
   const value = business ? t.values.businessMs : t.values.ms;
-  const { rows, buckets } = groupedScan(t, keep, groupings, true);
+  const { rows, buckets, sorted } = groupedScan(t, keep, groupings, true, value);
   const out: TimeRow[][] = groupings.map(() => []);
   const scratch = new Float64Array(rows.length);
   for (const b of buckets) {
     const a = scratch.subarray(b.from, b.to);
     for (let k = b.from; k < b.to; k++) scratch[k] = value[rows[k]!]!;
-    out[b.grouping]!.push({ i: b.win.i, g: b.g, metric: t.metrics.values[b.metric]!, ...stat(a) });
+    out[b.grouping]!.push({ i: b.win.i, g: b.g, metric: t.metrics.values[b.metric]!, ...(sorted ? sortedStat(a) : stat(a)) });
   }
   return out;
+}
+
+/** Count, sum, percentiles and bands of a non-empty group in ascending order: each percentile is the value at its rank. */
+function sortedStat(a: Float64Array): Omit<TimeRow, "i" | "g" | "metric"> {
+  const n = a.length;
+  const bands = Array.from({ length: DURATION_BAND_COUNT }, () => 0);
+  let s = 0;
+  // Ascending: the band only moves up.
+  let b = 0;
+  for (let k = 0; k < n; k++) {
+    const v = a[k]!;
+    s += v;
+    while (b < DURATION_BAND_LIMITS.length && v >= DURATION_BAND_LIMITS[b]!) b++;
+    bands[b]!++;
+  }
+  return { n, s, p50: a[Math.ceil((50 * n) / 100) - 1]!, p90: a[Math.ceil((90 * n) / 100) - 1]!, bands };
 }
 
 /** Count, sum, percentiles and bands of a non-empty group (reordered in place). */

@@ -29,6 +29,8 @@ export interface Scan {
   /** Row indices, bucket after bucket. */
   rows: Int32Array;
   buckets: Bucket[];
+  /** Whether each bucket's rows are in ascending order of the scan's `orderBy` values. */
+  sorted: boolean;
 }
 
 /** How a grouping reads a row's group: a column by row (agent) or by chat (team, inbox, channel), with the values its codes stand for. */
@@ -62,9 +64,11 @@ export const groupOf = (col: GroupColumn, conversation: Int32Array, i: number): 
  * Every grouping's rows sorted into its groups by one pass over the table (two, counting then
  * placing), instead of a pass per grouping and per window: what `keep` keeps, per grouping,
  * window, group value and (with `byMetric`) metric. A row is in every window that holds its
- * time, so a series and its period share the pass.
+ * time, so a series and its period share the pass. With `orderBy`, the kept rows are sorted by
+ * it once before they are placed, and placing keeps their order: every bucket comes out sorted
+ * (when the values allow the sort, below), so its percentiles are read at their rank.
  */
-export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number) => boolean, groupings: readonly Grouping[], byMetric: boolean): Scan {
+export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number) => boolean, groupings: readonly Grouping[], byMetric: boolean, orderBy: Float64Array | null = null): Scan {
   const metrics = byMetric ? Math.max(t.metrics.values.length, 1) : 1;
   // Slots: per grouping and window, one per group code; a bucket is a slot and a metric.
   const columns = groupings.map((q) => groupColumn(t, q.g));
@@ -104,6 +108,7 @@ export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number)
     const metric = byMetric ? t.metric[i]! : 0;
     for (const w of pieces.holders[p]!) counts[(winBase[w]! + groupOf(columns[winGrouping[w]!]!, conversation, i)) * metrics + metric]!++;
   }
+  const sorted = orderBy !== null && sortByValue(kept, pieceOf, n, orderBy);
   // Counts to starts, then each row placed in its buckets.
   const starts = new Int32Array(counts.length);
   for (let b = 1; b < counts.length; b++) starts[b] = starts[b - 1]! + counts[b - 1]!;
@@ -122,5 +127,32 @@ export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number)
     const names = columns[k]!.names;
     buckets.push({ grouping: k, win: slotWin[slot]!, g: names ? names[slot - slotBase[slot]!]! : "", metric: b % metrics, from: starts[b]!, to: starts[b]! + counts[b]! });
   }
-  return { rows, buckets };
+  return { rows, buckets, sorted };
+}
+
+/**
+ * Reorders the first n kept rows (and their pieces) by ascending value, equal values in their
+ * order, by one native sort of numbers: value · n + place, exact while it stays below 2^53, so
+ * only for whole non-negative values small enough (durations in ms: up to 285 years for a
+ * thousand rows, 100 days for a million). Otherwise nothing moves and it says false.
+ */
+function sortByValue(kept: Int32Array, pieceOf: Int32Array, n: number, value: Float64Array): boolean {
+  let max = 0;
+  for (let r = 0; r < n; r++) {
+    const v = value[kept[r]!]!;
+    if (!Number.isInteger(v) || v < 0) return false;
+    if (v > max) max = v;
+  }
+  if ((max + 1) * n > Number.MAX_SAFE_INTEGER) return false;
+  const keys = new Float64Array(n);
+  for (let r = 0; r < n; r++) keys[r] = value[kept[r]!]! * n + r;
+  keys.sort();
+  const rows = kept.slice(0, n);
+  const pieces = pieceOf.slice(0, n);
+  for (let j = 0; j < n; j++) {
+    const r = keys[j]! % n;
+    kept[j] = rows[r]!;
+    pieceOf[j] = pieces[r]!;
+  }
+  return true;
 }

@@ -15,7 +15,8 @@ import { ChatDims } from "./chat-dims.ts";
 import { ContactTable } from "./contact-stats.ts";
 import { ReportColumns } from "./report-columns.ts";
 import type { DurationGroup } from "./report-memory.ts";
-import { select } from "./duration-stats.ts";
+import { durationTimeRows, select } from "./duration-stats.ts";
+import { FactTable } from "./fact-table.ts";
 import { contactRows, countRows, receivedPerSlot, splitAtHours, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations } from "./roll-conversations.ts";
@@ -276,6 +277,27 @@ describe("in-memory report columns", () => {
     contacts.remove(gone("c1"));
     expect(first("p")).toBe(Number.POSITIVE_INFINITY);
     expect(contacts.length).toBe(2);
+  });
+
+  it("gives the same durations whether its buckets come sorted or are selected in", () => {
+    // A duration too long to sort packed with its place (value · rows ≥ 2^53) makes the scan select instead.
+    let seed = 11;
+    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const chats = new ChatDims();
+    const table = (extra: number[]) => {
+      const t = new FactTable(chats, ["ms", "businessMs"]);
+      seed = 11;
+      const rows = Array.from({ length: 400 }, (_, k) => ({ conversation: chats.set(`c${k % 30}`, { teamId: `t${k % 3}`, inboxId: "i", channel: "webchat", priority: "normal" }), metric: k % 2 ? "firstResponse" : "resolution", at: 1000 + Math.floor(next() * 1000), agentId: AGENTS[k % 3]!, ms: Math.floor(next() * (k % 5 ? 100_000 : 5)), businessMs: 0 }));
+      t.add([...rows, ...extra.map((ms) => ({ ...rows[0]!, at: 2500, ms }))]);
+      return t;
+    };
+    const wins: Win[] = [{ i: 1, from: 1000, to: 1500 }, { i: 2, from: 1500, to: 2000 }];
+    const asked = (["none", "agent", "team"] as const).map((g) => ({ wins, g }));
+    const sorted = durationTimeRows(table([]), () => true, asked, false);
+    const huge = 2 ** 52;
+    const selected = durationTimeRows(table([huge, 7]), () => true, [...asked, { wins: [{ i: 3, from: 2000, to: 3000 }], g: "none" }], false);
+    expect(selected.slice(0, 3).map(canon)).toEqual(sorted.map(canon));
+    expect(selected[3]).toEqual([{ i: 3, g: "", metric: "resolution", n: 2, s: huge + 7, p50: 7, p90: huge, bands: [1, 0, 0, 0, 0, 0, 0, 1] }]);
   });
 
   it("selects the k-th smallest as a sort would, duplicates and all", () => {
