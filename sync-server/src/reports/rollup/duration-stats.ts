@@ -1,66 +1,43 @@
 import { DURATION_BAND_COUNT, DURATION_BAND_LIMITS } from "@inbox/shared/domain/reports/index";
-import type { TimeRow, Win } from "./fact-queries.ts";
+import type { TimeRow } from "./fact-queries.ts";
 import type { FactTable } from "./fact-table.ts";
-import type { DurationGroup } from "./report-memory.ts";
+import { groupedScan, type Grouping } from "./grouped-scan.ts";
 
 export type DurationTable = FactTable<"ms" | "businessMs">;
 
 /**
- * `timeRows` (fact-queries.ts) over the in-memory columns: per window, group and metric, the
- * count, sum, nearest-rank median and 90th percentile (the value of rank ceil(p·n/100), as the
- * SQL's ROW_NUMBER picks it) and the counts per band, of the rows `keep` keeps.
+ * `timeRows` (fact-queries.ts) over the in-memory columns, for several groupings in one scan:
+ * per grouping, window, group and metric, the count, sum, nearest-rank median and 90th
+ * percentile (the value of rank ceil(p·n/100), as the SQL's ROW_NUMBER picks it) and the counts
+ * per band, of the rows `keep` keeps. One list of rows per grouping, in the question's order.
  */
-export function durationTimeRows(t: DurationTable, keep: (i: number) => boolean, wins: readonly Win[], g: DurationGroup, business: boolean): TimeRow[] {
+export function durationTimeRows(t: DurationTable, keep: (i: number) => boolean, groupings: readonly Grouping[], business: boolean): TimeRow[][] {
   const value = business ? t.values.businessMs : t.values.ms;
-  const rows = rowsIn(t, keep, wins);
-  const [column, names] = groupColumn(t, g);
-  const out: TimeRow[] = [];
-  for (const w of wins) {
-    // Key: group code · 256 + metric code (metric codes are bytes).
-    const buckets = new Map<number, number[]>();
-    for (let k = 0; k < rows.length; k++) {
-      const i = rows[k]!;
-      const at = t.at[i]!;
-      if (at < w.from || at >= w.to) continue;
-      const key = (column ? column[i]! : 0) * 256 + t.metric[i]!;
-      let list = buckets.get(key);
-      if (!list) buckets.set(key, (list = []));
-      list.push(value[i]!);
-    }
-    for (const [key, list] of buckets) {
-      const code = Math.floor(key / 256);
-      out.push({ i: w.i, g: names ? names[code]! : "", metric: t.metrics.values[key % 256]!, ...stat(Float64Array.from(list)) });
-    }
+  const { rows, buckets, sorted } = groupedScan(t, keep, groupings, true, value);
+  const out: TimeRow[][] = groupings.map(() => []);
+  const scratch = new Float64Array(rows.length);
+  for (const b of buckets) {
+    const a = scratch.subarray(b.from, b.to);
+    for (let k = b.from; k < b.to; k++) scratch[k] = value[rows[k]!]!;
+    out[b.grouping]!.push({ i: b.win.i, g: b.g, metric: t.metrics.values[b.metric]!, ...(sorted ? sortedStat(a) : stat(a)) });
   }
   return out;
 }
 
-/** Indices of the kept rows in the windows' span. */
-function rowsIn(t: DurationTable, keep: (i: number) => boolean, wins: readonly Win[]): Int32Array {
-  const from = Math.min(...wins.map((w) => w.from));
-  const to = Math.max(...wins.map((w) => w.to));
-  const out = new Int32Array(t.length);
-  let n = 0;
-  for (let i = 0; i < t.length; i++) {
-    const at = t.at[i]!;
-    if (at >= from && at < to && keep(i)) out[n++] = i;
+/** Count, sum, percentiles and bands of a non-empty group in ascending order: each percentile is the value at its rank. */
+function sortedStat(a: Float64Array): Omit<TimeRow, "i" | "g" | "metric"> {
+  const n = a.length;
+  const bands = Array.from({ length: DURATION_BAND_COUNT }, () => 0);
+  let s = 0;
+  // Ascending: the band only moves up.
+  let b = 0;
+  for (let k = 0; k < n; k++) {
+    const v = a[k]!;
+    s += v;
+    while (b < DURATION_BAND_LIMITS.length && v >= DURATION_BAND_LIMITS[b]!) b++;
+    bands[b]!++;
   }
-  return out.subarray(0, n);
-}
-
-function groupColumn(t: DurationTable, g: DurationGroup): [ArrayLike<number> | null, readonly string[] | null] {
-  switch (g) {
-    case "none":
-      return [null, null];
-    case "agent":
-      return [t.agent, t.agents.values];
-    case "team":
-      return [t.team, t.teams.values];
-    case "inbox":
-      return [t.inbox, t.inboxes.values];
-    case "channel":
-      return [t.channel, t.channels.values];
-  }
+  return { n, s, p50: a[Math.ceil((50 * n) / 100) - 1]!, p90: a[Math.ceil((90 * n) / 100) - 1]!, bands };
 }
 
 /** Count, sum, percentiles and bands of a non-empty group (reordered in place). */

@@ -130,6 +130,12 @@ export async function countRows(core: Reads, scope: FactScope, wins: readonly Wi
   return parts.flat();
 }
 
+/** `countRows` of the windows' ends only (what is not whole UTC hours), when their whole hours are read elsewhere (memory). */
+export async function countRowsAtEnds(core: Reads, scope: FactScope, wins: readonly Win[], g: GroupBy, sla: boolean): Promise<CountRow[]> {
+  const { facts } = splitAtHours(wins);
+  return facts.length ? countQuery(core, scope, facts, g, sla ? ["count", "sla"] : ["count"], false) : [];
+}
+
 async function countQuery(core: Reads, scope: FactScope, wins: readonly Win[], g: GroupBy, kinds: readonly string[], hours: boolean): Promise<CountRow[]> {
   const rows = hours
     ? sql`w CROSS JOIN report_hours f ON f.workspace_id = ${scope.workspaceId} AND f.kind IN (${list(kinds)}) AND f.hour >= w.s / ${HOUR_MS} AND f.hour < w.e / ${HOUR_MS} WHERE f.n > 0 AND ${factFilter(scope)}`
@@ -240,6 +246,12 @@ export async function receivedPerSlot(core: Reads, scope: FactScope, win: Win, s
   const { hours, facts } = slotMs === HOUR_MS ? bySource(scope, [win]) : { hours: [], facts: [win] };
   const parts = await Promise.all([hours.length ? hourSlots(core, scope, hours) : [], facts.length ? factSlots(core, scope, facts, slotMs) : []]);
   return parts.flat();
+}
+
+/** `receivedPerSlot` by hour of the window's ends only, when its whole hours are read elsewhere (memory). */
+export async function receivedAtEnds(core: Reads, scope: FactScope, win: Win): Promise<Array<{ slot: number; n: number }>> {
+  const { facts } = splitAtHours([win]);
+  return facts.length ? factSlots(core, scope, facts, HOUR_MS) : [];
 }
 
 function hourSlots(core: Reads, scope: FactScope, wins: readonly Win[]): Promise<Array<{ slot: number; n: number }>> {

@@ -1,87 +1,56 @@
-/** Strings as small integer codes, per workspace (a team, inbox, channel, agent or chat id is compared as a number). */
-export class Codes {
-  private readonly byValue = new Map<string, number>();
-  readonly values: string[] = [];
+import { Codes, type ChatDims, type ChatFacts } from "./chat-dims.ts";
 
-  constructor(private readonly max: number) {}
-
-  code(value: string): number {
-    let c = this.byValue.get(value);
-    if (c === undefined) {
-      c = this.values.length;
-      // Past what the column holds the copy cannot be kept exact: the caller drops it and SQL answers.
-      if (c > this.max) throw new RangeError(`more than ${this.max} distinct values in a report column`);
-      this.byValue.set(value, c);
-      this.values.push(value);
-    }
-    return c;
-  }
-
-  /** The code of a value, or -1 when no row has it. */
-  find(value: string): number {
-    return this.byValue.get(value) ?? -1;
-  }
-}
-
-/** What every fact row is filtered and grouped by (the columns of `report_facts` the queries read). */
-export interface FactDims {
+/** What every fact row is filtered and grouped by (the columns of `report_facts` the queries read), as the roller writes it. */
+export interface FactDims extends ChatFacts {
   conversationId: string;
   metric: string;
   at: number;
   agentId: string;
-  teamId: string;
-  inboxId: string;
-  channel: string;
-  priority: string;
 }
 
-type Column = Float64Array | Int32Array | Uint16Array | Uint8Array;
+/** A fact row as a table takes it: its chat by code (ChatDims holds the chat's team, inbox, channel and priority), and what is its own. */
+export interface RowDims {
+  conversation: number;
+  metric: string;
+  at: number;
+  agentId: string;
+}
 
-const U16 = 0xffff;
-const I32 = 0x7fffffff;
+type Column = Float64Array | Int32Array | Uint8Array;
 
 /**
- * One workspace's fact rows of one kind as typed-array columns: the dimensions as codes and the
- * kind's values `V` (durations: ms and business ms; unread pieces: until and delta) as doubles,
- * about 40 bytes a row. Rows are in no order: a report scans them all (a million in a couple of
+ * One workspace's fact rows of one kind as typed-array columns: the time, the chat and agent as
+ * codes shared by the workspace's tables (ChatDims), the metric, and the kind's values `V`
+ * (durations: ms and business ms; unread pieces: until and delta) as doubles, 17 bytes a row
+ * plus 8 a value. Rows are in no order: a report scans them all (a million in a couple of
  * milliseconds), so a roll appends and removes without keeping anything sorted.
  */
 export class FactTable<V extends string> {
   readonly metrics = new Codes(0xff);
-  readonly agents = new Codes(I32);
-  readonly teams = new Codes(U16);
-  readonly inboxes = new Codes(U16);
-  readonly channels = new Codes(U16);
-  readonly priorities = new Codes(0xff);
-  readonly conversations = new Codes(I32);
   length = 0;
   /** False once a row had no value (never written so; SQL would order and band a NULL its own way): memory then declines to answer. */
   exact = true;
   at = new Float64Array(0);
   conversation = new Int32Array(0);
   agent = new Int32Array(0);
-  team = new Uint16Array(0);
-  inbox = new Uint16Array(0);
-  channel = new Uint16Array(0);
-  priority = new Uint8Array(0);
   metric = new Uint8Array(0);
   readonly values: Record<V, Float64Array>;
 
-  constructor(private readonly valueNames: readonly V[]) {
+  constructor(
+    readonly chats: ChatDims,
+    private readonly valueNames: readonly V[],
+  ) {
     this.values = Object.fromEntries(valueNames.map((v) => [v, new Float64Array(0)])) as Record<V, Float64Array>;
   }
 
-  add(rows: ReadonlyArray<FactDims & Record<V, number | null>>): void {
+  add(rows: ReadonlyArray<RowDims & Record<V, number | null>>): void {
     this.reserve(this.length + rows.length);
+    const agents = this.chats.agents;
     for (const r of rows) {
       const i = this.length++;
       this.at[i] = r.at;
-      this.conversation[i] = this.conversations.code(r.conversationId);
-      this.agent[i] = this.agents.code(r.agentId);
-      this.team[i] = this.teams.code(r.teamId);
-      this.inbox[i] = this.inboxes.code(r.inboxId);
-      this.channel[i] = this.channels.code(r.channel);
-      this.priority[i] = this.priorities.code(r.priority);
+      this.conversation[i] = r.conversation;
+      this.agent[i] = agents.code(r.agentId);
       this.metric[i] = this.metrics.code(r.metric);
       for (const v of this.valueNames) {
         const x = r[v];
@@ -91,13 +60,11 @@ export class FactTable<V extends string> {
     }
   }
 
-  /** Removes every row of these conversations: the last row moves into each hole. */
-  remove(conversationIds: readonly string[]): void {
-    const gone = new Set(conversationIds.map((id) => this.conversations.find(id)).filter((c) => c >= 0));
-    if (!gone.size) return;
+  /** Removes every row of the chats flagged (by code): the last row moves into each hole. */
+  remove(gone: Uint8Array): void {
     const columns = this.columns();
     for (let i = 0; i < this.length; ) {
-      if (!gone.has(this.conversation[i]!)) {
+      if (gone[this.conversation[i]!] !== 1) {
         i++;
         continue;
       }
@@ -112,7 +79,7 @@ export class FactTable<V extends string> {
   }
 
   private columns(): Column[] {
-    return [this.at, this.conversation, this.agent, this.team, this.inbox, this.channel, this.priority, this.metric, ...this.valueNames.map((v) => this.values[v])];
+    return [this.at, this.conversation, this.agent, this.metric, ...this.valueNames.map((v) => this.values[v])];
   }
 
   private reserve(n: number): void {
@@ -126,10 +93,6 @@ export class FactTable<V extends string> {
     this.at = grow(this.at, (s) => new Float64Array(s));
     this.conversation = grow(this.conversation, (s) => new Int32Array(s));
     this.agent = grow(this.agent, (s) => new Int32Array(s));
-    this.team = grow(this.team, (s) => new Uint16Array(s));
-    this.inbox = grow(this.inbox, (s) => new Uint16Array(s));
-    this.channel = grow(this.channel, (s) => new Uint16Array(s));
-    this.priority = grow(this.priority, (s) => new Uint8Array(s));
     this.metric = grow(this.metric, (s) => new Uint8Array(s));
     for (const v of this.valueNames) this.values[v] = grow(this.values[v], (s) => new Float64Array(s));
   }

@@ -18,8 +18,8 @@ import {
   type TimeStat,
 } from "@inbox/shared/domain/reports/index";
 import type { Reads } from "../../db/record.ts";
-import type { DurationGroup, ReportMemory } from "./report-memory.ts";
-import { contactRows, countRows, receivedPerSlot, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
+import type { CountGrouping, Grouping, ReportMemory } from "./report-memory.ts";
+import { contactRows, countRows, countRowsAtEnds, receivedAtEnds, receivedPerSlot, splitAtHours, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
 
 export interface FactsReportOptions {
   from: number;
@@ -55,27 +55,37 @@ export async function factsReport(core: Reads, scope: FactScope, o: FactsReportO
   const windows = [period, ...series];
 
   const slotMs = wholeHourOffsets(o) ? HOUR : QUARTER;
-  // Durations and unread pieces from memory where the runtime keeps them (they cost SQLite most), else SQL.
-  const durations = async (wins: readonly Win[], g: DurationGroup): Promise<TimeRow[]> =>
-    (await memory?.timeRows(core, scope, wins, g, o.business)) ?? timeRows(core, scope, wins, g, o.business);
-  const unreadPieces = async (): Promise<UnreadRow[]> => (await memory?.unreadRows(core, scope, o.from, windows)) ?? unreadRows(core, scope, o.from, windows, "combo");
-  const [counts, comboCounts, agentCounts, times, teamTimes, inboxTimes, channelTimes, agentTimes, contacts, teamContacts, inboxContacts, channelContacts, unread, slots] = await Promise.all([
-    // Counts add up: the period's are its buckets' (which partition it), read once.
-    countRows(core, scope, series, "none", o.sla),
-    countRows(core, scope, [period], "combo", o.sla),
-    countRows(core, scope, [period], "agent", o.sla),
-    durations(windows, "none"),
-    durations([period], "team"),
-    durations([period], "inbox"),
-    durations([period], "channel"),
-    durations([period], "agent"),
-    contactRows(core, scope, windows, "none"),
-    contactRows(core, scope, [period], "team"),
-    contactRows(core, scope, [period], "inbox"),
-    contactRows(core, scope, [period], "channel"),
-    unreadPieces(),
-    receivedPerSlot(core, scope, period, slotMs),
+  const durationGroupings: Grouping[] = [{ wins: windows, g: "none" }, ...(["team", "inbox", "channel", "agent"] as const).map((g) => ({ wins: [period], g }))];
+  const contactGroupings: Grouping[] = [{ wins: windows, g: "none" }, ...(["team", "inbox", "channel"] as const).map((g) => ({ wins: [period], g }))];
+  // Counts add up: the period's are its buckets' (which partition it), read once.
+  const countGroupings: CountGrouping[] = [{ wins: series, g: "none" }, { wins: [period], g: "combo" }, { wins: [period], g: "agent" }];
+  // Memory holds counts per hour: it answers the windows' whole hours, the facts their ends.
+  const heatHours = slotMs === HOUR ? (splitAtHours([period]).hours[0] ?? null) : null;
+  const m = await memory?.answer(core, scope, {
+    business: o.business,
+    durations: durationGroupings,
+    contacts: contactGroupings,
+    unread: { before: o.from, wins: windows },
+    counts: { groupings: countGroupings.map((q) => ({ wins: splitAtHours(q.wins).hours, g: q.g })), sla: o.sla },
+    received: heatHours,
+  });
+  // Whatever memory could not give (or all of it, with no memory: the Workers path) from SQL.
+  const countsOf = async (k: number): Promise<CountRow[]> => {
+    const { wins, g } = countGroupings[k]!;
+    const hours = m?.counts?.[k];
+    return hours ? [...hours, ...(await countRowsAtEnds(core, scope, wins, g, o.sla))] : countRows(core, scope, wins, g, o.sla);
+  };
+  const [counts, comboCounts, agentCounts, durations, contactLists, unread, slots] = await Promise.all([
+    countsOf(0),
+    countsOf(1),
+    countsOf(2),
+    m?.durations ?? Promise.all(durationGroupings.map((q) => timeRows(core, scope, q.wins, q.g, o.business))),
+    m?.contacts ?? Promise.all(contactGroupings.map((q) => contactRows(core, scope, q.wins, q.g))),
+    m?.unread ?? unreadRows(core, scope, o.from, windows, "combo"),
+    heatHours && m?.received ? receivedAtEnds(core, scope, period).then((ends) => [...m.received!, ...ends]) : receivedPerSlot(core, scope, period, slotMs),
   ]);
+  const [times = [], teamTimes = [], inboxTimes = [], channelTimes = [], agentTimes = []] = durations;
+  const [contacts = [], teamContacts = [], inboxContacts = [], channelContacts = []] = contactLists;
 
   const figures = new Figured(o.sla);
   figures.addCounts(counts, (r) => `${r.i}`);

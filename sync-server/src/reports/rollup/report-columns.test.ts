@@ -4,22 +4,26 @@ import { join } from "node:path";
 import { and, eq, type SQLWrapper } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ReportEvent } from "@inbox/shared/domain/reports/index";
-import { Chat, HOUR, MIN } from "@inbox/shared/domain/reports/test-support";
+import { Chat, HOUR, merge, MIN } from "@inbox/shared/domain/reports/test-support";
 import type { Database } from "../../db/database.ts";
-import { contacts, conversations, events, inboxes, reportFacts, teams, workspaces } from "../../db/schema.ts";
+import { contacts, conversations, events, inboxes, reportFacts, slaPolicies, teams, workspaces } from "../../db/schema.ts";
 import { WriteQueue } from "../../db/write-queue.ts";
 import { KeyedMutex } from "../../lib/keyed-mutex.ts";
 import { migrateDatabase } from "../../node/migrate.ts";
 import { openNodeDatabase } from "../../node/open-database.ts";
+import { ChatDims } from "./chat-dims.ts";
+import { ContactTable } from "./contact-stats.ts";
 import { ReportColumns } from "./report-columns.ts";
 import type { DurationGroup } from "./report-memory.ts";
-import { select } from "./duration-stats.ts";
-import { countRows, receivedPerSlot, splitAtHours, timeRows, unreadRows, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
+import { durationTimeRows, select } from "./duration-stats.ts";
+import { FactTable } from "./fact-table.ts";
+import { contactRows, countRows, receivedPerSlot, splitAtHours, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations } from "./roll-conversations.ts";
 
-// The in-memory columns (durations, unread pieces) against SQL over the same `report_facts`: loaded,
-// patched by rolls (a chat rolled again replaces its rows), dropped and reloaded, always the same answer.
+// The in-memory columns (durations, unread pieces, contacts, count hour sums) against SQL over the same
+// `report_facts`: loaded, patched by rolls (a chat rolled again replaces its rows), dropped and reloaded,
+// always the same answer.
 
 const WS = "wd";
 const START = Date.parse("2026-05-04T08:00:00Z");
@@ -38,6 +42,8 @@ beforeAll(async () => {
   await db.insert(workspaces).values({ id: WS, name: WS, createdAt: START });
   await db.insert(teams).values(TEAMS.map((id) => ({ id, workspaceId: WS, name: id })));
   await db.insert(inboxes).values(TEAMS.map((teamId, i) => ({ id: `i-${i}`, workspaceId: WS, name: `i-${i}`, channel: i ? "whatsapp" : "webchat", teamId, settings: {}, createdAt: START })));
+  // SLA outcomes are counted too (met and breached, by team and inbox).
+  await db.insert(slaPolicies).values({ id: "wd-p1", workspaceId: WS, name: "All", inboxId: null, priority: null, firstResponseMinutes: 5, nextResponseMinutes: 8, resolutionMinutes: 60, businessHours: false, atRisk: { unit: "minutes", value: 1 }, updatedAt: 0 });
 });
 afterAll(() => {
   close();
@@ -87,6 +93,7 @@ const period: Win = { i: 0, from: START + 2 * HOUR, to: START + 40 * HOUR };
 const wins: Win[] = [period, { i: 1, from: period.from, to: START + 10 * HOUR }, { i: 2, from: START + 10 * HOUR, to: period.to }];
 const groups: DurationGroup[] = ["none", "agent", "team", "inbox", "channel"];
 
+const canonContacts = (rows: readonly ContactRow[]) => [...rows].sort((a, b) => `${a.i}|${a.g}`.localeCompare(`${b.i}|${b.g}`));
 const canon = (rows: readonly TimeRow[]) => [...rows].sort((a, b) => `${a.i}|${a.g}|${a.metric}`.localeCompare(`${b.i}|${b.g}|${b.metric}`));
 /** Unread rows as the report adds them up: a sum per window and combination, zeros left out. */
 function unreadSums(rows: readonly UnreadRow[]): Record<string, number> {
@@ -94,6 +101,19 @@ function unreadSums(rows: readonly UnreadRow[]): Record<string, number> {
   for (const r of rows) out[`${r.i}|${r.g}`] = (out[`${r.i}|${r.g}`] ?? 0) + r.n;
   return Object.fromEntries(Object.entries(out).filter(([, n]) => n !== 0).sort());
 }
+
+/** Every grouping over the windows, as one question asks them (so the scan shares rows between them). */
+const groupings = groups.map((g) => ({ wins, g }));
+const countGroupings = (["none", "agent", "combo"] as const).map((g) => ({ wins, g }));
+/** A question of memory: every grouping of durations, contacts and counts, the unread pieces at `before`, and the heatmap's hours. */
+const ask = (memory: ReportColumns, scope: FactScope, business = false, before = period.from) =>
+  memory.answer({ db }, scope, { business, durations: groupings, contacts: groupings, unread: { before, wins }, counts: { groupings: countGroupings, sla: true }, received: period });
+/** Count rows added up per key (SQL may split a key between the hour sums and the facts). */
+const countSums = (rows: ReadonlyArray<CountRow | { slot: number; n: number }>) => {
+  const out: Record<string, number> = {};
+  for (const { n, ...key } of rows) out[JSON.stringify(key)] = (out[JSON.stringify(key)] ?? 0) + n;
+  return Object.fromEntries(Object.entries(out).sort());
+};
 
 /** Every scope, grouping and clock asked of memory (loaded first), checked against SQL; the answers, for comparing copies. */
 async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
@@ -103,17 +123,29 @@ async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
     // Instants where pieces begin and end too: a piece counts at T when at < T <= until.
     const edges = await db.select({ at: reportFacts.at, until: reportFacts.until }).from(reportFacts).where(and(eq(reportFacts.workspaceId, WS), eq(reportFacts.kind, "unread"))).limit(3);
     for (const before of [period.from, START + 20 * HOUR, ...edges.flatMap((e) => [e.at, e.until ?? e.at])]) {
-      const got = await memory.unreadRows({ db }, scope, before, wins);
-      expect(got).not.toBeNull();
-      expect(unreadSums(got!)).toEqual(unreadSums(await unreadRows({ db }, scope, before, wins, "combo")));
-      answers.push(unreadSums(got!));
+      const got = await ask(memory, scope, false, before);
+      expect(got?.unread).toBeTruthy();
+      expect(unreadSums(got!.unread!)).toEqual(unreadSums(await unreadRows({ db }, scope, before, wins, "combo")));
+      answers.push(unreadSums(got!.unread!));
     }
-    for (const g of groups) {
-      for (const business of [false, true]) {
-        const got = await memory.timeRows({ db }, scope, wins, g, business);
-        expect(got, `${g} ${JSON.stringify(scope.filters)}`).not.toBeNull();
-        expect(canon(got!)).toEqual(canon(await timeRows({ db }, scope, wins, g, business)));
-        answers.push(canon(got!));
+    // The windows are whole hours: memory's count rows are the whole answer.
+    const got = await ask(memory, scope);
+    expect(got?.counts).toHaveLength(countGroupings.length);
+    for (const [k, { g }] of countGroupings.entries()) {
+      expect(countSums(got!.counts![k]!), `counts ${g} ${JSON.stringify(scope.filters)}`).toEqual(countSums(await countRows({ db }, scope, wins, g, true)));
+      answers.push(countSums(got!.counts![k]!));
+    }
+    // A slot read from the facts is the time over the hour, not rounded (the heatmap maps it to its hour).
+    const hours = (rows: ReadonlyArray<{ slot: number; n: number }>) => countSums(rows.map((r) => ({ slot: Math.floor(r.slot), n: r.n })));
+    expect(hours(got!.received!)).toEqual(hours(await receivedPerSlot({ db }, scope, period, HOUR)));
+    for (const business of [false, true]) {
+      const got = await ask(memory, scope, business);
+      expect(got?.durations).toHaveLength(groups.length);
+      expect(got?.contacts).toHaveLength(groups.length);
+      for (const [k, g] of groups.entries()) {
+        expect(canon(got!.durations![k]!), `${g} ${JSON.stringify(scope.filters)}`).toEqual(canon(await timeRows({ db }, scope, wins, g, business)));
+        expect(canonContacts(got!.contacts![k]!), `contacts ${g} ${JSON.stringify(scope.filters)}`).toEqual(canonContacts(await contactRows({ db }, scope, wins, g)));
+        answers.push(canon(got!.durations![k]!), canonContacts(got!.contacts![k]!));
       }
     }
   }
@@ -121,6 +153,11 @@ async function expectLikeSql(memory: ReportColumns): Promise<unknown[]> {
 }
 
 const chats = Array.from({ length: 40 }, (_, k) => chat(k));
+const late = new Chat("dc-late", "dk-late", { inboxId: "i-1", channel: "whatsapp" })
+  .opens(START + 15 * HOUR)
+  .offer("ana", START + 15 * HOUR + MIN)
+  .pickUp("ana", START + 15 * HOUR + 2 * MIN)
+  .reply("ana", START + 15 * HOUR + 5 * MIN);
 
 /** Each chat hears from its customer again, is answered and resolved: its rows change when rolled. */
 async function more(list: readonly Chat[]): Promise<void> {
@@ -134,29 +171,42 @@ async function more(list: readonly Chat[]): Promise<void> {
 
 const rowsOf = (kind: string) => db.$count(reportFacts, and(eq(reportFacts.workspaceId, WS), eq(reportFacts.kind, kind)));
 const durationRows = () => rowsOf("duration");
-const rowsHeld = async () => ({ durations: await rowsOf("duration"), unread: await rowsOf("unread") });
+/** Fact rows of each kind memory holds (counts as the facts their hour rows sum). */
+const rowsHeld = async () => ({ durations: await rowsOf("duration"), unread: await rowsOf("unread"), contacts: await rowsOf("contact"), counts: (await rowsOf("count")) + (await rowsOf("sla")) });
 
 describe("in-memory report columns", () => {
   it("load, follow every roll, and reload to the same answer", async () => {
     const memory = new ReportColumns();
     for (const [k, c] of chats.slice(0, 30).entries()) await open(c, k);
+    // A person who first writes in the second window: new there, returning nowhere.
+    await open(late, 1);
     await roll(memory);
     // The first question is SQL's and starts the load.
-    expect(await memory.timeRows({ db }, scopes[0]!, wins, "none", false)).toBeNull();
+    expect(await ask(memory, scopes[0]!)).toBeNull();
     await expectLikeSql(memory);
-    expect(memory.size(WS)).toEqual(await rowsHeld());
+    // People new in the second window (of the whole report: none grouping).
+    const fresh = async () => (await ask(memory, scopes[0]!))?.contacts?.[0]?.find((r) => r.i === 2)?.fresh;
+    expect(await fresh()).toBe(1);
+    expect(memory.size(WS)).toMatchObject(await rowsHeld());
     expect(await durationRows()).toBeGreaterThan(50);
     expect((await rowsHeld()).unread).toBeGreaterThan(10);
+    expect(await rowsOf("sla")).toBeGreaterThan(10);
 
     // New chats arrive and are rolled: the rolls hand their rows over.
     for (const [k, c] of chats.slice(30).entries()) await open(c, k + 30);
     // Chats rolled before get more: rolled again, their old rows are replaced, not kept beside the new.
     const before = await durationRows();
     await more(chats.slice(0, 10));
+    // An earlier person merged into the late one: the rolls move the merged person's rows to them,
+    // so their first contact comes earlier (returning in the second window) and the merged one has none.
+    const at = Math.max(...late.events.map((e) => e.at)) + MIN;
+    await write([merge(late.contactId, "dk0", at)]);
+    await db.update(conversations).set({ contactId: late.contactId }).where(and(eq(conversations.workspaceId, WS), eq(conversations.contactId, "dk0")));
     await roll(memory);
     expect(await durationRows()).toBeGreaterThan(before);
-    expect(memory.size(WS)).toEqual(await rowsHeld());
+    expect(memory.size(WS)).toMatchObject(await rowsHeld());
     const patched = await expectLikeSql(memory);
+    expect(await fresh()).toBe(0);
 
     // Dropped, it reloads to the same answer; a new copy loaded from scratch agrees too.
     memory.drop(WS);
@@ -183,7 +233,7 @@ describe("in-memory report columns", () => {
     open();
     expect(await loading).toBe(true);
     expect(pages).toBeGreaterThan(2);
-    expect(memory.size(WS)).toEqual(await rowsHeld());
+    expect(memory.size(WS)).toMatchObject(await rowsHeld());
     await expectLikeSql(memory);
 
     const dropped = new ReportColumns(5);
@@ -192,8 +242,8 @@ describe("in-memory report columns", () => {
     expect(await overtaken).toBe(false);
     expect(dropped.size(WS)).toBeNull();
 
-    expect(await memory.timeRows({ db }, { workspaceId: WS, filters: {}, visible: null, visibleByConversation: true }, wins, "none", false)).toBeNull();
-    expect(await memory.timeRows({ db }, scopes[0]!, wins, "none", false)).not.toBeNull();
+    expect(await ask(memory, { workspaceId: WS, filters: {}, visible: null, visibleByConversation: true })).toBeNull();
+    expect(await ask(memory, scopes[0]!)).not.toBeNull();
   }, 120_000);
 
   it("notices another process's roll (several servers share a database): SQL answers, and the copy reloads", async () => {
@@ -202,14 +252,53 @@ describe("in-memory report columns", () => {
     // Another server's roller: its own memory (or none) takes the change, this one's does not.
     await more(chats.slice(10, 14));
     await roll(new ReportColumns());
-    expect(await here.timeRows({ db }, scopes[0]!, wins, "none", false)).toBeNull();
+    expect(await ask(here, scopes[0]!)).toBeNull();
     // Reloaded, it is the table again; and this process's own rolls keep it current.
     await expectLikeSql(here);
     await more(chats.slice(14, 16));
     await roll(here);
-    expect(await here.timeRows({ db }, scopes[0]!, wins, "none", false)).not.toBeNull();
+    expect(await ask(here, scopes[0]!)).not.toBeNull();
     await expectLikeSql(here);
   }, 120_000);
+
+  it("keeps each person's first contact as rolls add and remove their rows", () => {
+    const chats = new ChatDims();
+    const contacts = new ContactTable(chats);
+    const chat = (id: string) => chats.set(id, { teamId: "", inboxId: "", channel: "", priority: "normal" });
+    const row = (conversationId: string, personId: string, at: number) => ({ conversation: chat(conversationId), personId, at, metric: "", agentId: "" });
+    const gone = (id: string) => chats.flags([id])!;
+    contacts.add([row("c1", "p", 100), row("c2", "p", 50), row("c3", "q", 70)]);
+    const first = (person: string) => contacts.firstContacts()[contacts.persons.find(person)];
+    expect([first("p"), first("q")]).toEqual([50, 70]);
+    // The chat with p's first contact is rolled again without it (a merge moved it to q): p's first is their next.
+    contacts.remove(gone("c2"));
+    contacts.add([row("c2", "q", 50)]);
+    expect([first("p"), first("q")]).toEqual([100, 50]);
+    contacts.remove(gone("c1"));
+    expect(first("p")).toBe(Number.POSITIVE_INFINITY);
+    expect(contacts.length).toBe(2);
+  });
+
+  it("gives the same durations whether its buckets come sorted or are selected in", () => {
+    // A duration too long to sort packed with its place (value · rows ≥ 2^53) makes the scan select instead.
+    let seed = 11;
+    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const chats = new ChatDims();
+    const table = (extra: number[]) => {
+      const t = new FactTable(chats, ["ms", "businessMs"]);
+      seed = 11;
+      const rows = Array.from({ length: 400 }, (_, k) => ({ conversation: chats.set(`c${k % 30}`, { teamId: `t${k % 3}`, inboxId: "i", channel: "webchat", priority: "normal" }), metric: k % 2 ? "firstResponse" : "resolution", at: 1000 + Math.floor(next() * 1000), agentId: AGENTS[k % 3]!, ms: Math.floor(next() * (k % 5 ? 100_000 : 5)), businessMs: 0 }));
+      t.add([...rows, ...extra.map((ms) => ({ ...rows[0]!, at: 2500, ms }))]);
+      return t;
+    };
+    const wins: Win[] = [{ i: 1, from: 1000, to: 1500 }, { i: 2, from: 1500, to: 2000 }];
+    const asked = (["none", "agent", "team"] as const).map((g) => ({ wins, g }));
+    const sorted = durationTimeRows(table([]), () => true, asked, false);
+    const huge = 2 ** 52;
+    const selected = durationTimeRows(table([huge, 7]), () => true, [...asked, { wins: [{ i: 3, from: 2000, to: 3000 }], g: "none" }], false);
+    expect(selected.slice(0, 3).map(canon)).toEqual(sorted.map(canon));
+    expect(selected[3]).toEqual([{ i: 3, g: "", metric: "resolution", n: 2, s: huge + 7, p50: 7, p90: huge, bands: [1, 0, 0, 0, 0, 0, 0, 1] }]);
+  });
 
   it("selects the k-th smallest as a sort would, duplicates and all", () => {
     let seed = 7;

@@ -1,20 +1,16 @@
-import { eq, sql, type SQL } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Reads } from "../../db/record.ts";
 import { reportCursor } from "../../db/schema.ts";
-import { rowFilter } from "./column-filter.ts";
-import { durationTimeRows, type DurationTable } from "./duration-stats.ts";
-import type { FactScope, TimeRow, UnreadRow, Win } from "./fact-queries.ts";
-import { FactTable, type FactDims } from "./fact-table.ts";
-import type { DurationFact, DurationGroup, ReportMemory, UnreadFact } from "./report-memory.ts";
-import { unreadSums, type UnreadTable } from "./unread-sums.ts";
+import type { FactScope } from "./fact-queries.ts";
+import type { MemoryAnswer, MemoryQuestion, MemoryRows, ReportMemory } from "./report-memory.ts";
+import { WorkspaceCopy } from "./workspace-copy.ts";
 
 /** Fact rows per page of a load: a million rows are never one result at once, and no page holds the event loop long. */
 const LOAD_PAGE = 5_000;
 
-/** A workspace's copy: its duration rows and its unread pieces. */
+/** A workspace's copy and when it was loaded. */
 interface Tables {
-  durations: DurationTable;
-  unread: UnreadTable;
+  copy: WorkspaceCopy;
   /** `report_cursor.rolls` and this process's own roll count when the load began (see `behind`). */
   rollsAtLoad: number;
   ownRollsAtLoad: number;
@@ -23,13 +19,13 @@ interface Tables {
 /** A roll's change to a workspace's copy: these conversations' rows are now `rows`. */
 interface Patch {
   conversationIds: readonly string[];
-  rows: { durations: readonly DurationFact[]; unread: readonly UnreadFact[] };
+  rows: MemoryRows;
 }
 
 /**
- * The duration rows and unread pieces of each workspace a report asked about, kept in memory
- * (ReportMemory, docs/REPORTS.md §9). A workspace's first report starts loading them from
- * `report_facts` and is answered by SQL meanwhile (a report is never slower than without
+ * The report rows of each workspace a report asked about (durations, unread pieces, contacts,
+ * count hour sums: WorkspaceCopy), kept in memory (ReportMemory, docs/REPORTS.md §9). A
+ * workspace's first report starts loading them from `report_facts` and is answered by SQL meanwhile (a report is never slower than without
  * memory); from then on the roller hands over each replaced conversation's rows after its
  * commit, so the copy is the table. Patches that arrive while a load reads are applied after
  * it: a patch replaces all of a conversation's rows, so whatever old or new rows of it the
@@ -55,15 +51,10 @@ export class ReportColumns implements ReportMemory {
   /** @param loadPage fact rows per page of a load: each page holds the event loop a moment, so they are small */
   constructor(private readonly loadPage = LOAD_PAGE) {}
 
-  async timeRows(core: Reads, scope: FactScope, wins: readonly Win[], g: DurationGroup, business: boolean): Promise<TimeRow[] | null> {
-    const read = await this.reader(core, scope, (t) => t.durations);
-    // Synchronous from here: no roll patches the table while it is read.
-    return read && durationTimeRows(read.table, read.keep, wins, g, business);
-  }
-
-  async unreadRows(core: Reads, scope: FactScope, before: number, wins: readonly Win[]): Promise<UnreadRow[] | null> {
-    const read = await this.reader(core, scope, (t) => t.unread);
-    return read && unreadSums(read.table, read.keep, before, wins);
+  async answer(core: Reads, scope: FactScope, q: MemoryQuestion): Promise<MemoryAnswer | null> {
+    const read = await this.reader(core, scope);
+    // Synchronous from here: no roll patches the tables while they are read, so the parts agree.
+    return read && read.tables.copy.answer(scope, read.labelled, q);
   }
 
   replaced(workspaceId: string, conversationIds: readonly string[], rows: Patch["rows"]): void {
@@ -97,19 +88,17 @@ export class ReportColumns implements ReportMemory {
   }
 
   /** Rows held, per workspace (for the bench and tests). */
-  size(workspaceId: string): { durations: number; unread: number } | null {
-    const t = this.tables.get(workspaceId);
-    return t ? { durations: t.durations.length, unread: t.unread.length } : null;
+  size(workspaceId: string): ReturnType<WorkspaceCopy["size"]> | null {
+    return this.tables.get(workspaceId)?.copy.size() ?? null;
   }
 
   /** Bytes of typed arrays held for a workspace (for the bench). */
   bytes(workspaceId: string): number {
-    const t = this.tables.get(workspaceId);
-    return t ? t.durations.bytes() + t.unread.bytes() : 0;
+    return this.tables.get(workspaceId)?.copy.bytes() ?? 0;
   }
 
-  /** The table to read and the filter over it, or null when SQL must answer (not loaded yet: the load starts). */
-  private async reader<V extends string>(core: Reads, scope: FactScope, pick: (t: Tables) => FactTable<V>): Promise<{ table: FactTable<V>; keep: (i: number) => boolean } | null> {
+  /** The copy to read and the chats the label filter keeps, or null when SQL must answer (not loaded yet: the load starts). */
+  private async reader(core: Reads, scope: FactScope): Promise<{ tables: Tables; labelled: ReadonlySet<string> | null } | null> {
     // A visibility that reads each conversation (assigned to me…) stays in SQL.
     if (scope.visibleByConversation || (scope.visible && !scope.visibleTeams)) return null;
     const tables = this.tables.get(scope.workspaceId);
@@ -122,20 +111,15 @@ export class ReportColumns implements ReportMemory {
       void this.workspace(core, scope.workspaceId);
       return null;
     }
-    const table = pick(tables);
-    if (!table.exact) return null;
     const labelled = scope.filters.labels ? await labelledConversations(core, scope.workspaceId, scope.filters.labels) : null;
     // The copy may have been dropped while the labels were read.
     if (this.tables.get(scope.workspaceId) !== tables) return null;
-    return { table, keep: rowFilter(table, scope, labelled) };
+    return { tables, labelled };
   }
 
   private apply(workspaceId: string, tables: Tables, patch: Patch): boolean {
     try {
-      tables.durations.remove(patch.conversationIds);
-      tables.durations.add(patch.rows.durations);
-      tables.unread.remove(patch.conversationIds);
-      tables.unread.add(patch.rows.unread);
+      tables.copy.apply(patch.conversationIds, patch.rows);
       return true;
     } catch (error) {
       console.error(`report figures of workspace ${workspaceId} dropped from memory`, error);
@@ -170,10 +154,9 @@ export class ReportColumns implements ReportMemory {
     }
     // Rolls of this process that commit while the pages are read come as patches (`pending`);
     // another process's make the copy `behind` at its first read, and it loads again.
-    const tables: Tables = { durations: new FactTable(["ms", "businessMs"]), unread: new FactTable(["until", "delta"]), rollsAtLoad, ownRollsAtLoad };
+    const tables: Tables = { copy: new WorkspaceCopy(), rollsAtLoad, ownRollsAtLoad };
     try {
-      await loadKind(core, workspaceId, "duration", sql`ms, business_ms`, this.loadPage, (rows) => tables.durations.add(rows.map(([dims, ms, businessMs]) => ({ ...dims, ms, businessMs }))));
-      await loadKind(core, workspaceId, "unread", sql`until, delta`, this.loadPage, (rows) => tables.unread.add(rows.map(([dims, until, delta]) => ({ ...dims, until, delta }))));
+      await tables.copy.load(core, workspaceId, this.loadPage);
     } catch (error) {
       // Past what the columns hold (RangeError) it is SQL for good; anything else, the next report tries again.
       if (error instanceof RangeError) this.declined.add(workspaceId);
@@ -191,30 +174,6 @@ export class ReportColumns implements ReportMemory {
 async function currentRolls(core: Reads): Promise<number> {
   const [row] = await core.db.select({ rolls: reportCursor.rolls }).from(reportCursor).where(eq(reportCursor.id, 1));
   return row?.rolls ?? 0;
-}
-
-type LoadRow = [conversationId: string, metric: string, at: number, agentId: string, teamId: string, inboxId: string, channel: string, priority: string, a: number | null, b: number | null];
-type LastKey = [at: number, conversationId: string, n: number];
-
-/** Reads a workspace's rows of one kind, with its two value columns, a page at a time. */
-async function loadKind(core: Reads, workspaceId: string, kind: string, values: SQL, pageRows: number, take: (rows: Array<[dims: FactDims, a: number | null, b: number | null]>) => void): Promise<void> {
-  let after: LastKey | null = null;
-  for (;;) {
-    // A page is one range of the table's key (workspace, kind, at, conversation, n), handed over as
-    // one JSON text: libSQL builds an object per result row (microseconds each), JSON.parse does not.
-    const [result] = await core.db.values<[string | null, string | null]>(sql`
-      WITH p AS MATERIALIZED (
-        SELECT conversation_id, metric, at, agent_id, team_id, inbox_id, channel, priority, ${values}, n FROM report_facts
-        WHERE workspace_id = ${workspaceId} AND kind = ${kind} ${after ? sql`AND (at, conversation_id, n) > (${after[0]}, ${after[1]}, ${after[2]})` : sql``}
-        ORDER BY at, conversation_id, n LIMIT ${pageRows})
-      SELECT (SELECT json_group_array(json_array(conversation_id, metric, at, agent_id, team_id, inbox_id, channel, priority, ${values})) FROM p),
-        (SELECT json_array(at, conversation_id, n) FROM p ORDER BY at DESC, conversation_id DESC, n DESC LIMIT 1)`);
-    const page = JSON.parse(result?.[0] ?? "[]") as LoadRow[];
-    take(page.map(([conversationId, metric, at, agentId, teamId, inboxId, channel, priority, a, b]) => [{ conversationId, metric, at, agentId, teamId, inboxId, channel, priority }, a, b]));
-    if (page.length < pageRows || !result?.[1]) return;
-    // The page's last key in SQLite's own order (its text comparison is not JavaScript's).
-    after = JSON.parse(result[1]) as LastKey;
-  }
 }
 
 /** The chats with any of the labels, as they are now (labels change without a roll, as in fact-queries.ts). */

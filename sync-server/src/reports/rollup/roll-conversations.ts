@@ -120,6 +120,8 @@ async function rollWorkspace(core: Writes, workspaceId: string, marks: ReadonlyA
   memory?.replaced(workspaceId, ids, {
     durations: inserts.flatMap((f) => (f.kind === "duration" ? [{ ...dimsOf(f), ms: f.ms ?? null, businessMs: f.businessMs ?? null }] : [])),
     unread: inserts.flatMap((f) => (f.kind === "unread" ? [{ ...dimsOf(f), until: f.until ?? null, delta: f.delta ?? null }] : [])),
+    contacts: inserts.flatMap((f) => (f.kind === "contact" ? [{ ...dimsOf(f), personId: f.personId ?? null }] : [])),
+    counts: inserts.flatMap((f) => (f.kind === "count" || f.kind === "sla" ? [{ ...dimsOf(f), kind: f.kind, outcome: f.outcome ?? "" }] : [])),
   });
 }
 

@@ -240,11 +240,11 @@ async function both(w: World, q: Question): Promise<{ rolled: Awaited<ReturnType
   }
   const scope = { workspaceId: w.ws, filters: q.filters, visible: null };
   const rolled = await factsReport({ db }, scope, { ...q });
-  // Durations and unread pieces from memory (loaded on the world's first report, patched by later rolls) give the same report.
+  // Durations, contacts, unread pieces and counts from memory (loaded on the world's first report, patched by later rolls) give the same report.
   expect(await memory.ready({ db }, w.ws)).toBe(true);
   expect(await factsReport({ db }, scope, { ...q }, memory)).toEqual(rolled);
   const rowsOf = (kind: string) => db.$count(reportFacts, and(eq(reportFacts.workspaceId, w.ws), eq(reportFacts.kind, kind)));
-  expect(memory.size(w.ws)).toEqual({ durations: await rowsOf("duration"), unread: await rowsOf("unread") });
+  expect(memory.size(w.ws)).toMatchObject({ durations: await rowsOf("duration"), unread: await rowsOf("unread"), contacts: await rowsOf("contact"), counts: (await rowsOf("count")) + (await rowsOf("sla")) });
 
   // Every number's drill-down lists what the reference's lists (the same facts, in any order of equals).
   const conversationsNow = new Map([...w.facts].map(([id, f]) => [id, { ...f, contactName: "x", assigneeId: null }]));

@@ -14,6 +14,7 @@ const U16 = 0x10000;
  */
 export function unreadSums(t: UnreadTable, keep: (i: number) => boolean, before: number, wins: readonly Win[]): UnreadRow[] {
   const { until, delta } = t.values;
+  const chats = t.chats;
   // Per combination, a sum per slot: slot 0 is "alive at before", slot k + 1 the window wins[k].
   const sums = new Map<number, Float64Array>();
   const from = Math.min(...wins.map((w) => w.from));
@@ -24,7 +25,8 @@ export function unreadSums(t: UnreadTable, keep: (i: number) => boolean, before:
     const alive = at < before && end >= before;
     // Most pieces began and ended outside the period: skipped before anything else is looked at.
     if (!(alive || (at >= from && at < to) || (end >= from && end < to)) || !keep(i)) continue;
-    const combo = (t.team[i]! * U16 + t.inbox[i]!) * U16 + t.channel[i]!;
+    const c = t.conversation[i]!;
+    const combo = (chats.team[c]! * U16 + chats.inbox[c]!) * U16 + chats.channel[c]!;
     let slots = sums.get(combo);
     if (!slots) sums.set(combo, (slots = new Float64Array(wins.length + 1)));
     const n = delta[i]!;
@@ -37,7 +39,7 @@ export function unreadSums(t: UnreadTable, keep: (i: number) => boolean, before:
   }
   const out: UnreadRow[] = [];
   for (const [combo, slots] of sums) {
-    const g = [t.teams.values[Math.floor(combo / U16 / U16)], t.inboxes.values[Math.floor(combo / U16) % U16], t.channels.values[combo % U16]].join(SEP);
+    const g = [chats.teams.values[Math.floor(combo / U16 / U16)], chats.inboxes.values[Math.floor(combo / U16) % U16], chats.channels.values[combo % U16]].join(SEP);
     slots.forEach((n, slot) => {
       if (n !== 0) out.push({ i: slot === 0 ? -1 : wins[slot - 1]!.i, g, n });
     });

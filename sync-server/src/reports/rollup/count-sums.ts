@@ -1,0 +1,126 @@
+import type { CountTable } from "./count-table.ts";
+import type { CountRow, GroupBy, Win } from "./fact-queries.ts";
+import { WindowPieces } from "./window-pieces.ts";
+
+const HOUR_MS = 3_600_000;
+const SEP = "\u001f";
+/** Team, inbox and channel codes are 16-bit: packed into one number, a combination is a cheap map key. */
+const U16 = 0x10000;
+
+/** One grouping of counts a report asks for: whole UTC hours only (the caller reads the rest from the facts). */
+export interface CountGrouping {
+  wins: readonly Win[];
+  g: Extract<GroupBy, "none" | "agent" | "combo">;
+}
+
+/** Whether every window is whole UTC hours: the only windows the hour rows can answer. */
+export const wholeHours = (wins: readonly Win[]): boolean => wins.every((w) => w.from % HOUR_MS === 0 && w.to % HOUR_MS === 0);
+
+/** Each row's group in a grouping (null: one group) and the groups' names. */
+function groups(t: CountTable, g: CountGrouping["g"]): { of: ((i: number) => number) | null; names: readonly string[] } {
+  if (g === "none") return { of: null, names: [""] };
+  if (g === "agent") return { of: (i) => t.agent[i]!, names: t.chats.agents.values };
+  // Team, inbox and channel together are the chat's: a code per combination that occurs.
+  const c = t.chats;
+  const byKey = new Map<number, number>();
+  const names: string[] = [];
+  const comboOf = new Int32Array(c.length);
+  for (let k = 0; k < c.length; k++) {
+    const key = (c.team[k]! * U16 + c.inbox[k]!) * U16 + c.channel[k]!;
+    let code = byKey.get(key);
+    if (code === undefined) {
+      byKey.set(key, (code = names.length));
+      names.push([c.teams.values[c.team[k]!], c.inboxes.values[c.inbox[k]!], c.channels.values[c.channel[k]!]].join(SEP));
+    }
+    comboOf[k] = code;
+  }
+  return { of: (i) => comboOf[t.conversation[i]!]!, names };
+}
+
+/**
+ * What `countRows` (fact-queries.ts) reads from the hour sums, over the in-memory rows kept by
+ * `keep`: per grouping, window, group, kind, metric and outcome the facts counted, and the detail
+ * rows (started chats by channel, SLA outcomes by team and inbox). Windows must be whole hours.
+ */
+export function countSums(t: CountTable, keep: (i: number) => boolean, groupings: readonly CountGrouping[], sla: boolean): CountRow[][] {
+  const whats = Math.max(t.whats.values.length, 1);
+  const counted = t.whatKind.map((kind) => kind === "count" || (sla && kind === "sla"));
+  const isSla = t.whatKind.map((kind) => kind === "sla");
+  const detailed = t.whatKind.map((kind, w) => kind === "sla" || t.whatMetric[w] === "started");
+  const grouped = groupings.map((q) => groups(t, q.g));
+  // Per window of every grouping (in the pieces' order): its grouping and first slot; a slot is a window's group.
+  const winGrouping: number[] = [];
+  const winBase: number[] = [];
+  const slotWin: Win[] = [];
+  const slotName: string[] = [];
+  const slotGrouping: number[] = [];
+  groupings.forEach((q, k) => {
+    for (const w of q.wins) {
+      winGrouping.push(k);
+      winBase.push(slotWin.length);
+      for (const name of grouped[k]!.names) {
+        slotWin.push(w);
+        slotName.push(name);
+        slotGrouping.push(k);
+      }
+    }
+  });
+  const pieces = new WindowPieces(groupings.flatMap((q) => q.wins));
+  const sums = new Float64Array(slotWin.length * whats);
+  // Detail rows are a few kinds of fact: per slot and what, the sums per channel or team and inbox.
+  const details = new Map<number, Map<number, number>>();
+  const c = t.chats;
+  for (let i = 0; i < t.length; i++) {
+    const what = t.what[i]!;
+    if (!counted[what]) continue;
+    const p = pieces.piece(t.hour[i]! * HOUR_MS);
+    if (p < 0 || !keep(i)) continue;
+    const n = t.n[i]!;
+    const chat = t.conversation[i]!;
+    for (const w of pieces.holders[p]!) {
+      const of = grouped[winGrouping[w]!]!.of;
+      const cell = (winBase[w]! + (of ? of(i) : 0)) * whats + what;
+      sums[cell]! += n;
+      if (!detailed[what]) continue;
+      let byDetail = details.get(cell);
+      if (!byDetail) details.set(cell, (byDetail = new Map()));
+      const key = isSla[what] ? c.team[chat]! * U16 + c.inbox[chat]! : c.channel[chat]!;
+      byDetail.set(key, (byDetail.get(key) ?? 0) + n);
+    }
+  }
+  const out: CountRow[][] = groupings.map(() => []);
+  const row = (cell: number, n: number, detail: { ch: string; team: string; inbox: string } | null): CountRow => {
+    const slot = Math.floor(cell / whats);
+    const what = cell % whats;
+    return { i: slotWin[slot]!.i, g: slotName[slot]!, kind: t.whatKind[what]!, metric: t.whatMetric[what]!, outcome: t.whatOutcome[what]!, ch: detail?.ch ?? "", team: detail?.team ?? "", inbox: detail?.inbox ?? "", n, detail: detail !== null };
+  };
+  for (let cell = 0; cell < sums.length; cell++) {
+    if (sums[cell]! > 0) out[slotGrouping[Math.floor(cell / whats)]!]!.push(row(cell, sums[cell]!, null));
+  }
+  for (const [cell, byDetail] of details) {
+    const sla = isSla[cell % whats];
+    for (const [key, n] of byDetail) {
+      const detail = sla ? { ch: "", team: c.teams.values[Math.floor(key / U16)]!, inbox: c.inboxes.values[key % U16]! } : { ch: c.channels.values[key]!, team: "", inbox: "" };
+      out[slotGrouping[Math.floor(cell / whats)]!]!.push(row(cell, n, detail));
+    }
+  }
+  return out;
+}
+
+/** What `receivedPerSlot` reads from the hour sums: customer messages per UTC hour of a window of whole hours. */
+export function receivedHours(t: CountTable, keep: (i: number) => boolean, win: Win): Array<{ slot: number; n: number }> {
+  const received = t.whats.find(["count", "received", ""].join(SEP));
+  const from = win.from / HOUR_MS;
+  const sums = new Float64Array(Math.max(win.to / HOUR_MS - from, 0));
+  if (received >= 0) {
+    for (let i = 0; i < t.length; i++) {
+      const h = t.hour[i]! - from;
+      if (t.what[i] === received && h >= 0 && h < sums.length && keep(i)) sums[h]! += t.n[i]!;
+    }
+  }
+  const out: Array<{ slot: number; n: number }> = [];
+  sums.forEach((n, h) => {
+    if (n > 0) out.push({ slot: from + h, n });
+  });
+  return out;
+}
