@@ -41,7 +41,7 @@ export interface FakeTemplate {
   components: Record<string, unknown>[];
 }
 
-/** The fake account's templates from the start: approved in two languages, one rejected, one pending. */
+/** The fake account's templates from the start: approved in two languages, one with an image header, one rejected, one pending. */
 export const FAKE_TEMPLATES: readonly FakeTemplate[] = [
   {
     id: "1409287336489765",
@@ -79,6 +79,18 @@ export const FAKE_TEMPLATES: readonly FakeTemplate[] = [
     components: [
       { type: "BODY", text: "Hi {{1}}, we are still here if you need help with your last request. Just reply to this message." },
       { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "All sorted" }] },
+    ],
+  },
+  {
+    id: "2209287336480004",
+    name: "delivery_photo",
+    language: "en_US",
+    status: "APPROVED",
+    category: "UTILITY",
+    parameter_format: "POSITIONAL",
+    components: [
+      { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW1hZ2UvanBlZw==:ARa1ZDhwbLZM3EENeeg"] } },
+      { type: "BODY", text: "Hi {{1}}, your parcel {{2}} was delivered. Here is the photo our courier took.", example: { body_text: [["Ana", "#4521"]] } },
     ],
   },
   {
@@ -323,7 +335,16 @@ function checkTemplate(state: FakeState, raw: unknown): FakeReply | null {
     const text = typeof c?.text === "string" && (type !== "header" || c.format === "TEXT") ? c.text : "";
     return new Set([...text.matchAll(/\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g)].map((m) => m[1])).size;
   };
-  for (const type of ["header", "body"]) {
+  // A media header takes one parameter of its own type, by link or by uploaded media id.
+  const format = String(found.components.find((x) => x.type === "HEADER")?.format ?? "");
+  const mediaType = ({ IMAGE: "image", VIDEO: "video", DOCUMENT: "document" } as Record<string, string>)[format];
+  if (mediaType) {
+    const params = ((t.components ?? []).find((c) => String(c.type).toLowerCase() === "header")?.parameters ?? []) as Record<string, unknown>[];
+    const media = params[0]?.[mediaType] as { link?: unknown; id?: unknown } | undefined;
+    const ok = params.length === 1 && params[0]!.type === mediaType && media && (typeof media.link === "string" || (typeof media.id === "string" && state.media.has(media.id)));
+    if (!ok) return graphError(400, 132012, "(#132012) Parameter format does not match format in the created template", `header: Format mismatch, expected ${format}, received ${JSON.stringify(params[0]?.type ?? null)}`);
+  }
+  for (const type of mediaType ? ["body"] : ["header", "body"]) {
     const given = (t.components ?? []).find((c) => String(c.type).toLowerCase() === type)?.parameters?.length ?? 0;
     if (given !== expected(type)) {
       return graphError(400, 132000, "(#132000) Number of parameters does not match the expected number of params", `${type}: number of localizable_params (${given}) does not match the expected number of params (${expected(type)})`);

@@ -1,7 +1,7 @@
-import type { MessageContent } from "@inbox/shared";
+import type { MessageContent, TemplateSend } from "@inbox/shared";
 import type { ConnectorContext, CredentialCheck, Credentials, OutboundMessage, SendFailureKind, SendResult } from "../src/connector.ts";
 import { formatForPlatform } from "../src/formatting.ts";
-import { templatePayload } from "./template-payload.ts";
+import { templatePayload, type HeaderMedia } from "./template-payload.ts";
 import {
   CUSTOMER_SERVICE_WINDOW_HOURS,
   INTERACTIVE,
@@ -338,6 +338,21 @@ async function buildContent(content: MessageContent, message: OutboundMessage, c
   }
 }
 
+/**
+ * A template message; one whose content is an image, video or file carries that file as its
+ * media header, referenced as attachments are (a link, or the id of an upload), within the same
+ * limits.
+ */
+async function buildTemplate(template: TemplateSend, message: OutboundMessage, creds: WhatsappCredentials, ctx: ConnectorContext): Promise<Built> {
+  const content = message.content;
+  if (content.kind !== "image" && content.kind !== "video" && content.kind !== "file") return { ok: true, type: "template", payload: templatePayload(template) };
+  const ref = await mediaReference(content.kind, content.mimeType, content.kind === "file" ? content.size : undefined, message, creds, ctx);
+  if (!ref.ok) return ref;
+  const filename = content.kind === "file" ? content.filename || message.media?.filename : undefined;
+  const media: HeaderMedia = { type: WA_MEDIA_TYPE[content.kind] as HeaderMedia["type"], ref: ref.ref, ...(filename ? { filename } : {}) };
+  return { ok: true, type: "template", payload: templatePayload(template, media) };
+}
+
 /** Business-scoped user ids (`US.1349…`) go in `recipient`; phone numbers in `to`, digits only. */
 function addressOf(recipient: string): Json {
   if (/^[A-Z]{2}\.[0-9]+$/.test(recipient)) return { recipient };
@@ -356,14 +371,14 @@ export async function send(message: OutboundMessage, credentials: Credentials, c
   if (!creds) return { ok: false, kind: "token_expired", reason: "The WhatsApp channel is missing credentials; an admin must reconnect it." };
 
   // An approved template may be sent at any time; it is what reopens a closed window.
-  const template = message.content.kind === "text" ? message.content.template : undefined;
+  const template = "template" in message.content ? message.content.template : undefined;
   // Free-form messages only inside the customer-service window; outside it WhatsApp answers
   // 131047, so do not spend a call.
   if (!template && (message.lastInboundAt === null || ctx.now() - message.lastInboundAt > WINDOW_MS)) {
     return { ok: false, kind: "window_closed", reason: classifyWhatsappError(131047).reason };
   }
 
-  const built: Built = template ? { ok: true, type: "template", payload: templatePayload(template) } : await buildContent(message.content, message, creds, ctx);
+  const built: Built = template ? await buildTemplate(template, message, creds, ctx) : await buildContent(message.content, message, creds, ctx);
   if (!built.ok) return built;
 
   const body = {

@@ -58,6 +58,10 @@ const words = defineMessages(REASONS, {
   window_closed_tag_off:
     "Este cliente escreveu pela última vez há mais de {period}, então este canal não permite uma resposta livre agora. Ele precisa escrever de novo primeiro. Uma pessoa pode responder até 7 dias depois com a etiqueta Human Agent, que está desligada neste canal: um administrador pode ligá-la em Configurações → Canais se o app da Meta tiver essa permissão.",
   attachment_missing: "O anexo não foi encontrado. Anexe o arquivo de novo.",
+  template_needs_image: "O modelo \"{name}\" mostra uma imagem no topo: anexe uma imagem para enviá-lo.",
+  template_needs_video: "O modelo \"{name}\" mostra um vídeo no topo: anexe um vídeo para enviá-lo.",
+  template_needs_document: "O modelo \"{name}\" mostra um documento no topo: anexe um documento (como um PDF) para enviá-lo.",
+  template_takes_no_file: "O modelo \"{name}\" não tem imagem, vídeo nem documento no topo, então é enviado sem arquivo.",
   too_many_sockets: "Há conexões ao vivo demais abertas nesta sessão. Feche algumas abas e tente de novo.",
   chat_too_many_windows: "Esta conversa está aberta em janelas demais. Feche uma e tente de novo.",
 });

@@ -100,8 +100,12 @@ export function pendingReplies(rows: readonly OutboxRow[], conversationId: strin
       now: c.writtenAt ?? row.createdAt,
     });
     // An attachment or choices show as what they are while they wait.
-    // A template shows as the text the agent previewed, marked as one.
-    const shown = c.content ? { ...m, content: c.content } : c.template && c.text ? { ...m, content: { kind: "text" as const, text: c.text, template: c.template } } : m;
+    // A template shows as the text the agent previewed, marked as one (with a media header, its file captioned so).
+    const shown = c.content
+      ? { ...m, content: c.template && "url" in c.content ? { ...c.content, caption: c.text, template: c.template } : c.content }
+      : c.template && c.text
+        ? { ...m, content: { kind: "text" as const, text: c.text, template: c.template } }
+        : m;
     out.push(row.state === "done" ? { ...shown, status: "sent" } : shown);
   }
   return out;

@@ -67,6 +67,11 @@ export const REASONS = {
   window_closed_tag_off:
     "This customer last wrote more than {period} ago, so this channel does not allow a free-form reply now. They must write again first. A person may answer up to 7 days later with the Human Agent tag, which is off for this channel: an admin can turn it on in Settings → Channels if the Meta app has that permission.",
   attachment_missing: "The attachment was not found. Attach the file again.",
+  // WhatsApp templates with a media header: a missing file or one of another kind ({name} is the template's)
+  template_needs_image: "The template \"{name}\" shows an image at the top: attach an image to send it.",
+  template_needs_video: "The template \"{name}\" shows a video at the top: attach a video to send it.",
+  template_needs_document: "The template \"{name}\" shows a document at the top: attach a document (such as a PDF) to send it.",
+  template_takes_no_file: "The template \"{name}\" has no image, video or document at the top, so it is sent without a file.",
   // Too much at once
   too_many_sockets: "Too many live connections are open for this sign-in. Close some tabs and try again.",
   chat_too_many_windows: "This chat is open in too many windows. Close one and try again.",

@@ -5,8 +5,10 @@ import { ConversationSchema, ConversationStatusSchema, PrioritySchema } from "..
 import { ClientIdSchema, IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { MAX_TEXT_LENGTH, MessageContentSchema, MessageSchema } from "../domain/message.ts";
 import { REPLY_CONTENT_KINDS } from "./uploads.ts";
-import { TemplateSendSchema } from "../domain/templates.ts";
+import { HEADER_MEDIA_KINDS, TemplateSendSchema } from "../domain/templates.ts";
 import { MAX_COMMANDS_PER_REQUEST } from "./sync-limits.ts";
+
+const HEADER_ATTACHMENT_KINDS = Object.values(HEADER_MEDIA_KINDS);
 
 export * from "./sync-limits.ts";
 
@@ -66,11 +68,16 @@ export const CommandSchema = z.discriminatedUnion("type", [
     /**
      * An approved WhatsApp template with its variables' values, instead of text (allowed when
      * the 24 h window is closed); the server renders the text from its copy of the template.
+     * A template with an image, video or document header carries its file as `content`.
      */
     template: TemplateSendSchema.optional(),
   })
     .refine((c) => c.text.length > 0 || c.content !== undefined || c.template !== undefined, { message: "Write something first.", path: ["text"] })
-    .refine((c) => !(c.template && c.content), { message: "A template is sent on its own, without an attachment or buttons.", path: ["template"] }),
+    // A template's only attachment is the file of its media header.
+    .refine((c) => !(c.template && c.content && !(HEADER_ATTACHMENT_KINDS as readonly string[]).includes(c.content.kind)), {
+      message: "A template is sent on its own, without buttons; its only attachment is its header's image, video or document.",
+      path: ["template"],
+    }),
   z.object({ ...Base, type: z.literal("status"), status: ConversationStatusSchema, snoozedUntil: TimestampSchema.optional() }),
   z.object({ ...Base, type: z.literal("priority"), priority: PrioritySchema }),
   z.object({

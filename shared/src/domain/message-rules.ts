@@ -10,13 +10,13 @@ export function previewOf(content: MessageContent): string {
     case "quick_replies":
       return content.text.slice(0, 140);
     case "image":
-      return content.caption ? `📷 ${content.caption}` : "📷 Image";
+      return content.caption ? `📷 ${content.caption}`.slice(0, 140) : "📷 Image";
     case "audio":
       return content.voice ? "🎤 Voice note" : "🎵 Audio";
     case "video":
-      return "🎬 Video";
+      return content.caption ? `🎬 ${content.caption}`.slice(0, 140) : "🎬 Video";
     case "file":
-      return `📎 ${content.filename}`;
+      return content.caption ? `📎 ${content.caption}`.slice(0, 140) : `📎 ${content.filename}`;
     case "location":
       return `📍 ${content.name ?? "Location"}`;
     case "unsupported":
@@ -42,7 +42,7 @@ export function searchableText(content: MessageContent): string {
     case "video":
       return content.caption ?? "";
     case "file":
-      return content.filename;
+      return content.caption ? `${content.filename} ${content.caption}` : content.filename;
     case "location":
       return [content.name, content.address].filter(Boolean).join(" ");
     case "audio":

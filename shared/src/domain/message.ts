@@ -9,6 +9,7 @@ export const MAX_TEXT_LENGTH = 4096;
 
 const Text = z.string().min(1).max(MAX_TEXT_LENGTH);
 const Url = z.string().max(2048);
+const Caption = z.string().max(MAX_TEXT_LENGTH);
 const Choice = z.object({ id: z.string().min(1).max(256), title: z.string().min(1).max(64) });
 
 /** Every kind of content a message can carry, whatever the channel. */
@@ -24,7 +25,12 @@ export const MessageContentSchema = z.discriminatedUnion("kind", [
      */
     template: TemplateSendSchema.optional(),
   }),
-  z.object({ kind: z.literal("image"), url: Url, mimeType: z.string(), caption: z.string().max(1024).optional() }),
+  /**
+   * Image, video and file may be a WhatsApp template's media header (`template`, set only by the
+   * server, see messages/reply.ts): the caption is then the rendered template, which may be
+   * longer than a platform's caption.
+   */
+  z.object({ kind: z.literal("image"), url: Url, mimeType: z.string(), caption: Caption.optional(), template: TemplateSendSchema.optional() }),
   z.object({
     kind: z.literal("audio"),
     url: Url,
@@ -33,13 +39,16 @@ export const MessageContentSchema = z.discriminatedUnion("kind", [
     voice: z.boolean().optional(),
     durationSec: z.number().nonnegative().optional(),
   }),
-  z.object({ kind: z.literal("video"), url: Url, mimeType: z.string(), caption: z.string().max(1024).optional() }),
+  z.object({ kind: z.literal("video"), url: Url, mimeType: z.string(), caption: Caption.optional(), template: TemplateSendSchema.optional() }),
   z.object({
     kind: z.literal("file"),
     url: Url,
     mimeType: z.string(),
     filename: z.string().max(255),
     size: z.number().int().nonnegative().optional(),
+    /** Only a template's rendered text (a document header): files carry no caption otherwise. */
+    caption: Caption.optional(),
+    template: TemplateSendSchema.optional(),
   }),
   z.object({
     kind: z.literal("location"),

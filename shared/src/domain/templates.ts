@@ -75,13 +75,38 @@ export function templateVariables(t: Pick<MessageTemplate, "components">): { hea
   return { header: variablesOf(textHeader(t)?.text), body: variablesOf(part(t, "BODY")?.text) };
 }
 
+/** Header formats an agent fills with a file, and the kind of attachment each takes. */
+export const HEADER_MEDIA_KINDS = { IMAGE: "image", VIDEO: "video", DOCUMENT: "file" } as const;
+export type HeaderMediaKind = (typeof HEADER_MEDIA_KINDS)[keyof typeof HEADER_MEDIA_KINDS];
+
+/** The attachment kind a template's media header takes (image, video or file), or null without one. */
+export function headerMediaKind(t: Pick<MessageTemplate, "components">): HeaderMediaKind | null {
+  const format = (part(t, "HEADER")?.format ?? "").toUpperCase();
+  return format in HEADER_MEDIA_KINDS ? HEADER_MEDIA_KINDS[format as keyof typeof HEADER_MEDIA_KINDS] : null;
+}
+
+/**
+ * Whether the file sent with a template fits its header: a media header needs one of its kind
+ * (an image header an image, a document header a file), any other template none. Null: it fits.
+ */
+export function headerMediaProblem(
+  t: Pick<MessageTemplate, "components">,
+  attached: string | null,
+): { problem: "media_required"; wanted: HeaderMediaKind } | { problem: "media_mismatch"; wanted: HeaderMediaKind; given: string } | { problem: "media_unexpected" } | null {
+  const wanted = headerMediaKind(t);
+  if (!wanted) return attached === null ? null : { problem: "media_unexpected" };
+  if (attached === null) return { problem: "media_required", wanted };
+  return attached === wanted ? null : { problem: "media_mismatch", wanted, given: attached };
+}
+
 /**
  * Why the inbox cannot send this template, or null: only approved templates, and only parts
- * it can fill with text (a media header or a link button with a variable needs more).
+ * it can fill (text values, and a file for an image, video or document header; a location
+ * header or a link button with a variable needs more).
  */
 export function unsendableReason(t: Pick<MessageTemplate, "status" | "components">): "not_approved" | "media_header" | "dynamic_button" | null {
   if (t.status !== "APPROVED") return "not_approved";
-  if (part(t, "HEADER") && !textHeader(t)) return "media_header";
+  if (part(t, "HEADER") && !textHeader(t) && !headerMediaKind(t)) return "media_header";
   const buttons = part(t, "BUTTONS")?.buttons ?? [];
   if (buttons.some((b) => variablesOf(b.url).length > 0)) return "dynamic_button";
   return null;

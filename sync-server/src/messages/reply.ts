@@ -3,6 +3,7 @@ import {
   can,
   MAX_TEXT_LENGTH,
   newId,
+  headerMediaProblem,
   paramsFor,
   previewOf,
   renderTemplate,
@@ -91,11 +92,17 @@ export async function sendAgentReply(
     if (blocked) throw refused(409, "channel_unavailable", blocked);
     await refuseIfUnreachable(core, current);
     if (input.template) {
-      // A template is what the platform allows outside the window: no window check.
-      input = { ...input, content: await templateContent(core, current, input.template) };
+      // A template is what the platform allows outside the window: no window check. Its
+      // header's file is checked as any attachment is, before the template is.
+      const file = attachmentOf(input.content);
+      if (file) {
+        await refuseForeignAttachment(core, user, conv.id, file);
+        await refuseOverChannelLimits(core, current.channel as ChannelType, file);
+      }
+      input = { ...input, content: await templateContent(core, current, input.template, file) };
     } else {
       // Only the server marks a message as a template (with the text it rendered itself).
-      if (input.content.kind === "text" && input.content.template) input = { ...input, content: { kind: "text", text: input.content.text } };
+      input = { ...input, content: withoutTemplate(input.content) };
       await refuseOutsideWindow(core, current, inbox ?? { channel: current.channel, settings: {} });
       await refuseForeignAttachment(core, user, conv.id, input.content);
       await refuseOverChannelLimits(core, current.channel as ChannelType, input.content);
@@ -192,7 +199,7 @@ async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow, inbox
 
 const UNSENDABLE: Record<NonNullable<ReturnType<typeof unsendableReason>>, string> = {
   not_approved: "is not approved by WhatsApp",
-  media_header: "needs an image, video or document in its header, which cannot be sent from here yet",
+  media_header: "needs a location in its header, which cannot be sent from here yet",
   dynamic_button: "needs a value for a link button, which cannot be sent from here yet",
 };
 
@@ -200,7 +207,25 @@ const UNSENDABLE: Record<NonNullable<ReturnType<typeof unsendableReason>>, strin
  * An approved template of the conversation's inbox with its values checked, as the message
  * content: the text the customer reads (rendered from the server's copy) and what WhatsApp is sent.
  */
-async function templateContent(core: ReplyDeps, conv: ConversationRow, send: TemplateSend): Promise<MessageContent> {
+type Attachment = Extract<MessageContent, { kind: "image" | "video" | "file" }>;
+
+/** The file a template command carries for its media header (its content), else null. */
+function attachmentOf(content: MessageContent): Attachment | null {
+  return content.kind === "image" || content.kind === "video" || content.kind === "file" ? withoutTemplate(content) : null;
+}
+
+/** A client's content without what only the server sets: the template mark and its text. */
+function withoutTemplate<C extends MessageContent>(content: C): C {
+  if (!("template" in content) || !content.template) return content;
+  const { template: _template, ...rest } = content;
+  // A file's caption exists only as a template's text.
+  if (rest.kind === "file") delete (rest as { caption?: string }).caption;
+  return rest as C;
+}
+
+const NEEDS_FILE = { image: "template_needs_image", video: "template_needs_video", file: "template_needs_document" } as const;
+
+async function templateContent(core: ReplyDeps, conv: ConversationRow, send: TemplateSend, file: Attachment | null): Promise<MessageContent> {
   if (!core.connectors.get(conv.channel as ChannelType)?.templates) {
     throw new HttpError(400, "validation_failed", "Message templates can only be sent on WhatsApp.");
   }
@@ -216,6 +241,11 @@ async function templateContent(core: ReplyDeps, conv: ConversationRow, send: Tem
   // Named templates need each value's name: taken from the template, in its order.
   const header = paramsFor(vars.header, send.header.map((p) => p.text), template.parameterFormat);
   const body = paramsFor(vars.body, send.body.map((p) => p.text), template.parameterFormat);
+  // The header's file must be what the template shows at the top (an image header, an image).
+  const media = headerMediaProblem(template, file?.kind ?? null);
+  if (media) throw refused(400, "validation_failed", media.problem === "media_unexpected" ? "template_takes_no_file" : NEEDS_FILE[media.wanted], { name: send.name });
   const text = renderTemplate(template, { header, body }).slice(0, MAX_TEXT_LENGTH) || send.name;
-  return { kind: "text", text, template: { name: template.name, language: template.language, header, body } };
+  const sent = { name: template.name, language: template.language, header, body };
+  // With a media header the message is its file, captioned with the text the customer reads.
+  return file ? { ...file, caption: text, template: sent } : { kind: "text", text, template: sent };
 }

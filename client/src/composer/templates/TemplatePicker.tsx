@@ -7,6 +7,7 @@
  */
 import {
   CommandSchema,
+  headerMediaKind,
   orderForLanguage,
   paramsFor,
   renderTemplate,
@@ -16,10 +17,16 @@ import {
   type MessageTemplate,
 } from "@inbox/shared";
 import type { ConversationTemplatesResponse } from "@inbox/shared/api/templates";
+import { attachmentKindOf, baseMimeType } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { asApiError } from "../../api/http.ts";
+import { CHANNEL_LABELS } from "../../format/labels.ts";
+import { formatFileSize } from "../../format/file-size.ts";
+import { keepForUpload, keptStoreOf, LOCAL_UPLOAD_PREFIX } from "../../sync/kept-uploads.ts";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
+import { createCapabilities } from "../capabilities.ts";
+import { headerFileAccept, headerFileError, headerFileLabel } from "./header-file.ts";
 import { fetchTemplates, keepTemplates, loadKeptTemplates } from "./template-api.ts";
 import { customerLanguage } from "./template-window.ts";
 import { t } from "./messages.ts";
@@ -34,7 +41,13 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   const [chosen, setChosen] = createSignal<string | null>(null);
   const [values, setValues] = createSignal<Record<string, string>>({});
   const [error, setError] = createSignal<string | null>(null);
+  const [headerFile, setHeaderFile] = createSignal<File | null>(null);
   const online = () => local.browserOnline() && !local.unreachable();
+  const caps = createCapabilities(selection.inbox, local.db, () => local.browserOnline());
+  const channel = () => {
+    const c = selection.inbox()?.channel ?? selection.conversation()?.channel;
+    return c ? CHANNEL_LABELS[c] : "";
+  };
 
   createEffect(
     on([() => selection.inbox()?.id ?? selection.conversation()?.inboxId, local.db], ([inboxId, db]) => {
@@ -66,6 +79,8 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   const ordered = createMemo(() => orderForLanguage(answer()?.templates ?? [], customerLanguage(selection.timeline())));
   const template = createMemo(() => ordered().find((x) => templateKey(x) === chosen()) ?? ordered()[0] ?? null);
   const vars = createMemo(() => (template() ? templateVariables(template()!) : { header: [], body: [] }));
+  /** The kind of file the template's header shows (image, video or document), or null. */
+  const mediaKind = createMemo(() => (template() ? headerMediaKind(template()!) : null));
 
   let prefilled = false;
   // Which template, as a value: the list arriving again (the device's copy, then the server's)
@@ -78,6 +93,7 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
       () => {
         prefilled = false;
         setValues({});
+        setHeaderFile(null);
         setError(null);
       },
     ),
@@ -100,7 +116,15 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   const why = () => {
     const tpl = template();
     const reason = tpl ? unsendableReason(tpl) : null;
-    return reason === "media_header" ? t("whyMedia") : reason === "dynamic_button" ? t("whyButton") : null;
+    return reason === "media_header" ? t("whyLocation") : reason === "dynamic_button" ? t("whyButton") : null;
+  };
+
+  const pickHeader = (file: File | undefined) => {
+    const kind = mediaKind();
+    if (!file || !kind) return;
+    const problem = headerFileError(caps(), channel(), kind, file);
+    setError(problem);
+    setHeaderFile(problem ? null : file);
   };
 
   const send = async () => {
@@ -109,18 +133,39 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
     if (why()) return void setError(t("cannotSend", { why: why()! }));
     const { header, body } = params();
     if ([...header, ...body].some((p) => !p.text.trim())) return void setError(t("fillAll"));
+    const kind = mediaKind();
+    const file = kind ? headerFile() : null;
+    if (kind && !file) return void setError(t("attachHeader"));
+    // The limits may have been learned since the file was picked.
+    const problem = kind && file ? headerFileError(caps(), channel(), kind, file) : null;
+    if (problem) return void setError(problem);
+    const clientId = crypto.randomUUID();
+    // The header's file goes as attachments do: kept on the device, uploaded by the outbox just before the reply.
+    const mimeType = file ? baseMimeType(file.type || "application/octet-stream") : "";
+    const url = LOCAL_UPLOAD_PREFIX + clientId;
+    const content = !file
+      ? undefined
+      : attachmentKindOf(mimeType) === "file"
+        ? { kind: "file" as const, url, mimeType, filename: file.name.slice(0, 255), size: file.size }
+        : { kind: attachmentKindOf(mimeType), url, mimeType };
     const parsed = CommandSchema.safeParse({
       type: "reply",
-      clientId: crypto.randomUUID(),
+      clientId,
       conversationId: props.conversationId,
       // What the timeline shows while it waits; the server renders the text again from its copy.
       text: preview(),
       template: { name: tpl.name, language: tpl.language, header, body },
+      ...(content ? { content } : {}),
       expectedAssigneeId: selection.conversation()?.assigneeId ?? null,
       writtenAt: Date.now(),
     });
     if (!parsed.success) return void setError(parsed.error.issues[0]?.message ?? t("fillAll"));
     try {
+      const db = local.db();
+      if (file) {
+        if (!db) throw new Error("No local database");
+        await keepForUpload(keptStoreOf(db), clientId, file, file.name, props.conversationId);
+      }
       await local.enqueue(parsed.data);
       props.onDone();
     } catch (err) {
@@ -175,10 +220,24 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
                 <For each={ordered()}>{(x) => <option value={templateKey(x)}>{`${x.name} (${x.language})`}</option>}</For>
               </select>
             </label>
+            <Show when={mediaKind()}>
+              {(kind) => (
+                <label class="template-var template-header-file">
+                  <span>{headerFileLabel(kind())}</span>
+                  <input type="file" accept={headerFileAccept(caps(), kind())} onChange={(e) => {
+                      pickHeader(e.currentTarget.files?.[0]);
+                      // Shown in the preview from now on; emptied so the same file can be picked again after removing it.
+                      e.currentTarget.value = "";
+                    }}
+                  />
+                </label>
+              )}
+            </Show>
             <For each={vars().header}>{(name) => field("h", name)}</For>
             <For each={vars().body}>{(name) => field("b", name)}</For>
             <figure class="template-preview">
               <figcaption>{t("preview")}</figcaption>
+              <Show when={headerFile()}>{(file) => <HeaderPreview file={file()} onRemove={() => setHeaderFile(null)} />}</Show>
               <p class="template-preview-text" data-testid="template-preview">
                 {preview()}
               </p>
@@ -196,5 +255,29 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
         )}
       </Show>
     </section>
+  );
+}
+
+/** The header's file in the preview: the image itself (an object URL of the agent's own file), else its name and size. */
+function HeaderPreview(props: { file: File; onRemove(): void }) {
+  const url = URL.createObjectURL(props.file);
+  onCleanup(() => URL.revokeObjectURL(url));
+  return (
+    <div class="template-preview-media" data-testid="template-preview-media">
+      <Show
+        when={props.file.type.startsWith("image/")}
+        fallback={
+          <Show when={props.file.type.startsWith("video/")} fallback={<span class="template-preview-file">📎 {props.file.name}</span>}>
+            <video src={url} controls muted preload="metadata" />
+          </Show>
+        }
+      >
+        <img src={url} alt={props.file.name} />
+      </Show>
+      <span class="composer-attachment-size">{formatFileSize(props.file.size)}</span>
+      <button type="button" class="btn btn-ghost" aria-label={t("removeHeader", { name: props.file.name })} onClick={() => props.onRemove()}>
+        ✕
+      </button>
+    </div>
   );
 }

@@ -141,9 +141,9 @@ export function MessageBubble(props: {
   );
 }
 
-/** A WhatsApp template this message was sent as (its text is the rendered template). */
+/** A WhatsApp template this message was sent as (its text, or its file's caption, is the rendered template). */
 function templateOf(m: Message) {
-  return m.content.kind === "text" ? (m.content.template ?? null) : null;
+  return "template" in m.content ? (m.content.template ?? null) : null;
 }
 
 /** The answer's link scrolls to the question in the same timeline (no URL change). */

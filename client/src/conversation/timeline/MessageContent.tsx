@@ -120,18 +120,18 @@ export function MessageContent(props: {
       <Match when={as("image")}>
         {(c) => (
           <>
-            <WithUrl url={c().url} what={t("theImage")}>
-              {(url) => (
-                <Image
-                  messageId={props.messageId ?? ""}
-                  url={url}
-                  waiting={isLocalUpload(c().url)}
-                  alt={c().caption ? c().caption! : t("imageFrom", { name: props.senderName })}
-                  onLoad={props.onMediaLoad}
-                />
-              )}
-            </WithUrl>
-            <Caption text={c().caption} />
+              <WithUrl url={c().url} what={t("theImage")}>
+                {(url) => (
+                  <Image
+                    messageId={props.messageId ?? ""}
+                    url={url}
+                    waiting={isLocalUpload(c().url)}
+                    alt={c().caption ? c().caption! : t("imageFrom", { name: props.senderName })}
+                    onLoad={props.onMediaLoad}
+                  />
+                )}
+              </WithUrl>
+              <Caption text={c().caption} />
           </>
         )}
       </Match>
@@ -145,40 +145,43 @@ export function MessageContent(props: {
       <Match when={as("video")}>
         {(c) => (
           <>
-            <WithUrl url={c().url} what={t("theVideo")}>
-              {(url) => (
-                <video
-                  class="msg-video"
-                  controls
-                  preload="metadata"
-                  src={url}
-                  aria-label={c().caption ? t("videoWith", { caption: c().caption! }) : t("video")}
-                  onLoadedMetadata={() => props.onMediaLoad?.()}
-                />
-              )}
-            </WithUrl>
-            <Caption text={c().caption} />
+              <WithUrl url={c().url} what={t("theVideo")}>
+                {(url) => (
+                  <video
+                    class="msg-video"
+                    controls
+                    preload="metadata"
+                    src={url}
+                    aria-label={c().caption ? t("videoWith", { caption: c().caption! }) : t("video")}
+                    onLoadedMetadata={() => props.onMediaLoad?.()}
+                  />
+                )}
+              </WithUrl>
+              <Caption text={c().caption} />
           </>
         )}
       </Match>
       <Match when={as("file")}>
         {(c) => (
-          <WithUrl url={c().url} what={t("theFile")}>
-            {(url) => (
-              <a class="msg-file" href={url} download={c().filename} target="_blank" rel="noopener noreferrer" aria-label={t("download", { name: c().filename })}>
-                <span class="msg-file-icon" aria-hidden="true">
-                  📎
-                </span>
-                <span class="msg-file-name">{c().filename}</span>
-                <Show when={c().size !== undefined}>
-                  <span class="msg-file-size">{formatFileSize(c().size ?? 0)}</span>
-                </Show>
-                <span class="msg-file-download" aria-hidden="true">
-                  ⤓
-                </span>
-              </a>
-            )}
-          </WithUrl>
+          <>
+            <WithUrl url={c().url} what={t("theFile")}>
+              {(url) => (
+                <a class="msg-file" href={url} download={c().filename} target="_blank" rel="noopener noreferrer" aria-label={t("download", { name: c().filename })}>
+                  <span class="msg-file-icon" aria-hidden="true">
+                    📎
+                  </span>
+                  <span class="msg-file-name">{c().filename}</span>
+                  <Show when={c().size !== undefined}>
+                    <span class="msg-file-size">{formatFileSize(c().size ?? 0)}</span>
+                  </Show>
+                  <span class="msg-file-download" aria-hidden="true">
+                    ⤓
+                  </span>
+                </a>
+              )}
+            </WithUrl>
+            <Caption text={c().caption} />
+          </>
         )}
       </Match>
       <Match when={as("location")}>
@@ -203,16 +206,16 @@ export function MessageContent(props: {
       <Match when={as("buttons")}>
         {(c) => (
           <>
-            <p class="msg-text">{c().text}</p>
-            <Choices label={t("buttonsOffered")} items={c().buttons} chosenId={props.chosenId ?? null} />
+              <p class="msg-text">{c().text}</p>
+              <Choices label={t("buttonsOffered")} items={c().buttons} chosenId={props.chosenId ?? null} />
           </>
         )}
       </Match>
       <Match when={as("quick_replies")}>
         {(c) => (
           <>
-            <p class="msg-text">{c().text}</p>
-            <Choices label={t("quickRepliesOffered")} items={c().replies} chosenId={props.chosenId ?? null} />
+              <p class="msg-text">{c().text}</p>
+              <Choices label={t("quickRepliesOffered")} items={c().replies} chosenId={props.chosenId ?? null} />
           </>
         )}
       </Match>

@@ -42,10 +42,11 @@ export const whatsappSim: SimAdapter = {
       text?: { body?: string };
       image?: { caption?: string; link?: string };
       interactive?: { body?: { text?: string } };
-      template?: { name?: string; components?: { parameters?: { text?: string }[] }[] };
+      template?: { name?: string; components?: { parameters?: ({ type?: string; text?: string } & Record<string, unknown>)[] }[] };
     };
-    // A template as its name and values: the platform renders the text on the customer's phone.
-    const template = body.template ? `${body.template.name ?? "?"}: ${(body.template.components ?? []).flatMap((c) => c.parameters ?? []).map((p) => p.text ?? "").join(" | ")}` : undefined;
+    // A template as its name and values (a media header's file as its type): the platform renders the text on the customer's phone.
+    const value = (p: { type?: string; text?: string }) => p.text ?? (p.type ? `[${p.type}]` : "");
+    const template = body.template ? `${body.template.name ?? "?"}: ${(body.template.components ?? []).flatMap((c) => c.parameters ?? []).map(value).join(" | ")}` : undefined;
     const text = body.text?.body ?? body.interactive?.body?.text ?? body.image?.caption ?? body.image?.link ?? template ?? null;
     return { to: body.to ?? null, kind: body.type ?? "?", text };
   },
