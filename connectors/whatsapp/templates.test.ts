@@ -52,13 +52,14 @@ describe("template sync", () => {
       "order_update/en_US/APPROVED",
       "order_update/pt_BR/APPROVED",
       "follow_up/en_US/APPROVED",
+      "delivery_photo/en_US/APPROVED",
       "spring_sale/en_US/REJECTED",
       "appointment_reminder/en_US/PENDING",
     ]);
     const order = res.templates[0]!;
     expect(order).toMatchObject({ category: "UTILITY", parameterFormat: "POSITIONAL", reason: null });
     expect(templateVariables(order)).toEqual({ header: ["1"], body: ["1", "2", "3"] });
-    expect(res.templates[3]!.reason).toBe("PROMOTIONAL");
+    expect(res.templates[4]!.reason).toBe("PROMOTIONAL");
     const [req] = fake.requests;
     expect(req!.path).toBe(`/${FAKE_WABA_ID}/message_templates`);
     expect(req!.query.get("fields")).toContain("components");

@@ -77,6 +77,7 @@ describe("syncing an inbox's templates", () => {
     expect(after.syncedAt).toEqual(expect.any(Number));
     expect(after.templates.map((t) => `${t.name}/${t.language}/${t.status}`).sort()).toEqual([
       "appointment_reminder/en_US/PENDING",
+      "delivery_photo/en_US/APPROVED",
       "follow_up/en_US/APPROVED",
       "order_update/en_US/APPROVED",
       "order_update/pt_BR/APPROVED",
@@ -86,14 +87,14 @@ describe("syncing an inbox's templates", () => {
     const [audit] = await server.core.db.select().from(auditLog).where(and(eq(auditLog.target, inboxId), eq(auditLog.action, "inbox.whatsapp_account_changed")));
     expect(audit?.data).toMatchObject({ from: null, to: FAKE_WABA_ID });
     const synced = await server.core.db.select().from(events).where(eq(events.type, "template.synced"));
-    expect(synced.at(-1)?.data).toMatchObject({ inboxId, count: 5, added: 5 });
+    expect(synced.at(-1)?.data).toMatchObject({ inboxId, count: 6, added: 6 });
   });
 
   it("a wrong account id is refused by WhatsApp and said in words; the templates already loaded stay", async () => {
     const res = await server.api(`/api/admin/inboxes/${inboxId}/templates/sync`, { method: "POST", token: admin, json: { businessAccountId: "999999999" } });
     const answer = AdminTemplatesResponseSchema.parse(await res.json());
     expect(answer.syncError).toContain("does not know this business account id");
-    expect(answer.templates).toHaveLength(5);
+    expect(answer.templates).toHaveLength(6);
     // Back to the right account for the rest of the file.
     await server.api(`/api/admin/inboxes/${inboxId}/templates/sync`, { method: "POST", token: admin, json: { businessAccountId: FAKE_WABA_ID } });
   });
@@ -118,7 +119,7 @@ describe("sending a template when the window is closed", () => {
     const res = await server.api(`/api/conversations/${conv.id}/templates`, { token: admin });
     const list = ConversationTemplatesResponseSchema.parse(await res.json());
     expect(list.inboxId).toBe(inboxId);
-    expect(list.templates.map((t) => `${t.name}/${t.language}`)).toEqual(["follow_up/en_US", "order_update/en_US", "order_update/pt_BR"]);
+    expect(list.templates.map((t) => `${t.name}/${t.language}`)).toEqual(["delivery_photo/en_US", "follow_up/en_US", "order_update/en_US", "order_update/pt_BR"]);
   });
 
   it("goes out once through the outbox with the agent's values, and the timeline shows the rendered text", async () => {
