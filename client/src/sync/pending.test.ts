@@ -2,7 +2,7 @@ import type { Command } from "@inbox/shared";
 import { describe, expect, it } from "vitest";
 import type { OutboxRow } from "../local/rows.ts";
 import { conversation } from "../test/fixtures.ts";
-import { hasQueuedRead, overlayPending, queuedByConversation, waitingCount } from "./pending.ts";
+import { hasQueuedRead, overlayPending, pendingReplies, queuedByConversation, waitingCount } from "./pending.ts";
 
 let seq = 0;
 const row = (command: Command, state: OutboxRow["state"] = "queued"): OutboxRow => ({
@@ -40,5 +40,15 @@ describe("pending changes shown before the server answers", () => {
     expect(waitingCount(rows)).toBe(2);
     expect(hasQueuedRead(rows, "c1")).toBe(true);
     expect(hasQueuedRead(rows, "c2")).toBe(false);
+  });
+
+  it("a template waiting with its header's image shows as that image captioned with the previewed text, marked as a template", () => {
+    const template = { name: "delivery_photo", language: "en_US", header: [], body: [{ text: "Ana" }] };
+    const rows = [
+      row({ type: "reply", clientId: "client-t1", conversationId: "c1", text: "Hi Ana, here is the photo.", template, content: { kind: "image", url: "local-upload:client-t1", mimeType: "image/jpeg" } }),
+    ];
+    const [shown] = pendingReplies(rows, "c1", { id: "u1", name: "Ana Agent" });
+    expect(shown!.content).toEqual({ kind: "image", url: "local-upload:client-t1", mimeType: "image/jpeg", caption: "Hi Ana, here is the photo.", template });
+    expect(shown!.status).toBe("queued");
   });
 });
