@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { FAKE_WABA_ID, buildWebhook, templateStatusUpdate, textMessage } from "@inbox/connectors/whatsapp/fake.ts";
 import type { WhatsappCredentials } from "@inbox/connectors/whatsapp/config.ts";
+import { PHOTO_JPEG } from "@inbox/connectors/src/demo-media/media.ts";
 import { waitFor } from "../../sync-server/src/testing/test-server.ts";
 import { useInbox } from "./support/use-inbox.ts";
 import { openConversation, timeline } from "./support/inbox-page.ts";
@@ -62,6 +63,40 @@ describe("a WhatsApp chat whose 24 h window is closed", () => {
     await sent.waitFor({ timeout: 15_000 });
     await timeline(page).locator(".template-tag", { hasText: "Template" }).first().waitFor();
     await waitFor("the template at the platform", async () => (await sentTexts()).includes("order_update: #88 | Wendy | #88 | tomorrow"), 15_000);
+    await page.context().close();
+  });
+
+  it("a template with an image header asks for the image, previews it, and the timeline and WhatsApp get both", async () => {
+    const name = "Yara Photo";
+    await customerWroteDaysAgo(name, "5511955557003", "Did my parcel arrive?", 2);
+    const page = await app.signIn("ana@demo.inbox", await app.newContext({ viewport: { width: 1280, height: 1000 } }));
+    await page.getByRole("navigation", { name: "Conversations" }).getByRole("button", { name: new RegExp(name) }).first().waitFor({ timeout: 15_000 });
+    await openConversation(page, name);
+    await page.getByRole("button", { name: "Send a template" }).click();
+    const picker = page.getByRole("region", { name: "Approved templates" });
+    await picker.getByLabel("Template").selectOption({ label: "delivery_photo (en_US)" });
+    await waitFor("the first name filled in", async () => (await picker.getByLabel("Variable 1", { exact: true }).inputValue()) === "Yara");
+    await picker.getByLabel("Variable 2", { exact: true }).fill("#91");
+    // Without the image the template is not sent.
+    await picker.getByRole("button", { name: "Send template" }).click();
+    await picker.getByRole("alert").filter({ hasText: "Attach the file the template shows at the top." }).waitFor();
+    // A PDF is not an image: said at once, in words.
+    await picker.getByLabel("Header image").setInputFiles({ name: "invoice.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4") });
+    await picker.getByRole("alert").filter({ hasText: "This template shows an image at the top; invoice.pdf is not an image." }).waitFor();
+    await picker.getByLabel("Header image").setInputFiles({ name: PHOTO_JPEG.filename, mimeType: PHOTO_JPEG.mimeType, buffer: Buffer.from(PHOTO_JPEG.bytes) });
+    const shown = picker.getByTestId("template-preview-media").getByRole("img", { name: PHOTO_JPEG.filename });
+    await waitFor("the preview's image decoded", () => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), 15_000);
+    const text = "Hi Yara, your parcel #91 was delivered. Here is the photo our courier took.";
+    await picker.getByTestId("template-preview").getByText(text).waitFor();
+    await picker.getByRole("button", { name: "Send template" }).click();
+
+    // The timeline shows the image, captioned with the template's text and marked as a template, served from the inbox.
+    const image = timeline(page).getByRole("img", { name: text });
+    await image.waitFor({ timeout: 15_000 });
+    await waitFor("the sent image decoded", () => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && !img.src.startsWith("blob:")), 15_000);
+    const bubble = timeline(page).locator("li.msg").filter({ has: page.getByRole("img", { name: text }) });
+    await bubble.locator(".template-tag", { hasText: "Template" }).waitFor();
+    await waitFor("the template with its image at the platform", async () => (await sentTexts()).includes("delivery_photo: [image] | Yara | #91"), 15_000);
     await page.context().close();
   });
 
