@@ -69,6 +69,17 @@ describe("attachments kept offline", () => {
     expect(h.queue).toEqual([]);
   });
 
+  it("a template's header image picked offline is uploaded the same way and the template goes with it", async () => {
+    const h = harness();
+    const url = await keepForUpload(h.store, "t1", new Blob([new Uint8Array(12)], { type: "image/png" }), "parcel.png", conversationId);
+    const template = { name: "delivery_photo", language: "en_US", header: [], body: [{ text: "Ana" }] };
+    h.queue.push({ seq: 1, command: { ...reply("t1", url), text: "Hi Ana", template } as Command });
+    h.replayer.kick();
+    await h.replayer.whenIdle();
+    expect(h.uploads).toEqual(["conv-1/parcel.png/12"]);
+    expect(h.sent).toEqual([expect.objectContaining({ clientId: "t1", template, content: { kind: "image", url: "/media/1.png", mimeType: "image/png" } })]);
+  });
+
   it("a failed upload is retried with the reply, and a stored upload is not repeated", async () => {
     const h = harness({ uploadFails: 2 });
     const url = await keepForUpload(h.store, "c2", new Blob(["x"], { type: "image/png" }), "a.png", conversationId);

@@ -5,6 +5,7 @@ import { ApiError, networkMessage } from "../api/http.ts";
 import { createReplayer, MAX_BATCH, type Outcome, type QueuedCommand, type ReplayerDeps, type ReplayerStore } from "./outbox-replayer.ts";
 import { appendToDraft, classifyFailure, outcomeEffects, refusalResult, settlePlan } from "./outcomes.ts";
 import { reasonWords } from "../api/reason-words.ts";
+import { setLocale } from "../i18n/locale.ts";
 
 /** The outbox as a plain array, settled the way the Dexie store does it. */
 function memoryStore(commands: Command[] = []) {
@@ -248,6 +249,25 @@ describe("outbox replay", () => {
     expect(draft.toString()).toBe("Also,\nWe will refund you today");
     expect(notices).toEqual([message]);
     expect(rows).toEqual([]);
+  });
+
+  it("a refused template says its reason in the agent's language and is not put in the draft", () => {
+    const template = { name: "delivery_photo", language: "en_US", header: [], body: [{ text: "Ana" }] };
+    const entry = { seq: 1, command: { type: "reply", clientId: "client-tpl-1", conversationId: "c1", text: "Hi Ana", template } } as unknown as Outcome["entry"];
+    const result = {
+      clientId: "client-tpl-1",
+      ok: false,
+      code: "validation_failed",
+      message: 'The template "delivery_photo" shows an image at the top: attach an image to send it.',
+      keepAsDraft: false,
+      fields: { reason: "template_needs_image", name: "delivery_photo" },
+    } as CommandResult;
+    setLocale("pt-BR");
+    try {
+      expect(outcomeEffects({ entry, result }, reasonWords)).toEqual({ notice: 'O modelo "delivery_photo" mostra uma imagem no topo: anexe uma imagem para enviá-lo.' });
+    } finally {
+      setLocale("en");
+    }
   });
 
   it("drops a refused status change with its message, and goes on with the next command", async () => {

@@ -26,7 +26,7 @@ export function outcomeEffects({ entry, result }: Outcome, reasonWords: ReasonWo
   // Marking read is housekeeping: if it fails the badge simply stays.
   if (command.type === "read") return {};
   // A refused template is not free text the agent could send instead: only the reason is said.
-  if (command.type === "reply" && command.template) return { notice: result.message };
+  if (command.type === "reply" && command.template) return { notice: reasonWords(result.fields) ?? result.message };
   if (command.type === "reply" && result.keepAsDraft) {
     return { draft: { conversationId: command.conversationId, text: command.text }, notice: reasonWords(result.fields) ?? result.message };
   }
