@@ -42,7 +42,8 @@ export interface Scan {
 
 /** How a grouping reads a row's group: a column by row (agent) or by chat (team, inbox, channel), with the values its codes stand for. */
 export interface GroupColumn {
-  column: ArrayLike<number> | null;
+  /** Always an Int32Array, so that the scan's reads of every grouping's column are of one kind (the chats' are 16-bit). */
+  column: Int32Array | null;
   byChat: boolean;
   names: readonly string[] | null;
 }
@@ -50,22 +51,20 @@ export interface GroupColumn {
 /** The column a grouping reads (none: every row in one group). */
 export function groupColumn(t: { chats: ChatDims; agent: Int32Array }, g: DurationGroup): GroupColumn {
   const c = t.chats;
+  const byChat = (column: Uint16Array, names: readonly string[]): GroupColumn => ({ column: Int32Array.from(column.subarray(0, c.length)), byChat: true, names });
   switch (g) {
     case "none":
       return { column: null, byChat: false, names: null };
     case "agent":
       return { column: t.agent, byChat: false, names: c.agents.values };
     case "team":
-      return { column: c.team, byChat: true, names: c.teams.values };
+      return byChat(c.team, c.teams.values);
     case "inbox":
-      return { column: c.inbox, byChat: true, names: c.inboxes.values };
+      return byChat(c.inbox, c.inboxes.values);
     case "channel":
-      return { column: c.channel, byChat: true, names: c.channels.values };
+      return byChat(c.channel, c.channels.values);
   }
 }
-
-/** Row i's group code in a grouping. */
-export const groupOf = (col: GroupColumn, conversation: Int32Array, i: number): number => (col.column ? col.column[col.byChat ? conversation[i]! : i]! : 0);
 
 /**
  * Every grouping's kept rows sorted into its buckets by one pass over the table, instead of a
@@ -105,6 +104,8 @@ export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number)
   const kept = scratch.int32("scan.kept", t.length);
   const cells = scratch.int32("scan.cells", t.length * stride);
   const conversation = t.conversation;
+  const winColumn = winGrouping.map((k) => columns[k]!.column);
+  const winByChat = winGrouping.map((k) => columns[k]!.byChat);
   let n = 0;
   for (let i = 0; i < t.length; i++) {
     const p = pieces.piece(t.at[i]!);
@@ -114,7 +115,8 @@ export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number)
     const base = n * stride;
     for (let h = 0; h < holders.length; h++) {
       const w = holders[h]!;
-      const b = (winBase[w]! + groupOf(columns[winGrouping[w]!]!, conversation, i)) * metrics + metric;
+      const column = winColumn[w];
+      const b = (winBase[w]! + (column ? column[winByChat[w] ? conversation[i]! : i]! : 0)) * metrics + metric;
       cells[base + h] = b;
       counts[b]!++;
     }
