@@ -12,9 +12,10 @@ export type DurationTable = FactTable<"ms" | "businessMs">;
  * percentile (the value of rank ceil(p·n/100), as the SQL's ROW_NUMBER picks it) and the counts
  * per band, of the rows `keep` keeps. One list of rows per grouping, in the question's order.
  *
- * The kept rows are sorted by value once (with their buckets) and folded into their buckets in that order: each
- * bucket's size is known from the scan, so its percentiles are the values seen when its count
- * reaches their ranks, and nothing is moved into groups or sorted per group.
+ * The kept rows are sorted by value once, their buckets moved along, and folded into their
+ * buckets in that order: each bucket's size is known from the scan, so its percentiles are the
+ * values seen when its count reaches their ranks, and nothing is moved into groups or sorted per
+ * group.
  */
 export function durationTimeRows(t: DurationTable, keep: (i: number) => boolean, groupings: readonly Grouping[], business: boolean): TimeRow[][] {
   const value = business ? t.values.businessMs : t.values.ms;

@@ -3,9 +3,9 @@ type Make<T extends Typed> = new (length: number) => T;
 
 /**
  * Working arrays of a report's passes, kept between reports: a scan at a million rows would
- * otherwise allocate (and zero, and later collect) some 40 MB of arrays the length of a table
- * per report, which shows in its p99. One set for the process, grown to the largest table
- * scanned: a report is answered synchronously (WorkspaceCopy.answer), so no two use it at once.
+ * otherwise allocate (and zero, and the collector later reclaim) some 55 MB of arrays the length
+ * of a table per report. One set for the process, grown to the largest scan (never
+ * shrunk): a report is answered synchronously (WorkspaceCopy.answer), so no two use it at once.
  * Each name belongs to one pass; what a pass takes is valid until that pass asks again, and its
  * contents are whatever was left (callers write before they read).
  */
