@@ -67,7 +67,7 @@ export function groupColumn(t: { chats: ChatDims; agent: Int32Array }, g: Durati
 }
 
 /**
- * Every grouping's kept rows sorted into its buckets by one pass over the table, instead of a
+ * The buckets of every grouping each kept row counts in, by one pass over the table instead of a
  * pass per grouping and per window: per grouping, window, group value and (with `byMetric`)
  * metric. A row is in every window that holds its time, so a series and its period share the
  * pass. Each kept row's buckets are worked out once, here, so the passes that fold rows into
