@@ -1,3 +1,4 @@
+import { ascendingOrder } from "./ascending-order.ts";
 import { Codes, type ChatDims } from "./chat-dims.ts";
 import type { ContactRow } from "./fact-queries.ts";
 import { FactTable, type FactDims, type RowDims } from "./fact-table.ts";
@@ -89,21 +90,32 @@ export class ContactTable {
 export function contactSums(t: ContactTable, keep: (i: number) => boolean, groupings: readonly Grouping[]): ContactRow[][] {
   const first = t.firstContacts();
   const person = t.rows.values.person;
-  const { rows, buckets } = groupedScan(t.rows, keep, groupings, false);
-  const out: ContactRow[][] = groupings.map(() => []);
-  // seen[p] = the bucket (plus one) that last counted p: a person counts once per bucket.
-  const seen = new Int32Array(t.persons.values.length);
-  buckets.forEach((b, k) => {
-    let people = 0;
-    let fresh = 0;
-    for (let r = b.from; r < b.to; r++) {
-      const p = person[rows[r]!]!;
-      if (seen[p] === k + 1) continue;
-      seen[p] = k + 1;
-      people++;
-      if (first[p]! >= b.win.from) fresh++;
+  const { n, kept, cells, stride, counts, bucket } = groupedScan(t.rows, keep, groupings, false);
+  // By person, so that a person's rows come together and each bucket counts them once.
+  const { values: persons, payload } = ascendingOrder(person, kept, n, cells, stride);
+  const buckets = counts.length;
+  const from = Float64Array.from({ length: buckets }, (_, b) => (counts[b] ? bucket(b).win.from : 0));
+  // last[b] = the person b counted last.
+  const last = new Int32Array(buckets).fill(-1);
+  const people = new Int32Array(buckets);
+  const fresh = new Int32Array(buckets);
+  for (let j = 0; j < n; j++) {
+    const p = persons[j]!;
+    const base = j * stride;
+    for (let h = 0; h < stride; h++) {
+      const b = payload[base + h]!;
+      if (b < 0) break;
+      if (last[b] === p) continue;
+      last[b] = p;
+      people[b]!++;
+      if (first[p]! >= from[b]!) fresh[b]!++;
     }
-    out[b.grouping]!.push({ i: b.win.i, g: b.g, fresh, returned: people - fresh });
-  });
+  }
+  const out: ContactRow[][] = groupings.map(() => []);
+  for (let b = 0; b < buckets; b++) {
+    if (!counts[b]) continue;
+    const { grouping, win, g } = bucket(b);
+    out[grouping]!.push({ i: win.i, g, fresh: fresh[b]!, returned: people[b]! - fresh[b]! });
+  }
   return out;
 }

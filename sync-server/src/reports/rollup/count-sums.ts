@@ -16,10 +16,16 @@ export interface CountGrouping {
 /** Whether every window is whole UTC hours: the only windows the hour rows can answer. */
 export const wholeHours = (wins: readonly Win[]): boolean => wins.every((w) => w.from % HOUR_MS === 0 && w.to % HOUR_MS === 0);
 
-/** Each row's group in a grouping (null: one group) and the groups' names. */
-function groups(t: CountTable, g: CountGrouping["g"]): { of: ((i: number) => number) | null; names: readonly string[] } {
-  if (g === "none") return { of: null, names: [""] };
-  if (g === "agent") return { of: (i) => t.agent[i]!, names: t.chats.agents.values };
+/** Each row's group in a grouping: a column by row (agent) or by chat (team, inbox and channel together), or none (one group); and the groups' names. */
+interface CountGroups {
+  column: Int32Array | null;
+  byChat: boolean;
+  names: readonly string[];
+}
+
+function groups(t: CountTable, g: CountGrouping["g"]): CountGroups {
+  if (g === "none") return { column: null, byChat: false, names: [""] };
+  if (g === "agent") return { column: t.agent, byChat: false, names: t.chats.agents.values };
   // Team, inbox and channel together are the chat's: a code per combination that occurs.
   const c = t.chats;
   const byKey = new Map<number, number>();
@@ -34,7 +40,7 @@ function groups(t: CountTable, g: CountGrouping["g"]): { of: ((i: number) => num
     }
     comboOf[k] = code;
   }
-  return { of: (i) => comboOf[t.conversation[i]!]!, names };
+  return { column: comboOf, byChat: true, names };
 }
 
 /**
@@ -44,9 +50,11 @@ function groups(t: CountTable, g: CountGrouping["g"]): { of: ((i: number) => num
  */
 export function countSums(t: CountTable, keep: (i: number) => boolean, groupings: readonly CountGrouping[], sla: boolean): CountRow[][] {
   const whats = Math.max(t.whats.values.length, 1);
-  const counted = t.whatKind.map((kind) => kind === "count" || (sla && kind === "sla"));
+  const counted = Uint8Array.from(t.whatKind, (kind) => (kind === "count" || (sla && kind === "sla") ? 1 : 0));
   const isSla = t.whatKind.map((kind) => kind === "sla");
-  const detailed = t.whatKind.map((kind, w) => kind === "sla" || t.whatMetric[w] === "started");
+  // Detail rows are a few kinds of fact: each has its own index among them, -1 for the others.
+  let detailedWhats = 0;
+  const detailOf = Int32Array.from(t.whatKind, (kind, w) => (kind === "sla" || t.whatMetric[w] === "started" ? detailedWhats++ : -1));
   const grouped = groupings.map((q) => groups(t, q.g));
   // Per window of every grouping (in the pieces' order): its grouping and first slot; a slot is a window's group.
   const winGrouping: number[] = [];
@@ -67,9 +75,13 @@ export function countSums(t: CountTable, keep: (i: number) => boolean, groupings
   });
   const pieces = new WindowPieces(groupings.flatMap((q) => q.wins));
   const sums = new Float64Array(slotWin.length * whats);
-  // Detail rows are a few kinds of fact: per slot and what, the sums per channel or team and inbox.
-  const details = new Map<number, Map<number, number>>();
   const c = t.chats;
+  // Details summed per slot, detailed what and key (a channel, or a team and inbox), in one dense array: a few thousand cells.
+  const inboxes = Math.max(c.inboxes.values.length, 1);
+  const keys = Math.max(c.channels.values.length, c.teams.values.length * inboxes, 1);
+  const details = new Float64Array(slotWin.length * detailedWhats * keys);
+  const winColumn = winGrouping.map((k) => grouped[k]!.column);
+  const winByChat = winGrouping.map((k) => grouped[k]!.byChat);
   for (let i = 0; i < t.length; i++) {
     const what = t.what[i]!;
     if (!counted[what]) continue;
@@ -77,31 +89,44 @@ export function countSums(t: CountTable, keep: (i: number) => boolean, groupings
     if (p < 0 || !keep(i)) continue;
     const n = t.n[i]!;
     const chat = t.conversation[i]!;
-    for (const w of pieces.holders[p]!) {
-      const of = grouped[winGrouping[w]!]!.of;
-      const cell = (winBase[w]! + (of ? of(i) : 0)) * whats + what;
-      sums[cell]! += n;
-      if (!detailed[what]) continue;
-      let byDetail = details.get(cell);
-      if (!byDetail) details.set(cell, (byDetail = new Map()));
-      const key = isSla[what] ? c.team[chat]! * U16 + c.inbox[chat]! : c.channel[chat]!;
-      byDetail.set(key, (byDetail.get(key) ?? 0) + n);
+    const d = detailOf[what]!;
+    const key = d < 0 ? 0 : isSla[what] ? c.team[chat]! * inboxes + c.inbox[chat]! : c.channel[chat]!;
+    const holders = pieces.holders[p]!;
+    for (let h = 0; h < holders.length; h++) {
+      const w = holders[h]!;
+      const column = winColumn[w];
+      const slot = winBase[w]! + (column ? column[winByChat[w] ? chat : i]! : 0);
+      sums[slot * whats + what]! += n;
+      if (d >= 0) details[(slot * detailedWhats + d) * keys + key]! += n;
     }
   }
   const out: CountRow[][] = groupings.map(() => []);
-  const row = (cell: number, n: number, detail: { ch: string; team: string; inbox: string } | null): CountRow => {
-    const slot = Math.floor(cell / whats);
-    const what = cell % whats;
-    return { i: slotWin[slot]!.i, g: slotName[slot]!, kind: t.whatKind[what]!, metric: t.whatMetric[what]!, outcome: t.whatOutcome[what]!, ch: detail?.ch ?? "", team: detail?.team ?? "", inbox: detail?.inbox ?? "", n, detail: detail !== null };
-  };
+  const row = (slot: number, what: number, n: number, detail: { ch: string; team: string; inbox: string } | null): CountRow => ({
+    i: slotWin[slot]!.i,
+    g: slotName[slot]!,
+    kind: t.whatKind[what]!,
+    metric: t.whatMetric[what]!,
+    outcome: t.whatOutcome[what]!,
+    ch: detail?.ch ?? "",
+    team: detail?.team ?? "",
+    inbox: detail?.inbox ?? "",
+    n,
+    detail: detail !== null,
+  });
   for (let cell = 0; cell < sums.length; cell++) {
-    if (sums[cell]! > 0) out[slotGrouping[Math.floor(cell / whats)]!]!.push(row(cell, sums[cell]!, null));
+    if (sums[cell]! > 0) out[slotGrouping[Math.floor(cell / whats)]!]!.push(row(Math.floor(cell / whats), cell % whats, sums[cell]!, null));
   }
-  for (const [cell, byDetail] of details) {
-    const sla = isSla[cell % whats];
-    for (const [key, n] of byDetail) {
-      const detail = sla ? { ch: "", team: c.teams.values[Math.floor(key / U16)]!, inbox: c.inboxes.values[key % U16]! } : { ch: c.channels.values[key]!, team: "", inbox: "" };
-      out[slotGrouping[Math.floor(cell / whats)]!]!.push(row(cell, n, detail));
+  for (let what = 0; what < whats; what++) {
+    const d = detailOf[what]!;
+    if (d < 0) continue;
+    for (let slot = 0; slot < slotWin.length; slot++) {
+      const base = (slot * detailedWhats + d) * keys;
+      for (let key = 0; key < keys; key++) {
+        const n = details[base + key]!;
+        if (!n) continue;
+        const detail = isSla[what] ? { ch: "", team: c.teams.values[Math.floor(key / inboxes)]!, inbox: c.inboxes.values[key % inboxes]! } : { ch: c.channels.values[key]!, team: "", inbox: "" };
+        out[slotGrouping[slot]!]!.push(row(slot, what, n, detail));
+      }
     }
   }
   return out;

@@ -15,7 +15,7 @@ import { ChatDims } from "./chat-dims.ts";
 import { ContactTable } from "./contact-stats.ts";
 import { ReportColumns } from "./report-columns.ts";
 import type { DurationGroup } from "./report-memory.ts";
-import { durationTimeRows, select } from "./duration-stats.ts";
+import { durationTimeRows } from "./duration-stats.ts";
 import { FactTable } from "./fact-table.ts";
 import { contactRows, countRows, receivedPerSlot, splitAtHours, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
 import { markNewEvents } from "./mark-new-events.ts";
@@ -279,8 +279,8 @@ describe("in-memory report columns", () => {
     expect(contacts.length).toBe(2);
   });
 
-  it("gives the same durations whether its buckets come sorted or are selected in", () => {
-    // A duration too long to sort packed with its place (value · rows ≥ 2^53) makes the scan select instead.
+  it("gives the same durations whether the values are radix-sorted or not", () => {
+    // Whole non-negative values (any up to 2^53) are radix-sorted; a fraction makes the scan sort natively.
     let seed = 11;
     const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
     const chats = new ChatDims();
@@ -293,26 +293,15 @@ describe("in-memory report columns", () => {
     };
     const wins: Win[] = [{ i: 1, from: 1000, to: 1500 }, { i: 2, from: 1500, to: 2000 }];
     const asked = (["none", "agent", "team"] as const).map((g) => ({ wins, g }));
-    const sorted = durationTimeRows(table([]), () => true, asked, false);
-    const huge = 2 ** 52;
-    const selected = durationTimeRows(table([huge, 7]), () => true, [...asked, { wins: [{ i: 3, from: 2000, to: 3000 }], g: "none" }], false);
-    expect(selected.slice(0, 3).map(canon)).toEqual(sorted.map(canon));
-    expect(selected[3]).toEqual([{ i: 3, g: "", metric: "resolution", n: 2, s: huge + 7, p50: 7, p90: huge, bands: [1, 0, 0, 0, 0, 0, 0, 1] }]);
-  });
-
-  it("selects the k-th smallest as a sort would, duplicates and all", () => {
-    let seed = 7;
-    const next = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-    for (let run = 0; run < 200; run++) {
-      const n = 1 + Math.floor(next() * 60);
-      const values = Float64Array.from({ length: n }, () => Math.floor(next() * (run % 3 ? 1000 : 4)));
-      const sorted = Float64Array.from(values).sort();
-      const k = Math.floor(next() * n);
-      const a = Float64Array.from(values);
-      expect(select(a, k, 0, n)).toBe(sorted[k]);
-      const j = k + Math.floor(next() * (n - k));
-      expect(select(a, j, k, n)).toBe(sorted[j]);
-    }
+    const late = { wins: [{ i: 3, from: 2000, to: 3000 }], g: "none" as const };
+    const radix = durationTimeRows(table([]), () => true, asked, false);
+    const huge = 2 ** 53 - 1;
+    const whole = durationTimeRows(table([huge, 7]), () => true, [...asked, late], false);
+    const native = durationTimeRows(table([huge, 7.5]), () => true, [...asked, late], false);
+    expect(whole.slice(0, 3).map(canon)).toEqual(radix.map(canon));
+    expect(native.slice(0, 3).map(canon)).toEqual(radix.map(canon));
+    expect(whole[3]).toEqual([{ i: 3, g: "", metric: "resolution", n: 2, s: huge + 7, p50: 7, p90: huge, bands: [1, 0, 0, 0, 0, 0, 0, 1] }]);
+    expect(native[3]).toEqual([{ i: 3, g: "", metric: "resolution", n: 2, s: huge + 7.5, p50: 7.5, p90: huge, bands: [1, 0, 0, 0, 0, 0, 0, 1] }]);
   });
 });
 
