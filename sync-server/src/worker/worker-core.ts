@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { platformConnectors } from "@inbox/connectors/registry";
-import { parsePlatformApiUrls, publicOrigin } from "../config.ts";
+import { mailSettingsFromEnv, parsePlatformApiUrls, publicOrigin } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import { createCaches, type Caches } from "../db/caches.ts";
 import type { TtlCache } from "../lib/ttl-cache.ts";
@@ -17,6 +17,7 @@ import { R2BlobStore } from "./r2-blob-store.ts";
 import { simulatorEnabled, simulatorObjectFetch } from "./simulator-routing.ts";
 import { widgetLimitsFromEnv } from "../widget/index.ts";
 import { webPushSender } from "../push/web-push-sender.ts";
+import { workerSmtpMailer } from "./smtp-mailer.ts";
 
 /** The core and the deliveries to Durable Objects it starts (awaited before a request ends). */
 export interface WorkerCore {
@@ -77,6 +78,8 @@ export async function buildWorkerCore(
 ): Promise<WorkerCore> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (wrangler secret put DATABASE_URL).");
   if (!env.INBOX_SECRET_KEY) throw new Error("INBOX_SECRET_KEY is not set (wrangler secret put INBOX_SECRET_KEY).");
+  // Checked like DATABASE_URL: a malformed SMTP_URL is the operator's to fix, said without the URL.
+  const mail = mailSettingsFromEnv(env);
   const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined, fetch: trace ? tracedFetch(trace) : undefined });
   const live = new DurableLiveRooms(trace ? tracedNamespace(env.ROOMS, trace) : env.ROOMS);
   const widgetPush = new DurableWidgetPush(trace ? tracedNamespace(env.VISITORS, trace) : env.VISITORS);
@@ -100,6 +103,7 @@ export async function buildWorkerCore(
     widgetLimits: widgetLimitsFromEnv(env.WIDGET_LIMITS),
     webhookRetention: webhookRetentionFrom(env),
     ai: { workersAi: env.AI },
+    mailer: mail ? workerSmtpMailer(mail) : undefined,
     push: { sender: webPushSender(), subject: env.PUSH_CONTACT || undefined, allowLoopback: env.PUSH_ALLOW_LOOPBACK === "true" },
   });
   return { core, live, widgetPush };
