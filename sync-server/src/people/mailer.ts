@@ -1,7 +1,7 @@
 /**
- * The port through which the server sends email (today: invitations). The core stays free of
- * any runtime: Node hands in an SMTP mailer when the operator configured one (node/smtp-mailer.ts);
- * Workers have none, and then an invitation is only a link to copy.
+ * The port through which the server sends email (invitations, replies to web chat visitors). The core stays free of
+ * any runtime: each runtime hands in an SMTP mailer when the operator set SMTP_URL and MAIL_FROM
+ * (node/smtp-mailer.ts, worker/smtp-mailer.ts); without one an invitation is only a link to copy.
  */
 export interface OutgoingMail {
   to: string;
