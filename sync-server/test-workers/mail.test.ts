@@ -92,6 +92,7 @@ describe("email on Workers", () => {
     expect(failure).toBeInstanceOf(MailNotSent);
     expect((failure as Error).message).toMatch(/^the mail server 127\.0\.0\.1:\d+ did not accept the user name and password \(it answered: 535/);
     expect((failure as Error).message).not.toContain("wrong-password");
+    expect((failure as MailNotSent).failure).toMatchObject({ reason: "auth", detail: expect.stringMatching(/^535/) });
   });
 
   it("a mail server that is not there is said in words", async () => {
@@ -105,6 +106,7 @@ describe("email on Workers", () => {
       );
     expect(failure).toBeInstanceOf(MailNotSent);
     expect((failure as Error).message).toMatch(/^the mail server 127\.0\.0\.1:9 could not be reached \(/);
+    expect((failure as MailNotSent).failure).toMatchObject({ reason: "unreachable", server: "127.0.0.1:9" });
   });
 
   it("a password bound for another machine is not sent when the server offers no STARTTLS", async () => {

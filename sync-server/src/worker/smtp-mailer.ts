@@ -1,5 +1,5 @@
 import { smtpUrl } from "../config.ts";
-import { MailNotSent, type Mailer } from "../people/index.ts";
+import { MailNotSent, mailNotSent, type Mailer } from "../people/index.ts";
 import { mimeMessage, parseMailbox } from "./mime-message.ts";
 import { sendOverSmtp, SmtpFailure, type SmtpTarget } from "./smtp-session.ts";
 
@@ -46,34 +46,31 @@ export function workerSmtpMailer(settings: SmtpSettings): Mailer {
       try {
         await sendOverSmtp(target, { from: from.address, to: mail.to }, mimeMessage(from, mail), TIMEOUTS);
       } catch (err) {
-        throw new MailNotSent(redact(reasonOf(err, where), secrets));
+        throw failureOf(err, where, (text) => redact(text, secrets));
       }
     },
   };
 }
 
-/** The cause in the words node/smtp-mailer.ts uses for the same failure. */
-export function reasonOf(err: unknown, where: string): string {
-  if (!(err instanceof SmtpFailure)) return `the mail server ${where} could not take the message`;
-  const answer = ` (it answered: ${err.answer.slice(0, 200)})`;
+/** The cause as the kind node/smtp-mailer.ts gives the same failure (people/mailer.ts words it). */
+export function failureOf(err: unknown, where: string, clean: (text: string) => string): MailNotSent {
+  if (!(err instanceof SmtpFailure)) return mailNotSent("other", where);
+  const said = clean(err.answer);
   switch (err.kind) {
     case "unreachable":
       // workerd says "cannot connect to the specified address" for a refused connection and an unknown host alike.
-      return `the mail server ${where} could not be reached (${err.answer.slice(0, 200)})`;
+      return mailNotSent("unreachable", where, said);
     case "timeout":
-      return `the mail server ${where} did not answer in time`;
+      return mailNotSent("timeout", where);
     case "closed":
-      return `the connection to the mail server ${where} failed (${err.answer.slice(0, 200)})`;
+      return mailNotSent("connection", where, said);
     case "auth":
-      return `the mail server ${where} did not accept the user name and password${answer}`;
     case "tls":
-      return `no secure connection could be made with the mail server ${where}${answer}`;
     case "envelope":
-      return `the mail server ${where} refused the sender or the recipient${answer}`;
     case "message":
-      return `the mail server ${where} refused the message${answer}`;
+      return mailNotSent(err.kind, where, said);
     case "protocol":
-      return `the mail server ${where} could not take the message${answer}`;
+      return mailNotSent("other", where, said);
   }
 }
 
