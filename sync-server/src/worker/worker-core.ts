@@ -18,6 +18,7 @@ import { simulatorEnabled, simulatorObjectFetch } from "./simulator-routing.ts";
 import { widgetLimitsFromEnv } from "../widget/index.ts";
 import { webPushSender } from "../push/web-push-sender.ts";
 import { workerSmtpMailer } from "./smtp-mailer.ts";
+import type { Mailer } from "../people/index.ts";
 
 /** The core and the deliveries to Durable Objects it starts (awaited before a request ends). */
 export interface WorkerCore {
@@ -78,8 +79,6 @@ export async function buildWorkerCore(
 ): Promise<WorkerCore> {
   if (!env.DATABASE_URL) throw new Error("DATABASE_URL is not set (wrangler secret put DATABASE_URL).");
   if (!env.INBOX_SECRET_KEY) throw new Error("INBOX_SECRET_KEY is not set (wrangler secret put INBOX_SECRET_KEY).");
-  // Checked like DATABASE_URL: a malformed SMTP_URL is the operator's to fix, said without the URL.
-  const mail = mailSettingsFromEnv(env);
   const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined, fetch: trace ? tracedFetch(trace) : undefined });
   const live = new DurableLiveRooms(trace ? tracedNamespace(env.ROOMS, trace) : env.ROOMS);
   const widgetPush = new DurableWidgetPush(trace ? tracedNamespace(env.VISITORS, trace) : env.VISITORS);
@@ -103,7 +102,7 @@ export async function buildWorkerCore(
     widgetLimits: widgetLimitsFromEnv(env.WIDGET_LIMITS),
     webhookRetention: webhookRetentionFrom(env),
     ai: { workersAi: env.AI },
-    mailer: mail ? workerSmtpMailer(mail) : undefined,
+    mailer: mailerOf(env),
     push: { sender: webPushSender(), subject: env.PUSH_CONTACT || undefined, allowLoopback: env.PUSH_ALLOW_LOOPBACK === "true" },
   });
   return { core, live, widgetPush };
@@ -119,6 +118,18 @@ export async function settle({ core, live, widgetPush }: WorkerCore): Promise<vo
   await core.push.idle();
   await core.writer.drain();
   await Promise.all([live.idle(), widgetPush.idle()]);
+}
+
+/** The mailer made from SMTP_URL and MAIL_FROM, kept once made: plain values, a socket per send. */
+let mail: { key: string; mailer: Mailer | undefined } | undefined;
+
+function mailerOf(env: Env): Mailer | undefined {
+  const key = `${env.SMTP_URL ?? ""}\n${env.MAIL_FROM ?? ""}`;
+  if (mail?.key === key) return mail.mailer;
+  // Checked like DATABASE_URL: a malformed SMTP_URL is the operator's to fix, said without the URL.
+  const settings = mailSettingsFromEnv(env);
+  mail = { key, mailer: settings ? workerSmtpMailer(settings) : undefined };
+  return mail.mailer;
 }
 
 function decodeBase64(text: string): Uint8Array {
