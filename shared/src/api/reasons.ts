@@ -136,6 +136,13 @@ export const REASONS = {
   nothing_to_summarise: "There is nothing in this conversation to summarise yet.",
   nothing_to_answer: "The customer has not written anything to answer yet.",
   team_archived: "{team} is archived: restore it before moving inboxes to it.",
+  push_address_not_web: "The browser gave a push address that is not a web address.",
+  push_address_insecure: "The browser gave a push address that is not secure (https).",
+  push_address_odd: "The browser gave a push address this server does not send to.",
+  push_service_unknown: "This browser's push service is not one this server sends to.",
+  template_not_approved: "The template \"{name}\" ({language}) is not approved by WhatsApp.",
+  template_media_header: "The template \"{name}\" ({language}) needs an image, video or document in its header, which cannot be sent from here yet.",
+  template_dynamic_button: "The template \"{name}\" ({language}) needs a value for a link button, which cannot be sent from here yet.",
   // What a request carries
   body_too_large: "The request is too large (limit {kb} KB).",
   body_not_json: "The request body is not valid JSON.",

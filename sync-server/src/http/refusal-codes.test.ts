@@ -44,13 +44,12 @@ const WORDED_FROM_FIELDS: Record<string, string> = {
 };
 
 /**
- * Still only English (their sentences are built from several parts: a platform's limits, a
- * template's state, a push address check). This list may only shrink: each needs a code.
+ * Still only English (their sentences are built from several parts: a rule's references, a
+ * platform's limits on files and buttons, which the composer checks before sending). This list
+ * may only shrink: each needs a code.
  */
 const STILL_ENGLISH: Record<string, number> = {
   "routing/rules-references.ts": 1,
-  "push/subscriptions.ts": 1,
-  "messages/reply.ts": 1,
   "messages/uploads.ts": 3,
 };
 

@@ -15,6 +15,7 @@ import {
   type ReasonCode,
   type TemplateSend,
   searchableText,
+  reasonFields,
 } from "@inbox/shared";
 import type { Connector } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
@@ -208,7 +209,8 @@ async function templateContent(core: ReplyDeps, conv: ConversationRow, send: Tem
   if (!row) throw refused(409, "conflict", "template_gone", { name: send.name, language: send.language });
   const template = toTemplate(row);
   const why = unsendableReason(template);
-  if (why) throw new HttpError(409, "conflict", `The template "${send.name}" (${send.language}) ${UNSENDABLE[why]}${template.reason ? ` (${template.reason})` : ""}.`);
+  // WhatsApp's own reason, when it gave one, stays in the English sentence only (it is in English).
+  if (why) throw new HttpError(409, "conflict", `The template "${send.name}" (${send.language}) ${UNSENDABLE[why]}${template.reason ? ` (${template.reason})` : ""}.`, reasonFields(`template_${why}`, { name: send.name, language: send.language }));
   const vars = templateVariables(template);
   if (send.header.length !== vars.header.length || send.body.length !== vars.body.length) {
     throw refused(400, "validation_failed", "template_values", { name: send.name, needed: String(vars.header.length + vars.body.length), given: String(send.header.length + send.body.length) });
