@@ -65,11 +65,11 @@ export async function sendOverSmtp(target: SmtpTarget, envelope: { from: string;
         await socket.opened.catch((err: unknown) => {
           throw new SmtpFailure("unreachable", errorText(err));
         });
-        expect(await line.reply(), 220, "protocol");
+        accepted(await line.reply(), 220, "protocol");
       })(),
       timeouts.greetingMs,
     );
-    const ask = (command: string, ok: number | number[], kind: SmtpFailureKind) => within(line.command(command).then((r) => expect(r, ok, kind)), timeouts.replyMs);
+    const ask = (command: string, ok: number | number[], kind: SmtpFailureKind) => within(line.command(command).then((r) => accepted(r, ok, kind)), timeouts.replyMs);
 
     let hello = await ask("EHLO [127.0.0.1]", 250, "protocol");
     if (!target.secure) {
@@ -165,7 +165,7 @@ class Line {
   }
 }
 
-function expect(reply: Reply, ok: number | number[], kind: SmtpFailureKind): Reply {
+function accepted(reply: Reply, ok: number | number[], kind: SmtpFailureKind): Reply {
   if ((Array.isArray(ok) ? ok : [ok]).includes(reply.code)) return reply;
   throw new SmtpFailure(kind, reply.text);
 }
