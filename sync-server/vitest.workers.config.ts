@@ -50,6 +50,11 @@ export default defineProject({
           PUSH_ALLOW_LOOPBACK: "true",
           PUSH_SERVICE: inject("pushService"),
           PUSH_DEVICE: inject("pushDevice"),
+          // Email through the SMTP stand-in on loopback, configured as an operator would.
+          SMTP_URL: inject("smtpUrl"),
+          MAIL_FROM: "Acme Support <no-reply@acme.example>",
+          SMTP_BAD_PASSWORD_URL: inject("smtpBadPasswordUrl"),
+          SMTP_MAILBOX: inject("smtpMailbox"),
         },
       },
     })),

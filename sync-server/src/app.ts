@@ -15,7 +15,7 @@ import type { Core } from "./core.ts";
 import { registerDemoRoutes } from "./demo/index.ts";
 import { ApiRegistry } from "./http/api-registry.ts";
 import type { AppEnv } from "./http/app-env.ts";
-import { HttpError, handleError } from "./http/http-error.ts";
+import { handleError, notFound } from "./http/http-error.ts";
 import { clientIpMiddleware, type PeerAddress } from "./http/client-ip.ts";
 import { sameOriginWrites } from "./http/same-origin.ts";
 import { securityHeaders } from "./http/security-headers.ts";
@@ -107,7 +107,7 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
   const openapi = api.openApiDocument({ title: "Omnichannel inbox API", version: "1" });
   app.get("/openapi.json", (c) => c.json(openapi));
   app.all("/api/*", () => {
-    throw new HttpError(404, "not_found", "There is no such API endpoint.");
+    throw notFound("api");
   });
   return app;
 }

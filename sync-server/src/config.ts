@@ -10,6 +10,13 @@ const blankIsUnset = z
 /** `a@b.c` or `Name <a@b.c>`: one mailbox, no line breaks (it goes into a header). */
 const MAILBOX = /^(?:[^<>\r\n]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/;
 
+// The mail settings, shared by the Node server's config and the Worker's (mailSettingsFromEnv).
+const smtpUrlSetting = blankIsUnset.refine((v) => v === undefined || smtpUrl(v) !== null, "use smtp://user:password@host:port or smtps://user:password@host:port");
+const mailFromSetting = blankIsUnset.refine((v) => v === undefined || MAILBOX.test(v), "use an address, or a name and an address: Inbox <no-reply@example.com>");
+function needsSender(c: { SMTP_URL?: string | undefined; MAIL_FROM?: string | undefined }, ctx: z.RefinementCtx): void {
+  if (c.SMTP_URL && !c.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "set the sender of invitation emails too (with SMTP_URL), e.g. Inbox <no-reply@example.com>" });
+}
+
 /** Server settings, validated once at start-up from the runtime's environment. */
 export const ServerConfigSchema = z.object({
   DATABASE_URL: z.string().default("file:./data/inbox.db"),
@@ -120,17 +127,29 @@ export const ServerConfigSchema = z.object({
    * start); percent-encode special characters of the user and password. Unset: invitations are
    * links to copy. The password lives here only: never stored, never logged.
    */
-  SMTP_URL: blankIsUnset.refine((v) => v === undefined || smtpUrl(v) !== null, "use smtp://user:password@host:port or smtps://user:password@host:port"),
+  SMTP_URL: smtpUrlSetting,
   /** The sender of invitation emails, `Inbox <no-reply@example.com>` or an address; needed with SMTP_URL. */
-  MAIL_FROM: blankIsUnset.refine((v) => v === undefined || MAILBOX.test(v), "use an address, or a name and an address: Inbox <no-reply@example.com>"),
-}).superRefine((c, ctx) => {
-  if (c.SMTP_URL && !c.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "set the sender of invitation emails too (with SMTP_URL), e.g. Inbox <no-reply@example.com>" });
-});
+  MAIL_FROM: mailFromSetting,
+}).superRefine(needsSender);
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
 /** Where invitation emails go out, when the operator set SMTP_URL (node/smtp-mailer.ts). */
 export function mailSettingsOf(config: ServerConfig): { smtpUrl: string; from: string } | undefined {
   return config.SMTP_URL && config.MAIL_FROM ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : undefined;
+}
+
+/**
+ * SMTP_URL and MAIL_FROM alone, checked as the Node server checks them, for a runtime without
+ * the whole config (the Worker's env). Unset: undefined. A refusal names the setting, never the
+ * URL (it holds the password).
+ */
+export function mailSettingsFromEnv(env: { SMTP_URL?: string | undefined; MAIL_FROM?: string | undefined }): { smtpUrl: string; from: string } | undefined {
+  const result = z.object({ SMTP_URL: smtpUrlSetting, MAIL_FROM: mailFromSetting }).superRefine(needsSender).safeParse({ SMTP_URL: env.SMTP_URL, MAIL_FROM: env.MAIL_FROM });
+  if (!result.success) {
+    throw new StartupRefusal(`invalid server configuration: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
+  }
+  const { SMTP_URL, MAIL_FROM } = result.data;
+  return SMTP_URL && MAIL_FROM ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : undefined;
 }
 
 /** An http(s) address without query or fragment, as a base without its trailing slash; else null. */

@@ -1,7 +1,7 @@
 /**
  * Node side of the Workers tests: a real libSQL server (sqld) migrated with the bundled
  * migrations over `@libsql/client/web` (what `npm run db:migrate` does remotely) and seeded with
- * the demo workspace, plus the Telegram fake on loopback so the Worker's sends really go out
+ * the demo workspace, plus the Telegram fake and a mail server on loopback so the Worker's sends really go out
  * over HTTP. Their addresses reach the Worker as bindings (vitest.workers.config.ts).
  */
 import { eq } from "drizzle-orm";
@@ -12,6 +12,8 @@ import * as schema from "../src/db/schema.ts";
 import { DEMO_PASSWORD } from "../src/testing/test-server.ts";
 import { startEdgeDatabase } from "./edge-database.ts";
 import { startFakePushService } from "../src/testing/fake-push-service.ts";
+import { startSmtpFake } from "../src/testing/smtp-fake.ts";
+import { startMailbox } from "./mailbox.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -24,6 +26,9 @@ declare module "vitest" {
     demoPassword: string;
     pushService: string;
     pushDevice: string;
+    smtpUrl: string;
+    smtpBadPasswordUrl: string;
+    smtpMailbox: string;
   }
 }
 
@@ -54,7 +59,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
   project.provide("pushService", push.url);
   project.provide("pushDevice", JSON.stringify(push.newDevice()));
 
+  // The operator's mail server stand-in (the one Node's mailer tests use), and the mail it took
+  // as JSON over HTTP for the tests inside workerd to read.
+  const smtp = await startSmtpFake({ user: "inbox-mailer", password: "s3cret:pass/word" });
+  const mailbox = await startMailbox(smtp);
+  project.provide("smtpUrl", smtp.url);
+  project.provide("smtpBadPasswordUrl", smtp.url.replace(encodeURIComponent("s3cret:pass/word"), "wrong-password"));
+  project.provide("smtpMailbox", mailbox.url);
+
   return async () => {
+    await mailbox.close();
+    await smtp.close();
     await telegram.stop();
     await push.close();
     await stop();

@@ -89,14 +89,28 @@ export type InviteRequest = z.infer<typeof InviteRequestSchema>;
  * The link is shown once, to copy: only a hash of its token is kept. With an SMTP server
  * configured it is also emailed to the invitee; `emailed` says whether that worked and
  * `emailError` why not, in a sentence (`emailReason`: the cause alone, for the PWA to say in
- * the user's language). All three are absent from older servers.
+ * the user's language; `emailFailure` the same as a code). All are absent from older servers.
  */
+/** Why an email was not sent, on either runtime (node/ and worker/ smtp-mailer.ts): a kind the PWA words. */
+export const MAIL_FAILURE_KINDS = ["refused", "unreachable", "name_unknown", "timeout", "auth", "tls", "envelope", "message", "connection", "other"] as const;
+export type MailFailureKind = (typeof MAIL_FAILURE_KINDS)[number];
+export const MailFailureSchema = z.object({
+  reason: z.enum(MAIL_FAILURE_KINDS),
+  /** `host:port` of the mail server (never its password). */
+  server: z.string(),
+  /** What the server or the connection said, as it said it (not translated). */
+  detail: z.string().optional(),
+});
+export type MailFailure = z.infer<typeof MailFailureSchema>;
+
 export const InvitationLinkResponseSchema = z.object({
   invitation: InvitationSchema,
   link: z.url(),
   emailed: z.boolean().optional(),
   emailError: z.string().optional(),
   emailReason: z.string().optional(),
+  /** The same cause as a code and its parameters (newer servers). */
+  emailFailure: MailFailureSchema.optional(),
 });
 export type InvitationLinkResponse = z.infer<typeof InvitationLinkResponseSchema>;
 

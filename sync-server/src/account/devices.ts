@@ -41,7 +41,7 @@ export function closeSessions(core: AccountDeps, tokenHashes: readonly string[],
 export async function signOutDevice(core: AccountDeps, user: SessionUser, actor: AuditActor, id: string): Promise<void> {
   const mine = await core.db.select({ tokenHash: sessions.tokenHash, userAgent: sessions.userAgent }).from(sessions).where(eq(sessions.userId, user.id));
   const target = mine.find((s) => deviceId(s.tokenHash) === id);
-  if (!target) throw notFound("That device");
+  if (!target) throw notFound("device");
   await core.writer.write([
     core.db.delete(sessions).where(eq(sessions.tokenHash, target.tokenHash)),
     auditInsert(core, { ...actor, workspaceId: user.workspaceId, action: "auth.device_signed_out", target: user.id, data: { device: describeUserAgent(target.userAgent) }, at: core.now() }),

@@ -16,7 +16,7 @@ import { closeSessions } from "./devices.ts";
  */
 export async function changePassword(core: AccountDeps, user: SessionUser, actor: AuditActor, from: RequestOrigin, req: ChangePasswordRequest): Promise<{ endedSessions: number }> {
   const row = await core.db.query.users.findFirst({ where: eq(users.id, user.id) });
-  if (!row) throw notFound("Your account");
+  if (!row) throw notFound("account");
   const keys = throttleKeys(row.email, from.ip);
   await refuseWhileLocked(core, keys);
   if (!(await core.passwords.verify(req.currentPassword, row.passwordHash)).ok) {

@@ -10,7 +10,7 @@ import { refuseBadAvatar } from "./avatar.ts";
 
 export async function readProfile(core: Reads, user: SessionUser): Promise<Profile> {
   const row = await core.db.query.users.findFirst({ where: eq(users.id, user.id) });
-  if (!row) throw notFound("Your account");
+  if (!row) throw notFound("account");
   const workspace = await core.db.query.workspaces.findFirst({ where: eq(workspaces.id, row.workspaceId), columns: { security: true } });
   return {
     name: row.name,

@@ -35,7 +35,7 @@ const wrongCode = () => refused(400, "validation_failed", "wrong_code");
  */
 export async function startEnrolment(core: AccountDeps, user: SessionUser): Promise<TwoFactorSetupResponse> {
   const row = await ownRow(core, user);
-  if (row.totpEnabledAt !== null) throw new HttpError(409, "conflict", "Two-factor sign-in is already on.", { reason: "two_factor_on" });
+  if (row.totpEnabledAt !== null) throw refused(409, "conflict", "two_factor_on");
   const workspace = await core.db.query.workspaces.findFirst({ where: eq(workspaces.id, row.workspaceId), columns: { name: true } });
   const secret = newTotpSecret();
   const uri = totpUri(secret, row.email, `Inbox (${workspace?.name ?? "workspace"})`);
@@ -62,7 +62,7 @@ export async function confirmEnrolment(core: AccountDeps, user: SessionUser, act
       .returning({ id: users.id }),
     auditInsert(core, { ...actor, workspaceId: user.workspaceId, action: "auth.two_factor_enabled", target: user.id, at }),
   ])) as unknown[][];
-  if (!won?.length) throw new HttpError(409, "conflict", "Two-factor sign-in is already on.", { reason: "two_factor_on" });
+  if (!won?.length) throw refused(409, "conflict", "two_factor_on");
   return { recoveryCodes };
 }
 
@@ -73,7 +73,7 @@ export async function confirmEnrolment(core: AccountDeps, user: SessionUser, act
  */
 async function spendCurrentCode(core: AccountDeps, user: SessionUser, code: string) {
   const row = await ownRow(core, user);
-  if (row.totpEnabledAt === null) throw new HttpError(409, "conflict", "Two-factor sign-in is not on.", { reason: "two_factor_off" });
+  if (row.totpEnabledAt === null) throw refused(409, "conflict", "two_factor_off");
   const keys = secondFactorKeys(user.id);
   await refuseWhileLocked(core, keys);
   if (!(await spendSecondFactor(core, row, code))) {
@@ -112,6 +112,6 @@ export async function renewRecoveryCodes(core: AccountDeps, user: SessionUser, a
 
 async function ownRow(core: AccountDeps, user: SessionUser) {
   const row = await core.db.query.users.findFirst({ where: eq(users.id, user.id) });
-  if (!row) throw notFound("Your account");
+  if (!row) throw notFound("account");
   return row;
 }

@@ -4,7 +4,7 @@ import type { AiSuggestion, RewriteStyle } from "@inbox/shared/api/ai";
 import { auditInsert, type AuditActor } from "../db/event-rows.ts";
 import { kbArticles, messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { HttpError, notFound, refused } from "../http/http-error.ts";
 import { messageLanguage } from "../routing/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import type { AiDeps } from "./ai-deps.ts";
@@ -121,7 +121,7 @@ export async function translateDraft(core: AiDeps, call: ToolCall, text: string)
   let language: string | null = null;
   const answer = await run(core, call, "translate_draft", async () => {
     language = await customerLanguage(core, call.conversationId);
-    if (!language) throw new HttpError(422, "bad_request", "The customer's language cannot be told from their messages yet.", { reason: "language_unknown" });
+    if (!language) throw refused(422, "bad_request", "language_unknown");
     return translatePrompt(call.user.locale, languageName(language), text);
   });
   return suggestion(answer, { language, languageName: language ? languageName(language) : null });
@@ -131,8 +131,8 @@ export async function translateMessage(core: AiDeps, call: ToolCall, messageId: 
   const language = (target ?? agentLanguage(call.user)).split("-")[0]!;
   const answer = await run(core, call, "translate_message", async () => {
     const row = await core.db.query.messages.findFirst({ where: and(eq(messages.id, messageId), eq(messages.conversationId, call.conversationId)), columns: { text: true } });
-    if (!row) throw notFound("The message");
-    if (row.text.trim() === "") throw new HttpError(422, "bad_request", "This message has no text to translate.", { reason: "no_text" });
+    if (!row) throw notFound("message");
+    if (row.text.trim() === "") throw refused(422, "bad_request", "no_text");
     return translatePrompt(call.user.locale, languageName(language), row.text);
   });
   return suggestion(answer, { language, languageName: languageName(language) });
@@ -141,7 +141,7 @@ export async function translateMessage(core: AiDeps, call: ToolCall, messageId: 
 export async function summarise(core: AiDeps, call: ToolCall): Promise<AiSuggestion> {
   const answer = await run(core, call, "summarise", async () => {
     const rows = await timeline(core, call.conversationId, 80);
-    if (rows.length === 0) throw new HttpError(422, "bad_request", "There is nothing in this conversation to summarise yet.", { reason: "empty" });
+    if (rows.length === 0) throw refused(422, "bad_request", "nothing_to_summarise");
     return summaryPrompt(call.user.locale, transcriptOf(rows));
   });
   return suggestion(answer, { language: agentLanguage(call.user), languageName: languageName(agentLanguage(call.user)) });
@@ -164,7 +164,7 @@ export async function draftReply(core: AiDeps, call: ToolCall): Promise<AiSugges
   const answer = await run(core, call, "draft_reply", async () => {
     const rows = await timeline(core, call.conversationId, 40);
     const customer = rows.filter((m) => m.senderKind === "customer").slice(-3).map((m) => m.text).join("\n");
-    if (customer.trim() === "") throw new HttpError(422, "bad_request", "The customer has not written anything to answer yet.", { reason: "empty" });
+    if (customer.trim() === "") throw refused(422, "bad_request", "nothing_to_answer");
     const { picked, published } = await relevantArticles(core, call.user.workspaceId, customer);
     sources = picked.map((a) => ({ id: a.id, title: a.title }));
     note = `Based on ${picked.length} of ${published} published articles, picked by the words they share with the customer's latest messages.`;

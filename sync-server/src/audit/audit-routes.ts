@@ -4,7 +4,7 @@ import { auditInsert } from "../db/event-rows.ts";
 import type { Writes } from "../db/record.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { requestActor } from "../http/audit-actor.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 import { exportFile } from "./audit-export.ts";
 import { allAuditEntries, auditPage } from "./audit-query.ts";
 import { sealWorkspace } from "./audit-sealer.ts";
@@ -51,7 +51,7 @@ export function registerAuditRoutes(api: ApiRegistry, core: Writes): void {
       const { format, ...filter } = query;
       const entries = await allAuditEntries(core, user.workspaceId, filter, EXPORT_MAX);
       if (!entries) {
-        throw new HttpError(400, "bad_request", `More than ${EXPORT_MAX.toLocaleString("en")} entries match. Choose a shorter period or more filters, and export again.`);
+        throw refused(400, "bad_request", "audit_export_too_many", { max: EXPORT_MAX.toLocaleString("en") });
       }
       const at = core.now();
       await core.writer.write([

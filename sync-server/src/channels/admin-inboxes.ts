@@ -4,7 +4,7 @@ import type { Credentials } from "@inbox/connectors";
 import { connectorFor, contextFor, publicBaseOf, type ChannelsDeps } from "./channel-access.ts";
 import { auditLog, inboxes, teams } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { notFound, refused } from "../http/http-error.ts";
 import { validationError } from "../http/read-body.ts";
 import { auditInsert } from "../db/event-rows.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
@@ -43,17 +43,17 @@ export async function adminView(core: AdminInboxDeps, row: InboxRow, apps?: Meta
 /** Checks credentials with the platform's own API before anything is saved. */
 async function checkCredentials(core: AdminInboxDeps, inbox: Pick<InboxRow, "id" | "channel" | "settings">, credentials: Credentials): Promise<Credentials> {
   const connector = connectorFor(core, inbox.channel);
-  if (!connector) throw new HttpError(400, "validation_failed", `The ${inbox.channel} channel is not available on this server.`);
+  if (!connector) throw refused(400, "validation_failed", "channel_type_unavailable", { channel: inbox.channel });
   const parsed = connector.credentialsSchema.safeParse(credentials);
   if (!parsed.success) throw validationError(parsed.error);
   const check = await connector.validateCredentials(parsed.data, contextFor(core, inbox, connector));
-  if (!check.ok) throw new HttpError(400, "validation_failed", `The platform refused these credentials: ${check.reason}`);
+  if (!check.ok) throw refused(400, "validation_failed", "credentials_refused", { detail: check.reason });
   return parsed.data;
 }
 
 export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, body: ConnectInboxRequest, from: RequestOrigin | null = null): Promise<AdminInbox> {
   const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, body.teamId), eq(teams.workspaceId, admin.workspaceId)) });
-  if (!team) throw new HttpError(400, "validation_failed", "Choose one of this workspace's teams.");
+  if (!team) throw refused(400, "validation_failed", "team_choose_own");
   const settings = body.settings ?? {};
   const id = newId();
   const credentials = await checkCredentials(core, { id, channel: body.channel, settings }, body.credentials);
@@ -81,7 +81,7 @@ export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, bod
 
 export async function ownInbox(core: AdminInboxDeps, admin: SessionUser, id: string): Promise<InboxRow> {
   const row = await getInboxRow(core.db, id);
-  if (!row || row.workspaceId !== admin.workspaceId) throw notFound("The channel");
+  if (!row || row.workspaceId !== admin.workspaceId) throw notFound("channel");
   return row;
 }
 

@@ -11,7 +11,7 @@ import {
 import { adminView, connectInbox, reconnectInbox, setInboxEnabled, type AdminInboxDeps } from "./admin-inboxes.ts";
 import { inboxes } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 import { auditActor, requestOrigin } from "../http/audit-actor.ts";
 import { ownInbox } from "./admin-inboxes.ts";
 import { registerInboxWebhook, webhookView } from "./inbox-webhook.ts";
@@ -99,7 +99,7 @@ export function registerAdminRoutes(api: ApiRegistry, core: AdminInboxDeps): voi
     },
     async ({ c, user, params }) => {
       const row = await ownInbox(core, user, params.id!);
-      if (row.status === "disabled") throw new HttpError(409, "channel_unavailable", "This channel is disabled. Enable it to register its webhook again.");
+      if (row.status === "disabled") throw refused(409, "channel_unavailable", "webhook_channel_disabled");
       await registerInboxWebhook(core, row, auditActor(user, requestOrigin(c)));
       return { webhook: await webhookView(core, row) };
     },

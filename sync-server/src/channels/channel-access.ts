@@ -4,7 +4,7 @@ import type { Caches } from "../db/caches.ts";
 import type { Writes } from "../db/record.ts";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
 import type { SecretBox } from "../security/secret-box.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { notFound, refused } from "../http/http-error.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 
 /** Inbox settings value meaning "this channel talks to the built-in simulator, not the platform". */
@@ -45,12 +45,12 @@ export function connectorFor(core: Pick<ChannelsDeps, "connectors">, channel: st
 export async function webhookInbox(core: Pick<ChannelsDeps, "connectors" | "caches" | "db">, platform: string, inboxId: string): Promise<{ inbox: InboxRow; connector: Connector }> {
   const connector = connectorFor(core, platform);
   const inbox = await core.caches.inboxes.getOrLoad(inboxId, () => getInboxRow(core.db, inboxId));
-  if (!connector || platform === "webchat" || !inbox || inbox.channel !== platform) throw notFound("This channel");
+  if (!connector || platform === "webchat" || !inbox || inbox.channel !== platform) throw notFound("channel");
   return { inbox, connector };
 }
 
 export async function credentialsOf(core: Pick<ChannelsDeps, "secrets">, inbox: Pick<InboxRow, "secretsEnc">): Promise<Credentials> {
-  if (!inbox.secretsEnc) throw new HttpError(409, "channel_unavailable", "This channel has no credentials. An admin must connect it.");
+  if (!inbox.secretsEnc) throw refused(409, "channel_unavailable", "channel_no_credentials");
   return core.secrets.open(inbox.secretsEnc);
 }
 

@@ -3,7 +3,7 @@ import type { AdminInbox } from "@inbox/shared";
 import { inboxes } from "../db/schema.ts";
 import { auditInsert } from "../db/event-rows.ts";
 import { getInboxRow } from "../db/read-model.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 import { adminView, ownInbox, type AdminInboxDeps } from "./admin-inboxes.ts";
@@ -14,7 +14,7 @@ import { HUMAN_AGENT_SETTING, humanAgentTagOf } from "./human-agent.ts";
 export async function setHumanAgentTag(core: AdminInboxDeps, admin: SessionUser, id: string, enabled: boolean, from: RequestOrigin | null): Promise<AdminInbox> {
   const row = await ownInbox(core, admin, id);
   if (connectorFor(core, row.channel)?.capabilities.humanAgentWindowHours == null) {
-    throw new HttpError(400, "validation_failed", "This channel has no human-agent tag: only Messenger and Instagram extend the reply window for a person.");
+    throw refused(400, "validation_failed", "human_agent_tag_unavailable");
   }
   const before = humanAgentTagOf(row.settings);
   if (before !== enabled) {

@@ -4,7 +4,7 @@ import type { ContactMergeResponse } from "@inbox/shared/api/contacts";
 import { conversationsOfContact, type ContactsDeps, type ContactRow } from "./contacts.ts";
 import { contactIdentities, contacts, conversations, widgetSessions } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden, notFound } from "../http/http-error.ts";
+import { notFound, forbiddenBecause, refused } from "../http/http-error.ts";
 import { publish } from "../rooms/publish.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
@@ -24,7 +24,7 @@ export async function mergeContacts(
   from: RequestOrigin | null = null,
 ): Promise<ContactMergeResponse> {
   if (keptId === duplicateId) {
-    throw new HttpError(400, "validation_failed", "A contact cannot be merged into itself. Choose the other contact.");
+    throw refused(400, "validation_failed", "merge_into_itself");
   }
   // Both contacts' locks, always in the same order, so two merges of one pair cannot cross.
   const [a, b] = [keptId, duplicateId].sort();
@@ -40,8 +40,8 @@ async function mergeLocked(core: ContactsDeps, user: SessionUser, keptId: string
     authorise(user, keptConvs, keptConvs);
     return answer(core, user, kept.id, dup.id, true);
   }
-  if (dup.mergedIntoId) throw new HttpError(409, "conflict", "That contact was already merged into another contact.");
-  if (kept.mergedIntoId) throw new HttpError(409, "conflict", "The contact you are keeping was merged into another one. Open that contact and merge there.");
+  if (dup.mergedIntoId) throw refused(409, "conflict", "merge_already_merged");
+  if (kept.mergedIntoId) throw refused(409, "conflict", "merge_kept_merged");
   authorise(user, keptConvs, dupConvs);
 
   const filled = fillBlanks(kept, dup);
@@ -80,7 +80,7 @@ async function mergeLocked(core: ContactsDeps, user: SessionUser, keptId: string
 
 async function contactRow(core: ContactsDeps, user: SessionUser, id: string): Promise<ContactRow> {
   const row = await core.db.query.contacts.findFirst({ where: eq(contacts.id, id) });
-  if (!row || row.workspaceId !== user.workspaceId) throw notFound("The contact");
+  if (!row || row.workspaceId !== user.workspaceId) throw notFound("contact");
   return row;
 }
 
@@ -89,13 +89,13 @@ async function contactRow(core: ContactsDeps, user: SessionUser, id: string): Pr
  * whose conversations are all in their teams: a merge moves every one of them.
  */
 function authorise(user: SessionUser, kept: ConversationRow[], dup: ConversationRow[]): void {
-  if (!can(user, "manageContacts")) throw forbidden("Your role does not allow editing contacts.");
+  if (!can(user, "manageContacts")) throw forbiddenBecause("no_permission_manageContacts");
   if (seesAllTeams(user)) return;
   const sees = (list: ConversationRow[]) => list.some((c) => canSeeConversation(user, c));
   // A contact none of whose conversations the agent may see is not theirs to know about.
-  if (!sees(kept) || !sees(dup)) throw notFound("The contact");
+  if (!sees(kept) || !sees(dup)) throw notFound("contact");
   if ([...kept, ...dup].some((c) => !canSeeConversation(user, c))) {
-    throw forbidden("One of these contacts also talks to a team you are not in. Ask a supervisor to merge them.");
+    throw forbiddenBecause("merge_other_team");
   }
 }
 

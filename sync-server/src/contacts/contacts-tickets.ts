@@ -43,7 +43,7 @@ export async function unlinkTicket(core: Writes, user: SessionUser, conversation
   const conv = await conversationForUser(core, user, conversationId);
   const where = and(eq(linkedTickets.id, ticketId), eq(linkedTickets.conversationId, conv.id));
   const [row] = await core.db.select().from(linkedTickets).where(where);
-  if (!row) throw notFound("The linked ticket");
+  if (!row) throw notFound("ticket");
   await core.writer.write([
     core.db.delete(linkedTickets).where(where),
     eventInsert(core, {

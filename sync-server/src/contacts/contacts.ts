@@ -51,10 +51,10 @@ export async function conversationsOfContact(core: Reads, contactId: string): Pr
  */
 export async function contactForUser(core: Reads, user: SessionUser, id: string): Promise<VisibleContact> {
   const row = await loadContactRow(core, user.workspaceId, id);
-  if (!row) throw notFound("The contact");
+  if (!row) throw notFound("contact");
   const all = await conversationsOfContact(core, row.id);
   const visible = all.filter((c) => canSeeConversation(user, c));
-  if (visible.length === 0) throw notFound("The contact");
+  if (visible.length === 0) throw notFound("contact");
   return { row, conversations: all, visible };
 }
 

@@ -5,7 +5,7 @@ import type { Writes } from "../db/record.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { cannedResponses, teams } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { notFound, refusedWithFields } from "../http/http-error.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
 
@@ -32,7 +32,7 @@ export async function listCanned(core: Writes, user: SessionUser): Promise<Canne
 export async function saveCanned(core: Writes, user: SessionUser, id: string | null, input: CannedResponseInput, from: RequestOrigin | null): Promise<CannedResponse> {
   if (input.teamId) {
     const team = await core.db.query.teams.findFirst({ where: and(eq(teams.id, input.teamId), eq(teams.workspaceId, user.workspaceId)) });
-    if (!team) throw new HttpError(400, "validation_failed", "That team is not in this workspace.", { teamId: "Choose one of your workspace's teams." });
+    if (!team) throw refusedWithFields(400, "validation_failed", "team_not_in_workspace", {}, { teamId: "Choose one of your workspace's teams." });
   }
   const at = core.now();
   const existing = id ? await findCanned(core, user, id) : null;
@@ -65,7 +65,7 @@ export async function saveCanned(core: Writes, user: SessionUser, id: string | n
     ]);
   } catch (err) {
     if (isUniqueViolation(err)) {
-      throw new HttpError(409, "conflict", `The shortcut /${input.shortcut} is already used by another canned response.`, { shortcut: "Choose another shortcut." });
+      throw refusedWithFields(409, "conflict", "shortcut_taken", { slash: `/${input.shortcut}` }, { shortcut: "Choose another shortcut." });
     }
     throw err;
   }
@@ -89,6 +89,6 @@ function cannedSummary(row: Pick<CannedRow, "shortcut" | "title" | "teamId">): R
 
 async function findCanned(core: Writes, user: SessionUser, id: string): Promise<CannedRow> {
   const row = await core.db.query.cannedResponses.findFirst({ where: and(eq(cannedResponses.id, id), eq(cannedResponses.workspaceId, user.workspaceId)) });
-  if (!row) throw notFound("The canned response");
+  if (!row) throw notFound("canned_response");
   return row;
 }

@@ -127,6 +127,6 @@ export async function deleteArticle(core: Writes, user: SessionUser, id: string,
 
 async function findArticle(core: Writes, user: SessionUser, id: string): Promise<ArticleRow> {
   const row = await core.db.query.kbArticles.findFirst({ where: and(eq(kbArticles.id, id), eq(kbArticles.workspaceId, user.workspaceId)) });
-  if (!row) throw notFound("The article");
+  if (!row) throw notFound("article");
   return row;
 }

@@ -9,7 +9,7 @@ import { ListViewSchema, MAX_SAVED_VIEWS, type CreateSavedViewRequest, type Save
 import type { Writes } from "../db/record.ts";
 import { savedViews } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { notFound, refused } from "../http/http-error.ts";
 import { eventInsert } from "../db/event-rows.ts";
 
 type SavedViewRow = typeof savedViews.$inferSelect;
@@ -34,7 +34,7 @@ export async function createSavedView(core: Writes, user: SessionUser, input: Cr
   return core.locks.run(`views:${user.id}`, async () => {
     const [{ n } = { n: 0 }] = await core.db.select({ n: count() }).from(savedViews).where(eq(savedViews.userId, user.id));
     if (n >= MAX_SAVED_VIEWS) {
-      throw new HttpError(409, "conflict", `You can keep up to ${MAX_SAVED_VIEWS} saved views. Delete one you no longer use first.`);
+      throw refused(409, "conflict", "saved_views_full", { max: String(MAX_SAVED_VIEWS) });
     }
     const at = core.now();
     const row: SavedViewRow = { id: newId(), workspaceId: user.workspaceId, userId: user.id, name: input.name, view: input.view, createdAt: at, updatedAt: at };
@@ -45,7 +45,7 @@ export async function createSavedView(core: Writes, user: SessionUser, input: Cr
 
 async function findOwned(core: Writes, user: SessionUser, id: string): Promise<SavedViewRow> {
   const row = await core.db.query.savedViews.findFirst({ where: owned(user, id) });
-  if (!row) throw notFound("That saved view");
+  if (!row) throw notFound("saved_view");
   return row;
 }
 

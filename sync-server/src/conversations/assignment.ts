@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { can, canSeeTeam, newId, type Conversation } from "@inbox/shared";
 import { conversations, events, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden, forbiddenBecause } from "../http/http-error.ts";
+import { HttpError, forbiddenBecause, refused } from "../http/http-error.ts";
 import { afterCapacityFreed } from "../routing/index.ts";
 import { tellPeople } from "../notifications/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
@@ -36,8 +36,8 @@ export function assignConversation(core: InterveneDeps, user: SessionUser, id: s
       let assignee: { id: string; name: string; capacity: number } | null = null;
       if (assigneeId !== null) {
         const person = await loadUser(core.db, assigneeId);
-        if (!person || person.workspaceId !== row.workspaceId) throw new HttpError(400, "validation_failed", "That person is not in this workspace.");
-        if (!canSeeTeam(person, row.teamId)) throw new HttpError(400, "validation_failed", `${person.name} is not in this conversation's team.`);
+        if (!person || person.workspaceId !== row.workspaceId) throw refused(400, "validation_failed", "assignee_unknown");
+        if (!canSeeTeam(person, row.teamId)) throw refused(400, "validation_failed", "assignee_not_in_team", { name: person.name });
         assignee = { id: person.id, name: person.name, capacity: person.maxConcurrentChats };
       }
       // Taking a chat yourself is what agents always could; placing it on someone else respects their capacity.

@@ -4,7 +4,7 @@ import type { Writes } from "../db/record.ts";
 import { publish, type Publishes } from "../rooms/publish.ts";
 import { conversations, messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refusedWithFields } from "../http/http-error.ts";
 import { afterCapacityFreed, type CapacityDeps } from "../routing/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
@@ -63,7 +63,7 @@ export function setConversationStatus(
 ): Promise<Conversation> {
   return change(core, user, id, async (row, at) => {
     if (status === "snoozed" && (snoozedUntil === undefined || snoozedUntil <= core.now())) {
-      throw new HttpError(400, "validation_failed", "Choose a time in the future to snooze until.", { snoozedUntil: "must be in the future" });
+      throw refusedWithFields(400, "validation_failed", "snooze_in_past", {}, { snoozedUntil: "must be in the future" });
     }
     if (row.status === status && (status !== "snoozed" || row.snoozedUntil === snoozedUntil)) return null;
     return {

@@ -162,7 +162,7 @@ export function registerConversationRoutes(api: ApiRegistry, core: ConversationR
       // A device may still hold a merged contact's id: answer the kept contact (whose id differs).
       const kept = await loadContactRow(core, user.workspaceId, params.id!);
       const contact = kept && (await loadContact(core.db, kept.id));
-      if (!contact || contact.workspaceId !== user.workspaceId) throw notFound("The contact");
+      if (!contact || contact.workspaceId !== user.workspaceId) throw notFound("contact");
       const rows = await core.db
         .select()
         .from(conversations)
@@ -170,7 +170,7 @@ export function registerConversationRoutes(api: ApiRegistry, core: ConversationR
         .orderBy(desc(conversations.lastActivityAt));
       const visible = rows.filter((r) => canSeeConversation(user, r));
       // A contact is visible only through a conversation the caller may see.
-      if (visible.length === 0) throw notFound("The contact");
+      if (visible.length === 0) throw notFound("contact");
       return { contact, conversations: visible.map(toConversation) };
     },
   );

@@ -3,7 +3,7 @@ import { can, canSeeTeam, newId, roomName, type Conversation } from "@inbox/shar
 import { conversations } from "../db/schema.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbiddenBecause } from "../http/http-error.ts";
+import { forbiddenBecause, refusedWithFields } from "../http/http-error.ts";
 import { afterCapacityFreed } from "../routing/index.ts";
 import { supervisorsOf, tellPeople } from "../notifications/index.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
@@ -35,7 +35,7 @@ export async function transferConversation(
   const current = await conversationForUser(core, user, id);
   const team = await core.db.query.teams.findFirst({ where: (t, { eq: e }) => e(t.id, teamId) });
   if (!team || team.workspaceId !== user.workspaceId || !canSeeTeam(user, teamId)) {
-    throw new HttpError(400, "validation_failed", "Choose one of your workspace's teams to transfer the chat to.", { teamId: "unknown team" });
+    throw refusedWithFields(400, "validation_failed", "transfer_team_unknown", {}, { teamId: "unknown team" });
   }
   return core.locks.run(`conversation:${id}`, async () => {
     const row = (await getConversationRow(core.db, id)) ?? current;

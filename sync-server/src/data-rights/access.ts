@@ -4,7 +4,7 @@ import { contactForUser, loadContactRow } from "../contacts/index.ts";
 import type { Reads } from "../db/record.ts";
 import type { contacts } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { forbidden, notFound } from "../http/http-error.ts";
+import { notFound, forbiddenBecause } from "../http/http-error.ts";
 
 export type ContactRow = typeof contacts.$inferSelect;
 
@@ -12,15 +12,15 @@ export type ContactRow = typeof contacts.$inferSelect;
 // these turn a "no" into the refusal the API gives.
 
 export function refuseUnlessMayExport(user: SessionUser): void {
-  if (!mayExportData(user)) throw forbidden("Your role does not allow exporting a customer's data.");
+  if (!mayExportData(user)) throw forbiddenBecause("data_export_denied");
 }
 
 export function refuseUnlessMayErase(user: SessionUser): void {
-  if (!mayEraseContacts(user)) throw forbidden("Your role does not allow erasing a customer's data.");
+  if (!mayEraseContacts(user)) throw forbiddenBecause("data_erase_denied");
 }
 
 export function refuseUnlessMayManageRetention(user: SessionUser): void {
-  if (!mayManageRetention(user)) throw forbidden("Only admins may change or run the retention policy.");
+  if (!mayManageRetention(user)) throw forbiddenBecause("retention_admins_only");
 }
 
 /**
@@ -29,7 +29,7 @@ export function refuseUnlessMayManageRetention(user: SessionUser): void {
  */
 export async function workspaceContact(core: Reads, user: SessionUser, id: string): Promise<ContactRow> {
   const row = await loadContactRow(core, user.workspaceId, id);
-  if (!row) throw notFound("The contact");
+  if (!row) throw notFound("contact");
   if (!seesAllTeams(user)) await contactForUser(core, user, row.id);
   return row;
 }

@@ -5,7 +5,7 @@ import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { contactIdentities, contacts, conversations, media, messages, notifications, outbox, processedCommands, pushDeliveries, widgetSessions } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { auditActor, type RequestOrigin } from "../http/audit-actor.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refusedWithFields } from "../http/http-error.ts";
 import { loadContact } from "../db/read-model.ts";
 import { workspaceContact, type ContactRow } from "./access.ts";
 import type { DataRightsDeps } from "./deps.ts";
@@ -42,7 +42,7 @@ export async function eraseContact(core: DataRightsDeps, user: SessionUser, id: 
     }
     const shown = contactDisplayName(row);
     if (!erasureConfirmed(confirm, shown)) {
-      throw new HttpError(400, "validation_failed", `Type the contact's name as shown ("${shown}") to confirm.`, { confirm: "Does not match the contact's name." });
+      throw refusedWithFields(400, "validation_failed", "erase_confirm_mismatch", { shown }, { confirm: "Does not match the contact's name." });
     }
     const visitorKeys = (await core.db.select({ visitorId: conversations.visitorId, inboxId: conversations.inboxId }).from(conversations).where(eq(conversations.contactId, row.id)))
       .filter((c) => c.visitorId !== null)

@@ -10,7 +10,7 @@ import {
 import { auditInsert } from "../db/event-rows.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { requestActor, requestOrigin } from "../http/audit-actor.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused, refusedWithFields } from "../http/http-error.ts";
 import { refuseUnlessMayErase, refuseUnlessMayExport, refuseUnlessMayManageRetention, workspaceContact } from "./access.ts";
 import { contactArchive } from "./contact-archive.ts";
 import { eraseContact } from "./contact-erase.ts";
@@ -113,7 +113,7 @@ export function registerDataRightsRoutes(api: ApiRegistry, core: DataRightsDeps)
     async ({ user, body }) => {
       refuseUnlessMayManageRetention(user);
       const days = body.retentionDays ?? (await loadRetentionPolicy(core, user.workspaceId)).retentionDays;
-      if (days === null) throw new HttpError(400, "validation_failed", "Enter a number of days to see what a policy would delete.", { retentionDays: "Enter a number of days." });
+      if (days === null) throw refusedWithFields(400, "validation_failed", "retention_days_needed", {}, { retentionDays: "Enter a number of days." });
       const cutoff = retentionCutoff(core.now(), days);
       return { retentionDays: days, cutoff, ...(await retentionPreview(core, user.workspaceId, cutoff)) };
     },
@@ -131,7 +131,7 @@ export function registerDataRightsRoutes(api: ApiRegistry, core: DataRightsDeps)
     async ({ c, user }) => {
       refuseUnlessMayManageRetention(user);
       const { retentionDays } = await loadRetentionPolicy(core, user.workspaceId);
-      if (retentionDays === null) throw new HttpError(409, "conflict", "The retention policy is off: save a number of days first.");
+      if (retentionDays === null) throw refused(409, "conflict", "retention_off");
       return runRetention(core, user.workspaceId, retentionDays, { now: core.now(), actor: requestActor(c, user) });
     },
   );

@@ -35,7 +35,7 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
       body: '{"clientId": "abc',
     });
     expect(res.status).toBe(400);
-    expect(await errorOf(res)).toEqual({ code: "invalid_json", message: "The request body is not valid JSON." });
+    expect(await errorOf(res)).toEqual({ code: "invalid_json", message: "The request body is not valid JSON.", fields: { reason: "body_not_json" } });
     expect(await counts()).toEqual(before);
   });
 
@@ -66,7 +66,8 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
     expect(res.status).toBe(400);
     const err = await errorOf(res);
     expect(err.code).toBe("validation_failed");
-    expect(Object.keys(err.fields!).sort()).toEqual(["clientId", "text"]);
+    expect(Object.keys(err.fields!).sort()).toEqual(["clientId", "fields_summary", "reason", "text"]);
+    expect(err.fields!.reason).toBe("fields_invalid");
     expect(err.fields!.text).toBe("Write something first");
   });
 
@@ -103,6 +104,7 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
       expect(await errorOf(res)).toEqual({
         code: "unsupported_media_type",
         message: "The request body must be JSON, sent with the header Content-Type: application/json.",
+        fields: { reason: "body_not_json_type" },
       });
     }
     // JSON with a charset, or a +json type, is JSON.

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { reasonFields, reasonSentence, type ApiError, type ErrorCode, type ReasonCode, type ReasonParams } from "@inbox/shared";
+import { reasonFields, reasonSentence, type ApiError, type ErrorCode, type NotFoundThing, type ReasonCode, type ReasonParams } from "@inbox/shared";
 
 /** The one error type routes throw; `message` is shown to the user as is. */
 export class HttpError extends Error {
@@ -24,10 +24,21 @@ export function refused(status: ContentfulStatusCode, code: ErrorCode, reason: R
   return new HttpError(status, code, reasonSentence(reason, params), reasonFields(reason, params), headers);
 }
 
+/** A refusal with a reason code that also names the form fields at fault (`path → message`). */
+export function refusedWithFields(status: ContentfulStatusCode, code: ErrorCode, reason: ReasonCode, params: ReasonParams, fields: Record<string, string>): HttpError {
+  return new HttpError(status, code, reasonSentence(reason, params), { ...fields, ...reasonFields(reason, params) });
+}
+
 export const forbiddenBecause = (reason: ReasonCode, params?: ReasonParams) => refused(403, "forbidden", reason, params);
 
-export const forbidden = (message = "You don't have access to this.") => new HttpError(403, "forbidden", message);
-export const notFound = (what: string) => new HttpError(404, "not_found", `${what} was not found.`);
+export const forbidden = () => forbiddenBecause("no_access");
+/** Something the PWA asked for by id is not there: worded from its `not_found_<thing>` code. */
+export const notFound = (thing: NotFoundThing) => refused(404, "not_found", `not_found_${thing}`);
+/**
+ * For callers that are not the PWA (platforms' webhooks, the widget, the simulator's page), which
+ * word a 404 by its error code or show no words at all.
+ */
+export const notFoundSaying = (what: string) => new HttpError(404, "not_found", `${what} was not found.`);
 
 /** The one onError hook: known errors become their JSON shape, anything else a logged 500. */
 export function handleError(err: Error, c: Context): Response {

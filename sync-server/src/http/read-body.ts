@@ -1,12 +1,13 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { HttpError } from "./http-error.ts";
+import { reasonFields } from "@inbox/shared";
+import { HttpError, refused } from "./http-error.ts";
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
 /** Reads the raw body, refusing bodies over `limit` bytes before buffering all of them. */
 export async function readRawBody(c: Context, limit = DEFAULT_BODY_LIMIT): Promise<Uint8Array> {
-  const tooLarge = () => new HttpError(413, "payload_too_large", `The request is too large (limit ${Math.round(limit / 1024)} KB).`);
+  const tooLarge = () => refused(413, "payload_too_large", "body_too_large", { kb: String(Math.round(limit / 1024)) });
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > limit) throw tooLarge();
   const body = c.req.raw.body;
@@ -48,13 +49,17 @@ export function validationError(error: z.ZodError): HttpError {
   const summary = Object.entries(fields)
     .map(([path, msg]) => `${path}: ${msg}`)
     .join("; ");
-  return new HttpError(400, "validation_failed", `Some fields are not valid: ${summary}`, fields);
+  // The fields name what is wrong, for forms; the code beside them lets the PWA frame it in the
+  // user's language (the schemas' own words stay as written). A body with a field of either
+  // name keeps its field's message there instead.
+  const clash = "reason" in fields || "fields_summary" in fields;
+  return new HttpError(400, "validation_failed", `Some fields are not valid: ${summary}`, clash ? fields : { ...fields, ...reasonFields("fields_invalid", { fields_summary: summary }) });
 }
 
 const JSON_TYPE_RE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 const notJson = () =>
-  new HttpError(415, "unsupported_media_type", "The request body must be JSON, sent with the header Content-Type: application/json.");
+  refused(415, "unsupported_media_type", "body_not_json_type");
 
 /**
  * JSON body → validated value, or a 4xx that says what is wrong. The body must say it is JSON:
@@ -69,7 +74,7 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, limit = DEFA
   try {
     parsed = raw.byteLength === 0 ? {} : JSON.parse(new TextDecoder().decode(raw));
   } catch {
-    throw new HttpError(400, "invalid_json", "The request body is not valid JSON.");
+    throw refused(400, "invalid_json", "body_not_json");
   }
   const result = schema.safeParse(parsed);
   if (!result.success) throw validationError(result.error);

@@ -3,7 +3,7 @@ import type { MessageContent } from "@inbox/shared";
 import type { Reads, Writes } from "../db/record.ts";
 import { media } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound, refused } from "../http/http-error.ts";
+import { HttpError, notFound, refused, forbiddenBecause } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { MEDIA_KEY_RE } from "./blob-store.ts";
 
@@ -22,16 +22,16 @@ export function recordMedia(core: Writes, key: string, owner: { workspaceId: str
 /** Refuses a signed-in user who may not see the file: its conversation's access rule, or its uploader. */
 export async function refuseUnlessMayRead(core: Reads, user: SessionUser, key: string): Promise<void> {
   const row = MEDIA_KEY_RE.test(key) ? await core.db.query.media.findFirst({ where: eq(media.key, key) }) : undefined;
-  if (!row || row.workspaceId !== user.workspaceId) throw notFound("That file");
+  if (!row || row.workspaceId !== user.workspaceId) throw notFound("file");
   if (row.conversationId === null) {
-    if (row.uploaderId !== user.id) throw notFound("That file");
+    if (row.uploaderId !== user.id) throw notFound("file");
     return;
   }
   try {
     await conversationForUser(core, user, row.conversationId);
   } catch (err) {
-    if (err instanceof HttpError && err.status === 403) throw new HttpError(403, "forbidden", "This file is in a conversation of a team you are not in.");
-    if (err instanceof HttpError && err.status === 404) throw notFound("That file");
+    if (err instanceof HttpError && err.status === 403) throw forbiddenBecause("file_team_not_yours");
+    if (err instanceof HttpError && err.status === 404) throw notFound("file");
     throw err;
   }
 }
@@ -46,5 +46,5 @@ export async function refuseForeignAttachment(core: Reads, user: SessionUser, co
   const row = MEDIA_KEY_RE.test(key) ? await core.db.query.media.findFirst({ where: eq(media.key, key) }) : undefined;
   if (!row || row.workspaceId !== user.workspaceId) throw refused(400, "bad_request", "attachment_missing");
   if (row.conversationId === conversationId || (row.conversationId === null && row.uploaderId === user.id)) return;
-  throw new HttpError(403, "forbidden", "This file belongs to another conversation or another person's upload. Attach it again from your device.");
+  throw forbiddenBecause("file_not_yours");
 }

@@ -38,7 +38,7 @@ export function registerMediaRoutes(app: Hono<AppEnv>, core: MediaDeps): void {
       await refuseUnlessMayRead(core, user, key);
     }
     const blob = MEDIA_KEY_RE.test(key) ? await core.blobs.get(key) : null;
-    if (!blob) throw notFound("That file");
+    if (!blob) throw notFound("file");
     const inline = INLINE_TYPES.test(blob.mimeType);
     return c.body(blob.bytes as Uint8Array<ArrayBuffer>, 200, {
       "content-type": inline ? blob.mimeType : "application/octet-stream",

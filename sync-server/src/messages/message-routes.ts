@@ -5,7 +5,7 @@ import { messages } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { toMessage } from "../db/read-model.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 
 /** The chat window's history pages and the retry of a failed reply. */
 export function registerMessageRoutes(api: ApiRegistry, core: RetryDeps): void {
@@ -55,6 +55,6 @@ async function positionOf(core: RetryDeps, conversationId: string, cursor: { pos
     .select({ position: messages.position })
     .from(messages)
     .where(and(eq(messages.id, cursor.id), eq(messages.conversationId, conversationId)));
-  if (!hit) throw new HttpError(400, "bad_request", "The page position is not valid; reopen the conversation.");
+  if (!hit) throw refused(400, "bad_request", "page_position_invalid");
   return hit.position;
 }

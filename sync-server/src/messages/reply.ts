@@ -16,6 +16,7 @@ import {
   type ReasonCode,
   type TemplateSend,
   searchableText,
+  reasonFields,
 } from "@inbox/shared";
 import type { Connector } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
@@ -227,16 +228,17 @@ const NEEDS_FILE = { image: "template_needs_image", video: "template_needs_video
 
 async function templateContent(core: ReplyDeps, conv: ConversationRow, send: TemplateSend, file: Attachment | null): Promise<MessageContent> {
   if (!core.connectors.get(conv.channel as ChannelType)?.templates) {
-    throw new HttpError(400, "validation_failed", "Message templates can only be sent on WhatsApp.");
+    throw refused(400, "validation_failed", "templates_whatsapp_only_send");
   }
   const row = await templateNamed(core, conv.inboxId, send.name, send.language);
-  if (!row) throw new HttpError(409, "conflict", `The template "${send.name}" (${send.language}) is not among this channel's templates any more. Sync the templates and pick another.`);
+  if (!row) throw refused(409, "conflict", "template_gone", { name: send.name, language: send.language });
   const template = toTemplate(row);
   const why = unsendableReason(template);
-  if (why) throw new HttpError(409, "conflict", `The template "${send.name}" (${send.language}) ${UNSENDABLE[why]}${template.reason ? ` (${template.reason})` : ""}.`);
+  // WhatsApp's own reason, when it gave one, stays in the English sentence only (it is in English).
+  if (why) throw new HttpError(409, "conflict", `The template "${send.name}" (${send.language}) ${UNSENDABLE[why]}${template.reason ? ` (${template.reason})` : ""}.`, reasonFields(`template_${why}`, { name: send.name, language: send.language }));
   const vars = templateVariables(template);
   if (send.header.length !== vars.header.length || send.body.length !== vars.body.length) {
-    throw new HttpError(400, "validation_failed", `The template "${send.name}" needs ${vars.header.length + vars.body.length} values; ${send.header.length + send.body.length} were given.`);
+    throw refused(400, "validation_failed", "template_values", { name: send.name, needed: String(vars.header.length + vars.body.length), given: String(send.header.length + send.body.length) });
   }
   // Named templates need each value's name: taken from the template, in its order.
   const header = paramsFor(vars.header, send.header.map((p) => p.text), template.parameterFormat);

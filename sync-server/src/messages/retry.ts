@@ -4,7 +4,7 @@ import type { Writes } from "../db/record.ts";
 import { publishMessages, type Publishes } from "../rooms/publish.ts";
 import { messages, outbox } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound, forbiddenBecause, refused } from "../http/http-error.ts";
+import { notFound, forbiddenBecause, refused } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { getInboxRow, toMessage, type MessageRow } from "../db/read-model.ts";
@@ -35,9 +35,9 @@ export interface RetryResult {
 export async function retryFailedMessage(core: RetryDeps, user: SessionUser, messageId: string): Promise<RetryResult> {
   if (!can(user, "reply")) throw forbiddenBecause("no_permission_reply");
   const found = await core.db.query.messages.findFirst({ where: eq(messages.id, messageId) });
-  if (!found || found.workspaceId !== user.workspaceId) throw notFound("The message");
+  if (!found || found.workspaceId !== user.workspaceId) throw notFound("message");
   const conv = await conversationForUser(core, user, found.conversationId);
-  if (found.direction !== "outbound") throw new HttpError(400, "validation_failed", "Only replies sent to the customer can be sent again.");
+  if (found.direction !== "outbound") throw refused(400, "validation_failed", "retry_outbound_only");
 
   return core.locks.run(`conversation:${conv.id}`, async () => {
     const current = (await core.db.query.messages.findFirst({ where: eq(messages.id, messageId) })) ?? found;

@@ -16,7 +16,7 @@ import type { Connector } from "@inbox/connectors";
 import type { Writes } from "../db/record.ts";
 import { MEDIA_KEY_RE, newMediaKey, type BlobStore } from "../media/blob-store.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden, notFound, refused } from "../http/http-error.ts";
+import { HttpError, notFound, refused, forbiddenBecause } from "../http/http-error.ts";
 import { recordMedia } from "../media/media-access.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { CHANNEL_NAMES } from "../channels/index.ts";
@@ -59,8 +59,8 @@ export function channelCapabilities(core: UploadDeps, channel: ChannelType): Cha
 /** An inbox's capabilities, for anyone who may work on its conversations. */
 export async function inboxCapabilities(core: UploadDeps, user: SessionUser, inboxId: string): Promise<ChannelCapabilities> {
   const inbox = await getInboxRow(core.db, inboxId);
-  if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("The inbox");
-  if (!canSeeTeam(user, inbox.teamId)) throw forbidden("This inbox belongs to a team you are not in.");
+  if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("inbox");
+  if (!canSeeTeam(user, inbox.teamId)) throw forbiddenBecause("inbox_team_not_yours");
   return channelCapabilities(core, inbox.channel as ChannelType);
 }
 
@@ -156,7 +156,7 @@ export async function refuseOverChannelLimits(core: UploadDeps, channel: Channel
     case "buttons":
     case "quick_replies": {
       if (content.text.length > caps.maxTextLength) {
-        throw new HttpError(400, "bad_request", `${name} accepts messages of up to ${caps.maxTextLength} characters; this one has ${content.text.length}.`);
+        throw refused(400, "bad_request", "text_too_long", { channel: name, max: String(caps.maxTextLength), length: String(content.text.length) });
       }
       const problem = content.kind === "text" ? null : checkChoices(caps, content);
       if (problem) throw new HttpError(400, "bad_request", choicesProblemText(channel, problem));
@@ -169,12 +169,12 @@ export async function refuseOverChannelLimits(core: UploadDeps, channel: Channel
       const key = content.url.startsWith("/media/") ? content.url.slice("/media/".length) : "";
       const blob = MEDIA_KEY_RE.test(key) ? await core.blobs.get(key) : null;
       if (!blob) throw refused(400, "bad_request", "attachment_missing");
-      if (attachmentKindOf(blob.mimeType) !== content.kind || baseMimeType(content.mimeType) !== blob.mimeType) throw new HttpError(400, "bad_request", "The attachment does not match its kind. Attach the file again.");
+      if (attachmentKindOf(blob.mimeType) !== content.kind || baseMimeType(content.mimeType) !== blob.mimeType) throw refused(400, "bad_request", "attachment_mismatch");
       const problem = checkAttachment(caps, { mimeType: blob.mimeType, size: blob.bytes.byteLength });
       if (problem) throw attachmentRefused(channel, problem);
       return;
     }
     default:
-      throw new HttpError(400, "bad_request", "A reply can carry text, an attachment, buttons or quick replies.");
+      throw refused(400, "bad_request", "reply_content_mixed");
   }
 }

@@ -1,6 +1,6 @@
 import nodemailer from "nodemailer";
 import { smtpUrl } from "../config.ts";
-import { MailNotSent, type Mailer } from "../people/index.ts";
+import { mailNotSent, type Mailer, type MailNotSent } from "../people/index.ts";
 
 export interface SmtpSettings {
   /** SMTP_URL: `smtp://user:password@host:port` or `smtps://…`. */
@@ -50,7 +50,7 @@ export function smtpMailer(settings: SmtpSettings): Mailer {
       try {
         await transport.sendMail({ to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       } catch (err) {
-        throw new MailNotSent(redact(reasonOf(err, where), secrets));
+        throw failureOf(err, where, (text) => redact(text, secrets));
       }
     },
   };
@@ -63,20 +63,20 @@ interface SmtpFailure {
   response?: string;
 }
 
-/** The cause in words an admin can act on, from nodemailer's error code and the server's answer. */
-export function reasonOf(err: unknown, where: string): string {
+/** The cause as a kind (worded alike on both runtimes), from nodemailer's error code and the server's answer. */
+export function failureOf(err: unknown, where: string, clean: (text: string) => string = (t) => t): MailNotSent {
   const e = (err ?? {}) as SmtpFailure;
   const message = String(e.message ?? "");
-  const answer = e.response ? ` (it answered: ${e.response.replace(/\s+/g, " ").trim().slice(0, 200)})` : "";
-  if (/ECONNREFUSED/.test(message)) return `the mail server ${where} refused the connection`;
-  if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(message)) return `the mail server's name in ${where} could not be found`;
-  if (e.code === "ETIMEDOUT" || /timed? ?out/i.test(message)) return `the mail server ${where} did not answer in time`;
-  if (e.code === "EAUTH" || e.code === "ENOAUTH") return `the mail server ${where} did not accept the user name and password${answer}`;
-  if (e.code === "ETLS") return `no secure connection could be made with the mail server ${where}${answer}`;
-  if (e.code === "EENVELOPE") return `the mail server ${where} refused the sender or the recipient${answer}`;
-  if (e.code === "EMESSAGE") return `the mail server ${where} refused the message${answer}`;
-  if (e.code === "ECONNECTION" || e.code === "ESOCKET") return `the connection to the mail server ${where} failed (${message.slice(0, 200)})`;
-  return `the mail server ${where} could not take the message${answer || (message ? ` (${message.slice(0, 200)})` : "")}`;
+  const answer = e.response ? clean(e.response) : undefined;
+  if (/ECONNREFUSED/.test(message)) return mailNotSent("refused", where);
+  if (e.code === "EDNS" || /ENOTFOUND|EAI_AGAIN/.test(message)) return mailNotSent("name_unknown", where);
+  if (e.code === "ETIMEDOUT" || /timed? ?out/i.test(message)) return mailNotSent("timeout", where);
+  if (e.code === "EAUTH" || e.code === "ENOAUTH") return mailNotSent("auth", where, answer);
+  if (e.code === "ETLS") return mailNotSent("tls", where, answer);
+  if (e.code === "EENVELOPE") return mailNotSent("envelope", where, answer);
+  if (e.code === "EMESSAGE") return mailNotSent("message", where, answer);
+  if (e.code === "ECONNECTION" || e.code === "ESOCKET") return mailNotSent("connection", where, clean(message));
+  return mailNotSent("other", where, answer ?? (message ? clean(message) : undefined));
 }
 
 /** Whatever a server or library put in a message, the password never leaves this file. */

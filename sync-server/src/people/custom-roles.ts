@@ -5,7 +5,7 @@ import { auditInsert, eventInsert, type AuditActor } from "../db/event-rows.ts";
 import type { Reads } from "../db/record.ts";
 import { customRoles, invitations, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, notFound, refusedWithFields } from "../http/http-error.ts";
 import { refuseEscalation } from "./grant-guard.ts";
 import type { PeopleDeps } from "./people-deps.ts";
 
@@ -28,7 +28,7 @@ export async function listCustomRoles(core: Reads, workspaceId: string): Promise
 /** A custom role of the workspace, or "not found" (another workspace's id says nothing more). */
 export async function customRoleOf(core: Reads, workspaceId: string, id: string): Promise<RoleRow> {
   const row = await core.db.query.customRoles.findFirst({ where: and(eq(customRoles.id, id), eq(customRoles.workspaceId, workspaceId)) });
-  if (!row) throw new HttpError(404, "not_found", "There is no such role in this workspace.");
+  if (!row) throw notFound("role");
   return row;
 }
 
@@ -39,7 +39,7 @@ export async function saveCustomRole(core: PeopleDeps, admin: SessionUser, actor
   const clash = await core.db.query.customRoles.findFirst({
     where: and(eq(customRoles.workspaceId, admin.workspaceId), sql`lower(${customRoles.name}) = lower(${input.name})`, id ? ne(customRoles.id, id) : undefined),
   });
-  if (clash) throw new HttpError(409, "conflict", `There is already a role called "${clash.name}".`, { name: "Choose another name." });
+  if (clash) throw refusedWithFields(409, "conflict", "role_name_taken", { role: clash.name }, { name: "Choose another name." });
   if (before) refuseOwnLockout(admin, before.id, input);
   const at = core.now();
   const roleId = before?.id ?? newId();

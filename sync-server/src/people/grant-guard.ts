@@ -1,6 +1,6 @@
 import { BUILT_IN_PERMISSIONS, CONVERSATION_SCOPES, PERMISSION_FLAGS, permissionsOf, type Permissions, type Role } from "@inbox/shared";
 import type { SessionUser } from "../http/app-env.ts";
-import { forbidden } from "../http/http-error.ts";
+import { forbiddenBecause } from "../http/http-error.ts";
 
 /** Wider scopes come first in CONVERSATION_SCOPES. */
 const breadth = (scope: Permissions["conversations"]) => CONVERSATION_SCOPES.length - CONVERSATION_SCOPES.indexOf(scope);
@@ -14,9 +14,9 @@ export function refuseEscalation(actor: SessionUser, grant: { role: Role; permis
   if (actor.role === "admin" && permissionsOf(actor).managePeople) return;
   const mine = permissionsOf(actor);
   const given = grant.permissions ?? BUILT_IN_PERMISSIONS[grant.role];
-  if (grant.role === "admin") throw forbidden("Only an admin can make someone an admin.");
+  if (grant.role === "admin") throw forbiddenBecause("admin_grant_admins_only");
   const beyond = PERMISSION_FLAGS.filter((f) => given[f] && !mine[f]);
   if (beyond.length > 0 || breadth(given.conversations) > breadth(mine.conversations)) {
-    throw forbidden("You can only give permissions you have yourself.");
+    throw forbiddenBecause("grant_own_permissions_only");
   }
 }

@@ -1,4 +1,4 @@
 /** Administration of people, invitations and teams (issue 13). */
 export { registerPeopleRoutes } from "./people-routes.ts";
 export type { PeopleDeps } from "./people-deps.ts";
-export { MailNotSent, type Mailer, type OutgoingMail } from "./mailer.ts";
+export { MailNotSent, mailNotSent, type Mailer, type OutgoingMail } from "./mailer.ts";

@@ -101,6 +101,8 @@ describe("a mail server that cannot be reached", () => {
     expect(answer.emailed).toBe(false);
     expect(answer.emailError).toMatch(/^The email could not be sent: the mail server 127\.0\.0\.1:\d+ refused the connection; copy the link instead\.$/);
     expect(answer.emailReason).toMatch(/^the mail server 127\.0\.0\.1:\d+ refused the connection$/);
+    // The same cause as a code, for the PWA to say in the admin's language.
+    expect(answer.emailFailure).toEqual({ reason: "refused", server: expect.stringMatching(/^127\.0\.0\.1:\d+$/) });
     expect(JSON.stringify(answer)).not.toContain(SMTP_PASSWORD);
 
     const people = (await (await offline.api("/api/admin/people", { token })).json()) as PeopleResponse;

@@ -1,3 +1,4 @@
+import type { MailFailure } from "@inbox/shared";
 import { MailNotSent, type Mailer, type OutgoingMail } from "./mailer.ts";
 import { escapeHtml } from "../lib/escape-html.ts";
 
@@ -17,8 +18,10 @@ export interface Emailing {
   emailed: boolean;
   /** The whole sentence an API caller shows. */
   emailError?: string;
-  /** The cause alone, for the PWA to put in the user's language. */
+  /** The cause alone, in English (audited as `emailError`). */
   emailReason?: string;
+  /** The cause as a code, for the PWA to put in the user's language. */
+  emailFailure?: MailFailure;
 }
 
 const ROLE_WORDS = { admin: "Admin", supervisor: "Supervisor", agent: "Agent" } as const;
@@ -38,7 +41,8 @@ export async function emailInvitation(mailer: Mailer | null, input: InvitationMa
     // A port breaking its promise (an error that is not MailNotSent) might carry anything: say less.
     const reason = err instanceof MailNotSent ? err.message : "the mail server could not be reached";
     console.error(`An invitation email was not sent: ${reason}`);
-    return { emailed: false, emailError: `The email could not be sent: ${reason}; copy the link instead.`, emailReason: reason };
+    const failure: MailFailure = err instanceof MailNotSent ? err.failure : { reason: "other", server: "" };
+    return { emailed: false, emailError: `The email could not be sent: ${reason}; copy the link instead.`, emailReason: reason, emailFailure: failure };
   }
 }
 

@@ -5,7 +5,7 @@ import type { AuditActor } from "../db/event-rows.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { customRoles, invitations, teamMembers, teams, users, workspaces } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, notFound } from "../http/http-error.ts";
 import { customRoleOf } from "./custom-roles.ts";
 import { refuseEscalation } from "./grant-guard.ts";
 import { emailInvitation, roleWords, type Emailing } from "./invitation-mail.ts";
@@ -189,6 +189,6 @@ async function usable(core: PeopleDeps, token: string) {
 
 async function ownInvitation(core: PeopleDeps, admin: SessionUser, id: string) {
   const row = await core.db.query.invitations.findFirst({ where: and(eq(invitations.id, id), eq(invitations.workspaceId, admin.workspaceId)) });
-  if (!row) throw new HttpError(404, "not_found", "There is no such invitation.");
+  if (!row) throw notFound("invitation");
   return row;
 }

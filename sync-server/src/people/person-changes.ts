@@ -5,7 +5,7 @@ import type { AuditActor } from "../db/event-rows.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { conversations, sessions, teamMembers, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, forbidden } from "../http/http-error.ts";
+import { HttpError, notFound, forbiddenBecause } from "../http/http-error.ts";
 import { customRoleOf } from "./custom-roles.ts";
 import { refuseEscalation } from "./grant-guard.ts";
 import { CLOSE_UNAUTHENTICATED } from "../rooms/peer.ts";
@@ -19,7 +19,7 @@ const HELD = ["open", "pending", "snoozed"] as const;
 
 async function existing(core: PeopleDeps, admin: SessionUser, id: string): Promise<Person> {
   const person = await personOf(core, admin.workspaceId, id);
-  if (!person) throw new HttpError(404, "not_found", "There is no such person in this workspace.");
+  if (!person) throw notFound("person");
   return person;
 }
 
@@ -32,7 +32,7 @@ async function existing(core: PeopleDeps, admin: SessionUser, id: string): Promi
 export async function updatePerson(core: PeopleDeps, admin: SessionUser, actor: AuditActor, id: string, requested: UpdatePersonRequest): Promise<Person> {
   const before = await existing(core, admin, id);
   // Only an admin changes an admin; a custom role's holder role is its base.
-  if (before.role === "admin" && admin.role !== "admin") throw forbidden("Only an admin can change an admin.");
+  if (before.role === "admin" && admin.role !== "admin") throw forbiddenBecause("admin_change_admins_only");
   const custom = requested.customRoleId ? await customRoleOf(core, admin.workspaceId, requested.customRoleId) : null;
   const change: UpdatePersonRequest = custom ? { ...requested, role: custom.base } : requested;
   if (change.role !== undefined || custom) refuseEscalation(admin, { role: change.role ?? before.role, ...(custom ? { permissions: custom.permissions } : {}) });

@@ -4,13 +4,13 @@ import type { AuditActor } from "../db/event-rows.ts";
 import { auditInsert, eventInsert } from "../db/event-rows.ts";
 import { inboxes, teams } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { HttpError, notFound, refused } from "../http/http-error.ts";
 import type { PeopleDeps } from "./people-deps.ts";
 import { listTeams } from "./people-list.ts";
 
 async function teamOf(core: PeopleDeps, workspaceId: string, id: string): Promise<AdminTeam> {
   const team = (await listTeams(core, workspaceId)).find((t) => t.id === id);
-  if (!team) throw new HttpError(404, "not_found", "There is no such team.");
+  if (!team) throw notFound("team");
   return team;
 }
 
@@ -37,14 +37,14 @@ export async function updateTeam(core: PeopleDeps, admin: SessionUser, actor: Au
   const moving = (change.inboxIds ?? []).filter((i) => !before.inboxIds.includes(i));
   if (moving.length) {
     const found = await core.db.select({ id: inboxes.id }).from(inboxes).where(and(eq(inboxes.workspaceId, admin.workspaceId), inArray(inboxes.id, moving)));
-    if (found.length !== new Set(moving).size) throw new HttpError(400, "validation_failed", "One of those inboxes is not in this workspace.");
+    if (found.length !== new Set(moving).size) throw refused(400, "validation_failed", "inboxes_unknown");
   }
   const archiving = change.archived === true && before.archivedAt === null;
   const restoring = change.archived === false && before.archivedAt !== null;
   if (archiving && (before.inboxIds.length > 0 || moving.length > 0)) {
     throw new HttpError(409, "conflict", `${before.name} still receives conversations from ${before.inboxIds.length + moving.length} inbox(es). Move them to another team first.`, { reason: "team_has_inboxes" });
   }
-  if (moving.length && before.archivedAt !== null && !restoring) throw new HttpError(409, "conflict", `${before.name} is archived: restore it before moving inboxes to it.`, { reason: "team_archived" });
+  if (moving.length && before.archivedAt !== null && !restoring) throw refused(409, "conflict", "team_archived", { team: before.name });
   const at = core.now();
   const data = {
     ...(change.name !== undefined && change.name !== before.name ? { name: { before: before.name, after: change.name } } : {}),

@@ -1,11 +1,11 @@
 import { and, eq, gt, inArray, isNull, notExists } from "drizzle-orm";
-import { newId } from "@inbox/shared";
+import { newId, reasonSentence } from "@inbox/shared";
 import type { PushSubscribeRequest } from "@inbox/shared/api/push";
 import type { Writes } from "../db/record.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { pushDeliveries, pushSubscriptions, sessions, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refusedWithFields } from "../http/http-error.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 import type { PushTarget } from "./push-sender.ts";
 
@@ -24,19 +24,21 @@ const USER_AGENT_MAX = 300;
 /** A person's devices; a new one beyond this replaces their oldest. */
 const MAX_PER_USER = 10;
 
-/** Why a push address is refused, in words; null when it is a browser's push service (or loopback where allowed). */
-export function endpointRefusal(endpoint: string, allowLoopback: boolean): string | null {
+type EndpointRefusal = "push_address_not_web" | "push_address_insecure" | "push_address_odd" | "push_service_unknown";
+
+/** Why a push address is refused, as a reason code; null when it is a browser's push service (or loopback where allowed). */
+export function endpointRefusal(endpoint: string, allowLoopback: boolean): EndpointRefusal | null {
   let url: URL;
   try {
     url = new URL(endpoint);
   } catch {
-    return "The browser gave a push address that is not a web address.";
+    return "push_address_not_web";
   }
   if (allowLoopback && LOOPBACK.has(url.hostname) && (url.protocol === "http:" || url.protocol === "https:")) return null;
-  if (url.protocol !== "https:") return "The browser gave a push address that is not secure (https).";
-  if (url.username || url.password || url.port) return "The browser gave a push address this server does not send to.";
+  if (url.protocol !== "https:") return "push_address_insecure";
+  if (url.username || url.password || url.port) return "push_address_odd";
   const host = url.hostname.toLowerCase();
-  if (!PUSH_SERVICE_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`))) return "This browser's push service is not one this server sends to.";
+  if (!PUSH_SERVICE_DOMAINS.some((d) => host === d || host.endsWith(`.${d}`))) return "push_service_unknown";
   return null;
 }
 
@@ -48,7 +50,7 @@ export function endpointRefusal(endpoint: string, allowLoopback: boolean): strin
  */
 export async function subscribe(core: SubscriptionDeps, user: SessionUser, req: PushSubscribeRequest, userAgent: string | null, allowLoopback: boolean): Promise<void> {
   const refusal = endpointRefusal(req.endpoint, allowLoopback);
-  if (refusal) throw new HttpError(400, "validation_failed", refusal, { endpoint: refusal });
+  if (refusal) throw refusedWithFields(400, "validation_failed", refusal, {}, { endpoint: reasonSentence(refusal) });
   const at = core.now();
   const keysSealed = await core.secrets.seal({ p256dh: req.keys.p256dh, auth: req.keys.auth });
   await core.locks.run(`push-subscriptions:${user.id}`, async () => {

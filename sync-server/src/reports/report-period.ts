@@ -1,7 +1,7 @@
 import { startOfToday } from "@inbox/shared";
 import type { ReportPreset } from "@inbox/shared/api/reports";
 import { bucketsBetween, type Bucket, type Granularity } from "@inbox/shared/domain/reports/index";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 
 /** Longer periods are refused: raw events are read for every report until issue 14's rollups. */
 export const MAX_PERIOD_DAYS = 366;
@@ -13,8 +13,6 @@ export interface Period {
   from: number;
   to: number;
 }
-
-const badPeriod = (message: string) => new HttpError(400, "bad_request", message);
 
 /** Local midnight `days` days before the day `at` falls on (DST-safe: each step lands on a local midnight). */
 function daysBefore(at: number, days: number, timeZone: string): number {
@@ -50,14 +48,14 @@ export function reportPeriod(q: { preset?: ReportPreset | undefined; from?: numb
   const asked = q.preset ? presetPeriod(q.preset, timeZone, now) : { from: q.from!, to: q.to! };
   // +1: what was recorded at this very instant belongs in (periods are [from, to)).
   const to = Math.min(asked.to, now + 1);
-  if (to <= asked.from) throw badPeriod("That period has not started yet: choose one that begins before now.");
-  if (to - asked.from > MAX_PERIOD_DAYS * DAY) throw badPeriod(`Choose a period of at most ${MAX_PERIOD_DAYS} days.`);
+  if (to <= asked.from) throw refused(400, "bad_request", "report_period_future");
+  if (to - asked.from > MAX_PERIOD_DAYS * DAY) throw refused(400, "bad_request", "report_period_too_long", { max: String(MAX_PERIOD_DAYS) });
   return { from: asked.from, to };
 }
 
 /** The series' buckets, refused in words when there would be too many to draw. */
 export function seriesBuckets(period: Period, timeZone: string, granularity: Granularity): Bucket[] {
-  const tooMany = (n: number) => badPeriod(`That period has ${n} ${granularity}s; choose a longer granularity (day, week or month) or a shorter period.`);
+  const tooMany = (n: number) => refused(400, "bad_request", `report_too_many_${granularity}s`, { n: String(n) });
   // At least this many, whatever the zone's DST: refused before luxon walks thousands of buckets.
   const atLeast = Math.floor((period.to - period.from) / LONGEST[granularity]);
   if (atLeast > MAX_BUCKETS) throw tooMany(atLeast);
@@ -72,6 +70,6 @@ const LONGEST: Record<Granularity, number> = { hour: 3_600_000, day: 25 * 3_600_
 /** The window one bucket of the series covers, cut to the period (as the series' own figures are). */
 export function bucketWindow(period: Period, buckets: readonly Bucket[], start: number): Period {
   const bucket = buckets.find((b) => b.start === start);
-  if (!bucket) throw badPeriod("That bucket is not one of this report's: use a `start` from its series.");
+  if (!bucket) throw refused(400, "bad_request", "report_bucket_unknown");
   return { from: Math.max(bucket.start, period.from), to: Math.min(bucket.end, period.to) };
 }

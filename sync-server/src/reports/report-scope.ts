@@ -5,7 +5,7 @@ import type { ReportFilters } from "@inbox/shared/domain/reports/index";
 import type { Reads } from "../db/record.ts";
 import { teamMembers, teams, users } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { forbidden } from "../http/http-error.ts";
+import { forbiddenBecause } from "../http/http-error.ts";
 
 export type ReportViewer = Pick<SessionUser, "id" | "workspaceId" | "role" | "permissions" | "teamIds">;
 
@@ -46,15 +46,15 @@ export async function reportScope(core: Reads, user: ReportViewer, asked: AskedF
 
 async function checkTeams(core: Reads, user: ReportViewer, scope: ConversationScope, asked: readonly string[]): Promise<void> {
   const known = await core.db.select({ id: teams.id, name: teams.name }).from(teams).where(and(eq(teams.workspaceId, user.workspaceId), inArray(teams.id, [...asked])));
-  if (known.length < new Set(asked).size) throw forbidden("The team filter names a team that is not in your workspace.");
+  if (known.length < new Set(asked).size) throw forbiddenBecause("report_team_unknown");
   if (scope === "all") return;
   const outside = known.filter((t) => !user.teamIds.includes(t.id));
-  if (outside.length) throw forbidden(`You may see reports only of your own teams; ${outside.map((t) => t.name).join(", ")} is not one of them.`);
+  if (outside.length) throw forbiddenBecause("report_teams_outside", { teams: outside.map((t) => t.name).join(", ") });
 }
 
 async function checkAgents(core: Reads, user: ReportViewer, scope: ConversationScope, ownNumbersOnly: boolean, asked: readonly string[]): Promise<void> {
   if (ownNumbersOnly) {
-    if (asked.some((id) => id !== user.id)) throw forbidden("Your role shows you only your own numbers: the agent filter may name only you.");
+    if (asked.some((id) => id !== user.id)) throw forbiddenBecause("report_agent_self_only");
     return;
   }
   const others = [...new Set(asked)].filter((id) => id !== user.id);
@@ -67,5 +67,5 @@ async function checkAgents(core: Reads, user: ReportViewer, scope: ConversationS
           .selectDistinct({ id: teamMembers.userId })
           .from(teamMembers)
           .where(and(inArray(teamMembers.userId, others), inArray(teamMembers.teamId, user.teamIds.length ? [...user.teamIds] : [""])));
-  if (allowed.length < others.length) throw forbidden("You may see the numbers only of people in your teams; the agent filter names someone outside them.");
+  if (allowed.length < others.length) throw forbiddenBecause("report_agents_outside");
 }

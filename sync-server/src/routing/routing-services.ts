@@ -73,7 +73,7 @@ export function afterCapacityFreed(core: CapacityDeps, teamId: string): void {
 export async function setAvailability(core: RoutingServiceDeps, user: SessionUser, availability: Availability): Promise<AvailabilityResponse> {
   const result = await core.locks.run(`availability:${user.id}`, async () => {
     const row = await core.db.query.users.findFirst({ where: eq(users.id, user.id) });
-    if (!row) throw notFound("Your account");
+    if (!row) throw notFound("account");
     if (row.availability === availability) return { changed: false };
     const at = core.now();
     await core.writer.write([
@@ -140,7 +140,7 @@ export async function setInboxRouting(
   origin: RequestOrigin | null,
 ): Promise<RoutingSettingsResponse> {
   const inbox = await core.db.query.inboxes.findFirst({ where: eq(inboxes.id, inboxId) });
-  if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("The inbox");
+  if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("inbox");
   const from = routingSettingsOf(inbox.settings);
   const to = {
     mode: body.mode ?? from.mode,

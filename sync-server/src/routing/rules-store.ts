@@ -6,7 +6,7 @@ import { auditInsert } from "../db/event-rows.ts";
 import { routingRules } from "../db/schema.ts";
 import type { ActorFields } from "../http/audit-actor.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { notFound, refused } from "../http/http-error.ts";
 import type { RuleBook } from "./rules-book.ts";
 import { refuseUnknownReferences } from "./rules-references.ts";
 import { toRule, type RuleRow } from "./rules-rows.ts";
@@ -91,7 +91,7 @@ export async function reorderRules(core: RulesAdminDeps, user: Admin, actor: Act
     const current = await listRules(core, user.workspaceId);
     const known = new Set(current.map((r) => r.id));
     if (ids.length !== current.length || ids.some((id) => !known.has(id))) {
-      throw new HttpError(409, "conflict", "The rules changed since you loaded them (another admin added or removed one). Reload and order them again.");
+      throw refused(409, "conflict", "rules_changed");
     }
     const name = new Map(current.map((r) => [r.id, r.name]));
     if (ids.every((id, i) => current[i]!.id === id)) return current;
@@ -121,7 +121,7 @@ async function changing<T>(core: RulesAdminDeps, user: Admin, work: (at: number)
 
 async function find(core: Writes, user: Admin, id: string): Promise<RuleRow> {
   const [row] = await core.db.select().from(routingRules).where(and(eq(routingRules.id, id), eq(routingRules.workspaceId, user.workspaceId)));
-  if (!row) throw notFound("The routing rule");
+  if (!row) throw notFound("routing_rule");
   return row;
 }
 

@@ -8,7 +8,7 @@ import type { RoutingRule } from "@inbox/shared/domain/routing-rules";
 import type { z } from "zod";
 import type { Writes } from "../db/record.ts";
 import { inboxes } from "../db/schema.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refusedWithFields } from "../http/http-error.ts";
 import { listRules } from "./rules-store.ts";
 
 /** The id a rule being written (not saved yet) has in a test's answer. */
@@ -22,7 +22,7 @@ export const DRAFT_RULE_ID = "draft";
 export async function testRules(core: Writes, workspaceId: string, request: z.output<typeof RuleTestRequestSchema>): Promise<RuleTestResponse> {
   const { sample, draft } = request;
   const [inbox] = await core.db.select({ teamId: inboxes.teamId }).from(inboxes).where(and(eq(inboxes.id, sample.inboxId), eq(inboxes.workspaceId, workspaceId)));
-  if (!inbox) throw new HttpError(400, "validation_failed", "Choose one of the workspace's inboxes for the sample message.", { "sample.inboxId": "unknown inbox" });
+  if (!inbox) throw refusedWithFields(400, "validation_failed", "rules_sample_inbox_unknown", {}, { "sample.inboxId": "unknown inbox" });
   let rules: RoutingRule[] = await listRules(core, workspaceId);
   if (draft) {
     const at = core.now();

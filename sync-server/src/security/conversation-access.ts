@@ -13,7 +13,7 @@ import { conversations } from "../db/schema.ts";
  */
 export async function conversationForUser(core: Reads, user: SessionUser, id: string): Promise<ConversationRow> {
   const row = await getConversationRow(core.db, id);
-  if (!row || row.workspaceId !== user.workspaceId) throw notFound("The conversation");
+  if (!row || row.workspaceId !== user.workspaceId) throw notFound("conversation");
   if (!canSeeConversation(user, row)) {
     throw forbiddenBecause(user.teamIds.includes(row.teamId) ? "assigned_only" : "team_not_yours");
   }

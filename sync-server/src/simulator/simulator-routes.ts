@@ -6,7 +6,7 @@ import { sessionMiddleware, type SessionReads } from "../auth/index.ts";
 import { SIMULATOR_BASE } from "../channels/index.ts";
 import { inboxes } from "../db/schema.ts";
 import type { AppEnv, SessionUser } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { HttpError, notFoundSaying } from "../http/http-error.ts";
 import { readJson } from "../http/read-body.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import { SIGN_IN_FIRST_PAGE, SIMULATOR_PAGE, SIMULATOR_SCRIPT } from "./simulator-page.ts";
@@ -68,7 +68,7 @@ export function registerSimulatorRoutes(app: Hono<AppEnv>, core: SessionReads, s
   async function visibleInbox(c: Context<AppEnv>): Promise<InboxRow> {
     const user = signedIn(c);
     const inbox = await getInboxRow(core.db, c.req.param("id")!);
-    if (!inbox || inbox.workspaceId !== user.workspaceId || !canSeeTeam(user, inbox.teamId)) throw notFound("A simulated channel");
+    if (!inbox || inbox.workspaceId !== user.workspaceId || !canSeeTeam(user, inbox.teamId)) throw notFoundSaying("A simulated channel");
     return inbox;
   }
 }

@@ -3,7 +3,7 @@ import { recordFromRequest, type FakePlatform } from "@inbox/connectors/testing"
 import type { SessionReads } from "../auth/index.ts";
 import { credentialsOf, SIMULATOR_BASE, type Endpoints } from "../channels/index.ts";
 import type { Reads } from "../db/record.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { HttpError, notFoundSaying } from "../http/http-error.ts";
 import { getInboxRow, type InboxRow } from "../db/read-model.ts";
 import type { SecretBox } from "../security/secret-box.ts";
 import type { AppEnv } from "../http/app-env.ts";
@@ -49,7 +49,7 @@ export class Simulator {
   private async simulatedInbox(inboxId: string): Promise<{ inbox: InboxRow; adapter: SimAdapter; credentials: Record<string, string> }> {
     const inbox = await getInboxRow(this.core.db, inboxId);
     const adapter = inbox && this.adapters[inbox.channel];
-    if (!inbox || !adapter || inbox.settings.apiBaseUrl !== SIMULATOR_BASE) throw notFound("A simulated channel");
+    if (!inbox || !adapter || inbox.settings.apiBaseUrl !== SIMULATOR_BASE) throw notFoundSaying("A simulated channel");
     return { inbox, adapter, credentials: await credentialsOf(this.core, inbox) };
   }
 

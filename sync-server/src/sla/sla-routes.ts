@@ -14,7 +14,7 @@ import { inboxes, slaPolicies, workspaces } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { auditActor, requestOrigin, type RequestOrigin } from "../http/audit-actor.ts";
-import { HttpError } from "../http/http-error.ts";
+import { notFound, refused } from "../http/http-error.ts";
 import type { SlaKeeper } from "./sla-keeper.ts";
 import { workspaceCalendar, workspacePolicies } from "./sla-record.ts";
 
@@ -81,7 +81,7 @@ export function registerSlaRoutes(api: ApiRegistry, core: SlaRouteDeps): void {
 /** The workspace's policy as it is now (for the audit log's "before"), or a 404 in words. */
 async function ownPolicy(core: SlaRouteDeps, user: SessionUser, id: string): Promise<SlaPolicy> {
   const policy = (await workspacePolicies(core, user.workspaceId)).find((p) => p.id === id);
-  if (!policy) throw new HttpError(404, "not_found", "There is no such SLA policy; it may have been deleted.");
+  if (!policy) throw notFound("sla_policy");
   return policy;
 }
 
@@ -89,10 +89,10 @@ async function savePolicy(core: SlaRouteDeps, user: SessionUser, id: string, inp
   const before = create ? null : await ownPolicy(core, user, id);
   if (input.inboxId !== null) {
     const inbox = await core.db.query.inboxes.findFirst({ where: and(eq(inboxes.id, input.inboxId), eq(inboxes.workspaceId, user.workspaceId)) });
-    if (!inbox) throw new HttpError(400, "bad_request", "The inbox of this SLA policy does not exist in your workspace.");
+    if (!inbox) throw refused(400, "bad_request", "sla_inbox_unknown");
   }
   const taken = (await workspacePolicies(core, user.workspaceId)).find((p) => p.id !== id && p.inboxId === input.inboxId && p.priority === input.priority);
-  if (taken) throw new HttpError(409, "conflict", `The policy "${taken.name}" already covers this inbox and priority; change that one instead.`);
+  if (taken) throw refused(409, "conflict", "sla_policy_taken", { name: taken.name });
   const policy: SlaPolicy = { ...input, id, updatedAt: core.now() };
   const values = { ...policy, workspaceId: user.workspaceId };
   await core.writer.write([

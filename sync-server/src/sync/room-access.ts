@@ -2,7 +2,7 @@ import { inArray } from "drizzle-orm";
 import { canSeeConversation, canSuperviseTeam, parseRoomName, seesTeamList, type RoomRef, type User } from "@inbox/shared";
 import type { Reads } from "../db/record.ts";
 import { conversations, teams } from "../db/schema.ts";
-import { HttpError, forbidden, notFound, forbiddenBecause } from "../http/http-error.ts";
+import { HttpError, notFound, forbiddenBecause } from "../http/http-error.ts";
 
 /** What the record says about the team or conversation a room belongs to. */
 export interface RoomOwner {
@@ -24,14 +24,14 @@ export type RoomVerdict = { ok: true; writable: boolean } | { ok: false; error: 
  */
 export function judgeRoom(user: RoomUser, ref: RoomRef, owner: RoomOwner | undefined): RoomVerdict {
   if (ref.kind === "user") {
-    return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbidden("These are someone else's notifications.") };
+    return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbiddenBecause("notifications_not_yours") };
   }
   if (ref.kind === "mine") {
-    return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbidden("This is someone else's list.") };
+    return ref.id === user.id ? { ok: true, writable: false } : { ok: false, error: forbiddenBecause("list_not_yours") };
   }
   if (ref.kind === "team") {
     // Supervisors see the teams they lead (are members of); admins every team of their own workspace (presence is relayed here too).
-    if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
+    if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("team") };
     // A role that sees only some of the team's chats gets them in its own `mine.<id>` room instead.
     if (!seesTeamList(user, ref.id)) {
       return { ok: false, error: forbiddenBecause(user.teamIds.includes(ref.id) ? "team_partly_visible" : "not_in_team") };
@@ -39,11 +39,11 @@ export function judgeRoom(user: RoomUser, ref: RoomRef, owner: RoomOwner | undef
     return { ok: true, writable: false };
   }
   if (ref.kind === "board") {
-    if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("That team") };
+    if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("team") };
     if (!canSuperviseTeam(user, ref.id)) return { ok: false, error: forbiddenBecause("board_supervisors_only") };
     return { ok: true, writable: false };
   }
-  if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("The conversation") };
+  if (!owner || owner.workspaceId !== user.workspaceId) return { ok: false, error: notFound("conversation") };
   if (!canSeeConversation(user, owner)) return { ok: false, error: forbiddenBecause("conversation_hidden") };
   return { ok: true, writable: ref.kind === "work" };
 }
@@ -76,7 +76,7 @@ export async function roomOwners(core: Reads, names: readonly string[]): Promise
 /** The upgrade's decision for one room: its writability, or the error to answer with. */
 export async function authorizeRoom(core: Reads, user: RoomUser, name: string): Promise<{ ref: RoomRef; writable: boolean }> {
   const ref = parseRoomName(name);
-  if (!ref) throw notFound("That document");
+  if (!ref) throw notFound("document");
   const verdict = judgeRoom(user, ref, (await roomOwners(core, [name])).get(name));
   if (!verdict.ok) throw verdict.error;
   return { ref, writable: verdict.writable };

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { AppEnv } from "../http/app-env.ts";
-import { forbidden } from "../http/http-error.ts";
+import { forbiddenBecause } from "../http/http-error.ts";
 import { comesFromOurOrigin } from "../http/same-origin.ts";
 
 /**
@@ -13,8 +13,8 @@ import { comesFromOurOrigin } from "../http/same-origin.ts";
  */
 export function requireOwnOrigin(c: Context<AppEnv>): void {
   if (c.req.header("origin") === undefined) {
-    if (!c.req.header("authorization")?.startsWith("Bearer ")) throw forbidden("A live connection without an Origin must sign in with a Bearer token.");
+    if (!c.req.header("authorization")?.startsWith("Bearer ")) throw forbiddenBecause("socket_needs_bearer");
     return;
   }
-  if (!comesFromOurOrigin(c)) throw forbidden("Live connections are only accepted from the inbox app itself.");
+  if (!comesFromOurOrigin(c)) throw forbiddenBecause("socket_other_origin");
 }

@@ -4,7 +4,7 @@ import { visibleConversationsSql } from "../security/conversation-access.ts";
 import type { Reads } from "../db/record.ts";
 import { contacts, conversations, deletions, messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
-import { HttpError } from "../http/http-error.ts";
+import { refused } from "../http/http-error.ts";
 import { loadContacts, toConversation, toMessage } from "../db/read-model.ts";
 
 const CURSOR_PREFIX = "v1:";
@@ -19,7 +19,7 @@ export interface PullCursor {
 
 export function parseCursor(cursor: string | undefined): PullCursor {
   if (!cursor) return { seq: 0, deletion: null };
-  const bad = () => new HttpError(400, "bad_request", "The sync position is not valid; start a fresh sync.");
+  const bad = () => refused(400, "bad_request", "sync_position_invalid");
   const valid = (n: number) => Number.isSafeInteger(n) && n >= 0;
   if (cursor.startsWith(CURSOR_V2)) {
     const [seq, deletion] = cursor.slice(CURSOR_V2.length).split(":").map(Number);

@@ -7,14 +7,14 @@ import { inboxes } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { auditActor, requestOrigin } from "../http/audit-actor.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { notFound, refused } from "../http/http-error.ts";
 import { conversationForUser } from "../security/conversation-access.ts";
 import { accountOf, syncStateOf, templatesOf } from "./template-store.ts";
 import type { TemplateSyncer } from "./template-syncer.ts";
 
 async function adminInbox(core: ChannelsDeps, user: SessionUser, id: string): Promise<InboxRow> {
   const row = await getInboxRow(core.db, id);
-  if (!row || row.workspaceId !== user.workspaceId) throw notFound("The channel");
+  if (!row || row.workspaceId !== user.workspaceId) throw notFound("channel");
   return row;
 }
 
@@ -63,7 +63,7 @@ export function registerTemplateRoutes(api: ApiRegistry, core: ChannelsDeps & { 
     },
     async ({ c, user, params, body }) => {
       let inbox = await adminInbox(core, user, params.id!);
-      if (!connectorFor(core, inbox.channel)?.templates) throw new HttpError(400, "validation_failed", "Only WhatsApp channels have message templates.");
+      if (!connectorFor(core, inbox.channel)?.templates) throw refused(400, "validation_failed", "templates_whatsapp_only");
       if (body.businessAccountId && body.businessAccountId !== accountOf(inbox)) {
         await core.writer.write([
           core.db

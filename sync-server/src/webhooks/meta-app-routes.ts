@@ -2,7 +2,7 @@ import type { Hono } from "hono";
 import { MalformedWebhookError, metaAcknowledge, metaDeliveryKeys, metaHandshake, metaWebhookSecrets, splitMetaDelivery, type MetaSplit, type WebhookRequest } from "@inbox/connectors";
 import { metaAppMembers, type ChannelsDeps, type MetaAppMember } from "../channels/index.ts";
 import type { AppEnv } from "../http/app-env.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { HttpError, notFoundSaying } from "../http/http-error.ts";
 import { readRawBody } from "../http/read-body.ts";
 import type { Admission } from "../http/admission.ts";
 import type { WebhookProcessor } from "./webhook-processor.ts";
@@ -79,9 +79,9 @@ export function registerMetaAppRoutes(app: Hono<AppEnv>, core: Deps): void {
 
 /** The app's inboxes; an app no inbox names does not exist here. */
 async function membersOf(core: Deps, appId: string): Promise<MetaAppMember[]> {
-  if (!APP_ID.test(appId)) throw notFound("This Meta app");
+  if (!APP_ID.test(appId)) throw notFoundSaying("This Meta app");
   const members = await metaAppMembers(core, appId);
-  if (members.length === 0) throw notFound("This Meta app");
+  if (members.length === 0) throw notFoundSaying("This Meta app");
   return members;
 }
 

@@ -15,7 +15,7 @@ import type { Writes } from "../db/record.ts";
 import { inboxes } from "../db/schema.ts";
 import type { ApiRegistry } from "../http/api-registry.ts";
 import { auditActor, requestOrigin } from "../http/audit-actor.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { notFound, refused } from "../http/http-error.ts";
 
 export interface AppearanceDeps extends Writes {
   caches: Pick<Caches, "inboxes">;
@@ -46,8 +46,8 @@ export function registerAppearanceRoutes(api: ApiRegistry, core: AppearanceDeps)
     },
     async ({ c, user, params, body }) => {
       const inbox = await core.db.query.inboxes.findFirst({ where: eq(inboxes.id, params.id!) });
-      if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("The inbox");
-      if (inbox.channel !== "webchat") throw new HttpError(400, "validation_failed", "Only web chat inboxes have a chat widget to style.");
+      if (!inbox || inbox.workspaceId !== user.workspaceId) throw notFound("inbox");
+      if (inbox.channel !== "webchat") throw refused(400, "validation_failed", "widget_webchat_only");
       if (body.avatar) refuseBadAvatar(body.avatar);
       const from = widgetAppearanceOf(inbox.settings);
       await core.writer.write([

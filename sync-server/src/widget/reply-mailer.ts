@@ -21,8 +21,8 @@ type Due = typeof replyEmails.$inferSelect;
  * not seen it meanwhile (still "sent", not delivered or read) and the address is still there.
  * Each is claimed by moving `claimed_until` ahead (one conditional update), so two processes
  * never send it twice at once; deleted once sent, with a `message.emailed` event. A mail
- * server that refuses is tried again later, a few times. Only a server with a `Mailer` (Node
- * with SMTP_URL) queues or sends them.
+ * server that refuses is tried again later, a few times. Only a server with a `Mailer` (SMTP_URL
+ * set, on Node or Workers) queues or sends them.
  */
 export class ReplyMailer extends LoopJob {
   protected readonly loop: PollingLoop;

@@ -3,7 +3,7 @@ import { touchTeamConversations } from "../contacts/index.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { contacts, conversations } from "../db/schema.ts";
 import { toConversation, type ConversationRow } from "../db/read-model.ts";
-import { notFound } from "../http/http-error.ts";
+import { notFoundSaying } from "../http/http-error.ts";
 import type { VisitorDeps } from "./visitor-messages.ts";
 import type { Visitor } from "./widget-sessions.ts";
 
@@ -16,7 +16,7 @@ export async function visitorLeftEmail(core: VisitorDeps, visitor: Visitor, emai
   core.widgetLimits.takeMessage(visitor.visitorId);
   const to = email.toLowerCase();
   const row = await core.db.query.contacts.findFirst({ where: eq(contacts.id, visitor.contactId) });
-  if (!row || row.erasedAt !== null) throw notFound("This chat");
+  if (!row || row.erasedAt !== null) throw notFoundSaying("This chat");
   const at = core.now();
   const results = await core.writer.write([
     core.db.update(contacts).set({ email: to, emailLeftAt: at }).where(eq(contacts.id, row.id)),

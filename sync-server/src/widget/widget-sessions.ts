@@ -4,7 +4,7 @@ import { randomToken, sha256Hex } from "../auth/index.ts";
 import type { Caches } from "../db/caches.ts";
 import type { Writes } from "../db/record.ts";
 import { contactIdentities, contacts, conversations, messages, widgetSessions } from "../db/schema.ts";
-import { HttpError, notFound } from "../http/http-error.ts";
+import { HttpError, notFoundSaying } from "../http/http-error.ts";
 import { eventInsert } from "../db/event-rows.ts";
 import { getInboxRow, toMessage, type InboxRow } from "../db/read-model.ts";
 
@@ -33,7 +33,7 @@ export const VISITOR_HISTORY_LIMIT = 500;
 /** The web chat inbox behind a public widget id; anything else is a clear 404. */
 export async function webchatInbox(core: WidgetSessionDeps, inboxId: string): Promise<InboxRow> {
   const inbox = await core.caches.inboxes.getOrLoad(inboxId, () => getInboxRow(core.db, inboxId));
-  if (!inbox || inbox.channel !== "webchat") throw notFound("This chat");
+  if (!inbox || inbox.channel !== "webchat") throw notFoundSaying("This chat");
   return inbox;
 }
 

@@ -39,6 +39,14 @@ export interface Env {
   PLATFORM_API_URLS?: string;
   /** Largest file downloaded from a platform, in MB (default 100). */
   PLATFORM_DOWNLOAD_LIMIT_MB?: string;
+  /**
+   * The mail server invitations and replies to web chat visitors are emailed through, as on Node:
+   * `smtp://user:password@host:587` (STARTTLS) or `smtps://…@host:465`. Secret (it holds the
+   * password): `wrangler secret put SMTP_URL`. Unset: invitations are links to copy.
+   */
+  SMTP_URL?: string;
+  /** The sender, `Inbox <no-reply@example.com>`; needed with SMTP_URL. */
+  MAIL_FROM?: string;
   /** Web Push: the VAPID contact push services see (mailto: or https:); a placeholder when unset. */
   PUSH_CONTACT?: string;
   /** "true": devices may subscribe with a push address on loopback (tests' push service stand-in only). */

@@ -1,7 +1,7 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { platformConnectors } from "@inbox/connectors/registry";
-import { parsePlatformApiUrls, publicOrigin } from "../config.ts";
+import { mailSettingsFromEnv, parsePlatformApiUrls, publicOrigin } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import { createCaches, type Caches } from "../db/caches.ts";
 import type { TtlCache } from "../lib/ttl-cache.ts";
@@ -17,6 +17,8 @@ import { R2BlobStore } from "./r2-blob-store.ts";
 import { simulatorEnabled, simulatorObjectFetch } from "./simulator-routing.ts";
 import { widgetLimitsFromEnv } from "../widget/index.ts";
 import { webPushSender } from "../push/web-push-sender.ts";
+import { workerSmtpMailer } from "./smtp-mailer.ts";
+import type { Mailer } from "../people/index.ts";
 
 /** The core and the deliveries to Durable Objects it starts (awaited before a request ends). */
 export interface WorkerCore {
@@ -100,6 +102,7 @@ export async function buildWorkerCore(
     widgetLimits: widgetLimitsFromEnv(env.WIDGET_LIMITS),
     webhookRetention: webhookRetentionFrom(env),
     ai: { workersAi: env.AI },
+    mailer: mailerOf(env),
     push: { sender: webPushSender(), subject: env.PUSH_CONTACT || undefined, allowLoopback: env.PUSH_ALLOW_LOOPBACK === "true" },
   });
   return { core, live, widgetPush };
@@ -115,6 +118,18 @@ export async function settle({ core, live, widgetPush }: WorkerCore): Promise<vo
   await core.push.idle();
   await core.writer.drain();
   await Promise.all([live.idle(), widgetPush.idle()]);
+}
+
+/** The mailer made from SMTP_URL and MAIL_FROM, kept once made: plain values, a socket per send. */
+let mail: { key: string; mailer: Mailer | undefined } | undefined;
+
+function mailerOf(env: Env): Mailer | undefined {
+  const key = `${env.SMTP_URL ?? ""}\n${env.MAIL_FROM ?? ""}`;
+  if (mail?.key === key) return mail.mailer;
+  // Checked like DATABASE_URL: a malformed SMTP_URL is the operator's to fix, said without the URL.
+  const settings = mailSettingsFromEnv(env);
+  mail = { key, mailer: settings ? workerSmtpMailer(settings) : undefined };
+  return mail.mailer;
 }
 
 function decodeBase64(text: string): Uint8Array {

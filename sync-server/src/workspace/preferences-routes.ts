@@ -35,7 +35,7 @@ export function registerPreferencesRoutes(api: ApiRegistry, core: Writes): void 
         ]);
       }
       const fresh = await loadUser(core.db, user.id);
-      if (!fresh) throw notFound("Your account");
+      if (!fresh) throw notFound("account");
       const { passwordHash: _, ...publicUser } = fresh;
       return { user: publicUser };
     },

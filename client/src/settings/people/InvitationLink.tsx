@@ -5,12 +5,17 @@
 import type { InvitationLinkResponse } from "@inbox/shared";
 import { Show } from "solid-js";
 import { CopyField } from "../channels/CopyField.tsx";
+import { mailCause } from "./mail-cause.ts";
 import { t } from "./messages.ts";
 
 export function InvitationLink(props: { sent: InvitationLinkResponse }) {
   const email = () => props.sent.invitation.email;
-  // The server's cause in the user's language sentence; an older shape gives only its own sentence.
-  const failure = () => (props.sent.emailReason ? t("emailFailed", { reason: props.sent.emailReason }) : props.sent.emailError);
+  // The cause in the user's language; an older server gives it in English, or only its own sentence.
+  const failure = () => {
+    const f = props.sent.emailFailure;
+    const cause = f ? mailCause(f) : props.sent.emailReason;
+    return cause ? t("emailFailed", { reason: cause }) : props.sent.emailError;
+  };
   return (
     <div class="people-link" role="status">
       <Show when={props.sent.emailed}>
