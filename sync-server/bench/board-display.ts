@@ -1,3 +1,4 @@
+import { writeFileSync } from "node:fs";
 import type { CDPSession, Page } from "playwright-core";
 import { launchProfileBrowser } from "../../client/bench/browser.ts";
 import type { BoardAdapter } from "./board-adapter.ts";
@@ -50,6 +51,16 @@ export async function heapAfterGc(page: Page, cdp: CDPSession): Promise<{ heapMb
   const { metrics } = await cdp.send("Performance.getMetrics");
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
   return { heapMb: metric("JSHeapUsedSize") / 1024 / 1024, nodes: metric("Nodes") };
+}
+
+/** The page's heap snapshot (for DevTools' Memory tab, or bench/heap-summary.ts) written to `file`. */
+export async function saveHeapSnapshot(cdp: CDPSession, file: string): Promise<void> {
+  const chunks: string[] = [];
+  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
+  cdp.on("HeapProfiler.addHeapSnapshotChunk", onChunk);
+  await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+  cdp.off("HeapProfiler.addHeapSnapshotChunk", onChunk);
+  writeFileSync(file, chunks.join(""));
 }
 
 /** Least-squares slope of y over x, with its standard error. */

@@ -7,7 +7,7 @@ import { TEAM_CONVERSATIONS, type Conversation } from "@inbox/shared";
 import { startChild, type Child } from "../src/testing/child-process.ts";
 import { bearerWebSocket, DEMO_PASSWORD } from "../src/testing/test-server.ts";
 import { BOARD_ADAPTER } from "./board-adapter.ts";
-import { openDisplay, frameDeltas, heapAfterGc, mainThreadTimes, trend } from "./board-display.ts";
+import { openDisplay, frameDeltas, heapAfterGc, mainThreadTimes, saveHeapSnapshot, trend } from "./board-display.ts";
 import { buildBoardFixture } from "./board-fixture.ts";
 import { openListeners, relayBaseline, until } from "./board-relay.ts";
 import { BoardStream, runClosed, runStream, type StreamRun } from "./board-stream.ts";
@@ -122,10 +122,17 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
       console.log(`  main thread ms per s, ${label.padEnd(8)}: scripts ${perSecond(a, b, "script")}, style ${perSecond(a, b, "style")}, layout ${perSecond(a, b, "layout")}, all tasks ${perSecond(a, b, "tasks")}`);
     }
 
+    // Memory is the wall display's (what a TV shows all day), reached as a user does: its link.
+    await display.page.click('a[href="/supervision/wall"]');
+    await display.page.locator('.supervision-wall [data-count="waiting"]').waitFor({ timeout: 60_000 });
     const xs: number[] = [];
     const heap: number[] = [];
     const nodes: number[] = [];
     const sample = async (done: number) => {
+      // The wall rotates the supervisor's teams (every 15 s): measure each time with this team's
+      // board on screen, so the samples differ by what the updates left behind, not by the board shown.
+      // (A locator, not waitForSelector: the element handle that returns would keep that board alive.)
+      await display.page.locator(`.supervision-wall section.board[data-team="${fixture.teamId}"]`).waitFor({ timeout: 60_000 });
       const m = await heapAfterGc(display.page, display.cdp);
       xs.push(done / 1000);
       heap.push(m.heapMb);
@@ -139,10 +146,12 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
       const last = stream.next(Math.random, adapter.kinds);
       await runStream(board.doc, adapter.visible, () => last, 1, 1000);
       await sample(done + s.every + 1);
+      // With BENCH_PROFILE, heap snapshots after the first step and at the end: what grows.
+      if (profileDir && (done === 0 || done + s.every >= s.updates)) await saveHeapSnapshot(display.cdp, join(profileDir, `supervision-display-${done + s.every}.heapsnapshot`));
     }
     const t = trend(xs, heap);
     const within = Math.abs(t.slope) <= 2 * t.se;
-    console.log(`  memory of the display along ${fmt(s.updates, 0)} updates (${fmt(rate / (s.updates / s.every), 0)} updates/s), JS heap after forced GC, every ${fmt(s.every, 0)}:`);
+    console.log(`  memory of the wall display (/supervision/wall) along ${fmt(s.updates, 0)} updates (${fmt(rate / (s.updates / s.every), 0)} updates/s), JS heap after forced GC, every ${fmt(s.every, 0)}:`);
     console.log(`    heap MB: ${heap.map((h) => fmt(h, 1)).join(" ")}`);
     console.log(`    DOM nodes: ${nodes.map((n) => fmt(n, 0)).join(" ")}`);
     console.log(
