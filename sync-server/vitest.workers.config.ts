@@ -44,6 +44,8 @@ export default defineProject({
           TELEGRAM_INBOX_ID: inject("telegramInboxId"),
           TELEGRAM_SECRET_TOKEN: inject("telegramSecretToken"),
           DEMO_PASSWORD: inject("demoPassword"),
+          // The operator's token for /healthz's load figures, as an operator sets the secret.
+          OPS_TOKEN: "operator-token-for-the-workers-tests-0123456789",
           // Sockets' access is checked again this often (5 s in production), so tests wait little.
           SOCKET_RECHECK_MS: "200",
           // Web Push to the stand-in on loopback (tests only).

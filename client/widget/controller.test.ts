@@ -84,6 +84,11 @@ class FakeServer implements WidgetApi {
   async leaveMessage(body: WidgetLeaveMessageRequest) {
     this.check();
     this.leaves.push(body);
+    if (this.rejectNext) {
+      const err = this.rejectNext;
+      this.rejectNext = null;
+      throw err;
+    }
     if (this.loseNextResponse) {
       this.loseNextResponse = false;
       throw new NetworkError("connection reset");
@@ -601,6 +606,32 @@ describe("leave a message, typing and the email question (issue 16)", () => {
     await c.leaveMessage({ name: "Lia", email: "lia@example.com", text: "Oi, preciso de ajuda" });
     expect(server.leaves.map((l) => l.clientId)).toEqual(["client-0001", "client-0001"]);
     expect(c.state()).toMatchObject({ phase: "chat", notice: "Obrigado! Recebemos sua mensagem e responderemos para lia@example.com." });
+    c.destroy();
+  });
+
+  it("an overloaded server (503) on the form: says so in the visitor's language, waits its Retry-After, sends the same clientId again by itself", async () => {
+    server.config = { ...server.config, mode: "leave_message", offlineReason: "nobody" };
+    const c = createController({
+      api: server,
+      sessions: createSessionStore(storage, "in_1"),
+      connect: (url) => new FakeSocket(url),
+      liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
+      newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
+      backoff: (n) => 1000 * 2 ** n,
+      strings: stringsFor("es"),
+    });
+    await c.init();
+    server.rejectNext = new ApiError(503, "overloaded", "We're very busy right now. Your message will be sent in a moment.", undefined, 10_000);
+    await c.leaveMessage({ name: "Lia", email: "lia@example.com", text: "Hola, necesito ayuda" });
+    expect(c.state()).toMatchObject({ phase: "leave", leaving: true, alert: "Estamos muy ocupados ahora. Tu mensaje se enviará en un momento." });
+    // Pressing again while it waits sends nothing more.
+    await c.leaveMessage({ name: "Lia", email: "lia@example.com", text: "Hola, necesito ayuda" });
+    await vi.advanceTimersByTimeAsync(1000); // the backoff alone would have sent it by now
+    expect(server.leaves).toHaveLength(1);
+    await vi.advanceTimersByTimeAsync(9000);
+    expect(server.leaves.map((l) => l.clientId)).toEqual(["client-0001", "client-0001"]);
+    expect(c.state()).toMatchObject({ phase: "chat", leaving: false, alert: null });
+    expect(c.state().notice).toContain("lia@example.com");
     c.destroy();
   });
 

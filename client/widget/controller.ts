@@ -4,6 +4,7 @@ import {
   WidgetSendRequestSchema,
   WidgetSessionRequestSchema,
   type WidgetConfigResponse,
+  type WidgetLeaveMessageRequest,
 } from "@inbox/shared/api/widget";
 import { MAX_TEXT_LENGTH } from "@inbox/shared/domain/message";
 import { ApiError, isRetryable, isSessionGone, type WidgetApi } from "./api.ts";
@@ -22,7 +23,7 @@ import {
   pendingItem,
   type ChatItem,
 } from "./messages.ts";
-import { createOutbox, type Outbox, type OutboxEntry } from "./outbox.ts";
+import { createOutbox, MAX_SERVER_WAIT_MS, type Outbox, type OutboxEntry } from "./outbox.ts";
 import type { SessionStore } from "./session.ts";
 
 /**
@@ -137,6 +138,9 @@ export function createController(deps: ControllerDeps): Controller {
   const attempts = new Map<string, number>();
   /** The leave-a-message form's id, kept until it is stored (a retry reuses it). */
   let leaveClientId: string | null = null;
+  /** The form waiting out an overloaded server's Retry-After, to be sent again as it was. */
+  let leaveWaiting: WidgetLeaveMessageRequest | null = null;
+  let leaveRefusals = 0;
   let typingSentAt = 0;
   let visitorTyping = false;
   let typingIdle: ReturnType<typeof setTimeout> | null = null;
@@ -172,6 +176,42 @@ export function createController(deps: ControllerDeps): Controller {
   }
 
   // ---- sending ----
+
+  /**
+   * Sends the leave-a-message form. An overloaded server (503) stored nothing: the form stays
+   * locked with the "busy" notice, waits at least the Retry-After, and goes again with the same
+   * clientId by itself, as a chat message does in the outbox. Other failures are the visitor's
+   * to retry (the same id goes again: the server stores it once whatever happened to an answer).
+   */
+  async function sendLeft(form: WidgetLeaveMessageRequest): Promise<void> {
+    leaveWaiting = null;
+    try {
+      const left = await deps.api.leaveMessage(form);
+      if (destroyed) return;
+      leaveClientId = null;
+      leaveRefusals = 0;
+      deps.sessions.save(left);
+      deps.sessions.setEmail(form.email);
+      set({ leaving: false, alert: null, notice: s.leaveSent(form.email) });
+      enterChat();
+    } catch (err) {
+      if (destroyed) return;
+      if (err instanceof ApiError && err.code === "overloaded") {
+        const delay = Math.max(backoff(leaveRefusals++), Math.min(err.retryAfterMs ?? 0, MAX_SERVER_WAIT_MS));
+        leaveWaiting = form;
+        set({ alert: errorText(s, err) });
+        timers.set(
+          "leave",
+          setTimeout(() => {
+            timers.delete("leave");
+            void sendLeft(form);
+          }, delay),
+        );
+        return;
+      }
+      set({ leaving: false, alert: errorText(s, err) });
+    }
+  }
 
   function persistOutbox(): void {
     const pending = state.items
@@ -425,17 +465,7 @@ export function createController(deps: ControllerDeps): Controller {
         return;
       }
       set({ leaving: true, alert: null });
-      try {
-        const left = await deps.api.leaveMessage(parsed.data);
-        leaveClientId = null;
-        deps.sessions.save(left);
-        deps.sessions.setEmail(parsed.data.email);
-        set({ leaving: false, notice: s.leaveSent(parsed.data.email) });
-        enterChat();
-      } catch (err) {
-        // The same id goes again next time: the server stores it once whatever happened to this answer.
-        set({ leaving: false, alert: errorText(s, err) });
-      }
+      await sendLeft(parsed.data);
     },
 
     typing() {
@@ -510,6 +540,7 @@ export function createController(deps: ControllerDeps): Controller {
         clearTimeout(timer);
         timers.delete(name);
         if (name === "history") void loadHistory();
+        if (name === "leave" && leaveWaiting) void sendLeft(leaveWaiting);
         if (name === "config") void loadConfig().then((ok) => ok && state.phase === "loading" && start());
       }
     },

@@ -45,7 +45,7 @@ export interface Outbox {
 }
 
 /** A Retry-After longer than this (a misconfigured proxy) is not believed. */
-const MAX_SERVER_WAIT_MS = 5 * 60_000;
+export const MAX_SERVER_WAIT_MS = 5 * 60_000;
 
 export function createOutbox(deps: OutboxDeps): Outbox {
   const backoff = deps.backoff ?? ((n: number) => backoffDelay(n));

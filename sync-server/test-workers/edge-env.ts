@@ -13,6 +13,7 @@ export interface TestEnv {
   TELEGRAM_INBOX_ID: string;
   TELEGRAM_SECRET_TOKEN: string;
   DEMO_PASSWORD: string;
+  OPS_TOKEN: string;
 }
 export const e = env as unknown as TestEnv;
 export const ORIGIN = "https://inbox.test";

@@ -9,6 +9,7 @@ import type { SecretBox } from "../security/secret-box.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure } from "./sim-adapter.ts";
 import { registerSimulatorRoutes } from "./simulator-routes.ts";
+import { DEMO_REDELIVERY, sendUntilTaken, type Redelivery } from "./redeliver.ts";
 
 const PLATFORM_PATH_RE = /^\/simulator\/platform\/([^/]+)(?:\/|$)/;
 
@@ -35,6 +36,8 @@ export class Simulator {
     private readonly adapters: Partial<Record<string, SimAdapter>>,
     /** How a customer's webhook reaches the server's webhook route (default: over HTTP to `selfUrl`). */
     private readonly deliver: (request: Request) => Promise<Response> = (request) => fetch(request),
+    /** How a webhook refused as overloaded (503) is sent again: as the platforms do, bounded. */
+    private readonly redelivery: Redelivery = DEMO_REDELIVERY,
   ) {}
 
   /** Mounts the `/simulator` page and its API on the app (signed-in users only). */
@@ -95,20 +98,19 @@ export class Simulator {
     return new Response(body as BodyInit, { status, headers: { "content-type": isJson ? "application/json" : "text/plain", ...reply.headers } });
   }
 
-  /** The customer does something: a signed webhook goes to the server's real webhook route. */
+  /**
+   * The customer does something: a signed webhook goes to the server's real webhook route. An
+   * overloaded server's 503 is waited out (its Retry-After) and the same delivery, with the same
+   * message id, sent again, as Meta and Telegram redeliver; the answer is the last try's.
+   */
   async customerActs(inboxId: string, customer: SimCustomer, action: CustomerAction): Promise<{ status: number; body: string }> {
     const { inbox, adapter, credentials } = await this.simulatedInbox(inboxId);
     await this.fakeFor(inboxId);
     this.lastCustomer.set(inboxId, customer);
     const messageId = `sim-${crypto.randomUUID()}`;
     const delivery = adapter.inbound(action, customer, messageId, credentials, `${this.core.endpoints.selfUrl}/simulator/platform/${inbox.id}`);
-    const res = await this.deliver(
-      new Request(`${this.core.endpoints.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`, {
-        method: "POST",
-        headers: delivery.headers,
-        body: delivery.body,
-      }),
-    );
+    const url = `${this.core.endpoints.selfUrl}/webhooks/${inbox.channel}/${inbox.id}${delivery.query ? `?${delivery.query}` : ""}`;
+    const res = await sendUntilTaken(() => this.deliver(new Request(url, { method: "POST", headers: delivery.headers, body: delivery.body })), this.redelivery);
     return { status: res.status, body: await res.text() };
   }
 

@@ -16,7 +16,8 @@ const LIMIT = 10;
 const OPS_TOKEN = "operator-token-for-the-overload-test-0123456789";
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer({ admission: { webhookBacklog: LIMIT, retryAfterSeconds: 1 }, opsToken: OPS_TOKEN });
+  // Few widget sessions per address (a leave-a-message form makes one): a refusal must not spend them.
+  server = await startTestServer({ admission: { webhookBacklog: LIMIT, retryAfterSeconds: 1 }, opsToken: OPS_TOKEN, widgetLimits: { sessionsPerAddress: { burst: 4, refillMs: 3_600_000 } } });
 });
 afterAll(() => server.stop());
 
@@ -201,5 +202,28 @@ describe("overload: admission control at the edge", () => {
     expect((await send()).status).toBe(200); // a lost answer's retry: the same message
     const once = await server.core.db.select().from(messages).where(eq(messages.clientId, "visitor-busy-0001"));
     expect(once).toHaveLength(1);
+  });
+
+  it("the leave-a-message form gets the same 503, stores nothing and spends no rate token; the same clientId sent again lands once", async () => {
+    const site = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === "webchat")!;
+    const form = { clientId: "leave-busy-0001", name: "Busy Bea", email: "bea@example.com", text: "Please call me back." };
+    const leave = () => server.api(`/api/widget/${site.id}/leave-message`, { method: "POST", json: form });
+
+    await occupy(site.id, LIMIT + 1);
+    const refusedBefore = server.core.admission.figures().refusedWidgetMessages;
+    // More tries than the address's session allowance (4): refusals must not use it up.
+    for (let i = 0; i < 6; i++) {
+      const refused = await leave();
+      expect(refused.status).toBe(503);
+      expect(refused.headers.get("retry-after")).toBe("1");
+      expect(await refused.json()).toEqual({ error: { code: "overloaded", message: "We're very busy right now. Your message will be sent in a moment." } });
+    }
+    expect(server.core.admission.figures().refusedWidgetMessages).toBe(refusedBefore + 6);
+    expect(await server.core.db.select().from(messages).where(eq(messages.clientId, form.clientId))).toEqual([]);
+
+    await release();
+    expect((await leave()).status).toBe(201);
+    expect((await leave()).status).toBe(200); // a lost answer's retry: the same conversation
+    expect(await server.core.db.select().from(messages).where(eq(messages.clientId, form.clientId))).toHaveLength(1);
   });
 });

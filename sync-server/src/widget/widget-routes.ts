@@ -20,7 +20,7 @@ import { clientIp } from "../http/client-ip.ts";
 import { requireWebSocketUpgrade } from "../http/websocket.ts";
 import { signWidgetMedia } from "../media/media-links.ts";
 import { issueLiveTicket, visitorFromTicket, type TicketDeps } from "./live-tickets.ts";
-import { receiveVisitorMessage, type VisitorDeps } from "./visitor-messages.ts";
+import { CHAT_BUSY, receiveVisitorMessage, type VisitorDeps } from "./visitor-messages.ts";
 import { toWidgetMessage } from "./widget-view.ts";
 import type { WidgetSocketGateway } from "./widget-socket-gateway.ts";
 import { startWidgetSession, visitorFromToken, visitorHistory, webchatInbox } from "./widget-sessions.ts";
@@ -81,6 +81,9 @@ export function registerWidgetRoutes(api: ApiRegistry, app: Hono<AppEnv>, core: 
     },
     async ({ c, params, body }) => {
       const inbox = await webchatInbox(core, params.inboxId!);
+      // Overloaded: 503 and Retry-After before anything is stored or a rate token spent, as for a
+      // chat message; the widget sends the form again with its clientId, so it lands once.
+      core.admission.admitWidgetMessage(CHAT_BUSY);
       // Each new message makes a contact, like a session: one address may leave only so many.
       core.widgetLimits.takeSession(clientIp(c));
       const result = await leaveMessage(core, inbox, body);

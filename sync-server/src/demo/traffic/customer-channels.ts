@@ -1,5 +1,5 @@
 import { WidgetMessagesResponseSchema, WidgetSessionResponseSchema, newId } from "@inbox/shared";
-import type { CustomerAction, Simulator } from "../../simulator/index.ts";
+import { sendUntilTaken, type CustomerAction, type Simulator } from "../../simulator/index.ts";
 
 /** One simulated customer's line to one inbox: what they send, and whether an agent has answered. */
 export interface CustomerLine {
@@ -46,11 +46,9 @@ export async function webchatLine(selfUrl: string, inboxId: string, customer: De
   const auth = { authorization: `Bearer ${token}` };
   return {
     async send(action) {
-      const res = await fetch(`${base}/messages`, {
-        method: "POST",
-        headers: { ...auth, "content-type": "application/json" },
-        body: JSON.stringify({ clientId: newId(), text: asTyped(action) }),
-      });
+      // As the widget's outbox does: an overloaded server's 503 is waited out and the same clientId sent again.
+      const body = JSON.stringify({ clientId: newId(), text: asTyped(action) });
+      const res = await sendUntilTaken(() => fetch(`${base}/messages`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body }));
       if (res.status >= 300) throw new Error(`the web chat ${inboxId} refused a message: ${res.status} ${(await res.text()).slice(0, 200)}`);
     },
     async agentRepliedSince(since) {
