@@ -77,6 +77,7 @@ const words = defineMessages(REASONS, {
   channel_type_unavailable: "O canal {channel} não está disponível neste servidor.",
   credentials_refused: "A plataforma recusou estas credenciais: {detail}",
   team_choose_own: "Escolha uma das equipes deste espaço de trabalho.",
+  meta_account_elsewhere: "Esta conta (página do Facebook, conta do Instagram ou número do WhatsApp) já está conectada a outro espaço de trabalho com este app da Meta. Só um deles pode receber as mensagens dela: desconecte-a lá primeiro.",
   team_not_in_workspace: "Essa equipe não está neste espaço de trabalho.",
   teams_unknown: "Uma dessas equipes não está neste espaço de trabalho.",
   team_archived_for_people: "Essa equipe está arquivada: restaure-a antes de adicionar pessoas a ela.",

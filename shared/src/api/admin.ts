@@ -14,9 +14,15 @@ export const AdminInboxSchema = InboxSchema.extend({
    * WhatsApp, Messenger and Instagram inboxes whose credentials name their Meta App ID: the app's
    * one callback URL (every Page, Instagram account and number of the app), how many of this
    * workspace's inboxes it reaches, and why some would miss its deliveries (this workspace's
-   * inboxes of the app holding different app secrets, or none).
+   * inboxes of the app holding different app secrets, or none). `connectedElsewhere`: this inbox's
+   * Page, Instagram account or number is connected, with the same app secret, in another workspace
+   * that connected it first, so the app's deliveries for it go there and none come here (which
+   * workspace is never said).
    */
-  metaApp: z.object({ appId: z.string(), webhookUrl: z.string(), inboxes: z.number().int(), problem: z.string().nullable() }).nullable().optional(),
+  metaApp: z
+    .object({ appId: z.string(), webhookUrl: z.string(), inboxes: z.number().int(), problem: z.string().nullable(), connectedElsewhere: z.boolean().optional() })
+    .nullable()
+    .optional(),
 });
 export type AdminInbox = z.infer<typeof AdminInboxSchema>;
 

@@ -91,6 +91,7 @@ export const REASONS = {
   channel_type_unavailable: "The {channel} channel is not available on this server.",
   credentials_refused: "The platform refused these credentials: {detail}",
   team_choose_own: "Choose one of this workspace's teams.",
+  meta_account_elsewhere: "This Facebook Page, Instagram account or WhatsApp number is already connected to another workspace with this Meta app. It can receive messages in only one: disconnect it there first.",
   team_not_in_workspace: "That team is not in this workspace.",
   teams_unknown: "One of those teams is not in this workspace.",
   team_archived_for_people: "That team is archived: restore it before adding people to it.",

@@ -12,6 +12,7 @@ import { getInboxRow, toInbox, type InboxRow } from "../db/read-model.ts";
 import { setChannelStatus } from "./channel-state.ts";
 import { managesWebhook, registerInboxWebhook } from "./inbox-webhook.ts";
 import { metaAppIdFor, metaAppView, type MetaAppViews } from "./meta-app.ts";
+import { refuseClaimHeldElsewhere } from "./meta-claim-check.ts";
 
 /** Admin's view of a channel (no credentials, ever). */
 /** What connecting and switching channels needs: sends and held webhooks restart with it. */
@@ -57,6 +58,7 @@ export async function connectInbox(core: AdminInboxDeps, admin: SessionUser, bod
   const settings = body.settings ?? {};
   const id = newId();
   const credentials = await checkCredentials(core, { id, channel: body.channel, settings }, body.credentials);
+  await refuseClaimHeldElsewhere(core, admin.workspaceId, body.channel, credentials);
   const at = core.now();
   await core.writer.write([
     core.db.insert(inboxes).values({
@@ -89,6 +91,8 @@ export async function ownInbox(core: AdminInboxDeps, admin: SessionUser, id: str
 export async function reconnectInbox(core: AdminInboxDeps, admin: SessionUser, id: string, credentials: Credentials, from: RequestOrigin | null = null): Promise<AdminInbox> {
   const row = await ownInbox(core, admin, id);
   const checked = await checkCredentials(core, row, credentials);
+  const held = row.secretsEnc ? await core.secrets.open(row.secretsEnc) : null;
+  await refuseClaimHeldElsewhere(core, row.workspaceId, row.channel, checked, { row, credentials: held });
   await core.writer.write([
     core.db.update(inboxes).set({ secretsEnc: await core.secrets.seal(checked), metaAppId: metaAppIdFor(row.channel, checked) }).where(eq(inboxes.id, id)),
     auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(admin, from), action: "channel.reconnected", target: id, data: { name: row.name }, at: core.now() }),

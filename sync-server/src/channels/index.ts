@@ -11,3 +11,4 @@ export { platformFetch } from "./platform-fetch.ts";
 export { markReachable, markUnreachable, refuseIfUnreachable } from "./reachability.ts";
 export { PROFILE_REFRESH_MS, ProfileRefresher, type ProfileRequests } from "./profile-refresher.ts";
 export { membersFor, metaAppMembers, metaAppSecrets, metaAppWebhookUrl, type MetaAppMember } from "./meta-app.ts";
+export { firstClaimants } from "./meta-claims.ts";

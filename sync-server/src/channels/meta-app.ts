@@ -3,6 +3,7 @@ import { META_CHANNELS, isMetaChannel, metaAccountId, metaAppIdOf, type Credenti
 import { inboxes } from "../db/schema.ts";
 import type { InboxRow } from "../db/read-model.ts";
 import { credentialsOf, publicBaseOf, type ChannelsDeps } from "./channel-access.ts";
+import { outrankedInboxes } from "./meta-claims.ts";
 
 /**
  * A Meta app's inboxes, for its one callback URL (`/webhooks/meta/<appId>`): every WhatsApp,
@@ -75,29 +76,45 @@ export interface MetaAppView {
   webhookUrl: string;
   inboxes: number;
   problem: string | null;
+  /** This inbox's account is connected first in another workspace (same secret): the app's URL delivers nothing to it. */
+  connectedElsewhere: boolean;
 }
 
-/** One view per workspace and app for a whole list answer: each view opens every member's credentials. */
-export type MetaAppViews = Map<string, Promise<MetaAppView>>;
+/** What one workspace's inboxes of an app share in Settings, and which of them another workspace's claim comes before. */
+interface WorkspaceApp {
+  view: Omit<MetaAppView, "connectedElsewhere">;
+  outranked: ReadonlySet<string>;
+}
 
-/** What Settings → Channels shows of an inbox's app: its one callback URL, and why it would refuse. */
-export function metaAppView(
+/** One entry per workspace and app for a whole list answer: each opens every member's credentials. */
+export type MetaAppViews = Map<string, Promise<WorkspaceApp>>;
+
+/**
+ * What Settings → Channels shows of an inbox's app: its one callback URL, why it would refuse,
+ * and whether another workspace receives this inbox's account. Only that the account is held
+ * elsewhere is said: never which workspace, nor its inboxes.
+ */
+export async function metaAppView(
   core: Pick<ChannelsDeps, "db" | "secrets" | "endpoints">,
-  row: Pick<InboxRow, "metaAppId" | "workspaceId">,
+  row: Pick<InboxRow, "id" | "metaAppId" | "workspaceId">,
   views: MetaAppViews = new Map(),
 ): Promise<MetaAppView | null> {
   const appId = row.metaAppId;
-  if (!appId) return Promise.resolve(null);
+  if (!appId) return null;
   const key = `${row.workspaceId}:${appId}`;
-  let view = views.get(key);
-  if (!view) {
-    view = metaAppMembers(core, appId).then((members) => {
+  let app = views.get(key);
+  if (!app) {
+    app = metaAppMembers(core, appId).then((members) => {
       const own = members.filter((m) => m.inbox.workspaceId === row.workspaceId);
-      return { appId, webhookUrl: metaAppWebhookUrl(core, appId), inboxes: own.length, problem: metaAppProblem(appId, own) };
+      return {
+        view: { appId, webhookUrl: metaAppWebhookUrl(core, appId), inboxes: own.length, problem: metaAppProblem(appId, own) },
+        outranked: outrankedInboxes(members, row.workspaceId),
+      };
     });
-    views.set(key, view);
+    views.set(key, app);
   }
-  return view;
+  const { view, outranked } = await app;
+  return { ...view, connectedElsewhere: outranked.has(row.id) };
 }
 
 export function metaAppWebhookUrl(core: Pick<ChannelsDeps, "endpoints">, appId: string): string {

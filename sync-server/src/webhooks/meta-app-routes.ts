@@ -9,6 +9,7 @@ import type { WebhookProcessor } from "./webhook-processor.ts";
 import { withoutSecrets } from "./webhook-secrets.ts";
 import { asWebhookRequest, WEBHOOK_BODY_LIMIT } from "./webhook-request.ts";
 import { recordUnrouted, type UnroutedEntry } from "./meta-app-unrouted.ts";
+import { recordContested } from "./meta-app-contested.ts";
 import { routeMetaParts, verifiedMembers } from "./meta-app-routing.ts";
 
 const APP_ID = /^\d{1,32}$/;
@@ -22,9 +23,9 @@ type Deps = ChannelsDeps & { webhooks: Pick<WebhookProcessor, "store">; admissio
  * (inboxes of any workspace may name the app; only the secret shows whose it is). It is split
  * by account: each part is stored for the inbox whose Page id, Instagram account id or
  * phone-number id it names, exactly as the inbox's own URL would store it (same delivery keys,
- * so a redelivery is stored once), before the 200. Entries for accounts no such inbox holds, or
- * that such inboxes of two workspaces hold, are recorded and skipped (the latter logged as an
- * error); the rest are still taken.
+ * so a redelivery is stored once), before the 200. Entries for accounts no such inbox holds are
+ * recorded and skipped; the rest are still taken. An account such inboxes of two workspaces hold
+ * goes to the workspace that connected it first, logged as an error and audited in each.
  */
 export function registerMetaAppRoutes(app: Hono<AppEnv>, core: Deps): void {
   app.get("/webhooks/meta/:appId", async (c) => {
@@ -62,9 +63,9 @@ export function registerMetaAppRoutes(app: Hono<AppEnv>, core: Deps): void {
     const unrouted: UnroutedEntry[] = [];
     for (let i = 0; i < split.unroutable; i++) unrouted.push({ object: split.object, accountId: null, reason: "The entry names no account." });
     unrouted.push(...routing.unrouted);
-    for (const claim of routing.ambiguous) {
-      // Every time, not once an hour: each of these is a customer's message no inbox received.
-      console.error("Meta app webhook: an id claimed by inboxes of several workspaces; its entries were delivered to none", JSON.stringify({ appId, object: split.object, ...claim }));
+    for (const claim of routing.contested) {
+      // Every time, not once an hour: a workspace misses each of these customers' messages.
+      console.error("Meta app webhook: an id claimed by inboxes of several workspaces; delivered only to the one that connected it first", JSON.stringify({ appId, object: split.object, ...claim }));
     }
     const stored = withoutSecrets(req, metaWebhookSecrets);
     for (const { part, targets } of routing.deliveries) {
@@ -73,6 +74,7 @@ export function registerMetaAppRoutes(app: Hono<AppEnv>, core: Deps): void {
       for (const target of targets) await core.webhooks.store(target.inbox.id, partReq, keys);
     }
     if (unrouted.length > 0) await recordUnrouted(core, appId, verified, unrouted);
+    if (routing.contested.length > 0) await recordContested(core, appId, split.object, routing.contested);
     return acknowledged(c);
   });
 }

@@ -1,5 +1,5 @@
 import { metaVerifySignature, type MetaPart, type WebhookRequest } from "@inbox/connectors";
-import { membersFor, metaAppSecrets, type MetaAppMember } from "../channels/index.ts";
+import { firstClaimants, membersFor, metaAppSecrets, type MetaAppMember } from "../channels/index.ts";
 import type { UnroutedEntry } from "./meta-app-unrouted.ts";
 
 /**
@@ -15,19 +15,23 @@ export async function verifiedMembers(req: WebhookRequest, members: readonly Met
   return [];
 }
 
-/** An account id that verified inboxes of more than one workspace claim: delivered to none of them. */
-export interface AmbiguousClaim {
+/**
+ * An account id that verified inboxes of more than one workspace hold (with the one secret that
+ * verified the delivery): delivered only to the workspace that connected it first.
+ */
+export interface ContestedClaim {
   channel: MetaPart["channel"];
   accountId: string;
-  inboxIds: string[];
-  workspaceIds: string[];
+  holders: { inboxId: string; workspaceId: string }[];
+  /** The workspace whose inboxes received it. */
+  deliveredTo: string;
 }
 
 export interface MetaRouting {
   /** Each part with the inboxes it is stored for (all in one workspace). */
   deliveries: { part: MetaPart; targets: MetaAppMember[] }[];
   unrouted: UnroutedEntry[];
-  ambiguous: AmbiguousClaim[];
+  contested: ContestedClaim[];
 }
 
 /**
@@ -35,27 +39,25 @@ export interface MetaRouting {
  * - the inboxes holding its id, when they are all in one workspace (two inboxes of one workspace
  *   for the same Page each get it, as their own URLs would);
  * - nowhere when no verified inbox holds the id (recorded as unrouted);
- * - nowhere when verified inboxes of two or more workspaces hold it: a customer's message must
- *   never reach another workspace, and there is no telling which one the Page is really for.
- *   The entry is recorded once as unrouted (ids only) and reported loudly by the caller.
+ * - when verified inboxes of two or more workspaces hold it, to those of the workspace that
+ *   connected it first (channels/meta-claims.ts): a customer's message must never reach another
+ *   workspace, nor be lost. Such claims are refused when made; the caller reports the ones that
+ *   exist loudly.
  */
 export function routeMetaParts(object: string, parts: readonly MetaPart[], verified: readonly MetaAppMember[]): MetaRouting {
-  const routing: MetaRouting = { deliveries: [], unrouted: [], ambiguous: [] };
+  const routing: MetaRouting = { deliveries: [], unrouted: [], contested: [] };
   for (const part of parts) {
-    const targets = membersFor(verified, part.channel, part.accountId);
-    const workspaceIds = [...new Set(targets.map((t) => t.inbox.workspaceId))];
-    if (targets.length === 0) {
+    const holders = membersFor(verified, part.channel, part.accountId);
+    if (holders.length === 0) {
       routing.unrouted.push({ object, accountId: part.accountId, reason: `No ${part.channel} inbox holding the app secret this delivery was signed with has this id.` });
-    } else if (workspaceIds.length > 1) {
-      routing.ambiguous.push({ channel: part.channel, accountId: part.accountId, inboxIds: targets.map((t) => t.inbox.id), workspaceIds });
-      routing.unrouted.push({
-        object,
-        accountId: part.accountId,
-        reason: `Inboxes of ${workspaceIds.length} workspaces hold this ${part.channel} id, so its messages were delivered to none of them. Disconnect it from the workspace it does not belong to.`,
-      });
-    } else {
-      routing.deliveries.push({ part, targets });
+      continue;
     }
+    const targets = firstClaimants(holders);
+    if (targets.length < holders.length) {
+      const claimants = holders.map((h) => ({ inboxId: h.inbox.id, workspaceId: h.inbox.workspaceId }));
+      routing.contested.push({ channel: part.channel, accountId: part.accountId, holders: claimants, deliveredTo: targets[0]!.inbox.workspaceId });
+    }
+    routing.deliveries.push({ part, targets });
   }
   return routing;
 }

@@ -1,5 +1,6 @@
 import type { ChannelsDeps, MetaAppMember } from "../channels/index.ts";
 import { auditInsert } from "../db/event-rows.ts";
+import { AuditThrottle } from "./audit-throttle.ts";
 
 /** One entry of a per-app delivery that no inbox took, without its content. */
 export interface UnroutedEntry {
@@ -8,27 +9,19 @@ export interface UnroutedEntry {
   reason: string;
 }
 
-/** The same unknown account is recorded at most this often: Meta sends one delivery per message. */
-const RECORD_EVERY_MS = 60 * 60 * 1000;
-const lastRecorded = new Map<string, number>();
+/** The same unknown account is recorded at most hourly: Meta sends one delivery per message. */
+const throttle = new AuditThrottle(60 * 60 * 1000);
 
 /**
  * Entries of a Meta app's delivery that no inbox took (a Page or number of the app not connected
- * here, connected without its App ID or with another app secret, or held by inboxes of several
- * workspaces): logged, and written to the audit log of each workspace of `verified` (`webhook.unrouted`,
- * ids only), so an admin can see which account to connect or disconnect. Only workspaces whose
+ * here, or connected without its App ID or with another app secret): logged, and written to the
+ * audit log of each workspace of `verified` (`webhook.unrouted`, ids only), so an admin can see which account to connect or disconnect. Only workspaces whose
  * inboxes hold the secret the delivery was signed with are told: typing an App ID into an inbox
  * must not show another workspace's Page ids and traffic. Never the entries' content.
  */
 export async function recordUnrouted(core: Pick<ChannelsDeps, "db" | "writer" | "now">, appId: string, verified: readonly MetaAppMember[], entries: readonly UnroutedEntry[]): Promise<void> {
   const at = core.now();
-  const fresh = entries.filter((e) => {
-    const key = `${appId}:${e.object}:${e.accountId ?? ""}`;
-    if (at - (lastRecorded.get(key) ?? -Infinity) < RECORD_EVERY_MS) return false;
-    lastRecorded.set(key, at);
-    return true;
-  });
-  if (lastRecorded.size > 10_000) lastRecorded.clear();
+  const fresh = entries.filter((e) => throttle.pass(`${appId}:${e.object}:${e.accountId ?? ""}`, at));
   if (fresh.length === 0) return;
   const data = { appId, entries: fresh.map((e) => ({ object: e.object, accountId: e.accountId, reason: e.reason })) };
   console.warn("Meta app webhook: entries for no inbox were skipped", JSON.stringify(data));

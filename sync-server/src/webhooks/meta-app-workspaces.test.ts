@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { newId } from "@inbox/shared";
+import { FakePlatform } from "@inbox/connectors/testing";
 import * as messenger from "@inbox/connectors/messenger/fake.ts";
 import * as whatsapp from "@inbox/connectors/whatsapp/fake.ts";
 import { PasswordHasher } from "../auth/index.ts";
@@ -11,9 +12,11 @@ import { createWorkspace } from "../workspace/index.ts";
 
 // A Meta app's one callback URL serves inboxes of every workspace that names the app. Naming it
 // (or a Page id, or a phone-number id) proves nothing: anyone can type them into an inbox's
-// credentials. Only the app secret Meta signs with decides who receives, and an id held by
-// inboxes of two workspaces that both hold the secret is delivered to neither. Real libSQL, real
-// HTTP, requests signed as Meta signs them.
+// credentials. Only the app secret Meta signs with decides who receives. An id that inboxes of
+// two workspaces hold with that secret cannot be told apart: such a claim is refused when an admin
+// makes it, and one made before is delivered to the workspace that connected it first (never to
+// none, never to both). Real libSQL, real HTTP, a Graph fake checking the credentials, requests
+// signed as Meta signs them.
 
 let server: TestServer;
 let appId: string;
@@ -21,6 +24,8 @@ let appId: string;
 let page: { id: string; workspaceId: string; credentials: Record<string, string> };
 let number: { id: string; credentials: Record<string, string> };
 let other: { workspaceId: string; teamId: string; admin: string };
+/** Graph fakes answering for the demo's Page and number, so the other workspace can connect them through the admin API. */
+let graph: { messenger: FakePlatform; whatsapp: FakePlatform };
 
 async function inboxOf(channel: string) {
   const row = (await server.core.db.query.inboxes.findMany()).find((r) => r.channel === channel)!;
@@ -28,9 +33,16 @@ async function inboxOf(channel: string) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
+  // The demo's inboxes talk to the simulator; inboxes connected through the API talk to these.
+  graph = { messenger: await messenger.createFakeMessenger().start(), whatsapp: await new FakePlatform(() => ({ status: 500 })).start() };
+  server = await startTestServer({ platformApiUrls: { messenger: graph.messenger.baseUrl, whatsapp: graph.whatsapp.baseUrl } });
   const m = await inboxOf("messenger");
   const w = await inboxOf("whatsapp");
+  // Graph answers for the demo's Page and number, whoever asks: holding them is what is tested here.
+  graph.messenger.respondWith(messenger.messengerFakeHandler({ pageId: m.credentials.pageId! }));
+  graph.whatsapp.respondWith((req) =>
+    req.method === "GET" && req.path.endsWith(`/${w.credentials.phoneNumberId!}`) ? { status: 200, body: { verified_name: "Demo Shop", display_phone_number: "+55 11 4000-0000" } } : { status: 500 },
+  );
   appId = m.row.metaAppId!;
   page = { id: m.row.id, workspaceId: m.row.workspaceId, credentials: m.credentials };
   number = { id: w.row.id, credentials: w.credentials };
@@ -42,7 +54,11 @@ beforeAll(async () => {
   const team = await server.core.db.query.teams.findFirst({ where: eq(teams.workspaceId, created.workspaceId) });
   other = { workspaceId: created.workspaceId, teamId: team!.id, admin: await server.login("olga@other.example", "another long password") };
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  await server?.stop();
+  await graph?.messenger.stop();
+  await graph?.whatsapp.stop();
+});
 
 /** The other workspace saves the inbox's credentials without the App ID: it leaves the app. */
 async function leaveApp(inboxId: string): Promise<void> {
@@ -58,8 +74,11 @@ afterEach(async () => {
   connected = [];
 });
 
-/** An inbox of the other workspace whose credentials name the app, as its admin would save them. */
-async function otherWorkspaceInbox(channel: "messenger" | "whatsapp", credentials: Record<string, string>): Promise<string> {
+/**
+ * An inbox of the other workspace whose credentials name the app, as its admin saved them before
+ * such claims were refused (written straight to the record; the admin API refuses it now).
+ */
+async function otherWorkspaceInbox(channel: "messenger" | "whatsapp", credentials: Record<string, string>, createdAt = Date.now()): Promise<string> {
   const id = newId();
   await server.core.db.insert(inboxes).values({
     id,
@@ -71,7 +90,7 @@ async function otherWorkspaceInbox(channel: "messenger" | "whatsapp", credential
     settings: {},
     secretsEnc: await server.core.secrets.seal(credentials),
     metaAppId: credentials.appId ?? null,
-    createdAt: Date.now(),
+    createdAt,
   });
   connected.push(id);
   return id;
@@ -97,7 +116,7 @@ function pagesDelivery(pageIds: string[], tag: string, appSecret: string) {
   return messenger.buildWebhook({ object: "page", entry }, { appSecret });
 }
 
-type AdminList = { inboxes: { id: string; name: string; metaApp?: { inboxes: number; problem: string | null } | null }[] };
+type AdminList = { inboxes: { id: string; name: string; metaApp?: { inboxes: number; problem: string | null; connectedElsewhere?: boolean } | null }[] };
 const adminList = async (token: string) => (await (await server.api("/api/admin/inboxes", { token })).json()) as AdminList;
 
 describe("another workspace naming the same Meta app without its secret", () => {
@@ -130,19 +149,27 @@ describe("another workspace naming the same Meta app without its secret", () => 
     const demoAdmin = await server.login("admin@demo.inbox");
     const ours = await adminList(demoAdmin);
     const demoMeta = (await server.core.db.query.inboxes.findMany()).filter((r) => r.metaAppId === appId && r.workspaceId === page.workspaceId).length;
-    expect(ours.inboxes.find((i) => i.id === page.id)?.metaApp).toMatchObject({ inboxes: demoMeta, problem: null });
+    expect(ours.inboxes.find((i) => i.id === page.id)?.metaApp).toMatchObject({ inboxes: demoMeta, problem: null, connectedElsewhere: false });
     expect(JSON.stringify(ours)).not.toContain("Other Co");
     const theirs = await adminList(other.admin);
-    expect(theirs.inboxes.find((i) => i.id === squatter)?.metaApp).toMatchObject({ inboxes: 1, problem: null });
+    // Its secret is not the one Meta signs the Page's deliveries with: no rival claim, nothing "elsewhere".
+    expect(theirs.inboxes.find((i) => i.id === squatter)?.metaApp).toMatchObject({ inboxes: 1, problem: null, connectedElsewhere: false });
     const demoNames = (await server.core.db.query.inboxes.findMany()).filter((r) => r.workspaceId === page.workspaceId).map((r) => r.name);
     for (const name of demoNames) expect(JSON.stringify(theirs)).not.toContain(name);
   });
 });
 
-describe("an id claimed by inboxes of two workspaces that both hold the app secret", () => {
-  it("a Page id: delivered to neither, refused loudly in the log and recorded in both audit logs, acknowledged; the rest of the delivery still lands", async () => {
+const contestedIn = async (workspaceId: string) =>
+  (await server.core.db.select().from(auditLog).where(and(eq(auditLog.workspaceId, workspaceId), eq(auditLog.action, "webhook.contested")))).map(
+    (a) => a.data as { accountId: string; inboxIds: string[]; delivered: boolean; reason: string },
+  );
+const severalWorkspaces = (errors: { mock: { calls: unknown[][] } }) => errors.mock.calls.map((c) => c.map(String).join(" ")).filter((line) => line.includes("several workspaces"));
+const copiesOf = async (externalId: string) => server.core.db.select().from(messages).where(eq(messages.externalId, externalId));
+
+describe("an id that inboxes of two workspaces held with the app secret before such claims were refused", () => {
+  it("a Page id: delivered once, to the workspace that connected it first; logged loudly, audited in both, acknowledged; the rest of the delivery lands", async () => {
     const errors = vi.spyOn(console, "error").mockImplementation(() => {});
-    // Two workspaces of one company on one Meta app, both connecting the same Page.
+    // Two workspaces of one company on one Meta app, both connecting the same Page; the demo's first.
     const twin = await otherWorkspaceInbox("messenger", { ...page.credentials });
     const ownPage = { ...page.credentials, pageId: "500000000000005" };
     const theirsOnly = await otherWorkspaceInbox("messenger", ownPage);
@@ -155,51 +182,131 @@ describe("an id claimed by inboxes of two workspaces that both hold the app secr
     // The other workspace's own Page reaches its inbox, and only it.
     expect(await stored(theirsOnly)).toBe(1);
     expect((await messageWith(theirsOnly, "m_twin_1")).workspaceId).toBe(other.workspaceId);
-    // The shared Page reaches neither.
-    expect(await stored(page.id)).toBe(before);
+    // The shared Page reaches the inbox that held it first, and only it: the customer's message is not lost.
+    expect(await stored(page.id)).toBe(before + 1);
     expect(await stored(twin)).toBe(0);
-    expect(await server.core.db.select().from(messages).where(eq(messages.externalId, "m_twin_0"))).toEqual([]);
+    expect((await messageWith(page.id, "m_twin_0")).content).toMatchObject({ text: "Private words 0 (twin)" });
+    expect((await copiesOf("m_twin_0")).map((m) => m.workspaceId)).toEqual([page.workspaceId]);
 
-    const logged = errors.mock.calls.map((c) => c.map(String).join(" ")).filter((line) => line.includes("several workspaces"));
+    const logged = severalWorkspaces(errors);
     expect(logged).toHaveLength(1);
-    expect(logged[0]).toContain(page.credentials.pageId!);
-    expect(logged[0]).toContain(page.id);
-    expect(logged[0]).toContain(twin);
+    for (const id of [page.credentials.pageId!, page.id, twin]) expect(logged[0]).toContain(id);
     expect(logged[0]).not.toContain("Private words");
-    for (const workspaceId of [page.workspaceId, other.workspaceId]) {
-      const audit = await unroutedIn(workspaceId);
-      expect(audit).toContain(page.credentials.pageId!);
-      expect(audit).toMatch(/Inboxes of 2 workspaces hold this messenger id/);
-      expect(audit).not.toContain("Private words");
-    }
+    // Each workspace's audit log says what happened to it, with only its own inboxes' ids.
+    const ours = (await contestedIn(page.workspaceId)).find((a) => a.inboxIds.includes(page.id) && a.accountId === page.credentials.pageId);
+    expect(ours).toMatchObject({ delivered: true, inboxIds: [page.id] });
+    expect(ours!.reason).toMatch(/delivered here, where it was connected first/);
+    const theirs = (await contestedIn(other.workspaceId)).find((a) => a.inboxIds.includes(twin));
+    expect(theirs).toMatchObject({ accountId: page.credentials.pageId, delivered: false, inboxIds: [twin] });
+    expect(theirs!.reason).toMatch(/connected first, with the same app secret, in another workspace: its messages are delivered there, and none here/);
+    const otherAudit = JSON.stringify(await contestedIn(other.workspaceId));
+    for (const hidden of [page.id, page.workspaceId, "Private words"]) expect(otherAudit).not.toContain(hidden);
 
-    // Meta's redelivery changes nothing, and is refused in the log again.
+    // Meta's redelivery is stored once (the same delivery keys), and logged again.
     expect((await deliver(hook)).status).toBe(200);
-    expect(await stored(page.id)).toBe(before);
+    expect(await stored(page.id)).toBe(before + 1);
     expect(await stored(twin)).toBe(0);
     expect(await stored(theirsOnly)).toBe(1);
-    expect(errors.mock.calls.filter((c) => c.map(String).join(" ").includes("several workspaces"))).toHaveLength(2);
+    expect(severalWorkspaces(errors)).toHaveLength(2);
   });
 
-  it("a WhatsApp phone-number id: delivered to neither", async () => {
+  it("the first to connect receives, whichever workspace it is", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const pageRow = await server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, page.id) });
+    const earlier = await otherWorkspaceInbox("messenger", { ...page.credentials }, pageRow!.createdAt - 1);
+    const before = await stored(page.id);
+    expect((await deliver(pagesDelivery([page.credentials.pageId!], "earlier", page.credentials.appSecret!))).status).toBe(200);
+    expect((await messageWith(earlier, "m_earlier_0")).workspaceId).toBe(other.workspaceId);
+    expect(await stored(page.id)).toBe(before);
+    expect((await contestedIn(page.workspaceId)).find((a) => a.accountId === page.credentials.pageId && !a.delivered)).toBeDefined();
+  });
+
+  it("a WhatsApp phone-number id: delivered to the number connected first, not to the other", async () => {
     vi.spyOn(console, "error").mockImplementation(() => {});
     const twin = await otherWorkspaceInbox("whatsapp", { ...number.credentials });
     const before = await stored(number.id);
     const payload = whatsapp.textMessage({ from: "5511900000003", id: "wamid.twin-1", text: "Meu CPF é 123", phoneNumberId: number.credentials.phoneNumberId });
     const res = await deliver(whatsapp.buildWebhook(payload, { appSecret: number.credentials.appSecret! }));
     expect(res.status).toBe(200);
-    expect(await stored(number.id)).toBe(before);
+    expect(await stored(number.id)).toBe(before + 1);
     expect(await stored(twin)).toBe(0);
-    expect(await unroutedIn(other.workspaceId)).toContain(number.credentials.phoneNumberId!);
+    expect((await messageWith(number.id, "wamid.twin-1")).workspaceId).not.toBe(other.workspaceId);
+    expect((await contestedIn(other.workspaceId)).find((a) => a.inboxIds.includes(twin))).toMatchObject({ accountId: number.credentials.phoneNumberId, delivered: false });
   });
 
-  it("once the other workspace disconnects it, the next delivery reaches the one inbox left", async () => {
-    vi.spyOn(console, "error").mockImplementation(() => {});
+  it("Settings → Channels tells the later workspace its inbox receives nothing, without naming the other", async () => {
     const twin = await otherWorkspaceInbox("messenger", { ...page.credentials });
+    const theirs = await adminList(other.admin);
+    expect(theirs.inboxes.find((i) => i.id === twin)?.metaApp).toMatchObject({ connectedElsewhere: true });
+    const demoNames = (await server.core.db.query.inboxes.findMany()).filter((r) => r.workspaceId === page.workspaceId).map((r) => r.name);
+    for (const hidden of [...demoNames, page.id, page.workspaceId]) expect(JSON.stringify(theirs)).not.toContain(hidden);
+    // The workspace that receives it sees nothing wrong with its own inbox.
+    const ours = await adminList(await server.login("admin@demo.inbox"));
+    expect(ours.inboxes.find((i) => i.id === page.id)?.metaApp).toMatchObject({ connectedElsewhere: false });
+  });
+
+  it("once the workspace receiving it disconnects it, the next delivery reaches the one inbox left", async () => {
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const pageRow = await server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, page.id) });
+    const earlier = await otherWorkspaceInbox("messenger", { ...page.credentials }, pageRow!.createdAt - 1);
     expect((await deliver(pagesDelivery([page.credentials.pageId!], "held", page.credentials.appSecret!))).status).toBe(200);
-    expect(await stored(twin)).toBe(0);
-    await leaveApp(twin);
+    expect(await stored(earlier)).toBe(1);
+    await leaveApp(earlier);
     expect((await deliver(pagesDelivery([page.credentials.pageId!], "after", page.credentials.appSecret!))).status).toBe(200);
     expect((await messageWith(page.id, "m_after_0")).content).toMatchObject({ text: "Private words 0 (after)" });
+  });
+});
+
+type Refusal = { error: { code: string; message: string; fields?: Record<string, string> } };
+const connect = (token: string, channel: "messenger" | "whatsapp", credentials: Record<string, string>) =>
+  server.api("/api/admin/inboxes", { method: "POST", token, json: { name: `Other Co ${channel} (API)`, channel, teamId: other.teamId, credentials } });
+const reconnect = (token: string, inboxId: string, credentials: Record<string, string>) =>
+  server.api(`/api/admin/inboxes/${inboxId}/reconnect`, { method: "POST", token, json: { credentials } });
+const inboxCount = async () => (await server.core.db.query.inboxes.findMany()).length;
+
+/** The refusal says why in a code the PWA words, and nothing about the workspace holding the account. */
+async function expectHeldElsewhere(res: Response): Promise<void> {
+  expect(res.status).toBe(409);
+  const { error } = (await res.json()) as Refusal;
+  expect(error.fields?.reason).toBe("meta_account_elsewhere");
+  expect(error.message).toMatch(/already connected to another workspace/);
+  for (const hidden of [page.workspaceId, page.id, number.id, "Demo"]) expect(JSON.stringify(error)).not.toContain(hidden);
+}
+
+describe("claiming an account another workspace holds with the app secret is refused where it is made", () => {
+  it("connecting the demo's Page (Messenger) or number (WhatsApp) in another workspace is refused, and nothing is saved", async () => {
+    const before = await inboxCount();
+    await expectHeldElsewhere(await connect(other.admin, "messenger", { ...page.credentials }));
+    await expectHeldElsewhere(await connect(other.admin, "whatsapp", { ...number.credentials }));
+    expect(await inboxCount()).toBe(before);
+    // Graph was asked first: the platform accepted these credentials, only the claim was refused.
+    expect(graph.messenger.requests.some((r) => r.path === "/me")).toBe(true);
+  });
+
+  it("the same Page without the App ID (its own URL), or with another secret, is not refused: the signature keeps them apart", async () => {
+    const { appId: _none, ...ownUrl } = page.credentials;
+    const res = await connect(other.admin, "messenger", ownUrl);
+    expect(res.status).toBe(201);
+    const withOtherSecret = await connect(other.admin, "messenger", { ...page.credentials, appSecret: "a-secret-of-its-own" });
+    expect(withOtherSecret.status).toBe(201);
+    const id = ((await withOtherSecret.json()) as { inbox: { id: string } }).inbox.id;
+    connected.push(id);
+    expect(await stored(id)).toBe(0);
+  });
+
+  it("reconnecting another workspace's inbox with the demo's Page is refused, and its credentials stay as they were", async () => {
+    const ownPage = { ...page.credentials, pageId: "600000000000006" };
+    const inboxId = await otherWorkspaceInbox("messenger", ownPage);
+    await expectHeldElsewhere(await reconnect(other.admin, inboxId, { ...page.credentials }));
+    const row = await server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, inboxId) });
+    expect((await server.core.secrets.open(row!.secretsEnc!)).pageId).toBe(ownPage.pageId);
+  });
+
+  it("of a claim made before, the later inbox's reconnect is refused; the first one's is not (a new token must not stop it receiving)", async () => {
+    const twin = await otherWorkspaceInbox("messenger", { ...page.credentials });
+    await expectHeldElsewhere(await reconnect(other.admin, twin, { ...page.credentials, pageAccessToken: "EAAG-new-token" }));
+    const demoAdmin = await server.login("admin@demo.inbox");
+    const res = await reconnect(demoAdmin, page.id, { ...page.credentials });
+    expect(res.status).toBe(200);
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A Meta channel's app callback URL, beside its own webhook URL: Meta configures one callback
  * per app, and the server routes each entry to the inbox of its Page, Instagram account or
- * number. Shown with why the server would refuse the app's deliveries, if it would.
+ * number. Shown with why the server would refuse the app's deliveries, if it would, and when
+ * this inbox's account goes to another workspace that connected it first.
  */
 import type { AdminInbox } from "@inbox/shared";
 import { Show } from "solid-js";
@@ -13,6 +14,11 @@ export function MetaAppUrl(props: { app: NonNullable<AdminInbox["metaApp"]>; nam
     <div class="meta-app-url">
       <CopyField label={t("metaAppUrlFor", { appId: props.app.appId, name: props.name })} value={props.app.webhookUrl} />
       <p class="channel-reason">{t("metaAppHelp", { count: props.app.inboxes })}</p>
+      <Show when={props.app.connectedElsewhere}>
+        <p class="channel-reason" role="alert">
+          {t("metaAppElsewhere")}
+        </p>
+      </Show>
       <Show when={props.app.problem}>
         {(problem) => (
           <p class="channel-reason" role="alert">

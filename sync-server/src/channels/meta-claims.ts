@@ -1,0 +1,60 @@
+import type { MetaChannel } from "@inbox/connectors";
+import type { InboxRow } from "../db/read-model.ts";
+import type { MetaAppMember } from "./meta-app.ts";
+
+/**
+ * Who receives a Page, Instagram account or phone number that inboxes of two workspaces hold
+ * with the same app secret: Meta's deliveries for it then verify for both, and nothing in them
+ * says which workspace the account is for. Such a claim is refused when it is made
+ * (meta-claim-check.ts), but claims made before that check, or by two admins saving at the same
+ * moment, can exist. Their messages go to the workspace that connected the account first: never
+ * to none (a customer's message would be lost) and never to both (it must not reach a workspace
+ * it is not for). Settings tells the later workspace its inbox receives nothing.
+ */
+
+/** A claim on an account: what a saved inbox or one being saved holds. */
+export interface AccountClaim {
+  workspaceId: string;
+  channel: MetaChannel;
+  accountId: string;
+  appSecret: string;
+}
+
+/** Connected first: created earlier; the id breaks a tie, so every process picks the same one. */
+export function claimedBefore(a: Pick<InboxRow, "createdAt" | "id">, b: Pick<InboxRow, "createdAt" | "id">): boolean {
+  return a.createdAt !== b.createdAt ? a.createdAt < b.createdAt : a.id < b.id;
+}
+
+/** Of inboxes holding one account (with one secret), those of the workspace that connected it first. */
+export function firstClaimants(holders: readonly MetaAppMember[]): MetaAppMember[] {
+  let first: MetaAppMember | undefined;
+  for (const h of holders) if (!first || claimedBefore(h.inbox, first.inbox)) first = h;
+  return first ? holders.filter((h) => h.inbox.workspaceId === first.inbox.workspaceId) : [];
+}
+
+/**
+ * Other workspaces' inboxes of the app holding the same account with the same app secret. One
+ * holding another secret is no rival: the signature tells their deliveries apart, and a claim
+ * made with a secret Meta does not sign with must not keep the account's owner out.
+ */
+export function rivalClaims(members: readonly MetaAppMember[], claim: AccountClaim): MetaAppMember[] {
+  return members.filter(
+    (m) => m.inbox.workspaceId !== claim.workspaceId && m.channel === claim.channel && m.accountId === claim.accountId && m.credentials.appSecret === claim.appSecret,
+  );
+}
+
+/** The member's claim, when it holds an account and a secret (one without either claims nothing). */
+export function claimOf(m: MetaAppMember): AccountClaim | null {
+  const appSecret = m.credentials.appSecret;
+  return m.accountId && appSecret ? { workspaceId: m.inbox.workspaceId, channel: m.channel, accountId: m.accountId, appSecret } : null;
+}
+
+/** This workspace's inboxes of the app whose account another workspace connected first: the app's URL delivers nothing to them. */
+export function outrankedInboxes(members: readonly MetaAppMember[], workspaceId: string): Set<string> {
+  const outranked = new Set<string>();
+  for (const m of members) {
+    const claim = m.inbox.workspaceId === workspaceId ? claimOf(m) : null;
+    if (claim && rivalClaims(members, claim).some((r) => claimedBefore(r.inbox, m.inbox))) outranked.add(m.inbox.id);
+  }
+  return outranked;
+}
