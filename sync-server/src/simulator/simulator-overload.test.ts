@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, sql } from "drizzle-orm";
 import { messages, webhookEvents } from "../db/schema.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+import { occupyBacklog, releaseBacklog } from "../testing/occupied-backlog.ts";
 
 // Overload (issue 17): the simulator's customer is refused with 503 while the server is behind;
 // like Meta and Telegram, the simulator waits out Retry-After and sends the same webhook (same
@@ -18,40 +19,13 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** Webhooks another live instance holds (lease far ahead): a backlog this process cannot take. */
-async function occupy(n: number): Promise<void> {
-  const now = Date.now();
-  await server.core.db.insert(webhookEvents).values(
-    Array.from({ length: n }, (_, i) => ({
-      inboxId: inbox.id,
-      method: "POST",
-      url: "http://127.0.0.1/elsewhere",
-      headers: {},
-      body: "{}",
-      state: "pending" as const,
-      receivedAt: now,
-      deliveryKey: `sim-occupied-${now}-${i}`,
-      claimedBy: "another-instance",
-      claimedUntil: now + 3600_000,
-    })),
-  );
-  await server.core.webhooks.kick();
-  expect(server.core.admission.overload()).toBe("webhook_backlog");
-}
-
-async function release(): Promise<void> {
-  await server.core.db.delete(webhookEvents).where(eq(webhookEvents.claimedBy, "another-instance"));
-  await server.core.webhooks.kick();
-  expect(server.core.admission.overload()).toBeNull();
-}
-
 const arrived = async (text: string) =>
   server.core.db.select({ id: messages.id, externalId: messages.externalId }).from(messages).where(and(eq(messages.inboxId, inbox.id), eq(messages.text, text)));
 
 describe("the simulator under overload", () => {
   it("waits out a 503's Retry-After and sends the same message again: it arrives once, after admission clears", { timeout: 60_000 }, async () => {
     const text = "Are you there? (sent while the server was busy)";
-    await occupy(LIMIT + 1);
+    await occupyBacklog(server, inbox.id, LIMIT + 1);
     const refusedBefore = server.core.admission.figures().refusedWebhooks;
 
     const acting = server.simulatorApi(`/inboxes/${inbox.id}/customer`, { customer: inbox.sample, action: { kind: "text", text } });
@@ -60,7 +34,7 @@ describe("the simulator under overload", () => {
     const [kept] = await server.core.db.select({ n: sql<number>`count(*)` }).from(webhookEvents).where(and(eq(webhookEvents.inboxId, inbox.id), sql`${webhookEvents.claimedBy} is not 'another-instance'`, sql`${webhookEvents.body} like ${`%${text}%`}`));
     expect(Number(kept!.n)).toBe(0);
 
-    await release();
+    await releaseBacklog(server);
     const res = await acting;
     expect(res.status).toBe(200);
     expect(((await res.json()) as { status: number }).status).toBe(200);

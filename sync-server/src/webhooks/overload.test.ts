@@ -6,6 +6,7 @@ import * as wechat from "@inbox/connectors/wechat/fake.ts";
 import * as whatsapp from "@inbox/connectors/whatsapp/fake.ts";
 import { messages, webhookEvents } from "../db/schema.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
+import { occupyBacklog, releaseBacklog } from "../testing/occupied-backlog.ts";
 
 // Overload (issue 17): with a tiny admission limit, platforms that redeliver (Meta, Telegram)
 // are answered 503 with Retry-After and nothing is stored; after they redeliver, every message is
@@ -32,37 +33,6 @@ function post(channel: string, inboxId: string, hook: { headers: Record<string, 
   return fetch(`${server.url}/webhooks/${channel}/${inboxId}${hook.query ? `?${hook.query}` : ""}`, { method: "POST", headers: hook.headers, body: hook.body });
 }
 
-
-/**
- * A deterministic overload: webhooks another live instance has claimed (its lease far ahead) are
- * pending, so they count as backlog, and this process cannot take them.
- */
-async function occupy(inboxId: string, n: number): Promise<void> {
-  const now = Date.now();
-  await server.core.db.insert(webhookEvents).values(
-    Array.from({ length: n }, (_, i) => ({
-      inboxId,
-      method: "POST",
-      url: "http://127.0.0.1/elsewhere",
-      headers: {},
-      body: "{}",
-      state: "pending" as const,
-      receivedAt: now,
-      deliveryKey: `occupied-${now}-${i}`,
-      claimedBy: "another-instance",
-      claimedUntil: now + 3600_000,
-    })),
-  );
-  await server.core.webhooks.kick(); // a pass counts the backlog
-  expect(server.core.admission.overload()).toBe("webhook_backlog");
-}
-
-async function release(): Promise<void> {
-  await server.core.db.delete(webhookEvents).where(eq(webhookEvents.claimedBy, "another-instance"));
-  await server.core.webhooks.kick();
-  expect(server.core.admission.overload()).toBeNull();
-}
-
 async function stored(inboxId: string): Promise<number> {
   const [row] = await server.core.db.select({ n: sql<number>`count(*)` }).from(webhookEvents).where(eq(webhookEvents.inboxId, inboxId));
   return Number(row!.n);
@@ -71,7 +41,7 @@ async function stored(inboxId: string): Promise<number> {
 describe("overload: admission control at the edge", () => {
   it("refuses Meta and Telegram with 503 and Retry-After, stores nothing, and keeps taking WeChat and LINE", async () => {
     const [wa, tg, wc, ln] = await Promise.all([inbox("whatsapp"), inbox("telegram"), inbox("wechat"), inbox("line")]);
-    await occupy(wa.id, LIMIT + 1);
+    await occupyBacklog(server, wa.id, LIMIT + 1);
     const before = await Promise.all([wa, tg, wc, ln].map((i) => stored(i.id)));
 
     const refusedWa = await post("whatsapp", wa.id, whatsapp.buildWebhook(whatsapp.textMessage({ from: "5511900000001", name: "Busy", id: "wamid.busy.1", text: "busy?", phoneNumberId: wa.credentials.phoneNumberId }), { appSecret: wa.credentials.appSecret ?? "" }));
@@ -99,7 +69,7 @@ describe("overload: admission control at the edge", () => {
     // The gauges and counts (every workspace's traffic) only with the operator's token.
     const operator = await fetch(`${server.url}/healthz`, { headers: { authorization: `Bearer ${OPS_TOKEN}` } });
     expect(await operator.json()).toMatchObject({ ok: true, overloaded: "webhook_backlog", load: { overloaded: "webhook_backlog", refusedWebhooks: figures.refusedWebhooks } });
-    await release();
+    await releaseBacklog(server);
   });
 
   it("under a flood, the platforms' redeliveries leave every message in the record once, in each customer's order", { timeout: 120_000 }, async () => {
@@ -181,7 +151,7 @@ describe("overload: admission control at the edge", () => {
     const { token } = (await session.json()) as { token: string };
     const send = () => server.api(`/api/widget/${site.id}/messages`, { method: "POST", token, json: { clientId: "visitor-busy-0001", text: "is anyone there?" } });
 
-    await occupy(site.id, LIMIT + 1);
+    await occupyBacklog(server, site.id, LIMIT + 1);
     const refused = await send();
     expect(refused.status).toBe(503);
     expect(refused.headers.get("retry-after")).toBe("1");
@@ -197,7 +167,7 @@ describe("overload: admission control at the edge", () => {
     const none = await server.core.db.select().from(messages).where(eq(messages.clientId, "visitor-busy-0001"));
     expect(none).toEqual([]);
 
-    await release();
+    await releaseBacklog(server);
     expect((await send()).status).toBe(201);
     expect((await send()).status).toBe(200); // a lost answer's retry: the same message
     const once = await server.core.db.select().from(messages).where(eq(messages.clientId, "visitor-busy-0001"));
@@ -209,7 +179,7 @@ describe("overload: admission control at the edge", () => {
     const form = { clientId: "leave-busy-0001", name: "Busy Bea", email: "bea@example.com", text: "Please call me back." };
     const leave = () => server.api(`/api/widget/${site.id}/leave-message`, { method: "POST", json: form });
 
-    await occupy(site.id, LIMIT + 1);
+    await occupyBacklog(server, site.id, LIMIT + 1);
     const refusedBefore = server.core.admission.figures().refusedWidgetMessages;
     // More tries than the address's session allowance (4): refusals must not use it up.
     for (let i = 0; i < 6; i++) {
@@ -221,7 +191,7 @@ describe("overload: admission control at the edge", () => {
     expect(server.core.admission.figures().refusedWidgetMessages).toBe(refusedBefore + 6);
     expect(await server.core.db.select().from(messages).where(eq(messages.clientId, form.clientId))).toEqual([]);
 
-    await release();
+    await releaseBacklog(server);
     expect((await leave()).status).toBe(201);
     expect((await leave()).status).toBe(200); // a lost answer's retry: the same conversation
     expect(await server.core.db.select().from(messages).where(eq(messages.clientId, form.clientId))).toHaveLength(1);
