@@ -8,6 +8,7 @@
  */
 import { isReasonCode, REASONS, reasonVars, type ReasonUnits } from "@inbox/shared";
 import { defineMessages } from "../i18n/define-messages.ts";
+import { formatFileSize } from "../format/file-size.ts";
 
 const words = defineMessages(REASONS, {
   sign_in_required: "Entre para continuar.",
@@ -166,18 +167,35 @@ const words = defineMessages(REASONS, {
   template_needs_video: "O modelo \"{name}\" mostra um vídeo no topo: anexe um vídeo para enviá-lo.",
   template_needs_document: "O modelo \"{name}\" mostra um documento no topo: anexe um documento (como um PDF) para enviá-lo.",
   template_takes_no_file: "O modelo \"{name}\" não tem imagem, vídeo nem documento no topo, então é enviado sem arquivo.",
+  attachment_kind_unsupported: "{channel} não aceita {kinds} de atendentes aqui.",
+  attachment_type_unsupported: "{channel} aceita {kinds} só como {accepted}; este é {type}.",
+  attachment_too_large: "{channel} aceita {kinds} de até {maxSize}; este tem {size}.",
+  attachment_over_limit: "{channel} aceita {kinds} de até {maxSize}; este é maior.",
+  attachment_empty: "Este arquivo está vazio.",
+  buttons_unsupported: "{channel} não aceita botões.",
+  quick_replies_unsupported: "{channel} não aceita respostas rápidas.",
+  too_many_buttons: "{channel} aceita no máximo {max} botões numa mensagem; esta tem {count}.",
+  too_many_quick_replies: "{channel} aceita no máximo {max} respostas rápidas numa mensagem; esta tem {count}.",
+  choice_too_long: "{channel} aceita opções de até {max} caracteres; \"{title}\" é mais longa.",
+  rule_unknown_inbox: "A regra cita algo que não existe neste espaço de trabalho. Escolha caixas de entrada deste espaço.",
+  rule_unknown_team: "A regra cita algo que não existe neste espaço de trabalho. Escolha uma das equipes ativas do espaço.",
+  rule_unknown_person: "A regra cita algo que não existe neste espaço de trabalho. Escolha uma pessoa ativa deste espaço.",
+  rule_unknown_canned: "A regra cita algo que não existe neste espaço de trabalho. Escolha uma das respostas prontas do espaço.",
   too_many_sockets: "Há conexões ao vivo demais abertas nesta sessão. Feche algumas abas e tente de novo.",
   chat_too_many_windows: "Esta conversa está aberta em janelas demais. Feche uma e tente de novo.",
 });
 
 const units = defineMessages(
-  { second: "1 second", seconds: "{n} seconds", minutes: "{n} minutes", hours: "{n} hours", days: "{n} days" },
-  { second: "1 segundo", seconds: "{n} segundos", minutes: "{n} minutos", hours: "{n} horas", days: "{n} dias" },
+  { second: "1 second", seconds: "{n} seconds", minutes: "{n} minutes", hours: "{n} hours", days: "{n} days", image: "images", audio: "audio", video: "videos", file: "files" },
+  { second: "1 segundo", seconds: "{n} segundos", minutes: "{n} minutos", hours: "{n} horas", days: "{n} dias", image: "imagens", audio: "áudios", video: "vídeos", file: "arquivos" },
 );
+const KINDS = ["image", "audio", "video", "file"] as const;
 
 const localUnits: ReasonUnits = {
   wait: (s) => (s < 90 ? (s === 1 ? units("second") : units("seconds", { n: s })) : units("minutes", { n: Math.ceil(s / 60) })),
   period: (h) => (h >= 48 && h % 24 === 0 ? units("days", { n: h / 24 }) : units("hours", { n: h })),
+  kinds: (kind) => (KINDS.includes(kind as (typeof KINDS)[number]) ? units(kind as (typeof KINDS)[number]) : kind),
+  size: (bytes) => formatFileSize(bytes),
 };
 
 /** The refusal in the user's language when it carries a known reason code, else null. */

@@ -9,6 +9,9 @@ describe("refusal reasons as codes with parameters", () => {
     expect(reasonSentence("window_closed", { hours: "168" })).toMatch(/^This customer last wrote more than 7 days ago,/);
     expect(reasonSentence("window_closed_template", { hours: "24" })).toMatch(/more than 24 hours ago.*or send an approved template\.$/);
     expect(reasonSentence("customer_blocked", { channel: "LINE" })).toMatch(/blocked the business on LINE,/);
+    expect(reasonSentence("attachment_too_large", { channel: "WhatsApp", kind: "image", maxBytes: String(5 * 1024 * 1024), bytes: String(7.2 * 1024 * 1024) })).toBe(
+      "WhatsApp accepts images up to 5 MB; this one is 7.2 MB.",
+    );
   });
 
   it("travels as fields a client can read back, and only known codes count", () => {
@@ -16,7 +19,7 @@ describe("refusal reasons as codes with parameters", () => {
     expect(isReasonCode("offered_elsewhere")).toBe(true);
     expect(isReasonCode("toString")).toBe(false);
     expect(isReasonCode("email_taken")).toBe(false);
-    expect(reasonVars({ seconds: "not a number" }, { wait: () => "x", period: () => "y" })).toEqual({ seconds: "not a number" });
+    expect(reasonVars({ seconds: "not a number" }, { wait: () => "x", period: () => "y", kinds: () => "k", size: () => "s" })).toEqual({ seconds: "not a number" });
   });
 
   it("every permission a route can require has its own refusal", () => {

@@ -178,6 +178,23 @@ export const REASONS = {
   window_closed_tag_off:
     "This customer last wrote more than {period} ago, so this channel does not allow a free-form reply now. They must write again first. A person may answer up to 7 days later with the Human Agent tag, which is off for this channel: an admin can turn it on in Settings → Channels if the Meta app has that permission.",
   attachment_missing: "The attachment was not found. Attach the file again.",
+  // A file or choices the channel refuses ({kinds} from `kind`: images, audio, videos or files;
+  // {maxSize} and {size} from `maxBytes` and `bytes`, each worded by the side that shows it)
+  attachment_kind_unsupported: "{channel} does not accept {kinds} from agents here.",
+  attachment_type_unsupported: "{channel} accepts {kinds} only as {accepted}; this one is {type}.",
+  attachment_too_large: "{channel} accepts {kinds} up to {maxSize}; this one is {size}.",
+  attachment_over_limit: "{channel} accepts {kinds} up to {maxSize}; this one is larger.",
+  attachment_empty: "This file is empty.",
+  buttons_unsupported: "{channel} does not support buttons.",
+  quick_replies_unsupported: "{channel} does not support quick replies.",
+  too_many_buttons: "{channel} accepts at most {max} buttons in one message; this one has {count}.",
+  too_many_quick_replies: "{channel} accepts at most {max} quick replies in one message; this one has {count}.",
+  choice_too_long: "{channel} accepts choices of up to {max} characters; \"{title}\" is longer.",
+  // A routing rule naming an inbox, team, person or canned response the workspace does not have
+  rule_unknown_inbox: "The rule names something that is not in this workspace. Choose inboxes of this workspace.",
+  rule_unknown_team: "The rule names something that is not in this workspace. Choose one of the workspace's active teams.",
+  rule_unknown_person: "The rule names something that is not in this workspace. Choose an active person of this workspace.",
+  rule_unknown_canned: "The rule names something that is not in this workspace. Choose one of the workspace's canned responses.",
   // WhatsApp templates with a media header: a missing file or one of another kind ({name} is the template's)
   template_needs_image: "The template \"{name}\" shows an image at the top: attach an image to send it.",
   template_needs_video: "The template \"{name}\" shows a video at the top: attach a video to send it.",
@@ -203,24 +220,44 @@ export function reasonFields(reason: ReasonCode, params: ReasonParams = {}): Rec
   return { ...params, reason };
 }
 
-/** Words for the two parameters each side says in its own language. */
+/** Words for the parameters each side says in its own language. */
 export interface ReasonUnits {
   wait(seconds: number): string;
   period(hours: number): string;
+  /** An attachment kind in the plural ("images"); the kind itself when unknown. */
+  kinds(kind: string): string;
+  size(bytes: number): string;
 }
+
+const ENGLISH_KINDS: Readonly<Record<string, string>> = { image: "images", audio: "audio", video: "videos", file: "files" };
 
 export const ENGLISH_UNITS: ReasonUnits = {
   wait: (s) => (s < 90 ? (s === 1 ? "1 second" : `${s} seconds`) : `${Math.ceil(s / 60)} minutes`),
   period: (h) => (h >= 48 && h % 24 === 0 ? `${h / 24} days` : `${h} hours`),
+  kinds: (kind) => ENGLISH_KINDS[kind] ?? kind,
+  // "7.2 MB", "300 KB", as in the channels' own limits.
+  size: (bytes) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`),
 };
 
-/** The parameters with `{wait}` and `{period}` added from `seconds` and `hours`. */
+/**
+ * The parameters with the words each language says its own way added: `{wait}` and `{period}`
+ * from `seconds` and `hours`, `{kinds}` from `kind`, `{maxSize}` and `{size}` from `maxBytes` and `bytes`.
+ */
 export function reasonVars(params: ReasonParams, units: ReasonUnits): Record<string, string> {
   const vars: Record<string, string> = { ...params };
-  const seconds = Number(params.seconds);
-  if (params.seconds !== undefined && Number.isFinite(seconds)) vars.wait = units.wait(seconds);
-  const hours = Number(params.hours);
-  if (params.hours !== undefined && Number.isFinite(hours)) vars.period = units.period(hours);
+  const number = (key: string): number | null => {
+    const n = Number(params[key]);
+    return params[key] !== undefined && Number.isFinite(n) ? n : null;
+  };
+  const seconds = number("seconds");
+  if (seconds !== null) vars.wait = units.wait(seconds);
+  const hours = number("hours");
+  if (hours !== null) vars.period = units.period(hours);
+  if (params.kind !== undefined) vars.kinds = units.kinds(params.kind);
+  const maxBytes = number("maxBytes");
+  if (maxBytes !== null) vars.maxSize = units.size(maxBytes);
+  const bytes = number("bytes");
+  if (bytes !== null) vars.size = units.size(bytes);
   return vars;
 }
 

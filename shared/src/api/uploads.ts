@@ -135,10 +135,3 @@ export function checkChoices(
   if (long) return { problem: "choice_too_long", kind: content.kind, title: long.title, max: caps.maxButtonTitleLength };
   return null;
 }
-
-/** "7.2 MB", "300 KB": sizes as people read them in limit messages. */
-export function formatSize(bytes: number): string {
-  const MB = 1024 * 1024;
-  if (bytes >= MB) return `${Math.round((bytes / MB) * 10) / 10} MB`;
-  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}

@@ -43,15 +43,8 @@ const WORDED_FROM_FIELDS: Record<string, string> = {
   "auth/password-policy.ts": "client/src/profile/messages.ts: reason_password_common, reason_password_personal",
 };
 
-/**
- * Still only English (their sentences are built from several parts: a rule's references, a
- * platform's limits on files and buttons, which the composer checks before sending). This list
- * may only shrink: each needs a code.
- */
-const STILL_ENGLISH: Record<string, number> = {
-  "routing/rules-references.ts": 1,
-  "messages/uploads.ts": 3,
-};
+/** Still only English: none. A refusal added here must be given a code instead. */
+const STILL_ENGLISH: Record<string, number> = {};
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -4,7 +4,6 @@ import {
   baseMimeType,
   checkAttachment,
   checkChoices,
-  formatSize,
   typeLabel,
   type AttachmentKind,
   type AttachmentProblem,
@@ -34,7 +33,6 @@ export interface UploadDeps extends Writes {
   blobs: BlobStore;
 }
 
-const KIND_WORDS: Record<AttachmentKind, string> = { image: "images", audio: "audio", video: "videos", file: "files" };
 
 /** No connector for a channel (not configured on this server): nothing but text goes out. */
 const TEXT_ONLY: ChannelCapabilities = { maxTextLength: 4096, maxButtons: 0, maxButtonTitleLength: 0, maxQuickReplies: 0, media: {}, formatting: "plain" };
@@ -64,31 +62,31 @@ export async function inboxCapabilities(core: UploadDeps, user: SessionUser, inb
   return channelCapabilities(core, inbox.channel as ChannelType);
 }
 
-function attachmentProblemText(channel: ChannelType, p: AttachmentProblem): string {
-  const name = CHANNEL_NAMES[channel];
-  const kinds = KIND_WORDS[p.kind];
+/** Why the channel refuses this file, as a reason code with its parameters (worded by each side). */
+function attachmentRefused(channel: ChannelType, p: AttachmentProblem): HttpError {
+  const base = { channel: CHANNEL_NAMES[channel], kind: p.kind };
   switch (p.problem) {
     case "kind_unsupported":
-      return `${name} does not accept ${kinds} from agents here.`;
+      return refused(400, "bad_request", "attachment_kind_unsupported", base);
     case "type_unsupported":
-      return `${name} accepts ${kinds} only as ${p.accepted.map(shortType).join(", ")}; this one is ${shortType(p.mimeType)}.`;
+      return refused(400, "bad_request", "attachment_type_unsupported", { ...base, accepted: p.accepted.map(shortType).join(", "), type: shortType(p.mimeType) });
     case "too_large":
-      return `${name} accepts ${kinds} up to ${formatSize(p.maxBytes)}; this one is ${formatSize(p.size)}.`;
+      return refused(413, "payload_too_large", "attachment_too_large", { ...base, maxBytes: String(p.maxBytes), bytes: String(p.size) });
     case "empty":
-      return "This file is empty.";
+      return refused(400, "bad_request", "attachment_empty", base);
   }
 }
 
-function choicesProblemText(channel: ChannelType, p: ChoicesProblem): string {
+function choicesRefused(channel: ChannelType, p: ChoicesProblem): HttpError {
   const name = CHANNEL_NAMES[channel];
-  const what = p.kind === "buttons" ? "buttons" : "quick replies";
+  const buttons = p.kind === "buttons";
   switch (p.problem) {
     case "choices_unsupported":
-      return `${name} does not support ${what}.`;
+      return refused(400, "bad_request", buttons ? "buttons_unsupported" : "quick_replies_unsupported", { channel: name });
     case "too_many_choices":
-      return `${name} accepts at most ${p.max} ${what} in one message; this one has ${p.count}.`;
+      return refused(400, "bad_request", buttons ? "too_many_buttons" : "too_many_quick_replies", { channel: name, max: String(p.max), count: String(p.count) });
     case "choice_too_long":
-      return `${name} accepts choices of up to ${p.max} characters; "${p.title}" is longer.`;
+      return refused(400, "bad_request", "choice_too_long", { channel: name, max: String(p.max), title: p.title });
   }
 }
 
@@ -98,14 +96,6 @@ function shortType(mimeType: string): string {
   if (!label.endsWith("/*")) return label;
   const type = label.slice(0, -2);
   return type === "*" ? "any type" : `any ${type} type`;
-}
-
-const tooLarge = (message: string) => new HttpError(413, "payload_too_large", message);
-
-/** A file the channel refuses: 413 when it is too large, 400 otherwise. */
-function attachmentRefused(channel: ChannelType, p: AttachmentProblem): HttpError {
-  const message = attachmentProblemText(channel, p);
-  return p.problem === "too_large" ? tooLarge(message) : new HttpError(400, "bad_request", message);
 }
 
 /**
@@ -131,7 +121,7 @@ export async function storeUpload(
     bytes = await input.read(limit!.maxBytes);
   } catch (err) {
     if (err instanceof HttpError && err.status === 413) {
-      throw tooLarge(`${CHANNEL_NAMES[channel]} accepts ${KIND_WORDS[kind]} up to ${formatSize(limit!.maxBytes)}; this one is larger.`);
+      throw refused(413, "payload_too_large", "attachment_over_limit", { channel: CHANNEL_NAMES[channel], kind, maxBytes: String(limit!.maxBytes) });
     }
     throw err;
   }
@@ -159,7 +149,7 @@ export async function refuseOverChannelLimits(core: UploadDeps, channel: Channel
         throw refused(400, "bad_request", "text_too_long", { channel: name, max: String(caps.maxTextLength), length: String(content.text.length) });
       }
       const problem = content.kind === "text" ? null : checkChoices(caps, content);
-      if (problem) throw new HttpError(400, "bad_request", choicesProblemText(channel, problem));
+      if (problem) throw choicesRefused(channel, problem);
       return;
     }
     case "image":
