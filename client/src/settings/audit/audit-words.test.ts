@@ -1,3 +1,6 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "@inbox/shared/api/audit";
 import { setLocale } from "../../i18n/locale.ts";
@@ -17,7 +20,30 @@ const entry = (action: string, data: Record<string, unknown>, target: string | n
 
 afterEach(() => setLocale("en"));
 
+/** The audit actions the server writes, read from its source (`action: "…"`, and the channels' webhook registration). */
+function serverAuditActions(): Set<string> {
+  const dir = fileURLToPath(new URL("../../../../sync-server/src/", import.meta.url));
+  const files = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"));
+  const actions = new Set<string>();
+  for (const file of files) {
+    const source = readFileSync(join(dir, file), "utf8");
+    if (!source.includes("audit")) continue;
+    for (const m of source.matchAll(/action: "([a-z_]+\.[a-z_]+)"/g)) actions.add(m[1]!);
+    for (const m of source.matchAll(/"(inbox\.webhook_[a-z_]+)"/g)) actions.add(m[1]!);
+  }
+  return actions;
+}
+
 describe("an audit entry in words", () => {
+  it("names every action the server writes to the audit log", () => {
+    const actions = serverAuditActions();
+    expect(actions.size).toBeGreaterThan(30);
+    const named = new Set<string>(ACTION_GROUPS.flatMap((g) => g.actions));
+    expect([...actions].filter((a) => !named.has(a))).toEqual([]);
+    setLocale("pt-BR");
+    expect(actionWords("webhook.contested")).toBe("Uma conta da Meta está conectada também em outro espaço de trabalho");
+  });
+
   it("names known actions in the UI's language and shows unknown ones as stored", () => {
     expect(actionWords("sla.policy_saved")).toBe("Saved an SLA policy");
     expect(actionWords("rule.tested")).toBe("rule.tested");

@@ -8,12 +8,12 @@ import { t } from "./messages.ts";
 
 /** The actions the viewer knows by name, by group; an unknown one is shown as it is stored. */
 export const ACTION_GROUPS = [
-  { prefix: "auth", label: "group_auth", actions: ["auth.signed_in", "auth.sign_in_failed", "auth.signed_out"] },
-  { prefix: "user", label: "group_people", actions: ["user.changed", "user.deactivated", "user.reactivated"] },
+  { prefix: "auth", label: "group_auth", actions: ["auth.signed_in", "auth.sign_in_failed", "auth.signed_out", "auth.signed_out_elsewhere", "auth.device_signed_out", "auth.password_changed", "auth.two_factor_enabled", "auth.two_factor_disabled", "auth.two_factor_failed", "auth.recovery_codes_renewed"] },
+  { prefix: "user", label: "group_people", actions: ["user.changed", "user.profile_changed", "user.deactivated", "user.reactivated"] },
   { prefix: "invitation", label: "group_invitation", actions: ["invitation.created", "invitation.resent", "invitation.revoked", "invitation.accepted"] },
   { prefix: "team", label: "group_team", actions: ["team.created", "team.changed", "team.archived", "team.restored"] },
   { prefix: "role", label: "group_role", actions: ["role.created", "role.changed", "role.deleted"] },
-  { prefix: "channel", label: "group_channel", actions: ["channel.connected", "channel.reconnected", "channel.disabled", "channel.active", "channel.token_expired", "channel.rate_limited"] },
+  { prefix: "channel", label: "group_channel", actions: ["channel.connected", "channel.reconnected", "channel.disabled", "channel.active", "channel.token_expired", "channel.rate_limited", "inbox.webhook_registered", "inbox.webhook_not_registered", "inbox.whatsapp_account_changed", "inbox.human_agent_changed", "inbox.widget_changed", "webhook.unrouted", "webhook.contested"] },
   { prefix: "inbox", label: "group_routing", actions: ["inbox.routing_changed", "inbox.csat_changed"] },
   {
     prefix: "routing_rule",
@@ -21,11 +21,12 @@ export const ACTION_GROUPS = [
     actions: ["routing_rule.created", "routing_rule.updated", "routing_rule.enabled", "routing_rule.disabled", "routing_rule.reordered", "routing_rule.deleted"],
   },
   { prefix: "sla", label: "group_sla", actions: ["sla.policy_saved", "sla.policy_deleted"] },
-  { prefix: "workspace", label: "group_workspace", actions: ["workspace.business_hours_changed", "workspace.created"] },
+  { prefix: "workspace", label: "group_workspace", actions: ["workspace.business_hours_changed", "workspace.created", "workspace.security_changed"] },
   { prefix: "canned_response", label: "group_canned", actions: ["canned_response.created", "canned_response.updated", "canned_response.deleted"] },
   { prefix: "article", label: "group_article", actions: ["article.created", "article.updated", "article.deleted"] },
   { prefix: "contact", label: "group_contact", actions: ["contact.update", "contact.merge", "contact.exported", "contact.erased"] },
   { prefix: "retention", label: "group_retention", actions: ["retention.policy_changed", "retention.run"] },
+  { prefix: "ai", label: "group_ai", actions: ["ai.settings_changed", "ai.used"] },
   { prefix: "audit", label: "group_audit", actions: ["audit.exported"] },
 ] as const;
 
