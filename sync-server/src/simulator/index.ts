@@ -2,4 +2,3 @@
 // The capability's public surface: other modules import this file, never its insides.
 export type { CustomerAction, SimAdapter, SimCustomer } from "./sim-adapter.ts";
 export { Simulator } from "./simulator.ts";
-export { sendUntilTaken } from "./redeliver.ts";

@@ -9,7 +9,7 @@ import type { SecretBox } from "../security/secret-box.ts";
 import type { AppEnv } from "../http/app-env.ts";
 import type { CustomerAction, SentSummary, SimAdapter, SimCustomer, SimFailure } from "./sim-adapter.ts";
 import { registerSimulatorRoutes } from "./simulator-routes.ts";
-import { DEMO_REDELIVERY, sendUntilTaken, type Redelivery } from "./redeliver.ts";
+import { DEMO_REDELIVERY, sendUntilTaken, type Redelivery } from "@inbox/shared/protocol/redelivery";
 
 const PLATFORM_PATH_RE = /^\/simulator\/platform\/([^/]+)(?:\/|$)/;
 

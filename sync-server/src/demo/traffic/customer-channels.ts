@@ -1,5 +1,6 @@
 import { WidgetMessagesResponseSchema, WidgetSessionResponseSchema, newId } from "@inbox/shared";
-import { sendUntilTaken, type CustomerAction, type Simulator } from "../../simulator/index.ts";
+import { sendUntilTaken } from "@inbox/shared/protocol/redelivery";
+import type { CustomerAction, Simulator } from "../../simulator/index.ts";
 
 /** One simulated customer's line to one inbox: what they send, and whether an agent has answered. */
 export interface CustomerLine {

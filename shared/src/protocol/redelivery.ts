@@ -1,4 +1,7 @@
-import { retryAfterMs } from "@inbox/shared/protocol/retry-after";
+import { retryAfterMs } from "./retry-after.ts";
+
+// Shared by the demo's simulator and its traffic generator (sync-server), which run in the
+// runtime-neutral core: pure, on fetch's Response and a sleep it is given.
 
 /** How many times, and how long at most between, a refused delivery is sent again. */
 export interface Redelivery {
