@@ -1,7 +1,8 @@
 /**
  * A `fields_invalid` refusal's detail in the user's language: each failing path's issue
  * (shared/src/api/field-issues.ts) worded here, "name: deve ter pelo menos 1 caractere". A code
- * or origin not worded here keeps the server's English message for that path. Part of
+ * or origin not worded here, or a message the schema wrote itself, keeps the server's English
+ * for that path (translating schemas' own messages would need codes of their own). Part of
  * reason-words.ts's chunk, loaded with the first refusal.
  */
 import { FIELD_ISSUES_PARAM, FieldIssuesSchema, type FieldIssue } from "@inbox/shared";
@@ -143,7 +144,8 @@ export function fieldIssuesSummary(fields: Readonly<Record<string, string>>): st
   if (!issues.success || issues.data.length === 0) return null;
   const parts: string[] = [];
   for (const issue of issues.data) {
-    const words = issueWords(issue) ?? fields[issue.path || "(body)"];
+    const server = fields[issue.path || "(body)"];
+    const words = (issue.own ? server : undefined) ?? issueWords(issue) ?? server;
     if (words === undefined) return null;
     parts.push(issue.path ? `${issue.path}: ${words}` : words);
   }

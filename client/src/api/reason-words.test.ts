@@ -61,17 +61,20 @@ describe("a refused form's fields, in the user's language", () => {
     );
   });
 
-  it("keeps the server's words for an issue it does not know, and the server's summary when the issues are unreadable", () => {
+  it("keeps the server's words for an issue it does not know or a message the schema wrote, and the server's summary when the issues are unreadable", () => {
     setLocale("pt-BR");
     const custom = refusal(
       [
         { path: "when", code: "custom" },
         { path: "at", code: "too_small", origin: "date", minimum: 1796649667181, inclusive: true },
         { path: "slug", code: "too_big", origin: "string", maximum: 40, inclusive: true },
+        { path: "team", code: "too_small", origin: "string", minimum: 1, inclusive: true, own: true },
       ],
-      { when: "Choose a time in the future", at: "Too small: expected date to be >=1796649667181", slug: "Too big: expected string to have <=40 characters" },
+      { when: "Choose a time in the future", at: "Too small: expected date to be >=1796649667181", slug: "Too big: expected string to have <=40 characters", team: "Give the team a name." },
     );
-    expect(reasonWords(custom)).toBe("Alguns campos não são válidos: when: Choose a time in the future; at: Too small: expected date to be >=1796649667181; slug: deve ter no máximo 40 caracteres");
+    expect(reasonWords(custom)).toBe(
+      "Alguns campos não são válidos: when: Choose a time in the future; at: Too small: expected date to be >=1796649667181; slug: deve ter no máximo 40 caracteres; team: Give the team a name.",
+    );
     // An older server sends no issues; a garbled list is not trusted either.
     const older = reasonFields("fields_invalid", { fields_summary: "name: Required" });
     expect(reasonWords(older)).toBe("Alguns campos não são válidos: name: Required");

@@ -4,7 +4,8 @@
  * JSON (a refusal's parameters are strings). One entry per failing path (the path's first zod
  * issue, as the per-path messages): zod 4's issue code and the few values a sentence needs.
  * The PWA words each entry in the user's language (client/src/api/field-issue-words.ts) and keeps
- * the server's English message for a path whose code or origin it does not know.
+ * the server's English message for a path whose code or origin it does not know, or whose
+ * message the schema wrote itself (`own`).
  *
  *   [{"path":"name","code":"too_small","origin":"string","minimum":1,"inclusive":true},
  *    {"path":"email","code":"invalid_type","expected":"string","missing":true}]
@@ -41,6 +42,11 @@ export const FieldIssueSchema = z.object({
   keys: z.optional(z.array(z.string())),
   /** `not_multiple_of`. */
   divisor: z.optional(z.number()),
+  /**
+   * The schema wrote its own message for this issue ("Give the team a name."): it says more than
+   * a sentence made from the code, so the PWA shows it (the path's entry in `fields`) as written.
+   */
+  own: z.optional(z.boolean()),
 });
 export type FieldIssue = z.infer<typeof FieldIssueSchema>;
 

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import type { FieldIssue } from "@inbox/shared";
 
 type Issue = z.core.$ZodIssue;
@@ -19,6 +19,15 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
   return at;
 }
 
+const zodEnglish = z.locales.en().localeError;
+
+/** Whether the schema gave this issue its own message rather than zod's default English one. */
+function ownMessage(issue: Issue, input: unknown): boolean {
+  // zod's default sentence is made again from the issue; `received` in it reads the input.
+  const made = zodEnglish({ ...issue, input: valueAt(input, issue.path) } as Parameters<typeof zodEnglish>[0]);
+  return issue.message !== (typeof made === "string" ? made : made?.message);
+}
+
 /**
  * One zod issue as the language-neutral entry the PWA words (shared/src/api/field-issues.ts).
  * `input` is what was parsed: zod's issues do not carry it, and "missing" reads better than
@@ -26,6 +35,7 @@ function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {
  */
 export function describeIssue(issue: Issue, input: unknown): FieldIssue {
   const out: FieldIssue = { path: issue.path.map(String).join("."), code: issue.code };
+  if (ownMessage(issue, input)) out.own = true;
   switch (issue.code) {
     case "too_small":
     case "too_big": {

@@ -39,6 +39,15 @@ describe("a refused body names each field's problem without words, beside the En
     ]);
   });
 
+  it("marks a message the schema wrote itself, which says more than one made from the code", () => {
+    const { err, issues } = refusalOf(z.object({ name: z.string().min(1, "Give the team a name."), size: z.int().max(9) }), { name: "", size: 12 });
+    expect(err.fields!.name).toBe("Give the team a name.");
+    expect(issues).toEqual([
+      { path: "name", code: "too_small", origin: "string", minimum: 1, inclusive: true, own: true },
+      { path: "size", code: "too_big", origin: "number", maximum: 9, inclusive: true },
+    ]);
+  });
+
   it("keeps one entry per path, the first, as the per-path messages do", () => {
     const { err, issues } = refusalOf(z.object({ slug: z.string().min(3).regex(/^[a-z]+$/) }), { slug: "A" });
     expect(issues).toEqual([{ path: "slug", code: "too_small", origin: "string", minimum: 3, inclusive: true }]);
