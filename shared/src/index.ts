@@ -12,6 +12,7 @@ export * from "./domain/widget-appearance.ts";
 export * from "./domain/sla.ts";
 export * from "./api/errors.ts";
 export * from "./api/reasons.ts";
+export * from "./api/field-issues.ts";
 export * from "./api/auth.ts";
 export * from "./api/conversations.ts";
 export * from "./api/widget.ts";

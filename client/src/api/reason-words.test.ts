@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { reasonFields } from "@inbox/shared";
+import { FIELD_ISSUES_PARAM, reasonFields } from "@inbox/shared";
 import { setLocale } from "../i18n/locale.ts";
 import { reasonWords } from "./reason-words.ts";
 
@@ -19,5 +19,65 @@ describe("a channel's refusal of a file or choices, in the agent's language", ()
   it("says the same as the composer's own check in English", () => {
     expect(reasonWords(tooLarge)).toBe("WhatsApp accepts images up to 5 MB; this one is 7.2 MB.");
     expect(reasonWords(reasonFields("attachment_kind_unsupported", { channel: "LINE", kind: "file" }))).toBe("LINE does not accept files from agents here.");
+  });
+});
+
+describe("a refused form's fields, in the user's language", () => {
+  // As the server sends them (sync-server/src/http/read-body.ts): zod's English per path, the
+  // English summary, and each path's issue without words.
+  const refusal = (issues: object[], english: Record<string, string>) => ({
+    ...english,
+    ...reasonFields("fields_invalid", {
+      fields_summary: Object.entries(english).map(([path, msg]) => `${path}: ${msg}`).join("; "),
+      [FIELD_ISSUES_PARAM]: JSON.stringify(issues),
+    }),
+  });
+  const team = refusal(
+    [
+      { path: "name", code: "too_small", origin: "string", minimum: 1, inclusive: true },
+      { path: "capacity", code: "too_big", origin: "number", maximum: 50, inclusive: true },
+      { path: "email", code: "invalid_type", expected: "string", missing: true },
+      { path: "role", code: "invalid_value", values: ['"agent"', '"admin"'] },
+    ],
+    {
+      name: "Too small: expected string to have >=1 characters",
+      capacity: "Too big: expected number to be <=50",
+      email: "Invalid input: expected string, received undefined",
+      role: 'Invalid option: expected one of "agent"|"admin"',
+    },
+  );
+
+  it("words each field's problem in Portuguese, not zod's English", () => {
+    setLocale("pt-BR");
+    expect(reasonWords(team)).toBe(
+      'Alguns campos não são válidos: name: deve ter pelo menos 1 caractere; capacity: deve ser no máximo 50; email: é obrigatório; role: deve ser um destes: "agent", "admin"',
+    );
+  });
+
+  it("words them in English too, in plain words", () => {
+    expect(reasonWords(team)).toBe('Some fields are not valid: name: must have at least 1 character; capacity: must be at most 50; email: is required; role: must be one of: "agent", "admin"');
+    expect(reasonWords(refusal([{ path: "tags", code: "too_small", origin: "array", minimum: 2, inclusive: true }], { tags: "Too small: expected array to have >=2 items" }))).toBe(
+      "Some fields are not valid: tags: must have at least 2 items",
+    );
+  });
+
+  it("keeps the server's words for an issue it does not know or a message the schema wrote, and the server's summary when the issues are unreadable", () => {
+    setLocale("pt-BR");
+    const custom = refusal(
+      [
+        { path: "when", code: "custom" },
+        { path: "at", code: "too_small", origin: "date", minimum: 1796649667181, inclusive: true },
+        { path: "slug", code: "too_big", origin: "string", maximum: 40, inclusive: true },
+        { path: "team", code: "too_small", origin: "string", minimum: 1, inclusive: true, own: true },
+      ],
+      { when: "Choose a time in the future", at: "Too small: expected date to be >=1796649667181", slug: "Too big: expected string to have <=40 characters", team: "Give the team a name." },
+    );
+    expect(reasonWords(custom)).toBe(
+      "Alguns campos não são válidos: when: Choose a time in the future; at: Too small: expected date to be >=1796649667181; slug: deve ter no máximo 40 caracteres; team: Give the team a name.",
+    );
+    // An older server sends no issues; a garbled list is not trusted either.
+    const older = reasonFields("fields_invalid", { fields_summary: "name: Required" });
+    expect(reasonWords(older)).toBe("Alguns campos não são válidos: name: Required");
+    expect(reasonWords({ ...older, [FIELD_ISSUES_PARAM]: '[{"path":1}]' })).toBe("Alguns campos não são válidos: name: Required");
   });
 });

@@ -9,6 +9,7 @@
 import { isReasonCode, REASONS, reasonVars, type ReasonUnits } from "@inbox/shared";
 import { defineMessages } from "../i18n/define-messages.ts";
 import { formatFileSize } from "../format/file-size.ts";
+import { fieldIssuesSummary } from "./field-issue-words.ts";
 
 const words = defineMessages(REASONS, {
   sign_in_required: "Entre para continuar.",
@@ -203,7 +204,11 @@ export function reasonWords(fields: Readonly<Record<string, string>> | undefined
   const reason = fields?.reason;
   if (!isReasonCode(reason)) return null;
   const { reason: _code, ...params } = fields!;
-  return words(reason, reasonVars(params, localUnits));
+  const vars = reasonVars(params, localUnits);
+  // A refused body's detail is worded here too, path by path (field-issue-words.ts).
+  const summary = reason === "fields_invalid" ? fieldIssuesSummary(fields!) : null;
+  if (summary !== null) vars.fields_summary = summary;
+  return words(reason, vars);
 }
 
 export type ReasonWords = typeof reasonWords;

@@ -56,7 +56,7 @@ describe("connecting a channel", () => {
     const res = await connect(admin, { botToken });
     expect(res.status).toBe(400);
     // The field at fault, and the code the PWA words ("Some fields are not valid: …").
-    expect(Object.keys(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).sort()).toEqual(["fields_summary", "reason", "secretToken"]);
+    expect(Object.keys(((await res.json()) as { error: { fields: Record<string, string> } }).error.fields).sort()).toEqual(["field_issues", "fields_summary", "reason", "secretToken"]);
   });
 
   it("is for admins only", async () => {

@@ -46,7 +46,7 @@ async function checkCredentials(core: AdminInboxDeps, inbox: Pick<InboxRow, "id"
   const connector = connectorFor(core, inbox.channel);
   if (!connector) throw refused(400, "validation_failed", "channel_type_unavailable", { channel: inbox.channel });
   const parsed = connector.credentialsSchema.safeParse(credentials);
-  if (!parsed.success) throw validationError(parsed.error);
+  if (!parsed.success) throw validationError(parsed.error, credentials);
   const check = await connector.validateCredentials(parsed.data, contextFor(core, inbox, connector));
   if (!check.ok) throw refused(400, "validation_failed", "credentials_refused", { detail: check.reason });
   return parsed.data;

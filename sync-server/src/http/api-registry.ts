@@ -161,7 +161,7 @@ export class ApiRegistry {
 
 function parseQuery<Q>(schema: z.ZodType<Q>, raw: Record<string, string>): Q {
   const result = schema.safeParse(raw);
-  if (!result.success) throw validationError(result.error);
+  if (!result.success) throw validationError(result.error, raw);
   return result.data;
 }
 

@@ -66,7 +66,7 @@ describe("bad input gets a clear 4xx and nothing half-written", () => {
     expect(res.status).toBe(400);
     const err = await errorOf(res);
     expect(err.code).toBe("validation_failed");
-    expect(Object.keys(err.fields!).sort()).toEqual(["clientId", "fields_summary", "reason", "text"]);
+    expect(Object.keys(err.fields!).sort()).toEqual(["clientId", "field_issues", "fields_summary", "reason", "text"]);
     expect(err.fields!.reason).toBe("fields_invalid");
     expect(err.fields!.text).toBe("Write something first");
   });

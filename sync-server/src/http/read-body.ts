@@ -1,6 +1,7 @@
 import type { Context } from "hono";
 import type { z } from "zod";
-import { reasonFields } from "@inbox/shared";
+import { FIELD_ISSUES_PARAM, reasonFields, type FieldIssue } from "@inbox/shared";
+import { describeIssue } from "./field-issues.ts";
 import { HttpError, refused } from "./http-error.ts";
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
@@ -44,16 +45,31 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return fields;
 }
 
-export function validationError(error: z.ZodError): HttpError {
+/** Each failing path's first issue without words (shared/src/api/field-issues.ts), as the refusal's parameter. */
+function fieldIssues(error: z.ZodError, input: unknown): string {
+  const seen = new Set<string>();
+  const issues: FieldIssue[] = [];
+  for (const issue of error.issues) {
+    const described = describeIssue(issue, input);
+    if (seen.has(described.path)) continue;
+    seen.add(described.path);
+    issues.push(described);
+  }
+  return JSON.stringify(issues);
+}
+
+/** `input`: what was parsed, so a field nobody sent is told apart from one of the wrong type. */
+export function validationError(error: z.ZodError, input?: unknown): HttpError {
   const fields = fieldErrors(error);
   const summary = Object.entries(fields)
     .map(([path, msg]) => `${path}: ${msg}`)
     .join("; ");
-  // The fields name what is wrong, for forms; the code beside them lets the PWA frame it in the
-  // user's language (the schemas' own words stay as written). A body with a field of either
-  // name keeps its field's message there instead.
-  const clash = "reason" in fields || "fields_summary" in fields;
-  return new HttpError(400, "validation_failed", `Some fields are not valid: ${summary}`, clash ? fields : { ...fields, ...reasonFields("fields_invalid", { fields_summary: summary }) });
+  // The fields name what is wrong, for forms; the code beside them lets the PWA word it in the
+  // user's language, each path from its issue's code and values (the English summary stays for
+  // other callers). A body with a field of one of these names keeps its field's message there instead.
+  const clash = "reason" in fields || "fields_summary" in fields || FIELD_ISSUES_PARAM in fields;
+  const params = { fields_summary: summary, [FIELD_ISSUES_PARAM]: fieldIssues(error, input) };
+  return new HttpError(400, "validation_failed", `Some fields are not valid: ${summary}`, clash ? fields : { ...fields, ...reasonFields("fields_invalid", params) });
 }
 
 const JSON_TYPE_RE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
@@ -77,6 +93,6 @@ export async function readJson<T>(c: Context, schema: z.ZodType<T>, limit = DEFA
     throw refused(400, "invalid_json", "body_not_json");
   }
   const result = schema.safeParse(parsed);
-  if (!result.success) throw validationError(result.error);
+  if (!result.success) throw validationError(result.error, parsed);
   return result.data;
 }

@@ -85,7 +85,7 @@ describe("routing rules administration", () => {
     expect(bad.status).toBe(400);
     const body = (await bad.json()) as { error: { message: string; fields: Record<string, string> } };
     expect(body.error.message).toMatch(/The pattern “\(a\+\)\+\$” repeats something that already repeats/);
-    expect(Object.keys(body.error.fields).sort()).toEqual(["conditions.0.values.0", "fields_summary", "reason"]);
+    expect(Object.keys(body.error.fields).sort()).toEqual(["conditions.0.values.0", "field_issues", "fields_summary", "reason"]);
     expect(body.error.fields.reason).toBe("fields_invalid");
 
     const foreign = await call("", { method: "POST", json: { ...refund(), actions: [{ type: "set_team", teamId: "no-such-team" }] } });
