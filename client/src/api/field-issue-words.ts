@@ -1,12 +1,13 @@
 /**
  * A `fields_invalid` refusal's detail in the user's language: each failing path's issue
- * (shared/src/api/field-issues.ts) worded here, "name: deve ter pelo menos 1 caractere". A code
- * or origin not worded here, or a message the schema wrote itself, keeps the server's English
- * for that path (translating schemas' own messages would need codes of their own). Part of
- * reason-words.ts's chunk, loaded with the first refusal.
+ * (shared/src/api/field-issues.ts) worded here, "name: deve ter pelo menos 1 caractere". A message
+ * the schema wrote itself ("Give the team a name.") is worded from its key in the shared table
+ * (constraint-words.ts); a code or origin not worded here keeps the server's text for that
+ * path. Part of reason-words.ts's chunk, loaded with the first refusal.
  */
 import { FIELD_ISSUES_PARAM, FieldIssuesSchema, type FieldIssue } from "@inbox/shared";
 import { defineMessages } from "../i18n/define-messages.ts";
+import { schemaMessageWords } from "./constraint-words.ts";
 
 const t = defineMessages(
   {
@@ -128,7 +129,7 @@ export function issueWords(issue: FieldIssue): string | null {
 
 /**
  * The refusal's summary in the user's language ("name: deve ter pelo menos 1 caractere; ..."),
- * each path it cannot word in the server's English for that path; null when the refusal carries
+ * each path it cannot word in the server's text for that path; null when the refusal carries
  * no readable issues (an older server), so the server's summary stands.
  */
 export function fieldIssuesSummary(fields: Readonly<Record<string, string>>): string | null {
@@ -144,7 +145,8 @@ export function fieldIssuesSummary(fields: Readonly<Record<string, string>>): st
   if (!issues.success || issues.data.length === 0) return null;
   const parts: string[] = [];
   for (const issue of issues.data) {
-    const server = fields[issue.path || "(body)"];
+    const sent = fields[issue.path || "(body)"];
+    const server = sent === undefined ? undefined : schemaMessageWords(sent);
     const words = (issue.own ? server : undefined) ?? issueWords(issue) ?? server;
     if (words === undefined) return null;
     parts.push(issue.path ? `${issue.path}: ${words}` : words);

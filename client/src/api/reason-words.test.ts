@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { FIELD_ISSUES_PARAM, reasonFields } from "@inbox/shared";
+import { TeamRequestSchema } from "@inbox/shared/api/people";
+import { TicketUrlSchema } from "@inbox/shared/api/contacts";
 import { setLocale } from "../i18n/locale.ts";
 import { reasonWords } from "./reason-words.ts";
 
@@ -61,7 +63,7 @@ describe("a refused form's fields, in the user's language", () => {
     );
   });
 
-  it("keeps the server's words for an issue it does not know or a message the schema wrote, and the server's summary when the issues are unreadable", () => {
+  it("keeps the server's words for an issue it does not know, words a message the schema wrote from the shared table, and keeps the server's summary when the issues are unreadable", () => {
     setLocale("pt-BR");
     const custom = refusal(
       [
@@ -73,11 +75,32 @@ describe("a refused form's fields, in the user's language", () => {
       { when: "Choose a time in the future", at: "Too small: expected date to be >=1796649667181", slug: "Too big: expected string to have <=40 characters", team: "Give the team a name." },
     );
     expect(reasonWords(custom)).toBe(
-      "Alguns campos não são válidos: when: Choose a time in the future; at: Too small: expected date to be >=1796649667181; slug: deve ter no máximo 40 caracteres; team: Give the team a name.",
+      "Alguns campos não são válidos: when: Choose a time in the future; at: Too small: expected date to be >=1796649667181; slug: deve ter no máximo 40 caracteres; team: Dê um nome à equipe.",
     );
     // An older server sends no issues; a garbled list is not trusted either.
     const older = reasonFields("fields_invalid", { fields_summary: "name: Required" });
     expect(reasonWords(older)).toBe("Alguns campos não são válidos: name: Required");
     expect(reasonWords({ ...older, [FIELD_ISSUES_PARAM]: '[{"path":1}]' })).toBe("Alguns campos não são válidos: name: Required");
+  });
+
+  it("words a schema's own message in Portuguese, as the schema writes it today", () => {
+    // The English comes from the shared schemas themselves, so a reworded schema still has to be
+    // in the shared table (schema-messages.test.ts) for this to pass.
+    const english = (r: { success: boolean; error?: { issues: { message: string }[] } }) => r.error!.issues[0]!.message;
+    const name = english(TeamRequestSchema.safeParse({ name: " " }));
+    const url = english(TicketUrlSchema.safeParse("ftp://example.com"));
+    const body = refusal(
+      [
+        { path: "name", code: "too_small", origin: "string", minimum: 1, inclusive: true, own: true },
+        { path: "url", code: "invalid_format", format: "url", own: true },
+      ],
+      { name, url },
+    );
+    setLocale("pt-BR");
+    expect(reasonWords(body)).toBe(
+      "Alguns campos não são válidos: name: Dê um nome à equipe.; url: Digite um endereço da web começando com http:// ou https://.",
+    );
+    setLocale("en");
+    expect(reasonWords(body)).toBe(`Some fields are not valid: name: ${name}; url: ${url}`);
   });
 });

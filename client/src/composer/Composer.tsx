@@ -42,6 +42,7 @@ import { attachmentError, textLengthError } from "./limits.ts";
 import type { FormatEdit } from "./markdown-lite.ts";
 import { t } from "./messages.ts";
 import { t as ws } from "../ui/workspace-messages.ts";
+import { schemaMessageWords } from "../api/constraint-words.ts";
 import { createTextTools } from "./text-tools.tsx";
 import { composerKeyAction } from "./composer-keys.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
@@ -151,7 +152,7 @@ function ChannelBlocked(props: { notice: ChannelNotice; inboxId: string | null }
 }
 
 const messageOf = (issues: readonly { message: string; path: readonly PropertyKey[] }[]) =>
-  issues.some((i) => i.path[0] === "text") ? t("writeFirst") : (issues[0]?.message ?? ws("checkMessage"));
+  issues.some((i) => i.path[0] === "text") ? t("writeFirst") : (issues[0] ? schemaMessageWords(issues[0].message) : ws("checkMessage"));
 
 /** What canned responses fill in: the open conversation's contact, inbox and the signed-in agent. */
 function useCannedVars(conversationId: string): () => CannedVars {

@@ -7,6 +7,7 @@ import { LinkTicketRequestSchema, LinkedTicketSchema } from "@inbox/shared/api/c
 import { createSignal, For, Show } from "solid-js";
 import { z } from "zod";
 import { ApiError } from "../api/http.ts";
+import { schemaMessageWords } from "../api/constraint-words.ts";
 import { useAppState } from "../app/index.ts";
 import { safeUrl } from "../format/safe-url.ts";
 import { contactApi } from "./contact-api.ts";
@@ -35,7 +36,8 @@ export function LinkedTickets(props: { conversationId: string }) {
     setError(null);
     const parsed = LinkTicketRequestSchema.safeParse({ title: title(), url: url().trim() });
     if (!parsed.success) {
-      setError(parsed.error.issues[0]?.message ?? null);
+      const issue = parsed.error.issues[0];
+      setError(issue ? schemaMessageWords(issue.message) : null);
       return;
     }
     setBusy(true);

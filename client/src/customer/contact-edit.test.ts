@@ -1,7 +1,10 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import type { Command, Contact } from "@inbox/shared";
 import type { OutboxRow } from "../local/rows.ts";
+import { setLocale } from "../i18n/locale.ts";
 import { formOf, formPatch, withPendingEdits } from "./contact-edit.ts";
+
+afterEach(() => setLocale("en"));
 
 const maria: Contact = {
   id: "c1",
@@ -34,6 +37,13 @@ describe("contact form", () => {
     expect(result.patch).toBeNull();
     expect(result.errors.email).toMatch(/email address/);
     expect(result.errors.phone).toMatch(/phone number/);
+  });
+
+  it("names them in Portuguese for a Portuguese user, not in the schema's English", () => {
+    setLocale("pt-BR");
+    const result = formPatch(maria, { ...formOf(maria), email: "maria at home", phone: "call me" });
+    expect(result.errors.email).toBe("Digite um endereço de e-mail como nome@exemplo.com.");
+    expect(result.errors.phone).toBe("Digite um número de telefone só com dígitos, por exemplo +55 11 98765-4321.");
   });
 });
 

@@ -6,6 +6,7 @@
 import type { Contact } from "@inbox/shared";
 import { ContactPatchSchema, type ContactPatch } from "@inbox/shared/api/contacts";
 import type { OutboxRow } from "../local/rows.ts";
+import { schemaMessageWords } from "../api/constraint-words.ts";
 
 /** The editable text fields as the form holds them ("" for not known). */
 export interface ContactForm {
@@ -40,7 +41,7 @@ export function formPatch(before: Contact, form: ContactForm): { patch: ContactP
   const errors: Partial<Record<TextField, string>> = {};
   for (const issue of parsed.error.issues) {
     const field = issue.path[0];
-    if (typeof field === "string" && (TEXT_FIELDS as readonly string[]).includes(field)) errors[field as TextField] ??= issue.message;
+    if (typeof field === "string" && (TEXT_FIELDS as readonly string[]).includes(field)) errors[field as TextField] ??= schemaMessageWords(issue.message);
   }
   return { patch: null, errors };
 }

@@ -21,6 +21,7 @@ import { attachmentKindOf, baseMimeType } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { asApiError } from "../../api/http.ts";
+import { schemaMessageWords } from "../../api/constraint-words.ts";
 import { CHANNEL_LABELS } from "../../format/labels.ts";
 import { formatFileSize } from "../../format/file-size.ts";
 import { keepForUpload, keptStoreOf, LOCAL_UPLOAD_PREFIX } from "../../sync/kept-uploads.ts";
@@ -159,7 +160,7 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
       expectedAssigneeId: selection.conversation()?.assigneeId ?? null,
       writtenAt: Date.now(),
     });
-    if (!parsed.success) return void setError(parsed.error.issues[0]?.message ?? t("fillAll"));
+    if (!parsed.success) return void setError(parsed.error.issues[0] ? schemaMessageWords(parsed.error.issues[0].message) : t("fillAll"));
     try {
       const db = local.db();
       if (file) {

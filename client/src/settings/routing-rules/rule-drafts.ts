@@ -5,6 +5,7 @@
  * rule-patterns.ts judges exactly as the server does); the server checks everything again.
  */
 import { patternProblem, type PatternProblem } from "@inbox/shared/domain/rule-patterns";
+import { schemaMessageWords } from "../../api/constraint-words.ts";
 import {
   RoutingRuleInputSchema,
   type RoutingRule,
@@ -175,8 +176,8 @@ export function inputFromDraft(d: RuleDraft): DraftResult {
   if (problems.length) return { ok: false, problems };
   const triggers = [...(d.onCreated ? ["conversation_created"] : []), ...(d.onMessage ? ["customer_message"] : [])];
   const parsed = RoutingRuleInputSchema.safeParse({ name: d.name, enabled: d.enabled, triggers, conditions, actions });
-  // What the form does not check itself (e.g. two ways to route) the shared schema says, in English.
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((i) => ({ kind: "server" as const, message: i.message })) };
+  // What the form does not check itself (e.g. two ways to route) the shared schema says (in the user's language when it is a sentence of the shared table).
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((i) => ({ kind: "server" as const, message: schemaMessageWords(i.message) })) };
 }
 
 /** Labels as agents write them (client/src/sync/work-values.ts): trimmed, at most 40 characters. */

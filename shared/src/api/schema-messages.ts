@@ -1,0 +1,90 @@
+/**
+ * Every message a schema in shared/src writes itself ("Give the team a name."), by a stable key.
+ * The server sends the English sentence (the path's entry in a refusal's `fields`, an issue's
+ * `message` on a client-side parse); the PWA finds its key here (`schemaMessageKey`) and shows
+ * its own table's words for that key, so a Portuguese user does not read the schema's English.
+ * A sentence must match the schema's text exactly: schema-messages.test.ts scans the schemas'
+ * source and fails on a message missing here, and the PWA's table must have every key (its type).
+ * Sentences built at run time (push.ts's key sizes, a rule's action limits) are not here: they
+ * reach the user in English. No imports: the PWA loads this with its refusal words.
+ */
+export const SCHEMA_MESSAGES = {
+  session_hours_min: "A session lasts at least 1 hour.",
+  session_hours_max: "A session lasts at most 720 hours (30 days).",
+  password_min: "Choose a password of at least 12 characters.",
+  current_password_required: "Enter your current password.",
+  second_factor_code: "Enter the 6-digit code from your app.",
+  avatar_too_large: "That picture is too large: choose one under 45 KB.",
+  avatar_format: "Choose a PNG, JPEG or WebP picture.",
+  your_name_required: "Tell us your name.",
+  say_what_to_change: "Say what to change.",
+  channel_api_address_operator: "A channel's API address is set by the server's operator, not per channel.",
+  ai_key_required: "Enter the API key, or leave the field empty to keep the saved one.",
+  ai_base_url_format: "Enter the address as https://host/path, e.g. https://api.openai.com/v1.",
+  ai_base_url_required: "Enter the provider's address to turn AI on.",
+  ai_model_required: "Enter the model's name to turn AI on.",
+  ai_draft_required: "Write something in the reply box first.",
+  ai_draft_too_long: "The draft is too long for the assistant (8,000 characters at most).",
+  audit_action_format: "Choose an action from the list, or a prefix such as channel.*",
+  audit_cursor_invalid: "That page marker is not valid: start from the first page.",
+  contact_email_format: "Enter an email address like name@example.com.",
+  email_too_long: "That email address is too long.",
+  phone_too_long: "That phone number is too long.",
+  phone_format: "Enter a phone number with digits only, e.g. +55 11 98765-4321.",
+  contact_name_required: "Enter a name, or leave it empty.",
+  name_too_long: "That name is too long.",
+  company_too_long: "That company name is too long.",
+  notes_too_long: "Notes can be at most 4000 characters.",
+  change_one_field: "Change at least one field.",
+  contact_search_required: "Type a name, email or phone number to search.",
+  web_address_format: "Enter a web address starting with http:// or https://.",
+  address_too_long: "That address is too long.",
+  ticket_title_required: "Give the ticket a title.",
+  title_too_long: "That title is too long.",
+  shortcut_format: "Use 1–32 lower-case letters, digits, '-' or '_' (no spaces).",
+  title_required: "Give it a title.",
+  canned_text_required: "Write the response text.",
+  article_title_required: "Give the article a title.",
+  article_body_required: "Write the article.",
+  text_required: "Write something first",
+  text_required_sentence: "Write something first.",
+  erase_confirm_required: "Type the contact's name to confirm.",
+  retention_whole_days: "Enter a whole number of days.",
+  retention_min: "Keep conversations at least 1 day.",
+  // RETENTION_MAX_DAYS written out: importing data-rights.ts would pull classic zod into the
+  // PWA's refusal chunk; the test checks the two agree.
+  retention_max: "Keep conversations at most 3650 days.",
+  capacity_min: "Capacity is at least 1 chat",
+  capacity_max: "Capacity is at most 100 chats",
+  email_invalid: "That email address is not valid.",
+  team_name_required: "Give the team a name.",
+  push_endpoint_format: "The browser gave a push address that is not a web address.",
+  push_endpoint_too_long: "The browser gave a push address that is too long.",
+  role_name_required: "Give the role a name.",
+  role_name_too_long: "A role's name is at most 60 characters.",
+  reply_content_kinds: "A reply can carry text, an attachment, buttons or quick replies.",
+  template_alone: "A template is sent on its own, without buttons; its only attachment is its header's image, video or document.",
+  waba_id_format: "The WhatsApp Business Account ID is a number, as shown in Meta Business Manager (WhatsApp accounts → Settings).",
+  visitor_name_required: "Please enter your name.",
+  visitor_email_invalid: "Please enter a valid email address.",
+  visitor_message_required: "Please write your message.",
+  picture_https: "The picture must be an https URL.",
+  view_name_required: "Give the view a name.",
+  view_name_too_long: "Keep the name under 60 characters.",
+  rule_condition_repeated: "This condition is already in the rule: put all its values in one condition.",
+  template_variables_required: "Fill in every variable of the template.",
+  widget_colour_format: "The colour must be six hexadecimal digits after #, like #2563eb.",
+  widget_greeting_too_long: "A greeting can be at most 500 characters.",
+  widget_team_name_too_long: "The team name can be at most 80 characters.",
+} as const satisfies Readonly<Record<string, string>>;
+
+export type SchemaMessageKey = keyof typeof SCHEMA_MESSAGES;
+
+const KEY_OF = new Map<string, SchemaMessageKey>(
+  (Object.entries(SCHEMA_MESSAGES) as [SchemaMessageKey, string][]).map(([key, english]) => [english, key]),
+);
+
+/** The key of a schema-written English message, or undefined for any other text. */
+export function schemaMessageKey(english: string): SchemaMessageKey | undefined {
+  return KEY_OF.get(english);
+}
