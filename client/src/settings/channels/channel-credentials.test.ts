@@ -1,6 +1,9 @@
 import { CHANNEL_TYPES } from "@inbox/shared";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setLocale } from "../../i18n/locale.ts";
 import { CREDENTIAL_FIELDS, credentialsFor, formFieldErrors, missingCredentials } from "./channel-credentials.ts";
+
+afterEach(() => setLocale("en"));
 
 describe("credential fields per channel", () => {
   it("asks each channel for exactly what its platform issues", () => {
@@ -53,5 +56,12 @@ describe("credential fields per channel", () => {
       formFieldErrors({ "credentials.botToken": "A bot token looks like 123456789:AA…", encodingAesKey: "43 letters", "settings.apiBaseUrl": "bad", name: "Too long" }),
     ).toEqual({ botToken: "A bot token looks like 123456789:AA…", encodingAesKey: "43 letters", apiBaseUrl: "bad", name: "Too long" });
     expect(formFieldErrors(undefined)).toEqual({});
+  });
+
+  it("shows a shared schema's own message in the admin's language", () => {
+    setLocale("pt-BR");
+    expect(formFieldErrors({ "settings.apiBaseUrl": "A channel's API address is set by the server's operator, not per channel." })).toEqual({
+      apiBaseUrl: "O endereço da API de um canal é definido pelo operador do servidor, não por canal.",
+    });
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { ChannelType } from "@inbox/shared";
 import { t } from "../../format/channel-messages.ts";
+import { schemaMessageWords } from "../../api/constraint-words.ts";
 
 export interface CredentialField {
   key: string;
@@ -104,13 +105,14 @@ export function missingCredentials(channel: ChannelType, values: Readonly<Record
 
 /**
  * The server's field errors (paths like "credentials.accessToken", "accessToken",
- * "settings.apiBaseUrl", "name") keyed by the form's field names.
+ * "settings.apiBaseUrl", "name") keyed by the form's field names, a schema's own message in the
+ * user's language.
  */
 export function formFieldErrors(fields: Readonly<Record<string, string>> | undefined): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [path, message] of Object.entries(fields ?? {})) {
     const key = path.replace(/^(credentials|settings)\./, "");
-    out[key] ??= message;
+    out[key] ??= schemaMessageWords(message);
   }
   return out;
 }

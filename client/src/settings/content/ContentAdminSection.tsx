@@ -6,6 +6,7 @@
 import { createSignal, For, Show, untrack, type JSX } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
+import { schemaMessageWords } from "../../api/constraint-words.ts";
 import { createAdminList } from "./admin-list.ts";
 import { t } from "./messages.ts";
 
@@ -127,6 +128,9 @@ export function ContentAdminSection<T extends { id: string }, I>(props: {
  * The add/edit form's frame: the error summary, Save (busy while the server answers) and Cancel.
  * `read` builds the body from the fields; `children` gets each field's message from the server.
  */
+/** The server's message for a field, in the user's language when a shared schema wrote it. */
+const schemaMessage = (message: string | undefined) => (message === undefined ? undefined : schemaMessageWords(message));
+
 export function ContentForm<I>(props: {
   label: string;
   read(): I;
@@ -151,7 +155,7 @@ export function ContentForm<I>(props: {
   return (
     <form class="content-form" aria-label={props.label} onSubmit={submit}>
       <ErrorMessage message={error()} />
-      {untrack(() => props.children((name) => fields()[name]))}
+      {untrack(() => props.children((name) => schemaMessage(fields()[name])))}
       <div class="form-actions">
         <button type="submit" class="btn btn-primary" disabled={busy()} aria-busy={busy()}>
           {t("save")}

@@ -6,6 +6,7 @@
 import type { Permissions, Role } from "@inbox/shared";
 import { CustomRoleInputSchema, type CustomRole, type CustomRoleInput, type RolesResponse } from "@inbox/shared/api/roles";
 import type { ApiError } from "../../api/http.ts";
+import { schemaMessageWords } from "../../api/constraint-words.ts";
 import { t } from "./messages.ts";
 
 export interface RoleDraft {
@@ -42,7 +43,7 @@ export function inputFromDraft(draft: RoleDraft): Checked {
   const problems: RoleProblems = {};
   for (const issue of parsed.error.issues) {
     if (issue.path[0] === "name") problems.name ??= issue.code === "too_big" ? t("nameTooLong") : t("nameMissing");
-    else problems.form ??= issue.message;
+    else problems.form ??= schemaMessageWords(issue.message);
   }
   return { ok: false, problems };
 }
@@ -51,6 +52,6 @@ export function inputFromDraft(draft: RoleDraft): Checked {
 export function refusalProblems(err: ApiError): RoleProblems {
   const name = err.fields?.["name"];
   if (err.status === 409 && name) return { name: t("nameTaken") };
-  if (name) return { name, form: t("fixFields") };
+  if (name) return { name: schemaMessageWords(name), form: t("fixFields") };
   return { form: err.message };
 }
