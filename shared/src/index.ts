@@ -13,7 +13,6 @@ export * from "./domain/sla.ts";
 export * from "./api/errors.ts";
 export * from "./api/reasons.ts";
 export * from "./api/field-issues.ts";
-export * from "./api/schema-messages.ts";
 export * from "./api/auth.ts";
 export * from "./api/conversations.ts";
 export * from "./api/widget.ts";
