@@ -4,7 +4,8 @@ import type { BoardAgent, QueueCounts, TeamBoard } from "@inbox/shared";
 import { SlaCountdown } from "../sla/index.ts";
 import { BulkBar, createPicks, PickAllBox, PickBox, type BulkTarget } from "../bulk/index.ts";
 import { CHANNEL_LABELS } from "../format/labels.ts";
-import { clockTime, shortDuration } from "./format.ts";
+import { formatClock } from "../format/time.ts";
+import { shortDuration } from "./format.ts";
 import { t } from "./messages.ts";
 
 const COUNT_KEYS = ["waiting", "waitingLong", "unassigned", "offered", "open", "pending", "snoozed", "slaAtRisk", "slaBreached"] as const satisfies readonly (keyof QueueCounts)[];
@@ -25,7 +26,7 @@ export function BoardView(props: { board: TeamBoard; now: Accessor<number>; live
       <header class="board-head">
         <h2>{props.board.teamName}</h2>
         <Show when={!props.live}>
-          <span class="board-asof" role="status">{t("asOf", { time: clockTime(props.board.at) })}</span>
+          <span class="board-asof" role="status">{t("asOf", { time: formatClock(props.board.at) })}</span>
         </Show>
       </header>
       <ul class="board-tiles">
@@ -146,7 +147,7 @@ function AgentCard(props: { agent: BoardAgent; now: Accessor<number>; wall: bool
         <span class={`chip chip-${props.agent.availability}`} data-availability={props.agent.availability}>
           {t(`a_${props.agent.availability}`)}
         </span>
-        <Show when={props.agent.availabilitySince}>{(at) => <span class="board-muted">{t("since", { time: clockTime(at()) })}</span>}</Show>
+        <Show when={props.agent.availabilitySince}>{(at) => <span class="board-muted">{t("since", { time: formatClock(at()) })}</span>}</Show>
       </div>
       <div class="board-load" role="meter" aria-label={t("loadLabel", { name: props.agent.name })} aria-valuemin={0} aria-valuemax={props.agent.capacity} aria-valuenow={props.agent.load}>
         <div class="board-load-bar" classList={{ "board-load-full": props.agent.load >= props.agent.capacity }} style={{ width: `${pct()}%` }} />
