@@ -2,10 +2,11 @@
  * Messages a schema writes itself ("Give the team a name.", shared/src/api/schema-messages.ts) in
  * the user's language. They reach the PWA as English text, in a refusal's `fields` or in an
  * issue of a form's own zod parse; the English sentence leads back to its key and the key to
- * these words. The Portuguese table must have every key (its type says so). Text that is not a
- * schema's message (a sentence built at run time, an older server's) is shown as it came.
+ * these words. The Portuguese table must have every key (its type says so). A template's values
+ * (the pattern an admin typed, a bound) are read back from the English and put in these words.
+ * Text that is not a schema's message (an older server's) is shown as it came.
  */
-import { SCHEMA_MESSAGES, schemaMessageKey } from "@inbox/shared/api/schema-messages";
+import { SCHEMA_MESSAGES, schemaMessageMatch } from "@inbox/shared/api/schema-messages";
 import { defineMessages } from "../i18n/define-messages.ts";
 
 const words = defineMessages(SCHEMA_MESSAGES, {
@@ -76,10 +77,58 @@ const words = defineMessages(SCHEMA_MESSAGES, {
   widget_colour_format: "A cor deve ter seis dígitos hexadecimais depois de #, como #2563eb.",
   widget_greeting_too_long: "Uma saudação pode ter no máximo 500 caracteres.",
   widget_team_name_too_long: "O nome da equipe pode ter no máximo 80 caracteres.",
+  push_device_key_size: "O navegador deu uma chave do dispositivo de tamanho inesperado.",
+  push_device_key_format: "O navegador deu uma chave do dispositivo que não está em base64url.",
+  push_secret_size: "O navegador deu um segredo de notificação de tamanho inesperado.",
+  push_secret_format: "O navegador deu um segredo de notificação que não está em base64url.",
+  rule_one_routing: "Uma regra pode ter só uma forma de encaminhar a conversa (atribuir a um agente, um modo de encaminhamento ou não encaminhar).",
+  rule_one_set_team: "Uma regra pode ter só uma ação “definir equipe”.",
+  rule_one_set_priority: "Uma regra pode ter só uma ação “definir prioridade”.",
+  rule_one_add_labels: "Uma regra pode ter só uma ação “adicionar etiquetas”.",
+  rule_one_send_canned: "Uma regra pode ter só uma ação “enviar resposta pronta”.",
+  rule_one_stop: "Uma regra pode ter só uma ação “parar”.",
+  pattern_empty: "O padrão “{pattern}” está vazio.",
+  pattern_too_long: "O padrão “{pattern}” tem mais de {n} caracteres.",
+  pattern_invalid: "O padrão “{pattern}” não é um padrão válido.",
+  pattern_backreference: "O padrão “{pattern}” se refere a um grupo anterior (\\1); escreva o texto por extenso.",
+  pattern_nested_repetition:
+    "O padrão “{pattern}” repete algo que já se repete, como (a+)+, o que pode demorar muito em algumas mensagens; simplifique-o.",
+  pattern_repeated_alternatives:
+    "O padrão “{pattern}” repete um grupo de alternativas, como (a|ab)*, o que pode demorar muito em algumas mensagens; liste as palavras como padrões separados.",
+  not_empty: "não pode ficar vazio",
+  chars_at_most: "deve ter no máximo {n} caracteres",
+  values_required: "precisa de pelo menos um valor",
+  values_at_most: "pode ter no máximo {n} valores",
+  values_at_most_100: "aceita no máximo 100 valores",
+  labels_required: "precisa de pelo menos uma etiqueta",
+  labels_at_most: "pode adicionar no máximo 10 etiquetas",
+  language_code_format: "deve ser um código de idioma como pt ou pt-BR",
+  rule_triggers_required: "escolha quando a regra é aplicada: em conversas novas, em toda mensagem do cliente, ou nos dois",
+  rule_trigger_twice: "cita o mesmo momento duas vezes",
+  rule_conditions_at_most: "pode ter no máximo 20 condições",
+  rule_actions_required: "precisa de pelo menos uma ação",
+  rule_actions_at_most: "pode ter no máximo 12 ações",
+  rule_named_twice: "cita uma regra duas vezes",
+  period_required: "escolha um período: um predefinido ({presets}) ou início e fim",
+  period_one_way: "escolha um período predefinido ou início e fim, não os dois",
+  after_from: "deve ser depois do início",
+  time_format: "deve ser um horário como 09:00 ou 17:30",
+  end_after_start: "deve terminar depois de começar",
+  hours_overlap: "tem horários de funcionamento que se sobrepõem",
+  date_format: "deve ser uma data como 2026-12-25",
+  time_zone_unknown: "não é um fuso horário conhecido (por exemplo America/Sao_Paulo)",
+  date_twice: "tem a mesma data duas vezes",
+  id_format: "deve ter de 8 a 64 letras, dígitos, '-' ou '_'",
+  at_least_a_minute: "deve ser de pelo menos 1 minuto",
+  at_most_a_year: "deve ser de no máximo um ano",
+  percent_at_least_1: "deve ser de pelo menos 1%",
+  percent_at_most_99: "deve ser de no máximo 99%",
+  name_required: "precisa de um nome",
+  history_cursor_format: "before deve ser a posição da mensagem mais antiga que você tem",
 });
 
-/** A schema-written message in the user's language; any other text as it came. */
+/** A schema-written message in the user's language, with a template's values put back; any other text as it came. */
 export function schemaMessageWords(message: string): string {
-  const key = schemaMessageKey(message);
-  return key === undefined ? message : words(key);
+  const found = schemaMessageMatch(message);
+  return found === undefined ? message : words(found.key, found.vars);
 }

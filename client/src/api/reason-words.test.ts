@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { FIELD_ISSUES_PARAM, reasonFields } from "@inbox/shared";
 import { TeamRequestSchema } from "@inbox/shared/api/people";
 import { TicketUrlSchema } from "@inbox/shared/api/contacts";
+import { RULE_NAME_MAX, RoutingRuleInputSchema } from "@inbox/shared/domain/routing-rules";
 import { setLocale } from "../i18n/locale.ts";
 import { reasonWords } from "./reason-words.ts";
 
@@ -102,5 +103,31 @@ describe("a refused form's fields, in the user's language", () => {
     );
     setLocale("en");
     expect(reasonWords(body)).toBe(`Some fields are not valid: name: ${name}; url: ${url}`);
+  });
+
+  it("words a rule's refusal built at run time in Portuguese, with the pattern the admin typed and the schema's bounds", () => {
+    // The messages come from the shared schema; their values (the pattern, a limit) are read back
+    // from the English and put in the Portuguese.
+    const refused = RoutingRuleInputSchema.safeParse({
+      name: "x".repeat(RULE_NAME_MAX + 1),
+      triggers: ["customer_message"],
+      conditions: [{ type: "text_matches", values: ["(a|ab)*"] }],
+      actions: [{ type: "set_team", teamId: "team-aaaa" }, { type: "set_team", teamId: "team-bbbb" }],
+    });
+    const fields = Object.fromEntries(refused.error!.issues.map((i) => [i.path.join("."), i.message]));
+    const body = refusal(
+      [
+        { path: "name", code: "too_big", origin: "string", maximum: RULE_NAME_MAX, inclusive: true, own: true },
+        { path: "conditions.0.values.0", code: "custom", own: true },
+        { path: "actions.1", code: "custom", own: true },
+      ],
+      fields,
+    );
+    setLocale("pt-BR");
+    expect(reasonWords(body)).toBe(
+      "Alguns campos não são válidos: name: deve ter no máximo 80 caracteres; conditions.0.values.0: O padrão “(a|ab)*” repete um grupo de alternativas, como (a|ab)*, o que pode demorar muito em algumas mensagens; liste as palavras como padrões separados.; actions.1: Uma regra pode ter só uma ação “definir equipe”.",
+    );
+    setLocale("en");
+    expect(reasonWords(body)).toContain("actions.1: A rule may have only one “set team” action.");
   });
 });

@@ -8,6 +8,7 @@ import { z } from "zod";
 import { ContactSchema } from "../domain/contact.ts";
 import { TimestampSchema } from "../domain/ids.ts";
 import type { MessageContent } from "../domain/message.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 export * from "./data-rights-access.ts";
 
@@ -58,7 +59,7 @@ export const RetentionDaysSchema = z
   .number()
   .int("Enter a whole number of days.")
   .min(1, "Keep conversations at least 1 day.")
-  .max(RETENTION_MAX_DAYS, `Keep conversations at most ${RETENTION_MAX_DAYS} days.`)
+  .max(RETENTION_MAX_DAYS, SCHEMA_MESSAGES.retention_max)
   .nullable();
 
 export const RetentionPolicySchema = z.object({ retentionDays: RetentionDaysSchema });

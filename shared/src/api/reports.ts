@@ -9,6 +9,7 @@ import { PrioritySchema } from "../domain/conversation.ts";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { ChannelTypeSchema } from "../domain/inbox.ts";
 import { ConversationScopeSchema } from "../domain/permissions.ts";
+import { schemaMessage } from "./schema-messages.ts";
 import { DURATION_BAND_COUNT, DURATION_METRICS, GRANULARITIES, type CountMetric, type Report } from "../domain/reports/index.ts";
 import { SLA_TARGETS, SlaTargetSchema } from "../domain/sla-summary.ts";
 
@@ -54,7 +55,7 @@ type PeriodFields = { preset?: ReportPreset | undefined; from?: number | undefin
 function periodRule(q: PeriodFields, ctx: z.RefinementCtx): void {
   const custom = q.from !== undefined || q.to !== undefined;
   if (!q.preset && (q.from === undefined || q.to === undefined)) {
-    ctx.addIssue({ code: "custom", path: custom ? [q.from === undefined ? "from" : "to"] : ["preset"], message: `choose a period: a preset (${REPORT_PRESETS.join(", ")}) or both from and to` });
+    ctx.addIssue({ code: "custom", path: custom ? [q.from === undefined ? "from" : "to"] : ["preset"], message: schemaMessage("period_required", { presets: REPORT_PRESETS.join(", ") }) });
   } else if (q.preset && custom) {
     ctx.addIssue({ code: "custom", path: ["preset"], message: "choose either a preset or from and to, not both" });
   } else if (!q.preset && q.to! <= q.from!) {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { PrioritySchema } from "./conversation.ts";
 import { IdSchema, TimestampSchema } from "./ids.ts";
 import { ChannelTypeSchema } from "./inbox.ts";
+import { SCHEMA_MESSAGES, schemaMessage, type SchemaMessageKey } from "../api/schema-messages.ts";
 import { patternProblem, patternWords } from "./rule-patterns.ts";
 
 /**
@@ -33,7 +34,7 @@ const Pattern = z.string().superRefine((p, ctx) => {
 /** A language tag ("pt", "pt-BR", "en"). */
 const LanguageTag = z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code like pt or pt-BR");
 
-const values = <T extends z.ZodType>(item: T, most = 20) => z.array(item).min(1, "needs at least one value").max(most, `may hold at most ${most} values`);
+const values = <T extends z.ZodType>(item: T, most = 20) => z.array(item).min(1, "needs at least one value").max(most, schemaMessage("values_at_most", { n: most }));
 
 export const RuleConditionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("channel"), values: values(ChannelTypeSchema) }),
@@ -90,10 +91,20 @@ export const ROUTING_ACTIONS: ReadonlySet<RuleActionType> = new Set(["assign_age
 
 export const RULE_NAME_MAX = 80;
 
+/** What a rule that takes an action twice is told, by the kind of action (routing ones count as one). */
+const ONE_ACTION = {
+  routing: "rule_one_routing",
+  set_team: "rule_one_set_team",
+  set_priority: "rule_one_set_priority",
+  add_labels: "rule_one_add_labels",
+  send_canned: "rule_one_send_canned",
+  stop: "rule_one_stop",
+} as const satisfies Record<"routing" | Exclude<RuleActionType, "assign_agent" | "route" | "skip_routing">, SchemaMessageKey>;
+
 /** What an admin writes: the rule without its place in the list and times. */
 export const RoutingRuleInputSchema = z
   .object({
-    name: z.string().trim().min(1, "must not be empty").max(RULE_NAME_MAX, `must be at most ${RULE_NAME_MAX} characters`),
+    name: z.string().trim().min(1, "must not be empty").max(RULE_NAME_MAX, schemaMessage("chars_at_most", { n: RULE_NAME_MAX })),
     enabled: z.boolean().default(true),
     triggers: z
       .array(RuleTriggerSchema)
@@ -106,10 +117,9 @@ export const RoutingRuleInputSchema = z
   .superRefine((rule, ctx) => {
     const seen = new Set<string>();
     for (const [i, a] of rule.actions.entries()) {
-      const kind = ROUTING_ACTIONS.has(a.type) ? "routing" : a.type;
+      const kind = ROUTING_ACTIONS.has(a.type) ? "routing" : (a.type as Exclude<RuleActionType, "assign_agent" | "route" | "skip_routing">);
       if (seen.has(kind)) {
-        const what = kind === "routing" ? "one way to route the chat (assign to an agent, a routing mode or skip routing)" : `one “${a.type.replace("_", " ")}” action`;
-        ctx.addIssue({ code: "custom", path: ["actions", i], message: `A rule may have only ${what}.` });
+        ctx.addIssue({ code: "custom", path: ["actions", i], message: SCHEMA_MESSAGES[ONE_ACTION[kind]] });
       }
       seen.add(kind);
     }

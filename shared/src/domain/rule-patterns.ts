@@ -1,4 +1,5 @@
 import safeRegex from "safe-regex2";
+import { schemaMessage } from "../api/schema-messages.ts";
 
 /**
  * Patterns admins write in routing rules ("message text matches"). A rule runs on every customer
@@ -16,18 +17,10 @@ export const MATCH_TEXT_MAX_CHARS = 2000;
 
 export type PatternProblem = "empty" | "too_long" | "invalid" | "backreference" | "nested_repetition" | "repeated_alternatives";
 
-const WORDS: Record<PatternProblem, string> = {
-  empty: "is empty",
-  too_long: `is longer than ${PATTERN_MAX_CHARS} characters`,
-  invalid: "is not a valid pattern",
-  backreference: "refers back to a group (\\1); write the text out instead",
-  nested_repetition: "repeats something that already repeats, like (a+)+, which can take very long on some messages; simplify it",
-  repeated_alternatives: "repeats a group of alternatives, like (a|ab)*, which can take very long on some messages; list the words as separate patterns instead",
-};
 
-/** Why a pattern is refused, in words for the admin ("The pattern … is empty"). */
+/** Why a pattern is refused, in words for the admin ("The pattern … is empty"); the PWA words it again from its key. */
 export function patternWords(pattern: string, problem: PatternProblem): string {
-  return `The pattern “${pattern.slice(0, 60)}” ${WORDS[problem]}.`;
+  return schemaMessage(`pattern_${problem}`, { pattern: pattern.slice(0, 60), n: PATTERN_MAX_CHARS });
 }
 
 /** What is wrong with a pattern, or null when it is safe to run on every message. */
