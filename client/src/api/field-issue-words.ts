@@ -1,6 +1,7 @@
 /**
  * A `fields_invalid` refusal's detail in the user's language: each failing path's issue
- * (shared/src/api/field-issues.ts) worded here, "name: deve ter pelo menos 1 caractere". A message
+ * (shared/src/api/field-issues.ts) worded here, "nome: deve ter pelo menos 1 caractere", the
+ * field named in words (field-display-names.ts). A message
  * the schema wrote itself ("Give the team a name.") is worded from its key in the shared table
  * (constraint-words.ts); a code or origin not worded here keeps the server's text for that
  * path. Part of reason-words.ts's chunk, loaded with the first refusal.
@@ -8,6 +9,7 @@
 import { FIELD_ISSUES_PARAM, FieldIssuesSchema, type FieldIssue } from "@inbox/shared";
 import { defineMessages } from "../i18n/define-messages.ts";
 import { schemaMessageWords } from "./constraint-words.ts";
+import { fieldNameWords } from "./field-display-names.ts";
 
 const t = defineMessages(
   {
@@ -149,7 +151,7 @@ export function fieldIssuesSummary(fields: Readonly<Record<string, string>>): st
     const server = sent === undefined ? undefined : schemaMessageWords(sent);
     const words = (issue.own ? server : undefined) ?? issueWords(issue) ?? server;
     if (words === undefined) return null;
-    parts.push(issue.path ? `${issue.path}: ${words}` : words);
+    parts.push(issue.path ? `${fieldNameWords(issue.path)}: ${words}` : words);
   }
   return parts.join("; ");
 }

@@ -4,6 +4,7 @@ import { TeamRequestSchema } from "@inbox/shared/api/people";
 import { TicketUrlSchema } from "@inbox/shared/api/contacts";
 import { RULE_NAME_MAX, RoutingRuleInputSchema } from "@inbox/shared/domain/routing-rules";
 import { setLocale } from "../i18n/locale.ts";
+import { fieldNameWords } from "./field-display-names.ts";
 import { reasonWords } from "./reason-words.ts";
 
 afterEach(() => setLocale("en"));
@@ -53,7 +54,7 @@ describe("a refused form's fields, in the user's language", () => {
   it("words each field's problem in Portuguese, not zod's English", () => {
     setLocale("pt-BR");
     expect(reasonWords(team)).toBe(
-      'Alguns campos não são válidos: name: deve ter pelo menos 1 caractere; capacity: deve ser no máximo 50; email: é obrigatório; role: deve ser um destes: "agent", "admin"',
+      'Alguns campos não são válidos: nome: deve ter pelo menos 1 caractere; capacidade: deve ser no máximo 50; e-mail: é obrigatório; papel: deve ser um destes: "agent", "admin"',
     );
   });
 
@@ -76,7 +77,7 @@ describe("a refused form's fields, in the user's language", () => {
       { when: "Choose a time in the future", at: "Too small: expected date to be >=1796649667181", slug: "Too big: expected string to have <=40 characters", team: "Give the team a name." },
     );
     expect(reasonWords(custom)).toBe(
-      "Alguns campos não são válidos: when: Choose a time in the future; at: Too small: expected date to be >=1796649667181; slug: deve ter no máximo 40 caracteres; team: Dê um nome à equipe.",
+      "Alguns campos não são válidos: when: Choose a time in the future; at: Too small: expected date to be >=1796649667181; slug: deve ter no máximo 40 caracteres; equipe: Dê um nome à equipe.",
     );
     // An older server sends no issues; a garbled list is not trusted either.
     const older = reasonFields("fields_invalid", { fields_summary: "name: Required" });
@@ -99,10 +100,10 @@ describe("a refused form's fields, in the user's language", () => {
     );
     setLocale("pt-BR");
     expect(reasonWords(body)).toBe(
-      "Alguns campos não são válidos: name: Dê um nome à equipe.; url: Digite um endereço da web começando com http:// ou https://.",
+      "Alguns campos não são válidos: nome: Dê um nome à equipe.; endereço: Digite um endereço da web começando com http:// ou https://.",
     );
     setLocale("en");
-    expect(reasonWords(body)).toBe(`Some fields are not valid: name: ${name}; url: ${url}`);
+    expect(reasonWords(body)).toBe(`Some fields are not valid: name: ${name}; address: ${url}`);
   });
 
   it("words a rule's refusal built at run time in Portuguese, with the pattern the admin typed and the schema's bounds", () => {
@@ -125,9 +126,21 @@ describe("a refused form's fields, in the user's language", () => {
     );
     setLocale("pt-BR");
     expect(reasonWords(body)).toBe(
-      "Alguns campos não são válidos: name: deve ter no máximo 80 caracteres; conditions.0.values.0: O padrão “(a|ab)*” repete um grupo de alternativas, como (a|ab)*, o que pode demorar muito em algumas mensagens; liste as palavras como padrões separados.; actions.1: Uma regra pode ter só uma ação “definir equipe”.",
+      "Alguns campos não são válidos: nome: deve ter no máximo 80 caracteres; condições 1 › valores 1: O padrão “(a|ab)*” repete um grupo de alternativas, como (a|ab)*, o que pode demorar muito em algumas mensagens; liste as palavras como padrões separados.; ações 2: Uma regra pode ter só uma ação “definir equipe”.",
     );
     setLocale("en");
-    expect(reasonWords(body)).toContain("actions.1: A rule may have only one “set team” action.");
+    expect(reasonWords(body)).toContain("actions 2: A rule may have only one “set team” action.");
+  });
+});
+
+describe("a refused field's name, as a person reads it", () => {
+  it("counts positions from 1 with the list they belong to, and words known names in Portuguese", () => {
+    expect(fieldNameWords("conditions.0.values.1")).toBe("conditions 1 › values 2");
+    expect(fieldNameWords("maxTextLength")).toBe("max text length");
+    setLocale("pt-BR");
+    expect(fieldNameWords("conditions.0.values.1")).toBe("condições 1 › valores 2");
+    expect(fieldNameWords("firstResponseMinutes")).toBe("primeira resposta");
+    // A name with no words here stays as the API reference spells it.
+    expect(fieldNameWords("maxTextLength")).toBe("maxTextLength");
   });
 });
