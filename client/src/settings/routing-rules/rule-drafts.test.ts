@@ -1,9 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
+import { setLocale } from "../../i18n/locale.ts";
 import type { RuleChoices } from "@inbox/shared/api/routing-rules";
 import type { RoutingRule } from "@inbox/shared/domain/routing-rules";
 import { EMPTY_RULE, inputFromDraft, moved, newAction, newCondition, ruleDraft, type RuleDraft } from "./rule-drafts.ts";
 import { problemText } from "./messages.ts";
 import { actionsWords, conditionsWords, effectsWords } from "./rule-words.ts";
+
+afterEach(() => setLocale("en"));
 
 const choices: RuleChoices = {
   inboxes: [{ id: "i1", name: "Website chat", channel: "webchat", teamId: "t1" }],
@@ -84,6 +87,18 @@ describe("rule drafts", () => {
     const d: RuleDraft = { ...structuredClone(EMPTY_RULE), name: "Two", actions: [newAction("skip_routing"), newAction("route")] };
     const r = inputFromDraft(d);
     expect(!r.ok && r.problems.map(problemText)[0]).toMatch(/only one way to route/);
+    setLocale("pt-BR");
+    const pt = inputFromDraft(d);
+    expect(!pt.ok && pt.problems.map(problemText)[0]).toBe(
+      "Uma regra pode ter só uma forma de encaminhar a conversa (atribuir a um agente, um modo de encaminhamento ou não encaminhar).",
+    );
+  });
+
+  it("says which list a limit the schema knows is about, in the user's language", () => {
+    setLocale("pt-BR");
+    const d: RuleDraft = { ...structuredClone(EMPTY_RULE), name: "Many", actions: Array.from({ length: 13 }, () => newAction("stop")) };
+    const r = inputFromDraft(d);
+    expect(!r.ok && r.problems.map(problemText)[0]).toBe("ações: pode ter no máximo 12 ações");
   });
 
   it("moves a rule up and down, and not past the ends", () => {

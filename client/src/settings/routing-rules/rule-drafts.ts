@@ -6,6 +6,7 @@
  */
 import { patternProblem, type PatternProblem } from "@inbox/shared/domain/rule-patterns";
 import { schemaMessageWords } from "../../api/constraint-words.ts";
+import { fieldNameWords } from "../../api/field-display-names.ts";
 import {
   RoutingRuleInputSchema,
   type RoutingRule,
@@ -177,7 +178,14 @@ export function inputFromDraft(d: RuleDraft): DraftResult {
   const triggers = [...(d.onCreated ? ["conversation_created"] : []), ...(d.onMessage ? ["customer_message"] : [])];
   const parsed = RoutingRuleInputSchema.safeParse({ name: d.name, enabled: d.enabled, triggers, conditions, actions });
   // What the form does not check itself (e.g. two ways to route) the shared schema says (in the user's language when it is a sentence of the shared table).
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((i) => ({ kind: "server" as const, message: schemaMessageWords(i.message) })) };
+  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, problems: parsed.error.issues.map((i) => ({ kind: "server" as const, message: issueText(i) })) };
+}
+
+/** A shared schema's issue in the user's language; a fragment ("may have at most 12 actions") after the field it is about. */
+function issueText(issue: { path: readonly PropertyKey[]; message: string }): string {
+  const words = schemaMessageWords(issue.message);
+  const path = issue.path.map(String).join(".");
+  return /^\p{Ll}/u.test(issue.message) && path ? `${fieldNameWords(path)}: ${words}` : words;
 }
 
 /** Labels as agents write them (client/src/sync/work-values.ts): trimmed, at most 40 characters. */
