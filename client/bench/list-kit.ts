@@ -155,6 +155,32 @@ function removeStaticList(): void {
   document.getElementById("bench-static-list")?.remove();
 }
 
-const kit = { seed, touch, touchUntilFirst, readAll, scrollFrames, staticList, removeStaticList };
+/** `touch` for each id at once, each in its own transaction (an id may come twice). */
+async function touchAll(opts: { userId: string; ids: string[] }): Promise<void> {
+  await Promise.all(opts.ids.map((id) => touch({ userId: opts.userId, id })));
+}
+
+/** The ids of the `n` conversations with the newest activity, as stored (ties by id, as the list). */
+async function newestIds(opts: { userId: string; n: number }): Promise<string[]> {
+  const db = openLocalDb(opts.userId);
+  const all = await db.conversations.toArray();
+  db.close();
+  all.sort((a, b) => b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return all.slice(0, opts.n).map((r) => r.id);
+}
+
+/**
+ * The same write as `touch` into a twin of the local database (same schema, same rows) that no
+ * part of the app watches: what the write costs on its own, the base `touchUntilFirst` is
+ * compared with. (The app applies its own writes in the same task as their commit, so timing
+ * the write in the watched database would count the list's work as the write's.)
+ */
+async function touchTwin(opts: { twinId: string; id: string }): Promise<number> {
+  const t0 = performance.now();
+  await touch({ userId: opts.twinId, id: opts.id });
+  return performance.now() - t0;
+}
+
+const kit = { seed, touch, touchAll, newestIds, touchTwin, touchUntilFirst, readAll, scrollFrames, staticList, removeStaticList };
 export type ListKit = typeof kit;
 (globalThis as unknown as { __listKit: ListKit }).__listKit = kit;

@@ -209,6 +209,39 @@ describe("conversation list", () => {
     await context.close();
   });
 
+  it("a burst of new messages, written here and in another tab, leaves the list in the order the device stores", async () => {
+    const context = await app.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await app.signIn("ana@demo.inbox", context);
+    await list(page).getByText("Maria Oliveira").waitFor();
+    const ana = (await app.server.core.db.query.users.findFirst({ where: eq(users.email, "ana@demo.inbox") }))!;
+    const site = (await app.server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, app.server.seed!.inboxIds.site!) }))!;
+    await listKit(page, "seed", { userId: ana.id, workspaceId: ana.workspaceId, inboxId: site.id, teamId: site.teamId, count: 300 });
+    await page.reload();
+    await page.waitForFunction(() => Number(document.querySelector("[aria-setsize]")?.getAttribute("aria-setsize")) > 300, undefined, { timeout: 20_000 });
+    const topIds = () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll<HTMLElement>('[aria-label="Conversation list"] [data-row-id]')]
+          .sort((a, b) => Number(a.getAttribute("aria-posinset")) - Number(b.getAttribute("aria-posinset")))
+          .slice(0, 8)
+          .map((li) => li.dataset.rowId),
+      );
+    // This page's writes are applied as written, racing one another and the reads of others;
+    // another tab's are read back. Either way the list ends as the device's database has it.
+    const other = await context.newPage();
+    await other.goto(app.server.url + "/");
+    const ids = (from: number) => Array.from({ length: 12 }, (_, i) => `bench-${String(from + (i % 9)).padStart(6, "0")}`);
+    await Promise.all([listKit(page, "touchAll", { userId: ana.id, ids: ids(40) }), listKit(other, "touchAll", { userId: ana.id, ids: ids(120) })]);
+    await listKit(page, "touchAll", { userId: ana.id, ids: ids(200) });
+    const stored = await listKit(page, "newestIds", { userId: ana.id, n: 8 });
+    expect(stored.every((id) => id.startsWith("bench-0002"))).toBe(true);
+    await expect.poll(topIds, { timeout: 10_000 }).toEqual(stored);
+    await listKit(other, "touchAll", { userId: ana.id, ids: ["bench-000007", "bench-000008"] });
+    const afterOther = await listKit(page, "newestIds", { userId: ana.id, n: 8 });
+    expect(afterOther.slice(0, 2).sort()).toEqual(["bench-000007", "bench-000008"]);
+    await expect.poll(topIds, { timeout: 10_000 }).toEqual(afterOther);
+    await context.close();
+  });
+
   it("shows how long each customer has waited, and an agent's reply ends the wait, live", async () => {
     const context = await app.newContext();
     const page = await app.signIn("ana@demo.inbox", context);

@@ -16,6 +16,7 @@ import { conversations, messages, processedCommands, workspaces } from "../src/d
 import { DEMO_PASSWORD, startTestServer, type TestServer } from "../src/testing/test-server.ts";
 import { fillInbox } from "./big-workspace.ts";
 import { firstLoadJs } from "./first-load-js.ts";
+import { pageProfile } from "./page-profile.ts";
 import { fmt } from "./stats.ts";
 
 /**
@@ -210,24 +211,6 @@ async function offlineStart(page: Page, who: string): Promise<{ ms: number; rows
 function waited(requests: ApiRequest[], path: string, from: number, to: number): { n: number; ms: number } {
   const hits = requests.filter((r) => r.path === path && r.start >= from && r.start <= to);
   return { n: hits.length, ms: hits.reduce((sum, r) => sum + (r.end - r.start), 0) };
-}
-
-/**
- * With BENCH_PROFILE=<dir> (as for the server processes, see startChild), records the page's
- * CPU profile over a phase into <dir>/pwa-<name>.cpuprofile (open in Chrome DevTools).
- */
-async function pageProfile(page: Page, name: string): Promise<() => Promise<void>> {
-  const dir = process.env.BENCH_PROFILE;
-  if (!dir) return async () => {};
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send("Profiler.enable");
-  await cdp.send("Profiler.start");
-  return async () => {
-    const { profile } = await cdp.send("Profiler.stop");
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, `pwa-${name}.cpuprofile`), JSON.stringify(profile));
-    await cdp.detach();
-  };
 }
 
 /**

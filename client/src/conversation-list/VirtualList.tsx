@@ -41,10 +41,8 @@ export function VirtualList(props: {
   const [height, setHeight] = createSignal(600);
   const [focusedId, setFocusedId] = createSignal<string | null>(null);
 
-  const indexOf = createMemo(() => new Map(props.ids.map((id, i) => [id, i])));
   const tabStop = createMemo(() => {
-    const map = indexOf();
-    for (const id of [focusedId(), props.preferredId]) if (id !== null && map.has(id)) return id;
+    for (const id of [focusedId(), props.preferredId]) if (id !== null && props.ids.includes(id)) return id;
     return props.ids[0] ?? null;
   });
 
@@ -58,6 +56,18 @@ export function VirtualList(props: {
     undefined,
     { equals: (a, b) => a.start === b.start && a.end === b.end },
   );
+  // Where the rows in the DOM stand. Only those: a map of every id, built again on each change
+  // of a 10,000-row list, cost more than the rest of the list's work on a new message.
+  const placed = createMemo(() => {
+    const { start, end } = range();
+    const ids = props.ids;
+    const at = new Map<string, number>();
+    for (let i = start; i < Math.min(end, ids.length); i++) at.set(ids[i]!, i);
+    return at;
+  });
+  /** An id's place in the list (-1 when absent): read from the DOM's rows, else looked up. */
+  const indexOf = (id: string): number => placed().get(id) ?? props.ids.indexOf(id);
+
   const rendered = createMemo<readonly string[]>(
     () => {
       const { start, end } = range();
@@ -66,7 +76,7 @@ export function VirtualList(props: {
       // Placed on the side it lies on, so scrolling away never moves its node.
       const stop = tabStop();
       if (stop !== null && !ids.includes(stop)) {
-        if ((indexOf().get(stop) ?? 0) < start) ids.unshift(stop);
+        if (indexOf(stop) < start) ids.unshift(stop);
         else ids.push(stop);
       }
       return ids;
@@ -147,8 +157,8 @@ export function VirtualList(props: {
     on(
       () => props.preferredId,
       (id) => {
-        const index = id === null ? undefined : untrack(indexOf).get(id);
-        if (index !== undefined) scrollToIndex(index);
+        const index = id === null ? -1 : untrack(() => indexOf(id));
+        if (index >= 0) scrollToIndex(index);
       },
       { defer: true },
     ),
@@ -179,7 +189,7 @@ export function VirtualList(props: {
     const target = e.target as HTMLElement;
     const rowId = target.closest<HTMLElement>("[data-row-id]")?.dataset.rowId;
     if (rowId === undefined) return;
-    const current = indexOf().get(rowId) ?? 0;
+    const current = Math.max(0, indexOf(rowId));
     const page = Math.max(1, Math.floor(untrack(height) / props.rowHeight) - 1);
     const last = props.ids.length - 1;
     const moves: Record<string, number> = {
@@ -220,7 +230,7 @@ export function VirtualList(props: {
       >
         <For each={rendered()}>
           {(id) => {
-            const index = () => indexOf().get(id) ?? 0;
+            const index = () => Math.max(0, indexOf(id));
             return (
               <li
                 class="vlist-row"

@@ -2,15 +2,16 @@
  * Every cached conversation in memory, for the list's filters, sorts and counts. Read whole
  * once; after that a write (this tab's or another tab's: Dexie's `storagemutated` event names
  * the keys it touched) is applied by reading just those rows, so a message arriving in a 10,000
- * conversation cache costs one row's read, not the whole table's. A write Dexie reports as a
- * range (a clear, or a bulk write of 50 rows or more such as a pull's page) reads everything
- * again.
+ * conversation cache costs one row's read, not the whole table's; this page's own write costs
+ * no read at all (local/written-rows.ts). A write Dexie reports as a range (a clear, or a bulk
+ * write of 50 rows or more such as a pull's page) reads everything again.
  */
 import { Dexie, type IntervalTree, type ObservabilitySet } from "dexie";
-import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
+import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
 import type { LocalDb } from "../local/db.ts";
 import type { ConversationRow } from "../local/rows.ts";
 import type { LiveQuery } from "../local/live-query.ts";
+import { rowsWrittenWith } from "../local/written-rows.ts";
 
 /** Which conversations a write changed: none, these ids, or possibly any (read them all). */
 export type Changed = "none" | "all" | string[];
@@ -74,6 +75,8 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
       if (!db) return;
       let live = true;
       let readAll = true;
+      /** The whole table has been read once: before that, a write's rows alone are no list. */
+      let whole = false;
       const pending = new Set<string>();
       let running = false;
       const byId = new Map<string, ConversationRow>();
@@ -90,6 +93,7 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
               if (!live) return;
               byId.clear();
               for (const r of all) byId.set(r.id, r);
+              whole = true;
             } else {
               const ids = [...pending];
               pending.clear();
@@ -116,8 +120,25 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
         const changed = changedKeys(parts, db.name, "conversations");
         if (changed === "none") return;
         if (changed === "all") readAll = true;
-        else for (const id of changed) pending.add(id);
-        if (!running) void pump();
+        else if (!takeWritten(parts, changed)) for (const id of changed) pending.add(id);
+        if (!running && (readAll || pending.size > 0)) void pump();
+      };
+      /**
+       * This page's own committed write: its rows are applied as written, without reading them
+       * back. Not before the first whole read, nor while one is due or a pull throttles the list (the pump has those),
+       * and a row the pump is reading at this moment is read again after, since that read may
+       * have begun before this write.
+       */
+      const takeWritten = (parts: ObservabilitySet, ids: readonly string[]): boolean => {
+        const written = rowsWrittenWith(parts);
+        if (!written || !whole || readAll || untrack(throttleMs) > 0) return false;
+        const rows = ids.map((id) => written.get(id));
+        if (rows.some((r) => r === undefined)) return false;
+        applyChanged(byId, ids, rows);
+        if (running) for (const id of ids) pending.add(id);
+        setRows([...byId.values()]);
+        setLoaded(true);
+        return true;
       };
       Dexie.on.storagemutated.subscribe(onMutated);
       void pump();

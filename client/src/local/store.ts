@@ -14,6 +14,7 @@ import { KV_PULL_CURSOR, KV_TAB_TOTALS, KV_USERS, type LocalDb } from "./db.ts";
 import { chooseEvictions, evictionOrder, messagesToEvict } from "./eviction.ts";
 import { contactRow, conversationRow, messageRow, stripConversation, type ConversationRow, type MessageRow } from "./rows.ts";
 import { applyWrites, isTabTotals, tabCounts, type TabTotals } from "./tab-counts.ts";
+import { noteWrittenRows } from "./written-rows.ts";
 
 const { minKey, maxKey } = Dexie;
 
@@ -46,6 +47,7 @@ async function writeConversationRows(
   ]);
   const totals = isTabTotals(stored?.value) ? stored.value : await computeTabTotals(db);
   await db.conversations.bulkPut(unique as ConversationRow[]);
+  noteWrittenRows(unique);
   const next = applyWrites(totals, before, unique);
   if (next !== totals || stored === undefined) await db.kv.put({ key: KV_TAB_TOTALS, value: next });
 }
