@@ -21,6 +21,7 @@ import { ListViewMini } from "@inbox/shared/mini/index";
 import {
   DEFAULT_LIST_VIEW,
   applyView,
+  reorderView,
   isPlainTab,
   matchesView,
   unreadIn,
@@ -41,7 +42,7 @@ import { startLive, whenLive } from "../sync/live.ts";
 import type { TeamRoom } from "../sync/team-rooms.ts";
 import { whenIdle } from "../ui/on-demand.ts";
 import { preloadBulkBar } from "../bulk/index.ts";
-import { createConversationCache } from "./list-cache.ts";
+import { changedInPlace, createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
 import { preloadFilterPanel } from "./ListFilters.tsx";
@@ -303,9 +304,25 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     whenIdle(startLive, 500);
   });
 
+  // What `visible` last answered from the whole cache: a change of a few rows in place (a
+  // message arriving) is ordered from it (reorderView) rather than by sorting everything again.
+  let basis: { list: readonly Conversation[]; view: ListView; uid: string; shown: Conversation[] } | null = null;
   const visible = createMemo<Conversation[]>(
     (prev) => {
-      if (allRows.loaded()) return applyView(all(), view(), userId());
+      if (allRows.loaded()) {
+        const list = all();
+        const v = view();
+        const uid = userId();
+        const changed = basis && basis.view === v && basis.uid === uid ? changedInPlace(basis.list, list) : null;
+        if (changed?.length === 0) {
+          basis = { ...basis!, list };
+          return basis.shown;
+        }
+        const shown = changed ? reorderView(basis!.shown, changed, v, uid) : applyView(list, v, uid);
+        basis = { list, view: v, uid, shown };
+        return shown;
+      }
+      basis = null;
       if (!isPlainTab(view())) return [];
       const queued = local.queued();
       // The index orders ties by id descending; every client shows ties by id ascending.

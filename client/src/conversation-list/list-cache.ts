@@ -50,6 +50,25 @@ export function applyChanged(
   });
 }
 
+/**
+ * The rows of `next` that are not the very objects `prev` holds at the same places: the cache
+ * keeps a conversation's place when it changes (a Map keeps insertion order) and its object
+ * when it does not. Null when conversations came or went, or more than `most` changed: then
+ * starting over is as cheap.
+ */
+export function changedInPlace<T extends { id: string }>(prev: readonly T[], next: readonly T[], most = 64): T[] | null {
+  if (prev.length !== next.length) return null;
+  const changed: T[] = [];
+  for (let i = 0; i < next.length; i++) {
+    const before = prev[i]!;
+    const after = next[i]!;
+    if (before === after) continue;
+    if (before.id !== after.id || changed.length === most) return null;
+    changed.push(after);
+  }
+  return changed;
+}
+
 /** The cache as a live query, plus one row by id (as of the last `rows()` answer). */
 export interface ConversationCache extends LiveQuery<ConversationRow[]> {
   /** Tracks the rows like calling the cache does; costs one lookup, not a pass over them all. */

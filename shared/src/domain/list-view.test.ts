@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Conversation } from "./conversation.ts";
 import {
@@ -6,6 +7,7 @@ import {
   activeFilterCount,
   applyView,
   isPlainTab,
+  reorderView,
   unreadIn,
   sameView,
   waitingSince,
@@ -141,5 +143,45 @@ describe("schema", () => {
   it("compares views ignoring the order of choices", () => {
     expect(sameView(view({ channels: ["webchat", "whatsapp"] }), view({ channels: ["whatsapp", "webchat"] }))).toBe(true);
     expect(sameView(view({ channels: ["webchat"] }), view({ channels: ["webchat"], sort: "priority" }))).toBe(false);
+  });
+});
+
+describe("reorderView", () => {
+  const statuses = ["open", "pending", "snoozed", "resolved"] as const;
+  const priorities = ["urgent", "high", "normal", "low"] as const;
+  const arbConv = (id: string) =>
+    fc.record({
+      status: fc.constantFrom(...statuses),
+      priority: fc.constantFrom(...priorities),
+      assigneeId: fc.constantFrom(null, "me", "other"),
+      channel: fc.constantFrom("webchat", "whatsapp", "telegram"),
+      lastActivityAt: fc.integer({ min: 0, max: 50 }),
+      waitingSince: fc.option(fc.integer({ min: 0, max: 50 }), { nil: undefined }),
+      labels: fc.subarray(["vip", "billing"]),
+    }).map((over) => conv(id, over as Partial<Conversation>));
+  const arbView = fc.record({
+    tab: fc.constantFrom("all", "mine", "unassigned"),
+    sort: fc.constantFrom("newest", "oldest_waiting", "priority"),
+    channels: fc.subarray(["webchat", "whatsapp"]),
+    statuses: fc.subarray([...statuses]),
+    labels: fc.subarray(["vip"]),
+  }).map((v) => ({ ...DEFAULT_LIST_VIEW, ...v }) as ListView);
+
+  it("answers exactly what sorting the whole list again answers, whatever changed and whatever the view", () => {
+    const ids = Array.from({ length: 40 }, (_, i) => `c${String(i).padStart(2, "0")}`);
+    fc.assert(
+      fc.property(
+        fc.tuple(...ids.map(arbConv)),
+        fc.tuple(...ids.map(arbConv)),
+        fc.uniqueArray(fc.nat({ max: ids.length - 1 }), { maxLength: 6 }),
+        arbView,
+        (list, versions, which, view) => {
+          const shown = applyView(list, view, "me");
+          const changed = which.map((i) => versions[i]!);
+          const now = list.map((c, i) => (which.includes(i) ? versions[i]! : c));
+          expect(reorderView(shown, changed, view, "me").map((c) => c.id)).toEqual(applyView(now, view, "me").map((c) => c.id));
+        },
+      ),
+    );
   });
 });
