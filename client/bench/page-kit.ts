@@ -135,7 +135,9 @@ async function waitForCursor(opts: { dbName: string; finalCursor: string; timeou
       open.onupgradeneeded = () => open.transaction?.abort();
       open.onsuccess = () => {
         const idb = open.result;
-        const tx = idb.transaction(["kv", "messages"], "readonly");
+        // Only the cursor's store while the app writes: a read over its messages too would
+        // queue behind each page's write and hold up the next one (the watcher slowing the watched).
+        const tx = idb.transaction("kv", "readonly");
         const get = tx.objectStore("kv").get(KV_PULL_CURSOR);
         get.onsuccess = () => {
           const row = get.result as { value?: unknown } | undefined;
@@ -144,10 +146,14 @@ async function waitForCursor(opts: { dbName: string; finalCursor: string; timeou
             return resolve(null);
           }
           const at = Date.now();
-          const count = tx.objectStore("messages").count();
+          const count = idb.transaction("messages", "readonly").objectStore("messages").count();
           count.onsuccess = () => {
             idb.close();
             resolve({ at, messages: count.result });
+          };
+          count.onerror = () => {
+            idb.close();
+            reject(count.error);
           };
         };
         tx.onerror = () => {
@@ -158,7 +164,7 @@ async function waitForCursor(opts: { dbName: string; finalCursor: string; timeou
     }).catch(() => null);
     if (found) return found;
     if (Date.now() > until) throw new Error(`the app's pull cursor did not reach ${opts.finalCursor} within ${opts.timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, opts.everyMs ?? 50));
+    await new Promise((r) => setTimeout(r, opts.everyMs ?? 250));
   }
 }
 

@@ -89,8 +89,9 @@ const IDB_STATS = `(() => {
     const tx = transaction.call(this, stores, mode, ...rest);
     const key = (mode || "readonly") + " " + [...tx.objectStoreNames].join(",");
     const t0 = performance.now();
+    const stack = new Error().stack.split("\\n").slice(2, 12).map((l) => l.trim().replace(/https?:[^ )]*\\//g, "")).join(" | ");
     tx.addEventListener("complete", () => {
-      const e = (stats.tx[key] ||= { n: 0, ms: 0 });
+      const e = (stats.tx[key] ||= { n: 0, ms: 0, stack });
       e.n++;
       e.ms += performance.now() - t0;
     });
@@ -372,6 +373,9 @@ async function measure(quick: boolean, report: Report): Promise<void> {
     // As long as the sync itself may take: at full size the last pages can still be arriving.
     const onlineAt = await badgeAfter(ana, pulled.at, (l) => l === "Connection: Online", "the badge to read Online after the first sync", syncTimeoutMs);
     await stopSyncProfile();
+    if (process.env.BENCH_OFFLINE_DEBUG) {
+      console.log("  [debug] IndexedDB during the first sync:", JSON.stringify(await ana.evaluate(() => (window as unknown as { __idbStats: unknown }).__idbStats)));
+    }
     const synced: LocalCounts = await kit(ana, "counts", anaId);
     const syncPulls = waited(await kit(ana, "apiRequests", signedInAt), "/api/sync/pull", signedInAt, pulled.at);
     const syncMs = onlineAt - signedInAt;

@@ -1,10 +1,10 @@
 /**
  * Every cached conversation in memory, for the list's filters, sorts and counts. Read whole
- * once; after that a write (this tab's or another tab's: Dexie's `storagemutated` event names
- * the keys it touched) is applied by reading just those rows, so a message arriving in a 10,000
- * conversation cache costs one row's read, not the whole table's; this page's own write costs
- * no read at all (local/written-rows.ts). A write Dexie reports as a range (a clear, or a bulk
- * write of 50 rows or more such as a pull's page) reads everything again.
+ * once; after that, a write this page made is applied as written (local/written-rows.ts: no
+ * read at all, a pull's page of 1,000 rows included), and another tab's write (Dexie's
+ * `storagemutated` event names the keys it touched) by reading just those rows, so a message
+ * arriving in a 10,000 conversation cache costs one row's read at most. A write of another tab
+ * that Dexie reports as a range (a clear, or a bulk write of 50 rows or more) reads everything again.
  */
 import { Dexie, type IntervalTree, type ObservabilitySet } from "dexie";
 import { createEffect, createSignal, on, onCleanup, untrack, type Accessor } from "solid-js";
@@ -96,30 +96,53 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
       let readAll = true;
       /** The whole table has been read once: before that, a write's rows alone are no list. */
       let whole = false;
+      /** Ids to read back (another tab's write, or one this page cannot account for). */
       const pending = new Set<string>();
+      /**
+       * This page's own committed writes, as written (undefined: deleted), waiting to be applied.
+       * An id is in `pending` or here, never both: whichever learned of it last is the newer.
+       */
+      const known = new Map<string, ConversationRow | undefined>();
       let running = false;
       const byId = new Map<string, ConversationRow>();
       shown = byId;
 
+      const applyKnown = () => {
+        for (const [id, row] of known) {
+          if (row) byId.set(id, row);
+          else byId.delete(id);
+        }
+        known.clear();
+      };
+
       const pump = async () => {
         running = true;
         try {
-          while (live && (readAll || pending.size > 0)) {
+          while (live && (readAll || pending.size > 0 || known.size > 0)) {
             if (readAll) {
               readAll = false;
               pending.clear();
+              // What is known so far is in the read; what this page writes meanwhile comes after it.
+              known.clear();
               const all = await db.conversations.toArray();
               if (!live) return;
               byId.clear();
               for (const r of all) byId.set(r.id, r);
               whole = true;
-            } else {
+            } else if (pending.size > 0) {
               const ids = [...pending];
               pending.clear();
               const got = await db.conversations.bulkGet(ids);
               if (!live) return;
-              applyChanged(byId, ids, got);
+              // A row this page wrote while the read ran is at least as new as what was read.
+              const read = ids.flatMap((id, i) => (known.has(id) ? [] : [[id, got[i]] as const]));
+              applyChanged(
+                byId,
+                read.map(([id]) => id),
+                read.map(([, row]) => row),
+              );
             }
+            applyKnown();
             setRows([...byId.values()]);
             setLoaded(true);
             const wait = throttleMs();
@@ -138,26 +161,27 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
       const onMutated = (parts: ObservabilitySet) => {
         const changed = changedKeys(parts, db.name, "conversations");
         if (changed === "none") return;
-        if (changed === "all") readAll = true;
-        else if (!takeWritten(parts, changed)) for (const id of changed) pending.add(id);
-        if (!running && (readAll || pending.size > 0)) void pump();
-      };
-      /**
-       * This page's own committed write: its rows are applied as written, without reading them
-       * back. Not before the first whole read, nor while one is due or a pull throttles the list (the pump has those),
-       * and a row the pump is reading at this moment is read again after, since that read may
-       * have begun before this write.
-       */
-      const takeWritten = (parts: ObservabilitySet, ids: readonly string[]): boolean => {
+        // This page's own write is known whole, even one Dexie describes as a range (a pull's page).
         const written = rowsWrittenWith(parts);
-        if (!written || !whole || readAll || untrack(throttleMs) > 0) return false;
-        const rows = ids.map((id) => written.get(id));
-        if (rows.some((r) => r === undefined)) return false;
-        applyChanged(byId, ids, rows);
-        if (running) for (const id of ids) pending.add(id);
-        setRows([...byId.values()]);
-        setLoaded(true);
-        return true;
+        if (written && (changed === "all" || changed.every((id) => written.has(id)))) {
+          for (const [id, row] of written) {
+            known.set(id, row);
+            pending.delete(id);
+          }
+        } else if (changed === "all") readAll = true;
+        else
+          for (const id of changed) {
+            pending.add(id);
+            known.delete(id);
+          }
+        if (running) return;
+        // Applied in the commit's own task when nothing else is due: a message arriving reorders
+        // the list without waiting for a read. Otherwise the pump has it (and its throttle, during a pull).
+        if (whole && !readAll && pending.size === 0 && untrack(throttleMs) === 0) {
+          applyKnown();
+          setRows([...byId.values()]);
+          setLoaded(true);
+        } else void pump();
       };
       Dexie.on.storagemutated.subscribe(onMutated);
       void pump();

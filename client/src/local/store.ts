@@ -248,6 +248,7 @@ async function dropDeleted(db: LocalDb, deleted: SyncPullResponse["deleted"]): P
     await db.outbox.where("conversationId").anyOf(ids).delete();
     await db.workDocs.bulkDelete(ids);
     await db.conversations.bulkDelete(ids);
+    noteWrittenRows([], ids);
     await db.kv.put({ key: KV_TAB_TOTALS, value: await computeTabTotals(db) });
   }
   if (deleted.messages.length) await db.messages.bulkDelete(deleted.messages);
@@ -265,6 +266,7 @@ export async function dropConversationsNotIn(db: LocalDb, keep: ReadonlySet<stri
   for (const id of gone) await db.messages.where("[conversationId+position]").between([id, minKey], [id, maxKey]).delete();
   await db.workDocs.bulkDelete(gone);
   await db.conversations.bulkDelete(gone);
+  noteWrittenRows([], gone);
   await db.kv.put({ key: KV_TAB_TOTALS, value: await computeTabTotals(db) });
   return gone.length;
 }

@@ -12,13 +12,19 @@
 import { Dexie } from "dexie";
 import type { ConversationRow } from "./rows.ts";
 
-type Written = Map<IDBTransaction, Map<string, ConversationRow>>;
+/** A transaction's conversation changes: a row put, or undefined for one deleted. */
+export type WrittenRows = Map<string, ConversationRow | undefined>;
+type Written = Map<IDBTransaction, WrittenRows>;
 
 const KEY = Symbol.for("inbox.local.written-conversation-rows");
 const registry = ((globalThis as Record<symbol, unknown>)[KEY] ??= new Map()) as Written;
 
-/** Called inside the read-write transaction that puts `rows`. Outside one, nothing is noted. */
-export function noteWrittenRows(rows: readonly ConversationRow[]): void {
+/**
+ * Called inside the read-write transaction that puts `rows` or deletes `deleted`. Every change
+ * of the conversations table goes through here (store.ts; a test holds it to that), so a write
+ * this page made is known whole, even one Dexie describes only as a range of keys.
+ */
+export function noteWrittenRows(rows: readonly ConversationRow[], deleted: readonly string[] = []): void {
   const tx = Dexie.currentTransaction?.idbtrans;
   if (!tx) return;
   let byId = registry.get(tx);
@@ -32,10 +38,11 @@ export function noteWrittenRows(rows: readonly ConversationRow[]): void {
     tx.addEventListener("error", forget);
   }
   for (const row of rows) byId.set(row.id, row);
+  for (const id of deleted) byId.set(id, undefined);
 }
 
-/** The rows the committed write Dexie describes as `parts` put, when it was this page's. */
-export function rowsWrittenWith(parts: object): ReadonlyMap<string, ConversationRow> | undefined {
+/** What the committed write Dexie describes as `parts` did to conversations, when it was this page's. */
+export function rowsWrittenWith(parts: object): ReadonlyMap<string, ConversationRow | undefined> | undefined {
   for (const [tx, rows] of registry) {
     if ((tx as IDBTransaction & { mutatedParts?: object }).mutatedParts === parts) return rows;
   }
