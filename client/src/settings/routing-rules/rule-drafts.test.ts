@@ -90,7 +90,7 @@ describe("rule drafts", () => {
     setLocale("pt-BR");
     const pt = inputFromDraft(d);
     expect(!pt.ok && pt.problems.map(problemText)[0]).toBe(
-      "Uma regra pode ter só uma forma de encaminhar a conversa (atribuir a um agente, um modo de encaminhamento ou não encaminhar).",
+      "Uma regra pode ter só uma forma de rotear a conversa (atribuir a alguém, rotear por um modo ou pular o roteamento automático).",
     );
   });
 
