@@ -27,6 +27,22 @@ async function waitForNames(page: Page, expected: string[]): Promise<void> {
   await expect.poll(() => shownNames(page), { timeout: 10_000 }).toEqual(expected);
 }
 
+/**
+ * Ana signed in at 1280 px with `count` bench conversations written into her device's database
+ * (the app's own store) besides the demo's, and the page reloaded until the list holds them all.
+ */
+async function seededList(count: number) {
+  const context = await app.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await app.signIn("ana@demo.inbox", context);
+  await list(page).getByText("Maria Oliveira").waitFor();
+  const ana = (await app.server.core.db.query.users.findFirst({ where: eq(users.email, "ana@demo.inbox") }))!;
+  const site = (await app.server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, app.server.seed!.inboxIds.site!) }))!;
+  await listKit(page, "seed", { userId: ana.id, workspaceId: ana.workspaceId, inboxId: site.id, teamId: site.teamId, count });
+  await page.reload();
+  await page.waitForFunction((n) => Number(document.querySelector("[aria-setsize]")?.getAttribute("aria-setsize")) > n, count, { timeout: 20_000 });
+  return { context, page, ana };
+}
+
 /** The contact name of the row that has keyboard focus. */
 const focusedName = (page: Page) => page.evaluate(() => document.activeElement?.querySelector(".conv-item-name")?.textContent ?? null);
 
@@ -165,14 +181,7 @@ describe("conversation list", () => {
   });
 
   it("keeps 2,000 conversations to a window of rows, reaches the last by keyboard, and holds the row in view still when the order changes", async () => {
-    const context = await app.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await app.signIn("ana@demo.inbox", context);
-    await list(page).getByText("Maria Oliveira").waitFor();
-    const ana = (await app.server.core.db.query.users.findFirst({ where: eq(users.email, "ana@demo.inbox") }))!;
-    const site = (await app.server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, app.server.seed!.inboxIds.site!) }))!;
-    await listKit(page, "seed", { userId: ana.id, workspaceId: ana.workspaceId, inboxId: site.id, teamId: site.teamId, count: 2_000 });
-    await page.reload();
-    await page.waitForFunction(() => Number(document.querySelector("[aria-setsize]")?.getAttribute("aria-setsize")) > 2_000, undefined, { timeout: 20_000 });
+    const { context, page, ana } = await seededList(2_000);
     const domRows = () => page.evaluate(() => document.querySelectorAll('[aria-label="Conversation list"] li').length);
     expect(await domRows()).toBeLessThan(60);
 
@@ -210,14 +219,7 @@ describe("conversation list", () => {
   });
 
   it("a burst of new messages, written here and in another tab, leaves the list in the order the device stores", async () => {
-    const context = await app.newContext({ viewport: { width: 1280, height: 800 } });
-    const page = await app.signIn("ana@demo.inbox", context);
-    await list(page).getByText("Maria Oliveira").waitFor();
-    const ana = (await app.server.core.db.query.users.findFirst({ where: eq(users.email, "ana@demo.inbox") }))!;
-    const site = (await app.server.core.db.query.inboxes.findFirst({ where: eq(inboxes.id, app.server.seed!.inboxIds.site!) }))!;
-    await listKit(page, "seed", { userId: ana.id, workspaceId: ana.workspaceId, inboxId: site.id, teamId: site.teamId, count: 300 });
-    await page.reload();
-    await page.waitForFunction(() => Number(document.querySelector("[aria-setsize]")?.getAttribute("aria-setsize")) > 300, undefined, { timeout: 20_000 });
+    const { context, page, ana } = await seededList(300);
     const topIds = () =>
       page.evaluate(() =>
         [...document.querySelectorAll<HTMLElement>('[aria-label="Conversation list"] [data-row-id]')]
