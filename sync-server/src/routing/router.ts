@@ -40,7 +40,7 @@ const WAITING_COLUMNS = {
   reroutedFrom: conversations.reroutedFrom,
 };
 
-/** Chats decided and committed together (see capacityChanged); a pass makes at most MAX_PASSES pages. */
+/** Chats decided and committed together (see capacityChanged); a call makes at most MAX_PASSES pages. */
 const QUEUE_PAGE = 200;
 const MAX_PASSES = 10;
 
@@ -138,15 +138,28 @@ export class Router {
   async capacityChanged(teamId: string): Promise<RoutingDecision[]> {
     return this.core.locks.run(lockKey(teamId), async () => {
       const decisions: RoutingDecision[] = [];
+      // Read from the record once, then page by page from memory while every offer holds: after
+      // a page that held whole, the loads and the round-robin turn in memory are the record's,
+      // and the rest of the queue is still waiting (a chat taken meanwhile is skipped by the
+      // commit's own test). Reading the queue and the agents again for each page cost more
+      // than committing it.
+      let queue: Waiting[] = [];
+      let agents: Agent[] = [];
+      let last: string | null = null;
+      let read = false;
       for (let pass = 0; pass < MAX_PASSES; pass++) {
-        const queue = await this.queue(teamId);
-        if (queue.length === 0) break;
-        const agents = await this.teamAgents(teamId);
-        let last = await this.lastChosen(teamId);
+        if (!read) {
+          queue = await this.queue(teamId, QUEUE_PAGE * (MAX_PASSES - pass));
+          agents = await this.teamAgents(teamId);
+          last = await this.lastChosen(teamId);
+          read = true;
+        }
+        const page = queue.splice(0, QUEUE_PAGE);
+        if (page.length === 0) break;
         const at = this.core.now();
         const plans: Planned[] = [];
         let full = false;
-        for (const waiting of queue) {
+        for (const waiting of page) {
           if (!agents.some(hasRoom)) {
             full = true;
             break;
@@ -157,11 +170,13 @@ export class Router {
             last = planned.agent.id;
           }
         }
-        const made = await this.commit(teamId, plans, at);
+        if (full && plans.length === 0) break;
+        const made = plans.length > 0 ? await this.commit(teamId, plans, at) : [];
         decisions.push(...made);
-        if (made.length === 0) break;
-        if (made.length < plans.length) continue;
-        if (full || queue.length < QUEUE_PAGE) break;
+        if (plans.length > 0 && made.length === 0) break;
+        // A skipped offer leaves the loads in memory wrong: the next page starts from the record.
+        if (made.length < plans.length) read = false;
+        else if (full) break;
       }
       return decisions;
     });
@@ -270,8 +285,8 @@ export class Router {
     return row ? toWaiting(row) : null;
   }
 
-  /** Waiting chats of a team whose inbox routes automatically, in queue order. */
-  private async queue(teamId: string): Promise<Waiting[]> {
+  /** Waiting chats of a team whose inbox routes automatically, in queue order, at most `limit`. */
+  private async queue(teamId: string, limit: number): Promise<Waiting[]> {
     const rows = await this.waitingSelect()
       .where(
         and(
@@ -282,7 +297,7 @@ export class Router {
         ),
       )
       .orderBy(QUEUE_RANK, asc(conversations.createdAt), asc(conversations.id))
-      .limit(QUEUE_PAGE);
+      .limit(limit);
     return rows.map(toWaiting);
   }
 
