@@ -42,7 +42,7 @@ import { startLive, whenLive } from "../sync/live.ts";
 import type { TeamRoom } from "../sync/team-rooms.ts";
 import { whenIdle } from "../ui/on-demand.ts";
 import { preloadBulkBar } from "../bulk/index.ts";
-import { changedInPlace, createConversationCache } from "./list-cache.ts";
+import { changedInPlace, changedPlaces, createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
 import { preloadFilterPanel } from "./ListFilters.tsx";
@@ -273,9 +273,24 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     if (!c) stripped.set(r, (c = stripConversation(r)));
     return c;
   };
+  // Rebuilt in place when the cache changed a few rows where they stand (a message arriving):
+  // the other 10,000 keep their objects without a pass that looks each one up.
+  let allBasis: { rows: readonly ConversationRow[]; queued: ReturnType<typeof local.queued>; all: Conversation[] } | null = null;
   const all = createMemo<Conversation[]>(() => {
     const queued = local.queued();
-    return allRows().map((r) => overlayPending(strip(r), queued.get(r.id)));
+    const rows = allRows();
+    const changed = allBasis && allBasis.queued === queued ? changedPlaces(allBasis.rows, rows) : null;
+    if (changed?.length === 0) {
+      allBasis = { ...allBasis!, rows };
+      return allBasis.all;
+    }
+    let next: Conversation[];
+    if (changed) {
+      next = allBasis!.all.slice();
+      for (const i of changed) next[i] = overlayPending(strip(rows[i]!), queued.get(rows[i]!.id));
+    } else next = rows.map((r) => overlayPending(strip(r), queued.get(r.id)));
+    allBasis = { rows, queued, all: next };
+    return next;
   });
 
   // The first rows of a bare tab: one page of one index, until everything has been read.

@@ -57,14 +57,20 @@ export function applyChanged(
  * starting over is as cheap.
  */
 export function changedInPlace<T extends { id: string }>(prev: readonly T[], next: readonly T[], most = 64): T[] | null {
+  const places = changedPlaces(prev, next, most);
+  return places && places.map((i) => next[i]!);
+}
+
+/** `changedInPlace`, as the places that changed. */
+export function changedPlaces<T extends { id: string }>(prev: readonly T[], next: readonly T[], most = 64): number[] | null {
   if (prev.length !== next.length) return null;
-  const changed: T[] = [];
+  const changed: number[] = [];
   for (let i = 0; i < next.length; i++) {
     const before = prev[i]!;
     const after = next[i]!;
     if (before === after) continue;
     if (before.id !== after.id || changed.length === most) return null;
-    changed.push(after);
+    changed.push(i);
   }
   return changed;
 }

@@ -86,8 +86,18 @@ export function applyView(list: readonly Conversation[], view: ListView, userId:
  * `shown`: the previous answer for the same view and user; `changed`: the new copies.
  */
 export function reorderView(shown: readonly Conversation[], changed: readonly Conversation[], view: ListView, userId: string): Conversation[] {
-  const ids = new Set(changed.map((c) => c.id));
-  const next = shown.filter((c) => !ids.has(c.id));
+  let next: Conversation[];
+  if (changed.length <= 8) {
+    // A few: find each by a scan (no set of ids, no filtered copy to build).
+    next = shown.slice();
+    for (const c of changed) {
+      const at = next.findIndex((s) => s.id === c.id);
+      if (at >= 0) next.splice(at, 1);
+    }
+  } else {
+    const ids = new Set(changed.map((c) => c.id));
+    next = shown.filter((c) => !ids.has(c.id));
+  }
   const compare = comparatorFor(view.sort);
   for (const c of changed) {
     if (!matchesView(c, view, userId)) continue;
