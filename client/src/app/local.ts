@@ -17,7 +17,7 @@ import { contactConversations, enqueueCommand, enqueueCommands, evictIfNeeded, h
 import { deleteWorkDocs } from "../local/wipe.ts";
 import { backoffDelay } from "../sync/backoff.ts";
 import { createReplayer, type ReplayerState } from "../sync/outbox-replayer.ts";
-import { prepareKeptUploads } from "../sync/kept-uploads.ts";
+import { hasKeptUpload } from "../sync/kept-upload-ref.ts";
 import { classifyFailure, outcomeEffects, refusalResult } from "../sync/outcomes.ts";
 import { createPullScheduler, pullAll, PULL_PAGE_SIZE } from "../sync/pull.ts";
 import { liveLayer, loadLive, type LiveLayer } from "../sync/live.ts";
@@ -153,7 +153,8 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       send: async (commands) => (await (await loadApi()).commands(commands)).results,
       classify: classifyFailure,
       refusal: refusalResult,
-      prepare: prepareKeptUploads(db),
+      // Kept files are uploaded by code that loads with the first reply holding one, not with the inbox (issue 17).
+      prepare: async (command) => (hasKeptUpload(command) ? (await import("../sync/kept-uploads.ts")).prepareKeptUploads(db)(command) : command),
       async onOutcome(outcome) {
         // A bulk action's answers are summed up together (bulk/ shows one summary), not one notice each.
         if (bulkIdOf(outcome.entry.command.clientId) !== null) {

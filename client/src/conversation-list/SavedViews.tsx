@@ -6,11 +6,16 @@
  */
 import { sameView, type ListView, type SavedView } from "@inbox/shared/domain/list-view";
 import { createSignal, For, Show } from "solid-js";
+import { Dynamic } from "solid-js/web";
 import type { ListViewsSlice } from "./saved-views.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
+import { onDemand } from "../ui/on-demand.ts";
 import { t } from "./messages.ts";
 
 type Editing = { mode: "create" } | { mode: "rename"; view: SavedView } | null;
+
+// The naming form is a chunk of its own, not part of the inbox's first load (issue 17).
+const form = onDemand(() => import("./SavedViewForm.tsx"));
 
 export function SavedViews(props: {
   slice: ListViewsSlice;
@@ -26,6 +31,7 @@ export function SavedViews(props: {
   const active = () => props.slice.views().find((v) => sameView(v.view, props.current)) ?? null;
 
   const start = (next: Exclude<Editing, null>) => {
+    form.load().catch((err: unknown) => setError(err instanceof Error ? err.message : String(err)));
     setEditing(next);
     setName(next.mode === "rename" ? next.view.name : "");
     setError(null);
@@ -106,26 +112,19 @@ export function SavedViews(props: {
       </div>
       <Show when={editing()}>
         {(edit) => (
-          <form class="list-view-form" aria-label={edit().mode === "create" ? t("saveView") : t("rename")} onSubmit={submit}>
-            <input
-              class="search-input"
-              aria-label={t("viewName")}
-              maxLength={60}
-              required
-              value={name()}
-              onInput={(e) => setName(e.currentTarget.value)}
-              onKeyDown={(e) => {
-                if (e.key === "Escape") setEditing(null);
-              }}
-              ref={(el) => queueMicrotask(() => el.focus())}
-            />
-            <button type="submit" class="btn btn-primary" disabled={busy()}>
-              {t("save")}
-            </button>
-            <button type="button" class="btn btn-ghost" onClick={() => setEditing(null)}>
-              {t("cancel")}
-            </button>
-          </form>
+          <Show when={form.ready()}>
+            {(m) => (
+              <Dynamic
+                component={m().SavedViewForm}
+                label={edit().mode === "create" ? t("saveView") : t("rename")}
+                name={name()}
+                busy={busy()}
+                onName={setName}
+                onSubmit={submit}
+                onCancel={() => setEditing(null)}
+              />
+            )}
+          </Show>
         )}
       </Show>
       <ErrorMessage message={error()} />

@@ -42,7 +42,7 @@ import { startLive, whenLive } from "../sync/live.ts";
 import type { TeamRoom } from "../sync/team-rooms.ts";
 import { whenIdle } from "../ui/on-demand.ts";
 import { preloadBulkBar } from "../bulk/index.ts";
-import { changedInPlace, changedPlaces, createConversationCache } from "./list-cache.ts";
+import { changedPlaces, createConversationCache } from "./list-cache.ts";
 import { createListViewsSlice, KV_LIST_CURRENT, type ListViewsSlice } from "./saved-views.ts";
 import { overlayPending } from "../sync/pending.ts";
 import { preloadFilterPanel } from "./ListFilters.tsx";
@@ -328,7 +328,8 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
         const list = all();
         const v = view();
         const uid = userId();
-        const changed = basis && basis.view === v && basis.uid === uid ? changedInPlace(basis.list, list) : null;
+        const places = basis && basis.view === v && basis.uid === uid ? changedPlaces(basis.list, list, 8) : null;
+        const changed = places && places.map((i) => list[i]!);
         if (changed?.length === 0) {
           basis = { ...basis!, list };
           return basis.shown;

@@ -1,7 +1,7 @@
 import { RangeSet, type ObservabilitySet } from "dexie";
 import { describe, expect, it } from "vitest";
 import type { ConversationRow } from "../local/rows.ts";
-import { applyChanged, changedInPlace, changedKeys } from "./list-cache.ts";
+import { applyChanged, changedKeys, changedPlaces } from "./list-cache.ts";
 
 // Dexie describes each committed write as ranges of keys per table and index; the list cache
 // reads back just the rows named, or everything when a write covers a range.
@@ -42,20 +42,20 @@ describe("applyChanged", () => {
   });
 });
 
-describe("changedInPlace", () => {
+describe("changedPlaces", () => {
   const a = { id: "a" };
   const b = { id: "b" };
   const c = { id: "c" };
 
   it("finds the conversations whose copy changed where they stand", () => {
     const b2 = { id: "b" };
-    expect(changedInPlace([a, b, c], [a, b2, c])).toEqual([b2]);
-    expect(changedInPlace([a, b, c], [a, b, c])).toEqual([]);
+    expect(changedPlaces([a, b, c], [a, b2, c])).toEqual([1]);
+    expect(changedPlaces([a, b, c], [a, b, c])).toEqual([]);
   });
 
   it("gives up when conversations came, went or moved, or too many changed", () => {
-    expect(changedInPlace([a, b], [a, b, c])).toBeNull();
-    expect(changedInPlace([a, b, c], [a, c, b])).toBeNull();
-    expect(changedInPlace([a, b, c], [{ id: "a" }, { id: "b" }, c], 1)).toBeNull();
+    expect(changedPlaces([a, b], [a, b, c])).toBeNull();
+    expect(changedPlaces([a, b, c], [a, c, b])).toBeNull();
+    expect(changedPlaces([a, b, c], [{ id: "a" }, { id: "b" }, c], 1)).toBeNull();
   });
 });

@@ -51,17 +51,11 @@ export function applyChanged(
 }
 
 /**
- * The rows of `next` that are not the very objects `prev` holds at the same places: the cache
+ * The places where `next` holds other objects than `prev` does: the cache
  * keeps a conversation's place when it changes (a Map keeps insertion order) and its object
  * when it does not. Null when conversations came or went, or more than `most` changed: then
  * starting over is as cheap.
  */
-export function changedInPlace<T extends { id: string }>(prev: readonly T[], next: readonly T[], most = 64): T[] | null {
-  const places = changedPlaces(prev, next, most);
-  return places && places.map((i) => next[i]!);
-}
-
-/** `changedInPlace`, as the places that changed. */
 export function changedPlaces<T extends { id: string }>(prev: readonly T[], next: readonly T[], most = 64): number[] | null {
   if (prev.length !== next.length) return null;
   const changed: number[] = [];

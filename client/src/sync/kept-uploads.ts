@@ -9,8 +9,9 @@ import type { Command } from "@inbox/shared";
 import type { UploadResponse } from "@inbox/shared/api/uploads";
 import { ApiError } from "../api/http.ts";
 import type { LocalDb } from "../local/db.ts";
+import { LOCAL_UPLOAD_PREFIX } from "./kept-upload-ref.ts";
 
-export const LOCAL_UPLOAD_PREFIX = "local-upload:";
+export { LOCAL_UPLOAD_PREFIX };
 const kvKey = (id: string) => `composer.upload.${id}`;
 
 /** The slice of the `kv` table this needs (a Map in tests). */

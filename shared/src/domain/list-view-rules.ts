@@ -81,22 +81,16 @@ export function applyView(list: readonly Conversation[], view: ListView, userId:
 /**
  * `applyView` again after a few conversations changed, from its previous answer: the changed
  * ones leave and those still in the view are put back in their place. Every sort breaks ties
- * by id, so the answer is exactly `applyView`'s. Linear, where the whole sort was n log n: a
- * message arriving in a 10,000-conversation list should not sort all of it again.
+ * by id, so the answer is exactly `applyView`'s. Linear for each one changed, where the whole
+ * sort was n log n: a message arriving in a 10,000-conversation list should not sort all of it
+ * again (for more than a few, sorting again is as quick).
  * `shown`: the previous answer for the same view and user; `changed`: the new copies.
  */
 export function reorderView(shown: readonly Conversation[], changed: readonly Conversation[], view: ListView, userId: string): Conversation[] {
-  let next: Conversation[];
-  if (changed.length <= 8) {
-    // A few: find each by a scan (no set of ids, no filtered copy to build).
-    next = shown.slice();
-    for (const c of changed) {
-      const at = next.findIndex((s) => s.id === c.id);
-      if (at >= 0) next.splice(at, 1);
-    }
-  } else {
-    const ids = new Set(changed.map((c) => c.id));
-    next = shown.filter((c) => !ids.has(c.id));
+  const next = shown.slice();
+  for (const c of changed) {
+    const at = next.findIndex((s) => s.id === c.id);
+    if (at >= 0) next.splice(at, 1);
   }
   const compare = comparatorFor(view.sort);
   for (const c of changed) {
