@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { MessageContent, TemplateSend } from "@inbox/shared";
 import type { ConnectorContext, OutboundMessage } from "../src/connector.ts";
-import { FAKE_CUSTOMER, FAKE_TEMPLATES, FAKE_WABA_ID, FAKE_WHATSAPP_CREDENTIALS as creds, createFakeWhatsapp, type FakeWhatsapp } from "./fake.ts";
+import { FAKE_CUSTOMER, FAKE_TEMPLATES, FAKE_WHATSAPP_CREDENTIALS as creds, type FakeWhatsapp } from "./fake.ts";
 import { whatsappConnector as wa } from "./index.ts";
+import { useFakeWhatsapp } from "./use-fake.ts";
 
 // Templates with a media header (issue 16) on the wire, against the local WhatsApp fake: the
 // header's file goes as Meta's `{type: "image", image: {link | id}}` parameter, the body's values
@@ -11,20 +12,17 @@ import { whatsappConnector as wa } from "./index.ts";
 let fake: FakeWhatsapp;
 let ctx: ConnectorContext;
 
-beforeAll(async () => {
-  fake = await createFakeWhatsapp().start();
-  ctx = { fetch, apiBaseUrl: fake.baseUrl, now: Date.now };
-});
-afterAll(() => fake.stop());
-beforeEach(() => {
-  fake.reset();
-  fake.requests.length = 0;
-  fake.setTemplates(FAKE_WABA_ID, [
+useFakeWhatsapp(
+  (f, c) => {
+    fake = f;
+    ctx = c;
+  },
+  () => [
     ...FAKE_TEMPLATES.map((t) => structuredClone(t)),
     { id: "7", name: "welcome_video", language: "en_US", status: "APPROVED", category: "MARKETING", components: [{ type: "HEADER", format: "VIDEO" }, { type: "BODY", text: "Welcome aboard!" }] },
     { id: "8", name: "invoice_ready", language: "en_US", status: "APPROVED", category: "UTILITY", components: [{ type: "HEADER", format: "DOCUMENT" }, { type: "BODY", text: "Your invoice {{1}} is attached." }] },
-  ]);
-});
+  ],
+);
 
 const photo: TemplateSend = { name: "delivery_photo", language: "en_US", header: [], body: [{ text: "Ana" }, { text: "#4521" }] };
 const JPEG = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { renderTemplate, templateVariables, type MessageContent, type MessageTemplate } from "@inbox/shared";
 import type { ConnectorContext, OutboundMessage } from "../src/connector.ts";
 import {
@@ -7,27 +7,24 @@ import {
   FAKE_WABA_ID,
   FAKE_WHATSAPP_CREDENTIALS as creds,
   buildWebhook,
-  createFakeWhatsapp,
   templateStatusUpdate,
   toWebhookRequest,
   type FakeTemplate,
   type FakeWhatsapp,
 } from "./fake.ts";
 import { whatsappConnector as wa } from "./index.ts";
+import { useFakeWhatsapp } from "./use-fake.ts";
 
 let fake: FakeWhatsapp;
 let ctx: ConnectorContext;
 
-beforeAll(async () => {
-  fake = await createFakeWhatsapp().start();
-  ctx = { fetch, apiBaseUrl: fake.baseUrl, now: Date.now };
-});
-afterAll(() => fake.stop());
-beforeEach(() => {
-  fake.reset();
-  fake.requests.length = 0;
-  fake.setTemplates(FAKE_WABA_ID, FAKE_TEMPLATES.map((t) => structuredClone(t)));
-});
+useFakeWhatsapp(
+  (f, c) => {
+    fake = f;
+    ctx = c;
+  },
+  () => FAKE_TEMPLATES.map((t) => structuredClone(t)),
+);
 
 const DAY = 24 * 3600_000;
 

@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MalformedWebhookError } from "../src/malformed.ts";
 import type { MessageContent } from "@inbox/shared";
 import type { ConnectorContext, InboundEvent, OutboundMessage } from "../src/connector.ts";
@@ -12,7 +12,6 @@ import {
   buildWebhook,
   buttonReply,
   contactsMessage,
-  createFakeWhatsapp,
   documentMessage,
   editMessage,
   errorReply,
@@ -32,18 +31,14 @@ import {
   type FakeWhatsapp,
 } from "./fake.ts";
 import { whatsappConnector as wa } from "./index.ts";
+import { useFakeWhatsapp } from "./use-fake.ts";
 
 let fake: FakeWhatsapp;
 let ctx: ConnectorContext;
 
-beforeAll(async () => {
-  fake = await createFakeWhatsapp().start();
-  ctx = { fetch, apiBaseUrl: fake.baseUrl, now: Date.now };
-});
-afterAll(() => fake.stop());
-beforeEach(() => {
-  fake.reset();
-  fake.requests.length = 0;
+useFakeWhatsapp((f, c) => {
+  fake = f;
+  ctx = c;
 });
 
 const parseOne = async (payload: object): Promise<InboundEvent[]> => wa.parse(toWebhookRequest(buildWebhook(payload, creds)), creds);

@@ -6,7 +6,7 @@ import { FAKE_WABA_ID, buildWebhook } from "@inbox/connectors/whatsapp/fake.ts";
 import { INVOICE_PDF, PHOTO_JPEG } from "@inbox/connectors/src/demo-media/media.ts";
 import { media } from "../db/schema.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
-import { deliverWebhook } from "../testing/connect-inbox.ts";
+import { connectInbox, deliverWebhook } from "../testing/connect-inbox.ts";
 import { startFakeWhatsapp, whatsappText, type StartedFakeWhatsapp } from "../testing/fake-whatsapp-inbox.ts";
 
 // A WhatsApp template with an image header (issue 16) on a real server and libSQL against the
@@ -26,13 +26,7 @@ beforeAll(async () => {
   wa = await startFakeWhatsapp();
   server = await startTestServer({ platformApiUrls: { whatsapp: wa.fake.baseUrl } });
   admin = await server.login("admin@demo.inbox");
-  const res = await server.api("/api/admin/inboxes", {
-    method: "POST",
-    token: admin,
-    json: { name: "WhatsApp media templates", channel: "whatsapp", teamId: server.seed!.teamIds.support!, credentials: wa.credentials },
-  });
-  expect(res.status).toBe(201);
-  inboxId = ((await res.json()) as { inbox: { id: string } }).inbox.id;
+  inboxId = await connectInbox(server.url, admin, { name: "WhatsApp media templates", channel: "whatsapp", teamId: server.seed!.teamIds.support!, credentials: wa.credentials });
   const sync = await server.api(`/api/admin/inboxes/${inboxId}/templates/sync`, { method: "POST", token: admin, json: { businessAccountId: FAKE_WABA_ID } });
   expect(sync.status).toBe(200);
   const payload = whatsappText({ from: "4915100000077", name: "Paula Parcel", id: `wamid.${crypto.randomUUID()}`, text: "Was it delivered?", timestamp: Math.floor((Date.now() - 2 * DAY) / 1000) });

@@ -5,7 +5,7 @@ import { AdminTemplatesResponseSchema, ConversationTemplatesResponseSchema } fro
 import { FAKE_WABA_ID, buildWebhook, templateStatusUpdate } from "@inbox/connectors/whatsapp/fake.ts";
 import { auditLog, events } from "../db/schema.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
-import { deliverWebhook } from "../testing/connect-inbox.ts";
+import { connectInbox, deliverWebhook } from "../testing/connect-inbox.ts";
 import { startFakeWhatsapp, whatsappText, type StartedFakeWhatsapp } from "../testing/fake-whatsapp-inbox.ts";
 
 // WhatsApp templates (issue 16) on a real server and libSQL against the Graph fake: the
@@ -23,13 +23,7 @@ beforeAll(async () => {
   server = await startTestServer({ platformApiUrls: { whatsapp: wa.fake.baseUrl } });
   admin = await server.login("admin@demo.inbox");
   // Connected without the business account id: templates cannot be loaded yet, and Settings says why.
-  const res = await server.api("/api/admin/inboxes", {
-    method: "POST",
-    token: admin,
-    json: { name: "WhatsApp templates", channel: "whatsapp", teamId: server.seed!.teamIds.support!, credentials: wa.credentials },
-  });
-  expect(res.status).toBe(201);
-  inboxId = ((await res.json()) as { inbox: { id: string } }).inbox.id;
+  inboxId = await connectInbox(server.url, admin, { name: "WhatsApp templates", channel: "whatsapp", teamId: server.seed!.teamIds.support!, credentials: wa.credentials });
 });
 afterAll(async () => {
   await server?.stop();
