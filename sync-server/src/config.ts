@@ -134,7 +134,7 @@ export const ServerConfigSchema = z.object({
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
 /** Where invitation emails go out, when the operator set SMTP_URL (node/smtp-mailer.ts). */
-export function mailSettingsOf(config: ServerConfig): { smtpUrl: string; from: string } | undefined {
+export function mailSettingsOf(config: Pick<ServerConfig, "SMTP_URL" | "MAIL_FROM">): { smtpUrl: string; from: string } | undefined {
   return config.SMTP_URL && config.MAIL_FROM ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : undefined;
 }
 
@@ -145,11 +145,13 @@ export function mailSettingsOf(config: ServerConfig): { smtpUrl: string; from: s
  */
 export function mailSettingsFromEnv(env: { SMTP_URL?: string | undefined; MAIL_FROM?: string | undefined }): { smtpUrl: string; from: string } | undefined {
   const result = z.object({ SMTP_URL: smtpUrlSetting, MAIL_FROM: mailFromSetting }).superRefine(needsSender).safeParse({ SMTP_URL: env.SMTP_URL, MAIL_FROM: env.MAIL_FROM });
-  if (!result.success) {
-    throw new StartupRefusal(`invalid server configuration: ${result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
-  }
-  const { SMTP_URL, MAIL_FROM } = result.data;
-  return SMTP_URL && MAIL_FROM ? { smtpUrl: SMTP_URL, from: MAIL_FROM } : undefined;
+  if (!result.success) throw configRefusal(result.error);
+  return mailSettingsOf(result.data);
+}
+
+/** A refused configuration, each setting at fault named with what is wrong. */
+function configRefusal(error: z.ZodError): StartupRefusal {
+  return new StartupRefusal(`invalid server configuration: ${error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`);
 }
 
 /** An http(s) address without query or fragment, as a base without its trailing slash; else null. */
@@ -167,10 +169,7 @@ export function smtpUrl(text: string): URL | null {
 
 export function loadConfig(env: Record<string, string | undefined>): ServerConfig {
   const result = ServerConfigSchema.safeParse(env);
-  if (!result.success) {
-    const problems = result.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
-    throw new StartupRefusal(`invalid server configuration: ${problems}`);
-  }
+  if (!result.success) throw configRefusal(result.error);
   return result.data;
 }
 

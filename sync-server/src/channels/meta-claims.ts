@@ -44,7 +44,7 @@ export function rivalClaims(members: readonly MetaAppMember[], claim: AccountCla
 }
 
 /** The member's claim, when it holds an account and a secret (one without either claims nothing). */
-export function claimOf(m: MetaAppMember): AccountClaim | null {
+function claimOf(m: MetaAppMember): AccountClaim | null {
   const appSecret = m.credentials.appSecret;
   return m.accountId && appSecret ? { workspaceId: m.inbox.workspaceId, channel: m.channel, accountId: m.accountId, appSecret } : null;
 }

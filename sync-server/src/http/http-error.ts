@@ -31,7 +31,6 @@ export function refusedWithFields(status: ContentfulStatusCode, code: ErrorCode,
 
 export const forbiddenBecause = (reason: ReasonCode, params?: ReasonParams) => refused(403, "forbidden", reason, params);
 
-export const forbidden = () => forbiddenBecause("no_access");
 /** Something the PWA asked for by id is not there: worded from its `not_found_<thing>` code. */
 export const notFound = (thing: NotFoundThing) => refused(404, "not_found", `not_found_${thing}`);
 /**

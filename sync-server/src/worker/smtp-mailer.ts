@@ -1,19 +1,11 @@
-import { smtpUrl } from "../config.ts";
-import { MailNotSent, mailNotSent, type Mailer } from "../people/index.ts";
+import { MailNotSent, mailNotSent, smtpEndpoint, type Mailer, type SmtpSettings } from "../people/index.ts";
 import { mimeMessage, parseMailbox } from "./mime-message.ts";
-import { sendOverSmtp, SmtpFailure, type SmtpTarget } from "./smtp-session.ts";
+import { sendOverSmtp, SmtpFailure } from "./smtp-session.ts";
 
-export interface SmtpSettings {
-  /** SMTP_URL, as on Node: `smtp://user:password@host:port` (STARTTLS) or `smtps://…` (TLS). */
-  smtpUrl: string;
-  /** MAIL_FROM: `Inbox <no-reply@example.com>` or an address. */
-  from: string;
-}
+export type { SmtpSettings };
 
 /** As on Node (node/smtp-mailer.ts): an admin waits for the invite's answer. */
 const TIMEOUTS = { greetingMs: 5_000, replyMs: 10_000 };
-
-const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i;
 
 /**
  * The Workers runtime's mailer: the same SMTP_URL and MAIL_FROM as the Node server's, one SMTP
@@ -22,23 +14,9 @@ const LOOPBACK = /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/i;
  * outgoing connections to port 25: use the submission ports, 587 or 465.
  */
 export function workerSmtpMailer(settings: SmtpSettings): Mailer {
-  const url = smtpUrl(settings.smtpUrl);
-  if (!url) throw new Error("SMTP_URL is not an smtp: or smtps: URL");
-  const secure = url.protocol === "smtps:";
-  const port = Number(url.port) || (secure ? 465 : 587);
-  const password = decodeURIComponent(url.password);
-  const target: SmtpTarget = {
-    host: url.hostname.replace(/^\[|\]$/g, ""),
-    port,
-    secure,
-    user: decodeURIComponent(url.username),
-    password,
-    // A password sent to another machine goes only over TLS, as on Node.
-    requireTls: !secure && password !== "" && !LOOPBACK.test(url.hostname),
-  };
-  const where = `${url.hostname}:${port}`;
+  // The endpoint is the socket's target too: the password stays in it.
+  const target = smtpEndpoint(settings);
   const from = parseMailbox(settings.from);
-  const secrets = [password, url.password].filter((s) => s.length >= 3);
   return {
     async send(mail) {
       // An address goes into a command line and a header: one that could end either is not sent.
@@ -46,7 +24,7 @@ export function workerSmtpMailer(settings: SmtpSettings): Mailer {
       try {
         await sendOverSmtp(target, { from: from.address, to: mail.to }, mimeMessage(from, mail), TIMEOUTS);
       } catch (err) {
-        throw failureOf(err, where, (text) => redact(text, secrets));
+        throw failureOf(err, target.where, target.redact);
       }
     },
   };
@@ -72,8 +50,4 @@ export function failureOf(err: unknown, where: string, clean: (text: string) => 
     case "protocol":
       return mailNotSent("other", where, said);
   }
-}
-
-function redact(text: string, secrets: readonly string[]): string {
-  return secrets.reduce((out, secret) => out.split(secret).join("•••"), text);
 }
