@@ -1,4 +1,4 @@
-import type { MessageContent, TemplateSend } from "@inbox/shared";
+import { ENGLISH_UNITS, type MessageContent, type TemplateSend } from "@inbox/shared";
 import type { ConnectorContext, CredentialCheck, Credentials, OutboundMessage, SendFailureKind, SendResult } from "../src/connector.ts";
 import { formatForPlatform } from "../src/formatting.ts";
 import { templatePayload, type HeaderMedia } from "./template-payload.ts";
@@ -264,7 +264,6 @@ export function renderChoices(text: string, choices: Choice[]): Built {
 
 type MediaKind = keyof typeof WHATSAPP_MEDIA;
 const WA_MEDIA_TYPE: Record<MediaKind, string> = { image: "image", audio: "audio", video: "video", file: "document" };
-const KIND_WORD: Record<MediaKind, string> = { image: "images", audio: "audio", video: "videos", file: "files" };
 
 async function mediaReference(
   kind: MediaKind,
@@ -277,7 +276,7 @@ async function mediaReference(
   const limits = WHATSAPP_MEDIA[kind];
   const mime = baseMime(message.media?.mimeType ?? mimeType);
   if (!(limits.mimeTypes as readonly string[]).includes(mime)) {
-    return rejected(`WhatsApp cannot send ${mime || "this type of"} ${KIND_WORD[kind]}; it accepts ${limits.mimeTypes.join(", ")}.`);
+    return rejected(`WhatsApp cannot send ${mime || "this type of"} ${ENGLISH_UNITS.kinds(kind)}; it accepts ${limits.mimeTypes.join(", ")}.`);
   }
   const bytes = message.media?.bytes.byteLength ?? size;
   if (bytes !== undefined && bytes > limits.maxBytes) {

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { IdSchema } from "../domain/ids.ts";
-import { SCHEMA_MESSAGES, type SchemaMessageKey } from "./schema-messages.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /**
  * The kinds that may ring a device whose app is closed: a chat offered to you (routing), a note
@@ -24,12 +24,12 @@ export type PushChoices = z.infer<typeof PushChoicesSchema>;
 export const PushKeyResponseSchema = z.object({ publicKey: z.string().nullable() });
 export type PushKeyResponse = z.infer<typeof PushKeyResponseSchema>;
 
-const base64url = (size: SchemaMessageKey, format: SchemaMessageKey, min: number, max: number) =>
+const base64url = (what: "push_device_key" | "push_secret", min: number, max: number) =>
   z
     .string()
-    .min(min, SCHEMA_MESSAGES[size])
-    .max(max, SCHEMA_MESSAGES[size])
-    .regex(/^[A-Za-z0-9_-]+={0,2}$/, SCHEMA_MESSAGES[format]);
+    .min(min, SCHEMA_MESSAGES[`${what}_size`])
+    .max(max, SCHEMA_MESSAGES[`${what}_size`])
+    .regex(/^[A-Za-z0-9_-]+={0,2}$/, SCHEMA_MESSAGES[`${what}_format`]);
 
 /** Longest push service address accepted (FCM's are about 200 characters, Apple's about 150). */
 export const PUSH_ENDPOINT_MAX = 1000;
@@ -40,9 +40,9 @@ export const PushSubscribeRequestSchema = z.object({
   expirationTime: z.number().nullable().optional(),
   keys: z.object({
     /** The device's P-256 public key: 65 bytes, 87 characters unpadded. */
-    p256dh: base64url("push_device_key_size", "push_device_key_format", 86, 90),
+    p256dh: base64url("push_device_key", 86, 90),
     /** The 16-byte authentication secret: 22 characters unpadded. */
-    auth: base64url("push_secret_size", "push_secret_format", 21, 26),
+    auth: base64url("push_secret", 21, 26),
   }),
 });
 export type PushSubscribeRequest = z.infer<typeof PushSubscribeRequestSchema>;

@@ -5,7 +5,9 @@ import { describe, expect, it } from "vitest";
 import { RetentionDaysSchema, RETENTION_MAX_DAYS } from "./data-rights.ts";
 import { RoutingRuleInputSchema } from "../domain/routing-rules.ts";
 import { ReportQuerySchema } from "./reports.ts";
-import { SCHEMA_MESSAGES, schemaMessageKey, schemaMessageMatch } from "./schema-messages.ts";
+import { SCHEMA_MESSAGES, schemaMessageMatch } from "./schema-messages.ts";
+
+const schemaMessageKey = (english: string) => schemaMessageMatch(english)?.key;
 
 const SRC = fileURLToPath(new URL("..", import.meta.url));
 

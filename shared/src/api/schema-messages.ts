@@ -1,7 +1,7 @@
 /**
  * Every message a schema in shared/src writes itself ("Give the team a name."), by a stable key.
  * The server sends the English sentence (the path's entry in a refusal's `fields`, an issue's
- * `message` on a client-side parse); the PWA finds its key here (`schemaMessageKey`) and shows
+ * `message` on a client-side parse); the PWA finds its key here (`schemaMessageMatch`) and shows
  * its own table's words for that key, so a Portuguese user does not read the schema's English.
  * A sentence must match the schema's text exactly: schema-messages.test.ts scans the schemas'
  * source and fails on a message missing here, and the PWA's table must have every key (its type).
@@ -165,9 +165,4 @@ export function schemaMessageMatch(english: string): { key: SchemaMessageKey; va
     if (m) return { key: template.key, vars: Object.fromEntries(template.names.map((name, i) => [name, m[i + 1]!])) };
   }
   return undefined;
-}
-
-/** The key of a schema-written English message, or undefined for any other text. */
-export function schemaMessageKey(english: string): SchemaMessageKey | undefined {
-  return schemaMessageMatch(english)?.key;
 }

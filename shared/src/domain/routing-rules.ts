@@ -2,7 +2,7 @@ import { z } from "zod";
 import { PrioritySchema } from "./conversation.ts";
 import { IdSchema, TimestampSchema } from "./ids.ts";
 import { ChannelTypeSchema } from "./inbox.ts";
-import { SCHEMA_MESSAGES, schemaMessage, type SchemaMessageKey } from "../api/schema-messages.ts";
+import { SCHEMA_MESSAGES, schemaMessage } from "../api/schema-messages.ts";
 import { patternProblem, patternWords } from "./rule-patterns.ts";
 
 /**
@@ -91,16 +91,6 @@ export const ROUTING_ACTIONS: ReadonlySet<RuleActionType> = new Set(["assign_age
 
 export const RULE_NAME_MAX = 80;
 
-/** What a rule that takes an action twice is told, by the kind of action (routing ones count as one). */
-const ONE_ACTION = {
-  routing: "rule_one_routing",
-  set_team: "rule_one_set_team",
-  set_priority: "rule_one_set_priority",
-  add_labels: "rule_one_add_labels",
-  send_canned: "rule_one_send_canned",
-  stop: "rule_one_stop",
-} as const satisfies Record<"routing" | Exclude<RuleActionType, "assign_agent" | "route" | "skip_routing">, SchemaMessageKey>;
-
 /** What an admin writes: the rule without its place in the list and times. */
 export const RoutingRuleInputSchema = z
   .object({
@@ -119,7 +109,7 @@ export const RoutingRuleInputSchema = z
     for (const [i, a] of rule.actions.entries()) {
       const kind = ROUTING_ACTIONS.has(a.type) ? "routing" : (a.type as Exclude<RuleActionType, "assign_agent" | "route" | "skip_routing">);
       if (seen.has(kind)) {
-        ctx.addIssue({ code: "custom", path: ["actions", i], message: SCHEMA_MESSAGES[ONE_ACTION[kind]] });
+        ctx.addIssue({ code: "custom", path: ["actions", i], message: SCHEMA_MESSAGES[`rule_one_${kind}`] });
       }
       seen.add(kind);
     }

@@ -165,9 +165,11 @@ export function assessUrgency(input: UrgencyInput): Urgency {
   const { clauseOf, asked } = questions(terms);
   // Spans no cue may start in: names and services ("entrega urgente"), topics ("um produto
   // contra fraude"), and the customer's own "não é urgente" / "no big deal".
+  // Both found only when a cue needs them: most messages have none.
+  let calm: { start: number; end: number }[] | null = null;
+  const calmSpans = () => (calm ??= CALM.findAll(terms));
   let masked: { start: number; end: number }[] | null = null;
-  const calm = CALM.findAll(terms);
-  const isMasked = (start: number) => (masked ??= [...NEUTRAL.findAll(terms), ...calm]).some((m) => start >= m.start && start < m.end);
+  const isMasked = (start: number) => (masked ??= [...NEUTRAL.findAll(terms), ...calmSpans()]).some((m) => start >= m.start && start < m.end);
   const note = (cue: Cue, start: number, end: number, pair = false) => {
     if (cue.reason === "cancel" && negatedBefore(terms, start)) return;
     if (isMasked(start) || (cue.reason === "explicit" && isName(terms, start))) return;
@@ -211,7 +213,7 @@ export function assessUrgency(input: UrgencyInput): Urgency {
   }
   const reasons: Urgency["reasons"] = [...found].map(([reason, { words }]) => ({ reason, words }));
   let score = [...found.values()].reduce((s, f) => s + f.weight, 0);
-  if (score > 0 && (calm.length > 0 || solved(terms))) score *= RESOLVED_FACTOR;
+  if (score > 0 && (calmSpans().length > 0 || solved(terms))) score *= RESOLVED_FACTOR;
 
   // Tone alone never makes a message urgent; it tips an existing reason over the line.
   if (sentiment.score < -0.15) {
