@@ -132,3 +132,8 @@ export function schemaMessageWords(message: string): string {
   const found = schemaMessageMatch(message);
   return found === undefined ? message : words(found.key, found.vars);
 }
+
+/** A form's first problem from its own check of a shared schema, in the user's language; `fallback` when there is none. */
+export function firstIssueWords<T>(issues: readonly { message: string }[], fallback: T): string | T {
+  return issues[0] ? schemaMessageWords(issues[0].message) : fallback;
+}

@@ -148,13 +148,18 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
     const [pulled, setPulled] = createSignal<boolean | null>(null);
     void hasPulled(db).then(setPulled, () => setPulled(false));
 
+    let keptUploads: ((command: Command) => Promise<Command>) | undefined;
     const replayer = createReplayer({
       store: outboxStore(db),
       send: async (commands) => (await (await loadApi()).commands(commands)).results,
       classify: classifyFailure,
       refusal: refusalResult,
       // Kept files are uploaded by code that loads with the first reply holding one, not with the inbox (issue 17).
-      prepare: async (command) => (hasKeptUpload(command) ? (await import("../sync/kept-uploads.ts")).prepareKeptUploads(db)(command) : command),
+      async prepare(command) {
+        if (!hasKeptUpload(command)) return command;
+        keptUploads ??= (await import("../sync/kept-uploads.ts")).prepareKeptUploads(db);
+        return keptUploads(command);
+      },
       async onOutcome(outcome) {
         // A bulk action's answers are summed up together (bulk/ shows one summary), not one notice each.
         if (bulkIdOf(outcome.entry.command.clientId) !== null) {

@@ -18,7 +18,6 @@
  * when the queued replies will go out.
  */
 import { can, CommandSchema, contactDisplayName, type Command } from "@inbox/shared";
-import { attachmentKindOf, baseMimeType } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js";
 import type * as Y from "yjs";
 import { useAppState } from "../app/index.ts";
@@ -37,12 +36,12 @@ import { registerDraft } from "./draft-bridge.ts";
 import { keepFocus } from "./FormatToolbar.tsx";
 import { FormattedPreview } from "./FormattedPreview.tsx";
 import { ChoicesIcon, PaperclipIcon } from "./icons.tsx";
-import { keepForUpload, keptStoreOf, LOCAL_UPLOAD_PREFIX } from "../sync/kept-uploads.ts";
+import { keepForUpload, keptAttachmentContent, keptStoreOf } from "../sync/kept-uploads.ts";
 import { attachmentError, textLengthError } from "./limits.ts";
 import type { FormatEdit } from "./markdown-lite.ts";
 import { t } from "./messages.ts";
 import { t as ws } from "../ui/workspace-messages.ts";
-import { schemaMessageWords } from "../api/constraint-words.ts";
+import { firstIssueWords } from "../api/constraint-words.ts";
 import { createTextTools } from "./text-tools.tsx";
 import { composerKeyAction } from "./composer-keys.ts";
 import { ErrorMessage } from "../ui/ErrorMessage.tsx";
@@ -152,7 +151,7 @@ function ChannelBlocked(props: { notice: ChannelNotice; inboxId: string | null }
 }
 
 const messageOf = (issues: readonly { message: string; path: readonly PropertyKey[] }[]) =>
-  issues.some((i) => i.path[0] === "text") ? t("writeFirst") : (issues[0] ? schemaMessageWords(issues[0].message) : ws("checkMessage"));
+  issues.some((i) => i.path[0] === "text") ? t("writeFirst") : firstIssueWords(issues, ws("checkMessage"));
 
 /** What canned responses fill in: the open conversation's contact, inbox and the signed-in agent. */
 function useCannedVars(conversationId: string): () => CannedVars {
@@ -335,12 +334,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
     }
     const commands: Command[] = [];
     for (const f of picked) {
-      const mimeType = baseMimeType(f.file.type || "application/octet-stream");
-      const kind = attachmentKindOf(mimeType);
-      const url = LOCAL_UPLOAD_PREFIX + f.id;
-      const content =
-        kind === "file" ? { kind, url, mimeType, filename: f.file.name.slice(0, 255), size: f.file.size } : { kind, url, mimeType };
-      commands.push({ ...base, clientId: f.id, text: "", content });
+      commands.push({ ...base, clientId: f.id, text: "", content: keptAttachmentContent(f.file, f.id) });
     }
     if (chosen) {
       const c = choicesContent(value, chosen);

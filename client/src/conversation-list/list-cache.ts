@@ -107,12 +107,15 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
       const byId = new Map<string, ConversationRow>();
       shown = byId;
 
-      const applyKnown = () => {
+      /** This page's writes applied, then the list answered from the map. */
+      const publish = () => {
         for (const [id, row] of known) {
           if (row) byId.set(id, row);
           else byId.delete(id);
         }
         known.clear();
+        setRows([...byId.values()]);
+        setLoaded(true);
       };
 
       const pump = async () => {
@@ -142,9 +145,7 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
                 read.map(([, row]) => row),
               );
             }
-            applyKnown();
-            setRows([...byId.values()]);
-            setLoaded(true);
+            publish();
             const wait = throttleMs();
             if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
           }
@@ -177,11 +178,8 @@ export function createConversationCache(source: Accessor<LocalDb | null>, thrott
         if (running) return;
         // Applied in the commit's own task when nothing else is due: a message arriving reorders
         // the list without waiting for a read. Otherwise the pump has it (and its throttle, during a pull).
-        if (whole && !readAll && pending.size === 0 && untrack(throttleMs) === 0) {
-          applyKnown();
-          setRows([...byId.values()]);
-          setLoaded(true);
-        } else void pump();
+        if (whole && !readAll && pending.size === 0 && untrack(throttleMs) === 0) publish();
+        else void pump();
       };
       Dexie.on.storagemutated.subscribe(onMutated);
       void pump();

@@ -7,7 +7,7 @@ import { LinkTicketRequestSchema, LinkedTicketSchema } from "@inbox/shared/api/c
 import { createSignal, For, Show } from "solid-js";
 import { z } from "zod";
 import { ApiError } from "../api/http.ts";
-import { schemaMessageWords } from "../api/constraint-words.ts";
+import { firstIssueWords } from "../api/constraint-words.ts";
 import { useAppState } from "../app/index.ts";
 import { safeUrl } from "../format/safe-url.ts";
 import { contactApi } from "./contact-api.ts";
@@ -36,8 +36,7 @@ export function LinkedTickets(props: { conversationId: string }) {
     setError(null);
     const parsed = LinkTicketRequestSchema.safeParse({ title: title(), url: url().trim() });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      setError(issue ? schemaMessageWords(issue.message) : null);
+      setError(firstIssueWords(parsed.error.issues, null));
       return;
     }
     setBusy(true);

@@ -6,7 +6,7 @@
  * retry after a dropped request does not upload it twice.
  */
 import type { Command } from "@inbox/shared";
-import type { UploadResponse } from "@inbox/shared/api/uploads";
+import { attachmentKindOf, baseMimeType, type UploadResponse } from "@inbox/shared/api/uploads";
 import { ApiError } from "../api/http.ts";
 import type { LocalDb } from "../local/db.ts";
 import { LOCAL_UPLOAD_PREFIX } from "./kept-upload-ref.ts";
@@ -33,6 +33,14 @@ export async function keepForUpload(store: KeptStore, id: string, file: Blob, fi
   const kept: Kept = { conversationId, filename, blob: file };
   await store.put(kvKey(id), kept);
   return `${LOCAL_UPLOAD_PREFIX}${id}`;
+}
+
+/** A reply's content for a file kept on this device under `id`, until the outbox uploads it. */
+export function keptAttachmentContent(file: File, id: string) {
+  const mimeType = baseMimeType(file.type || "application/octet-stream");
+  const kind = attachmentKindOf(mimeType);
+  const url = `${LOCAL_UPLOAD_PREFIX}${id}`;
+  return kind === "file" ? { kind, url, mimeType, filename: file.name.slice(0, 255), size: file.size } : { kind, url, mimeType };
 }
 
 export type Upload = (conversationId: string, file: Blob, filename: string) => Promise<UploadResponse>;

@@ -17,14 +17,13 @@ import {
   type MessageTemplate,
 } from "@inbox/shared";
 import type { ConversationTemplatesResponse } from "@inbox/shared/api/templates";
-import { attachmentKindOf, baseMimeType } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { asApiError } from "../../api/http.ts";
-import { schemaMessageWords } from "../../api/constraint-words.ts";
+import { firstIssueWords } from "../../api/constraint-words.ts";
 import { CHANNEL_LABELS } from "../../format/labels.ts";
 import { formatFileSize } from "../../format/file-size.ts";
-import { keepForUpload, keptStoreOf, LOCAL_UPLOAD_PREFIX } from "../../sync/kept-uploads.ts";
+import { keepForUpload, keptAttachmentContent, keptStoreOf } from "../../sync/kept-uploads.ts";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
 import { createCapabilities } from "../capabilities.ts";
 import { headerFileAccept, headerFileError, headerFileLabel } from "./header-file.ts";
@@ -142,13 +141,7 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
     if (problem) return void setError(problem);
     const clientId = crypto.randomUUID();
     // The header's file goes as attachments do: kept on the device, uploaded by the outbox just before the reply.
-    const mimeType = file ? baseMimeType(file.type || "application/octet-stream") : "";
-    const url = LOCAL_UPLOAD_PREFIX + clientId;
-    const content = !file
-      ? undefined
-      : attachmentKindOf(mimeType) === "file"
-        ? { kind: "file" as const, url, mimeType, filename: file.name.slice(0, 255), size: file.size }
-        : { kind: attachmentKindOf(mimeType), url, mimeType };
+    const content = file ? keptAttachmentContent(file, clientId) : undefined;
     const parsed = CommandSchema.safeParse({
       type: "reply",
       clientId,
@@ -160,7 +153,7 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
       expectedAssigneeId: selection.conversation()?.assigneeId ?? null,
       writtenAt: Date.now(),
     });
-    if (!parsed.success) return void setError(parsed.error.issues[0] ? schemaMessageWords(parsed.error.issues[0].message) : t("fillAll"));
+    if (!parsed.success) return void setError(firstIssueWords(parsed.error.issues, t("fillAll")));
     try {
       const db = local.db();
       if (file) {

@@ -124,12 +124,13 @@ export function ContentAdminSection<T extends { id: string }, I>(props: {
   );
 }
 
+/** The server's message for a field, in the user's language when a shared schema wrote it. */
+const schemaMessage = (message: string | undefined) => (message === undefined ? undefined : schemaMessageWords(message));
+
 /**
  * The add/edit form's frame: the error summary, Save (busy while the server answers) and Cancel.
  * `read` builds the body from the fields; `children` gets each field's message from the server.
  */
-/** The server's message for a field, in the user's language when a shared schema wrote it. */
-const schemaMessage = (message: string | undefined) => (message === undefined ? undefined : schemaMessageWords(message));
 
 export function ContentForm<I>(props: {
   label: string;
