@@ -23,6 +23,6 @@ describe("waitingWords", () => {
 
   it("speaks the UI's language", () => {
     setLocale("pt-BR");
-    expect(waitingWords(now - 12 * MIN, now)).toBe("esperando há 12 min");
+    expect(waitingWords(now - 12 * MIN, now)).toBe("espera 12 min");
   });
 });
