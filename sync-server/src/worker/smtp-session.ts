@@ -1,18 +1,10 @@
 /// <reference path="./cloudflare-sockets.d.ts" />
 import { connect, type Socket } from "cloudflare:sockets";
+import type { SmtpEndpoint } from "../people/index.ts";
 import { base64Utf8 } from "./mime-message.ts";
 
-/** Where and as whom: from SMTP_URL (smtp-mailer.ts). */
-export interface SmtpTarget {
-  host: string;
-  port: number;
-  /** smtps: TLS from the first byte; smtp: plain, upgraded with STARTTLS when the server offers it. */
-  secure: boolean;
-  user: string;
-  password: string;
-  /** Refuse to go on in plain text when the server does not offer STARTTLS (a password to another machine). */
-  requireTls: boolean;
-}
+/** Where and as whom: SMTP_URL as both runtimes read it (people/smtp-endpoint.ts). */
+export type SmtpTarget = Pick<SmtpEndpoint, "host" | "port" | "secure" | "user" | "password" | "requireTls">;
 
 /** What went wrong, as a kind the mailer puts in words, and the server's answer when it gave one. */
 export type SmtpFailureKind = "unreachable" | "timeout" | "closed" | "tls" | "auth" | "envelope" | "message" | "protocol";
