@@ -130,7 +130,7 @@ const words = defineMessages(REASONS, {
   push_address_odd: "O navegador informou um endereço de notificações para o qual este servidor não envia.",
   push_service_unknown: "O serviço de notificações deste navegador não é um para o qual este servidor envia.",
   template_not_approved: "O modelo \"{name}\" ({language}) não está aprovado pelo WhatsApp.",
-  template_media_header: "O modelo \"{name}\" ({language}) precisa de uma imagem, um vídeo ou um documento no cabeçalho, o que ainda não pode ser enviado daqui.",
+  template_location_header: "O modelo \"{name}\" ({language}) precisa de uma localização no cabeçalho, o que ainda não pode ser enviado daqui.",
   template_dynamic_button: "O modelo \"{name}\" ({language}) precisa de um valor para um botão de link, o que ainda não pode ser enviado daqui.",
   body_too_large: "O pedido é grande demais (limite de {kb} KB).",
   body_not_json: "O corpo do pedido não é um JSON válido.",

@@ -20,12 +20,15 @@ export const AuditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 
-/** An action: letters, digits, `_` and `.`; ending in `*` it is a prefix (`channel.*`). */
+/**
+ * An action: letters, digits, `_` and `.`; ending in `*` it is a prefix (`channel.*`). Several,
+ * comma-separated, match any of them: a viewer's group spans prefixes (`channel.*,webhook.*`).
+ */
 const ActionFilter = z
   .string()
   .trim()
-  .max(80)
-  .regex(/^[a-z0-9_.]+\*?$/i, "Choose an action from the list, or a prefix such as channel.*");
+  .max(1000)
+  .regex(/^[a-z0-9_.]+\*?(,[a-z0-9_.]+\*?){0,29}$/i, "Choose an action from the list, or a prefix such as channel.*");
 
 /** Which entries: every filter is optional and they combine (AND). Times are epoch ms, `to` exclusive. */
 export const AuditFilterSchema = z.object({

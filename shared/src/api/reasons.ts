@@ -142,7 +142,7 @@ export const REASONS = {
   push_address_odd: "The browser gave a push address this server does not send to.",
   push_service_unknown: "This browser's push service is not one this server sends to.",
   template_not_approved: "The template \"{name}\" ({language}) is not approved by WhatsApp.",
-  template_media_header: "The template \"{name}\" ({language}) needs an image, video or document in its header, which cannot be sent from here yet.",
+  template_location_header: "The template \"{name}\" ({language}) needs a location in its header, which cannot be sent from here yet.",
   template_dynamic_button: "The template \"{name}\" ({language}) needs a value for a link button, which cannot be sent from here yet.",
   // What a request carries
   body_too_large: "The request is too large (limit {kb} KB).",

@@ -22,7 +22,7 @@ describe("a media header", () => {
 
   it("makes the template sendable; a location header still is not", () => {
     for (const f of ["IMAGE", "VIDEO", "DOCUMENT"]) expect(unsendableReason(withHeader(f))).toBeNull();
-    expect(unsendableReason(withHeader("LOCATION"))).toBe("media_header");
+    expect(unsendableReason(withHeader("LOCATION"))).toBe("location_header");
     expect(unsendableReason({ ...withHeader("IMAGE"), status: "PAUSED" })).toBe("not_approved");
   });
 

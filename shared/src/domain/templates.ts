@@ -104,9 +104,9 @@ export function headerMediaProblem(
  * it can fill (text values, and a file for an image, video or document header; a location
  * header or a link button with a variable needs more).
  */
-export function unsendableReason(t: Pick<MessageTemplate, "status" | "components">): "not_approved" | "media_header" | "dynamic_button" | null {
+export function unsendableReason(t: Pick<MessageTemplate, "status" | "components">): "not_approved" | "location_header" | "dynamic_button" | null {
   if (t.status !== "APPROVED") return "not_approved";
-  if (part(t, "HEADER") && !textHeader(t) && !headerMediaKind(t)) return "media_header";
+  if (part(t, "HEADER") && !textHeader(t) && !headerMediaKind(t)) return "location_header";
   const buttons = part(t, "BUTTONS")?.buttons ?? [];
   if (buttons.some((b) => variablesOf(b.url).length > 0)) return "dynamic_button";
   return null;

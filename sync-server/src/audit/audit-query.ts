@@ -13,13 +13,16 @@ function contains(column: SQLWrapper, text: string): SQL {
   return sql`${column} like ${`%${likeText(text)}%`} escape '\\'`;
 }
 
+/** One action exactly, or every action under a `prefix*`. */
+function actionMatch(pattern: string): SQL {
+  return pattern.endsWith("*") ? sql`${auditLog.action} like ${`${likeText(pattern.slice(0, -1))}%`} escape '\\'` : eq(auditLog.action, pattern);
+}
+
 /** The workspace's entries the filter keeps (every filter combines with AND). */
 export function auditWhere(workspaceId: string, f: AuditFilter): SQL {
   const conditions: (SQL | undefined)[] = [eq(auditLog.workspaceId, workspaceId)];
   if (f.actor) conditions.push(eq(auditLog.actorId, f.actor));
-  if (f.action) {
-    conditions.push(f.action.endsWith("*") ? sql`${auditLog.action} like ${`${likeText(f.action.slice(0, -1))}%`} escape '\\'` : eq(auditLog.action, f.action));
-  }
+  if (f.action) conditions.push(or(...f.action.split(",").map(actionMatch)));
   if (f.target) conditions.push(eq(auditLog.target, f.target));
   if (f.from !== undefined) conditions.push(gte(auditLog.at, f.from));
   if (f.to !== undefined) conditions.push(lt(auditLog.at, f.to));

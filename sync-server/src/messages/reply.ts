@@ -17,6 +17,7 @@ import {
   type TemplateSend,
   searchableText,
   reasonFields,
+  reasonSentence,
 } from "@inbox/shared";
 import type { Connector } from "@inbox/connectors";
 import type { Caches } from "../db/caches.ts";
@@ -198,12 +199,6 @@ async function refuseOutsideWindow(core: ReplyDeps, conv: ConversationRow, inbox
   throw refused(409, "channel_unavailable", reason, { hours: String(hours) });
 }
 
-const UNSENDABLE: Record<NonNullable<ReturnType<typeof unsendableReason>>, string> = {
-  not_approved: "is not approved by WhatsApp",
-  media_header: "needs a location in its header, which cannot be sent from here yet",
-  dynamic_button: "needs a value for a link button, which cannot be sent from here yet",
-};
-
 /**
  * An approved template of the conversation's inbox with its values checked, as the message
  * content: the text the customer reads (rendered from the server's copy) and what WhatsApp is sent.
@@ -235,7 +230,11 @@ async function templateContent(core: ReplyDeps, conv: ConversationRow, send: Tem
   const template = toTemplate(row);
   const why = unsendableReason(template);
   // WhatsApp's own reason, when it gave one, stays in the English sentence only (it is in English).
-  if (why) throw new HttpError(409, "conflict", `The template "${send.name}" (${send.language}) ${UNSENDABLE[why]}${template.reason ? ` (${template.reason})` : ""}.`, reasonFields(`template_${why}`, { name: send.name, language: send.language }));
+  if (why) {
+    const params = { name: send.name, language: send.language };
+    const sentence = reasonSentence(`template_${why}`, params);
+    throw new HttpError(409, "conflict", template.reason ? `${sentence.slice(0, -1)} (${template.reason}).` : sentence, reasonFields(`template_${why}`, params));
+  }
   const vars = templateVariables(template);
   if (send.header.length !== vars.header.length || send.body.length !== vars.body.length) {
     throw refused(400, "validation_failed", "template_values", { name: send.name, needed: String(vars.header.length + vars.body.length), given: String(send.header.length + send.body.length) });

@@ -157,13 +157,16 @@ describe("sending a template when the window is closed", () => {
 
   it("a template with the wrong number of values, or one not approved, is refused in words and not sent", async () => {
     const sentBefore = wa.fake.sentTemplates().length;
-    const [wrong, pending, unknown] = await commands([
+    const [wrong, pending, rejected, unknown] = await commands([
       { type: "reply", clientId: crypto.randomUUID(), conversationId: conv.id, text: "", template: { name: "order_update", language: "en_US", body: [{ text: "Olivia" }] } },
       { type: "reply", clientId: crypto.randomUUID(), conversationId: conv.id, text: "", template: { name: "appointment_reminder", language: "en_US", body: [{ text: "Monday" }] } },
+      { type: "reply", clientId: crypto.randomUUID(), conversationId: conv.id, text: "", template: { name: "spring_sale", language: "en_US", body: [{ text: "Olivia" }] } },
       { type: "reply", clientId: crypto.randomUUID(), conversationId: conv.id, text: "", template: { name: "nope", language: "en_US", body: [] } },
     ]);
     expect(wrong).toMatchObject({ ok: false, message: expect.stringContaining("needs 4 values; 1 were given") });
-    expect(pending).toMatchObject({ ok: false, message: expect.stringContaining("is not approved by WhatsApp") });
+    expect(pending).toMatchObject({ ok: false, message: expect.stringContaining("is not approved by WhatsApp"), fields: { reason: "template_not_approved" } });
+    // WhatsApp's own reason stays in the English sentence; the PWA words the reason code.
+    expect(rejected).toMatchObject({ ok: false, message: 'The template "spring_sale" (en_US) is not approved by WhatsApp (PROMOTIONAL).', fields: { reason: "template_not_approved" } });
     expect(unknown).toMatchObject({ ok: false, message: expect.stringContaining("Sync the templates") });
     await server.core.outbox.idle();
     expect(wa.fake.sentTemplates()).toHaveLength(sentBefore);

@@ -116,7 +116,7 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   const why = () => {
     const tpl = template();
     const reason = tpl ? unsendableReason(tpl) : null;
-    return reason === "media_header" ? t("whyLocation") : reason === "dynamic_button" ? t("whyButton") : null;
+    return reason === "location_header" ? t("whyLocation") : reason === "dynamic_button" ? t("whyButton") : null;
   };
 
   const pickHeader = (file: File | undefined) => {

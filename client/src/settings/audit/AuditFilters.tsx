@@ -6,7 +6,7 @@
 import type { User } from "@inbox/shared";
 import { createSignal, For, Show, type Accessor, type Setter } from "solid-js";
 import { filterParams, NO_FILTERS, type AuditFilterDraft } from "./audit-filters.ts";
-import { ACTION_GROUPS, actionWords, groupWords } from "./audit-words.ts";
+import { ACTION_GROUPS, actionWords, groupFilter, groupWords } from "./audit-words.ts";
 import { t } from "./messages.ts";
 
 export function AuditFilters(props: {
@@ -53,7 +53,7 @@ export function AuditFilters(props: {
             <For each={ACTION_GROUPS}>
               {(g) => (
                 <optgroup label={groupWords(g.label)}>
-                  <option value={`${g.prefix}.*`}>{t("allOf", { group: groupWords(g.label) })}</option>
+                  <option value={groupFilter(g)}>{t("allOf", { group: groupWords(g.label) })}</option>
                   <For each={g.actions}>{(a) => <option value={a}>{actionWords(a)}</option>}</For>
                 </optgroup>
               )}

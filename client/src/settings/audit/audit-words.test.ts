@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import type { AuditEntry } from "@inbox/shared/api/audit";
 import { setLocale } from "../../i18n/locale.ts";
-import { ACTION_GROUPS, actionWords, changeSummary, shortId, targetLabel, verifyWords } from "./audit-words.ts";
+import { ACTION_GROUPS, actionWords, changeSummary, groupFilter, shortId, targetLabel, verifyWords } from "./audit-words.ts";
 
 const entry = (action: string, data: Record<string, unknown>, target: string | null = "6f1c2a4e-0000-4000-8000-000000000001"): AuditEntry => ({
   id: 7,
@@ -52,6 +52,16 @@ describe("an audit entry in words", () => {
     setLocale("pt-BR");
     expect(actionWords("auth.signed_out")).toBe("Saiu");
     expect(actionWords("role.deleted")).toBe("Excluiu um papel personalizado");
+  });
+
+  it("filters “all of” a group to exactly its actions, the channel group's webhook actions included", () => {
+    // The API's reading of a filter: any pattern, each an action or a `prefix*`.
+    const matches = (filter: string, action: string) => filter.split(",").some((p) => (p.endsWith("*") ? action.startsWith(p.slice(0, -1)) : action === p));
+    const all = ACTION_GROUPS.flatMap((g) => g.actions);
+    for (const g of ACTION_GROUPS) expect(all.filter((a) => matches(groupFilter(g), a)), g.label).toEqual([...g.actions]);
+    const channel = groupFilter(ACTION_GROUPS.find((g) => g.label === "group_channel")!);
+    expect(matches(channel, "channel.paused")).toBe(true);
+    expect(["inbox.webhook_registered", "webhook.unrouted"].every((a) => matches(channel, a))).toBe(true);
   });
 
   it("sums up a change as what moved from what to what", () => {

@@ -34,6 +34,20 @@ type GroupLabel = (typeof ACTION_GROUPS)[number]["label"];
 type KnownAction = (typeof ACTION_GROUPS)[number]["actions"][number];
 const KNOWN = new Set<string>(ACTION_GROUPS.flatMap((g) => g.actions));
 
+type ActionGroup = (typeof ACTION_GROUPS)[number];
+
+/**
+ * The filter for "all of" a group: its prefix where only this group holds actions under it (so an
+ * action added later is still found), and its other actions by name. The channel group holds
+ * `inbox.webhook_*` and `webhook.*` too, and the routing group's `inbox.*` would match those.
+ */
+export function groupFilter(g: ActionGroup): string {
+  const under = (a: string) => a.startsWith(`${g.prefix}.`);
+  const shared = ACTION_GROUPS.some((o) => o !== g && o.actions.some(under));
+  const others: readonly string[] = shared ? g.actions : g.actions.filter((a) => !under(a));
+  return (shared ? others : [`${g.prefix}.*`, ...others]).join(",");
+}
+
 export function groupWords(label: GroupLabel): string {
   return t(label);
 }
