@@ -42,6 +42,8 @@ export async function routingSection(opts: { quick: boolean }): Promise<void> {
   }
 }
 
+const HISTORY = ["conversation.created", "message.received", "message.received", "message.received", "message.received"];
+
 /** A workspace, a team whose inbox routes in `mode`, its agents (away for now) and its waiting chats. */
 async function fixture(server: TestServer, mode: string, sizes: Sizes): Promise<{ teamId: string; agentIds: string[] }> {
   const { db } = server.core;
@@ -68,10 +70,18 @@ async function fixture(server: TestServer, mode: string, sizes: Sizes): Promise<
         const contactId = newId();
         const vip = n % 17 === 0 ? 1 : 0;
         const priority = n % 23 === 0 ? "urgent" : n % 5 === 0 ? "high" : "normal";
+        const conversationId = newId();
+        // Each chat has its history, as a real queue's do: routing looks among a chat's events
+        // for the routing rule that last fired on it.
+        const history = HISTORY.map((type, k) =>
+          db.run(sql`insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
+            values (${newId()}, ${w}, ${type}, ${conversationId}, 'customer', null, '{}', ${at + k})`),
+        );
         return [
           db.run(sql`insert into contacts (id, workspace_id, name, vip, created_at) values (${contactId}, ${w}, ${`Customer ${n}`}, ${vip}, ${at})`),
           db.run(sql`insert into conversations (id, workspace_id, inbox_id, channel, contact_id, contact_name, team_id, status, priority, labels, last_activity_at, created_at)
-            values (${newId()}, ${w}, ${inboxId}, 'webchat', ${contactId}, ${`Customer ${n}`}, ${teamId}, 'open', ${priority}, '[]', ${at + n}, ${at + n})`),
+            values (${conversationId}, ${w}, ${inboxId}, 'webchat', ${contactId}, ${`Customer ${n}`}, ${teamId}, 'open', ${priority}, '[]', ${at + n}, ${at + n})`),
+          ...history,
         ];
       }) as [ReturnType<typeof db.run>, ...ReturnType<typeof db.run>[]],
     );
@@ -81,11 +91,15 @@ async function fixture(server: TestServer, mode: string, sizes: Sizes): Promise<
 
 /**
  * Waits for the work earlier decisions set off in the background (SLA refreshes, offer pushes,
- * board rebuilds, queued writes) and folds the WAL back, so the next figure is not charged
- * for the previous one's aftermath.
+ * board rebuilds, queued writes, report facts) and folds the WAL back, so the next figure is not
+ * charged for the previous one's aftermath.
  */
 async function settle(server: TestServer): Promise<void> {
   await aftermath(server);
+  // The report roller's timer would otherwise mark the previous figure's events in this one.
+  while (!(await server.core.reportRoller.catchUp())) {
+    // more passes left
+  }
   await server.core.db.run(sql`pragma wal_checkpoint(truncate)`);
 }
 

@@ -207,4 +207,10 @@ export const MIGRATIONS: readonly BundledMigration[] = [
     hash: "6021bab5f95bd055da757d67a943f0e874340811db71a839f4ebb888e7032265",
     sql: "ALTER TABLE `push_deliveries` ADD `conversation_id` text;--> statement-breakpoint\nCREATE INDEX `push_deliveries_conversation` ON `push_deliveries` (`conversation_id`);--> statement-breakpoint\nALTER TABLE `push_subscriptions` ADD `session_hash` text;--> statement-breakpoint\nCREATE INDEX `push_subscriptions_session` ON `push_subscriptions` (`session_hash`);--> statement-breakpoint\nDELETE FROM `push_deliveries`;--> statement-breakpoint\nDELETE FROM `push_subscriptions` WHERE `session_hash` IS NULL;--> statement-breakpoint\nCREATE TRIGGER push_subscriptions_session_end AFTER DELETE ON sessions BEGIN DELETE FROM push_deliveries WHERE subscription_id IN (SELECT id FROM push_subscriptions WHERE session_hash = OLD.token_hash); DELETE FROM push_subscriptions WHERE session_hash = OLD.token_hash; END;\n",
   },
+  {
+    tag: "0034_events_by_conversation_type",
+    when: 1795700022000,
+    hash: "67df7b077b93ea92b4a0fdbb2e863d9d13d15b906d518db9fbe179aba9e226ac",
+    sql: "-- Routing asks, for every waiting chat, which routing rule last fired on it (routing-conditions.ts:\n-- ruleRouting); by conversation alone that read every event of the chat, its messages included.\nCREATE INDEX `events_conversation_type` ON `events` (`conversation_id`,`type`);--> statement-breakpoint\nDROP INDEX `events_conversation`;\n",
+  },
 ];

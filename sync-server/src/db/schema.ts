@@ -358,7 +358,7 @@ export const events = sqliteTable(
     data: text("data", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
     at: integer("at").notNull(),
   },
-  (t) => [index("events_type_time").on(t.type, t.at), index("events_conversation").on(t.conversationId)],
+  (t) => [index("events_type_time").on(t.type, t.at), index("events_conversation_type").on(t.conversationId, t.type)],
 );
 
 /** Who did what, for admins. Append-only, enforced by triggers in the migrations. */
