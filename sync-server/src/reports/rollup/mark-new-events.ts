@@ -1,4 +1,4 @@
-import { and, eq, gt, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, lte, sql, type SQL } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { Writes } from "../../db/record.ts";
 import { events, reportCursor } from "../../db/schema.ts";
@@ -24,44 +24,41 @@ export async function markNewEvents(core: Writes): Promise<boolean> {
   const now = core.now();
   const [cursor] = await db.select().from(reportCursor).where(eq(reportCursor.id, 1));
   const after = cursor?.lastEventRowid ?? 0;
-  const rows = await db
+  // The pass's range, then its marks, are worked out by SQLite: reading thousands of event rows
+  // into JavaScript to collect their conversations held the event loop for tens of ms per pass.
+  const [range] = await db.all<{ last: number | null; n: number }>(
+    sql`SELECT max(rowid) AS last, count(*) AS n FROM (SELECT rowid FROM events WHERE rowid > ${after} ORDER BY rowid LIMIT ${EVENTS_PER_PASS})`,
+  );
+  if (!range || range.last === null) return true;
+  const last = range.last;
+  const inPass = and(gt(sql`rowid`, after), lte(sql`rowid`, last));
+
+  const statements: BatchItem<"sqlite">[] = [
+    db.run(markSql(sql`SELECT conversation_id, workspace_id, 1, ${now} FROM events WHERE ${inPass} AND conversation_id IS NOT NULL GROUP BY conversation_id`)),
+  ];
+  const wide = await db
     .select({
-      rowid: sql<number>`rowid`,
       workspaceId: events.workspaceId,
-      conversationId: events.conversationId,
       type: events.type,
-      // Only a merge's data is read: the contacts it made one (no JSON parsed for the others).
+      // Only a merge's data is read: the contacts it made one.
       kept: sql<string | null>`CASE WHEN type = ${MERGE} THEN json_extract(data, '$.keptId') END`,
       merged: sql<string | null>`CASE WHEN type = ${MERGE} THEN json_extract(data, '$.mergedId') END`,
     })
     .from(events)
-    .where(gt(sql`rowid`, after))
-    .orderBy(sql`rowid`)
-    .limit(EVENTS_PER_PASS);
-  if (!rows.length) return true;
-
-  const conversationIds = new Map<string, string>();
-  const statements: BatchItem<"sqlite">[] = [];
-  for (const e of rows) {
-    if (e.conversationId) conversationIds.set(e.conversationId, e.workspaceId);
+    .where(and(inPass, inArray(events.type, [MERGE, ...CALENDAR])));
+  for (const e of wide) {
     if (e.type === MERGE) {
       const ids = [e.kept, e.merged].filter((v): v is string => typeof v === "string");
       if (ids.length) statements.push(db.run(markSql(sql`SELECT id, workspace_id, 1, ${now} FROM conversations WHERE workspace_id = ${e.workspaceId} AND contact_id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`)));
-    } else if (CALENDAR.has(e.type)) {
+    } else {
       statements.push(db.run(markSql(sql`SELECT id, workspace_id, 1, ${now} FROM conversations WHERE workspace_id = ${e.workspaceId}`)));
     }
   }
-  const marks = [...conversationIds];
-  for (let i = 0; i < marks.length; i += 400) {
-    const values = sql.join(marks.slice(i, i + 400).map(([id, ws]) => sql`(${id}, ${ws}, 1, ${now})`), sql`, `);
-    statements.push(db.run(markSql(sql`VALUES ${values}`)));
-  }
-  const last = rows[rows.length - 1]!.rowid;
   statements.push(
     cursor
       ? db.update(reportCursor).set({ lastEventRowid: last }).where(and(eq(reportCursor.id, 1), eq(reportCursor.lastEventRowid, after)))
       : db.insert(reportCursor).values({ id: 1, lastEventRowid: last }).onConflictDoNothing(),
   );
   await core.writer.write(statements);
-  return rows.length < EVENTS_PER_PASS;
+  return range.n < EVENTS_PER_PASS;
 }
