@@ -3,6 +3,7 @@ import { z } from "zod";
 import { TimestampSchema } from "../domain/ids.ts";
 import { NotificationKindSchema } from "./content.ts";
 import { PushChoicesSchema } from "./push.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /** Who must use two-factor sign-in in a workspace. */
 export const REQUIRE_2FA = ["none", "admins", "everyone"] as const;
@@ -12,24 +13,24 @@ export type Require2fa = z.infer<typeof Require2faSchema>;
 /** Account security set by an admin (Settings → Security). `sessionHours` null: the server's default lifetime. */
 export const WorkspaceSecuritySchema = z.object({
   require2fa: Require2faSchema,
-  sessionHours: z.number().int().min(1, "A session lasts at least 1 hour.").max(720, "A session lasts at most 720 hours (30 days).").nullable(),
+  sessionHours: z.number().int().min(1, SCHEMA_MESSAGES.session_hours_min).max(720, SCHEMA_MESSAGES.session_hours_max).nullable(),
 });
 export type WorkspaceSecurity = z.infer<typeof WorkspaceSecuritySchema>;
 export const DEFAULT_WORKSPACE_SECURITY: WorkspaceSecurity = { require2fa: "none", sessionHours: null };
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** A new password's shape; the server also refuses common and personal ones (in words, `reason` password_common / password_personal). */
-export const NewPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, "Choose a password of at least 12 characters.").max(200);
+export const NewPasswordSchema = z.string().min(MIN_PASSWORD_LENGTH, SCHEMA_MESSAGES.password_min).max(200);
 
 export const ChangePasswordRequestSchema = z.object({
-  currentPassword: z.string().min(1, "Enter your current password.").max(256),
+  currentPassword: z.string().min(1, SCHEMA_MESSAGES.current_password_required).max(256),
   newPassword: NewPasswordSchema,
 });
 export type ChangePasswordRequest = z.infer<typeof ChangePasswordRequestSchema>;
 export const ChangePasswordResponseSchema = z.object({ endedSessions: z.number().int().nonnegative() });
 
 /** A code from the authenticator app (6 digits, spaces allowed) or a recovery code (`xxxxx-xxxxx`). */
-export const SecondFactorCodeSchema = z.string().trim().min(6, "Enter the 6-digit code from your app.").max(32);
+export const SecondFactorCodeSchema = z.string().trim().min(6, SCHEMA_MESSAGES.second_factor_code).max(32);
 
 /** Enrolment, step one: a new secret, as a QR code and as the text key; `setupToken` carries it (sealed) to step two. */
 export const TwoFactorSetupResponseSchema = z.object({
@@ -56,8 +57,8 @@ export const SecondFactorRequestSchema = z.object({ challenge: z.string().min(20
 export const AVATAR_MAX_CHARS = 64_000;
 export const AvatarSchema = z
   .string()
-  .max(AVATAR_MAX_CHARS, "That picture is too large: choose one under 45 KB.")
-  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, "Choose a PNG, JPEG or WebP picture.");
+  .max(AVATAR_MAX_CHARS, SCHEMA_MESSAGES.avatar_too_large)
+  .regex(/^data:image\/(png|jpeg|webp);base64,[A-Za-z0-9+/]+={0,2}$/, SCHEMA_MESSAGES.avatar_format);
 
 /** Which kinds of notification the person wants; a kind not named is wanted. */
 export const NotificationChoicesSchema = z.partialRecord(NotificationKindSchema, z.boolean());
@@ -81,12 +82,12 @@ export const ProfileResponseSchema = z.object({ profile: ProfileSchema });
 
 export const UpdateProfileRequestSchema = z
   .object({
-    name: z.string().trim().min(1, "Tell us your name.").max(120).optional(),
+    name: z.string().trim().min(1, SCHEMA_MESSAGES.your_name_required).max(120).optional(),
     avatar: AvatarSchema.nullable().optional(),
     notificationChoices: NotificationChoicesSchema.optional(),
     pushChoices: PushChoicesSchema.optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), "Say what to change.");
+  .refine((b) => Object.values(b).some((v) => v !== undefined), SCHEMA_MESSAGES.say_what_to_change);
 export type UpdateProfileRequest = z.infer<typeof UpdateProfileRequestSchema>;
 
 /** One signed-in device: a session, as its owner sees it. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChannelTypeSchema, InboxSchema } from "../domain/inbox.ts";
 import { IdSchema } from "../domain/ids.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /** What admins see of a channel: its state and where the platform must send webhooks. Never its credentials. */
 export const AdminInboxSchema = InboxSchema.extend({
@@ -65,7 +66,7 @@ export const ConnectInboxRequestSchema = z.object({
     .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
     .superRefine((settings, ctx) => {
       for (const key of OPERATOR_ONLY_SETTINGS) {
-        if (key in settings) ctx.addIssue({ code: "custom", path: [key], message: "A channel's API address is set by the server's operator, not per channel." });
+        if (key in settings) ctx.addIssue({ code: "custom", path: [key], message: SCHEMA_MESSAGES.channel_api_address_operator });
       }
     })
     .optional(),

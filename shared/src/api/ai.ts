@@ -3,6 +3,7 @@
  * answers. The server (sync-server/src/ai/) and the PWA (client/src/composer/ai/) read these.
  */
 import { z } from "zod";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /** Where the model runs: any OpenAI-compatible endpoint, or the Workers AI binding of the edge build. */
 export const AI_PROVIDERS = ["openai-compatible", "workers-ai"] as const;
@@ -49,15 +50,15 @@ export const AiSettingsUpdateSchema = z
     baseUrl: z.string().trim().max(500),
     model: z.string().trim().max(200),
     redact: z.boolean(),
-    apiKey: z.string().trim().min(1, "Enter the API key, or leave the field empty to keep the saved one.").max(500).optional(),
+    apiKey: z.string().trim().min(1, SCHEMA_MESSAGES.ai_key_required).max(500).optional(),
     clearKey: z.boolean().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.provider === "openai-compatible" && v.baseUrl !== "" && !/^https?:\/\/[^\s]+$/i.test(v.baseUrl)) {
-      ctx.addIssue({ code: "custom", path: ["baseUrl"], message: "Enter the address as https://host/path, e.g. https://api.openai.com/v1." });
+      ctx.addIssue({ code: "custom", path: ["baseUrl"], message: SCHEMA_MESSAGES.ai_base_url_format });
     }
-    if (v.enabled && v.provider === "openai-compatible" && v.baseUrl === "") ctx.addIssue({ code: "custom", path: ["baseUrl"], message: "Enter the provider's address to turn AI on." });
-    if (v.enabled && v.model === "") ctx.addIssue({ code: "custom", path: ["model"], message: "Enter the model's name to turn AI on." });
+    if (v.enabled && v.provider === "openai-compatible" && v.baseUrl === "") ctx.addIssue({ code: "custom", path: ["baseUrl"], message: SCHEMA_MESSAGES.ai_base_url_required });
+    if (v.enabled && v.model === "") ctx.addIssue({ code: "custom", path: ["model"], message: SCHEMA_MESSAGES.ai_model_required });
   });
 export type AiSettingsUpdate = z.infer<typeof AiSettingsUpdateSchema>;
 
@@ -78,7 +79,7 @@ export const REWRITE_STYLES = ["friendlier", "formal", "empathetic", "shorter", 
 export const RewriteStyleSchema = z.enum(REWRITE_STYLES);
 export type RewriteStyle = z.infer<typeof RewriteStyleSchema>;
 
-const Draft = z.string().trim().min(1, "Write something in the reply box first.").max(8000, "The draft is too long for the assistant (8,000 characters at most).");
+const Draft = z.string().trim().min(1, SCHEMA_MESSAGES.ai_draft_required).max(8000, SCHEMA_MESSAGES.ai_draft_too_long);
 
 export const AiRewriteRequestSchema = z.object({ conversationId: z.string().min(1).max(64), text: Draft, style: RewriteStyleSchema });
 export const AiTranslateDraftRequestSchema = z.object({ conversationId: z.string().min(1).max(64), text: Draft });

@@ -1,6 +1,7 @@
 /** The admin audit log (issue 13): its entries, the viewer's filters, exports and the integrity check. */
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /** One entry as stored: who (their name kept as it was), what, on what, from where, when, and the change. */
 export const AuditEntrySchema = z.object({
@@ -28,7 +29,7 @@ const ActionFilter = z
   .string()
   .trim()
   .max(1000)
-  .regex(/^[a-z0-9_.]+\*?(,[a-z0-9_.]+\*?){0,29}$/i, "Choose an action from the list, or a prefix such as channel.*");
+  .regex(/^[a-z0-9_.]+\*?(,[a-z0-9_.]+\*?){0,29}$/i, SCHEMA_MESSAGES.audit_action_format);
 
 /** Which entries: every filter is optional and they combine (AND). Times are epoch ms, `to` exclusive. */
 export const AuditFilterSchema = z.object({
@@ -44,7 +45,7 @@ export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 
 /** A page of the log, newest first; `cursor` is the previous page's `nextCursor`. */
 export const AuditListQuerySchema = AuditFilterSchema.extend({
-  cursor: z.string().regex(/^\d{1,15}$/, "That page marker is not valid: start from the first page.").optional(),
+  cursor: z.string().regex(/^\d{1,15}$/, SCHEMA_MESSAGES.audit_cursor_invalid).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditListQuery = z.input<typeof AuditListQuerySchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { MessageSchema } from "../domain/message.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /** Most messages one page of history holds. */
 export const MESSAGE_PAGE_MAX = 100;
@@ -16,7 +17,7 @@ export const MESSAGE_PAGE_MAX = 100;
 export const MessagePageQuerySchema = z.object({
   before: z
     .string()
-    .regex(/^\d{1,16}(,[^,]{1,128})?$/, "before must be the position of the oldest message you have")
+    .regex(/^\d{1,16}(,[^,]{1,128})?$/, SCHEMA_MESSAGES.history_cursor_format)
     .optional(),
   limit: z.coerce.number().int().min(1).max(MESSAGE_PAGE_MAX).default(50),
 });

@@ -7,18 +7,19 @@ import { ContactSchema } from "../domain/contact.ts";
 import { ConversationSchema } from "../domain/conversation.ts";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { SenderKindSchema } from "../domain/message.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /** Digits with the usual separators and an optional leading +, at least 6 digits. */
 export const PHONE_PATTERN = /^\+?(?:[\s().-]*\d){6,20}[\s().-]*$/;
 
 export const ContactEmailSchema = z
-  .email("Enter an email address like name@example.com.")
-  .max(320, "That email address is too long.");
+  .email(SCHEMA_MESSAGES.contact_email_format)
+  .max(320, SCHEMA_MESSAGES.email_too_long);
 export const ContactPhoneSchema = z
   .string()
   .trim()
-  .max(40, "That phone number is too long.")
-  .regex(PHONE_PATTERN, "Enter a phone number with digits only, e.g. +55 11 98765-4321.");
+  .max(40, SCHEMA_MESSAGES.phone_too_long)
+  .regex(PHONE_PATTERN, SCHEMA_MESSAGES.phone_format);
 
 /**
  * A change to a contact: only the fields given change; null clears a field. Used by the REST
@@ -26,21 +27,21 @@ export const ContactPhoneSchema = z
  */
 export const ContactPatchSchema = z
   .object({
-    name: z.string().trim().min(1, "Enter a name, or leave it empty.").max(200, "That name is too long.").nullable(),
+    name: z.string().trim().min(1, SCHEMA_MESSAGES.contact_name_required).max(200, SCHEMA_MESSAGES.name_too_long).nullable(),
     email: ContactEmailSchema.nullable(),
     phone: ContactPhoneSchema.nullable(),
     vip: z.boolean(),
-    company: z.string().trim().max(200, "That company name is too long.").nullable(),
-    notes: z.string().max(4000, "Notes can be at most 4000 characters.").nullable(),
+    company: z.string().trim().max(200, SCHEMA_MESSAGES.company_too_long).nullable(),
+    notes: z.string().max(4000, SCHEMA_MESSAGES.notes_too_long).nullable(),
   })
   .partial()
-  .refine((p) => Object.keys(p).length > 0, "Change at least one field.");
+  .refine((p) => Object.keys(p).length > 0, SCHEMA_MESSAGES.change_one_field);
 export type ContactPatch = z.infer<typeof ContactPatchSchema>;
 
 export const ContactResponseSchema = z.object({ contact: ContactSchema });
 
 export const ContactSearchQuerySchema = z.object({
-  q: z.string().trim().min(1, "Type a name, email or phone number to search.").max(100),
+  q: z.string().trim().min(1, SCHEMA_MESSAGES.contact_search_required).max(100),
   limit: z.coerce.number().int().min(1).max(50).default(20),
 });
 export const ContactSearchResponseSchema = z.object({ contacts: z.array(ContactSchema) });
@@ -77,8 +78,8 @@ export const ContactAttachmentsResponseSchema = z.object({ attachments: z.array(
 
 /** Only web links: a ticket URL is opened by agents, so no javascript:, data: or file: URLs. */
 export const TicketUrlSchema = z
-  .url({ protocol: /^https?$/, error: "Enter a web address starting with http:// or https://." })
-  .max(2048, "That address is too long.");
+  .url({ protocol: /^https?$/, error: SCHEMA_MESSAGES.web_address_format })
+  .max(2048, SCHEMA_MESSAGES.address_too_long);
 
 export const LinkedTicketSchema = z.object({
   id: IdSchema,
@@ -91,7 +92,7 @@ export const LinkedTicketSchema = z.object({
 export type LinkedTicket = z.infer<typeof LinkedTicketSchema>;
 
 export const LinkTicketRequestSchema = z.object({
-  title: z.string().trim().min(1, "Give the ticket a title.").max(200, "That title is too long."),
+  title: z.string().trim().min(1, SCHEMA_MESSAGES.ticket_title_required).max(200, SCHEMA_MESSAGES.title_too_long),
   url: TicketUrlSchema,
 });
 export type LinkTicketRequest = z.infer<typeof LinkTicketRequestSchema>;

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 export * from "./notification-room.ts";
 
@@ -25,9 +26,9 @@ export const CannedResponseInputSchema = z.object({
   shortcut: z
     .string()
     .trim()
-    .regex(SHORTCUT_RE, "Use 1–32 lower-case letters, digits, '-' or '_' (no spaces)."),
-  title: z.string().trim().min(1, "Give it a title.").max(120),
-  text: z.string().trim().min(1, "Write the response text.").max(4000),
+    .regex(SHORTCUT_RE, SCHEMA_MESSAGES.shortcut_format),
+  title: z.string().trim().min(1, SCHEMA_MESSAGES.title_required).max(120),
+  text: z.string().trim().min(1, SCHEMA_MESSAGES.canned_text_required).max(4000),
   teamId: IdSchema.nullable(),
 });
 export type CannedResponseInput = z.infer<typeof CannedResponseInputSchema>;
@@ -50,8 +51,8 @@ export const ArticleSchema = z.object({
 export type Article = z.infer<typeof ArticleSchema>;
 
 export const ArticleInputSchema = z.object({
-  title: z.string().trim().min(1, "Give the article a title.").max(200),
-  body: z.string().trim().min(1, "Write the article.").max(50_000),
+  title: z.string().trim().min(1, SCHEMA_MESSAGES.article_title_required).max(200),
+  body: z.string().trim().min(1, SCHEMA_MESSAGES.article_body_required).max(50_000),
   published: z.boolean(),
 });
 export type ArticleInput = z.infer<typeof ArticleInputSchema>;

@@ -11,6 +11,7 @@ import { InboxSchema } from "../domain/inbox.ts";
 import { MAX_TEXT_LENGTH, MessageSchema } from "../domain/message.ts";
 import { RoleSchema, UserSchema } from "../domain/user.ts";
 import { BoardAvailabilitySchema } from "../domain/board.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 export const ConversationListQuerySchema = z.object({
   filter: z.enum(LIST_FILTERS).default("all"),
@@ -32,7 +33,7 @@ export type ConversationDetailResponse = z.infer<typeof ConversationDetailRespon
 
 export const SendReplyRequestSchema = z.object({
   clientId: ClientIdSchema,
-  text: z.string().trim().min(1, "Write something first").max(MAX_TEXT_LENGTH),
+  text: z.string().trim().min(1, SCHEMA_MESSAGES.text_required).max(MAX_TEXT_LENGTH),
 });
 export type SendReplyRequest = z.infer<typeof SendReplyRequestSchema>;
 

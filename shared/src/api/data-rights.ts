@@ -33,7 +33,7 @@ export function erasureConfirmed(typed: string, shownName: string): boolean {
   return norm(typed) !== "" && norm(typed) === norm(shownName);
 }
 
-export const ContactEraseRequestSchema = z.object({ confirm: z.string().trim().min(1, "Type the contact's name to confirm.").max(200) });
+export const ContactEraseRequestSchema = z.object({ confirm: z.string().trim().min(1, SCHEMA_MESSAGES.erase_confirm_required).max(200) });
 export type ContactEraseRequest = z.infer<typeof ContactEraseRequestSchema>;
 
 export const ErasureCountsSchema = z.object({
@@ -57,8 +57,8 @@ export type ContactEraseResponse = z.infer<typeof ContactEraseResponseSchema>;
 export const RETENTION_MAX_DAYS = 3650;
 export const RetentionDaysSchema = z
   .number()
-  .int("Enter a whole number of days.")
-  .min(1, "Keep conversations at least 1 day.")
+  .int(SCHEMA_MESSAGES.retention_whole_days)
+  .min(1, SCHEMA_MESSAGES.retention_min)
   .max(RETENTION_MAX_DAYS, SCHEMA_MESSAGES.retention_max)
   .nullable();
 

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { RoleSchema } from "../domain/user.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 const Tag = z.string().trim().min(1).max(40);
 /** Languages and skills an admin records for a person (routing rules use them). */
@@ -67,17 +68,17 @@ export const UpdatePersonRequestSchema = z
     /** A custom role of the workspace (its base becomes `role`), or null to go back to the built-in role. */
     customRoleId: IdSchema.nullable().optional(),
     teamIds: z.array(IdSchema).max(100).optional(),
-    maxConcurrentChats: z.number().int().min(1, "Capacity is at least 1 chat").max(100, "Capacity is at most 100 chats").optional(),
+    maxConcurrentChats: z.number().int().min(1, SCHEMA_MESSAGES.capacity_min).max(100, SCHEMA_MESSAGES.capacity_max).optional(),
     languages: TagsSchema.optional(),
     skills: TagsSchema.optional(),
   })
-  .refine((b) => Object.values(b).some((v) => v !== undefined), "Say what to change.");
+  .refine((b) => Object.values(b).some((v) => v !== undefined), SCHEMA_MESSAGES.say_what_to_change);
 export type UpdatePersonRequest = z.infer<typeof UpdatePersonRequestSchema>;
 
 export const PersonActiveRequestSchema = z.object({ active: z.boolean() });
 
 export const InviteRequestSchema = z.object({
-  email: z.email("That email address is not valid.").max(320).transform((e) => e.trim().toLowerCase()),
+  email: z.email(SCHEMA_MESSAGES.email_invalid).max(320).transform((e) => e.trim().toLowerCase()),
   role: RoleSchema,
   teamIds: z.array(IdSchema).max(100),
   /** A custom role of the workspace for the invitee; the server sets `role` to its base. */
@@ -126,19 +127,19 @@ export const InvitationPreviewSchema = z.object({
 export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 
 export const AcceptInvitationRequestSchema = z.object({
-  name: z.string().trim().min(1, "Tell us your name.").max(120),
-  password: z.string().min(12, "Choose a password of at least 12 characters.").max(200),
+  name: z.string().trim().min(1, SCHEMA_MESSAGES.your_name_required).max(120),
+  password: z.string().min(12, SCHEMA_MESSAGES.password_min).max(200),
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequestSchema>;
 
-export const TeamRequestSchema = z.object({ name: z.string().trim().min(1, "Give the team a name.").max(120) });
+export const TeamRequestSchema = z.object({ name: z.string().trim().min(1, SCHEMA_MESSAGES.team_name_required).max(120) });
 export const UpdateTeamRequestSchema = z
   .object({
-    name: z.string().trim().min(1, "Give the team a name.").max(120).optional(),
+    name: z.string().trim().min(1, SCHEMA_MESSAGES.team_name_required).max(120).optional(),
     archived: z.boolean().optional(),
     /** Inboxes to move to this team: their new conversations go to it (an inbox feeds one team). */
     inboxIds: z.array(IdSchema).max(200).optional(),
   })
-  .refine((b) => b.name !== undefined || b.archived !== undefined || b.inboxIds !== undefined, "Say what to change.");
+  .refine((b) => b.name !== undefined || b.archived !== undefined || b.inboxIds !== undefined, SCHEMA_MESSAGES.say_what_to_change);
 export type UpdateTeamRequest = z.infer<typeof UpdateTeamRequestSchema>;
 export const AdminTeamResponseSchema = z.object({ team: AdminTeamSchema });

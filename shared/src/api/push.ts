@@ -36,7 +36,7 @@ export const PUSH_ENDPOINT_MAX = 1000;
 
 /** A browser's PushSubscription as `toJSON()` gives it. The server checks the address's host. */
 export const PushSubscribeRequestSchema = z.object({
-  endpoint: z.url({ error: "The browser gave a push address that is not a web address." }).max(PUSH_ENDPOINT_MAX, "The browser gave a push address that is too long."),
+  endpoint: z.url({ error: SCHEMA_MESSAGES.push_endpoint_format }).max(PUSH_ENDPOINT_MAX, SCHEMA_MESSAGES.push_endpoint_too_long),
   expirationTime: z.number().nullable().optional(),
   keys: z.object({
     /** The device's P-256 public key: 65 bytes, 87 characters unpadded. */

@@ -9,7 +9,7 @@ import { PrioritySchema } from "../domain/conversation.ts";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { ChannelTypeSchema } from "../domain/inbox.ts";
 import { ConversationScopeSchema } from "../domain/permissions.ts";
-import { schemaMessage } from "./schema-messages.ts";
+import { SCHEMA_MESSAGES, schemaMessage } from "./schema-messages.ts";
 import { DURATION_BAND_COUNT, DURATION_METRICS, GRANULARITIES, type CountMetric, type Report } from "../domain/reports/index.ts";
 import { SLA_TARGETS, SlaTargetSchema } from "../domain/sla-summary.ts";
 
@@ -27,7 +27,7 @@ const listOf = <T extends z.ZodType<string, string>>(item: T) =>
     .string()
     .max(4000)
     .transform((s) => s.split(",").map((v) => v.trim()).filter((v) => v.length > 0))
-    .pipe(z.array(item).min(1, "needs at least one value").max(100, "takes at most 100 values"));
+    .pipe(z.array(item).min(1, SCHEMA_MESSAGES.values_required).max(100, SCHEMA_MESSAGES.values_at_most_100));
 
 const instant = z.coerce.number().int().nonnegative().max(8.64e15);
 
@@ -57,9 +57,9 @@ function periodRule(q: PeriodFields, ctx: z.RefinementCtx): void {
   if (!q.preset && (q.from === undefined || q.to === undefined)) {
     ctx.addIssue({ code: "custom", path: custom ? [q.from === undefined ? "from" : "to"] : ["preset"], message: schemaMessage("period_required", { presets: REPORT_PRESETS.join(", ") }) });
   } else if (q.preset && custom) {
-    ctx.addIssue({ code: "custom", path: ["preset"], message: "choose either a preset or from and to, not both" });
+    ctx.addIssue({ code: "custom", path: ["preset"], message: SCHEMA_MESSAGES.period_one_way });
   } else if (!q.preset && q.to! <= q.from!) {
-    ctx.addIssue({ code: "custom", path: ["to"], message: "must be after from" });
+    ctx.addIssue({ code: "custom", path: ["to"], message: SCHEMA_MESSAGES.after_from });
   }
 }
 

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { BUILT_IN_PERMISSIONS, PermissionsSchema } from "../domain/permissions.ts";
 import { RoleSchema } from "../domain/roles.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 export const CustomRoleSchema = z.object({
   id: IdSchema,
@@ -17,7 +18,7 @@ export const CustomRoleSchema = z.object({
 export type CustomRole = z.infer<typeof CustomRoleSchema>;
 
 export const CustomRoleInputSchema = z.object({
-  name: z.string().trim().min(1, "Give the role a name.").max(60, "A role's name is at most 60 characters."),
+  name: z.string().trim().min(1, SCHEMA_MESSAGES.role_name_required).max(60, SCHEMA_MESSAGES.role_name_too_long),
   base: RoleSchema,
   permissions: PermissionsSchema,
 });

@@ -5,6 +5,7 @@ import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { ChannelTypeSchema } from "../domain/inbox.ts";
 import { RoleSchema } from "../domain/user.ts";
 import { RoutingRuleInputSchema, RoutingRuleSchema, RuleActionSchema, RuleLabelSchema, RuleRoutingModeSchema, RuleTriggerSchema } from "../domain/routing-rules.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /** What the rule editor offers to pick from, so one request fills every select. */
 export const RuleChoicesSchema = z.object({
@@ -26,7 +27,7 @@ export const RuleOrderRequestSchema = z.object({
   ids: z
     .array(IdSchema)
     .max(500)
-    .refine((ids) => new Set(ids).size === ids.length, { message: "names a rule twice" }),
+    .refine((ids) => new Set(ids).size === ids.length, { message: SCHEMA_MESSAGES.rule_named_twice }),
 });
 export const RuleEnabledRequestSchema = z.object({ enabled: z.boolean() });
 

@@ -3,8 +3,9 @@
  * The server sends the English sentence (the path's entry in a refusal's `fields`, an issue's
  * `message` on a client-side parse); the PWA finds its key here (`schemaMessageMatch`) and shows
  * its own table's words for that key, so a Portuguese user does not read the schema's English.
- * A sentence must match the schema's text exactly: schema-messages.test.ts scans the schemas'
- * source and fails on a message missing here, and the PWA's table must have every key (its type).
+ * Schemas take their sentences from here (`SCHEMA_MESSAGES.team_name_required`, or
+ * `schemaMessage` for a template), never as a literal copy: schema-messages.test.ts scans the
+ * schemas' source and fails on a message written there; the PWA's table must have every key (its type).
  * Fragments written after a field's name ("name: must not be empty") are here too.
  * A message holding something known only at run time (the pattern an admin typed, a bound) is a
  * template: `{name}` stands for the value, the schema fills it with `schemaMessage`, and

@@ -7,6 +7,7 @@ import { MAX_TEXT_LENGTH, MessageContentSchema, MessageSchema } from "../domain/
 import { REPLY_CONTENT_KINDS } from "./uploads.ts";
 import { HEADER_MEDIA_KINDS, TemplateSendSchema } from "../domain/templates.ts";
 import { MAX_COMMANDS_PER_REQUEST } from "./sync-limits.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 const HEADER_ATTACHMENT_KINDS = Object.values(HEADER_MEDIA_KINDS);
 
@@ -56,7 +57,7 @@ export const CommandSchema = z.discriminatedUnion("type", [
     text: z.string().trim().max(MAX_TEXT_LENGTH),
     /** An attachment (uploaded first: its `/media/` url) or buttons / quick replies instead of plain text. */
     content: MessageContentSchema.refine((c) => (REPLY_CONTENT_KINDS as readonly string[]).includes(c.kind), {
-      message: "A reply can carry text, an attachment, buttons or quick replies.",
+      message: SCHEMA_MESSAGES.reply_content_kinds,
     }).optional(),
     /**
      * Who the agent saw assigned when writing. If someone else has taken the chat since, the
@@ -72,10 +73,10 @@ export const CommandSchema = z.discriminatedUnion("type", [
      */
     template: TemplateSendSchema.optional(),
   })
-    .refine((c) => c.text.length > 0 || c.content !== undefined || c.template !== undefined, { message: "Write something first.", path: ["text"] })
+    .refine((c) => c.text.length > 0 || c.content !== undefined || c.template !== undefined, { message: SCHEMA_MESSAGES.text_required_sentence, path: ["text"] })
     // A template's only attachment is the file of its media header.
     .refine((c) => !(c.template && c.content && !(HEADER_ATTACHMENT_KINDS as readonly string[]).includes(c.content.kind)), {
-      message: "A template is sent on its own, without buttons; its only attachment is its header's image, video or document.",
+      message: SCHEMA_MESSAGES.template_alone,
       path: ["template"],
     }),
   z.object({ ...Base, type: z.literal("status"), status: ConversationStatusSchema, snoozedUntil: TimestampSchema.optional() }),

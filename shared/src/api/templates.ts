@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MessageTemplateSchema } from "../domain/templates.ts";
 import { TimestampSchema } from "../domain/ids.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /** WhatsApp message templates (issue 16): the composer's list and Settings → Channels. */
 
@@ -29,7 +30,7 @@ export const SyncTemplatesRequestSchema = z.object({
   businessAccountId: z
     .string()
     .trim()
-    .regex(/^[0-9]{5,32}$/, "The WhatsApp Business Account ID is a number, as shown in Meta Business Manager (WhatsApp accounts → Settings).")
+    .regex(/^[0-9]{5,32}$/, SCHEMA_MESSAGES.waba_id_format)
     .optional(),
 });
 export type SyncTemplatesRequest = z.infer<typeof SyncTemplatesRequestSchema>;

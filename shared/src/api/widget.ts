@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ClientIdSchema, IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { MAX_TEXT_LENGTH, MessageContentSchema, DeliveryStatusSchema } from "../domain/message.ts";
 import { WIDGET_POSITIONS, WidgetAppearanceSchema, WidgetLanguageSchema } from "../domain/widget-appearance.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /**
  * The web chat widget's public API. Customers are not users: they hold a widget token that
@@ -45,9 +46,9 @@ export type WidgetSessionResponse = z.infer<typeof WidgetSessionResponseSchema>;
 export const WidgetLeaveMessageRequestSchema = z.object({
   /** The widget's id for this form's submission: a retry creates nothing twice. */
   clientId: ClientIdSchema,
-  name: z.string().trim().min(1, "Please enter your name.").max(200),
-  email: z.email("Please enter a valid email address.").max(320),
-  text: z.string().trim().min(1, "Please write your message.").max(MAX_TEXT_LENGTH),
+  name: z.string().trim().min(1, SCHEMA_MESSAGES.visitor_name_required).max(200),
+  email: z.email(SCHEMA_MESSAGES.visitor_email_invalid).max(320),
+  text: z.string().trim().min(1, SCHEMA_MESSAGES.visitor_message_required).max(MAX_TEXT_LENGTH),
 });
 export type WidgetLeaveMessageRequest = z.infer<typeof WidgetLeaveMessageRequestSchema>;
 /** A session for the visitor who left the message, so they see the reply here when it comes. */
@@ -60,7 +61,7 @@ export const WidgetLeaveMessageResponseSchema = z.object({
 export type WidgetLeaveMessageResponse = z.infer<typeof WidgetLeaveMessageResponseSchema>;
 
 /** The visitor leaves their email so the reply can reach them (asked when they go before an answer). */
-export const WidgetEmailRequestSchema = z.object({ email: z.email("Please enter a valid email address.").max(320) });
+export const WidgetEmailRequestSchema = z.object({ email: z.email(SCHEMA_MESSAGES.visitor_email_invalid).max(320) });
 export const WidgetEmailResponseSchema = z.object({ email: z.string() });
 
 /** An agent typing (or stopping) in a web chat conversation: relayed to the visitor's widget. */
@@ -72,7 +73,7 @@ const ChoiceIdSchema = z.string().min(1).max(256);
 
 export const WidgetSendRequestSchema = z.object({
   clientId: ClientIdSchema,
-  text: z.string().trim().min(1, "Write something first").max(MAX_TEXT_LENGTH),
+  text: z.string().trim().min(1, SCHEMA_MESSAGES.text_required).max(MAX_TEXT_LENGTH),
   choiceId: ChoiceIdSchema.optional(),
 });
 export type WidgetSendRequest = z.infer<typeof WidgetSendRequestSchema>;

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import { z } from "zod";
+import { SCHEMA_MESSAGES, schemaMessage } from "../api/schema-messages.ts";
 
 /**
  * A workspace's calendar: its time zone (IANA), opening hours per weekday and holidays. SLAs
@@ -14,11 +15,11 @@ export type Weekday = (typeof WEEKDAYS)[number];
 /** "HH:MM", 00:00 to 24:00 (24:00 only as the end of a day's last interval). */
 export const TimeOfDaySchema = z
   .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, "must be a time like 09:00 or 17:30");
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$|^24:00$/, SCHEMA_MESSAGES.time_format);
 
 export const OpeningIntervalSchema = z
   .object({ start: TimeOfDaySchema, end: TimeOfDaySchema })
-  .refine((i) => minutesOf(i.start) < minutesOf(i.end), { message: "must end after it starts" });
+  .refine((i) => minutesOf(i.start) < minutesOf(i.end), { message: SCHEMA_MESSAGES.end_after_start });
 export type OpeningInterval = z.infer<typeof OpeningIntervalSchema>;
 
 const DayHoursSchema = z
@@ -26,15 +27,15 @@ const DayHoursSchema = z
   .max(6)
   .refine(
     (list) => [...list].sort((a, b) => minutesOf(a.start) - minutesOf(b.start)).every((iv, i, s) => i === 0 || minutesOf(s[i - 1]!.end) <= minutesOf(iv.start)),
-    { message: "has opening times that overlap" },
+    { message: SCHEMA_MESSAGES.hours_overlap },
   );
 
-export const HolidayDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "must be a date like 2026-12-25");
+export const HolidayDateSchema = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, SCHEMA_MESSAGES.date_format);
 
 /** A closed day with the name people know it by ("Christmas"); a bare date (the first form) still reads. */
 export const HolidaySchema = z.preprocess(
   (v) => (typeof v === "string" ? { date: v, name: "" } : v),
-  z.object({ date: HolidayDateSchema, name: z.string().trim().max(80, "must be at most 80 characters") }),
+  z.object({ date: HolidayDateSchema, name: z.string().trim().max(80, schemaMessage("chars_at_most", { n: 80 })) }),
 );
 export type Holiday = z.infer<typeof HolidaySchema>;
 
@@ -42,7 +43,7 @@ export function isTimeZone(zone: string): boolean {
   return zone.length > 0 && DateTime.local().setZone(zone).isValid;
 }
 
-export const TimeZoneSchema = z.string().max(64).refine(isTimeZone, { message: "is not a time zone we know (for example America/Sao_Paulo)" });
+export const TimeZoneSchema = z.string().max(64).refine(isTimeZone, { message: SCHEMA_MESSAGES.time_zone_unknown });
 
 export const BusinessCalendarSchema = z.object({
   timezone: TimeZoneSchema,
@@ -58,7 +59,7 @@ export const BusinessCalendarSchema = z.object({
   holidays: z
     .array(HolidaySchema)
     .max(400)
-    .refine((list) => new Set(list.map((h) => h.date)).size === list.length, { message: "has the same date twice" }),
+    .refine((list) => new Set(list.map((h) => h.date)).size === list.length, { message: SCHEMA_MESSAGES.date_twice }),
 });
 export type BusinessCalendar = z.infer<typeof BusinessCalendarSchema>;
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChannelTypeSchema } from "./inbox.ts";
 import { IdSchema, TimestampSchema } from "./ids.ts";
+import { SCHEMA_MESSAGES } from "../api/schema-messages.ts";
 
 /** How one person is known on one channel (a WhatsApp number, a widget visitor id, ...). */
 export const ContactIdentitySchema = z.object({
@@ -30,7 +31,7 @@ export const ContactSchema = z.object({
   /** Set once the customer's data was erased (data rights): the row stays, anonymous, so counts still add up. */
   erasedAt: TimestampSchema.nullable().default(null),
   /** The customer's picture on their platform (profile API); https only, since devices load it as an image. */
-  avatarUrl: z.string().max(2000).regex(/^https:\/\//, "The picture must be an https URL.").nullable().default(null),
+  avatarUrl: z.string().max(2000).regex(/^https:\/\//, SCHEMA_MESSAGES.picture_https).nullable().default(null),
   /** When the customer left their email in the web chat widget, so a reply can reach them there. */
   emailLeftAt: TimestampSchema.nullable().default(null),
 });

@@ -12,6 +12,7 @@ import { IdSchema } from "./ids.ts";
 import { ChannelTypeSchema } from "./inbox.ts";
 import { LIST_FILTERS } from "./conversation-rules.ts";
 import { LIST_SORTS } from "./list-view-rules.ts";
+import { SCHEMA_MESSAGES } from "../api/schema-messages.ts";
 
 export * from "./list-view-rules.ts";
 
@@ -35,7 +36,7 @@ export type ListView = z.infer<typeof ListViewSchema>;
 
 // ---------- saved views (per user, stored on the server) ----------
 
-const ViewNameSchema = z.string().trim().min(1, "Give the view a name.").max(60, "Keep the name under 60 characters.");
+const ViewNameSchema = z.string().trim().min(1, SCHEMA_MESSAGES.view_name_required).max(60, SCHEMA_MESSAGES.view_name_too_long);
 
 export const SavedViewSchema = z.object({
   id: IdSchema,

@@ -21,20 +21,20 @@ export type RuleTrigger = z.infer<typeof RuleTriggerSchema>;
 export const RuleRoutingModeSchema = z.enum(["round_robin", "least_loaded"]);
 export type RuleRoutingMode = z.infer<typeof RuleRoutingModeSchema>;
 
-const Word = z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters");
+const Word = z.string().trim().min(1, SCHEMA_MESSAGES.not_empty).max(100, schemaMessage("chars_at_most", { n: 100 }));
 /** Labels as agents write them (client/src/sync/work-values.ts normalizeLabel): trimmed, at most 40 characters. */
 export const RuleLabelSchema = z
   .string()
   .transform((s) => s.trim().replace(/\s+/g, " "))
-  .pipe(z.string().min(1, "must not be empty").max(40, "must be at most 40 characters"));
+  .pipe(z.string().min(1, SCHEMA_MESSAGES.not_empty).max(40, schemaMessage("chars_at_most", { n: 40 })));
 const Pattern = z.string().superRefine((p, ctx) => {
   const problem = patternProblem(p);
   if (problem) ctx.addIssue({ code: "custom", message: patternWords(p, problem) });
 });
 /** A language tag ("pt", "pt-BR", "en"). */
-const LanguageTag = z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, "must be a language code like pt or pt-BR");
+const LanguageTag = z.string().trim().regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, SCHEMA_MESSAGES.language_code_format);
 
-const values = <T extends z.ZodType>(item: T, most = 20) => z.array(item).min(1, "needs at least one value").max(most, schemaMessage("values_at_most", { n: most }));
+const values = <T extends z.ZodType>(item: T, most = 20) => z.array(item).min(1, SCHEMA_MESSAGES.values_required).max(most, schemaMessage("values_at_most", { n: most }));
 
 export const RuleConditionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("channel"), values: values(ChannelTypeSchema) }),
@@ -72,7 +72,7 @@ export type RuleConditionType = RuleCondition["type"];
 export const RuleActionSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("set_team"), teamId: IdSchema }),
   z.object({ type: z.literal("set_priority"), priority: PrioritySchema }),
-  z.object({ type: z.literal("add_labels"), labels: z.array(RuleLabelSchema).min(1, "needs at least one label").max(10, "may add at most 10 labels") }),
+  z.object({ type: z.literal("add_labels"), labels: z.array(RuleLabelSchema).min(1, SCHEMA_MESSAGES.labels_required).max(10, SCHEMA_MESSAGES.labels_at_most) }),
   z.object({ type: z.literal("assign_agent"), userId: IdSchema }),
   /** Hand the chat to an automatic mode, whatever its inbox's own mode. */
   z.object({ type: z.literal("route"), mode: RuleRoutingModeSchema }),
@@ -94,15 +94,15 @@ export const RULE_NAME_MAX = 80;
 /** What an admin writes: the rule without its place in the list and times. */
 export const RoutingRuleInputSchema = z
   .object({
-    name: z.string().trim().min(1, "must not be empty").max(RULE_NAME_MAX, schemaMessage("chars_at_most", { n: RULE_NAME_MAX })),
+    name: z.string().trim().min(1, SCHEMA_MESSAGES.not_empty).max(RULE_NAME_MAX, schemaMessage("chars_at_most", { n: RULE_NAME_MAX })),
     enabled: z.boolean().default(true),
     triggers: z
       .array(RuleTriggerSchema)
-      .min(1, "choose when the rule runs: on new conversations, on every customer message, or both")
+      .min(1, SCHEMA_MESSAGES.rule_triggers_required)
       .max(2)
-      .refine((t) => new Set(t).size === t.length, { message: "names the same moment twice" }),
-    conditions: z.array(RuleConditionSchema).max(20, "may have at most 20 conditions"),
-    actions: z.array(RuleActionSchema).min(1, "needs at least one action").max(12, "may have at most 12 actions"),
+      .refine((t) => new Set(t).size === t.length, { message: SCHEMA_MESSAGES.rule_trigger_twice }),
+    conditions: z.array(RuleConditionSchema).max(20, SCHEMA_MESSAGES.rule_conditions_at_most),
+    actions: z.array(RuleActionSchema).min(1, SCHEMA_MESSAGES.rule_actions_required).max(12, SCHEMA_MESSAGES.rule_actions_at_most),
   })
   .superRefine((rule, ctx) => {
     const seen = new Set<string>();
@@ -115,7 +115,7 @@ export const RoutingRuleInputSchema = z
     }
     const conditionTypes = new Set<string>();
     for (const [i, c] of rule.conditions.entries()) {
-      if (conditionTypes.has(c.type)) ctx.addIssue({ code: "custom", path: ["conditions", i], message: "This condition is already in the rule: put all its values in one condition." });
+      if (conditionTypes.has(c.type)) ctx.addIssue({ code: "custom", path: ["conditions", i], message: SCHEMA_MESSAGES.rule_condition_repeated });
       conditionTypes.add(c.type);
     }
   });

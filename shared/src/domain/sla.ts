@@ -3,6 +3,7 @@ import { addBusinessMs, businessMsBetween, type BusinessCalendar } from "./busin
 import { PrioritySchema, type ConversationStatus, type Priority } from "./conversation.ts";
 import { IdSchema, TimestampSchema } from "./ids.ts";
 import { SLA_TARGETS, type SlaLiveState, type SlaSummary, type SlaTarget } from "./sla-summary.ts";
+import { SCHEMA_MESSAGES, schemaMessage } from "../api/schema-messages.ts";
 
 export * from "./sla-summary.ts";
 
@@ -17,18 +18,18 @@ export const SlaStateSchema = z.enum(SLA_STATES);
 export type SlaState = z.infer<typeof SlaStateSchema>;
 
 const MAX_TARGET_MINUTES = 365 * 24 * 60;
-const TargetMinutesSchema = z.number().int().min(1, "must be at least 1 minute").max(MAX_TARGET_MINUTES, "must be at most a year").nullable();
+const TargetMinutesSchema = z.number().int().min(1, SCHEMA_MESSAGES.at_least_a_minute).max(MAX_TARGET_MINUTES, SCHEMA_MESSAGES.at_most_a_year).nullable();
 
 /** "At risk" when this much of the target is left: a share of it, or a number of minutes. */
 export const SlaAtRiskSchema = z.discriminatedUnion("unit", [
-  z.object({ unit: z.literal("percent"), value: z.number().int().min(1, "must be at least 1%").max(99, "must be at most 99%") }),
-  z.object({ unit: z.literal("minutes"), value: z.number().int().min(1, "must be at least 1 minute").max(MAX_TARGET_MINUTES) }),
+  z.object({ unit: z.literal("percent"), value: z.number().int().min(1, SCHEMA_MESSAGES.percent_at_least_1).max(99, SCHEMA_MESSAGES.percent_at_most_99) }),
+  z.object({ unit: z.literal("minutes"), value: z.number().int().min(1, SCHEMA_MESSAGES.at_least_a_minute).max(MAX_TARGET_MINUTES) }),
 ]);
 export type SlaAtRisk = z.infer<typeof SlaAtRiskSchema>;
 
 /** What an admin edits; `inboxId`/`priority` null: any (both null: the workspace default). */
 export const SlaPolicyInputSchema = z.object({
-  name: z.string().trim().min(1, "needs a name").max(80, "must be at most 80 characters"),
+  name: z.string().trim().min(1, SCHEMA_MESSAGES.name_required).max(80, schemaMessage("chars_at_most", { n: 80 })),
   inboxId: IdSchema.nullable(),
   priority: PrioritySchema.nullable(),
   firstResponseMinutes: TargetMinutesSchema,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "./ids.ts";
+import { SCHEMA_MESSAGES } from "../api/schema-messages.ts";
 
 /**
  * WhatsApp message templates (issue 16): what a business account's approved templates look
@@ -38,7 +39,7 @@ export const MessageTemplateSchema = z.object({
 export type MessageTemplate = z.infer<typeof MessageTemplateSchema>;
 
 /** One value for a template variable: `name` only for named parameters. */
-export const TemplateParamSchema = z.object({ name: z.string().max(100).optional(), text: z.string().trim().min(1, "Fill in every variable of the template.").max(1024) });
+export const TemplateParamSchema = z.object({ name: z.string().max(100).optional(), text: z.string().trim().min(1, SCHEMA_MESSAGES.template_variables_required).max(1024) });
 export type TemplateParam = z.infer<typeof TemplateParamSchema>;
 
 /** What a sent template message carries besides its rendered text: enough to send it again. */

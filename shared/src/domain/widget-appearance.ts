@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { AvatarSchema } from "../api/account.ts";
+import { SCHEMA_MESSAGES } from "../api/schema-messages.ts";
 
 /**
  * How a web chat inbox's widget looks and greets (issue 16), set per inbox in Settings → Channels
@@ -18,10 +19,10 @@ export type WidgetPosition = (typeof WIDGET_POSITIONS)[number];
 export const HexColorSchema = z
   .string()
   .trim()
-  .regex(/^#[0-9a-fA-F]{6}$/, "The colour must be six hexadecimal digits after #, like #2563eb.")
+  .regex(/^#[0-9a-fA-F]{6}$/, SCHEMA_MESSAGES.widget_colour_format)
   .transform((v) => v.toLowerCase());
 
-const GreetingSchema = z.string().trim().max(500, "A greeting can be at most 500 characters.");
+const GreetingSchema = z.string().trim().max(500, SCHEMA_MESSAGES.widget_greeting_too_long);
 
 export const WidgetAppearanceSchema = z.object({
   color: HexColorSchema,
@@ -32,7 +33,7 @@ export const WidgetAppearanceSchema = z.object({
   /** A small picture shown in the widget's header, as a data URL whose bytes the server checked. */
   avatar: AvatarSchema.nullable(),
   /** Who the visitor is talking to ("Acme support"); empty: the inbox's name. */
-  teamName: z.string().trim().max(80, "The team name can be at most 80 characters."),
+  teamName: z.string().trim().max(80, SCHEMA_MESSAGES.widget_team_name_too_long),
   /**
    * Outside business hours, or when nobody of the inbox's team is available, the widget offers a
    * "leave a message" form instead of the live chat. Off until an admin turns it on, since the

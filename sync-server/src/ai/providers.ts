@@ -1,5 +1,6 @@
 import ipaddr from "ipaddr.js";
 import type { AiProviderKind } from "@inbox/shared/api/ai";
+import { SCHEMA_MESSAGES } from "@inbox/shared/api/schema-messages";
 import { platformFetch } from "../channels/index.ts";
 import { openAiCompatible } from "./openai-compatible.ts";
 import type { AiProvider } from "./provider.ts";
@@ -57,7 +58,8 @@ export class AiProviders {
     try {
       url = new URL(baseUrl);
     } catch {
-      return "Enter the address as https://host/path, e.g. https://api.openai.com/v1.";
+      // The same mistake the schema (api/ai.ts) refuses: its sentence from the table, not a copy.
+      return SCHEMA_MESSAGES.ai_base_url_format;
     }
     if (url.username || url.password) return "Addresses with a user name or password in them are not used; put the key in the API key field.";
     if (this.allowPrivateUrls) return /^https?:$/.test(url.protocol) ? null : "Enter an http or https address.";
