@@ -6,10 +6,14 @@
  * (the pattern an admin typed, a bound) are read back from the English and put in these words.
  * Text that is not a schema's message (an older server's) is shown as it came.
  */
-import { SCHEMA_MESSAGES, schemaMessageMatch } from "@inbox/shared/api/schema-messages";
+import { SCHEMA_MESSAGES, schemaMessageMatch, type SchemaMessageKey } from "@inbox/shared/api/schema-messages";
 import { defineMessages } from "../i18n/define-messages.ts";
 
-const words = defineMessages(SCHEMA_MESSAGES, {
+/**
+ * The Portuguese of each key. Exported for the refusals that say a schema's sentence
+ * (reason-words.ts, e.g. `push_address_not_web`), so the two are worded alike.
+ */
+export const SCHEMA_MESSAGES_PT = {
   session_hours_min: "Uma sessão dura pelo menos 1 hora.",
   session_hours_max: "Uma sessão dura no máximo 720 horas (30 dias).",
   password_min: "Escolha uma senha de pelo menos 12 caracteres.",
@@ -125,7 +129,9 @@ const words = defineMessages(SCHEMA_MESSAGES, {
   percent_at_most_99: "deve ser de no máximo 99%",
   name_required: "precisa de um nome",
   history_cursor_format: "before deve ser a posição da mensagem mais antiga que você tem",
-});
+} as const satisfies Record<SchemaMessageKey, string>;
+
+const words = defineMessages(SCHEMA_MESSAGES, SCHEMA_MESSAGES_PT);
 
 /** A schema-written message in the user's language, with a template's values put back; any other text as it came. */
 export function schemaMessageWords(message: string): string {

@@ -1,9 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { FIELD_ISSUES_PARAM, reasonFields } from "@inbox/shared";
+import { FIELD_ISSUES_PARAM, REASONS, isReasonCode, reasonFields } from "@inbox/shared";
+import { PushSubscribeRequestSchema } from "@inbox/shared/api/push";
+import { schemaMessageMatch } from "@inbox/shared/api/schema-messages";
 import { TeamRequestSchema } from "@inbox/shared/api/people";
 import { TicketUrlSchema } from "@inbox/shared/api/contacts";
 import { RULE_NAME_MAX, RoutingRuleInputSchema } from "@inbox/shared/domain/routing-rules";
 import { setLocale } from "../i18n/locale.ts";
+import { schemaMessageWords } from "./constraint-words.ts";
 import { fieldNameWords } from "./field-display-names.ts";
 import { reasonWords } from "./reason-words.ts";
 
@@ -130,6 +133,25 @@ describe("a refused form's fields, in the user's language", () => {
     );
     setLocale("en");
     expect(reasonWords(body)).toContain("actions 2: A rule may have only one “set team” action.");
+  });
+});
+
+describe("a refusal that says a schema's sentence", () => {
+  it("is worded as the schema's message is: the browser's bad push address reads the same from the server's check and from the form's", () => {
+    const fromSchema = PushSubscribeRequestSchema.safeParse({ endpoint: "not an address", keys: { p256dh: "", auth: "" } }).error!.issues[0]!.message;
+    setLocale("pt-BR");
+    expect(reasonWords(reasonFields("push_address_not_web"))).toBe(schemaMessageWords(fromSchema));
+    expect(reasonWords(reasonFields("push_address_not_web"))).toBe("O navegador deu um endereço de notificação que não é um endereço da web.");
+  });
+
+  it("is worded alike in Portuguese for every reason whose English is a schema's", () => {
+    const shared = Object.entries(REASONS).filter(([, english]) => schemaMessageMatch(english) !== undefined);
+    expect(shared.map(([code]) => code).sort()).toEqual(["push_address_not_web", "reply_content_mixed"]);
+    setLocale("pt-BR");
+    for (const [code, english] of shared) {
+      if (!isReasonCode(code)) throw new Error(code);
+      expect(reasonWords(reasonFields(code))).toBe(schemaMessageWords(english));
+    }
   });
 });
 

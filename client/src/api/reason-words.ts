@@ -9,6 +9,7 @@
 import { isReasonCode, REASONS, reasonVars, type ReasonUnits } from "@inbox/shared";
 import { defineMessages } from "../i18n/define-messages.ts";
 import { formatFileSize } from "../format/file-size.ts";
+import { SCHEMA_MESSAGES_PT } from "./constraint-words.ts";
 import { fieldIssuesSummary } from "./field-issue-words.ts";
 
 const words = defineMessages(REASONS, {
@@ -102,7 +103,7 @@ const words = defineMessages(REASONS, {
   retry_outbound_only: "Só respostas enviadas ao cliente podem ser enviadas de novo.",
   text_too_long: "{channel} aceita mensagens de até {max} caracteres; esta tem {length}.",
   attachment_mismatch: "O anexo não corresponde ao seu tipo. Anexe o arquivo de novo.",
-  reply_content_mixed: "Uma resposta pode levar texto, um anexo, botões ou respostas rápidas.",
+  reply_content_mixed: SCHEMA_MESSAGES_PT.reply_content_kinds,
   sla_inbox_unknown: "A caixa de entrada desta política de SLA não existe no seu espaço de trabalho.",
   sla_policy_taken: "A política \"{name}\" já cobre esta caixa de entrada e prioridade; altere aquela.",
   erase_confirm_mismatch: "Digite o nome do contato como aparece (\"{shown}\") para confirmar.",
@@ -125,7 +126,7 @@ const words = defineMessages(REASONS, {
   nothing_to_summarise: "Ainda não há nada nesta conversa para resumir.",
   nothing_to_answer: "O cliente ainda não escreveu nada para responder.",
   team_archived: "{team} está arquivada: restaure-a antes de mover caixas de entrada para ela.",
-  push_address_not_web: "O navegador informou um endereço de notificações que não é um endereço da web.",
+  push_address_not_web: SCHEMA_MESSAGES_PT.push_endpoint_format,
   push_address_insecure: "O navegador informou um endereço de notificações que não é seguro (https).",
   push_address_odd: "O navegador informou um endereço de notificações para o qual este servidor não envia.",
   push_service_unknown: "O serviço de notificações deste navegador não é um para o qual este servidor envia.",

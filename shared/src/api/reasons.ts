@@ -1,4 +1,5 @@
 import type { PermissionFlag } from "../domain/permissions.ts";
+import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 /**
  * Why a request was refused, as a code with parameters. The server sends the code as
@@ -114,7 +115,8 @@ export const REASONS = {
   retry_outbound_only: "Only replies sent to the customer can be sent again.",
   text_too_long: "{channel} accepts messages of up to {max} characters; this one has {length}.",
   attachment_mismatch: "The attachment does not match its kind. Attach the file again.",
-  reply_content_mixed: "A reply can carry text, an attachment, buttons or quick replies.",
+  // The sync schema refuses the same mix (reply_content_kinds): one sentence, one wording in each language.
+  reply_content_mixed: SCHEMA_MESSAGES.reply_content_kinds,
   sla_inbox_unknown: "The inbox of this SLA policy does not exist in your workspace.",
   sla_policy_taken: "The policy \"{name}\" already covers this inbox and priority; change that one instead.",
   erase_confirm_mismatch: "Type the contact's name as shown (\"{shown}\") to confirm.",
@@ -137,7 +139,8 @@ export const REASONS = {
   nothing_to_summarise: "There is nothing in this conversation to summarise yet.",
   nothing_to_answer: "The customer has not written anything to answer yet.",
   team_archived: "{team} is archived: restore it before moving inboxes to it.",
-  push_address_not_web: "The browser gave a push address that is not a web address.",
+  // What the push schema says of the same address (push_endpoint_format).
+  push_address_not_web: SCHEMA_MESSAGES.push_endpoint_format,
   push_address_insecure: "The browser gave a push address that is not secure (https).",
   push_address_odd: "The browser gave a push address this server does not send to.",
   push_service_unknown: "This browser's push service is not one this server sends to.",

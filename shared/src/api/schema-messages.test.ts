@@ -13,6 +13,8 @@ const SRC = fileURLToPath(new URL("..", import.meta.url));
 
 /** The table itself: the one file allowed to write the sentences out. */
 const TABLE = fileURLToPath(new URL("./schema-messages.ts", import.meta.url));
+/** The server's source: it may say a schema's sentence too (a check the schema cannot make). */
+const SERVER_SRC = fileURLToPath(new URL("../../../sync-server/src", import.meta.url));
 
 /** TypeScript sources under these folders, tests and the table aside. */
 function sources(dirs: readonly string[]): string[] {
@@ -53,6 +55,22 @@ function builtSentences(source: string): string[] {
   return [...code(source).matchAll(literal)].map((m) => m[1]!).filter((s) => s.includes("${") && /[A-Za-z]+ [A-Za-z]/.test(s.replace(/\$\{[^}]*\}/g, "")));
 }
 
+/** String literals in code (any position: a constant, a return, a table) that say one of the table's sentences. */
+function tableCopies(source: string): string[] {
+  return [...code(source).matchAll(/"((?:[^"\\\n]|\\.)*)"/g)]
+    .map((m) => unescaped(m[1]!))
+    .filter((s) => s.includes(" ") && schemaMessageKey(s) !== undefined);
+}
+
+/** A double-quoted literal's text; its source text when it holds an escape JSON does not know. */
+function unescaped(body: string): string {
+  try {
+    return JSON.parse(`"${body}"`) as string;
+  } catch {
+    return body;
+  }
+}
+
 describe("schema-written messages", () => {
   it("no schema in shared/src writes a message of its own: each is taken from SCHEMA_MESSAGES", () => {
     const files = schemaFiles();
@@ -69,6 +87,14 @@ describe("schema-written messages", () => {
     expect(schemaSentences("z.string().min(1, SCHEMA_MESSAGES.team_name_required)")).toEqual([]);
   });
 
+  it("no source in shared/src or sync-server/src copies a sentence of the table: it takes it from there", () => {
+    const copies = sources([SRC, SERVER_SRC]).flatMap((file) => tableCopies(readFileSync(file, "utf8")).map((s) => ({ file, s })));
+    expect(copies).toEqual([]);
+    // The scan sees a copy where one is, a filled-in template too.
+    expect(tableCopies('reply_content_mixed: "A reply can carry text, an attachment, buttons or quick replies.",')).toEqual(["A reply can carry text, an attachment, buttons or quick replies."]);
+    expect(tableCopies('.max(80, "must be at most 80 characters")')).toEqual(["must be at most 80 characters"]);
+    expect(tableCopies('reply_content_mixed: SCHEMA_MESSAGES.reply_content_kinds, other: "A sentence of its own."')).toEqual([]);
+  });
 
   it("no schema builds a message in a template literal: a value known at run time goes through schemaMessage", () => {
     const built = schemaFiles().flatMap((file) => builtSentences(readFileSync(file, "utf8")).map((s) => ({ file, s })));
