@@ -56,7 +56,7 @@ export const SCHEMA_MESSAGES_PT = {
   erase_confirm_required: "Digite o nome do contato para confirmar.",
   retention_whole_days: "Digite um número inteiro de dias.",
   retention_min: "Mantenha as conversas por pelo menos 1 dia.",
-  retention_max: "Mantenha as conversas por no máximo 3650 dias.",
+  retention_max: "Mantenha as conversas por no máximo {n} dias.",
   capacity_min: "A capacidade é de pelo menos 1 conversa",
   capacity_max: "A capacidade é de no máximo 100 conversas",
   email_invalid: "Esse endereço de e-mail não é válido.",

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { ContactSchema } from "../domain/contact.ts";
 import { TimestampSchema } from "../domain/ids.ts";
 import type { MessageContent } from "../domain/message.ts";
-import { SCHEMA_MESSAGES } from "./schema-messages.ts";
+import { SCHEMA_MESSAGES, schemaMessage } from "./schema-messages.ts";
 
 export * from "./data-rights-access.ts";
 
@@ -59,7 +59,7 @@ export const RetentionDaysSchema = z
   .number()
   .int(SCHEMA_MESSAGES.retention_whole_days)
   .min(1, SCHEMA_MESSAGES.retention_min)
-  .max(RETENTION_MAX_DAYS, SCHEMA_MESSAGES.retention_max)
+  .max(RETENTION_MAX_DAYS, schemaMessage("retention_max", { n: RETENTION_MAX_DAYS }))
   .nullable();
 
 export const RetentionPolicySchema = z.object({ retentionDays: RetentionDaysSchema });

@@ -55,9 +55,7 @@ export const SCHEMA_MESSAGES = {
   erase_confirm_required: "Type the contact's name to confirm.",
   retention_whole_days: "Enter a whole number of days.",
   retention_min: "Keep conversations at least 1 day.",
-  // RETENTION_MAX_DAYS written out: importing data-rights.ts would pull classic zod into the
-  // PWA's refusal chunk; the test checks the two agree.
-  retention_max: "Keep conversations at most 3650 days.",
+  retention_max: "Keep conversations at most {n} days.",
   capacity_min: "Capacity is at least 1 chat",
   capacity_max: "Capacity is at most 100 chats",
   email_invalid: "That email address is not valid.",
