@@ -141,7 +141,7 @@ describe("a refusal that says a schema's sentence", () => {
     const fromSchema = PushSubscribeRequestSchema.safeParse({ endpoint: "not an address", keys: { p256dh: "", auth: "" } }).error!.issues[0]!.message;
     setLocale("pt-BR");
     expect(reasonWords(reasonFields("push_address_not_web"))).toBe(schemaMessageWords(fromSchema));
-    expect(reasonWords(reasonFields("push_address_not_web"))).toBe("O navegador deu um endereço de notificação que não é um endereço da web.");
+    expect(reasonWords(reasonFields("push_address_not_web"))).toBe("O navegador informou um endereço de notificações que não é um endereço da web.");
   });
 
   it("is worded alike in Portuguese for every reason whose English is a schema's", () => {
