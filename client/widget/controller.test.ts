@@ -635,6 +635,30 @@ describe("leave a message, typing and the email question (issue 16)", () => {
     c.destroy();
   });
 
+  it("a form waiting out an overloaded server goes at once when the browser is back (wake), once", async () => {
+    server.config = { ...server.config, mode: "leave_message", offlineReason: "nobody" };
+    const c = createController({
+      api: server,
+      sessions: createSessionStore(storage, "in_1"),
+      connect: (url) => new FakeSocket(url),
+      liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
+      newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
+      backoff: (n) => 1000 * 2 ** n,
+    });
+    await c.init();
+    server.rejectNext = new ApiError(503, "overloaded", "We're very busy right now. Your message will be sent in a moment.", undefined, 10_000);
+    await c.leaveMessage({ name: "Lia", email: "lia@example.com", text: "Hello" });
+    expect(c.state()).toMatchObject({ phase: "leave", leaving: true });
+    c.wake();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.leaves.map((l) => l.clientId)).toEqual(["client-0001", "client-0001"]);
+    expect(c.state()).toMatchObject({ phase: "chat", leaving: false, alert: null });
+    // Its Retry-After timer went with it: nothing is sent a third time.
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(server.leaves).toHaveLength(2);
+    c.destroy();
+  });
+
   it("says the visitor is typing at most every few seconds and stops after a pause; shows an agent typing until they stop, answer or go quiet", async () => {
     const c = await startedChat();
     const socket = FakeSocket.latest();

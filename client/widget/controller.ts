@@ -134,13 +134,11 @@ export function createController(deps: ControllerDeps): Controller {
   const listeners = new Set<(s: WidgetState) => void>();
   let configAt = 0;
   let destroyed = false;
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Tasks waiting to be tried again, by name, each with its timer so `wake()` can run it at once. */
+  const waiting = new Map<string, { timer: ReturnType<typeof setTimeout>; task: () => void }>();
   const attempts = new Map<string, number>();
   /** The leave-a-message form's id, kept until it is stored (a retry reuses it). */
   let leaveClientId: string | null = null;
-  /** The form waiting out an overloaded server's Retry-After, to be sent again as it was. */
-  let leaveWaiting: WidgetLeaveMessageRequest | null = null;
-  let leaveRefusals = 0;
   let typingSentAt = 0;
   let visitorTyping = false;
   let typingIdle: ReturnType<typeof setTimeout> | null = null;
@@ -158,18 +156,19 @@ export function createController(deps: ControllerDeps): Controller {
     return deps.sessions.load()?.token ?? null;
   }
 
-  /** Try `task` again later with backoff; `wake()` runs all waiting tasks at once. */
-  function later(name: string, task: () => void): void {
-    if (destroyed || timers.has(name)) return;
+  /**
+   * Try `task` again later with backoff, and no sooner than `atLeastMs` (a server's Retry-After);
+   * `wake()` runs all waiting tasks at once.
+   */
+  function later(name: string, task: () => void, atLeastMs = 0): void {
+    if (destroyed || waiting.has(name)) return;
     const n = attempts.get(name) ?? 0;
     attempts.set(name, n + 1);
-    timers.set(
-      name,
-      setTimeout(() => {
-        timers.delete(name);
-        task();
-      }, backoff(n)),
-    );
+    const timer = setTimeout(() => {
+      waiting.delete(name);
+      task();
+    }, Math.max(backoff(n), atLeastMs));
+    waiting.set(name, { timer, task });
   }
   function succeeded(name: string): void {
     attempts.delete(name);
@@ -184,12 +183,11 @@ export function createController(deps: ControllerDeps): Controller {
    * to retry (the same id goes again: the server stores it once whatever happened to an answer).
    */
   async function sendLeft(form: WidgetLeaveMessageRequest): Promise<void> {
-    leaveWaiting = null;
     try {
       const left = await deps.api.leaveMessage(form);
       if (destroyed) return;
       leaveClientId = null;
-      leaveRefusals = 0;
+      succeeded("leave");
       deps.sessions.save(left);
       deps.sessions.setEmail(form.email);
       set({ leaving: false, alert: null, notice: s.leaveSent(form.email) });
@@ -197,16 +195,8 @@ export function createController(deps: ControllerDeps): Controller {
     } catch (err) {
       if (destroyed) return;
       if (err instanceof ApiError && err.code === "overloaded") {
-        const delay = Math.max(backoff(leaveRefusals++), Math.min(err.retryAfterMs ?? 0, MAX_SERVER_WAIT_MS));
-        leaveWaiting = form;
         set({ alert: errorText(s, err) });
-        timers.set(
-          "leave",
-          setTimeout(() => {
-            timers.delete("leave");
-            void sendLeft(form);
-          }, delay),
-        );
+        later("leave", () => void sendLeft(form), Math.min(err.retryAfterMs ?? 0, MAX_SERVER_WAIT_MS));
         return;
       }
       set({ leaving: false, alert: errorText(s, err) });
@@ -536,12 +526,11 @@ export function createController(deps: ControllerDeps): Controller {
     wake() {
       outbox.kick();
       live.reconnectNow();
-      for (const [name, timer] of timers) {
+      const due = [...waiting.values()];
+      waiting.clear();
+      for (const { timer, task } of due) {
         clearTimeout(timer);
-        timers.delete(name);
-        if (name === "history") void loadHistory();
-        if (name === "leave" && leaveWaiting) void sendLeft(leaveWaiting);
-        if (name === "config") void loadConfig().then((ok) => ok && state.phase === "loading" && start());
+        task();
       }
     },
 
@@ -550,8 +539,8 @@ export function createController(deps: ControllerDeps): Controller {
       for (const timer of [typingIdle, agentTypingTimer, askEmailTimer]) if (timer) clearTimeout(timer);
       live.stop();
       outbox.dispose();
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
+      for (const { timer } of waiting.values()) clearTimeout(timer);
+      waiting.clear();
       listeners.clear();
     },
   };

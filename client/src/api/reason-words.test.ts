@@ -26,6 +26,8 @@ describe("a channel's refusal of a file or choices, in the agent's language", ()
   it("says the same as the composer's own check in English", () => {
     expect(reasonWords(tooLarge)).toBe("WhatsApp accepts images up to 5 MB; this one is 7.2 MB.");
     expect(reasonWords(reasonFields("attachment_kind_unsupported", { channel: "LINE", kind: "file" }))).toBe("LINE does not accept files from agents here.");
+    // A kind a newer server knows and this client does not is named as the server gave it, not dropped.
+    expect(reasonWords(reasonFields("attachment_kind_unsupported", { channel: "LINE", kind: "sticker" }))).toBe("LINE does not accept sticker from agents here.");
   });
 });
 

@@ -10,6 +10,7 @@ import { isReasonCode, REASONS, reasonVars, type ReasonUnits } from "@inbox/shar
 import { defineMessages } from "../i18n/define-messages.ts";
 import { formatFileSize } from "../format/file-size.ts";
 import { SCHEMA_MESSAGES_PT } from "./constraint-words.ts";
+import { kindsWords } from "./kind-words.ts";
 import { fieldIssuesSummary } from "./field-issue-words.ts";
 
 const words = defineMessages(REASONS, {
@@ -188,15 +189,14 @@ const words = defineMessages(REASONS, {
 });
 
 const units = defineMessages(
-  { second: "1 second", seconds: "{n} seconds", minutes: "{n} minutes", hours: "{n} hours", days: "{n} days", image: "images", audio: "audio", video: "videos", file: "files" },
-  { second: "1 segundo", seconds: "{n} segundos", minutes: "{n} minutos", hours: "{n} horas", days: "{n} dias", image: "imagens", audio: "áudios", video: "vídeos", file: "arquivos" },
+  { second: "1 second", seconds: "{n} seconds", minutes: "{n} minutes", hours: "{n} hours", days: "{n} days" },
+  { second: "1 segundo", seconds: "{n} segundos", minutes: "{n} minutos", hours: "{n} horas", days: "{n} dias" },
 );
-const KINDS = ["image", "audio", "video", "file"] as const;
 
 const localUnits: ReasonUnits = {
   wait: (s) => (s < 90 ? (s === 1 ? units("second") : units("seconds", { n: s })) : units("minutes", { n: Math.ceil(s / 60) })),
   period: (h) => (h >= 48 && h % 24 === 0 ? units("days", { n: h / 24 }) : units("hours", { n: h })),
-  kinds: (kind) => (KINDS.includes(kind as (typeof KINDS)[number]) ? units(kind as (typeof KINDS)[number]) : kind),
+  kinds: kindsWords,
   size: (bytes) => formatFileSize(bytes),
 };
 

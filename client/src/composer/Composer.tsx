@@ -18,6 +18,7 @@
  * when the queued replies will go out.
  */
 import { can, CommandSchema, contactDisplayName, type Command } from "@inbox/shared";
+import type { ChannelCapabilities } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, onCleanup, Show } from "solid-js";
 import type * as Y from "yjs";
 import { useAppState } from "../app/index.ts";
@@ -51,9 +52,12 @@ import { TemplateOffer } from "./templates/TemplateOffer.tsx";
 type Mode = "reply" | "note" | "whisper";
 
 export function Composer(props: { conversationId: string }) {
-  const { selection, channels, session, users } = useAppState();
+  const { selection, channels, session, users, local } = useAppState();
   /** A role without "reply" (a custom role) writes notes only; the server refuses its replies anyway. */
   const mayReply = createMemo(() => can(session.me()?.user, "reply"));
+  // One copy of the channel's limits for the reply box and the template picker, asked for only
+  // by those who may reply, and kept while the agent switches between reply and note.
+  const caps = createCapabilities(() => (mayReply() ? selection.inbox() : null), local.db, () => local.browserOnline());
   const [mode, setMode] = createSignal<Mode>(mayReply() ? "reply" : "note");
   /** Whoever supervises may whisper to the chat's assignee (someone else): a note only agents see, with a notification. */
   const whisperee = createMemo(() => {
@@ -119,8 +123,8 @@ export function Composer(props: { conversationId: string }) {
           when={blocked()}
           fallback={
             <>
-              <TemplateOffer conversationId={props.conversationId} contactName={vars().contactName} firstName={vars().contactFirstName} />
-              <ReplyForm conversationId={props.conversationId} notice={notice()} />
+              <TemplateOffer conversationId={props.conversationId} contactName={vars().contactName} firstName={vars().contactFirstName} caps={caps()} />
+              <ReplyForm conversationId={props.conversationId} notice={notice()} caps={caps()} />
             </>
           }
         >
@@ -178,7 +182,7 @@ function selectAfter(textarea: HTMLTextAreaElement, e: FormatEdit) {
   textarea.setSelectionRange(e.selectionStart, e.selectionEnd);
 }
 
-function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null }) {
+function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null; caps: ChannelCapabilities | null }) {
   const { selection, local } = useAppState();
   const [error, setError] = createSignal<string | null>(null);
   const [info, setInfo] = createSignal<string | null>(null);
@@ -198,7 +202,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
     const inboxId = selection.inbox()?.id ?? selection.conversation()?.inboxId;
     return !!inboxId && !!selection.contact()?.identities.some((i) => i.inboxId === inboxId && i.blockedAt);
   };
-  const caps = createCapabilities(selection.inbox, local.db, () => local.browserOnline());
+  const caps = () => props.caps;
   const channel = () => {
     const c = selection.inbox()?.channel ?? selection.conversation()?.channel;
     return c ? CHANNEL_LABELS[c] : "";

@@ -2,7 +2,8 @@
  * The open conversation's channel capabilities for the composer: the copy on this device
  * first (`kv` key `composer.caps.<channel>`, so limits are checked offline too), then the
  * server's answer when online, stored for next time. Capabilities belong to the channel type,
- * so one copy serves every inbox of it.
+ * so one copy serves every inbox of it. The Composer makes the one copy its reply box and
+ * template picker both check against.
  */
 import type { ChannelType, Inbox } from "@inbox/shared";
 import { ChannelCapabilitiesSchema, type ChannelCapabilities } from "@inbox/shared/api/uploads";

@@ -6,14 +6,11 @@
 import {
   checkAttachment,
   typeLabel,
-  type AttachmentKind,
   type ChannelCapabilities,
 } from "@inbox/shared/api/uploads";
 import { formatFileSize } from "../format/file-size.ts";
+import { kindsWords as kinds } from "../api/kind-words.ts";
 import { t } from "./messages.ts";
-
-const KIND_KEYS = { image: "kindImage", audio: "kindAudio", video: "kindVideo", file: "kindFile" } as const;
-const kinds = (k: AttachmentKind) => t(KIND_KEYS[k]);
 
 /** `image/png` → `PNG`, `text/plain` → `TXT`; a wildcard entry (`application/` then `*`) in words. */
 export function shortType(mimeType: string): string {

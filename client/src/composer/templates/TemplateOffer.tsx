@@ -3,13 +3,14 @@
  * "Send a template" (the picker opens in place). Nothing shows on other channels or while the
  * window is open.
  */
+import type { ChannelCapabilities } from "@inbox/shared/api/uploads";
 import { createMemo, createSignal, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { TemplatePicker } from "./TemplatePicker.tsx";
 import { windowClosed } from "./template-window.ts";
 import { t } from "./messages.ts";
 
-export function TemplateOffer(props: { conversationId: string; contactName: string; firstName: string }) {
+export function TemplateOffer(props: { conversationId: string; contactName: string; firstName: string; caps: ChannelCapabilities | null }) {
   const { selection, channels } = useAppState();
   const [picking, setPicking] = createSignal(false);
   let opener: HTMLButtonElement | undefined;
@@ -30,7 +31,7 @@ export function TemplateOffer(props: { conversationId: string; contactName: stri
           </button>
         </Show>
         <Show when={picking()}>
-          <TemplatePicker conversationId={props.conversationId} firstName={props.firstName} onDone={done} />
+          <TemplatePicker conversationId={props.conversationId} firstName={props.firstName} caps={props.caps} onDone={done} />
         </Show>
       </div>
     </Show>

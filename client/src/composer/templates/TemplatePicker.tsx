@@ -17,22 +17,23 @@ import {
   type MessageTemplate,
 } from "@inbox/shared";
 import type { ConversationTemplatesResponse } from "@inbox/shared/api/templates";
+import type { ChannelCapabilities } from "@inbox/shared/api/uploads";
 import { createEffect, createMemo, createSignal, For, on, onCleanup, Show } from "solid-js";
 import { useAppState } from "../../app/index.ts";
 import { asApiError } from "../../api/http.ts";
 import { firstIssueWords } from "../../api/constraint-words.ts";
 import { CHANNEL_LABELS } from "../../format/labels.ts";
-import { formatFileSize } from "../../format/file-size.ts";
 import { keepForUpload, keptAttachmentContent, keptStoreOf } from "../../sync/kept-uploads.ts";
 import { ErrorMessage } from "../../ui/ErrorMessage.tsx";
-import { createCapabilities } from "../capabilities.ts";
+import { FileChip } from "../FileChip.tsx";
 import { headerFileAccept, headerFileError, headerFileLabel } from "./header-file.ts";
 import { fetchTemplates, keepTemplates, loadKeptTemplates } from "./template-api.ts";
 import { customerLanguage } from "./template-window.ts";
 import { t } from "./messages.ts";
 
 
-export function TemplatePicker(props: { conversationId: string; firstName: string; onDone(): void }) {
+/** `caps`: the composer's copy of the channel's capabilities (the header's file is checked against them). */
+export function TemplatePicker(props: { conversationId: string; firstName: string; caps: ChannelCapabilities | null; onDone(): void }) {
   const { selection, local } = useAppState();
   const [answer, setAnswer] = createSignal<ConversationTemplatesResponse | null>(null);
   const [fromDevice, setFromDevice] = createSignal(false);
@@ -43,7 +44,7 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   const [error, setError] = createSignal<string | null>(null);
   const [headerFile, setHeaderFile] = createSignal<File | null>(null);
   const online = () => local.browserOnline() && !local.unreachable();
-  const caps = createCapabilities(selection.inbox, local.db, () => local.browserOnline());
+  const caps = () => props.caps;
   const channel = () => {
     const c = selection.inbox()?.channel ?? selection.conversation()?.channel;
     return c ? CHANNEL_LABELS[c] : "";
@@ -231,7 +232,13 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
             <For each={vars().body}>{(name) => field("b", name)}</For>
             <figure class="template-preview">
               <figcaption>{t("preview")}</figcaption>
-              <Show when={headerFile()}>{(file) => <HeaderPreview file={file()} onRemove={() => setHeaderFile(null)} />}</Show>
+              <Show when={headerFile()}>
+                {(file) => (
+                  <div class="composer-attachments" data-testid="template-preview-media">
+                    <FileChip file={file()} onRemove={() => setHeaderFile(null)} />
+                  </div>
+                )}
+              </Show>
               <p class="template-preview-text" data-testid="template-preview">
                 {preview()}
               </p>
@@ -249,29 +256,5 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
         )}
       </Show>
     </section>
-  );
-}
-
-/** The header's file in the preview: the image itself (an object URL of the agent's own file), else its name and size. */
-function HeaderPreview(props: { file: File; onRemove(): void }) {
-  const url = URL.createObjectURL(props.file);
-  onCleanup(() => URL.revokeObjectURL(url));
-  return (
-    <div class="template-preview-media" data-testid="template-preview-media">
-      <Show
-        when={props.file.type.startsWith("image/")}
-        fallback={
-          <Show when={props.file.type.startsWith("video/")} fallback={<span class="template-preview-file">📎 {props.file.name}</span>}>
-            <video src={url} controls muted preload="metadata" />
-          </Show>
-        }
-      >
-        <img src={url} alt={props.file.name} />
-      </Show>
-      <span class="composer-attachment-size">{formatFileSize(props.file.size)}</span>
-      <button type="button" class="btn btn-ghost" aria-label={t("removeHeader", { name: props.file.name })} onClick={() => props.onRemove()}>
-        ✕
-      </button>
-    </div>
   );
 }

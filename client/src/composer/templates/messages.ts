@@ -29,7 +29,6 @@ export const t = defineMessages(
     headerNeedsVideo: "This template shows a video at the top; {name} is not a video.",
     headerNeedsDocument: "This template shows a document at the top; {name} is an image, video or audio file.",
     attachHeader: "Attach the file the template shows at the top.",
-    removeHeader: "Remove {name}",
   },
   {
     windowClosed: "Mais de 24 horas se passaram desde a última mensagem de {name}, então o WhatsApp só permite um modelo aprovado até que o cliente escreva de novo.",
@@ -58,6 +57,5 @@ export const t = defineMessages(
     headerNeedsVideo: "Este modelo mostra um vídeo no topo; {name} não é um vídeo.",
     headerNeedsDocument: "Este modelo mostra um documento no topo; {name} é um arquivo de imagem, vídeo ou áudio.",
     attachHeader: "Anexe o arquivo que o modelo mostra no topo.",
-    removeHeader: "Remover {name}",
   },
 );
