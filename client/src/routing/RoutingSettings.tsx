@@ -12,7 +12,7 @@ import { ApiError } from "../api/http.ts";
 import { useAppState } from "../app/index.ts";
 import { routingApi } from "./routing.ts";
 import { ForById } from "../ui/ForById.tsx";
-import { t } from "./messages.ts";
+import { t } from "./settings-messages.ts";
 
 export function RoutingSettings(props: { inboxes: AdminInbox[]; onSaved(): void }) {
   const { local } = useAppState();

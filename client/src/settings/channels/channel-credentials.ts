@@ -4,7 +4,7 @@
  * Secrets are password inputs; ids are plain text.
  */
 import type { ChannelType } from "@inbox/shared";
-import { t } from "../../format/channel-messages.ts";
+import { t } from "./credential-messages.ts";
 import { schemaMessageWords } from "../../api/constraint-words.ts";
 
 export interface CredentialField {
