@@ -347,8 +347,9 @@ async function buildTemplate(template: TemplateSend, message: OutboundMessage, c
   if (content.kind !== "image" && content.kind !== "video" && content.kind !== "file") return { ok: true, type: "template", payload: templatePayload(template) };
   const ref = await mediaReference(content.kind, content.mimeType, content.kind === "file" ? content.size : undefined, message, creds, ctx);
   if (!ref.ok) return ref;
-  const filename = content.kind === "file" ? content.filename || message.media?.filename : undefined;
-  const media: HeaderMedia = { type: WA_MEDIA_TYPE[content.kind] as HeaderMedia["type"], ref: ref.ref, ...(filename ? { filename } : {}) };
+  // The name the file goes by: the agent's, else the stored copy's (the payload sends it for a document only).
+  const filename = ("filename" in content && content.filename) || message.media?.filename;
+  const media: HeaderMedia = { type: WA_MEDIA_TYPE[content.kind] as HeaderMedia["type"], ref: ref.ref, filename };
   return { ok: true, type: "template", payload: templatePayload(template, media) };
 }
 

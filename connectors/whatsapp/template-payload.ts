@@ -8,7 +8,8 @@ import type { TemplateSend } from "@inbox/shared";
 export interface HeaderMedia {
   type: "image" | "video" | "document";
   ref: Record<string, unknown>;
-  filename?: string;
+  /** The file's name; only a document's is sent (Meta shows it), an image's or a video's is dropped. */
+  filename?: string | undefined;
 }
 
 /** The send's `template` object: name, language, the header (its text values or its file) and the body's values. */

@@ -1,3 +1,4 @@
+import { base64ToBytes, bytesToBase64 } from "../lib/base64.ts";
 import { fromHex, timingSafeEqual } from "./tokens.ts";
 
 /**
@@ -80,7 +81,7 @@ function parseScrypt(stored: string): { params: ScryptParams; salt: Uint8Array; 
   const params = { ln: Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
   // Bounds keep a tampered row from making one sign-in allocate gigabytes.
   if (params.ln < 1 || params.ln > 20 || params.r < 1 || params.r > 16 || params.p < 1 || params.p > 16) return null;
-  return { params, salt: unb64(m[4]!), key: unb64(m[5]!) };
+  return { params, salt: base64ToBytes(m[4]!), key: base64ToBytes(m[5]!) };
 }
 
 /** Hashes written before scrypt: `pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>` (WebCrypto). */
@@ -96,13 +97,5 @@ async function verifyPbkdf2(password: string, stored: string): Promise<boolean> 
 /** NFKC, as NIST SP 800-63B asks, so the same password typed on another keyboard matches. */
 const utf8 = (s: string) => new TextEncoder().encode(s.normalize("NFKC"));
 
-function b64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/=+$/, "");
-}
-
-function unb64(text: string): Uint8Array {
-  const padded = text + "=".repeat((4 - (text.length % 4)) % 4);
-  return Uint8Array.from(atob(padded), (ch) => ch.charCodeAt(0));
-}
+/** PHC strings write base64 without its padding. */
+const b64 = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/=+$/, "");

@@ -1,18 +1,14 @@
+import { bytesToBase64url } from "../lib/base64.ts";
+
 /** Random bearer secrets and their stored hashes; WebCrypto only, so Node and Workers agree. */
 export function randomToken(bytes = 32): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));
-  return base64url(buf);
+  return bytesToBase64url(buf);
 }
 
 export async function sha256Hex(value: string): Promise<string> {
   const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(value));
   return toHex(new Uint8Array(digest));
-}
-
-export function base64url(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
 export function toHex(bytes: Uint8Array): string {

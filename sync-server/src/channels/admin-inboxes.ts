@@ -91,8 +91,7 @@ export async function ownInbox(core: AdminInboxDeps, admin: SessionUser, id: str
 export async function reconnectInbox(core: AdminInboxDeps, admin: SessionUser, id: string, credentials: Credentials, from: RequestOrigin | null = null): Promise<AdminInbox> {
   const row = await ownInbox(core, admin, id);
   const checked = await checkCredentials(core, row, credentials);
-  const held = row.secretsEnc ? await core.secrets.open(row.secretsEnc) : null;
-  await refuseClaimHeldElsewhere(core, row.workspaceId, row.channel, checked, { row, credentials: held });
+  await refuseClaimHeldElsewhere(core, row.workspaceId, row.channel, checked, row);
   await core.writer.write([
     core.db.update(inboxes).set({ secretsEnc: await core.secrets.seal(checked), metaAppId: metaAppIdFor(row.channel, checked) }).where(eq(inboxes.id, id)),
     auditInsert(core, { workspaceId: row.workspaceId, ...auditActor(admin, from), action: "channel.reconnected", target: id, data: { name: row.name }, at: core.now() }),

@@ -1,4 +1,4 @@
-import type { MetaChannel } from "@inbox/connectors";
+import { isMetaChannel, metaAccountId, metaAppIdOf, type Credentials, type MetaChannel } from "@inbox/connectors";
 import type { InboxRow } from "../db/read-model.ts";
 import type { MetaAppMember } from "./meta-app.ts";
 
@@ -15,10 +15,30 @@ import type { MetaAppMember } from "./meta-app.ts";
 /** A claim on an account: what a saved inbox or one being saved holds. */
 export interface AccountClaim {
   workspaceId: string;
+  appId: string;
   channel: MetaChannel;
   accountId: string;
   appSecret: string;
 }
+
+/**
+ * The claim an inbox of `workspaceId` makes with these credentials: null unless the channel is
+ * Meta's and they name an app, an account and a secret (lacking any of them claims nothing).
+ */
+export function claimOf(workspaceId: string, channel: string, credentials: Credentials): AccountClaim | null {
+  if (!isMetaChannel(channel)) return null;
+  const appId = metaAppIdOf(credentials);
+  const accountId = metaAccountId(channel, credentials);
+  const appSecret = credentials.appSecret;
+  return appId && accountId && appSecret ? { workspaceId, appId, channel, accountId, appSecret } : null;
+}
+
+/** The same account of the same app with the same secret, whichever workspace holds each. */
+export function sameClaim(a: AccountClaim | null, b: AccountClaim): boolean {
+  return a !== null && a.appId === b.appId && a.channel === b.channel && a.accountId === b.accountId && a.appSecret === b.appSecret;
+}
+
+const memberClaim = (m: MetaAppMember): AccountClaim | null => claimOf(m.inbox.workspaceId, m.channel, m.credentials);
 
 /** Connected first: created earlier; the id breaks a tie, so every process picks the same one. */
 export function claimedBefore(a: Pick<InboxRow, "createdAt" | "id">, b: Pick<InboxRow, "createdAt" | "id">): boolean {
@@ -38,22 +58,14 @@ export function firstClaimants(holders: readonly MetaAppMember[]): MetaAppMember
  * made with a secret Meta does not sign with must not keep the account's owner out.
  */
 export function rivalClaims(members: readonly MetaAppMember[], claim: AccountClaim): MetaAppMember[] {
-  return members.filter(
-    (m) => m.inbox.workspaceId !== claim.workspaceId && m.channel === claim.channel && m.accountId === claim.accountId && m.credentials.appSecret === claim.appSecret,
-  );
-}
-
-/** The member's claim, when it holds an account and a secret (one without either claims nothing). */
-function claimOf(m: MetaAppMember): AccountClaim | null {
-  const appSecret = m.credentials.appSecret;
-  return m.accountId && appSecret ? { workspaceId: m.inbox.workspaceId, channel: m.channel, accountId: m.accountId, appSecret } : null;
+  return members.filter((m) => m.inbox.workspaceId !== claim.workspaceId && sameClaim(memberClaim(m), claim));
 }
 
 /** This workspace's inboxes of the app whose account another workspace connected first: the app's URL delivers nothing to them. */
 export function outrankedInboxes(members: readonly MetaAppMember[], workspaceId: string): Set<string> {
   const outranked = new Set<string>();
   for (const m of members) {
-    const claim = m.inbox.workspaceId === workspaceId ? claimOf(m) : null;
+    const claim = m.inbox.workspaceId === workspaceId ? memberClaim(m) : null;
     if (claim && rivalClaims(members, claim).some((r) => claimedBefore(r.inbox, m.inbox))) outranked.add(m.inbox.id);
   }
   return outranked;

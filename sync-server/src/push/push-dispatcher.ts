@@ -99,10 +99,14 @@ export class PushDispatcher {
     const claimed = await this.claim(item, now);
     if (!claimed) return; // another process took it, or it changed meanwhile
     if (claimed.expiresAt <= now) return this.drop(claimed, null);
-    const sub = await this.core.db.query.pushSubscriptions.findFirst({ where: eq(pushSubscriptions.id, claimed.subscriptionId) });
-    if (!sub) return this.drop(claimed, null);
+    const [found] = await this.core.db
+      .select({ sub: pushSubscriptions, live: sessionLive(this.core.db, now).mapWith(Boolean) })
+      .from(pushSubscriptions)
+      .where(eq(pushSubscriptions.id, claimed.subscriptionId));
+    if (!found) return this.drop(claimed, null);
+    const { sub, live } = found;
     // Signed out, expired or deactivated: the device is no longer anyone's to ring.
-    if (!(await sessionLive(this.core, sub, now))) return forgetSubscription(this.core, sub, { reason: "session_ended" });
+    if (!live) return forgetSubscription(this.core, sub, { reason: "session_ended" });
     const lease = keepRenewing(this.core.holder, () => this.renew(claimed.id));
     let answer: PushAnswer;
     try {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import type { Notification } from "@inbox/shared/api/content";
 import { runRetention } from "../data-rights/index.ts";
-import { contacts, conversations, events, pushDeliveries, pushSubscriptions, sessions } from "../db/schema.ts";
+import { contacts, conversations, events, pushDeliveries, pushSubscriptions, sessions, users } from "../db/schema.ts";
 import { sha256Hex } from "../auth/tokens.ts";
 import { usersOfSessions } from "../auth/index.ts";
 import { RoutingFixtures } from "../routing/routing-fixtures.ts";
@@ -255,6 +255,28 @@ describe("a device rings only while the session that subscribed it lives", () =>
     expect(await deliveriesOf(sub)).toEqual([]);
     const forgotten = await server.core.db.select().from(events).where(and(eq(events.type, "push.unsubscribed"), eq(events.actorId, max)));
     expect(forgotten.map((e) => e.data)).toEqual([expect.objectContaining({ subscriptionId: sub!.id, reason: "session_ended" })]);
+  });
+
+  it("a deactivated person's device whose session row is left is neither queued for nor sent to", async () => {
+    const { inboxId, teamId, agents } = await f.setup("manual", [{ name: "Agent Oli" }]);
+    const oli = agents[0]!;
+    const device = await subscribeDevice(await f.loginAs(oli));
+    const first = await customerChat(inboxId, teamId, "Pia Cliente", "Where is my order?");
+    held.offered([{ conversation: await offerOf(first.id), agentId: oli }]);
+    await queued();
+    const sub = await subscriptionOf(device);
+    expect(await deliveriesOf(sub)).toHaveLength(1);
+
+    // Deactivated by a path that left the session row behind (deactivation normally ends it).
+    await server.core.db.update(users).set({ deactivatedAt: Date.now() }).where(eq(users.id, oli));
+    const second = await customerChat(inboxId, teamId, "Rui Cliente", "Second question");
+    held.offered([{ conversation: await offerOf(second.id), agentId: oli }]);
+    await queued();
+    expect(await deliveriesOf(sub)).toHaveLength(1);
+    await dispatch();
+    expect(textsTo(device)).toEqual([]);
+    expect(await subscriptionOf(device)).toBeUndefined();
+    await server.core.db.update(users).set({ deactivatedAt: null }).where(eq(users.id, oli));
   });
 
   it("a subscribe whose session ends before it is written keeps nothing", async () => {

@@ -1,9 +1,10 @@
-import { and, eq, gt, inArray, isNotNull, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, sql } from "drizzle-orm";
 import { newId } from "@inbox/shared";
 import type { Notification } from "@inbox/shared/api/content";
 import { PUSH_KINDS, type PushKind, type PushPayload } from "@inbox/shared/api/push";
 import type { Writes } from "../db/record.ts";
-import { contacts, conversations, pushDeliveries, pushSubscriptions, sessions, users } from "../db/schema.ts";
+import { contacts, conversations, pushDeliveries, pushSubscriptions, users } from "../db/schema.ts";
+import { sessionLive } from "./subscriptions.ts";
 import type { PushMessage } from "./push-sender.ts";
 import { notificationPush, offerPush } from "./push-words.ts";
 
@@ -111,36 +112,28 @@ export class PushQueue {
     const at = this.core.now();
     // Only devices whose subscribing session is still live: a device signed out rings for nobody.
     const devices = await db
-      .select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId })
+      .select({ id: pushSubscriptions.id, userId: pushSubscriptions.userId, locale: users.locale, pushPrefs: users.pushPrefs })
       .from(pushSubscriptions)
-      .innerJoin(sessions, and(eq(sessions.tokenHash, pushSubscriptions.sessionHash), eq(sessions.userId, pushSubscriptions.userId)))
-      .where(and(inArray(pushSubscriptions.userId, userIds), gt(sessions.expiresAt, at)));
-    if (!devices.length) return;
-    const people = await db
-      .select({ id: users.id, locale: users.locale, pushPrefs: users.pushPrefs })
-      .from(users)
-      .where(and(inArray(users.id, [...new Set(devices.map((d) => d.userId))]), isNull(users.deactivatedAt)));
-    const personOf = new Map(people.map((p) => [p.id, p]));
+      .innerJoin(users, eq(users.id, pushSubscriptions.userId))
+      .where(and(inArray(pushSubscriptions.userId, userIds), sessionLive(db, at)));
     const rows = pushes.flatMap((p) => {
-      const person = personOf.get(p.userId);
-      if (!person || person.pushPrefs?.[p.kind] === false) return [];
-      const payload = p.words(person.locale);
+      const theirs = devices.filter((d) => d.userId === p.userId && d.pushPrefs?.[p.kind] !== false);
+      if (!theirs.length) return [];
+      const payload = p.words(theirs[0]!.locale);
       const { urgency } = DELIVERY[p.kind];
-      return devices
-        .filter((d) => d.userId === p.userId)
-        .map((d) => ({
-          id: newId(),
-          subscriptionId: d.id,
-          userId: p.userId,
-          conversationId: p.conversationId,
-          key: p.key,
-          payload,
-          urgency,
-          expiresAt: at + p.ttlSeconds * 1000,
-          state: "pending" as const,
-          nextAttemptAt: at,
-          createdAt: at,
-        }));
+      return theirs.map((d) => ({
+        id: newId(),
+        subscriptionId: d.id,
+        userId: p.userId,
+        conversationId: p.conversationId,
+        key: p.key,
+        payload,
+        urgency,
+        expiresAt: at + p.ttlSeconds * 1000,
+        state: "pending" as const,
+        nextAttemptAt: at,
+        createdAt: at,
+      }));
     });
     if (!rows.length) return;
     // Bounded statements (SQLite caps the bound values of one); one commit for all of them.

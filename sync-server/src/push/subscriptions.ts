@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, notExists } from "drizzle-orm";
+import { and, eq, exists, gt, inArray, isNull, notExists, sql, type SQL } from "drizzle-orm";
 import { newId, reasonSentence } from "@inbox/shared";
 import type { PushSubscribeRequest } from "@inbox/shared/api/push";
 import type { Writes } from "../db/record.ts";
@@ -113,18 +113,18 @@ export async function targetOf(secrets: SecretBox, row: { endpoint: string; keys
 }
 
 /**
- * Whether a device may still ring: the session that subscribed it is live (not signed out, not
- * expired) and belongs to the same person, who is not deactivated. The `sessions` trigger removes
- * a subscription when its session row goes; an expired session's row stays until swept, so the
- * dispatcher asks this before each send.
+ * Whether a device may still ring, as a condition on its `push_subscriptions` row: the session
+ * that subscribed it is live (not signed out, not expired) and belongs to the same person, who is
+ * not deactivated. The `sessions` trigger removes a subscription when its session row goes; an
+ * expired session's row stays until swept, so the queue asks this before queuing and the
+ * dispatcher before each send. The one statement of what a live session is, for both.
  */
-export async function sessionLive(core: Pick<Writes, "db">, sub: { userId: string; sessionHash: string | null }, now: number): Promise<boolean> {
-  if (!sub.sessionHash) return false;
-  const [row] = await core.db
-    .select({ userId: sessions.userId })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, sub.sessionHash), eq(sessions.userId, sub.userId), gt(sessions.expiresAt, now), isNull(users.deactivatedAt)))
-    .limit(1);
-  return row !== undefined;
+export function sessionLive(db: Writes["db"], now: number): SQL {
+  return exists(
+    db
+      .select({ one: sql`1` })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .where(and(eq(sessions.tokenHash, pushSubscriptions.sessionHash), eq(sessions.userId, pushSubscriptions.userId), gt(sessions.expiresAt, now), isNull(users.deactivatedAt))),
+  );
 }

@@ -1,3 +1,5 @@
+import { base64ToBytes, bytesToBase64, bytesToBase64url } from "../lib/base64.ts";
+
 /**
  * Encrypts channel credentials at rest with AES-256-GCM (WebCrypto, so Node and Workers agree).
  * The key comes from the runtime's configuration, never from the repository or the database.
@@ -34,42 +36,29 @@ export async function createSecretBox(rawKey: Uint8Array): Promise<SecretBox> {
   return {
     async mac(text) {
       const sig = new Uint8Array(await crypto.subtle.sign("HMAC", macKey, new TextEncoder().encode(text)));
-      return b64(sig).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+      return bytesToBase64url(sig);
     },
     async checkMac(text, mac) {
       if (!/^[A-Za-z0-9_-]{43}$/.test(mac)) return false;
-      const sig = unb64(mac.replace(/-/g, "+").replace(/_/g, "/") + "=");
+      const sig = base64ToBytes(mac.replace(/-/g, "+").replace(/_/g, "/"));
       return crypto.subtle.verify("HMAC", macKey, sig, new TextEncoder().encode(text));
     },
     async seal(value) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = new TextEncoder().encode(JSON.stringify(value));
       const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, data));
-      return `v1.${b64(iv)}.${b64(cipher)}`;
+      return `v1.${bytesToBase64(iv)}.${bytesToBase64(cipher)}`;
     },
     async open(sealed) {
       const known = opened.get(sealed);
       if (known) return { ...known };
       const [version, iv, cipher] = sealed.split(".");
       if (version !== "v1" || !iv || !cipher) throw new Error("Unknown credential format.");
-      const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: unb64(iv) }, key, unb64(cipher));
+      const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: base64ToBytes(iv) }, key, base64ToBytes(cipher));
       const value = JSON.parse(new TextDecoder().decode(plain)) as Record<string, string>;
       if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
       opened.set(sealed, value);
       return { ...value };
     },
   };
-}
-
-function b64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
-function unb64(text: string): Uint8Array<ArrayBuffer> {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
-  return out;
 }

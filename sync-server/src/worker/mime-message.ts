@@ -1,3 +1,4 @@
+import { bytesToBase64 } from "../lib/base64.ts";
 import type { OutgoingMail } from "../people/index.ts";
 
 /** A sender as MAIL_FROM gives it (`Inbox <no-reply@example.com>` or an address), taken apart. */
@@ -64,10 +65,7 @@ function headerWords(text: string): string {
 const isAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
 
 export function base64Utf8(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = "";
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
+  return bytesToBase64(new TextEncoder().encode(text));
 }
 
 function wrap(base64: string): string {
