@@ -9,7 +9,7 @@ import { PasswordHasher } from "./auth/index.ts";
 import type { Endpoints } from "./channels/index.ts";
 import { platformFetch, ProfileRefresher } from "./channels/index.ts";
 import { WebhookProcessor } from "./webhooks/index.ts";
-import { WebhookPruner, type WebhookRetention } from "./webhooks/index.ts";
+import { WebhookPruner, type BacklogCounting, type WebhookRetention } from "./webhooks/index.ts";
 import { createCaches, type Caches } from "./db/caches.ts";
 import type { Database } from "./db/database.ts";
 import { WriteQueue } from "./db/write-queue.ts";
@@ -99,10 +99,11 @@ export interface CoreOptions {
   /** The event loop's lag for admission control (Node: node/event-loop-lag.ts); none: 0. */
   eventLoopLagMs?: () => number;
   /**
-   * A long-lived process (Node): webhook processing counts the stored backlog for admission
-   * control. Off (Workers): each request's core is gone after it, and nothing is refused.
+   * Webhook processing counts the stored backlog for admission control: Node at every pass
+   * (`{}`); a Worker's request into its isolate's reading, again once it is a few seconds old.
+   * None (a Durable Object's own core, which takes no deliveries): never counted.
    */
-  measuresBacklog?: boolean;
+  backlog?: BacklogCounting;
   /** Where email goes out (Node: SMTP when SMTP_URL is set); none: invitations are links to copy. */
   mailer?: Mailer;
   /** AI assistance: whether admins may point it at private addresses (AI_ALLOW_PRIVATE_URLS), the Workers AI binding (edge only). */
@@ -266,7 +267,7 @@ export function createCore(opts: CoreOptions): Core {
   const profiles = new ProfileRefresher({ ...channels });
   const templates = new TemplateSyncer({ ...channels });
   const admissionLimits = { ...DEFAULT_ADMISSION_LIMITS, ...opts.admission };
-  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles }, opts.measuresBacklog ? admissionLimits.webhookBacklog + 1 : 0);
+  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles }, opts.backlog ? admissionLimits.webhookBacklog + 1 : 0, opts.backlog);
   const admission = new Admission(admissionLimits, {
     webhookBacklog: () => webhooks.backlog(),
     writeQueue: () => writer.depth,

@@ -14,7 +14,7 @@ describe("/healthz on Workers", () => {
   it("without the operator's token: ok and whether overloaded, no gauges", async () => {
     const { status, body } = await health();
     expect(status).toBe(200);
-    // The Workers build never refuses (no long-lived event loop to measure): never overloaded.
+    // Nothing stored waits beyond the limit here (the isolate's count of the record's backlog).
     expect(body).toEqual({ ok: true, overloaded: null });
   });
 

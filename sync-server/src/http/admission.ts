@@ -21,8 +21,10 @@ import { HttpError } from "./http-error.ts";
  *   already waits that long before it is even read. The load test at 500 agents was behind this
  *   way with neither of the others growing.
  * Any beyond its limit is overload. The gauges are this process's view: on Node (one process
- * per database, or several sharing it) that is the box's; on Workers each request's core starts
- * at zero and only the record's own backlog could say more, so the Workers build does not refuse.
+ * per database, or several sharing it) that is the box's. On Workers each request has its own
+ * core, so the write queue is that request's and there is no event loop to measure; the webhook
+ * backlog is the record's, as the isolate last counted it (worker/worker-core.ts), so a
+ * deployment whose processing falls behind refuses there too.
  */
 export interface AdmissionLimits {
   /** Stored webhooks not processed yet beyond which retrying senders are refused (OVERLOAD_WEBHOOK_BACKLOG). */

@@ -127,7 +127,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
   const core = createCore({
     db,
     eventLoopLagMs: () => loopLag.ms(),
-    measuresBacklog: true,
+    backlog: {},
     ...deps,
     sessionTtlMs: opts.sessionTtlMs,
     secureCookies: opts.secureCookies,

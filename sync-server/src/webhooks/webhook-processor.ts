@@ -6,6 +6,7 @@ import { webhookEvents } from "../db/schema.ts";
 import { applyWebhookBatch, type WebhookOutcome, type WebhookRow } from "./webhook-batch.ts";
 import { KickedPasses } from "../scheduling/kicked-passes.ts";
 import { WebhookStore, type StoreOutcome } from "./webhook-store.ts";
+import { newBacklogReading, type BacklogCounting, type BacklogReading } from "./backlog-reading.ts";
 
 /** Most webhooks one claim takes (and one batch applies): the most this process holds in memory to process, however long the backlog. */
 const BATCH = 200;
@@ -36,9 +37,10 @@ export interface WebhooksDeps extends InboundDeps {
 export class WebhookProcessor {
   private readonly passes = new KickedPasses(() => this.pass(), "webhook processing failed");
   private readonly arrivals: WebhookStore;
-  /** Pending webhooks (any process's) at the last count, less those this process finished since. */
-  private counted = 0;
-  /** Stored by this process since that count. */
+  /** The last count of the record's backlog (shared by an isolate's requests on Workers). */
+  private readonly reading: BacklogReading;
+  private readonly countEveryMs: number;
+  /** Stored by this core since that count. */
   private storedSince = 0;
   private readonly countUpTo: number | null;
 
@@ -46,12 +48,14 @@ export class WebhookProcessor {
     private readonly core: WebhooksDeps,
     /**
      * Count the backlog from the record up to at least this many (admission control's limit + 1);
-     * 0: never count (Workers: each request's core is gone after it, and the count would be one
-     * more round trip to the remote database per pass for a figure nobody reads).
+     * 0: never count (a Durable Object's core, whose deliveries admission never sees).
      */
     countAtLeast = 0,
+    counting: BacklogCounting = {},
   ) {
     this.countUpTo = countAtLeast > 0 ? Math.max(COUNT_UP_TO, countAtLeast) : null;
+    this.reading = counting.reading ?? newBacklogReading();
+    this.countEveryMs = counting.everyMs ?? 0;
     this.arrivals = new WebhookStore(core, (count) => {
       this.storedSince += count;
       void this.kick();
@@ -62,11 +66,19 @@ export class WebhookProcessor {
    * Webhooks taken but not processed yet: stored and pending (counted from the record at the
    * start of each pass, so other processes' are included; kept current in between with what
    * this process stores and finishes) plus those still waiting for their insert. Costs no I/O:
-   * admission control reads it on every delivery. On Workers, where each request has its own
-   * core, it only knows that request's.
+   * admission control reads it on every delivery. A reading counted only every so often
+   * (Workers) that is due again starts a pass, which counts first; until then the last count
+   * stands.
    */
   backlog(): number {
-    return this.counted + this.storedSince + this.arrivals.waiting;
+    if (this.countEveryMs > 0 && this.countDue()) void this.kick();
+    return this.reading.counted + this.storedSince + this.arrivals.waiting;
+  }
+
+  private countDue(): boolean {
+    if (this.countUpTo === null) return false;
+    if (this.countEveryMs === 0 || this.reading.at === null) return true;
+    return this.core.now() - this.reading.at >= this.countEveryMs;
   }
 
   /**
@@ -144,18 +156,20 @@ export class WebhookProcessor {
     } finally {
       lease.stop();
     }
-    this.counted = Math.max(0, this.counted - rows.length);
+    this.reading.counted = Math.max(0, this.reading.counted - rows.length);
     return rows.length === BATCH;
   }
 
   /** Pending webhooks in the record (claimed ones included: they are not processed yet), up to `countUpTo`. */
   private async countBacklog(): Promise<void> {
-    if (this.countUpTo === null) return;
+    if (!this.countDue()) return;
     const storedBefore = this.storedSince;
+    // Taken before the round trip: the isolate's other requests do not count it again meanwhile.
+    this.reading.at = this.core.now();
     const [row] = await this.core.db.all<{ n: number }>(
       sql`select count(*) as n from (select 1 from webhook_events where state = 'pending' limit ${this.countUpTo})`,
     );
-    this.counted = Number(row?.n ?? 0);
+    this.reading.counted = Number(row?.n ?? 0);
     // What was stored while counting may or may not be in the count; keeping it errs high.
     this.storedSince -= storedBefore;
   }

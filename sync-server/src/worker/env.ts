@@ -12,6 +12,14 @@ export interface Env {
   SESSION_TTL_HOURS?: string;
   /** The widget API's limits as JSON (widget/widget-limits.ts `widgetLimitsFromEnv`); defaults when unset. */
   WIDGET_LIMITS?: string;
+  /**
+   * When platforms' webhooks and widget messages are refused with 503 (http/admission.ts): stored
+   * webhooks not processed yet beyond OVERLOAD_WEBHOOK_BACKLOG (default 2000), Retry-After
+   * OVERLOAD_RETRY_AFTER_SECONDS (default 10). OVERLOAD_WRITE_QUEUE counts one request's writes here.
+   */
+  OVERLOAD_WEBHOOK_BACKLOG?: string;
+  OVERLOAD_WRITE_QUEUE?: string;
+  OVERLOAD_RETRY_AFTER_SECONDS?: string;
   /** How often a room object checks its agents' sockets against the record again (ms, default 5000). */
   SOCKET_RECHECK_MS?: string;
   /** Days processed webhooks are kept (default 7); failed ones WEBHOOK_FAILED_RETENTION_DAYS (default 30). */

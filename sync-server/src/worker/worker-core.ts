@@ -9,7 +9,8 @@ import { narrowViewersMemory, type NarrowViewersMemory } from "../rooms/narrow-l
 import { ruleSetCache, type RuleSet } from "../routing/index.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox, type SecretBox } from "../security/secret-box.ts";
-import { webhookRetentionFrom } from "../webhooks/index.ts";
+import { newBacklogReading, webhookRetentionFrom, type BacklogReading } from "../webhooks/index.ts";
+import { admissionLimitsFrom } from "../http/admission.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
 import { tracedFetch, tracedNamespace, type Trace } from "./bench-trace.ts";
@@ -33,7 +34,14 @@ export interface WorkerCore {
  * per-request core does not start them cold (cold, every customer message read its workspace's
  * rules and every team list write the narrow viewers: libSQL round trips).
  */
-const isolateMemory: IsolateMemory = { caches: createCaches(), ruleSets: ruleSetCache(), narrowViewers: narrowViewersMemory() };
+const isolateMemory: IsolateMemory = { caches: createCaches(), ruleSets: ruleSetCache(), narrowViewers: narrowViewersMemory(), backlog: newBacklogReading() };
+
+/**
+ * How old the isolate's count of stored webhooks may get before a delivery counts again: the
+ * record is every isolate's, so each counts at most this often, and an overloaded deployment
+ * starts refusing (503, Retry-After) within this of falling behind.
+ */
+const BACKLOG_COUNT_EVERY_MS = 2_000;
 
 /** The imported key, kept once made (a settled value, never a pending import other requests would await). */
 let box: { rawKey: string; box: SecretBox } | undefined;
@@ -63,6 +71,8 @@ interface IsolateMemory {
   caches: Caches;
   ruleSets: TtlCache<RuleSet>;
   narrowViewers: NarrowViewersMemory;
+  /** The stored webhook backlog as last counted (admission control). */
+  backlog: BacklogReading;
 }
 
 /**
@@ -82,11 +92,14 @@ export async function buildWorkerCore(
   const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined, fetch: trace ? tracedFetch(trace) : undefined });
   const live = new DurableLiveRooms(trace ? tracedNamespace(env.ROOMS, trace) : env.ROOMS);
   const widgetPush = new DurableWidgetPush(trace ? tracedNamespace(env.VISITORS, trace) : env.VISITORS);
+  const { backlog, ...memory } = shared ?? {};
   const core = createCore({
     db: drizzle(client, { schema }),
     secrets: await secretBoxOf(env.INBOX_SECRET_KEY),
     blobs: new R2BlobStore(env.MEDIA),
-    ...shared,
+    ...memory,
+    // A Durable Object's own core takes no deliveries: it neither counts nor refuses.
+    ...(backlog ? { backlog: { reading: backlog, everyMs: BACKLOG_COUNT_EVERY_MS }, admission: admissionLimitsFrom(env) } : {}),
     connectors: platformConnectors(),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? "12") * 3600_000,
     secureCookies: env.SECURE_COOKIES === "false" ? false : env.SECURE_COOKIES === "true" ? true : "auto",

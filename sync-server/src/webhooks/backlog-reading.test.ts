@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Admission, DEFAULT_ADMISSION_LIMITS } from "../http/admission.ts";
+import { occupyBacklog, releaseBacklog } from "../testing/occupied-backlog.ts";
+import { startTestServer, type TestServer } from "../testing/test-server.ts";
+import { newBacklogReading } from "./backlog-reading.ts";
+import { WebhookProcessor } from "./webhook-processor.ts";
+
+// The Workers build's admission control (issue 17): each request there has its own core, so the
+// webhook backlog is counted into the isolate's shared reading, at most once per interval. Here
+// two processors over one reading stand for two requests of one isolate, on a real libSQL file.
+
+const LIMIT = 10;
+const EVERY_MS = 60_000;
+let server: TestServer;
+let inboxId: string;
+beforeAll(async () => {
+  server = await startTestServer({ admission: { webhookBacklog: LIMIT } });
+  inboxId = (await server.core.db.query.inboxes.findMany())[0]!.id;
+});
+afterAll(() => server.stop());
+
+const admissionOver = (p: WebhookProcessor) =>
+  new Admission({ ...DEFAULT_ADMISSION_LIMITS, webhookBacklog: LIMIT }, { webhookBacklog: () => p.backlog(), writeQueue: () => 0, eventLoopLagMs: () => 0 });
+
+describe("the isolate's backlog reading (Workers)", () => {
+  it("one request's count makes the next request refuse, and a reading past its age is counted again before traffic is let in", async () => {
+    await occupyBacklog(server, inboxId, LIMIT + 1);
+    const reading = newBacklogReading();
+    const first = new WebhookProcessor(server.core, LIMIT + 1, { reading, everyMs: EVERY_MS });
+    // Never counted: the first delivery is let in, and its read of the gauge starts a count.
+    expect(admissionOver(first).overload()).toBeNull();
+    await first.idle();
+    expect(reading.counted).toBe(LIMIT + 1);
+
+    // Another request of the isolate, with a core of its own: refused on the shared reading.
+    const second = new WebhookProcessor(server.core, LIMIT + 1, { reading, everyMs: EVERY_MS });
+    const admission = admissionOver(second);
+    expect(admission.overload()).toBe("webhook_backlog");
+    expect(() => admission.admitWebhook(true)).toThrow(expect.objectContaining({ status: 503 }));
+
+    // The record catches up; within the interval the reading stands (no count per delivery)...
+    await releaseBacklog(server);
+    const counted = reading.at;
+    expect(admission.overload()).toBe("webhook_backlog");
+    await second.idle();
+    expect(reading.at).toBe(counted);
+    // ...and once it is that old, a delivery's read counts again and traffic goes in.
+    server.clock.offsetMs += EVERY_MS;
+    admission.overload();
+    await second.idle();
+    expect(reading.at).toBeGreaterThan(counted!);
+    expect(admission.overload()).toBeNull();
+  });
+
+  it("a core that does not count (a Durable Object's) never refuses", async () => {
+    await occupyBacklog(server, inboxId, LIMIT + 1);
+    const uncounted = new WebhookProcessor(server.core);
+    expect(admissionOver(uncounted).overload()).toBeNull();
+    await uncounted.idle();
+    expect(admissionOver(uncounted).overload()).toBeNull();
+    await releaseBacklog(server);
+  });
+});
