@@ -1,5 +1,6 @@
 import type { PermissionFlag } from "../domain/permissions.ts";
 import { SCHEMA_MESSAGES } from "./schema-messages.ts";
+import type { AttachmentKind } from "./uploads.ts";
 
 /**
  * Why a request was refused, as a code with parameters. The server sends the code as
@@ -232,12 +233,13 @@ export interface ReasonUnits {
   size(bytes: number): string;
 }
 
-const ENGLISH_KINDS: Readonly<Record<string, string>> = { image: "images", audio: "audio", video: "videos", file: "files" };
+/** Attachment kinds as an English sentence names them, in the plural (the PWA words them in its language). */
+export const ENGLISH_KINDS = { image: "images", audio: "audio", video: "videos", file: "files" } satisfies Record<AttachmentKind, string>;
 
 export const ENGLISH_UNITS: ReasonUnits = {
   wait: (s) => (s < 90 ? (s === 1 ? "1 second" : `${s} seconds`) : `${Math.ceil(s / 60)} minutes`),
   period: (h) => (h >= 48 && h % 24 === 0 ? `${h / 24} days` : `${h} hours`),
-  kinds: (kind) => ENGLISH_KINDS[kind] ?? kind,
+  kinds: (kind) => (Object.hasOwn(ENGLISH_KINDS, kind) ? ENGLISH_KINDS[kind as AttachmentKind] : kind),
   // "7.2 MB", "300 KB", as in the channels' own limits.
   size: (bytes) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`),
 };

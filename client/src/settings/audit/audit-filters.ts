@@ -7,7 +7,7 @@ import { t } from "./messages.ts";
 export interface AuditFilterDraft {
   /** A user id, or "" for anyone. */
   actor: string;
-  /** An action, a `prefix.*`, or "" for any. */
+  /** An action, a `prefix.*`, several of those comma-separated (a group's "all of"), or "" for any. */
   action: string;
   target: string;
   /** `YYYY-MM-DD` from a date input, or "". */

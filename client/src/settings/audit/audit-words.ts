@@ -43,9 +43,8 @@ type ActionGroup = (typeof ACTION_GROUPS)[number];
  */
 export function groupFilter(g: ActionGroup): string {
   const under = (a: string) => a.startsWith(`${g.prefix}.`);
-  const shared = ACTION_GROUPS.some((o) => o !== g && o.actions.some(under));
-  const others: readonly string[] = shared ? g.actions : g.actions.filter((a) => !under(a));
-  return (shared ? others : [`${g.prefix}.*`, ...others]).join(",");
+  if (ACTION_GROUPS.some((o) => o !== g && o.actions.some(under))) return g.actions.join(",");
+  return [`${g.prefix}.*`, ...g.actions.filter((a) => !under(a))].join(",");
 }
 
 export function groupWords(label: GroupLabel): string {
