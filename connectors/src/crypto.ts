@@ -28,17 +28,34 @@ export function toHex(bytes: Uint8Array): string {
   return bytesToHex(bytes);
 }
 
+/**
+ * Base64 with `btoa`/`atob` (every runtime here has them; node:buffer is not in the Workers
+ * build): the one implementation for the connectors and the server (secrets, password hashes,
+ * tokens, mail). Standard alphabet, padded (RFC 4648 §4).
+ */
 export function toBase64(bytes: Uint8Array): string {
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
+  let binary = "";
+  // In slices: spreading a whole large body into one call would pass the engine's argument limit.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
-export function fromBase64(text: string): Uint8Array {
-  const bin = atob(text);
-  const out = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+/** URL and file-name safe alphabet, unpadded (RFC 4648 §5): tokens, signed links, VAPID keys. */
+export function toBase64url(bytes: Uint8Array): string {
+  return toBase64(bytes).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** Standard alphabet, with or without its padding. Throws on anything else. */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text + "=".repeat((4 - (text.length % 4)) % 4));
+  const out = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);
   return out;
+}
+
+/** The URL-safe alphabet, padded or not. Throws on anything else. */
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
+  return fromBase64(text.replace(/-/g, "+").replace(/_/g, "/"));
 }
 
 /** Compares without an early exit, so response timing does not leak how much of a signature matched. */

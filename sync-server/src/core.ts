@@ -267,7 +267,7 @@ export function createCore(opts: CoreOptions): Core {
   const profiles = new ProfileRefresher({ ...channels });
   const templates = new TemplateSyncer({ ...channels });
   const admissionLimits = { ...DEFAULT_ADMISSION_LIMITS, ...opts.admission };
-  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles }, opts.backlog ? admissionLimits.webhookBacklog + 1 : 0, opts.backlog);
+  const webhooks = new WebhookProcessor({ ...channels, inbound, router, blobs, holder, rules, outbox, profiles }, opts.backlog && { ...opts.backlog, atLeast: admissionLimits.webhookBacklog + 1 });
   const admission = new Admission(admissionLimits, {
     webhookBacklog: () => webhooks.backlog(),
     writeQueue: () => writer.depth,

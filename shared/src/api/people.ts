@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { IdSchema, TimestampSchema } from "../domain/ids.ts";
 import { RoleSchema } from "../domain/user.ts";
+import { NewPasswordSchema } from "./account.ts";
 import { SCHEMA_MESSAGES } from "./schema-messages.ts";
 
 const Tag = z.string().trim().min(1).max(40);
@@ -128,7 +129,7 @@ export type InvitationPreview = z.infer<typeof InvitationPreviewSchema>;
 
 export const AcceptInvitationRequestSchema = z.object({
   name: z.string().trim().min(1, SCHEMA_MESSAGES.your_name_required).max(120),
-  password: z.string().min(12, SCHEMA_MESSAGES.password_min).max(200),
+  password: NewPasswordSchema,
 });
 export type AcceptInvitationRequest = z.infer<typeof AcceptInvitationRequestSchema>;
 

@@ -1,4 +1,4 @@
-import { base64ToBytes, bytesToBase64 } from "../lib/base64.ts";
+import { fromBase64, toBase64 } from "@inbox/connectors/src/crypto.ts";
 import { fromHex, timingSafeEqual } from "./tokens.ts";
 
 /**
@@ -81,7 +81,7 @@ function parseScrypt(stored: string): { params: ScryptParams; salt: Uint8Array; 
   const params = { ln: Number(m[1]), r: Number(m[2]), p: Number(m[3]) };
   // Bounds keep a tampered row from making one sign-in allocate gigabytes.
   if (params.ln < 1 || params.ln > 20 || params.r < 1 || params.r > 16 || params.p < 1 || params.p > 16) return null;
-  return { params, salt: base64ToBytes(m[4]!), key: base64ToBytes(m[5]!) };
+  return { params, salt: fromBase64(m[4]!), key: fromBase64(m[5]!) };
 }
 
 /** Hashes written before scrypt: `pbkdf2-sha256$<iterations>$<salt hex>$<hash hex>` (WebCrypto). */
@@ -98,4 +98,4 @@ async function verifyPbkdf2(password: string, stored: string): Promise<boolean> 
 const utf8 = (s: string) => new TextEncoder().encode(s.normalize("NFKC"));
 
 /** PHC strings write base64 without its padding. */
-const b64 = (bytes: Uint8Array) => bytesToBase64(bytes).replace(/=+$/, "");
+const b64 = (bytes: Uint8Array) => toBase64(bytes).replace(/=+$/, "");

@@ -1,9 +1,9 @@
-import { bytesToBase64url } from "../lib/base64.ts";
+import { toBase64url } from "@inbox/connectors/src/crypto.ts";
 
 /** Random bearer secrets and their stored hashes; WebCrypto only, so Node and Workers agree. */
 export function randomToken(bytes = 32): string {
   const buf = crypto.getRandomValues(new Uint8Array(bytes));
-  return bytesToBase64url(buf);
+  return toBase64url(buf);
 }
 
 export async function sha256Hex(value: string): Promise<string> {

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
 import { serverSecrets } from "../db/schema.ts";
 import type { SecretBox } from "../security/secret-box.ts";
-import { bytesToBase64url } from "../lib/base64.ts";
+import { toBase64url } from "@inbox/connectors/src/crypto.ts";
 import type { VapidKeys } from "./push-sender.ts";
 
 const NAME = "vapid";
@@ -58,5 +58,5 @@ export async function generateVapidKeys(): Promise<VapidKeys> {
   const raw = new Uint8Array(await crypto.subtle.exportKey("raw", pair.publicKey));
   const jwk = await crypto.subtle.exportKey("jwk", pair.privateKey);
   if (!jwk.d) throw new Error("The generated push key has no private part.");
-  return { publicKey: bytesToBase64url(raw), privateKey: jwk.d };
+  return { publicKey: toBase64url(raw), privateKey: jwk.d };
 }

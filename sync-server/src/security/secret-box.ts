@@ -1,4 +1,4 @@
-import { base64ToBytes, bytesToBase64, bytesToBase64url } from "../lib/base64.ts";
+import { fromBase64, fromBase64url, toBase64, toBase64url } from "@inbox/connectors/src/crypto.ts";
 
 /**
  * Encrypts channel credentials at rest with AES-256-GCM (WebCrypto, so Node and Workers agree).
@@ -36,25 +36,25 @@ export async function createSecretBox(rawKey: Uint8Array): Promise<SecretBox> {
   return {
     async mac(text) {
       const sig = new Uint8Array(await crypto.subtle.sign("HMAC", macKey, new TextEncoder().encode(text)));
-      return bytesToBase64url(sig);
+      return toBase64url(sig);
     },
     async checkMac(text, mac) {
       if (!/^[A-Za-z0-9_-]{43}$/.test(mac)) return false;
-      const sig = base64ToBytes(mac.replace(/-/g, "+").replace(/_/g, "/"));
+      const sig = fromBase64url(mac);
       return crypto.subtle.verify("HMAC", macKey, sig, new TextEncoder().encode(text));
     },
     async seal(value) {
       const iv = crypto.getRandomValues(new Uint8Array(12));
       const data = new TextEncoder().encode(JSON.stringify(value));
       const cipher = new Uint8Array(await crypto.subtle.encrypt({ name: "AES-GCM", iv }, key, data));
-      return `v1.${bytesToBase64(iv)}.${bytesToBase64(cipher)}`;
+      return `v1.${toBase64(iv)}.${toBase64(cipher)}`;
     },
     async open(sealed) {
       const known = opened.get(sealed);
       if (known) return { ...known };
       const [version, iv, cipher] = sealed.split(".");
       if (version !== "v1" || !iv || !cipher) throw new Error("Unknown credential format.");
-      const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: base64ToBytes(iv) }, key, base64ToBytes(cipher));
+      const plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: fromBase64(iv) }, key, fromBase64(cipher));
       const value = JSON.parse(new TextDecoder().decode(plain)) as Record<string, string>;
       if (opened.size >= OPENED_MAX) opened.delete(opened.keys().next().value!);
       opened.set(sealed, value);

@@ -26,14 +26,14 @@ describe("the isolate's backlog reading (Workers)", () => {
   it("one request's count makes the next request refuse, and a reading past its age is counted again before traffic is let in", async () => {
     await occupyBacklog(server, inboxId, LIMIT + 1);
     const reading = newBacklogReading();
-    const first = new WebhookProcessor(server.core, LIMIT + 1, { reading, everyMs: EVERY_MS });
+    const first = new WebhookProcessor(server.core, { atLeast: LIMIT + 1, reading, everyMs: EVERY_MS });
     // Never counted: the first delivery is let in, and its read of the gauge starts a count.
     expect(admissionOver(first).overload()).toBeNull();
     await first.idle();
     expect(reading.counted).toBe(LIMIT + 1);
 
     // Another request of the isolate, with a core of its own: refused on the shared reading.
-    const second = new WebhookProcessor(server.core, LIMIT + 1, { reading, everyMs: EVERY_MS });
+    const second = new WebhookProcessor(server.core, { atLeast: LIMIT + 1, reading, everyMs: EVERY_MS });
     const admission = admissionOver(second);
     expect(admission.overload()).toBe("webhook_backlog");
     expect(() => admission.admitWebhook(true)).toThrow(expect.objectContaining({ status: 503 }));

@@ -47,15 +47,14 @@ export class WebhookProcessor {
   constructor(
     private readonly core: WebhooksDeps,
     /**
-     * Count the backlog from the record up to at least this many (admission control's limit + 1);
-     * 0: never count (a Durable Object's core, whose deliveries admission never sees).
+     * Count the backlog from the record, up to at least `atLeast` (admission control's limit + 1);
+     * none: never count (a Durable Object's core, whose deliveries admission never sees).
      */
-    countAtLeast = 0,
-    counting: BacklogCounting = {},
+    counting?: BacklogCounting & { atLeast: number },
   ) {
-    this.countUpTo = countAtLeast > 0 ? Math.max(COUNT_UP_TO, countAtLeast) : null;
-    this.reading = counting.reading ?? newBacklogReading();
-    this.countEveryMs = counting.everyMs ?? 0;
+    this.countUpTo = counting ? Math.max(COUNT_UP_TO, counting.atLeast) : null;
+    this.reading = counting?.reading ?? newBacklogReading();
+    this.countEveryMs = counting?.everyMs ?? 0;
     this.arrivals = new WebhookStore(core, (count) => {
       this.storedSince += count;
       void this.kick();
@@ -71,6 +70,7 @@ export class WebhookProcessor {
    * stands.
    */
   backlog(): number {
+    // Node counts at every pass anyway; a reading counted now and then is refreshed on demand.
     if (this.countEveryMs > 0 && this.countDue()) void this.kick();
     return this.reading.counted + this.storedSince + this.arrivals.waiting;
   }

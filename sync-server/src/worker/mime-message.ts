@@ -1,4 +1,4 @@
-import { bytesToBase64 } from "../lib/base64.ts";
+import { toBase64 } from "@inbox/connectors/src/crypto.ts";
 import type { OutgoingMail } from "../people/index.ts";
 
 /** A sender as MAIL_FROM gives it (`Inbox <no-reply@example.com>` or an address), taken apart. */
@@ -65,7 +65,7 @@ function headerWords(text: string): string {
 const isAscii = (text: string) => /^[\x20-\x7e]*$/.test(text);
 
 export function base64Utf8(text: string): string {
-  return bytesToBase64(new TextEncoder().encode(text));
+  return toBase64(new TextEncoder().encode(text));
 }
 
 function wrap(base64: string): string {

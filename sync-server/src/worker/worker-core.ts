@@ -1,6 +1,7 @@
 import { createClient } from "@libsql/client/web";
 import { drizzle } from "drizzle-orm/libsql/web";
 import { platformConnectors } from "@inbox/connectors/registry";
+import { fromBase64 } from "@inbox/connectors/src/crypto.ts";
 import { mailSettingsFromEnv, parsePlatformApiUrls, publicOrigin } from "../config.ts";
 import { createCore, type Core } from "../core.ts";
 import { createCaches, type Caches } from "../db/caches.ts";
@@ -48,7 +49,7 @@ let box: { rawKey: string; box: SecretBox } | undefined;
 
 async function secretBoxOf(rawKey: string): Promise<SecretBox> {
   if (box?.rawKey === rawKey) return box.box;
-  const made = await createSecretBox(decodeBase64(rawKey));
+  const made = await createSecretBox(fromBase64(rawKey.trim()));
   box = { rawKey, box: made };
   return made;
 }
@@ -143,11 +144,6 @@ function mailerOf(env: Env): Mailer | undefined {
   const settings = mailSettingsFromEnv(env);
   mail = { key, mailer: settings ? workerSmtpMailer(settings) : undefined };
   return mail.mailer;
-}
-
-function decodeBase64(text: string): Uint8Array {
-  const binary = atob(text.trim());
-  return Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
 }
 
 /**
