@@ -3,6 +3,7 @@ import { LoopJob, PollingLoop } from "../../scheduling/polling-loop.ts";
 import type { ReportMemory } from "./report-memory.ts";
 import { markNewEvents } from "./mark-new-events.ts";
 import { rollDirtyConversations, ROLL_BATCH } from "./roll-conversations.ts";
+import { scratch } from "./scratch.ts";
 
 /**
  * The scheduled job that keeps report facts current: each pass marks what new events made out of
@@ -52,6 +53,8 @@ export class ReportRoller extends LoopJob {
    * a whole conversation). A report's catch-up rolls everything marked.
    */
   private async rollAll(maxPasses = Number.POSITIVE_INFINITY, settle = true): Promise<boolean> {
+    // The roller's passes come every few seconds on any server: reports' idle arrays go with them.
+    scratch.releaseIfIdle();
     for (let pass = 0; pass < maxPasses; pass++) {
       const marked = await markNewEvents(this.core);
       const before = settle ? this.core.now() - SETTLE_MS : Number.POSITIVE_INFINITY;

@@ -6,8 +6,9 @@ type Make<T extends Typed> = new (length: number) => T;
  * otherwise allocate (and zero, and the collector later reclaim) some 55 MB of arrays the length
  * of a table per report. One set for the process, grown to the largest scan, and let go once no
  * report has used it for RELEASE_AFTER_MS (a quiet server does not hold the largest report's
- * arrays for good): a report is answered synchronously (WorkspaceCopy.answer), so no two use it
- * at once, and the release never falls inside one.
+ * arrays for good; the report roller's passes ask, so no timer of its own keeps a Worker's
+ * request waiting). A report is answered synchronously (WorkspaceCopy.answer), so no two use
+ * it at once, and the release never falls inside one.
  * Each name belongs to one pass; what a pass takes is valid until that pass asks again, and its
  * contents are whatever was left (callers write before they read).
  */
@@ -16,7 +17,7 @@ export const RELEASE_AFTER_MS = 5 * 60_000;
 
 class Scratch {
   private readonly arrays = new Map<string, Typed>();
-  private release: ReturnType<typeof setTimeout> | undefined;
+  private lastUse = 0;
 
   /** Bytes held now. */
   get bytes(): number {
@@ -37,24 +38,19 @@ class Scratch {
     return this.take(name, n, Float64Array);
   }
 
+  /** Lets the arrays go if no report has used them for RELEASE_AFTER_MS. */
+  releaseIfIdle(): void {
+    if (this.arrays.size > 0 && Date.now() - this.lastUse >= RELEASE_AFTER_MS) this.arrays.clear();
+  }
+
   private take<T extends Typed>(name: string, n: number, make: Make<T>): T {
-    this.releaseLater();
+    this.lastUse = Date.now();
     const have = this.arrays.get(name);
     if (have instanceof make && have.length >= n) return have.subarray(0, n) as T;
     // Room to grow: tables grow a little with every roll.
     const next = new make(Math.max(n + (n >>> 3), 1024));
     this.arrays.set(name, next);
     return next.subarray(0, n) as T;
-  }
-
-  private releaseLater(): void {
-    if (this.release !== undefined) clearTimeout(this.release);
-    this.release = setTimeout(() => {
-      this.arrays.clear();
-      this.release = undefined;
-    }, RELEASE_AFTER_MS);
-    // Node: the timer alone does not keep a stopping process alive.
-    (this.release as { unref?: () => void }).unref?.();
   }
 }
 
