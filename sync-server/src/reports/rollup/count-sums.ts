@@ -1,47 +1,15 @@
 import type { CountTable } from "./count-table.ts";
 import type { CountRow, GroupBy, Win } from "./fact-queries.ts";
-import { WindowPieces } from "./window-pieces.ts";
+import { GroupSlots, type WindowGrouping } from "./group-slots.ts";
 
 const HOUR_MS = 3_600_000;
 const SEP = "\u001f";
-/** Team, inbox and channel codes are 16-bit: packed into one number, a combination is a cheap map key. */
-const U16 = 0x10000;
 
 /** One grouping of counts a report asks for: whole UTC hours only (the caller reads the rest from the facts). */
-export interface CountGrouping {
-  wins: readonly Win[];
-  g: Extract<GroupBy, "none" | "agent" | "combo">;
-}
+export type CountGrouping = WindowGrouping<Extract<GroupBy, "none" | "agent" | "combo">>;
 
 /** Whether every window is whole UTC hours: the only windows the hour rows can answer. */
 export const wholeHours = (wins: readonly Win[]): boolean => wins.every((w) => w.from % HOUR_MS === 0 && w.to % HOUR_MS === 0);
-
-/** Each row's group in a grouping: a column by row (agent) or by chat (team, inbox and channel together), or none (one group); and the groups' names. */
-interface CountGroups {
-  column: Int32Array | null;
-  byChat: boolean;
-  names: readonly string[];
-}
-
-function groups(t: CountTable, g: CountGrouping["g"]): CountGroups {
-  if (g === "none") return { column: null, byChat: false, names: [""] };
-  if (g === "agent") return { column: t.agent, byChat: false, names: t.chats.agents.values };
-  // Team, inbox and channel together are the chat's: a code per combination that occurs.
-  const c = t.chats;
-  const byKey = new Map<number, number>();
-  const names: string[] = [];
-  const comboOf = new Int32Array(c.length);
-  for (let k = 0; k < c.length; k++) {
-    const key = (c.team[k]! * U16 + c.inbox[k]!) * U16 + c.channel[k]!;
-    let code = byKey.get(key);
-    if (code === undefined) {
-      byKey.set(key, (code = names.length));
-      names.push([c.teams.values[c.team[k]!], c.inboxes.values[c.inbox[k]!], c.channels.values[c.channel[k]!]].join(SEP));
-    }
-    comboOf[k] = code;
-  }
-  return { column: comboOf, byChat: true, names };
-}
 
 /**
  * What `countRows` (fact-queries.ts) reads from the hour sums, over the in-memory rows kept by
@@ -55,33 +23,14 @@ export function countSums(t: CountTable, keep: (i: number) => boolean, groupings
   // Detail rows are a few kinds of fact: each has its own index among them, -1 for the others.
   let detailedWhats = 0;
   const detailOf = Int32Array.from(t.whatKind, (kind, w) => (kind === "sla" || t.whatMetric[w] === "started" ? detailedWhats++ : -1));
-  const grouped = groupings.map((q) => groups(t, q.g));
-  // Per window of every grouping (in the pieces' order): its grouping and first slot; a slot is a window's group.
-  const winGrouping: number[] = [];
-  const winBase: number[] = [];
-  const slotWin: Win[] = [];
-  const slotName: string[] = [];
-  const slotGrouping: number[] = [];
-  groupings.forEach((q, k) => {
-    for (const w of q.wins) {
-      winGrouping.push(k);
-      winBase.push(slotWin.length);
-      for (const name of grouped[k]!.names) {
-        slotWin.push(w);
-        slotName.push(name);
-        slotGrouping.push(k);
-      }
-    }
-  });
-  const pieces = new WindowPieces(groupings.flatMap((q) => q.wins));
-  const sums = new Float64Array(slotWin.length * whats);
+  const slots = new GroupSlots(t, groupings);
+  const pieces = slots.pieces;
+  const sums = new Float64Array(slots.length * whats);
   const c = t.chats;
   // Details summed per slot, detailed what and key (a channel, or a team and inbox), in one dense array: a few thousand cells.
   const inboxes = Math.max(c.inboxes.values.length, 1);
   const keys = Math.max(c.channels.values.length, c.teams.values.length * inboxes, 1);
-  const details = new Float64Array(slotWin.length * detailedWhats * keys);
-  const winColumn = winGrouping.map((k) => grouped[k]!.column);
-  const winByChat = winGrouping.map((k) => grouped[k]!.byChat);
+  const details = new Float64Array(slots.length * detailedWhats * keys);
   for (let i = 0; i < t.length; i++) {
     const what = t.what[i]!;
     if (!counted[what]) continue;
@@ -93,17 +42,15 @@ export function countSums(t: CountTable, keep: (i: number) => boolean, groupings
     const key = d < 0 ? 0 : isSla[what] ? c.team[chat]! * inboxes + c.inbox[chat]! : c.channel[chat]!;
     const holders = pieces.holders[p]!;
     for (let h = 0; h < holders.length; h++) {
-      const w = holders[h]!;
-      const column = winColumn[w];
-      const slot = winBase[w]! + (column ? column[winByChat[w] ? chat : i]! : 0);
+      const slot = slots.slot(holders[h]!, i, chat);
       sums[slot * whats + what]! += n;
       if (d >= 0) details[(slot * detailedWhats + d) * keys + key]! += n;
     }
   }
   const out: CountRow[][] = groupings.map(() => []);
   const row = (slot: number, what: number, n: number, detail: { ch: string; team: string; inbox: string } | null): CountRow => ({
-    i: slotWin[slot]!.i,
-    g: slotName[slot]!,
+    i: slots.win(slot).i,
+    g: slots.name(slot),
     kind: t.whatKind[what]!,
     metric: t.whatMetric[what]!,
     outcome: t.whatOutcome[what]!,
@@ -114,18 +61,18 @@ export function countSums(t: CountTable, keep: (i: number) => boolean, groupings
     detail: detail !== null,
   });
   for (let cell = 0; cell < sums.length; cell++) {
-    if (sums[cell]! > 0) out[slotGrouping[Math.floor(cell / whats)]!]!.push(row(Math.floor(cell / whats), cell % whats, sums[cell]!, null));
+    if (sums[cell]! > 0) out[slots.grouping(Math.floor(cell / whats))]!.push(row(Math.floor(cell / whats), cell % whats, sums[cell]!, null));
   }
   for (let what = 0; what < whats; what++) {
     const d = detailOf[what]!;
     if (d < 0) continue;
-    for (let slot = 0; slot < slotWin.length; slot++) {
+    for (let slot = 0; slot < slots.length; slot++) {
       const base = (slot * detailedWhats + d) * keys;
       for (let key = 0; key < keys; key++) {
         const n = details[base + key]!;
         if (!n) continue;
         const detail = isSla[what] ? { ch: "", team: c.teams.values[Math.floor(key / inboxes)]!, inbox: c.inboxes.values[key % inboxes]! } : { ch: c.channels.values[key]!, team: "", inbox: "" };
-        out[slotGrouping[slot]!]!.push(row(slot, what, n, detail));
+        out[slots.grouping(slot)]!.push(row(slot, what, n, detail));
       }
     }
   }

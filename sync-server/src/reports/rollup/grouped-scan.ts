@@ -1,17 +1,13 @@
-import type { ChatDims } from "./chat-dims.ts";
 import type { GroupBy, Win } from "./fact-queries.ts";
 import type { FactTable } from "./fact-table.ts";
+import { GroupSlots, type WindowGrouping } from "./group-slots.ts";
 import { scratch } from "./scratch.ts";
-import { WindowPieces } from "./window-pieces.ts";
 
 /** What a grouping in memory groups by: a column of the rows (the SQL's "combo" is unread's own). */
 export type DurationGroup = Exclude<GroupBy, "combo">;
 
 /** One grouping a report asks for: its windows, and the column it groups by. */
-export interface Grouping {
-  wins: readonly Win[];
-  g: DurationGroup;
-}
+export type Grouping = WindowGrouping<DurationGroup>;
 
 /** Where a scan's bucket belongs: a grouping's window, group and (with `byMetric`) metric. */
 export interface Bucket {
@@ -40,32 +36,6 @@ export interface Scan {
   bucket(b: number): Bucket;
 }
 
-/** How a grouping reads a row's group: a column by row (agent) or by chat (team, inbox, channel), with the values its codes stand for. */
-export interface GroupColumn {
-  /** Always an Int32Array, so that the scan's reads of every grouping's column are of one kind (the chats' are 16-bit). */
-  column: Int32Array | null;
-  byChat: boolean;
-  names: readonly string[] | null;
-}
-
-/** The column a grouping reads (none: every row in one group). */
-export function groupColumn(t: { chats: ChatDims; agent: Int32Array }, g: DurationGroup): GroupColumn {
-  const c = t.chats;
-  const byChat = (column: Uint16Array, names: readonly string[]): GroupColumn => ({ column: Int32Array.from(column.subarray(0, c.length)), byChat: true, names });
-  switch (g) {
-    case "none":
-      return { column: null, byChat: false, names: null };
-    case "agent":
-      return { column: t.agent, byChat: false, names: c.agents.values };
-    case "team":
-      return byChat(c.team, c.teams.values);
-    case "inbox":
-      return byChat(c.inbox, c.inboxes.values);
-    case "channel":
-      return byChat(c.channel, c.channels.values);
-  }
-}
-
 /**
  * The buckets of every grouping each kept row counts in, by one pass over the table instead of a
  * pass per grouping and per window: per grouping, window, group value and (with `byMetric`)
@@ -75,48 +45,24 @@ export function groupColumn(t: { chats: ChatDims; agent: Int32Array }, g: Durati
  */
 export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number) => boolean, groupings: readonly Grouping[], byMetric: boolean): Scan {
   const metrics = byMetric ? Math.max(t.metrics.values.length, 1) : 1;
-  // Slots: per grouping and window, one per group code; a bucket is a slot and a metric.
-  const columns = groupings.map((q) => groupColumn(t, q.g));
-  const slotGrouping: number[] = [];
-  const slotWin: Win[] = [];
-  const slotBase: number[] = [];
-  // Per window of every grouping (in the pieces' order): its first slot and its grouping.
-  const winBase: number[] = [];
-  const winGrouping: number[] = [];
-  let slots = 0;
-  groupings.forEach((q, k) => {
-    const names = columns[k]!.names;
-    const width = names ? names.length : 1;
-    for (const w of q.wins) {
-      for (let s = 0; s < width; s++) {
-        slotGrouping.push(k);
-        slotWin.push(w);
-        slotBase.push(slots);
-      }
-      winBase.push(slots);
-      winGrouping.push(k);
-      slots += width;
-    }
-  });
-  const pieces = new WindowPieces(groupings.flatMap((q) => q.wins));
+  // A bucket is a slot and a metric.
+  const slots = new GroupSlots(t, groupings);
+  const pieces = slots.pieces;
   const stride = Math.max(1, ...pieces.holders.map((h) => h.length));
-  const counts = new Int32Array(slots * metrics);
+  const counts = new Int32Array(slots.length * metrics);
   const kept = scratch.int32("scan.kept", t.length);
   const cells = scratch.int32("scan.cells", t.length * stride);
   const conversation = t.conversation;
-  const winColumn = winGrouping.map((k) => columns[k]!.column);
-  const winByChat = winGrouping.map((k) => columns[k]!.byChat);
   let n = 0;
   for (let i = 0; i < t.length; i++) {
     const p = pieces.piece(t.at[i]!);
     if (p < 0 || !keep(i)) continue;
     const metric = byMetric ? t.metric[i]! : 0;
+    const chat = conversation[i]!;
     const holders = pieces.holders[p]!;
     const base = n * stride;
     for (let h = 0; h < holders.length; h++) {
-      const w = holders[h]!;
-      const column = winColumn[w];
-      const b = (winBase[w]! + (column ? column[winByChat[w] ? conversation[i]! : i]! : 0)) * metrics + metric;
+      const b = slots.slot(holders[h]!, i, chat) * metrics + metric;
       cells[base + h] = b;
       counts[b]!++;
     }
@@ -125,9 +71,7 @@ export function groupedScan<V extends string>(t: FactTable<V>, keep: (i: number)
   }
   const bucket = (b: number): Bucket => {
     const slot = Math.floor(b / metrics);
-    const k = slotGrouping[slot]!;
-    const names = columns[k]!.names;
-    return { grouping: k, win: slotWin[slot]!, g: names ? names[slot - slotBase[slot]!]! : "", metric: b % metrics };
+    return { grouping: slots.grouping(slot), win: slots.win(slot), g: slots.name(slot), metric: b % metrics };
   };
   return { n, kept, cells, stride, counts, bucket };
 }
