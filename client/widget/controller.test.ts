@@ -169,6 +169,19 @@ function widget(s: StorageLike = storage) {
   return c;
 }
 
+/** The widget when nobody can chat: the leave-a-message form, its socket never answered. */
+function formWidget(strings?: ReturnType<typeof stringsFor>) {
+  return createController({
+    api: server,
+    sessions: createSessionStore(storage, "in_1"),
+    connect: (url) => new FakeSocket(url),
+    liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
+    newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
+    backoff: (n) => 1000 * 2 ** n,
+    ...(strings ? { strings } : {}),
+  });
+}
+
 const texts = (s: WidgetState) => s.items.map((i) => (i.content.kind === "text" ? i.content.text : "?"));
 const flush = () => vi.advanceTimersByTimeAsync(0);
 
@@ -585,14 +598,7 @@ describe("sending over the live socket", () => {
 describe("leave a message, typing and the email question (issue 16)", () => {
   it("offers the form when nobody can chat; a lost answer is retried with the same id; the chat then shows with a confirmation in the visitor's language", async () => {
     server.config = { ...server.config, mode: "leave_message", offlineReason: "closed" };
-    const c = createController({
-      api: server,
-      sessions: createSessionStore(storage, "in_1"),
-      connect: (url) => new FakeSocket(url),
-      liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
-      newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
-      strings: stringsFor("pt-BR"),
-    });
+    const c = formWidget(stringsFor("pt-BR"));
     await c.init();
     expect(c.state().phase).toBe("leave");
     await c.leaveMessage({ name: "Lia", email: "lia@", text: "Oi" });
@@ -611,15 +617,7 @@ describe("leave a message, typing and the email question (issue 16)", () => {
 
   it("an overloaded server (503) on the form: says so in the visitor's language, waits its Retry-After, sends the same clientId again by itself", async () => {
     server.config = { ...server.config, mode: "leave_message", offlineReason: "nobody" };
-    const c = createController({
-      api: server,
-      sessions: createSessionStore(storage, "in_1"),
-      connect: (url) => new FakeSocket(url),
-      liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
-      newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
-      backoff: (n) => 1000 * 2 ** n,
-      strings: stringsFor("es"),
-    });
+    const c = formWidget(stringsFor("es"));
     await c.init();
     server.rejectNext = new ApiError(503, "overloaded", "We're very busy right now. Your message will be sent in a moment.", undefined, 10_000);
     await c.leaveMessage({ name: "Lia", email: "lia@example.com", text: "Hola, necesito ayuda" });
@@ -637,14 +635,7 @@ describe("leave a message, typing and the email question (issue 16)", () => {
 
   it("a form waiting out an overloaded server goes at once when the browser is back (wake), once", async () => {
     server.config = { ...server.config, mode: "leave_message", offlineReason: "nobody" };
-    const c = createController({
-      api: server,
-      sessions: createSessionStore(storage, "in_1"),
-      connect: (url) => new FakeSocket(url),
-      liveUrl: (ticket) => liveUrl("https://chat.example.com", "in_1", ticket),
-      newClientId: () => `client-${String(++ids).padStart(4, "0")}`,
-      backoff: (n) => 1000 * 2 ** n,
-    });
+    const c = formWidget();
     await c.init();
     server.rejectNext = new ApiError(503, "overloaded", "We're very busy right now. Your message will be sent in a moment.", undefined, 10_000);
     await c.leaveMessage({ name: "Lia", email: "lia@example.com", text: "Hello" });

@@ -81,6 +81,20 @@ async function erase(contactId: string, name: string): Promise<void> {
   expect(res.status).toBe(200);
 }
 
+
+/** An agent with a subscribed device and one push queued to it, for a customer's chat offered to them. */
+async function oneQueuedPush(agentName: string, customer: string, text: string) {
+  const { inboxId, teamId, agents } = await f.setup("manual", [{ name: agentName }]);
+  const agentId = agents[0]!;
+  const token = await f.loginAs(agentId);
+  const device = await subscribeDevice(token);
+  const chat = await customerChat(inboxId, teamId, customer, text);
+  held.offered([{ conversation: await offerOf(chat.id), agentId }]);
+  await queued();
+  const sub = await subscriptionOf(device);
+  expect(await deliveriesOf(sub)).toHaveLength(1);
+  return { inboxId, teamId, agentId, token, device, sub };
+}
 describe("queued pushes when a customer's data goes", () => {
   it("erasing a contact deletes the offers and mentions still queued about their chats: the dispatcher sends nothing about them", async () => {
     const { inboxId, teamId, agents } = await f.setup("manual", [{ name: "Agent Eva" }]);
@@ -216,15 +230,7 @@ describe("a device rings only while the session that subscribed it lives", () =>
   });
 
   it("an expired session's device is sent nothing: its queued push is dropped and the subscription forgotten", async () => {
-    const { inboxId, teamId, agents } = await f.setup("manual", [{ name: "Agent Kai" }]);
-    const kai = agents[0]!;
-    const token = await f.loginAs(kai);
-    const device = await subscribeDevice(token);
-    const chat = await customerChat(inboxId, teamId, "Lia Cliente", "Please call me back");
-    held.offered([{ conversation: await offerOf(chat.id), agentId: kai }]);
-    await queued();
-    const sub = await subscriptionOf(device);
-    expect(await deliveriesOf(sub)).toHaveLength(1);
+    const { agentId: kai, token, device, sub } = await oneQueuedPush("Agent Kai", "Lia Cliente", "Please call me back");
 
     // The session runs out (its row stays until the next sweep of expired sessions).
     await server.core.db.update(sessions).set({ expiresAt: Date.now() - 1 }).where(eq(sessions.tokenHash, await sha256Hex(token)));
@@ -237,14 +243,7 @@ describe("a device rings only while the session that subscribed it lives", () =>
   });
 
   it("a device whose session row is gone is sent nothing: the queued push is dropped and the subscription forgotten", async () => {
-    const { inboxId, teamId, agents } = await f.setup("manual", [{ name: "Agent Max" }]);
-    const max = agents[0]!;
-    const device = await subscribeDevice(await f.loginAs(max));
-    const chat = await customerChat(inboxId, teamId, "Nia Cliente", "My card ends in 4242");
-    held.offered([{ conversation: await offerOf(chat.id), agentId: max }]);
-    await queued();
-    const sub = await subscriptionOf(device);
-    expect(await deliveriesOf(sub)).toHaveLength(1);
+    const { agentId: max, device, sub } = await oneQueuedPush("Agent Max", "Nia Cliente", "My card ends in 4242");
 
     // A subscription that outlived its session (no row of that session remains to trigger on).
     await server.core.db.update(pushSubscriptions).set({ sessionHash: await sha256Hex("a session signed out long ago") }).where(eq(pushSubscriptions.id, sub!.id));
@@ -258,14 +257,7 @@ describe("a device rings only while the session that subscribed it lives", () =>
   });
 
   it("a deactivated person's device whose session row is left is neither queued for nor sent to", async () => {
-    const { inboxId, teamId, agents } = await f.setup("manual", [{ name: "Agent Oli" }]);
-    const oli = agents[0]!;
-    const device = await subscribeDevice(await f.loginAs(oli));
-    const first = await customerChat(inboxId, teamId, "Pia Cliente", "Where is my order?");
-    held.offered([{ conversation: await offerOf(first.id), agentId: oli }]);
-    await queued();
-    const sub = await subscriptionOf(device);
-    expect(await deliveriesOf(sub)).toHaveLength(1);
+    const { inboxId, teamId, agentId: oli, device, sub } = await oneQueuedPush("Agent Oli", "Pia Cliente", "Where is my order?");
 
     // Deactivated by a path that left the session row behind (deactivation normally ends it).
     await server.core.db.update(users).set({ deactivatedAt: Date.now() }).where(eq(users.id, oli));
