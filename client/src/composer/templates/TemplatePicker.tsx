@@ -43,6 +43,7 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
   const [values, setValues] = createSignal<Record<string, string>>({});
   const [error, setError] = createSignal<string | null>(null);
   const [headerFile, setHeaderFile] = createSignal<File | null>(null);
+  let headerInput: HTMLInputElement | undefined;
   const online = () => local.browserOnline() && !local.unreachable();
   const caps = () => props.caps;
   const channel = () => {
@@ -217,15 +218,25 @@ export function TemplatePicker(props: { conversationId: string; firstName: strin
             </label>
             <Show when={mediaKind()}>
               {(kind) => (
-                <label class="template-var template-header-file">
+                <div class="template-var template-header-file">
                   <span>{headerFileLabel(kind())}</span>
-                  <input type="file" accept={headerFileAccept(caps(), kind())} onChange={(e) => {
+                  {/* A button in the UI's words: the browser's own file control would say "No file chosen" beside the chosen file's chip. */}
+                  <button type="button" class="btn" onClick={() => headerInput?.click()}>
+                    {headerFile() ? t("chooseAnotherFile") : t("chooseFile")}
+                  </button>
+                  <input
+                    ref={headerInput}
+                    type="file"
+                    hidden
+                    aria-label={headerFileLabel(kind())}
+                    accept={headerFileAccept(caps(), kind())}
+                    onChange={(e) => {
                       pickHeader(e.currentTarget.files?.[0]);
                       // Shown in the preview from now on; emptied so the same file can be picked again after removing it.
                       e.currentTarget.value = "";
                     }}
                   />
-                </label>
+                </div>
               )}
             </Show>
             <For each={vars().header}>{(name) => field("h", name)}</For>
