@@ -4,7 +4,7 @@
  * conversations through the app's own store, and time requestAnimationFrame while a list
  * scrolls.
  */
-import type { ChannelType, Conversation, ConversationStatus, Priority } from "@inbox/shared";
+import { byLastActivity, type ChannelType, type Conversation, type ConversationStatus, type Priority } from "@inbox/shared";
 import { openLocalDb } from "../src/local/db.ts";
 import { stripConversation } from "../src/local/rows.ts";
 import { putConversations } from "../src/local/store.ts";
@@ -165,7 +165,7 @@ async function newestIds(opts: { userId: string; n: number }): Promise<string[]>
   const db = openLocalDb(opts.userId);
   const all = await db.conversations.toArray();
   db.close();
-  all.sort((a, b) => b.lastActivityAt - a.lastActivityAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  all.sort(byLastActivity);
   return all.slice(0, opts.n).map((r) => r.id);
 }
 

@@ -4,13 +4,13 @@
  * refusals worded on the device (api/reason-words.ts).
  */
 import { ENGLISH_KINDS } from "@inbox/shared";
-import { ATTACHMENT_KINDS, type AttachmentKind } from "@inbox/shared/api/uploads";
+import type { AttachmentKind } from "@inbox/shared/api/uploads";
 import { defineMessages } from "../i18n/define-messages.ts";
 
 // The English is the server's own (every kind has its words, the type says so); Portuguese here.
 const t = defineMessages(ENGLISH_KINDS, { image: "imagens", audio: "áudios", video: "vídeos", file: "arquivos" });
 
-const isKind = (kind: string): kind is AttachmentKind => (ATTACHMENT_KINDS as readonly string[]).includes(kind);
+const isKind = (kind: string): kind is AttachmentKind => Object.hasOwn(ENGLISH_KINDS, kind);
 
 /** `image` → "images" in the UI's language; a kind this client does not know stays as given. */
 export const kindsWords = (kind: string): string => (isKind(kind) ? t(kind) : kind);

@@ -5,9 +5,18 @@
  */
 import type { Command } from "@inbox/shared";
 
-export const LOCAL_UPLOAD_PREFIX = "local-upload:";
+const LOCAL_UPLOAD_PREFIX = "local-upload:";
+
+/** The url a reply carries for the file kept on this device under `id`. */
+export const keptUrl = (id: string) => `${LOCAL_UPLOAD_PREFIX}${id}`;
+
+/** A url naming a file kept on this device (not uploaded yet). */
+export const isLocalUpload = (url: string) => url.startsWith(LOCAL_UPLOAD_PREFIX);
+
+/** The id of the kept file a `local-upload:` url names, or null for any other url. */
+export const keptIdOf = (url: string) => (isLocalUpload(url) ? url.slice(LOCAL_UPLOAD_PREFIX.length) : null);
 
 /** A reply whose attachment is still only on this device. */
 export function hasKeptUpload(command: Command): boolean {
-  return command.type === "reply" && !!command.content && "url" in command.content && command.content.url.startsWith(LOCAL_UPLOAD_PREFIX);
+  return command.type === "reply" && !!command.content && "url" in command.content && isLocalUpload(command.content.url);
 }

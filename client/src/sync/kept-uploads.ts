@@ -9,9 +9,7 @@ import type { Command } from "@inbox/shared";
 import { attachmentKindOf, baseMimeType, type UploadResponse } from "@inbox/shared/api/uploads";
 import { ApiError } from "../api/http.ts";
 import type { LocalDb } from "../local/db.ts";
-import { LOCAL_UPLOAD_PREFIX } from "./kept-upload-ref.ts";
-
-export { LOCAL_UPLOAD_PREFIX };
+import { keptIdOf, keptUrl } from "./kept-upload-ref.ts";
 const kvKey = (id: string) => `composer.upload.${id}`;
 
 /** The slice of the `kv` table this needs (a Map in tests). */
@@ -32,14 +30,14 @@ interface Kept {
 export async function keepForUpload(store: KeptStore, id: string, file: Blob, filename: string, conversationId: string): Promise<string> {
   const kept: Kept = { conversationId, filename, blob: file };
   await store.put(kvKey(id), kept);
-  return `${LOCAL_UPLOAD_PREFIX}${id}`;
+  return keptUrl(id);
 }
 
 /** A reply's content for a file kept on this device under `id`, until the outbox uploads it. */
 export function keptAttachmentContent(file: File, id: string) {
   const mimeType = baseMimeType(file.type || "application/octet-stream");
   const kind = attachmentKindOf(mimeType);
-  const url = `${LOCAL_UPLOAD_PREFIX}${id}`;
+  const url = keptUrl(id);
   return kind === "file" ? { kind, url, mimeType, filename: file.name.slice(0, 255), size: file.size } : { kind, url, mimeType };
 }
 
@@ -50,8 +48,9 @@ export function createUploadResolver(store: KeptStore, upload: Upload): (command
   return async (command) => {
     if (command.type !== "reply" || !command.content || !("url" in command.content)) return command;
     const content = command.content;
-    if (!content.url.startsWith(LOCAL_UPLOAD_PREFIX)) return command;
-    const key = kvKey(content.url.slice(LOCAL_UPLOAD_PREFIX.length));
+    const id = keptIdOf(content.url);
+    if (id === null) return command;
+    const key = kvKey(id);
     const kept = (await store.get(key)) as Kept | undefined;
     let url = kept?.url;
     if (!url) {
@@ -70,8 +69,9 @@ export function createUploadResolver(store: KeptStore, upload: Upload): (command
  * then the server's url; null when it is not a kept file or the file is gone.
  */
 export async function findKept(store: KeptStore, url: string): Promise<{ blob: Blob } | { url: string } | null> {
-  if (!url.startsWith(LOCAL_UPLOAD_PREFIX)) return null;
-  const kept = (await store.get(kvKey(url.slice(LOCAL_UPLOAD_PREFIX.length)))) as Kept | undefined;
+  const id = keptIdOf(url);
+  if (id === null) return null;
+  const kept = (await store.get(kvKey(id))) as Kept | undefined;
   if (kept?.url) return { url: kept.url };
   if (kept?.blob instanceof Blob) return { blob: kept.blob };
   return null;

@@ -8,7 +8,8 @@ import { createSignal, For, Match, Show, Switch, type JSX } from "solid-js";
 import { mapUrl } from "../../format/safe-url.ts";
 import { formatFileSize } from "../../format/file-size.ts";
 import { AudioPlayer } from "./AudioPlayer.tsx";
-import { createMediaUrl, isLocalUpload } from "./local-media.ts";
+import { createMediaUrl } from "./local-media.ts";
+import { isLocalUpload } from "../../sync/kept-upload-ref.ts";
 import { useChatMedia } from "./media-context.ts";
 import { t } from "./messages.ts";
 

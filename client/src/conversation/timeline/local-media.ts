@@ -5,7 +5,7 @@
  */
 import { createEffect, createSignal, onCleanup, type Accessor } from "solid-js";
 import { safeUrl } from "../../format/safe-url.ts";
-import { LOCAL_UPLOAD_PREFIX } from "../../sync/kept-uploads.ts";
+import { isLocalUpload } from "../../sync/kept-upload-ref.ts";
 
 /** Looks a `local-upload:` url up on the device: the kept file, or its url once uploaded. */
 export type FindKept = (url: string) => Promise<{ blob: Blob } | { url: string } | null>;
@@ -24,7 +24,6 @@ export interface ResolvedMedia {
 
 const nothing = () => {};
 
-export const isLocalUpload = (url: string) => url.startsWith(LOCAL_UPLOAD_PREFIX);
 
 export async function resolveMediaUrl(raw: string, base: string, find: FindKept | null, urls: ObjectUrls): Promise<ResolvedMedia> {
   if (!isLocalUpload(raw)) return { url: safeUrl(raw, base), release: nothing };
