@@ -1,6 +1,6 @@
 import { hmac } from "@noble/hashes/hmac.js";
 import { sha256 } from "@noble/hashes/sha2.js";
-import { bytesToHex } from "@noble/hashes/utils.js";
+import { bytesToHex, hexToBytes } from "@noble/hashes/utils.js";
 
 /**
  * Hashing helpers for webhook signatures, shared by every connector (Node and Workers alike).
@@ -26,6 +26,10 @@ export async function sha256Hex(data: Uint8Array): Promise<string> {
 
 export function toHex(bytes: Uint8Array): string {
   return bytesToHex(bytes);
+}
+
+export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(hexToBytes(hex));
 }
 
 /**

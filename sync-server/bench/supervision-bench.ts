@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { WebsocketProvider } from "y-websocket";
@@ -8,6 +8,7 @@ import { startChild, type Child } from "../src/testing/child-process.ts";
 import { bearerWebSocket, DEMO_PASSWORD } from "../src/testing/test-server.ts";
 import { BOARD_ADAPTER } from "./board-adapter.ts";
 import { openDisplay, frameDeltas, heapAfterGc, mainThreadTimes, saveHeapSnapshot, trend } from "./board-display.ts";
+import { pageProfile } from "./page-profile.ts";
 import { buildBoardFixture } from "./board-fixture.ts";
 import { openListeners, relayBaseline, until } from "./board-relay.ts";
 import { BoardStream, runClosed, runStream, type StreamRun } from "./board-stream.ts";
@@ -99,15 +100,13 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
     const idle = await frameDeltas(display.page, s.frameMs);
     const t1 = await mainThreadTimes(display.cdp);
     // BENCH_PROFILE=<dir> (as for the server processes): the display's CPU profile while updating.
-    const profileDir = process.env["BENCH_PROFILE"];
-    const profileFile = profileDir ? join(profileDir, "supervision-display.cpuprofile") : null;
-    if (profileFile) await display.cdp.send("Profiler.enable").then(() => display.cdp.send("Profiler.start"));
+    const stopProfile = await pageProfile(display.page, "supervision-display");
     const [updating] = await Promise.all([
       frameDeltas(display.page, s.frameMs),
       runStream(board.doc, adapter.visible, next, Math.round((s.frameMs / 1000) * s.perSecond), s.perSecond),
     ]);
     const t2 = await mainThreadTimes(display.cdp);
-    if (profileFile) writeFileSync(profileFile, JSON.stringify((await display.cdp.send("Profiler.stop")).profile));
+    await stopProfile();
     const [i95, u95] = [percentile(idle, 95), percentile(updating, 95)];
     console.log(`  the display (${adapter.display.path}, built PWA in chromium, supervisor), requestAnimationFrame intervals over ${fmt(s.frameMs / 1000, 0)} s:`);
     console.log("                                  frames   p50 ms   p95 ms   max ms");
@@ -147,6 +146,7 @@ export async function supervisionSection(opts: { quick: boolean }): Promise<void
       await runStream(board.doc, adapter.visible, () => last, 1, 1000);
       await sample(done + s.every + 1);
       // With BENCH_PROFILE, heap snapshots after the first step and at the end: what grows.
+      const profileDir = process.env["BENCH_PROFILE"];
       if (profileDir && (done === 0 || done + s.every >= s.updates)) await saveHeapSnapshot(display.cdp, join(profileDir, `supervision-display-${done + s.every}.heapsnapshot`));
     }
     const t = trend(xs, heap);

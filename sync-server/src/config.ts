@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ChannelTypeSchema, type ChannelType } from "@inbox/shared";
 import { DEFAULT_ADMISSION_LIMITS } from "./http/admission.ts";
+import type { SmtpSettings } from "./people/smtp-endpoint.ts";
 
 /** An env variable set to "" (as env files often leave them) counts as unset. */
 const blankIsUnset = z
@@ -134,7 +135,7 @@ export const ServerConfigSchema = z.object({
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 
 /** Where invitation emails go out, when the operator set SMTP_URL (node/smtp-mailer.ts). */
-export function mailSettingsOf(config: Pick<ServerConfig, "SMTP_URL" | "MAIL_FROM">): { smtpUrl: string; from: string } | undefined {
+export function mailSettingsOf(config: Pick<ServerConfig, "SMTP_URL" | "MAIL_FROM">): SmtpSettings | undefined {
   return config.SMTP_URL && config.MAIL_FROM ? { smtpUrl: config.SMTP_URL, from: config.MAIL_FROM } : undefined;
 }
 
@@ -143,7 +144,7 @@ export function mailSettingsOf(config: Pick<ServerConfig, "SMTP_URL" | "MAIL_FRO
  * the whole config (the Worker's env). Unset: undefined. A refusal names the setting, never the
  * URL (it holds the password).
  */
-export function mailSettingsFromEnv(env: { SMTP_URL?: string | undefined; MAIL_FROM?: string | undefined }): { smtpUrl: string; from: string } | undefined {
+export function mailSettingsFromEnv(env: { SMTP_URL?: string | undefined; MAIL_FROM?: string | undefined }): SmtpSettings | undefined {
   const result = z.object({ SMTP_URL: smtpUrlSetting, MAIL_FROM: mailFromSetting }).superRefine(needsSender).safeParse({ SMTP_URL: env.SMTP_URL, MAIL_FROM: env.MAIL_FROM });
   if (!result.success) throw configRefusal(result.error);
   return mailSettingsOf(result.data);

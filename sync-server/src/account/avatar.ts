@@ -1,3 +1,4 @@
+import { fromBase64 } from "@inbox/connectors/src/crypto.ts";
 import { HttpError } from "../http/http-error.ts";
 
 /** The first bytes each allowed picture type starts with (its "magic number"). */
@@ -15,7 +16,7 @@ export function refuseBadAvatar(dataUrl: string): void {
   const [, type = "", base64 = ""] = /^data:image\/(png|jpeg|webp);base64,(.*)$/.exec(dataUrl) ?? [];
   let head: Uint8Array;
   try {
-    head = Uint8Array.from(atob(base64.slice(0, 24)), (ch) => ch.charCodeAt(0));
+    head = fromBase64(base64.slice(0, 24));
   } catch {
     head = new Uint8Array(0);
   }

@@ -1,5 +1,4 @@
-import { fromBase64, toBase64 } from "@inbox/connectors/src/crypto.ts";
-import { fromHex, timingSafeEqual } from "./tokens.ts";
+import { fromBase64, fromHex, timingSafeEqual, toBase64 } from "@inbox/connectors/src/crypto.ts";
 
 /**
  * Password hashes: scrypt, as OWASP's Password Storage Cheat Sheet recommends when Argon2id is

@@ -3,11 +3,12 @@ import { WebsocketProvider } from "y-websocket";
 import { and, eq } from "drizzle-orm";
 import type { CommandResult, Conversation, Note } from "@inbox/shared";
 import type { UploadResponse } from "@inbox/shared/api/uploads";
+import { fromBase64 } from "@inbox/connectors/src/crypto.ts";
 import { docUpdates, events, media, notifications } from "../db/schema.ts";
 import { bearerWebSocket, waitFor, type TestServer } from "../testing/test-server.ts";
 
 /** A real 1×1 PNG (what an agent attaches). */
-export const PNG = Uint8Array.from(atob("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="), (ch) => ch.charCodeAt(0));
+export const PNG = fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
 export interface Customer {
   conversation: Conversation;

@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { Core } from "../core.ts";
 import type { AppEnv } from "./app-env.ts";
-import { timingSafeEqual } from "../auth/tokens.ts";
+import { timingSafeEqual } from "@inbox/connectors/src/crypto.ts";
 import { bearer } from "./bearer.ts";
 
 /**

@@ -36,7 +36,8 @@ import { PasswordHasher, type ScryptParams } from "../auth/index.ts";
 import { nodeScrypt } from "./node-scrypt.ts";
 import { ReportColumns } from "../reports/index.ts";
 import { nodePeerAddress } from "./peer-address.ts";
-import { smtpMailer, type SmtpSettings } from "./smtp-mailer.ts";
+import { smtpMailer } from "./smtp-mailer.ts";
+import type { SmtpSettings } from "../people/index.ts";
 
 export interface NodeServerOptions {
   databaseUrl: string;

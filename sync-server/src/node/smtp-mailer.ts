@@ -1,7 +1,6 @@
 import nodemailer from "nodemailer";
 import { mailNotSent, smtpEndpoint, type Mailer, type MailNotSent, type SmtpSettings } from "../people/index.ts";
 
-export type { SmtpSettings };
 
 /** An admin waits for the answer of an invite: a mail server that does not answer is given up on soon. */
 const TIMEOUTS = { connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 };

@@ -2,7 +2,6 @@ import { MailNotSent, mailNotSent, smtpEndpoint, type Mailer, type SmtpSettings 
 import { mimeMessage, parseMailbox } from "./mime-message.ts";
 import { sendOverSmtp, SmtpFailure } from "./smtp-session.ts";
 
-export type { SmtpSettings };
 
 /** As on Node (node/smtp-mailer.ts): an admin waits for the invite's answer. */
 const TIMEOUTS = { greetingMs: 5_000, replyMs: 10_000 };

@@ -19,7 +19,7 @@ export interface GroupedRows {
 }
 
 /** How a grouping reads a row's group: a column by row (agent) or by chat (team, inbox, channel, combo), with the names its codes stand for. */
-export interface GroupColumn {
+interface GroupColumn {
   /** Always an Int32Array, so that a scan's reads of every grouping's column are of one kind (the chats' are 16-bit). Null: every row in one group. */
   column: Int32Array | null;
   byChat: boolean;
@@ -28,7 +28,7 @@ export interface GroupColumn {
 }
 
 /** The column a grouping reads. */
-export function groupColumn(t: GroupedRows, g: GroupBy): GroupColumn {
+function groupColumn(t: GroupedRows, g: GroupBy): GroupColumn {
   const c = t.chats;
   const byChat = (column: Uint16Array, names: readonly string[]): GroupColumn => ({ column: Int32Array.from(column.subarray(0, c.length)), byChat: true, names });
   switch (g) {
