@@ -14,7 +14,7 @@ import { registerConversationRoutes } from "./conversations/index.ts";
 import type { Core } from "./core.ts";
 import { registerDemoRoutes } from "./demo/index.ts";
 import { ApiRegistry } from "./http/api-registry.ts";
-import type { AppEnv } from "./http/app-env.ts";
+import type { AppEnv, BodyStream } from "./http/app-env.ts";
 import { handleError, notFound } from "./http/http-error.ts";
 import { clientIpMiddleware, type PeerAddress } from "./http/client-ip.ts";
 import { sameOriginWrites } from "./http/same-origin.ts";
@@ -42,6 +42,8 @@ export interface AppDeps {
   widgetSockets: WidgetSocketGateway;
   /** Who is on the other end of a request's connection (Node: the socket; Workers: CF-Connecting-IP). */
   peerAddress: PeerAddress;
+  /** The request body as the runtime's own stream, where reading it so costs less (Node: node/body-stream.ts). */
+  bodyStream?: BodyStream;
   /**
    * The demo's channel simulator, when enabled (never in production). It mounts its own page and
    * API, so the app never loads the fake platforms (Node-only helpers among them) without it.
@@ -62,6 +64,13 @@ export function createApp(core: Core, deps: AppDeps): Hono<AppEnv> {
 
   app.use("*", securityHeaders());
   app.use("*", clientIpMiddleware(deps.peerAddress, deps.trustedProxies ?? core.trustedProxies));
+  const { bodyStream } = deps;
+  if (bodyStream) {
+    app.use("*", async (c, next) => {
+      c.set("bodyStream", bodyStream);
+      await next();
+    });
+  }
   // CSRF: state-changing requests from other sites' pages are refused before any route runs.
   app.use("*", sameOriginWrites());
   // The widget runs on customers' websites and authenticates with a Bearer token, never cookies.

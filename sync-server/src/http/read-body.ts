@@ -3,28 +3,42 @@ import type { z } from "zod";
 import { FIELD_ISSUES_PARAM, reasonFields, type FieldIssue } from "@inbox/shared";
 import { describeIssue } from "./field-issues.ts";
 import { HttpError, refused } from "./http-error.ts";
+import type { AppEnv } from "./app-env.ts";
 
 export const DEFAULT_BODY_LIMIT = 64 * 1024;
 
-/** Reads the raw body, refusing bodies over `limit` bytes before buffering all of them. */
-export async function readRawBody(c: Context, limit = DEFAULT_BODY_LIMIT): Promise<Uint8Array> {
+/**
+ * Reads the raw body, refusing bodies over `limit` bytes before buffering all of them. From the
+ * runtime's own stream when the app was given one (AppDeps.bodyStream), else the WHATWG body.
+ */
+export async function readRawBody(c: Context<AppEnv>, limit = DEFAULT_BODY_LIMIT): Promise<Uint8Array> {
   const tooLarge = () => refused(413, "payload_too_large", "body_too_large", { kb: String(Math.round(limit / 1024)) });
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > limit) throw tooLarge();
-  const body = c.req.raw.body;
-  if (!body) return new Uint8Array();
-  const reader = body.getReader();
+  const own = c.var.bodyStream?.(c);
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel();
-      throw tooLarge();
+  if (own) {
+    // Leaving the loop early (too large) destroys the stream, as cancelling the web reader does.
+    for await (const value of own) {
+      size += value.byteLength;
+      if (size > limit) throw tooLarge();
+      chunks.push(value);
     }
-    chunks.push(value);
+  } else {
+    const body = c.req.raw.body;
+    if (!body) return new Uint8Array();
+    const reader = body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > limit) {
+        await reader.cancel();
+        throw tooLarge();
+      }
+      chunks.push(value);
+    }
   }
   const out = new Uint8Array(size);
   let at = 0;
@@ -81,7 +95,7 @@ const notJson = () =>
  * JSON body → validated value, or a 4xx that says what is wrong. The body must say it is JSON:
  * a form or text/plain body is what another site's page can send without asking (CSRF).
  */
-export async function readJson<T>(c: Context, schema: z.ZodType<T>, limit = DEFAULT_BODY_LIMIT): Promise<T> {
+export async function readJson<T>(c: Context<AppEnv>, schema: z.ZodType<T>, limit = DEFAULT_BODY_LIMIT): Promise<T> {
   const type = c.req.header("content-type");
   if (type !== undefined && !JSON_TYPE_RE.test(type)) throw notJson();
   const raw = await readRawBody(c, limit);

@@ -36,6 +36,7 @@ import { PasswordHasher, type ScryptParams } from "../auth/index.ts";
 import { nodeScrypt } from "./node-scrypt.ts";
 import { ReportColumns } from "../reports/index.ts";
 import { nodePeerAddress } from "./peer-address.ts";
+import { nodeBodyStream } from "./body-stream.ts";
 import { smtpMailer } from "./smtp-mailer.ts";
 import type { SmtpSettings } from "../people/index.ts";
 
@@ -165,6 +166,7 @@ export async function startNodeServer(opts: NodeServerOptions): Promise<RunningS
     roomSockets: nodeRoomSockets(core, nodeWs.upgradeWebSocket),
     widgetSockets: nodeWidgetSockets(core, nodeWs.upgradeWebSocket),
     peerAddress: nodePeerAddress,
+    bodyStream: nodeBodyStream,
     simulator,
     demo: seed ? { workspaceId: seed.workspaceId } : undefined,
     opsToken: opts.opsToken,
