@@ -276,6 +276,9 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   // Rebuilt in place when the cache changed a few rows where they stand (a message arriving):
   // the other 10,000 keep their objects without a pass that looks each one up.
   let allBasis: { rows: readonly ConversationRow[]; queued: ReturnType<typeof local.queued>; all: Conversation[] } | null = null;
+  // The places `all` last changed in place (from one of its answers to the next), so `visible`
+  // need not compare the 10,000 rows again to find them; null after a rebuild.
+  let allChange: { from: readonly Conversation[]; to: readonly Conversation[]; places: readonly number[] } | null = null;
   const all = createMemo<Conversation[]>(() => {
     const queued = local.queued();
     const rows = allRows();
@@ -288,7 +291,11 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     if (changed) {
       next = allBasis!.all.slice();
       for (const i of changed) next[i] = overlayPending(strip(rows[i]!), queued.get(rows[i]!.id));
-    } else next = rows.map((r) => overlayPending(strip(r), queued.get(r.id)));
+      allChange = { from: allBasis!.all, to: next, places: changed };
+    } else {
+      next = rows.map((r) => overlayPending(strip(r), queued.get(r.id)));
+      allChange = null;
+    }
     allBasis = { rows, queued, all: next };
     return next;
   });
@@ -322,13 +329,18 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   // What `visible` last answered from the whole cache: a change of a few rows in place (a
   // message arriving) is ordered from it (reorderView) rather than by sorting everything again.
   let basis: { list: readonly Conversation[]; view: ListView; uid: string; shown: Conversation[] } | null = null;
+  /** At most 8 places changed from `from` to `to` (more: null, ordered afresh), as `all` recorded them when it can. */
+  const placesChanged = (from: readonly Conversation[], to: readonly Conversation[]) => {
+    if (allChange?.from !== from || allChange.to !== to) return changedPlaces(from, to, 8);
+    return allChange.places.length > 8 ? null : [...allChange.places];
+  };
   const visible = createMemo<Conversation[]>(
     (prev) => {
       if (allRows.loaded()) {
         const list = all();
         const v = view();
         const uid = userId();
-        const places = basis && basis.view === v && basis.uid === uid ? changedPlaces(basis.list, list, 8) : null;
+        const places = basis && basis.view === v && basis.uid === uid ? placesChanged(basis.list, list) : null;
         const changed = places && places.map((i) => list[i]!);
         if (changed?.length === 0) {
           basis = { ...basis!, list };
