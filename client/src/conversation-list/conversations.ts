@@ -199,11 +199,19 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     mapArray(rooms, (room) => {
       const mirrored = new WeakSet<Conversation>();
       let primed = false;
+      // The next run looks at every row (the first, or one after a run that could not write).
+      let lookAtAll = true;
       createEffect(
         on([room.conversations, room.synced], ([list, synced]) => {
           const writer = untrack(mirror);
-          if (!synced || !writer) return;
-          const fresh = list.filter((c) => !mirrored.has(c));
+          if (!synced || !writer) {
+            lookAtAll = true;
+            return;
+          }
+          // After a change only what it parsed can be new: not a pass over 10,000 rows per update.
+          const candidates = lookAtAll ? list : (room.conversations.changed() ?? list);
+          lookAtAll = false;
+          const fresh = candidates.filter((c) => !mirrored.has(c));
           for (const c of fresh) mirrored.add(c);
           // A narrow list is all the person may see: cached chats it lacks were taken from them.
           if (room.whole) {
@@ -273,7 +281,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     if (!c) stripped.set(r, (c = stripConversation(r)));
     return c;
   };
-  // Rebuilt in place when the cache changed a few rows where they stand (a message arriving):
+  // Rebuilt in place when the cache changed rows where they stand (a message arriving):
   // the other 10,000 keep their objects without a pass that looks each one up.
   let allBasis: { rows: readonly ConversationRow[]; queued: ReturnType<typeof local.queued>; all: Conversation[] } | null = null;
   // The places `all` last changed in place (from one of its answers to the next), so `visible`
@@ -282,6 +290,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   const all = createMemo<Conversation[]>(() => {
     const queued = local.queued();
     const rows = allRows();
+    // However many changed in place (a replayed batch settles hundreds): a rebuild is no quicker.
     const changed = allBasis && allBasis.queued === queued ? changedPlaces(allBasis.rows, rows) : null;
     if (changed?.length === 0) {
       allBasis = { ...allBasis!, rows };
@@ -326,14 +335,12 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     whenIdle(startLive, 500);
   });
 
-  // What `visible` last answered from the whole cache: a change of a few rows in place (a
+  // What `visible` last answered from the whole cache: a change of rows in place (a
   // message arriving) is ordered from it (reorderView) rather than by sorting everything again.
   let basis: { list: readonly Conversation[]; view: ListView; uid: string; shown: Conversation[] } | null = null;
-  /** At most 8 places changed from `from` to `to` (more: null, ordered afresh), as `all` recorded them when it can. */
-  const placesChanged = (from: readonly Conversation[], to: readonly Conversation[]) => {
-    if (allChange?.from !== from || allChange.to !== to) return changedPlaces(from, to, 8);
-    return allChange.places.length > 8 ? null : [...allChange.places];
-  };
+  /** The places changed from `from` to `to` (null: rows came or went), as `all` recorded them when it can. */
+  const placesChanged = (from: readonly Conversation[], to: readonly Conversation[]) =>
+    allChange?.from === from && allChange.to === to ? allChange.places : changedPlaces(from, to);
   const visible = createMemo<Conversation[]>(
     (prev) => {
       if (allRows.loaded()) {

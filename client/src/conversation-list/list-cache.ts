@@ -51,19 +51,18 @@ export function applyChanged(
 }
 
 /**
- * The places where `next` holds other objects than `prev` does: the cache
- * keeps a conversation's place when it changes (a Map keeps insertion order) and its object
- * when it does not. Null when conversations came or went, or more than `most` changed: then
- * starting over is as cheap.
+ * The places where `next` holds other objects than `prev` does: the cache keeps a
+ * conversation's place when it changes (a Map keeps insertion order) and its object when it
+ * does not. Null when conversations came or went (then the list starts over).
  */
-export function changedPlaces<T extends { id: string }>(prev: readonly T[], next: readonly T[], most = 64): number[] | null {
+export function changedPlaces<T extends { id: string }>(prev: readonly T[], next: readonly T[]): number[] | null {
   if (prev.length !== next.length) return null;
   const changed: number[] = [];
   for (let i = 0; i < next.length; i++) {
     const before = prev[i]!;
     const after = next[i]!;
     if (before === after) continue;
-    if (before.id !== after.id || changed.length === most) return null;
+    if (before.id !== after.id) return null;
     changed.push(i);
   }
   return changed;

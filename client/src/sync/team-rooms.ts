@@ -11,7 +11,7 @@ import type * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
 import { registerTeamAwareness } from "./presence.ts";
 import { openRoom } from "./room.ts";
-import { createYMapValues } from "./y-map-accessor.ts";
+import { createYMapValues, type YMapValues } from "./y-map-accessor.ts";
 
 export interface TeamRoom {
   /** The room's name: `team.<id>`, or `mine.<userId>` for a narrow role's own list. */
@@ -20,7 +20,7 @@ export interface TeamRoom {
   whole: boolean;
   status: Accessor<RoomStatus>;
   synced: Accessor<boolean>;
-  conversations: Accessor<Conversation[]>;
+  conversations: YMapValues<Conversation>;
   /** The team's channels with their state (active, disabled, token expired, rate limited), live. */
   inboxes: Accessor<Inbox[]>;
 }

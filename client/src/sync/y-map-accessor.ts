@@ -4,7 +4,16 @@ import type * as Y from "yjs";
 import type { z } from "zod";
 import { changedKeys, ParsedValueCache, readKey } from "./y-values.ts";
 
-export function createYMapValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, label: string): Accessor<T[]> {
+/** A Y.Map's validated values, and what its last change brought. */
+export interface YMapValues<T> extends Accessor<T[]> {
+  /**
+   * The values the last change parsed afresh (null: the last answer was a whole read), without
+   * tracking: a reader of thousands of values that only wants what is new looks at these.
+   */
+  changed(): readonly T[] | null;
+}
+
+export function createYMapValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, label: string): YMapValues<T> {
   const cache = new ParsedValueCache(schema, label);
   const [values, setValues] = createSignal<T[]>(cache.read(map), { equals: false });
   // Only the keys a change touched are read again: a team room holds thousands of chats.
@@ -12,7 +21,9 @@ export function createYMapValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, l
   // Deep, so values stored as nested Y types also report changes.
   map.observeDeep(update);
   onCleanup(() => map.unobserveDeep(update));
-  return values;
+  const accessor = (() => values()) as YMapValues<T>;
+  accessor.changed = () => cache.lastChanged;
+  return accessor;
 }
 
 export function createYMapKey<T>(map: Y.Map<unknown>, key: string, schema: z.ZodType<T>): Accessor<T | null> {

@@ -52,10 +52,11 @@ describe("ParsedValueCache.readChanged with changedKeys", () => {
   /** Follows a map as createYMapValues does: a whole read, then only the keys each change touched. */
   function follow(map: Y.Map<unknown>) {
     const cache = new ParsedValueCache(ConversationSchema, "conversation");
-    const state = { values: cache.read(map), keys: new Set<string>() };
+    const state = { values: cache.read(map), keys: new Set<string>(), changed: cache.lastChanged };
     map.observeDeep((events) => {
       state.keys = changedKeys(map, events);
       state.values = cache.readChanged(map, state.keys);
+      state.changed = cache.lastChanged;
     });
     return state;
   }
@@ -71,6 +72,9 @@ describe("ParsedValueCache.readChanged with changedKeys", () => {
     expect(seen.values.map((c) => c.id)).toEqual(["c1", "c2", "c3"]);
     expect(seen.values[0]).toBe(before[0]);
     expect(seen.values[1]?.unreadCount).toBe(3);
+    // What is new is told apart without a pass over the rest: the changed chat's new object only.
+    expect(seen.changed).toEqual([seen.values[1]]);
+    expect(seen.changed?.[0]).toBe(seen.values[1]);
   });
 
   it("adds new keys, drops deleted ones, and reads a nested type changed in place", () => {
@@ -89,6 +93,8 @@ describe("ParsedValueCache.readChanged with changedKeys", () => {
       map.set("c4", conversation({ id: "c4" }));
     });
     expect(seen.values.map((c) => c.id)).toEqual(["n", "c4"]);
+    // The deleted key is gone from the list, not among what changed.
+    expect(seen.changed?.map((c) => c.id)).toEqual(["c4"]);
     // The same as reading the whole map.
     expect(seen.values).toEqual(new ParsedValueCache(ConversationSchema, "conversation").read(map));
   });

@@ -20,12 +20,15 @@ interface CacheEntry<T> {
  */
 export class ParsedValueCache<T> {
   private readonly entries = new Map<string, CacheEntry<T>>();
+  /** What the last readChanged parsed afresh (null: the last answer was a whole read). */
+  lastChanged: readonly T[] | null = null;
   constructor(
     private readonly schema: z.ZodType<T>,
     private readonly label: string,
   ) {}
 
   read(map: Y.Map<unknown>): T[] {
+    this.lastChanged = null;
     const out: T[] = [];
     const seen = new Set<string>();
     map.forEach((raw, key) => {
@@ -42,10 +45,15 @@ export class ParsedValueCache<T> {
    * are not looked at, so a change to one entry of a big map costs one parse, not a walk of it.
    */
   readChanged(map: Y.Map<unknown>, keys: Iterable<string>): T[] {
+    const changed: T[] = [];
     for (const key of keys) {
-      if (map.has(key)) this.parse(key, map.get(key));
-      else this.entries.delete(key);
+      if (!map.has(key)) this.entries.delete(key);
+      else {
+        const parsed = this.parse(key, map.get(key));
+        if (parsed !== null) changed.push(parsed);
+      }
     }
+    this.lastChanged = changed;
     const out: T[] = [];
     for (const { parsed } of this.entries.values()) if (parsed !== null) out.push(parsed);
     return out;
