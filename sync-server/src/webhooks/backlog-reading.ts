@@ -19,6 +19,12 @@ export interface BacklogReading {
 export interface BacklogCounting {
   reading?: BacklogReading;
   everyMs?: number;
+  /**
+   * A due count is only a count, never a processing pass: for a core that takes customers'
+   * messages but stores no webhooks (the widget's Durable Object on Workers), which must refuse
+   * under overload without turning into a webhook processor in a visitor's object.
+   */
+  countOnly?: boolean;
 }
 
 export const newBacklogReading = (): BacklogReading => ({ counted: 0, at: null });

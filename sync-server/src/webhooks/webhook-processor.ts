@@ -43,6 +43,7 @@ export class WebhookProcessor {
   /** Stored by this core since that count. */
   private storedSince = 0;
   private readonly countUpTo: number | null;
+  private readonly countOnly: boolean;
 
   constructor(
     private readonly core: WebhooksDeps,
@@ -55,6 +56,7 @@ export class WebhookProcessor {
     this.countUpTo = counting ? Math.max(COUNT_UP_TO, counting.atLeast) : null;
     this.reading = counting?.reading ?? newBacklogReading();
     this.countEveryMs = counting?.everyMs ?? 0;
+    this.countOnly = counting?.countOnly === true;
     this.arrivals = new WebhookStore(core, (count) => {
       this.storedSince += count;
       void this.kick();
@@ -71,7 +73,10 @@ export class WebhookProcessor {
    */
   backlog(): number {
     // Node counts at every pass anyway; a reading counted now and then is refreshed on demand.
-    if (this.countEveryMs > 0 && this.countDue()) void this.kick();
+    if (this.countEveryMs > 0 && this.countDue()) {
+      if (this.countOnly) this.countBacklog().catch((err: unknown) => console.error("counting the webhook backlog failed", err));
+      else void this.kick();
+    }
     return this.reading.counted + this.storedSince + this.arrivals.waiting;
   }
 

@@ -22,7 +22,9 @@ export interface VisitorGrant {
 /**
  * A web chat visitor's live sockets (`idFromName("widget.<visitorId>")`), hibernatable: replies
  * pushed by the core go down as `message` frames, in order; frames the visitor sends go through
- * the same `handleVisitorFrame` as on Node. At most `socketsPerVisitor` sockets.
+ * the same `handleVisitorFrame` as on Node. At most `socketsPerVisitor` sockets. Its core counts
+ * the stored webhook backlog (see ownCoreOf), so an overloaded deployment answers a message sent
+ * on the socket "busy" like the HTTP route does, and the widget sends it again later.
  */
 export class VisitorObject {
   /** Frames wait here while a message is prepared (signed media links), so they keep their order. */
@@ -35,7 +37,7 @@ export class VisitorObject {
     private readonly state: DurableObjectState,
     private readonly env: Env,
   ) {
-    this.ownCore = ownCoreOf(env);
+    this.ownCore = ownCoreOf(env, { admits: true });
   }
 
   async fetch(request: Request): Promise<Response> {

@@ -10,7 +10,7 @@ import { narrowViewersMemory, type NarrowViewersMemory } from "../rooms/narrow-l
 import { ruleSetCache, type RuleSet } from "../routing/index.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox, type SecretBox } from "../security/secret-box.ts";
-import { newBacklogReading, webhookRetentionFrom, type BacklogReading } from "../webhooks/index.ts";
+import { newBacklogReading, webhookRetentionFrom, type BacklogCounting, type BacklogReading } from "../webhooks/index.ts";
 import { admissionLimitsFrom } from "../http/admission.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
@@ -64,7 +64,8 @@ async function secretBoxOf(rawKey: string): Promise<SecretBox> {
  * `npm run db:migrate` on the remote URL.
  */
 export function requestCoreOf(env: Env, trace: Trace | null = null): Promise<WorkerCore> {
-  return buildWorkerCore(env, undefined, isolateMemory, trace);
+  const { backlog, ...memory } = isolateMemory;
+  return buildWorkerCore(env, undefined, memory, { reading: backlog, everyMs: BACKLOG_COUNT_EVERY_MS }, trace);
 }
 
 /** What a core may share with others in the isolate: plain values only (see createCore's options). */
@@ -76,6 +77,9 @@ interface IsolateMemory {
   backlog: BacklogReading;
 }
 
+/** A core's own hot lookups: none shared (a Durable Object's), or the isolate's. */
+type SharedLookups = Omit<IsolateMemory, "backlog">;
+
 /**
  * A core of its own, for one Durable Object instance: objects may share an isolate with each
  * other and with the Worker, and the runtime forbids one of them using I/O (the database
@@ -84,7 +88,9 @@ interface IsolateMemory {
 export async function buildWorkerCore(
   env: Env,
   simulatorFetch: typeof fetch | undefined = simulatorEnabled(env) ? simulatorObjectFetch(env.SIMULATOR) : undefined,
-  shared?: IsolateMemory,
+  shared?: SharedLookups,
+  /** How this core counts the stored webhook backlog for admission control; none: it neither counts nor refuses. */
+  counting?: BacklogCounting,
   /** The bench's trace of this request (bench-trace.ts), when it asked for one. */
   trace: Trace | null = null,
 ): Promise<WorkerCore> {
@@ -93,14 +99,12 @@ export async function buildWorkerCore(
   const client = createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN || undefined, fetch: trace ? tracedFetch(trace) : undefined });
   const live = new DurableLiveRooms(trace ? tracedNamespace(env.ROOMS, trace) : env.ROOMS);
   const widgetPush = new DurableWidgetPush(trace ? tracedNamespace(env.VISITORS, trace) : env.VISITORS);
-  const { backlog, ...memory } = shared ?? {};
   const core = createCore({
     db: drizzle(client, { schema }),
     secrets: await secretBoxOf(env.INBOX_SECRET_KEY),
     blobs: new R2BlobStore(env.MEDIA),
-    ...memory,
-    // A Durable Object's own core takes no deliveries: it neither counts nor refuses.
-    ...(backlog ? { backlog: { reading: backlog, everyMs: BACKLOG_COUNT_EVERY_MS }, admission: admissionLimitsFrom(env) } : {}),
+    ...shared,
+    ...(counting ? { backlog: counting, admission: admissionLimitsFrom(env) } : {}),
     connectors: platformConnectors(),
     sessionTtlMs: Number(env.SESSION_TTL_HOURS ?? "12") * 3600_000,
     secureCookies: env.SECURE_COOKIES === "false" ? false : env.SECURE_COOKIES === "true" ? true : "auto",
@@ -148,9 +152,13 @@ function mailerOf(env: Env): Mailer | undefined {
 
 /**
  * A Durable Object's own core, built on its first use: workerd refuses I/O on a connection
- * another object opened, so objects never share the isolate's core.
+ * another object opened, so objects never share the isolate's core. `admits`: the object takes
+ * customers' messages (the widget's sockets), so under overload it refuses them like the
+ * Worker's routes do, on its own count of the stored backlog (a count, never a processing pass);
+ * other objects take no deliveries and neither count nor refuse.
  */
-export function ownCoreOf(env: Env): () => Promise<Core> {
+export function ownCoreOf(env: Env, opts: { admits?: boolean } = {}): () => Promise<Core> {
   let built: Promise<WorkerCore> | undefined;
-  return async () => (await (built ??= buildWorkerCore(env))).core;
+  const counting = opts.admits ? { reading: newBacklogReading(), everyMs: BACKLOG_COUNT_EVERY_MS, countOnly: true } : undefined;
+  return async () => (await (built ??= buildWorkerCore(env, undefined, undefined, counting))).core;
 }
