@@ -81,9 +81,11 @@ const INSTRUMENT = `(() => {
   }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-label"] });
 })();`;
 
-/** BENCH_OFFLINE_DEBUG only: counts the page's IndexedDB transactions and count() calls. */
+/** BENCH_OFFLINE_DEBUG only: counts the page's IndexedDB transactions, count() calls and puts per store. */
 const IDB_STATS = `(() => {
-  const stats = (window.__idbStats = { tx: {}, counts: 0, reset() { this.tx = {}; this.counts = 0; } });
+  const stats = (window.__idbStats = { tx: {}, counts: 0, puts: {}, reset() { this.tx = {}; this.counts = 0; this.puts = {}; } });
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function (...args) { stats.puts[this.name] = (stats.puts[this.name] || 0) + 1; return put.apply(this, args); };
   const transaction = IDBDatabase.prototype.transaction;
   IDBDatabase.prototype.transaction = function (stores, mode, ...rest) {
     const tx = transaction.call(this, stores, mode, ...rest);
