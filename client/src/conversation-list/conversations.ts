@@ -199,18 +199,17 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     mapArray(rooms, (room) => {
       const mirrored = new WeakSet<Conversation>();
       let primed = false;
-      // The next run looks at every row (the first, or one after a run that could not write).
-      let lookAtAll = true;
+      // The room's answer this effect last looked at whole or through its change (-1: none yet).
+      let looked = -1;
       createEffect(
         on([room.conversations, room.synced], ([list, synced]) => {
           const writer = untrack(mirror);
-          if (!synced || !writer) {
-            lookAtAll = true;
-            return;
-          }
-          // After a change only what it parsed can be new: not a pass over 10,000 rows per update.
-          const candidates = lookAtAll ? list : (room.conversations.changed() ?? list);
-          lookAtAll = false;
+          if (!synced || !writer) return;
+          // After the answer it looked at, only what the next change parsed can be new: not a
+          // pass over 10,000 rows per update. Anything else (a skipped answer) is looked at whole.
+          const { seq, changed } = room.conversations.lastChange();
+          const candidates = changed && seq === looked + 1 ? changed : list;
+          looked = seq;
           const fresh = candidates.filter((c) => !mirrored.has(c));
           for (const c of fresh) mirrored.add(c);
           // A narrow list is all the person may see: cached chats it lacks were taken from them.

@@ -7,10 +7,11 @@ import { changedKeys, ParsedValueCache, readKey } from "./y-values.ts";
 /** A Y.Map's validated values, and what its last change brought. */
 export interface YMapValues<T> extends Accessor<T[]> {
   /**
-   * The values the last change parsed afresh (null: the last answer was a whole read), without
-   * tracking: a reader of thousands of values that only wants what is new looks at these.
+   * The answers' count and the values the last one parsed afresh (null: a whole read), without
+   * tracking: a reader of thousands of values that only wants what is new, and saw the answer
+   * before, looks at these.
    */
-  changed(): readonly T[] | null;
+  lastChange(): { seq: number; changed: readonly T[] | null };
 }
 
 export function createYMapValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, label: string): YMapValues<T> {
@@ -22,7 +23,7 @@ export function createYMapValues<T>(map: Y.Map<unknown>, schema: z.ZodType<T>, l
   map.observeDeep(update);
   onCleanup(() => map.unobserveDeep(update));
   const accessor = (() => values()) as YMapValues<T>;
-  accessor.changed = () => cache.lastChanged;
+  accessor.lastChange = () => cache.lastChange;
   return accessor;
 }
 

@@ -52,11 +52,11 @@ describe("ParsedValueCache.readChanged with changedKeys", () => {
   /** Follows a map as createYMapValues does: a whole read, then only the keys each change touched. */
   function follow(map: Y.Map<unknown>) {
     const cache = new ParsedValueCache(ConversationSchema, "conversation");
-    const state = { values: cache.read(map), keys: new Set<string>(), changed: cache.lastChanged };
+    const state = { values: cache.read(map), keys: new Set<string>(), change: cache.lastChange };
     map.observeDeep((events) => {
       state.keys = changedKeys(map, events);
       state.values = cache.readChanged(map, state.keys);
-      state.changed = cache.lastChanged;
+      state.change = cache.lastChange;
     });
     return state;
   }
@@ -72,9 +72,11 @@ describe("ParsedValueCache.readChanged with changedKeys", () => {
     expect(seen.values.map((c) => c.id)).toEqual(["c1", "c2", "c3"]);
     expect(seen.values[0]).toBe(before[0]);
     expect(seen.values[1]?.unreadCount).toBe(3);
-    // What is new is told apart without a pass over the rest: the changed chat's new object only.
-    expect(seen.changed).toEqual([seen.values[1]]);
-    expect(seen.changed?.[0]).toBe(seen.values[1]);
+    // What is new is told apart without a pass over the rest: the changed chat's new object only,
+    // in the answer after the whole read.
+    expect(seen.change.seq).toBe(2);
+    expect(seen.change.changed).toEqual([seen.values[1]]);
+    expect(seen.change.changed?.[0]).toBe(seen.values[1]);
   });
 
   it("adds new keys, drops deleted ones, and reads a nested type changed in place", () => {
@@ -94,7 +96,7 @@ describe("ParsedValueCache.readChanged with changedKeys", () => {
     });
     expect(seen.values.map((c) => c.id)).toEqual(["n", "c4"]);
     // The deleted key is gone from the list, not among what changed.
-    expect(seen.changed?.map((c) => c.id)).toEqual(["c4"]);
+    expect(seen.change.changed?.map((c) => c.id)).toEqual(["c4"]);
     // The same as reading the whole map.
     expect(seen.values).toEqual(new ParsedValueCache(ConversationSchema, "conversation").read(map));
   });

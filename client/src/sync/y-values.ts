@@ -20,15 +20,18 @@ interface CacheEntry<T> {
  */
 export class ParsedValueCache<T> {
   private readonly entries = new Map<string, CacheEntry<T>>();
-  /** What the last readChanged parsed afresh (null: the last answer was a whole read). */
-  lastChanged: readonly T[] | null = null;
+  /**
+   * The answers so far, counted, and what the last one parsed afresh (null: it was a whole
+   * read): a reader that saw answer `seq - 1` finds everything new since in `changed`.
+   */
+  lastChange: { seq: number; changed: readonly T[] | null } = { seq: 0, changed: null };
   constructor(
     private readonly schema: z.ZodType<T>,
     private readonly label: string,
   ) {}
 
   read(map: Y.Map<unknown>): T[] {
-    this.lastChanged = null;
+    this.lastChange = { seq: this.lastChange.seq + 1, changed: null };
     const out: T[] = [];
     const seen = new Set<string>();
     map.forEach((raw, key) => {
@@ -53,7 +56,7 @@ export class ParsedValueCache<T> {
         if (parsed !== null) changed.push(parsed);
       }
     }
-    this.lastChanged = changed;
+    this.lastChange = { seq: this.lastChange.seq + 1, changed };
     const out: T[] = [];
     for (const { parsed } of this.entries.values()) if (parsed !== null) out.push(parsed);
     return out;
