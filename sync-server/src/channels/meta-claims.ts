@@ -61,12 +61,27 @@ export function rivalClaims(members: readonly MetaAppMember[], claim: AccountCla
   return members.filter((m) => m.inbox.workspaceId !== claim.workspaceId && sameClaim(memberClaim(m), claim));
 }
 
+/** What sameClaim compares, as one key: claims are the same exactly when their keys are. */
+const claimKey = (c: AccountClaim): string => JSON.stringify([c.appId, c.channel, c.accountId, c.appSecret]);
+
 /** This workspace's inboxes of the app whose account another workspace connected first: the app's URL delivers nothing to them. */
 export function outrankedInboxes(members: readonly MetaAppMember[], workspaceId: string): Set<string> {
-  const outranked = new Set<string>();
+  // Each member's claim made once and grouped with the same claims: rivals are in one group.
+  const holders = new Map<string, MetaAppMember[]>();
   for (const m of members) {
-    const claim = m.inbox.workspaceId === workspaceId ? memberClaim(m) : null;
-    if (claim && rivalClaims(members, claim).some((r) => claimedBefore(r.inbox, m.inbox))) outranked.add(m.inbox.id);
+    const claim = memberClaim(m);
+    if (!claim) continue;
+    const key = claimKey(claim);
+    const group = holders.get(key);
+    if (group) group.push(m);
+    else holders.set(key, [m]);
+  }
+  const outranked = new Set<string>();
+  for (const group of holders.values()) {
+    for (const m of group) {
+      if (m.inbox.workspaceId !== workspaceId) continue;
+      if (group.some((r) => r.inbox.workspaceId !== workspaceId && claimedBefore(r.inbox, m.inbox))) outranked.add(m.inbox.id);
+    }
   }
   return outranked;
 }
