@@ -1,7 +1,7 @@
 import type { MessageContent } from "@inbox/shared";
 import { retryAfterMs } from "@inbox/shared/protocol/retry-after";
 import type { ConnectorContext, Credentials, OutboundMessage, SendResult } from "../src/connector.ts";
-import { utf8 } from "../src/crypto.ts";
+import { fromHex, toHex, utf8 } from "../src/crypto.ts";
 import { formatForPlatform } from "../src/formatting.ts";
 import { LINE_API_BASE_URL, LINE_LIMITS, lineCapabilities } from "./config.ts";
 import { POSTBACK_REPLY_KEY, POSTBACK_TITLE_KEY } from "./parse.ts";
@@ -237,9 +237,7 @@ const RETRY_KEY_NAMESPACE = "6f1c3a52-9d0e-4b7a-8c25-3e8f1d7b9a40";
 
 /** A name-based (version 5) UUID of our message id: the same message always gets the same key. */
 export async function retryKeyFor(messageId: string): Promise<string> {
-  const ns = RETRY_KEY_NAMESPACE.replace(/-/g, "");
-  const nsBytes = new Uint8Array(16);
-  for (let i = 0; i < 16; i++) nsBytes[i] = parseInt(ns.slice(i * 2, i * 2 + 2), 16);
+  const nsBytes = fromHex(RETRY_KEY_NAMESPACE.replace(/-/g, ""));
   const name = utf8(messageId);
   const data = new Uint8Array(16 + name.length);
   data.set(nsBytes, 0);
@@ -247,7 +245,7 @@ export async function retryKeyFor(messageId: string): Promise<string> {
   const hash = new Uint8Array(await crypto.subtle.digest("SHA-1", data)).slice(0, 16);
   hash[6] = (hash[6]! & 0x0f) | 0x50;
   hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = Array.from(hash, (b) => b.toString(16).padStart(2, "0")).join("");
+  const hex = toHex(hash);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 

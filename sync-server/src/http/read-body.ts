@@ -15,30 +15,16 @@ export async function readRawBody(c: Context<AppEnv>, limit = DEFAULT_BODY_LIMIT
   const tooLarge = () => refused(413, "payload_too_large", "body_too_large", { kb: String(Math.round(limit / 1024)) });
   const declared = Number(c.req.header("content-length") ?? "0");
   if (declared > limit) throw tooLarge();
-  const own = c.var.bodyStream?.(c);
+  // The WHATWG body only where the runtime has no stream of its own: on Node, touching it builds the Request.
+  const source = c.var.bodyStream?.(c) ?? webChunks(c.req.raw.body);
+  if (!source) return new Uint8Array();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (own) {
-    // Leaving the loop early (too large) destroys the stream, as cancelling the web reader does.
-    for await (const value of own) {
-      size += value.byteLength;
-      if (size > limit) throw tooLarge();
-      chunks.push(value);
-    }
-  } else {
-    const body = c.req.raw.body;
-    if (!body) return new Uint8Array();
-    const reader = body.getReader();
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.byteLength;
-      if (size > limit) {
-        await reader.cancel();
-        throw tooLarge();
-      }
-      chunks.push(value);
-    }
+  // Leaving the loop early (too large) destroys the runtime's stream or cancels the web reader.
+  for await (const value of source) {
+    size += value.byteLength;
+    if (size > limit) throw tooLarge();
+    chunks.push(value);
   }
   const out = new Uint8Array(size);
   let at = 0;
@@ -47,6 +33,27 @@ export async function readRawBody(c: Context<AppEnv>, limit = DEFAULT_BODY_LIMIT
     at += chunk.byteLength;
   }
   return out;
+}
+
+/** A web body's chunks (none: no body); a caller that stops early cancels the reader. */
+function webChunks(body: ReadableStream<Uint8Array> | null): AsyncGenerator<Uint8Array> | null {
+  return body && chunksOf(body.getReader());
+}
+
+async function* chunksOf(reader: ReadableStreamDefaultReader<Uint8Array>): AsyncGenerator<Uint8Array> {
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    if (!finished) await reader.cancel();
+  }
 }
 
 /** Turns zod issues into `path → message` for forms. */

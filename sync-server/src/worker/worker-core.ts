@@ -10,7 +10,7 @@ import { narrowViewersMemory, type NarrowViewersMemory } from "../rooms/narrow-l
 import { ruleSetCache, type RuleSet } from "../routing/index.ts";
 import * as schema from "../db/schema.ts";
 import { createSecretBox, type SecretBox } from "../security/secret-box.ts";
-import { newBacklogReading, webhookRetentionFrom, type BacklogCounting, type BacklogReading } from "../webhooks/index.ts";
+import { newBacklogReading, webhookRetentionFrom, type BacklogCounting } from "../webhooks/index.ts";
 import { admissionLimitsFrom } from "../http/admission.ts";
 import { DurableLiveRooms, DurableWidgetPush } from "./durable-live-rooms.ts";
 import type { Env } from "./env.ts";
@@ -35,7 +35,7 @@ export interface WorkerCore {
  * per-request core does not start them cold (cold, every customer message read its workspace's
  * rules and every team list write the narrow viewers: libSQL round trips).
  */
-const isolateMemory: IsolateMemory = { caches: createCaches(), ruleSets: ruleSetCache(), narrowViewers: narrowViewersMemory(), backlog: newBacklogReading() };
+const isolateMemory: IsolateMemory = { caches: createCaches(), ruleSets: ruleSetCache(), narrowViewers: narrowViewersMemory() };
 
 /**
  * How old the isolate's count of stored webhooks may get before a delivery counts again: the
@@ -43,6 +43,9 @@ const isolateMemory: IsolateMemory = { caches: createCaches(), ruleSets: ruleSet
  * starts refusing (503, Retry-After) within this of falling behind.
  */
 const BACKLOG_COUNT_EVERY_MS = 2_000;
+
+/** The isolate's requests count the stored webhook backlog into one reading they share (admission control). */
+const isolateCounting: BacklogCounting = { reading: newBacklogReading(), everyMs: BACKLOG_COUNT_EVERY_MS };
 
 /** The imported key, kept once made (a settled value, never a pending import other requests would await). */
 let box: { rawKey: string; box: SecretBox } | undefined;
@@ -64,8 +67,7 @@ async function secretBoxOf(rawKey: string): Promise<SecretBox> {
  * `npm run db:migrate` on the remote URL.
  */
 export function requestCoreOf(env: Env, trace: Trace | null = null): Promise<WorkerCore> {
-  const { backlog, ...memory } = isolateMemory;
-  return buildWorkerCore(env, undefined, memory, { reading: backlog, everyMs: BACKLOG_COUNT_EVERY_MS }, trace);
+  return buildWorkerCore(env, undefined, isolateMemory, isolateCounting, trace);
 }
 
 /** What a core may share with others in the isolate: plain values only (see createCore's options). */
@@ -73,12 +75,7 @@ interface IsolateMemory {
   caches: Caches;
   ruleSets: TtlCache<RuleSet>;
   narrowViewers: NarrowViewersMemory;
-  /** The stored webhook backlog as last counted (admission control). */
-  backlog: BacklogReading;
 }
-
-/** A core's own hot lookups: none shared (a Durable Object's), or the isolate's. */
-type SharedLookups = Omit<IsolateMemory, "backlog">;
 
 /**
  * A core of its own, for one Durable Object instance: objects may share an isolate with each
@@ -88,7 +85,7 @@ type SharedLookups = Omit<IsolateMemory, "backlog">;
 export async function buildWorkerCore(
   env: Env,
   simulatorFetch: typeof fetch | undefined = simulatorEnabled(env) ? simulatorObjectFetch(env.SIMULATOR) : undefined,
-  shared?: SharedLookups,
+  shared?: IsolateMemory,
   /** How this core counts the stored webhook backlog for admission control; none: it neither counts nor refuses. */
   counting?: BacklogCounting,
   /** The bench's trace of this request (bench-trace.ts), when it asked for one. */
@@ -159,6 +156,7 @@ function mailerOf(env: Env): Mailer | undefined {
  */
 export function ownCoreOf(env: Env, opts: { admits?: boolean } = {}): () => Promise<Core> {
   let built: Promise<WorkerCore> | undefined;
-  const counting = opts.admits ? { reading: newBacklogReading(), everyMs: BACKLOG_COUNT_EVERY_MS, countOnly: true } : undefined;
+  // A reading of its own (the processor's default): the object's count is not the isolate's requests'.
+  const counting = opts.admits ? { everyMs: BACKLOG_COUNT_EVERY_MS, countOnly: true } : undefined;
   return async () => (await (built ??= buildWorkerCore(env, undefined, undefined, counting))).core;
 }

@@ -1,9 +1,8 @@
 import type { CountTable } from "./count-table.ts";
 import type { CountRow, GroupBy, Win } from "./fact-queries.ts";
 import { GroupSlots, type WindowGrouping } from "./group-slots.ts";
+import { HOUR_MS, SEP } from "./units.ts";
 
-const HOUR_MS = 3_600_000;
-const SEP = "\u001f";
 
 /** One grouping of counts a report asks for: whole UTC hours only (the caller reads the rest from the facts). */
 export type CountGrouping = WindowGrouping<Extract<GroupBy, "none" | "agent" | "combo">>;

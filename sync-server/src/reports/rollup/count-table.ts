@@ -1,5 +1,6 @@
 import { Codes, type ChatDims } from "./chat-dims.ts";
 import type { FactDims } from "./fact-table.ts";
+import { HOUR_MS, SEP } from "./units.ts";
 
 /** One `count` or `sla` row of `report_facts`, as the roller writes it. */
 export type CountFact = FactDims & { kind: string; outcome: string };
@@ -14,9 +15,6 @@ export interface CountRowIn {
   outcome: string;
   n: number;
 }
-
-const HOUR_MS = 3_600_000;
-const SEP = "\u001f";
 
 /**
  * A workspace's count and SLA rows in memory, summed per chat, UTC hour, agent and what they

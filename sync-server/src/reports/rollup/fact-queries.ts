@@ -1,6 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { DURATION_BAND_COUNT, DURATION_BAND_LIMITS, type ReportFilters } from "@inbox/shared/domain/reports/index";
 import type { Reads } from "../../db/record.ts";
+import { HOUR_MS } from "./units.ts";
 
 /**
  * The SQL over `report_facts` that a report is made of. Every aggregate runs inside SQLite and
@@ -30,7 +31,6 @@ export interface FactScope {
   visibleTeams?: readonly string[];
 }
 
-const HOUR_MS = 3_600_000;
 
 /**
  * Whether the hour sums (`report_hours`) may answer count rows: no condition needs the fact's

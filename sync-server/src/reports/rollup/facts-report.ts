@@ -20,6 +20,7 @@ import {
 import type { Reads } from "../../db/record.ts";
 import type { CountGrouping, Grouping, ReportMemory } from "./report-memory.ts";
 import { contactRows, countRows, countRowsAtEnds, receivedAtEnds, receivedPerSlot, splitAtHours, timeRows, unreadRows, type ContactRow, type CountRow, type FactScope, type TimeRow, type UnreadRow, type Win } from "./fact-queries.ts";
+import { HOUR_MS, SEP } from "./units.ts";
 
 export interface FactsReportOptions {
   from: number;
@@ -38,9 +39,7 @@ export interface FactsReport {
   byChannel: Record<string, Figures>;
 }
 
-const HOUR = 3_600_000;
 const QUARTER = 900_000;
-const SEP = "\u001f";
 
 /**
  * The report of docs/REPORTS.md from the rolled-up facts: the same figures the reference
@@ -54,13 +53,13 @@ export async function factsReport(core: Reads, scope: FactScope, o: FactsReportO
   const series: Win[] = buckets.map((b, k) => ({ i: k + 1, from: Math.max(b.start, o.from), to: Math.min(b.end, o.to) }));
   const windows = [period, ...series];
 
-  const slotMs = wholeHourOffsets(o) ? HOUR : QUARTER;
+  const slotMs = wholeHourOffsets(o) ? HOUR_MS : QUARTER;
   const durationGroupings: Grouping[] = [{ wins: windows, g: "none" }, ...(["team", "inbox", "channel", "agent"] as const).map((g) => ({ wins: [period], g }))];
   const contactGroupings: Grouping[] = [{ wins: windows, g: "none" }, ...(["team", "inbox", "channel"] as const).map((g) => ({ wins: [period], g }))];
   // Counts add up: the period's are its buckets' (which partition it), read once.
   const countGroupings: CountGrouping[] = [{ wins: series, g: "none" }, { wins: [period], g: "combo" }, { wins: [period], g: "agent" }];
   // Memory holds counts per hour: it answers the windows' whole hours, the facts their ends.
-  const heatHours = slotMs === HOUR ? (splitAtHours([period]).hours[0] ?? null) : null;
+  const heatHours = slotMs === HOUR_MS ? (splitAtHours([period]).hours[0] ?? null) : null;
   const m = await memory?.answer(core, scope, {
     business: o.business,
     durations: durationGroupings,

@@ -1,8 +1,8 @@
 import type { ChatDims } from "./chat-dims.ts";
 import type { GroupBy, Win } from "./fact-queries.ts";
 import { WindowPieces } from "./window-pieces.ts";
+import { SEP } from "./units.ts";
 
-const SEP = "\u001f";
 /** Team, inbox and channel codes are 16-bit: packed into one number, a combination is a cheap map key. */
 const U16 = 0x10000;
 

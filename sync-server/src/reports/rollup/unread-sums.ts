@@ -1,9 +1,9 @@
 import type { UnreadRow, Win } from "./fact-queries.ts";
 import type { FactTable } from "./fact-table.ts";
+import { SEP } from "./units.ts";
 
 export type UnreadTable = FactTable<"until" | "delta">;
 
-const SEP = "\u001f";
 /** Team, inbox and channel codes are 16-bit: packed into one number, a combination is a cheap map key. */
 const U16 = 0x10000;
 
