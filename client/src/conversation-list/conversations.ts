@@ -282,10 +282,14 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   };
   // Rebuilt in place when the cache changed rows where they stand (a message arriving):
   // the other 10,000 keep their objects without a pass that looks each one up.
-  let allBasis: { rows: readonly ConversationRow[]; queued: ReturnType<typeof local.queued>; all: Conversation[] } | null = null;
-  // The places `all` last changed in place (from one of its answers to the next), so `visible`
+  // `changed`: the places its last answer changed from the one before (`prev`), so `visible`
   // need not compare the 10,000 rows again to find them; null after a rebuild.
-  let allChange: { from: readonly Conversation[]; to: readonly Conversation[]; places: readonly number[] } | null = null;
+  let allBasis: {
+    rows: readonly ConversationRow[];
+    queued: ReturnType<typeof local.queued>;
+    all: Conversation[];
+    changed: { prev: readonly Conversation[]; places: readonly number[] } | null;
+  } | null = null;
   const all = createMemo<Conversation[]>(() => {
     const queued = local.queued();
     const rows = allRows();
@@ -299,12 +303,8 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
     if (changed) {
       next = allBasis!.all.slice();
       for (const i of changed) next[i] = overlayPending(strip(rows[i]!), queued.get(rows[i]!.id));
-      allChange = { from: allBasis!.all, to: next, places: changed };
-    } else {
-      next = rows.map((r) => overlayPending(strip(r), queued.get(r.id)));
-      allChange = null;
-    }
-    allBasis = { rows, queued, all: next };
+    } else next = rows.map((r) => overlayPending(strip(r), queued.get(r.id)));
+    allBasis = { rows, queued, all: next, changed: changed && { prev: allBasis!.all, places: changed } };
     return next;
   });
 
@@ -339,7 +339,7 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   let basis: { list: readonly Conversation[]; view: ListView; uid: string; shown: Conversation[] } | null = null;
   /** The places changed from `from` to `to` (null: rows came or went), as `all` recorded them when it can. */
   const placesChanged = (from: readonly Conversation[], to: readonly Conversation[]) =>
-    allChange?.from === from && allChange.to === to ? allChange.places : changedPlaces(from, to);
+    allBasis?.all === to && allBasis.changed?.prev === from ? allBasis.changed.places : changedPlaces(from, to);
   const visible = createMemo<Conversation[]>(
     (prev) => {
       if (allRows.loaded()) {

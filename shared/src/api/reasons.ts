@@ -236,10 +236,13 @@ export interface ReasonUnits {
 /** Attachment kinds as an English sentence names them, in the plural (the PWA words them in its language). */
 export const ENGLISH_KINDS = { image: "images", audio: "audio", video: "videos", file: "files" } satisfies Record<AttachmentKind, string>;
 
+/** A kind this code knows (a newer server may name one it does not). */
+export const isAttachmentKind = (kind: string): kind is AttachmentKind => Object.hasOwn(ENGLISH_KINDS, kind);
+
 export const ENGLISH_UNITS: ReasonUnits = {
   wait: (s) => (s < 90 ? (s === 1 ? "1 second" : `${s} seconds`) : `${Math.ceil(s / 60)} minutes`),
   period: (h) => (h >= 48 && h % 24 === 0 ? `${h / 24} days` : `${h} hours`),
-  kinds: (kind) => (Object.hasOwn(ENGLISH_KINDS, kind) ? ENGLISH_KINDS[kind as AttachmentKind] : kind),
+  kinds: (kind) => (isAttachmentKind(kind) ? ENGLISH_KINDS[kind] : kind),
   // "7.2 MB", "300 KB", as in the channels' own limits.
   size: (bytes) => (bytes >= 1024 * 1024 ? `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`),
 };
