@@ -251,7 +251,7 @@ export function createCore(opts: CoreOptions): Core {
   const live = sla.watch(roomWrites);
   // Notifications written anywhere (work rooms, SLA alerts, commands) also ring devices through `push`.
   const publishing = { ...record, live, visitorPush, push };
-  const rooms = new RoomRegistry(db, writer, (room) => hydrateRoom({ ...publishing, boards }, room), opts.roomIdleMs);
+  const rooms = new RoomRegistry(db, writer, (room, since) => hydrateRoom({ ...publishing, boards }, room, since), opts.roomIdleMs);
   const roomHistory = opts.roomHistory ?? localRoomHistory(rooms);
 
   const inbound = new InboundBatcher({ db, writer });

@@ -48,6 +48,13 @@ export function removeTeamConversationsExcept(doc: Y.Doc, keep: ReadonlySet<stri
   if (stale.length) doc.transact(() => stale.forEach((id) => map.delete(id)), "server");
 }
 
+/** Removes those of `ids` a team's list holds (moved to another team, deleted), in one transaction. */
+export function removeTeamConversations(doc: Y.Doc, ids: Iterable<string>): void {
+  const map = doc.getMap(TEAM_CONVERSATIONS);
+  const held = [...ids].filter((id) => map.has(id));
+  if (held.length) doc.transact(() => held.forEach((id) => map.delete(id)), "server");
+}
+
 /** Removes a conversation from a team's list (moved to another team). */
 export function removeTeamConversation(doc: Y.Doc, id: string): void {
   const map = doc.getMap(TEAM_CONVERSATIONS);

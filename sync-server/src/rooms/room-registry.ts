@@ -7,8 +7,16 @@ import type { WriteQueue } from "../db/write-queue.ts";
 import { Room } from "./room.ts";
 import { defer } from "../db/defer.ts";
 
-/** Brings a freshly loaded room up to date with the record (libSQL is the truth). */
-export type Hydrate = (room: Room) => Promise<void>;
+/**
+ * Brings a freshly loaded room up to date with the record (libSQL is the truth). `since` is what
+ * the last hydrate of this room in this process answered, given only while the stored document
+ * still holds everything written into the room since then: the hydrate may then read only what
+ * changed after it. What it answers is handed back at the room's next load.
+ */
+export type Hydrate = (room: Room, since: HydrateMark | undefined) => Promise<HydrateMark | undefined>;
+
+/** How far a hydrate brought a room, in the hydrate's own terms (e.g. the record's change sequence). */
+export type HydrateMark = Readonly<Record<string, number>>;
 
 const COMPACT_AFTER_UPDATES = 100;
 
@@ -22,6 +30,12 @@ export class RoomRegistry {
   private readonly pending = new Map<string, Set<Promise<unknown>>>();
   private readonly updateCounts = new Map<string, number>();
   private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /**
+   * Each room's last hydrate mark, kept across unloads. A room's mark is forgotten whenever its
+   * stored document may lack something the room held (a failed persist, a drop): its next load
+   * then reads the record whole again.
+   */
+  private readonly marks = new Map<string, HydrateMark>();
   private stopped = false;
   private readonly buffered = new Map<string, Uint8Array[]>();
   private flushScheduled = false;
@@ -110,6 +124,7 @@ export class RoomRegistry {
       room.doc.destroy();
     }
     this.buffered.delete(name);
+    this.marks.delete(name);
     await Promise.allSettled([...(this.pending.get(name) ?? [])]);
     this.updateCounts.delete(name);
     await this.writer.write([this.db.delete(docUpdates).where(eq(docUpdates.room, name))]);
@@ -134,7 +149,9 @@ export class RoomRegistry {
         if (origin !== "load") this.persist(name, update);
       });
     }
-    await this.hydrate(room);
+    const mark = await this.hydrate(room, stored ? this.marks.get(name) : undefined);
+    if (mark) this.marks.set(name, mark);
+    else this.marks.delete(name);
     this.rooms.set(name, room);
     return room;
   }
@@ -162,7 +179,10 @@ export class RoomRegistry {
       if (!set) this.pending.set(name, (set = new Set()));
       set.add(write);
       write
-        .catch((err) => console.error(`could not persist an update of room ${name}`, err))
+        .catch((err) => {
+          this.marks.delete(name);
+          console.error(`could not persist an update of room ${name}`, err);
+        })
         .finally(() => set.delete(write));
       this.updateCounts.set(name, (this.updateCounts.get(name) ?? 0) + 1);
     }

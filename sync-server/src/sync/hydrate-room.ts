@@ -6,6 +6,8 @@ import { getConversationRow, loadUser, recentMessages, toConversation, toInbox }
 import { visibleConversationsSql } from "../security/conversation-access.ts";
 import { addWorkLabels, removeTeamConversationsExcept, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
 import type { Room } from "../rooms/room.ts";
+import type { HydrateMark } from "../rooms/room-registry.ts";
+import { hydrateTeamRoom } from "./hydrate-team-room.ts";
 import { hydrateUserRoom } from "../notifications/index.ts";
 import type { BoardPublisher } from "../supervision/index.ts";
 
@@ -14,15 +16,20 @@ export const ROOM_MESSAGE_WINDOW = 500;
 
 /**
  * Catches a loaded room up with libSQL, so a room that missed writes while unloaded is whole;
- * work rooms (agent-authored) get their watchers instead.
+ * work rooms (agent-authored) get their watchers instead. A team room answers a mark, so that
+ * its next load (`since`) reads only what changed; the other rooms read their few rows whole.
  */
-export async function hydrateRoom(core: WorkRoomDeps & { boards?: Pick<BoardPublisher, "hydrate"> }, room: Room): Promise<void> {
+export async function hydrateRoom(
+  core: WorkRoomDeps & { boards?: Pick<BoardPublisher, "hydrate"> },
+  room: Room,
+  since?: HydrateMark,
+): Promise<HydrateMark | undefined> {
   const ref = parseRoomName(room.name);
-  if (!ref) return;
+  if (!ref) return undefined;
   if (ref.kind === "board") {
     // Built from the record when someone starts watching; events rebuild it while it is loaded.
     await core.boards?.hydrate(ref.id, room.doc);
-    return;
+    return undefined;
   }
   if (ref.kind === "work") {
     // Labels a routing rule added while the room was not loaded are only in the record yet.
@@ -30,33 +37,21 @@ export async function hydrateRoom(core: WorkRoomDeps & { boards?: Pick<BoardPubl
     if (row?.labels.length) addWorkLabels(room.doc, row.labels);
     // Agents author this room; the server checks and records what they change.
     watchWorkRoom(core, room, ref.id);
-    return;
+    return undefined;
   }
   if (ref.kind === "user") {
     await hydrateUserRoom(core, room, ref.id);
-    return;
+    return undefined;
   }
   if (ref.kind === "mine") {
     await hydrateNarrowList(core, room, ref.id);
-    return;
+    return undefined;
   }
-  if (ref.kind === "team") {
-    const rows = await core.db
-      .select()
-      .from(conversations)
-      .where(eq(conversations.teamId, ref.id))
-      .orderBy(desc(conversations.lastActivityAt));
-    writeTeamConversations(room.doc, rows.map(toConversation));
-    // A conversation deleted (retention) while the room was not loaded would otherwise come back
-    // to every list from the stored document.
-    removeTeamConversationsExcept(room.doc, new Set(rows.map((r) => r.id)));
-    const channels = await core.db.select().from(inboxes).where(eq(inboxes.teamId, ref.id));
-    for (const inbox of channels) writeTeamInbox(room.doc, toInbox(inbox));
-    return;
-  }
+  if (ref.kind === "team") return hydrateTeamRoom(core.db, room, ref.id, since);
   const row = await getConversationRow(core.db, ref.id);
-  if (!row) return;
+  if (!row) return undefined;
   writeConversationDoc(room.doc, toConversation(row), await recentMessages(core.db, ref.id, ROOM_MESSAGE_WINDOW));
+  return undefined;
 }
 
 /**
