@@ -87,6 +87,32 @@ describe("offline-first PWA", () => {
     await context.close();
   });
 
+  it("back online after a reload, what was done offline is sent before the team list catches up", async () => {
+    const context = await app.newContext();
+    const page = await app.signIn("ana@demo.inbox", context);
+    await waitForBadge(page, /^Connection: Online$/);
+    await serviceWorkerActive(page);
+    await context.setOffline(true);
+    await page.reload();
+    await openConversation(page, "João Pereira");
+    await reply(page, "Sent before the list catches up");
+    await waitForBadge(page, /Offline · 1 change waiting/);
+
+    // The reload left no socket: back online, the team list's first state is the whole list.
+    const order: string[] = [];
+    page.on("websocket", (ws) => {
+      if (/\/sync\/(team|mine)\./.test(ws.url())) order.push("team list socket");
+    });
+    page.on("request", (req) => {
+      if (req.method() === "POST" && new URL(req.url()).pathname === "/api/commands") order.push("outbox sent");
+    });
+    await context.setOffline(false);
+    await waitForBadge(page, /^Connection: Online$/, 20_000);
+    expect(order.slice(0, 2)).toEqual(["outbox sent", "team list socket"]);
+    await timeline(page).getByText("Will send when online").waitFor({ state: "detached" });
+    await context.close();
+  });
+
   it("answers offline; on reconnect the customer gets each reply once, in the order written, and triage applies once", async () => {
     const inbox = app.server.seed!.inboxIds.site!;
     const token = await customer(app.server.url, inbox, "Offline Olivia", "Is my refund done?");

@@ -26,8 +26,8 @@ import { bulkIdOf, recordBulkResult } from "../sync/bulk-ledger.ts";
 import { queuedByConversation, waitingCount } from "../sync/pending.ts";
 import type { SessionSlice } from "./session.ts";
 
-/** The longest the catch-up pull waits for the outbox to be sent after coming online. */
-const ONLINE_PULL_WAITS_MS = 3_000;
+/** The longest catch-up traffic (the pull, the team lists' sockets) waits for the outbox after coming online. */
+const OUTBOX_FIRST_MOST_MS = 3_000;
 
 export interface Notice {
   id: number;
@@ -62,6 +62,11 @@ export interface LocalSlice {
   pullNow(): void;
   /** A room reconnected: send what waits and catch up now, without waiting out a backoff. */
   serverBack(): void;
+  /**
+   * Resolves once the outbox has sent what waits (at once when nothing does), or after 3 s:
+   * coming back online, catch-up traffic waits for it rather than compete with it.
+   */
+  outboxFirst(): Promise<void>;
   notices: Accessor<readonly Notice[]>;
   notify(text: string, action?: Notice["action"]): void;
   /** Runs a notice's action (queues its command) and dismisses it. */
@@ -85,6 +90,7 @@ interface Engine {
   requestPull(): void;
   pullNow(): void;
   serverBack(): void;
+  outboxFirst(): Promise<void>;
   flush(ms: number): Promise<void>;
 }
 
@@ -239,13 +245,17 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
       if (evicted.length > 0) await deleteWorkDocs(uid, evicted);
     };
 
-    const onOnline = () => {
+    // What this device did offline goes first: a catch-up pull (or a team list's whole state)
+    // meanwhile competes with it for the server and the page, and the answers bring the
+    // server's copies of those chats anyway. Catch-up follows the replay, or 3 s, whichever
+    // comes first. Kicked here too, so the wait never depends on which "online" listener ran first.
+    const outboxFirst = () => {
       replayer.kick();
-      // What this device did offline goes first: a catch-up pull meanwhile competes with it for
-      // the server, and the answers bring the server's copies of those chats anyway. The pull
-      // follows the replay, or 3 s, whichever comes first.
-      const caughtUp = new Promise((resolve) => setTimeout(resolve, ONLINE_PULL_WAITS_MS));
-      void Promise.race([replayer.whenIdle(), caughtUp]).then(() => {
+      const most = new Promise<void>((resolve) => setTimeout(resolve, OUTBOX_FIRST_MOST_MS));
+      return Promise.race([replayer.whenIdle(), most]);
+    };
+    const onOnline = () => {
+      void outboxFirst().then(() => {
         if (!stopped) pull.now();
       });
     };
@@ -305,6 +315,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
         replayer.kick();
         pull.request();
       },
+      outboxFirst,
       async flush(ms) {
         if (!navigator.onLine) return;
         replayer.kick();
@@ -356,6 +367,7 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
     requestPull: () => engine()?.requestPull(),
     pullNow: () => engine()?.pullNow(),
     serverBack: () => engine()?.serverBack(),
+    outboxFirst: () => engine()?.outboxFirst() ?? Promise.resolve(),
     notices,
     notify,
     dismiss: (id) => setNotices((list) => list.filter((n) => n.id !== id)),

@@ -139,8 +139,9 @@ export function createConversationsSlice(session: SessionSlice, local: LocalSlic
   const [asideBy, setAsideBy] = createSignal(0);
   const roomNames = createMemo(() => (asideBy() > 0 ? [] : listRoomNames(session.me()?.user, teamIds())), [], { equals: sameIds });
   // The team rooms open once the live layer is loaded (sync/live.ts); until then the list is
-  // the database's and the rooms count as connecting.
-  const teamRooms = whenLive((live) => live.createTeamRooms(roomNames));
+  // the database's and the rooms count as connecting. Back online, what this device did offline
+  // is sent before they catch up.
+  const teamRooms = whenLive((live) => live.createTeamRooms(roomNames, { reconnectAfter: () => local.outboxFirst() }));
   const rooms = (): TeamRoom[] => teamRooms()?.() ?? [];
   const roomStatuses = (): RoomStatus[] => (teamRooms() ? rooms().map((r) => r.status()) : roomNames().map(() => "connecting"));
 

@@ -42,6 +42,12 @@ export interface RoomOptions {
   owned?: boolean;
   /** The server started the room over (RENEWED_CLOSE_CODE): the owner opens a new one. */
   onRenewed?: () => void;
+  /**
+   * Back online, a room with no socket opens one only once this resolves. A team list's first
+   * state after a reload is the whole list (megabytes for thousands of chats, the page's main
+   * thread busy applying it): it waits while the outbox sends what was done offline.
+   */
+  reconnectAfter?: () => Promise<void>;
 }
 
 export function openRoom(name: string, opts: RoomOptions = {}): Room {
@@ -54,6 +60,7 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
     maxBackoffTime: 10_000,
     connect: startOnline,
   });
+  let destroyed = false;
   // Other tabs of this browser are reachable offline (a no-op for rooms without crossTab).
   if (!startOnline) provider.connectBc();
   // Only work rooms take a client's edits (shared/src/protocol/rooms.ts). Elsewhere the
@@ -80,13 +87,20 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
     if (code === FORBIDDEN_CLOSE_CODE) reportAccessChanged();
   });
 
-  // Back online: reconnect now rather than when the backoff (up to 10 s) runs out.
-  const onOnline = () => {
-    if (status() === "forbidden") return;
+  // Back online: reconnect now (or after `reconnectAfter`) rather than when the backoff (up to 10 s) runs out.
+  const reconnect = () => {
+    if (destroyed || status() === "forbidden" || !navigator.onLine) return;
     provider.shouldConnect = true;
     if (provider.wsconnected || provider.ws !== null) return;
     provider.wsUnsuccessfulReconnects = 0;
     provider.connect();
+  };
+  const onOnline = () => {
+    if (status() === "forbidden") return;
+    if (!opts.reconnectAfter || provider.wsconnected || provider.ws !== null) return reconnect();
+    // Connecting, as far as the header is concerned: it says "Syncing", not "Offline", meanwhile.
+    setStatus("connecting");
+    void opts.reconnectAfter().catch(() => undefined).then(reconnect);
   };
   window.addEventListener("online", onOnline);
   // Gone offline: no new socket until "online". The open one is left alone: after a short drop it
@@ -96,7 +110,6 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
   };
   window.addEventListener("offline", onOffline);
 
-  let destroyed = false;
   const destroy = () => {
     if (destroyed) return;
     destroyed = true;

@@ -25,10 +25,15 @@ export interface TeamRoom {
   inboxes: Accessor<Inbox[]>;
 }
 
-export function createTeamRooms(names: Accessor<readonly string[]>): Accessor<TeamRoom[]> {
+export interface TeamRoomOptions {
+  /** Back online, the rooms reconnect once this resolves (see `RoomOptions.reconnectAfter`). */
+  reconnectAfter?: () => Promise<void>;
+}
+
+export function createTeamRooms(names: Accessor<readonly string[]>, opts: TeamRoomOptions = {}): Accessor<TeamRoom[]> {
   // mapArray gives each room its own reactive owner: a team leaving the list closes its room.
   return createMemo(mapArray(names, (name) => {
-    const room = openRoom(name);
+    const room = openRoom(name, opts.reconnectAfter ? { reconnectAfter: opts.reconnectAfter } : {});
     const map = room.doc.getMap(TEAM_CONVERSATIONS) as Y.Map<unknown>;
     const inboxes = room.doc.getMap(TEAM_INBOXES) as Y.Map<unknown>;
     // Presence ("Ana is viewing") travels in the team room: everyone who may see its chats is here.
