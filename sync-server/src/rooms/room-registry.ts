@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { roomIsStored } from "@inbox/shared";
 import type { Database } from "../db/database.ts";
@@ -18,6 +18,21 @@ export type Hydrate = (room: Room, since: HydrateMark | undefined) => Promise<Hy
 /** How far a hydrate brought a room, in the hydrate's own terms (e.g. the record's change sequence). */
 export type HydrateMark = Readonly<Record<string, number>>;
 
+/** A room's stored log as this process left it: its first and last row ids and how many rows. */
+interface LogShape {
+  first: number | null;
+  last: number | null;
+  rows: number;
+}
+
+interface Kept {
+  readonly mark: HydrateMark;
+  /** Taken when the room unloads; a load whose log differs (written or compacted elsewhere) ignores the mark. */
+  log: LogShape | null;
+}
+
+const sameLog = (a: LogShape, b: LogShape) => a.first === b.first && a.last === b.last && a.rows === b.rows;
+
 const COMPACT_AFTER_UPDATES = 100;
 
 /**
@@ -30,12 +45,14 @@ export class RoomRegistry {
   private readonly pending = new Map<string, Set<Promise<unknown>>>();
   private readonly updateCounts = new Map<string, number>();
   private readonly idleTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly unloading = new Map<string, Promise<void>>();
   /**
-   * Each room's last hydrate mark, kept across unloads. A room's mark is forgotten whenever its
-   * stored document may lack something the room held (a failed persist, a drop): its next load
-   * then reads the record whole again.
+   * Each room's last hydrate mark, kept across unloads with the shape of the log it left. A mark
+   * counts only while the stored document holds everything the room held: it is forgotten on a
+   * failed persist or a drop, and ignored when the log changed after the unload (another
+   * instance wrote or compacted it). The load then reads the record whole again.
    */
-  private readonly marks = new Map<string, HydrateMark>();
+  private readonly marks = new Map<string, Kept>();
   private stopped = false;
   private readonly buffered = new Map<string, Uint8Array[]>();
   private flushScheduled = false;
@@ -74,7 +91,7 @@ export class RoomRegistry {
     const room = this.rooms.get(name);
     if (!room || room.peerCount > 0 || this.stopped) return;
     this.cancelIdle(name);
-    const timer = setTimeout(() => void this.unload(name), this.idleMs);
+    const timer = setTimeout(() => this.startUnload(name), this.idleMs);
     (timer as { unref?: () => void }).unref?.();
     this.idleTimers.set(name, timer);
   }
@@ -86,10 +103,11 @@ export class RoomRegistry {
     this.idleTimers.clear();
   }
 
-  /** Waits for every persisted update, e.g. before a test inspects the database or on shutdown. */
+  /** Waits for every persisted update (and unloads under way), e.g. before a test inspects the database or on shutdown. */
   async flush(): Promise<void> {
     this.writeBuffered();
     for (const set of this.pending.values()) await Promise.allSettled([...set]);
+    await Promise.allSettled([...this.unloading.values()]);
   }
 
   loadedNames(): string[] {
@@ -116,6 +134,7 @@ export class RoomRegistry {
    */
   async drop(name: string, code: number, reason: string): Promise<void> {
     this.cancelIdle(name);
+    await this.unloading.get(name);
     await this.loading.get(name)?.catch(() => undefined);
     const room = this.rooms.get(name);
     if (room) {
@@ -131,12 +150,14 @@ export class RoomRegistry {
   }
 
   private async load(name: string): Promise<Room> {
+    // A room coming back while it unloads waits for its log to be written (and compacted) first.
+    await this.unloading.get(name);
     const room = new Room(name);
     const stored = roomIsStored(name);
     const rows = !stored
       ? []
       : await this.db
-      .select({ update: docUpdates.update })
+      .select({ id: docUpdates.id, update: docUpdates.update })
       .from(docUpdates)
       .where(eq(docUpdates.room, name))
       .orderBy(asc(docUpdates.id));
@@ -149,8 +170,10 @@ export class RoomRegistry {
         if (origin !== "load") this.persist(name, update);
       });
     }
-    const mark = await this.hydrate(room, stored ? this.marks.get(name) : undefined);
-    if (mark) this.marks.set(name, mark);
+    const kept = this.marks.get(name);
+    const log = { first: rows[0]?.id ?? null, last: rows.at(-1)?.id ?? null, rows: rows.length };
+    const mark = await this.hydrate(room, stored && kept?.log && sameLog(kept.log, log) ? kept.mark : undefined);
+    if (mark && stored) this.marks.set(name, { mark, log: null });
     else this.marks.delete(name);
     this.rooms.set(name, room);
     return room;
@@ -189,16 +212,36 @@ export class RoomRegistry {
     this.buffered.clear();
   }
 
+  private startUnload(name: string): void {
+    const unloading = this.unload(name)
+      .catch((err: unknown) => console.error(`could not unload room ${name}`, err))
+      .finally(() => {
+        if (this.unloading.get(name) === unloading) this.unloading.delete(name);
+      });
+    this.unloading.set(name, unloading);
+  }
+
   private async unload(name: string): Promise<void> {
     this.idleTimers.delete(name);
     const room = this.rooms.get(name);
     if (!room || room.peerCount > 0 || this.stopped) return;
     this.rooms.delete(name);
+    const kept = this.marks.get(name);
     this.writeBuffered();
     await Promise.allSettled([...(this.pending.get(name) ?? [])]);
     if ((this.updateCounts.get(name) ?? 0) > COMPACT_AFTER_UPDATES) await this.compact(name, room.doc);
     this.updateCounts.delete(name);
     room.doc.destroy();
+    // Still this load's mark (no failed persist, no drop, no new load meanwhile): note the log it left.
+    if (kept && this.marks.get(name) === kept) kept.log = await this.logShape(name);
+  }
+
+  private async logShape(name: string): Promise<LogShape> {
+    const [shape] = await this.db
+      .select({ first: sql<number | null>`min(${docUpdates.id})`, last: sql<number | null>`max(${docUpdates.id})`, rows: sql<number>`count(*)` })
+      .from(docUpdates)
+      .where(eq(docUpdates.room, name));
+    return { first: shape?.first ?? null, last: shape?.last ?? null, rows: shape?.rows ?? 0 };
   }
 
   /** Replaces a room's update log with one merged update, in one transaction. */

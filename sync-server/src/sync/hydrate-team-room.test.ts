@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, sql } from "drizzle-orm";
 import * as Y from "yjs";
 import { roomName, type Conversation } from "@inbox/shared";
-import { conversations, deletions } from "../db/schema.ts";
+import { conversations, deletions, docUpdates } from "../db/schema.ts";
 import { Room } from "../rooms/room.ts";
 import { startTestServer, waitFor, type TestServer } from "../testing/test-server.ts";
 import { hydrateTeamRoom, MOST_CHANGES_READ } from "./hydrate-team-room.ts";
@@ -131,6 +131,27 @@ describe("the room registry", () => {
     expect(list[a!.id]?.contactName).toBe("First Unstamped");
     expect(list[b!.id]?.contactName).toBe("Second Unstamped");
     expect(list).not.toHaveProperty("never-stored");
+    rooms.release(name);
+  });
+
+  it("ignores a room's mark when its stored log changed after it unloaded (another instance wrote or compacted it)", async () => {
+    const { db, rooms } = server.core;
+    const name = roomName({ kind: "team", id: support });
+    const [a] = await teamRows(support);
+    const reload = async () => {
+      rooms.release(name);
+      await waitFor("the room unloaded", () => !rooms.get(name));
+      return rooms.open(name);
+    };
+    await rooms.open(name);
+    await reload();
+    rooms.release(name);
+    await waitFor("the room unloaded", () => !rooms.get(name));
+    await rooms.flush();
+    await unstampedRename(a!.id, "Read After Someone Else Wrote");
+    await db.insert(docUpdates).values({ room: name, update: Y.encodeStateAsUpdate(new Y.Doc()) });
+    const room = await rooms.open(name);
+    expect(listOf(room)[a!.id]?.contactName).toBe("Read After Someone Else Wrote");
     rooms.release(name);
   });
 });
