@@ -7,7 +7,7 @@
 import type { ListView, SavedView } from "@inbox/shared/domain/list-view";
 import { SavedViewMini } from "@inbox/shared/mini/index";
 import * as z from "zod/mini";
-import { createEffect, createSignal, on, onCleanup, type Accessor } from "solid-js";
+import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from "solid-js";
 import type { LocalSlice, SessionSlice } from "../app/index.ts";
 import type { LocalDb } from "../local/db.ts";
 
@@ -35,6 +35,8 @@ export async function readCachedViews(db: LocalDb): Promise<SavedView[]> {
 
 export function createListViewsSlice(session: SessionSlice, local: LocalSlice): ListViewsSlice {
   const [views, setViews] = createSignal<readonly SavedView[]>([]);
+  // A memo, so that reading who we are again (coming online, a room reconnecting) fetches the views only for another person.
+  const personId = createMemo(() => session.me()?.user.id);
 
   /** The server answered for this database: its list wins over a late read of the copy. */
   let answered = false;
@@ -47,7 +49,7 @@ export function createListViewsSlice(session: SessionSlice, local: LocalSlice): 
 
   // This device's copy first (offline too), then the server's whenever it can be reached.
   createEffect(
-    on([local.db, () => session.me()?.user.id], ([db, userId]) => {
+    on([local.db, personId], ([db, userId]) => {
       setViews([]);
       answered = false;
       if (!db || !userId) return;
@@ -59,7 +61,7 @@ export function createListViewsSlice(session: SessionSlice, local: LocalSlice): 
     }),
   );
   createEffect(
-    on([local.db, () => session.me()?.user.id, local.browserOnline], ([db, userId, online]) => {
+    on([local.db, personId, local.browserOnline], ([db, userId, online]) => {
       if (!db || !userId || !online) return;
       let current = true;
       onCleanup(() => (current = false));
