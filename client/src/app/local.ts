@@ -249,10 +249,9 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
     // meanwhile competes with it for the server and the page, and the answers bring the
     // server's copies of those chats anyway. Catch-up follows the replay, or 3 s, whichever
     // comes first. Kicked here too, so the wait never depends on which "online" listener ran first.
-    const outboxFirst = () => {
+    const outboxFirst = (most = OUTBOX_FIRST_MOST_MS) => {
       replayer.kick();
-      const most = new Promise<void>((resolve) => setTimeout(resolve, OUTBOX_FIRST_MOST_MS));
-      return Promise.race([replayer.whenIdle(), most]);
+      return Promise.race([replayer.whenIdle(), new Promise<void>((resolve) => setTimeout(resolve, most))]);
     };
     const onOnline = () => {
       void outboxFirst().then(() => {
@@ -315,11 +314,9 @@ export function createLocalSlice(session: SessionSlice): LocalSlice {
         replayer.kick();
         pull.request();
       },
-      outboxFirst,
+      outboxFirst: () => outboxFirst(),
       async flush(ms) {
-        if (!navigator.onLine) return;
-        replayer.kick();
-        await Promise.race([replayer.whenIdle(), new Promise((r) => setTimeout(r, ms))]);
+        if (navigator.onLine) await outboxFirst(ms);
       },
     };
   }

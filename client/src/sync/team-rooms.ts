@@ -10,7 +10,7 @@ import { createMemo, mapArray, onCleanup, type Accessor } from "solid-js";
 import type * as Y from "yjs";
 import type { RoomStatus } from "./connection.ts";
 import { registerTeamAwareness } from "./presence.ts";
-import { openRoom } from "./room.ts";
+import { openRoom, type RoomOptions } from "./room.ts";
 import { createYMapValues, type YMapValues } from "./y-map-accessor.ts";
 
 export interface TeamRoom {
@@ -25,15 +25,10 @@ export interface TeamRoom {
   inboxes: Accessor<Inbox[]>;
 }
 
-export interface TeamRoomOptions {
-  /** Back online, the rooms reconnect once this resolves (see `RoomOptions.reconnectAfter`). */
-  reconnectAfter?: () => Promise<void>;
-}
-
-export function createTeamRooms(names: Accessor<readonly string[]>, opts: TeamRoomOptions = {}): Accessor<TeamRoom[]> {
+export function createTeamRooms(names: Accessor<readonly string[]>, opts: Pick<RoomOptions, "reconnectAfter"> = {}): Accessor<TeamRoom[]> {
   // mapArray gives each room its own reactive owner: a team leaving the list closes its room.
   return createMemo(mapArray(names, (name) => {
-    const room = openRoom(name, opts.reconnectAfter ? { reconnectAfter: opts.reconnectAfter } : {});
+    const room = openRoom(name, opts);
     const map = room.doc.getMap(TEAM_CONVERSATIONS) as Y.Map<unknown>;
     const inboxes = room.doc.getMap(TEAM_INBOXES) as Y.Map<unknown>;
     // Presence ("Ana is viewing") travels in the team room: everyone who may see its chats is here.

@@ -41,13 +41,6 @@ export function writeTeamConversations(doc: Y.Doc, list: Conversation[]): void {
   }, "server");
 }
 
-/** Removes every conversation the record no longer has in the team (when a stored room loads). */
-export function removeTeamConversationsExcept(doc: Y.Doc, keep: ReadonlySet<string>): void {
-  const map = doc.getMap(TEAM_CONVERSATIONS);
-  const stale = [...map.keys()].filter((id) => !keep.has(id));
-  if (stale.length) doc.transact(() => stale.forEach((id) => map.delete(id)), "server");
-}
-
 /** Removes those of `ids` a team's list holds (moved to another team, deleted), in one transaction. */
 export function removeTeamConversations(doc: Y.Doc, ids: Iterable<string>): void {
   const map = doc.getMap(TEAM_CONVERSATIONS);
@@ -55,10 +48,14 @@ export function removeTeamConversations(doc: Y.Doc, ids: Iterable<string>): void
   if (held.length) doc.transact(() => held.forEach((id) => map.delete(id)), "server");
 }
 
+/** Removes every conversation the record no longer has in the team (when a stored room loads). */
+export function removeTeamConversationsExcept(doc: Y.Doc, keep: ReadonlySet<string>): void {
+  removeTeamConversations(doc, [...doc.getMap(TEAM_CONVERSATIONS).keys()].filter((id) => !keep.has(id)));
+}
+
 /** Removes a conversation from a team's list (moved to another team). */
 export function removeTeamConversation(doc: Y.Doc, id: string): void {
-  const map = doc.getMap(TEAM_CONVERSATIONS);
-  if (map.has(id)) doc.transact(() => map.delete(id), "server");
+  removeTeamConversations(doc, [id]);
 }
 
 export function writeConversationDoc(doc: Y.Doc, conversation: Conversation | null, messages: Message[]): void {

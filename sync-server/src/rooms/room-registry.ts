@@ -53,6 +53,8 @@ export class RoomRegistry {
    * instance wrote or compacted it). The load then reads the record whole again.
    */
   private readonly marks = new Map<string, Kept>();
+  /** Per room, how many of its updates could not be stored in this process (a load keeps its mark only if none failed meanwhile). */
+  private readonly failedWrites = new Map<string, number>();
   private stopped = false;
   private readonly buffered = new Map<string, Uint8Array[]>();
   private flushScheduled = false;
@@ -172,8 +174,10 @@ export class RoomRegistry {
     }
     const kept = this.marks.get(name);
     const log = { first: rows[0]?.id ?? null, last: rows.at(-1)?.id ?? null, rows: rows.length };
+    const failedBefore = this.failedWrites.get(name) ?? 0;
     const mark = await this.hydrate(room, stored && kept?.log && sameLog(kept.log, log) ? kept.mark : undefined);
-    if (mark && stored) this.marks.set(name, { mark, log: null });
+    // The hydrate's own writes start being stored while it still reads: one that failed meanwhile voids the new mark too.
+    if (mark && stored && (this.failedWrites.get(name) ?? 0) === failedBefore) this.marks.set(name, { mark, log: null });
     else this.marks.delete(name);
     this.rooms.set(name, room);
     return room;
@@ -203,6 +207,7 @@ export class RoomRegistry {
       set.add(write);
       write
         .catch((err) => {
+          this.failedWrites.set(name, (this.failedWrites.get(name) ?? 0) + 1);
           this.marks.delete(name);
           console.error(`could not persist an update of room ${name}`, err);
         })

@@ -1,4 +1,4 @@
-import { desc, eq, inArray } from "drizzle-orm";
+import { desc, inArray } from "drizzle-orm";
 import { parseRoomName, seesWholeTeams } from "@inbox/shared";
 import { watchWorkRoom, type WorkRoomDeps } from "../conversations/index.ts";
 import { conversations, inboxes } from "../db/schema.ts";

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
 import { toConversation, toInbox } from "../db/read-model.ts";
-import { conversations, deletions, inboxes } from "../db/schema.ts";
+import { conversations, deletions, inboxes, syncCounter } from "../db/schema.ts";
 import { removeTeamConversations, removeTeamConversationsExcept, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
 import type { HydrateMark } from "../rooms/room-registry.ts";
 import type { Room } from "../rooms/room.ts";
@@ -42,7 +42,7 @@ export async function hydrateTeamRoom(db: Database, room: Room, teamId: string, 
 
 async function currentMark(db: Database): Promise<TeamMark> {
   const [row] = await db.all<{ seq: number | null; deletion: number | null }>(
-    sql`select (select value from sync_counter where id = 1) as seq, (select max(seq) from ${deletions}) as deletion`,
+    sql`select (select ${syncCounter.value} from ${syncCounter} where ${syncCounter.id} = 1) as seq, (select max(${deletions.seq}) from ${deletions}) as deletion`,
   );
   return { seq: row?.seq ?? 0, deletion: row?.deletion ?? 0 };
 }
