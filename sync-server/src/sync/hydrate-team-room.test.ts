@@ -100,21 +100,24 @@ describe("a team room loaded again reads only what changed since its last load",
   });
 });
 
+/** Lets the registry unload the room (no peers), then opens it again. */
+async function reload(name: string) {
+  const { rooms } = server.core;
+  rooms.release(name);
+  await waitFor("the room unloaded", () => !rooms.get(name));
+  return rooms.open(name);
+}
+
 describe("the room registry", () => {
   it("forgets a room's mark when an update of it could not be stored, so its next load reads the team whole", async () => {
     const { db, rooms } = server.core;
     const name = roomName({ kind: "team", id: support });
     const [a, b] = await teamRows(support);
-    const reload = async () => {
-      rooms.release(name);
-      await waitFor("the room unloaded", () => !rooms.get(name));
-      return rooms.open(name);
-    };
     await rooms.open(name);
     // A load after the other tests' changes: the mark it leaves is where the next load starts.
-    await reload();
+    await reload(name);
     await unstampedRename(a!.id, "First Unstamped");
-    let room = await reload();
+    let room = await reload(name);
     // The stored document is whole: the load read only the stamped changes.
     expect(listOf(room)[a!.id]?.contactName).not.toBe("First Unstamped");
 
@@ -126,7 +129,7 @@ describe("the room registry", () => {
       await db.run(sql`alter table doc_updates_away rename to doc_updates`);
     }
     await unstampedRename(b!.id, "Second Unstamped");
-    room = await reload();
+    room = await reload(name);
     const list = listOf(room);
     expect(list[a!.id]?.contactName).toBe("First Unstamped");
     expect(list[b!.id]?.contactName).toBe("Second Unstamped");
@@ -138,13 +141,8 @@ describe("the room registry", () => {
     const { db, rooms } = server.core;
     const name = roomName({ kind: "team", id: support });
     const [a] = await teamRows(support);
-    const reload = async () => {
-      rooms.release(name);
-      await waitFor("the room unloaded", () => !rooms.get(name));
-      return rooms.open(name);
-    };
     await rooms.open(name);
-    await reload();
+    await reload(name);
     rooms.release(name);
     await waitFor("the room unloaded", () => !rooms.get(name));
     await rooms.flush();
