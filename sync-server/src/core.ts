@@ -61,6 +61,8 @@ export interface CoreOptions {
   presence?: Partial<PresenceOptions>;
   /** Where committed writes go into live rooms (default: this process's `rooms`). */
   live?: LiveRooms;
+  /** Where a changed team's board is built when not here (see `BoardPublisherDeps.buildElsewhere`). */
+  buildBoardsElsewhere?: (teamId: string) => void;
   /** Rooms' stored histories, rewritten or dropped when their record is erased or deleted (default: this process's `rooms`). */
   roomHistory?: RoomHistory;
   /** Where messages go to visitors' widget sockets (default: this process's `widgets` hub). */
@@ -243,6 +245,7 @@ export function createCore(opts: CoreOptions): Core {
     watched: (room) => (opts.live ? true : rooms.get(room) !== undefined),
     // Workers read every board they publish and keep no timers between requests.
     longLived: !opts.live,
+    ...(opts.buildBoardsElsewhere ? { buildElsewhere: opts.buildBoardsElsewhere } : {}),
   });
   const roomWrites = withBoardRefresh(baseLive, boards);
   // Every committed conversation passes through the live rooms: SLAs are refreshed after it. The

@@ -16,6 +16,11 @@ export interface BoardPublisherDeps extends BoardDeps, BoardWakeDeps {
    * record for every board they publish.
    */
   longLived: boolean;
+  /**
+   * Builds a changed team's board where its watchers are, instead of here (Workers: the board
+   * room's object, the only one that knows whether anyone watches; it reads the record only then).
+   */
+  buildElsewhere?: (teamId: string) => void;
 }
 
 /** The agents' numbers are read again at most this often while a team's chats keep changing. */
@@ -55,6 +60,7 @@ export class BoardPublisher {
 
   /** Something of the team changed that only the record knows: a full read (coalesced). */
   teamChanged(teamId: string): void {
+    if (this.core.buildElsewhere) return this.core.buildElsewhere(teamId);
     if (!this.core.watched(this.room(teamId))) {
       this.forget(teamId);
       return;

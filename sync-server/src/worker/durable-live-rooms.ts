@@ -1,10 +1,10 @@
-import type { WidgetFrame, WidgetMessage } from "@inbox/shared";
+import { roomName, type WidgetFrame, type WidgetMessage } from "@inbox/shared";
 import type { LiveRooms } from "../rooms/live-rooms.ts";
 import type { RoomHistory } from "../rooms/room-history.ts";
 import type { RoomOp } from "../rooms/room-ops.ts";
 import type { WidgetPush } from "../widget/index.ts";
 import type { DurableObjectNamespace } from "./cf-types.ts";
-import { opsRequest } from "./internal.ts";
+import { BOARD_CHANGED_PATH, opsRequest } from "./internal.ts";
 
 /**
  * Sends to Durable Objects by name, one chain per object so each receives its writes in the
@@ -59,6 +59,11 @@ export class DurableLiveRooms implements LiveRooms, RoomHistory {
 
   apply(room: string, ops: RoomOp[]): void {
     if (ops.length > 0) void this.delivery.send(room, "/ops", ops);
+  }
+
+  /** A team's chats or agents changed: its board's object rebuilds the board if anyone watches it. */
+  boardChanged(teamId: string): void {
+    void this.delivery.send(roomName({ kind: "board", id: teamId }), BOARD_CHANGED_PATH, {});
   }
 
   async rewrite(room: string, ops: RoomOp[]): Promise<void> {

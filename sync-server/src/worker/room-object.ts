@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import * as Y from "yjs";
-import { roomIsStored } from "@inbox/shared";
+import { parseRoomName, roomIsStored } from "@inbox/shared";
 import { docUpdates } from "../db/schema.ts";
 import type { Core } from "../core.ts";
 import { hydrateRoom } from "../sync/index.ts";
@@ -15,7 +15,7 @@ import type { Env } from "./env.ts";
 import { RoomStorage } from "./room-storage.ts";
 import { roomProbe } from "./bench-probes.ts";
 import { traceOf, type Trace } from "./bench-trace.ts";
-import { ROOM_HEADER, readSocketGrant, type SocketGrant } from "./internal.ts";
+import { BOARD_CHANGED_PATH, ROOM_HEADER, readSocketGrant, type SocketGrant } from "./internal.ts";
 import { ownCoreOf } from "./worker-core.ts";
 
 /**
@@ -44,6 +44,11 @@ export class RoomObject {
    * synced nor heard an update (the load test's agents connecting at once found it).
    */
   private loading: Promise<void> | undefined;
+  /** A board room's team changed while nobody watched it (`/board-changed`). */
+  private boardStale = false;
+  /** The board rebuild under way, and whether the team changed again meanwhile (rebuilds coalesce). */
+  private boardRebuild: Promise<void> | null = null;
+  private boardAgain = false;
   /** When routing's presence heartbeat is next due (it shares the alarm with the access check). */
   private presenceDueAt = 0;
 
@@ -71,8 +76,15 @@ export class RoomObject {
     const probe = roomProbe(request, this.env, () => [...this.peers.keys()], (unconfirmed) => this.state.storage.put("bench:probe", Date.now(), { allowUnconfirmed: unconfirmed }));
     if (probe) return probe;
     const name = this.nameFrom(request);
-    if (!this.room) await (this.loading ??= this.load(name).finally(() => (this.loading = undefined)));
     const url = new URL(request.url);
+    if (url.pathname === BOARD_CHANGED_PATH && request.method === "POST") {
+      // Nobody watching (the room woke with its sockets, so none here means none): the board
+      // is built from the record when someone opens it again, not on every change of the team.
+      if (this.peers.size === 0) this.boardStale = true;
+      else this.rebuildBoard();
+      return new Response(null, { status: 204 });
+    }
+    if (!this.room) await (this.loading ??= this.load(name).finally(() => (this.loading = undefined)));
     if (url.pathname === "/ops" && request.method === "POST") {
       const ops = (await request.json()) as RoomOp[];
       this.trace = traceOf(request, this.env);
@@ -99,6 +111,8 @@ export class RoomObject {
     if (url.pathname === "/socket") {
       const grant = readSocketGrant(request);
       if (!grant) return new Response("bad grant", { status: 400 });
+      // A board its team changed under while nobody watched: the first watcher gets it fresh.
+      if (this.boardStale) await this.rebuildBoard();
       return this.accept(grant);
     }
     return new Response("not found", { status: 404 });
@@ -174,6 +188,26 @@ export class RoomObject {
     }
   }
 
+  /** Builds the board from the record again (a board room's team changed); changes meanwhile make one more. */
+  private rebuildBoard(): Promise<void> {
+    if (this.boardRebuild) {
+      this.boardAgain = true;
+      return this.boardRebuild;
+    }
+    const ref = parseRoomName(this.room.name);
+    if (ref?.kind !== "board") return Promise.resolve();
+    this.boardStale = false;
+    this.boardRebuild = (async () => {
+      do {
+        this.boardAgain = false;
+        await this.core.boards.hydrate(ref.id, this.room.doc);
+      } while (this.boardAgain);
+    })()
+      .catch((err: unknown) => console.error(`could not rebuild the board of team ${ref.id}`, err))
+      .finally(() => (this.boardRebuild = null));
+    return this.boardRebuild;
+  }
+
   /**
    * After hibernation or eviction this object is built again: the room comes back from storage
    * and the sockets that stayed open are attached to it again.
@@ -214,6 +248,8 @@ export class RoomObject {
       });
     }
     await hydrateRoom(this.core, room);
+    // A board was just built from the record.
+    this.boardStale = false;
     this.room = room;
   }
 

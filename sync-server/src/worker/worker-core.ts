@@ -107,6 +107,7 @@ export async function buildWorkerCore(
     secureCookies: env.SECURE_COOKIES === "false" ? false : env.SECURE_COOKIES === "true" ? true : "auto",
     live,
     roomHistory: live,
+    buildBoardsElsewhere: (teamId) => live.boardChanged(teamId),
     widgetPush,
     simulatorFetch,
     // Unset: the address requests arrive at, which on Workers is the public one.
