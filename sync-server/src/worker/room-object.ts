@@ -81,7 +81,7 @@ export class RoomObject {
       // Nobody watching (the room woke with its sockets, so none here means none): the board
       // is built from the record when someone opens it again, not on every change of the team.
       if (this.peers.size === 0) this.boardStale = true;
-      else this.rebuildBoard();
+      else this.state.waitUntil(this.rebuildBoard());
       return new Response(null, { status: 204 });
     }
     if (!this.room) await (this.loading ??= this.load(name).finally(() => (this.loading = undefined)));
