@@ -18,10 +18,14 @@ class OrderedDelivery {
     private readonly what: string,
   ) {}
 
-  /** Resolves with the object's JSON answer, or null if it could not be reached; never rejects. */
-  send(name: string, path: string, body: unknown): Promise<unknown> {
+  /**
+   * Resolves with the object's JSON answer, or null if it could not be reached; never rejects.
+   * `onStart` runs as the request leaves (after the object's earlier requests were answered).
+   */
+  send(name: string, path: string, body: unknown, onStart?: () => void): Promise<unknown> {
     const previous = this.chains.get(name) ?? Promise.resolve();
     const sent = previous.then(async () => {
+      onStart?.();
       try {
         const res = await this.namespace.get(this.namespace.idFromName(name)).fetch(opsRequest(name, path, body));
         if (!res.ok) console.error(`${this.what} ${name} refused a write: ${res.status}`);
@@ -52,6 +56,8 @@ class OrderedDelivery {
  */
 export class DurableLiveRooms implements LiveRooms, RoomHistory {
   private readonly delivery: OrderedDelivery;
+  /** Teams whose board's object has a `/board-changed` waiting to be sent. */
+  private readonly boardsQueued = new Set<string>();
 
   constructor(rooms: DurableObjectNamespace) {
     this.delivery = new OrderedDelivery(rooms, "room");
@@ -61,9 +67,15 @@ export class DurableLiveRooms implements LiveRooms, RoomHistory {
     if (ops.length > 0) void this.delivery.send(room, "/ops", ops);
   }
 
-  /** A team's chats or agents changed: its board's object rebuilds the board if anyone watches it. */
+  /**
+   * A team's chats or agents changed: its board's object rebuilds the board if anyone watches it.
+   * One word per team waits at a time (a request may write a team's room several times): the
+   * object reads the record when the word arrives, so a queued one covers the later changes.
+   */
   boardChanged(teamId: string): void {
-    void this.delivery.send(roomName({ kind: "board", id: teamId }), BOARD_CHANGED_PATH, {});
+    if (this.boardsQueued.has(teamId)) return;
+    this.boardsQueued.add(teamId);
+    void this.delivery.send(roomName({ kind: "board", id: teamId }), BOARD_CHANGED_PATH, {}, () => this.boardsQueued.delete(teamId));
   }
 
   async rewrite(room: string, ops: RoomOp[]): Promise<void> {

@@ -80,8 +80,9 @@ export class RoomObject {
     if (url.pathname === BOARD_CHANGED_PATH && request.method === "POST") {
       // Nobody watching (the room woke with its sockets, so none here means none): the board
       // is built from the record when someone opens it again, not on every change of the team.
-      if (this.peers.size === 0) this.boardStale = true;
-      else this.state.waitUntil(this.rebuildBoard());
+      // A rebuild under way (a first watcher waits for it) reads again after it.
+      if (this.peers.size > 0 || this.boardRebuild) this.state.waitUntil(this.rebuildBoard());
+      else this.boardStale = true;
       return new Response(null, { status: 204 });
     }
     if (!this.room) await (this.loading ??= this.load(name).finally(() => (this.loading = undefined)));
@@ -203,7 +204,11 @@ export class RoomObject {
         await this.core.boards.hydrate(ref.id, this.room.doc);
       } while (this.boardAgain);
     })()
-      .catch((err: unknown) => console.error(`could not rebuild the board of team ${ref.id}`, err))
+      .catch((err: unknown) => {
+        // Built again before the next watcher joins, or at the team's next change.
+        this.boardStale = true;
+        console.error(`could not rebuild the board of team ${ref.id}`, err);
+      })
       .finally(() => (this.boardRebuild = null));
     return this.boardRebuild;
   }
@@ -247,9 +252,9 @@ export class RoomObject {
         if (origin !== "load") this.persist(name, update);
       });
     }
-    await hydrateRoom(this.core, room);
-    // A board was just built from the record.
+    // A board is built from the record here; a change told meanwhile marks it stale again.
     this.boardStale = false;
+    await hydrateRoom(this.core, room);
     this.room = room;
   }
 
