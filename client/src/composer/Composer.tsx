@@ -416,7 +416,7 @@ function ReplyForm(props: { conversationId: string; notice: ChannelNotice | null
         </p>
       </Show>
       <Show when={offline()}>
-        <p class="composer-hint">You're offline. Replies are kept on this device and will send when you're back online.</p>
+        <p class="composer-hint">{t("offlineHint")}</p>
       </Show>
       <Show when={channel()}>
         <p class="composer-reply-banner">{t("replyLabel", { name: vars().contactName, channel: channel() })}</p>
