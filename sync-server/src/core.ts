@@ -245,7 +245,7 @@ export function createCore(opts: CoreOptions): Core {
     watched: (room) => (opts.live ? true : rooms.get(room) !== undefined),
     // Workers read every board they publish and keep no timers between requests.
     longLived: !opts.live,
-    ...(opts.buildBoardsElsewhere ? { buildElsewhere: opts.buildBoardsElsewhere } : {}),
+    buildElsewhere: opts.buildBoardsElsewhere,
   });
   const roomWrites = withBoardRefresh(baseLive, boards);
   // Every committed conversation passes through the live rooms: SLAs are refreshed after it. The

@@ -96,8 +96,7 @@ export function openRoom(name: string, opts: RoomOptions = {}): Room {
     provider.connect();
   };
   const onOnline = () => {
-    if (status() === "forbidden") return;
-    if (!opts.reconnectAfter || provider.wsconnected || provider.ws !== null) return reconnect();
+    if (!opts.reconnectAfter || status() === "forbidden" || provider.wsconnected || provider.ws !== null) return reconnect();
     // Connecting, as far as the header is concerned: it says "Syncing", not "Offline", meanwhile.
     setStatus("connecting");
     void opts.reconnectAfter().catch(() => undefined).then(reconnect);

@@ -48,8 +48,10 @@ export function removeTeamConversations(doc: Y.Doc, ids: Iterable<string>): void
   if (held.length) doc.transact(() => held.forEach((id) => map.delete(id)), "server");
 }
 
-/** Removes every conversation the record no longer has in the team (when a stored room loads). */
-export function removeTeamConversationsExcept(doc: Y.Doc, keep: ReadonlySet<string>): void {
+/** A list room holds exactly `list`: each written if it changed, every other one removed (a room loaded whole from the record). */
+export function replaceTeamConversations(doc: Y.Doc, list: Conversation[]): void {
+  writeTeamConversations(doc, list);
+  const keep = new Set(list.map((c) => c.id));
   removeTeamConversations(doc, [...doc.getMap(TEAM_CONVERSATIONS).keys()].filter((id) => !keep.has(id)));
 }
 

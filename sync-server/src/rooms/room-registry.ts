@@ -146,6 +146,7 @@ export class RoomRegistry {
     }
     this.buffered.delete(name);
     this.marks.delete(name);
+    this.failedWrites.delete(name);
     await Promise.allSettled([...(this.pending.get(name) ?? [])]);
     this.updateCounts.delete(name);
     await this.writer.write([this.db.delete(docUpdates).where(eq(docUpdates.room, name))]);

@@ -4,7 +4,7 @@ import { watchWorkRoom, type WorkRoomDeps } from "../conversations/index.ts";
 import { conversations, inboxes } from "../db/schema.ts";
 import { getConversationRow, loadUser, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
 import { visibleConversationsSql } from "../security/conversation-access.ts";
-import { addWorkLabels, removeTeamConversationsExcept, writeConversationDoc, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
+import { addWorkLabels, replaceTeamConversations, writeConversationDoc, writeTeamInbox } from "../rooms/doc-writes.ts";
 import type { Room } from "../rooms/room.ts";
 import type { HydrateMark } from "../rooms/room-registry.ts";
 import { hydrateTeamRoom } from "./hydrate-team-room.ts";
@@ -64,8 +64,7 @@ async function hydrateNarrowList(core: WorkRoomDeps, room: Room, userId: string)
     user && !seesWholeTeams(user)
       ? await core.db.select().from(conversations).where(visibleConversationsSql(user)).orderBy(desc(conversations.lastActivityAt))
       : [];
-  writeTeamConversations(room.doc, rows.map(toConversation));
-  removeTeamConversationsExcept(room.doc, new Set(rows.map((r) => r.id)));
+  replaceTeamConversations(room.doc, rows.map(toConversation));
   const channels = user?.teamIds.length ? await core.db.select().from(inboxes).where(inArray(inboxes.teamId, user.teamIds)) : [];
   for (const inbox of channels) writeTeamInbox(room.doc, toInbox(inbox));
 }

@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
 import { toConversation, toInbox } from "../db/read-model.ts";
 import { conversations, deletions, inboxes, syncCounter } from "../db/schema.ts";
-import { removeTeamConversations, removeTeamConversationsExcept, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
+import { removeTeamConversations, replaceTeamConversations, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
 import type { HydrateMark } from "../rooms/room-registry.ts";
 import type { Room } from "../rooms/room.ts";
 
@@ -53,20 +53,15 @@ function teamMark(mark: HydrateMark | undefined): TeamMark | undefined {
 
 async function readWhole(db: Database, room: Room, teamId: string): Promise<void> {
   const rows = await db.select().from(conversations).where(eq(conversations.teamId, teamId)).orderBy(desc(conversations.lastActivityAt));
-  writeTeamConversations(room.doc, rows.map(toConversation));
   // A conversation deleted (retention) or moved while the room was not loaded would otherwise
   // come back to every list from the stored document.
-  removeTeamConversationsExcept(room.doc, new Set(rows.map((r) => r.id)));
+  replaceTeamConversations(room.doc, rows.map(toConversation));
 }
 
 /** Applies what changed since `last`; false when there is too much of it (read the team whole instead). */
 async function readChanges(db: Database, room: Room, teamId: string, last: TeamMark): Promise<boolean> {
-  const changed = await db
-    .select({ id: conversations.id, teamId: conversations.teamId })
-    .from(conversations)
-    .where(gt(conversations.seq, last.seq))
-    .orderBy(asc(conversations.seq))
-    .limit(MOST_CHANGES_READ + 1);
+  // Whole rows, each with its team as it is now; one changed after this read is read next time.
+  const changed = await db.select().from(conversations).where(gt(conversations.seq, last.seq)).orderBy(asc(conversations.seq)).limit(MOST_CHANGES_READ + 1);
   if (changed.length > MOST_CHANGES_READ) return false;
   const deleted = await db
     .select({ id: deletions.recordId })
@@ -75,11 +70,9 @@ async function readChanges(db: Database, room: Room, teamId: string, last: TeamM
     .where(and(gt(deletions.seq, last.deletion), eq(deletions.kind, "conversation")))
     .limit(MOST_CHANGES_READ + 1);
   if (deleted.length > MOST_CHANGES_READ) return false;
-  const ours = changed.filter((c) => c.teamId === teamId).map((c) => c.id);
-  // Read again by id: one may have moved or gone since the list above, and then it is not ours.
-  const rows = ours.length ? (await db.select().from(conversations).where(inArray(conversations.id, ours))).filter((r) => r.teamId === teamId) : [];
-  writeTeamConversations(room.doc, rows.map(toConversation));
-  const kept = new Set(rows.map((r) => r.id));
+  const ours = changed.filter((r) => r.teamId === teamId);
+  writeTeamConversations(room.doc, ours.map(toConversation));
+  const kept = new Set(ours.map((r) => r.id));
   removeTeamConversations(room.doc, [...changed.map((c) => c.id), ...deleted.map((d) => d.id)].filter((id) => !kept.has(id)));
   return true;
 }

@@ -35,10 +35,10 @@ export function readSocketGrant<T = SocketGrant>(request: Request): T | null {
   }
 }
 
-/** An internal JSON POST to an object, naming the room it is for. */
 /** The Worker tells a board's `RoomObject` that its team changed (no body: the object reads the record). */
 export const BOARD_CHANGED_PATH = "/board-changed";
 
+/** An internal JSON POST to an object, naming the room it is for. */
 export function opsRequest(room: string, path: string, body: unknown): Request {
   return new Request(`https://room.internal${path}`, {
     method: "POST",
