@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
+import { jsonRows } from "../db/json-rows.ts";
 import { conversations } from "../db/schema.ts";
 import type { ConversationRow } from "../db/read-model.ts";
 import { ruleRouting } from "./routing-conditions.ts";
@@ -15,9 +16,11 @@ export interface PlannedOffer {
   data: string;
 }
 
+const asJson = jsonRows(conversations);
+
 /**
  * Commits a batch of offers from one team's queue in one transaction, each exactly once, with
- * three statements whatever the batch's size (a commit and a statement per decision cost more
+ * four statements whatever the batch's size (a commit and a statement per decision cost more
  * than the decision itself). The plans travel as one JSON parameter, read with json_each.
  *
  * 1. The events: one per offer whose chat is still waiting in the team (unassigned, open, no
@@ -26,7 +29,10 @@ export interface PlannedOffer {
  *    that fails the agent's test makes that agent's later offers fail too (same availability,
  *    more load), so the count is exactly what committing the offers one by one would find.
  * 2. The round-robin pointer: the agent of the last offer whose event was written.
- * 3. The assignments: exactly the chats whose event was written.
+ * 3. The assignments: exactly the chats whose event was written, returned whole as JSON
+ *    (db/json-rows.ts: a page of wide rows costs less that way than the statement itself),
+ *    each stamped with its change sequence.
+ * 4. The change counter, moved past the numbers step 3 stamped.
  *
  * Everything is tested inside the writing transaction, so a chat assigned, resolved or moved
  * by anyone (a supervisor, another instance) after the plan was made is skipped, never given
@@ -69,10 +75,21 @@ export async function commitOffers(
       on conflict (team_id) do update set last_user_id = excluded.last_user_id, updated_at = excluded.updated_at`),
     db
       .update(conversations)
-      .set({ assigneeId: sql`json_extract(p.value, '$.a')`, offeredTo: sql`json_extract(p.value, '$.a')`, offeredAt: at, offerExpiresAt: sql`json_extract(p.value, '$.x')` })
+      .set({
+        assigneeId: sql`json_extract(p.value, '$.a')`,
+        offeredTo: sql`json_extract(p.value, '$.a')`,
+        offeredAt: at,
+        offerExpiresAt: sql`json_extract(p.value, '$.x')`,
+        // Stamped here, each offer its own number past the counter, and the counter moved past
+        // them all below: the seq trigger would write every row a second time (it fires only
+        // when an update leaves seq as it was), and RETURNING would show the row without it.
+        seq: sql`(select value from sync_counter where id = 1) + 1 + p.key`,
+      })
       .from(sql`json_each(${json}) p`)
       .where(sql`${conversations.id} = json_extract(p.value, '$.c') and ${held}`)
-      .returning(),
+      .returning({ row: asJson.row }),
+    db.run(sql`update sync_counter set value = value + ${plans.length} where id = 1`),
   ]);
-  return new Map((results[2] as ConversationRow[]).map((row) => [row.id, row]));
+  const rows = (results[2] as { row: string }[]).map((r) => asJson.parse(r.row));
+  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -41,8 +41,8 @@ const WAITING_COLUMNS = {
 };
 
 /** Chats decided and committed together (see capacityChanged); a call makes at most MAX_PASSES pages. */
-const QUEUE_PAGE = 200;
-const MAX_PASSES = 10;
+const QUEUE_PAGE = 500;
+const MAX_PASSES = 4;
 
 /** An offer decided in memory: its agent, its rows-to-be and what the caller is told if it holds. */
 interface Planned {
@@ -272,22 +272,27 @@ export class Router {
     return rows[0]?.last_user_id ?? null;
   }
 
-  private waitingSelect() {
+  /** A waiting chat's fields, its customer's VIP mark and what a routing rule said; `extra` adds columns. */
+  private waitingSelect<E extends Record<string, SQL | typeof inboxes.settings | typeof conversations.inboxId>>(extra: E) {
     return this.core.db
-      .select({ conversation: WAITING_COLUMNS, settings: inboxes.settings, vip: contacts.vip, ruleRouting: sql<string | null>`${ruleRouting}` })
+      .select({ conversation: WAITING_COLUMNS, vip: contacts.vip, ruleRouting: sql<string | null>`${ruleRouting}`, ...extra })
       .from(conversations)
       .innerJoin(inboxes, eq(inboxes.id, conversations.inboxId))
       .leftJoin(contacts, eq(contacts.id, conversations.contactId));
   }
 
   private async waitingChat(conversationId: string): Promise<Waiting | null> {
-    const [row] = await this.waitingSelect().where(eq(conversations.id, conversationId)).limit(1);
-    return row ? toWaiting(row) : null;
+    const [row] = await this.waitingSelect({ settings: inboxes.settings }).where(eq(conversations.id, conversationId)).limit(1);
+    return row ? toWaiting(row, row.settings) : null;
   }
 
-  /** Waiting chats of a team whose inbox routes automatically, in queue order, at most `limit`. */
+  /**
+   * Waiting chats of a team whose inbox routes automatically, in queue order, at most `limit`.
+   * Each inbox's settings are read once, not once per chat: they hold the web chat's
+   * appearance, picture included, and a queue of thousands shares a few inboxes.
+   */
   private async queue(teamId: string, limit: number): Promise<Waiting[]> {
-    const rows = await this.waitingSelect()
+    const rows = await this.waitingSelect({ inboxId: conversations.inboxId })
       .where(
         and(
           eq(conversations.teamId, teamId),
@@ -298,7 +303,15 @@ export class Router {
       )
       .orderBy(QUEUE_RANK, asc(conversations.createdAt), asc(conversations.id))
       .limit(limit);
-    return rows.map(toWaiting);
+    if (rows.length === 0) return [];
+    const inboxIds = [...new Set(rows.map((r) => r.inboxId))];
+    const settings = new Map(
+      (await this.core.db.select({ id: inboxes.id, settings: inboxes.settings }).from(inboxes).where(inArray(inboxes.id, inboxIds))).map((i) => [i.id, i.settings]),
+    );
+    return rows.flatMap((r) => {
+      const inbox = settings.get(r.inboxId);
+      return inbox ? [toWaiting(r, inbox)] : [];
+    });
   }
 
   /**
@@ -367,8 +380,8 @@ export class Router {
   }
 }
 
-function toWaiting(r: { conversation: Waiting["conversation"]; settings: InboxRow["settings"]; vip: boolean | null; ruleRouting: string | null }): Waiting {
-  const settings = routingSettingsOf(r.settings);
+function toWaiting(r: { conversation: Waiting["conversation"]; vip: boolean | null; ruleRouting: string | null }, inboxSettings: InboxRow["settings"]): Waiting {
+  const settings = routingSettingsOf(inboxSettings);
   // A routing rule's choice (rules-apply.ts) stands in for the inbox's mode: "skip" leaves the chat in the queue.
   if (r.ruleRouting === "skip") settings.mode = "manual";
   else if (r.ruleRouting === "round_robin" || r.ruleRouting === "least_loaded") settings.mode = r.ruleRouting;

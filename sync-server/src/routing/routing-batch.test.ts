@@ -32,6 +32,11 @@ async function offers(conversationIds: string[]) {
     .orderBy(asc(sql`rowid`));
 }
 
+async function changeCounter(): Promise<number> {
+  const [row] = await db().all<{ value: number }>(sql`select value from sync_counter where id = 1`);
+  return Number(row!.value);
+}
+
 async function holders(ids: string[]): Promise<Map<string, string | null>> {
   const rows = await db().select({ id: conversations.id, assigneeId: conversations.assigneeId }).from(conversations).where(inArray(conversations.id, ids));
   return new Map(rows.map((r) => [r.id, r.assigneeId]));
@@ -46,33 +51,42 @@ function queueOrder(ids: string[], specs: ChatSpec[]): string[] {
 describe("a burst of waiting chats", () => {
   it("round robin over several pages: each chat once, in queue order, in turn, none over capacity", async () => {
     const { inboxId, teamId, agents } = await f.setup("round_robin", [
-      { name: "Agent Batch A", capacity: 70 },
-      { name: "Agent Batch B", capacity: 70 },
-      { name: "Agent Batch C", capacity: 70 },
+      { name: "Agent Batch A", capacity: 180 },
+      { name: "Agent Batch B", capacity: 180 },
+      { name: "Agent Batch C", capacity: 180 },
     ]);
-    // 230 chats for 210 seats, more than one page; urgent, VIP and high ones scattered through.
-    const specs: ChatSpec[] = Array.from({ length: 230 }, (_, n) => ({
+    // 560 chats for 540 seats, more than one page (500); urgent, VIP and high ones scattered through.
+    const seats = 540;
+    const specs: ChatSpec[] = Array.from({ length: 560 }, (_, n) => ({
       priority: n % 23 === 7 ? "urgent" : n % 5 === 0 ? "high" : n % 11 === 3 ? "low" : "normal",
       vip: n % 17 === 4,
     }));
     const ids = await f.chats(inboxId, teamId, specs);
+    const counterBefore = await changeCounter();
     const decisions = await server.core.router.capacityChanged(teamId);
-    expect(decisions).toHaveLength(210);
+    expect(decisions).toHaveLength(seats);
 
     const order = queueOrder(ids, specs);
     const made = await offers(ids);
     // Handed out in queue order, in turn, each decision naming the one before it.
-    expect(made.map((e) => e.conversationId)).toEqual(order.slice(0, 210));
-    expect(made.map((e) => e.data.to)).toEqual(order.slice(0, 210).map((_, i) => agents[i % 3]));
-    expect(made.map((e) => e.data.previous)).toEqual(order.slice(0, 210).map((_, i) => (i === 0 ? null : agents[(i - 1) % 3])));
-    expect(made.map((e) => e.data.load)).toEqual(order.slice(0, 210).map((_, i) => Math.floor(i / 3)));
+    expect(made.map((e) => e.conversationId)).toEqual(order.slice(0, seats));
+    expect(made.map((e) => e.data.to)).toEqual(order.slice(0, seats).map((_, i) => agents[i % 3]));
+    expect(made.map((e) => e.data.previous)).toEqual(order.slice(0, seats).map((_, i) => (i === 0 ? null : agents[(i - 1) % 3])));
+    expect(made.map((e) => e.data.load)).toEqual(order.slice(0, seats).map((_, i) => Math.floor(i / 3)));
     const held = await holders(ids);
-    for (const [i, id] of order.entries()) expect(held.get(id)).toBe(i < 210 ? agents[i % 3] : null);
+    for (const [i, id] of order.entries()) expect(held.get(id)).toBe(i < seats ? agents[i % 3] : null);
+    // Devices pull by change sequence: each offered chat got a number of its own past the
+    // counter as it was, and the counter moved past them, so the next change sorts after.
+    const stamped = await db().select({ seq: conversations.seq }).from(conversations).where(inArray(conversations.id, order.slice(0, seats)));
+    const seqs = stamped.map((r) => r.seq);
+    expect(new Set(seqs).size).toBe(seats);
+    expect(Math.min(...seqs)).toBeGreaterThan(counterBefore);
+    expect(await changeCounter()).toBeGreaterThanOrEqual(Math.max(...seqs));
 
     // A frees five seats: the next five in the queue go to A, the only one with room, once each.
-    const mine = order.slice(0, 210).filter((id) => held.get(id) === agents[0]).slice(0, 5);
+    const mine = order.slice(0, seats).filter((id) => held.get(id) === agents[0]).slice(0, 5);
     await db().update(conversations).set({ status: "resolved" }).where(inArray(conversations.id, mine));
-    expect((await server.core.router.capacityChanged(teamId)).map((d) => [d.conversationId, d.assigneeId])).toEqual(order.slice(210, 215).map((id) => [id, agents[0]]));
+    expect((await server.core.router.capacityChanged(teamId)).map((d) => [d.conversationId, d.assigneeId])).toEqual(order.slice(seats, seats + 5).map((id) => [id, agents[0]]));
     expect(await server.core.router.capacityChanged(teamId)).toEqual([]);
     const all = await offers(ids);
     expect(new Set(all.map((e) => e.conversationId)).size).toBe(all.length);
