@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, like, sql } from "drizzle-orm";
 import { migrateDatabase } from "../node/migrate.ts";
 import { openNodeDatabase } from "../node/open-database.ts";
 import type { Database } from "./database.ts";
-import { jsonRows } from "./json-rows.ts";
-import { contacts, conversations, docUpdates, inboxes, messages, teams, workspaces } from "./schema.ts";
+import { insertJsonRows, jsonRows } from "./json-rows.ts";
+import { contacts, conversations, docUpdates, events, inboxes, messages, teams, webhookEvents, workspaces } from "./schema.ts";
 
 let dir: string;
 let db: Database;
-let close: () => void;
+let close: () => Promise<void>;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), "json-rows-"));
   ({ db, close } = await openNodeDatabase(`file:${join(dir, "t.db")}`));
@@ -20,8 +20,8 @@ beforeEach(async () => {
   await db.insert(teams).values({ id: "t", workspaceId: "w", name: "T" });
   await db.insert(inboxes).values({ id: "i", workspaceId: "w", name: "I", channel: "webchat", status: "active", teamId: "t", settings: { routing: "round_robin", pickup: 30, on: true }, createdAt: 1 });
 });
-afterEach(() => {
-  close();
+afterEach(async () => {
+  await close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -70,5 +70,55 @@ describe("rows read as JSON", () => {
 
   it("refuse a table with a blob column, which JSON cannot carry", () => {
     expect(() => jsonRows(docUpdates)).toThrow(/blob/);
+  });
+});
+
+describe("rows written as JSON", () => {
+  it("store exactly what drizzle's own insert stores: JSON columns, booleans, nulls, awkward text, in the given order", async () => {
+    const contact = (id: string) => ({ id, workspaceId: "w", name: AWKWARD, vip: true, phone: null, createdAt: 1_700_000_000_123 });
+    const message = (id: string, n: number) => ({
+      id, workspaceId: "w", conversationId: "v1", inboxId: "i", direction: "inbound", senderKind: "customer", senderId: "c-a", senderName: AWKWARD,
+      content: { kind: "text", text: AWKWARD, nested: { list: [1, 2.5, null, true] } }, text: `${AWKWARD} ${n}`, status: "delivered", clientId: null, createdAt: 7 + n,
+    });
+    await db.insert(contacts).values(contact("c-a"));
+    await db.run(insertJsonRows(contacts, [contact("c-b")]));
+    await db.insert(conversations).values({ id: "v1", workspaceId: "w", inboxId: "i", channel: "webchat", contactId: "c-a", contactName: "A", teamId: "t", labels: [], lastActivityAt: 1, createdAt: 1 });
+    await db.insert(messages).values([message("a1", 1), message("a2", 2)]);
+    await db.run(insertJsonRows(messages, [message("b1", 1), message("b2", 2)]));
+
+    // Ids differ, and so do the change sequence numbers the triggers stamp.
+    const same = <R extends { id: string; seq: number }>(rows: R[]) => rows.map(({ id: _i, seq: _s, ...rest }) => rest);
+    const [a, b] = await Promise.all([db.select().from(contacts).where(eq(contacts.id, "c-a")), db.select().from(contacts).where(eq(contacts.id, "c-b"))]);
+    expect(same(b)).toEqual(same(a));
+    const drizzleRows = await db.select().from(messages).where(like(messages.id, "a%")).orderBy(sql`rowid`);
+    const jsonRowsStored = await db.select().from(messages).where(like(messages.id, "b%")).orderBy(sql`rowid`);
+    // The insert triggers ran for each row: positions follow the rows' order, after drizzle's two.
+    expect(jsonRowsStored.map((m) => m.position)).toEqual([3, 4]);
+    expect(same(jsonRowsStored).map(({ position: _p, ...rest }) => rest)).toEqual(same(drizzleRows).map(({ position: _p, ...rest }) => rest));
+    // Stored as drizzle stores it, not as JSON of JSON: SQL reads the content as an object.
+    const [kind] = await db.all<{ kind: string }>(sql`select json_extract(content, '$.kind') as kind from messages where id = 'b1'`);
+    expect(kind!.kind).toBe("text");
+  });
+
+  it("take a tail: a conflicting row is left out, and RETURNING names only the rows stored", async () => {
+    const row = (deliveryKey: string, body: string) => ({
+      inboxId: "i", method: "POST", url: "/webhooks/x", headers: { "x-sig": "1" }, body, state: "pending" as const, receivedAt: 1, deliveryKey,
+    });
+    await db.run(insertJsonRows(webhookEvents, [row("k1", "first")]));
+    const stored = await db.all<{ body: string }>(
+      insertJsonRows(webhookEvents, [row("k1", "again"), row("k2", "second"), row("k2", "second again")], sql`on conflict do nothing returning body`),
+    );
+    expect(stored.map((r) => r.body)).toEqual(["second"]);
+    expect((await db.select({ body: webhookEvents.body, headers: webhookEvents.headers }).from(webhookEvents).orderBy(webhookEvents.id))).toEqual([
+      { body: "first", headers: { "x-sig": "1" } },
+      { body: "second", headers: { "x-sig": "1" } },
+    ]);
+  });
+
+  it("refuse rows that do not give the same columns, rather than store a default where a value was meant", () => {
+    const base = { id: "e1", workspaceId: "w", type: "x", conversationId: null, actorKind: "system", actorId: null, data: {}, at: 1 };
+    const { actorId: _, ...short } = { ...base, id: "e2" };
+    expect(() => insertJsonRows(events, [base, short])).toThrow(/same columns/);
+    expect(() => insertJsonRows(events, [])).toThrow(/no rows/);
   });
 });

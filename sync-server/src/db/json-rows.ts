@@ -1,4 +1,4 @@
-import { getTableColumns, sql, type Column, type InferSelectModel, type SQL } from "drizzle-orm";
+import { getTableColumns, getTableName, sql, type Column, type InferInsertModel, type InferSelectModel, type SQL } from "drizzle-orm";
 import type { SQLiteTable } from "drizzle-orm/sqlite-core";
 
 /**
@@ -49,4 +49,42 @@ export function jsonRows<T extends SQLiteTable>(table: T): JsonRows<InferSelectM
   const rows: JsonRows<InferSelectModel<T>> = { row, parse };
   made.set(table, rows);
   return rows;
+}
+
+/**
+ * A multi-row INSERT whose rows travel as one JSON parameter, read back with `json_each`: the
+ * same statement text whatever the number of rows. Why not drizzle's `insert().values(rows)`:
+ * it builds the statement column by column for every row (its entity checks dominate an
+ * ingest profile), and SQLite then compiles a fresh statement with thousands of placeholders
+ * for each batch. Each value goes through its column's own `mapToDriverValue` first (JSON
+ * columns as text, booleans as 0/1), so what is stored is what drizzle would store.
+ *
+ * Every row must give the same columns; a column left out takes its SQL default. `tail`
+ * follows the SELECT (e.g. `on conflict do nothing returning …`).
+ */
+export function insertJsonRows<T extends SQLiteTable>(table: T, rows: readonly InferInsertModel<T>[], tail: SQL = sql``): SQL {
+  if (rows.length === 0) throw new Error("insertJsonRows: no rows");
+  const given = Object.keys(rows[0]!).filter((key) => rows[0]![key as keyof typeof rows[0]] !== undefined);
+  const all = getTableColumns(table) as Record<string, Column>;
+  const columns = given.map((key) => {
+    const column = all[key];
+    if (!column) throw new Error(`insertJsonRows: ${getTableName(table)} has no column ${key}`);
+    if (column.getSQLType() === "blob") throw new Error(`insertJsonRows: the blob column ${column.name} cannot travel in JSON`);
+    return [key, column] as const;
+  });
+  const values = rows.map((row) => {
+    const record = row as Record<string, unknown>;
+    if (Object.keys(record).filter((key) => record[key] !== undefined).length !== columns.length) {
+      throw new Error(`insertJsonRows: every row of ${getTableName(table)} must give the same columns`);
+    }
+    return columns.map(([key, column]) => {
+      const value = record[key];
+      if (value === undefined) throw new Error(`insertJsonRows: a row of ${getTableName(table)} leaves out ${key}`);
+      return value === null ? null : column.mapToDriverValue(value);
+    });
+  });
+  const names = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(", "));
+  const picks = sql.raw(columns.map((_, i) => `value ->> ${i}`).join(", "));
+  // `where true`: an upsert on an INSERT … SELECT needs a WHERE, or SQLite reads ON as a join's.
+  return sql`insert into ${table} (${names}) select ${picks} from json_each(${JSON.stringify(values)}) where true order by key ${tail}`;
 }

@@ -1,7 +1,8 @@
-import { inArray, sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Reads } from "../db/record.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
 import { defer } from "../db/defer.ts";
+import { insertJsonRows, jsonRows } from "../db/json-rows.ts";
 import { conversations, events, messages } from "../db/schema.ts";
 import type { ConversationRow, MessageRow } from "../db/read-model.ts";
 import { newId } from "@inbox/shared";
@@ -43,7 +44,7 @@ interface Pending {
  * Group commit for inbound messages. Every message needs a message row, an event row and a
  * conversation update; done one message at a time that is three statements each. Here all
  * messages waiting at a flush share one multi-row insert per table and one UPDATE … FROM
- * VALUES for their conversations, in one transaction. Callers serialise per contact, so a
+ * their rows for their conversations, in one transaction. Callers serialise per contact, so a
  * conversation appears at most once per flush. If a flush fails (e.g. a repeated message id
  * hits a unique index), its jobs are retried one by one so only the culprit fails.
  */
@@ -103,34 +104,39 @@ export class InboundBatcher {
         { ...base, id: newId(), type: "message.received", data: { messageId: m.id } },
       ];
     });
+    // Rows travel as JSON (db/json-rows.ts): one statement text per table whatever the batch.
     const statements = [
-      ...(fresh.length ? [db.insert(conversations).values(fresh)] : []),
-      db.insert(messages).values(jobs.map((j) => j.message)),
-      db.insert(events).values(eventRows),
+      ...(fresh.length ? [db.run(insertJsonRows(conversations, fresh))] : []),
+      db.run(insertJsonRows(messages, jobs.map((j) => j.message))),
+      db.run(insertJsonRows(events, eventRows)),
       ...(existing.length ? [reopenEvents(this.core, existing), updateConversations(this.core, existing)] : []),
       // The insert trigger stamps each message's position; RETURNING would not see it, so it
       // is read back inside the same transaction.
-      db.select({ id: messages.id, position: messages.position }).from(messages).where(inArray(messages.id, jobs.map((j) => j.message.id))),
+      db.all<{ id: string; position: number }>(
+        sql`select id, position from messages where id in (select value from json_each(${JSON.stringify(jobs.map((j) => j.message.id))}))`,
+      ),
     ] as const;
     const results = await this.core.writer.write([...statements, ...jobs.flatMap((j) => j.also ?? [])]);
     const updated = new Map<string, ConversationRow>();
     if (existing.length) {
-      for (const raw of results[statements.length - 2] as Record<string, unknown>[]) {
-        const row = fromSqlRow(raw);
-        updated.set(row.id, row);
+      for (const { row } of results[statements.length - 2] as { row: string }[]) {
+        const conversation = conversationJson.parse(row);
+        updated.set(conversation.id, conversation);
       }
     }
-    const positions = new Map((results[statements.length - 1] as { id: string; position: number }[]).map((r) => [r.id, r.position]));
+    const positions = new Map((results[statements.length - 1] as { id: string; position: number }[]).map((r) => [r.id, Number(r.position)]));
     return { updated, positions };
   }
 }
 
-/** `(id, at, preview, contact name)` per message, as a VALUES table for the statements below. */
-function valuesTable(jobs: InboundJob[]) {
-  return sql.join(
-    jobs.map((j) => sql`(${j.message.conversationId}, ${j.message.createdAt}, ${j.preview}, ${j.contactName})`),
-    sql`, `,
-  );
+/**
+ * `(id, at, preview, contact_name)` per message, as a table for the statements below. One
+ * JSON parameter rather than a VALUES list: the statement's text stays the same whatever the
+ * batch, and SQLite need not compile four placeholders per message.
+ */
+function messagesTable(jobs: InboundJob[]): SQL {
+  const rows = JSON.stringify(jobs.map((j) => [j.message.conversationId, j.message.createdAt, j.preview, j.contactName]));
+  return sql`(select value ->> 0 as id, value ->> 1 as at, value ->> 2 as preview, value ->> 3 as contact_name from json_each(${rows}))`;
 }
 
 /** A customer writing again reopens a resolved or snoozed conversation; record that first. */
@@ -138,58 +144,26 @@ function reopenEvents(core: BatchDeps, jobs: InboundJob[]) {
   return core.db.run(sql`
     insert into events (id, workspace_id, type, conversation_id, actor_kind, actor_id, data, at)
     select lower(hex(randomblob(16))), c.workspace_id, 'conversation.status_changed', c.id, 'customer', c.contact_id,
-           json_object('from', c.status, 'to', 'open', 'reason', 'customer_wrote'), v.column2
-    from conversations c join (values ${valuesTable(jobs)}) v on c.id = v.column1
+           json_object('from', c.status, 'to', 'open', 'reason', 'customer_wrote'), v.at
+    from conversations c join ${messagesTable(jobs)} v on c.id = v.id
     where c.status in ('resolved', 'snoozed')`);
 }
 
+const conversationJson = jsonRows(conversations);
+
+/** Each conversation as this message left it, returned whole as one JSON text (db/json-rows.ts). */
 function updateConversations(core: BatchDeps, jobs: InboundJob[]) {
   return core.db.all(sql`
     update conversations set
       unread_count = unread_count + 1,
-      last_message_preview = v.column3,
-      last_activity_at = max(last_activity_at, v.column2),
-      contact_name = v.column4,
+      last_message_preview = v.preview,
+      last_activity_at = max(last_activity_at, v.at),
+      contact_name = v.contact_name,
       -- the wait starts with the first message nobody answered; a reopened chat starts afresh
-      waiting_since = case when status in ('resolved', 'snoozed') or waiting_since is null then v.column2 else waiting_since end,
+      waiting_since = case when status in ('resolved', 'snoozed') or waiting_since is null then v.at else waiting_since end,
       status = case when status in ('resolved', 'snoozed') then 'open' else status end,
       snoozed_until = case when status in ('resolved', 'snoozed') then null else snoozed_until end
-    from (values ${valuesTable(jobs)}) as v
-    where conversations.id = v.column1
-    returning *`);
+    from ${messagesTable(jobs)} as v
+    where conversations.id = v.id
+    returning ${conversationJson.row} as row`);
 }
-
-function fromSqlRow(r: Record<string, unknown>): ConversationRow {
-  return {
-    id: r.id as string,
-    workspaceId: r.workspace_id as string,
-    inboxId: r.inbox_id as string,
-    channel: r.channel as string,
-    contactId: r.contact_id as string,
-    contactName: r.contact_name as string,
-    teamId: r.team_id as string,
-    status: r.status as string,
-    priority: r.priority as string,
-    assigneeId: (r.assignee_id as string | null) ?? null,
-    snoozedUntil: (r.snoozed_until as number | null) ?? null,
-    labels: JSON.parse(r.labels as string) as string[],
-    unreadCount: Number(r.unread_count),
-    lastMessagePreview: r.last_message_preview as string,
-    firstResponseAt: r.first_response_at === null ? null : Number(r.first_response_at),
-    lastActivityAt: Number(r.last_activity_at),
-    createdAt: Number(r.created_at),
-    seq: Number(r.seq),
-    offeredTo: (r.offered_to as string | null) ?? null,
-    offeredAt: r.offered_at == null ? null : Number(r.offered_at),
-    offerExpiresAt: r.offer_expires_at == null ? null : Number(r.offer_expires_at),
-    reroutedFrom: (r.rerouted_from as string | null) ?? null,
-    waitingSince: r.waiting_since == null ? null : Number(r.waiting_since),
-    visitorId: (r.visitor_id as string | null) ?? null,
-    helpRequestedAt: r.help_requested_at == null ? null : Number(r.help_requested_at),
-    helpRequestedBy: (r.help_requested_by as string | null) ?? null,
-    // Raw SQL returns the JSON column as text (migration 0020).
-    sla: typeof r.sla === "string" ? (JSON.parse(r.sla) as ConversationRow["sla"]) : null,
-    slaCheckAt: (r.sla_check_at as number | null) ?? null,
-  };
-}
-

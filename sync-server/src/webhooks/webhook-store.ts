@@ -1,7 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { DeliveryKeys, WebhookRequest } from "@inbox/connectors";
 import type { Writes } from "../db/record.ts";
 import { defer } from "../db/defer.ts";
+import { insertJsonRows } from "../db/json-rows.ts";
 import { webhookEvents } from "../db/schema.ts";
 
 export type StoreOutcome = "stored" | "duplicate" | "replayed";
@@ -15,7 +16,7 @@ interface Arrival {
   reject(err: unknown): void;
 }
 
-/** Most deliveries one insert names (each row binds 9 values; SQLite allows 32,766). */
+/** Most deliveries one insert stores. */
 const MAX_ROWS = 500;
 
 /**
@@ -86,14 +87,11 @@ export class WebhookStore {
   private async write(batch: Arrival[]): Promise<number> {
     let inserted: { inboxId: string; deliveryKey: string | null }[];
     try {
+      // Rows travel as one JSON parameter (db/json-rows.ts): the same statement for any batch.
       const [rows] = await this.core.writer.write([
-        this.core.db
-          .insert(webhookEvents)
-          .values(batch.map((a) => a.row))
-          .onConflictDoNothing()
-          .returning({ inboxId: webhookEvents.inboxId, deliveryKey: webhookEvents.deliveryKey }),
+        this.core.db.all(insertJsonRows(webhookEvents, batch.map((a) => a.row), sql`on conflict do nothing returning inbox_id, delivery_key`)),
       ]);
-      inserted = rows as typeof inserted;
+      inserted = (rows as { inbox_id: string; delivery_key: string | null }[]).map((r) => ({ inboxId: r.inbox_id, deliveryKey: r.delivery_key }));
     } catch (err) {
       if (batch.length === 1) {
         batch[0]!.reject(err);
@@ -103,7 +101,7 @@ export class WebhookStore {
       return each.reduce((sum, n) => sum + n, 0);
     }
     // A conflicting row is left out of RETURNING; of several arrivals with one key, the
-    // first was inserted (VALUES are inserted in order).
+    // first was inserted (the rows are inserted in their order).
     const fresh = new Set(inserted.map((r) => `${r.inboxId}\n${r.deliveryKey}`));
     let count = 0;
     for (const arrival of batch) {
