@@ -2,6 +2,7 @@ import { desc, inArray } from "drizzle-orm";
 import { parseRoomName, seesWholeTeams } from "@inbox/shared";
 import { watchWorkRoom, type WorkRoomDeps } from "../conversations/index.ts";
 import { conversations, inboxes } from "../db/schema.ts";
+import { jsonRows } from "../db/json-rows.ts";
 import { getConversationRow, loadUser, recentMessages, toConversation, toInbox } from "../db/read-model.ts";
 import { visibleConversationsSql } from "../security/conversation-access.ts";
 import { addWorkLabels, replaceTeamConversations, writeConversationDoc, writeTeamInbox } from "../rooms/doc-writes.ts";
@@ -58,11 +59,15 @@ export async function hydrateRoom(
  * A narrow-scope person's list: the chats their role lets them see, and their teams' channels.
  * Someone whose role sees whole teams (the room is refused to them later by the socket guard) gets an empty one.
  */
+const asJson = jsonRows(conversations);
+
 async function hydrateNarrowList(core: WorkRoomDeps, room: Room, userId: string): Promise<void> {
   const user = await loadUser(core.db, userId);
   const rows =
     user && !seesWholeTeams(user)
-      ? await core.db.select().from(conversations).where(visibleConversationsSql(user)).orderBy(desc(conversations.lastActivityAt))
+      ? (await core.db.select({ row: asJson.row }).from(conversations).where(visibleConversationsSql(user)).orderBy(desc(conversations.lastActivityAt))).map((r) =>
+          asJson.parse(r.row),
+        )
       : [];
   replaceTeamConversations(room.doc, rows.map(toConversation));
   const channels = user?.teamIds.length ? await core.db.select().from(inboxes).where(inArray(inboxes.teamId, user.teamIds)) : [];

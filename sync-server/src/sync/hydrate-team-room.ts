@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "../db/database.ts";
+import { jsonRows } from "../db/json-rows.ts";
 import { toConversation, toInbox } from "../db/read-model.ts";
 import { conversations, deletions, inboxes, syncCounter } from "../db/schema.ts";
 import { removeTeamConversations, replaceTeamConversations, writeTeamConversations, writeTeamInbox } from "../rooms/doc-writes.ts";
@@ -40,6 +41,9 @@ export async function hydrateTeamRoom(db: Database, room: Room, teamId: string, 
   return mark;
 }
 
+/** Whole conversations as JSON rows (db/json-rows.ts): a team of thousands maps in a fraction of the time. */
+const asJson = jsonRows(conversations);
+
 async function currentMark(db: Database): Promise<TeamMark> {
   const [row] = await db.all<{ seq: number | null; deletion: number | null }>(
     sql`select (select ${syncCounter.value} from ${syncCounter} where ${syncCounter.id} = 1) as seq, (select max(${deletions.seq}) from ${deletions}) as deletion`,
@@ -52,7 +56,9 @@ function teamMark(mark: HydrateMark | undefined): TeamMark | undefined {
 }
 
 async function readWhole(db: Database, room: Room, teamId: string): Promise<void> {
-  const rows = await db.select().from(conversations).where(eq(conversations.teamId, teamId)).orderBy(desc(conversations.lastActivityAt));
+  const rows = (await db.select({ row: asJson.row }).from(conversations).where(eq(conversations.teamId, teamId)).orderBy(desc(conversations.lastActivityAt))).map(
+    (r) => asJson.parse(r.row),
+  );
   // A conversation deleted (retention) or moved while the room was not loaded would otherwise
   // come back to every list from the stored document.
   replaceTeamConversations(room.doc, rows.map(toConversation));
@@ -61,7 +67,9 @@ async function readWhole(db: Database, room: Room, teamId: string): Promise<void
 /** Applies what changed since `last`; false when there is too much of it (read the team whole instead). */
 async function readChanges(db: Database, room: Room, teamId: string, last: TeamMark): Promise<boolean> {
   // Whole rows, each with its team as it is now; one changed after this read is read next time.
-  const changed = await db.select().from(conversations).where(gt(conversations.seq, last.seq)).orderBy(asc(conversations.seq)).limit(MOST_CHANGES_READ + 1);
+  const changed = (
+    await db.select({ row: asJson.row }).from(conversations).where(gt(conversations.seq, last.seq)).orderBy(asc(conversations.seq)).limit(MOST_CHANGES_READ + 1)
+  ).map((r) => asJson.parse(r.row));
   if (changed.length > MOST_CHANGES_READ) return false;
   const deleted = await db
     .select({ id: deletions.recordId })

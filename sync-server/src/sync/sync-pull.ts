@@ -5,6 +5,7 @@ import type { Reads } from "../db/record.ts";
 import { contacts, conversations, deletions, messages } from "../db/schema.ts";
 import type { SessionUser } from "../http/app-env.ts";
 import { refused } from "../http/http-error.ts";
+import { jsonRows } from "../db/json-rows.ts";
 import { loadContacts, toConversation, toMessage } from "../db/read-model.ts";
 
 const CURSOR_PREFIX = "v1:";
@@ -38,6 +39,10 @@ export function parseCursor(cursor: string | undefined): PullCursor {
  * returned cursor" is exact: each table is read up to the smallest sequence at which some
  * table's page filled up, and the next page starts there.
  */
+/** A pull's pages as JSON rows (db/json-rows.ts): a page of whole rows maps in a fraction of the time. */
+const conversationJson = jsonRows(conversations);
+const messageJson = jsonRows(messages);
+
 export async function pullChanges(core: Reads, user: SessionUser, from: PullCursor, limit: number): Promise<SyncPullResponse> {
   const cursor = from.seq;
   // Read before the rows: a record deleted after this point is told in a later pull, one deleted
@@ -51,16 +56,23 @@ export async function pullChanges(core: Reads, user: SessionUser, from: PullCurs
   const visibleByRow = visibleConversationsSql(user, sql`+${conversations.teamId}`);
 
   const [convRows, msgRows, contactRows, deletedRows] = await Promise.all([
-    core.db.select().from(conversations).where(and(gt(conversations.seq, cursor), reach)).orderBy(asc(conversations.seq)).limit(limit),
+    core.db
+      .select({ row: conversationJson.row })
+      .from(conversations)
+      .where(and(gt(conversations.seq, cursor), reach))
+      .orderBy(asc(conversations.seq))
+      .limit(limit)
+      .then((rows) => rows.map((r) => conversationJson.parse(r.row))),
     // Walk messages in seq order and look each conversation up by id (a CROSS JOIN fixes that
     // order in SQLite): the page costs its own size, not the size of the team's history.
     core.db
-      .select({ m: messages })
+      .select({ row: messageJson.row })
       .from(messages)
       .crossJoin(conversations)
       .where(and(gt(messages.seq, cursor), eq(conversations.id, messages.conversationId), visibleByRow))
       .orderBy(asc(messages.seq))
-      .limit(limit),
+      .limit(limit)
+      .then((rows) => rows.map((r) => messageJson.parse(r.row))),
     core.db
       .select({ id: contacts.id, seq: contacts.seq })
       .from(contacts)
@@ -81,7 +93,7 @@ export async function pullChanges(core: Reads, user: SessionUser, from: PullCurs
     deletionsAfter(core, user, deletionsFrom, limit),
   ]);
 
-  const pages = [convRows.map((r) => r.seq), msgRows.map((r) => r.m.seq), contactRows.map((r) => r.seq)];
+  const pages = [convRows.map((r) => r.seq), msgRows.map((r) => r.seq), contactRows.map((r) => r.seq)];
   const full = pages.filter((p) => p.length === limit).map((p) => p[p.length - 1]!);
   const hasMore = full.length > 0 || deletedRows.length === limit;
   // Only the deletions' page may be full: then every record page is whole and bounds nothing.
@@ -91,7 +103,7 @@ export async function pullChanges(core: Reads, user: SessionUser, from: PullCurs
   const contactIds = contactRows.filter((r) => upTo(r.seq)).map((r) => r.id);
   return {
     conversations: convRows.filter((r) => upTo(r.seq)).map(toConversation),
-    messages: msgRows.filter((r) => upTo(r.m.seq)).map((r) => toMessage(r.m)),
+    messages: msgRows.filter((r) => upTo(r.seq)).map(toMessage),
     contacts: await loadContacts(core.db, contactIds),
     deleted: {
       conversations: deletedRows.filter((d) => d.kind === "conversation").map((d) => d.recordId),
