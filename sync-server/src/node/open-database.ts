@@ -4,6 +4,7 @@ import { createClient } from "@libsql/client";
 import { drizzle } from "drizzle-orm/libsql";
 import * as schema from "../db/schema.ts";
 import type { Database } from "../db/database.ts";
+import { keepPreparedStatements } from "./statement-cache.ts";
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startWalCheckpointer } from "./wal-checkpointer.ts";
 
 /**
@@ -14,6 +15,7 @@ export async function openNodeDatabase(url: string, authToken?: string): Promise
   if (url.startsWith("file:")) {
     const path = url.slice("file:".length);
     if (path && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+    keepPreparedStatements();
   }
   // One connection for an embedded file. The client's pool otherwise opens a fresh connection for
   // every query issued before the previous one's turn came (any Promise.all), and the pragmas
