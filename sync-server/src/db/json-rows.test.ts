@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { eq, like, sql } from "drizzle-orm";
+import { real, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { migrateDatabase } from "../node/migrate.ts";
 import { openNodeDatabase } from "../node/open-database.ts";
 import type { Database } from "./database.ts";
@@ -68,8 +69,10 @@ describe("rows read as JSON", () => {
     expect(stored!.labels).toEqual(["a", "b"]);
   });
 
-  it("refuse a table with a blob column, which JSON cannot carry", () => {
+  it("refuse a table with a blob column, which JSON cannot carry, or a real one, which json_object rounds", () => {
     expect(() => jsonRows(docUpdates)).toThrow(/blob/);
+    const measures = sqliteTable("measures", { id: text("id").primaryKey(), ratio: real("ratio") });
+    expect(() => jsonRows(measures)).toThrow(/rounded/);
   });
 });
 

@@ -13,14 +13,21 @@ import type { SQLiteTable } from "drizzle-orm/sqlite-core";
  * through the column's own `mapFromDriverValue` (JSON text parsed, 0/1 as booleans), null stays
  * null.
  *
- * Only for tables without blob columns (JSON cannot hold them) and with at most 63 columns
- * (`json_object` takes at most 127 arguments).
+ * Only for tables without blob columns (JSON cannot hold them) or real ones (`json_object`
+ * writes a REAL with 15 significant digits), and with at most 63 columns (`json_object` takes
+ * at most 127 arguments).
  */
 export interface JsonRows<Row> {
   /** The row as one JSON text: select or return it as a single field. */
   readonly row: SQL<string>;
   /** The row drizzle would have given, from that text. */
   parse(text: string): Row;
+}
+
+function refuseUnfaithful(column: Column): void {
+  const type = column.getSQLType();
+  if (type === "blob") throw new Error(`jsonRows: the blob column ${column.name} cannot travel in JSON`);
+  if (type === "real" || type === "numeric") throw new Error(`jsonRows: the ${type} column ${column.name} would come back rounded`);
 }
 
 const made = new WeakMap<SQLiteTable, JsonRows<unknown>>();
@@ -30,9 +37,7 @@ export function jsonRows<T extends SQLiteTable>(table: T): JsonRows<InferSelectM
   if (known) return known as JsonRows<InferSelectModel<T>>;
   const columns = Object.entries(getTableColumns(table)) as [string, Column][];
   if (columns.length > 63) throw new Error(`jsonRows: ${columns.length} columns is more than json_object takes`);
-  for (const [, column] of columns) {
-    if (column.getSQLType() === "blob") throw new Error(`jsonRows: the blob column ${column.name} cannot travel in JSON`);
-  }
+  for (const [, column] of columns) refuseUnfaithful(column);
   const row = sql<string>`json_object(${sql.join(
     columns.map(([, column]) => sql`${sql.raw(`'${column.name}'`)}, ${column}`),
     sql`, `,

@@ -109,7 +109,7 @@ export class InboundBatcher {
       ...(fresh.length ? [db.run(insertJsonRows(conversations, fresh))] : []),
       db.run(insertJsonRows(messages, jobs.map((j) => j.message))),
       db.run(insertJsonRows(events, eventRows)),
-      ...(existing.length ? [reopenEvents(this.core, existing), updateConversations(this.core, existing)] : []),
+      ...(existing.length ? [reopenEvents(this.core, existing), updateConversations(this.core, existing), passStamped(this.core, existing.length)] : []),
       // The insert trigger stamps each message's position; RETURNING would not see it, so it
       // is read back inside the same transaction.
       db.all<{ id: string; position: number }>(
@@ -119,7 +119,7 @@ export class InboundBatcher {
     const results = await this.core.writer.write([...statements, ...jobs.flatMap((j) => j.also ?? [])]);
     const updated = new Map<string, ConversationRow>();
     if (existing.length) {
-      for (const { row } of results[statements.length - 2] as { row: string }[]) {
+      for (const { row } of results[statements.length - 3] as { row: string }[]) {
         const conversation = conversationJson.parse(row);
         updated.set(conversation.id, conversation);
       }
@@ -136,7 +136,7 @@ export class InboundBatcher {
  */
 function messagesTable(jobs: InboundJob[]): SQL {
   const rows = JSON.stringify(jobs.map((j) => [j.message.conversationId, j.message.createdAt, j.preview, j.contactName]));
-  return sql`(select value ->> 0 as id, value ->> 1 as at, value ->> 2 as preview, value ->> 3 as contact_name from json_each(${rows}))`;
+  return sql`(select key as n, value ->> 0 as id, value ->> 1 as at, value ->> 2 as preview, value ->> 3 as contact_name from json_each(${rows}))`;
 }
 
 /** A customer writing again reopens a resolved or snoozed conversation; record that first. */
@@ -151,10 +151,16 @@ function reopenEvents(core: BatchDeps, jobs: InboundJob[]) {
 
 const conversationJson = jsonRows(conversations);
 
-/** Each conversation as this message left it, returned whole as one JSON text (db/json-rows.ts). */
+/**
+ * Each conversation as this message left it, returned whole as one JSON text (db/json-rows.ts).
+ * Its change sequence is stamped here, each its own number past the counter (passStamped then
+ * moves the counter past them): the seq trigger would write every row a second time, and
+ * RETURNING, which shows a row before AFTER triggers, would carry the old number.
+ */
 function updateConversations(core: BatchDeps, jobs: InboundJob[]) {
   return core.db.all(sql`
     update conversations set
+      seq = (select value from sync_counter where id = 1) + 1 + v.n,
       unread_count = unread_count + 1,
       last_message_preview = v.preview,
       last_activity_at = max(last_activity_at, v.at),
@@ -166,4 +172,9 @@ function updateConversations(core: BatchDeps, jobs: InboundJob[]) {
     from ${messagesTable(jobs)} as v
     where conversations.id = v.id
     returning ${conversationJson.row} as row`);
+}
+
+/** Moves the change counter past the `count` numbers updateConversations stamped. */
+function passStamped(core: BatchDeps, count: number) {
+  return core.db.run(sql`update sync_counter set value = value + ${count} where id = 1`);
 }

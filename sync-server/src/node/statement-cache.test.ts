@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createRequire } from "node:module";
 import Database from "libsql";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { createClient, type Client } from "@libsql/client";
@@ -30,6 +31,22 @@ describe("kept prepared statements", () => {
     expect(b.prepare("select 1")).not.toBe(a.prepare("select 1"));
     a.close();
     b.close();
+  });
+
+  it("are the client's: its embedded connections use the driver the cache is installed on", () => {
+    const clientsDriver = createRequire(createRequire(import.meta.url).resolve("@libsql/client"))("libsql") as typeof Database;
+    expect(clientsDriver).toBe(Database);
+    expect(Database.prototype.prepare.name).toBe("keptPrepare");
+  });
+
+  it("run again after a write refused half-way through the rows it returns", async () => {
+    await client.execute("create table t (id integer primary key, v text unique)");
+    const insert = (values: string[]) =>
+      client.execute({ sql: "insert into t (v) select value from json_each(?) where true order by key returning v", args: [JSON.stringify(values)] });
+    expect((await insert(["a"])).rows.map((r) => r.v)).toEqual(["a"]);
+    await expect(insert(["b", "a", "c"])).rejects.toThrow(/UNIQUE/);
+    expect((await insert(["b", "c"])).rows.map((r) => r.v)).toEqual(["b", "c"]);
+    expect((await client.execute("select v from t order by id")).rows.map((r) => r.v)).toEqual(["a", "b", "c"]);
   });
 
   it("run again after a refused write, inside and outside transactions", async () => {

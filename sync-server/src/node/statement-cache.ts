@@ -25,7 +25,10 @@ let installed = false;
  * `select *` after a migration added a column would name its values wrongly), so a connection
  * forgets its statements whenever it changes the schema (DDL, or a script run with `exec`, as
  * migrations are). Least recently used texts go first past KEPT, so statements whose text
- * varies with their arguments cannot grow it without bound.
+ * varies with their arguments cannot grow it without bound. A kept statement holds on to its
+ * last arguments until it runs again (SQLite keeps bindings across a reset): at most one batch
+ * of stored webhooks or messages per bulk insert text, a bounded few hundred kilobytes.
+ * Schema changes made by another process while this one runs are not seen here.
  */
 export function keepPreparedStatements(): void {
   if (installed) return;
@@ -46,7 +49,8 @@ export function keepPreparedStatements(): void {
     if (hit) {
       statements.delete(sql);
       statements.set(sql, hit);
-      return hit;
+      // The driver's own `pragma()` turns pluck on for its statement; a caller expects rows.
+      return hit.pluck(false);
     }
     const statement = prepare.call(this, sql) as Statement;
     statements.set(sql, statement);

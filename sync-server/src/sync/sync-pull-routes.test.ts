@@ -82,6 +82,20 @@ describe("pull: the working set in pages, then only deltas", () => {
     expect([nothing.messages.length, nothing.conversations.length, nothing.hasMore, nothing.cursor]).toEqual([0, 0, false, delta.cursor]);
   });
 
+  it("a customer writing again in the same chat: each later pull brings the new message and the chat as it now is", async () => {
+    const inbox = server.seed!.inboxIds.site!;
+    const visitor = await customerWrites("Again Alba", "first");
+    let cursor = (await pullAll(ana, undefined, 1000)).cursor;
+    for (const text of ["second", "third"]) {
+      const res = await server.api(`/api/widget/${inbox}/messages`, { method: "POST", token: visitor, json: { clientId: `again-${text}`, text } });
+      expect(res.status).toBe(201);
+      const delta = await pull(ana, cursor);
+      expect(delta.messages.map((m) => m.content.kind === "text" && m.content.text)).toEqual([text]);
+      expect(delta.conversations.map((c) => [c.contactName, c.lastMessagePreview])).toEqual([["Again Alba", text]]);
+      cursor = delta.cursor;
+    }
+  });
+
   it("refuses a cursor it did not issue", async () => {
     const res = await server.api("/api/sync/pull?cursor=garbage", { token: ana });
     expect(res.status).toBe(400);
