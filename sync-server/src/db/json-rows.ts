@@ -91,5 +91,24 @@ export function insertJsonRows<T extends SQLiteTable>(table: T, rows: readonly I
   const names = sql.raw(columns.map(([, column]) => `"${column.name}"`).join(", "));
   const picks = sql.raw(columns.map((_, i) => `value ->> ${i}`).join(", "));
   // `where true`: an upsert on an INSERT … SELECT needs a WHERE, or SQLite reads ON as a join's.
-  return sql`insert into ${table} (${names}) select ${picks} from json_each(${JSON.stringify(values)}) where true order by key ${tail}`;
+  return sql`insert into ${table} (${names}) select ${picks} from json_each(${jsonParam(values)}) where true order by key ${tail}`;
+}
+
+/**
+ * A value as JSON text for SQLite's JSON functions (`json_each`, `->>`). A string with a lone
+ * UTF-16 surrogate (a customer's client can send one) becomes a `\ud800` escape, which SQLite
+ * decodes into bytes that are not UTF-8; the driver then aborts the whole process when it reads
+ * them back. Bound directly, such a string is stored with U+FFFD in its place, so here too.
+ */
+export function jsonParam(value: unknown): string {
+  const text = JSON.stringify(value);
+  // JSON.stringify escapes only lone surrogates this way (a pair is written as it is); the test
+  // also matches a backslash the text itself holds, which only costs the slower path.
+  return LONE_SURROGATE_ESCAPE.test(text) ? JSON.stringify(value, wellFormed) : text;
+}
+
+const LONE_SURROGATE_ESCAPE = /\\ud[89a-f]/i;
+
+function wellFormed(_key: string, value: unknown): unknown {
+  return typeof value === "string" ? (value as string & { toWellFormed(): string }).toWellFormed() : value;
 }

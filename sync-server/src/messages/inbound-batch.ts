@@ -2,7 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Reads } from "../db/record.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
 import { defer } from "../db/defer.ts";
-import { insertJsonRows, jsonRows } from "../db/json-rows.ts";
+import { insertJsonRows, jsonParam, jsonRows } from "../db/json-rows.ts";
 import { conversations, events, messages } from "../db/schema.ts";
 import type { ConversationRow, MessageRow } from "../db/read-model.ts";
 import { newId } from "@inbox/shared";
@@ -113,7 +113,7 @@ export class InboundBatcher {
       // The insert trigger stamps each message's position; RETURNING would not see it, so it
       // is read back inside the same transaction.
       db.all<{ id: string; position: number }>(
-        sql`select id, position from messages where id in (select value from json_each(${JSON.stringify(jobs.map((j) => j.message.id))}))`,
+        sql`select id, position from messages where id in (select value from json_each(${jsonParam(jobs.map((j) => j.message.id))}))`,
       ),
     ] as const;
     const results = await this.core.writer.write([...statements, ...jobs.flatMap((j) => j.also ?? [])]);
@@ -135,7 +135,7 @@ export class InboundBatcher {
  * batch, and SQLite need not compile four placeholders per message.
  */
 function messagesTable(jobs: InboundJob[]): SQL {
-  const rows = JSON.stringify(jobs.map((j) => [j.message.conversationId, j.message.createdAt, j.preview, j.contactName]));
+  const rows = jsonParam(jobs.map((j) => [j.message.conversationId, j.message.createdAt, j.preview, j.contactName]));
   return sql`(select key as n, value ->> 0 as id, value ->> 1 as at, value ->> 2 as preview, value ->> 3 as contact_name from json_each(${rows}))`;
 }
 

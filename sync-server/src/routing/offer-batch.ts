@@ -1,6 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
-import { jsonRows } from "../db/json-rows.ts";
+import { jsonParam, jsonRows } from "../db/json-rows.ts";
 import { conversations } from "../db/schema.ts";
 import type { ConversationRow } from "../db/read-model.ts";
 import { ruleRouting } from "./routing-conditions.ts";
@@ -47,7 +47,7 @@ export async function commitOffers(
 ): Promise<Map<string, ConversationRow>> {
   if (plans.length === 0) return new Map();
   const { db } = core;
-  const json = JSON.stringify(plans.map((p) => ({ e: p.eventId, c: p.conversationId, a: p.agentId, x: p.offerExpiresAt, d: p.data })));
+  const json = jsonParam(plans.map((p) => ({ e: p.eventId, c: p.conversationId, a: p.agentId, x: p.offerExpiresAt, d: p.data })));
   const held = sql`exists (select 1 from events e where e.id = json_extract(p.value, '$.e'))`;
   const results = await core.writer.write([
     db.run(sql`
