@@ -31,6 +31,8 @@ describe("kept prepared statements", () => {
     expect(b.prepare("select 1")).not.toBe(a.prepare("select 1"));
     a.close();
     b.close();
+    // Closed, a connection refuses statements as the driver does, kept ones included.
+    expect(() => a.prepare("select 1")).toThrow();
   });
 
   it("are the client's: its embedded connections use the driver the cache is installed on", () => {

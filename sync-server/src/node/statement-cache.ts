@@ -39,7 +39,8 @@ export function keepPreparedStatements(): void {
     return exec.call(this, sql);
   } as typeof exec;
   Database.prototype.prepare = function keptPrepare(this: Database.Database, sql: string) {
-    if (CHANGES_SCHEMA.test(sql)) {
+    // A closed connection's kept statements would still run: let the driver refuse instead.
+    if (CHANGES_SCHEMA.test(sql) || !this.open) {
       kept.delete(this);
       return prepare.call(this, sql);
     }
