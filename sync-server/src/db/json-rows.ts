@@ -22,6 +22,8 @@ export interface JsonRows<Row> {
   readonly row: SQL<string>;
   /** The row drizzle would have given, from that text. */
   parse(text: string): Row;
+  /** The rows of a query that selected or returned `row` as the field `row`. */
+  parseAll(rows: readonly { row: string }[]): Row[];
 }
 
 function refuseUnfaithful(column: Column): void {
@@ -51,7 +53,7 @@ export function jsonRows<T extends SQLiteTable>(table: T): JsonRows<InferSelectM
     }
     return out as InferSelectModel<T>;
   };
-  const rows: JsonRows<InferSelectModel<T>> = { row, parse };
+  const rows: JsonRows<InferSelectModel<T>> = { row, parse, parseAll: (found) => found.map((r) => parse(r.row)) };
   made.set(table, rows);
   return rows;
 }

@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Reads } from "../db/record.ts";
 import type { WriteQueue } from "../db/write-queue.ts";
 import { defer } from "../db/defer.ts";
+import { passStamped, stampedSeq } from "../db/change-sequence.ts";
 import { insertJsonRows, jsonParam, jsonRows } from "../db/json-rows.ts";
 import { conversations, events, messages } from "../db/schema.ts";
 import type { ConversationRow, MessageRow } from "../db/read-model.ts";
@@ -109,7 +110,7 @@ export class InboundBatcher {
       ...(fresh.length ? [db.run(insertJsonRows(conversations, fresh))] : []),
       db.run(insertJsonRows(messages, jobs.map((j) => j.message))),
       db.run(insertJsonRows(events, eventRows)),
-      ...(existing.length ? [reopenEvents(this.core, existing), updateConversations(this.core, existing), passStamped(this.core, existing.length)] : []),
+      ...(existing.length ? [reopenEvents(this.core, existing), updateConversations(this.core, existing), passStamped(db, existing.length)] : []),
       // The insert trigger stamps each message's position; RETURNING would not see it, so it
       // is read back inside the same transaction.
       db.all<{ id: string; position: number }>(
@@ -119,12 +120,9 @@ export class InboundBatcher {
     const results = await this.core.writer.write([...statements, ...jobs.flatMap((j) => j.also ?? [])]);
     const updated = new Map<string, ConversationRow>();
     if (existing.length) {
-      for (const { row } of results[statements.length - 3] as { row: string }[]) {
-        const conversation = conversationJson.parse(row);
-        updated.set(conversation.id, conversation);
-      }
+      for (const conversation of conversationJson.parseAll(results[statements.length - 3] as { row: string }[])) updated.set(conversation.id, conversation);
     }
-    const positions = new Map((results[statements.length - 1] as { id: string; position: number }[]).map((r) => [r.id, Number(r.position)]));
+    const positions = new Map((results[statements.length - 1] as { id: string; position: number }[]).map((r) => [r.id, r.position]));
     return { updated, positions };
   }
 }
@@ -152,15 +150,13 @@ function reopenEvents(core: BatchDeps, jobs: InboundJob[]) {
 const conversationJson = jsonRows(conversations);
 
 /**
- * Each conversation as this message left it, returned whole as one JSON text (db/json-rows.ts).
- * Its change sequence is stamped here, each its own number past the counter (passStamped then
- * moves the counter past them): the seq trigger would write every row a second time, and
- * RETURNING, which shows a row before AFTER triggers, would carry the old number.
+ * Each conversation as this message left it, returned whole as one JSON text (db/json-rows.ts),
+ * with its change sequence stamped here (db/change-sequence.ts; passStamped follows it).
  */
 function updateConversations(core: BatchDeps, jobs: InboundJob[]) {
   return core.db.all(sql`
     update conversations set
-      seq = (select value from sync_counter where id = 1) + 1 + v.n,
+      seq = ${stampedSeq(sql`v.n`)},
       unread_count = unread_count + 1,
       last_message_preview = v.preview,
       last_activity_at = max(last_activity_at, v.at),
@@ -172,9 +168,4 @@ function updateConversations(core: BatchDeps, jobs: InboundJob[]) {
     from ${messagesTable(jobs)} as v
     where conversations.id = v.id
     returning ${conversationJson.row} as row`);
-}
-
-/** Moves the change counter past the `count` numbers updateConversations stamped. */
-function passStamped(core: BatchDeps, count: number) {
-  return core.db.run(sql`update sync_counter set value = value + ${count} where id = 1`);
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Writes } from "../db/record.ts";
+import { passStamped, stampedSeq } from "../db/change-sequence.ts";
 import { jsonParam, jsonRows } from "../db/json-rows.ts";
 import { conversations } from "../db/schema.ts";
 import type { ConversationRow } from "../db/read-model.ts";
@@ -80,16 +81,13 @@ export async function commitOffers(
         offeredTo: sql`json_extract(p.value, '$.a')`,
         offeredAt: at,
         offerExpiresAt: sql`json_extract(p.value, '$.x')`,
-        // Stamped here, each offer its own number past the counter, and the counter moved past
-        // them all below: the seq trigger would write every row a second time (it fires only
-        // when an update leaves seq as it was), and RETURNING would show the row without it.
-        seq: sql`(select value from sync_counter where id = 1) + 1 + p.key`,
+        seq: stampedSeq(sql`p.key`),
       })
       .from(sql`json_each(${json}) p`)
       .where(sql`${conversations.id} = json_extract(p.value, '$.c') and ${held}`)
       .returning({ row: asJson.row }),
-    db.run(sql`update sync_counter set value = value + ${plans.length} where id = 1`),
+    passStamped(db, plans.length),
   ]);
-  const rows = (results[2] as { row: string }[]).map((r) => asJson.parse(r.row));
+  const rows = asJson.parseAll(results[2] as { row: string }[]);
   return new Map(rows.map((row) => [row.id, row]));
 }

@@ -65,9 +65,7 @@ async function hydrateNarrowList(core: WorkRoomDeps, room: Room, userId: string)
   const user = await loadUser(core.db, userId);
   const rows =
     user && !seesWholeTeams(user)
-      ? (await core.db.select({ row: asJson.row }).from(conversations).where(visibleConversationsSql(user)).orderBy(desc(conversations.lastActivityAt))).map((r) =>
-          asJson.parse(r.row),
-        )
+      ? asJson.parseAll(await core.db.select({ row: asJson.row }).from(conversations).where(visibleConversationsSql(user)).orderBy(desc(conversations.lastActivityAt)))
       : [];
   replaceTeamConversations(room.doc, rows.map(toConversation));
   const channels = user?.teamIds.length ? await core.db.select().from(inboxes).where(inArray(inboxes.teamId, user.teamIds)) : [];

@@ -56,9 +56,7 @@ function teamMark(mark: HydrateMark | undefined): TeamMark | undefined {
 }
 
 async function readWhole(db: Database, room: Room, teamId: string): Promise<void> {
-  const rows = (await db.select({ row: asJson.row }).from(conversations).where(eq(conversations.teamId, teamId)).orderBy(desc(conversations.lastActivityAt))).map(
-    (r) => asJson.parse(r.row),
-  );
+  const rows = asJson.parseAll(await db.select({ row: asJson.row }).from(conversations).where(eq(conversations.teamId, teamId)).orderBy(desc(conversations.lastActivityAt)));
   // A conversation deleted (retention) or moved while the room was not loaded would otherwise
   // come back to every list from the stored document.
   replaceTeamConversations(room.doc, rows.map(toConversation));
@@ -67,9 +65,9 @@ async function readWhole(db: Database, room: Room, teamId: string): Promise<void
 /** Applies what changed since `last`; false when there is too much of it (read the team whole instead). */
 async function readChanges(db: Database, room: Room, teamId: string, last: TeamMark): Promise<boolean> {
   // Whole rows, each with its team as it is now; one changed after this read is read next time.
-  const changed = (
-    await db.select({ row: asJson.row }).from(conversations).where(gt(conversations.seq, last.seq)).orderBy(asc(conversations.seq)).limit(MOST_CHANGES_READ + 1)
-  ).map((r) => asJson.parse(r.row));
+  const changed = asJson.parseAll(
+    await db.select({ row: asJson.row }).from(conversations).where(gt(conversations.seq, last.seq)).orderBy(asc(conversations.seq)).limit(MOST_CHANGES_READ + 1),
+  );
   if (changed.length > MOST_CHANGES_READ) return false;
   const deleted = await db
     .select({ id: deletions.recordId })

@@ -62,7 +62,7 @@ export async function pullChanges(core: Reads, user: SessionUser, from: PullCurs
       .where(and(gt(conversations.seq, cursor), reach))
       .orderBy(asc(conversations.seq))
       .limit(limit)
-      .then((rows) => rows.map((r) => conversationJson.parse(r.row))),
+      .then(conversationJson.parseAll),
     // Walk messages in seq order and look each conversation up by id (a CROSS JOIN fixes that
     // order in SQLite): the page costs its own size, not the size of the team's history.
     core.db
@@ -72,7 +72,7 @@ export async function pullChanges(core: Reads, user: SessionUser, from: PullCurs
       .where(and(gt(messages.seq, cursor), eq(conversations.id, messages.conversationId), visibleByRow))
       .orderBy(asc(messages.seq))
       .limit(limit)
-      .then((rows) => rows.map((r) => messageJson.parse(r.row))),
+      .then(messageJson.parseAll),
     core.db
       .select({ id: contacts.id, seq: contacts.seq })
       .from(contacts)
